@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { roleLabels } from '~/server/workspaces/role-labels';
+import { loadWorkspace } from '../_lib/server-api';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+export default async function DashboardPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const { api, session, workspace } = await loadWorkspace(tenant);
+  const figures = await api.workspaces.figures();
+  const number = new Intl.NumberFormat('en-GB');
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Welcome, {session.name}</h1>
+      <p className="mt-1 text-slate-700">{workspace.roles.map((r) => roleLabels[r]).join('; ')}</p>
+
+      {workspace.mySchools.length > 0 && (
+        <section aria-labelledby="my-school" className="mt-6">
+          <h2 id="my-school" className="text-2xl font-semibold">
+            {workspace.mySchools.length === 1 ? 'Your school' : 'Your schools'}
+          </h2>
+          <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+            {workspace.mySchools.map((s) => (
+              <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="my-school">
+                <h3 className="text-lg font-semibold">{s.name}</h3>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                  <dt className="font-semibold">URN</dt>
+                  <dd>{s.urn}</dd>
+                  <dt className="font-semibold">Type</dt>
+                  <dd>{s.type}</dd>
+                  <dt className="font-semibold">Phase</dt>
+                  <dd>{s.phase}</dd>
+                  <dt className="font-semibold">Pupils</dt>
+                  <dd>{s.numberOfPupils === null ? 'Not known' : number.format(s.numberOfPupils)}</dd>
+                  <dt className="font-semibold">Headteacher</dt>
+                  <dd>{s.headteacherName ?? 'Not known'}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {figures && (
+        <section aria-labelledby="figures" className="mt-6">
+          <h2 id="figures" className="text-2xl font-semibold">
+            At a glance
+          </h2>
+          <dl className="mt-3 grid gap-4 sm:grid-cols-3">
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <dt className="text-sm text-slate-700">Open schools</dt>
+              <dd className="text-3xl font-bold">{number.format(figures.openSchools)}</dd>
+            </div>
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <dt className="text-sm text-slate-700">People with access</dt>
+              <dd className="text-3xl font-bold">{number.format(figures.memberships)}</dd>
+            </div>
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <dt className="text-sm text-slate-700">Schools by phase</dt>
+              <dd className="text-sm">
+                {figures.byPhase.map((p) => `${p.phase}: ${p.n}`).join(' · ')}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      )}
+
+      <section aria-labelledby="sections" className="mt-8">
+        <h2 id="sections" className="text-2xl font-semibold">
+          What you can do here
+        </h2>
+        <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+          {workspace.sections.map((s) => (
+            <li key={s.slug} className="rounded-lg border border-slate-200 bg-white p-4">
+              <Link href={`/${tenant}/${s.slug}`} className="text-lg font-semibold text-brand-dark underline">
+                {s.title}
+              </Link>
+              <p className="mt-1 text-sm text-slate-700">{s.summary}</p>
+              {!s.built && <p className="mt-1 text-sm font-semibold text-amber-900">Not built yet</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import type { SessionUser } from '~/server/trpc';
+import { SignOutButton } from './sign-out-button';
+
+export function SiteHeader({ user }: { user: SessionUser | null }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="text-xl font-bold text-brand-dark no-underline">
+          Stride
+        </Link>
+        {user ? (
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              Signed in as <strong>{user.name}</strong>
+            </span>
+            <SignOutButton />
+          </div>
+        ) : (
+          <Link href="/signin" className="rounded bg-brand px-3 py-2 text-sm font-semibold text-white">
+            Sign in
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { TRPCError } from '@trpc/server';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { createContext } from '~/server/context';
+import { createCaller } from '~/server/routers';
+
+/** Server components call procedures in-process, through the same access rules as HTTP. */
+export async function serverApi(tenantSlug: string | null = null) {
+  return createCaller(await createContext(tenantSlug));
+}
+
+/** Runs a call; the server's NOT_FOUND and FORBIDDEN become the 404 and 403 pages. */
+export async function guard<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') notFound();
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN') forbidden();
+    throw error;
+  }
+}
+
+/**
+ * The workspace a page belongs to, loaded once per request: signs the visitor in first if needed,
+ * and refuses (403) anyone who is not a member.
+ */
+export const loadWorkspace = cache(async (slug: string) => {
+  const api = await serverApi(slug);
+  const session = await api.auth.session();
+  if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`/${slug}`)}`);
+  const [workspace, mine] = await Promise.all([guard(api.workspaces.current()), api.workspaces.mine()]);
+  return { api, session, workspace, mine };
+});

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { shortRoleLabels } from '~/server/workspaces/role-labels';
+import { SiteHeader } from '../_components/site-header';
+import { serverApi } from '../_lib/server-api';
+
+export const metadata: Metadata = { title: 'Choose a workspace' };
+export const dynamic = 'force-dynamic';
+
+/** Where sign-in lands: straight into the only workspace, or a choice when there are several. */
+export default async function StartPage() {
+  const api = await serverApi();
+  const session = await api.auth.session();
+  if (!session) redirect('/signin');
+  const mine = await api.workspaces.mine();
+  if (mine.length === 1 && mine[0]) redirect(`/${mine[0].slug}`);
+  return (
+    <>
+      <SiteHeader user={session} />
+      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+        <h1 className="text-3xl font-bold">Choose a workspace</h1>
+        {mine.length === 0 ? (
+          <p className="mt-4">You are not a member of any workspace yet. Ask your workspace manager to add you.</p>
+        ) : (
+          <ul className="mt-6 space-y-3">
+            {mine.map((w) => (
+              <li key={w.slug}>
+                <Link
+                  href={`/${w.slug}`}
+                  className="block rounded-lg border border-slate-200 bg-white p-4 font-semibold text-brand-dark underline"
+                >
+                  {w.name}
+                </Link>
+                <span className="sr-only">Your roles: </span>
+                <span className="ml-4 text-sm text-slate-700">{w.roles.map((r) => shortRoleLabels[r]).join(', ')}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { boolean, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Platform tables: not owned by any tenant, so they carry no tenant_id and no tenant policy. */
+
+export const tenantKind = pgEnum('tenant_kind', ['la', 'provider']);
+
+export const moduleKeys = ['traded', 'statutory', 'commissioning', 'induction', 'governance'] as const;
+export type ModuleKey = (typeof moduleKeys)[number];
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+  kind: tenantKind('kind').notNull(),
+  /** DfE LA codes this workspace covers (Barnet 302, Birmingham 330, Harrow 310). */
+  laCodes: text('la_codes').array().notNull().default(sql`'{}'::text[]`),
+  modules: text('modules').array().$type<ModuleKey[]>().notNull().default(sql`'{}'::text[]`),
+  /** Vocabulary and cadence that differ between LAs live here, not in code. */
+  settings: jsonb('settings').$type<TenantSettings>().notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type TenantSettings = {
+  /** What this tenant calls its link adviser (Barnet: Learning Network Inspector; Birmingham: Priority Partner). */
+  linkAdviserTitle?: string;
+  /** What this tenant calls its SCC review meeting (Barnet: Schools Review Group; Birmingham: SIAB). */
+  reviewMeetingName?: string;
+  /** Days between review meetings (Barnet half-termly ≈ 42; Birmingham fortnightly = 14). */
+  reviewMeetingCadenceDays?: number;
+  brandColour?: string;
+};
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  /** Stored lower-cased; sign-in matches on it. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  jobTitle: text('job_title'),
+  emailVerified: timestamp('email_verified', { withTimezone: true }),
+  isSuperadmin: boolean('is_superadmin').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** OAuth accounts (Microsoft Entra ID, Google) linked to a user. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refreshToken: text('refresh_token'),
+    accessToken: text('access_token'),
+    expiresAt: integer('expires_at'),
+    tokenType: text('token_type'),
+    scope: text('scope'),
+    idToken: text('id_token'),
+    sessionState: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+/** Magic-link tokens; next-auth stores only a hash of the token. */
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: timestamp('expires', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** Emails captured when no SMTP server is configured (the development outbox). */
+export const outboxEmails = pgTable('outbox_emails', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  html: text('html'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

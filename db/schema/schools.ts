@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { tenantIdColumn, tenantIsolation } from './tenancy';
+
+export const schoolStatus = pgEnum('school_status', ['open', 'closed', 'proposed_to_close', 'proposed_to_open']);
+
+/**
+ * A school as known to one tenant: an LA's register entry or a partnership's customer.
+ * The same URN may appear in several tenants; each keeps its own row and local data.
+ */
+export const schools = pgTable(
+  'schools',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    urn: integer('urn').notNull(),
+    laCode: text('la_code').notNull(),
+    laName: text('la_name').notNull(),
+    establishmentNumber: text('establishment_number').notNull(),
+    name: text('name').notNull(),
+    /** GIAS TypeOfEstablishment (name), e.g. "Community school", "Academy converter". */
+    type: text('type').notNull(),
+    /** GIAS EstablishmentTypeGroup (name), e.g. "Local authority maintained schools", "Academies". */
+    typeGroup: text('type_group').notNull(),
+    /** GIAS PhaseOfEducation (name), e.g. "Primary", "Secondary", "All-through", "Nursery". */
+    phase: text('phase').notNull(),
+    status: schoolStatus('status').notNull().default('open'),
+    numberOfPupils: integer('number_of_pupils'),
+    street: text('street'),
+    town: text('town'),
+    postcode: text('postcode'),
+    headteacherName: text('headteacher_name'),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('schools_tenant_urn').on(t.tenantId, t.urn),
+    tenantIsolation('schools'),
+  ],
+);
+
+export type School = typeof schools.$inferSelect;

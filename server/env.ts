@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: optionalString.pipe(
+      z.url({ message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/stride' }).optional(),
+    ),
+    PGLITE_DATA_DIR: optionalString,
+    NEXTAUTH_URL: optionalString.pipe(z.url({ message: 'NEXTAUTH_URL must be the app URL, e.g. https://stride.example.org' }).optional()),
+    NEXTAUTH_SECRET: optionalString,
+    SMTP_URL: optionalString.pipe(z.url({ message: 'SMTP_URL must look like smtp://user:pass@host:587' }).optional()),
+    EMAIL_FROM: z.string().default('Stride <no-reply@stride.example>'),
+    AZURE_AD_CLIENT_ID: optionalString,
+    AZURE_AD_CLIENT_SECRET: optionalString,
+    AZURE_AD_TENANT_ID: optionalString,
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_SECRET'],
+        message: 'NEXTAUTH_SECRET is required in production: a long random string (openssl rand -base64 32)',
+      });
+    }
+    const pairs: [string, (keyof typeof env)[]][] = [
+      ['Microsoft Entra ID', ['AZURE_AD_CLIENT_ID', 'AZURE_AD_CLIENT_SECRET', 'AZURE_AD_TENANT_ID']],
+      ['Google', ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET']],
+    ];
+    for (const [label, keys] of pairs) {
+      const set = keys.filter((k) => env[k]);
+      if (set.length > 0 && set.length < keys.length) {
+        for (const k of keys.filter((k) => !env[k])) {
+          ctx.addIssue({ code: 'custom', path: [k], message: `${k} is needed to switch on ${label} sign-in` });
+        }
+      }
+    }
+  });
+
+export type Env = z.infer<typeof ZEnv>;
+
+/** Parses the environment, listing every missing or invalid variable in one message. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = ZEnv.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`Stride cannot start: the environment is not valid.\n${lines.join('\n')}\nSee .env.example.`);
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The demo-user picker and the dev outbox exist only outside production builds. */
+export const isDevelopment = process.env.NODE_ENV !== 'production';

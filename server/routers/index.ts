@@ -1,0 +1,19 @@
+import { createCallerFactory, router } from '../trpc';
+import { auditRouter } from './audit';
+import { authRouter } from './auth';
+import { devRouter } from './dev';
+import { membersRouter } from './members';
+import { schoolsRouter } from './schools';
+import { workspacesRouter } from './workspaces';
+
+export const appRouter = router({
+  auth: authRouter,
+  workspaces: workspacesRouter,
+  schools: schoolsRouter,
+  members: membersRouter,
+  audit: auditRouter,
+  dev: devRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

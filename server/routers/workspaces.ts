@@ -1,0 +1,19 @@
+import { withPlatform, withUser } from '~/db/client';
+import { authedProcedure, publicProcedure, router, tenantProcedure } from '../trpc';
+import { getStaffFigures, getWorkspace } from '../workspaces/get-workspace';
+import { listWorkspacesOfUser } from '../workspaces/list-memberships';
+import { listTenants } from '../workspaces/list-tenants';
+
+export const workspacesRouter = router({
+  /** The public directory of workspaces on the home page. */
+  list: publicProcedure.query(({ ctx }) => withPlatform(ctx.db, listTenants)),
+  /** The signed-in user's workspaces, for the switcher. */
+  mine: authedProcedure.query(({ ctx }) => withUser(ctx.db, ctx.session.id, (tx) => listWorkspacesOfUser(tx, ctx.session.id))),
+  current: tenantProcedure('any-member').query(({ ctx }) => getWorkspace(ctx.tx, ctx.tenant, ctx.memberships)),
+  figures: tenantProcedure('any-member').query(({ ctx }) =>
+    getStaffFigures(
+      ctx.tx,
+      ctx.memberships.map((m) => m.role),
+    ),
+  ),
+});

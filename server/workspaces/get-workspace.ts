@@ -1,0 +1,56 @@
+import { count, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { memberships, schools, type Role } from '~/db/schema';
+import type { Tenant } from './find-tenant';
+import type { TenantMembership } from './list-memberships';
+import { visibleSections } from './navigation';
+
+/** What every page of a workspace needs: the tenant, the caller's roles and schools, and the navigation. */
+export async function getWorkspace(tx: Tx, tenant: Tenant, mine: readonly TenantMembership[]) {
+  const roles = [...new Set(mine.map((m) => m.role))];
+  const schoolIds = mine.flatMap((m) => (m.schoolId ? [m.schoolId] : []));
+  const mySchools =
+    schoolIds.length === 0
+      ? []
+      : await tx
+          .select({
+            id: schools.id,
+            name: schools.name,
+            urn: schools.urn,
+            phase: schools.phase,
+            type: schools.type,
+            numberOfPupils: schools.numberOfPupils,
+            headteacherName: schools.headteacherName,
+          })
+          .from(schools)
+          .where(inArray(schools.id, schoolIds));
+  return {
+    tenant: {
+      slug: tenant.slug,
+      name: tenant.name,
+      shortName: tenant.shortName,
+      kind: tenant.kind,
+      modules: tenant.modules,
+      settings: tenant.settings,
+    },
+    roles,
+    mySchools,
+    sections: visibleSections(tenant.modules, roles),
+  };
+}
+
+const staffRoles: readonly Role[] = ['tenant_admin', 'finance', 'adviser', 'la_officer'];
+
+/** Headline figures for workspace staff; school users see their own school instead. */
+export async function getStaffFigures(tx: Tx, roles: readonly Role[]) {
+  if (!roles.some((r) => staffRoles.includes(r))) return null;
+  const [open] = await tx.select({ n: count() }).from(schools).where(eq(schools.status, 'open'));
+  const [people] = await tx.select({ n: count() }).from(memberships);
+  const byPhase = await tx
+    .select({ phase: schools.phase, n: count() })
+    .from(schools)
+    .where(eq(schools.status, 'open'))
+    .groupBy(schools.phase)
+    .orderBy(schools.phase);
+  return { openSchools: open?.n ?? 0, memberships: people?.n ?? 0, byPhase };
+}

@@ -1,0 +1,133 @@
+import type { ModuleKey, Role } from '~/db/schema';
+
+export type Section = {
+  slug: string;
+  title: string;
+  /** The module a tenant must have switched on; undefined = every workspace. */
+  module?: ModuleKey;
+  roles: readonly Role[];
+  /** What the section will do, shown while it is not built yet. */
+  summary: string;
+  built: boolean;
+};
+
+const staff = ['tenant_admin', 'finance', 'adviser', 'la_officer'] as const satisfies readonly Role[];
+
+export const sections: readonly Section[] = [
+  {
+    slug: 'schools',
+    title: 'Schools',
+    roles: staff,
+    summary: 'The schools this workspace serves: type, phase, pupils and contacts.',
+    built: true,
+  },
+  {
+    slug: 'catalogue',
+    title: 'Packages and services',
+    module: 'traded',
+    roles: ['tenant_admin', 'finance', 'school_admin'],
+    summary: 'Subscription packages (SLAs) and standalone services with member and non-member prices.',
+    built: false,
+  },
+  {
+    slug: 'entitlements',
+    title: 'Subscriptions and entitlements',
+    module: 'traded',
+    roles: ['tenant_admin', 'finance', 'school_admin'],
+    summary: 'What each school has bought, what it is entitled to and what it has used.',
+    built: false,
+  },
+  {
+    slug: 'adviser-time',
+    title: 'Adviser time',
+    module: 'traded',
+    roles: ['tenant_admin', 'adviser', 'school_admin'],
+    summary: 'Requests for consultancy and school reviews, adviser assignments and logged visits.',
+    built: false,
+  },
+  {
+    slug: 'courses',
+    title: 'CPD courses and bookings',
+    module: 'traded',
+    roles: ['tenant_admin', 'adviser', 'school_admin', 'school_staff', 'governor', 'ect'],
+    summary: 'Courses, seminars and networks; places booked by school staff.',
+    built: false,
+  },
+  {
+    slug: 'invoices',
+    title: 'Invoices',
+    module: 'traded',
+    roles: ['tenant_admin', 'finance', 'school_admin'],
+    summary: 'Invoices and credit notes raised to schools, with purchase-order numbers and VAT.',
+    built: false,
+  },
+  {
+    slug: 'register',
+    title: 'School register',
+    module: 'statutory',
+    roles: ['tenant_admin', 'la_officer', 'adviser'],
+    summary: 'Every school in the LA with Ofsted history, LA category and link adviser.',
+    built: false,
+  },
+  {
+    slug: 'visits',
+    title: 'Visits and notes of visit',
+    module: 'statutory',
+    roles: ['tenant_admin', 'la_officer', 'adviser', 'school_admin'],
+    summary: 'Planned visits by category and notes of visit agreed with headteachers.',
+    built: false,
+  },
+  {
+    slug: 'concern',
+    title: 'Schools causing concern',
+    module: 'statutory',
+    roles: ['tenant_admin', 'la_officer'],
+    summary: 'The SCC register, review meetings, action plans and warning notices.',
+    built: false,
+  },
+  {
+    slug: 'commissioning',
+    title: 'Commissioning',
+    module: 'commissioning',
+    roles: ['tenant_admin', 'la_officer', 'finance'],
+    summary: 'Contracts with providers for SCC support, and delivery against them.',
+    built: false,
+  },
+  {
+    slug: 'induction',
+    title: 'ECT induction',
+    module: 'induction',
+    roles: ['tenant_admin', 'school_admin', 'ect'],
+    summary: 'Early career teacher induction records, progress reviews and assessments.',
+    built: false,
+  },
+  {
+    slug: 'governance',
+    title: 'Governance',
+    module: 'governance',
+    roles: ['tenant_admin', 'school_admin', 'governor'],
+    summary: 'Governor training, records of governors and clerking.',
+    built: false,
+  },
+  {
+    slug: 'members',
+    title: 'People and roles',
+    roles: ['tenant_admin'],
+    summary: 'Who belongs to this workspace and in which role.',
+    built: true,
+  },
+  {
+    slug: 'audit',
+    title: 'Audit log',
+    roles: ['tenant_admin'],
+    summary: 'Every change made in this workspace: who, what and when.',
+    built: true,
+  },
+];
+
+/** The sections a user sees: switched on for the tenant and open to one of their roles. */
+export function visibleSections(modules: readonly ModuleKey[], roles: readonly Role[]): Section[] {
+  return sections.filter(
+    (s) => (s.module === undefined || modules.includes(s.module)) && s.roles.some((r) => roles.includes(r)),
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '~/db/schema';
+import { allProcedures, foreignInputs } from './procedures';
+
+describe('every procedure declares who may call it', () => {
+  const procedures = allProcedures();
+
+  it('walks the whole router', () => {
+    expect(procedures.length).toBeGreaterThan(5);
+    expect(procedures.map((p) => p.path)).toContain('schools.updateNotes');
+  });
+
+  it.each(procedures)('$path has an access rule', ({ meta }) => {
+    expect(meta?.access).toBeDefined();
+    const access = meta?.access;
+    expect(['public', 'authed', 'superadmin', 'tenant']).toContain(access?.kind);
+    if (access?.kind === 'tenant' && access.roles !== 'any-member') {
+      expect(access.roles.length).toBeGreaterThan(0);
+      for (const role of access.roles) expect(roles).toContain(role);
+    }
+  });
+
+  it('has no public or authed mutation (every change happens inside a workspace, audited)', () => {
+    const loose = procedures.filter((p) => p.type === 'mutation' && p.meta?.access.kind !== 'tenant');
+    expect(loose.map((p) => p.path)).toEqual([]);
+  });
+
+  it('lists a cross-tenant attack input for every tenant procedure', () => {
+    const tenantPaths = procedures.filter((p) => p.meta?.access.kind === 'tenant').map((p) => p.path).sort();
+    expect(Object.keys(foreignInputs).sort()).toEqual(tenantPaths);
+  });
+});

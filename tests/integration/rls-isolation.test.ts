@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withPlatform, withTenant, type Database } from '~/db/client';
+import { failureOf, openTestDatabase, rowsOf, tenantBySlug } from './harness';
+
+/** Every table that carries tenant_id is tenant-owned, whatever its name: new tables join this test on their own. */
+async function tenantTables(database: Database): Promise<string[]> {
+  const result = await database.db.execute(sql`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+    order by c.table_name`);
+  return rowsOf<{ table_name: string }>(result).map((r) => r.table_name);
+}
+
+describe('row-level security (runtime role stride_app)', () => {
+  let database: Database;
+  let tables: string[];
+  let a: string;
+  let b: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    tables = await tenantTables(database);
+    a = (await tenantBySlug(database.db, 'bep')).id;
+    b = (await tenantBySlug(database.db, 'harrow')).id;
+  });
+
+  it('finds the tenant-owned tables', () => {
+    expect(tables).toEqual(expect.arrayContaining(['schools', 'memberships', 'audit_log']));
+  });
+
+  it('enables and forces row-level security on every tenant-owned table', async () => {
+    const result = await database.db.execute(sql`
+      select relname, relrowsecurity, relforcerowsecurity from pg_class
+      where relnamespace = 'public'::regnamespace and relkind = 'r'`);
+    const flags = new Map(rowsOf<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(result).map((r) => [r.relname, r]));
+    for (const table of tables) {
+      expect(flags.get(table), table).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    }
+  });
+
+  it('runs requests as a role that owns no table', async () => {
+    const result = await withTenant(database.db, a, (tx) =>
+      tx.execute(sql`select current_user as who, (select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user)::int as owned`),
+    );
+    expect(rowsOf<{ who: string; owned: number }>(result)[0]).toEqual({ who: 'stride_app', owned: 0 });
+  });
+
+  it("shows tenant A none of tenant B's rows in any table, with no WHERE clause", async () => {
+    for (const table of tables) {
+      const seen = await withTenant(database.db, a, (tx) =>
+        tx.execute(sql`select count(*)::int as total, count(*) filter (where tenant_id <> ${a})::int as foreign_rows from ${sql.identifier(table)}`),
+      );
+      expect(rowsOf<{ foreign_rows: number }>(seen)[0]?.foreign_rows, table).toBe(0);
+    }
+  });
+
+  it("tenant B's rows exist and B sees its own (so the test above could fail)", async () => {
+    for (const table of ['schools', 'memberships']) {
+      const seen = await withTenant(database.db, b, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
+      expect(rowsOf<{ n: number }>(seen)[0]?.n, table).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows nothing when no tenant is set', async () => {
+    for (const table of tables) {
+      const seen = await withPlatform(database.db, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
+      expect(rowsOf<{ n: number }>(seen)[0]?.n, table).toBe(0);
+    }
+  });
+
+  it("refuses to write a row into tenant B from tenant A's context", async () => {
+    const failure = await failureOf(
+      withTenant(database.db, a, (tx) =>
+        tx.execute(sql`insert into schools (tenant_id, urn, la_code, la_name, establishment_number, name, type, type_group, phase)
+                       values (${b}, 999001, '310', 'Harrow', '2999', 'Smuggled School', 'Community school', 'Local authority maintained schools', 'Primary')`),
+      ),
+    );
+    expect(failure).toMatch(/row-level security/);
+  });
+
+  it("cannot move its own rows into tenant B, nor update or delete B's rows", async () => {
+    const failure = await failureOf(
+      withTenant(database.db, a, (tx) => tx.execute(sql`update schools set tenant_id = ${b} where tenant_id = ${a}`)),
+    );
+    expect(failure).toMatch(/row-level security/);
+    const updated = await withTenant(database.db, a, (tx) =>
+      tx.execute(sql`update schools set notes = 'tampered' where tenant_id = ${b} returning id`),
+    );
+    expect(rowsOf(updated)).toHaveLength(0);
+    const deleted = await withTenant(database.db, a, (tx) => tx.execute(sql`delete from audit_log where tenant_id = ${b} returning id`));
+    expect(rowsOf(deleted)).toHaveLength(0);
+  });
+});
