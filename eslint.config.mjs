@@ -2,7 +2,7 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -16,3 +16,5 @@ export default [
   },
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
 ];
+
+export default config;

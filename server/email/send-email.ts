@@ -21,5 +21,6 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<void> {
   }
   await outboxTransport.sendMail(message);
   await withPlatform(db, (tx) => storeInOutbox(tx, email));
-  console.info(`[outbox] to ${email.to}: ${email.subject}\n${email.text}`);
+  const firstLink = email.text.match(/https?:\/\/\S+/)?.[0];
+  console.info(`[outbox] to ${email.to}: ${email.subject}${firstLink ? `\n  ${firstLink}` : ''}`);
 }

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signInWithMagicLink } from './support';
+
+test('a headteacher signs in through the emailed link and sees their school', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Workspaces' })).toBeVisible();
+  await expect(page.getByRole('link', { name: "Harrow Schools' Improvement Partnership" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/signin');
+  await expect(page.getByRole('heading', { name: 'Sign in as a demo user' })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await signInWithMagicLink(page, 'head@grange.sch.example');
+  await expect(page).toHaveURL(/\/hsip$/);
+  await expect(page.getByRole('heading', { name: 'Your school' })).toBeVisible();
+  await expect(page.getByTestId('my-school')).toContainText('Grange Primary School');
+  await expect(page.getByTestId('my-school')).toContainText('102232');
+  await expect(page.getByRole('link', { name: 'People and roles' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a wrong or reused link is refused with a way forward', async ({ page }) => {
+  await page.goto('/api/auth/callback/email?token=not-a-token&email=head%40grange.sch.example');
+  await expect(page.getByRole('alert').filter({ hasText: 'expired or has already been used' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a signed-out visitor to a workspace is sent to sign in', async ({ page }) => {
+  await page.goto('/bep');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fbep/);
+});

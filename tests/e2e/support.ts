@@ -1,0 +1,35 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import postgres from 'postgres';
+
+const sql = postgres(process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/stride_e2e', { max: 1 });
+
+/** Fails on any serious or critical WCAG 2.2 AA violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+}
+
+/** The newest sign-in link sent to an address (the outbox holds emails when no SMTP server is set). */
+async function latestSignInLink(email: string, after: Date): Promise<string> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const rows = await sql<{ text: string }[]>`
+      select text from outbox_emails where "to" = ${email} and created_at >= ${after} order by created_at desc limit 1`;
+    const link = rows[0]?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\S+/)?.[0];
+    if (link) return link;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no sign-in email reached ${email}`);
+}
+
+/** Signs in as a real user would: asks for a magic link, opens it from the email. */
+export async function signInWithMagicLink(page: Page, email: string) {
+  const asked = new Date(Date.now() - 1000);
+  await page.goto('/signin');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  const link = await latestSignInLink(email, asked);
+  await page.goto(link);
+}

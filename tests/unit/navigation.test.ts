@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { moduleKeys, roles, schoolBoundRoles, type ModuleKey, type Role } from '~/db/schema';
+import { tenants as demoTenants } from '~/db/seed/demo-data';
+import { sections, visibleSections } from '~/server/workspaces/navigation';
+import { roleLabels, shortRoleLabels } from '~/server/workspaces/role-labels';
+
+const slugs = (list: readonly { slug: string }[]) => list.map((s) => s.slug);
+const slugsOfModule = (module: ModuleKey) => slugs(sections.filter((s) => s.module === module));
+const ungatedSlugs = slugs(sections.filter((s) => s.module === undefined));
+
+const laModules: ModuleKey[] = ['statutory', 'commissioning'];
+const providerModules: ModuleKey[] = ['traded', 'induction', 'governance'];
+
+describe('sections', () => {
+  it('has a unique slug for every section', () => {
+    const all = slugs(sections);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('uses URL-safe slugs', () => {
+    for (const s of sections) expect(s.slug).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
+  it('gives every section a title, a summary and at least one known role', () => {
+    for (const s of sections) {
+      expect(s.title.trim(), s.slug).not.toBe('');
+      expect(s.summary.trim(), s.slug).not.toBe('');
+      expect(s.roles.length, s.slug).toBeGreaterThan(0);
+      for (const r of s.roles) expect(roles, s.slug).toContain(r);
+      if (s.module !== undefined) expect(moduleKeys, s.slug).toContain(s.module);
+    }
+  });
+
+  it('has at least one section for every module', () => {
+    for (const m of moduleKeys) expect(slugsOfModule(m), m).not.toHaveLength(0);
+  });
+});
+
+describe('visibleSections: module gating', () => {
+  it('shows an LA with statutory and commissioning no traded, induction or governance section', () => {
+    const visible = slugs(visibleSections(laModules, roles));
+    for (const slug of [
+      ...slugsOfModule('traded'),
+      ...slugsOfModule('induction'),
+      ...slugsOfModule('governance'),
+    ]) {
+      expect(visible).not.toContain(slug);
+    }
+    for (const slug of [...slugsOfModule('statutory'), ...slugsOfModule('commissioning')]) {
+      expect(visible).toContain(slug);
+    }
+  });
+
+  it('shows a provider no statutory or commissioning section', () => {
+    const visible = slugs(visibleSections(providerModules, roles));
+    for (const slug of [...slugsOfModule('statutory'), ...slugsOfModule('commissioning')]) {
+      expect(visible).not.toContain(slug);
+    }
+    for (const slug of [
+      'catalogue',
+      'entitlements',
+      'adviser-time',
+      'courses',
+      'invoices',
+      'induction',
+      'governance',
+    ]) {
+      expect(visible).toContain(slug);
+    }
+  });
+
+  it('names the expected sections in each module', () => {
+    expect(slugsOfModule('traded')).toEqual([
+      'catalogue',
+      'entitlements',
+      'adviser-time',
+      'courses',
+      'invoices',
+    ]);
+    expect(slugsOfModule('statutory')).toEqual(['register', 'visits', 'concern']);
+    expect(slugsOfModule('commissioning')).toEqual(['commissioning']);
+  });
+
+  it('shows a workspace with no modules only the sections without a module', () => {
+    expect(slugs(visibleSections([], roles))).toEqual(ungatedSlugs);
+    expect(ungatedSlugs).toEqual(['schools', 'members', 'audit']);
+  });
+
+  it('shows every section to a user with every role in a workspace with every module', () => {
+    expect(slugs(visibleSections(moduleKeys, roles))).toEqual(slugs(sections));
+  });
+
+  it.each(moduleKeys)('shows the %s sections only when that module is on', (module) => {
+    const others = moduleKeys.filter((m) => m !== module);
+    const without = slugs(visibleSections(others, roles));
+    const withIt = slugs(visibleSections(moduleKeys, roles));
+    for (const slug of slugsOfModule(module)) {
+      expect(without).not.toContain(slug);
+      expect(withIt).toContain(slug);
+    }
+  });
+
+  it('shows the sections without a module in every workspace, for the roles they are open to', () => {
+    for (const modules of [[], laModules, providerModules, [...moduleKeys]]) {
+      const visible = slugs(visibleSections(modules, ['tenant_admin']));
+      for (const slug of ungatedSlugs) expect(visible).toContain(slug);
+    }
+    expect(slugs(visibleSections([], ['adviser']))).toEqual(['schools']);
+  });
+
+  it('follows the modules of the demo tenants', () => {
+    for (const t of demoTenants) {
+      const visible = visibleSections(t.modules, roles);
+      for (const s of visible)
+        if (s.module !== undefined) expect(t.modules, `${t.slug}/${s.slug}`).toContain(s.module);
+    }
+  });
+});
+
+describe('visibleSections: role gating', () => {
+  it('never shows members or audit to a school_admin', () => {
+    const visible = slugs(visibleSections(moduleKeys, ['school_admin']));
+    expect(visible).not.toContain('members');
+    expect(visible).not.toContain('audit');
+  });
+
+  it('never shows members or audit to any role but tenant_admin', () => {
+    for (const role of roles.filter((r) => r !== 'tenant_admin')) {
+      const visible = slugs(visibleSections(moduleKeys, [role]));
+      expect(visible, role).not.toContain('members');
+      expect(visible, role).not.toContain('audit');
+    }
+  });
+
+  it('shows members and audit to a tenant_admin', () => {
+    const visible = slugs(visibleSections(moduleKeys, ['tenant_admin']));
+    expect(visible).toContain('members');
+    expect(visible).toContain('audit');
+  });
+
+  it('shows a tenant_admin every section of the modules switched on', () => {
+    expect(slugs(visibleSections(moduleKeys, ['tenant_admin']))).toEqual(slugs(sections));
+  });
+
+  it('never shows the schools list to a school-bound role', () => {
+    for (const role of schoolBoundRoles) {
+      expect(slugs(visibleSections(moduleKeys, [role])), role).not.toContain('schools');
+    }
+  });
+
+  it('never shows the SCC register or commissioning to a school-bound role', () => {
+    for (const role of schoolBoundRoles) {
+      const visible = slugs(visibleSections(moduleKeys, [role]));
+      expect(visible, role).not.toContain('concern');
+      expect(visible, role).not.toContain('register');
+      expect(visible, role).not.toContain('commissioning');
+    }
+  });
+
+  it('shows a section when any one of the user’s roles is allowed', () => {
+    expect(slugs(visibleSections(moduleKeys, ['governor']))).not.toContain('invoices');
+    expect(slugs(visibleSections(moduleKeys, ['governor', 'finance']))).toContain('invoices');
+  });
+
+  it('shows nothing to a user with no roles', () => {
+    expect(visibleSections(moduleKeys, [])).toEqual([]);
+  });
+
+  it.each(roles)('shows %s at least one section in a workspace with all modules', (role: Role) => {
+    expect(visibleSections(moduleKeys, [role]).length).toBeGreaterThan(0);
+  });
+
+  it('only ever returns sections open to one of the roles and switched on', () => {
+    for (const role of roles) {
+      for (const modules of [[], laModules, providerModules, [...moduleKeys]]) {
+        for (const s of visibleSections(modules, [role])) {
+          expect(s.roles).toContain(role);
+          if (s.module !== undefined) expect(modules).toContain(s.module);
+        }
+      }
+    }
+  });
+
+  it('keeps the order of the sections list', () => {
+    const order = slugs(sections);
+    const visible = slugs(visibleSections(providerModules, ['school_admin']));
+    const positions = visible.map((slug) => order.indexOf(slug));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+});
+
+describe('role labels', () => {
+  it.each(roles)('labels %s in both maps', (role) => {
+    expect(roleLabels[role].trim()).not.toBe('');
+    expect(shortRoleLabels[role].trim()).not.toBe('');
+  });
+
+  it('labels exactly the known roles', () => {
+    expect(Object.keys(roleLabels).sort()).toEqual([...roles].sort());
+    expect(Object.keys(shortRoleLabels).sort()).toEqual([...roles].sort());
+  });
+
+  it('gives every role a distinct label', () => {
+    expect(new Set(Object.values(roleLabels)).size).toBe(roles.length);
+    expect(new Set(Object.values(shortRoleLabels)).size).toBe(roles.length);
+  });
+});
