@@ -15,8 +15,8 @@ export default async function HomePage() {
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         <h1 className="text-3xl font-bold">School improvement, traded and statutory, in one place</h1>
         <p className="mt-3 max-w-3xl text-lg text-slate-700">
-          Stride runs local authority and partnership workspaces: subscription packages and CPD for schools, and the
-          statutory monitoring of schools causing concern.
+          Stride runs local authority and partnership workspaces: subscription packages and CPD for schools,
+          and the statutory monitoring of schools causing concern.
         </p>
         <h2 className="mt-8 text-2xl font-semibold">Workspaces</h2>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

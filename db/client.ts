@@ -69,7 +69,9 @@ export function defaultOpenOptions(env: NodeJS.ProcessEnv = process.env): OpenOp
  */
 export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'stride_app', true), set_config('app.tenant_id', ${tenantId}, true)`);
+    await tx.execute(
+      sql`select set_config('role', 'stride_app', true), set_config('app.tenant_id', ${tenantId}, true)`,
+    );
     return fn(tx);
   });
 }
@@ -77,7 +79,9 @@ export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<
 /** As the runtime role with only the user context: reads that user's memberships across tenants. */
 export function withUser<T>(db: Db, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'stride_app', true), set_config('app.user_id', ${userId}, true)`);
+    await tx.execute(
+      sql`select set_config('role', 'stride_app', true), set_config('app.user_id', ${userId}, true)`,
+    );
     return fn(tx);
   });
 }

@@ -16,7 +16,12 @@ function MagicLinkEmail({ url, host }: Props) {
           <Text>Use the button below to sign in to {host}. The link works once and expires in 24 hours.</Text>
           <Button
             href={url}
-            style={{ backgroundColor: '#1d4ed8', color: '#ffffff', padding: '12px 20px', borderRadius: '4px' }}
+            style={{
+              backgroundColor: '#1d4ed8',
+              color: '#ffffff',
+              padding: '12px 20px',
+              borderRadius: '4px',
+            }}
           >
             Sign in
           </Button>

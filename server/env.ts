@@ -8,15 +8,31 @@ const optionalString = z
 
 const ZEnv = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    NODE_ENV: optionalString.pipe(z.enum(['development', 'test', 'production']).default('development')),
     DATABASE_URL: optionalString.pipe(
-      z.url({ message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/stride' }).optional(),
+      z
+        .url({
+          protocol: /^postgres(ql)?$/,
+          message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/stride',
+        })
+        .optional(),
     ),
     PGLITE_DATA_DIR: optionalString,
-    NEXTAUTH_URL: optionalString.pipe(z.url({ message: 'NEXTAUTH_URL must be the app URL, e.g. https://stride.example.org' }).optional()),
+    NEXTAUTH_URL: optionalString.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: 'NEXTAUTH_URL must be the app URL, e.g. https://stride.example.org',
+        })
+        .optional(),
+    ),
     NEXTAUTH_SECRET: optionalString,
-    SMTP_URL: optionalString.pipe(z.url({ message: 'SMTP_URL must look like smtp://user:pass@host:587' }).optional()),
-    EMAIL_FROM: z.string().default('Stride <no-reply@stride.example>'),
+    SMTP_URL: optionalString.pipe(
+      z
+        .url({ protocol: /^smtps?$/, message: 'SMTP_URL must look like smtp://user:pass@host:587' })
+        .optional(),
+    ),
+    EMAIL_FROM: optionalString.pipe(z.string().default('Stride <no-reply@stride.example>')),
     AZURE_AD_CLIENT_ID: optionalString,
     AZURE_AD_CLIENT_SECRET: optionalString,
     AZURE_AD_TENANT_ID: optionalString,
@@ -39,7 +55,11 @@ const ZEnv = z
       const set = keys.filter((k) => env[k]);
       if (set.length > 0 && set.length < keys.length) {
         for (const k of keys.filter((k) => !env[k])) {
-          ctx.addIssue({ code: 'custom', path: [k], message: `${k} is needed to switch on ${label} sign-in` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: `${k} is needed to switch on ${label} sign-in`,
+          });
         }
       }
     }
@@ -52,7 +72,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = ZEnv.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
-  throw new Error(`Stride cannot start: the environment is not valid.\n${lines.join('\n')}\nSee .env.example.`);
+  throw new Error(
+    `Stride cannot start: the environment is not valid.\n${lines.join('\n')}\nSee .env.example.`,
+  );
 }
 
 let cached: Env | undefined;

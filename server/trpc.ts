@@ -67,7 +67,8 @@ export const superadminProcedure = t.procedure
   .meta({ access: { kind: 'superadmin' } })
   .use(requireSession)
   .use(({ ctx, next }) => {
-    if (!ctx.session.isSuperadmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Platform administrators only.' });
+    if (!ctx.session.isSuperadmin)
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Platform administrators only.' });
     return next();
   });
 
@@ -90,16 +91,22 @@ export function tenantProcedure(roles: readonly Role[] | 'any-member') {
     .use(requireSession)
     .use(async ({ ctx, next, type, path, getRawInput }) => {
       const slug = ctx.tenantSlug;
-      if (!slug) throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
+      if (!slug)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
       const tenant = await findTenantBySlug(ctx.db, slug);
       if (!tenant) throw new TRPCError({ code: 'NOT_FOUND', message: 'That workspace does not exist.' });
-      const mine = await withUser(ctx.db, ctx.session.id, (tx) => listMembershipsInTenant(tx, tenant.id, ctx.session.id));
+      const mine = await withUser(ctx.db, ctx.session.id, (tx) =>
+        listMembershipsInTenant(tx, tenant.id, ctx.session.id),
+      );
       if (mine.length === 0) {
         throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have access to ${tenant.name}.` });
       }
       const allowed = roles === 'any-member' ? mine : mine.filter((m) => roles.includes(m.role));
       if (allowed.length === 0) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this workspace does not allow this.' });
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: 'Your role in this workspace does not allow this.',
+        });
       }
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
       return withTenant(ctx.db, tenant.id, async (tx) => {

@@ -25,7 +25,8 @@ export default async function WorkspaceLayout({
           <p className="text-lg font-semibold">{workspace.tenant.name}</p>
           <p className="text-sm">
             {workspace.tenant.kind === 'la' ? 'Local authority' : 'Partnership'} · Your role
-            {workspace.roles.length > 1 ? 's' : ''}: {workspace.roles.map((r) => shortRoleLabels[r]).join(', ')}
+            {workspace.roles.length > 1 ? 's' : ''}:{' '}
+            {workspace.roles.map((r) => shortRoleLabels[r]).join(', ')}
           </p>
         </div>
       </div>
@@ -34,7 +35,10 @@ export default async function WorkspaceLayout({
           <nav aria-label="Workspace">
             <ul className="space-y-1">
               <li>
-                <Link href={`/${tenant}`} className="block rounded px-3 py-2 text-brand-dark underline hover:bg-white">
+                <Link
+                  href={`/${tenant}`}
+                  className="block rounded px-3 py-2 text-brand-dark underline hover:bg-white"
+                >
                   Dashboard
                 </Link>
               </li>
@@ -57,7 +61,10 @@ export default async function WorkspaceLayout({
               <ul className="mt-1 space-y-1">
                 {others.map((w) => (
                   <li key={w.slug}>
-                    <Link href={`/${w.slug}`} className="block rounded px-3 py-2 text-brand-dark underline hover:bg-white">
+                    <Link
+                      href={`/${w.slug}`}
+                      className="block rounded px-3 py-2 text-brand-dark underline hover:bg-white"
+                    >
                       {w.name}
                     </Link>
                   </li>

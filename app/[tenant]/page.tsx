@@ -22,7 +22,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
           </h2>
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
             {workspace.mySchools.map((s) => (
-              <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="my-school">
+              <li
+                key={s.id}
+                className="rounded-lg border border-slate-200 bg-white p-4"
+                data-testid="my-school"
+              >
                 <h3 className="text-lg font-semibold">{s.name}</h3>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                   <dt className="font-semibold">URN</dt>
@@ -58,9 +62,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
             </div>
             <div className="rounded-lg border border-slate-200 bg-white p-4">
               <dt className="text-sm text-slate-700">Schools by phase</dt>
-              <dd className="text-sm">
-                {figures.byPhase.map((p) => `${p.phase}: ${p.n}`).join(' · ')}
-              </dd>
+              <dd className="text-sm">{figures.byPhase.map((p) => `${p.phase}: ${p.n}`).join(' · ')}</dd>
             </div>
           </dl>
         </section>

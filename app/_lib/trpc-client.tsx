@@ -11,7 +11,9 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 /** Client-side tRPC for one workspace: every request carries the workspace it is for. */
 export function WorkspaceTRPCProvider({ tenantSlug, children }: { tenantSlug: string; children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }),
+  );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [

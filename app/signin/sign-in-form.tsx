@@ -98,11 +98,16 @@ export function ProviderButtons({
 
 export function DemoUserPicker({ workspaces }: { workspaces: DemoWorkspace[] }) {
   return (
-    <section className="mt-8 rounded-lg border-2 border-dashed border-amber-600 bg-amber-50 p-5" aria-labelledby="demo">
+    <section
+      className="mt-8 rounded-lg border-2 border-dashed border-amber-600 bg-amber-50 p-5"
+      aria-labelledby="demo"
+    >
       <h2 id="demo" className="text-xl font-semibold">
         Sign in as a demo user
       </h2>
-      <p className="mt-1 text-slate-800">Development only: this picker does not exist in production builds.</p>
+      <p className="mt-1 text-slate-800">
+        Development only: this picker does not exist in production builds.
+      </p>
       {workspaces.map((w) => (
         <div key={w.slug} className="mt-4">
           <h3 className="font-semibold">{w.name}</h3>

@@ -21,7 +21,9 @@ export default async function StartPage() {
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
         <h1 className="text-3xl font-bold">Choose a workspace</h1>
         {mine.length === 0 ? (
-          <p className="mt-4">You are not a member of any workspace yet. Ask your workspace manager to add you.</p>
+          <p className="mt-4">
+            You are not a member of any workspace yet. Ask your workspace manager to add you.
+          </p>
         ) : (
           <ul className="mt-6 space-y-3">
             {mine.map((w) => (
@@ -33,7 +35,9 @@ export default async function StartPage() {
                   {w.name}
                 </Link>
                 <span className="sr-only">Your roles: </span>
-                <span className="ml-4 text-sm text-slate-700">{w.roles.map((r) => shortRoleLabels[r]).join(', ')}</span>
+                <span className="ml-4 text-sm text-slate-700">
+                  {w.roles.map((r) => shortRoleLabels[r]).join(', ')}
+                </span>
               </li>
             ))}
           </ul>

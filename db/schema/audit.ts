@@ -7,7 +7,9 @@ export const auditLog = pgTable(
   'audit_log',
   {
     tenantId: tenantIdColumn(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     actorUserId: uuid('actor_user_id').notNull(),
     /** The procedure path, e.g. "schools.update". */
     action: text('action').notNull(),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgEnum, pgPolicy, pgTable, primaryKey, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './platform';
 import { schools } from './schools';
 import { appRole, currentUserId, tenantIdColumn, tenantIsolation } from './tenancy';
@@ -17,7 +27,12 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 /** Roles that act for one school and must be bound to it. */
-export const schoolBoundRoles = ['school_admin', 'school_staff', 'governor', 'ect'] as const satisfies readonly Role[];
+export const schoolBoundRoles = [
+  'school_admin',
+  'school_staff',
+  'governor',
+  'ect',
+] as const satisfies readonly Role[];
 
 export const membershipRole = pgEnum('membership_role', roles);
 
@@ -26,7 +41,9 @@ export const memberships = pgTable(
   'memberships',
   {
     tenantId: tenantIdColumn(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -36,7 +53,9 @@ export const memberships = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    unique('memberships_tenant_user_role_school').on(t.tenantId, t.userId, t.role, t.schoolId).nullsNotDistinct(),
+    unique('memberships_tenant_user_role_school')
+      .on(t.tenantId, t.userId, t.role, t.schoolId)
+      .nullsNotDistinct(),
     index('memberships_user').on(t.userId),
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
     tenantIsolation('memberships'),

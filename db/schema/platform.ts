@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Platform tables: not owned by any tenant, so they carry no tenant_id and no tenant policy. */
 
@@ -9,14 +19,23 @@ export const moduleKeys = ['traded', 'statutory', 'commissioning', 'induction', 
 export type ModuleKey = (typeof moduleKeys)[number];
 
 export const tenants = pgTable('tenants', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   shortName: text('short_name').notNull(),
   kind: tenantKind('kind').notNull(),
   /** DfE LA codes this workspace covers (Barnet 302, Birmingham 330, Harrow 310). */
-  laCodes: text('la_codes').array().notNull().default(sql`'{}'::text[]`),
-  modules: text('modules').array().$type<ModuleKey[]>().notNull().default(sql`'{}'::text[]`),
+  laCodes: text('la_codes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  modules: text('modules')
+    .array()
+    .$type<ModuleKey[]>()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   /** Vocabulary and cadence that differ between LAs live here, not in code. */
   settings: jsonb('settings').$type<TenantSettings>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -33,7 +52,9 @@ export type TenantSettings = {
 };
 
 export const users = pgTable('users', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   /** Stored lower-cased; sign-in matches on it. */
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
@@ -77,7 +98,9 @@ export const verificationTokens = pgTable(
 
 /** Emails captured when no SMTP server is configured (the development outbox). */
 export const outboxEmails = pgTable('outbox_emails', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   to: text('to').notNull(),
   subject: text('subject').notNull(),
   text: text('text').notNull(),

@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import { integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantIdColumn, tenantIsolation } from './tenancy';
 
-export const schoolStatus = pgEnum('school_status', ['open', 'closed', 'proposed_to_close', 'proposed_to_open']);
+export const schoolStatus = pgEnum('school_status', [
+  'open',
+  'closed',
+  'proposed_to_close',
+  'proposed_to_open',
+]);
 
 /**
  * A school as known to one tenant: an LA's register entry or a partnership's customer.
@@ -12,7 +17,9 @@ export const schools = pgTable(
   'schools',
   {
     tenantId: tenantIdColumn(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     urn: integer('urn').notNull(),
     laCode: text('la_code').notNull(),
     laName: text('la_name').notNull(),

@@ -21,7 +21,12 @@ async function seedDemo(tx: Tx): Promise<void> {
   const userRows = await tx
     .insert(users)
     .values([
-      { email: demo.superadmin.email, name: demo.superadmin.name, jobTitle: 'Platform administrator', isSuperadmin: true },
+      {
+        email: demo.superadmin.email,
+        name: demo.superadmin.name,
+        jobTitle: 'Platform administrator',
+        isSuperadmin: true,
+      },
       ...demo.users.map((u) => ({ email: u.email.toLowerCase(), name: u.name, jobTitle: u.jobTitle })),
     ])
     .returning({ id: users.id, email: users.email });
@@ -59,7 +64,8 @@ async function seedDemo(tx: Tx): Promise<void> {
       (u.memberships[t.slug] ?? []).map((m) => {
         const userId = userIdByEmail.get(u.email.toLowerCase());
         const schoolId = m.schoolUrn === undefined ? null : schoolIdByUrn.get(m.schoolUrn);
-        if (!userId || schoolId === undefined) throw new Error(`seed: bad membership for ${u.email} in ${t.slug}`);
+        if (!userId || schoolId === undefined)
+          throw new Error(`seed: bad membership for ${u.email} in ${t.slug}`);
         return { tenantId: tenant.id, userId, role: m.role, schoolId };
       }),
     );

@@ -24,7 +24,11 @@ export function strideAdapter(getDb: () => Promise<Db>): Adapter {
       const [row] = await run((tx) =>
         tx
           .insert(users)
-          .values({ email: user.email.toLowerCase(), name: user.name ?? user.email, emailVerified: user.emailVerified })
+          .values({
+            email: user.email.toLowerCase(),
+            name: user.name ?? user.email,
+            emailVerified: user.emailVerified,
+          })
           .returning(),
       );
       if (!row) throw new Error('could not create user');

@@ -23,5 +23,14 @@ export function listDemoUsers(): DemoWorkspace[] {
   }));
 }
 
-const order: Role[] = ['tenant_admin', 'finance', 'adviser', 'la_officer', 'school_admin', 'school_staff', 'governor', 'ect'];
+const order: Role[] = [
+  'tenant_admin',
+  'finance',
+  'adviser',
+  'la_officer',
+  'school_admin',
+  'school_staff',
+  'governor',
+  'ect',
+];
 const roleOrder = (r: Role) => order.indexOf(r);

@@ -5,7 +5,9 @@ import { outboxEmails } from '~/db/schema';
 export type OutgoingEmail = { to: string; subject: string; text: string; html?: string };
 
 export async function storeInOutbox(tx: Tx, email: OutgoingEmail) {
-  await tx.insert(outboxEmails).values({ to: email.to, subject: email.subject, text: email.text, html: email.html });
+  await tx
+    .insert(outboxEmails)
+    .values({ to: email.to, subject: email.subject, text: email.text, html: email.html });
 }
 
 export function listOutbox(tx: Tx, limit = 50) {

@@ -9,7 +9,15 @@ export const schoolsRouter = router({
   list: tenantProcedure(['tenant_admin', 'finance', 'adviser', 'la_officer'])
     .input(ZListSchoolsInput)
     .query(({ ctx, input }) => listSchools(ctx.tx, input)),
-  byId: tenantProcedure(['tenant_admin', 'finance', 'adviser', 'la_officer', 'school_admin', 'school_staff', 'governor'])
+  byId: tenantProcedure([
+    'tenant_admin',
+    'finance',
+    'adviser',
+    'la_officer',
+    'school_admin',
+    'school_staff',
+    'governor',
+  ])
     .input(z.object({ id: z.uuid({ message: 'Choose a school.' }) }))
     .query(({ ctx, input }) => {
       assertMaySeeSchool(ctx.memberships, input.id);

@@ -8,8 +8,12 @@ export const workspacesRouter = router({
   /** The public directory of workspaces on the home page. */
   list: publicProcedure.query(({ ctx }) => withPlatform(ctx.db, listTenants)),
   /** The signed-in user's workspaces, for the switcher. */
-  mine: authedProcedure.query(({ ctx }) => withUser(ctx.db, ctx.session.id, (tx) => listWorkspacesOfUser(tx, ctx.session.id))),
-  current: tenantProcedure('any-member').query(({ ctx }) => getWorkspace(ctx.tx, ctx.tenant, ctx.memberships)),
+  mine: authedProcedure.query(({ ctx }) =>
+    withUser(ctx.db, ctx.session.id, (tx) => listWorkspacesOfUser(tx, ctx.session.id)),
+  ),
+  current: tenantProcedure('any-member').query(({ ctx }) =>
+    getWorkspace(ctx.tx, ctx.tenant, ctx.memberships),
+  ),
   figures: tenantProcedure('any-member').query(({ ctx }) =>
     getStaffFigures(
       ctx.tx,

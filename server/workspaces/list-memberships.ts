@@ -9,7 +9,11 @@ export type TenantMembership = {
 };
 
 /** The user's memberships in one tenant. Runs under withUser (the own-rows policy). */
-export function listMembershipsInTenant(tx: Tx, tenantId: string, userId: string): Promise<TenantMembership[]> {
+export function listMembershipsInTenant(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+): Promise<TenantMembership[]> {
   return tx
     .select({ id: memberships.id, role: memberships.role, schoolId: memberships.schoolId })
     .from(memberships)
@@ -44,5 +48,11 @@ export async function listWorkspacesOfUser(tx: Tx, userId: string): Promise<Work
     if (!entry.roles.includes(row.role)) entry.roles.push(row.role);
     bySlug.set(row.slug, entry);
   }
-  return [...bySlug.values()].map(({ slug, name, shortName, kind, roles }) => ({ slug, name, shortName, kind, roles }));
+  return [...bySlug.values()].map(({ slug, name, shortName, kind, roles }) => ({
+    slug,
+    name,
+    shortName,
+    kind,
+    roles,
+  }));
 }

@@ -45,7 +45,10 @@ test('a user of two workspaces switches between them in one click', async ({ pag
   await expectAccessible(page);
   await page.getByRole('link', { name: "Harrow Schools' Improvement Partnership" }).click();
   await expect(page.getByTestId('my-school')).toContainText('Whitchurch Primary School');
-  await page.getByRole('navigation', { name: 'Your other workspaces' }).getByRole('link', { name: 'Barnet Education and Learning Service' }).click();
+  await page
+    .getByRole('navigation', { name: 'Your other workspaces' })
+    .getByRole('link', { name: 'Barnet Education and Learning Service' })
+    .click();
   await expect(page).toHaveURL(/\/barnet$/);
   await expect(page.getByTestId('my-school')).toContainText('Whitchurch Primary School');
 });

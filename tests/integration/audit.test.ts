@@ -12,14 +12,20 @@ describe('audit log', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     bepId = (await tenantBySlug(database.db, 'bep')).id;
-    const [school] = await withTenant(database.db, bepId, (tx) => tx.select({ id: schools.id }).from(schools).limit(1));
+    const [school] = await withTenant(database.db, bepId, (tx) =>
+      tx.select({ id: schools.id }).from(schools).limit(1),
+    );
     if (!school) throw new Error('bep has no schools');
     schoolId = school.id;
   });
 
   const auditRows = () =>
     withTenant(database.db, bepId, (tx) =>
-      tx.select().from(auditLog).where(eq(auditLog.action, 'schools.updateNotes')).orderBy(desc(auditLog.createdAt)),
+      tx
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'schools.updateNotes'))
+        .orderBy(desc(auditLog.createdAt)),
     );
 
   it('records who changed what, in the same transaction as the change', async () => {
@@ -51,7 +57,8 @@ describe('audit log', () => {
 
   it('reads never write audit rows', async () => {
     const manager = await callerFor(database.db, 'manager@bep.example', 'bep');
-    const count = async () => (await withTenant(database.db, bepId, (tx) => tx.select().from(auditLog))).length;
+    const count = async () =>
+      (await withTenant(database.db, bepId, (tx) => tx.select().from(auditLog))).length;
     const before = await count();
     await manager.schools.list({});
     await manager.workspaces.current();

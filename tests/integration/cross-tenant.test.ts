@@ -25,7 +25,10 @@ async function call(ctx: Context, path: string, type: 'query' | 'mutation', inpu
 
 async function snapshotOfVictim(database: Database, tenantId: string) {
   return withTenant(database.db, tenantId, async (tx) => ({
-    schools: await tx.select({ id: schools.id, notes: schools.notes, updatedAt: schools.updatedAt }).from(schools).orderBy(schools.id),
+    schools: await tx
+      .select({ id: schools.id, notes: schools.notes, updatedAt: schools.updatedAt })
+      .from(schools)
+      .orderBy(schools.id),
     audit: (await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]?.n,
   }));
 }
@@ -41,50 +44,73 @@ describe('a tenant-A user aiming at tenant B', () => {
     database = await openTestDatabase();
     const victim = await tenantBySlug(database.db, 'hsip');
     victimId = victim.id;
-    const [school] = await withTenant(database.db, victim.id, (tx) => tx.select().from(schools).where(eq(schools.tenantId, victim.id)).limit(1));
+    const [school] = await withTenant(database.db, victim.id, (tx) =>
+      tx.select().from(schools).where(eq(schools.tenantId, victim.id)).limit(1),
+    );
     if (!school) throw new Error('hsip has no schools');
     ids = { schoolId: school.id };
     const user = await userByEmail(database.db, attackerEmail);
-    attacker = { db: database.db, session: { id: user.id, email: user.email, name: user.name, isSuperadmin: false }, tenantSlug: 'bep' };
+    attacker = {
+      db: database.db,
+      session: { id: user.id, email: user.email, name: user.name, isSuperadmin: false },
+      tenantSlug: 'bep',
+    };
   });
 
-  it.each(tenantProcedures)("$path, from A's workspace with B's ids: NOT_FOUND or no foreign data", async ({ path, type }) => {
-    const before = await snapshotOfVictim(database, victimId);
-    const input = foreignInputs[path]?.(ids);
-    const outcome = await call(attacker, path, type === 'mutation' ? 'mutation' : 'query', input).then(
-      (data) => ({ ok: true as const, data }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    if (outcome.ok) {
-      // A list that ignores the ids must still show nothing of B.
-      const text = JSON.stringify(outcome.data);
-      expect(text).not.toContain(ids.schoolId);
-      expect(text).not.toContain(victimId);
-    } else {
-      expect(outcome.error).toBeInstanceOf(TRPCError);
-      expect(['NOT_FOUND', 'FORBIDDEN']).toContain((outcome.error as TRPCError).code);
-    }
-    expect(await snapshotOfVictim(database, victimId)).toEqual(before);
-  });
+  it.each(tenantProcedures)(
+    "$path, from A's workspace with B's ids: NOT_FOUND or no foreign data",
+    async ({ path, type }) => {
+      const before = await snapshotOfVictim(database, victimId);
+      const input = foreignInputs[path]?.(ids);
+      const outcome = await call(attacker, path, type === 'mutation' ? 'mutation' : 'query', input).then(
+        (data) => ({ ok: true as const, data }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      if (outcome.ok) {
+        // A list that ignores the ids must still show nothing of B.
+        const text = JSON.stringify(outcome.data);
+        expect(text).not.toContain(ids.schoolId);
+        expect(text).not.toContain(victimId);
+      } else {
+        expect(outcome.error).toBeInstanceOf(TRPCError);
+        expect(['NOT_FOUND', 'FORBIDDEN']).toContain((outcome.error as TRPCError).code);
+      }
+      expect(await snapshotOfVictim(database, victimId)).toEqual(before);
+    },
+  );
 
-  it.each(tenantProcedures)("$path, naming B's workspace: FORBIDDEN, nothing changes", async ({ path, type }) => {
-    const before = await snapshotOfVictim(database, victimId);
-    const input = foreignInputs[path]?.(ids);
-    await expect(call({ ...attacker, tenantSlug: 'hsip' }, path, type === 'mutation' ? 'mutation' : 'query', input)).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-    });
-    expect(await snapshotOfVictim(database, victimId)).toEqual(before);
-  });
+  it.each(tenantProcedures)(
+    "$path, naming B's workspace: FORBIDDEN, nothing changes",
+    async ({ path, type }) => {
+      const before = await snapshotOfVictim(database, victimId);
+      const input = foreignInputs[path]?.(ids);
+      await expect(
+        call({ ...attacker, tenantSlug: 'hsip' }, path, type === 'mutation' ? 'mutation' : 'query', input),
+      ).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(await snapshotOfVictim(database, victimId)).toEqual(before);
+    },
+  );
 
   it('an unknown workspace is NOT_FOUND, and no workspace at all is refused', async () => {
-    await expect(call({ ...attacker, tenantSlug: 'nowhere' }, 'workspaces.current', 'query', undefined)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(call({ ...attacker, tenantSlug: null }, 'workspaces.current', 'query', undefined)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      call({ ...attacker, tenantSlug: 'nowhere' }, 'workspaces.current', 'query', undefined),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      call({ ...attacker, tenantSlug: null }, 'workspaces.current', 'query', undefined),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('a signed-out caller is refused by every tenant procedure', async () => {
     for (const { path, type } of tenantProcedures) {
       await expect(
-        call({ ...attacker, session: null, tenantSlug: 'hsip' }, path, type === 'mutation' ? 'mutation' : 'query', foreignInputs[path]?.(ids)),
+        call(
+          { ...attacker, session: null, tenantSlug: 'hsip' },
+          path,
+          type === 'mutation' ? 'mutation' : 'query',
+          foreignInputs[path]?.(ids),
+        ),
       ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     }
   });

@@ -37,5 +37,7 @@ export default async function setup(project: TestProject) {
   await database.close();
   project.provide('databaseUrl', null);
   project.provide('pgliteSnapshot', snapshot);
-  console.info('Integration tests on PGlite (set DATABASE_URL to run them on PostgreSQL, including concurrency tests).');
+  console.info(
+    'Integration tests on PGlite (set DATABASE_URL to run them on PostgreSQL, including concurrency tests).',
+  );
 }

@@ -26,7 +26,10 @@ describe('every procedure declares who may call it', () => {
   });
 
   it('lists a cross-tenant attack input for every tenant procedure', () => {
-    const tenantPaths = procedures.filter((p) => p.meta?.access.kind === 'tenant').map((p) => p.path).sort();
+    const tenantPaths = procedures
+      .filter((p) => p.meta?.access.kind === 'tenant')
+      .map((p) => p.path)
+      .sort();
     expect(Object.keys(foreignInputs).sort()).toEqual(tenantPaths);
   });
 });

@@ -1,9 +1,21 @@
 import { appRouter } from '~/server/routers';
 import type { Meta } from '~/server/trpc';
 
-export type ProcedureEntry = { path: string; type: 'query' | 'mutation' | 'subscription'; meta: Meta | undefined };
+export type ProcedureEntry = {
+  path: string;
+  type: 'query' | 'mutation' | 'subscription';
+  meta: Meta | undefined;
+};
 
-type Node = { _def?: { procedure?: boolean; router?: boolean; record?: Record<string, unknown>; type?: ProcedureEntry['type']; meta?: Meta } };
+type Node = {
+  _def?: {
+    procedure?: boolean;
+    router?: boolean;
+    record?: Record<string, unknown>;
+    type?: ProcedureEntry['type'];
+    meta?: Meta;
+  };
+};
 
 /** Every procedure of the app router, by dotted path, found by walking the nested routers. */
 export function allProcedures(): ProcedureEntry[] {

@@ -34,7 +34,12 @@ describe('row-level security (runtime role stride_app)', () => {
     const result = await database.db.execute(sql`
       select relname, relrowsecurity, relforcerowsecurity from pg_class
       where relnamespace = 'public'::regnamespace and relkind = 'r'`);
-    const flags = new Map(rowsOf<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(result).map((r) => [r.relname, r]));
+    const flags = new Map(
+      rowsOf<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(result).map((r) => [
+        r.relname,
+        r,
+      ]),
+    );
     for (const table of tables) {
       expect(flags.get(table), table).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
     }
@@ -42,7 +47,9 @@ describe('row-level security (runtime role stride_app)', () => {
 
   it('runs requests as a role that owns no table', async () => {
     const result = await withTenant(database.db, a, (tx) =>
-      tx.execute(sql`select current_user as who, (select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user)::int as owned`),
+      tx.execute(
+        sql`select current_user as who, (select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user)::int as owned`,
+      ),
     );
     expect(rowsOf<{ who: string; owned: number }>(result)[0]).toEqual({ who: 'stride_app', owned: 0 });
   });
@@ -50,7 +57,9 @@ describe('row-level security (runtime role stride_app)', () => {
   it("shows tenant A none of tenant B's rows in any table, with no WHERE clause", async () => {
     for (const table of tables) {
       const seen = await withTenant(database.db, a, (tx) =>
-        tx.execute(sql`select count(*)::int as total, count(*) filter (where tenant_id <> ${a})::int as foreign_rows from ${sql.identifier(table)}`),
+        tx.execute(
+          sql`select count(*)::int as total, count(*) filter (where tenant_id <> ${a})::int as foreign_rows from ${sql.identifier(table)}`,
+        ),
       );
       expect(rowsOf<{ foreign_rows: number }>(seen)[0]?.foreign_rows, table).toBe(0);
     }
@@ -58,14 +67,18 @@ describe('row-level security (runtime role stride_app)', () => {
 
   it("tenant B's rows exist and B sees its own (so the test above could fail)", async () => {
     for (const table of ['schools', 'memberships']) {
-      const seen = await withTenant(database.db, b, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
+      const seen = await withTenant(database.db, b, (tx) =>
+        tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`),
+      );
       expect(rowsOf<{ n: number }>(seen)[0]?.n, table).toBeGreaterThan(0);
     }
   });
 
   it('shows nothing when no tenant is set', async () => {
     for (const table of tables) {
-      const seen = await withPlatform(database.db, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
+      const seen = await withPlatform(database.db, (tx) =>
+        tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`),
+      );
       expect(rowsOf<{ n: number }>(seen)[0]?.n, table).toBe(0);
     }
   });
@@ -82,14 +95,18 @@ describe('row-level security (runtime role stride_app)', () => {
 
   it("cannot move its own rows into tenant B, nor update or delete B's rows", async () => {
     const failure = await failureOf(
-      withTenant(database.db, a, (tx) => tx.execute(sql`update schools set tenant_id = ${b} where tenant_id = ${a}`)),
+      withTenant(database.db, a, (tx) =>
+        tx.execute(sql`update schools set tenant_id = ${b} where tenant_id = ${a}`),
+      ),
     );
     expect(failure).toMatch(/row-level security/);
     const updated = await withTenant(database.db, a, (tx) =>
       tx.execute(sql`update schools set notes = 'tampered' where tenant_id = ${b} returning id`),
     );
     expect(rowsOf(updated)).toHaveLength(0);
-    const deleted = await withTenant(database.db, a, (tx) => tx.execute(sql`delete from audit_log where tenant_id = ${b} returning id`));
+    const deleted = await withTenant(database.db, a, (tx) =>
+      tx.execute(sql`delete from audit_log where tenant_id = ${b} returning id`),
+    );
     expect(rowsOf(deleted)).toHaveLength(0);
   });
 });

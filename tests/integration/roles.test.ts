@@ -33,15 +33,21 @@ describe('roles inside one workspace', () => {
     await expect(head.schools.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(head.members.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(head.audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(head.schools.updateNotes({ id: ownSchoolId, notes: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(head.schools.updateNotes({ id: ownSchoolId, notes: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('finance may list schools but not edit notes; the manager may do both', async () => {
     const finance = await callerFor(database.db, 'finance@hsip.example', 'hsip');
     expect((await finance.schools.list({})).length).toBeGreaterThan(10);
-    await expect(finance.schools.updateNotes({ id: otherSchoolId, notes: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(finance.schools.updateNotes({ id: otherSchoolId, notes: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
-    await expect(manager.schools.updateNotes({ id: otherSchoolId, notes: 'Met the SBM' })).resolves.toMatchObject({
+    await expect(
+      manager.schools.updateNotes({ id: otherSchoolId, notes: 'Met the SBM' }),
+    ).resolves.toMatchObject({
       id: otherSchoolId,
       notes: 'Met the SBM',
     });
@@ -68,7 +74,11 @@ describe('roles inside one workspace', () => {
 
   it('rejects bad input with a field message', async () => {
     const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
-    await expect(manager.schools.updateNotes({ id: 'not-a-uuid', notes: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(manager.schools.updateNotes({ id: otherSchoolId, notes: 'x'.repeat(4001) })).rejects.toThrow(/4,000 characters/);
+    await expect(manager.schools.updateNotes({ id: 'not-a-uuid', notes: 'x' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(manager.schools.updateNotes({ id: otherSchoolId, notes: 'x'.repeat(4001) })).rejects.toThrow(
+      /4,000 characters/,
+    );
   });
 });

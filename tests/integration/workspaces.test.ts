@@ -28,12 +28,16 @@ describe('workspaces', () => {
   });
 
   it('refuses the switcher to a signed-out visitor', async () => {
-    await expect(anonymousCaller(database.db).workspaces.mine()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anonymousCaller(database.db).workspaces.mine()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it("uses the tenant's own vocabulary", async () => {
     const barnet = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
-    expect((await barnet.workspaces.current()).tenant.settings.linkAdviserTitle).toBe('Learning Network Inspector');
+    expect((await barnet.workspaces.current()).tenant.settings.linkAdviserTitle).toBe(
+      'Learning Network Inspector',
+    );
     const birmingham = await callerFor(database.db, 'head.si@birmingham.example', 'birmingham');
     expect((await birmingham.workspaces.current()).tenant.settings.reviewMeetingCadenceDays).toBe(14);
   });

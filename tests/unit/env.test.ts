@@ -111,17 +111,11 @@ describe('parseEnv: empty strings are treated as unset', () => {
     expect(errorOf({ NODE_ENV: 'production', NEXTAUTH_SECRET: '   ' })).toContain('NEXTAUTH_SECRET');
   });
 
-  // BUG (server/env.ts): EMAIL_FROM is `z.string().default(...)`, so `EMAIL_FROM=` (an empty line in .env)
-  // yields '' instead of the default sender, and send-email.ts then sends with `from: ''`.
-  // Marked `it.fails` so the suite stays green while the bug stands; drop `.fails` once it is fixed.
-  it.fails('BUG: falls back to the default EMAIL_FROM when it is empty', () => {
+  it('falls back to the default EMAIL_FROM when it is empty', () => {
     expect(parse({ EMAIL_FROM: '' }).EMAIL_FROM).toBe(DEFAULT_EMAIL_FROM);
   });
 
-  // BUG (server/env.ts): NODE_ENV is `z.enum(...).default('development')`, so `NODE_ENV=` is rejected
-  // ("Invalid option") instead of falling back to 'development' like every other empty variable.
-  // Marked `it.fails` so the suite stays green while the bug stands; drop `.fails` once it is fixed.
-  it.fails('BUG: falls back to NODE_ENV=development when it is empty', () => {
+  it('falls back to NODE_ENV=development when it is empty', () => {
     expect(parse({ NODE_ENV: '' }).NODE_ENV).toBe('development');
   });
 });
@@ -151,12 +145,7 @@ describe('parseEnv: invalid values', () => {
     expect(errorOf({ NODE_ENV: 'staging' })).toMatch(/^ {2}- NODE_ENV: /m);
   });
 
-  // BUG (server/env.ts): DATABASE_URL, NEXTAUTH_URL and SMTP_URL are checked with a bare `z.url()`, which
-  // accepts any scheme: `localhost:5432/stride` parses as a URL with scheme "localhost:", and mysql://,
-  // https:// or mailto: pass too, although the messages promise a postgres:// URL, an app URL and an
-  // smtp:// URL. The bad value then reaches the postgres driver, next-auth or nodemailer.
-  // Marked `it.fails` so the suite stays green while the bug stands; drop `.fails` once it is fixed.
-  it.fails.each([
+  it.each([
     ['DATABASE_URL', 'localhost:5432/stride'],
     ['DATABASE_URL', 'mysql://user@127.0.0.1:3306/stride'],
     ['DATABASE_URL', 'https://stride.example.org'],
@@ -164,7 +153,7 @@ describe('parseEnv: invalid values', () => {
     ['NEXTAUTH_URL', 'mailto:admin@stride.example.org'],
     ['SMTP_URL', 'mail.example.org:587'],
     ['SMTP_URL', 'https://mail.example.org'],
-  ])('BUG: rejects %s=%s, which has the wrong scheme', (name, value) => {
+  ])('rejects %s=%s, which has the wrong scheme', (name, value) => {
     expect(errorOf({ [name]: value })).toContain(name);
   });
 

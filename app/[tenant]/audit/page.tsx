@@ -19,16 +19,26 @@ export default async function AuditPage({ params }: { params: Promise<{ tenant: 
             <caption className="sr-only">Changes made in this workspace</caption>
             <thead>
               <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-2">When</th>
-                <th scope="col" className="p-2">Who</th>
-                <th scope="col" className="p-2">What</th>
-                <th scope="col" className="p-2">Records</th>
+                <th scope="col" className="p-2">
+                  When
+                </th>
+                <th scope="col" className="p-2">
+                  Who
+                </th>
+                <th scope="col" className="p-2">
+                  What
+                </th>
+                <th scope="col" className="p-2">
+                  Records
+                </th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} className="border-b border-slate-200">
-                  <td className="p-2">{e.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}</td>
+                  <td className="p-2">
+                    {e.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}
+                  </td>
                   <td className="p-2">{e.actorName ?? 'Unknown user'}</td>
                   <td className="p-2 font-mono">{e.action}</td>
                   <td className="p-2 font-mono text-xs">

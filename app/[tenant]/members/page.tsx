@@ -16,10 +16,18 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
           <caption className="sr-only">People with access to this workspace</caption>
           <thead>
             <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="p-2">Name</th>
-              <th scope="col" className="p-2">Email</th>
-              <th scope="col" className="p-2">Role</th>
-              <th scope="col" className="p-2">School</th>
+              <th scope="col" className="p-2">
+                Name
+              </th>
+              <th scope="col" className="p-2">
+                Email
+              </th>
+              <th scope="col" className="p-2">
+                Role
+              </th>
+              <th scope="col" className="p-2">
+                School
+              </th>
             </tr>
           </thead>
           <tbody>

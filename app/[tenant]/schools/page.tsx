@@ -42,12 +42,24 @@ export default async function SchoolsPage({
           <caption className="sr-only">Schools in this workspace</caption>
           <thead>
             <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="p-2">Name</th>
-              <th scope="col" className="p-2">URN</th>
-              <th scope="col" className="p-2">Type</th>
-              <th scope="col" className="p-2">Phase</th>
-              <th scope="col" className="p-2 text-right">Pupils</th>
-              <th scope="col" className="p-2">Status</th>
+              <th scope="col" className="p-2">
+                Name
+              </th>
+              <th scope="col" className="p-2">
+                URN
+              </th>
+              <th scope="col" className="p-2">
+                Type
+              </th>
+              <th scope="col" className="p-2">
+                Phase
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Pupils
+              </th>
+              <th scope="col" className="p-2">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody>

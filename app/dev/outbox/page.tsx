@@ -26,7 +26,11 @@ export default async function OutboxPage() {
         ) : (
           <ol className="mt-6 space-y-4">
             {emails.map((email) => (
-              <li key={email.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="outbox-email">
+              <li
+                key={email.id}
+                className="rounded-lg border border-slate-200 bg-white p-4"
+                data-testid="outbox-email"
+              >
                 <h2 className="text-lg font-semibold">{email.subject}</h2>
                 <p className="text-sm text-slate-700">
                   To <span data-testid="outbox-to">{email.to}</span> ·{' '}

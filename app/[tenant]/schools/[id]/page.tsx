@@ -8,7 +8,9 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
   const { tenant, id } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
   const school = await guard(api.schools.byId({ id }));
-  const mayEditNotes = workspace.roles.some((r) => r === 'tenant_admin' || r === 'adviser' || r === 'la_officer');
+  const mayEditNotes = workspace.roles.some(
+    (r) => r === 'tenant_admin' || r === 'adviser' || r === 'la_officer',
+  );
   return (
     <div>
       <h1 className="text-3xl font-bold">{school.name}</h1>
