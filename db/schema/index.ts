@@ -3,3 +3,7 @@ export * from './tenancy';
 export * from './schools';
 export * from './memberships';
 export * from './audit';
+export * from './catalogue';
+export * from './subscriptions';
+export * from './entitlements';
+export * from './advisers';

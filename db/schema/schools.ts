@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantIdColumn, tenantIsolation } from './tenancy';
 
 export const schoolStatus = pgEnum('school_status', [
@@ -37,6 +49,8 @@ export const schools = pgTable(
     town: text('town'),
     postcode: text('postcode'),
     headteacherName: text('headteacher_name'),
+    /** Workspace-local: the school has signed the partnership agreement (member prices apply). */
+    isPartnershipMember: boolean('is_partnership_member').notNull().default(false),
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -49,3 +63,36 @@ export const schools = pgTable(
 );
 
 export type School = typeof schools.$inferSelect;
+
+export const contactRole = pgEnum('school_contact_role', [
+  'headteacher',
+  'business_manager',
+  'finance',
+  'bookings',
+]);
+
+/** People at a school the workspace writes to. Local data: never touched by a GIAS re-import. */
+export const schoolContacts = pgTable(
+  'school_contacts',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    schoolId: uuid('school_id').notNull(),
+    role: contactRole('role').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('school_contacts_school').on(t.tenantId, t.schoolId),
+    foreignKey({
+      columns: [t.tenantId, t.schoolId],
+      foreignColumns: [schools.tenantId, schools.id],
+    }).onDelete('cascade'),
+    tenantIsolation('school_contacts'),
+  ],
+);

@@ -1,7 +1,15 @@
 import { count, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
-import { memberships, schools, tenants, users } from '../schema';
+import { ZCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
+import { academicYearOf, academicYearStart, todayInLondon } from '~/server/catalogue/academic-year';
+import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
+import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
+import { adviserProfiles, memberships, schools, tenants, users } from '../schema';
+import { demoCatalogues } from './catalogue-data';
 import * as demo from './demo-data';
+
+/** Most demo schools have signed their partnership agreement; every fifth has not, to show both prices. */
+const isDemoMember = (urn: number) => urn % 5 !== 0;
 
 /** Seeds the demo workspaces unless the database already has tenants. Safe to call from several processes. */
 export async function seedIfEmpty(db: Db): Promise<boolean> {
@@ -54,7 +62,7 @@ async function seedDemo(tx: Tx): Promise<void> {
         t.schoolUrns.map((urn) => {
           const s = schoolByUrn.get(urn);
           if (!s) throw new Error(`seed: tenant ${t.slug} names unknown school URN ${urn}`);
-          return { tenantId: tenant.id, ...s };
+          return { tenantId: tenant.id, ...s, isPartnershipMember: isDemoMember(urn) };
         }),
       )
       .returning({ id: schools.id, urn: schools.urn });
@@ -70,6 +78,82 @@ async function seedDemo(tx: Tx): Promise<void> {
       }),
     );
     if (membershipRows.length > 0) await tx.insert(memberships).values(membershipRows);
+
+    const advisers = demo.users.filter((u) =>
+      (u.memberships[t.slug] ?? []).some((m) => m.role === 'adviser'),
+    );
+    if (advisers.length > 0) {
+      await tx.insert(adviserProfiles).values(
+        advisers.map((u) => {
+          const associate = /associate/i.test(u.jobTitle);
+          return {
+            tenantId: tenant.id,
+            userId: userIdByEmail.get(u.email.toLowerCase()) ?? '',
+            kind: associate ? ('associate' as const) : ('employed' as const),
+            // Associates are paid a day rate; for employed advisers it is their cost per day.
+            dayRatePence: associate ? 45_000 : 38_000,
+          };
+        }),
+      );
+    }
+
+    const catalogue = demoCatalogues[t.slug];
+    if (catalogue) {
+      const manager = demo.users.find((u) =>
+        (u.memberships[t.slug] ?? []).some((m) => m.role === 'tenant_admin'),
+      );
+      await seedCatalogueAndSubscriptions(tx, {
+        tenantId: tenant.id,
+        catalogue,
+        actorUserId: userIdByEmail.get(manager?.email ?? '') ?? '',
+        schoolIdByUrn,
+        // Demo school users' own schools start unsubscribed, so subscribing can be tried.
+        keepFree: new Set(
+          demo.users.flatMap((u) =>
+            (u.memberships[t.slug] ?? []).flatMap((m) => (m.schoolUrn ? [m.schoolUrn] : [])),
+          ),
+        ),
+      });
+    }
   }
   await tx.execute(sql`select set_config('app.tenant_id', '', true)`);
+}
+
+/** This year's catalogue, and its main package bought by about two thirds of the open schools at the year's start. */
+async function seedCatalogueAndSubscriptions(
+  tx: Tx,
+  input: {
+    tenantId: string;
+    catalogue: (typeof demoCatalogues)[string];
+    actorUserId: string;
+    schoolIdByUrn: Map<number, string>;
+    keepFree: Set<number>;
+  },
+) {
+  const year = academicYearOf(todayInLondon());
+  const ids: string[] = [];
+  for (const item of input.catalogue) {
+    const created = await createCatalogueItem(
+      tx,
+      input.tenantId,
+      ZCreateCatalogueItemInput.parse({ ...item, academicYear: year }),
+    );
+    ids.push(created.id);
+  }
+  const mainPackage = ids[0];
+  if (!mainPackage) return;
+  for (const [urn, schoolId] of input.schoolIdByUrn) {
+    if (urn % 3 === 0 || input.keepFree.has(urn)) continue;
+    const school = demo.allSchools.find((s) => s.urn === urn);
+    if (!school || school.status === 'closed') continue;
+    await subscribeSchool(tx, {
+      tenantId: input.tenantId,
+      schoolId,
+      itemId: mainPackage,
+      units: 1,
+      purchaseOrderNumber: `PO-${urn}`,
+      actorUserId: input.actorUserId,
+      today: academicYearStart(year),
+    });
+  }
 }

@@ -1,15 +1,21 @@
 import { createCallerFactory, router } from '../trpc';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
+import { catalogueRouter } from './catalogue';
+import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
 import { schoolsRouter } from './schools';
+import { subscriptionsRouter } from './subscriptions';
 import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
   auth: authRouter,
   workspaces: workspacesRouter,
   schools: schoolsRouter,
+  catalogue: catalogueRouter,
+  subscriptions: subscriptionsRouter,
+  entitlements: entitlementsRouter,
   members: membersRouter,
   audit: auditRouter,
   dev: devRouter,

@@ -13,3 +13,22 @@ export function assertMaySeeSchool(memberships: readonly TenantMembership[], sch
   // NOT_FOUND, not FORBIDDEN: a school user must not learn which other schools exist.
   if (!ok) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school was not found.' });
 }
+
+/**
+ * The school a list is limited to: the one asked for (if the caller may see it); for a caller with only
+ * school-bound roles and no choice, their own school; for staff with no choice, every school (undefined).
+ */
+export function scopeToSchool(
+  memberships: readonly TenantMembership[],
+  requested?: string,
+): string | undefined {
+  if (requested) {
+    assertMaySeeSchool(memberships, requested);
+    return requested;
+  }
+  if (memberships.some((m) => !isSchoolBound(m.role))) return undefined;
+  const own = memberships.find((m) => m.schoolId)?.schoolId;
+  if (!own)
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'You are not linked to a school in this workspace.' });
+  return own;
+}

@@ -3,7 +3,14 @@ import { callTRPCProcedure } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { auditLog, schools } from '~/db/schema';
+import {
+  auditLog,
+  catalogueItems,
+  entitlementBalances,
+  entitlementEntries,
+  schools,
+  subscriptions,
+} from '~/db/schema';
 import { appRouter } from '~/server/routers';
 import type { Context } from '~/server/trpc';
 import { openTestDatabase, tenantBySlug, userByEmail } from './harness';
@@ -30,6 +37,16 @@ async function snapshotOfVictim(database: Database, tenantId: string) {
       .from(schools)
       .orderBy(schools.id),
     audit: (await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]?.n,
+    catalogue: (await tx.select({ n: sql<number>`count(*)::int` }).from(catalogueItems))[0]?.n,
+    subscriptions: await tx
+      .select({ id: subscriptions.id, status: subscriptions.status })
+      .from(subscriptions)
+      .orderBy(subscriptions.id),
+    balances: await tx
+      .select({ id: entitlementBalances.id, balance: entitlementBalances.balanceHundredths })
+      .from(entitlementBalances)
+      .orderBy(entitlementBalances.id),
+    entries: (await tx.select({ n: sql<number>`count(*)::int` }).from(entitlementEntries))[0]?.n,
   }));
 }
 
@@ -48,7 +65,24 @@ describe('a tenant-A user aiming at tenant B', () => {
       tx.select().from(schools).where(eq(schools.tenantId, victim.id)).limit(1),
     );
     if (!school) throw new Error('hsip has no schools');
-    ids = { schoolId: school.id };
+    const foreign = await withTenant(database.db, victim.id, async (tx) => ({
+      item: (await tx.select({ id: catalogueItems.id }).from(catalogueItems).limit(1))[0],
+      subscription: (
+        await tx
+          .select({ id: subscriptions.id, schoolId: subscriptions.schoolId })
+          .from(subscriptions)
+          .limit(1)
+      )[0],
+      balance: (await tx.select({ id: entitlementBalances.id }).from(entitlementBalances).limit(1))[0],
+    }));
+    if (!foreign.item || !foreign.subscription || !foreign.balance)
+      throw new Error('hsip seed lacks traded data');
+    ids = {
+      schoolId: foreign.subscription.schoolId,
+      itemId: foreign.item.id,
+      subscriptionId: foreign.subscription.id,
+      balanceId: foreign.balance.id,
+    };
     const user = await userByEmail(database.db, attackerEmail);
     attacker = {
       db: database.db,

@@ -34,7 +34,7 @@ export function allProcedures(): ProcedureEntry[] {
 }
 
 /** The ids of another tenant's rows that an attacker might send. */
-export type ForeignIds = { schoolId: string };
+export type ForeignIds = { schoolId: string; itemId: string; subscriptionId: string; balanceId: string };
 
 /**
  * For each tenant procedure: an input aimed at the other tenant's rows. A new tenant procedure must be
@@ -46,6 +46,30 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'schools.list': () => ({}),
   'schools.byId': (ids) => ({ id: ids.schoolId }),
   'schools.updateNotes': (ids) => ({ id: ids.schoolId, notes: 'Written from another workspace' }),
+  'catalogue.years': () => undefined,
+  'catalogue.list': () => ({}),
+  'catalogue.byId': (ids) => ({ id: ids.itemId }),
+  'catalogue.quote': (ids) => ({ schoolId: ids.schoolId, itemId: ids.itemId, units: 1 }),
+  'catalogue.create': () => ({
+    academicYear: 2026,
+    kind: 'service',
+    code: `CROSS-${Date.now()}`,
+    name: 'Made from another workspace',
+    pricingBasis: 'day',
+    memberPrice: 1,
+    nonMemberPrice: 1,
+  }),
+  'catalogue.copyForward': () => ({ fromYear: 2031, upliftPercent: 3 }),
+  'subscriptions.list': (ids) => ({ schoolId: ids.schoolId }),
+  'subscriptions.history': (ids) => ({ id: ids.subscriptionId }),
+  'subscriptions.subscribe': (ids) => ({ schoolId: ids.schoolId, itemId: ids.itemId, units: 1 }),
+  'subscriptions.cancel': (ids) => ({ id: ids.subscriptionId, reason: 'Cancelled from another workspace' }),
+  'entitlements.statement': (ids) => ({ schoolId: ids.schoolId }),
+  'entitlements.adjust': (ids) => ({
+    balanceId: ids.balanceId,
+    quantity: 5,
+    reason: 'Adjusted from another workspace',
+  }),
   'members.list': () => undefined,
   'audit.list': () => ({}),
 };

@@ -1,0 +1,74 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { catalogueItems, packageEntitlements, priceBands } from '~/db/schema';
+import { listCatalogue } from './list-catalogue';
+
+export const ZCopyCatalogueForwardInput = z.object({
+  fromYear: z.number().int().min(2000).max(2100),
+  upliftPercent: z.number().min(-50, 'A cut of more than 50% looks like a mistake.').max(50),
+});
+
+const uplift = (pence: number, percent: number) => Math.round((pence * (100 + percent)) / 100);
+
+/** Copies a year's catalogue into the next year with a price uplift; refuses if the next year has items. */
+export async function copyCatalogueForward(
+  tx: Tx,
+  tenantId: string,
+  input: z.infer<typeof ZCopyCatalogueForwardInput>,
+) {
+  const toYear = input.fromYear + 1;
+  const existing = await tx
+    .select({ id: catalogueItems.id })
+    .from(catalogueItems)
+    .where(eq(catalogueItems.academicYear, toYear))
+    .limit(1);
+  if (existing.length > 0) {
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: 'The next year already has a catalogue; edit it instead.',
+    });
+  }
+  const items = await listCatalogue(tx, { academicYear: input.fromYear });
+  if (items.length === 0)
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'That year has no catalogue to copy.' });
+  for (const { id: _id, createdAt: _created, lines, bands, ...item } of items) {
+    const [copy] = await tx
+      .insert(catalogueItems)
+      .values({
+        ...item,
+        tenantId,
+        academicYear: toYear,
+        memberPricePence: uplift(item.memberPricePence, input.upliftPercent),
+        nonMemberPricePence: uplift(item.nonMemberPricePence, input.upliftPercent),
+        minimumPricePence:
+          item.minimumPricePence === null ? null : uplift(item.minimumPricePence, input.upliftPercent),
+      })
+      .returning({ id: catalogueItems.id });
+    if (!copy) throw new Error('copy failed');
+    if (lines.length > 0) {
+      await tx.insert(packageEntitlements).values(
+        lines.map(({ id: _l, itemId: _i, ...l }) => ({
+          ...l,
+          itemId: copy.id,
+          standaloneUnitPricePence:
+            l.standaloneUnitPricePence === null
+              ? null
+              : uplift(l.standaloneUnitPricePence, input.upliftPercent),
+        })),
+      );
+    }
+    if (bands.length > 0) {
+      await tx.insert(priceBands).values(
+        bands.map(({ id: _b, itemId: _i, ...b }) => ({
+          ...b,
+          itemId: copy.id,
+          memberPricePence: uplift(b.memberPricePence, input.upliftPercent),
+          nonMemberPricePence: uplift(b.nonMemberPricePence, input.upliftPercent),
+        })),
+      );
+    }
+  }
+  return { toYear, copied: items.length };
+}

@@ -1,0 +1,49 @@
+import { TRPCError } from '@trpc/server';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { catalogueItems, packageEntitlements, priceBands } from '~/db/schema';
+
+/** The year's items with their lines and bands, packages first. */
+export async function listCatalogue(tx: Tx, input: { academicYear: number; activeOnly?: boolean }) {
+  const items = await tx
+    .select()
+    .from(catalogueItems)
+    .where(
+      and(
+        eq(catalogueItems.academicYear, input.academicYear),
+        input.activeOnly ? eq(catalogueItems.active, true) : undefined,
+      ),
+    )
+    .orderBy(asc(catalogueItems.kind), asc(catalogueItems.name));
+  return withDetails(tx, items);
+}
+
+export async function getCatalogueItem(tx: Tx, id: string) {
+  const items = await tx.select().from(catalogueItems).where(eq(catalogueItems.id, id));
+  const [item] = await withDetails(tx, items);
+  if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: 'That package or service was not found.' });
+  return item;
+}
+
+async function withDetails(tx: Tx, items: (typeof catalogueItems.$inferSelect)[]) {
+  if (items.length === 0) return [];
+  const ids = items.map((i) => i.id);
+  const [lines, bands] = await Promise.all([
+    tx.select().from(packageEntitlements).where(inArray(packageEntitlements.itemId, ids)),
+    tx.select().from(priceBands).where(inArray(priceBands.itemId, ids)),
+  ]);
+  return items.map((item) => ({
+    ...item,
+    lines: lines.filter((l) => l.itemId === item.id),
+    bands: bands.filter((b) => b.itemId === item.id),
+  }));
+}
+
+/** The years that have a catalogue, newest first. */
+export async function listCatalogueYears(tx: Tx) {
+  const rows = await tx
+    .selectDistinct({ year: catalogueItems.academicYear })
+    .from(catalogueItems)
+    .orderBy(catalogueItems.academicYear);
+  return rows.map((r) => r.year).reverse();
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { todayInLondon, academicYearOf } from '../catalogue/academic-year';
+import { ZCreateCatalogueItemInput } from '../catalogue/catalogue-inputs';
+import { copyCatalogueForward, ZCopyCatalogueForwardInput } from '../catalogue/copy-catalogue-forward';
+import { createCatalogueItem } from '../catalogue/create-catalogue-item';
+import { getCatalogueItem, listCatalogue, listCatalogueYears } from '../catalogue/list-catalogue';
+import { quoteForSchool } from '../subscriptions/quote-for-school';
+import { router, tenantProcedure } from '../trpc';
+import { assertMaySeeSchool } from '../workspaces/school-scope';
+
+const ZYear = z.number().int().min(2000).max(2100);
+const readers = ['tenant_admin', 'finance', 'adviser', 'school_admin'] as const;
+
+export const catalogueRouter = router({
+  years: tenantProcedure(readers).query(({ ctx }) => listCatalogueYears(ctx.tx)),
+  list: tenantProcedure(readers)
+    .input(z.object({ academicYear: ZYear.optional() }))
+    .query(({ ctx, input }) => {
+      // Schools see only what is on sale; staff see withdrawn items too.
+      const staff = ctx.memberships.some((m) => m.role !== 'school_admin');
+      return listCatalogue(ctx.tx, {
+        academicYear: input.academicYear ?? academicYearOf(todayInLondon()),
+        activeOnly: !staff,
+      });
+    }),
+  byId: tenantProcedure(readers)
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getCatalogueItem(ctx.tx, input.id)),
+  /** A school's own price for an item today. */
+  quote: tenantProcedure(['tenant_admin', 'finance', 'school_admin'])
+    .input(
+      z.object({ schoolId: z.uuid(), itemId: z.uuid(), units: z.number().int().min(1).max(200).default(1) }),
+    )
+    .query(({ ctx, input }) => {
+      assertMaySeeSchool(ctx.memberships, input.schoolId);
+      return quoteForSchool(ctx.tx, { ...input, today: todayInLondon() });
+    }),
+  create: tenantProcedure(['tenant_admin'])
+    .input(ZCreateCatalogueItemInput)
+    .mutation(({ ctx, input }) => createCatalogueItem(ctx.tx, ctx.tenant.id, input)),
+  copyForward: tenantProcedure(['tenant_admin'])
+    .input(ZCopyCatalogueForwardInput)
+    .mutation(({ ctx, input }) => copyCatalogueForward(ctx.tx, ctx.tenant.id, input)),
+});

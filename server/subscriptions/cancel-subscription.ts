@@ -1,0 +1,87 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { entitlementBalances, entitlementEntries, subscriptionEvents, subscriptions } from '~/db/schema';
+import { academicYearStart, type IsoDate } from '../catalogue/academic-year';
+
+export const ZCancelSubscriptionInput = z.object({
+  id: z.uuid({ message: 'Choose a subscription.' }),
+  reason: z.string().trim().min(3, 'Say why the subscription is being cancelled.').max(500),
+});
+
+/**
+ * Cancels a subscription. The terms: before the year starts it is cancelled outright; once started, what the
+ * school has not used of this subscription's grants is withdrawn (what was used stays used). History is kept.
+ */
+export async function cancelSubscription(
+  tx: Tx,
+  input: z.infer<typeof ZCancelSubscriptionInput> & { tenantId: string; actorUserId: string; today: IsoDate },
+) {
+  const [subscription] = await tx
+    .update(subscriptions)
+    .set({ status: 'cancelled', cancelledAt: sql`now()` })
+    .where(and(eq(subscriptions.id, input.id), eq(subscriptions.status, 'active')))
+    .returning();
+  if (!subscription) {
+    const [exists] = await tx
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(eq(subscriptions.id, input.id));
+    if (!exists) throw new TRPCError({ code: 'NOT_FOUND', message: 'That subscription was not found.' });
+    throw new TRPCError({ code: 'CONFLICT', message: 'That subscription is already cancelled.' });
+  }
+  const grants = await tx
+    .select()
+    .from(entitlementEntries)
+    .where(
+      and(
+        eq(entitlementEntries.sourceType, 'subscription'),
+        eq(entitlementEntries.sourceId, subscription.id),
+        eq(entitlementEntries.kind, 'grant'),
+      ),
+    );
+  let withdrawnHundredths = 0;
+  for (const grant of grants) {
+    // Withdraw the unused part of this grant: no more than it gave, no more than is left.
+    const [balance] = await tx
+      .select()
+      .from(entitlementBalances)
+      .where(eq(entitlementBalances.id, grant.balanceId))
+      .for('update');
+    if (!balance || balance.unlimited) continue;
+    const take = Math.min(grant.quantityHundredths, balance.balanceHundredths);
+    if (take <= 0) continue;
+    await tx
+      .update(entitlementBalances)
+      .set({
+        balanceHundredths: sql`${entitlementBalances.balanceHundredths} - ${take}`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(entitlementBalances.id, balance.id));
+    await tx.insert(entitlementEntries).values({
+      tenantId: input.tenantId,
+      balanceId: balance.id,
+      schoolId: grant.schoolId,
+      kind: 'reversal',
+      quantityHundredths: -take,
+      sourceType: 'subscription',
+      sourceId: subscription.id,
+      description: `Subscription cancelled: ${input.reason}`,
+      actorUserId: input.actorUserId,
+    });
+    withdrawnHundredths += take;
+  }
+  await tx.insert(subscriptionEvents).values({
+    tenantId: input.tenantId,
+    subscriptionId: subscription.id,
+    event: 'cancelled',
+    detail: {
+      reason: input.reason,
+      beforeStart: input.today < academicYearStart(subscription.academicYear) ? 1 : 0,
+      withdrawnHundredths,
+    },
+    actorUserId: input.actorUserId,
+  });
+  return { id: subscription.id, withdrawnHundredths };
+}

@@ -1,0 +1,37 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { schools } from '~/db/schema';
+import type { IsoDate } from '../catalogue/academic-year';
+import { getCatalogueItem } from '../catalogue/list-catalogue';
+import { packageSaving, quoteSubscription } from '../catalogue/pricing';
+
+export async function loadBuyer(tx: Tx, schoolId: string) {
+  const [school] = await tx
+    .select({
+      id: schools.id,
+      name: schools.name,
+      phase: schools.phase,
+      numberOfPupils: schools.numberOfPupils,
+      isPartnershipMember: schools.isPartnershipMember,
+      status: schools.status,
+    })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  return school;
+}
+
+/** A school's own price for an item, with the saving against buying the contents separately. */
+export async function quoteForSchool(
+  tx: Tx,
+  input: { schoolId: string; itemId: string; units: number; today: IsoDate },
+) {
+  const [buyer, item] = await Promise.all([
+    loadBuyer(tx, input.schoolId),
+    getCatalogueItem(tx, input.itemId),
+  ]);
+  const quote = quoteSubscription(item, item.bands, buyer, input.units, input.today);
+  const saving = packageSaving(item.lines, input.units, quote.fullPricePence);
+  return { buyer, item, quote, saving };
+}

@@ -1,0 +1,104 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { subscriptionEvents, subscriptions } from '~/db/schema';
+import { academicYearLabel, academicYearStart, type IsoDate } from '../catalogue/academic-year';
+import { grantEntitlement } from '../entitlements/grant-entitlement';
+import { quoteForSchool } from './quote-for-school';
+
+export const ZSubscribeInput = z.object({
+  schoolId: z.uuid({ message: 'Choose a school.' }),
+  itemId: z.uuid({ message: 'Choose a package.' }),
+  units: z.number().int().min(1, 'Buy at least one.').max(200).default(1),
+  purchaseOrderNumber: z
+    .string()
+    .trim()
+    .max(40, 'Purchase-order numbers can be at most 40 characters.')
+    .regex(/^[A-Za-z0-9/._ -]*$/, 'Use letters, numbers, spaces and / . _ - only.')
+    .optional(),
+  /** The price the buyer saw; if prices changed since, they are asked to confirm again. */
+  expectedNetPence: z.number().int().min(0).optional(),
+});
+export type TSubscribeInput = z.input<typeof ZSubscribeInput>;
+
+/**
+ * Subscribes a school to a package at its own price and grants the package's entitlements for the year.
+ * A second live subscription to the same package and year is refused (a unique index holds even under races).
+ */
+export async function subscribeSchool(
+  tx: Tx,
+  input: z.output<typeof ZSubscribeInput> & { tenantId: string; actorUserId: string; today: IsoDate },
+) {
+  const { buyer, item, quote } = await quoteForSchool(tx, input);
+  if (item.kind !== 'package') {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'Services are requested when needed, not subscribed to.',
+    });
+  }
+  if (!item.active)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'That package is no longer offered.' });
+  if (buyer.status === 'closed')
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'That school is closed.' });
+  if (quote.termsCharged === 0) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `${academicYearLabel(item.academicYear)} has ended; choose next year's package.`,
+    });
+  }
+  if (input.expectedNetPence !== undefined && input.expectedNetPence !== quote.netPence) {
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: 'The price has changed since you looked. Check it and try again.',
+    });
+  }
+  const startsOn =
+    input.today > academicYearStart(item.academicYear) ? input.today : academicYearStart(item.academicYear);
+  const [subscription] = await tx
+    .insert(subscriptions)
+    .values({
+      tenantId: input.tenantId,
+      schoolId: input.schoolId,
+      itemId: item.id,
+      academicYear: item.academicYear,
+      units: input.units,
+      purchaseOrderNumber: input.purchaseOrderNumber || null,
+      netPricePence: quote.netPence,
+      vatPence: quote.vatPence,
+      pricedAsMember: quote.pricedAsMember,
+      termsCharged: quote.termsCharged,
+      startsOn,
+      subscribedByUserId: input.actorUserId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: subscriptions.id });
+  if (!subscription) {
+    throw new TRPCError({ code: 'CONFLICT', message: `${buyer.name} already subscribes to ${item.name}.` });
+  }
+  await tx.insert(subscriptionEvents).values({
+    tenantId: input.tenantId,
+    subscriptionId: subscription.id,
+    event: 'subscribed',
+    detail: {
+      netPence: quote.netPence,
+      units: input.units,
+      purchaseOrderNumber: input.purchaseOrderNumber ?? null,
+    },
+    actorUserId: input.actorUserId,
+  });
+  for (const line of item.lines) {
+    await grantEntitlement(tx, {
+      tenantId: input.tenantId,
+      schoolId: input.schoolId,
+      academicYear: item.academicYear,
+      unit: line.unit,
+      category: line.category,
+      quantityHundredths: line.quantityHundredths === null ? null : line.quantityHundredths * input.units,
+      description: `${item.name}: ${line.description}`,
+      actorUserId: input.actorUserId,
+      sourceType: 'subscription',
+      sourceId: subscription.id,
+    });
+  }
+  return { id: subscription.id, schoolId: input.schoolId, itemId: item.id, netPence: quote.netPence };
+}
