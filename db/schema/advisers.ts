@@ -70,6 +70,8 @@ export const adviserRequests = pgTable(
   ],
 );
 
+export const visitOutcome = pgEnum('adviser_visit_outcome', ['drawn', 'charged']);
+
 /** A visit an adviser delivered: it draws down the school's entitlement or becomes a chargeable item. */
 export const adviserVisits = pgTable(
   'adviser_visits',
@@ -86,6 +88,9 @@ export const adviserVisits = pgTable(
     summary: text('summary').notNull(),
     /** What the adviser is owed (associates) or costs (employed), for utilisation and margin. */
     costPence: integer('cost_pence').notNull(),
+    /** What the visit is worth at the school's price: income, whether drawn from entitlement or charged. */
+    valuePence: integer('value_pence').notNull(),
+    outcome: visitOutcome('outcome').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc';
+import { adviserTimeRouter } from './adviser-time';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
@@ -16,6 +17,7 @@ export const appRouter = router({
   catalogue: catalogueRouter,
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,
+  adviserTime: adviserTimeRouter,
   members: membersRouter,
   audit: auditRouter,
   dev: devRouter,

@@ -3,7 +3,10 @@ import { callTRPCProcedure } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
+import { assignAdviser } from '~/server/adviser-time/assign-adviser';
+import { requestAdviserTime } from '~/server/adviser-time/request-adviser-time';
 import {
+  adviserRequests,
   auditLog,
   catalogueItems,
   entitlementBalances,
@@ -42,6 +45,10 @@ async function snapshotOfVictim(database: Database, tenantId: string) {
       .select({ id: subscriptions.id, status: subscriptions.status })
       .from(subscriptions)
       .orderBy(subscriptions.id),
+    requests: await tx
+      .select({ id: adviserRequests.id, status: adviserRequests.status })
+      .from(adviserRequests)
+      .orderBy(adviserRequests.id),
     balances: await tx
       .select({ id: entitlementBalances.id, balance: entitlementBalances.balanceHundredths })
       .from(entitlementBalances)
@@ -77,11 +84,32 @@ describe('a tenant-A user aiming at tenant B', () => {
     }));
     if (!foreign.item || !foreign.subscription || !foreign.balance)
       throw new Error('hsip seed lacks traded data');
+    const hsipAdviser = await userByEmail(database.db, 'adviser@hsip.example');
+    const request = await withTenant(database.db, victim.id, async (tx) => {
+      const [service] = await tx
+        .select({ id: catalogueItems.id })
+        .from(catalogueItems)
+        .where(eq(catalogueItems.kind, 'service'));
+      if (!service || !foreign.subscription) throw new Error('hsip seed lacks a service');
+      const made = await requestAdviserTime(tx, {
+        tenantId: victim.id,
+        schoolId: foreign.subscription.schoolId,
+        serviceId: service.id,
+        preferredDates: 'Any Monday',
+        details: '',
+        actorUserId: hsipAdviser.id,
+      });
+      await assignAdviser(tx, { requestId: made.id, adviserUserId: hsipAdviser.id });
+      return { id: made.id, serviceId: service.id };
+    });
     ids = {
       schoolId: foreign.subscription.schoolId,
       itemId: foreign.item.id,
       subscriptionId: foreign.subscription.id,
       balanceId: foreign.balance.id,
+      serviceId: request.serviceId,
+      requestId: request.id,
+      adviserUserId: hsipAdviser.id,
     };
     const user = await userByEmail(database.db, attackerEmail);
     attacker = {

@@ -34,7 +34,15 @@ export function allProcedures(): ProcedureEntry[] {
 }
 
 /** The ids of another tenant's rows that an attacker might send. */
-export type ForeignIds = { schoolId: string; itemId: string; subscriptionId: string; balanceId: string };
+export type ForeignIds = {
+  schoolId: string;
+  itemId: string;
+  subscriptionId: string;
+  balanceId: string;
+  serviceId: string;
+  requestId: string;
+  adviserUserId: string;
+};
 
 /**
  * For each tenant procedure: an input aimed at the other tenant's rows. A new tenant procedure must be
@@ -70,6 +78,22 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
     quantity: 5,
     reason: 'Adjusted from another workspace',
   }),
+  'adviserTime.request': (ids) => ({
+    schoolId: ids.schoolId,
+    serviceId: ids.serviceId,
+    preferredDates: 'Any Tuesday',
+  }),
+  'adviserTime.list': (ids) => ({ schoolId: ids.schoolId }),
+  'adviserTime.advisers': () => undefined,
+  'adviserTime.assign': (ids) => ({ requestId: ids.requestId, adviserUserId: ids.adviserUserId }),
+  'adviserTime.logVisit': (ids) => ({
+    requestId: ids.requestId,
+    visitDate: '2026-11-20',
+    duration: { amount: 1, unit: 'day' },
+    summary: 'Logged from another workspace',
+  }),
+  'adviserTime.cancel': (ids) => ({ id: ids.requestId }),
+  'adviserTime.utilisation': () => ({}),
   'members.list': () => undefined,
   'audit.list': () => ({}),
 };
