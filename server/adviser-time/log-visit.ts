@@ -5,7 +5,7 @@ import type { Tx } from '~/db/client';
 import { adviserProfiles, adviserRequests, adviserVisits } from '~/db/schema';
 import { getCatalogueItem } from '../catalogue/list-catalogue';
 import { unitPriceFor } from '../catalogue/pricing';
-import { useService } from '../entitlements/use-service';
+import { recordServiceUse } from '../entitlements/record-service-use';
 import { loadBuyer } from '../subscriptions/quote-for-school';
 
 /** Hours in an adviser day, for converting logged time between days and hours. */
@@ -72,7 +72,7 @@ export async function logVisit(
   const valuePence = Math.round((unitPricePence * quantityHundredths) / 100);
   const costPence = Math.round((profile?.dayRatePence ?? 0) * days);
   const visitId = crypto.randomUUID();
-  const used = await useService(tx, {
+  const used = await recordServiceUse(tx, {
     tenantId: input.tenantId,
     schoolId: request.schoolId,
     serviceId: request.serviceId,

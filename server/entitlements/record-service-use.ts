@@ -10,7 +10,7 @@ import { drawDownEntitlement, recordCharge, type DrawDownResult } from './draw-d
  * A school uses a service (a consultancy day, a school review): it comes out of the school's entitlement for
  * that year when there is enough, otherwise it is charged at the school's member or non-member rate.
  */
-export async function useService(
+export async function recordServiceUse(
   tx: Tx,
   input: {
     tenantId: string;

@@ -1,0 +1,81 @@
+import type { School } from '~/db/schema';
+
+/**
+ * The columns of a GIAS "establishment fields" file (edubasealldataYYYYMMDD.csv) that we read, by the
+ * header GIAS gives them. Real files carry ~130 columns; the rest are ignored.
+ */
+export const giasColumns = {
+  urn: 'URN',
+  laCode: 'LA (code)',
+  laName: 'LA (name)',
+  establishmentNumber: 'EstablishmentNumber',
+  name: 'EstablishmentName',
+  type: 'TypeOfEstablishment (name)',
+  typeGroup: 'EstablishmentTypeGroup (name)',
+  status: 'EstablishmentStatus (name)',
+  phase: 'PhaseOfEducation (name)',
+  numberOfPupils: 'NumberOfPupils',
+  street: 'Street',
+  town: 'Town',
+  postcode: 'Postcode',
+  headTitle: 'HeadTitle (name)',
+  headFirstName: 'HeadFirstName',
+  headLastName: 'HeadLastName',
+} as const;
+
+export type GiasField = keyof typeof giasColumns;
+export const giasFields = Object.keys(giasColumns) as GiasField[];
+
+/** GIAS EstablishmentStatus (name) → our status. Anything else is a row error, not a guess. */
+export const giasStatuses: Record<string, School['status']> = {
+  Open: 'open',
+  Closed: 'closed',
+  'Open, but proposed to close': 'proposed_to_close',
+  'Proposed to open': 'proposed_to_open',
+};
+
+/** The school columns a GIAS import owns. Everything else on a school (notes, membership, contacts) is local. */
+export type GiasSchool = Pick<
+  School,
+  | 'urn'
+  | 'laCode'
+  | 'laName'
+  | 'establishmentNumber'
+  | 'name'
+  | 'type'
+  | 'typeGroup'
+  | 'phase'
+  | 'status'
+  | 'numberOfPupils'
+  | 'street'
+  | 'town'
+  | 'postcode'
+  | 'headteacherName'
+>;
+
+export const giasSchoolColumns = [
+  'urn',
+  'laCode',
+  'laName',
+  'establishmentNumber',
+  'name',
+  'type',
+  'typeGroup',
+  'phase',
+  'status',
+  'numberOfPupils',
+  'street',
+  'town',
+  'postcode',
+  'headteacherName',
+] as const satisfies readonly (keyof GiasSchool)[];
+
+/** A problem with one row of the file. `row` counts the header as row 1, as a spreadsheet shows it. */
+export type GiasRowError = {
+  row: number;
+  /** As written in the file (may be empty or invalid: that can be the error). */
+  urn: string;
+  /** The GIAS column header, so the user can find the cell. */
+  field: string;
+  message: string;
+};

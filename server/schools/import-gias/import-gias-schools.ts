@@ -1,0 +1,141 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Tx } from '~/db/client';
+import { schools } from '~/db/schema';
+import { giasSchoolColumns, type GiasRowError, type GiasSchool } from './gias-fields';
+import { parseGiasCsv, type GiasEncoding, type GiasFilter, type ParsedGiasRow } from './parse-gias-csv';
+import type { TGiasUpload } from './read-gias-upload';
+
+export type TImportGiasSchoolsInput = {
+  tenantId: string;
+  /** The workspace's LA codes: which rows to import unless the upload lists URNs. */
+  laCodes: readonly string[];
+  upload: TGiasUpload;
+  /** false: a preview, which reads and compares but writes nothing. */
+  write: boolean;
+};
+
+export type GiasImportResult = {
+  encoding: GiasEncoding;
+  filter: { kind: 'la-codes'; laCodes: string[] } | { kind: 'urns'; count: number };
+  rowsRead: number;
+  rowsMatching: number;
+  newSchools: number;
+  updatedSchools: number;
+  unchanged: number;
+  /** Matching schools GIAS lists as closed: kept and marked closed, never deleted. */
+  closed: number;
+  errorCount: number;
+  /** The first errors (a broken file can have thousands; the count says how many). */
+  errors: GiasRowError[];
+  urnsNotFoundCount: number;
+  urnsNotFound: number[];
+  /** True only when the schools were written; a file with any error writes nothing. */
+  imported: boolean;
+};
+
+/** Rows per statement: ~8,000 bind parameters, well inside PostgreSQL's 65,535 and fast on both drivers. */
+const batchSize = 500;
+const errorsShown = 500;
+const urnsNotFoundShown = 100;
+
+const giasColumnsOfSchools = Object.fromEntries(giasSchoolColumns.map((key) => [key, schools[key]])) as {
+  [K in (typeof giasSchoolColumns)[number]]: (typeof schools)[K];
+};
+
+/** The incoming value in an upsert's update: `excluded.<column>`. */
+function excluded(column: PgColumn) {
+  return sql.raw(`excluded."${column.name}"`);
+}
+
+/** Updates only what GIAS owns, so notes, partnership membership and contacts survive every re-import. */
+const giasUpdate = {
+  ...Object.fromEntries(
+    giasSchoolColumns.filter((key) => key !== 'urn').map((key) => [key, excluded(schools[key])]),
+  ),
+  updatedAt: sql`now()`,
+};
+
+function filterFor(input: TImportGiasSchoolsInput): GiasFilter {
+  if (input.upload.options.urns) return { kind: 'urns', urns: input.upload.options.urns };
+  if (input.laCodes.length === 0) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'This workspace has no LA codes, so list the URNs of the schools to import.',
+    });
+  }
+  return { kind: 'la-codes', laCodes: input.laCodes };
+}
+
+function differs(existing: GiasSchool, incoming: GiasSchool): boolean {
+  return giasSchoolColumns.some((key) => existing[key] !== incoming[key]);
+}
+
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += batchSize) yield items.slice(i, i + batchSize);
+}
+
+/**
+ * Imports schools from a GIAS establishment fields file into one workspace, by URN. All or nothing: any
+ * error in a matching row means nothing is written. Runs inside the caller's tenant transaction, so a
+ * failure part-way rolls every batch back.
+ */
+export async function importGiasSchools(tx: Tx, input: TImportGiasSchoolsInput): Promise<GiasImportResult> {
+  const filter = filterFor(input);
+  const parsed = await parseGiasCsv(input.upload.csv, { filter, encoding: input.upload.options.encoding });
+  const write = input.write && parsed.errors.length === 0;
+  let newSchools = 0;
+  let updatedSchools = 0;
+  let unchanged = 0;
+  for (const batch of batches(parsed.schools)) {
+    const existing = await tx
+      .select(giasColumnsOfSchools)
+      .from(schools)
+      .where(
+        and(
+          eq(schools.tenantId, input.tenantId),
+          inArray(
+            schools.urn,
+            batch.map((s) => s.urn),
+          ),
+        ),
+      );
+    const existingByUrn = new Map(existing.map((s) => [s.urn, s]));
+    const changed: ParsedGiasRow[] = [];
+    for (const incoming of batch) {
+      const current = existingByUrn.get(incoming.urn);
+      if (!current) newSchools++;
+      else if (differs(current, incoming)) updatedSchools++;
+      else {
+        unchanged++;
+        continue;
+      }
+      changed.push(incoming);
+    }
+    if (write && changed.length > 0) {
+      await tx
+        .insert(schools)
+        .values(changed.map(({ row: _row, ...school }) => ({ ...school, tenantId: input.tenantId })))
+        .onConflictDoUpdate({ target: [schools.tenantId, schools.urn], set: giasUpdate });
+    }
+  }
+  return {
+    encoding: parsed.encoding,
+    filter:
+      filter.kind === 'urns'
+        ? { kind: 'urns', count: filter.urns.length }
+        : { kind: 'la-codes', laCodes: [...filter.laCodes] },
+    rowsRead: parsed.rowsRead,
+    rowsMatching: parsed.rowsMatching,
+    newSchools,
+    updatedSchools,
+    unchanged,
+    closed: parsed.schools.filter((s) => s.status === 'closed').length,
+    errorCount: parsed.errors.length,
+    errors: parsed.errors.slice(0, errorsShown),
+    urnsNotFoundCount: parsed.urnsNotFound.length,
+    urnsNotFound: parsed.urnsNotFound.slice(0, urnsNotFoundShown),
+    imported: write,
+  };
+}
