@@ -107,12 +107,13 @@ async function seedDemo(tx: Tx): Promise<void> {
         catalogue,
         actorUserId: userIdByEmail.get(manager?.email ?? '') ?? '',
         schoolIdByUrn,
-        // Demo school users' own schools start unsubscribed, so subscribing can be tried.
-        keepFree: new Set(
+        demoSchools: new Set(
           demo.users.flatMap((u) =>
             (u.memberships[t.slug] ?? []).flatMap((m) => (m.schoolUrn ? [m.schoolUrn] : [])),
           ),
         ),
+        // HSIP's demo schools start unsubscribed so subscribing can be tried; elsewhere they have hours to spend.
+        demoSchoolsSubscribed: t.slug !== 'hsip',
       });
     }
   }
@@ -127,7 +128,8 @@ async function seedCatalogueAndSubscriptions(
     catalogue: (typeof demoCatalogues)[string];
     actorUserId: string;
     schoolIdByUrn: Map<number, string>;
-    keepFree: Set<number>;
+    demoSchools: Set<number>;
+    demoSchoolsSubscribed: boolean;
   },
 ) {
   const year = academicYearOf(todayInLondon());
@@ -143,7 +145,8 @@ async function seedCatalogueAndSubscriptions(
   const mainPackage = ids[0];
   if (!mainPackage) return;
   for (const [urn, schoolId] of input.schoolIdByUrn) {
-    if (urn % 3 === 0 || input.keepFree.has(urn)) continue;
+    const subscribed = input.demoSchools.has(urn) ? input.demoSchoolsSubscribed : urn % 3 !== 0;
+    if (!subscribed) continue;
     const school = demo.allSchools.find((s) => s.urn === urn);
     if (!school || school.status === 'closed') continue;
     await subscribeSchool(tx, {

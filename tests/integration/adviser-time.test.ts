@@ -24,10 +24,7 @@ describe('adviser time (BPSI)', () => {
     const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
     const school = (await head.workspaces.current()).mySchools[0];
     if (!school) throw new Error('no school');
-    const subscription = await head.catalogue.list({});
-    const bpsiSub = subscription.find((i) => i.code === 'BPSI-SUB');
-    if (!bpsiSub) throw new Error('no BPSI subscription package');
-    await head.subscriptions.subscribe({ schoolId: school.id, itemId: bpsiSub.id });
+    // Seeded: Coppetts Wood subscribes to BPSI, which gives 20 BPSI hours.
     const hoursBefore = (await head.entitlements.statement({ schoolId: school.id })).find(
       (b) => b.unit === 'adviser_hour',
     );
@@ -77,18 +74,18 @@ describe('adviser time (BPSI)', () => {
   });
 
   it('a consultancy hour beyond the balance is charged at the school rate', async () => {
-    const sbm = await callerFor(database.db, 'sbm@whitchurch.sch.example', 'barnet');
-    const school = (await sbm.workspaces.current()).mySchools[0];
-    if (!school) throw new Error('no school');
-    const request = await sbm.adviserTime.request({
+    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const subscribed = new Set((await manager.subscriptions.list({})).map((s) => s.schoolId));
+    const school = (await manager.schools.list({ status: 'open' })).find((s) => !subscribed.has(s.id));
+    if (!school) throw new Error('every school subscribes');
+    // The manager requests and logs on the school's and adviser's behalf: three hours, with no balance to draw.
+    const request = await manager.adviserTime.request({
       schoolId: school.id,
       serviceId: await serviceIdFor('BPSI-HOUR'),
       preferredDates: 'Any afternoon',
     });
-    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
     const adviser = await userByEmail(database.db, 'adviser@barnet.example');
     await manager.adviserTime.assign({ requestId: request.id, adviserUserId: adviser.id });
-    // The manager logs on the adviser's behalf: three hours, none of them in the (unsubscribed) school's balance.
     const logged = await manager.adviserTime.logVisit({
       requestId: request.id,
       visitDate: '2026-11-19',
@@ -96,7 +93,7 @@ describe('adviser time (BPSI)', () => {
       summary: 'Budget-setting support with the SBM.',
     });
     expect(logged.outcome).toBe('charged');
-    expect(logged.valuePence).toBe(3 * 9_500);
+    expect(logged.valuePence).toBe(3 * (school.isPartnershipMember ? 9_500 : 11_500));
   });
 
   it('refuses a visit with a bad date or no summary, with field messages', async () => {
