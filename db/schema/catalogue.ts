@@ -61,7 +61,7 @@ export const catalogueItems = pgTable(
     memberPricePence: integer('member_price_pence').notNull(),
     /** "Cost outside partnership". */
     nonMemberPricePence: integer('non_member_price_pence').notNull(),
-    /** A floor for per-unit packages (Harrow governor package: £1,078 minimum). */
+    /** A floor for non-members on per-unit packages (Harrow governor package: £1,078 minimum outside partnership). */
     minimumPricePence: integer('minimum_price_pence'),
     vatRateBasisPoints: integer('vat_rate_basis_points').notNull().default(0),
     /** Members' percentage discount on this service (Harrow: 20% off bespoke training and consultancy). */

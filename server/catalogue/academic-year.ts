@@ -11,8 +11,11 @@ export type IsoDate = string;
 
 const parts = (date: IsoDate) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`not an ISO date: ${date}`);
-  return { year: Number(match[1]), month: Number(match[2]) };
+  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
+  // Round-trip through UTC to reject 2026-13-01, 2026-02-30 and the like.
+  const real = match !== null && new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) === date;
+  if (!real) throw new Error(`not an ISO date: ${date}`);
+  return { year, month };
 };
 
 export function academicYearOf(date: IsoDate): number {
@@ -39,6 +42,7 @@ export const academicYearEnd = (year: number): IsoDate => `${year + 1}-08-31`;
  * the current term and those after it during the year, none after it ends.
  */
 export function termsRemaining(year: number, date: IsoDate): number {
+  parts(date);
   if (date <= academicYearStart(year)) return 3;
   if (date > academicYearEnd(year)) return 0;
   return 3 - terms.indexOf(termOf(date));

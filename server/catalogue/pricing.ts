@@ -57,7 +57,7 @@ export function unitPriceFor(item: PricedItem, bands: readonly Band[], buyer: Bu
 export const vatOn = (netPence: number, basisPoints: number) => Math.round((netPence * basisPoints) / 10_000);
 
 /**
- * Prices a subscription: unit price × units, raised to any minimum, then pro-rated by the terms left in the
+ * Prices a subscription: unit price × units, raised to any non-member minimum, then pro-rated by the terms left in the
  * year when the item allows it (a school joining in the spring term pays two thirds).
  */
 export function quoteSubscription(
@@ -69,7 +69,9 @@ export function quoteSubscription(
 ): Quote {
   const { unitPricePence, bandApplied } = unitPriceFor(item, bands, buyer);
   const base = unitPricePence * units;
-  const minimumApplied = item.minimumPricePence !== null && base < item.minimumPricePence;
+  // Harrow's minimum charge sits under the outside-partnership price: members pay their own rate.
+  const minimumApplied =
+    !buyer.isPartnershipMember && item.minimumPricePence !== null && base < item.minimumPricePence;
   const fullPricePence = minimumApplied && item.minimumPricePence !== null ? item.minimumPricePence : base;
   const termsCharged = item.proRataByTerm ? termsRemaining(item.academicYear, joinDate) : 3;
   const netPence = Math.round((fullPricePence * termsCharged) / 3);

@@ -43,7 +43,7 @@ export const sections: readonly Section[] = [
     module: 'traded',
     roles: ['tenant_admin', 'adviser', 'school_admin'],
     summary: 'Requests for consultancy and school reviews, adviser assignments and logged visits.',
-    built: false,
+    built: true,
   },
   {
     slug: 'courses',

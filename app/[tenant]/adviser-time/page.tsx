@@ -1,0 +1,208 @@
+import type { Metadata } from 'next';
+import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { formatPence } from '~/server/catalogue/money';
+import { guard, loadWorkspace } from '../../_lib/server-api';
+import { AssignForm, CancelButton, LogVisitForm, RequestForm } from './adviser-time-forms';
+
+export const metadata: Metadata = { title: 'Adviser time' };
+
+const statusLabels = {
+  requested: 'Requested',
+  assigned: 'Assigned',
+  completed: 'Delivered',
+  cancelled: 'Cancelled',
+};
+const days = (hundredths: number) => (hundredths / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 });
+
+export default async function AdviserTimePage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const { api, workspace } = await loadWorkspace(tenant);
+  const isManager = workspace.roles.includes('tenant_admin');
+  const isAdviser = workspace.roles.includes('adviser');
+  const school = workspace.mySchools[0];
+  const [requests, services, advisers, usage] = await Promise.all([
+    guard(api.adviserTime.list({})),
+    school || isManager
+      ? api.catalogue.list({}).then((items) => items.filter((i) => i.kind === 'service' && i.active))
+      : [],
+    isManager ? api.adviserTime.advisers() : [],
+    isManager ? api.adviserTime.utilisation({}) : null,
+  ]);
+  const year = academicYearLabel(academicYearOf(todayInLondon()));
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Adviser time</h1>
+      <p className="mt-2 text-slate-700">
+        {isManager
+          ? 'Requests from schools for reviews and consultancy: assign an adviser or associate, and see what was delivered.'
+          : isAdviser
+            ? 'Your assignments. Log each visit when you have delivered it; it comes off the school’s entitlement.'
+            : 'Ask for a school review or consultancy. It comes out of your entitlement where you have some left.'}
+      </p>
+
+      {school && !isManager && (
+        <RequestForm
+          schoolId={school.id}
+          schoolName={school.name}
+          services={services.map((s) => ({ id: s.id, name: s.name }))}
+        />
+      )}
+
+      <section aria-labelledby="requests" className="mt-8">
+        <h2 id="requests" className="text-2xl font-semibold">
+          {isAdviser && !isManager ? 'Your assignments' : 'Requests'}
+        </h2>
+        {requests.length === 0 ? (
+          <p className="mt-2">No requests yet.</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {requests.map((r) => (
+              <li
+                key={r.id}
+                className="rounded-lg border border-slate-200 bg-white p-4"
+                data-testid="adviser-request"
+              >
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h3 className="text-lg font-semibold">
+                    {r.serviceName} — {r.schoolName}
+                  </h3>
+                  <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-semibold">
+                    {statusLabels[r.status]}
+                  </span>
+                </div>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                  <dt className="font-semibold">Preferred dates</dt>
+                  <dd>{r.preferredDates}</dd>
+                  {r.details && (
+                    <>
+                      <dt className="font-semibold">Details</dt>
+                      <dd>{r.details}</dd>
+                    </>
+                  )}
+                  <dt className="font-semibold">Adviser</dt>
+                  <dd>{r.adviserName ?? 'Not assigned yet'}</dd>
+                </dl>
+                {r.visits.map((v) => (
+                  <p key={v.id} className="mt-2 text-sm">
+                    Visited {new Date(`${v.visitDate}T12:00:00Z`).toLocaleDateString('en-GB')} (
+                    {days(v.daysHundredths)} days): {v.summary}{' '}
+                    <strong>{v.outcome === 'drawn' ? 'Taken from entitlement.' : 'Charged.'}</strong>
+                  </p>
+                ))}
+                {isManager && (r.status === 'requested' || r.status === 'assigned') && (
+                  <AssignForm
+                    requestId={r.id}
+                    current={r.adviserUserId}
+                    advisers={advisers.map((a) => ({
+                      id: a.userId,
+                      label: `${a.name}${a.kind === 'associate' ? ' (associate)' : ''}`,
+                    }))}
+                  />
+                )}
+                {r.status === 'assigned' && (isManager || isAdviser) && <LogVisitForm requestId={r.id} />}
+                {(r.status === 'requested' || r.status === 'assigned') &&
+                  (isManager || (!isAdviser && school)) && <CancelButton requestId={r.id} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {usage && (
+        <section aria-labelledby="usage" className="mt-8">
+          <h2 id="usage" className="text-2xl font-semibold">
+            Utilisation, {year}
+          </h2>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-left text-sm">
+              <caption className="sr-only">Adviser utilisation</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-300">
+                  <th scope="col" className="p-2">
+                    Adviser
+                  </th>
+                  <th scope="col" className="p-2">
+                    Terms
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Visits
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Days
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Cost
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Income
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {usage.byAdviser.map((a) => (
+                  <tr key={a.userId} className="border-b border-slate-200">
+                    <td className="p-2">{a.name}</td>
+                    <td className="p-2">
+                      {a.kind === 'associate' ? 'Associate' : 'Employed'}
+                      {a.dayRatePence ? `, ${formatPence(a.dayRatePence)} a day` : ''}
+                    </td>
+                    <td className="p-2 text-right">{a.visits}</td>
+                    <td className="p-2 text-right">{days(a.daysHundredths)}</td>
+                    <td className="p-2 text-right">{formatPence(a.costPence)}</td>
+                    <td className="p-2 text-right">{formatPence(a.valuePence)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-left text-sm">
+              <caption className="sr-only">Cost and income by service</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-300">
+                  <th scope="col" className="p-2">
+                    Service
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Visits
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Income
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Of which charged
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Adviser cost
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Margin
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {usage.byService.length === 0 && (
+                  <tr>
+                    <td className="p-2" colSpan={6}>
+                      Nothing delivered yet this year.
+                    </td>
+                  </tr>
+                )}
+                {usage.byService.map((s) => (
+                  <tr key={s.serviceId} className="border-b border-slate-200">
+                    <td className="p-2">{s.name}</td>
+                    <td className="p-2 text-right">{s.visits}</td>
+                    <td className="p-2 text-right">{formatPence(s.valuePence)}</td>
+                    <td className="p-2 text-right">{formatPence(s.chargedPence)}</td>
+                    <td className="p-2 text-right">{formatPence(s.costPence)}</td>
+                    <td className="p-2 text-right">{formatPence(s.valuePence - s.costPence)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
