@@ -1,4 +1,6 @@
+import { headers } from 'next/headers';
 import { getSessionUser } from './auth/session';
+import { env } from './env';
 import { getDatabase } from './database';
 import type { Context } from './trpc';
 
@@ -6,6 +8,15 @@ export const TENANT_HEADER = 'x-stride-tenant';
 
 /** The request context for both the HTTP handler and in-process server-component calls. */
 export async function createContext(tenantSlug: string | null): Promise<Context> {
-  const [database, session] = await Promise.all([getDatabase(), getSessionUser()]);
-  return { db: database.db, session, tenantSlug };
+  const [database, session, requestHeaders] = await Promise.all([getDatabase(), getSessionUser(), headers()]);
+  return { db: database.db, session, tenantSlug, appUrl: appUrlOf(requestHeaders) };
+}
+
+function appUrlOf(requestHeaders: Headers): string {
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return configured.replace(/\/$/, '');
+  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost:3000';
+  const protocol =
+    requestHeaders.get('x-forwarded-proto') ?? (host.startsWith('localhost') ? 'http' : 'https');
+  return `${protocol}://${host}`;
 }

@@ -1,11 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { withTenant, withUser, type Db, type Tx } from '~/db/client';
 import type { Role } from '~/db/schema';
 import { findTenantBySlug, type Tenant } from './workspaces/find-tenant';
 import { listMembershipsInTenant, type TenantMembership } from './workspaces/list-memberships';
 import { recordAudit } from './audit/record-audit';
+import { findRenewalLink } from './renewals/find-renewal-link';
+import { deliverQueuedEmails } from './email/send-email';
 
 export type SessionUser = { id: string; email: string; name: string; isSuperadmin: boolean };
 
@@ -14,6 +16,8 @@ export type Context = {
   session: SessionUser | null;
   /** The workspace the request is for: the [tenant] path segment, sent by the client as a header. */
   tenantSlug: string | null;
+  /** The app's address, for links in emails (NEXTAUTH_URL, or the address the request came to). */
+  appUrl: string;
 };
 
 /** Who may call a procedure. Every procedure declares one; a test walks the router to prove it. */
@@ -21,7 +25,9 @@ export type Access =
   | { kind: 'public' }
   | { kind: 'authed' }
   | { kind: 'superadmin' }
-  | { kind: 'tenant'; roles: readonly Role[] | 'any-member' };
+  | { kind: 'tenant'; roles: readonly Role[] | 'any-member' }
+  /** Capability links emailed to one person (buy-back renewals): the token is the credential. */
+  | { kind: 'renewal-link' };
 
 export type Meta = { access: Access };
 
@@ -109,7 +115,7 @@ export function tenantProcedure(roles: readonly Role[] | 'any-member') {
         });
       }
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
-      return withTenant(ctx.db, tenant.id, async (tx) => {
+      const result = await withTenant(ctx.db, tenant.id, async (tx) => {
         const result = await next({ ctx: { tx, tenant, user: ctx.session, memberships: allowed } });
         // Rethrowing inside the transaction rolls back whatever the resolver wrote.
         if (!result.ok) throw result.error;
@@ -124,5 +130,45 @@ export function tenantProcedure(roles: readonly Role[] | 'any-member') {
         }
         return result;
       });
+      // Emails the change queued go out only now that it has committed.
+      if (type === 'mutation')
+        await deliverQueuedEmails(ctx.db).catch((error: unknown) => console.error(error));
+      return result;
     });
 }
+
+/**
+ * A procedure reached from a one-click renewal email, signed in or not. The token (only its hash is stored)
+ * stands for one person at one school for one invitation; it resolves inside the workspace named by the URL,
+ * so a token from another workspace finds nothing. Mutations are audited as that person.
+ */
+export const renewalLinkProcedure = t.procedure
+  .meta({ access: { kind: 'renewal-link' } })
+  .input(z.object({ token: z.string().min(16).max(200) }))
+  .use(async ({ ctx, input, next, type, path }) => {
+    const notFound = new TRPCError({
+      code: 'NOT_FOUND',
+      message: 'This link is not valid. Ask the partnership for a new one.',
+    });
+    const tenant = ctx.tenantSlug ? await findTenantBySlug(ctx.db, ctx.tenantSlug) : undefined;
+    if (!tenant) throw notFound;
+    const result = await withTenant(ctx.db, tenant.id, async (tx) => {
+      const link = await findRenewalLink(tx, input.token);
+      if (!link) throw notFound;
+      const result = await next({ ctx: { tx, tenant, link } });
+      if (!result.ok) throw result.error;
+      if (type === 'mutation') {
+        await recordAudit(tx, {
+          tenantId: tenant.id,
+          actorUserId: link.userId,
+          action: path,
+          input: {},
+          result: result.data,
+        });
+      }
+      return result;
+    });
+    if (type === 'mutation')
+      await deliverQueuedEmails(ctx.db).catch((error: unknown) => console.error(error));
+    return result;
+  });

@@ -7,3 +7,4 @@ export * from './catalogue';
 export * from './subscriptions';
 export * from './entitlements';
 export * from './advisers';
+export * from './renewals';

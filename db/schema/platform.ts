@@ -96,11 +96,17 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
-/** Emails captured when no SMTP server is configured (the development outbox). */
+export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'kept']);
+
+/**
+ * Outgoing email. Written in the same transaction as the change that causes it ('queued'), delivered after
+ * commit: by SMTP ('sent') or, with no SMTP server configured, kept here as the development outbox ('kept').
+ */
 export const outboxEmails = pgTable('outbox_emails', {
   id: uuid('id')
     .primaryKey()
     .default(sql`gen_random_uuid()`),
+  status: emailStatus('status').notNull().default('kept'),
   to: text('to').notNull(),
   subject: text('subject').notNull(),
   text: text('text').notNull(),

@@ -6,6 +6,7 @@ import { catalogueRouter } from './catalogue';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
+import { renewalsRouter } from './renewals';
 import { schoolsRouter } from './schools';
 import { subscriptionsRouter } from './subscriptions';
 import { workspacesRouter } from './workspaces';
@@ -18,6 +19,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,
   adviserTime: adviserTimeRouter,
+  renewals: renewalsRouter,
   members: membersRouter,
   audit: auditRouter,
   dev: devRouter,

@@ -5,6 +5,8 @@ import { openDatabase, withPlatform, type Database, type Db } from '~/db/client'
 import { tenants, users } from '~/db/schema';
 import { createCaller } from '~/server/routers';
 
+export const testAppUrl = 'http://stride.test';
+
 /** True when this run is on real PostgreSQL, where several connections can race. */
 export const onPostgres = inject('databaseUrl') !== null;
 
@@ -41,11 +43,12 @@ export async function callerFor(db: Db, email: string, tenantSlug: string | null
     db,
     session: { id: user.id, email: user.email, name: user.name, isSuperadmin: user.isSuperadmin },
     tenantSlug,
+    appUrl: testAppUrl,
   });
 }
 
 export function anonymousCaller(db: Db, tenantSlug: string | null = null) {
-  return createCaller({ db, session: null, tenantSlug });
+  return createCaller({ db, session: null, tenantSlug, appUrl: testAppUrl });
 }
 
 /** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite an object with rows). */

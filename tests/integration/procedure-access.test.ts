@@ -13,7 +13,7 @@ describe('every procedure declares who may call it', () => {
   it.each(procedures)('$path has an access rule', ({ meta }) => {
     expect(meta?.access).toBeDefined();
     const access = meta?.access;
-    expect(['public', 'authed', 'superadmin', 'tenant']).toContain(access?.kind);
+    expect(['public', 'authed', 'superadmin', 'tenant', 'renewal-link']).toContain(access?.kind);
     if (access?.kind === 'tenant' && access.roles !== 'any-member') {
       expect(access.roles.length).toBeGreaterThan(0);
       for (const role of access.roles) expect(roles).toContain(role);
@@ -21,8 +21,16 @@ describe('every procedure declares who may call it', () => {
   });
 
   it('has no public or authed mutation (every change happens inside a workspace, audited)', () => {
-    const loose = procedures.filter((p) => p.type === 'mutation' && p.meta?.access.kind !== 'tenant');
+    const loose = procedures.filter(
+      (p) =>
+        p.type === 'mutation' && p.meta?.access.kind !== 'tenant' && p.meta?.access.kind !== 'renewal-link',
+    );
     expect(loose.map((p) => p.path)).toEqual([]);
+  });
+
+  it('keeps one-click link procedures to the renewals router', () => {
+    const links = procedures.filter((p) => p.meta?.access.kind === 'renewal-link').map((p) => p.path);
+    expect(links.sort()).toEqual(['renewals.offer', 'renewals.respond']);
   });
 
   it('lists a cross-tenant attack input for every tenant procedure', () => {

@@ -94,6 +94,9 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   }),
   'adviserTime.cancel': (ids) => ({ id: ids.requestId }),
   'adviserTime.utilisation': () => ({}),
+  'renewals.open': () => ({ fromYear: 2031, closesOn: '2099-01-31' }),
+  'renewals.remind': (ids) => ({ roundId: ids.requestId }),
+  'renewals.uptake': () => undefined,
   'members.list': () => undefined,
   'audit.list': () => ({}),
 };

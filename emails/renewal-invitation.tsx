@@ -1,0 +1,57 @@
+import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
+import { render } from '@react-email/render';
+
+type Props = {
+  recipientName: string;
+  schoolName: string;
+  providerName: string;
+  yearLabel: string;
+  closesOn: string;
+  url: string;
+  reminder: boolean;
+};
+
+function RenewalInvitationEmail(p: Props) {
+  return (
+    <Html lang="en-GB">
+      <Head />
+      <Preview>
+        {p.reminder ? 'Reminder: ' : ''}Renew {p.schoolName}’s services for {p.yearLabel}
+      </Preview>
+      <Body style={{ fontFamily: 'Arial, sans-serif', backgroundColor: '#f3f4f6', padding: '24px' }}>
+        <Container style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px' }}>
+          <Heading as="h1" style={{ fontSize: '22px' }}>
+            {p.reminder ? 'Reminder: ' : ''}Your services from {p.providerName} for {p.yearLabel}
+          </Heading>
+          <Text>Dear {p.recipientName},</Text>
+          <Text>
+            {p.providerName} is taking buy-back decisions for {p.yearLabel}. You can renew {p.schoolName}’s
+            current subscription, change it, or decline, in one click. Please answer by {p.closesOn}.
+          </Text>
+          <Button
+            href={p.url}
+            style={{
+              backgroundColor: '#1d4ed8',
+              color: '#ffffff',
+              padding: '12px 20px',
+              borderRadius: '4px',
+            }}
+          >
+            Renew, change or decline
+          </Button>
+          <Text>If the button does not work, copy this address into your browser: {p.url}</Text>
+          <Text style={{ color: '#4b5563' }}>This link is for you only; please do not forward it.</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export async function renderRenewalInvitationEmail(props: Props) {
+  const element = <RenewalInvitationEmail {...props} />;
+  return {
+    subject: `${props.reminder ? 'Reminder: ' : ''}Renew ${props.schoolName}’s services for ${props.yearLabel}`,
+    html: await render(element),
+    text: await render(element, { plainText: true }),
+  };
+}
