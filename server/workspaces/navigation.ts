@@ -27,7 +27,7 @@ export const sections: readonly Section[] = [
     module: 'traded',
     roles: ['tenant_admin', 'finance', 'school_admin'],
     summary: 'Subscription packages (SLAs) and standalone services with member and non-member prices.',
-    built: false,
+    built: true,
   },
   {
     slug: 'entitlements',
@@ -35,7 +35,15 @@ export const sections: readonly Section[] = [
     module: 'traded',
     roles: ['tenant_admin', 'finance', 'school_admin'],
     summary: 'What each school has bought, what it is entitled to and what it has used.',
-    built: false,
+    built: true,
+  },
+  {
+    slug: 'renewals',
+    title: 'Buy-back renewals',
+    module: 'traded',
+    roles: ['tenant_admin', 'finance'],
+    summary: 'Invite this year’s subscribers to renew for next year and watch uptake live.',
+    built: true,
   },
   {
     slug: 'adviser-time',

@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import { academicYearLabel } from '~/server/catalogue/academic-year';
+import { formatPence } from '~/server/catalogue/money';
+import { SiteHeader } from '../../../_components/site-header';
+import { guard, serverApi } from '../../../_lib/server-api';
+import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
+import { RenewalAnswerForm } from './renewal-answer-form';
+
+export const metadata: Metadata = { title: 'Renew your services' };
+export const dynamic = 'force-dynamic';
+
+const answered = {
+  renewed: 'renewed its services',
+  changed: 'chose new services',
+  declined: 'declined',
+  pending: '',
+};
+
+/** The one-click page from a renewal email: works without signing in, for this invitation only. */
+export default async function RenewPage({ params }: { params: Promise<{ tenant: string; token: string }> }) {
+  const { tenant, token } = await params;
+  const api = await serverApi(tenant);
+  const [offer, session] = await Promise.all([guard(api.renewals.offer({ token })), api.auth.session()]);
+  const year = academicYearLabel(offer.round.toYear);
+  return (
+    <>
+      <SiteHeader user={session} />
+      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        <h1 className="text-3xl font-bold">
+          {offer.school.name}: services for {year}
+        </h1>
+        {offer.decision !== 'pending' ? (
+          <div role="status" className="mt-6 rounded border-l-4 border-green-700 bg-green-50 p-4">
+            <h2 className="text-xl font-semibold">Thank you</h2>
+            <p className="mt-1">
+              {offer.school.name} {answered[offer.decision]} for {year}
+              {offer.declineReason ? ` (${offer.declineReason})` : ''}. To change this, contact the
+              partnership.
+            </p>
+          </div>
+        ) : (
+          <>
+            <p className="mt-3 text-lg">
+              Please answer by{' '}
+              {new Date(`${offer.round.closesOn}T12:00:00Z`).toLocaleDateString('en-GB', {
+                dateStyle: 'long',
+              })}
+              . Prices are{' '}
+              {offer.school.isPartnershipMember
+                ? 'your partnership-agreement prices'
+                : 'outside-partnership prices'}{' '}
+              for the full year, before VAT.
+            </p>
+            <section aria-labelledby="current" className="mt-6">
+              <h2 id="current" className="text-2xl font-semibold">
+                What you have now, carried forward
+              </h2>
+              {offer.renewals.length === 0 ? (
+                <p className="mt-2">
+                  Your current packages are not offered next year: choose from the list below.
+                </p>
+              ) : (
+                <ul className="mt-3 space-y-3">
+                  {offer.renewals.map((p) => (
+                    <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                      <h3 className="text-lg font-semibold">{p.name}</h3>
+                      <p className="mt-1">
+                        This year {p.current ? formatPence(p.current.netPence) : '–'}; {year}{' '}
+                        <strong>{formatPence(p.quote.netPence)}</strong>
+                        {p.units > 1 ? ` for ${p.units}` : ''}
+                        {p.saving.savingPence > 0
+                          ? ` (saves ${formatPence(p.saving.savingPence)} on buying separately)`
+                          : ''}
+                        .
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <WorkspaceTRPCProvider tenantSlug={tenant}>
+              <RenewalAnswerForm
+                token={token}
+                canRenew={offer.renewals.length > 0}
+                packages={offer.packages.map((p) => ({
+                  id: p.id,
+                  name: p.name,
+                  priceLabel: `${formatPence(p.quote.netPence)}${p.units > 1 ? ` for ${p.units}` : ''}`,
+                  current: p.current !== null,
+                }))}
+              />
+            </WorkspaceTRPCProvider>
+          </>
+        )}
+      </main>
+    </>
+  );
+}
