@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schools } from '~/db/schema';
 import { giasSchoolColumns, type GiasRowError, type GiasSchool } from './gias-fields';
 import { parseGiasCsv, type GiasEncoding, type GiasFilter, type ParsedGiasRow } from './parse-gias-csv';
 import type { TGiasUpload } from './read-gias-upload';
+import { upsertGiasSchools } from './upsert-gias-schools';
 
 export type TImportGiasSchoolsInput = {
   tenantId: string;
@@ -35,26 +35,13 @@ export type GiasImportResult = {
   imported: boolean;
 };
 
-/** Rows per statement: ~8,000 bind parameters, well inside PostgreSQL's 65,535 and fast on both drivers. */
+/** Rows per statement: big enough to amortise round trips, small enough to keep an import's memory flat. */
 const batchSize = 500;
 const errorsShown = 500;
 const urnsNotFoundShown = 100;
 
 const giasColumnsOfSchools = Object.fromEntries(giasSchoolColumns.map((key) => [key, schools[key]])) as {
   [K in (typeof giasSchoolColumns)[number]]: (typeof schools)[K];
-};
-
-/** The incoming value in an upsert's update: `excluded.<column>`. */
-function excluded(column: PgColumn) {
-  return sql.raw(`excluded."${column.name}"`);
-}
-
-/** Updates only what GIAS owns, so notes, partnership membership and contacts survive every re-import. */
-const giasUpdate = {
-  ...Object.fromEntries(
-    giasSchoolColumns.filter((key) => key !== 'urn').map((key) => [key, excluded(schools[key])]),
-  ),
-  updatedAt: sql`now()`,
 };
 
 function filterFor(input: TImportGiasSchoolsInput): GiasFilter {
@@ -113,12 +100,7 @@ export async function importGiasSchools(tx: Tx, input: TImportGiasSchoolsInput):
       }
       changed.push(incoming);
     }
-    if (write && changed.length > 0) {
-      await tx
-        .insert(schools)
-        .values(changed.map(({ row: _row, ...school }) => ({ ...school, tenantId: input.tenantId })))
-        .onConflictDoUpdate({ target: [schools.tenantId, schools.urn], set: giasUpdate });
-    }
+    if (write) await upsertGiasSchools(tx, input.tenantId, changed);
   }
   return {
     encoding: parsed.encoding,
