@@ -1,11 +1,12 @@
 /**
- * Benchmarks: print figures, never fail on timing. Run with `npm run bench` (uses DATABASE_URL when set, else PGlite).
- * Each figure is printed beside the bare-SQL floor measured in the same run.
+ * Benchmarks: print figures, never fail on timing. `npm run bench` uses DATABASE_URL when set, else PGlite for
+ * what can run on it (the concurrent drawdown bench needs PostgreSQL and says so).
  */
 import { eq, sql } from 'drizzle-orm';
 import { defaultOpenOptions, openDatabase, withTenant, type Db } from '../../db/client';
 import { schools, tenants } from '../../db/schema';
 import { seedIfEmpty } from '../../db/seed';
+import { benchDrawdowns } from './drawdowns';
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>) {
   const samples: number[] = [];
@@ -29,13 +30,13 @@ async function tenantRequestFloor(db: Db, tenantId: string) {
   });
 }
 
-async function main() {
+async function benchTenantRequest() {
   const database = await openDatabase(defaultOpenOptions());
   await database.migrate();
   await seedIfEmpty(database.db);
   const [tenant] = await database.db.select().from(tenants).where(eq(tenants.slug, 'barnet'));
   if (!tenant) throw new Error('seed missing');
-  console.info(`Stride benchmarks on ${database.kind}\n`);
+  console.info(`Tenant-scoped request on ${database.kind}`);
   const runs = 500;
   const floor = await time('bare SQL: transaction + tenant schools list', runs, () =>
     tenantRequestFloor(database.db, tenant.id),
@@ -43,8 +44,15 @@ async function main() {
   const app = await time('withTenant (role + RLS context) + schools list', runs, () =>
     withTenant(database.db, tenant.id, (tx) => tx.select().from(schools).orderBy(schools.name)),
   );
-  console.info(`\nRLS-scoped request vs floor: ${(app / floor).toFixed(2)}× at p50`);
+  console.info(`RLS-scoped request vs floor: ${(app / floor).toFixed(2)}× at p50`);
   await database.close();
+}
+
+async function main() {
+  await benchTenantRequest();
+  if (process.env.DATABASE_URL) await benchDrawdowns(process.env.DATABASE_URL);
+  else console.info('\nDrawdown race bench skipped: it needs PostgreSQL (set DATABASE_URL).');
+  console.info('\nGIAS import bench: npx tsx tests/bench/gias-import.ts');
 }
 
 main().catch((error: unknown) => {
