@@ -19,6 +19,14 @@ test('the BEP manager sees the BEP workspace and can keep notes on a school', as
   await expect(page.getByRole('status')).toHaveText('Notes saved.');
   await expectAccessible(page);
 
+  await page.getByLabel('Name').fill('Priya Raman');
+  await page.getByLabel('Role').selectOption({ label: 'Finance contact' });
+  await page.getByLabel('Email').fill('finance@brookvale.sch.example');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Priya Raman' })).toContainText(
+    'Finance contact',
+  );
+
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('cell', { name: 'schools.updateNotes' }).first()).toBeVisible();
 

@@ -97,6 +97,9 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'renewals.open': () => ({ fromYear: 2031, closesOn: '2099-01-31' }),
   'renewals.remind': (ids) => ({ roundId: ids.requestId }),
   'renewals.uptake': () => undefined,
+  'schools.contacts': (ids) => ({ schoolId: ids.schoolId }),
+  'schools.addContact': (ids) => ({ schoolId: ids.schoolId, role: 'finance', name: 'Planted Contact' }),
+  'schools.removeContact': (ids) => ({ id: ids.requestId, schoolId: ids.schoolId }),
   'members.list': () => undefined,
   'audit.list': () => ({}),
 };

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { contactRoleLabels } from '~/server/schools/school-contacts';
+import { AddContactForm, RemoveContactButton } from './school-contacts';
 import { SchoolNotesForm } from './school-notes-form';
 
 export const metadata: Metadata = { title: 'School' };
@@ -7,7 +9,11 @@ export const metadata: Metadata = { title: 'School' };
 export default async function SchoolPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
-  const school = await guard(api.schools.byId({ id }));
+  const [school, contacts] = await Promise.all([
+    guard(api.schools.byId({ id })),
+    guard(api.schools.contacts({ schoolId: id })),
+  ]);
+  const mayEditContacts = workspace.roles.some((r) => r === 'tenant_admin' || r === 'school_admin');
   const mayEditNotes = workspace.roles.some(
     (r) => r === 'tenant_admin' || r === 'adviser' || r === 'la_officer',
   );
@@ -38,6 +44,35 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
         <dt className="font-semibold">Status</dt>
         <dd>{school.status === 'open' ? 'Open' : 'Closed'}</dd>
       </dl>
+      <section aria-labelledby="contacts" className="mt-6 max-w-3xl">
+        <h2 id="contacts" className="text-xl font-semibold">
+          Contacts
+        </h2>
+        {contacts.length === 0 ? (
+          <p className="mt-1 text-slate-700">No contacts yet.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {contacts.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                <span>
+                  <strong>{contactRoleLabels[c.role]}</strong>: {c.name}
+                  {c.email && (
+                    <>
+                      {' · '}
+                      <a href={`mailto:${c.email}`} className="text-brand-dark underline">
+                        {c.email}
+                      </a>
+                    </>
+                  )}
+                  {c.phone && ` · ${c.phone}`}
+                </span>
+                {mayEditContacts && <RemoveContactButton id={c.id} schoolId={school.id} name={c.name} />}
+              </li>
+            ))}
+          </ul>
+        )}
+        {mayEditContacts && <AddContactForm schoolId={school.id} />}
+      </section>
       {mayEditNotes ? (
         <SchoolNotesForm schoolId={school.id} initialNotes={school.notes ?? ''} />
       ) : (
