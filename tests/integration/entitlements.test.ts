@@ -159,6 +159,20 @@ describe('entitlement ledger', () => {
     expect(await ledgerOf(granted.balanceId)).toEqual({ balance: 0, sumOfEntries: 0 });
   });
 
+  it('closes only a finished year, through the manager', async () => {
+    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    await expect(manager.entitlements.expireYear({ academicYear: year })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(manager.entitlements.expireYear({ academicYear: year - 1 })).resolves.toMatchObject({
+      expiredBalances: 0,
+    });
+    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    await expect(head.entitlements.expireYear({ academicYear: year - 1 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
   // Separate connections racing on one balance: PostgreSQL only (CI, or any run with DATABASE_URL); PGlite has one.
   it.runIf(onPostgres)(
     '50 concurrent drawdowns against 10: exactly 10 drawn, 40 charged, never negative',

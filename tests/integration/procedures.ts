@@ -100,6 +100,7 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'schools.contacts': (ids) => ({ schoolId: ids.schoolId }),
   'schools.addContact': (ids) => ({ schoolId: ids.schoolId, role: 'finance', name: 'Planted Contact' }),
   'schools.removeContact': (ids) => ({ id: ids.requestId, schoolId: ids.schoolId }),
+  'entitlements.expireYear': () => ({ academicYear: 2001 }),
   'members.list': () => undefined,
   'audit.list': () => ({}),
 };
