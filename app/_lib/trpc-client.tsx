@@ -1,7 +1,7 @@
 'use client';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
@@ -14,17 +14,23 @@ export function WorkspaceTRPCProvider({ tenantSlug, children }: { tenantSlug: st
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }),
   );
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
+  const [trpcClient] = useState(() => {
+    const options = {
+      url: '/api/trpc',
+      transformer: superjson,
+      headers: () => ({ 'x-stride-tenant': tenantSlug }),
+    };
+    return createTRPCClient<AppRouter>({
       links: [
-        httpBatchLink({
-          url: '/api/trpc',
-          transformer: superjson,
-          headers: () => ({ 'x-stride-tenant': tenantSlug }),
+        // A file (Blob, bytes, FormData) goes as its own request with the body streamed; batching is JSON only.
+        splitLink({
+          condition: (op) => isNonJsonSerializable(op.input),
+          true: httpLink(options),
+          false: httpBatchLink(options),
         }),
       ],
-    }),
-  );
+    });
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

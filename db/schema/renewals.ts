@@ -21,7 +21,9 @@ export const renewalRounds = pgTable(
   'renewal_rounds',
   {
     tenantId: tenantIdColumn(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     fromYear: integer('from_year').notNull(),
     toYear: integer('to_year').notNull(),
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
@@ -44,7 +46,9 @@ export const renewalInvitations = pgTable(
   'renewal_invitations',
   {
     tenantId: tenantIdColumn(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     roundId: uuid('round_id').notNull(),
     schoolId: uuid('school_id').notNull(),
     decision: renewalDecision('decision').notNull().default('pending'),
@@ -57,7 +61,10 @@ export const renewalInvitations = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('renewal_invitations_round_school').on(t.tenantId, t.roundId, t.schoolId),
-    foreignKey({ columns: [t.tenantId, t.roundId], foreignColumns: [renewalRounds.tenantId, renewalRounds.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.roundId],
+      foreignColumns: [renewalRounds.tenantId, renewalRounds.id],
+    }),
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
     tenantIsolation('renewal_invitations'),
   ],

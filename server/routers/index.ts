@@ -7,6 +7,7 @@ import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
 import { renewalsRouter } from './renewals';
+import { schoolImportRouter } from './school-import';
 import { schoolsRouter } from './schools';
 import { subscriptionsRouter } from './subscriptions';
 import { workspacesRouter } from './workspaces';
@@ -15,6 +16,7 @@ export const appRouter = router({
   auth: authRouter,
   workspaces: workspacesRouter,
   schools: schoolsRouter,
+  schoolImport: schoolImportRouter,
   catalogue: catalogueRouter,
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,

@@ -30,7 +30,10 @@ test('the BEP manager sees the BEP workspace and can keep notes on a school', as
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('cell', { name: 'schools.updateNotes' }).first()).toBeVisible();
 
-  await page.getByRole('link', { name: 'Packages and services' }).click();
+  await page
+    .getByRole('link', { name: /CPD courses and bookings/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: 'Not built yet' })).toBeVisible();
   await expectAccessible(page);
 });

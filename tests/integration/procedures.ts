@@ -1,4 +1,7 @@
+import { tenants as demoTenants } from '~/db/seed/demo-data';
 import { appRouter } from '~/server/routers';
+import { giasUploadBody } from '~/server/schools/import-gias/gias-upload';
+import { giasCsv, giasRow } from '../fixtures/gias';
 import type { Meta } from '~/server/trpc';
 
 export type ProcedureEntry = {
@@ -101,6 +104,23 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'schools.addContact': (ids) => ({ schoolId: ids.schoolId, role: 'finance', name: 'Planted Contact' }),
   'schools.removeContact': (ids) => ({ id: ids.requestId, schoolId: ids.schoolId }),
   'entitlements.expireYear': () => ({ academicYear: 2001 }),
+  'schoolImport.preview': () => giasFileNamingVictimSchools(),
+  'schoolImport.commit': () => giasFileNamingVictimSchools(),
   'members.list': () => undefined,
   'audit.list': () => ({}),
 };
+
+/** A GIAS file and URN list naming every school of B (hsip): importing it in A may only touch A's own rows. */
+function giasFileNamingVictimSchools() {
+  const urns = demoTenants.find((t) => t.slug === 'hsip')?.schoolUrns ?? [];
+  const rows = urns.map((urn) =>
+    giasRow({
+      urn,
+      laCode: '310',
+      laName: 'Harrow',
+      name: 'Renamed from another workspace',
+      status: 'Closed',
+    }),
+  );
+  return giasUploadBody(new Blob([new Uint8Array(giasCsv(rows))]), { urns });
+}

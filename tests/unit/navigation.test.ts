@@ -73,6 +73,7 @@ describe('visibleSections: module gating', () => {
     expect(slugsOfModule('traded')).toEqual([
       'catalogue',
       'entitlements',
+      'renewals',
       'adviser-time',
       'courses',
       'invoices',

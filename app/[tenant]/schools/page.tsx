@@ -4,6 +4,14 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 
 export const metadata: Metadata = { title: 'Schools' };
 
+/** GIAS's own words for each status (an import brings all four). */
+const statusLabels = {
+  open: 'Open',
+  closed: 'Closed',
+  proposed_to_close: 'Open, but proposed to close',
+  proposed_to_open: 'Proposed to open',
+} as const;
+
 export default async function SchoolsPage({
   params,
   searchParams,
@@ -13,11 +21,18 @@ export default async function SchoolsPage({
 }) {
   const { tenant } = await params;
   const { q } = await searchParams;
-  const { api } = await loadWorkspace(tenant);
+  const { api, workspace } = await loadWorkspace(tenant);
   const schools = await guard(api.schools.list({ search: q || undefined }));
   return (
     <div>
-      <h1 className="text-3xl font-bold">Schools</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-3xl font-bold">Schools</h1>
+        {workspace.roles.includes('tenant_admin') && (
+          <Link href={`/${tenant}/schools/import`} className="font-semibold text-brand-dark underline">
+            Import schools from GIAS
+          </Link>
+        )}
+      </div>
       <form className="mt-4 flex flex-wrap items-end gap-3" role="search">
         <div>
           <label htmlFor="q" className="block font-semibold">
@@ -74,7 +89,7 @@ export default async function SchoolsPage({
                 <td className="p-2">{s.type}</td>
                 <td className="p-2">{s.phase}</td>
                 <td className="p-2 text-right">{s.numberOfPupils?.toLocaleString('en-GB') ?? '–'}</td>
-                <td className="p-2">{s.status === 'open' ? 'Open' : 'Closed'}</td>
+                <td className="p-2">{statusLabels[s.status]}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { academicYearLabel } from '~/server/catalogue/academic-year';
+import { formatPence } from '~/server/catalogue/money';
+import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { pricedUnitNouns, pricingBasisLabels } from '../../../_lib/traded-format';
+import { EntitlementLinesTable, PriceBandsTable, PublishedPrices } from '../item-details';
+import { SubscribeForm } from './subscribe-form';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Params = Promise<{ tenant: string; id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { tenant, id } = await params;
+  if (!uuid.test(id)) return { title: 'Package or service' };
+  const { api } = await loadWorkspace(tenant);
+  const item = await api.catalogue.byId({ id }).catch(() => null);
+  return { title: item?.name ?? 'Package or service' };
+}
+
+export default async function CatalogueItemPage({ params }: { params: Params }) {
+  const { tenant, id } = await params;
+  const { api, workspace } = await loadWorkspace(tenant);
+  if (!workspace.tenant.modules.includes('traded') || !uuid.test(id)) notFound();
+  const item = await guard(api.catalogue.byId({ id }));
+  const yearLabel = academicYearLabel(item.academicYear);
+  const school = workspace.roles.includes('school_admin') ? workspace.mySchools[0] : undefined;
+  const [quote, subscriptions] = school
+    ? await Promise.all([
+        guard(api.catalogue.quote({ schoolId: school.id, itemId: item.id })),
+        guard(api.subscriptions.list({ academicYear: item.academicYear, schoolId: school.id })),
+      ])
+    : [null, []];
+  const subscribed = subscriptions.some((s) => s.itemId === item.id && s.status === 'active');
+
+  return (
+    <div>
+      <p>
+        <Link href={`/${tenant}/catalogue?year=${item.academicYear}`} className="text-brand-dark underline">
+          All packages and services for {yearLabel}
+        </Link>
+      </p>
+      <h1 className="mt-3 text-3xl font-bold">{item.name}</h1>
+      <p className="mt-1 text-slate-700">
+        {item.kind === 'package' ? 'Package' : 'Service'} · {item.code} · {yearLabel} · priced{' '}
+        {pricingBasisLabels[item.pricingBasis]}
+        {!item.active && ' · withdrawn'}
+      </p>
+      {item.description && <p className="mt-3 max-w-3xl text-lg">{item.description}</p>}
+
+      <section aria-labelledby="prices" className="mt-6 space-y-4">
+        <h2 id="prices" className="text-2xl font-semibold">
+          Prices
+        </h2>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <PublishedPrices item={item} />
+        </div>
+        <PriceBandsTable item={item} />
+      </section>
+
+      {item.lines.length > 0 && (
+        <section aria-labelledby="gives" className="mt-6">
+          <h2 id="gives" className="text-2xl font-semibold">
+            What it gives
+          </h2>
+          <div className="mt-3">
+            <EntitlementLinesTable item={item} />
+          </div>
+        </section>
+      )}
+
+      {school && quote && item.kind === 'package' && (
+        <>
+          {!item.active && !subscribed ? (
+            <p className="mt-8 text-lg">This package is no longer offered.</p>
+          ) : quote.quote.termsCharged === 0 && !subscribed ? (
+            <p className="mt-8 text-lg">{yearLabel} has ended; choose next year&apos;s package.</p>
+          ) : (
+            <SubscribeForm
+              tenant={tenant}
+              schoolId={school.id}
+              itemId={item.id}
+              yearLabel={yearLabel}
+              pricedUnit={pricedUnitNouns[item.pricingBasis]}
+              initialQuote={quote}
+              alreadySubscribed={subscribed}
+            />
+          )}
+        </>
+      )}
+
+      {school && quote && item.kind === 'service' && (
+        <section aria-labelledby="your-price" className="mt-8 max-w-2xl">
+          <h2 id="your-price" className="text-2xl font-semibold">
+            Your price
+          </h2>
+          <p className="mt-2">
+            {formatPence(quote.quote.unitPricePence)} {pricingBasisLabels[item.pricingBasis]}
+            {item.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, the{' '}
+            {quote.quote.pricedAsMember ? 'partnership agreement' : 'outside partnership'} price for{' '}
+            {quote.buyer.name}.
+          </p>
+          <p className="mt-2">Services are asked for when you need them, not subscribed to.</p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import { formatPence } from '~/server/catalogue/money';
+import { unitLabels } from '~/server/entitlements/balance-key';
+import type { AppRouter } from '~/server/routers';
+import { formatQuantity, pricedUnitNouns, pricingBasisLabels } from '../../_lib/traded-format';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type CatalogueItemView = Outputs['catalogue']['byId'];
+export type SchoolQuote = Outputs['catalogue']['quote'];
+
+/** The published prices: partnership agreement and outside partnership, and the terms that go with them. */
+export function PublishedPrices({ item }: { item: CatalogueItemView }) {
+  const per = pricingBasisLabels[item.pricingBasis];
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+      <dt className="font-semibold">Partnership agreement</dt>
+      <dd>
+        {item.memberDiscountPercent > 0
+          ? `${item.memberDiscountPercent}% off the outside partnership price`
+          : `${formatPence(item.memberPricePence)} ${per}`}
+      </dd>
+      <dt className="font-semibold">Outside partnership</dt>
+      <dd>
+        {formatPence(item.nonMemberPricePence)} {per}
+      </dd>
+      {item.minimumPricePence !== null && (
+        <>
+          <dt className="font-semibold">Outside partnership minimum</dt>
+          <dd>{formatPence(item.minimumPricePence)}</dd>
+        </>
+      )}
+      <dt className="font-semibold">VAT</dt>
+      <dd>
+        {item.vatRateBasisPoints === 0
+          ? 'None'
+          : `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(item.vatRateBasisPoints / 100)}% on top`}
+      </dd>
+      {item.kind === 'package' && (
+        <>
+          <dt className="font-semibold">Joining mid-year</dt>
+          <dd>{item.proRataByTerm ? 'Pay only for the terms left' : 'Full-year price'}</dd>
+        </>
+      )}
+      {item.drawsUnit !== null && item.drawsQuantityHundredths !== null && (
+        <>
+          <dt className="font-semibold">Uses from entitlement</dt>
+          <dd>{formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+const pupilRange = (min: number | null, max: number | null) => {
+  const n = new Intl.NumberFormat('en-GB');
+  if (min === null && max === null) return 'Any number';
+  if (min === null) return `Up to ${n.format(max ?? 0)}`;
+  if (max === null) return `${n.format(min)} or more`;
+  return `${n.format(min)} to ${n.format(max)}`;
+};
+
+/** Prices by phase and pupil numbers; the first band that matches a school replaces the item's prices. */
+export function PriceBandsTable({ item }: { item: CatalogueItemView }) {
+  if (item.bands.length === 0) return null;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-left text-sm">
+        <caption className="pb-1 text-left font-semibold">Prices by phase and number of pupils</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-300">
+            <th scope="col" className="p-2">
+              Phase
+            </th>
+            <th scope="col" className="p-2">
+              Pupils
+            </th>
+            <th scope="col" className="p-2 text-right">
+              Partnership agreement
+            </th>
+            <th scope="col" className="p-2 text-right">
+              Outside partnership
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.bands.map((b) => (
+            <tr key={b.id} className="border-b border-slate-200">
+              <td className="p-2">{b.phase ?? 'Any phase'}</td>
+              <td className="p-2">{pupilRange(b.minPupils, b.maxPupils)}</td>
+              <td className="p-2 text-right">{formatPence(b.memberPricePence)}</td>
+              <td className="p-2 text-right">{formatPence(b.nonMemberPricePence)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What a package gives, line by line, with what each unit would cost bought separately. */
+export function EntitlementLinesTable({ item }: { item: CatalogueItemView }) {
+  if (item.lines.length === 0) return null;
+  const perUnit = pricedUnitNouns[item.pricingBasis];
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-left text-sm">
+        <caption className="pb-1 text-left font-semibold">
+          What {item.name} gives{perUnit ? ` for each ${perUnit.one}` : ''}
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-slate-300">
+            <th scope="col" className="p-2">
+              What
+            </th>
+            <th scope="col" className="p-2">
+              Entitlement
+            </th>
+            <th scope="col" className="p-2 text-right">
+              Each, bought separately
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.lines.map((l) => (
+            <tr key={l.id} className="border-b border-slate-200">
+              <td className="p-2">{l.description}</td>
+              <td className="p-2">
+                {formatQuantity(l.quantityHundredths, unitLabels[l.unit])}
+                {l.category && <span className="block text-slate-700">{l.category}</span>}
+              </td>
+              <td className="p-2 text-right">
+                {l.standaloneUnitPricePence === null
+                  ? 'Not sold separately'
+                  : formatPence(l.standaloneUnitPricePence)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A school's own price for a package today, and the saving against buying its contents one by one. */
+export function YourPackagePrice({
+  quote: { buyer, quote, saving },
+  item,
+  headingLevel: Heading = 'h4',
+}: {
+  quote: SchoolQuote;
+  item: CatalogueItemView;
+  headingLevel?: 'h2' | 'h3' | 'h4';
+}) {
+  const perUnit = pricedUnitNouns[item.pricingBasis];
+  return (
+    <div className="rounded border-l-4 border-brand bg-blue-50 p-4" data-testid="your-price">
+      <Heading className="text-lg font-semibold">Your price</Heading>
+      <p className="mt-1 text-sm">
+        {buyer.name} {quote.pricedAsMember ? 'has' : 'does not have'} a partnership agreement, so pays the{' '}
+        {quote.pricedAsMember ? 'partnership agreement' : 'outside partnership'} price
+        {quote.bandApplied ? ` for a ${buyer.phase.toLowerCase()} school of its size` : ''}.
+      </p>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+        <dt className="font-semibold">Full-year price</dt>
+        <dd>
+          {formatPence(quote.fullPricePence)}
+          {perUnit ? ` for 1 ${perUnit.one}` : ''}
+          {quote.minimumApplied ? ' (the minimum price)' : ''}
+        </dd>
+        {saving.separatelyPence > 0 && (
+          <>
+            <dt className="font-semibold">Bought separately</dt>
+            <dd>{formatPence(saving.separatelyPence)}</dd>
+            {saving.savingPence > 0 && (
+              <>
+                <dt className="font-semibold">You save</dt>
+                <dd>{formatPence(saving.savingPence)}</dd>
+              </>
+            )}
+          </>
+        )}
+        {quote.termsCharged > 0 && quote.termsCharged < 3 && (
+          <>
+            <dt className="font-semibold">Joining now</dt>
+            <dd>
+              {formatPence(quote.netPence)} for the {quote.termsCharged} term
+              {quote.termsCharged === 1 ? '' : 's'} left
+            </dd>
+          </>
+        )}
+        {quote.vatPence > 0 && (
+          <>
+            <dt className="font-semibold">VAT</dt>
+            <dd>{formatPence(quote.vatPence)}</dd>
+            <dt className="font-semibold">Total with VAT</dt>
+            <dd>{formatPence(quote.totalPence)}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { giasCsv, giasRow } from '../fixtures/gias';
+import { expectAccessible, signInWithMagicLink } from './support';
+
+let dir: string;
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'stride-e2e-gias-'));
+});
+test.afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('the BEP manager checks a GIAS file, imports it and finds the new school', async ({ page }) => {
+  // A URN no seeded school has, different on each run in case the database is kept.
+  const urn = 800_000 + (Date.now() % 100_000);
+  const name = `St Mary’s Moor Green Primary School ${urn}`;
+  const file = path.join(dir, 'edubasealldata20261123.csv');
+  await writeFile(
+    file,
+    giasCsv(
+      [
+        giasRow({ urn, name, town: 'Birmingham', postcode: 'B13 8QU' }),
+        // Another LA's school: outside BEP's LA codes, so not imported.
+        giasRow({ urn: urn + 1, laCode: '302', laName: 'Barnet' }),
+      ],
+      { header: 'full', encoding: 'windows-1252' },
+    ),
+  );
+
+  await signInWithMagicLink(page, 'manager@bep.example');
+  await expect(page).toHaveURL(/\/bep$/);
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Schools' }).click();
+  await page.getByRole('link', { name: 'Import schools from GIAS' }).click();
+  await expect(page.getByRole('heading', { name: 'Import schools from GIAS', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    'Choose the GIAS CSV file to check.',
+  );
+  await expectAccessible(page);
+
+  await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByRole('heading', { name: 'What the import will do' })).toBeFocused();
+  await expect(page.getByText('read as Windows-1252, taking schools in local authority 330')).toBeVisible();
+  const summary = page.getByRole('table', { name: 'Summary of the check' });
+  await expect(summary.getByRole('row', { name: 'Rows in the file' })).toContainText('2');
+  await expect(summary.getByRole('row', { name: 'New schools' })).toContainText('1');
+  await expect(summary.getByRole('row', { name: 'Problems' })).toContainText('0');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Import 1 school' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 1 school: 1 new, 0 updated.');
+  await expectAccessible(page);
+
+  await page.getByRole('status').getByRole('link', { name: 'View the schools' }).click();
+  await page.getByLabel('Search by name, town, postcode or URN').fill(String(urn));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('link', { name })).toBeVisible();
+});
+
+test('a file with a problem is shown row by row and cannot be imported', async ({ page }) => {
+  const urn = 700_000 + (Date.now() % 100_000);
+  const file = path.join(dir, 'broken.csv');
+  await writeFile(
+    file,
+    giasCsv([giasRow({ urn }), giasRow({ urn: urn + 1, pupils: 'lots' })], { header: 'full' }),
+  );
+  await signInWithMagicLink(page, 'manager@bep.example');
+  await page.goto('/bep/schools/import');
+  await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  const problems = page.getByRole('table', { name: /Problems to fix in the file/ });
+  await expect(problems.getByRole('row', { name: /lots/ })).toContainText(
+    `3${urn + 1}NumberOfPupilsNumber of pupils must be a whole number (found “lots”).`,
+  );
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('only workspace administrators can import', async ({ page }) => {
+  await signInWithMagicLink(page, 'finance@bep.example');
+  await page.goto('/bep/schools');
+  await expect(page.getByRole('heading', { name: 'Schools', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Import schools from GIAS' })).toHaveCount(0);
+  const response = await page.goto('/bep/schools/import');
+  expect(response?.status()).toBe(403);
+});

@@ -1,0 +1,257 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { auditLog, schoolContacts, schools } from '~/db/schema';
+import { giasUploadBody, type TGiasImportOptionsInput } from '~/server/schools/import-gias/gias-upload';
+import { giasCsv, giasRow, type GiasCsvOptions, type GiasFixtureRow } from '../fixtures/gias';
+import { callerFor, openTestDatabase, tenantBySlug } from './harness';
+
+/** URNs no seed or other run uses: the PostgreSQL database is shared by every test file and kept between runs. */
+const base = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
+const urn = (n: number) => base + n;
+
+function upload(rows: GiasFixtureRow[], options: TGiasImportOptionsInput = {}, csv: GiasCsvOptions = {}) {
+  return giasUploadBody(new Blob([new Uint8Array(giasCsv(rows, { header: 'full', ...csv }))]), options);
+}
+
+describe('importing schools from a GIAS establishment fields file', () => {
+  let database: Database;
+  let bepId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    bepId = (await tenantBySlug(database.db, 'bep')).id;
+  });
+
+  const manager = () => callerFor(database.db, 'manager@bep.example', 'bep');
+
+  /** BEP's rows for these URNs, as stored. */
+  const stored = (urns: number[]) =>
+    withTenant(database.db, bepId, (tx) =>
+      tx.select().from(schools).where(inArray(schools.urn, urns)).orderBy(schools.urn),
+    );
+
+  it('previews without writing a school', async () => {
+    const rows = [
+      giasRow({ urn: urn(1), name: 'St Mary’s Preview Primary School' }),
+      giasRow({ urn: urn(2), status: 'Closed' }),
+      giasRow({ urn: urn(3), laCode: '302', laName: 'Barnet' }),
+    ];
+    const result = await (await manager()).schoolImport.preview(upload(rows));
+    expect(result).toMatchObject({
+      encoding: 'windows-1252',
+      filter: { kind: 'la-codes', laCodes: ['330'] },
+      rowsRead: 3,
+      rowsMatching: 2,
+      newSchools: 2,
+      updatedSchools: 0,
+      unchanged: 0,
+      closed: 1,
+      errorCount: 0,
+      errors: [],
+      imported: false,
+    });
+    expect(await stored([urn(1), urn(2), urn(3)])).toEqual([]);
+  });
+
+  it('imports new schools, then updates them by URN without duplicates or touching local data', async () => {
+    const caller = await manager();
+    const first = [
+      giasRow({ urn: urn(10), name: 'St Mary’s C of E Primary School', pupils: '210' }),
+      giasRow({ urn: urn(11), name: 'Hillcrest Academy', type: 'Academy converter', typeGroup: 'Academies' }),
+      giasRow({ urn: urn(12), name: 'Oakfield Nursery School', phase: 'Nursery', pupils: '' }),
+    ];
+    const inserted = await caller.schoolImport.commit(upload(first));
+    expect(inserted).toMatchObject({ imported: true, newSchools: 3, updatedSchools: 0, errorCount: 0 });
+    const afterFirst = await stored([urn(10), urn(11), urn(12)]);
+    expect(
+      afterFirst.map((s) => [s.urn, s.name, s.numberOfPupils, s.status, s.laCode, s.headteacherName]),
+    ).toEqual([
+      [urn(10), 'St Mary’s C of E Primary School', 210, 'open', '330', 'Mrs Anita Shah'],
+      [urn(11), 'Hillcrest Academy', 420, 'open', '330', 'Mrs Anita Shah'],
+      [urn(12), 'Oakfield Nursery School', null, 'open', '330', 'Mrs Anita Shah'],
+    ]);
+
+    // Local data the workspace keeps on one school.
+    const stMarys = afterFirst[0];
+    if (!stMarys) throw new Error('not imported');
+    await caller.schools.updateNotes({ id: stMarys.id, notes: 'Buys the full SLA' });
+    await withTenant(database.db, bepId, async (tx) => {
+      await tx.update(schools).set({ isPartnershipMember: true }).where(eq(schools.id, stMarys.id));
+      await tx.insert(schoolContacts).values({
+        tenantId: bepId,
+        schoolId: stMarys.id,
+        role: 'business_manager',
+        name: 'Priya Patel',
+        email: 'sbm@stmarys.sch.example',
+      });
+    });
+
+    const second = [
+      giasRow({ urn: urn(10), name: 'St Mary’s Church of England Primary School', pupils: '236' }),
+      first[1] as GiasFixtureRow,
+      giasRow({ urn: urn(12), name: 'Oakfield Nursery School', phase: 'Nursery', pupils: '64' }),
+    ];
+    const preview = await caller.schoolImport.preview(upload(second));
+    expect(preview).toMatchObject({ newSchools: 0, updatedSchools: 2, unchanged: 1, imported: false });
+    const updated = await caller.schoolImport.commit(upload(second));
+    expect(updated).toMatchObject({ imported: true, newSchools: 0, updatedSchools: 2, unchanged: 1 });
+
+    const afterSecond = await stored([urn(10), urn(11), urn(12)]);
+    expect(afterSecond.map((s) => [s.id, s.name, s.numberOfPupils])).toEqual([
+      [stMarys.id, 'St Mary’s Church of England Primary School', 236],
+      [afterFirst[1]?.id, 'Hillcrest Academy', 420],
+      [afterFirst[2]?.id, 'Oakfield Nursery School', 64],
+    ]);
+    expect(afterSecond[0]).toMatchObject({ notes: 'Buys the full SLA', isPartnershipMember: true });
+    // The unchanged school was not rewritten.
+    expect(afterSecond[1]?.updatedAt).toEqual(afterFirst[1]?.updatedAt);
+    const contacts = await withTenant(database.db, bepId, (tx) =>
+      tx.select().from(schoolContacts).where(eq(schoolContacts.schoolId, stMarys.id)),
+    );
+    expect(contacts.map((c) => c.name)).toEqual(['Priya Patel']);
+  });
+
+  it('marks a school GIAS has closed as closed, and deletes nothing', async () => {
+    const caller = await manager();
+    await caller.schoolImport.commit(upload([giasRow({ urn: urn(20) }), giasRow({ urn: urn(21) })]));
+    // urn(21) is left out of the second file: absence from a file is not closure.
+    const result = await caller.schoolImport.commit(upload([giasRow({ urn: urn(20), status: 'Closed' })]));
+    expect(result).toMatchObject({ imported: true, updatedSchools: 1, closed: 1 });
+    const rows = await stored([urn(20), urn(21)]);
+    expect(rows.map((s) => [s.urn, s.status])).toEqual([
+      [urn(20), 'closed'],
+      [urn(21), 'open'],
+    ]);
+  });
+
+  it('writes nothing when any matching row has an error, and says which', async () => {
+    const caller = await manager();
+    await caller.schoolImport.commit(upload([giasRow({ urn: urn(30), name: 'Before' })]));
+    const result = await caller.schoolImport.commit(
+      upload([
+        giasRow({ urn: urn(30), name: 'After' }),
+        giasRow({ urn: urn(31), name: 'A new school' }),
+        giasRow({ urn: urn(32), pupils: 'lots' }),
+      ]),
+    );
+    expect(result).toMatchObject({ imported: false, errorCount: 1, newSchools: 1, updatedSchools: 1 });
+    expect(result.errors).toEqual([
+      {
+        row: 4,
+        urn: String(urn(32)),
+        field: 'NumberOfPupils',
+        message: 'Number of pupils must be a whole number (found “lots”).',
+      },
+    ]);
+    const rows = await stored([urn(30), urn(31), urn(32)]);
+    expect(rows.map((s) => [s.urn, s.name])).toEqual([[urn(30), 'Before']]);
+  });
+
+  it('imports the URNs listed instead of the LA codes, in any LA', async () => {
+    const caller = await manager();
+    const rows = [
+      giasRow({ urn: urn(40), laCode: '302', laName: 'Barnet', name: 'Broadfields Primary School' }),
+      giasRow({ urn: urn(41) }),
+    ];
+    const result = await caller.schoolImport.commit(upload(rows, { urns: [urn(40), urn(49)] }));
+    expect(result).toMatchObject({
+      imported: true,
+      filter: { kind: 'urns', count: 2 },
+      rowsMatching: 1,
+      newSchools: 1,
+      urnsNotFound: [urn(49)],
+    });
+    expect((await stored([urn(40), urn(41)])).map((s) => [s.urn, s.laCode])).toEqual([[urn(40), '302']]);
+  });
+
+  it('reads a UTF-8 file with a byte order mark as well as Windows-1252', async () => {
+    const result = await (
+      await manager()
+    ).schoolImport.commit(
+      upload([giasRow({ urn: urn(50), name: 'École Sainte-Thérèse' })], {}, { encoding: 'utf-8', bom: true }),
+    );
+    expect(result).toMatchObject({ encoding: 'utf-8', imported: true });
+    expect((await stored([urn(50)]))[0]?.name).toBe('École Sainte-Thérèse');
+  });
+
+  it('stores quotes, commas, backslashes, line breaks and NULL-looking text exactly', async () => {
+    const awkward = {
+      name: 'Hall Green School, "The Academy" \\ Annexe {East}',
+      street: 'Unit 4\r\nHigh Street',
+      town: 'NULL',
+      postcode: '',
+    };
+    await (await manager()).schoolImport.commit(upload([giasRow({ urn: urn(55), ...awkward })]));
+    expect((await stored([urn(55)])).map((s) => [s.name, s.street, s.town, s.postcode])).toEqual([
+      [awkward.name, awkward.street, 'NULL', null],
+    ]);
+  });
+
+  it('records each import in the audit log', async () => {
+    await (await manager()).schoolImport.commit(upload([giasRow({ urn: urn(60) })]));
+    const rows = await withTenant(database.db, bepId, (tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.tenantId, bepId), eq(auditLog.action, 'schoolImport.commit'))),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a file that is not a GIAS export, with a message the user can act on', async () => {
+    const caller = await manager();
+    const notGias = giasUploadBody(new Blob(['Name,Town\r\nBrookvale,Birmingham\r\n']));
+    await expect(caller.schoolImport.preview(notGias)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/not a GIAS establishment fields file/),
+    });
+    await expect(
+      caller.schoolImport.preview(giasUploadBody(new Blob(['x']), { urns: [0] })),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Each URN must be a whole number.' });
+  });
+
+  it('is for workspace administrators only', async () => {
+    const file = () => upload([giasRow({ urn: urn(70) })]);
+    for (const email of ['finance@bep.example', 'head@brookvale.sch.example']) {
+      const caller = await callerFor(database.db, email, 'bep');
+      await expect(caller.schoolImport.preview(file())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(caller.schoolImport.commit(file())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await stored([urn(70)])).toEqual([]);
+  });
+
+  it('leaves another workspace’s school with the same URN alone', async () => {
+    // The same school can be on an LA's register and a partnership's customer list: each keeps its own row.
+    const birmingham = await tenantBySlug(database.db, 'birmingham');
+    const theirs = () =>
+      withTenant(database.db, birmingham.id, (tx) =>
+        tx
+          .select()
+          .from(schools)
+          .where(eq(schools.urn, urn(80))),
+      );
+    await withTenant(database.db, birmingham.id, (tx) =>
+      tx.insert(schools).values({
+        tenantId: birmingham.id,
+        urn: urn(80),
+        laCode: '330',
+        laName: 'Birmingham',
+        establishmentNumber: '2999',
+        name: 'Shared Primary School',
+        type: 'Community school',
+        typeGroup: 'Local authority maintained schools',
+        phase: 'Primary',
+        notes: 'Birmingham’s own note',
+      }),
+    );
+    const before = await theirs();
+    await (
+      await manager()
+    ).schoolImport.commit(
+      upload([giasRow({ urn: urn(80), name: 'Renamed by BEP', status: 'Closed' })], { urns: [urn(80)] }),
+    );
+    expect(await theirs()).toEqual(before);
+    expect((await stored([urn(80)])).map((s) => [s.name, s.status])).toEqual([['Renamed by BEP', 'closed']]);
+  });
+});
