@@ -1,4 +1,4 @@
-import type { CatalogueItem, EntitlementEntry } from '~/db/schema';
+import type { CatalogueItem, EntitlementEntry } from '~/server/catalogue/types';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 
 /**

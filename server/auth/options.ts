@@ -57,7 +57,7 @@ function providers(): NextAuthOptions['providers'] {
     );
   }
   if (isDevelopment) {
-    // Development only: sign in as any seeded user without email. Absent from production builds.
+    // Development only: sign in as a seeded user without email. Absent from production builds.
     list.push(
       CredentialsProvider({
         id: 'demo',

@@ -64,7 +64,7 @@ function* batches<T>(items: readonly T[]): Generator<T[]> {
 }
 
 /**
- * Imports schools from a GIAS establishment fields file into one workspace, by URN. All or nothing: any
+ * Imports schools from a GIAS establishment fields file into one workspace, by URN. All or nothing: a single
  * error in a matching row means nothing is written. Runs inside the caller's tenant transaction, so a
  * failure part-way rolls every batch back.
  */
