@@ -3,6 +3,7 @@ import { todayInLondon, academicYearOf } from '../catalogue/academic-year';
 import { ZCreateCatalogueItemInput } from '../catalogue/catalogue-inputs';
 import { copyCatalogueForward, ZCopyCatalogueForwardInput } from '../catalogue/copy-catalogue-forward';
 import { createCatalogueItem } from '../catalogue/create-catalogue-item';
+import { updateCatalogueItem, ZUpdateCatalogueItemInput } from '../catalogue/update-catalogue-item';
 import { getCatalogueItem, listCatalogue, listCatalogueYears } from '../catalogue/list-catalogue';
 import { quoteForSchool } from '../subscriptions/quote-for-school';
 import { router, tenantProcedure } from '../trpc';
@@ -38,6 +39,9 @@ export const catalogueRouter = router({
   create: tenantProcedure(['tenant_admin'])
     .input(ZCreateCatalogueItemInput)
     .mutation(({ ctx, input }) => createCatalogueItem(ctx.tx, ctx.tenant.id, input)),
+  update: tenantProcedure(['tenant_admin'])
+    .input(ZUpdateCatalogueItemInput)
+    .mutation(({ ctx, input }) => updateCatalogueItem(ctx.tx, input)),
   copyForward: tenantProcedure(['tenant_admin'])
     .input(ZCopyCatalogueForwardInput)
     .mutation(({ ctx, input }) => copyCatalogueForward(ctx.tx, ctx.tenant.id, input)),

@@ -112,6 +112,40 @@ describe('packages and subscriptions', () => {
     });
   });
 
+  it('a manager reprices or withdraws an item; existing subscriptions keep their price', async () => {
+    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const acl = await itemByCode('HSIP-ACL');
+    const before = (await manager.subscriptions.list({})).filter(
+      (s) => s.itemCode === 'HSIP-ACL' && s.status === 'active',
+    );
+    await manager.catalogue.update({
+      id: acl.id,
+      name: acl.name,
+      description: acl.description,
+      memberPrice: 4000,
+      nonMemberPrice: 4900,
+      active: true,
+    });
+    expect(await manager.catalogue.byId({ id: acl.id })).toMatchObject({ memberPricePence: 400_000 });
+    const after = (await manager.subscriptions.list({})).filter(
+      (s) => s.itemCode === 'HSIP-ACL' && s.status === 'active',
+    );
+    expect(after.map((s) => s.netPricePence)).toEqual(before.map((s) => s.netPricePence));
+    const bespoke = await itemByCode('HSIP-HTREC-ADVICE');
+    await manager.catalogue.update({
+      ...bespoke,
+      id: bespoke.id,
+      memberPrice: 6,
+      nonMemberPrice: 6,
+      active: false,
+    });
+    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    expect((await head.catalogue.list({})).map((i) => i.code)).not.toContain('HSIP-HTREC-ADVICE');
+    await expect(
+      head.catalogue.update({ ...bespoke, id: bespoke.id, memberPrice: 6, nonMemberPrice: 6, active: true }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('a stale price is caught before anything is bought', async () => {
     const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
     const gov = await itemByCode('HSIP-GOV');

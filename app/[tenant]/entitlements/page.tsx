@@ -2,7 +2,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
-import { academicYearLabel } from '~/server/catalogue/academic-year';
+import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { unitLabels } from '~/server/entitlements/balance-key';
 import type { AppRouter } from '~/server/routers';
@@ -17,6 +17,7 @@ import {
   formatHundredths,
   yearFromParam,
 } from '../../_lib/traded-format';
+import { CancelSubscriptionForm, CloseYearButton } from './subscription-actions';
 import { AdjustBalanceForm } from './adjust-balance-form';
 
 export const metadata: Metadata = { title: 'Subscriptions and entitlements' };
@@ -128,7 +129,12 @@ export default async function EntitlementsPage({
       {school ? (
         <>
           {subscriptions && (
-            <SchoolSubscriptions tenant={tenant} subscriptions={subscriptions} yearLabel={yearLabel} />
+            <SchoolSubscriptions
+              tenant={tenant}
+              subscriptions={subscriptions}
+              yearLabel={yearLabel}
+              mayCancel={mayAdjust}
+            />
           )}
           {statement && (
             <Statement balances={statement} yearLabel={yearLabel} mayAdjust={mayAdjust} isStaff={isStaff} />
@@ -139,6 +145,9 @@ export default async function EntitlementsPage({
       ) : (
         <p className="mt-6 text-lg">Choose a school to see its entitlement statement.</p>
       )}
+      {mayAdjust && year < academicYearOf(todayInLondon()) && (
+        <CloseYearButton academicYear={year} label={yearLabel} />
+      )}
     </div>
   );
 }
@@ -147,10 +156,12 @@ function SchoolSubscriptions({
   tenant,
   subscriptions,
   yearLabel,
+  mayCancel,
 }: {
   tenant: string;
   subscriptions: Subscription[];
   yearLabel: string;
+  mayCancel: boolean;
 }) {
   return (
     <section aria-labelledby="subscriptions" className="mt-8">
@@ -216,7 +227,14 @@ function SchoolSubscriptions({
                   </td>
                   <td className="p-2 text-right">{formatPence(s.vatPence)}</td>
                   <td className="p-2">{s.purchaseOrderNumber ?? 'None'}</td>
-                  <td className="p-2">{s.status === 'active' ? 'Active' : 'Cancelled'}</td>
+                  <td className="p-2">
+                    {s.status === 'active' ? 'Active' : 'Cancelled'}
+                    {mayCancel && s.status === 'active' && (
+                      <div className="mt-1">
+                        <CancelSubscriptionForm id={s.id} itemName={s.itemName} />
+                      </div>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { pricedUnitNouns, pricingBasisLabels } from '../../../_lib/traded-format';
 import { EntitlementLinesTable, PriceBandsTable, PublishedPrices } from '../item-details';
+import { EditItemForm } from './edit-item-form';
 import { SubscribeForm } from './subscribe-form';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,6 +71,8 @@ export default async function CatalogueItemPage({ params }: { params: Params }) 
           </div>
         </section>
       )}
+
+      {workspace.roles.includes('tenant_admin') && <EditItemForm item={item} />}
 
       {school && quote && item.kind === 'package' && (
         <>

@@ -1,0 +1,35 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { catalogueItems } from '~/db/schema';
+import { ZPounds } from './catalogue-inputs';
+
+export const ZUpdateCatalogueItemInput = z.object({
+  id: z.uuid({ message: 'Choose a package or service.' }),
+  name: z.string().trim().min(3, 'Give the item a name.').max(120),
+  description: z.string().trim().max(2000),
+  memberPrice: ZPounds,
+  nonMemberPrice: ZPounds,
+  active: z.boolean(),
+});
+
+/**
+ * Edits an item's name, prices and whether it is on sale. Existing subscriptions keep the price they were
+ * quoted (it is stored on them), so a price change affects new purchases only.
+ */
+export async function updateCatalogueItem(tx: Tx, input: z.output<typeof ZUpdateCatalogueItemInput>) {
+  const [updated] = await tx
+    .update(catalogueItems)
+    .set({
+      name: input.name,
+      description: input.description,
+      memberPricePence: input.memberPrice,
+      nonMemberPricePence: input.nonMemberPrice,
+      active: input.active,
+    })
+    .where(eq(catalogueItems.id, input.id))
+    .returning({ id: catalogueItems.id });
+  if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'That package or service was not found.' });
+  return updated;
+}
