@@ -8,6 +8,8 @@ const sql = postgres(process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.
 
 /** Fails on any serious or critical WCAG 2.2 AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Next streams metadata after the body on dynamic pages; check the page as a person finally sees it.
+  await page.waitForFunction(() => document.title.length > 0);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
