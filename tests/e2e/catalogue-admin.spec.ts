@@ -13,8 +13,9 @@ test('the BEP manager reprices a service and cancels a school’s subscription',
   await expectAccessible(page);
 
   await page.goto('/bep/entitlements');
-  const firstSchool = page.getByRole('table').first().getByRole('link').first();
-  await firstSchool.click();
+  // Brookvale (a seeded BEP subscriber) from the by-school uptake table.
+  await page.getByRole('link', { name: 'Brookvale Primary School' }).first().click();
+  await expect(page).toHaveURL(/school=/);
   const subscriptions = page.getByRole('region', { name: 'Subscriptions' });
   const row = subscriptions.getByRole('row', { name: /BEP partnership membership/ });
   await row.getByRole('button', { name: /Cancel/ }).click();
