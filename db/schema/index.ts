@@ -8,3 +8,6 @@ export * from './subscriptions';
 export * from './entitlements';
 export * from './advisers';
 export * from './renewals';
+export * from './monitoring';
+export * from './concern';
+export * from './commissioning';

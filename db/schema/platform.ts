@@ -49,6 +49,41 @@ export type TenantSettings = {
   /** Days between review meetings (Barnet half-termly ≈ 42; Birmingham fortnightly = 14). */
   reviewMeetingCadenceDays?: number;
   brandColour?: string;
+  /** The statutory module's vocabulary and rules; anything left out takes the defaults in server/monitoring. */
+  statutory?: StatutorySettings;
+};
+
+/** One of the LA's own categories of school (Barnet: 1, 2, good but of concern, 3, 4a, 4b). */
+export type LaCategorySetting = {
+  key: string;
+  label: string;
+  /** Schools in this category are causing concern (Barnet: 3, 4a, 4b; Birmingham adds vulnerable, in crisis). */
+  causesConcern: boolean;
+  /** Minimum visits a year to a maintained school in this category (half-termly = 6, fortnightly ≈ 19). */
+  visitsPerYear: number;
+  /** Visits a year when the LA judges the school's capacity to improve not secure (Barnet RI: fortnightly). */
+  visitsPerYearCapacityNotSecure?: number;
+  /** Visits follow the LA's Statement of Action (special measures, serious weaknesses). */
+  statementOfAction?: boolean;
+};
+
+export type StatutorySettings = {
+  categories?: LaCategorySetting[];
+  /** The adviser's judgement of each focus area (Barnet: Emerging, Secure, Highly Effective). */
+  judgementScale?: string[];
+  /** The focus list for school effectiveness visits this term. */
+  sevFocusAreas?: string[];
+  additionalVisitReasons?: string[];
+  /** Visits a year that override the category: secondary with a sixth form, PRUs, academies (keeping in touch). */
+  secondarySixthFormVisits?: number;
+  pruVisits?: number;
+  academyVisits?: number;
+  /** What the register of concern is called (Barnet: Schools causing concern; Birmingham: Priority schools). */
+  concernListName?: string;
+  /** Who leads a designated school's case (Barnet: Lead Officer; Birmingham: Priority Partner). */
+  leadOfficerTitle?: string;
+  /** How Ofsted results trigger concern and allow removal: today's report-card reading or the seeds' wording. */
+  ofstedReading?: 'report_card' | 'legacy';
 };
 
 export const users = pgTable('users', {

@@ -1389,7 +1389,7 @@ export const tenants: SeedTenant[] = [
     shortName: 'BEP',
     kind: 'provider',
     laCodes: ['330'],
-    modules: ['traded', 'induction', 'governance'],
+    modules: ['traded', 'induction', 'governance', 'commissioning'],
     settings: { linkAdviserTitle: 'Priority Partner' },
     schoolUrns: [
       // 20 Birmingham customers, maintained and academies
@@ -1421,7 +1421,7 @@ export const tenants: SeedTenant[] = [
     shortName: 'HSIP',
     kind: 'provider',
     laCodes: ['310'],
-    modules: ['traded', 'induction', 'governance'],
+    modules: ['traded', 'induction', 'governance', 'commissioning'],
     settings: { linkAdviserTitle: 'School Improvement Partner' },
     schoolUrns: [
       // 18 Harrow member schools

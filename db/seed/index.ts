@@ -7,6 +7,8 @@ import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import { adviserProfiles, memberships, schools, tenants, users } from '../schema';
 import { demoCatalogues } from './catalogue-data';
 import * as demo from './demo-data';
+import { seedContracts, seedStatutory } from './seed-statutory';
+import { statutorySettings } from './statutory-data';
 
 /** Most demo schools have signed their partnership agreement; every fifth has not, to show both prices. */
 const isDemoMember = (urn: number) => urn % 5 !== 0;
@@ -39,6 +41,8 @@ async function seedDemo(tx: Tx): Promise<void> {
     ])
     .returning({ id: users.id, email: users.email });
   const userIdByEmail = new Map(userRows.map((u) => [u.email, u.id]));
+  const tenantIdBySlug = new Map<string, string>();
+  const schoolIdsBySlug = new Map<string, Map<number, string>>();
 
   for (const t of demo.tenants) {
     const [tenant] = await tx
@@ -50,7 +54,9 @@ async function seedDemo(tx: Tx): Promise<void> {
         kind: t.kind,
         laCodes: t.laCodes,
         modules: t.modules,
-        settings: t.settings,
+        settings: statutorySettings[t.slug]
+          ? { ...t.settings, statutory: statutorySettings[t.slug] }
+          : t.settings,
       })
       .returning({ id: tenants.id });
     if (!tenant) throw new Error(`could not create tenant ${t.slug}`);
@@ -67,6 +73,8 @@ async function seedDemo(tx: Tx): Promise<void> {
       )
       .returning({ id: schools.id, urn: schools.urn });
     const schoolIdByUrn = new Map(schoolRows.map((s) => [s.urn, s.id]));
+    tenantIdBySlug.set(t.slug, tenant.id);
+    schoolIdsBySlug.set(t.slug, schoolIdByUrn);
 
     const membershipRows = demo.users.flatMap((u) =>
       (u.memberships[t.slug] ?? []).map((m) => {
@@ -97,6 +105,18 @@ async function seedDemo(tx: Tx): Promise<void> {
       );
     }
 
+    if (t.modules.includes('statutory')) {
+      await seedStatutory(tx, {
+        tenantId: tenant.id,
+        slug: t.slug,
+        laCodes: t.laCodes,
+        schools: t.schoolUrns.flatMap((urn) => schoolByUrn.get(urn) ?? []),
+        schoolIdByUrn,
+        userIdByEmail,
+        adviserEmails: advisers.filter((u) => !/BPSI/.test(u.jobTitle)).map((u) => u.email.toLowerCase()),
+      });
+    }
+
     const catalogue = demoCatalogues[t.slug];
     if (catalogue) {
       const manager = demo.users.find((u) =>
@@ -117,6 +137,12 @@ async function seedDemo(tx: Tx): Promise<void> {
       });
     }
   }
+  await seedContracts(tx, {
+    tenantIdBySlug,
+    schoolIdsBySlug,
+    schoolNameByUrn: new Map(demo.allSchools.map((s) => [s.urn, s.name])),
+    userIdByEmail,
+  });
   await tx.execute(sql`select set_config('app.tenant_id', '', true)`);
 }
 

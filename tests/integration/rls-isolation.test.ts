@@ -54,14 +54,28 @@ describe('row-level security (runtime role stride_app)', () => {
     expect(rowsOf<{ who: string; owned: number }>(result)[0]).toEqual({ who: 'stride_app', owned: 0 });
   });
 
-  it("shows tenant A none of tenant B's rows in any table, with no WHERE clause", async () => {
+  it("shows tenant A none of another tenant's rows in any table, with no WHERE clause", async () => {
+    // A (BEP) is commissioned by Birmingham: the contract, its schools and their SCC case and action plan are
+    // the only foreign rows it may see, and only Birmingham's. Everything else is A's alone.
+    const commissioner = (await tenantBySlug(database.db, 'birmingham')).id;
+    const sharedByCommissioning = [
+      'commissioning_contracts',
+      'contract_schools',
+      'scc_cases',
+      'action_plans',
+      'action_plan_items',
+    ];
     for (const table of tables) {
       const seen = await withTenant(database.db, a, (tx) =>
         tx.execute(
-          sql`select count(*)::int as total, count(*) filter (where tenant_id <> ${a})::int as foreign_rows from ${sql.identifier(table)}`,
+          sql`select count(*) filter (where tenant_id <> ${a})::int as foreign_rows,
+                     count(*) filter (where tenant_id not in (${a}, ${commissioner}))::int as unlinked_rows
+              from ${sql.identifier(table)}`,
         ),
       );
-      expect(rowsOf<{ foreign_rows: number }>(seen)[0]?.foreign_rows, table).toBe(0);
+      const counts = rowsOf<{ foreign_rows: number; unlinked_rows: number }>(seen)[0];
+      if (sharedByCommissioning.includes(table)) expect(counts?.unlinked_rows, table).toBe(0);
+      else expect(counts?.foreign_rows, table).toBe(0);
     }
   });
 

@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../client';
+import {
+  actionPlanItems,
+  actionPlans,
+  commissionedDeliveries,
+  commissioningContracts,
+  contractSchools,
+  laCategoryChanges,
+  ofstedInspections,
+  sccCases,
+  schoolMonitoring,
+} from '../schema';
+import type { SeedSchool } from './demo-data';
+import * as data from './statutory-data';
+
+const isAcademy = (s: SeedSchool) => s.typeGroup === 'Academies' || s.typeGroup === 'Free Schools';
+
+/** The LA's view of every open school on its own register (not its out-of-borough traded customers). */
+export async function seedStatutory(
+  tx: Tx,
+  input: {
+    tenantId: string;
+    slug: string;
+    laCodes: string[];
+    schools: SeedSchool[];
+    schoolIdByUrn: Map<number, string>;
+    userIdByEmail: Map<string, string>;
+    adviserEmails: string[];
+  },
+): Promise<void> {
+  const overrides = new Map((data.monitoringOverrides[input.slug] ?? []).map((m) => [m.urn, m]));
+  const register = input.schools.filter((s) => input.laCodes.includes(s.laCode) && s.status === 'open');
+  const adviserIds = input.adviserEmails
+    .map((e) => input.userIdByEmail.get(e))
+    .filter((id) => id !== undefined);
+  const bsip = input.slug === 'barnet' ? input.userIdByEmail.get('amara.nwosu@barnet.example') : undefined;
+  const defaultCategory = data.defaultCategoryBySlug[input.slug] ?? '2';
+
+  for (const [index, school] of register.entries()) {
+    const schoolId = input.schoolIdByUrn.get(school.urn);
+    if (!schoolId) throw new Error(`seed: no school ${school.urn} in ${input.slug}`);
+    const own = overrides.get(school.urn);
+    const category = own?.category ?? defaultCategory;
+    await tx.insert(schoolMonitoring).values({
+      tenantId: input.tenantId,
+      schoolId,
+      laCategory: category,
+      categorisedOn: '2026-09-15',
+      linkAdviserUserId: adviserIds[index % Math.max(adviserIds.length, 1)] ?? null,
+      // Barnet commissions a BSIP for some maintained schools causing concern.
+      secondAdviserUserId: bsip && own && ['3', '4a', '4b'].includes(category) ? bsip : null,
+      capacitySecure: own?.capacitySecure ?? null,
+      hasSixthForm: own?.hasSixthForm ?? false,
+      riskNotes: own?.riskNotes ?? '',
+      riseInvolvement: own?.riseInvolvement ?? '',
+    });
+    await tx.insert(laCategoryChanges).values({
+      tenantId: input.tenantId,
+      schoolId,
+      fromCategory: null,
+      toCategory: category,
+      changedOn: '2026-09-15',
+      rationale: 'Annual categorisation, autumn 2026.',
+    });
+    const inspections = own?.inspections ?? [
+      {
+        inspectedOn: isAcademy(school) ? '2023-05-10' : '2022-06-15',
+        framework: 'legacy_overall',
+        overallGrade: 2,
+      },
+    ];
+    await tx.insert(ofstedInspections).values(
+      inspections.map((i) => ({
+        tenantId: input.tenantId,
+        schoolId,
+        inspectedOn: i.inspectedOn,
+        publishedOn: i.inspectedOn,
+        framework: i.framework,
+        overallGrade: i.overallGrade ?? null,
+        grades: i.grades ?? {},
+        safeguarding: i.safeguarding ?? null,
+        categoryOfConcern: i.categoryOfConcern ?? null,
+      })),
+    );
+  }
+
+  for (const c of data.sccCasesBySlug[input.slug] ?? []) {
+    const schoolId = input.schoolIdByUrn.get(c.urn);
+    if (!schoolId) throw new Error(`seed: no SCC school ${c.urn} in ${input.slug}`);
+    const [created] = await tx
+      .insert(sccCases)
+      .values({
+        tenantId: input.tenantId,
+        schoolId,
+        status: c.status,
+        identifiedOn: c.identifiedOn,
+        designatedOn: c.designatedOn ?? null,
+        triggers: c.triggers.map((t) => ({ ...t, recordedOn: c.identifiedOn })),
+        concerns: c.concerns,
+        leadOfficerUserId: c.leadOfficerEmail ? (input.userIdByEmail.get(c.leadOfficerEmail) ?? null) : null,
+        nextReviewOn: '2026-12-09',
+      })
+      .returning({ id: sccCases.id });
+    if (!created || !c.actionPlan) continue;
+    const [plan] = await tx
+      .insert(actionPlans)
+      .values({
+        tenantId: input.tenantId,
+        caseId: created.id,
+        schoolId,
+        kind: c.actionPlan.kind,
+        title: c.actionPlan.kind === 'statement_of_action' ? 'LA Statement of Action' : 'SCC action plan',
+        nextReviewOn: '2026-12-09',
+      })
+      .returning({ id: actionPlans.id });
+    if (!plan) continue;
+    await tx
+      .insert(actionPlanItems)
+      .values(
+        c.actionPlan.items.map((item) => ({ tenantId: input.tenantId, planId: plan.id, schoolId, ...item })),
+      );
+  }
+}
+
+/**
+ * The commissioning links. Written as the LA (its contract and covered schools), then as the provider (what
+ * it delivered), switching the RLS context between them exactly as the app would.
+ */
+export async function seedContracts(
+  tx: Tx,
+  input: {
+    tenantIdBySlug: Map<string, string>;
+    schoolIdsBySlug: Map<string, Map<number, string>>;
+    schoolNameByUrn: Map<number, string>;
+    userIdByEmail: Map<string, string>;
+  },
+): Promise<void> {
+  for (const c of data.contracts) {
+    const laId = input.tenantIdBySlug.get(c.laSlug);
+    const providerId = input.tenantIdBySlug.get(c.providerSlug);
+    const laSchools = input.schoolIdsBySlug.get(c.laSlug);
+    if (!laId || !providerId || !laSchools) throw new Error(`seed: bad contract ${c.title}`);
+    await tx.execute(sql`select set_config('app.tenant_id', ${laId}, true)`);
+    const [contract] = await tx
+      .insert(commissioningContracts)
+      .values({
+        tenantId: laId,
+        providerTenantId: providerId,
+        title: c.title,
+        scope: c.scope,
+        annualValuePence: c.annualValuePence,
+        startsOn: c.startsOn,
+        endsOn: c.endsOn,
+        breakClause: c.breakClause,
+      })
+      .returning({ id: commissioningContracts.id });
+    if (!contract) throw new Error('seed: contract not created');
+    await tx.insert(contractSchools).values(
+      c.schools.map((s) => ({
+        tenantId: laId,
+        contractId: contract.id,
+        schoolId: laSchools.get(s.urn) ?? '',
+        providerTenantId: providerId,
+        urn: s.urn,
+        schoolName: input.schoolNameByUrn.get(s.urn) ?? '',
+        fundedDaysHundredths: s.fundedDays * 100,
+        supportSummary: s.supportSummary,
+        assignedPartnerUserId: s.partnerEmail ? (input.userIdByEmail.get(s.partnerEmail) ?? null) : null,
+      })),
+    );
+    await tx.execute(sql`select set_config('app.tenant_id', ${providerId}, true)`);
+    if (c.deliveries.length > 0) {
+      await tx.insert(commissionedDeliveries).values(
+        c.deliveries.map((d) => ({
+          tenantId: providerId,
+          contractId: contract.id,
+          laTenantId: laId,
+          urn: d.urn,
+          deliveredOn: d.deliveredOn,
+          partnerUserId: input.userIdByEmail.get(d.partnerEmail) ?? null,
+          daysHundredths: Math.round(d.days * 100),
+          costPence: d.costPence,
+          activity: d.activity,
+          progressRag: d.progressRag,
+        })),
+      );
+    }
+  }
+}
