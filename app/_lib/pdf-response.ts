@@ -1,0 +1,32 @@
+import 'server-only';
+import { TRPCError } from '@trpc/server';
+import { renderPdf, type PdfDocument } from '~/server/pdf/render-pdf';
+
+const statusOf: Partial<Record<TRPCError['code'], number>> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_REQUEST: 400,
+};
+
+/**
+ * A route handler's whole body for a PDF download: `load` calls a procedure (so access is decided there, as for
+ * pages) that returns the document; refusals become plain 401/403/404 responses.
+ */
+export async function pdfResponse(load: () => Promise<{ document: PdfDocument; filename: string }>) {
+  try {
+    const { document, filename } = await load();
+    const bytes = await renderPdf(document);
+    return new Response(Buffer.from(bytes), {
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="${filename.replace(/[^\w.-]+/g, '-')}"`,
+        'cache-control': 'private, no-store',
+      },
+    });
+  } catch (error) {
+    const status = error instanceof TRPCError ? statusOf[error.code] : undefined;
+    if (status) return new Response(error instanceof Error ? error.message : 'Refused', { status });
+    throw error;
+  }
+}
