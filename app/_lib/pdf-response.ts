@@ -20,13 +20,18 @@ export async function pdfResponse(load: () => Promise<{ document: PdfDocument; f
     return new Response(Buffer.from(bytes), {
       headers: {
         'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="${filename.replace(/[^\w.-]+/g, '-')}"`,
+        'content-disposition': `inline; filename="${filename.replace(/\.pdf$/i, '').replace(/[^\w.-]+/g, '-')}.pdf"`,
         'cache-control': 'private, no-store',
       },
     });
   } catch (error) {
-    const status = error instanceof TRPCError ? statusOf[error.code] : undefined;
-    if (status) return new Response(error instanceof Error ? error.message : 'Refused', { status });
-    throw error;
+    return refusalResponse(error);
   }
+}
+
+/** A procedure's refusal as a plain response for a download link; anything else is a real failure. */
+export function refusalResponse(error: unknown): Response {
+  const status = error instanceof TRPCError ? statusOf[error.code] : undefined;
+  if (status && error instanceof Error) return new Response(error.message, { status });
+  throw error;
 }

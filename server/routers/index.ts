@@ -7,6 +7,7 @@ import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
 import { renewalsRouter } from './renewals';
+import { reportsRouter } from './reports';
 import { schoolImportRouter } from './school-import';
 import { schoolsRouter } from './schools';
 import { subscriptionsRouter } from './subscriptions';
@@ -22,6 +23,7 @@ export const appRouter = router({
   entitlements: entitlementsRouter,
   adviserTime: adviserTimeRouter,
   renewals: renewalsRouter,
+  reports: reportsRouter,
   members: membersRouter,
   audit: auditRouter,
   dev: devRouter,

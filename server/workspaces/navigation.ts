@@ -102,6 +102,15 @@ export const sections: readonly Section[] = [
     built: false,
   },
   {
+    slug: 'reports',
+    title: 'Reports',
+    module: 'statutory',
+    roles: ['tenant_admin', 'la_officer'],
+    summary:
+      'Monthly reports for the DCS and the commissioner, and trends in categories, visits and concern.',
+    built: true,
+  },
+  {
     slug: 'induction',
     title: 'ECT induction',
     module: 'induction',

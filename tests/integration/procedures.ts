@@ -116,6 +116,10 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'schoolImport.commit': () => giasFileNamingVictimSchools(),
   'members.list': () => undefined,
   'audit.list': () => ({}),
+  'reports.dcsMonthly': () => ({ month: '2026-10' }),
+  'reports.commissionerMonthly': () => ({ month: '2026-10' }),
+  'reports.dashboard': () => ({}),
+  'reports.export': () => ({ report: 'dcs', month: '2026-10' }),
 };
 
 /** A GIAS file and URN list naming every school of B (hsip): importing it in A may only touch A's own rows. */

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { csvResponse } from '../../../_lib/csv-response';
+import { pdfResponse } from '../../../_lib/pdf-response';
+import { serverApi } from '../../../_lib/server-api';
+
+const ZQuery = z.object({
+  report: z.enum(['dcs', 'commissioner']),
+  month: z.string(),
+  format: z.enum(['pdf', 'csv']),
+});
+
+export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return new Response('Choose a report, a month and a format.', { status: 400 });
+  const { report, month, format } = query.data;
+  const load = async () => (await serverApi(tenant)).reports.export({ report, month });
+  return format === 'pdf' ? pdfResponse(load) : csvResponse(load);
+}

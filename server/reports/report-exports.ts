@@ -1,0 +1,179 @@
+import { stringify } from 'csv-stringify/sync';
+import type { PdfDocument } from '~/server/pdf/render-pdf';
+import type { CommissionerMonthlyReport, DcsMonthlyReport, StandardsSummary } from './build-reports';
+
+/** The reports as PDF documents and CSV files: the same content as the pages, in the same order. */
+
+const ukDate = (iso: string | null) =>
+  iso
+    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      })
+    : '–';
+const n = (value: number) => value.toLocaleString('en-GB');
+
+function standardsFacts(s: StandardsSummary): (readonly [string, string])[] {
+  return [
+    ['Maintained schools', n(s.maintainedSchools)],
+    ['Good or better at latest inspection', `${n(s.goodOrBetter)} (${s.goodOrBetterPct}%)`],
+    [
+      'Pupils in good or better maintained schools',
+      `${n(s.pupilsInGoodOrBetter)} of ${n(s.pupils)} (${s.pupilsPct}%)`,
+    ],
+    ['Academies and free schools on the register', n(s.academies)],
+  ];
+}
+
+export function dcsReportDocument(report: DcsMonthlyReport, issuer: string): PdfDocument {
+  return {
+    title: `Monthly report to the Director of Children's Services – ${report.monthLabel}`,
+    issuer,
+    footer: `DCS monthly report (SI21), ${report.monthLabel}. Sensitive: schools causing concern.`,
+    blocks: [
+      { kind: 'heading', text: `Inspection outcomes in ${report.monthLabel}` },
+      report.inspections.length === 0
+        ? { kind: 'paragraph', text: 'No inspections of schools on the register this month.' }
+        : {
+            kind: 'table',
+            columns: ['School', 'URN', 'Inspected', 'Outcome'],
+            widths: [3, 1, 1.4, 4],
+            rows: report.inspections.map((i) => [i.school, String(i.urn), ukDate(i.inspectedOn), i.result]),
+          },
+      { kind: 'heading', text: 'Standards summary' },
+      { kind: 'facts', pairs: standardsFacts(report.standards) },
+      {
+        kind: 'table',
+        columns: ['LA category', 'Schools'],
+        widths: [4, 1],
+        rows: report.standards.byCategory.map((c) => [c.label, n(c.count)]),
+      },
+      { kind: 'heading', text: `${report.concernListName} (${report.cases.length})` },
+      ...report.cases.flatMap((c) => [
+        { kind: 'heading' as const, text: `${c.school} (URN ${c.urn})` },
+        {
+          kind: 'facts' as const,
+          pairs: [
+            ['LA category', c.category],
+            ['Latest Ofsted', c.latestOfsted],
+            ['Designated', ukDate(c.designatedOn)],
+            ['Lead officer', c.leadOfficer],
+            ['Concerns', c.concerns],
+            [
+              'Support delivered since designation',
+              `${c.delivered.visitsDone} visits, ${c.delivered.meetings} progress meetings, ${c.delivered.commissionedDays} commissioned days`,
+            ],
+            [
+              'Progress against the plan',
+              `${c.progress}: ${c.actions.completed} of ${c.actions.total} actions complete, ${c.actions.overdue} overdue, ${c.actions.red} red, ${c.actions.amber} amber, ${c.actions.green} green`,
+            ],
+            ['Proposed structural solution', c.structuralSolution || 'None proposed'],
+          ] as const,
+        },
+        { kind: 'bullets' as const, items: c.keyActions.length > 0 ? c.keyActions : ['No open actions'] },
+      ]),
+    ],
+  };
+}
+
+export function commissionerReportDocument(report: CommissionerMonthlyReport, issuer: string): PdfDocument {
+  return {
+    title: `Monthly report to the commissioner – ${report.monthLabel}`,
+    issuer,
+    footer: `Commissioner's monthly report, ${report.monthLabel}.`,
+    blocks: [
+      { kind: 'heading', text: `Updates to the ${report.concernListName.toLowerCase()} list` },
+      {
+        kind: 'paragraph',
+        text: `${report.onListAtMonthEnd} schools on the list at the end of ${report.monthLabel}.`,
+      },
+      report.listChanges.length === 0
+        ? { kind: 'paragraph', text: 'No changes this month.' }
+        : {
+            kind: 'table',
+            columns: ['School', 'URN', 'Change', 'Date'],
+            widths: [3, 1, 2, 1.4],
+            rows: report.listChanges.map((c) => [c.school, String(c.urn), c.change, ukDate(c.on)]),
+          },
+      { kind: 'heading', text: 'Outcomes of maintained-school inspections' },
+      report.maintainedInspections.length === 0
+        ? { kind: 'paragraph', text: 'No maintained schools were inspected this month.' }
+        : {
+            kind: 'table',
+            columns: ['School', 'URN', 'Inspected', 'Outcome'],
+            widths: [3, 1, 1.4, 4],
+            rows: report.maintainedInspections.map((i) => [
+              i.school,
+              String(i.urn),
+              ukDate(i.inspectedOn),
+              i.result,
+            ]),
+          },
+      { kind: 'heading', text: 'Maintained schools good or better' },
+      { kind: 'facts', pairs: standardsFacts(report.standards) },
+      { kind: 'heading', text: 'Schools and pupils below the floor' },
+      {
+        kind: 'paragraph',
+        text: `${report.belowFloor.length} schools with unacceptably low or sharply declining achievement recorded, teaching ${n(report.belowFloorPupils)} pupils.`,
+      },
+      ...(report.belowFloor.length > 0
+        ? [
+            {
+              kind: 'table' as const,
+              columns: ['School', 'URN', 'Pupils'],
+              rows: report.belowFloor.map((s) => [s.school, String(s.urn), n(s.pupils)]),
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+/** One CSV per report: a row per school mentioned, with a "section" column, so it opens cleanly in Excel. */
+export function dcsReportCsv(report: DcsMonthlyReport): string {
+  const rows: string[][] = [
+    ...report.inspections.map((i) => [
+      'Inspection',
+      i.school,
+      String(i.urn),
+      i.inspectedOn,
+      i.result,
+      '',
+      '',
+    ]),
+    ...report.cases.map((c) => [
+      report.concernListName,
+      c.school,
+      String(c.urn),
+      c.designatedOn ?? '',
+      c.latestOfsted,
+      c.category,
+      `${c.progress}; ${c.actions.completed}/${c.actions.total} actions complete; ${c.actions.overdue} overdue`,
+    ]),
+  ];
+  return stringify(rows, {
+    header: true,
+    columns: ['Section', 'School', 'URN', 'Date', 'Ofsted', 'LA category', 'Progress'],
+    bom: true,
+  });
+}
+
+export function commissionerReportCsv(report: CommissionerMonthlyReport): string {
+  const rows: string[][] = [
+    ...report.listChanges.map((c) => ['List change', c.school, String(c.urn), c.on, c.change]),
+    ...report.maintainedInspections.map((i) => [
+      'Inspection',
+      i.school,
+      String(i.urn),
+      i.inspectedOn,
+      i.result,
+    ]),
+    ...report.belowFloor.map((s) => ['Below floor', s.school, String(s.urn), '', `${s.pupils} pupils`]),
+  ];
+  return stringify(rows, {
+    header: true,
+    columns: ['Section', 'School', 'URN', 'Date', 'Detail'],
+    bom: true,
+  });
+}

@@ -1,0 +1,62 @@
+import type { Tx } from '~/db/client';
+import type { TenantSettings } from '~/db/schema';
+import { academicYearOf, type IsoDate } from '~/server/catalogue/academic-year';
+import type { PdfDocument } from '~/server/pdf/render-pdf';
+import { buildCommissionerReport, buildDashboard, buildDcsMonthlyReport } from './build-reports';
+import { loadSnapshot } from './load-snapshot';
+import {
+  commissionerReportCsv,
+  commissionerReportDocument,
+  dcsReportCsv,
+  dcsReportDocument,
+} from './report-exports';
+
+type Tenant = { id: string; name: string; settings: TenantSettings };
+export type ReportKind = 'dcs' | 'commissioner';
+
+/** The month before `today`, the one a monthly report is normally written for: 'YYYY-MM'. */
+export function previousMonth(today: IsoDate): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export async function dcsMonthlyReport(tx: Tx, tenant: Tenant, input: { month: string; today: IsoDate }) {
+  return buildDcsMonthlyReport(await loadSnapshot(tx, tenant), input.month, input.today);
+}
+
+export async function commissionerMonthlyReport(tx: Tx, tenant: Tenant, input: { month: string }) {
+  return buildCommissionerReport(await loadSnapshot(tx, tenant), input.month);
+}
+
+export async function statutoryDashboard(
+  tx: Tx,
+  tenant: Tenant,
+  input: { academicYear?: number; today: IsoDate },
+) {
+  return buildDashboard(
+    await loadSnapshot(tx, tenant),
+    input.academicYear ?? academicYearOf(input.today),
+    input.today,
+  );
+}
+
+export async function reportExport(
+  tx: Tx,
+  tenant: Tenant,
+  input: { report: ReportKind; month: string; today: IsoDate },
+): Promise<{ document: PdfDocument; csv: string; filename: string }> {
+  if (input.report === 'dcs') {
+    const report = await dcsMonthlyReport(tx, tenant, input);
+    return {
+      document: dcsReportDocument(report, tenant.name),
+      csv: dcsReportCsv(report),
+      filename: `dcs-monthly-report-${input.month}`,
+    };
+  }
+  const report = await commissionerMonthlyReport(tx, tenant, input);
+  return {
+    document: commissionerReportDocument(report, tenant.name),
+    csv: commissionerReportCsv(report),
+    filename: `commissioner-monthly-report-${input.month}`,
+  };
+}
