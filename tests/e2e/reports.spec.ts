@@ -13,7 +13,8 @@ test("Barnet's Head of School Improvement reads the trends and the DCS monthly r
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'DCS monthly report' }).click();
-  await page.getByLabel('Month').fill('2026-03');
+  await expect(page).toHaveURL(/\/barnet\/reports\/dcs/);
+  await page.getByLabel('Month', { exact: true }).fill('2026-03');
   await page.getByRole('button', { name: 'Show report' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('March 2026');
   await expect(page.getByRole('heading', { name: /Brunswick Park Primary School/, level: 3 })).toBeVisible();

@@ -47,8 +47,13 @@ export function TrendChart({
     scales: { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
   };
   return (
-    <div className="relative h-64" role="img" aria-label={label}>
-      {kind === 'bar' ? <Bar data={data} options={options} /> : <Line data={data} options={options} />}
+    <div className="relative h-64">
+      {/* react-chartjs-2 gives the canvas role="img"; the label names it. */}
+      {kind === 'bar' ? (
+        <Bar data={data} options={options} aria-label={label} />
+      ) : (
+        <Line data={data} options={options} aria-label={label} />
+      )}
     </div>
   );
 }
