@@ -93,3 +93,16 @@ export function withPlatform<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> 
     return fn(tx);
   });
 }
+
+/**
+ * Runs `fn` with the commissioned-provider read switched on: inside it (and only inside it) a provider's
+ * transaction may read the SCC case and action plan of schools an LA has commissioned it to support.
+ */
+export async function withCommissionedRead<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  await tx.execute(sql`select set_config('app.commissioned_read', 'on', true)`);
+  try {
+    return await fn();
+  } finally {
+    await tx.execute(sql`select set_config('app.commissioned_read', '', true)`);
+  }
+}

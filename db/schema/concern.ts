@@ -25,20 +25,22 @@ import { appRole, tenantIdColumn, tenantIsolation } from './tenancy';
  */
 
 /**
- * The commissioned provider may read a school's SCC case and action plan while a live contract covers that
- * school; the procedures narrow it further to the partner assigned to the school.
+ * The commissioned provider may read a school's SCC case and action plan while an active contract covers that
+ * school, and only inside a query that opts in (app.commissioned_read, set by the commissioning module's
+ * partner view): every other query in the provider's workspace sees none of the LA's rows. The procedures
+ * narrow it further to the partner assigned to the school.
  */
 const commissionedProviderRead = (table: string) =>
   pgPolicy(`${table}_commissioned_provider_read`, {
     as: 'permissive',
     to: appRole,
     for: 'select',
-    using: sql.raw(`exists (
+    using: sql.raw(`current_setting('app.commissioned_read', true) = 'on' and exists (
       select 1 from contract_schools cs
       join commissioning_contracts c on c.tenant_id = cs.tenant_id and c.id = cs.contract_id
       where cs.tenant_id = ${table}.tenant_id and cs.school_id = ${table}.school_id
         and cs.provider_tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid
-        and c.status <> 'revoked')`),
+        and c.status = 'active')`),
   });
 
 export const sccCaseStatus = pgEnum('scc_case_status', [

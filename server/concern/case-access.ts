@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schoolBoundRoles, schoolMonitoring, sccCases, type Role, type SccCase } from '~/db/schema';
 import type { TenantMembership } from '~/server/workspaces/list-memberships';
@@ -66,7 +66,17 @@ export async function loadCaseFor(
   caseId: string,
   needed: CaseView = 'full',
 ): Promise<{ found: SccCase; view: CaseView }> {
-  const [found] = await tx.select().from(sccCases).where(eq(sccCases.id, caseId)).limit(1);
+  // The workspace's own cases only, whatever another policy might let this tenant read.
+  const [found] = await tx
+    .select()
+    .from(sccCases)
+    .where(
+      and(
+        eq(sccCases.id, caseId),
+        eq(sccCases.tenantId, sql`nullif(current_setting('app.tenant_id', true), '')::uuid`),
+      ),
+    )
+    .limit(1);
   if (!found) throw caseNotFound();
   const view = await caseViewFor(tx, caller, found);
   if (!view || (needed === 'full' && view !== 'full')) throw caseNotFound();

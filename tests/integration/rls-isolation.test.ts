@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withCommissionedRead, withPlatform, withTenant, type Database } from '~/db/client';
 import { failureOf, openTestDatabase, rowsOf, tenantBySlug } from './harness';
 
 /** Every table that carries tenant_id is tenant-owned, whatever its name: new tables join this test on their own. */
@@ -55,16 +55,10 @@ describe('row-level security (runtime role stride_app)', () => {
   });
 
   it("shows tenant A none of another tenant's rows in any table, with no WHERE clause", async () => {
-    // A (BEP) is commissioned by Birmingham: the contract, its schools and their SCC case and action plan are
-    // the only foreign rows it may see, and only Birmingham's. Everything else is A's alone.
+    // A (BEP) is commissioned by Birmingham: the contract and the schools it covers are the only foreign rows
+    // it sees, and only Birmingham's. (Their SCC cases need an explicit opt-in: the next test.)
     const commissioner = (await tenantBySlug(database.db, 'birmingham')).id;
-    const sharedByCommissioning = [
-      'commissioning_contracts',
-      'contract_schools',
-      'scc_cases',
-      'action_plans',
-      'action_plan_items',
-    ];
+    const sharedByCommissioning = ['commissioning_contracts', 'contract_schools'];
     for (const table of tables) {
       const seen = await withTenant(database.db, a, (tx) =>
         tx.execute(
@@ -77,6 +71,34 @@ describe('row-level security (runtime role stride_app)', () => {
       if (sharedByCommissioning.includes(table)) expect(counts?.unlinked_rows, table).toBe(0);
       else expect(counts?.foreign_rows, table).toBe(0);
     }
+  });
+
+  it('lets a commissioned provider read covered schools’ SCC cases and plans only inside withCommissionedRead', async () => {
+    const commissioner = (await tenantBySlug(database.db, 'birmingham')).id;
+    const count = (table: string) =>
+      sql`select count(*)::int as n, count(*) filter (where tenant_id not in (${a}, ${commissioner}))::int as unlinked
+          from ${sql.identifier(table)}`;
+    for (const table of ['scc_cases', 'action_plans', 'action_plan_items']) {
+      const opted = await withTenant(database.db, a, (tx) =>
+        withCommissionedRead(tx, () => tx.execute(count(table))),
+      );
+      const counts = rowsOf<{ n: number; unlinked: number }>(opted)[0];
+      expect(counts?.n, table).toBeGreaterThan(0);
+      expect(counts?.unlinked, table).toBe(0);
+      // The switch is off again afterwards, and never on by default.
+      const after = await withTenant(database.db, a, async (tx) => {
+        await withCommissionedRead(tx, async () => undefined);
+        return tx.execute(count(table));
+      });
+      expect(rowsOf<{ n: number }>(after)[0]?.n, table).toBe(0);
+    }
+    // Harrow commissions HSIP, not BEP: Harrow's cases stay invisible to BEP even when it opts in.
+    const harrowCases = await withTenant(database.db, a, (tx) =>
+      withCommissionedRead(tx, () =>
+        tx.execute(sql`select count(*)::int as n from scc_cases where tenant_id = ${b}`),
+      ),
+    );
+    expect(rowsOf<{ n: number }>(harrowCases)[0]?.n).toBe(0);
   });
 
   it("tenant B's rows exist and B sees its own (so the test above could fail)", async () => {

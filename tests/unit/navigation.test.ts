@@ -78,7 +78,7 @@ describe('visibleSections: module gating', () => {
       'courses',
       'invoices',
     ]);
-    expect(slugsOfModule('statutory')).toEqual(['register', 'visits', 'concern']);
+    expect(slugsOfModule('statutory')).toEqual(['register', 'visits', 'concern', 'reports']);
     expect(slugsOfModule('commissioning')).toEqual(['commissioning']);
   });
 
