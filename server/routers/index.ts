@@ -6,6 +6,7 @@ import { catalogueRouter } from './catalogue';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
+import { notesOfVisitRouter } from './notes-of-visit';
 import { renewalsRouter } from './renewals';
 import { schoolImportRouter } from './school-import';
 import { schoolsRouter } from './schools';
@@ -24,6 +25,7 @@ export const appRouter = router({
   renewals: renewalsRouter,
   members: membersRouter,
   audit: auditRouter,
+  notesOfVisit: notesOfVisitRouter,
   dev: devRouter,
 });
 
