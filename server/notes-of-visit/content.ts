@@ -22,7 +22,7 @@ export function deepDiveAreas(subject: string): string[] {
 
 const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
 
-function focusAreaSchema(judgement: z.ZodType<string>) {
+function focusAreaSchema(judgement: z.ZodType<string, string>) {
   return z
     .object({
       area: text(300).min(1, 'Name the focus area.'),
@@ -56,7 +56,7 @@ const actionSchema = z.object({
   dueBy: z.iso.date({ message: 'Enter the date it is due by.' }),
 });
 
-function contentSchemaWith(judgement: z.ZodType<string>) {
+function contentSchemaWith(judgement: z.ZodType<string, string>) {
   return z
     .object({
       focusKind: z.enum(['sev_focus', 'deep_dive'], { message: 'Choose the focus of the visit.' }),
