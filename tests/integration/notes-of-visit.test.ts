@@ -265,6 +265,18 @@ describe('notes of visit (Barnet)', () => {
     });
   });
 
+  it('is seeded with a Barnet note in each state of the workflow', async () => {
+    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const seeded = (await officer.notesOfVisit.list({})).filter((n) => n.visitedOn < '2026-11-21');
+    const byUrn = (urn: number) => seeded.filter((n) => n.urn === urn).map((n) => n.status);
+    expect(byUrn(101335)).toContain('shared');
+    expect(byUrn(101262)).toEqual(['sent']);
+    expect(byUrn(101270)).toEqual(['commented']);
+    expect(byUrn(101358)).toEqual(['draft']);
+    const coppetts = seeded.find((n) => n.urn === 101262);
+    expect(coppetts?.adviserName).toBe("Rachel O'Connor");
+  });
+
   it('prints a draft as not agreed', async () => {
     const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
     const { id } = await adviser.notesOfVisit.write({
