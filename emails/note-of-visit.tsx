@@ -77,3 +77,28 @@ export async function renderNoteSharedEmail(p: Props & { chairWording: string })
   );
   return { subject, html: await render(element), text: await render(element, { plainText: true }) };
 }
+
+/** To the adviser who wrote the note: the headteacher agreed it, or commented on it. */
+export async function renderNoteAnsweredEmail(
+  p: Omit<Props, 'issuerName'> & { agreed: boolean; headName: string },
+) {
+  const subject = p.agreed
+    ? `${p.schoolName} agreed your note of visit of ${p.visitedOn}`
+    : `${p.schoolName} commented on your note of visit of ${p.visitedOn}`;
+  const element = (
+    <Layout
+      preview={subject}
+      heading={p.agreed ? 'Note of visit agreed' : 'Comments on your note of visit'}
+      url={p.url}
+      action="Open the note"
+    >
+      <Text>Dear {p.recipientName},</Text>
+      <Text>
+        {p.agreed
+          ? `${p.headName} has agreed your note of visit to ${p.schoolName} on ${p.visitedOn}. It is now locked; you can share it with governors.`
+          : `${p.headName} has commented on your note of visit to ${p.schoolName} on ${p.visitedOn}. Please revise the note and send it again.`}
+      </Text>
+    </Layout>
+  );
+  return { subject, html: await render(element), text: await render(element, { plainText: true }) };
+}

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { noteOfVisitVersions, notesOfVisit, schools, users, type NoteOfVisit } from '~/db/schema';
-import { renderNoteSentEmail, renderNoteSharedEmail } from '~/emails/note-of-visit';
+import { renderNoteAnsweredEmail, renderNoteSentEmail, renderNoteSharedEmail } from '~/emails/note-of-visit';
 import { queueEmail } from '../email/send-email';
 import { assertMayManage, loadVisibleNote, mayRespond, type NoteActor } from './access';
 import { chairWording, longDate } from './labels';
@@ -77,7 +77,7 @@ export async function sendNote(tx: Tx, input: { id: string; actor: NoteActor; li
 
 async function respond(
   tx: Tx,
-  input: { id: string; actor: NoteActor },
+  input: { id: string; actor: NoteActor; links: NoteLinks },
   action: 'agree' | 'comment',
   comment?: string,
 ) {
@@ -105,16 +105,37 @@ async function respond(
         : { status: to, headteacherComment: comment ?? null, updatedAt: sql`now()` },
     )
     .where(eq(notesOfVisit.id, note.id));
+  // The adviser hears of the answer: agreed (share it) or commented (revise and re-send).
+  const { school } = await partiesOf(tx, note);
+  const [[adviser], [head]] = await Promise.all([
+    tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, note.adviserUserId)),
+    tx.select({ name: users.name }).from(users).where(eq(users.id, input.actor.userId)),
+  ]);
+  if (adviser) {
+    const message = await renderNoteAnsweredEmail({
+      recipientName: adviser.name,
+      schoolName: school.name,
+      adviserName: adviser.name,
+      headName: head?.name ?? 'The headteacher',
+      visitedOn: longDate(note.visitedOn),
+      url: noteUrl(input.links, note.id),
+      agreed: action === 'agree',
+    });
+    await queueEmail(tx, { to: adviser.email, ...message });
+  }
   return { id: note.id, status: to, version: note.version };
 }
 
 /** The headteacher agrees the note as sent: it is locked from now on. */
-export function agreeNote(tx: Tx, input: { id: string; actor: NoteActor }) {
+export function agreeNote(tx: Tx, input: { id: string; actor: NoteActor; links: NoteLinks }) {
   return respond(tx, input, 'agree');
 }
 
 /** The headteacher comments instead of agreeing: the adviser revises and sends a new version. */
-export function commentOnNote(tx: Tx, input: { id: string; actor: NoteActor; comment: string }) {
+export function commentOnNote(
+  tx: Tx,
+  input: { id: string; actor: NoteActor; links: NoteLinks; comment: string },
+) {
   return respond(tx, input, 'comment', input.comment);
 }
 

@@ -68,10 +68,14 @@ export const notesOfVisitRouter = router({
     ),
   agree: tenantProcedure(['school_admin'])
     .input(ZNoteIdInput)
-    .mutation(({ ctx, input }) => agreeNote(ctx.tx, { id: input.id, actor: actorOf(ctx) })),
+    .mutation(({ ctx, input }) =>
+      agreeNote(ctx.tx, { id: input.id, actor: actorOf(ctx), links: linksOf(ctx) }),
+    ),
   comment: tenantProcedure(['school_admin'])
     .input(ZCommentOnNoteInput)
-    .mutation(({ ctx, input }) => commentOnNote(ctx.tx, { ...input, actor: actorOf(ctx) })),
+    .mutation(({ ctx, input }) =>
+      commentOnNote(ctx.tx, { ...input, actor: actorOf(ctx), links: linksOf(ctx) }),
+    ),
   share: tenantProcedure(writers)
     .input(ZNoteIdInput)
     .mutation(({ ctx, input }) =>

@@ -157,6 +157,13 @@ describe('notes of visit (Barnet)', () => {
       [2, 'agreed'],
     ]);
     expect(agreed.versions[1]?.headteacherComment).toMatch(/Attendance figures/);
+    const toAdviser = (await emailsTo('adviser@barnet.example')).map((e) => e.subject);
+    expect(toAdviser).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^St Catherine.* commented on your note of visit/),
+        expect.stringMatching(/^St Catherine.* agreed your note of visit/),
+      ]),
+    );
     expect(agreed.versions[0]?.content.strengths).toBe('Leaders know the school well.');
     expect(agreed.versions[2]?.content.strengths).toMatch(/improved this term/);
 
