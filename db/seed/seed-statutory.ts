@@ -7,6 +7,8 @@ import {
   commissioningContracts,
   contractSchools,
   laCategoryChanges,
+  noteOfVisitVersions,
+  notesOfVisit,
   ofstedInspections,
   sccCases,
   schoolMonitoring,
@@ -121,6 +123,7 @@ export async function seedStatutory(
         c.actionPlan.items.map((item) => ({ tenantId: input.tenantId, planId: plan.id, schoolId, ...item })),
       );
   }
+  await seedNotesOfVisit(tx, input);
 }
 
 /**
@@ -185,6 +188,69 @@ export async function seedContracts(
           progressRag: d.progressRag,
         })),
       );
+    }
+  }
+}
+
+/** Notes of visit in each workflow state, with the versions the headteacher saw (statutory-data.ts). */
+async function seedNotesOfVisit(
+  tx: Tx,
+  input: {
+    tenantId: string;
+    slug: string;
+    schoolIdByUrn: Map<number, string>;
+    userIdByEmail: Map<string, string>;
+  },
+): Promise<void> {
+  const at = (day: string) => new Date(`${day}T15:00:00Z`);
+  for (const n of data.notesOfVisitBySlug[input.slug] ?? []) {
+    const schoolId = input.schoolIdByUrn.get(n.urn);
+    const adviserUserId = input.userIdByEmail.get(n.adviserEmail);
+    if (!schoolId || !adviserUserId) throw new Error(`seed: bad note of visit for ${n.urn}`);
+    const agreedByUserId = n.agreedByEmail ? (input.userIdByEmail.get(n.agreedByEmail) ?? null) : null;
+    const version = n.status === 'draft' ? 0 : 1;
+    const [note] = await tx
+      .insert(notesOfVisit)
+      .values({
+        tenantId: input.tenantId,
+        schoolId,
+        adviserUserId,
+        visitedOn: n.visitedOn,
+        content: n.content,
+        status: n.status,
+        version,
+        headteacherComment: n.headteacherComment ?? null,
+        agreedAt: n.agreedOn ? at(n.agreedOn) : null,
+        agreedByUserId,
+        sharedAt: n.sharedOn ? at(n.sharedOn) : null,
+        createdAt: at(n.visitedOn),
+        updatedAt: at(n.sharedOn ?? n.agreedOn ?? n.sentOn ?? n.visitedOn),
+      })
+      .returning({ id: notesOfVisit.id });
+    if (!note) throw new Error('seed: note of visit not created');
+    const events: { event: string; on?: string; by: string | null; comment?: string }[] = [
+      { event: 'sent', on: n.sentOn, by: adviserUserId },
+      {
+        event: 'commented',
+        on: n.status === 'commented' ? n.sentOn : undefined,
+        by: null,
+        comment: n.headteacherComment,
+      },
+      { event: 'agreed', on: n.agreedOn, by: agreedByUserId },
+      { event: 'shared', on: n.sharedOn, by: adviserUserId },
+    ];
+    for (const e of events) {
+      if (!e.on) continue;
+      await tx.insert(noteOfVisitVersions).values({
+        tenantId: input.tenantId,
+        noteId: note.id,
+        version: 1,
+        event: e.event,
+        content: n.content,
+        headteacherComment: e.comment ?? null,
+        byUserId: e.by,
+        createdAt: at(e.on),
+      });
     }
   }
 }

@@ -575,3 +575,180 @@ export const contracts: SeedContract[] = [
     ],
   },
 ];
+
+/** A note of visit in each state of its workflow, so the demo shows drafting, sending, agreeing and sharing. */
+export type SeedNoteOfVisit = {
+  urn: number;
+  adviserEmail: string;
+  visitedOn: string;
+  status: 'draft' | 'sent' | 'commented' | 'agreed' | 'shared';
+  content: import('../schema/monitoring').NoteOfVisitContent;
+  headteacherComment?: string;
+  /** Who agreed it (the school's headteacher) and when; shared notes also have sharedOn. */
+  agreedByEmail?: string;
+  sentOn?: string;
+  agreedOn?: string;
+  sharedOn?: string;
+};
+
+export const notesOfVisitBySlug: Record<string, SeedNoteOfVisit[]> = {
+  barnet: [
+    {
+      urn: 101335,
+      adviserEmail: 'adviser@barnet.example',
+      visitedOn: '2026-10-14',
+      status: 'shared',
+      sentOn: '2026-10-16',
+      agreedOn: '2026-10-20',
+      sharedOn: '2026-10-22',
+      agreedByEmail: 'head@stcatherines.sch.example',
+      content: {
+        focusKind: 'sev_focus',
+        focusAreas: [
+          {
+            area: 'Curriculum intent and how pupils are learning the curriculum',
+            judgement: 'Emerging',
+            schoolGrade: 'Secure',
+            disagreement:
+              'The reading curriculum is newly planned but not yet taught consistently in Years 1 and 2; outcomes in the phonics check fell in 2026.',
+            commentary:
+              'Leaders have rewritten the English and mathematics curriculum since the January inspection. Sequencing is clear in the plans; teaching does not yet follow them consistently.',
+          },
+          {
+            area: 'Behaviour, attendance and routines',
+            judgement: 'Secure',
+            schoolGrade: 'Secure',
+            commentary: 'Calm classrooms and well-established routines. Attendance is in line with national.',
+          },
+          {
+            area: 'Provision for disadvantaged pupils and pupils with SEND',
+            judgement: 'Emerging',
+            schoolGrade: 'Emerging',
+            commentary:
+              'The new SENCo has reviewed every support plan; impact is not yet visible in outcomes.',
+          },
+        ],
+        strengths:
+          'The new headteacher has an accurate view of the school. Governors are well informed and challenge leaders.',
+        areasForDevelopment:
+          'Consistency of phonics teaching in KS1. Precision of targets in SEND support plans.',
+        agreedActions: [
+          {
+            action: 'Phonics refresher training for all KS1 staff',
+            owner: 'Deputy headteacher',
+            dueBy: '2026-11-30',
+          },
+          {
+            action: 'Review SEND support plans with the LA SEND adviser',
+            owner: 'SENCo',
+            dueBy: '2026-12-11',
+          },
+        ],
+      },
+    },
+    {
+      urn: 101262,
+      adviserEmail: 'adviser@barnet.example',
+      visitedOn: '2026-11-17',
+      status: 'sent',
+      sentOn: '2026-11-19',
+      content: {
+        focusKind: 'sev_focus',
+        focusAreas: [
+          {
+            area: 'How well leaders equip staff to teach and support pupils',
+            judgement: 'Highly Effective',
+            schoolGrade: 'Highly Effective',
+            commentary:
+              'A strong programme of coaching for early career teachers, led by the deputy headteacher.',
+          },
+          {
+            area: 'Safeguarding procedures and culture',
+            judgement: 'Secure',
+            schoolGrade: 'Secure',
+            commentary: 'The single central record is complete; staff know how to raise a concern.',
+          },
+        ],
+        strengths: 'High-quality professional development; a culture of vigilance.',
+        areasForDevelopment: 'Share the coaching model with other Barnet schools through the network.',
+        agreedActions: [
+          {
+            action: 'Present the coaching model at the spring network meeting',
+            owner: 'Deputy headteacher',
+            dueBy: '2027-03-05',
+          },
+        ],
+      },
+    },
+    {
+      urn: 101358,
+      adviserEmail: 'adviser@barnet.example',
+      visitedOn: '2026-11-20',
+      status: 'draft',
+      content: {
+        focusKind: 'deep_dive',
+        deepDiveSubject: 'Mathematics',
+        focusAreas: [
+          {
+            area: 'Mathematics: intent',
+            judgement: 'Secure',
+            commentary: 'A coherent, well-sequenced scheme.',
+          },
+          {
+            area: 'Mathematics: implementation',
+            judgement: 'Emerging',
+            commentary: 'Fluency practice is irregular.',
+          },
+          {
+            area: 'Mathematics: impact',
+            judgement: 'Emerging',
+            commentary: 'KS2 outcomes below national in 2026.',
+          },
+          {
+            area: 'Provision for disadvantaged pupils',
+            judgement: 'Emerging',
+            commentary: 'Gaps are not closing.',
+          },
+          {
+            area: 'Provision for pupils with SEND',
+            judgement: 'Secure',
+            commentary: 'Well-adapted resources.',
+          },
+        ],
+        strengths: 'A clear mathematics scheme.',
+        areasForDevelopment: 'Daily fluency practice; tracking of disadvantaged pupils.',
+        agreedActions: [],
+      },
+    },
+    {
+      urn: 101270,
+      adviserEmail: 'tomasz.nowicki@barnet.example',
+      visitedOn: '2026-11-05',
+      status: 'commented',
+      sentOn: '2026-11-06',
+      headteacherComment:
+        'The attendance figures quoted are from the summer term; this half term attendance is 94.8%. Please update.',
+      content: {
+        focusKind: 'sev_focus',
+        focusAreas: [
+          {
+            area: 'Behaviour, attendance and routines',
+            judgement: 'Emerging',
+            schoolGrade: 'Secure',
+            disagreement: 'Persistent absence remains well above the Barnet average.',
+            commentary: 'Routines are improving under the interim executive headteacher.',
+          },
+        ],
+        strengths: 'Rapid improvement in behaviour since the summer.',
+        areasForDevelopment: 'Persistent absence.',
+        agreedActions: [
+          {
+            action: 'Weekly attendance panel with the EWO',
+            owner: 'Interim executive headteacher',
+            dueBy: '2026-12-18',
+          },
+        ],
+      },
+    },
+  ],
+};

@@ -6,6 +6,7 @@ import { catalogueRouter } from './catalogue';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
+import { notesOfVisitRouter } from './notes-of-visit';
 import { renewalsRouter } from './renewals';
 import { reportsRouter } from './reports';
 import { schoolImportRouter } from './school-import';
@@ -26,6 +27,7 @@ export const appRouter = router({
   reports: reportsRouter,
   members: membersRouter,
   audit: auditRouter,
+  notesOfVisit: notesOfVisitRouter,
   dev: devRouter,
 });
 

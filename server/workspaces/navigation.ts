@@ -81,7 +81,7 @@ export const sections: readonly Section[] = [
     slug: 'visits',
     title: 'Visits and notes of visit',
     module: 'statutory',
-    roles: ['tenant_admin', 'la_officer', 'adviser', 'school_admin'],
+    roles: ['tenant_admin', 'la_officer', 'adviser', 'school_admin', 'governor'],
     summary: 'Planned visits by category and notes of visit agreed with headteachers.',
     built: false,
   },

@@ -120,6 +120,40 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'reports.commissionerMonthly': () => ({ month: '2026-10' }),
   'reports.dashboard': () => ({}),
   'reports.export': () => ({ report: 'dcs', month: '2026-10' }),
+  'notesOfVisit.formOptions': (ids) => ({ plannedVisitId: ids.requestId }),
+  'notesOfVisit.list': (ids) => ({ schoolId: ids.schoolId }),
+  'notesOfVisit.byId': (ids) => ({ id: ids.requestId }),
+  'notesOfVisit.write': (ids) => ({
+    schoolId: ids.schoolId,
+    visitedOn: '2026-11-20',
+    content: {
+      focusKind: 'sev_focus',
+      focusAreas: [
+        { area: 'Safeguarding', judgement: 'Secure', commentary: 'Written from another workspace' },
+      ],
+      strengths: 'None',
+      areasForDevelopment: 'None',
+      agreedActions: [],
+    },
+  }),
+  'notesOfVisit.revise': (ids) => ({
+    id: ids.requestId,
+    visitedOn: '2026-11-20',
+    content: {
+      focusKind: 'sev_focus',
+      focusAreas: [
+        { area: 'Safeguarding', judgement: 'Secure', commentary: 'Written from another workspace' },
+      ],
+      strengths: 'None',
+      areasForDevelopment: 'None',
+      agreedActions: [],
+    },
+  }),
+  'notesOfVisit.send': (ids) => ({ id: ids.requestId }),
+  'notesOfVisit.agree': (ids) => ({ id: ids.requestId }),
+  'notesOfVisit.comment': (ids) => ({ id: ids.requestId, comment: 'Commented from another workspace' }),
+  'notesOfVisit.share': (ids) => ({ id: ids.requestId }),
+  'notesOfVisit.pdf': (ids) => ({ id: ids.requestId }),
 };
 
 /** A GIAS file and URN list naming every school of B (hsip): importing it in A may only touch A's own rows. */

@@ -1,0 +1,178 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { noteOfVisitStatus } from '~/db/schema';
+import { longDate, statusLabel, statusOptions } from '~/server/notes-of-visit/labels';
+import { guard, loadWorkspace } from '../../../_lib/server-api';
+
+export const metadata: Metadata = { title: 'Notes of visit' };
+
+type Status = (typeof noteOfVisitStatus.enumValues)[number];
+const isStatus = (s: string | undefined): s is Status =>
+  (noteOfVisitStatus.enumValues as readonly string[]).includes(s ?? '');
+
+export default async function NotesOfVisitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ school?: string; status?: string; show?: string }>;
+}) {
+  const { tenant } = await params;
+  const query = await searchParams;
+  const { api, workspace } = await loadWorkspace(tenant);
+  const roles = workspace.roles;
+  const writer = roles.some((r) => r === 'tenant_admin' || r === 'la_officer' || r === 'adviser');
+  const officer = roles.some((r) => r === 'tenant_admin' || r === 'la_officer');
+  const adviserOnly = roles.includes('adviser') && !officer;
+  // Advisers see their own notes first; they can widen to every note they may see.
+  const show = query.show === 'all' || !adviserOnly ? 'all' : 'mine';
+  const schoolId = query.school && /^[0-9a-f-]{36}$/.test(query.school) ? query.school : undefined;
+  const status = isStatus(query.status) ? query.status : undefined;
+  const [notes, options] = await Promise.all([
+    guard(api.notesOfVisit.list({ schoolId, status, mine: show === 'mine' })),
+    writer ? api.notesOfVisit.formOptions({}) : null,
+  ]);
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Notes of visit</h1>
+      <p className="mt-2 text-slate-700">
+        {writer
+          ? 'Notes of visit are agreed with the headteacher, then shared with the chair of governors. Agreed notes cannot be changed.'
+          : 'Notes of the LA’s visits to your school. Read each note, then agree it or comment.'}
+      </p>
+      {writer && (
+        <p className="mt-4">
+          <Link
+            href={`/${tenant}/visits/notes/new`}
+            className="inline-block rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark"
+          >
+            Write a note of visit
+          </Link>
+        </p>
+      )}
+
+      <form
+        method="get"
+        className="mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        {options && (
+          <div>
+            <label htmlFor="filter-school" className="block text-sm font-semibold">
+              School
+            </label>
+            <select
+              id="filter-school"
+              name="school"
+              defaultValue={schoolId ?? ''}
+              className="mt-1 rounded border-2 border-slate-600 px-2 py-1.5"
+            >
+              <option value="">All schools</option>
+              {options.schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <label htmlFor="filter-status" className="block text-sm font-semibold">
+            Status
+          </label>
+          <select
+            id="filter-status"
+            name="status"
+            defaultValue={status ?? ''}
+            className="mt-1 rounded border-2 border-slate-600 px-2 py-1.5"
+          >
+            <option value="">Any status</option>
+            {statusOptions
+              .filter((o) => writer || o.value !== 'draft')
+              .map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+          </select>
+        </div>
+        {adviserOnly && (
+          <div>
+            <label htmlFor="filter-show" className="block text-sm font-semibold">
+              Show
+            </label>
+            <select
+              id="filter-show"
+              name="show"
+              defaultValue={show}
+              className="mt-1 rounded border-2 border-slate-600 px-2 py-1.5"
+            >
+              <option value="mine">Notes I wrote</option>
+              <option value="all">Also notes of schools I advise</option>
+            </select>
+          </div>
+        )}
+        <button
+          type="submit"
+          className="rounded border-2 border-brand px-3 py-1.5 font-semibold text-brand-dark"
+        >
+          Filter
+        </button>
+      </form>
+
+      <section aria-labelledby="notes-heading" className="mt-6">
+        <h2 id="notes-heading" className="text-2xl font-semibold">
+          {notes.length === 1 ? '1 note' : `${notes.length} notes`}
+        </h2>
+        {notes.length === 0 ? (
+          <p className="mt-2">No notes of visit match.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-left text-sm">
+              <caption className="sr-only">Notes of visit</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-300">
+                  <th scope="col" className="p-2">
+                    Date of visit
+                  </th>
+                  <th scope="col" className="p-2">
+                    School
+                  </th>
+                  <th scope="col" className="p-2">
+                    Focus
+                  </th>
+                  <th scope="col" className="p-2">
+                    Adviser
+                  </th>
+                  <th scope="col" className="p-2">
+                    Status
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {notes.map((n) => (
+                  <tr key={n.id} className="border-b border-slate-200" data-testid="note-row">
+                    <td className="p-2">
+                      <Link href={`/${tenant}/visits/notes/${n.id}`} className="text-brand-dark underline">
+                        {longDate(n.visitedOn)}
+                        <span className="sr-only">, {n.schoolName}</span>
+                      </Link>
+                    </td>
+                    <td className="p-2">
+                      {n.schoolName} ({n.urn})
+                    </td>
+                    <td className="p-2">{n.focus}</td>
+                    <td className="p-2">{n.adviserName}</td>
+                    <td className="p-2">
+                      {statusLabel(n.status, n.typeGroup)}
+                      {n.version > 1 ? ` (version ${n.version})` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
