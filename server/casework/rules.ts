@@ -75,9 +75,13 @@ export const s60Grounds = [
 ] as const;
 export type S60Ground = (typeof s60Grounds)[number];
 
-/** Which statuses a notice may move to from its current one. */
+/**
+ * Which statuses a notice may move to from its current one. A recommended notice can only be issued: the
+ * database holds every formal notice past "recommended" to a recorded DCS decision and compliance date, so one
+ * that is never issued simply stays recommended (its outcome is recorded only once issued).
+ */
 export function nextNoticeStatuses(status: NoticeStatus): NoticeStatus[] {
-  if (status === 'recommended') return ['issued', 'withdrawn'];
+  if (status === 'recommended') return ['issued'];
   if (status === 'issued') return ['complied', 'not_complied', 'withdrawn'];
   return [];
 }

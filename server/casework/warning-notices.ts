@@ -166,7 +166,7 @@ export async function recordNoticeOutcome(
       code: 'CONFLICT',
       message:
         notice.status === 'recommended'
-          ? 'A notice that has not been issued can only be withdrawn.'
+          ? 'Record the outcome once the notice has been issued.'
           : 'This notice already has an outcome.',
     });
   const [updated] = await tx

@@ -302,11 +302,29 @@ describe('warning notices and intervention powers', () => {
       kind: 'pay_and_conditions_s60a',
     });
     expect(s60a).toMatchObject({ kind: 'pay_and_conditions_s60a', grounds: [], status: 'recommended' });
+    expect(
+      await failureOf(
+        officer.casework.noticeOutcome({
+          noticeId: s60a.id,
+          outcome: 'withdrawn',
+          outcomeOn: '2026-11-21',
+          notes: 'Pay policy corrected before issue.',
+        }),
+      ),
+    ).toMatch(/once the notice has been issued/);
+    const dcs = await userByEmail(database.db, 'dcs@barnet.example');
+    await officer.casework.issueNotice({
+      noticeId: s60a.id,
+      issuedOn: '2026-11-21',
+      complianceBy: '2026-12-19',
+      dcsDecisionOn: '2026-11-21',
+      dcsDecisionByUserId: dcs.id,
+    });
     const withdrawn = await officer.casework.noticeOutcome({
       noticeId: s60a.id,
       outcome: 'withdrawn',
-      outcomeOn: '2026-11-21',
-      notes: 'Pay policy corrected before issue.',
+      outcomeOn: '2026-12-01',
+      notes: 'Pay policy corrected.',
     });
     expect(withdrawn?.status).toBe('withdrawn');
     const informal = await officer.casework.recordNotice({

@@ -117,7 +117,11 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'members.list': () => undefined,
   'audit.list': () => ({}),
   'casework.plan': (ids) => ({ caseId: ids.requestId }),
-  'casework.createPlan': (ids) => ({ caseId: ids.requestId, kind: 'statement_of_action', title: 'Planted plan' }),
+  'casework.createPlan': (ids) => ({
+    caseId: ids.requestId,
+    kind: 'statement_of_action',
+    title: 'Planted plan',
+  }),
   'casework.addItem': (ids) => ({
     planId: ids.requestId,
     priority: 'Planted',
