@@ -11,13 +11,6 @@ import { interventionEligibility } from './rules';
 import { loadSchoolFacts } from './school-facts';
 import { listNoticesForSchool } from './warning-notices';
 
-export const powerLabels = {
-  s63_require_arrangements: 'Section 63: require the school to enter into arrangements (collaboration)',
-  s64_additional_governors: 'Section 64: appoint additional governors',
-  s65_interim_executive_board: 'Section 65: replace the governing body with an interim executive board',
-  s66_suspend_delegated_budget: 'Section 66: suspend the delegated budget',
-} as const;
-
 export const ZRecordPowerInput = z.object({
   caseId: z.uuid(),
   power: z.enum(

@@ -13,11 +13,6 @@ export const ZRecordMeetingInput = z.object({
   notes: z.string().trim().min(10, 'Record what the meeting found and agreed.').max(10000),
 });
 
-export const meetingKindLabels = {
-  progress_review: 'School Progress Review',
-  monitoring_and_challenge: 'Monitoring and Challenge (with the Head of School Improvement)',
-} as const;
-
 /** Progress review and monitoring & challenge meetings for a case, newest first (officers and advisers only). */
 export async function listMeetings(tx: Tx, input: { actor: Actor; caseId: string }) {
   const { found } = await loadOwnCase(tx, input.actor, input.caseId);

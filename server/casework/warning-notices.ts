@@ -10,18 +10,6 @@ import { assertOfficer } from './officers';
 import { issueProblems, nextNoticeStatuses, s60Grounds, type NoticeStatus } from './rules';
 import { loadSchoolFacts } from './school-facts';
 
-export const noticeKindLabels = {
-  informal: 'Informal warning notice (designation as causing concern)',
-  formal_s60: 'Formal warning notice (section 60)',
-  pay_and_conditions_s60a: 'Teachers’ pay and conditions warning notice (section 60A)',
-} as const;
-
-export const groundLabels: Record<(typeof s60Grounds)[number], string> = {
-  unacceptably_low_standards: 'Unacceptably low standards of performance',
-  breakdown_of_management_or_governance: 'Serious breakdown in management or governance',
-  safety_threatened: 'Safety of pupils or staff threatened',
-};
-
 export const ZRecordNoticeInput = z
   .object({
     caseId: z.uuid(),
