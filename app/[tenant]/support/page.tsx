@@ -45,7 +45,7 @@ export default async function SupportPage({ params }: { params: Promise<{ tenant
 
       <section aria-labelledby="plan" className="mt-8">
         <h2 id="plan" className="text-2xl font-semibold">
-          {mine.plan ? `Your ${planKindLabels[mine.plan.kind]}` : 'Action plan'}
+          {mine.plan ? planKindLabels[mine.plan.kind] : 'Action plan'}
         </h2>
         {!mine.plan ? (
           <p className="mt-2">Your school has no action plan with the local authority.</p>
