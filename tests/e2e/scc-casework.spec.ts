@@ -73,3 +73,26 @@ test('the Lead Officer updates a Statement of Action and records a progress revi
   await expect(head.getByRole('link', { name: 'Our school improvement' })).toBeVisible();
   await expectAccessible(head);
 });
+
+test('the officer sees intervention eligibility and requests an SCC budget payment', async ({ browser }) => {
+  const purpose = `Interim leadership costs, spring term (${Date.now()})`;
+  const caseId = await barnetCaseId(101270);
+  const officer = await pageFor(browser, 'la.officer@barnet.example');
+  await officer.goto(`/barnet/concern/${caseId}/interventions`);
+  await expect(
+    officer.getByRole('heading', { name: /Warning notices and intervention: Brunswick Park Primary School/ }),
+  ).toBeVisible();
+  await expect(officer.getByTestId('eligibility')).toContainText('special measures');
+  await expectAccessible(officer);
+
+  await officer.goto('/barnet/concern/budget');
+  await expect(officer.getByRole('heading', { name: 'SCC budget', level: 1 })).toBeVisible();
+  await officer.getByLabel('School').selectOption({ label: 'Brunswick Park Primary School' });
+  await officer.getByLabel('Amount in pounds').fill('2500');
+  await officer.getByLabel('Purpose').fill(purpose);
+  await officer.getByRole('button', { name: 'Request payment' }).click();
+  const payment = officer.getByTestId('payment').filter({ hasText: purpose });
+  await expect(payment).toContainText('£2,500.00 to Brunswick Park Primary School');
+  await expect(payment).toContainText('Requested');
+  await expectAccessible(officer);
+});

@@ -79,6 +79,7 @@ export default async function PlanPage({ params }: { params: Promise<{ tenant: s
                         <>
                           <ProgressForm itemId={item.id} rag={item.rag} label={item.action} />
                           <CompleteButton itemId={item.id} today={today} />
+                          <EditItemForm item={item} />
                         </>
                       ) : undefined
                     }

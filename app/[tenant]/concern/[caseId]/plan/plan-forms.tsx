@@ -375,3 +375,119 @@ export function MeetingForm({ caseId }: { caseId: string }) {
     </form>
   );
 }
+
+export function EditItemForm({
+  item,
+}: {
+  item: {
+    id: string;
+    priority: string;
+    action: string;
+    ownerKind: OwnerKind;
+    ownerName: string;
+    milestone: string;
+    dueOn: string;
+    reviewOn: string | null;
+  };
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const [values, setValues] = useState({
+    priority: item.priority,
+    action: item.action,
+    ownerKind: item.ownerKind,
+    ownerName: item.ownerName,
+    milestone: item.milestone,
+    dueOn: item.dueOn,
+    reviewOn: item.reviewOn ?? '',
+  });
+  const edit = useMutation(trpc.casework.editItem.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = edit.error?.data?.fieldErrors;
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer font-semibold text-brand-dark underline">Edit this action</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          edit.mutate({ itemId: item.id, ...values, reviewOn: values.reviewOn || null });
+        }}
+      >
+        <FormError error={edit.error && !errors ? edit.error : null} />
+        <Field id={`${id}-priority`} label="Priority" errors={errors} field="priority">
+          <input
+            id={`${id}-priority`}
+            value={values.priority}
+            onChange={set('priority')}
+            className={inputClass}
+            {...describedBy(`${id}-priority`, errors, 'priority')}
+          />
+        </Field>
+        <Field id={`${id}-action`} label="Action" errors={errors} field="action">
+          <textarea
+            id={`${id}-action`}
+            rows={2}
+            value={values.action}
+            onChange={set('action')}
+            className={inputClass}
+            {...describedBy(`${id}-action`, errors, 'action')}
+          />
+        </Field>
+        <Field id={`${id}-owner-kind`} label="Owned by" errors={errors} field="ownerKind">
+          <select
+            id={`${id}-owner-kind`}
+            value={values.ownerKind}
+            onChange={set('ownerKind')}
+            className={inputClass}
+          >
+            {Object.entries(ownerKindLabels).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${id}-owner-name`} label="Owner’s name (optional)" errors={errors} field="ownerName">
+          <input
+            id={`${id}-owner-name`}
+            value={values.ownerName}
+            onChange={set('ownerName')}
+            className={inputClass}
+          />
+        </Field>
+        <Field id={`${id}-milestone`} label="Milestone (optional)" errors={errors} field="milestone">
+          <input
+            id={`${id}-milestone`}
+            value={values.milestone}
+            onChange={set('milestone')}
+            className={inputClass}
+          />
+        </Field>
+        <Field id={`${id}-due`} label="Due date" errors={errors} field="dueOn">
+          <input
+            id={`${id}-due`}
+            type="date"
+            value={values.dueOn}
+            onChange={set('dueOn')}
+            className={inputClass}
+            {...describedBy(`${id}-due`, errors, 'dueOn')}
+          />
+        </Field>
+        <Field id={`${id}-review`} label="Review date (optional)" errors={errors} field="reviewOn">
+          <input
+            id={`${id}-review`}
+            type="date"
+            value={values.reviewOn}
+            onChange={set('reviewOn')}
+            className={inputClass}
+          />
+        </Field>
+        <button type="submit" disabled={edit.isPending} className={`${secondaryButtonClass} mt-3`}>
+          Save changes
+        </button>
+      </form>
+    </details>
+  );
+}
