@@ -7,6 +7,7 @@ import {
   AddItemForm,
   CompleteButton,
   CreatePlanForm,
+  EditItemForm,
   MeetingForm,
   NextReviewForm,
   ProgressForm,
