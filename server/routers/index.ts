@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '../trpc';
 import { adviserTimeRouter } from './adviser-time';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
+import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
@@ -28,6 +29,7 @@ export const appRouter = router({
   members: membersRouter,
   audit: auditRouter,
   notesOfVisit: notesOfVisitRouter,
+  casework: caseworkRouter,
   dev: devRouter,
 });
 

@@ -89,9 +89,17 @@ export const sections: readonly Section[] = [
     slug: 'concern',
     title: 'Schools causing concern',
     module: 'statutory',
-    roles: ['tenant_admin', 'la_officer'],
+    roles: ['tenant_admin', 'la_officer', 'adviser'],
     summary: 'The SCC register, review meetings, action plans and warning notices.',
     built: false,
+  },
+  {
+    slug: 'support',
+    title: 'Our school improvement',
+    module: 'statutory',
+    roles: ['school_admin', 'governor'],
+    summary: 'Letters from the local authority about support and intervention, and your action plan.',
+    built: true,
   },
   {
     slug: 'commissioning',

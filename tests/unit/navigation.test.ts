@@ -78,7 +78,7 @@ describe('visibleSections: module gating', () => {
       'courses',
       'invoices',
     ]);
-    expect(slugsOfModule('statutory')).toEqual(['register', 'visits', 'concern', 'reports']);
+    expect(slugsOfModule('statutory')).toEqual(['register', 'visits', 'concern', 'support', 'reports']);
     expect(slugsOfModule('commissioning')).toEqual(['commissioning']);
   });
 
@@ -139,8 +139,17 @@ describe('visibleSections: role gating', () => {
     expect(visible).toContain('audit');
   });
 
-  it('shows a tenant_admin every section of the modules switched on', () => {
-    expect(slugs(visibleSections(moduleKeys, ['tenant_admin']))).toEqual(slugs(sections));
+  it('shows a tenant_admin every section of the modules switched on but the school-facing support view', () => {
+    expect(slugs(visibleSections(moduleKeys, ['tenant_admin']))).toEqual(
+      slugs(sections).filter((slug) => slug !== 'support'),
+    );
+  });
+
+  it('shows the school support view to headteachers and governors only', () => {
+    for (const role of roles) {
+      const visible = slugs(visibleSections(['statutory'], [role]));
+      expect(visible.includes('support'), role).toBe(role === 'school_admin' || role === 'governor');
+    }
   });
 
   it('never shows the schools list to a school-bound role', () => {

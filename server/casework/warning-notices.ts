@@ -1,0 +1,166 @@
+import { TRPCError } from '@trpc/server';
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { users, warningNotices, type WarningNotice } from '~/db/schema';
+import { loadOwnCase } from './case';
+import type { Actor } from './actor';
+import { violatesCheck } from './db-errors';
+import { assertOfficer } from './officers';
+import { issueProblems, nextNoticeStatuses, s60Grounds, type NoticeStatus } from './rules';
+import { loadSchoolFacts } from './school-facts';
+
+export const ZRecordNoticeInput = z
+  .object({
+    caseId: z.uuid(),
+    kind: z.enum(['informal', 'formal_s60', 'pay_and_conditions_s60a'], {
+      message: 'Choose the kind of notice.',
+    }),
+    grounds: z.array(z.enum(s60Grounds)).default([]),
+    /** Informal notices are recorded as issued (designation is the informal notice). */
+    issuedOn: z.iso.date({ message: 'Enter the date of the notice.' }).nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'formal_s60' && v.grounds.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grounds'],
+        message: 'Choose at least one ground for a section 60 notice.',
+      });
+    if (v.kind === 'informal' && !v.issuedOn)
+      ctx.addIssue({ code: 'custom', path: ['issuedOn'], message: 'Enter the date the school was told.' });
+  });
+
+export const ZIssueNoticeInput = z.object({
+  noticeId: z.uuid(),
+  issuedOn: z.iso.date({ message: 'Enter the date the notice was issued.' }),
+  complianceBy: z.iso
+    .date({ message: 'Enter the date by which the school must comply.' })
+    .nullable()
+    .default(null),
+  dcsDecisionOn: z.iso.date({ message: 'Enter the date of the DCS decision.' }).nullable().default(null),
+  dcsDecisionByUserId: z.uuid({ message: 'Choose who made the DCS decision.' }).nullable().default(null),
+});
+
+export const ZNoticeOutcomeInput = z.object({
+  noticeId: z.uuid(),
+  outcome: z.enum(['complied', 'not_complied', 'withdrawn'], { message: 'Choose the outcome.' }),
+  outcomeOn: z.iso.date({ message: 'Enter the date of the outcome.' }),
+  notes: z.string().trim().min(3, 'Record the reasons for the outcome.').max(5000),
+});
+
+const notMaintained = () =>
+  new TRPCError({
+    code: 'BAD_REQUEST',
+    message:
+      'Warning notices apply only to maintained schools. For an academy, refer the concern to the Regional Director.',
+  });
+
+export async function listNoticesForSchool(tx: Tx, schoolId: string) {
+  return tx
+    .select({
+      notice: warningNotices,
+      dcsDecisionBy: users.name,
+    })
+    .from(warningNotices)
+    .leftJoin(users, eq(users.id, warningNotices.dcsDecisionByUserId))
+    .where(eq(warningNotices.schoolId, schoolId))
+    .orderBy(desc(warningNotices.createdAt));
+}
+
+/** Records a recommended formal notice, or the informal notice that designation is. */
+export async function recordNotice(tx: Tx, input: z.output<typeof ZRecordNoticeInput> & { actor: Actor }) {
+  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
+  if (!facts.maintained) throw notMaintained();
+  const informal = input.kind === 'informal';
+  const [notice] = await tx
+    .insert(warningNotices)
+    .values({
+      tenantId: input.actor.tenantId,
+      schoolId: found.schoolId,
+      caseId: found.id,
+      kind: input.kind,
+      grounds: input.kind === 'formal_s60' ? input.grounds : [],
+      status: informal ? 'issued' : 'recommended',
+      issuedOn: informal ? input.issuedOn : null,
+    })
+    .returning();
+  if (!notice) throw new Error('notice not recorded');
+  return notice;
+}
+
+async function noticeForUpdate(tx: Tx, actor: Actor, noticeId: string): Promise<WarningNotice> {
+  const notFound = new TRPCError({ code: 'NOT_FOUND', message: 'That warning notice was not found.' });
+  const [notice] = await tx
+    .select()
+    .from(warningNotices)
+    .where(eq(warningNotices.id, noticeId))
+    .limit(1)
+    .for('update');
+  if (!notice?.caseId) throw notFound;
+  await loadOwnCase(tx, actor, notice.caseId).catch(() => {
+    throw notFound;
+  });
+  return notice;
+}
+
+/** Issues a recommended notice: a formal one only with the DCS decision and a compliance date recorded. */
+export async function issueNotice(tx: Tx, input: z.output<typeof ZIssueNoticeInput> & { actor: Actor }) {
+  const notice = await noticeForUpdate(tx, input.actor, input.noticeId);
+  const problems = issueProblems({
+    kind: notice.kind,
+    status: notice.status,
+    issuedOn: input.issuedOn,
+    complianceBy: input.complianceBy,
+    dcsDecisionOn: input.dcsDecisionOn,
+    dcsDecisionByUserId: input.dcsDecisionByUserId,
+  });
+  if (problems.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join(' ') });
+  if (input.dcsDecisionByUserId) await assertOfficer(tx, input.dcsDecisionByUserId);
+  try {
+    const [updated] = await tx
+      .update(warningNotices)
+      .set({
+        status: 'issued',
+        issuedOn: input.issuedOn,
+        complianceBy: input.complianceBy,
+        dcsDecisionOn: input.dcsDecisionOn,
+        dcsDecisionByUserId: input.dcsDecisionByUserId,
+      })
+      .where(eq(warningNotices.id, notice.id))
+      .returning();
+    return updated;
+  } catch (error) {
+    if (violatesCheck(error, 'warning_notices_formal_issue'))
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message:
+          'A formal warning notice can only be issued with the DCS decision and a compliance date recorded.',
+      });
+    throw error;
+  }
+}
+
+/** Records whether the school complied (or the notice was withdrawn). */
+export async function recordNoticeOutcome(
+  tx: Tx,
+  input: z.output<typeof ZNoticeOutcomeInput> & { actor: Actor },
+) {
+  const notice = await noticeForUpdate(tx, input.actor, input.noticeId);
+  const to: NoticeStatus = input.outcome;
+  if (!nextNoticeStatuses(notice.status).includes(to))
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message:
+        notice.status === 'recommended'
+          ? 'Record the outcome once the notice has been issued.'
+          : 'This notice already has an outcome.',
+    });
+  const [updated] = await tx
+    .update(warningNotices)
+    .set({ status: to, outcomeOn: input.outcomeOn, outcomeNotes: input.notes })
+    .where(eq(warningNotices.id, notice.id))
+    .returning();
+  return updated;
+}
