@@ -3,6 +3,7 @@ import { adviserTimeRouter } from './adviser-time';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
+import { commissioningRouter } from './commissioning';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
@@ -21,6 +22,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,
   adviserTime: adviserTimeRouter,
+  commissioning: commissioningRouter,
   renewals: renewalsRouter,
   members: membersRouter,
   audit: auditRouter,
