@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import {
+  auditLog,
   catalogueItems,
   commissionedDeliveries,
   commissioningContracts,
@@ -64,6 +65,13 @@ describe('commissioning: Birmingham ↔ BEP', () => {
     const finance = await callerFor(database.db, 'finance@birmingham.example', 'birmingham');
     expect((await finance.commissioning.byId({ id: seededId })).title).toBe(seededTitle);
     await expect(finance.commissioning.revoke({ id: seededId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The LA's own advisers and the provider's finance staff are not party to the contract.
+    const laAdviser = await callerFor(database.db, 'adviser@birmingham.example', 'birmingham');
+    await expect(laAdviser.commissioning.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const bepFinance = await callerFor(database.db, 'finance@bep.example', 'bep');
+    await expect(bepFinance.commissioning.byId({ id: seededId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('gives the provider the contract; an adviser only their assigned schools', async () => {
@@ -346,6 +354,22 @@ describe('commissioning: Birmingham ↔ BEP', () => {
     expect(JSON.stringify(laView)).not.toContain('skills audit');
 
     await la.commissioning.revoke({ id });
+    const audited = await withTenant(database.db, birminghamId, (tx) =>
+      tx
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(
+          sql`${auditLog.action} like 'commissioning.%' and ${auditLog.targetIds}::text like ${`%${id}%`}`,
+        ),
+    );
+    expect(audited.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'commissioning.addSchool',
+        'commissioning.setFundedDays',
+        'commissioning.removeSchool',
+        'commissioning.revoke',
+      ]),
+    );
     expect((await la.commissioning.byId({ id })).deliveries).toEqual([]);
     expect((await la.commissioning.byId({ id })).status).toBe('revoked');
     expect((await manager.commissioning.list()).map((c) => c.id)).not.toContain(id);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { formatIsoDate } from '../../../_lib/traded-format';
@@ -13,6 +14,8 @@ import {
 } from '../commissioning-forms';
 import { days, period, RagBadge, StatusBadge } from '../commissioning-format';
 
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 export const metadata: Metadata = { title: 'Contract' };
 
 export default async function ContractPage({
@@ -21,6 +24,7 @@ export default async function ContractPage({
   params: Promise<{ tenant: string; contractId: string }>;
 }) {
   const { tenant, contractId } = await params;
+  if (!isUuid(contractId)) notFound();
   const { api, workspace } = await loadWorkspace(tenant);
   const contract = await guard(api.commissioning.byId({ id: contractId }));
   const roles = workspace.roles;

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { formatIsoDate } from '../../../../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../../../../_lib/server-api';
 import { RagBadge } from '../../../commissioning-format';
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export const metadata: Metadata = { title: 'School causing concern' };
 
@@ -26,6 +29,7 @@ export default async function CommissionedSchoolPage({
   params: Promise<{ tenant: string; contractId: string; schoolId: string }>;
 }) {
   const { tenant, contractId, schoolId } = await params;
+  if (!isUuid(contractId) || !isUuid(schoolId)) notFound();
   const { api } = await loadWorkspace(tenant);
   const summary = await guard(api.commissioning.sccSummary({ contractId, schoolId }));
   const scc = summary.case;
