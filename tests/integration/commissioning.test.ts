@@ -14,7 +14,7 @@ import {
   subscriptions,
   warningNotices,
 } from '~/db/schema';
-import { callerFor, failureOf, openTestDatabase, tenantBySlug } from './harness';
+import { callerFor, failureOf, openTestDatabase, tenantBySlug, userByEmail } from './harness';
 
 const officer = 'la.officer@birmingham.example';
 const bepManager = 'manager@bep.example';
@@ -169,6 +169,26 @@ describe('commissioning: Birmingham ↔ BEP', () => {
         concerns: 'Not covered by any contract',
       }),
     );
+    // A warning notice and a note of visit for Greet, which the contract covers: still the LA's alone.
+    const laAdviser = await userByEmail(database.db, 'adviser@birmingham.example');
+    await withTenant(database.db, birminghamId, async (tx) => {
+      await tx
+        .insert(warningNotices)
+        .values({ tenantId: birminghamId, schoolId: school(103342), kind: 'informal' });
+      await tx.insert(notesOfVisit).values({
+        tenantId: birminghamId,
+        schoolId: school(103342),
+        adviserUserId: laAdviser.id,
+        visitedOn: '2026-11-02',
+        content: {
+          focusKind: 'sev_focus',
+          focusAreas: [],
+          strengths: '',
+          areasForDevelopment: '',
+          agreedActions: [],
+        },
+      });
+    });
     const seen = await withTenant(database.db, bepId, async (tx) => ({
       schools: await tx.select({ id: schools.id }).from(schools).where(eq(schools.tenantId, birminghamId)),
       notes: await tx
