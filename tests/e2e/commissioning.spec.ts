@@ -85,3 +85,47 @@ test('BEP’s partner logs support for Greet; Birmingham sees it against the con
     await expectAccessible(officer);
   }
 });
+
+test('Birmingham commissions BEP for a school, changes its days, then revokes the contract and BEP loses sight of it', async ({
+  browser,
+}) => {
+  const title = `Governance review pilot (${Date.now()})`;
+
+  const officer = await pageFor(browser, 'la.officer@birmingham.example');
+  await officer.goto('/birmingham/commissioning');
+  await officer.getByRole('button', { name: 'Create contract' }).click();
+  await expect(officer.getByText('Enter a title for the contract.')).toBeVisible();
+  await officer.getByLabel('Provider').selectOption({ label: 'Birmingham Education Partnership' });
+  await officer.getByLabel('Contract title').fill(title);
+  await officer.getByLabel('Annual value (£)').fill('24000');
+  await officer.getByLabel('Starts on').fill('2026-09-01');
+  await officer.getByLabel('Ends on').fill('2027-08-31');
+  await officer.getByRole('button', { name: 'Create contract' }).click();
+  await expect(officer.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+
+  await officer
+    .getByLabel('School', { exact: true })
+    .selectOption({ label: 'Cherry Orchard Primary School (URN 103305)' });
+  await officer.getByLabel('Funded days', { exact: true }).fill('4');
+  await officer.getByLabel('Support to provide (optional)').fill('Governance review');
+  await officer.getByRole('button', { name: 'Add school' }).click();
+  const row = officer.getByTestId('covered-school').filter({ hasText: 'Cherry Orchard Primary School' });
+  await expect(row).toContainText('4');
+  await officer.getByLabel('Funded days for Cherry Orchard Primary School').fill('5');
+  await officer.getByRole('button', { name: 'Change funded days for Cherry Orchard Primary School' }).click();
+  await expect(officer.getByTestId('days-delivered')).toContainText('0 of 5 funded days');
+  await expectAccessible(officer);
+
+  const manager = await pageFor(browser, 'manager@bep.example');
+  await manager.goto('/bep/commissioning');
+  await expect(manager.getByRole('link', { name: title })).toBeVisible();
+
+  await officer.getByRole('button', { name: 'Revoke contract' }).click();
+  await officer.getByRole('button', { name: 'Yes, revoke the contract' }).click();
+  await expect(officer.getByText('This contract was revoked')).toBeVisible();
+  await expectAccessible(officer);
+
+  await manager.reload();
+  await expect(manager.getByRole('heading', { name: 'Commissioning', level: 1 })).toBeVisible();
+  await expect(manager.getByRole('link', { name: title })).toHaveCount(0);
+});

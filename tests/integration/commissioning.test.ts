@@ -330,6 +330,17 @@ describe('commissioning: Birmingham ↔ BEP', () => {
       schoolId: school(103305),
       partnerUserId: harpreet.userId,
     });
+    const bepFinance = await userByEmail(database.db, 'finance@bep.example');
+    await expect(
+      manager.commissioning.assignPartner({
+        contractId: id,
+        schoolId: school(103305),
+        partnerUserId: bepFinance.id,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('advisers') });
+    await expect(
+      adviser.commissioning.assignPartner({ contractId: id, schoolId: school(103305), partnerUserId: null }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const partner = await callerFor(database.db, bepOtherAdviser, 'bep');
     const seenByPartner = await partner.commissioning.byId({ id });
     expect(seenByPartner.schools.map((s) => s.urn)).toEqual([103305]);
