@@ -13,11 +13,21 @@ export type CommissioningSide = { side: 'la'; tenantId: string } | ({ side: 'pro
 const laReaders: readonly Role[] = ['tenant_admin', 'la_officer', 'finance'];
 const providerReaders: readonly Role[] = ['tenant_admin', 'adviser'];
 
+/** Commissioning is a module a workspace must have switched on. */
+function assertModule(tenant: Pick<Tenant, 'modules'>): void {
+  if (!tenant.modules.includes('commissioning'))
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Commissioning is not switched on for this workspace.',
+    });
+}
+
 export function commissioningSideOf(
-  tenant: Pick<Tenant, 'id' | 'kind'>,
+  tenant: Pick<Tenant, 'id' | 'kind' | 'modules'>,
   roles: readonly Role[],
   userId: string,
 ): CommissioningSide {
+  assertModule(tenant);
   const refuse = () =>
     new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this workspace does not allow this.' });
   if (tenant.kind === 'la') {
@@ -34,7 +44,8 @@ export function commissioningSideOf(
 }
 
 /** LA-only changes (contracts, covered schools, funded days) refused in a provider workspace. */
-export function assertCommissioner(tenant: Pick<Tenant, 'kind'>): void {
+export function assertCommissioner(tenant: Pick<Tenant, 'kind' | 'modules'>): void {
+  assertModule(tenant);
   if (tenant.kind !== 'la')
     throw new TRPCError({
       code: 'FORBIDDEN',
@@ -43,7 +54,8 @@ export function assertCommissioner(tenant: Pick<Tenant, 'kind'>): void {
 }
 
 /** Provider-only actions (assigning partners, logging delivery) refused in an LA workspace. */
-export function assertProvider(tenant: Pick<Tenant, 'kind'>): void {
+export function assertProvider(tenant: Pick<Tenant, 'kind' | 'modules'>): void {
+  assertModule(tenant);
   if (tenant.kind !== 'provider')
     throw new TRPCError({
       code: 'FORBIDDEN',
