@@ -4,6 +4,7 @@ import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
+import { commissioningRouter } from './commissioning';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
@@ -24,6 +25,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,
   adviserTime: adviserTimeRouter,
+  commissioning: commissioningRouter,
   renewals: renewalsRouter,
   reports: reportsRouter,
   members: membersRouter,

@@ -105,9 +105,9 @@ export const sections: readonly Section[] = [
     slug: 'commissioning',
     title: 'Commissioning',
     module: 'commissioning',
-    roles: ['tenant_admin', 'la_officer', 'finance'],
+    roles: ['tenant_admin', 'la_officer', 'finance', 'adviser'],
     summary: 'Contracts with providers for SCC support, and delivery against them.',
-    built: false,
+    built: true,
   },
   {
     slug: 'reports',

@@ -238,6 +238,42 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'casework.decidePayment': (ids) => ({ paymentId: ids.requestId, to: 'approved' }),
   'casework.markPaid': (ids) => ({ paymentId: ids.requestId, paidOn: '2026-11-20' }),
   'casework.mySupport': () => undefined,
+  'commissioning.list': () => undefined,
+  'commissioning.byId': (ids) => ({ id: ids.requestId }),
+  'commissioning.providers': () => undefined,
+  'commissioning.registerSchools': () => undefined,
+  'commissioning.create': () => ({
+    providerSlug: 'hsip',
+    title: 'Made from another workspace',
+    annualValue: 1,
+    startsOn: '2026-09-01',
+    endsOn: '2027-08-31',
+  }),
+  'commissioning.addSchool': (ids) => ({ contractId: ids.requestId, schoolId: ids.schoolId, fundedDays: 5 }),
+  'commissioning.setFundedDays': (ids) => ({
+    contractId: ids.requestId,
+    schoolId: ids.schoolId,
+    fundedDays: 99,
+  }),
+  'commissioning.removeSchool': (ids) => ({ contractId: ids.requestId, schoolId: ids.schoolId }),
+  'commissioning.end': (ids) => ({ id: ids.requestId }),
+  'commissioning.revoke': (ids) => ({ id: ids.requestId }),
+  'commissioning.partners': () => undefined,
+  'commissioning.assignPartner': (ids) => ({
+    contractId: ids.requestId,
+    schoolId: ids.schoolId,
+    partnerUserId: ids.adviserUserId,
+  }),
+  'commissioning.logDelivery': (ids) => ({
+    contractId: ids.requestId,
+    schoolId: ids.schoolId,
+    deliveredOn: '2026-11-02',
+    days: 1,
+    cost: 600,
+    activity: 'Logged from another workspace',
+    progressRag: 'green',
+  }),
+  'commissioning.sccSummary': (ids) => ({ contractId: ids.requestId, schoolId: ids.schoolId }),
 };
 
 /** A GIAS file and URN list naming every school of B (hsip): importing it in A may only touch A's own rows. */

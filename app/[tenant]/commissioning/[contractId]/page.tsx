@@ -1,0 +1,278 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { formatPence } from '~/server/catalogue/money';
+import { formatIsoDate } from '../../../_lib/traded-format';
+import { guard, loadWorkspace } from '../../../_lib/server-api';
+import {
+  AddSchoolForm,
+  AssignPartnerForm,
+  ContractStatusActions,
+  FundedDaysForm,
+  LogDeliveryForm,
+} from '../commissioning-forms';
+import { days, period, RagBadge, StatusBadge } from '../commissioning-format';
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+export const metadata: Metadata = { title: 'Contract' };
+
+export default async function ContractPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; contractId: string }>;
+}) {
+  const { tenant, contractId } = await params;
+  if (!isUuid(contractId)) notFound();
+  const { api, workspace } = await loadWorkspace(tenant);
+  const contract = await guard(api.commissioning.byId({ id: contractId }));
+  const roles = workspace.roles;
+  const isManager = roles.includes('tenant_admin');
+  const mayChange = contract.side === 'la' && (isManager || roles.includes('la_officer'));
+  const active = contract.status === 'active';
+  const [register, partners] = await Promise.all([
+    mayChange && active ? api.commissioning.registerSchools() : [],
+    contract.side === 'provider' && isManager && active ? api.commissioning.partners() : [],
+  ]);
+  const covered = new Set(contract.schools.map((s) => s.schoolId));
+  const { totals } = contract;
+  const today = todayInLondon();
+
+  return (
+    <div>
+      <p>
+        <Link href={`/${tenant}/commissioning`} className="text-brand-dark underline">
+          Back to commissioning
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-baseline gap-3">
+        <h1 className="text-3xl font-bold">{contract.title}</h1>
+        <StatusBadge status={contract.status} />
+      </div>
+      <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+        <dt className="font-semibold">{contract.side === 'la' ? 'Provider' : 'Commissioned by'}</dt>
+        <dd>{contract.counterpartName}</dd>
+        <dt className="font-semibold">Annual value</dt>
+        <dd>{formatPence(contract.annualValuePence)}</dd>
+        <dt className="font-semibold">Period</dt>
+        <dd>{period(contract.startsOn, contract.endsOn)}</dd>
+        {contract.scope && (
+          <>
+            <dt className="font-semibold">Scope</dt>
+            <dd>{contract.scope}</dd>
+          </>
+        )}
+        <dt className="font-semibold">Break clause</dt>
+        <dd>{contract.breakClause || 'None'}</dd>
+      </dl>
+
+      {contract.status === 'revoked' ? (
+        <p className="mt-6 rounded border-l-4 border-red-700 bg-white p-4">
+          This contract was revoked
+          {contract.side === 'la' && contract.revokedAt
+            ? ` on ${formatIsoDate(contract.revokedAt.toISOString().slice(0, 10))}`
+            : ''}
+          . The provider can no longer see it, and its delivery is no longer shown here.
+        </p>
+      ) : (
+        <section aria-labelledby="totals" className="mt-8">
+          <h2 id="totals" className="text-2xl font-semibold">
+            Delivery against the contract
+          </h2>
+          <dl className="mt-3 grid gap-4 sm:grid-cols-2" data-testid="contract-totals">
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <dt className="font-semibold">Days delivered</dt>
+              <dd className="text-2xl" data-testid="days-delivered">
+                {days(totals.deliveredDaysHundredths)} of {days(totals.fundedDaysHundredths)} funded days
+              </dd>
+            </div>
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <dt className="font-semibold">Spend to date</dt>
+              <dd className="text-2xl" data-testid="spend">
+                {formatPence(totals.spendPence)} of {formatPence(contract.annualValuePence)} a year
+              </dd>
+              <dd className="text-sm text-slate-700">
+                {formatPence(totals.accruedValuePence)} of the contract value has accrued pro rata by{' '}
+                {formatIsoDate(today)}
+                {totals.spendPercentOfAccrued === null
+                  ? ''
+                  : ` (spend is ${totals.spendPercentOfAccrued}% of it)`}
+                .
+              </dd>
+            </div>
+          </dl>
+        </section>
+      )}
+
+      <section aria-labelledby="schools" className="mt-8">
+        <h2 id="schools" className="text-2xl font-semibold">
+          {contract.side === 'provider' && !isManager ? 'Your schools' : 'Schools covered'}
+        </h2>
+        {contract.schools.length === 0 ? (
+          <p className="mt-2">No schools are covered yet.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-left text-sm">
+              <caption className="sr-only">Schools covered by the contract</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-300">
+                  <th scope="col" className="p-2">
+                    School
+                  </th>
+                  <th scope="col" className="p-2">
+                    Support
+                  </th>
+                  <th scope="col" className="p-2">
+                    Partner
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Funded days
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Delivered days
+                  </th>
+                  <th scope="col" className="p-2">
+                    Latest progress
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {contract.schools.map((s) => (
+                  <tr key={s.schoolId} className="border-b border-slate-200" data-testid="covered-school">
+                    <th scope="row" className="p-2 font-normal">
+                      {contract.side === 'provider' && contract.status !== 'revoked' ? (
+                        <Link
+                          href={`/${tenant}/commissioning/${contract.id}/schools/${s.schoolId}`}
+                          className="text-brand-dark underline"
+                        >
+                          {s.schoolName}
+                        </Link>
+                      ) : (
+                        s.schoolName
+                      )}{' '}
+                      <span className="text-slate-700">(URN {s.urn})</span>
+                    </th>
+                    <td className="p-2">{s.supportSummary}</td>
+                    <td className="p-2">{s.partnerName ?? 'Not assigned'}</td>
+                    <td className="p-2 text-right">{days(s.fundedDaysHundredths)}</td>
+                    <td className="p-2 text-right">{days(s.deliveredDaysHundredths)}</td>
+                    <td className="p-2">
+                      <RagBadge rag={s.latestRag} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {mayChange && active && contract.schools.length > 0 && (
+          <div className="mt-4 space-y-3">
+            <h3 className="text-lg font-semibold">Change funded days</h3>
+            {contract.schools.map((s) => (
+              <FundedDaysForm
+                key={s.schoolId}
+                contractId={contract.id}
+                schoolId={s.schoolId}
+                schoolName={s.schoolName}
+                current={s.fundedDaysHundredths / 100}
+              />
+            ))}
+          </div>
+        )}
+        {mayChange && active && (
+          <AddSchoolForm
+            contractId={contract.id}
+            schools={register
+              .filter((s) => !covered.has(s.id))
+              .map((s) => ({ id: s.id, label: `${s.name} (URN ${s.urn})` }))}
+          />
+        )}
+        {contract.side === 'provider' && isManager && active && contract.schools.length > 0 && (
+          <div className="mt-4 space-y-3">
+            <h3 className="text-lg font-semibold">Assign partners</h3>
+            {contract.schools.map((s) => (
+              <AssignPartnerForm
+                key={s.schoolId}
+                contractId={contract.id}
+                schoolId={s.schoolId}
+                schoolName={s.schoolName}
+                current={s.assignedPartnerUserId}
+                partners={partners}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
+      {contract.side === 'provider' && active && contract.schools.length > 0 && (
+        <LogDeliveryForm
+          contractId={contract.id}
+          schools={contract.schools.map((s) => ({ schoolId: s.schoolId, name: s.schoolName }))}
+          startsOn={contract.startsOn}
+          endsOn={contract.endsOn}
+          today={today}
+        />
+      )}
+
+      {contract.status !== 'revoked' && (
+        <section aria-labelledby="deliveries" className="mt-8">
+          <h2 id="deliveries" className="text-2xl font-semibold">
+            Deliveries
+          </h2>
+          {contract.deliveries.length === 0 ? (
+            <p className="mt-2">Nothing has been delivered yet.</p>
+          ) : (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full border-collapse bg-white text-left text-sm">
+                <caption className="sr-only">Deliveries logged against the contract</caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-300">
+                    <th scope="col" className="p-2">
+                      Date
+                    </th>
+                    <th scope="col" className="p-2">
+                      School
+                    </th>
+                    <th scope="col" className="p-2">
+                      Activity
+                    </th>
+                    <th scope="col" className="p-2">
+                      Partner
+                    </th>
+                    <th scope="col" className="p-2 text-right">
+                      Days
+                    </th>
+                    <th scope="col" className="p-2 text-right">
+                      Cost
+                    </th>
+                    <th scope="col" className="p-2">
+                      Progress
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {contract.deliveries.map((d) => (
+                    <tr key={d.id} className="border-b border-slate-200" data-testid="delivery">
+                      <td className="p-2 whitespace-nowrap">{formatIsoDate(d.deliveredOn)}</td>
+                      <td className="p-2">{d.schoolName}</td>
+                      <td className="p-2">{d.activity}</td>
+                      <td className="p-2">{d.partnerName ?? '—'}</td>
+                      <td className="p-2 text-right">{days(d.daysHundredths)}</td>
+                      <td className="p-2 text-right">{formatPence(d.costPence)}</td>
+                      <td className="p-2">
+                        <RagBadge rag={d.progressRag} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+
+      {mayChange && <ContractStatusActions contractId={contract.id} status={contract.status} />}
+    </div>
+  );
+}
