@@ -575,3 +575,11 @@ export const contracts: SeedContract[] = [
     ],
   },
 ];
+
+/**
+ * Headteachers the LA writes to about concern who have no Stride account (letters go to school_contacts too).
+ * Keyed by tenant slug.
+ */
+export const concernContactsBySlug: Record<string, { urn: number; name: string; email: string }[]> = {
+  barnet: [{ urn: 101305, name: 'Mr Simon Hartley', email: 'head@underhill.sch.example' }],
+};

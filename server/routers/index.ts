@@ -3,6 +3,7 @@ import { adviserTimeRouter } from './adviser-time';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
+import { concernRouter } from './concern';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
@@ -24,6 +25,7 @@ export const appRouter = router({
   renewals: renewalsRouter,
   members: membersRouter,
   audit: auditRouter,
+  concern: concernRouter,
   dev: devRouter,
 });
 

@@ -89,9 +89,9 @@ export const sections: readonly Section[] = [
     slug: 'concern',
     title: 'Schools causing concern',
     module: 'statutory',
-    roles: ['tenant_admin', 'la_officer'],
+    roles: ['tenant_admin', 'la_officer', 'adviser'],
     summary: 'The SCC register, review meetings, action plans and warning notices.',
-    built: false,
+    built: true,
   },
   {
     slug: 'commissioning',
