@@ -4,8 +4,10 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { schoolMonitoring, schools, sccCases } from '~/db/schema';
 import { todayInLondon } from '../catalogue/academic-year';
-import { recordedTriggerKeys } from './evaluate-triggers';
-import { findOpenCase } from './list-register';
+import { categoryByKey } from '../monitoring/statutory-settings';
+import type { ConcernSettings } from './concern-settings';
+import { evaluateOfstedTrigger, latestGraded, recordedTriggerKeys } from './evaluate-triggers';
+import { findOpenCase, inspectionsBySchool } from './list-register';
 
 const evidence = z
   .string()
@@ -28,10 +30,10 @@ export const ZOpenCaseInput = z.object({
 /** Opens a candidate case for a school on the LA register that has no open case. */
 export async function openCandidateCase(
   tx: Tx,
-  input: z.infer<typeof ZOpenCaseInput> & { tenantId: string },
+  input: z.infer<typeof ZOpenCaseInput> & { tenantId: string; settings: ConcernSettings },
 ) {
   const [school] = await tx
-    .select({ id: schools.id, name: schools.name })
+    .select({ id: schools.id, name: schools.name, laCategory: schoolMonitoring.laCategory })
     .from(schools)
     .innerJoin(schoolMonitoring, eq(schoolMonitoring.schoolId, schools.id))
     .where(eq(schools.id, input.schoolId))
@@ -41,6 +43,17 @@ export async function openCandidateCase(
     throw new TRPCError({
       code: 'BAD_REQUEST',
       message: `${school.name} already has an open case on the register.`,
+    });
+  // A case rests on evidence: Ofsted's trigger, a category that causes concern, or a trigger recorded now.
+  const ofsted = evaluateOfstedTrigger(
+    latestGraded((await inspectionsBySchool(tx, [school.id])).get(school.id) ?? []),
+    input.settings.reading,
+  );
+  const category = categoryByKey(input.settings.statutory, school.laCategory);
+  if (input.triggers.length === 0 && !ofsted.met && !category?.causesConcern)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `No trigger is met for ${school.name}: record the trigger and its evidence.`,
     });
   const today = todayInLondon();
   const [created] = await tx

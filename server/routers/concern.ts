@@ -57,7 +57,11 @@ export const concernRouter = router({
     .input(ZOpenCaseInput)
     .mutation(({ ctx, input }) => {
       assertStatutory(ctx.tenant);
-      return openCandidateCase(ctx.tx, { ...input, tenantId: ctx.tenant.id });
+      return openCandidateCase(ctx.tx, {
+        ...input,
+        tenantId: ctx.tenant.id,
+        settings: concernSettingsOf(ctx.tenant),
+      });
     }),
   byId: tenantProcedure([...officersAndAdvisers, 'school_admin', 'governor'])
     .input(z.object({ caseId: z.uuid() }))

@@ -224,6 +224,16 @@ describe('schools causing concern: register, review meetings, decisions and lett
     ).toContain('marked as held');
   });
 
+  it('refuses to open a case with no trigger met', async () => {
+    const la = await officer();
+    // Coppetts Wood: outstanding, category 1.
+    expect(
+      await failureOf(
+        la.concern.openCase({ schoolId: await schoolIdOf(101262), concerns: 'A hunch, without evidence.' }),
+      ),
+    ).toContain('No trigger is met');
+  });
+
   it('refuses to designate an academy, pointing to the Regional Director', async () => {
     const la = await officer();
     const { caseId } = await la.concern.openCase({
