@@ -49,6 +49,6 @@ test('the Schools Review Group designates Underhill Primary and the headteacher 
 
   await item.getByRole('link', { name: 'Underhill Primary School', exact: true }).click();
   await expect(page.getByTestId('case-status')).toHaveText('Designated');
-  await expect(page.getByText('Samuel Osei')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Samuel Osei' })).toBeVisible();
   await expectAccessible(page);
 });
