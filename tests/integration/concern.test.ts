@@ -261,11 +261,9 @@ describe('schools causing concern: register, review meetings, decisions and lett
 
   it('a recommendation for a formal warning notice goes to the DCS as a recommended s60 notice', async () => {
     const la = await officer();
-    const [seeded] = await withTenant(database.db, barnetId, async (tx) =>
-      tx
-        .select({ id: sccCases.id })
-        .from(sccCases)
-        .where(eq(sccCases.schoolId, await schoolIdOf(101270))),
+    const schoolId = await schoolIdOf(101270);
+    const [seeded] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select({ id: sccCases.id }).from(sccCases).where(eq(sccCases.schoolId, schoolId)),
     );
     const { meetingId } = await la.concern.scheduleMeeting({ meetingOn: '2026-11-27' });
     const { noticeId } = await la.concern.recordDecision({
