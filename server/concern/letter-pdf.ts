@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { schools, sccLetters } from '~/db/schema';
+import { schoolBoundRoles, schools, sccLetters } from '~/db/schema';
 import type { PdfDocument } from '../pdf/render-pdf';
 import { caseNotFound, loadCaseFor } from './case-access';
 import { longDate } from './evaluate-triggers';
@@ -15,7 +15,7 @@ const kindTitles = {
 
 /**
  * A letter as a PDF document. Officers and the case's advisers may read any; the school's own headteacher and
- * governors may read the letters of their own designated case (caseViewFor's 'school' view).
+ * governors may read every letter written to their school (the emailed link must open), nobody else's.
  */
 export async function letterPdf(
   tx: Tx,
@@ -27,7 +27,12 @@ export async function letterPdf(
 ): Promise<{ document: PdfDocument; filename: string }> {
   const [letter] = await tx.select().from(sccLetters).where(eq(sccLetters.id, input.letterId));
   if (!letter?.caseId) throw caseNotFound();
-  await loadCaseFor(tx, input.caller, letter.caseId, 'school');
+  // The school may always read a letter written to it (removal, or concern before designation); anyone else
+  // needs to see the case (officers, its advisers, the school of a designated case).
+  const ownSchool = input.caller.memberships.some(
+    (m) => m.schoolId === letter.schoolId && (schoolBoundRoles as readonly string[]).includes(m.role),
+  );
+  if (!ownSchool) await loadCaseFor(tx, input.caller, letter.caseId, 'school');
   const [school] = await tx.select().from(schools).where(eq(schools.id, letter.schoolId));
   if (!school) throw caseNotFound();
   const address = [school.name, school.street, school.town, school.postcode].filter(Boolean).join(', ');

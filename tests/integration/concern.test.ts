@@ -336,6 +336,14 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect((await chair.concern.letterPdf({ letterId: letterId ?? '' })).document.title).toBe(
       'Letter of concern',
     );
+    // Another school's removal letter stays hidden from a school user.
+    const [removal] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select({ id: sccLetters.id }).from(sccLetters).where(eq(sccLetters.kind, 'removal')),
+    );
+    const stCatherinesHead = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
+    await expect(stCatherinesHead.concern.letterPdf({ letterId: removal?.id ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const otherSchool = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
     await expect(otherSchool.concern.letterPdf({ letterId: letterId ?? '' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
