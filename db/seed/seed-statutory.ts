@@ -11,6 +11,7 @@ import {
   notesOfVisit,
   ofstedInspections,
   sccCases,
+  schoolContacts,
   schoolMonitoring,
 } from '../schema';
 import type { SeedSchool } from './demo-data';
@@ -85,6 +86,18 @@ export async function seedStatutory(
         categoryOfConcern: i.categoryOfConcern ?? null,
       })),
     );
+  }
+
+  for (const contact of data.concernContactsBySlug[input.slug] ?? []) {
+    const schoolId = input.schoolIdByUrn.get(contact.urn);
+    if (!schoolId) throw new Error(`seed: no contact school ${contact.urn} in ${input.slug}`);
+    await tx.insert(schoolContacts).values({
+      tenantId: input.tenantId,
+      schoolId,
+      role: 'headteacher',
+      name: contact.name,
+      email: contact.email,
+    });
   }
 
   for (const c of data.sccCasesBySlug[input.slug] ?? []) {

@@ -752,3 +752,11 @@ export const notesOfVisitBySlug: Record<string, SeedNoteOfVisit[]> = {
     },
   ],
 };
+
+/**
+ * Headteachers the LA writes to about concern who have no Stride account (letters go to school_contacts too).
+ * Keyed by tenant slug.
+ */
+export const concernContactsBySlug: Record<string, { urn: number; name: string; email: string }[]> = {
+  barnet: [{ urn: 101305, name: 'Mr Simon Hartley', email: 'head@underhill.sch.example' }],
+};

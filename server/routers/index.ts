@@ -5,6 +5,7 @@ import { authRouter } from './auth';
 import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
 import { commissioningRouter } from './commissioning';
+import { concernRouter } from './concern';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
@@ -32,6 +33,7 @@ export const appRouter = router({
   audit: auditRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
+  concern: concernRouter,
   dev: devRouter,
 });
 

@@ -91,7 +91,7 @@ export const sections: readonly Section[] = [
     module: 'statutory',
     roles: ['tenant_admin', 'la_officer', 'adviser'],
     summary: 'The SCC register, review meetings, action plans and warning notices.',
-    built: false,
+    built: true,
   },
   {
     slug: 'support',

@@ -274,6 +274,31 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
     progressRag: 'green',
   }),
   'commissioning.sccSummary': (ids) => ({ contractId: ids.requestId, schoolId: ids.schoolId }),
+  'concern.register': () => undefined,
+  'concern.openCase': (ids) => ({
+    schoolId: ids.schoolId,
+    concerns: 'Opened from another workspace',
+    triggers: [{ trigger: 'safeguarding', evidence: 'Planted from another workspace' }],
+  }),
+  'concern.byId': (ids) => ({ caseId: ids.requestId }),
+  'concern.recordTrigger': (ids) => ({
+    caseId: ids.requestId,
+    trigger: 'safeguarding',
+    evidence: 'Planted from another workspace',
+  }),
+  'concern.leadOfficers': () => undefined,
+  'concern.meetings': () => undefined,
+  'concern.scheduleMeeting': () => ({ meetingOn: '2026-12-09' }),
+  'concern.meeting': (ids) => ({ meetingId: ids.requestId }),
+  'concern.recordDecision': (ids) => ({
+    meetingId: ids.requestId,
+    caseId: ids.requestId,
+    decision: 'designate',
+    rationale: 'Decided from another workspace',
+    leadOfficerUserId: ids.adviserUserId,
+  }),
+  'concern.holdMeeting': (ids) => ({ meetingId: ids.requestId, minutes: 'Minutes from another workspace' }),
+  'concern.letterPdf': (ids) => ({ letterId: ids.requestId }),
 };
 
 /** A GIAS file and URN list naming every school of B (hsip): importing it in A may only touch A's own rows. */

@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { schoolBoundRoles, schools, sccLetters } from '~/db/schema';
+import type { PdfDocument } from '../pdf/render-pdf';
+import { caseNotFound, loadCaseFor } from './case-access';
+import { longDate } from './evaluate-triggers';
+import type { TenantMembership } from '../workspaces/list-memberships';
+
+const kindTitles = {
+  designation: 'Letter: school causing concern',
+  concern: 'Letter of concern',
+  removal: 'Letter: removal from the register',
+  warning_notice: 'Warning notice',
+};
+
+/**
+ * A letter as a PDF document. Officers and the case's advisers may read any; the school's own headteacher and
+ * governors may read every letter written to their school (the emailed link must open), nobody else's.
+ */
+export async function letterPdf(
+  tx: Tx,
+  input: {
+    letterId: string;
+    caller: { userId: string; memberships: readonly TenantMembership[] };
+    issuer: string;
+  },
+): Promise<{ document: PdfDocument; filename: string }> {
+  const [letter] = await tx.select().from(sccLetters).where(eq(sccLetters.id, input.letterId));
+  if (!letter?.caseId) throw caseNotFound();
+  // The school may always read a letter written to it (removal, or concern before designation); anyone else
+  // needs to see the case (officers, its advisers, the school of a designated case).
+  const ownSchool = input.caller.memberships.some(
+    (m) => m.schoolId === letter.schoolId && (schoolBoundRoles as readonly string[]).includes(m.role),
+  );
+  if (!ownSchool) await loadCaseFor(tx, input.caller, letter.caseId, 'school');
+  const [school] = await tx.select().from(schools).where(eq(schools.id, letter.schoolId));
+  if (!school) throw caseNotFound();
+  const address = [school.name, school.street, school.town, school.postcode].filter(Boolean).join(', ');
+  return {
+    filename: `${school.name} ${letter.kind} letter ${letter.issuedOn}.pdf`,
+    document: {
+      title: kindTitles[letter.kind],
+      issuer: input.issuer,
+      blocks: [
+        {
+          kind: 'facts',
+          pairs: [
+            ['Date', longDate(letter.issuedOn)],
+            ['To', `${school.headteacherName ?? 'The headteacher'} (headteacher) and the Chair of Governors`],
+            ['School', `${address} (URN ${school.urn})`],
+          ],
+        },
+        { kind: 'heading', text: letter.subject },
+        ...letter.body.split('\n\n').map((text) => ({ kind: 'paragraph' as const, text })),
+      ],
+      footer: `${input.issuer} - ${letter.subject}`,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+
+test('the Schools Review Group designates Underhill Primary and the headteacher gets the letter', async ({
+  page,
+}) => {
+  const rationale = `KS2 outcomes fell sharply and leaders lack capacity to reverse them (${Date.now()}).`;
+  await signInWithMagicLink(page, 'la.officer@barnet.example');
+
+  await page.goto('/barnet/concern');
+  await expect(page.getByRole('heading', { name: 'Schools causing concern', level: 1 })).toBeVisible();
+  const underhill = page.getByTestId('concern-case').filter({ hasText: 'Underhill Primary School' });
+  await expect(underhill).toContainText('Candidate');
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Schools Review Group meetings' }).click();
+  await expect(page.getByRole('heading', { name: 'Schools Review Group', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Chair (optional)').fill('Head of School Improvement');
+  await page.getByRole('button', { name: 'Schedule meeting' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Agenda' })).toBeVisible();
+  const item = page.getByTestId('agenda-item').filter({ hasText: 'Underhill Primary School' });
+  await expect(item).toContainText('New candidate: decide whether to designate');
+  await expectAccessible(page);
+
+  const asked = new Date(Date.now() - 1000);
+  await item.getByLabel('Decision').selectOption({ label: 'Designate' });
+  await item.getByLabel('Lead Officer').selectOption({ label: 'Samuel Osei' });
+  await item.getByLabel('Rationale').fill(rationale);
+  await item.getByRole('button', { name: 'Record decision' }).click();
+  await expect(item.getByTestId('decision')).toContainText(rationale);
+  const letterLink = item.getByRole('link', { name: /Designation letter/ });
+  await expect(letterLink).toBeVisible();
+  await expectAccessible(page);
+
+  // The headteacher's email carries the link to the letter.
+  const emailed = await latestEmailedLink(
+    'head@underhill.sch.example',
+    /https?:\/\/\S+\/barnet\/concern\/letters\/[0-9a-f-]+\/pdf/,
+    asked,
+  );
+  const href = await letterLink.getAttribute('href');
+  expect(emailed.endsWith(href ?? 'missing')).toBe(true);
+  const pdf = await page.request.get(href ?? '');
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  await item.getByRole('link', { name: 'Underhill Primary School', exact: true }).click();
+  await expect(page.getByTestId('case-status')).toHaveText('Designated');
+  await expect(page.getByRole('definition').filter({ hasText: 'Samuel Osei' })).toBeVisible();
+  await expectAccessible(page);
+});

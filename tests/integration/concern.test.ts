@@ -1,0 +1,352 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withPlatform, withTenant, type Database } from '~/db/client';
+import {
+  ofstedInspections,
+  outboxEmails,
+  schoolMonitoring,
+  schools,
+  sccCases,
+  sccLetters,
+  warningNotices,
+} from '~/db/schema';
+import { callerFor, failureOf, openTestDatabase, tenantBySlug, userByEmail } from './harness';
+
+describe('schools causing concern: register, review meetings, decisions and letters', () => {
+  let database: Database;
+  let barnetId: string;
+  const schoolIdOf = async (urn: number) => {
+    const [school] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select({ id: schools.id }).from(schools).where(eq(schools.urn, urn)),
+    );
+    if (!school) throw new Error(`no school ${urn}`);
+    return school.id;
+  };
+  const officer = () => callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    barnetId = (await tenantBySlug(database.db, 'barnet')).id;
+  });
+
+  it('lists the register with triggers, and possible candidates with their reasons (Barnet words)', async () => {
+    const register = await (await officer()).concern.register();
+    expect(register.listName).toBe('Schools causing concern');
+    expect(register.meetingName).toBe('Schools Review Group');
+    const underhill = register.cases.find((c) => c.urn === 101305);
+    expect(underhill?.status).toBe('candidate');
+    expect(underhill?.triggers.map((t) => t.key)).toEqual([
+      'la_judges_below_standard',
+      'low_or_declining_achievement',
+    ]);
+    // Report-card reading (Barnet's default): St Catherine's needs attention in two areas.
+    const stCatherines = register.cases.find((c) => c.urn === 101335);
+    expect(stCatherines?.triggers[0]?.evidence[0]).toContain('Needs attention');
+    expect(stCatherines?.leadOfficerName).toBe('Samuel Osei');
+    // Holy Trinity: RI at two inspections and category 3, no open case.
+    const holyTrinity = register.candidates.find((c) => c.urn === 101358);
+    expect(holyTrinity?.reasons.join(' ')).toContain('2024 sub-grades');
+    expect(holyTrinity?.reasons).toContain('LA category: 3 Requires Improvement.');
+    expect(register.candidates.some((c) => c.urn === 101262)).toBe(false);
+  });
+
+  it('Birmingham calls it Priority schools, led by a Priority Partner, at the SIAB every 14 days', async () => {
+    const birmingham = await callerFor(database.db, 'la.officer@birmingham.example', 'birmingham');
+    const register = await birmingham.concern.register();
+    expect(register.listName).toBe('Priority schools');
+    expect(register.leadOfficerTitle).toBe('Priority Partner');
+    expect((await birmingham.concern.meetings()).cadenceDays).toBe(14);
+  });
+
+  it('opens a candidate, puts it on the generated agenda, designates it with a letter and emails', async () => {
+    const la = await officer();
+    const schoolId = await schoolIdOf(101358);
+    const headOfSi = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    await headOfSi.schools.addContact({
+      schoolId,
+      role: 'headteacher',
+      name: 'Mrs Holy Trinity Head',
+      email: 'head@holytrinity.sch.example',
+    });
+    const { caseId } = await la.concern.openCase({
+      schoolId,
+      concerns: 'Requires improvement at the last two inspections; leadership capacity not secure.',
+      triggers: [
+        { trigger: 'leadership_breakdown', evidence: 'Deputy head and chair both resigned in October.' },
+      ],
+    });
+    expect(
+      await failureOf(la.concern.openCase({ schoolId, concerns: 'A second case for the same school.' })),
+    ).toContain('already has an open case');
+
+    const { meetingId } = await la.concern.scheduleMeeting({
+      meetingOn: '2026-11-25',
+      chairName: 'Head of SI',
+    });
+    const meeting = await la.concern.meeting({ meetingId });
+    const item = meeting.agenda.find((a) => a.caseId === caseId);
+    expect(item?.reasons).toEqual(['new_candidate']);
+    // The seeded Statement of Action for 101270 has a red item: overdue actions are on the agenda.
+    expect(meeting.agenda.find((a) => a.urn === 101270)?.reasons).toContain('overdue_actions');
+
+    // A rationale is required.
+    expect(
+      await failureOf(
+        la.concern.recordDecision({
+          meetingId,
+          caseId,
+          decision: 'designate',
+          rationale: ' ',
+          leadOfficerUserId: undefined,
+        }),
+      ),
+    ).toContain('Give the rationale');
+    // So is a lead officer, who must belong to the workspace.
+    expect(
+      await failureOf(
+        la.concern.recordDecision({
+          meetingId,
+          caseId,
+          decision: 'designate',
+          rationale: 'Leadership has broken down.',
+        }),
+      ),
+    ).toContain('Choose the Lead Officer');
+    const outsider = await userByEmail(database.db, 'adviser@hsip.example');
+    expect(
+      await failureOf(
+        la.concern.recordDecision({
+          meetingId,
+          caseId,
+          decision: 'designate',
+          rationale: 'Leadership has broken down.',
+          leadOfficerUserId: outsider.id,
+        }),
+      ),
+    ).toContain('must be an officer or adviser of this workspace');
+
+    const lead = await userByEmail(database.db, 'adviser@barnet.example');
+    const before = new Date(Date.now() - 1000);
+    const result = await la.concern.recordDecision({
+      meetingId,
+      caseId,
+      decision: 'designate',
+      rationale: 'Leadership has broken down and outcomes are not improving.',
+      leadOfficerUserId: lead.id,
+    });
+    expect(result.letterId).toBeTruthy();
+    const [found] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select().from(sccCases).where(eq(sccCases.id, caseId)),
+    );
+    expect(found).toMatchObject({
+      status: 'designated',
+      designatedOn: '2026-11-25',
+      leadOfficerUserId: lead.id,
+      nextReviewOn: '2027-01-06', // 42 days: Barnet's half-termly Schools Review Group
+    });
+    const [letter] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select().from(sccLetters).where(eq(sccLetters.caseId, caseId)),
+    );
+    expect(letter?.kind).toBe('designation');
+    expect(letter?.addressedTo).toContain('Chair of Governors');
+    expect(letter?.body).toContain('informal warning');
+    expect(letter?.body).toContain("Rachel O'Connor");
+    const sent = await withPlatform(database.db, (tx) =>
+      tx.select().from(outboxEmails).where(eq(outboxEmails.to, 'head@holytrinity.sch.example')),
+    );
+    const email = sent.find((e) => e.createdAt >= before);
+    expect(email?.subject).toContain('Holy Trinity CofE Primary School');
+    expect(email?.text).toContain(`/barnet/concern/letters/${letter?.id}/pdf`);
+
+    const pdf = await la.concern.letterPdf({ letterId: letter?.id ?? '' });
+    expect(pdf.document.blocks.some((b) => b.kind === 'heading' && b.text.includes('Holy Trinity'))).toBe(
+      true,
+    );
+
+    // Removal refused while the latest inspection (2024 sub-grades, RI) stands.
+    const refused = await failureOf(
+      la.concern.recordDecision({
+        meetingId,
+        caseId,
+        decision: 'remove',
+        rationale: 'Progress has been good.',
+      }),
+    );
+    expect(refused).toContain('cannot be removed yet');
+    expect(refused).toContain('the Ofsted inspection (2024 sub-grades) of 5 March 2025');
+
+    // A later report card (report-card reading, Barnet's): every area expected or above, safeguarding met.
+    await withTenant(database.db, barnetId, (tx) =>
+      tx.insert(ofstedInspections).values({
+        tenantId: barnetId,
+        schoolId,
+        inspectedOn: '2026-11-18',
+        framework: 'report_card_2025',
+        grades: {
+          inclusion: 'expected',
+          curriculum_and_teaching: 'expected',
+          achievement: 'expected',
+          attendance_and_behaviour: 'strong',
+          personal_development: 'expected',
+          leadership_and_governance: 'expected',
+        },
+        safeguarding: 'met',
+      }),
+    );
+    const removed = await la.concern.recordDecision({
+      meetingId,
+      caseId,
+      decision: 'remove',
+      rationale: 'Judged expected standard in every area in November 2026.',
+    });
+    expect(removed.letterId).toBeTruthy();
+    const [closed] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select().from(sccCases).where(eq(sccCases.id, caseId)),
+    );
+    expect(closed).toMatchObject({ status: 'removed', closedOn: '2026-11-25' });
+
+    await la.concern.holdMeeting({ meetingId, minutes: 'Holy Trinity designated and later removed.' });
+    const held = await la.concern.meeting({ meetingId });
+    expect(held.meeting.status).toBe('held');
+    expect(held.agenda.find((a) => a.caseId === caseId)?.decisions.map((d) => d.decision)).toEqual([
+      'designate',
+      'remove',
+    ]);
+    expect(
+      await failureOf(
+        la.concern.recordDecision({
+          meetingId,
+          caseId,
+          decision: 'continue',
+          rationale: 'Too late for this.',
+        }),
+      ),
+    ).toContain('marked as held');
+  });
+
+  it('refuses to open a case with no trigger met', async () => {
+    const la = await officer();
+    // Coppetts Wood: outstanding, category 1.
+    expect(
+      await failureOf(
+        la.concern.openCase({ schoolId: await schoolIdOf(101262), concerns: 'A hunch, without evidence.' }),
+      ),
+    ).toContain('No trigger is met');
+  });
+
+  it('refuses to designate an academy, pointing to the Regional Director', async () => {
+    const la = await officer();
+    const { caseId } = await la.concern.openCase({
+      schoolId: await schoolIdOf(143390),
+      concerns: 'Requires improvement (legacy grade 3, March 2024).',
+    });
+    const { meetingId } = await la.concern.scheduleMeeting({ meetingOn: '2026-11-26' });
+    const lead = await userByEmail(database.db, 'la.officer@barnet.example');
+    const refused = await failureOf(
+      la.concern.recordDecision({
+        meetingId,
+        caseId,
+        decision: 'designate',
+        rationale: 'Outcomes are low.',
+        leadOfficerUserId: lead.id,
+      }),
+    );
+    expect(refused).toContain('is an academy');
+    expect(refused).toContain('Regional Director');
+    const [still] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select().from(sccCases).where(eq(sccCases.id, caseId)),
+    );
+    expect(still?.status).toBe('candidate');
+  });
+
+  it('a recommendation for a formal warning notice goes to the DCS as a recommended s60 notice', async () => {
+    const la = await officer();
+    const schoolId = await schoolIdOf(101270);
+    const [seeded] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select({ id: sccCases.id }).from(sccCases).where(eq(sccCases.schoolId, schoolId)),
+    );
+    const { meetingId } = await la.concern.scheduleMeeting({ meetingOn: '2026-11-27' });
+    const { noticeId } = await la.concern.recordDecision({
+      meetingId,
+      caseId: seeded?.id ?? '',
+      decision: 'recommend_warning_notice',
+      rationale: 'No improvement in maths teaching since March.',
+      grounds: ['unacceptably_low_standards'],
+    });
+    const [notice] = await withTenant(database.db, barnetId, (tx) =>
+      tx
+        .select()
+        .from(warningNotices)
+        .where(eq(warningNotices.id, noticeId ?? '')),
+    );
+    expect(notice).toMatchObject({
+      kind: 'formal_s60',
+      status: 'recommended',
+      grounds: ['unacceptably_low_standards'],
+    });
+  });
+
+  it('an adviser sees only the cases they advise; a school sees no register', async () => {
+    const all = (await (await officer()).concern.register()).cases;
+    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const me = await userByEmail(database.db, 'adviser@barnet.example');
+    const mine = (await adviser.concern.register()).cases;
+    expect(mine.length).toBeLessThan(all.length);
+    const advised = await withTenant(database.db, barnetId, (tx) =>
+      tx
+        .select({ schoolId: schoolMonitoring.schoolId })
+        .from(schoolMonitoring)
+        .where(
+          and(
+            inArray(
+              schoolMonitoring.schoolId,
+              all.map((c) => c.schoolId),
+            ),
+            eq(schoolMonitoring.linkAdviserUserId, me.id),
+          ),
+        ),
+    );
+    for (const c of mine)
+      expect(advised.some((a) => a.schoolId === c.schoolId) || c.leadOfficerName === me.name).toBe(true);
+    expect((await adviser.concern.register()).candidates).toEqual([]);
+    const other = all.find((c) => !mine.some((m) => m.caseId === c.caseId));
+    expect(await failureOf(adviser.concern.byId({ caseId: other?.caseId ?? '' }))).toContain('not found');
+    if (mine[0]) expect((await adviser.concern.byId({ caseId: mine[0].caseId })).caseId).toBe(mine[0].caseId);
+
+    const school = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
+    await expect(school.concern.register()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const own = all.find((c) => c.urn === 101335);
+    await expect(school.concern.byId({ caseId: own?.caseId ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(school.concern.meetings()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('the school reads its own designated case’s letter, not another school’s', async () => {
+    const la = await officer();
+    const stCatherines = (await la.concern.register()).cases.find((c) => c.urn === 101335);
+    const { meetingId } = await la.concern.scheduleMeeting({ meetingOn: '2026-11-28' });
+    const { letterId } = await la.concern.recordDecision({
+      meetingId,
+      caseId: stCatherines?.caseId ?? '',
+      decision: 'letter_of_concern',
+      rationale: 'Phonics outcomes fell again in the autumn check.',
+    });
+    const chair = await callerFor(database.db, 'chair@stcatherines.sch.example', 'barnet');
+    expect((await chair.concern.letterPdf({ letterId: letterId ?? '' })).document.title).toBe(
+      'Letter of concern',
+    );
+    // Another school's removal letter stays hidden from a school user.
+    const [removal] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select({ id: sccLetters.id }).from(sccLetters).where(eq(sccLetters.kind, 'removal')),
+    );
+    const stCatherinesHead = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
+    await expect(stCatherinesHead.concern.letterPdf({ letterId: removal?.id ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const otherSchool = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    await expect(otherSchool.concern.letterPdf({ letterId: letterId ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
