@@ -299,6 +299,15 @@ export async function sccSummaryForProvider(
 ) {
   const contract = await findVisibleContract(tx, input, input.contractId);
   const school = await findCoveredSchool(tx, input, contract.id, input.schoolId);
+  // The one place a provider reads the LA's SCC rows: the policy allows it only inside this opt-in.
+  return withCommissionedRead(tx, () => readSccSummary(tx, contract, school));
+}
+
+async function readSccSummary(
+  tx: Tx,
+  contract: Awaited<ReturnType<typeof findVisibleContract>>,
+  school: Awaited<ReturnType<typeof findCoveredSchool>>,
+) {
   const cases = await tx
     .select({
       id: sccCases.id,

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withTenant, type Database } from '~/db/client';
+import { withCommissionedRead, withTenant, type Database } from '~/db/client';
 import {
   actionPlans,
   memberships,
@@ -214,7 +214,7 @@ describe('Birmingham: Greet (103342), covered by the BEP contract', () => {
     expect(await codeOf(manager.casework.interventions({ caseId: cases.greet }))).toBe('NOT_FOUND');
   });
 
-  it("RLS: BEP's workspace reads Greet's case and plan (commissioned) but not Barnet's, and no Birmingham notices, meetings or decisions", async () => {
+  it("RLS: BEP's workspace reads Greet's case and plan (commissioned, opted in) but not Barnet's, and no Birmingham notices, meetings or decisions", async () => {
     const bep = tenant.bep ?? '';
     const birmingham = tenant.birmingham ?? '';
     // Birmingham itself sees what it recorded, so the zero counts below are RLS, not an empty table.
@@ -226,28 +226,33 @@ describe('Birmingham: Greet (103342), covered by the BEP contract', () => {
     expect(own.notices).toBeGreaterThan(0);
     expect(own.meetings).toBeGreaterThan(0);
     expect(own.decisions).toBeGreaterThan(0);
-    const seen = await withTenant(database.db, bep, async (tx) => ({
-      cases: await tx.select({ id: sccCases.id, tenantId: sccCases.tenantId }).from(sccCases),
-      plans: await tx
-        .select({ caseId: actionPlans.caseId, tenantId: actionPlans.tenantId })
-        .from(actionPlans),
-      notices: await tx
-        .select({ id: warningNotices.id })
-        .from(warningNotices)
-        .where(eq(warningNotices.tenantId, birmingham)),
-      meetings: await tx
-        .select({ id: sccMeetings.id })
-        .from(sccMeetings)
-        .where(eq(sccMeetings.tenantId, birmingham)),
-      decisions: await tx
-        .select({ id: reviewDecisions.id })
-        .from(reviewDecisions)
-        .where(eq(reviewDecisions.tenantId, birmingham)),
-      barnet: await tx
-        .select({ id: sccCases.id })
-        .from(sccCases)
-        .where(inArray(sccCases.id, [cases.stCatherines])),
-    }));
+    // Without the commissioning module's explicit opt-in, BEP's queries see no Birmingham case at all.
+    const unopted = await withTenant(database.db, bep, (tx) => tx.select({ id: sccCases.id }).from(sccCases));
+    expect(unopted).toEqual([]);
+    const seen = await withTenant(database.db, bep, (tx) =>
+      withCommissionedRead(tx, async () => ({
+        cases: await tx.select({ id: sccCases.id, tenantId: sccCases.tenantId }).from(sccCases),
+        plans: await tx
+          .select({ caseId: actionPlans.caseId, tenantId: actionPlans.tenantId })
+          .from(actionPlans),
+        notices: await tx
+          .select({ id: warningNotices.id })
+          .from(warningNotices)
+          .where(eq(warningNotices.tenantId, birmingham)),
+        meetings: await tx
+          .select({ id: sccMeetings.id })
+          .from(sccMeetings)
+          .where(eq(sccMeetings.tenantId, birmingham)),
+        decisions: await tx
+          .select({ id: reviewDecisions.id })
+          .from(reviewDecisions)
+          .where(eq(reviewDecisions.tenantId, birmingham)),
+        barnet: await tx
+          .select({ id: sccCases.id })
+          .from(sccCases)
+          .where(inArray(sccCases.id, [cases.stCatherines])),
+      })),
+    );
     expect(seen.cases.map((c) => c.id)).toContain(cases.greet);
     expect(seen.plans.map((p) => p.caseId)).toContain(cases.greet);
     expect(seen.cases.every((c) => c.tenantId === birmingham)).toBe(true);
