@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '~/db/client';
+import { withCommissionedRead, type Tx } from '~/db/client';
 import {
   actionPlanItems,
   actionPlans,
