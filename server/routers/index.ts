@@ -6,10 +6,12 @@ import { catalogueRouter } from './catalogue';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
+import { registerRouter } from './register';
 import { renewalsRouter } from './renewals';
 import { schoolImportRouter } from './school-import';
 import { schoolsRouter } from './schools';
 import { subscriptionsRouter } from './subscriptions';
+import { visitsRouter } from './visits';
 import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
@@ -24,6 +26,8 @@ export const appRouter = router({
   renewals: renewalsRouter,
   members: membersRouter,
   audit: auditRouter,
+  register: registerRouter,
+  visits: visitsRouter,
   dev: devRouter,
 });
 

@@ -75,15 +75,15 @@ export const sections: readonly Section[] = [
     module: 'statutory',
     roles: ['tenant_admin', 'la_officer', 'adviser'],
     summary: 'Every school in the LA with Ofsted history, LA category and link adviser.',
-    built: false,
+    built: true,
   },
   {
     slug: 'visits',
     title: 'Visits and notes of visit',
     module: 'statutory',
-    roles: ['tenant_admin', 'la_officer', 'adviser', 'school_admin'],
+    roles: ['tenant_admin', 'la_officer', 'adviser', 'school_admin', 'governor'],
     summary: 'Planned visits by category and notes of visit agreed with headteachers.',
-    built: false,
+    built: true,
   },
   {
     slug: 'concern',
