@@ -5,6 +5,7 @@ import {
   schoolWeeks,
   spreadDueDates,
   visitRuleFor,
+  type ExistingVisit,
   type PlanSchool,
 } from '~/server/monitoring/plan-visits';
 import { defaultStatutorySettings as settings } from '~/server/monitoring/statutory-settings';
@@ -133,7 +134,7 @@ describe('regenerating a plan', () => {
 
   it('reports, never removes, planned visits beyond a lowered count; done and additional ones are not surplus', () => {
     const lowered = planYear([school({ laCategory: '2' })], settings, 2026);
-    const existing = [
+    const existing: ExistingVisit[] = [
       ...drafts.map((d) => ({
         id: `v${d.sequence}`,
         schoolId: 's1',
