@@ -44,6 +44,6 @@ test('the Head of SI recategorises a school causing concern; the LNI sees an ove
   await expect(lni.getByRole('heading', { name: 'Your schedule' })).toBeVisible();
   await expect(lni.getByTestId('overdue-count')).toContainText('overdue');
   await expect(lni.getByTestId('planned-visit').filter({ hasText: 'Overdue' }).first()).toBeVisible();
-  await expect(lni.getByRole('link', { name: 'Notes of visit' })).toBeVisible();
+  await expect(lni.getByRole('link', { name: 'Notes of visit', exact: true })).toBeVisible();
   await expectAccessible(lni);
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { describeInspection, frameworkLabels, summariseInspection } from '~/server/monitoring/ofsted-results';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { AdvisersForm, CategoryForm, InspectionForm, MonitoringForm } from './register-forms';
@@ -28,6 +29,7 @@ export default async function RegisterSchoolPage({
   params: Promise<{ tenant: string; schoolId: string }>;
 }) {
   const { tenant, schoolId } = await params;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(schoolId)) notFound();
   const { api, workspace } = await loadWorkspace(tenant);
   const canWrite = workspace.roles.some((r) => r === 'tenant_admin' || r === 'la_officer');
   const [record, advisers] = await Promise.all([
