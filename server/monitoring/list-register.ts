@@ -2,7 +2,7 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { ofstedInspections, schoolMonitoring, schools, users } from '~/db/schema';
+import { ofstedInspections, schoolMonitoring, schools, users, type School } from '~/db/schema';
 import type { InspectionResult } from './ofsted-results';
 import { isAcademy } from './plan-visits';
 import { categoryByKey, type ResolvedStatutorySettings } from './statutory-settings';
@@ -27,7 +27,7 @@ export type RegisterRow = {
   type: string;
   typeGroup: string;
   phase: string;
-  status: string;
+  status: School['status'];
   pupils: number | null;
   governance: 'maintained' | 'academy';
   laCategory: string | null;

@@ -5,6 +5,7 @@ import { getRegisterSchool } from '../monitoring/get-register-school';
 import { listMonitoringAdvisers } from '../monitoring/list-advisers';
 import { listRegister, ZRegisterFilters } from '../monitoring/list-register';
 import { ZRecordInspectionInput } from '../monitoring/ofsted-results';
+import { visitRuleFor } from '../monitoring/plan-visits';
 import { recordInspection } from '../monitoring/record-inspection';
 import { linkAdviserTitleOf, statutoryOf } from '../monitoring/require-statutory';
 import {
@@ -43,8 +44,11 @@ export const registerRouter = router({
     .input(z.object({ schoolId: z.uuid({ message: 'Choose a school.' }) }))
     .query(async ({ ctx, input }) => {
       const settings = statutoryOf(ctx.tenant);
+      const record = await getRegisterSchool(ctx.tx, settings, input.schoolId);
       return {
-        ...(await getRegisterSchool(ctx.tx, settings, input.schoolId)),
+        ...record,
+        /** How many visits a year the rules give this school, and why ("per Statement of Action"). */
+        visitRule: visitRuleFor(record.entry, settings),
         categories: settings.categories,
         linkAdviserTitle: linkAdviserTitleOf(ctx.tenant),
       };

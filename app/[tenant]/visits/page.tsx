@@ -275,25 +275,27 @@ export default async function VisitsPage({
                     {v.completedOn && <span className="block text-slate-700">{date(v.completedOn)}</span>}
                   </td>
                   <td className="p-2">
-                    <Link
-                      href={`/${tenant}/visits/notes/new?visit=${v.id}`}
-                      className="text-brand-dark underline"
-                    >
-                      Write note of visit
-                      <span className="sr-only">
-                        {' '}
-                        for {v.schoolName}, due {date(v.dueBy)}
-                      </span>
-                    </Link>
-                    {v.status === 'planned' && (
-                      <VisitActions
-                        visitId={v.id}
-                        today={today}
-                        canManage={isOfficer}
-                        adviserUserId={v.adviserUserId}
-                        advisers={advisers.map((a) => ({ userId: a.userId, name: a.name }))}
-                      />
-                    )}
+                    <div className="flex flex-col items-start gap-2">
+                      <Link
+                        href={`/${tenant}/visits/notes/new?visit=${v.id}`}
+                        className="inline-block min-h-6 py-1 text-brand-dark underline"
+                      >
+                        Write note of visit
+                        <span className="sr-only">
+                          {' '}
+                          for {v.schoolName}, due {date(v.dueBy)}
+                        </span>
+                      </Link>
+                      {v.status === 'planned' && (
+                        <VisitActions
+                          visitId={v.id}
+                          today={today}
+                          canManage={isOfficer}
+                          adviserUserId={v.adviserUserId}
+                          advisers={advisers.map((a) => ({ userId: a.userId, name: a.name }))}
+                        />
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

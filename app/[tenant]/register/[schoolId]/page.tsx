@@ -68,6 +68,10 @@ export default async function RegisterSchoolPage({
         <dd>
           {entry.capacitySecure === null ? 'Not judged' : entry.capacitySecure ? 'Secure' : 'Not secure'}
         </dd>
+        <dt className="font-semibold">Visits a year</dt>
+        <dd>
+          {record.visitRule.count} ({record.visitRule.basis})
+        </dd>
         <dt className="font-semibold">Latest Ofsted</dt>
         <dd>{entry.latestInspection ? summariseInspection(entry.latestInspection) : 'Not inspected'}</dd>
         <dt className="font-semibold">{record.linkAdviserTitle}</dt>
