@@ -38,6 +38,15 @@ test('the Head of SI recategorises a school causing concern; the LNI sees an ove
   await expect(head.getByTestId('category-history')).toContainText(rationale);
   await expectAccessible(head);
 
+  await head.goto('/barnet/visits');
+  await expect(head.getByRole('heading', { name: 'Under-served schools' })).toBeVisible();
+  await expect(head.getByRole('heading', { name: 'Overdue visits' })).toBeVisible();
+  await head.getByRole('button', { name: /^Generate the 2026\/27 plan$/ }).click();
+  await expect(head.getByRole('status').filter({ hasText: 'already planned' })).toContainText(
+    '0 visits added',
+  );
+  await expectAccessible(head);
+
   const lni = await pageFor(browser, 'adviser@barnet.example');
   await lni.goto('/barnet/visits');
   await expect(lni.getByRole('heading', { name: /^Visits/, level: 1 })).toBeVisible();
