@@ -42,9 +42,7 @@ test('the Head of SI recategorises a school causing concern; the LNI sees an ove
   await expect(head.getByRole('heading', { name: 'Under-served schools' })).toBeVisible();
   await expect(head.getByRole('heading', { name: 'Overdue visits' })).toBeVisible();
   await head.getByRole('button', { name: /^Generate the 2026\/27 plan$/ }).click();
-  await expect(head.getByRole('status').filter({ hasText: 'already planned' })).toContainText(
-    '0 visits added',
-  );
+  await expect(head.getByRole('status').filter({ hasText: 'already planned' })).toBeVisible();
   await expectAccessible(head);
 
   const lni = await pageFor(browser, 'adviser@barnet.example');
