@@ -101,6 +101,13 @@ export function summariseInspection(result: InspectionResult): string {
   return `Report card (${year}): lowest ${weakest ? reportCardGradeLabels[weakest].toLowerCase() : 'not graded'}, ${safeguarding}${concern}`;
 }
 
+/** A short heading for a result whose grades are listed beneath it: "Good (2022)", "Report card (2026)". */
+export function inspectionHeadline(result: InspectionResult): string {
+  if (result.framework === 'legacy_overall' || result.kind !== 'graded') return summariseInspection(result);
+  const year = yearOf(result.inspectedOn);
+  return result.framework === 'sub_grades_2024' ? `Sub-grades (${year})` : `Report card (${year})`;
+}
+
 /** Every grade of the result, area by area, for the school's history. */
 export function describeInspection(result: InspectionResult): ResultLine[] {
   const lines: ResultLine[] = [];

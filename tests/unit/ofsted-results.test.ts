@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeInspection,
+  inspectionHeadline,
   summariseInspection,
   ZRecordInspectionInput,
   type InspectionResult,
@@ -17,6 +18,13 @@ const base: InspectionResult = {
 };
 
 describe('Ofsted results in three shapes', () => {
+  it('headlines: legacy in full, the newer shapes by name with their grades listed beneath', () => {
+    expect(inspectionHeadline(base)).toBe('Good (2022)');
+    expect(inspectionHeadline({ ...base, framework: 'report_card_2025', inspectedOn: '2026-02-01' })).toBe(
+      'Report card (2026)',
+    );
+  });
+
   it('legacy: "Good (2022)"', () => {
     expect(summariseInspection(base)).toBe('Good (2022)');
     expect(summariseInspection({ ...base, overallGrade: 4, categoryOfConcern: 'special_measures' })).toBe(

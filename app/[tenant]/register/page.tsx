@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { summariseInspection } from '~/server/monitoring/ofsted-results';
+import { describeInspection, inspectionHeadline } from '~/server/monitoring/ofsted-results';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { filtersOf, type RegisterParams as Params } from './filters';
 
@@ -214,7 +214,16 @@ export default async function RegisterPage({
                   )}
                 </td>
                 <td className="p-2">
-                  {r.latestInspection ? summariseInspection(r.latestInspection) : 'Not inspected'}
+                  {r.latestInspection ? inspectionHeadline(r.latestInspection) : 'Not inspected'}
+                  {r.latestInspection && r.latestInspection.framework !== 'legacy_overall' && (
+                    <ul className="mt-1 text-xs text-slate-700">
+                      {describeInspection(r.latestInspection).map((line) => (
+                        <li key={line.label}>
+                          {line.label}: {line.value}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
                 <td className="p-2">
                   {r.linkAdviserName ?? 'None'}

@@ -15,7 +15,11 @@ import {
   subGradeAreas,
   legacyGradeLabels,
   type Framework,
+  type RecordInspectionInput,
 } from '~/server/monitoring/ofsted-results';
+
+type SubGrades = Extract<RecordInspectionInput, { framework: 'sub_grades_2024' }>['grades'];
+type ReportCard = Extract<RecordInspectionInput, { framework: 'report_card_2025' }>;
 
 type FieldErrors = Record<string, string[]> | null | undefined;
 
@@ -343,9 +347,14 @@ export function InspectionForm({ schoolId }: { schoolId: string }) {
     if (framework === 'legacy_overall')
       record.mutate({ ...common, framework, overallGrade: Number(overallGrade) });
     else if (framework === 'sub_grades_2024')
-      record.mutate({ ...common, framework, grades: grades as never });
+      record.mutate({ ...common, framework, grades: grades as unknown as SubGrades });
     else
-      record.mutate({ ...common, framework, grades: grades as never, safeguarding: safeguarding as never });
+      record.mutate({
+        ...common,
+        framework,
+        grades: grades as ReportCard['grades'],
+        safeguarding: safeguarding as ReportCard['safeguarding'],
+      });
   }
   const gradeSelect = (key: string, label: string, options: [string, string][], optional = false) => {
     const id = `${p}-grades-${key}`;
