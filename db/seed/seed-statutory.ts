@@ -10,10 +10,13 @@ import {
   noteOfVisitVersions,
   notesOfVisit,
   ofstedInspections,
+  plannedVisits,
   sccCases,
   schoolContacts,
   schoolMonitoring,
 } from '../schema';
+import { addDays, planYear, type PlanSchool } from '~/server/monitoring/plan-visits';
+import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import type { SeedSchool } from './demo-data';
 import * as data from './statutory-data';
 
@@ -39,6 +42,7 @@ export async function seedStatutory(
     .filter((id) => id !== undefined);
   const bsip = input.slug === 'barnet' ? input.userIdByEmail.get('amara.nwosu@barnet.example') : undefined;
   const defaultCategory = data.defaultCategoryBySlug[input.slug] ?? '2';
+  const planSchools: PlanSchool[] = [];
 
   for (const [index, school] of register.entries()) {
     const schoolId = input.schoolIdByUrn.get(school.urn);
@@ -57,6 +61,17 @@ export async function seedStatutory(
       hasSixthForm: own?.hasSixthForm ?? false,
       riskNotes: own?.riskNotes ?? '',
       riseInvolvement: own?.riseInvolvement ?? '',
+    });
+    planSchools.push({
+      schoolId,
+      type: school.type,
+      typeGroup: school.typeGroup,
+      phase: school.phase,
+      status: school.status,
+      laCategory: category,
+      capacitySecure: own?.capacitySecure ?? null,
+      hasSixthForm: own?.hasSixthForm ?? false,
+      linkAdviserUserId: adviserIds[index % Math.max(adviserIds.length, 1)] ?? null,
     });
     await tx.insert(laCategoryChanges).values({
       tenantId: input.tenantId,
@@ -99,6 +114,7 @@ export async function seedStatutory(
       email: contact.email,
     });
   }
+  await seedVisitPlan(tx, input.tenantId, input.slug, planSchools);
 
   for (const c of data.sccCasesBySlug[input.slug] ?? []) {
     const schoolId = input.schoolIdByUrn.get(c.urn);
@@ -137,6 +153,28 @@ export async function seedStatutory(
       );
   }
   await seedNotesOfVisit(tx, input);
+}
+
+/**
+ * This year's visit plan from the planner. Visits due before 1 November are done for most schools; every
+ * sixth school (the first adviser's first school among them) is behind, so overdue and under-served flags show.
+ */
+async function seedVisitPlan(tx: Tx, tenantId: string, slug: string, planSchools: PlanSchool[]) {
+  const settings = statutorySettingsOf({ statutory: data.statutorySettings[slug] });
+  const behind = new Set(planSchools.filter((_, i) => i % 6 === 0).map((s) => s.schoolId));
+  const drafts = planYear(planSchools, settings, 2026);
+  if (drafts.length === 0) return;
+  await tx.insert(plannedVisits).values(
+    drafts.map((d) => {
+      const done = d.dueBy < '2026-11-01' && !behind.has(d.schoolId);
+      return {
+        ...d,
+        tenantId,
+        status: done ? ('done' as const) : ('planned' as const),
+        completedOn: done ? addDays(d.dueBy, -2) : null,
+      };
+    }),
+  );
 }
 
 /**

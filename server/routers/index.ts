@@ -10,11 +10,13 @@ import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
 import { notesOfVisitRouter } from './notes-of-visit';
+import { registerRouter } from './register';
 import { renewalsRouter } from './renewals';
 import { reportsRouter } from './reports';
 import { schoolImportRouter } from './school-import';
 import { schoolsRouter } from './schools';
 import { subscriptionsRouter } from './subscriptions';
+import { visitsRouter } from './visits';
 import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
@@ -34,6 +36,8 @@ export const appRouter = router({
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,
+  register: registerRouter,
+  visits: visitsRouter,
   dev: devRouter,
 });
 

@@ -75,7 +75,7 @@ export const sections: readonly Section[] = [
     module: 'statutory',
     roles: ['tenant_admin', 'la_officer', 'adviser'],
     summary: 'Every school in the LA with Ofsted history, LA category and link adviser.',
-    built: false,
+    built: true,
   },
   {
     slug: 'visits',
@@ -83,7 +83,7 @@ export const sections: readonly Section[] = [
     module: 'statutory',
     roles: ['tenant_admin', 'la_officer', 'adviser', 'school_admin', 'governor'],
     summary: 'Planned visits by category and notes of visit agreed with headteachers.',
-    built: false,
+    built: true,
   },
   {
     slug: 'concern',

@@ -299,6 +299,45 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   }),
   'concern.holdMeeting': (ids) => ({ meetingId: ids.requestId, minutes: 'Minutes from another workspace' }),
   'concern.letterPdf': (ids) => ({ letterId: ids.requestId }),
+  'register.list': () => ({ sort: 'name' }),
+  'register.exportCsv': () => ({ sort: 'name' }),
+  'register.school': (ids) => ({ schoolId: ids.schoolId }),
+  'register.advisers': () => undefined,
+  'register.changeCategory': (ids) => ({
+    schoolId: ids.schoolId,
+    category: '3',
+    rationale: 'Changed from another workspace',
+  }),
+  'register.setAdvisers': (ids) => ({
+    schoolId: ids.schoolId,
+    linkAdviserUserId: ids.adviserUserId,
+    secondAdviserUserId: null,
+  }),
+  'register.updateMonitoring': (ids) => ({
+    schoolId: ids.schoolId,
+    riskNotes: 'Written from another workspace',
+    riseInvolvement: '',
+    capacitySecure: false,
+    hasSixthForm: false,
+  }),
+  'register.recordInspection': (ids) => ({
+    schoolId: ids.schoolId,
+    inspectedOn: '2026-11-01',
+    framework: 'legacy_overall',
+    overallGrade: 4,
+  }),
+  'visits.generatePlan': () => ({ academicYear: 2026 }),
+  'visits.schedule': (ids) => ({ academicYear: 2026, adviserUserId: ids.adviserUserId }),
+  'visits.underServed': () => ({ academicYear: 2026 }),
+  'visits.addAdditional': (ids) => ({
+    schoolId: ids.schoolId,
+    reason: 'Critical incident',
+    dueBy: '2026-12-01',
+    adviserUserId: ids.adviserUserId,
+  }),
+  'visits.markDone': (ids) => ({ visitId: ids.requestId, completedOn: '2026-11-20' }),
+  'visits.cancel': (ids) => ({ visitId: ids.requestId }),
+  'visits.reassign': (ids) => ({ visitId: ids.requestId, adviserUserId: ids.adviserUserId }),
 };
 
 /** A GIAS file and URN list naming every school of B (hsip): importing it in A may only touch A's own rows. */

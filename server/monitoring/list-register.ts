@@ -1,0 +1,138 @@
+import { desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { ofstedInspections, schoolMonitoring, schools, users, type School } from '~/db/schema';
+import type { InspectionResult } from './ofsted-results';
+import { isAcademy } from './plan-visits';
+import { categoryByKey, type ResolvedStatutorySettings } from './statutory-settings';
+
+/** The LA's register: every school with a monitoring row, filtered and sorted as the officer asks. */
+
+export const ZRegisterFilters = z.object({
+  category: z.string().trim().max(60).optional(),
+  phase: z.string().trim().max(40).optional(),
+  governance: z.enum(['maintained', 'academy']).optional(),
+  linkAdviserUserId: z.uuid().optional(),
+  causingConcern: z.enum(['yes', 'no']).optional(),
+  search: z.string().trim().max(100).optional(),
+  sort: z.enum(['name', 'category', 'inspected', 'pupils']).default('name'),
+});
+export type RegisterFilters = z.infer<typeof ZRegisterFilters>;
+
+export type RegisterRow = {
+  schoolId: string;
+  name: string;
+  urn: number;
+  type: string;
+  typeGroup: string;
+  phase: string;
+  status: School['status'];
+  pupils: number | null;
+  governance: 'maintained' | 'academy';
+  laCategory: string | null;
+  laCategoryLabel: string;
+  causingConcern: boolean;
+  capacitySecure: boolean | null;
+  hasSixthForm: boolean;
+  linkAdviserUserId: string | null;
+  linkAdviserName: string | null;
+  secondAdviserUserId: string | null;
+  secondAdviserName: string | null;
+  riskNotes: string;
+  riseInvolvement: string;
+  latestInspection: InspectionResult | null;
+};
+
+const linkAdviser = alias(users, 'link_adviser');
+const secondAdviser = alias(users, 'second_adviser');
+
+/** Every school on the register with its latest inspection (unfiltered). */
+export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, schoolId?: string) {
+  const rows = await tx
+    .select({
+      school: schools,
+      monitoring: schoolMonitoring,
+      linkAdviserName: linkAdviser.name,
+      secondAdviserName: secondAdviser.name,
+    })
+    .from(schoolMonitoring)
+    .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+    .leftJoin(linkAdviser, eq(linkAdviser.id, schoolMonitoring.linkAdviserUserId))
+    .leftJoin(secondAdviser, eq(secondAdviser.id, schoolMonitoring.secondAdviserUserId))
+    .where(schoolId ? eq(schoolMonitoring.schoolId, schoolId) : undefined);
+  const ids = rows.map((r) => r.school.id);
+  const inspections =
+    ids.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(ofstedInspections)
+          .where(inArray(ofstedInspections.schoolId, ids))
+          .orderBy(desc(ofstedInspections.inspectedOn), desc(ofstedInspections.createdAt));
+  const latest = new Map<string, InspectionResult>();
+  for (const i of inspections) if (!latest.has(i.schoolId)) latest.set(i.schoolId, i);
+  return rows.map(({ school, monitoring, linkAdviserName, secondAdviserName }): RegisterRow => {
+    const category = categoryByKey(settings, monitoring.laCategory);
+    return {
+      schoolId: school.id,
+      name: school.name,
+      urn: school.urn,
+      type: school.type,
+      typeGroup: school.typeGroup,
+      phase: school.phase,
+      status: school.status,
+      pupils: school.numberOfPupils,
+      governance: isAcademy(school.typeGroup) ? 'academy' : 'maintained',
+      laCategory: monitoring.laCategory,
+      laCategoryLabel: category?.label ?? (monitoring.laCategory ? monitoring.laCategory : 'Not categorised'),
+      causingConcern: category?.causesConcern ?? false,
+      capacitySecure: monitoring.capacitySecure,
+      hasSixthForm: monitoring.hasSixthForm,
+      linkAdviserUserId: monitoring.linkAdviserUserId,
+      linkAdviserName,
+      secondAdviserUserId: monitoring.secondAdviserUserId,
+      secondAdviserName,
+      riskNotes: monitoring.riskNotes,
+      riseInvolvement: monitoring.riseInvolvement,
+      latestInspection: latest.get(school.id) ?? null,
+    };
+  });
+}
+
+/** The filters and sort of the register page, as a pure function of the rows. */
+export function filterRegister(
+  rows: readonly RegisterRow[],
+  filters: RegisterFilters,
+  settings: ResolvedStatutorySettings,
+): RegisterRow[] {
+  const search = filters.search?.toLowerCase();
+  const kept = rows.filter(
+    (r) =>
+      (!filters.category || r.laCategory === filters.category) &&
+      (!filters.phase || r.phase === filters.phase) &&
+      (!filters.governance || r.governance === filters.governance) &&
+      (!filters.linkAdviserUserId || r.linkAdviserUserId === filters.linkAdviserUserId) &&
+      (!filters.causingConcern || r.causingConcern === (filters.causingConcern === 'yes')) &&
+      (!search || r.name.toLowerCase().includes(search) || String(r.urn) === search),
+  );
+  const categoryOrder = (r: RegisterRow) => {
+    const index = settings.categories.findIndex((c) => c.key === r.laCategory);
+    return index === -1 ? settings.categories.length : index;
+  };
+  const byName = (a: RegisterRow, b: RegisterRow) => a.name.localeCompare(b.name, 'en-GB');
+  const compare: Record<RegisterFilters['sort'], (a: RegisterRow, b: RegisterRow) => number> = {
+    name: byName,
+    category: (a, b) => categoryOrder(a) - categoryOrder(b) || byName(a, b),
+    // Most recently inspected first; never inspected last.
+    inspected: (a, b) =>
+      (b.latestInspection?.inspectedOn ?? '').localeCompare(a.latestInspection?.inspectedOn ?? '') ||
+      byName(a, b),
+    pupils: (a, b) => (b.pupils ?? -1) - (a.pupils ?? -1) || byName(a, b),
+  };
+  return [...kept].sort(compare[filters.sort]);
+}
+
+export async function listRegister(tx: Tx, settings: ResolvedStatutorySettings, filters: RegisterFilters) {
+  return filterRegister(await loadRegister(tx, settings), filters, settings);
+}

@@ -1,0 +1,52 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { schoolMonitoring } from '~/db/schema';
+import { isAdviserHere } from './list-advisers';
+
+export const ZSetAdvisersInput = z.object({
+  schoolId: z.uuid({ message: 'Choose a school.' }),
+  linkAdviserUserId: z.uuid({ message: 'Choose an adviser.' }).nullable(),
+  secondAdviserUserId: z.uuid({ message: 'Choose an adviser.' }).nullable(),
+});
+
+export const ZUpdateMonitoringInput = z.object({
+  schoolId: z.uuid({ message: 'Choose a school.' }),
+  riskNotes: z.string().trim().max(4000, { message: 'Keep risk notes under 4,000 characters.' }),
+  riseInvolvement: z.string().trim().max(4000, { message: 'Keep RISE involvement under 4,000 characters.' }),
+  capacitySecure: z.boolean().nullable(),
+  hasSixthForm: z.boolean(),
+});
+
+async function updateRow(tx: Tx, schoolId: string, values: Partial<typeof schoolMonitoring.$inferInsert>) {
+  const [updated] = await tx
+    .update(schoolMonitoring)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(schoolMonitoring.schoolId, schoolId))
+    .returning({ schoolId: schoolMonitoring.schoolId });
+  if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
+  return updated;
+}
+
+/** The school's link adviser and second adviser: advisers of this workspace, or nobody. */
+export async function setAdvisers(tx: Tx, input: z.infer<typeof ZSetAdvisersInput>) {
+  for (const id of [input.linkAdviserUserId, input.secondAdviserUserId]) {
+    if (id && !(await isAdviserHere(tx, id))) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
+    }
+  }
+  if (input.linkAdviserUserId && input.linkAdviserUserId === input.secondAdviserUserId) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The second adviser must be someone else.' });
+  }
+  return updateRow(tx, input.schoolId, {
+    linkAdviserUserId: input.linkAdviserUserId,
+    secondAdviserUserId: input.secondAdviserUserId,
+  });
+}
+
+/** Risk notes, RISE involvement, capacity to improve and sixth form. */
+export function updateMonitoring(tx: Tx, input: z.infer<typeof ZUpdateMonitoringInput>) {
+  const { schoolId, ...values } = input;
+  return updateRow(tx, schoolId, values);
+}

@@ -1,0 +1,296 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { schools } from '~/db/schema';
+import { callerFor, openTestDatabase, tenantBySlug, userByEmail } from './harness';
+
+let database: Database;
+const schoolIdByUrn = new Map<number, string>();
+
+async function codeOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return { code: error.code, cause: error.cause };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** The zod field paths a refused input named (tRPC keeps the ZodError as the cause). */
+function fieldsOf(cause: unknown): string[] {
+  const issues = (cause as { issues?: { path: (string | number)[] }[] } | undefined)?.issues ?? [];
+  return issues.map((i) => i.path.join('.'));
+}
+
+const id = (urn: number) => {
+  const found = schoolIdByUrn.get(urn);
+  if (!found) throw new Error(`no school ${urn}`);
+  return found;
+};
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  for (const slug of ['barnet', 'harrow']) {
+    const tenant = await tenantBySlug(database.db, slug);
+    const rows = await withTenant(database.db, tenant.id, (tx) =>
+      tx.select({ id: schools.id, urn: schools.urn }).from(schools).where(eq(schools.tenantId, tenant.id)),
+    );
+    for (const r of rows) if (!schoolIdByUrn.has(r.urn) || slug === 'barnet') schoolIdByUrn.set(r.urn, r.id);
+  }
+});
+
+describe('the school register', () => {
+  it('lists the LA’s register with labels from settings, and filters by causing concern, phase and search', async () => {
+    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const all = await head.register.list({ sort: 'name' });
+    expect(all.linkAdviserTitle).toBe('Learning Network Inspector');
+    expect(all.rows.length).toBeGreaterThan(20);
+    expect(all.rows.every((r) => r.status === 'open')).toBe(true);
+    const coppetts = all.rows.find((r) => r.urn === 101262);
+    expect(coppetts).toMatchObject({ laCategoryLabel: '1 Outstanding', governance: 'maintained' });
+
+    const concern = await head.register.list({ causingConcern: 'yes', sort: 'name' });
+    expect(concern.rows.map((r) => r.urn)).toEqual(expect.arrayContaining([101270, 101335, 101358]));
+    expect(concern.rows.every((r) => r.causingConcern)).toBe(true);
+
+    const academies = await head.register.list({ governance: 'academy', sort: 'pupils' });
+    expect(academies.rows.every((r) => r.governance === 'academy')).toBe(true);
+    const pupils = academies.rows.map((r) => r.pupils ?? -1);
+    expect([...pupils].sort((a, b) => b - a)).toEqual(pupils);
+
+    const byUrn = await head.register.list({ search: '101262', sort: 'name' });
+    expect(byUrn.rows.map((r) => r.urn)).toEqual([101262]);
+  });
+
+  it('exports the filtered list as CSV with the tenant’s adviser title', async () => {
+    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const { csv, filename } = await officer.register.exportCsv({ causingConcern: 'yes', sort: 'name' });
+    const lines = csv.trim().split('\r\n');
+    const { rows } = await officer.register.list({ causingConcern: 'yes', sort: 'name' });
+    expect(filename).toBe('barnet-school-register.csv');
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(lines[0]).toContain('Learning Network Inspector');
+    expect(csv).toContain('Causing concern');
+  });
+
+  it('keeps the category history with the rationale and who changed it', async () => {
+    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const schoolId = id(101281);
+    const before = await head.register.school({ schoolId });
+    await head.register.changeCategory({
+      schoolId,
+      category: 'good-of-concern',
+      rationale: 'Leadership turnover and a fall in KS2 reading outcomes.',
+    });
+    const after = await head.register.school({ schoolId });
+    expect(after.entry.laCategory).toBe('good-of-concern');
+    expect(after.categoryHistory).toHaveLength(before.categoryHistory.length + 1);
+    expect(after.categoryHistory[0]).toMatchObject({
+      fromCategory: before.entry.laCategory,
+      toCategory: 'good-of-concern',
+      toLabel: 'Good but of concern',
+      rationale: 'Leadership turnover and a fall in KS2 reading outcomes.',
+    });
+    const short = await codeOf(head.register.changeCategory({ schoolId, category: '3', rationale: 'no' }));
+    expect(short.code).toBe('BAD_REQUEST');
+    const unknown = await codeOf(
+      head.register.changeCategory({
+        schoolId,
+        category: 'platinum',
+        rationale: 'Not a category of this LA.',
+      }),
+    );
+    expect(unknown.code).toBe('BAD_REQUEST');
+  });
+
+  it('records inspections in each shape and refuses each shape’s missing or wrong grades', async () => {
+    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const schoolId = id(101293);
+    const legacy = await codeOf(
+      head.register.recordInspection({
+        schoolId,
+        inspectedOn: '2024-01-10',
+        framework: 'legacy_overall',
+        overallGrade: 5,
+      }),
+    );
+    expect(legacy.code).toBe('BAD_REQUEST');
+    expect(fieldsOf(legacy.cause)).toContain('overallGrade');
+
+    const subGrades = await codeOf(
+      head.register.recordInspection({
+        schoolId,
+        inspectedOn: '2025-01-10',
+        framework: 'sub_grades_2024',
+        // @ts-expect-error two of the four sub-grades are missing
+        grades: { quality_of_education: 2, behaviour_and_attitudes: 2 },
+      }),
+    );
+    expect(fieldsOf(subGrades.cause)).toEqual(
+      expect.arrayContaining(['grades.personal_development', 'grades.leadership_and_management']),
+    );
+
+    const reportCard = await codeOf(
+      head.register.recordInspection({
+        schoolId,
+        inspectedOn: '2026-10-10',
+        framework: 'report_card_2025',
+        // @ts-expect-error grades incomplete and a grade not on the five-point scale
+        grades: { inclusion: 'good' },
+      }),
+    );
+    expect(fieldsOf(reportCard.cause)).toEqual(expect.arrayContaining(['grades.inclusion', 'safeguarding']));
+
+    await head.register.recordInspection({
+      schoolId,
+      inspectedOn: '2026-10-14',
+      framework: 'report_card_2025',
+      grades: {
+        inclusion: 'strong',
+        curriculum_and_teaching: 'expected',
+        achievement: 'needs_attention',
+        attendance_and_behaviour: 'expected',
+        personal_development: 'strong',
+        leadership_and_governance: 'expected',
+        early_years: 'strong',
+      },
+      safeguarding: 'met',
+    });
+    const record = await head.register.school({ schoolId });
+    expect(record.inspections[0]).toMatchObject({
+      framework: 'report_card_2025',
+      safeguarding: 'met',
+      grades: expect.objectContaining({ early_years: 'strong', achievement: 'needs_attention' }),
+    });
+    expect(record.entry.latestInspection?.inspectedOn).toBe('2026-10-14');
+  });
+
+  it('advisers read it but may not change it; a school user is refused the register', async () => {
+    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    expect((await adviser.register.list({ sort: 'name' })).rows.length).toBeGreaterThan(20);
+    expect(
+      (
+        await codeOf(
+          adviser.register.changeCategory({
+            schoolId: id(101262),
+            category: '2',
+            rationale: 'An adviser may not.',
+          }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    expect((await codeOf(head.register.list({ sort: 'name' }))).code).toBe('FORBIDDEN');
+    expect((await codeOf(head.register.school({ schoolId: id(101262) }))).code).toBe('FORBIDDEN');
+    expect((await codeOf(head.visits.schedule({}))).code).toBe('FORBIDDEN');
+  });
+
+  it('another LA’s school is not on this register', async () => {
+    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const harrowSchool = id(102241);
+    expect((await codeOf(head.register.school({ schoolId: harrowSchool }))).code).toBe('NOT_FOUND');
+    expect(
+      (
+        await codeOf(
+          head.register.changeCategory({
+            schoolId: harrowSchool,
+            category: '3',
+            rationale: 'Across the border.',
+          }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+  });
+});
+
+describe('the visits planner', () => {
+  it('generates idempotently: the seeded year adds nothing, a new year adds once', async () => {
+    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const seeded = await officer.visits.generatePlan({ academicYear: 2026 });
+    expect(seeded.alreadyPlanned).toBeGreaterThan(0);
+    const first = await officer.visits.generatePlan({ academicYear: 2027 });
+    expect(first.added).toBeGreaterThan(0);
+    const again = await officer.visits.generatePlan({ academicYear: 2027 });
+    expect(again).toMatchObject({
+      added: 0,
+      alreadyPlanned: first.added + first.alreadyPlanned,
+      surplus: [],
+    });
+  });
+
+  it('a lowered category reports its extra planned visits and never deletes them', async () => {
+    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const schoolId = id(101358); // RI, capacity not secure: 19 a year
+    const before = (await head.register.school({ schoolId })).visits.filter((v) => v.academicYear === 2026);
+    expect(before.length).toBe(19);
+    await head.register.changeCategory({
+      schoolId,
+      category: '2',
+      rationale: 'Inspected good in November 2026.',
+    });
+    const plan = await head.visits.generatePlan({ academicYear: 2026 });
+    const surplus = plan.surplus.filter((v) => v.schoolId === schoolId);
+    expect(surplus.length).toBe(before.filter((v) => v.status === 'planned' && v.sequence > 2).length);
+    const after = (await head.register.school({ schoolId })).visits.filter((v) => v.academicYear === 2026);
+    expect(after.length).toBe(19);
+  });
+
+  it('an adviser sees only their own schedule, with overdue flags', async () => {
+    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const other = await userByEmail(database.db, 'tomasz.nowicki@barnet.example');
+    const me = await userByEmail(database.db, 'adviser@barnet.example');
+    const mine = await adviser.visits.schedule({ academicYear: 2026, adviserUserId: other.id });
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((v) => v.adviserUserId === me.id)).toBe(true);
+    expect(mine.some((v) => v.overdue)).toBe(true);
+    expect((await codeOf(adviser.visits.underServed({ academicYear: 2026 }))).code).toBe('FORBIDDEN');
+    expect((await codeOf(adviser.visits.generatePlan({ academicYear: 2026 }))).code).toBe('FORBIDDEN');
+  });
+
+  it('officers see everyone, the under-served and overdue; add, reassign, mark done and cancel visits', async () => {
+    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const all = await officer.visits.schedule({ academicYear: 2026 });
+    expect(new Set(all.map((v) => v.adviserUserId)).size).toBeGreaterThan(1);
+    expect((await officer.visits.underServed({ academicYear: 2026 })).length).toBeGreaterThan(0);
+    const overdue = await officer.visits.schedule({ academicYear: 2026, overdueOnly: true });
+    expect(overdue.length).toBeGreaterThan(0);
+
+    const tomasz = await userByEmail(database.db, 'tomasz.nowicki@barnet.example');
+    const badReason = await codeOf(
+      officer.visits.addAdditional({
+        schoolId: id(101262),
+        reason: 'Because',
+        dueBy: '2026-12-04',
+        adviserUserId: tomasz.id,
+      }),
+    );
+    expect(badReason.code).toBe('BAD_REQUEST');
+    const added = await officer.visits.addAdditional({
+      schoolId: id(101262),
+      reason: 'Ofsted inspection expected',
+      dueBy: '2026-12-04',
+      adviserUserId: tomasz.id,
+    });
+    expect(added.sequence).toBeGreaterThanOrEqual(1000);
+    const visitId = added.id ?? '';
+    const me = await userByEmail(database.db, 'adviser@barnet.example');
+    await officer.visits.reassign({ visitId, adviserUserId: me.id });
+    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const mine = await adviser.visits.schedule({ academicYear: 2026 });
+    expect(mine.find((v) => v.id === visitId)).toMatchObject({
+      kind: 'additional',
+      reason: 'Ofsted inspection expected',
+    });
+    await adviser.visits.markDone({ visitId, completedOn: '2026-11-20' });
+    expect((await codeOf(officer.visits.cancel({ visitId }))).code).toBe('CONFLICT');
+
+    const tomaszVisit = all.find((v) => v.adviserUserId === tomasz.id && v.status === 'planned');
+    expect(
+      (await codeOf(adviser.visits.markDone({ visitId: tomaszVisit?.id ?? '', completedOn: '2026-11-20' })))
+        .code,
+    ).toBe('NOT_FOUND');
+    await officer.visits.cancel({ visitId: tomaszVisit?.id ?? '' });
+  });
+});

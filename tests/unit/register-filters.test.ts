@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '~/server/monitoring/csv';
+import { filterRegister, type RegisterRow } from '~/server/monitoring/list-register';
+import { defaultStatutorySettings as settings } from '~/server/monitoring/statutory-settings';
+
+const row = (over: Partial<RegisterRow>): RegisterRow => ({
+  schoolId: over.name ?? 'x',
+  name: 'School',
+  urn: 100000,
+  type: 'Community school',
+  typeGroup: 'Local authority maintained schools',
+  phase: 'Primary',
+  status: 'open',
+  pupils: 200,
+  governance: 'maintained',
+  laCategory: '2',
+  laCategoryLabel: '2 Good',
+  causingConcern: false,
+  capacitySecure: null,
+  hasSixthForm: false,
+  linkAdviserUserId: 'a1',
+  linkAdviserName: 'Rachel',
+  secondAdviserUserId: null,
+  secondAdviserName: null,
+  riskNotes: '',
+  riseInvolvement: '',
+  latestInspection: null,
+  ...over,
+});
+
+const inspected = (inspectedOn: string) => ({
+  inspectedOn,
+  framework: 'legacy_overall' as const,
+  overallGrade: 2,
+  grades: {},
+  safeguarding: null,
+  categoryOfConcern: null,
+  kind: 'graded',
+});
+
+const rows = [
+  row({
+    name: 'Beech',
+    urn: 100002,
+    laCategory: '3',
+    causingConcern: true,
+    pupils: 400,
+    latestInspection: inspected('2024-03-01'),
+  }),
+  row({ name: 'Ash', urn: 100001, laCategory: '1', pupils: 100, latestInspection: inspected('2019-03-01') }),
+  row({
+    name: 'Cedar Academy',
+    urn: 100003,
+    governance: 'academy',
+    phase: 'Secondary',
+    linkAdviserUserId: 'a2',
+    pupils: null,
+  }),
+];
+
+describe('filtering and sorting the register', () => {
+  it('filters by causing concern, governance, phase, adviser and search (name or URN)', () => {
+    expect(
+      filterRegister(rows, { causingConcern: 'yes', sort: 'name' }, settings).map((r) => r.name),
+    ).toEqual(['Beech']);
+    expect(filterRegister(rows, { causingConcern: 'no', sort: 'name' }, settings).map((r) => r.name)).toEqual(
+      ['Ash', 'Cedar Academy'],
+    );
+    expect(filterRegister(rows, { governance: 'academy', sort: 'name' }, settings)).toHaveLength(1);
+    expect(filterRegister(rows, { phase: 'Secondary', sort: 'name' }, settings)).toHaveLength(1);
+    expect(filterRegister(rows, { linkAdviserUserId: 'a2', sort: 'name' }, settings)).toHaveLength(1);
+    expect(filterRegister(rows, { search: 'cedar', sort: 'name' }, settings)).toHaveLength(1);
+    expect(filterRegister(rows, { search: '100001', sort: 'name' }, settings).map((r) => r.name)).toEqual([
+      'Ash',
+    ]);
+    expect(filterRegister(rows, { category: '3', sort: 'name' }, settings).map((r) => r.name)).toEqual([
+      'Beech',
+    ]);
+  });
+
+  it('sorts by name, category order from settings, newest inspection and pupils', () => {
+    const names = (sort: 'name' | 'category' | 'inspected' | 'pupils') =>
+      filterRegister(rows, { sort }, settings).map((r) => r.name);
+    expect(names('name')).toEqual(['Ash', 'Beech', 'Cedar Academy']);
+    expect(names('category')).toEqual(['Ash', 'Cedar Academy', 'Beech']);
+    expect(names('inspected')).toEqual(['Beech', 'Ash', 'Cedar Academy']);
+    expect(names('pupils')).toEqual(['Beech', 'Ash', 'Cedar Academy']);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes commas, quotes and new lines, and defuses spreadsheet formulas', () => {
+    expect(toCsv([['a', 'b,c', 'say "hi"', 'two\nlines', 1, null]])).toBe(
+      'a,"b,c","say ""hi""","two\nlines",1,\r\n',
+    );
+    expect(toCsv([['=SUM(A1)', '-2']])).toBe("'=SUM(A1),'-2\r\n");
+  });
+});
