@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withTenant, type Database } from '~/db/client';
+import { withCommissionedRead, withTenant, type Database } from '~/db/client';
 import {
   auditLog,
   catalogueItems,
@@ -161,13 +161,16 @@ describe('commissioning: Birmingham ↔ BEP', () => {
 
   it('lets the provider read nothing else of the LA', async () => {
     await withTenant(database.db, birminghamId, (tx) =>
-      tx.insert(sccCases).values({
-        tenantId: birminghamId,
-        schoolId: school(103318),
-        status: 'candidate',
-        identifiedOn: '2026-11-02',
-        concerns: 'Not covered by any contract',
-      }),
+      tx
+        .insert(sccCases)
+        .values({
+          tenantId: birminghamId,
+          schoolId: school(103318),
+          status: 'candidate',
+          identifiedOn: '2026-11-02',
+          concerns: 'Not covered by any contract',
+        })
+        .onConflictDoNothing(),
     );
     // A warning notice and a note of visit for Greet, which the contract covers: still the LA's alone.
     const laAdviser = await userByEmail(database.db, 'adviser@birmingham.example');
@@ -196,11 +199,13 @@ describe('commissioning: Birmingham ↔ BEP', () => {
         .from(notesOfVisit)
         .where(eq(notesOfVisit.tenantId, birminghamId)),
       warnings: await tx.select({ id: warningNotices.id }).from(warningNotices),
-      cases: await tx
-        .select({ schoolId: sccCases.schoolId })
-        .from(sccCases)
-        .where(eq(sccCases.tenantId, birminghamId)),
+      unopted: await tx.select({ schoolId: sccCases.schoolId }).from(sccCases),
+      // The partner view's explicit opt-in: only schools the contract covers.
+      cases: await withCommissionedRead(tx, () =>
+        tx.select({ schoolId: sccCases.schoolId }).from(sccCases).where(eq(sccCases.tenantId, birminghamId)),
+      ),
     }));
+    expect(seen.unopted).toEqual([]);
     expect(seen.schools).toEqual([]);
     expect(seen.notes).toEqual([]);
     expect(seen.warnings).toEqual([]);
