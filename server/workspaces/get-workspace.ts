@@ -35,7 +35,7 @@ export async function getWorkspace(tx: Tx, tenant: Tenant, mine: readonly Tenant
     },
     roles,
     mySchools,
-    sections: visibleSections(tenant.modules, roles),
+    sections: visibleSections(tenant.modules, roles, tenant),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ModuleKey, Role } from '~/db/schema';
+import type { ModuleKey, Role, TenantSettings } from '~/db/schema';
 
 export type Section = {
   slug: string;
@@ -9,7 +9,13 @@ export type Section = {
   /** What the section will do, shown while it is not built yet. */
   summary: string;
   built: boolean;
+  /** Where an LA and a provider use the section differently, who may open it on each side. */
+  rolesByKind?: Partial<Record<TenantKind, readonly Role[]>>;
+  /** The tenant's own name for the section (Birmingham's "Priority schools"). */
+  titleFrom?: (settings: TenantSettings) => string | undefined;
 };
+
+type TenantKind = 'la' | 'provider';
 
 const staff = ['tenant_admin', 'finance', 'adviser', 'la_officer'] as const satisfies readonly Role[];
 
@@ -88,6 +94,7 @@ export const sections: readonly Section[] = [
   {
     slug: 'concern',
     title: 'Schools causing concern',
+    titleFrom: (settings) => settings.statutory?.concernListName,
     module: 'statutory',
     roles: ['tenant_admin', 'la_officer', 'adviser'],
     summary: 'The SCC register, review meetings, action plans and warning notices.',
@@ -106,6 +113,8 @@ export const sections: readonly Section[] = [
     title: 'Commissioning',
     module: 'commissioning',
     roles: ['tenant_admin', 'la_officer', 'finance', 'adviser'],
+    // The LA manages contracts and reads delivery; the provider's manager and partners log delivery.
+    rolesByKind: { la: ['tenant_admin', 'la_officer', 'finance'], provider: ['tenant_admin', 'adviser'] },
     summary: 'Contracts with providers for SCC support, and delivery against them.',
     built: true,
   },
@@ -150,9 +159,27 @@ export const sections: readonly Section[] = [
   },
 ];
 
-/** The sections a user sees: switched on for the tenant and open to one of their roles. */
-export function visibleSections(modules: readonly ModuleKey[], roles: readonly Role[]): Section[] {
-  return sections.filter(
-    (s) => (s.module === undefined || modules.includes(s.module)) && s.roles.some((r) => roles.includes(r)),
+/**
+ * The sections a user sees: switched on for the tenant and open to one of their roles (on the tenant's side,
+ * where that differs), titled in the tenant's own words.
+ */
+export function visibleSections(
+  modules: readonly ModuleKey[],
+  roles: readonly Role[],
+  tenant?: { kind: TenantKind; settings: TenantSettings },
+): Section[] {
+  return (
+    sections
+      .filter((s) => {
+        const allowed = (tenant && s.rolesByKind?.[tenant.kind]) ?? s.roles;
+        return (
+          (s.module === undefined || modules.includes(s.module)) && allowed.some((r) => roles.includes(r))
+        );
+      })
+      // Plain data only: sections travel to the browser.
+      .map(({ titleFrom, rolesByKind: _sides, ...s }) => ({
+        ...s,
+        title: (tenant && titleFrom?.(tenant.settings)) || s.title,
+      }))
   );
 }

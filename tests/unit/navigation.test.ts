@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { moduleKeys, roles, schoolBoundRoles, type ModuleKey, type Role } from '~/db/schema';
+import {
+  moduleKeys,
+  roles,
+  schoolBoundRoles,
+  type ModuleKey,
+  type Role,
+  type TenantSettings,
+} from '~/db/schema';
 import { tenants as demoTenants } from '~/db/seed/demo-data';
 import { sections, visibleSections } from '~/server/workspaces/navigation';
 import { roleLabels, shortRoleLabels } from '~/server/workspaces/role-labels';
@@ -213,5 +220,33 @@ describe('role labels', () => {
   it('gives every role a distinct label', () => {
     expect(new Set(Object.values(roleLabels)).size).toBe(roles.length);
     expect(new Set(Object.values(shortRoleLabels)).size).toBe(roles.length);
+  });
+});
+
+describe('visibleSections: the tenant’s side and words', () => {
+  type Tenant = { kind: 'la' | 'provider'; settings: TenantSettings };
+  const la: Tenant = { kind: 'la', settings: { statutory: { concernListName: 'Priority schools' } } };
+  const provider: Tenant = { kind: 'provider', settings: {} };
+
+  it('names the concern section in the tenant’s own words, and keeps the default otherwise', () => {
+    const titleOf = (tenant?: Tenant) =>
+      visibleSections(['statutory'], ['la_officer'], tenant).find((s) => s.slug === 'concern')?.title;
+    expect(titleOf(la)).toBe('Priority schools');
+    expect(titleOf({ kind: 'la', settings: {} })).toBe('Schools causing concern');
+    expect(titleOf()).toBe('Schools causing concern');
+  });
+
+  it('shows commissioning to LA finance but not LA advisers, and to provider partners but not provider finance', () => {
+    const sees = (tenant: Tenant, role: 'finance' | 'adviser') =>
+      visibleSections(['commissioning'], [role], tenant).some((s) => s.slug === 'commissioning');
+    expect(sees(la, 'finance')).toBe(true);
+    expect(sees(la, 'adviser')).toBe(false);
+    expect(sees(provider, 'adviser')).toBe(true);
+    expect(sees(provider, 'finance')).toBe(false);
+  });
+
+  it('hands out plain data only (sections travel to the browser)', () => {
+    for (const s of visibleSections(['statutory', 'commissioning'], ['tenant_admin'], la))
+      expect(Object.values(s).some((v) => typeof v === 'function')).toBe(false);
   });
 });
