@@ -12,6 +12,7 @@ import {
   ofstedInspections,
   plannedVisits,
   sccCases,
+  sccLetters,
   schoolContacts,
   schoolMonitoring,
 } from '../schema';
@@ -133,6 +134,27 @@ export async function seedStatutory(
         nextReviewOn: '2026-12-09',
       })
       .returning({ id: sccCases.id });
+    if (created && c.status === 'designated' && c.designatedOn) {
+      // The designation letter (the informal warning) the school was sent, so its own page has it.
+      const school = input.schools.find((s) => s.urn === c.urn);
+      const settings = statutorySettingsOf({ statutory: data.statutorySettings[input.slug] });
+      const list = settings.concernListName.toLowerCase();
+      await tx.insert(sccLetters).values({
+        tenantId: input.tenantId,
+        schoolId,
+        caseId: created.id,
+        kind: 'designation',
+        issuedOn: c.designatedOn,
+        addressedTo: `${school?.headteacherName ?? 'The headteacher'} (headteacher); the Chair of Governors`,
+        subject: `${school?.name ?? 'The school'}: identified as one of the ${list}`,
+        body: [
+          `The local authority has identified ${school?.name ?? 'the school'} as one of the ${list}. This letter is the local authority's informal warning.`,
+          `Our concerns: ${c.concerns}`,
+          `Your ${settings.leadOfficerTitle} will agree an action plan with you and arrange termly progress review meetings.`,
+          'If the school does not make sufficient progress, the local authority may consider a formal warning notice under section 60 of the Education and Inspections Act 2006.',
+        ].join('\n\n'),
+      });
+    }
     if (!created || !c.actionPlan) continue;
     const [plan] = await tx
       .insert(actionPlans)
