@@ -310,10 +310,11 @@ export const warningNotices = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('warning_notices_school').on(t.tenantId, t.schoolId),
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
-    // A formal notice is issued only on the DCS's decision, with a compliance period.
+    // A formal notice is issued only on the DCS's decision, with a compliance period; a recommendation the
+    // DCS does not take up is withdrawn without either.
     check(
       'warning_notices_formal_issue',
-      sql`${t.kind} = 'informal' or ${t.status} = 'recommended' or (${t.dcsDecisionOn} is not null and ${t.complianceBy} is not null)`,
+      sql`${t.kind} = 'informal' or ${t.status} in ('recommended', 'withdrawn') or (${t.dcsDecisionOn} is not null and ${t.complianceBy} is not null)`,
     ),
     tenantIsolation('warning_notices'),
   ],

@@ -392,7 +392,7 @@ export const sccCasesBySlug: Record<string, SeedCase[]> = {
         'Attendance and behaviour at urgent improvement (requires significant improvement, Feb 2026).',
       leadOfficerEmail: 'adviser@birmingham.example',
       actionPlan: {
-        kind: 'action_plan',
+        kind: 'statement_of_action',
         items: [
           {
             priority: 'Attendance',

@@ -76,12 +76,11 @@ export const s60Grounds = [
 export type S60Ground = (typeof s60Grounds)[number];
 
 /**
- * Which statuses a notice may move to from its current one. A recommended notice can only be issued: the
- * database holds every formal notice past "recommended" to a recorded DCS decision and compliance date, so one
- * that is never issued simply stays recommended (its outcome is recorded only once issued).
+ * Which statuses a notice may move to from its current one. A recommended notice is issued (on the DCS's
+ * recorded decision) or withdrawn when the DCS does not take it up; an issued one gets its outcome.
  */
 export function nextNoticeStatuses(status: NoticeStatus): NoticeStatus[] {
-  if (status === 'recommended') return ['issued'];
+  if (status === 'recommended') return ['issued', 'withdrawn'];
   if (status === 'issued') return ['complied', 'not_complied', 'withdrawn'];
   return [];
 }

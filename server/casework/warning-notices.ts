@@ -154,7 +154,7 @@ export async function recordNoticeOutcome(
       code: 'CONFLICT',
       message:
         notice.status === 'recommended'
-          ? 'Record the outcome once the notice has been issued.'
+          ? 'A notice that has not been issued can only be withdrawn. Record complied or not once it is issued.'
           : 'This notice already has an outcome.',
     });
   const [updated] = await tx

@@ -302,16 +302,29 @@ describe('warning notices and intervention powers', () => {
       kind: 'pay_and_conditions_s60a',
     });
     expect(s60a).toMatchObject({ kind: 'pay_and_conditions_s60a', grounds: [], status: 'recommended' });
+    // Before issue, only withdrawal (the DCS does not take it up) — not complied or not.
     expect(
       await failureOf(
         officer.casework.noticeOutcome({
           noticeId: s60a.id,
-          outcome: 'withdrawn',
+          outcome: 'complied',
           outcomeOn: '2026-11-21',
           notes: 'Pay policy corrected before issue.',
         }),
       ),
-    ).toMatch(/once the notice has been issued/);
+    ).toMatch(/can only be withdrawn/);
+    const declined = await officer.casework.recordNotice({
+      caseId: caseIds.serious ?? '',
+      kind: 'formal_s60',
+      grounds: ['unacceptably_low_standards'],
+    });
+    const declinedOutcome = await officer.casework.noticeOutcome({
+      noticeId: declined.id,
+      outcome: 'withdrawn',
+      outcomeOn: '2026-11-21',
+      notes: 'The DCS did not take the recommendation up: the school has a new headteacher.',
+    });
+    expect(declinedOutcome).toMatchObject({ status: 'withdrawn', dcsDecisionOn: null, complianceBy: null });
     const dcs = await userByEmail(database.db, 'dcs@barnet.example');
     await officer.casework.issueNotice({
       noticeId: s60a.id,

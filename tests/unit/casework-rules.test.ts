@@ -116,8 +116,8 @@ describe('warning notice transitions', () => {
     expect(issueProblems({ ...formal, status: 'issued' }).join(' ')).toMatch(/Only a recommended/);
   });
 
-  it('moves recommended → issued only, issued → an outcome, and nothing after an outcome', () => {
-    expect(nextNoticeStatuses('recommended')).toEqual(['issued']);
+  it('moves recommended → issued or withdrawn, issued → an outcome, and nothing after an outcome', () => {
+    expect(nextNoticeStatuses('recommended')).toEqual(['issued', 'withdrawn']);
     expect(nextNoticeStatuses('issued')).toEqual(['complied', 'not_complied', 'withdrawn']);
     expect(nextNoticeStatuses('complied')).toEqual([]);
     expect(nextNoticeStatuses('not_complied')).toEqual([]);

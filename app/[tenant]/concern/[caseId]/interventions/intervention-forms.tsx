@@ -179,11 +179,14 @@ export function IssueNoticeForm({ noticeId, officers }: { noticeId: string; offi
   );
 }
 
-export function NoticeOutcomeForm({ noticeId }: { noticeId: string }) {
+/** For an issued notice, its outcome; for a recommendation the DCS does not take up, its withdrawal. */
+export function NoticeOutcomeForm({ noticeId, issued }: { noticeId: string; issued: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
-  const [outcome, setOutcome] = useState<'complied' | 'not_complied' | 'withdrawn'>('complied');
+  const [outcome, setOutcome] = useState<'complied' | 'not_complied' | 'withdrawn'>(
+    issued ? 'complied' : 'withdrawn',
+  );
   const [outcomeOn, setOutcomeOn] = useState('');
   const [notes, setNotes] = useState('');
   const save = useMutation(
@@ -198,7 +201,7 @@ export function NoticeOutcomeForm({ noticeId }: { noticeId: string }) {
       }}
       className="mt-3 border-t border-slate-200 pt-3"
     >
-      <h4 className="font-semibold">Record the outcome</h4>
+      <h4 className="font-semibold">{issued ? 'Record the outcome' : 'Withdraw the recommendation'}</h4>
       <FormError error={save.error} />
       <Field id={`${id}-outcome`} label="Outcome" errors={errors} field="outcome">
         <select
@@ -207,9 +210,9 @@ export function NoticeOutcomeForm({ noticeId }: { noticeId: string }) {
           onChange={(e) => setOutcome(e.target.value as typeof outcome)}
           className={inputClass}
         >
-          <option value="complied">Complied</option>
-          <option value="not_complied">Not complied with</option>
-          <option value="withdrawn">Withdrawn</option>
+          {issued && <option value="complied">Complied</option>}
+          {issued && <option value="not_complied">Not complied with</option>}
+          <option value="withdrawn">{issued ? 'Withdrawn' : 'Withdrawn (not taken up by the DCS)'}</option>
         </select>
       </Field>
       <Field id={`${id}-on`} label="Date" errors={errors} field="outcomeOn">

@@ -123,9 +123,14 @@ export default async function InterventionsPage({
                       )}
                     </dl>
                     {isOfficer && notice.status === 'recommended' && (
-                      <IssueNoticeForm noticeId={notice.id} officers={officers} />
+                      <>
+                        <IssueNoticeForm noticeId={notice.id} officers={officers} />
+                        <NoticeOutcomeForm noticeId={notice.id} issued={false} />
+                      </>
                     )}
-                    {isOfficer && notice.status === 'issued' && <NoticeOutcomeForm noticeId={notice.id} />}
+                    {isOfficer && notice.status === 'issued' && (
+                      <NoticeOutcomeForm noticeId={notice.id} issued />
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,2 @@
+ALTER TABLE "warning_notices" DROP CONSTRAINT "warning_notices_formal_issue";--> statement-breakpoint
+ALTER TABLE "warning_notices" ADD CONSTRAINT "warning_notices_formal_issue" CHECK ("warning_notices"."kind" = 'informal' or "warning_notices"."status" in ('recommended', 'withdrawn') or ("warning_notices"."dcs_decision_on" is not null and "warning_notices"."compliance_by" is not null));
