@@ -1,6 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PdfDocument } from '~/server/pdf/render-pdf';
-import type { CommissionerMonthlyReport, DcsMonthlyReport, StandardsSummary } from './build-reports';
+import { academicYearLabel } from '~/server/catalogue/academic-year';
+import type {
+  CommissionerMonthlyReport,
+  DashboardSeries,
+  DcsMonthlyReport,
+  StandardsSummary,
+} from './build-reports';
 
 /** The reports as PDF documents and CSV files: the same content as the pages, in the same order. */
 
@@ -176,4 +182,52 @@ export function commissionerReportCsv(report: CommissionerMonthlyReport): string
     columns: ['Section', 'School', 'URN', 'Date', 'Detail'],
     bom: true,
   });
+}
+
+/** The dashboard's series as rows: one per series, one column per month (what the charts draw). */
+function dashboardRows(series: DashboardSeries): { section: string; label: string; data: number[] }[] {
+  return [
+    ...series.categoryMix.map((c) => ({ section: 'Schools in LA category', label: c.label, data: c.counts })),
+    { section: 'Visits', label: 'Planned (due that month)', data: series.visits.planned },
+    { section: 'Visits', label: 'Done', data: series.visits.done },
+    { section: 'Schools causing concern', label: 'Designated', data: series.concern.entering },
+    { section: 'Schools causing concern', label: 'Removed', data: series.concern.leaving },
+    { section: 'Schools causing concern', label: 'On the list at month end', data: series.concern.onList },
+  ];
+}
+
+export function dashboardDocument(
+  series: DashboardSeries,
+  issuer: string,
+  academicYear: number,
+): PdfDocument {
+  const months = series.months.map((m) => m.label.replace(/ \d{4}$/, ''));
+  const table = (section: string) => ({
+    kind: 'table' as const,
+    columns: ['', ...months],
+    widths: [3, ...months.map(() => 1)],
+    rows: dashboardRows(series)
+      .filter((r) => r.section === section)
+      .map((r) => [r.label, ...r.data.map(String)]),
+  });
+  return {
+    title: `Statutory trends ${academicYearLabel(academicYear)}`,
+    issuer,
+    footer: `Statutory trends ${academicYearLabel(academicYear)}, by month.`,
+    blocks: [
+      { kind: 'heading', text: 'Category mix (schools at each month end)' },
+      table('Schools in LA category'),
+      { kind: 'heading', text: 'Visits done against planned' },
+      table('Visits'),
+      { kind: 'heading', text: 'Schools entering and leaving the list' },
+      table('Schools causing concern'),
+    ],
+  };
+}
+
+export function dashboardCsv(series: DashboardSeries): string {
+  return stringify(
+    dashboardRows(series).map((r) => [r.section, r.label, ...r.data.map(String)]),
+    { header: true, columns: ['Section', 'Series', ...series.months.map((m) => m.key)], bom: true },
+  );
 }

@@ -7,12 +7,14 @@ import { loadSnapshot } from './load-snapshot';
 import {
   commissionerReportCsv,
   commissionerReportDocument,
+  dashboardCsv,
+  dashboardDocument,
   dcsReportCsv,
   dcsReportDocument,
 } from './report-exports';
 
 type Tenant = { id: string; name: string; settings: TenantSettings };
-export type ReportKind = 'dcs' | 'commissioner';
+export type ReportKind = 'dcs' | 'commissioner' | 'dashboard';
 
 /** The month before `today`, the one a monthly report is normally written for: 'YYYY-MM'. */
 export function previousMonth(today: IsoDate): string {
@@ -40,11 +42,24 @@ export async function statutoryDashboard(
   );
 }
 
+export type ReportExportInput =
+  | { report: 'dcs' | 'commissioner'; month: string; today: IsoDate }
+  | { report: 'dashboard'; academicYear?: number; today: IsoDate };
+
 export async function reportExport(
   tx: Tx,
   tenant: Tenant,
-  input: { report: ReportKind; month: string; today: IsoDate },
+  input: ReportExportInput,
 ): Promise<{ document: PdfDocument; csv: string; filename: string }> {
+  if (input.report === 'dashboard') {
+    const academicYear = input.academicYear ?? academicYearOf(input.today);
+    const series = await statutoryDashboard(tx, tenant, { academicYear, today: input.today });
+    return {
+      document: dashboardDocument(series, tenant.name, academicYear),
+      csv: dashboardCsv(series),
+      filename: `statutory-trends-${academicYear}`,
+    };
+  }
   if (input.report === 'dcs') {
     const report = await dcsMonthlyReport(tx, tenant, input);
     return {

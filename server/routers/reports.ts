@@ -8,6 +8,7 @@ import {
 } from '../reports/statutory-reports';
 import { router, tenantProcedure } from '../trpc';
 
+const ZAcademicYear = z.number().int().min(2000).max(2100);
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Choose a month, for example 2026-10.');
 
 /** Reports read SCC detail, so they are for LA officers and the Head of School Improvement only. */
@@ -21,9 +22,14 @@ export const reportsRouter = router({
     .input(z.object({ month: ZMonth }))
     .query(({ ctx, input }) => commissionerMonthlyReport(ctx.tx, ctx.tenant, input)),
   dashboard: reportReaders
-    .input(z.object({ academicYear: z.number().int().min(2000).max(2100).optional() }))
+    .input(z.object({ academicYear: ZAcademicYear.optional() }))
     .query(({ ctx, input }) => statutoryDashboard(ctx.tx, ctx.tenant, { ...input, today: todayInLondon() })),
   export: reportReaders
-    .input(z.object({ report: z.enum(['dcs', 'commissioner']), month: ZMonth }))
+    .input(
+      z.discriminatedUnion('report', [
+        z.object({ report: z.enum(['dcs', 'commissioner']), month: ZMonth }),
+        z.object({ report: z.literal('dashboard'), academicYear: ZAcademicYear.optional() }),
+      ]),
+    )
     .query(({ ctx, input }) => reportExport(ctx.tx, ctx.tenant, { ...input, today: todayInLondon() })),
 });

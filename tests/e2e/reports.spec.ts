@@ -12,6 +12,9 @@ test("Barnet's Head of School Improvement reads the trends and the DCS monthly r
   await expect(page.getByRole('table', { name: 'Schools in each LA category by month' })).toBeVisible();
   await expectAccessible(page);
 
+  const trends = await page.request.get('/barnet/reports/export?report=dashboard&format=csv');
+  expect(await trends.text()).toContain('4b Special measures');
+
   await page.getByRole('link', { name: 'DCS monthly report' }).click();
   await expect(page).toHaveURL(/\/barnet\/reports\/dcs/);
   await page.getByLabel('Month', { exact: true }).fill('2026-03');

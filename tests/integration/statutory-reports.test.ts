@@ -50,6 +50,9 @@ describe('statutory reports', () => {
     expect(exported.filename).toBe('commissioner-monthly-report-2026-09');
     expect(exported.csv).toContain('Bellfield Infant School');
     expect(exported.document.blocks.length).toBeGreaterThan(3);
+    const trends = await head.reports.export({ report: 'dashboard', academicYear: 2026 });
+    expect(trends.filename).toBe('statutory-trends-2026');
+    expect(trends.csv).toContain('Good or outstanding – in crisis');
   });
 
   it('is for LA officers only: advisers and schools are refused, and a bad month is a clear error', async () => {

@@ -11,6 +11,7 @@ import {
 } from '~/server/reports/build-reports';
 import { describeInspection, isGoodOrBetter, type InspectionShape } from '~/server/reports/ofsted-standing';
 import { previousMonth } from '~/server/reports/statutory-reports';
+import { dashboardCsv, dashboardDocument } from '~/server/reports/report-exports';
 import { defaultStatutorySettings } from '~/server/monitoring/statutory-settings';
 
 const legacy = (grade: number, inspectedOn = '2022-06-15'): InspectionShape => ({
@@ -220,5 +221,22 @@ describe('dashboard series', () => {
     expect(monthBounds('2027-02')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
     expect(monthsOfYear(2026, '2030-01-01')).toHaveLength(12);
     expect(previousMonth('2027-01-05')).toBe('2026-12');
+  });
+});
+
+describe('dashboard exports', () => {
+  it('puts every series in the CSV, one column per month, and each section in the PDF', () => {
+    const d = buildDashboard(snapshot(), 2026, '2026-11-23');
+    const csv = dashboardCsv(d);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('Section,Series,2026-09,2026-10,2026-11');
+    expect(lines).toContain('Visits,Done,0,1,0');
+    expect(lines).toContain('Schools causing concern,On the list at month end,1,2,1');
+    const doc = dashboardDocument(d, 'Barnet', 2026);
+    expect(doc.title).toBe('Statutory trends 2026/27');
+    expect(doc.blocks.filter((b) => b.kind === 'table')).toHaveLength(3);
   });
 });

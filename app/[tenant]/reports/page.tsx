@@ -84,6 +84,16 @@ export default async function ReportsPage({ params }: { params: Promise<{ tenant
             Commissioner monthly report
           </Link>
         </li>
+        <li>
+          <a href={`/${tenant}/reports/export?report=dashboard&format=pdf`} className="underline">
+            Download these trends (PDF)
+          </a>
+        </li>
+        <li>
+          <a href={`/${tenant}/reports/export?report=dashboard&format=csv`} className="underline">
+            Download these trends (CSV)
+          </a>
+        </li>
       </ul>
 
       <section aria-labelledby="category-mix" className="mt-8">
