@@ -275,7 +275,8 @@ export async function logDelivery(
       laTenantId: contract.tenantId,
       urn: school.urn,
       deliveredOn: input.deliveredOn,
-      partnerUserId: input.userId,
+      // Delivered by the school's assigned partner; a manager logging for them records them, not themself.
+      partnerUserId: input.partnerOnly ? input.userId : (school.assignedPartnerUserId ?? input.userId),
       daysHundredths: Math.round(input.days * 100),
       costPence: Math.round(input.cost * 100),
       activity: input.activity,

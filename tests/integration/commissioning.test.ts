@@ -474,4 +474,24 @@ describe('commissioning: Birmingham ↔ BEP', () => {
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('ended') });
   });
+  it("credits a delivery the provider's manager logs to the school's assigned partner", async () => {
+    const manager = await callerFor(database.db, bepManager, 'bep');
+    const activity = `Logged by the manager for the partner (${Date.now()})`;
+    await manager.commissioning.logDelivery({
+      contractId: seededId,
+      schoolId: school(103342),
+      deliveredOn: '2026-11-03',
+      days: 0.5,
+      cost: 300,
+      activity,
+      progressRag: 'amber',
+      notes: '',
+    });
+    const partner = await userByEmail(database.db, 'adviser@bep.example');
+    const la = await callerFor(database.db, officer, 'birmingham');
+    const logged = (await la.commissioning.byId({ id: seededId })).deliveries.find(
+      (d) => d.activity === activity,
+    );
+    expect(logged?.partnerName).toBe(partner.name);
+  });
 });
