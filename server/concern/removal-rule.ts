@@ -10,8 +10,8 @@ const belowExpected = ['needs_attention', 'urgent_improvement'];
 
 /**
  * Whether an inspection leaves the school below good (or in a category of concern), in the reading's terms.
- * Legacy: grade 3 or 4, or a category. 2024 sub-grades: any 3 or 4. Report card ('report_card' reading): any
- * area below expected standard, safeguarding not met, or a category; ('legacy' reading): a category of concern.
+ * Legacy: grade 3 or 4, or a category. 2024 sub-grades: a 3 or 4 anywhere. Report card ('report_card' reading):
+ * an area below expected standard, safeguarding not met, or a category; ('legacy' reading): a category of concern.
  */
 export function isBelowGood(inspection: InspectionResult, reading: OfstedReading): boolean {
   if (inspection.categoryOfConcern) return true;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { NoteFocusArea, NoteOfVisitContent } from '~/db/schema';
 
+export type { NoteOfVisitContent };
+
 /**
  * What an adviser writes in a note of visit, checked field by field so the form can show each error beside
  * its field. The judgement scale is the tenant's (settings.statutory.judgementScale), so the full check needs

@@ -1,4 +1,4 @@
-import type { NoteOfVisit } from '~/db/schema';
+import { noteOfVisitStatus, type NoteOfVisit } from '~/db/schema';
 
 /**
  * The life of a note of visit. The adviser drafts it and sends it to the headteacher; the head agrees it or
@@ -6,6 +6,10 @@ import type { NoteOfVisit } from '~/db/schema';
  * chair of governors. Agreed and shared notes are locked for good.
  */
 export type NoteStatus = NoteOfVisit['status'];
+/** Every status, in workflow order, for filters. */
+export const noteStatuses: readonly NoteStatus[] = noteOfVisitStatus.enumValues;
+export const isNoteStatus = (s: string | undefined): s is NoteStatus =>
+  (noteStatuses as readonly string[]).includes(s ?? '');
 export type NoteAction = 'edit' | 'send' | 'agree' | 'comment' | 'share';
 
 const transitions: Record<NoteAction, Partial<Record<NoteStatus, NoteStatus>>> = {

@@ -1,4 +1,4 @@
-import type { NoteOfVisitContent } from '~/db/schema';
+import type { NoteOfVisitContent } from '~/server/notes-of-visit/content';
 import { longDate } from '~/server/notes-of-visit/labels';
 
 /** What a note says, as read on screen (the current note and each version in its history). */

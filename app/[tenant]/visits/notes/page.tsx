@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { noteOfVisitStatus } from '~/db/schema';
 import { longDate, statusLabel, statusOptions } from '~/server/notes-of-visit/labels';
+import { isNoteStatus } from '~/server/notes-of-visit/workflow';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 
 export const metadata: Metadata = { title: 'Notes of visit' };
-
-type Status = (typeof noteOfVisitStatus.enumValues)[number];
-const isStatus = (s: string | undefined): s is Status =>
-  (noteOfVisitStatus.enumValues as readonly string[]).includes(s ?? '');
 
 export default async function NotesOfVisitPage({
   params,
@@ -27,7 +23,7 @@ export default async function NotesOfVisitPage({
   // Advisers see their own notes first; they can widen to every note they may see.
   const show = query.show === 'all' || !adviserOnly ? 'all' : 'mine';
   const schoolId = query.school && /^[0-9a-f-]{36}$/.test(query.school) ? query.school : undefined;
-  const status = isStatus(query.status) ? query.status : undefined;
+  const status = isNoteStatus(query.status) ? query.status : undefined;
   const [notes, options] = await Promise.all([
     guard(api.notesOfVisit.list({ schoolId, status, mine: show === 'mine' })),
     writer ? api.notesOfVisit.formOptions({}) : null,
