@@ -6,9 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorSummary, type SummaryError } from '../../_components/error-summary';
 import { useTRPC } from '../../_lib/trpc-client';
 
-export const inputClass = 'mt-1 block w-full max-w-xl rounded border-2 border-slate-600 px-3 py-2';
-export const buttonClass =
-  'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
+export { buttonClass, inputClass } from '~/app/_components/form-bits';
+import { buttonClass, inputClass } from '~/app/_components/form-bits';
 
 export type TriggerOption = { key: string; label: string };
 

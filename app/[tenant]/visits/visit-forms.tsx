@@ -5,10 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary, FieldError } from '../../_components/error-summary';
 import { useTRPC } from '../../_lib/trpc-client';
+import { buttonClass, inputClass } from '~/app/_components/form-bits';
 
-const inputClass = 'mt-1 block w-full max-w-xl rounded border-2 border-slate-600 bg-white px-3 py-2';
-const buttonClass =
-  'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 const smallButton =
   'rounded border-2 border-brand px-3 py-1 font-semibold text-brand-dark disabled:opacity-60';
 

@@ -11,7 +11,7 @@ import {
   FormError,
   inputClass,
   secondaryButtonClass,
-} from '../[caseId]/plan/form-bits';
+} from '~/app/_components/form-bits';
 
 type Officer = { userId: string; name: string };
 

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, FieldError, type SummaryError } from '../../../_components/error-summary';
 import { useTRPC } from '../../../_lib/trpc-client';
+import { buttonClass, inputClass } from '~/app/_components/form-bits';
 import {
   categoryOfConcernLabels,
   frameworkLabels,
@@ -22,10 +23,6 @@ type SubGrades = Extract<RecordInspectionInput, { framework: 'sub_grades_2024' }
 type ReportCard = Extract<RecordInspectionInput, { framework: 'report_card_2025' }>;
 
 type FieldErrors = Record<string, string[]> | null | undefined;
-
-const inputClass = 'mt-1 block w-full max-w-xl rounded border-2 border-slate-600 bg-white px-3 py-2';
-const buttonClass =
-  'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 
 /** Field errors as the summary's list, each pointing at its field (ids are the field paths with dots → dashes). */
 function summaryOf(

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { deepDiveAreas, type TNoteContentInput } from '~/server/notes-of-visit/content';
 import { ErrorSummary, FieldError, type SummaryError } from '../../../_components/error-summary';
 import { useTRPC } from '../../../_lib/trpc-client';
+import { buttonClass, secondaryButtonClass } from '~/app/_components/form-bits';
 
 type Row = {
   area: string;
@@ -19,10 +20,6 @@ type Row = {
 type Action = { action: string; owner: string; dueBy: string };
 
 const inputClass = 'mt-1 block w-full max-w-2xl rounded border-2 border-slate-600 px-3 py-2';
-const buttonClass =
-  'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
-const secondaryButton =
-  'rounded border-2 border-brand px-3 py-1.5 font-semibold text-brand-dark hover:bg-slate-50';
 
 const emptyRow = (area: string, included: boolean): Row => ({
   area,
@@ -450,7 +447,7 @@ export function NoteForm(p: NoteFormProps) {
             </div>
             <button
               type="button"
-              className={`${secondaryButton} mt-3`}
+              className={`${secondaryButtonClass} mt-3`}
               onClick={() => setActions((all) => all.filter((_, j) => j !== i))}
             >
               Remove action {i + 1}
@@ -459,7 +456,7 @@ export function NoteForm(p: NoteFormProps) {
         ))}
         <button
           type="button"
-          className={`${secondaryButton} mt-3`}
+          className={`${secondaryButtonClass} mt-3`}
           onClick={() => setActions((all) => [...all, { action: '', owner: '', dueBy: '' }])}
         >
           Add an action

@@ -5,9 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FieldError } from '../../../_components/error-summary';
 import { useTRPC } from '../../../_lib/trpc-client';
-
-const buttonClass =
-  'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
+import { buttonClass } from '~/app/_components/form-bits';
 
 /** The buttons the caller's role and the note's status allow: send, agree, comment, share. */
 export function WorkflowActions({

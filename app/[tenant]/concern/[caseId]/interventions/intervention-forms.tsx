@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { groundLabels, noticeKindLabels, powerLabels } from '~/server/casework/labels';
 import { useTRPC } from '../../../../_lib/trpc-client';
-import { buttonClass, describedBy, Field, FormError, inputClass } from '../plan/form-bits';
+import { buttonClass, describedBy, Field, FormError, inputClass } from '~/app/_components/form-bits';
 
 type Officer = { userId: string; name: string };
 type NoticeKind = keyof typeof noticeKindLabels;

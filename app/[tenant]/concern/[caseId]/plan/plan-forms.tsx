@@ -5,7 +5,14 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { meetingKindLabels, ownerKindLabels, planKindLabels, ragLabels } from '~/server/casework/labels';
 import { useTRPC } from '../../../../_lib/trpc-client';
-import { buttonClass, describedBy, Field, FormError, inputClass, secondaryButtonClass } from './form-bits';
+import {
+  buttonClass,
+  describedBy,
+  Field,
+  FormError,
+  inputClass,
+  secondaryButtonClass,
+} from '~/app/_components/form-bits';
 
 type Rag = keyof typeof ragLabels;
 type OwnerKind = keyof typeof ownerKindLabels;

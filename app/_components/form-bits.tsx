@@ -2,10 +2,10 @@
 
 import type { ReactNode } from 'react';
 
-/** Small pieces shared by the casework forms: an error line under a field and a form-level alert. */
+/** Small pieces shared by the workspace forms: classes, an error line under a field and a form-level alert. */
 export type FieldErrors = Record<string, string[]> | null | undefined;
 
-export const inputClass = 'mt-1 block w-full max-w-xl rounded border-2 border-slate-600 px-3 py-2';
+export const inputClass = 'mt-1 block w-full max-w-xl rounded border-2 border-slate-600 bg-white px-3 py-2';
 export const buttonClass =
   'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 export const secondaryButtonClass =
