@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { actionPlanItems, actionPlans, type ActionPlan, type ActionPlanItem } from '~/db/schema';
-import { loadOwnCase } from './case';
+import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from './actor';
 import { statementOfActionReason, summarisePlan } from './rules';
 import { loadSchoolFacts } from './school-facts';
@@ -47,7 +47,7 @@ const planNotFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'That act
 
 /** The case's plan and items as the caller may see them (the school sees its own plan read-only). */
 export async function planForCase(tx: Tx, input: { actor: Actor; caseId: string; today: string }) {
-  const { found, view } = await loadOwnCase(tx, input.actor, input.caseId, 'school');
+  const { found, view } = await loadCaseFor(tx, input.actor, input.caseId, 'school');
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   const [plan] = await tx.select().from(actionPlans).where(eq(actionPlans.caseId, found.id)).limit(1);
   const items: ActionPlanItem[] = plan
@@ -77,7 +77,7 @@ export async function planForCase(tx: Tx, input: { actor: Actor; caseId: string;
 
 /** Starts the case's plan: a Statement of Action where the school's category requires one. */
 export async function createPlan(tx: Tx, input: z.output<typeof ZCreatePlanInput> & { actor: Actor }) {
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   if (found.status !== 'designated')
     throw new TRPCError({
       code: 'CONFLICT',
@@ -115,7 +115,7 @@ export async function createPlan(tx: Tx, input: z.output<typeof ZCreatePlanInput
 async function planForUpdate(tx: Tx, actor: Actor, planId: string): Promise<ActionPlan> {
   const [plan] = await tx.select().from(actionPlans).where(eq(actionPlans.id, planId)).limit(1);
   if (!plan) throw planNotFound();
-  await loadOwnCase(tx, actor, plan.caseId).catch(() => {
+  await loadCaseFor(tx, actor, plan.caseId).catch(() => {
     throw planNotFound();
   });
   return plan;

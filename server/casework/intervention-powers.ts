@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { interventionPowers, users, warningNotices } from '~/db/schema';
-import { loadOwnCase } from './case';
+import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from './actor';
 import { assertOfficer, listOfficers } from './officers';
 import { listReferrals } from './rd-referrals';
@@ -44,7 +44,7 @@ async function eligibilityOf(
 
 /** Everything the interventions page shows for a case: notices, powers, eligibility, or RD referrals. */
 export async function interventionsForCase(tx: Tx, input: { actor: Actor; caseId: string }) {
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   const [notices, powers, referrals, eligibility, officers] = await Promise.all([
     listNoticesForSchool(tx, found.schoolId),
@@ -71,7 +71,7 @@ export async function interventionsForCase(tx: Tx, input: { actor: Actor; caseId
 
 /** Records the DCS's decision on using a power; only for an eligible maintained school. */
 export async function recordPower(tx: Tx, input: z.output<typeof ZRecordPowerInput> & { actor: Actor }) {
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   const eligibility = await eligibilityOf(tx, found.schoolId, facts.maintained, facts.latestOfstedCategory);
   if (!eligibility.eligible) throw new TRPCError({ code: 'BAD_REQUEST', message: eligibility.reason });

@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { regionalDirectorReferrals, users } from '~/db/schema';
-import { loadOwnCase } from './case';
+import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from './actor';
 import { loadSchoolFacts } from './school-facts';
 
@@ -34,7 +34,7 @@ export async function referToRegionalDirector(
   tx: Tx,
   input: z.output<typeof ZReferInput> & { actor: Actor },
 ) {
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   if (facts.maintained)
     throw new TRPCError({
@@ -61,7 +61,7 @@ export async function recordReferralResponse(
   input: z.output<typeof ZReferralResponseInput> & { actor: Actor },
 ) {
   const notFound = new TRPCError({ code: 'NOT_FOUND', message: 'That referral was not found.' });
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId).catch(() => {
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId).catch(() => {
     throw notFound;
   });
   const [referral] = await tx

@@ -3,7 +3,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { sccBudgetPayments, sccCases, schools, users } from '~/db/schema';
-import { loadOwnCase } from './case';
+import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from './actor';
 import { violatesCheck } from './db-errors';
 import { assertOfficer } from './officers';
@@ -85,7 +85,7 @@ export async function requestPayment(
   tx: Tx,
   input: z.output<typeof ZRequestPaymentInput> & { actor: Actor },
 ) {
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   if (!facts.maintained)
     throw new TRPCError({

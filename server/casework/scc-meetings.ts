@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { sccMeetings, users } from '~/db/schema';
-import { loadOwnCase } from './case';
+import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from './actor';
 
 export const ZRecordMeetingInput = z.object({
@@ -15,7 +15,7 @@ export const ZRecordMeetingInput = z.object({
 
 /** Progress review and monitoring & challenge meetings for a case, newest first (officers and advisers only). */
 export async function listMeetings(tx: Tx, input: { actor: Actor; caseId: string }) {
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   return tx
     .select({
       id: sccMeetings.id,
@@ -32,7 +32,7 @@ export async function listMeetings(tx: Tx, input: { actor: Actor; caseId: string
 }
 
 export async function recordMeeting(tx: Tx, input: z.output<typeof ZRecordMeetingInput> & { actor: Actor }) {
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const [meeting] = await tx
     .insert(sccMeetings)
     .values({

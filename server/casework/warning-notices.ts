@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { users, warningNotices, type WarningNotice } from '~/db/schema';
-import { loadOwnCase } from './case';
+import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from './actor';
 import { violatesCheck } from './db-errors';
 import { assertOfficer } from './officers';
@@ -70,7 +70,7 @@ export async function listNoticesForSchool(tx: Tx, schoolId: string) {
 
 /** Records a recommended formal notice, or the informal notice that designation is. */
 export async function recordNotice(tx: Tx, input: z.output<typeof ZRecordNoticeInput> & { actor: Actor }) {
-  const { found } = await loadOwnCase(tx, input.actor, input.caseId);
+  const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   if (!facts.maintained) throw notMaintained();
   const informal = input.kind === 'informal';
@@ -99,7 +99,7 @@ async function noticeForUpdate(tx: Tx, actor: Actor, noticeId: string): Promise<
     .limit(1)
     .for('update');
   if (!notice?.caseId) throw notFound;
-  await loadOwnCase(tx, actor, notice.caseId).catch(() => {
+  await loadCaseFor(tx, actor, notice.caseId).catch(() => {
     throw notFound;
   });
   return notice;
