@@ -64,14 +64,25 @@ export function defaultOpenOptions(env: NodeJS.ProcessEnv = process.env): OpenOp
 }
 
 /**
+ * Makes the rest of a transaction run as the runtime role, with the tenant and/or user context set, in one
+ * statement. Row-level security then limits every statement to that tenant (or that user's own rows).
+ */
+export async function scopeTransaction(
+  tx: Tx,
+  scope: { tenantId?: string; userId?: string } = {},
+): Promise<void> {
+  await tx.execute(
+    sql`select set_config('role', 'stride_app', true), set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+  );
+}
+
+/**
  * Runs fn in a transaction as the runtime role with the tenant context set, so row-level security
  * limits every statement to that tenant. No tenant data is read outside this.
  */
 export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', 'stride_app', true), set_config('app.tenant_id', ${tenantId}, true)`,
-    );
+    await scopeTransaction(tx, { tenantId });
     return fn(tx);
   });
 }
@@ -79,9 +90,7 @@ export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<
 /** As the runtime role with only the user context: reads that user's memberships across tenants. */
 export function withUser<T>(db: Db, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', 'stride_app', true), set_config('app.user_id', ${userId}, true)`,
-    );
+    await scopeTransaction(tx, { userId });
     return fn(tx);
   });
 }
@@ -89,7 +98,7 @@ export function withUser<T>(db: Db, userId: string, fn: (tx: Tx) => Promise<T>):
 /** As the runtime role with no tenant: platform tables only (tenant tables return no rows). */
 export function withPlatform<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'stride_app', true)`);
+    await scopeTransaction(tx);
     return fn(tx);
   });
 }

@@ -1,15 +1,19 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import { withTenant, withUser, type Db, type Tx } from '~/db/client';
-import type { Role } from '~/db/schema';
-import { findTenantBySlug, type Tenant } from './workspaces/find-tenant';
-import { listMembershipsInTenant, type TenantMembership } from './workspaces/list-memberships';
-import { recordAudit } from './audit/record-audit';
+import { scopeTransaction, type Db, type Tx } from '~/db/client';
+import type { ModuleKey, Role } from '~/db/schema';
+import { DomainError } from './errors/domain-error';
 import { findRenewalLink } from './renewals/find-renewal-link';
-import { deliverQueuedEmails } from './email/send-email';
+import { afterCommit, doUnitOfWork } from './unit-of-work/run-in-tenant';
+import type { TenantMembership } from './workspaces/list-memberships';
+import { moduleTitles } from './workspaces/module-titles';
+import { resolveWorkspace } from './workspaces/resolve-workspace';
+import type { Tenant } from './workspaces/find-tenant';
 
-export type SessionUser = { id: string; email: string; name: string; isSuperadmin: boolean };
+import type { Actor, SessionUser } from './access/actor';
+
+export type { Actor, SessionUser };
 
 export type Context = {
   db: Db;
@@ -20,12 +24,15 @@ export type Context = {
   appUrl: string;
 };
 
+/** A procedure's module: one a workspace switches on, or `core` (schools, people, audit: every workspace). */
+export type ProcedureModule = ModuleKey | 'core';
+
 /** Who may call a procedure. Every procedure declares one; a test walks the router to prove it. */
 export type Access =
   | { kind: 'public' }
   | { kind: 'authed' }
   | { kind: 'superadmin' }
-  | { kind: 'tenant'; roles: readonly Role[] | 'any-member' }
+  | { kind: 'tenant'; module: ProcedureModule; roles: readonly Role[] | 'any-member' }
   /** Capability links emailed to one person (buy-back renewals): the token is the credential. */
   | { kind: 'renewal-link' };
 
@@ -41,35 +48,52 @@ function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   return byField;
 }
 
+function fieldErrorsFor(cause: unknown): Record<string, string[]> | null {
+  if (cause instanceof ZodError) return fieldErrorsOf(cause);
+  if (cause instanceof DomainError && cause.cause instanceof ZodError) return fieldErrorsOf(cause.cause);
+  if (cause instanceof DomainError && cause.field) return { [cause.field]: [cause.message] };
+  return null;
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
-      return {
-        ...shape,
-        data: {
-          ...shape.data,
-          fieldErrors: error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : null,
-        },
-      };
+      return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsFor(error.cause) } };
     },
   });
+
+/** The one place a domain refusal becomes a tRPC error with the same code and message. */
+function toTRPCError(error: unknown): unknown {
+  const cause = error instanceof TRPCError && error.cause instanceof DomainError ? error.cause : error;
+  if (cause instanceof DomainError) return new TRPCError({ code: cause.code, message: cause.message, cause });
+  return error;
+}
+
+const base = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error);
+    if (mapped !== result.error) throw mapped;
+  }
+  return result;
+});
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.meta({ access: { kind: 'public' } });
+export const publicProcedure = base.meta({ access: { kind: 'public' } });
 
 const requireSession = t.middleware(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
   return next({ ctx: { session: ctx.session } });
 });
 
-export const authedProcedure = t.procedure.meta({ access: { kind: 'authed' } }).use(requireSession);
+export const authedProcedure = base.meta({ access: { kind: 'authed' } }).use(requireSession);
 
-export const superadminProcedure = t.procedure
+export const superadminProcedure = base
   .meta({ access: { kind: 'superadmin' } })
   .use(requireSession)
   .use(({ ctx, next }) => {
@@ -78,61 +102,79 @@ export const superadminProcedure = t.procedure
     return next();
   });
 
-export type TenantContext = {
-  tx: Tx;
-  tenant: Tenant;
-  user: SessionUser;
-  /** The caller's memberships in this tenant that the procedure's roles allow. */
-  memberships: TenantMembership[];
-};
+export type TenantContext = { tx: Tx; actor: Actor };
+
+/** Refuses a caller the procedure's module, membership or roles do not allow; says which, in plain words. */
+function checkAccess(
+  found: { tenant: Tenant; memberships: TenantMembership[] } | undefined,
+  options: { module: ProcedureModule; roles: readonly Role[] | 'any-member' },
+): TenantMembership[] {
+  if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'That workspace does not exist.' });
+  const { tenant, memberships } = found;
+  if (memberships.length === 0)
+    throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have access to ${tenant.name}.` });
+  if (options.module !== 'core' && !tenant.modules.includes(options.module))
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `${moduleTitles[options.module]} is not switched on for ${tenant.name}.`,
+    });
+  const allowed =
+    options.roles === 'any-member' ? memberships : memberships.filter((m) => options.roles.includes(m.role));
+  if (allowed.length === 0)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this workspace does not allow this.' });
+  return allowed;
+}
 
 /**
- * A procedure inside one workspace. Resolves the tenant from the request, checks the caller holds one of
- * `roles` there, then runs the resolver inside withTenant so every query is bound by row-level security.
- * Mutations write an audit row in the same transaction; a failure rolls back both.
+ * A procedure inside one workspace, in one transaction: resolves the workspace from the request with the
+ * caller's memberships, refuses a workspace without `module` or a caller without one of `roles`, and runs
+ * the resolver with row-level security bound to the workspace and one typed `ctx.actor`. A mutation writes
+ * its audit row in the same transaction (a failure rolls back both); its queued emails go after commit.
  */
-export function tenantProcedure(roles: readonly Role[] | 'any-member') {
-  return t.procedure
-    .meta({ access: { kind: 'tenant', roles } })
+export function tenantProcedure(options: { module: ProcedureModule; roles: readonly Role[] | 'any-member' }) {
+  return base
+    .meta({ access: { kind: 'tenant', module: options.module, roles: options.roles } })
     .use(requireSession)
     .use(async ({ ctx, next, type, path, getRawInput }) => {
       const slug = ctx.tenantSlug;
       if (!slug)
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
-      const tenant = await findTenantBySlug(ctx.db, slug);
-      if (!tenant) throw new TRPCError({ code: 'NOT_FOUND', message: 'That workspace does not exist.' });
-      const mine = await withUser(ctx.db, ctx.session.id, (tx) =>
-        listMembershipsInTenant(tx, tenant.id, ctx.session.id),
-      );
-      if (mine.length === 0) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have access to ${tenant.name}.` });
-      }
-      const allowed = roles === 'any-member' ? mine : mine.filter((m) => roles.includes(m.role));
-      if (allowed.length === 0) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: 'Your role in this workspace does not allow this.',
-        });
-      }
+      const user = ctx.session;
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
-      const result = await withTenant(ctx.db, tenant.id, async (tx) => {
-        const result = await next({ ctx: { tx, tenant, user: ctx.session, memberships: allowed } });
-        // Rethrowing inside the transaction rolls back whatever the resolver wrote.
-        if (!result.ok) throw result.error;
-        if (type === 'mutation') {
-          await recordAudit(tx, {
-            tenantId: tenant.id,
-            actorUserId: ctx.session.id,
-            action: path,
-            input: rawInput,
-            result: result.data,
-          });
-        }
-        return result;
+      const result = await ctx.db.transaction(async (tx) => {
+        await scopeTransaction(tx, { userId: user.id });
+        const found = await resolveWorkspace(tx, slug, user.id);
+        const allowed = checkAccess(found, options);
+        const tenant = (found as { tenant: Tenant }).tenant;
+        const actor: Actor = {
+          tenantId: tenant.id,
+          slug: tenant.slug,
+          name: tenant.name,
+          shortName: tenant.shortName,
+          kind: tenant.kind,
+          laCodes: tenant.laCodes,
+          modules: tenant.modules,
+          settings: tenant.settings,
+          user,
+          userId: user.id,
+          memberships: allowed,
+          roles: [...new Set(allowed.map((m) => m.role))],
+          appUrl: ctx.appUrl,
+        };
+        const work = {
+          action: type === 'mutation' ? path : null,
+          actor: { userId: user.id },
+          input: rawInput,
+          auditedResult: (r: { ok: true; data: unknown }) => r.data,
+        };
+        return doUnitOfWork(tx, tenant.id, work, async () => {
+          const result = await next({ ctx: { tx, actor } });
+          // Rethrowing inside the transaction rolls back whatever the resolver wrote.
+          if (!result.ok) throw result.error;
+          return result;
+        });
       });
-      // Emails the change queued go out only now that it has committed.
-      if (type === 'mutation')
-        await deliverQueuedEmails(ctx.db).catch((error: unknown) => console.error(error));
+      if (type === 'mutation') await afterCommit(ctx.db);
       return result;
     });
 }
@@ -142,7 +184,7 @@ export function tenantProcedure(roles: readonly Role[] | 'any-member') {
  * stands for one person at one school for one invitation; it resolves inside the workspace named by the URL,
  * so a token from another workspace finds nothing. Mutations are audited as that person.
  */
-export const renewalLinkProcedure = t.procedure
+export const renewalLinkProcedure = base
   .meta({ access: { kind: 'renewal-link' } })
   .input(z.object({ token: z.string().min(16).max(200) }))
   .use(async ({ ctx, input, next, type, path }) => {
@@ -150,25 +192,25 @@ export const renewalLinkProcedure = t.procedure
       code: 'NOT_FOUND',
       message: 'This link is not valid. Ask the partnership for a new one.',
     });
-    const tenant = ctx.tenantSlug ? await findTenantBySlug(ctx.db, ctx.tenantSlug) : undefined;
-    if (!tenant) throw notFound;
-    const result = await withTenant(ctx.db, tenant.id, async (tx) => {
+    const slug = ctx.tenantSlug;
+    if (!slug) throw notFound;
+    const result = await ctx.db.transaction(async (tx) => {
+      await scopeTransaction(tx);
+      const found = await resolveWorkspace(tx, slug, null);
+      if (!found || !found.tenant.modules.includes('traded')) throw notFound;
       const link = await findRenewalLink(tx, input.token);
       if (!link) throw notFound;
-      const result = await next({ ctx: { tx, tenant, link } });
-      if (!result.ok) throw result.error;
-      if (type === 'mutation') {
-        await recordAudit(tx, {
-          tenantId: tenant.id,
-          actorUserId: link.userId,
-          action: path,
-          input: {},
-          result: result.data,
-        });
-      }
-      return result;
+      const work = {
+        action: type === 'mutation' ? path : null,
+        actor: { userId: link.userId },
+        auditedResult: (r: { ok: true; data: unknown }) => r.data,
+      };
+      return doUnitOfWork(tx, found.tenant.id, work, async () => {
+        const result = await next({ ctx: { tx, tenant: found.tenant, link } });
+        if (!result.ok) throw result.error;
+        return result;
+      });
     });
-    if (type === 'mutation')
-      await deliverQueuedEmails(ctx.db).catch((error: unknown) => console.error(error));
+    if (type === 'mutation') await afterCommit(ctx.db);
     return result;
   });

@@ -15,7 +15,15 @@ import {
 
 export const tenantKind = pgEnum('tenant_kind', ['la', 'provider']);
 
-export const moduleKeys = ['traded', 'statutory', 'commissioning', 'induction', 'governance'] as const;
+export const moduleKeys = [
+  'traded',
+  'courses',
+  'invoices',
+  'statutory',
+  'commissioning',
+  'induction',
+  'governance',
+] as const;
 export type ModuleKey = (typeof moduleKeys)[number];
 
 export const tenants = pgTable('tenants', {

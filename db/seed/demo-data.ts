@@ -1350,7 +1350,7 @@ export const tenants: SeedTenant[] = [
     shortName: 'Barnet (BELS / BPSI)',
     kind: 'la',
     laCodes: ['302'],
-    modules: ['traded', 'statutory', 'induction', 'governance'],
+    modules: ['traded', 'courses', 'invoices', 'statutory', 'induction', 'governance'],
     settings: {
       linkAdviserTitle: 'Learning Network Inspector',
       reviewMeetingName: 'Schools Review Group',
@@ -1389,7 +1389,7 @@ export const tenants: SeedTenant[] = [
     shortName: 'BEP',
     kind: 'provider',
     laCodes: ['330'],
-    modules: ['traded', 'induction', 'governance', 'commissioning'],
+    modules: ['traded', 'courses', 'invoices', 'induction', 'governance', 'commissioning'],
     settings: { linkAdviserTitle: 'Priority Partner' },
     schoolUrns: [
       // 20 Birmingham customers, maintained and academies
@@ -1421,7 +1421,7 @@ export const tenants: SeedTenant[] = [
     shortName: 'HSIP',
     kind: 'provider',
     laCodes: ['310'],
-    modules: ['traded', 'induction', 'governance', 'commissioning'],
+    modules: ['traded', 'courses', 'invoices', 'induction', 'governance', 'commissioning'],
     settings: { linkAdviserTitle: 'School Improvement Partner' },
     schoolUrns: [
       // 18 Harrow member schools

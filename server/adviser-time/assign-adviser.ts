@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -16,7 +16,7 @@ export async function assignAdviser(tx: Tx, input: z.infer<typeof ZAssignAdviser
     .from(memberships)
     .where(and(eq(memberships.userId, input.adviserUserId), eq(memberships.role, 'adviser')));
   if (!adviser)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
   const [updated] = await tx
     .update(adviserRequests)
     .set({ adviserUserId: input.adviserUserId, status: 'assigned' })
@@ -29,8 +29,8 @@ export async function assignAdviser(tx: Tx, input: z.infer<typeof ZAssignAdviser
     .returning({ id: adviserRequests.id });
   if (!updated) {
     const [exists] = await tx.select().from(adviserRequests).where(eq(adviserRequests.id, input.requestId));
-    if (!exists) throw new TRPCError({ code: 'NOT_FOUND', message: 'That request was not found.' });
-    throw new TRPCError({
+    if (!exists) throw new DomainError({ code: 'NOT_FOUND', message: 'That request was not found.' });
+    throw new DomainError({
       code: 'CONFLICT',
       message: `That request is ${exists.status} and can no longer be assigned.`,
     });

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -20,7 +20,7 @@ export async function cancelRequest(tx: Tx, input: { id: string; schoolId?: stri
     )
     .returning({ id: adviserRequests.id });
   if (!updated) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'NOT_FOUND',
       message: 'That request was not found, or it has already been delivered.',
     });

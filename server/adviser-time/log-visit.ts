@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -46,13 +46,13 @@ export async function logVisit(
     .from(adviserRequests)
     .where(eq(adviserRequests.id, input.requestId))
     .for('update');
-  if (!request) throw new TRPCError({ code: 'NOT_FOUND', message: 'That request was not found.' });
+  if (!request) throw new DomainError({ code: 'NOT_FOUND', message: 'That request was not found.' });
   // An adviser logs only their own assignments; a manager may log on an adviser's behalf.
   if (!input.onBehalf && request.adviserUserId !== input.actorUserId) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That request was not found.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That request was not found.' });
   }
   if (request.status !== 'assigned' || !request.adviserUserId) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: 'Only an assigned request that is not yet complete can be logged.',
     });

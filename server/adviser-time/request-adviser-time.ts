@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { adviserRequests } from '~/db/schema';
@@ -22,10 +22,10 @@ export async function requestAdviserTime(
     getCatalogueItem(tx, input.serviceId),
   ]);
   if (service.kind !== 'service' || !service.active) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose one of the services on offer.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose one of the services on offer.' });
   }
   if (school.status === 'closed')
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'That school is closed.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'That school is closed.' });
   const [request] = await tx
     .insert(adviserRequests)
     .values({

@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { actionPlanItems, actionPlans, type ActionPlan, type ActionPlanItem } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { statementOfActionReason, summarisePlan } from './rules';
 import { loadSchoolFacts } from './school-facts';
 
@@ -43,7 +43,7 @@ export const ZSetNextReviewInput = z.object({
   nextReviewOn: isoDate('Enter the date of the next review.'),
 });
 
-const planNotFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'That action plan was not found.' });
+const planNotFound = () => new DomainError({ code: 'NOT_FOUND', message: 'That action plan was not found.' });
 
 /** The case's plan and items as the caller may see them (the school sees its own plan read-only). */
 export async function planForCase(tx: Tx, input: { actor: Actor; caseId: string; today: string }) {
@@ -79,7 +79,7 @@ export async function planForCase(tx: Tx, input: { actor: Actor; caseId: string;
 export async function createPlan(tx: Tx, input: z.output<typeof ZCreatePlanInput> & { actor: Actor }) {
   const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   if (found.status !== 'designated')
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: 'An action plan can only be made for a designated school causing concern.',
     });
@@ -88,11 +88,11 @@ export async function createPlan(tx: Tx, input: z.output<typeof ZCreatePlanInput
     .from(actionPlans)
     .where(eq(actionPlans.caseId, found.id))
     .limit(1);
-  if (existing) throw new TRPCError({ code: 'CONFLICT', message: 'This case already has a plan.' });
+  if (existing) throw new DomainError({ code: 'CONFLICT', message: 'This case already has a plan.' });
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   const reason = statementOfActionReason(facts);
   if (reason && input.kind !== 'statement_of_action')
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: `This school needs a Statement of Action, not an ordinary action plan: ${reason}.`,
     });
@@ -128,9 +128,9 @@ async function itemForUpdate(tx: Tx, actor: Actor, itemId: string): Promise<Acti
     .where(eq(actionPlanItems.id, itemId))
     .limit(1)
     .for('update');
-  if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: 'That action was not found.' });
+  if (!item) throw new DomainError({ code: 'NOT_FOUND', message: 'That action was not found.' });
   await planForUpdate(tx, actor, item.planId).catch(() => {
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That action was not found.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That action was not found.' });
   });
   return item;
 }
@@ -182,7 +182,7 @@ export async function updateProgress(
 ) {
   const item = await itemForUpdate(tx, input.actor, input.itemId);
   if (item.completedOn)
-    throw new TRPCError({ code: 'CONFLICT', message: 'This action is already completed.' });
+    throw new DomainError({ code: 'CONFLICT', message: 'This action is already completed.' });
   const [updated] = await tx
     .update(actionPlanItems)
     .set({
@@ -199,7 +199,7 @@ export async function updateProgress(
 export async function completeItem(tx: Tx, input: z.output<typeof ZCompleteItemInput> & { actor: Actor }) {
   const item = await itemForUpdate(tx, input.actor, input.itemId);
   if (item.completedOn)
-    throw new TRPCError({ code: 'CONFLICT', message: 'This action is already completed.' });
+    throw new DomainError({ code: 'CONFLICT', message: 'This action is already completed.' });
   const [updated] = await tx
     .update(actionPlanItems)
     .set({ completedOn: input.completedOn, rag: 'green', updatedAt: new Date() })

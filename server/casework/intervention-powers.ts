@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { interventionPowers, users, warningNotices } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { assertOfficer, listOfficers } from './officers';
 import { listReferrals } from './rd-referrals';
 import { interventionEligibility } from './rules';
@@ -74,7 +74,7 @@ export async function recordPower(tx: Tx, input: z.output<typeof ZRecordPowerInp
   const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   const eligibility = await eligibilityOf(tx, found.schoolId, facts.maintained, facts.latestOfstedCategory);
-  if (!eligibility.eligible) throw new TRPCError({ code: 'BAD_REQUEST', message: eligibility.reason });
+  if (!eligibility.eligible) throw new DomainError({ code: 'BAD_REQUEST', message: eligibility.reason });
   await assertOfficer(tx, input.dcsDecisionByUserId);
   if (input.noticeId) {
     const [notice] = await tx
@@ -82,7 +82,7 @@ export async function recordPower(tx: Tx, input: z.output<typeof ZRecordPowerInp
       .from(warningNotices)
       .where(eq(warningNotices.id, input.noticeId));
     if (notice?.schoolId !== found.schoolId)
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'That warning notice was not found.' });
+      throw new DomainError({ code: 'NOT_FOUND', message: 'That warning notice was not found.' });
   }
   const [power] = await tx
     .insert(interventionPowers)

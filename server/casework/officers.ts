@@ -1,9 +1,8 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, users } from '~/db/schema';
-
-const officerRoles = ['tenant_admin', 'la_officer'] as const;
+import { officers } from '../access/role-groups';
 
 /** The workspace's officers (LA officers and admin), who can record the DCS's decisions. */
 export async function listOfficers(tx: Tx) {
@@ -11,7 +10,7 @@ export async function listOfficers(tx: Tx) {
     .selectDistinct({ userId: users.id, name: users.name, jobTitle: users.jobTitle })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.role, [...officerRoles]))
+    .where(inArray(memberships.role, [...officers]))
     .orderBy(asc(users.name));
   return rows;
 }
@@ -21,10 +20,10 @@ export async function assertOfficer(tx: Tx, userId: string): Promise<void> {
   const [row] = await tx
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), inArray(memberships.role, [...officerRoles])))
+    .where(and(eq(memberships.userId, userId), inArray(memberships.role, [...officers])))
     .limit(1);
   if (!row)
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'Choose the officer who made the decision from this workspace’s officers.',
     });

@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { regionalDirectorReferrals, users } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { loadSchoolFacts } from './school-facts';
 
 export const ZReferInput = z.object({
@@ -37,7 +37,7 @@ export async function referToRegionalDirector(
   const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   if (facts.maintained)
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message:
         'This is a maintained school: the LA acts itself through warning notices and intervention powers. Referrals to the Regional Director are for academies.',
@@ -60,7 +60,7 @@ export async function recordReferralResponse(
   tx: Tx,
   input: z.output<typeof ZReferralResponseInput> & { actor: Actor },
 ) {
-  const notFound = new TRPCError({ code: 'NOT_FOUND', message: 'That referral was not found.' });
+  const notFound = new DomainError({ code: 'NOT_FOUND', message: 'That referral was not found.' });
   const { found } = await loadCaseFor(tx, input.actor, input.caseId).catch(() => {
     throw notFound;
   });

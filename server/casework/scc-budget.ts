@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { sccBudgetPayments, sccCases, schools, users } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { violatesCheck } from './db-errors';
 import { assertOfficer } from './officers';
 import { isMaintained, paymentTransitionProblem, type PaymentStatus } from './rules';
@@ -88,17 +88,17 @@ export async function requestPayment(
   const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   if (!facts.maintained)
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'The SCC budget pays maintained schools causing concern only; this school is an academy.',
     });
   if (found.status !== 'designated')
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'The SCC budget pays only schools designated as causing concern.',
     });
   if (input.payeeKind === 'other' && input.payeeName.length < 2)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Enter the name of the payee.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'Enter the name of the payee.' });
   const [payment] = await tx
     .insert(sccBudgetPayments)
     .values({
@@ -124,7 +124,7 @@ async function paymentForUpdate(tx: Tx, paymentId: string) {
     .where(eq(sccBudgetPayments.id, paymentId))
     .limit(1)
     .for('update');
-  if (!payment) throw new TRPCError({ code: 'NOT_FOUND', message: 'That payment was not found.' });
+  if (!payment) throw new DomainError({ code: 'NOT_FOUND', message: 'That payment was not found.' });
   return payment;
 }
 
@@ -135,7 +135,7 @@ const dcsMessage =
 export async function recordDcsApproval(tx: Tx, input: z.output<typeof ZDcsApprovalInput>) {
   const payment = await paymentForUpdate(tx, input.paymentId);
   if (payment.status === 'paid' || payment.status === 'declined')
-    throw new TRPCError({ code: 'CONFLICT', message: `This payment is already ${payment.status}.` });
+    throw new DomainError({ code: 'CONFLICT', message: `This payment is already ${payment.status}.` });
   await assertOfficer(tx, input.approvedByUserId);
   const [updated] = await tx
     .update(sccBudgetPayments)
@@ -148,7 +148,7 @@ export async function recordDcsApproval(tx: Tx, input: z.output<typeof ZDcsAppro
 async function moveTo(tx: Tx, paymentId: string, to: PaymentStatus, paidOn: string | null) {
   const payment = await paymentForUpdate(tx, paymentId);
   const problem = paymentTransitionProblem(payment, to);
-  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+  if (problem) throw new DomainError({ code: 'BAD_REQUEST', message: problem });
   try {
     const [updated] = await tx
       .update(sccBudgetPayments)
@@ -158,7 +158,7 @@ async function moveTo(tx: Tx, paymentId: string, to: PaymentStatus, paidOn: stri
     return updated;
   } catch (error) {
     if (violatesCheck(error, 'scc_budget_payments_dcs_approval'))
-      throw new TRPCError({ code: 'BAD_REQUEST', message: dcsMessage });
+      throw new DomainError({ code: 'BAD_REQUEST', message: dcsMessage });
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { sccMeetings, users } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 
 export const ZRecordMeetingInput = z.object({
   caseId: z.uuid(),

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
@@ -11,7 +11,7 @@ import {
   type Role,
 } from '~/db/schema';
 import { caseViewFor } from '../concern/case-access';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { summarisePlan } from './rules';
 
 const isSchoolBound = (role: Role) => (schoolBoundRoles as readonly Role[]).includes(role);
@@ -23,12 +23,15 @@ const isSchoolBound = (role: Role) => (schoolBoundRoles as readonly Role[]).incl
 export async function schoolSupportView(tx: Tx, input: { actor: Actor; today: string }) {
   const schoolId = input.actor.memberships.find((m) => isSchoolBound(m.role) && m.schoolId)?.schoolId;
   if (!schoolId)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'You are not linked to a school in this workspace.' });
+    throw new DomainError({
+      code: 'NOT_FOUND',
+      message: 'You are not linked to a school in this workspace.',
+    });
   const [school] = await tx
     .select({ id: schools.id, name: schools.name })
     .from(schools)
     .where(eq(schools.id, schoolId));
-  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: 'Your school was not found.' });
+  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'Your school was not found.' });
   const letters = await tx
     .select({
       id: sccLetters.id,

@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { users, warningNotices, type WarningNotice } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { violatesCheck } from './db-errors';
 import { assertOfficer } from './officers';
 import { issueProblems, nextNoticeStatuses, s60Grounds, type NoticeStatus } from './rules';
@@ -50,7 +50,7 @@ export const ZNoticeOutcomeInput = z.object({
 });
 
 const notMaintained = () =>
-  new TRPCError({
+  new DomainError({
     code: 'BAD_REQUEST',
     message:
       'Warning notices apply only to maintained schools. For an academy, refer the concern to the Regional Director.',
@@ -91,7 +91,7 @@ export async function recordNotice(tx: Tx, input: z.output<typeof ZRecordNoticeI
 }
 
 async function noticeForUpdate(tx: Tx, actor: Actor, noticeId: string): Promise<WarningNotice> {
-  const notFound = new TRPCError({ code: 'NOT_FOUND', message: 'That warning notice was not found.' });
+  const notFound = new DomainError({ code: 'NOT_FOUND', message: 'That warning notice was not found.' });
   const [notice] = await tx
     .select()
     .from(warningNotices)
@@ -116,7 +116,7 @@ export async function issueNotice(tx: Tx, input: z.output<typeof ZIssueNoticeInp
     dcsDecisionOn: input.dcsDecisionOn,
     dcsDecisionByUserId: input.dcsDecisionByUserId,
   });
-  if (problems.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join(' ') });
+  if (problems.length > 0) throw new DomainError({ code: 'BAD_REQUEST', message: problems.join(' ') });
   if (input.dcsDecisionByUserId) await assertOfficer(tx, input.dcsDecisionByUserId);
   try {
     const [updated] = await tx
@@ -133,7 +133,7 @@ export async function issueNotice(tx: Tx, input: z.output<typeof ZIssueNoticeInp
     return updated;
   } catch (error) {
     if (violatesCheck(error, 'warning_notices_formal_issue'))
-      throw new TRPCError({
+      throw new DomainError({
         code: 'BAD_REQUEST',
         message:
           'A formal warning notice can only be issued with the DCS decision and a compliance date recorded.',
@@ -150,7 +150,7 @@ export async function recordNoticeOutcome(
   const notice = await noticeForUpdate(tx, input.actor, input.noticeId);
   const to: NoticeStatus = input.outcome;
   if (!nextNoticeStatuses(notice.status).includes(to))
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message:
         notice.status === 'recommended'

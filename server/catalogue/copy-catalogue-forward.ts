@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -25,14 +25,14 @@ export async function copyCatalogueForward(
     .where(eq(catalogueItems.academicYear, toYear))
     .limit(1);
   if (existing.length > 0) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: 'The next year already has a catalogue; edit it instead.',
     });
   }
   const items = await listCatalogue(tx, { academicYear: input.fromYear });
   if (items.length === 0)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That year has no catalogue to copy.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That year has no catalogue to copy.' });
   for (const { id: _id, createdAt: _created, lines, bands, ...item } of items) {
     const [copy] = await tx
       .insert(catalogueItems)

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import type { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { catalogueItems, packageEntitlements, priceBands } from '~/db/schema';
@@ -31,7 +31,7 @@ export async function createCatalogueItem(
     .onConflictDoNothing()
     .returning({ id: catalogueItems.id });
   if (!item) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: `There is already an item with the code ${input.code.toUpperCase()} for that year.`,
     });

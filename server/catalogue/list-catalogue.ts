@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { catalogueItems, packageEntitlements, priceBands } from '~/db/schema';
@@ -21,7 +21,7 @@ export async function listCatalogue(tx: Tx, input: { academicYear: number; activ
 export async function getCatalogueItem(tx: Tx, id: string) {
   const items = await tx.select().from(catalogueItems).where(eq(catalogueItems.id, id));
   const [item] = await withDetails(tx, items);
-  if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: 'That package or service was not found.' });
+  if (!item) throw new DomainError({ code: 'NOT_FOUND', message: 'That package or service was not found.' });
   return item;
 }
 

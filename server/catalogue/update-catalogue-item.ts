@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -30,6 +30,7 @@ export async function updateCatalogueItem(tx: Tx, input: z.output<typeof ZUpdate
     })
     .where(eq(catalogueItems.id, input.id))
     .returning({ id: catalogueItems.id });
-  if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'That package or service was not found.' });
+  if (!updated)
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That package or service was not found.' });
   return updated;
 }

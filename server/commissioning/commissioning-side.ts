@@ -1,6 +1,6 @@
-import { TRPCError } from '@trpc/server';
-import type { Role } from '~/db/schema';
-import type { Tenant } from '../workspaces/find-tenant';
+import { DomainError } from '~/server/errors/domain-error';
+import type { Actor } from '../access/actor';
+import { commissionedProviders, commissioners, hasRole, managers } from '../access/role-groups';
 import type { ProviderViewer } from './provider-contracts';
 
 /**
@@ -10,54 +10,37 @@ import type { ProviderViewer } from './provider-contracts';
  */
 export type CommissioningSide = { side: 'la'; tenantId: string } | ({ side: 'provider' } & ProviderViewer);
 
-const laReaders: readonly Role[] = ['tenant_admin', 'la_officer', 'finance'];
-const providerReaders: readonly Role[] = ['tenant_admin', 'adviser'];
+type SideActor = Pick<Actor, 'tenantId' | 'kind' | 'roles' | 'userId'>;
 
-/** Commissioning is a module a workspace must have switched on. */
-function assertModule(tenant: Pick<Tenant, 'modules'>): void {
-  if (!tenant.modules.includes('commissioning'))
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'Commissioning is not switched on for this workspace.',
-    });
-}
-
-export function commissioningSideOf(
-  tenant: Pick<Tenant, 'id' | 'kind' | 'modules'>,
-  roles: readonly Role[],
-  userId: string,
-): CommissioningSide {
-  assertModule(tenant);
+export function commissioningSideOf(actor: SideActor): CommissioningSide {
   const refuse = () =>
-    new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this workspace does not allow this.' });
-  if (tenant.kind === 'la') {
-    if (!roles.some((r) => laReaders.includes(r))) throw refuse();
-    return { side: 'la', tenantId: tenant.id };
+    new DomainError({ code: 'FORBIDDEN', message: 'Your role in this workspace does not allow this.' });
+  if (actor.kind === 'la') {
+    if (!hasRole(actor.roles, commissioners)) throw refuse();
+    return { side: 'la', tenantId: actor.tenantId };
   }
-  if (!roles.some((r) => providerReaders.includes(r))) throw refuse();
+  if (!hasRole(actor.roles, commissionedProviders)) throw refuse();
   return {
     side: 'provider',
-    tenantId: tenant.id,
-    userId,
-    partnerOnly: !roles.includes('tenant_admin'),
+    tenantId: actor.tenantId,
+    userId: actor.userId,
+    partnerOnly: !hasRole(actor.roles, managers),
   };
 }
 
 /** LA-only changes (contracts, covered schools, funded days) refused in a provider workspace. */
-export function assertCommissioner(tenant: Pick<Tenant, 'kind' | 'modules'>): void {
-  assertModule(tenant);
-  if (tenant.kind !== 'la')
-    throw new TRPCError({
+export function assertCommissioner(actor: Pick<Actor, 'kind'>): void {
+  if (actor.kind !== 'la')
+    throw new DomainError({
       code: 'FORBIDDEN',
       message: 'Only the commissioning local authority can change a contract, its schools or funded days.',
     });
 }
 
 /** Provider-only actions (assigning partners, logging delivery) refused in an LA workspace. */
-export function assertProvider(tenant: Pick<Tenant, 'kind' | 'modules'>): void {
-  assertModule(tenant);
-  if (tenant.kind !== 'provider')
-    throw new TRPCError({
+export function assertProvider(actor: Pick<Actor, 'kind'>): void {
+  if (actor.kind !== 'provider')
+    throw new DomainError({
       code: 'FORBIDDEN',
       message: 'Delivery is logged by the provider the contract commissions.',
     });

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -22,7 +22,7 @@ const days = z
   .max(1000, 'That is more days than a contract can fund.');
 
 const notFound = () =>
-  new TRPCError({ code: 'NOT_FOUND', message: 'That contract does not exist in this workspace.' });
+  new DomainError({ code: 'NOT_FOUND', message: 'That contract does not exist in this workspace.' });
 
 /** Provider workspaces an LA may commission: names only (platform directory). */
 export function listProviders(tx: Tx) {
@@ -84,7 +84,7 @@ async function findOwnContract(tx: Tx, tenantId: string, id: string) {
 async function findActiveOwnContract(tx: Tx, tenantId: string, id: string) {
   const contract = await findOwnContract(tx, tenantId, id);
   if (contract.status !== 'active')
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: `This contract has been ${contract.status === 'ended' ? 'ended' : 'revoked'} and can no longer be changed.`,
     });
@@ -183,7 +183,7 @@ export async function createContract(
     .from(tenants)
     .where(eq(tenants.slug, input.providerSlug));
   if (!provider || provider.kind !== 'provider' || provider.id === input.tenantId)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'Choose a provider from the list.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'Choose a provider from the list.' });
   const [made] = await tx
     .insert(commissioningContracts)
     .values({
@@ -218,7 +218,7 @@ export async function addContractSchool(
     .from(schools)
     .where(and(eq(schools.tenantId, input.tenantId), eq(schools.id, input.schoolId)));
   if (!school)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on this workspace’s register.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on this workspace’s register.' });
   const [already] = await tx
     .select({ urn: contractSchools.urn })
     .from(contractSchools)
@@ -230,7 +230,10 @@ export async function addContractSchool(
       ),
     );
   if (already)
-    throw new TRPCError({ code: 'CONFLICT', message: `${school.name} is already covered by this contract.` });
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `${school.name} is already covered by this contract.`,
+    });
   await tx.insert(contractSchools).values({
     tenantId: input.tenantId,
     contractId: contract.id,
@@ -263,7 +266,7 @@ export async function setFundedDays(
     )
     .returning({ schoolId: contractSchools.schoolId });
   if (changed.length === 0)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not covered by this contract.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not covered by this contract.' });
   return { contractId: contract.id, schoolId: input.schoolId };
 }
 
@@ -285,7 +288,7 @@ export async function removeContractSchool(
     )
     .returning({ schoolId: contractSchools.schoolId });
   if (removed.length === 0)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not covered by this contract.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not covered by this contract.' });
   return { contractId: contract.id, schoolId: input.schoolId };
 }
 
@@ -310,7 +313,7 @@ export async function endContract(tx: Tx, input: { tenantId: string; id: string 
 export async function revokeContract(tx: Tx, input: { tenantId: string; id: string; actorUserId: string }) {
   const contract = await findOwnContract(tx, input.tenantId, input.id);
   if (contract.status === 'revoked')
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This contract has already been revoked.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'This contract has already been revoked.' });
   await tx
     .update(commissioningContracts)
     .set({ status: 'revoked', revokedAt: new Date(), revokedByUserId: input.actorUserId })

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { withCommissionedRead, type Tx } from '~/db/client';
@@ -25,7 +25,7 @@ import { contractTotals, deliveredAgainstFunded, deliveryDateProblem, latestRag 
 export type ProviderViewer = { tenantId: string; userId: string; partnerOnly: boolean };
 
 const notFound = () =>
-  new TRPCError({ code: 'NOT_FOUND', message: 'That contract does not exist in this workspace.' });
+  new DomainError({ code: 'NOT_FOUND', message: 'That contract does not exist in this workspace.' });
 
 async function laNames(tx: Tx, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
@@ -186,7 +186,7 @@ export function listPartners(tx: Tx, input: { tenantId: string }) {
 async function findCoveredSchool(tx: Tx, viewer: ProviderViewer, contractId: string, schoolId: string) {
   const [school] = (await coveredSchools(tx, viewer, [contractId])).filter((s) => s.schoolId === schoolId);
   if (!school)
-    throw new TRPCError({
+    throw new DomainError({
       code: 'NOT_FOUND',
       message: viewer.partnerOnly
         ? 'That school is not assigned to you under this contract.'
@@ -209,7 +209,7 @@ export async function assignPartner(
   const viewer = { tenantId: input.tenantId, userId: input.userId, partnerOnly: false };
   const contract = await findVisibleContract(tx, viewer, input.contractId);
   if (contract.status !== 'active')
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'This contract has ended; partners can no longer change.',
     });
@@ -217,7 +217,10 @@ export async function assignPartner(
   if (input.partnerUserId) {
     const partners = await listPartners(tx, { tenantId: input.tenantId });
     if (!partners.some((p) => p.userId === input.partnerUserId))
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'Choose a partner from this workspace’s advisers.' });
+      throw new DomainError({
+        code: 'NOT_FOUND',
+        message: 'Choose a partner from this workspace’s advisers.',
+      });
   }
   await tx
     .update(contractSchools)
@@ -260,13 +263,13 @@ export async function logDelivery(
 ) {
   const contract = await findVisibleContract(tx, input, input.contractId);
   if (contract.status !== 'active')
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'This contract has ended, so no more delivery can be logged against it.',
     });
   const school = await findCoveredSchool(tx, input, contract.id, input.schoolId);
   const problem = deliveryDateProblem(input.deliveredOn, contract, input.today ?? todayInLondon());
-  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+  if (problem) throw new DomainError({ code: 'BAD_REQUEST', message: problem });
   const [made] = await tx
     .insert(commissionedDeliveries)
     .values({

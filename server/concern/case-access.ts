@@ -1,7 +1,8 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schoolBoundRoles, schoolMonitoring, sccCases, type Role, type SccCase } from '~/db/schema';
+import { hasMembershipIn, officers } from '~/server/access/role-groups';
 import type { TenantMembership } from '~/server/workspaces/list-memberships';
 
 /**
@@ -14,15 +15,14 @@ import type { TenantMembership } from '~/server/workspaces/list-memberships';
  */
 export type CaseView = 'full' | 'school';
 
-const officerRoles: readonly Role[] = ['tenant_admin', 'la_officer'];
 const isSchoolBound = (role: Role) => (schoolBoundRoles as readonly Role[]).includes(role);
 
 export const caseNotFound = () =>
-  new TRPCError({ code: 'NOT_FOUND', message: 'That school causing concern was not found.' });
+  new DomainError({ code: 'NOT_FOUND', message: 'That school causing concern was not found.' });
 
 /** True when the caller sees every case in full. */
 export function isConcernOfficer(memberships: readonly TenantMembership[]): boolean {
-  return memberships.some((m) => officerRoles.includes(m.role));
+  return hasMembershipIn(memberships, officers);
 }
 
 /** Whether this adviser leads the case or is the school's link or second adviser. */

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -61,7 +61,7 @@ export async function listMeetings(tx: Tx, input: { settings: ConcernSettings; t
 
 export async function findMeeting(tx: Tx, meetingId: string) {
   const [meeting] = await tx.select().from(reviewMeetings).where(eq(reviewMeetings.id, meetingId));
-  if (!meeting) throw new TRPCError({ code: 'NOT_FOUND', message: 'That meeting was not found.' });
+  if (!meeting) throw new DomainError({ code: 'NOT_FOUND', message: 'That meeting was not found.' });
   return meeting;
 }
 
@@ -171,7 +171,7 @@ export const ZHoldMeetingInput = z.object({
 export async function holdMeeting(tx: Tx, input: z.infer<typeof ZHoldMeetingInput>) {
   const meeting = await findMeeting(tx, input.meetingId);
   if (meeting.status === 'held')
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This meeting has already been marked as held.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'This meeting has already been marked as held.' });
   await tx
     .update(reviewMeetings)
     .set({

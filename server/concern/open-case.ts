@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -38,9 +38,10 @@ export async function openCandidateCase(
     .innerJoin(schoolMonitoring, eq(schoolMonitoring.schoolId, schools.id))
     .where(eq(schools.id, input.schoolId))
     .limit(1);
-  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on the LA register.' });
+  if (!school)
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the LA register.' });
   if (await findOpenCase(tx, school.id))
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: `${school.name} already has an open case on the register.`,
     });
@@ -51,7 +52,7 @@ export async function openCandidateCase(
   );
   const category = categoryByKey(input.settings.statutory, school.laCategory);
   if (input.triggers.length === 0 && !ofsted.met && !category?.causesConcern)
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: `No trigger is met for ${school.name}: record the trigger and its evidence.`,
     });
@@ -84,7 +85,7 @@ export async function recordTrigger(
   },
 ) {
   if (input.current.status !== 'candidate' && input.current.status !== 'designated')
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This case is closed; open a new one instead.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'This case is closed; open a new one instead.' });
   const today = todayInLondon();
   await tx
     .update(sccCases)

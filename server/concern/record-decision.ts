@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -46,7 +46,7 @@ export const ZRecordDecisionInput = z.object({
   grounds: z.array(z.enum(warningGrounds)).max(3).default([]),
 });
 
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
+const bad = (message: string) => new DomainError({ code: 'BAD_REQUEST', message });
 
 /**
  * Records one decision of the review meeting on a case, with its rationale, and carries it out: designation

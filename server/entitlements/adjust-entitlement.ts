@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -38,8 +38,8 @@ export async function adjustEntitlement(
       .select({ id: entitlementBalances.id })
       .from(entitlementBalances)
       .where(eq(entitlementBalances.id, input.balanceId));
-    if (!exists) throw new TRPCError({ code: 'NOT_FOUND', message: 'That entitlement was not found.' });
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'That would take the balance below zero.' });
+    if (!exists) throw new DomainError({ code: 'NOT_FOUND', message: 'That entitlement was not found.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'That would take the balance below zero.' });
   }
   const [entry] = await tx
     .insert(entitlementEntries)

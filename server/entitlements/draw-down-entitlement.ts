@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { chargeableItems, entitlementBalances, entitlementEntries } from '~/db/schema';
@@ -38,7 +38,7 @@ export async function drawDownEntitlement(
   } & Source,
 ): Promise<DrawDownResult> {
   if (input.quantityHundredths <= 0) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The amount used must be more than zero.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'The amount used must be more than zero.' });
   }
   const q = input.quantityHundredths;
   const [taken] = await tx
@@ -73,7 +73,7 @@ export async function drawDownEntitlement(
     return { outcome: 'drawn', entryId: entry.id, balanceId: taken.id };
   }
   if (!input.chargeAs) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'PRECONDITION_FAILED',
       message: 'The school has not enough entitlement left for this, and it cannot be charged.',
     });

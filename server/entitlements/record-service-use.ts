@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import type { Tx } from '~/db/client';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { getCatalogueItem } from '../catalogue/list-catalogue';
@@ -29,7 +29,8 @@ export async function recordServiceUse(
     loadBuyer(tx, input.schoolId),
     getCatalogueItem(tx, input.serviceId),
   ]);
-  if (service.kind !== 'service') throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose a service.' });
+  if (service.kind !== 'service')
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose a service.' });
   const { unitPricePence } = unitPriceFor(service, service.bands, buyer);
   const chargeAs = {
     unitPricePence,

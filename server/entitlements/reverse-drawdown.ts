@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { entitlementBalances, entitlementEntries } from '~/db/schema';
@@ -13,7 +13,7 @@ export async function reverseDrawdown(
     .from(entitlementEntries)
     .where(and(eq(entitlementEntries.id, input.entryId), eq(entitlementEntries.kind, 'drawdown')));
   if (!original)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That use of entitlement was not found.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That use of entitlement was not found.' });
   const giveBack = -original.quantityHundredths;
   // The unique index on reverses_entry_id refuses a second reversal, even a concurrent one.
   const [entry] = await tx
@@ -32,7 +32,7 @@ export async function reverseDrawdown(
     })
     .onConflictDoNothing()
     .returning({ id: entitlementEntries.id });
-  if (!entry) throw new TRPCError({ code: 'CONFLICT', message: 'That use has already been reversed.' });
+  if (!entry) throw new DomainError({ code: 'CONFLICT', message: 'That use has already been reversed.' });
   await tx
     .update(entitlementBalances)
     .set({

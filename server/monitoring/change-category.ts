@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -23,16 +23,16 @@ export async function changeCategory(
   input: z.infer<typeof ZChangeCategoryInput> & { tenantId: string; actorUserId: string },
 ) {
   if (!categoryByKey(settings, input.category)) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose one of this LA’s categories.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose one of this LA’s categories.' });
   }
   const [current] = await tx
     .select({ laCategory: schoolMonitoring.laCategory })
     .from(schoolMonitoring)
     .where(eq(schoolMonitoring.schoolId, input.schoolId))
     .for('update');
-  if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
+  if (!current) throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
   if (current.laCategory === input.category) {
-    throw new TRPCError({ code: 'CONFLICT', message: 'The school is already in that category.' });
+    throw new DomainError({ code: 'CONFLICT', message: 'The school is already in that category.' });
   }
   const today = todayInLondon();
   await tx

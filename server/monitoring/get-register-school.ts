@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { laCategoryChanges, ofstedInspections, plannedVisits, users } from '~/db/schema';
@@ -8,7 +8,7 @@ import { categoryByKey, type ResolvedStatutorySettings } from './statutory-setti
 /** One school's register entry: its monitoring record, full Ofsted history, category history and visits. */
 export async function getRegisterSchool(tx: Tx, settings: ResolvedStatutorySettings, schoolId: string) {
   const [entry] = await loadRegister(tx, settings, schoolId);
-  if (!entry) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
+  if (!entry) throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
   const [inspections, categoryHistory, visits] = await Promise.all([
     tx
       .select()

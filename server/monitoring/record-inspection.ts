@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring } from '~/db/schema';
@@ -10,9 +10,10 @@ export async function recordInspection(tx: Tx, input: RecordInspectionInput & { 
     .select({ schoolId: schoolMonitoring.schoolId })
     .from(schoolMonitoring)
     .where(eq(schoolMonitoring.schoolId, input.schoolId));
-  if (!onRegister) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
+  if (!onRegister)
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
   if (input.publishedOn && input.publishedOn < input.inspectedOn) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'The report cannot be published before the inspection.',
     });

@@ -1,13 +1,10 @@
-import { TRPCError } from '@trpc/server';
-import type { Tenant } from '../workspaces/find-tenant';
+import type { Actor } from '../access/actor';
 import { statutorySettingsOf, type ResolvedStatutorySettings } from './statutory-settings';
 
-/** The statutory module's settings, or a refusal when the workspace does not have the module. */
-export function statutoryOf(tenant: Tenant): ResolvedStatutorySettings {
-  if (!tenant.modules.includes('statutory')) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This workspace does not monitor schools.' });
-  }
-  return statutorySettingsOf(tenant.settings);
+/** The statutory module's settings for this workspace (the procedure's module gate has already checked it). */
+export function statutoryOf(actor: Pick<Actor, 'settings'>): ResolvedStatutorySettings {
+  return statutorySettingsOf(actor.settings);
 }
 
-export const linkAdviserTitleOf = (tenant: Tenant) => tenant.settings.linkAdviserTitle ?? 'Link adviser';
+export const linkAdviserTitleOf = (actor: Pick<Actor, 'settings'>) =>
+  actor.settings.linkAdviserTitle ?? 'Link adviser';

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -25,7 +25,7 @@ async function updateRow(tx: Tx, schoolId: string, values: Partial<typeof school
     .set({ ...values, updatedAt: new Date() })
     .where(eq(schoolMonitoring.schoolId, schoolId))
     .returning({ schoolId: schoolMonitoring.schoolId });
-  if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
+  if (!updated) throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
   return updated;
 }
 
@@ -33,11 +33,11 @@ async function updateRow(tx: Tx, schoolId: string, values: Partial<typeof school
 export async function setAdvisers(tx: Tx, input: z.infer<typeof ZSetAdvisersInput>) {
   for (const id of [input.linkAdviserUserId, input.secondAdviserUserId]) {
     if (id && !(await isAdviserHere(tx, id))) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
+      throw new DomainError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
     }
   }
   if (input.linkAdviserUserId && input.linkAdviserUserId === input.secondAdviserUserId) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The second adviser must be someone else.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'The second adviser must be someone else.' });
   }
   return updateRow(tx, input.schoolId, {
     linkAdviserUserId: input.linkAdviserUserId,

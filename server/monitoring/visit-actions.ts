@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -24,7 +24,7 @@ export const ZReassignInput = ZVisitIdInput.extend({
 
 async function assertAdviser(tx: Tx, userId: string) {
   if (!(await isAdviserHere(tx, userId))) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
   }
 }
 
@@ -35,7 +35,7 @@ export async function addAdditionalVisit(
   input: z.infer<typeof ZAddAdditionalVisitInput> & { tenantId: string },
 ) {
   if (!settings.additionalVisitReasons.includes(input.reason)) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'Choose one of the reasons for an additional visit.',
     });
@@ -44,7 +44,8 @@ export async function addAdditionalVisit(
     .select({ schoolId: schoolMonitoring.schoolId })
     .from(schoolMonitoring)
     .where(eq(schoolMonitoring.schoolId, input.schoolId));
-  if (!onRegister) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
+  if (!onRegister)
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
   await assertAdviser(tx, input.adviserUserId);
   const academicYear = academicYearOf(input.dueBy);
   const [last] = await tx
@@ -70,7 +71,7 @@ export async function addAdditionalVisit(
 
 async function findVisit(tx: Tx, visitId: string) {
   const [visit] = await tx.select().from(plannedVisits).where(eq(plannedVisits.id, visitId)).for('update');
-  if (!visit) throw new TRPCError({ code: 'NOT_FOUND', message: 'That visit was not found.' });
+  if (!visit) throw new DomainError({ code: 'NOT_FOUND', message: 'That visit was not found.' });
   return visit;
 }
 
@@ -81,10 +82,10 @@ export async function markVisitDone(
 ) {
   const visit = await findVisit(tx, input.visitId);
   if (input.onlyAdviserUserId && visit.adviserUserId !== input.onlyAdviserUserId) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That visit was not found.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That visit was not found.' });
   }
   if (visit.status !== 'planned') {
-    throw new TRPCError({ code: 'CONFLICT', message: `That visit is already ${visit.status}.` });
+    throw new DomainError({ code: 'CONFLICT', message: `That visit is already ${visit.status}.` });
   }
   await tx
     .update(plannedVisits)
@@ -96,7 +97,7 @@ export async function markVisitDone(
 export async function cancelVisit(tx: Tx, input: z.infer<typeof ZVisitIdInput>) {
   const visit = await findVisit(tx, input.visitId);
   if (visit.status !== 'planned') {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: `That visit is ${visit.status} and cannot be cancelled.`,
     });
@@ -108,7 +109,7 @@ export async function cancelVisit(tx: Tx, input: z.infer<typeof ZVisitIdInput>) 
 export async function reassignVisit(tx: Tx, input: z.infer<typeof ZReassignInput>) {
   const visit = await findVisit(tx, input.visitId);
   if (visit.status !== 'planned') {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: `That visit is ${visit.status} and cannot be reassigned.`,
     });

@@ -1,7 +1,8 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { notesOfVisit, schoolMonitoring, type NoteOfVisit } from '~/db/schema';
+import { hasMembershipIn, officers } from '../access/role-groups';
 import type { TenantMembership } from '../workspaces/list-memberships';
 
 /** Who is asking: the signed-in user and the memberships the procedure's roles allowed. */
@@ -11,7 +12,7 @@ const has = (actor: NoteActor, role: TenantMembership['role']) =>
   actor.memberships.some((m) => m.role === role);
 
 /** Heads of school improvement and LA officers see and act on every note. */
-export const isOfficer = (actor: NoteActor) => has(actor, 'tenant_admin') || has(actor, 'la_officer');
+export const isOfficer = (actor: NoteActor) => hasMembershipIn(actor.memberships, officers);
 
 /** Schools where the user is the link adviser or the second adviser (Barnet: LNI or BSIP). */
 const advisesSchool = (userId: string) =>
@@ -43,7 +44,7 @@ export function visibleNotesWhere(actor: NoteActor): SQL | undefined {
   return or(...parts) ?? sql`false`;
 }
 
-const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'That note of visit was not found.' });
+const notFound = () => new DomainError({ code: 'NOT_FOUND', message: 'That note of visit was not found.' });
 
 /** One note the caller may see (locked for update when it is about to change); otherwise NOT_FOUND. */
 export async function loadVisibleNote(
@@ -71,7 +72,7 @@ export const mayRespond = (actor: NoteActor, note: NoteOfVisit) =>
 
 export function assertMayManage(actor: NoteActor, note: NoteOfVisit) {
   if (!mayManage(actor, note))
-    throw new TRPCError({
+    throw new DomainError({
       code: 'FORBIDDEN',
       message: 'Only the adviser who wrote this note, or an officer, can change it.',
     });

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { z } from 'zod';
 import type { NoteOfVisitContent, TenantSettings } from '~/db/schema';
 import { statutorySettingsOf } from '../monitoring/statutory-settings';
@@ -17,7 +17,7 @@ export function checkContentForTenant(
     .object({ content: noteContentSchema(judgementScale) })
     .safeParse({ content: contentForForm(content) });
   if (!parsed.success) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: parsed.error.issues[0]?.message ?? 'Check the note.',
       cause: parsed.error,

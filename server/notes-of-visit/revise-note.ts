@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -22,7 +22,7 @@ export async function reviseNote(
   const note = await loadVisibleNote(tx, input.id, input.actor, { forUpdate: true });
   assertMayManage(input.actor, note);
   const step = transition(note.status, 'edit');
-  if (!step.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: step.message });
+  if (!step.ok) throw new DomainError({ code: 'BAD_REQUEST', message: step.message });
   const content = checkContentForTenant(input.settings, input.content);
   await tx
     .update(notesOfVisit)

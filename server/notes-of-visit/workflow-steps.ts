@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -24,7 +24,7 @@ export const ZCommentOnNoteInput = ZNoteIdInput.extend({
 
 function step(note: NoteOfVisit, action: NoteAction) {
   const result = transition(note.status, action);
-  if (!result.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: result.message });
+  if (!result.ok) throw new DomainError({ code: 'BAD_REQUEST', message: result.message });
   return result.to;
 }
 
@@ -83,7 +83,7 @@ async function respond(
 ) {
   const note = await loadVisibleNote(tx, input.id, input.actor, { forUpdate: true });
   if (!mayRespond(input.actor, note))
-    throw new TRPCError({
+    throw new DomainError({
       code: 'FORBIDDEN',
       message: 'Only the school’s headteacher can agree or comment.',
     });

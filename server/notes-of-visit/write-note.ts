@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -39,22 +39,22 @@ export async function writeNote(
       .from(plannedVisits)
       .where(eq(plannedVisits.id, input.plannedVisitId))
       .for('update');
-    if (!visit) throw new TRPCError({ code: 'NOT_FOUND', message: 'That planned visit was not found.' });
+    if (!visit) throw new DomainError({ code: 'NOT_FOUND', message: 'That planned visit was not found.' });
     if (visit.status === 'cancelled')
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'That planned visit was cancelled.' });
+      throw new DomainError({ code: 'BAD_REQUEST', message: 'That planned visit was cancelled.' });
     schoolId = visit.schoolId;
     await tx
       .update(plannedVisits)
       .set({ status: 'done', completedOn: input.visitedOn })
       .where(eq(plannedVisits.id, visit.id));
   }
-  if (!schoolId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose a school.' });
+  if (!schoolId) throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose a school.' });
   const [onRegister] = await tx
     .select({ schoolId: schoolMonitoring.schoolId })
     .from(schoolMonitoring)
     .where(eq(schoolMonitoring.schoolId, schoolId));
   if (!onRegister)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'That school is not on the LA’s register.' });
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the LA’s register.' });
   const [note] = await tx
     .insert(notesOfVisit)
     .values({

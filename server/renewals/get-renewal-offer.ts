@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { catalogueItems, renewalInvitations, renewalRounds, subscriptions } from '~/db/schema';
@@ -23,7 +23,7 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
       ),
     )
     .where(eq(renewalInvitations.id, invitationId));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'That renewal was not found.' });
+  if (!row) throw new DomainError({ code: 'NOT_FOUND', message: 'That renewal was not found.' });
   const { invitation, round } = row;
   const [school, current, nextYear] = await Promise.all([
     loadBuyer(tx, invitation.schoolId),

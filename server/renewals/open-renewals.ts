@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -23,7 +23,7 @@ export async function openRenewals(
 ) {
   const toYear = input.fromYear + 1;
   if (input.closesOn < input.today) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The closing date must not be in the past.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'The closing date must not be in the past.' });
   }
   const [nextPackage] = await tx
     .select({ id: catalogueItems.id })
@@ -31,7 +31,7 @@ export async function openRenewals(
     .where(and(eq(catalogueItems.academicYear, toYear), eq(catalogueItems.kind, 'package')))
     .limit(1);
   if (!nextPackage) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'PRECONDITION_FAILED',
       message: `Set up the ${academicYearLabel(toYear)} packages first (copy this year's forward with an uplift).`,
     });
@@ -49,7 +49,7 @@ export async function openRenewals(
     .onConflictDoNothing()
     .returning({ id: renewalRounds.id });
   if (!round) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: `Renewals for ${academicYearLabel(toYear)} are already open.`,
     });

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -41,15 +41,15 @@ export async function respondToRenewal(
     )
     .where(eq(renewalInvitations.id, input.invitationId))
     .for('update', { of: renewalInvitations });
-  if (!locked) throw new TRPCError({ code: 'NOT_FOUND', message: 'That renewal was not found.' });
+  if (!locked) throw new DomainError({ code: 'NOT_FOUND', message: 'That renewal was not found.' });
   if (locked.decision !== 'pending') {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: 'Your school has already answered. To change it, contact the partnership.',
     });
   }
   if (locked.closesOn < input.today) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'Renewals have closed. Please contact the partnership.',
     });
@@ -60,7 +60,7 @@ export async function respondToRenewal(
   if (answer.decision === 'renew') {
     chosen = offer.renewals.map((p) => ({ id: p.id, units: p.units }));
     if (chosen.length === 0) {
-      throw new TRPCError({
+      throw new DomainError({
         code: 'BAD_REQUEST',
         message: 'Your packages are not offered next year; choose others.',
       });
@@ -77,7 +77,7 @@ export async function respondToRenewal(
         ),
       );
     if (valid.length !== new Set(answer.itemIds).size) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose from next year’s packages.' });
+      throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose from next year’s packages.' });
     }
     chosen = valid.map((v) => ({ id: v.id, units: offer.packages.find((p) => p.id === v.id)?.units ?? 1 }));
   }

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { renewalInvitations, renewalRounds, schools } from '~/db/schema';
@@ -10,7 +10,7 @@ export async function sendRenewalReminders(
   input: Omit<InvitationContext, 'toYear' | 'closesOn'> & { roundId: string },
 ) {
   const [round] = await tx.select().from(renewalRounds).where(eq(renewalRounds.id, input.roundId));
-  if (!round) throw new TRPCError({ code: 'NOT_FOUND', message: 'That renewal round was not found.' });
+  if (!round) throw new DomainError({ code: 'NOT_FOUND', message: 'That renewal round was not found.' });
   const pending = await tx
     .select({ id: renewalInvitations.id, schoolId: schools.id, schoolName: schools.name })
     .from(renewalInvitations)

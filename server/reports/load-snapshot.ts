@@ -22,7 +22,7 @@ import type { Snapshot } from './build-reports';
  */
 export async function loadSnapshot(
   tx: Tx,
-  tenant: { id: string; settings: TenantSettings },
+  tenant: { tenantId: string; settings: TenantSettings },
 ): Promise<Snapshot> {
   const [register, inspections, categoryChanges, cases, planItems, visits, meetings, deliveries] =
     await Promise.all([
@@ -113,10 +113,10 @@ export async function loadSnapshot(
     schools: register,
     inspections: inspections.filter((i) => own.has(i.schoolId)),
     categoryChanges: categoryChanges.filter((c) => own.has(c.schoolId)),
-    cases: cases.filter((c) => c.tenantId === tenant.id && own.has(c.schoolId)),
-    planItems: planItems.filter((i) => i.tenantId === tenant.id && own.has(i.schoolId)),
+    cases: cases.filter((c) => c.tenantId === tenant.tenantId && own.has(c.schoolId)),
+    planItems: planItems.filter((i) => i.tenantId === tenant.tenantId && own.has(i.schoolId)),
     visits,
     meetings,
-    deliveries: deliveries.filter((d) => d.laTenantId === tenant.id),
+    deliveries: deliveries.filter((d) => d.laTenantId === tenant.tenantId),
   };
 }

@@ -1,5 +1,5 @@
+import type { Actor } from '../access/actor';
 import type { Tx } from '~/db/client';
-import type { TenantSettings } from '~/db/schema';
 import { academicYearOf, type IsoDate } from '~/server/catalogue/academic-year';
 import type { PdfDocument } from '~/server/pdf/render-pdf';
 import { buildCommissionerReport, buildDashboard, buildDcsMonthlyReport } from './build-reports';
@@ -13,7 +13,7 @@ import {
   dcsReportDocument,
 } from './report-exports';
 
-type Tenant = { id: string; name: string; settings: TenantSettings };
+type Tenant = Pick<Actor, 'tenantId' | 'name' | 'settings'>;
 export type ReportKind = 'dcs' | 'commissioner' | 'dashboard';
 
 /** The month before `today`, the one a monthly report is normally written for: 'YYYY-MM'. */

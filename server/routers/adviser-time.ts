@@ -1,3 +1,10 @@
+import {
+  adviserTimeUsers,
+  commissionedProviders,
+  financeUsers,
+  managers,
+  schoolManagers,
+} from '../access/role-groups';
 import { z } from 'zod';
 import { adviserUtilisation } from '../adviser-time/adviser-utilisation';
 import { assignAdviser, ZAssignAdviserInput } from '../adviser-time/assign-adviser';
@@ -11,46 +18,50 @@ import { router, tenantProcedure } from '../trpc';
 import { assertMaySeeSchool, scopeToSchool } from '../workspaces/school-scope';
 
 export const adviserTimeRouter = router({
-  request: tenantProcedure(['tenant_admin', 'school_admin'])
+  request: tenantProcedure({ module: 'traded', roles: schoolManagers })
     .input(ZRequestAdviserTimeInput)
     .mutation(({ ctx, input }) => {
-      assertMaySeeSchool(ctx.memberships, input.schoolId);
-      return requestAdviserTime(ctx.tx, { ...input, tenantId: ctx.tenant.id, actorUserId: ctx.user.id });
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
+      return requestAdviserTime(ctx.tx, {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+      });
     }),
   /** Managers see every request; advisers their assignments; schools their own. */
-  list: tenantProcedure(['tenant_admin', 'adviser', 'school_admin'])
+  list: tenantProcedure({ module: 'traded', roles: adviserTimeUsers })
     .input(z.object({ schoolId: z.uuid().optional() }))
     .query(({ ctx, input }) => {
-      const roles = ctx.memberships.map((m) => m.role);
+      const roles = ctx.actor.memberships.map((m) => m.role);
       if (roles.includes('tenant_admin')) return listRequests(ctx.tx, { schoolId: input.schoolId });
       if (roles.includes('adviser'))
-        return listRequests(ctx.tx, { adviserUserId: ctx.user.id, schoolId: input.schoolId });
-      return listRequests(ctx.tx, { schoolId: scopeToSchool(ctx.memberships, input.schoolId) });
+        return listRequests(ctx.tx, { adviserUserId: ctx.actor.userId, schoolId: input.schoolId });
+      return listRequests(ctx.tx, { schoolId: scopeToSchool(ctx.actor.memberships, input.schoolId) });
     }),
-  advisers: tenantProcedure(['tenant_admin']).query(({ ctx }) => listAdvisers(ctx.tx)),
-  assign: tenantProcedure(['tenant_admin'])
+  advisers: tenantProcedure({ module: 'traded', roles: managers }).query(({ ctx }) => listAdvisers(ctx.tx)),
+  assign: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZAssignAdviserInput)
     .mutation(({ ctx, input }) => assignAdviser(ctx.tx, input)),
-  logVisit: tenantProcedure(['tenant_admin', 'adviser'])
+  logVisit: tenantProcedure({ module: 'traded', roles: commissionedProviders })
     .input(ZLogVisitInput)
     .mutation(({ ctx, input }) =>
       logVisit(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        actorUserId: ctx.user.id,
-        onBehalf: ctx.memberships.some((m) => m.role === 'tenant_admin'),
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+        onBehalf: ctx.actor.memberships.some((m) => m.role === 'tenant_admin'),
       }),
     ),
-  cancel: tenantProcedure(['tenant_admin', 'school_admin'])
+  cancel: tenantProcedure({ module: 'traded', roles: schoolManagers })
     .input(ZCancelRequestInput)
     .mutation(({ ctx, input }) => {
-      const manager = ctx.memberships.some((m) => m.role === 'tenant_admin');
+      const manager = ctx.actor.memberships.some((m) => m.role === 'tenant_admin');
       return cancelRequest(ctx.tx, {
         id: input.id,
-        schoolId: manager ? undefined : scopeToSchool(ctx.memberships),
+        schoolId: manager ? undefined : scopeToSchool(ctx.actor.memberships),
       });
     }),
-  utilisation: tenantProcedure(['tenant_admin', 'finance'])
+  utilisation: tenantProcedure({ module: 'traded', roles: financeUsers })
     .input(z.object({ academicYear: z.number().int().optional() }))
     .query(({ ctx, input }) =>
       adviserUtilisation(ctx.tx, { academicYear: input.academicYear ?? academicYearOf(todayInLondon()) }),

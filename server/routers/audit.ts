@@ -1,8 +1,9 @@
+import { managers } from '../access/role-groups';
 import { router, tenantProcedure } from '../trpc';
 import { listAudit, ZListAuditInput } from '../audit/list-audit';
 
 export const auditRouter = router({
-  list: tenantProcedure(['tenant_admin'])
+  list: tenantProcedure({ module: 'core', roles: managers })
     .input(ZListAuditInput)
     .query(({ ctx, input }) => listAudit(ctx.tx, input)),
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Role } from '~/db/schema';
 import {
   addItem,
   completeItem,
@@ -15,7 +14,14 @@ import {
   ZSetNextReviewInput,
   ZUpdateProgressInput,
 } from '../casework/action-plans';
-import type { Actor } from '../casework/actor';
+import {
+  hasRole,
+  monitoringReaders as caseReaders,
+  officers,
+  planReaders,
+  sccBudgetUsers,
+  schoolLeaders,
+} from '../access/role-groups';
 import { interventionsForCase, recordPower, ZRecordPowerInput } from '../casework/intervention-powers';
 import { listOfficers } from '../casework/officers';
 import {
@@ -48,81 +54,67 @@ import {
   ZRecordNoticeInput,
 } from '../casework/warning-notices';
 import { todayInLondon } from '../catalogue/academic-year';
-import { router, tenantProcedure, type TenantContext } from '../trpc';
-
-/** Officers see every case; an adviser only cases they lead or advise (decided per case by case-access). */
-const caseReaders: readonly Role[] = ['tenant_admin', 'la_officer', 'adviser'];
-/** Plans are also read (never changed) by the school's own headteacher and governors. */
-const planReaders: readonly Role[] = [...caseReaders, 'school_admin', 'governor'];
-/** Statutory decisions: warning notices, powers, referrals and the SCC budget. */
-const officers: readonly Role[] = ['tenant_admin', 'la_officer'];
-
-const actorOf = (ctx: Pick<TenantContext, 'tenant' | 'user' | 'memberships'>): Actor => ({
-  tenantId: ctx.tenant.id,
-  settings: ctx.tenant.settings,
-  userId: ctx.user.id,
-  memberships: ctx.memberships,
-});
+import { router, tenantProcedure } from '../trpc';
 
 const byCase = z.object({ caseId: z.uuid() });
 
 export const caseworkRouter = router({
-  plan: tenantProcedure(planReaders)
+  plan: tenantProcedure({ module: 'statutory', roles: planReaders })
     .input(byCase)
     .query(({ ctx, input }) =>
-      planForCase(ctx.tx, { actor: actorOf(ctx), caseId: input.caseId, today: todayInLondon() }),
+      planForCase(ctx.tx, { actor: ctx.actor, caseId: input.caseId, today: todayInLondon() }),
     ),
-  createPlan: tenantProcedure(caseReaders)
+  createPlan: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(ZCreatePlanInput)
-    .mutation(({ ctx, input }) => createPlan(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  addItem: tenantProcedure(caseReaders)
+    .mutation(({ ctx, input }) => createPlan(ctx.tx, { ...input, actor: ctx.actor })),
+  addItem: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(ZAddItemInput)
-    .mutation(({ ctx, input }) => addItem(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  editItem: tenantProcedure(caseReaders)
+    .mutation(({ ctx, input }) => addItem(ctx.tx, { ...input, actor: ctx.actor })),
+  editItem: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(ZEditItemInput)
-    .mutation(({ ctx, input }) => editItem(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  updateProgress: tenantProcedure(caseReaders)
+    .mutation(({ ctx, input }) => editItem(ctx.tx, { ...input, actor: ctx.actor })),
+  updateProgress: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(ZUpdateProgressInput)
-    .mutation(({ ctx, input }) => updateProgress(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  completeItem: tenantProcedure(caseReaders)
+    .mutation(({ ctx, input }) => updateProgress(ctx.tx, { ...input, actor: ctx.actor })),
+  completeItem: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(ZCompleteItemInput)
-    .mutation(({ ctx, input }) => completeItem(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  setNextReview: tenantProcedure(caseReaders)
+    .mutation(({ ctx, input }) => completeItem(ctx.tx, { ...input, actor: ctx.actor })),
+  setNextReview: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(ZSetNextReviewInput)
-    .mutation(({ ctx, input }) => setNextReview(ctx.tx, { ...input, actor: actorOf(ctx) })),
+    .mutation(({ ctx, input }) => setNextReview(ctx.tx, { ...input, actor: ctx.actor })),
 
-  meetings: tenantProcedure(caseReaders)
+  meetings: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(byCase)
-    .query(({ ctx, input }) => listMeetings(ctx.tx, { actor: actorOf(ctx), caseId: input.caseId })),
-  recordMeeting: tenantProcedure(caseReaders)
+    .query(({ ctx, input }) => listMeetings(ctx.tx, { actor: ctx.actor, caseId: input.caseId })),
+  recordMeeting: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(ZRecordMeetingInput)
-    .mutation(({ ctx, input }) => recordMeeting(ctx.tx, { ...input, actor: actorOf(ctx) })),
+    .mutation(({ ctx, input }) => recordMeeting(ctx.tx, { ...input, actor: ctx.actor })),
 
-  interventions: tenantProcedure(caseReaders)
+  interventions: tenantProcedure({ module: 'statutory', roles: caseReaders })
     .input(byCase)
-    .query(({ ctx, input }) => interventionsForCase(ctx.tx, { actor: actorOf(ctx), caseId: input.caseId })),
-  recordNotice: tenantProcedure(officers)
+    .query(({ ctx, input }) => interventionsForCase(ctx.tx, { actor: ctx.actor, caseId: input.caseId })),
+  recordNotice: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRecordNoticeInput)
-    .mutation(({ ctx, input }) => recordNotice(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  issueNotice: tenantProcedure(officers)
+    .mutation(({ ctx, input }) => recordNotice(ctx.tx, { ...input, actor: ctx.actor })),
+  issueNotice: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZIssueNoticeInput)
-    .mutation(({ ctx, input }) => issueNotice(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  noticeOutcome: tenantProcedure(officers)
+    .mutation(({ ctx, input }) => issueNotice(ctx.tx, { ...input, actor: ctx.actor })),
+  noticeOutcome: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZNoticeOutcomeInput)
-    .mutation(({ ctx, input }) => recordNoticeOutcome(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  recordPower: tenantProcedure(officers)
+    .mutation(({ ctx, input }) => recordNoticeOutcome(ctx.tx, { ...input, actor: ctx.actor })),
+  recordPower: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRecordPowerInput)
-    .mutation(({ ctx, input }) => recordPower(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  referToRegionalDirector: tenantProcedure(officers)
+    .mutation(({ ctx, input }) => recordPower(ctx.tx, { ...input, actor: ctx.actor })),
+  referToRegionalDirector: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZReferInput)
-    .mutation(({ ctx, input }) => referToRegionalDirector(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  referralResponse: tenantProcedure(officers)
+    .mutation(({ ctx, input }) => referToRegionalDirector(ctx.tx, { ...input, actor: ctx.actor })),
+  referralResponse: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZReferralResponseInput)
-    .mutation(({ ctx, input }) => recordReferralResponse(ctx.tx, { ...input, actor: actorOf(ctx) })),
+    .mutation(({ ctx, input }) => recordReferralResponse(ctx.tx, { ...input, actor: ctx.actor })),
 
-  budget: tenantProcedure([...officers, 'finance']).query(async ({ ctx }) => {
+  budget: tenantProcedure({ module: 'statutory', roles: sccBudgetUsers }).query(async ({ ctx }) => {
     const today = todayInLondon();
-    const isOfficer = ctx.memberships.some((m) => officers.includes(m.role));
+    const isOfficer = hasRole(ctx.actor.roles, officers);
     const [budget, cases, people] = await Promise.all([
       listBudget(ctx.tx),
       isOfficer ? budgetEligibleCases(ctx.tx) : [],
@@ -130,21 +122,21 @@ export const caseworkRouter = router({
     ]);
     return { ...budget, cases, officers: people, currentFinancialYear: financialYearOf(today) };
   }),
-  requestPayment: tenantProcedure(officers)
+  requestPayment: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRequestPaymentInput)
-    .mutation(({ ctx, input }) => requestPayment(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  recordDcsApproval: tenantProcedure(officers)
+    .mutation(({ ctx, input }) => requestPayment(ctx.tx, { ...input, actor: ctx.actor })),
+  recordDcsApproval: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZDcsApprovalInput)
     .mutation(({ ctx, input }) => recordDcsApproval(ctx.tx, input)),
-  decidePayment: tenantProcedure(officers)
+  decidePayment: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZDecidePaymentInput)
     .mutation(({ ctx, input }) => decidePayment(ctx.tx, input)),
-  markPaid: tenantProcedure([...officers, 'finance'])
+  markPaid: tenantProcedure({ module: 'statutory', roles: sccBudgetUsers })
     .input(ZMarkPaidInput)
     .mutation(({ ctx, input }) => markPaid(ctx.tx, input)),
 
   /** The school's own view: letters and action plan, read-only. */
-  mySupport: tenantProcedure(['school_admin', 'governor']).query(({ ctx }) =>
-    schoolSupportView(ctx.tx, { actor: actorOf(ctx), today: todayInLondon() }),
+  mySupport: tenantProcedure({ module: 'statutory', roles: schoolLeaders }).query(({ ctx }) =>
+    schoolSupportView(ctx.tx, { actor: ctx.actor, today: todayInLondon() }),
   ),
 });

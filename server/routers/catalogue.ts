@@ -1,3 +1,4 @@
+import { buyers, managers } from '../access/role-groups';
 import { z } from 'zod';
 import { todayInLondon, academicYearOf } from '../catalogue/academic-year';
 import { ZCreateCatalogueItemInput } from '../catalogue/catalogue-inputs';
@@ -13,36 +14,36 @@ const ZYear = z.number().int().min(2000).max(2100);
 const readers = ['tenant_admin', 'finance', 'adviser', 'school_admin'] as const;
 
 export const catalogueRouter = router({
-  years: tenantProcedure(readers).query(({ ctx }) => listCatalogueYears(ctx.tx)),
-  list: tenantProcedure(readers)
+  years: tenantProcedure({ module: 'traded', roles: readers }).query(({ ctx }) => listCatalogueYears(ctx.tx)),
+  list: tenantProcedure({ module: 'traded', roles: readers })
     .input(z.object({ academicYear: ZYear.optional() }))
     .query(({ ctx, input }) => {
       // Schools see only what is on sale; staff see withdrawn items too.
-      const staff = ctx.memberships.some((m) => m.role !== 'school_admin');
+      const staff = ctx.actor.memberships.some((m) => m.role !== 'school_admin');
       return listCatalogue(ctx.tx, {
         academicYear: input.academicYear ?? academicYearOf(todayInLondon()),
         activeOnly: !staff,
       });
     }),
-  byId: tenantProcedure(readers)
+  byId: tenantProcedure({ module: 'traded', roles: readers })
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getCatalogueItem(ctx.tx, input.id)),
   /** A school's own price for an item today. */
-  quote: tenantProcedure(['tenant_admin', 'finance', 'school_admin'])
+  quote: tenantProcedure({ module: 'traded', roles: buyers })
     .input(
       z.object({ schoolId: z.uuid(), itemId: z.uuid(), units: z.number().int().min(1).max(200).default(1) }),
     )
     .query(({ ctx, input }) => {
-      assertMaySeeSchool(ctx.memberships, input.schoolId);
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
       return quoteForSchool(ctx.tx, { ...input, today: todayInLondon() });
     }),
-  create: tenantProcedure(['tenant_admin'])
+  create: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZCreateCatalogueItemInput)
-    .mutation(({ ctx, input }) => createCatalogueItem(ctx.tx, ctx.tenant.id, input)),
-  update: tenantProcedure(['tenant_admin'])
+    .mutation(({ ctx, input }) => createCatalogueItem(ctx.tx, ctx.actor.tenantId, input)),
+  update: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZUpdateCatalogueItemInput)
     .mutation(({ ctx, input }) => updateCatalogueItem(ctx.tx, input)),
-  copyForward: tenantProcedure(['tenant_admin'])
+  copyForward: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZCopyCatalogueForwardInput)
-    .mutation(({ ctx, input }) => copyCatalogueForward(ctx.tx, ctx.tenant.id, input)),
+    .mutation(({ ctx, input }) => copyCatalogueForward(ctx.tx, ctx.actor.tenantId, input)),
 });

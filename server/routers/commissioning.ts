@@ -1,3 +1,4 @@
+import { commissionedProviders, commissioningUsers, managers, officers } from '../access/role-groups';
 import { assertCommissioner, assertProvider, commissioningSideOf } from '../commissioning/commissioning-side';
 import {
   addContractSchool,
@@ -29,27 +30,16 @@ import {
 } from '../commissioning/provider-contracts';
 import { router, tenantProcedure } from '../trpc';
 
-const readers = ['tenant_admin', 'la_officer', 'finance', 'adviser'] as const;
-const commissioners = ['tenant_admin', 'la_officer'] as const;
-
 export const commissioningRouter = router({
   /** Contracts this LA commissions, or (in a provider workspace) contracts commissioning it. */
-  list: tenantProcedure(readers).query(({ ctx }) => {
-    const side = commissioningSideOf(
-      ctx.tenant,
-      ctx.memberships.map((m) => m.role),
-      ctx.user.id,
-    );
+  list: tenantProcedure({ module: 'commissioning', roles: commissioningUsers }).query(({ ctx }) => {
+    const side = commissioningSideOf(ctx.actor);
     return side.side === 'la' ? listLaContracts(ctx.tx, side) : listProviderContracts(ctx.tx, side);
   }),
-  byId: tenantProcedure(readers)
+  byId: tenantProcedure({ module: 'commissioning', roles: commissioningUsers })
     .input(ZContractIdInput)
     .query(async ({ ctx, input }) => {
-      const side = commissioningSideOf(
-        ctx.tenant,
-        ctx.memberships.map((m) => m.role),
-        ctx.user.id,
-      );
+      const side = commissioningSideOf(ctx.actor);
       if (side.side === 'la')
         return { side: 'la' as const, ...(await laContractDetail(ctx.tx, { ...side, id: input.id })) };
       return {
@@ -59,83 +49,87 @@ export const commissioningRouter = router({
     }),
 
   // The commissioning LA.
-  providers: tenantProcedure(commissioners).query(({ ctx }) => {
-    assertCommissioner(ctx.tenant);
+  providers: tenantProcedure({ module: 'commissioning', roles: officers }).query(({ ctx }) => {
+    assertCommissioner(ctx.actor);
     return listProviders(ctx.tx);
   }),
-  registerSchools: tenantProcedure(commissioners).query(({ ctx }) => {
-    assertCommissioner(ctx.tenant);
+  registerSchools: tenantProcedure({ module: 'commissioning', roles: officers }).query(({ ctx }) => {
+    assertCommissioner(ctx.actor);
     return listRegisterSchools(ctx.tx);
   }),
-  create: tenantProcedure(commissioners)
+  create: tenantProcedure({ module: 'commissioning', roles: officers })
     .input(ZCreateContractInput)
     .mutation(({ ctx, input }) => {
-      assertCommissioner(ctx.tenant);
-      return createContract(ctx.tx, { ...input, tenantId: ctx.tenant.id });
+      assertCommissioner(ctx.actor);
+      return createContract(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
     }),
-  addSchool: tenantProcedure(commissioners)
+  addSchool: tenantProcedure({ module: 'commissioning', roles: officers })
     .input(ZAddContractSchoolInput)
     .mutation(({ ctx, input }) => {
-      assertCommissioner(ctx.tenant);
-      return addContractSchool(ctx.tx, { ...input, tenantId: ctx.tenant.id });
+      assertCommissioner(ctx.actor);
+      return addContractSchool(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
     }),
-  setFundedDays: tenantProcedure(['tenant_admin', 'la_officer'])
+  setFundedDays: tenantProcedure({ module: 'commissioning', roles: officers })
     .input(ZSetFundedDaysInput)
     .mutation(({ ctx, input }) => {
-      assertCommissioner(ctx.tenant);
-      return setFundedDays(ctx.tx, { ...input, tenantId: ctx.tenant.id });
+      assertCommissioner(ctx.actor);
+      return setFundedDays(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
     }),
-  removeSchool: tenantProcedure(commissioners)
+  removeSchool: tenantProcedure({ module: 'commissioning', roles: officers })
     .input(ZContractSchoolInput)
     .mutation(({ ctx, input }) => {
-      assertCommissioner(ctx.tenant);
-      return removeContractSchool(ctx.tx, { ...input, tenantId: ctx.tenant.id });
+      assertCommissioner(ctx.actor);
+      return removeContractSchool(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
     }),
-  end: tenantProcedure(commissioners)
+  end: tenantProcedure({ module: 'commissioning', roles: officers })
     .input(ZContractIdInput)
     .mutation(({ ctx, input }) => {
-      assertCommissioner(ctx.tenant);
-      return endContract(ctx.tx, { tenantId: ctx.tenant.id, id: input.id });
+      assertCommissioner(ctx.actor);
+      return endContract(ctx.tx, { tenantId: ctx.actor.tenantId, id: input.id });
     }),
-  revoke: tenantProcedure(commissioners)
+  revoke: tenantProcedure({ module: 'commissioning', roles: officers })
     .input(ZContractIdInput)
     .mutation(({ ctx, input }) => {
-      assertCommissioner(ctx.tenant);
-      return revokeContract(ctx.tx, { tenantId: ctx.tenant.id, id: input.id, actorUserId: ctx.user.id });
+      assertCommissioner(ctx.actor);
+      return revokeContract(ctx.tx, {
+        tenantId: ctx.actor.tenantId,
+        id: input.id,
+        actorUserId: ctx.actor.userId,
+      });
     }),
 
   // The commissioned provider.
-  partners: tenantProcedure(['tenant_admin']).query(({ ctx }) => {
-    assertProvider(ctx.tenant);
-    return listPartners(ctx.tx, { tenantId: ctx.tenant.id });
+  partners: tenantProcedure({ module: 'commissioning', roles: managers }).query(({ ctx }) => {
+    assertProvider(ctx.actor);
+    return listPartners(ctx.tx, { tenantId: ctx.actor.tenantId });
   }),
-  assignPartner: tenantProcedure(['tenant_admin'])
+  assignPartner: tenantProcedure({ module: 'commissioning', roles: managers })
     .input(ZAssignPartnerInput)
     .mutation(({ ctx, input }) => {
-      assertProvider(ctx.tenant);
-      return assignPartner(ctx.tx, { ...input, tenantId: ctx.tenant.id, userId: ctx.user.id });
+      assertProvider(ctx.actor);
+      return assignPartner(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, userId: ctx.actor.userId });
     }),
-  logDelivery: tenantProcedure(['tenant_admin', 'adviser'])
+  logDelivery: tenantProcedure({ module: 'commissioning', roles: commissionedProviders })
     .input(ZLogDeliveryInput)
     .mutation(({ ctx, input }) => {
-      assertProvider(ctx.tenant);
+      assertProvider(ctx.actor);
       return logDelivery(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        userId: ctx.user.id,
-        partnerOnly: !ctx.memberships.some((m) => m.role === 'tenant_admin'),
+        tenantId: ctx.actor.tenantId,
+        userId: ctx.actor.userId,
+        partnerOnly: !ctx.actor.memberships.some((m) => m.role === 'tenant_admin'),
       });
     }),
   /** A covered school's SCC case and action plan, read-only, for the manager or the assigned partner. */
-  sccSummary: tenantProcedure(['tenant_admin', 'adviser'])
+  sccSummary: tenantProcedure({ module: 'commissioning', roles: commissionedProviders })
     .input(ZSccSummaryInput)
     .query(({ ctx, input }) => {
-      assertProvider(ctx.tenant);
+      assertProvider(ctx.actor);
       return sccSummaryForProvider(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        userId: ctx.user.id,
-        partnerOnly: !ctx.memberships.some((m) => m.role === 'tenant_admin'),
+        tenantId: ctx.actor.tenantId,
+        userId: ctx.actor.userId,
+        partnerOnly: !ctx.actor.memberships.some((m) => m.role === 'tenant_admin'),
       });
     }),
 });

@@ -1,6 +1,6 @@
-import { TRPCError } from '@trpc/server';
+import { monitoringReaders, officers, planReaders } from '../access/role-groups';
+import { DomainError } from '../errors/domain-error';
 import { z } from 'zod';
-import type { Tenant } from '../workspaces/find-tenant';
 import { isConcernOfficer, loadCaseFor } from '../concern/case-access';
 import { caseOverview } from '../concern/case-overview';
 import { concernSettingsOf } from '../concern/concern-settings';
@@ -19,89 +19,64 @@ import { openCandidateCase, recordTrigger, ZOpenCaseInput, ZRecordTriggerInput }
 import { recordDecision, ZRecordDecisionInput } from '../concern/record-decision';
 import { router, tenantProcedure } from '../trpc';
 
-const officers = ['tenant_admin', 'la_officer'] as const;
-const officersAndAdvisers = ['tenant_admin', 'la_officer', 'adviser'] as const;
-
-/** The register is an LA's: a workspace without the statutory module has none. */
-function assertStatutory(tenant: Tenant) {
-  if (!tenant.modules.includes('statutory'))
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'This workspace does not keep a register of concern.',
-    });
-}
-
-const caller = (ctx: { user: { id: string }; memberships: Parameters<typeof isConcernOfficer>[0] }) => ({
-  userId: ctx.user.id,
-  memberships: ctx.memberships,
-});
-
 export const concernRouter = router({
   /** Open cases the caller may see, with triggers; for officers also the possible candidates. */
-  register: tenantProcedure([...officersAndAdvisers, 'school_admin', 'governor']).query(({ ctx }) => {
-    assertStatutory(ctx.tenant);
+  register: tenantProcedure({ module: 'statutory', roles: planReaders }).query(({ ctx }) => {
     // Schools never see the register: it must not reveal which schools are of concern.
-    if (!ctx.memberships.some((m) => (officersAndAdvisers as readonly string[]).includes(m.role)))
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'That page was not found.' });
-    const settings = concernSettingsOf(ctx.tenant);
-    return listRegister(ctx.tx, { caller: caller(ctx), settings }).then((register) => ({
+    if (!ctx.actor.memberships.some((m) => (monitoringReaders as readonly string[]).includes(m.role)))
+      throw new DomainError({ code: 'NOT_FOUND', message: 'That page was not found.' });
+    const settings = concernSettingsOf(ctx.actor);
+    return listRegister(ctx.tx, { caller: ctx.actor, settings }).then((register) => ({
       ...register,
-      officer: isConcernOfficer(ctx.memberships),
+      officer: isConcernOfficer(ctx.actor.memberships),
       listName: settings.listName,
       leadOfficerTitle: settings.leadOfficerTitle,
       meetingName: settings.meetingName,
       reading: settings.reading,
     }));
   }),
-  openCase: tenantProcedure(officers)
+  openCase: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZOpenCaseInput)
     .mutation(({ ctx, input }) => {
-      assertStatutory(ctx.tenant);
       return openCandidateCase(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        settings: concernSettingsOf(ctx.tenant),
+        tenantId: ctx.actor.tenantId,
+        settings: concernSettingsOf(ctx.actor),
       });
     }),
-  byId: tenantProcedure([...officersAndAdvisers, 'school_admin', 'governor'])
+  byId: tenantProcedure({ module: 'statutory', roles: planReaders })
     .input(z.object({ caseId: z.uuid() }))
     .query(async ({ ctx, input }) => {
-      assertStatutory(ctx.tenant);
-      const { found } = await loadCaseFor(ctx.tx, caller(ctx), input.caseId, 'full');
-      const settings = concernSettingsOf(ctx.tenant);
+      const { found } = await loadCaseFor(ctx.tx, ctx.actor, input.caseId, 'full');
+      const settings = concernSettingsOf(ctx.actor);
       return {
         ...(await caseOverview(ctx.tx, { found, settings })),
-        officer: isConcernOfficer(ctx.memberships),
+        officer: isConcernOfficer(ctx.actor.memberships),
         listName: settings.listName,
         leadOfficerTitle: settings.leadOfficerTitle,
       };
     }),
-  recordTrigger: tenantProcedure(officers)
+  recordTrigger: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRecordTriggerInput)
     .mutation(async ({ ctx, input }) => {
-      assertStatutory(ctx.tenant);
-      const { found } = await loadCaseFor(ctx.tx, caller(ctx), input.caseId);
+      const { found } = await loadCaseFor(ctx.tx, ctx.actor, input.caseId);
       return recordTrigger(ctx.tx, { ...input, current: found });
     }),
-  leadOfficers: tenantProcedure(officers).query(({ ctx }) => {
-    assertStatutory(ctx.tenant);
+  leadOfficers: tenantProcedure({ module: 'statutory', roles: officers }).query(({ ctx }) => {
     return listLeadOfficers(ctx.tx);
   }),
-  meetings: tenantProcedure(officers).query(({ ctx }) => {
-    assertStatutory(ctx.tenant);
-    return listMeetings(ctx.tx, { settings: concernSettingsOf(ctx.tenant) });
+  meetings: tenantProcedure({ module: 'statutory', roles: officers }).query(({ ctx }) => {
+    return listMeetings(ctx.tx, { settings: concernSettingsOf(ctx.actor) });
   }),
-  scheduleMeeting: tenantProcedure(officers)
+  scheduleMeeting: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZScheduleMeetingInput)
     .mutation(({ ctx, input }) => {
-      assertStatutory(ctx.tenant);
-      return scheduleMeeting(ctx.tx, { ...input, tenantId: ctx.tenant.id });
+      return scheduleMeeting(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
     }),
-  meeting: tenantProcedure(officers)
+  meeting: tenantProcedure({ module: 'statutory', roles: officers })
     .input(z.object({ meetingId: z.uuid() }))
     .query(async ({ ctx, input }) => {
-      assertStatutory(ctx.tenant);
-      const settings = concernSettingsOf(ctx.tenant);
+      const settings = concernSettingsOf(ctx.actor);
       return {
         ...(await meetingWithAgenda(ctx.tx, input)),
         meetingName: settings.meetingName,
@@ -109,33 +84,30 @@ export const concernRouter = router({
         listName: settings.listName,
       };
     }),
-  recordDecision: tenantProcedure(officers)
+  recordDecision: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRecordDecisionInput)
     .mutation(async ({ ctx, input }) => {
-      assertStatutory(ctx.tenant);
-      const { found } = await loadCaseFor(ctx.tx, caller(ctx), input.caseId);
+      const { found } = await loadCaseFor(ctx.tx, ctx.actor, input.caseId);
       return recordDecision(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        tenantSlug: ctx.tenant.slug,
-        issuerName: ctx.tenant.name,
-        appUrl: ctx.appUrl,
-        actorUserId: ctx.user.id,
-        settings: concernSettingsOf(ctx.tenant),
+        tenantId: ctx.actor.tenantId,
+        tenantSlug: ctx.actor.slug,
+        issuerName: ctx.actor.name,
+        appUrl: ctx.actor.appUrl,
+        actorUserId: ctx.actor.userId,
+        settings: concernSettingsOf(ctx.actor),
         found,
       });
     }),
-  holdMeeting: tenantProcedure(officers)
+  holdMeeting: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZHoldMeetingInput)
     .mutation(({ ctx, input }) => {
-      assertStatutory(ctx.tenant);
       return holdMeeting(ctx.tx, input);
     }),
   /** A letter as a PDF document (the route handler renders it). */
-  letterPdf: tenantProcedure([...officersAndAdvisers, 'school_admin', 'governor'])
+  letterPdf: tenantProcedure({ module: 'statutory', roles: planReaders })
     .input(z.object({ letterId: z.uuid() }))
     .query(({ ctx, input }) => {
-      assertStatutory(ctx.tenant);
-      return letterPdf(ctx.tx, { letterId: input.letterId, caller: caller(ctx), issuer: ctx.tenant.name });
+      return letterPdf(ctx.tx, { letterId: input.letterId, caller: ctx.actor, issuer: ctx.actor.name });
     }),
 });

@@ -1,3 +1,4 @@
+import { catalogueReaders, managers } from '../access/role-groups';
 import { z } from 'zod';
 import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
 import { TRPCError } from '@trpc/server';
@@ -8,7 +9,7 @@ import { router, tenantProcedure } from '../trpc';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
 
 export const entitlementsRouter = router({
-  statement: tenantProcedure(['tenant_admin', 'finance', 'adviser', 'school_admin'])
+  statement: tenantProcedure({ module: 'traded', roles: catalogueReaders })
     .input(
       z.object({
         schoolId: z.uuid({ message: 'Choose a school.' }),
@@ -16,24 +17,24 @@ export const entitlementsRouter = router({
       }),
     )
     .query(({ ctx, input }) => {
-      assertMaySeeSchool(ctx.memberships, input.schoolId);
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
       return getStatement(ctx.tx, {
         schoolId: input.schoolId,
         academicYear: input.academicYear ?? academicYearOf(todayInLondon()),
       });
     }),
-  adjust: tenantProcedure(['tenant_admin'])
+  adjust: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZAdjustEntitlementInput)
     .mutation(({ ctx, input }) =>
-      adjustEntitlement(ctx.tx, { ...input, tenantId: ctx.tenant.id, actorUserId: ctx.user.id }),
+      adjustEntitlement(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, actorUserId: ctx.actor.userId }),
     ),
   /** Year end: what schools did not use of a finished year lapses. */
-  expireYear: tenantProcedure(['tenant_admin'])
+  expireYear: tenantProcedure({ module: 'traded', roles: managers })
     .input(z.object({ academicYear: z.number().int().min(2000).max(2100) }))
     .mutation(({ ctx, input }) => {
       if (input.academicYear >= academicYearOf(todayInLondon())) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'Only a year that has ended can be closed.' });
       }
-      return expireEntitlements(ctx.tx, { tenantId: ctx.tenant.id, academicYear: input.academicYear });
+      return expireEntitlements(ctx.tx, { tenantId: ctx.actor.tenantId, academicYear: input.academicYear });
     }),
 });

@@ -1,6 +1,7 @@
+import { managers } from '../access/role-groups';
 import { router, tenantProcedure } from '../trpc';
 import { listMembers } from '../members/list-members';
 
 export const membersRouter = router({
-  list: tenantProcedure(['tenant_admin']).query(({ ctx }) => listMembers(ctx.tx)),
+  list: tenantProcedure({ module: 'core', roles: managers }).query(({ ctx }) => listMembers(ctx.tx)),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Role } from '~/db/schema';
-import type { NoteActor } from '../notes-of-visit/access';
+import type { Actor } from '../access/actor';
+import { headteachers, noteReaders as readers, noteWriters as writers } from '../access/role-groups';
 import { notePdfDocument } from '../notes-of-visit/note-pdf';
 import { getNote, listNotes, noteFormOptions, ZListNotesInput } from '../notes-of-visit/read-notes';
 import { reviseNote, ZReviseNoteInput } from '../notes-of-visit/revise-note';
@@ -14,85 +14,75 @@ import {
   type NoteLinks,
 } from '../notes-of-visit/workflow-steps';
 import { writeNote, ZWriteNoteInput } from '../notes-of-visit/write-note';
-import { router, tenantProcedure, type TenantContext } from '../trpc';
+import { router, tenantProcedure } from '../trpc';
 
-/** Who writes notes: advisers, and officers where they visited themselves. */
-const writers = ['tenant_admin', 'la_officer', 'adviser'] as const satisfies readonly Role[];
-/** Who reads them: writers, and the school's headteacher and governors (each only what they may see). */
-const readers = [...writers, 'school_admin', 'governor'] as const satisfies readonly Role[];
-
-const actorOf = (ctx: Pick<TenantContext, 'user' | 'memberships'>): NoteActor => ({
-  userId: ctx.user.id,
-  memberships: ctx.memberships,
-});
-
-const linksOf = (ctx: Pick<TenantContext, 'tenant'> & { appUrl: string }): NoteLinks => ({
-  appUrl: ctx.appUrl,
-  tenantSlug: ctx.tenant.slug,
-  issuerName: ctx.tenant.name,
+const linksOf = (actor: Actor): NoteLinks => ({
+  appUrl: actor.appUrl,
+  tenantSlug: actor.slug,
+  issuerName: actor.name,
 });
 
 export const notesOfVisitRouter = router({
-  formOptions: tenantProcedure(writers)
+  formOptions: tenantProcedure({ module: 'statutory', roles: writers })
     .input(z.object({ plannedVisitId: z.uuid().optional() }))
     .query(({ ctx, input }) =>
-      noteFormOptions(ctx.tx, { ...input, actor: actorOf(ctx), settings: ctx.tenant.settings }),
+      noteFormOptions(ctx.tx, { ...input, actor: ctx.actor, settings: ctx.actor.settings }),
     ),
-  list: tenantProcedure(readers)
+  list: tenantProcedure({ module: 'statutory', roles: readers })
     .input(ZListNotesInput)
-    .query(({ ctx, input }) => listNotes(ctx.tx, { ...input, actor: actorOf(ctx) })),
-  byId: tenantProcedure(readers)
+    .query(({ ctx, input }) => listNotes(ctx.tx, { ...input, actor: ctx.actor })),
+  byId: tenantProcedure({ module: 'statutory', roles: readers })
     .input(ZNoteIdInput)
     .query(({ ctx, input }) =>
-      getNote(ctx.tx, { id: input.id, actor: actorOf(ctx), settings: ctx.tenant.settings }),
+      getNote(ctx.tx, { id: input.id, actor: ctx.actor, settings: ctx.actor.settings }),
     ),
-  write: tenantProcedure(writers)
+  write: tenantProcedure({ module: 'statutory', roles: writers })
     .input(ZWriteNoteInput)
     .mutation(({ ctx, input }) =>
       writeNote(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        settings: ctx.tenant.settings,
-        actorUserId: ctx.user.id,
+        tenantId: ctx.actor.tenantId,
+        settings: ctx.actor.settings,
+        actorUserId: ctx.actor.userId,
       }),
     ),
-  revise: tenantProcedure(writers)
+  revise: tenantProcedure({ module: 'statutory', roles: writers })
     .input(ZReviseNoteInput)
     .mutation(({ ctx, input }) =>
-      reviseNote(ctx.tx, { ...input, actor: actorOf(ctx), settings: ctx.tenant.settings }),
+      reviseNote(ctx.tx, { ...input, actor: ctx.actor, settings: ctx.actor.settings }),
     ),
-  send: tenantProcedure(writers)
+  send: tenantProcedure({ module: 'statutory', roles: writers })
     .input(ZNoteIdInput)
     .mutation(({ ctx, input }) =>
-      sendNote(ctx.tx, { id: input.id, actor: actorOf(ctx), links: linksOf(ctx) }),
+      sendNote(ctx.tx, { id: input.id, actor: ctx.actor, links: linksOf(ctx.actor) }),
     ),
-  agree: tenantProcedure(['school_admin'])
+  agree: tenantProcedure({ module: 'statutory', roles: headteachers })
     .input(ZNoteIdInput)
     .mutation(({ ctx, input }) =>
-      agreeNote(ctx.tx, { id: input.id, actor: actorOf(ctx), links: linksOf(ctx) }),
+      agreeNote(ctx.tx, { id: input.id, actor: ctx.actor, links: linksOf(ctx.actor) }),
     ),
-  comment: tenantProcedure(['school_admin'])
+  comment: tenantProcedure({ module: 'statutory', roles: headteachers })
     .input(ZCommentOnNoteInput)
     .mutation(({ ctx, input }) =>
-      commentOnNote(ctx.tx, { ...input, actor: actorOf(ctx), links: linksOf(ctx) }),
+      commentOnNote(ctx.tx, { ...input, actor: ctx.actor, links: linksOf(ctx.actor) }),
     ),
-  share: tenantProcedure(writers)
+  share: tenantProcedure({ module: 'statutory', roles: writers })
     .input(ZNoteIdInput)
     .mutation(({ ctx, input }) =>
-      shareNote(ctx.tx, { id: input.id, actor: actorOf(ctx), links: linksOf(ctx) }),
+      shareNote(ctx.tx, { id: input.id, actor: ctx.actor, links: linksOf(ctx.actor) }),
     ),
   /** The note as a PDF document (rendered by the route handler). */
-  pdf: tenantProcedure(readers)
+  pdf: tenantProcedure({ module: 'statutory', roles: readers })
     .input(ZNoteIdInput)
     .query(async ({ ctx, input }) => {
       const note = await getNote(ctx.tx, {
         id: input.id,
-        actor: actorOf(ctx),
-        settings: ctx.tenant.settings,
+        actor: ctx.actor,
+        settings: ctx.actor.settings,
       });
       return notePdfDocument(note, {
-        issuer: ctx.tenant.name,
-        adviserTitle: ctx.tenant.settings.linkAdviserTitle ?? 'Link adviser',
+        issuer: ctx.actor.name,
+        adviserTitle: ctx.actor.settings.linkAdviserTitle ?? 'Link adviser',
       });
     }),
 });

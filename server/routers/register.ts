@@ -1,3 +1,4 @@
+import { monitoringReaders, officers } from '../access/role-groups';
 import { z } from 'zod';
 import { changeCategory, ZChangeCategoryInput } from '../monitoring/change-category';
 import { registerCsv } from '../monitoring/export-register';
@@ -16,72 +17,65 @@ import {
 } from '../monitoring/update-monitoring';
 import { router, tenantProcedure } from '../trpc';
 
-const readers = ['tenant_admin', 'la_officer', 'adviser'] as const;
-const writers = ['tenant_admin', 'la_officer'] as const;
-
 export const registerRouter = router({
   /** The register, filtered and sorted; with the vocabulary the page needs. */
-  list: tenantProcedure(readers)
+  list: tenantProcedure({ module: 'statutory', roles: monitoringReaders })
     .input(ZRegisterFilters)
     .query(async ({ ctx, input }) => {
-      const settings = statutoryOf(ctx.tenant);
+      const settings = statutoryOf(ctx.actor);
       return {
         rows: await listRegister(ctx.tx, settings, input),
         categories: settings.categories,
-        linkAdviserTitle: linkAdviserTitleOf(ctx.tenant),
+        linkAdviserTitle: linkAdviserTitleOf(ctx.actor),
       };
     }),
-  exportCsv: tenantProcedure(readers)
+  exportCsv: tenantProcedure({ module: 'statutory', roles: monitoringReaders })
     .input(ZRegisterFilters)
     .query(async ({ ctx, input }) => {
-      const rows = await listRegister(ctx.tx, statutoryOf(ctx.tenant), input);
+      const rows = await listRegister(ctx.tx, statutoryOf(ctx.actor), input);
       return {
-        filename: `${ctx.tenant.slug}-school-register.csv`,
-        csv: registerCsv(rows, linkAdviserTitleOf(ctx.tenant)),
+        filename: `${ctx.actor.slug}-school-register.csv`,
+        csv: registerCsv(rows, linkAdviserTitleOf(ctx.actor)),
       };
     }),
-  school: tenantProcedure(readers)
+  school: tenantProcedure({ module: 'statutory', roles: monitoringReaders })
     .input(z.object({ schoolId: z.uuid({ message: 'Choose a school.' }) }))
     .query(async ({ ctx, input }) => {
-      const settings = statutoryOf(ctx.tenant);
+      const settings = statutoryOf(ctx.actor);
       const record = await getRegisterSchool(ctx.tx, settings, input.schoolId);
       return {
         ...record,
         /** How many visits a year the rules give this school, and why ("per Statement of Action"). */
         visitRule: visitRuleFor(record.entry, settings),
         categories: settings.categories,
-        linkAdviserTitle: linkAdviserTitleOf(ctx.tenant),
+        linkAdviserTitle: linkAdviserTitleOf(ctx.actor),
       };
     }),
-  advisers: tenantProcedure(readers).query(({ ctx }) => {
-    statutoryOf(ctx.tenant);
+  advisers: tenantProcedure({ module: 'statutory', roles: monitoringReaders }).query(({ ctx }) => {
     return listMonitoringAdvisers(ctx.tx);
   }),
-  changeCategory: tenantProcedure(writers)
+  changeCategory: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZChangeCategoryInput)
     .mutation(({ ctx, input }) =>
-      changeCategory(ctx.tx, statutoryOf(ctx.tenant), {
+      changeCategory(ctx.tx, statutoryOf(ctx.actor), {
         ...input,
-        tenantId: ctx.tenant.id,
-        actorUserId: ctx.user.id,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
       }),
     ),
-  setAdvisers: tenantProcedure(writers)
+  setAdvisers: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZSetAdvisersInput)
     .mutation(({ ctx, input }) => {
-      statutoryOf(ctx.tenant);
       return setAdvisers(ctx.tx, input);
     }),
-  updateMonitoring: tenantProcedure(writers)
+  updateMonitoring: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZUpdateMonitoringInput)
     .mutation(({ ctx, input }) => {
-      statutoryOf(ctx.tenant);
       return updateMonitoring(ctx.tx, input);
     }),
-  recordInspection: tenantProcedure(writers)
+  recordInspection: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRecordInspectionInput)
     .mutation(({ ctx, input }) => {
-      statutoryOf(ctx.tenant);
-      return recordInspection(ctx.tx, { ...input, tenantId: ctx.tenant.id });
+      return recordInspection(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
     }),
 });

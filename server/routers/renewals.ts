@@ -1,3 +1,4 @@
+import { financeUsers, managers } from '../access/role-groups';
 import { z } from 'zod';
 import { todayInLondon } from '../catalogue/academic-year';
 import { getRenewalOffer } from '../renewals/get-renewal-offer';
@@ -8,31 +9,31 @@ import { sendRenewalReminders } from '../renewals/send-reminders';
 import { renewalLinkProcedure, router, tenantProcedure } from '../trpc';
 
 export const renewalsRouter = router({
-  open: tenantProcedure(['tenant_admin'])
+  open: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZOpenRenewalsInput)
     .mutation(({ ctx, input }) =>
       openRenewals(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        tenantSlug: ctx.tenant.slug,
-        providerName: ctx.tenant.name,
-        appUrl: ctx.appUrl,
-        actorUserId: ctx.user.id,
+        tenantId: ctx.actor.tenantId,
+        tenantSlug: ctx.actor.slug,
+        providerName: ctx.actor.name,
+        appUrl: ctx.actor.appUrl,
+        actorUserId: ctx.actor.userId,
         today: todayInLondon(),
       }),
     ),
-  remind: tenantProcedure(['tenant_admin'])
+  remind: tenantProcedure({ module: 'traded', roles: managers })
     .input(z.object({ roundId: z.uuid() }))
     .mutation(({ ctx, input }) =>
       sendRenewalReminders(ctx.tx, {
         roundId: input.roundId,
-        tenantId: ctx.tenant.id,
-        tenantSlug: ctx.tenant.slug,
-        providerName: ctx.tenant.name,
-        appUrl: ctx.appUrl,
+        tenantId: ctx.actor.tenantId,
+        tenantSlug: ctx.actor.slug,
+        providerName: ctx.actor.name,
+        appUrl: ctx.actor.appUrl,
       }),
     ),
-  uptake: tenantProcedure(['tenant_admin', 'finance']).query(({ ctx }) => getUptake(ctx.tx)),
+  uptake: tenantProcedure({ module: 'traded', roles: financeUsers }).query(({ ctx }) => getUptake(ctx.tx)),
   /** The one-click page: what this school is offered next year. */
   offer: renewalLinkProcedure.query(({ ctx }) => getRenewalOffer(ctx.tx, ctx.link.invitationId)),
   respond: renewalLinkProcedure.input(z.object({ answer: ZRenewalAnswer })).mutation(({ ctx, input }) =>

@@ -1,3 +1,4 @@
+import { managers } from '../access/role-groups';
 import { TRPCError } from '@trpc/server';
 import { octetInputParser, type OctetInput } from '@trpc/server/http';
 import { importGiasSchools } from '../schools/import-gias/import-gias-schools';
@@ -34,22 +35,22 @@ const ZGiasUploadInput = {
  * the audit row every mutation leaves (who checked which file, when).
  */
 export const schoolImportRouter = router({
-  preview: tenantProcedure(['tenant_admin'])
+  preview: tenantProcedure({ module: 'core', roles: managers })
     .input(ZGiasUploadInput)
     .mutation(({ ctx, input }) =>
       importGiasSchools(ctx.tx, {
-        tenantId: ctx.tenant.id,
-        laCodes: ctx.tenant.laCodes,
+        tenantId: ctx.actor.tenantId,
+        laCodes: ctx.actor.laCodes,
         upload: input,
         write: false,
       }),
     ),
-  commit: tenantProcedure(['tenant_admin'])
+  commit: tenantProcedure({ module: 'core', roles: managers })
     .input(ZGiasUploadInput)
     .mutation(({ ctx, input }) =>
       importGiasSchools(ctx.tx, {
-        tenantId: ctx.tenant.id,
-        laCodes: ctx.tenant.laCodes,
+        tenantId: ctx.actor.tenantId,
+        laCodes: ctx.actor.laCodes,
         upload: input,
         write: true,
       }),

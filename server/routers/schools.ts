@@ -1,3 +1,10 @@
+import {
+  contactReaders,
+  schoolManagers,
+  schoolNoteWriters,
+  schoolReaders,
+  staff,
+} from '../access/role-groups';
 import { z } from 'zod';
 import { router, tenantProcedure } from '../trpc';
 import { getSchool } from '../schools/get-school';
@@ -12,42 +19,40 @@ import { updateSchoolNotes, ZUpdateSchoolNotesInput } from '../schools/update-sc
 import { assertMaySeeSchool } from '../workspaces/school-scope';
 
 export const schoolsRouter = router({
-  list: tenantProcedure(['tenant_admin', 'finance', 'adviser', 'la_officer'])
+  list: tenantProcedure({ module: 'core', roles: staff })
     .input(ZListSchoolsInput)
     .query(({ ctx, input }) => listSchools(ctx.tx, input)),
-  byId: tenantProcedure([
-    'tenant_admin',
-    'finance',
-    'adviser',
-    'la_officer',
-    'school_admin',
-    'school_staff',
-    'governor',
-  ])
+  byId: tenantProcedure({
+    module: 'core',
+    roles: schoolReaders,
+  })
     .input(z.object({ id: z.uuid({ message: 'Choose a school.' }) }))
     .query(({ ctx, input }) => {
-      assertMaySeeSchool(ctx.memberships, input.id);
+      assertMaySeeSchool(ctx.actor.memberships, input.id);
       return getSchool(ctx.tx, input.id);
     }),
-  updateNotes: tenantProcedure(['tenant_admin', 'adviser', 'la_officer'])
+  updateNotes: tenantProcedure({ module: 'core', roles: schoolNoteWriters })
     .input(ZUpdateSchoolNotesInput)
     .mutation(({ ctx, input }) => updateSchoolNotes(ctx.tx, input)),
-  contacts: tenantProcedure(['tenant_admin', 'finance', 'adviser', 'la_officer', 'school_admin'])
+  contacts: tenantProcedure({
+    module: 'core',
+    roles: contactReaders,
+  })
     .input(z.object({ schoolId: z.uuid() }))
     .query(({ ctx, input }) => {
-      assertMaySeeSchool(ctx.memberships, input.schoolId);
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
       return listSchoolContacts(ctx.tx, input.schoolId);
     }),
-  addContact: tenantProcedure(['tenant_admin', 'school_admin'])
+  addContact: tenantProcedure({ module: 'core', roles: schoolManagers })
     .input(ZAddSchoolContactInput)
     .mutation(({ ctx, input }) => {
-      assertMaySeeSchool(ctx.memberships, input.schoolId);
-      return addSchoolContact(ctx.tx, ctx.tenant.id, input);
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
+      return addSchoolContact(ctx.tx, ctx.actor.tenantId, input);
     }),
-  removeContact: tenantProcedure(['tenant_admin', 'school_admin'])
+  removeContact: tenantProcedure({ module: 'core', roles: schoolManagers })
     .input(z.object({ id: z.uuid(), schoolId: z.uuid() }))
     .mutation(({ ctx, input }) => {
-      assertMaySeeSchool(ctx.memberships, input.schoolId);
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
       return removeSchoolContact(ctx.tx, input);
     }),
 });

@@ -1,3 +1,4 @@
+import { buyers, financeUsers, managers, schoolManagers } from '../access/role-groups';
 import { z } from 'zod';
 import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
 import { cancelSubscription, ZCancelSubscriptionInput } from '../subscriptions/cancel-subscription';
@@ -8,35 +9,35 @@ import { assertMaySeeSchool, scopeToSchool } from '../workspaces/school-scope';
 
 export const subscriptionsRouter = router({
   /** One school's subscriptions (school users: their own), or every school's for staff. */
-  list: tenantProcedure(['tenant_admin', 'finance', 'school_admin'])
+  list: tenantProcedure({ module: 'traded', roles: buyers })
     .input(z.object({ academicYear: z.number().int().optional(), schoolId: z.uuid().optional() }))
     .query(({ ctx, input }) =>
       listSubscriptions(ctx.tx, {
         academicYear: input.academicYear ?? academicYearOf(todayInLondon()),
-        schoolId: scopeToSchool(ctx.memberships, input.schoolId),
+        schoolId: scopeToSchool(ctx.actor.memberships, input.schoolId),
       }),
     ),
-  history: tenantProcedure(['tenant_admin', 'finance'])
+  history: tenantProcedure({ module: 'traded', roles: financeUsers })
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => listSubscriptionHistory(ctx.tx, input.id)),
-  subscribe: tenantProcedure(['tenant_admin', 'school_admin'])
+  subscribe: tenantProcedure({ module: 'traded', roles: schoolManagers })
     .input(ZSubscribeInput)
     .mutation(({ ctx, input }) => {
-      assertMaySeeSchool(ctx.memberships, input.schoolId);
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
       return subscribeSchool(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        actorUserId: ctx.user.id,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
         today: todayInLondon(),
       });
     }),
-  cancel: tenantProcedure(['tenant_admin'])
+  cancel: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZCancelSubscriptionInput)
     .mutation(({ ctx, input }) =>
       cancelSubscription(ctx.tx, {
         ...input,
-        tenantId: ctx.tenant.id,
-        actorUserId: ctx.user.id,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
         today: todayInLondon(),
       }),
     ),

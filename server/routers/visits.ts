@@ -1,3 +1,4 @@
+import { monitoringReaders, officers } from '../access/role-groups';
 import { z } from 'zod';
 import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
 import { generatePlan } from '../monitoring/generate-plan';
@@ -15,61 +16,55 @@ import {
 } from '../monitoring/visit-actions';
 import { router, tenantProcedure } from '../trpc';
 
-const officers = ['tenant_admin', 'la_officer'] as const;
 const ZYear = z.number().int().min(2000, { message: 'Choose an academic year.' }).max(2100);
 
 export const visitsRouter = router({
-  generatePlan: tenantProcedure(officers)
+  generatePlan: tenantProcedure({ module: 'statutory', roles: officers })
     .input(z.object({ academicYear: ZYear }))
     .mutation(({ ctx, input }) =>
-      generatePlan(ctx.tx, statutoryOf(ctx.tenant), {
-        tenantId: ctx.tenant.id,
+      generatePlan(ctx.tx, statutoryOf(ctx.actor), {
+        tenantId: ctx.actor.tenantId,
         academicYear: input.academicYear,
       }),
     ),
   /** Officers see every adviser's visits (filterable); an adviser sees only their own schedule. */
-  schedule: tenantProcedure(['tenant_admin', 'la_officer', 'adviser'])
+  schedule: tenantProcedure({ module: 'statutory', roles: monitoringReaders })
     .input(ZScheduleInput)
     .query(({ ctx, input }) => {
-      statutoryOf(ctx.tenant);
       const today = todayInLondon();
-      const officer = ctx.memberships.some((m) => m.role === 'tenant_admin' || m.role === 'la_officer');
+      const officer = ctx.actor.memberships.some((m) => m.role === 'tenant_admin' || m.role === 'la_officer');
       return listSchedule(ctx.tx, {
         ...input,
         academicYear: input.academicYear ?? academicYearOf(today),
-        adviserUserId: officer ? input.adviserUserId : ctx.user.id,
+        adviserUserId: officer ? input.adviserUserId : ctx.actor.userId,
         today,
       });
     }),
-  underServed: tenantProcedure(officers)
+  underServed: tenantProcedure({ module: 'statutory', roles: officers })
     .input(z.object({ academicYear: ZYear.optional() }))
     .query(({ ctx, input }) => {
-      statutoryOf(ctx.tenant);
       const today = todayInLondon();
       return listUnderServed(ctx.tx, { academicYear: input.academicYear ?? academicYearOf(today), today });
     }),
-  addAdditional: tenantProcedure(officers)
+  addAdditional: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZAddAdditionalVisitInput)
     .mutation(({ ctx, input }) =>
-      addAdditionalVisit(ctx.tx, statutoryOf(ctx.tenant), { ...input, tenantId: ctx.tenant.id }),
+      addAdditionalVisit(ctx.tx, statutoryOf(ctx.actor), { ...input, tenantId: ctx.actor.tenantId }),
     ),
-  markDone: tenantProcedure(['tenant_admin', 'la_officer', 'adviser'])
+  markDone: tenantProcedure({ module: 'statutory', roles: monitoringReaders })
     .input(ZMarkDoneInput)
     .mutation(({ ctx, input }) => {
-      statutoryOf(ctx.tenant);
-      const officer = ctx.memberships.some((m) => m.role === 'tenant_admin' || m.role === 'la_officer');
-      return markVisitDone(ctx.tx, { ...input, onlyAdviserUserId: officer ? undefined : ctx.user.id });
+      const officer = ctx.actor.memberships.some((m) => m.role === 'tenant_admin' || m.role === 'la_officer');
+      return markVisitDone(ctx.tx, { ...input, onlyAdviserUserId: officer ? undefined : ctx.actor.userId });
     }),
-  cancel: tenantProcedure(officers)
+  cancel: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZVisitIdInput)
     .mutation(({ ctx, input }) => {
-      statutoryOf(ctx.tenant);
       return cancelVisit(ctx.tx, input);
     }),
-  reassign: tenantProcedure(officers)
+  reassign: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZReassignInput)
     .mutation(({ ctx, input }) => {
-      statutoryOf(ctx.tenant);
       return reassignVisit(ctx.tx, input);
     }),
 });

@@ -11,13 +11,13 @@ export const workspacesRouter = router({
   mine: authedProcedure.query(({ ctx }) =>
     withUser(ctx.db, ctx.session.id, (tx) => listWorkspacesOfUser(tx, ctx.session.id)),
   ),
-  current: tenantProcedure('any-member').query(({ ctx }) =>
-    getWorkspace(ctx.tx, ctx.tenant, ctx.memberships),
+  current: tenantProcedure({ module: 'core', roles: 'any-member' }).query(({ ctx }) =>
+    getWorkspace(ctx.tx, ctx.actor, ctx.actor.memberships),
   ),
-  figures: tenantProcedure('any-member').query(({ ctx }) =>
+  figures: tenantProcedure({ module: 'core', roles: 'any-member' }).query(({ ctx }) =>
     getStaffFigures(
       ctx.tx,
-      ctx.memberships.map((m) => m.role),
+      ctx.actor.memberships.map((m) => m.role),
     ),
   ),
 });

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -58,6 +58,6 @@ export async function removeSchoolContact(tx: Tx, input: { id: string; schoolId:
     .delete(schoolContacts)
     .where(and(eq(schoolContacts.id, input.id), eq(schoolContacts.schoolId, input.schoolId)))
     .returning({ id: schoolContacts.id });
-  if (!removed) throw new TRPCError({ code: 'NOT_FOUND', message: 'That contact was not found.' });
+  if (!removed) throw new DomainError({ code: 'NOT_FOUND', message: 'That contact was not found.' });
   return removed;
 }

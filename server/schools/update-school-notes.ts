@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -17,6 +17,6 @@ export async function updateSchoolNotes(tx: Tx, input: TUpdateSchoolNotesInput) 
     .set({ notes: input.notes === '' ? null : input.notes, updatedAt: sql`now()` })
     .where(eq(schools.id, input.id))
     .returning({ id: schools.id, notes: schools.notes });
-  if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  if (!updated) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
   return updated;
 }

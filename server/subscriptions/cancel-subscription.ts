@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -28,8 +28,8 @@ export async function cancelSubscription(
       .select({ id: subscriptions.id })
       .from(subscriptions)
       .where(eq(subscriptions.id, input.id));
-    if (!exists) throw new TRPCError({ code: 'NOT_FOUND', message: 'That subscription was not found.' });
-    throw new TRPCError({ code: 'CONFLICT', message: 'That subscription is already cancelled.' });
+    if (!exists) throw new DomainError({ code: 'NOT_FOUND', message: 'That subscription was not found.' });
+    throw new DomainError({ code: 'CONFLICT', message: 'That subscription is already cancelled.' });
   }
   const grants = await tx
     .select()

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schools } from '~/db/schema';
@@ -18,7 +18,7 @@ export async function loadBuyer(tx: Tx, schoolId: string) {
     })
     .from(schools)
     .where(eq(schools.id, schoolId));
-  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
   return school;
 }
 

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { subscriptionEvents, subscriptions } from '~/db/schema';
@@ -31,23 +31,23 @@ export async function subscribeSchool(
 ) {
   const { buyer, item, quote } = await quoteForSchool(tx, input);
   if (item.kind !== 'package') {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'Services are requested when needed, not subscribed to.',
     });
   }
   if (!item.active)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'That package is no longer offered.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'That package is no longer offered.' });
   if (buyer.status === 'closed')
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'That school is closed.' });
+    throw new DomainError({ code: 'BAD_REQUEST', message: 'That school is closed.' });
   if (quote.termsCharged === 0) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: `${academicYearLabel(item.academicYear)} has ended; choose next year's package.`,
     });
   }
   if (input.expectedNetPence !== undefined && input.expectedNetPence !== quote.netPence) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'CONFLICT',
       message: 'The price has changed since you looked. Check it and try again.',
     });
@@ -73,7 +73,7 @@ export async function subscribeSchool(
     .onConflictDoNothing()
     .returning({ id: subscriptions.id });
   if (!subscription) {
-    throw new TRPCError({ code: 'CONFLICT', message: `${buyer.name} already subscribes to ${item.name}.` });
+    throw new DomainError({ code: 'CONFLICT', message: `${buyer.name} already subscribes to ${item.name}.` });
   }
   await tx.insert(subscriptionEvents).values({
     tenantId: input.tenantId,

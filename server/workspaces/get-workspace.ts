@@ -1,12 +1,13 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, schools, type Role } from '~/db/schema';
-import type { Tenant } from './find-tenant';
+import type { Actor } from '../access/actor';
+import { hasRole, staff } from '../access/role-groups';
 import type { TenantMembership } from './list-memberships';
 import { visibleSections } from './navigation';
 
 /** What every page of a workspace needs: the tenant, the caller's roles and schools, and the navigation. */
-export async function getWorkspace(tx: Tx, tenant: Tenant, mine: readonly TenantMembership[]) {
+export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantMembership[]) {
   const roles = [...new Set(mine.map((m) => m.role))];
   const schoolIds = mine.flatMap((m) => (m.schoolId ? [m.schoolId] : []));
   const mySchools =
@@ -39,11 +40,9 @@ export async function getWorkspace(tx: Tx, tenant: Tenant, mine: readonly Tenant
   };
 }
 
-const staffRoles: readonly Role[] = ['tenant_admin', 'finance', 'adviser', 'la_officer'];
-
 /** Headline figures for workspace staff; school users see their own school instead. */
 export async function getStaffFigures(tx: Tx, roles: readonly Role[]) {
-  if (!roles.some((r) => staffRoles.includes(r))) return null;
+  if (!hasRole(roles, staff)) return null;
   const [open] = await tx.select({ n: count() }).from(schools).where(eq(schools.status, 'open'));
   const [people] = await tx.select({ n: count() }).from(memberships);
   const byPhase = await tx

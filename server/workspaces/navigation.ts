@@ -1,4 +1,18 @@
 import type { ModuleKey, Role, TenantSettings } from '~/db/schema';
+import {
+  adviserTimeUsers,
+  buyers,
+  commissionedProviders,
+  commissioners,
+  commissioningUsers,
+  financeUsers,
+  managers,
+  monitoringReaders,
+  noteReaders,
+  officers,
+  schoolLeaders,
+  staff,
+} from '../access/role-groups';
 
 export type Section = {
   slug: string;
@@ -17,8 +31,6 @@ export type Section = {
 
 type TenantKind = 'la' | 'provider';
 
-const staff = ['tenant_admin', 'finance', 'adviser', 'la_officer'] as const satisfies readonly Role[];
-
 export const sections: readonly Section[] = [
   {
     slug: 'schools',
@@ -31,7 +43,7 @@ export const sections: readonly Section[] = [
     slug: 'catalogue',
     title: 'Packages and services',
     module: 'traded',
-    roles: ['tenant_admin', 'finance', 'school_admin'],
+    roles: buyers,
     summary: 'Subscription packages (SLAs) and standalone services with member and non-member prices.',
     built: true,
   },
@@ -39,7 +51,7 @@ export const sections: readonly Section[] = [
     slug: 'entitlements',
     title: 'Subscriptions and entitlements',
     module: 'traded',
-    roles: ['tenant_admin', 'finance', 'school_admin'],
+    roles: buyers,
     summary: 'What each school has bought, what it is entitled to and what it has used.',
     built: true,
   },
@@ -47,7 +59,7 @@ export const sections: readonly Section[] = [
     slug: 'renewals',
     title: 'Buy-back renewals',
     module: 'traded',
-    roles: ['tenant_admin', 'finance'],
+    roles: financeUsers,
     summary: 'Invite this year’s subscribers to renew for next year and watch uptake live.',
     built: true,
   },
@@ -55,14 +67,14 @@ export const sections: readonly Section[] = [
     slug: 'adviser-time',
     title: 'Adviser time',
     module: 'traded',
-    roles: ['tenant_admin', 'adviser', 'school_admin'],
+    roles: adviserTimeUsers,
     summary: 'Requests for consultancy and school reviews, adviser assignments and logged visits.',
     built: true,
   },
   {
     slug: 'courses',
     title: 'CPD courses and bookings',
-    module: 'traded',
+    module: 'courses',
     roles: ['tenant_admin', 'adviser', 'school_admin', 'school_staff', 'governor', 'ect'],
     summary: 'Courses, seminars and networks; places booked by school staff.',
     built: false,
@@ -70,8 +82,8 @@ export const sections: readonly Section[] = [
   {
     slug: 'invoices',
     title: 'Invoices',
-    module: 'traded',
-    roles: ['tenant_admin', 'finance', 'school_admin'],
+    module: 'invoices',
+    roles: buyers,
     summary: 'Invoices and credit notes raised to schools, with purchase-order numbers and VAT.',
     built: false,
   },
@@ -79,7 +91,7 @@ export const sections: readonly Section[] = [
     slug: 'register',
     title: 'School register',
     module: 'statutory',
-    roles: ['tenant_admin', 'la_officer', 'adviser'],
+    roles: monitoringReaders,
     summary: 'Every school in the LA with Ofsted history, LA category and link adviser.',
     built: true,
   },
@@ -87,7 +99,7 @@ export const sections: readonly Section[] = [
     slug: 'visits',
     title: 'Visits and notes of visit',
     module: 'statutory',
-    roles: ['tenant_admin', 'la_officer', 'adviser', 'school_admin', 'governor'],
+    roles: noteReaders,
     summary: 'Planned visits by category and notes of visit agreed with headteachers.',
     built: true,
   },
@@ -96,7 +108,7 @@ export const sections: readonly Section[] = [
     title: 'Schools causing concern',
     titleFrom: (settings) => settings.statutory?.concernListName,
     module: 'statutory',
-    roles: ['tenant_admin', 'la_officer', 'adviser'],
+    roles: monitoringReaders,
     summary: 'The SCC register, review meetings, action plans and warning notices.',
     built: true,
   },
@@ -104,7 +116,7 @@ export const sections: readonly Section[] = [
     slug: 'support',
     title: 'Our school improvement',
     module: 'statutory',
-    roles: ['school_admin', 'governor'],
+    roles: schoolLeaders,
     summary: 'Letters from the local authority about support and intervention, and your action plan.',
     built: true,
   },
@@ -112,9 +124,9 @@ export const sections: readonly Section[] = [
     slug: 'commissioning',
     title: 'Commissioning',
     module: 'commissioning',
-    roles: ['tenant_admin', 'la_officer', 'finance', 'adviser'],
+    roles: commissioningUsers,
     // The LA manages contracts and reads delivery; the provider's manager and partners log delivery.
-    rolesByKind: { la: ['tenant_admin', 'la_officer', 'finance'], provider: ['tenant_admin', 'adviser'] },
+    rolesByKind: { la: commissioners, provider: commissionedProviders },
     summary: 'Contracts with providers for SCC support, and delivery against them.',
     built: true,
   },
@@ -122,7 +134,7 @@ export const sections: readonly Section[] = [
     slug: 'reports',
     title: 'Reports',
     module: 'statutory',
-    roles: ['tenant_admin', 'la_officer'],
+    roles: officers,
     summary:
       'Monthly reports for the DCS and the commissioner, and trends in categories, visits and concern.',
     built: true,
@@ -146,14 +158,14 @@ export const sections: readonly Section[] = [
   {
     slug: 'members',
     title: 'People and roles',
-    roles: ['tenant_admin'],
+    roles: managers,
     summary: 'Who belongs to this workspace and in which role.',
     built: true,
   },
   {
     slug: 'audit',
     title: 'Audit log',
-    roles: ['tenant_admin'],
+    roles: managers,
     summary: 'Every change made in this workspace: who, what and when.',
     built: true,
   },

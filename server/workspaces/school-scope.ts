@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { schoolBoundRoles, type Role } from '~/db/schema';
 import type { TenantMembership } from './list-memberships';
 
@@ -11,7 +11,7 @@ const isSchoolBound = (role: Role) => (schoolBoundRoles as readonly Role[]).incl
 export function assertMaySeeSchool(memberships: readonly TenantMembership[], schoolId: string): void {
   const ok = memberships.some((m) => !isSchoolBound(m.role) || m.schoolId === schoolId);
   // NOT_FOUND, not FORBIDDEN: a school user must not learn which other schools exist.
-  if (!ok) throw new TRPCError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  if (!ok) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
 }
 
 /**
@@ -29,6 +29,9 @@ export function scopeToSchool(
   if (memberships.some((m) => !isSchoolBound(m.role))) return undefined;
   const own = memberships.find((m) => m.schoolId)?.schoolId;
   if (!own)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'You are not linked to a school in this workspace.' });
+    throw new DomainError({
+      code: 'NOT_FOUND',
+      message: 'You are not linked to a school in this workspace.',
+    });
   return own;
 }

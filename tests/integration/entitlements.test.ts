@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
@@ -208,7 +208,7 @@ describe('entitlement ledger', () => {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
       const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
       expect(refused).toHaveLength(40);
-      expect(refused.every((e) => e instanceof TRPCError && e.code === 'PRECONDITION_FAILED')).toBe(true);
+      expect(refused.every((e) => e instanceof DomainError && e.code === 'PRECONDITION_FAILED')).toBe(true);
       expect(await ledgerOf(balanceId)).toEqual({ balance: 0, sumOfEntries: 0 });
     },
   );

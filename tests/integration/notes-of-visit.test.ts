@@ -1,3 +1,4 @@
+import { DomainError } from '~/server/errors/domain-error';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, gte } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,14 @@ const content = (over: Partial<TNoteContentInput> = {}): TNoteContentInput => ({
   ...over,
 });
 
+/** Zod's own error, or a domain refusal's zod cause (the note re-checked against the tenant's scale). */
+const zodErrorOf = (cause: unknown) =>
+  cause instanceof ZodError
+    ? cause
+    : cause instanceof DomainError && cause.cause instanceof ZodError
+      ? cause.cause
+      : undefined;
+
 /** The zod error behind a refusal, with its field paths: what the form shows beside each field. */
 async function fieldErrorsOf(promise: Promise<unknown>): Promise<{ code: string; fields: string[] }> {
   try {
@@ -42,7 +51,7 @@ async function fieldErrorsOf(promise: Promise<unknown>): Promise<{ code: string;
     const cause = error.cause;
     return {
       code: error.code,
-      fields: cause instanceof ZodError ? cause.issues.map((i) => i.path.join('.')) : [],
+      fields: zodErrorOf(cause)?.issues.map((i) => i.path.join('.')) ?? [],
     };
   }
   throw new Error('expected a refusal');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '~/db/schema';
+import { moduleKeys, roles } from '~/db/schema';
 import { allProcedures, foreignInputs } from './procedures';
 
 describe('every procedure declares who may call it', () => {
@@ -14,6 +14,8 @@ describe('every procedure declares who may call it', () => {
     expect(meta?.access).toBeDefined();
     const access = meta?.access;
     expect(['public', 'authed', 'superadmin', 'tenant', 'renewal-link']).toContain(access?.kind);
+    // A tenant procedure names its module (or `core`), so switching a module off refuses all of it.
+    if (access?.kind === 'tenant') expect([...moduleKeys, 'core']).toContain(access.module);
     if (access?.kind === 'tenant' && access.roles !== 'any-member') {
       expect(access.roles.length).toBeGreaterThan(0);
       for (const role of access.roles) expect(roles).toContain(role);

@@ -204,14 +204,15 @@ describe('Birmingham: Greet (103342), covered by the BEP contract', () => {
     expect((await caller.casework.plan({ caseId: cases.greet })).view).toBe('school');
   });
 
-  it("BEP's assigned partner cannot use the LA's casework: refused in Birmingham, not found from BEP", async () => {
+  it("BEP's assigned partner cannot use the LA's casework: refused in Birmingham, and BEP has no statutory module", async () => {
     const inBirmingham = await callerFor(database.db, 'adviser@bep.example', 'birmingham');
     expect(await codeOf(inBirmingham.casework.plan({ caseId: cases.greet }))).toBe('FORBIDDEN');
+    // A provider workspace has no statutory module: the module gate refuses before any row is looked up.
     const fromBep = await callerFor(database.db, 'adviser@bep.example', 'bep');
-    expect(await codeOf(fromBep.casework.plan({ caseId: cases.greet }))).toBe('NOT_FOUND');
+    expect(await codeOf(fromBep.casework.plan({ caseId: cases.greet }))).toBe('FORBIDDEN');
     const manager = await callerFor(database.db, 'manager@bep.example', 'bep');
-    expect(await codeOf(manager.casework.plan({ caseId: cases.greet }))).toBe('NOT_FOUND');
-    expect(await codeOf(manager.casework.interventions({ caseId: cases.greet }))).toBe('NOT_FOUND');
+    expect(await codeOf(manager.casework.plan({ caseId: cases.greet }))).toBe('FORBIDDEN');
+    expect(await codeOf(manager.casework.interventions({ caseId: cases.greet }))).toBe('FORBIDDEN');
   });
 
   it("RLS: BEP's workspace reads Greet's case and plan (commissioned, opted in) but not Barnet's, and no Birmingham notices, meetings or decisions", async () => {

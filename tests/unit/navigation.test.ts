@@ -16,7 +16,7 @@ const slugsOfModule = (module: ModuleKey) => slugs(sections.filter((s) => s.modu
 const ungatedSlugs = slugs(sections.filter((s) => s.module === undefined));
 
 const laModules: ModuleKey[] = ['statutory', 'commissioning'];
-const providerModules: ModuleKey[] = ['traded', 'induction', 'governance'];
+const providerModules: ModuleKey[] = ['traded', 'courses', 'invoices', 'induction', 'governance'];
 
 describe('sections', () => {
   it('has a unique slug for every section', () => {
@@ -48,6 +48,8 @@ describe('visibleSections: module gating', () => {
     const visible = slugs(visibleSections(laModules, roles));
     for (const slug of [
       ...slugsOfModule('traded'),
+      ...slugsOfModule('courses'),
+      ...slugsOfModule('invoices'),
       ...slugsOfModule('induction'),
       ...slugsOfModule('governance'),
     ]) {
@@ -77,14 +79,9 @@ describe('visibleSections: module gating', () => {
   });
 
   it('names the expected sections in each module', () => {
-    expect(slugsOfModule('traded')).toEqual([
-      'catalogue',
-      'entitlements',
-      'renewals',
-      'adviser-time',
-      'courses',
-      'invoices',
-    ]);
+    expect(slugsOfModule('traded')).toEqual(['catalogue', 'entitlements', 'renewals', 'adviser-time']);
+    expect(slugsOfModule('courses')).toEqual(['courses']);
+    expect(slugsOfModule('invoices')).toEqual(['invoices']);
     expect(slugsOfModule('statutory')).toEqual(['register', 'visits', 'concern', 'support', 'reports']);
     expect(slugsOfModule('commissioning')).toEqual(['commissioning']);
   });

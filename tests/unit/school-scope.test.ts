@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { describe, expect, it } from 'vitest';
 import { roles, schoolBoundRoles, type Role } from '~/db/schema';
 import type { TenantMembership } from '~/server/workspaces/list-memberships';
@@ -27,8 +27,8 @@ function errorOf(memberships: readonly TenantMembership[], schoolId: string): un
 
 function expectNotFound(memberships: readonly TenantMembership[], schoolId: string): void {
   const error = errorOf(memberships, schoolId);
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe('NOT_FOUND');
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe('NOT_FOUND');
 }
 
 describe('assertMaySeeSchool', () => {
@@ -56,9 +56,9 @@ describe('assertMaySeeSchool', () => {
 
   it('throws NOT_FOUND, not FORBIDDEN, so a school user cannot learn which schools exist', () => {
     const error = errorOf([membership('school_admin', OWN_SCHOOL)], OTHER_SCHOOL);
-    expect(error).toBeInstanceOf(TRPCError);
-    expect((error as TRPCError).code).not.toBe('FORBIDDEN');
-    expect((error as TRPCError).message).not.toContain(OTHER_SCHOOL);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).not.toBe('FORBIDDEN');
+    expect((error as DomainError).message).not.toContain(OTHER_SCHOOL);
   });
 
   it('hides every school from a user with no membership in the tenant', () => {

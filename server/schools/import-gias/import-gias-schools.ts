@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schools } from '~/db/schema';
@@ -47,7 +47,7 @@ const giasColumnsOfSchools = Object.fromEntries(giasSchoolColumns.map((key) => [
 function filterFor(input: TImportGiasSchoolsInput): GiasFilter {
   if (input.upload.options.urns) return { kind: 'urns', urns: input.upload.options.urns };
   if (input.laCodes.length === 0) {
-    throw new TRPCError({
+    throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'This workspace has no LA codes, so list the URNs of the schools to import.',
     });

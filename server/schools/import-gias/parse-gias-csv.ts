@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import {
@@ -49,8 +49,8 @@ const largestInteger = 2_147_483_647;
 /** A matching row as read, before decoding: each used field as a latin1 string (one char per byte). */
 type RawRow = { row: number; columnCount: number; values: Partial<Record<GiasField, string>> };
 
-function badFile(message: string, cause?: unknown): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message, cause });
+function badFile(message: string, cause?: unknown): DomainError {
+  return new DomainError({ code: 'BAD_REQUEST', message, cause });
 }
 
 function csvProblem(error: CsvError): string {
@@ -79,7 +79,7 @@ async function* inspectedBytes(
   for await (const chunk of bytes) {
     total += chunk.length;
     if (total > maxBytes) {
-      throw new TRPCError({
+      throw new DomainError({
         code: 'PAYLOAD_TOO_LARGE',
         message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Upload the GIAS establishment fields CSV itself.`,
       });
@@ -272,7 +272,7 @@ export async function parseGiasCsv(
       },
     );
   } catch (error) {
-    if (error instanceof TRPCError) throw error;
+    if (error instanceof DomainError) throw error;
     if (error instanceof CsvError) throw badFile(csvProblem(error), error);
     throw error;
   }

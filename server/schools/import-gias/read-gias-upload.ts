@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '~/server/errors/domain-error';
 import { ZGiasImportOptions, type TGiasImportOptions } from './gias-upload';
 
 export type TGiasUpload = { options: TGiasImportOptions; csv: AsyncIterable<Uint8Array> };
@@ -9,7 +9,7 @@ const openBrace = 0x7b;
 const newline = 0x0a;
 
 function badUpload(message: string, cause?: unknown) {
-  return new TRPCError({ code: 'BAD_REQUEST', message, cause });
+  return new DomainError({ code: 'BAD_REQUEST', message, cause });
 }
 
 function bytesOf(value: unknown): Uint8Array {

@@ -1,0 +1,81 @@
+import type { Role } from '~/db/schema';
+
+/**
+ * Who counts as what, named once. Routers pass these to `tenantProcedure`, the navigation shows sections by
+ * them, and domain access rules (case access, note visibility) ask `hasRole` of the same lists.
+ */
+
+/** The workspace's manager (partnership manager, head of school improvement). */
+export const managers = ['tenant_admin'] as const satisfies readonly Role[];
+/** Everyone who works for the workspace rather than for one school. */
+export const staff = ['tenant_admin', 'finance', 'adviser', 'la_officer'] as const satisfies readonly Role[];
+/** Money: subscriptions, statements, utilisation, uptake, invoices. */
+export const financeUsers = ['tenant_admin', 'finance'] as const satisfies readonly Role[];
+/** Statutory officers: they edit the register and take (or record) the LA's decisions. */
+export const officers = ['tenant_admin', 'la_officer'] as const satisfies readonly Role[];
+/** Reads the register, visits and cases (advisers only what they advise, decided per row). */
+export const monitoringReaders = ['tenant_admin', 'la_officer', 'adviser'] as const satisfies readonly Role[];
+/** Reads a case's action plan and letters: monitoring readers plus the school's own head and governors. */
+export const planReaders = [
+  ...monitoringReaders,
+  'school_admin',
+  'governor',
+] as const satisfies readonly Role[];
+/** Reads the catalogue of packages and services. */
+export const catalogueReaders = [
+  'tenant_admin',
+  'finance',
+  'adviser',
+  'school_admin',
+] as const satisfies readonly Role[];
+/** Buys for a school, or sees what a school bought. */
+export const buyers = ['tenant_admin', 'finance', 'school_admin'] as const satisfies readonly Role[];
+/** Acts for a school: subscribes, asks for adviser time, keeps its contacts. */
+export const schoolManagers = ['tenant_admin', 'school_admin'] as const satisfies readonly Role[];
+/** Adviser time: requested by schools, assigned by the manager, logged by advisers. */
+export const adviserTimeUsers = [
+  'tenant_admin',
+  'adviser',
+  'school_admin',
+] as const satisfies readonly Role[];
+/** Commissioning, LA side: managers and officers write, finance reads. */
+export const commissioners = ['tenant_admin', 'la_officer', 'finance'] as const satisfies readonly Role[];
+/** Commissioning, provider side: the manager sees every contract, partners their assigned schools. */
+export const commissionedProviders = ['tenant_admin', 'adviser'] as const satisfies readonly Role[];
+/** Every role on either side of a commissioning contract. */
+export const commissioningUsers = [...new Set([...commissioners, ...commissionedProviders])] as Role[];
+/** Notes of visit: written by advisers and officers, read by the school's head and governors. */
+export const noteWriters = monitoringReaders;
+export const noteReaders = [
+  ...monitoringReaders,
+  'school_admin',
+  'governor',
+] as const satisfies readonly Role[];
+
+/** True when any of `roles` is in `group`. */
+export function hasRole(roles: readonly Role[], group: readonly Role[]): boolean {
+  return roles.some((r) => group.includes(r));
+}
+
+/** True when any of the memberships' roles is in `group`. */
+export function hasMembershipIn(memberships: readonly { role: Role }[], group: readonly Role[]): boolean {
+  return memberships.some((m) => group.includes(m.role));
+}
+
+/** Anyone who may open a school's record: staff, and a school's own people (their school only). */
+export const schoolReaders = [
+  ...staff,
+  'school_admin',
+  'school_staff',
+  'governor',
+] as const satisfies readonly Role[];
+/** Keeps private notes on a school: the workspace's advisers and officers. */
+export const schoolNoteWriters = ['tenant_admin', 'adviser', 'la_officer'] as const satisfies readonly Role[];
+/** Reads a school's contacts: staff and the school's own headteacher / business manager. */
+export const contactReaders = [...staff, 'school_admin'] as const satisfies readonly Role[];
+/** The SCC budget: officers request and decide, finance marks payments made. */
+export const sccBudgetUsers = [...officers, 'finance'] as const satisfies readonly Role[];
+/** A school's leadership: its headteacher / business manager and its governors. */
+export const schoolLeaders = ['school_admin', 'governor'] as const satisfies readonly Role[];
+/** The headteacher (or school business manager) acting for their school. */
+export const headteachers = ['school_admin'] as const satisfies readonly Role[];
