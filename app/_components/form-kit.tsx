@@ -225,6 +225,8 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 
 export const inputClass =
   'mt-1 block rounded border-2 border-slate-600 bg-white px-3 py-2 disabled:bg-slate-100';
+/** A text box as wide as the form, up to a readable width. */
+export const wideInputClass = `${inputClass} w-full max-w-xl`;
 export const buttonClass =
   'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 export const secondaryButtonClass =
