@@ -31,6 +31,8 @@ import {
  * link to it.
  */
 
+export { parseNumber, parsePounds, poundsToPence } from './form-parse';
+
 /** The server's field errors: dotted path → messages. */
 export type FieldErrors = Record<string, string[]>;
 
@@ -625,35 +627,6 @@ export function StatusMessage({ children, className }: { children?: ReactNode; c
       {children}
     </p>
   );
-}
-
-/** A number as typed ("1,200", " 3 "), null when empty, or the message to show. */
-export function parseNumber(text: string, { whole = false, negative = false } = {}): number | string | null {
-  const cleaned = text.replace(/[,\s]/g, '').replace(/^\u2212/, '-');
-  if (cleaned === '') return null;
-  const pattern = whole
-    ? negative
-      ? /^[-+]?\d+$/
-      : /^\d+$/
-    : negative
-      ? /^[-+]?\d+(\.\d+)?$/
-      : /^\d+(\.\d+)?$/;
-  return pattern.test(cleaned) ? Number(cleaned) : whole ? 'Enter a whole number.' : 'Enter a number.';
-}
-
-/** Pounds as typed ("3,900.00", "£450"), null when empty, or the message to show. */
-export function parsePounds(text: string): number | string | null {
-  const cleaned = text.replace(/[£,\s]/g, '');
-  if (cleaned === '') return null;
-  return /^\d+(\.\d{1,2})?$/.test(cleaned)
-    ? Number(cleaned)
-    : 'Enter an amount in pounds, like 3900 or 3,900.00.';
-}
-
-/** Pounds as typed → whole pence; what cannot be read goes as NaN, which the server refuses with its message. */
-export function poundsToPence(text: string): number {
-  const pounds = parsePounds(text);
-  return typeof pounds === 'number' ? Math.round(pounds * 100) : Number.NaN;
 }
 
 /** Values of a form kept in one state object: `bind(key)` gives a field its value and onChange. */
