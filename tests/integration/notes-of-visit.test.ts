@@ -134,6 +134,8 @@ describe('notes of visit (Barnet)', () => {
     expect(sent).toMatchObject({ status: 'sent', version: 1, emailed: 2 });
     const [toHead] = await emailsTo(barnet.email('head@stcatherines.sch.example'));
     expect(toHead?.subject).toContain('Note of visit to St Catherine');
+    // Delivered after the commit (kept in the outbox with no SMTP server), not left queued.
+    expect(toHead?.status).toBe('kept');
     expect(toHead?.text).toContain(`http://stride.test/${barnet.slug}/visits/notes/${id}`);
     expect(await emailsTo(office)).toHaveLength(1);
 
