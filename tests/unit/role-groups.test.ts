@@ -7,8 +7,8 @@ import type { Meta } from '~/server/trpc';
 import { sections } from '~/server/workspaces/navigation';
 
 /** Every named group exported by role-groups.ts (the arrays; not the helper functions). */
-const named = Object.entries(groups).filter((entry): entry is [string, readonly Role[]] =>
-  Array.isArray(entry[1]),
+const named = Object.entries(groups).flatMap(([name, value]) =>
+  Array.isArray(value) ? [[name, value as readonly Role[]] as const] : [],
 );
 const byName = new Map(named);
 const group = (name: string): readonly Role[] => {
