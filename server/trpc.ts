@@ -4,6 +4,7 @@ import { z, ZodError } from 'zod';
 import { scopeTransaction, type Db, type Tx } from '~/db/client';
 import type { ModuleKey, Role } from '~/db/schema';
 import { DomainError } from './errors/domain-error';
+import { queuedEmailIn } from './email/send-email';
 import { findRenewalLink } from './renewals/find-renewal-link';
 import { afterCommit, doUnitOfWork } from './unit-of-work/run-in-tenant';
 import type { TenantMembership } from './workspaces/list-memberships';
@@ -141,6 +142,7 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
       const user = ctx.session;
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
+      let queued = false;
       const result = await ctx.db.transaction(async (tx) => {
         await scopeTransaction(tx, { userId: user.id });
         const found = await resolveWorkspace(tx, slug, user.id);
@@ -171,10 +173,11 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
           const result = await next({ ctx: { tx, actor } });
           // Rethrowing inside the transaction rolls back whatever the resolver wrote.
           if (!result.ok) throw result.error;
+          queued = queuedEmailIn(tx);
           return result;
         });
       });
-      if (type === 'mutation') await afterCommit(ctx.db);
+      if (queued) await afterCommit(ctx.db);
       return result;
     });
 }

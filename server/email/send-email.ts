@@ -33,10 +33,17 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<void> {
   if (status === 'kept') await withPlatform(db, (tx) => storeInOutbox(tx, email));
 }
 
+/** Transactions that queued an email: only they need a delivery run after commit. */
+const queuedIn = new WeakSet<Tx>();
+
 /** Queues an email inside the caller's transaction: it goes only if the change that caused it commits. */
 export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
   await tx.insert(outboxEmails).values({ ...email, status: 'queued' });
+  queuedIn.add(tx);
 }
+
+/** True when `tx` queued an email (so a request that queued none opens no second transaction to deliver). */
+export const queuedEmailIn = (tx: Tx): boolean => queuedIn.has(tx);
 
 /** Delivers queued emails after their transaction committed. Safe to run from several processes at once. */
 export async function deliverQueuedEmails(db: Db, limit = 200): Promise<number> {
