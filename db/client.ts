@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { enforceRowLevelSecurity } from './row-level-security';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -20,6 +21,7 @@ export type Database = {
   kind: 'postgres' | 'pglite';
   /** The embedded engine, when there is one (tests snapshot it). */
   pglite: PGlite | null;
+  /** Applies the committed migrations, then enables and forces row-level security on every tenant table. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -41,7 +43,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       pglite: null,
-      migrate: () => migratePostgres(db, { migrationsFolder }),
+      migrate: async () => {
+        await migratePostgres(db, { migrationsFolder });
+        await enforceRowLevelSecurity(db);
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -52,7 +57,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     pglite: client,
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(db, { migrationsFolder });
+      await enforceRowLevelSecurity(db);
+    },
     close: () => client.close(),
   };
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantIdColumn, tenantIsolation } from './tenancy';
 
-/** One row per state-changing procedure call, written in the same transaction as the change. */
+/** One row per state-changing procedure call or job run, written in the same transaction as the change. */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -10,7 +10,10 @@ export const auditLog = pgTable(
     id: uuid('id')
       .notNull()
       .default(sql`gen_random_uuid()`),
-    actorUserId: uuid('actor_user_id').notNull(),
+    /** The person who made the change; null when a system job did (see actor_label). */
+    actorUserId: uuid('actor_user_id'),
+    /** Who made the change when it was not a person, e.g. "job:renewal-reminders". */
+    actorLabel: text('actor_label'),
     /** The procedure path, e.g. "schools.update". */
     action: text('action').notNull(),
     /** Ids the caller named (what the change was aimed at). */
@@ -22,6 +25,7 @@ export const auditLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('audit_log_tenant_created').on(t.tenantId, t.createdAt),
+    check('audit_log_actor', sql`actor_user_id is not null or actor_label is not null`),
     tenantIsolation('audit_log'),
   ],
 );

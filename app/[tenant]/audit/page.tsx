@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 
+/** A job's audit label ("job:renewal-reminders") in words. */
+const jobActorName = (label: string) =>
+  label.startsWith('job:') ? `Scheduled job (${label.slice(4).replaceAll('-', ' ')})` : label;
+
 export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function AuditPage({ params }: { params: Promise<{ tenant: string }> }) {
@@ -39,7 +43,7 @@ export default async function AuditPage({ params }: { params: Promise<{ tenant: 
                   <td className="p-2">
                     {e.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}
                   </td>
-                  <td className="p-2">{e.actorName ?? 'Unknown user'}</td>
+                  <td className="p-2">{e.actorName ?? (e.actorLabel ? jobActorName(e.actorLabel) : 'Unknown user')}</td>
                   <td className="p-2 font-mono">{e.action}</td>
                   <td className="p-2 font-mono text-xs">
                     {Object.entries({ ...e.targetIds, ...e.resultIds })
