@@ -19,8 +19,10 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Database = {
   db: Db;
   kind: 'postgres' | 'pglite';
-  /** The embedded engine, when there is one (tests snapshot it). */
+  /** The embedded engine, when there is one (tests snapshot it; the job queue runs on it). */
   pglite: PGlite | null;
+  /** The PostgreSQL connection string, when on PostgreSQL (the job queue opens its own pool with it). */
+  url: string | null;
   /** Applies the committed migrations, then enables and forces row-level security on every tenant table. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       pglite: null,
+      url: options.url,
       migrate: async () => {
         await migratePostgres(db, { migrationsFolder });
         await enforceRowLevelSecurity(db);
@@ -57,6 +60,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     pglite: client,
+    url: null,
     migrate: async () => {
       await migratePglite(db, { migrationsFolder });
       await enforceRowLevelSecurity(db);
