@@ -116,6 +116,10 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'schoolImport.commit': () => giasFileNamingVictimSchools(),
   'members.list': () => undefined,
   'audit.list': () => ({}),
+  'jobs.overview': () => undefined,
+  // BEP has no statutory module: refused before anything runs.
+  'jobs.runNow': () => ({ job: 'adviser-reminders' }),
+  'jobs.retryEmail': (ids) => ({ emailId: ids.requestId }),
   'reports.dcsMonthly': () => ({ month: '2026-10' }),
   'reports.commissionerMonthly': () => ({ month: '2026-10' }),
   'reports.dashboard': () => ({}),
