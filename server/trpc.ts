@@ -141,11 +141,13 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
       const user = ctx.session;
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
+      let tenantId = '';
       const result = await ctx.db.transaction(async (tx) => {
         await scopeTransaction(tx, { userId: user.id });
         const found = await resolveWorkspace(tx, slug, user.id);
         const allowed = checkAccess(found, options);
         const tenant = (found as { tenant: Tenant }).tenant;
+        tenantId = tenant.id;
         const actor: Actor = {
           tenantId: tenant.id,
           slug: tenant.slug,
@@ -174,7 +176,7 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
           return result;
         });
       });
-      if (type === 'mutation') await afterCommit(ctx.db);
+      if (type === 'mutation') await afterCommit(ctx.db, tenantId);
       return result;
     });
 }
@@ -194,10 +196,12 @@ export const renewalLinkProcedure = base
     });
     const slug = ctx.tenantSlug;
     if (!slug) throw notFound;
+    let tenantId = '';
     const result = await ctx.db.transaction(async (tx) => {
       await scopeTransaction(tx);
       const found = await resolveWorkspace(tx, slug, null);
       if (!found || !found.tenant.modules.includes('traded')) throw notFound;
+      tenantId = found.tenant.id;
       const link = await findRenewalLink(tx, input.token);
       if (!link) throw notFound;
       const work = {
@@ -211,6 +215,6 @@ export const renewalLinkProcedure = base
         return result;
       });
     });
-    if (type === 'mutation') await afterCommit(ctx.db);
+    if (type === 'mutation') await afterCommit(ctx.db, tenantId);
     return result;
   });

@@ -102,30 +102,42 @@ export async function deliverOutboxEmail(
 }
 
 /** The ids of emails waiting to go, oldest first. */
-export async function queuedEmailIds(db: Db, limit = 500): Promise<string[]> {
+export async function queuedEmailIds(
+  db: Db,
+  options: { tenantId?: string; limit?: number } = {},
+): Promise<string[]> {
   const rows = await withMailroom(db, (tx) =>
     tx
       .select({ id: outboxEmails.id })
       .from(outboxEmails)
-      .where(eq(outboxEmails.status, 'queued'))
+      .where(
+        and(
+          eq(outboxEmails.status, 'queued'),
+          options.tenantId ? eq(outboxEmails.tenantId, options.tenantId) : undefined,
+        ),
+      )
       .orderBy(asc(outboxEmails.createdAt))
-      .limit(limit),
+      .limit(options.limit ?? 500),
   );
   return rows.map((r) => r.id);
 }
 
 /**
- * Delivers every queued email now, in this process, one try each: where no job queue runs (tests, scripts).
- * The app delivers through the pg-boss email job instead. An email whose tries run out is marked failed.
+ * Delivers queued emails now, in this process, one try each (`tenantId`: that tenant's only): where no job
+ * queue runs (tests, scripts). The app delivers through the pg-boss email job instead. An email whose tries
+ * run out is marked failed.
  */
-export async function drainEmails(db: Db, options: { mailer?: Mailer } = {}): Promise<number> {
+export async function drainEmails(
+  db: Db,
+  options: { mailer?: Mailer; tenantId?: string } = {},
+): Promise<number> {
   let delivered = 0;
-  for (const id of await queuedEmailIds(db)) {
+  for (const id of await queuedEmailIds(db, { tenantId: options.tenantId })) {
     const [row] = await withMailroom(db, (tx) =>
       tx.select({ attempts: outboxEmails.attempts }).from(outboxEmails).where(eq(outboxEmails.id, id)),
     );
     const lastAttempt = (row?.attempts ?? 0) + 1 >= emailAttempts;
-    const outcome = await deliverOutboxEmail(db, id, { ...options, lastAttempt }).catch((error: unknown) => {
+    const outcome = await deliverOutboxEmail(db, id, { mailer: options.mailer, lastAttempt }).catch((error: unknown) => {
       console.error(`[email] ${id} not delivered:`, error instanceof Error ? error.message : error);
       return 'not-queued' as const;
     });

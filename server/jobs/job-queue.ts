@@ -15,6 +15,8 @@ export type JobQueueOptions = {
   mailer?: Mailer;
   /** First retry delay of a failed email, doubling each time (pg-boss backoff); default 60 s. */
   emailRetryDelaySeconds?: number;
+  /** Double the delay on each retry (default true; tests turn it off to finish quickly). */
+  emailRetryBackoff?: boolean;
   /** Register the cron schedules (default true; tests that only send emails turn it off). */
   schedule?: boolean;
   /** How often idle workers look for work; default 2 s. */
@@ -50,15 +52,18 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
 
+  const backoff = options.emailRetryBackoff ?? true;
   const emailOptions = {
     policy: 'exclusive' as const,
     retryLimit: emailAttempts - 1,
     retryDelay: options.emailRetryDelaySeconds ?? 60,
-    retryBackoff: true,
-    retryDelayMax: 6 * 3600,
+    retryBackoff: backoff,
+    ...(backoff ? { retryDelayMax: 6 * 3600 } : {}),
   };
   await boss.createQueue(emailQueue, emailOptions);
-  await boss.updateQueue(emailQueue, emailOptions);
+  // An existing queue keeps its policy; its retry settings follow this start's.
+  const { policy: _policy, ...retrySettings } = emailOptions;
+  await boss.updateQueue(emailQueue, retrySettings);
   const emailWorker = await boss.work(
     emailQueue,
     { ...polling, includeMetadata: true },
@@ -93,14 +98,16 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   }
 
   const unregister = registerEmailDispatcher({ db: database.db, dispatchQueuedEmails });
+  let stopping: Promise<void> | undefined;
   // Emails queued while no queue ran (before this start, or by the seed) go now.
   await dispatchQueuedEmails();
   return {
     boss,
     dispatchQueuedEmails,
-    async stop() {
+    stop() {
       unregister();
-      await boss.stop({ graceful: true, timeout: 10_000 });
+      stopping ??= boss.stop({ graceful: true, timeout: 10_000 });
+      return stopping;
     },
   };
 }

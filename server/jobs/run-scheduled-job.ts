@@ -19,7 +19,7 @@ export type ScheduledRunReport = { tenant: string; result: TenantJobResult | { f
 export async function runScheduledJob(
   db: Db,
   key: JobKey,
-  options: { today: IsoDate; appUrl: string },
+  options: { today: IsoDate; appUrl: string; /** Only these workspaces (slugs); default all. */ tenants?: string[] },
 ): Promise<ScheduledRunReport[]> {
   const job = scheduledJob(key);
   const workspaces = await withPlatform(db, (tx) =>
@@ -29,7 +29,10 @@ export async function runScheduledJob(
       .orderBy(asc(tenants.slug)),
   );
   const reports: ScheduledRunReport[] = [];
-  for (const tenant of workspaces.filter((t) => t.modules.includes(job.module))) {
+  const chosen = workspaces.filter(
+    (t) => t.modules.includes(job.module) && (!options.tenants || options.tenants.includes(t.slug)),
+  );
+  for (const tenant of chosen) {
     const context = { tenant, appUrl: options.appUrl, today: options.today };
     try {
       const result = await runInTenant(

@@ -41,12 +41,13 @@ export async function doUnitOfWork<T>(
 }
 
 /**
- * What must happen once a unit of work has committed: the emails it queued go out, through the job queue
- * when this process runs one (retried with backoff), otherwise delivered here and now (tests, scripts).
+ * What must happen once a unit of work in `tenantId` has committed: the emails it queued go out, through the
+ * job queue when this process runs one (retried with backoff), otherwise delivered here and now, the
+ * tenant's only (tests, scripts).
  */
-export async function afterCommit(db: Db): Promise<void> {
+export async function afterCommit(db: Db, tenantId: string): Promise<void> {
   const dispatcher = emailDispatcherFor(db);
-  const dispatch = dispatcher ? dispatcher.dispatchQueuedEmails() : drainEmails(db);
+  const dispatch = dispatcher ? dispatcher.dispatchQueuedEmails() : drainEmails(db, { tenantId });
   await Promise.resolve(dispatch).catch((error: unknown) => console.error(error));
 }
 
@@ -63,6 +64,6 @@ export async function runInTenant<T>(
   const result = await withTenant(db, options.tenantId, (tx) =>
     doUnitOfWork(tx, options.tenantId, options, fn),
   );
-  if (options.action) await afterCommit(db);
+  if (options.action) await afterCommit(db, options.tenantId);
   return result;
 }
