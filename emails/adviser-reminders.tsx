@@ -57,7 +57,9 @@ function AdviserRemindersEmail(p: Props) {
             Open your visits
           </Button>
           <Text>If the button does not work, copy this address into your browser: {p.url}</Text>
-          <Text style={{ color: '#4b5563' }}>You get this reminder once a week while anything is outstanding.</Text>
+          <Text style={{ color: '#4b5563' }}>
+            You get this reminder once a week while anything is outstanding.
+          </Text>
         </Container>
       </Body>
     </Html>

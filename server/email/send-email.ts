@@ -137,10 +137,12 @@ export async function drainEmails(
       tx.select({ attempts: outboxEmails.attempts }).from(outboxEmails).where(eq(outboxEmails.id, id)),
     );
     const lastAttempt = (row?.attempts ?? 0) + 1 >= emailAttempts;
-    const outcome = await deliverOutboxEmail(db, id, { mailer: options.mailer, lastAttempt }).catch((error: unknown) => {
-      console.error(`[email] ${id} not delivered:`, error instanceof Error ? error.message : error);
-      return 'not-queued' as const;
-    });
+    const outcome = await deliverOutboxEmail(db, id, { mailer: options.mailer, lastAttempt }).catch(
+      (error: unknown) => {
+        console.error(`[email] ${id} not delivered:`, error instanceof Error ? error.message : error);
+        return 'not-queued' as const;
+      },
+    );
     if (outcome !== 'not-queued') delivered += 1;
   }
   return delivered;

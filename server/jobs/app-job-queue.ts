@@ -12,7 +12,10 @@ export function startAppJobQueue(): Promise<JobQueue> {
   if (!holder.__strideJobQueue) {
     const starting = (async () => {
       const database = await getDatabase();
-      const appUrl = (env().NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+      const appUrl = (env().NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(
+        /\/$/,
+        '',
+      );
       return startJobQueue(database, { appUrl });
     })();
     holder.__strideJobQueue = starting;

@@ -19,7 +19,11 @@ export type ScheduledRunReport = { tenant: string; result: TenantJobResult | { f
 export async function runScheduledJob(
   db: Db,
   key: JobKey,
-  options: { today: IsoDate; appUrl: string; /** Only these workspaces (slugs); default all. */ tenants?: string[] },
+  options: {
+    today: IsoDate;
+    appUrl: string;
+    /** Only these workspaces (slugs); default all. */ tenants?: string[];
+  },
 ): Promise<ScheduledRunReport[]> {
   const job = scheduledJob(key);
   const workspaces = await withPlatform(db, (tx) =>
@@ -47,7 +51,10 @@ export async function runScheduledJob(
       reports.push({ tenant: tenant.slug, result });
     } catch (error) {
       if (error instanceof AlreadyRan) {
-        reports.push({ tenant: tenant.slug, result: { ran: false, periodKey: job.periodKey(options.today) } });
+        reports.push({
+          tenant: tenant.slug,
+          result: { ran: false, periodKey: job.periodKey(options.today) },
+        });
         continue;
       }
       const message = error instanceof Error ? error.message : String(error);

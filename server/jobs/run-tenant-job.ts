@@ -4,8 +4,7 @@ import { jobRuns, type JobRunSummary } from '~/db/schema';
 import type { JobContext, ScheduledJob } from './scheduled-jobs';
 
 export type TenantJobResult =
-  | { ran: true; runId: string; periodKey: string; summary: JobRunSummary }
-  | { ran: false; periodKey: string };
+  { ran: true; runId: string; periodKey: string; summary: JobRunSummary } | { ran: false; periodKey: string };
 
 /**
  * Runs one job for one tenant and period, inside the tenant's transaction. The run first claims its

@@ -46,9 +46,7 @@ export async function remindAdvisers(
     })
     .from(notesOfVisit)
     .innerJoin(schools, eq(schools.id, notesOfVisit.schoolId))
-    .where(
-      and(inArray(notesOfVisit.status, ['draft', 'commented']), lt(notesOfVisit.updatedAt, staleBefore)),
-    )
+    .where(and(inArray(notesOfVisit.status, ['draft', 'commented']), lt(notesOfVisit.updatedAt, staleBefore)))
     .orderBy(notesOfVisit.visitedOn);
   const adviserIds = [
     ...new Set([...overdue.map((v) => v.adviserUserId), ...notes.map((n) => n.adviserUserId)]),

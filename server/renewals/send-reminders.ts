@@ -72,7 +72,10 @@ export async function sendDueRenewalReminders(tx: Tx, input: ReminderContext & {
       .from(renewalInvitations)
       .innerJoin(
         renewalRounds,
-        and(eq(renewalRounds.tenantId, renewalInvitations.tenantId), eq(renewalRounds.id, renewalInvitations.roundId)),
+        and(
+          eq(renewalRounds.tenantId, renewalInvitations.tenantId),
+          eq(renewalRounds.id, renewalInvitations.roundId),
+        ),
       )
       .where(and(eq(renewalInvitations.roundId, round.id), eq(renewalInvitations.decision, 'pending')));
     const due = pending.filter((p) =>

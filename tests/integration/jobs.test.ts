@@ -12,10 +12,12 @@ import {
   renewalRounds,
 } from '~/db/schema';
 import { withMailroom } from '~/server/email/outbox';
+import { queueEmail } from '~/server/email/send-email';
 import { grantEntitlement } from '~/server/entitlements/grant-entitlement';
 import { startJobQueue, type JobQueue } from '~/server/jobs/job-queue';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import type { JobKey } from '~/server/jobs/scheduled-jobs';
+import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { callerFor, openTestDatabase, tenantBySlug, testAppUrl, userByEmail } from './harness';
 
 /**
@@ -71,7 +73,9 @@ describe('scheduled jobs', () => {
         })
         .returning({ id: renewalRounds.id });
       if (!round) throw new Error('no round');
-      await tx.insert(renewalInvitations).values({ tenantId: bep.id, roundId: round.id, schoolId: brookvaleId });
+      await tx
+        .insert(renewalInvitations)
+        .values({ tenantId: bep.id, roundId: round.id, schoolId: brookvaleId });
       return round.id;
     });
   });
@@ -115,7 +119,10 @@ describe('scheduled jobs', () => {
     expect(first).toEqual([
       {
         tenant: 'bep',
-        result: expect.objectContaining({ ran: true, summary: expect.objectContaining({ schoolsReminded: 1 }) }),
+        result: expect.objectContaining({
+          ran: true,
+          summary: expect.objectContaining({ schoolsReminded: 1 }),
+        }),
       },
     ]);
     const after = await footprint(bep.id);
@@ -149,7 +156,11 @@ describe('scheduled jobs', () => {
       }),
     );
     const first = await run('entitlement-expiry', 'bep');
-    expect(first[0]?.result).toMatchObject({ ran: true, periodKey: String(base), summary: { expiredBalances: 1 } });
+    expect(first[0]?.result).toMatchObject({
+      ran: true,
+      periodKey: String(base),
+      summary: { expiredBalances: 1 },
+    });
     const after = await footprint(bep.id);
     expect(after.balances).toEqual([{ id: granted.balanceId, left: 0 }]);
     const second = await run('entitlement-expiry', 'bep');
@@ -200,40 +211,28 @@ describe('email delivery through pg-boss', () => {
   });
 
   async function emailRow(id: string) {
-    const [row] = await withMailroom(database.db, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.id, id)));
+    const [row] = await withMailroom(database.db, (tx) =>
+      tx.select().from(outboxEmails).where(eq(outboxEmails.id, id)),
+    );
     return row;
   }
 
   it('retries a failed SMTP send, marks it failed after the last try, shows it to the tenant_admin only, and sends it again on retry', async () => {
     const manager = await callerFor(database.db, 'head.si@harrow.example', 'harrow');
     const harrow = await tenantBySlug(database.db, 'harrow');
-    const started = new Date();
-    // A real change that queues an email: the weekly adviser digest, run now by the manager.
-    const ran = await manager.jobs.runNow({ job: 'adviser-reminders' }).catch(() => null);
-    let emailId: string | undefined;
-    if (ran && Number(ran.summary.emails) > 0) {
-      const [row] = await withTenant(database.db, harrow.id, (tx) =>
-        tx
-          .select({ id: outboxEmails.id })
-          .from(outboxEmails)
-          .where(sql`${outboxEmails.createdAt} >= ${started.toISOString()}::timestamptz`)
-          .limit(1),
-      );
-      emailId = row?.id;
-    } else {
-      // This week's digest already ran on this database (an earlier run): queue one through a job unit instead.
-      const { runInTenant } = await import('~/server/unit-of-work/run-in-tenant');
-      const { queueEmail } = await import('~/server/email/send-email');
-      await runInTenant(
-        database.db,
-        { tenantId: harrow.id, action: 'job:test-email', actor: { label: 'job:test-email' } },
-        (tx) => queueEmail(tx, { to: 'adviser@harrow.example', subject: `Test ${base}`, text: 'Hello' }),
-      );
-      const [row] = await withTenant(database.db, harrow.id, (tx) =>
-        tx.select({ id: outboxEmails.id }).from(outboxEmails).where(eq(outboxEmails.subject, `Test ${base}`)),
-      );
-      emailId = row?.id;
-    }
+    // A job's unit of work queues an email in harrow; it leaves after commit through the email queue.
+    await runInTenant(
+      database.db,
+      { tenantId: harrow.id, action: 'job:test-email', actor: { label: 'job:test-email' } },
+      (tx) => queueEmail(tx, { to: 'adviser@harrow.example', subject: `Test ${base}`, text: 'Hello' }),
+    );
+    const [queued] = await withTenant(database.db, harrow.id, (tx) =>
+      tx
+        .select({ id: outboxEmails.id })
+        .from(outboxEmails)
+        .where(eq(outboxEmails.subject, `Test ${base}`)),
+    );
+    const emailId = queued?.id;
     if (!emailId) throw new Error('no queued email');
 
     const deadline = Date.now() + 45_000;
