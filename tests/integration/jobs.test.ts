@@ -182,6 +182,19 @@ describe('scheduled jobs', () => {
     expect(await footprint(harrow.id)).toEqual(after);
   });
 
+  it('the jobs page is for the workspace manager only', async () => {
+    const adviser = await callerFor(database.db, 'adviser@hsip.example', 'hsip');
+    await expect(adviser.jobs.overview()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const manager = await callerFor(database.db, 'manager@bep.example', 'bep');
+    const overview = await manager.jobs.overview();
+    expect(overview.jobs.map((j) => j.key)).toEqual(['renewal-reminders', 'entitlement-expiry']);
+    expect(overview.runs.some((r) => r.job === 'renewal-reminders' && r.periodKey === today)).toBe(true);
+    const harrowView = await (
+      await callerFor(database.db, 'head.si@harrow.example', 'harrow')
+    ).jobs.overview();
+    expect(harrowView.runs.some((r) => r.periodKey === today && r.job === 'renewal-reminders')).toBe(false);
+  });
+
   it('a job only runs in workspaces with its module', async () => {
     expect(await run('adviser-reminders', 'bep')).toEqual([]);
     await expect(
