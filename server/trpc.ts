@@ -143,11 +143,13 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
       const user = ctx.session;
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
       let queued = false;
+      let tenantId = '';
       const result = await ctx.db.transaction(async (tx) => {
         await scopeTransaction(tx, { userId: user.id });
         const found = await resolveWorkspace(tx, slug, user.id);
         const allowed = checkAccess(found, options);
         const tenant = (found as { tenant: Tenant }).tenant;
+        tenantId = tenant.id;
         const actor: Actor = {
           tenantId: tenant.id,
           slug: tenant.slug,
@@ -177,7 +179,7 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
           return result;
         });
       });
-      if (queued) await afterCommit(ctx.db);
+      if (queued) await afterCommit(ctx.db, tenantId);
       return result;
     });
 }
@@ -197,10 +199,12 @@ export const renewalLinkProcedure = base
     });
     const slug = ctx.tenantSlug;
     if (!slug) throw notFound;
+    let tenantId = '';
     const result = await ctx.db.transaction(async (tx) => {
       await scopeTransaction(tx);
       const found = await resolveWorkspace(tx, slug, null);
       if (!found || !found.tenant.modules.includes('traded')) throw notFound;
+      tenantId = found.tenant.id;
       const link = await findRenewalLink(tx, input.token);
       if (!link) throw notFound;
       const work = {
@@ -214,6 +218,6 @@ export const renewalLinkProcedure = base
         return result;
       });
     });
-    if (type === 'mutation') await afterCommit(ctx.db);
+    if (type === 'mutation') await afterCommit(ctx.db, tenantId);
     return result;
   });

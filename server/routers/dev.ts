@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import { withPlatform } from '~/db/client';
 import { listDemoUsers } from '../dev/demo-users';
-import { listOutbox } from '../email/outbox';
+import { listOutbox, withMailroom } from '../email/outbox';
 import { isDevelopment } from '../env';
 import { publicProcedure, router } from '../trpc';
 
@@ -12,6 +11,6 @@ const devOnlyProcedure = publicProcedure.use(({ next }) => {
 });
 
 export const devRouter = router({
-  outbox: devOnlyProcedure.query(({ ctx }) => withPlatform(ctx.db, (tx) => listOutbox(tx))),
+  outbox: devOnlyProcedure.query(({ ctx }) => withMailroom(ctx.db, (tx) => listOutbox(tx))),
   demoUsers: devOnlyProcedure.query(() => listDemoUsers()),
 });

@@ -8,6 +8,7 @@ import { commissioningRouter } from './commissioning';
 import { concernRouter } from './concern';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
+import { jobsRouter } from './jobs';
 import { membersRouter } from './members';
 import { notesOfVisitRouter } from './notes-of-visit';
 import { registerRouter } from './register';
@@ -33,6 +34,7 @@ export const appRouter = router({
   reports: reportsRouter,
   members: membersRouter,
   audit: auditRouter,
+  jobs: jobsRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,

@@ -163,6 +163,13 @@ export const sections: readonly Section[] = [
     built: true,
   },
   {
+    slug: 'jobs',
+    title: 'Jobs and emails',
+    roles: managers,
+    summary: 'What the scheduled jobs did and when, and every email the workspace sent or failed to send.',
+    built: true,
+  },
+  {
     slug: 'audit',
     title: 'Audit log',
     roles: managers,

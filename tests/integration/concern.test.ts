@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { withMailroom } from '~/server/email/outbox';
 import {
   ofstedInspections,
   outboxEmails,
@@ -157,7 +158,7 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect(letter?.addressedTo).toContain('Chair of Governors');
     expect(letter?.body).toContain('informal warning');
     expect(letter?.body).toContain("Rachel O'Connor");
-    const sent = await withPlatform(database.db, (tx) =>
+    const sent = await withMailroom(database.db, (tx) =>
       tx.select().from(outboxEmails).where(eq(outboxEmails.to, holyTrinityHead)),
     );
     const email = sent.find((e) => e.createdAt >= before);

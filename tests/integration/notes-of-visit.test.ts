@@ -3,7 +3,8 @@ import { TRPCError } from '@trpc/server';
 import { and, desc, eq, gte } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { withMailroom } from '~/server/email/outbox';
 import { outboxEmails, plannedVisits, schoolContacts, schools } from '~/db/schema';
 import type { TNoteContentInput } from '~/server/notes-of-visit/content';
 import { renderPdf } from '~/server/pdf/render-pdf';
@@ -67,7 +68,7 @@ describe('notes of visit (Barnet)', () => {
   let started: Date;
 
   const emailsTo = (to: string) =>
-    withPlatform(database.db, (tx) =>
+    withMailroom(database.db, (tx) =>
       tx
         .select()
         .from(outboxEmails)

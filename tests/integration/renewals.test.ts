@@ -1,6 +1,7 @@
 import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { withMailroom } from '~/server/email/outbox';
 import { auditLog, outboxEmails } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
@@ -20,7 +21,7 @@ describe('buy-back renewals (BPSI)', () => {
   });
 
   async function latestLink(email: string) {
-    const [message] = await withPlatform(database.db, (tx) =>
+    const [message] = await withMailroom(database.db, (tx) =>
       tx
         .select()
         .from(outboxEmails)

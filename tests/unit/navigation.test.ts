@@ -88,7 +88,7 @@ describe('visibleSections: module gating', () => {
 
   it('shows a workspace with no modules only the sections without a module', () => {
     expect(slugs(visibleSections([], roles))).toEqual(ungatedSlugs);
-    expect(ungatedSlugs).toEqual(['schools', 'members', 'audit']);
+    expect(ungatedSlugs).toEqual(['schools', 'members', 'jobs', 'audit']);
   });
 
   it('shows every section to a user with every role in a workspace with every module', () => {
@@ -134,6 +134,7 @@ describe('visibleSections: role gating', () => {
       const visible = slugs(visibleSections(moduleKeys, [role]));
       expect(visible, role).not.toContain('members');
       expect(visible, role).not.toContain('audit');
+      expect(visible, role).not.toContain('jobs');
     }
   });
 
@@ -141,6 +142,7 @@ describe('visibleSections: role gating', () => {
     const visible = slugs(visibleSections(moduleKeys, ['tenant_admin']));
     expect(visible).toContain('members');
     expect(visible).toContain('audit');
+    expect(visible).toContain('jobs');
   });
 
   it('shows a tenant_admin every section of the modules switched on but the school-facing support view', () => {
