@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
 import { DomainError } from '../errors/domain-error';
+import { markEmailQueued } from './send-email';
 
 /**
  * The manager sends a failed email again: it is queued afresh with its tries reset (the last error is kept
@@ -20,5 +21,6 @@ export async function retryEmail(tx: Tx, input: { emailId: string }) {
     .update(outboxEmails)
     .set({ status: 'queued', attempts: 0 })
     .where(and(eq(outboxEmails.id, email.id), eq(outboxEmails.status, 'failed')));
+  markEmailQueued(tx);
   return { id: email.id, status: 'queued' as const };
 }

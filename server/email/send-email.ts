@@ -53,6 +53,11 @@ const queuedIn = new WeakSet<Tx>();
  */
 export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
   await tx.insert(outboxEmails).values({ ...email, status: 'queued' });
+  markEmailQueued(tx);
+}
+
+/** Notes that `tx` put an email (back) in the queue, so it is delivered once the transaction commits. */
+export function markEmailQueued(tx: Tx): void {
   queuedIn.add(tx);
 }
 
