@@ -1,5 +1,5 @@
 import { defaultOpenOptions, openDatabase, type Database } from '~/db/client';
-import { seedIfEmpty } from '~/db/seed';
+import { seedIfEmpty } from '~/seed';
 
 const holder = globalThis as typeof globalThis & { __strideDatabase?: Promise<Database> };
 

@@ -1,4 +1,4 @@
-import { tenants as demoTenants } from '~/db/seed/demo-data';
+import { tenants as demoTenants } from '~/seed/demo-data';
 import { appRouter } from '~/server/routers';
 import { giasUploadBody } from '~/server/schools/import-gias/gias-upload';
 import { giasCsv, giasRow } from '../fixtures/gias';

@@ -7,7 +7,7 @@ import {
   type Role,
   type TenantSettings,
 } from '~/db/schema';
-import { tenants as demoTenants } from '~/db/seed/demo-data';
+import { tenants as demoTenants } from '~/seed/demo-data';
 import { sections, visibleSections } from '~/server/workspaces/navigation';
 import { roleLabels, shortRoleLabels } from '~/server/workspaces/role-labels';
 
