@@ -1,4 +1,4 @@
-import type { ModuleKey, Role, TenantSettings } from '~/db/schema';
+import type { ModuleKey, Role, TenantKind, TenantSettings } from '~/db/schema';
 import {
   adviserTimeUsers,
   buyers,
@@ -28,8 +28,6 @@ export type Section = {
   /** The tenant's own name for the section (Birmingham's "Priority schools"). */
   titleFrom?: (settings: TenantSettings) => string | undefined;
 };
-
-type TenantKind = 'la' | 'provider';
 
 export const sections: readonly Section[] = [
   {
