@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import AzureADProvider from 'next-auth/providers/azure-ad';
 import CredentialsProvider from 'next-auth/providers/credentials';
@@ -119,7 +119,8 @@ export function authOptions(): NextAuthOptions {
         if (!user.email) return false;
         const known = await findUserByEmail(user.email);
         // The link is sent either way (the form reveals nothing); opening it leads to the suspended page.
-        if (!email?.verificationRequest && known && (await onlySuspendedWorkspaces(known))) return '/suspended';
+        if (!email?.verificationRequest && known && (await onlySuspendedWorkspaces(known)))
+          return '/suspended';
         return true;
       },
       async jwt({ token, user }) {

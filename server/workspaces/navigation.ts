@@ -1,5 +1,6 @@
 import type { ModuleKey, Role, TenantKind, TenantSettings } from '~/db/schema';
 import {
+  accessDeciders,
   adviserTimeUsers,
   buyers,
   commissionedProviders,
@@ -156,8 +157,9 @@ export const sections: readonly Section[] = [
   {
     slug: 'members',
     title: 'People and roles',
-    roles: managers,
-    summary: 'Who belongs to this workspace and in which role.',
+    // Headteachers open it to answer requests to join their school.
+    roles: accessDeciders,
+    summary: 'Who belongs to this workspace and in which role; invitations and requests to join.',
     built: true,
   },
   {

@@ -405,7 +405,9 @@ describe('demo data and dev tools only on request', () => {
       }));
       expect(after).toEqual({ tenants: 0, users: [{ email: 'first@la.example', isSuperadmin: true }] });
       // STRIDE_DEMO=1 seeds the demo workspaces into an empty database only.
-      expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), STRIDE_DEMO: '1' }).STRIDE_DEMO).toBe('1');
+      expect(
+        parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), STRIDE_DEMO: '1' }).STRIDE_DEMO,
+      ).toBe('1');
     } finally {
       await fresh.drop();
     }
