@@ -72,7 +72,7 @@ export async function requestAccess(tx: Tx, joiner: Joiner, input: z.infer<typeo
     .returning({ id: accessRequests.id });
   if (!created) throw new Error('could not record the request');
   const deciders = await tx
-    .selectDistinct({ email: users.email, name: users.name })
+    .selectDistinct({ email: users.email, name: users.name, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -85,7 +85,11 @@ export async function requestAccess(tx: Tx, joiner: Joiner, input: z.infer<typeo
         ),
       ),
     );
-  for (const decider of deciders) {
+  // One email each; a manager answers on People and roles, a headteacher on Requests to join.
+  const byEmail = new Map<string, (typeof deciders)[number]>();
+  for (const d of deciders) if (!byEmail.has(d.email) || d.role === 'tenant_admin') byEmail.set(d.email, d);
+  for (const decider of byEmail.values()) {
+    const page = decider.role === 'tenant_admin' ? 'members' : 'join-requests';
     await queueEmail(tx, {
       to: decider.email,
       ...(await renderPeopleNoticeEmail({
@@ -97,7 +101,7 @@ export async function requestAccess(tx: Tx, joiner: Joiner, input: z.infer<typeo
           ...(input.message ? [`Their message: “${input.message}”`] : []),
           'They see nothing until you approve.',
         ],
-        action: { label: 'Approve or decline', url: `${joiner.appUrl}/${joiner.tenant.slug}/members` },
+        action: { label: 'Approve or decline', url: `${joiner.appUrl}/${joiner.tenant.slug}/${page}` },
       })),
     });
   }

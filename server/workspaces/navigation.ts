@@ -1,12 +1,12 @@
 import type { ModuleKey, Role, TenantKind, TenantSettings } from '~/db/schema';
 import {
-  accessDeciders,
   adviserTimeUsers,
   buyers,
   commissionedProviders,
   commissioners,
   commissioningUsers,
   financeUsers,
+  headteachers,
   managers,
   monitoringReaders,
   noteReaders,
@@ -157,9 +157,16 @@ export const sections: readonly Section[] = [
   {
     slug: 'members',
     title: 'People and roles',
-    // Headteachers open it to answer requests to join their school.
-    roles: accessDeciders,
+    roles: managers,
     summary: 'Who belongs to this workspace and in which role; invitations and requests to join.',
+    built: true,
+  },
+  {
+    slug: 'join-requests',
+    title: 'Requests to join',
+    // The manager answers these on People and roles.
+    roles: headteachers,
+    summary: 'Staff asking to join your school.',
     built: true,
   },
   {

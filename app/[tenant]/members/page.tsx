@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
 import { roleLabels } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { InvitationActions, InviteForm, MembershipActions, RequestDecision } from './people-forms';
+import { redirect } from 'next/navigation';
+import { AccessRequests } from './access-requests';
+import { InvitationActions, InviteForm, MembershipActions } from './people-forms';
 
 export const metadata: Metadata = { title: 'People and roles' };
 
@@ -15,47 +17,8 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   const { api, workspace } = await loadWorkspace(tenant);
   const requests = await guard(api.members.requests());
   const isManager = workspace.roles.includes('tenant_admin');
-  const requestsSection = (
-    <section aria-labelledby="requests" className="mt-8">
-      <h2 id="requests" className="text-2xl font-semibold">
-        Requests to join
-      </h2>
-      <DataTable
-        className="mt-3"
-        caption="Requests to join a school, waiting for an answer"
-        hideCaption
-        rows={requests}
-        rowKey={(r) => r.id}
-        empty="No requests are waiting."
-        columns={[
-          {
-            header: 'Name',
-            rowHeader: true,
-            cell: (r) => (
-              <>
-                {r.name}
-                <span className="block text-slate-700">{r.email}</span>
-              </>
-            ),
-          },
-          { header: 'Job title', cell: (r) => r.jobTitle },
-          { header: 'School', cell: (r) => r.schoolName },
-          { header: 'Message', cell: (r) => r.message || '–' },
-          { header: 'Asked', cell: (r) => date(r.createdAt) },
-          { header: 'Answer', cell: (r) => <RequestDecision requestId={r.id} name={r.name} /> },
-        ]}
-      />
-    </section>
-  );
-  if (!isManager) {
-    return (
-      <div>
-        <h1 className="text-3xl font-bold">People and roles</h1>
-        <p className="mt-2">Staff asking to join your school. Approved people join as school staff.</p>
-        {requestsSection}
-      </div>
-    );
-  }
+  const requestsSection = <AccessRequests requests={requests} />;
+  if (!isManager) redirect(`/${tenant}/join-requests`);
   const [members, invitations, schools] = await Promise.all([
     guard(api.members.list()),
     guard(api.members.invitations()),
