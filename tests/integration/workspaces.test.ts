@@ -10,7 +10,10 @@ describe('workspaces', () => {
 
   it('lists the seeded workspaces publicly', async () => {
     const list = await anonymousCaller(database.db).workspaces.list();
-    expect(list.map((w) => w.slug).sort()).toEqual(['barnet', 'bep', 'birmingham', 'harrow', 'hsip']);
+    // Other suites (people.test.ts) create workspaces of their own in the shared database.
+    expect(list.map((w) => w.slug)).toEqual(
+      expect.arrayContaining(['barnet', 'bep', 'birmingham', 'harrow', 'hsip']),
+    );
     expect(list.find((w) => w.slug === 'barnet')?.name).toBe('Barnet Education and Learning Service');
   });
 
