@@ -16,7 +16,8 @@ import {
 
 /** Platform tables: not owned by any tenant, so they carry no tenant_id and no tenant policy. */
 
-export const tenantKind = pgEnum('tenant_kind', ['la', 'provider']);
+export const tenantKind = pgEnum('tenant_kind', ['la', 'provider', 'appropriate_body']);
+export type TenantKind = (typeof tenantKind.enumValues)[number];
 
 export const moduleKeys = [
   'traded',
@@ -49,6 +50,9 @@ export const tenants = pgTable('tenants', {
     .default(sql`'{}'::text[]`),
   /** Vocabulary and cadence that differ between LAs live here, not in code. */
   settings: jsonb('settings').$type<TenantSettings>().notNull().default({}),
+  /** Set while the platform has suspended the workspace: nobody signs in to it; its data is kept. */
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  suspendedReason: text('suspended_reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -195,3 +199,19 @@ export const outboxEmails = pgTable(
     }),
   ],
 );
+/**
+ * What platform administrators did (create, suspend, reinstate a workspace; switch modules; invite its first
+ * manager). A platform table: it belongs to no tenant, and tenants never read it.
+ */
+export const platformAuditLog = pgTable('platform_audit_log', {
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
+  actorUserId: uuid('actor_user_id').notNull(),
+  /** The procedure path, e.g. "platform.suspend". */
+  action: text('action').notNull(),
+  /** The workspace the action was about, when there was one. */
+  workspaceId: uuid('workspace_id').references(() => tenants.id),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

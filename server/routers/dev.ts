@@ -1,12 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { listDemoUsers } from '../dev/demo-users';
 import { listOutbox, withMailroom } from '../email/outbox';
-import { isDevelopment } from '../env';
+import { devToolsEnabled } from '../env';
 import { publicProcedure, router } from '../trpc';
 
 /** Development aids. Public by design, and absent (NOT_FOUND) in production builds. */
 const devOnlyProcedure = publicProcedure.use(({ next }) => {
-  if (!isDevelopment) throw new TRPCError({ code: 'NOT_FOUND', message: 'Not found.' });
+  if (!devToolsEnabled()) throw new TRPCError({ code: 'NOT_FOUND', message: 'Not found.' });
   return next();
 });
 

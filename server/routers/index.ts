@@ -9,8 +9,10 @@ import { concernRouter } from './concern';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { jobsRouter } from './jobs';
+import { joiningRouter } from './joining';
 import { membersRouter } from './members';
 import { notesOfVisitRouter } from './notes-of-visit';
+import { platformRouter } from './platform';
 import { registerRouter } from './register';
 import { renewalsRouter } from './renewals';
 import { reportsRouter } from './reports';
@@ -40,6 +42,8 @@ export const appRouter = router({
   concern: concernRouter,
   register: registerRouter,
   visits: visitsRouter,
+  joining: joiningRouter,
+  platform: platformRouter,
   dev: devRouter,
 });
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { commissionedDeliveries, commissioningContracts, contractSchools, moduleKeys } from '~/db/schema';
-import { tenants as demoTenants } from '~/db/seed/demo-data';
+import { tenants as demoTenants } from '~/seed/demo-data';
 import { assignAdviser } from '~/server/adviser-time/assign-adviser';
 import { requestAdviserTime } from '~/server/adviser-time/request-adviser-time';
 import { giasUploadBody } from '~/server/schools/import-gias/gias-upload';
