@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, withPlatform, withTenant, type Database } from '~/db/client';
+import { withMailroom } from '~/server/email/outbox';
 import {
   accessRequests,
   invitations,
@@ -27,7 +28,7 @@ async function invitationTokenFor(
   database: Database,
   email: string,
 ): Promise<{ slug: string; token: string }> {
-  const [row] = await withPlatform(database.db, (tx) =>
+  const [row] = await withMailroom(database.db, (tx) =>
     tx
       .select()
       .from(outboxEmails)
