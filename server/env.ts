@@ -38,6 +38,8 @@ const ZEnv = z
     AZURE_AD_TENANT_ID: optionalString,
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
+    /** `1` serves the benchmark floor routes (app/bench-floor): for `npm run bench` only, never a deployment. */
+    STRIDE_BENCH_ROUTES: optionalString.pipe(z.enum(['1']).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
@@ -45,6 +47,18 @@ const ZEnv = z
         code: 'custom',
         path: ['NEXTAUTH_SECRET'],
         message: 'NEXTAUTH_SECRET is required in production: a long random string (openssl rand -base64 32)',
+      });
+    }
+    // A production start refuses the bench routes unless it serves only this machine (the pages bench).
+    if (
+      env.NODE_ENV === 'production' &&
+      env.STRIDE_BENCH_ROUTES &&
+      !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(env.NEXTAUTH_URL ?? '')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIDE_BENCH_ROUTES'],
+        message: 'STRIDE_BENCH_ROUTES is for benchmarks on this machine only (NEXTAUTH_URL must be 127.0.0.1)',
       });
     }
     const pairs: [string, (keyof typeof env)[]][] = [
@@ -82,6 +96,9 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The benchmark floor routes exist only when switched on (and env() refuses them in a real deployment). */
+export const benchRoutesEnabled = () => env().STRIDE_BENCH_ROUTES === '1';
 
 /** The demo-user picker and the dev outbox exist only outside production builds. */
 export const isDevelopment = process.env.NODE_ENV !== 'production';
