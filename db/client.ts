@@ -68,8 +68,11 @@ function alwaysPrepare(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
     get(target, property) {
       if (property === 'unsafe') {
-        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, params, { ...options, prepare: true });
+        return (
+          query: string,
+          params?: postgres.ParameterOrJSON<never>[],
+          options?: postgres.UnsafeQueryOptions,
+        ) => target.unsafe(query, params, { ...options, prepare: true });
       }
       if (property === 'begin' || property === 'savepoint') {
         return (...args: unknown[]) => {

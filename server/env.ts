@@ -58,7 +58,8 @@ const ZEnv = z
       ctx.addIssue({
         code: 'custom',
         path: ['STRIDE_BENCH_ROUTES'],
-        message: 'STRIDE_BENCH_ROUTES is for benchmarks on this machine only (NEXTAUTH_URL must be 127.0.0.1)',
+        message:
+          'STRIDE_BENCH_ROUTES is for benchmarks on this machine only (NEXTAUTH_URL must be 127.0.0.1)',
       });
     }
     const pairs: [string, (keyof typeof env)[]][] = [

@@ -24,11 +24,12 @@ const CONNECTIONS = 20;
 const YEAR = 2095;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-type Stats = { p50: number; p99: number; perSecond: number };
+type Stats = { p50: number; p99: number; perSecond: number; cpuMs: number };
 
 async function race(work: (i: number) => Promise<unknown>): Promise<Stats> {
   const latencies: number[] = [];
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -41,14 +42,21 @@ async function race(work: (i: number) => Promise<unknown>): Promise<Stats> {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99), perSecond: TOTAL / elapsed };
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    perSecond: TOTAL / elapsed,
+    cpuMs: (used.user + used.system) / 1000 / TOTAL,
+  };
 }
 
+/** Node CPU per drawdown is this process's (client side, app code included) — on a loaded machine it is what queues. */
 const show = (label: string, s: Stats, floor?: Stats) =>
   console.info(
-    `${label.padEnd(44)} p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s` +
+    `${label.padEnd(44)} p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s  node CPU ${s.cpuMs.toFixed(2)} ms/req` +
       (floor
         ? `   ×floor: throughput ${(s.perSecond / floor.perSecond).toFixed(2)}  p99 ${(s.p99 / floor.p99).toFixed(2)}`
         : ''),

@@ -69,11 +69,13 @@ async function seedBenchLa(database: Database) {
       .values(people.map((p) => ({ email: p.email, name: p.name, jobTitle: 'Bench' })))
       .returning({ id: users.id, email: users.email });
     const userIdByEmail = new Map(userRows.map((u) => [u.email, u.id]));
-    await tx.insert(memberships).values(
-      people.flatMap((p) =>
-        p.roles.map((role) => ({ tenantId: tenant.id, userId: userIdByEmail.get(p.email)!, role })),
-      ),
-    );
+    await tx
+      .insert(memberships)
+      .values(
+        people.flatMap((p) =>
+          p.roles.map((role) => ({ tenantId: tenant.id, userId: userIdByEmail.get(p.email)!, role })),
+        ),
+      );
     const seedSchools: SeedSchool[] = Array.from({ length: SCHOOLS }, (_, i) => {
       const [type, typeGroup] = kinds[i % kinds.length]!;
       return {
@@ -204,6 +206,9 @@ async function main() {
   await database.migrate();
   await seedIfEmpty(database.db);
   await seedBenchLa(database);
+  // Fresh planner statistics, as autovacuum would have them on a live database (a just-seeded table is
+  // planned as if it had a handful of rows, with nested loops over 500 schools).
+  await database.db.execute(sql`analyze`);
   const [officer] = await database.db.select().from(users).where(eq(users.email, OFFICER));
   if (!officer) throw new Error('bench officer missing');
   const token = await encode({
