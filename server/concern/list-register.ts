@@ -37,6 +37,15 @@ function groupBySchool<T extends InspectionResult & { schoolId: string }>(rows: 
   return bySchool;
 }
 
+/** The columns of a school the list shows (mapping every column of 500 schools cost more than the query). */
+const schoolColumns = {
+  id: schools.id,
+  name: schools.name,
+  urn: schools.urn,
+  type: schools.type,
+  typeGroup: schools.typeGroup,
+};
+
 /**
  * The register of schools causing concern: open cases the caller may see (officers all, advisers those they
  * advise) with the triggers met, status, LA category, lead officer and days on the register; and, for
@@ -59,14 +68,14 @@ export async function listRegister(
   // together: one round trip, and never one query per school or per case.
   const [openRows, monitoring, officersInspections] = await Promise.all([
     tx
-      .select({ found: sccCases, school: schools, leadOfficerName: users.name })
+      .select({ found: sccCases, school: schoolColumns, leadOfficerName: users.name })
       .from(sccCases)
       .innerJoin(schools, eq(schools.id, sccCases.schoolId))
       .leftJoin(users, eq(users.id, sccCases.leadOfficerUserId))
       .where(openCase)
       .orderBy(asc(schools.name)),
     tx
-      .select({ record: schoolMonitoring, school: schools })
+      .select({ record: { laCategory: schoolMonitoring.laCategory }, school: schoolColumns })
       .from(schoolMonitoring)
       .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
       .where(onRegister)

@@ -55,8 +55,26 @@ export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, 
   const [rows, inspections] = await Promise.all([
     tx
       .select({
-        school: schools,
-        monitoring: schoolMonitoring,
+        // Only the columns a register row shows: mapping whole rows of 500 schools cost more than the query.
+        school: {
+          id: schools.id,
+          name: schools.name,
+          urn: schools.urn,
+          type: schools.type,
+          typeGroup: schools.typeGroup,
+          phase: schools.phase,
+          status: schools.status,
+          numberOfPupils: schools.numberOfPupils,
+        },
+        monitoring: {
+          laCategory: schoolMonitoring.laCategory,
+          capacitySecure: schoolMonitoring.capacitySecure,
+          hasSixthForm: schoolMonitoring.hasSixthForm,
+          linkAdviserUserId: schoolMonitoring.linkAdviserUserId,
+          secondAdviserUserId: schoolMonitoring.secondAdviserUserId,
+          riskNotes: schoolMonitoring.riskNotes,
+          riseInvolvement: schoolMonitoring.riseInvolvement,
+        },
         linkAdviserName: linkAdviser.name,
         secondAdviserName: secondAdviser.name,
       })
