@@ -8,7 +8,20 @@
  *   - tRPC caller: `entitlements.adjust` by a manager (quantity -1), the full request path: session, tenant
  *     lookup, membership and module check, zod, RLS, the same conditional UPDATE + INSERT, and the audit row.
  * Prints throughput, p50, p99 and the app/floor ratios (target: throughput ≥ 0.5× the floor, p99 ≤ 2×);
- * never fails on timing. Run: DATABASE_URL=postgres://… npm run bench (it needs PostgreSQL).
+ * never fails on timing. Run: DATABASE_URL=postgres://… npm run bench (it needs PostgreSQL), or this file
+ * alone: DATABASE_URL=… BENCH_ROUNDS=3 npx tsx tests/bench/drawdowns.ts. "node CPU" is this process's CPU per
+ * drawdown (client side, app code included): on a loaded machine it is what the requests queue behind.
+ *
+ * Measured 29 Nov 2026 on the shared 2-core machine (load average 7–17), medians of 3 rounds, ×floor:
+ *                         before (main)            after (prepared statements, pipelined lookup)
+ *   tRPC, hot             0.35× tput, p99 2.22×    0.33× tput, p99 2.67×   (run beside a `next build`)
+ *   tRPC, spread          0.20× tput, p99 2.57×    0.12× tput, p99 5.76×
+ *   withTenant, hot       0.60× tput, p99 1.18×    0.73× tput, p99 1.38×
+ *   withTenant, spread    0.47× tput, p99 1.75×    0.25× tput, p99 4.17×
+ * Target missed both before and after: the request path costs ~2–3.5 ms of node CPU per drawdown against the
+ * floor's ~0.3–0.6 ms, and 11 statements (BEGIN, scope, lookup, UPDATE, INSERT, audit INSERT, COMMIT, then
+ * afterCommit's own BEGIN, scope, outbox SELECT … FOR UPDATE, COMMIT) against the floor's 4. Figures swing
+ * ±2× between runs here; compare ratios within one run only.
  */
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
