@@ -40,7 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
     });
-    const db = drizzlePostgres(client, { schema });
+    const db = drizzlePostgres(alwaysPrepare(client), { schema });
     return {
       db,
       kind: 'postgres',
@@ -67,6 +67,35 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * drizzle sends every query it did not name with `prepare: false`. postgres.js then runs a query with
+ * parameters as Parse+Describe, waits for the server's reply, and only then Bind+Execute: two round trips per
+ * statement, and a fresh parse and plan each time. Passing `prepare: true` (postgres.js's own default) lets
+ * each connection keep a named statement per query text: one round trip, planned once (PostgreSQL re-plans it
+ * when the role or row-level security context changes). Applies inside transactions and savepoints too.
+ */
+function alwaysPrepare(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'unsafe') {
+        return (
+          query: string,
+          params?: postgres.ParameterOrJSON<never>[],
+          options?: postgres.UnsafeQueryOptions,
+        ) => target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (inner: postgres.Sql) => unknown;
+          const open = Reflect.get(target, property, target) as (...a: unknown[]) => Promise<unknown>;
+          return open(...args, (inner: postgres.Sql) => fn(alwaysPrepare(inner)));
+        };
+      }
+      return Reflect.get(target, property, target);
+    },
+  });
 }
 
 /** Where the app's database lives: PostgreSQL when DATABASE_URL is set, else embedded PGlite under .data/. */

@@ -61,6 +61,8 @@ const ZEnv = z
         )
         .default([]),
     ),
+    /** `1` serves the benchmark floor routes (app/bench-floor): for `npm run bench` only, never a deployment. */
+    STRIDE_BENCH_ROUTES: optionalString.pipe(z.enum(['1']).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
@@ -75,6 +77,19 @@ const ZEnv = z
         code: 'custom',
         path: ['STRIDE_DEV_TOOLS'],
         message: 'STRIDE_DEV_TOOLS (demo sign-in, development outbox) cannot be switched on in production',
+      });
+    }
+    // A production start refuses the bench routes unless it serves only this machine (the pages bench).
+    if (
+      env.NODE_ENV === 'production' &&
+      env.STRIDE_BENCH_ROUTES &&
+      !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(env.NEXTAUTH_URL ?? '')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIDE_BENCH_ROUTES'],
+        message:
+          'STRIDE_BENCH_ROUTES is for benchmarks on this machine only (NEXTAUTH_URL must be 127.0.0.1)',
       });
     }
     const pairs: [string, (keyof typeof env)[]][] = [
@@ -130,3 +145,6 @@ export function devToolsEnabled(source: NodeJS.ProcessEnv = process.env): boolea
 export function demoSeedRequested(source: NodeJS.ProcessEnv = process.env): boolean {
   return source.STRIDE_DEMO?.trim() === '1';
 }
+
+/** The benchmark floor routes exist only when switched on (and env() refuses them in a real deployment). */
+export const benchRoutesEnabled = () => env().STRIDE_BENCH_ROUTES === '1';

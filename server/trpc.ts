@@ -182,8 +182,13 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
       let queued = false;
       let tenantId = '';
       const result = await ctx.db.transaction(async (tx) => {
-        await scopeTransaction(tx, { userId: user.id });
-        const found = await resolveWorkspace(tx, slug, user.id);
+        // Sent together: postgres.js pipelines both on the transaction's connection and the server runs them
+        // in the order sent (role + user first, then the lookup under row-level security), so the request
+        // waits one round trip instead of two. Same statements, same checks.
+        const [, found] = await Promise.all([
+          scopeTransaction(tx, { userId: user.id }),
+          resolveWorkspace(tx, slug, user.id),
+        ]);
         const allowed = checkAccess(found, options);
         const tenant = (found as { tenant: Tenant }).tenant;
         tenantId = tenant.id;

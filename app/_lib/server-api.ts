@@ -32,6 +32,7 @@ export const loadWorkspace = cache(async (slug: string) => {
   const api = await serverApi(slug);
   const session = await api.auth.session();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`/${slug}`)}`);
-  const [workspace, mine] = await Promise.all([guard(api.workspaces.current()), api.workspaces.mine()]);
+  // One transaction: the workspace, the caller's roles there and their other workspaces.
+  const { mine, ...workspace } = await guard(api.workspaces.current());
   return { api, session, workspace, mine };
 });

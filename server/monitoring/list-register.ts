@@ -49,27 +49,51 @@ const secondAdviser = alias(users, 'second_adviser');
 
 /** Every school on the register with its latest inspection (unfiltered). */
 export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, schoolId?: string) {
-  const rows = await tx
-    .select({
-      school: schools,
-      monitoring: schoolMonitoring,
-      linkAdviserName: linkAdviser.name,
-      secondAdviserName: secondAdviser.name,
-    })
-    .from(schoolMonitoring)
-    .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
-    .leftJoin(linkAdviser, eq(linkAdviser.id, schoolMonitoring.linkAdviserUserId))
-    .leftJoin(secondAdviser, eq(secondAdviser.id, schoolMonitoring.secondAdviserUserId))
-    .where(schoolId ? eq(schoolMonitoring.schoolId, schoolId) : undefined);
-  const ids = rows.map((r) => r.school.id);
-  const inspections =
-    ids.length === 0
-      ? []
-      : await tx
-          .select()
-          .from(ofstedInspections)
-          .where(inArray(ofstedInspections.schoolId, ids))
-          .orderBy(desc(ofstedInspections.inspectedOn), desc(ofstedInspections.createdAt));
+  const onRegister = schoolId ? eq(schoolMonitoring.schoolId, schoolId) : undefined;
+  // Both statements at once (one round trip): the inspections of the register's schools are chosen by a
+  // sub-select rather than a list of every school's id.
+  const [rows, inspections] = await Promise.all([
+    tx
+      .select({
+        // Only the columns a register row shows: mapping whole rows of 500 schools cost more than the query.
+        school: {
+          id: schools.id,
+          name: schools.name,
+          urn: schools.urn,
+          type: schools.type,
+          typeGroup: schools.typeGroup,
+          phase: schools.phase,
+          status: schools.status,
+          numberOfPupils: schools.numberOfPupils,
+        },
+        monitoring: {
+          laCategory: schoolMonitoring.laCategory,
+          capacitySecure: schoolMonitoring.capacitySecure,
+          hasSixthForm: schoolMonitoring.hasSixthForm,
+          linkAdviserUserId: schoolMonitoring.linkAdviserUserId,
+          secondAdviserUserId: schoolMonitoring.secondAdviserUserId,
+          riskNotes: schoolMonitoring.riskNotes,
+          riseInvolvement: schoolMonitoring.riseInvolvement,
+        },
+        linkAdviserName: linkAdviser.name,
+        secondAdviserName: secondAdviser.name,
+      })
+      .from(schoolMonitoring)
+      .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+      .leftJoin(linkAdviser, eq(linkAdviser.id, schoolMonitoring.linkAdviserUserId))
+      .leftJoin(secondAdviser, eq(secondAdviser.id, schoolMonitoring.secondAdviserUserId))
+      .where(onRegister),
+    tx
+      .select()
+      .from(ofstedInspections)
+      .where(
+        inArray(
+          ofstedInspections.schoolId,
+          tx.select({ id: schoolMonitoring.schoolId }).from(schoolMonitoring).where(onRegister),
+        ),
+      )
+      .orderBy(desc(ofstedInspections.inspectedOn), desc(ofstedInspections.createdAt)),
+  ]);
   const latest = new Map<string, InspectionResult>();
   for (const i of inspections) if (!latest.has(i.schoolId)) latest.set(i.schoolId, i);
   return rows.map(({ school, monitoring, linkAdviserName, secondAdviserName }): RegisterRow => {
@@ -135,4 +159,17 @@ export function filterRegister(
 
 export async function listRegister(tx: Tx, settings: ResolvedStatutorySettings, filters: RegisterFilters) {
   return filterRegister(await loadRegister(tx, settings), filters, settings);
+}
+
+/** The filtered register with the phases of every school on it (for the phase filter), from one load. */
+export async function listRegisterWithPhases(
+  tx: Tx,
+  settings: ResolvedStatutorySettings,
+  filters: RegisterFilters,
+) {
+  const all = await loadRegister(tx, settings);
+  return {
+    rows: filterRegister(all, filters, settings),
+    phases: [...new Set(all.map((r) => r.phase))].sort(),
+  };
 }

@@ -86,7 +86,20 @@ function mondayOf(iso: IsoDate): IsoDate {
  * the usual holiday weeks: October half term, two at Christmas, February half term, two at Easter (early
  * April), May half term; the summer holiday is what is left after the 39th week (mid to late July).
  */
-export function schoolWeeks(year: number): IsoDate[] {
+export function schoolWeeks(year: number): readonly IsoDate[] {
+  // The same 39 dates for every school of a year: worked out once per year (the planner and the
+  // under-served list ask for each of hundreds of schools).
+  let weeks = weeksOfYear.get(year);
+  if (!weeks) {
+    weeks = Object.freeze(workOutSchoolWeeks(year));
+    weeksOfYear.set(year, weeks);
+  }
+  return weeks;
+}
+
+const weeksOfYear = new Map<number, readonly IsoDate[]>();
+
+function workOutSchoolWeeks(year: number): IsoDate[] {
   const holidayMondays = new Set(
     [
       `${year}-10-28`,

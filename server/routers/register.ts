@@ -4,7 +4,7 @@ import { changeCategory, ZChangeCategoryInput } from '../monitoring/change-categ
 import { registerCsv } from '../monitoring/export-register';
 import { getRegisterSchool } from '../monitoring/get-register-school';
 import { listMonitoringAdvisers } from '../monitoring/list-advisers';
-import { listRegister, ZRegisterFilters } from '../monitoring/list-register';
+import { listRegister, listRegisterWithPhases, ZRegisterFilters } from '../monitoring/list-register';
 import { ZRecordInspectionInput } from '../monitoring/ofsted-results';
 import { visitRuleFor } from '../monitoring/plan-visits';
 import { recordInspection } from '../monitoring/record-inspection';
@@ -24,7 +24,8 @@ export const registerRouter = router({
     .query(async ({ ctx, input }) => {
       const settings = statutoryOf(ctx.actor);
       return {
-        rows: await listRegister(ctx.tx, settings, input),
+        /** rows (filtered) and phases (of every school on the register, for the phase filter). */
+        ...(await listRegisterWithPhases(ctx.tx, settings, input)),
         categories: settings.categories,
         linkAdviserTitle: linkAdviserTitleOf(ctx.actor),
       };

@@ -53,6 +53,7 @@ async function main() {
   if (process.env.DATABASE_URL) await benchDrawdowns(process.env.DATABASE_URL);
   else console.info('\nDrawdown race bench skipped: it needs PostgreSQL (set DATABASE_URL).');
   console.info('\nGIAS import bench: npx tsx tests/bench/gias-import.ts');
+  console.info('Pages at LA scale (production build): DATABASE_URL=… npx tsx tests/bench/pages.ts');
 }
 
 main().catch((error: unknown) => {

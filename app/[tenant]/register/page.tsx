@@ -6,6 +6,9 @@ import { filtersOf, type RegisterParams as Params } from './filters';
 
 export const metadata: Metadata = { title: 'School register' };
 
+/** One formatter for the page, not one per school. */
+const wholeNumber = new Intl.NumberFormat('en-GB');
+
 const selectClass = 'mt-1 block rounded border-2 border-slate-600 bg-white px-3 py-2';
 
 export default async function RegisterPage({
@@ -19,12 +22,11 @@ export default async function RegisterPage({
   const raw = await searchParams;
   const { api } = await loadWorkspace(tenant);
   const filters = filtersOf(raw);
-  const [register, everything, advisers] = await Promise.all([
+  const [register, advisers] = await Promise.all([
     guard(api.register.list(filters)),
-    guard(api.register.list({ sort: 'name' })),
     guard(api.register.advisers()),
   ]);
-  const phases = [...new Set(everything.rows.map((r) => r.phase))].sort();
+  const { phases } = register;
   const query = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
   ).toString();
@@ -206,7 +208,7 @@ export default async function RegisterPage({
                     {r.hasSixthForm ? ' · sixth form' : ''}
                   </span>
                 </td>
-                <td className="p-2 text-right">{r.pupils?.toLocaleString('en-GB') ?? '—'}</td>
+                <td className="p-2 text-right">{r.pupils === null ? '—' : wholeNumber.format(r.pupils)}</td>
                 <td className="p-2">
                   {r.laCategoryLabel}
                   {r.causingConcern && (
