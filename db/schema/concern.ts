@@ -424,3 +424,31 @@ export type SccLetter = typeof sccLetters.$inferSelect;
 export type ActionPlan = typeof actionPlans.$inferSelect;
 export type ActionPlanItem = typeof actionPlanItems.$inferSelect;
 export type WarningNotice = typeof warningNotices.$inferSelect;
+
+export const dcsDesignationRole = pgEnum('dcs_designation_role', ['dcs', 'delegate']);
+
+/**
+ * Who may record the Director of Children's Services' decisions in this workspace (formal warning notices,
+ * intervention powers, SCC budget approvals): the DCS and the delegates they name. Officers recommend; only
+ * a designated person decides. Set by the workspace's manager; removing someone keeps the row (history).
+ */
+export const dcsDesignations = pgTable(
+  'dcs_designations',
+  {
+    tenantId: tenantIdColumn(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: dcsDesignationRole('role').notNull(),
+    designatedOn: date('designated_on').notNull(),
+    designatedByUserId: uuid('designated_by_user_id').references(() => users.id),
+    endedOn: date('ended_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.designatedOn] }),
+    tenantIsolation('dcs_designations'),
+  ],
+);
+
+export type DcsDesignation = typeof dcsDesignations.$inferSelect;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring, schools, sccCases, users, type SccCase } from '~/db/schema';
 import type { TenantMembership } from '~/server/workspaces/list-memberships';
@@ -58,7 +58,7 @@ export async function listRegister(
     .select({ record: schoolMonitoring, school: schools })
     .from(schoolMonitoring)
     .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
-    .where(eq(schools.status, 'open'))
+    .where(and(eq(schools.status, 'open'), isNull(schoolMonitoring.leftOn)))
     .orderBy(asc(schools.name));
   const categoryOf = new Map(monitoring.map((m) => [m.school.id, m.record.laCategory]));
   const officer = isConcernOfficer(input.caller.memberships);

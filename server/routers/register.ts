@@ -8,6 +8,12 @@ import { listRegister, ZRegisterFilters } from '../monitoring/list-register';
 import { ZRecordInspectionInput } from '../monitoring/ofsted-results';
 import { visitRuleFor } from '../monitoring/plan-visits';
 import { recordInspection } from '../monitoring/record-inspection';
+import {
+  addToRegister,
+  removeFromRegister,
+  schoolsOffRegister,
+  ZRegisterChangeInput,
+} from '../monitoring/register-membership';
 import { linkAdviserTitleOf, statutoryOf } from '../monitoring/require-statutory';
 import {
   setAdvisers,
@@ -76,6 +82,26 @@ export const registerRouter = router({
   recordInspection: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRecordInspectionInput)
     .mutation(({ ctx, input }) => {
-      return recordInspection(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
+      return recordInspection(ctx.tx, statutoryOf(ctx.actor), {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+      });
     }),
+  /** Schools of the workspace not on the active register, for adding one by hand. */
+  offRegister: tenantProcedure({ module: 'statutory', roles: officers }).query(({ ctx }) =>
+    schoolsOffRegister(ctx.tx),
+  ),
+  addSchool: tenantProcedure({ module: 'statutory', roles: officers })
+    .input(ZRegisterChangeInput)
+    .mutation(({ ctx, input }) =>
+      addToRegister(ctx.tx, statutoryOf(ctx.actor), {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+      }),
+    ),
+  removeSchool: tenantProcedure({ module: 'statutory', roles: officers })
+    .input(ZRegisterChangeInput)
+    .mutation(({ ctx, input }) => removeFromRegister(ctx.tx, input)),
 });
