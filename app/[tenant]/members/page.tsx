@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '~/app/_components/data-table';
 import { roleLabels } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 
@@ -11,40 +12,28 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   return (
     <div>
       <h1 className="text-3xl font-bold">People and roles</h1>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">People with access to this workspace</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="p-2">
-                Name
-              </th>
-              <th scope="col" className="p-2">
-                Email
-              </th>
-              <th scope="col" className="p-2">
-                Role
-              </th>
-              <th scope="col" className="p-2">
-                School
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.membershipId} className="border-b border-slate-200">
-                <td className="p-2">
-                  {m.userName}
-                  {m.jobTitle && <span className="block text-slate-700">{m.jobTitle}</span>}
-                </td>
-                <td className="p-2">{m.email}</td>
-                <td className="p-2">{roleLabels[m.role]}</td>
-                <td className="p-2">{m.schoolName ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-4"
+        caption="People with access to this workspace"
+        hideCaption
+        rows={members}
+        rowKey={(m) => m.membershipId}
+        columns={[
+          {
+            header: 'Name',
+            rowHeader: true,
+            cell: (m) => (
+              <>
+                {m.userName}
+                {m.jobTitle && <span className="block text-slate-700">{m.jobTitle}</span>}
+              </>
+            ),
+          },
+          { header: 'Email', cell: (m) => m.email },
+          { header: 'Role', cell: (m) => roleLabels[m.role] },
+          { header: 'School', cell: (m) => m.schoolName ?? '–' },
+        ]}
+      />
     </div>
   );
 }
