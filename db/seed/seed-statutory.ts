@@ -62,6 +62,8 @@ export async function seedStatutory(
       hasSixthForm: own?.hasSixthForm ?? false,
       riskNotes: own?.riskNotes ?? '',
       riseInvolvement: own?.riseInvolvement ?? '',
+      joinedOn: '2026-09-15',
+      joinedReason: 'On the register at the annual categorisation, autumn 2026.',
     });
     planSchools.push({
       schoolId,

@@ -14,6 +14,13 @@ export const statutorySettings: Record<string, StatutorySettings> = {
   birmingham: {
     concernListName: 'Priority schools',
     leadOfficerTitle: 'Priority Partner',
+    // "Inadequate" covers every Ofsted category of concern in Birmingham's categorisation (003).
+    ofstedCategoryMap: {
+      special_measures: 'inadequate',
+      serious_weaknesses: 'inadequate',
+      requires_significant_improvement: 'inadequate',
+    },
+    defaultCategory: 'good',
     categories: [
       { key: 'outstanding', label: 'Outstanding', causesConcern: false, visitsPerYear: 1 },
       { key: 'good', label: 'Good', causesConcern: false, visitsPerYear: 2 },

@@ -1,5 +1,6 @@
 import { monitoringReaders, officers } from '../access/role-groups';
 import { z } from 'zod';
+import { schoolRequirements } from '../casework/school-requirements';
 import { changeCategory, ZChangeCategoryInput } from '../monitoring/change-category';
 import { registerCsv } from '../monitoring/export-register';
 import { getRegisterSchool } from '../monitoring/get-register-school';
@@ -51,6 +52,7 @@ export const registerRouter = router({
       const record = await getRegisterSchool(ctx.tx, settings, input.schoolId);
       return {
         ...record,
+        requirements: await schoolRequirements(ctx.tx, ctx.actor.settings, input.schoolId),
         /** How many visits a year the rules give this school, and why ("per Statement of Action"). */
         visitRule: visitRuleFor(record.entry, settings),
         categories: settings.categories,
