@@ -15,8 +15,11 @@ ALTER TABLE "school_monitoring" ADD COLUMN "joined_on" date;--> statement-breakp
 ALTER TABLE "school_monitoring" ADD COLUMN "joined_reason" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "school_monitoring" ADD COLUMN "left_on" date;--> statement-breakpoint
 ALTER TABLE "school_monitoring" ADD COLUMN "left_reason" text;--> statement-breakpoint
+ALTER TABLE "warning_notices" ADD COLUMN "preconditions" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "warning_notices" ADD COLUMN "recommended_by_user_id" uuid;--> statement-breakpoint
 ALTER TABLE "dcs_designations" ADD CONSTRAINT "dcs_designations_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dcs_designations" ADD CONSTRAINT "dcs_designations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dcs_designations" ADD CONSTRAINT "dcs_designations_designated_by_user_id_users_id_fk" FOREIGN KEY ("designated_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "warning_notices" ADD CONSTRAINT "warning_notices_recommended_by_user_id_users_id_fk" FOREIGN KEY ("recommended_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "school_monitoring" ADD CONSTRAINT "school_monitoring_left_reason" CHECK ("school_monitoring"."left_on" is null or coalesce(length(trim("school_monitoring"."left_reason")), 0) > 0);--> statement-breakpoint
 CREATE POLICY "dcs_designations_tenant_isolation" ON "dcs_designations" AS PERMISSIVE FOR ALL TO "stride_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);

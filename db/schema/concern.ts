@@ -297,6 +297,15 @@ export const warningNotices = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     status: warningNoticeStatus('status').notNull().default('recommended'),
+    /**
+     * The tenant's preconditions for a formal notice the recommending officer confirmed (Barnet Part B:
+     * the school does not engage; causing concern for more than 12 months), in the words of the setting.
+     */
+    preconditions: text('preconditions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    recommendedByUserId: uuid('recommended_by_user_id').references(() => users.id),
     issuedOn: date('issued_on'),
     /** Set by the issuer: there has been no fixed period since 2016. */
     complianceBy: date('compliance_by'),

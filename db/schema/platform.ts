@@ -101,6 +101,12 @@ export type StatutorySettings = {
   >;
   /** The LA category a school joins the register with (on a GIAS import or added by hand). */
   defaultCategory?: string;
+  /**
+   * What must hold before officers recommend a formal (s60) warning notice; the officer confirms which apply
+   * (Barnet Part B: the school does not engage; causing concern for more than 12 months and unlikely to be
+   * good within 6). Empty: no preconditions beyond the statutory grounds.
+   */
+  formalNoticePreconditions?: string[];
 };
 
 export const users = pgTable('users', {

@@ -6,6 +6,7 @@ import {
   commissionedDeliveries,
   commissioningContracts,
   contractSchools,
+  dcsDesignations,
   laCategoryChanges,
   noteOfVisitVersions,
   notesOfVisit,
@@ -177,6 +178,16 @@ export async function seedStatutory(
       );
   }
   await seedNotesOfVisit(tx, input);
+
+  // The Director of Children's Services, named so that only they record the DCS's decisions.
+  const dcs = input.userIdByEmail.get(`dcs@${input.slug}.example`);
+  if (dcs)
+    await tx.insert(dcsDesignations).values({
+      tenantId: input.tenantId,
+      userId: dcs,
+      role: 'dcs',
+      designatedOn: '2026-09-01',
+    });
 }
 
 /**

@@ -10,6 +10,13 @@ export const statutorySettings: Record<string, StatutorySettings> = {
   barnet: {
     concernListName: 'Schools causing concern',
     leadOfficerTitle: 'Lead Officer',
+    // Part B (001): a formal warning notice where the school does not engage, or has been causing concern for
+    // more than 12 months and is unlikely to be good within 6 (also: has not acted on a review Ofsted advised).
+    formalNoticePreconditions: [
+      'The school has not engaged with the support and challenge offered',
+      'Causing concern for more than 12 months and unlikely to be judged good within 6 months',
+      'The school has not acted on a review recommended by Ofsted',
+    ],
   },
   birmingham: {
     concernListName: 'Priority schools',

@@ -79,6 +79,7 @@ export const defaultStatutorySettings: ResolvedStatutorySettings = {
     requires_significant_improvement: '4a',
   },
   defaultCategory: '2',
+  formalNoticePreconditions: [],
 };
 
 /** The tenant's statutory settings with every gap filled from the defaults. */
