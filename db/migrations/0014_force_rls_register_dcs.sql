@@ -11,6 +11,3 @@ BEGIN
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t.table_name);
   END LOOP;
 END $$;
---> statement-breakpoint
--- Schools already on a register joined it before this column existed: date them by their first categorisation.
-UPDATE school_monitoring SET joined_on = coalesce(categorised_on, updated_at::date) WHERE joined_on IS NULL;

@@ -63,8 +63,8 @@ export async function seedStatutory(
       hasSixthForm: own?.hasSixthForm ?? false,
       riskNotes: own?.riskNotes ?? '',
       riseInvolvement: own?.riseInvolvement ?? '',
-      joinedOn: '2026-09-15',
-      joinedReason: 'On the register at the annual categorisation, autumn 2026.',
+      // On the register since before the workspace's records began (no join date).
+      joinedReason: 'On the LA register before Stride.',
     });
     planSchools.push({
       schoolId,
@@ -97,7 +97,7 @@ export async function seedStatutory(
         tenantId: input.tenantId,
         schoolId,
         inspectedOn: i.inspectedOn,
-        publishedOn: i.inspectedOn,
+        publishedOn: i.publishedOn ?? addDays(i.inspectedOn, 24),
         framework: i.framework,
         overallGrade: i.overallGrade ?? null,
         grades: i.grades ?? {},

@@ -57,6 +57,8 @@ export const statutorySettings: Record<string, StatutorySettings> = {
 
 export type SeedInspection = {
   inspectedOn: string;
+  /** When the report was published; by default three and a half weeks after the inspection. */
+  publishedOn?: string;
   framework: 'legacy_overall' | 'sub_grades_2024' | 'report_card_2025';
   overallGrade?: number;
   grades?: Record<string, string | number>;
@@ -113,6 +115,7 @@ export const monitoringOverrides: Record<string, SeedMonitoring[]> = {
         legacy('2021-11-17', 3),
         {
           inspectedOn: '2026-03-11',
+          publishedOn: '2026-03-27',
           framework: 'report_card_2025',
           grades: reportCard({
             leadership_and_governance: 'urgent_improvement',
