@@ -1,4 +1,5 @@
 CREATE TYPE "public"."dcs_designation_role" AS ENUM('dcs', 'delegate');--> statement-breakpoint
+ALTER TYPE "public"."scc_letter_kind" ADD VALUE 'categorisation';--> statement-breakpoint
 CREATE TABLE "dcs_designations" (
 	"tenant_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,

@@ -148,6 +148,8 @@ export const sccLetterKind = pgEnum('scc_letter_kind', [
   'concern',
   'removal',
   'warning_notice',
+  /** The annual letter to every maintained school: its LA category and why (Birmingham, 003). */
+  'categorisation',
 ]);
 
 /** A letter to the headteacher and chair of governors; the school may read its own. */

@@ -1,6 +1,10 @@
 import { monitoringReaders, officers } from '../access/role-groups';
 import { z } from 'zod';
 import { schoolRequirements } from '../casework/school-requirements';
+import {
+  issueCategorisationLetters,
+  ZCategorisationLettersInput,
+} from '../monitoring/categorisation-letters';
 import { changeCategory, ZChangeCategoryInput } from '../monitoring/change-category';
 import { registerCsv } from '../monitoring/export-register';
 import { getRegisterSchool } from '../monitoring/get-register-school';
@@ -90,6 +94,10 @@ export const registerRouter = router({
         actorUserId: ctx.actor.userId,
       });
     }),
+  /** The annual categorisation letters to every maintained school on the register (PDF, emailed). */
+  issueCategorisationLetters: tenantProcedure({ module: 'statutory', roles: officers })
+    .input(ZCategorisationLettersInput)
+    .mutation(({ ctx, input }) => issueCategorisationLetters(ctx.tx, ctx.actor, input)),
   /** Schools of the workspace not on the active register, for adding one by hand. */
   offRegister: tenantProcedure({ module: 'statutory', roles: officers }).query(({ ctx }) =>
     schoolsOffRegister(ctx.tx),

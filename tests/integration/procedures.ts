@@ -329,6 +329,7 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
     categoryOfConcern: 'special_measures',
   }),
   'register.offRegister': () => undefined,
+  'register.issueCategorisationLetters': () => ({ academicYear: 2031 }),
   'casework.dcsDesignations': () => undefined,
   'casework.designateDcs': (ids) => ({ userId: ids.adviserUserId, role: 'delegate' }),
   'casework.endDcsDesignation': (ids) => ({ userId: ids.adviserUserId }),

@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withTenant, type Database } from '~/db/client';
-import { schools } from '~/db/schema';
+import { withPlatform, withTenant, type Database } from '~/db/client';
+import { outboxEmails, sccLetters, schools } from '~/db/schema';
 import { giasUploadBody } from '~/server/schools/import-gias/gias-upload';
 import { giasCsv, giasRow, type GiasFixtureRow } from '../fixtures/gias';
 import { callerFor, openTestDatabase, tenantBySlug } from './harness';
@@ -297,5 +297,54 @@ describe('an urgent-improvement report card', () => {
       capacitySecure: true,
     });
     expect((await head.register.school({ schoolId })).visitRule).toMatchObject({ count: 6 });
+  });
+});
+
+describe('the annual categorisation letters (Birmingham, 003)', () => {
+  // 003 (Birmingham): "letter to every maintained school's HT and chair saying whether it is a priority and
+  // why" (domain note, Birmingham cycle).
+  it('writes every maintained school its category and why, emails the head and chair, once a year', async () => {
+    const head = await callerFor(database.db, 'head.si@birmingham.example', 'birmingham');
+    const first = await head.register.issueCategorisationLetters({ academicYear: 2026 });
+    const maintained = (await head.register.list({ sort: 'name', governance: 'maintained' })).rows;
+    expect(first.maintainedSchools).toBe(maintained.length);
+    expect(first.written + first.alreadyWritten).toBe(maintained.length);
+    const again = await head.register.issueCategorisationLetters({ academicYear: 2026 });
+    expect(again).toMatchObject({ written: 0, alreadyWritten: maintained.length, emails: 0 });
+
+    const birminghamId = (await tenantBySlug(database.db, 'birmingham')).id;
+    const letters = await withTenant(database.db, birminghamId, (tx) =>
+      tx.select().from(sccLetters).where(eq(sccLetters.kind, 'categorisation')),
+    );
+    const ids = new Map(maintained.map((r) => [r.schoolId, r.urn]));
+    expect(new Set(letters.map((l) => ids.get(l.schoolId))).size).toBe(maintained.length);
+    const letterTo = (urn: number) => letters.find((l) => ids.get(l.schoolId) === urn);
+    // Cherry Orchard (good) is not a priority school; Greet (requires significant improvement) is, and why.
+    expect(letterTo(103305)?.body).toMatch(/“Good”[\s\S]*not one of the priority schools/);
+    expect(letterTo(103342)?.body).toMatch(/“Inadequate”[\s\S]*one of the priority schools for 2026\/27/);
+    expect(letterTo(103342)?.body).toMatch(/requires significant improvement/);
+
+    const sent = await withPlatform(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(
+          inArray(outboxEmails.to, ['head@cherryorchard.sch.example', 'chair@cherryorchard.sch.example']),
+        ),
+    );
+    const link = `/birmingham/concern/letters/${letterTo(103305)?.id}/pdf`;
+    expect(
+      sent
+        .filter((e) => e.text.includes(link))
+        .map((e) => e.to)
+        .sort(),
+    ).toEqual(['chair@cherryorchard.sch.example', 'head@cherryorchard.sch.example']);
+    // The head can open their school's letter; another school's head cannot.
+    const cherryHead = await callerFor(database.db, 'head@cherryorchard.sch.example', 'birmingham');
+    const pdf = await cherryHead.concern.letterPdf({ letterId: letterTo(103305)?.id ?? '' });
+    expect(pdf.document.title).toBe('Annual categorisation letter');
+    expect((await failure(cherryHead.concern.letterPdf({ letterId: letterTo(103342)?.id ?? '' }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

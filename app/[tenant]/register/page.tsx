@@ -4,6 +4,8 @@ import { describeInspection, inspectionHeadline } from '~/server/monitoring/ofst
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { filtersOf, type RegisterParams as Params } from './filters';
 import { AddToRegisterForm } from './add-school-form';
+import { CategorisationLettersForm } from './categorisation-letters-form';
+import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 
 export const metadata: Metadata = { title: 'School register' };
 
@@ -251,6 +253,9 @@ export default async function RegisterPage({
           </tbody>
         </table>
       </div>
+      {canWrite && !left && (
+        <CategorisationLettersForm yearLabel={academicYearLabel(academicYearOf(todayInLondon()))} />
+      )}
       {canWrite && !left && (
         <AddToRegisterForm
           schools={offRegister.map((s) => ({ id: s.id, label: `${s.name} (URN ${s.urn}, ${s.laName})` }))}
