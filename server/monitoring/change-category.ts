@@ -46,7 +46,11 @@ export async function changeCategory(
   // Part B visits an RI school six times a year only with secure capacity to improve, fortnightly without:
   // the officer says which rather than the school silently getting the lighter rule.
   const capacity = input.capacitySecure ?? current.capacitySecure;
-  if (target.visitsPerYearCapacityNotSecure !== undefined && !isAcademy(current.typeGroup) && capacity === null) {
+  if (
+    target.visitsPerYearCapacityNotSecure !== undefined &&
+    !isAcademy(current.typeGroup) &&
+    capacity === null
+  ) {
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: 'capacitySecure',

@@ -24,10 +24,7 @@ export async function loadPlanSchools(tx: Tx, schoolId?: string): Promise<PlanSc
     .where(
       and(isNull(schoolMonitoring.leftOn), schoolId ? eq(schoolMonitoring.schoolId, schoolId) : undefined),
     );
-  const ofsted = await latestOfstedCategories(
-    tx,
-    schoolId ? [schoolId] : undefined,
-  );
+  const ofsted = await latestOfstedCategories(tx, schoolId ? [schoolId] : undefined);
   return rows.map((r) => ({ ...r, ofstedCategory: ofsted.get(r.schoolId) ?? null }));
 }
 

@@ -96,7 +96,8 @@ export async function loadRegister(
   const latestGraded = new Map<string, CategoryOfConcern | null>();
   for (const i of inspections) {
     if (!latest.has(i.schoolId)) latest.set(i.schoolId, i);
-    if (i.kind === 'graded' && !latestGraded.has(i.schoolId)) latestGraded.set(i.schoolId, i.categoryOfConcern);
+    if (i.kind === 'graded' && !latestGraded.has(i.schoolId))
+      latestGraded.set(i.schoolId, i.categoryOfConcern);
   }
   return rows.map(({ school, monitoring, linkAdviserName, secondAdviserName }): RegisterRow => {
     const category = categoryByKey(settings, monitoring.laCategory);

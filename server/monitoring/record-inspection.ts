@@ -45,7 +45,8 @@ export async function recordInspection(
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: 'publishedOn',
-      message: 'Record the result once the report is published: the publication date cannot be in the future.',
+      message:
+        'Record the result once the report is published: the publication date cannot be in the future.',
     });
   }
   if (input.framework === 'ungraded') {

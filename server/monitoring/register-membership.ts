@@ -130,7 +130,10 @@ export async function addToRegister(
     .where(eq(schools.id, input.schoolId));
   if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not in this workspace.' });
   if (school.status === 'closed')
-    throw new DomainError({ code: 'BAD_REQUEST', message: `${school.name} is closed: it cannot join the register.` });
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: `${school.name} is closed: it cannot join the register.`,
+    });
   const [existing] = await tx
     .select({ leftOn: schoolMonitoring.leftOn })
     .from(schoolMonitoring)

@@ -37,12 +37,8 @@ const ZGiasUploadInput = {
 export const schoolImportRouter = router({
   preview: tenantProcedure({ module: 'core', roles: managers })
     .input(ZGiasUploadInput)
-    .mutation(({ ctx, input }) =>
-      importIntoWorkspace(ctx.tx, ctx.actor, { upload: input, write: false }),
-    ),
+    .mutation(({ ctx, input }) => importIntoWorkspace(ctx.tx, ctx.actor, { upload: input, write: false })),
   commit: tenantProcedure({ module: 'core', roles: managers })
     .input(ZGiasUploadInput)
-    .mutation(({ ctx, input }) =>
-      importIntoWorkspace(ctx.tx, ctx.actor, { upload: input, write: true }),
-    ),
+    .mutation(({ ctx, input }) => importIntoWorkspace(ctx.tx, ctx.actor, { upload: input, write: true })),
 });

@@ -209,6 +209,17 @@ describe('warning notices and intervention powers', () => {
       }),
     );
     expect(refusal).toMatch(/not eligible/);
+    // An officer only recommends: the power is the DCS's to decide.
+    expect(
+      await failureOf(
+        officer.casework.recordPower({
+          caseId: caseIds.stCatherines ?? '',
+          power: 's64_additional_governors',
+          dcsDecision: 'approved',
+          dcsDecisionOn: '2026-11-20',
+        }),
+      ),
+    ).toMatch(/Only the Director of Children’s Services/);
   });
 
   it('takes a formal s60 notice from recommended to issued only with the DCS decision, then not complied → a power', async () => {

@@ -29,7 +29,10 @@ export function AddToRegisterForm({ schools }: { schools: { id: string; label: s
     },
   });
   return (
-    <section aria-labelledby="add-school-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-5">
+    <section
+      aria-labelledby="add-school-heading"
+      className="mt-8 rounded-lg border border-slate-200 bg-white p-5"
+    >
       <h2 id="add-school-heading" className="text-xl font-semibold">
         Add a school to the register
       </h2>

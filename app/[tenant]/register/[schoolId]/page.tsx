@@ -64,7 +64,10 @@ export default async function RegisterSchoolPage({
         </p>
       )}
       {onRegister && record.visitRule.capacityToAssess && (
-        <p className="mt-3 rounded border-l-4 border-amber-700 bg-amber-50 p-3" data-testid="capacity-to-assess">
+        <p
+          className="mt-3 rounded border-l-4 border-amber-700 bg-amber-50 p-3"
+          data-testid="capacity-to-assess"
+        >
           <strong>Capacity to improve not yet assessed.</strong> The plan visits this school about fortnightly
           until it is recorded below, under “Risk, RISE and capacity”.
         </p>
@@ -100,7 +103,9 @@ export default async function RegisterSchoolPage({
         <dd>{entry.latestInspection ? summariseInspection(entry.latestInspection) : 'Not inspected'}</dd>
         <dt className="font-semibold">Ofsted category of concern</dt>
         <dd data-testid="ofsted-category">
-          {requirements.latestOfstedCategory ? categoryOfConcernLabels[requirements.latestOfstedCategory] : 'None'}
+          {requirements.latestOfstedCategory
+            ? categoryOfConcernLabels[requirements.latestOfstedCategory]
+            : 'None'}
         </dd>
         <dt className="font-semibold">Statement of Action</dt>
         <dd data-testid="statement-of-action">
@@ -139,10 +144,13 @@ export default async function RegisterSchoolPage({
             {record.inspections.map((i) => (
               <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="font-semibold">
-                  {date(i.inspectedOn)} — {i.kind === 'graded' ? frameworkLabels[i.framework] : 'Ungraded inspection'}
+                  {date(i.inspectedOn)} —{' '}
+                  {i.kind === 'graded' ? frameworkLabels[i.framework] : 'Ungraded inspection'}
                 </h3>
                 <p className="text-sm text-slate-700">
-                  {i.publishedOn ? `Report published ${date(i.publishedOn)}` : 'Publication date not recorded'}
+                  {i.publishedOn
+                    ? `Report published ${date(i.publishedOn)}`
+                    : 'Publication date not recorded'}
                 </p>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                   {describeInspection(i).map((line) => (

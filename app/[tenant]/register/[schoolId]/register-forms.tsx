@@ -499,7 +499,8 @@ export function InspectionForm({ schoolId }: { schoolId: string }) {
             options={fourPoint}
           />
         )}
-        {shape === 'sub_grades_2024' && subGradeAreas.map(([key, label]) => gradeSelect(key, label, fourPoint))}
+        {shape === 'sub_grades_2024' &&
+          subGradeAreas.map(([key, label]) => gradeSelect(key, label, fourPoint))}
         {shape === 'report_card_2025' && (
           <>
             {reportCardAreas.map(([key, label]) => gradeSelect(key, label, fivePoint))}

@@ -299,7 +299,9 @@ export function GiasImportForm({ tenant }: { tenant: string }) {
               <p className="mt-2" data-testid="register-result">
                 Statutory register: {schoolsWord(imported.register.joined)} joined
                 {imported.register.rejoined > 0 ? `, ${count(imported.register.rejoined)} returned` : ''}
-                {imported.register.left > 0 ? `, ${count(imported.register.left)} closed and left it` : ''}.{' '}
+                {imported.register.left > 0
+                  ? `, ${count(imported.register.left)} closed and left it`
+                  : ''}.{' '}
                 <Link href={`/${tenant}/register`} className="text-brand-dark underline">
                   View the register
                 </Link>
