@@ -1484,7 +1484,7 @@ export const users: SeedUser[] = [
   {
     email: 'dcs@barnet.example',
     name: 'Catherine Blake',
-    jobTitle: "Director of Children's Services (read-only)",
+    jobTitle: "Director of Children's Services",
     memberships: { barnet: [{ role: 'la_officer' }] },
   },
   {
@@ -1552,7 +1552,7 @@ export const users: SeedUser[] = [
   {
     email: 'dcs@birmingham.example',
     name: 'Martin Holloway',
-    jobTitle: "Director of Children's Services (read-only)",
+    jobTitle: "Director of Children's Services",
     memberships: { birmingham: [{ role: 'la_officer' }] },
   },
   {
@@ -1676,7 +1676,7 @@ export const users: SeedUser[] = [
   {
     email: 'dcs@harrow.example',
     name: 'Sophie Kendrick',
-    jobTitle: "Director of Children's Services (read-only)",
+    jobTitle: "Director of Children's Services",
     memberships: { harrow: [{ role: 'la_officer' }] },
   },
   {

@@ -6,6 +6,7 @@ import {
   commissionedDeliveries,
   commissioningContracts,
   contractSchools,
+  dcsDesignations,
   laCategoryChanges,
   noteOfVisitVersions,
   notesOfVisit,
@@ -62,6 +63,8 @@ export async function seedStatutory(
       hasSixthForm: own?.hasSixthForm ?? false,
       riskNotes: own?.riskNotes ?? '',
       riseInvolvement: own?.riseInvolvement ?? '',
+      // On the register since before the workspace's records began (no join date).
+      joinedReason: 'On the LA register before Stride.',
     });
     planSchools.push({
       schoolId,
@@ -94,7 +97,7 @@ export async function seedStatutory(
         tenantId: input.tenantId,
         schoolId,
         inspectedOn: i.inspectedOn,
-        publishedOn: i.inspectedOn,
+        publishedOn: i.publishedOn ?? addDays(i.inspectedOn, 24),
         framework: i.framework,
         overallGrade: i.overallGrade ?? null,
         grades: i.grades ?? {},
@@ -175,6 +178,16 @@ export async function seedStatutory(
       );
   }
   await seedNotesOfVisit(tx, input);
+
+  // The Director of Children's Services, named so that only they record the DCS's decisions.
+  const dcs = input.userIdByEmail.get(`dcs@${input.slug}.example`);
+  if (dcs)
+    await tx.insert(dcsDesignations).values({
+      tenantId: input.tenantId,
+      userId: dcs,
+      role: 'dcs',
+      designatedOn: '2026-09-01',
+    });
 }
 
 /**

@@ -10,10 +10,24 @@ export const statutorySettings: Record<string, StatutorySettings> = {
   barnet: {
     concernListName: 'Schools causing concern',
     leadOfficerTitle: 'Lead Officer',
+    // Part B (001): a formal warning notice where the school does not engage, or has been causing concern for
+    // more than 12 months and is unlikely to be good within 6 (also: has not acted on a review Ofsted advised).
+    formalNoticePreconditions: [
+      'The school has not engaged with the support and challenge offered',
+      'Causing concern for more than 12 months and unlikely to be judged good within 6 months',
+      'The school has not acted on a review recommended by Ofsted',
+    ],
   },
   birmingham: {
     concernListName: 'Priority schools',
     leadOfficerTitle: 'Priority Partner',
+    // "Inadequate" covers every Ofsted category of concern in Birmingham's categorisation (003).
+    ofstedCategoryMap: {
+      special_measures: 'inadequate',
+      serious_weaknesses: 'inadequate',
+      requires_significant_improvement: 'inadequate',
+    },
+    defaultCategory: 'good',
     categories: [
       { key: 'outstanding', label: 'Outstanding', causesConcern: false, visitsPerYear: 1 },
       { key: 'good', label: 'Good', causesConcern: false, visitsPerYear: 2 },
@@ -43,6 +57,8 @@ export const statutorySettings: Record<string, StatutorySettings> = {
 
 export type SeedInspection = {
   inspectedOn: string;
+  /** When the report was published; by default three and a half weeks after the inspection. */
+  publishedOn?: string;
   framework: 'legacy_overall' | 'sub_grades_2024' | 'report_card_2025';
   overallGrade?: number;
   grades?: Record<string, string | number>;
@@ -99,6 +115,7 @@ export const monitoringOverrides: Record<string, SeedMonitoring[]> = {
         legacy('2021-11-17', 3),
         {
           inspectedOn: '2026-03-11',
+          publishedOn: '2026-03-27',
           framework: 'report_card_2025',
           grades: reportCard({
             leadership_and_governance: 'urgent_improvement',

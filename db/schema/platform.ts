@@ -99,6 +99,21 @@ export type StatutorySettings = {
   leadOfficerTitle?: string;
   /** How Ofsted results trigger concern and allow removal: today's report-card reading or the seeds' wording. */
   ofstedReading?: 'report_card' | 'legacy';
+  /**
+   * The LA category a school takes when Ofsted places it in a category of concern (Barnet: special measures
+   * → 4b, serious weaknesses and requires significant improvement → 4a; Birmingham: all → inadequate).
+   */
+  ofstedCategoryMap?: Partial<
+    Record<'serious_weaknesses' | 'special_measures' | 'requires_significant_improvement', string>
+  >;
+  /** The LA category a school joins the register with (on a GIAS import or added by hand). */
+  defaultCategory?: string;
+  /**
+   * What must hold before officers recommend a formal (s60) warning notice; the officer confirms which apply
+   * (Barnet Part B: the school does not engage; causing concern for more than 12 months and unlikely to be
+   * good within 6). Empty: no preconditions beyond the statutory grounds.
+   */
+  formalNoticePreconditions?: string[];
 };
 
 export const users = pgTable('users', {

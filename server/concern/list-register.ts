@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring, schools, sccCases, users, type SccCase } from '~/db/schema';
 import type { TenantMembership } from '~/server/workspaces/list-memberships';
@@ -63,7 +63,7 @@ export async function listRegister(
   const today = input.today ?? todayInLondon();
   const officer = isConcernOfficer(input.caller.memberships);
   const openCase = inArray(sccCases.status, ['candidate', 'designated']);
-  const onRegister = eq(schools.status, 'open');
+  const onRegister = and(eq(schools.status, 'open'), isNull(schoolMonitoring.leftOn));
   // The open cases, the register and (for officers, who see every case) the inspections of both, sent
   // together: one round trip, and never one query per school or per case.
   const [openRows, monitoring, officersInspections] = await Promise.all([

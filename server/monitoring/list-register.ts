@@ -1,9 +1,9 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring, schools, users, type School } from '~/db/schema';
-import type { InspectionResult } from './ofsted-results';
+import type { CategoryOfConcern, InspectionResult } from './ofsted-results';
 import { isAcademy } from './plan-visits';
 import { categoryByKey, type ResolvedStatutorySettings } from './statutory-settings';
 
@@ -17,6 +17,8 @@ export const ZRegisterFilters = z.object({
   causingConcern: z.enum(['yes', 'no']).optional(),
   search: z.string().trim().max(100).optional(),
   sort: z.enum(['name', 'category', 'inspected', 'pupils']).default('name'),
+  /** The active register (default), or the schools that have left it (closed or removed), with their history. */
+  register: z.enum(['active', 'left']).optional(),
 });
 export type RegisterFilters = z.infer<typeof ZRegisterFilters>;
 
@@ -42,14 +44,32 @@ export type RegisterRow = {
   riskNotes: string;
   riseInvolvement: string;
   latestInspection: InspectionResult | null;
+  /** The category of concern of the latest graded inspection (an ungraded one changes nothing). */
+  ofstedCategory: CategoryOfConcern | null;
+  joinedOn: string | null;
+  joinedReason: string;
+  leftOn: string | null;
+  leftReason: string | null;
 };
 
 const linkAdviser = alias(users, 'link_adviser');
 const secondAdviser = alias(users, 'second_adviser');
 
-/** Every school on the register with its latest inspection (unfiltered). */
-export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, schoolId?: string) {
-  const onRegister = schoolId ? eq(schoolMonitoring.schoolId, schoolId) : undefined;
+/**
+ * Every school on the register with its latest inspection (unfiltered): the active register, the schools that
+ * have left it, or one school whichever it is.
+ */
+export async function loadRegister(
+  tx: Tx,
+  settings: ResolvedStatutorySettings,
+  schoolId?: string,
+  register: 'active' | 'left' = 'active',
+) {
+  const onRegister = schoolId
+    ? eq(schoolMonitoring.schoolId, schoolId)
+    : register === 'active'
+      ? isNull(schoolMonitoring.leftOn)
+      : isNotNull(schoolMonitoring.leftOn);
   // Both statements at once (one round trip): the inspections of the register's schools are chosen by a
   // sub-select rather than a list of every school's id.
   const [rows, inspections] = await Promise.all([
@@ -74,6 +94,10 @@ export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, 
           secondAdviserUserId: schoolMonitoring.secondAdviserUserId,
           riskNotes: schoolMonitoring.riskNotes,
           riseInvolvement: schoolMonitoring.riseInvolvement,
+          joinedOn: schoolMonitoring.joinedOn,
+          joinedReason: schoolMonitoring.joinedReason,
+          leftOn: schoolMonitoring.leftOn,
+          leftReason: schoolMonitoring.leftReason,
         },
         linkAdviserName: linkAdviser.name,
         secondAdviserName: secondAdviser.name,
@@ -95,7 +119,12 @@ export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, 
       .orderBy(desc(ofstedInspections.inspectedOn), desc(ofstedInspections.createdAt)),
   ]);
   const latest = new Map<string, InspectionResult>();
-  for (const i of inspections) if (!latest.has(i.schoolId)) latest.set(i.schoolId, i);
+  const latestGraded = new Map<string, CategoryOfConcern | null>();
+  for (const i of inspections) {
+    if (!latest.has(i.schoolId)) latest.set(i.schoolId, i);
+    if (i.kind === 'graded' && !latestGraded.has(i.schoolId))
+      latestGraded.set(i.schoolId, i.categoryOfConcern);
+  }
   return rows.map(({ school, monitoring, linkAdviserName, secondAdviserName }): RegisterRow => {
     const category = categoryByKey(settings, monitoring.laCategory);
     return {
@@ -120,6 +149,11 @@ export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, 
       riskNotes: monitoring.riskNotes,
       riseInvolvement: monitoring.riseInvolvement,
       latestInspection: latest.get(school.id) ?? null,
+      ofstedCategory: latestGraded.get(school.id) ?? null,
+      joinedOn: monitoring.joinedOn,
+      joinedReason: monitoring.joinedReason,
+      leftOn: monitoring.leftOn,
+      leftReason: monitoring.leftReason,
     };
   });
 }
@@ -158,7 +192,7 @@ export function filterRegister(
 }
 
 export async function listRegister(tx: Tx, settings: ResolvedStatutorySettings, filters: RegisterFilters) {
-  return filterRegister(await loadRegister(tx, settings), filters, settings);
+  return filterRegister(await loadRegister(tx, settings, undefined, filters.register), filters, settings);
 }
 
 /** The filtered register with the phases of every school on it (for the phase filter), from one load. */
@@ -167,7 +201,7 @@ export async function listRegisterWithPhases(
   settings: ResolvedStatutorySettings,
   filters: RegisterFilters,
 ) {
-  const all = await loadRegister(tx, settings);
+  const all = await loadRegister(tx, settings, undefined, filters.register);
   return {
     rows: filterRegister(all, filters, settings),
     phases: [...new Set(all.map((r) => r.phase))].sort(),

@@ -52,6 +52,11 @@ async function designate(urn: number, status: 'designated' | 'candidate' = 'desi
   return made.id;
 }
 
+/** The Director of Children's Services, the only one who records DCS decisions (seeded as Barnet's DCS). */
+const director = () => barnet.caller('dcs@barnet.example');
+/** Barnet's preconditions for a formal notice (db/seed/statutory-data.ts, from Part B). */
+const notEngaging = 'The school has not engaged with the support and challenge offered';
+
 beforeAll(async () => {
   database = await openTestDatabase();
   // A copy of Barnet of this file's own, so the suite can run again on the same database.
@@ -199,7 +204,7 @@ describe('warning notices and intervention powers', () => {
     const officer = await barnet.caller('la.officer@barnet.example');
     const dcs = await barnet.user('dcs@barnet.example');
     const refusal = await failureOf(
-      officer.casework.recordPower({
+      (await director()).casework.recordPower({
         caseId: caseIds.stCatherines ?? '',
         power: 's64_additional_governors',
         dcsDecision: 'approved',
@@ -208,6 +213,17 @@ describe('warning notices and intervention powers', () => {
       }),
     );
     expect(refusal).toMatch(/not eligible/);
+    // An officer only recommends: the power is the DCS's to decide.
+    expect(
+      await failureOf(
+        officer.casework.recordPower({
+          caseId: caseIds.stCatherines ?? '',
+          power: 's64_additional_governors',
+          dcsDecision: 'approved',
+          dcsDecisionOn: '2026-11-20',
+        }),
+      ),
+    ).toMatch(/Only the Director of Children’s Services/);
   });
 
   it('takes a formal s60 notice from recommended to issued only with the DCS decision, then not complied → a power', async () => {
@@ -218,14 +234,24 @@ describe('warning notices and intervention powers', () => {
         officer.casework.recordNotice({ caseId: caseIds.stCatherines ?? '', kind: 'formal_s60' }),
       ),
     ).toMatch(/at least one ground/);
+    expect(
+      await failureOf(
+        officer.casework.recordNotice({
+          caseId: caseIds.stCatherines ?? '',
+          kind: 'formal_s60',
+          grounds: ['unacceptably_low_standards'],
+        }),
+      ),
+    ).toMatch(/conditions for a formal warning notice apply: The school has not engaged/);
     const notice = await officer.casework.recordNotice({
       caseId: caseIds.stCatherines ?? '',
       kind: 'formal_s60',
       grounds: ['unacceptably_low_standards', 'breakdown_of_management_or_governance'],
+      preconditions: [notEngaging],
     });
     expect(notice.status).toBe('recommended');
     const noDcs = await failureOf(
-      officer.casework.issueNotice({
+      (await director()).casework.issueNotice({
         noticeId: notice.id,
         issuedOn: '2026-11-20',
         complianceBy: '2027-01-20',
@@ -233,7 +259,7 @@ describe('warning notices and intervention powers', () => {
     );
     expect(noDcs).toMatch(/only be issued once the DCS decision is recorded/);
     const noDate = await failureOf(
-      officer.casework.issueNotice({
+      (await director()).casework.issueNotice({
         noticeId: notice.id,
         issuedOn: '2026-11-20',
         dcsDecisionOn: '2026-11-19',
@@ -244,7 +270,7 @@ describe('warning notices and intervention powers', () => {
     const adviser = await barnet.user('adviser@barnet.example');
     expect(
       await failureOf(
-        officer.casework.issueNotice({
+        (await director()).casework.issueNotice({
           noticeId: notice.id,
           issuedOn: '2026-11-20',
           complianceBy: '2027-01-20',
@@ -252,8 +278,23 @@ describe('warning notices and intervention powers', () => {
           dcsDecisionByUserId: adviser.id,
         }),
       ),
-    ).toMatch(/officers/);
-    const issued = await officer.casework.issueNotice({
+    ).toMatch(/Director of Children’s Services or one of their named delegates/);
+    // An officer recommends; only the DCS (or a named delegate) records the decision.
+    expect(
+      await failureOf(
+        officer.casework.issueNotice({
+          noticeId: notice.id,
+          issuedOn: '2026-11-20',
+          complianceBy: '2027-01-20',
+          dcsDecisionOn: '2026-11-19',
+        }),
+      ),
+    ).toMatch(
+      /Only the Director of Children’s Services or a named delegate records this decision \(Catherine Blake\)/,
+    );
+    const issued = await (
+      await director()
+    ).casework.issueNotice({
       noticeId: notice.id,
       issuedOn: '2026-11-20',
       complianceBy: '2027-01-20',
@@ -287,7 +328,9 @@ describe('warning notices and intervention powers', () => {
       eligible: true,
       reason: expect.stringMatching(/did not comply/),
     });
-    const power = await officer.casework.recordPower({
+    const power = await (
+      await director()
+    ).casework.recordPower({
       caseId: caseIds.stCatherines ?? '',
       power: 's65_interim_executive_board',
       noticeId: notice.id,
@@ -321,6 +364,7 @@ describe('warning notices and intervention powers', () => {
       caseId: caseIds.serious ?? '',
       kind: 'formal_s60',
       grounds: ['unacceptably_low_standards'],
+      preconditions: [notEngaging],
     });
     const declinedOutcome = await officer.casework.noticeOutcome({
       noticeId: declined.id,
@@ -330,7 +374,9 @@ describe('warning notices and intervention powers', () => {
     });
     expect(declinedOutcome).toMatchObject({ status: 'withdrawn', dcsDecisionOn: null, complianceBy: null });
     const dcs = await barnet.user('dcs@barnet.example');
-    await officer.casework.issueNotice({
+    await (
+      await director()
+    ).casework.issueNotice({
       noticeId: s60a.id,
       issuedOn: '2026-11-21',
       complianceBy: '2026-12-19',
@@ -376,7 +422,7 @@ describe('warning notices and intervention powers', () => {
     ).toMatch(/only to maintained schools.*Regional Director/);
     expect(
       await failureOf(
-        officer.casework.recordPower({
+        (await director()).casework.recordPower({
           caseId: caseIds.academy ?? '',
           power: 's63_require_arrangements',
           dcsDecision: 'approved',
@@ -464,7 +510,9 @@ describe('SCC budget', () => {
     expect(
       await failureOf(officer.casework.decidePayment({ paymentId: payment.id, to: 'approved' })),
     ).toMatch(/needs the DCS approval recorded/);
-    await officer.casework.recordDcsApproval({
+    await (
+      await director()
+    ).casework.recordDcsApproval({
       paymentId: payment.id,
       approvedOn: '2026-11-20',
       approvedByUserId: dcs.id,

@@ -116,6 +116,7 @@ describe('the school register', () => {
       head.register.recordInspection({
         schoolId,
         inspectedOn: '2024-01-10',
+        publishedOn: '2024-02-12',
         framework: 'legacy_overall',
         overallGrade: 5,
       }),
@@ -150,6 +151,7 @@ describe('the school register', () => {
     await head.register.recordInspection({
       schoolId,
       inspectedOn: '2026-10-14',
+      publishedOn: '2026-11-04',
       framework: 'report_card_2025',
       grades: {
         inclusion: 'strong',
