@@ -112,6 +112,17 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'schools.addContact': (ids) => ({ schoolId: ids.schoolId, role: 'finance', name: 'Planted Contact' }),
   'schools.removeContact': (ids) => ({ id: ids.requestId, schoolId: ids.schoolId }),
   'entitlements.expireYear': () => ({ academicYear: 2001 }),
+  // Any of B's ids stands for one of its ledger entries: none is an entry of A's.
+  'entitlements.reverse': (ids) => ({ entryId: ids.balanceId, reason: 'Reversed from another workspace' }),
+  'calendar.termDates': () => ({ academicYear: 2031 }),
+  'calendar.setTermDates': () => ({
+    academicYear: 2031,
+    terms: [
+      { term: 'autumn', startsOn: '2031-09-03', endsOn: '2031-12-19' },
+      { term: 'spring', startsOn: '2032-01-05', endsOn: '2032-03-26' },
+      { term: 'summer', startsOn: '2032-04-13', endsOn: '2032-07-21' },
+    ],
+  }),
   'schoolImport.preview': () => giasFileNamingVictimSchools(),
   'schoolImport.commit': () => giasFileNamingVictimSchools(),
   'members.list': () => undefined,

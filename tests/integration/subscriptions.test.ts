@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { catalogueItems, schools } from '~/db/schema';
+import { paidShare, proRataGrant } from '~/server/entitlements/pro-rata-grant';
 import { callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
 
 describe('packages and subscriptions', () => {
@@ -82,10 +83,12 @@ describe('packages and subscriptions', () => {
     expect(subscribed.netPence).toBe(quote.quote.netPence);
     const statement = await head.entitlements.statement({ schoolId: own.id, academicYear: ema.academicYear });
     const training = statement.find((b) => b.category === 'EMA training');
+    // 6 × ½ day training (004 line 486), in proportion to the terms paid for today.
+    const granted = proRataGrant('adviser_half_day', 600, paidShare(quote.quote));
     expect(training).toMatchObject({
       unit: 'adviser_half_day',
-      balanceHundredths: 600,
-      grantedHundredths: 600,
+      balanceHundredths: granted,
+      grantedHundredths: granted,
     });
     await expect(head.subscriptions.subscribe({ schoolId: own.id, itemId: ema.id })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -194,6 +197,9 @@ describe('packages and subscriptions', () => {
       schoolId: school.id,
       academicYear: ect.academicYear,
     });
-    expect(statement.find((b) => b.unit === 'ect_induction')?.balanceHundredths).toBe(200);
+    const { quote } = await manager.catalogue.quote({ schoolId: school.id, itemId: ect.id, units: 2 });
+    expect(statement.find((b) => b.unit === 'ect_induction')?.balanceHundredths).toBe(
+      proRataGrant('ect_induction', 200, paidShare(quote)),
+    );
   });
 });
