@@ -109,6 +109,7 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'renewals.remind': (ids) => ({ roundId: ids.requestId }),
   'renewals.uptake': () => undefined,
   'schools.contacts': (ids) => ({ schoolId: ids.schoolId }),
+  'schools.setPupilCount': (ids) => ({ schoolId: ids.schoolId, numberOfPupils: 999 }),
   'schools.addContact': (ids) => ({ schoolId: ids.schoolId, role: 'finance', name: 'Planted Contact' }),
   'schools.removeContact': (ids) => ({ id: ids.requestId, schoolId: ids.schoolId }),
   'entitlements.expireYear': () => ({ academicYear: 2001 }),
