@@ -3,6 +3,7 @@ import type { Tx } from '~/db/client';
 import { termDates as termDatesTable } from '~/db/schema';
 import {
   academicYearEnd,
+  assertIsoDate,
   academicYearStart,
   terms,
   type IsoDate,
@@ -100,11 +101,13 @@ export async function loadTermDates(tx: Tx, academicYear: number): Promise<TermD
  * term too; once the summer term has started, none.
  */
 export function termsNotStarted(dates: TermDates, on: IsoDate): number {
+  assertIsoDate(on);
   return dates.terms.filter((t) => t.startsOn >= on).length;
 }
 
 /** The term `on` falls in, or null in a holiday or outside the year. */
 export function termOn(dates: TermDates, on: IsoDate): Term | null {
+  assertIsoDate(on);
   return dates.terms.find((t) => t.startsOn <= on && on <= t.endsOn)?.term ?? null;
 }
 
