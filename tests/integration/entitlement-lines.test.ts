@@ -292,11 +292,9 @@ describe('entitlement lines (HSIP)', () => {
     // Harrow 2026/27 as seeded: spring ends 25 March, summer starts 12 April (db/seed/term-dates-data.ts).
     const { schoolId, subscription } = await memberSchoolWithAcl(`${year + 1}-04-06`);
     // £3,900 ÷ 3 (004 line 392), at whatever price the catalogue holds now (another test reprices it).
-    const [acl] = await withTenant(database.db, tenantId, async (tx) =>
-      tx
-        .select()
-        .from(catalogueItems)
-        .where(eq(catalogueItems.id, await itemIdFor('HSIP-ACL'))),
+    const aclId = await itemIdFor('HSIP-ACL');
+    const [acl] = await withTenant(database.db, tenantId, (tx) =>
+      tx.select().from(catalogueItems).where(eq(catalogueItems.id, aclId)),
     );
     expect(subscription.netPence).toBe(Math.round((acl?.memberPricePence ?? 0) / 3));
     const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
