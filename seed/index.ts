@@ -4,6 +4,8 @@ import { ZCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
 import { academicYearOf, academicYearStart, todayInLondon } from '~/server/catalogue/academic-year';
 import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
+import { setTermDates } from '~/server/calendar/set-term-dates';
+import { demoTermDates } from './term-dates-data';
 import { adviserProfiles, memberships, schools, tenants, users } from '~/db/schema';
 import { demoCatalogues } from './catalogue-data';
 import * as demo from './demo-data';
@@ -115,6 +117,10 @@ async function seedDemo(tx: Tx): Promise<void> {
         userIdByEmail,
         adviserEmails: advisers.filter((u) => !/BPSI/.test(u.jobTitle)).map((u) => u.email.toLowerCase()),
       });
+    }
+
+    for (const [academicYear, terms] of Object.entries(demoTermDates[t.slug] ?? {})) {
+      await setTermDates(tx, tenant.id, { academicYear: Number(academicYear), terms });
     }
 
     const catalogue = demoCatalogues[t.slug];

@@ -13,3 +13,4 @@ export * from './concern';
 export * from './commissioning';
 export * from './jobs';
 export * from './people';
+export * from './calendar';

@@ -66,6 +66,16 @@ export type TenantSettings = {
   brandColour?: string;
   /** The statutory module's vocabulary and rules; anything left out takes the defaults in server/monitoring. */
   statutory?: StatutorySettings;
+  /** Traded services' rules; anything left out takes the defaults in server/entitlements. */
+  traded?: TradedSettings;
+};
+
+export type TradedSettings = {
+  /**
+   * A use the school's entitlement covers only in part (half a day left, a day logged): 'split' draws what is
+   * left and charges the rest; 'refuse' refuses it, so the person logging can split it themselves.
+   */
+  partialCover?: 'split' | 'refuse';
 };
 
 /** One of the LA's own categories of school (Barnet: 1, 2, good but of concern, 3, 4a, 4b). */

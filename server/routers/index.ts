@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '../trpc';
 import { adviserTimeRouter } from './adviser-time';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
+import { calendarRouter } from './calendar';
 import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
 import { commissioningRouter } from './commissioning';
@@ -27,6 +28,7 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   schools: schoolsRouter,
   schoolImport: schoolImportRouter,
+  calendar: calendarRouter,
   catalogue: catalogueRouter,
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,

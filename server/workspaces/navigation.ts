@@ -177,6 +177,13 @@ export const sections: readonly Section[] = [
     built: true,
   },
   {
+    slug: 'term-dates',
+    title: 'Term dates',
+    roles: managers,
+    summary: 'The LA’s term dates each year: mid-year joiners pay for the terms not yet started.',
+    built: true,
+  },
+  {
     slug: 'audit',
     title: 'Audit log',
     roles: managers,

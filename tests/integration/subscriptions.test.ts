@@ -4,6 +4,7 @@ import { withTenant, type Database } from '~/db/client';
 import { catalogueItems, schools } from '~/db/schema';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { onPostgres, openTestDatabase } from './harness';
+import { paidShare, proRataGrant } from '~/server/entitlements/pro-rata-grant';
 
 describe('packages and subscriptions', () => {
   let database: Database;
@@ -86,10 +87,12 @@ describe('packages and subscriptions', () => {
     expect(subscribed.netPence).toBe(quote.quote.netPence);
     const statement = await head.entitlements.statement({ schoolId: own.id, academicYear: ema.academicYear });
     const training = statement.find((b) => b.category === 'EMA training');
+    // 6 × ½ day training (004 line 486), in proportion to the terms paid for today.
+    const granted = proRataGrant('adviser_half_day', 600, paidShare(quote.quote));
     expect(training).toMatchObject({
       unit: 'adviser_half_day',
-      balanceHundredths: 600,
-      grantedHundredths: 600,
+      balanceHundredths: granted,
+      grantedHundredths: granted,
     });
     await expect(head.subscriptions.subscribe({ schoolId: own.id, itemId: ema.id })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -198,6 +201,9 @@ describe('packages and subscriptions', () => {
       schoolId: school.id,
       academicYear: ect.academicYear,
     });
-    expect(statement.find((b) => b.unit === 'ect_induction')?.balanceHundredths).toBe(200);
+    const { quote } = await manager.catalogue.quote({ schoolId: school.id, itemId: ect.id, units: 2 });
+    expect(statement.find((b) => b.unit === 'ect_induction')?.balanceHundredths).toBe(
+      proRataGrant('ect_induction', 200, paidShare(quote)),
+    );
   });
 });

@@ -45,7 +45,10 @@ export function PublishedPrices({ item }: { item: CatalogueItemView }) {
       {item.drawsUnit !== null && item.drawsQuantityHundredths !== null && (
         <>
           <dt className="font-semibold">Uses from entitlement</dt>
-          <dd>{formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])}</dd>
+          <dd>
+            {formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])}
+            {item.drawsCategory ? ` from the ${item.drawsCategory} line` : ''}
+          </dd>
         </>
       )}
     </dl>
