@@ -65,9 +65,24 @@ async function call(ctx: Context, path: string, type: string, input: unknown) {
 
 const tenantProcedures = allProcedures().filter((p) => p.meta?.access.kind === 'tenant');
 
-/** The input aimed at `id`: generated from the schema, or the hand-made upload. */
+/**
+ * Procedures taking no ids whose zod refinements JSON Schema cannot say (the three terms in order): a valid
+ * input made by hand, so the call reaches the domain instead of stopping at validation.
+ */
+const refinedInputs: Record<string, () => unknown> = {
+  'calendar.setTermDates': () => ({
+    academicYear: 2031,
+    terms: [
+      { term: 'autumn', startsOn: '2031-09-03', endsOn: '2031-12-19' },
+      { term: 'spring', startsOn: '2032-01-05', endsOn: '2032-03-26' },
+      { term: 'summer', startsOn: '2032-04-12', endsOn: '2032-07-21' },
+    ],
+  }),
+};
+
+/** The input aimed at `id`: generated from the schema, or the hand-made upload or refined input. */
 function inputFor(path: string, id: string): unknown {
-  const handMade = handMadeInputs[path];
+  const handMade = handMadeInputs[path] ?? refinedInputs[path];
   return handMade ? handMade() : generatedInput(path, id);
 }
 
@@ -238,7 +253,8 @@ describe('a tenant-A member aiming every tenant procedure at tenant B', () => {
   it.each(tenantProcedures.filter((p) => !(p.path in handMadeInputs)))(
     '$path: the generated input passes its own schema',
     ({ path }) => {
-      const input = generatedInput(path, '3f2504e0-4f89-41d3-9a0c-0305e82c3301');
+      const input = inputFor(path, '3f2504e0-4f89-41d3-9a0c-0305e82c3301');
+      if (path in refinedInputs) expect(takesIds(inputSchemaOf(path)), path).toBe(false);
       const verdict = acceptsInput(path, input);
       expect(verdict.issues, `${path} ${JSON.stringify(input)}`).toBe('');
     },

@@ -1,7 +1,8 @@
+import { withMailroom } from '~/server/email/outbox';
 import { TRPCError } from '@trpc/server';
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
 import { outboxEmails, sccLetters, schools } from '~/db/schema';
 import { giasUploadBody } from '~/server/schools/import-gias/gias-upload';
 import { giasCsv, giasRow, type GiasFixtureRow } from '../fixtures/gias';
@@ -324,7 +325,7 @@ describe('the annual categorisation letters (Birmingham, 003)', () => {
     expect(letterTo(103342)?.body).toMatch(/“Inadequate”[\s\S]*one of the priority schools for 2026\/27/);
     expect(letterTo(103342)?.body).toMatch(/requires significant improvement/);
 
-    const sent = await withPlatform(database.db, (tx) =>
+    const sent = await withMailroom(database.db, (tx) =>
       tx
         .select()
         .from(outboxEmails)
