@@ -31,7 +31,7 @@ import {
  * link to it.
  */
 
-export { parseNumber, parsePounds, poundsToPence } from './form-parse';
+export { numberReader, parseNumber, parsePounds, poundsToPence } from './form-parse';
 
 /** The server's field errors: dotted path → messages. */
 export type FieldErrors = Record<string, string[]>;
@@ -284,15 +284,20 @@ export function FieldShell({
 }
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>;
-type TextInputProps = FieldProps &
-  InputProps & {
-    value: string;
-    onChange: (value: string) => void;
-    /** Width classes of the control (default: as wide as the form, up to max-w-xl). */
-    width?: string;
-  };
+/** What every text-like control takes besides its own attributes: a string value and where it goes. */
+type ValueProps = FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  /** Width classes of the control (each field has its own default). */
+  width?: string;
+};
+type TextInputProps = ValueProps & InputProps;
 
-export function TextField({
+/**
+ * Splits a text-like field's props into the shell's (label, hint, error), the control's (id, value, change)
+ * and the rest (the control's own attributes), so each field below only says which control it draws.
+ */
+function splitField<P extends ValueProps>({
   id,
   label,
   hint,
@@ -301,19 +306,26 @@ export function TextField({
   width,
   value,
   onChange,
-  ...input
-}: TextInputProps) {
+  ...rest
+}: P) {
+  return {
+    shell: { id, label, hint, error, className },
+    control: {
+      id,
+      value,
+      onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    },
+    width,
+    rest,
+  };
+}
+
+export function TextField(props: TextInputProps) {
+  const { shell, control, width, rest } = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell {...shell}>
       {(a) => (
-        <input
-          id={id}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          className={`${inputClass} ${width ?? 'w-full max-w-xl'}`}
-          {...a}
-          {...input}
-        />
+        <input {...control} className={`${inputClass} ${width ?? 'w-full max-w-xl'}`} {...a} {...rest} />
       )}
     </FieldShell>
   );
@@ -329,19 +341,10 @@ export function DateField({ width = 'w-48', ...props }: TextInputProps) {
 }
 
 /** Pounds as typed, with a £ before the box; read it with parsePounds (or poundsToPence). */
-export function MoneyField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  width,
-  value,
-  onChange,
-  ...input
-}: TextInputProps) {
+export function MoneyField(props: TextInputProps) {
+  const { shell, control, width, rest } = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell {...shell}>
       {(a) => (
         <div className="mt-1 flex items-center">
           <span
@@ -351,13 +354,11 @@ export function MoneyField({
             £
           </span>
           <input
-            id={id}
             inputMode="decimal"
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
+            {...control}
             className={`block rounded-r border-2 border-slate-600 bg-white px-3 py-2 ${width ?? 'w-36'}`}
             {...a}
-            {...input}
+            {...rest}
           />
         </div>
       )}
@@ -366,33 +367,20 @@ export function MoneyField({
 }
 
 export function TextArea({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  width,
-  value,
-  onChange,
   rows = 3,
-  ...textarea
-}: FieldProps &
-  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'className'> & {
-    value: string;
-    onChange: (value: string) => void;
-    width?: string;
-  }) {
+  ...props
+}: ValueProps &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'className'>) {
+  const { shell, control, width, rest } = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell {...shell}>
       {(a) => (
         <textarea
-          id={id}
           rows={rows}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
+          {...control}
           className={`${inputClass} ${width ?? 'w-full max-w-xl'}`}
           {...a}
-          {...textarea}
+          {...rest}
         />
       )}
     </FieldShell>
@@ -402,37 +390,20 @@ export function TextArea({
 export type Option = { value: string; label: string };
 
 export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  width,
-  value,
-  onChange,
   options,
   placeholder,
-  ...select
-}: FieldProps &
+  ...props
+}: ValueProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange' | 'className'> & {
-    value: string;
-    onChange: (value: string) => void;
     options: readonly Option[];
     /** The first, empty choice ("Choose"), if the field may be left unset. */
     placeholder?: string;
-    width?: string;
   }) {
+  const { shell, control, width, rest } = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell {...shell}>
       {(a) => (
-        <select
-          id={id}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          className={`${inputClass} ${width ?? 'max-w-xl'}`}
-          {...a}
-          {...select}
-        >
+        <select {...control} className={`${inputClass} ${width ?? 'max-w-xl'}`} {...a} {...rest}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -643,4 +614,23 @@ export function useFormValues<T extends Record<string, unknown>>(initial: T) {
     bind: <K extends keyof T>(key: K) => ({ value: values[key], onChange: set(key) }),
     reset: () => setValues(initial),
   };
+}
+
+/** A boxed group of fields under a legend, such as one row of a list the user adds to ("Line 1"). */
+export function FieldGroup({
+  legend,
+  children,
+  className = 'space-y-4',
+}: {
+  legend: ReactNode;
+  children: ReactNode;
+  /** Classes of the group's inside (spacing). */
+  className?: string;
+}) {
+  return (
+    <fieldset className={`${className} rounded-lg border border-slate-300 bg-white p-4`}>
+      <legend className="px-1 text-lg font-semibold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
 }
