@@ -57,7 +57,7 @@ export function DataTable<Row>({
   rows: readonly Row[];
   rowKey: (row: Row, index: number) => string;
   columns: readonly (Column<Row> | false | null | undefined)[];
-  /** Shown instead of the table when there are no rows; without it an empty table is shown. */
+  /** Shown instead of the table when there are no rows (null: nothing); without it an empty table is shown. */
   empty?: ReactNode;
   emptyClassName?: string;
   /** Rows of the `<tfoot>`, e.g. totals. */
@@ -67,7 +67,8 @@ export function DataTable<Row>({
   className?: string;
   rowClassName?: (row: Row) => string | undefined;
 }) {
-  if (rows.length === 0 && empty !== undefined) return <p className={emptyClassName}>{empty}</p>;
+  if (rows.length === 0 && empty !== undefined)
+    return empty === null ? null : <p className={emptyClassName}>{empty}</p>;
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
   return (
     <div className={['overflow-x-auto', className ?? ''].filter(Boolean).join(' ')}>

@@ -14,6 +14,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { buttonClass, inputClass, secondaryButtonClass, warningButtonClass } from './form-styles';
 
 /**
  * The one kit for Stride's forms: a hook over a tRPC mutation that turns the server's field errors into
@@ -225,16 +226,13 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export const inputClass =
-  'mt-1 block rounded border-2 border-slate-600 bg-white px-3 py-2 disabled:bg-slate-100';
-/** A text box as wide as the form, up to a readable width. */
-export const wideInputClass = `${inputClass} w-full max-w-xl`;
-export const buttonClass =
-  'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
-export const secondaryButtonClass =
-  'rounded border-2 border-brand bg-white px-3 py-1.5 font-semibold text-brand-dark hover:bg-slate-50 disabled:opacity-60';
-export const warningButtonClass =
-  'rounded border-2 border-red-800 bg-white px-3 py-1.5 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60';
+export {
+  buttonClass,
+  inputClass,
+  secondaryButtonClass,
+  warningButtonClass,
+  wideInputClass,
+} from './form-styles';
 
 type Aria = { 'aria-describedby'?: string; 'aria-invalid'?: true };
 
