@@ -50,6 +50,7 @@ export function DataTable<Row>({
   sort,
   className,
   rowClassName,
+  rowTestId,
 }: {
   caption: ReactNode;
   /** Keep the caption for screen readers only, when a heading above already says it. */
@@ -66,6 +67,8 @@ export function DataTable<Row>({
   /** Classes of the scrolling wrapper (e.g. margins). */
   className?: string;
   rowClassName?: (row: Row) => string | undefined;
+  /** A `data-testid` on every body row, for journeys that count rows. */
+  rowTestId?: string;
 }) {
   if (rows.length === 0 && empty !== undefined)
     return empty === null ? null : <p className={emptyClassName}>{empty}</p>;
@@ -105,6 +108,7 @@ export function DataTable<Row>({
           {rows.map((row, r) => (
             <tr
               key={rowKey(row, r)}
+              data-testid={rowTestId}
               className={['border-b border-slate-200', rowClassName?.(row) ?? ''].filter(Boolean).join(' ')}
             >
               {shown.map((column, i) =>
