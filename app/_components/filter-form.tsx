@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { buttonClass, inputClass, labelClass } from './form-styles';
+import type { Option } from './options';
 
 /**
  * The kit's filter form: a plain GET form rendered on the server, so what is chosen is in the address and the
@@ -68,7 +69,7 @@ export function FilterSelect({
   options,
   placeholder,
 }: FilterFieldProps & {
-  options: readonly { value: string; label: string }[];
+  options: readonly Option[];
   /** The first, empty choice ("Any", "Everyone"). */
   placeholder?: string;
 }) {

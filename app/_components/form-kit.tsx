@@ -15,6 +15,7 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { buttonClass, inputClass, secondaryButtonClass, warningButtonClass } from './form-styles';
+import type { Option } from './options';
 
 /**
  * The one kit for Stride's forms: a hook over a tRPC mutation that turns the server's field errors into
@@ -32,6 +33,7 @@ import { buttonClass, inputClass, secondaryButtonClass, warningButtonClass } fro
  * link to it.
  */
 
+export { optionsOf, type Option } from './options';
 export { numberReader, parseNumber, parsePounds, poundsToPence } from './form-parse';
 
 /** The server's field errors: dotted path → messages. */
@@ -385,8 +387,6 @@ export function TextArea({
   );
 }
 
-export type Option = { value: string; label: string };
-
 export function SelectField({
   options,
   placeholder,
@@ -413,10 +413,6 @@ export function SelectField({
     </FieldShell>
   );
 }
-
-/** Label → value pairs as options, e.g. from a labels record. */
-export const optionsOf = (labels: Record<string, string>): Option[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** One checkbox with its label beside it. */
 export function Checkbox({
