@@ -16,6 +16,7 @@ export function FilterForm({
   search,
   submit,
   clearHref,
+  actions,
   className = 'mt-4 flex flex-wrap items-end gap-3',
   children,
 }: {
@@ -27,6 +28,8 @@ export function FilterForm({
   submit: ReactNode;
   /** Where "Clear" goes, if the form offers it. */
   clearHref?: string;
+  /** What follows the button, e.g. download links for what is shown. */
+  actions?: ReactNode;
   className?: string;
   children: ReactNode;
 }) {
@@ -42,6 +45,7 @@ export function FilterForm({
             Clear
           </Link>
         )}
+        {actions}
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from '~/app/_components/data-table';
 import { ukDate } from './month-picker';
 
 export function InspectionTable({
@@ -7,39 +8,21 @@ export function InspectionTable({
   caption: string;
   rows: { school: string; urn: number; inspectedOn: string; result: string }[];
 }) {
-  if (rows.length === 0) return <p className="mt-2">No inspections this month.</p>;
   return (
-    <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="p-2">
-            School
-          </th>
-          <th scope="col" className="p-2">
-            URN
-          </th>
-          <th scope="col" className="p-2">
-            Inspected
-          </th>
-          <th scope="col" className="p-2">
-            Outcome
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((i) => (
-          <tr key={`${i.urn}-${i.inspectedOn}`} className="border-t">
-            <th scope="row" className="p-2 font-normal">
-              {i.school}
-            </th>
-            <td className="p-2">{i.urn}</td>
-            <td className="p-2">{ukDate(i.inspectedOn)}</td>
-            <td className="p-2">{i.result}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="mt-2"
+      caption={caption}
+      hideCaption
+      rows={rows}
+      rowKey={(i) => `${i.urn}-${i.inspectedOn}`}
+      empty="No inspections this month."
+      columns={[
+        { header: 'School', rowHeader: true, cell: (i) => i.school },
+        { header: 'URN', cell: (i) => i.urn },
+        { header: 'Inspected', cell: (i) => ukDate(i.inspectedOn) },
+        { header: 'Outcome', cell: (i) => i.result },
+      ]}
+    />
   );
 }
 
