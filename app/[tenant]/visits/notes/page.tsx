@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { longDate, statusLabel, statusOptions } from '~/server/notes-of-visit/labels';
 import { isNoteStatus } from '~/server/notes-of-visit/workflow';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { DataTable } from '~/app/_components/data-table';
 
 export const metadata: Metadata = { title: 'Notes of visit' };
 
@@ -119,55 +120,35 @@ export default async function NotesOfVisitPage({
         <h2 id="notes-heading" className="text-2xl font-semibold">
           {notes.length === 1 ? '1 note' : `${notes.length} notes`}
         </h2>
-        {notes.length === 0 ? (
-          <p className="mt-2">No notes of visit match.</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Notes of visit</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">
-                    Date of visit
-                  </th>
-                  <th scope="col" className="p-2">
-                    School
-                  </th>
-                  <th scope="col" className="p-2">
-                    Focus
-                  </th>
-                  <th scope="col" className="p-2">
-                    Adviser
-                  </th>
-                  <th scope="col" className="p-2">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {notes.map((n) => (
-                  <tr key={n.id} className="border-b border-slate-200" data-testid="note-row">
-                    <td className="p-2">
-                      <Link href={`/${tenant}/visits/notes/${n.id}`} className="text-brand-dark underline">
-                        {longDate(n.visitedOn)}
-                        <span className="sr-only">, {n.schoolName}</span>
-                      </Link>
-                    </td>
-                    <td className="p-2">
-                      {n.schoolName} ({n.urn})
-                    </td>
-                    <td className="p-2">{n.focus}</td>
-                    <td className="p-2">{n.adviserName}</td>
-                    <td className="p-2">
-                      {statusLabel(n.status, n.typeGroup)}
-                      {n.version > 1 ? ` (version ${n.version})` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          className="mt-3"
+          caption="Notes of visit"
+          hideCaption
+          rows={notes}
+          rowKey={(n) => n.id}
+          rowTestId="note-row"
+          empty="No notes of visit match."
+          emptyClassName="mt-2"
+          columns={[
+            {
+              header: 'Date of visit',
+              cell: (n) => (
+                <Link href={`/${tenant}/visits/notes/${n.id}`} className="text-brand-dark underline">
+                  {longDate(n.visitedOn)}
+                  <span className="sr-only">, {n.schoolName}</span>
+                </Link>
+              ),
+            },
+            { header: 'School', cell: (n) => `${n.schoolName} (${n.urn})` },
+            { header: 'Focus', cell: (n) => n.focus },
+            { header: 'Adviser', cell: (n) => n.adviserName },
+            {
+              header: 'Status',
+              cell: (n) =>
+                `${statusLabel(n.status, n.typeGroup)}${n.version > 1 ? ` (version ${n.version})` : ''}`,
+            },
+          ]}
+        />
       </section>
     </div>
   );
