@@ -61,6 +61,11 @@ export type FormMutationExtras<TData, TError, TVariables> = {
   idPrefix?: string;
   /** The message in the summary, when it needs more than the field's own words (e.g. which row). */
   summaryMessage?: (path: string, message: string) => string;
+  /**
+   * The form's field for a path in the server's errors, when what is sent is not shaped like the form (only
+   * the ticked rows of a list, say, so `content.rows.1` is the form's `rows.3`).
+   */
+  pathOf?: (serverPath: string) => string;
 };
 
 /**
@@ -90,7 +95,8 @@ export function useFormMutation<TData, TError, TVariables, TContext>(
   if (mutation.error) {
     const byField = serverFieldErrors(mutation.error);
     if (byField) {
-      for (const [path, messages] of Object.entries(byField)) if (messages[0]) errors[path] = messages[0];
+      for (const [path, messages] of Object.entries(byField))
+        if (messages[0]) errors[extras.pathOf?.(path) ?? path] = messages[0];
     } else {
       const target =
         typeof extras.messageField === 'function' ? extras.messageField(mutation.error) : extras.messageField;
