@@ -1,15 +1,19 @@
 'use client';
 
-import {
-  ErrorSummary,
-  FieldError,
-  type SummaryError,
-  buttonClass,
-  wideInputClass as inputClass,
-} from '~/app/_components/form-kit';
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import {
+  Checkbox,
+  DateField,
+  Form,
+  optionsOf,
+  RadioGroup,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  useFormMutation,
+} from '~/app/_components/form-kit';
 import { useTRPC } from '../../../_lib/trpc-client';
 import {
   categoryOfConcernLabels,
@@ -27,22 +31,6 @@ import {
 type SubGrades = Extract<RecordInspectionInput, { framework: 'sub_grades_2024' }>['grades'];
 type ReportCard = Extract<RecordInspectionInput, { framework: 'report_card_2025' }>;
 
-type FieldErrors = Record<string, string[]> | null | undefined;
-
-/** Field errors as the summary's list, each pointing at its field (ids are the field paths with dots → dashes). */
-function summaryOf(
-  error: { message: string } | null,
-  fieldErrors: FieldErrors,
-  prefix: string,
-): SummaryError[] {
-  if (!error) return [];
-  if (!fieldErrors) return [{ message: error.message }];
-  return Object.entries(fieldErrors).map(([field, messages]) => ({
-    message: messages[0] ?? 'Check this answer.',
-    fieldId: `${prefix}-${field.replace(/\./g, '-')}`,
-  }));
-}
-
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="mt-6 rounded-lg border border-slate-200 bg-white p-5" aria-label={title}>
@@ -52,13 +40,17 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Saved({ show, text }: { show: boolean; text: string }) {
+/** The form's button and the line that says it worked. */
+function Submit({ pending, label, done }: { pending: boolean; label: string; done: string }) {
   return (
-    <p role="status" className="text-green-800">
-      {show ? text : ''}
-    </p>
+    <div className="flex items-center gap-3">
+      <SubmitButton pending={pending}>{label}</SubmitButton>
+      <StatusMessage>{done}</StatusMessage>
+    </div>
   );
 }
+
+const formClass = 'mt-3 space-y-4';
 
 export function CategoryForm({
   schoolId,
@@ -74,63 +66,42 @@ export function CategoryForm({
   const [category, setCategory] = useState(current ?? '');
   const [rationale, setRationale] = useState('');
   const [done, setDone] = useState(false);
-  const change = useMutation(
-    trpc.register.changeCategory.mutationOptions({
-      onSuccess: () => {
-        setDone(true);
-        setRationale('');
-        router.refresh();
-      },
-    }),
-  );
-  const errors = change.error?.data?.fieldErrors;
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    change.mutate({ schoolId, category, rationale });
-  }
+  const change = useFormMutation(trpc.register.changeCategory.mutationOptions(), {
+    idPrefix: 'category-form',
+    onSuccess: () => {
+      setDone(true);
+      setRationale('');
+      router.refresh();
+    },
+  });
   return (
     <Card title="Change LA category">
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={summaryOf(change.error, errors, 'category-form')} />
-        <label htmlFor="category-form-category" className="mt-3 block font-semibold">
-          New LA category
-        </label>
-        <FieldError id="category-form-category" message={errors?.category?.[0]} />
-        <select
-          id="category-form-category"
+      <Form
+        form={change}
+        onSubmit={() => {
+          setDone(false);
+          change.mutate({ schoolId, category, rationale });
+        }}
+        className={formClass}
+      >
+        <SelectField
+          label="New LA category"
+          {...change.field('category')}
           value={category}
-          onChange={(e) => setCategory(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">Choose a category</option>
-          {categories.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="category-form-rationale" className="mt-4 block font-semibold">
-          Rationale
-        </label>
-        <p className="text-sm text-slate-700">Why the category changes: evidence and who agreed it.</p>
-        <FieldError id="category-form-rationale" message={errors?.rationale?.[0]} />
-        <textarea
-          id="category-form-rationale"
-          rows={3}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          aria-invalid={errors?.rationale ? true : undefined}
-          aria-describedby={errors?.rationale ? 'category-form-rationale-error' : undefined}
-          className={inputClass}
+          onChange={setCategory}
+          options={categories.map((c) => ({ value: c.key, label: c.label }))}
+          placeholder="Choose a category"
+          width="w-full max-w-xl"
         />
-        <div className="mt-4 flex items-center gap-3">
-          <button type="submit" disabled={change.isPending} className={buttonClass}>
-            Change category
-          </button>
-          <Saved show={done} text="Category changed." />
-        </div>
-      </form>
+        <TextArea
+          label="Rationale"
+          hint="Why the category changes: evidence and who agreed it."
+          {...change.field('rationale')}
+          value={rationale}
+          onChange={setRationale}
+        />
+        <Submit pending={change.isPending} label="Change category" done={done ? 'Category changed.' : ''} />
+      </Form>
     </Card>
   );
 }
@@ -153,59 +124,44 @@ export function AdvisersForm({
   const [link, setLink] = useState(linkAdviserUserId ?? '');
   const [second, setSecond] = useState(secondAdviserUserId ?? '');
   const [done, setDone] = useState(false);
-  const save = useMutation(
-    trpc.register.setAdvisers.mutationOptions({
-      onSuccess: () => {
-        setDone(true);
-        router.refresh();
-      },
-    }),
-  );
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    save.mutate({ schoolId, linkAdviserUserId: link || null, secondAdviserUserId: second || null });
-  }
-  const options = advisers.map((a) => (
-    <option key={a.userId} value={a.userId}>
-      {a.name}
-    </option>
-  ));
+  const save = useFormMutation(trpc.register.setAdvisers.mutationOptions(), {
+    idPrefix: 'advisers-form',
+    onSuccess: () => {
+      setDone(true);
+      router.refresh();
+    },
+  });
+  const options = advisers.map((a) => ({ value: a.userId, label: a.name }));
   return (
     <Card title="Advisers">
-      <form onSubmit={onSubmit}>
-        <ErrorSummary errors={summaryOf(save.error, save.error?.data?.fieldErrors, 'advisers-form')} />
-        <label htmlFor="advisers-form-linkAdviserUserId" className="mt-3 block font-semibold">
-          {linkAdviserTitle}
-        </label>
-        <select
-          id="advisers-form-linkAdviserUserId"
+      <Form
+        form={save}
+        onSubmit={() => {
+          setDone(false);
+          save.mutate({ schoolId, linkAdviserUserId: link || null, secondAdviserUserId: second || null });
+        }}
+        className={formClass}
+      >
+        <SelectField
+          label={linkAdviserTitle}
+          {...save.field('linkAdviserUserId')}
           value={link}
-          onChange={(e) => setLink(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">None</option>
-          {options}
-        </select>
-        <label htmlFor="advisers-form-secondAdviserUserId" className="mt-4 block font-semibold">
-          Second adviser
-        </label>
-        <select
-          id="advisers-form-secondAdviserUserId"
+          onChange={setLink}
+          options={options}
+          placeholder="None"
+          width="w-full max-w-xl"
+        />
+        <SelectField
+          label="Second adviser"
+          {...save.field('secondAdviserUserId')}
           value={second}
-          onChange={(e) => setSecond(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">None</option>
-          {options}
-        </select>
-        <div className="mt-4 flex items-center gap-3">
-          <button type="submit" disabled={save.isPending} className={buttonClass}>
-            Save advisers
-          </button>
-          <Saved show={done} text="Advisers saved." />
-        </div>
-      </form>
+          onChange={setSecond}
+          options={options}
+          placeholder="None"
+          width="w-full max-w-xl"
+        />
+        <Submit pending={save.isPending} label="Save advisers" done={done ? 'Advisers saved.' : ''} />
+      </Form>
     </Card>
   );
 }
@@ -231,90 +187,67 @@ export function MonitoringForm({
   );
   const [hasSixthForm, setSixthForm] = useState(initial.hasSixthForm);
   const [done, setDone] = useState(false);
-  const save = useMutation(
-    trpc.register.updateMonitoring.mutationOptions({
-      onSuccess: () => {
-        setDone(true);
-        router.refresh();
-      },
-    }),
-  );
-  const errors = save.error?.data?.fieldErrors;
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    save.mutate({
-      schoolId,
-      riskNotes,
-      riseInvolvement,
-      capacitySecure: capacity === '' ? null : capacity === 'yes',
-      hasSixthForm,
-    });
-  }
+  const save = useFormMutation(trpc.register.updateMonitoring.mutationOptions(), {
+    idPrefix: 'monitoring-form',
+    onSuccess: () => {
+      setDone(true);
+      router.refresh();
+    },
+  });
   return (
     <Card title="Risk, RISE and capacity">
-      <form onSubmit={onSubmit}>
-        <ErrorSummary errors={summaryOf(save.error, errors, 'monitoring-form')} />
-        <label htmlFor="monitoring-form-riskNotes" className="mt-3 block font-semibold">
-          Risk notes
-        </label>
-        <FieldError id="monitoring-form-riskNotes" message={errors?.riskNotes?.[0]} />
-        <textarea
-          id="monitoring-form-riskNotes"
-          rows={3}
-          value={riskNotes}
-          onChange={(e) => setRiskNotes(e.target.value)}
-          className={inputClass}
-        />
-        <label htmlFor="monitoring-form-riseInvolvement" className="mt-4 block font-semibold">
-          RISE involvement
-        </label>
-        <p className="text-sm text-slate-700">
-          The DfE RISE team, dates and focus, beside the LA’s own support.
-        </p>
-        <FieldError id="monitoring-form-riseInvolvement" message={errors?.riseInvolvement?.[0]} />
-        <textarea
-          id="monitoring-form-riseInvolvement"
+      <Form
+        form={save}
+        onSubmit={() => {
+          setDone(false);
+          save.mutate({
+            schoolId,
+            riskNotes,
+            riseInvolvement,
+            capacitySecure: capacity === '' ? null : capacity === 'yes',
+            hasSixthForm,
+          });
+        }}
+        className={formClass}
+      >
+        <TextArea label="Risk notes" {...save.field('riskNotes')} value={riskNotes} onChange={setRiskNotes} />
+        <TextArea
+          label="RISE involvement"
+          hint="The DfE RISE team, dates and focus, beside the LA’s own support."
           rows={2}
+          {...save.field('riseInvolvement')}
           value={riseInvolvement}
-          onChange={(e) => setRise(e.target.value)}
-          className={inputClass}
+          onChange={setRise}
         />
-        <label htmlFor="monitoring-form-capacitySecure" className="mt-4 block font-semibold">
-          Capacity to improve secure?
-        </label>
-        <select
-          id="monitoring-form-capacitySecure"
+        <SelectField
+          label="Capacity to improve secure?"
+          {...save.field('capacitySecure')}
           value={capacity}
-          onChange={(e) => setCapacity(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">Not judged</option>
-          <option value="yes">Yes, secure</option>
-          <option value="no">No, not secure</option>
-        </select>
-        <div className="mt-4 flex items-center gap-2">
-          <input
-            id="monitoring-form-hasSixthForm"
-            type="checkbox"
-            checked={hasSixthForm}
-            onChange={(e) => setSixthForm(e.target.checked)}
-            className="h-5 w-5"
-          />
-          <label htmlFor="monitoring-form-hasSixthForm" className="font-semibold">
-            Has a sixth form
-          </label>
-        </div>
-        <div className="mt-4 flex items-center gap-3">
-          <button type="submit" disabled={save.isPending} className={buttonClass}>
-            Save
-          </button>
-          <Saved show={done} text="Saved." />
-        </div>
-      </form>
+          onChange={setCapacity}
+          options={[
+            { value: 'yes', label: 'Yes, secure' },
+            { value: 'no', label: 'No, not secure' },
+          ]}
+          placeholder="Not judged"
+          width="w-full max-w-xl"
+        />
+        <Checkbox
+          label={<span className="font-semibold">Has a sixth form</span>}
+          {...save.field('hasSixthForm')}
+          checked={hasSixthForm}
+          onChange={setSixthForm}
+        />
+        <Submit pending={save.isPending} label="Save" done={done ? 'Saved.' : ''} />
+      </Form>
     </Card>
   );
 }
+
+const fourPoint = Object.entries(legacyGradeLabels).map(([value, label]) => ({
+  value,
+  label: `${value} ${label}`,
+}));
+const fivePoint = reportCardGrades.map((g) => ({ value: g, label: reportCardGradeLabels[g] }));
 
 export function InspectionForm({ schoolId }: { schoolId: string }) {
   const trpc = useTRPC();
@@ -326,19 +259,15 @@ export function InspectionForm({ schoolId }: { schoolId: string }) {
   const [safeguarding, setSafeguarding] = useState('');
   const [concern, setConcern] = useState('');
   const [done, setDone] = useState(false);
-  const record = useMutation(
-    trpc.register.recordInspection.mutationOptions({
-      onSuccess: () => {
-        setDone(true);
-        setGrades({});
-        router.refresh();
-      },
-    }),
-  );
-  const errors = record.error?.data?.fieldErrors;
-  const p = 'inspection-form';
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  const record = useFormMutation(trpc.register.recordInspection.mutationOptions(), {
+    idPrefix: 'inspection-form',
+    onSuccess: () => {
+      setDone(true);
+      setGrades({});
+      router.refresh();
+    },
+  });
+  function onSubmit() {
     setDone(false);
     const common = {
       schoolId,
@@ -358,90 +287,55 @@ export function InspectionForm({ schoolId }: { schoolId: string }) {
         safeguarding: safeguarding as ReportCard['safeguarding'],
       });
   }
-  const gradeSelect = (key: string, label: string, options: [string, string][], optional = false) => {
-    const id = `${p}-grades-${key}`;
-    const message = errors?.[`grades.${key}`]?.[0];
-    return (
-      <div key={key} className="mt-3">
-        <label htmlFor={id} className="block font-semibold">
-          {label}
-          {optional ? ' (if the school has one)' : ''}
-        </label>
-        <FieldError id={id} message={message} />
-        <select
-          id={id}
-          value={grades[key] ?? ''}
-          onChange={(e) => setGrades({ ...grades, [key]: e.target.value })}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-error` : undefined}
-          className={inputClass}
-        >
-          <option value="">{optional ? 'Not applicable' : 'Choose a grade'}</option>
-          {options.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
-  const fourPoint = Object.entries(legacyGradeLabels).map(([k, v]): [string, string] => [k, `${k} ${v}`]);
-  const fivePoint = reportCardGrades.map((g): [string, string] => [g, reportCardGradeLabels[g]]);
+  const gradeSelect = (
+    key: string,
+    label: string,
+    options: { value: string; label: string }[],
+    optional = false,
+  ) => (
+    <SelectField
+      key={key}
+      label={`${label}${optional ? ' (if the school has one)' : ''}`}
+      {...record.field(`grades.${key}`)}
+      value={grades[key] ?? ''}
+      onChange={(grade) => setGrades({ ...grades, [key]: grade })}
+      options={options}
+      placeholder={optional ? 'Not applicable' : 'Choose a grade'}
+      width="w-full max-w-xl"
+    />
+  );
   return (
     <Card title="Record an Ofsted inspection">
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={summaryOf(record.error, errors, p)} />
-        <fieldset className="mt-3">
-          <legend className="font-semibold">Framework</legend>
-          {(Object.keys(frameworkLabels) as Framework[]).map((f) => (
-            <div key={f} className="mt-1 flex items-center gap-2">
-              <input
-                type="radio"
-                id={`${p}-framework-${f}`}
-                name="framework"
-                checked={framework === f}
-                onChange={() => {
-                  setFramework(f);
-                  setGrades({});
-                }}
-                className="h-5 w-5"
-              />
-              <label htmlFor={`${p}-framework-${f}`}>{frameworkLabels[f]}</label>
-            </div>
-          ))}
-        </fieldset>
-        <label htmlFor={`${p}-inspectedOn`} className="mt-4 block font-semibold">
-          Date of inspection
-        </label>
-        <FieldError id={`${p}-inspectedOn`} message={errors?.inspectedOn?.[0]} />
-        <input
-          id={`${p}-inspectedOn`}
-          type="date"
+      <Form form={record} onSubmit={onSubmit} className={formClass}>
+        <RadioGroup
+          label="Framework"
+          {...record.field('framework')}
+          value={framework}
+          onChange={(f) => {
+            setFramework(f);
+            setGrades({});
+          }}
+          options={(Object.keys(frameworkLabels) as Framework[]).map((f) => ({
+            value: f,
+            label: frameworkLabels[f],
+          }))}
+        />
+        <DateField
+          label="Date of inspection"
+          {...record.field('inspectedOn')}
           value={inspectedOn}
-          onChange={(e) => setInspectedOn(e.target.value)}
-          className={inputClass}
+          onChange={setInspectedOn}
         />
         {framework === 'legacy_overall' && (
-          <div className="mt-3">
-            <label htmlFor={`${p}-overallGrade`} className="block font-semibold">
-              Overall effectiveness
-            </label>
-            <FieldError id={`${p}-overallGrade`} message={errors?.overallGrade?.[0]} />
-            <select
-              id={`${p}-overallGrade`}
-              value={overallGrade}
-              onChange={(e) => setOverallGrade(e.target.value)}
-              className={inputClass}
-            >
-              <option value="">Choose a grade</option>
-              {fourPoint.map(([v, t]) => (
-                <option key={v} value={v}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Overall effectiveness"
+            {...record.field('overallGrade')}
+            value={overallGrade}
+            onChange={setOverallGrade}
+            options={fourPoint}
+            placeholder="Choose a grade"
+            width="w-full max-w-xl"
+          />
         )}
         {framework === 'sub_grades_2024' &&
           subGradeAreas.map(([key, label]) => gradeSelect(key, label, fourPoint))}
@@ -449,45 +343,35 @@ export function InspectionForm({ schoolId }: { schoolId: string }) {
           <>
             {reportCardAreas.map(([key, label]) => gradeSelect(key, label, fivePoint))}
             {reportCardOptionalAreas.map(([key, label]) => gradeSelect(key, label, fivePoint, true))}
-            <label htmlFor={`${p}-safeguarding`} className="mt-3 block font-semibold">
-              Safeguarding
-            </label>
-            <FieldError id={`${p}-safeguarding`} message={errors?.safeguarding?.[0]} />
-            <select
-              id={`${p}-safeguarding`}
+            <SelectField
+              label="Safeguarding"
+              {...record.field('safeguarding')}
               value={safeguarding}
-              onChange={(e) => setSafeguarding(e.target.value)}
-              className={inputClass}
-            >
-              <option value="">Choose</option>
-              <option value="met">Met</option>
-              <option value="not_met">Not met</option>
-            </select>
+              onChange={setSafeguarding}
+              options={[
+                { value: 'met', label: 'Met' },
+                { value: 'not_met', label: 'Not met' },
+              ]}
+              placeholder="Choose"
+              width="w-full max-w-xl"
+            />
           </>
         )}
-        <label htmlFor={`${p}-categoryOfConcern`} className="mt-4 block font-semibold">
-          Category of concern
-        </label>
-        <select
-          id={`${p}-categoryOfConcern`}
+        <SelectField
+          label="Category of concern"
+          {...record.field('categoryOfConcern')}
           value={concern}
-          onChange={(e) => setConcern(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">None</option>
-          {Object.entries(categoryOfConcernLabels).map(([v, t]) => (
-            <option key={v} value={v}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <div className="mt-4 flex items-center gap-3">
-          <button type="submit" disabled={record.isPending} className={buttonClass}>
-            Record inspection
-          </button>
-          <Saved show={done} text="Inspection recorded." />
-        </div>
-      </form>
+          onChange={setConcern}
+          options={optionsOf(categoryOfConcernLabels)}
+          placeholder="None"
+          width="w-full max-w-xl"
+        />
+        <Submit
+          pending={record.isPending}
+          label="Record inspection"
+          done={done ? 'Inspection recorded.' : ''}
+        />
+      </Form>
     </Card>
   );
 }
