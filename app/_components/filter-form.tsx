@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { buttonClass, inputClass, labelClass } from './form-styles';
-import type { Option } from './options';
+import { OptionList, type Option } from './options';
 
 /**
  * The kit's filter form: a plain GET form rendered on the server, so what is chosen is in the address and the
@@ -83,12 +83,7 @@ export function FilterSelect({
         {label}
       </label>
       <select id={id} name={name} defaultValue={defaultValue} className={`${inputClass} ${width}`}>
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} placeholder={placeholder} />
       </select>
     </div>
   );

@@ -15,7 +15,7 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { buttonClass, inputClass, secondaryButtonClass, warningButtonClass } from './form-styles';
-import type { Option } from './options';
+import { OptionList, type Option } from './options';
 
 /**
  * The one kit for Stride's forms: a hook over a tRPC mutation that turns the server's field errors into
@@ -408,12 +408,7 @@ export function SelectField({
     <FieldShell {...shell}>
       {(a) => (
         <select {...control} className={`${inputClass} ${width ?? 'max-w-xl'}`} {...a} {...rest}>
-          {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <OptionList options={options} placeholder={placeholder} />
         </select>
       )}
     </FieldShell>

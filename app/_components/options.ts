@@ -1,6 +1,0 @@
-/** Choices of a select or a group of boxes: in a file of its own so server pages (filter forms) use it too. */
-export type Option = { value: string; label: string };
-
-/** Label → value pairs as options, e.g. from a labels record. */
-export const optionsOf = (labels: Record<string, string>): Option[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
