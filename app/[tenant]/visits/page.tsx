@@ -97,31 +97,29 @@ export default async function VisitsPage({
               Under-served schools
             </h2>
             <p className="text-slate-700">Schools with fewer visits done than their plan expects by now.</p>
-            {underServed.length === 0 ? (
-              <p className="mt-2">Every school is on track.</p>
-            ) : (
-              <DataTable
-                className="mt-3"
-                caption="Under-served schools"
-                hideCaption
-                rows={underServed}
-                rowKey={(s) => s.schoolId}
-                columns={[
-                  {
-                    header: 'School',
-                    cell: (s) => (
-                      <Link href={`/${tenant}/register/${s.schoolId}`} className="text-brand-dark underline">
-                        {s.schoolName}
-                      </Link>
-                    ),
-                  },
-                  { header: 'Planned this year', align: 'right', cell: (s) => s.planned },
-                  { header: 'Expected by now', align: 'right', cell: (s) => s.expected },
-                  { header: 'Done', align: 'right', cell: (s) => s.done },
-                  { header: 'Overdue', align: 'right', cell: (s) => s.overdue },
-                ]}
-              />
-            )}
+            <DataTable
+              className="mt-3"
+              caption="Under-served schools"
+              hideCaption
+              rows={underServed}
+              rowKey={(s) => s.schoolId}
+              empty="Every school is on track."
+              emptyClassName="mt-2"
+              columns={[
+                {
+                  header: 'School',
+                  cell: (s) => (
+                    <Link href={`/${tenant}/register/${s.schoolId}`} className="text-brand-dark underline">
+                      {s.schoolName}
+                    </Link>
+                  ),
+                },
+                { header: 'Planned this year', align: 'right', cell: (s) => s.planned },
+                { header: 'Expected by now', align: 'right', cell: (s) => s.expected },
+                { header: 'Done', align: 'right', cell: (s) => s.done },
+                { header: 'Overdue', align: 'right', cell: (s) => s.overdue },
+              ]}
+            />
           </section>
           <section aria-labelledby="overdue" className="mt-8">
             <h2 id="overdue" className="text-2xl font-semibold">
