@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { enforceRowLevelSecurity } from './row-level-security';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -18,8 +19,11 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Database = {
   db: Db;
   kind: 'postgres' | 'pglite';
-  /** The embedded engine, when there is one (tests snapshot it). */
+  /** The embedded engine, when there is one (tests snapshot it; the job queue runs on it). */
   pglite: PGlite | null;
+  /** The PostgreSQL connection string, when on PostgreSQL (the job queue opens its own pool with it). */
+  url: string | null;
+  /** Applies the committed migrations, then enables and forces row-level security on every tenant table. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -41,7 +45,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       pglite: null,
-      migrate: () => migratePostgres(db, { migrationsFolder }),
+      url: options.url,
+      migrate: async () => {
+        await migratePostgres(db, { migrationsFolder });
+        await enforceRowLevelSecurity(db);
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -52,7 +60,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     pglite: client,
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    url: null,
+    migrate: async () => {
+      await migratePglite(db, { migrationsFolder });
+      await enforceRowLevelSecurity(db);
+    },
     close: () => client.close(),
   };
 }

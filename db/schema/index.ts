@@ -11,3 +11,5 @@ export * from './renewals';
 export * from './monitoring';
 export * from './concern';
 export * from './commissioning';
+export * from './jobs';
+export * from './people';

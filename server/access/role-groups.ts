@@ -79,3 +79,5 @@ export const sccBudgetUsers = [...officers, 'finance'] as const satisfies readon
 export const schoolLeaders = ['school_admin', 'governor'] as const satisfies readonly Role[];
 /** The headteacher (or school business manager) acting for their school. */
 export const headteachers = ['school_admin'] as const satisfies readonly Role[];
+/** Answers requests to join a school: the workspace's manager (any school), a headteacher (their own). */
+export const accessDeciders = ['tenant_admin', 'school_admin'] as const satisfies readonly Role[];

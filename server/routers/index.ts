@@ -8,8 +8,11 @@ import { commissioningRouter } from './commissioning';
 import { concernRouter } from './concern';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
+import { jobsRouter } from './jobs';
+import { joiningRouter } from './joining';
 import { membersRouter } from './members';
 import { notesOfVisitRouter } from './notes-of-visit';
+import { platformRouter } from './platform';
 import { registerRouter } from './register';
 import { renewalsRouter } from './renewals';
 import { reportsRouter } from './reports';
@@ -33,11 +36,14 @@ export const appRouter = router({
   reports: reportsRouter,
   members: membersRouter,
   audit: auditRouter,
+  jobs: jobsRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,
   register: registerRouter,
   visits: visitsRouter,
+  joining: joiningRouter,
+  platform: platformRouter,
   dev: devRouter,
 });
 

@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, withTenant, type Database } from '../../db/client';
 import { schools, tenants } from '../../db/schema';
-import { seedIfEmpty } from '../../db/seed';
+import { seedIfEmpty } from '../../seed';
 import { drawDownEntitlement } from '../../server/entitlements/draw-down-entitlement';
 import { grantEntitlement } from '../../server/entitlements/grant-entitlement';
 

@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { defaultOpenOptions, openDatabase, withTenant, type Db } from '../../db/client';
 import { schools, tenants } from '../../db/schema';
-import { seedIfEmpty } from '../../db/seed';
+import { seedIfEmpty } from '../../seed';
 import { benchDrawdowns } from './drawdowns';
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>) {

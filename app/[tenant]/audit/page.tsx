@@ -2,6 +2,10 @@ import { DataTable } from '~/app/_components/data-table';
 import type { Metadata } from 'next';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 
+/** A job's audit label ("job:renewal-reminders") in words. */
+const jobActorName = (label: string) =>
+  label.startsWith('job:') ? `Scheduled job (${label.slice(4).replaceAll('-', ' ')})` : label;
+
 export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function AuditPage({ params }: { params: Promise<{ tenant: string }> }) {
@@ -22,7 +26,10 @@ export default async function AuditPage({ params }: { params: Promise<{ tenant: 
         emptyClassName="mt-4"
         columns={[
           { header: 'When', cell: (e) => e.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' }) },
-          { header: 'Who', cell: (e) => e.actorName ?? 'Unknown user' },
+          {
+            header: 'Who',
+            cell: (e) => e.actorName ?? (e.actorLabel ? jobActorName(e.actorLabel) : 'Unknown user'),
+          },
           { header: 'What', cell: (e) => e.action, className: 'font-mono' },
           {
             header: 'Records',

@@ -52,11 +52,19 @@ export function OpenRenewalsForm({ fromYear }: { fromYear: number }) {
   const router = useRouter();
   const [closesOn, setClosesOn] = useState('');
   const [target, setTarget] = useState('90');
+  const [interval, setReminderInterval] = useState('7');
   const open = useFormMutation(trpc.renewals.open.mutationOptions(), { onSuccess: () => router.refresh() });
   return (
     <Form
       form={open}
-      onSubmit={() => open.mutate({ fromYear, closesOn, targetPercent: Number(target) })}
+      onSubmit={() =>
+        open.mutate({
+          fromYear,
+          closesOn,
+          targetPercent: Number(target),
+          reminderIntervalDays: interval.trim() === '' ? null : Number(interval),
+        })
+      }
       heading={<p>Every school subscribing this year will be emailed a one-click link.</p>}
     >
       <DateField label="Answers due by" {...open.field('closesOn')} value={closesOn} onChange={setClosesOn} />
@@ -70,6 +78,18 @@ export function OpenRenewalsForm({ fromYear }: { fromYear: number }) {
         {...open.field('targetPercent')}
         value={target}
         onChange={setTarget}
+      />
+      <NumberField
+        whole
+        label="Remind schools that have not answered every (days)"
+        hint="Reminders go automatically until answers are due. Leave empty to send reminders only by hand."
+        type="number"
+        min="1"
+        max="60"
+        width="w-32"
+        {...open.field('reminderIntervalDays')}
+        value={interval}
+        onChange={setReminderInterval}
       />
       <SubmitButton pending={open.isPending} pendingLabel="Sending invitations…">
         Open renewals and email schools

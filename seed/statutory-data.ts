@@ -3,7 +3,7 @@
  * (LA category, link adviser, Ofsted history in all three shapes), schools causing concern, and the
  * commissioning contracts Birmingham → BEP and Harrow → HSIP. Literal data only; dates are ISO strings.
  */
-import type { StatutorySettings } from '../schema/platform';
+import type { StatutorySettings } from '~/db/schema/platform';
 
 /** Birmingham's priority list adds "vulnerable" and "in crisis" for good and outstanding schools (003). */
 export const statutorySettings: Record<string, StatutorySettings> = {
@@ -582,7 +582,7 @@ export type SeedNoteOfVisit = {
   adviserEmail: string;
   visitedOn: string;
   status: 'draft' | 'sent' | 'commented' | 'agreed' | 'shared';
-  content: import('../schema/monitoring').NoteOfVisitContent;
+  content: import('~/db/schema/monitoring').NoteOfVisitContent;
   headteacherComment?: string;
   /** Who agreed it (the school's headteacher) and when; shared notes also have sharedOn. */
   agreedByEmail?: string;

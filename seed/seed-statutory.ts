@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../client';
+import type { Tx } from '~/db/client';
 import {
   actionPlanItems,
   actionPlans,
@@ -15,7 +15,7 @@ import {
   sccLetters,
   schoolContacts,
   schoolMonitoring,
-} from '../schema';
+} from '~/db/schema';
 import { addDays, planYear, type PlanSchool } from '~/server/monitoring/plan-visits';
 import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import type { SeedSchool } from './demo-data';

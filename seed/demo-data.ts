@@ -8,8 +8,8 @@
  * Deterministic: literal data only, no randomness, no runtime logic.
  * Email domains are example domains (RFC 2606 style): @<org>.example, @<school>.sch.example.
  */
-import type { ModuleKey, TenantSettings } from '../schema/platform';
-import type { Role } from '../schema/memberships';
+import type { ModuleKey, TenantSettings } from '~/db/schema/platform';
+import type { Role } from '~/db/schema/memberships';
 
 export type SeedSchool = {
   /** GIAS URN: 6 digits, unique across all pools. */

@@ -1,5 +1,5 @@
-import { defaultOpenOptions, openDatabase } from '../client';
-import { seedIfEmpty } from '../seed';
+import { defaultOpenOptions, openDatabase } from '~/db/client';
+import { seedIfEmpty } from './index';
 
 /** Migrates, then seeds the demo workspaces if the database has none. Stop the dev server first when using PGlite. */
 async function main() {

@@ -1,10 +1,10 @@
 import { count, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../client';
+import type { Db, Tx } from '~/db/client';
 import { ZCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
 import { academicYearOf, academicYearStart, todayInLondon } from '~/server/catalogue/academic-year';
 import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
-import { adviserProfiles, memberships, schools, tenants, users } from '../schema';
+import { adviserProfiles, memberships, schools, tenants, users } from '~/db/schema';
 import { demoCatalogues } from './catalogue-data';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
