@@ -50,6 +50,7 @@ export function DataTable<Row>({
   sort,
   className,
   rowClassName,
+  rowTestId,
 }: {
   caption: ReactNode;
   /** Keep the caption for screen readers only, when a heading above already says it. */
@@ -57,7 +58,7 @@ export function DataTable<Row>({
   rows: readonly Row[];
   rowKey: (row: Row, index: number) => string;
   columns: readonly (Column<Row> | false | null | undefined)[];
-  /** Shown instead of the table when there are no rows; without it an empty table is shown. */
+  /** Shown instead of the table when there are no rows (null: nothing); without it an empty table is shown. */
   empty?: ReactNode;
   emptyClassName?: string;
   /** Rows of the `<tfoot>`, e.g. totals. */
@@ -66,8 +67,11 @@ export function DataTable<Row>({
   /** Classes of the scrolling wrapper (e.g. margins). */
   className?: string;
   rowClassName?: (row: Row) => string | undefined;
+  /** A `data-testid` on every body row, for journeys that count rows. */
+  rowTestId?: string;
 }) {
-  if (rows.length === 0 && empty !== undefined) return <p className={emptyClassName}>{empty}</p>;
+  if (rows.length === 0 && empty !== undefined)
+    return empty === null ? null : <p className={emptyClassName}>{empty}</p>;
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
   return (
     <div className={['overflow-x-auto', className ?? ''].filter(Boolean).join(' ')}>
@@ -104,6 +108,7 @@ export function DataTable<Row>({
           {rows.map((row, r) => (
             <tr
               key={rowKey(row, r)}
+              data-testid={rowTestId}
               className={['border-b border-slate-200', rowClassName?.(row) ?? ''].filter(Boolean).join(' ')}
             >
               {shown.map((column, i) =>

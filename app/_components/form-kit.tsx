@@ -14,6 +14,8 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { buttonClass, inputClass, secondaryButtonClass, warningButtonClass } from './form-styles';
+import { OptionList, type Option } from './options';
 
 /**
  * The one kit for Stride's forms: a hook over a tRPC mutation that turns the server's field errors into
@@ -31,7 +33,8 @@ import {
  * link to it.
  */
 
-export { parseNumber, parsePounds, poundsToPence } from './form-parse';
+export { optionsOf, type Option } from './options';
+export { numberReader, parseNumber, parsePounds, poundsToPence } from './form-parse';
 
 /** The server's field errors: dotted path → messages. */
 export type FieldErrors = Record<string, string[]>;
@@ -58,6 +61,11 @@ export type FormMutationExtras<TData, TError, TVariables> = {
   idPrefix?: string;
   /** The message in the summary, when it needs more than the field's own words (e.g. which row). */
   summaryMessage?: (path: string, message: string) => string;
+  /**
+   * The form's field for a path in the server's errors, when what is sent is not shaped like the form (only
+   * the ticked rows of a list, say, so `content.rows.1` is the form's `rows.3`).
+   */
+  pathOf?: (serverPath: string) => string;
 };
 
 /**
@@ -87,7 +95,8 @@ export function useFormMutation<TData, TError, TVariables, TContext>(
   if (mutation.error) {
     const byField = serverFieldErrors(mutation.error);
     if (byField) {
-      for (const [path, messages] of Object.entries(byField)) if (messages[0]) errors[path] = messages[0];
+      for (const [path, messages] of Object.entries(byField))
+        if (messages[0]) errors[extras.pathOf?.(path) ?? path] = messages[0];
     } else {
       const target =
         typeof extras.messageField === 'function' ? extras.messageField(mutation.error) : extras.messageField;
@@ -225,16 +234,13 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export const inputClass =
-  'mt-1 block rounded border-2 border-slate-600 bg-white px-3 py-2 disabled:bg-slate-100';
-/** A text box as wide as the form, up to a readable width. */
-export const wideInputClass = `${inputClass} w-full max-w-xl`;
-export const buttonClass =
-  'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
-export const secondaryButtonClass =
-  'rounded border-2 border-brand bg-white px-3 py-1.5 font-semibold text-brand-dark hover:bg-slate-50 disabled:opacity-60';
-export const warningButtonClass =
-  'rounded border-2 border-red-800 bg-white px-3 py-1.5 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60';
+export {
+  buttonClass,
+  inputClass,
+  secondaryButtonClass,
+  warningButtonClass,
+  wideInputClass,
+} from './form-styles';
 
 type Aria = { 'aria-describedby'?: string; 'aria-invalid'?: true };
 
@@ -284,15 +290,20 @@ export function FieldShell({
 }
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>;
-type TextInputProps = FieldProps &
-  InputProps & {
-    value: string;
-    onChange: (value: string) => void;
-    /** Width classes of the control (default: as wide as the form, up to max-w-xl). */
-    width?: string;
-  };
+/** What every text-like control takes besides its own attributes: a string value and where it goes. */
+type ValueProps = FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  /** Width classes of the control (each field has its own default). */
+  width?: string;
+};
+type TextInputProps = ValueProps & InputProps;
 
-export function TextField({
+/**
+ * Splits a text-like field's props into the shell's (label, hint, error), the control's (id, value, change)
+ * and the rest (the control's own attributes), so each field below only says which control it draws.
+ */
+function splitField<P extends ValueProps>({
   id,
   label,
   hint,
@@ -301,19 +312,26 @@ export function TextField({
   width,
   value,
   onChange,
-  ...input
-}: TextInputProps) {
+  ...rest
+}: P) {
+  return {
+    shell: { id, label, hint, error, className },
+    control: {
+      id,
+      value,
+      onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    },
+    width,
+    rest,
+  };
+}
+
+export function TextField(props: TextInputProps) {
+  const { shell, control, width, rest } = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell {...shell}>
       {(a) => (
-        <input
-          id={id}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          className={`${inputClass} ${width ?? 'w-full max-w-xl'}`}
-          {...a}
-          {...input}
-        />
+        <input {...control} className={`${inputClass} ${width ?? 'w-full max-w-xl'}`} {...a} {...rest} />
       )}
     </FieldShell>
   );
@@ -329,19 +347,10 @@ export function DateField({ width = 'w-48', ...props }: TextInputProps) {
 }
 
 /** Pounds as typed, with a £ before the box; read it with parsePounds (or poundsToPence). */
-export function MoneyField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  width,
-  value,
-  onChange,
-  ...input
-}: TextInputProps) {
+export function MoneyField(props: TextInputProps) {
+  const { shell, control, width, rest } = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell {...shell}>
       {(a) => (
         <div className="mt-1 flex items-center">
           <span
@@ -351,13 +360,11 @@ export function MoneyField({
             £
           </span>
           <input
-            id={id}
             inputMode="decimal"
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
+            {...control}
             className={`block rounded-r border-2 border-slate-600 bg-white px-3 py-2 ${width ?? 'w-36'}`}
             {...a}
-            {...input}
+            {...rest}
           />
         </div>
       )}
@@ -366,88 +373,47 @@ export function MoneyField({
 }
 
 export function TextArea({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  width,
-  value,
-  onChange,
   rows = 3,
-  ...textarea
-}: FieldProps &
-  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'className'> & {
-    value: string;
-    onChange: (value: string) => void;
-    width?: string;
-  }) {
+  ...props
+}: ValueProps &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'className'>) {
+  const { shell, control, width, rest } = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell {...shell}>
       {(a) => (
         <textarea
-          id={id}
           rows={rows}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
+          {...control}
           className={`${inputClass} ${width ?? 'w-full max-w-xl'}`}
           {...a}
-          {...textarea}
+          {...rest}
         />
       )}
     </FieldShell>
   );
 }
 
-export type Option = { value: string; label: string };
-
 export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  width,
-  value,
-  onChange,
   options,
   placeholder,
-  ...select
-}: FieldProps &
+  ...props
+}: ValueProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange' | 'className'> & {
-    value: string;
-    onChange: (value: string) => void;
     options: readonly Option[];
     /** The first, empty choice ("Choose"), if the field may be left unset. */
     placeholder?: string;
-    width?: string;
   }) {
+  const { shell, control, width, rest } = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell {...shell}>
       {(a) => (
-        <select
-          id={id}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          className={`${inputClass} ${width ?? 'max-w-xl'}`}
-          {...a}
-          {...select}
-        >
-          {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+        <select {...control} className={`${inputClass} ${width ?? 'max-w-xl'}`} {...a} {...rest}>
+          <OptionList options={options} placeholder={placeholder} />
         </select>
       )}
     </FieldShell>
   );
 }
-
-/** Label → value pairs as options, e.g. from a labels record. */
-export const optionsOf = (labels: Record<string, string>): Option[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** One checkbox with its label beside it. */
 export function Checkbox({
@@ -643,4 +609,23 @@ export function useFormValues<T extends Record<string, unknown>>(initial: T) {
     bind: <K extends keyof T>(key: K) => ({ value: values[key], onChange: set(key) }),
     reset: () => setValues(initial),
   };
+}
+
+/** A boxed group of fields under a legend, such as one row of a list the user adds to ("Line 1"). */
+export function FieldGroup({
+  legend,
+  children,
+  className = 'space-y-4',
+}: {
+  legend: ReactNode;
+  children: ReactNode;
+  /** Classes of the group's inside (spacing). */
+  className?: string;
+}) {
+  return (
+    <fieldset className={`${className} rounded-lg border border-slate-300 bg-white p-4`}>
+      <legend className="px-1 text-lg font-semibold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
 }

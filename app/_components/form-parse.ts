@@ -32,3 +32,33 @@ export function poundsToPence(text: string): number {
   if (pounds === null) return 0;
   return typeof pounds === 'number' ? Math.round(pounds * 100) : Number.NaN;
 }
+
+/**
+ * Reads the numbers of one submission, keeping the form's own message for each field it could not read (or
+ * that was left empty where `missing` says what to ask for). Such a field's value is NaN, which the server
+ * refuses, so one round trip still reports every other problem; the form's wording wins for that field.
+ *
+ *   const read = numberReader();
+ *   const input = { price: read.pounds('price', values.price, 'Enter the price.') ?? Number.NaN };
+ *   form.setClientErrors(read.problems());
+ */
+export function numberReader() {
+  const problems: Record<string, string> = {};
+  const read = (path: string, value: number | string | null, missing?: string): number | null => {
+    if (typeof value === 'string' || (value === null && missing)) {
+      problems[path] = typeof value === 'string' ? value : (missing ?? '');
+      return Number.NaN;
+    }
+    return value;
+  };
+  return {
+    pounds: (path: string, text: string, missing?: string) => read(path, parsePounds(text), missing),
+    number: (
+      path: string,
+      text: string,
+      options: { whole?: boolean; negative?: boolean; missing?: string } = {},
+    ) => read(path, parseNumber(text, options), options.missing),
+    /** What could not be read, by field path, or null if everything could. */
+    problems: () => (Object.keys(problems).length > 0 ? { ...problems } : null),
+  };
+}

@@ -1,7 +1,8 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Button, Form, SubmitButton, TextField } from '~/app/_components/form-kit';
 import type { DemoWorkspace } from '~/server/dev/demo-users';
 import { shortRoleLabels } from '~/server/workspaces/role-labels';
 
@@ -10,8 +11,7 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function onSubmit() {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
       setError('Enter your email address, like name@school.org.uk');
       return;
@@ -23,37 +23,32 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-      <h2 className="text-xl font-semibold">Sign in with your email</h2>
-      <p className="mt-1 text-slate-700">We will email you a link that signs you in.</p>
-      <label htmlFor="email" className="mt-4 block font-semibold">
-        Email address
-      </label>
-      {error && (
-        <p id="email-error" className="mt-1 text-red-800">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
-      <input
+    <Form
+      form={{ summary: error ? [{ message: error, fieldId: 'email' }] : [] }}
+      onSubmit={() => void onSubmit()}
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+      heading={
+        <div>
+          <h2 className="text-xl font-semibold">Sign in with your email</h2>
+          <p className="mt-1 text-slate-700">We will email you a link that signs you in.</p>
+        </div>
+      }
+    >
+      <TextField
         id="email"
+        label="Email address"
+        error={error ?? undefined}
         name="email"
         type="email"
         autoComplete="email"
         value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'email-error' : undefined}
-        className="mt-1 block w-full max-w-md rounded border-2 border-slate-600 px-3 py-2"
+        onChange={setEmail}
+        width="w-full max-w-md"
       />
-      <button
-        type="submit"
-        disabled={sending}
-        className="mt-4 rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
-      >
-        {sending ? 'Sending…' : 'Email me a sign-in link'}
-      </button>
-    </form>
+      <SubmitButton pending={sending} pendingLabel="Sending…">
+        Email me a sign-in link
+      </SubmitButton>
+    </Form>
   );
 }
 
@@ -74,22 +69,10 @@ export function ProviderButtons({
       </h2>
       <div className="mt-3 flex flex-wrap gap-3">
         {microsoft && (
-          <button
-            type="button"
-            onClick={() => void signIn('azure-ad', { callbackUrl })}
-            className="rounded border-2 border-slate-700 px-4 py-2 font-semibold"
-          >
-            Sign in with Microsoft
-          </button>
+          <Button onClick={() => void signIn('azure-ad', { callbackUrl })}>Sign in with Microsoft</Button>
         )}
         {google && (
-          <button
-            type="button"
-            onClick={() => void signIn('google', { callbackUrl })}
-            className="rounded border-2 border-slate-700 px-4 py-2 font-semibold"
-          >
-            Sign in with Google
-          </button>
+          <Button onClick={() => void signIn('google', { callbackUrl })}>Sign in with Google</Button>
         )}
       </div>
     </section>

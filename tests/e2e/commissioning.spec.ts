@@ -94,7 +94,8 @@ test('Birmingham commissions BEP for a school, changes its days, then revokes th
   const officer = await pageFor(browser, 'la.officer@birmingham.example');
   await officer.goto('/birmingham/commissioning');
   await officer.getByRole('button', { name: 'Create contract' }).click();
-  await expect(officer.getByText('Enter a title for the contract.')).toBeVisible();
+  // The error summary links to the field; the same words stand beside it.
+  await expect(officer.getByRole('link', { name: 'Enter a title for the contract.' })).toBeVisible();
   await officer.getByLabel('Provider').selectOption({ label: 'Birmingham Education Partnership' });
   await officer.getByLabel('Contract title').fill(title);
   await officer.getByLabel('Annual value (£)').fill('24000');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber, parsePounds, poundsToPence } from '~/app/_components/form-parse';
+import { numberReader, parseNumber, parsePounds, poundsToPence } from '~/app/_components/form-parse';
 
 describe('form kit: reading numbers and money as typed', () => {
   it('reads pounds with a sign, commas and spaces, and refuses what is not money', () => {
@@ -25,5 +25,16 @@ describe('form kit: reading numbers and money as typed', () => {
     expect(parseNumber('\u22120.5', { negative: true })).toBe(-0.5);
     expect(parseNumber('-2', { whole: true, negative: true })).toBe(-2);
     expect(parseNumber('  ')).toBeNull();
+  });
+
+  it('reads a submission’s numbers, keeping a message for each field it could not read or that is missing', () => {
+    const read = numberReader();
+    expect(read.pounds('price', '1,200')).toBe(1200);
+    expect(read.pounds('minimum', '')).toBeNull();
+    expect(read.pounds('member', '', 'Enter the price.')).toBeNaN();
+    expect(read.number('vat', 'ten')).toBeNaN();
+    expect(read.number('pupils', '12', { whole: true })).toBe(12);
+    expect(read.problems()).toEqual({ member: 'Enter the price.', vat: 'Enter a number.' });
+    expect(numberReader().problems()).toBeNull();
   });
 });

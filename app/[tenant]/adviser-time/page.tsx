@@ -3,6 +3,7 @@ import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catal
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { AssignForm, CancelButton, LogVisitForm, RequestForm, type LineChoice } from './adviser-time-forms';
+import { DataTable } from '~/app/_components/data-table';
 
 export const metadata: Metadata = { title: 'Adviser time' };
 
@@ -151,94 +152,41 @@ export default async function AdviserTimePage({ params }: { params: Promise<{ te
           <h2 id="usage" className="text-2xl font-semibold">
             Utilisation, {year}
           </h2>
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Adviser utilisation</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">
-                    Adviser
-                  </th>
-                  <th scope="col" className="p-2">
-                    Terms
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Visits
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Days
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Cost
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Income
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {usage.byAdviser.map((a) => (
-                  <tr key={a.userId} className="border-b border-slate-200">
-                    <td className="p-2">{a.name}</td>
-                    <td className="p-2">
-                      {a.kind === 'associate' ? 'Associate' : 'Employed'}
-                      {a.dayRatePence ? `, ${formatPence(a.dayRatePence)} a day` : ''}
-                    </td>
-                    <td className="p-2 text-right">{a.visits}</td>
-                    <td className="p-2 text-right">{days(a.daysHundredths)}</td>
-                    <td className="p-2 text-right">{formatPence(a.costPence)}</td>
-                    <td className="p-2 text-right">{formatPence(a.valuePence)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Cost and income by service</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">
-                    Service
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Visits
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Income
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Of which charged
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Adviser cost
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Margin
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {usage.byService.length === 0 && (
-                  <tr>
-                    <td className="p-2" colSpan={6}>
-                      Nothing delivered yet this year.
-                    </td>
-                  </tr>
-                )}
-                {usage.byService.map((s) => (
-                  <tr key={s.serviceId} className="border-b border-slate-200">
-                    <td className="p-2">{s.name}</td>
-                    <td className="p-2 text-right">{s.visits}</td>
-                    <td className="p-2 text-right">{formatPence(s.valuePence)}</td>
-                    <td className="p-2 text-right">{formatPence(s.chargedPence)}</td>
-                    <td className="p-2 text-right">{formatPence(s.costPence)}</td>
-                    <td className="p-2 text-right">{formatPence(s.valuePence - s.costPence)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="mt-3"
+            caption="Adviser utilisation"
+            hideCaption
+            rows={usage.byAdviser}
+            rowKey={(a) => a.userId}
+            columns={[
+              { header: 'Adviser', cell: (a) => a.name },
+              {
+                header: 'Terms',
+                cell: (a) =>
+                  `${a.kind === 'associate' ? 'Associate' : 'Employed'}${a.dayRatePence ? `, ${formatPence(a.dayRatePence)} a day` : ''}`,
+              },
+              { header: 'Visits', align: 'right', cell: (a) => a.visits },
+              { header: 'Days', align: 'right', cell: (a) => days(a.daysHundredths) },
+              { header: 'Cost', align: 'right', cell: (a) => formatPence(a.costPence) },
+              { header: 'Income', align: 'right', cell: (a) => formatPence(a.valuePence) },
+            ]}
+          />
+          <DataTable
+            className="mt-4"
+            caption="Cost and income by service"
+            hideCaption
+            rows={usage.byService}
+            rowKey={(s) => s.serviceId}
+            empty="Nothing delivered yet this year."
+            columns={[
+              { header: 'Service', cell: (s) => s.name },
+              { header: 'Visits', align: 'right', cell: (s) => s.visits },
+              { header: 'Income', align: 'right', cell: (s) => formatPence(s.valuePence) },
+              { header: 'Of which charged', align: 'right', cell: (s) => formatPence(s.chargedPence) },
+              { header: 'Adviser cost', align: 'right', cell: (s) => formatPence(s.costPence) },
+              { header: 'Margin', align: 'right', cell: (s) => formatPence(s.valuePence - s.costPence) },
+            ]}
+          />
         </section>
       )}
     </div>

@@ -13,6 +13,8 @@ import {
   YourPackagePrice,
   type SchoolQuote,
 } from './item-details';
+import { DataTable } from '~/app/_components/data-table';
+import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 
 export const metadata: Metadata = { title: 'Packages and services' };
 
@@ -58,28 +60,14 @@ export default async function CataloguePage({
 
       <div className="mt-4 flex flex-wrap items-end justify-between gap-4">
         {yearOptions.length > 1 ? (
-          <form key={year} className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="year" className="block font-semibold">
-                Academic year
-              </label>
-              <select
-                id="year"
-                name="year"
-                defaultValue={String(year)}
-                className="mt-1 rounded border-2 border-slate-600 bg-white px-3 py-2"
-              >
-                {yearOptions.map((y) => (
-                  <option key={y} value={y}>
-                    {academicYearLabel(y)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-              Show
-            </button>
-          </form>
+          <FilterForm key={year} submit="Show" className="flex flex-wrap items-end gap-3">
+            <FilterSelect
+              name="year"
+              label="Academic year"
+              defaultValue={String(year)}
+              options={yearOptions.map((y) => ({ value: String(y), label: academicYearLabel(y) }))}
+            />
+          </FilterForm>
         ) : (
           <span />
         )}
@@ -175,68 +163,62 @@ export default async function CataloguePage({
             Bought when needed. A service that uses an entitlement comes out of a package&apos;s balance
             first.
           </p>
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Services for {academicYearLabel(year)}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">
-                    Service
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Partnership agreement
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Outside partnership
-                  </th>
-                  {school && (
-                    <th scope="col" className="p-2 text-right">
-                      Your price
-                    </th>
-                  )}
-                  <th scope="col" className="p-2">
-                    Uses from entitlement
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {services.map((item) => {
+          <DataTable
+            className="mt-4"
+            caption={`Services for ${academicYearLabel(year)}`}
+            hideCaption
+            rows={services}
+            rowKey={(item) => item.id}
+            rowClassName={() => 'align-top'}
+            columns={[
+              {
+                header: 'Service',
+                rowHeader: true,
+                cell: (item) => (
+                  <>
+                    <Link href={itemHref(item.id)} className="font-semibold text-brand-dark underline">
+                      {item.name}
+                    </Link>
+                    <span className="block text-slate-700">
+                      {item.code} · {pricingBasisLabels[item.pricingBasis]}
+                      {!item.active && ' · withdrawn'}
+                    </span>
+                  </>
+                ),
+              },
+              {
+                header: 'Partnership agreement',
+                align: 'right',
+                cell: (item) =>
+                  item.memberDiscountPercent > 0
+                    ? `${item.memberDiscountPercent}% off`
+                    : formatPence(item.memberPricePence),
+              },
+              {
+                header: 'Outside partnership',
+                align: 'right',
+                cell: (item) => formatPence(item.nonMemberPricePence),
+              },
+              school && {
+                header: 'Your price',
+                align: 'right',
+                className: 'font-semibold',
+                cell: (item) => {
                   const quote = quoteFor.get(item.id);
-                  return (
-                    <tr key={item.id} className="border-b border-slate-200 align-top">
-                      <th scope="row" className="p-2 font-normal">
-                        <Link href={itemHref(item.id)} className="font-semibold text-brand-dark underline">
-                          {item.name}
-                        </Link>
-                        <span className="block text-slate-700">
-                          {item.code} · {pricingBasisLabels[item.pricingBasis]}
-                          {!item.active && ' · withdrawn'}
-                        </span>
-                      </th>
-                      <td className="p-2 text-right">
-                        {item.memberDiscountPercent > 0
-                          ? `${item.memberDiscountPercent}% off`
-                          : formatPence(item.memberPricePence)}
-                      </td>
-                      <td className="p-2 text-right">{formatPence(item.nonMemberPricePence)}</td>
-                      {school && (
-                        <td className="p-2 text-right font-semibold">
-                          {quote ? formatPence(quote.quote.unitPricePence) : '–'}
-                        </td>
-                      )}
-                      <td className="p-2">
-                        {item.drawsUnit !== null && item.drawsQuantityHundredths !== null
-                          ? `${formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])}${
-                              item.drawsCategory ? ` (${item.drawsCategory})` : ''
-                            }`
-                          : 'Nothing'}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                  return quote ? formatPence(quote.quote.unitPricePence) : '–';
+                },
+              },
+              {
+                header: 'Uses from entitlement',
+                cell: (item) =>
+                  item.drawsUnit !== null && item.drawsQuantityHundredths !== null
+                    ? `${formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])}${
+                        item.drawsCategory ? ` (${item.drawsCategory})` : ''
+                      }`
+                    : 'Nothing',
+              },
+            ]}
+          />
         </section>
       )}
     </div>

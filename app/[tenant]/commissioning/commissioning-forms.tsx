@@ -1,72 +1,27 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState } from 'react';
+import {
+  Button,
+  DateField,
+  ErrorSummary,
+  Form,
+  MoneyField,
+  numberReader,
+  NumberField,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useFormMutation,
+  useFormValues,
+} from '~/app/_components/form-kit';
 import { useTRPC } from '../../_lib/trpc-client';
 
-type FieldErrors = Record<string, string[]> | null | undefined;
-
-const inputClass = 'mt-1 block w-full max-w-xl rounded border-2 border-slate-600 px-3 py-2';
-const smallInputClass = 'mt-1 rounded border-2 border-slate-600 px-2 py-1.5';
-const buttonClass =
-  'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
-const secondaryButtonClass =
-  'rounded border-2 border-slate-600 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
-const dangerButtonClass =
-  'rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-60';
-
-/** A labelled field with its error beside it; the control gets the id, aria-invalid and aria-describedby. */
-function Field({
-  id,
-  label,
-  hint,
-  field,
-  errors,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  field: string;
-  errors: FieldErrors;
-  children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
-}) {
-  const message = errors?.[field]?.[0];
-  const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className="mt-4">
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
-      {message && (
-        <p id={`${id}-error`} className="mt-1 text-red-800">
-          <span className="sr-only">Error: </span>
-          {message}
-        </p>
-      )}
-      {children({
-        id,
-        'aria-invalid': message ? true : undefined,
-        'aria-describedby': describedBy || undefined,
-      })}
-    </div>
-  );
-}
-
-function FormError({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="mt-2 font-semibold text-red-800">
-      {message}
-    </p>
-  );
-}
+const boxed = 'mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-5';
+const inline = 'flex flex-wrap items-end gap-2';
 
 export function CreateContractForm({
   tenantSlug,
@@ -77,8 +32,7 @@ export function CreateContractForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const [form, setForm] = useState({
+  const { values, bind } = useFormValues({
     providerSlug: providers[0]?.slug ?? '',
     title: '',
     scope: '',
@@ -87,114 +41,50 @@ export function CreateContractForm({
     endsOn: '',
     breakClause: '',
   });
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const create = useMutation(
-    trpc.commissioning.create.mutationOptions({
-      onSuccess: (made) => router.push(`/${tenantSlug}/commissioning/${made.id}`),
-    }),
-  );
-  const errors = create.error?.data?.fieldErrors;
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({ ...form, annualValue: form.annualValue === '' ? Number.NaN : Number(form.annualValue) });
+  const create = useFormMutation(trpc.commissioning.create.mutationOptions(), {
+    onSuccess: (made) => router.push(`/${tenantSlug}/commissioning/${made.id}`),
+  });
+  function onSubmit() {
+    const read = numberReader();
+    create.mutate({ ...values, annualValue: read.pounds('annualValue', values.annualValue) ?? Number.NaN });
+    create.setClientErrors(read.problems());
   }
   return (
-    <form onSubmit={onSubmit} className="mt-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
-      <h2 className="text-xl font-semibold">Commission a provider</h2>
-      <FormError message={create.error && !errors ? create.error.message : undefined} />
-      <Field id={`${id}-provider`} label="Provider" field="providerSlug" errors={errors}>
-        {(p) => (
-          <select
-            {...p}
-            value={form.providerSlug}
-            onChange={(e) => set('providerSlug')(e.target.value)}
-            className={inputClass}
-          >
-            {providers.map((o) => (
-              <option key={o.slug} value={o.slug}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-title`} label="Contract title" field="title" errors={errors}>
-        {(p) => (
-          <input
-            {...p}
-            value={form.title}
-            onChange={(e) => set('title')(e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-scope`} label="Scope (optional)" field="scope" errors={errors}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            value={form.scope}
-            onChange={(e) => set('scope')(e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
-        id={`${id}-value`}
+    <Form
+      form={create}
+      onSubmit={onSubmit}
+      className={boxed}
+      heading={<h2 className="text-xl font-semibold">Commission a provider</h2>}
+    >
+      <SelectField
+        label="Provider"
+        {...create.field('providerSlug')}
+        {...bind('providerSlug')}
+        options={providers.map((o) => ({ value: o.slug, label: o.name }))}
+        width="w-full max-w-xl"
+      />
+      <TextField label="Contract title" {...create.field('title')} {...bind('title')} />
+      <TextArea label="Scope (optional)" {...create.field('scope')} {...bind('scope')} />
+      <MoneyField
         label="Annual value (£)"
         hint="The contract’s value for one year, in pounds."
-        field="annualValue"
-        errors={errors}
-      >
-        {(p) => (
-          <input
-            {...p}
-            inputMode="decimal"
-            value={form.annualValue}
-            onChange={(e) => set('annualValue')(e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        {...create.field('annualValue')}
+        {...bind('annualValue')}
+      />
       <div className="flex flex-wrap gap-6">
-        <Field id={`${id}-starts`} label="Starts on" field="startsOn" errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              value={form.startsOn}
-              onChange={(e) => set('startsOn')(e.target.value)}
-              className={smallInputClass}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-ends`} label="Ends on" field="endsOn" errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              value={form.endsOn}
-              onChange={(e) => set('endsOn')(e.target.value)}
-              className={smallInputClass}
-            />
-          )}
-        </Field>
+        <DateField label="Starts on" {...create.field('startsOn')} {...bind('startsOn')} />
+        <DateField label="Ends on" {...create.field('endsOn')} {...bind('endsOn')} />
       </div>
-      <Field id={`${id}-break`} label="Break clause (optional)" field="breakClause" errors={errors}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            value={form.breakClause}
-            onChange={(e) => set('breakClause')(e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={create.isPending} className={`mt-4 ${buttonClass}`}>
-        {create.isPending ? 'Saving…' : 'Create contract'}
-      </button>
-    </form>
+      <TextArea
+        label="Break clause (optional)"
+        rows={2}
+        {...create.field('breakClause')}
+        {...bind('breakClause')}
+      />
+      <SubmitButton pending={create.isPending} pendingLabel="Saving…">
+        Create contract
+      </SubmitButton>
+    </Form>
   );
 }
 
@@ -207,84 +97,46 @@ export function AddSchoolForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const [schoolId, setSchoolId] = useState('');
-  const [fundedDays, setFundedDays] = useState('');
-  const [supportSummary, setSupportSummary] = useState('');
-  const add = useMutation(
-    trpc.commissioning.addSchool.mutationOptions({
-      onSuccess: () => {
-        setSchoolId('');
-        setFundedDays('');
-        setSupportSummary('');
-        router.refresh();
-      },
-    }),
-  );
-  const errors = add.error?.data?.fieldErrors;
+  const { values, bind, reset } = useFormValues({ schoolId: '', fundedDays: '', supportSummary: '' });
+  const add = useFormMutation(trpc.commissioning.addSchool.mutationOptions(), {
+    onSuccess: () => {
+      reset();
+      router.refresh();
+    },
+  });
+  function onSubmit() {
+    const read = numberReader();
+    add.mutate({
+      contractId,
+      schoolId: values.schoolId,
+      fundedDays: read.number('fundedDays', values.fundedDays) ?? Number.NaN,
+      supportSummary: values.supportSummary,
+    });
+    add.setClientErrors(read.problems());
+  }
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        add.mutate({
-          contractId,
-          schoolId,
-          fundedDays: fundedDays === '' ? Number.NaN : Number(fundedDays),
-          supportSummary,
-        });
-      }}
-      className="mt-4 rounded-lg border border-slate-200 bg-white p-5"
-      noValidate
+    <Form
+      form={add}
+      onSubmit={onSubmit}
+      className={boxed}
+      heading={<h3 className="text-lg font-semibold">Add a school to the contract</h3>}
     >
-      <h3 className="text-lg font-semibold">Add a school to the contract</h3>
-      <FormError message={add.error && !errors ? add.error.message : undefined} />
-      <Field id={`${id}-school`} label="School" field="schoolId" errors={errors}>
-        {(p) => (
-          <select
-            {...p}
-            value={schoolId}
-            onChange={(e) => setSchoolId(e.target.value)}
-            className={inputClass}
-          >
-            <option value="">Choose a school</option>
-            {schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-days`} label="Funded days" field="fundedDays" errors={errors}>
-        {(p) => (
-          <input
-            {...p}
-            inputMode="decimal"
-            value={fundedDays}
-            onChange={(e) => setFundedDays(e.target.value)}
-            className={`${smallInputClass} w-28`}
-          />
-        )}
-      </Field>
-      <Field
-        id={`${id}-summary`}
+      <SelectField
+        label="School"
+        {...add.field('schoolId')}
+        {...bind('schoolId')}
+        options={schools.map((s) => ({ value: s.id, label: s.label }))}
+        placeholder="Choose a school"
+        width="w-full max-w-xl"
+      />
+      <NumberField label="Funded days" {...add.field('fundedDays')} {...bind('fundedDays')} />
+      <TextField
         label="Support to provide (optional)"
-        field="supportSummary"
-        errors={errors}
-      >
-        {(p) => (
-          <input
-            {...p}
-            value={supportSummary}
-            onChange={(e) => setSupportSummary(e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={add.isPending} className={`mt-4 ${buttonClass}`}>
-        Add school
-      </button>
-    </form>
+        {...add.field('supportSummary')}
+        {...bind('supportSummary')}
+      />
+      <SubmitButton pending={add.isPending}>Add school</SubmitButton>
+    </Form>
   );
 }
 
@@ -301,59 +153,34 @@ export function FundedDaysForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
   const [fundedDays, setFundedDays] = useState(String(current));
-  const save = useMutation(
-    trpc.commissioning.setFundedDays.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
-  const remove = useMutation(
-    trpc.commissioning.removeSchool.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
-  const message =
-    save.error?.data?.fieldErrors?.fundedDays?.[0] ?? save.error?.message ?? remove.error?.message;
+  const refresh = { onSuccess: () => router.refresh() };
+  const save = useFormMutation(trpc.commissioning.setFundedDays.mutationOptions(), {
+    ...refresh,
+    messageField: 'fundedDays',
+  });
+  const remove = useFormMutation(trpc.commissioning.removeSchool.mutationOptions(), refresh);
+  function onSubmit() {
+    const read = numberReader();
+    save.mutate({ contractId, schoolId, fundedDays: read.number('fundedDays', fundedDays) ?? Number.NaN });
+    save.setClientErrors(read.problems());
+  }
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({
-          contractId,
-          schoolId,
-          fundedDays: fundedDays === '' ? Number.NaN : Number(fundedDays),
-        });
-      }}
-      className="flex flex-wrap items-end gap-2"
-    >
-      <div>
-        <label htmlFor={`${id}-days`} className="block text-sm font-semibold">
-          Funded days for {schoolName}
-        </label>
-        <input
-          id={`${id}-days`}
-          inputMode="decimal"
-          value={fundedDays}
-          onChange={(e) => setFundedDays(e.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-error` : undefined}
-          className={`${smallInputClass} w-24`}
-        />
-      </div>
-      <button type="submit" disabled={save.isPending} className={secondaryButtonClass}>
+    <Form form={{ summary: [...save.summary, ...remove.summary] }} onSubmit={onSubmit} className={inline}>
+      <NumberField
+        label={`Funded days for ${schoolName}`}
+        {...save.field('fundedDays')}
+        value={fundedDays}
+        onChange={setFundedDays}
+        width="w-24"
+      />
+      <Button type="submit" disabled={save.isPending}>
         Change<span className="sr-only"> funded days for {schoolName}</span>
-      </button>
-      <button
-        type="button"
-        disabled={remove.isPending}
-        onClick={() => remove.mutate({ contractId, schoolId })}
-        className={secondaryButtonClass}
-      >
+      </Button>
+      <Button disabled={remove.isPending} onClick={() => remove.mutate({ contractId, schoolId })}>
         Remove<span className="sr-only"> {schoolName} from the contract</span>
-      </button>
-      {message && (
-        <p id={`${id}-error`} role="alert" className="w-full text-red-800">
-          {message}
-        </p>
-      )}
-    </form>
+      </Button>
+    </Form>
   );
 }
 
@@ -361,24 +188,15 @@ export function ContractStatusActions({ contractId, status }: { contractId: stri
   const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState<'end' | 'revoke' | null>(null);
-  const end = useMutation(
-    trpc.commissioning.end.mutationOptions({
-      onSuccess: () => {
-        setConfirming(null);
-        router.refresh();
-      },
-    }),
-  );
-  const revoke = useMutation(
-    trpc.commissioning.revoke.mutationOptions({
-      onSuccess: () => {
-        setConfirming(null);
-        router.refresh();
-      },
-    }),
-  );
+  const done = {
+    onSuccess: () => {
+      setConfirming(null);
+      router.refresh();
+    },
+  };
+  const end = useFormMutation(trpc.commissioning.end.mutationOptions(), done);
+  const revoke = useFormMutation(trpc.commissioning.revoke.mutationOptions(), done);
   if (status === 'revoked') return null;
-  const error = end.error?.message ?? revoke.error?.message;
   return (
     <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
       <h3 className="text-lg font-semibold">End or revoke</h3>
@@ -386,16 +204,13 @@ export function ContractStatusActions({ contractId, status }: { contractId: stri
         Ending keeps the contract and its delivery readable on both sides as history. Revoking closes the link
         at once: the provider loses sight of the contract and its schools, and you no longer see its delivery.
       </p>
+      <ErrorSummary errors={[...end.summary, ...revoke.summary]} />
       {confirming === null ? (
         <div className="mt-3 flex flex-wrap gap-3">
-          {status === 'active' && (
-            <button type="button" onClick={() => setConfirming('end')} className={secondaryButtonClass}>
-              End contract
-            </button>
-          )}
-          <button type="button" onClick={() => setConfirming('revoke')} className={dangerButtonClass}>
+          {status === 'active' && <Button onClick={() => setConfirming('end')}>End contract</Button>}
+          <Button variant="warning" onClick={() => setConfirming('revoke')}>
             Revoke contract
-          </button>
+          </Button>
         </div>
       ) : (
         <div className="mt-3">
@@ -405,21 +220,17 @@ export function ContractStatusActions({ contractId, status }: { contractId: stri
               : 'Revoke this contract now? This cannot be undone.'}
           </p>
           <div className="mt-2 flex flex-wrap gap-3">
-            <button
-              type="button"
+            <Button
+              variant={confirming === 'end' ? 'primary' : 'warning'}
               disabled={end.isPending || revoke.isPending}
               onClick={() => (confirming === 'end' ? end : revoke).mutate({ id: contractId })}
-              className={confirming === 'end' ? buttonClass : dangerButtonClass}
             >
               {confirming === 'end' ? 'Yes, end the contract' : 'Yes, revoke the contract'}
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} className={secondaryButtonClass}>
-              Cancel
-            </button>
+            </Button>
+            <Button onClick={() => setConfirming(null)}>Cancel</Button>
           </div>
         </div>
       )}
-      <FormError message={error} />
     </div>
   );
 }
@@ -439,42 +250,29 @@ export function AssignPartnerForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
   const [partnerUserId, setPartnerUserId] = useState(current ?? '');
-  const assign = useMutation(
-    trpc.commissioning.assignPartner.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const assign = useFormMutation(trpc.commissioning.assignPartner.mutationOptions(), {
+    messageField: 'partnerUserId',
+    onSuccess: () => router.refresh(),
+  });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        assign.mutate({ contractId, schoolId, partnerUserId: partnerUserId || null });
-      }}
-      className="flex flex-wrap items-end gap-2"
+    <Form
+      form={assign}
+      onSubmit={() => assign.mutate({ contractId, schoolId, partnerUserId: partnerUserId || null })}
+      className={inline}
     >
-      <div>
-        <label htmlFor={`${id}-partner`} className="block text-sm font-semibold">
-          Partner for {schoolName}
-        </label>
-        <select
-          id={`${id}-partner`}
-          value={partnerUserId}
-          onChange={(e) => setPartnerUserId(e.target.value)}
-          className={smallInputClass}
-        >
-          <option value="">Not assigned</option>
-          {partners.map((p) => (
-            <option key={p.userId} value={p.userId}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" disabled={assign.isPending} className={secondaryButtonClass}>
+      <SelectField
+        label={`Partner for ${schoolName}`}
+        {...assign.field('partnerUserId')}
+        value={partnerUserId}
+        onChange={setPartnerUserId}
+        options={partners.map((p) => ({ value: p.userId, label: p.name }))}
+        placeholder="Not assigned"
+      />
+      <Button type="submit" disabled={assign.isPending}>
         Assign<span className="sr-only"> partner for {schoolName}</span>
-      </button>
-      <FormError message={assign.error?.message} />
-    </form>
+      </Button>
+    </Form>
   );
 }
 
@@ -493,8 +291,7 @@ export function LogDeliveryForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const empty = {
+  const { values, bind, reset } = useFormValues({
     schoolId: schools.length === 1 ? (schools[0]?.schoolId ?? '') : '',
     deliveredOn: '',
     days: '',
@@ -502,144 +299,77 @@ export function LogDeliveryForm({
     activity: '',
     progressRag: '',
     notes: '',
-  };
-  const [form, setForm] = useState(empty);
+  });
   const [done, setDone] = useState(false);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const log = useMutation(
-    trpc.commissioning.logDelivery.mutationOptions({
-      onSuccess: () => {
-        setForm(empty);
-        setDone(true);
-        router.refresh();
-      },
-    }),
-  );
-  const errors = log.error?.data?.fieldErrors;
-  const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  const log = useFormMutation(trpc.commissioning.logDelivery.mutationOptions(), {
+    onSuccess: () => {
+      reset();
+      setDone(true);
+      router.refresh();
+    },
+  });
+  function onSubmit() {
     setDone(false);
+    const read = numberReader();
     log.mutate({
       contractId,
-      schoolId: form.schoolId,
-      deliveredOn: form.deliveredOn,
-      days: num(form.days),
-      cost: num(form.cost),
-      activity: form.activity,
-      progressRag: form.progressRag as 'red' | 'amber' | 'green',
-      notes: form.notes,
+      schoolId: values.schoolId,
+      deliveredOn: values.deliveredOn,
+      days: read.number('days', values.days) ?? Number.NaN,
+      cost: read.pounds('cost', values.cost) ?? Number.NaN,
+      activity: values.activity,
+      progressRag: values.progressRag as 'red' | 'amber' | 'green',
+      notes: values.notes,
     });
+    log.setClientErrors(read.problems());
   }
   const max = endsOn < today ? endsOn : today;
   return (
-    <form onSubmit={onSubmit} className="mt-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
-      <h2 className="text-xl font-semibold">Log a delivery</h2>
-      <FormError message={log.error && !errors ? log.error.message : undefined} />
-      <Field id={`${id}-school`} label="School" field="schoolId" errors={errors}>
-        {(p) => (
-          <select
-            {...p}
-            value={form.schoolId}
-            onChange={(e) => set('schoolId')(e.target.value)}
-            className={inputClass}
-          >
-            <option value="">Choose a school</option>
-            {schools.map((s) => (
-              <option key={s.schoolId} value={s.schoolId}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+    <Form
+      form={log}
+      onSubmit={onSubmit}
+      className={boxed}
+      heading={<h2 className="text-xl font-semibold">Log a delivery</h2>}
+    >
+      <SelectField
+        label="School"
+        {...log.field('schoolId')}
+        {...bind('schoolId')}
+        options={schools.map((s) => ({ value: s.schoolId, label: s.name }))}
+        placeholder="Choose a school"
+        width="w-full max-w-xl"
+      />
       <div className="flex flex-wrap gap-6">
-        <Field
-          id={`${id}-date`}
+        <DateField
           label="Date delivered"
           hint="Not in the future, and within the contract period."
-          field="deliveredOn"
-          errors={errors}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              min={startsOn}
-              max={max}
-              value={form.deliveredOn}
-              onChange={(e) => set('deliveredOn')(e.target.value)}
-              className={smallInputClass}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-days`} label="Days" field="days" errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="decimal"
-              value={form.days}
-              onChange={(e) => set('days')(e.target.value)}
-              className={`${smallInputClass} w-24`}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-cost`} label="Cost (£)" field="cost" errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="decimal"
-              value={form.cost}
-              onChange={(e) => set('cost')(e.target.value)}
-              className={`${smallInputClass} w-32`}
-            />
-          )}
-        </Field>
+          min={startsOn}
+          max={max}
+          {...log.field('deliveredOn')}
+          {...bind('deliveredOn')}
+        />
+        <NumberField label="Days" {...log.field('days')} {...bind('days')} width="w-24" />
+        <MoneyField label="Cost (£)" {...log.field('cost')} {...bind('cost')} width="w-32" />
       </div>
-      <Field id={`${id}-activity`} label="Activity" field="activity" errors={errors}>
-        {(p) => (
-          <input
-            {...p}
-            value={form.activity}
-            onChange={(e) => set('activity')(e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-rag`} label="Progress against the school’s plan" field="progressRag" errors={errors}>
-        {(p) => (
-          <select
-            {...p}
-            value={form.progressRag}
-            onChange={(e) => set('progressRag')(e.target.value)}
-            className={smallInputClass}
-          >
-            <option value="">Choose a rating</option>
-            <option value="green">Green: on track</option>
-            <option value="amber">Amber: some concerns</option>
-            <option value="red">Red: off track</option>
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-notes`} label="Notes (optional)" field="notes" errors={errors}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            value={form.notes}
-            onChange={(e) => set('notes')(e.target.value)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <div className="mt-4 flex items-center gap-3">
-        <button type="submit" disabled={log.isPending} className={buttonClass}>
-          {log.isPending ? 'Saving…' : 'Log delivery'}
-        </button>
-        <p role="status" className="text-green-800">
-          {done ? 'Delivery logged.' : ''}
-        </p>
+      <TextField label="Activity" {...log.field('activity')} {...bind('activity')} />
+      <SelectField
+        label="Progress against the school’s plan"
+        {...log.field('progressRag')}
+        {...bind('progressRag')}
+        options={[
+          { value: 'green', label: 'Green: on track' },
+          { value: 'amber', label: 'Amber: some concerns' },
+          { value: 'red', label: 'Red: off track' },
+        ]}
+        placeholder="Choose a rating"
+      />
+      <TextArea label="Notes (optional)" {...log.field('notes')} {...bind('notes')} />
+      <div className="flex items-center gap-3">
+        <SubmitButton pending={log.isPending} pendingLabel="Saving…">
+          Log delivery
+        </SubmitButton>
+        <StatusMessage>{done ? 'Delivery logged.' : ''}</StatusMessage>
       </div>
-    </form>
+    </Form>
   );
 }

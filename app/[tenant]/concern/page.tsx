@@ -5,6 +5,7 @@ import { formatIsoDate } from '../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { OpenCaseForm } from './concern-forms';
 import { statusLabels } from './labels';
+import { DataTable } from '~/app/_components/data-table';
 
 export const metadata: Metadata = { title: 'Schools causing concern' };
 
@@ -46,77 +47,53 @@ export default async function ConcernRegisterPage({ params }: { params: Promise<
         <h2 id="on-register" className="text-2xl font-semibold">
           On the register ({register.cases.length})
         </h2>
-        {register.cases.length === 0 ? (
-          <p className="mt-2">No schools are on the register.</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">{register.listName}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">
-                    School
-                  </th>
-                  <th scope="col" className="p-2">
-                    Status
-                  </th>
-                  <th scope="col" className="p-2">
-                    Triggers met
-                  </th>
-                  <th scope="col" className="p-2">
-                    LA category
-                  </th>
-                  <th scope="col" className="p-2">
-                    {register.leadOfficerTitle}
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Days on register
-                  </th>
-                  <th scope="col" className="p-2">
-                    Next review
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {register.cases.map((c) => (
-                  <tr
-                    key={c.caseId}
-                    className="border-b border-slate-200 align-top"
-                    data-testid="concern-case"
-                  >
-                    <td className="p-2">
-                      <Link href={`/${tenant}/concern/${c.caseId}`} className="text-brand-dark underline">
-                        {c.schoolName}
-                      </Link>
-                      <span className="block text-slate-700">
-                        URN {c.urn}
-                        {c.academy ? ' · academy (monitoring only)' : ''}
-                      </span>
-                    </td>
-                    <td className="p-2">{statusLabels[c.status]}</td>
-                    <td className="p-2">
-                      {c.triggers.length === 0 ? (
-                        'None recorded'
-                      ) : (
-                        <ul className="list-disc pl-4">
-                          {c.triggers.map((t) => (
-                            <li key={t.key}>
-                              <span className="font-semibold">{t.label}</span>: {t.evidence.join(' ')}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="p-2">{c.laCategory ?? '—'}</td>
-                    <td className="p-2">{c.leadOfficerName ?? 'Not appointed'}</td>
-                    <td className="p-2 text-right">{c.daysOnRegister}</td>
-                    <td className="p-2">{c.nextReviewOn ? formatIsoDate(c.nextReviewOn) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          className="mt-3"
+          caption={register.listName}
+          hideCaption
+          rows={register.cases}
+          rowKey={(c) => c.caseId}
+          rowClassName={() => 'align-top'}
+          rowTestId="concern-case"
+          empty="No schools are on the register."
+          emptyClassName="mt-2"
+          columns={[
+            {
+              header: 'School',
+              cell: (c) => (
+                <>
+                  <Link href={`/${tenant}/concern/${c.caseId}`} className="text-brand-dark underline">
+                    {c.schoolName}
+                  </Link>
+                  <span className="block text-slate-700">
+                    URN {c.urn}
+                    {c.academy ? ' · academy (monitoring only)' : ''}
+                  </span>
+                </>
+              ),
+            },
+            { header: 'Status', cell: (c) => statusLabels[c.status] },
+            {
+              header: 'Triggers met',
+              cell: (c) =>
+                c.triggers.length === 0 ? (
+                  'None recorded'
+                ) : (
+                  <ul className="list-disc pl-4">
+                    {c.triggers.map((t) => (
+                      <li key={t.key}>
+                        <span className="font-semibold">{t.label}</span>: {t.evidence.join(' ')}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+            { header: 'LA category', cell: (c) => c.laCategory ?? '—' },
+            { header: register.leadOfficerTitle, cell: (c) => c.leadOfficerName ?? 'Not appointed' },
+            { header: 'Days on register', align: 'right', cell: (c) => c.daysOnRegister },
+            { header: 'Next review', cell: (c) => (c.nextReviewOn ? formatIsoDate(c.nextReviewOn) : '—') },
+          ]}
+        />
       </section>
 
       {register.officer && (

@@ -6,6 +6,8 @@ import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catal
 import { formatPence } from '~/server/catalogue/money';
 import { unitLabels } from '~/server/entitlements/balance-key';
 import type { AppRouter } from '~/server/routers';
+import { DataTable } from '~/app/_components/data-table';
+import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import {
   capitalise,
@@ -27,8 +29,15 @@ type Outputs = inferRouterOutputs<AppRouter>;
 type Subscription = Outputs['subscriptions']['list'][number];
 type Balance = Outputs['entitlements']['statement'][number];
 
-const th = 'p-2';
-const thRight = 'p-2 text-right';
+const statusOf = (s: Subscription) => (s.status === 'active' ? 'Active' : 'Cancelled');
+const netPrice = (s: Subscription) => (
+  <>
+    {formatPence(s.netPricePence)}
+    <span className="block whitespace-nowrap text-slate-700">
+      {s.pricedAsMember ? 'Partnership agreement' : 'Outside partnership'}
+    </span>
+  </>
+);
 
 export default async function EntitlementsPage({
   params,
@@ -81,50 +90,26 @@ export default async function EntitlementsPage({
 
       {(isStaff || yearOptions.length > 1) && (
         // Keyed so the choices show what is on screen after moving between schools in the browser.
-        <form key={`${school?.id ?? ''}-${year}`} className="mt-4 flex flex-wrap items-end gap-3">
+        <FilterForm key={`${school?.id ?? ''}-${year}`} submit="Show">
           {isStaff && (
-            <div>
-              <label htmlFor="school" className="block font-semibold">
-                School
-              </label>
-              <select
-                id="school"
-                name="school"
-                defaultValue={school?.id ?? ''}
-                className="mt-1 w-80 max-w-full rounded border-2 border-slate-600 bg-white px-3 py-2"
-              >
-                <option value="">{maySeeSubscriptions ? 'All schools' : 'Choose a school'}</option>
-                {schools.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="school"
+              label="School"
+              defaultValue={school?.id ?? ''}
+              width="w-80 max-w-full"
+              placeholder={maySeeSubscriptions ? 'All schools' : 'Choose a school'}
+              options={schools.map((s) => ({ value: s.id, label: s.name }))}
+            />
           )}
           {yearOptions.length > 1 && (
-            <div>
-              <label htmlFor="year" className="block font-semibold">
-                Academic year
-              </label>
-              <select
-                id="year"
-                name="year"
-                defaultValue={String(year)}
-                className="mt-1 rounded border-2 border-slate-600 bg-white px-3 py-2"
-              >
-                {yearOptions.map((y) => (
-                  <option key={y} value={y}>
-                    {academicYearLabel(y)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="year"
+              label="Academic year"
+              defaultValue={String(year)}
+              options={yearOptions.map((y) => ({ value: String(y), label: academicYearLabel(y) }))}
+            />
           )}
-          <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-            Show
-          </button>
-        </form>
+        </FilterForm>
       )}
 
       {school ? (
@@ -177,70 +162,46 @@ function SchoolSubscriptions({
           </Link>
         </p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Subscriptions for {yearLabel}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className={th}>
-                  Package
-                </th>
-                <th scope="col" className={th}>
-                  Started
-                </th>
-                <th scope="col" className={thRight}>
-                  Units
-                </th>
-                <th scope="col" className={thRight}>
-                  Terms charged
-                </th>
-                <th scope="col" className={thRight}>
-                  Net price
-                </th>
-                <th scope="col" className={thRight}>
-                  VAT
-                </th>
-                <th scope="col" className={th}>
-                  Purchase order
-                </th>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {subscriptions.map((s) => (
-                <tr key={s.id} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 font-normal">
-                    <Link href={`/${tenant}/catalogue/${s.itemId}`} className="text-brand-dark underline">
-                      {s.itemName}
-                    </Link>
-                    <span className="block text-slate-700">{s.itemCode}</span>
-                  </th>
-                  <td className="p-2 whitespace-nowrap">{formatIsoDate(s.startsOn)}</td>
-                  <td className="p-2 text-right">{s.units}</td>
-                  <td className="p-2 text-right">{s.termsCharged} of 3</td>
-                  <td className="p-2 text-right">
-                    {formatPence(s.netPricePence)}
-                    <span className="block whitespace-nowrap text-slate-700">
-                      {s.pricedAsMember ? 'Partnership agreement' : 'Outside partnership'}
-                    </span>
-                  </td>
-                  <td className="p-2 text-right">{formatPence(s.vatPence)}</td>
-                  <td className="p-2">{s.purchaseOrderNumber ?? 'None'}</td>
-                  <td className="p-2">
-                    {s.status === 'active' ? 'Active' : 'Cancelled'}
-                    {mayCancel && s.status === 'active' && (
-                      <div className="mt-1">
-                        <CancelSubscriptionForm id={s.id} itemName={s.itemName} />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-3"
+          caption={`Subscriptions for ${yearLabel}`}
+          hideCaption
+          rows={subscriptions}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              header: 'Package',
+              rowHeader: true,
+              cell: (s) => (
+                <>
+                  <Link href={`/${tenant}/catalogue/${s.itemId}`} className="text-brand-dark underline">
+                    {s.itemName}
+                  </Link>
+                  <span className="block text-slate-700">{s.itemCode}</span>
+                </>
+              ),
+            },
+            { header: 'Started', className: 'whitespace-nowrap', cell: (s) => formatIsoDate(s.startsOn) },
+            { header: 'Units', align: 'right', cell: (s) => s.units },
+            { header: 'Terms charged', align: 'right', cell: (s) => `${s.termsCharged} of 3` },
+            { header: 'Net price', align: 'right', cell: netPrice },
+            { header: 'VAT', align: 'right', cell: (s) => formatPence(s.vatPence) },
+            { header: 'Purchase order', cell: (s) => s.purchaseOrderNumber ?? 'None' },
+            {
+              header: 'Status',
+              cell: (s) => (
+                <>
+                  {statusOf(s)}
+                  {mayCancel && s.status === 'active' && (
+                    <div className="mt-1">
+                      <CancelSubscriptionForm id={s.id} itemName={s.itemName} />
+                    </div>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );
@@ -316,58 +277,45 @@ function BalanceStatement({ balance: b, mayAdjust }: { balance: Balance; mayAdju
           </dd>
         </div>
       </dl>
-      <div className="mt-3 overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Entries for {title}</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-300">
-              <th scope="col" className={th}>
-                Date
-              </th>
-              <th scope="col" className={th}>
-                What
-              </th>
-              <th scope="col" className={th}>
-                Kind
-              </th>
-              <th scope="col" className={thRight}>
-                Change
-              </th>
-              <th scope="col" className={thRight}>
-                Balance
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.entries.map((e) => (
-              <tr key={e.id} className="border-b border-slate-200">
-                <td className="p-2 whitespace-nowrap">{formatDate(e.createdAt)}</td>
-                <td className="p-2">
-                  {e.description}
-                  {(e.kind === 'adjustment' || e.kind === 'reversal') && e.actorName && (
-                    <span className="block text-slate-700">by {e.actorName}</span>
-                  )}
-                  {e.kind === 'drawdown' && e.reversed && (
-                    <span className="block text-slate-700">Reversed</span>
-                  )}
-                  {mayAdjust && e.kind === 'drawdown' && !e.reversed && (
-                    <ReverseDrawdownForm entryId={e.id} what={e.description} />
-                  )}
-                </td>
-                <td className="p-2">{entryKindLabels[e.kind]}</td>
-                <td className="p-2 text-right">
-                  {b.unlimited && e.kind === 'grant'
-                    ? 'Unlimited'
-                    : formatSignedHundredths(e.quantityHundredths)}
-                </td>
-                <td className="p-2 text-right">
-                  {e.runningHundredths === null ? 'Unlimited' : formatHundredths(e.runningHundredths)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-3"
+        caption={`Entries for ${title}`}
+        hideCaption
+        rows={b.entries}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: 'Date', className: 'whitespace-nowrap', cell: (e) => formatDate(e.createdAt) },
+          {
+            header: 'What',
+            cell: (e) => (
+              <>
+                {e.description}
+                {(e.kind === 'adjustment' || e.kind === 'reversal') && e.actorName && (
+                  <span className="block text-slate-700">by {e.actorName}</span>
+                )}
+                {e.kind === 'drawdown' && e.reversed && (
+                  <span className="block text-slate-700">Reversed</span>
+                )}
+                {mayAdjust && e.kind === 'drawdown' && !e.reversed && (
+                  <ReverseDrawdownForm entryId={e.id} what={e.description} />
+                )}
+              </>
+            ),
+          },
+          { header: 'Kind', cell: (e) => entryKindLabels[e.kind] },
+          {
+            header: 'Change',
+            align: 'right',
+            cell: (e) =>
+              b.unlimited && e.kind === 'grant' ? 'Unlimited' : formatSignedHundredths(e.quantityHundredths),
+          },
+          {
+            header: 'Balance',
+            align: 'right',
+            cell: (e) => (e.runningHundredths === null ? 'Unlimited' : formatHundredths(e.runningHundredths)),
+          },
+        ]}
+      />
       {mayAdjust && !b.unlimited && <AdjustBalanceForm balanceId={b.balanceId} title={title} />}
     </section>
   );
@@ -402,92 +350,52 @@ function Uptake({
         {schools.size === 1 ? '' : 's'}, {formatPence(net)} net. Choose a school above to see its entitlement
         statement.
       </p>
-      {byPackage.length > 0 && (
-        <div className="mt-4 overflow-x-auto">
-          <table className="border-collapse bg-white text-left text-sm">
-            <caption className="pb-1 text-left font-semibold">By package</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className={th}>
-                  Package
-                </th>
-                <th scope="col" className={thRight}>
-                  Schools
-                </th>
-                <th scope="col" className={thRight}>
-                  Net
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {byPackage.map((p) => (
-                <tr key={p.itemId} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 font-normal">
-                    <Link href={`/${tenant}/catalogue/${p.itemId}`} className="text-brand-dark underline">
-                      {p.itemName}
-                    </Link>
-                  </th>
-                  <td className="p-2 text-right">{p.count}</td>
-                  <td className="p-2 text-right">{formatPence(p.netPence)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {subscriptions.length > 0 && (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="pb-1 text-left font-semibold">By school</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className={th}>
-                  School
-                </th>
-                <th scope="col" className={th}>
-                  Package
-                </th>
-                <th scope="col" className={thRight}>
-                  Units
-                </th>
-                <th scope="col" className={thRight}>
-                  Net price
-                </th>
-                <th scope="col" className={th}>
-                  Purchase order
-                </th>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {subscriptions.map((s) => (
-                <tr key={s.id} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 font-normal">
-                    <Link
-                      href={`/${tenant}/entitlements?school=${s.schoolId}&year=${year}`}
-                      className="text-brand-dark underline"
-                    >
-                      {s.schoolName}
-                    </Link>
-                  </th>
-                  <td className="p-2">{s.itemName}</td>
-                  <td className="p-2 text-right">{s.units}</td>
-                  <td className="p-2 text-right">
-                    {formatPence(s.netPricePence)}
-                    <span className="block whitespace-nowrap text-slate-700">
-                      {s.pricedAsMember ? 'Partnership agreement' : 'Outside partnership'}
-                    </span>
-                  </td>
-                  <td className="p-2">{s.purchaseOrderNumber ?? 'None'}</td>
-                  <td className="p-2">{s.status === 'active' ? 'Active' : 'Cancelled'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        className="mt-4"
+        caption="By package"
+        rows={byPackage}
+        rowKey={(p) => p.itemId}
+        empty={null}
+        columns={[
+          {
+            header: 'Package',
+            rowHeader: true,
+            cell: (p) => (
+              <Link href={`/${tenant}/catalogue/${p.itemId}`} className="text-brand-dark underline">
+                {p.itemName}
+              </Link>
+            ),
+          },
+          { header: 'Schools', align: 'right', cell: (p) => p.count },
+          { header: 'Net', align: 'right', cell: (p) => formatPence(p.netPence) },
+        ]}
+      />
+      <DataTable
+        className="mt-6"
+        caption="By school"
+        rows={subscriptions}
+        rowKey={(s) => s.id}
+        empty={null}
+        columns={[
+          {
+            header: 'School',
+            rowHeader: true,
+            cell: (s) => (
+              <Link
+                href={`/${tenant}/entitlements?school=${s.schoolId}&year=${year}`}
+                className="text-brand-dark underline"
+              >
+                {s.schoolName}
+              </Link>
+            ),
+          },
+          { header: 'Package', cell: (s) => s.itemName },
+          { header: 'Units', align: 'right', cell: (s) => s.units },
+          { header: 'Net price', align: 'right', cell: netPrice },
+          { header: 'Purchase order', cell: (s) => s.purchaseOrderNumber ?? 'None' },
+          { header: 'Status', cell: statusOf },
+        ]}
+      />
     </section>
   );
 }

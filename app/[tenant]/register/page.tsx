@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { describeInspection, inspectionHeadline } from '~/server/monitoring/ofsted-results';
+import { DataTable } from '~/app/_components/data-table';
+import { FilterForm, FilterInput, FilterSelect } from '~/app/_components/filter-form';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { filtersOf, type RegisterParams as Params } from './filters';
 import { AddToRegisterForm } from './add-school-form';
@@ -11,8 +13,6 @@ export const metadata: Metadata = { title: 'School register' };
 
 /** One formatter for the page, not one per school. */
 const wholeNumber = new Intl.NumberFormat('en-GB');
-
-const selectClass = 'mt-1 block rounded border-2 border-slate-600 bg-white px-3 py-2';
 
 export default async function RegisterPage({
   params,
@@ -52,117 +52,74 @@ export default async function RegisterPage({
           {left ? 'Back to the active register' : 'Schools that have left the register'}
         </Link>
       </p>
-      <form
+      <FilterForm
+        search
+        label="Filter the register"
+        submit="Apply filters"
+        clearHref={`/${tenant}/register`}
         className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
-        role="search"
-        aria-label="Filter the register"
       >
-        <div>
-          <label htmlFor="category" className="block font-semibold">
-            LA category
-          </label>
-          <select id="category" name="category" defaultValue={filters.category ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {register.categories.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="concern" className="block font-semibold">
-            Causing concern
-          </label>
-          <select
-            id="concern"
-            name="concern"
-            defaultValue={filters.causingConcern ?? ''}
-            className={selectClass}
-          >
-            <option value="">Either</option>
-            <option value="yes">Yes</option>
-            <option value="no">No</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="phase" className="block font-semibold">
-            Phase
-          </label>
-          <select id="phase" name="phase" defaultValue={filters.phase ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {phases.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="governance" className="block font-semibold">
-            Maintained or academy
-          </label>
-          <select
-            id="governance"
-            name="governance"
-            defaultValue={filters.governance ?? ''}
-            className={selectClass}
-          >
-            <option value="">Either</option>
-            <option value="maintained">Maintained</option>
-            <option value="academy">Academy or free school</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="adviser" className="block font-semibold">
-            {register.linkAdviserTitle}
-          </label>
-          <select
-            id="adviser"
-            name="adviser"
-            defaultValue={filters.linkAdviserUserId ?? ''}
-            className={selectClass}
-          >
-            <option value="">Anyone</option>
-            {advisers.map((a) => (
-              <option key={a.userId} value={a.userId}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="block font-semibold">
-            Sort by
-          </label>
-          <select id="sort" name="sort" defaultValue={filters.sort} className={selectClass}>
-            <option value="name">Name</option>
-            <option value="category">LA category</option>
-            <option value="inspected">Last inspection (newest first)</option>
-            <option value="pupils">Pupils (most first)</option>
-          </select>
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor="q" className="block font-semibold">
-            Search by name or URN
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={filters.search}
-            className="mt-1 w-full rounded border-2 border-slate-600 px-3 py-2"
-          />
-        </div>
+        <FilterSelect
+          name="category"
+          label="LA category"
+          defaultValue={filters.category ?? ''}
+          placeholder="Any"
+          options={register.categories.map((c) => ({ value: c.key, label: c.label }))}
+        />
+        <FilterSelect
+          name="concern"
+          label="Causing concern"
+          defaultValue={filters.causingConcern ?? ''}
+          placeholder="Either"
+          options={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+        />
+        <FilterSelect
+          name="phase"
+          label="Phase"
+          defaultValue={filters.phase ?? ''}
+          placeholder="Any"
+          options={phases.map((p) => ({ value: p, label: p }))}
+        />
+        <FilterSelect
+          name="governance"
+          label="Maintained or academy"
+          defaultValue={filters.governance ?? ''}
+          placeholder="Either"
+          options={[
+            { value: 'maintained', label: 'Maintained' },
+            { value: 'academy', label: 'Academy or free school' },
+          ]}
+        />
+        <FilterSelect
+          name="adviser"
+          label={register.linkAdviserTitle}
+          defaultValue={filters.linkAdviserUserId ?? ''}
+          placeholder="Anyone"
+          options={advisers.map((a) => ({ value: a.userId, label: a.name }))}
+        />
+        <FilterSelect
+          name="sort"
+          label="Sort by"
+          defaultValue={filters.sort}
+          options={[
+            { value: 'name', label: 'Name' },
+            { value: 'category', label: 'LA category' },
+            { value: 'inspected', label: 'Last inspection (newest first)' },
+            { value: 'pupils', label: 'Pupils (most first)' },
+          ]}
+        />
+        <FilterInput
+          name="q"
+          label="Search by name or URN"
+          defaultValue={filters.search}
+          width="w-full"
+          className="sm:col-span-2"
+        />
         {left && <input type="hidden" name="register" value="left" />}
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-            Apply filters
-          </button>
-          <Link href={`/${tenant}/register`} className="font-semibold text-brand-dark underline">
-            Clear
-          </Link>
-        </div>
-      </form>
+      </FilterForm>
       <div className="mt-4 flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-slate-700" aria-live="polite">
           {register.rows.length} school{register.rows.length === 1 ? '' : 's'}
@@ -174,87 +131,88 @@ export default async function RegisterPage({
           Download these schools as CSV
         </a>
       </div>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Schools on the register</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="p-2">
-                School
-              </th>
-              <th scope="col" className="p-2">
-                Type and phase
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Pupils
-              </th>
-              <th scope="col" className="p-2">
-                LA category
-              </th>
-              <th scope="col" className="p-2">
-                Latest Ofsted
-              </th>
-              <th scope="col" className="p-2">
-                {register.linkAdviserTitle}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {register.rows.length === 0 && (
-              <tr>
-                <td className="p-2" colSpan={6}>
-                  No schools match these filters.
-                </td>
-              </tr>
-            )}
-            {register.rows.map((r) => (
-              <tr key={r.schoolId} className="border-b border-slate-200 align-top" data-testid="register-row">
-                <td className="p-2">
-                  <Link
-                    href={`/${tenant}/register/${r.schoolId}`}
-                    className="font-semibold text-brand-dark underline"
-                  >
-                    {r.name}
-                  </Link>
-                  <span className="block text-slate-700">URN {r.urn}</span>
-                </td>
-                <td className="p-2">
-                  {r.type}
-                  <span className="block text-slate-700">
-                    {r.governance === 'academy' ? 'Academy' : 'Maintained'} · {r.phase}
-                    {r.hasSixthForm ? ' · sixth form' : ''}
-                  </span>
-                </td>
-                <td className="p-2 text-right">{r.pupils === null ? '—' : wholeNumber.format(r.pupils)}</td>
-                <td className="p-2">
-                  {r.laCategoryLabel}
-                  {r.causingConcern && (
-                    <span className="block font-semibold text-red-800">Causing concern</span>
-                  )}
-                </td>
-                <td className="p-2">
-                  {r.latestInspection ? inspectionHeadline(r.latestInspection) : 'Not inspected'}
-                  {r.latestInspection && r.latestInspection.framework !== 'legacy_overall' && (
-                    <ul className="mt-1 text-xs text-slate-700">
-                      {describeInspection(r.latestInspection).map((line) => (
-                        <li key={line.label}>
-                          {line.label}: {line.value}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td className="p-2">
-                  {r.linkAdviserName ?? 'None'}
-                  {r.secondAdviserName && (
-                    <span className="block text-slate-700">with {r.secondAdviserName}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-2"
+        caption="Schools on the register"
+        hideCaption
+        rows={register.rows}
+        rowKey={(r) => r.schoolId}
+        rowClassName={() => 'align-top'}
+        rowTestId="register-row"
+        empty="No schools match these filters."
+        columns={[
+          {
+            header: 'School',
+            cell: (r) => (
+              <>
+                <Link
+                  href={`/${tenant}/register/${r.schoolId}`}
+                  className="font-semibold text-brand-dark underline"
+                >
+                  {r.name}
+                </Link>
+                <span className="block text-slate-700">URN {r.urn}</span>
+              </>
+            ),
+          },
+          {
+            header: 'Type and phase',
+            cell: (r) => (
+              <>
+                {r.type}
+                <span className="block text-slate-700">
+                  {r.governance === 'academy' ? 'Academy' : 'Maintained'} · {r.phase}
+                  {r.hasSixthForm ? ' · sixth form' : ''}
+                </span>
+              </>
+            ),
+          },
+          {
+            header: 'Pupils',
+            align: 'right',
+            cell: (r) => (r.pupils === null ? '—' : wholeNumber.format(r.pupils)),
+          },
+          {
+            header: 'LA category',
+            cell: (r) => (
+              <>
+                {r.laCategoryLabel}
+                {r.causingConcern && (
+                  <span className="block font-semibold text-red-800">Causing concern</span>
+                )}
+              </>
+            ),
+          },
+          {
+            header: 'Latest Ofsted',
+            cell: (r) => (
+              <>
+                {r.latestInspection ? inspectionHeadline(r.latestInspection) : 'Not inspected'}
+                {r.latestInspection && r.latestInspection.framework !== 'legacy_overall' && (
+                  <ul className="mt-1 text-xs text-slate-700">
+                    {describeInspection(r.latestInspection).map((line) => (
+                      <li key={line.label}>
+                        {line.label}: {line.value}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            ),
+          },
+          {
+            header: register.linkAdviserTitle,
+            cell: (r) => (
+              <>
+                {r.linkAdviserName ?? 'None'}
+                {r.secondAdviserName && (
+                  <span className="block text-slate-700">with {r.secondAdviserName}</span>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       {canWrite && !left && (
         <CategorisationLettersForm yearLabel={academicYearLabel(academicYearOf(todayInLondon()))} />
       )}

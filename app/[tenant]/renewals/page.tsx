@@ -3,6 +3,7 @@ import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catal
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { CopyForwardForm, OpenRenewalsForm, RemindButton } from './renewals-forms';
+import { DataTable } from '~/app/_components/data-table';
 
 export const metadata: Metadata = { title: 'Buy-back renewals' };
 
@@ -108,89 +109,65 @@ export default async function RenewalsPage({ params }: { params: Promise<{ tenan
             <h2 id="income" className="text-2xl font-semibold">
               Income by package
             </h2>
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-left text-sm">
-                <caption className="sr-only">Income by package, this year against next year so far</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-300">
-                    <th scope="col" className="p-2">
-                      Package
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      {academicYearLabel(uptake.round.fromYear)} schools
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      {academicYearLabel(uptake.round.fromYear)} income
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      {academicYearLabel(uptake.round.toYear)} schools so far
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      {academicYearLabel(uptake.round.toYear)} income so far
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {uptake.byPackage.map((p) => (
-                    <tr key={p.code} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 font-normal">
-                        {p.name}
-                      </th>
-                      <td className="p-2 text-right">{p.thisYearSchools}</td>
-                      <td className="p-2 text-right">{formatPence(p.thisYearPence)}</td>
-                      <td className="p-2 text-right">{p.nextYearSchools}</td>
-                      <td className="p-2 text-right">{formatPence(p.nextYearPence)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="mt-3"
+              caption="Income by package, this year against next year so far"
+              hideCaption
+              rows={uptake.byPackage}
+              rowKey={(p) => p.code}
+              columns={[
+                { header: 'Package', rowHeader: true, cell: (p) => p.name },
+                {
+                  header: `${academicYearLabel(uptake.round.fromYear)} schools`,
+                  align: 'right',
+                  cell: (p) => p.thisYearSchools,
+                },
+                {
+                  header: `${academicYearLabel(uptake.round.fromYear)} income`,
+                  align: 'right',
+                  cell: (p) => formatPence(p.thisYearPence),
+                },
+                {
+                  header: `${academicYearLabel(uptake.round.toYear)} schools so far`,
+                  align: 'right',
+                  cell: (p) => p.nextYearSchools,
+                },
+                {
+                  header: `${academicYearLabel(uptake.round.toYear)} income so far`,
+                  align: 'right',
+                  cell: (p) => formatPence(p.nextYearPence),
+                },
+              ]}
+            />
           </section>
 
           <section aria-labelledby="schools" className="mt-8">
             <h2 id="schools" className="text-2xl font-semibold">
               Schools
             </h2>
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-left text-sm">
-                <caption className="sr-only">Each invited school’s answer</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-300">
-                    <th scope="col" className="p-2">
-                      School
-                    </th>
-                    <th scope="col" className="p-2">
-                      Answer
-                    </th>
-                    <th scope="col" className="p-2">
-                      When
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      Reminders
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {uptake.invitations.map((i) => (
-                    <tr key={i.id} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 font-normal">
-                        {i.schoolName}
-                      </th>
-                      <td className="p-2">
-                        {decisionLabels[i.decision]}
-                        {i.declineReason ? `: ${i.declineReason}` : ''}
-                      </td>
-                      <td className="p-2">
-                        {i.respondedAt
-                          ? i.respondedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })
-                          : '–'}
-                      </td>
-                      <td className="p-2 text-right">{i.remindersSent}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="mt-3"
+              caption="Each invited school’s answer"
+              hideCaption
+              rows={uptake.invitations}
+              rowKey={(i) => i.id}
+              columns={[
+                { header: 'School', rowHeader: true, cell: (i) => i.schoolName },
+                {
+                  header: 'Answer',
+                  cell: (i) =>
+                    `${decisionLabels[i.decision]}${i.declineReason ? `: ${i.declineReason}` : ''}`,
+                },
+                {
+                  header: 'When',
+                  cell: (i) =>
+                    i.respondedAt
+                      ? i.respondedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })
+                      : '–',
+                },
+                { header: 'Reminders', align: 'right', cell: (i) => i.remindersSent },
+              ]}
+            />
           </section>
         </>
       )}

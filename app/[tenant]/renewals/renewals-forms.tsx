@@ -1,55 +1,49 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import {
+  Button,
+  DateField,
+  ErrorSummary,
+  Form,
+  NumberField,
+  StatusMessage,
+  SubmitButton,
+  useFormMutation,
+} from '~/app/_components/form-kit';
 import { useTRPC } from '../../_lib/trpc-client';
-
-const inputClass = 'mt-1 block rounded border-2 border-slate-600 px-3 py-2';
-const buttonClass =
-  'mt-4 rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
-
-function Problem({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="mt-3 rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
-      {message}
-    </p>
-  );
-}
 
 export function CopyForwardForm({ fromYear, label }: { fromYear: number; label: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [uplift, setUplift] = useState('3');
-  const copy = useMutation(trpc.catalogue.copyForward.mutationOptions({ onSuccess: () => router.refresh() }));
+  const copy = useFormMutation(trpc.catalogue.copyForward.mutationOptions(), {
+    messageField: 'upliftPercent',
+    onSuccess: () => router.refresh(),
+  });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        copy.mutate({ fromYear, upliftPercent: Number(uplift) });
-      }}
+    <Form
+      form={copy}
+      onSubmit={() => copy.mutate({ fromYear, upliftPercent: Number(uplift) })}
+      heading={
+        <p>
+          Copy this year’s packages and services into {label}, raising every price by the same percentage. You
+          can edit them afterwards.
+        </p>
+      }
     >
-      <p className="mt-2">
-        Copy this year’s packages and services into {label}, raising every price by the same percentage. You
-        can edit them afterwards.
-      </p>
-      <Problem message={copy.error?.data?.fieldErrors?.upliftPercent?.[0] ?? copy.error?.message} />
-      <label htmlFor="uplift" className="mt-4 block font-semibold">
-        Price uplift (%)
-      </label>
-      <input
-        id="uplift"
+      <NumberField
+        label="Price uplift (%)"
         type="number"
         step="0.1"
+        width="w-32"
+        {...copy.field('upliftPercent')}
         value={uplift}
-        onChange={(e) => setUplift(e.target.value)}
-        className={`${inputClass} w-32`}
+        onChange={setUplift}
       />
-      <button type="submit" disabled={copy.isPending} className={buttonClass}>
-        Copy packages to {label}
-      </button>
-    </form>
+      <SubmitButton pending={copy.isPending}>Copy packages to {label}</SubmitButton>
+    </Form>
   );
 }
 
@@ -59,86 +53,66 @@ export function OpenRenewalsForm({ fromYear }: { fromYear: number }) {
   const [closesOn, setClosesOn] = useState('');
   const [target, setTarget] = useState('90');
   const [interval, setReminderInterval] = useState('7');
-  const open = useMutation(trpc.renewals.open.mutationOptions({ onSuccess: () => router.refresh() }));
-  const fields = open.error?.data?.fieldErrors;
+  const open = useFormMutation(trpc.renewals.open.mutationOptions(), { onSuccess: () => router.refresh() });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <Form
+      form={open}
+      onSubmit={() =>
         open.mutate({
           fromYear,
           closesOn,
           targetPercent: Number(target),
           reminderIntervalDays: interval.trim() === '' ? null : Number(interval),
-        });
-      }}
+        })
+      }
+      heading={<p>Every school subscribing this year will be emailed a one-click link.</p>}
     >
-      <p className="mt-2">Every school subscribing this year will be emailed a one-click link.</p>
-      <Problem message={fields?.closesOn?.[0] ?? (fields ? undefined : open.error?.message)} />
-      <label htmlFor="closes-on" className="mt-4 block font-semibold">
-        Answers due by
-      </label>
-      <input
-        id="closes-on"
-        type="date"
-        value={closesOn}
-        onChange={(e) => setClosesOn(e.target.value)}
-        className={inputClass}
-      />
-      <label htmlFor="target" className="mt-4 block font-semibold">
-        Share of schools needed (%)
-      </label>
-      <input
-        id="target"
+      <DateField label="Answers due by" {...open.field('closesOn')} value={closesOn} onChange={setClosesOn} />
+      <NumberField
+        whole
+        label="Share of schools needed (%)"
         type="number"
         min="1"
         max="100"
+        width="w-32"
+        {...open.field('targetPercent')}
         value={target}
-        onChange={(e) => setTarget(e.target.value)}
-        className={`${inputClass} w-32`}
+        onChange={setTarget}
       />
-      <label htmlFor="reminder-interval" className="mt-4 block font-semibold">
-        Remind schools that have not answered every (days)
-      </label>
-      <p id="reminder-interval-hint" className="text-slate-700">
-        Reminders go automatically until answers are due. Leave empty to send reminders only by hand.
-      </p>
-      <Problem message={fields?.reminderIntervalDays?.[0]} />
-      <input
-        id="reminder-interval"
+      <NumberField
+        whole
+        label="Remind schools that have not answered every (days)"
+        hint="Reminders go automatically until answers are due. Leave empty to send reminders only by hand."
         type="number"
         min="1"
         max="60"
-        aria-describedby="reminder-interval-hint"
+        width="w-32"
+        {...open.field('reminderIntervalDays')}
         value={interval}
-        onChange={(e) => setReminderInterval(e.target.value)}
-        className={`${inputClass} w-32`}
+        onChange={setReminderInterval}
       />
-      <button type="submit" disabled={open.isPending} className={buttonClass}>
-        {open.isPending ? 'Sending invitations…' : 'Open renewals and email schools'}
-      </button>
-    </form>
+      <SubmitButton pending={open.isPending} pendingLabel="Sending invitations…">
+        Open renewals and email schools
+      </SubmitButton>
+    </Form>
   );
 }
 
 export function RemindButton({ roundId, pending }: { roundId: string; pending: number }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const remind = useMutation(trpc.renewals.remind.mutationOptions({ onSuccess: () => router.refresh() }));
+  const remind = useFormMutation(trpc.renewals.remind.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
   return (
     <div className="mt-4">
-      <button
-        type="button"
-        onClick={() => remind.mutate({ roundId })}
-        disabled={remind.isPending}
-        className={buttonClass}
-      >
+      <ErrorSummary errors={remind.summary} />
+      <Button variant="primary" onClick={() => remind.mutate({ roundId })} disabled={remind.isPending}>
         Send reminders to {pending} school{pending === 1 ? '' : 's'}
-      </button>
-      <p role="status" className="mt-2 text-green-800">
+      </Button>
+      <StatusMessage className="mt-2 text-green-800">
         {remind.data ? `Reminders sent to ${remind.data.reminded} schools.` : ''}
-      </p>
-      <Problem message={remind.error?.message} />
+      </StatusMessage>
     </div>
   );
 }

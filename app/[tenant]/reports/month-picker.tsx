@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FilterForm, FilterInput } from '~/app/_components/filter-form';
 
 /** A plain GET form, so the chosen month is in the address and the report can be bookmarked or shared. */
 export function ReportHeader({
@@ -22,30 +23,21 @@ export function ReportHeader({
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{title}</h1>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="month" className="block font-medium">
-            Month
-          </label>
-          <input
-            id="month"
-            name="month"
-            type="month"
-            defaultValue={month}
-            required
-            className="mt-1 rounded border border-slate-500 px-2 py-1"
-          />
-        </div>
-        <button type="submit" className="rounded bg-slate-800 px-4 py-2 text-white">
-          Show report
-        </button>
-        <a href={download('pdf')} className="underline">
-          Download PDF
-        </a>
-        <a href={download('csv')} className="underline">
-          Download CSV
-        </a>
-      </form>
+      <FilterForm
+        submit="Show report"
+        actions={
+          <>
+            <a href={download('pdf')} className="underline">
+              Download PDF
+            </a>
+            <a href={download('csv')} className="underline">
+              Download CSV
+            </a>
+          </>
+        }
+      >
+        <FilterInput name="month" label="Month" type="month" defaultValue={month} required width="" />
+      </FilterForm>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { TrendChart } from './trend-chart';
+import { DataTable } from '~/app/_components/data-table';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -17,37 +18,21 @@ function SeriesTable({
   return (
     <details className="mt-2">
       <summary className="cursor-pointer text-sm underline">Show the figures</summary>
-      <div className="overflow-x-auto">
-        <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="p-2">
-                Series
-              </th>
-              {months.map((m) => (
-                <th key={m.key} scope="col" className="p-2 text-right">
-                  {m.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label} className="border-t">
-                <th scope="row" className="p-2 font-normal">
-                  {r.label}
-                </th>
-                {r.data.map((v, i) => (
-                  <td key={months[i]?.key ?? i} className="p-2 text-right">
-                    {v}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-2"
+        caption={caption}
+        hideCaption
+        rows={rows}
+        rowKey={(r) => r.label}
+        columns={[
+          { header: 'Series', rowHeader: true, cell: (r) => r.label },
+          ...months.map((m, i) => ({
+            header: m.label,
+            align: 'right' as const,
+            cell: (r: { data: number[] }) => r.data[i],
+          })),
+        ]}
+      />
     </details>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
 import { guard, loadWorkspace } from '../../_lib/server-api';
+import { FilterForm, FilterInput } from '~/app/_components/filter-form';
 
 export const metadata: Metadata = { title: 'Schools' };
 
@@ -34,22 +35,9 @@ export default async function SchoolsPage({
           </Link>
         )}
       </div>
-      <form className="mt-4 flex flex-wrap items-end gap-3" role="search">
-        <div>
-          <label htmlFor="q" className="block font-semibold">
-            Search by name, town, postcode or URN
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={q}
-            className="mt-1 w-72 rounded border-2 border-slate-600 px-3 py-2"
-          />
-        </div>
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-          Search
-        </button>
-      </form>
+      <FilterForm search submit="Search">
+        <FilterInput name="q" label="Search by name, town, postcode or URN" defaultValue={q} width="w-72" />
+      </FilterForm>
       <p className="mt-4 text-slate-700" aria-live="polite">
         {schools.length} school{schools.length === 1 ? '' : 's'}
       </p>

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
+import { DataTable } from '~/app/_components/data-table';
+import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
+import { optionsOf } from '~/app/_components/options';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { AdditionalVisitForm, GeneratePlanButton, VisitActions } from './visit-forms';
 
@@ -96,50 +99,29 @@ export default async function VisitsPage({
               Under-served schools
             </h2>
             <p className="text-slate-700">Schools with fewer visits done than their plan expects by now.</p>
-            {underServed.length === 0 ? (
-              <p className="mt-2">Every school is on track.</p>
-            ) : (
-              <table className="mt-3 w-full border-collapse bg-white text-left text-sm">
-                <caption className="sr-only">Under-served schools</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-300">
-                    <th scope="col" className="p-2">
-                      School
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      Planned this year
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      Expected by now
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      Done
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      Overdue
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {underServed.map((s) => (
-                    <tr key={s.schoolId} className="border-b border-slate-200">
-                      <td className="p-2">
-                        <Link
-                          href={`/${tenant}/register/${s.schoolId}`}
-                          className="text-brand-dark underline"
-                        >
-                          {s.schoolName}
-                        </Link>
-                      </td>
-                      <td className="p-2 text-right">{s.planned}</td>
-                      <td className="p-2 text-right">{s.expected}</td>
-                      <td className="p-2 text-right">{s.done}</td>
-                      <td className="p-2 text-right">{s.overdue}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              className="mt-3"
+              caption="Under-served schools"
+              hideCaption
+              rows={underServed}
+              rowKey={(s) => s.schoolId}
+              empty="Every school is on track."
+              emptyClassName="mt-2"
+              columns={[
+                {
+                  header: 'School',
+                  cell: (s) => (
+                    <Link href={`/${tenant}/register/${s.schoolId}`} className="text-brand-dark underline">
+                      {s.schoolName}
+                    </Link>
+                  ),
+                },
+                { header: 'Planned this year', align: 'right', cell: (s) => s.planned },
+                { header: 'Expected by now', align: 'right', cell: (s) => s.expected },
+                { header: 'Done', align: 'right', cell: (s) => s.done },
+                { header: 'Overdue', align: 'right', cell: (s) => s.overdue },
+              ]}
+            />
           </section>
           <section aria-labelledby="overdue" className="mt-8">
             <h2 id="overdue" className="text-2xl font-semibold">
@@ -176,134 +158,98 @@ export default async function VisitsPage({
         <h2 id="schedule" className="text-2xl font-semibold">
           {mine ? 'Your schedule' : 'All visits'}
         </h2>
-        <form className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter visits">
+        <FilterForm
+          label="Filter visits"
+          submit="Show visits"
+          className="mt-3 flex flex-wrap items-end gap-3"
+        >
           {isOfficer && (
-            <div>
-              <label htmlFor="adviser" className="block font-semibold">
-                Adviser
-              </label>
-              <select
-                id="adviser"
-                name="adviser"
-                defaultValue={adviserFilter ?? ''}
-                className="mt-1 rounded border-2 border-slate-600 bg-white px-3 py-2"
-              >
-                <option value="">Everyone</option>
-                {advisers.map((a) => (
-                  <option key={a.userId} value={a.userId}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="adviser"
+              label="Adviser"
+              defaultValue={adviserFilter ?? ''}
+              placeholder="Everyone"
+              options={advisers.map((a) => ({ value: a.userId, label: a.name }))}
+            />
           )}
-          <div>
-            <label htmlFor="status" className="block font-semibold">
-              Status
-            </label>
-            <select
-              id="status"
-              name="status"
-              defaultValue={status ?? ''}
-              className="mt-1 rounded border-2 border-slate-600 bg-white px-3 py-2"
-            >
-              <option value="">Any</option>
-              <option value="planned">Planned</option>
-              <option value="done">Done</option>
-              <option value="cancelled">Cancelled</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="overdue-only" className="block font-semibold">
-              Overdue only
-            </label>
-            <select
-              id="overdue-only"
-              name="overdue"
-              defaultValue={search.overdue === 'yes' ? 'yes' : ''}
-              className="mt-1 rounded border-2 border-slate-600 bg-white px-3 py-2"
-            >
-              <option value="">No</option>
-              <option value="yes">Yes</option>
-            </select>
-          </div>
-          <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-            Show visits
-          </button>
-        </form>
+          <FilterSelect
+            name="status"
+            label="Status"
+            defaultValue={status ?? ''}
+            placeholder="Any"
+            options={optionsOf(statusLabels)}
+          />
+          <FilterSelect
+            name="overdue"
+            id="overdue-only"
+            label="Overdue only"
+            defaultValue={search.overdue === 'yes' ? 'yes' : ''}
+            placeholder="No"
+            options={[{ value: 'yes', label: 'Yes' }]}
+          />
+        </FilterForm>
         <p className="mt-3 text-slate-700" aria-live="polite">
           {visits.length} visit{visits.length === 1 ? '' : 's'}
         </p>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">{mine ? 'Your visits' : 'Visits'}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-2">
-                  Due by
-                </th>
-                <th scope="col" className="p-2">
-                  School
-                </th>
-                <th scope="col" className="p-2">
-                  Visit
-                </th>
-                {!mine && (
-                  <th scope="col" className="p-2">
-                    Adviser
-                  </th>
-                )}
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-                <th scope="col" className="p-2">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {visits.map((v) => (
-                <tr key={v.id} className="border-b border-slate-200 align-top" data-testid="planned-visit">
-                  <td className="p-2 whitespace-nowrap">{date(v.dueBy)}</td>
-                  <td className="p-2">{v.schoolName}</td>
-                  <td className="p-2">
-                    {visitKinds[v.kind]}
-                    {v.kind !== 'additional' ? ` (${v.sequence})` : ''}
-                    {v.reason && <span className="block text-slate-700">{v.reason}</span>}
-                  </td>
-                  {!mine && <td className="p-2">{v.adviserName ?? 'None'}</td>}
-                  <td className="p-2">
-                    {v.overdue ? <strong className="text-red-800">Overdue</strong> : statusLabels[v.status]}
-                    {v.completedOn && <span className="block text-slate-700">{date(v.completedOn)}</span>}
-                  </td>
-                  <td className="p-2">
-                    <div className="flex flex-col items-start gap-2">
-                      <Link
-                        href={`/${tenant}/visits/notes/new?visit=${v.id}`}
-                        className="inline-block min-h-6 py-1 text-brand-dark underline"
-                      >
-                        Write note of visit
-                        <span className="sr-only">
-                          {' '}
-                          for {v.schoolName}, due {date(v.dueBy)}
-                        </span>
-                      </Link>
-                      {v.status === 'planned' && (
-                        <VisitActions
-                          visitId={v.id}
-                          today={today}
-                          canManage={isOfficer}
-                          adviserUserId={v.adviserUserId}
-                          advisers={adviserOptions}
-                        />
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-2"
+          caption={mine ? 'Your visits' : 'Visits'}
+          hideCaption
+          rows={visits}
+          rowKey={(v) => v.id}
+          rowClassName={() => 'align-top'}
+          rowTestId="planned-visit"
+          columns={[
+            { header: 'Due by', className: 'whitespace-nowrap', cell: (v) => date(v.dueBy) },
+            { header: 'School', cell: (v) => v.schoolName },
+            {
+              header: 'Visit',
+              cell: (v) => (
+                <>
+                  {visitKinds[v.kind]}
+                  {v.kind !== 'additional' ? ` (${v.sequence})` : ''}
+                  {v.reason && <span className="block text-slate-700">{v.reason}</span>}
+                </>
+              ),
+            },
+            !mine && { header: 'Adviser', cell: (v) => v.adviserName ?? 'None' },
+            {
+              header: 'Status',
+              cell: (v) => (
+                <>
+                  {v.overdue ? <strong className="text-red-800">Overdue</strong> : statusLabels[v.status]}
+                  {v.completedOn && <span className="block text-slate-700">{date(v.completedOn)}</span>}
+                </>
+              ),
+            },
+            {
+              header: 'Actions',
+              cell: (v) => (
+                <div className="flex flex-col items-start gap-2">
+                  <Link
+                    href={`/${tenant}/visits/notes/new?visit=${v.id}`}
+                    className="inline-block min-h-6 py-1 text-brand-dark underline"
+                  >
+                    Write note of visit
+                    <span className="sr-only">
+                      {' '}
+                      for {v.schoolName}, due {date(v.dueBy)}
+                    </span>
+                  </Link>
+                  {v.status === 'planned' && (
+                    <VisitActions
+                      visitId={v.id}
+                      today={today}
+                      canManage={isOfficer}
+                      adviserUserId={v.adviserUserId}
+                      advisers={adviserOptions}
+                    />
+                  )}
+                </div>
+              ),
+            },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,11 +1,18 @@
 'use client';
 
-import { ErrorSummary, FieldError, type SummaryError } from '~/app/_components/form-kit';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import {
+  ErrorSummary,
+  Form,
+  NumberField,
+  SubmitButton,
+  TextField,
+  useFormMutation,
+} from '~/app/_components/form-kit';
 import { formatPence } from '~/server/catalogue/money';
 import type { AppRouter } from '~/server/routers';
 import type { UnitLabel } from '../../../_lib/traded-format';
@@ -56,12 +63,8 @@ export function SubscribeForm({
   const current = quoteQuery.data ?? initialQuote;
   const { buyer, item, quote, saving } = current;
 
-  const subscribe = useMutation(
+  const subscribe = useFormMutation(
     trpc.subscriptions.subscribe.mutationOptions({
-      onSuccess: (result, input) => {
-        setDone({ netPence: result.netPence, purchaseOrderNumber: input.purchaseOrderNumber ?? '' });
-        router.refresh();
-      },
       onError: (error) => {
         // A changed price or a subscription made meanwhile: show the page as it is now.
         if (error.data?.code === 'CONFLICT') {
@@ -70,20 +73,18 @@ export function SubscribeForm({
         }
       },
     }),
+    {
+      idPrefix: 'subscribe',
+      onSuccess: (result, input) => {
+        setDone({ netPence: result.netPence, purchaseOrderNumber: input.purchaseOrderNumber ?? '' });
+        router.refresh();
+      },
+    },
   );
-
-  const fieldErrors = subscribe.error?.data?.fieldErrors ?? {};
+  const unitsMessage = `Enter the number of ${pricedUnit?.many ?? 'units'} as a whole number from 1 to 200.`;
   // An empty box while typing is not an error yet; it is once they try to subscribe.
   const unitsError =
-    unitsValid || (!attempted && unitsText.trim() === '')
-      ? fieldErrors.units?.[0]
-      : `Enter the number of ${pricedUnit?.many ?? 'units'} as a whole number from 1 to 200.`;
-  const poError = fieldErrors.purchaseOrderNumber?.[0];
-  const summary: SummaryError[] = [];
-  if (attempted && unitsError) summary.push({ message: unitsError, fieldId: 'units' });
-  if (poError) summary.push({ message: poError, fieldId: 'purchase-order-number' });
-  if (subscribe.error && !subscribe.error.data?.fieldErrors)
-    summary.push({ message: subscribe.error.message });
+    unitsValid || (!attempted && unitsText.trim() === '') ? subscribe.errorFor('units') : unitsMessage;
 
   function onUnitsChange(text: string) {
     setUnitsText(text);
@@ -91,11 +92,11 @@ export function SubscribeForm({
     if (unitsPattern.test(text.trim()) && n >= 1 && n <= 200) setUnits(n);
   }
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit() {
     setAttempted(true);
     if (!unitsValid) {
       subscribe.reset();
+      subscribe.setClientErrors({ units: unitsMessage });
       return;
     }
     subscribe.mutate({
@@ -138,7 +139,7 @@ export function SubscribeForm({
       {!done && (
         // Outside the form, so a refusal stays on screen when the page shows the subscription made meanwhile.
         <div className="mt-3">
-          <ErrorSummary errors={summary} />
+          <ErrorSummary errors={subscribe.summary} />
         </div>
       )}
 
@@ -157,28 +158,20 @@ export function SubscribeForm({
             {buyer.name} {quote.pricedAsMember ? 'has' : 'does not have'} a partnership agreement, so pays the{' '}
             {priceWord} price.
           </p>
-          <form onSubmit={onSubmit} noValidate className="mt-4 space-y-5">
+          {/* Its errors are summarised above the form. */}
+          <Form form={{ summary: [] }} onSubmit={onSubmit} className="mt-4 space-y-5">
             {pricedUnit && (
-              <div>
-                <label htmlFor="units" className="block font-semibold">
-                  Number of {pricedUnit.many}
-                </label>
-                <p id="units-hint" className="text-sm text-slate-700">
-                  The price is per {pricedUnit.one}.
-                </p>
-                <FieldError id="units" message={unitsError} />
-                <input
-                  id="units"
-                  inputMode="numeric"
-                  value={unitsText}
-                  onChange={(e) => onUnitsChange(e.target.value)}
-                  aria-describedby={unitsError ? 'units-hint units-error' : 'units-hint'}
-                  aria-invalid={unitsError ? true : undefined}
-                  className="mt-1 w-24 rounded border-2 border-slate-600 px-3 py-2"
-                />
-              </div>
+              <NumberField
+                whole
+                label={`Number of ${pricedUnit.many}`}
+                hint={`The price is per ${pricedUnit.one}.`}
+                {...subscribe.field('units')}
+                error={unitsError}
+                value={unitsText}
+                onChange={onUnitsChange}
+                width="w-24"
+              />
             )}
-
             <dl
               className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded border border-slate-200 bg-white p-4"
               aria-busy={quoteQuery.isFetching}
@@ -235,38 +228,20 @@ export function SubscribeForm({
               <dd className="text-lg font-bold">{formatPence(quote.totalPence)}</dd>
             </dl>
 
-            <div>
-              <label htmlFor="purchase-order-number" className="block font-semibold">
-                Purchase-order number (optional)
-              </label>
-              <p id="purchase-order-number-hint" className="text-sm text-slate-700">
-                If your school raises purchase orders, we put the number on the invoice.
-              </p>
-              <FieldError id="purchase-order-number" message={poError} />
-              <input
-                id="purchase-order-number"
-                value={purchaseOrderNumber}
-                onChange={(e) => setPurchaseOrderNumber(e.target.value)}
-                maxLength={40}
-                autoComplete="off"
-                aria-describedby={
-                  poError
-                    ? 'purchase-order-number-hint purchase-order-number-error'
-                    : 'purchase-order-number-hint'
-                }
-                aria-invalid={poError ? true : undefined}
-                className="mt-1 w-72 max-w-full rounded border-2 border-slate-600 px-3 py-2"
-              />
-            </div>
-
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60"
-            >
-              {subscribe.isPending ? 'Subscribing…' : 'Subscribe'}
-            </button>
-          </form>
+            <TextField
+              label="Purchase-order number (optional)"
+              hint="If your school raises purchase orders, we put the number on the invoice."
+              {...subscribe.field('purchaseOrderNumber')}
+              value={purchaseOrderNumber}
+              onChange={setPurchaseOrderNumber}
+              maxLength={40}
+              autoComplete="off"
+              width="w-72 max-w-full"
+            />
+            <SubmitButton pending={busy} pendingLabel={subscribe.isPending ? 'Subscribing…' : undefined}>
+              Subscribe
+            </SubmitButton>
+          </Form>
         </>
       )}
     </section>

@@ -13,6 +13,7 @@ import {
   LogDeliveryForm,
 } from '../commissioning-forms';
 import { days, period, RagBadge, StatusBadge } from '../commissioning-format';
+import { DataTable } from '~/app/_components/data-table';
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -109,63 +110,42 @@ export default async function ContractPage({
         <h2 id="schools" className="text-2xl font-semibold">
           {contract.side === 'provider' && !isManager ? 'Your schools' : 'Schools covered'}
         </h2>
-        {contract.schools.length === 0 ? (
-          <p className="mt-2">No schools are covered yet.</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Schools covered by the contract</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">
-                    School
-                  </th>
-                  <th scope="col" className="p-2">
-                    Support
-                  </th>
-                  <th scope="col" className="p-2">
-                    Partner
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Funded days
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Delivered days
-                  </th>
-                  <th scope="col" className="p-2">
-                    Latest progress
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {contract.schools.map((s) => (
-                  <tr key={s.schoolId} className="border-b border-slate-200" data-testid="covered-school">
-                    <th scope="row" className="p-2 font-normal">
-                      {contract.side === 'provider' && contract.status !== 'revoked' ? (
-                        <Link
-                          href={`/${tenant}/commissioning/${contract.id}/schools/${s.schoolId}`}
-                          className="text-brand-dark underline"
-                        >
-                          {s.schoolName}
-                        </Link>
-                      ) : (
-                        s.schoolName
-                      )}{' '}
-                      <span className="text-slate-700">(URN {s.urn})</span>
-                    </th>
-                    <td className="p-2">{s.supportSummary}</td>
-                    <td className="p-2">{s.partnerName ?? 'Not assigned'}</td>
-                    <td className="p-2 text-right">{days(s.fundedDaysHundredths)}</td>
-                    <td className="p-2 text-right">{days(s.deliveredDaysHundredths)}</td>
-                    <td className="p-2">
-                      <RagBadge rag={s.latestRag} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          className="mt-3"
+          caption="Schools covered by the contract"
+          hideCaption
+          rows={contract.schools}
+          rowKey={(s) => s.schoolId}
+          rowTestId="covered-school"
+          empty="No schools are covered yet."
+          emptyClassName="mt-2"
+          columns={[
+            {
+              header: 'School',
+              rowHeader: true,
+              cell: (s) => (
+                <>
+                  {contract.side === 'provider' && contract.status !== 'revoked' ? (
+                    <Link
+                      href={`/${tenant}/commissioning/${contract.id}/schools/${s.schoolId}`}
+                      className="text-brand-dark underline"
+                    >
+                      {s.schoolName}
+                    </Link>
+                  ) : (
+                    s.schoolName
+                  )}{' '}
+                  <span className="text-slate-700">(URN {s.urn})</span>
+                </>
+              ),
+            },
+            { header: 'Support', cell: (s) => s.supportSummary },
+            { header: 'Partner', cell: (s) => s.partnerName ?? 'Not assigned' },
+            { header: 'Funded days', align: 'right', cell: (s) => days(s.fundedDaysHundredths) },
+            { header: 'Delivered days', align: 'right', cell: (s) => days(s.deliveredDaysHundredths) },
+            { header: 'Latest progress', cell: (s) => <RagBadge rag={s.latestRag} /> },
+          ]}
+        />
         {mayChange && active && contract.schools.length > 0 && (
           <div className="mt-4 space-y-3">
             <h3 className="text-lg font-semibold">Change funded days</h3>
@@ -220,55 +200,25 @@ export default async function ContractPage({
           <h2 id="deliveries" className="text-2xl font-semibold">
             Deliveries
           </h2>
-          {contract.deliveries.length === 0 ? (
-            <p className="mt-2">Nothing has been delivered yet.</p>
-          ) : (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-left text-sm">
-                <caption className="sr-only">Deliveries logged against the contract</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-300">
-                    <th scope="col" className="p-2">
-                      Date
-                    </th>
-                    <th scope="col" className="p-2">
-                      School
-                    </th>
-                    <th scope="col" className="p-2">
-                      Activity
-                    </th>
-                    <th scope="col" className="p-2">
-                      Partner
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      Days
-                    </th>
-                    <th scope="col" className="p-2 text-right">
-                      Cost
-                    </th>
-                    <th scope="col" className="p-2">
-                      Progress
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {contract.deliveries.map((d) => (
-                    <tr key={d.id} className="border-b border-slate-200" data-testid="delivery">
-                      <td className="p-2 whitespace-nowrap">{formatIsoDate(d.deliveredOn)}</td>
-                      <td className="p-2">{d.schoolName}</td>
-                      <td className="p-2">{d.activity}</td>
-                      <td className="p-2">{d.partnerName ?? '—'}</td>
-                      <td className="p-2 text-right">{days(d.daysHundredths)}</td>
-                      <td className="p-2 text-right">{formatPence(d.costPence)}</td>
-                      <td className="p-2">
-                        <RagBadge rag={d.progressRag} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            className="mt-3"
+            caption="Deliveries logged against the contract"
+            hideCaption
+            rows={contract.deliveries}
+            rowKey={(d) => d.id}
+            rowTestId="delivery"
+            empty="Nothing has been delivered yet."
+            emptyClassName="mt-2"
+            columns={[
+              { header: 'Date', className: 'whitespace-nowrap', cell: (d) => formatIsoDate(d.deliveredOn) },
+              { header: 'School', cell: (d) => d.schoolName },
+              { header: 'Activity', cell: (d) => d.activity },
+              { header: 'Partner', cell: (d) => d.partnerName ?? '—' },
+              { header: 'Days', align: 'right', cell: (d) => days(d.daysHundredths) },
+              { header: 'Cost', align: 'right', cell: (d) => formatPence(d.costPence) },
+              { header: 'Progress', cell: (d) => <RagBadge rag={d.progressRag} /> },
+            ]}
+          />
         </section>
       )}
 

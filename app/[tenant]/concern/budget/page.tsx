@@ -5,6 +5,7 @@ import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { DcsApprovalForm, PaymentActions, RequestPaymentForm } from './budget-forms';
+import { DataTable } from '~/app/_components/data-table';
 
 export const metadata: Metadata = { title: 'SCC budget' };
 
@@ -27,40 +28,23 @@ export default async function BudgetPage({ params }: { params: Promise<{ tenant:
         <h2 id="totals" className="text-2xl font-semibold">
           Totals by financial year
         </h2>
-        {budget.totals.length === 0 ? (
-          <p className="mt-2">No payments yet.</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Totals by financial year and status</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">
-                    Financial year
-                  </th>
-                  {Object.values(paymentStatusLabels).map((label) => (
-                    <th key={label} scope="col" className="p-2 text-right">
-                      {label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {budget.totals.map((t) => (
-                  <tr key={t.financialYear} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 font-normal">
-                      {financialYearLabel(t.financialYear)}
-                    </th>
-                    <td className="p-2 text-right">{formatPence(t.byStatus.requested)}</td>
-                    <td className="p-2 text-right">{formatPence(t.byStatus.approved)}</td>
-                    <td className="p-2 text-right">{formatPence(t.byStatus.paid)}</td>
-                    <td className="p-2 text-right">{formatPence(t.byStatus.declined)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          className="mt-3"
+          caption="Totals by financial year and status"
+          hideCaption
+          rows={budget.totals}
+          rowKey={(t) => String(t.financialYear)}
+          empty="No payments yet."
+          emptyClassName="mt-2"
+          columns={[
+            { header: 'Financial year', rowHeader: true, cell: (t) => financialYearLabel(t.financialYear) },
+            ...(Object.keys(paymentStatusLabels) as (keyof typeof paymentStatusLabels)[]).map((status) => ({
+              header: paymentStatusLabels[status],
+              align: 'right' as const,
+              cell: (t: (typeof budget.totals)[number]) => formatPence(t.byStatus[status]),
+            })),
+          ]}
+        />
       </section>
 
       <section aria-labelledby="payments" className="mt-8">

@@ -38,37 +38,20 @@ export default async function CommissionerReportPage({
           {report.onListAtMonthEnd} schools on the list at the end of {report.monthLabel} (
           {changeWords(report.onListAtMonthEnd, report.previous.onList)} on {report.previousMonthLabel}).
         </p>
-        {report.listChanges.length === 0 ? (
-          <p className="mt-2">No changes this month.</p>
-        ) : (
-          <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Changes to the list this month</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="p-2">
-                  School
-                </th>
-                <th scope="col" className="p-2">
-                  Change
-                </th>
-                <th scope="col" className="p-2">
-                  Date
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.listChanges.map((c) => (
-                <tr key={`${c.urn}-${c.change}`} className="border-t">
-                  <th scope="row" className="p-2 font-normal">
-                    {c.school} ({c.urn})
-                  </th>
-                  <td className="p-2">{c.change}</td>
-                  <td className="p-2">{ukDate(c.on)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          className="mt-2"
+          caption="Changes to the list this month"
+          hideCaption
+          rows={report.listChanges}
+          rowKey={(c) => `${c.urn}-${c.change}`}
+          empty="No changes this month."
+          emptyClassName="mt-2"
+          columns={[
+            { header: 'School', rowHeader: true, cell: (c) => `${c.school} (${c.urn})` },
+            { header: 'Change', cell: (c) => c.change },
+            { header: 'Date', cell: (c) => ukDate(c.on) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="inspections" className="mt-8">

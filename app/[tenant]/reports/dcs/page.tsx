@@ -4,6 +4,7 @@ import { previousMonth } from '~/server/reports/statutory-reports';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { InspectionTable, StandardsFacts } from '../inspection-table';
 import { ReportHeader, ukDate } from '../month-picker';
+import { DataTable } from '~/app/_components/data-table';
 
 export const metadata: Metadata = { title: 'DCS monthly report' };
 
@@ -43,29 +44,17 @@ export default async function DcsReportPage({
           Standards summary at the end of {report.monthLabel}
         </h2>
         <StandardsFacts s={report.standards} />
-        <table className="mt-4 w-full max-w-xl border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Schools in each LA category</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="p-2">
-                LA category
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Schools
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.standards.byCategory.map((c) => (
-              <tr key={c.label} className="border-t">
-                <th scope="row" className="p-2 font-normal">
-                  {c.label}
-                </th>
-                <td className="p-2 text-right">{c.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-4 max-w-xl"
+          caption="Schools in each LA category"
+          hideCaption
+          rows={report.standards.byCategory}
+          rowKey={(c) => c.label}
+          columns={[
+            { header: 'LA category', rowHeader: true, cell: (c) => c.label },
+            { header: 'Schools', align: 'right', cell: (c) => c.count },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="cases" className="mt-8">

@@ -1,9 +1,18 @@
 'use client';
 
-import { ErrorSummary, FieldError, type SummaryError } from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { DataTable } from '~/app/_components/data-table';
+import {
+  Button,
+  FieldShell,
+  Form,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  type SummaryError,
+} from '~/app/_components/form-kit';
 import { giasUploadBody, type TGiasImportOptions } from '~/server/schools/import-gias/gias-upload';
 import type { GiasImportResult as SchoolsResult } from '~/server/schools/import-gias/import-gias-schools';
 import { parseUrnList } from '~/server/schools/import-gias/parse-urn-list';
@@ -21,7 +30,6 @@ const encodingNames: Record<GiasImportResult['encoding'], string> = {
   'utf-8': 'UTF-8',
   'windows-1252': 'Windows-1252',
 };
-const inputClass = 'mt-1 block rounded border-2 border-slate-600 bg-white px-3 py-2';
 const count = (n: number) => n.toLocaleString('en-GB');
 const schoolsWord = (n: number) => `${count(n)} school${n === 1 ? '' : 's'}`;
 
@@ -42,62 +50,45 @@ function CheckSummary({ result }: { result: GiasImportResult }) {
     ['Problems', result.errorCount],
   ];
   return (
-    <table className="mt-4 border-collapse bg-white text-left">
-      <caption className="text-left font-semibold">Summary of the check</caption>
-      <tbody>
-        {rows.map(([label, value]) => (
-          <tr key={label} className="border-b border-slate-200">
-            <th scope="row" className="p-2 pr-8 font-normal">
-              {label}
-            </th>
-            <td className="p-2 text-right font-semibold tabular-nums">{count(value)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="mt-4 max-w-xl"
+      caption="Summary of the check"
+      rows={rows}
+      rowKey={([label]) => label}
+      columns={[
+        { header: <span className="sr-only">What</span>, rowHeader: true, cell: ([label]) => label },
+        {
+          header: <span className="sr-only">How many</span>,
+          align: 'right',
+          className: 'font-semibold tabular-nums',
+          cell: ([, value]) => count(value),
+        },
+      ]}
+    />
   );
 }
 
 function ProblemsTable({ result }: { result: GiasImportResult }) {
   return (
-    <div className="mt-6 overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left text-sm">
-        <caption className="text-left text-lg font-semibold">
-          Problems to fix in the file ({count(result.errorCount)})
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-slate-300">
-            <th scope="col" className="p-2">
-              Row
-            </th>
-            <th scope="col" className="p-2">
-              URN
-            </th>
-            <th scope="col" className="p-2">
-              Column
-            </th>
-            <th scope="col" className="p-2">
-              Problem
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.errors.map((e) => (
-            <tr key={`${e.row}:${e.field}`} className="border-b border-slate-200">
-              <td className="p-2 tabular-nums">{count(e.row)}</td>
-              <td className="p-2">{e.urn || '–'}</td>
-              <td className="p-2">{e.field}</td>
-              <td className="p-2">{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <>
+      <DataTable
+        className="mt-6"
+        caption={`Problems to fix in the file (${count(result.errorCount)})`}
+        rows={result.errors}
+        rowKey={(e) => `${e.row}:${e.field}`}
+        columns={[
+          { header: 'Row', className: 'tabular-nums', cell: (e) => count(e.row) },
+          { header: 'URN', cell: (e) => e.urn || '–' },
+          { header: 'Column', cell: (e) => e.field },
+          { header: 'Problem', cell: (e) => e.message },
+        ]}
+      />
       {result.errorCount > result.errors.length && (
         <p className="mt-2">
           Showing the first {count(result.errors.length)} of {count(result.errorCount)} problems.
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -127,8 +118,7 @@ export function GiasImportForm({ tenant }: { tenant: string }) {
     commit.reset();
   }
 
-  function onCheck(event: FormEvent) {
-    event.preventDefault();
+  function onCheck() {
     changed();
     const errors: { file?: string; urns?: string } = {};
     if (!file) errors.file = 'Choose the GIAS CSV file to check.';
@@ -172,82 +162,59 @@ export function GiasImportForm({ tenant }: { tenant: string }) {
 
   return (
     <div className="mt-6">
-      <ErrorSummary errors={summary} />
-      <form onSubmit={onCheck} noValidate className="space-y-6">
-        <div>
-          <label htmlFor="gias-file" className="block text-lg font-semibold">
-            GIAS establishment fields file
-          </label>
-          <p id="gias-file-hint" className="text-sm text-slate-700">
-            On Get Information about Schools, download “Establishment fields” as CSV. Choose the
-            edubasealldata…csv file from inside the zip.
-          </p>
-          <FieldError id="gias-file" message={fieldErrors.file} />
-          <input
-            id="gias-file"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              changed();
-            }}
-            aria-describedby={fieldErrors.file ? 'gias-file-hint gias-file-error' : 'gias-file-hint'}
-            aria-invalid={fieldErrors.file ? true : undefined}
-            className="mt-2 block"
-          />
-        </div>
-        <div>
-          <label htmlFor="urns" className="block text-lg font-semibold">
-            URNs to import (optional)
-          </label>
-          <p id="urns-hint" className="text-sm text-slate-700">
-            Leave empty to import every school in this workspace’s local authorities. To import particular
-            schools instead (in any local authority), paste their URNs, one per line or separated by commas.
-          </p>
-          <FieldError id="urns" message={fieldErrors.urns} />
-          <textarea
-            id="urns"
-            rows={4}
-            value={urnText}
-            onChange={(e) => {
-              setUrnText(e.target.value);
-              changed();
-            }}
-            aria-describedby={fieldErrors.urns ? 'urns-hint urns-error' : 'urns-hint'}
-            aria-invalid={fieldErrors.urns ? true : undefined}
-            className={`${inputClass} w-full max-w-md font-mono`}
-          />
-        </div>
-        <div>
-          <label htmlFor="encoding" className="block font-semibold">
-            Text encoding
-          </label>
-          <p id="encoding-hint" className="text-sm text-slate-700">
-            GIAS files are Windows-1252. Detection also reads a file saved again as UTF-8.
-          </p>
-          <select
-            id="encoding"
-            value={encoding}
-            onChange={(e) => {
-              setEncoding(e.target.value as Encoding);
-              changed();
-            }}
-            aria-describedby="encoding-hint"
-            className={inputClass}
-          >
-            <option value="auto">Detect (recommended)</option>
-            <option value="windows-1252">Windows-1252</option>
-            <option value="utf-8">UTF-8</option>
-          </select>
-        </div>
-        <button
-          type="submit"
-          disabled={preview.isPending}
-          className="rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60"
+      <Form form={{ summary }} onSubmit={onCheck} className="space-y-6">
+        <FieldShell
+          id="gias-file"
+          label={<span className="text-lg">GIAS establishment fields file</span>}
+          hint="On Get Information about Schools, download “Establishment fields” as CSV. Choose the edubasealldata…csv file from inside the zip."
+          error={fieldErrors.file}
         >
-          {preview.isPending ? 'Checking…' : 'Check file'}
-        </button>
-      </form>
+          {(aria) => (
+            <input
+              id="gias-file"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                changed();
+              }}
+              className="mt-2 block"
+              {...aria}
+            />
+          )}
+        </FieldShell>
+        <TextArea
+          id="urns"
+          label={<span className="text-lg">URNs to import (optional)</span>}
+          hint="Leave empty to import every school in this workspace’s local authorities. To import particular schools instead (in any local authority), paste their URNs, one per line or separated by commas."
+          error={fieldErrors.urns}
+          rows={4}
+          value={urnText}
+          onChange={(text) => {
+            setUrnText(text);
+            changed();
+          }}
+          width="w-full max-w-md font-mono"
+        />
+        <SelectField
+          id="encoding"
+          label="Text encoding"
+          hint="GIAS files are Windows-1252. Detection also reads a file saved again as UTF-8."
+          value={encoding}
+          onChange={(value) => {
+            setEncoding(value as Encoding);
+            changed();
+          }}
+          options={[
+            { value: 'auto', label: 'Detect (recommended)' },
+            { value: 'windows-1252', label: 'Windows-1252' },
+            { value: 'utf-8', label: 'UTF-8' },
+          ]}
+        />
+        <SubmitButton pending={preview.isPending} pendingLabel="Checking…">
+          Check file
+        </SubmitButton>
+      </Form>
 
       {checked && result && (
         <section aria-labelledby="check-heading" className="mt-10 border-t-2 border-slate-300 pt-6">
@@ -276,14 +243,9 @@ export function GiasImportForm({ tenant }: { tenant: string }) {
           ) : toImport === 0 ? (
             <p className="mt-4 font-semibold">Every school in the file is already up to date.</p>
           ) : (
-            <button
-              type="button"
-              onClick={onImport}
-              disabled={commit.isPending}
-              className="mt-6 rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60"
-            >
+            <Button variant="primary" onClick={onImport} disabled={commit.isPending} className="mt-6">
               {commit.isPending ? 'Importing…' : `Import ${schoolsWord(toImport)}`}
-            </button>
+            </Button>
           )}
         </section>
       )}

@@ -1,5 +1,6 @@
 import type { NoteOfVisitContent } from '~/server/notes-of-visit/content';
 import { longDate } from '~/server/notes-of-visit/labels';
+import { DataTable } from '~/app/_components/data-table';
 
 /** What a note says, as read on screen (the current note and each version in its history). */
 export function NoteContentView({ content, idPrefix }: { content: NoteOfVisitContent; idPrefix: string }) {
@@ -11,46 +12,35 @@ export function NoteContentView({ content, idPrefix }: { content: NoteOfVisitCon
           ? `Subject deep dive – ${content.deepDiveSubject ?? ''}`
           : 'School effectiveness visit focus areas'}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Focus areas and judgements</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="p-2">
-                Focus area
-              </th>
-              <th scope="col" className="p-2">
-                Judgement
-              </th>
-              <th scope="col" className="p-2">
-                School’s self-evaluation
-              </th>
-              <th scope="col" className="p-2">
-                Commentary
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {content.focusAreas.map((a) => (
-              <tr key={a.area} className="border-b border-slate-200 align-top">
-                <th scope="row" className="p-2 font-semibold">
-                  {a.area}
-                </th>
-                <td className="p-2">{a.judgement}</td>
-                <td className="p-2">{a.schoolGrade ?? 'Not given'}</td>
-                <td className="p-2">
-                  <p className="whitespace-pre-line">{a.commentary}</p>
-                  {a.disagreement && (
-                    <p className="mt-1 whitespace-pre-line">
-                      <strong>Disagreement with the school’s self-evaluation:</strong> {a.disagreement}
-                    </p>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Focus areas and judgements"
+        hideCaption
+        rows={content.focusAreas}
+        rowKey={(a) => a.area}
+        rowClassName={() => 'align-top'}
+        columns={[
+          {
+            header: 'Focus area',
+            rowHeader: true,
+            cell: (a) => <span className="font-semibold">{a.area}</span>,
+          },
+          { header: 'Judgement', cell: (a) => a.judgement },
+          { header: 'School’s self-evaluation', cell: (a) => a.schoolGrade ?? 'Not given' },
+          {
+            header: 'Commentary',
+            cell: (a) => (
+              <>
+                <p className="whitespace-pre-line">{a.commentary}</p>
+                {a.disagreement && (
+                  <p className="mt-1 whitespace-pre-line">
+                    <strong>Disagreement with the school’s self-evaluation:</strong> {a.disagreement}
+                  </p>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       <div>
         <h3 id={`${idPrefix}-strengths`} className="text-lg font-semibold">
           Strengths
@@ -63,35 +53,20 @@ export function NoteContentView({ content, idPrefix }: { content: NoteOfVisitCon
       </div>
       <div>
         <h3 className="text-lg font-semibold">Agreed actions</h3>
-        {content.agreedActions.length === 0 ? (
-          <p>No actions were agreed.</p>
-        ) : (
-          <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Agreed actions</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-2">
-                  Action
-                </th>
-                <th scope="col" className="p-2">
-                  Owner
-                </th>
-                <th scope="col" className="p-2">
-                  Due by
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {content.agreedActions.map((a, i) => (
-                <tr key={i} className="border-b border-slate-200">
-                  <td className="p-2">{a.action}</td>
-                  <td className="p-2">{a.owner}</td>
-                  <td className="p-2">{longDate(a.dueBy)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          className="mt-2"
+          caption="Agreed actions"
+          hideCaption
+          rows={content.agreedActions}
+          rowKey={(_, i) => String(i)}
+          empty="No actions were agreed."
+          emptyClassName=""
+          columns={[
+            { header: 'Action', cell: (a) => a.action },
+            { header: 'Owner', cell: (a) => a.owner },
+            { header: 'Due by', cell: (a) => longDate(a.dueBy) },
+          ]}
+        />
       </div>
     </div>
   );

@@ -1,15 +1,22 @@
 'use client';
 
-import {
-  ErrorSummary,
-  FieldError,
-  type SummaryError,
-  buttonClass,
-  secondaryButtonClass,
-} from '~/app/_components/form-kit';
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  DateField,
+  FieldError,
+  FieldGroup,
+  Form,
+  RadioGroup,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useFormMutation,
+} from '~/app/_components/form-kit';
 import { deepDiveAreas, type TNoteContentInput } from '~/server/notes-of-visit/content';
 import { useTRPC } from '../../../_lib/trpc-client';
 
@@ -23,8 +30,6 @@ type Row = {
   commentary: string;
 };
 type Action = { action: string; owner: string; dueBy: string };
-
-const inputClass = 'mt-1 block w-full max-w-2xl rounded border-2 border-slate-600 px-3 py-2';
 
 const emptyRow = (area: string, included: boolean): Row => ({
   area,
@@ -120,44 +125,26 @@ export function NoteForm(p: NoteFormProps) {
       router.refresh();
     } else router.push(`/${p.tenant}/visits/notes/${result.id}`);
   };
-  const write = useMutation(trpc.notesOfVisit.write.mutationOptions({ onSuccess }));
-  const revise = useMutation(trpc.notesOfVisit.revise.mutationOptions({ onSuccess }));
-  const mutation = p.note ? revise : write;
-  const fieldErrors = mutation.error?.data?.fieldErrors ?? null;
-
-  /** The form field an error path names, e.g. content.focusAreas.1.judgement → fa-3-judgement. */
-  function fieldIdOf(path: string): string | undefined {
+  /** The form's field an error path names: errors come back by the position sent, e.g. content.focusAreas.1 → focusAreas.3. */
+  function pathOf(path: string): string {
     const parts = path.split('.');
-    if (parts[0] !== 'content')
-      return path === 'schoolId' ? 'school' : path === 'visitedOn' ? 'visited-on' : undefined;
+    if (parts[0] !== 'content') return path;
     if (parts[1] === 'focusAreas') {
       const row = parts[2] === undefined ? undefined : sentRowIndexes[Number(parts[2])];
-      return row === undefined ? 'focus-areas' : `fa-${row}-${parts[3] ?? 'judgement'}`;
+      return row === undefined ? 'focusAreas' : `focusAreas.${row}.${parts[3] ?? 'judgement'}`;
     }
     if (parts[1] === 'agreedActions') {
-      const index = parts[2] === undefined ? 0 : Number(parts[2]);
-      const action = sentActions[index];
-      return `action-${action ? actions.indexOf(action) : 0}-${parts[3] ?? 'action'}`;
+      const action = sentActions[parts[2] === undefined ? 0 : Number(parts[2])];
+      return `agreedActions.${action ? actions.indexOf(action) : 0}.${parts[3] ?? 'action'}`;
     }
-    return {
-      deepDiveSubject: 'subject',
-      strengths: 'strengths',
-      areasForDevelopment: 'areas-for-development',
-    }[parts[1] ?? ''];
+    return parts[1] ?? path;
   }
-  const summary: SummaryError[] = fieldErrors
-    ? Object.entries(fieldErrors).flatMap(([path, messages]) =>
-        messages.map((message) => ({ message, fieldId: fieldIdOf(path) })),
-      )
-    : mutation.error
-      ? [{ message: mutation.error.message }]
-      : [];
-  const errorById = new Map(summary.flatMap((e) => (e.fieldId ? [[e.fieldId, e.message] as const] : [])));
-  const described = (id: string) =>
-    errorById.has(id) ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
+  const extras = { idPrefix: 'note', pathOf, onSuccess };
+  const write = useFormMutation(trpc.notesOfVisit.write.mutationOptions(), extras);
+  const revise = useFormMutation(trpc.notesOfVisit.revise.mutationOptions(), extras);
+  const form = p.note ? revise : write;
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit() {
     setSavedMessage('');
     const content: TNoteContentInput = {
       focusKind,
@@ -191,10 +178,11 @@ export function NoteForm(p: NoteFormProps) {
     setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const updateAction = (i: number, patch: Partial<Action>) =>
     setActions((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const judgements = p.judgementScale.map((j) => ({ value: j, label: j }));
+  const wide = 'w-full max-w-2xl';
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6">
-      <ErrorSummary errors={summary} />
+    <Form form={form} onSubmit={onSubmit} className="mt-6 space-y-6">
       {!p.note &&
         (p.plannedVisit ? (
           <p>
@@ -202,280 +190,174 @@ export function NoteForm(p: NoteFormProps) {
             visit done.
           </p>
         ) : (
-          <div>
-            <label htmlFor="school" className="block font-semibold">
-              School
-            </label>
-            <FieldError id="school" message={errorById.get('school')} />
-            <select
-              id="school"
-              value={schoolId}
-              onChange={(e) => setSchoolId(e.target.value)}
-              className={inputClass}
-              {...described('school')}
-            >
-              <option value="">Choose a school</option>
-              {p.schools?.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.urn}){s.mine ? ' – your school' : ''}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="School"
+            {...form.field('schoolId')}
+            value={schoolId}
+            onChange={setSchoolId}
+            options={(p.schools ?? []).map((s) => ({
+              value: s.id,
+              label: `${s.name} (${s.urn})${s.mine ? ' – your school' : ''}`,
+            }))}
+            placeholder="Choose a school"
+            width={wide}
+          />
         ))}
-      <div>
-        <label htmlFor="visited-on" className="block font-semibold">
-          Date of visit
-        </label>
-        <FieldError id="visited-on" message={errorById.get('visited-on')} />
-        <input
-          id="visited-on"
-          type="date"
-          value={visitedOn}
-          onChange={(e) => setVisitedOn(e.target.value)}
-          className={inputClass}
-          {...described('visited-on')}
-        />
-      </div>
+      <DateField
+        label="Date of visit"
+        {...form.field('visitedOn')}
+        value={visitedOn}
+        onChange={setVisitedOn}
+      />
 
-      <fieldset>
-        <legend className="font-semibold">Focus of the visit</legend>
-        <div className="mt-2 flex flex-wrap gap-6">
-          {(
-            [
-              ['sev_focus', 'School effectiveness visit focus areas'],
-              ['deep_dive', 'Subject deep dive'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="focus-kind"
-                value={value}
-                checked={focusKind === value}
-                onChange={() => setFocusKind(value)}
-                className="h-5 w-5"
-              />
-              {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioGroup
+        label="Focus of the visit"
+        inline
+        name="focus-kind"
+        id={form.idFor('focusKind')}
+        value={focusKind}
+        onChange={setFocusKind}
+        options={[
+          { value: 'sev_focus', label: 'School effectiveness visit focus areas' },
+          { value: 'deep_dive', label: 'Subject deep dive' },
+        ]}
+      />
 
       {focusKind === 'deep_dive' && (
-        <div>
-          <label htmlFor="subject" className="block font-semibold">
-            Subject
-          </label>
-          <FieldError id="subject" message={errorById.get('subject')} />
-          <input
-            id="subject"
-            value={subject}
-            onChange={(e) => setSubject(e.target.value)}
-            className={inputClass}
-            {...described('subject')}
-          />
-        </div>
+        <TextField
+          label="Subject"
+          {...form.field('deepDiveSubject')}
+          value={subject}
+          onChange={setSubject}
+          width={wide}
+        />
       )}
 
-      <section aria-labelledby="focus-areas-heading">
+      <section aria-labelledby="focus-areas-heading" className="space-y-4">
         <h2 id="focus-areas-heading" className="text-xl font-semibold">
           Focus areas
         </h2>
-        <p id="focus-areas" tabIndex={-1} className="mt-1 text-slate-700">
+        <p id={form.idFor('focusAreas')} tabIndex={-1} className="text-slate-700">
           {focusKind === 'sev_focus'
             ? 'Tick each area that was in focus on this visit, then give your judgement.'
             : 'Intent, implementation and impact of the subject, with provision for disadvantaged pupils and SEND.'}
         </p>
-        <FieldError id="focus-areas" message={errorById.get('focus-areas')} />
+        <FieldError id={form.idFor('focusAreas')} message={form.errorFor('focusAreas')} />
         {rows.map((row, i) => {
-          const label = labelOf(row, i);
-          const id = `fa-${i}`;
+          const field = (name: keyof Row) => form.field(`focusAreas.${i}.${name}`);
           return (
-            <fieldset key={`${focusKind}-${i}`} className="mt-4 rounded border border-slate-300 bg-white p-4">
-              <legend className="px-1 font-semibold">{label}</legend>
+            <FieldGroup key={`${focusKind}-${i}`} legend={labelOf(row, i)} className="space-y-3">
               {focusKind === 'sev_focus' && (
-                <label className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={row.included}
-                    onChange={(e) => update(i, { included: e.target.checked })}
-                    className="h-5 w-5"
-                  />
-                  In focus on this visit
-                </label>
+                <Checkbox
+                  label="In focus on this visit"
+                  {...field('included')}
+                  checked={row.included}
+                  onChange={(included) => update(i, { included })}
+                />
               )}
               {row.included && (
-                <div className="mt-3 grid gap-3">
-                  <div>
-                    <label htmlFor={`${id}-judgement`} className="block font-semibold">
-                      Judgement
-                    </label>
-                    <FieldError id={`${id}-judgement`} message={errorById.get(`${id}-judgement`)} />
-                    <select
-                      id={`${id}-judgement`}
-                      value={row.judgement}
-                      onChange={(e) => update(i, { judgement: e.target.value })}
-                      className={inputClass}
-                      {...described(`${id}-judgement`)}
-                    >
-                      <option value="">Choose a judgement</option>
-                      {p.judgementScale.map((j) => (
-                        <option key={j}>{j}</option>
-                      ))}
-                    </select>
-                  </div>
-                  <div>
-                    <label htmlFor={`${id}-schoolGrade`} className="block font-semibold">
-                      School’s self-evaluation (optional)
-                    </label>
-                    <select
-                      id={`${id}-schoolGrade`}
-                      value={row.schoolGrade}
-                      onChange={(e) => update(i, { schoolGrade: e.target.value })}
-                      className={inputClass}
-                    >
-                      <option value="">Not given</option>
-                      {p.judgementScale.map((j) => (
-                        <option key={j}>{j}</option>
-                      ))}
-                    </select>
-                  </div>
-                  <label className="flex items-center gap-2">
-                    <input
-                      type="checkbox"
-                      checked={row.disagrees}
-                      onChange={(e) => update(i, { disagrees: e.target.checked })}
-                      className="h-5 w-5"
-                    />
-                    I disagree with the school’s self-evaluation
-                  </label>
+                <>
+                  <SelectField
+                    label="Judgement"
+                    {...field('judgement')}
+                    value={row.judgement}
+                    onChange={(judgement) => update(i, { judgement })}
+                    options={judgements}
+                    placeholder="Choose a judgement"
+                    width={wide}
+                  />
+                  <SelectField
+                    label="School’s self-evaluation (optional)"
+                    {...field('schoolGrade')}
+                    value={row.schoolGrade}
+                    onChange={(schoolGrade) => update(i, { schoolGrade })}
+                    options={judgements}
+                    placeholder="Not given"
+                    width={wide}
+                  />
+                  <Checkbox
+                    label="I disagree with the school’s self-evaluation"
+                    {...field('disagrees')}
+                    checked={row.disagrees}
+                    onChange={(disagrees) => update(i, { disagrees })}
+                  />
                   {row.disagrees && (
-                    <div>
-                      <label htmlFor={`${id}-disagreement`} className="block font-semibold">
-                        Why you disagree
-                      </label>
-                      <FieldError id={`${id}-disagreement`} message={errorById.get(`${id}-disagreement`)} />
-                      <textarea
-                        id={`${id}-disagreement`}
-                        rows={2}
-                        value={row.disagreement}
-                        onChange={(e) => update(i, { disagreement: e.target.value })}
-                        className={inputClass}
-                        {...described(`${id}-disagreement`)}
-                      />
-                    </div>
-                  )}
-                  <div>
-                    <label htmlFor={`${id}-commentary`} className="block font-semibold">
-                      Commentary
-                    </label>
-                    <FieldError id={`${id}-commentary`} message={errorById.get(`${id}-commentary`)} />
-                    <textarea
-                      id={`${id}-commentary`}
-                      rows={4}
-                      value={row.commentary}
-                      onChange={(e) => update(i, { commentary: e.target.value })}
-                      className={inputClass}
-                      {...described(`${id}-commentary`)}
+                    <TextArea
+                      label="Why you disagree"
+                      {...field('disagreement')}
+                      rows={2}
+                      value={row.disagreement}
+                      onChange={(disagreement) => update(i, { disagreement })}
+                      width={wide}
                     />
-                  </div>
-                </div>
+                  )}
+                  <TextArea
+                    label="Commentary"
+                    {...field('commentary')}
+                    rows={4}
+                    value={row.commentary}
+                    onChange={(commentary) => update(i, { commentary })}
+                    width={wide}
+                  />
+                </>
               )}
-            </fieldset>
+            </FieldGroup>
           );
         })}
       </section>
 
-      <div>
-        <label htmlFor="strengths" className="block text-xl font-semibold">
-          Strengths
-        </label>
-        <FieldError id="strengths" message={errorById.get('strengths')} />
-        <textarea
-          id="strengths"
-          rows={4}
-          value={strengths}
-          onChange={(e) => setStrengths(e.target.value)}
-          className={inputClass}
-          {...described('strengths')}
-        />
-      </div>
-      <div>
-        <label htmlFor="areas-for-development" className="block text-xl font-semibold">
-          Areas for development
-        </label>
-        <FieldError id="areas-for-development" message={errorById.get('areas-for-development')} />
-        <textarea
-          id="areas-for-development"
-          rows={4}
-          value={areasForDevelopment}
-          onChange={(e) => setAreasForDevelopment(e.target.value)}
-          className={inputClass}
-          {...described('areas-for-development')}
-        />
-      </div>
+      <TextArea
+        label={<span className="text-xl">Strengths</span>}
+        {...form.field('strengths')}
+        rows={4}
+        value={strengths}
+        onChange={setStrengths}
+        width={wide}
+      />
+      <TextArea
+        label={<span className="text-xl">Areas for development</span>}
+        {...form.field('areasForDevelopment')}
+        rows={4}
+        value={areasForDevelopment}
+        onChange={setAreasForDevelopment}
+        width={wide}
+      />
 
-      <section aria-labelledby="actions-heading">
+      <section aria-labelledby="actions-heading" className="space-y-3">
         <h2 id="actions-heading" className="text-xl font-semibold">
           Agreed actions
         </h2>
-        {actions.map((a, i) => (
-          <fieldset key={i} className="mt-3 rounded border border-slate-300 bg-white p-4">
-            <legend className="px-1 font-semibold">Action {i + 1}</legend>
-            <div className="grid gap-3 md:grid-cols-[2fr_1fr_1fr]">
-              {(
-                [
-                  ['action', 'Action', 'text'],
-                  ['owner', 'Owner', 'text'],
-                  ['dueBy', 'Due by', 'date'],
-                ] as const
-              ).map(([field, label, type]) => {
-                const fid = `action-${i}-${field}`;
-                return (
-                  <div key={field}>
-                    <label htmlFor={fid} className="block font-semibold">
-                      {label}
-                    </label>
-                    <FieldError id={fid} message={errorById.get(fid)} />
-                    <input
-                      id={fid}
-                      type={type}
-                      value={a[field]}
-                      onChange={(e) => updateAction(i, { [field]: e.target.value })}
-                      className="mt-1 block w-full rounded border-2 border-slate-600 px-3 py-2"
-                      {...described(fid)}
-                    />
-                  </div>
-                );
-              })}
-            </div>
-            <button
-              type="button"
-              className={`${secondaryButtonClass} mt-3`}
-              onClick={() => setActions((all) => all.filter((_, j) => j !== i))}
-            >
-              Remove action {i + 1}
-            </button>
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className={`${secondaryButtonClass} mt-3`}
-          onClick={() => setActions((all) => [...all, { action: '', owner: '', dueBy: '' }])}
-        >
+        {actions.map((a, i) => {
+          const field = (name: keyof Action) => ({
+            ...form.field(`agreedActions.${i}.${name}`),
+            value: a[name],
+            onChange: (value: string) => updateAction(i, { [name]: value }),
+            width: 'w-full',
+          });
+          return (
+            <FieldGroup key={i} legend={`Action ${i + 1}`} className="space-y-3">
+              <div className="grid gap-3 md:grid-cols-[2fr_1fr_1fr]">
+                <TextField label="Action" {...field('action')} />
+                <TextField label="Owner" {...field('owner')} />
+                <DateField label="Due by" {...field('dueBy')} />
+              </div>
+              <Button onClick={() => setActions((all) => all.filter((_, j) => j !== i))}>
+                Remove action {i + 1}
+              </Button>
+            </FieldGroup>
+          );
+        })}
+        <Button onClick={() => setActions((all) => [...all, { action: '', owner: '', dueBy: '' }])}>
           Add an action
-        </button>
+        </Button>
       </section>
 
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={mutation.isPending} className={buttonClass}>
-          {mutation.isPending ? 'Saving…' : p.note ? 'Save changes' : 'Save draft'}
-        </button>
-        <p role="status" className="text-green-800">
-          {savedMessage}
-        </p>
+        <SubmitButton pending={form.isPending} pendingLabel="Saving…">
+          {p.note ? 'Save changes' : 'Save draft'}
+        </SubmitButton>
+        <StatusMessage>{savedMessage}</StatusMessage>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { longDate, statusLabel, statusOptions } from '~/server/notes-of-visit/labels';
 import { isNoteStatus } from '~/server/notes-of-visit/workflow';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { DataTable } from '~/app/_components/data-table';
+import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 
 export const metadata: Metadata = { title: 'Notes of visit' };
 
@@ -47,127 +49,75 @@ export default async function NotesOfVisitPage({
         </p>
       )}
 
-      <form
-        method="get"
+      <FilterForm
+        submit="Filter"
         className="mt-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
       >
         {options && (
-          <div>
-            <label htmlFor="filter-school" className="block text-sm font-semibold">
-              School
-            </label>
-            <select
-              id="filter-school"
-              name="school"
-              defaultValue={schoolId ?? ''}
-              className="mt-1 rounded border-2 border-slate-600 px-2 py-1.5"
-            >
-              <option value="">All schools</option>
-              {options.schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="school"
+            id="filter-school"
+            label="School"
+            defaultValue={schoolId ?? ''}
+            placeholder="All schools"
+            options={options.schools.map((s) => ({ value: s.id, label: s.name }))}
+          />
         )}
-        <div>
-          <label htmlFor="filter-status" className="block text-sm font-semibold">
-            Status
-          </label>
-          <select
-            id="filter-status"
-            name="status"
-            defaultValue={status ?? ''}
-            className="mt-1 rounded border-2 border-slate-600 px-2 py-1.5"
-          >
-            <option value="">Any status</option>
-            {statusOptions
-              .filter((o) => writer || o.value !== 'draft')
-              .map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          id="filter-status"
+          label="Status"
+          defaultValue={status ?? ''}
+          placeholder="Any status"
+          options={statusOptions.filter((o) => writer || o.value !== 'draft')}
+        />
         {adviserOnly && (
-          <div>
-            <label htmlFor="filter-show" className="block text-sm font-semibold">
-              Show
-            </label>
-            <select
-              id="filter-show"
-              name="show"
-              defaultValue={show}
-              className="mt-1 rounded border-2 border-slate-600 px-2 py-1.5"
-            >
-              <option value="mine">Notes I wrote</option>
-              <option value="all">Also notes of schools I advise</option>
-            </select>
-          </div>
+          <FilterSelect
+            name="show"
+            id="filter-show"
+            label="Show"
+            defaultValue={show}
+            options={[
+              { value: 'mine', label: 'Notes I wrote' },
+              { value: 'all', label: 'Also notes of schools I advise' },
+            ]}
+          />
         )}
-        <button
-          type="submit"
-          className="rounded border-2 border-brand px-3 py-1.5 font-semibold text-brand-dark"
-        >
-          Filter
-        </button>
-      </form>
+      </FilterForm>
 
       <section aria-labelledby="notes-heading" className="mt-6">
         <h2 id="notes-heading" className="text-2xl font-semibold">
           {notes.length === 1 ? '1 note' : `${notes.length} notes`}
         </h2>
-        {notes.length === 0 ? (
-          <p className="mt-2">No notes of visit match.</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Notes of visit</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">
-                    Date of visit
-                  </th>
-                  <th scope="col" className="p-2">
-                    School
-                  </th>
-                  <th scope="col" className="p-2">
-                    Focus
-                  </th>
-                  <th scope="col" className="p-2">
-                    Adviser
-                  </th>
-                  <th scope="col" className="p-2">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {notes.map((n) => (
-                  <tr key={n.id} className="border-b border-slate-200" data-testid="note-row">
-                    <td className="p-2">
-                      <Link href={`/${tenant}/visits/notes/${n.id}`} className="text-brand-dark underline">
-                        {longDate(n.visitedOn)}
-                        <span className="sr-only">, {n.schoolName}</span>
-                      </Link>
-                    </td>
-                    <td className="p-2">
-                      {n.schoolName} ({n.urn})
-                    </td>
-                    <td className="p-2">{n.focus}</td>
-                    <td className="p-2">{n.adviserName}</td>
-                    <td className="p-2">
-                      {statusLabel(n.status, n.typeGroup)}
-                      {n.version > 1 ? ` (version ${n.version})` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          className="mt-3"
+          caption="Notes of visit"
+          hideCaption
+          rows={notes}
+          rowKey={(n) => n.id}
+          rowTestId="note-row"
+          empty="No notes of visit match."
+          emptyClassName="mt-2"
+          columns={[
+            {
+              header: 'Date of visit',
+              cell: (n) => (
+                <Link href={`/${tenant}/visits/notes/${n.id}`} className="text-brand-dark underline">
+                  {longDate(n.visitedOn)}
+                  <span className="sr-only">, {n.schoolName}</span>
+                </Link>
+              ),
+            },
+            { header: 'School', cell: (n) => `${n.schoolName} (${n.urn})` },
+            { header: 'Focus', cell: (n) => n.focus },
+            { header: 'Adviser', cell: (n) => n.adviserName },
+            {
+              header: 'Status',
+              cell: (n) =>
+                `${statusLabel(n.status, n.typeGroup)}${n.version > 1 ? ` (version ${n.version})` : ''}`,
+            },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,9 +1,16 @@
 'use client';
 
-import { FieldError, buttonClass } from '~/app/_components/form-kit';
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import {
+  Button,
+  ErrorSummary,
+  Form,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  useFormMutation,
+} from '~/app/_components/form-kit';
 import { useTRPC } from '../../../_lib/trpc-client';
 
 /** The buttons the caller's role and the note's status allow: send, agree, comment, share. */
@@ -20,106 +27,67 @@ export function WorkflowActions({
   const router = useRouter();
   const [comment, setComment] = useState('');
   const [done, setDone] = useState('');
-  const after = (message: string) => () => {
-    setDone(message);
-    router.refresh();
-  };
-  const send = useMutation(
-    trpc.notesOfVisit.send.mutationOptions({ onSuccess: after('Sent to the headteacher.') }),
+  const after = (message: string) => ({
+    onSuccess: () => {
+      setDone(message);
+      router.refresh();
+    },
+  });
+  const send = useFormMutation(trpc.notesOfVisit.send.mutationOptions(), after('Sent to the headteacher.'));
+  const agree = useFormMutation(
+    trpc.notesOfVisit.agree.mutationOptions(),
+    after('You have agreed this note.'),
   );
-  const agree = useMutation(
-    trpc.notesOfVisit.agree.mutationOptions({ onSuccess: after('You have agreed this note.') }),
-  );
-  const share = useMutation(trpc.notesOfVisit.share.mutationOptions({ onSuccess: after('Note shared.') }));
-  const respond = useMutation(
-    trpc.notesOfVisit.comment.mutationOptions({
-      onSuccess: () => {
-        setComment('');
-        after('Your comments have been sent to the adviser.')();
-      },
-    }),
-  );
-  const failed =
-    [send, agree, share].find((m) => m.error)?.error ??
-    (respond.error?.data?.fieldErrors ? null : respond.error);
+  const share = useFormMutation(trpc.notesOfVisit.share.mutationOptions(), after('Note shared.'));
+  const respond = useFormMutation(trpc.notesOfVisit.comment.mutationOptions(), {
+    idPrefix: 'head',
+    onSuccess: () => {
+      setComment('');
+      after('Your comments have been sent to the adviser.').onSuccess();
+    },
+  });
   if (!can.send && !can.agree && !can.comment && !can.share && !done) return null;
   return (
     <section aria-labelledby="next-step" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="next-step" className="text-xl font-semibold">
         Next step
       </h2>
-      {failed && (
-        <p role="alert" className="mt-2 font-semibold text-red-800">
-          {failed.message}
-        </p>
-      )}
+      <ErrorSummary errors={[...send.summary, ...agree.summary, ...share.summary]} />
       <div className="mt-3 flex flex-wrap gap-3">
         {can.send && (
-          <button
-            type="button"
-            className={buttonClass}
-            disabled={send.isPending}
-            onClick={() => send.mutate({ id: noteId })}
-          >
+          <Button variant="primary" disabled={send.isPending} onClick={() => send.mutate({ id: noteId })}>
             Send to the headteacher
-          </button>
+          </Button>
         )}
         {can.agree && (
-          <button
-            type="button"
-            className={buttonClass}
-            disabled={agree.isPending}
-            onClick={() => agree.mutate({ id: noteId })}
-          >
+          <Button variant="primary" disabled={agree.isPending} onClick={() => agree.mutate({ id: noteId })}>
             Agree this note
-          </button>
+          </Button>
         )}
         {can.share && (
-          <button
-            type="button"
-            className={buttonClass}
-            disabled={share.isPending}
-            onClick={() => share.mutate({ id: noteId })}
-          >
+          <Button variant="primary" disabled={share.isPending} onClick={() => share.mutate({ id: noteId })}>
             {shareLabel}
-          </button>
+          </Button>
         )}
       </div>
       {can.comment && (
-        <form
-          className="mt-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            respond.mutate({ id: noteId, comment });
-          }}
+        <Form
+          form={respond}
+          onSubmit={() => respond.mutate({ id: noteId, comment })}
+          className="mt-4 space-y-2"
         >
-          <label htmlFor="head-comment" className="block font-semibold">
-            Or comment instead of agreeing
-          </label>
-          <p id="head-comment-hint" className="text-slate-700">
-            The adviser will revise the note and send it to you again.
-          </p>
-          <FieldError id="head-comment" message={respond.error?.data?.fieldErrors?.comment?.[0]} />
-          <textarea
-            id="head-comment"
-            rows={3}
+          <TextArea
+            label="Or comment instead of agreeing"
+            hint="The adviser will revise the note and send it to you again."
+            {...respond.field('comment')}
             value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-describedby={
-              respond.error?.data?.fieldErrors?.comment
-                ? 'head-comment-error head-comment-hint'
-                : 'head-comment-hint'
-            }
-            className="mt-1 block w-full max-w-2xl rounded border-2 border-slate-600 px-3 py-2"
+            onChange={setComment}
+            width="w-full max-w-2xl"
           />
-          <button type="submit" className={`${buttonClass} mt-2`} disabled={respond.isPending}>
-            Send comments
-          </button>
-        </form>
+          <SubmitButton pending={respond.isPending}>Send comments</SubmitButton>
+        </Form>
       )}
-      <p role="status" className="mt-3 text-green-800">
-        {done}
-      </p>
+      <StatusMessage className="mt-3 text-green-800">{done}</StatusMessage>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { formatIsoDate } from '../../../../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../../../../_lib/server-api';
 import { RagBadge } from '../../../commissioning-format';
+import { DataTable } from '~/app/_components/data-table';
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -81,57 +82,33 @@ export default async function CommissionedSchoolPage({
           <h2 id={`plan-${plan.id}`} className="text-2xl font-semibold">
             {plan.title}
           </h2>
-          {plan.items.length === 0 ? (
-            <p className="mt-2">No actions yet.</p>
-          ) : (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-left text-sm">
-                <caption className="sr-only">Actions in {plan.title}</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-300">
-                    <th scope="col" className="p-2">
-                      Priority
-                    </th>
-                    <th scope="col" className="p-2">
-                      Action
-                    </th>
-                    <th scope="col" className="p-2">
-                      Owner
-                    </th>
-                    <th scope="col" className="p-2">
-                      Milestone
-                    </th>
-                    <th scope="col" className="p-2">
-                      Due
-                    </th>
-                    <th scope="col" className="p-2">
-                      RAG
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.items.map((item) => (
-                    <tr key={item.id} className="border-b border-slate-200" data-testid="plan-item">
-                      <td className="p-2">{item.priority}</td>
-                      <td className="p-2">{item.action}</td>
-                      <td className="p-2">
-                        {ownerLabels[item.ownerKind] ?? item.ownerKind}
-                        {item.ownerName ? `: ${item.ownerName}` : ''}
-                      </td>
-                      <td className="p-2">{item.milestone}</td>
-                      <td className="p-2 whitespace-nowrap">
-                        {formatIsoDate(item.dueOn)}
-                        {item.completedOn ? ` (done ${formatIsoDate(item.completedOn)})` : ''}
-                      </td>
-                      <td className="p-2">
-                        <RagBadge rag={item.rag} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            className="mt-3"
+            caption={`Actions in ${plan.title}`}
+            hideCaption
+            rows={plan.items}
+            rowKey={(item) => item.id}
+            rowTestId="plan-item"
+            empty="No actions yet."
+            emptyClassName="mt-2"
+            columns={[
+              { header: 'Priority', cell: (item) => item.priority },
+              { header: 'Action', cell: (item) => item.action },
+              {
+                header: 'Owner',
+                cell: (item) =>
+                  `${ownerLabels[item.ownerKind] ?? item.ownerKind}${item.ownerName ? `: ${item.ownerName}` : ''}`,
+              },
+              { header: 'Milestone', cell: (item) => item.milestone },
+              {
+                header: 'Due',
+                className: 'whitespace-nowrap',
+                cell: (item) =>
+                  `${formatIsoDate(item.dueOn)}${item.completedOn ? ` (done ${formatIsoDate(item.completedOn)})` : ''}`,
+              },
+              { header: 'RAG', cell: (item) => <RagBadge rag={item.rag} /> },
+            ]}
+          />
         </section>
       ))}
     </div>
