@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   typedRoutes: false,
   poweredByHeader: false,
+  // `next dev` refuses its own dev resources (HMR, chunks) to an origin it does not know; we open it at 127.0.0.1.
+  allowedDevOrigins: ['127.0.0.1'],
   // forbidden() renders app/forbidden.tsx with a 403 for a workspace the user does not belong to.
   experimental: { authInterrupts: true },
 };

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { documentLanguage } from './_components/document-language';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,7 +10,7 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-GB">
+    <html lang={documentLanguage}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <a
           href="#main"

@@ -4,6 +4,7 @@ import { shortRoleLabels } from '~/server/workspaces/role-labels';
 import { SiteHeader } from '../_components/site-header';
 import { loadWorkspace } from '../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../_lib/trpc-client';
+import { WorkspaceMenu } from './workspace-menu';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +32,7 @@ export default async function WorkspaceLayout({
         </div>
       </div>
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
-        <aside className="md:w-64 md:shrink-0">
+        <WorkspaceMenu>
           <nav aria-label="Workspace">
             <ul className="space-y-1">
               <li>
@@ -72,7 +73,7 @@ export default async function WorkspaceLayout({
               </ul>
             </nav>
           )}
-        </aside>
+        </WorkspaceMenu>
         <main id="main" className="min-w-0 flex-1">
           <WorkspaceTRPCProvider tenantSlug={tenant}>{children}</WorkspaceTRPCProvider>
         </main>

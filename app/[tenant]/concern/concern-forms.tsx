@@ -1,29 +1,20 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
-import { ErrorSummary, type SummaryError } from '../../_components/error-summary';
+import { useState } from 'react';
+import {
+  Form,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  useFormMutation,
+} from '~/app/_components/form-kit';
 import { useTRPC } from '../../_lib/trpc-client';
-
-export { buttonClass, inputClass } from '~/app/_components/form-bits';
-import { buttonClass, inputClass } from '~/app/_components/form-bits';
 
 export type TriggerOption = { key: string; label: string };
 
-/** Field errors from the server, mapped onto this form's field ids, for the error summary. */
-export function summaryOf(
-  error: { message: string; data?: { fieldErrors?: Record<string, string[]> | null } | null } | null,
-  fieldIds: Record<string, string>,
-): SummaryError[] {
-  if (!error) return [];
-  const fieldErrors = error.data?.fieldErrors;
-  if (!fieldErrors) return [{ message: error.message }];
-  return Object.entries(fieldErrors).map(([field, messages]) => ({
-    message: messages[0] ?? 'Check this answer.',
-    fieldId: fieldIds[field] ?? fieldIds[field.split('.').slice(-1)[0] ?? ''],
-  }));
-}
+const triggerOptions = (triggers: TriggerOption[]) => triggers.map((t) => ({ value: t.key, label: t.label }));
 
 export function OpenCaseForm({
   tenant,
@@ -38,75 +29,48 @@ export function OpenCaseForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
   const [trigger, setTrigger] = useState('');
   const [evidence, setEvidence] = useState('');
   const [concerns, setConcerns] = useState('');
-  const open = useMutation(
-    trpc.concern.openCase.mutationOptions({
-      onSuccess: (made) => router.push(`/${tenant}/concern/${made.caseId}`),
-    }),
-  );
-  const errors = summaryOf(open.error, {
-    concerns: `${id}-concerns`,
-    trigger: `${id}-trigger`,
-    evidence: `${id}-evidence`,
+  const open = useFormMutation(trpc.concern.openCase.mutationOptions(), {
+    onSuccess: (made) => router.push(`/${tenant}/concern/${made.caseId}`),
   });
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    open.mutate({ schoolId, concerns, triggers: trigger ? [{ trigger, evidence }] : [] });
-  }
   return (
     <details className="mt-2">
       <summary className="cursor-pointer font-semibold text-brand-dark underline">
         Open a case for {schoolName}
       </summary>
-      <form onSubmit={onSubmit} className="mt-3 rounded border border-slate-200 bg-slate-50 p-4">
-        <ErrorSummary errors={errors} />
-        <label htmlFor={`${id}-concerns`} className="block font-semibold">
-          Summary of the concerns
-        </label>
-        <textarea
-          id={`${id}-concerns`}
-          rows={3}
+      <Form
+        form={open}
+        onSubmit={() => open.mutate({ schoolId, concerns, triggers: trigger ? [{ trigger, evidence }] : [] })}
+        className="mt-3 space-y-3 rounded border border-slate-200 bg-slate-50 p-4"
+      >
+        <TextArea
+          label="Summary of the concerns"
+          {...open.field('concerns')}
           value={concerns}
-          onChange={(e) => setConcerns(e.target.value)}
-          className={inputClass}
+          onChange={setConcerns}
         />
-        <label htmlFor={`${id}-trigger`} className="mt-3 block font-semibold">
-          Trigger the LA judges met (optional when Ofsted’s is met)
-        </label>
-        <select
-          id={`${id}-trigger`}
+        <SelectField
+          label="Trigger the LA judges met (optional when Ofsted’s is met)"
+          {...open.field('triggers.0.trigger')}
           value={trigger}
-          onChange={(e) => setTrigger(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">None besides Ofsted</option>
-          {triggers.map((t) => (
-            <option key={t.key} value={t.key}>
-              {t.label}
-            </option>
-          ))}
-        </select>
+          onChange={setTrigger}
+          options={triggerOptions(triggers)}
+          placeholder="None besides Ofsted"
+        />
         {trigger && (
-          <>
-            <label htmlFor={`${id}-evidence`} className="mt-3 block font-semibold">
-              Evidence
-            </label>
-            <textarea
-              id={`${id}-evidence`}
-              rows={3}
-              value={evidence}
-              onChange={(e) => setEvidence(e.target.value)}
-              className={inputClass}
-            />
-          </>
+          <TextArea
+            label="Evidence"
+            {...open.field('triggers.0.evidence')}
+            value={evidence}
+            onChange={setEvidence}
+          />
         )}
-        <button type="submit" disabled={open.isPending} className={`${buttonClass} mt-4`}>
-          {open.isPending ? 'Opening…' : 'Open candidate case'}
-        </button>
-      </form>
+        <SubmitButton pending={open.isPending} pendingLabel="Opening…">
+          Open candidate case
+        </SubmitButton>
+      </Form>
     </details>
   );
 }
@@ -114,64 +78,38 @@ export function OpenCaseForm({
 export function RecordTriggerForm({ caseId, triggers }: { caseId: string; triggers: TriggerOption[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
   const [trigger, setTrigger] = useState(triggers[0]?.key ?? '');
   const [evidence, setEvidence] = useState('');
   const [done, setDone] = useState(false);
-  const record = useMutation(
-    trpc.concern.recordTrigger.mutationOptions({
-      onSuccess: () => {
-        setEvidence('');
-        setDone(true);
-        router.refresh();
-      },
-    }),
-  );
-  const errors = summaryOf(record.error, { trigger: `${id}-trigger`, evidence: `${id}-evidence` });
+  const record = useFormMutation(trpc.concern.recordTrigger.mutationOptions(), {
+    onSuccess: () => {
+      setEvidence('');
+      setDone(true);
+      router.refresh();
+    },
+  });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <Form
+      form={record}
+      onSubmit={() => {
         setDone(false);
         record.mutate({ caseId, trigger, evidence });
       }}
-      className="mt-4 rounded-lg border border-slate-200 bg-white p-4"
+      className="mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      heading={<h3 className="text-lg font-semibold">Record a trigger with evidence</h3>}
     >
-      <h3 className="text-lg font-semibold">Record a trigger with evidence</h3>
-      <ErrorSummary errors={errors} />
-      <label htmlFor={`${id}-trigger`} className="mt-2 block font-semibold">
-        Trigger
-      </label>
-      <select
-        id={`${id}-trigger`}
+      <SelectField
+        label="Trigger"
+        {...record.field('trigger')}
         value={trigger}
-        onChange={(e) => setTrigger(e.target.value)}
-        className={inputClass}
-      >
-        {triggers.map((t) => (
-          <option key={t.key} value={t.key}>
-            {t.label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-evidence`} className="mt-3 block font-semibold">
-        Evidence
-      </label>
-      <textarea
-        id={`${id}-evidence`}
-        rows={3}
-        value={evidence}
-        onChange={(e) => setEvidence(e.target.value)}
-        className={inputClass}
+        onChange={setTrigger}
+        options={triggerOptions(triggers)}
       />
-      <div className="mt-3 flex items-center gap-3">
-        <button type="submit" disabled={record.isPending} className={buttonClass}>
-          Record trigger
-        </button>
-        <p role="status" className="text-green-800">
-          {done ? 'Trigger recorded.' : ''}
-        </p>
+      <TextArea label="Evidence" {...record.field('evidence')} value={evidence} onChange={setEvidence} />
+      <div className="flex items-center gap-3">
+        <SubmitButton pending={record.isPending}>Record trigger</SubmitButton>
+        <StatusMessage>{done ? 'Trigger recorded.' : ''}</StatusMessage>
       </div>
-    </form>
+    </Form>
   );
 }

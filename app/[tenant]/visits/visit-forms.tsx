@@ -1,11 +1,15 @@
 'use client';
 
+import {
+  ErrorSummary,
+  FieldError,
+  buttonClass,
+  wideInputClass as inputClass,
+} from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { ErrorSummary, FieldError } from '../../_components/error-summary';
 import { useTRPC } from '../../_lib/trpc-client';
-import { buttonClass, inputClass } from '~/app/_components/form-bits';
 
 const smallButton =
   'rounded border-2 border-brand px-3 py-1 font-semibold text-brand-dark disabled:opacity-60';

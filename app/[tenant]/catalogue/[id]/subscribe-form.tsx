@@ -1,5 +1,6 @@
 'use client';
 
+import { ErrorSummary, FieldError, type SummaryError } from '~/app/_components/form-kit';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
@@ -7,7 +8,6 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { formatPence } from '~/server/catalogue/money';
 import type { AppRouter } from '~/server/routers';
-import { ErrorSummary, FieldError, type SummaryError } from '../../../_components/error-summary';
 import type { UnitLabel } from '../../../_lib/traded-format';
 import { useTRPC } from '../../../_lib/trpc-client';
 

@@ -1,11 +1,11 @@
 'use client';
 
+import { ErrorSummary, FieldError, type SummaryError } from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { TCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
-import { ErrorSummary, FieldError, type SummaryError } from '../../../_components/error-summary';
 import type { PricingBasis } from '../../../_lib/traded-format';
 import { useTRPC } from '../../../_lib/trpc-client';
 

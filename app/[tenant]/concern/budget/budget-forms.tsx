@@ -1,17 +1,23 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useTRPC } from '../../../_lib/trpc-client';
+import { useState } from 'react';
 import {
-  buttonClass,
-  describedBy,
-  Field,
-  FormError,
-  inputClass,
-  secondaryButtonClass,
-} from '~/app/_components/form-bits';
+  Button,
+  DateField,
+  ErrorSummary,
+  Form,
+  MoneyField,
+  NumberField,
+  poundsToPence,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useFormMutation,
+  useFormValues,
+} from '~/app/_components/form-kit';
+import { useTRPC } from '../../../_lib/trpc-client';
 
 type Officer = { userId: string; name: string };
 
@@ -24,163 +30,93 @@ export function RequestPaymentForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
   const [caseId, setCaseId] = useState(cases[0]?.caseId ?? '');
   const [payeeKind, setPayeeKind] = useState<'school' | 'other'>('school');
-  const [payeeName, setPayeeName] = useState('');
-  const [pounds, setPounds] = useState('');
-  const [purpose, setPurpose] = useState('');
   const [year, setYear] = useState(String(financialYear));
-  const request = useMutation(
-    trpc.casework.requestPayment.mutationOptions({
-      onSuccess: () => {
-        setPounds('');
-        setPurpose('');
-        setPayeeName('');
-        router.refresh();
-      },
-    }),
-  );
-  const errors = request.error?.data?.fieldErrors;
+  const { values, bind, reset } = useFormValues({ payeeName: '', pounds: '', purpose: '' });
+  const request = useFormMutation(trpc.casework.requestPayment.mutationOptions(), {
+    onSuccess: () => {
+      reset();
+      router.refresh();
+    },
+  });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <Form
+      form={request}
+      onSubmit={() =>
         request.mutate({
           caseId,
           payeeKind,
-          payeeName,
-          amountPence: Math.round(Number(pounds) * 100),
-          purpose,
+          payeeName: values.payeeName,
+          amountPence: poundsToPence(values.pounds),
+          purpose: values.purpose,
           financialYear: Number(year),
-        });
-      }}
-      className="mt-6 rounded-lg border border-slate-200 bg-white p-5"
+        })
+      }
+      className="mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      heading={<h2 className="text-xl font-semibold">Request a payment</h2>}
     >
-      <h2 className="text-xl font-semibold">Request a payment</h2>
-      <FormError error={request.error} />
-      <Field id={`${id}-case`} label="School" errors={errors} field="caseId">
-        <select
-          id={`${id}-case`}
-          value={caseId}
-          onChange={(e) => setCaseId(e.target.value)}
-          className={inputClass}
-        >
-          {cases.map((c) => (
-            <option key={c.caseId} value={c.caseId}>
-              {c.schoolName}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={`${id}-payee-kind`} label="Paid to" errors={errors} field="payeeKind">
-        <select
-          id={`${id}-payee-kind`}
-          value={payeeKind}
-          onChange={(e) => setPayeeKind(e.target.value as 'school' | 'other')}
-          className={inputClass}
-        >
-          <option value="school">The school</option>
-          <option value="other">Another payee (needs the DCS’s approval)</option>
-        </select>
-      </Field>
+      <SelectField
+        label="School"
+        {...request.field('caseId')}
+        value={caseId}
+        onChange={setCaseId}
+        options={cases.map((c) => ({ value: c.caseId, label: c.schoolName }))}
+      />
+      <SelectField
+        label="Paid to"
+        {...request.field('payeeKind')}
+        value={payeeKind}
+        onChange={(v) => setPayeeKind(v as 'school' | 'other')}
+        options={[
+          { value: 'school', label: 'The school' },
+          { value: 'other', label: 'Another payee (needs the DCS’s approval)' },
+        ]}
+      />
       {payeeKind === 'other' && (
-        <Field id={`${id}-payee`} label="Payee’s name" errors={errors} field="payeeName">
-          <input
-            id={`${id}-payee`}
-            value={payeeName}
-            onChange={(e) => setPayeeName(e.target.value)}
-            className={inputClass}
-          />
-        </Field>
+        <TextField label="Payee’s name" {...request.field('payeeName')} {...bind('payeeName')} />
       )}
-      <Field id={`${id}-amount`} label="Amount in pounds" errors={errors} field="amountPence">
-        <input
-          id={`${id}-amount`}
-          inputMode="decimal"
-          value={pounds}
-          onChange={(e) => setPounds(e.target.value)}
-          className={inputClass}
-          {...describedBy(`${id}-amount`, errors, 'amountPence')}
-        />
-      </Field>
-      <Field id={`${id}-purpose`} label="Purpose" errors={errors} field="purpose">
-        <textarea
-          id={`${id}-purpose`}
-          rows={2}
-          value={purpose}
-          onChange={(e) => setPurpose(e.target.value)}
-          className={inputClass}
-          {...describedBy(`${id}-purpose`, errors, 'purpose')}
-        />
-      </Field>
-      <Field
-        id={`${id}-year`}
+      <MoneyField label="Amount in pounds" {...request.field('amountPence')} {...bind('pounds')} />
+      <TextArea label="Purpose" {...request.field('purpose')} rows={2} {...bind('purpose')} />
+      <NumberField
+        whole
         label="Financial year (April to March), starting"
-        errors={errors}
-        field="financialYear"
-      >
-        <input
-          id={`${id}-year`}
-          inputMode="numeric"
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-          className={inputClass}
-        />
-      </Field>
-      <button
-        type="submit"
-        disabled={request.isPending || cases.length === 0}
-        className={`${buttonClass} mt-4`}
-      >
+        {...request.field('financialYear')}
+        value={year}
+        onChange={setYear}
+      />
+      <SubmitButton pending={request.isPending} disabled={cases.length === 0}>
         Request payment
-      </button>
-    </form>
+      </SubmitButton>
+    </Form>
   );
 }
 
 export function DcsApprovalForm({ paymentId, officers }: { paymentId: string; officers: Officer[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const [approvedOn, setOn] = useState('');
-  const [by, setBy] = useState('');
-  const save = useMutation(
-    trpc.casework.recordDcsApproval.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
-  const errors = save.error?.data?.fieldErrors;
+  const { values, bind } = useFormValues({ approvedOn: '', by: '' });
+  const save = useFormMutation(trpc.casework.recordDcsApproval.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ paymentId, approvedOn, approvedByUserId: by });
-      }}
+    <Form
+      form={save}
+      onSubmit={() => save.mutate({ paymentId, approvedOn: values.approvedOn, approvedByUserId: values.by })}
       className="mt-2 flex flex-wrap items-end gap-3"
     >
-      <FormError error={save.error} />
-      <Field id={`${id}-on`} label="DCS approved on" errors={errors} field="approvedOn">
-        <input
-          id={`${id}-on`}
-          type="date"
-          value={approvedOn}
-          onChange={(e) => setOn(e.target.value)}
-          className={inputClass}
-        />
-      </Field>
-      <Field id={`${id}-by`} label="Approved by" errors={errors} field="approvedByUserId">
-        <select id={`${id}-by`} value={by} onChange={(e) => setBy(e.target.value)} className={inputClass}>
-          <option value="">Choose</option>
-          {officers.map((o) => (
-            <option key={o.userId} value={o.userId}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <button type="submit" disabled={save.isPending} className={secondaryButtonClass}>
+      <DateField label="DCS approved on" {...save.field('approvedOn')} {...bind('approvedOn')} />
+      <SelectField
+        label="Approved by"
+        {...save.field('approvedByUserId')}
+        {...bind('by')}
+        options={officers.map((o) => ({ value: o.userId, label: o.name }))}
+        placeholder="Choose"
+      />
+      <Button type="submit" disabled={save.isPending}>
         Record DCS approval
-      </button>
-    </form>
+      </Button>
+    </Form>
   );
 }
 
@@ -197,42 +133,23 @@ export function PaymentActions({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const decide = useMutation(
-    trpc.casework.decidePayment.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
-  const pay = useMutation(trpc.casework.markPaid.mutationOptions({ onSuccess: () => router.refresh() }));
+  const refresh = { onSuccess: () => router.refresh() };
+  const decide = useFormMutation(trpc.casework.decidePayment.mutationOptions(), refresh);
+  const pay = useFormMutation(trpc.casework.markPaid.mutationOptions(), refresh);
   return (
     <div className="mt-2">
+      <ErrorSummary errors={[...decide.summary, ...pay.summary]} />
       <div className="flex flex-wrap gap-2">
         {canDecide && status === 'requested' && (
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            onClick={() => decide.mutate({ paymentId, to: 'approved' })}
-          >
-            Approve
-          </button>
+          <Button onClick={() => decide.mutate({ paymentId, to: 'approved' })}>Approve</Button>
         )}
         {canDecide && (status === 'requested' || status === 'approved') && (
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            onClick={() => decide.mutate({ paymentId, to: 'declined' })}
-          >
-            Decline
-          </button>
+          <Button onClick={() => decide.mutate({ paymentId, to: 'declined' })}>Decline</Button>
         )}
         {status === 'approved' && (
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            onClick={() => pay.mutate({ paymentId, paidOn: today })}
-          >
-            Mark as paid today
-          </button>
+          <Button onClick={() => pay.mutate({ paymentId, paidOn: today })}>Mark as paid today</Button>
         )}
       </div>
-      <FormError error={decide.error ?? pay.error} />
     </div>
   );
 }

@@ -1,11 +1,16 @@
 'use client';
 
+import {
+  ErrorSummary,
+  FieldError,
+  type SummaryError,
+  buttonClass,
+  wideInputClass as inputClass,
+} from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ErrorSummary, FieldError, type SummaryError } from '../../../_components/error-summary';
 import { useTRPC } from '../../../_lib/trpc-client';
-import { buttonClass, inputClass } from '~/app/_components/form-bits';
 import {
   categoryOfConcernLabels,
   frameworkLabels,

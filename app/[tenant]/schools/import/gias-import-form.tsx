@@ -1,12 +1,12 @@
 'use client';
 
+import { ErrorSummary, FieldError, type SummaryError } from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { giasUploadBody, type TGiasImportOptions } from '~/server/schools/import-gias/gias-upload';
 import type { GiasImportResult } from '~/server/schools/import-gias/import-gias-schools';
 import { parseUrnList } from '~/server/schools/import-gias/parse-urn-list';
-import { ErrorSummary, FieldError, type SummaryError } from '../../../_components/error-summary';
 import { useTRPC } from '../../../_lib/trpc-client';
 
 type Encoding = TGiasImportOptions['encoding'];

@@ -1,12 +1,17 @@
 'use client';
 
+import {
+  ErrorSummary,
+  FieldError,
+  type SummaryError,
+  buttonClass,
+  secondaryButtonClass,
+} from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { deepDiveAreas, type TNoteContentInput } from '~/server/notes-of-visit/content';
-import { ErrorSummary, FieldError, type SummaryError } from '../../../_components/error-summary';
 import { useTRPC } from '../../../_lib/trpc-client';
-import { buttonClass, secondaryButtonClass } from '~/app/_components/form-bits';
 
 type Row = {
   area: string;

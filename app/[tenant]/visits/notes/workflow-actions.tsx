@@ -1,11 +1,10 @@
 'use client';
 
+import { FieldError, buttonClass } from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { FieldError } from '../../../_components/error-summary';
 import { useTRPC } from '../../../_lib/trpc-client';
-import { buttonClass } from '~/app/_components/form-bits';
 
 /** The buttons the caller's role and the note's status allow: send, agree, comment, share. */
 export function WorkflowActions({
