@@ -11,3 +11,4 @@ export * from './renewals';
 export * from './monitoring';
 export * from './concern';
 export * from './commissioning';
+export * from './courses';

@@ -6,6 +6,7 @@ import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import { adviserProfiles, memberships, schools, tenants, users } from '../schema';
 import { demoCatalogues } from './catalogue-data';
+import { seedCourses } from './seed-courses';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
 import { statutorySettings } from './statutory-data';
@@ -137,6 +138,11 @@ async function seedDemo(tx: Tx): Promise<void> {
       });
     }
   }
+  await seedCourses(tx, {
+    tenantIdBySlug,
+    userIdByEmail,
+    userNameByEmail: new Map(demo.users.map((u) => [u.email.toLowerCase(), u.name])),
+  });
   await seedContracts(tx, {
     tenantIdBySlug,
     schoolIdsBySlug,

@@ -6,6 +6,7 @@ import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
 import { commissioningRouter } from './commissioning';
 import { concernRouter } from './concern';
+import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { membersRouter } from './members';
@@ -28,6 +29,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,
   adviserTime: adviserTimeRouter,
+  courses: coursesRouter,
   commissioning: commissioningRouter,
   renewals: renewalsRouter,
   reports: reportsRouter,

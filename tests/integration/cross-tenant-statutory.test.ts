@@ -128,6 +128,7 @@ describe('another LA aiming the statutory procedures at Barnet and Birmingham', 
       balanceId: candidates[0] ?? '',
       serviceId: candidates[0] ?? '',
       requestId: candidates[0] ?? '',
+      courseId: candidates[0] ?? '',
       adviserUserId: adviser.id,
     };
     const user = await userByEmail(database.db, 'head.si@harrow.example');

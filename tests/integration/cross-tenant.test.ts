@@ -10,6 +10,8 @@ import {
   auditLog,
   catalogueItems,
   entitlementBalances,
+  courseBookings,
+  courses,
   entitlementEntries,
   schools,
   subscriptions,
@@ -54,6 +56,14 @@ async function snapshotOfVictim(database: Database, tenantId: string) {
       .from(entitlementBalances)
       .orderBy(entitlementBalances.id),
     entries: (await tx.select({ n: sql<number>`count(*)::int` }).from(entitlementEntries))[0]?.n,
+    courses: await tx
+      .select({ id: courses.id, status: courses.status, title: courses.title, taken: courses.placesTaken })
+      .from(courses)
+      .orderBy(courses.id),
+    bookings: await tx
+      .select({ id: courseBookings.id, status: courseBookings.status, email: courseBookings.delegateEmail })
+      .from(courseBookings)
+      .orderBy(courseBookings.id),
   }));
 }
 
@@ -81,8 +91,11 @@ describe('a tenant-A user aiming at tenant B', () => {
           .limit(1)
       )[0],
       balance: (await tx.select({ id: entitlementBalances.id }).from(entitlementBalances).limit(1))[0],
+      course: (
+        await tx.select({ id: courses.id }).from(courses).where(eq(courses.status, 'published')).limit(1)
+      )[0],
     }));
-    if (!foreign.item || !foreign.subscription || !foreign.balance)
+    if (!foreign.item || !foreign.subscription || !foreign.balance || !foreign.course)
       throw new Error('hsip seed lacks traded data');
     const hsipAdviser = await userByEmail(database.db, 'adviser@hsip.example');
     const request = await withTenant(database.db, victim.id, async (tx) => {
@@ -110,6 +123,7 @@ describe('a tenant-A user aiming at tenant B', () => {
       serviceId: request.serviceId,
       requestId: request.id,
       adviserUserId: hsipAdviser.id,
+      courseId: foreign.course.id,
     };
     const user = await userByEmail(database.db, attackerEmail);
     attacker = {

@@ -3,6 +3,7 @@ import { appRouter } from '~/server/routers';
 import { giasUploadBody } from '~/server/schools/import-gias/gias-upload';
 import { giasCsv, giasRow } from '../fixtures/gias';
 import type { Meta } from '~/server/trpc';
+import { courseAttacks } from './course-procedures';
 
 export type ProcedureEntry = {
   path: string;
@@ -45,6 +46,7 @@ export type ForeignIds = {
   serviceId: string;
   requestId: string;
   adviserUserId: string;
+  courseId: string;
 };
 
 /**
@@ -338,6 +340,7 @@ export const foreignInputs: Record<string, (ids: ForeignIds) => unknown> = {
   'visits.markDone': (ids) => ({ visitId: ids.requestId, completedOn: '2026-11-20' }),
   'visits.cancel': (ids) => ({ visitId: ids.requestId }),
   'visits.reassign': (ids) => ({ visitId: ids.requestId, adviserUserId: ids.adviserUserId }),
+  ...courseAttacks,
 };
 
 /** A GIAS file and URN list naming every school of B (hsip): importing it in A may only touch A's own rows. */

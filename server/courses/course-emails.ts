@@ -1,0 +1,127 @@
+import type { Course, CourseBooking, CourseSession } from '~/db/schema';
+import { renderCourseEmailTemplate } from '~/emails/course-email';
+import type { OutgoingEmail } from '../email/outbox';
+
+const isoDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+export const formatSessionLine = (s: Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>) =>
+  `${isoDate.format(new Date(`${s.on}T12:00:00Z`))}, ${s.startTime}–${s.endTime}: ${s.title}`;
+
+export type CourseEmailKind =
+  | 'confirmed'
+  | 'pending_approval'
+  | 'waitlisted'
+  | 'offer'
+  | 'cancelled'
+  | 'course_cancelled'
+  | 'changed'
+  | 'reminder'
+  | 'evaluation'
+  | 'substituted';
+
+type Recipient = Pick<CourseBooking, 'delegateName' | 'delegateEmail'>;
+
+/** One course email to one delegate, in the course-email template, with a plain-text part. */
+export async function renderCourseEmail(input: {
+  kind: CourseEmailKind;
+  course: Pick<Course, 'title' | 'venue' | 'joiningLink' | 'format'>;
+  sessions: Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>[];
+  booking: Recipient;
+  providerName?: string;
+  /** The claim, certificate or evaluation link. */
+  url?: string;
+  holdUntil?: string;
+  reason?: string;
+}): Promise<OutgoingEmail> {
+  const { course } = input;
+  const where =
+    course.format === 'online'
+      ? `Online: ${course.joiningLink}`
+      : course.format === 'hybrid'
+        ? `At ${course.venue}, or online: ${course.joiningLink}`
+        : `At ${course.venue || course.joiningLink}`;
+  const text: Record<
+    CourseEmailKind,
+    { subject: string; heading: string; paragraphs: string[]; action?: string }
+  > = {
+    confirmed: {
+      subject: `Place confirmed: ${course.title}`,
+      heading: 'Your place is confirmed',
+      paragraphs: [`You have a place on ${course.title}.`, where],
+    },
+    pending_approval: {
+      subject: `Booking waiting for approval: ${course.title}`,
+      heading: 'Your booking is waiting for approval',
+      paragraphs: [
+        `Your school’s headteacher or business manager will approve your place on ${course.title}.`,
+      ],
+    },
+    waitlisted: {
+      subject: `On the waiting list: ${course.title}`,
+      heading: 'You are on the waiting list',
+      paragraphs: [`${course.title} is full. We will email you if a place becomes free.`],
+    },
+    offer: {
+      subject: `A place is free: ${course.title}`,
+      heading: 'A place is free for you',
+      paragraphs: [
+        `A place on ${course.title} has become free and is held for you until ${input.holdUntil ?? ''}.`,
+        'If you do not claim it by then, it passes to the next person on the waiting list.',
+      ],
+      action: 'Claim the place',
+    },
+    cancelled: {
+      subject: `Booking cancelled: ${course.title}`,
+      heading: 'Your booking is cancelled',
+      paragraphs: [`Your place on ${course.title} has been cancelled.`, input.reason ?? ''],
+    },
+    course_cancelled: {
+      subject: `Course cancelled: ${course.title}`,
+      heading: 'This course has been cancelled',
+      paragraphs: [
+        `We are sorry: ${course.title} will not run.`,
+        input.reason ?? '',
+        'Any entitlement your school used has been given back, and no charge will be made.',
+      ],
+    },
+    changed: {
+      subject: `Dates changed: ${course.title}`,
+      heading: 'The course dates have changed',
+      paragraphs: [
+        `The sessions of ${course.title} are now as below. Updated calendar invites are attached.`,
+        where,
+      ],
+    },
+    reminder: {
+      subject: `Reminder: ${course.title}`,
+      heading: 'Your course is coming up',
+      paragraphs: [`A reminder that ${course.title} starts soon.`, where],
+    },
+    evaluation: {
+      subject: `How was ${course.title}?`,
+      heading: 'Tell us how the course went',
+      paragraphs: [`Thank you for attending ${course.title}. Your evaluation takes two minutes.`],
+      action: 'Give your evaluation',
+    },
+    substituted: {
+      subject: `Place confirmed: ${course.title}`,
+      heading: 'A colleague’s place is now yours',
+      paragraphs: [`Your school has passed a place on ${course.title} to you.`, where],
+    },
+  };
+  const t = text[input.kind];
+  const rendered = await renderCourseEmailTemplate(t.subject, {
+    heading: t.heading,
+    greetingName: input.booking.delegateName,
+    paragraphs: t.paragraphs.filter(Boolean),
+    sessionLines: input.sessions.map(formatSessionLine),
+    action: t.action && input.url ? { label: t.action, url: input.url } : undefined,
+    providerName: input.providerName ?? '',
+  });
+  return { to: input.booking.delegateEmail, ...rendered };
+}
