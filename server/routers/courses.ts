@@ -1,16 +1,27 @@
 import { z } from 'zod';
-import { courseManagers } from '../access/role-groups';
+import { courseBookers, courseManagers, hasRole, headteachers, managers } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
+import { bookPlaces } from '../courses/book-places';
+import { ZBookPlacesInput, ZPreviewBookingInput } from '../courses/booking-inputs';
 import { ZCourseInput } from '../courses/course-inputs';
 import { createCourse } from '../courses/create-course';
 import { duplicateCourse, ZDuplicateCourseInput } from '../courses/duplicate-course';
 import { getCourse } from '../courses/get-course';
 import { listCourses, ZListCoursesInput } from '../courses/list-courses';
+import { previewBooking } from '../courses/preview-booking';
 import { publishCourse, ZPublishCourseInput } from '../courses/publish-course';
 import { updateCourse, ZUpdateCourseInput } from '../courses/update-course';
-import { router, tenantProcedure } from '../trpc';
+import { DomainError } from '../errors/domain-error';
+import { router, tenantProcedure, type Actor } from '../trpc';
+import { assertMaySeeSchool } from '../workspaces/school-scope';
 
 const manage = tenantProcedure({ module: 'courses', roles: courseManagers });
+const book = tenantProcedure({ module: 'courses', roles: courseBookers });
+
+/** The manager, and a school's headteacher/SBM for their own school, book named delegates. */
+const namesDelegates = (actor: Actor, schoolId: string) =>
+  hasRole(actor.roles, managers) ||
+  actor.memberships.some((m) => hasRole([m.role], headteachers) && m.schoolId === schoolId);
 
 export const coursesRouter = router({
   list: manage
@@ -29,4 +40,33 @@ export const coursesRouter = router({
   duplicate: manage
     .input(ZDuplicateCourseInput)
     .mutation(({ ctx, input }) => duplicateCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId })),
+  bookingPreview: book.input(ZPreviewBookingInput).query(({ ctx, input }) => {
+    assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
+    return previewBooking(ctx.tx, { ...input, laCodes: ctx.actor.laCodes, today: todayInLondon() });
+  }),
+  /** School staff, governors and ECTs book a place for themselves; see namesDelegates for who may name others. */
+  book: book.input(ZBookPlacesInput).mutation(({ ctx, input }) => {
+    assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
+    const mayName = namesDelegates(ctx.actor, input.schoolId);
+    const self = {
+      name: ctx.actor.user.name,
+      email: ctx.actor.user.email,
+      role: '',
+      userId: ctx.actor.userId,
+    };
+    if (!mayName && input.delegates.some((d) => d.email.toLowerCase() !== self.email.toLowerCase()))
+      throw new DomainError({ code: 'FORBIDDEN', message: 'You can book a place for yourself only.' });
+    return bookPlaces(ctx.tx, {
+      tenantId: ctx.actor.tenantId,
+      slug: ctx.actor.slug,
+      appUrl: ctx.actor.appUrl,
+      providerName: ctx.actor.name,
+      courseId: input.courseId,
+      schoolId: input.schoolId,
+      delegates: mayName && input.delegates.length > 0 ? input.delegates : [self],
+      actorUserId: ctx.actor.userId,
+      laCodes: ctx.actor.laCodes,
+      today: todayInLondon(),
+    });
+  }),
 });

@@ -18,4 +18,10 @@ export const courseAttacks: Record<string, (ids: ForeignIds) => unknown> = {
   'courses.update': (ids) => ({ id: ids.courseId, course: ownCourse }),
   'courses.publish': (ids) => ({ id: ids.courseId }),
   'courses.duplicate': (ids) => ({ id: ids.courseId, startsOn: '2031-01-06' }),
+  'courses.bookingPreview': (ids) => ({ courseId: ids.courseId, schoolId: ids.schoolId, places: 1 }),
+  'courses.book': (ids) => ({
+    courseId: ids.courseId,
+    schoolId: ids.schoolId,
+    delegates: [{ name: 'Planted Delegate', email: 'planted@elsewhere.example', role: '' }],
+  }),
 };
