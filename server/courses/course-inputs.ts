@@ -1,37 +1,9 @@
 import { z } from 'zod';
 import { courseFormat, courseProgramme, courseSessionKind, entitlementUnit } from '~/db/schema';
 import { ZPounds } from '../catalogue/catalogue-inputs';
+import { audiences, type Audience } from './course-labels';
 
-export const audiences = {
-  teachers: 'Teachers',
-  leaders: 'Leaders',
-  support_staff: 'Support staff',
-  governors: 'Governors',
-  clerks: 'Clerks',
-  ects: 'Early career teachers',
-  mentors: 'Mentors',
-} as const;
-export type Audience = keyof typeof audiences;
-
-export const formatLabels: Record<(typeof courseFormat.enumValues)[number], string> = {
-  in_person: 'In person',
-  online: 'Online',
-  hybrid: 'Hybrid',
-  twilight: 'Twilight',
-};
-
-export const programmeLabels: Record<(typeof courseProgramme.enumValues)[number], string> = {
-  cpd: 'CPD',
-  ect_induction: 'ECT induction',
-  governor_training: 'Governor training',
-};
-
-export const sessionKindLabels: Record<(typeof courseSessionKind.enumValues)[number], string> = {
-  full_day: 'Full day',
-  half_day: 'Half day',
-  twilight: 'Twilight',
-  session: 'Session',
-};
+export { audiences, formatLabels, programmeLabels, sessionKindLabels, type Audience } from './course-labels';
 
 const ZIsoDate = z.iso.date({ message: 'Enter a date.' });
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time such as 09:30.');

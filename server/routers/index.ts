@@ -6,6 +6,7 @@ import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
 import { commissioningRouter } from './commissioning';
 import { concernRouter } from './concern';
+import { courseCatalogueRouter } from './course-catalogue';
 import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
@@ -30,6 +31,7 @@ export const appRouter = router({
   entitlements: entitlementsRouter,
   adviserTime: adviserTimeRouter,
   courses: coursesRouter,
+  courseCatalogue: courseCatalogueRouter,
   commissioning: commissioningRouter,
   renewals: renewalsRouter,
   reports: reportsRouter,
