@@ -5,11 +5,11 @@ import { courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import type { IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
-import { drawDownEntitlement, recordCharge } from '../entitlements/draw-down-entitlement';
 import type { TDelegate } from './booking-inputs';
 import { renderCourseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { loadBookingContext } from './load-booking-context';
+import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
 
 export type BookPlacesResult = {
@@ -107,48 +107,16 @@ export async function bookPlaces(
   const result: BookPlacesResult = { confirmed: [], waitlisted: [] };
   const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
   for (const p of confirmed) {
-    const description = `${course.title}: place for ${p.d.name}`;
-    const source = { sourceType: 'course_booking', sourceId: p.bookingId };
-    const chargeAs = {
-      unitPricePence: price.pricePence,
-      quantityHundredths: 100,
-      vatRateBasisPoints: course.vatRateBasisPoints,
-      pricedAsMember: price.basis === 'member',
-    };
-    let funding: 'entitlement' | 'charge' | 'free' = 'free';
-    let entitlementEntryId: string | null = null;
-    let chargeableItemId: string | null = null;
-    if (price.pricePence > 0 && course.entitlementUnit) {
-      const drawn = await drawDownEntitlement(tx, {
-        tenantId: input.tenantId,
-        schoolId: input.schoolId,
-        academicYear,
-        unit: course.entitlementUnit,
-        category: course.entitlementCategory,
-        quantityHundredths: 100,
-        description,
-        actorUserId: input.actorUserId,
-        chargeAs,
-        ...source,
-      });
-      if (drawn.outcome === 'drawn') {
-        funding = 'entitlement';
-        entitlementEntryId = drawn.entryId;
-      } else {
-        funding = 'charge';
-        chargeableItemId = drawn.chargeableItemId;
-      }
-    } else if (price.pricePence > 0) {
-      const charge = await recordCharge(tx, {
-        tenantId: input.tenantId,
-        schoolId: input.schoolId,
-        description,
-        ...chargeAs,
-        ...source,
-      });
-      funding = 'charge';
-      chargeableItemId = charge.id;
-    }
+    const funded = await fundPlace(tx, {
+      tenantId: input.tenantId,
+      schoolId: input.schoolId,
+      course,
+      academicYear,
+      price,
+      bookingId: p.bookingId,
+      delegateName: p.d.name,
+      actorUserId: input.actorUserId,
+    });
     bookingRows.push({
       tenantId: input.tenantId,
       id: p.bookingId,
@@ -160,17 +128,14 @@ export async function bookPlaces(
       delegateUserId: p.d.userId ?? null,
       bookedByUserId: input.actorUserId,
       status: 'confirmed',
-      funding,
-      pricePence: funding === 'charge' ? price.pricePence : 0,
-      entitlementEntryId,
-      chargeableItemId,
+      ...funded,
       accessTokenHash: p.tokenHash,
     });
     result.confirmed.push({
       bookingId: p.bookingId,
       delegateEmail: p.d.email,
-      funding,
-      pricePence: funding === 'charge' ? price.pricePence : 0,
+      funding: funded.funding,
+      pricePence: funded.funding === 'charge' ? price.pricePence : 0,
     });
   }
   if (bookingRows.length > 0) await tx.insert(courseBookings).values(bookingRows);

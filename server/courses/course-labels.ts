@@ -29,4 +29,3 @@ export const sessionKindLabels: Record<'full_day' | 'half_day' | 'twilight' | 's
   twilight: 'Twilight',
   session: 'Session',
 };
-

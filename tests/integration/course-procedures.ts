@@ -19,6 +19,14 @@ export const courseAttacks: Record<string, (ids: ForeignIds) => unknown> = {
   'courses.publish': (ids) => ({ id: ids.courseId }),
   'courses.duplicate': (ids) => ({ id: ids.courseId, startsOn: '2031-01-06' }),
   'courses.bookingPreview': (ids) => ({ courseId: ids.courseId, schoolId: ids.schoolId, places: 1 }),
+  'courses.delegates': (ids) => ({ courseId: ids.courseId }),
+  'courses.schoolBookings': (ids) => ({ schoolId: ids.schoolId }),
+  'courses.cancelBooking': (ids) => ({ bookingId: ids.bookingId, reason: 'From another workspace' }),
+  'courses.substitute': (ids) => ({
+    bookingId: ids.bookingId,
+    delegate: { name: 'Planted Delegate', email: 'planted@elsewhere.example', role: '' },
+  }),
+  'courses.promote': (ids) => ({ entryId: ids.waitlistEntryId }),
   'courses.book': (ids) => ({
     courseId: ids.courseId,
     schoolId: ids.schoolId,

@@ -129,6 +129,8 @@ describe('another LA aiming the statutory procedures at Barnet and Birmingham', 
       serviceId: candidates[0] ?? '',
       requestId: candidates[0] ?? '',
       courseId: candidates[0] ?? '',
+      bookingId: candidates[0] ?? '',
+      waitlistEntryId: candidates[0] ?? '',
       adviserUserId: adviser.id,
     };
     const user = await userByEmail(database.db, 'head.si@harrow.example');

@@ -124,6 +124,9 @@ describe('a tenant-A user aiming at tenant B', () => {
       requestId: request.id,
       adviserUserId: hsipAdviser.id,
       courseId: foreign.course.id,
+      // Ids of B's course rows: a booking or waiting-list id that is not A's is not found either way.
+      bookingId: foreign.course.id,
+      waitlistEntryId: foreign.course.id,
     };
     const user = await userByEmail(database.db, attackerEmail);
     attacker = {

@@ -47,6 +47,8 @@ export type ForeignIds = {
   requestId: string;
   adviserUserId: string;
   courseId: string;
+  bookingId: string;
+  waitlistEntryId: string;
 };
 
 /**
