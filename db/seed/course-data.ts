@@ -8,9 +8,16 @@ type SeedCourse = {
   publish: boolean;
 };
 
-/** The next weekday (Mon–Fri) on or after a date. */
+/** Schools' Christmas break (about 19 December to 4 January): seeded sessions skip it. */
+const inChristmasBreak = (on: string) => {
+  const md = on.slice(5);
+  return md >= '12-19' || md <= '01-04';
+};
+
+/** The next weekday (Mon–Fri, or the wanted day) on or after a date, outside the Christmas break. */
 function weekday(on: string, wanted?: number): string {
   let d = on;
+  while (inChristmasBreak(d)) d = addDays(d, 1);
   for (let i = 0; i < 7; i++) {
     const day = new Date(`${d}T12:00:00Z`).getUTCDay();
     if (wanted === undefined ? day >= 1 && day <= 5 : day === wanted) return d;
@@ -43,9 +50,10 @@ const twilight = (on: string, title: string) => ({
 
 /** Harrow's NQT (now ECT) induction programme: 34 sessions — 8 full days, 22 half days, 4 twilights — weekly on Tuesdays. */
 function inductionProgramme(from: string) {
-  const start = weekday(from, 2);
+  let next = weekday(from, 2);
   return Array.from({ length: 34 }, (_, i) => {
-    const on = addDays(start, i * 7);
+    const on = next;
+    next = weekday(addDays(on, 7), 2);
     if (i % 4 === 0 && i < 32) return fullDay(on, `Induction day ${i / 4 + 1}`);
     if (i >= 30) return twilight(on, `Twilight ${i - 29}: reflective practice`);
     return morning(on, `Induction half day ${i + 1}`);
