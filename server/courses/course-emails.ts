@@ -53,6 +53,7 @@ export async function renderCourseEmail(input: {
       subject: `Place confirmed: ${course.title}`,
       heading: 'Your place is confirmed',
       paragraphs: [`You have a place on ${course.title}.`, where],
+      action: 'See your place',
     },
     pending_approval: {
       subject: `Booking waiting for approval: ${course.title}`,
@@ -115,6 +116,9 @@ export async function renderCourseEmail(input: {
     },
   };
   const t = text[input.kind];
+  // The delegate's own page carries the calendar invite (one event per session) for the kinds that confirm a place.
+  if (input.url && (input.kind === 'confirmed' || input.kind === 'substituted'))
+    t.paragraphs.push(`Add every session to your calendar: ${input.url}/calendar`);
   const rendered = await renderCourseEmailTemplate(t.subject, {
     heading: t.heading,
     greetingName: input.booking.delegateName,
