@@ -117,15 +117,69 @@ export async function renderCourseEmail(input: {
   };
   const t = text[input.kind];
   // The delegate's own page carries the calendar invite (one event per session) for the kinds that confirm a place.
+  const paragraphs = [...t.paragraphs];
   if (input.url && (input.kind === 'confirmed' || input.kind === 'substituted'))
-    t.paragraphs.push(`Add every session to your calendar: ${input.url}/calendar`);
-  const rendered = await renderCourseEmailTemplate(t.subject, {
+    paragraphs.push(`Add every session to your calendar: ${urlMark}/calendar`);
+  const template = {
+    subject: t.subject,
     heading: t.heading,
-    greetingName: input.booking.delegateName,
-    paragraphs: t.paragraphs.filter(Boolean),
+    paragraphs: paragraphs.filter(Boolean),
     sessionLines: input.sessions.map(formatSessionLine),
-    action: t.action && input.url ? { label: t.action, url: input.url } : undefined,
+    action: t.action && input.url ? t.action : undefined,
     providerName: input.providerName ?? '',
-  });
-  return { to: input.booking.delegateEmail, ...rendered };
+  };
+  const rendered = await renderTemplate(template);
+  const fill = (body: string, escape: (v: string) => string) =>
+    body
+      .replaceAll(nameMark, escape(input.booking.delegateName))
+      .replaceAll(urlMark, escape(input.url ?? ''));
+  return {
+    to: input.booking.delegateEmail,
+    subject: rendered.subject,
+    html: fill(rendered.html, escapeHtml),
+    text: fill(rendered.text, (v) => v),
+  };
 }
+
+/**
+ * Rendering a react-email template costs tens of milliseconds of CPU; a course sends the same email to every
+ * delegate but for their name and link. So each distinct email is rendered once with markers for those two,
+ * kept (a small cache), and filled in per delegate.
+ */
+const nameMark = 'XXDELEGATENAMEXX';
+const urlMark = 'https://stride.invalid/XXPLACEURLXX';
+const rendered = new Map<string, Promise<{ subject: string; html: string; text: string }>>();
+
+function renderTemplate(template: {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  sessionLines: string[];
+  action?: string;
+  providerName: string;
+}) {
+  const key = JSON.stringify(template);
+  let found = rendered.get(key);
+  if (!found) {
+    found = renderCourseEmailTemplate(template.subject, {
+      heading: template.heading,
+      greetingName: nameMark,
+      paragraphs: template.paragraphs,
+      sessionLines: template.sessionLines,
+      action: template.action ? { label: template.action, url: urlMark } : undefined,
+      providerName: template.providerName,
+    });
+    found.catch(() => rendered.delete(key));
+    if (rendered.size >= 500) rendered.delete(rendered.keys().next().value ?? '');
+    rendered.set(key, found);
+  }
+  return found;
+}
+
+const escapeHtml = (value: string) =>
+  value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#x27;');
