@@ -89,7 +89,13 @@ describe('cancellation, waiting list, holds and substitution', () => {
         { tenantId: hsip.id, action: 'courses.expireHolds', actor: { userId: system.id } },
         (tx) => expireHolds(tx, { ...links, now: later49h }),
       );
-    expect(await expireAs()).toMatchObject({ expired: 1, passedOn: 1 });
+    // On a shared database earlier runs may have holds of their own falling due at the same moment.
+    const firstRun = await expireAs();
+    expect(firstRun.expired).toBeGreaterThanOrEqual(1);
+    expect(firstRun.passedOn).toBeGreaterThanOrEqual(1);
+    expect(
+      (await manager.courses.delegates({ courseId: id })).waiting.map((w) => [w.delegateEmail, w.status]),
+    ).toEqual([[d('d').email, 'offered']]);
     expect(await expireAs()).toEqual({ expired: 0, passedOn: 0 });
 
     const claim = (token: string) =>
