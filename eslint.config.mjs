@@ -15,6 +15,23 @@ const config = [
     },
   },
   {
+    // db/ is schema, client and migrations: it must not reach the domain (server/), the demo seed or the app.
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['~/server/*', '~/seed', '~/seed/*', '~/app/*', '../server/*', '../../server/*'],
+              message: 'db/ must not import domain, seed or app code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       '.next/**',
       'node_modules/**',

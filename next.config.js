@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM from its own package folder; bundling it breaks that.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // pg-boss (the job queue) brings its own pg driver and loads its SQL plans at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'pg'],
   typedRoutes: false,
   poweredByHeader: false,
   // `next dev` refuses its own dev resources (HMR, chunks) to an origin it does not know; we open it at 127.0.0.1.

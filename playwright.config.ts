@@ -41,7 +41,11 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
+    // A production build with the demo data seeded at start (STRIDE_DEMO=1): journeys sign in as demo users by
+    // magic link, reading the link from outbox_emails (no SMTP server). STRIDE_DEV_TOOLS is never set here: the
+    // demo picker and /dev/outbox do not exist in a production build, and the journeys check that.
     env: {
+      STRIDE_DEMO: '1',
       DATABASE_URL: e2eDatabaseUrl,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: 'e2e-secret-only-for-tests-0123456789abcdef',

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { tenantKindLabels } from '~/server/workspaces/kind-labels';
 import { SiteHeader } from './_components/site-header';
 import { serverApi } from './_lib/server-api';
 
@@ -26,7 +27,7 @@ export default async function HomePage() {
                 {w.name}
               </Link>
               <p className="mt-1 text-sm text-slate-700">
-                {w.kind === 'la' ? 'Local authority' : 'School improvement partnership'}
+                {tenantKindLabels[w.kind]}
                 {mySlugs.has(w.slug) ? ' · you are a member' : ''}
               </p>
             </li>

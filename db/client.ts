@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { enforceRowLevelSecurity } from './row-level-security';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -18,8 +19,11 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Database = {
   db: Db;
   kind: 'postgres' | 'pglite';
-  /** The embedded engine, when there is one (tests snapshot it). */
+  /** The embedded engine, when there is one (tests snapshot it; the job queue runs on it). */
   pglite: PGlite | null;
+  /** The PostgreSQL connection string, when on PostgreSQL (the job queue opens its own pool with it). */
+  url: string | null;
+  /** Applies the committed migrations, then enables and forces row-level security on every tenant table. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -36,12 +40,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
     });
-    const db = drizzlePostgres(client, { schema });
+    const db = drizzlePostgres(alwaysPrepare(client), { schema });
     return {
       db,
       kind: 'postgres',
       pglite: null,
-      migrate: () => migratePostgres(db, { migrationsFolder }),
+      url: options.url,
+      migrate: async () => {
+        await migratePostgres(db, { migrationsFolder });
+        await enforceRowLevelSecurity(db);
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -52,9 +60,42 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     pglite: client,
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    url: null,
+    migrate: async () => {
+      await migratePglite(db, { migrationsFolder });
+      await enforceRowLevelSecurity(db);
+    },
     close: () => client.close(),
   };
+}
+
+/**
+ * drizzle sends every query it did not name with `prepare: false`. postgres.js then runs a query with
+ * parameters as Parse+Describe, waits for the server's reply, and only then Bind+Execute: two round trips per
+ * statement, and a fresh parse and plan each time. Passing `prepare: true` (postgres.js's own default) lets
+ * each connection keep a named statement per query text: one round trip, planned once (PostgreSQL re-plans it
+ * when the role or row-level security context changes). Applies inside transactions and savepoints too.
+ */
+function alwaysPrepare(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'unsafe') {
+        return (
+          query: string,
+          params?: postgres.ParameterOrJSON<never>[],
+          options?: postgres.UnsafeQueryOptions,
+        ) => target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (inner: postgres.Sql) => unknown;
+          const open = Reflect.get(target, property, target) as (...a: unknown[]) => Promise<unknown>;
+          return open(...args, (inner: postgres.Sql) => fn(alwaysPrepare(inner)));
+        };
+      }
+      return Reflect.get(target, property, target);
+    },
+  });
 }
 
 /** Where the app's database lives: PostgreSQL when DATABASE_URL is set, else embedded PGlite under .data/. */

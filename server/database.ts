@@ -1,18 +1,37 @@
 import { defaultOpenOptions, openDatabase, type Database } from '~/db/client';
-import { seedIfEmpty } from '~/db/seed';
+import { seedIfEmpty } from '~/seed';
+import { demoSeedRequested, env } from './env';
+import { ensurePlatformAdmins } from './platform/ensure-platform-admins';
 
 const holder = globalThis as typeof globalThis & { __strideDatabase?: Promise<Database> };
 
 /**
- * The app's database, opened, migrated and (when empty) seeded once per process.
+ * What the app does to its database at start: apply the migrations; seed the demo workspaces into an empty
+ * database only when asked (STRIDE_DEMO=1: `npm run dev`, e2e); make the configured platform administrators.
+ * A production start on an empty database with neither creates no workspace and no user.
+ */
+export async function prepareDatabase(
+  database: Database,
+  options: { demo: boolean; platformAdminEmails: readonly string[] },
+): Promise<{ seeded: boolean; platformAdmins: string[] }> {
+  await database.migrate();
+  const seeded = options.demo ? await seedIfEmpty(database.db) : false;
+  const platformAdmins = await ensurePlatformAdmins(database.db, options.platformAdminEmails);
+  return { seeded, platformAdmins };
+}
+
+/**
+ * The app's database, opened and prepared once per process.
  * The promise of a successful open is memoised; a failed open is forgotten so the next call retries.
  */
 export function getDatabase(): Promise<Database> {
   if (!holder.__strideDatabase) {
     const opening = (async () => {
       const database = await openDatabase(defaultOpenOptions());
-      await database.migrate();
-      await seedIfEmpty(database.db);
+      await prepareDatabase(database, {
+        demo: demoSeedRequested(),
+        platformAdminEmails: env().PLATFORM_ADMIN_EMAILS,
+      });
       return database;
     })();
     holder.__strideDatabase = opening;

@@ -38,6 +38,31 @@ const ZEnv = z
     AZURE_AD_TENANT_ID: optionalString,
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
+    /** 1: seed the demo workspaces and users into an empty database at start (npm run dev and e2e set it). */
+    STRIDE_DEMO: optionalString.pipe(
+      z.enum(['0', '1'], { message: 'STRIDE_DEMO must be 1 or 0' }).optional(),
+    ),
+    /** 1: the demo sign-in picker and the /dev/outbox page (npm run dev sets it); refused in production. */
+    STRIDE_DEV_TOOLS: optionalString.pipe(
+      z.enum(['0', '1'], { message: 'STRIDE_DEV_TOOLS must be 1 or 0' }).optional(),
+    ),
+    /** Comma-separated addresses made platform administrators at start (the first one of a new deployment). */
+    PLATFORM_ADMIN_EMAILS: optionalString.pipe(
+      z
+        .string()
+        .transform((v) =>
+          v
+            .split(',')
+            .map((e) => e.trim().toLowerCase())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(z.email({ message: 'PLATFORM_ADMIN_EMAILS must be email addresses separated by commas' })),
+        )
+        .default([]),
+    ),
+    /** `1` serves the benchmark floor routes (app/bench-floor): for `npm run bench` only, never a deployment. */
+    STRIDE_BENCH_ROUTES: optionalString.pipe(z.enum(['1']).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
@@ -45,6 +70,26 @@ const ZEnv = z
         code: 'custom',
         path: ['NEXTAUTH_SECRET'],
         message: 'NEXTAUTH_SECRET is required in production: a long random string (openssl rand -base64 32)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.STRIDE_DEV_TOOLS === '1') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIDE_DEV_TOOLS'],
+        message: 'STRIDE_DEV_TOOLS (demo sign-in, development outbox) cannot be switched on in production',
+      });
+    }
+    // A production start refuses the bench routes unless it serves only this machine (the pages bench).
+    if (
+      env.NODE_ENV === 'production' &&
+      env.STRIDE_BENCH_ROUTES &&
+      !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(env.NEXTAUTH_URL ?? '')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIDE_BENCH_ROUTES'],
+        message:
+          'STRIDE_BENCH_ROUTES is for benchmarks on this machine only (NEXTAUTH_URL must be 127.0.0.1)',
       });
     }
     const pairs: [string, (keyof typeof env)[]][] = [
@@ -83,5 +128,23 @@ export function env(): Env {
   return cached;
 }
 
-/** The demo-user picker and the dev outbox exist only outside production builds. */
-export const isDevelopment = process.env.NODE_ENV !== 'production';
+/**
+ * The demo-user picker and the development outbox page: only when asked for (STRIDE_DEV_TOOLS=1, which
+ * `npm run dev` sets), and never in a production build. A server started without NODE_ENV no longer gets them.
+ * `process.env.NODE_ENV` is written out literally so that a production build compiles this to `false`.
+ */
+export function devToolsEnabled(source: NodeJS.ProcessEnv = process.env): boolean {
+  return (
+    process.env.NODE_ENV !== 'production' &&
+    source.NODE_ENV !== 'production' &&
+    source.STRIDE_DEV_TOOLS?.trim() === '1'
+  );
+}
+
+/** Whether to seed the demo workspaces into an empty database at start (STRIDE_DEMO=1). */
+export function demoSeedRequested(source: NodeJS.ProcessEnv = process.env): boolean {
+  return source.STRIDE_DEMO?.trim() === '1';
+}
+
+/** The benchmark floor routes exist only when switched on (and env() refuses them in a real deployment). */
+export const benchRoutesEnabled = () => env().STRIDE_BENCH_ROUTES === '1';

@@ -4,16 +4,20 @@ import { z, ZodError } from 'zod';
 import { scopeTransaction, type Db, type Tx } from '~/db/client';
 import type { ModuleKey, Role } from '~/db/schema';
 import { DomainError } from './errors/domain-error';
+import { queuedEmailIn } from './email/send-email';
 import { findRenewalLink } from './renewals/find-renewal-link';
 import { afterCommit, doUnitOfWork } from './unit-of-work/run-in-tenant';
 import type { TenantMembership } from './workspaces/list-memberships';
+import { recordPlatformAudit } from './platform/record-platform-audit';
 import { moduleTitles } from './workspaces/module-titles';
+import { WorkspaceSuspendedError, workspaceSuspended } from './workspaces/workspace-suspended';
 import { resolveWorkspace } from './workspaces/resolve-workspace';
 import type { Tenant } from './workspaces/find-tenant';
 
 import type { Actor, SessionUser } from './access/actor';
 
 export type { Actor, SessionUser };
+export { WorkspaceSuspendedError };
 
 export type Context = {
   db: Db;
@@ -34,7 +38,12 @@ export type Access =
   | { kind: 'superadmin' }
   | { kind: 'tenant'; module: ProcedureModule; roles: readonly Role[] | 'any-member' }
   /** Capability links emailed to one person (buy-back renewals): the token is the credential. */
-  | { kind: 'renewal-link' };
+  | { kind: 'renewal-link' }
+  /**
+   * A signed-in person towards a workspace they do not (yet) belong to: accept an invitation, ask to join a
+   * school. Sees nothing of the workspace but its name and what the procedure itself returns.
+   */
+  | { kind: 'joining' };
 
 export type Meta = { access: Access };
 
@@ -102,6 +111,34 @@ export const superadminProcedure = base
     return next();
   });
 
+/**
+ * A platform administrator's action, in one transaction with no tenant bound: a mutation writes its row to the
+ * platform audit log in the same transaction. Work inside one workspace binds it with `bindTenant`.
+ */
+export const platformProcedure = superadminProcedure.use(async ({ ctx, next, type, path, getRawInput }) => {
+  const rawInput = type === 'mutation' ? await getRawInput() : undefined;
+  let workspaceId: string | null = null;
+  const result = await ctx.db.transaction(async (tx) => {
+    await scopeTransaction(tx, { userId: ctx.session.id });
+    const result = await next({ ctx: { tx } });
+    if (!result.ok) throw result.error;
+    if (type === 'mutation') {
+      const data = result.data as { workspaceId?: string } | undefined;
+      workspaceId = data?.workspaceId ?? null;
+      await recordPlatformAudit(tx, {
+        actorUserId: ctx.session.id,
+        action: path,
+        workspaceId: data?.workspaceId ?? null,
+        input: rawInput,
+      });
+    }
+    return result;
+  });
+  // An invitation the administrator sent is queued in the workspace it is for; it goes once this commits.
+  if (workspaceId) await afterCommit(ctx.db, workspaceId);
+  return result;
+});
+
 export type TenantContext = { tx: Tx; actor: Actor };
 
 /** Refuses a caller the procedure's module, membership or roles do not allow; says which, in plain words. */
@@ -111,6 +148,7 @@ function checkAccess(
 ): TenantMembership[] {
   if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'That workspace does not exist.' });
   const { tenant, memberships } = found;
+  if (memberships.length > 0 && tenant.suspendedAt) throw workspaceSuspended(tenant);
   if (memberships.length === 0)
     throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have access to ${tenant.name}.` });
   if (options.module !== 'core' && !tenant.modules.includes(options.module))
@@ -141,11 +179,19 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
       const user = ctx.session;
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
+      let queued = false;
+      let tenantId = '';
       const result = await ctx.db.transaction(async (tx) => {
-        await scopeTransaction(tx, { userId: user.id });
-        const found = await resolveWorkspace(tx, slug, user.id);
+        // Sent together: postgres.js pipelines both on the transaction's connection and the server runs them
+        // in the order sent (role + user first, then the lookup under row-level security), so the request
+        // waits one round trip instead of two. Same statements, same checks.
+        const [, found] = await Promise.all([
+          scopeTransaction(tx, { userId: user.id }),
+          resolveWorkspace(tx, slug, user.id),
+        ]);
         const allowed = checkAccess(found, options);
         const tenant = (found as { tenant: Tenant }).tenant;
+        tenantId = tenant.id;
         const actor: Actor = {
           tenantId: tenant.id,
           slug: tenant.slug,
@@ -171,10 +217,11 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
           const result = await next({ ctx: { tx, actor } });
           // Rethrowing inside the transaction rolls back whatever the resolver wrote.
           if (!result.ok) throw result.error;
+          queued = queuedEmailIn(tx);
           return result;
         });
       });
-      if (type === 'mutation') await afterCommit(ctx.db);
+      if (queued) await afterCommit(ctx.db, tenantId);
       return result;
     });
 }
@@ -186,18 +233,21 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
  */
 export const renewalLinkProcedure = base
   .meta({ access: { kind: 'renewal-link' } })
-  .input(z.object({ token: z.string().min(16).max(200) }))
+  // Any string: a token of the wrong length is answered like an unknown one ("not valid"), not a 400/500.
+  .input(z.object({ token: z.string() }))
   .use(async ({ ctx, input, next, type, path }) => {
     const notFound = new TRPCError({
       code: 'NOT_FOUND',
       message: 'This link is not valid. Ask the partnership for a new one.',
     });
     const slug = ctx.tenantSlug;
-    if (!slug) throw notFound;
+    if (!slug || input.token.length < 16 || input.token.length > 200) throw notFound;
+    let tenantId = '';
     const result = await ctx.db.transaction(async (tx) => {
       await scopeTransaction(tx);
       const found = await resolveWorkspace(tx, slug, null);
-      if (!found || !found.tenant.modules.includes('traded')) throw notFound;
+      if (!found || found.tenant.suspendedAt || !found.tenant.modules.includes('traded')) throw notFound;
+      tenantId = found.tenant.id;
       const link = await findRenewalLink(tx, input.token);
       if (!link) throw notFound;
       const work = {
@@ -211,6 +261,46 @@ export const renewalLinkProcedure = base
         return result;
       });
     });
-    if (type === 'mutation') await afterCommit(ctx.db);
+    if (type === 'mutation') await afterCommit(ctx.db, tenantId);
+    return result;
+  });
+
+/**
+ * A procedure for a signed-in person joining the workspace named by the request (accept an invitation, ask
+ * to join a school): the workspace must exist and not be suspended; no membership is needed and none is
+ * given. Row-level security is bound to the workspace; a mutation is audited there as that person.
+ */
+export const joiningProcedure = base
+  .meta({ access: { kind: 'joining' } })
+  .use(requireSession)
+  .use(async ({ ctx, next, type, path, getRawInput }) => {
+    const slug = ctx.tenantSlug;
+    if (!slug)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
+    const user = ctx.session;
+    const rawInput = type === 'mutation' ? await getRawInput() : undefined;
+    let queued = false;
+    let tenantId = '';
+    const result = await ctx.db.transaction(async (tx) => {
+      await scopeTransaction(tx, { userId: user.id });
+      const found = await resolveWorkspace(tx, slug, user.id);
+      if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'That workspace does not exist.' });
+      if (found.tenant.suspendedAt) throw workspaceSuspended(found.tenant);
+      tenantId = found.tenant.id;
+      const joiner = { tenant: found.tenant, user, memberships: found.memberships, appUrl: ctx.appUrl };
+      const work = {
+        action: type === 'mutation' ? path : null,
+        actor: { userId: user.id },
+        input: rawInput,
+        auditedResult: (r: { ok: true; data: unknown }) => r.data,
+      };
+      return doUnitOfWork(tx, found.tenant.id, work, async () => {
+        const result = await next({ ctx: { tx, joiner } });
+        if (!result.ok) throw result.error;
+        queued = queuedEmailIn(tx);
+        return result;
+      });
+    });
+    if (queued) await afterCommit(ctx.db, tenantId);
     return result;
   });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { shortRoleLabels } from '~/server/workspaces/role-labels';
 import { SiteHeader } from '../_components/site-header';
 import { loadWorkspace } from '../_lib/server-api';
+import { tenantKindLabels } from '~/server/workspaces/kind-labels';
 import { WorkspaceTRPCProvider } from '../_lib/trpc-client';
 import { WorkspaceMenu } from './workspace-menu';
 
@@ -25,7 +26,7 @@ export default async function WorkspaceLayout({
         <div className="mx-auto max-w-6xl px-4 py-3">
           <p className="text-lg font-semibold">{workspace.tenant.name}</p>
           <p className="text-sm">
-            {workspace.tenant.kind === 'la' ? 'Local authority' : 'Partnership'} · Your role
+            {tenantKindLabels[workspace.tenant.kind]} · Your role
             {workspace.roles.length > 1 ? 's' : ''}:{' '}
             {workspace.roles.map((r) => shortRoleLabels[r]).join(', ')}
           </p>

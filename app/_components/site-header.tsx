@@ -11,6 +11,11 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </Link>
         {user ? (
           <div className="flex items-center gap-3 text-sm">
+            {user.isSuperadmin && (
+              <Link href="/platform" className="font-semibold text-brand-dark underline">
+                Platform
+              </Link>
+            )}
             <span>
               Signed in as <strong>{user.name}</strong>
             </span>

@@ -4,6 +4,7 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { createContext } from '~/server/context';
 import { createCaller } from '~/server/routers';
+import { WorkspaceSuspendedError } from '~/server/trpc';
 
 /** Server components call procedures in-process, through the same access rules as HTTP. */
 export async function serverApi(tenantSlug: string | null = null) {
@@ -15,6 +16,8 @@ export async function guard<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
+    if (error instanceof TRPCError && error.cause instanceof WorkspaceSuspendedError)
+      redirect(`/suspended?workspace=${encodeURIComponent(error.cause.slug)}`);
     if (error instanceof TRPCError && error.code === 'NOT_FOUND') notFound();
     if (error instanceof TRPCError && error.code === 'FORBIDDEN') forbidden();
     throw error;
@@ -29,6 +32,7 @@ export const loadWorkspace = cache(async (slug: string) => {
   const api = await serverApi(slug);
   const session = await api.auth.session();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`/${slug}`)}`);
-  const [workspace, mine] = await Promise.all([guard(api.workspaces.current()), api.workspaces.mine()]);
+  // One transaction: the workspace, the caller's roles there and their other workspaces.
+  const { mine, ...workspace } = await guard(api.workspaces.current());
   return { api, session, workspace, mine };
 });

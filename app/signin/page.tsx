@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { signInMethods } from '~/server/auth/options';
-import { isDevelopment } from '~/server/env';
+import { devToolsEnabled } from '~/server/env';
 import { SiteHeader } from '../_components/site-header';
 import { serverApi } from '../_lib/server-api';
 import { DemoUserPicker, EmailSignInForm, ProviderButtons } from './sign-in-form';
@@ -26,7 +26,7 @@ export default async function SignInPage({
   const target = callbackUrl?.startsWith('/') ? callbackUrl : '/start';
   if (session) redirect(target);
   const methods = signInMethods();
-  const demo = isDevelopment ? await api.dev.demoUsers() : [];
+  const demo = devToolsEnabled() ? await api.dev.demoUsers() : [];
   return (
     <>
       <SiteHeader user={null} />

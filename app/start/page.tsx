@@ -8,22 +8,38 @@ import { serverApi } from '../_lib/server-api';
 export const metadata: Metadata = { title: 'Choose a workspace' };
 export const dynamic = 'force-dynamic';
 
-/** Where sign-in lands: straight into the only workspace, or a choice when there are several. */
+/** Where sign-in lands: straight into the only workspace, a choice when there are several, else how to join. */
 export default async function StartPage() {
   const api = await serverApi();
   const session = await api.auth.session();
   if (!session) redirect('/signin');
-  const mine = await api.workspaces.mine();
+  const all = await api.workspaces.mine();
+  const mine = all.filter((w) => !w.suspended);
+  if (mine.length === 0 && all.length > 0) redirect('/suspended');
   if (mine.length === 1 && mine[0]) redirect(`/${mine[0].slug}`);
+  if (mine.length === 0 && session.isSuperadmin) redirect('/platform');
   return (
     <>
       <SiteHeader user={session} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
-        <h1 className="text-3xl font-bold">Choose a workspace</h1>
+        <h1 className="text-3xl font-bold">
+          {mine.length === 0 ? 'You have no workspace yet' : 'Choose a workspace'}
+        </h1>
         {mine.length === 0 ? (
-          <p className="mt-4">
-            You are not a member of any workspace yet. Ask your workspace manager to add you.
-          </p>
+          <>
+            <p className="mt-4">
+              If you were invited, open the link in your invitation email. If you work at a school, you can
+              ask to join it: its headteacher or the workspace’s manager will answer.
+            </p>
+            <p className="mt-4">
+              <Link
+                href="/request-access"
+                className="inline-block rounded bg-brand px-4 py-3 font-semibold text-white"
+              >
+                Ask to join a school
+              </Link>
+            </p>
+          </>
         ) : (
           <ul className="mt-6 space-y-3">
             {mine.map((w) => (

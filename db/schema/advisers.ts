@@ -70,7 +70,8 @@ export const adviserRequests = pgTable(
   ],
 );
 
-export const visitOutcome = pgEnum('adviser_visit_outcome', ['drawn', 'charged']);
+/** part_drawn: the entitlement covered part of the visit and the rest was charged. */
+export const visitOutcome = pgEnum('adviser_visit_outcome', ['drawn', 'charged', 'part_drawn']);
 
 /** A visit an adviser delivered: it draws down the school's entitlement or becomes a chargeable item. */
 export const adviserVisits = pgTable(
@@ -91,6 +92,8 @@ export const adviserVisits = pgTable(
     /** What the visit is worth at the school's price: income, whether drawn from entitlement or charged. */
     valuePence: integer('value_pence').notNull(),
     outcome: visitOutcome('outcome').notNull(),
+    /** The entitlement line the visit drew from ('' = the general line), when it drew any. */
+    drawnCategory: text('drawn_category'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

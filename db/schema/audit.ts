@@ -1,16 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenantIdColumn, tenantIsolation } from './tenancy';
+import { check, index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantTable } from './tenancy';
 
-/** One row per state-changing procedure call, written in the same transaction as the change. */
-export const auditLog = pgTable(
+/** One row per state-changing procedure call or job run, written in the same transaction as the change. */
+export const auditLog = tenantTable(
   'audit_log',
   {
-    tenantId: tenantIdColumn(),
-    id: uuid('id')
-      .notNull()
-      .default(sql`gen_random_uuid()`),
-    actorUserId: uuid('actor_user_id').notNull(),
+    /** The person who made the change; null when a system job did (see actor_label). */
+    actorUserId: uuid('actor_user_id'),
+    /** Who made the change when it was not a person, e.g. "job:renewal-reminders". */
+    actorLabel: text('actor_label'),
     /** The procedure path, e.g. "schools.update". */
     action: text('action').notNull(),
     /** Ids the caller named (what the change was aimed at). */
@@ -20,8 +19,7 @@ export const auditLog = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
     index('audit_log_tenant_created').on(t.tenantId, t.createdAt),
-    tenantIsolation('audit_log'),
+    check('audit_log_actor', sql`actor_user_id is not null or actor_label is not null`),
   ],
 );

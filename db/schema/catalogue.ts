@@ -38,6 +38,8 @@ export const entitlementUnit = pgEnum('entitlement_unit', [
   'network_place',
   'governor_item',
   'ect_induction',
+  /** Guidance, a year book, a bulletin: a published item a package includes. */
+  'resource',
 ]);
 
 /**
@@ -71,6 +73,11 @@ export const catalogueItems = pgTable(
     /** What the service draws from a school's entitlement when used (e.g. a consultancy day draws adviser_day). */
     drawsUnit: entitlementUnit('draws_unit'),
     drawsQuantityHundredths: integer('draws_quantity_hundredths'),
+    /**
+     * The entitlement line the service draws from (e.g. "Specialist" for HSIP's specialist half days); null
+     * draws the general line of `drawsUnit`, unless the person logging the use chooses another line.
+     */
+    drawsCategory: text('draws_category'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

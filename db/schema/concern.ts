@@ -148,6 +148,8 @@ export const sccLetterKind = pgEnum('scc_letter_kind', [
   'concern',
   'removal',
   'warning_notice',
+  /** The annual letter to every maintained school: its LA category and why (Birmingham, 003). */
+  'categorisation',
 ]);
 
 /** A letter to the headteacher and chair of governors; the school may read its own. */
@@ -297,6 +299,15 @@ export const warningNotices = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     status: warningNoticeStatus('status').notNull().default('recommended'),
+    /**
+     * The tenant's preconditions for a formal notice the recommending officer confirmed (Barnet Part B:
+     * the school does not engage; causing concern for more than 12 months), in the words of the setting.
+     */
+    preconditions: text('preconditions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    recommendedByUserId: uuid('recommended_by_user_id').references(() => users.id),
     issuedOn: date('issued_on'),
     /** Set by the issuer: there has been no fixed period since 2016. */
     complianceBy: date('compliance_by'),
@@ -424,3 +435,31 @@ export type SccLetter = typeof sccLetters.$inferSelect;
 export type ActionPlan = typeof actionPlans.$inferSelect;
 export type ActionPlanItem = typeof actionPlanItems.$inferSelect;
 export type WarningNotice = typeof warningNotices.$inferSelect;
+
+export const dcsDesignationRole = pgEnum('dcs_designation_role', ['dcs', 'delegate']);
+
+/**
+ * Who may record the Director of Children's Services' decisions in this workspace (formal warning notices,
+ * intervention powers, SCC budget approvals): the DCS and the delegates they name. Officers recommend; only
+ * a designated person decides. Set by the workspace's manager; removing someone keeps the row (history).
+ */
+export const dcsDesignations = pgTable(
+  'dcs_designations',
+  {
+    tenantId: tenantIdColumn(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: dcsDesignationRole('role').notNull(),
+    designatedOn: date('designated_on').notNull(),
+    designatedByUserId: uuid('designated_by_user_id').references(() => users.id),
+    endedOn: date('ended_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.designatedOn] }),
+    tenantIsolation('dcs_designations'),
+  ],
+);
+
+export type DcsDesignation = typeof dcsDesignations.$inferSelect;

@@ -75,7 +75,10 @@ export const entitlementEntries = pgTable(
     reversesEntryId: uuid('reverses_entry_id'),
     description: text('description').notNull(),
     actorUserId: uuid('actor_user_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The clock, not the transaction's start, so entries written in one transaction keep their order. */
+    createdAt: timestamp('created_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -11,4 +11,7 @@ export * from './renewals';
 export * from './monitoring';
 export * from './concern';
 export * from './commissioning';
+export * from './jobs';
+export * from './people';
+export * from './calendar';
 export * from './courses';

@@ -43,11 +43,24 @@ export const schoolMonitoring = pgTable(
     riskNotes: text('risk_notes').notNull().default(''),
     /** DfE RISE team involvement beside LA support, recorded as free text (team, dates, focus). */
     riseInvolvement: text('rise_involvement').notNull().default(''),
+    /** When the school joined the register (GIAS import, the demo seed, or an officer by hand) and why. */
+    joinedOn: date('joined_on'),
+    joinedReason: text('joined_reason').notNull().default(''),
+    /**
+     * Set when the school leaves the active register (closed in GIAS, or removed by an officer): the row and
+     * its history stay; the register, planner and reports read active rows only.
+     */
+    leftOn: date('left_on'),
+    leftReason: text('left_reason'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.schoolId] }),
     index('school_monitoring_link_adviser').on(t.tenantId, t.linkAdviserUserId),
+    check(
+      'school_monitoring_left_reason',
+      sql`${t.leftOn} is null or coalesce(length(trim(${t.leftReason})), 0) > 0`,
+    ),
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
     tenantIsolation('school_monitoring'),
   ],

@@ -2,8 +2,11 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   integer,
+  index,
   jsonb,
   pgEnum,
+  pgPolicy,
+  pgRole,
   pgTable,
   primaryKey,
   text,
@@ -13,7 +16,8 @@ import {
 
 /** Platform tables: not owned by any tenant, so they carry no tenant_id and no tenant policy. */
 
-export const tenantKind = pgEnum('tenant_kind', ['la', 'provider']);
+export const tenantKind = pgEnum('tenant_kind', ['la', 'provider', 'appropriate_body']);
+export type TenantKind = (typeof tenantKind.enumValues)[number];
 
 export const moduleKeys = [
   'traded',
@@ -46,6 +50,9 @@ export const tenants = pgTable('tenants', {
     .default(sql`'{}'::text[]`),
   /** Vocabulary and cadence that differ between LAs live here, not in code. */
   settings: jsonb('settings').$type<TenantSettings>().notNull().default({}),
+  /** Set while the platform has suspended the workspace: nobody signs in to it; its data is kept. */
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  suspendedReason: text('suspended_reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -59,6 +66,16 @@ export type TenantSettings = {
   brandColour?: string;
   /** The statutory module's vocabulary and rules; anything left out takes the defaults in server/monitoring. */
   statutory?: StatutorySettings;
+  /** Traded services' rules; anything left out takes the defaults in server/entitlements. */
+  traded?: TradedSettings;
+};
+
+export type TradedSettings = {
+  /**
+   * A use the school's entitlement covers only in part (half a day left, a day logged): 'split' draws what is
+   * left and charges the rest; 'refuse' refuses it, so the person logging can split it themselves.
+   */
+  partialCover?: 'split' | 'refuse';
 };
 
 /** One of the LA's own categories of school (Barnet: 1, 2, good but of concern, 3, 4a, 4b). */
@@ -92,6 +109,21 @@ export type StatutorySettings = {
   leadOfficerTitle?: string;
   /** How Ofsted results trigger concern and allow removal: today's report-card reading or the seeds' wording. */
   ofstedReading?: 'report_card' | 'legacy';
+  /**
+   * The LA category a school takes when Ofsted places it in a category of concern (Barnet: special measures
+   * → 4b, serious weaknesses and requires significant improvement → 4a; Birmingham: all → inadequate).
+   */
+  ofstedCategoryMap?: Partial<
+    Record<'serious_weaknesses' | 'special_measures' | 'requires_significant_improvement', string>
+  >;
+  /** The LA category a school joins the register with (on a GIAS import or added by hand). */
+  defaultCategory?: string;
+  /**
+   * What must hold before officers recommend a formal (s60) warning notice; the officer confirms which apply
+   * (Barnet Part B: the school does not engage; causing concern for more than 12 months and unlikely to be
+   * good within 6). Empty: no preconditions beyond the statutory grounds.
+   */
+  formalNoticePreconditions?: string[];
 };
 
 export const users = pgTable('users', {
@@ -139,20 +171,72 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
-export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'kept']);
+// The runtime role (declared in tenancy.ts, which imports this file); outbox_emails is the one platform table
+// with a tenant_id.
+const outboxRole = pgRole('stride_app').existing();
+
+export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'kept', 'failed']);
 
 /**
  * Outgoing email. Written in the same transaction as the change that causes it ('queued'), delivered after
- * commit: by SMTP ('sent') or, with no SMTP server configured, kept here as the development outbox ('kept').
+ * commit by a pg-boss job (retried with backoff): by SMTP ('sent') or, with no SMTP server configured, kept
+ * here as the development outbox ('kept'). After its last attempt fails it is 'failed' and shown to the
+ * tenant's manager, who may retry it. An email caused by a tenant's change carries its tenant (taken from the
+ * transaction), so the tenant sees its own emails under row-level security; sign-in emails have none.
  */
-export const outboxEmails = pgTable('outbox_emails', {
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    tenantId: uuid('tenant_id')
+      .references(() => tenants.id)
+      .default(sql`nullif(current_setting('app.tenant_id', true), '')::uuid`),
+    status: emailStatus('status').notNull().default('kept'),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('outbox_emails_status').on(t.status, t.createdAt),
+    index('outbox_emails_tenant').on(t.tenantId, t.createdAt),
+    pgPolicy('outbox_emails_tenant_isolation', {
+      as: 'permissive',
+      to: outboxRole,
+      for: 'all',
+      using: sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`,
+      withCheck: sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`,
+    }),
+    // Delivery (the email worker, sign-in links, the development outbox) works across tenants, and only
+    // inside withMailroom, which switches this on for one transaction.
+    pgPolicy('outbox_emails_mailroom', {
+      as: 'permissive',
+      to: outboxRole,
+      for: 'all',
+      using: sql`current_setting('app.mailroom', true) = 'on'`,
+      withCheck: sql`current_setting('app.mailroom', true) = 'on'`,
+    }),
+  ],
+);
+/**
+ * What platform administrators did (create, suspend, reinstate a workspace; switch modules; invite its first
+ * manager). A platform table: it belongs to no tenant, and tenants never read it.
+ */
+export const platformAuditLog = pgTable('platform_audit_log', {
   id: uuid('id')
     .primaryKey()
     .default(sql`gen_random_uuid()`),
-  status: emailStatus('status').notNull().default('kept'),
-  to: text('to').notNull(),
-  subject: text('subject').notNull(),
-  text: text('text').notNull(),
-  html: text('html'),
+  actorUserId: uuid('actor_user_id').notNull(),
+  /** The procedure path, e.g. "platform.suspend". */
+  action: text('action').notNull(),
+  /** The workspace the action was about, when there was one. */
+  workspaceId: uuid('workspace_id').references(() => tenants.id),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -29,6 +29,11 @@ export const renewalRounds = pgTable(
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
     /** The share of schools that must sign for the offer to be viable (HSIP: 90%). */
     targetPercent: integer('target_percent').notNull().default(90),
+    /**
+     * Schools that have not answered are reminded automatically this many days after their invitation or
+     * last reminder, until the round closes; null = reminders only when the manager sends them.
+     */
+    reminderIntervalDays: integer('reminder_interval_days'),
     openedByUserId: uuid('opened_by_user_id').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
   },

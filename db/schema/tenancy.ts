@@ -1,5 +1,13 @@
-import { sql } from 'drizzle-orm';
-import { pgPolicy, pgRole, uuid } from 'drizzle-orm/pg-core';
+import { sql, type BuildExtraConfigColumns } from 'drizzle-orm';
+import {
+  pgPolicy,
+  pgRole,
+  pgTable,
+  primaryKey,
+  uuid,
+  type PgColumnBuilderBase,
+  type PgTableExtraConfigValue,
+} from 'drizzle-orm/pg-core';
 import { tenants } from './platform';
 
 /**
@@ -28,3 +36,29 @@ export const tenantIsolation = (table: string) =>
     using: sql`tenant_id = ${currentTenantId}`,
     withCheck: sql`tenant_id = ${currentTenantId}`,
   });
+
+const tenantKeyColumns = () => ({
+  tenantId: tenantIdColumn(),
+  id: uuid('id')
+    .notNull()
+    .default(sql`gen_random_uuid()`),
+});
+
+/**
+ * A tenant-owned table with what every one of them repeats: `tenant_id` first, an `id`, the composite
+ * primary key `(tenant_id, id)` and the tenant isolation policy. Row-level security is enabled and forced
+ * on it by the step that runs after migrations (db/row-level-security.ts), as on every table with a tenant_id.
+ */
+export function tenantTable<TName extends string, TColumns extends Record<string, PgColumnBuilderBase>>(
+  name: TName,
+  columns: TColumns,
+  extraConfig?: (
+    self: BuildExtraConfigColumns<TName, ReturnType<typeof tenantKeyColumns> & TColumns, 'pg'>,
+  ) => PgTableExtraConfigValue[],
+) {
+  return pgTable(name, { ...tenantKeyColumns(), ...columns }, (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...(extraConfig?.(t) ?? []),
+    tenantIsolation(name),
+  ]);
+}

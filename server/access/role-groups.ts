@@ -91,3 +91,5 @@ export const courseBookers = [
 ] as const satisfies readonly Role[];
 /** Everyone who opens the courses section. */
 export const courseUsers = [...new Set([...courseManagers, ...courseBookers])] as Role[];
+/** Answers requests to join a school: the workspace's manager (any school), a headteacher (their own). */
+export const accessDeciders = ['tenant_admin', 'school_admin'] as const satisfies readonly Role[];

@@ -18,6 +18,8 @@ export async function listRequests(tx: Tx, input: { schoolId?: string; adviserUs
       schoolName: schools.name,
       serviceName: catalogueItems.name,
       serviceBasis: catalogueItems.pricingBasis,
+      serviceDrawsUnit: catalogueItems.drawsUnit,
+      serviceDrawsCategory: catalogueItems.drawsCategory,
       adviserUserId: adviserRequests.adviserUserId,
       adviserName: adviser.name,
     })

@@ -5,6 +5,7 @@ import type { Tx } from '~/db/client';
 import { adviserProfiles, adviserRequests, adviserVisits } from '~/db/schema';
 import { getCatalogueItem } from '../catalogue/list-catalogue';
 import { unitPriceFor } from '../catalogue/pricing';
+import type { PartialCover } from '../entitlements/draw-down-entitlement';
 import { recordServiceUse } from '../entitlements/record-service-use';
 import { loadBuyer } from '../subscriptions/quote-for-school';
 
@@ -19,6 +20,11 @@ export const ZLogVisitInput = z.object({
     unit: z.enum(['day', 'half_day', 'hour']),
   }),
   summary: z.string().trim().min(10, 'Summarise the visit in a sentence or two.').max(5000),
+  /**
+   * The school's entitlement line to draw from ('' = the general line of the service's unit); left out, the
+   * service's own line.
+   */
+  category: z.string().trim().max(80).optional(),
 });
 export type TLogVisitInput = z.input<typeof ZLogVisitInput>;
 
@@ -39,7 +45,12 @@ function serviceQuantityHundredths(basis: string, days: number) {
  */
 export async function logVisit(
   tx: Tx,
-  input: z.output<typeof ZLogVisitInput> & { tenantId: string; actorUserId: string; onBehalf: boolean },
+  input: z.output<typeof ZLogVisitInput> & {
+    tenantId: string;
+    actorUserId: string;
+    onBehalf: boolean;
+    partialCover?: PartialCover;
+  },
 ) {
   const [request] = await tx
     .select()
@@ -82,6 +93,8 @@ export async function logVisit(
     actorUserId: input.actorUserId,
     sourceType: 'adviser_visit',
     sourceId: visitId,
+    category: input.category,
+    partialCover: input.partialCover,
   });
   await tx.insert(adviserVisits).values({
     tenantId: input.tenantId,
@@ -94,7 +107,15 @@ export async function logVisit(
     costPence,
     valuePence,
     outcome: used.outcome,
+    drawnCategory: used.category,
   });
   await tx.update(adviserRequests).set({ status: 'completed' }).where(eq(adviserRequests.id, request.id));
-  return { id: visitId, requestId: request.id, outcome: used.outcome, valuePence };
+  return {
+    id: visitId,
+    requestId: request.id,
+    outcome: used.outcome,
+    category: used.category,
+    drawnHundredths: used.outcome === 'charged' ? 0 : used.drawnHundredths,
+    valuePence,
+  };
 }

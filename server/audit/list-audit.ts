@@ -14,6 +14,7 @@ export function listAudit(tx: Tx, input: z.infer<typeof ZListAuditInput>) {
       resultIds: auditLog.resultIds,
       createdAt: auditLog.createdAt,
       actorName: users.name,
+      actorLabel: auditLog.actorLabel,
       actorEmail: users.email,
     })
     .from(auditLog)

@@ -13,11 +13,19 @@ export function idsOf(value: unknown): Record<string, string> {
 
 export async function recordAudit(
   tx: Tx,
-  entry: { tenantId: string; actorUserId: string; action: string; input: unknown; result: unknown },
+  entry: {
+    tenantId: string;
+    /** A person, or a system job named by its label ("job:renewal-reminders"). */
+    actor: { userId: string } | { label: string };
+    action: string;
+    input: unknown;
+    result: unknown;
+  },
 ): Promise<void> {
   await tx.insert(auditLog).values({
     tenantId: entry.tenantId,
-    actorUserId: entry.actorUserId,
+    actorUserId: 'userId' in entry.actor ? entry.actor.userId : null,
+    actorLabel: 'label' in entry.actor ? entry.actor.label : null,
     action: entry.action,
     targetIds: idsOf(entry.input),
     resultIds: idsOf(entry.result),

@@ -14,8 +14,9 @@ const toAdapterUser = (u: UserRow): AdapterUser => ({
 
 /**
  * next-auth's storage for users, OAuth accounts and magic-link tokens, on our own platform tables.
- * Sessions are JWTs, so no session table. Users are provisioned by a workspace, never by sign-in:
- * createUser exists only because next-auth requires it, and the signIn callback refuses unknown emails first.
+ * Sessions are JWTs, so no session table. Invitations make users ahead of sign-in; createUser makes the
+ * account of anyone else when they first open their emailed link (or first use Microsoft / Google): with no
+ * membership such a person sees no workspace until they accept an invitation or a school approves them.
  */
 export function strideAdapter(getDb: () => Promise<Db>): Adapter {
   const run = async <T>(fn: Parameters<typeof withPlatform<T>>[1]) => withPlatform(await getDb(), fn);

@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import AzureADProvider from 'next-auth/providers/azure-ad';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import EmailProvider from 'next-auth/providers/email';
 import GoogleProvider from 'next-auth/providers/google';
-import { withPlatform } from '~/db/client';
-import { users } from '~/db/schema';
+import { withPlatform, withUser } from '~/db/client';
+import { memberships, tenants, users } from '~/db/schema';
 import { renderMagicLinkEmail } from '~/emails/magic-link';
 import { getDatabase } from '../database';
 import { sendEmail } from '../email/send-email';
-import { env, isDevelopment } from '../env';
+import { devToolsEnabled, env } from '../env';
 import { strideAdapter } from './adapter';
 
 const getDb = async () => (await getDatabase()).db;
@@ -20,6 +20,22 @@ async function findUserByEmail(email: string) {
     const [user] = await tx.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
     return user;
   });
+}
+
+/**
+ * True when every workspace the user belongs to is suspended (and they are no platform administrator):
+ * signing in would lead nowhere, so sign-in says so plainly instead.
+ */
+async function onlySuspendedWorkspaces(user: { id: string; isSuperadmin: boolean }): Promise<boolean> {
+  if (user.isSuperadmin) return false;
+  const rows = await withUser(await getDb(), user.id, (tx) =>
+    tx
+      .select({ suspended: isNull(tenants.suspendedAt) })
+      .from(memberships)
+      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+      .where(eq(memberships.userId, user.id)),
+  );
+  return rows.length > 0 && rows.every((r) => r.suspended === false);
 }
 
 function providers(): NextAuthOptions['providers'] {
@@ -56,7 +72,7 @@ function providers(): NextAuthOptions['providers'] {
       }),
     );
   }
-  if (isDevelopment) {
+  if (devToolsEnabled()) {
     // Development only: sign in as a seeded user without email. Absent from production builds.
     list.push(
       CredentialsProvider({
@@ -79,7 +95,7 @@ export function signInMethods() {
   return {
     microsoft: Boolean(e.AZURE_AD_CLIENT_ID && e.AZURE_AD_CLIENT_SECRET && e.AZURE_AD_TENANT_ID),
     google: Boolean(e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET),
-    demo: isDevelopment,
+    demo: devToolsEnabled(),
   };
 }
 
@@ -93,13 +109,19 @@ export function authOptions(): NextAuthOptions {
     providers: providers(),
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
     callbacks: {
-      /** Only people a workspace has provisioned may sign in, by any method. */
+      /**
+       * Anyone who proves their address (the emailed link, or Microsoft / Google) may sign in: an account is
+       * made when the link is first opened. With no membership they see no workspace, only how to ask to join
+       * one or accept an invitation. The form answers the same way for every address. A person whose every
+       * workspace is suspended is told so instead of being signed in.
+       */
       async signIn({ user, email }) {
-        if (email?.verificationRequest) {
-          // Answer the same way whether or not the address is known, so the form does not reveal who has an account.
-          return (await findUserByEmail(user.email ?? '')) ? true : '/signin/check-email';
-        }
-        return Boolean(user.email && (await findUserByEmail(user.email)));
+        if (!user.email) return false;
+        const known = await findUserByEmail(user.email);
+        // The link is sent either way (the form reveals nothing); opening it leads to the suspended page.
+        if (!email?.verificationRequest && known && (await onlySuspendedWorkspaces(known)))
+          return '/suspended';
+        return true;
       },
       async jwt({ token, user }) {
         if (user?.email) {

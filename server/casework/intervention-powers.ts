@@ -5,9 +5,10 @@ import type { Tx } from '~/db/client';
 import { interventionPowers, users, warningNotices } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from '../access/actor';
-import { assertOfficer, listOfficers } from './officers';
+import { assertDcs, listDcsDesignations, mayRecordDcsDecision } from './dcs-designation';
 import { listReferrals } from './rd-referrals';
 import { interventionEligibility } from './rules';
+import { statutorySettingsOf } from '../monitoring/statutory-settings';
 import { loadSchoolFacts } from './school-facts';
 import { listNoticesForSchool } from './warning-notices';
 
@@ -25,7 +26,8 @@ export const ZRecordPowerInput = z.object({
   noticeId: z.uuid().nullable().default(null),
   dcsDecision: z.enum(['approved', 'declined'], { message: 'Choose the DCS decision.' }),
   dcsDecisionOn: z.iso.date({ message: 'Enter the date of the DCS decision.' }),
-  dcsDecisionByUserId: z.uuid({ message: 'Choose who made the DCS decision.' }),
+  /** Who decided, when a delegate records the Director's own decision; by default the person recording. */
+  dcsDecisionByUserId: z.uuid({ message: 'Choose who made the DCS decision.' }).nullable().default(null),
   notes: z.string().trim().max(5000).default(''),
 });
 
@@ -56,7 +58,7 @@ export async function interventionsForCase(tx: Tx, input: { actor: Actor; caseId
       .orderBy(desc(interventionPowers.dcsDecisionOn)),
     listReferrals(tx, found.schoolId),
     eligibilityOf(tx, found.schoolId, facts.maintained, facts.latestOfstedCategory),
-    listOfficers(tx),
+    listDcsDesignations(tx),
   ]);
   return {
     case: { id: found.id, status: found.status, schoolId: found.schoolId },
@@ -65,7 +67,12 @@ export async function interventionsForCase(tx: Tx, input: { actor: Actor; caseId
     powers,
     referrals,
     eligibility,
+    /** The DCS and delegates: who may be recorded as deciding. */
     officers,
+    /** Whether the viewer may record DCS decisions; officers only recommend. */
+    canDecide: mayRecordDcsDecision(officers, input.actor.userId),
+    /** The LA's preconditions for recommending a formal notice (settings.statutory). */
+    preconditions: statutorySettingsOf(input.actor.settings).formalNoticePreconditions,
   };
 }
 
@@ -74,8 +81,8 @@ export async function recordPower(tx: Tx, input: z.output<typeof ZRecordPowerInp
   const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   const eligibility = await eligibilityOf(tx, found.schoolId, facts.maintained, facts.latestOfstedCategory);
+  const decidedBy = await assertDcs(tx, input.actor, input.dcsDecisionByUserId);
   if (!eligibility.eligible) throw new DomainError({ code: 'BAD_REQUEST', message: eligibility.reason });
-  await assertOfficer(tx, input.dcsDecisionByUserId);
   if (input.noticeId) {
     const [notice] = await tx
       .select({ schoolId: warningNotices.schoolId })
@@ -93,7 +100,7 @@ export async function recordPower(tx: Tx, input: z.output<typeof ZRecordPowerInp
       power: input.power,
       dcsDecision: input.dcsDecision,
       dcsDecisionOn: input.dcsDecisionOn,
-      dcsDecisionByUserId: input.dcsDecisionByUserId,
+      dcsDecisionByUserId: decidedBy,
       notes: input.notes,
     })
     .returning();

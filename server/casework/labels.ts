@@ -20,6 +20,7 @@ export const letterKindLabels = {
   concern: 'Letter of concern',
   removal: 'Removal letter',
   warning_notice: 'Warning notice',
+  categorisation: 'Annual categorisation letter',
 } as const;
 
 export const meetingKindLabels = {

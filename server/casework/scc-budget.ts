@@ -6,7 +6,7 @@ import { sccBudgetPayments, sccCases, schools, users } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from '../access/actor';
 import { violatesCheck } from './db-errors';
-import { assertOfficer } from './officers';
+import { assertDcs } from './dcs-designation';
 import { isMaintained, paymentTransitionProblem, type PaymentStatus } from './rules';
 import { loadSchoolFacts } from './school-facts';
 
@@ -26,7 +26,8 @@ export const ZRequestPaymentInput = z.object({
 export const ZDcsApprovalInput = z.object({
   paymentId: z.uuid(),
   approvedOn: z.iso.date({ message: 'Enter the date the DCS approved the payment.' }),
-  approvedByUserId: z.uuid({ message: 'Choose who approved the payment.' }),
+  /** Who approved, when a delegate records the Director's own approval; by default the person recording. */
+  approvedByUserId: z.uuid({ message: 'Choose who approved the payment.' }).nullable().default(null),
 });
 
 export const ZDecidePaymentInput = z.object({
@@ -132,14 +133,17 @@ const dcsMessage =
   'A payment to anyone other than the school needs the DCS approval recorded before it can be approved or paid.';
 
 /** Records the DCS's agreement to a payment (needed when the payee is not the school). */
-export async function recordDcsApproval(tx: Tx, input: z.output<typeof ZDcsApprovalInput>) {
+export async function recordDcsApproval(
+  tx: Tx,
+  input: z.output<typeof ZDcsApprovalInput> & { actor: Pick<Actor, 'userId'> },
+) {
+  const approvedBy = await assertDcs(tx, input.actor, input.approvedByUserId);
   const payment = await paymentForUpdate(tx, input.paymentId);
   if (payment.status === 'paid' || payment.status === 'declined')
     throw new DomainError({ code: 'CONFLICT', message: `This payment is already ${payment.status}.` });
-  await assertOfficer(tx, input.approvedByUserId);
   const [updated] = await tx
     .update(sccBudgetPayments)
-    .set({ dcsApprovedOn: input.approvedOn, dcsApprovedByUserId: input.approvedByUserId })
+    .set({ dcsApprovedOn: input.approvedOn, dcsApprovedByUserId: approvedBy })
     .where(eq(sccBudgetPayments.id, payment.id))
     .returning();
   return updated;

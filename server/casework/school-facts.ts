@@ -1,6 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { ofstedInspections, schoolMonitoring, schools, type TenantSettings } from '~/db/schema';
+import { schoolMonitoring, schools, type TenantSettings } from '~/db/schema';
+import { latestOfstedCategories } from '../monitoring/latest-ofsted-category';
+import { effectiveCategory } from '../monitoring/plan-visits';
 import { statutorySettingsOf } from '../monitoring/statutory-settings';
 import { isMaintained, type OfstedCategoryOfConcern } from './rules';
 
@@ -12,6 +14,8 @@ export type SchoolFacts = {
   maintained: boolean;
   laCategory: string | null;
   laCategoryLabel: string | null;
+  /** The category the rules read: the LA's own, or the one Ofsted's category of concern maps onto. */
+  laCategoryKey: string | null;
   laCategoryRequiresStatement: boolean;
   latestOfstedCategory: OfstedCategoryOfConcern | null;
 };
@@ -27,20 +31,21 @@ export async function loadSchoolFacts(
     .from(schools)
     .where(eq(schools.id, schoolId));
   if (!school) throw new Error(`school ${schoolId} not found`);
-  const [[monitoring], [latest]] = await Promise.all([
+  const [[monitoring], ofsted] = await Promise.all([
     tx
       .select({ laCategory: schoolMonitoring.laCategory })
       .from(schoolMonitoring)
       .where(eq(schoolMonitoring.schoolId, schoolId)),
-    tx
-      .select({ categoryOfConcern: ofstedInspections.categoryOfConcern })
-      .from(ofstedInspections)
-      .where(eq(ofstedInspections.schoolId, schoolId))
-      .orderBy(desc(ofstedInspections.inspectedOn))
-      .limit(1),
+    latestOfstedCategories(tx, [schoolId]),
   ]);
   const laCategory = monitoring?.laCategory ?? null;
-  const setting = statutorySettingsOf(settings).categories.find((c) => c.key === laCategory);
+  // The category of concern derived from the latest graded inspection (mapped onto the LA's own categories)
+  // rules over an LA category nobody has changed yet.
+  const latestOfstedCategory = ofsted.get(schoolId) ?? null;
+  const setting = effectiveCategory(
+    { laCategory, ofstedCategory: latestOfstedCategory },
+    statutorySettingsOf(settings),
+  );
   return {
     schoolId: school.id,
     name: school.name,
@@ -49,7 +54,8 @@ export async function loadSchoolFacts(
     maintained: isMaintained(school.typeGroup),
     laCategory,
     laCategoryLabel: setting?.label ?? laCategory,
+    laCategoryKey: setting?.key ?? laCategory,
     laCategoryRequiresStatement: setting?.statementOfAction === true,
-    latestOfstedCategory: latest?.categoryOfConcern ?? null,
+    latestOfstedCategory,
   };
 }

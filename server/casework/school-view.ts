@@ -43,7 +43,7 @@ export async function schoolSupportView(tx: Tx, input: { actor: Actor; today: st
     .where(
       and(
         eq(sccLetters.schoolId, schoolId),
-        inArray(sccLetters.kind, ['designation', 'concern', 'removal', 'warning_notice']),
+        inArray(sccLetters.kind, ['designation', 'concern', 'removal', 'warning_notice', 'categorisation']),
       ),
     )
     .orderBy(desc(sccLetters.issuedOn));

@@ -6,7 +6,8 @@ import { users, warningNotices, type WarningNotice } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from '../access/actor';
 import { violatesCheck } from './db-errors';
-import { assertOfficer } from './officers';
+import { statutorySettingsOf } from '../monitoring/statutory-settings';
+import { assertDcs } from './dcs-designation';
 import { issueProblems, nextNoticeStatuses, s60Grounds, type NoticeStatus } from './rules';
 import { loadSchoolFacts } from './school-facts';
 
@@ -17,6 +18,8 @@ export const ZRecordNoticeInput = z
       message: 'Choose the kind of notice.',
     }),
     grounds: z.array(z.enum(s60Grounds)).default([]),
+    /** Which of the tenant's preconditions for a formal notice hold (settings.statutory). */
+    preconditions: z.array(z.string().trim().min(1).max(300)).max(10).default([]),
     /** Informal notices are recorded as issued (designation is the informal notice). */
     issuedOn: z.iso.date({ message: 'Enter the date of the notice.' }).nullable().default(null),
   })
@@ -39,6 +42,7 @@ export const ZIssueNoticeInput = z.object({
     .nullable()
     .default(null),
   dcsDecisionOn: z.iso.date({ message: 'Enter the date of the DCS decision.' }).nullable().default(null),
+  /** Who decided, when a delegate records the Director's own decision; by default the person recording. */
   dcsDecisionByUserId: z.uuid({ message: 'Choose who made the DCS decision.' }).nullable().default(null),
 });
 
@@ -74,6 +78,14 @@ export async function recordNotice(tx: Tx, input: z.output<typeof ZRecordNoticeI
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   if (!facts.maintained) throw notMaintained();
   const informal = input.kind === 'informal';
+  const required = statutorySettingsOf(input.actor.settings).formalNoticePreconditions;
+  const confirmed = input.preconditions.filter((p) => required.includes(p));
+  if (input.kind === 'formal_s60' && required.length > 0 && confirmed.length === 0)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'preconditions',
+      message: `Say which of the LA’s conditions for a formal warning notice apply: ${required.join('; ')}.`,
+    });
   const [notice] = await tx
     .insert(warningNotices)
     .values({
@@ -82,6 +94,8 @@ export async function recordNotice(tx: Tx, input: z.output<typeof ZRecordNoticeI
       caseId: found.id,
       kind: input.kind,
       grounds: input.kind === 'formal_s60' ? input.grounds : [],
+      preconditions: input.kind === 'formal_s60' ? confirmed : [],
+      recommendedByUserId: input.actor.userId,
       status: informal ? 'issued' : 'recommended',
       issuedOn: informal ? input.issuedOn : null,
     })
@@ -108,16 +122,18 @@ async function noticeForUpdate(tx: Tx, actor: Actor, noticeId: string): Promise<
 /** Issues a recommended notice: a formal one only with the DCS decision and a compliance date recorded. */
 export async function issueNotice(tx: Tx, input: z.output<typeof ZIssueNoticeInput> & { actor: Actor }) {
   const notice = await noticeForUpdate(tx, input.actor, input.noticeId);
+  // A formal notice is the DCS's decision: only they (or a named delegate) record it.
+  const decidedBy =
+    notice.kind === 'informal' ? null : await assertDcs(tx, input.actor, input.dcsDecisionByUserId);
   const problems = issueProblems({
     kind: notice.kind,
     status: notice.status,
     issuedOn: input.issuedOn,
     complianceBy: input.complianceBy,
     dcsDecisionOn: input.dcsDecisionOn,
-    dcsDecisionByUserId: input.dcsDecisionByUserId,
+    dcsDecisionByUserId: decidedBy,
   });
   if (problems.length > 0) throw new DomainError({ code: 'BAD_REQUEST', message: problems.join(' ') });
-  if (input.dcsDecisionByUserId) await assertOfficer(tx, input.dcsDecisionByUserId);
   try {
     const [updated] = await tx
       .update(warningNotices)
@@ -126,7 +142,7 @@ export async function issueNotice(tx: Tx, input: z.output<typeof ZIssueNoticeInp
         issuedOn: input.issuedOn,
         complianceBy: input.complianceBy,
         dcsDecisionOn: input.dcsDecisionOn,
-        dcsDecisionByUserId: input.dcsDecisionByUserId,
+        dcsDecisionByUserId: decidedBy,
       })
       .where(eq(warningNotices.id, notice.id))
       .returning();

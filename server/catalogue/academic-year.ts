@@ -1,7 +1,6 @@
 /**
  * England's academic year runs 1 September – 31 August in three terms. We name a year by the calendar year it
- * starts in (2026 = 2026/27) and use fixed term boundaries (autumn Sep–Dec, spring Jan–Mar, summer Apr–Aug),
- * which is how partnerships pro-rate mid-year joiners.
+ * starts in (2026 = 2026/27). The terms' dates are each tenant's (its LA's calendar): see server/calendar.
  */
 export type Term = 'autumn' | 'spring' | 'summer';
 export const terms: readonly Term[] = ['autumn', 'spring', 'summer'];
@@ -23,11 +22,9 @@ export function academicYearOf(date: IsoDate): number {
   return month >= 9 ? year : year - 1;
 }
 
-export function termOf(date: IsoDate): Term {
-  const { month } = parts(date);
-  if (month >= 9) return 'autumn';
-  if (month <= 3) return 'spring';
-  return 'summer';
+/** Throws unless `date` is a real yyyy-mm-dd date. */
+export function assertIsoDate(date: IsoDate): void {
+  parts(date);
 }
 
 export function academicYearLabel(year: number): string {
@@ -36,17 +33,6 @@ export function academicYearLabel(year: number): string {
 
 export const academicYearStart = (year: number): IsoDate => `${year}-09-01`;
 export const academicYearEnd = (year: number): IsoDate => `${year + 1}-08-31`;
-
-/**
- * Terms a subscriber joining on `date` pays for in `year`: all three before or at the start of the year,
- * the current term and those after it during the year, none after it ends.
- */
-export function termsRemaining(year: number, date: IsoDate): number {
-  parts(date);
-  if (date <= academicYearStart(year)) return 3;
-  if (date > academicYearEnd(year)) return 0;
-  return 3 - terms.indexOf(termOf(date));
-}
 
 /** Today's date in Europe/London as yyyy-mm-dd. */
 export function todayInLondon(now: Date = new Date()): IsoDate {

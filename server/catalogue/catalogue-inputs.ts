@@ -50,7 +50,12 @@ export const ZCreateCatalogueItemInput = z
     memberDiscountPercent: z.number().int().min(0).max(100).default(0),
     proRataByTerm: z.boolean().default(true),
     draws: z
-      .object({ unit: z.enum(entitlementUnit.enumValues), quantity: z.number().positive().max(100) })
+      .object({
+        unit: z.enum(entitlementUnit.enumValues),
+        quantity: z.number().positive().max(100),
+        /** The package line it draws from, e.g. "Specialist"; left out, the general line of the unit. */
+        category: z.string().trim().max(80).optional(),
+      })
       .nullable()
       .optional(),
     lines: z.array(ZEntitlementLineInput).max(30).default([]),

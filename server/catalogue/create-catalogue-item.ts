@@ -27,6 +27,7 @@ export async function createCatalogueItem(
       proRataByTerm: input.proRataByTerm,
       drawsUnit: input.draws?.unit ?? null,
       drawsQuantityHundredths: input.draws ? Math.round(input.draws.quantity * 100) : null,
+      drawsCategory: input.draws?.category || null,
     })
     .onConflictDoNothing()
     .returning({ id: catalogueItems.id });

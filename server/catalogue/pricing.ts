@@ -1,6 +1,6 @@
 import type { CatalogueItem, PackageEntitlement, PriceBand } from '~/db/schema';
+import { defaultTermDates, termsNotStarted, type TermDates } from '../calendar/term-dates';
 import type { IsoDate } from './academic-year';
-import { termsRemaining } from './academic-year';
 
 /** What pricing needs to know about the buyer. */
 export type Buyer = { phase: string; numberOfPupils: number | null; isPartnershipMember: boolean };
@@ -21,7 +21,7 @@ export type Quote = {
   pricedAsMember: boolean;
   unitPricePence: number;
   units: number;
-  /** Full-year price before pro-rating. */
+  /** Full-year price before pro-rating (raised to any non-member minimum). */
   fullPricePence: number;
   termsCharged: number;
   netPence: number;
@@ -31,13 +31,31 @@ export type Quote = {
   bandApplied: boolean;
 };
 
-/** The first band matching the school's phase and pupil numbers; bands with a null limit match anything. */
+const hasPupilLimits = (b: Band) => b.minPupils !== null || b.maxPupils !== null;
+
+/**
+ * The first band matching the school's phase and pupil numbers; bands with a null limit match anything. A
+ * school with no pupil number matches no band that has pupil limits (see `pupilCountNeeded`).
+ */
 export function matchBand(bands: readonly Band[], buyer: Buyer): Band | undefined {
-  return bands.find(
-    (b) =>
-      (b.phase === null || b.phase === buyer.phase) &&
-      (b.minPupils === null || (buyer.numberOfPupils ?? 0) >= b.minPupils) &&
-      (b.maxPupils === null || (buyer.numberOfPupils ?? 0) <= b.maxPupils),
+  return bands.find((b) => {
+    if (b.phase !== null && b.phase !== buyer.phase) return false;
+    if (buyer.numberOfPupils === null) return !hasPupilLimits(b);
+    return (
+      (b.minPupils === null || buyer.numberOfPupils >= b.minPupils) &&
+      (b.maxPupils === null || buyer.numberOfPupils <= b.maxPupils)
+    );
+  });
+}
+
+/**
+ * True when the school's price depends on its pupil numbers and it has none on record: it is asked for them
+ * rather than priced in whichever band happens to come first.
+ */
+export function pupilCountNeeded(bands: readonly Band[], buyer: Buyer): boolean {
+  return (
+    buyer.numberOfPupils === null &&
+    bands.some((b) => (b.phase === null || b.phase === buyer.phase) && hasPupilLimits(b))
   );
 }
 
@@ -57,8 +75,10 @@ export function unitPriceFor(item: PricedItem, bands: readonly Band[], buyer: Bu
 export const vatOn = (netPence: number, basisPoints: number) => Math.round((netPence * basisPoints) / 10_000);
 
 /**
- * Prices a subscription: unit price × units, raised to any non-member minimum, then pro-rated by the terms left in the
- * year when the item allows it (a school joining in the spring term pays two thirds).
+ * Prices a subscription: unit price × units, pro-rated by the terms of the year that have not started when the
+ * item allows it (a school joining in the Easter holiday pays one third), then raised to any non-member
+ * minimum — the minimum is what a non-member pays at least, however late it joins (Harrow's governor package:
+ * "Minimum Charge … £1,078.00", 004 line 423).
  */
 export function quoteSubscription(
   item: PricedItem,
@@ -66,15 +86,17 @@ export function quoteSubscription(
   buyer: Buyer,
   units: number,
   joinDate: IsoDate,
+  termDates: TermDates = defaultTermDates(item.academicYear),
 ): Quote {
   const { unitPricePence, bandApplied } = unitPriceFor(item, bands, buyer);
   const base = unitPricePence * units;
+  const termsCharged = item.proRataByTerm ? termsNotStarted(termDates, joinDate) : 3;
+  const proRated = Math.round((base * termsCharged) / 3);
   // Harrow's minimum charge sits under the outside-partnership price: members pay their own rate.
-  const minimumApplied =
-    !buyer.isPartnershipMember && item.minimumPricePence !== null && base < item.minimumPricePence;
-  const fullPricePence = minimumApplied && item.minimumPricePence !== null ? item.minimumPricePence : base;
-  const termsCharged = item.proRataByTerm ? termsRemaining(item.academicYear, joinDate) : 3;
-  const netPence = Math.round((fullPricePence * termsCharged) / 3);
+  const minimum = buyer.isPartnershipMember ? null : item.minimumPricePence;
+  const minimumApplied = minimum !== null && termsCharged > 0 && proRated < minimum;
+  const fullPricePence = minimum !== null && base < minimum ? minimum : base;
+  const netPence = minimumApplied ? minimum : proRated;
   const vatPence = vatOn(netPence, item.vatRateBasisPoints);
   return {
     pricedAsMember: buyer.isPartnershipMember,
@@ -92,7 +114,9 @@ export function quoteSubscription(
 
 /**
  * What the package's contents would cost bought one by one, and the saving — Harrow's tables show schools this.
- * Unlimited lines and lines with no standalone price are left out of the comparison.
+ * An unlimited line counts once, at its price for one (Harrow prices the governors' conference's "unlimited
+ * places" at "£60.00 per place" and counts one in its £1,078, 004 lines 416 and 423); a line with no
+ * standalone price is left out.
  */
 export function packageSaving(
   lines: readonly Pick<PackageEntitlement, 'quantityHundredths' | 'standaloneUnitPricePence'>[],
@@ -101,9 +125,9 @@ export function packageSaving(
 ) {
   const separatelyPence = lines.reduce(
     (sum, l) =>
-      l.quantityHundredths === null || l.standaloneUnitPricePence === null
+      l.standaloneUnitPricePence === null
         ? sum
-        : sum + Math.round((l.quantityHundredths * l.standaloneUnitPricePence) / 100) * units,
+        : sum + Math.round(((l.quantityHundredths ?? 100) * l.standaloneUnitPricePence) / 100) * units,
     0,
   );
   return { separatelyPence, savingPence: Math.max(0, separatelyPence - packageNetPence) };

@@ -19,6 +19,8 @@ export function commissioningSideOf(actor: SideActor): CommissioningSide {
     if (!hasRole(actor.roles, commissioners)) throw refuse();
     return { side: 'la', tenantId: actor.tenantId };
   }
+  // Commissioning links an LA and a provider; an appropriate body is neither side of a contract.
+  if (actor.kind !== 'provider') throw refuse();
   if (!hasRole(actor.roles, commissionedProviders)) throw refuse();
   return {
     side: 'provider',

@@ -56,17 +56,49 @@ export function latestRag<T extends { deliveredOn: IsoDate; progressRag: string 
   return rag === 'red' || rag === 'amber' || rag === 'green' ? rag : null;
 }
 
+/** The same day `years` later (29 February becomes 28 February in a year without one). */
+function anniversary(date: IsoDate, years: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+const dayBefore = (date: IsoDate): IsoDate =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 /**
- * The contract value accrued by `today`: the annual value spread evenly over each day of the period
- * (a 365-day year), nothing before it starts and the whole value of the period once it has ended.
+ * The value accrued from the start to `until` (inclusive, capped at the end of the contract): each contract
+ * year (start to the day before its anniversary) is worth the annual value, spread over that year's real
+ * days — 366 in a year holding 29 February — so two full years are worth exactly twice the annual value
+ * (731 days), and a part year its share of the days of that year.
+ */
+function accruedPence(
+  contract: { annualValuePence: number; startsOn: IsoDate; endsOn: IsoDate },
+  until: IsoDate,
+): number {
+  const last = until > contract.endsOn ? contract.endsOn : until;
+  let value = 0;
+  for (let year = 0; ; year++) {
+    const from = anniversary(contract.startsOn, year);
+    if (from > last) break;
+    const to = dayBefore(anniversary(contract.startsOn, year + 1));
+    const covered = daysInclusive(from, last < to ? last : to);
+    value += (contract.annualValuePence * covered) / daysInclusive(from, to);
+  }
+  return Math.round(value);
+}
+
+/**
+ * The contract value accrued by `today`: nothing before it starts, each contract year's annual value spread
+ * over the real days of that year, and the whole value of the period once it has ended.
  */
 export function proRataValuePence(
   contract: { annualValuePence: number; startsOn: IsoDate; endsOn: IsoDate },
   today: IsoDate,
 ): number {
   if (today < contract.startsOn) return 0;
-  const until = today > contract.endsOn ? contract.endsOn : today;
-  return Math.round((contract.annualValuePence * daysInclusive(contract.startsOn, until)) / 365);
+  return accruedPence(contract, today);
 }
 
 /** The whole value of the contract over its period (annual value × years, pro rata for part years). */
@@ -74,7 +106,7 @@ export const periodValuePence = (contract: {
   annualValuePence: number;
   startsOn: IsoDate;
   endsOn: IsoDate;
-}) => Math.round((contract.annualValuePence * daysInclusive(contract.startsOn, contract.endsOn)) / 365);
+}) => accruedPence(contract, contract.endsOn);
 
 export type ContractTotals = {
   fundedDaysHundredths: number;

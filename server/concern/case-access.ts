@@ -1,5 +1,5 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schoolBoundRoles, schoolMonitoring, sccCases, type Role, type SccCase } from '~/db/schema';
 import { hasMembershipIn, officers } from '~/server/access/role-groups';
@@ -39,6 +39,39 @@ async function advisesCase(tx: Tx, userId: string, found: SccCase): Promise<bool
     )
     .limit(1);
   return link !== undefined;
+}
+
+/**
+ * Of many cases, those the caller sees in full (the same rule as `caseViewFor(...) === 'full'`), with at
+ * most one query for all of them rather than one per case.
+ */
+export async function casesSeenInFull<T extends { found: SccCase }>(
+  tx: Tx,
+  caller: { userId: string; memberships: readonly TenantMembership[] },
+  rows: readonly T[],
+): Promise<T[]> {
+  if (isConcernOfficer(caller.memberships)) return [...rows];
+  if (!caller.memberships.some((m) => m.role === 'adviser') || rows.length === 0) return [];
+  const advised = new Set(
+    (
+      await tx
+        .select({ schoolId: schoolMonitoring.schoolId })
+        .from(schoolMonitoring)
+        .where(
+          and(
+            inArray(
+              schoolMonitoring.schoolId,
+              rows.map((r) => r.found.schoolId),
+            ),
+            or(
+              eq(schoolMonitoring.linkAdviserUserId, caller.userId),
+              eq(schoolMonitoring.secondAdviserUserId, caller.userId),
+            ),
+          ),
+        )
+    ).map((r) => r.schoolId),
+  );
+  return rows.filter((r) => r.found.leadOfficerUserId === caller.userId || advised.has(r.found.schoolId));
 }
 
 /** How the caller may see this case, or null when they may not see it at all. */

@@ -67,14 +67,17 @@ const categoryWords: Record<string, string> = {
   requires_significant_improvement: 'requires significant improvement',
 };
 
+// Built once: toLocaleDateString makes a new formatter each call, which dominated the SCC list at LA scale.
+const longDateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** "11 March 2026", for messages the server writes. */
 export function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return longDateFormat.format(new Date(`${iso}T12:00:00Z`));
 }
 
 /** "the report card inspection of 11 March 2026", naming an inspection in messages. */

@@ -10,7 +10,7 @@ import { longDate, type TriggerMet } from './evaluate-triggers';
 export type LetterKind = 'designation' | 'concern' | 'removal';
 
 /** Who a letter goes to: the school's headteacher and governors (users of the school), and its headteacher contact. */
-async function recipientsOf(tx: Tx, schoolId: string) {
+export async function recipientsOf(tx: Tx, schoolId: string) {
   const people = await tx
     .select({ email: users.email, name: users.name, role: memberships.role })
     .from(memberships)

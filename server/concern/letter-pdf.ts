@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schoolBoundRoles, schools, sccLetters } from '~/db/schema';
 import type { PdfDocument } from '../pdf/render-pdf';
+import { monitoringReaders } from '../access/role-groups';
 import { caseNotFound, loadCaseFor } from './case-access';
 import { longDate } from './evaluate-triggers';
 import type { TenantMembership } from '../workspaces/list-memberships';
@@ -11,6 +12,7 @@ const kindTitles = {
   concern: 'Letter of concern',
   removal: 'Letter: removal from the register',
   warning_notice: 'Warning notice',
+  categorisation: 'Annual categorisation letter',
 };
 
 /**
@@ -26,13 +28,19 @@ export async function letterPdf(
   },
 ): Promise<{ document: PdfDocument; filename: string }> {
   const [letter] = await tx.select().from(sccLetters).where(eq(sccLetters.id, input.letterId));
-  if (!letter?.caseId) throw caseNotFound();
+  if (!letter) throw caseNotFound();
   // The school may always read a letter written to it (removal, or concern before designation); anyone else
   // needs to see the case (officers, its advisers, the school of a designated case).
   const ownSchool = input.caller.memberships.some(
     (m) => m.schoolId === letter.schoolId && (schoolBoundRoles as readonly string[]).includes(m.role),
   );
-  if (!ownSchool) await loadCaseFor(tx, input.caller, letter.caseId, 'school');
+  if (!ownSchool) {
+    // A letter with no case (the annual categorisation letter) is for the workspace's monitoring staff.
+    if (!letter.caseId) {
+      if (!input.caller.memberships.some((m) => (monitoringReaders as readonly string[]).includes(m.role)))
+        throw caseNotFound();
+    } else await loadCaseFor(tx, input.caller, letter.caseId, 'school');
+  }
   const [school] = await tx.select().from(schools).where(eq(schools.id, letter.schoolId));
   if (!school) throw caseNotFound();
   const address = [school.name, school.street, school.town, school.postcode].filter(Boolean).join(', ');

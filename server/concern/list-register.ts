@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring, schools, sccCases, users, type SccCase } from '~/db/schema';
 import type { TenantMembership } from '~/server/workspaces/list-memberships';
 import { todayInLondon } from '../catalogue/academic-year';
 import { categoryByKey } from '../monitoring/statutory-settings';
-import { caseViewFor, isConcernOfficer } from './case-access';
+import { casesSeenInFull, isConcernOfficer } from './case-access';
 import { isAcademy, type ConcernSettings } from './concern-settings';
 import {
   evaluateOfstedTrigger,
@@ -23,10 +23,28 @@ export async function inspectionsBySchool(tx: Tx, schoolIds: readonly string[]) 
   const rows = await tx
     .select()
     .from(ofstedInspections)
-    .where(inArray(ofstedInspections.schoolId, [...schoolIds]));
-  for (const row of rows) bySchool.set(row.schoolId, [...(bySchool.get(row.schoolId) ?? []), row]);
+    .where(inArray(ofstedInspections.schoolId, [...new Set(schoolIds)]));
+  return groupBySchool(rows);
+}
+
+function groupBySchool<T extends InspectionResult & { schoolId: string }>(rows: readonly T[]) {
+  const bySchool = new Map<string, InspectionResult[]>();
+  for (const row of rows) {
+    const list = bySchool.get(row.schoolId);
+    if (list) list.push(row);
+    else bySchool.set(row.schoolId, [row]);
+  }
   return bySchool;
 }
+
+/** The columns of a school the list shows (mapping every column of 500 schools cost more than the query). */
+const schoolColumns = {
+  id: schools.id,
+  name: schools.name,
+  urn: schools.urn,
+  type: schools.type,
+  typeGroup: schools.typeGroup,
+};
 
 /**
  * The register of schools causing concern: open cases the caller may see (officers all, advisers those they
@@ -43,29 +61,55 @@ export async function listRegister(
   },
 ) {
   const today = input.today ?? todayInLondon();
-  const openRows = await tx
-    .select({ found: sccCases, school: schools, leadOfficerName: users.name })
-    .from(sccCases)
-    .innerJoin(schools, eq(schools.id, sccCases.schoolId))
-    .leftJoin(users, eq(users.id, sccCases.leadOfficerUserId))
-    .where(inArray(sccCases.status, ['candidate', 'designated']))
-    .orderBy(asc(schools.name));
-  const visible: typeof openRows = [];
-  for (const row of openRows)
-    if (await caseViewFor(tx, input.caller, row.found).then((v) => v === 'full')) visible.push(row);
-
-  const monitoring = await tx
-    .select({ record: schoolMonitoring, school: schools })
-    .from(schoolMonitoring)
-    .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
-    .where(eq(schools.status, 'open'))
-    .orderBy(asc(schools.name));
-  const categoryOf = new Map(monitoring.map((m) => [m.school.id, m.record.laCategory]));
   const officer = isConcernOfficer(input.caller.memberships);
-  const inspections = await inspectionsBySchool(tx, [
-    ...visible.map((r) => r.school.id),
-    ...(officer ? monitoring.map((m) => m.school.id) : []),
+  const openCase = inArray(sccCases.status, ['candidate', 'designated']);
+  const onRegister = and(eq(schools.status, 'open'), isNull(schoolMonitoring.leftOn));
+  // The open cases, the register and (for officers, who see every case) the inspections of both, sent
+  // together: one round trip, and never one query per school or per case.
+  const [openRows, monitoring, officersInspections] = await Promise.all([
+    tx
+      .select({ found: sccCases, school: schoolColumns, leadOfficerName: users.name })
+      .from(sccCases)
+      .innerJoin(schools, eq(schools.id, sccCases.schoolId))
+      .leftJoin(users, eq(users.id, sccCases.leadOfficerUserId))
+      .where(openCase)
+      .orderBy(asc(schools.name)),
+    tx
+      .select({ record: { laCategory: schoolMonitoring.laCategory }, school: schoolColumns })
+      .from(schoolMonitoring)
+      .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+      .where(onRegister)
+      .orderBy(asc(schools.name)),
+    officer
+      ? tx
+          .select()
+          .from(ofstedInspections)
+          .where(
+            or(
+              inArray(
+                ofstedInspections.schoolId,
+                tx.select({ id: sccCases.schoolId }).from(sccCases).where(openCase),
+              ),
+              inArray(
+                ofstedInspections.schoolId,
+                tx
+                  .select({ id: schoolMonitoring.schoolId })
+                  .from(schoolMonitoring)
+                  .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+                  .where(onRegister),
+              ),
+            ),
+          )
+      : undefined,
   ]);
+  const visible = await casesSeenInFull(tx, input.caller, openRows);
+  const categoryOf = new Map(monitoring.map((m) => [m.school.id, m.record.laCategory]));
+  const inspections = officersInspections
+    ? groupBySchool(officersInspections)
+    : await inspectionsBySchool(
+        tx,
+        visible.map((r) => r.school.id),
+      );
 
   const cases = visible.map(({ found, school, leadOfficerName }) => {
     const latest = latestGraded(inspections.get(school.id) ?? []);

@@ -1,5 +1,5 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { schoolMonitoring, schools, sccCases } from '~/db/schema';
@@ -36,7 +36,7 @@ export async function openCandidateCase(
     .select({ id: schools.id, name: schools.name, laCategory: schoolMonitoring.laCategory })
     .from(schools)
     .innerJoin(schoolMonitoring, eq(schoolMonitoring.schoolId, schools.id))
-    .where(eq(schools.id, input.schoolId))
+    .where(and(eq(schools.id, input.schoolId), isNull(schoolMonitoring.leftOn)))
     .limit(1);
   if (!school)
     throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the LA register.' });

@@ -1,3 +1,4 @@
+import { todayInLondon } from '../catalogue/academic-year';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -30,6 +31,7 @@ export async function undoFunding(
       entryId: booking.entitlementEntryId,
       reason,
       actorUserId,
+      today: todayInLondon(),
     });
   if (booking.chargeableItemId)
     await tx

@@ -1,4 +1,4 @@
-import * as demo from '~/db/seed/demo-data';
+import * as demo from '~/seed/demo-data';
 import type { Role } from '~/db/schema';
 
 export type DemoUser = { email: string; name: string; jobTitle: string; role: Role; schoolUrn?: number };

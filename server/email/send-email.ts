@@ -1,20 +1,31 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { withPlatform, type Db, type Tx } from '~/db/client';
+import type { Db, Tx } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
 import { env } from '../env';
-import { storeInOutbox, type OutgoingEmail } from './outbox';
+import { storeInOutbox, withMailroom, type OutgoingEmail } from './outbox';
 
-let smtp: Transporter | undefined;
+/** How many times an email is tried before it is marked failed for the manager to see (pg-boss retries). */
+export const emailAttempts = 5;
+
+const transports = new Map<string, Transporter>();
 // With no SMTP server, nodemailer still builds the message; the JSON transport hands it back to us.
 const outboxTransport = nodemailer.createTransport({ jsonTransport: true });
 
+/** Where email goes: an SMTP URL, or null for the development outbox. Jobs and tests may name their own. */
+export type Mailer = { smtpUrl: string | null };
+export const configuredMailer = (): Mailer => ({ smtpUrl: env().SMTP_URL ?? null });
+
 /** Hands one message to SMTP, or (no SMTP configured) builds it and prints it; says which. */
-async function deliver(email: OutgoingEmail): Promise<'sent' | 'kept'> {
-  const { SMTP_URL, EMAIL_FROM } = env();
-  const message = { from: EMAIL_FROM, ...email };
-  if (SMTP_URL) {
-    smtp ??= nodemailer.createTransport(SMTP_URL);
+async function deliver(email: OutgoingEmail, mailer: Mailer): Promise<'sent' | 'kept'> {
+  const message = { from: env().EMAIL_FROM, ...email };
+  if (mailer.smtpUrl) {
+    let smtp = transports.get(mailer.smtpUrl);
+    if (!smtp) {
+      // Fail fast: a send that cannot connect is retried by the email job rather than waited on.
+      smtp = nodemailer.createTransport(mailer.smtpUrl, { connectionTimeout: 15_000, socketTimeout: 30_000 });
+      transports.set(mailer.smtpUrl, smtp);
+    }
     await smtp.sendMail(message);
     return 'sent';
   }
@@ -29,41 +40,129 @@ async function deliver(email: OutgoingEmail): Promise<'sent' | 'kept'> {
  * development outbox (viewable at /dev/outbox) and printed to the console.
  */
 export async function sendEmail(db: Db, email: OutgoingEmail): Promise<void> {
-  const status = await deliver(email);
-  if (status === 'kept') await withPlatform(db, (tx) => storeInOutbox(tx, email));
+  const status = await deliver(email, configuredMailer());
+  if (status === 'kept') await withMailroom(db, (tx) => storeInOutbox(tx, email));
 }
 
-/** Queues an email inside the caller's transaction: it goes only if the change that caused it commits. */
+/** Transactions that queued an email: only they need a delivery run after commit. */
+const queuedIn = new WeakSet<Tx>();
+
+/**
+ * Queues an email inside the caller's transaction: it goes only if the change that caused it commits. The
+ * row takes the transaction's tenant, so the tenant's manager sees it (and its failures) on the jobs page.
+ */
 export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
   await tx.insert(outboxEmails).values({ ...email, status: 'queued' });
+  markEmailQueued(tx);
 }
 
-/** Delivers queued emails after their transaction committed. Safe to run from several processes at once. */
-export async function deliverQueuedEmails(db: Db, limit = 200): Promise<number> {
-  return withPlatform(db, async (tx) => {
-    const queued = await tx
+/** Notes that `tx` put an email (back) in the queue, so it is delivered once the transaction commits. */
+export function markEmailQueued(tx: Tx): void {
+  queuedIn.add(tx);
+}
+
+/** True when `tx` queued an email (so a request that queued none opens no second transaction to deliver). */
+export const queuedEmailIn = (tx: Tx): boolean => queuedIn.has(tx);
+
+export type DeliveryOutcome = 'sent' | 'kept' | 'not-queued';
+
+/**
+ * Delivers one queued email and marks it. A failed send counts an attempt and keeps the error; on the last
+ * attempt the email is marked failed, and the error is rethrown so the job that called this is retried.
+ * An email that is no longer queued (sent by an earlier attempt, failed, retried elsewhere) is left alone.
+ */
+export async function deliverOutboxEmail(
+  db: Db,
+  emailId: string,
+  options: { mailer?: Mailer; lastAttempt: boolean },
+): Promise<DeliveryOutcome> {
+  const [email] = await withMailroom(db, (tx) =>
+    tx
       .select()
       .from(outboxEmails)
-      .where(eq(outboxEmails.status, 'queued'))
-      .orderBy(outboxEmails.createdAt)
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    for (const email of queued) {
-      const status = await deliver({
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html ?? undefined,
-      });
-      await tx.update(outboxEmails).set({ status }).where(eq(outboxEmails.id, email.id));
-    }
-    return queued.length;
-  });
+      .where(and(eq(outboxEmails.id, emailId), eq(outboxEmails.status, 'queued'))),
+  );
+  if (!email) return 'not-queued';
+  // The row is not locked while SMTP talks (on PGlite a held transaction would stall the whole app); the
+  // email queue lets one job per email be active at a time, and the marking below is conditional.
+  try {
+    const status = await deliver(
+      { to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined },
+      options.mailer ?? configuredMailer(),
+    );
+    await withMailroom(db, (tx) =>
+      tx
+        .update(outboxEmails)
+        .set({ status, attempts: sql`${outboxEmails.attempts} + 1`, sentAt: sql`now()`, lastError: null })
+        .where(and(eq(outboxEmails.id, emailId), eq(outboxEmails.status, 'queued'))),
+    );
+    return status;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await withMailroom(db, (tx) =>
+      tx
+        .update(outboxEmails)
+        .set({
+          attempts: sql`${outboxEmails.attempts} + 1`,
+          lastError: message.slice(0, 1000),
+          status: options.lastAttempt ? 'failed' : 'queued',
+        })
+        .where(and(eq(outboxEmails.id, emailId), eq(outboxEmails.status, 'queued'))),
+    );
+    throw error;
+  }
+}
+
+/** The ids of emails waiting to go, oldest first. */
+export async function queuedEmailIds(
+  db: Db,
+  options: { tenantId?: string; limit?: number } = {},
+): Promise<string[]> {
+  const rows = await withMailroom(db, (tx) =>
+    tx
+      .select({ id: outboxEmails.id })
+      .from(outboxEmails)
+      .where(
+        and(
+          eq(outboxEmails.status, 'queued'),
+          options.tenantId ? eq(outboxEmails.tenantId, options.tenantId) : undefined,
+        ),
+      )
+      .orderBy(asc(outboxEmails.createdAt))
+      .limit(options.limit ?? 500),
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Delivers queued emails now, in this process, one try each (`tenantId`: that tenant's only): where no job
+ * queue runs (tests, scripts). The app delivers through the pg-boss email job instead. An email whose tries
+ * run out is marked failed.
+ */
+export async function drainEmails(
+  db: Db,
+  options: { mailer?: Mailer; tenantId?: string } = {},
+): Promise<number> {
+  let delivered = 0;
+  for (const id of await queuedEmailIds(db, { tenantId: options.tenantId })) {
+    const [row] = await withMailroom(db, (tx) =>
+      tx.select({ attempts: outboxEmails.attempts }).from(outboxEmails).where(eq(outboxEmails.id, id)),
+    );
+    const lastAttempt = (row?.attempts ?? 0) + 1 >= emailAttempts;
+    const outcome = await deliverOutboxEmail(db, id, { mailer: options.mailer, lastAttempt }).catch(
+      (error: unknown) => {
+        console.error(`[email] ${id} not delivered:`, error instanceof Error ? error.message : error);
+        return 'not-queued' as const;
+      },
+    );
+    if (outcome !== 'not-queued') delivered += 1;
+  }
+  return delivered;
 }
 
 /** How many emails wait for delivery (for health checks and tests). */
 export async function countQueuedEmails(db: Db): Promise<number> {
-  const [row] = await withPlatform(db, (tx) =>
+  const [row] = await withMailroom(db, (tx) =>
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(outboxEmails)

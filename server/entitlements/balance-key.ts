@@ -27,4 +27,16 @@ export const unitLabels: Record<EntitlementUnit, { one: string; many: string }> 
   network_place: { one: 'seminar or network place', many: 'seminar or network places' },
   governor_item: { one: 'governing-body item', many: 'governing-body items' },
   ect_induction: { one: 'ECT induction', many: 'ECT inductions' },
+  resource: { one: 'resource', many: 'resources' },
 };
+
+/** "½ adviser day", "1.5 adviser days", "1 course place": a quantity in hundredths with its unit. */
+export function describeQuantity(hundredths: number, unit: EntitlementUnit): string {
+  const n = hundredths / 100;
+  const label = unitLabels[unit];
+  return `${n.toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${n === 1 ? label.one : label.many}`;
+}
+
+/** The name of an entitlement line: its category, or "general" for the uncategorised one. */
+export const lineName = (unit: EntitlementUnit, category: string | null | undefined) =>
+  category ? `${unitLabels[unit].many}: ${category}` : `${unitLabels[unit].many} (general)`;

@@ -24,6 +24,7 @@ export async function getStatement(tx: Tx, input: { schoolId: string; academicYe
             kind: entitlementEntries.kind,
             quantityHundredths: entitlementEntries.quantityHundredths,
             description: entitlementEntries.description,
+            reversesEntryId: entitlementEntries.reversesEntryId,
             createdAt: entitlementEntries.createdAt,
             actorName: users.name,
           })
@@ -36,6 +37,7 @@ export async function getStatement(tx: Tx, input: { schoolId: string; academicYe
             ),
           )
           .orderBy(asc(entitlementEntries.createdAt), asc(entitlementEntries.id));
+  const reversed = new Set(entries.flatMap((e) => (e.reversesEntryId ? [e.reversesEntryId] : [])));
   return balances.map((b) => {
     let running = 0;
     const lines = entries
@@ -43,7 +45,12 @@ export async function getStatement(tx: Tx, input: { schoolId: string; academicYe
       .map((e) => {
         running += e.quantityHundredths;
         // An unlimited entitlement has no running figure to show.
-        return { ...e, runningHundredths: b.unlimited ? null : running };
+        return {
+          ...e,
+          runningHundredths: b.unlimited ? null : running,
+          /** A drawdown the manager (or a cancellation) has already given back. */
+          reversed: reversed.has(e.id),
+        };
       });
     return {
       balanceId: b.id,

@@ -2,10 +2,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, schools, users } from '~/db/schema';
 
-export function listMembers(tx: Tx) {
+/** The workspace's people (its own memberships only: the caller's in other workspaces are visible to them too). */
+export function listMembers(tx: Tx, tenantId: string) {
   return tx
     .select({
       membershipId: memberships.id,
+      userId: memberships.userId,
+      schoolId: memberships.schoolId,
       role: memberships.role,
       userName: users.name,
       email: users.email,
@@ -15,5 +18,6 @@ export function listMembers(tx: Tx) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(schools, and(eq(schools.tenantId, memberships.tenantId), eq(schools.id, memberships.schoolId)))
+    .where(eq(memberships.tenantId, tenantId))
     .orderBy(asc(users.name), asc(memberships.role));
 }

@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { plannedVisits, schoolMonitoring, schools } from '~/db/schema';
-import { diffPlan, planYear, type PlanSchool } from './plan-visits';
+import { latestOfstedCategories } from './latest-ofsted-category';
+import { diffPlan, planYear, visitRuleFor, type PlanSchool } from './plan-visits';
 import type { ResolvedStatutorySettings } from './statutory-settings';
 
-/** The register's schools as the planner needs them. */
-export function loadPlanSchools(tx: Tx): Promise<PlanSchool[]> {
-  return tx
+/** The active register's schools as the planner needs them, with the Ofsted category each stands in. */
+export async function loadPlanSchools(tx: Tx, schoolId?: string): Promise<PlanSchool[]> {
+  const rows = await tx
     .select({
       schoolId: schools.id,
       type: schools.type,
@@ -19,7 +20,12 @@ export function loadPlanSchools(tx: Tx): Promise<PlanSchool[]> {
       linkAdviserUserId: schoolMonitoring.linkAdviserUserId,
     })
     .from(schoolMonitoring)
-    .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId));
+    .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+    .where(
+      and(isNull(schoolMonitoring.leftOn), schoolId ? eq(schoolMonitoring.schoolId, schoolId) : undefined),
+    );
+  const ofsted = await latestOfstedCategories(tx, schoolId ? [schoolId] : undefined);
+  return rows.map((r) => ({ ...r, ofstedCategory: ofsted.get(r.schoolId) ?? null }));
 }
 
 /**
@@ -32,7 +38,8 @@ export async function generatePlan(
   settings: ResolvedStatutorySettings,
   input: { tenantId: string; academicYear: number },
 ) {
-  const drafts = planYear(await loadPlanSchools(tx), settings, input.academicYear);
+  const planSchools = await loadPlanSchools(tx);
+  const drafts = planYear(planSchools, settings, input.academicYear);
   const existing = await tx
     .select({
       id: plannedVisits.id,
@@ -49,8 +56,11 @@ export async function generatePlan(
       .values(toAdd.map((d) => ({ ...d, tenantId: input.tenantId })))
       .onConflictDoNothing();
   }
+  const rules = planSchools.map((s) => ({ school: s, rule: visitRuleFor(s, settings) }));
   return {
     academicYear: input.academicYear,
+    /** Schools planned at the heavier rule until someone records their capacity to improve. */
+    capacityToAssess: rules.filter((r) => r.rule.capacityToAssess).map((r) => r.school.schoolId),
     added: toAdd.length,
     alreadyPlanned: drafts.length - toAdd.length,
     surplus: surplus.map((v) => ({ id: v.id, schoolId: v.schoolId, sequence: v.sequence })),

@@ -1,9 +1,9 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring, schools, users, type School } from '~/db/schema';
-import type { InspectionResult } from './ofsted-results';
+import type { CategoryOfConcern, InspectionResult } from './ofsted-results';
 import { isAcademy } from './plan-visits';
 import { categoryByKey, type ResolvedStatutorySettings } from './statutory-settings';
 
@@ -17,6 +17,8 @@ export const ZRegisterFilters = z.object({
   causingConcern: z.enum(['yes', 'no']).optional(),
   search: z.string().trim().max(100).optional(),
   sort: z.enum(['name', 'category', 'inspected', 'pupils']).default('name'),
+  /** The active register (default), or the schools that have left it (closed or removed), with their history. */
+  register: z.enum(['active', 'left']).optional(),
 });
 export type RegisterFilters = z.infer<typeof ZRegisterFilters>;
 
@@ -42,36 +44,87 @@ export type RegisterRow = {
   riskNotes: string;
   riseInvolvement: string;
   latestInspection: InspectionResult | null;
+  /** The category of concern of the latest graded inspection (an ungraded one changes nothing). */
+  ofstedCategory: CategoryOfConcern | null;
+  joinedOn: string | null;
+  joinedReason: string;
+  leftOn: string | null;
+  leftReason: string | null;
 };
 
 const linkAdviser = alias(users, 'link_adviser');
 const secondAdviser = alias(users, 'second_adviser');
 
-/** Every school on the register with its latest inspection (unfiltered). */
-export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, schoolId?: string) {
-  const rows = await tx
-    .select({
-      school: schools,
-      monitoring: schoolMonitoring,
-      linkAdviserName: linkAdviser.name,
-      secondAdviserName: secondAdviser.name,
-    })
-    .from(schoolMonitoring)
-    .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
-    .leftJoin(linkAdviser, eq(linkAdviser.id, schoolMonitoring.linkAdviserUserId))
-    .leftJoin(secondAdviser, eq(secondAdviser.id, schoolMonitoring.secondAdviserUserId))
-    .where(schoolId ? eq(schoolMonitoring.schoolId, schoolId) : undefined);
-  const ids = rows.map((r) => r.school.id);
-  const inspections =
-    ids.length === 0
-      ? []
-      : await tx
-          .select()
-          .from(ofstedInspections)
-          .where(inArray(ofstedInspections.schoolId, ids))
-          .orderBy(desc(ofstedInspections.inspectedOn), desc(ofstedInspections.createdAt));
+/**
+ * Every school on the register with its latest inspection (unfiltered): the active register, the schools that
+ * have left it, or one school whichever it is.
+ */
+export async function loadRegister(
+  tx: Tx,
+  settings: ResolvedStatutorySettings,
+  schoolId?: string,
+  register: 'active' | 'left' = 'active',
+) {
+  const onRegister = schoolId
+    ? eq(schoolMonitoring.schoolId, schoolId)
+    : register === 'active'
+      ? isNull(schoolMonitoring.leftOn)
+      : isNotNull(schoolMonitoring.leftOn);
+  // Both statements at once (one round trip): the inspections of the register's schools are chosen by a
+  // sub-select rather than a list of every school's id.
+  const [rows, inspections] = await Promise.all([
+    tx
+      .select({
+        // Only the columns a register row shows: mapping whole rows of 500 schools cost more than the query.
+        school: {
+          id: schools.id,
+          name: schools.name,
+          urn: schools.urn,
+          type: schools.type,
+          typeGroup: schools.typeGroup,
+          phase: schools.phase,
+          status: schools.status,
+          numberOfPupils: schools.numberOfPupils,
+        },
+        monitoring: {
+          laCategory: schoolMonitoring.laCategory,
+          capacitySecure: schoolMonitoring.capacitySecure,
+          hasSixthForm: schoolMonitoring.hasSixthForm,
+          linkAdviserUserId: schoolMonitoring.linkAdviserUserId,
+          secondAdviserUserId: schoolMonitoring.secondAdviserUserId,
+          riskNotes: schoolMonitoring.riskNotes,
+          riseInvolvement: schoolMonitoring.riseInvolvement,
+          joinedOn: schoolMonitoring.joinedOn,
+          joinedReason: schoolMonitoring.joinedReason,
+          leftOn: schoolMonitoring.leftOn,
+          leftReason: schoolMonitoring.leftReason,
+        },
+        linkAdviserName: linkAdviser.name,
+        secondAdviserName: secondAdviser.name,
+      })
+      .from(schoolMonitoring)
+      .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+      .leftJoin(linkAdviser, eq(linkAdviser.id, schoolMonitoring.linkAdviserUserId))
+      .leftJoin(secondAdviser, eq(secondAdviser.id, schoolMonitoring.secondAdviserUserId))
+      .where(onRegister),
+    tx
+      .select()
+      .from(ofstedInspections)
+      .where(
+        inArray(
+          ofstedInspections.schoolId,
+          tx.select({ id: schoolMonitoring.schoolId }).from(schoolMonitoring).where(onRegister),
+        ),
+      )
+      .orderBy(desc(ofstedInspections.inspectedOn), desc(ofstedInspections.createdAt)),
+  ]);
   const latest = new Map<string, InspectionResult>();
-  for (const i of inspections) if (!latest.has(i.schoolId)) latest.set(i.schoolId, i);
+  const latestGraded = new Map<string, CategoryOfConcern | null>();
+  for (const i of inspections) {
+    if (!latest.has(i.schoolId)) latest.set(i.schoolId, i);
+    if (i.kind === 'graded' && !latestGraded.has(i.schoolId))
+      latestGraded.set(i.schoolId, i.categoryOfConcern);
+  }
   return rows.map(({ school, monitoring, linkAdviserName, secondAdviserName }): RegisterRow => {
     const category = categoryByKey(settings, monitoring.laCategory);
     return {
@@ -96,6 +149,11 @@ export async function loadRegister(tx: Tx, settings: ResolvedStatutorySettings, 
       riskNotes: monitoring.riskNotes,
       riseInvolvement: monitoring.riseInvolvement,
       latestInspection: latest.get(school.id) ?? null,
+      ofstedCategory: latestGraded.get(school.id) ?? null,
+      joinedOn: monitoring.joinedOn,
+      joinedReason: monitoring.joinedReason,
+      leftOn: monitoring.leftOn,
+      leftReason: monitoring.leftReason,
     };
   });
 }
@@ -134,5 +192,18 @@ export function filterRegister(
 }
 
 export async function listRegister(tx: Tx, settings: ResolvedStatutorySettings, filters: RegisterFilters) {
-  return filterRegister(await loadRegister(tx, settings), filters, settings);
+  return filterRegister(await loadRegister(tx, settings, undefined, filters.register), filters, settings);
+}
+
+/** The filtered register with the phases of every school on it (for the phase filter), from one load. */
+export async function listRegisterWithPhases(
+  tx: Tx,
+  settings: ResolvedStatutorySettings,
+  filters: RegisterFilters,
+) {
+  const all = await loadRegister(tx, settings, undefined, filters.register);
+  return {
+    rows: filterRegister(all, filters, settings),
+    phases: [...new Set(all.map((r) => r.phase))].sort(),
+  };
 }

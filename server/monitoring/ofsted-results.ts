@@ -58,6 +58,14 @@ export const categoryOfConcernLabels = {
 } as const;
 export type CategoryOfConcern = keyof typeof categoryOfConcernLabels;
 
+/** The choice of shape when recording a result: the three frameworks and an ungraded inspection. */
+export const recordShapeLabels = {
+  report_card_2025: 'Report card (from 10 November 2025)',
+  sub_grades_2024: 'Four sub-grades (September 2024 – November 2025)',
+  legacy_overall: 'Overall grade (to August 2024)',
+  ungraded: 'Ungraded inspection or monitoring visit (no grades)',
+} as const;
+
 export const frameworkLabels = {
   legacy_overall: 'Overall grade (to August 2024)',
   sub_grades_2024: 'Four sub-grades (September 2024 – November 2025)',
@@ -153,7 +161,12 @@ const reportGrade = z.enum(reportCardGrades, { message: 'Choose a grade for this
 const common = {
   schoolId: z.uuid({ message: 'Choose a school.' }),
   inspectedOn: isoDate,
-  publishedOn: isoDate.optional(),
+  /** Results are recorded after publication, and reports file them by it. */
+  publishedOn: z.iso.date({ message: 'Enter the date the report was published.' }),
+  /**
+   * Only where the framework leaves a choice (an inadequate legacy or 2024–25 result: serious weaknesses or
+   * special measures); otherwise derived from the grades, and a different one is refused.
+   */
   categoryOfConcern: z
     .enum(['serious_weaknesses', 'special_measures', 'requires_significant_improvement'], {
       message: 'Choose a category of concern, or none.',
@@ -192,6 +205,11 @@ export const ZRecordInspectionInput = z.discriminatedUnion('framework', [
       sixth_form: reportGrade.optional(),
     }),
     safeguarding: z.enum(['met', 'not_met'], { message: 'Say whether safeguarding was met.' }),
+  }),
+  /** An ungraded inspection (or monitoring visit): recorded under the framework of its date, with no grades. */
+  z.object({
+    ...common,
+    framework: z.literal('ungraded'),
   }),
 ]);
 export type RecordInspectionInput = z.infer<typeof ZRecordInspectionInput>;

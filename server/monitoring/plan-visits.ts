@@ -1,5 +1,6 @@
 import type { LaCategorySetting } from '~/db/schema';
-import { categoryByKey, type ResolvedStatutorySettings } from './statutory-settings';
+import type { CategoryOfConcern } from './ofsted-results';
+import { categoryByKey, laCategoryForOfsted, type ResolvedStatutorySettings } from './statutory-settings';
 
 /**
  * The year's visits to each school on the register, from the LA's rules: maintained schools by LA category
@@ -19,12 +20,20 @@ export type PlanSchool = {
   phase: string;
   status: 'open' | 'closed' | 'proposed_to_close' | 'proposed_to_open';
   laCategory: string | null;
+  /** The category of concern of the school's latest graded inspection, derived from its result. */
+  ofstedCategory?: CategoryOfConcern | null;
   capacitySecure: boolean | null;
   hasSixthForm: boolean;
   linkAdviserUserId: string | null;
 };
 
-export type VisitRule = { count: number; kind: GeneratedVisitKind; basis: string };
+export type VisitRule = {
+  count: number;
+  kind: GeneratedVisitKind;
+  basis: string;
+  /** The category's count depends on the school's capacity to improve, and nobody has assessed it yet. */
+  capacityToAssess?: boolean;
+};
 
 /** Sequences from here up are additional visits added by hand; generated visits count from 1. */
 export const additionalSequenceStart = 1000;
@@ -32,17 +41,38 @@ export const additionalSequenceStart = 1000;
 export const isAcademy = (typeGroup: string) => typeGroup === 'Academies' || typeGroup === 'Free Schools';
 export const isPru = (type: string) => type.trim().toLowerCase() === 'pupil referral unit';
 
-function categoryVisits(category: LaCategorySetting, capacitySecure: boolean | null) {
+function categoryVisits(
+  category: LaCategorySetting,
+  capacitySecure: boolean | null,
+): { count: number; basis: string; capacityToAssess?: boolean } {
   if (category.statementOfAction) {
     return { count: category.visitsPerYear, basis: `${category.label}: per Statement of Action` };
   }
-  if (capacitySecure === false && category.visitsPerYearCapacityNotSecure !== undefined) {
+  const notSecure = category.visitsPerYearCapacityNotSecure;
+  if (notSecure !== undefined && capacitySecure === false) {
+    return { count: notSecure, basis: `${category.label}, capacity not secure: ${notSecure} a year` };
+  }
+  // Part B gives RI schools six visits only "where the local authority consider there is good or better
+  // capacity to improve" (001, visits table): until someone says so, plan the fortnightly rule and ask.
+  if (notSecure !== undefined && capacitySecure === null) {
     return {
-      count: category.visitsPerYearCapacityNotSecure,
-      basis: `${category.label}, capacity not secure: ${category.visitsPerYearCapacityNotSecure} a year`,
+      count: notSecure,
+      basis: `${category.label}, capacity to improve not yet assessed: ${notSecure} a year until it is recorded`,
+      capacityToAssess: true,
     };
   }
   return { count: category.visitsPerYear, basis: `${category.label}: ${category.visitsPerYear} a year` };
+}
+
+/**
+ * The LA category the rules read: the one Ofsted's category of concern maps onto (by the tenant's setting)
+ * when the latest graded inspection placed the school in one, else the LA's own.
+ */
+export function effectiveCategory(
+  school: Pick<PlanSchool, 'laCategory' | 'ofstedCategory'>,
+  settings: ResolvedStatutorySettings,
+): LaCategorySetting | undefined {
+  return laCategoryForOfsted(settings, school.ofstedCategory) ?? categoryByKey(settings, school.laCategory);
 }
 
 /** How many visits a school gets this year, of which kind, and why. */
@@ -55,10 +85,12 @@ export function visitRuleFor(school: PlanSchool, settings: ResolvedStatutorySett
       basis: `Academy: ${settings.academyVisits} keeping-in-touch a year`,
     };
   }
-  const category = categoryByKey(settings, school.laCategory);
-  let { count, basis } = category
+  const category = effectiveCategory(school, settings);
+  const byCategory = category
     ? categoryVisits(category, school.capacitySecure)
     : { count: 0, basis: 'Not categorised' };
+  let { count, basis } = byCategory;
+  const capacityToAssess = 'capacityToAssess' in byCategory ? byCategory.capacityToAssess : undefined;
   if (isPru(school.type) && settings.pruVisits > count) {
     count = settings.pruVisits;
     basis = `Pupil referral unit: ${settings.pruVisits} a year`;
@@ -67,7 +99,12 @@ export function visitRuleFor(school: PlanSchool, settings: ResolvedStatutorySett
     count = settings.secondarySixthFormVisits;
     basis = `Secondary with sixth form: ${settings.secondarySixthFormVisits} a year`;
   }
-  return { count, kind: category?.causesConcern ? 'concern_monitoring' : 'school_effectiveness', basis };
+  return {
+    count,
+    kind: category?.causesConcern ? 'concern_monitoring' : 'school_effectiveness',
+    basis,
+    ...(capacityToAssess ? { capacityToAssess } : {}),
+  };
 }
 
 const toDate = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
@@ -86,7 +123,20 @@ function mondayOf(iso: IsoDate): IsoDate {
  * the usual holiday weeks: October half term, two at Christmas, February half term, two at Easter (early
  * April), May half term; the summer holiday is what is left after the 39th week (mid to late July).
  */
-export function schoolWeeks(year: number): IsoDate[] {
+export function schoolWeeks(year: number): readonly IsoDate[] {
+  // The same 39 dates for every school of a year: worked out once per year (the planner and the
+  // under-served list ask for each of hundreds of schools).
+  let weeks = weeksOfYear.get(year);
+  if (!weeks) {
+    weeks = Object.freeze(workOutSchoolWeeks(year));
+    weeksOfYear.set(year, weeks);
+  }
+  return weeks;
+}
+
+const weeksOfYear = new Map<number, readonly IsoDate[]>();
+
+function workOutSchoolWeeks(year: number): IsoDate[] {
   const holidayMondays = new Set(
     [
       `${year}-10-28`,

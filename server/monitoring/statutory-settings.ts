@@ -71,6 +71,15 @@ export const defaultStatutorySettings: ResolvedStatutorySettings = {
   concernListName: 'Schools causing concern',
   leadOfficerTitle: 'Lead Officer',
   ofstedReading: 'report_card',
+  // Part B: "Schools that are deemed to require 'special measures' or to have 'serious weaknesses'" are 4b / 4a;
+  // requires significant improvement replaced serious weaknesses (domain note, "Current policy").
+  ofstedCategoryMap: {
+    special_measures: '4b',
+    serious_weaknesses: '4a',
+    requires_significant_improvement: '4a',
+  },
+  defaultCategory: '2',
+  formalNoticePreconditions: [],
 };
 
 /** The tenant's statutory settings with every gap filled from the defaults. */
@@ -78,6 +87,14 @@ export function statutorySettingsOf(settings: TenantSettings): ResolvedStatutory
   const own = settings.statutory ?? {};
   const defined = Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined));
   return { ...defaultStatutorySettings, ...defined };
+}
+
+/** The LA category the tenant maps an Ofsted category of concern onto (undefined when it maps none). */
+export function laCategoryForOfsted(
+  settings: ResolvedStatutorySettings,
+  ofsted: 'serious_weaknesses' | 'special_measures' | 'requires_significant_improvement' | null | undefined,
+): LaCategorySetting | undefined {
+  return ofsted ? categoryByKey(settings, settings.ofstedCategoryMap[ofsted]) : undefined;
 }
 
 export function categoryByKey(

@@ -10,6 +10,14 @@ export const ZOpenRenewalsInput = z.object({
   fromYear: z.number().int().min(2000).max(2100),
   closesOn: z.iso.date({ message: 'Enter the date answers are due.' }),
   targetPercent: z.number().int().min(1).max(100).default(90),
+  /** Remind schools that have not answered every this many days until the round closes; null = by hand only. */
+  reminderIntervalDays: z
+    .number({ message: 'Enter the number of days between reminders.' })
+    .int({ message: 'Enter a whole number of days.' })
+    .min(1, { message: 'Remind at most once a day.' })
+    .max(60, { message: 'Remind at least every 60 days, or leave reminders to be sent by hand.' })
+    .nullable()
+    .default(null),
 });
 
 /**
@@ -44,6 +52,7 @@ export async function openRenewals(
       toYear,
       closesOn: input.closesOn,
       targetPercent: input.targetPercent,
+      reminderIntervalDays: input.reminderIntervalDays,
       openedByUserId: input.actorUserId,
     })
     .onConflictDoNothing()

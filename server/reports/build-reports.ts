@@ -16,12 +16,15 @@ export type SnapshotSchool = {
   status: string;
   numberOfPupils: number | null;
   laCategory: string | null;
+  /** On the register from / until (left: closed or removed); null when unknown / still on it. */
+  joinedOn?: IsoDate | null;
+  leftOn?: IsoDate | null;
 };
 
 export type Snapshot = {
   settings: ResolvedStatutorySettings;
   schools: SnapshotSchool[];
-  inspections: (InspectionShape & { schoolId: string })[];
+  inspections: (InspectionShape & { schoolId: string; publishedOn?: IsoDate | null; kind?: string })[];
   categoryChanges: { schoolId: string; toCategory: string; changedOn: IsoDate }[];
   cases: {
     id: string;
@@ -85,11 +88,33 @@ export type StandardsSummary = {
   byCategory: { label: string; count: number }[];
 };
 
-/** Maintained open schools good or better at their latest inspection, and the pupils taught in them. */
-export function standardsSummary(snapshot: Snapshot): StandardsSummary {
-  const open = snapshot.schools.filter((s) => s.status === 'open');
+/** When an inspection's result became known: its publication date (the inspection date if none was kept). */
+export const knownOn = (i: { inspectedOn: IsoDate; publishedOn?: IsoDate | null }): IsoDate =>
+  i.publishedOn ?? i.inspectedOn;
+
+/** Schools on the register at the end of a day: joined by then, not yet left. */
+export function onRegisterAt(schools: readonly SnapshotSchool[], asAt: IsoDate): SnapshotSchool[] {
+  return schools.filter(
+    (s) =>
+      (s.joinedOn == null || s.joinedOn <= asAt) &&
+      (s.leftOn == null ? s.status === 'open' || s.status === 'proposed_to_close' : s.leftOn > asAt),
+  );
+}
+
+/**
+ * Maintained schools good or better at their latest graded inspection published by `asAt` (the end of the
+ * reported month, not today), the pupils taught in them, and the LA categories as they stood then.
+ */
+export function standardsSummary(snapshot: Snapshot, asAt: IsoDate): StandardsSummary {
+  const open = onRegisterAt(snapshot.schools, asAt);
   const maintained = open.filter(isMaintained);
-  const latest = latestBySchool(snapshot.inspections);
+  const latest = latestBySchool(
+    snapshot.inspections.filter((i) => (i.kind ?? 'graded') === 'graded' && knownOn(i) <= asAt),
+  );
+  const categoryAt = new Map<string, string>();
+  for (const c of [...snapshot.categoryChanges].sort((a, b) => a.changedOn.localeCompare(b.changedOn)))
+    if (c.changedOn <= asAt) categoryAt.set(c.schoolId, c.toCategory);
+  const category = (s: SnapshotSchool) => categoryAt.get(s.id) ?? s.laCategory;
   const good = maintained.filter((s) => {
     const i = latest.get(s.id);
     return i !== undefined && isGoodOrBetter(i);
@@ -105,7 +130,7 @@ export function standardsSummary(snapshot: Snapshot): StandardsSummary {
     academies: open.length - maintained.length,
     byCategory: snapshot.settings.categories.map((c) => ({
       label: c.label,
-      count: open.filter((s) => s.laCategory === c.key).length,
+      count: open.filter((s) => category(s) === c.key).length,
     })),
   };
 }
@@ -115,14 +140,20 @@ export type InspectionOutcome = {
   urn: number;
   maintained: boolean;
   inspectedOn: IsoDate;
+  publishedOn: IsoDate;
   result: string;
   goodOrBetter: boolean;
 };
 
+/**
+ * The results published in the month. Results are recorded after publication, weeks after the inspection:
+ * a late-March inspection published in April is April's news (filed by inspection date it would be in
+ * neither report).
+ */
 function inspectionsIn(snapshot: Snapshot, month: string): InspectionOutcome[] {
   const byId = new Map(snapshot.schools.map((s) => [s.id, s]));
   return snapshot.inspections
-    .filter((i) => inMonth(i.inspectedOn, month))
+    .filter((i) => inMonth(knownOn(i), month))
     .flatMap((i) => {
       const s = byId.get(i.schoolId);
       return s
@@ -132,13 +163,14 @@ function inspectionsIn(snapshot: Snapshot, month: string): InspectionOutcome[] {
               urn: s.urn,
               maintained: isMaintained(s),
               inspectedOn: i.inspectedOn,
-              result: describeInspection(i),
+              publishedOn: knownOn(i),
+              result: i.kind && i.kind !== 'graded' ? 'Ungraded inspection' : describeInspection(i),
               goodOrBetter: isGoodOrBetter(i),
             },
           ]
         : [];
     })
-    .sort((a, b) => a.inspectedOn.localeCompare(b.inspectedOn));
+    .sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.school.localeCompare(b.school));
 }
 
 export type CaseSummary = {
@@ -223,12 +255,14 @@ export type DcsMonthlyReport = {
 };
 
 export function buildDcsMonthlyReport(snapshot: Snapshot, month: string, today: IsoDate): DcsMonthlyReport {
+  const { to } = monthBounds(month);
   return {
     month,
     monthLabel: monthLabel(month),
     concernListName: snapshot.settings.concernListName,
     inspections: inspectionsIn(snapshot, month),
-    standards: standardsSummary(snapshot),
+    // "As at the end of the month" (or today, for the month in progress).
+    standards: standardsSummary(snapshot, to < today ? to : today),
     cases: caseSummaries(snapshot, today),
   };
 }
@@ -240,24 +274,98 @@ export type PriorityListChange = {
   on: IsoDate;
 };
 
+export type BelowFloorSchool = {
+  school: string;
+  urn: number;
+  phase: string;
+  maintained: boolean;
+  pupils: number;
+};
+
 export type CommissionerMonthlyReport = {
   month: string;
   monthLabel: string;
+  previousMonthLabel: string;
   concernListName: string;
   listChanges: PriorityListChange[];
   onListAtMonthEnd: number;
+  /** 003: "The outcome of all maintained schools' inspections" (published in the month). */
   maintainedInspections: InspectionOutcome[];
+  /** 003: maintained schools good or outstanding and the children in them, at the end of the month. */
   standards: StandardsSummary;
+  /** The same at the end of the previous month, so the report shows "the impact" of the month. */
+  previous: {
+    onList: number;
+    standards: StandardsSummary;
+    belowFloorSchools: number;
+    belowFloorPupils: number;
+  };
   /**
    * Floor standards ended in 2019; we report the schools the LA has recorded as having unacceptably low or
-   * sharply declining achievement (the trigger that replaced them in practice), and the pupils in them.
+   * sharply declining achievement (the trigger that replaced them in practice). 003 counts "Primary and
+   * secondary schools below floor standards" (every school, split by phase) and "children being taught in
+   * maintained schools that are below floor standards" (maintained only).
    */
-  belowFloor: { school: string; urn: number; pupils: number }[];
+  belowFloor: BelowFloorSchool[];
+  belowFloorByPhase: { phase: string; schools: number; maintainedPupils: number }[];
+  /** Children in maintained schools below the floor. */
   belowFloorPupils: number;
 };
 
-export function buildCommissionerReport(snapshot: Snapshot, month: string): CommissionerMonthlyReport {
-  const { to } = monthBounds(month);
+const phaseGroup = (phase: string) =>
+  phase === 'Primary' || phase === 'Secondary' ? phase : phase === 'All-through' ? 'All-through' : 'Other';
+
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Cases open on the list (designated, not yet closed) at the end of a day. */
+const onListAt = (cases: Snapshot['cases'], asAt: IsoDate) =>
+  cases.filter(
+    (c) => c.designatedOn !== null && c.designatedOn <= asAt && (c.closedOn === null || c.closedOn > asAt),
+  );
+
+/** Schools with low or declining achievement recorded on a case open at the end of a day. */
+function belowFloorAt(snapshot: Snapshot, asAt: IsoDate): BelowFloorSchool[] {
+  const byId = new Map(snapshot.schools.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  return snapshot.cases
+    .filter(
+      (c) =>
+        c.identifiedOn <= asAt &&
+        (c.closedOn === null || c.closedOn > asAt) &&
+        c.triggers.some((t) => t.trigger === 'low_or_declining_achievement'),
+    )
+    .flatMap((c) => {
+      const s = byId.get(c.schoolId);
+      if (!s || seen.has(s.id)) return [];
+      seen.add(s.id);
+      return [
+        {
+          school: s.name,
+          urn: s.urn,
+          phase: phaseGroup(s.phase),
+          maintained: isMaintained(s),
+          pupils: s.numberOfPupils ?? 0,
+        },
+      ];
+    })
+    .sort((a, b) => a.phase.localeCompare(b.phase) || a.school.localeCompare(b.school));
+}
+
+const maintainedPupils = (list: readonly BelowFloorSchool[]) =>
+  list.filter((s) => s.maintained).reduce((sum, s) => sum + s.pupils, 0);
+
+export function buildCommissionerReport(
+  snapshot: Snapshot,
+  month: string,
+  today: IsoDate = '9999-12-31',
+): CommissionerMonthlyReport {
+  const { to: monthEnd } = monthBounds(month);
+  const to = monthEnd < today ? monthEnd : today;
+  const prior = previousMonth(month);
+  const priorEnd = monthBounds(prior).to;
   const byId = new Map(snapshot.schools.map((s) => [s.id, s]));
   const listChanges: PriorityListChange[] = snapshot.cases.flatMap((c) => {
     const s = byId.get(c.schoolId);
@@ -276,30 +384,38 @@ export function buildCommissionerReport(snapshot: Snapshot, month: string): Comm
       });
     return changes;
   });
-  const open = snapshot.cases.filter(
-    (c) => c.designatedOn !== null && c.designatedOn <= to && (c.closedOn === null || c.closedOn > to),
-  );
-  const belowFloor = snapshot.cases
-    .filter(
-      (c) =>
-        (c.status === 'designated' || c.status === 'candidate') &&
-        c.triggers.some((t) => t.trigger === 'low_or_declining_achievement'),
-    )
-    .flatMap((c) => {
-      const s = byId.get(c.schoolId);
-      return s ? [{ school: s.name, urn: s.urn, pupils: s.numberOfPupils ?? 0 }] : [];
-    });
+  const belowFloor = belowFloorAt(snapshot, to);
+  const belowFloorBefore = belowFloorAt(snapshot, priorEnd);
+  const phases = [...new Set(['Primary', 'Secondary', ...belowFloor.map((s) => s.phase)])];
   return {
     month,
     monthLabel: monthLabel(month),
+    previousMonthLabel: monthLabel(prior),
     concernListName: snapshot.settings.concernListName,
     listChanges: listChanges.sort((a, b) => a.on.localeCompare(b.on)),
-    onListAtMonthEnd: open.length,
+    onListAtMonthEnd: onListAt(snapshot.cases, to).length,
     maintainedInspections: inspectionsIn(snapshot, month).filter((i) => i.maintained),
-    standards: standardsSummary(snapshot),
+    standards: standardsSummary(snapshot, to),
+    previous: {
+      onList: onListAt(snapshot.cases, priorEnd).length,
+      standards: standardsSummary(snapshot, priorEnd),
+      belowFloorSchools: belowFloorBefore.length,
+      belowFloorPupils: maintainedPupils(belowFloorBefore),
+    },
     belowFloor,
-    belowFloorPupils: belowFloor.reduce((sum, s) => sum + s.pupils, 0),
+    belowFloorByPhase: phases.map((phase) => {
+      const inPhase = belowFloor.filter((s) => s.phase === phase);
+      return { phase, schools: inPhase.length, maintainedPupils: maintainedPupils(inPhase) };
+    }),
+    belowFloorPupils: maintainedPupils(belowFloor),
   };
+}
+
+/** "+2", "−1", "no change": a month's change for the commissioner. */
+export function changeWords(now: number, before: number, unit = ''): string {
+  const d = Math.round((now - before) * 10) / 10;
+  if (d === 0) return 'no change';
+  return `${d > 0 ? '+' : '−'}${Math.abs(d).toLocaleString('en-GB')}${unit}`;
 }
 
 /** Month keys 'YYYY-MM' from September of the academic year to `until` (inclusive, capped at August). */

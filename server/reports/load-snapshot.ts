@@ -36,6 +36,8 @@ export async function loadSnapshot(
           status: schools.status,
           numberOfPupils: schools.numberOfPupils,
           laCategory: schoolMonitoring.laCategory,
+          joinedOn: schoolMonitoring.joinedOn,
+          leftOn: schoolMonitoring.leftOn,
         })
         .from(schoolMonitoring)
         .innerJoin(
@@ -47,6 +49,8 @@ export async function loadSnapshot(
         .select({
           schoolId: ofstedInspections.schoolId,
           inspectedOn: ofstedInspections.inspectedOn,
+          publishedOn: ofstedInspections.publishedOn,
+          kind: ofstedInspections.kind,
           framework: ofstedInspections.framework,
           overallGrade: ofstedInspections.overallGrade,
           grades: ofstedInspections.grades,

@@ -7,6 +7,7 @@ import type {
   DcsMonthlyReport,
   StandardsSummary,
 } from './build-reports';
+import { changeWords } from './build-reports';
 
 /** The reports as PDF documents and CSV files: the same content as the pages, in the same order. */
 
@@ -38,16 +39,25 @@ export function dcsReportDocument(report: DcsMonthlyReport, issuer: string): Pdf
     issuer,
     footer: `DCS monthly report (SI21), ${report.monthLabel}. Sensitive: schools causing concern.`,
     blocks: [
-      { kind: 'heading', text: `Inspection outcomes in ${report.monthLabel}` },
+      { kind: 'heading', text: `Inspection reports published in ${report.monthLabel}` },
       report.inspections.length === 0
-        ? { kind: 'paragraph', text: 'No inspections of schools on the register this month.' }
+        ? {
+            kind: 'paragraph',
+            text: 'No inspection reports on schools on the register were published this month.',
+          }
         : {
             kind: 'table',
-            columns: ['School', 'URN', 'Inspected', 'Outcome'],
-            widths: [3, 1, 1.4, 4],
-            rows: report.inspections.map((i) => [i.school, String(i.urn), ukDate(i.inspectedOn), i.result]),
+            columns: ['School', 'URN', 'Inspected', 'Published', 'Outcome'],
+            widths: [3, 1, 1.4, 1.4, 4],
+            rows: report.inspections.map((i) => [
+              i.school,
+              String(i.urn),
+              ukDate(i.inspectedOn),
+              ukDate(i.publishedOn),
+              i.result,
+            ]),
           },
-      { kind: 'heading', text: 'Standards summary' },
+      { kind: 'heading', text: `Standards summary at the end of ${report.monthLabel}` },
       { kind: 'facts', pairs: standardsFacts(report.standards) },
       {
         kind: 'table',
@@ -92,7 +102,7 @@ export function commissionerReportDocument(report: CommissionerMonthlyReport, is
       { kind: 'heading', text: `Updates to the ${report.concernListName.toLowerCase()} list` },
       {
         kind: 'paragraph',
-        text: `${report.onListAtMonthEnd} schools on the list at the end of ${report.monthLabel}.`,
+        text: `${report.onListAtMonthEnd} schools on the list at the end of ${report.monthLabel} (${changeWords(report.onListAtMonthEnd, report.previous.onList)} on ${report.previousMonthLabel}).`,
       },
       report.listChanges.length === 0
         ? { kind: 'paragraph', text: 'No changes this month.' }
@@ -104,31 +114,50 @@ export function commissionerReportDocument(report: CommissionerMonthlyReport, is
           },
       { kind: 'heading', text: 'Outcomes of maintained-school inspections' },
       report.maintainedInspections.length === 0
-        ? { kind: 'paragraph', text: 'No maintained schools were inspected this month.' }
+        ? {
+            kind: 'paragraph',
+            text: 'No inspection reports on maintained schools were published this month.',
+          }
         : {
             kind: 'table',
-            columns: ['School', 'URN', 'Inspected', 'Outcome'],
-            widths: [3, 1, 1.4, 4],
+            columns: ['School', 'URN', 'Inspected', 'Published', 'Outcome'],
+            widths: [3, 1, 1.4, 1.4, 4],
             rows: report.maintainedInspections.map((i) => [
               i.school,
               String(i.urn),
               ukDate(i.inspectedOn),
+              ukDate(i.publishedOn),
               i.result,
             ]),
           },
-      { kind: 'heading', text: 'Maintained schools good or better' },
+      { kind: 'heading', text: `Maintained schools good or better at the end of ${report.monthLabel}` },
       { kind: 'facts', pairs: standardsFacts(report.standards) },
+      {
+        kind: 'paragraph',
+        text: `Change on ${report.previousMonthLabel}: good or outstanding schools ${changeWords(report.standards.goodOrBetter, report.previous.standards.goodOrBetter)}; pupils in them ${changeWords(report.standards.pupilsInGoodOrBetter, report.previous.standards.pupilsInGoodOrBetter)}.`,
+      },
       { kind: 'heading', text: 'Schools and pupils below the floor' },
       {
         kind: 'paragraph',
-        text: `${report.belowFloor.length} schools with unacceptably low or sharply declining achievement recorded, teaching ${n(report.belowFloorPupils)} pupils.`,
+        text: `${report.belowFloor.length} schools with unacceptably low or sharply declining achievement recorded (${changeWords(report.belowFloor.length, report.previous.belowFloorSchools)} on ${report.previousMonthLabel}); ${n(report.belowFloorPupils)} children taught in the maintained ones.`,
+      },
+      {
+        kind: 'table',
+        columns: ['Phase', 'Schools (all)', 'Children in maintained schools'],
+        rows: report.belowFloorByPhase.map((p) => [p.phase, n(p.schools), n(p.maintainedPupils)]),
       },
       ...(report.belowFloor.length > 0
         ? [
             {
               kind: 'table' as const,
-              columns: ['School', 'URN', 'Pupils'],
-              rows: report.belowFloor.map((s) => [s.school, String(s.urn), n(s.pupils)]),
+              columns: ['School', 'URN', 'Phase', 'Maintained', 'Pupils'],
+              rows: report.belowFloor.map((s) => [
+                s.school,
+                String(s.urn),
+                s.phase,
+                s.maintained ? 'Yes' : 'No',
+                n(s.pupils),
+              ]),
             },
           ]
         : []),
@@ -140,10 +169,10 @@ export function commissionerReportDocument(report: CommissionerMonthlyReport, is
 export function dcsReportCsv(report: DcsMonthlyReport): string {
   const rows: string[][] = [
     ...report.inspections.map((i) => [
-      'Inspection',
+      'Inspection (by publication date)',
       i.school,
       String(i.urn),
-      i.inspectedOn,
+      i.publishedOn,
       i.result,
       '',
       '',
@@ -169,13 +198,19 @@ export function commissionerReportCsv(report: CommissionerMonthlyReport): string
   const rows: string[][] = [
     ...report.listChanges.map((c) => ['List change', c.school, String(c.urn), c.on, c.change]),
     ...report.maintainedInspections.map((i) => [
-      'Inspection',
+      'Inspection (by publication date)',
       i.school,
       String(i.urn),
-      i.inspectedOn,
+      i.publishedOn,
       i.result,
     ]),
-    ...report.belowFloor.map((s) => ['Below floor', s.school, String(s.urn), '', `${s.pupils} pupils`]),
+    ...report.belowFloor.map((s) => [
+      `Below floor (${s.phase})`,
+      s.school,
+      String(s.urn),
+      '',
+      `${s.pupils} pupils${s.maintained ? '' : ' (academy)'}`,
+    ]),
   ];
   return stringify(rows, {
     header: true,

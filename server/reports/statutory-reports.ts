@@ -26,8 +26,12 @@ export async function dcsMonthlyReport(tx: Tx, tenant: Tenant, input: { month: s
   return buildDcsMonthlyReport(await loadSnapshot(tx, tenant), input.month, input.today);
 }
 
-export async function commissionerMonthlyReport(tx: Tx, tenant: Tenant, input: { month: string }) {
-  return buildCommissionerReport(await loadSnapshot(tx, tenant), input.month);
+export async function commissionerMonthlyReport(
+  tx: Tx,
+  tenant: Tenant,
+  input: { month: string; today?: IsoDate },
+) {
+  return buildCommissionerReport(await loadSnapshot(tx, tenant), input.month, input.today);
 }
 
 export async function statutoryDashboard(

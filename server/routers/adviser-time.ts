@@ -50,6 +50,7 @@ export const adviserTimeRouter = router({
         tenantId: ctx.actor.tenantId,
         actorUserId: ctx.actor.userId,
         onBehalf: ctx.actor.memberships.some((m) => m.role === 'tenant_admin'),
+        partialCover: ctx.actor.settings.traded?.partialCover,
       }),
     ),
   cancel: tenantProcedure({ module: 'traded', roles: schoolManagers })

@@ -16,6 +16,7 @@ import {
 } from '../casework/action-plans';
 import {
   hasRole,
+  managers,
   monitoringReaders as caseReaders,
   officers,
   planReaders,
@@ -23,7 +24,15 @@ import {
   schoolLeaders,
 } from '../access/role-groups';
 import { interventionsForCase, recordPower, ZRecordPowerInput } from '../casework/intervention-powers';
-import { listOfficers } from '../casework/officers';
+import {
+  designateDcs,
+  designationCandidates,
+  endDesignation,
+  listDcsDesignations,
+  mayRecordDcsDecision,
+  ZDesignateDcsInput,
+  ZEndDesignationInput,
+} from '../casework/dcs-designation';
 import {
   recordReferralResponse,
   referToRegionalDirector,
@@ -54,6 +63,7 @@ import {
   ZRecordNoticeInput,
 } from '../casework/warning-notices';
 import { todayInLondon } from '../catalogue/academic-year';
+import { statutoryOf } from '../monitoring/require-statutory';
 import { router, tenantProcedure } from '../trpc';
 
 const byCase = z.object({ caseId: z.uuid() });
@@ -118,22 +128,42 @@ export const caseworkRouter = router({
     const [budget, cases, people] = await Promise.all([
       listBudget(ctx.tx),
       isOfficer ? budgetEligibleCases(ctx.tx) : [],
-      isOfficer ? listOfficers(ctx.tx) : [],
+      isOfficer ? listDcsDesignations(ctx.tx) : [],
     ]);
-    return { ...budget, cases, officers: people, currentFinancialYear: financialYearOf(today) };
+    return {
+      ...budget,
+      cases,
+      /** The DCS and delegates: who may approve. */
+      officers: people,
+      canDecide: mayRecordDcsDecision(people, ctx.actor.userId),
+      currentFinancialYear: financialYearOf(today),
+    };
   }),
   requestPayment: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRequestPaymentInput)
     .mutation(({ ctx, input }) => requestPayment(ctx.tx, { ...input, actor: ctx.actor })),
   recordDcsApproval: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZDcsApprovalInput)
-    .mutation(({ ctx, input }) => recordDcsApproval(ctx.tx, input)),
+    .mutation(({ ctx, input }) => recordDcsApproval(ctx.tx, { ...input, actor: ctx.actor })),
   decidePayment: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZDecidePaymentInput)
     .mutation(({ ctx, input }) => decidePayment(ctx.tx, input)),
   markPaid: tenantProcedure({ module: 'statutory', roles: sccBudgetUsers })
     .input(ZMarkPaidInput)
     .mutation(({ ctx, input }) => markPaid(ctx.tx, input)),
+
+  /** The DCS and delegates named in the workspace, and the officers who could be. */
+  dcsDesignations: tenantProcedure({ module: 'statutory', roles: officers }).query(async ({ ctx }) => ({
+    designated: await listDcsDesignations(ctx.tx),
+    candidates: hasRole(ctx.actor.roles, managers) ? await designationCandidates(ctx.tx) : [],
+    preconditions: statutoryOf(ctx.actor).formalNoticePreconditions,
+  })),
+  designateDcs: tenantProcedure({ module: 'statutory', roles: managers })
+    .input(ZDesignateDcsInput)
+    .mutation(({ ctx, input }) => designateDcs(ctx.tx, ctx.actor, input)),
+  endDcsDesignation: tenantProcedure({ module: 'statutory', roles: managers })
+    .input(ZEndDesignationInput)
+    .mutation(({ ctx, input }) => endDesignation(ctx.tx, input)),
 
   /** The school's own view: letters and action plan, read-only. */
   mySupport: tenantProcedure({ module: 'statutory', roles: schoolLeaders }).query(({ ctx }) =>

@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { adjustEntitlement, ZAdjustEntitlementInput } from '../entitlements/adjust-entitlement';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
 import { getStatement } from '../entitlements/get-statement';
+import { reverseDrawdown, ZReverseDrawdownInput } from '../entitlements/reverse-drawdown';
 import { router, tenantProcedure } from '../trpc';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
 
@@ -27,6 +28,17 @@ export const entitlementsRouter = router({
     .input(ZAdjustEntitlementInput)
     .mutation(({ ctx, input }) =>
       adjustEntitlement(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, actorUserId: ctx.actor.userId }),
+    ),
+  /** The manager reverses a mistaken use, with a reason the school sees in its statement. */
+  reverse: tenantProcedure({ module: 'traded', roles: managers })
+    .input(ZReverseDrawdownInput)
+    .mutation(({ ctx, input }) =>
+      reverseDrawdown(ctx.tx, {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+        today: todayInLondon(),
+      }),
     ),
   /** Year end: what schools did not use of a finished year lapses. */
   expireYear: tenantProcedure({ module: 'traded', roles: managers })

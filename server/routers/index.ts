@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '../trpc';
 import { adviserTimeRouter } from './adviser-time';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
+import { calendarRouter } from './calendar';
 import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
 import { commissioningRouter } from './commissioning';
@@ -10,8 +11,11 @@ import { courseCatalogueRouter } from './course-catalogue';
 import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
+import { jobsRouter } from './jobs';
+import { joiningRouter } from './joining';
 import { membersRouter } from './members';
 import { notesOfVisitRouter } from './notes-of-visit';
+import { platformRouter } from './platform';
 import { registerRouter } from './register';
 import { renewalsRouter } from './renewals';
 import { reportsRouter } from './reports';
@@ -26,6 +30,7 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   schools: schoolsRouter,
   schoolImport: schoolImportRouter,
+  calendar: calendarRouter,
   catalogue: catalogueRouter,
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,
@@ -37,11 +42,14 @@ export const appRouter = router({
   reports: reportsRouter,
   members: membersRouter,
   audit: auditRouter,
+  jobs: jobsRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,
   register: registerRouter,
   visits: visitsRouter,
+  joining: joiningRouter,
+  platform: platformRouter,
   dev: devRouter,
 });
 

@@ -1,7 +1,66 @@
-import { managers } from '../access/role-groups';
-import { router, tenantProcedure } from '../trpc';
+import { z } from 'zod';
+import type { Actor } from '../access/actor';
+import { accessDeciders, managers } from '../access/role-groups';
 import { listMembers } from '../members/list-members';
+import {
+  decideAccessRequest,
+  listAccessRequests,
+  ZDecideAccessRequestInput,
+} from '../people/access-requests';
+import {
+  changeRole,
+  listMembershipHistory,
+  removeMembership,
+  ZChangeRoleInput,
+} from '../people/change-membership';
+import { invitePerson, type Inviter, ZInvitePersonInput } from '../people/invite-person';
+import {
+  inviteSchoolLeaders,
+  listSchoolLeaderContacts,
+  ZInviteSchoolLeadersInput,
+} from '../people/invite-school-leaders';
+import { listInvitations, resendInvitation, withdrawInvitation } from '../people/manage-invitations';
+import { router, tenantProcedure } from '../trpc';
 
+const inviterOf = (actor: Actor): Inviter => ({
+  tenantId: actor.tenantId,
+  slug: actor.slug,
+  workspaceName: actor.name,
+  userId: actor.userId,
+  appUrl: actor.appUrl,
+});
+
+const manage = tenantProcedure({ module: 'core', roles: managers });
+const ZInvitationId = z.object({ invitationId: z.uuid() });
+
+/** People in a workspace: who has access, invitations, role changes, removals, requests to join. */
 export const membersRouter = router({
-  list: tenantProcedure({ module: 'core', roles: managers }).query(({ ctx }) => listMembers(ctx.tx)),
+  list: manage.query(({ ctx }) => listMembers(ctx.tx, ctx.actor.tenantId)),
+  history: manage.query(({ ctx }) => listMembershipHistory(ctx.tx)),
+  invitations: manage.query(({ ctx }) => listInvitations(ctx.tx)),
+  invite: manage
+    .input(ZInvitePersonInput)
+    .mutation(({ ctx, input }) => invitePerson(ctx.tx, inviterOf(ctx.actor), input)),
+  resendInvitation: manage
+    .input(ZInvitationId)
+    .mutation(({ ctx, input }) => resendInvitation(ctx.tx, inviterOf(ctx.actor), input)),
+  withdrawInvitation: manage
+    .input(ZInvitationId)
+    .mutation(({ ctx, input }) => withdrawInvitation(ctx.tx, input)),
+  changeRole: manage
+    .input(ZChangeRoleInput)
+    .mutation(({ ctx, input }) => changeRole(ctx.tx, ctx.actor, input)),
+  remove: manage
+    .input(z.object({ membershipId: z.uuid() }))
+    .mutation(({ ctx, input }) => removeMembership(ctx.tx, ctx.actor, input)),
+  leaderContacts: manage.query(({ ctx }) => listSchoolLeaderContacts(ctx.tx, ctx.actor)),
+  inviteLeaders: manage
+    .input(ZInviteSchoolLeadersInput)
+    .mutation(({ ctx, input }) => inviteSchoolLeaders(ctx.tx, inviterOf(ctx.actor), input)),
+  requests: tenantProcedure({ module: 'core', roles: accessDeciders }).query(({ ctx }) =>
+    listAccessRequests(ctx.tx, ctx.actor),
+  ),
+  decideRequest: tenantProcedure({ module: 'core', roles: accessDeciders })
+    .input(ZDecideAccessRequestInput)
+    .mutation(({ ctx, input }) => decideAccessRequest(ctx.tx, ctx.actor, input)),
 });

@@ -1,13 +1,24 @@
 import { monitoringReaders, officers } from '../access/role-groups';
 import { z } from 'zod';
+import { schoolRequirements } from '../casework/school-requirements';
+import {
+  issueCategorisationLetters,
+  ZCategorisationLettersInput,
+} from '../monitoring/categorisation-letters';
 import { changeCategory, ZChangeCategoryInput } from '../monitoring/change-category';
 import { registerCsv } from '../monitoring/export-register';
 import { getRegisterSchool } from '../monitoring/get-register-school';
 import { listMonitoringAdvisers } from '../monitoring/list-advisers';
-import { listRegister, ZRegisterFilters } from '../monitoring/list-register';
+import { listRegister, listRegisterWithPhases, ZRegisterFilters } from '../monitoring/list-register';
 import { ZRecordInspectionInput } from '../monitoring/ofsted-results';
 import { visitRuleFor } from '../monitoring/plan-visits';
 import { recordInspection } from '../monitoring/record-inspection';
+import {
+  addToRegister,
+  removeFromRegister,
+  schoolsOffRegister,
+  ZRegisterChangeInput,
+} from '../monitoring/register-membership';
 import { linkAdviserTitleOf, statutoryOf } from '../monitoring/require-statutory';
 import {
   setAdvisers,
@@ -24,7 +35,8 @@ export const registerRouter = router({
     .query(async ({ ctx, input }) => {
       const settings = statutoryOf(ctx.actor);
       return {
-        rows: await listRegister(ctx.tx, settings, input),
+        /** rows (filtered) and phases (of every school on the register, for the phase filter). */
+        ...(await listRegisterWithPhases(ctx.tx, settings, input)),
         categories: settings.categories,
         linkAdviserTitle: linkAdviserTitleOf(ctx.actor),
       };
@@ -45,6 +57,7 @@ export const registerRouter = router({
       const record = await getRegisterSchool(ctx.tx, settings, input.schoolId);
       return {
         ...record,
+        requirements: await schoolRequirements(ctx.tx, ctx.actor.settings, input.schoolId),
         /** How many visits a year the rules give this school, and why ("per Statement of Action"). */
         visitRule: visitRuleFor(record.entry, settings),
         categories: settings.categories,
@@ -76,6 +89,30 @@ export const registerRouter = router({
   recordInspection: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRecordInspectionInput)
     .mutation(({ ctx, input }) => {
-      return recordInspection(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
+      return recordInspection(ctx.tx, statutoryOf(ctx.actor), {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+      });
     }),
+  /** The annual categorisation letters to every maintained school on the register (PDF, emailed). */
+  issueCategorisationLetters: tenantProcedure({ module: 'statutory', roles: officers })
+    .input(ZCategorisationLettersInput)
+    .mutation(({ ctx, input }) => issueCategorisationLetters(ctx.tx, ctx.actor, input)),
+  /** Schools of the workspace not on the active register, for adding one by hand. */
+  offRegister: tenantProcedure({ module: 'statutory', roles: officers }).query(({ ctx }) =>
+    schoolsOffRegister(ctx.tx),
+  ),
+  addSchool: tenantProcedure({ module: 'statutory', roles: officers })
+    .input(ZRegisterChangeInput)
+    .mutation(({ ctx, input }) =>
+      addToRegister(ctx.tx, statutoryOf(ctx.actor), {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+      }),
+    ),
+  removeSchool: tenantProcedure({ module: 'statutory', roles: officers })
+    .input(ZRegisterChangeInput)
+    .mutation(({ ctx, input }) => removeFromRegister(ctx.tx, input)),
 });

@@ -21,7 +21,9 @@ export const reportsRouter = router({
     .query(({ ctx, input }) => dcsMonthlyReport(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
   commissionerMonthly: reportReaders
     .input(z.object({ month: ZMonth }))
-    .query(({ ctx, input }) => commissionerMonthlyReport(ctx.tx, ctx.actor, input)),
+    .query(({ ctx, input }) =>
+      commissionerMonthlyReport(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
   dashboard: reportReaders
     .input(z.object({ academicYear: ZAcademicYear.optional() }))
     .query(({ ctx, input }) => statutoryDashboard(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),

@@ -1,7 +1,7 @@
 import { managers } from '../access/role-groups';
 import { TRPCError } from '@trpc/server';
 import { octetInputParser, type OctetInput } from '@trpc/server/http';
-import { importGiasSchools } from '../schools/import-gias/import-gias-schools';
+import { importIntoWorkspace } from '../schools/import-gias/import-into-workspace';
 import { readGiasUpload, type TGiasUpload } from '../schools/import-gias/read-gias-upload';
 import { router, tenantProcedure } from '../trpc';
 
@@ -37,22 +37,8 @@ const ZGiasUploadInput = {
 export const schoolImportRouter = router({
   preview: tenantProcedure({ module: 'core', roles: managers })
     .input(ZGiasUploadInput)
-    .mutation(({ ctx, input }) =>
-      importGiasSchools(ctx.tx, {
-        tenantId: ctx.actor.tenantId,
-        laCodes: ctx.actor.laCodes,
-        upload: input,
-        write: false,
-      }),
-    ),
+    .mutation(({ ctx, input }) => importIntoWorkspace(ctx.tx, ctx.actor, { upload: input, write: false })),
   commit: tenantProcedure({ module: 'core', roles: managers })
     .input(ZGiasUploadInput)
-    .mutation(({ ctx, input }) =>
-      importGiasSchools(ctx.tx, {
-        tenantId: ctx.actor.tenantId,
-        laCodes: ctx.actor.laCodes,
-        upload: input,
-        write: true,
-      }),
-    ),
+    .mutation(({ ctx, input }) => importIntoWorkspace(ctx.tx, ctx.actor, { upload: input, write: true })),
 });

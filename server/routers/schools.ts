@@ -6,6 +6,7 @@ import {
   staff,
 } from '../access/role-groups';
 import { z } from 'zod';
+import { setPupilCount, ZSetPupilCountInput } from '../schools/set-pupil-count';
 import { router, tenantProcedure } from '../trpc';
 import { getSchool } from '../schools/get-school';
 import { listSchools, ZListSchoolsInput } from '../schools/list-schools';
@@ -34,6 +35,16 @@ export const schoolsRouter = router({
   updateNotes: tenantProcedure({ module: 'core', roles: schoolNoteWriters })
     .input(ZUpdateSchoolNotesInput)
     .mutation(({ ctx, input }) => updateSchoolNotes(ctx.tx, input)),
+  /** A school with no pupil number on record gives one, to be priced by pupil numbers. */
+  setPupilCount: tenantProcedure({ module: 'core', roles: schoolManagers })
+    .input(ZSetPupilCountInput)
+    .mutation(({ ctx, input }) => {
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
+      return setPupilCount(ctx.tx, {
+        ...input,
+        onlyIfMissing: !ctx.actor.memberships.some((m) => m.role === 'tenant_admin'),
+      });
+    }),
   contacts: tenantProcedure({
     module: 'core',
     roles: contactReaders,

@@ -11,9 +11,17 @@ export const workspacesRouter = router({
   mine: authedProcedure.query(({ ctx }) =>
     withUser(ctx.db, ctx.session.id, (tx) => listWorkspacesOfUser(tx, ctx.session.id)),
   ),
-  current: tenantProcedure({ module: 'core', roles: 'any-member' }).query(({ ctx }) =>
-    getWorkspace(ctx.tx, ctx.actor, ctx.actor.memberships),
-  ),
+  /**
+   * What every page of the workspace needs, with the user's workspaces for the switcher (`mine`: the same
+   * rows as `workspaces.mine`, read in this transaction, where the own-rows policy also applies).
+   */
+  current: tenantProcedure({ module: 'core', roles: 'any-member' }).query(async ({ ctx }) => {
+    const [workspace, mine] = await Promise.all([
+      getWorkspace(ctx.tx, ctx.actor, ctx.actor.memberships),
+      listWorkspacesOfUser(ctx.tx, ctx.actor.userId),
+    ]);
+    return { ...workspace, mine };
+  }),
   figures: tenantProcedure({ module: 'core', roles: 'any-member' }).query(({ ctx }) =>
     getStaffFigures(
       ctx.tx,

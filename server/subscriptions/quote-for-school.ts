@@ -4,7 +4,8 @@ import type { Tx } from '~/db/client';
 import { schools } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
 import { getCatalogueItem } from '../catalogue/list-catalogue';
-import { packageSaving, quoteSubscription } from '../catalogue/pricing';
+import { loadTermDates } from '../calendar/term-dates';
+import { packageSaving, pupilCountNeeded, quoteSubscription } from '../catalogue/pricing';
 
 export async function loadBuyer(tx: Tx, schoolId: string) {
   const [school] = await tx
@@ -22,7 +23,11 @@ export async function loadBuyer(tx: Tx, schoolId: string) {
   return school;
 }
 
-/** A school's own price for an item, with the saving against buying the contents separately. */
+/**
+ * A school's own price for an item, with the saving against buying the contents separately. When the price
+ * depends on pupil numbers the school has not given, `needsPupilCount` says so (and the quote is not to be
+ * shown or used).
+ */
 export async function quoteForSchool(
   tx: Tx,
   input: { schoolId: string; itemId: string; units: number; today: IsoDate },
@@ -31,7 +36,8 @@ export async function quoteForSchool(
     loadBuyer(tx, input.schoolId),
     getCatalogueItem(tx, input.itemId),
   ]);
-  const quote = quoteSubscription(item, item.bands, buyer, input.units, input.today);
+  const termDates = await loadTermDates(tx, item.academicYear);
+  const quote = quoteSubscription(item, item.bands, buyer, input.units, input.today, termDates);
   const saving = packageSaving(item.lines, input.units, quote.fullPricePence);
-  return { buyer, item, quote, saving };
+  return { buyer, item, quote, saving, needsPupilCount: pupilCountNeeded(item.bands, buyer) };
 }

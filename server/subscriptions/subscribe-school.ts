@@ -4,6 +4,7 @@ import type { Tx } from '~/db/client';
 import { subscriptionEvents, subscriptions } from '~/db/schema';
 import { academicYearLabel, academicYearStart, type IsoDate } from '../catalogue/academic-year';
 import { grantEntitlement } from '../entitlements/grant-entitlement';
+import { paidShare, proRataGrant } from '../entitlements/pro-rata-grant';
 import { quoteForSchool } from './quote-for-school';
 
 export const ZSubscribeInput = z.object({
@@ -29,7 +30,7 @@ export async function subscribeSchool(
   tx: Tx,
   input: z.output<typeof ZSubscribeInput> & { tenantId: string; actorUserId: string; today: IsoDate },
 ) {
-  const { buyer, item, quote } = await quoteForSchool(tx, input);
+  const { buyer, item, quote, needsPupilCount } = await quoteForSchool(tx, input);
   if (item.kind !== 'package') {
     throw new DomainError({
       code: 'BAD_REQUEST',
@@ -40,10 +41,17 @@ export async function subscribeSchool(
     throw new DomainError({ code: 'BAD_REQUEST', message: 'That package is no longer offered.' });
   if (buyer.status === 'closed')
     throw new DomainError({ code: 'BAD_REQUEST', message: 'That school is closed.' });
+  if (needsPupilCount) {
+    throw new DomainError({
+      code: 'PRECONDITION_FAILED',
+      message: `${item.name} is priced by the number of pupils, and ${buyer.name} has none on record. Give the school's number of pupils first.`,
+      field: 'numberOfPupils',
+    });
+  }
   if (quote.termsCharged === 0) {
     throw new DomainError({
       code: 'BAD_REQUEST',
-      message: `${academicYearLabel(item.academicYear)} has ended; choose next year's package.`,
+      message: `Every term of ${academicYearLabel(item.academicYear)} has started; choose next year's package.`,
     });
   }
   if (input.expectedNetPence !== undefined && input.expectedNetPence !== quote.netPence) {
@@ -86,6 +94,8 @@ export async function subscribeSchool(
     },
     actorUserId: input.actorUserId,
   });
+  // A late joiner gets entitlements in proportion to what it pays (an August joiner a third, not the year).
+  const share = paidShare(quote);
   for (const line of item.lines) {
     await grantEntitlement(tx, {
       tenantId: input.tenantId,
@@ -93,8 +103,11 @@ export async function subscribeSchool(
       academicYear: item.academicYear,
       unit: line.unit,
       category: line.category,
-      quantityHundredths: line.quantityHundredths === null ? null : line.quantityHundredths * input.units,
-      description: `${item.name}: ${line.description}`,
+      quantityHundredths:
+        line.quantityHundredths === null
+          ? null
+          : proRataGrant(line.unit, line.quantityHundredths * input.units, share),
+      description: `${item.name}: ${line.description}${share < 1 ? ` (${quote.termsCharged} of 3 terms)` : ''}`,
       actorUserId: input.actorUserId,
       sourceType: 'subscription',
       sourceId: subscription.id,

@@ -1,9 +1,10 @@
 import { withTenant, type Db, type Tx } from '~/db/client';
 import { recordAudit } from '../audit/record-audit';
-import { deliverQueuedEmails } from '../email/send-email';
+import { drainEmails } from '../email/send-email';
+import { emailDispatcherFor } from '../jobs/email-dispatch';
 
-/** Who a unit of work is done by, for the audit log. */
-export type AuditActor = { userId: string };
+/** Who a unit of work is done by, for the audit log: a person, or a system job ("job:renewal-reminders"). */
+export type AuditActor = { userId: string } | { label: string };
 
 export type UnitOfWork = {
   /** The audit action (a procedure path, a job name); null for a read, which leaves no audit row. */
@@ -30,7 +31,7 @@ export async function doUnitOfWork<T>(
   if (work.action) {
     await recordAudit(tx, {
       tenantId,
-      actorUserId: work.actor.userId,
+      actor: work.actor,
       action: work.action,
       input: work.input,
       result: work.auditedResult ? (work.auditedResult as (r: T) => unknown)(result) : result,
@@ -39,9 +40,15 @@ export async function doUnitOfWork<T>(
   return result;
 }
 
-/** What must happen once a unit of work has committed: the emails it queued go out. */
-export async function afterCommit(db: Db): Promise<void> {
-  await deliverQueuedEmails(db).catch((error: unknown) => console.error(error));
+/**
+ * What must happen once a unit of work in `tenantId` has committed: the emails it queued go out, through the
+ * job queue when this process runs one (retried with backoff), otherwise delivered here and now, the
+ * tenant's only (tests, scripts).
+ */
+export async function afterCommit(db: Db, tenantId: string): Promise<void> {
+  const dispatcher = emailDispatcherFor(db);
+  const dispatch = dispatcher ? dispatcher.dispatchQueuedEmails() : drainEmails(db, { tenantId });
+  await Promise.resolve(dispatch).catch((error: unknown) => console.error(error));
 }
 
 /**
@@ -57,6 +64,6 @@ export async function runInTenant<T>(
   const result = await withTenant(db, options.tenantId, (tx) =>
     doUnitOfWork(tx, options.tenantId, options, fn),
   );
-  if (options.action) await afterCommit(db);
+  if (options.action) await afterCommit(db, options.tenantId);
   return result;
 }

@@ -26,6 +26,8 @@ export type WorkspaceOfUser = {
   shortName: string;
   kind: (typeof tenants.$inferSelect)['kind'];
   roles: TenantMembership['role'][];
+  /** Suspended by the platform: listed so the person knows, but it opens only the suspended page. */
+  suspended: boolean;
 };
 
 /** Every workspace the user belongs to, with their roles there: the workspace switcher. Runs under withUser. */
@@ -37,6 +39,7 @@ export async function listWorkspacesOfUser(tx: Tx, userId: string): Promise<Work
       shortName: tenants.shortName,
       kind: tenants.kind,
       role: memberships.role,
+      suspendedAt: tenants.suspendedAt,
     })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
@@ -44,15 +47,16 @@ export async function listWorkspacesOfUser(tx: Tx, userId: string): Promise<Work
     .orderBy(asc(tenants.name));
   const bySlug = new Map<string, WorkspaceOfUser>();
   for (const row of rows) {
-    const entry = bySlug.get(row.slug) ?? { ...row, roles: [] };
+    const entry = bySlug.get(row.slug) ?? { ...row, roles: [], suspended: row.suspendedAt !== null };
     if (!entry.roles.includes(row.role)) entry.roles.push(row.role);
     bySlug.set(row.slug, entry);
   }
-  return [...bySlug.values()].map(({ slug, name, shortName, kind, roles }) => ({
+  return [...bySlug.values()].map(({ slug, name, shortName, kind, roles, suspended }) => ({
     slug,
     name,
     shortName,
     kind,
     roles,
+    suspended,
   }));
 }

@@ -1,4 +1,4 @@
-import type { ModuleKey, Role, TenantSettings } from '~/db/schema';
+import type { ModuleKey, Role, TenantKind, TenantSettings } from '~/db/schema';
 import {
   adviserTimeUsers,
   buyers,
@@ -7,6 +7,7 @@ import {
   commissioningUsers,
   courseUsers,
   financeUsers,
+  headteachers,
   managers,
   monitoringReaders,
   noteReaders,
@@ -29,8 +30,6 @@ export type Section = {
   /** The tenant's own name for the section (Birmingham's "Priority schools"). */
   titleFrom?: (settings: TenantSettings) => string | undefined;
 };
-
-type TenantKind = 'la' | 'provider';
 
 export const sections: readonly Section[] = [
   {
@@ -160,7 +159,29 @@ export const sections: readonly Section[] = [
     slug: 'members',
     title: 'People and roles',
     roles: managers,
-    summary: 'Who belongs to this workspace and in which role.',
+    summary: 'Who belongs to this workspace and in which role; invitations and requests to join.',
+    built: true,
+  },
+  {
+    slug: 'join-requests',
+    title: 'Requests to join',
+    // The manager answers these on People and roles.
+    roles: headteachers,
+    summary: 'Staff asking to join your school.',
+    built: true,
+  },
+  {
+    slug: 'jobs',
+    title: 'Jobs and emails',
+    roles: managers,
+    summary: 'What the scheduled jobs did and when, and every email the workspace sent or failed to send.',
+    built: true,
+  },
+  {
+    slug: 'term-dates',
+    title: 'Term dates',
+    roles: managers,
+    summary: 'The LA’s term dates each year: mid-year joiners pay for the terms not yet started.',
     built: true,
   },
   {

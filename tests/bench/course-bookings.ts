@@ -8,7 +8,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, withTenant, type Database } from '../../db/client';
 import { courses, schools, tenants, users } from '../../db/schema';
-import { seedIfEmpty } from '../../db/seed';
+import { seedIfEmpty } from '../../seed';
 import { ZCourseInput } from '../../server/courses/course-inputs';
 import { createCourse } from '../../server/courses/create-course';
 import { createCaller } from '../../server/routers';

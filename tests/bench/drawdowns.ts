@@ -1,26 +1,48 @@
 /**
- * 1,000 drawdowns from 20 concurrent connections against balances of real schools, through the app's own
- * drawDownEntitlement inside withTenant (role switch + RLS), beside the bare-SQL floor: the same conditional UPDATE
- * and INSERT with no app code. Hot = one balance for everyone (worst case: every drawdown queues on one row lock);
- * spread = one balance per school. Prints p50/p99 and drawdowns/s; never fails on timing.
+ * Entitlement drawdown race: 1,000 drawdowns from 20 concurrent connections against balances of real schools,
+ * hot (one balance for everyone: every drawdown queues on one row lock) and spread (one balance per school).
+ * Three ways, in the same run, interleaved, each round repeated (BENCH_ROUNDS, default 3) because the machine
+ * is shared and absolute figures drift:
+ *   - bare SQL (the floor): the same conditional UPDATE and INSERT on a plain postgres.js pool, no app code;
+ *   - withTenant: the domain's drawDownEntitlement inside withTenant (role switch + RLS), no request path;
+ *   - tRPC caller: `entitlements.adjust` by a manager (quantity -1), the full request path: session, tenant
+ *     lookup, membership and module check, zod, RLS, the same conditional UPDATE + INSERT, and the audit row.
+ * Prints throughput, p50, p99 and the app/floor ratios (target: throughput ≥ 0.5× the floor, p99 ≤ 2×);
+ * never fails on timing. Run: DATABASE_URL=postgres://… npm run bench (it needs PostgreSQL), or this file
+ * alone: DATABASE_URL=… BENCH_ROUNDS=3 npx tsx tests/bench/drawdowns.ts. "node CPU" is this process's CPU per
+ * drawdown (client side, app code included): on a loaded machine it is what the requests queue behind.
+ *
+ * Measured 29 Nov 2026 on the shared 2-core machine (load average 7–17), medians of 3 rounds, ×floor:
+ *                         before (main)            after (prepared statements, pipelined lookup)
+ *   tRPC, hot             0.35× tput, p99 2.22×    0.33× tput, p99 2.67×   (run beside a `next build`)
+ *   tRPC, spread          0.20× tput, p99 2.57×    0.12× tput, p99 5.76×
+ *   withTenant, hot       0.60× tput, p99 1.18×    0.73× tput, p99 1.38×
+ *   withTenant, spread    0.47× tput, p99 1.75×    0.25× tput, p99 4.17×
+ * Target missed both before and after: the request path costs ~2–3.5 ms of node CPU per drawdown against the
+ * floor's ~0.3–0.6 ms, and 11 statements (BEGIN, scope, lookup, UPDATE, INSERT, audit INSERT, COMMIT, then
+ * afterCommit's own BEGIN, scope, outbox SELECT … FOR UPDATE, COMMIT) against the floor's 4. Figures swing
+ * ±2× between runs here; compare ratios within one run only.
  */
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, withTenant, type Database } from '../../db/client';
-import { schools, tenants } from '../../db/schema';
-import { seedIfEmpty } from '../../db/seed';
+import { openDatabase, withPlatform, withTenant, type Database } from '../../db/client';
+import { schools, tenants, users } from '../../db/schema';
+import { seedIfEmpty } from '../../seed';
 import { drawDownEntitlement } from '../../server/entitlements/draw-down-entitlement';
 import { grantEntitlement } from '../../server/entitlements/grant-entitlement';
+import { createCaller } from '../../server/routers';
 
 const TOTAL = 1_000;
 const CONNECTIONS = 20;
 const YEAR = 2095;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-type Stats = { p50: number; p99: number; perSecond: number };
+type Stats = { p50: number; p99: number; perSecond: number; cpuMs: number };
 
 async function race(work: (i: number) => Promise<unknown>): Promise<Stats> {
   const latencies: number[] = [];
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -33,15 +55,27 @@ async function race(work: (i: number) => Promise<unknown>): Promise<Stats> {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99), perSecond: TOTAL / elapsed };
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    perSecond: TOTAL / elapsed,
+    cpuMs: (used.user + used.system) / 1000 / TOTAL,
+  };
 }
 
-const show = (label: string, s: Stats) =>
+/** Node CPU per drawdown is this process's (client side, app code included) — on a loaded machine it is what queues. */
+const show = (label: string, s: Stats, floor?: Stats) =>
   console.info(
-    `${label.padEnd(44)} p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s`,
+    `${label.padEnd(44)} p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s  node CPU ${s.cpuMs.toFixed(2)} ms/req` +
+      (floor
+        ? `   ×floor: throughput ${(s.perSecond / floor.perSecond).toFixed(2)}  p99 ${(s.p99 / floor.p99).toFixed(2)}`
+        : ''),
   );
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 export async function benchDrawdowns(url: string) {
   const database: Database = await openDatabase({ kind: 'postgres', url, maxConnections: CONNECTIONS });
@@ -52,6 +86,16 @@ export async function benchDrawdowns(url: string) {
   const schoolIds = (
     await withTenant(database.db, tenant.id, (tx) => tx.select({ id: schools.id }).from(schools))
   ).map((s) => s.id);
+  const [manager] = await withPlatform(database.db, (tx) =>
+    tx.select().from(users).where(eq(users.email, 'manager@hsip.example')),
+  );
+  if (!manager) throw new Error('seed missing');
+  const caller = createCaller({
+    db: database.db,
+    session: { id: manager.id, email: manager.email, name: manager.name, isSuperadmin: false },
+    tenantSlug: 'hsip',
+    appUrl: 'http://bench.invalid',
+  });
   const run = `bench-${Date.now()}`;
 
   async function grant(category: string, schoolId: string, quantity: number) {
@@ -89,6 +133,8 @@ export async function benchDrawdowns(url: string) {
         },
       }),
     );
+  const trpcDraw = (balanceId: string) =>
+    caller.entitlements.adjust({ balanceId, quantity: -1, reason: 'bench drawdown' });
 
   // The floor: the same two statements on a plain connection pool, no app code, no role switch.
   const bare = postgres(url, { max: CONNECTIONS, onnotice: () => {} });
@@ -103,25 +149,48 @@ export async function benchDrawdowns(url: string) {
       }
     });
 
-  console.info(`\nEntitlement drawdowns: ${TOTAL} from ${CONNECTIONS} connections (PostgreSQL)`);
-  const results: Record<string, Stats> = {};
-  for (const [shape, perSchool] of [
-    ['hot (one balance)', false],
-    ['spread (one balance per school)', true],
-  ] as const) {
-    for (const [who, draw] of [
-      ['bare SQL', bareDraw],
-      ['app (withTenant + RLS)', appDraw],
+  console.info(
+    `\nEntitlement drawdowns: ${TOTAL} from ${CONNECTIONS} connections (PostgreSQL), ${ROUNDS} rounds`,
+  );
+  const ways = ['bare SQL', 'withTenant + drawDownEntitlement', 'tRPC caller (entitlements.adjust)'] as const;
+  const ratios: Record<string, { throughput: number[]; p99: number[] }> = {};
+  for (let round = 1; round <= ROUNDS; round++) {
+    console.info(`round ${round}`);
+    for (const [shape, perSchool] of [
+      ['hot', false],
+      ['spread', true],
     ] as const) {
-      const category = `${run}-${who}-${shape}`;
       const targets = perSchool ? schoolIds : [schoolIds[0]!];
-      for (const id of targets) await grant(category, id, Math.ceil(TOTAL / targets.length));
-      const stats = await race((i) => draw(category, targets[i % targets.length]!));
-      results[`${who}, ${shape}`] = stats;
-      show(`${who}, ${shape}`, stats);
+      let floor: Stats | undefined;
+      for (const way of ways) {
+        const category = `${run}-${round}-${way}-${shape}`;
+        const balanceIds: string[] = [];
+        for (const id of targets)
+          balanceIds.push((await grant(category, id, Math.ceil(TOTAL / targets.length))).balanceId);
+        const stats = await race((i) =>
+          way === 'bare SQL'
+            ? bareDraw(category, targets[i % targets.length]!)
+            : way === 'withTenant + drawDownEntitlement'
+              ? appDraw(category, targets[i % targets.length]!)
+              : trpcDraw(balanceIds[i % balanceIds.length]!),
+        );
+        show(`  ${way}, ${shape}`, stats, floor);
+        if (way === 'bare SQL') floor = stats;
+        else {
+          const key = `${way}, ${shape}`;
+          const r = (ratios[key] ??= { throughput: [], p99: [] });
+          r.throughput.push(stats.perSecond / floor!.perSecond);
+          r.p99.push(stats.p99 / floor!.p99);
+        }
+      }
     }
-    const ratio = results[`app (withTenant + RLS), ${shape}`]!.p99 / results[`bare SQL, ${shape}`]!.p99;
-    console.info(`  app/floor p99 ratio, ${shape}: ${ratio.toFixed(2)}×  (target: app p99 < 50 ms)`);
+  }
+  console.info(`Median over ${ROUNDS} rounds (target: throughput ≥ 0.50× floor, p99 ≤ 2.00× floor):`);
+  for (const [key, r] of Object.entries(ratios)) {
+    const tp = median(r.throughput);
+    const p99 = median(r.p99);
+    const ok = tp >= 0.5 && p99 <= 2 ? 'meets target' : 'MISSES target';
+    console.info(`  ${key.padEnd(48)} throughput ${tp.toFixed(2)}×  p99 ${p99.toFixed(2)}×  ${ok}`);
   }
   const [balances] = await database.db
     .execute(sql`select count(*)::int as negative from entitlement_balances where balance_hundredths < 0`)
@@ -131,4 +200,14 @@ export async function benchDrawdowns(url: string) {
   );
   await bare.end();
   await database.close();
+}
+
+// `npx tsx tests/bench/drawdowns.ts` runs this bench alone.
+if (process.argv[1]?.endsWith('drawdowns.ts')) {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('The drawdown race needs PostgreSQL: set DATABASE_URL.');
+  benchDrawdowns(url).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { defaultOpenOptions, openDatabase, withTenant, type Db } from '../../db/client';
 import { schools, tenants } from '../../db/schema';
-import { seedIfEmpty } from '../../db/seed';
+import { seedIfEmpty } from '../../seed';
 import { benchCourseBookings } from './course-bookings';
 import { benchDrawdowns } from './drawdowns';
 
@@ -59,6 +59,7 @@ async function main() {
       '\nDrawdown and course booking race benches skipped: they need PostgreSQL (set DATABASE_URL).',
     );
   console.info('\nGIAS import bench: npx tsx tests/bench/gias-import.ts');
+  console.info('Pages at LA scale (production build): DATABASE_URL=… npx tsx tests/bench/pages.ts');
 }
 
 main().catch((error: unknown) => {

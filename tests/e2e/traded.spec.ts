@@ -134,17 +134,20 @@ test('a headteacher sees their price and saving, subscribes with a purchase orde
   await expect(row).toContainText('Active');
   await expect(row).toContainText(/PO-E2E-\d+/);
 
+  // A late joiner gets each line in proportion to the terms it pays for (issue 11): 6 half days × terms ÷ 3.
+  const terms = Number(/(\d) of 3/.exec((await row.textContent()) ?? '')?.[1]);
+  const granted = `${(6 * terms) / 3} adviser half days`;
   for (const [category, line] of [
-    ['EMA training', '6 × ½ day training'],
-    ['EMA community consultation', '6 × ½ day community consultation'],
+    ['EMA training', '6 × ½ day school-based training'],
+    ['EMA community consultation', '6 × ½ day consultation with communities'],
   ]) {
     const balance = page.getByRole('region', { name: `Adviser half days: ${category}` });
     await expect(
       balance.getByRole('row', { name: new RegExp(`Ethnic minority achievement: ${line}`) }),
-    ).toContainText('+6');
-    await expect(valueOf(balance, 'Granted')).toHaveText('6 adviser half days');
+    ).toContainText(`+${(6 * terms) / 3}`);
+    await expect(valueOf(balance, 'Granted')).toHaveText(granted);
     await expect(valueOf(balance, 'Used')).toHaveText('0 adviser half days');
-    await expect(valueOf(balance, 'Left')).toHaveText('6 adviser half days');
+    await expect(valueOf(balance, 'Left')).toHaveText(granted);
   }
   await expectAccessible(page);
 
@@ -152,4 +155,47 @@ test('a headteacher sees their price and saving, subscribes with a purchase orde
   await openSection(page, 'Packages and services');
   await expect(ema).toContainText('Grange Primary School subscribes to this package');
   await expect(ema.getByRole('link', { name: 'Subscribe' })).toHaveCount(0);
+});
+
+test('the manager keeps the LA term dates and sees a school’s categorised lines on its statement', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'manager@hsip.example');
+  await openSection(page, 'Term dates');
+  await expectAccessible(page);
+  // Seeded with Harrow's pattern for this year; next year can be set (and saved again) here.
+  const [first] = await page.getByRole('heading', { level: 2 }).allTextContents();
+  const thisYear = Number(first?.slice(0, 4));
+  await expect(page.getByTestId(`source-${thisYear}`)).toHaveText('Set for this workspace.');
+  const next = page.getByRole('region', {
+    name: `${thisYear + 1}/` + String((thisYear + 2) % 100).padStart(2, '0'),
+  });
+  await next.getByLabel('First day of the spring term').fill(`${thisYear + 2}-01-05`);
+  await next.getByRole('button', { name: /^Save .* term dates$/ }).click();
+  await expect(next.getByRole('status')).toContainText('term dates saved');
+  await expect(page.getByTestId(`source-${thisYear + 1}`)).toHaveText('Set for this workspace.');
+  // A backwards term is refused beside its field.
+  await next.getByLabel('Last day of the summer term').fill(`${thisYear + 2}-04-01`);
+  await next.getByRole('button', { name: /^Save .* term dates$/ }).click();
+  await expect(next.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Summer term must end after it starts.',
+  );
+  await expectAccessible(page);
+
+  // A seeded subscriber to Advisory, curriculum and leadership: each half day sits on its own line (004 387–388).
+  await openSection(page, 'Subscriptions and entitlements');
+  const uptake = page.getByRole('table', { name: 'By school' });
+  await uptake
+    .getByRole('row', { name: /Advisory, curriculum and leadership/ })
+    .first()
+    .getByRole('link')
+    .click();
+  for (const [line, left] of [
+    ['Adviser half days: Specialist', '3 adviser half days'],
+    ['Adviser half days: Inspection support', '2 adviser half days'],
+    ['Adviser days: School review', '2 adviser days'],
+  ] as const) {
+    await expect(valueOf(page.getByRole('region', { name: line }), 'Left')).toHaveText(left);
+  }
+  await expectAccessible(page);
 });

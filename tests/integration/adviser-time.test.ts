@@ -2,15 +2,18 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { catalogueItems } from '~/db/schema';
-import { callerFor, openTestDatabase, tenantBySlug, userByEmail } from './harness';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { openTestDatabase } from './harness';
 
 describe('adviser time (BPSI)', () => {
   let database: Database;
+  let barnet: DemoWorkspace;
   let serviceIdFor: (code: string) => Promise<string>;
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    const barnet = await tenantBySlug(database.db, 'barnet');
+    // A copy of Barnet of this file's own, so the suite can run again on the same database.
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
     serviceIdFor = async (code) => {
       const [item] = await withTenant(database.db, barnet.id, (tx) =>
         tx.select({ id: catalogueItems.id }).from(catalogueItems).where(eq(catalogueItems.code, code)),
@@ -21,7 +24,7 @@ describe('adviser time (BPSI)', () => {
   });
 
   it('a school requests a review, the manager assigns it, the adviser logs it, and the balance drops', async () => {
-    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const head = await barnet.caller('head@coppettswood.sch.example');
     const school = (await head.workspaces.current()).mySchools[0];
     if (!school) throw new Error('no school');
     // Seeded: Coppetts Wood subscribes to BPSI, which gives 20 BPSI hours.
@@ -36,11 +39,11 @@ describe('adviser time (BPSI)', () => {
       preferredDates: 'Week beginning 2 March',
       details: 'Focus on reading in KS1',
     });
-    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
-    const adviser = await userByEmail(database.db, 'adviser@barnet.example');
+    const manager = await barnet.caller('head.si@barnet.example');
+    const adviser = await barnet.user('adviser@barnet.example');
     await manager.adviserTime.assign({ requestId: request.id, adviserUserId: adviser.id });
 
-    const otherAdviser = await callerFor(database.db, 'amara.nwosu@barnet.example', 'barnet');
+    const otherAdviser = await barnet.caller('amara.nwosu@barnet.example');
     const visit = {
       requestId: request.id,
       visitDate: '2026-11-18',
@@ -50,7 +53,7 @@ describe('adviser time (BPSI)', () => {
     await expect(otherAdviser.adviserTime.logVisit(visit)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await otherAdviser.adviserTime.list({})).toEqual([]);
 
-    const assigned = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const assigned = await barnet.caller('adviser@barnet.example');
     expect((await assigned.adviserTime.list({})).map((r) => r.id)).toContain(request.id);
     const logged = await assigned.adviserTime.logVisit(visit);
     expect(logged.outcome).toBe('drawn');
@@ -74,7 +77,7 @@ describe('adviser time (BPSI)', () => {
   });
 
   it('a consultancy hour beyond the balance is charged at the school rate', async () => {
-    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const manager = await barnet.caller('head.si@barnet.example');
     const subscribed = new Set((await manager.subscriptions.list({})).map((s) => s.schoolId));
     const school = (await manager.schools.list({ status: 'open' })).find((s) => !subscribed.has(s.id));
     if (!school) throw new Error('every school subscribes');
@@ -84,7 +87,7 @@ describe('adviser time (BPSI)', () => {
       serviceId: await serviceIdFor('BPSI-HOUR'),
       preferredDates: 'Any afternoon',
     });
-    const adviser = await userByEmail(database.db, 'adviser@barnet.example');
+    const adviser = await barnet.user('adviser@barnet.example');
     await manager.adviserTime.assign({ requestId: request.id, adviserUserId: adviser.id });
     const logged = await manager.adviserTime.logVisit({
       requestId: request.id,
@@ -97,7 +100,7 @@ describe('adviser time (BPSI)', () => {
   });
 
   it('refuses a visit with a bad date or no summary, with field messages', async () => {
-    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const manager = await barnet.caller('head.si@barnet.example');
     await expect(
       manager.adviserTime.logVisit({
         requestId: crypto.randomUUID(),

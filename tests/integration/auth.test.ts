@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, type Database } from '~/db/client';
+import type { Database } from '~/db/client';
+import { withMailroom } from '~/server/email/outbox';
 import { outboxEmails } from '~/db/schema';
 import { strideAdapter } from '~/server/auth/adapter';
 import { sendEmail } from '~/server/email/send-email';
@@ -63,7 +64,7 @@ describe('sign-in storage and email', () => {
       host: 'localhost',
     });
     await sendEmail(database.db, { to, ...message });
-    const [stored] = await withPlatform(database.db, (tx) =>
+    const [stored] = await withMailroom(database.db, (tx) =>
       tx.select().from(outboxEmails).where(eq(outboxEmails.to, to)),
     );
     expect(stored?.subject).toBe('Your sign-in link for Stride');

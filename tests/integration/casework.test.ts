@@ -2,13 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { actionPlans, ofstedInspections, sccCases, schools } from '~/db/schema';
-import { callerFor, failureOf, openTestDatabase, tenantBySlug, userByEmail } from './harness';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { failureOf, openTestDatabase } from './harness';
 
 /**
- * SCC casework through the real router on the seeded database: action plans (and the Statement of Action rule),
+ * SCC casework through the real router on a fresh copy of the seeded Barnet: action plans (and the Statement of Action rule),
  * progress meetings, warning notices, intervention powers, Regional Director referrals and the SCC budget.
  */
 let database: Database;
+let barnet: DemoWorkspace;
 let barnetId: string;
 const caseIds: Record<string, string> = {};
 
@@ -50,9 +52,16 @@ async function designate(urn: number, status: 'designated' | 'candidate' = 'desi
   return made.id;
 }
 
+/** The Director of Children's Services, the only one who records DCS decisions (seeded as Barnet's DCS). */
+const director = () => barnet.caller('dcs@barnet.example');
+/** Barnet's preconditions for a formal notice (db/seed/statutory-data.ts, from Part B). */
+const notEngaging = 'The school has not engaged with the support and challenge offered';
+
 beforeAll(async () => {
   database = await openTestDatabase();
-  barnetId = (await tenantBySlug(database.db, 'barnet')).id;
+  // A copy of Barnet of this file's own, so the suite can run again on the same database.
+  barnet = await makeDemoWorkspace(database.db, 'barnet');
+  barnetId = barnet.id;
   caseIds.brunswick = (await caseOf(101270)) ?? '';
   caseIds.stCatherines = (await caseOf(101335)) ?? '';
   // 101364: maintained, no seeded case; given a serious-weaknesses inspection so a Statement of Action is required.
@@ -74,7 +83,7 @@ beforeAll(async () => {
 
 describe('action plans', () => {
   it('shows the seeded Statement of Action with a summary by RAG and overdue items', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const plan = await officer.casework.plan({ caseId: caseIds.brunswick ?? '' });
     expect(plan.view).toBe('full');
     expect(plan.plan?.kind).toBe('statement_of_action');
@@ -87,7 +96,7 @@ describe('action plans', () => {
   });
 
   it('refuses an ordinary plan for a school in an Ofsted category of concern, and makes a Statement of Action', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const refusal = await failureOf(
       officer.casework.createPlan({
         caseId: caseIds.serious ?? '',
@@ -115,7 +124,7 @@ describe('action plans', () => {
   });
 
   it('adds, edits, rates with evidence and completes an item; sets the next review', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const { plan } = await officer.casework.plan({ caseId: caseIds.serious ?? '' });
     if (!plan) throw new Error('no plan');
     const item = await officer.casework.addItem({
@@ -157,7 +166,7 @@ describe('action plans', () => {
   });
 
   it('shows a RAG update without evidence as a field error', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const { items } = await officer.casework.plan({ caseId: caseIds.brunswick ?? '' });
     const first = items[0];
     if (!first) throw new Error('no items');
@@ -169,7 +178,7 @@ describe('action plans', () => {
 
 describe('progress meetings', () => {
   it('records a School Progress Review and a Monitoring and Challenge meeting and lists them', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     await officer.casework.recordMeeting({
       caseId: caseIds.stCatherines ?? '',
       kind: 'progress_review',
@@ -192,10 +201,10 @@ describe('progress meetings', () => {
 
 describe('warning notices and intervention powers', () => {
   it('refuses a power while the school is not eligible, with the reason', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
-    const dcs = await userByEmail(database.db, 'dcs@barnet.example');
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const dcs = await barnet.user('dcs@barnet.example');
     const refusal = await failureOf(
-      officer.casework.recordPower({
+      (await director()).casework.recordPower({
         caseId: caseIds.stCatherines ?? '',
         power: 's64_additional_governors',
         dcsDecision: 'approved',
@@ -204,24 +213,45 @@ describe('warning notices and intervention powers', () => {
       }),
     );
     expect(refusal).toMatch(/not eligible/);
+    // An officer only recommends: the power is the DCS's to decide.
+    expect(
+      await failureOf(
+        officer.casework.recordPower({
+          caseId: caseIds.stCatherines ?? '',
+          power: 's64_additional_governors',
+          dcsDecision: 'approved',
+          dcsDecisionOn: '2026-11-20',
+        }),
+      ),
+    ).toMatch(/Only the Director of Children’s Services/);
   });
 
   it('takes a formal s60 notice from recommended to issued only with the DCS decision, then not complied → a power', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
-    const dcs = await userByEmail(database.db, 'dcs@barnet.example');
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const dcs = await barnet.user('dcs@barnet.example');
     expect(
       await failureOf(
         officer.casework.recordNotice({ caseId: caseIds.stCatherines ?? '', kind: 'formal_s60' }),
       ),
     ).toMatch(/at least one ground/);
+    expect(
+      await failureOf(
+        officer.casework.recordNotice({
+          caseId: caseIds.stCatherines ?? '',
+          kind: 'formal_s60',
+          grounds: ['unacceptably_low_standards'],
+        }),
+      ),
+    ).toMatch(/conditions for a formal warning notice apply: The school has not engaged/);
     const notice = await officer.casework.recordNotice({
       caseId: caseIds.stCatherines ?? '',
       kind: 'formal_s60',
       grounds: ['unacceptably_low_standards', 'breakdown_of_management_or_governance'],
+      preconditions: [notEngaging],
     });
     expect(notice.status).toBe('recommended');
     const noDcs = await failureOf(
-      officer.casework.issueNotice({
+      (await director()).casework.issueNotice({
         noticeId: notice.id,
         issuedOn: '2026-11-20',
         complianceBy: '2027-01-20',
@@ -229,7 +259,7 @@ describe('warning notices and intervention powers', () => {
     );
     expect(noDcs).toMatch(/only be issued once the DCS decision is recorded/);
     const noDate = await failureOf(
-      officer.casework.issueNotice({
+      (await director()).casework.issueNotice({
         noticeId: notice.id,
         issuedOn: '2026-11-20',
         dcsDecisionOn: '2026-11-19',
@@ -237,10 +267,10 @@ describe('warning notices and intervention powers', () => {
       }),
     );
     expect(noDate).toMatch(/must comply/);
-    const adviser = await userByEmail(database.db, 'adviser@barnet.example');
+    const adviser = await barnet.user('adviser@barnet.example');
     expect(
       await failureOf(
-        officer.casework.issueNotice({
+        (await director()).casework.issueNotice({
           noticeId: notice.id,
           issuedOn: '2026-11-20',
           complianceBy: '2027-01-20',
@@ -248,8 +278,23 @@ describe('warning notices and intervention powers', () => {
           dcsDecisionByUserId: adviser.id,
         }),
       ),
-    ).toMatch(/officers/);
-    const issued = await officer.casework.issueNotice({
+    ).toMatch(/Director of Children’s Services or one of their named delegates/);
+    // An officer recommends; only the DCS (or a named delegate) records the decision.
+    expect(
+      await failureOf(
+        officer.casework.issueNotice({
+          noticeId: notice.id,
+          issuedOn: '2026-11-20',
+          complianceBy: '2027-01-20',
+          dcsDecisionOn: '2026-11-19',
+        }),
+      ),
+    ).toMatch(
+      /Only the Director of Children’s Services or a named delegate records this decision \(Catherine Blake\)/,
+    );
+    const issued = await (
+      await director()
+    ).casework.issueNotice({
       noticeId: notice.id,
       issuedOn: '2026-11-20',
       complianceBy: '2027-01-20',
@@ -283,7 +328,9 @@ describe('warning notices and intervention powers', () => {
       eligible: true,
       reason: expect.stringMatching(/did not comply/),
     });
-    const power = await officer.casework.recordPower({
+    const power = await (
+      await director()
+    ).casework.recordPower({
       caseId: caseIds.stCatherines ?? '',
       power: 's65_interim_executive_board',
       noticeId: notice.id,
@@ -296,7 +343,7 @@ describe('warning notices and intervention powers', () => {
   });
 
   it('records a pay-and-conditions (s60A) notice as its own kind, and the informal notice as issued', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const s60a = await officer.casework.recordNotice({
       caseId: caseIds.serious ?? '',
       kind: 'pay_and_conditions_s60a',
@@ -317,6 +364,7 @@ describe('warning notices and intervention powers', () => {
       caseId: caseIds.serious ?? '',
       kind: 'formal_s60',
       grounds: ['unacceptably_low_standards'],
+      preconditions: [notEngaging],
     });
     const declinedOutcome = await officer.casework.noticeOutcome({
       noticeId: declined.id,
@@ -325,8 +373,10 @@ describe('warning notices and intervention powers', () => {
       notes: 'The DCS did not take the recommendation up: the school has a new headteacher.',
     });
     expect(declinedOutcome).toMatchObject({ status: 'withdrawn', dcsDecisionOn: null, complianceBy: null });
-    const dcs = await userByEmail(database.db, 'dcs@barnet.example');
-    await officer.casework.issueNotice({
+    const dcs = await barnet.user('dcs@barnet.example');
+    await (
+      await director()
+    ).casework.issueNotice({
       noticeId: s60a.id,
       issuedOn: '2026-11-21',
       complianceBy: '2026-12-19',
@@ -349,7 +399,7 @@ describe('warning notices and intervention powers', () => {
   });
 
   it('is eligible for powers in an Ofsted category of concern without a notice', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const view = await officer.casework.interventions({ caseId: caseIds.brunswick ?? '' });
     expect(view.school.maintained).toBe(true);
     expect(view.eligibility).toMatchObject({
@@ -359,8 +409,8 @@ describe('warning notices and intervention powers', () => {
   });
 
   it('refuses notices and powers for an academy, and refers it to the Regional Director instead', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
-    const dcs = await userByEmail(database.db, 'dcs@barnet.example');
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const dcs = await barnet.user('dcs@barnet.example');
     expect(
       await failureOf(
         officer.casework.recordNotice({
@@ -372,7 +422,7 @@ describe('warning notices and intervention powers', () => {
     ).toMatch(/only to maintained schools.*Regional Director/);
     expect(
       await failureOf(
-        officer.casework.recordPower({
+        (await director()).casework.recordPower({
           caseId: caseIds.academy ?? '',
           power: 's63_require_arrangements',
           dcsDecision: 'approved',
@@ -407,9 +457,9 @@ describe('warning notices and intervention powers', () => {
   });
 
   it('lets an adviser read the interventions of a case they advise but not issue notices', async () => {
-    const adviser = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const adviser = await barnet.caller('la.officer@barnet.example');
     expect((await adviser.casework.interventions({ caseId: caseIds.brunswick ?? '' })).notices).toBeDefined();
-    const lni = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const lni = await barnet.caller('adviser@barnet.example');
     expect(
       await failureOf(
         lni.casework.recordNotice({
@@ -424,8 +474,8 @@ describe('warning notices and intervention powers', () => {
 
 describe('SCC budget', () => {
   it('requests, approves and pays a payment to the school; finance marks it paid; totals by year and status', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
-    const finance = await callerFor(database.db, 'finance@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const finance = await barnet.caller('finance@barnet.example');
     const payment = await officer.casework.requestPayment({
       caseId: caseIds.brunswick ?? '',
       payeeKind: 'school',
@@ -447,8 +497,8 @@ describe('SCC budget', () => {
   });
 
   it('does not approve or pay another payee until the DCS approval is recorded', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
-    const dcs = await userByEmail(database.db, 'dcs@barnet.example');
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const dcs = await barnet.user('dcs@barnet.example');
     const payment = await officer.casework.requestPayment({
       caseId: caseIds.brunswick ?? '',
       payeeKind: 'other',
@@ -460,7 +510,9 @@ describe('SCC budget', () => {
     expect(
       await failureOf(officer.casework.decidePayment({ paymentId: payment.id, to: 'approved' })),
     ).toMatch(/needs the DCS approval recorded/);
-    await officer.casework.recordDcsApproval({
+    await (
+      await director()
+    ).casework.recordDcsApproval({
       paymentId: payment.id,
       approvedOn: '2026-11-20',
       approvedByUserId: dcs.id,
@@ -481,7 +533,7 @@ describe('SCC budget', () => {
   });
 
   it('refuses the budget to an academy and to an adviser', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     expect(
       await failureOf(
         officer.casework.requestPayment({
@@ -493,14 +545,14 @@ describe('SCC budget', () => {
         }),
       ),
     ).toMatch(/academy/);
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const adviser = await barnet.caller('adviser@barnet.example');
     expect(await failureOf(adviser.casework.budget())).toMatch(/does not allow/);
   });
 });
 
 describe('the school view', () => {
   it('shows the headteacher their own plan and letters only', async () => {
-    const head = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
+    const head = await barnet.caller('head@stcatherines.sch.example');
     const mine = await head.casework.mySupport();
     expect(mine.school.name).toBe("St Catherine's RC Primary School");
     expect(mine.plan?.kind).toBe('action_plan');

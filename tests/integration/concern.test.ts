@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { withMailroom } from '~/server/email/outbox';
 import {
   ofstedInspections,
   outboxEmails,
@@ -10,11 +11,14 @@ import {
   sccLetters,
   warningNotices,
 } from '~/db/schema';
-import { callerFor, failureOf, openTestDatabase, tenantBySlug, userByEmail } from './harness';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { callerFor, failureOf, openTestDatabase, userByEmail } from './harness';
 
 describe('schools causing concern: register, review meetings, decisions and letters', () => {
   let database: Database;
+  let barnet: DemoWorkspace;
   let barnetId: string;
+  let holyTrinityHead: string;
   const schoolIdOf = async (urn: number) => {
     const [school] = await withTenant(database.db, barnetId, (tx) =>
       tx.select({ id: schools.id }).from(schools).where(eq(schools.urn, urn)),
@@ -22,11 +26,14 @@ describe('schools causing concern: register, review meetings, decisions and lett
     if (!school) throw new Error(`no school ${urn}`);
     return school.id;
   };
-  const officer = () => callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+  const officer = () => barnet.caller('la.officer@barnet.example');
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    barnetId = (await tenantBySlug(database.db, 'barnet')).id;
+    // A copy of Barnet of this file's own, so the suite can run again on the same database.
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
+    barnetId = barnet.id;
+    holyTrinityHead = `head+${barnet.tag}@holytrinity.sch.example`;
   });
 
   it('lists the register with triggers, and possible candidates with their reasons (Barnet words)', async () => {
@@ -61,12 +68,12 @@ describe('schools causing concern: register, review meetings, decisions and lett
   it('opens a candidate, puts it on the generated agenda, designates it with a letter and emails', async () => {
     const la = await officer();
     const schoolId = await schoolIdOf(101358);
-    const headOfSi = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const headOfSi = await barnet.caller('head.si@barnet.example');
     await headOfSi.schools.addContact({
       schoolId,
       role: 'headteacher',
       name: 'Mrs Holy Trinity Head',
-      email: 'head@holytrinity.sch.example',
+      email: holyTrinityHead,
     });
     const { caseId } = await la.concern.openCase({
       schoolId,
@@ -125,7 +132,7 @@ describe('schools causing concern: register, review meetings, decisions and lett
       ),
     ).toContain('must be an officer or adviser of this workspace');
 
-    const lead = await userByEmail(database.db, 'adviser@barnet.example');
+    const lead = await barnet.user('adviser@barnet.example');
     const before = new Date(Date.now() - 1000);
     const result = await la.concern.recordDecision({
       meetingId,
@@ -151,12 +158,12 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect(letter?.addressedTo).toContain('Chair of Governors');
     expect(letter?.body).toContain('informal warning');
     expect(letter?.body).toContain("Rachel O'Connor");
-    const sent = await withPlatform(database.db, (tx) =>
-      tx.select().from(outboxEmails).where(eq(outboxEmails.to, 'head@holytrinity.sch.example')),
+    const sent = await withMailroom(database.db, (tx) =>
+      tx.select().from(outboxEmails).where(eq(outboxEmails.to, holyTrinityHead)),
     );
     const email = sent.find((e) => e.createdAt >= before);
     expect(email?.subject).toContain('Holy Trinity CofE Primary School');
-    expect(email?.text).toContain(`/barnet/concern/letters/${letter?.id}/pdf`);
+    expect(email?.text).toContain(`/${barnet.slug}/concern/letters/${letter?.id}/pdf`);
 
     const pdf = await la.concern.letterPdf({ letterId: letter?.id ?? '' });
     expect(pdf.document.blocks.some((b) => b.kind === 'heading' && b.text.includes('Holy Trinity'))).toBe(
@@ -241,7 +248,7 @@ describe('schools causing concern: register, review meetings, decisions and lett
       concerns: 'Requires improvement (legacy grade 3, March 2024).',
     });
     const { meetingId } = await la.concern.scheduleMeeting({ meetingOn: '2026-11-26' });
-    const lead = await userByEmail(database.db, 'la.officer@barnet.example');
+    const lead = await barnet.user('la.officer@barnet.example');
     const refused = await failureOf(
       la.concern.recordDecision({
         meetingId,
@@ -288,8 +295,8 @@ describe('schools causing concern: register, review meetings, decisions and lett
 
   it('an adviser sees only the cases they advise; a school sees no register', async () => {
     const all = (await (await officer()).concern.register()).cases;
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
-    const me = await userByEmail(database.db, 'adviser@barnet.example');
+    const adviser = await barnet.caller('adviser@barnet.example');
+    const me = await barnet.user('adviser@barnet.example');
     const mine = (await adviser.concern.register()).cases;
     expect(mine.length).toBeLessThan(all.length);
     const advised = await withTenant(database.db, barnetId, (tx) =>
@@ -313,7 +320,7 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect(await failureOf(adviser.concern.byId({ caseId: other?.caseId ?? '' }))).toContain('not found');
     if (mine[0]) expect((await adviser.concern.byId({ caseId: mine[0].caseId })).caseId).toBe(mine[0].caseId);
 
-    const school = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
+    const school = await barnet.caller('head@stcatherines.sch.example');
     await expect(school.concern.register()).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const own = all.find((c) => c.urn === 101335);
     await expect(school.concern.byId({ caseId: own?.caseId ?? '' })).rejects.toMatchObject({
@@ -332,7 +339,7 @@ describe('schools causing concern: register, review meetings, decisions and lett
       decision: 'letter_of_concern',
       rationale: 'Phonics outcomes fell again in the autumn check.',
     });
-    const chair = await callerFor(database.db, 'chair@stcatherines.sch.example', 'barnet');
+    const chair = await barnet.caller('chair@stcatherines.sch.example');
     expect((await chair.concern.letterPdf({ letterId: letterId ?? '' })).document.title).toBe(
       'Letter of concern',
     );
@@ -340,11 +347,11 @@ describe('schools causing concern: register, review meetings, decisions and lett
     const [removal] = await withTenant(database.db, barnetId, (tx) =>
       tx.select({ id: sccLetters.id }).from(sccLetters).where(eq(sccLetters.kind, 'removal')),
     );
-    const stCatherinesHead = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
+    const stCatherinesHead = await barnet.caller('head@stcatherines.sch.example');
     await expect(stCatherinesHead.concern.letterPdf({ letterId: removal?.id ?? '' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    const otherSchool = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const otherSchool = await barnet.caller('head@coppettswood.sch.example');
     await expect(otherSchool.concern.letterPdf({ letterId: letterId ?? '' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

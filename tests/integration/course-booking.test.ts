@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
 import { callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
-import { ownCourse } from './course-procedures';
+import { ownCourse } from './course-fixtures';
 
 const nextYear = new Date().getUTCFullYear() + 1;
 

@@ -7,7 +7,7 @@ import { claimOffer } from '~/server/courses/claim-offer';
 import { expireHolds } from '~/server/courses/expire-holds';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { callerFor, openTestDatabase, tenantBySlug, testAppUrl, userByEmail } from './harness';
-import { ownCourse } from './course-procedures';
+import { ownCourse } from './course-fixtures';
 
 const nextYear = new Date().getUTCFullYear() + 1;
 const links = { appUrl: testAppUrl, slug: 'hsip', providerName: 'HSIP' };

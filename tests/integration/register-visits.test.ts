@@ -3,9 +3,11 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { schools } from '~/db/schema';
-import { callerFor, openTestDatabase, tenantBySlug, userByEmail } from './harness';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { openTestDatabase, tenantBySlug } from './harness';
 
 let database: Database;
+let barnet: DemoWorkspace;
 const schoolIdByUrn = new Map<number, string>();
 
 async function codeOf(promise: Promise<unknown>) {
@@ -32,18 +34,20 @@ const id = (urn: number) => {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  for (const slug of ['barnet', 'harrow']) {
-    const tenant = await tenantBySlug(database.db, slug);
+  // A copy of Barnet of this file's own, so the suite can run again on the same database; Harrow (the seed's,
+  // only read) is the other LA.
+  barnet = await makeDemoWorkspace(database.db, 'barnet');
+  for (const tenant of [barnet, await tenantBySlug(database.db, 'harrow')]) {
     const rows = await withTenant(database.db, tenant.id, (tx) =>
       tx.select({ id: schools.id, urn: schools.urn }).from(schools).where(eq(schools.tenantId, tenant.id)),
     );
-    for (const r of rows) if (!schoolIdByUrn.has(r.urn) || slug === 'barnet') schoolIdByUrn.set(r.urn, r.id);
+    for (const r of rows) if (!schoolIdByUrn.has(r.urn) || tenant === barnet) schoolIdByUrn.set(r.urn, r.id);
   }
 });
 
 describe('the school register', () => {
   it('lists the LA’s register with labels from settings, and filters by causing concern, phase and search', async () => {
-    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const head = await barnet.caller('head.si@barnet.example');
     const all = await head.register.list({ sort: 'name' });
     expect(all.linkAdviserTitle).toBe('Learning Network Inspector');
     expect(all.rows.length).toBeGreaterThan(20);
@@ -65,18 +69,18 @@ describe('the school register', () => {
   });
 
   it('exports the filtered list as CSV with the tenant’s adviser title', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const { csv, filename } = await officer.register.exportCsv({ causingConcern: 'yes', sort: 'name' });
     const lines = csv.trim().split('\r\n');
     const { rows } = await officer.register.list({ causingConcern: 'yes', sort: 'name' });
-    expect(filename).toBe('barnet-school-register.csv');
+    expect(filename).toBe(`${barnet.slug}-school-register.csv`);
     expect(lines).toHaveLength(rows.length + 1);
     expect(lines[0]).toContain('Learning Network Inspector');
     expect(csv).toContain('Causing concern');
   });
 
   it('keeps the category history with the rationale and who changed it', async () => {
-    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const head = await barnet.caller('head.si@barnet.example');
     const schoolId = id(101281);
     const before = await head.register.school({ schoolId });
     await head.register.changeCategory({
@@ -106,12 +110,13 @@ describe('the school register', () => {
   });
 
   it('records inspections in each shape and refuses each shape’s missing or wrong grades', async () => {
-    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const head = await barnet.caller('head.si@barnet.example');
     const schoolId = id(101293);
     const legacy = await codeOf(
       head.register.recordInspection({
         schoolId,
         inspectedOn: '2024-01-10',
+        publishedOn: '2024-02-12',
         framework: 'legacy_overall',
         overallGrade: 5,
       }),
@@ -146,6 +151,7 @@ describe('the school register', () => {
     await head.register.recordInspection({
       schoolId,
       inspectedOn: '2026-10-14',
+      publishedOn: '2026-11-04',
       framework: 'report_card_2025',
       grades: {
         inclusion: 'strong',
@@ -168,7 +174,7 @@ describe('the school register', () => {
   });
 
   it('advisers read it but may not change it; a school user is refused the register', async () => {
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const adviser = await barnet.caller('adviser@barnet.example');
     expect((await adviser.register.list({ sort: 'name' })).rows.length).toBeGreaterThan(20);
     expect(
       (
@@ -181,14 +187,14 @@ describe('the school register', () => {
         )
       ).code,
     ).toBe('FORBIDDEN');
-    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const head = await barnet.caller('head@coppettswood.sch.example');
     expect((await codeOf(head.register.list({ sort: 'name' }))).code).toBe('FORBIDDEN');
     expect((await codeOf(head.register.school({ schoolId: id(101262) }))).code).toBe('FORBIDDEN');
     expect((await codeOf(head.visits.schedule({}))).code).toBe('FORBIDDEN');
   });
 
   it('another LA’s school is not on this register', async () => {
-    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const head = await barnet.caller('head.si@barnet.example');
     const harrowSchool = id(102241);
     expect((await codeOf(head.register.school({ schoolId: harrowSchool }))).code).toBe('NOT_FOUND');
     expect(
@@ -207,7 +213,7 @@ describe('the school register', () => {
 
 describe('the visits planner', () => {
   it('generates idempotently: the seeded year adds nothing, a new year adds once', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const seeded = await officer.visits.generatePlan({ academicYear: 2026 });
     expect(seeded.alreadyPlanned).toBeGreaterThan(0);
     const first = await officer.visits.generatePlan({ academicYear: 2027 });
@@ -221,7 +227,7 @@ describe('the visits planner', () => {
   });
 
   it('a lowered category reports its extra planned visits and never deletes them', async () => {
-    const head = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const head = await barnet.caller('head.si@barnet.example');
     const schoolId = id(101358); // RI, capacity not secure: 19 a year
     const before = (await head.register.school({ schoolId })).visits.filter((v) => v.academicYear === 2026);
     expect(before.length).toBe(19);
@@ -240,9 +246,9 @@ describe('the visits planner', () => {
   });
 
   it('an adviser sees only their own schedule, with overdue flags', async () => {
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
-    const other = await userByEmail(database.db, 'tomasz.nowicki@barnet.example');
-    const me = await userByEmail(database.db, 'adviser@barnet.example');
+    const adviser = await barnet.caller('adviser@barnet.example');
+    const other = await barnet.user('tomasz.nowicki@barnet.example');
+    const me = await barnet.user('adviser@barnet.example');
     const mine = await adviser.visits.schedule({ academicYear: 2026, adviserUserId: other.id });
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((v) => v.adviserUserId === me.id)).toBe(true);
@@ -252,14 +258,14 @@ describe('the visits planner', () => {
   });
 
   it('officers see everyone, the under-served and overdue; add, reassign, mark done and cancel visits', async () => {
-    const officer = await callerFor(database.db, 'la.officer@barnet.example', 'barnet');
+    const officer = await barnet.caller('la.officer@barnet.example');
     const all = await officer.visits.schedule({ academicYear: 2026 });
     expect(new Set(all.map((v) => v.adviserUserId)).size).toBeGreaterThan(1);
     expect((await officer.visits.underServed({ academicYear: 2026 })).length).toBeGreaterThan(0);
     const overdue = await officer.visits.schedule({ academicYear: 2026, overdueOnly: true });
     expect(overdue.length).toBeGreaterThan(0);
 
-    const tomasz = await userByEmail(database.db, 'tomasz.nowicki@barnet.example');
+    const tomasz = await barnet.user('tomasz.nowicki@barnet.example');
     const badReason = await codeOf(
       officer.visits.addAdditional({
         schoolId: id(101262),
@@ -277,9 +283,9 @@ describe('the visits planner', () => {
     });
     expect(added.sequence).toBeGreaterThanOrEqual(1000);
     const visitId = added.id ?? '';
-    const me = await userByEmail(database.db, 'adviser@barnet.example');
+    const me = await barnet.user('adviser@barnet.example');
     await officer.visits.reassign({ visitId, adviserUserId: me.id });
-    const adviser = await callerFor(database.db, 'adviser@barnet.example', 'barnet');
+    const adviser = await barnet.caller('adviser@barnet.example');
     const mine = await adviser.visits.schedule({ academicYear: 2026 });
     expect(mine.find((v) => v.id === visitId)).toMatchObject({
       kind: 'additional',

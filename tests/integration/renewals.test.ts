@@ -1,43 +1,41 @@
 import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { withMailroom } from '~/server/email/outbox';
 import { auditLog, outboxEmails } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
-import {
-  anonymousCaller,
-  callerFor,
-  openTestDatabase,
-  tenantBySlug,
-  testAppUrl,
-  userByEmail,
-} from './harness';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { anonymousCaller, openTestDatabase, testAppUrl } from './harness';
 
 const thisYear = academicYearOf(todayInLondon());
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 describe('buy-back renewals (BPSI)', () => {
   let database: Database;
+  let barnet: DemoWorkspace;
 
   beforeAll(async () => {
     database = await openTestDatabase();
+    // A copy of Barnet of this file's own, so the suite can run again on the same database.
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
   });
 
   async function latestLink(email: string) {
-    const [message] = await withPlatform(database.db, (tx) =>
+    const [message] = await withMailroom(database.db, (tx) =>
       tx
         .select()
         .from(outboxEmails)
-        .where(and(eq(outboxEmails.to, email), like(outboxEmails.subject, '%Renew%')))
+        .where(and(eq(outboxEmails.to, barnet.email(email)), like(outboxEmails.subject, '%Renew%')))
         .orderBy(desc(outboxEmails.createdAt))
         .limit(1),
     );
-    const token = message?.text.match(new RegExp(`${testAppUrl}/renew/barnet/([A-Za-z0-9_-]+)`))?.[1];
+    const token = message?.text.match(new RegExp(`${testAppUrl}/renew/${barnet.slug}/([A-Za-z0-9_-]+)`))?.[1];
     if (!message || !token) throw new Error(`no renewal email for ${email}`);
     return { token, message };
   }
 
   it('runs a buy-back season end to end', async () => {
-    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const manager = await barnet.caller('head.si@barnet.example');
     await expect(manager.renewals.open({ fromYear: thisYear, closesOn: inAMonth })).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
     });
@@ -62,7 +60,7 @@ describe('buy-back renewals (BPSI)', () => {
     // The email went out after commit; the link works without signing in, for this workspace only.
     const { token, message } = await latestLink('head@coppettswood.sch.example');
     expect(message.status).toBe('kept');
-    const visitor = anonymousCaller(database.db, 'barnet');
+    const visitor = anonymousCaller(database.db, barnet.slug);
     const offer = await visitor.renewals.offer({ token });
     expect(offer.school.name).toBe('Coppetts Wood Primary School');
     const bpsi = offer.renewals.find((p) => p.code === 'BPSI-SUB');
@@ -89,8 +87,7 @@ describe('buy-back renewals (BPSI)', () => {
     expect(nextYear.map((s) => s.itemCode)).toEqual(['BPSI-SUB']);
     expect(nextYear[0]?.purchaseOrderNumber).toBe('PO-2027-1');
 
-    const head = await userByEmail(database.db, 'head@coppettswood.sch.example');
-    const barnet = await tenantBySlug(database.db, 'barnet');
+    const head = barnet.user('head@coppettswood.sch.example');
     const audited = await withTenant(database.db, barnet.id, (tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, 'renewals.respond')),
     );
@@ -121,11 +118,11 @@ describe('buy-back renewals (BPSI)', () => {
   });
 
   it('only a manager opens renewals or sees uptake', async () => {
-    const finance = await callerFor(database.db, 'finance@barnet.example', 'barnet');
+    const finance = await barnet.caller('finance@barnet.example');
     await expect(finance.renewals.open({ fromYear: thisYear, closesOn: inAMonth })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const head = await barnet.caller('head@coppettswood.sch.example');
     await expect(head.renewals.uptake()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -2,15 +2,20 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { catalogueItems, schools } from '~/db/schema';
-import { callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { onPostgres, openTestDatabase } from './harness';
+import { paidShare, proRataGrant } from '~/server/entitlements/pro-rata-grant';
 
 describe('packages and subscriptions', () => {
   let database: Database;
+  let hsip: DemoWorkspace;
   let tenantId: string;
 
   beforeAll(async () => {
     database = await openTestDatabase({ maxConnections: 10 });
-    tenantId = (await tenantBySlug(database.db, 'hsip')).id;
+    // A copy of HSIP of this file's own, so the suite can run again on the same database.
+    hsip = await makeDemoWorkspace(database.db, 'hsip');
+    tenantId = hsip.id;
   });
 
   const openSchool = async (index: number) => {
@@ -29,7 +34,7 @@ describe('packages and subscriptions', () => {
   };
 
   it('a manager creates a package with lines and bands, and a duplicate code is refused', async () => {
-    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const manager = await hsip.caller('manager@hsip.example');
     const code = `T-${Date.now()}`;
     const input = {
       academicYear: 2040,
@@ -58,14 +63,14 @@ describe('packages and subscriptions', () => {
     await expect(manager.catalogue.create({ ...input, code: `${code}-B`, lines: [] })).rejects.toThrow(
       /at least one line/,
     );
-    const finance = await callerFor(database.db, 'finance@hsip.example', 'hsip');
+    const finance = await hsip.caller('finance@hsip.example');
     await expect(finance.catalogue.create({ ...input, code: `${code}-C` })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });
 
   it('a headteacher sees their own price, subscribes with a PO number, and the entitlements arrive', async () => {
-    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    const head = await hsip.caller('head@grange.sch.example');
     const own = (await head.workspaces.current()).mySchools[0];
     if (!own) throw new Error('no school');
     const ema = await itemByCode('HSIP-EMA');
@@ -82,10 +87,12 @@ describe('packages and subscriptions', () => {
     expect(subscribed.netPence).toBe(quote.quote.netPence);
     const statement = await head.entitlements.statement({ schoolId: own.id, academicYear: ema.academicYear });
     const training = statement.find((b) => b.category === 'EMA training');
+    // 6 × ½ day training (004 line 486), in proportion to the terms paid for today.
+    const granted = proRataGrant('adviser_half_day', 600, paidShare(quote.quote));
     expect(training).toMatchObject({
       unit: 'adviser_half_day',
-      balanceHundredths: 600,
-      grantedHundredths: 600,
+      balanceHundredths: granted,
+      grantedHundredths: granted,
     });
     await expect(head.subscriptions.subscribe({ schoolId: own.id, itemId: ema.id })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -96,7 +103,7 @@ describe('packages and subscriptions', () => {
   });
 
   it("a headteacher cannot subscribe another school, or see another school's price", async () => {
-    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    const head = await hsip.caller('head@grange.sch.example');
     const own = (await head.workspaces.current()).mySchools[0];
     const [other] = await withTenant(database.db, tenantId, (tx) =>
       tx.select({ id: schools.id }).from(schools).where(eq(schools.status, 'open')),
@@ -113,7 +120,7 @@ describe('packages and subscriptions', () => {
   });
 
   it('a manager reprices or withdraws an item; existing subscriptions keep their price', async () => {
-    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const manager = await hsip.caller('manager@hsip.example');
     const acl = await itemByCode('HSIP-ACL');
     const before = (await manager.subscriptions.list({})).filter(
       (s) => s.itemCode === 'HSIP-ACL' && s.status === 'active',
@@ -139,7 +146,7 @@ describe('packages and subscriptions', () => {
       nonMemberPrice: 6,
       active: false,
     });
-    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    const head = await hsip.caller('head@grange.sch.example');
     expect((await head.catalogue.list({})).map((i) => i.code)).not.toContain('HSIP-HTREC-ADVICE');
     await expect(
       head.catalogue.update({ ...bespoke, id: bespoke.id, memberPrice: 6, nonMemberPrice: 6, active: true }),
@@ -147,7 +154,7 @@ describe('packages and subscriptions', () => {
   });
 
   it('a stale price is caught before anything is bought', async () => {
-    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const manager = await hsip.caller('manager@hsip.example');
     const gov = await itemByCode('HSIP-GOV');
     const school = await openSchool(3);
     if (!school) throw new Error('no school');
@@ -159,7 +166,7 @@ describe('packages and subscriptions', () => {
   });
 
   it('cancelling withdraws what is unused and keeps the history', async () => {
-    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const manager = await hsip.caller('manager@hsip.example');
     const subs = await manager.subscriptions.list({});
     const live = subs.find((s) => s.status === 'active' && s.itemCode === 'HSIP-ACL');
     if (!live) throw new Error('no live seeded subscription');
@@ -180,7 +187,7 @@ describe('packages and subscriptions', () => {
 
   // Two clicks at once on separate connections: PostgreSQL only; PGlite has one connection.
   it.runIf(onPostgres)('five simultaneous subscribes to one package make one subscription', async () => {
-    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const manager = await hsip.caller('manager@hsip.example');
     const ect = await itemByCode('HSIP-ECT');
     const school = await openSchool(4);
     if (!school) throw new Error('no school');
@@ -194,6 +201,9 @@ describe('packages and subscriptions', () => {
       schoolId: school.id,
       academicYear: ect.academicYear,
     });
-    expect(statement.find((b) => b.unit === 'ect_induction')?.balanceHundredths).toBe(200);
+    const { quote } = await manager.catalogue.quote({ schoolId: school.id, itemId: ect.id, units: 2 });
+    expect(statement.find((b) => b.unit === 'ect_induction')?.balanceHundredths).toBe(
+      proRataGrant('ect_induction', 200, paidShare(quote)),
+    );
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { defaultTermDates, termOn, termsNotStarted } from '~/server/calendar/term-dates';
 import {
   academicYearEnd,
   academicYearLabel,
   academicYearOf,
   academicYearStart,
-  termOf,
-  termsRemaining,
   todayInLondon,
 } from '~/server/catalogue/academic-year';
 
@@ -28,22 +27,6 @@ describe('academicYearOf', () => {
   });
 });
 
-describe('termOf', () => {
-  it.each([
-    ['2026-09-01', 'autumn'],
-    ['2026-10-15', 'autumn'],
-    ['2026-12-31', 'autumn'],
-    ['2027-01-01', 'spring'],
-    ['2027-02-28', 'spring'],
-    ['2027-03-31', 'spring'],
-    ['2027-04-01', 'summer'],
-    ['2027-06-15', 'summer'],
-    ['2027-08-31', 'summer'],
-  ] as const)('%s is in the %s term', (date, term) => {
-    expect(termOf(date)).toBe(term);
-  });
-});
-
 describe('academicYearLabel', () => {
   it('names a year by its start and the next year’s last two digits', () => {
     expect(academicYearLabel(2026)).toBe('2026/27');
@@ -59,24 +42,6 @@ describe('academicYearStart / academicYearEnd', () => {
   it('runs from 1 September to 31 August the next calendar year', () => {
     expect(academicYearStart(2026)).toBe('2026-09-01');
     expect(academicYearEnd(2026)).toBe('2027-08-31');
-  });
-});
-
-describe('termsRemaining', () => {
-  it.each([
-    ['2026-03-15', 3, 'well before the year starts'],
-    ['2026-08-31', 3, 'the day before the year starts'],
-    ['2026-09-01', 3, 'on the first day of the year'],
-    ['2026-11-20', 3, 'in the autumn term'],
-    ['2026-12-31', 3, 'on the last day of autumn'],
-    ['2027-01-01', 2, 'on the first day of spring'],
-    ['2027-03-31', 2, 'on the last day of spring'],
-    ['2027-04-01', 1, 'on the first day of summer'],
-    ['2027-08-31', 1, 'on the last day of the year'],
-    ['2027-09-01', 0, 'the day after the year ends'],
-    ['2028-01-10', 0, 'long after the year ends'],
-  ] as const)('joining 2026/27 on %s leaves %i term(s) (%s)', (date, expected, _when) => {
-    expect(termsRemaining(2026, date)).toBe(expected);
   });
 });
 
@@ -116,20 +81,10 @@ describe('invalid dates', () => {
     expect(() => academicYearOf(date)).toThrow(/not an ISO date/);
   });
 
-  it.each(malformed)('termOf(%j) throws', (date) => {
-    expect(() => termOf(date)).toThrow(/not an ISO date/);
-  });
-
-  it('termsRemaining throws for a malformed date inside the year', () => {
-    expect(() => termsRemaining(2026, '2026-9-15')).toThrow(/not an ISO date/);
-  });
-
-  it('termsRemaining throws for a malformed date that sorts after the year end', () => {
-    expect(() => termsRemaining(2026, 'not a date')).toThrow(/not an ISO date/);
-  });
-
-  it('termsRemaining throws for an empty date', () => {
-    expect(() => termsRemaining(2026, '')).toThrow(/not an ISO date/);
+  // Compared as text, a malformed date would count the wrong terms: the term-date lookups refuse it.
+  it.each(malformed)('termsNotStarted and termOn(%j) throw', (date) => {
+    expect(() => termsNotStarted(defaultTermDates(2026), date)).toThrow(/not an ISO date/);
+    expect(() => termOn(defaultTermDates(2026), date)).toThrow(/not an ISO date/);
   });
 
   it('rejects a month out of range', () => {
@@ -137,10 +92,10 @@ describe('invalid dates', () => {
   });
 
   it('rejects month 00', () => {
-    expect(() => termOf('2026-00-15')).toThrow(/not an ISO date/);
+    expect(() => academicYearOf('2026-00-15')).toThrow(/not an ISO date/);
   });
 
   it('rejects a day out of range', () => {
-    expect(() => termOf('2026-09-32')).toThrow(/not an ISO date/);
+    expect(() => academicYearOf('2026-09-32')).toThrow(/not an ISO date/);
   });
 });

@@ -1,3 +1,4 @@
+import { mayRecordDcsDecision } from '~/server/casework/dcs-designation';
 import { describe, expect, it } from 'vitest';
 import {
   financialYearLabel,
@@ -203,5 +204,18 @@ describe('SCC budget approval rule', () => {
     expect(financialYearOf('2027-04-01')).toBe(2027);
     expect(financialYearLabel(2026)).toBe('2026-27');
     expect(financialYearLabel(2099)).toBe('2099-00');
+  });
+});
+
+describe('who records a DCS decision', () => {
+  // Source: domain note (/work/shared/domain/README.md, "Organisations"): "The DCS (Director of Children's
+  // Services) decides on formal powers"; Barnet Part B (001): formal warning notices and s63–66 powers on the
+  // DCS's decision, SCC budget payments other than to the school with the DCS's agreement. Officers recommend.
+  const designated = [{ userId: 'dcs' }, { userId: 'delegate' }];
+  it('the DCS and named delegates may; an officer who is not named may not', () => {
+    expect(mayRecordDcsDecision(designated, 'dcs')).toBe(true);
+    expect(mayRecordDcsDecision(designated, 'delegate')).toBe(true);
+    expect(mayRecordDcsDecision(designated, 'officer')).toBe(false);
+    expect(mayRecordDcsDecision([], 'dcs')).toBe(false);
   });
 });

@@ -88,8 +88,23 @@ describe('pro-rata value', () => {
     expect(proRataValuePence(bep, '2026-11-23')).toBe(Math.round((108_000_000 * 84) / 365));
     expect(proRataValuePence(bep, '2027-08-31')).toBe(108_000_000);
     expect(proRataValuePence(bep, '2030-01-01')).toBe(periodValuePence(bep));
-    // Two years including 29 Feb 2028: 731 days.
-    expect(periodValuePence(bep)).toBe(Math.round((108_000_000 * 731) / 365));
+    // Two years including 29 Feb 2028 are 731 days, and worth two years' value: not 731/365 of a year.
+    expect(daysInclusive(bep.startsOn, bep.endsOn)).toBe(731);
+    expect(periodValuePence(bep)).toBe(216_000_000);
+  });
+
+  // Source: 003 (Birmingham → BEP) "£1.08m a year, 2 academic years" (domain note, Organisations): the value
+  // of a contract year is the annual value, whatever the year's length.
+  it('spreads each contract year over its real days: 366 in the year holding 29 February', () => {
+    const leap = { annualValuePence: 36_600_000, startsOn: '2027-09-01', endsOn: '2029-08-31' };
+    // The first year (1 Sep 2027 – 31 Aug 2028) holds 29 Feb 2028: 366 days, 100,000p a day.
+    expect(proRataValuePence(leap, '2027-09-01')).toBe(100_000);
+    expect(proRataValuePence(leap, '2028-08-31')).toBe(36_600_000);
+    // The second year has 365 days.
+    expect(proRataValuePence(leap, '2028-09-01')).toBe(36_600_000 + Math.round(36_600_000 / 365));
+    expect(periodValuePence(leap)).toBe(73_200_000);
+    // A part year is its share of that year's days.
+    expect(periodValuePence({ ...leap, endsOn: '2028-02-29' })).toBe(Math.round((36_600_000 * 182) / 366));
   });
 
   it('totals funded and delivered days and spend against the accrued value', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles, schoolBoundRoles, type Role } from '~/db/schema';
-import { allSchools, superadmin, tenants, users, type SeedMembership } from '~/db/seed/demo-data';
+import { allSchools, superadmin, tenants, users, type SeedMembership } from '~/seed/demo-data';
 
 const isSchoolBound = (role: Role) => (schoolBoundRoles as readonly Role[]).includes(role);
 const tenantSlugs = tenants.map((t) => t.slug);

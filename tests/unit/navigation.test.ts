@@ -7,7 +7,7 @@ import {
   type Role,
   type TenantSettings,
 } from '~/db/schema';
-import { tenants as demoTenants } from '~/db/seed/demo-data';
+import { tenants as demoTenants } from '~/seed/demo-data';
 import { sections, visibleSections } from '~/server/workspaces/navigation';
 import { roleLabels, shortRoleLabels } from '~/server/workspaces/role-labels';
 
@@ -88,7 +88,7 @@ describe('visibleSections: module gating', () => {
 
   it('shows a workspace with no modules only the sections without a module', () => {
     expect(slugs(visibleSections([], roles))).toEqual(ungatedSlugs);
-    expect(ungatedSlugs).toEqual(['schools', 'members', 'audit']);
+    expect(ungatedSlugs).toEqual(['schools', 'members', 'join-requests', 'jobs', 'term-dates', 'audit']);
   });
 
   it('shows every section to a user with every role in a workspace with every module', () => {
@@ -107,7 +107,7 @@ describe('visibleSections: module gating', () => {
 
   it('shows the sections without a module in every workspace, for the roles they are open to', () => {
     for (const modules of [[], laModules, providerModules, [...moduleKeys]]) {
-      const visible = slugs(visibleSections(modules, ['tenant_admin']));
+      const visible = slugs(visibleSections(modules, ['tenant_admin', 'school_admin']));
       for (const slug of ungatedSlugs) expect(visible).toContain(slug);
     }
     expect(slugs(visibleSections([], ['adviser']))).toEqual(['schools']);
@@ -134,6 +134,7 @@ describe('visibleSections: role gating', () => {
       const visible = slugs(visibleSections(moduleKeys, [role]));
       expect(visible, role).not.toContain('members');
       expect(visible, role).not.toContain('audit');
+      expect(visible, role).not.toContain('jobs');
     }
   });
 
@@ -141,12 +142,21 @@ describe('visibleSections: role gating', () => {
     const visible = slugs(visibleSections(moduleKeys, ['tenant_admin']));
     expect(visible).toContain('members');
     expect(visible).toContain('audit');
+    expect(visible).toContain('jobs');
   });
 
-  it('shows a tenant_admin every section of the modules switched on but the school-facing support view', () => {
+  it('shows a tenant_admin every section of the modules switched on but the school-facing ones', () => {
+    // A manager answers requests to join on People and roles; Requests to join is the headteacher's page.
     expect(slugs(visibleSections(moduleKeys, ['tenant_admin']))).toEqual(
-      slugs(sections).filter((slug) => slug !== 'support'),
+      slugs(sections).filter((slug) => slug !== 'support' && slug !== 'join-requests'),
     );
+  });
+
+  it('shows requests to join to headteachers only', () => {
+    for (const role of roles) {
+      const visible = slugs(visibleSections([], [role]));
+      expect(visible.includes('join-requests'), role).toBe(role === 'school_admin');
+    }
   });
 
   it('shows the school support view to headteachers and governors only', () => {

@@ -98,10 +98,17 @@ describe('recording an inspection is validated per shape', () => {
       ZRecordInspectionInput.safeParse({
         schoolId,
         inspectedOn: '2024-01-10',
+        publishedOn: '2024-02-14',
         framework: 'legacy_overall',
         overallGrade: 2,
       }).success,
     ).toBe(true);
+  });
+  it('every result needs its publication date (reports count by it); ungraded inspections need no grades', () => {
+    const ungraded = { schoolId, inspectedOn: '2026-01-10', framework: 'ungraded' };
+    const missing = ZRecordInspectionInput.safeParse(ungraded);
+    expect(missing.error?.issues.map((i) => i.path.join('.'))).toEqual(['publishedOn']);
+    expect(ZRecordInspectionInput.safeParse({ ...ungraded, publishedOn: '2026-02-03' }).success).toBe(true);
   });
   it('report cards need all six areas and safeguarding', () => {
     const outcome = ZRecordInspectionInput.safeParse({

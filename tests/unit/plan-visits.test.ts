@@ -29,15 +29,58 @@ describe('visits a year by the Barnet default rules', () => {
     ['1', 2, 'school_effectiveness'],
     ['2', 2, 'school_effectiveness'],
     ['good-of-concern', 6, 'school_effectiveness'],
-    ['3', 6, 'concern_monitoring'],
+    ['3', 19, 'concern_monitoring'],
   ] as const)('maintained category %s: %i visits, %s', (category, count, kind) => {
     const rule = visitRuleFor(school({ laCategory: category }), settings);
     expect(rule).toMatchObject({ count, kind });
   });
 
+  // Source: 001 (Barnet Part B), visits table: RI "where the local authority consider there is good or better
+  // capacity to improve: a minimum of six visits a year"; "where the capacity … is not secure: approximately
+  // one visit or contact per fortnight"; "special measures or serious weaknesses: … following the LA's
+  // Statement of Action".
   it('RI without secure capacity is visited about fortnightly (19)', () => {
     expect(visitRuleFor(school({ laCategory: '3', capacitySecure: false }), settings).count).toBe(19);
     expect(visitRuleFor(school({ laCategory: '3', capacitySecure: true }), settings).count).toBe(6);
+  });
+
+  it('RI with capacity not yet assessed is not given the lighter rule: fortnightly, and flagged', () => {
+    const rule = visitRuleFor(school({ laCategory: '3', capacitySecure: null }), settings);
+    expect(rule).toMatchObject({ count: 19, capacityToAssess: true });
+    expect(rule.basis).toContain('not yet assessed');
+  });
+
+  it('a derived Ofsted category drives the rule through the tenant’s map, whatever the LA category says', () => {
+    // Barnet default map: special measures → 4b, requires significant improvement → 4a.
+    const sm = visitRuleFor(school({ laCategory: '2', ofstedCategory: 'special_measures' }), settings);
+    expect(sm).toMatchObject({ count: 19, kind: 'concern_monitoring' });
+    expect(sm.basis).toBe('4b Special measures: per Statement of Action');
+    const rsi = visitRuleFor(
+      school({ laCategory: '3', capacitySecure: true, ofstedCategory: 'requires_significant_improvement' }),
+      settings,
+    );
+    expect(rsi.basis).toBe('4a Serious weaknesses: per Statement of Action');
+    // Birmingham maps every Ofsted category onto "inadequate" (db/seed/statutory-data.ts).
+    const birmingham = {
+      ...settings,
+      categories: [
+        { key: 'good', label: 'Good', causesConcern: false, visitsPerYear: 2 },
+        {
+          key: 'inadequate',
+          label: 'Inadequate',
+          causesConcern: true,
+          visitsPerYear: 19,
+          statementOfAction: true,
+        },
+      ],
+      ofstedCategoryMap: { requires_significant_improvement: 'inadequate' },
+    };
+    expect(
+      visitRuleFor(
+        school({ laCategory: 'good', ofstedCategory: 'requires_significant_improvement' }),
+        birmingham,
+      ),
+    ).toMatchObject({ count: 19, basis: 'Inadequate: per Statement of Action' });
   });
 
   it('serious weaknesses and special measures plan per Statement of Action', () => {
@@ -60,7 +103,10 @@ describe('visits a year by the Barnet default rules', () => {
 
   it('PRUs get at least 2; a category asking more wins', () => {
     expect(visitRuleFor(school({ type: 'Pupil referral unit', laCategory: '1' }), settings).count).toBe(2);
-    expect(visitRuleFor(school({ type: 'Pupil referral unit', laCategory: '3' }), settings).count).toBe(6);
+    expect(
+      visitRuleFor(school({ type: 'Pupil referral unit', laCategory: '3', capacitySecure: true }), settings)
+        .count,
+    ).toBe(6);
   });
 
   it('secondary schools with a sixth form get at least 3 unless the category asks more', () => {
@@ -107,7 +153,11 @@ describe('spreading visits across the school year', () => {
   });
 
   it('plans each school its count with sequences from 1, given to the link adviser', () => {
-    const drafts = planYear([school(), school({ schoolId: 's2', laCategory: '3' })], settings, 2026);
+    const drafts = planYear(
+      [school(), school({ schoolId: 's2', laCategory: '3', capacitySecure: true })],
+      settings,
+      2026,
+    );
     expect(drafts.filter((d) => d.schoolId === 's1').map((d) => d.sequence)).toEqual([1, 2]);
     expect(drafts.filter((d) => d.schoolId === 's2')).toHaveLength(6);
     expect(drafts.every((d) => d.adviserUserId === 'a1' && d.academicYear === 2026)).toBe(true);
@@ -115,7 +165,7 @@ describe('spreading visits across the school year', () => {
 });
 
 describe('regenerating a plan', () => {
-  const drafts = planYear([school({ laCategory: '3' })], settings, 2026);
+  const drafts = planYear([school({ laCategory: '3', capacitySecure: true })], settings, 2026);
 
   it('adds nothing when every sequence exists, whatever its status', () => {
     const existing = drafts.map((d, i) => ({

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { demoTermDates } from '~/seed/term-dates-data';
+import type { TermDates } from '~/server/calendar/term-dates';
 import {
   matchBand,
   packageSaving,
+  pupilCountNeeded,
   quoteSubscription,
   unitPriceFor,
   vatOn,
@@ -51,10 +54,20 @@ const consultancyDay = item({
 const member: Buyer = { phase: 'Primary', numberOfPupils: 200, isPartnershipMember: true };
 const nonMember: Buyer = { phase: 'Primary', numberOfPupils: 200, isPartnershipMember: false };
 
+/** Harrow's 2026/27 term dates as seeded (db/seed/term-dates-data.ts, `london[2026]`). */
+const harrow2026: TermDates = {
+  academicYear: 2026,
+  source: 'tenant',
+  terms: demoTermDates.hsip?.[2026] ?? [],
+};
 const yearStart = '2026-09-01';
-const springJoin = '2027-01-15';
-const summerJoin = '2027-05-10';
+/** The Christmas holiday: spring (starts 4 Jan) and summer have not started. */
+const springJoin = '2027-01-02';
+/** The Easter holiday: spring ended 25 Mar, summer starts 12 Apr. */
+const summerJoin = '2027-04-06';
 const afterYear = '2027-09-01';
+const quote = (...args: Parameters<typeof quoteSubscription>) =>
+  quoteSubscription(args[0], args[1], args[2], args[3], args[4], args[5] ?? harrow2026);
 
 describe('matchBand', () => {
   const smallPrimary = band({ phase: 'Primary', minPupils: 0, maxPupils: 210, memberPricePence: 1 });
@@ -100,9 +113,18 @@ describe('matchBand', () => {
     expect(matchBand([], buyer('Primary', 100))).toBeUndefined();
   });
 
-  it('treats unknown pupil numbers as 0', () => {
-    expect(matchBand(bands, buyer('Primary', null))).toBe(smallPrimary);
+  it('never puts a school with no pupil number in a band that has pupil limits', () => {
+    expect(matchBand(bands, buyer('Primary', null))).toBeUndefined();
     expect(matchBand([band({ phase: 'Primary', minPupils: 1 })], buyer('Primary', null))).toBeUndefined();
+    expect(matchBand(bands, buyer('Secondary', null))).toBe(secondary);
+  });
+
+  it('asks for the pupil number only when the school’s phase is priced by it', () => {
+    expect(pupilCountNeeded(bands, buyer('Primary', null))).toBe(true);
+    expect(pupilCountNeeded(bands, buyer('Primary', 180))).toBe(false);
+    expect(pupilCountNeeded(bands, buyer('Secondary', null))).toBe(false);
+    expect(pupilCountNeeded([band({ minPupils: 300 })], buyer('Nursery', null))).toBe(true);
+    expect(pupilCountNeeded([], buyer('Primary', null))).toBe(false);
   });
 });
 
@@ -160,7 +182,7 @@ describe('unitPriceFor', () => {
 
 describe('quoteSubscription', () => {
   it('prices a full year at the start of the year', () => {
-    expect(quoteSubscription(advisory, [], member, 1, yearStart)).toEqual({
+    expect(quote(advisory, [], member, 1, yearStart)).toEqual({
       pricedAsMember: true,
       unitPricePence: 390_000,
       units: 1,
@@ -175,7 +197,7 @@ describe('quoteSubscription', () => {
   });
 
   it('multiplies the unit price by the units', () => {
-    const q = quoteSubscription(ectInduction, [], nonMember, 3, yearStart);
+    const q = quote(ectInduction, [], nonMember, 3, yearStart);
     expect(q).toMatchObject({
       pricedAsMember: false,
       unitPricePence: 369_000,
@@ -183,70 +205,119 @@ describe('quoteSubscription', () => {
       fullPricePence: 1_107_000,
     });
     expect(q.netPence).toBe(1_107_000);
-    expect(quoteSubscription(ectInduction, [], member, 2, yearStart).netPence).toBe(90_000);
+    expect(quote(ectInduction, [], member, 2, yearStart).netPence).toBe(90_000);
   });
 
   it('charges one governing body at the non-member £1,078 without applying the minimum', () => {
-    const q = quoteSubscription(governor, [], nonMember, 1, yearStart);
+    const q = quote(governor, [], nonMember, 1, yearStart);
     expect(q).toMatchObject({ unitPricePence: 107_800, fullPricePence: 107_800, netPence: 107_800 });
     expect(q.minimumApplied).toBe(false);
-    expect(quoteSubscription(governor, [], nonMember, 2, yearStart).fullPricePence).toBe(215_600);
+    expect(quote(governor, [], nonMember, 2, yearStart).fullPricePence).toBe(215_600);
   });
 
   it('raises a total below the minimum to the minimum', () => {
     const cheap = item({ memberPricePence: 50_000, nonMemberPricePence: 50_000, minimumPricePence: 107_800 });
-    const q = quoteSubscription(cheap, [], nonMember, 1, yearStart);
+    const q = quote(cheap, [], nonMember, 1, yearStart);
     expect(q).toMatchObject({ unitPricePence: 50_000, fullPricePence: 107_800, netPence: 107_800 });
     expect(q.minimumApplied).toBe(true);
-    const three = quoteSubscription(cheap, [], nonMember, 3, yearStart);
+    const three = quote(cheap, [], nonMember, 3, yearStart);
     expect(three).toMatchObject({ fullPricePence: 150_000, minimumApplied: false });
   });
 
   it('charges a member one governing body at the £850 partnership price', () => {
-    const q = quoteSubscription(governor, [], member, 1, yearStart);
+    const q = quote(governor, [], member, 1, yearStart);
     expect(q).toMatchObject({ unitPricePence: 85_000, fullPricePence: 85_000, netPence: 85_000 });
     expect(q.minimumApplied).toBe(false);
   });
 
-  it('pro-rates a mid-year join by the terms remaining', () => {
-    expect(quoteSubscription(advisory, [], nonMember, 1, springJoin)).toMatchObject({
+  it('pro-rates a join in a holiday by the terms that have not started', () => {
+    expect(quote(advisory, [], nonMember, 1, springJoin)).toMatchObject({
       fullPricePence: 480_000,
       termsCharged: 2,
       netPence: 320_000,
     });
-    expect(quoteSubscription(advisory, [], nonMember, 1, summerJoin)).toMatchObject({
+    expect(quote(advisory, [], nonMember, 1, summerJoin)).toMatchObject({
       fullPricePence: 480_000,
       termsCharged: 1,
       netPence: 160_000,
     });
   });
 
-  it('charges the full year when joining in the autumn term', () => {
-    expect(quoteSubscription(advisory, [], member, 1, '2026-12-31')).toMatchObject({
-      termsCharged: 3,
-      netPence: 390_000,
+  it('charges a 28 December joiner for spring and summer, not the whole year', () => {
+    expect(quote(advisory, [], member, 1, '2026-12-28')).toMatchObject({
+      termsCharged: 2,
+      netPence: 260_000,
     });
+  });
+
+  it('counts a term that starts on the day of joining, not one already under way', () => {
+    // Harrow 2026/27: spring starts 2027-01-04, summer 2027-04-12 (db/seed/term-dates-data.ts).
+    expect(quote(advisory, [], member, 1, '2027-01-04').termsCharged).toBe(2);
+    expect(quote(advisory, [], member, 1, '2027-01-05').termsCharged).toBe(1);
+    expect(quote(advisory, [], member, 1, '2027-04-12').termsCharged).toBe(1);
+    expect(quote(advisory, [], member, 1, '2027-04-13').termsCharged).toBe(0);
+    // Before the autumn term starts (3 September), the whole year.
+    expect(quote(advisory, [], member, 1, '2026-09-03').termsCharged).toBe(3);
+    expect(quote(advisory, [], member, 1, '2026-09-04').termsCharged).toBe(2);
+  });
+
+  it('reads the tenant’s term dates, not fixed months', () => {
+    const lateSpring: TermDates = {
+      academicYear: 2026,
+      source: 'tenant',
+      terms: [
+        { term: 'autumn', startsOn: '2026-09-07', endsOn: '2026-12-22' },
+        { term: 'spring', startsOn: '2027-01-11', endsOn: '2027-04-01' },
+        { term: 'summer', startsOn: '2027-04-19', endsOn: '2027-07-23' },
+      ],
+    };
+    expect(quote(advisory, [], member, 1, '2027-01-06', lateSpring).termsCharged).toBe(2);
+    expect(quote(advisory, [], member, 1, '2027-01-06').termsCharged).toBe(1);
   });
 
   it('rounds a pro-rated price to the nearest penny', () => {
     const thousand = item({ memberPricePence: 100_000, nonMemberPricePence: 100_000 });
-    expect(quoteSubscription(thousand, [], member, 1, springJoin).netPence).toBe(66_667);
-    expect(quoteSubscription(thousand, [], member, 1, summerJoin).netPence).toBe(33_333);
+    expect(quote(thousand, [], member, 1, springJoin).netPence).toBe(66_667);
+    expect(quote(thousand, [], member, 1, summerJoin).netPence).toBe(33_333);
   });
 
-  it('pro-rates after raising to the minimum', () => {
+  it('applies the non-member minimum after pro-rating (004 line 423: "Minimum Charge … £1,078.00")', () => {
+    // A mid-year non-member never pays below £1,078 for the governor package.
+    for (const date of [springJoin, summerJoin, '2026-12-28']) {
+      expect(quote(governor, [], nonMember, 1, date)).toMatchObject({
+        fullPricePence: 107_800,
+        minimumApplied: true,
+        netPence: 107_800,
+      });
+    }
     const cheap = item({ nonMemberPricePence: 50_000, minimumPricePence: 107_800 });
-    expect(quoteSubscription(cheap, [], nonMember, 1, springJoin)).toMatchObject({
+    expect(quote(cheap, [], nonMember, 1, springJoin)).toMatchObject({
       fullPricePence: 107_800,
       minimumApplied: true,
-      netPence: 71_867,
+      netPence: 107_800,
+    });
+    // Two governing bodies for two terms: £2,156 × ⅔ = £1,437.33, above the minimum.
+    expect(quote(governor, [], nonMember, 2, springJoin)).toMatchObject({
+      netPence: 143_733,
+      minimumApplied: false,
+    });
+  });
+
+  it('never applies the minimum to a member, nor to a join with no terms left', () => {
+    expect(quote(governor, [], member, 1, summerJoin)).toMatchObject({
+      netPence: 28_333,
+      minimumApplied: false,
+    });
+    expect(quote(governor, [], nonMember, 1, afterYear)).toMatchObject({
+      netPence: 0,
+      minimumApplied: false,
     });
   });
 
   it('charges the full price whenever the item is not pro-rated', () => {
     const full = item({ ...advisory, proRataByTerm: false });
     for (const date of [yearStart, springJoin, summerJoin, afterYear]) {
-      expect(quoteSubscription(full, [], member, 1, date)).toMatchObject({
+      expect(quote(full, [], member, 1, date)).toMatchObject({
         termsCharged: 3,
         netPence: 390_000,
       });
@@ -254,14 +325,18 @@ describe('quoteSubscription', () => {
   });
 
   it('charges nothing for a join after the year has ended', () => {
-    expect(
-      quoteSubscription(item({ ...advisory, vatRateBasisPoints: 2000 }), [], member, 1, afterYear),
-    ).toMatchObject({ fullPricePence: 390_000, termsCharged: 0, netPence: 0, vatPence: 0, totalPence: 0 });
+    expect(quote(item({ ...advisory, vatRateBasisPoints: 2000 }), [], member, 1, afterYear)).toMatchObject({
+      fullPricePence: 390_000,
+      termsCharged: 0,
+      netPence: 0,
+      vatPence: 0,
+      totalPence: 0,
+    });
   });
 
   it('adds VAT in basis points (2000 = 20%) to the net price', () => {
     const vatable = item({ ...advisory, vatRateBasisPoints: 2000 });
-    expect(quoteSubscription(vatable, [], nonMember, 1, yearStart)).toMatchObject({
+    expect(quote(vatable, [], nonMember, 1, yearStart)).toMatchObject({
       netPence: 480_000,
       vatPence: 96_000,
       totalPence: 576_000,
@@ -270,20 +345,20 @@ describe('quoteSubscription', () => {
 
   it('charges VAT on the pro-rated net, rounded to the penny', () => {
     const thousand = item({ nonMemberPricePence: 100_000, vatRateBasisPoints: 2000 });
-    const q = quoteSubscription(thousand, [], nonMember, 1, springJoin);
+    const q = quote(thousand, [], nonMember, 1, springJoin);
     expect(q).toMatchObject({ netPence: 66_667, vatPence: 13_333, totalPence: 80_000 });
     expect(q.totalPence).toBe(q.netPence + q.vatPence);
   });
 
   it('quotes a discounted consultancy day for a member with VAT', () => {
     const vatableDay = item({ ...consultancyDay, vatRateBasisPoints: 2000 });
-    expect(quoteSubscription(vatableDay, [], member, 1, summerJoin)).toMatchObject({
+    expect(quote(vatableDay, [], member, 1, summerJoin)).toMatchObject({
       unitPricePence: 48_000,
       netPence: 48_000,
       vatPence: 9_600,
       totalPence: 57_600,
     });
-    expect(quoteSubscription(vatableDay, [], nonMember, 2, summerJoin)).toMatchObject({
+    expect(quote(vatableDay, [], nonMember, 2, summerJoin)).toMatchObject({
       netPence: 120_000,
       vatPence: 24_000,
       totalPence: 144_000,
@@ -292,7 +367,7 @@ describe('quoteSubscription', () => {
 
   it('reports a band was applied', () => {
     const bands = [band({ phase: 'Primary', memberPricePence: 300_000, nonMemberPricePence: 360_000 })];
-    expect(quoteSubscription(advisory, bands, member, 1, yearStart)).toMatchObject({
+    expect(quote(advisory, bands, member, 1, yearStart)).toMatchObject({
       bandApplied: true,
       unitPricePence: 300_000,
       netPence: 300_000,
@@ -328,13 +403,13 @@ describe('packageSaving', () => {
     ).toBe(180_000);
   });
 
-  it('leaves out unlimited lines and lines with no standalone price', () => {
+  it('counts an unlimited line once (004 line 416: conference "£60.00 per place") and leaves out unpriced lines', () => {
     const lines: Line[] = [
       { quantityHundredths: 300, standaloneUnitPricePence: 60_000 },
       { quantityHundredths: null, standaloneUnitPricePence: 6_000 },
       { quantityHundredths: 200, standaloneUnitPricePence: null },
     ];
-    expect(packageSaving(lines, 1, 100_000)).toEqual({ separatelyPence: 180_000, savingPence: 80_000 });
+    expect(packageSaving(lines, 1, 100_000)).toEqual({ separatelyPence: 186_000, savingPence: 86_000 });
   });
 
   it('never reports a negative saving', () => {

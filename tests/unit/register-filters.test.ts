@@ -25,6 +25,11 @@ const row = (over: Partial<RegisterRow>): RegisterRow => ({
   riskNotes: '',
   riseInvolvement: '',
   latestInspection: null,
+  ofstedCategory: null,
+  joinedOn: '2026-09-15',
+  joinedReason: '',
+  leftOn: null,
+  leftReason: null,
   ...over,
 });
 

@@ -147,7 +147,7 @@ function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 
 describe('standards summary', () => {
   it('counts maintained schools good or better at their latest inspection, and the pupils in them', () => {
-    const s = standardsSummary(snapshot());
+    const s = standardsSummary(snapshot(), '2026-11-30');
     expect(s).toMatchObject({
       maintainedSchools: 3,
       goodOrBetter: 1, // a; b's latest is a report card with an area needing attention; d is in special measures
@@ -198,12 +198,119 @@ describe("commissioner's monthly report", () => {
     ]);
     expect(october.onListAtMonthEnd).toBe(2);
     expect(october.maintainedInspections.map((i) => i.urn)).toEqual([100002, 100004]);
-    expect(october.belowFloor).toEqual([{ school: 'School b', urn: 100002, pupils: 200 }]);
+    expect(october.belowFloor).toEqual([
+      { school: 'School b', urn: 100002, phase: 'Primary', maintained: true, pupils: 200 },
+    ]);
     const november = buildCommissionerReport(snapshot(), '2026-11');
     expect(november.listChanges).toEqual([
       { school: 'School a', urn: 100001, change: 'Removed from the list', on: '2026-11-04' },
     ]);
     expect(november.onListAtMonthEnd).toBe(1);
+  });
+});
+
+describe('reporting by publication date (000, SI21: "The outcome of inspections in the previous calendar month")', () => {
+  // Results are recorded after publication, weeks after the inspection: a late-March inspection published in
+  // April must be in April's report (filed by inspection date it would be in neither).
+  const late = snapshot({
+    inspections: [
+      { schoolId: 'a', ...legacy(2, '2022-06-15') },
+      {
+        schoolId: 'b',
+        ...card({ achievement: 'urgent_improvement' }),
+        inspectedOn: '2026-03-25',
+        publishedOn: '2026-04-20',
+        categoryOfConcern: 'requires_significant_improvement',
+      },
+    ],
+  });
+
+  it('files a result in the month its report was published', () => {
+    expect(buildDcsMonthlyReport(late, '2026-03', '2026-11-23').inspections).toEqual([]);
+    const april = buildDcsMonthlyReport(late, '2026-04', '2026-11-23').inspections;
+    expect(april).toMatchObject([{ urn: 100002, inspectedOn: '2026-03-25', publishedOn: '2026-04-20' }]);
+  });
+
+  it('gives the standards summary as at the end of the month, not today', () => {
+    // School b's good report card, inspected in March, is published in April: April's news, not March's.
+    const good = snapshot({
+      inspections: [
+        { schoolId: 'a', ...legacy(2, '2022-06-15') },
+        {
+          schoolId: 'b',
+          ...card({ achievement: 'strong' }),
+          inspectedOn: '2026-03-25',
+          publishedOn: '2026-04-20',
+        },
+      ],
+    });
+    expect(standardsSummary(good, '2026-03-31').goodOrBetter).toBe(1);
+    expect(standardsSummary(good, '2026-04-30').goodOrBetter).toBe(2);
+    expect(standardsSummary(late, '2026-04-30').goodOrBetter).toBe(1);
+    expect(
+      buildDcsMonthlyReport(snapshot(), '2026-09', '2026-11-23').standards.byCategory.find(
+        (c) => c.label === '3 Requires Improvement',
+      )?.count,
+    ).toBe(0);
+    expect(
+      buildDcsMonthlyReport(snapshot(), '2026-10', '2026-11-23').standards.byCategory.find(
+        (c) => c.label === '3 Requires Improvement',
+      )?.count,
+    ).toBe(1);
+  });
+
+  it('leaves out schools that had not joined the register, or had left it, at the end of the month', () => {
+    const withLeaver = snapshot({
+      schools: [
+        ...snapshot().schools.slice(0, 3),
+        { ...snapshot().schools[3]!, status: 'closed', leftOn: '2026-10-15' },
+      ],
+    });
+    expect(standardsSummary(withLeaver, '2026-09-30').maintainedSchools).toBe(3);
+    expect(standardsSummary(withLeaver, '2026-10-31').maintainedSchools).toBe(2);
+  });
+});
+
+describe("commissioner's report against the previous month (003, Reporting)", () => {
+  // 003: "The impact on the total number of maintained schools that are good or outstanding"; "The number
+  // of Primary and secondary schools below floor standards"; "The total number of children being taught in
+  // maintained schools that are below floor standards".
+  it('shows the month against the previous one and splits schools below the floor by phase', () => {
+    const base = snapshot();
+    const secondaryAcademy = { ...base.schools[2]!, phase: 'Secondary' };
+    const report = buildCommissionerReport(
+      {
+        ...base,
+        schools: [base.schools[0]!, base.schools[1]!, secondaryAcademy, base.schools[3]!],
+        cases: [
+          ...base.cases,
+          {
+            id: 'case-c',
+            schoolId: 'c',
+            status: 'candidate',
+            identifiedOn: '2026-09-20',
+            designatedOn: null,
+            closedOn: null,
+            concerns: 'Attainment fell',
+            triggers: [{ trigger: 'low_or_declining_achievement' }],
+            leadOfficerName: null,
+            proposedStructuralSolution: '',
+          },
+        ],
+      },
+      '2026-10',
+      '2026-11-23',
+    );
+    expect(report.previousMonthLabel).toBe('September 2026');
+    expect(report.onListAtMonthEnd).toBe(2);
+    expect(report.previous.onList).toBe(1);
+    expect(report.belowFloorByPhase).toEqual([
+      { phase: 'Primary', schools: 1, maintainedPupils: 200 },
+      { phase: 'Secondary', schools: 1, maintainedPupils: 0 },
+    ]);
+    // The academy counts among the schools below the floor but not among the children in maintained ones.
+    expect(report.belowFloorPupils).toBe(200);
+    expect(report.previous).toMatchObject({ belowFloorSchools: 1, belowFloorPupils: 0 });
   });
 });
 

@@ -3,6 +3,17 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
+import {
+  DateField,
+  Form,
+  NumberField,
+  parseNumber,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  useFormMutation,
+  useFormValues,
+} from '~/app/_components/form-kit';
 import { useTRPC } from '../../_lib/trpc-client';
 
 type FieldErrors = Record<string, string[]> | null | undefined;
@@ -161,94 +172,79 @@ export function AssignForm({
   );
 }
 
-export function LogVisitForm({ requestId }: { requestId: string }) {
+/** One of the school's entitlement lines a visit can draw from ('' = the general line, or none: charged). */
+export type LineChoice = { category: string; label: string };
+
+export function LogVisitForm({
+  requestId,
+  lines,
+  defaultLine,
+}: {
+  requestId: string;
+  lines: readonly LineChoice[];
+  defaultLine: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const [visitDate, setVisitDate] = useState('');
-  const [amount, setAmount] = useState('1');
-  const [unit, setUnit] = useState<'day' | 'half_day' | 'hour'>('day');
-  const [summary, setSummary] = useState('');
-  const log = useMutation(trpc.adviserTime.logVisit.mutationOptions({ onSuccess: () => router.refresh() }));
-  const errors = log.error?.data?.fieldErrors;
+  const { values, bind } = useFormValues({
+    visitDate: '',
+    amount: '1',
+    unit: 'day',
+    summary: '',
+    category: defaultLine,
+  });
+  const log = useFormMutation(trpc.adviserTime.logVisit.mutationOptions(), {
+    idPrefix: `log-${requestId}`,
+    onSuccess: () => router.refresh(),
+  });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        log.mutate({ requestId, visitDate, duration: { amount: Number(amount), unit }, summary });
+    <Form
+      form={log}
+      onSubmit={() => {
+        const amount = parseNumber(values.amount);
+        log.mutate({
+          requestId,
+          visitDate: values.visitDate,
+          duration: {
+            amount: typeof amount === 'number' ? amount : Number.NaN,
+            unit: values.unit as 'day' | 'half_day' | 'hour',
+          },
+          summary: values.summary,
+          ...(lines.length > 0 ? { category: values.category } : {}),
+        });
       }}
-      className="mt-4 border-t border-slate-200 pt-3"
+      className="mt-4 space-y-3 border-t border-slate-200 pt-3"
     >
       <h4 className="font-semibold">Log the visit</h4>
-      {log.error && !errors && (
-        <p role="alert" className="mt-1 text-red-800">
-          {log.error.message}
-        </p>
-      )}
-      <div className="mt-2 flex flex-wrap gap-4">
-        <div>
-          <label htmlFor={`${id}-date`} className="block text-sm font-semibold">
-            Date of visit
-          </label>
-          <ErrorText id={`${id}-date-error`} errors={errors} field="visitDate" />
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={visitDate}
-            onChange={(e) => setVisitDate(e.target.value)}
-            aria-invalid={errors?.visitDate ? true : undefined}
-            aria-describedby={errors?.visitDate ? `${id}-date-error` : undefined}
-            className="mt-1 rounded border-2 border-slate-600 px-2 py-1.5"
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-amount`} className="block text-sm font-semibold">
-            Time spent
-          </label>
-          <ErrorText id={`${id}-amount-error`} errors={errors} field="duration.amount" />
-          <input
-            id={`${id}-amount`}
-            type="number"
-            min="0.25"
-            step="0.25"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            className="mt-1 w-24 rounded border-2 border-slate-600 px-2 py-1.5"
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-unit`} className="block text-sm font-semibold">
-            Unit
-          </label>
-          <select
-            id={`${id}-unit`}
-            value={unit}
-            onChange={(e) => setUnit(e.target.value as 'day' | 'half_day' | 'hour')}
-            className="mt-1 rounded border-2 border-slate-600 px-2 py-1.5"
-          >
-            <option value="day">Days</option>
-            <option value="half_day">Half days</option>
-            <option value="hour">Hours</option>
-          </select>
-        </div>
+      <div className="flex flex-wrap gap-4">
+        <DateField label="Date of visit" {...log.field('visitDate')} {...bind('visitDate')} />
+        <NumberField label="Time spent" width="w-24" {...log.field('duration.amount')} {...bind('amount')} />
+        <SelectField
+          label="Unit"
+          width="w-40"
+          options={[
+            { value: 'day', label: 'Days' },
+            { value: 'half_day', label: 'Half days' },
+            { value: 'hour', label: 'Hours' },
+          ]}
+          {...log.field('duration.unit')}
+          {...bind('unit')}
+        />
       </div>
-      <label htmlFor={`${id}-summary`} className="mt-3 block text-sm font-semibold">
-        Summary of the visit
-      </label>
-      <ErrorText id={`${id}-summary-error`} errors={errors} field="summary" />
-      <textarea
-        id={`${id}-summary`}
-        rows={3}
-        value={summary}
-        onChange={(e) => setSummary(e.target.value)}
-        aria-invalid={errors?.summary ? true : undefined}
-        aria-describedby={errors?.summary ? `${id}-summary-error` : undefined}
-        className="mt-1 block w-full rounded border-2 border-slate-600 p-2"
-      />
-      <button type="submit" disabled={log.isPending} className={`mt-3 ${buttonClass}`}>
-        {log.isPending ? 'Saving…' : 'Log visit'}
-      </button>
-    </form>
+      {lines.length > 0 && (
+        <SelectField
+          label="Draw from"
+          hint="The school’s entitlement line this visit comes out of. What it does not cover is charged."
+          options={lines.map((l) => ({ value: l.category, label: l.label }))}
+          {...log.field('category')}
+          {...bind('category')}
+        />
+      )}
+      <TextArea label="Summary of the visit" rows={3} {...log.field('summary')} {...bind('summary')} />
+      <SubmitButton pending={log.isPending} pendingLabel="Saving…">
+        Log visit
+      </SubmitButton>
+    </Form>
   );
 }
 

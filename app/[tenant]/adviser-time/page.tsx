@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { AssignForm, CancelButton, LogVisitForm, RequestForm } from './adviser-time-forms';
+import { AssignForm, CancelButton, LogVisitForm, RequestForm, type LineChoice } from './adviser-time-forms';
 
 export const metadata: Metadata = { title: 'Adviser time' };
 
@@ -11,6 +11,12 @@ const statusLabels = {
   assigned: 'Assigned',
   completed: 'Delivered',
   cancelled: 'Cancelled',
+};
+const outcomeText = (outcome: 'drawn' | 'charged' | 'part_drawn', line: string | null) => {
+  const from = line ? ` (${line})` : '';
+  if (outcome === 'drawn') return `Taken from entitlement${from}.`;
+  if (outcome === 'part_drawn') return `Partly taken from entitlement${from}; the rest charged.`;
+  return 'Charged.';
 };
 const days = (hundredths: number) => (hundredths / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 });
 
@@ -28,7 +34,34 @@ export default async function AdviserTimePage({ params }: { params: Promise<{ te
     isManager ? api.adviserTime.advisers() : [],
     isManager ? api.adviserTime.utilisation({}) : null,
   ]);
-  const year = academicYearLabel(academicYearOf(todayInLondon()));
+  const currentYear = academicYearOf(todayInLondon());
+  const year = academicYearLabel(currentYear);
+  // The entitlement lines each loggable visit could draw from, from its school's statement.
+  const loggable = requests.filter(
+    (r) => r.status === 'assigned' && (isManager || isAdviser) && r.serviceDrawsUnit,
+  );
+  const statements = new Map(
+    await Promise.all(
+      [...new Set(loggable.map((r) => r.schoolId))].map(
+        async (schoolId) =>
+          [schoolId, await api.entitlements.statement({ schoolId, academicYear: currentYear })] as const,
+      ),
+    ),
+  );
+  const lineChoices = (r: (typeof requests)[number]) => {
+    const balances = (statements.get(r.schoolId) ?? []).filter((b) => b.unit === r.serviceDrawsUnit);
+    const choices: LineChoice[] = balances.map((b) => ({
+      category: b.category,
+      label: `${b.category || 'General'} (${b.unlimited ? 'unlimited' : `${days(b.balanceHundredths)} left`})`,
+    }));
+    if (!balances.some((b) => b.category === ''))
+      choices.push({ category: '', label: 'None: charge the school' });
+    const preferred = r.serviceDrawsCategory ?? '';
+    return {
+      lines: choices,
+      defaultLine: choices.some((c) => c.category === preferred) ? preferred : '',
+    };
+  };
   return (
     <div>
       <h1 className="text-3xl font-bold">Adviser time</h1>
@@ -86,7 +119,7 @@ export default async function AdviserTimePage({ params }: { params: Promise<{ te
                   <p key={v.id} className="mt-2 text-sm">
                     Visited {new Date(`${v.visitDate}T12:00:00Z`).toLocaleDateString('en-GB')} (
                     {days(v.daysHundredths)} days): {v.summary}{' '}
-                    <strong>{v.outcome === 'drawn' ? 'Taken from entitlement.' : 'Charged.'}</strong>
+                    <strong>{outcomeText(v.outcome, v.drawnCategory)}</strong>
                   </p>
                 ))}
                 {isManager && (r.status === 'requested' || r.status === 'assigned') && (
@@ -99,7 +132,12 @@ export default async function AdviserTimePage({ params }: { params: Promise<{ te
                     }))}
                   />
                 )}
-                {r.status === 'assigned' && (isManager || isAdviser) && <LogVisitForm requestId={r.id} />}
+                {r.status === 'assigned' && (isManager || isAdviser) && (
+                  <LogVisitForm
+                    requestId={r.id}
+                    {...(r.serviceDrawsUnit ? lineChoices(r) : { lines: [], defaultLine: '' })}
+                  />
+                )}
                 {(r.status === 'requested' || r.status === 'assigned') &&
                   (isManager || (!isAdviser && school)) && <CancelButton requestId={r.id} />}
               </li>

@@ -1,4 +1,5 @@
 import type { inferRouterOutputs } from '@trpc/server';
+import { DataTable } from '~/app/_components/data-table';
 import { formatPence } from '~/server/catalogue/money';
 import { unitLabels } from '~/server/entitlements/balance-key';
 import type { AppRouter } from '~/server/routers';
@@ -44,7 +45,10 @@ export function PublishedPrices({ item }: { item: CatalogueItemView }) {
       {item.drawsUnit !== null && item.drawsQuantityHundredths !== null && (
         <>
           <dt className="font-semibold">Uses from entitlement</dt>
-          <dd>{formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])}</dd>
+          <dd>
+            {formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])}
+            {item.drawsCategory ? ` from the ${item.drawsCategory} line` : ''}
+          </dd>
         </>
       )}
     </dl>
@@ -63,37 +67,17 @@ const pupilRange = (min: number | null, max: number | null) => {
 export function PriceBandsTable({ item }: { item: CatalogueItemView }) {
   if (item.bands.length === 0) return null;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left text-sm">
-        <caption className="pb-1 text-left font-semibold">Prices by phase and number of pupils</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-300">
-            <th scope="col" className="p-2">
-              Phase
-            </th>
-            <th scope="col" className="p-2">
-              Pupils
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Partnership agreement
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Outside partnership
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {item.bands.map((b) => (
-            <tr key={b.id} className="border-b border-slate-200">
-              <td className="p-2">{b.phase ?? 'Any phase'}</td>
-              <td className="p-2">{pupilRange(b.minPupils, b.maxPupils)}</td>
-              <td className="p-2 text-right">{formatPence(b.memberPricePence)}</td>
-              <td className="p-2 text-right">{formatPence(b.nonMemberPricePence)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Prices by phase and number of pupils"
+      rows={item.bands}
+      rowKey={(b) => b.id}
+      columns={[
+        { header: 'Phase', cell: (b) => b.phase ?? 'Any phase' },
+        { header: 'Pupils', cell: (b) => pupilRange(b.minPupils, b.maxPupils) },
+        { header: 'Partnership agreement', align: 'right', cell: (b) => formatPence(b.memberPricePence) },
+        { header: 'Outside partnership', align: 'right', cell: (b) => formatPence(b.nonMemberPricePence) },
+      ]}
+    />
   );
 }
 
@@ -102,42 +86,31 @@ export function EntitlementLinesTable({ item }: { item: CatalogueItemView }) {
   if (item.lines.length === 0) return null;
   const perUnit = pricedUnitNouns[item.pricingBasis];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left text-sm">
-        <caption className="pb-1 text-left font-semibold">
-          What {item.name} gives{perUnit ? ` for each ${perUnit.one}` : ''}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-slate-300">
-            <th scope="col" className="p-2">
-              What
-            </th>
-            <th scope="col" className="p-2">
-              Entitlement
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Each, bought separately
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {item.lines.map((l) => (
-            <tr key={l.id} className="border-b border-slate-200">
-              <td className="p-2">{l.description}</td>
-              <td className="p-2">
-                {formatQuantity(l.quantityHundredths, unitLabels[l.unit])}
-                {l.category && <span className="block text-slate-700">{l.category}</span>}
-              </td>
-              <td className="p-2 text-right">
-                {l.standaloneUnitPricePence === null
-                  ? 'Not sold separately'
-                  : formatPence(l.standaloneUnitPricePence)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`What ${item.name} gives${perUnit ? ` for each ${perUnit.one}` : ''}`}
+      rows={item.lines}
+      rowKey={(l) => l.id}
+      columns={[
+        { header: 'What', cell: (l) => l.description },
+        {
+          header: 'Entitlement',
+          cell: (l) => (
+            <>
+              {formatQuantity(l.quantityHundredths, unitLabels[l.unit])}
+              {l.category && <span className="block text-slate-700">{l.category}</span>}
+            </>
+          ),
+        },
+        {
+          header: 'Each, bought separately',
+          align: 'right',
+          cell: (l) =>
+            l.standaloneUnitPricePence === null
+              ? 'Not sold separately'
+              : formatPence(l.standaloneUnitPricePence),
+        },
+      ]}
+    />
   );
 }
 

@@ -226,7 +226,9 @@ export default async function CataloguePage({
                       )}
                       <td className="p-2">
                         {item.drawsUnit !== null && item.drawsQuantityHundredths !== null
-                          ? formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])
+                          ? `${formatQuantity(item.drawsQuantityHundredths, unitLabels[item.drawsUnit])}${
+                              item.drawsCategory ? ` (${item.drawsCategory})` : ''
+                            }`
                           : 'Nothing'}
                       </td>
                     </tr>

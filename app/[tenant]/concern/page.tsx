@@ -34,6 +34,11 @@ export default async function ConcernRegisterPage({ params }: { params: Promise<
               SCC budget
             </Link>
           </li>
+          <li>
+            <Link href={`/${tenant}/concern/dcs`} className="font-semibold text-brand-dark underline">
+              DCS and delegates
+            </Link>
+          </li>
         </ul>
       )}
 

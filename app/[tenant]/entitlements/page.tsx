@@ -19,6 +19,7 @@ import {
 } from '../../_lib/traded-format';
 import { CancelSubscriptionForm, CloseYearButton } from './subscription-actions';
 import { AdjustBalanceForm } from './adjust-balance-form';
+import { ReverseDrawdownForm } from './reverse-drawdown-form';
 
 export const metadata: Metadata = { title: 'Subscriptions and entitlements' };
 
@@ -285,7 +286,7 @@ function Statement({
 
 function BalanceStatement({ balance: b, mayAdjust }: { balance: Balance; mayAdjust: boolean }) {
   const label = unitLabels[b.unit];
-  const title = `${capitalise(label.many)}${b.category ? `: ${b.category}` : ''}`;
+  const title = `${capitalise(label.many)}${b.category ? `: ${b.category}` : ' (general)'}`;
   const headingId = `balance-${b.balanceId}`;
   return (
     <section
@@ -343,8 +344,14 @@ function BalanceStatement({ balance: b, mayAdjust }: { balance: Balance; mayAdju
                 <td className="p-2 whitespace-nowrap">{formatDate(e.createdAt)}</td>
                 <td className="p-2">
                   {e.description}
-                  {e.kind === 'adjustment' && e.actorName && (
+                  {(e.kind === 'adjustment' || e.kind === 'reversal') && e.actorName && (
                     <span className="block text-slate-700">by {e.actorName}</span>
+                  )}
+                  {e.kind === 'drawdown' && e.reversed && (
+                    <span className="block text-slate-700">Reversed</span>
+                  )}
+                  {mayAdjust && e.kind === 'drawdown' && !e.reversed && (
+                    <ReverseDrawdownForm entryId={e.id} what={e.description} />
                   )}
                 </td>
                 <td className="p-2">{entryKindLabels[e.kind]}</td>

@@ -1,50 +1,113 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DataTable } from '~/app/_components/data-table';
 import { roleLabels } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../../_lib/server-api';
+import { redirect } from 'next/navigation';
+import { AccessRequests } from './access-requests';
+import { InvitationActions, InviteForm, MembershipActions } from './people-forms';
 
 export const metadata: Metadata = { title: 'People and roles' };
 
+const stateLabels = { pending: 'Waiting', accepted: 'Accepted', expired: 'Expired', withdrawn: 'Withdrawn' };
+const date = (d: Date) => d.toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
+
 export default async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
-  const { api } = await loadWorkspace(tenant);
-  const members = await guard(api.members.list());
+  const { api, workspace } = await loadWorkspace(tenant);
+  const requests = await guard(api.members.requests());
+  const isManager = workspace.roles.includes('tenant_admin');
+  const requestsSection = <AccessRequests requests={requests} />;
+  if (!isManager) redirect(`/${tenant}/join-requests`);
+  const [members, invitations, schools] = await Promise.all([
+    guard(api.members.list()),
+    guard(api.members.invitations()),
+    guard(api.schools.list({})),
+  ]);
+  const schoolOptions = schools.map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` }));
   return (
     <div>
       <h1 className="text-3xl font-bold">People and roles</h1>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">People with access to this workspace</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="p-2">
-                Name
-              </th>
-              <th scope="col" className="p-2">
-                Email
-              </th>
-              <th scope="col" className="p-2">
-                Role
-              </th>
-              <th scope="col" className="p-2">
-                School
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.membershipId} className="border-b border-slate-200">
-                <td className="p-2">
+      <p className="mt-2">
+        <Link href={`/${tenant}/members/school-leaders`} className="font-semibold text-brand-dark underline">
+          Invite headteachers and business managers from school contacts
+        </Link>
+      </p>
+      {requestsSection}
+      <section aria-labelledby="invite" className="mt-8">
+        <h2 id="invite" className="text-2xl font-semibold">
+          Invite someone
+        </h2>
+        <InviteForm schools={schoolOptions} />
+      </section>
+      <section aria-labelledby="people" className="mt-8">
+        <h2 id="people" className="text-2xl font-semibold">
+          People with access
+        </h2>
+        <DataTable
+          className="mt-3"
+          caption="People with access to this workspace"
+          hideCaption
+          rows={members}
+          rowKey={(m) => m.membershipId}
+          columns={[
+            {
+              header: 'Name',
+              rowHeader: true,
+              cell: (m) => (
+                <>
                   {m.userName}
                   {m.jobTitle && <span className="block text-slate-700">{m.jobTitle}</span>}
-                </td>
-                <td className="p-2">{m.email}</td>
-                <td className="p-2">{roleLabels[m.role]}</td>
-                <td className="p-2">{m.schoolName ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </>
+              ),
+            },
+            { header: 'Email', cell: (m) => m.email },
+            { header: 'Role', cell: (m) => roleLabels[m.role] },
+            { header: 'School', cell: (m) => m.schoolName ?? '–' },
+            {
+              header: 'Change',
+              cell: (m) => (
+                <MembershipActions
+                  membershipId={m.membershipId}
+                  name={m.userName}
+                  role={m.role}
+                  schoolId={m.schoolId}
+                  schools={schoolOptions}
+                />
+              ),
+            },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="invitations" className="mt-8">
+        <h2 id="invitations" className="text-2xl font-semibold">
+          Invitations
+        </h2>
+        <DataTable
+          className="mt-3"
+          caption="Invitations sent from this workspace"
+          hideCaption
+          rows={invitations}
+          rowKey={(i) => i.id}
+          empty="No invitations yet."
+          columns={[
+            { header: 'Email', rowHeader: true, cell: (i) => i.email },
+            { header: 'Role', cell: (i) => roleLabels[i.role] },
+            { header: 'School', cell: (i) => i.schoolName ?? '–' },
+            { header: 'Sent', cell: (i) => date(i.createdAt) },
+            {
+              header: 'Status',
+              cell: (i) =>
+                i.state === 'pending' ? `Waiting until ${date(i.expiresAt)}` : stateLabels[i.state],
+            },
+            {
+              header: 'Actions',
+              cell: (i) =>
+                i.state === 'accepted' ? '–' : <InvitationActions invitationId={i.id} email={i.email} />,
+            },
+          ]}
+        />
+      </section>
     </div>
   );
 }

@@ -7,6 +7,7 @@ export type RegisterParams = {
   concern?: string;
   q?: string;
   sort?: string;
+  register?: string;
 };
 
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
@@ -22,5 +23,6 @@ export function filtersOf(p: RegisterParams) {
     causingConcern: pick(p.concern, ['yes', 'no'] as const),
     search: p.q?.trim() || undefined,
     sort: pick(p.sort, ['name', 'category', 'inspected', 'pupils'] as const) ?? 'name',
+    register: pick(p.register, ['active', 'left'] as const),
   };
 }

@@ -3,8 +3,14 @@ import Link from 'next/link';
 import { describeInspection, inspectionHeadline } from '~/server/monitoring/ofsted-results';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { filtersOf, type RegisterParams as Params } from './filters';
+import { AddToRegisterForm } from './add-school-form';
+import { CategorisationLettersForm } from './categorisation-letters-form';
+import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 
 export const metadata: Metadata = { title: 'School register' };
+
+/** One formatter for the page, not one per school. */
+const wholeNumber = new Intl.NumberFormat('en-GB');
 
 const selectClass = 'mt-1 block rounded border-2 border-slate-600 bg-white px-3 py-2';
 
@@ -17,14 +23,16 @@ export default async function RegisterPage({
 }) {
   const { tenant } = await params;
   const raw = await searchParams;
-  const { api } = await loadWorkspace(tenant);
+  const { api, workspace } = await loadWorkspace(tenant);
+  const canWrite = workspace.roles.some((r) => r === 'tenant_admin' || r === 'la_officer');
   const filters = filtersOf(raw);
-  const [register, everything, advisers] = await Promise.all([
+  const left = filters.register === 'left';
+  const [register, advisers, offRegister] = await Promise.all([
     guard(api.register.list(filters)),
-    guard(api.register.list({ sort: 'name' })),
     guard(api.register.advisers()),
+    canWrite ? guard(api.register.offRegister()) : [],
   ]);
-  const phases = [...new Set(everything.rows.map((r) => r.phase))].sort();
+  const { phases } = register;
   const query = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
   ).toString();
@@ -32,7 +40,17 @@ export default async function RegisterPage({
     <div>
       <h1 className="text-3xl font-bold">School register</h1>
       <p className="mt-2 text-slate-700">
-        Every school the LA monitors: its LA category, latest Ofsted result and {register.linkAdviserTitle}.
+        {left
+          ? 'Schools that have left the register (closed, or removed by an officer), with their history.'
+          : `Every school the LA monitors: its LA category, latest Ofsted result and ${register.linkAdviserTitle}.`}
+      </p>
+      <p className="mt-2">
+        <Link
+          href={left ? `/${tenant}/register` : `/${tenant}/register?register=left`}
+          className="font-semibold text-brand-dark underline"
+        >
+          {left ? 'Back to the active register' : 'Schools that have left the register'}
+        </Link>
       </p>
       <form
         className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
@@ -135,6 +153,7 @@ export default async function RegisterPage({
             className="mt-1 w-full rounded border-2 border-slate-600 px-3 py-2"
           />
         </div>
+        {left && <input type="hidden" name="register" value="left" />}
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
             Apply filters
@@ -206,7 +225,7 @@ export default async function RegisterPage({
                     {r.hasSixthForm ? ' · sixth form' : ''}
                   </span>
                 </td>
-                <td className="p-2 text-right">{r.pupils?.toLocaleString('en-GB') ?? '—'}</td>
+                <td className="p-2 text-right">{r.pupils === null ? '—' : wholeNumber.format(r.pupils)}</td>
                 <td className="p-2">
                   {r.laCategoryLabel}
                   {r.causingConcern && (
@@ -236,6 +255,14 @@ export default async function RegisterPage({
           </tbody>
         </table>
       </div>
+      {canWrite && !left && (
+        <CategorisationLettersForm yearLabel={academicYearLabel(academicYearOf(todayInLondon()))} />
+      )}
+      {canWrite && !left && (
+        <AddToRegisterForm
+          schools={offRegister.map((s) => ({ id: s.id, label: `${s.name} (URN ${s.urn}, ${s.laName})` }))}
+        />
+      )}
     </div>
   );
 }

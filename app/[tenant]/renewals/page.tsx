@@ -93,6 +93,11 @@ export default async function RenewalsPage({ params }: { params: Promise<{ tenan
                   </div>
                 ))}
               </dl>
+              <p className="mt-4 text-slate-700">
+                {uptake.round.reminderIntervalDays
+                  ? `Schools that have not answered are reminded automatically every ${uptake.round.reminderIntervalDays} days until answers are due.`
+                  : 'Reminders are sent only by hand for this round.'}
+              </p>
               {isManager && uptake.pending > 0 && (
                 <RemindButton roundId={uptake.round.id} pending={uptake.pending} />
               )}

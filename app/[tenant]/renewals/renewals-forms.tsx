@@ -58,13 +58,19 @@ export function OpenRenewalsForm({ fromYear }: { fromYear: number }) {
   const router = useRouter();
   const [closesOn, setClosesOn] = useState('');
   const [target, setTarget] = useState('90');
+  const [interval, setReminderInterval] = useState('7');
   const open = useMutation(trpc.renewals.open.mutationOptions({ onSuccess: () => router.refresh() }));
   const fields = open.error?.data?.fieldErrors;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        open.mutate({ fromYear, closesOn, targetPercent: Number(target) });
+        open.mutate({
+          fromYear,
+          closesOn,
+          targetPercent: Number(target),
+          reminderIntervalDays: interval.trim() === '' ? null : Number(interval),
+        });
       }}
     >
       <p className="mt-2">Every school subscribing this year will be emailed a one-click link.</p>
@@ -89,6 +95,23 @@ export function OpenRenewalsForm({ fromYear }: { fromYear: number }) {
         max="100"
         value={target}
         onChange={(e) => setTarget(e.target.value)}
+        className={`${inputClass} w-32`}
+      />
+      <label htmlFor="reminder-interval" className="mt-4 block font-semibold">
+        Remind schools that have not answered every (days)
+      </label>
+      <p id="reminder-interval-hint" className="text-slate-700">
+        Reminders go automatically until answers are due. Leave empty to send reminders only by hand.
+      </p>
+      <Problem message={fields?.reminderIntervalDays?.[0]} />
+      <input
+        id="reminder-interval"
+        type="number"
+        min="1"
+        max="60"
+        aria-describedby="reminder-interval-hint"
+        value={interval}
+        onChange={(e) => setReminderInterval(e.target.value)}
         className={`${inputClass} w-32`}
       />
       <button type="submit" disabled={open.isPending} className={buttonClass}>

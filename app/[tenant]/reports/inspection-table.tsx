@@ -1,45 +1,30 @@
+import { DataTable } from '~/app/_components/data-table';
 import { ukDate } from './month-picker';
 
+/** Results published in the month (results are recorded after publication, weeks after the inspection). */
 export function InspectionTable({
   caption,
   rows,
 }: {
   caption: string;
-  rows: { school: string; urn: number; inspectedOn: string; result: string }[];
+  rows: { school: string; urn: number; inspectedOn: string; publishedOn: string; result: string }[];
 }) {
-  if (rows.length === 0) return <p className="mt-2">No inspections this month.</p>;
   return (
-    <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="p-2">
-            School
-          </th>
-          <th scope="col" className="p-2">
-            URN
-          </th>
-          <th scope="col" className="p-2">
-            Inspected
-          </th>
-          <th scope="col" className="p-2">
-            Outcome
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((i) => (
-          <tr key={`${i.urn}-${i.inspectedOn}`} className="border-t">
-            <th scope="row" className="p-2 font-normal">
-              {i.school}
-            </th>
-            <td className="p-2">{i.urn}</td>
-            <td className="p-2">{ukDate(i.inspectedOn)}</td>
-            <td className="p-2">{i.result}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      hideCaption
+      className="mt-2"
+      rows={rows}
+      rowKey={(i) => `${i.urn}-${i.inspectedOn}`}
+      empty="No inspection reports published this month."
+      columns={[
+        { header: 'School', cell: (i) => i.school, rowHeader: true },
+        { header: 'URN', cell: (i) => i.urn },
+        { header: 'Inspected', cell: (i) => ukDate(i.inspectedOn) },
+        { header: 'Report published', cell: (i) => ukDate(i.publishedOn) },
+        { header: 'Outcome', cell: (i) => i.result },
+      ]}
+    />
   );
 }
 

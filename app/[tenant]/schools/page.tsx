@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '~/app/_components/data-table';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 
 export const metadata: Metadata = { title: 'Schools' };
@@ -52,49 +53,28 @@ export default async function SchoolsPage({
       <p className="mt-4 text-slate-700" aria-live="polite">
         {schools.length} school{schools.length === 1 ? '' : 's'}
       </p>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Schools in this workspace</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="p-2">
-                Name
-              </th>
-              <th scope="col" className="p-2">
-                URN
-              </th>
-              <th scope="col" className="p-2">
-                Type
-              </th>
-              <th scope="col" className="p-2">
-                Phase
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Pupils
-              </th>
-              <th scope="col" className="p-2">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {schools.map((s) => (
-              <tr key={s.id} className="border-b border-slate-200">
-                <td className="p-2">
-                  <Link href={`/${tenant}/schools/${s.id}`} className="text-brand-dark underline">
-                    {s.name}
-                  </Link>
-                </td>
-                <td className="p-2">{s.urn}</td>
-                <td className="p-2">{s.type}</td>
-                <td className="p-2">{s.phase}</td>
-                <td className="p-2 text-right">{s.numberOfPupils?.toLocaleString('en-GB') ?? '–'}</td>
-                <td className="p-2">{statusLabels[s.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-2"
+        caption="Schools in this workspace"
+        hideCaption
+        rows={schools}
+        rowKey={(s) => s.id}
+        columns={[
+          {
+            header: 'Name',
+            cell: (s) => (
+              <Link href={`/${tenant}/schools/${s.id}`} className="text-brand-dark underline">
+                {s.name}
+              </Link>
+            ),
+          },
+          { header: 'URN', cell: (s) => s.urn },
+          { header: 'Type', cell: (s) => s.type },
+          { header: 'Phase', cell: (s) => s.phase },
+          { header: 'Pupils', align: 'right', cell: (s) => s.numberOfPupils?.toLocaleString('en-GB') ?? '–' },
+          { header: 'Status', cell: (s) => statusLabels[s.status] },
+        ]}
+      />
     </div>
   );
 }

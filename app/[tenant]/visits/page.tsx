@@ -15,14 +15,9 @@ const visitKinds = {
   additional: 'Additional',
 } as const;
 const statusLabels = { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' } as const;
-const date = (iso: string | null) =>
-  iso
-    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      })
-    : '—';
+// One formatter for the page (toLocaleDateString would build a new one for each of ~1,500 dates at LA scale).
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const date = (iso: string | null) => (iso ? shortDate.format(new Date(`${iso}T12:00:00Z`)) : '—');
 
 type Search = { adviser?: string; status?: string; overdue?: string };
 
@@ -46,7 +41,9 @@ export default async function VisitsPage({
   const status = (['planned', 'done', 'cancelled'] as const).find((s) => s === search.status);
   const adviserFilter =
     search.adviser && /^[0-9a-f-]{36}$/i.test(search.adviser) ? search.adviser : undefined;
-  const [visits, advisers, underServed, overdue, register] = await Promise.all([
+  // Without an adviser or status filter the schedule already holds every overdue visit: no second query.
+  const overdueInSchedule = isOfficer && !adviserFilter && !status;
+  const [visits, advisers, underServed, overdueLoaded, register] = await Promise.all([
     guard(
       api.visits.schedule({
         academicYear: year,
@@ -57,9 +54,14 @@ export default async function VisitsPage({
     ),
     guard(api.register.advisers()),
     isOfficer ? guard(api.visits.underServed({ academicYear: year })) : [],
-    isOfficer ? guard(api.visits.schedule({ academicYear: year, overdueOnly: true })) : [],
+    isOfficer && !overdueInSchedule
+      ? guard(api.visits.schedule({ academicYear: year, overdueOnly: true }))
+      : [],
     isOfficer ? guard(api.register.list({ sort: 'name' })) : null,
   ]);
+  const overdue = overdueInSchedule ? visits.filter((v) => v.overdue) : overdueLoaded;
+  // One list for every row's actions: the same object is sent to the browser once, not once per visit.
+  const adviserOptions = advisers.map((a) => ({ userId: a.userId, name: a.name }));
   const settings = statutorySettingsOf(workspace.tenant.settings);
   const mine = !isOfficer;
   const overdueMine = visits.filter((v) => v.overdue);
@@ -164,7 +166,7 @@ export default async function VisitsPage({
                 linkAdviserUserId: r.linkAdviserUserId,
               }))}
               reasons={settings.additionalVisitReasons}
-              advisers={advisers.map((a) => ({ userId: a.userId, name: a.name }))}
+              advisers={adviserOptions}
             />
           )}
         </>
@@ -292,7 +294,7 @@ export default async function VisitsPage({
                           today={today}
                           canManage={isOfficer}
                           adviserUserId={v.adviserUserId}
-                          advisers={advisers.map((a) => ({ userId: a.userId, name: a.name }))}
+                          advisers={adviserOptions}
                         />
                       )}
                     </div>

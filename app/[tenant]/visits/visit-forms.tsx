@@ -45,6 +45,10 @@ export function GeneratePlanButton({ academicYear, label }: { academicYear: numb
               result.surplus.length > 0
                 ? ` ${result.surplus.length} planned visit${result.surplus.length === 1 ? ' is' : 's are'} beyond what the school’s category now asks: cancel them if they are not needed.`
                 : ''
+            }${
+              result.capacityToAssess.length > 0
+                ? ` ${result.capacityToAssess.length} school${result.capacityToAssess.length === 1 ? ' is' : 's are'} planned about fortnightly until ${result.capacityToAssess.length === 1 ? 'its' : 'their'} capacity to improve is recorded on the register.`
+                : ''
             }`
           : ''}
       </p>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { isDevelopment } from '~/server/env';
+import { devToolsEnabled } from '~/server/env';
 import { SiteHeader } from '../../_components/site-header';
 import { serverApi } from '../../_lib/server-api';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const linkPattern = /(https?:\/\/[^\s)]+)/g;
 
 export default async function OutboxPage() {
-  if (!isDevelopment) notFound();
+  if (!devToolsEnabled()) notFound();
   const api = await serverApi();
   const [emails, session] = await Promise.all([api.dev.outbox(), api.auth.session()]);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { isDevelopment } from '~/server/env';
+import { devToolsEnabled } from '~/server/env';
 import { SiteHeader } from '../../_components/site-header';
 
 export const metadata: Metadata = { title: 'Check your email' };
@@ -15,7 +15,7 @@ export default function CheckEmailPage() {
           If that address belongs to a Stride account, we have sent it a sign-in link. The link works once and
           expires in 24 hours.
         </p>
-        {isDevelopment && (
+        {devToolsEnabled() && (
           <p className="mt-4">
             No email server is set up in development: open the{' '}
             <Link href="/dev/outbox" className="font-semibold text-brand-dark underline">

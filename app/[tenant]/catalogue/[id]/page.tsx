@@ -7,6 +7,7 @@ import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { pricedUnitNouns, pricingBasisLabels } from '../../../_lib/traded-format';
 import { EntitlementLinesTable, PriceBandsTable, PublishedPrices } from '../item-details';
 import { EditItemForm } from './edit-item-form';
+import { PupilCountForm } from './pupil-count-form';
 import { SubscribeForm } from './subscribe-form';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,8 +79,12 @@ export default async function CatalogueItemPage({ params }: { params: Params }) 
         <>
           {!item.active && !subscribed ? (
             <p className="mt-8 text-lg">This package is no longer offered.</p>
+          ) : quote.needsPupilCount && !subscribed ? (
+            <PupilCountForm schoolId={school.id} schoolName={school.name} />
           ) : quote.quote.termsCharged === 0 && !subscribed ? (
-            <p className="mt-8 text-lg">{yearLabel} has ended; choose next year&apos;s package.</p>
+            <p className="mt-8 text-lg">
+              Every term of {yearLabel} has started; choose next year&apos;s package.
+            </p>
           ) : (
             <SubscribeForm
               tenant={tenant}

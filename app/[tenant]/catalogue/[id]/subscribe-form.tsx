@@ -202,7 +202,10 @@ export function SubscribeForm({
               {quote.minimumApplied && (
                 <>
                   <dt className="font-semibold">Minimum price</dt>
-                  <dd>The minimum of {formatPence(quote.fullPricePence)} applies</dd>
+                  <dd>
+                    The minimum of {formatPence(quote.netPence)} applies outside the partnership, however late
+                    in the year you join
+                  </dd>
                 </>
               )}
               {saving.separatelyPence > 0 && (
@@ -221,7 +224,7 @@ export function SubscribeForm({
               <dd>
                 {quote.termsCharged} of 3
                 {quote.termsCharged < 3
-                  ? ' (you pay only for the terms left this year)'
+                  ? ' (you pay for the terms that have not started yet, and get that share of each entitlement)'
                   : ' (the whole year)'}
               </dd>
               <dt className="font-semibold">Net price</dt>

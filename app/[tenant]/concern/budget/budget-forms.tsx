@@ -102,7 +102,9 @@ export function DcsApprovalForm({ paymentId, officers }: { paymentId: string; of
   return (
     <Form
       form={save}
-      onSubmit={() => save.mutate({ paymentId, approvedOn: values.approvedOn, approvedByUserId: values.by })}
+      onSubmit={() =>
+        save.mutate({ paymentId, approvedOn: values.approvedOn, approvedByUserId: values.by || null })
+      }
       className="mt-2 flex flex-wrap items-end gap-3"
     >
       <DateField label="DCS approved on" {...save.field('approvedOn')} {...bind('approvedOn')} />
@@ -111,7 +113,7 @@ export function DcsApprovalForm({ paymentId, officers }: { paymentId: string; of
         {...save.field('approvedByUserId')}
         {...bind('by')}
         options={officers.map((o) => ({ value: o.userId, label: o.name }))}
-        placeholder="Choose"
+        placeholder="Me"
       />
       <Button type="submit" disabled={save.isPending}>
         Record DCS approval

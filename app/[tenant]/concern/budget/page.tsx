@@ -99,9 +99,15 @@ export default async function BudgetPage({ params }: { params: Promise<{ tenant:
                 {isOfficer &&
                   payment.payeeKind === 'other' &&
                   !payment.dcsApprovedOn &&
-                  (payment.status === 'requested' || payment.status === 'approved') && (
+                  (payment.status === 'requested' || payment.status === 'approved') &&
+                  (budget.canDecide ? (
                     <DcsApprovalForm paymentId={payment.id} officers={officers} />
-                  )}
+                  ) : (
+                    <p className="mt-2 text-sm text-slate-700">
+                      Awaiting the approval of the Director of Children’s Services
+                      {officers.length > 0 ? ` (${officers.map((o) => o.name).join(' or ')})` : ''}.
+                    </p>
+                  ))}
                 {(payment.status === 'requested' || payment.status === 'approved') && (
                   <PaymentActions
                     paymentId={payment.id}

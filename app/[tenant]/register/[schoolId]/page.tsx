@@ -1,9 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { describeInspection, frameworkLabels, summariseInspection } from '~/server/monitoring/ofsted-results';
+import {
+  categoryOfConcernLabels,
+  describeInspection,
+  frameworkLabels,
+  summariseInspection,
+} from '~/server/monitoring/ofsted-results';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { AdvisersForm, CategoryForm, InspectionForm, MonitoringForm } from './register-forms';
+import {
+  AdvisersForm,
+  CategoryForm,
+  InspectionForm,
+  MonitoringForm,
+  RemoveFromRegisterForm,
+  ReturnToRegisterForm,
+} from './register-forms';
 
 export const metadata: Metadata = { title: 'School on the register' };
 
@@ -36,7 +48,8 @@ export default async function RegisterSchoolPage({
     guard(api.register.school({ schoolId })),
     canWrite ? guard(api.register.advisers()) : [],
   ]);
-  const { entry } = record;
+  const { entry, requirements } = record;
+  const onRegister = entry.leftOn === null;
   return (
     <div>
       <p>
@@ -45,6 +58,20 @@ export default async function RegisterSchoolPage({
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{entry.name}</h1>
+      {!onRegister && (
+        <p className="mt-3 rounded border-l-4 border-slate-700 bg-slate-100 p-3" data-testid="left-register">
+          Not on the active register since {date(entry.leftOn)}: {entry.leftReason}
+        </p>
+      )}
+      {onRegister && record.visitRule.capacityToAssess && (
+        <p
+          className="mt-3 rounded border-l-4 border-amber-700 bg-amber-50 p-3"
+          data-testid="capacity-to-assess"
+        >
+          <strong>Capacity to improve not yet assessed.</strong> The plan visits this school about fortnightly
+          until it is recorded below, under “Risk, RISE and capacity”.
+        </p>
+      )}
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4">
         <dt className="font-semibold">URN</dt>
         <dd>{entry.urn}</dd>
@@ -69,11 +96,33 @@ export default async function RegisterSchoolPage({
           {entry.capacitySecure === null ? 'Not judged' : entry.capacitySecure ? 'Secure' : 'Not secure'}
         </dd>
         <dt className="font-semibold">Visits a year</dt>
-        <dd>
+        <dd data-testid="visit-rule">
           {record.visitRule.count} ({record.visitRule.basis})
         </dd>
         <dt className="font-semibold">Latest Ofsted</dt>
         <dd>{entry.latestInspection ? summariseInspection(entry.latestInspection) : 'Not inspected'}</dd>
+        <dt className="font-semibold">Ofsted category of concern</dt>
+        <dd data-testid="ofsted-category">
+          {requirements.latestOfstedCategory
+            ? categoryOfConcernLabels[requirements.latestOfstedCategory]
+            : 'None'}
+        </dd>
+        <dt className="font-semibold">Statement of Action</dt>
+        <dd data-testid="statement-of-action">
+          {requirements.statementOfActionBecause
+            ? `Required: ${requirements.statementOfActionBecause}`
+            : 'Not required'}
+        </dd>
+        <dt className="font-semibold">Intervention powers</dt>
+        <dd data-testid="intervention-eligibility">
+          {requirements.intervention.eligible ? 'Eligible. ' : 'Not eligible. '}
+          {requirements.intervention.reason}
+        </dd>
+        <dt className="font-semibold">On the register</dt>
+        <dd>
+          {entry.joinedOn ? `Since ${date(entry.joinedOn)}` : 'Yes'}
+          {entry.joinedReason ? ` (${entry.joinedReason})` : ''}
+        </dd>
         <dt className="font-semibold">{record.linkAdviserTitle}</dt>
         <dd>{entry.linkAdviserName ?? 'None'}</dd>
         <dt className="font-semibold">Second adviser</dt>
@@ -95,8 +144,14 @@ export default async function RegisterSchoolPage({
             {record.inspections.map((i) => (
               <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="font-semibold">
-                  {date(i.inspectedOn)} — {frameworkLabels[i.framework]}
+                  {date(i.inspectedOn)} —{' '}
+                  {i.kind === 'graded' ? frameworkLabels[i.framework] : 'Ungraded inspection'}
                 </h3>
+                <p className="text-sm text-slate-700">
+                  {i.publishedOn
+                    ? `Report published ${date(i.publishedOn)}`
+                    : 'Publication date not recorded'}
+                </p>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                   {describeInspection(i).map((line) => (
                     <div key={line.label} className="contents">
@@ -150,12 +205,19 @@ export default async function RegisterSchoolPage({
         )}
       </section>
 
-      {canWrite && (
+      {canWrite && !onRegister && <ReturnToRegisterForm schoolId={entry.schoolId} />}
+      {canWrite && onRegister && (
         <>
           <CategoryForm
             schoolId={entry.schoolId}
             current={entry.laCategory}
-            categories={record.categories.map((c) => ({ key: c.key, label: c.label }))}
+            capacitySecure={entry.capacitySecure}
+            academy={entry.governance === 'academy'}
+            categories={record.categories.map((c) => ({
+              key: c.key,
+              label: c.label,
+              visitsPerYearCapacityNotSecure: c.visitsPerYearCapacityNotSecure,
+            }))}
           />
           <AdvisersForm
             schoolId={entry.schoolId}
@@ -174,6 +236,7 @@ export default async function RegisterSchoolPage({
             }}
           />
           <InspectionForm schoolId={entry.schoolId} />
+          <RemoveFromRegisterForm schoolId={entry.schoolId} />
         </>
       )}
     </div>

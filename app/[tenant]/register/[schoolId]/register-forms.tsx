@@ -1,26 +1,36 @@
 'use client';
 
 import {
+  DateField,
   ErrorSummary,
   FieldError,
+  Form,
+  RadioGroup,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  type Option,
   type SummaryError,
   buttonClass,
+  useFormMutation,
+  warningButtonClass,
   wideInputClass as inputClass,
 } from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTRPC } from '../../../_lib/trpc-client';
+import { categoryRuleFor } from '~/server/monitoring/derive-category';
 import {
   categoryOfConcernLabels,
-  frameworkLabels,
+  recordShapeLabels,
   reportCardAreas,
   reportCardGradeLabels,
   reportCardGrades,
   reportCardOptionalAreas,
   subGradeAreas,
   legacyGradeLabels,
-  type Framework,
   type RecordInspectionInput,
 } from '~/server/monitoring/ofsted-results';
 
@@ -64,73 +74,133 @@ export function CategoryForm({
   schoolId,
   current,
   categories,
+  capacitySecure,
+  academy,
 }: {
   schoolId: string;
   current: string | null;
-  categories: { key: string; label: string }[];
+  categories: { key: string; label: string; visitsPerYearCapacityNotSecure?: number }[];
+  capacitySecure: boolean | null;
+  academy: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [category, setCategory] = useState(current ?? '');
   const [rationale, setRationale] = useState('');
+  const [capacity, setCapacity] = useState<'' | 'yes' | 'no'>('');
   const [done, setDone] = useState(false);
-  const change = useMutation(
-    trpc.register.changeCategory.mutationOptions({
-      onSuccess: () => {
-        setDone(true);
-        setRationale('');
-        router.refresh();
-      },
-    }),
-  );
-  const errors = change.error?.data?.fieldErrors;
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    change.mutate({ schoolId, category, rationale });
-  }
+  const form = useFormMutation(trpc.register.changeCategory.mutationOptions(), {
+    idPrefix: 'category-form',
+    onSuccess: () => {
+      setDone(true);
+      setRationale('');
+      router.refresh();
+    },
+  });
+  // Part B: an RI school is visited six times a year only with secure capacity to improve; ask when unknown.
+  const askCapacity =
+    !academy &&
+    capacitySecure === null &&
+    categories.find((c) => c.key === category)?.visitsPerYearCapacityNotSecure !== undefined;
   return (
     <Card title="Change LA category">
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={summaryOf(change.error, errors, 'category-form')} />
-        <label htmlFor="category-form-category" className="mt-3 block font-semibold">
-          New LA category
-        </label>
-        <FieldError id="category-form-category" message={errors?.category?.[0]} />
-        <select
-          id="category-form-category"
+      <Form
+        form={form}
+        className="mt-3 space-y-4"
+        onSubmit={() => {
+          setDone(false);
+          form.mutate({
+            schoolId,
+            category,
+            rationale,
+            ...(askCapacity && capacity ? { capacitySecure: capacity === 'yes' } : {}),
+          });
+        }}
+      >
+        <SelectField
+          {...form.field('category')}
+          label="New LA category"
           value={category}
-          onChange={(e) => setCategory(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">Choose a category</option>
-          {categories.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="category-form-rationale" className="mt-4 block font-semibold">
-          Rationale
-        </label>
-        <p className="text-sm text-slate-700">Why the category changes: evidence and who agreed it.</p>
-        <FieldError id="category-form-rationale" message={errors?.rationale?.[0]} />
-        <textarea
-          id="category-form-rationale"
-          rows={3}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          aria-invalid={errors?.rationale ? true : undefined}
-          aria-describedby={errors?.rationale ? 'category-form-rationale-error' : undefined}
-          className={inputClass}
+          onChange={setCategory}
+          placeholder="Choose a category"
+          options={categories.map((c) => ({ value: c.key, label: c.label }))}
         />
-        <div className="mt-4 flex items-center gap-3">
-          <button type="submit" disabled={change.isPending} className={buttonClass}>
-            Change category
-          </button>
-          <Saved show={done} text="Category changed." />
+        {askCapacity && (
+          <RadioGroup
+            {...form.field('capacitySecure')}
+            label="Is the school’s capacity to improve secure?"
+            hint="It decides how often the school is visited: without secure capacity, about fortnightly."
+            value={capacity}
+            onChange={setCapacity}
+            options={[
+              { value: 'yes', label: 'Yes, capacity to improve is secure' },
+              { value: 'no', label: 'No, not secure' },
+            ]}
+          />
+        )}
+        <TextArea
+          {...form.field('rationale')}
+          label="Rationale"
+          hint="Why the category changes: evidence and who agreed it."
+          value={rationale}
+          onChange={setRationale}
+        />
+        <div className="flex items-center gap-3">
+          <SubmitButton pending={form.isPending}>Change category</SubmitButton>
+          <StatusMessage>{done ? 'Category changed.' : ''}</StatusMessage>
         </div>
-      </form>
+      </Form>
+    </Card>
+  );
+}
+
+/** Takes the school off the active register (its history stays), with the reason. */
+export function RemoveFromRegisterForm({ schoolId }: { schoolId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [reason, setReason] = useState('');
+  const form = useFormMutation(trpc.register.removeSchool.mutationOptions(), {
+    idPrefix: 'remove-form',
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Card title="Remove from the register">
+      <Form form={form} className="mt-3 space-y-4" onSubmit={() => form.mutate({ schoolId, reason })}>
+        <TextArea
+          {...form.field('reason')}
+          label="Reason for removing the school"
+          hint="For example: transferred to another LA. A closed school leaves the register on the next GIAS import."
+          value={reason}
+          onChange={setReason}
+        />
+        <SubmitButton pending={form.isPending} className={warningButtonClass}>
+          Remove from the register
+        </SubmitButton>
+      </Form>
+    </Card>
+  );
+}
+
+/** Puts a school that has left the register back on it, with the reason. */
+export function ReturnToRegisterForm({ schoolId }: { schoolId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [reason, setReason] = useState('');
+  const form = useFormMutation(trpc.register.addSchool.mutationOptions(), {
+    idPrefix: 'return-form',
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Card title="Return to the register">
+      <Form form={form} className="mt-3 space-y-4" onSubmit={() => form.mutate({ schoolId, reason })}>
+        <TextArea
+          {...form.field('reason')}
+          label="Reason for returning the school to the register"
+          value={reason}
+          onChange={setReason}
+        />
+        <SubmitButton pending={form.isPending}>Return to the register</SubmitButton>
+      </Form>
     </Card>
   );
 }
@@ -316,178 +386,165 @@ export function MonitoringForm({
   );
 }
 
+type Shape = keyof typeof recordShapeLabels;
+
 export function InspectionForm({ schoolId }: { schoolId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [framework, setFramework] = useState<Framework>('report_card_2025');
+  const [shape, setShape] = useState<Shape>('report_card_2025');
   const [inspectedOn, setInspectedOn] = useState('');
+  const [publishedOn, setPublishedOn] = useState('');
   const [overallGrade, setOverallGrade] = useState('');
   const [grades, setGrades] = useState<Record<string, string>>({});
   const [safeguarding, setSafeguarding] = useState('');
   const [concern, setConcern] = useState('');
-  const [done, setDone] = useState(false);
-  const record = useMutation(
-    trpc.register.recordInspection.mutationOptions({
-      onSuccess: () => {
-        setDone(true);
-        setGrades({});
-        router.refresh();
-      },
-    }),
-  );
-  const errors = record.error?.data?.fieldErrors;
-  const p = 'inspection-form';
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
+  const [done, setDone] = useState('');
+  const form = useFormMutation(trpc.register.recordInspection.mutationOptions(), {
+    idPrefix: 'inspection-form',
+    onSuccess: (result) => {
+      setDone(
+        result.categoryOfConcern
+          ? `Inspection recorded: ${categoryOfConcernLabels[result.categoryOfConcern].toLowerCase()}.`
+          : 'Inspection recorded.',
+      );
+      setGrades({});
+      setConcern('');
+      router.refresh();
+    },
+  });
+  // What the framework makes of the grades so far: a fixed category, or serious weaknesses / special measures.
+  const rule =
+    shape === 'ungraded'
+      ? null
+      : categoryRuleFor({
+          framework: shape,
+          overallGrade: overallGrade ? Number(overallGrade) : null,
+          grades,
+          safeguarding: (safeguarding || null) as 'met' | 'not_met' | null,
+        });
+  function submit() {
+    setDone('');
     const common = {
       schoolId,
       inspectedOn,
-      categoryOfConcern: (concern || undefined) as keyof typeof categoryOfConcernLabels | undefined,
+      publishedOn,
+      categoryOfConcern:
+        rule?.kind === 'choose' && concern ? (concern as keyof typeof categoryOfConcernLabels) : undefined,
     };
     // The server validates each shape; the client only sends what was chosen.
-    if (framework === 'legacy_overall')
-      record.mutate({ ...common, framework, overallGrade: Number(overallGrade) });
-    else if (framework === 'sub_grades_2024')
-      record.mutate({ ...common, framework, grades: grades as unknown as SubGrades });
+    if (shape === 'ungraded') form.mutate({ ...common, framework: shape });
+    else if (shape === 'legacy_overall')
+      form.mutate({ ...common, framework: shape, overallGrade: Number(overallGrade) });
+    else if (shape === 'sub_grades_2024')
+      form.mutate({ ...common, framework: shape, grades: grades as unknown as SubGrades });
     else
-      record.mutate({
+      form.mutate({
         ...common,
-        framework,
+        framework: shape,
         grades: grades as ReportCard['grades'],
         safeguarding: safeguarding as ReportCard['safeguarding'],
       });
   }
-  const gradeSelect = (key: string, label: string, options: [string, string][], optional = false) => {
-    const id = `${p}-grades-${key}`;
-    const message = errors?.[`grades.${key}`]?.[0];
-    return (
-      <div key={key} className="mt-3">
-        <label htmlFor={id} className="block font-semibold">
-          {label}
-          {optional ? ' (if the school has one)' : ''}
-        </label>
-        <FieldError id={id} message={message} />
-        <select
-          id={id}
-          value={grades[key] ?? ''}
-          onChange={(e) => setGrades({ ...grades, [key]: e.target.value })}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-error` : undefined}
-          className={inputClass}
-        >
-          <option value="">{optional ? 'Not applicable' : 'Choose a grade'}</option>
-          {options.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
-  const fourPoint = Object.entries(legacyGradeLabels).map(([k, v]): [string, string] => [k, `${k} ${v}`]);
-  const fivePoint = reportCardGrades.map((g): [string, string] => [g, reportCardGradeLabels[g]]);
+  const gradeSelect = (key: string, label: string, options: Option[], optional = false) => (
+    <SelectField
+      key={key}
+      {...form.field(`grades.${key}`)}
+      label={`${label}${optional ? ' (if the school has one)' : ''}`}
+      value={grades[key] ?? ''}
+      onChange={(v) => setGrades({ ...grades, [key]: v })}
+      placeholder={optional ? 'Not applicable' : 'Choose a grade'}
+      options={options}
+    />
+  );
+  const fourPoint = Object.entries(legacyGradeLabels).map(([k, v]) => ({ value: k, label: `${k} ${v}` }));
+  const fivePoint = reportCardGrades.map((g) => ({ value: g, label: reportCardGradeLabels[g] }));
   return (
     <Card title="Record an Ofsted inspection">
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={summaryOf(record.error, errors, p)} />
-        <fieldset className="mt-3">
-          <legend className="font-semibold">Framework</legend>
-          {(Object.keys(frameworkLabels) as Framework[]).map((f) => (
-            <div key={f} className="mt-1 flex items-center gap-2">
-              <input
-                type="radio"
-                id={`${p}-framework-${f}`}
-                name="framework"
-                checked={framework === f}
-                onChange={() => {
-                  setFramework(f);
-                  setGrades({});
-                }}
-                className="h-5 w-5"
-              />
-              <label htmlFor={`${p}-framework-${f}`}>{frameworkLabels[f]}</label>
-            </div>
-          ))}
-        </fieldset>
-        <label htmlFor={`${p}-inspectedOn`} className="mt-4 block font-semibold">
-          Date of inspection
-        </label>
-        <FieldError id={`${p}-inspectedOn`} message={errors?.inspectedOn?.[0]} />
-        <input
-          id={`${p}-inspectedOn`}
-          type="date"
-          value={inspectedOn}
-          onChange={(e) => setInspectedOn(e.target.value)}
-          className={inputClass}
+      <Form form={form} className="mt-3 space-y-4" onSubmit={submit}>
+        <RadioGroup
+          {...form.field('framework')}
+          label="Kind of result"
+          hint="The framework must be the one in force on the inspection date."
+          value={shape}
+          onChange={(v) => {
+            setShape(v);
+            setGrades({});
+            setConcern('');
+          }}
+          options={(Object.keys(recordShapeLabels) as Shape[]).map((value) => ({
+            value,
+            label: recordShapeLabels[value],
+          }))}
         />
-        {framework === 'legacy_overall' && (
-          <div className="mt-3">
-            <label htmlFor={`${p}-overallGrade`} className="block font-semibold">
-              Overall effectiveness
-            </label>
-            <FieldError id={`${p}-overallGrade`} message={errors?.overallGrade?.[0]} />
-            <select
-              id={`${p}-overallGrade`}
-              value={overallGrade}
-              onChange={(e) => setOverallGrade(e.target.value)}
-              className={inputClass}
-            >
-              <option value="">Choose a grade</option>
-              {fourPoint.map(([v, t]) => (
-                <option key={v} value={v}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
+        <DateField
+          {...form.field('inspectedOn')}
+          label="Date of inspection"
+          value={inspectedOn}
+          onChange={setInspectedOn}
+        />
+        <DateField
+          {...form.field('publishedOn')}
+          label="Date the report was published"
+          hint="Reports to the DCS and the commissioner count results by this date."
+          value={publishedOn}
+          onChange={setPublishedOn}
+        />
+        {shape === 'legacy_overall' && (
+          <SelectField
+            {...form.field('overallGrade')}
+            label="Overall effectiveness"
+            value={overallGrade}
+            onChange={setOverallGrade}
+            placeholder="Choose a grade"
+            options={fourPoint}
+          />
         )}
-        {framework === 'sub_grades_2024' &&
+        {shape === 'sub_grades_2024' &&
           subGradeAreas.map(([key, label]) => gradeSelect(key, label, fourPoint))}
-        {framework === 'report_card_2025' && (
+        {shape === 'report_card_2025' && (
           <>
             {reportCardAreas.map(([key, label]) => gradeSelect(key, label, fivePoint))}
             {reportCardOptionalAreas.map(([key, label]) => gradeSelect(key, label, fivePoint, true))}
-            <label htmlFor={`${p}-safeguarding`} className="mt-3 block font-semibold">
-              Safeguarding
-            </label>
-            <FieldError id={`${p}-safeguarding`} message={errors?.safeguarding?.[0]} />
-            <select
-              id={`${p}-safeguarding`}
+            <SelectField
+              {...form.field('safeguarding')}
+              label="Safeguarding"
               value={safeguarding}
-              onChange={(e) => setSafeguarding(e.target.value)}
-              className={inputClass}
-            >
-              <option value="">Choose</option>
-              <option value="met">Met</option>
-              <option value="not_met">Not met</option>
-            </select>
+              onChange={setSafeguarding}
+              placeholder="Choose"
+              options={[
+                { value: 'met', label: 'Met' },
+                { value: 'not_met', label: 'Not met' },
+              ]}
+            />
           </>
         )}
-        <label htmlFor={`${p}-categoryOfConcern`} className="mt-4 block font-semibold">
-          Category of concern
-        </label>
-        <select
-          id={`${p}-categoryOfConcern`}
-          value={concern}
-          onChange={(e) => setConcern(e.target.value)}
-          className={inputClass}
-        >
-          <option value="">None</option>
-          {Object.entries(categoryOfConcernLabels).map(([v, t]) => (
-            <option key={v} value={v}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <div className="mt-4 flex items-center gap-3">
-          <button type="submit" disabled={record.isPending} className={buttonClass}>
-            Record inspection
-          </button>
-          <Saved show={done} text="Inspection recorded." />
+        {rule?.kind === 'choose' ? (
+          <RadioGroup
+            {...form.field('categoryOfConcern')}
+            label="Category of concern the inspectors gave"
+            hint={`Needed because ${rule.because}.`}
+            value={concern}
+            onChange={setConcern}
+            options={rule.choices.map((c) => ({ value: c, label: categoryOfConcernLabels[c] }))}
+          />
+        ) : (
+          <div>
+            <p className="font-semibold">Category of concern</p>
+            <FieldError id={form.idFor('categoryOfConcern')} message={form.errorFor('categoryOfConcern')} />
+            <p data-testid="derived-category">
+              {shape === 'ungraded'
+                ? 'None: an ungraded inspection does not change the school’s category.'
+                : rule?.category
+                  ? `${categoryOfConcernLabels[rule.category]}, because ${rule.because}.`
+                  : 'None from the grades so far.'}
+            </p>
+          </div>
+        )}
+        <div className="flex items-center gap-3">
+          <SubmitButton pending={form.isPending}>Record inspection</SubmitButton>
+          <StatusMessage>{done}</StatusMessage>
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -1,3 +1,5 @@
+import { DataTable } from '~/app/_components/data-table';
+import { changeWords } from '~/server/reports/build-reports';
 import type { Metadata } from 'next';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { previousMonth } from '~/server/reports/statutory-reports';
@@ -32,8 +34,9 @@ export default async function CommissionerReportPage({
         <h2 id="list" className="text-2xl font-semibold">
           Updates to the {report.concernListName.toLowerCase()} list
         </h2>
-        <p className="mt-2">
-          {report.onListAtMonthEnd} schools on the list at the end of {report.monthLabel}.
+        <p className="mt-2" data-testid="on-list">
+          {report.onListAtMonthEnd} schools on the list at the end of {report.monthLabel} (
+          {changeWords(report.onListAtMonthEnd, report.previous.onList)} on {report.previousMonthLabel}).
         </p>
         {report.listChanges.length === 0 ? (
           <p className="mt-2">No changes this month.</p>
@@ -83,6 +86,12 @@ export default async function CommissionerReportPage({
           Maintained schools good or better
         </h2>
         <StandardsFacts s={report.standards} />
+        <p className="mt-2" data-testid="standards-change">
+          Change on the end of {report.previousMonthLabel}: good or outstanding schools{' '}
+          {changeWords(report.standards.goodOrBetter, report.previous.standards.goodOrBetter)}; pupils in them{' '}
+          {changeWords(report.standards.pupilsInGoodOrBetter, report.previous.standards.pupilsInGoodOrBetter)}
+          .
+        </p>
       </section>
 
       <section aria-labelledby="floor" className="mt-8">
@@ -90,19 +99,41 @@ export default async function CommissionerReportPage({
           Schools and pupils below the floor
         </h2>
         <p className="mt-2">
-          {report.belowFloor.length} schools with unacceptably low or sharply declining achievement recorded,
-          teaching {report.belowFloorPupils.toLocaleString('en-GB')} pupils. (Floor standards ended in 2019;
-          this counts the schools the LA has recorded against that trigger.)
+          {report.belowFloor.length} schools with unacceptably low or sharply declining achievement recorded (
+          {changeWords(report.belowFloor.length, report.previous.belowFloorSchools)} on{' '}
+          {report.previousMonthLabel}); {report.belowFloorPupils.toLocaleString('en-GB')} children taught in
+          the maintained ones ({changeWords(report.belowFloorPupils, report.previous.belowFloorPupils)}).
+          (Floor standards ended in 2019; this counts the schools the LA has recorded against that trigger.)
         </p>
-        {report.belowFloor.length > 0 && (
-          <ul className="mt-2 list-disc pl-5">
-            {report.belowFloor.map((s) => (
-              <li key={s.urn}>
-                {s.school} ({s.pupils.toLocaleString('en-GB')} pupils)
-              </li>
-            ))}
-          </ul>
-        )}
+        <DataTable
+          caption="Schools below the floor by phase"
+          className="mt-3"
+          rows={report.belowFloorByPhase}
+          rowKey={(r) => r.phase}
+          columns={[
+            { header: 'Phase', cell: (r) => r.phase, rowHeader: true },
+            { header: 'Schools (all)', cell: (r) => r.schools, align: 'right' },
+            {
+              header: 'Children in maintained schools',
+              cell: (r) => r.maintainedPupils.toLocaleString('en-GB'),
+              align: 'right',
+            },
+          ]}
+        />
+        <DataTable
+          caption="Schools below the floor"
+          hideCaption
+          className="mt-3"
+          rows={report.belowFloor}
+          rowKey={(r) => String(r.urn)}
+          empty=""
+          columns={[
+            { header: 'School', cell: (r) => `${r.school} (${r.urn})`, rowHeader: true },
+            { header: 'Phase', cell: (r) => r.phase },
+            { header: 'Maintained', cell: (r) => (r.maintained ? 'Yes' : 'No (academy)') },
+            { header: 'Pupils', cell: (r) => r.pupils.toLocaleString('en-GB'), align: 'right' },
+          ]}
+        />
       </section>
     </div>
   );

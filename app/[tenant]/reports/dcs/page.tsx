@@ -30,14 +30,17 @@ export default async function DcsReportPage({
 
       <section aria-labelledby="inspections" className="mt-8">
         <h2 id="inspections" className="text-2xl font-semibold">
-          Inspection outcomes in {report.monthLabel}
+          Inspection reports published in {report.monthLabel}
         </h2>
-        <InspectionTable caption={`Inspections in ${report.monthLabel}`} rows={report.inspections} />
+        <InspectionTable
+          caption={`Inspection reports published in ${report.monthLabel}`}
+          rows={report.inspections}
+        />
       </section>
 
       <section aria-labelledby="standards" className="mt-8">
         <h2 id="standards" className="text-2xl font-semibold">
-          Standards summary
+          Standards summary at the end of {report.monthLabel}
         </h2>
         <StandardsFacts s={report.standards} />
         <table className="mt-4 w-full max-w-xl border-collapse bg-white text-left text-sm">

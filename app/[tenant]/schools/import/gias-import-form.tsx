@@ -5,11 +5,15 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { giasUploadBody, type TGiasImportOptions } from '~/server/schools/import-gias/gias-upload';
-import type { GiasImportResult } from '~/server/schools/import-gias/import-gias-schools';
+import type { GiasImportResult as SchoolsResult } from '~/server/schools/import-gias/import-gias-schools';
 import { parseUrnList } from '~/server/schools/import-gias/parse-urn-list';
 import { useTRPC } from '../../../_lib/trpc-client';
 
 type Encoding = TGiasImportOptions['encoding'];
+/** The schools' result, and (in an LA with the statutory module) what the import did to the register. */
+type GiasImportResult = SchoolsResult & {
+  register?: { joined: number; left: number; rejoined: number } | null;
+};
 /** The file and options a check was made with: the import sends exactly these again. */
 type Checked = { file: File; options: TGiasImportOptions; result: GiasImportResult };
 
@@ -291,6 +295,18 @@ export function GiasImportForm({ tenant }: { tenant: string }) {
               Imported {schoolsWord(imported.newSchools + imported.updatedSchools)}:{' '}
               {count(imported.newSchools)} new, {count(imported.updatedSchools)} updated.
             </p>
+            {imported.register && (
+              <p className="mt-2" data-testid="register-result">
+                Statutory register: {schoolsWord(imported.register.joined)} joined
+                {imported.register.rejoined > 0 ? `, ${count(imported.register.rejoined)} returned` : ''}
+                {imported.register.left > 0
+                  ? `, ${count(imported.register.left)} closed and left it`
+                  : ''}.{' '}
+                <Link href={`/${tenant}/register`} className="text-brand-dark underline">
+                  View the register
+                </Link>
+              </p>
+            )}
             <p className="mt-2">
               <Link href={`/${tenant}/schools`} className="text-brand-dark underline">
                 View the schools

@@ -37,17 +37,24 @@ function useCaseMutation<TData, TError, TVariables, TContext>(
 const boxClass = 'mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-5';
 const innerClass = 'mt-3 space-y-3 border-t border-slate-200 pt-3';
 
-export function RecordNoticeForm({ caseId }: { caseId: string }) {
+export function RecordNoticeForm({ caseId, preconditions }: { caseId: string; preconditions: string[] }) {
   const trpc = useTRPC();
   const [kind, setKind] = useState<NoticeKind>('formal_s60');
   const [grounds, setGrounds] = useState<Ground[]>([]);
+  const [met, setMet] = useState<string[]>([]);
   const [issuedOn, setIssuedOn] = useState('');
   const record = useCaseMutation(trpc.casework.recordNotice.mutationOptions());
   return (
     <Form
       form={record}
       onSubmit={() =>
-        record.mutate({ caseId, kind, grounds, issuedOn: kind === 'informal' ? issuedOn : null })
+        record.mutate({
+          caseId,
+          kind,
+          grounds,
+          preconditions: kind === 'formal_s60' ? met : [],
+          issuedOn: kind === 'informal' ? issuedOn : null,
+        })
       }
       className={boxClass}
       heading={<h3 className="text-lg font-semibold">Record a warning notice</h3>}
@@ -66,6 +73,16 @@ export function RecordNoticeForm({ caseId }: { caseId: string }) {
           options={groundOptions}
           value={grounds}
           onChange={(v) => setGrounds(v as Ground[])}
+        />
+      )}
+      {kind === 'formal_s60' && preconditions.length > 0 && (
+        <CheckboxGroup
+          label="Which of the LA’s conditions for a formal notice apply?"
+          hint="The DCS decides on the recommendation."
+          {...record.field('preconditions')}
+          options={preconditions.map((p) => ({ value: p, label: p }))}
+          value={met}
+          onChange={setMet}
         />
       )}
       {kind === 'informal' && (
@@ -109,10 +126,11 @@ export function IssueNoticeForm({ noticeId, officers }: { noticeId: string; offi
       />
       <SelectField
         label="Decided by"
+        hint="Leave as yourself unless you record the Director’s own decision as their delegate."
         {...issue.field('dcsDecisionByUserId')}
         {...bind('dcsBy')}
         options={officerOptions(officers)}
-        placeholder="Choose"
+        placeholder="Me"
       />
       <DateField label="Date issued" {...issue.field('issuedOn')} {...bind('issuedOn')} />
       <DateField
@@ -180,7 +198,7 @@ export function RecordPowerForm({ caseId, officers }: { caseId: string; officers
           power,
           dcsDecision,
           dcsDecisionOn: values.dcsDecisionOn,
-          dcsDecisionByUserId: values.dcsBy,
+          dcsDecisionByUserId: values.dcsBy || null,
           notes: values.notes,
         })
       }
@@ -207,10 +225,11 @@ export function RecordPowerForm({ caseId, officers }: { caseId: string; officers
       <DateField label="Date of the decision" {...record.field('dcsDecisionOn')} {...bind('dcsDecisionOn')} />
       <SelectField
         label="Decided by"
+        hint="Leave as yourself unless you record the Director’s own decision as their delegate."
         {...record.field('dcsDecisionByUserId')}
         {...bind('dcsBy')}
         options={officerOptions(officers)}
-        placeholder="Choose"
+        placeholder="Me"
       />
       <TextArea label="Notes (optional)" {...record.field('notes')} rows={2} {...bind('notes')} />
       <SubmitButton pending={record.isPending}>Record decision</SubmitButton>

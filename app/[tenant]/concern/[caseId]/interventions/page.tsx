@@ -19,6 +19,16 @@ import {
 
 export const metadata: Metadata = { title: 'Warning notices and intervention' };
 
+/** Officers recommend; the DCS or a named delegate records the decision. */
+function DcsOnly({ names, what }: { names: string[]; what: string }) {
+  return (
+    <p className="mt-3 rounded border-l-4 border-slate-700 bg-slate-100 p-3" data-testid="dcs-only">
+      The Director of Children’s Services {names.length > 0 ? `(${names.join(' or ')})` : ''} {what}: officers
+      recommend.
+    </p>
+  );
+}
+
 export default async function InterventionsPage({
   params,
 }: {
@@ -124,7 +134,11 @@ export default async function InterventionsPage({
                     </dl>
                     {isOfficer && notice.status === 'recommended' && (
                       <>
-                        <IssueNoticeForm noticeId={notice.id} officers={officers} />
+                        {notice.kind === 'informal' || view.canDecide ? (
+                          <IssueNoticeForm noticeId={notice.id} officers={officers} />
+                        ) : (
+                          <DcsOnly names={officers.map((o) => o.name)} what="issues this notice" />
+                        )}
                         <NoticeOutcomeForm noticeId={notice.id} issued={false} />
                       </>
                     )}
@@ -135,7 +149,7 @@ export default async function InterventionsPage({
                 ))}
               </ul>
             )}
-            {isOfficer && <RecordNoticeForm caseId={caseId} />}
+            {isOfficer && <RecordNoticeForm caseId={caseId} preconditions={view.preconditions} />}
           </section>
 
           <section aria-labelledby="powers" className="mt-10">
@@ -160,9 +174,13 @@ export default async function InterventionsPage({
                 ))}
               </ul>
             )}
-            {isOfficer && view.eligibility.eligible && (
-              <RecordPowerForm caseId={caseId} officers={officers} />
-            )}
+            {isOfficer &&
+              view.eligibility.eligible &&
+              (view.canDecide ? (
+                <RecordPowerForm caseId={caseId} officers={officers} />
+              ) : (
+                <DcsOnly names={officers.map((o) => o.name)} what="decides on a power" />
+              ))}
           </section>
         </>
       )}

@@ -1,0 +1,258 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import {
+  Button,
+  CheckboxGroup,
+  Form,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextField,
+  optionsOf,
+  useFormMutation,
+  useFormValues,
+  type Option,
+} from '~/app/_components/form-kit';
+import { schoolBoundRoles, type Role } from '~/db/schema/memberships';
+import { roleLabels } from '~/server/workspaces/role-labels';
+import { useTRPC } from '../../_lib/trpc-client';
+
+const isSchoolRole = (role: string) => (schoolBoundRoles as readonly string[]).includes(role);
+
+/** Invite a person by email with a role (and their school, for a school role). */
+export function InviteForm({ schools }: { schools: Option[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind, reset } = useFormValues({ email: '', name: '', role: 'adviser', schoolId: '' });
+  const [sent, setSent] = useState('');
+  const form = useFormMutation(trpc.members.invite.mutationOptions(), {
+    onSuccess: (data) => {
+      setSent(`Invitation sent to ${data.email}.`);
+      reset();
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      className="mt-4 max-w-xl space-y-4"
+      onSubmit={() => {
+        setSent('');
+        form.mutate({
+          email: values.email,
+          name: values.name || undefined,
+          role: values.role as Role,
+          schoolId: isSchoolRole(values.role) ? values.schoolId : undefined,
+        });
+      }}
+    >
+      <TextField
+        label="Email address"
+        type="email"
+        autoComplete="off"
+        {...form.field('email')}
+        {...bind('email')}
+      />
+      <TextField
+        label="Name (optional)"
+        hint="Used in the email until they sign in."
+        {...form.field('name')}
+        {...bind('name')}
+      />
+      <SelectField label="Role" options={optionsOf(roleLabels)} {...form.field('role')} {...bind('role')} />
+      {isSchoolRole(values.role) && (
+        <SelectField
+          label="School"
+          placeholder="Choose a school"
+          options={schools}
+          {...form.field('schoolId')}
+          {...bind('schoolId')}
+        />
+      )}
+      <div className="flex items-center gap-3">
+        <SubmitButton pending={form.isPending} pendingLabel="Sending…">
+          Send invitation
+        </SubmitButton>
+        <StatusMessage>{sent}</StatusMessage>
+      </div>
+    </Form>
+  );
+}
+
+/** Change one person's role (and school), or remove them from the workspace. */
+export function MembershipActions({
+  membershipId,
+  name,
+  role,
+  schoolId,
+  schools,
+}: {
+  membershipId: string;
+  name: string;
+  role: Role;
+  schoolId: string | null;
+  schools: Option[];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues({ role: role as string, schoolId: schoolId ?? '' });
+  const change = useFormMutation(trpc.members.changeRole.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  const remove = useFormMutation(trpc.members.remove.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <details>
+      <summary className="cursor-pointer font-semibold text-brand-dark underline">
+        Change<span className="sr-only"> {name}</span>
+      </summary>
+      <Form
+        form={change}
+        className="mt-2 space-y-3"
+        onSubmit={() =>
+          change.mutate({
+            membershipId,
+            role: values.role as Role,
+            schoolId: isSchoolRole(values.role) ? values.schoolId : undefined,
+          })
+        }
+      >
+        <SelectField
+          label="Role"
+          options={optionsOf(roleLabels)}
+          {...change.field('role')}
+          {...bind('role')}
+        />
+        {isSchoolRole(values.role) && (
+          <SelectField
+            label="School"
+            placeholder="Choose a school"
+            options={schools}
+            {...change.field('schoolId')}
+            {...bind('schoolId')}
+          />
+        )}
+        <SubmitButton pending={change.isPending}>Save role</SubmitButton>
+      </Form>
+      <Form form={remove} className="mt-3" onSubmit={() => remove.mutate({ membershipId })}>
+        <Button type="submit" variant="warning" disabled={remove.isPending}>
+          Remove {name} from this role
+        </Button>
+      </Form>
+    </details>
+  );
+}
+
+export function InvitationActions({ invitationId, email }: { invitationId: string; email: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [done, setDone] = useState('');
+  const resend = useFormMutation(trpc.members.resendInvitation.mutationOptions(), {
+    onSuccess: () => {
+      setDone('A new link was sent.');
+      router.refresh();
+    },
+  });
+  const withdraw = useFormMutation(trpc.members.withdrawInvitation.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Form form={resend} onSubmit={() => resend.mutate({ invitationId })}>
+        <Button type="submit" disabled={resend.isPending}>
+          Resend<span className="sr-only"> to {email}</span>
+        </Button>
+      </Form>
+      <Form form={withdraw} onSubmit={() => withdraw.mutate({ invitationId })}>
+        <Button type="submit" variant="warning" disabled={withdraw.isPending}>
+          Withdraw<span className="sr-only"> the invitation to {email}</span>
+        </Button>
+      </Form>
+      <StatusMessage>{done}</StatusMessage>
+    </div>
+  );
+}
+
+/** Approve or decline a request to join a school. */
+export function RequestDecision({ requestId, name }: { requestId: string; name: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const decide = useFormMutation(trpc.members.decideRequest.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Form form={decide} className="flex flex-wrap gap-2" onSubmit={() => undefined}>
+      <Button
+        variant="primary"
+        disabled={decide.isPending}
+        onClick={() => decide.mutate({ requestId, decision: 'approve' })}
+      >
+        Approve<span className="sr-only"> {name}</span>
+      </Button>
+      <Button
+        variant="warning"
+        disabled={decide.isPending}
+        onClick={() => decide.mutate({ requestId, decision: 'decline' })}
+      >
+        Decline<span className="sr-only"> {name}</span>
+      </Button>
+    </Form>
+  );
+}
+
+/** Invite the headteachers / business managers of chosen schools from their contacts. */
+export function InviteLeadersForm({ schools }: { schools: Option[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [schoolIds, setSchoolIds] = useState<string[]>([]);
+  const [contactRoles, setContactRoles] = useState<string[]>(['headteacher']);
+  const [done, setDone] = useState('');
+  const form = useFormMutation(trpc.members.inviteLeaders.mutationOptions(), {
+    onSuccess: (r) => {
+      setDone(
+        `${r.invited} invitation${r.invited === 1 ? '' : 's'} sent; ${r.skipped} already had access or no address${r.schoolsWithoutContact ? `; ${r.schoolsWithoutContact} school${r.schoolsWithoutContact === 1 ? ' has' : 's have'} no such contact` : ''}.`,
+      );
+      setSchoolIds([]);
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      className="mt-4 space-y-4"
+      onSubmit={() => {
+        setDone('');
+        form.mutate({ schoolIds, contactRoles: contactRoles as ('headteacher' | 'business_manager')[] });
+      }}
+    >
+      <CheckboxGroup
+        label="Who to invite"
+        inline
+        options={[
+          { value: 'headteacher', label: 'Headteachers' },
+          { value: 'business_manager', label: 'School business managers' },
+        ]}
+        value={contactRoles}
+        onChange={setContactRoles}
+        {...form.field('contactRoles')}
+      />
+      <CheckboxGroup
+        label="Schools"
+        hint="Each is invited as headteacher / school business manager of their own school."
+        options={schools}
+        value={schoolIds}
+        onChange={setSchoolIds}
+        {...form.field('schoolIds')}
+      />
+      <div className="flex items-center gap-3">
+        <SubmitButton pending={form.isPending} pendingLabel="Sending…">
+          Invite the chosen schools
+        </SubmitButton>
+        <StatusMessage>{done}</StatusMessage>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
+import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { guard, loadWorkspace } from '../../_lib/server-api';
+import { TermDatesForm } from './term-dates-form';
+
+export const metadata: Metadata = { title: 'Term dates' };
+
+/** The workspace's term dates for this year and next, which the manager sets from the LA's calendar. */
+export default async function TermDatesPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const { api, workspace } = await loadWorkspace(tenant);
+  if (!workspace.roles.includes('tenant_admin')) forbidden();
+  const thisYear = academicYearOf(todayInLondon());
+  const years = await Promise.all(
+    [thisYear, thisYear + 1].map((academicYear) => guard(api.calendar.termDates({ academicYear }))),
+  );
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Term dates</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        The first and last day of each term, from the LA&apos;s published calendar. A school joining part-way
+        through the year pays for the terms that have not started on the day it joins (joining in the Easter
+        holiday pays for the summer term only), and gets that share of each entitlement.
+      </p>
+      <div className="mt-6 space-y-10">
+        {years.map((dates) => (
+          <section key={dates.academicYear} aria-labelledby={`year-${dates.academicYear}`}>
+            <h2 id={`year-${dates.academicYear}`} className="text-2xl font-semibold">
+              {academicYearLabel(dates.academicYear)}
+            </h2>
+            <p className="mt-1" data-testid={`source-${dates.academicYear}`}>
+              {dates.source === 'tenant'
+                ? 'Set for this workspace.'
+                : 'Not set yet: these are estimated from the usual pattern around Christmas and Easter.'}
+            </p>
+            <TermDatesForm
+              academicYear={dates.academicYear}
+              yearLabel={academicYearLabel(dates.academicYear)}
+              terms={dates.terms}
+            />
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

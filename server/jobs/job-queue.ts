@@ -1,0 +1,113 @@
+import { PgBoss, fromPglite, type Clock, type JobWithMetadata } from 'pg-boss';
+import type { Database } from '~/db/client';
+import { todayInLondon } from '../catalogue/academic-year';
+import { deliverOutboxEmail, emailAttempts, queuedEmailIds, type Mailer } from '../email/send-email';
+import { registerEmailDispatcher } from './email-dispatch';
+import { runScheduledJob } from './run-scheduled-job';
+import { scheduledJobs } from './scheduled-jobs';
+
+export const emailQueue = 'email';
+/** Every minute: any queued email without a job (the process stopped between commit and send) gets one. */
+export const emailSweepQueue = 'email-sweep';
+
+export type JobQueueOptions = {
+  /** Where the email job delivers (default: SMTP_URL, or the development outbox). */
+  mailer?: Mailer;
+  /** First retry delay of a failed email, doubling each time (pg-boss backoff); default 60 s. */
+  emailRetryDelaySeconds?: number;
+  /** Double the delay on each retry (default true; tests turn it off to finish quickly). */
+  emailRetryBackoff?: boolean;
+  /** Register the cron schedules (default true; tests that only send emails turn it off). */
+  schedule?: boolean;
+  /** How often idle workers look for work; default 2 s. */
+  pollingIntervalSeconds?: number;
+  /** The app's address for links in job emails. */
+  appUrl: string;
+  /** pg-boss's TestClock in tests of schedules. */
+  clock?: Clock;
+};
+
+export type JobQueue = {
+  boss: PgBoss;
+  /** Sends an email job for each queued email (one per email at a time: the queue's exclusive policy). */
+  dispatchQueuedEmails(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts pg-boss inside this process, on the app's own database: the embedded PGlite instance (which only
+ * this process may open) or the PostgreSQL server (its own small pool). Creates the queues, the workers and
+ * the schedules, and becomes how this database's committed emails leave (see afterCommit).
+ */
+export async function startJobQueue(database: Database, options: JobQueueOptions): Promise<JobQueue> {
+  const boss = database.pglite
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', clock: options.clock })
+    : new PgBoss({
+        connectionString: database.url ?? undefined,
+        max: 3,
+        application_name: 'stride-jobs',
+        clock: options.clock,
+      });
+  boss.on('error', (error) => console.error('[jobs]', error));
+  await boss.start();
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+
+  const backoff = options.emailRetryBackoff ?? true;
+  const emailOptions = {
+    policy: 'exclusive' as const,
+    retryLimit: emailAttempts - 1,
+    retryDelay: options.emailRetryDelaySeconds ?? 60,
+    retryBackoff: backoff,
+    ...(backoff ? { retryDelayMax: 6 * 3600 } : {}),
+  };
+  await boss.createQueue(emailQueue, emailOptions);
+  // An existing queue keeps its policy; its retry settings follow this start's.
+  const { policy: _policy, ...retrySettings } = emailOptions;
+  await boss.updateQueue(emailQueue, retrySettings);
+  const emailWorker = await boss.work(
+    emailQueue,
+    { ...polling, includeMetadata: true },
+    async (jobs: JobWithMetadata<{ emailId: string }>[]) => {
+      for (const job of jobs) {
+        await deliverOutboxEmail(database.db, job.data.emailId, {
+          mailer: options.mailer,
+          lastAttempt: job.retryCount >= job.retryLimit,
+        });
+      }
+    },
+  );
+
+  const dispatchQueuedEmails = async () => {
+    const ids = await queuedEmailIds(database.db);
+    for (const id of ids) await boss.send(emailQueue, { emailId: id }, { singletonKey: id });
+    if (ids.length > 0) boss.notifyWorker(emailWorker);
+  };
+
+  await boss.createQueue(emailSweepQueue, { policy: 'singleton' });
+  await boss.work(emailSweepQueue, polling, () => dispatchQueuedEmails());
+
+  for (const job of scheduledJobs) {
+    await boss.createQueue(job.key, { policy: 'singleton', retryLimit: 2, retryDelay: 300 });
+    await boss.work(job.key, polling, () =>
+      runScheduledJob(database.db, job.key, { today: todayInLondon(), appUrl: options.appUrl }),
+    );
+  }
+  if (options.schedule !== false) {
+    await boss.schedule(emailSweepQueue, '* * * * *', null, { tz: 'Europe/London' });
+    for (const job of scheduledJobs) await boss.schedule(job.key, job.cron, null, { tz: 'Europe/London' });
+  }
+
+  const unregister = registerEmailDispatcher({ db: database.db, dispatchQueuedEmails });
+  let stopping: Promise<void> | undefined;
+  // Emails queued while no queue ran (before this start, or by the seed) go now.
+  await dispatchQueuedEmails();
+  return {
+    boss,
+    dispatchQueuedEmails,
+    stop() {
+      unregister();
+      stopping ??= boss.stop({ graceful: true, timeout: 10_000 });
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Tx } from '~/db/client';
+import type { JobRunSummary, ModuleKey } from '~/db/schema';
+import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
+import { expireEntitlements } from '../entitlements/expire-entitlements';
+import { remindAdvisers } from '../monitoring/remind-advisers';
+import { sendDueRenewalReminders } from '../renewals/send-reminders';
+import { dayPeriod, endedAcademicYear, isoWeekPeriod } from './job-periods';
+
+/** The workspace a job runs for, and when. */
+export type JobContext = {
+  tenant: { id: string; slug: string; name: string; modules: readonly ModuleKey[] };
+  appUrl: string;
+  today: IsoDate;
+};
+
+export const jobKeys = ['renewal-reminders', 'entitlement-expiry', 'adviser-reminders'] as const;
+export type JobKey = (typeof jobKeys)[number];
+
+export type ScheduledJob = {
+  key: JobKey;
+  title: string;
+  /** What it does, for the manager's jobs page. */
+  description: string;
+  /** Runs only in workspaces with this module. */
+  module: ModuleKey;
+  /** When pg-boss starts it, as cron in Europe/London. */
+  cron: string;
+  /** In words, for the page. */
+  schedule: string;
+  /** The period a run covers: at most one run per period and tenant. */
+  periodKey(today: IsoDate): string;
+  /** The work, in the tenant's transaction; returns what it did. */
+  run(tx: Tx, context: JobContext): Promise<JobRunSummary>;
+};
+
+export const scheduledJobs: readonly ScheduledJob[] = [
+  {
+    key: 'renewal-reminders',
+    title: 'Buy-back renewal reminders',
+    description:
+      'Reminds schools that have not answered an open renewal round, on the interval set when the round was opened.',
+    module: 'traded',
+    cron: '0 7 * * *',
+    schedule: 'Every day at 07:00',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      sendDueRenewalReminders(tx, {
+        tenantId: c.tenant.id,
+        tenantSlug: c.tenant.slug,
+        providerName: c.tenant.name,
+        appUrl: c.appUrl,
+        today: c.today,
+      }),
+  },
+  {
+    key: 'entitlement-expiry',
+    title: 'Year-end entitlement expiry',
+    description:
+      'When an academic year has ended, what schools did not use of their entitlements lapses (the same as “close year”).',
+    module: 'traded',
+    cron: '30 2 * * *',
+    schedule: 'Every night at 02:30; acts once, after 31 August',
+    periodKey: (today) => String(endedAcademicYear(today)),
+    run: async (tx, c) => {
+      const year = endedAcademicYear(c.today);
+      const result = await expireEntitlements(tx, { tenantId: c.tenant.id, academicYear: year });
+      return { academicYear: academicYearLabel(year), ...result };
+    },
+  },
+  {
+    key: 'adviser-reminders',
+    title: 'Overdue visits and notes of visit',
+    description:
+      'Emails each adviser their statutory visits past due and their notes of visit not sent a week after writing.',
+    module: 'statutory',
+    cron: '0 7 * * 1',
+    schedule: 'Every Monday at 07:00',
+    periodKey: isoWeekPeriod,
+    run: (tx, c) =>
+      remindAdvisers(tx, {
+        workspaceName: c.tenant.name,
+        tenantSlug: c.tenant.slug,
+        appUrl: c.appUrl,
+        today: c.today,
+      }),
+  },
+];
+
+export function scheduledJob(key: JobKey): ScheduledJob {
+  const job = scheduledJobs.find((j) => j.key === key);
+  if (!job) throw new Error(`unknown job ${key}`);
+  return job;
+}

@@ -1,0 +1,193 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { giasCsv, giasRow } from '../fixtures/gias';
+import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+
+// One new workspace per run, so a kept database does not clash.
+const run = Date.now().toString(36);
+const slug = `tsip-${run}`;
+const workspaceName = `Tamworth Schools Improvement ${run}`;
+const managerEmail = `manager-${run}@tsip.example`;
+const adviserEmail = `adviser-${run}@tsip.example`;
+const headEmail = `head-${run}@oak.sch.example`;
+const urn = 600_000 + (Date.now() % 100_000);
+const schoolName = `Oak Lane Primary School ${urn}`;
+const invitePattern = /https?:\/\/\S+\/invite\/[a-z0-9-]+\/[A-Za-z0-9_-]+/;
+
+async function signOut(page: Page) {
+  await page.context().clearCookies();
+}
+
+/** Opens the newest invitation emailed to an address, signs in by magic link and accepts it. */
+async function acceptInvitation(page: Page, email: string, after: Date) {
+  const link = await latestEmailedLink(email, invitePattern, after);
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'You have been invited to Stride' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Sign in to accept' }).click();
+  const asked = new Date(Date.now() - 1000);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await page.goto(await latestEmailedLink(email, /https?:\/\/\S+\/api\/auth\/callback\/email\S+/, asked));
+  await expect(page.getByRole('heading', { name: `Join ${workspaceName}` })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: `Accept and open ${workspaceName}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+}
+
+test.describe.configure({ mode: 'serial' });
+
+let dir: string;
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'stride-e2e-orgs-'));
+});
+test.afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a production build has no demo sign-in and no development outbox', async ({ page, request }) => {
+  const providers = (await (await request.get('/api/auth/providers')).json()) as Record<string, unknown>;
+  expect(Object.keys(providers)).not.toContain('demo');
+  expect((await request.get('/dev/outbox')).status()).toBe(404);
+  const outbox = await request.get('/api/trpc/dev.outbox');
+  expect(outbox.status()).toBe(404);
+  // A buy-back link of the wrong length is "not valid", like any unknown one (was a 500).
+  for (const token of ['short', 'x'.repeat(300)]) {
+    await page.goto(`/renew/hsip/${token}`);
+    await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+  }
+  await expectAccessible(page);
+});
+
+test('the platform administrator creates a workspace; its manager invites an adviser and a headteacher', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signInWithMagicLink(page, 'platform@stride.example');
+  await page.goto('/platform');
+  await expect(page.getByRole('heading', { name: 'Platform administration' })).toBeVisible();
+  await expectAccessible(page);
+  const created = new Date(Date.now() - 1000);
+  await page.getByLabel('Full name').fill(workspaceName);
+  await page.getByLabel('Short name').fill('TSIP');
+  await page.getByLabel('Web address name').fill(slug);
+  await page.getByRole('radio', { name: 'School improvement partnership' }).check();
+  await page.getByLabel('LA codes (optional)').fill('330');
+  await page.getByRole('checkbox', { name: 'Traded services' }).check();
+  await page.getByLabel(/Manager.s email address/).fill(managerEmail);
+  await page.getByLabel(/Manager.s name/).fill('Maya Manager');
+  await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
+  await expect(page.getByRole('heading', { name: workspaceName, level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  // The manager accepts through the emailed link and imports the workspace's first school from GIAS.
+  await acceptInvitation(page, managerEmail, created);
+  const file = path.join(dir, 'edubasealldata.csv');
+  await writeFile(
+    file,
+    giasCsv([giasRow({ urn, name: schoolName, town: 'Birmingham' })], { header: 'full' }),
+  );
+  await page.goto(`/${slug}/schools/import`);
+  await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await page.getByRole('button', { name: 'Import 1 school' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 1 school');
+
+  // Invites an adviser and the school's headteacher.
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: 'People and roles' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'People and roles', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  const invited = new Date(Date.now() - 1000);
+  const invite = page.getByRole('region', { name: 'Invite someone' });
+  await invite.getByLabel('Email address').fill(adviserEmail);
+  await invite.getByLabel('Role').selectOption({ label: 'Adviser' });
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Invitation sent to ${adviserEmail}` }),
+  ).toBeVisible();
+  await invite.getByLabel('Email address').fill(headEmail);
+  await invite.getByLabel('Role').selectOption({ label: 'Headteacher / school business manager' });
+  // A school role needs its school: the form says so.
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Choose the school');
+  await expectAccessible(page);
+  await invite.getByLabel('School', { exact: true }).selectOption({ label: `${schoolName} (${urn})` });
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Invitation sent to ${headEmail}` })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Invitations sent from this workspace' })).toContainText(
+    headEmail,
+  );
+  await signOut(page);
+
+  // Each lands in the right place.
+  await acceptInvitation(page, adviserEmail, invited);
+  await expect(page.getByText(/Your role: Adviser/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'People and roles' })).toHaveCount(0);
+  await signOut(page);
+  await acceptInvitation(page, headEmail, invited);
+  await expect(page.getByTestId('my-school')).toContainText(schoolName);
+  await expectAccessible(page);
+});
+
+test('a teacher with no account asks to join their school and the head approves', async ({ page }) => {
+  test.setTimeout(120_000);
+  const teacher = `teacher-${run}@grange.sch.example`;
+  await signInWithMagicLink(page, teacher);
+  await expect(page.getByRole('heading', { name: 'You have no workspace yet' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Ask to join a school' }).click();
+  await page.getByRole('link', { name: "Harrow Schools' Improvement Partnership" }).click();
+  await page.getByLabel('Your name').fill('Tara Teacher');
+  await page.getByLabel('Job title').fill('Year 4 teacher');
+  await page.getByLabel(/URN/).fill('102232');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByRole('status')).toContainText('Your request to join Grange Primary School was sent');
+  await expectAccessible(page);
+  // Still nothing to see.
+  await page.goto('/hsip');
+  await expect(page.getByRole('heading', { name: 'Your school' })).toHaveCount(0);
+  await signOut(page);
+
+  await signInWithMagicLink(page, 'head@grange.sch.example');
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: 'Requests to join' })
+    .click();
+  const table = page.getByRole('table', { name: 'Requests to join a school, waiting for an answer' });
+  await expect(table).toContainText('Tara Teacher');
+  await expectAccessible(page);
+  await table.getByRole('button', { name: 'Approve Tara Teacher' }).click();
+  await expect(page.getByText('No requests are waiting.')).toBeVisible();
+  await signOut(page);
+
+  await signInWithMagicLink(page, teacher);
+  await expect(page).toHaveURL(/\/hsip$/);
+  await expect(page.getByTestId('my-school')).toContainText('Grange Primary School');
+});
+
+test('a suspended workspace refuses sign-in with a clear page', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInWithMagicLink(page, 'platform@stride.example');
+  await page.goto('/platform');
+  await page.getByRole('link', { name: workspaceName }).click();
+  await page.getByLabel('Why suspend it').fill('Contract ended');
+  await page.getByRole('button', { name: 'Suspend the workspace' }).click();
+  await expect(page.getByRole('button', { name: 'Reinstate the workspace' })).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  await signInWithMagicLink(page, managerEmail);
+  await expect(page).toHaveURL(/\/suspended/);
+  await expect(page.getByRole('heading', { name: 'This workspace is suspended' })).toBeVisible();
+  await expectAccessible(page);
+  // No session was made: the workspace asks for a sign-in, which ends on the same page.
+  await page.goto(`/${slug}`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { demoTermDates } from '~/seed/term-dates-data';
+import {
+  defaultTermDates,
+  easterSunday,
+  termDateProblems,
+  termOn,
+  termsNotStarted,
+  type TermDates,
+} from '~/server/calendar/term-dates';
+
+/** Harrow's 2026/27 term dates as seeded (db/seed/term-dates-data.ts, `london[2026]`). */
+const harrow: TermDates = { academicYear: 2026, source: 'tenant', terms: demoTermDates.hsip?.[2026] ?? [] };
+
+describe('termsNotStarted (what a joiner pays for)', () => {
+  it.each([
+    ['2026-08-20', 3, 'before the year'],
+    ['2026-09-03', 3, 'on the first day of the autumn term'],
+    ['2026-10-15', 2, 'during the autumn term'],
+    ['2026-12-28', 2, 'in the Christmas holiday (fixed months charged the whole year)'],
+    ['2027-01-04', 2, 'on the first day of spring'],
+    ['2027-02-10', 1, 'during the spring term'],
+    ['2027-04-06', 1, 'in the Easter holiday (fixed months charged spring too)'],
+    ['2027-04-12', 1, 'on the first day of summer'],
+    ['2027-05-10', 0, 'during the summer term'],
+    ['2027-08-31', 0, 'at the end of the year'],
+  ] as const)('%s: %i terms (%s)', (date, n, _why) => {
+    expect(termsNotStarted(harrow, date)).toBe(n);
+  });
+});
+
+describe('termOn', () => {
+  it('names the term a date falls in and null in a holiday', () => {
+    expect(termOn(harrow, '2026-09-03')).toBe('autumn');
+    expect(termOn(harrow, '2026-12-18')).toBe('autumn');
+    expect(termOn(harrow, '2026-12-28')).toBeNull();
+    expect(termOn(harrow, '2027-03-25')).toBe('spring');
+    expect(termOn(harrow, '2027-04-06')).toBeNull();
+    expect(termOn(harrow, '2027-07-21')).toBe('summer');
+    expect(termOn(harrow, '2027-08-01')).toBeNull();
+  });
+});
+
+describe('defaultTermDates', () => {
+  it('finds Easter Sunday', () => {
+    expect(easterSunday(2027).toISOString().slice(0, 10)).toBe('2027-03-28');
+    expect(easterSunday(2028).toISOString().slice(0, 10)).toBe('2028-04-16');
+    expect(easterSunday(2026).toISOString().slice(0, 10)).toBe('2026-04-05');
+  });
+
+  it('estimates England’s usual pattern around Christmas and Easter', () => {
+    expect(defaultTermDates(2026)).toEqual({
+      academicYear: 2026,
+      source: 'default',
+      terms: [
+        { term: 'autumn', startsOn: '2026-09-01', endsOn: '2026-12-18' },
+        { term: 'spring', startsOn: '2027-01-04', endsOn: '2027-03-25' },
+        { term: 'summer', startsOn: '2027-04-05', endsOn: '2027-07-22' },
+      ],
+    });
+  });
+
+  it('gives usable dates for every year', () => {
+    for (let year = 2020; year <= 2040; year++) {
+      expect(termDateProblems(year, defaultTermDates(year).terms)).toEqual([]);
+    }
+  });
+});
+
+describe('termDateProblems', () => {
+  it('refuses terms out of order, backwards or outside the year', () => {
+    const [autumn, spring, summer] = harrow.terms;
+    if (!autumn || !spring || !summer) throw new Error('seeded dates missing');
+    expect(termDateProblems(2026, harrow.terms)).toEqual([]);
+    expect(termDateProblems(2026, [autumn, { ...spring, startsOn: '2026-12-01' }, summer])).toEqual([
+      { path: 'terms.1.startsOn', message: 'Spring term must start after the autumn term ends.' },
+    ]);
+    expect(termDateProblems(2026, [autumn, spring, { ...summer, endsOn: '2027-04-01' }])).toEqual([
+      { path: 'terms.2.endsOn', message: 'Summer term must end after it starts.' },
+    ]);
+    expect(termDateProblems(2026, [{ ...autumn, startsOn: '2026-08-28' }, spring, summer])).toEqual([
+      { path: 'terms.0.startsOn', message: 'Autumn term must start within the academic year.' },
+    ]);
+  });
+});
