@@ -8,6 +8,7 @@ import { setTermDates } from '~/server/calendar/set-term-dates';
 import { demoTermDates } from './term-dates-data';
 import { adviserProfiles, memberships, schools, tenants, users } from '~/db/schema';
 import { demoCatalogues } from './catalogue-data';
+import { seedCourses } from './seed-courses';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
 import { statutorySettings } from './statutory-data';
@@ -143,6 +144,11 @@ async function seedDemo(tx: Tx): Promise<void> {
       });
     }
   }
+  await seedCourses(tx, {
+    tenantIdBySlug,
+    userIdByEmail,
+    userNameByEmail: new Map(demo.users.map((u) => [u.email.toLowerCase(), u.name])),
+  });
   await seedContracts(tx, {
     tenantIdBySlug,
     schoolIdsBySlug,

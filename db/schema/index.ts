@@ -14,3 +14,4 @@ export * from './commissioning';
 export * from './jobs';
 export * from './people';
 export * from './calendar';
+export * from './courses';

@@ -79,5 +79,17 @@ export const sccBudgetUsers = [...officers, 'finance'] as const satisfies readon
 export const schoolLeaders = ['school_admin', 'governor'] as const satisfies readonly Role[];
 /** The headteacher (or school business manager) acting for their school. */
 export const headteachers = ['school_admin'] as const satisfies readonly Role[];
+/** Courses: the manager and advisers run them (create, publish, registers, results). */
+export const courseManagers = ['tenant_admin', 'adviser'] as const satisfies readonly Role[];
+/** Courses: who may book a place — a school's staff for themselves, its headteacher/SBM for named delegates. */
+export const courseBookers = [
+  'tenant_admin',
+  'school_admin',
+  'school_staff',
+  'governor',
+  'ect',
+] as const satisfies readonly Role[];
+/** Everyone who opens the courses section. */
+export const courseUsers = [...new Set([...courseManagers, ...courseBookers])] as Role[];
 /** Answers requests to join a school: the workspace's manager (any school), a headteacher (their own). */
 export const accessDeciders = ['tenant_admin', 'school_admin'] as const satisfies readonly Role[];

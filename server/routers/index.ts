@@ -7,6 +7,8 @@ import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
 import { commissioningRouter } from './commissioning';
 import { concernRouter } from './concern';
+import { courseCatalogueRouter } from './course-catalogue';
+import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
 import { jobsRouter } from './jobs';
@@ -33,6 +35,8 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   entitlements: entitlementsRouter,
   adviserTime: adviserTimeRouter,
+  courses: coursesRouter,
+  courseCatalogue: courseCatalogueRouter,
   commissioning: commissioningRouter,
   renewals: renewalsRouter,
   reports: reportsRouter,

@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { defaultOpenOptions, openDatabase, withTenant, type Db } from '../../db/client';
 import { schools, tenants } from '../../db/schema';
 import { seedIfEmpty } from '../../seed';
+import { benchCourseBookings } from './course-bookings';
 import { benchDrawdowns } from './drawdowns';
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>) {
@@ -50,8 +51,13 @@ async function benchTenantRequest() {
 
 async function main() {
   await benchTenantRequest();
-  if (process.env.DATABASE_URL) await benchDrawdowns(process.env.DATABASE_URL);
-  else console.info('\nDrawdown race bench skipped: it needs PostgreSQL (set DATABASE_URL).');
+  if (process.env.DATABASE_URL) {
+    await benchDrawdowns(process.env.DATABASE_URL);
+    await benchCourseBookings(process.env.DATABASE_URL);
+  } else
+    console.info(
+      '\nDrawdown and course booking race benches skipped: they need PostgreSQL (set DATABASE_URL).',
+    );
   console.info('\nGIAS import bench: npx tsx tests/bench/gias-import.ts');
   console.info('Pages at LA scale (production build): DATABASE_URL=… npx tsx tests/bench/pages.ts');
 }

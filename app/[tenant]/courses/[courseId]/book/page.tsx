@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { guard, loadWorkspace, serverApi } from '../../../../_lib/server-api';
+import { formatCourseDates } from '../../../../_lib/course-format';
+import { BookingForm } from './booking-form';
+
+export const metadata: Metadata = { title: 'Book places' };
+
+export default async function BookCoursePage({
+  params,
+}: {
+  params: Promise<{ tenant: string; courseId: string }>;
+}) {
+  const { tenant, courseId } = await params;
+  const { workspace } = await loadWorkspace(tenant);
+  const api = await serverApi(null);
+  const { course } = await guard(api.courseCatalogue.course({ tenant, id: courseId }));
+  const school = workspace.mySchools[0];
+  const namesDelegates = workspace.roles.includes('school_admin');
+  return (
+    <div>
+      <p>
+        <Link href={`/courses/${tenant}/${courseId}`} className="underline">
+          Back to the course
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Book: {course.title}</h1>
+      <p className="mt-2 text-slate-700">{formatCourseDates(course.startsOn, course.endsOn)}</p>
+      {school ? (
+        <div className="mt-6">
+          <BookingForm courseId={courseId} schoolId={school.id} namesDelegates={namesDelegates} />
+        </div>
+      ) : (
+        <p className="mt-6">Places are booked by a school. Sign in with your school account to book.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatPence } from '~/server/catalogue/money';
+import { DataTable } from '../../../_components/data-table';
+import {
+  formatCourseDate,
+  formatCourseDates,
+  formatLabels,
+  sessionKindLabels,
+} from '../../../_lib/course-format';
+import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { DuplicateForm, PublishButton } from './course-actions';
+
+export const metadata: Metadata = { title: 'Course' };
+
+/** The manager's page for one course: details, sessions, fill, and what can be done with it. */
+export default async function CoursePage({
+  params,
+}: {
+  params: Promise<{ tenant: string; courseId: string }>;
+}) {
+  const { tenant, courseId } = await params;
+  const { api } = await loadWorkspace(tenant);
+  const { course, sessions, counts, placesLeft } = await guard(api.courses.byId({ id: courseId }));
+  return (
+    <div>
+      <p>
+        <Link href={`/${tenant}/courses`} className="underline">
+          All courses
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{course.title}</h1>
+      <p className="mt-2 text-slate-700">
+        {formatCourseDates(course.startsOn, course.endsOn)} · {formatLabels[course.format]} · {course.status}
+      </p>
+      <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">Places</dt>
+        <dd>
+          {counts.confirmed} confirmed, {counts.onHold} held for the waiting list, {placesLeft} left of{' '}
+          {course.capacity}; {counts.waiting} waiting
+        </dd>
+        <dt className="font-semibold">Minimum numbers</dt>
+        <dd>
+          {course.minimumNumbers || 'None'}
+          {course.goNoGoOn ? `, decide by ${formatCourseDate(course.goNoGoOn)}` : ''}
+        </dd>
+        <dt className="font-semibold">Prices</dt>
+        <dd>
+          Members {formatPence(course.memberPricePence)}, non-members{' '}
+          {formatPence(course.nonMemberPricePence)}, out of area {formatPence(course.outOfAreaPricePence)}
+        </dd>
+        <dt className="font-semibold">Entitlement</dt>
+        <dd>
+          {course.entitlementUnit
+            ? `Draws ${course.entitlementUnit.replace('_', ' ')}${course.entitlementCategory ? ` (${course.entitlementCategory})` : ''}`
+            : 'Always charged'}
+        </dd>
+        <dt className="font-semibold">Facilitators</dt>
+        <dd>{course.facilitators.map((f) => f.name).join(', ') || 'None yet'}</dd>
+      </dl>
+      <h2 className="mt-8 text-xl font-semibold">Sessions ({sessions.length})</h2>
+      <DataTable
+        caption={`Sessions of ${course.title}`}
+        hideCaption
+        rows={sessions}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: 'Session', cell: (s) => s.title, rowHeader: true },
+          { header: 'Date', cell: (s) => formatCourseDate(s.on) },
+          { header: 'Time', cell: (s) => `${s.startTime}–${s.endTime}` },
+          { header: 'Kind', cell: (s) => sessionKindLabels[s.kind] },
+        ]}
+      />
+      <div className="mt-8 space-y-6">
+        {course.status === 'draft' && <PublishButton courseId={course.id} />}
+        {course.status === 'published' && (
+          <p>
+            <Link href={`/courses/${tenant}/${course.id}`} className="underline">
+              See its public page
+            </Link>
+          </p>
+        )}
+        <DuplicateForm courseId={course.id} tenant={tenant} />
+      </div>
+    </div>
+  );
+}

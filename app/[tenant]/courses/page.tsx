@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DataTable } from '../../_components/data-table';
+import { formatCourseDates, programmeLabels } from '../../_lib/course-format';
+import { guard, loadWorkspace } from '../../_lib/server-api';
+
+export const metadata: Metadata = { title: 'CPD courses and bookings' };
+
+const statusLabels = { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' };
+
+export default async function CoursesPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const { api, workspace } = await loadWorkspace(tenant);
+  const manages = workspace.roles.some((r) => r === 'tenant_admin' || r === 'adviser');
+  const courses = manages ? await guard(api.courses.list({})) : [];
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">CPD courses and bookings</h1>
+      <p className="mt-2">
+        <Link href={`/courses/${tenant}`} className="underline">
+          Browse the course catalogue
+        </Link>{' '}
+        (open to everyone, no sign-in needed), then book from a course’s page.
+      </p>
+      {manages && (
+        <>
+          <h2 className="mt-8 text-xl font-semibold">Upcoming courses</h2>
+          <DataTable
+            caption="Upcoming courses"
+            hideCaption
+            rows={courses}
+            rowKey={(c) => c.id}
+            empty="No upcoming courses."
+            columns={[
+              {
+                header: 'Course',
+                rowHeader: true,
+                cell: (c) => (
+                  <Link href={`/${tenant}/courses/${c.id}`} className="underline">
+                    {c.title}
+                  </Link>
+                ),
+              },
+              { header: 'Programme', cell: (c) => programmeLabels[c.programme] },
+              { header: 'Dates', cell: (c) => formatCourseDates(c.startsOn, c.endsOn) },
+              { header: 'Status', cell: (c) => statusLabels[c.status] },
+              { header: 'Places taken', align: 'right', cell: (c) => `${c.placesTaken} of ${c.capacity}` },
+              { header: 'Waiting', align: 'right', cell: (c) => c.waiting },
+              {
+                header: 'Minimum',
+                cell: (c) =>
+                  c.minimumNumbers > c.placesTaken && c.status === 'published'
+                    ? `Below minimum (${c.minimumNumbers})`
+                    : c.minimumNumbers || '—',
+              },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatPence } from '~/server/catalogue/money';
+import { DataTable } from '../../../_components/data-table';
+import { SiteHeader } from '../../../_components/site-header';
+import {
+  audienceLabels,
+  formatCourseDate,
+  formatCourseDates,
+  formatLabels,
+  sessionKindLabels,
+} from '../../../_lib/course-format';
+import { guard, serverApi } from '../../../_lib/server-api';
+
+type Params = Promise<{ tenant: string; courseId: string }>;
+
+async function load(tenant: string, courseId: string) {
+  const api = await serverApi(null);
+  return guard(api.courseCatalogue.course({ tenant, id: courseId }));
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { tenant, courseId } = await params;
+  const { course, tenant: provider } = await load(tenant, courseId);
+  const description = course.description.slice(0, 160) || `${course.title} from ${provider.name}`;
+  return {
+    title: `${course.title} | ${provider.name}`,
+    description,
+    alternates: { canonical: `/courses/${tenant}/${courseId}` },
+    openGraph: { title: course.title, description, type: 'website' },
+  };
+}
+
+/** A course's public page: what, when, where, for whom and at what price; signed-in school users book it. */
+export default async function PublicCoursePage({ params }: { params: Params }) {
+  const { tenant, courseId } = await params;
+  const api = await serverApi(null);
+  const [{ course, sessions, tenant: provider }, session] = await Promise.all([
+    load(tenant, courseId),
+    api.auth.session(),
+  ]);
+  const placesLeft = course.capacity - course.placesTaken;
+  const terms = course.cancellationTerms;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Course',
+    name: course.title,
+    description: course.description,
+    provider: { '@type': 'Organization', name: provider.name },
+  };
+  return (
+    <>
+      <SiteHeader user={session} />
+      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd) }} />
+        <p>
+          <Link href={`/courses/${tenant}`} className="underline">
+            All courses from {provider.name}
+          </Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">{course.title}</h1>
+        {course.status === 'cancelled' && (
+          <p className="mt-4 rounded border-l-4 border-red-800 bg-red-50 p-3 font-semibold">
+            This course has been cancelled.
+          </p>
+        )}
+        <p className="mt-2 text-slate-700">
+          {formatCourseDates(course.startsOn, course.endsOn)} · {formatLabels[course.format]}
+          {course.venue ? ` · ${course.venue}` : ''}
+        </p>
+        <p className="mt-4 whitespace-pre-line">{course.description}</p>
+        <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">For</dt>
+          <dd>
+            {course.audiences.map((a) => audienceLabels[a as keyof typeof audienceLabels] ?? a).join(', ')}
+          </dd>
+          <dt className="font-semibold">Phase</dt>
+          <dd>
+            {course.phase}
+            {course.keyStage ? `, ${course.keyStage}` : ''}
+          </dd>
+          {course.subject && (
+            <>
+              <dt className="font-semibold">Subject</dt>
+              <dd>{course.subject}</dd>
+            </>
+          )}
+          {course.facilitators.length > 0 && (
+            <>
+              <dt className="font-semibold">Led by</dt>
+              <dd>{course.facilitators.join(', ')}</dd>
+            </>
+          )}
+          <dt className="font-semibold">Price per place</dt>
+          <dd>
+            Partnership members {formatPence(course.memberPricePence)}; other schools{' '}
+            {formatPence(course.nonMemberPricePence)}; outside the area{' '}
+            {formatPence(course.outOfAreaPricePence)}
+            {course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}. A place may come out of your school’s
+            subscription.
+          </dd>
+          <dt className="font-semibold">Places</dt>
+          <dd>
+            {placesLeft > 0
+              ? `${placesLeft} of ${course.capacity} left`
+              : 'Full: you can join the waiting list'}
+          </dd>
+          {course.bookingDeadline && (
+            <>
+              <dt className="font-semibold">Book by</dt>
+              <dd>{formatCourseDate(course.bookingDeadline)}</dd>
+            </>
+          )}
+          <dt className="font-semibold">Cancellation</dt>
+          <dd>
+            Free until {terms.freeUntilWorkingDays} working days before the first session;{' '}
+            {terms.lateCancellationPercent}% after that; {terms.noShowPercent}% if a delegate does not attend.
+          </dd>
+        </dl>
+        <h2 className="mt-8 text-xl font-semibold">Sessions</h2>
+        <DataTable
+          caption={`Sessions of ${course.title}`}
+          hideCaption
+          rows={sessions}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: 'Session', cell: (s) => s.title, rowHeader: true },
+            { header: 'Date', cell: (s) => formatCourseDate(s.on) },
+            { header: 'Time', cell: (s) => `${s.startTime}–${s.endTime}` },
+            { header: 'Kind', cell: (s) => sessionKindLabels[s.kind] },
+          ]}
+        />
+        {course.status === 'published' && (
+          <p className="mt-8">
+            <Link
+              href={`/${tenant}/courses/${courseId}/book`}
+              className="inline-block rounded bg-brand px-4 py-3 font-semibold text-white no-underline"
+            >
+              {session ? 'Book places' : 'Sign in to book'}
+            </Link>
+          </p>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatPence } from '~/server/catalogue/money';
+import { ZCatalogueFilters } from '~/server/courses/search-catalogue';
+import { SiteHeader } from '../../_components/site-header';
+import { audienceLabels, formatCourseDates, formatLabels } from '../../_lib/course-format';
+import { guard, serverApi } from '../../_lib/server-api';
+import { CatalogueFilters } from './catalogue-filters';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ tenant: string }>;
+}): Promise<Metadata> {
+  const { tenant } = await params;
+  const api = await serverApi(null);
+  const found = await api.courseCatalogue.search({ tenant, filters: { page: 1 } }).catch(() => null);
+  const name = found?.tenant.name ?? 'Courses';
+  return {
+    title: `Courses and CPD from ${name}`,
+    description: `Upcoming CPD courses, networks, ECT induction and governor training from ${name}.`,
+  };
+}
+
+/** The public course catalogue: anyone may browse; booking asks the visitor to sign in. */
+export default async function CourseCataloguePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { tenant } = await params;
+  const query = await searchParams;
+  const raw = {
+    q: first(query.q),
+    audience: first(query.audience),
+    phase: first(query.phase),
+    subject: first(query.subject),
+    format: first(query.format),
+    from: first(query.from),
+    to: first(query.to),
+  };
+  const parsed = ZCatalogueFilters.safeParse({ ...raw, page: first(query.page) || 1 });
+  const filters = parsed.success ? parsed.data : { page: 1 };
+  const api = await serverApi(null);
+  const [result, session] = await Promise.all([
+    guard(api.courseCatalogue.search({ tenant, filters })),
+    api.auth.session(),
+  ]);
+  const pageHref = (page: number) => {
+    const p = new URLSearchParams(Object.entries(raw).filter(([, v]) => v));
+    p.set('page', String(page));
+    return `/courses/${tenant}?${p.toString()}`;
+  };
+  return (
+    <>
+      <SiteHeader user={session} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <h1 className="text-3xl font-bold">Courses from {result.tenant.name}</h1>
+        <p className="mt-2 text-slate-700">
+          CPD courses, subject networks, headteacher seminars, ECT induction and governor training. Browse
+          freely; sign in with your school account to book.
+        </p>
+        <div className="mt-6">
+          <CatalogueFilters initial={raw} phases={result.facets.phases} subjects={result.facets.subjects} />
+        </div>
+        {!parsed.success && (
+          <p className="mt-4 text-red-800" role="alert">
+            Some filters could not be read and were left out.
+          </p>
+        )}
+        <h2 className="mt-8 text-xl font-semibold" aria-live="polite">
+          {result.total === 0 ? 'No courses match' : `${result.total} course${result.total === 1 ? '' : 's'}`}
+          {result.pages > 1 ? ` (page ${result.page} of ${result.pages})` : ''}
+        </h2>
+        <ul className="mt-4 space-y-4">
+          {result.courses.map((c) => (
+            <li key={c.id} className="rounded border border-slate-300 bg-white p-4">
+              <h3 className="text-lg font-semibold">
+                <Link href={`/courses/${tenant}/${c.id}`} className="text-brand-dark underline">
+                  {c.title}
+                </Link>
+              </h3>
+              <p className="text-sm text-slate-700">
+                {formatCourseDates(c.startsOn, c.endsOn)} · {formatLabels[c.format]}
+                {c.venue && c.format !== 'online' ? ` · ${c.venue}` : ''}
+              </p>
+              <p className="mt-1">{c.description}</p>
+              <p className="mt-1 text-sm">
+                For {c.audiences.map((a) => audienceLabels[a as keyof typeof audienceLabels] ?? a).join(', ')}{' '}
+                · {c.phase}
+                {c.subject ? ` · ${c.subject}` : ''} · Members {formatPence(c.memberPricePence)}, others{' '}
+                {formatPence(c.nonMemberPricePence)} ·{' '}
+                <strong>
+                  {c.placesLeft > 0 ? `${c.placesLeft} places left` : 'Full: waiting list open'}
+                </strong>
+              </p>
+            </li>
+          ))}
+        </ul>
+        {result.pages > 1 && (
+          <nav aria-label="Pages of courses" className="mt-6 flex gap-4">
+            {result.page > 1 && (
+              <Link href={pageHref(result.page - 1)} className="underline">
+                Previous page
+              </Link>
+            )}
+            {result.page < result.pages && (
+              <Link href={pageHref(result.page + 1)} className="underline">
+                Next page
+              </Link>
+            )}
+          </nav>
+        )}
+      </main>
+    </>
+  );
+}

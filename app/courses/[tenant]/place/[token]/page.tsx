@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { findPlace } from '~/server/courses/find-place';
+import { withPublicCourses } from '~/server/courses/public-tenant';
+import { getDatabase } from '~/server/database';
+import { DataTable } from '../../../../_components/data-table';
+import { SiteHeader } from '../../../../_components/site-header';
+import { formatCourseDate, formatCourseDates } from '../../../../_lib/course-format';
+
+export const metadata: Metadata = { title: 'Your place', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+/** A delegate's own page, from their confirmation email: the sessions and the calendar invite. */
+export default async function PlacePage({ params }: { params: Promise<{ tenant: string; token: string }> }) {
+  const { tenant, token } = await params;
+  const found = await withPublicCourses((await getDatabase()).db, tenant, (tx) => findPlace(tx, token)).catch(
+    () => null,
+  );
+  if (!found) notFound();
+  const { booking, course, sessions } = found;
+  return (
+    <>
+      <SiteHeader user={null} />
+      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+        <h1 className="text-3xl font-bold">{course.title}</h1>
+        <p className="mt-2 text-slate-700">
+          {booking.delegateName} · {formatCourseDates(course.startsOn, course.endsOn)} ·{' '}
+          {booking.status === 'confirmed' ? 'Place confirmed' : 'Booking cancelled'}
+        </p>
+        {booking.status === 'confirmed' && (
+          <p className="mt-4">
+            <a href={`/courses/${tenant}/place/${token}/calendar`} className="underline">
+              Add every session to your calendar (.ics)
+            </a>
+          </p>
+        )}
+        {course.format !== 'in_person' && course.joiningLink && booking.status === 'confirmed' && (
+          <p className="mt-2">
+            Joining link:{' '}
+            <a href={course.joiningLink} className="underline">
+              {course.joiningLink}
+            </a>
+          </p>
+        )}
+        <h2 className="mt-6 text-xl font-semibold">Sessions</h2>
+        <DataTable
+          caption={`Sessions of ${course.title}`}
+          hideCaption
+          rows={sessions}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: 'Session', cell: (s) => s.title, rowHeader: true },
+            { header: 'Date', cell: (s) => formatCourseDate(s.on) },
+            { header: 'Time (UK)', cell: (s) => `${s.startTime}–${s.endTime}` },
+          ]}
+        />
+      </main>
+    </>
+  );
+}

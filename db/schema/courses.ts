@@ -1,0 +1,321 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { entitlementUnit } from './catalogue';
+import { schools } from './schools';
+import { tenantIdColumn, tenantIsolation } from './tenancy';
+
+/**
+ * Courses: CPD courses, seminars and networks, and (through `programme`) the ECT induction programme and
+ * governor training, which share the same engine: sessions, places, waiting list, attendance, evaluation.
+ */
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const courseProgramme = pgEnum('course_programme', ['cpd', 'ect_induction', 'governor_training']);
+export const courseFormat = pgEnum('course_format', ['in_person', 'online', 'hybrid', 'twilight']);
+export const courseStatus = pgEnum('course_status', ['draft', 'published', 'cancelled']);
+export const courseSessionKind = pgEnum('course_session_kind', [
+  'full_day',
+  'half_day',
+  'twilight',
+  'session',
+]);
+
+/** What a cancelled or missed place costs, as data on the course (e.g. free until 10 working days, 50% after). */
+export type CancellationTerms = {
+  /** A place cancelled at least this many working days before the first session is free (entitlement returned). */
+  freeUntilWorkingDays: number;
+  /** The share of the price charged for a later cancellation (0–100). */
+  lateCancellationPercent: number;
+  /** The share charged when a booked delegate does not attend (0–100). */
+  noShowPercent: number;
+};
+
+export type Facilitator = { name: string; userId: string | null };
+
+export const courses = pgTable(
+  'courses',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    programme: courseProgramme('programme').notNull().default('cpd'),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** Who it is for: teachers, leaders, support_staff, governors, clerks, ects, mentors. */
+    audiences: text('audiences')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** GIAS-like phase: Primary, Secondary, All phases… */
+    phase: text('phase').notNull().default('All phases'),
+    subject: text('subject').notNull().default(''),
+    keyStage: text('key_stage').notNull().default(''),
+    format: courseFormat('format').notNull(),
+    venue: text('venue').notNull().default(''),
+    /** Sent to booked delegates only; never shown in the public catalogue. */
+    joiningLink: text('joining_link').notNull().default(''),
+    facilitators: jsonb('facilitators').$type<Facilitator[]>().notNull().default([]),
+    status: courseStatus('status').notNull().default('draft'),
+    capacity: integer('capacity').notNull(),
+    /**
+     * Confirmed places plus waiting-list offers on hold. The booking takes it with one conditional UPDATE, so
+     * it is the lock; the CHECK makes overbooking impossible even for a bug.
+     */
+    placesTaken: integer('places_taken').notNull().default(0),
+    bookingDeadline: date('booking_deadline', { mode: 'string' }),
+    minimumNumbers: integer('minimum_numbers').notNull().default(0),
+    goNoGoOn: date('go_no_go_on', { mode: 'string' }),
+    memberPricePence: integer('member_price_pence').notNull().default(0),
+    nonMemberPricePence: integer('non_member_price_pence').notNull().default(0),
+    /** For schools outside the workspace's local authorities. */
+    outOfAreaPricePence: integer('out_of_area_price_pence').notNull().default(0),
+    vatRateBasisPoints: integer('vat_rate_basis_points').notNull().default(0),
+    /** The entitlement line a place may draw from; null = always charged. */
+    entitlementUnit: entitlementUnit('entitlement_unit'),
+    entitlementCategory: text('entitlement_category').notNull().default(''),
+    cancellationTerms: jsonb('cancellation_terms').$type<CancellationTerms>().notNull(),
+    /** How long a waiting-list offer is held for the person offered it. */
+    holdHours: integer('hold_hours').notNull().default(48),
+    /** School staff bookings wait for their headteacher's approval. */
+    staffBookingNeedsApproval: boolean('staff_booking_needs_approval').notNull().default(false),
+    /** The first and last session, kept in step with the sessions: the catalogue sorts and filters on them. */
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    duplicatedFromId: uuid('duplicated_from_id'),
+    cancelledReason: text('cancelled_reason'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', title || ' ' || subject || ' ' || description)`,
+    ),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    check('courses_places_within_capacity', sql`${t.placesTaken} >= 0 and ${t.placesTaken} <= ${t.capacity}`),
+    check('courses_capacity_positive', sql`${t.capacity} > 0`),
+    check(
+      'courses_prices_non_negative',
+      sql`${t.memberPricePence} >= 0 and ${t.nonMemberPricePence} >= 0 and ${t.outOfAreaPricePence} >= 0`,
+    ),
+    index('courses_catalogue').on(t.tenantId, t.status, t.startsOn),
+    index('courses_search').using('gin', t.search),
+    tenantIsolation('courses'),
+  ],
+);
+
+/** One dated session of a course, in London local time (a 34-session induction programme has 34). */
+export const courseSessions = pgTable(
+  'course_sessions',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    courseId: uuid('course_id').notNull(),
+    sequence: integer('sequence').notNull(),
+    title: text('title').notNull().default(''),
+    kind: courseSessionKind('kind').notNull().default('session'),
+    on: date('on', { mode: 'string' }).notNull(),
+    /** Local London wall-clock times, "HH:MM". */
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    /** The same instants in UTC, computed from the London times (BST or GMT as the date falls). */
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** Attendance at every required session earns the certificate. */
+    required: boolean('required').notNull().default(true),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('course_sessions_sequence').on(t.tenantId, t.courseId, t.sequence),
+    check('course_sessions_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+    foreignKey({
+      columns: [t.tenantId, t.courseId],
+      foreignColumns: [courses.tenantId, courses.id],
+    }).onDelete('cascade'),
+    tenantIsolation('course_sessions'),
+  ],
+);
+
+export const bookingStatus = pgEnum('course_booking_status', ['pending_approval', 'confirmed', 'cancelled']);
+export const bookingFunding = pgEnum('course_booking_funding', ['entitlement', 'charge', 'free']);
+
+/** One delegate's place on a course, booked for (and paid by) a school. */
+export const courseBookings = pgTable(
+  'course_bookings',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    courseId: uuid('course_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    delegateName: text('delegate_name').notNull(),
+    delegateEmail: text('delegate_email').notNull(),
+    delegateRole: text('delegate_role').notNull().default(''),
+    /** The delegate's own account, when they have one (a school_staff booking themselves). */
+    delegateUserId: uuid('delegate_user_id'),
+    bookedByUserId: uuid('booked_by_user_id'),
+    status: bookingStatus('status').notNull(),
+    funding: bookingFunding('funding'),
+    pricePence: integer('price_pence').notNull().default(0),
+    entitlementEntryId: uuid('entitlement_entry_id'),
+    chargeableItemId: uuid('chargeable_item_id'),
+    /** The charge a late cancellation or no-show raised. */
+    penaltyChargeItemId: uuid('penalty_charge_item_id'),
+    /** Earlier delegates the place was handed on from (substitution). */
+    previousDelegates: jsonb('previous_delegates')
+      .$type<{ name: string; email: string; role: string; until: string }[]>()
+      .notNull()
+      .default([]),
+    /** Hash of the delegate's own link (certificate, evaluation) — the link itself is only in their email. */
+    accessTokenHash: text('access_token_hash'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledReason: text('cancelled_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('course_bookings_course').on(t.tenantId, t.courseId, t.status),
+    index('course_bookings_school').on(t.tenantId, t.schoolId),
+    // One live place per person per course.
+    uniqueIndex('course_bookings_one_per_delegate')
+      .on(t.tenantId, t.courseId, sql`lower(${t.delegateEmail})`)
+      .where(sql`status <> 'cancelled'`),
+    uniqueIndex('course_bookings_access_token').on(t.accessTokenHash),
+    foreignKey({ columns: [t.tenantId, t.courseId], foreignColumns: [courses.tenantId, courses.id] }),
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+    tenantIsolation('course_bookings'),
+  ],
+);
+
+export const waitlistStatus = pgEnum('course_waitlist_status', [
+  'waiting',
+  'offered',
+  'claimed',
+  'expired',
+  'withdrawn',
+]);
+
+/** A delegate waiting for a place; when one frees up, the first waiting is offered it with a hold. */
+export const courseWaitlistEntries = pgTable(
+  'course_waitlist_entries',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    courseId: uuid('course_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    delegateName: text('delegate_name').notNull(),
+    delegateEmail: text('delegate_email').notNull(),
+    delegateRole: text('delegate_role').notNull().default(''),
+    delegateUserId: uuid('delegate_user_id'),
+    addedByUserId: uuid('added_by_user_id'),
+    status: waitlistStatus('status').notNull().default('waiting'),
+    offeredAt: timestamp('offered_at', { withTimezone: true }),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    /** Hash of the claim link in the offer email. */
+    claimTokenHash: text('claim_token_hash'),
+    bookingId: uuid('booking_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('course_waitlist_queue').on(t.tenantId, t.courseId, t.status, t.createdAt),
+    index('course_waitlist_holds')
+      .on(t.holdExpiresAt)
+      .where(sql`status = 'offered'`),
+    uniqueIndex('course_waitlist_one_per_delegate')
+      .on(t.tenantId, t.courseId, sql`lower(${t.delegateEmail})`)
+      .where(sql`status in ('waiting', 'offered')`),
+    uniqueIndex('course_waitlist_claim_token').on(t.claimTokenHash),
+    foreignKey({ columns: [t.tenantId, t.courseId], foreignColumns: [courses.tenantId, courses.id] }),
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+    tenantIsolation('course_waitlist_entries'),
+  ],
+);
+
+export const attendanceStatus = pgEnum('course_attendance_status', ['attended', 'absent', 'late']);
+
+/** The register: one mark per booked delegate per session. */
+export const courseAttendance = pgTable(
+  'course_attendance',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    bookingId: uuid('booking_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    status: attendanceStatus('status').notNull(),
+    markedByUserId: uuid('marked_by_user_id'),
+    markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('course_attendance_one_mark').on(t.tenantId, t.bookingId, t.sessionId),
+    foreignKey({
+      columns: [t.tenantId, t.bookingId],
+      foreignColumns: [courseBookings.tenantId, courseBookings.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.sessionId],
+      foreignColumns: [courseSessions.tenantId, courseSessions.id],
+    }).onDelete('cascade'),
+    tenantIsolation('course_attendance'),
+  ],
+);
+
+/** A delegate's evaluation of the course: ratings 1–5 by question, and free text. */
+export const courseEvaluations = pgTable(
+  'course_evaluations',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    bookingId: uuid('booking_id').notNull(),
+    courseId: uuid('course_id').notNull(),
+    ratings: jsonb('ratings').$type<Record<string, number>>().notNull(),
+    comments: text('comments').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('course_evaluations_one_per_booking').on(t.tenantId, t.bookingId),
+    index('course_evaluations_course').on(t.tenantId, t.courseId),
+    foreignKey({
+      columns: [t.tenantId, t.bookingId],
+      foreignColumns: [courseBookings.tenantId, courseBookings.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.courseId], foreignColumns: [courses.tenantId, courses.id] }),
+    tenantIsolation('course_evaluations'),
+  ],
+);
+
+export type Course = typeof courses.$inferSelect;
+export type CourseSession = typeof courseSessions.$inferSelect;
+export type CourseBooking = typeof courseBookings.$inferSelect;
+export type CourseWaitlistEntry = typeof courseWaitlistEntries.$inferSelect;

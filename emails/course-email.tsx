@@ -1,0 +1,65 @@
+import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
+import { render } from '@react-email/render';
+
+export type CourseEmailProps = {
+  heading: string;
+  greetingName: string;
+  paragraphs: string[];
+  /** Dates and times of the sessions, one line each. */
+  sessionLines: string[];
+  action?: { label: string; url: string };
+  providerName: string;
+};
+
+function CourseEmail(p: CourseEmailProps) {
+  return (
+    <Html lang="en-GB">
+      <Head />
+      <Preview>{p.heading}</Preview>
+      <Body style={{ fontFamily: 'Arial, sans-serif', backgroundColor: '#f3f4f6', padding: '24px' }}>
+        <Container style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px' }}>
+          <Heading as="h1" style={{ fontSize: '22px' }}>
+            {p.heading}
+          </Heading>
+          <Text>Dear {p.greetingName},</Text>
+          {p.paragraphs.map((text) => (
+            <Text key={text}>{text}</Text>
+          ))}
+          {p.sessionLines.length > 0 && (
+            <>
+              <Text style={{ fontWeight: 'bold' }}>Sessions</Text>
+              {p.sessionLines.map((line) => (
+                <Text key={line} style={{ margin: '2px 0' }}>
+                  {line}
+                </Text>
+              ))}
+            </>
+          )}
+          {p.action && (
+            <>
+              <Button
+                href={p.action.url}
+                style={{
+                  backgroundColor: '#1d4ed8',
+                  color: '#ffffff',
+                  padding: '12px 20px',
+                  borderRadius: '4px',
+                  marginTop: '12px',
+                }}
+              >
+                {p.action.label}
+              </Button>
+              <Text>If the button does not work, copy this address into your browser: {p.action.url}</Text>
+            </>
+          )}
+          <Text style={{ color: '#4b5563' }}>{p.providerName}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export async function renderCourseEmailTemplate(subject: string, props: CourseEmailProps) {
+  const element = <CourseEmail {...props} />;
+  return { subject, html: await render(element), text: await render(element, { plainText: true }) };
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
+import { DomainError } from '~/server/errors/domain-error';
+import type { IsoDate } from '../catalogue/academic-year';
+import { queueEmail } from '../email/send-email';
+import type { TDelegate } from './booking-inputs';
+import { renderCourseEmail } from './course-emails';
+import { listSessions } from './get-course';
+import { loadBookingContext } from './load-booking-context';
+import { fundPlace } from './fund-place';
+import { newPlaceToken } from './place-token';
+
+export type BookPlacesResult = {
+  confirmed: {
+    bookingId: string;
+    delegateEmail: string;
+    funding: 'entitlement' | 'charge' | 'free';
+    pricePence: number;
+  }[];
+  waitlisted: { entryId: string; delegateEmail: string }[];
+};
+
+/**
+ * Books places on a course for a school's delegates: as many as there are places are confirmed, the rest go
+ * on the waiting list. A confirmed place draws from the school's matching entitlement line, or is charged at
+ * the school's price (member, non-member or out-of-area).
+ *
+ * No overbooking, ever: one conditional UPDATE of the course's places_taken both checks and takes the places,
+ * so concurrent bookers queue on the course row and each sees what the previous one left; the CHECK
+ * (places_taken <= capacity) is the backstop. Everything that can be done before that lock (reads, prices,
+ * rendering the emails) is done first, so the lock is held only for the few writes that follow it.
+ */
+export async function bookPlaces(
+  tx: Tx,
+  input: {
+    tenantId: string;
+    slug: string;
+    appUrl: string;
+    providerName: string;
+    courseId: string;
+    schoolId: string;
+    delegates: TDelegate[];
+    actorUserId: string;
+    laCodes: readonly string[];
+    today: IsoDate;
+  },
+): Promise<BookPlacesResult> {
+  if (input.delegates.length === 0)
+    throw new DomainError({ code: 'BAD_REQUEST', field: 'delegates', message: 'Add at least one delegate.' });
+  const { course, price, academicYear } = await loadBookingContext(tx, input);
+  const emails = input.delegates.map((d) => d.email.toLowerCase());
+  const [already, sessions] = await Promise.all([
+    tx
+      .select({ email: courseBookings.delegateEmail })
+      .from(courseBookings)
+      .where(
+        and(
+          eq(courseBookings.courseId, course.id),
+          sql`${courseBookings.status} <> 'cancelled'`,
+          inArray(sql`lower(${courseBookings.delegateEmail})`, emails),
+        ),
+      ),
+    listSessions(tx, course.id),
+  ]);
+  if (already.length > 0)
+    throw new DomainError({
+      code: 'CONFLICT',
+      field: 'delegates',
+      message: `${already.map((a) => a.email).join(', ')} already ${already.length === 1 ? 'has' : 'have'} a place on this course.`,
+    });
+
+  // Prepared before the lock: ids, links and both possible emails for every delegate.
+  const prepared = await Promise.all(
+    input.delegates.map(async (d) => {
+      const bookingId = randomUUID();
+      const { token, tokenHash } = newPlaceToken();
+      const booking = { delegateName: d.name, delegateEmail: d.email };
+      const common = { course, sessions, booking, providerName: input.providerName };
+      const [confirmedEmail, waitlistedEmail] = await Promise.all([
+        renderCourseEmail({
+          ...common,
+          kind: 'confirmed',
+          url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
+        }),
+        renderCourseEmail({ ...common, kind: 'waitlisted' }),
+      ]);
+      return { d, bookingId, tokenHash, confirmedEmail, waitlistedEmail };
+    }),
+  );
+
+  const n = input.delegates.length;
+  const taken = await tx.execute<{ take: number }>(sql`
+    update ${courses} c set places_taken = c.places_taken + t.take, updated_at = now()
+    from (
+      select least(${n}::int, capacity - places_taken) as take from ${courses}
+      where id = ${course.id} and status = 'published' for update
+    ) t
+    where c.id = ${course.id} and t.take > 0
+    returning t.take`);
+  const takeRows = Array.isArray(taken) ? taken : (taken as { rows: { take: number }[] }).rows;
+  const take = Number(takeRows[0]?.take ?? 0);
+
+  const confirmed = prepared.slice(0, take);
+  const waiting = prepared.slice(take);
+  const result: BookPlacesResult = { confirmed: [], waitlisted: [] };
+  const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
+  for (const p of confirmed) {
+    const funded = await fundPlace(tx, {
+      tenantId: input.tenantId,
+      schoolId: input.schoolId,
+      course,
+      academicYear,
+      price,
+      bookingId: p.bookingId,
+      delegateName: p.d.name,
+      actorUserId: input.actorUserId,
+    });
+    bookingRows.push({
+      tenantId: input.tenantId,
+      id: p.bookingId,
+      courseId: course.id,
+      schoolId: input.schoolId,
+      delegateName: p.d.name,
+      delegateEmail: p.d.email,
+      delegateRole: p.d.role,
+      delegateUserId: p.d.userId ?? null,
+      bookedByUserId: input.actorUserId,
+      status: 'confirmed',
+      ...funded,
+      accessTokenHash: p.tokenHash,
+    });
+    result.confirmed.push({
+      bookingId: p.bookingId,
+      delegateEmail: p.d.email,
+      funding: funded.funding,
+      pricePence: funded.funding === 'charge' ? price.pricePence : 0,
+    });
+  }
+  if (bookingRows.length > 0) await tx.insert(courseBookings).values(bookingRows);
+  if (waiting.length > 0) {
+    const entries = await tx
+      .insert(courseWaitlistEntries)
+      .values(
+        waiting.map((p) => ({
+          tenantId: input.tenantId,
+          courseId: course.id,
+          schoolId: input.schoolId,
+          delegateName: p.d.name,
+          delegateEmail: p.d.email,
+          delegateRole: p.d.role,
+          delegateUserId: p.d.userId ?? null,
+          addedByUserId: input.actorUserId,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: courseWaitlistEntries.id, email: courseWaitlistEntries.delegateEmail });
+    result.waitlisted = entries.map((e) => ({ entryId: e.id, delegateEmail: e.email }));
+  }
+  const outgoing = [
+    ...confirmed.map((p) => p.confirmedEmail),
+    ...waiting
+      .filter((p) => result.waitlisted.some((w) => w.delegateEmail === p.d.email))
+      .map((p) => p.waitlistedEmail),
+  ];
+  for (const email of outgoing) await queueEmail(tx, email);
+  return result;
+}

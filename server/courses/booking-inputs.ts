@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const ZDelegate = z.object({
+  name: z.string().trim().min(2, 'Enter the delegate’s name.').max(120),
+  email: z.email({ message: 'Enter the delegate’s email address.' }).max(200),
+  role: z.string().trim().max(80).default(''),
+});
+export type TDelegate = z.output<typeof ZDelegate> & { userId?: string | null };
+
+export const ZBookPlacesInput = z.object({
+  courseId: z.uuid(),
+  schoolId: z.uuid({ message: 'Choose a school.' }),
+  /** Named delegates (a headteacher booking for staff); left out when school staff book themselves. */
+  delegates: z
+    .array(ZDelegate)
+    .max(30)
+    .default([])
+    .refine((list) => new Set(list.map((d) => d.email.toLowerCase())).size === list.length, {
+      message: 'Each delegate needs their own email address.',
+    }),
+});
+
+export const ZPreviewBookingInput = z.object({
+  courseId: z.uuid(),
+  schoolId: z.uuid(),
+  places: z.number().int().min(1).max(30).default(1),
+});

@@ -1,0 +1,129 @@
+import { todayInLondon } from '../catalogue/academic-year';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { chargeableItems, courseBookings, courses } from '~/db/schema';
+import { DomainError } from '~/server/errors/domain-error';
+import type { IsoDate } from '../catalogue/academic-year';
+import { recordCharge } from '../entitlements/draw-down-entitlement';
+import { reverseDrawdown } from '../entitlements/reverse-drawdown';
+import { queueEmail } from '../email/send-email';
+import { cancellationOutcome, shareOf } from './cancellation-terms';
+import { renderCourseEmail } from './course-emails';
+import { listSessions } from './get-course';
+import { offerNextPlace, type Links } from './offer-next-place';
+
+export const ZCancelBookingInput = z.object({
+  bookingId: z.uuid(),
+  reason: z.string().trim().max(300).default(''),
+});
+
+/** Undoes how a place was paid: entitlement given back, or its charge voided while still uninvoiced. */
+export async function undoFunding(
+  tx: Tx,
+  booking: { tenantId: string; entitlementEntryId: string | null; chargeableItemId: string | null },
+  reason: string,
+  actorUserId: string | null,
+) {
+  if (booking.entitlementEntryId)
+    await reverseDrawdown(tx, {
+      tenantId: booking.tenantId,
+      entryId: booking.entitlementEntryId,
+      reason,
+      actorUserId,
+      today: todayInLondon(),
+    });
+  if (booking.chargeableItemId)
+    await tx
+      .update(chargeableItems)
+      .set({ status: 'cancelled' })
+      .where(and(eq(chargeableItems.id, booking.chargeableItemId), eq(chargeableItems.status, 'uninvoiced')));
+}
+
+/**
+ * A school (or the manager) cancels a place. The course's terms decide the cost: free until N working days
+ * before the first session (entitlement reversed, charge voided), after that the late share of the school's
+ * price is charged. The place is offered to the first person waiting, or goes back into the pool.
+ */
+export async function cancelBooking(
+  tx: Tx,
+  input: {
+    bookingId: string;
+    reason: string;
+    /** Limits the cancellation to one school's bookings (school users). */
+    schoolId?: string;
+    actorUserId: string;
+    today: IsoDate;
+    now: Date;
+  } & Links,
+) {
+  const [booking] = await tx.select().from(courseBookings).where(eq(courseBookings.id, input.bookingId));
+  if (!booking || (input.schoolId && booking.schoolId !== input.schoolId))
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That booking was not found.' });
+  // The course row is the lock every change of places takes.
+  const [course] = await tx.select().from(courses).where(eq(courses.id, booking.courseId)).for('update');
+  if (!course) throw new DomainError({ code: 'NOT_FOUND', message: 'That course was not found.' });
+  if (booking.status === 'cancelled')
+    throw new DomainError({ code: 'CONFLICT', message: 'This booking is already cancelled.' });
+  if (course.startsOn && course.startsOn <= input.today)
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: 'The course has started: mark the delegate absent on the register instead.',
+    });
+  const outcome = cancellationOutcome(course.cancellationTerms, {
+    cancelledOn: input.today,
+    firstSessionOn: course.startsOn ?? input.today,
+  });
+  const [updated] = await tx
+    .update(courseBookings)
+    .set({
+      status: 'cancelled',
+      cancelledAt: input.now,
+      cancelledReason: input.reason || null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(courseBookings.id, booking.id), sql`${courseBookings.status} <> 'cancelled'`))
+    .returning({ id: courseBookings.id });
+  if (!updated) throw new DomainError({ code: 'CONFLICT', message: 'This booking is already cancelled.' });
+  await undoFunding(tx, booking, `Cancelled: ${course.title} (${booking.delegateName})`, input.actorUserId);
+  let penaltyPence = 0;
+  if (outcome.kind === 'late' && booking.pricePence > 0) {
+    penaltyPence = shareOf(booking.pricePence, outcome.percent);
+    const charge = await recordCharge(tx, {
+      tenantId: booking.tenantId,
+      schoolId: booking.schoolId,
+      description: `${course.title}: late cancellation (${outcome.percent}%) for ${booking.delegateName}`,
+      unitPricePence: penaltyPence,
+      quantityHundredths: 100,
+      vatRateBasisPoints: course.vatRateBasisPoints,
+      pricedAsMember: false,
+      sourceType: 'course_booking',
+      sourceId: booking.id,
+    });
+    await tx
+      .update(courseBookings)
+      .set({ penaltyChargeItemId: charge.id })
+      .where(eq(courseBookings.id, booking.id));
+  }
+  await queueEmail(
+    tx,
+    await renderCourseEmail({
+      kind: 'cancelled',
+      course,
+      sessions: await listSessions(tx, course.id),
+      booking,
+      providerName: input.providerName,
+      reason: penaltyPence > 0 ? `Under the course’s terms a late-cancellation charge applies.` : '',
+    }),
+  );
+  const next =
+    booking.status === 'confirmed'
+      ? await offerNextPlace(tx, { ...input, courseId: course.id })
+      : { offered: null };
+  return {
+    outcome: outcome.kind,
+    penaltyPence,
+    freeUntil: outcome.freeUntil,
+    offeredTo: next.offered?.entryId ?? null,
+  };
+}

@@ -1,0 +1,27 @@
+import type { CancellationTerms } from '~/db/schema';
+import type { IsoDate } from '../catalogue/academic-year';
+import { workingDaysBefore } from './working-days';
+
+export type CancellationOutcome =
+  { kind: 'free'; freeUntil: IsoDate } | { kind: 'late'; percent: number; freeUntil: IsoDate };
+
+/** The last day a place can be cancelled free: the given number of working days before the first session. */
+export const freeCancellationUntil = (terms: CancellationTerms, firstSessionOn: IsoDate) =>
+  workingDaysBefore(firstSessionOn, terms.freeUntilWorkingDays);
+
+/**
+ * What cancelling a place on `cancelledOn` costs under the course's terms: free on or before the free date
+ * (entitlement given back, charge voided), otherwise the late-cancellation share of the price.
+ */
+export function cancellationOutcome(
+  terms: CancellationTerms,
+  input: { cancelledOn: IsoDate; firstSessionOn: IsoDate },
+): CancellationOutcome {
+  const freeUntil = freeCancellationUntil(terms, input.firstSessionOn);
+  if (input.cancelledOn <= freeUntil || terms.lateCancellationPercent === 0)
+    return { kind: 'free', freeUntil };
+  return { kind: 'late', percent: terms.lateCancellationPercent, freeUntil };
+}
+
+/** The share of a price a percentage charge comes to, in whole pence. */
+export const shareOf = (pricePence: number, percent: number) => Math.round((pricePence * percent) / 100);

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { courseBookings, courseWaitlistEntries, schools } from '~/db/schema';
+import { DomainError } from '~/server/errors/domain-error';
+import { academicYearOf } from '../catalogue/academic-year';
+import { queueEmail } from '../email/send-email';
+import { renderCourseEmail } from './course-emails';
+import { placePriceFor } from './course-price';
+import { fundPlace } from './fund-place';
+import { getCourse } from './get-course';
+import { hashPlaceToken, newPlaceToken } from './place-token';
+import type { Links } from './offer-next-place';
+
+/** The offer behind a claim link, if it is still held. */
+export async function findOffer(tx: Tx, token: string) {
+  const [entry] = await tx
+    .select()
+    .from(courseWaitlistEntries)
+    .where(eq(courseWaitlistEntries.claimTokenHash, hashPlaceToken(token)));
+  return entry;
+}
+
+/**
+ * The person offered a place claims it from their email before the hold runs out: the held place becomes
+ * their booking (it was already counted as taken), paid from entitlement or charged like any booking.
+ */
+export async function claimOffer(
+  tx: Tx,
+  input: { token: string; now: Date; tenantId: string; laCodes: readonly string[] } & Links,
+) {
+  const entry = await findOffer(tx, input.token);
+  if (!entry) throw new DomainError({ code: 'NOT_FOUND', message: 'This link is not valid.' });
+  const bookingId = randomUUID();
+  // One conditional UPDATE claims the offer, so a double click or a racing expiry cannot claim it twice.
+  const [claimed] = await tx
+    .update(courseWaitlistEntries)
+    .set({ status: 'claimed', bookingId })
+    .where(
+      and(
+        eq(courseWaitlistEntries.id, entry.id),
+        eq(courseWaitlistEntries.status, 'offered'),
+        gt(courseWaitlistEntries.holdExpiresAt, input.now),
+      ),
+    )
+    .returning({ id: courseWaitlistEntries.id });
+  if (!claimed)
+    throw new DomainError({
+      code: 'CONFLICT',
+      message:
+        entry.status === 'claimed'
+          ? 'You have already claimed this place.'
+          : 'Sorry: the hold on this place has run out and it has passed to the next person.',
+    });
+  const { course, sessions } = await getCourse(tx, entry.courseId);
+  const [school] = await tx.select().from(schools).where(eq(schools.id, entry.schoolId));
+  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  const price = placePriceFor(course, school, input.laCodes);
+  const funded = await fundPlace(tx, {
+    tenantId: input.tenantId,
+    schoolId: entry.schoolId,
+    course,
+    academicYear: academicYearOf(course.startsOn ?? input.now.toISOString().slice(0, 10)),
+    price,
+    bookingId,
+    delegateName: entry.delegateName,
+    actorUserId: entry.delegateUserId,
+  });
+  const { token, tokenHash } = newPlaceToken();
+  await tx.insert(courseBookings).values({
+    tenantId: input.tenantId,
+    id: bookingId,
+    courseId: course.id,
+    schoolId: entry.schoolId,
+    delegateName: entry.delegateName,
+    delegateEmail: entry.delegateEmail,
+    delegateRole: entry.delegateRole,
+    delegateUserId: entry.delegateUserId,
+    bookedByUserId: entry.addedByUserId,
+    status: 'confirmed',
+    ...funded,
+    accessTokenHash: tokenHash,
+  });
+  await queueEmail(
+    tx,
+    await renderCourseEmail({
+      kind: 'confirmed',
+      course,
+      sessions,
+      booking: entry,
+      providerName: input.providerName,
+      url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
+    }),
+  );
+  return { bookingId, courseId: course.id, funding: funded.funding };
+}

@@ -1,0 +1,31 @@
+/** Words for courses (no imports: safe in client components). */
+export const audiences = {
+  teachers: 'Teachers',
+  leaders: 'Leaders',
+  support_staff: 'Support staff',
+  governors: 'Governors',
+  clerks: 'Clerks',
+  ects: 'Early career teachers',
+  mentors: 'Mentors',
+} as const;
+export type Audience = keyof typeof audiences;
+
+export const formatLabels: Record<'in_person' | 'online' | 'hybrid' | 'twilight', string> = {
+  in_person: 'In person',
+  online: 'Online',
+  hybrid: 'Hybrid',
+  twilight: 'Twilight',
+};
+
+export const programmeLabels: Record<'cpd' | 'ect_induction' | 'governor_training', string> = {
+  cpd: 'CPD',
+  ect_induction: 'ECT induction',
+  governor_training: 'Governor training',
+};
+
+export const sessionKindLabels: Record<'full_day' | 'half_day' | 'twilight' | 'session', string> = {
+  full_day: 'Full day',
+  half_day: 'Half day',
+  twilight: 'Twilight',
+  session: 'Session',
+};

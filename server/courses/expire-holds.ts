@@ -1,0 +1,31 @@
+import { and, eq, lte } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { courses, courseWaitlistEntries } from '~/db/schema';
+import { offerNextPlace, type Links } from './offer-next-place';
+
+/**
+ * The scheduled job's body: every offer whose hold has run out expires and its place passes to the next
+ * person waiting (or back to the pool). Idempotent: a second run at the same moment finds nothing to do,
+ * and SKIP LOCKED lets two runs share the work without waiting on each other.
+ */
+export async function expireHolds(tx: Tx, input: { now: Date } & Links) {
+  const due = await tx
+    .select({ id: courseWaitlistEntries.id, courseId: courseWaitlistEntries.courseId })
+    .from(courseWaitlistEntries)
+    .where(
+      and(eq(courseWaitlistEntries.status, 'offered'), lte(courseWaitlistEntries.holdExpiresAt, input.now)),
+    )
+    .for('update', { skipLocked: true });
+  let passedOn = 0;
+  for (const entry of due) {
+    // The course row first, as bookings take it: the place moves under the same lock they queue on.
+    await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, entry.courseId)).for('update');
+    await tx
+      .update(courseWaitlistEntries)
+      .set({ status: 'expired' })
+      .where(eq(courseWaitlistEntries.id, entry.id));
+    const { offered } = await offerNextPlace(tx, { ...input, courseId: entry.courseId });
+    if (offered) passedOn++;
+  }
+  return { expired: due.length, passedOn };
+}

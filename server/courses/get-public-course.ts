@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { courses } from '~/db/schema';
+import { DomainError } from '~/server/errors/domain-error';
+import { listSessions } from './get-course';
+
+/** A published (or cancelled) course as the public sees it: never its joining link or who is booked. */
+export async function getPublicCourse(tx: Tx, courseId: string) {
+  const [course] = await tx
+    .select({
+      id: courses.id,
+      title: courses.title,
+      description: courses.description,
+      programme: courses.programme,
+      audiences: courses.audiences,
+      phase: courses.phase,
+      subject: courses.subject,
+      keyStage: courses.keyStage,
+      format: courses.format,
+      venue: courses.venue,
+      facilitators: courses.facilitators,
+      status: courses.status,
+      capacity: courses.capacity,
+      placesTaken: courses.placesTaken,
+      bookingDeadline: courses.bookingDeadline,
+      memberPricePence: courses.memberPricePence,
+      nonMemberPricePence: courses.nonMemberPricePence,
+      outOfAreaPricePence: courses.outOfAreaPricePence,
+      vatRateBasisPoints: courses.vatRateBasisPoints,
+      cancellationTerms: courses.cancellationTerms,
+      startsOn: courses.startsOn,
+      endsOn: courses.endsOn,
+    })
+    .from(courses)
+    .where(and(eq(courses.id, courseId)));
+  if (!course || course.status === 'draft')
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That course was not found.' });
+  const sessions = await listSessions(tx, courseId);
+  return {
+    course: { ...course, facilitators: course.facilitators.map((f) => f.name) },
+    sessions: sessions.map(({ id, sequence, title, kind, on, startTime, endTime }) => ({
+      id,
+      sequence,
+      title,
+      kind,
+      on,
+      startTime,
+      endTime,
+    })),
+  };
+}

@@ -1,0 +1,71 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { chargeableItems, courseBookings, courses, courseWaitlistEntries, schools } from '~/db/schema';
+
+/** A course's delegates and waiting list, for its manager. */
+export async function listCourseDelegates(tx: Tx, courseId: string) {
+  const [bookings, waiting] = await Promise.all([
+    tx
+      .select({
+        id: courseBookings.id,
+        delegateName: courseBookings.delegateName,
+        delegateEmail: courseBookings.delegateEmail,
+        delegateRole: courseBookings.delegateRole,
+        schoolName: schools.name,
+        status: courseBookings.status,
+        funding: courseBookings.funding,
+        pricePence: courseBookings.pricePence,
+      })
+      .from(courseBookings)
+      .innerJoin(schools, eq(schools.id, courseBookings.schoolId))
+      .where(eq(courseBookings.courseId, courseId))
+      .orderBy(asc(courseBookings.status), asc(courseBookings.delegateName)),
+    tx
+      .select({
+        id: courseWaitlistEntries.id,
+        delegateName: courseWaitlistEntries.delegateName,
+        delegateEmail: courseWaitlistEntries.delegateEmail,
+        schoolName: schools.name,
+        status: courseWaitlistEntries.status,
+        holdExpiresAt: courseWaitlistEntries.holdExpiresAt,
+        createdAt: courseWaitlistEntries.createdAt,
+      })
+      .from(courseWaitlistEntries)
+      .innerJoin(schools, eq(schools.id, courseWaitlistEntries.schoolId))
+      .where(
+        and(
+          eq(courseWaitlistEntries.courseId, courseId),
+          sql`${courseWaitlistEntries.status} in ('waiting', 'offered')`,
+        ),
+      )
+      .orderBy(asc(courseWaitlistEntries.createdAt)),
+  ]);
+  return { bookings, waiting };
+}
+
+/** Every booking of one school (or, for the manager, all schools), with what each costs the school. */
+export async function listSchoolBookings(tx: Tx, input: { schoolId?: string }) {
+  const where: SQL[] = [];
+  if (input.schoolId) where.push(eq(courseBookings.schoolId, input.schoolId));
+  return tx
+    .select({
+      id: courseBookings.id,
+      courseId: courses.id,
+      courseTitle: courses.title,
+      startsOn: courses.startsOn,
+      endsOn: courses.endsOn,
+      schoolName: schools.name,
+      delegateName: courseBookings.delegateName,
+      delegateEmail: courseBookings.delegateEmail,
+      delegateRole: courseBookings.delegateRole,
+      status: courseBookings.status,
+      funding: courseBookings.funding,
+      /** What the school pays: the place's charge and any cancellation or no-show charge, unless voided. */
+      costPence: sql<number>`coalesce((select sum(ci.net_pence) from ${chargeableItems} ci where ci.source_type = 'course_booking' and ci.source_id = ${courseBookings.id} and ci.status <> 'cancelled'), 0)::int`,
+    })
+    .from(courseBookings)
+    .innerJoin(courses, eq(courses.id, courseBookings.courseId))
+    .innerJoin(schools, eq(schools.id, courseBookings.schoolId))
+    .where(and(...where))
+    .orderBy(desc(courses.startsOn), asc(courseBookings.delegateName));
+}

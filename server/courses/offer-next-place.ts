@@ -1,0 +1,69 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { courses, courseWaitlistEntries } from '~/db/schema';
+import { queueEmail } from '../email/send-email';
+import { renderCourseEmail } from './course-emails';
+import { listSessions } from './get-course';
+import { newPlaceToken } from './place-token';
+
+const holdFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export type Links = { appUrl: string; slug: string; providerName: string };
+
+/**
+ * A place has come free (a cancellation, an expired hold). The first person waiting is offered it, by email,
+ * with a time-limited hold: the place stays counted as taken, so no one else can book it meanwhile. With no
+ * one waiting the place goes back into the pool. Call with the course row locked (the caller holds it).
+ */
+export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Date } & Links) {
+  const [course] = await tx.select().from(courses).where(eq(courses.id, input.courseId));
+  if (!course) return { offered: null };
+  const [next] =
+    course.status === 'published'
+      ? await tx
+          .select()
+          .from(courseWaitlistEntries)
+          .where(
+            and(
+              eq(courseWaitlistEntries.courseId, input.courseId),
+              eq(courseWaitlistEntries.status, 'waiting'),
+            ),
+          )
+          .orderBy(asc(courseWaitlistEntries.createdAt), asc(courseWaitlistEntries.id))
+          .limit(1)
+          .for('update', { skipLocked: true })
+      : [];
+  if (!next) {
+    await tx
+      .update(courses)
+      .set({ placesTaken: sql`${courses.placesTaken} - 1`, updatedAt: sql`now()` })
+      .where(eq(courses.id, input.courseId));
+    return { offered: null };
+  }
+  const holdExpiresAt = new Date(input.now.getTime() + course.holdHours * 3_600_000);
+  const { token, tokenHash } = newPlaceToken();
+  await tx
+    .update(courseWaitlistEntries)
+    .set({ status: 'offered', offeredAt: input.now, holdExpiresAt, claimTokenHash: tokenHash })
+    .where(eq(courseWaitlistEntries.id, next.id));
+  await queueEmail(
+    tx,
+    await renderCourseEmail({
+      kind: 'offer',
+      course,
+      sessions: await listSessions(tx, course.id),
+      booking: next,
+      providerName: input.providerName,
+      url: `${input.appUrl}/courses/${input.slug}/claim/${token}`,
+      holdUntil: holdFormat.format(holdExpiresAt),
+    }),
+  );
+  return { offered: { entryId: next.id, holdExpiresAt, token } };
+}

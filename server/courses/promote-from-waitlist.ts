@@ -1,0 +1,40 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { courses, courseWaitlistEntries } from '~/db/schema';
+import { DomainError } from '~/server/errors/domain-error';
+import { offerNextPlace, type Links } from './offer-next-place';
+
+export const ZPromoteInput = z.object({ entryId: z.uuid() });
+
+/**
+ * A manager offers a waiting person a place now, ahead of the queue: a free place is taken for them (the
+ * same conditional UPDATE as a booking) and they get the offer email with its hold. A full course refuses.
+ */
+export async function promoteFromWaitlist(tx: Tx, input: { entryId: string; now: Date } & Links) {
+  const [entry] = await tx
+    .select()
+    .from(courseWaitlistEntries)
+    .where(eq(courseWaitlistEntries.id, input.entryId));
+  if (!entry) throw new DomainError({ code: 'NOT_FOUND', message: 'That waiting-list entry was not found.' });
+  if (entry.status !== 'waiting')
+    throw new DomainError({ code: 'CONFLICT', message: 'This person is no longer waiting.' });
+  const [taken] = await tx
+    .update(courses)
+    .set({ placesTaken: sql`${courses.placesTaken} + 1`, updatedAt: sql`now()` })
+    .where(
+      sql`${courses.id} = ${entry.courseId} and ${courses.placesTaken} < ${courses.capacity} and ${courses.status} = 'published'`,
+    )
+    .returning({ id: courses.id });
+  if (!taken)
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: 'The course is full. Raise its capacity first, or wait for a cancellation.',
+    });
+  // Put this person at the head of the queue, then offer as for any freed place.
+  await tx
+    .update(courseWaitlistEntries)
+    .set({ createdAt: new Date(0) })
+    .where(eq(courseWaitlistEntries.id, entry.id));
+  return offerNextPlace(tx, { ...input, courseId: entry.courseId });
+}

@@ -1,0 +1,72 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { courseBookings } from '~/db/schema';
+import { DomainError } from '~/server/errors/domain-error';
+import { queueEmail } from '../email/send-email';
+import { ZDelegate } from './booking-inputs';
+import { renderCourseEmail } from './course-emails';
+import { getCourse } from './get-course';
+import type { Links } from './offer-next-place';
+import { newPlaceToken } from './place-token';
+
+export const ZSubstituteInput = z.object({ bookingId: z.uuid(), delegate: ZDelegate });
+
+/** Sends a colleague instead: the place, its funding and its history stay; the new delegate gets the emails. */
+export async function substituteDelegate(
+  tx: Tx,
+  input: z.output<typeof ZSubstituteInput> & { schoolId?: string; now: Date } & Links,
+) {
+  const [booking] = await tx.select().from(courseBookings).where(eq(courseBookings.id, input.bookingId));
+  if (!booking || (input.schoolId && booking.schoolId !== input.schoolId))
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That booking was not found.' });
+  if (booking.status !== 'confirmed')
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: 'Only a confirmed place can be passed to a colleague.',
+    });
+  const { course, sessions } = await getCourse(tx, booking.courseId);
+  const { token, tokenHash } = newPlaceToken();
+  const previous = [
+    ...booking.previousDelegates,
+    {
+      name: booking.delegateName,
+      email: booking.delegateEmail,
+      role: booking.delegateRole,
+      until: input.now.toISOString(),
+    },
+  ];
+  try {
+    await tx
+      .update(courseBookings)
+      .set({
+        delegateName: input.delegate.name,
+        delegateEmail: input.delegate.email,
+        delegateRole: input.delegate.role,
+        delegateUserId: null,
+        previousDelegates: previous,
+        accessTokenHash: tokenHash,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(courseBookings.id, booking.id));
+  } catch (error) {
+    throw new DomainError({
+      code: 'CONFLICT',
+      field: 'delegate.email',
+      message: `${input.delegate.email} already has a place on this course.`,
+      cause: error,
+    });
+  }
+  await queueEmail(
+    tx,
+    await renderCourseEmail({
+      kind: 'substituted',
+      course,
+      sessions,
+      booking: { delegateName: input.delegate.name, delegateEmail: input.delegate.email },
+      providerName: input.providerName,
+      url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
+    }),
+  );
+  return { bookingId: booking.id };
+}

@@ -1,0 +1,43 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { courses } from '~/db/schema';
+import { DomainError } from '~/server/errors/domain-error';
+import { ZCourseInput, type TCourseInput } from './course-inputs';
+import { courseValues, writeSessions } from './course-rows';
+import { getCourseForUpdate } from './get-course';
+import { sessionsChanged } from './session-changes';
+import { notifyCourseChanged } from './notify-course-changed';
+
+export const ZUpdateCourseInput = z.object({ id: z.uuid(), course: ZCourseInput });
+
+/**
+ * A manager edits a course. Capacity may not drop below the places already taken; when the dates or times
+ * change, every booked delegate is told, with updated calendar invites.
+ */
+export async function updateCourse(
+  tx: Tx,
+  input: { id: string; course: TCourseInput; tenantId: string; appUrl: string },
+) {
+  const { course, sessions } = await getCourseForUpdate(tx, input.id);
+  if (course.status === 'cancelled')
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: 'This course has been cancelled and cannot be edited.',
+    });
+  if (input.course.capacity < course.placesTaken)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'course.capacity',
+      message: `${course.placesTaken} places are already taken: the capacity cannot be lower than that.`,
+    });
+  await tx
+    .update(courses)
+    .set({ ...courseValues(input.course), updatedAt: sql`now()` })
+    .where(eq(courses.id, input.id));
+  await writeSessions(tx, input.tenantId, input.id, input.course.sessions);
+  const changed = sessionsChanged(sessions, input.course.sessions);
+  if (changed && course.status === 'published')
+    await notifyCourseChanged(tx, { courseId: input.id, appUrl: input.appUrl });
+  return { id: input.id, datesChanged: changed };
+}

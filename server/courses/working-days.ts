@@ -1,0 +1,100 @@
+import type { IsoDate } from '../catalogue/academic-year';
+import { addDays } from './london-time';
+
+/**
+ * Bank holidays in England and Wales, computed: New Year's Day, Good Friday, Easter Monday, the early May and
+ * spring bank holidays, the summer bank holiday, Christmas Day and Boxing Day, each moved to the next free
+ * weekday when it falls at a weekend. The one-off changes of recent years are listed below.
+ */
+const oneOffs: Record<number, { moved?: [IsoDate, IsoDate][]; extra?: IsoDate[] }> = {
+  2020: { moved: [['2020-05-04', '2020-05-08']] },
+  2022: { moved: [['2022-05-30', '2022-06-02']], extra: ['2022-06-03', '2022-09-19'] },
+  2023: { extra: ['2023-05-08'] },
+};
+
+const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+const dayOfWeek = (on: IsoDate) => new Date(`${on}T12:00:00Z`).getUTCDay();
+export const isWeekend = (on: IsoDate) => dayOfWeek(on) === 0 || dayOfWeek(on) === 6;
+
+/** Easter Sunday (the Gregorian computus). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return iso(year, month, day);
+}
+
+/** The first (n = 1) or last (n = -1) Monday of a month. */
+function monday(year: number, month: number, n: 1 | -1): IsoDate {
+  if (n === 1) {
+    let d = iso(year, month, 1);
+    while (dayOfWeek(d) !== 1) d = addDays(d, 1);
+    return d;
+  }
+  let d = iso(year, month + 1, 0);
+  while (dayOfWeek(d) !== 1) d = addDays(d, -1);
+  return d;
+}
+
+const cache = new Map<number, Set<IsoDate>>();
+
+export function bankHolidays(year: number): Set<IsoDate> {
+  const known = cache.get(year);
+  if (known) return known;
+  const days = new Set<IsoDate>();
+  const addObserved = (on: IsoDate) => {
+    let d = on;
+    while (isWeekend(d) || days.has(d)) d = addDays(d, 1);
+    days.add(d);
+  };
+  addObserved(iso(year, 1, 1));
+  const easter = easterSunday(year);
+  days.add(addDays(easter, -2));
+  days.add(addDays(easter, 1));
+  days.add(monday(year, 5, 1));
+  days.add(monday(year, 5, -1));
+  days.add(monday(year, 8, -1));
+  addObserved(iso(year, 12, 25));
+  addObserved(iso(year, 12, 26));
+  for (const [from, to] of oneOffs[year]?.moved ?? []) {
+    days.delete(from);
+    days.add(to);
+  }
+  for (const extra of oneOffs[year]?.extra ?? []) days.add(extra);
+  cache.set(year, days);
+  return days;
+}
+
+export const isWorkingDay = (on: IsoDate) => !isWeekend(on) && !bankHolidays(Number(on.slice(0, 4))).has(on);
+
+/** The working day `n` working days before `on` (n ≥ 0; 0 = `on` itself, moved back to a working day). */
+export function workingDaysBefore(on: IsoDate, n: number): IsoDate {
+  let d = on;
+  while (!isWorkingDay(d)) d = addDays(d, -1);
+  for (let left = n; left > 0;) {
+    d = addDays(d, -1);
+    if (isWorkingDay(d)) left--;
+  }
+  return d;
+}
+
+/** The working day `n` working days after `on`. */
+export function workingDaysAfter(on: IsoDate, n: number): IsoDate {
+  let d = on;
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) left--;
+  }
+  return d;
+}

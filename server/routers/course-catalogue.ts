@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { todayInLondon } from '../catalogue/academic-year';
+import { getPublicCourse } from '../courses/get-public-course';
+import { withPublicCourses } from '../courses/public-tenant';
+import { catalogueFacets, searchCatalogue, ZCatalogueFilters } from '../courses/search-catalogue';
+import { publicProcedure, router } from '../trpc';
+
+const ZTenantSlug = z.string().trim().min(1).max(60);
+
+/** The public course catalogue of a workspace: no sign-in, published courses only, read-only. */
+export const courseCatalogueRouter = router({
+  search: publicProcedure
+    .input(z.object({ tenant: ZTenantSlug, filters: ZCatalogueFilters }))
+    .query(({ ctx, input }) =>
+      withPublicCourses(ctx.db, input.tenant, async (tx, tenant) => {
+        const today = todayInLondon();
+        const [results, facets] = await Promise.all([
+          searchCatalogue(tx, { ...input.filters, today }),
+          catalogueFacets(tx, today),
+        ]);
+        return { tenant: { name: tenant.name, slug: tenant.slug }, ...results, facets };
+      }),
+    ),
+  course: publicProcedure.input(z.object({ tenant: ZTenantSlug, id: z.uuid() })).query(({ ctx, input }) =>
+    withPublicCourses(ctx.db, input.tenant, async (tx, tenant) => ({
+      tenant: { name: tenant.name, slug: tenant.slug },
+      ...(await getPublicCourse(tx, input.id)),
+    })),
+  ),
+});

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import {
+  courseBookers,
+  courseManagers,
+  hasRole,
+  headteachers,
+  managers,
+  schoolManagers,
+} from '../access/role-groups';
+import { todayInLondon } from '../catalogue/academic-year';
+import { bookPlaces } from '../courses/book-places';
+import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
+import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
+import { promoteFromWaitlist, ZPromoteInput } from '../courses/promote-from-waitlist';
+import { substituteDelegate, ZSubstituteInput } from '../courses/substitute-delegate';
+import { ZBookPlacesInput, ZPreviewBookingInput } from '../courses/booking-inputs';
+import { ZCourseInput } from '../courses/course-inputs';
+import { createCourse } from '../courses/create-course';
+import { duplicateCourse, ZDuplicateCourseInput } from '../courses/duplicate-course';
+import { getCourse } from '../courses/get-course';
+import { listCourses, ZListCoursesInput } from '../courses/list-courses';
+import { previewBooking } from '../courses/preview-booking';
+import { publishCourse, ZPublishCourseInput } from '../courses/publish-course';
+import { updateCourse, ZUpdateCourseInput } from '../courses/update-course';
+import { DomainError } from '../errors/domain-error';
+import { router, tenantProcedure, type Actor } from '../trpc';
+import { assertMaySeeSchool, scopeToSchool } from '../workspaces/school-scope';
+
+const manage = tenantProcedure({ module: 'courses', roles: courseManagers });
+const book = tenantProcedure({ module: 'courses', roles: courseBookers });
+
+/** The manager, and a school's headteacher/SBM for their own school, book named delegates. */
+const links = (actor: Actor) => ({ appUrl: actor.appUrl, slug: actor.slug, providerName: actor.name });
+
+/** The school a school user acts for; undefined for the manager, who acts for any school. */
+const ownSchool = (actor: Actor) =>
+  hasRole(actor.roles, managers) ? undefined : scopeToSchool(actor.memberships);
+
+const namesDelegates = (actor: Actor, schoolId: string) =>
+  hasRole(actor.roles, managers) ||
+  actor.memberships.some((m) => hasRole([m.role], headteachers) && m.schoolId === schoolId);
+
+export const coursesRouter = router({
+  list: manage
+    .input(ZListCoursesInput)
+    .query(({ ctx, input }) => listCourses(ctx.tx, { ...input, today: todayInLondon() })),
+  byId: manage.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getCourse(ctx.tx, input.id)),
+  create: manage
+    .input(ZCourseInput)
+    .mutation(({ ctx, input }) => createCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId })),
+  update: manage
+    .input(ZUpdateCourseInput)
+    .mutation(({ ctx, input }) =>
+      updateCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, appUrl: ctx.actor.appUrl }),
+    ),
+  publish: manage.input(ZPublishCourseInput).mutation(({ ctx, input }) => publishCourse(ctx.tx, input)),
+  duplicate: manage
+    .input(ZDuplicateCourseInput)
+    .mutation(({ ctx, input }) => duplicateCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId })),
+  bookingPreview: book.input(ZPreviewBookingInput).query(({ ctx, input }) => {
+    assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
+    return previewBooking(ctx.tx, { ...input, laCodes: ctx.actor.laCodes, today: todayInLondon() });
+  }),
+  /** School staff, governors and ECTs book a place for themselves; see namesDelegates for who may name others. */
+  book: book.input(ZBookPlacesInput).mutation(({ ctx, input }) => {
+    assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
+    const mayName = namesDelegates(ctx.actor, input.schoolId);
+    const self = {
+      name: ctx.actor.user.name,
+      email: ctx.actor.user.email,
+      role: '',
+      userId: ctx.actor.userId,
+    };
+    if (!mayName && input.delegates.some((d) => d.email.toLowerCase() !== self.email.toLowerCase()))
+      throw new DomainError({ code: 'FORBIDDEN', message: 'You can book a place for yourself only.' });
+    return bookPlaces(ctx.tx, {
+      tenantId: ctx.actor.tenantId,
+      slug: ctx.actor.slug,
+      appUrl: ctx.actor.appUrl,
+      providerName: ctx.actor.name,
+      courseId: input.courseId,
+      schoolId: input.schoolId,
+      delegates: mayName && input.delegates.length > 0 ? input.delegates : [self],
+      actorUserId: ctx.actor.userId,
+      laCodes: ctx.actor.laCodes,
+      today: todayInLondon(),
+    });
+  }),
+  delegates: manage
+    .input(z.object({ courseId: z.uuid() }))
+    .query(({ ctx, input }) => listCourseDelegates(ctx.tx, input.courseId)),
+  /** A school's bookings, upcoming and past, with costs; the manager sees every school's. */
+  schoolBookings: book.input(z.object({ schoolId: z.uuid().optional() })).query(({ ctx, input }) =>
+    listSchoolBookings(ctx.tx, {
+      schoolId: hasRole(ctx.actor.roles, managers)
+        ? input.schoolId
+        : scopeToSchool(ctx.actor.memberships, input.schoolId),
+    }),
+  ),
+  /** The manager, or the school's headteacher/SBM, cancels a place under the course's terms. */
+  cancelBooking: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(ZCancelBookingInput)
+    .mutation(({ ctx, input }) =>
+      cancelBooking(ctx.tx, {
+        ...input,
+        ...links(ctx.actor),
+        schoolId: ownSchool(ctx.actor),
+        actorUserId: ctx.actor.userId,
+        today: todayInLondon(),
+        now: new Date(),
+      }),
+    ),
+  substitute: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(ZSubstituteInput)
+    .mutation(({ ctx, input }) =>
+      substituteDelegate(ctx.tx, {
+        ...input,
+        ...links(ctx.actor),
+        schoolId: ownSchool(ctx.actor),
+        now: new Date(),
+      }),
+    ),
+  promote: manage.input(ZPromoteInput).mutation(async ({ ctx, input }) => {
+    const { offered } = await promoteFromWaitlist(ctx.tx, { ...input, ...links(ctx.actor), now: new Date() });
+    return { entryId: offered?.entryId ?? null, holdExpiresAt: offered?.holdExpiresAt ?? null };
+  }),
+});

@@ -1,0 +1,133 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
+import { callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
+import { ownCourse } from './course-fixtures';
+
+const nextYear = new Date().getUTCFullYear() + 1;
+
+describe('booking places on a course', () => {
+  let database: Database;
+  beforeAll(async () => {
+    // Enough connections for the race: each concurrent booking holds its own.
+    database = await openTestDatabase({ maxConnections: 25 });
+  });
+
+  async function publishedCourse(slug: string, managerEmail: string, extra: Record<string, unknown> = {}) {
+    const manager = await callerFor(database.db, managerEmail, slug);
+    const title = `Test course ${Math.random().toString(36).slice(2, 8)}`;
+    const made = await manager.courses.create({
+      ...ownCourse,
+      title,
+      sessions: [{ on: `${nextYear}-05-12`, startTime: '09:30', endTime: '15:30' }],
+      ...extra,
+    } as never);
+    await manager.courses.publish({ id: made.id });
+    return { manager, id: made.id, title };
+  }
+
+  it('a headteacher sees covered or charged and the price, then books two named delegates', async () => {
+    const { id, title } = await publishedCourse('barnet', 'head.si@barnet.example', {
+      capacity: 10,
+      memberPrice: 60,
+      nonMemberPrice: 80,
+      entitlement: { unit: 'network_place', category: 'BPSI networks' },
+    });
+    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const school = (await head.workspaces.current()).mySchools[0];
+    if (!school) throw new Error('no school');
+    const preview = await head.courses.bookingPreview({ courseId: id, schoolId: school.id, places: 2 });
+    expect(preview).toMatchObject({ covered: 2, charged: 0, confirmed: 2, waitlisted: 0 });
+    expect(['member', 'non_member']).toContain(preview.priceBasis);
+
+    const booked = await head.courses.book({
+      courseId: id,
+      schoolId: school.id,
+      delegates: [
+        { name: 'Priya Patel', email: 'priya.patel@coppettswood.sch.example', role: 'Science lead' },
+        { name: 'Tom Briggs', email: 'tom.briggs@coppettswood.sch.example', role: 'Year 5 teacher' },
+      ],
+    });
+    expect(booked.confirmed.map((c) => c.funding)).toEqual(['entitlement', 'entitlement']);
+    const statement = await head.entitlements.statement({ schoolId: school.id });
+    const networks = statement.find((b) => b.unit === 'network_place' && b.category === 'BPSI networks');
+    expect(
+      networks?.entries.filter((e) => e.kind === 'drawdown' && e.description.startsWith(title)),
+    ).toHaveLength(2);
+    await expect(
+      head.courses.book({
+        courseId: id,
+        schoolId: school.id,
+        delegates: [{ name: 'Priya Patel', email: 'Priya.Patel@coppettswood.sch.example', role: '' }],
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('school staff book themselves only; a place without entitlement is charged at the school’s price', async () => {
+    const { id } = await publishedCourse('barnet', 'head.si@barnet.example', {
+      memberPrice: 180,
+      nonMemberPrice: 240,
+    });
+    const deputy = await callerFor(database.db, 'deputy@coppettswood.sch.example', 'barnet');
+    const school = (await deputy.workspaces.current()).mySchools[0];
+    if (!school) throw new Error('no school');
+    await expect(
+      deputy.courses.book({
+        courseId: id,
+        schoolId: school.id,
+        delegates: [{ name: 'Someone Else', email: 'someone@coppettswood.sch.example', role: '' }],
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const mine = await deputy.courses.book({ courseId: id, schoolId: school.id, delegates: [] });
+    expect(mine.confirmed).toHaveLength(1);
+    expect(mine.confirmed[0]).toMatchObject({
+      delegateEmail: 'deputy@coppettswood.sch.example',
+      funding: 'charge',
+    });
+    expect([18_000, 24_000]).toContain(mine.confirmed[0]?.pricePence);
+    // Another school's id: not found, as if it did not exist.
+    const head = await callerFor(database.db, 'head@stcatherines.sch.example', 'barnet');
+    const other = (await head.workspaces.current()).mySchools[0];
+    await expect(
+      deputy.courses.book({ courseId: id, schoolId: other?.id ?? '', delegates: [] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it(`never overbooks: 120 attempts for 20 places ${onPostgres ? 'racing over separate connections' : '(sequential on PGlite)'} give exactly 20 confirmed`, async () => {
+    const { manager, id } = await publishedCourse('hsip', 'manager@hsip.example', {
+      capacity: 20,
+      memberPrice: 50,
+      nonMemberPrice: 70,
+    });
+    const hsip = await tenantBySlug(database.db, 'hsip');
+    const schools = await manager.schools.list({ status: 'open' });
+    const attempt = (i: number) =>
+      manager.courses.book({
+        courseId: id,
+        schoolId: schools[i % schools.length]?.id ?? '',
+        delegates: [{ name: `Delegate ${i}`, email: `delegate.${i}@race.example`, role: 'Teacher' }],
+      });
+    const outcomes: { confirmed: unknown[]; waitlisted: unknown[] }[] = [];
+    if (onPostgres) outcomes.push(...(await Promise.all(Array.from({ length: 120 }, (_, i) => attempt(i)))));
+    else for (let i = 0; i < 120; i++) outcomes.push(await attempt(i));
+    expect(outcomes.filter((o) => o.confirmed.length === 1)).toHaveLength(20);
+    expect(outcomes.filter((o) => o.waitlisted.length === 1)).toHaveLength(100);
+    const counts = await withTenant(database.db, hsip.id, async (tx) => ({
+      taken: (await tx.select({ n: courses.placesTaken }).from(courses).where(eq(courses.id, id)))[0]?.n,
+      confirmed: (
+        await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(courseBookings)
+          .where(sql`${courseBookings.courseId} = ${id} and ${courseBookings.status} = 'confirmed'`)
+      )[0]?.n,
+      waiting: (
+        await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(courseWaitlistEntries)
+          .where(eq(courseWaitlistEntries.courseId, id))
+      )[0]?.n,
+    }));
+    expect(counts).toEqual({ taken: 20, confirmed: 20, waiting: 100 });
+  }, 120_000);
+});

@@ -1,0 +1,168 @@
+import { and, desc, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withPlatform, withTenant, type Database } from '~/db/client';
+import { chargeableItems, courseBookings, outboxEmails } from '~/db/schema';
+import { addDays, londonDateOf } from '~/server/courses/london-time';
+import { claimOffer } from '~/server/courses/claim-offer';
+import { expireHolds } from '~/server/courses/expire-holds';
+import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
+import { callerFor, openTestDatabase, tenantBySlug, testAppUrl, userByEmail } from './harness';
+import { ownCourse } from './course-fixtures';
+
+const nextYear = new Date().getUTCFullYear() + 1;
+const links = { appUrl: testAppUrl, slug: 'hsip', providerName: 'HSIP' };
+
+describe('cancellation, waiting list, holds and substitution', () => {
+  let database: Database;
+  let hsip: { id: string; laCodes: string[] };
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    hsip = await tenantBySlug(database.db, 'hsip');
+  });
+
+  async function claimTokenSentTo(email: string) {
+    const [sent] = await withPlatform(database.db, (tx) =>
+      tx
+        .select({ text: outboxEmails.text })
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, email), like(outboxEmails.text, '%/claim/%')))
+        .orderBy(desc(outboxEmails.createdAt))
+        .limit(1),
+    );
+    const token = sent?.text.match(/\/claim\/([\w-]+)/)?.[1];
+    if (!token) throw new Error(`no claim link sent to ${email}`);
+    return token;
+  }
+
+  async function course(extra: Record<string, unknown>) {
+    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const made = await manager.courses.create({
+      ...ownCourse,
+      title: `Waitlist course ${Math.random().toString(36).slice(2, 8)}`,
+      memberPrice: 50,
+      nonMemberPrice: 70,
+      sessions: [{ on: `${nextYear}-06-16`, startTime: '09:30', endTime: '15:30' }],
+      ...extra,
+    } as never);
+    await manager.courses.publish({ id: made.id });
+    return { manager, id: made.id };
+  }
+
+  it('a free cancellation voids the charge and offers the place; an unclaimed hold passes on; the next claims it', async () => {
+    const { manager, id } = await course({ capacity: 2 });
+    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    const school = (await head.workspaces.current()).mySchools[0];
+    if (!school) throw new Error('no school');
+    const d = (n: string) => ({
+      name: `Delegate ${n}`,
+      email: `${n}.${id.slice(0, 8)}@grange.sch.example`,
+      role: '',
+    });
+    const first = await head.courses.book({ courseId: id, schoolId: school.id, delegates: [d('a'), d('b')] });
+    const later = await head.courses.book({ courseId: id, schoolId: school.id, delegates: [d('c'), d('d')] });
+    expect(first.confirmed).toHaveLength(2);
+    expect(later.waitlisted).toHaveLength(2);
+
+    const a = first.confirmed[0];
+    const cancelled = await head.courses.cancelBooking({ bookingId: a?.bookingId ?? '', reason: 'Illness' });
+    expect(cancelled).toMatchObject({ outcome: 'free', penaltyPence: 0 });
+    const [voided] = await withTenant(database.db, hsip.id, (tx) =>
+      tx
+        .select()
+        .from(chargeableItems)
+        .where(eq(chargeableItems.sourceId, a?.bookingId ?? '')),
+    );
+    expect(voided?.status).toBe('cancelled');
+    const cToken = await claimTokenSentTo(d('c').email);
+    let byCourse = await manager.courses.delegates({ courseId: id });
+    expect(byCourse.waiting.map((w) => [w.delegateEmail, w.status])).toEqual([
+      [d('c').email, 'offered'],
+      [d('d').email, 'waiting'],
+    ]);
+
+    // 49 hours later C has not claimed: the hold expires and D is offered. A second run does nothing.
+    const later49h = new Date(Date.now() + 49 * 3_600_000);
+    const system = await userByEmail(database.db, 'manager@hsip.example');
+    const expireAs = () =>
+      runInTenant(
+        database.db,
+        { tenantId: hsip.id, action: 'courses.expireHolds', actor: { userId: system.id } },
+        (tx) => expireHolds(tx, { ...links, now: later49h }),
+      );
+    // On a shared database earlier runs may have holds of their own falling due at the same moment.
+    const firstRun = await expireAs();
+    expect(firstRun.expired).toBeGreaterThanOrEqual(1);
+    expect(firstRun.passedOn).toBeGreaterThanOrEqual(1);
+    expect(
+      (await manager.courses.delegates({ courseId: id })).waiting.map((w) => [w.delegateEmail, w.status]),
+    ).toEqual([[d('d').email, 'offered']]);
+    expect(await expireAs()).toEqual({ expired: 0, passedOn: 0 });
+
+    const claim = (token: string) =>
+      withTenant(database.db, hsip.id, (tx) =>
+        claimOffer(tx, { ...links, token, now: later49h, tenantId: hsip.id, laCodes: hsip.laCodes }),
+      );
+    await expect(claim(cToken)).rejects.toMatchObject({ code: 'CONFLICT' });
+    const claimed = await claim(await claimTokenSentTo(d('d').email));
+    expect(claimed.funding).toBe('charge');
+
+    byCourse = await manager.courses.delegates({ courseId: id });
+    expect(
+      byCourse.bookings
+        .filter((b) => b.status === 'confirmed')
+        .map((b) => b.delegateEmail)
+        .sort(),
+    ).toEqual([d('b').email, d('d').email].sort());
+    expect(byCourse.waiting).toEqual([]);
+    expect((await manager.courses.byId({ id })).course.placesTaken).toBe(2);
+
+    // B sends a colleague instead: same booking, new delegate, B kept in its history.
+    const b = first.confirmed[1];
+    await head.courses.substitute({ bookingId: b?.bookingId ?? '', delegate: d('e') });
+    const [swapped] = await withTenant(database.db, hsip.id, (tx) =>
+      tx
+        .select()
+        .from(courseBookings)
+        .where(eq(courseBookings.id, b?.bookingId ?? '')),
+    );
+    expect(swapped).toMatchObject({ status: 'confirmed', delegateEmail: d('e').email });
+    expect(swapped?.previousDelegates.map((p) => p.email)).toEqual([d('b').email]);
+    // Another school's headteacher cannot touch Grange's bookings.
+    const other = await callerFor(database.db, 'head@priestmead.sch.example', 'hsip');
+    await expect(
+      other.courses.cancelBooking({ bookingId: b?.bookingId ?? '', reason: '' }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('a late cancellation charges the late share and offers the place on; a manager cannot promote into a full course', async () => {
+    const soon = addDays(londonDateOf(new Date()), 5);
+    const { manager, id } = await course({
+      capacity: 1,
+      sessions: [{ on: soon, startTime: '09:30', endTime: '15:30' }],
+    });
+    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    const school = (await head.workspaces.current()).mySchools[0];
+    if (!school) throw new Error('no school');
+    const x = { name: 'Xavier Late', email: `x.${id.slice(0, 8)}@grange.sch.example`, role: '' };
+    const y = { name: 'Yasmin Wait', email: `y.${id.slice(0, 8)}@grange.sch.example`, role: '' };
+    const booked = await head.courses.book({ courseId: id, schoolId: school.id, delegates: [x] });
+    await head.courses.book({ courseId: id, schoolId: school.id, delegates: [y] });
+    const waiting = (await manager.courses.delegates({ courseId: id })).waiting[0];
+    await expect(manager.courses.promote({ entryId: waiting?.id ?? '' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+
+    const price = booked.confirmed[0]?.pricePence ?? 0;
+    const cancelled = await head.courses.cancelBooking({
+      bookingId: booked.confirmed[0]?.bookingId ?? '',
+      reason: '',
+    });
+    expect(cancelled.outcome).toBe('late');
+    expect(cancelled.penaltyPence).toBe(Math.round(price / 2));
+    expect(cancelled.offeredTo).toBe(waiting?.id);
+    const costs = await head.courses.schoolBookings({});
+    expect(costs.find((c) => c.delegateEmail === x.email)?.costPence).toBe(Math.round(price / 2));
+  });
+});

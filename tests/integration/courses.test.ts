@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '~/db/client';
+import { callerFor, openTestDatabase } from './harness';
+import { ownCourse } from './course-fixtures';
+
+describe('courses: create, edit, publish, duplicate', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+
+  it('seeds HSIP’s 34-session induction programme and a published programme per workspace', async () => {
+    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const list = await manager.courses.list({});
+    const induction = list.find((c) => c.programme === 'ect_induction');
+    expect(induction).toBeDefined();
+    const full = await manager.courses.byId({ id: induction?.id ?? '' });
+    expect(full.sessions).toHaveLength(34);
+    const kinds = full.sessions.map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'full_day')).toHaveLength(8);
+    expect(kinds.filter((k) => k === 'half_day')).toHaveLength(22);
+    expect(kinds.filter((k) => k === 'twilight')).toHaveLength(4);
+    for (const slug of ['barnet', 'bep']) {
+      const email = slug === 'barnet' ? 'head.si@barnet.example' : 'manager@bep.example';
+      const other = await callerFor(database.db, email, slug);
+      expect((await other.courses.list({ status: 'published' })).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('an adviser creates a draft, edits it, publishes it and runs it again later', async () => {
+    const adviser = await callerFor(database.db, 'adviser@hsip.example', 'hsip');
+    const made = await adviser.courses.create({
+      ...ownCourse,
+      title: 'Phonics for teaching assistants',
+      audiences: ['support_staff'],
+      capacity: 12,
+      sessions: [
+        { on: '2031-10-27', startTime: '09:30', endTime: '12:00' },
+        { on: '2031-10-20', startTime: '13:00', endTime: '15:30', kind: 'half_day' },
+      ],
+    } as never);
+    const draft = await adviser.courses.byId({ id: made.id });
+    expect(draft.course.status).toBe('draft');
+    expect(draft.course.startsOn).toBe('2031-10-20');
+    expect(draft.sessions.map((s) => s.sequence)).toEqual([1, 2]);
+    // 20 Oct 2031 is BST (UTC+1); 27 Oct, after the clocks go back, is GMT.
+    expect(draft.sessions[0]?.startsAt.toISOString()).toBe('2031-10-20T12:00:00.000Z');
+    expect(draft.sessions[1]?.startsAt.toISOString()).toBe('2031-10-27T09:30:00.000Z');
+
+    await adviser.courses.update({
+      id: made.id,
+      course: { ...ownCourse, title: 'Phonics for TAs', capacity: 15 } as never,
+    });
+    const edited = await adviser.courses.byId({ id: made.id });
+    expect(edited.course).toMatchObject({ title: 'Phonics for TAs', capacity: 15 });
+    expect(edited.sessions).toHaveLength(1);
+
+    await adviser.courses.publish({ id: made.id });
+    await expect(adviser.courses.publish({ id: made.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const copy = await adviser.courses.duplicate({ id: made.id, startsOn: '2032-03-09' });
+    const again = await adviser.courses.byId({ id: copy.id });
+    expect(again.course).toMatchObject({ status: 'draft', placesTaken: 0, startsOn: '2032-03-09' });
+    expect(again.sessions[0]?.on).toBe('2032-03-09');
+  });
+
+  it('refuses a course without sessions, and school users cannot manage courses', async () => {
+    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    await expect(manager.courses.create({ ...ownCourse, sessions: [] } as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    await expect(head.courses.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
