@@ -1,6 +1,7 @@
+import { withMailroom } from '~/server/email/outbox';
 import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, withTenant, type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, courseBookings, outboxEmails } from '~/db/schema';
 import { addDays, londonDateOf } from '~/server/courses/london-time';
 import { claimOffer } from '~/server/courses/claim-offer';
@@ -21,7 +22,7 @@ describe('cancellation, waiting list, holds and substitution', () => {
   });
 
   async function claimTokenSentTo(email: string) {
-    const [sent] = await withPlatform(database.db, (tx) =>
+    const [sent] = await withMailroom(database.db, (tx) =>
       tx
         .select({ text: outboxEmails.text })
         .from(outboxEmails)

@@ -106,6 +106,14 @@ function sampleNumber(schema: JsonSchema, integer: boolean): number {
   return Math.min(Math.max(1, low), high);
 }
 
+/** An end (endTime, endsOn) after its start, as the schemas' own refinements ask. */
+function later(key: string, value: unknown): unknown {
+  if (!/^end/i.test(key)) return value;
+  if (value === '10:00') return '12:00';
+  if (value === sampleDate) return '2026-11-21';
+  return value;
+}
+
 /** A valid value for `schema`, with `id` in every uuid field. */
 export function sample(schema: JsonSchema, id: string, full = false): unknown {
   if (schema.const !== undefined) return schema.const;
@@ -143,7 +151,8 @@ export function sample(schema: JsonSchema, id: string, full = false): unknown {
       for (const [key, property] of Object.entries(schema.properties)) {
         // Every required field, and every optional one that names an id (a filter aimed at the other tenant);
         // when that is not enough for the schema's own rules (a refinement), every field.
-        if (full || required.has(key) || takesIds(property)) value[key] = sample(property, id, full);
+        if (full || required.has(key) || takesIds(property))
+          value[key] = later(key, sample(property, id, full));
       }
       return value;
     }
