@@ -12,3 +12,4 @@ export * from './monitoring';
 export * from './concern';
 export * from './commissioning';
 export * from './jobs';
+export * from './invoicing';

@@ -8,6 +8,7 @@ import { commissioningRouter } from './commissioning';
 import { concernRouter } from './concern';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
+import { invoicesRouter } from './invoices';
 import { jobsRouter } from './jobs';
 import { membersRouter } from './members';
 import { notesOfVisitRouter } from './notes-of-visit';
@@ -35,6 +36,7 @@ export const appRouter = router({
   members: membersRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  invoices: invoicesRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,

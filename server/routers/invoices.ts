@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { financeUsers, invoiceReaders } from '../access/role-groups';
+import {
+  billingRunLabel,
+  draftIdsOfRun,
+  previewBillingRun,
+  runBilling,
+  ZBillingRunInput,
+} from '../invoicing/billing-run';
+import { createCreditNote, ZCreditNoteInput } from '../invoicing/create-credit-note';
+import { issueInvoice, ZIssueInvoiceInput } from '../invoicing/issue-invoice';
+import {
+  listBillingRuns,
+  listCreditNotes,
+  listInvoices,
+  ZListInvoicesInput,
+} from '../invoicing/list-invoices';
+import { getInvoice } from '../invoicing/load-invoice';
+import { updateInvoiceSettings, viewInvoiceSettings, ZInvoiceSettingsInput } from '../invoicing/settings';
+import { voidInvoice, ZVoidInvoiceInput } from '../invoicing/void-invoice';
+import { router, tenantProcedure } from '../trpc';
+import { hasMembershipIn } from '../access/role-groups';
+import { scopeToSchool } from '../workspaces/school-scope';
+import type { Actor } from '../access/actor';
+
+/** A school user's own school (they see only its issued invoices); undefined for finance staff. */
+const ownSchool = (actor: Actor) =>
+  hasMembershipIn(actor.memberships, financeUsers) ? undefined : scopeToSchool(actor.memberships);
+
+const staffOnly = (actor: Actor) =>
+  actor.memberships.filter((m) => (financeUsers as readonly string[]).includes(m.role));
+
+export const invoicesRouter = router({
+  list: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(ZListInvoicesInput)
+    .query(({ ctx, input }) => {
+      const own = ownSchool(ctx.actor);
+      return listInvoices(ctx.tx, {
+        ...input,
+        schoolId: own ?? (input.schoolId ? scopeToSchool(staffOnly(ctx.actor), input.schoolId) : undefined),
+        ownSchoolOnly: own !== undefined,
+      });
+    }),
+  byId: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getInvoice(ctx.tx, input.id, { schoolId: ownSchool(ctx.actor) })),
+  creditNotes: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({ schoolId: z.uuid().optional() }))
+    .query(({ ctx, input }) => listCreditNotes(ctx.tx, input)),
+  settings: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({}).optional())
+    .query(({ ctx }) => viewInvoiceSettings(ctx.tx, ctx.actor)),
+  updateSettings: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZInvoiceSettingsInput)
+    .mutation(({ ctx, input }) => updateInvoiceSettings(ctx.tx, ctx.actor, input)),
+  issue: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZIssueInvoiceInput)
+    .mutation(({ ctx, input }) => issueInvoice(ctx.tx, ctx.actor, input)),
+  void: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZVoidInvoiceInput)
+    .mutation(({ ctx, input }) => voidInvoice(ctx.tx, input)),
+  creditNote: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZCreditNoteInput)
+    .mutation(({ ctx, input }) => createCreditNote(ctx.tx, ctx.actor, input)),
+  billingRuns: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({}).optional())
+    .query(({ ctx }) => listBillingRuns(ctx.tx)),
+  previewRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZBillingRunInput)
+    .query(async ({ ctx, input }) => ({
+      label: billingRunLabel(input),
+      ...(await previewBillingRun(ctx.tx, ctx.actor, input)),
+    })),
+  run: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZBillingRunInput)
+    .mutation(({ ctx, input }) => runBilling(ctx.tx, ctx.actor, input)),
+  /** Issues every draft a billing run made, each with the next number. */
+  issueRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({ billingRunId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const ids = await draftIdsOfRun(ctx.tx, input.billingRunId);
+      const issued = [];
+      for (const id of ids) issued.push(await issueInvoice(ctx.tx, ctx.actor, { id }));
+      return { issued: issued.length };
+    }),
+});
