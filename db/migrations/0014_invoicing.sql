@@ -139,7 +139,7 @@ CREATE TABLE "invoices" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "invoices_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
-	CONSTRAINT "invoices_issued_have_number" CHECK (status = 'draft' or number is not null)
+	CONSTRAINT "invoices_issued_have_number" CHECK (status in ('draft', 'void') or number is not null)
 );
 --> statement-breakpoint
 ALTER TABLE "invoices" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint

@@ -149,7 +149,7 @@ export const invoices = tenantTable(
       columns: [t.tenantId, t.billingRunId],
       foreignColumns: [billingRuns.tenantId, billingRuns.id],
     }),
-    check('invoices_issued_have_number', sql`status = 'draft' or number is not null`),
+    check('invoices_issued_have_number', sql`status in ('draft', 'void') or number is not null`),
   ],
 );
 
