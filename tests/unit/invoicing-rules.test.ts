@@ -76,7 +76,6 @@ describe('invoice line totals', () => {
     const lines = [
       {
         vatTreatment: 'standard' as const,
-        vatRateBasisPoints: 2000,
         ...lineTotals({
           quantityHundredths: 100,
           unitPricePence: 63,
@@ -86,7 +85,6 @@ describe('invoice line totals', () => {
       },
       {
         vatTreatment: 'standard' as const,
-        vatRateBasisPoints: 2000,
         ...lineTotals({
           quantityHundredths: 100,
           unitPricePence: 63,
