@@ -30,6 +30,7 @@ export async function listInvoices(
       issuedOn: invoices.issuedOn,
       dueOn: invoices.dueOn,
       purchaseOrderNumber: invoices.purchaseOrderNumber,
+      billingRunId: invoices.billingRunId,
       netPence: invoices.netPence,
       vatPence: invoices.vatPence,
       grossPence: invoices.grossPence,

@@ -15,8 +15,14 @@ import {
   listInvoices,
   ZListInvoicesInput,
 } from '../invoicing/list-invoices';
+import { invoicePdfDocument } from '../invoicing/invoice-pdf';
 import { getInvoice } from '../invoicing/load-invoice';
-import { updateInvoiceSettings, viewInvoiceSettings, ZInvoiceSettingsInput } from '../invoicing/settings';
+import {
+  getInvoiceSettings,
+  updateInvoiceSettings,
+  viewInvoiceSettings,
+  ZInvoiceSettingsInput,
+} from '../invoicing/settings';
 import { voidInvoice, ZVoidInvoiceInput } from '../invoicing/void-invoice';
 import { router, tenantProcedure } from '../trpc';
 import { hasMembershipIn } from '../access/role-groups';
@@ -44,6 +50,13 @@ export const invoicesRouter = router({
   byId: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getInvoice(ctx.tx, input.id, { schoolId: ownSchool(ctx.actor) })),
+  /** The invoice as a PDF document (rendered by the route handler). */
+  pdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ id: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      const view = await getInvoice(ctx.tx, input.id, { schoolId: ownSchool(ctx.actor) });
+      return invoicePdfDocument(view, await getInvoiceSettings(ctx.tx, ctx.actor));
+    }),
   creditNotes: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ schoolId: z.uuid().optional() }))
     .query(({ ctx, input }) => listCreditNotes(ctx.tx, input)),
