@@ -17,6 +17,9 @@ import {
 } from '../invoicing/list-invoices';
 import { invoicePdfDocument } from '../invoicing/invoice-pdf';
 import { getInvoice } from '../invoicing/load-invoice';
+import { agedDebt, financeExportCsv, statementOfAccount, ZExportInput } from '../invoicing/finance-reports';
+import { recordPayment, refundPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
+import { todayInLondon } from '../catalogue/academic-year';
 import {
   getInvoiceSettings,
   updateInvoiceSettings,
@@ -96,4 +99,23 @@ export const invoicesRouter = router({
       for (const id of ids) issued.push(await issueInvoice(ctx.tx, ctx.actor, { id }));
       return { issued: issued.length };
     }),
+  recordPayment: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZRecordPaymentInput)
+    .mutation(({ ctx, input }) => recordPayment(ctx.tx, ctx.actor, input)),
+  refund: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZRefundInput)
+    .mutation(({ ctx, input }) => refundPayment(ctx.tx, ctx.actor, input)),
+  agedDebt: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({}).optional())
+    .query(({ ctx }) => agedDebt(ctx.tx, todayInLondon())),
+  /** A school's statement of account (a school user: their own school's). */
+  statement: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ schoolId: z.uuid() }))
+    .query(({ ctx, input }) => {
+      scopeToSchool(ctx.actor.memberships, input.schoolId);
+      return statementOfAccount(ctx.tx, input.schoolId);
+    }),
+  export: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZExportInput)
+    .query(({ ctx, input }) => financeExportCsv(ctx.tx, input)),
 });

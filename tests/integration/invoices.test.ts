@@ -47,14 +47,15 @@ describe('invoices', () => {
   const inTenant = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(database.db, barnet.id, fn);
 
   /** A run of uninvoiced charges against `count` schools, then the drafts it made. */
-  async function chargeSchools(count: number, pence = 12_345) {
+  async function chargeSchools(count: number, pence = 12_345, offset = 0) {
     const open = await inTenant((tx) =>
       tx
         .select({ id: schools.id })
         .from(schools)
         .where(eq(schools.status, 'open'))
         .orderBy(schools.urn)
-        .limit(count),
+        .limit(count)
+        .offset(offset),
     );
     await inTenant((tx) =>
       tx.insert(chargeableItems).values(
@@ -110,15 +111,13 @@ describe('invoices', () => {
     expect(drafts).toHaveLength(3);
     const schoolId = drafts[0]?.schoolId ?? '';
     await inTenant((tx) =>
-      tx
-        .insert(schoolContacts)
-        .values({
-          tenantId: barnet.id,
-          schoolId,
-          role: 'finance',
-          name: 'Pat Bursar',
-          email: `bursar-${barnet.tag}@school.example`,
-        }),
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId,
+        role: 'finance',
+        name: 'Pat Bursar',
+        email: `bursar-${barnet.tag}@school.example`,
+      }),
     );
     const finance = barnet.caller('finance@barnet.example');
     const numbers = [];
@@ -208,6 +207,88 @@ describe('invoices', () => {
     } finally {
       await finance.invoices.updateSettings(settingsInput);
     }
+  });
+
+  it('payments: part payment, allocation across invoices, refund; aged debt, statement and finance export', async () => {
+    const finance = barnet.caller('finance@barnet.example');
+    // Two invoices for one school: two charges, two runs.
+    const [first] = await chargeSchools(1, 10_000, 5);
+    const [second] = await chargeSchools(1, 5_000, 5);
+    expect(first?.schoolId).toBe(second?.schoolId);
+    const schoolId = first?.schoolId ?? '';
+    await finance.invoices.issue({ id: first?.id ?? '' });
+    await finance.invoices.issue({ id: second?.id ?? '' });
+
+    const part = await finance.invoices.recordPayment({
+      schoolId,
+      method: 'bacs',
+      reference: 'REMIT-1',
+      amountPence: 4_000,
+      receivedOn: today,
+      allocations: [{ invoiceId: first?.id ?? '', amountPence: 4_000 }],
+    });
+    expect(part.unallocatedPence).toBe(0);
+    expect((await finance.invoices.byId({ id: first?.id ?? '' })).invoice).toMatchObject({
+      status: 'part_paid',
+      paidPence: 4_000,
+    });
+    await expect(
+      finance.invoices.recordPayment({
+        schoolId,
+        method: 'cheque',
+        amountPence: 100_000,
+        receivedOn: today,
+        allocations: [{ invoiceId: first?.id ?? '', amountPence: 6_001 }],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // No allocations given: the oldest first, the rest stays on account.
+    const rest = await finance.invoices.recordPayment({
+      schoolId,
+      method: 'journal',
+      reference: 'JNL 2026/118',
+      amountPence: 12_000,
+      receivedOn: today,
+    });
+    expect(rest).toMatchObject({ allocatedPence: 11_000, unallocatedPence: 1_000 });
+    expect((await finance.invoices.byId({ id: first?.id ?? '' })).invoice.status).toBe('paid');
+    expect((await finance.invoices.byId({ id: second?.id ?? '' })).invoice.status).toBe('paid');
+
+    await finance.invoices.refund({
+      paymentId: rest.id,
+      invoiceId: second?.id ?? '',
+      amountPence: 2_000,
+      refundedOn: today,
+    });
+    expect((await finance.invoices.byId({ id: second?.id ?? '' })).invoice).toMatchObject({
+      status: 'part_paid',
+      paidPence: 3_000,
+    });
+    await expect(
+      finance.invoices.refund({
+        paymentId: rest.id,
+        invoiceId: second?.id ?? '',
+        amountPence: 3_001,
+        refundedOn: today,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    const aged = await finance.invoices.agedDebt();
+    const row = aged.rows.find((r) => r.schoolId === schoolId);
+    expect(row?.current).toBeGreaterThanOrEqual(2_000);
+    expect(aged.totals.total).toBe(aged.rows.reduce((s, r) => s + r.total, 0));
+
+    const statement = await finance.invoices.statement({ schoolId });
+    const debits = statement?.lines.reduce((s, l) => s + l.debitPence - l.creditPence, 0);
+    expect(statement?.balancePence).toBe(debits);
+
+    const exported = await finance.invoices.export({ from: today, to: today });
+    const lines = exported.csv.trim().split('\r\n');
+    expect(lines[0]).toContain('Nominal code');
+    expect(lines.some((l) => l.startsWith('Payment,') && l.includes('REMIT-1'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Refund,') && l.includes('-20.00'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Invoice,') && l.includes('4100') && l.includes('ED200'))).toBe(
+      true,
+    );
   });
 
   // Separate connections racing on one counter: PostgreSQL only (PGlite has one connection).
