@@ -16,6 +16,7 @@ import {
   StatusMessage,
   SubmitButton,
   TextArea,
+  TextField,
   parseNumber,
   parsePounds,
   useFormMutation,
@@ -291,5 +292,77 @@ export function IssueRunButton({ billingRunId, drafts }: { billingRunId: string;
         {issue.data ? `Issued ${issue.data.issued}.` : ''}
       </StatusMessage>
     </div>
+  );
+}
+
+const methodOptions = [
+  { value: 'bacs', label: 'BACS transfer' },
+  { value: 'cheque', label: 'Cheque' },
+  { value: 'journal', label: 'Internal recharge / journal' },
+];
+
+/** Records a payment received against this invoice (a partial amount is fine). */
+export function RecordPaymentForm({
+  schoolId,
+  invoiceId,
+  outstandingPence,
+  today,
+}: {
+  schoolId: string;
+  invoiceId: string;
+  outstandingPence: number;
+  today: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues({
+    method: 'bacs',
+    reference: '',
+    amount: (outstandingPence / 100).toFixed(2),
+    receivedOn: today,
+  });
+  const pay = useFormMutation(trpc.invoices.recordPayment.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  const submit = () => {
+    const pounds = parsePounds(values.amount);
+    if (typeof pounds !== 'number' || pounds <= 0)
+      return pay.setClientErrors({
+        amountPence: typeof pounds === 'string' ? pounds : 'Enter the amount received.',
+      });
+    const amountPence = Math.round(pounds * 100);
+    pay.mutate({
+      schoolId,
+      method: values.method as 'bacs' | 'cheque' | 'journal',
+      reference: values.reference,
+      amountPence,
+      receivedOn: values.receivedOn,
+      allocations: [{ invoiceId, amountPence: Math.min(amountPence, outstandingPence) }],
+    });
+  };
+  return (
+    <Form form={pay} onSubmit={submit} heading={<h3 className="text-lg font-semibold">Record a payment</h3>}>
+      <SelectField
+        {...pay.field('method')}
+        label="How it was paid"
+        options={methodOptions}
+        {...bind('method')}
+      />
+      <TextField
+        {...pay.field('reference')}
+        label="Remittance or journal reference"
+        width="w-64"
+        {...bind('reference')}
+      />
+      <MoneyField
+        {...pay.field('amountPence')}
+        label="Amount received"
+        hint="More than is owed stays on the school’s account."
+        {...bind('amount')}
+      />
+      <DateField {...pay.field('receivedOn')} label="Date received" {...bind('receivedOn')} />
+      <SubmitButton pending={pay.isPending}>Record payment</SubmitButton>
+      <StatusMessage>{pay.data ? 'Payment recorded.' : ''}</StatusMessage>
+    </Form>
   );
 }

@@ -43,6 +43,11 @@ export default async function InvoicesPage({
             </Link>
           </li>
           <li>
+            <Link className="font-semibold underline" href={`${base}/aged-debt`}>
+              Aged debt and finance export
+            </Link>
+          </li>
+          <li>
             <Link className="font-semibold underline" href={`${base}/settings`}>
               Invoice settings
             </Link>

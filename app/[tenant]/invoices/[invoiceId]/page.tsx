@@ -5,7 +5,8 @@ import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { formatPence } from '~/server/catalogue/money';
 import { vatBreakdown, vatTreatmentLabels } from '~/server/invoicing/rules';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { CreditNoteForm, IssueButton, VoidForm, categoryLabels } from '../invoice-actions';
+import { CreditNoteForm, IssueButton, RecordPaymentForm, VoidForm, categoryLabels } from '../invoice-actions';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { longDate, statusLabels } from '../status-labels';
 
 export const metadata: Metadata = { title: 'Invoice' };
@@ -161,6 +162,14 @@ export default async function InvoicePage({
       {finance && (
         <div className="mt-8 max-w-2xl space-y-8">
           {invoice.status === 'draft' && <IssueButton id={invoice.id} />}
+          {(invoice.status === 'issued' || invoice.status === 'part_paid') && view.outstandingPence > 0 && (
+            <RecordPaymentForm
+              schoolId={invoice.schoolId}
+              invoiceId={invoice.id}
+              outstandingPence={view.outstandingPence}
+              today={todayInLondon()}
+            />
+          )}
           {(invoice.status === 'issued' || invoice.status === 'part_paid') && (
             <CreditNoteForm
               invoiceId={invoice.id}
