@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { DataTable } from '~/app/_components/data-table';
@@ -177,9 +177,12 @@ export function BillingRunForm({ today, academicYear }: { today: string; academi
     ...trpc.invoices.previewRun.queryOptions(asked ?? { kind: 'charges', upTo: today }),
     enabled: asked !== null,
   });
+  const queryClient = useQueryClient();
   const run = useFormMutation(trpc.invoices.run.mutationOptions(), {
     onSuccess: () => {
       setAsked(null);
+      // What is left to bill has changed: the next preview must ask again.
+      queryClient.removeQueries({ queryKey: trpc.invoices.previewRun.queryKey() });
       router.refresh();
     },
   });
