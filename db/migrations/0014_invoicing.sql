@@ -135,6 +135,7 @@ CREATE TABLE "invoices" (
 	"paid_pence" integer DEFAULT 0 NOT NULL,
 	"credited_pence" integer DEFAULT 0 NOT NULL,
 	"billing_run_id" uuid,
+	"reminders_sent" integer DEFAULT 0 NOT NULL,
 	"void_reason" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

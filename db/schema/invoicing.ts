@@ -135,6 +135,8 @@ export const invoices = tenantTable(
     paidPence: integer('paid_pence').notNull().default(0),
     creditedPence: integer('credited_pence').notNull().default(0),
     billingRunId: uuid('billing_run_id'),
+    /** How many of the tenant's overdue reminders have gone for this invoice. */
+    remindersSent: integer('reminders_sent').notNull().default(0),
     voidReason: text('void_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

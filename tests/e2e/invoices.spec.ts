@@ -39,11 +39,15 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByText('Nothing left to bill')).toBeVisible();
 
-  await page.getByRole('button', { name: /Issue \d+ drafts/ }).first().click();
+  await page
+    .getByRole('button', { name: /Issue \d+ drafts/ })
+    .first()
+    .click();
   await expect(page.getByRole('status').filter({ hasText: /Issued \d+\./ })).toBeVisible();
 
   // The headteacher of Coppetts Wood sees the school's own issued invoice, and downloads the PDF.
-  const head = await browser.newPage();
+  const headContext = await browser.newContext();
+  const head = await headContext.newPage();
   await signInWithMagicLink(head, 'head@coppettswood.sch.example');
   await head.goto('/barnet/invoices');
   const link = head.getByRole('link', { name: /^E2E-\d{6}$/ }).first();
@@ -57,15 +61,20 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   await expect(head.getByRole('button', { name: 'Issue invoice' })).toHaveCount(0);
-  await head.close();
+  await headContext.close();
 
   // Finance credits part of it.
   await page.goto('/barnet/invoices?status=issued');
-  await page.getByRole('link', { name: /^E2E-\d{6}$/ }).first().click();
+  await page
+    .getByRole('link', { name: /^E2E-\d{6}$/ })
+    .first()
+    .click();
   await page.getByLabel('Part of one line').check();
   await page.getByLabel('Net amount to credit').fill('10');
   await page.getByLabel('Reason').fill('Half day not delivered');
   await page.getByRole('button', { name: 'Raise credit note' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Credit note CN-\d{6} raised for £10\.00/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Credit note CN-\d{6} raised for £10\.00/ }),
+  ).toBeVisible();
   await expectAccessible(page);
 });

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, invoiceLines, invoices, outboxEmails, schoolContacts, schools } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
+import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { onPostgres, openTestDatabase } from './harness';
 
@@ -289,6 +291,56 @@ describe('invoices', () => {
     expect(lines.some((l) => l.startsWith('Invoice,') && l.includes('4100') && l.includes('ED200'))).toBe(
       true,
     );
+  });
+
+  it('overdue reminders go once per interval, to the finance contact, however often the job runs', async () => {
+    const [draft] = await chargeSchools(1, 7_000, 7);
+    const finance = barnet.caller('finance@barnet.example');
+    await finance.invoices.issue({ id: draft?.id ?? '' });
+    const to = `ledger-${barnet.tag}@school.example`;
+    await inTenant((tx) =>
+      tx
+        .insert(schoolContacts)
+        .values({
+          tenantId: barnet.id,
+          schoolId: draft?.schoolId ?? '',
+          role: 'finance',
+          name: 'Lee Ledger',
+          email: to,
+        }),
+    );
+    // Due 10 days ago: the 7-day reminder is due, the 30-day one not yet.
+    const tenDaysAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 10 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ dueOn: tenDaysAgo })
+        .where(eq(invoices.id, draft?.id ?? '')),
+    );
+    const context = {
+      tenantId: barnet.id,
+      tenantName: barnet.name,
+      tenantSlug: barnet.slug,
+      appUrl: 'http://stride.test',
+      today,
+    };
+    const first = await runInTenant(
+      database.db,
+      { tenantId: barnet.id, action: null, actor: { label: 'test' } },
+      (tx) => sendOverdueReminders(tx, context),
+    );
+    expect(first.remindersSent).toBeGreaterThanOrEqual(1);
+    const again = await runInTenant(
+      database.db,
+      { tenantId: barnet.id, action: null, actor: { label: 'test' } },
+      (tx) => sendOverdueReminders(tx, context),
+    );
+    expect(again.remindersSent).toBe(0);
+    const mail = await inTenant((tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.to, to)));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toMatch(/is overdue/);
   });
 
   // Separate connections racing on one counter: PostgreSQL only (PGlite has one connection).
