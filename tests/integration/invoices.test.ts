@@ -299,15 +299,13 @@ describe('invoices', () => {
     await finance.invoices.issue({ id: draft?.id ?? '' });
     const to = `ledger-${barnet.tag}@school.example`;
     await inTenant((tx) =>
-      tx
-        .insert(schoolContacts)
-        .values({
-          tenantId: barnet.id,
-          schoolId: draft?.schoolId ?? '',
-          role: 'finance',
-          name: 'Lee Ledger',
-          email: to,
-        }),
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId: draft?.schoolId ?? '',
+        role: 'finance',
+        name: 'Lee Ledger',
+        email: to,
+      }),
     );
     // Due 10 days ago: the 7-day reminder is due, the 30-day one not yet.
     const tenDaysAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 10 * 86_400_000)
