@@ -17,6 +17,7 @@ import {
 } from '../invoicing/list-invoices';
 import { invoicePdfDocument } from '../invoicing/invoice-pdf';
 import { getInvoice } from '../invoicing/load-invoice';
+import { createCheckout } from '../invoicing/create-checkout';
 import { agedDebt, financeExportCsv, statementOfAccount, ZExportInput } from '../invoicing/finance-reports';
 import { recordPayment, refundPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
 import { todayInLondon } from '../catalogue/academic-year';
@@ -118,4 +119,10 @@ export const invoicesRouter = router({
   export: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZExportInput)
     .query(({ ctx, input }) => financeExportCsv(ctx.tx, input)),
+  /** A Stripe Checkout address to pay an issued invoice online (a school user: their own school's). */
+  checkout: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ invoiceId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      createCheckout(ctx.tx, ctx.actor, { ...input, schoolId: ownSchool(ctx.actor) }),
+    ),
 });

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { chargeableItems, payments, schools, stripeEvents } from '~/db/schema';
+import { chargeableItems, invoiceSettings, payments, schools, stripeEvents } from '~/db/schema';
 import { todayInLondon } from '~/server/catalogue/academic-year';
+import { createCheckout } from '~/server/invoicing/create-checkout';
 import { decryptSecret, encryptSecret } from '~/server/invoicing/stripe-secrets';
 import { receiveStripeWebhook } from '~/server/invoicing/stripe-webhook';
 import { makeDemoWorkspace, uniqueTag, type DemoWorkspace } from '../fixtures/factories';
+import { startFakeStripe } from '../fixtures/fake-stripe';
 import { openTestDatabase } from './harness';
 
 const secret = 'whsec_test_only';
@@ -132,5 +134,83 @@ describe('Stripe webhook', () => {
     expect(() =>
       decryptSecret([iv, tag, `${data?.startsWith('A') ? 'B' : 'A'}${data?.slice(1)}`].join('.'), key),
     ).toThrow();
+  });
+});
+
+describe('Stripe Checkout', () => {
+  let database: Database;
+  let bep: DemoWorkspace;
+  let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    bep = await makeDemoWorkspace(database.db, 'bep');
+    fake = await startFakeStripe();
+    Object.assign(process.env, fake.env, {
+      STRIPE_SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    });
+  });
+  afterAll(async () => {
+    await fake.close();
+    for (const key of Object.keys(fake.env)) delete process.env[key];
+    process.env.STRIPE_SECRET_ENCRYPTION_KEY = saved.STRIPE_SECRET_ENCRYPTION_KEY;
+  });
+
+  it('a Checkout session takes the amount from the invoice, sends an idempotency key, and uses the tenant’s key', async () => {
+    await withTenant(database.db, bep.id, (tx) =>
+      tx.insert(invoiceSettings).values({
+        tenantId: bep.id,
+        legalName: 'BEP',
+        stripeAccountId: 'acct_bep',
+        stripeKeyEncrypted: encryptSecret('rk_test_bep'),
+      }),
+    );
+    const [school] = await withTenant(database.db, bep.id, (tx) =>
+      tx.select({ id: schools.id }).from(schools).orderBy(schools.urn).limit(1),
+    );
+    await withTenant(database.db, bep.id, (tx) =>
+      tx.insert(chargeableItems).values({
+        tenantId: bep.id,
+        schoolId: school?.id ?? '',
+        description: 'Course place',
+        quantityHundredths: 100,
+        unitPricePence: 9_900,
+        netPence: 9_900,
+        vatRateBasisPoints: 2000,
+        pricedAsMember: true,
+      }),
+    );
+    const finance = bep.caller('finance@bep.example');
+    const run = await finance.invoices.run({ kind: 'charges', upTo: todayInLondon() });
+    const [draft] = await finance.invoices.list({ billingRunId: run.id });
+    await finance.invoices.issue({ id: draft?.id ?? '' });
+    const first = await withTenant(database.db, bep.id, (tx) =>
+      createCheckout(
+        tx,
+        { tenantId: bep.id, name: 'BEP', slug: bep.slug, appUrl: 'http://stride.test' },
+        {
+          invoiceId: draft?.id ?? '',
+        },
+      ),
+    );
+    const second = await withTenant(database.db, bep.id, (tx) =>
+      createCheckout(
+        tx,
+        { tenantId: bep.id, name: 'BEP', slug: bep.slug, appUrl: 'http://stride.test' },
+        {
+          invoiceId: draft?.id ?? '',
+        },
+      ),
+    );
+    expect(second.sessionId).toBe(first.sessionId);
+    const sent = fake.requests.filter((r) => r.path === '/v1/checkout/sessions');
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.idempotencyKey).toBe(`checkout-${draft?.id}-${draft?.grossPence}`);
+    expect(sent[0]?.stripeAccount).toBe('acct_bep');
+    expect(sent[0]?.authorization).toBe('Bearer rk_test_bep');
+    expect(sent[0]?.form.get('line_items[0][price_data][unit_amount]')).toBe(String(draft?.grossPence));
+    expect(sent[0]?.form.get('line_items[0][price_data][currency]')).toBe('gbp');
+    expect(sent[0]?.form.get('metadata[invoice_id]')).toBe(draft?.id);
   });
 });
