@@ -53,7 +53,9 @@ async function main() {
   if (process.env.DATABASE_URL) await benchDrawdowns(process.env.DATABASE_URL);
   else console.info('\nDrawdown race bench skipped: it needs PostgreSQL (set DATABASE_URL).');
   console.info('\nGIAS import bench: npx tsx tests/bench/gias-import.ts');
-  console.info('Billing run + concurrent invoice issue bench (PostgreSQL): npx tsx tests/bench/billing-run.ts');
+  console.info(
+    'Billing run + concurrent invoice issue bench (PostgreSQL): npx tsx tests/bench/billing-run.ts',
+  );
 }
 
 main().catch((error: unknown) => {
