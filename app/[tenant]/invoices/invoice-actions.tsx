@@ -369,3 +369,19 @@ export function RecordPaymentForm({
     </Form>
   );
 }
+
+/** Pays what is outstanding through Stripe Checkout: the server makes the session from the invoice. */
+export function PayOnlineButton({ invoiceId }: { invoiceId: string }) {
+  const trpc = useTRPC();
+  const pay = useFormMutation(trpc.invoices.checkout.mutationOptions(), {
+    onSuccess: (data) => window.location.assign(data.url),
+  });
+  return (
+    <div>
+      <ErrorSummary errors={pay.summary} />
+      <Button variant="primary" onClick={() => pay.mutate({ invoiceId })} disabled={pay.isPending}>
+        {pay.isPending ? 'Opening Stripe…' : 'Pay online (card or Direct Debit)'}
+      </Button>
+    </div>
+  );
+}

@@ -5,7 +5,14 @@ import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { formatPence } from '~/server/catalogue/money';
 import { vatBreakdown, vatTreatmentLabels } from '~/server/invoicing/rules';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { CreditNoteForm, IssueButton, RecordPaymentForm, VoidForm, categoryLabels } from '../invoice-actions';
+import {
+  CreditNoteForm,
+  IssueButton,
+  PayOnlineButton,
+  RecordPaymentForm,
+  VoidForm,
+  categoryLabels,
+} from '../invoice-actions';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { longDate, statusLabels } from '../status-labels';
 
@@ -159,6 +166,14 @@ export default async function InvoicePage({
         </>
       )}
 
+      {!finance &&
+        invoice.kind === 'invoice' &&
+        (invoice.status === 'issued' || invoice.status === 'part_paid') &&
+        view.outstandingPence > 0 && (
+          <div className="mt-8">
+            <PayOnlineButton invoiceId={invoice.id} />
+          </div>
+        )}
       {finance && (
         <div className="mt-8 max-w-2xl space-y-8">
           {invoice.status === 'draft' && <IssueButton id={invoice.id} />}
