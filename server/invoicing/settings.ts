@@ -4,6 +4,7 @@ import type { Tx } from '~/db/client';
 import { invoiceSettings, vatTreatment, type InvoiceSettings } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
+import { encryptSecret } from './stripe-secrets';
 
 /** The tenant's invoice settings, or the defaults (named after the workspace) when none are saved yet. */
 export async function getInvoiceSettings(
@@ -119,4 +120,34 @@ export async function updateInvoiceSettings(
     .onConflictDoUpdate({ target: [invoiceSettings.tenantId], set: values })
     .returning({ id: invoiceSettings.id });
   return row;
+}
+
+export const ZConnectStripeInput = z.object({
+  accountId: z
+    .string()
+    .trim()
+    .regex(/^acct_[A-Za-z0-9]+$/, 'Enter the connected account id, starting acct_')
+    .nullable(),
+  restrictedKey: z
+    .string()
+    .trim()
+    .regex(/^(rk|sk)_(test|live)_[A-Za-z0-9]+$/, 'Enter a restricted key, starting rk_live_ or rk_test_'),
+});
+
+/** Stores the tenant's Stripe key (encrypted at rest, never shown again) and connected account id. */
+export async function connectStripe(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'name'>,
+  input: z.infer<typeof ZConnectStripeInput>,
+) {
+  const values = {
+    stripeAccountId: input.accountId,
+    stripeKeyEncrypted: encryptSecret(input.restrictedKey),
+    updatedAt: new Date(),
+  };
+  await tx
+    .insert(invoiceSettings)
+    .values({ tenantId: actor.tenantId, legalName: actor.name, ...values })
+    .onConflictDoUpdate({ target: [invoiceSettings.tenantId], set: values });
+  return { connected: true };
 }

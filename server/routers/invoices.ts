@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { financeUsers, invoiceReaders } from '../access/role-groups';
+import { financeUsers, invoiceReaders, managers as managersOnly } from '../access/role-groups';
 import {
   billingRunLabel,
   draftIdsOfRun,
@@ -26,6 +26,8 @@ import {
   updateInvoiceSettings,
   viewInvoiceSettings,
   ZInvoiceSettingsInput,
+  connectStripe,
+  ZConnectStripeInput,
 } from '../invoicing/settings';
 import { voidInvoice, ZVoidInvoiceInput } from '../invoicing/void-invoice';
 import { router, tenantProcedure } from '../trpc';
@@ -125,4 +127,8 @@ export const invoicesRouter = router({
     .mutation(({ ctx, input }) =>
       createCheckout(ctx.tx, ctx.actor, { ...input, schoolId: ownSchool(ctx.actor) }),
     ),
+  /** Connects the tenant's own Stripe account: the key is encrypted at rest (STRIPE_SECRET_ENCRYPTION_KEY). */
+  connectStripe: tenantProcedure({ module: 'invoices', roles: managersOnly })
+    .input(ZConnectStripeInput)
+    .mutation(({ ctx, input }) => connectStripe(ctx.tx, ctx.actor, input)),
 });

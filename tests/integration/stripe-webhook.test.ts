@@ -158,14 +158,15 @@ describe('Stripe Checkout', () => {
   });
 
   it('a Checkout session takes the amount from the invoice, sends an idempotency key, and uses the tenant’s key', async () => {
-    await withTenant(database.db, bep.id, (tx) =>
-      tx.insert(invoiceSettings).values({
-        tenantId: bep.id,
-        legalName: 'BEP',
-        stripeAccountId: 'acct_bep',
-        stripeKeyEncrypted: encryptSecret('rk_test_bep'),
-      }),
-    );
+    const manager = bep.caller('manager@bep.example');
+    await manager.invoices.connectStripe({ accountId: 'acct_bep', restrictedKey: 'rk_test_bep' });
+    await expect(
+      bep
+        .caller('finance@bep.example')
+        .invoices.connectStripe({ accountId: null, restrictedKey: 'rk_test_x' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const [stored] = await withTenant(database.db, bep.id, (tx) => tx.select().from(invoiceSettings));
+    expect(stored?.stripeKeyEncrypted).not.toContain('rk_test');
     const [school] = await withTenant(database.db, bep.id, (tx) =>
       tx.select({ id: schools.id }).from(schools).orderBy(schools.urn).limit(1),
     );
