@@ -15,3 +15,4 @@ export * from './jobs';
 export * from './people';
 export * from './calendar';
 export * from './courses';
+export * from './invoicing';

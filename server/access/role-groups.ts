@@ -11,6 +11,8 @@ export const managers = ['tenant_admin'] as const satisfies readonly Role[];
 export const staff = ['tenant_admin', 'finance', 'adviser', 'la_officer'] as const satisfies readonly Role[];
 /** Money: subscriptions, statements, utilisation, uptake, invoices. */
 export const financeUsers = ['tenant_admin', 'finance'] as const satisfies readonly Role[];
+/** Reads invoices: finance staff (every school's) and a school's headteacher / business manager (their own). */
+export const invoiceReaders = [...financeUsers, 'school_admin'] as const satisfies readonly Role[];
 /** Statutory officers: they edit the register and take (or record) the LA's decisions. */
 export const officers = ['tenant_admin', 'la_officer'] as const satisfies readonly Role[];
 /** Reads the register, visits and cases (advisers only what they advise, decided per row). */

@@ -2,6 +2,7 @@ import type { Tx } from '~/db/client';
 import type { JobRunSummary, ModuleKey } from '~/db/schema';
 import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
+import { sendOverdueReminders } from '../invoicing/send-overdue-reminders';
 import { remindAdvisers } from '../monitoring/remind-advisers';
 import { sendDueRenewalReminders } from '../renewals/send-reminders';
 import { dayPeriod, endedAcademicYear, isoWeekPeriod } from './job-periods';
@@ -13,7 +14,12 @@ export type JobContext = {
   today: IsoDate;
 };
 
-export const jobKeys = ['renewal-reminders', 'entitlement-expiry', 'adviser-reminders'] as const;
+export const jobKeys = [
+  'renewal-reminders',
+  'entitlement-expiry',
+  'adviser-reminders',
+  'invoice-reminders',
+] as const;
 export type JobKey = (typeof jobKeys)[number];
 
 export type ScheduledJob = {
@@ -79,6 +85,24 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     run: (tx, c) =>
       remindAdvisers(tx, {
         workspaceName: c.tenant.name,
+        tenantSlug: c.tenant.slug,
+        appUrl: c.appUrl,
+        today: c.today,
+      }),
+  },
+  {
+    key: 'invoice-reminders',
+    title: 'Overdue invoice reminders',
+    description:
+      'Emails the school’s finance contact when an invoice is overdue, at the intervals set in the invoice settings.',
+    module: 'invoices',
+    cron: '30 7 * * *',
+    schedule: 'Every day at 07:30',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      sendOverdueReminders(tx, {
+        tenantId: c.tenant.id,
+        tenantName: c.tenant.name,
         tenantSlug: c.tenant.slug,
         appUrl: c.appUrl,
         today: c.today,

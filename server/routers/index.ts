@@ -11,6 +11,7 @@ import { courseCatalogueRouter } from './course-catalogue';
 import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
+import { invoicesRouter } from './invoices';
 import { jobsRouter } from './jobs';
 import { joiningRouter } from './joining';
 import { membersRouter } from './members';
@@ -43,6 +44,7 @@ export const appRouter = router({
   members: membersRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  invoices: invoicesRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,

@@ -60,6 +60,9 @@ async function main() {
     );
   console.info('\nGIAS import bench: npx tsx tests/bench/gias-import.ts');
   console.info('Pages at LA scale (production build): DATABASE_URL=… npx tsx tests/bench/pages.ts');
+  console.info(
+    'Billing run + concurrent invoice issue bench (PostgreSQL): npx tsx tests/bench/billing-run.ts',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -187,7 +187,11 @@ describe('scheduled jobs', () => {
     await expect(adviser.jobs.overview()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const manager = await callerFor(database.db, 'manager@bep.example', 'bep');
     const overview = await manager.jobs.overview();
-    expect(overview.jobs.map((j) => j.key)).toEqual(['renewal-reminders', 'entitlement-expiry']);
+    expect(overview.jobs.map((j) => j.key)).toEqual([
+      'renewal-reminders',
+      'entitlement-expiry',
+      'invoice-reminders',
+    ]);
     expect(overview.runs.some((r) => r.job === 'renewal-reminders' && r.periodKey === today)).toBe(true);
     const harrowView = await (
       await callerFor(database.db, 'head.si@harrow.example', 'harrow')

@@ -1,0 +1,207 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DataTable } from '~/app/_components/data-table';
+import { financeUsers, hasRole } from '~/server/access/role-groups';
+import { formatPence } from '~/server/catalogue/money';
+import { vatBreakdown, vatTreatmentLabels } from '~/server/invoicing/rules';
+import { guard, loadWorkspace } from '../../../_lib/server-api';
+import {
+  CreditNoteForm,
+  IssueButton,
+  PayOnlineButton,
+  RecordPaymentForm,
+  VoidForm,
+  categoryLabels,
+} from '../invoice-actions';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { longDate, statusLabels } from '../status-labels';
+
+export const metadata: Metadata = { title: 'Invoice' };
+
+const qty = (h: number) => (h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2));
+
+export default async function InvoicePage({
+  params,
+}: {
+  params: Promise<{ tenant: string; invoiceId: string }>;
+}) {
+  const { tenant, invoiceId } = await params;
+  const { api, workspace } = await loadWorkspace(tenant);
+  const view = await guard(api.invoices.byId({ id: invoiceId }));
+  const finance = hasRole(workspace.roles, financeUsers);
+  const { invoice, lines } = view;
+  const title = invoice.number
+    ? `${invoice.kind === 'journal' ? 'Journal' : 'Invoice'} ${invoice.number}`
+    : `Draft invoice for ${invoice.customerName}`;
+  return (
+    <div>
+      <p>
+        <Link className="underline" href={`/${tenant}/invoices`}>
+          All invoices
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{title}</h1>
+      <dl className="mt-4 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-semibold">Status</dt>
+        <dd>{statusLabels[invoice.status]}</dd>
+        <dt className="font-semibold">School</dt>
+        <dd>
+          {invoice.customerName} ({categoryLabels[invoice.customerCategory] ?? invoice.customerCategory})
+        </dd>
+        <dt className="font-semibold">Issued</dt>
+        <dd>{longDate(invoice.issuedOn)}</dd>
+        {invoice.taxPointOn && (
+          <>
+            <dt className="font-semibold">Tax point</dt>
+            <dd>{longDate(invoice.taxPointOn)}</dd>
+          </>
+        )}
+        <dt className="font-semibold">Due</dt>
+        <dd>{longDate(invoice.dueOn)}</dd>
+        <dt className="font-semibold">Purchase order</dt>
+        <dd>{invoice.purchaseOrderNumber ?? '—'}</dd>
+        <dt className="font-semibold">Outstanding</dt>
+        <dd className="font-semibold">{formatPence(view.outstandingPence)}</dd>
+        {invoice.voidReason && (
+          <>
+            <dt className="font-semibold">Void because</dt>
+            <dd>{invoice.voidReason}</dd>
+          </>
+        )}
+      </dl>
+      <p className="mt-4">
+        <a className="font-semibold underline" href={`/${tenant}/invoices/${invoice.id}/pdf`}>
+          Download the invoice (PDF)
+        </a>
+      </p>
+
+      <h2 className="mt-8 text-2xl font-semibold">Lines</h2>
+      <DataTable
+        className="mt-2"
+        caption="Invoice lines"
+        hideCaption
+        rows={lines}
+        rowKey={(l) => l.id}
+        empty="No lines."
+        columns={[
+          { header: 'Description', rowHeader: true, cell: (l) => l.description },
+          { header: 'Qty', align: 'right', cell: (l) => qty(l.quantityHundredths) },
+          { header: 'Unit price', align: 'right', cell: (l) => formatPence(l.unitPricePence) },
+          {
+            header: 'VAT',
+            cell: (l) =>
+              l.vatTreatment === 'standard'
+                ? `${l.vatRateBasisPoints / 100}%`
+                : vatTreatmentLabels[l.vatTreatment],
+          },
+          ...(finance
+            ? [
+                {
+                  header: 'Codes',
+                  cell: (l: (typeof lines)[number]) =>
+                    [l.cfrCode && `CFR ${l.cfrCode}`, l.nominalCode, l.costCentre]
+                      .filter(Boolean)
+                      .join(' · ') || '—',
+                },
+              ]
+            : []),
+          { header: 'Net', align: 'right', cell: (l) => formatPence(l.netPence) },
+          { header: 'VAT amount', align: 'right', cell: (l) => formatPence(l.vatPence) },
+        ]}
+      />
+      <DataTable
+        className="mt-4 max-w-2xl"
+        caption="Totals by VAT rate"
+        rows={[
+          ...vatBreakdown(lines).map((b) => ({
+            label:
+              b.treatment === 'standard' ? `Standard rate ${b.rate / 100}%` : vatTreatmentLabels[b.treatment],
+            ...b,
+          })),
+          { label: 'Total', netPence: invoice.netPence, vatPence: invoice.vatPence },
+        ]}
+        rowKey={(r) => r.label}
+        columns={[
+          { header: 'Rate', rowHeader: true, cell: (r) => r.label },
+          { header: 'Net', align: 'right', cell: (r) => formatPence(r.netPence) },
+          { header: 'VAT', align: 'right', cell: (r) => formatPence(r.vatPence) },
+          { header: 'Gross', align: 'right', cell: (r) => formatPence(r.netPence + r.vatPence) },
+        ]}
+      />
+
+      {view.creditNotes.length > 0 && (
+        <>
+          <h2 className="mt-8 text-2xl font-semibold">Credit notes</h2>
+          <DataTable
+            className="mt-2"
+            caption="Credit notes against this invoice"
+            hideCaption
+            rows={view.creditNotes}
+            rowKey={(n) => n.id}
+            columns={[
+              { header: 'Number', rowHeader: true, cell: (n) => n.number },
+              { header: 'Date', cell: (n) => longDate(n.issuedOn) },
+              { header: 'Reason', cell: (n) => n.reason },
+              { header: 'Gross', align: 'right', cell: (n) => formatPence(n.grossPence) },
+            ]}
+          />
+        </>
+      )}
+      {view.payments.length > 0 && (
+        <>
+          <h2 className="mt-8 text-2xl font-semibold">Payments</h2>
+          <DataTable
+            className="mt-2"
+            caption="Payments allocated to this invoice"
+            hideCaption
+            rows={view.payments}
+            rowKey={(p) => `${p.paymentId}`}
+            columns={[
+              { header: 'Received', rowHeader: true, cell: (p) => longDate(p.receivedOn) },
+              { header: 'How', cell: (p) => `${p.kind === 'refund' ? 'Refund, ' : ''}${p.method}` },
+              { header: 'Reference', cell: (p) => p.reference || '—' },
+              { header: 'Amount', align: 'right', cell: (p) => formatPence(p.amountPence) },
+            ]}
+          />
+        </>
+      )}
+
+      {!finance &&
+        invoice.kind === 'invoice' &&
+        (invoice.status === 'issued' || invoice.status === 'part_paid') &&
+        view.outstandingPence > 0 && (
+          <div className="mt-8">
+            <PayOnlineButton invoiceId={invoice.id} />
+          </div>
+        )}
+      {finance && (
+        <div className="mt-8 max-w-2xl space-y-8">
+          {invoice.status === 'draft' && <IssueButton id={invoice.id} />}
+          {(invoice.status === 'issued' || invoice.status === 'part_paid') && view.outstandingPence > 0 && (
+            <RecordPaymentForm
+              schoolId={invoice.schoolId}
+              invoiceId={invoice.id}
+              outstandingPence={view.outstandingPence}
+              today={todayInLondon()}
+            />
+          )}
+          {(invoice.status === 'issued' || invoice.status === 'part_paid') && (
+            <CreditNoteForm
+              invoiceId={invoice.id}
+              lines={lines
+                .map((l) => ({
+                  id: l.id,
+                  description: l.description,
+                  leftPence: l.netPence - l.credited.netPence,
+                }))
+                .filter((l) => l.leftPence > 0)}
+            />
+          )}
+          {invoice.status !== 'void' && invoice.paidPence === 0 && invoice.creditedPence === 0 && (
+            <VoidForm id={invoice.id} />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

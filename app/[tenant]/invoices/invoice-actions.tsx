@@ -1,0 +1,387 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { DataTable } from '~/app/_components/data-table';
+import {
+  Button,
+  DateField,
+  ErrorSummary,
+  Form,
+  MoneyField,
+  NumberField,
+  RadioGroup,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  TextField,
+  parseNumber,
+  parsePounds,
+  useFormMutation,
+  useFormValues,
+} from '~/app/_components/form-kit';
+import { formatPence } from '~/server/catalogue/money';
+import { useTRPC } from '../../_lib/trpc-client';
+
+/** Issues a draft: it takes the next number and goes to the school's finance contact. */
+export function IssueButton({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const issue = useFormMutation(trpc.invoices.issue.mutationOptions(), { onSuccess: () => router.refresh() });
+  return (
+    <div>
+      <ErrorSummary errors={issue.summary} />
+      <Button variant="primary" onClick={() => issue.mutate({ id })} disabled={issue.isPending}>
+        {issue.isPending ? 'Issuing…' : 'Issue invoice'}
+      </Button>
+      <StatusMessage className="mt-1 text-green-800">
+        {issue.data ? `Issued as ${issue.data.number}.` : ''}
+      </StatusMessage>
+    </div>
+  );
+}
+
+export function VoidForm({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [reason, setReason] = useState('');
+  const voiding = useFormMutation(trpc.invoices.void.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Form
+      form={voiding}
+      onSubmit={() => voiding.mutate({ id, reason })}
+      heading={<h3 className="text-lg font-semibold">Void this invoice</h3>}
+    >
+      <TextArea
+        {...voiding.field('reason')}
+        label="Why is it void?"
+        value={reason}
+        onChange={setReason}
+        rows={2}
+      />
+      <SubmitButton
+        className="rounded border-2 border-red-800 bg-white px-3 py-1.5 font-semibold text-red-800"
+        pending={voiding.isPending}
+      >
+        Void invoice
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** A credit note: the whole of what is left, or an amount off one line. */
+export function CreditNoteForm({
+  invoiceId,
+  lines,
+}: {
+  invoiceId: string;
+  lines: { id: string; description: string; leftPence: number }[];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues({
+    scope: 'full' as 'full' | 'partial',
+    reason: '',
+    lineId: lines[0]?.id ?? '',
+    amount: '',
+  });
+  const credit = useFormMutation(trpc.invoices.creditNote.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  const submit = () => {
+    if (values.scope === 'partial') {
+      const pounds = parsePounds(values.amount);
+      if (typeof pounds !== 'number' || pounds <= 0) {
+        credit.setClientErrors({
+          lines: typeof pounds === 'string' ? pounds : 'Enter the net amount to credit.',
+        });
+        return;
+      }
+      credit.mutate({
+        invoiceId,
+        reason: values.reason,
+        scope: 'partial',
+        lines: [{ invoiceLineId: values.lineId, netPence: Math.round(pounds * 100) }],
+      });
+    } else credit.mutate({ invoiceId, reason: values.reason, scope: 'full' });
+  };
+  return (
+    <Form
+      form={credit}
+      onSubmit={submit}
+      heading={<h3 className="text-lg font-semibold">Raise a credit note</h3>}
+    >
+      <RadioGroup
+        {...credit.field('scope')}
+        label="How much"
+        options={[
+          { value: 'full', label: 'Everything left on the invoice' },
+          { value: 'partial', label: 'Part of one line' },
+        ]}
+        {...bind('scope')}
+      />
+      {values.scope === 'partial' && (
+        <>
+          <SelectField
+            {...credit.field('lineId')}
+            label="Line"
+            options={lines.map((l) => ({
+              value: l.id,
+              label: `${l.description} (${formatPence(l.leftPence)} left)`,
+            }))}
+            {...bind('lineId')}
+          />
+          <MoneyField
+            {...credit.field('lines')}
+            label="Net amount to credit"
+            hint="VAT is added at the line’s rate."
+            {...bind('amount')}
+          />
+        </>
+      )}
+      <TextArea {...credit.field('reason')} label="Reason" rows={2} {...bind('reason')} />
+      <SubmitButton pending={credit.isPending}>Raise credit note</SubmitButton>
+      <StatusMessage>
+        {credit.data
+          ? `Credit note ${credit.data.number} raised for ${formatPence(credit.data.grossPence)}.`
+          : ''}
+      </StatusMessage>
+    </Form>
+  );
+}
+
+const kindOptions = [
+  { value: 'charges' as const, label: 'All uninvoiced charges to date' },
+  { value: 'subscriptions' as const, label: 'Subscriptions for an academic year' },
+];
+
+/** Choose what to bill, see the preview (one invoice per school), then create the drafts. */
+export function BillingRunForm({ today, academicYear }: { today: string; academicYear: number }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues({
+    kind: 'subscriptions' as 'charges' | 'subscriptions',
+    upTo: today,
+    academicYear: String(academicYear),
+  });
+  const [asked, setAsked] = useState<{
+    kind: 'charges' | 'subscriptions';
+    upTo: string;
+    academicYear?: number;
+  } | null>(null);
+  const preview = useQuery({
+    ...trpc.invoices.previewRun.queryOptions(asked ?? { kind: 'charges', upTo: today }),
+    enabled: asked !== null,
+  });
+  const queryClient = useQueryClient();
+  const run = useFormMutation(trpc.invoices.run.mutationOptions(), {
+    onSuccess: () => {
+      setAsked(null);
+      // What is left to bill has changed: the next preview must ask again.
+      queryClient.removeQueries({ queryKey: trpc.invoices.previewRun.queryKey() });
+      router.refresh();
+    },
+  });
+  const previewForm = () => {
+    const year = parseNumber(values.academicYear);
+    if (values.kind === 'subscriptions' && typeof year !== 'number') {
+      run.setClientErrors({ academicYear: 'Enter the academic year as the year it starts, like 2026.' });
+      return;
+    }
+    run.clearErrors();
+    setAsked({
+      kind: values.kind,
+      upTo: values.upTo,
+      academicYear: values.kind === 'subscriptions' && typeof year === 'number' ? year : undefined,
+    });
+  };
+  const previewError = preview.error ? [{ message: preview.error.message }] : [];
+  return (
+    <div>
+      <Form form={{ summary: [...run.summary, ...previewError] }} onSubmit={previewForm}>
+        <RadioGroup {...run.field('kind')} label="What to bill" options={kindOptions} {...bind('kind')} />
+        <DateField
+          {...run.field('upTo')}
+          label="Bill what was chargeable on or before"
+          hint="Charges made by this date; subscription parts (terms, financial years) begun by it."
+          {...bind('upTo')}
+        />
+        {values.kind === 'subscriptions' && (
+          <NumberField
+            {...run.field('academicYear')}
+            whole
+            label="Academic year (the year it starts)"
+            hint="2026 means 2026/27."
+            {...bind('academicYear')}
+          />
+        )}
+        <SubmitButton pending={preview.isFetching}>Preview</SubmitButton>
+      </Form>
+      {asked && preview.data && (
+        <section aria-labelledby="preview-heading" className="mt-6">
+          <h2 id="preview-heading" className="text-2xl font-semibold">
+            Preview: {preview.data.label}
+          </h2>
+          <p className="mt-2">
+            {preview.data.invoices.length === 0
+              ? 'Nothing left to bill: everything here is on an invoice already.'
+              : `${preview.data.invoices.length} invoice${preview.data.invoices.length === 1 ? '' : 's'}, ${formatPence(preview.data.totals.netPence)} net + ${formatPence(preview.data.totals.vatPence)} VAT = ${formatPence(preview.data.totals.grossPence)}.`}
+          </p>
+          <DataTable
+            className="mt-2"
+            caption="Invoices this run would create"
+            hideCaption
+            rows={preview.data.invoices}
+            rowKey={(r) => `${r.schoolId}-${r.purchaseOrderNumber ?? ''}`}
+            empty="No invoices."
+            columns={[
+              { header: 'School', rowHeader: true, cell: (r) => r.schoolName },
+              { header: 'Customer', cell: (r) => categoryLabels[r.category] ?? r.category },
+              { header: 'Document', cell: (r) => (r.kind === 'journal' ? 'Internal journal' : 'Invoice') },
+              { header: 'PO number', cell: (r) => r.purchaseOrderNumber ?? '—' },
+              { header: 'Lines', align: 'right', cell: (r) => r.lineCount },
+              { header: 'Net', align: 'right', cell: (r) => formatPence(r.netPence) },
+              { header: 'VAT', align: 'right', cell: (r) => formatPence(r.vatPence) },
+              { header: 'Gross', align: 'right', cell: (r) => formatPence(r.grossPence) },
+            ]}
+          />
+          {preview.data.invoices.length > 0 && (
+            <Button
+              variant="primary"
+              className="mt-4"
+              disabled={run.isPending}
+              onClick={() => run.mutate(asked)}
+            >
+              {run.isPending
+                ? 'Creating draft invoices…'
+                : `Create ${preview.data.invoices.length} draft invoices`}
+            </Button>
+          )}
+        </section>
+      )}
+      <StatusMessage className="mt-2 text-green-800">
+        {run.data
+          ? `Created ${run.data.invoicesCreated} draft invoices (${formatPence(run.data.grossPence)}). Issue them below.`
+          : ''}
+      </StatusMessage>
+    </div>
+  );
+}
+
+export const categoryLabels: Record<string, string> = {
+  maintained: 'Maintained school',
+  academy: 'Academy',
+  out_of_area: 'Out of area',
+};
+
+export function IssueRunButton({ billingRunId, drafts }: { billingRunId: string; drafts: number }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const issue = useFormMutation(trpc.invoices.issueRun.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  if (drafts === 0 && !issue.data) return <span>All issued</span>;
+  return (
+    <div>
+      <ErrorSummary errors={issue.summary} />
+      <Button onClick={() => issue.mutate({ billingRunId })} disabled={issue.isPending || drafts === 0}>
+        {issue.isPending ? 'Issuing…' : `Issue ${drafts} drafts`}
+      </Button>
+      <StatusMessage className="mt-1 text-green-800">
+        {issue.data ? `Issued ${issue.data.issued}.` : ''}
+      </StatusMessage>
+    </div>
+  );
+}
+
+const methodOptions = [
+  { value: 'bacs', label: 'BACS transfer' },
+  { value: 'cheque', label: 'Cheque' },
+  { value: 'journal', label: 'Internal recharge / journal' },
+];
+
+/** Records a payment received against this invoice (a partial amount is fine). */
+export function RecordPaymentForm({
+  schoolId,
+  invoiceId,
+  outstandingPence,
+  today,
+}: {
+  schoolId: string;
+  invoiceId: string;
+  outstandingPence: number;
+  today: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues({
+    method: 'bacs',
+    reference: '',
+    amount: (outstandingPence / 100).toFixed(2),
+    receivedOn: today,
+  });
+  const pay = useFormMutation(trpc.invoices.recordPayment.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  const submit = () => {
+    const pounds = parsePounds(values.amount);
+    if (typeof pounds !== 'number' || pounds <= 0)
+      return pay.setClientErrors({
+        amountPence: typeof pounds === 'string' ? pounds : 'Enter the amount received.',
+      });
+    const amountPence = Math.round(pounds * 100);
+    pay.mutate({
+      schoolId,
+      method: values.method as 'bacs' | 'cheque' | 'journal',
+      reference: values.reference,
+      amountPence,
+      receivedOn: values.receivedOn,
+      allocations: [{ invoiceId, amountPence: Math.min(amountPence, outstandingPence) }],
+    });
+  };
+  return (
+    <Form form={pay} onSubmit={submit} heading={<h3 className="text-lg font-semibold">Record a payment</h3>}>
+      <SelectField
+        {...pay.field('method')}
+        label="How it was paid"
+        options={methodOptions}
+        {...bind('method')}
+      />
+      <TextField
+        {...pay.field('reference')}
+        label="Remittance or journal reference"
+        width="w-64"
+        {...bind('reference')}
+      />
+      <MoneyField
+        {...pay.field('amountPence')}
+        label="Amount received"
+        hint="More than is owed stays on the school’s account."
+        {...bind('amount')}
+      />
+      <DateField {...pay.field('receivedOn')} label="Date received" {...bind('receivedOn')} />
+      <SubmitButton pending={pay.isPending}>Record payment</SubmitButton>
+      <StatusMessage>{pay.data ? 'Payment recorded.' : ''}</StatusMessage>
+    </Form>
+  );
+}
+
+/** Pays what is outstanding through Stripe Checkout: the server makes the session from the invoice. */
+export function PayOnlineButton({ invoiceId }: { invoiceId: string }) {
+  const trpc = useTRPC();
+  const pay = useFormMutation(trpc.invoices.checkout.mutationOptions(), {
+    onSuccess: (data) => window.location.assign(data.url),
+  });
+  return (
+    <div>
+      <ErrorSummary errors={pay.summary} />
+      <Button variant="primary" onClick={() => pay.mutate({ invoiceId })} disabled={pay.isPending}>
+        {pay.isPending ? 'Opening Stripe…' : 'Pay online (card or Direct Debit)'}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { financeUsers, hasRole } from '~/server/access/role-groups';
+import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { InvoiceSettingsForm } from './settings-form';
+
+export const metadata: Metadata = { title: 'Invoice settings' };
+
+export default async function InvoiceSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const { api, workspace } = await loadWorkspace(tenant);
+  if (!hasRole(workspace.roles, financeUsers)) forbidden();
+  const s = await guard(api.invoices.settings());
+  return (
+    <div>
+      <p>
+        <Link className="underline" href={`/${tenant}/invoices`}>
+          All invoices
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Invoice settings</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        What your invoices say, how they are numbered, and how VAT applies.
+      </p>
+      <div className="mt-6">
+        <InvoiceSettingsForm
+          isLa={workspace.tenant.kind === 'la'}
+          initial={{
+            legalName: s.legalName,
+            address: s.address,
+            vatNumber: s.vatNumber,
+            invoicePrefix: s.invoicePrefix,
+            creditNotePrefix: s.creditNotePrefix,
+            journalPrefix: s.journalPrefix,
+            paymentTermsDays: s.paymentTermsDays,
+            bankDetails: s.bankDetails,
+            logoUrl: s.logoUrl,
+            standardRateBasisPoints: s.standardRateBasisPoints,
+            vatRules: s.vatRules,
+            financeCodes: s.financeCodes,
+            subscriptionBilling: s.subscriptionBilling,
+            journalForMaintained: s.journalForMaintained,
+            reminderDays: s.reminderDays,
+          }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import {
+  Checkbox,
+  Form,
+  NumberField,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  TextField,
+  optionsOf,
+  parseNumber,
+  useFormMutation,
+  useFormValues,
+} from '~/app/_components/form-kit';
+import type { CustomerCategory, VatRule } from '~/db/schema/invoicing';
+import type { InvoiceSettingsInput } from '~/server/invoicing/settings';
+import { vatTreatmentLabels } from '~/server/invoicing/rules';
+import { useTRPC } from '../../../_lib/trpc-client';
+
+const categories: { key: CustomerCategory; label: string }[] = [
+  { key: 'maintained', label: 'Maintained schools in your area' },
+  { key: 'academy', label: 'Academies and free schools in your area' },
+  { key: 'out_of_area', label: 'Schools outside your area' },
+];
+
+const billingLabels = {
+  annual: 'The whole year on one invoice',
+  termly: 'Each term on its own invoice',
+  financial_year_split: 'Maintained schools: split at 1 April (7/12 + 5/12); others yearly',
+};
+
+export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSettingsInput; isLa: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const ruleFor = (c: CustomerCategory) =>
+    initial.vatRules.find((r) => r.productKind === 'any' && r.customerCategory === c)?.treatment ?? '';
+  const codes = initial.financeCodes['*'] ?? {};
+  const { values, bind } = useFormValues({
+    legalName: initial.legalName,
+    address: initial.address,
+    vatNumber: initial.vatNumber ?? '',
+    invoicePrefix: initial.invoicePrefix,
+    creditNotePrefix: initial.creditNotePrefix,
+    journalPrefix: initial.journalPrefix,
+    paymentTermsDays: String(initial.paymentTermsDays),
+    bankDetails: initial.bankDetails,
+    subscriptionBilling: initial.subscriptionBilling as string,
+    journalForMaintained: initial.journalForMaintained,
+    maintained: ruleFor('maintained') as string,
+    academy: ruleFor('academy') as string,
+    out_of_area: ruleFor('out_of_area') as string,
+    nominalCode: codes.nominalCode ?? '',
+    costCentre: codes.costCentre ?? '',
+    cfrCode: codes.cfrCode ?? '',
+    reminderDays: initial.reminderDays.join(', '),
+  });
+  const save = useFormMutation(trpc.invoices.updateSettings.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  const submit = () => {
+    const terms = parseNumber(values.paymentTermsDays, { whole: true });
+    const reminders = values.reminderDays
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    const errors: Record<string, string> = {};
+    if (typeof terms !== 'number') errors.paymentTermsDays = 'Enter the payment terms in days, like 30.';
+    if (reminders.some((d) => !/^\d+$/.test(d)))
+      errors.reminderDays = 'Enter days as whole numbers, like 7, 30.';
+    if (Object.keys(errors).length > 0) return save.setClientErrors(errors);
+    const kept = initial.vatRules.filter((r) => r.productKind !== 'any' || r.customerCategory === 'any');
+    const categoryRules: VatRule[] = categories.flatMap((c) => {
+      const treatment = values[c.key];
+      return treatment
+        ? [{ productKind: 'any', customerCategory: c.key, treatment: treatment as VatRule['treatment'] }]
+        : [];
+    });
+    const otherCodes = Object.fromEntries(Object.entries(initial.financeCodes).filter(([k]) => k !== '*'));
+    save.mutate({
+      legalName: values.legalName,
+      address: values.address,
+      vatNumber: values.vatNumber.trim() || null,
+      invoicePrefix: values.invoicePrefix,
+      creditNotePrefix: values.creditNotePrefix,
+      journalPrefix: values.journalPrefix,
+      paymentTermsDays: typeof terms === 'number' ? terms : 30,
+      bankDetails: values.bankDetails,
+      logoUrl: initial.logoUrl ?? null,
+      standardRateBasisPoints: initial.standardRateBasisPoints,
+      vatRules: [...categoryRules, ...kept],
+      financeCodes: {
+        ...otherCodes,
+        '*': {
+          nominalCode: values.nominalCode || undefined,
+          costCentre: values.costCentre || undefined,
+          cfrCode: values.cfrCode || undefined,
+        },
+      },
+      subscriptionBilling: values.subscriptionBilling as InvoiceSettingsInput['subscriptionBilling'],
+      journalForMaintained: isLa && values.journalForMaintained,
+      reminderDays: reminders.map(Number),
+    });
+  };
+  const treatmentOptions = optionsOf(vatTreatmentLabels);
+  return (
+    <Form form={save} onSubmit={submit} className="max-w-2xl space-y-5">
+      <TextField {...save.field('legalName')} label="Legal name on invoices" {...bind('legalName')} />
+      <TextArea {...save.field('address')} label="Address" rows={3} {...bind('address')} />
+      <TextField
+        {...save.field('vatNumber')}
+        label="VAT registration number (optional)"
+        hint="For example GB123456789."
+        width="w-64"
+        {...bind('vatNumber')}
+      />
+      <fieldset className="space-y-3">
+        <legend className="text-lg font-semibold">Numbering</legend>
+        <TextField
+          {...save.field('invoicePrefix')}
+          label="Invoice number prefix"
+          width="w-40"
+          {...bind('invoicePrefix')}
+        />
+        <TextField
+          {...save.field('creditNotePrefix')}
+          label="Credit note prefix"
+          width="w-40"
+          {...bind('creditNotePrefix')}
+        />
+        <TextField
+          {...save.field('journalPrefix')}
+          label="Internal journal prefix"
+          width="w-40"
+          {...bind('journalPrefix')}
+        />
+      </fieldset>
+      <NumberField
+        {...save.field('paymentTermsDays')}
+        whole
+        label="Payment terms (days)"
+        {...bind('paymentTermsDays')}
+      />
+      <TextArea
+        {...save.field('bankDetails')}
+        label="Bank details for BACS"
+        hint="Account name, sort code and account number."
+        rows={2}
+        {...bind('bankDetails')}
+      />
+      <SelectField
+        {...save.field('subscriptionBilling')}
+        label="How subscriptions are billed"
+        options={optionsOf(billingLabels)}
+        {...bind('subscriptionBilling')}
+      />
+      {isLa && (
+        <Checkbox
+          {...save.field('journalForMaintained')}
+          label="Recharge our own maintained schools by internal journal instead of an invoice"
+          checked={values.journalForMaintained}
+          onChange={bind('journalForMaintained').onChange}
+        />
+      )}
+      <fieldset className="space-y-3">
+        <legend className="text-lg font-semibold">VAT by customer</legend>
+        <p className="text-sm text-slate-700">
+          Leave a choice empty to use the catalogue’s VAT rate for every product.
+        </p>
+        {categories.map((c) => (
+          <SelectField
+            key={c.key}
+            {...save.field(c.key)}
+            label={c.label}
+            placeholder="Use the catalogue rate"
+            options={treatmentOptions}
+            {...bind(c.key)}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="text-lg font-semibold">Finance codes on every line</legend>
+        <TextField
+          {...save.field('nominalCode')}
+          label="Nominal code"
+          width="w-40"
+          {...bind('nominalCode')}
+        />
+        <TextField {...save.field('costCentre')} label="Cost centre" width="w-40" {...bind('costCentre')} />
+        <TextField {...save.field('cfrCode')} label="CFR code" width="w-40" {...bind('cfrCode')} />
+      </fieldset>
+      <TextField
+        {...save.field('reminderDays')}
+        label="Overdue reminders (days after the due date)"
+        hint="Separate with commas, like 7, 30."
+        width="w-64"
+        {...bind('reminderDays')}
+      />
+      <SubmitButton pending={save.isPending}>Save settings</SubmitButton>
+      <StatusMessage>{save.isSuccess ? 'Saved.' : ''}</StatusMessage>
+    </Form>
+  );
+}

@@ -1,0 +1,361 @@
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import {
+  billingRuns,
+  catalogueItems,
+  chargeableItems,
+  invoiceLines,
+  invoices,
+  schools,
+  subscriptions,
+} from '~/db/schema';
+import type { CustomerCategory, ProductKind, VatTreatment } from '~/db/schema/invoicing';
+import type { Actor } from '../access/actor';
+import { todayInLondon } from '../catalogue/academic-year';
+import { DomainError } from '../errors/domain-error';
+import { subscriptionPeriods } from './billing-periods';
+import { customerCategoryOf, lineTotals, rateFor, sumTotals, vatTreatmentFor } from './rules';
+import { getInvoiceSettings } from './settings';
+
+export const ZBillingRunInput = z.object({
+  kind: z.enum(['charges', 'subscriptions']),
+  /** Bill what is chargeable on or before this date (charges made, subscription parts begun). */
+  upTo: z.iso.date(),
+  /** Subscriptions only: the academic year (2026 = 2026/27). */
+  academicYear: z.number().int().min(2000).max(2100).optional(),
+});
+export type BillingRunInput = z.infer<typeof ZBillingRunInput>;
+
+type PlannedLine = {
+  sourceKey: string;
+  chargeableItemId: string | null;
+  description: string;
+  quantityHundredths: number;
+  unitPricePence: number;
+  productKind: ProductKind;
+  productCode: string | null;
+  catalogueRate: number;
+  purchaseOrderNumber: string | null;
+};
+
+export type PlannedInvoice = {
+  schoolId: string;
+  schoolName: string;
+  customerAddress: string;
+  category: CustomerCategory;
+  kind: 'invoice' | 'journal';
+  purchaseOrderNumber: string | null;
+  lines: (Omit<PlannedLine, 'catalogueRate' | 'productKind'> & {
+    vatTreatment: VatTreatment;
+    vatRateBasisPoints: number;
+    netPence: number;
+    vatPence: number;
+    cfrCode: string | null;
+    nominalCode: string | null;
+    costCentre: string | null;
+  })[];
+  netPence: number;
+  vatPence: number;
+  grossPence: number;
+};
+
+/** Everything the run would bill, grouped per school (and purchase order), leaving out whatever is billed already. */
+export async function planBillingRun(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'name' | 'kind' | 'laCodes'>,
+  input: BillingRunInput,
+): Promise<PlannedInvoice[]> {
+  const settings = await getInvoiceSettings(tx, actor);
+  const candidates = new Map<string, PlannedLine[]>();
+  const add = (schoolId: string, line: PlannedLine) => {
+    const list = candidates.get(schoolId) ?? [];
+    list.push(line);
+    candidates.set(schoolId, list);
+  };
+  const schoolRows = await tx
+    .select({
+      id: schools.id,
+      name: schools.name,
+      laCode: schools.laCode,
+      typeGroup: schools.typeGroup,
+      street: schools.street,
+      town: schools.town,
+      postcode: schools.postcode,
+    })
+    .from(schools);
+  const schoolById = new Map(schoolRows.map((s) => [s.id, s]));
+  const categoryOf = (schoolId: string) => {
+    const s = schoolById.get(schoolId);
+    return s ? customerCategoryOf(s, actor.laCodes) : 'out_of_area';
+  };
+
+  if (input.kind === 'charges') {
+    const rows = await tx
+      .select()
+      .from(chargeableItems)
+      .where(
+        and(
+          eq(chargeableItems.status, 'uninvoiced'),
+          lte(sql`(${chargeableItems.createdAt} at time zone 'Europe/London')::date`, input.upTo),
+        ),
+      );
+    for (const c of rows)
+      add(c.schoolId, {
+        sourceKey: `chargeable:${c.id}`,
+        chargeableItemId: c.id,
+        description: c.description,
+        quantityHundredths: c.quantityHundredths,
+        unitPricePence: c.unitPricePence,
+        productKind: 'service',
+        productCode: null,
+        catalogueRate: c.vatRateBasisPoints,
+        purchaseOrderNumber: null,
+      });
+  } else {
+    if (input.academicYear === undefined)
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        message: 'Choose the academic year to bill.',
+        field: 'academicYear',
+      });
+    const rows = await tx
+      .select({ sub: subscriptions, item: catalogueItems })
+      .from(subscriptions)
+      .innerJoin(
+        catalogueItems,
+        and(eq(catalogueItems.tenantId, subscriptions.tenantId), eq(catalogueItems.id, subscriptions.itemId)),
+      )
+      .where(and(eq(subscriptions.status, 'active'), eq(subscriptions.academicYear, input.academicYear)));
+    for (const { sub, item } of rows) {
+      for (const period of subscriptionPeriods(settings.subscriptionBilling, sub, categoryOf(sub.schoolId))) {
+        if (period.billableFrom > input.upTo || period.pence <= 0) continue;
+        add(sub.schoolId, {
+          sourceKey: `subscription:${sub.id}:${period.key}`,
+          chargeableItemId: null,
+          description: `${item.name}${sub.units > 1 ? ` × ${sub.units}` : ''}, ${period.label}`,
+          quantityHundredths: 100,
+          unitPricePence: period.pence,
+          productKind: 'package',
+          productCode: item.code,
+          catalogueRate: item.vatRateBasisPoints,
+          purchaseOrderNumber: sub.purchaseOrderNumber,
+        });
+      }
+    }
+  }
+
+  const keys = [...candidates.values()].flat().map((l) => l.sourceKey);
+  const billed = new Set<string>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    const found = await tx
+      .select({ key: invoiceLines.sourceKey })
+      .from(invoiceLines)
+      .where(
+        and(isNotNull(invoiceLines.sourceKey), inArray(invoiceLines.sourceKey, keys.slice(i, i + 5000))),
+      );
+    for (const f of found) if (f.key) billed.add(f.key);
+  }
+
+  const planned: PlannedInvoice[] = [];
+  for (const [schoolId, lines] of candidates) {
+    const school = schoolById.get(schoolId);
+    if (!school) continue;
+    const category = categoryOf(schoolId);
+    const byPo = new Map<string, PlannedLine[]>();
+    for (const l of lines) {
+      if (billed.has(l.sourceKey)) continue;
+      const key = l.purchaseOrderNumber ?? '';
+      byPo.set(key, [...(byPo.get(key) ?? []), l]);
+    }
+    for (const [po, group] of byPo) {
+      const priced = group.map((l) => {
+        const treatment = vatTreatmentFor(settings.vatRules, l.productKind, category, l.catalogueRate);
+        const rate = rateFor(treatment, l.catalogueRate, settings.standardRateBasisPoints);
+        const totals = lineTotals({
+          quantityHundredths: l.quantityHundredths,
+          unitPricePence: l.unitPricePence,
+          vatTreatment: treatment,
+          vatRateBasisPoints: rate,
+        });
+        const codes =
+          (l.productCode ? settings.financeCodes[l.productCode] : undefined) ??
+          settings.financeCodes['*'] ??
+          {};
+        return {
+          sourceKey: l.sourceKey,
+          chargeableItemId: l.chargeableItemId,
+          description: l.description,
+          quantityHundredths: l.quantityHundredths,
+          unitPricePence: l.unitPricePence,
+          productCode: l.productCode,
+          purchaseOrderNumber: l.purchaseOrderNumber,
+          vatTreatment: treatment,
+          vatRateBasisPoints: totals.vatRateBasisPoints,
+          netPence: totals.netPence,
+          vatPence: totals.vatPence,
+          cfrCode: codes.cfrCode ?? null,
+          nominalCode: codes.nominalCode ?? null,
+          costCentre: codes.costCentre ?? null,
+        };
+      });
+      planned.push({
+        schoolId,
+        schoolName: school.name,
+        customerAddress: [school.street, school.town, school.postcode].filter(Boolean).join('\n'),
+        category,
+        kind:
+          settings.journalForMaintained && actor.kind === 'la' && category === 'maintained'
+            ? 'journal'
+            : 'invoice',
+        purchaseOrderNumber: po || null,
+        lines: priced,
+        ...sumTotals(priced),
+      });
+    }
+  }
+  return planned.sort((a, b) => a.schoolName.localeCompare(b.schoolName));
+}
+
+/** The preview: how many invoices, for whom, and the totals, before anything is written. */
+export async function previewBillingRun(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'name' | 'kind' | 'laCodes'>,
+  input: BillingRunInput,
+) {
+  const planned = await planBillingRun(tx, actor, input);
+  return {
+    invoices: planned.map((p) => ({
+      schoolId: p.schoolId,
+      schoolName: p.schoolName,
+      kind: p.kind,
+      category: p.category,
+      purchaseOrderNumber: p.purchaseOrderNumber,
+      lineCount: p.lines.length,
+      netPence: p.netPence,
+      vatPence: p.vatPence,
+      grossPence: p.grossPence,
+    })),
+    totals: sumTotals(planned),
+  };
+}
+
+export function billingRunLabel(input: BillingRunInput): string {
+  return input.kind === 'charges'
+    ? `Uninvoiced charges to ${input.upTo}`
+    : `Subscriptions ${input.academicYear}/${String(((input.academicYear ?? 0) + 1) % 100).padStart(2, '0')} begun by ${input.upTo}`;
+}
+
+/**
+ * Runs the billing: writes one draft invoice per school (and purchase order) with its lines. Each source
+ * (chargeable item, subscription part) has a unique key on its line, so running again bills only what is new,
+ * and a run racing another fails whole rather than billing anything twice.
+ */
+export async function runBilling(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'name' | 'kind' | 'laCodes' | 'userId'>,
+  input: BillingRunInput,
+) {
+  const planned = await planBillingRun(tx, actor, input);
+  const [run] = await tx
+    .insert(billingRuns)
+    .values({
+      tenantId: actor.tenantId,
+      kind: input.kind,
+      label: billingRunLabel(input),
+      params: { upTo: input.upTo, academicYear: input.academicYear ?? null },
+      schoolsTotal: new Set(planned.map((p) => p.schoolId)).size,
+      createdByUserId: actor.userId,
+    })
+    .returning({ id: billingRuns.id });
+  if (!run) throw new Error('billing run not created');
+  try {
+    await writeDraftInvoices(tx, actor.tenantId, run.id, planned);
+  } catch (error) {
+    if (/invoice_lines_source_once/.test(String((error as { cause?: unknown }).cause ?? error)))
+      throw new DomainError({
+        code: 'CONFLICT',
+        message: 'Another billing run billed some of these items at the same time. Preview again and re-run.',
+        cause: error,
+      });
+    throw error;
+  }
+  const schoolsDone = new Set(planned.map((p) => p.schoolId)).size;
+  await tx
+    .update(billingRuns)
+    .set({ status: 'done', schoolsDone, invoicesCreated: planned.length, finishedAt: new Date() })
+    .where(eq(billingRuns.id, run.id));
+  return { id: run.id, invoicesCreated: planned.length, ...sumTotals(planned) };
+}
+
+/** Multi-row inserts: the invoices, then every line, then the chargeable items marked invoiced. */
+export async function writeDraftInvoices(
+  tx: Tx,
+  tenantId: string,
+  runId: string | null,
+  planned: PlannedInvoice[],
+) {
+  for (let i = 0; i < planned.length; i += 500) {
+    const chunk = planned.slice(i, i + 500);
+    const created = await tx
+      .insert(invoices)
+      .values(
+        chunk.map((p) => ({
+          tenantId,
+          schoolId: p.schoolId,
+          kind: p.kind,
+          purchaseOrderNumber: p.purchaseOrderNumber,
+          customerName: p.schoolName,
+          customerAddress: p.customerAddress,
+          customerCategory: p.category,
+          netPence: p.netPence,
+          vatPence: p.vatPence,
+          grossPence: p.grossPence,
+          billingRunId: runId,
+        })),
+      )
+      .returning({ id: invoices.id });
+    const lines = chunk.flatMap((p, n) =>
+      p.lines.map((l, position) => ({
+        tenantId,
+        invoiceId: created[n]?.id ?? '',
+        position,
+        description: l.description,
+        quantityHundredths: l.quantityHundredths,
+        unitPricePence: l.unitPricePence,
+        netPence: l.netPence,
+        vatTreatment: l.vatTreatment,
+        vatRateBasisPoints: l.vatRateBasisPoints,
+        vatPence: l.vatPence,
+        productCode: l.productCode,
+        cfrCode: l.cfrCode,
+        nominalCode: l.nominalCode,
+        costCentre: l.costCentre,
+        sourceKey: l.sourceKey,
+        chargeableItemId: l.chargeableItemId,
+      })),
+    );
+    for (let j = 0; j < lines.length; j += 2000)
+      await tx.insert(invoiceLines).values(lines.slice(j, j + 2000));
+    const items = lines.flatMap((l) => (l.chargeableItemId ? [l.chargeableItemId] : []));
+    for (let j = 0; j < items.length; j += 5000)
+      await tx
+        .update(chargeableItems)
+        .set({ status: 'invoiced' })
+        .where(inArray(chargeableItems.id, items.slice(j, j + 5000)));
+  }
+}
+
+/** Issues every draft a run made, in number order by school name. */
+export async function draftIdsOfRun(tx: Tx, runId: string) {
+  const rows = await tx
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.billingRunId, runId), eq(invoices.status, 'draft')))
+    .orderBy(invoices.customerName);
+  return rows.map((r) => r.id);
+}
+
+export function todayDefault() {
+  return todayInLondon();
+}

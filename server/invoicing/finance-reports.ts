@@ -1,0 +1,215 @@
+import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { creditNoteLines, creditNotes, invoiceLines, invoices, payments, schools } from '~/db/schema';
+import { toCsv } from '../monitoring/csv';
+import { agedBucket } from './rules';
+
+const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
+export type AgedBucket = (typeof buckets)[number];
+
+/** What each school owes on issued invoices, by days past the due date (current, 1–30, 31–60, 61–90, 90+). */
+export async function agedDebt(tx: Tx, today: string) {
+  const open = await tx
+    .select({
+      schoolId: invoices.schoolId,
+      name: invoices.customerName,
+      dueOn: invoices.dueOn,
+      outstanding: sql<number>`(${invoices.grossPence} - ${invoices.paidPence} - ${invoices.creditedPence})::int`,
+    })
+    .from(invoices)
+    .where(and(inArray(invoices.status, ['issued', 'part_paid']), eq(invoices.kind, 'invoice')));
+  const bySchool = new Map<
+    string,
+    { schoolId: string; name: string } & Record<AgedBucket | 'total', number>
+  >();
+  for (const o of open) {
+    if (o.outstanding <= 0) continue;
+    const row = bySchool.get(o.schoolId) ?? {
+      schoolId: o.schoolId,
+      name: o.name,
+      current: 0,
+      '1-30': 0,
+      '31-60': 0,
+      '61-90': 0,
+      '90+': 0,
+      total: 0,
+    };
+    row[agedBucket(o.dueOn ?? today, today)] += o.outstanding;
+    row.total += o.outstanding;
+    bySchool.set(o.schoolId, row);
+  }
+  const rows = [...bySchool.values()].sort((a, b) => b.total - a.total);
+  const totals = Object.fromEntries(
+    [...buckets, 'total'].map((b) => [b, rows.reduce((s, r) => s + r[b as AgedBucket | 'total'], 0)]),
+  ) as Record<AgedBucket | 'total', number>;
+  return { rows, totals };
+}
+
+/** A school's statement of account: invoices, credit notes, payments and refunds in date order, with a running balance. */
+export async function statementOfAccount(tx: Tx, schoolId: string) {
+  const [school] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+  if (!school) return null;
+  const inv = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.schoolId, schoolId), inArray(invoices.status, ['issued', 'part_paid', 'paid'])));
+  const notes = await tx.select().from(creditNotes).where(eq(creditNotes.schoolId, schoolId));
+  const pays = await tx.select().from(payments).where(eq(payments.schoolId, schoolId));
+  const entries = [
+    ...inv.map((i) => ({
+      date: i.issuedOn ?? '',
+      what: `${i.kind === 'journal' ? 'Journal' : 'Invoice'} ${i.number ?? ''}`,
+      debitPence: i.grossPence,
+      creditPence: 0,
+    })),
+    ...notes.map((n) => ({
+      date: n.issuedOn,
+      what: `Credit note ${n.number}`,
+      debitPence: 0,
+      creditPence: n.grossPence,
+    })),
+    ...pays.map((p) =>
+      p.kind === 'refund'
+        ? { date: p.receivedOn, what: `Refund (${p.method})`, debitPence: p.amountPence, creditPence: 0 }
+        : {
+            date: p.receivedOn,
+            what: `Payment (${p.method}${p.reference ? `, ${p.reference}` : ''})`,
+            debitPence: 0,
+            creditPence: p.amountPence,
+          },
+    ),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  let balance = 0;
+  const lines = entries.map((e) => {
+    balance += e.debitPence - e.creditPence;
+    return { ...e, balancePence: balance };
+  });
+  return { schoolName: school.name, lines, balancePence: balance };
+}
+
+export const ZExportInput = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+/**
+ * Finance export for a date range, one row per line in a layout a council ledger imports: document type and
+ * number, date, customer, line description, nominal code, cost centre, CFR code, VAT code, net, VAT, gross.
+ * Credit note lines are negative; payments and refunds follow as rows of their own.
+ */
+export async function financeExportCsv(tx: Tx, input: z.infer<typeof ZExportInput>) {
+  const header = [
+    'Type',
+    'Number',
+    'Date',
+    'Customer URN',
+    'Customer',
+    'Description',
+    'Nominal code',
+    'Cost centre',
+    'CFR code',
+    'VAT treatment',
+    'VAT rate %',
+    'Net',
+    'VAT',
+    'Gross',
+    'Reference',
+  ];
+  const money = (p: number) => (p / 100).toFixed(2);
+  const invRows = await tx
+    .select({ line: invoiceLines, invoice: invoices, urn: schools.urn })
+    .from(invoiceLines)
+    .innerJoin(
+      invoices,
+      and(eq(invoices.tenantId, invoiceLines.tenantId), eq(invoices.id, invoiceLines.invoiceId)),
+    )
+    .innerJoin(schools, and(eq(schools.tenantId, invoices.tenantId), eq(schools.id, invoices.schoolId)))
+    .where(and(sql`${invoices.status} <> 'draft'`, between(invoices.issuedOn, input.from, input.to)))
+    .orderBy(asc(invoices.sequenceNumber), asc(invoiceLines.position));
+  const cnRows = await tx
+    .select({
+      line: creditNoteLines,
+      note: creditNotes,
+      source: invoiceLines,
+      urn: schools.urn,
+      name: schools.name,
+    })
+    .from(creditNoteLines)
+    .innerJoin(
+      creditNotes,
+      and(
+        eq(creditNotes.tenantId, creditNoteLines.tenantId),
+        eq(creditNotes.id, creditNoteLines.creditNoteId),
+      ),
+    )
+    .innerJoin(
+      invoiceLines,
+      and(
+        eq(invoiceLines.tenantId, creditNoteLines.tenantId),
+        eq(invoiceLines.id, creditNoteLines.invoiceLineId),
+      ),
+    )
+    .innerJoin(schools, and(eq(schools.tenantId, creditNotes.tenantId), eq(schools.id, creditNotes.schoolId)))
+    .where(between(creditNotes.issuedOn, input.from, input.to))
+    .orderBy(asc(creditNotes.sequenceNumber));
+  const payRows = await tx
+    .select({ payment: payments, urn: schools.urn, name: schools.name })
+    .from(payments)
+    .innerJoin(schools, and(eq(schools.tenantId, payments.tenantId), eq(schools.id, payments.schoolId)))
+    .where(between(payments.receivedOn, input.from, input.to))
+    .orderBy(asc(payments.receivedOn));
+  const rows: (string | number | null)[][] = [header];
+  for (const { line: l, invoice: i, urn } of invRows)
+    rows.push([
+      i.kind === 'journal' ? 'Journal' : i.status === 'void' ? 'Invoice (void)' : 'Invoice',
+      i.number,
+      i.issuedOn,
+      urn,
+      i.customerName,
+      l.description,
+      l.nominalCode,
+      l.costCentre,
+      l.cfrCode,
+      l.vatTreatment,
+      l.vatRateBasisPoints / 100,
+      money(l.netPence),
+      money(l.vatPence),
+      money(l.netPence + l.vatPence),
+      i.purchaseOrderNumber,
+    ]);
+  for (const { line: l, note: n, source: s, urn, name } of cnRows)
+    rows.push([
+      'Credit note',
+      n.number,
+      n.issuedOn,
+      urn,
+      name,
+      l.description,
+      s.nominalCode,
+      s.costCentre,
+      s.cfrCode,
+      l.vatTreatment,
+      l.vatRateBasisPoints / 100,
+      money(-l.netPence),
+      money(-l.vatPence),
+      money(-(l.netPence + l.vatPence)),
+      n.reason,
+    ]);
+  for (const { payment: p, urn, name } of payRows)
+    rows.push([
+      p.kind === 'refund' ? 'Refund' : 'Payment',
+      '',
+      p.receivedOn,
+      urn,
+      name,
+      p.method,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      money(p.kind === 'refund' ? -p.amountPence : p.amountPence),
+      p.reference,
+    ]);
+  return { csv: toCsv(rows), filename: `finance-export-${input.from}-to-${input.to}` };
+}

@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { invoiceLines, invoices, schoolContacts } from '~/db/schema';
+import type { Actor } from '../access/actor';
+import { todayInLondon } from '../catalogue/academic-year';
+import { formatPence } from '../catalogue/money';
+import { queueEmail } from '../email/send-email';
+import { DomainError } from '../errors/domain-error';
+import { lockInvoice } from './load-invoice';
+import { takeNextNumber } from './numbering';
+import { addDays } from './rules';
+import { getInvoiceSettings } from './settings';
+
+export const ZIssueInvoiceInput = z.object({
+  id: z.uuid(),
+  /** The tax point, when it differs from the issue date (the date the service was supplied). */
+  taxPointOn: z.iso.date().nullable().optional(),
+});
+
+/**
+ * Issues a draft: takes the next gapless number of its series (invoice or journal), dates it, fixes its due
+ * date from the payment terms, and emails the school's finance contact a link to it. Never edited afterwards.
+ */
+export async function issueInvoice(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'name' | 'appUrl' | 'slug'>,
+  input: z.infer<typeof ZIssueInvoiceInput> & { today?: string },
+) {
+  const invoice = await lockInvoice(tx, input.id);
+  if (invoice.status !== 'draft')
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `Invoice ${invoice.number ?? ''} is already issued.`.trim(),
+    });
+  const [line] = await tx
+    .select({ id: invoiceLines.id })
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, invoice.id))
+    .limit(1);
+  if (!line)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: 'An invoice needs at least one line to be issued.',
+    });
+  const settings = await getInvoiceSettings(tx, actor);
+  const today = input.today ?? todayInLondon();
+  const series = invoice.kind === 'journal' ? 'journal' : 'invoice';
+  const prefix = series === 'journal' ? settings.journalPrefix : settings.invoicePrefix;
+  const { number, sequenceNumber } = await takeNextNumber(tx, actor.tenantId, series, prefix);
+  const [issued] = await tx
+    .update(invoices)
+    .set({
+      status: 'issued',
+      number,
+      sequenceNumber,
+      issuedOn: today,
+      taxPointOn: input.taxPointOn && input.taxPointOn !== today ? input.taxPointOn : null,
+      dueOn: addDays(today, settings.paymentTermsDays),
+      updatedAt: new Date(),
+    })
+    .where(eq(invoices.id, invoice.id))
+    .returning();
+  if (!issued) throw new Error('invoice not issued');
+  const [contact] = await tx
+    .select({ name: schoolContacts.name, email: schoolContacts.email })
+    .from(schoolContacts)
+    .where(and(eq(schoolContacts.schoolId, invoice.schoolId), eq(schoolContacts.role, 'finance')))
+    .limit(1);
+  if (contact?.email && issued.kind === 'invoice') {
+    const link = `${actor.appUrl}/${actor.slug}/invoices/${issued.id}`;
+    await queueEmail(tx, {
+      to: contact.email,
+      subject: `Invoice ${number} from ${settings.legalName}`,
+      text: [
+        `Dear ${contact.name},`,
+        '',
+        `${settings.legalName} has issued invoice ${number} to ${issued.customerName} for ${formatPence(issued.grossPence)} (including VAT of ${formatPence(issued.vatPence)}), due by ${issued.dueOn}.`,
+        '',
+        `View and download the invoice (PDF), or pay it online: ${link}`,
+        `PDF: ${link}/pdf`,
+        settings.bankDetails
+          ? `\nTo pay by BACS: ${settings.bankDetails}\nPlease quote ${number} as the reference.`
+          : '',
+      ].join('\n'),
+    });
+  }
+  return { id: issued.id, number };
+}

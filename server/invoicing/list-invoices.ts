@@ -1,0 +1,57 @@
+import { and, desc, eq, ne, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { billingRuns, creditNotes, invoices, invoiceStatus } from '~/db/schema';
+
+export const ZListInvoicesInput = z.object({
+  schoolId: z.uuid().optional(),
+  status: z.enum(invoiceStatus.enumValues).optional(),
+  billingRunId: z.uuid().optional(),
+});
+
+/** Invoices, newest first. A school user (`ownSchoolOnly`) sees their school's issued invoices, never drafts. */
+export async function listInvoices(
+  tx: Tx,
+  input: z.infer<typeof ZListInvoicesInput> & { ownSchoolOnly?: boolean },
+) {
+  const where: SQL[] = [];
+  if (input.schoolId) where.push(eq(invoices.schoolId, input.schoolId));
+  if (input.status) where.push(eq(invoices.status, input.status));
+  if (input.billingRunId) where.push(eq(invoices.billingRunId, input.billingRunId));
+  if (input.ownSchoolOnly) where.push(ne(invoices.status, 'draft'));
+  return tx
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      kind: invoices.kind,
+      status: invoices.status,
+      schoolId: invoices.schoolId,
+      customerName: invoices.customerName,
+      issuedOn: invoices.issuedOn,
+      dueOn: invoices.dueOn,
+      purchaseOrderNumber: invoices.purchaseOrderNumber,
+      billingRunId: invoices.billingRunId,
+      netPence: invoices.netPence,
+      vatPence: invoices.vatPence,
+      grossPence: invoices.grossPence,
+      paidPence: invoices.paidPence,
+      creditedPence: invoices.creditedPence,
+    })
+    .from(invoices)
+    .where(and(...where))
+    .orderBy(desc(invoices.createdAt), desc(invoices.sequenceNumber))
+    .limit(1000);
+}
+
+export function listCreditNotes(tx: Tx, input: { schoolId?: string }) {
+  return tx
+    .select()
+    .from(creditNotes)
+    .where(input.schoolId ? eq(creditNotes.schoolId, input.schoolId) : undefined)
+    .orderBy(desc(creditNotes.sequenceNumber))
+    .limit(1000);
+}
+
+export function listBillingRuns(tx: Tx) {
+  return tx.select().from(billingRuns).orderBy(desc(billingRuns.createdAt)).limit(50);
+}

@@ -1,0 +1,85 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import {
+  creditNoteLines,
+  creditNotes,
+  invoiceLines,
+  invoices,
+  paymentAllocations,
+  payments,
+} from '~/db/schema';
+import { DomainError } from '../errors/domain-error';
+
+/** An invoice of the transaction's tenant, locked for update (issue, void, credit and payment all change it). */
+export async function lockInvoice(tx: Tx, id: string) {
+  const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, id)).for('update');
+  if (!invoice) throw new DomainError({ code: 'NOT_FOUND', message: 'That invoice was not found.' });
+  return invoice;
+}
+
+/**
+ * One invoice with its lines, credit notes and payments. `schoolId` (a school user's own school) hides every
+ * other school's invoice and every draft.
+ */
+export async function getInvoice(tx: Tx, id: string, scope: { schoolId?: string } = {}) {
+  const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, id));
+  const hidden =
+    !invoice ||
+    (scope.schoolId !== undefined && (invoice.schoolId !== scope.schoolId || invoice.status === 'draft'));
+  if (!invoice || hidden)
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That invoice was not found.' });
+  const lines = await tx
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, id))
+    .orderBy(asc(invoiceLines.position));
+  const notes = await tx
+    .select()
+    .from(creditNotes)
+    .where(eq(creditNotes.invoiceId, id))
+    .orderBy(asc(creditNotes.sequenceNumber));
+  const noteLines =
+    notes.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(creditNoteLines)
+          .where(
+            inArray(
+              creditNoteLines.creditNoteId,
+              notes.map((n) => n.id),
+            ),
+          );
+  const paid = await tx
+    .select({
+      paymentId: payments.id,
+      kind: payments.kind,
+      method: payments.method,
+      reference: payments.reference,
+      receivedOn: payments.receivedOn,
+      amountPence: paymentAllocations.amountPence,
+    })
+    .from(paymentAllocations)
+    .innerJoin(
+      payments,
+      and(eq(payments.tenantId, paymentAllocations.tenantId), eq(payments.id, paymentAllocations.paymentId)),
+    )
+    .where(eq(paymentAllocations.invoiceId, id))
+    .orderBy(asc(payments.receivedOn));
+  const creditedByLine = new Map<string, { netPence: number; vatPence: number }>();
+  for (const l of noteLines) {
+    const c = creditedByLine.get(l.invoiceLineId) ?? { netPence: 0, vatPence: 0 };
+    c.netPence += l.netPence;
+    c.vatPence += l.vatPence;
+    creditedByLine.set(l.invoiceLineId, c);
+  }
+  return {
+    invoice,
+    lines: lines.map((l) => ({ ...l, credited: creditedByLine.get(l.id) ?? { netPence: 0, vatPence: 0 } })),
+    creditNotes: notes.map((n) => ({ ...n, lines: noteLines.filter((l) => l.creditNoteId === n.id) })),
+    payments: paid,
+    outstandingPence:
+      invoice.status === 'void' ? 0 : invoice.grossPence - invoice.paidPence - invoice.creditedPence,
+  };
+}
+export type InvoiceView = Awaited<ReturnType<typeof getInvoice>>;

@@ -1,0 +1,123 @@
+import { and, eq, sql } from 'drizzle-orm';
+import Stripe from 'stripe';
+import type { Db, Tx } from '~/db/client';
+import { invoices, payments, stripeEvents } from '~/db/schema';
+import { todayInLondon } from '../catalogue/academic-year';
+import { runInTenant } from '../unit-of-work/run-in-tenant';
+import { recordPayment, refundPayment } from './record-payment';
+
+export type WebhookOutcome = { status: number; body: string };
+
+type Metadata = { tenant_id?: string; invoice_id?: string } | null | undefined;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The Stripe webhook: verifies the signature over the raw body (400 and nothing recorded if it fails), then in
+ * the invoice's tenant records the event id once (a replay is a no-op) and applies it. Events may arrive in any
+ * order: a refund before its checkout creates the payment from the charge first, and the later checkout finds
+ * it. A handler that throws rolls back the event row too, so Stripe's retry runs it again (500).
+ */
+export async function receiveStripeWebhook(
+  db: Db,
+  rawBody: string,
+  signature: string | null,
+  secret: string | undefined,
+): Promise<WebhookOutcome> {
+  if (!secret) return { status: 500, body: 'Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).' };
+  let event: Stripe.Event;
+  try {
+    event = Stripe.webhooks.constructEvent(rawBody, signature ?? '', secret);
+  } catch {
+    return { status: 400, body: 'Bad signature.' };
+  }
+  const object = event.data.object as { id?: string; metadata?: Metadata };
+  const tenantId = object.metadata?.tenant_id;
+  const invoiceId = object.metadata?.invoice_id;
+  if (!tenantId || !uuid.test(tenantId) || !invoiceId || !uuid.test(invoiceId))
+    return { status: 200, body: 'Not an invoice payment: ignored.' };
+  const outcome = await runInTenant(
+    db,
+    { tenantId, action: `stripe.${event.type}`, actor: { label: 'Stripe webhook' } },
+    async (tx) => {
+      const [fresh] = await tx
+        .insert(stripeEvents)
+        .values({ tenantId, eventId: event.id, type: event.type, objectId: object.id ?? null })
+        .onConflictDoNothing()
+        .returning({ id: stripeEvents.id });
+      if (!fresh) return 'replay';
+      if (event.type === 'checkout.session.completed') {
+        const session = event.data.object as Stripe.Checkout.Session;
+        if (session.payment_status !== 'paid') return 'not paid yet';
+        const pi =
+          typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+        await ensurePayment(tx, tenantId, invoiceId, pi ?? session.id, session.amount_total ?? 0);
+        return 'paid';
+      }
+      if (event.type === 'charge.refunded') {
+        const charge = event.data.object as Stripe.Charge;
+        const pi =
+          typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+        const payment = await ensurePayment(tx, tenantId, invoiceId, pi ?? charge.id, charge.amount_captured);
+        const [refunded] = await tx
+          .select({ pence: sql<number>`coalesce(sum(${payments.amountPence}), 0)::int` })
+          .from(payments)
+          .where(
+            and(eq(payments.kind, 'refund'), sql`${payments.stripeReference} like ${`${pi ?? charge.id}:%`}`),
+          );
+        const more = charge.amount_refunded - (refunded?.pence ?? 0);
+        if (more > 0)
+          await refundPayment(
+            tx,
+            { tenantId, userId: null },
+            {
+              paymentId: payment,
+              invoiceId,
+              amountPence: more,
+              reference: '',
+              refundedOn: todayInLondon(),
+              stripeReference: `${pi ?? charge.id}:${charge.amount_refunded}`,
+            },
+          );
+        return 'refunded';
+      }
+      return 'ignored';
+    },
+  );
+  return { status: 200, body: outcome };
+}
+
+/** The payment for a Stripe payment intent, recorded once whichever event brings it first. */
+async function ensurePayment(
+  tx: Tx,
+  tenantId: string,
+  invoiceId: string,
+  reference: string,
+  amountPence: number,
+) {
+  const [existing] = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.kind, 'payment'), eq(payments.stripeReference, reference)));
+  if (existing) return existing.id;
+  const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId));
+  if (!invoice) throw new Error(`Stripe paid for invoice ${invoiceId}, which this tenant does not have`);
+  const outstanding =
+    invoice.status === 'issued' || invoice.status === 'part_paid'
+      ? invoice.grossPence - invoice.paidPence - invoice.creditedPence
+      : 0;
+  const allocate = Math.min(outstanding, amountPence);
+  const recorded = await recordPayment(
+    tx,
+    { tenantId, userId: null },
+    {
+      schoolId: invoice.schoolId,
+      method: 'stripe',
+      reference: `Stripe ${reference}`,
+      amountPence,
+      receivedOn: todayInLondon(),
+      allocations: allocate > 0 ? [{ invoiceId, amountPence: allocate }] : [],
+      stripeReference: reference,
+    },
+  );
+  return recorded.id;
+}

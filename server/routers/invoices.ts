@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { financeUsers, invoiceReaders, managers as managersOnly } from '../access/role-groups';
+import {
+  billingRunLabel,
+  draftIdsOfRun,
+  previewBillingRun,
+  runBilling,
+  ZBillingRunInput,
+} from '../invoicing/billing-run';
+import { createCreditNote, ZCreditNoteInput } from '../invoicing/create-credit-note';
+import { issueInvoice, ZIssueInvoiceInput } from '../invoicing/issue-invoice';
+import {
+  listBillingRuns,
+  listCreditNotes,
+  listInvoices,
+  ZListInvoicesInput,
+} from '../invoicing/list-invoices';
+import { invoicePdfDocument } from '../invoicing/invoice-pdf';
+import { getInvoice } from '../invoicing/load-invoice';
+import { createCheckout } from '../invoicing/create-checkout';
+import { agedDebt, financeExportCsv, statementOfAccount, ZExportInput } from '../invoicing/finance-reports';
+import { recordPayment, refundPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
+import { todayInLondon } from '../catalogue/academic-year';
+import {
+  getInvoiceSettings,
+  updateInvoiceSettings,
+  viewInvoiceSettings,
+  ZInvoiceSettingsInput,
+  connectStripe,
+  ZConnectStripeInput,
+} from '../invoicing/settings';
+import { voidInvoice, ZVoidInvoiceInput } from '../invoicing/void-invoice';
+import { router, tenantProcedure } from '../trpc';
+import { hasMembershipIn } from '../access/role-groups';
+import { scopeToSchool } from '../workspaces/school-scope';
+import type { Actor } from '../access/actor';
+
+/** A school user's own school (they see only its issued invoices); undefined for finance staff. */
+const ownSchool = (actor: Actor) =>
+  hasMembershipIn(actor.memberships, financeUsers) ? undefined : scopeToSchool(actor.memberships);
+
+const staffOnly = (actor: Actor) =>
+  actor.memberships.filter((m) => (financeUsers as readonly string[]).includes(m.role));
+
+export const invoicesRouter = router({
+  list: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(ZListInvoicesInput)
+    .query(({ ctx, input }) => {
+      const own = ownSchool(ctx.actor);
+      return listInvoices(ctx.tx, {
+        ...input,
+        schoolId: own ?? (input.schoolId ? scopeToSchool(staffOnly(ctx.actor), input.schoolId) : undefined),
+        ownSchoolOnly: own !== undefined,
+      });
+    }),
+  byId: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getInvoice(ctx.tx, input.id, { schoolId: ownSchool(ctx.actor) })),
+  /** The invoice as a PDF document (rendered by the route handler). */
+  pdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ id: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      const view = await getInvoice(ctx.tx, input.id, { schoolId: ownSchool(ctx.actor) });
+      return invoicePdfDocument(view, await getInvoiceSettings(ctx.tx, ctx.actor));
+    }),
+  creditNotes: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({ schoolId: z.uuid().optional() }))
+    .query(({ ctx, input }) => listCreditNotes(ctx.tx, input)),
+  settings: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({}).optional())
+    .query(({ ctx }) => viewInvoiceSettings(ctx.tx, ctx.actor)),
+  updateSettings: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZInvoiceSettingsInput)
+    .mutation(({ ctx, input }) => updateInvoiceSettings(ctx.tx, ctx.actor, input)),
+  issue: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZIssueInvoiceInput)
+    .mutation(({ ctx, input }) => issueInvoice(ctx.tx, ctx.actor, input)),
+  void: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZVoidInvoiceInput)
+    .mutation(({ ctx, input }) => voidInvoice(ctx.tx, input)),
+  creditNote: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZCreditNoteInput)
+    .mutation(({ ctx, input }) => createCreditNote(ctx.tx, ctx.actor, input)),
+  billingRuns: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({}).optional())
+    .query(({ ctx }) => listBillingRuns(ctx.tx)),
+  previewRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZBillingRunInput)
+    .query(async ({ ctx, input }) => ({
+      label: billingRunLabel(input),
+      ...(await previewBillingRun(ctx.tx, ctx.actor, input)),
+    })),
+  run: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZBillingRunInput)
+    .mutation(({ ctx, input }) => runBilling(ctx.tx, ctx.actor, input)),
+  /** Issues every draft a billing run made, each with the next number. */
+  issueRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({ billingRunId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const ids = await draftIdsOfRun(ctx.tx, input.billingRunId);
+      const issued = [];
+      for (const id of ids) issued.push(await issueInvoice(ctx.tx, ctx.actor, { id }));
+      return { issued: issued.length };
+    }),
+  recordPayment: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZRecordPaymentInput)
+    .mutation(({ ctx, input }) => recordPayment(ctx.tx, ctx.actor, input)),
+  refund: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZRefundInput)
+    .mutation(({ ctx, input }) => refundPayment(ctx.tx, ctx.actor, input)),
+  agedDebt: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({}).optional())
+    .query(({ ctx }) => agedDebt(ctx.tx, todayInLondon())),
+  /** A school's statement of account (a school user: their own school's). */
+  statement: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ schoolId: z.uuid() }))
+    .query(({ ctx, input }) => {
+      scopeToSchool(ctx.actor.memberships, input.schoolId);
+      return statementOfAccount(ctx.tx, input.schoolId);
+    }),
+  export: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZExportInput)
+    .query(({ ctx, input }) => financeExportCsv(ctx.tx, input)),
+  /** A Stripe Checkout address to pay an issued invoice online (a school user: their own school's). */
+  checkout: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ invoiceId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      createCheckout(ctx.tx, ctx.actor, { ...input, schoolId: ownSchool(ctx.actor) }),
+    ),
+  /** Connects the tenant's own Stripe account: the key is encrypted at rest (STRIPE_SECRET_ENCRYPTION_KEY). */
+  connectStripe: tenantProcedure({ module: 'invoices', roles: managersOnly })
+    .input(ZConnectStripeInput)
+    .mutation(({ ctx, input }) => connectStripe(ctx.tx, ctx.actor, input)),
+});

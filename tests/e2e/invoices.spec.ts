@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signInWithMagicLink } from './support';
+
+test('finance sets up invoicing, previews and runs subscription billing, issues the drafts; a headteacher opens the invoice and its PDF', async ({
+  page,
+  browser,
+}) => {
+  await signInWithMagicLink(page, 'finance@barnet.example');
+  await page.goto('/barnet/invoices');
+  await expect(page.getByRole('heading', { name: 'Invoices', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Invoice settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Invoice settings', level: 1 })).toBeVisible();
+  await page.getByLabel('Legal name on invoices').fill('London Borough of Barnet');
+  await page.getByLabel('Address').fill('2 Bristol Avenue, Colindale, London NW9 4EW');
+  await page.getByLabel('VAT registration number (optional)').fill('GB123456789');
+  await page.getByLabel('Invoice number prefix').fill('E2E-');
+  await page.getByLabel('Maintained schools in your area').selectOption('outside_scope');
+  await page.getByLabel('Academies and free schools in your area').selectOption('standard');
+  await page.getByLabel('Payment terms (days)').fill('thirty');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('link', { name: /Enter the payment terms in days/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Payment terms (days)').fill('30');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await page.goto('/barnet/invoices/billing');
+  await page.getByLabel('Subscriptions for an academic year').check();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('heading', { name: /Preview: Subscriptions/ })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Coppetts Wood Primary School' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /Create \d+ draft invoices/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Created \d+ draft invoices/ })).toBeVisible();
+
+  // Running it again finds nothing left to bill.
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByText('Nothing left to bill')).toBeVisible();
+
+  await page
+    .getByRole('button', { name: /Issue \d+ drafts/ })
+    .first()
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: /Issued \d+\./ })).toBeVisible();
+
+  // The headteacher of Coppetts Wood sees the school's own issued invoice, and downloads the PDF.
+  const headContext = await browser.newContext();
+  const head = await headContext.newPage();
+  await signInWithMagicLink(head, 'head@coppettswood.sch.example');
+  await head.goto('/barnet/invoices');
+  const link = head.getByRole('link', { name: /^E2E-\d{6}$/ }).first();
+  await expect(link).toBeVisible();
+  await expectAccessible(head);
+  await link.click();
+  await expect(head.getByRole('heading', { name: /Invoice E2E-\d{6}/, level: 1 })).toBeVisible();
+  await expect(head.getByText('Outside the scope of VAT').first()).toBeVisible();
+  await expectAccessible(head);
+  const pdf = await head.request.get(`${head.url()}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  await expect(head.getByRole('button', { name: 'Issue invoice' })).toHaveCount(0);
+  await headContext.close();
+
+  // Finance credits part of it.
+  await page.goto('/barnet/invoices?status=issued');
+  await page
+    .getByRole('link', { name: /^E2E-\d{6}$/ })
+    .first()
+    .click();
+  await page.getByLabel('Part of one line').check();
+  await page.getByLabel('Net amount to credit').fill('10');
+  await page.getByLabel('Reason').fill('Half day not delivered');
+  await page.getByRole('button', { name: 'Raise credit note' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Credit note CN-\d{6} raised for £10\.00/ }),
+  ).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,373 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { chargeableItems, invoiceLines, invoices, outboxEmails, schoolContacts, schools } from '~/db/schema';
+import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
+import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { onPostgres, openTestDatabase } from './harness';
+
+const year = academicYearOf(todayInLondon());
+const today = todayInLondon();
+
+const settingsInput = {
+  legalName: 'London Borough of Barnet',
+  address: '2 Bristol Avenue, Colindale, London NW9 4EW',
+  vatNumber: 'GB123456789',
+  invoicePrefix: 'BAR-',
+  creditNotePrefix: 'BCN-',
+  journalPrefix: 'BJ-',
+  paymentTermsDays: 30,
+  bankDetails: 'Sort code 00-00-00, account 12345678',
+  logoUrl: null,
+  standardRateBasisPoints: 2000,
+  vatRules: [
+    {
+      productKind: 'any' as const,
+      customerCategory: 'maintained' as const,
+      treatment: 'outside_scope' as const,
+    },
+    { productKind: 'any' as const, customerCategory: 'any' as const, treatment: 'standard' as const },
+  ],
+  financeCodes: { '*': { nominalCode: '4100', costCentre: 'ED200' } },
+  subscriptionBilling: 'annual' as const,
+  journalForMaintained: false,
+  reminderDays: [7, 30],
+};
+
+describe('invoices', () => {
+  let database: Database;
+  let barnet: DemoWorkspace;
+
+  beforeAll(async () => {
+    database = await openTestDatabase({ maxConnections: 24 });
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
+    await barnet.caller('finance@barnet.example').invoices.updateSettings(settingsInput);
+  });
+
+  const inTenant = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(database.db, barnet.id, fn);
+
+  /** A run of uninvoiced charges against `count` schools, then the drafts it made. */
+  async function chargeSchools(count: number, pence = 12_345, offset = 0) {
+    const open = await inTenant((tx) =>
+      tx
+        .select({ id: schools.id })
+        .from(schools)
+        .where(eq(schools.status, 'open'))
+        .orderBy(schools.urn)
+        .limit(count)
+        .offset(offset),
+    );
+    await inTenant((tx) =>
+      tx.insert(chargeableItems).values(
+        open.map((s) => ({
+          tenantId: barnet.id,
+          schoolId: s.id,
+          description: 'Consultancy day beyond entitlement',
+          quantityHundredths: 100,
+          unitPricePence: pence,
+          netPence: pence,
+          vatRateBasisPoints: 2000,
+          pricedAsMember: true,
+        })),
+      ),
+    );
+    const finance = barnet.caller('finance@barnet.example');
+    const run = await finance.invoices.run({ kind: 'charges', upTo: today });
+    return finance.invoices.list({ billingRunId: run.id });
+  }
+
+  it('a subscriptions run previews, bills each school once, and a second run bills nothing', async () => {
+    const finance = barnet.caller('finance@barnet.example');
+    const input = { kind: 'subscriptions' as const, upTo: today, academicYear: year };
+    const preview = await finance.invoices.previewRun(input);
+    expect(preview.invoices.length).toBeGreaterThan(5);
+    // Barnet's own maintained schools are outside the scope; its academies standard-rated.
+    const maintained = preview.invoices.find((i) => i.category === 'maintained');
+    const academy = preview.invoices.find((i) => i.category === 'academy');
+    expect(maintained?.vatPence).toBe(0);
+    if (academy) expect(academy.vatPence).toBe(Math.round(academy.netPence * 0.2));
+    const run = await finance.invoices.run(input);
+    expect(run.invoicesCreated).toBe(preview.invoices.length);
+    expect(run.grossPence).toBe(preview.totals.grossPence);
+    expect((await finance.invoices.previewRun(input)).invoices).toHaveLength(0);
+    const again = await finance.invoices.run(input);
+    expect(again.invoicesCreated).toBe(0);
+    const [lines] = await inTenant((tx) =>
+      tx
+        .select({ n: sql<number>`count(*)::int`, distinct: sql<number>`count(distinct source_key)::int` })
+        .from(invoiceLines),
+    );
+    expect(lines?.n).toBe(lines?.distinct);
+    const drafts = await finance.invoices.list({ billingRunId: run.id });
+    expect(drafts.every((d) => d.status === 'draft' && d.number === null)).toBe(true);
+    expect((await finance.invoices.byId({ id: drafts[0]?.id ?? '' })).lines[0]).toMatchObject({
+      nominalCode: '4100',
+      costCentre: 'ED200',
+    });
+  });
+
+  it('issuing numbers invoices gaplessly, emails the finance contact, and the school sees only its own issued ones', async () => {
+    const drafts = await chargeSchools(3);
+    expect(drafts).toHaveLength(3);
+    const schoolId = drafts[0]?.schoolId ?? '';
+    await inTenant((tx) =>
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId,
+        role: 'finance',
+        name: 'Pat Bursar',
+        email: `bursar-${barnet.tag}@school.example`,
+      }),
+    );
+    const finance = barnet.caller('finance@barnet.example');
+    const numbers = [];
+    for (const d of drafts) numbers.push((await finance.invoices.issue({ id: d.id })).number);
+    const seq = numbers.map((n) => Number(n.replace('BAR-', '')));
+    expect(seq).toEqual([seq[0], (seq[0] ?? 0) + 1, (seq[0] ?? 0) + 2]);
+    await expect(finance.invoices.issue({ id: drafts[0]?.id ?? '' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const issued = await finance.invoices.byId({ id: drafts[0]?.id ?? '' });
+    expect(issued.invoice).toMatchObject({ status: 'issued', issuedOn: today, grossPence: 12_345 });
+    const mail = await inTenant((tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(eq(outboxEmails.to, `bursar-${barnet.tag}@school.example`)),
+    );
+    expect(mail[0]?.subject).toContain(numbers[0]);
+
+    // Coppetts Wood's headteacher: its own issued invoices only; drafts and other schools' invoices are not found.
+    const head = barnet.caller('head@coppettswood.sch.example');
+    const own = barnet.schoolId(101262);
+    const mine = await head.invoices.list({});
+    expect(mine.every((i) => i.schoolId === own && i.status !== 'draft')).toBe(true);
+    const othersInvoice = drafts.find((d) => d.schoolId !== own)?.id ?? '';
+    await expect(head.invoices.byId({ id: othersInvoice })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(head.invoices.issue({ id: othersInvoice })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // A draft of the head's own school stays hidden until it is issued.
+    const ownDraft = (await chargeSchools(26)).find((d) => d.schoolId === own);
+    expect(ownDraft).toBeDefined();
+    await expect(head.invoices.byId({ id: ownDraft?.id ?? '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('credit notes: partial then full, own numbering, never beyond what is left; void releases the charge', async () => {
+    const [draft, other] = await chargeSchools(2, 10_000);
+    const finance = barnet.caller('finance@barnet.example');
+    await finance.invoices.issue({ id: draft?.id ?? '' });
+    const view = await finance.invoices.byId({ id: draft?.id ?? '' });
+    const line = view.lines[0];
+    expect(line).toMatchObject({ netPence: 10_000, vatPence: 0 }); // maintained: outside the scope
+    const partial = await finance.invoices.creditNote({
+      invoiceId: draft?.id ?? '',
+      reason: 'Half day not delivered',
+      scope: 'partial',
+      lines: [{ invoiceLineId: line?.id ?? '', netPence: 4_000 }],
+    });
+    expect(partial.number).toMatch(/^BCN-\d{6}$/);
+    expect((await finance.invoices.byId({ id: draft?.id ?? '' })).invoice).toMatchObject({
+      status: 'part_paid',
+      creditedPence: 4_000,
+    });
+    await expect(
+      finance.invoices.creditNote({
+        invoiceId: draft?.id ?? '',
+        reason: 'Too much',
+        scope: 'partial',
+        lines: [{ invoiceLineId: line?.id ?? '', netPence: 6_001 }],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const full = await finance.invoices.creditNote({
+      invoiceId: draft?.id ?? '',
+      reason: 'Cancelled',
+      scope: 'full',
+    });
+    expect(full.grossPence).toBe(6_000);
+    expect(Number(full.number.slice(4))).toBe(Number(partial.number.slice(4)) + 1);
+    expect((await finance.invoices.byId({ id: draft?.id ?? '' })).invoice.status).toBe('paid');
+    await expect(finance.invoices.void({ id: draft?.id ?? '', reason: 'x' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+
+    // Voiding the other (draft) releases its charge, and the next run bills it again.
+    await finance.invoices.void({ id: other?.id ?? '', reason: 'Wrong school contact' });
+    const rerun = await finance.invoices.run({ kind: 'charges', upTo: today });
+    expect(rerun.invoicesCreated).toBe(1);
+    expect(rerun.netPence).toBe(10_000);
+  });
+
+  it('an LA recharges its own maintained schools by journal, numbered in their own series', async () => {
+    const finance = barnet.caller('finance@barnet.example');
+    await finance.invoices.updateSettings({ ...settingsInput, journalForMaintained: true });
+    try {
+      const drafts = await chargeSchools(1);
+      expect(drafts[0]?.kind).toBe('journal');
+      const issued = await finance.invoices.issue({ id: drafts[0]?.id ?? '' });
+      expect(issued.number).toMatch(/^BJ-\d{6}$/);
+    } finally {
+      await finance.invoices.updateSettings(settingsInput);
+    }
+  });
+
+  it('payments: part payment, allocation across invoices, refund; aged debt, statement and finance export', async () => {
+    const finance = barnet.caller('finance@barnet.example');
+    // Two invoices for one school: two charges, two runs.
+    const [first] = await chargeSchools(1, 10_000, 5);
+    const [second] = await chargeSchools(1, 5_000, 5);
+    expect(first?.schoolId).toBe(second?.schoolId);
+    const schoolId = first?.schoolId ?? '';
+    await finance.invoices.issue({ id: first?.id ?? '' });
+    await finance.invoices.issue({ id: second?.id ?? '' });
+
+    const part = await finance.invoices.recordPayment({
+      schoolId,
+      method: 'bacs',
+      reference: 'REMIT-1',
+      amountPence: 4_000,
+      receivedOn: today,
+      allocations: [{ invoiceId: first?.id ?? '', amountPence: 4_000 }],
+    });
+    expect(part.unallocatedPence).toBe(0);
+    expect((await finance.invoices.byId({ id: first?.id ?? '' })).invoice).toMatchObject({
+      status: 'part_paid',
+      paidPence: 4_000,
+    });
+    await expect(
+      finance.invoices.recordPayment({
+        schoolId,
+        method: 'cheque',
+        amountPence: 100_000,
+        receivedOn: today,
+        allocations: [{ invoiceId: first?.id ?? '', amountPence: 6_001 }],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // No allocations given: the oldest first, the rest stays on account.
+    const rest = await finance.invoices.recordPayment({
+      schoolId,
+      method: 'journal',
+      reference: 'JNL 2026/118',
+      amountPence: 12_000,
+      receivedOn: today,
+    });
+    expect(rest).toMatchObject({ allocatedPence: 11_000, unallocatedPence: 1_000 });
+    expect((await finance.invoices.byId({ id: first?.id ?? '' })).invoice.status).toBe('paid');
+    expect((await finance.invoices.byId({ id: second?.id ?? '' })).invoice.status).toBe('paid');
+
+    await finance.invoices.refund({
+      paymentId: rest.id,
+      invoiceId: second?.id ?? '',
+      amountPence: 2_000,
+      refundedOn: today,
+    });
+    expect((await finance.invoices.byId({ id: second?.id ?? '' })).invoice).toMatchObject({
+      status: 'part_paid',
+      paidPence: 3_000,
+    });
+    await expect(
+      finance.invoices.refund({
+        paymentId: rest.id,
+        invoiceId: second?.id ?? '',
+        amountPence: 3_001,
+        refundedOn: today,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    const aged = await finance.invoices.agedDebt();
+    const row = aged.rows.find((r) => r.schoolId === schoolId);
+    expect(row?.current).toBeGreaterThanOrEqual(2_000);
+    expect(aged.totals.total).toBe(aged.rows.reduce((s, r) => s + r.total, 0));
+
+    const statement = await finance.invoices.statement({ schoolId });
+    const debits = statement?.lines.reduce((s, l) => s + l.debitPence - l.creditPence, 0);
+    expect(statement?.balancePence).toBe(debits);
+
+    const exported = await finance.invoices.export({ from: today, to: today });
+    const lines = exported.csv.trim().split('\r\n');
+    expect(lines[0]).toContain('Nominal code');
+    expect(lines.some((l) => l.startsWith('Payment,') && l.includes('REMIT-1'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Refund,') && l.includes('-20.00'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Invoice,') && l.includes('4100') && l.includes('ED200'))).toBe(
+      true,
+    );
+  });
+
+  it('overdue reminders go once per interval, to the finance contact, however often the job runs', async () => {
+    const [draft] = await chargeSchools(1, 7_000, 7);
+    const finance = barnet.caller('finance@barnet.example');
+    await finance.invoices.issue({ id: draft?.id ?? '' });
+    const to = `ledger-${barnet.tag}@school.example`;
+    await inTenant((tx) =>
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId: draft?.schoolId ?? '',
+        role: 'finance',
+        name: 'Lee Ledger',
+        email: to,
+      }),
+    );
+    // Due 10 days ago: the 7-day reminder is due, the 30-day one not yet.
+    const tenDaysAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 10 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ dueOn: tenDaysAgo })
+        .where(eq(invoices.id, draft?.id ?? '')),
+    );
+    const context = {
+      tenantId: barnet.id,
+      tenantName: barnet.name,
+      tenantSlug: barnet.slug,
+      appUrl: 'http://stride.test',
+      today,
+    };
+    const first = await runInTenant(
+      database.db,
+      { tenantId: barnet.id, action: null, actor: { label: 'test' } },
+      (tx) => sendOverdueReminders(tx, context),
+    );
+    expect(first.remindersSent).toBeGreaterThanOrEqual(1);
+    const again = await runInTenant(
+      database.db,
+      { tenantId: barnet.id, action: null, actor: { label: 'test' } },
+      (tx) => sendOverdueReminders(tx, context),
+    );
+    expect(again.remindersSent).toBe(0);
+    const mail = await inTenant((tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.to, to)));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toMatch(/is overdue/);
+  });
+
+  // Separate connections racing on one counter: PostgreSQL only (PGlite has one connection).
+  it.runIf(onPostgres)(
+    '24 concurrent issues (and 6 double-issues) give consecutive numbers, no gaps or duplicates',
+    async () => {
+      const drafts = await chargeSchools(24, 500);
+      expect(drafts).toHaveLength(24);
+      const finance = () => barnet.caller('finance@barnet.example');
+      const [before] = await inTenant((tx) =>
+        tx
+          .select({ max: sql<number>`coalesce(max(sequence_number), 0)::int` })
+          .from(invoices)
+          .where(and(eq(invoices.kind, 'invoice'))),
+      );
+      const attempts = [...drafts, ...drafts.slice(0, 6)].map((d) => finance().invoices.issue({ id: d.id }));
+      const results = await Promise.allSettled(attempts);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(24);
+      expect(results.filter((r) => r.status === 'rejected')).toHaveLength(6);
+      const all = await inTenant((tx) =>
+        tx
+          .select({ n: invoices.sequenceNumber })
+          .from(invoices)
+          .where(and(eq(invoices.kind, 'invoice'), sql`sequence_number is not null`))
+          .orderBy(invoices.sequenceNumber),
+      );
+      const numbers = all.map((r) => r.n ?? 0);
+      expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+      expect(numbers.at(-1)).toBe((before?.max ?? 0) + 24);
+    },
+  );
+});
