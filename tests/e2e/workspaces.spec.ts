@@ -31,7 +31,7 @@ test('the BEP manager sees the BEP workspace and can keep notes on a school', as
   await expect(page.getByRole('cell', { name: 'schools.updateNotes' }).first()).toBeVisible();
 
   await page
-    .getByRole('link', { name: /CPD courses and bookings/ })
+    .getByRole('link', { name: /ECT induction/ })
     .first()
     .click();
   await expect(page.getByRole('heading', { name: 'Not built yet' })).toBeVisible();
