@@ -10,7 +10,7 @@ import { afterCommit, doUnitOfWork } from './unit-of-work/run-in-tenant';
 import type { TenantMembership } from './workspaces/list-memberships';
 import { recordPlatformAudit } from './platform/record-platform-audit';
 import { moduleTitles } from './workspaces/module-titles';
-import { WorkspaceSuspendedError, workspaceSuspended } from './workspaces/workspace-suspended';
+import { WorkspaceSuspendedError } from './workspaces/workspace-suspended';
 import { resolveWorkspace } from './workspaces/resolve-workspace';
 import type { Tenant } from './workspaces/find-tenant';
 
@@ -89,6 +89,15 @@ const base = t.procedure.use(async ({ next }) => {
   }
   return result;
 });
+
+/** Nobody signs in to a suspended workspace; its data is kept until it is reinstated. */
+function workspaceSuspended(tenant: Pick<Tenant, 'name' | 'slug'>): TRPCError {
+  return new TRPCError({
+    code: 'FORBIDDEN',
+    message: `${tenant.name} is suspended: nobody can sign in to it at present. Its data is kept.`,
+    cause: new WorkspaceSuspendedError(tenant.slug),
+  });
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -14,7 +14,7 @@ import {
   useFormMutation,
   useFormValues,
 } from '~/app/_components/form-kit';
-import type { ModuleKey, TenantKind } from '~/db/schema/platform';
+import type { ModuleKey, TenantKind } from '~/server/workspaces/workspace-vocabulary';
 import { tenantKindLabels } from '~/server/workspaces/kind-labels';
 import { moduleTitles } from '~/server/workspaces/module-titles';
 import { useTRPC } from '../_lib/trpc-client';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
-import { invoiceStatus } from '~/db/schema/invoicing';
+import { invoiceStatuses } from '~/server/invoicing/invoice-vocabulary';
 import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../_lib/server-api';
@@ -9,7 +9,7 @@ import { longDate, statusLabels } from './status-labels';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
-type Status = (typeof invoiceStatus.enumValues)[number];
+type Status = (typeof invoiceStatuses)[number];
 
 export default async function InvoicesPage({
   params,
@@ -22,9 +22,7 @@ export default async function InvoicesPage({
   const { status: asked } = await searchParams;
   const { api, workspace } = await loadWorkspace(tenant);
   const finance = hasRole(workspace.roles, financeUsers);
-  const status = (invoiceStatus.enumValues as readonly string[]).includes(asked ?? '')
-    ? (asked as Status)
-    : undefined;
+  const status = (invoiceStatuses as readonly string[]).includes(asked ?? '') ? (asked as Status) : undefined;
   const rows = await guard(api.invoices.list({ status }));
   const base = `/${tenant}/invoices`;
   return (
@@ -56,7 +54,7 @@ export default async function InvoicesPage({
       )}
       <nav aria-label="Filter by status" className="mt-4">
         <ul className="flex flex-wrap gap-3">
-          {[undefined, ...invoiceStatus.enumValues.filter((s) => finance || s !== 'draft')].map((s) => (
+          {[undefined, ...invoiceStatuses.filter((s) => finance || s !== 'draft')].map((s) => (
             <li key={s ?? 'all'}>
               <Link
                 href={s ? `${base}?status=${s}` : base}

@@ -1,4 +1,4 @@
-import type { InvoiceStatus } from '~/db/schema/invoicing';
+import type { InvoiceStatus } from '~/server/invoicing/invoice-vocabulary';
 
 export const statusLabels: Record<InvoiceStatus, string> = {
   draft: 'Draft',

@@ -15,7 +15,7 @@ import {
   useFormValues,
   type Option,
 } from '~/app/_components/form-kit';
-import { schoolBoundRoles, type Role } from '~/db/schema/memberships';
+import { schoolBoundRoles, type Role } from '~/server/workspaces/workspace-vocabulary';
 import { roleLabels } from '~/server/workspaces/role-labels';
 import { useTRPC } from '../../_lib/trpc-client';
 

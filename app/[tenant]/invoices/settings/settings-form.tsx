@@ -15,7 +15,7 @@ import {
   useFormMutation,
   useFormValues,
 } from '~/app/_components/form-kit';
-import type { CustomerCategory, VatRule } from '~/db/schema/invoicing';
+import type { CustomerCategory, VatRule } from '~/server/invoicing/invoice-vocabulary';
 import type { InvoiceSettingsInput } from '~/server/invoicing/settings';
 import { vatTreatmentLabels } from '~/server/invoicing/rules';
 import { useTRPC } from '../../../_lib/trpc-client';
