@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   customType,
@@ -240,10 +241,12 @@ export const courseWaitlistEntries = pgTable(
     claimTokenHash: text('claim_token_hash'),
     bookingId: uuid('booking_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Place in the queue: people joining in one booking share a created_at (the transaction's start). */
+    queuedOrder: bigserial('queued_order', { mode: 'number' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('course_waitlist_queue').on(t.tenantId, t.courseId, t.status, t.createdAt),
+    index('course_waitlist_queue').on(t.tenantId, t.courseId, t.status, t.queuedOrder),
     index('course_waitlist_holds')
       .on(t.holdExpiresAt)
       .where(sql`status = 'offered'`),

@@ -38,7 +38,7 @@ export async function listCourseDelegates(tx: Tx, courseId: string) {
           sql`${courseWaitlistEntries.status} in ('waiting', 'offered')`,
         ),
       )
-      .orderBy(asc(courseWaitlistEntries.createdAt)),
+      .orderBy(asc(courseWaitlistEntries.queuedOrder)),
   ]);
   return { bookings, waiting };
 }

@@ -36,7 +36,7 @@ export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Dat
               eq(courseWaitlistEntries.status, 'waiting'),
             ),
           )
-          .orderBy(asc(courseWaitlistEntries.createdAt), asc(courseWaitlistEntries.id))
+          .orderBy(asc(courseWaitlistEntries.queuedOrder))
           .limit(1)
           .for('update', { skipLocked: true })
       : [];
