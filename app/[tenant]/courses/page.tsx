@@ -24,6 +24,11 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
       </p>
       {manages && (
         <>
+          <p className="mt-6">
+            <Link href={`/${tenant}/courses/new`} className="font-semibold underline">
+              Create a course
+            </Link>
+          </p>
           <h2 className="mt-8 text-xl font-semibold">Upcoming courses</h2>
           <DataTable
             caption="Upcoming courses"
