@@ -58,7 +58,7 @@ export default async function RegisterPage({
       <p className="mt-4">
         {marked} of {delegates.length} delegates marked. Each mark is saved as you tap it.
       </p>
-      <RegisterList sessionId={session.id} delegates={delegates} />
+      <RegisterList key={session.id} sessionId={session.id} delegates={delegates} />
     </div>
   );
 }
