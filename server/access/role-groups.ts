@@ -91,6 +91,11 @@ export const courseBookers = [
   'governor',
   'ect',
 ] as const satisfies readonly Role[];
+/** Courses: a certificate of attendance — the course's managers, and the delegate's school (headteacher/SBM). */
+export const courseCertificateReaders = [
+  ...courseManagers,
+  'school_admin',
+] as const satisfies readonly Role[];
 /** Everyone who opens the courses section. */
 export const courseUsers = [...new Set([...courseManagers, ...courseBookers])] as Role[];
 /** Answers requests to join a school: the workspace's manager (any school), a headteacher (their own). */

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { chargeableItems, courseBookings, courses, courseWaitlistEntries, schools } from '~/db/schema';
+import {
+  chargeableItems,
+  courseAttendance,
+  courseBookings,
+  courses,
+  courseSessions,
+  courseWaitlistEntries,
+  schools,
+} from '~/db/schema';
 
 /** A course's delegates and waiting list, for its manager. */
 export async function listCourseDelegates(tx: Tx, courseId: string) {
@@ -60,6 +68,8 @@ export async function listSchoolBookings(tx: Tx, input: { schoolId?: string }) {
       delegateRole: courseBookings.delegateRole,
       status: courseBookings.status,
       funding: courseBookings.funding,
+      /** Marked present at every required session: a certificate of attendance can be downloaded. */
+      certificate: sql<boolean>`(${courseBookings.status} = 'confirmed' and exists (select 1 from ${courseSessions} s where s.course_id = ${courseBookings.courseId} and s.required) and not exists (select 1 from ${courseSessions} s where s.course_id = ${courseBookings.courseId} and s.required and not exists (select 1 from ${courseAttendance} a where a.session_id = s.id and a.booking_id = ${courseBookings.id} and a.status <> 'absent')))`,
       /** What the school pays: the place's charge and any cancellation or no-show charge, unless voided. */
       costPence: sql<number>`coalesce((select sum(ci.net_pence) from ${chargeableItems} ci where ci.source_type = 'course_booking' and ci.source_id = ${courseBookings.id} and ci.status <> 'cancelled'), 0)::int`,
     })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   courseBookers,
+  courseCertificateReaders,
   courseManagers,
   hasRole,
   headteachers,
@@ -8,6 +9,9 @@ import {
   schoolManagers,
 } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
+import { attendanceCertificate } from '../courses/attendance-certificate';
+import { getRegister } from '../courses/get-register';
+import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
@@ -118,6 +122,26 @@ export const coursesRouter = router({
         ...links(ctx.actor),
         schoolId: ownSchool(ctx.actor),
         now: new Date(),
+      }),
+    ),
+  /** One session's register: the confirmed delegates and their marks (the first session unless one is named). */
+  register: manage
+    .input(z.object({ courseId: z.uuid(), sessionId: z.uuid().optional() }))
+    .query(({ ctx, input }) => getRegister(ctx.tx, input)),
+  /** The facilitator marks one delegate at one session: attended, late or absent. */
+  markAttendance: manage
+    .input(ZMarkAttendanceInput)
+    .mutation(({ ctx, input }) =>
+      markAttendance(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, markedByUserId: ctx.actor.userId }),
+    ),
+  /** The certificate of attendance (a delegate present at every session); a school sees its own places only. */
+  certificate: tenantProcedure({ module: 'courses', roles: courseCertificateReaders })
+    .input(z.object({ bookingId: z.uuid() }))
+    .query(({ ctx, input }) =>
+      attendanceCertificate(ctx.tx, {
+        bookingId: input.bookingId,
+        issuer: ctx.actor.name,
+        schoolId: hasRole(ctx.actor.roles, courseManagers) ? undefined : scopeToSchool(ctx.actor.memberships),
       }),
     ),
   promote: manage.input(ZPromoteInput).mutation(async ({ ctx, input }) => {

@@ -6,6 +6,11 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 
 export const metadata: Metadata = { title: 'CPD courses and bookings' };
 
+const bookingStatusLabels = {
+  pending_approval: 'Awaiting approval',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+};
 const statusLabels = { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' };
 
 export default async function CoursesPage({ params }: { params: Promise<{ tenant: string }> }) {
@@ -13,6 +18,8 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
   const { api, workspace } = await loadWorkspace(tenant);
   const manages = workspace.roles.some((r) => r === 'tenant_admin' || r === 'adviser');
   const courses = manages ? await guard(api.courses.list({})) : [];
+  const headteacher = !manages && workspace.roles.includes('school_admin');
+  const bookings = headteacher ? await guard(api.courses.schoolBookings({})) : [];
   return (
     <div>
       <h1 className="text-3xl font-bold">CPD courses and bookings</h1>
@@ -22,8 +29,42 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
         </Link>{' '}
         (open to everyone, no sign-in needed), then book from a course’s page.
       </p>
+      {headteacher && (
+        <>
+          <h2 className="mt-8 text-xl font-semibold">Your school’s places</h2>
+          <DataTable
+            caption="Your school’s places"
+            hideCaption
+            rows={bookings}
+            rowKey={(b) => b.id}
+            empty="No places booked yet."
+            columns={[
+              { header: 'Delegate', rowHeader: true, cell: (b) => b.delegateName },
+              { header: 'Course', cell: (b) => b.courseTitle },
+              { header: 'Dates', cell: (b) => formatCourseDates(b.startsOn, b.endsOn) },
+              { header: 'Status', cell: (b) => bookingStatusLabels[b.status] },
+              {
+                header: 'Certificate',
+                cell: (b) =>
+                  b.certificate ? (
+                    <a href={`/${tenant}/courses/bookings/${b.id}/certificate`} className="underline">
+                      Certificate (PDF)<span className="sr-only"> for {b.delegateName}</span>
+                    </a>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
+        </>
+      )}
       {manages && (
         <>
+          <p className="mt-6">
+            <Link href={`/${tenant}/courses/new`} className="font-semibold underline">
+              Create a course
+            </Link>
+          </p>
           <h2 className="mt-8 text-xl font-semibold">Upcoming courses</h2>
           <DataTable
             caption="Upcoming courses"

@@ -72,6 +72,18 @@ export default async function CoursePage({
         ]}
       />
       <div className="mt-8 space-y-6">
+        <p className="flex flex-wrap gap-x-6 gap-y-2">
+          {course.status !== 'cancelled' && (
+            <Link href={`/${tenant}/courses/${course.id}/edit`} className="font-semibold underline">
+              Edit the course
+            </Link>
+          )}
+          {sessions.length > 0 && (
+            <Link href={`/${tenant}/courses/${course.id}/register`} className="font-semibold underline">
+              Take the register
+            </Link>
+          )}
+        </p>
         {course.status === 'draft' && <PublishButton courseId={course.id} />}
         {course.status === 'published' && (
           <p>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { certificateEligibility } from '~/server/courses/attendance-certificate';
 import { findPlace } from '~/server/courses/find-place';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 import { getDatabase } from '~/server/database';
@@ -13,11 +14,13 @@ export const dynamic = 'force-dynamic';
 /** A delegate's own page, from their confirmation email: the sessions and the calendar invite. */
 export default async function PlacePage({ params }: { params: Promise<{ tenant: string; token: string }> }) {
   const { tenant, token } = await params;
-  const found = await withPublicCourses((await getDatabase()).db, tenant, (tx) => findPlace(tx, token)).catch(
-    () => null,
-  );
+  const found = await withPublicCourses((await getDatabase()).db, tenant, async (tx) => {
+    const place = await findPlace(tx, token);
+    const { eligible } = await certificateEligibility(tx, place.booking);
+    return { ...place, certificate: eligible };
+  }).catch(() => null);
   if (!found) notFound();
-  const { booking, course, sessions } = found;
+  const { booking, course, sessions, certificate } = found;
   return (
     <>
       <SiteHeader user={null} />
@@ -31,6 +34,13 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
           <p className="mt-4">
             <a href={`/courses/${tenant}/place/${token}/calendar`} className="underline">
               Add every session to your calendar (.ics)
+            </a>
+          </p>
+        )}
+        {certificate && (
+          <p className="mt-4">
+            <a href={`/courses/${tenant}/place/${token}/certificate`} className="font-semibold underline">
+              Download your certificate of attendance (PDF)
             </a>
           </p>
         )}

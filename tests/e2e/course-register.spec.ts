@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signInWithMagicLink } from './support';
+
+const nextYear = new Date().getUTCFullYear() + 1;
+
+test('a manager makes a course in the form, a head books a place, the facilitator marks the register on a phone', async ({
+  browser,
+}) => {
+  const title = `Phonics refresher ${Date.now().toString(36)}`;
+  const manager = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(manager, 'manager@hsip.example');
+  await manager.goto('/hsip/courses');
+  await manager.getByRole('link', { name: 'Create a course' }).click();
+  await manager.getByLabel('Title', { exact: true }).fill(title);
+  await manager.getByLabel('Teachers', { exact: true }).check();
+  await manager.getByLabel('Format').selectOption('in_person');
+  await manager.getByLabel('Venue').fill('Harrow Teachers’ Centre');
+  await manager.getByLabel('Date', { exact: true }).fill(`${nextYear}-02-02`);
+  await manager.getByRole('button', { name: 'Add a session' }).click();
+  await manager.getByRole('group', { name: 'Session 2' }).getByLabel('Date').fill(`${nextYear}-02-09`);
+  await expectAccessible(manager);
+  await manager.getByRole('button', { name: 'Create draft course' }).click();
+  await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  const courseUrl = manager.url();
+  await manager.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(manager.getByRole('link', { name: 'See its public page' })).toBeVisible();
+
+  const head = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(head, 'head@grange.sch.example');
+  await head.goto(`${courseUrl}/book`);
+  await head.getByLabel('Name', { exact: true }).fill('Nia Okafor');
+  await head.getByLabel('Email', { exact: true }).fill(`nia.${Date.now().toString(36)}@grange.sch.example`);
+  await head.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(head.getByRole('status').filter({ hasText: /confirmed|booked/i })).toBeVisible();
+
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signInWithMagicLink(phone, 'adviser@hsip.example');
+  await phone.goto(`${courseUrl}/register`);
+  await expect(phone.getByRole('heading', { name: `Register: ${title}` })).toBeVisible();
+  const nia = phone.getByRole('listitem').filter({ hasText: 'Nia Okafor' });
+  await expect(nia).toContainText('Not marked yet');
+  await nia.getByRole('button', { name: /^Attended/ }).click();
+  await expect(nia).toContainText('Marked: attended');
+  await expect(nia.getByRole('button', { name: /^Attended/ })).toHaveAttribute('aria-pressed', 'true');
+  const box = await nia.getByRole('button', { name: /^Late/ }).boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(44);
+  await expectAccessible(phone);
+
+  // The mark was saved: it is there after a reload, and on the second session's register it is not yet.
+  await phone.reload();
+  await expect(phone.getByRole('listitem').filter({ hasText: 'Nia Okafor' })).toContainText(
+    'Marked: attended',
+  );
+  await phone.getByRole('navigation', { name: 'Sessions' }).getByRole('link', { name: 'Session 2' }).click();
+  await expect(phone.getByRole('listitem').filter({ hasText: 'Nia Okafor' })).toContainText('Not marked yet');
+});
