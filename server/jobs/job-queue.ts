@@ -7,7 +7,7 @@ import { runScheduledJob } from './run-scheduled-job';
 import { scheduledJobs } from './scheduled-jobs';
 
 export const emailQueue = 'email';
-/** Every minute: any queued email without a job (the process stopped between commit and send) gets one. */
+/** Every minute, each queued email without a job (the process stopped between commit and send) gets one. */
 export const emailSweepQueue = 'email-sweep';
 
 export type JobQueueOptions = {
