@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -155,4 +155,13 @@ export async function withCommissionedRead<T>(tx: Tx, fn: () => Promise<T>): Pro
   } finally {
     await tx.execute(sql`select set_config('app.commissioned_read', '', true)`);
   }
+}
+
+/**
+ * Runs hand-written SQL and returns its rows, on either driver (postgres.js answers with the rows, PGlite with
+ * `{ rows }`). For the few hot statements a query builder would cost more CPU to build than to run.
+ */
+export async function executeRows<T extends Record<string, unknown>>(tx: Tx | Db, query: SQL): Promise<T[]> {
+  const result: unknown = await tx.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

@@ -1,5 +1,5 @@
 import type { Tx } from '~/db/client';
-import { auditLog } from '~/db/schema';
+import { sql } from 'drizzle-orm';
 
 /** Picks the id-like fields (`id`, `…Id`) of a value: what the change was aimed at or produced. */
 export function idsOf(value: unknown): Record<string, string> {
@@ -22,12 +22,9 @@ export async function recordAudit(
     result: unknown;
   },
 ): Promise<void> {
-  await tx.insert(auditLog).values({
-    tenantId: entry.tenantId,
-    actorUserId: 'userId' in entry.actor ? entry.actor.userId : null,
-    actorLabel: 'label' in entry.actor ? entry.actor.label : null,
-    action: entry.action,
-    targetIds: idsOf(entry.input),
-    resultIds: idsOf(entry.result),
-  });
+  // Hand-written: every change writes one, and the query builder's insert cost more CPU than the statement.
+  await tx.execute(sql`insert into audit_log (tenant_id, actor_user_id, actor_label, action, target_ids, result_ids)
+    values (${entry.tenantId}, ${'userId' in entry.actor ? entry.actor.userId : null},
+      ${'label' in entry.actor ? entry.actor.label : null}, ${entry.action},
+      ${JSON.stringify(idsOf(entry.input))}::jsonb, ${JSON.stringify(idsOf(entry.result))}::jsonb)`);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '~/db/client';
+import { executeRows, type Tx } from '~/db/client';
 import { courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import type { IsoDate } from '../catalogue/academic-year';
@@ -91,7 +91,7 @@ export async function bookPlaces(
   );
 
   const n = input.delegates.length;
-  const taken = await tx.execute<{ take: number }>(sql`
+  const takeRows = await executeRows<{ take: number }>(tx, sql`
     update ${courses} c set places_taken = c.places_taken + t.take, updated_at = now()
     from (
       select least(${n}::int, capacity - places_taken) as take from ${courses}
@@ -99,7 +99,6 @@ export async function bookPlaces(
     ) t
     where c.id = ${course.id} and t.take > 0
     returning t.take`);
-  const takeRows = Array.isArray(taken) ? taken : (taken as { rows: { take: number }[] }).rows;
   const take = Number(takeRows[0]?.take ?? 0);
 
   const confirmed = prepared.slice(0, take);

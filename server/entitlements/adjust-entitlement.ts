@@ -1,8 +1,8 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '~/db/client';
-import { entitlementBalances, entitlementEntries } from '~/db/schema';
+import { executeRows, type Tx } from '~/db/client';
+import { entitlementBalances } from '~/db/schema';
 
 export const ZAdjustEntitlementInput = z.object({
   balanceId: z.uuid({ message: 'Choose an entitlement.' }),
@@ -23,17 +23,23 @@ export async function adjustEntitlement(
   input: TAdjustEntitlementInput & { tenantId: string; actorUserId: string },
 ) {
   const q = Math.round(input.quantity * 100);
-  const [balance] = await tx
-    .update(entitlementBalances)
-    .set({ balanceHundredths: sql`${entitlementBalances.balanceHundredths} + ${q}`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(entitlementBalances.id, input.balanceId),
-        sql`${entitlementBalances.balanceHundredths} + ${q} >= 0`,
-      ),
+  // One statement (one round trip, the balance row locked only for it): move the balance when it stays at or
+  // above zero, and record the entry beside it. No row back means nothing moved.
+  const [entry] = await executeRows<{ id: string; balance_id: string }>(
+    tx,
+    sql`
+    with moved as (
+      update entitlement_balances set balance_hundredths = balance_hundredths + ${q}, updated_at = now()
+      where tenant_id = ${input.tenantId} and id = ${input.balanceId} and balance_hundredths + ${q} >= 0
+      returning id, school_id
     )
-    .returning({ id: entitlementBalances.id, schoolId: entitlementBalances.schoolId });
-  if (!balance) {
+    insert into entitlement_entries
+      (tenant_id, balance_id, school_id, kind, quantity_hundredths, description, actor_user_id)
+    select ${input.tenantId}, id, school_id, 'adjustment', ${q}, ${input.reason}, ${input.actorUserId}
+    from moved
+    returning id, balance_id`,
+  );
+  if (!entry) {
     const [exists] = await tx
       .select({ id: entitlementBalances.id })
       .from(entitlementBalances)
@@ -41,17 +47,5 @@ export async function adjustEntitlement(
     if (!exists) throw new DomainError({ code: 'NOT_FOUND', message: 'That entitlement was not found.' });
     throw new DomainError({ code: 'BAD_REQUEST', message: 'That would take the balance below zero.' });
   }
-  const [entry] = await tx
-    .insert(entitlementEntries)
-    .values({
-      tenantId: input.tenantId,
-      balanceId: balance.id,
-      schoolId: balance.schoolId,
-      kind: 'adjustment',
-      quantityHundredths: q,
-      description: input.reason,
-      actorUserId: input.actorUserId,
-    })
-    .returning({ id: entitlementEntries.id });
-  return { id: entry?.id, balanceId: balance.id };
+  return { id: entry.id, balanceId: entry.balance_id };
 }

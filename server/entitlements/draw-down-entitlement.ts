@@ -1,7 +1,7 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '~/db/client';
-import { chargeableItems, entitlementBalances, entitlementEntries } from '~/db/schema';
+import { sql } from 'drizzle-orm';
+import { executeRows, type Tx } from '~/db/client';
+import { chargeableItems, entitlementBalances } from '~/db/schema';
 import { describeQuantity, lineName, whereBalance, type BalanceKey } from './balance-key';
 import type { Source } from './grant-entitlement';
 
@@ -39,8 +39,8 @@ export type DrawDownResult =
  * first (FOR UPDATE waits for any concurrent drawdown and then reads the balance it left), so each drawdown
  * sees its predecessor's result and the balance can never go below zero (the CHECK constraint is the
  * backstop). With partial cover 'split', a balance smaller than the use is emptied and the rest charged;
- * with 'refuse' (or no way to charge), only a balance that covers the whole use is taken. The lock is held
- * for that statement, one insert and, when part is charged, one more.
+ * with 'refuse' (or no way to charge), only a balance that covers the whole use is taken. The entry is written
+ * in the same statement; the lock is held for it and, when part is charged, one more insert.
  */
 export async function drawDownEntitlement(
   tx: Tx,
@@ -58,56 +58,38 @@ export async function drawDownEntitlement(
   }
   const q = input.quantityHundredths;
   const split = input.partialCover !== 'refuse' && input.chargeAs !== undefined;
-  const locked = tx.$with('locked').as(
-    tx
-      .select({
-        id: entitlementBalances.id,
-        tenantId: entitlementBalances.tenantId,
-        before: sql<number>`${entitlementBalances.balanceHundredths}`.as('before'),
-        unlimited: sql<boolean>`${entitlementBalances.unlimited}`.as('was_unlimited'),
-      })
-      .from(entitlementBalances)
-      .where(whereBalance(input))
-      .for('update'),
+  // One statement (one round trip): lock the balance, take what it can give, record the entry.
+  const [taken] = await executeRows<{ entry_id: string; balance_id: string; drawn: number }>(
+    tx,
+    sql`with locked as (
+        select id, tenant_id, balance_hundredths as before, unlimited from entitlement_balances
+        where tenant_id = ${input.tenantId} and school_id = ${input.schoolId}
+          and academic_year = ${input.academicYear} and unit = ${input.unit} and category = ${input.category ?? ''}
+        for update
+      ), taken as (
+        update entitlement_balances b
+        set balance_hundredths = case when l.unlimited then l.before else l.before - least(l.before, ${q}::int) end,
+          updated_at = now()
+        from locked l
+        where b.tenant_id = l.tenant_id and b.id = l.id
+          and (l.unlimited or l.before ${split ? sql`> 0` : sql`>= ${q}::int`})
+        returning b.id, case when l.unlimited then ${q}::int else least(l.before, ${q}::int) end as drawn
+      ), entry as (
+        insert into entitlement_entries (tenant_id, balance_id, school_id, kind, quantity_hundredths,
+          source_type, source_id, description, actor_user_id)
+        select ${input.tenantId}, id, ${input.schoolId}, 'drawdown', -drawn, ${input.sourceType},
+          ${input.sourceId}::uuid, ${input.description}, ${input.actorUserId}::uuid
+        from taken
+        returning id, balance_id
+      )
+      select entry.id as entry_id, entry.balance_id, taken.drawn from entry join taken on taken.id = entry.balance_id`,
   );
-  const drawn = sql<number>`case when ${locked.unlimited} then ${q} else least(${locked.before}, ${q}) end`;
-  const [taken] = await tx
-    .with(locked)
-    .update(entitlementBalances)
-    .set({
-      balanceHundredths: sql`case when ${locked.unlimited} then ${locked.before} else ${locked.before} - least(${locked.before}, ${q}) end`,
-      updatedAt: sql`now()`,
-    })
-    .from(locked)
-    .where(
-      and(
-        eq(entitlementBalances.tenantId, locked.tenantId),
-        eq(entitlementBalances.id, locked.id),
-        split
-          ? sql`(${locked.unlimited} or ${locked.before} > 0)`
-          : sql`(${locked.unlimited} or ${locked.before} >= ${q})`,
-      ),
-    )
-    .returning({ id: entitlementBalances.id, drawnHundredths: drawn });
   if (taken) {
-    const drawnHundredths = Number(taken.drawnHundredths);
-    const [entry] = await tx
-      .insert(entitlementEntries)
-      .values({
-        tenantId: input.tenantId,
-        balanceId: taken.id,
-        schoolId: input.schoolId,
-        kind: 'drawdown',
-        quantityHundredths: -drawnHundredths,
-        sourceType: input.sourceType,
-        sourceId: input.sourceId,
-        description: input.description,
-        actorUserId: input.actorUserId,
-      })
-      .returning({ id: entitlementEntries.id });
-    if (!entry) throw new Error('could not record the drawdown');
+    const drawnHundredths = Number(taken.drawn);
+    const entry = { id: taken.entry_id };
+    const balanceId = taken.balance_id;
     if (drawnHundredths === q || !input.chargeAs) {
-      return { outcome: 'drawn', entryId: entry.id, balanceId: taken.id, drawnHundredths };
+      return { outcome: 'drawn', entryId: entry.id, balanceId, drawnHundredths };
     }
     const rest = uncoveredQuantity(input.chargeAs.quantityHundredths, q, drawnHundredths);
     const charge = await recordCharge(tx, {
@@ -119,7 +101,7 @@ export async function drawDownEntitlement(
     return {
       outcome: 'part_drawn',
       entryId: entry.id,
-      balanceId: taken.id,
+      balanceId,
       drawnHundredths,
       chargeableItemId: charge.id,
       netPence: charge.netPence,
