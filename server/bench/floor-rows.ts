@@ -3,7 +3,7 @@ import { getDatabase } from '../database';
 
 /**
  * The pages bench's floor (tests/bench/pages.ts): the rows of the register, the visits planner or the SCC
- * list in ONE query, with no session, layout data or access checks. Only the floor route calls it, and that
+ * list in ONE query, with no session, layout data or access checks (the planner's first page: 50 visits). Only the floor route calls it, and that
  * route exists only with STRIDE_BENCH_ROUTES=1 (refused in a real deployment).
  */
 const queries = {
@@ -28,7 +28,8 @@ const queries = {
     left join users u on u.id = v.adviser_user_id
     where v.tenant_id = ${tenantId}
       and v.academic_year = (select max(academic_year) from planned_visits where tenant_id = ${tenantId})
-    order by v.due_by, s.name`,
+    order by v.due_by, s.name
+    limit 50`,
   concern: (tenantId: SQL) => sql`
     select s.name, s.urn, c.status, c.identified_on, c.designated_on, c.next_review_on, u.name as lead_officer
     from scc_cases c

@@ -2,7 +2,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { plannedVisits, schools, users } from '~/db/schema';
-import { isOverdue, underServed } from './visit-progress';
+import { isOverdue, underServed, worstFirst } from './visit-progress';
 
 export const ZScheduleInput = z.object({
   academicYear: z.number().int().min(2000).max(2100).optional(),
@@ -68,9 +68,11 @@ export async function listUnderServed(tx: Tx, input: { academicYear: number; tod
       s,
     ]),
   );
-  return behind.map((p) => ({
-    ...p,
-    schoolName: names.get(p.schoolId)?.name ?? '',
-    urn: names.get(p.schoolId)?.urn,
-  }));
+  return behind
+    .map((p) => ({
+      ...p,
+      schoolName: names.get(p.schoolId)?.name ?? '',
+      urn: names.get(p.schoolId)?.urn,
+    }))
+    .sort(worstFirst);
 }

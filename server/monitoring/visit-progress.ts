@@ -65,3 +65,9 @@ export function underServed(
     .filter((p) => p.shortfall > 0)
     .sort((a, b) => b.shortfall - a.shortfall);
 }
+
+/** Most behind first; equally behind schools by name, so the list reads the same every time. */
+export const worstFirst = (
+  a: { shortfall: number; schoolName: string },
+  b: { shortfall: number; schoolName: string },
+) => b.shortfall - a.shortfall || a.schoolName.localeCompare(b.schoolName, 'en-GB');

@@ -4,6 +4,7 @@ import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
 import { generatePlan } from '../monitoring/generate-plan';
 import { listSchedule, listUnderServed, ZScheduleInput } from '../monitoring/list-visits';
 import { statutoryOf } from '../monitoring/require-statutory';
+import { loadVisitPlanner, ZVisitPlannerInput } from '../monitoring/visit-planner';
 import {
   addAdditionalVisit,
   cancelVisit,
@@ -37,6 +38,20 @@ export const visitsRouter = router({
         ...input,
         academicYear: input.academicYear ?? academicYearOf(today),
         adviserUserId: officer ? input.adviserUserId : ctx.actor.userId,
+        today,
+      });
+    }),
+  /** The visits planner page in one transaction: a page of the schedule, overdue, under-served, advisers. */
+  planner: tenantProcedure({ module: 'statutory', roles: monitoringReaders })
+    .input(ZVisitPlannerInput)
+    .query(({ ctx, input }) => {
+      const today = todayInLondon();
+      const officer = ctx.actor.memberships.some((m) => m.role === 'tenant_admin' || m.role === 'la_officer');
+      return loadVisitPlanner(ctx.tx, {
+        ...input,
+        academicYear: input.academicYear ?? academicYearOf(today),
+        adviserUserId: officer ? input.adviserUserId : ctx.actor.userId,
+        officer,
         today,
       });
     }),

@@ -41,6 +41,11 @@ test('the Head of SI recategorises a school causing concern; the LNI sees an ove
   await head.goto('/barnet/visits');
   await expect(head.getByRole('heading', { name: 'Under-served schools' })).toBeVisible();
   await expect(head.getByRole('heading', { name: 'Overdue visits' })).toBeVisible();
+  // Barnet plans more visits than one page holds: the schedule pages through them.
+  await expect(head.getByText(/^Page 1 of [2-9]/)).toBeVisible();
+  await head.getByRole('link', { name: 'Next page' }).click();
+  await expect(head.getByText(/^Page 2 of [2-9]/)).toBeVisible();
+  await expect(head.getByTestId('planned-visit').first()).toBeVisible();
   await head.getByRole('button', { name: /^Generate the 2026\/27 plan$/ }).click();
   await expect(head.getByRole('status').filter({ hasText: 'already planned' })).toBeVisible();
   await expectAccessible(head);

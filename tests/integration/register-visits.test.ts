@@ -257,6 +257,40 @@ describe('the visits planner', () => {
     expect((await codeOf(adviser.visits.generatePlan({ academicYear: 2026 }))).code).toBe('FORBIDDEN');
   });
 
+  it('the planner reads its page, overdue, under-served and advisers in one call, pages of 50, an adviser only their own', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const all = await officer.visits.schedule({ academicYear: 2026 });
+    const first = await officer.visits.planner({ academicYear: 2026 });
+    expect(first.total).toBe(all.length);
+    expect(first.pageSize).toBe(50);
+    expect(first.pages).toBe(Math.max(1, Math.ceil(all.length / 50)));
+    expect(first.visits.map((v) => v.id)).toEqual(all.slice(0, 50).map((v) => v.id));
+    expect(first.overdue.map((v) => v.id)).toEqual(all.filter((v) => v.overdue).map((v) => v.id));
+    expect(first.underServed).toEqual(await officer.visits.underServed({ academicYear: 2026 }));
+    expect(first.advisers.length).toBeGreaterThan(1);
+    expect(first.schools.length).toBeGreaterThan(10);
+    // A page past the end shows the last page rather than nothing.
+    const last = await officer.visits.planner({ academicYear: 2026, page: 999 });
+    expect(last.page).toBe(first.pages);
+    expect(last.visits.map((v) => v.id)).toEqual(all.slice((first.pages - 1) * 50).map((v) => v.id));
+    const tomasz = await barnet.user('tomasz.nowicki@barnet.example');
+    const his = await officer.visits.planner({
+      academicYear: 2026,
+      adviserUserId: tomasz.id,
+      status: 'planned',
+    });
+    expect(his.total).toBe(all.filter((v) => v.adviserUserId === tomasz.id && v.status === 'planned').length);
+    expect(his.visits.every((v) => v.adviserUserId === tomasz.id && v.status === 'planned')).toBe(true);
+
+    const adviser = await barnet.caller('adviser@barnet.example');
+    const me = await barnet.user('adviser@barnet.example');
+    const mine = await adviser.visits.planner({ academicYear: 2026, adviserUserId: tomasz.id });
+    expect(mine.total).toBe(all.filter((v) => v.adviserUserId === me.id).length);
+    expect(mine.overdue.every((v) => v.adviserUserId === me.id)).toBe(true);
+    expect(mine.underServed).toEqual([]);
+    expect(mine.schools).toEqual([]);
+  });
+
   it('officers see everyone, the under-served and overdue; add, reassign, mark done and cancel visits', async () => {
     const officer = await barnet.caller('la.officer@barnet.example');
     const all = await officer.visits.schedule({ academicYear: 2026 });

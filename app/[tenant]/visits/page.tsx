@@ -6,6 +6,7 @@ import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import { DataTable } from '~/app/_components/data-table';
 import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 import { optionsOf } from '~/app/_components/options';
+import { Pagination } from '~/app/_components/pagination';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { AdditionalVisitForm, GeneratePlanButton, VisitActions } from './visit-forms';
 
@@ -22,7 +23,7 @@ const statusLabels = { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' 
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const date = (iso: string | null) => (iso ? shortDate.format(new Date(`${iso}T12:00:00Z`)) : '—');
 
-type Search = { adviser?: string; status?: string; overdue?: string };
+type Search = { adviser?: string; status?: string; overdue?: string; page?: string };
 
 export default async function VisitsPage({
   params,
@@ -44,30 +45,29 @@ export default async function VisitsPage({
   const status = (['planned', 'done', 'cancelled'] as const).find((s) => s === search.status);
   const adviserFilter =
     search.adviser && /^[0-9a-f-]{36}$/i.test(search.adviser) ? search.adviser : undefined;
-  // Without an adviser or status filter the schedule already holds every overdue visit: no second query.
-  const overdueInSchedule = isOfficer && !adviserFilter && !status;
-  const [visits, advisers, underServed, overdueLoaded, register] = await Promise.all([
-    guard(
-      api.visits.schedule({
-        academicYear: year,
-        adviserUserId: isOfficer ? adviserFilter : undefined,
-        status,
-        overdueOnly: search.overdue === 'yes',
-      }),
-    ),
-    guard(api.register.advisers()),
-    isOfficer ? guard(api.visits.underServed({ academicYear: year })) : [],
-    isOfficer && !overdueInSchedule
-      ? guard(api.visits.schedule({ academicYear: year, overdueOnly: true }))
-      : [],
-    isOfficer ? guard(api.register.list({ sort: 'name' })) : null,
-  ]);
-  const overdue = overdueInSchedule ? visits.filter((v) => v.overdue) : overdueLoaded;
+  const requestedPage = Number.parseInt(search.page ?? '1', 10);
+  const planner = await guard(
+    api.visits.planner({
+      academicYear: year,
+      adviserUserId: isOfficer ? adviserFilter : undefined,
+      status,
+      overdueOnly: search.overdue === 'yes',
+      page: Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, 10_000) : 1,
+    }),
+  );
+  const { visits, overdue, underServed, advisers } = planner;
   // One list for every row's actions: the same object is sent to the browser once, not once per visit.
   const adviserOptions = advisers.map((a) => ({ userId: a.userId, name: a.name }));
   const settings = statutorySettingsOf(workspace.tenant.settings);
   const mine = !isOfficer;
-  const overdueMine = visits.filter((v) => v.overdue);
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams();
+    if (adviserFilter) query.set('adviser', adviserFilter);
+    if (status) query.set('status', status);
+    if (search.overdue === 'yes') query.set('overdue', 'yes');
+    query.set('page', String(page));
+    return `/${tenant}/visits?${query.toString()}#schedule`;
+  };
   const label = academicYearLabel(year);
   return (
     <div>
@@ -82,12 +82,12 @@ export default async function VisitsPage({
           ? 'Your schedule: the visits planned for your schools this year. Overdue visits are past their due date and not yet done.'
           : 'The year’s visits to every school, planned from each school’s LA category, and who is behind.'}
       </p>
-      {mine && overdueMine.length > 0 && (
+      {mine && overdue.length > 0 && (
         <p
           className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3 font-semibold"
           data-testid="overdue-count"
         >
-          {overdueMine.length} of your visits {overdueMine.length === 1 ? 'is' : 'are'} overdue.
+          {overdue.length} of your visits {overdue.length === 1 ? 'is' : 'are'} overdue.
         </p>
       )}
 
@@ -140,17 +140,11 @@ export default async function VisitsPage({
               </ul>
             )}
           </section>
-          {register && (
-            <AdditionalVisitForm
-              schools={register.rows.map((r) => ({
-                schoolId: r.schoolId,
-                name: r.name,
-                linkAdviserUserId: r.linkAdviserUserId,
-              }))}
-              reasons={settings.additionalVisitReasons}
-              advisers={adviserOptions}
-            />
-          )}
+          <AdditionalVisitForm
+            schools={planner.schools}
+            reasons={settings.additionalVisitReasons}
+            advisers={adviserOptions}
+          />
         </>
       )}
 
@@ -189,7 +183,10 @@ export default async function VisitsPage({
           />
         </FilterForm>
         <p className="mt-3 text-slate-700" aria-live="polite">
-          {visits.length} visit{visits.length === 1 ? '' : 's'}
+          {planner.total} visit{planner.total === 1 ? '' : 's'}
+          {planner.pages > 1
+            ? `: ${(planner.page - 1) * planner.pageSize + 1} to ${(planner.page - 1) * planner.pageSize + visits.length} shown`
+            : ''}
         </p>
         <DataTable
           className="mt-2"
@@ -250,6 +247,7 @@ export default async function VisitsPage({
             },
           ]}
         />
+        <Pagination label="Pages of visits" page={planner.page} pages={planner.pages} href={pageHref} />
       </section>
     </div>
   );
