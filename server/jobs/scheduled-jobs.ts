@@ -1,6 +1,7 @@
 import type { Tx } from '~/db/client';
 import type { JobRunSummary, ModuleKey } from '~/db/schema';
 import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
+import { escalateOverdueCheckpoints } from '../induction/escalate-overdue';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
 import { sendOverdueReminders } from '../invoicing/send-overdue-reminders';
 import { remindAdvisers } from '../monitoring/remind-advisers';
@@ -19,6 +20,7 @@ export const jobKeys = [
   'entitlement-expiry',
   'adviser-reminders',
   'invoice-reminders',
+  'induction-escalations',
 ] as const;
 export type JobKey = (typeof jobKeys)[number];
 
@@ -107,6 +109,19 @@ export const scheduledJobs: readonly ScheduledJob[] = [
         appUrl: c.appUrl,
         today: c.today,
       }),
+  },
+  {
+    key: 'induction-escalations',
+    title: 'Overdue ECT reviews',
+    description:
+      'Escalates overdue ECT progress reviews and assessments: the induction tutor at once, the headteacher after 10 working days, the Appropriate Body after 20.',
+    module: 'induction',
+    cron: '15 7 * * 1-5',
+    schedule: 'Every weekday at 07:15',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      // Only an Appropriate Body keeps induction records; elsewhere the module sells training and this finds none.
+      escalateOverdueCheckpoints(tx, { tenantSlug: c.tenant.slug, appUrl: c.appUrl, today: c.today }),
   },
 ];
 
