@@ -58,7 +58,7 @@ export async function exportOutcomes(tx: Tx, actor: Actor, input: { from?: strin
     .orderBy(asc(inductionOutcomes.decidedOn), asc(ects.name));
   // A leading = + - @ would be read as a formula by a spreadsheet: neutralise names typed in by schools.
   const safe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-  return stringify(
+  const csv = stringify(
     [
       [...outcomeExportColumns],
       ...rows.map((r) => [
@@ -77,4 +77,5 @@ export async function exportOutcomes(tx: Tx, actor: Actor, input: { from?: strin
     ],
     { record_delimiter: '\r\n' },
   );
+  return { csv, filename: `induction-outcomes-${actor.slug}` };
 }

@@ -298,7 +298,7 @@ describe('ECT induction (Appropriate Body)', () => {
       manager.induction.recordOutcome({ ectId, outcome: 'fail', decidedOn: '2027-12-21', termsServed: 7 }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    const csv = await manager.induction.exportOutcomes({});
+    const { csv } = await manager.induction.exportOutcomes({});
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
       'TRN,Name,Date of birth,School URN,School,Induction start date,Induction end date,FTE,Terms served,Outcome,Outcome date',
