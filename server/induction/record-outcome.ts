@@ -3,6 +3,7 @@ import type { Tx } from '~/db/client';
 import {
   ects,
   inductionAbsences,
+  inductionCheckpoints,
   inductionOutcomes,
   inductionPeriods,
   inductionSupportPlans,
@@ -58,6 +59,10 @@ export async function recordOutcome(tx: Tx, actor: Actor, input: TRecordOutcomeI
     return { outcomeId: outcome?.id ?? '', completesOn: schedule.completesOn };
   }
   await tx.update(ects).set({ status: 'completed' }).where(eq(ects.id, ect.id));
+  // Induction is over: reviews not yet started fall away (submitted ones stay as the record).
+  await tx
+    .delete(inductionCheckpoints)
+    .where(and(eq(inductionCheckpoints.ectId, ect.id), eq(inductionCheckpoints.status, 'due')));
   await tx
     .update(inductionPeriods)
     .set({ endsOn: input.decidedOn })

@@ -63,9 +63,11 @@ export default async function EctRecordPage({
             : ''}
           {ect.extensionTenths > 0 ? ` (extended by ${termsLabel(ect.extensionTenths)})` : ''}
         </dd>
-        <dt className="font-semibold">Expected end</dt>
+        <dt className="font-semibold">{ect.status === 'completed' ? 'Completed' : 'Expected end'}</dt>
         <dd>
-          {date(record.schedule.completesOn)}
+          {ect.status === 'completed'
+            ? date(record.outcomes[record.outcomes.length - 1]?.decidedOn ?? null)
+            : date(record.schedule.completesOn)}
           {record.schedule.absenceExtensions.map((x) => (
             <span key={x.year}>
               {' '}
@@ -150,9 +152,13 @@ export default async function EctRecordPage({
           {record.supportPlans.map((p) => (
             <div key={p.id} className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
               <p>
-                <strong>{p.status === 'open' ? 'Open' : 'Closed'}</strong>, since{' '}
-                {p.createdAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}. Opened when the ECT
-                was judged not on track; the school sets out its support in the review’s evidence.
+                <strong>{p.status === 'open' ? 'Open' : 'Closed'}</strong>: opened{' '}
+                {p.createdAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}
+                {p.closedAt
+                  ? `, closed ${p.closedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}`
+                  : ''}
+                , when the ECT was judged not on track; the school sets out its support in the review’s
+                evidence.
               </p>
               {p.status === 'open' && (
                 <p className="mt-2">
