@@ -1,5 +1,6 @@
 /**
- * Demo seed data for Stride: five workspaces (three local authorities, two partnerships),
+ * Demo seed data for Stride: six workspaces (three local authorities, two partnerships and a teaching school
+ * hub acting as Appropriate Body for ECT induction),
  * their schools and users. Everything here is fictional but shaped like the real thing:
  * URNs, LA codes and establishment numbers follow GIAS conventions, postcodes sit in the
  * right boroughs, and vocabulary follows each LA's own documents (Barnet LNIs and the
@@ -50,7 +51,7 @@ export type SeedTenant = {
   slug: string;
   name: string;
   shortName: string;
-  kind: 'la' | 'provider';
+  kind: 'la' | 'provider' | 'appropriate_body';
   laCodes: string[];
   modules: ModuleKey[];
   settings: TenantSettings;
@@ -1431,6 +1432,22 @@ export const tenants: SeedTenant[] = [
       142158,
     ],
   },
+  {
+    // The Appropriate Body for ECT induction in Barnet and Harrow (LAs may no longer act as one since 2024).
+    slug: 'nwlhub',
+    name: 'North West London Teaching School Hub',
+    shortName: 'NWL TSH',
+    kind: 'appropriate_body',
+    laCodes: ['302', '310'],
+    modules: ['induction', 'courses', 'invoices'],
+    settings: { induction: { feePerEctPence: 45_000 } },
+    schoolUrns: [
+      // Barnet schools that chose the hub as their AB
+      101262, 101270, 101281, 101293, 101298, 101335, 138912, 142158,
+      // Harrow schools
+      102228, 102232, 102237, 102241, 102246, 102262, 102290, 137653,
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1491,7 +1508,10 @@ export const users: SeedUser[] = [
     email: 'head@coppettswood.sch.example',
     name: 'Anita Shah',
     jobTitle: 'Headteacher, Coppetts Wood Primary School',
-    memberships: { barnet: [{ role: 'school_admin', schoolUrn: 101262 }] },
+    memberships: {
+      barnet: [{ role: 'school_admin', schoolUrn: 101262 }],
+      nwlhub: [{ role: 'school_admin', schoolUrn: 101262 }],
+    },
   },
   {
     email: 'head@stcatherines.sch.example',
@@ -1503,7 +1523,11 @@ export const users: SeedUser[] = [
     email: 'deputy@coppettswood.sch.example',
     name: 'James Whitaker',
     jobTitle: 'Deputy Headteacher, Coppetts Wood Primary School',
-    memberships: { barnet: [{ role: 'school_staff', schoolUrn: 101262 }] },
+    // Also Coppetts Wood's induction tutor, with the hub as Appropriate Body.
+    memberships: {
+      barnet: [{ role: 'school_staff', schoolUrn: 101262 }],
+      nwlhub: [{ role: 'school_staff', schoolUrn: 101262 }],
+    },
   },
   {
     email: 'chair@stcatherines.sch.example',
@@ -1515,7 +1539,10 @@ export const users: SeedUser[] = [
     email: 'j.kowalczyk@millhillvale.sch.example',
     name: 'Jakub Kowalczyk',
     jobTitle: 'Early Career Teacher (Year 1), Mill Hill Vale Academy',
-    memberships: { barnet: [{ role: 'ect', schoolUrn: 138912 }] },
+    memberships: {
+      barnet: [{ role: 'ect', schoolUrn: 138912 }],
+      nwlhub: [{ role: 'ect', schoolUrn: 138912 }],
+    },
   },
 
   // ---- Birmingham City Council -------------------------------------------------------------
@@ -1683,13 +1710,19 @@ export const users: SeedUser[] = [
     email: 'head@cannonlane.sch.example',
     name: 'Rekha Patel',
     jobTitle: 'Headteacher, Cannon Lane Primary School',
-    memberships: { harrow: [{ role: 'school_admin', schoolUrn: 102228 }] },
+    memberships: {
+      harrow: [{ role: 'school_admin', schoolUrn: 102228 }],
+      nwlhub: [{ role: 'school_admin', schoolUrn: 102228 }],
+    },
   },
   {
     email: 'head@stanselms.sch.example',
     name: 'Maria Fernandes',
     jobTitle: "Headteacher, St Anselm's Catholic Primary School",
-    memberships: { harrow: [{ role: 'school_admin', schoolUrn: 102262 }] },
+    memberships: {
+      harrow: [{ role: 'school_admin', schoolUrn: 102262 }],
+      nwlhub: [{ role: 'school_admin', schoolUrn: 102262 }],
+    },
   },
   {
     email: 'deputy@cannonlane.sch.example',
@@ -1707,7 +1740,10 @@ export const users: SeedUser[] = [
     email: 'k.sivakumar@hatchend.sch.example',
     name: 'Kavitha Sivakumar',
     jobTitle: 'Early Career Teacher (Year 1), Hatch End High School',
-    memberships: { harrow: [{ role: 'ect', schoolUrn: 102290 }] },
+    memberships: {
+      harrow: [{ role: 'ect', schoolUrn: 102290 }],
+      nwlhub: [{ role: 'ect', schoolUrn: 102290 }],
+    },
   },
 
   // ---- Harrow Schools' Improvement Partnership ---------------------------------------------
@@ -1764,6 +1800,28 @@ export const users: SeedUser[] = [
     name: 'David Oyelaran',
     jobTitle: 'Early Career Teacher (Year 2), Whitmore High School',
     memberships: { hsip: [{ role: 'ect', schoolUrn: 137653 }] },
+  },
+
+  // ---- North West London Teaching School Hub (Appropriate Body) ------------------------------
+  {
+    email: 'director@nwlhub.example',
+    name: 'Claire Donovan',
+    jobTitle: 'Director, North West London Teaching School Hub',
+    memberships: { nwlhub: [{ role: 'tenant_admin' }] },
+  },
+  {
+    // An adviser, not an la_officer: the hub is not an LA, and its induction lead advises and quality-assures
+    // schools' reviews the way a partnership's advisers do.
+    email: 'induction@nwlhub.example',
+    name: 'Femi Adebayo',
+    jobTitle: 'Appropriate Body Induction Lead',
+    memberships: { nwlhub: [{ role: 'adviser' }] },
+  },
+  {
+    email: 'finance@nwlhub.example',
+    name: 'Gwen Llewellyn',
+    jobTitle: 'Finance Officer, North West London Teaching School Hub',
+    memberships: { nwlhub: [{ role: 'finance' }] },
   },
 
   // ---- Multi-workspace user ----------------------------------------------------------------

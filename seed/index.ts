@@ -9,6 +9,7 @@ import { demoTermDates } from './term-dates-data';
 import { adviserProfiles, memberships, schools, tenants, users } from '~/db/schema';
 import { demoCatalogues } from './catalogue-data';
 import { seedCourses } from './seed-courses';
+import { seedInduction } from './seed-induction';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
 import { statutorySettings } from './statutory-data';
@@ -155,6 +156,7 @@ async function seedDemo(tx: Tx): Promise<void> {
     schoolNameByUrn: new Map(demo.allSchools.map((s) => [s.urn, s.name])),
     userIdByEmail,
   });
+  await seedInduction(tx, { tenantIdBySlug, schoolIdsBySlug, userIdByEmail });
   await tx.execute(sql`select set_config('app.tenant_id', '', true)`);
 }
 

@@ -27,6 +27,7 @@ export const demoTermDates: Record<string, Record<number, Year>> = {
   barnet: london,
   harrow: london,
   hsip: london,
+  nwlhub: london,
   birmingham,
   bep: birmingham,
 };

@@ -68,6 +68,13 @@ export type TenantSettings = {
   statutory?: StatutorySettings;
   /** Traded services' rules; anything left out takes the defaults in server/entitlements. */
   traded?: TradedSettings;
+  /** Appropriate Body settings; anything left out takes the defaults in server/induction. */
+  induction?: InductionSettings;
+};
+
+export type InductionSettings = {
+  /** The AB fee charged to the school for each ECT it registers, in pence (not charged again on a transfer). */
+  feePerEctPence?: number;
 };
 
 export type TradedSettings = {

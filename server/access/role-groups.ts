@@ -100,3 +100,21 @@ export const courseCertificateReaders = [
 export const courseUsers = [...new Set([...courseManagers, ...courseBookers])] as Role[];
 /** Answers requests to join a school: the workspace's manager (any school), a headteacher (their own). */
 export const accessDeciders = ['tenant_admin', 'school_admin'] as const satisfies readonly Role[];
+/** ECT induction, Appropriate Body side: the AB's manager and its induction officers (advisers). */
+export const inductionAbStaff = ['tenant_admin', 'adviser'] as const satisfies readonly Role[];
+/** Registers an ECT with the AB: the school's headteacher / SBM (their school), or the AB's manager. */
+export const inductionRegistrars = ['tenant_admin', 'school_admin'] as const satisfies readonly Role[];
+/** Submits progress reviews and assessments: the school's induction tutor (school staff) or headteacher. */
+export const inductionTutors = [
+  'tenant_admin',
+  'school_admin',
+  'school_staff',
+] as const satisfies readonly Role[];
+/** Opens ECT induction records: AB staff (all), a school's head and tutor (their school's), an ECT (their own). */
+export const inductionReaders = [
+  'tenant_admin',
+  'adviser',
+  'school_admin',
+  'school_staff',
+  'ect',
+] as const satisfies readonly Role[];

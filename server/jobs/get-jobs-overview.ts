@@ -1,14 +1,14 @@
 import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { jobRuns, outboxEmails, type ModuleKey } from '~/db/schema';
-import { scheduledJobs } from './scheduled-jobs';
+import { jobRuns, outboxEmails, type ModuleKey, type TenantKind } from '~/db/schema';
+import { jobAppliesTo, scheduledJobs } from './scheduled-jobs';
 
 /**
  * What the workspace's manager sees on "Jobs and emails": the jobs that run for the workspace, each run
  * (when, for which period, what it did, or why it failed), and the workspace's emails with their delivery
  * state — failed ones first. Everything read is the tenant's own, under row-level security.
  */
-export async function getJobsOverview(tx: Tx, input: { modules: readonly ModuleKey[] }) {
+export async function getJobsOverview(tx: Tx, input: { modules: readonly ModuleKey[]; kind: TenantKind }) {
   const runs = await tx
     .select({
       id: jobRuns.id,
@@ -45,7 +45,7 @@ export async function getJobsOverview(tx: Tx, input: { modules: readonly ModuleK
   const titles = new Map(scheduledJobs.map((j) => [j.key as string, j.title]));
   return {
     jobs: scheduledJobs
-      .filter((j) => input.modules.includes(j.module))
+      .filter((j) => jobAppliesTo(j, input))
       .map((j) => ({
         key: j.key,
         title: j.title,

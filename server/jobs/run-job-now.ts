@@ -4,7 +4,7 @@ import { todayInLondon } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { moduleTitles } from '../workspaces/module-titles';
 import { runTenantJob } from './run-tenant-job';
-import { scheduledJob, type JobKey } from './scheduled-jobs';
+import { jobAppliesTo, scheduledJob, type JobKey } from './scheduled-jobs';
 
 /**
  * The manager runs a job now for this workspace, for today's period: the same work, claim and summary as
@@ -12,10 +12,12 @@ import { scheduledJob, type JobKey } from './scheduled-jobs';
  */
 export async function runJobNow(tx: Tx, actor: Actor, input: { job: JobKey; today?: string }) {
   const job = scheduledJob(input.job);
-  if (!actor.modules.includes(job.module)) {
+  if (!jobAppliesTo(job, actor)) {
     throw new DomainError({
       code: 'FORBIDDEN',
-      message: `${moduleTitles[job.module]} is not switched on for ${actor.name}.`,
+      message: actor.modules.includes(job.module)
+        ? `${job.title} does not run in ${actor.name}.`
+        : `${moduleTitles[job.module]} is not switched on for ${actor.name}.`,
     });
   }
   const result = await runTenantJob(

@@ -4,7 +4,7 @@ import { tenants } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
 import { runInTenant } from '../unit-of-work/run-in-tenant';
 import { recordJobFailure, runTenantJob, type TenantJobResult } from './run-tenant-job';
-import { scheduledJob, type JobKey } from './scheduled-jobs';
+import { jobAppliesTo, scheduledJob, type JobKey } from './scheduled-jobs';
 
 /** Thrown inside a unit of work whose period already ran, so its audit row rolls back with it. */
 class AlreadyRan extends Error {}
@@ -28,13 +28,19 @@ export async function runScheduledJob(
   const job = scheduledJob(key);
   const workspaces = await withPlatform(db, (tx) =>
     tx
-      .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, modules: tenants.modules })
+      .select({
+        id: tenants.id,
+        slug: tenants.slug,
+        name: tenants.name,
+        modules: tenants.modules,
+        kind: tenants.kind,
+      })
       .from(tenants)
       .orderBy(asc(tenants.slug)),
   );
   const reports: ScheduledRunReport[] = [];
   const chosen = workspaces.filter(
-    (t) => t.modules.includes(job.module) && (!options.tenants || options.tenants.includes(t.slug)),
+    (t) => jobAppliesTo(job, t) && (!options.tenants || options.tenants.includes(t.slug)),
   );
   for (const tenant of chosen) {
     const context = { tenant, appUrl: options.appUrl, today: options.today };

@@ -1,6 +1,7 @@
 import type { Tx } from '~/db/client';
-import type { JobRunSummary, ModuleKey } from '~/db/schema';
+import type { JobRunSummary, ModuleKey, TenantKind } from '~/db/schema';
 import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
+import { escalateOverdueCheckpoints } from '../induction/escalate-overdue';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
 import { sendOverdueReminders } from '../invoicing/send-overdue-reminders';
 import { remindAdvisers } from '../monitoring/remind-advisers';
@@ -19,6 +20,7 @@ export const jobKeys = [
   'entitlement-expiry',
   'adviser-reminders',
   'invoice-reminders',
+  'induction-escalations',
 ] as const;
 export type JobKey = (typeof jobKeys)[number];
 
@@ -29,6 +31,8 @@ export type ScheduledJob = {
   description: string;
   /** Runs only in workspaces with this module. */
   module: ModuleKey;
+  /** And, when given, only in workspaces of these kinds (induction records: Appropriate Bodies only). */
+  kinds?: readonly TenantKind[];
   /** When pg-boss starts it, as cron in Europe/London. */
   cron: string;
   /** In words, for the page. */
@@ -108,7 +112,27 @@ export const scheduledJobs: readonly ScheduledJob[] = [
         today: c.today,
       }),
   },
+  {
+    key: 'induction-escalations',
+    title: 'Overdue ECT reviews',
+    description:
+      'Escalates overdue ECT progress reviews and assessments: the induction tutor at once, the headteacher after 10 working days, the Appropriate Body after 20.',
+    module: 'induction',
+    kinds: ['appropriate_body'],
+    cron: '15 7 * * 1-5',
+    schedule: 'Every weekday at 07:15',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      // Only an Appropriate Body keeps induction records; elsewhere the module sells training and this finds none.
+      escalateOverdueCheckpoints(tx, { tenantSlug: c.tenant.slug, appUrl: c.appUrl, today: c.today }),
+  },
 ];
+
+/** True when the job runs in a workspace with these modules and of this kind. */
+export const jobAppliesTo = (
+  job: ScheduledJob,
+  tenant: { modules: readonly ModuleKey[]; kind: TenantKind },
+) => tenant.modules.includes(job.module) && (!job.kinds || job.kinds.includes(tenant.kind));
 
 export function scheduledJob(key: JobKey): ScheduledJob {
   const job = scheduledJobs.find((j) => j.key === key);

@@ -11,6 +11,7 @@ import { courseCatalogueRouter } from './course-catalogue';
 import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
 import { devRouter } from './dev';
+import { inductionRouter } from './induction';
 import { invoicesRouter } from './invoices';
 import { jobsRouter } from './jobs';
 import { joiningRouter } from './joining';
@@ -45,6 +46,7 @@ export const appRouter = router({
   audit: auditRouter,
   jobs: jobsRouter,
   invoices: invoicesRouter,
+  induction: inductionRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,

@@ -9,7 +9,7 @@ import { router, tenantProcedure } from '../trpc';
 export const jobsRouter = router({
   /** "Jobs and emails": what ran, when and what it did; the workspace's emails and failures. */
   overview: tenantProcedure({ module: 'core', roles: managers }).query(({ ctx }) =>
-    getJobsOverview(ctx.tx, { modules: ctx.actor.modules }),
+    getJobsOverview(ctx.tx, { modules: ctx.actor.modules, kind: ctx.actor.kind }),
   ),
   runNow: tenantProcedure({ module: 'core', roles: managers })
     .input(z.object({ job: z.enum(jobKeys, { message: 'Choose a job.' }) }))

@@ -8,6 +8,7 @@ import {
   courseUsers,
   financeUsers,
   headteachers,
+  inductionReaders,
   invoiceReaders,
   managers,
   monitoringReaders,
@@ -144,9 +145,11 @@ export const sections: readonly Section[] = [
     slug: 'induction',
     title: 'ECT induction',
     module: 'induction',
-    roles: ['tenant_admin', 'school_admin', 'ect'],
+    roles: inductionReaders,
+    // Only an Appropriate Body keeps induction records; an LA's or provider's manager sees why not.
+    rolesByKind: { la: managers, provider: managers },
     summary: 'Early career teacher induction records, progress reviews and assessments.',
-    built: false,
+    built: true,
   },
   {
     slug: 'governance',

@@ -73,6 +73,8 @@ const patternSamples = [
   'PLANTED-1',
   '1',
   '123456',
+  /** A teacher reference number (TRN). */
+  '1234567',
   'a',
   'A',
 ];

@@ -14,7 +14,7 @@ describe('workspaces', () => {
     // are exactly the seeded ones.
     const madeByTests = /-[0-9a-z]{8,}$/;
     const seeded = list.map((w) => w.slug).filter((slug) => !madeByTests.test(slug));
-    expect(seeded.sort()).toEqual(['barnet', 'bep', 'birmingham', 'harrow', 'hsip']);
+    expect(seeded.sort()).toEqual(['barnet', 'bep', 'birmingham', 'harrow', 'hsip', 'nwlhub']);
     expect(list.find((w) => w.slug === 'barnet')?.name).toBe('Barnet Education and Learning Service');
   });
 

@@ -54,8 +54,8 @@ describe('demo schools', () => {
 });
 
 describe('demo tenants', () => {
-  it('are the five expected workspaces, with unique slugs', () => {
-    expect([...tenantSlugs].sort()).toEqual(['barnet', 'bep', 'birmingham', 'harrow', 'hsip']);
+  it('are the six expected workspaces, with unique slugs', () => {
+    expect([...tenantSlugs].sort()).toEqual(['barnet', 'bep', 'birmingham', 'harrow', 'hsip', 'nwlhub']);
     expect(duplicates(tenantSlugs)).toEqual([]);
   });
 
@@ -131,7 +131,11 @@ describe('demo memberships', () => {
 
   it.each(tenantSlugs)('give %s at least one user in every role it should have', (slug) => {
     const t = tenant(slug);
-    const expected = t.kind === 'la' ? [...roles] : roles.filter((r) => r !== 'la_officer');
+    // An Appropriate Body (teaching school hub) has no LA officers and no governors of its own.
+    const expected =
+      t.kind === 'la'
+        ? [...roles]
+        : roles.filter((r) => r !== 'la_officer' && (t.kind !== 'appropriate_body' || r !== 'governor'));
     const present = new Set(allMemberships.filter((m) => m.tenant === slug).map((m) => m.membership.role));
     const missing = expected.filter((r) => !present.has(r));
     expect(missing).toEqual([]);

@@ -1,0 +1,243 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DataTable } from '~/app/_components/data-table';
+import {
+  checkpointStatusLabels,
+  checkpointTitle,
+  fteLabel,
+  inductionStatusLabels,
+  judgementLabels,
+  outcomeLabels,
+  termsLabel,
+} from '~/server/induction/induction-labels';
+import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { AbsenceForm, OutcomeForm, ReviewCheckpointForm, SubmitCheckpointForm } from '../induction-forms';
+
+export const metadata: Metadata = { title: 'ECT induction record' };
+
+const date = (iso: string | null) => (iso ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB') : '—');
+
+export default async function EctRecordPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; ectId: string }>;
+}) {
+  const { tenant, ectId } = await params;
+  const { api } = await loadWorkspace(tenant);
+  const record = await guard(api.induction.byId({ ectId }));
+  const { ect } = record;
+  const current = record.periods[record.periods.length - 1];
+  return (
+    <div>
+      <p>
+        <Link href={`/${tenant}/induction`} className="text-brand-dark underline">
+          ECT induction
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{ect.name}</h1>
+      {record.atRisk && (
+        <p className="mt-2 inline-block rounded bg-red-100 px-2 py-1 font-semibold text-red-900">
+          At risk: support plan open
+        </p>
+      )}
+      <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+        <dt className="font-semibold">TRN</dt>
+        <dd>{ect.trn}</dd>
+        <dt className="font-semibold">Status</dt>
+        <dd>{inductionStatusLabels[ect.status]}</dd>
+        <dt className="font-semibold">Started induction</dt>
+        <dd>{date(ect.startsOn)}</dd>
+        <dt className="font-semibold">School now</dt>
+        <dd>
+          {current?.schoolName} ({current ? fteLabel(current.fteHundredths) : ''} FTE)
+        </dd>
+        <dt className="font-semibold">Induction tutor</dt>
+        <dd>{current?.tutorName}</dd>
+        <dt className="font-semibold">Mentor</dt>
+        <dd>{current?.mentorName}</dd>
+        <dt className="font-semibold">Terms to serve</dt>
+        <dd>
+          {record.schedule.termsRequired.toFixed(1)}
+          {ect.reductionTenths > 0
+            ? ` (reduced by ${termsLabel(ect.reductionTenths)} for prior experience)`
+            : ''}
+          {ect.extensionTenths > 0 ? ` (extended by ${termsLabel(ect.extensionTenths)})` : ''}
+        </dd>
+        <dt className="font-semibold">{ect.status === 'completed' ? 'Completed' : 'Expected end'}</dt>
+        <dd>
+          {ect.status === 'completed'
+            ? date(record.outcomes[record.outcomes.length - 1]?.decidedOn ?? null)
+            : date(record.schedule.completesOn)}
+          {record.schedule.absenceExtensions.map((x) => (
+            <span key={x.year}>
+              {' '}
+              — year {x.year} extended by {x.days} days of absence
+            </span>
+          ))}
+        </dd>
+        {ect.previousInduction && (
+          <>
+            <dt className="font-semibold">Previous induction</dt>
+            <dd>{ect.previousInduction}</dd>
+          </>
+        )}
+      </dl>
+
+      <section aria-labelledby="periods" className="mt-8">
+        <h2 id="periods" className="text-2xl font-semibold">
+          Schools
+        </h2>
+        <DataTable
+          className="mt-3"
+          caption="Induction periods by school"
+          hideCaption
+          rows={record.periods}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: 'School', rowHeader: true, cell: (p) => p.schoolName },
+            { header: 'From', cell: (p) => date(p.startsOn) },
+            { header: 'To', cell: (p) => (p.endsOn ? date(p.endsOn) : 'Now') },
+            { header: 'FTE', align: 'right', cell: (p) => fteLabel(p.fteHundredths) },
+            { header: 'Induction tutor', cell: (p) => p.tutorName },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="checkpoints" className="mt-8">
+        <h2 id="checkpoints" className="text-2xl font-semibold">
+          Progress reviews and assessments
+        </h2>
+        <ol className="mt-3 space-y-3">
+          {record.checkpoints.map((c) => (
+            <li
+              key={c.id}
+              className={`rounded-lg border bg-white p-4 ${c.overdue ? 'border-red-700' : 'border-slate-200'}`}
+              data-testid="checkpoint"
+            >
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 className="text-lg font-semibold">{checkpointTitle(c)}</h3>
+                <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-semibold">
+                  {checkpointStatusLabels[c.status]}
+                  {c.overdue ? ' — overdue' : ''}
+                </span>
+              </div>
+              <p className="text-sm text-slate-700">
+                Due {date(c.dueOn)} at {c.schoolName}
+              </p>
+              {c.judgement && (
+                <div className="mt-2">
+                  <p>
+                    <strong>{judgementLabels[c.judgement]}</strong>
+                  </p>
+                  <p className="whitespace-pre-line">{c.evidence}</p>
+                </div>
+              )}
+              {c.abComment && (
+                <p className="mt-2 rounded bg-amber-50 p-2">
+                  <strong>Appropriate Body:</strong> {c.abComment}
+                </p>
+              )}
+              {c.maySubmit && <SubmitCheckpointForm checkpointId={c.id} title={checkpointTitle(c)} />}
+              {c.mayReview && <ReviewCheckpointForm checkpointId={c.id} />}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {record.supportPlans.length > 0 && (
+        <section aria-labelledby="support" className="mt-8">
+          <h2 id="support" className="text-2xl font-semibold">
+            Support plan
+          </h2>
+          {record.supportPlans.map((p) => (
+            <div key={p.id} className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
+              <p>
+                <strong>{p.status === 'open' ? 'Open' : 'Closed'}</strong>: opened{' '}
+                {p.createdAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}
+                {p.closedAt
+                  ? `, closed ${p.closedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}`
+                  : ''}
+                , when the ECT was judged not on track; the school sets out its support in the review’s
+                evidence.
+              </p>
+              {p.status === 'open' && (
+                <p className="mt-2">
+                  {record.consultancy ? (
+                    <>
+                      The school has adviser time it has bought:{' '}
+                      <Link href={`/${tenant}/adviser-time`} className="text-brand-dark underline">
+                        ask for consultancy support
+                      </Link>
+                      .
+                    </>
+                  ) : (
+                    'The school has no consultancy support bought from us for this; the Appropriate Body will agree the support with the school.'
+                  )}
+                </p>
+              )}
+            </div>
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="absences" className="mt-8">
+        <h2 id="absences" className="text-2xl font-semibold">
+          Absences
+        </h2>
+        <DataTable
+          className="mt-3"
+          caption="Absences"
+          hideCaption
+          rows={record.absences}
+          rowKey={(a) => a.id}
+          empty="No absences recorded. 30 days or more in an induction year extend that year."
+          columns={[
+            { header: 'From', rowHeader: true, cell: (a) => date(a.startsOn) },
+            { header: 'Days', align: 'right', cell: (a) => a.days },
+            { header: 'Reason', cell: (a) => a.reason },
+          ]}
+        />
+        {record.mayRecordAbsence && <AbsenceForm ectId={ect.id} />}
+      </section>
+
+      <section aria-labelledby="outcome" className="mt-8">
+        <h2 id="outcome" className="text-2xl font-semibold">
+          Outcome
+        </h2>
+        {record.outcomes.length === 0 && <p className="mt-2">No outcome recorded yet.</p>}
+        <ul className="mt-2 space-y-1">
+          {record.outcomes.map((o) => (
+            <li key={o.id}>
+              <strong>{outcomeLabels[o.outcome]}</strong> on {date(o.decidedOn)},{' '}
+              {termsLabel(o.termsServedTenths)} terms served
+              {o.extensionTenths ? `, extended by ${termsLabel(o.extensionTenths)} terms` : ''} (recorded by{' '}
+              {o.recordedBy}){o.note ? `: ${o.note}` : ''}
+            </li>
+          ))}
+        </ul>
+        {record.mayRecordOutcome && (
+          <OutcomeForm ectId={ect.id} termsServed={record.schedule.termsRequired.toFixed(1)} />
+        )}
+      </section>
+
+      <section aria-labelledby="programme" className="mt-8">
+        <h2 id="programme" className="text-2xl font-semibold">
+          Induction programme and training
+        </h2>
+        <DataTable
+          className="mt-3"
+          caption="Course bookings"
+          hideCaption
+          rows={record.bookings}
+          rowKey={(b) => b.id}
+          empty="No course places booked with this email address in this workspace."
+          columns={[
+            { header: 'Course', rowHeader: true, cell: (b) => b.courseTitle },
+            { header: 'Starts', cell: (b) => date(b.startsOn) },
+            { header: 'Place', cell: (b) => (b.status === 'confirmed' ? 'Confirmed' : 'Awaiting approval') },
+          ]}
+        />
+      </section>
+    </div>
+  );
+}

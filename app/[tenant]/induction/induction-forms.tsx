@@ -1,0 +1,379 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import {
+  Checkbox,
+  DateField,
+  Form,
+  NumberField,
+  parseNumber,
+  RadioGroup,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useFormMutation,
+  useFormValues,
+} from '~/app/_components/form-kit';
+import { useTRPC } from '../../_lib/trpc-client';
+
+const numberOrNaN = (text: string) => {
+  const n = parseNumber(text);
+  return typeof n === 'number' ? n : Number.NaN;
+};
+
+/** A school registers an ECT with the AB; a TRN already registered elsewhere offers to continue that induction. */
+export function RegisterEctForm({
+  tenant,
+  schools,
+}: {
+  tenant: string;
+  schools: { id: string; name: string }[];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind, set } = useFormValues({
+    schoolId: schools.length === 1 ? (schools[0]?.id ?? '') : '',
+    name: '',
+    trn: '',
+    email: '',
+    dateOfBirth: '',
+    startsOn: '',
+    fte: '1',
+    tutorName: '',
+    tutorEmail: '',
+    mentorName: '',
+    mentorEmail: '',
+    previousInduction: '',
+    continueInduction: false,
+  });
+  const trn = values.trn.trim();
+  const existing = useQuery({
+    ...trpc.induction.findTrn.queryOptions({ trn }),
+    enabled: /^\d{7}$/.test(trn),
+  });
+  const register = useFormMutation(trpc.induction.register.mutationOptions(), {
+    idPrefix: 'ect',
+    onSuccess: (result) => router.push(`/${tenant}/induction/${result.ectId}`),
+  });
+  const found = existing.data;
+  return (
+    <Form
+      form={register}
+      onSubmit={() =>
+        register.mutate({
+          ...values,
+          trn,
+          fte: numberOrNaN(values.fte),
+          dateOfBirth: values.dateOfBirth || undefined,
+        })
+      }
+      className="mt-6 max-w-3xl space-y-4"
+    >
+      {schools.length > 1 ? (
+        <SelectField
+          label="School"
+          placeholder="Choose a school"
+          options={schools.map((s) => ({ value: s.id, label: s.name }))}
+          {...register.field('schoolId')}
+          {...bind('schoolId')}
+        />
+      ) : (
+        <p>
+          School: <strong>{schools[0]?.name}</strong>
+        </p>
+      )}
+      <TextField
+        label="Teacher reference number (TRN)"
+        hint="Seven digits, from the Teaching Regulation Agency."
+        width="w-40"
+        inputMode="numeric"
+        {...register.field('trn')}
+        {...bind('trn')}
+      />
+      {found && (
+        <div className="rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="trn-found">
+          <h2 className="font-semibold">This TRN is already registered with us</h2>
+          <p className="mt-1">
+            {found.name},{' '}
+            {found.status === 'completed'
+              ? 'who has completed induction'
+              : `at ${found.schoolName ?? 'another school'}`}
+            , started induction on {new Date(`${found.startsOn}T12:00:00Z`).toLocaleDateString('en-GB')}.
+          </p>
+          {found.status !== 'completed' && (
+            <Checkbox
+              className="mt-3"
+              label="Continue this induction at our school (the ECT has moved to us)"
+              hint="Their period at the previous school ends the day before the start date below, and that school completes an interim assessment."
+              {...register.field('continueInduction')}
+              checked={values.continueInduction}
+              onChange={set('continueInduction')}
+            />
+          )}
+        </div>
+      )}
+      <TextField label="ECT’s full name" {...register.field('name')} {...bind('name')} />
+      <TextField label="ECT’s email address" type="email" {...register.field('email')} {...bind('email')} />
+      <DateField
+        label="Date of birth (optional)"
+        {...register.field('dateOfBirth')}
+        {...bind('dateOfBirth')}
+      />
+      <div className="flex flex-wrap gap-6">
+        <DateField
+          label={found ? 'Start date at your school' : 'Induction start date'}
+          {...register.field('startsOn')}
+          {...bind('startsOn')}
+        />
+        <NumberField
+          label="FTE"
+          hint="1 for full time; 0.5 doubles the length of induction."
+          {...register.field('fte')}
+          {...bind('fte')}
+        />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Induction tutor’s name" {...register.field('tutorName')} {...bind('tutorName')} />
+        <TextField
+          label="Induction tutor’s email"
+          type="email"
+          {...register.field('tutorEmail')}
+          {...bind('tutorEmail')}
+        />
+        <TextField label="Mentor’s name" {...register.field('mentorName')} {...bind('mentorName')} />
+        <TextField
+          label="Mentor’s email"
+          type="email"
+          {...register.field('mentorEmail')}
+          {...bind('mentorEmail')}
+        />
+      </div>
+      <TextArea
+        label="Previous induction periods (optional)"
+        hint="Any induction served elsewhere: the school or AB, dates and terms served."
+        rows={3}
+        {...register.field('previousInduction')}
+        {...bind('previousInduction')}
+      />
+      <div className="flex items-center gap-4">
+        <SubmitButton pending={register.isPending} pendingLabel="Registering…">
+          {values.continueInduction ? 'Continue the induction' : 'Register ECT'}
+        </SubmitButton>
+        <Link href={`/${tenant}/induction`} className="font-semibold text-brand-dark underline">
+          Cancel
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+/** The induction tutor's judgement and evidence for one review or assessment. */
+export function SubmitCheckpointForm({ checkpointId, title }: { checkpointId: string; title: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind, set } = useFormValues({
+    judgement: '' as '' | 'on_track' | 'not_on_track',
+    evidence: '',
+  });
+  const [result, setResult] = useState('');
+  const submit = useFormMutation(trpc.induction.submitCheckpoint.mutationOptions(), {
+    idPrefix: `submit-${checkpointId}`,
+    onSuccess: (r) => {
+      setResult(
+        r.supportPlanId
+          ? `Submitted. A support plan has been opened and the Appropriate Body told.${r.consultancy ? ' Your school has adviser time it can use for consultancy support: ask for it under Adviser time.' : ''}`
+          : 'Submitted to the Appropriate Body.',
+      );
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={submit}
+      onSubmit={() =>
+        submit.mutate({
+          checkpointId,
+          judgement: values.judgement as 'on_track' | 'not_on_track',
+          evidence: values.evidence,
+        })
+      }
+      className="mt-3 space-y-3 border-t border-slate-200 pt-3"
+    >
+      <RadioGroup
+        label={`${title}: is the ECT on track?`}
+        inline
+        options={[
+          { value: 'on_track', label: 'On track' },
+          { value: 'not_on_track', label: 'Not on track' },
+        ]}
+        {...submit.field('judgement')}
+        value={values.judgement}
+        onChange={set('judgement')}
+      />
+      <TextArea
+        label="Evidence"
+        hint="What you saw against the Teachers’ Standards, and for not on track, the support you will put in place."
+        rows={4}
+        {...submit.field('evidence')}
+        {...bind('evidence')}
+      />
+      <div className="flex items-center gap-4">
+        <SubmitButton pending={submit.isPending} pendingLabel="Submitting…">
+          Submit {title.toLowerCase()}
+        </SubmitButton>
+        <StatusMessage>{result}</StatusMessage>
+      </div>
+    </Form>
+  );
+}
+
+/** The AB accepts a submitted review or sends it back with a comment. */
+export function ReviewCheckpointForm({ checkpointId }: { checkpointId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues({ comment: '' });
+  const review = useFormMutation(trpc.induction.reviewCheckpoint.mutationOptions(), {
+    idPrefix: `review-${checkpointId}`,
+    onSuccess: () => router.refresh(),
+  });
+  // Which button was pressed: read when the form submits, in the same event (a state update would be late).
+  const decision = useRef<'accept' | 'request_changes'>('accept');
+  const [pressed, setPressed] = useState<'accept' | 'request_changes'>('accept');
+  const choose = (d: 'accept' | 'request_changes') => {
+    decision.current = d;
+    setPressed(d);
+  };
+  return (
+    <Form
+      form={review}
+      onSubmit={() => review.mutate({ checkpointId, decision: decision.current, comment: values.comment })}
+      className="mt-3 space-y-3 border-t border-slate-200 pt-3"
+    >
+      <TextArea
+        label="Comment for the school"
+        hint="Needed when you ask for changes."
+        rows={2}
+        {...review.field('comment')}
+        {...bind('comment')}
+      />
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton pending={review.isPending && pressed === 'accept'} onClick={() => choose('accept')}>
+          Accept
+        </SubmitButton>
+        <SubmitButton
+          pending={review.isPending && pressed === 'request_changes'}
+          onClick={() => choose('request_changes')}
+          className="rounded border-2 border-brand bg-white px-4 py-2 font-semibold text-brand-dark hover:bg-slate-50"
+        >
+          Request changes
+        </SubmitButton>
+      </div>
+    </Form>
+  );
+}
+
+/** The AB records the outcome: pass, fail or extension, with the date and terms served. */
+export function OutcomeForm({ ectId, termsServed }: { ectId: string; termsServed: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind, set } = useFormValues({
+    outcome: '' as '' | 'pass' | 'fail' | 'extension',
+    decidedOn: '',
+    termsServed,
+    extensionTerms: '',
+    note: '',
+  });
+  const record = useFormMutation(trpc.induction.recordOutcome.mutationOptions(), {
+    idPrefix: 'outcome',
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Form
+      form={record}
+      onSubmit={() =>
+        record.mutate({
+          ectId,
+          outcome: values.outcome as 'pass' | 'fail' | 'extension',
+          decidedOn: values.decidedOn,
+          termsServed: numberOrNaN(values.termsServed),
+          extensionTerms: values.outcome === 'extension' ? numberOrNaN(values.extensionTerms) : undefined,
+          note: values.note,
+        })
+      }
+      className="mt-3 space-y-3"
+    >
+      <RadioGroup
+        label="Outcome"
+        inline
+        options={[
+          { value: 'pass', label: 'Pass' },
+          { value: 'extension', label: 'Extension' },
+          { value: 'fail', label: 'Fail' },
+        ]}
+        {...record.field('outcome')}
+        value={values.outcome}
+        onChange={set('outcome')}
+      />
+      <div className="flex flex-wrap gap-6">
+        <DateField label="Date of decision" {...record.field('decidedOn')} {...bind('decidedOn')} />
+        <NumberField
+          label="Terms served"
+          hint="To one decimal place."
+          {...record.field('termsServed')}
+          {...bind('termsServed')}
+        />
+        {values.outcome === 'extension' && (
+          <NumberField
+            label="Extension (terms)"
+            {...record.field('extensionTerms')}
+            {...bind('extensionTerms')}
+          />
+        )}
+      </div>
+      <TextArea label="Note (optional)" rows={2} {...record.field('note')} {...bind('note')} />
+      <SubmitButton pending={record.isPending} pendingLabel="Recording…">
+        Record outcome
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** Days of absence: 30 or more in an induction year extend it. */
+export function AbsenceForm({ ectId }: { ectId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind, reset } = useFormValues({ startsOn: '', days: '', reason: '' });
+  const record = useFormMutation(trpc.induction.recordAbsence.mutationOptions(), {
+    idPrefix: 'absence',
+    onSuccess: () => {
+      reset();
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={record}
+      onSubmit={() =>
+        record.mutate({
+          ectId,
+          startsOn: values.startsOn,
+          days: numberOrNaN(values.days),
+          reason: values.reason,
+        })
+      }
+      className="mt-3 flex flex-wrap items-end gap-4"
+    >
+      <DateField label="First day absent" {...record.field('startsOn')} {...bind('startsOn')} />
+      <NumberField label="Days" whole {...record.field('days')} {...bind('days')} />
+      <TextField label="Reason (optional)" width="w-64" {...record.field('reason')} {...bind('reason')} />
+      <SubmitButton pending={record.isPending} pendingLabel="Saving…">
+        Record absence
+      </SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { schools } from './schools';
+import { tenantTable } from './tenancy';
+
+/**
+ * ECT induction, kept by a workspace acting as Appropriate Body (kind appropriate_body with the induction
+ * module). One ECT per TRN per workspace; their induction runs through one or more periods at schools (an
+ * ECT who moves school continues the same induction); checkpoints are the termly progress reviews and formal
+ * assessments (server/induction/induction-schedule.ts computes their due dates).
+ */
+
+export const inductionStatus = pgEnum('induction_status', ['in_progress', 'completed']);
+export const checkpointKind = pgEnum('induction_checkpoint_kind', ['review', 'formal', 'interim']);
+export const checkpointStatus = pgEnum('induction_checkpoint_status', [
+  'due',
+  'submitted',
+  'changes_requested',
+  'accepted',
+]);
+export const inductionJudgement = pgEnum('induction_judgement', ['on_track', 'not_on_track']);
+export const inductionOutcome = pgEnum('induction_outcome', ['pass', 'fail', 'extension']);
+export const supportPlanStatus = pgEnum('induction_support_plan_status', ['open', 'closed']);
+
+export const ects = tenantTable(
+  'ects',
+  {
+    /** Teacher reference number: seven digits. */
+    trn: text('trn').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    /** The first day of induction (the first period's start). */
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** A reduction for prior experience, in tenths of a term (at the AB's discretion, up to 5 terms). */
+    reductionTenths: integer('reduction_tenths').notNull().default(0),
+    /** Terms added by an extension outcome, in tenths of a term. */
+    extensionTenths: integer('extension_tenths').notNull().default(0),
+    /** Previous induction periods elsewhere, as the school described them. */
+    previousInduction: text('previous_induction').notNull().default(''),
+    status: inductionStatus('status').notNull().default('in_progress'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('ects_tenant_trn').on(t.tenantId, t.trn),
+    check('ects_trn_seven_digits', sql`${t.trn} ~ '^[0-9]{7}$'`),
+    check('ects_reduction_range', sql`${t.reductionTenths} between 0 and 50`),
+  ],
+);
+
+/** An ECT's time at one school: closed (endsOn) when they move on; the induction continues at the next. */
+export const inductionPeriods = tenantTable(
+  'induction_periods',
+  {
+    ectId: uuid('ect_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    /** Full-time equivalent in hundredths (100 = full time, 60 = 0.6). */
+    fteHundredths: integer('fte_hundredths').notNull(),
+    tutorName: text('tutor_name').notNull(),
+    tutorEmail: text('tutor_email').notNull(),
+    mentorName: text('mentor_name').notNull(),
+    mentorEmail: text('mentor_email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+    index('induction_periods_school').on(t.tenantId, t.schoolId),
+    check('induction_periods_fte', sql`${t.fteHundredths} between 10 and 100`),
+  ],
+);
+
+/** Days of absence, which extend an induction year once they reach the threshold (30 days). */
+export const inductionAbsences = tenantTable(
+  'induction_absences',
+  {
+    ectId: uuid('ect_id').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    days: integer('days').notNull(),
+    reason: text('reason').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
+    check('induction_absences_days', sql`${t.days} > 0`),
+  ],
+);
+
+/** A progress review, formal assessment or interim assessment, submitted by the school and reviewed by the AB. */
+export const inductionCheckpoints = tenantTable(
+  'induction_checkpoints',
+  {
+    ectId: uuid('ect_id').notNull(),
+    /** The period (school) it falls in. */
+    periodId: uuid('period_id').notNull(),
+    kind: checkpointKind('kind').notNull(),
+    /** The induction term it closes (1–6, more after an extension); null for an interim assessment. */
+    termNumber: integer('term_number'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: checkpointStatus('status').notNull().default('due'),
+    judgement: inductionJudgement('judgement'),
+    evidence: text('evidence').notNull().default(''),
+    submittedByUserId: uuid('submitted_by_user_id'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    abComment: text('ab_comment').notNull().default(''),
+    reviewedByUserId: uuid('reviewed_by_user_id'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** How far an overdue checkpoint has been escalated: 0 none, 1 tutor, 2 head, 3 AB. */
+    escalationLevel: integer('escalation_level').notNull().default(0),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.periodId],
+      foreignColumns: [inductionPeriods.tenantId, inductionPeriods.id],
+    }),
+    unique('induction_checkpoints_term').on(t.tenantId, t.ectId, t.termNumber),
+    index('induction_checkpoints_due').on(t.tenantId, t.status, t.dueOn),
+  ],
+);
+
+/** Opened when an ECT is judged not on track: what the school will do, watched by the AB. */
+export const inductionSupportPlans = tenantTable(
+  'induction_support_plans',
+  {
+    ectId: uuid('ect_id').notNull(),
+    checkpointId: uuid('checkpoint_id').notNull(),
+    status: supportPlanStatus('status').notNull().default('open'),
+    actions: text('actions').notNull().default(''),
+    /** The adviser-time request raised for consultancy support, where the school has bought it. */
+    adviserRequestId: uuid('adviser_request_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.checkpointId],
+      foreignColumns: [inductionCheckpoints.tenantId, inductionCheckpoints.id],
+    }),
+  ],
+);
+
+/** The AB's decision: pass, fail, or an extension (which adds terms and checkpoints). */
+export const inductionOutcomes = tenantTable(
+  'induction_outcomes',
+  {
+    ectId: uuid('ect_id').notNull(),
+    outcome: inductionOutcome('outcome').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    /** Terms served, in tenths (the DfE service records one decimal place). */
+    termsServedTenths: integer('terms_served_tenths').notNull(),
+    extensionTenths: integer('extension_tenths'),
+    note: text('note').notNull().default(''),
+    recordedByUserId: uuid('recorded_by_user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] })],
+);
+
+export type Ect = typeof ects.$inferSelect;
+export type InductionCheckpoint = typeof inductionCheckpoints.$inferSelect;

@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { ects, inductionPeriods } from '~/db/schema';
+import type { Actor } from '../access/actor';
+import { DomainError } from '../errors/domain-error';
+import { assertAppropriateBody, isAbStaff, ownSchoolIds } from './appropriate-body';
+
+const notFound = () => new DomainError({ code: 'NOT_FOUND', message: 'That ECT was not found.' });
+
+/**
+ * An ECT's record, if the actor may open it: the AB's staff any; a school's head or tutor an ECT with a period
+ * at their school (the schools an ECT moved between share the record); an ECT their own (by email). Anyone
+ * else is told it was not found, so a school does not learn about another school's ECTs.
+ */
+export async function loadEctFor(tx: Tx, actor: Actor, ectId: string) {
+  assertAppropriateBody(actor);
+  const [ect] = await tx.select().from(ects).where(eq(ects.id, ectId));
+  if (!ect) throw notFound();
+  const periods = await tx
+    .select()
+    .from(inductionPeriods)
+    .where(eq(inductionPeriods.ectId, ectId))
+    .orderBy(inductionPeriods.startsOn);
+  if (
+    !mayOpen(
+      actor,
+      ect.email,
+      periods.map((p) => p.schoolId),
+    )
+  )
+    throw notFound();
+  return { ect, periods };
+}
+
+export function mayOpen(actor: Actor, ectEmail: string, schoolIds: readonly string[]): boolean {
+  if (isAbStaff(actor)) return true;
+  const own = ownSchoolIds(actor);
+  if (schoolIds.some((id) => own.includes(id))) return true;
+  return actor.roles.includes('ect') && actor.user.email.toLowerCase() === ectEmail.toLowerCase();
+}
+
+/** True when the actor acts for `schoolId` as its head or tutor (or is the AB's manager). */
+export function actsForSchool(actor: Actor, schoolId: string): boolean {
+  return actor.roles.includes('tenant_admin') || ownSchoolIds(actor).includes(schoolId);
+}

@@ -1,0 +1,111 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import {
+  courseBookings,
+  courses,
+  inductionAbsences,
+  inductionCheckpoints,
+  inductionOutcomes,
+  inductionPeriods,
+  inductionSupportPlans,
+  schools,
+  users,
+} from '~/db/schema';
+import type { Actor } from '../access/actor';
+import type { IsoDate } from '../catalogue/academic-year';
+import { isAbStaff } from './appropriate-body';
+import { actsForSchool, loadEctFor } from './ect-access';
+import { isOverdue } from './induction-schedule';
+import { scheduleFor } from './reschedule-ect';
+import { consultancyAvailable } from './submit-checkpoint';
+
+/**
+ * One ECT's induction record: periods (schools), checkpoints with due dates and status, absences, support
+ * plans, outcomes, the schedule's expected completion, and the ECT's course bookings in this workspace (the
+ * induction programme, booked with their email). Each checkpoint says whether this actor may submit or review it.
+ */
+export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today: IsoDate }) {
+  const { ect, periods } = await loadEctFor(tx, actor, input.ectId);
+  const [periodRows, checkpoints, absences, plans, outcomes, bookings, schedule] = await Promise.all([
+    tx
+      .select({ id: inductionPeriods.id, schoolName: schools.name })
+      .from(inductionPeriods)
+      .innerJoin(schools, eq(schools.id, inductionPeriods.schoolId))
+      .where(eq(inductionPeriods.ectId, ect.id)),
+    tx
+      .select()
+      .from(inductionCheckpoints)
+      .where(eq(inductionCheckpoints.ectId, ect.id))
+      .orderBy(asc(inductionCheckpoints.dueOn), asc(inductionCheckpoints.termNumber)),
+    tx
+      .select()
+      .from(inductionAbsences)
+      .where(eq(inductionAbsences.ectId, ect.id))
+      .orderBy(asc(inductionAbsences.startsOn)),
+    tx
+      .select()
+      .from(inductionSupportPlans)
+      .where(eq(inductionSupportPlans.ectId, ect.id))
+      .orderBy(desc(inductionSupportPlans.createdAt)),
+    tx
+      .select({ outcome: inductionOutcomes, recordedBy: users.name })
+      .from(inductionOutcomes)
+      .leftJoin(users, eq(users.id, inductionOutcomes.recordedByUserId))
+      .where(eq(inductionOutcomes.ectId, ect.id))
+      .orderBy(asc(inductionOutcomes.decidedOn)),
+    tx
+      .select({
+        id: courseBookings.id,
+        courseTitle: courses.title,
+        programme: courses.programme,
+        startsOn: courses.startsOn,
+        status: courseBookings.status,
+      })
+      .from(courseBookings)
+      .innerJoin(courses, eq(courses.id, courseBookings.courseId))
+      .where(
+        and(
+          sql`lower(${courseBookings.delegateEmail}) = ${ect.email.toLowerCase()}`,
+          ne(courseBookings.status, 'cancelled'),
+        ),
+      )
+      .orderBy(asc(courses.startsOn)),
+    scheduleFor(tx, ect.id),
+  ]);
+  const schoolOf = new Map(periodRows.map((p) => [p.id, p.schoolName]));
+  const periodById = new Map(periods.map((p) => [p.id, p]));
+  const abStaff = isAbStaff(actor);
+  const current = periods[periods.length - 1];
+  return {
+    ect,
+    periods: periods.map((p) => ({ ...p, schoolName: schoolOf.get(p.id) ?? '' })),
+    checkpoints: checkpoints.map((c) => {
+      const schoolId = periodById.get(c.periodId)?.schoolId ?? '';
+      const mayAct = ect.status === 'in_progress' && actsForSchool(actor, schoolId);
+      return {
+        ...c,
+        schoolName: schoolOf.get(c.periodId) ?? '',
+        overdue: isOverdue(c, input.today),
+        maySubmit: mayAct && (c.status === 'due' || c.status === 'changes_requested'),
+        mayReview: abStaff && c.status === 'submitted',
+      };
+    }),
+    absences,
+    supportPlans: plans,
+    outcomes: outcomes.map((o) => ({ ...o.outcome, recordedBy: o.recordedBy ?? '' })),
+    bookings,
+    schedule: {
+      termsRequired: schedule.termsRequired,
+      completesOn: schedule.completesOn,
+      absenceExtensions: schedule.absenceExtensions,
+    },
+    atRisk: plans.some((p) => p.status === 'open'),
+    consultancy:
+      current && plans.some((p) => p.status === 'open')
+        ? await consultancyAvailable(tx, actor, current.schoolId)
+        : false,
+    mayRecordOutcome: abStaff && ect.status === 'in_progress',
+    mayRecordAbsence:
+      ect.status === 'in_progress' && (abStaff || (current ? actsForSchool(actor, current.schoolId) : false)),
+  };
+}

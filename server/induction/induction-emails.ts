@@ -1,0 +1,42 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { memberships, users, type Role } from '~/db/schema';
+import { renderInductionNoticeEmail } from '~/emails/induction-notice';
+import { inductionAbStaff } from '../access/role-groups';
+import { queueEmail } from '../email/send-email';
+
+export type Recipient = { name: string; email: string };
+
+/** The AB's manager and induction officers: who hears of an ECT at risk and of escalated reviews. */
+export async function abRecipients(tx: Tx): Promise<Recipient[]> {
+  return people(tx, inductionAbStaff, null);
+}
+
+/** A school's headteacher / SBM (its school_admin members). */
+export async function headsOf(tx: Tx, schoolId: string): Promise<Recipient[]> {
+  return people(tx, ['school_admin'], schoolId);
+}
+
+async function people(tx: Tx, roles: readonly Role[], schoolId: string | null): Promise<Recipient[]> {
+  const rows = await tx
+    .selectDistinct({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(inArray(memberships.role, [...roles]), schoolId ? eq(memberships.schoolId, schoolId) : undefined),
+    );
+  return rows;
+}
+
+/** Queues one notice to each recipient, in the caller's transaction (sent after it commits). */
+export async function sendInductionNotice(
+  tx: Tx,
+  to: readonly Recipient[],
+  notice: Omit<Parameters<typeof renderInductionNoticeEmail>[0], 'recipientName'>,
+) {
+  for (const person of to) {
+    const message = await renderInductionNoticeEmail({ ...notice, recipientName: person.name });
+    await queueEmail(tx, { to: person.email, ...message });
+  }
+  return to.length;
+}

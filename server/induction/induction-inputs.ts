@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const isoDate = z.iso.date({ message: 'Enter a date.' });
+const person = (what: string) => z.string().trim().min(2, `Enter the ${what}’s name.`).max(200);
+const email = (what: string) => z.email({ message: `Enter the ${what}’s email address.` }).max(320);
+
+export const ZRegisterEctInput = z.object({
+  schoolId: z.uuid({ message: 'Choose a school.' }),
+  name: person('ECT'),
+  trn: z
+    .string()
+    .trim()
+    .regex(/^\d{7}$/, 'A teacher reference number (TRN) is seven digits.'),
+  email: email('ECT'),
+  dateOfBirth: isoDate.optional(),
+  startsOn: isoDate,
+  fte: z.coerce
+    .number({ message: 'Enter the FTE, e.g. 1 or 0.6.' })
+    .min(0.1, 'FTE is between 0.1 and 1.')
+    .max(1, 'FTE is between 0.1 and 1.'),
+  tutorName: person('induction tutor'),
+  tutorEmail: email('induction tutor'),
+  mentorName: person('mentor'),
+  mentorEmail: email('mentor'),
+  previousInduction: z.string().trim().max(2000).default(''),
+  /** Set when the TRN is already registered at another school: continue that induction here (a transfer). */
+  continueInduction: z.boolean().default(false),
+});
+export type TRegisterEctInput = z.output<typeof ZRegisterEctInput>;
+
+export const ZFindTrnInput = z.object({
+  trn: z
+    .string()
+    .trim()
+    .regex(/^\d{7}$/, 'Enter a seven-digit TRN.'),
+});
+
+export const ZSubmitCheckpointInput = z.object({
+  checkpointId: z.uuid(),
+  judgement: z.enum(['on_track', 'not_on_track'], { message: 'Choose on track or not on track.' }),
+  evidence: z.string().trim().min(20, 'Describe the evidence (at least a sentence).').max(10_000),
+});
+export type TSubmitCheckpointInput = z.output<typeof ZSubmitCheckpointInput>;
+
+export const ZReviewCheckpointInput = z
+  .object({
+    checkpointId: z.uuid(),
+    decision: z.enum(['accept', 'request_changes']),
+    comment: z.string().trim().max(5000).default(''),
+  })
+  .refine((v) => v.decision === 'accept' || v.comment.length >= 5, {
+    message: 'Say what the school should change.',
+    path: ['comment'],
+  });
+export type TReviewCheckpointInput = z.output<typeof ZReviewCheckpointInput>;
+
+export const ZRecordOutcomeInput = z
+  .object({
+    ectId: z.uuid(),
+    outcome: z.enum(['pass', 'fail', 'extension'], { message: 'Choose pass, fail or extension.' }),
+    decidedOn: isoDate,
+    termsServed: z.coerce.number().min(0).max(30).multipleOf(0.1, 'Terms to one decimal place.'),
+    extensionTerms: z.coerce.number().min(0.1).max(6).multipleOf(0.1).optional(),
+    note: z.string().trim().max(5000).default(''),
+  })
+  .refine((v) => v.outcome !== 'extension' || v.extensionTerms !== undefined, {
+    message: 'Enter how many terms the extension adds.',
+    path: ['extensionTerms'],
+  });
+export type TRecordOutcomeInput = z.output<typeof ZRecordOutcomeInput>;
+
+export const ZRecordAbsenceInput = z.object({
+  ectId: z.uuid(),
+  startsOn: isoDate,
+  days: z.coerce.number().int().min(1, 'At least one day.').max(400),
+  reason: z.string().trim().max(500).default(''),
+});
+
+export const ZSetReductionInput = z.object({
+  ectId: z.uuid(),
+  reductionTerms: z.coerce.number().min(0).max(5).multipleOf(0.1, 'Terms to one decimal place.'),
+});
+
+export const ZListEctsInput = z.object({
+  schoolId: z.uuid().optional(),
+  status: z.enum(['in_progress', 'completed', 'at_risk', 'overdue']).optional(),
+  search: z.string().trim().max(100).optional(),
+});
+export type TListEctsInput = z.output<typeof ZListEctsInput>;

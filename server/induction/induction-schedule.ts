@@ -1,0 +1,172 @@
+import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
+import type { TermDates, TermSpan } from '../calendar/term-dates';
+import { addDays } from '../courses/london-time';
+import { isWorkingDay, workingDaysAfter } from '../courses/working-days';
+
+/**
+ * The statutory shape of ECT induction (Induction for early career teachers (England), current policy):
+ *
+ * - two school years full time: six induction terms; part-time pro rata (0.5 FTE: each induction term spans
+ *   two school terms, so four years);
+ * - a progress review at the end of induction terms 1, 2, 4 and 5, a formal assessment at the end of terms 3
+ *   and 6 (and at the end of the last term when a reduction or an extension changes the length);
+ * - a reduction for prior experience (down to one term) and an extension add or remove terms;
+ * - absences totalling 30 days or more in an induction year extend that year by the days absent: its end, and
+ *   every checkpoint after it, move on by that many school days (weekdays in term, not bank holidays).
+ *
+ * The term an ECT starts in counts as their first school term (a mid-term start makes it a short one); a
+ * checkpoint falls due on the last day of the school term that closes its induction term.
+ *
+ *   const plan = planInduction({ startsOn: '2026-09-03', fte: 1, termDatesFor, ... });
+ *   plan.checkpoints[2]  // { termNumber: 3, kind: 'formal', dueOn: '2027-07-21' }
+ */
+
+export const fullInductionTerms = 6;
+/** Days of absence in one induction year at which the year is extended. */
+export const absenceThresholdDays = 30;
+/** Escalation of an overdue checkpoint: the tutor at once, the head after 10 working days, the AB after 20. */
+export const escalateToHeadAfterWorkingDays = 10;
+export const escalateToAbAfterWorkingDays = 20;
+
+export type PlannedCheckpoint = { termNumber: number; kind: 'review' | 'formal'; dueOn: IsoDate };
+
+export type ScheduleInput = {
+  startsOn: IsoDate;
+  /** Full-time equivalent, 0.1–1. */
+  fte: number;
+  /** Terms taken off for prior experience (0–5, one decimal place). */
+  reductionTerms?: number;
+  /** Terms added by an extension. */
+  extensionTerms?: number;
+  absences?: readonly { startsOn: IsoDate; days: number }[];
+  /** The workspace's term dates for an academic year (its own, or the defaults). */
+  termDatesFor: (academicYear: number) => TermDates;
+};
+
+export type InductionSchedule = {
+  /** Induction terms to serve (one decimal place). */
+  termsRequired: number;
+  checkpoints: PlannedCheckpoint[];
+  /** The last checkpoint's due date: when induction is expected to be complete. */
+  completesOn: IsoDate;
+  /** Induction years extended for absence, and by how many school days. */
+  absenceExtensions: { year: number; days: number }[];
+};
+
+export const roundTenth = (n: number) => Math.round(n * 10) / 10;
+
+/** The school terms from the one `startsOn` falls in (or the next, in a holiday), enough of them for `count`. */
+export function schoolTermsFrom(
+  startsOn: IsoDate,
+  count: number,
+  termDatesFor: (academicYear: number) => TermDates,
+): TermSpan[] {
+  const spans: TermSpan[] = [];
+  for (let year = academicYearOf(startsOn) - 1; spans.length < count; year += 1) {
+    for (const span of termDatesFor(year).terms) if (span.endsOn >= startsOn) spans.push(span);
+    if (year > academicYearOf(startsOn) + 60) throw new Error('term dates ran out');
+  }
+  return spans.slice(0, count);
+}
+
+/** `days` school days after `on`: weekdays inside a term that are not bank holidays. */
+export function addSchoolDays(on: IsoDate, days: number, spans: readonly TermSpan[]): IsoDate {
+  let date = on;
+  let left = days;
+  const inTerm = (d: IsoDate) => spans.some((s) => s.startsOn <= d && d <= s.endsOn);
+  const last = spans[spans.length - 1]?.endsOn ?? on;
+  while (left > 0) {
+    date = addDays(date, 1);
+    // Past the last known term: count working days, which is what the next year's terms would give roughly.
+    if (date > last ? isWorkingDay(date) : inTerm(date) && isWorkingDay(date)) left -= 1;
+  }
+  return date;
+}
+
+/** The checkpoints of an induction, due dates computed from the rules above. */
+export function planInduction(input: ScheduleInput): InductionSchedule {
+  if (!(input.fte >= 0.1 && input.fte <= 1)) throw new Error('FTE must be between 0.1 and 1');
+  const termsRequired = Math.max(
+    1,
+    roundTenth(fullInductionTerms - (input.reductionTerms ?? 0) + (input.extensionTerms ?? 0)),
+  );
+  const count = Math.ceil(termsRequired - 1e-9);
+  const schoolTermsNeeded = Math.ceil(termsRequired / input.fte - 1e-9);
+  // Enough extra terms for absence extensions to run into.
+  const spans = schoolTermsFrom(input.startsOn, schoolTermsNeeded + 6, input.termDatesFor);
+  const checkpoints: PlannedCheckpoint[] = [];
+  for (let termNumber = 1; termNumber <= count; termNumber += 1) {
+    const served = Math.min(termNumber, termsRequired);
+    const schoolTerm = Math.ceil(served / input.fte - 1e-9);
+    const span = spans[schoolTerm - 1];
+    if (!span) throw new Error('term dates ran out');
+    const formal = termNumber === 3 || termNumber === 6 || termNumber === count;
+    checkpoints.push({ termNumber, kind: formal ? 'formal' : 'review', dueOn: span.endsOn });
+  }
+
+  // Absences extend the induction year they fall in: year k ends at the checkpoint of term 3k (or the last).
+  const absenceExtensions: { year: number; days: number }[] = [];
+  let yearStart = input.startsOn;
+  for (let year = 1; (year - 1) * 3 < count; year += 1) {
+    const endTerm = Math.min(year * 3, count);
+    const end = checkpoints[endTerm - 1];
+    if (!end) break;
+    const days = (input.absences ?? [])
+      .filter((a) => a.startsOn >= yearStart && a.startsOn <= end.dueOn)
+      .reduce((sum, a) => sum + a.days, 0);
+    const nextStart = addDays(end.dueOn, 1);
+    if (days >= absenceThresholdDays) {
+      absenceExtensions.push({ year, days });
+      for (const c of checkpoints.slice(endTerm - 1)) c.dueOn = addSchoolDays(c.dueOn, days, spans);
+      yearStart = addDays(end.dueOn, 1);
+    } else {
+      yearStart = nextStart;
+    }
+  }
+  const completesOn = checkpoints[checkpoints.length - 1]?.dueOn ?? input.startsOn;
+  return { termsRequired, checkpoints, completesOn, absenceExtensions };
+}
+
+/** Induction terms served by `on`, to one decimal place: school terms elapsed (the current one in part) × FTE. */
+export function termsServedBy(
+  input: Pick<ScheduleInput, 'startsOn' | 'fte' | 'termDatesFor'>,
+  on: IsoDate,
+): number {
+  const spans = schoolTermsFrom(input.startsOn, 40, input.termDatesFor);
+  let terms = 0;
+  for (const [i, span] of spans.entries()) {
+    const from = i === 0 && input.startsOn > span.startsOn ? input.startsOn : span.startsOn;
+    if (from > on) break;
+    if (span.endsOn <= on) {
+      terms += 1;
+      continue;
+    }
+    const length = daysBetween(from, span.endsOn) + 1;
+    terms += (daysBetween(from, on) + 1) / length;
+    break;
+  }
+  return roundTenth(terms * input.fte);
+}
+
+const daysBetween = (a: IsoDate, b: IsoDate) =>
+  Math.round((Date.parse(`${b}T12:00:00Z`) - Date.parse(`${a}T12:00:00Z`)) / 86_400_000);
+
+export type CheckpointState = {
+  dueOn: IsoDate;
+  status: 'due' | 'submitted' | 'changes_requested' | 'accepted';
+};
+
+/** Overdue: the due date has passed and the school has not (re)submitted it. */
+export const isOverdue = (c: CheckpointState, today: IsoDate) =>
+  (c.status === 'due' || c.status === 'changes_requested') && c.dueOn < today;
+
+/**
+ * How far an overdue checkpoint should have been escalated by `today`: 1 the tutor (once overdue), 2 the head
+ * (10 working days after), 3 the AB (20 working days after); 0 when it is not overdue.
+ */
+export function escalationLevelDue(c: CheckpointState, today: IsoDate): 0 | 1 | 2 | 3 {
+  if (!isOverdue(c, today)) return 0;
+  if (today >= workingDaysAfter(c.dueOn, escalateToAbAfterWorkingDays)) return 3;
+  if (today >= workingDaysAfter(c.dueOn, escalateToHeadAfterWorkingDays)) return 2;
+  return 1;
+}

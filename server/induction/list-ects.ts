@@ -1,0 +1,143 @@
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { ects, inductionCheckpoints, inductionPeriods, inductionSupportPlans, schools } from '~/db/schema';
+import type { Actor } from '../access/actor';
+import type { IsoDate } from '../catalogue/academic-year';
+import { assertMaySeeSchool } from '../workspaces/school-scope';
+import { assertAppropriateBody, isAbStaff, ownSchoolIds } from './appropriate-body';
+import type { TListEctsInput } from './induction-inputs';
+
+const atRisk = sql<boolean>`exists (select 1 from ${inductionSupportPlans} sp where sp.ect_id = ${ects.id} and sp.status = 'open')`;
+const overdueCount = (today: IsoDate) =>
+  sql<number>`(select count(*)::int from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.status in ('due','changes_requested') and c.due_on < ${today})`;
+const nextDue = sql<
+  string | null
+>`(select min(c.due_on) from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.status in ('due','changes_requested'))`;
+const completesOn = sql<
+  string | null
+>`(select max(c.due_on) from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.term_number is not null)`;
+
+/** Limits a query to what the actor may see: everything (AB staff), their schools' ECTs, or their own record. */
+function visibleTo(actor: Actor): SQL | undefined {
+  if (isAbStaff(actor)) return undefined;
+  const schoolIds = ownSchoolIds(actor);
+  const bySchool =
+    schoolIds.length > 0
+      ? sql`exists (select 1 from ${inductionPeriods} p where p.ect_id = ${ects.id} and p.school_id in (${sql.join(
+          schoolIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}))`
+      : undefined;
+  const own = actor.roles.includes('ect') ? eq(ects.email, actor.user.email.toLowerCase()) : undefined;
+  return or(bySchool, own) ?? sql`false`;
+}
+
+/** ECTs with their current school, FTE, next checkpoint, overdue count and whether they are at risk. */
+export async function listEcts(tx: Tx, actor: Actor, input: TListEctsInput & { today: IsoDate }) {
+  assertAppropriateBody(actor);
+  const where: (SQL | undefined)[] = [visibleTo(actor)];
+  if (input.schoolId) {
+    assertMaySeeSchool(actor.memberships, input.schoolId);
+    where.push(eq(inductionPeriods.schoolId, input.schoolId));
+  }
+  if (input.status === 'in_progress' || input.status === 'completed')
+    where.push(eq(ects.status, input.status));
+  if (input.status === 'at_risk') where.push(atRisk);
+  if (input.status === 'overdue') where.push(sql`${overdueCount(input.today)} > 0`);
+  if (input.search)
+    where.push(
+      or(ilike(ects.name, `%${input.search.replace(/[%_\\]/g, '\\$&')}%`), eq(ects.trn, input.search)),
+    );
+  return (
+    tx
+      .select({
+        id: ects.id,
+        name: ects.name,
+        trn: ects.trn,
+        email: ects.email,
+        startsOn: ects.startsOn,
+        status: ects.status,
+        schoolId: inductionPeriods.schoolId,
+        schoolName: schools.name,
+        fteHundredths: inductionPeriods.fteHundredths,
+        tutorName: inductionPeriods.tutorName,
+        atRisk,
+        overdue: overdueCount(input.today),
+        nextDueOn: nextDue,
+        completesOn,
+      })
+      .from(ects)
+      // The latest period: the school the ECT is at now (or finished at).
+      .innerJoin(
+        inductionPeriods,
+        and(
+          eq(inductionPeriods.ectId, ects.id),
+          sql`${inductionPeriods.id} = (select p.id from ${inductionPeriods} p where p.ect_id = ${ects.id} order by p.starts_on desc, p.created_at desc limit 1)`,
+        ),
+      )
+      .innerJoin(schools, eq(schools.id, inductionPeriods.schoolId))
+      .where(and(...where))
+      .orderBy(asc(ects.name))
+  );
+}
+
+/** The AB's dashboard: counts, ECTs at risk, overdue checkpoints, and inductions awaiting an outcome. */
+export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
+  assertAppropriateBody(actor);
+  const all = await listEcts(tx, actor, { today });
+  const overdue = await tx
+    .select({
+      checkpointId: inductionCheckpoints.id,
+      ectId: ects.id,
+      ectName: ects.name,
+      schoolName: schools.name,
+      kind: inductionCheckpoints.kind,
+      termNumber: inductionCheckpoints.termNumber,
+      dueOn: inductionCheckpoints.dueOn,
+      status: inductionCheckpoints.status,
+      escalationLevel: inductionCheckpoints.escalationLevel,
+    })
+    .from(inductionCheckpoints)
+    .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
+    .innerJoin(inductionPeriods, eq(inductionPeriods.id, inductionCheckpoints.periodId))
+    .innerJoin(schools, eq(schools.id, inductionPeriods.schoolId))
+    .where(
+      and(
+        visibleTo(actor),
+        inArray(inductionCheckpoints.status, ['due', 'changes_requested']),
+        lt(inductionCheckpoints.dueOn, today),
+      ),
+    )
+    .orderBy(asc(inductionCheckpoints.dueOn));
+  const awaitingReview = await tx
+    .select({
+      checkpointId: inductionCheckpoints.id,
+      ectId: ects.id,
+      ectName: ects.name,
+      kind: inductionCheckpoints.kind,
+      termNumber: inductionCheckpoints.termNumber,
+      judgement: inductionCheckpoints.judgement,
+      submittedAt: inductionCheckpoints.submittedAt,
+    })
+    .from(inductionCheckpoints)
+    .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
+    .where(and(visibleTo(actor), eq(inductionCheckpoints.status, 'submitted')))
+    .orderBy(desc(inductionCheckpoints.submittedAt));
+  const inProgress = all.filter((e) => e.status === 'in_progress');
+  // Outcome due: the last checkpoint's date has passed, or every term checkpoint is accepted.
+  const outcomesDue = inProgress.filter((e) => e.completesOn !== null && e.completesOn < today);
+  return {
+    counts: {
+      inProgress: inProgress.length,
+      completed: all.length - inProgress.length,
+      atRisk: inProgress.filter((e) => e.atRisk).length,
+      overdue: overdue.length,
+      awaitingReview: awaitingReview.length,
+      outcomesDue: outcomesDue.length,
+    },
+    atRisk: inProgress.filter((e) => e.atRisk),
+    overdue,
+    awaitingReview,
+    outcomesDue,
+  };
+}

@@ -1,0 +1,102 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import {
+  ects,
+  inductionAbsences,
+  inductionCheckpoints,
+  inductionOutcomes,
+  inductionPeriods,
+  inductionSupportPlans,
+} from '~/db/schema';
+import type { Actor } from '../access/actor';
+import { DomainError } from '../errors/domain-error';
+import { assertAppropriateBody } from './appropriate-body';
+import { loadEctFor } from './ect-access';
+import type { TRecordOutcomeInput } from './induction-inputs';
+import { rescheduleEct } from './reschedule-ect';
+import type { z } from 'zod';
+import type { ZRecordAbsenceInput, ZSetReductionInput } from './induction-inputs';
+
+/**
+ * The AB records the outcome of induction with its date and the terms served (one decimal place). Pass or
+ * fail completes the induction (the open period closes that day, support plans close); an extension adds
+ * terms, and so further checkpoints, to the schedule.
+ */
+export async function recordOutcome(tx: Tx, actor: Actor, input: TRecordOutcomeInput) {
+  assertAppropriateBody(actor);
+  const { ect } = await loadEctFor(tx, actor, input.ectId);
+  if (ect.status === 'completed')
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `${ect.name}'s induction already has a final outcome.`,
+    });
+  if (input.decidedOn < ect.startsOn)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'decidedOn',
+      message: 'The decision date cannot be before induction started.',
+    });
+  const extensionTenths = input.outcome === 'extension' ? Math.round((input.extensionTerms ?? 0) * 10) : null;
+  const [outcome] = await tx
+    .insert(inductionOutcomes)
+    .values({
+      tenantId: actor.tenantId,
+      ectId: ect.id,
+      outcome: input.outcome,
+      decidedOn: input.decidedOn,
+      termsServedTenths: Math.round(input.termsServed * 10),
+      extensionTenths,
+      note: input.note,
+      recordedByUserId: actor.userId,
+    })
+    .returning({ id: inductionOutcomes.id });
+  if (extensionTenths !== null) {
+    await tx
+      .update(ects)
+      .set({ extensionTenths: ect.extensionTenths + extensionTenths })
+      .where(eq(ects.id, ect.id));
+    const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
+    return { outcomeId: outcome?.id ?? '', completesOn: schedule.completesOn };
+  }
+  await tx.update(ects).set({ status: 'completed' }).where(eq(ects.id, ect.id));
+  // Induction is over: reviews not yet started fall away (submitted ones stay as the record).
+  await tx
+    .delete(inductionCheckpoints)
+    .where(and(eq(inductionCheckpoints.ectId, ect.id), eq(inductionCheckpoints.status, 'due')));
+  await tx
+    .update(inductionPeriods)
+    .set({ endsOn: input.decidedOn })
+    .where(and(eq(inductionPeriods.ectId, ect.id), isNull(inductionPeriods.endsOn)));
+  await tx
+    .update(inductionSupportPlans)
+    .set({ status: 'closed', closedAt: new Date() })
+    .where(and(eq(inductionSupportPlans.ectId, ect.id), eq(inductionSupportPlans.status, 'open')));
+  return { outcomeId: outcome?.id ?? '', completesOn: input.decidedOn };
+}
+
+/** Days of absence (the school or the AB records them); 30 or more in an induction year extend it. */
+export async function recordAbsence(tx: Tx, actor: Actor, input: z.output<typeof ZRecordAbsenceInput>) {
+  const { ect } = await loadEctFor(tx, actor, input.ectId);
+  if (actor.roles.every((r) => r === 'ect'))
+    throw new DomainError({ code: 'FORBIDDEN', message: 'Your school records absences.' });
+  await tx.insert(inductionAbsences).values({
+    tenantId: actor.tenantId,
+    ectId: ect.id,
+    startsOn: input.startsOn,
+    days: input.days,
+    reason: input.reason,
+  });
+  const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
+  return { completesOn: schedule.completesOn, absenceExtensions: schedule.absenceExtensions };
+}
+
+/** The AB's reduction for prior experience (down to one term of induction). */
+export async function setReduction(tx: Tx, actor: Actor, input: z.output<typeof ZSetReductionInput>) {
+  const { ect } = await loadEctFor(tx, actor, input.ectId);
+  await tx
+    .update(ects)
+    .set({ reductionTenths: Math.round(input.reductionTerms * 10) })
+    .where(eq(ects.id, ect.id));
+  const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
+  return { completesOn: schedule.completesOn, termsRequired: schedule.termsRequired };
+}

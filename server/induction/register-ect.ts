@@ -1,0 +1,157 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { ects, inductionCheckpoints, inductionPeriods, schools } from '~/db/schema';
+import type { Actor } from '../access/actor';
+import { recordCharge } from '../entitlements/draw-down-entitlement';
+import { DomainError } from '../errors/domain-error';
+import { assertMaySeeSchool } from '../workspaces/school-scope';
+import { assertAppropriateBody, feePerEctPence } from './appropriate-body';
+import type { TRegisterEctInput } from './induction-inputs';
+import { openPeriod, rescheduleEct } from './reschedule-ect';
+
+/** What a school sees of a TRN already registered at another school of this AB: enough to continue it. */
+export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
+  assertAppropriateBody(actor);
+  const [found] = await tx
+    .select({
+      id: ects.id,
+      name: ects.name,
+      startsOn: ects.startsOn,
+      status: ects.status,
+      schoolId: inductionPeriods.schoolId,
+      schoolName: schools.name,
+    })
+    .from(ects)
+    .leftJoin(inductionPeriods, and(eq(inductionPeriods.ectId, ects.id), isNull(inductionPeriods.endsOn)))
+    .leftJoin(schools, eq(schools.id, inductionPeriods.schoolId))
+    .where(eq(ects.trn, trn));
+  return found ?? null;
+}
+
+/**
+ * A school registers an ECT with the AB: the ECT's record, their first period at the school (FTE, tutor,
+ * mentor) and the checkpoints of their schedule; the AB's fee becomes a chargeable item on the school's next
+ * invoice. A TRN already registered at another school of this AB is refused unless the school chooses to
+ * continue that induction: the old period closes (an interim assessment falls due there) and a new one opens
+ * here. A transfer is not charged again.
+ */
+export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput) {
+  assertAppropriateBody(actor);
+  assertMaySeeSchool(actor.memberships, input.schoolId);
+  const [school] = await tx
+    .select({ id: schools.id, name: schools.name, member: schools.isPartnershipMember })
+    .from(schools)
+    .where(eq(schools.id, input.schoolId));
+  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  const period = {
+    tenantId: actor.tenantId,
+    schoolId: input.schoolId,
+    startsOn: input.startsOn,
+    fteHundredths: Math.round(input.fte * 100),
+    tutorName: input.tutorName,
+    tutorEmail: input.tutorEmail.toLowerCase(),
+    mentorName: input.mentorName,
+    mentorEmail: input.mentorEmail.toLowerCase(),
+  };
+
+  const existing = await findRegisteredTrn(tx, actor, input.trn);
+  if (existing) {
+    if (existing.schoolId === input.schoolId)
+      throw new DomainError({
+        code: 'CONFLICT',
+        field: 'trn',
+        message: `TRN ${input.trn} is already registered at ${school.name} (${existing.name}).`,
+      });
+    if (existing.status === 'completed')
+      throw new DomainError({
+        code: 'CONFLICT',
+        field: 'trn',
+        message: `${existing.name} (TRN ${input.trn}) has completed induction with this Appropriate Body.`,
+      });
+    if (!input.continueInduction)
+      throw new DomainError({
+        code: 'CONFLICT',
+        field: 'trn',
+        message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${existing.startsOn}. Choose “continue the induction” to transfer them to ${school.name}.`,
+      });
+    return transferEct(tx, actor, { ectId: existing.id, period, school });
+  }
+
+  const [ect] = await tx
+    .insert(ects)
+    .values({
+      tenantId: actor.tenantId,
+      trn: input.trn,
+      name: input.name,
+      email: input.email.toLowerCase(),
+      dateOfBirth: input.dateOfBirth ?? null,
+      startsOn: input.startsOn,
+      previousInduction: input.previousInduction,
+    })
+    .returning({ id: ects.id });
+  if (!ect) throw new Error('could not register the ECT');
+  await tx.insert(inductionPeriods).values({ ...period, ectId: ect.id });
+  const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
+  const fee = feePerEctPence(actor);
+  const charge =
+    fee > 0
+      ? await recordCharge(tx, {
+          tenantId: actor.tenantId,
+          schoolId: input.schoolId,
+          description: `Appropriate Body fee: induction of ${input.name} (TRN ${input.trn})`,
+          unitPricePence: fee,
+          quantityHundredths: 100,
+          // Education services supplied by an eligible body (a school's trust) are exempt from VAT.
+          vatRateBasisPoints: 0,
+          pricedAsMember: school.member,
+          sourceType: 'ect_registration',
+          sourceId: ect.id,
+        })
+      : null;
+  return {
+    ectId: ect.id,
+    transferred: false,
+    completesOn: schedule.completesOn,
+    chargeableItemId: charge?.id ?? null,
+  };
+}
+
+async function transferEct(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    ectId: string;
+    period: Omit<typeof inductionPeriods.$inferInsert, 'ectId'>;
+    school: { id: string; name: string };
+  },
+) {
+  const old = await openPeriod(tx, input.ectId);
+  if (old) {
+    if (input.period.startsOn <= old.startsOn)
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: 'startsOn',
+        message: `The start at ${input.school.name} must be after the start at the previous school (${old.startsOn}).`,
+      });
+    const [y, m, d] = input.period.startsOn.split('-').map(Number);
+    const leftOn = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
+    await tx.update(inductionPeriods).set({ endsOn: leftOn }).where(eq(inductionPeriods.id, old.id));
+    // The school the ECT leaves completes an interim assessment, due on their last day there.
+    await tx.insert(inductionCheckpoints).values({
+      tenantId: actor.tenantId,
+      ectId: input.ectId,
+      periodId: old.id,
+      kind: 'interim',
+      termNumber: null,
+      dueOn: leftOn,
+    });
+  }
+  await tx.insert(inductionPeriods).values({ ...input.period, ectId: input.ectId });
+  const schedule = await rescheduleEct(tx, actor.tenantId, input.ectId);
+  return {
+    ectId: input.ectId,
+    transferred: true,
+    completesOn: schedule.completesOn,
+    chargeableItemId: null,
+  };
+}

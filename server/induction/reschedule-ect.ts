@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { ects, inductionAbsences, inductionCheckpoints, inductionPeriods } from '~/db/schema';
+import { academicYearOf } from '../catalogue/academic-year';
+import { loadTermDates, type TermDates } from '../calendar/term-dates';
+import { DomainError } from '../errors/domain-error';
+import { planInduction, type InductionSchedule } from './induction-schedule';
+
+/** The workspace's term dates for every year an induction may run into (its own, or the defaults). */
+export async function termDatesLoader(tx: Tx, startsOn: string, years: number) {
+  const first = academicYearOf(startsOn) - 1;
+  const loaded = new Map<number, TermDates>();
+  for (let y = first; y <= first + years; y += 1) loaded.set(y, await loadTermDates(tx, y));
+  return (year: number): TermDates => {
+    const found = loaded.get(year);
+    if (!found) throw new Error(`term dates for ${year} not loaded`);
+    return found;
+  };
+}
+
+/** The ECT's current (latest) period. */
+export async function currentPeriod(tx: Tx, ectId: string) {
+  const [period] = await tx
+    .select()
+    .from(inductionPeriods)
+    .where(eq(inductionPeriods.ectId, ectId))
+    .orderBy(desc(inductionPeriods.startsOn), desc(inductionPeriods.createdAt))
+    .limit(1);
+  if (!period) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT has no induction period.' });
+  return period;
+}
+
+/** The schedule for an ECT as things stand: start, current FTE, reduction, extension and absences. */
+export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSchedule> {
+  const [ect] = await tx.select().from(ects).where(eq(ects.id, ectId));
+  if (!ect) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT was not found.' });
+  const period = await currentPeriod(tx, ectId);
+  const absences = await tx
+    .select({ startsOn: inductionAbsences.startsOn, days: inductionAbsences.days })
+    .from(inductionAbsences)
+    .where(eq(inductionAbsences.ectId, ectId));
+  const fte = period.fteHundredths / 100;
+  const terms = 6 + ect.extensionTenths / 10;
+  const years = Math.ceil(terms / fte / 3) + 4;
+  return planInduction({
+    startsOn: ect.startsOn,
+    fte,
+    reductionTerms: ect.reductionTenths / 10,
+    extensionTerms: ect.extensionTenths / 10,
+    absences,
+    termDatesFor: await termDatesLoader(tx, ect.startsOn, years),
+  });
+}
+
+/**
+ * Brings an ECT's checkpoints in line with their schedule: each not yet submitted moves to its computed due
+ * date (and to the current period's school), missing ones are added, and ones beyond a shortened induction
+ * are removed. Submitted and accepted ones stay as they are.
+ */
+export async function rescheduleEct(tx: Tx, tenantId: string, ectId: string): Promise<InductionSchedule> {
+  const schedule = await scheduleFor(tx, ectId);
+  const period = await currentPeriod(tx, ectId);
+  const existing = await tx
+    .select()
+    .from(inductionCheckpoints)
+    .where(eq(inductionCheckpoints.ectId, ectId))
+    .orderBy(asc(inductionCheckpoints.termNumber));
+  for (const planned of schedule.checkpoints) {
+    const found = existing.find((c) => c.termNumber === planned.termNumber);
+    if (!found) {
+      await tx.insert(inductionCheckpoints).values({
+        tenantId,
+        ectId,
+        periodId: period.id,
+        kind: planned.kind,
+        termNumber: planned.termNumber,
+        dueOn: planned.dueOn,
+      });
+    } else if (found.status === 'due' || found.status === 'changes_requested') {
+      await tx
+        .update(inductionCheckpoints)
+        .set({
+          dueOn: planned.dueOn,
+          kind: planned.kind,
+          periodId: period.endsOn ? found.periodId : period.id,
+          ...(found.dueOn !== planned.dueOn ? { escalationLevel: 0 } : {}),
+        })
+        .where(eq(inductionCheckpoints.id, found.id));
+    }
+  }
+  await tx
+    .delete(inductionCheckpoints)
+    .where(
+      and(
+        eq(inductionCheckpoints.ectId, ectId),
+        gt(inductionCheckpoints.termNumber, schedule.checkpoints.length),
+        inArray(inductionCheckpoints.status, ['due']),
+      ),
+    );
+  return schedule;
+}
+
+/** The period still open (no end date), or null once induction has ended. */
+export async function openPeriod(tx: Tx, ectId: string) {
+  const [period] = await tx
+    .select()
+    .from(inductionPeriods)
+    .where(and(eq(inductionPeriods.ectId, ectId), isNull(inductionPeriods.endsOn)));
+  return period ?? null;
+}

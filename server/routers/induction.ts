@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import {
+  inductionAbStaff,
+  inductionReaders,
+  inductionRegistrars,
+  inductionTutors,
+} from '../access/role-groups';
+import { todayInLondon } from '../catalogue/academic-year';
+import { exportOutcomes } from '../induction/export-outcomes';
+import { getEct } from '../induction/get-ect';
+import {
+  ZFindTrnInput,
+  ZListEctsInput,
+  ZRecordAbsenceInput,
+  ZRecordOutcomeInput,
+  ZRegisterEctInput,
+  ZReviewCheckpointInput,
+  ZSetReductionInput,
+  ZSubmitCheckpointInput,
+} from '../induction/induction-inputs';
+import { inductionDashboard, listEcts } from '../induction/list-ects';
+import { recordAbsence, recordOutcome, setReduction } from '../induction/record-outcome';
+import { findRegisteredTrn, registerEct } from '../induction/register-ect';
+import { reviewCheckpoint } from '../induction/review-checkpoint';
+import { submitCheckpoint } from '../induction/submit-checkpoint';
+import { router, tenantProcedure } from '../trpc';
+
+const ab = tenantProcedure({ module: 'induction', roles: inductionAbStaff });
+const read = tenantProcedure({ module: 'induction', roles: inductionReaders });
+const registrar = tenantProcedure({ module: 'induction', roles: inductionRegistrars });
+const tutor = tenantProcedure({ module: 'induction', roles: inductionTutors });
+
+/** ECT induction kept by an Appropriate Body workspace (see server/induction/appropriate-body.ts). */
+export const inductionRouter = router({
+  dashboard: ab.query(({ ctx }) => inductionDashboard(ctx.tx, ctx.actor, todayInLondon())),
+  list: read
+    .input(ZListEctsInput)
+    .query(({ ctx, input }) => listEcts(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  byId: read
+    .input(z.object({ ectId: z.uuid() }))
+    .query(({ ctx, input }) => getEct(ctx.tx, ctx.actor, { ectId: input.ectId, today: todayInLondon() })),
+  findTrn: registrar
+    .input(ZFindTrnInput)
+    .query(({ ctx, input }) => findRegisteredTrn(ctx.tx, ctx.actor, input.trn)),
+  register: registrar
+    .input(ZRegisterEctInput)
+    .mutation(({ ctx, input }) => registerEct(ctx.tx, ctx.actor, input)),
+  submitCheckpoint: tutor
+    .input(ZSubmitCheckpointInput)
+    .mutation(({ ctx, input }) => submitCheckpoint(ctx.tx, ctx.actor, input)),
+  reviewCheckpoint: ab
+    .input(ZReviewCheckpointInput)
+    .mutation(({ ctx, input }) => reviewCheckpoint(ctx.tx, ctx.actor, input)),
+  recordAbsence: tutor
+    .input(ZRecordAbsenceInput)
+    .mutation(({ ctx, input }) => recordAbsence(ctx.tx, ctx.actor, input)),
+  setReduction: ab
+    .input(ZSetReductionInput)
+    .mutation(({ ctx, input }) => setReduction(ctx.tx, ctx.actor, input)),
+  recordOutcome: ab
+    .input(ZRecordOutcomeInput)
+    .mutation(({ ctx, input }) => recordOutcome(ctx.tx, ctx.actor, input)),
+  exportOutcomes: ab
+    .input(z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }))
+    .query(({ ctx, input }) => exportOutcomes(ctx.tx, ctx.actor, input)),
+});

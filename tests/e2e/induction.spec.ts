@@ -1,0 +1,80 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { expectAccessible, signInWithMagicLink } from './support';
+
+async function pageFor(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInWithMagicLink(page, email);
+  return page;
+}
+
+test('a school registers an ECT, the tutor judges them not on track, the AB sees them at risk, accepts and records the outcome', async ({
+  browser,
+}) => {
+  // Three people sign in and the journey crosses five pages: longer than the default minute on a busy machine.
+  test.setTimeout(150_000);
+  const stamp = Date.now();
+  const trn = String(1_000_000 + (stamp % 9_000_000));
+  const name = `Ella Ng ${stamp}`;
+
+  // The headteacher registers the ECT with the hub as Appropriate Body.
+  const head = await pageFor(browser, 'head@coppettswood.sch.example');
+  await head.goto('/nwlhub/induction');
+  await expect(head.getByRole('heading', { name: 'ECT induction', level: 1 })).toBeVisible();
+  await expectAccessible(head);
+  await head.getByRole('link', { name: 'Register an ECT' }).click();
+  await expect(head.getByRole('heading', { name: 'Register an ECT', level: 1 })).toBeVisible();
+  await head.getByLabel('Teacher reference number (TRN)').fill(trn);
+  await head.getByLabel('ECT’s full name').fill(name);
+  await head.getByLabel('ECT’s email address').fill(`ella.${stamp}@coppettswood.sch.example`);
+  await head.getByLabel('Induction start date').fill('2026-09-03');
+  await head.getByLabel('FTE').fill('1');
+  await head.getByLabel('Induction tutor’s name').fill('James Whitaker');
+  await head.getByLabel('Induction tutor’s email').fill('deputy@coppettswood.sch.example');
+  await head.getByLabel('Mentor’s name').fill('Asha Mistry');
+  await head.getByLabel('Mentor’s email').fill('mentor@coppettswood.sch.example');
+  await expectAccessible(head);
+  await head.screenshot({ path: '/tmp/induction-register.png', fullPage: true });
+  await head.getByRole('button', { name: 'Register ECT' }).click();
+  await expect(head.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(head.getByTestId('checkpoint')).toHaveCount(6);
+  const recordUrl = head.url();
+
+  // The induction tutor submits the first progress review: not on track.
+  const tutor = await pageFor(browser, 'deputy@coppettswood.sch.example');
+  await tutor.goto(recordUrl);
+  const first = tutor.getByTestId('checkpoint').first();
+  await first.getByLabel('Not on track').check();
+  await first
+    .getByLabel('Evidence')
+    .fill('Behaviour management is not yet secure; weekly coaching with the mentor from next week.');
+  await first.getByRole('button', { name: 'Submit progress review, term 1' }).click();
+  // The form goes once the page refreshes: the review now waits for the AB, and a support plan is open.
+  await expect(first.getByText('Submitted, awaiting the AB')).toBeVisible();
+  await expect(tutor.getByRole('heading', { name: 'Support plan' })).toBeVisible();
+  await expectAccessible(tutor);
+
+  // The AB's induction lead sees the ECT at risk, accepts the review and records the outcome.
+  const ab = await pageFor(browser, 'induction@nwlhub.example');
+  await ab.goto('/nwlhub/induction');
+  const atRisk = ab.getByRole('table', { name: 'ECTs at risk' });
+  await expect(atRisk.getByRole('link', { name })).toBeVisible();
+  await expectAccessible(ab);
+  await ab.screenshot({ path: '/tmp/induction-dashboard.png', fullPage: true });
+  await atRisk.getByRole('link', { name }).click();
+  await expect(ab.getByRole('heading', { name, level: 1 })).toBeVisible();
+  const review = ab.getByTestId('checkpoint').first();
+  await review.getByRole('button', { name: 'Accept' }).click();
+  await expect(review.getByText('Accepted')).toBeVisible();
+  await ab.getByRole('radio', { name: 'Pass' }).check();
+  await ab.getByLabel('Date of decision').fill('2026-12-01');
+  await ab.getByLabel('Terms served').fill('1.0');
+  await ab.getByRole('button', { name: 'Record outcome' }).click();
+  await expect(ab.getByText(/Pass on 01\/12\/2026, 1\.0 terms served/)).toBeVisible();
+  await expectAccessible(ab);
+  await ab.screenshot({ path: '/tmp/induction-record.png', fullPage: true });
+
+  const csv = await ab.request.get('/nwlhub/induction/export');
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(`${trn},${name}`);
+});

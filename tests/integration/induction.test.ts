@@ -1,0 +1,365 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { chargeableItems, inductionCheckpoints, outboxEmails } from '~/db/schema';
+import { withMailroom } from '~/server/email/outbox';
+import { workingDaysAfter } from '~/server/courses/working-days';
+import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
+import {
+  addMembership,
+  callerAs,
+  makeSchool,
+  makeTenant,
+  makeUser,
+  makeWorkspaceWithEveryRole,
+  type MadeUser,
+} from '../fixtures/factories';
+import { openTestDatabase, testAppUrl } from './harness';
+
+const trn = () => String(randomInt(1_000_000, 9_999_999));
+
+/** A fresh teaching school hub (an AB workspace) with two schools and its people. */
+async function makeHub(database: Database) {
+  const db = database.db;
+  const tenant = await makeTenant(db, {
+    kind: 'appropriate_body',
+    modules: ['induction', 'courses', 'invoices'],
+    settings: { induction: { feePerEctPence: 45_000 } },
+  });
+  const schoolA = await makeSchool(db, tenant.id, { name: 'Alpha Primary School' });
+  const schoolB = await makeSchool(db, tenant.id, { name: 'Beta High School' });
+  const person = async (role: Parameters<typeof addMembership>[3], schoolId: string | null = null) => {
+    const user = await makeUser(db);
+    await addMembership(db, tenant.id, user.id, role, schoolId);
+    return user;
+  };
+  const people = {
+    manager: await person('tenant_admin'),
+    officer: await person('adviser'),
+    headA: await person('school_admin', schoolA.id),
+    tutorA: await person('school_staff', schoolA.id),
+    headB: await person('school_admin', schoolB.id),
+  };
+  const as = (user: MadeUser) => callerAs(db, user, tenant.slug);
+  return { tenant, schoolA, schoolB, people, as };
+}
+
+const registration = (schoolId: string, tutor: MadeUser, overrides: Record<string, unknown> = {}) => ({
+  schoolId,
+  name: 'Priya Raman',
+  trn: trn(),
+  email: `priya.${trn()}@alpha.sch.example`,
+  startsOn: '2025-09-03',
+  fte: 1,
+  tutorName: tutor.name,
+  tutorEmail: tutor.email,
+  mentorName: 'Mark Mentor',
+  mentorEmail: 'mentor@alpha.sch.example',
+  ...overrides,
+});
+
+describe('ECT induction (Appropriate Body)', () => {
+  let database: Database;
+  let hub: Awaited<ReturnType<typeof makeHub>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    hub = await makeHub(database);
+  });
+
+  const emailsTo = (to: string, subject: string) =>
+    withMailroom(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, to), like(outboxEmails.subject, `%${subject}%`))),
+    );
+
+  it('a school registers an ECT: six checkpoints, and the AB fee becomes a chargeable item', async () => {
+    const head = hub.as(hub.people.headA);
+    const input = registration(hub.schoolA.id, hub.people.tutorA);
+    const result = await head.induction.register(input);
+    expect(result.transferred).toBe(false);
+    const record = await head.induction.byId({ ectId: result.ectId });
+    expect(record.checkpoints.map((c) => `${c.termNumber}:${c.kind}`)).toEqual([
+      '1:review',
+      '2:review',
+      '3:formal',
+      '4:review',
+      '5:review',
+      '6:formal',
+    ]);
+    const [charge] = await withTenant(database.db, hub.tenant.id, (tx) =>
+      tx.select().from(chargeableItems).where(eq(chargeableItems.sourceId, result.ectId)),
+    );
+    expect(charge).toMatchObject({
+      schoolId: hub.schoolA.id,
+      unitPricePence: 45_000,
+      netPence: 45_000,
+      sourceType: 'ect_registration',
+      status: 'uninvoiced',
+    });
+    // The same TRN twice at one school is refused.
+    await expect(head.induction.register({ ...input, name: 'Someone Else' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+
+  it('refuses a bad TRN, an FTE out of range, and a school that is not the head’s', async () => {
+    const head = hub.as(hub.people.headA);
+    await expect(
+      head.induction.register(registration(hub.schoolA.id, hub.people.tutorA, { trn: '123456' })),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      head.induction.register(registration(hub.schoolA.id, hub.people.tutorA, { fte: 0.05 })),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      head.induction.register(registration(hub.schoolB.id, hub.people.tutorA)),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('one school cannot see another school’s ECTs', async () => {
+    const { ectId } = await hub
+      .as(hub.people.headA)
+      .induction.register(registration(hub.schoolA.id, hub.people.tutorA));
+    const headB = hub.as(hub.people.headB);
+    expect((await headB.induction.list({})).map((e) => e.id)).not.toContain(ectId);
+    await expect(headB.induction.byId({ ectId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(headB.induction.list({ schoolId: hub.schoolA.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await hub.as(hub.people.officer).induction.list({})).map((e) => e.id)).toContain(ectId);
+  });
+
+  it('a TRN registered at another school is found, and the new school continues that induction', async () => {
+    const input = registration(hub.schoolA.id, hub.people.tutorA);
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    const headB = hub.as(hub.people.headB);
+    const found = await headB.induction.findTrn({ trn: input.trn });
+    expect(found).toMatchObject({ id: ectId, name: 'Priya Raman', schoolName: 'Alpha Primary School' });
+    const moved = {
+      ...input,
+      schoolId: hub.schoolB.id,
+      startsOn: '2026-01-05',
+      fte: 0.6,
+      tutorEmail: 'tutor@beta.sch.example',
+    };
+    await expect(headB.induction.register(moved)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Alpha Primary School'),
+    });
+    const transfer = await headB.induction.register({ ...moved, continueInduction: true });
+    expect(transfer).toMatchObject({ ectId, transferred: true, chargeableItemId: null });
+    const record = await headB.induction.byId({ ectId });
+    expect(record.periods.map((p) => [p.schoolName, p.startsOn, p.endsOn])).toEqual([
+      ['Alpha Primary School', '2025-09-03', '2026-01-04'],
+      ['Beta High School', '2026-01-05', null],
+    ]);
+    const interim = record.checkpoints.find((c) => c.kind === 'interim');
+    expect(interim).toMatchObject({ dueOn: '2026-01-04', schoolName: 'Alpha Primary School', status: 'due' });
+    // Term 1 was at Alpha; the rest move to Beta and to a 0.6 FTE schedule.
+    expect(record.checkpoints.find((c) => c.termNumber === 6)?.schoolName).toBe('Beta High School');
+    const charges = await withTenant(database.db, hub.tenant.id, (tx) =>
+      tx.select().from(chargeableItems).where(eq(chargeableItems.sourceId, ectId)),
+    );
+    expect(charges).toHaveLength(1);
+    // The school the ECT left still submits the interim assessment.
+    await hub.as(hub.people.tutorA).induction.submitCheckpoint({
+      checkpointId: interim?.id ?? '',
+      judgement: 'on_track',
+      evidence: 'Interim assessment: meeting the Teachers’ Standards in every area observed.',
+    });
+  });
+
+  it('not on track opens a support plan and emails the AB; the AB sends it back, then accepts it', async () => {
+    const { ectId } = await hub
+      .as(hub.people.headA)
+      .induction.register(registration(hub.schoolA.id, hub.people.tutorA));
+    const tutor = hub.as(hub.people.tutorA);
+    const record = await tutor.induction.byId({ ectId });
+    const first = record.checkpoints[0];
+    if (!first) throw new Error('no checkpoint');
+    expect(first.maySubmit).toBe(true);
+    const submitted = await tutor.induction.submitCheckpoint({
+      checkpointId: first.id,
+      judgement: 'not_on_track',
+      evidence: 'Behaviour management is not yet secure; lessons are often disrupted.',
+    });
+    expect(submitted.supportPlanId).toEqual(expect.any(String));
+    // No adviser time sold here (no traded module): consultancy support is not offered.
+    expect(submitted.consultancy).toBe(false);
+    expect(await emailsTo(hub.people.manager.email, 'ECT not on track')).toHaveLength(1);
+    expect(await emailsTo(hub.people.officer.email, 'ECT not on track')).toHaveLength(1);
+
+    const officer = hub.as(hub.people.officer);
+    const dashboard = await officer.induction.dashboard();
+    expect(dashboard.atRisk.map((e) => e.id)).toContain(ectId);
+    expect(dashboard.awaitingReview.map((c) => c.checkpointId)).toContain(first.id);
+
+    await expect(
+      officer.induction.reviewCheckpoint({
+        checkpointId: first.id,
+        decision: 'request_changes',
+        comment: '',
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await officer.induction.reviewCheckpoint({
+      checkpointId: first.id,
+      decision: 'request_changes',
+      comment: 'Please add the support you will put in place.',
+    });
+    expect(await emailsTo(hub.people.tutorA.email, 'Changes requested')).not.toHaveLength(0);
+    await tutor.induction.submitCheckpoint({
+      checkpointId: first.id,
+      judgement: 'not_on_track',
+      evidence: 'Behaviour management is not yet secure. Support: weekly coaching with the mentor.',
+    });
+    await officer.induction.reviewCheckpoint({ checkpointId: first.id, decision: 'accept', comment: '' });
+    const after = await officer.induction.byId({ ectId });
+    expect(after.checkpoints[0]).toMatchObject({ status: 'accepted', judgement: 'not_on_track' });
+    expect(after.supportPlans).toHaveLength(1);
+    expect(after.atRisk).toBe(true);
+    await expect(
+      tutor.induction.submitCheckpoint({
+        checkpointId: first.id,
+        judgement: 'on_track',
+        evidence: 'x'.repeat(30),
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('refuses roles: a head cannot review, an ECT cannot submit but sees their own record only', async () => {
+    const ectUser = await makeUser(database.db);
+    const schoolA = hub.schoolA.id;
+    await addMembership(database.db, hub.tenant.id, ectUser.id, 'ect', schoolA);
+    const head = hub.as(hub.people.headA);
+    const own = await head.induction.register(
+      registration(schoolA, hub.people.tutorA, { email: ectUser.email, name: ectUser.name }),
+    );
+    const other = await head.induction.register(registration(schoolA, hub.people.tutorA));
+    const ect = hub.as(ectUser);
+    expect((await ect.induction.list({})).map((e) => e.id)).toEqual([own.ectId]);
+    const mine = await ect.induction.byId({ ectId: own.ectId });
+    expect(mine.checkpoints.every((c) => !c.maySubmit && !c.mayReview)).toBe(true);
+    await expect(ect.induction.byId({ ectId: other.ectId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const checkpointId = mine.checkpoints[0]?.id ?? '';
+    await expect(
+      ect.induction.submitCheckpoint({
+        checkpointId,
+        judgement: 'on_track',
+        evidence: 'I think it went well.',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(ect.induction.dashboard()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      head.induction.reviewCheckpoint({ checkpointId, decision: 'accept', comment: '' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      head.induction.recordOutcome({
+        ectId: own.ectId,
+        outcome: 'pass',
+        decidedOn: '2027-07-30',
+        termsServed: 6,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('absences of 30 days extend the year; an extension adds terms; a pass completes and is exported', async () => {
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { dateOfBirth: '1999-04-12' });
+    const { ectId, completesOn } = await hub.as(hub.people.headA).induction.register(input);
+    const tutor = hub.as(hub.people.tutorA);
+    const absence = await tutor.induction.recordAbsence({ ectId, startsOn: '2026-02-02', days: 32 });
+    expect(absence.absenceExtensions).toEqual([{ year: 1, days: 32 }]);
+    expect(absence.completesOn > completesOn).toBe(true);
+
+    const manager = hub.as(hub.people.manager);
+    await manager.induction.recordOutcome({
+      ectId,
+      outcome: 'extension',
+      decidedOn: '2027-09-10',
+      termsServed: 6,
+      extensionTerms: 1,
+    });
+    const extended = await manager.induction.byId({ ectId });
+    expect(extended.checkpoints.filter((c) => c.termNumber !== null)).toHaveLength(7);
+    expect(extended.checkpoints.find((c) => c.termNumber === 7)?.kind).toBe('formal');
+
+    await manager.induction.recordOutcome({
+      ectId,
+      outcome: 'pass',
+      decidedOn: '2027-12-20',
+      termsServed: 7,
+    });
+    const passed = await manager.induction.byId({ ectId });
+    expect(passed.ect.status).toBe('completed');
+    expect(passed.mayRecordOutcome).toBe(false);
+    await expect(
+      manager.induction.recordOutcome({ ectId, outcome: 'fail', decidedOn: '2027-12-21', termsServed: 7 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const { csv } = await manager.induction.exportOutcomes({});
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'TRN,Name,Date of birth,School URN,School,Induction start date,Induction end date,FTE,Terms served,Outcome,Outcome date',
+    );
+    expect(lines).toContain(
+      `${input.trn},Priya Raman,1999-04-12,${hub.schoolA.urn},Alpha Primary School,2025-09-03,,1.00,6.0,Extension,2027-09-10`,
+    );
+    expect(lines).toContain(
+      `${input.trn},Priya Raman,1999-04-12,${hub.schoolA.urn},Alpha Primary School,2025-09-03,2027-12-20,1.00,7.0,Pass,2027-12-20`,
+    );
+  });
+
+  it('an LA workspace with the induction module is not an Appropriate Body', async () => {
+    const la = await makeWorkspaceWithEveryRole(database.db, ['induction', 'courses'], { kind: 'la' });
+    await expect(la.caller.induction.list({})).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('not an Appropriate Body'),
+    });
+  });
+
+  it('escalates an overdue review to the tutor, then the head, then the AB, once each', async () => {
+    const hub2 = await makeHub(database);
+    const { ectId } = await hub2
+      .as(hub2.people.headA)
+      .induction.register(registration(hub2.schoolA.id, hub2.people.tutorA));
+    const record = await hub2.as(hub2.people.manager).induction.byId({ ectId });
+    const first = record.checkpoints[0];
+    if (!first) throw new Error('no checkpoint');
+    const level = async () => {
+      const [row] = await withTenant(database.db, hub2.tenant.id, (tx) =>
+        tx.select().from(inductionCheckpoints).where(eq(inductionCheckpoints.id, first.id)),
+      );
+      return row?.escalationLevel;
+    };
+    const run = (today: string) =>
+      runScheduledJob(database.db, 'induction-escalations', {
+        today,
+        appUrl: testAppUrl,
+        tenants: [hub2.tenant.slug],
+      });
+    const dayAfter = workingDaysAfter(first.dueOn, 1);
+    const [report] = await run(dayAfter);
+    expect(report?.result).toMatchObject({ ran: true, summary: { toTutors: 1, toHeads: 0, toAb: 0 } });
+    expect(await level()).toBe(1);
+    // Run twice the same day: nothing more.
+    expect((await run(dayAfter))[0]?.result).toMatchObject({ ran: false });
+    // The next day: already escalated to the tutor, so no second email.
+    const [next] = await run(workingDaysAfter(first.dueOn, 2));
+    expect(next?.result).toMatchObject({ ran: true, summary: { toTutors: 0, toHeads: 0 } });
+    expect(await emailsTo(hub2.people.tutorA.email, 'Overdue')).not.toHaveLength(0);
+    const tutorEmails = (await emailsTo(hub2.people.tutorA.email, 'Overdue')).filter((e) =>
+      e.subject.includes('term 1'),
+    );
+    expect(tutorEmails).toHaveLength(1);
+
+    await run(workingDaysAfter(first.dueOn, 10));
+    expect(await level()).toBe(2);
+    expect(await emailsTo(hub2.people.headA.email, 'Overdue')).not.toHaveLength(0);
+    await run(workingDaysAfter(first.dueOn, 20));
+    expect(await level()).toBe(3);
+    expect(await emailsTo(hub2.people.manager.email, 'Overdue')).not.toHaveLength(0);
+    expect(await emailsTo(hub2.people.officer.email, 'Overdue')).not.toHaveLength(0);
+  });
+});

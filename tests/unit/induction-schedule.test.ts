@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTermDates, type TermDates } from '~/server/calendar/term-dates';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import {
+  addSchoolDays,
+  escalationLevelDue,
+  isOverdue,
+  planInduction,
+  termsServedBy,
+} from '~/server/induction/induction-schedule';
+import { demoTermDates } from '~/seed/term-dates-data';
+
+/** London's published terms for 2025–2027 (the seed's), the estimate for later years. */
+const termDatesFor = (year: number): TermDates => {
+  const terms = demoTermDates.barnet?.[year];
+  return terms ? { academicYear: year, source: 'tenant', terms } : defaultTermDates(year);
+};
+const dues = (plan: ReturnType<typeof planInduction>) =>
+  plan.checkpoints.map((c) => `${c.termNumber}:${c.kind}:${c.dueOn}`);
+
+describe('induction schedule', () => {
+  it('full time: six terms, reviews at the end of terms 1, 2, 4, 5 and formal assessments at 3 and 6', () => {
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 1, termDatesFor });
+    expect(plan.termsRequired).toBe(6);
+    expect(dues(plan)).toEqual([
+      '1:review:2026-12-18',
+      '2:review:2027-03-25',
+      '3:formal:2027-07-21',
+      '4:review:2027-12-17',
+      '5:review:2028-03-31',
+      '6:formal:2028-07-21',
+    ]);
+    expect(plan.completesOn).toBe('2028-07-21');
+  });
+
+  it('0.5 FTE: each induction term spans two school terms, so induction takes four years', () => {
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 0.5, termDatesFor });
+    expect(plan.checkpoints.map((c) => c.dueOn).slice(0, 3)).toEqual([
+      '2027-03-25',
+      '2027-12-17',
+      '2028-07-21',
+    ]);
+    // Term 6 closes the twelfth school term: the summer of 2030.
+    expect(plan.completesOn.slice(0, 7)).toBe('2030-07');
+  });
+
+  it('0.6 FTE: a checkpoint falls at the end of the school term in which its induction term is complete', () => {
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 0.6, termDatesFor });
+    // 1/0.6 = 1.67 → school term 2; 2/0.6 = 3.33 → 4; 3/0.6 = 5 → 5.
+    expect(plan.checkpoints.map((c) => c.dueOn).slice(0, 3)).toEqual([
+      '2027-03-25',
+      '2027-12-17',
+      '2028-03-31',
+    ]);
+    expect(plan.checkpoints).toHaveLength(6);
+  });
+
+  it('a mid-year start counts the term it starts in as the first', () => {
+    const plan = planInduction({ startsOn: '2027-01-18', fte: 1, termDatesFor });
+    expect(plan.checkpoints[0]?.dueOn).toBe('2027-03-25');
+    expect(plan.checkpoints[2]).toEqual({ termNumber: 3, kind: 'formal', dueOn: '2027-12-17' });
+  });
+
+  it('a start in the holiday begins with the next term', () => {
+    const plan = planInduction({ startsOn: '2026-12-28', fte: 1, termDatesFor });
+    expect(plan.checkpoints[0]?.dueOn).toBe('2027-03-25');
+  });
+
+  it('a reduction for prior experience shortens induction; the last term is a formal assessment', () => {
+    expect(dues(planInduction({ startsOn: '2026-09-03', fte: 1, reductionTerms: 3, termDatesFor }))).toEqual([
+      '1:review:2026-12-18',
+      '2:review:2027-03-25',
+      '3:formal:2027-07-21',
+    ]);
+    const part = planInduction({ startsOn: '2026-09-03', fte: 1, reductionTerms: 2.5, termDatesFor });
+    expect(part.termsRequired).toBe(3.5);
+    expect(part.checkpoints.map((c) => c.kind)).toEqual(['review', 'review', 'formal', 'formal']);
+    expect(
+      planInduction({ startsOn: '2026-09-03', fte: 1, reductionTerms: 5, termDatesFor }).checkpoints,
+    ).toEqual([{ termNumber: 1, kind: 'formal', dueOn: '2026-12-18' }]);
+  });
+
+  it('an extension adds terms, ending with a formal assessment', () => {
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 1, extensionTerms: 2, termDatesFor });
+    expect(plan.termsRequired).toBe(8);
+    expect(plan.checkpoints.map((c) => c.kind)).toEqual([
+      'review',
+      'review',
+      'formal',
+      'review',
+      'review',
+      'formal',
+      'review',
+      'formal',
+    ]);
+  });
+
+  it('30 or more days absent in induction year 1 extend that year (and what follows) by the days absent', () => {
+    const absences = [
+      { startsOn: '2027-02-01', days: 20 },
+      { startsOn: '2027-05-10', days: 15 },
+    ];
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 1, absences, termDatesFor });
+    expect(plan.absenceExtensions).toEqual([{ year: 1, days: 35 }]);
+    // Terms 1 and 2 keep their dates; the formal assessment moves 35 school days past 21 July, into autumn.
+    expect(plan.checkpoints[1]?.dueOn).toBe('2027-03-25');
+    expect(plan.checkpoints[2]?.dueOn).toBe('2027-10-20');
+    expect((plan.checkpoints[3]?.dueOn ?? '') > '2027-12-17').toBe(true);
+  });
+
+  it('29 days absent do not extend the year', () => {
+    const plan = planInduction({
+      startsOn: '2026-09-03',
+      fte: 1,
+      absences: [{ startsOn: '2027-02-01', days: 29 }],
+      termDatesFor,
+    });
+    expect(plan.absenceExtensions).toEqual([]);
+    expect(plan.checkpoints[2]?.dueOn).toBe('2027-07-21');
+  });
+
+  it('school days skip holidays and bank holidays', () => {
+    const spans = [
+      { term: 'spring' as const, startsOn: '2027-01-04', endsOn: '2027-03-25' },
+      { term: 'summer' as const, startsOn: '2027-04-12', endsOn: '2027-07-21' },
+    ];
+    expect(addSchoolDays('2027-03-24', 2, spans)).toBe('2027-04-12');
+    // 3 May 2027 is the early May bank holiday.
+    expect(addSchoolDays('2027-04-30', 1, spans)).toBe('2027-05-04');
+  });
+
+  it('terms served are counted to one decimal place, pro rata', () => {
+    expect(termsServedBy({ startsOn: '2026-09-03', fte: 1, termDatesFor }, '2027-07-21')).toBe(3);
+    expect(termsServedBy({ startsOn: '2026-09-03', fte: 0.5, termDatesFor }, '2027-07-21')).toBe(1.5);
+    expect(termsServedBy({ startsOn: '2026-09-03', fte: 1, termDatesFor }, '2026-10-26')).toBe(0.5);
+  });
+
+  it('overdue is judged on the London date: 23:30 BST on the due date is not yet overdue', () => {
+    const checkpoint = { dueOn: '2027-07-21', status: 'due' as const };
+    expect(isOverdue(checkpoint, todayInLondon(new Date('2027-07-21T22:30:00Z')))).toBe(false);
+    expect(isOverdue(checkpoint, todayInLondon(new Date('2027-07-21T23:30:00Z')))).toBe(true);
+    expect(isOverdue({ ...checkpoint, status: 'submitted' }, '2027-08-01')).toBe(false);
+    expect(isOverdue({ ...checkpoint, status: 'changes_requested' }, '2027-08-01')).toBe(true);
+  });
+
+  it('escalates to the tutor, then the head after 10 working days, then the AB after 20', () => {
+    const c = { dueOn: '2027-03-25', status: 'due' as const };
+    expect(escalationLevelDue(c, '2027-03-25')).toBe(0);
+    expect(escalationLevelDue(c, '2027-03-26')).toBe(1);
+    // Good Friday and Easter Monday 2027 are not working days.
+    expect(escalationLevelDue(c, '2027-04-09')).toBe(1);
+    expect(escalationLevelDue(c, '2027-04-12')).toBe(2);
+    expect(escalationLevelDue(c, '2027-04-26')).toBe(3);
+  });
+});
