@@ -16,3 +16,4 @@ export * from './people';
 export * from './calendar';
 export * from './courses';
 export * from './invoicing';
+export * from './governance';

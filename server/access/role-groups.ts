@@ -100,3 +100,7 @@ export const courseCertificateReaders = [
 export const courseUsers = [...new Set([...courseManagers, ...courseBookers])] as Role[];
 /** Answers requests to join a school: the workspace's manager (any school), a headteacher (their own). */
 export const accessDeciders = ['tenant_admin', 'school_admin'] as const satisfies readonly Role[];
+/** Governance: the register of every school's board, chairs' contacts, multi-board governors (the LA's). */
+export const governanceOfficers = officers;
+/** Governance: who opens it — officers (every board), a school's head and its chair/clerk (their board), governors (their own record). */
+export const governanceUsers = [...officers, 'school_admin', 'governor'] as const satisfies readonly Role[];

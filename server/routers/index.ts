@@ -10,6 +10,7 @@ import { concernRouter } from './concern';
 import { courseCatalogueRouter } from './course-catalogue';
 import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
+import { governanceRouter } from './governance';
 import { devRouter } from './dev';
 import { invoicesRouter } from './invoices';
 import { jobsRouter } from './jobs';
@@ -45,6 +46,7 @@ export const appRouter = router({
   audit: auditRouter,
   jobs: jobsRouter,
   invoices: invoicesRouter,
+  governance: governanceRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,
