@@ -2,6 +2,7 @@ import type { Tx } from '~/db/client';
 import type { JobRunSummary, ModuleKey } from '~/db/schema';
 import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
+import { alertTermEnds } from '../governance/alert-term-ends';
 import { sendOverdueReminders } from '../invoicing/send-overdue-reminders';
 import { remindAdvisers } from '../monitoring/remind-advisers';
 import { sendDueRenewalReminders } from '../renewals/send-reminders';
@@ -19,6 +20,7 @@ export const jobKeys = [
   'entitlement-expiry',
   'adviser-reminders',
   'invoice-reminders',
+  'governor-term-ends',
 ] as const;
 export type JobKey = (typeof jobKeys)[number];
 
@@ -103,6 +105,24 @@ export const scheduledJobs: readonly ScheduledJob[] = [
       sendOverdueReminders(tx, {
         tenantId: c.tenant.id,
         tenantName: c.tenant.name,
+        tenantSlug: c.tenant.slug,
+        appUrl: c.appUrl,
+        today: c.today,
+      }),
+  },
+  {
+    key: 'governor-term-ends',
+    title: 'Governors’ terms of office ending',
+    description:
+      'Tells the school (headteacher and clerk) and the managers 60 days before a governor’s term of office ends; once per term.',
+    module: 'governance',
+    cron: '15 7 * * *',
+    schedule: 'Every day at 07:15',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      alertTermEnds(tx, {
+        tenantId: c.tenant.id,
+        workspaceName: c.tenant.name,
         tenantSlug: c.tenant.slug,
         appUrl: c.appUrl,
         today: c.today,
