@@ -1,7 +1,17 @@
-import { governorCategory, type GovernorCategory } from '~/db/schema';
+import type { GovernorCategory } from '~/db/schema';
 
-/** The board's vocabulary, for pages (which may not import the schema). */
-export const governorCategories = governorCategory.enumValues;
+/** The board's vocabulary, for pages (which may not import the schema): type-only imports, none in the bundle. */
+export const governorCategories = [
+  'headteacher',
+  'parent',
+  'staff',
+  'la',
+  'co_opted',
+  'foundation',
+  'partnership',
+  'associate_member',
+  'clerk',
+] as const satisfies readonly GovernorCategory[];
 export type { GovernorCategory };
 export type GovernorOffice = 'chair' | 'vice_chair';
 
@@ -31,3 +41,20 @@ export const defaultAppointingBodies: Record<GovernorCategory, string> = {
   associate_member: 'Governing board',
   clerk: 'Governing board',
 };
+
+/** 2026-11-23 → "23 Nov 2026"; no date → "—". */
+export function shortDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "Co-opted governor, chair". */
+export const roleOnBoard = (g: { category: GovernorCategory; office: GovernorOffice | null }) =>
+  g.office
+    ? `${categoryLabels[g.category]}, ${officeLabels[g.office].toLowerCase()}`
+    : categoryLabels[g.category];

@@ -28,5 +28,5 @@ export async function chairsCsv(tx: Tx, input: { today: IsoDate }) {
     rows.map((r) => [r.schoolName, officeLabels[r.office], r.name, r.email, r.phone, r.termEndsOn ?? '']),
     { header: true, columns: ['School', 'Office', 'Name', 'Email', 'Phone', 'Term ends'] },
   );
-  return { filename: `chairs-and-vice-chairs-${input.today}.csv`, csv };
+  return { filename: `chairs-and-vice-chairs-${input.today}`, csv };
 }
