@@ -1513,7 +1513,7 @@ export const users: SeedUser[] = [
   },
   {
     email: 'governor@stcatherines.sch.example',
-    name: 'Samuel Osei',
+    name: 'Kwame Boateng',
     jobTitle: "Parent Governor, St Catherine's RC Primary School",
     memberships: { barnet: [{ role: 'governor', schoolUrn: 101335 }] },
   },

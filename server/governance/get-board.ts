@@ -5,6 +5,7 @@ import { assertMayManageBoard } from './board-access';
 import { boardWarnings, isCurrent, termEndsWithin, vacanciesOf } from './board-rules';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
 import { otherBoardsOf } from './list-current-governors';
+import { maintainedTypeGroup } from './statutory-free-places';
 
 /** A school's board register for its keepers: current members, those who left, constitution and vacancies. */
 export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; today: IsoDate }) {
@@ -20,7 +21,8 @@ export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; 
     constitution: school.places,
     constitutionIsDefault: school.constitutionIsDefault,
     vacancies: vacanciesOf(school.places, current),
-    warnings: boardWarnings(current),
+    // The regulations' checks are for maintained schools; an academy's articles set its own board.
+    warnings: school.typeGroup === maintainedTypeGroup ? boardWarnings(current) : [],
     current: current.map((m) => ({
       ...m,
       termEndingSoon: termEndsWithin(m.termEndsOn, input.today),

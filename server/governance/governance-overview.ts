@@ -11,6 +11,7 @@ import {
   vacanciesOf,
 } from './board-rules';
 import { listCurrentGovernors } from './list-current-governors';
+import { maintainedTypeGroup } from './statutory-free-places';
 
 /**
  * The LA's view of every board it keeps: vacancies by school, terms of office ending in the next 60 days,
@@ -42,7 +43,7 @@ export async function governanceOverview(tx: Tx, input: { today: IsoDate }) {
         governors: members.filter((g) => isGovernorCategory(g.category)).length,
         vacant: vacancies.total,
         vacancies: vacancies.rows.filter((r) => r.vacant > 0),
-        warnings: boardWarnings(members),
+        warnings: s.typeGroup === maintainedTypeGroup ? boardWarnings(members) : [],
         chair: members.find((g) => g.office === 'chair')?.name ?? null,
       };
     })
