@@ -23,7 +23,7 @@ export async function governanceOverview(tx: Tx, input: { today: IsoDate }) {
   const [schoolRows, constitutions] = schoolIds.length
     ? await Promise.all([
         tx
-          .select({ id: schools.id, name: schools.name, type: schools.type })
+          .select({ id: schools.id, name: schools.name, type: schools.type, typeGroup: schools.typeGroup })
           .from(schools)
           .where(inArray(schools.id, schoolIds)),
         tx
