@@ -1513,7 +1513,7 @@ export const users: SeedUser[] = [
   },
   {
     email: 'governor@stcatherines.sch.example',
-    name: 'Kwame Boateng',
+    name: 'Tobias Ellery',
     jobTitle: "Parent Governor, St Catherine's RC Primary School",
     memberships: { barnet: [{ role: 'governor', schoolUrn: 101335 }] },
   },

@@ -120,7 +120,7 @@ export async function seedGovernance(
         { name: school.headteacherName, category: 'headteacher', email: '' },
         {
           ...person(1),
-          ...(accounts.parent ? { name: 'Kwame Boateng', email: accounts.parent } : {}),
+          ...(accounts.parent ? { name: 'Tobias Ellery', email: accounts.parent } : {}),
           category: 'parent',
           office: 'vice_chair',
         },

@@ -48,7 +48,7 @@ test('a clerk adds a governor and the vacancy closes; the LA sees chairs and mul
   await signInWithMagicLink(governor, 'governor@stcatherines.sch.example');
   await governor.goto('/barnet/governance');
   await governor.getByRole('link', { name: 'My training and booking' }).click();
-  await expect(governor.getByRole('heading', { name: 'Training record: Kwame Boateng' })).toBeVisible();
+  await expect(governor.getByRole('heading', { name: 'Training record: Tobias Ellery' })).toBeVisible();
   const course = governor
     .getByTestId('governor-course')
     .filter({ hasText: 'Safeguarding and Prevent for governors' });
