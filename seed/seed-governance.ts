@@ -14,7 +14,7 @@ import * as demo from './demo-data';
 /**
  * Governing boards for eight schools in each governance workspace (Barnet, HSIP), built through the domain
  * functions as the workspace's manager: full boards with chairs and vice-chairs, a few vacancies, two people
- * on two boards, two terms ending within 60 days, one governor stepped down; and a statutory governor course.
+ * on two boards, two terms ending within 60 days, one governor stepped down; and (in LA workspaces) a statutory governor course.
  */
 
 const first = ['Alison', 'Bola', 'Ciaran', 'Deepa', 'Edward', 'Fatima', 'Gareth', 'Helen', 'Imran', 'Joanna'];
@@ -194,6 +194,8 @@ export async function seedGovernance(
         await stepDownGovernor(tx, actor, { id: left.id, steppedDownOn: addDays(today, -60) });
       }
     }
+    // Free governor training is the LA's statutory duty (s22 Education Act 2002): LA workspaces only.
+    if (t.kind !== 'la') continue;
     const startsOn = addDays(today, 35);
     const course = await createCourse(tx, {
       ...ZCourseInput.parse({
