@@ -1536,6 +1536,18 @@ export const users: SeedUser[] = [
     memberships: { barnet: [{ role: 'governor', schoolUrn: 101335 }] },
   },
   {
+    email: 'governor@stcatherines.sch.example',
+    name: 'Tobias Ellery',
+    jobTitle: "Parent Governor, St Catherine's RC Primary School",
+    memberships: { barnet: [{ role: 'governor', schoolUrn: 101335 }] },
+  },
+  {
+    email: 'clerk@stcatherines.sch.example',
+    name: 'Ruth Adeyemi',
+    jobTitle: "Clerk to the Governors, St Catherine's RC Primary School",
+    memberships: { barnet: [{ role: 'governor', schoolUrn: 101335 }] },
+  },
+  {
     email: 'j.kowalczyk@millhillvale.sch.example',
     name: 'Jakub Kowalczyk',
     jobTitle: 'Early Career Teacher (Year 1), Mill Hill Vale Academy',

@@ -10,6 +10,7 @@ import { adviserProfiles, memberships, schools, tenants, users } from '~/db/sche
 import { demoCatalogues } from './catalogue-data';
 import { seedCourses } from './seed-courses';
 import { seedInduction } from './seed-induction';
+import { seedGovernance } from './seed-governance';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
 import { statutorySettings } from './statutory-data';
@@ -150,6 +151,7 @@ async function seedDemo(tx: Tx): Promise<void> {
     userIdByEmail,
     userNameByEmail: new Map(demo.users.map((u) => [u.email.toLowerCase(), u.name])),
   });
+  await seedGovernance(tx, { tenantIdBySlug, schoolIdsBySlug, userIdByEmail });
   await seedContracts(tx, {
     tenantIdBySlug,
     schoolIdsBySlug,

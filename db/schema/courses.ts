@@ -97,6 +97,8 @@ export const courses = pgTable(
     holdHours: integer('hold_hours').notNull().default(48),
     /** School staff bookings wait for their headteacher's approval. */
     staffBookingNeedsApproval: boolean('staff_booking_needs_approval').notNull().default(false),
+    /** Training the LA considers necessary: free to every governor of a maintained school (s22 Education Act 2002). */
+    statutoryFreeForGovernors: boolean('statutory_free_for_governors').notNull().default(false),
     /** The first and last session, kept in step with the sessions: the catalogue sorts and filters on them. */
     startsOn: date('starts_on', { mode: 'string' }),
     endsOn: date('ends_on', { mode: 'string' }),

@@ -17,3 +17,4 @@ export * from './calendar';
 export * from './courses';
 export * from './invoicing';
 export * from './induction';
+export * from './governance';

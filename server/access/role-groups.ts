@@ -118,3 +118,7 @@ export const inductionReaders = [
   'school_staff',
   'ect',
 ] as const satisfies readonly Role[];
+/** Governance: the register of every school's board, chairs' contacts, multi-board governors (the LA's). */
+export const governanceOfficers = officers;
+/** Governance: who opens it — officers (every board), a school's head and its chair/clerk (their board), governors (their own record). */
+export const governanceUsers = [...officers, 'school_admin', 'governor'] as const satisfies readonly Role[];

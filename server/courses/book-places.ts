@@ -11,6 +11,7 @@ import { listSessions } from './get-course';
 import { loadBookingContext } from './load-booking-context';
 import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
+import { statutoryFreeEmails } from '../governance/statutory-free-places';
 
 export type BookPlacesResult = {
   confirmed: {
@@ -64,6 +65,8 @@ export async function bookPlaces(
       ),
     listSessions(tx, course.id),
   ]);
+  // Statutory governor training: free to a current governor of a maintained school (s22 Education Act 2002).
+  const freeByStatute = await statutoryFreeEmails(tx, { course, schoolId: input.schoolId, emails });
   if (already.length > 0)
     throw new DomainError({
       code: 'CONFLICT',
@@ -106,12 +109,13 @@ export async function bookPlaces(
   const result: BookPlacesResult = { confirmed: [], waitlisted: [] };
   const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
   for (const p of confirmed) {
+    const placePrice = freeByStatute.has(p.d.email.toLowerCase()) ? { ...price, pricePence: 0 } : price;
     const funded = await fundPlace(tx, {
       tenantId: input.tenantId,
       schoolId: input.schoolId,
       course,
       academicYear,
-      price,
+      price: placePrice,
       bookingId: p.bookingId,
       delegateName: p.d.name,
       actorUserId: input.actorUserId,
@@ -134,7 +138,7 @@ export async function bookPlaces(
       bookingId: p.bookingId,
       delegateEmail: p.d.email,
       funding: funded.funding,
-      pricePence: funded.funding === 'charge' ? price.pricePence : 0,
+      pricePence: funded.funding === 'charge' ? placePrice.pricePence : 0,
     });
   }
   if (bookingRows.length > 0) await tx.insert(courseBookings).values(bookingRows);

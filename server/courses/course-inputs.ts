@@ -66,6 +66,7 @@ export const ZCourseInput = z
     }),
     holdHours: z.number().int().min(1).max(336).default(48),
     staffBookingNeedsApproval: z.boolean().default(false),
+    statutoryFreeForGovernors: z.boolean().default(false),
     sessions: z.array(ZSessionInput).min(1, 'Add at least one session.').max(60),
   })
   .superRefine((c, ctx) => {

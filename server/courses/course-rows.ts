@@ -32,6 +32,7 @@ export function courseValues(input: TCourseInput) {
     cancellationTerms: input.cancellationTerms,
     holdHours: input.holdHours,
     staffBookingNeedsApproval: input.staffBookingNeedsApproval,
+    statutoryFreeForGovernors: input.statutoryFreeForGovernors,
     startsOn: dates[0] ?? null,
     endsOn: dates.at(-1) ?? null,
   };

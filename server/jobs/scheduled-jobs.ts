@@ -3,6 +3,7 @@ import type { JobRunSummary, ModuleKey, TenantKind } from '~/db/schema';
 import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
 import { escalateOverdueCheckpoints } from '../induction/escalate-overdue';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
+import { alertTermEnds } from '../governance/alert-term-ends';
 import { sendOverdueReminders } from '../invoicing/send-overdue-reminders';
 import { remindAdvisers } from '../monitoring/remind-advisers';
 import { sendDueRenewalReminders } from '../renewals/send-reminders';
@@ -21,6 +22,7 @@ export const jobKeys = [
   'adviser-reminders',
   'invoice-reminders',
   'induction-escalations',
+  'governor-term-ends',
 ] as const;
 export type JobKey = (typeof jobKeys)[number];
 
@@ -125,6 +127,24 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     run: (tx, c) =>
       // Only an Appropriate Body keeps induction records; elsewhere the module sells training and this finds none.
       escalateOverdueCheckpoints(tx, { tenantSlug: c.tenant.slug, appUrl: c.appUrl, today: c.today }),
+  },
+  {
+    key: 'governor-term-ends',
+    title: 'Governors’ terms of office ending',
+    description:
+      'Tells the school (headteacher and clerk) and the managers 60 days before a governor’s term of office ends; once per term.',
+    module: 'governance',
+    cron: '15 7 * * *',
+    schedule: 'Every day at 07:15',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      alertTermEnds(tx, {
+        tenantId: c.tenant.id,
+        workspaceName: c.tenant.name,
+        tenantSlug: c.tenant.slug,
+        appUrl: c.appUrl,
+        today: c.today,
+      }),
   },
 ];
 

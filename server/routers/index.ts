@@ -10,6 +10,7 @@ import { concernRouter } from './concern';
 import { courseCatalogueRouter } from './course-catalogue';
 import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
+import { governanceRouter } from './governance';
 import { devRouter } from './dev';
 import { inductionRouter } from './induction';
 import { invoicesRouter } from './invoices';
@@ -47,6 +48,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   invoices: invoicesRouter,
   induction: inductionRouter,
+  governance: governanceRouter,
   notesOfVisit: notesOfVisitRouter,
   casework: caseworkRouter,
   concern: concernRouter,

@@ -191,6 +191,7 @@ describe('scheduled jobs', () => {
       'renewal-reminders',
       'entitlement-expiry',
       'invoice-reminders',
+      'governor-term-ends',
     ]);
     expect(overview.runs.some((r) => r.job === 'renewal-reminders' && r.periodKey === today)).toBe(true);
     const harrowView = await (

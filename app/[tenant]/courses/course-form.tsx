@@ -54,6 +54,7 @@ export type CourseFormValues = {
   lateCancellationPercent: string;
   noShowPercent: string;
   staffBookingNeedsApproval: boolean;
+  statutoryFreeForGovernors: boolean;
   sessions: SessionRow[];
 };
 
@@ -90,6 +91,7 @@ export const blankCourse: CourseFormValues = {
   lateCancellationPercent: '50',
   noShowPercent: '100',
   staffBookingNeedsApproval: false,
+  statutoryFreeForGovernors: false,
   sessions: [emptySession],
 };
 
@@ -167,6 +169,7 @@ export function CourseForm({
         noShowPercent: whole('cancellationTerms.noShowPercent', values.noShowPercent),
       },
       staffBookingNeedsApproval: values.staffBookingNeedsApproval,
+      statutoryFreeForGovernors: values.statutoryFreeForGovernors,
       sessions: values.sessions.map((s) => ({ ...s, required: true })),
     };
     if (courseId) update.mutate({ id: courseId, course });
@@ -317,6 +320,13 @@ export function CourseForm({
           {...form.field('staffBookingNeedsApproval')}
           checked={values.staffBookingNeedsApproval}
           onChange={set('staffBookingNeedsApproval')}
+        />
+        <Checkbox
+          label="Statutory: free to governors of maintained schools"
+          hint="Training the local authority considers necessary (s22 Education Act 2002). A current governor of an LA-maintained school pays nothing; others pay the prices below."
+          {...form.field('statutoryFreeForGovernors')}
+          checked={values.statutoryFreeForGovernors}
+          onChange={set('statutoryFreeForGovernors')}
         />
       </FieldGroup>
 

@@ -40,6 +40,7 @@ export default async function EditCoursePage({
     lateCancellationPercent: String(course.cancellationTerms.lateCancellationPercent),
     noShowPercent: String(course.cancellationTerms.noShowPercent),
     staffBookingNeedsApproval: course.staffBookingNeedsApproval,
+    statutoryFreeForGovernors: course.statutoryFreeForGovernors,
     sessions: sessions.map((s) => ({
       title: s.title,
       kind: s.kind,

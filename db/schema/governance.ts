@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './platform';
+import { schools } from './schools';
+import { tenantIdColumn, tenantIsolation, tenantTable } from './tenancy';
+
+/**
+ * Governance: the register of each school's governing body (who sits on it, in which category, appointed by
+ * whom and until when), the board's constitution (places per category), and governors' training outside the
+ * course engine. The LA keeps it to know its chairs and vice-chairs and to spot people on several boards.
+ */
+
+/** How a member of the board came to be on it; associate members and the clerk are not governors. */
+export const governorCategory = pgEnum('governor_category', [
+  'headteacher',
+  'parent',
+  'staff',
+  'la',
+  'co_opted',
+  'foundation',
+  'partnership',
+  'associate_member',
+  'clerk',
+]);
+export type GovernorCategory = (typeof governorCategory.enumValues)[number];
+
+/** An office on the board, held beside the category (a co-opted governor may chair it). */
+export const governorOffice = pgEnum('governor_office', ['chair', 'vice_chair']);
+
+export const governors = tenantTable(
+  'governors',
+  {
+    schoolId: uuid('school_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    category: governorCategory('category').notNull(),
+    office: governorOffice('office'),
+    appointingBody: text('appointing_body').notNull().default(''),
+    appointedOn: date('appointed_on', { mode: 'string' }).notNull(),
+    /** Term of office in years (commonly four); null for the headteacher ex officio and the clerk. */
+    termYears: integer('term_years'),
+    termEndsOn: date('term_ends_on', { mode: 'string' }),
+    steppedDownOn: date('stepped_down_on', { mode: 'string' }),
+    /** Register of business and pecuniary interests: text, or a link to the school's published register. */
+    businessInterests: text('business_interests').notNull().default(''),
+    businessInterestsUrl: text('business_interests_url').notNull().default(''),
+    /** Meetings attended, as the school publishes it (e.g. "5 of 6"). */
+    attendance: text('attendance').notNull().default(''),
+    /** The person's Stride account, when they have one: they then see their record and book training. */
+    userId: uuid('user_id').references(() => users.id),
+    /** The term end date the 60-day alert went out for: once per term end (a renewed term is alerted again). */
+    termEndAlertedFor: date('term_end_alerted_for', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('governors_school').on(t.tenantId, t.schoolId),
+    index('governors_email').on(t.tenantId, sql`lower(${t.email})`),
+    index('governors_user').on(t.tenantId, t.userId),
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+  ],
+);
+
+/** Places per category on one school's board; the default follows the rules for maintained schools. */
+export type ConstitutionPlaces = Partial<Record<GovernorCategory, number>>;
+
+export const governingBodyConstitutions = pgTable(
+  'governing_body_constitutions',
+  {
+    tenantId: tenantIdColumn(),
+    schoolId: uuid('school_id').notNull(),
+    places: jsonb('places').$type<ConstitutionPlaces>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.schoolId] }),
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+    tenantIsolation('governing_body_constitutions'),
+  ],
+);
+
+/** Training a governor did outside the workspace's courses (another provider, online modules). */
+export const governorTrainingRecords = tenantTable(
+  'governor_training_records',
+  {
+    governorId: uuid('governor_id').notNull(),
+    title: text('title').notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    provider: text('provider').notNull().default(''),
+    recordedByUserId: uuid('recorded_by_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('governor_training_governor').on(t.tenantId, t.governorId),
+    foreignKey({
+      columns: [t.tenantId, t.governorId],
+      foreignColumns: [governors.tenantId, governors.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+export type Governor = typeof governors.$inferSelect;

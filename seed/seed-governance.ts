@@ -1,0 +1,220 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import type { Actor } from '~/server/access/actor';
+import { todayInLondon, type IsoDate } from '~/server/catalogue/academic-year';
+import { ZCourseInput } from '~/server/courses/course-inputs';
+import { createCourse } from '~/server/courses/create-course';
+import { publishCourse } from '~/server/courses/publish-course';
+import { addGovernor } from '~/server/governance/add-governor';
+import { addDays, defaultConstitution } from '~/server/governance/board-rules';
+import { ZGovernorInput, type TGovernorInput } from '~/server/governance/governor-inputs';
+import { stepDownGovernor } from '~/server/governance/update-governor';
+import * as demo from './demo-data';
+
+/**
+ * Governing boards for eight schools in each governance workspace (Barnet, HSIP), built through the domain
+ * functions as the workspace's manager: full boards with chairs and vice-chairs, a few vacancies, two people
+ * on two boards, two terms ending within 60 days, one governor stepped down; and (in LA workspaces) a statutory governor course.
+ */
+
+const first = ['Alison', 'Bola', 'Ciaran', 'Deepa', 'Edward', 'Fatima', 'Gareth', 'Helen', 'Imran', 'Joanna'];
+const last = [
+  'Ahmed',
+  'Brennan',
+  'Clarke',
+  'Dhillon',
+  'Evans',
+  'Fraser',
+  'Gordon',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Mensah',
+  'Novak',
+  'Okafor',
+  'Patel',
+];
+
+/** The appointment date whose four-year term ends on `termEnd`. */
+function appointedForTermEnd(termEnd: IsoDate): IsoDate {
+  const d = new Date(`${addDays(termEnd, 1)}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 4);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The demo governor, clerk and chairs with accounts, by school URN. */
+const withAccounts: Record<number, Partial<Record<'chair' | 'parent' | 'clerk', string>>> = {
+  101335: {
+    chair: 'chair@stcatherines.sch.example',
+    parent: 'governor@stcatherines.sch.example',
+    clerk: 'clerk@stcatherines.sch.example',
+  },
+  102282: { chair: 'chair@priestmead.sch.example' },
+};
+
+/** One person on two boards each: by email (Margaret Olu) and by name only (Desmond Fry). */
+const sharedCoOpted = {
+  name: 'Margaret Olu',
+  email: 'margaret.olu@governors.example',
+  phone: '07700 900101',
+};
+const sharedLa = { name: 'Cllr Desmond Fry', email: '', phone: '' };
+
+export async function seedGovernance(
+  tx: Tx,
+  input: {
+    tenantIdBySlug: Map<string, string>;
+    schoolIdsBySlug: Map<string, Map<number, string>>;
+    userIdByEmail: Map<string, string>;
+  },
+) {
+  const today = todayInLondon();
+  for (const t of demo.tenants.filter((t) => t.modules.includes('governance'))) {
+    const tenantId = input.tenantIdBySlug.get(t.slug);
+    const schoolIds = input.schoolIdsBySlug.get(t.slug);
+    const manager = demo.users.find((u) =>
+      (u.memberships[t.slug] ?? []).some((m) => m.role === 'tenant_admin'),
+    );
+    const managerId = input.userIdByEmail.get(manager?.email.toLowerCase() ?? '');
+    if (!tenantId || !schoolIds || !manager || !managerId) continue;
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    const actor: Actor = {
+      tenantId,
+      slug: t.slug,
+      name: t.name,
+      shortName: t.shortName,
+      kind: t.kind,
+      laCodes: t.laCodes,
+      modules: t.modules,
+      settings: t.settings,
+      user: { id: managerId, email: manager.email, name: manager.name, isSuperadmin: false },
+      userId: managerId,
+      memberships: [{ id: '', role: 'tenant_admin', schoolId: null }],
+      roles: ['tenant_admin'],
+      appUrl: '',
+    };
+    const demoUrns = Object.keys(withAccounts).map(Number);
+    const urns = [
+      ...demoUrns.filter((u) => t.schoolUrns.includes(u)),
+      ...t.schoolUrns.filter((u) => !demoUrns.includes(u)),
+    ]
+      .map((urn) => demo.allSchools.find((s) => s.urn === urn))
+      .filter((s) => s !== undefined && s.status === 'open')
+      .slice(0, 8);
+    for (const [i, school] of urns.entries()) {
+      if (!school) continue;
+      const schoolId = schoolIds.get(school.urn);
+      if (!schoolId) continue;
+      const accounts = withAccounts[school.urn] ?? {};
+      const domain = `${school.name.toLowerCase().replace(/[^a-z]+/g, '')}.sch.example`;
+      const person = (n: number) => {
+        // Distinct across the eight boards (i * 20 + n < 10 × 16): nobody is on two boards by accident.
+        const k = i * 20 + n;
+        const name = `${first[k % first.length]} ${last[Math.floor(k / first.length) % last.length]}`;
+        return { name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@governors.example`, phone: '' };
+      };
+      const places = defaultConstitution(school.type);
+      const members: Partial<TGovernorInput>[] = [
+        { name: school.headteacherName, category: 'headteacher', email: '' },
+        {
+          ...person(1),
+          ...(accounts.parent ? { name: 'Tobias Ellery', email: accounts.parent } : {}),
+          category: 'parent',
+          office: 'vice_chair',
+        },
+        ...(i === 2 ? [] : [{ ...person(2), category: 'parent' as const }]),
+        { ...person(3), category: 'staff' },
+        ...(i === 6
+          ? []
+          : [
+              i === 3 || i === 4
+                ? { ...sharedLa, category: 'la' as const }
+                : { ...person(4), category: 'la' as const },
+            ]),
+        i === 0 || i === 1
+          ? { ...sharedCoOpted, category: 'co_opted' }
+          : { ...person(5), category: 'co_opted' },
+        ...(i === 5 ? [] : [{ ...person(6), category: 'co_opted' as const }]),
+        ...Array.from({ length: Math.max(0, (places.foundation ?? 0) - (i === 0 ? 2 : 0)) }, (_, n) => ({
+          ...person(7 + n),
+          category: 'foundation' as const,
+        })),
+        {
+          name:
+            demo.users.find((u) => u.email === accounts.clerk)?.name ??
+            `Clerk to ${school.name}`.slice(0, 100),
+          email: accounts.clerk ?? `clerk@${domain}`,
+          category: 'clerk',
+        },
+      ];
+      // The chair: the demo chair's account where there is one, else the last foundation or co-opted governor.
+      let chairAt = -1;
+      members.forEach((m, n) => {
+        if ((m.category === 'foundation' || m.category === 'co_opted') && m.name !== sharedCoOpted.name)
+          chairAt = n;
+      });
+      const chair = members[chairAt];
+      if (chair) {
+        chair.office = 'chair';
+        if (accounts.chair) {
+          const account = demo.users.find((u) => u.email === accounts.chair);
+          chair.name = account?.name ?? chair.name;
+          chair.email = accounts.chair;
+          chair.phone = '020 7946 0100';
+        }
+      }
+      for (const [n, m] of members.entries()) {
+        // Two terms end within 60 days (at the third and fourth boards); the others began in the last four years.
+        const appointedOn =
+          (i === 2 && n === 3) || (i === 3 && n === 1)
+            ? appointedForTermEnd(addDays(today, i === 2 ? 21 : 45))
+            : addDays(today, -((i * 97 + n * 131) % 1300) - 30);
+        await addGovernor(tx, actor, {
+          schoolId,
+          ...ZGovernorInput.parse({
+            appointedOn,
+            businessInterests:
+              m.category === 'headteacher'
+                ? ''
+                : n % 3 === 0
+                  ? 'None declared'
+                  : 'Trustee of a local charity',
+            attendance: `${5 - (n % 2)} of 6`,
+            ...m,
+          }),
+        });
+      }
+      if (i === 1) {
+        const left = await addGovernor(tx, actor, {
+          schoolId,
+          ...ZGovernorInput.parse({ ...person(9), category: 'parent', appointedOn: addDays(today, -900) }),
+        });
+        await stepDownGovernor(tx, actor, { id: left.id, steppedDownOn: addDays(today, -60) });
+      }
+    }
+    // Free governor training is the LA's statutory duty (s22 Education Act 2002): LA workspaces only.
+    if (t.kind !== 'la') continue;
+    const startsOn = addDays(today, 35);
+    const course = await createCourse(tx, {
+      ...ZCourseInput.parse({
+        programme: 'governor_training',
+        title: 'Safeguarding and Prevent for governors',
+        description:
+          'The board’s safeguarding duties, the designated governor’s role and the annual safeguarding report. Free to governors of maintained schools.',
+        audiences: ['governors', 'clerks'],
+        format: 'online',
+        joiningLink: `https://meet.example/${t.slug}-governor-safeguarding`,
+        capacity: 40,
+        memberPrice: 45,
+        nonMemberPrice: 60,
+        outOfAreaPrice: 75,
+        statutoryFreeForGovernors: true,
+        sessions: [{ on: startsOn, startTime: '18:30', endTime: '20:30' }],
+      }),
+      tenantId,
+    });
+    await publishCourse(tx, course);
+  }
+}

@@ -1,0 +1,33 @@
+import type { Tx } from '~/db/client';
+import type { Actor } from '../access/actor';
+import type { IsoDate } from '../catalogue/academic-year';
+import { assertMayManageBoard } from './board-access';
+import { boardWarnings, isCurrent, termEndsWithin, vacanciesOf } from './board-rules';
+import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
+import { otherBoardsOf } from './list-current-governors';
+import { maintainedTypeGroup } from './statutory-free-places';
+
+/** A school's board register for its keepers: current members, those who left, constitution and vacancies. */
+export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; today: IsoDate }) {
+  await assertMayManageBoard(tx, actor, input.schoolId);
+  const [school, members] = await Promise.all([
+    loadSchoolWithConstitution(tx, input.schoolId),
+    listBoardMembers(tx, input.schoolId),
+  ]);
+  const current = members.filter((m) => isCurrent(m, input.today));
+  const others = await otherBoardsOf(tx, current, input.today);
+  return {
+    school: { id: school.id, name: school.name, type: school.type, typeGroup: school.typeGroup },
+    constitution: school.places,
+    constitutionIsDefault: school.constitutionIsDefault,
+    vacancies: vacanciesOf(school.places, current),
+    // The regulations' checks are for maintained schools; an academy's articles set its own board.
+    warnings: school.typeGroup === maintainedTypeGroup ? boardWarnings(current) : [],
+    current: current.map((m) => ({
+      ...m,
+      termEndingSoon: termEndsWithin(m.termEndsOn, input.today),
+      otherBoards: others.get(m.id) ?? [],
+    })),
+    former: members.filter((m) => !isCurrent(m, input.today)),
+  };
+}

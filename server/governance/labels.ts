@@ -1,0 +1,60 @@
+import type { GovernorCategory } from '~/db/schema';
+
+/** The board's vocabulary, for pages (which may not import the schema): type-only imports, none in the bundle. */
+export const governorCategories = [
+  'headteacher',
+  'parent',
+  'staff',
+  'la',
+  'co_opted',
+  'foundation',
+  'partnership',
+  'associate_member',
+  'clerk',
+] as const satisfies readonly GovernorCategory[];
+export type { GovernorCategory };
+export type GovernorOffice = 'chair' | 'vice_chair';
+
+export const categoryLabels: Record<GovernorCategory, string> = {
+  headteacher: 'Headteacher (ex officio)',
+  parent: 'Parent governor',
+  staff: 'Staff governor',
+  la: 'LA governor',
+  co_opted: 'Co-opted governor',
+  foundation: 'Foundation governor',
+  partnership: 'Partnership governor',
+  associate_member: 'Associate member',
+  clerk: 'Clerk',
+};
+
+export const officeLabels: Record<GovernorOffice, string> = { chair: 'Chair', vice_chair: 'Vice-chair' };
+
+/** Who usually appoints each category: the form's suggestion, editable. */
+export const defaultAppointingBodies: Record<GovernorCategory, string> = {
+  headteacher: 'Ex officio',
+  parent: 'Elected by parents',
+  staff: 'Elected by staff',
+  la: 'Governing board, on the LA’s nomination',
+  co_opted: 'Governing board',
+  foundation: 'Foundation',
+  partnership: 'Governing board',
+  associate_member: 'Governing board',
+  clerk: 'Governing board',
+};
+
+/** 2026-11-23 → "23 Nov 2026"; no date → "—". */
+export function shortDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "Co-opted governor, chair". */
+export const roleOnBoard = (g: { category: GovernorCategory; office: GovernorOffice | null }) =>
+  g.office
+    ? `${categoryLabels[g.category]}, ${officeLabels[g.office].toLowerCase()}`
+    : categoryLabels[g.category];

@@ -1,0 +1,100 @@
+import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { courseAttendance, courseBookings, courses, governorTrainingRecords } from '~/db/schema';
+import type { Actor } from '../access/actor';
+import { DomainError } from '../errors/domain-error';
+import { mayManageBoard } from './board-access';
+import { findGovernor } from './load-board';
+
+/** A governor's training record is theirs, their board's chair and clerk's (and the head's), and the LA's. */
+async function assertMaySeeTraining(
+  tx: Tx,
+  actor: Actor,
+  governor: { userId: string | null; schoolId: string },
+) {
+  if (governor.userId === actor.userId) return;
+  if (await mayManageBoard(tx, actor, governor.schoolId)) return;
+  throw new DomainError({ code: 'NOT_FOUND', message: 'That governor was not found.' });
+}
+
+/** Courses booked for the governor (by their email or account) with sessions attended, and training elsewhere. */
+export async function getTrainingRecord(tx: Tx, actor: Actor, input: { governorId: string }) {
+  const governor = await findGovernor(tx, input.governorId);
+  await assertMaySeeTraining(tx, actor, governor);
+  const whose = or(
+    governor.email ? sql`lower(${courseBookings.delegateEmail}) = ${governor.email}` : sql`false`,
+    governor.userId ? eq(courseBookings.delegateUserId, governor.userId) : sql`false`,
+  );
+  const [booked, external] = await Promise.all([
+    tx
+      .select({
+        bookingId: courseBookings.id,
+        courseId: courses.id,
+        title: courses.title,
+        programme: courses.programme,
+        startsOn: courses.startsOn,
+        status: courseBookings.status,
+        funding: courseBookings.funding,
+      })
+      .from(courseBookings)
+      .innerJoin(courses, eq(courses.id, courseBookings.courseId))
+      .where(and(whose, ne(courseBookings.status, 'cancelled')))
+      .orderBy(desc(courses.startsOn)),
+    tx
+      .select()
+      .from(governorTrainingRecords)
+      .where(eq(governorTrainingRecords.governorId, governor.id))
+      .orderBy(desc(governorTrainingRecords.on)),
+  ]);
+  const attended = booked.length
+    ? await tx
+        .select({ bookingId: courseAttendance.bookingId, n: sql<number>`count(*)::int` })
+        .from(courseAttendance)
+        .where(
+          and(
+            inArray(
+              courseAttendance.bookingId,
+              booked.map((b) => b.bookingId),
+            ),
+            inArray(courseAttendance.status, ['attended', 'late']),
+          ),
+        )
+        .groupBy(courseAttendance.bookingId)
+    : [];
+  return {
+    governor: {
+      id: governor.id,
+      name: governor.name,
+      schoolId: governor.schoolId,
+      category: governor.category,
+    },
+    courses: booked.map((b) => ({
+      ...b,
+      sessionsAttended: attended.find((a) => a.bookingId === b.bookingId)?.n ?? 0,
+    })),
+    external: external.map((e) => ({ id: e.id, title: e.title, on: e.on, provider: e.provider })),
+  };
+}
+
+/** Training done elsewhere, recorded by the governor or their board's chair or clerk. */
+export async function addExternalTraining(
+  tx: Tx,
+  actor: Actor,
+  input: { governorId: string; title: string; on: string; provider: string },
+) {
+  const governor = await findGovernor(tx, input.governorId);
+  await assertMaySeeTraining(tx, actor, governor);
+  const [row] = await tx
+    .insert(governorTrainingRecords)
+    .values({
+      tenantId: actor.tenantId,
+      governorId: governor.id,
+      title: input.title,
+      on: input.on,
+      provider: input.provider,
+      recordedByUserId: actor.userId,
+    })
+    .returning({ id: governorTrainingRecords.id });
+  if (!row) throw new Error('training not recorded');
+  return { id: row.id };
+}

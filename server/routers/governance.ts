@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { governanceOfficers, governanceUsers } from '../access/role-groups';
+import { todayInLondon } from '../catalogue/academic-year';
+import { addGovernor } from '../governance/add-governor';
+import { bookGovernorTraining } from '../governance/book-governor-training';
+import { boardTraining } from '../governance/board-training';
+import { getBoard } from '../governance/get-board';
+import { governanceOverview } from '../governance/governance-overview';
+import {
+  ZAddGovernorInput,
+  ZBookGovernorTrainingInput,
+  ZConstitutionInput,
+  ZExternalTrainingInput,
+  ZStepDownInput,
+  ZUpdateGovernorInput,
+} from '../governance/governor-inputs';
+import { listGovernorTrainingCourses } from '../governance/governor-training-courses';
+import { chairsCsv, listChairs } from '../governance/list-chairs';
+import { myGovernance } from '../governance/my-governance';
+import { publishedGovernors } from '../governance/published-governors';
+import { setConstitution } from '../governance/set-constitution';
+import { addExternalTraining, getTrainingRecord } from '../governance/training-record';
+import { stepDownGovernor, updateGovernor } from '../governance/update-governor';
+import { router, tenantProcedure } from '../trpc';
+
+/** The LA's view of every board. */
+const la = tenantProcedure({ module: 'governance', roles: governanceOfficers });
+/** Per board or per person; the domain decides whose (officers any, a school's head/chair/clerk their board). */
+const board = tenantProcedure({ module: 'governance', roles: governanceUsers });
+const ZSchool = z.object({ schoolId: z.uuid() });
+
+export const governanceRouter = router({
+  overview: la.query(({ ctx }) => governanceOverview(ctx.tx, { today: todayInLondon() })),
+  chairs: la.query(({ ctx }) => listChairs(ctx.tx, { today: todayInLondon() })),
+  chairsCsv: la.query(({ ctx }) => chairsCsv(ctx.tx, { today: todayInLondon() })),
+  board: board
+    .input(ZSchool)
+    .query(({ ctx, input }) => getBoard(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  published: board
+    .input(ZSchool)
+    .query(({ ctx, input }) => publishedGovernors(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  addGovernor: board
+    .input(ZAddGovernorInput)
+    .mutation(({ ctx, input }) => addGovernor(ctx.tx, ctx.actor, input)),
+  updateGovernor: board
+    .input(ZUpdateGovernorInput)
+    .mutation(({ ctx, input }) => updateGovernor(ctx.tx, ctx.actor, input)),
+  stepDown: board
+    .input(ZStepDownInput)
+    .mutation(({ ctx, input }) => stepDownGovernor(ctx.tx, ctx.actor, input)),
+  setConstitution: board
+    .input(ZConstitutionInput)
+    .mutation(({ ctx, input }) => setConstitution(ctx.tx, ctx.actor, input)),
+  mine: board.query(({ ctx }) => myGovernance(ctx.tx, ctx.actor)),
+  training: board
+    .input(z.object({ governorId: z.uuid() }))
+    .query(({ ctx, input }) => getTrainingRecord(ctx.tx, ctx.actor, input)),
+  boardTraining: board
+    .input(ZSchool)
+    .query(({ ctx, input }) => boardTraining(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  addTraining: board
+    .input(ZExternalTrainingInput)
+    .mutation(({ ctx, input }) => addExternalTraining(ctx.tx, ctx.actor, input)),
+  trainingCourses: board
+    .input(z.object({ schoolId: z.uuid(), governorId: z.uuid().optional() }))
+    .query(({ ctx, input }) =>
+      listGovernorTrainingCourses(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
+  bookTraining: board
+    .input(ZBookGovernorTrainingInput)
+    .mutation(({ ctx, input }) =>
+      bookGovernorTraining(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
+});
