@@ -94,9 +94,10 @@ export async function renderCourseEmail(input: {
       subject: `Dates changed: ${course.title}`,
       heading: 'The course dates have changed',
       paragraphs: [
-        `The sessions of ${course.title} are now as below. Updated calendar invites are attached.`,
+        `The sessions of ${course.title} are now as below. Your calendar invite has been updated: use the link in this email (it replaces the one in earlier emails).`,
         where,
       ],
+      action: 'See your place',
     },
     reminder: {
       subject: `Reminder: ${course.title}`,
@@ -118,7 +119,7 @@ export async function renderCourseEmail(input: {
   const t = text[input.kind];
   // The delegate's own page carries the calendar invite (one event per session) for the kinds that confirm a place.
   const paragraphs = [...t.paragraphs];
-  if (input.url && (input.kind === 'confirmed' || input.kind === 'substituted'))
+  if (input.url && (input.kind === 'confirmed' || input.kind === 'substituted' || input.kind === 'changed'))
     paragraphs.push(`Add every session to your calendar: ${urlMark}/calendar`);
   const template = {
     subject: t.subject,

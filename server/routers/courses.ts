@@ -10,6 +10,7 @@ import {
 } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
 import { attendanceCertificate } from '../courses/attendance-certificate';
+import { courseEvaluationResults, facilitatorEvaluationResults } from '../courses/evaluations';
 import { getRegister } from '../courses/get-register';
 import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
@@ -55,7 +56,7 @@ export const coursesRouter = router({
   update: manage
     .input(ZUpdateCourseInput)
     .mutation(({ ctx, input }) =>
-      updateCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, appUrl: ctx.actor.appUrl }),
+      updateCourse(ctx.tx, { ...input, ...links(ctx.actor), tenantId: ctx.actor.tenantId }),
     ),
   publish: manage.input(ZPublishCourseInput).mutation(({ ctx, input }) => publishCourse(ctx.tx, input)),
   duplicate: manage
@@ -144,6 +145,14 @@ export const coursesRouter = router({
         schoolId: hasRole(ctx.actor.roles, courseManagers) ? undefined : scopeToSchool(ctx.actor.memberships),
       }),
     ),
+  /** One course's evaluations: averages per question, response rate and comments. */
+  evaluations: manage
+    .input(z.object({ courseId: z.uuid() }))
+    .query(({ ctx, input }) => courseEvaluationResults(ctx.tx, input.courseId)),
+  /** Evaluations by facilitator, across the courses each led. */
+  facilitatorEvaluations: manage
+    .input(z.object({}).default({}))
+    .query(({ ctx }) => facilitatorEvaluationResults(ctx.tx)),
   promote: manage.input(ZPromoteInput).mutation(async ({ ctx, input }) => {
     const { offered } = await promoteFromWaitlist(ctx.tx, { ...input, ...links(ctx.actor), now: new Date() });
     return { entryId: offered?.entryId ?? null, holdExpiresAt: offered?.holdExpiresAt ?? null };

@@ -2,6 +2,7 @@ import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
+import { submitEvaluationByLink } from '~/server/courses/evaluations';
 import { londonToUtc } from '~/server/courses/london-time';
 import { workingDaysBefore } from '~/server/courses/working-days';
 import { withMailroom } from '~/server/email/outbox';
@@ -141,6 +142,37 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     expect((await run(next))[0]?.result).toMatchObject({ ran: false });
     await run(`${year}-07-15`);
     expect(await sentTo(d('a').email, 'How was%')).toHaveLength(1);
+
+    // The delegate answers through the link, once; the manager sees the averages and the comment.
+    const token = asked[0]?.text.match(/\/evaluate\/([\w-]+)/)?.[1] ?? '';
+    const answers = {
+      content: 5,
+      facilitation: 4,
+      impact: 3,
+      overall: 4,
+      comments: 'Practical and well paced.',
+    };
+    await submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token, answers });
+    await expect(
+      submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token, answers }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token: 'not-a-token', answers }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const results = await manager.courses.evaluations({ courseId: id });
+    expect(results).toMatchObject({
+      responses: 1,
+      requested: 1,
+      responseRatePercent: 100,
+      averages: { content: 5, facilitation: 4, impact: 3, overall: 4 },
+    });
+    expect(results.comments.map((c) => c.text)).toEqual(['Practical and well paced.']);
+    const byFacilitator = await manager.courses.facilitatorEvaluations({});
+    expect(byFacilitator.facilitators.find((f) => f.name === 'Dana Facilitator')).toMatchObject({
+      courses: 1,
+      responses: 1,
+      averages: { overall: 4 },
+    });
   });
 
   it('hold expiry is a scheduled job: a run passes an expired hold on, a second run in the same quarter hour does nothing', async () => {

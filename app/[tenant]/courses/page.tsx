@@ -64,6 +64,10 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
             <Link href={`/${tenant}/courses/new`} className="font-semibold underline">
               Create a course
             </Link>
+            {' · '}
+            <Link href={`/${tenant}/courses/evaluations`} className="underline">
+              Evaluations by facilitator
+            </Link>
           </p>
           <h2 className="mt-8 text-xl font-semibold">Upcoming courses</h2>
           <DataTable

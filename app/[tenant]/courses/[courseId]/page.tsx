@@ -83,6 +83,9 @@ export default async function CoursePage({
               Take the register
             </Link>
           )}
+          <Link href={`/${tenant}/courses/${course.id}/evaluations`} className="font-semibold underline">
+            Evaluations
+          </Link>
         </p>
         {course.status === 'draft' && <PublishButton courseId={course.id} />}
         {course.status === 'published' && (
