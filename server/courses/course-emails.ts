@@ -87,7 +87,7 @@ export async function renderCourseEmail(input: {
       paragraphs: [
         `We are sorry: ${course.title} will not run.`,
         input.reason ?? '',
-        'Any entitlement your school used has been given back, and no charge will be made.',
+        'Any entitlement your school used has been given back, and no charge will be made. If your school has already been invoiced for the place, the invoice will be credited.',
       ],
     },
     changed: {

@@ -15,6 +15,7 @@ import { getRegister } from '../courses/get-register';
 import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
+import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
 import { promoteFromWaitlist, ZPromoteInput } from '../courses/promote-from-waitlist';
 import { substituteDelegate, ZSubstituteInput } from '../courses/substitute-delegate';
@@ -59,6 +60,12 @@ export const coursesRouter = router({
       updateCourse(ctx.tx, { ...input, ...links(ctx.actor), tenantId: ctx.actor.tenantId }),
     ),
   publish: manage.input(ZPublishCourseInput).mutation(({ ctx, input }) => publishCourse(ctx.tx, input)),
+  /** Cancels the whole course: every place and waiting-list entry, entitlements given back, charges voided. */
+  cancel: manage
+    .input(ZCancelCourseInput)
+    .mutation(({ ctx, input }) =>
+      cancelCourse(ctx.tx, { ...input, ...links(ctx.actor), actorUserId: ctx.actor.userId, now: new Date() }),
+    ),
   duplicate: manage
     .input(ZDuplicateCourseInput)
     .mutation(({ ctx, input }) => duplicateCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId })),

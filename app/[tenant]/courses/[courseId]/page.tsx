@@ -9,7 +9,7 @@ import {
   sessionKindLabels,
 } from '../../../_lib/course-format';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { DuplicateForm, PublishButton } from './course-actions';
+import { CancelCourseForm, DuplicateForm, PublishButton } from './course-actions';
 
 export const metadata: Metadata = { title: 'Course' };
 
@@ -96,6 +96,12 @@ export default async function CoursePage({
           </p>
         )}
         <DuplicateForm courseId={course.id} tenant={tenant} />
+        {course.status !== 'cancelled' && <CancelCourseForm courseId={course.id} tenant={tenant} />}
+        {course.status === 'cancelled' && (
+          <p className="rounded border-l-4 border-red-800 bg-red-50 p-4">
+            Cancelled{course.cancelledReason ? `: ${course.cancelledReason}` : ''}.
+          </p>
+        )}
       </div>
     </div>
   );
