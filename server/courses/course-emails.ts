@@ -22,7 +22,9 @@ export type CourseEmailKind =
   | 'changed'
   | 'reminder'
   | 'evaluation'
-  | 'substituted';
+  | 'substituted'
+  | 'approval_requested'
+  | 'declined';
 
 type Recipient = Pick<CourseBooking, 'delegateName' | 'delegateEmail'>;
 
@@ -109,6 +111,19 @@ export async function renderCourseEmail(input: {
       heading: 'Tell us how the course went',
       paragraphs: [`Thank you for attending ${course.title}. Your evaluation takes two minutes.`],
       action: 'Give your evaluation',
+    },
+    approval_requested: {
+      subject: `Booking to approve: ${course.title}`,
+      heading: 'A booking is waiting for your approval',
+      paragraphs: [
+        `${input.reason ?? 'A member of staff'} asked for a place on ${course.title}. The place is held until you approve or decline it.`,
+      ],
+      action: 'Approve or decline',
+    },
+    declined: {
+      subject: `Booking not approved: ${course.title}`,
+      heading: 'Your booking was not approved',
+      paragraphs: [`Your school has not approved your place on ${course.title}, so it has been released.`],
     },
     substituted: {
       subject: `Place confirmed: ${course.title}`,

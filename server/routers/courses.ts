@@ -14,6 +14,7 @@ import { courseEvaluationResults, facilitatorEvaluationResults } from '../course
 import { getRegister } from '../courses/get-register';
 import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
+import { decideBooking, ZDecideBookingInput } from '../courses/approve-booking';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
@@ -96,8 +97,23 @@ export const coursesRouter = router({
       actorUserId: ctx.actor.userId,
       laCodes: ctx.actor.laCodes,
       today: todayInLondon(),
+      staffBooking: !mayName,
     });
   }),
+  /** The school's headteacher / business manager (or the manager) approves or declines a staff booking. */
+  decideBooking: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(ZDecideBookingInput)
+    .mutation(({ ctx, input }) =>
+      decideBooking(ctx.tx, {
+        ...input,
+        ...links(ctx.actor),
+        tenantId: ctx.actor.tenantId,
+        schoolId: ownSchool(ctx.actor),
+        actorUserId: ctx.actor.userId,
+        laCodes: ctx.actor.laCodes,
+        now: new Date(),
+      }),
+    ),
   delegates: manage
     .input(z.object({ courseId: z.uuid() }))
     .query(({ ctx, input }) => listCourseDelegates(ctx.tx, input.courseId)),

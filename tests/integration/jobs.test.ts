@@ -191,6 +191,9 @@ describe('scheduled jobs', () => {
       'renewal-reminders',
       'entitlement-expiry',
       'invoice-reminders',
+      'course-reminders',
+      'course-hold-expiry',
+      'course-evaluations',
     ]);
     expect(overview.runs.some((r) => r.job === 'renewal-reminders' && r.periodKey === today)).toBe(true);
     const harrowView = await (
