@@ -14,6 +14,7 @@ import { courseEvaluationResults, facilitatorEvaluationResults } from '../course
 import { getRegister } from '../courses/get-register';
 import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
+import { schoolBookingsCsv } from '../courses/bookings-csv';
 import { decideBooking, ZDecideBookingInput } from '../courses/approve-booking';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
@@ -125,6 +126,16 @@ export const coursesRouter = router({
         : scopeToSchool(ctx.actor.memberships, input.schoolId),
     }),
   ),
+  /** A school's bookings and attendance as CSV (its CPD record): its headteacher / SBM, or the manager. */
+  schoolBookingsCsv: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(z.object({ schoolId: z.uuid().optional() }))
+    .query(({ ctx, input }) =>
+      schoolBookingsCsv(ctx.tx, {
+        schoolId: hasRole(ctx.actor.roles, managers)
+          ? input.schoolId
+          : scopeToSchool(ctx.actor.memberships, input.schoolId),
+      }),
+    ),
   /** The manager, or the school's headteacher/SBM, cancels a place under the course's terms. */
   cancelBooking: tenantProcedure({ module: 'courses', roles: schoolManagers })
     .input(ZCancelBookingInput)

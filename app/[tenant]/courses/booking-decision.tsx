@@ -1,0 +1,31 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { Button, ErrorSummary, useFormMutation } from '../../_components/form-kit';
+import { useTRPC } from '../../_lib/trpc-client';
+
+/** Approve or decline a staff booking held for the school's approval. */
+export function BookingDecision({ bookingId, delegateName }: { bookingId: string; delegateName: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormMutation(trpc.courses.decideBooking.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div>
+      <ErrorSummary errors={form.summary} />
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="primary"
+          disabled={form.isPending}
+          onClick={() => form.mutate({ bookingId, decision: 'approve' })}
+        >
+          Approve<span className="sr-only"> {delegateName}’s booking</span>
+        </Button>
+        <Button disabled={form.isPending} onClick={() => form.mutate({ bookingId, decision: 'decline' })}>
+          Decline<span className="sr-only"> {delegateName}’s booking</span>
+        </Button>
+      </div>
+    </div>
+  );
+}
