@@ -29,3 +29,27 @@ export function BookingDecision({ bookingId, delegateName }: { bookingId: string
     </div>
   );
 }
+
+/** Cancels one place under the course's terms (the result says whether it was free or charged). */
+export function CancelPlace({ bookingId, delegateName }: { bookingId: string; delegateName: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormMutation(trpc.courses.cancelBooking.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div>
+      <ErrorSummary errors={form.summary} />
+      <Button
+        variant="warning"
+        disabled={form.isPending}
+        onClick={() => {
+          if (window.confirm(`Cancel ${delegateName}’s place? The course’s cancellation terms apply.`))
+            form.mutate({ bookingId, reason: '' });
+        }}
+      >
+        Cancel place<span className="sr-only"> for {delegateName}</span>
+      </Button>
+    </div>
+  );
+}

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { DataTable } from '../../_components/data-table';
 import { formatCourseDates, programmeLabels } from '../../_lib/course-format';
 import { guard, loadWorkspace } from '../../_lib/server-api';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
-import { BookingDecision } from './booking-decision';
+import { BookingDecision, CancelPlace } from './booking-decision';
 
 export const metadata: Metadata = { title: 'CPD courses and bookings' };
 
@@ -22,6 +23,7 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
   const courses = manages ? await guard(api.courses.list({})) : [];
   const headteacher = !manages && workspace.roles.includes('school_admin');
   const bookings = headteacher ? await guard(api.courses.schoolBookings({})) : [];
+  const today = todayInLondon();
   return (
     <div>
       <h1 className="text-3xl font-bold">CPD courses and bookings</h1>
@@ -62,6 +64,15 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
                   ),
               },
               { header: 'Cost', align: 'right', cell: (b) => formatPence(b.costPence) },
+              {
+                header: 'Cancel',
+                cell: (b) =>
+                  b.status !== 'cancelled' && b.startsOn && b.startsOn > today ? (
+                    <CancelPlace bookingId={b.id} delegateName={b.delegateName} />
+                  ) : (
+                    '—'
+                  ),
+              },
               {
                 header: 'Certificate',
                 cell: (b) =>
