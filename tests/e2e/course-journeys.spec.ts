@@ -25,7 +25,7 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await manager.getByLabel('Facilitators').fill('Sam Facilitator');
   await manager.getByLabel('Date', { exact: true }).fill(`${nextYear}-03-03`);
   await manager.getByLabel('Capacity').fill('2');
-  await manager.getByLabel('Member price').fill('40');
+  await manager.getByLabel('Member price', { exact: true }).fill('40');
   await manager.getByLabel('Non-member price').fill('40');
   await manager.getByLabel('Out-of-area price').fill('40');
   await manager.getByRole('button', { name: 'Create draft course' }).click();
