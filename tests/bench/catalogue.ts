@@ -77,10 +77,10 @@ async function main() {
     await sql`
       insert into courses (tenant_id, title, description, audiences, phase, subject, format, venue, status,
         capacity, cancellation_terms, starts_on, ends_on, published_at)
-      select ${t.id}, ${run} || ' ' || g || ': ' || (array[${sql.array(subjects)}])[1 + g % ${subjects.length}] || ' in practice',
+      select ${t.id}, ${run} || ' ' || g || ': ' || (${sql.array(subjects)}::text[])[1 + g % ${subjects.length}] || ' in practice',
         'A practical course for teachers and leaders, with time to plan and reflect. Session ' || g,
-        array['teachers', 'leaders'], (array[${sql.array(phases)}])[1 + g % ${phases.length}],
-        (array[${sql.array(subjects)}])[1 + g % ${subjects.length}],
+        array['teachers', 'leaders'], (${sql.array(phases)}::text[])[1 + g % ${phases.length}],
+        (${sql.array(subjects)}::text[])[1 + g % ${subjects.length}],
         (array['in_person', 'online', 'hybrid', 'twilight'])[1 + g % 4]::course_format,
         'Bench hall', 'published', 30,
         '{"freeUntilWorkingDays":10,"lateCancellationPercent":50,"noShowPercent":100}'::jsonb,
