@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
 import { submitEvaluationByLink } from '~/server/courses/evaluations';
+import { findPlace } from '~/server/courses/find-place';
+import { withPublicCourses } from '~/server/courses/public-tenant';
 import { londonToUtc } from '~/server/courses/london-time';
 import { workingDaysBefore } from '~/server/courses/working-days';
 import { withMailroom } from '~/server/email/outbox';
@@ -35,22 +37,24 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     );
   }
 
+  const courseInput = (first: string, last: string) => ({
+    ...ownCourse,
+    title: `Jobs course ${Math.random().toString(36).slice(2, 8)}`,
+    format: 'hybrid',
+    venue: 'Harrow Teachers’ Centre',
+    joiningLink: 'https://meet.example/hsip-jobs',
+    facilitators: [{ name: 'Dana Facilitator', userId: null }],
+    memberPrice: 40,
+    nonMemberPrice: 60,
+    sessions: [
+      { title: 'Day one', on: first, startTime: '09:30', endTime: '15:30' },
+      { title: 'Day two', on: last, startTime: '09:30', endTime: '15:30' },
+    ],
+  });
+
   async function bookedCourse(first: string, last: string) {
     const manager = ws.caller;
-    const made = await manager.courses.create({
-      ...ownCourse,
-      title: `Jobs course ${Math.random().toString(36).slice(2, 8)}`,
-      format: 'hybrid',
-      venue: 'Harrow Teachers’ Centre',
-      joiningLink: 'https://meet.example/hsip-jobs',
-      facilitators: [{ name: 'Dana Facilitator', userId: null }],
-      memberPrice: 40,
-      nonMemberPrice: 60,
-      sessions: [
-        { title: 'Day one', on: first, startTime: '09:30', endTime: '15:30' },
-        { title: 'Day two', on: last, startTime: '09:30', endTime: '15:30' },
-      ],
-    } as never);
+    const made = await manager.courses.create(courseInput(first, last) as never);
     await manager.courses.publish({ id: made.id });
     const head = ws.caller;
     const school = ws.school;
@@ -69,7 +73,6 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
   }
 
   it('reminds each delegate two working days before, with the joining link, once', async () => {
-    // A Tuesday after the Easter Monday bank holiday of its year would do; any date works as the job computes it.
     const first = `${year}-06-15`;
     const { d } = await bookedCourse(first, `${year}-06-22`);
     const today = workingDaysBefore(first, 2);
@@ -173,6 +176,21 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
       responses: 1,
       averages: { overall: 4 },
     });
+  });
+
+  it('a date change emails each delegate a fresh link to the updated calendar invite', async () => {
+    const { id, d } = await bookedCourse(`${year}-05-04`, `${year}-05-11`);
+    const input = courseInput(`${year}-05-04`, `${year}-05-18`);
+    await ws.caller.courses.update({
+      id,
+      course: { ...input, title: (await ws.caller.courses.byId({ id })).course.title },
+    } as never);
+    const changed = await sentTo(d('a').email, 'Dates changed:%');
+    expect(changed).toHaveLength(1);
+    const token = changed[0]?.text.match(/\/place\/([\w-]+)\/calendar/)?.[1] ?? '';
+    expect(token).not.toBe('');
+    const ics = await withPublicCourses(database.db, ws.tenant.slug, (tx) => findPlace(tx, token));
+    expect(ics.sessions.map((s) => s.on)).toEqual([`${year}-05-04`, `${year}-05-18`]);
   });
 
   it('hold expiry is a scheduled job: a run passes an expired hold on, a second run in the same quarter hour does nothing', async () => {
