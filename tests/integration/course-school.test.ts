@@ -107,6 +107,41 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     expect(direct.pendingApproval).toEqual([]);
   });
 
+  it('a manager promotes a chosen person from the waiting list ahead of the queue', async () => {
+    const input = {
+      ...ownCourse,
+      title: `Promote course ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 1,
+      sessions: [{ title: 'Day', on: `${nextYear}-02-11`, startTime: '09:30', endTime: '15:30' }],
+    };
+    const made = await ws.caller.courses.create(input as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const d = (n: string) => ({
+      name: `P ${n}`,
+      email: `${n}.${made.id.slice(0, 8)}@school.example`,
+      role: '',
+    });
+    const booked = await head.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [d('a'), d('b'), d('c')],
+    });
+    expect(booked.waitlisted).toHaveLength(2);
+    await expect(ws.caller.courses.promote({ entryId: booked.waitlisted[1]!.entryId })).rejects.toMatchObject(
+      { code: 'CONFLICT' },
+    );
+    await ws.caller.courses.update({ id: made.id, course: { ...input, capacity: 2 } } as never);
+    // C, second in the queue, is offered the new place; B keeps waiting.
+    await ws.caller.courses.promote({ entryId: booked.waitlisted[1]!.entryId });
+    const waiting = (await ws.caller.courses.delegates({ courseId: made.id })).waiting;
+    expect(waiting.map((w) => [w.delegateEmail, w.status]).sort()).toEqual(
+      [
+        [d('b').email, 'waiting'],
+        [d('c').email, 'offered'],
+      ].sort(),
+    );
+  });
+
   it('the head downloads the school’s bookings as CSV; the manager sees fill, income and go/no-go due', async () => {
     const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const id = await course({ capacity: 10, minimumNumbers: 6, goNoGoOn: soon });
