@@ -53,3 +53,18 @@ export function CancelPlace({ bookingId, delegateName }: { bookingId: string; de
     </div>
   );
 }
+
+/** The manager offers a waiting person a place now, ahead of the queue (a full course refuses). */
+export function PromoteButton({ entryId, delegateName }: { entryId: string; delegateName: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormMutation(trpc.courses.promote.mutationOptions(), { onSuccess: () => router.refresh() });
+  return (
+    <div>
+      <ErrorSummary errors={form.summary} />
+      <Button disabled={form.isPending} onClick={() => form.mutate({ entryId })}>
+        Offer a place now<span className="sr-only"> to {delegateName}</span>
+      </Button>
+    </div>
+  );
+}
