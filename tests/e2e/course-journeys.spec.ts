@@ -84,6 +84,12 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await cat.getByRole('button', { name: 'Claim the place' }).click();
   await expect(cat.getByRole('status').filter({ hasText: 'The place is yours' })).toBeVisible();
 
+  // The manager's course page lists the delegates: Ada cancelled, Ben and Cat confirmed.
+  await manager.goto(courseUrl);
+  await expect(manager.getByRole('row', { name: /Cat Clarke/ })).toContainText('Confirmed');
+  await expect(manager.getByRole('row', { name: /Ada Ahmed/ })).toContainText('Cancelled');
+  await expectAccessible(manager);
+
   // The facilitator marks Cat attended; Cat downloads her certificate from her own link.
   await manager.goto(`${courseUrl}/register`);
   const catRow = manager.getByRole('listitem').filter({ hasText: 'Cat Clarke' });
