@@ -193,6 +193,12 @@ export const courseBookings = pgTable(
       .default([]),
     /** Hash of the delegate's own link (certificate, evaluation) — the link itself is only in their email. */
     accessTokenHash: text('access_token_hash'),
+    /** Hash of the link in the post-course evaluation request (the link itself is only in that email). */
+    evaluationTokenHash: text('evaluation_token_hash'),
+    /** When the reminder (two working days before) was queued: the job sends it once. */
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    /** When the evaluation request was queued: the job sends it once. */
+    evaluationRequestedAt: timestamp('evaluation_requested_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledReason: text('cancelled_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -207,6 +213,7 @@ export const courseBookings = pgTable(
       .on(t.tenantId, t.courseId, sql`lower(${t.delegateEmail})`)
       .where(sql`status <> 'cancelled'`),
     uniqueIndex('course_bookings_access_token').on(t.accessTokenHash),
+    uniqueIndex('course_bookings_evaluation_token').on(t.evaluationTokenHash),
     foreignKey({ columns: [t.tenantId, t.courseId], foreignColumns: [courses.tenantId, courses.id] }),
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
     tenantIsolation('course_bookings'),

@@ -12,6 +12,7 @@ import { loadBookingContext } from './load-booking-context';
 import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
 import { statutoryFreeEmails } from '../governance/statutory-free-places';
+import { requestApproval } from './approve-booking';
 
 export type BookPlacesResult = {
   confirmed: {
@@ -21,6 +22,8 @@ export type BookPlacesResult = {
     pricePence: number;
   }[];
   waitlisted: { entryId: string; delegateEmail: string }[];
+  /** Places held for the school's approval (school staff booking, when the course asks for approval). */
+  pendingApproval: { bookingId: string; delegateEmail: string }[];
 };
 
 /**
@@ -46,6 +49,11 @@ export async function bookPlaces(
     actorUserId: string;
     laCodes: readonly string[];
     today: IsoDate;
+    /**
+     * A school_staff booking themselves: when the course asks for it, the place is held as awaiting the
+     * school's approval (it counts as taken) and funded only once approved.
+     */
+    staffBooking?: boolean;
   },
 ): Promise<BookPlacesResult> {
   if (input.delegates.length === 0)
@@ -106,9 +114,10 @@ export async function bookPlaces(
 
   const confirmed = prepared.slice(0, take);
   const waiting = prepared.slice(take);
-  const result: BookPlacesResult = { confirmed: [], waitlisted: [] };
+  const awaitsApproval = Boolean(input.staffBooking && course.staffBookingNeedsApproval);
+  const result: BookPlacesResult = { confirmed: [], waitlisted: [], pendingApproval: [] };
   const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
-  for (const p of confirmed) {
+  for (const p of awaitsApproval ? [] : confirmed) {
     const placePrice = freeByStatute.has(p.d.email.toLowerCase()) ? { ...price, pricePence: 0 } : price;
     const funded = await fundPlace(tx, {
       tenantId: input.tenantId,
@@ -141,6 +150,24 @@ export async function bookPlaces(
       pricePence: funded.funding === 'charge' ? placePrice.pricePence : 0,
     });
   }
+  if (awaitsApproval)
+    for (const p of confirmed) {
+      bookingRows.push({
+        tenantId: input.tenantId,
+        id: p.bookingId,
+        courseId: course.id,
+        schoolId: input.schoolId,
+        delegateName: p.d.name,
+        delegateEmail: p.d.email,
+        delegateRole: p.d.role,
+        delegateUserId: p.d.userId ?? null,
+        bookedByUserId: input.actorUserId,
+        status: 'pending_approval',
+        pricePence: price.pricePence,
+        accessTokenHash: p.tokenHash,
+      });
+      result.pendingApproval.push({ bookingId: p.bookingId, delegateEmail: p.d.email });
+    }
   if (bookingRows.length > 0) await tx.insert(courseBookings).values(bookingRows);
   if (waiting.length > 0) {
     const entries = await tx
@@ -161,8 +188,29 @@ export async function bookPlaces(
       .returning({ id: courseWaitlistEntries.id, email: courseWaitlistEntries.delegateEmail });
     result.waitlisted = entries.map((e) => ({ entryId: e.id, delegateEmail: e.email }));
   }
+  if (awaitsApproval && confirmed.length > 0)
+    await requestApproval(tx, {
+      course,
+      sessions,
+      schoolId: input.schoolId,
+      delegates: confirmed.map((p) => p.d),
+      providerName: input.providerName,
+      url: `${input.appUrl}/${input.slug}/courses`,
+    });
   const outgoing = [
-    ...confirmed.map((p) => p.confirmedEmail),
+    ...(awaitsApproval
+      ? await Promise.all(
+          confirmed.map((p) =>
+            renderCourseEmail({
+              kind: 'pending_approval',
+              course,
+              sessions,
+              booking: { delegateName: p.d.name, delegateEmail: p.d.email },
+              providerName: input.providerName,
+            }),
+          ),
+        )
+      : confirmed.map((p) => p.confirmedEmail)),
     ...waiting
       .filter((p) => result.waitlisted.some((w) => w.delegateEmail === p.d.email))
       .map((p) => p.waitlistedEmail),

@@ -87,7 +87,7 @@ export async function cancelBooking(
   if (!updated) throw new DomainError({ code: 'CONFLICT', message: 'This booking is already cancelled.' });
   await undoFunding(tx, booking, `Cancelled: ${course.title} (${booking.delegateName})`, input.actorUserId);
   let penaltyPence = 0;
-  if (outcome.kind === 'late' && booking.pricePence > 0) {
+  if (outcome.kind === 'late' && booking.pricePence > 0 && booking.status === 'confirmed') {
     penaltyPence = shareOf(booking.pricePence, outcome.percent);
     const charge = await recordCharge(tx, {
       tenantId: booking.tenantId,
@@ -116,10 +116,8 @@ export async function cancelBooking(
       reason: penaltyPence > 0 ? `Under the course’s terms a late-cancellation charge applies.` : '',
     }),
   );
-  const next =
-    booking.status === 'confirmed'
-      ? await offerNextPlace(tx, { ...input, courseId: course.id })
-      : { offered: null };
+  // A confirmed place and one held for the school's approval both count as taken.
+  const next = await offerNextPlace(tx, { ...input, courseId: course.id });
   return {
     outcome: outcome.kind,
     penaltyPence,

@@ -22,7 +22,9 @@ export type CourseEmailKind =
   | 'changed'
   | 'reminder'
   | 'evaluation'
-  | 'substituted';
+  | 'substituted'
+  | 'approval_requested'
+  | 'declined';
 
 type Recipient = Pick<CourseBooking, 'delegateName' | 'delegateEmail'>;
 
@@ -87,16 +89,17 @@ export async function renderCourseEmail(input: {
       paragraphs: [
         `We are sorry: ${course.title} will not run.`,
         input.reason ?? '',
-        'Any entitlement your school used has been given back, and no charge will be made.',
+        'Any entitlement your school used has been given back, and no charge will be made. If your school has already been invoiced for the place, the invoice will be credited.',
       ],
     },
     changed: {
       subject: `Dates changed: ${course.title}`,
       heading: 'The course dates have changed',
       paragraphs: [
-        `The sessions of ${course.title} are now as below. Updated calendar invites are attached.`,
+        `The sessions of ${course.title} are now as below. Your calendar invite has been updated: use the link in this email (it replaces the one in earlier emails).`,
         where,
       ],
+      action: 'See your place',
     },
     reminder: {
       subject: `Reminder: ${course.title}`,
@@ -109,6 +112,19 @@ export async function renderCourseEmail(input: {
       paragraphs: [`Thank you for attending ${course.title}. Your evaluation takes two minutes.`],
       action: 'Give your evaluation',
     },
+    approval_requested: {
+      subject: `Booking to approve: ${course.title}`,
+      heading: 'A booking is waiting for your approval',
+      paragraphs: [
+        `${input.reason ?? 'A member of staff'} asked for a place on ${course.title}. The place is held until you approve or decline it.`,
+      ],
+      action: 'Approve or decline',
+    },
+    declined: {
+      subject: `Booking not approved: ${course.title}`,
+      heading: 'Your booking was not approved',
+      paragraphs: [`Your school has not approved your place on ${course.title}, so it has been released.`],
+    },
     substituted: {
       subject: `Place confirmed: ${course.title}`,
       heading: 'A colleague’s place is now yours',
@@ -118,7 +134,7 @@ export async function renderCourseEmail(input: {
   const t = text[input.kind];
   // The delegate's own page carries the calendar invite (one event per session) for the kinds that confirm a place.
   const paragraphs = [...t.paragraphs];
-  if (input.url && (input.kind === 'confirmed' || input.kind === 'substituted'))
+  if (input.url && (input.kind === 'confirmed' || input.kind === 'substituted' || input.kind === 'changed'))
     paragraphs.push(`Add every session to your calendar: ${urlMark}/calendar`);
   const template = {
     subject: t.subject,

@@ -1,14 +1,19 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courses, courseStatus, courseWaitlistEntries } from '~/db/schema';
+import { chargeableItems, courseBookings, courses, courseStatus, courseWaitlistEntries } from '~/db/schema';
+import { addDays } from './london-time';
 
 export const ZListCoursesInput = z.object({
   status: z.enum(courseStatus.enumValues).optional(),
   when: z.enum(['upcoming', 'past', 'all']).default('upcoming'),
 });
 
-/** The manager's list: every course with fill, waiting list and minimum numbers. */
+/**
+ * The manager's list: every course with fill, waiting list, income and minimum numbers. (The subqueries name
+ * the outer row as courses.id: drizzle writes a lone table's columns unqualified, and a bare "id" inside a
+ * subquery would be the subquery's own.)
+ */
 export async function listCourses(tx: Tx, input: z.output<typeof ZListCoursesInput> & { today: string }) {
   const where: SQL[] = [];
   if (input.status) where.push(eq(courses.status, input.status));
@@ -28,7 +33,11 @@ export async function listCourses(tx: Tx, input: z.output<typeof ZListCoursesInp
       placesTaken: courses.placesTaken,
       minimumNumbers: courses.minimumNumbers,
       goNoGoOn: courses.goNoGoOn,
-      waiting: sql<number>`(select count(*)::int from ${courseWaitlistEntries} w where w.course_id = ${courses.id} and w.status = 'waiting')`,
+      waiting: sql<number>`(select count(*)::int from ${courseWaitlistEntries} w where w.course_id = courses.id and w.status = 'waiting')`,
+      /** What schools are charged for the course's places (and cancellation / no-show charges), net. */
+      incomePence: sql<number>`coalesce((select sum(ci.net_pence) from ${chargeableItems} ci join ${courseBookings} b on b.tenant_id = ci.tenant_id and b.id = ci.source_id where ci.source_type = 'course_booking' and ci.status <> 'cancelled' and b.course_id = courses.id), 0)::int`,
+      /** Below its minimum numbers with the go/no-go date within a fortnight (or passed): decide now. */
+      decisionDue: sql<boolean>`(${courses.status} = 'published' and ${courses.placesTaken} < ${courses.minimumNumbers} and ${courses.goNoGoOn} is not null and ${courses.goNoGoOn} <= ${addDays(input.today, 14)})`,
     })
     .from(courses)
     .where(and(...where))

@@ -4,16 +4,44 @@ import { courseBookings } from '~/db/schema';
 import { queueEmail } from '../email/send-email';
 import { getCourse } from './get-course';
 import { renderCourseEmail } from './course-emails';
+import { newPlaceToken } from './place-token';
 
-/** Every confirmed delegate is told the course's dates changed, with the new calendar invites. */
-export async function notifyCourseChanged(tx: Tx, input: { courseId: string; appUrl: string }) {
+/**
+ * Every confirmed delegate is told the course's dates changed, with the new sessions and a link to the updated
+ * calendar invite (the same event UIDs with a higher SEQUENCE, so calendars move the events rather than add
+ * them). We keep only the hash of a delegate's link, so the email carries a new one; it replaces the earlier
+ * link, which stops working.
+ */
+export async function notifyCourseChanged(
+  tx: Tx,
+  input: { courseId: string; appUrl: string; slug?: string; providerName?: string },
+) {
   const { course, sessions } = await getCourse(tx, input.courseId);
   const delegates = await tx
     .select()
     .from(courseBookings)
     .where(and(eq(courseBookings.courseId, input.courseId), eq(courseBookings.status, 'confirmed')));
   for (const booking of delegates) {
-    await queueEmail(tx, await renderCourseEmail({ kind: 'changed', course, sessions, booking }));
+    let url: string | undefined;
+    if (input.slug) {
+      const { token, tokenHash } = newPlaceToken();
+      await tx
+        .update(courseBookings)
+        .set({ accessTokenHash: tokenHash })
+        .where(eq(courseBookings.id, booking.id));
+      url = `${input.appUrl}/courses/${input.slug}/place/${token}`;
+    }
+    await queueEmail(
+      tx,
+      await renderCourseEmail({
+        kind: 'changed',
+        course,
+        sessions,
+        booking,
+        url,
+        providerName: input.providerName,
+      }),
+    );
   }
   return { notified: delegates.length };
 }

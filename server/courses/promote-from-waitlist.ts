@@ -34,7 +34,9 @@ export async function promoteFromWaitlist(tx: Tx, input: { entryId: string; now:
   // Put this person at the head of the queue, then offer as for any freed place.
   await tx
     .update(courseWaitlistEntries)
-    .set({ createdAt: new Date(0) })
+    .set({
+      queuedOrder: sql`(select coalesce(min(w.queued_order), 1) - 1 from ${courseWaitlistEntries} w where w.course_id = ${entry.courseId})`,
+    })
     .where(eq(courseWaitlistEntries.id, entry.id));
   return offerNextPlace(tx, { ...input, courseId: entry.courseId });
 }

@@ -17,7 +17,14 @@ export const ZUpdateCourseInput = z.object({ id: z.uuid(), course: ZCourseInput 
  */
 export async function updateCourse(
   tx: Tx,
-  input: { id: string; course: TCourseInput; tenantId: string; appUrl: string },
+  input: {
+    id: string;
+    course: TCourseInput;
+    tenantId: string;
+    appUrl: string;
+    slug?: string;
+    providerName?: string;
+  },
 ) {
   const { course, sessions } = await getCourseForUpdate(tx, input.id);
   if (course.status === 'cancelled')
@@ -38,6 +45,11 @@ export async function updateCourse(
   await writeSessions(tx, input.tenantId, input.id, input.course.sessions);
   const changed = sessionsChanged(sessions, input.course.sessions);
   if (changed && course.status === 'published')
-    await notifyCourseChanged(tx, { courseId: input.id, appUrl: input.appUrl });
+    await notifyCourseChanged(tx, {
+      courseId: input.id,
+      appUrl: input.appUrl,
+      slug: input.slug,
+      providerName: input.providerName,
+    });
   return { id: input.id, datesChanged: changed };
 }

@@ -8,6 +8,22 @@ import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 /** A daily job: the Europe/London calendar date. */
 export const dayPeriod = (today: IsoDate): string => today;
 
+/** A job every quarter of an hour: the Europe/London date and the quarter, e.g. "2026-12-03T22:15". */
+export function quarterHourPeriod(now: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  const quarter = String(Math.floor(Number(part('minute')) / 15) * 15).padStart(2, '0');
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${quarter}`;
+}
+
 /** A weekly job: the ISO-8601 week, e.g. "2026-W49" (weeks start on Monday; week 1 holds the first Thursday). */
 export function isoWeekPeriod(today: IsoDate): string {
   const date = new Date(`${today}T00:00:00Z`);

@@ -22,10 +22,13 @@ export async function runScheduledJob(
   options: {
     today: IsoDate;
     appUrl: string;
+    /** The moment of the run (default now): jobs acting on times use it, and their period comes from it. */
+    now?: Date;
     /** Only these workspaces (slugs); default all. */ tenants?: string[];
   },
 ): Promise<ScheduledRunReport[]> {
   const job = scheduledJob(key);
+  const now = options.now ?? new Date();
   const workspaces = await withPlatform(db, (tx) =>
     tx
       .select({
@@ -43,7 +46,7 @@ export async function runScheduledJob(
     (t) => jobAppliesTo(job, t) && (!options.tenants || options.tenants.includes(t.slug)),
   );
   for (const tenant of chosen) {
-    const context = { tenant, appUrl: options.appUrl, today: options.today };
+    const context = { tenant, appUrl: options.appUrl, today: options.today, now };
     try {
       const result = await runInTenant(
         db,
@@ -59,7 +62,7 @@ export async function runScheduledJob(
       if (error instanceof AlreadyRan) {
         reports.push({
           tenant: tenant.slug,
-          result: { ran: false, periodKey: job.periodKey(options.today) },
+          result: { ran: false, periodKey: job.periodKey(options.today, now) },
         });
         continue;
       }
@@ -69,7 +72,7 @@ export async function runScheduledJob(
         recordJobFailure(tx, {
           tenantId: tenant.id,
           job: key,
-          periodKey: job.periodKey(options.today),
+          periodKey: job.periodKey(options.today, now),
           trigger: 'schedule',
           error: message,
         }),

@@ -17,7 +17,7 @@ export async function runTenantJob(
   context: JobContext,
   trigger: 'schedule' | 'manual',
 ): Promise<TenantJobResult> {
-  const periodKey = job.periodKey(context.today);
+  const periodKey = job.periodKey(context.today, context.now);
   const [claimed] = await tx
     .insert(jobRuns)
     .values({ tenantId: context.tenant.id, job: job.key, periodKey, status: 'done', trigger })

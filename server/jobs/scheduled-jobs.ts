@@ -2,18 +2,22 @@ import type { Tx } from '~/db/client';
 import type { JobRunSummary, ModuleKey, TenantKind } from '~/db/schema';
 import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
 import { escalateOverdueCheckpoints } from '../induction/escalate-overdue';
+import { requestEvaluations, sendCourseReminders } from '../courses/course-jobs';
+import { expireHolds } from '../courses/expire-holds';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
 import { alertTermEnds } from '../governance/alert-term-ends';
 import { sendOverdueReminders } from '../invoicing/send-overdue-reminders';
 import { remindAdvisers } from '../monitoring/remind-advisers';
 import { sendDueRenewalReminders } from '../renewals/send-reminders';
-import { dayPeriod, endedAcademicYear, isoWeekPeriod } from './job-periods';
+import { dayPeriod, endedAcademicYear, isoWeekPeriod, quarterHourPeriod } from './job-periods';
 
 /** The workspace a job runs for, and when. */
 export type JobContext = {
   tenant: { id: string; slug: string; name: string; modules: readonly ModuleKey[] };
   appUrl: string;
   today: IsoDate;
+  /** The moment of the run (jobs that act on times, e.g. hold expiry); defaults to now. */
+  now?: Date;
 };
 
 export const jobKeys = [
@@ -23,6 +27,9 @@ export const jobKeys = [
   'invoice-reminders',
   'induction-escalations',
   'governor-term-ends',
+  'course-reminders',
+  'course-hold-expiry',
+  'course-evaluations',
 ] as const;
 export type JobKey = (typeof jobKeys)[number];
 
@@ -40,7 +47,7 @@ export type ScheduledJob = {
   /** In words, for the page. */
   schedule: string;
   /** The period a run covers: at most one run per period and tenant. */
-  periodKey(today: IsoDate): string;
+  periodKey(today: IsoDate, now?: Date): string;
   /** The work, in the tenant's transaction; returns what it did. */
   run(tx: Tx, context: JobContext): Promise<JobRunSummary>;
 };
@@ -144,6 +151,59 @@ export const scheduledJobs: readonly ScheduledJob[] = [
         tenantSlug: c.tenant.slug,
         appUrl: c.appUrl,
         today: c.today,
+      }),
+  },
+  {
+    key: 'course-reminders',
+    title: 'Course reminders',
+    description:
+      'Reminds every booked delegate two working days before a course’s first session, with the venue or joining link. Each place is reminded once.',
+    module: 'courses',
+    cron: '0 8 * * *',
+    schedule: 'Every day at 08:00',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      sendCourseReminders(tx, {
+        today: c.today,
+        now: c.now ?? new Date(),
+        appUrl: c.appUrl,
+        slug: c.tenant.slug,
+        providerName: c.tenant.name,
+      }),
+  },
+  {
+    key: 'course-hold-expiry',
+    title: 'Waiting-list hold expiry',
+    description:
+      'A waiting-list offer not claimed within its hold expires, and the place is offered to the next person waiting (or goes back on sale).',
+    module: 'courses',
+    cron: '*/15 * * * *',
+    schedule: 'Every 15 minutes',
+    periodKey: (today, now) => quarterHourPeriod(now ?? new Date()),
+    run: (tx, c) =>
+      expireHolds(tx, {
+        now: c.now ?? new Date(),
+        appUrl: c.appUrl,
+        slug: c.tenant.slug,
+        providerName: c.tenant.name,
+      }),
+  },
+  {
+    key: 'course-evaluations',
+    title: 'Course evaluation requests',
+    description:
+      'After a course’s last session, asks each delegate who attended for their evaluation, with a link of their own. Each place is asked once.',
+    module: 'courses',
+    cron: '0 18 * * *',
+    schedule: 'Every day at 18:00',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      requestEvaluations(tx, {
+        today: c.today,
+        now: c.now ?? new Date(),
+        appUrl: c.appUrl,
+        slug: c.tenant.slug,
+        providerName: c.tenant.name,
       }),
   },
 ];

@@ -10,10 +10,14 @@ import {
 } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
 import { attendanceCertificate } from '../courses/attendance-certificate';
+import { courseEvaluationResults, facilitatorEvaluationResults } from '../courses/evaluations';
 import { getRegister } from '../courses/get-register';
 import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
+import { schoolBookingsCsv } from '../courses/bookings-csv';
+import { decideBooking, ZDecideBookingInput } from '../courses/approve-booking';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
+import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
 import { promoteFromWaitlist, ZPromoteInput } from '../courses/promote-from-waitlist';
 import { substituteDelegate, ZSubstituteInput } from '../courses/substitute-delegate';
@@ -55,9 +59,15 @@ export const coursesRouter = router({
   update: manage
     .input(ZUpdateCourseInput)
     .mutation(({ ctx, input }) =>
-      updateCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, appUrl: ctx.actor.appUrl }),
+      updateCourse(ctx.tx, { ...input, ...links(ctx.actor), tenantId: ctx.actor.tenantId }),
     ),
   publish: manage.input(ZPublishCourseInput).mutation(({ ctx, input }) => publishCourse(ctx.tx, input)),
+  /** Cancels the whole course: every place and waiting-list entry, entitlements given back, charges voided. */
+  cancel: manage
+    .input(ZCancelCourseInput)
+    .mutation(({ ctx, input }) =>
+      cancelCourse(ctx.tx, { ...input, ...links(ctx.actor), actorUserId: ctx.actor.userId, now: new Date() }),
+    ),
   duplicate: manage
     .input(ZDuplicateCourseInput)
     .mutation(({ ctx, input }) => duplicateCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId })),
@@ -88,8 +98,23 @@ export const coursesRouter = router({
       actorUserId: ctx.actor.userId,
       laCodes: ctx.actor.laCodes,
       today: todayInLondon(),
+      staffBooking: !mayName,
     });
   }),
+  /** The school's headteacher / business manager (or the manager) approves or declines a staff booking. */
+  decideBooking: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(ZDecideBookingInput)
+    .mutation(({ ctx, input }) =>
+      decideBooking(ctx.tx, {
+        ...input,
+        ...links(ctx.actor),
+        tenantId: ctx.actor.tenantId,
+        schoolId: ownSchool(ctx.actor),
+        actorUserId: ctx.actor.userId,
+        laCodes: ctx.actor.laCodes,
+        now: new Date(),
+      }),
+    ),
   delegates: manage
     .input(z.object({ courseId: z.uuid() }))
     .query(({ ctx, input }) => listCourseDelegates(ctx.tx, input.courseId)),
@@ -101,6 +126,16 @@ export const coursesRouter = router({
         : scopeToSchool(ctx.actor.memberships, input.schoolId),
     }),
   ),
+  /** A school's bookings and attendance as CSV (its CPD record): its headteacher / SBM, or the manager. */
+  schoolBookingsCsv: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(z.object({ schoolId: z.uuid().optional() }))
+    .query(({ ctx, input }) =>
+      schoolBookingsCsv(ctx.tx, {
+        schoolId: hasRole(ctx.actor.roles, managers)
+          ? input.schoolId
+          : scopeToSchool(ctx.actor.memberships, input.schoolId),
+      }),
+    ),
   /** The manager, or the school's headteacher/SBM, cancels a place under the course's terms. */
   cancelBooking: tenantProcedure({ module: 'courses', roles: schoolManagers })
     .input(ZCancelBookingInput)
@@ -144,6 +179,14 @@ export const coursesRouter = router({
         schoolId: hasRole(ctx.actor.roles, courseManagers) ? undefined : scopeToSchool(ctx.actor.memberships),
       }),
     ),
+  /** One course's evaluations: averages per question, response rate and comments. */
+  evaluations: manage
+    .input(z.object({ courseId: z.uuid() }))
+    .query(({ ctx, input }) => courseEvaluationResults(ctx.tx, input.courseId)),
+  /** Evaluations by facilitator, across the courses each led. */
+  facilitatorEvaluations: manage
+    .input(z.object({}).default({}))
+    .query(({ ctx }) => facilitatorEvaluationResults(ctx.tx)),
   promote: manage.input(ZPromoteInput).mutation(async ({ ctx, input }) => {
     const { offered } = await promoteFromWaitlist(ctx.tx, { ...input, ...links(ctx.actor), now: new Date() });
     return { entryId: offered?.entryId ?? null, holdExpiresAt: offered?.holdExpiresAt ?? null };

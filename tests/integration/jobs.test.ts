@@ -192,6 +192,9 @@ describe('scheduled jobs', () => {
       'entitlement-expiry',
       'invoice-reminders',
       'governor-term-ends',
+      'course-reminders',
+      'course-hold-expiry',
+      'course-evaluations',
     ]);
     expect(overview.runs.some((r) => r.job === 'renewal-reminders' && r.periodKey === today)).toBe(true);
     const harrowView = await (

@@ -26,7 +26,15 @@ type Kind = keyof typeof sessionKindLabels;
 type Format = keyof typeof formatLabels;
 type Programme = keyof typeof programmeLabels;
 
-export type SessionRow = { title: string; kind: Kind; on: string; startTime: string; endTime: string };
+export type SessionRow = {
+  title: string;
+  kind: Kind;
+  on: string;
+  startTime: string;
+  endTime: string;
+  /** Attendance at it counts for the certificate (absent when a row is new: required). */
+  required?: boolean;
+};
 
 /** The form's values: everything as typed (numbers and pounds as text, read on submit). */
 export type CourseFormValues = {
@@ -170,7 +178,7 @@ export function CourseForm({
       },
       staffBookingNeedsApproval: values.staffBookingNeedsApproval,
       statutoryFreeForGovernors: values.statutoryFreeForGovernors,
-      sessions: values.sessions.map((s) => ({ ...s, required: true })),
+      sessions: values.sessions.map((s) => ({ ...s, required: s.required ?? true })),
     };
     if (courseId) update.mutate({ id: courseId, course });
     else create.mutate(course);
@@ -279,6 +287,12 @@ export function CourseForm({
                 onChange={(kind) => setSession(i, { kind: kind as Kind })}
               />
             </div>
+            <Checkbox
+              label="Attendance needed for the certificate"
+              {...form.field(`sessions.${i}.required`)}
+              checked={s.required ?? true}
+              onChange={(required) => setSession(i, { required })}
+            />
             {values.sessions.length > 1 && (
               <Button
                 onClick={() => setValues((v) => ({ ...v, sessions: v.sessions.filter((_, j) => j !== i) }))}

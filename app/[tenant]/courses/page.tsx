@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { DataTable } from '../../_components/data-table';
 import { formatCourseDates, programmeLabels } from '../../_lib/course-format';
 import { guard, loadWorkspace } from '../../_lib/server-api';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { formatPence } from '~/server/catalogue/money';
+import { BookingDecision, CancelPlace } from './booking-decision';
 
 export const metadata: Metadata = { title: 'CPD courses and bookings' };
 
@@ -20,6 +23,7 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
   const courses = manages ? await guard(api.courses.list({})) : [];
   const headteacher = !manages && workspace.roles.includes('school_admin');
   const bookings = headteacher ? await guard(api.courses.schoolBookings({})) : [];
+  const today = todayInLondon();
   return (
     <div>
       <h1 className="text-3xl font-bold">CPD courses and bookings</h1>
@@ -32,6 +36,11 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
       {headteacher && (
         <>
           <h2 className="mt-8 text-xl font-semibold">Your school’s places</h2>
+          <p className="mt-2">
+            <a href={`/${tenant}/courses/bookings/export`} className="underline">
+              Download your school’s bookings and attendance (CSV)
+            </a>
+          </p>
           <DataTable
             caption="Your school’s places"
             hideCaption
@@ -42,7 +51,28 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
               { header: 'Delegate', rowHeader: true, cell: (b) => b.delegateName },
               { header: 'Course', cell: (b) => b.courseTitle },
               { header: 'Dates', cell: (b) => formatCourseDates(b.startsOn, b.endsOn) },
-              { header: 'Status', cell: (b) => bookingStatusLabels[b.status] },
+              {
+                header: 'Status',
+                cell: (b) =>
+                  b.status === 'pending_approval' ? (
+                    <>
+                      <p>{bookingStatusLabels[b.status]}</p>
+                      <BookingDecision bookingId={b.id} delegateName={b.delegateName} />
+                    </>
+                  ) : (
+                    bookingStatusLabels[b.status]
+                  ),
+              },
+              { header: 'Cost', align: 'right', cell: (b) => formatPence(b.costPence) },
+              {
+                header: 'Cancel',
+                cell: (b) =>
+                  b.status !== 'cancelled' && b.startsOn && b.startsOn > today ? (
+                    <CancelPlace bookingId={b.id} delegateName={b.delegateName} />
+                  ) : (
+                    '—'
+                  ),
+              },
               {
                 header: 'Certificate',
                 cell: (b) =>
@@ -64,7 +94,34 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
             <Link href={`/${tenant}/courses/new`} className="font-semibold underline">
               Create a course
             </Link>
+            {' · '}
+            <Link href={`/${tenant}/courses/evaluations`} className="underline">
+              Evaluations by facilitator
+            </Link>
           </p>
+          {courses.some((c) => c.decisionDue) && (
+            <section
+              aria-labelledby="decisions"
+              className="mt-8 rounded border-l-4 border-amber-600 bg-amber-50 p-4"
+            >
+              <h2 id="decisions" className="text-xl font-semibold">
+                Go/no-go decisions due
+              </h2>
+              <ul className="mt-2 list-disc pl-6">
+                {courses
+                  .filter((c) => c.decisionDue)
+                  .map((c) => (
+                    <li key={c.id}>
+                      <Link href={`/${tenant}/courses/${c.id}`} className="underline">
+                        {c.title}
+                      </Link>
+                      : {c.placesTaken} booked of a minimum {c.minimumNumbers}; decide by{' '}
+                      {c.goNoGoOn ? formatCourseDates(c.goNoGoOn, c.goNoGoOn) : '—'}
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          )}
           <h2 className="mt-8 text-xl font-semibold">Upcoming courses</h2>
           <DataTable
             caption="Upcoming courses"
@@ -85,7 +142,13 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
               { header: 'Programme', cell: (c) => programmeLabels[c.programme] },
               { header: 'Dates', cell: (c) => formatCourseDates(c.startsOn, c.endsOn) },
               { header: 'Status', cell: (c) => statusLabels[c.status] },
-              { header: 'Places taken', align: 'right', cell: (c) => `${c.placesTaken} of ${c.capacity}` },
+              {
+                header: 'Places taken',
+                align: 'right',
+                cell: (c) =>
+                  `${c.placesTaken} of ${c.capacity} (${Math.round((c.placesTaken / c.capacity) * 100)}%)`,
+              },
+              { header: 'Income', align: 'right', cell: (c) => formatPence(c.incomePence) },
               { header: 'Waiting', align: 'right', cell: (c) => c.waiting },
               {
                 header: 'Minimum',

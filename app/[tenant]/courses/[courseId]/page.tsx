@@ -9,7 +9,20 @@ import {
   sessionKindLabels,
 } from '../../../_lib/course-format';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { DuplicateForm, PublishButton } from './course-actions';
+import { PromoteButton } from '../booking-decision';
+import { CancelCourseForm, DuplicateForm, PublishButton } from './course-actions';
+
+const bookingStatusLabels = {
+  pending_approval: 'Awaiting approval',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+};
+const fundingLabels = { entitlement: 'Entitlement', charge: 'Charged', free: 'Free' };
+const holdFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
 
 export const metadata: Metadata = { title: 'Course' };
 
@@ -21,7 +34,10 @@ export default async function CoursePage({
 }) {
   const { tenant, courseId } = await params;
   const { api } = await loadWorkspace(tenant);
-  const { course, sessions, counts, placesLeft } = await guard(api.courses.byId({ id: courseId }));
+  const [{ course, sessions, counts, placesLeft }, delegates] = await Promise.all([
+    guard(api.courses.byId({ id: courseId })),
+    guard(api.courses.delegates({ courseId })),
+  ]);
   return (
     <div>
       <p>
@@ -71,6 +87,51 @@ export default async function CoursePage({
           { header: 'Kind', cell: (s) => sessionKindLabels[s.kind] },
         ]}
       />
+      <h2 className="mt-8 text-xl font-semibold">Delegates ({delegates.bookings.length})</h2>
+      <DataTable
+        caption={`Delegates on ${course.title}`}
+        hideCaption
+        rows={delegates.bookings}
+        rowKey={(b) => b.id}
+        empty="No bookings yet."
+        columns={[
+          { header: 'Delegate', cell: (b) => b.delegateName, rowHeader: true },
+          { header: 'School', cell: (b) => b.schoolName },
+          { header: 'Status', cell: (b) => bookingStatusLabels[b.status] },
+          { header: 'Funding', cell: (b) => (b.funding ? fundingLabels[b.funding] : '—') },
+        ]}
+      />
+      {delegates.waiting.length > 0 && (
+        <>
+          <h2 className="mt-8 text-xl font-semibold">Waiting list ({delegates.waiting.length})</h2>
+          <DataTable
+            caption={`Waiting list for ${course.title}`}
+            hideCaption
+            rows={delegates.waiting}
+            rowKey={(w) => w.id}
+            columns={[
+              { header: 'Delegate', cell: (w) => w.delegateName, rowHeader: true },
+              { header: 'School', cell: (w) => w.schoolName },
+              {
+                header: 'Status',
+                cell: (w) =>
+                  w.status === 'offered' && w.holdExpiresAt
+                    ? `Offered, held until ${holdFormat.format(w.holdExpiresAt)}`
+                    : 'Waiting',
+              },
+              {
+                header: 'Action',
+                cell: (w) =>
+                  w.status === 'waiting' && course.status === 'published' ? (
+                    <PromoteButton entryId={w.id} delegateName={w.delegateName} />
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
+        </>
+      )}
       <div className="mt-8 space-y-6">
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           {course.status !== 'cancelled' && (
@@ -83,6 +144,9 @@ export default async function CoursePage({
               Take the register
             </Link>
           )}
+          <Link href={`/${tenant}/courses/${course.id}/evaluations`} className="font-semibold underline">
+            Evaluations
+          </Link>
         </p>
         {course.status === 'draft' && <PublishButton courseId={course.id} />}
         {course.status === 'published' && (
@@ -93,6 +157,12 @@ export default async function CoursePage({
           </p>
         )}
         <DuplicateForm courseId={course.id} tenant={tenant} />
+        {course.status !== 'cancelled' && <CancelCourseForm courseId={course.id} tenant={tenant} />}
+        {course.status === 'cancelled' && (
+          <p className="rounded border-l-4 border-red-800 bg-red-50 p-4">
+            Cancelled{course.cancelledReason ? `: ${course.cancelledReason}` : ''}.
+          </p>
+        )}
       </div>
     </div>
   );

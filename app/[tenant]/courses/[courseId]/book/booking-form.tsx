@@ -99,8 +99,11 @@ export function BookingForm({
       {form.data && (
         <StatusMessage>
           {form.data.confirmed.length} place{form.data.confirmed.length === 1 ? '' : 's'} confirmed
-          {form.data.waitlisted.length > 0 ? `, ${form.data.waitlisted.length} on the waiting list` : ''}.
-          Confirmation emails are on their way.
+          {form.data.waitlisted.length > 0 ? `, ${form.data.waitlisted.length} on the waiting list` : ''}
+          {form.data.pendingApproval.length > 0
+            ? `, ${form.data.pendingApproval.length} held until your headteacher or business manager approves it`
+            : ''}
+          . Confirmation emails are on their way.
         </StatusMessage>
       )}
     </Form>

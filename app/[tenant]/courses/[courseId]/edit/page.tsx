@@ -47,6 +47,7 @@ export default async function EditCoursePage({
       on: s.on,
       startTime: s.startTime.slice(0, 5),
       endTime: s.endTime.slice(0, 5),
+      required: s.required,
     })),
   };
   return (

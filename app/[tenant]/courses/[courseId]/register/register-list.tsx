@@ -22,8 +22,19 @@ export function RegisterList({ sessionId, delegates }: { sessionId: string; dele
   const [statuses, setStatuses] = useState<Record<string, Mark | null>>(() =>
     Object.fromEntries(delegates.map((d) => [d.bookingId, d.status])),
   );
+  const [charges, setCharges] = useState<Record<string, string>>({});
   const form = useFormMutation(trpc.courses.markAttendance.mutationOptions(), {
-    onSuccess: (mark, input) => setStatuses((s) => ({ ...s, [input.bookingId]: mark.status })),
+    onSuccess: (mark, input) => {
+      setStatuses((s) => ({ ...s, [input.bookingId]: mark.status }));
+      const note = !mark.noShow
+        ? null
+        : 'charged' in mark.noShow
+          ? 'Absent from every session: the no-show charge has been raised.'
+          : 'removed' in mark.noShow
+            ? 'The no-show charge has been removed.'
+            : 'The no-show charge is already invoiced: ask finance for a credit note.';
+      if (note) setCharges((c) => ({ ...c, [input.bookingId]: note }));
+    },
   });
   const saving = form.isPending ? form.variables : undefined;
 
@@ -47,6 +58,7 @@ export function RegisterList({ sessionId, delegates }: { sessionId: string; dele
                   : status
                     ? `Marked: ${markLabels[status].toLowerCase()}`
                     : 'Not marked yet'}
+                {charges[d.bookingId] ? ` ${charges[d.bookingId]}` : ''}
               </p>
               <div
                 role="group"

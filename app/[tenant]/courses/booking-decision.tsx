@@ -1,0 +1,70 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { Button, ErrorSummary, useFormMutation } from '../../_components/form-kit';
+import { useTRPC } from '../../_lib/trpc-client';
+
+/** Approve or decline a staff booking held for the school's approval. */
+export function BookingDecision({ bookingId, delegateName }: { bookingId: string; delegateName: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormMutation(trpc.courses.decideBooking.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div>
+      <ErrorSummary errors={form.summary} />
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="primary"
+          disabled={form.isPending}
+          onClick={() => form.mutate({ bookingId, decision: 'approve' })}
+        >
+          Approve<span className="sr-only"> {delegateName}’s booking</span>
+        </Button>
+        <Button disabled={form.isPending} onClick={() => form.mutate({ bookingId, decision: 'decline' })}>
+          Decline<span className="sr-only"> {delegateName}’s booking</span>
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** Cancels one place under the course's terms (the result says whether it was free or charged). */
+export function CancelPlace({ bookingId, delegateName }: { bookingId: string; delegateName: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormMutation(trpc.courses.cancelBooking.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div>
+      <ErrorSummary errors={form.summary} />
+      <Button
+        variant="warning"
+        disabled={form.isPending}
+        onClick={() => {
+          if (window.confirm(`Cancel ${delegateName}’s place? The course’s cancellation terms apply.`))
+            form.mutate({ bookingId, reason: '' });
+        }}
+      >
+        Cancel place<span className="sr-only"> for {delegateName}</span>
+      </Button>
+    </div>
+  );
+}
+
+/** The manager offers a waiting person a place now, ahead of the queue (a full course refuses). */
+export function PromoteButton({ entryId, delegateName }: { entryId: string; delegateName: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormMutation(trpc.courses.promote.mutationOptions(), { onSuccess: () => router.refresh() });
+  return (
+    <div>
+      <ErrorSummary errors={form.summary} />
+      <Button disabled={form.isPending} onClick={() => form.mutate({ entryId })}>
+        Offer a place now<span className="sr-only"> to {delegateName}</span>
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { evaluationQuestions, findEvaluationPlace } from '~/server/courses/evaluations';
+import { withPublicCourses } from '~/server/courses/public-tenant';
+import { getDatabase } from '~/server/database';
+import { SiteHeader } from '../../../../_components/site-header';
+import { formatCourseDates } from '../../../../_lib/course-format';
+import { EvaluationForm } from './evaluation-form';
+
+export const metadata: Metadata = { title: 'Course evaluation', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+/** The page behind the evaluation request email: a few ratings and a comment, answered once. */
+export default async function EvaluatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string; token: string }>;
+  searchParams: Promise<{ sent?: string }>;
+}) {
+  const { tenant, token } = await params;
+  const { sent } = await searchParams;
+  const place = await withPublicCourses((await getDatabase()).db, tenant, (tx) =>
+    findEvaluationPlace(tx, token),
+  ).catch(() => null);
+  if (!place) notFound();
+  const { course, booking, answeredAt } = place;
+  return (
+    <>
+      <SiteHeader user={null} />
+      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+        <h1 className="text-3xl font-bold">Evaluation: {course.title}</h1>
+        <p className="mt-2 text-slate-700">
+          {booking.delegateName} · {formatCourseDates(course.startsOn, course.endsOn)}
+        </p>
+        {answeredAt || sent ? (
+          <p role="status" className="mt-6 rounded border-l-4 border-green-700 bg-green-50 p-4 font-semibold">
+            Thank you: your evaluation has been received.
+          </p>
+        ) : (
+          <>
+            <p className="mt-4">Rate each from 1 (poor) to 5 (excellent). It takes two minutes.</p>
+            <EvaluationForm tenant={tenant} token={token} questions={evaluationQuestions} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { courseBookings, memberships, schools, users, type Course, type CourseSession } from '~/db/schema';
+import { DomainError } from '~/server/errors/domain-error';
+import { academicYearOf } from '../catalogue/academic-year';
+import { queueEmail } from '../email/send-email';
+import { renderCourseEmail } from './course-emails';
+import { placePriceFor } from './course-price';
+import { fundPlace } from './fund-place';
+import { getCourseForUpdate } from './get-course';
+import { offerNextPlace, type Links } from './offer-next-place';
+import { newPlaceToken } from './place-token';
+
+export const ZDecideBookingInput = z.object({
+  bookingId: z.uuid(),
+  decision: z.enum(['approve', 'decline'], { message: 'Approve or decline the booking.' }),
+});
+
+/** Tells the school's headteacher / business manager that staff bookings wait for their approval. */
+export async function requestApproval(
+  tx: Tx,
+  input: {
+    course: Pick<Course, 'title' | 'venue' | 'joiningLink' | 'format'>;
+    sessions: Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>[];
+    schoolId: string;
+    delegates: { name: string }[];
+    providerName: string;
+    url: string;
+  },
+) {
+  const approvers = await tx
+    .select({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.schoolId, input.schoolId), eq(memberships.role, 'school_admin')));
+  for (const approver of approvers)
+    await queueEmail(
+      tx,
+      await renderCourseEmail({
+        kind: 'approval_requested',
+        course: input.course,
+        sessions: input.sessions,
+        booking: { delegateName: approver.name, delegateEmail: approver.email },
+        providerName: input.providerName,
+        url: input.url,
+        reason: input.delegates.map((d) => d.name).join(', '),
+      }),
+    );
+  return approvers.length;
+}
+
+/**
+ * The school's headteacher / business manager (or the manager) approves or declines a staff booking held for
+ * approval. Approved: the place is funded as any booking (entitlement or charge) and confirmed, and the
+ * delegate gets the confirmation with their own link. Declined: the place is freed (offered to the first
+ * person waiting) and the delegate is told.
+ */
+export async function decideBooking(
+  tx: Tx,
+  input: z.output<typeof ZDecideBookingInput> & {
+    tenantId: string;
+    schoolId?: string;
+    actorUserId: string;
+    laCodes: readonly string[];
+    now: Date;
+  } & Links,
+) {
+  const [booking] = await tx.select().from(courseBookings).where(eq(courseBookings.id, input.bookingId));
+  if (!booking || (input.schoolId && booking.schoolId !== input.schoolId))
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That booking was not found.' });
+  const { course, sessions } = await getCourseForUpdate(tx, booking.courseId);
+  const [current] = await tx
+    .select({ status: courseBookings.status })
+    .from(courseBookings)
+    .where(eq(courseBookings.id, booking.id))
+    .for('update');
+  if (current?.status !== 'pending_approval')
+    throw new DomainError({ code: 'CONFLICT', message: 'This booking is not waiting for approval.' });
+  if (input.decision === 'decline') {
+    await tx
+      .update(courseBookings)
+      .set({
+        status: 'cancelled',
+        cancelledAt: input.now,
+        cancelledReason: 'Declined by the school',
+        updatedAt: sql`now()`,
+      })
+      .where(eq(courseBookings.id, booking.id));
+    await queueEmail(
+      tx,
+      await renderCourseEmail({
+        kind: 'declined',
+        course,
+        sessions,
+        booking,
+        providerName: input.providerName,
+      }),
+    );
+    const next = await offerNextPlace(tx, { ...input, courseId: course.id });
+    return { status: 'cancelled' as const, offeredTo: next.offered?.entryId ?? null };
+  }
+  const [school] = await tx.select().from(schools).where(eq(schools.id, booking.schoolId));
+  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  const price = placePriceFor(course, school, input.laCodes);
+  const funded = await fundPlace(tx, {
+    tenantId: input.tenantId,
+    schoolId: booking.schoolId,
+    course,
+    academicYear: academicYearOf(course.startsOn ?? input.now.toISOString().slice(0, 10)),
+    price,
+    bookingId: booking.id,
+    delegateName: booking.delegateName,
+    actorUserId: input.actorUserId,
+  });
+  const { token, tokenHash } = newPlaceToken();
+  await tx
+    .update(courseBookings)
+    .set({ status: 'confirmed', ...funded, accessTokenHash: tokenHash, updatedAt: sql`now()` })
+    .where(eq(courseBookings.id, booking.id));
+  await queueEmail(
+    tx,
+    await renderCourseEmail({
+      kind: 'confirmed',
+      course,
+      sessions,
+      booking,
+      providerName: input.providerName,
+      url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
+    }),
+  );
+  return { status: 'confirmed' as const, funding: funded.funding };
+}

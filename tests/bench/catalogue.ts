@@ -1,0 +1,131 @@
+/**
+ * The public catalogue at 10,000 courses (issue 12): seeds 10,000 published courses across three workspaces
+ * (hsip, barnet, bep), then measures the catalogue page's server response time at 20 concurrent clients
+ * against a running production server (`next build && next start`), beside the bare SQL of its search query
+ * as the floor. Prints p50/p99 and requests/s; never fails on timing. The seeded rows are removed at the end.
+ *
+ *   DATABASE_URL=postgres://… BENCH_URL=http://127.0.0.1:3203 npx tsx tests/bench/catalogue.ts
+ */
+import postgres from 'postgres';
+
+const COURSES = 10_000;
+const CLIENTS = 20;
+const REQUESTS = 600;
+const SLUGS = ['hsip', 'barnet', 'bep'];
+const subjects = [
+  'English',
+  'Maths',
+  'Science',
+  'SEND',
+  'Leadership',
+  'Safeguarding',
+  'Computing',
+  'History',
+];
+const phases = ['Primary', 'Secondary', 'All phases', 'Special'];
+
+type Stats = { p50: number; p99: number; perSecond: number };
+
+async function load(work: (i: number) => Promise<void>): Promise<Stats> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < REQUESTS) {
+        const i = next++;
+        const t = performance.now();
+        await work(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99), perSecond: REQUESTS / elapsed };
+}
+
+const show = (label: string, s: Stats) =>
+  console.info(
+    `${label.padEnd(44)} p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s`,
+  );
+
+/** The mix of catalogue requests a visitor makes: first pages, later pages, filters, a text search. */
+function queryFor(i: number) {
+  const pick = i % 5;
+  if (pick === 0) return '';
+  if (pick === 1) return `?page=${1 + (i % 40)}`;
+  if (pick === 2) return `?subject=${encodeURIComponent(subjects[i % subjects.length] ?? '')}`;
+  if (pick === 3) return `?audience=teachers&format=online&phase=Primary`;
+  return `?q=${encodeURIComponent(subjects[i % subjects.length]?.toLowerCase() ?? 'maths')}`;
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  const base = (process.env.BENCH_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+  if (!url) throw new Error('Set DATABASE_URL (the database the server at BENCH_URL uses).');
+  const sql = postgres(url, { max: CLIENTS });
+  const run = `Catalogue bench ${Date.now().toString(36)}`;
+  const tenants = await sql<
+    { id: string; slug: string }[]
+  >`select id, slug from tenants where slug in ${sql(SLUGS)}`;
+  if (tenants.length === 0) throw new Error('No seeded workspaces (hsip, barnet, bep).');
+  const per = Math.ceil(COURSES / tenants.length);
+  const seeded = performance.now();
+  for (const t of tenants)
+    await sql`
+      insert into courses (tenant_id, title, description, audiences, phase, subject, format, venue, status,
+        capacity, cancellation_terms, starts_on, ends_on, published_at)
+      select ${t.id}, ${run} || ' ' || g || ': ' || (${sql.array(subjects)}::text[])[1 + g % ${subjects.length}] || ' in practice',
+        'A practical course for teachers and leaders, with time to plan and reflect. Session ' || g,
+        array['teachers', 'leaders'], (${sql.array(phases)}::text[])[1 + g % ${phases.length}],
+        (${sql.array(subjects)}::text[])[1 + g % ${subjects.length}],
+        (array['in_person', 'online', 'hybrid', 'twilight'])[1 + g % 4]::course_format,
+        'Bench hall', 'published', 30,
+        '{"freeUntilWorkingDays":10,"lateCancellationPercent":50,"noShowPercent":100}'::jsonb,
+        current_date + (1 + g % 365), current_date + (1 + g % 365), now()
+      from generate_series(1, ${per}) g`;
+  await sql`analyze courses`;
+  const [{ n } = { n: 0 }] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from courses where status = 'published'`;
+  console.info(
+    `Seeded ${per * tenants.length} courses across ${tenants.length} workspaces in ${((performance.now() - seeded) / 1000).toFixed(1)} s (${n} published in all)`,
+  );
+
+  try {
+    // Warm the server's route and the database's caches.
+    for (const t of tenants) await fetch(`${base}/courses/${t.slug}`);
+    const floor = await load(async (i) => {
+      const t = tenants[i % tenants.length]!;
+      await sql.begin(async (tx) => {
+        await tx`select set_config('app.tenant_id', ${t.id}, true)`;
+        await tx`
+          select id, title, left(description, 240), starts_on, count(*) over () as total from courses
+          where tenant_id = ${t.id} and status = 'published' and starts_on >= current_date
+          order by starts_on, title, id limit 20 offset ${(i % 40) * 20}`;
+      });
+    });
+    show('bare SQL: catalogue page query', floor);
+    let failures = 0;
+    const page = await load(async (i) => {
+      const t = tenants[i % tenants.length]!;
+      const response = await fetch(`${base}/courses/${t.slug}${queryFor(i)}`);
+      await response.text();
+      if (!response.ok) failures++;
+    });
+    show(`catalogue page (HTML), ${CLIENTS} clients`, page);
+    console.info(
+      `catalogue p99 ${page.p99.toFixed(0)} ms (target < 150 ms); ${failures} failed responses of ${REQUESTS}`,
+    );
+  } finally {
+    await sql`delete from courses where title like ${`${run}%`}`;
+    await sql.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

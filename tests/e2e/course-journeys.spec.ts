@@ -1,0 +1,138 @@
+import { expect, test } from '@playwright/test';
+import postgres from 'postgres';
+import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+
+const nextYear = new Date().getUTCFullYear() + 1;
+const sql = postgres(process.env.E2E_DATABASE_URL ?? '', { max: 1 });
+test.afterAll(() => sql.end());
+
+test('catalogue browse; a head books two, cancels one; the waiting delegate claims; certificate; evaluation seen by the manager', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const title = `Evaluation journey ${stamp}`;
+  const email = (n: string) => `${n}.${stamp}@grange.sch.example`;
+
+  // The manager makes a two-place course and publishes it.
+  const manager = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(manager, 'manager@hsip.example');
+  await manager.goto('/hsip/courses/new');
+  await manager.getByLabel('Title', { exact: true }).fill(title);
+  await manager.getByLabel('Teachers', { exact: true }).check();
+  await manager.getByLabel('Format').selectOption('in_person');
+  await manager.getByLabel('Venue').fill('Harrow Teachers’ Centre');
+  await manager.getByLabel('Facilitators').fill('Sam Facilitator');
+  await manager.getByLabel('Date', { exact: true }).fill(`${nextYear}-03-03`);
+  await manager.getByLabel('Capacity').fill('2');
+  await manager.getByLabel('Member price', { exact: true }).fill('40');
+  await manager.getByLabel('Non-member price').fill('40');
+  await manager.getByLabel('Out-of-area price').fill('40');
+  await manager.getByRole('button', { name: 'Create draft course' }).click();
+  await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  const courseUrl = manager.url();
+  const courseId = courseUrl.split('/').pop() ?? '';
+  await manager.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(manager.getByRole('link', { name: 'See its public page' })).toBeVisible();
+
+  // Anyone, signed out, finds it in the public catalogue with a filter.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/courses/hsip');
+  await visitor.getByLabel('Search').fill(stamp);
+  await visitor.getByRole('button', { name: 'Show courses' }).click();
+  await expect(visitor.getByRole('link', { name: title })).toBeVisible();
+  await expectAccessible(visitor);
+  await visitor.getByRole('link', { name: title }).click();
+  await expect(visitor.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expectAccessible(visitor);
+
+  // The head names two delegates, seeing the charge first; a third goes on the waiting list.
+  const head = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(head, 'head@grange.sch.example');
+  await head.goto(`${courseUrl}/book`);
+  const fill = async (n: number, name: string, address: string) => {
+    const group = head.getByRole('group', { name: `Delegate ${n}` });
+    await group.getByLabel('Name', { exact: true }).fill(name);
+    await group.getByLabel('Email', { exact: true }).fill(address);
+  };
+  await fill(1, 'Ada Ahmed', email('ada'));
+  await head.getByRole('button', { name: 'Add another delegate' }).click();
+  await fill(2, 'Ben Brown', email('ben'));
+  await expect(head.getByText(/2 places for/)).toBeVisible();
+  await expect(
+    head.getByText(/charged at £40\.00 each|covered by your school’s entitlement/).first(),
+  ).toBeVisible();
+  await expectAccessible(head);
+  await head.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(head.getByRole('status').filter({ hasText: '2 places confirmed' })).toBeVisible();
+  await head.reload();
+  await fill(1, 'Cat Clarke', email('cat'));
+  await head.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(head.getByRole('status').filter({ hasText: '1 on the waiting list' })).toBeVisible();
+
+  // The head cancels Ada's place from the school's list: Cat is offered it by email and claims it.
+  const offeredAfter = new Date(Date.now() - 1000);
+  await head.goto('/hsip/courses');
+  await expectAccessible(head);
+  head.once('dialog', (dialog) => dialog.accept());
+  await head.getByRole('button', { name: 'Cancel place for Ada Ahmed' }).click();
+  await expect(head.getByRole('button', { name: 'Cancel place for Ada Ahmed' })).toHaveCount(0);
+  const claim = await latestEmailedLink(email('cat'), /https?:\/\/\S+\/claim\/[\w-]+/, offeredAfter);
+  const cat = await (await browser.newContext()).newPage();
+  await cat.goto(new URL(claim).pathname);
+  await expectAccessible(cat);
+  await cat.getByRole('button', { name: 'Claim the place' }).click();
+  await expect(cat.getByRole('status').filter({ hasText: 'The place is yours' })).toBeVisible();
+
+  // The manager's course page lists the delegates: Ada cancelled, Ben and Cat confirmed.
+  await manager.goto(courseUrl);
+  await expect(manager.getByRole('row', { name: /Cat Clarke/ })).toContainText('Confirmed');
+  await expect(manager.getByRole('row', { name: /Ada Ahmed/ })).toContainText('Cancelled');
+  await expectAccessible(manager);
+
+  // The facilitator marks Cat attended; Cat downloads her certificate from her own link.
+  await manager.goto(`${courseUrl}/register`);
+  const catRow = manager.getByRole('listitem').filter({ hasText: 'Cat Clarke' });
+  await catRow.getByRole('button', { name: /^Attended/ }).click();
+  await expect(catRow).toContainText('Marked: attended');
+  const place = await latestEmailedLink(email('cat'), /https?:\/\/\S+\/place\/[\w-]+/, offeredAfter);
+  const token = place.match(/\/place\/([\w-]+)/)?.[1] ?? '';
+  await cat.goto(`/courses/hsip/place/${token}`);
+  const certificate = cat.getByRole('link', { name: /Download your certificate/ });
+  await expect(certificate).toBeVisible();
+  const pdf = await cat.request.get((await certificate.getAttribute('href')) ?? '');
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  await expectAccessible(cat);
+
+  // The course has run (its day moved to yesterday); the evaluation job asks the delegates.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await sql`update course_sessions set "on" = ${yesterday},
+      starts_at = (${yesterday}::date + time '09:30') at time zone 'Europe/London',
+      ends_at = (${yesterday}::date + time '15:30') at time zone 'Europe/London'
+    where course_id = ${courseId}`;
+  await sql`update courses set starts_on = ${yesterday}, ends_on = ${yesterday} where id = ${courseId}`;
+  await sql`delete from job_runs where job = 'course-evaluations'
+    and tenant_id = (select id from tenants where slug = 'hsip')`;
+  const askedAfter = new Date(Date.now() - 1000);
+  await manager.goto('/hsip/jobs');
+  await manager.getByRole('button', { name: 'Run Course evaluation requests now' }).click();
+  await expect(manager.getByText(/Ran for/)).toBeVisible();
+  const evaluate = await latestEmailedLink(email('cat'), /https?:\/\/\S+\/evaluate\/[\w-]+/, askedAfter);
+  await cat.goto(new URL(evaluate).pathname);
+  await expectAccessible(cat);
+  for (const question of ['The content of the course', 'The facilitation', 'The course overall'])
+    await cat.getByRole('group', { name: question }).getByLabel('5 Excellent').check();
+  await cat.getByRole('group', { name: 'The likely impact on your practice' }).getByLabel('4').check();
+  await cat.getByLabel(/Anything else/).fill(`Loved the practical tasks ${stamp}`);
+  await cat.getByRole('button', { name: 'Send your evaluation' }).click();
+  await expect(cat.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible();
+
+  await manager.goto(`${courseUrl}/evaluations`);
+  await expect(manager.getByText(/1 of 2 delegates asked have answered \(50%\)/)).toBeVisible();
+  await expect(manager.getByText(`Loved the practical tasks ${stamp}`)).toBeVisible();
+  await expect(manager.getByRole('row', { name: /The course overall/ })).toContainText('5.0');
+  await expectAccessible(manager);
+  await manager.goto('/hsip/courses/evaluations');
+  await expect(manager.getByRole('row', { name: /Sam Facilitator/ })).toBeVisible();
+  await expectAccessible(manager);
+});

@@ -1,0 +1,239 @@
+import { and, desc, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '~/db/client';
+import { outboxEmails } from '~/db/schema';
+import { submitEvaluationByLink } from '~/server/courses/evaluations';
+import { findPlace } from '~/server/courses/find-place';
+import { withPublicCourses } from '~/server/courses/public-tenant';
+import { londonToUtc } from '~/server/courses/london-time';
+import { workingDaysBefore } from '~/server/courses/working-days';
+import { withMailroom } from '~/server/email/outbox';
+import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
+import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
+import { moduleKeys } from '~/db/schema';
+import { openTestDatabase, testAppUrl } from './harness';
+import { ownCourse } from './course-fixtures';
+
+const year = new Date().getUTCFullYear() + 1;
+
+describe('course jobs: reminders, hold expiry, evaluation requests', () => {
+  let database: Database;
+  /** A workspace of this run's own: its jobs' periods are new, and no other test's holds or courses are in it. */
+  let ws: Awaited<ReturnType<typeof makeWorkspaceWithEveryRole>>;
+  let only: string[];
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    ws = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+    only = [ws.tenant.slug];
+  });
+
+  async function sentTo(email: string, subjectLike: string) {
+    return withMailroom(database.db, (tx) =>
+      tx
+        .select({ subject: outboxEmails.subject, text: outboxEmails.text, html: outboxEmails.html })
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, email), like(outboxEmails.subject, subjectLike)))
+        .orderBy(desc(outboxEmails.createdAt)),
+    );
+  }
+
+  const courseInput = (first: string, last: string) => ({
+    ...ownCourse,
+    title: `Jobs course ${Math.random().toString(36).slice(2, 8)}`,
+    format: 'hybrid',
+    venue: 'Harrow Teachers’ Centre',
+    joiningLink: 'https://meet.example/hsip-jobs',
+    facilitators: [{ name: 'Dana Facilitator', userId: null }],
+    memberPrice: 40,
+    nonMemberPrice: 60,
+    sessions: [
+      { title: 'Day one', on: first, startTime: '09:30', endTime: '15:30' },
+      { title: 'Day two', on: last, startTime: '09:30', endTime: '15:30' },
+    ],
+  });
+
+  async function bookedCourse(first: string, last: string) {
+    const manager = ws.caller;
+    const made = await manager.courses.create(courseInput(first, last) as never);
+    await manager.courses.publish({ id: made.id });
+    const head = ws.caller;
+    const school = ws.school;
+    const d = (n: string) => ({
+      name: `Delegate ${n}`,
+      email: `${n}.${made.id.slice(0, 8)}@grange.sch.example`,
+      role: '',
+    });
+    const booked = await head.courses.book({
+      courseId: made.id,
+      schoolId: school.id,
+      delegates: [d('a'), d('b')],
+    });
+    expect(booked.confirmed).toHaveLength(2);
+    return { manager, head, id: made.id, d, booked };
+  }
+
+  it('reminds each delegate two working days before, with the joining link, once', async () => {
+    const first = `${year}-06-15`;
+    const { d } = await bookedCourse(first, `${year}-06-22`);
+    const today = workingDaysBefore(first, 2);
+    // The day before the reminder day nothing goes.
+    const early = await runScheduledJob(database.db, 'course-reminders', {
+      today: workingDaysBefore(first, 3),
+      appUrl: testAppUrl,
+      tenants: only,
+    });
+    expect(early[0]?.result).toMatchObject({ ran: true });
+    expect(await sentTo(d('a').email, 'Reminder:%')).toHaveLength(0);
+
+    const run = () =>
+      runScheduledJob(database.db, 'course-reminders', { today, appUrl: testAppUrl, tenants: only });
+    const firstRun = await run();
+    expect(firstRun[0]?.result).toMatchObject({ ran: true });
+    const reminders = await sentTo(d('a').email, 'Reminder:%');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.text).toContain('https://meet.example/hsip-jobs');
+    expect(reminders[0]?.text).toContain('Day two');
+    expect(reminders[0]?.html).toContain('Harrow Teachers');
+    expect(await sentTo(d('b').email, 'Reminder:%')).toHaveLength(1);
+    // Run twice the same day: nothing more (job_runs). The next day (a new period): still nothing (per place).
+    expect((await run())[0]?.result).toMatchObject({ ran: false });
+    await runScheduledJob(database.db, 'course-reminders', {
+      today: workingDaysBefore(first, 1),
+      appUrl: testAppUrl,
+      tenants: only,
+    });
+    expect(await sentTo(d('a').email, 'Reminder:%')).toHaveLength(1);
+  });
+
+  it('asks attendees for their evaluation after the last session, once each, not those absent throughout', async () => {
+    const first = `${year}-07-06`;
+    const last = `${year}-07-13`;
+    const { manager, id, d, booked } = await bookedCourse(first, last);
+    const register = await manager.courses.register({ courseId: id });
+    const b = booked.confirmed.find((c) => c.delegateEmail === d('b').email);
+    for (const session of (await manager.courses.byId({ id })).sessions)
+      await manager.courses.markAttendance({
+        sessionId: session.id,
+        bookingId: b?.bookingId ?? '',
+        status: 'absent',
+      });
+    expect(register.delegates.length).toBeGreaterThan(0);
+
+    // During the last day: not yet.
+    const during = await runScheduledJob(database.db, 'course-evaluations', {
+      today: last,
+      now: londonToUtc(last, '12:00'),
+      appUrl: testAppUrl,
+      tenants: only,
+    });
+    expect(during[0]?.result).toMatchObject({ ran: true });
+    expect(await sentTo(d('a').email, 'How was%')).toHaveLength(0);
+
+    const next = `${year}-07-14`;
+    const run = (today: string) =>
+      runScheduledJob(database.db, 'course-evaluations', {
+        today,
+        now: londonToUtc(today, '18:00'),
+        appUrl: testAppUrl,
+        tenants: only,
+      });
+    await run(next);
+    const asked = await sentTo(d('a').email, 'How was%');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.text).toMatch(/\/courses\/[\w-]+\/evaluate\/[\w-]+/);
+    expect(await sentTo(d('b').email, 'How was%')).toHaveLength(0);
+    expect((await run(next))[0]?.result).toMatchObject({ ran: false });
+    await run(`${year}-07-15`);
+    expect(await sentTo(d('a').email, 'How was%')).toHaveLength(1);
+
+    // The delegate answers through the link, once; the manager sees the averages and the comment.
+    const token = asked[0]?.text.match(/\/evaluate\/([\w-]+)/)?.[1] ?? '';
+    const answers = {
+      content: 5,
+      facilitation: 4,
+      impact: 3,
+      overall: 4,
+      comments: 'Practical and well paced.',
+    };
+    await submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token, answers });
+    await expect(
+      submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token, answers }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token: 'not-a-token', answers }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const results = await manager.courses.evaluations({ courseId: id });
+    expect(results).toMatchObject({
+      responses: 1,
+      requested: 1,
+      responseRatePercent: 100,
+      averages: { content: 5, facilitation: 4, impact: 3, overall: 4 },
+    });
+    expect(results.comments.map((c) => c.text)).toEqual(['Practical and well paced.']);
+    const byFacilitator = await manager.courses.facilitatorEvaluations({});
+    expect(byFacilitator.facilitators.find((f) => f.name === 'Dana Facilitator')).toMatchObject({
+      courses: 1,
+      responses: 1,
+      averages: { overall: 4 },
+    });
+  });
+
+  it('a date change emails each delegate a fresh link to the updated calendar invite', async () => {
+    const { id, d } = await bookedCourse(`${year}-05-04`, `${year}-05-11`);
+    const input = courseInput(`${year}-05-04`, `${year}-05-18`);
+    await ws.caller.courses.update({
+      id,
+      course: { ...input, title: (await ws.caller.courses.byId({ id })).course.title },
+    } as never);
+    const changed = await sentTo(d('a').email, 'Dates changed:%');
+    expect(changed).toHaveLength(1);
+    const token = changed[0]?.text.match(/\/place\/([\w-]+)\/calendar/)?.[1] ?? '';
+    expect(token).not.toBe('');
+    const ics = await withPublicCourses(database.db, ws.tenant.slug, (tx) => findPlace(tx, token));
+    expect(ics.sessions.map((s) => s.on)).toEqual([`${year}-05-04`, `${year}-05-18`]);
+  });
+
+  it('hold expiry is a scheduled job: a run passes an expired hold on, a second run in the same quarter hour does nothing', async () => {
+    const manager = ws.caller;
+    const made = await manager.courses.create({
+      ...ownCourse,
+      title: `Hold course ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 1,
+      memberPrice: 0,
+      sessions: [{ on: `${year}-09-15`, startTime: '09:30', endTime: '12:00' }],
+    } as never);
+    await manager.courses.publish({ id: made.id });
+    const head = ws.caller;
+    const school = ws.school;
+    const d = (n: string) => ({
+      name: `Hold ${n}`,
+      email: `${n}.${made.id.slice(0, 8)}@grange.sch.example`,
+      role: '',
+    });
+    const booked = await head.courses.book({
+      courseId: made.id,
+      schoolId: school.id,
+      delegates: [d('a'), d('b'), d('c')],
+    });
+    expect(booked.waitlisted).toHaveLength(2);
+    await head.courses.cancelBooking({ bookingId: booked.confirmed[0]?.bookingId ?? '', reason: '' });
+    let waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
+    expect(waiting.map((w) => w.status)).toEqual(['offered', 'waiting']);
+
+    // 49 hours on: the hold (48 h) has run out.
+    const now = new Date(Date.now() + 49 * 3_600_000);
+    const run = () =>
+      runScheduledJob(database.db, 'course-hold-expiry', {
+        today: now.toISOString().slice(0, 10),
+        now,
+        appUrl: testAppUrl,
+        tenants: only,
+      });
+    const firstRun = await run();
+    expect(firstRun[0]?.result).toMatchObject({ ran: true });
+    waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
+    expect(waiting.map((w) => [w.delegateEmail, w.status])).toEqual([[d('c').email, 'offered']]);
+    expect((await run())[0]?.result).toMatchObject({ ran: false });
+    expect(await sentTo(d('c').email, 'A place is free%')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,185 @@
+import { and, desc, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '~/db/client';
+import { moduleKeys, outboxEmails } from '~/db/schema';
+import { withMailroom } from '~/server/email/outbox';
+import {
+  addMembership,
+  callerAs,
+  makeSchool,
+  makeUser,
+  makeWorkspaceWithEveryRole,
+} from '../fixtures/factories';
+import { ownCourse } from './course-fixtures';
+import { openTestDatabase } from './harness';
+
+const nextYear = new Date().getUTCFullYear() + 1;
+
+describe('a school’s bookings: staff approval, CSV, and the manager’s fill and go/no-go view', () => {
+  let database: Database;
+  let ws: Awaited<ReturnType<typeof makeWorkspaceWithEveryRole>>;
+  let staff: ReturnType<typeof callerAs>;
+  let staffEmail: string;
+  let head: ReturnType<typeof callerAs>;
+  let headEmail: string;
+  let otherHead: ReturnType<typeof callerAs>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    ws = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+    const s = await makeUser(database.db);
+    await addMembership(database.db, ws.tenant.id, s.id, 'school_staff', ws.school.id);
+    staff = callerAs(database.db, s, ws.tenant.slug);
+    staffEmail = s.email;
+    const h = await makeUser(database.db);
+    await addMembership(database.db, ws.tenant.id, h.id, 'school_admin', ws.school.id);
+    head = callerAs(database.db, h, ws.tenant.slug);
+    headEmail = h.email;
+    const other = await makeSchool(database.db, ws.tenant.id);
+    const o = await makeUser(database.db);
+    await addMembership(database.db, ws.tenant.id, o.id, 'school_admin', other.id);
+    otherHead = callerAs(database.db, o, ws.tenant.slug);
+  });
+
+  const sent = (to: string, subject: string) =>
+    withMailroom(database.db, (tx) =>
+      tx
+        .select({ subject: outboxEmails.subject })
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, to), like(outboxEmails.subject, subject)))
+        .orderBy(desc(outboxEmails.createdAt)),
+    );
+
+  async function course(extra: Record<string, unknown>) {
+    const made = await ws.caller.courses.create({
+      ...ownCourse,
+      title: `School course ${Math.random().toString(36).slice(2, 8)}`,
+      memberPrice: 75,
+      nonMemberPrice: 75,
+      outOfAreaPrice: 75,
+      sessions: [{ title: 'Day', on: `${nextYear}-02-10`, startTime: '09:30', endTime: '15:30' }],
+      ...extra,
+    } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    return made.id;
+  }
+
+  it('a staff booking on a course that asks for approval holds the place until the head approves or declines', async () => {
+    const id = await course({ capacity: 1, staffBookingNeedsApproval: true });
+    const booked = await staff.courses.book({ courseId: id, schoolId: ws.school.id, delegates: [] });
+    expect(booked.confirmed).toEqual([]);
+    expect(booked.pendingApproval).toHaveLength(1);
+    // It holds the place: the course is now full.
+    expect((await ws.caller.courses.byId({ id })).placesLeft).toBe(0);
+    expect(await sent(staffEmail, 'Booking waiting for approval:%')).toHaveLength(1);
+    expect(await sent(headEmail, 'Booking to approve:%')).toHaveLength(1);
+    const pending = (await head.courses.schoolBookings({})).find((b) => b.courseId === id);
+    expect(pending).toMatchObject({ status: 'pending_approval', costPence: 0 });
+
+    // Another school's head cannot decide it.
+    await expect(
+      otherHead.courses.decideBooking({ bookingId: pending!.id, decision: 'approve' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const approved = await head.courses.decideBooking({ bookingId: pending!.id, decision: 'approve' });
+    expect(approved).toMatchObject({ status: 'confirmed', funding: 'charge' });
+    expect(await sent(staffEmail, 'Place confirmed:%')).toHaveLength(1);
+    expect((await head.courses.schoolBookings({})).find((b) => b.courseId === id)).toMatchObject({
+      status: 'confirmed',
+      costPence: 7500,
+    });
+    await expect(
+      head.courses.decideBooking({ bookingId: pending!.id, decision: 'decline' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('a declined booking frees the place; without the switch a staff booking is confirmed at once', async () => {
+    const id = await course({ capacity: 2, staffBookingNeedsApproval: true });
+    const booked = await staff.courses.book({ courseId: id, schoolId: ws.school.id, delegates: [] });
+    const bookingId = booked.pendingApproval[0]?.bookingId ?? '';
+    expect(await head.courses.decideBooking({ bookingId, decision: 'decline' })).toMatchObject({
+      status: 'cancelled',
+    });
+    expect(await sent(staffEmail, 'Booking not approved:%')).toHaveLength(1);
+    expect((await ws.caller.courses.byId({ id })).placesLeft).toBe(2);
+
+    const open = await course({ capacity: 2 });
+    const direct = await staff.courses.book({ courseId: open, schoolId: ws.school.id, delegates: [] });
+    expect(direct.confirmed).toHaveLength(1);
+    expect(direct.pendingApproval).toEqual([]);
+  });
+
+  it('a manager promotes a chosen person from the waiting list ahead of the queue', async () => {
+    const input = {
+      ...ownCourse,
+      title: `Promote course ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 1,
+      sessions: [{ title: 'Day', on: `${nextYear}-02-11`, startTime: '09:30', endTime: '15:30' }],
+    };
+    const made = await ws.caller.courses.create(input as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const d = (n: string) => ({
+      name: `P ${n}`,
+      email: `${n}.${made.id.slice(0, 8)}@school.example`,
+      role: '',
+    });
+    const booked = await head.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [d('a'), d('b'), d('c')],
+    });
+    expect(booked.waitlisted).toHaveLength(2);
+    await expect(ws.caller.courses.promote({ entryId: booked.waitlisted[1]!.entryId })).rejects.toMatchObject(
+      { code: 'CONFLICT' },
+    );
+    await ws.caller.courses.update({ id: made.id, course: { ...input, capacity: 2 } } as never);
+    // C, second in the queue, is offered the new place; B keeps waiting.
+    await ws.caller.courses.promote({ entryId: booked.waitlisted[1]!.entryId });
+    const waiting = (await ws.caller.courses.delegates({ courseId: made.id })).waiting;
+    expect(waiting.map((w) => [w.delegateEmail, w.status]).sort()).toEqual(
+      [
+        [d('b').email, 'waiting'],
+        [d('c').email, 'offered'],
+      ].sort(),
+    );
+  });
+
+  it('the head downloads the school’s bookings as CSV; the manager sees fill, income and go/no-go due', async () => {
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const id = await course({ capacity: 10, minimumNumbers: 6, goNoGoOn: soon });
+    // A full course with one waiting.
+    const full = await course({ capacity: 1 });
+    await head.courses.book({
+      courseId: full,
+      schoolId: ws.school.id,
+      delegates: [{ name: 'Bo Full', email: `bo.${full.slice(0, 8)}@school.example`, role: '' }],
+    });
+    await head.courses.book({
+      courseId: id,
+      schoolId: ws.school.id,
+      delegates: [{ name: 'Ann Csv', email: `ann.${id.slice(0, 8)}@school.example`, role: 'Teacher' }],
+    });
+    const { csv, filename } = await head.courses.schoolBookingsCsv({});
+    expect(filename).toMatch(/^course-bookings-/);
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toContain('Delegate');
+    const ann = lines.find((l) => l.includes('Ann Csv'));
+    expect(ann).toContain('75.00');
+    expect(ann).toContain('Confirmed');
+    // Another school's head sees none of these.
+    expect((await otherHead.courses.schoolBookingsCsv({})).csv).not.toContain('Ann Csv');
+    await expect(staff.courses.schoolBookingsCsv({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    await staff.courses.book({ courseId: full, schoolId: ws.school.id, delegates: [] }).catch(() => null);
+    const listed = await ws.caller.courses.list({});
+    expect(listed.find((c) => c.id === id)).toMatchObject({
+      placesTaken: 1,
+      capacity: 10,
+      incomePence: 7500,
+      decisionDue: true,
+    });
+    expect(listed.find((c) => c.id === full)).toMatchObject({
+      placesTaken: 1,
+      waiting: 1,
+      decisionDue: false,
+    });
+  });
+});
