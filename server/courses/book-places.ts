@@ -102,14 +102,17 @@ export async function bookPlaces(
   );
 
   const n = input.delegates.length;
-  const takeRows = await executeRows<{ take: number }>(tx, sql`
+  const takeRows = await executeRows<{ take: number }>(
+    tx,
+    sql`
     update ${courses} c set places_taken = c.places_taken + t.take, updated_at = now()
     from (
       select least(${n}::int, capacity - places_taken) as take from ${courses}
       where id = ${course.id} and status = 'published' for update
     ) t
     where c.id = ${course.id} and t.take > 0
-    returning t.take`);
+    returning t.take`,
+  );
   const take = Number(takeRows[0]?.take ?? 0);
 
   const confirmed = prepared.slice(0, take);

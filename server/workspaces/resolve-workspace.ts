@@ -40,4 +40,7 @@ export async function resolveWorkspace(
   };
 }
 
-type TenantJson = Omit<Tenant, 'suspendedAt' | 'createdAt'> & { suspendedAt: string | null; createdAt: string };
+type TenantJson = Omit<Tenant, 'suspendedAt' | 'createdAt'> & {
+  suspendedAt: string | null;
+  createdAt: string;
+};
