@@ -12,16 +12,17 @@
  * alone: DATABASE_URL=… BENCH_ROUNDS=3 npx tsx tests/bench/drawdowns.ts. "node CPU" is this process's CPU per
  * drawdown (client side, app code included): on a loaded machine it is what the requests queue behind.
  *
- * Measured 29 Nov 2026 on the shared 2-core machine (load average 7–17), medians of 3 rounds, ×floor:
- *                         before (main)            after (prepared statements, pipelined lookup)
- *   tRPC, hot             0.35× tput, p99 2.22×    0.33× tput, p99 2.67×   (run beside a `next build`)
- *   tRPC, spread          0.20× tput, p99 2.57×    0.12× tput, p99 5.76×
- *   withTenant, hot       0.60× tput, p99 1.18×    0.73× tput, p99 1.38×
- *   withTenant, spread    0.47× tput, p99 1.75×    0.25× tput, p99 4.17×
- * Target missed both before and after: the request path costs ~2–3.5 ms of node CPU per drawdown against the
- * floor's ~0.3–0.6 ms, and 11 statements (BEGIN, scope, lookup, UPDATE, INSERT, audit INSERT, COMMIT, then
- * afterCommit's own BEGIN, scope, outbox SELECT … FOR UPDATE, COMMIT) against the floor's 4. Figures swing
- * ±2× between runs here; compare ratios within one run only.
+ * Measured 3 Dec 2026 on the shared 2-core machine (load average 10–12, other engineers' builds and tests),
+ * one round each, ×floor (throughput, p99):
+ *                         before (29 Nov, quiet)    after (one statement per drawdown, hand-written lookup/audit)
+ *   tRPC, hot             0.53–0.56×, 1.8–3.4×      0.62–0.77×, 1.17–1.33×
+ *   tRPC, spread          0.23–0.27×, 2.7–3.3×      0.53–0.70×, 1.60–1.63×
+ *   withTenant, hot       —                         0.66–0.87×, 0.86–1.39×
+ *   withTenant, spread    —                         0.31–0.93×, 0.64–3.57× (the 0.31× run was before the drawdown CTE)
+ * What it took: node CPU per tRPC drawdown 1.96 → 0.7–1.1 ms. The socket writes (one per statement) were the
+ * largest cost, then the query builder: the request is now BEGIN, scope + workspace lookup (pipelined), one
+ * UPDATE…INSERT statement, the audit INSERT, COMMIT, against the floor's BEGIN, UPDATE, INSERT, COMMIT. Compare
+ * ratios within one run only.
  */
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';

@@ -11,17 +11,16 @@
  *   visit plan and SCC cases) is added to the database once, beside the demo seed. The floor route is served
  *   only because this script starts the server with STRIDE_BENCH_ROUTES=1 and a 127.0.0.1 NEXTAUTH_URL.
  *
- * Measured 29 Nov 2026 on the shared 2-core machine (load average 7–17), 100–120 views per figure, ×floor
- * (throughput, p99). The floor itself renders ~440 KB tables at only 2–4 pages/s (17/s for the 47 KB SCC list).
- *                   before (main)        after                       transactions per view
- *   register        0.45×, 1.56×        0.57–0.61×, 1.36–2.27×      5.2 → 3.3
- *   visits planner  0.14×, 5.50×        0.19–0.31×, 2.06–5.77×      7.3 → 5
- *   SCC list        0.13×, 5.40×        0.26–0.33×, 2.47–3.22×      3.2 → 2
- * (The "before" run had stale planner statistics — the script now runs ANALYZE after seeding — so part of the
- * SCC and visits gain is that, not code.) Register meets the throughput target; the visits planner (750
- * planned visits, each with its own client-side actions: 2.3 MB of HTML + RSC payload against the floor's
- * 446 KB) and the SCC list (fixed per-page cost of the workspace layout, session and React rendering against a
- * 47 KB floor) do not. No page runs a query per school.
+ * Measured 3 Dec 2026 on the shared 2-core machine (load average ~12), one round of 100 views, ×floor
+ * (throughput, p99); earlier figures (29 Nov) in brackets:
+ *   register        0.76×, 0.90×   (0.57–0.61×, 1.36–2.27×)   target met
+ *   visits planner  0.22×, 3.56×   (0.19–0.31×, 2.06–5.77×)   not met
+ *   SCC list        0.31×, 3.21×   (0.26–0.33×, 2.47–3.22×)   not met
+ * The planner is now one call (one transaction for its data instead of five) and shows 50 visits a page
+ * (297 KB instead of 2.5 MB); its floor is the same first page of 50 (39 KB), so what is left against both the
+ * planner and the SCC list is the fixed cost of a workspace page: the session, the layout's workspace call, React
+ * rendering of layout and forms (the planner's additional-visit form lists 500 schools) and the RSC payload
+ * inlined beside the HTML. No page runs a query per school.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
