@@ -9,6 +9,7 @@ import { demoTermDates } from './term-dates-data';
 import { adviserProfiles, memberships, schools, tenants, users } from '~/db/schema';
 import { demoCatalogues } from './catalogue-data';
 import { seedCourses } from './seed-courses';
+import { seedDemoInvoices } from './seed-invoices';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
 import { statutorySettings } from './statutory-data';
@@ -149,6 +150,7 @@ async function seedDemo(tx: Tx): Promise<void> {
     userIdByEmail,
     userNameByEmail: new Map(demo.users.map((u) => [u.email.toLowerCase(), u.name])),
   });
+  await seedDemoInvoices(tx, { tenantIdBySlug, userIdByEmail });
   await seedContracts(tx, {
     tenantIdBySlug,
     schoolIdsBySlug,
