@@ -25,6 +25,8 @@ export async function getInvoiceSettings(
     paymentTermsDays: 30,
     bankDetails: '',
     logoUrl: null,
+    logoData: null,
+    logoMimeType: null,
     standardRateBasisPoints: 2000,
     vatRules: [],
     financeCodes: {},
