@@ -7,6 +7,7 @@ import {
   runBilling,
   ZBillingRunInput,
 } from '../invoicing/billing-run';
+import { resumeBillingRun, startBillingRun } from '../invoicing/billing-job';
 import { createCreditNote, ZCreditNoteInput } from '../invoicing/create-credit-note';
 import { issueInvoice, ZIssueInvoiceInput } from '../invoicing/issue-invoice';
 import {
@@ -93,6 +94,14 @@ export const invoicesRouter = router({
   run: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZBillingRunInput)
     .mutation(({ ctx, input }) => runBilling(ctx.tx, ctx.actor, input)),
+  /** Confirms a previewed run: a job creates its invoices school by school, with progress on the run. */
+  startRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZBillingRunInput)
+    .mutation(({ ctx, input }) => startBillingRun(ctx.tx, ctx.actor, input)),
+  /** Starts a failed or stopped run's job again: it completes what is left, billing nothing twice. */
+  resumeRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({ billingRunId: z.uuid() }))
+    .mutation(({ ctx, input }) => resumeBillingRun(ctx.tx, ctx.actor, input)),
   /** Issues every draft a billing run made, each with the next number. */
   issueRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ billingRunId: z.uuid() }))
