@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { withTenant, type Db, type Tx } from '~/db/client';
 import { billingRuns, tenants } from '~/db/schema';
 import type { Actor } from '../access/actor';
@@ -124,10 +123,34 @@ export async function processBillingRun(
   });
   if (!start) return { status: 'skipped', schoolsDone: 0, schoolsFailed: 0 };
 
+  try {
+    return await billSchools(db, job, start.bySchool, options);
+  } catch (error) {
+    // A crash of the whole pass (not one school's): the run shows as stopped, to resume; the job is retried.
+    if (!(error instanceof SimulatedCrash))
+      await withTenant(db, job.tenantId, (tx) =>
+        tx
+          .update(billingRuns)
+          .set({
+            status: 'failed',
+            error: String(error instanceof Error ? error.message : error).slice(0, 1000),
+          })
+          .where(eq(billingRuns.id, job.runId)),
+      );
+    throw error;
+  }
+}
+
+async function billSchools(
+  db: Db,
+  job: BillingRunJob,
+  bySchool: Map<string, PlannedInvoice[]>,
+  options: { crashAfterSchools?: number },
+): Promise<{ status: 'done' | 'failed'; schoolsDone: number; schoolsFailed: number }> {
   let done = 0;
   let failed = 0;
   let lastError: string | null = null;
-  for (const [, invoices] of start.bySchool) {
+  for (const [, invoices] of bySchool) {
     const schoolName = invoices[0]?.schoolName ?? '';
     try {
       await withTenant(db, job.tenantId, async (tx) => {
