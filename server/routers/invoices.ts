@@ -28,7 +28,9 @@ import {
   viewInvoiceSettings,
   ZInvoiceSettingsInput,
   connectStripe,
+  setInvoiceLogo,
   ZConnectStripeInput,
+  ZInvoiceLogoInput,
 } from '../invoicing/settings';
 import { voidInvoice, ZVoidInvoiceInput } from '../invoicing/void-invoice';
 import { router, tenantProcedure } from '../trpc';
@@ -136,6 +138,10 @@ export const invoicesRouter = router({
     .mutation(({ ctx, input }) =>
       createCheckout(ctx.tx, ctx.actor, { ...input, schoolId: ownSchool(ctx.actor) }),
     ),
+  /** The logo drawn on invoices (PNG or JPEG, at most 200 KB), or null to remove it. */
+  setLogo: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZInvoiceLogoInput)
+    .mutation(({ ctx, input }) => setInvoiceLogo(ctx.tx, ctx.actor, input)),
   /** Connects the tenant's own Stripe account: the key is encrypted at rest (STRIPE_SECRET_ENCRYPTION_KEY). */
   connectStripe: tenantProcedure({ module: 'invoices', roles: managersOnly })
     .input(ZConnectStripeInput)
