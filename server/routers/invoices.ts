@@ -17,6 +17,8 @@ import {
   ZListInvoicesInput,
 } from '../invoicing/list-invoices';
 import { invoicePdfDocument } from '../invoicing/invoice-pdf';
+import { statementPdfDocument } from '../invoicing/statement-pdf';
+import { DomainError } from '../errors/domain-error';
 import { getInvoice } from '../invoicing/load-invoice';
 import { createCheckout } from '../invoicing/create-checkout';
 import { agedDebt, financeExportCsv, statementOfAccount, ZExportInput } from '../invoicing/finance-reports';
@@ -128,6 +130,15 @@ export const invoicesRouter = router({
     .query(({ ctx, input }) => {
       scopeToSchool(ctx.actor.memberships, input.schoolId);
       return statementOfAccount(ctx.tx, input.schoolId);
+    }),
+  /** The statement of account as a PDF (a school user: their own school's). */
+  statementPdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ schoolId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      scopeToSchool(ctx.actor.memberships, input.schoolId);
+      const statement = await statementOfAccount(ctx.tx, input.schoolId);
+      if (!statement) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+      return statementPdfDocument(statement, await getInvoiceSettings(ctx.tx, ctx.actor), todayInLondon());
     }),
   export: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZExportInput)
