@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { chargeableItems, schools, type tenants } from '~/db/schema';
+import { chargeableItems, memberships, schools, type tenants } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { runBilling } from '~/server/invoicing/billing-run';
 import { createCreditNote } from '~/server/invoicing/create-credit-note';
@@ -85,14 +85,27 @@ export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = to
     appUrl: tenant.appUrl ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000',
   };
 
+  // Schools whose administrators can sign in (the demo headteachers) get an unpaid invoice to open and pay.
+  const withSchoolAdmins = new Set(
+    (
+      await tx
+        .select({ schoolId: memberships.schoolId })
+        .from(memberships)
+        .where(eq(memberships.role, 'school_admin'))
+    ).flatMap((m) => (m.schoolId ? [m.schoolId] : [])),
+  );
   let runId: string;
   if (tenant.slug === 'barnet') {
-    const open = await tx
+    const first = await tx
       .select({ id: schools.id })
       .from(schools)
       .where(eq(schools.status, 'open'))
       .orderBy(asc(schools.urn))
       .limit(8);
+    const open = [
+      ...first.filter((s) => !withSchoolAdmins.has(s.id)),
+      ...[...withSchoolAdmins].map((id) => ({ id })),
+    ];
     const charges = [
       ['Consultancy day beyond entitlement', 100, 55_000],
       ['Headteacher appraisal support (half day)', 50, 60_000],
@@ -128,7 +141,10 @@ export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = to
   }
 
   const drafts = (await listInvoices(tx, { billingRunId: runId })).filter((d) => d.kind === 'invoice');
-  const [overdue, overdueToo, partPaid, paid, credited, current] = drafts;
+  const others = drafts.filter((d) => !withSchoolAdmins.has(d.schoolId));
+  const [overdue, overdueToo, partPaid, paid, credited, current] = others;
+  for (const d of drafts.filter((x) => withSchoolAdmins.has(x.schoolId)))
+    await issueInvoice(tx, actor, { id: d.id, today: addDays(today, -2) });
   // Issued 75 days ago on 30-day terms: overdue (one 45 days, one 45 days with a reminder's worth of age).
   for (const d of [overdue, overdueToo])
     if (d) await issueInvoice(tx, actor, { id: d.id, today: addDays(today, -75) });
