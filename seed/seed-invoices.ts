@@ -101,9 +101,9 @@ export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = to
       .from(schools)
       .where(eq(schools.status, 'open'))
       .orderBy(asc(schools.urn))
-      .limit(8);
+      .limit(8 + withSchoolAdmins.size);
     const open = [
-      ...first.filter((s) => !withSchoolAdmins.has(s.id)),
+      ...first.filter((s) => !withSchoolAdmins.has(s.id)).slice(0, 8),
       ...[...withSchoolAdmins].map((id) => ({ id })),
     ];
     const charges = [
