@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import {
@@ -147,12 +147,16 @@ export async function planBillingRun(
 
   const keys = [...candidates.values()].flat().map((l) => l.sourceKey);
   const billed = new Set<string>();
-  for (let i = 0; i < keys.length; i += 5000) {
+  for (let i = 0; i < keys.length; i += 20_000) {
+    // The keys go as one JSON parameter (not thousands of bind parameters).
     const found = await tx
       .select({ key: invoiceLines.sourceKey })
       .from(invoiceLines)
       .where(
-        and(isNotNull(invoiceLines.sourceKey), inArray(invoiceLines.sourceKey, keys.slice(i, i + 5000))),
+        and(
+          isNotNull(invoiceLines.sourceKey),
+          sql`${invoiceLines.sourceKey} in (select json_array_elements_text(${JSON.stringify(keys.slice(i, i + 20_000))}::json))`,
+        ),
       );
     for (const f of found) if (f.key) billed.add(f.key);
   }
