@@ -144,12 +144,12 @@ export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = to
   const others = drafts.filter((d) => !withSchoolAdmins.has(d.schoolId));
   const [overdue, overdueToo, partPaid, paid, credited, current] = others;
   for (const d of drafts.filter((x) => withSchoolAdmins.has(x.schoolId)))
-    await issueInvoice(tx, actor, { id: d.id, today: addDays(today, -2) });
+    await issueInvoice(tx, actor, { id: d.id, today: addDays(today, -2), notify: false });
   // Issued 75 days ago on 30-day terms: overdue (one 45 days, one 45 days with a reminder's worth of age).
   for (const d of [overdue, overdueToo])
-    if (d) await issueInvoice(tx, actor, { id: d.id, today: addDays(today, -75) });
+    if (d) await issueInvoice(tx, actor, { id: d.id, today: addDays(today, -75), notify: false });
   for (const d of [partPaid, paid, credited, current])
-    if (d) await issueInvoice(tx, actor, { id: d.id, today: addDays(today, -20) });
+    if (d) await issueInvoice(tx, actor, { id: d.id, today: addDays(today, -20), notify: false });
   if (partPaid)
     await recordPayment(tx, actor, {
       schoolId: partPaid.schoolId,

@@ -27,7 +27,11 @@ export const ZIssueInvoiceInput = z.object({
 export async function issueInvoice(
   tx: Tx,
   actor: Pick<Actor, 'tenantId' | 'name' | 'appUrl' | 'slug'>,
-  input: z.infer<typeof ZIssueInvoiceInput> & { today?: string },
+  input: z.infer<typeof ZIssueInvoiceInput> & {
+    today?: string;
+    /** false: email no one (demo data issued by the seed). */
+    notify?: boolean;
+  },
 ) {
   const invoice = await lockInvoice(tx, input.id);
   if (invoice.status !== 'draft')
@@ -64,7 +68,7 @@ export async function issueInvoice(
     .where(eq(invoices.id, invoice.id))
     .returning();
   if (!issued) throw new Error('invoice not issued');
-  if (issued.kind === 'invoice') {
+  if (issued.kind === 'invoice' && input.notify !== false) {
     const link = `${actor.appUrl}/${actor.slug}/invoices/${issued.id}`;
     for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
       await queueEmail(tx, {
