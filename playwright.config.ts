@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { stripeServerEnv } from './tests/e2e/stripe-env';
 
 /**
  * Journeys run in Debian's Chromium against a production build (`next build && next start`) on PostgreSQL.
@@ -13,6 +14,8 @@ const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build && ';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The fake Stripe API (no network) that the web server's Stripe SDK is pointed at (stripeServerEnv).
+  globalSetup: './tests/e2e/fake-stripe-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -50,6 +53,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: 'e2e-secret-only-for-tests-0123456789abcdef',
       E2E_RESET_DATABASE: process.env.DATABASE_URL ? '' : '1',
+      ...stripeServerEnv,
     },
   },
 });

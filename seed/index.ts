@@ -11,6 +11,7 @@ import { demoCatalogues } from './catalogue-data';
 import { seedCourses } from './seed-courses';
 import { seedInduction } from './seed-induction';
 import { seedGovernance } from './seed-governance';
+import { seedDemoInvoices } from './seed-invoices';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
 import { statutorySettings } from './statutory-data';
@@ -152,6 +153,7 @@ async function seedDemo(tx: Tx): Promise<void> {
     userNameByEmail: new Map(demo.users.map((u) => [u.email.toLowerCase(), u.name])),
   });
   await seedGovernance(tx, { tenantIdBySlug, schoolIdsBySlug, userIdByEmail });
+  await seedDemoInvoices(tx, { tenantIdBySlug, userIdByEmail });
   await seedContracts(tx, {
     tenantIdBySlug,
     schoolIdsBySlug,

@@ -7,6 +7,7 @@ import { DomainError } from './errors/domain-error';
 import { queuedEmailIn } from './email/send-email';
 import { findRenewalLink } from './renewals/find-renewal-link';
 import { afterCommit, doUnitOfWork } from './unit-of-work/run-in-tenant';
+import { runCommitTasks, takeCommitTasks, type CommitTask } from './unit-of-work/on-commit';
 import type { TenantMembership } from './workspaces/list-memberships';
 import { recordPlatformAudit } from './platform/record-platform-audit';
 import { moduleTitles } from './workspaces/module-titles';
@@ -189,6 +190,7 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
       const user = ctx.session;
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
       let queued = false;
+      let commitTasks: CommitTask[] = [];
       let tenantId = '';
       const result = await ctx.db.transaction(async (tx) => {
         // Sent together: postgres.js pipelines both on the transaction's connection and the server runs them
@@ -227,10 +229,12 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
           // Rethrowing inside the transaction rolls back whatever the resolver wrote.
           if (!result.ok) throw result.error;
           queued = queuedEmailIn(tx);
+          commitTasks = takeCommitTasks(tx);
           return result;
         });
       });
       if (queued) await afterCommit(ctx.db, tenantId);
+      await runCommitTasks(ctx.db, commitTasks);
       return result;
     });
 }

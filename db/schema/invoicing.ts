@@ -52,6 +52,9 @@ export const invoiceSettings = tenantTable(
     paymentTermsDays: integer('payment_terms_days').notNull().default(30),
     bankDetails: text('bank_details').notNull().default(''),
     logoUrl: text('logo_url'),
+    /** The logo drawn on invoices: a PNG or JPEG of at most 200 KB, base64, with its media type. */
+    logoData: text('logo_data'),
+    logoMimeType: text('logo_mime_type').$type<'image/png' | 'image/jpeg'>(),
     standardRateBasisPoints: integer('standard_rate_basis_points').notNull().default(2000),
     vatRules: jsonb('vat_rules').$type<VatRule[]>().notNull().default([]),
     /** Finance codes by catalogue item code, with '*' as the default for every product. */
@@ -99,6 +102,10 @@ export const billingRuns = tenantTable(
     status: billingRunStatus('status').notNull().default('running'),
     schoolsTotal: integer('schools_total').notNull().default(0),
     schoolsDone: integer('schools_done').notNull().default(0),
+    /** Schools whose invoices could not be written on the last pass (retried when the run is resumed). */
+    schoolsFailed: integer('schools_failed').notNull().default(0),
+    /** The school being invoiced now (shown as progress while the job runs). */
+    currentSchool: text('current_school'),
     invoicesCreated: integer('invoices_created').notNull().default(0),
     error: text('error'),
     createdByUserId: uuid('created_by_user_id').notNull(),

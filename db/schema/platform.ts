@@ -182,6 +182,9 @@ export const verificationTokens = pgTable(
 // with a tenant_id.
 const outboxRole = pgRole('stride_app').existing();
 
+/** A file an email carries, named by reference and rendered when the email is delivered. */
+export type EmailAttachmentRef = { kind: 'invoice-pdf'; invoiceId: string; filename: string };
+
 export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'kept', 'failed']);
 
 /**
@@ -205,6 +208,8 @@ export const outboxEmails = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** Files rendered at delivery (inside the email's tenant), e.g. an invoice's PDF: references, not bytes. */
+    attachments: jsonb('attachments').$type<EmailAttachmentRef[]>().notNull().default([]),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, Tx } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
 import { env } from '../env';
+import { renderAttachments, type RenderedAttachment } from './attachments';
 import { storeInOutbox, withMailroom, type OutgoingEmail } from './outbox';
 
 /** How many times an email is tried before it is marked failed for the manager to see (pg-boss retries). */
@@ -17,7 +18,10 @@ export type Mailer = { smtpUrl: string | null };
 export const configuredMailer = (): Mailer => ({ smtpUrl: env().SMTP_URL ?? null });
 
 /** Hands one message to SMTP, or (no SMTP configured) builds it and prints it; says which. */
-async function deliver(email: OutgoingEmail, mailer: Mailer): Promise<'sent' | 'kept'> {
+async function deliver(
+  email: Omit<OutgoingEmail, 'attachments'> & { attachments?: RenderedAttachment[] },
+  mailer: Mailer,
+): Promise<'sent' | 'kept'> {
   const message = { from: env().EMAIL_FROM, ...email };
   if (mailer.smtpUrl) {
     let smtp = transports.get(mailer.smtpUrl);
@@ -39,7 +43,7 @@ async function deliver(email: OutgoingEmail, mailer: Mailer): Promise<'sent' | '
  * Sends an email now (sign-in links, which belong to no transaction). With no SMTP_URL it is kept in the
  * development outbox (viewable at /dev/outbox) and printed to the console.
  */
-export async function sendEmail(db: Db, email: OutgoingEmail): Promise<void> {
+export async function sendEmail(db: Db, email: Omit<OutgoingEmail, 'attachments'>): Promise<void> {
   const status = await deliver(email, configuredMailer());
   if (status === 'kept') await withMailroom(db, (tx) => storeInOutbox(tx, email));
 }
@@ -86,8 +90,15 @@ export async function deliverOutboxEmail(
   // The row is not locked while SMTP talks (on PGlite a held transaction would stall the whole app); the
   // email queue lets one job per email be active at a time, and the marking below is conditional.
   try {
+    const attachments = await renderAttachments(db, email.tenantId, email.attachments);
     const status = await deliver(
-      { to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined },
+      {
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html ?? undefined,
+        ...(attachments.length > 0 ? { attachments } : {}),
+      },
       options.mailer ?? configuredMailer(),
     );
     await withMailroom(db, (tx) =>

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import {
@@ -147,12 +147,16 @@ export async function planBillingRun(
 
   const keys = [...candidates.values()].flat().map((l) => l.sourceKey);
   const billed = new Set<string>();
-  for (let i = 0; i < keys.length; i += 5000) {
+  for (let i = 0; i < keys.length; i += 20_000) {
+    // The keys go as one JSON parameter (not thousands of bind parameters).
     const found = await tx
       .select({ key: invoiceLines.sourceKey })
       .from(invoiceLines)
       .where(
-        and(isNotNull(invoiceLines.sourceKey), inArray(invoiceLines.sourceKey, keys.slice(i, i + 5000))),
+        and(
+          isNotNull(invoiceLines.sourceKey),
+          sql`${invoiceLines.sourceKey} in (select json_array_elements_text(${JSON.stringify(keys.slice(i, i + 20_000))}::json))`,
+        ),
       );
     for (const f of found) if (f.key) billed.add(f.key);
   }
@@ -335,14 +339,26 @@ export async function writeDraftInvoices(
         chargeableItemId: l.chargeableItemId,
       })),
     );
-    for (let j = 0; j < lines.length; j += 2000)
-      await tx.insert(invoiceLines).values(lines.slice(j, j + 2000));
+    // One statement per chunk with the lines as a single JSON parameter: no per-column parameter lists to build.
+    for (let j = 0; j < lines.length; j += 5000)
+      await tx.execute(sql`insert into invoice_lines (tenant_id, invoice_id, position, description,
+          quantity_hundredths, unit_price_pence, net_pence, vat_treatment, vat_rate_basis_points, vat_pence,
+          product_code, cfr_code, nominal_code, cost_centre, source_key, chargeable_item_id)
+        select ${tenantId}::uuid, x."invoiceId", x.position, x.description, x."quantityHundredths",
+          x."unitPricePence", x."netPence", x."vatTreatment"::vat_treatment, x."vatRateBasisPoints", x."vatPence",
+          x."productCode", x."cfrCode", x."nominalCode", x."costCentre", x."sourceKey", x."chargeableItemId"
+        from json_to_recordset(${JSON.stringify(lines.slice(j, j + 5000))}::json) as x("invoiceId" uuid,
+          position int, description text, "quantityHundredths" int, "unitPricePence" int, "netPence" int,
+          "vatTreatment" text, "vatRateBasisPoints" int, "vatPence" int, "productCode" text, "cfrCode" text,
+          "nominalCode" text, "costCentre" text, "sourceKey" text, "chargeableItemId" uuid)`);
     const items = lines.flatMap((l) => (l.chargeableItemId ? [l.chargeableItemId] : []));
     for (let j = 0; j < items.length; j += 5000)
       await tx
         .update(chargeableItems)
         .set({ status: 'invoiced' })
-        .where(inArray(chargeableItems.id, items.slice(j, j + 5000)));
+        .where(
+          sql`${chargeableItems.id} in (select json_array_elements_text(${JSON.stringify(items.slice(j, j + 5000))}::json)::uuid)`,
+        );
   }
 }
 

@@ -1,6 +1,11 @@
 import type { InvoiceSettings } from '~/db/schema';
 import { formatPence } from '../catalogue/money';
-import type { PdfDocument } from '../pdf/render-pdf';
+import type { Tx } from '~/db/client';
+import { tenants } from '~/db/schema';
+import { eq } from 'drizzle-orm';
+import { renderPdf, type PdfDocument } from '../pdf/render-pdf';
+import { getInvoice } from './load-invoice';
+import { getInvoiceSettings } from './settings';
 import type { InvoiceView } from './load-invoice';
 import { vatBreakdown, vatTreatmentLabels } from './rules';
 
@@ -22,7 +27,8 @@ const rate = (bp: number) => `${bp / 100}%`;
  */
 export function invoicePdfDocument(
   view: InvoiceView,
-  settings: Pick<InvoiceSettings, 'legalName' | 'address' | 'vatNumber' | 'bankDetails'>,
+  settings: Pick<InvoiceSettings, 'legalName' | 'address' | 'vatNumber' | 'bankDetails'> &
+    Partial<Pick<InvoiceSettings, 'logoData' | 'logoMimeType'>>,
 ): { document: PdfDocument; filename: string } {
   const { invoice, lines } = view;
   const journal = invoice.kind === 'journal';
@@ -44,6 +50,9 @@ export function invoicePdfDocument(
   const document: PdfDocument = {
     title,
     issuer: settings.legalName,
+    ...(settings.logoData && settings.logoMimeType
+      ? { logo: { data: Buffer.from(settings.logoData, 'base64'), mimeType: settings.logoMimeType } }
+      : {}),
     footer: draft
       ? 'DRAFT - not a valid invoice until issued with a number.'
       : `${journal ? 'Journal' : 'Invoice'} ${invoice.number ?? ''} - ${settings.legalName}`,
@@ -109,4 +118,13 @@ export function invoicePdfDocument(
     ],
   };
   return { document, filename: `${invoice.number ?? 'draft-invoice'}` };
+}
+
+/** One invoice's PDF bytes, rendered inside its tenant's transaction (for an email attachment). */
+export async function renderInvoicePdf(tx: Tx, tenantId: string, invoiceId: string) {
+  const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
+  const view = await getInvoice(tx, invoiceId);
+  const settings = await getInvoiceSettings(tx, { tenantId, name: tenant?.name ?? '' });
+  const { document, filename } = invoicePdfDocument(view, settings);
+  return { bytes: await renderPdf(document), filename: `${filename}.pdf` };
 }

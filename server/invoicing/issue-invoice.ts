@@ -1,12 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { invoiceLines, invoices, schoolContacts } from '~/db/schema';
+import { invoiceLines, invoices } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { formatPence } from '../catalogue/money';
 import { queueEmail } from '../email/send-email';
 import { DomainError } from '../errors/domain-error';
+import { invoiceRecipientsOf } from './invoice-recipients';
 import { lockInvoice } from './load-invoice';
 import { takeNextNumber } from './numbering';
 import { addDays } from './rules';
@@ -20,12 +21,17 @@ export const ZIssueInvoiceInput = z.object({
 
 /**
  * Issues a draft: takes the next gapless number of its series (invoice or journal), dates it, fixes its due
- * date from the payment terms, and emails the school's finance contact a link to it. Never edited afterwards.
+ * date from the payment terms, and emails the school's finance contact (else its school administrators) the
+ * PDF with a link to it. Never edited afterwards.
  */
 export async function issueInvoice(
   tx: Tx,
   actor: Pick<Actor, 'tenantId' | 'name' | 'appUrl' | 'slug'>,
-  input: z.infer<typeof ZIssueInvoiceInput> & { today?: string },
+  input: z.infer<typeof ZIssueInvoiceInput> & {
+    today?: string;
+    /** false: email no one (demo data issued by the seed). */
+    notify?: boolean;
+  },
 ) {
   const invoice = await lockInvoice(tx, input.id);
   if (invoice.status !== 'draft')
@@ -62,28 +68,25 @@ export async function issueInvoice(
     .where(eq(invoices.id, invoice.id))
     .returning();
   if (!issued) throw new Error('invoice not issued');
-  const [contact] = await tx
-    .select({ name: schoolContacts.name, email: schoolContacts.email })
-    .from(schoolContacts)
-    .where(and(eq(schoolContacts.schoolId, invoice.schoolId), eq(schoolContacts.role, 'finance')))
-    .limit(1);
-  if (contact?.email && issued.kind === 'invoice') {
+  if (issued.kind === 'invoice' && input.notify !== false) {
     const link = `${actor.appUrl}/${actor.slug}/invoices/${issued.id}`;
-    await queueEmail(tx, {
-      to: contact.email,
-      subject: `Invoice ${number} from ${settings.legalName}`,
-      text: [
-        `Dear ${contact.name},`,
-        '',
-        `${settings.legalName} has issued invoice ${number} to ${issued.customerName} for ${formatPence(issued.grossPence)} (including VAT of ${formatPence(issued.vatPence)}), due by ${issued.dueOn}.`,
-        '',
-        `View and download the invoice (PDF), or pay it online: ${link}`,
-        `PDF: ${link}/pdf`,
-        settings.bankDetails
-          ? `\nTo pay by BACS: ${settings.bankDetails}\nPlease quote ${number} as the reference.`
-          : '',
-      ].join('\n'),
-    });
+    for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
+      await queueEmail(tx, {
+        to: recipient.email,
+        subject: `Invoice ${number} from ${settings.legalName}`,
+        text: [
+          `Dear ${recipient.name},`,
+          '',
+          `${settings.legalName} has issued invoice ${number} to ${issued.customerName} for ${formatPence(issued.grossPence)} (including VAT of ${formatPence(issued.vatPence)}), due by ${issued.dueOn}.`,
+          '',
+          `The invoice is attached as a PDF. View it or pay it online: ${link}`,
+          settings.bankDetails
+            ? `\nTo pay by BACS: ${settings.bankDetails}\nPlease quote ${number} as the reference.`
+            : '',
+        ].join('\n'),
+        attachments: [{ kind: 'invoice-pdf', invoiceId: issued.id, filename: `${number}.pdf` }],
+      });
+    }
   }
   return { id: issued.id, number };
 }

@@ -25,6 +25,8 @@ export async function getInvoiceSettings(
     paymentTermsDays: 30,
     bankDetails: '',
     logoUrl: null,
+    logoData: null,
+    logoMimeType: null,
     standardRateBasisPoints: 2000,
     vatRules: [],
     financeCodes: {},
@@ -155,4 +157,63 @@ export async function connectStripe(
     .values({ tenantId: actor.tenantId, legalName: actor.name, ...values })
     .onConflictDoUpdate({ target: [invoiceSettings.tenantId], set: values });
   return { connected: true };
+}
+
+/** The largest logo an invoice carries. */
+export const maxLogoBytes = 200 * 1024;
+
+export const ZInvoiceLogoInput = z.object({
+  /** A PNG or JPEG, base64; null removes the logo. */
+  logo: z
+    .object({
+      mimeType: z.enum(['image/png', 'image/jpeg']),
+      dataBase64: z
+        .string()
+        .max(Math.ceil(maxLogoBytes / 3) * 4 + 4, 'Choose a logo of at most 200 KB')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The logo could not be read'),
+    })
+    .nullable(),
+});
+
+const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The image's own bytes say what it is: a PNG's signature, a JPEG's start-of-image marker. */
+function imageKind(bytes: Uint8Array): 'image/png' | 'image/jpeg' | null {
+  if (pngSignature.every((b, i) => bytes[i] === b)) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  return null;
+}
+
+/** Stores the logo drawn on this tenant's invoices (PNG or JPEG, at most 200 KB), or removes it. */
+export async function setInvoiceLogo(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'name'>,
+  input: z.infer<typeof ZInvoiceLogoInput>,
+) {
+  let values: { logoData: string | null; logoMimeType: 'image/png' | 'image/jpeg' | null };
+  if (input.logo === null) values = { logoData: null, logoMimeType: null };
+  else {
+    const bytes = Buffer.from(input.logo.dataBase64, 'base64');
+    if (bytes.length === 0)
+      throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose a logo file.', field: 'logo' });
+    if (bytes.length > maxLogoBytes)
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        message: `The logo is ${Math.ceil(bytes.length / 1024)} KB: choose one of at most 200 KB.`,
+        field: 'logo',
+      });
+    const kind = imageKind(bytes);
+    if (!kind || kind !== input.logo.mimeType)
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        message: 'The logo must be a PNG or JPEG image.',
+        field: 'logo',
+      });
+    values = { logoData: bytes.toString('base64'), logoMimeType: kind };
+  }
+  await tx
+    .insert(invoiceSettings)
+    .values({ tenantId: actor.tenantId, legalName: actor.name, ...values, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: [invoiceSettings.tenantId], set: { ...values, updatedAt: new Date() } });
+  return { hasLogo: values.logoData !== null };
 }

@@ -1,8 +1,10 @@
-import { PgBoss, fromPglite, type Clock, type JobWithMetadata } from 'pg-boss';
+import { PgBoss, fromPglite, type Clock, type Job, type JobWithMetadata } from 'pg-boss';
 import type { Database } from '~/db/client';
 import { todayInLondon } from '../catalogue/academic-year';
 import { deliverOutboxEmail, emailAttempts, queuedEmailIds, type Mailer } from '../email/send-email';
+import { billingRunQueue, processBillingRun, type BillingRunJob } from '../invoicing/billing-job';
 import { registerEmailDispatcher } from './email-dispatch';
+import { registerJobSender } from './job-dispatch';
 import { runScheduledJob } from './run-scheduled-job';
 import { scheduledJobs } from './scheduled-jobs';
 
@@ -97,6 +99,19 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     for (const job of scheduledJobs) await boss.schedule(job.key, job.cron, null, { tz: 'Europe/London' });
   }
 
+  // A confirmed billing run: one job per run (its id the singleton key), retried if the process dies.
+  await boss.createQueue(billingRunQueue, { policy: 'singleton', retryLimit: 3, retryDelay: 30 });
+  const billingWorker = await boss.work(billingRunQueue, polling, async (jobs: Job<BillingRunJob>[]) => {
+    for (const job of jobs) await processBillingRun(database.db, job.data);
+  });
+  const unregisterSender = registerJobSender({
+    db: database.db,
+    send: async (queue, data, singletonKey) => {
+      await boss.send(queue, data, { singletonKey });
+      if (queue === billingRunQueue) boss.notifyWorker(billingWorker);
+    },
+  });
+
   const unregister = registerEmailDispatcher({ db: database.db, dispatchQueuedEmails });
   let stopping: Promise<void> | undefined;
   // Emails queued while no queue ran (before this start, or by the seed) go now.
@@ -106,6 +121,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     dispatchQueuedEmails,
     stop() {
       unregister();
+      unregisterSender();
       stopping ??= boss.stop({ graceful: true, timeout: 10_000 });
       return stopping;
     },

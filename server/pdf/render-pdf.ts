@@ -24,7 +24,12 @@ export type PdfDocument = {
   blocks: readonly PdfBlock[];
   /** Small print at the foot of every page, e.g. "Agreed by the headteacher on 12 November 2026 (version 2)". */
   footer?: string;
+  /** A logo drawn at the top right of the first page (PNG or JPEG bytes). */
+  logo?: { data: Uint8Array; mimeType: 'image/png' | 'image/jpeg' };
 };
+
+/** The logo's box at the top right of the first page, in points. */
+const logoBox = { width: 150, height: 60 };
 
 const A4: [number, number] = [595.28, 841.89];
 const margin = 56;
@@ -146,8 +151,29 @@ export async function renderPdf(document: PdfDocument): Promise<Uint8Array> {
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const w = new Writer(pdf, regular, bold);
-  w.text(document.issuer, { size: 9.5 });
-  w.text(document.title, { size: 17, bold: true, gap: 10 });
+  if (document.logo) {
+    const image =
+      document.logo.mimeType === 'image/png'
+        ? await pdf.embedPng(document.logo.data)
+        : await pdf.embedJpg(document.logo.data);
+    const scale = Math.min(logoBox.width / image.width, logoBox.height / image.height, 1);
+    const [first] = pdf.getPages();
+    first?.drawImage(image, {
+      x: A4[0] - margin - image.width * scale,
+      y: A4[1] - margin - image.height * scale,
+      width: image.width * scale,
+      height: image.height * scale,
+    });
+  }
+  w.text(document.issuer, { size: 9.5, maxWidth: document.logo ? width - logoBox.width - 12 : undefined });
+  w.text(document.title, {
+    size: 17,
+    bold: true,
+    gap: 10,
+    maxWidth: document.logo ? width - logoBox.width - 12 : undefined,
+  });
+  // Clear the logo before the first block.
+  if (document.logo) w.space(20);
   for (const block of document.blocks) {
     switch (block.kind) {
       case 'heading':

@@ -7,6 +7,7 @@ import {
   runBilling,
   ZBillingRunInput,
 } from '../invoicing/billing-run';
+import { resumeBillingRun, startBillingRun } from '../invoicing/billing-job';
 import { createCreditNote, ZCreditNoteInput } from '../invoicing/create-credit-note';
 import { issueInvoice, ZIssueInvoiceInput } from '../invoicing/issue-invoice';
 import {
@@ -16,6 +17,8 @@ import {
   ZListInvoicesInput,
 } from '../invoicing/list-invoices';
 import { invoicePdfDocument } from '../invoicing/invoice-pdf';
+import { statementPdfDocument } from '../invoicing/statement-pdf';
+import { DomainError } from '../errors/domain-error';
 import { getInvoice } from '../invoicing/load-invoice';
 import { createCheckout } from '../invoicing/create-checkout';
 import { agedDebt, financeExportCsv, statementOfAccount, ZExportInput } from '../invoicing/finance-reports';
@@ -27,7 +30,9 @@ import {
   viewInvoiceSettings,
   ZInvoiceSettingsInput,
   connectStripe,
+  setInvoiceLogo,
   ZConnectStripeInput,
+  ZInvoiceLogoInput,
 } from '../invoicing/settings';
 import { voidInvoice, ZVoidInvoiceInput } from '../invoicing/void-invoice';
 import { router, tenantProcedure } from '../trpc';
@@ -93,6 +98,14 @@ export const invoicesRouter = router({
   run: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZBillingRunInput)
     .mutation(({ ctx, input }) => runBilling(ctx.tx, ctx.actor, input)),
+  /** Confirms a previewed run: a job creates its invoices school by school, with progress on the run. */
+  startRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZBillingRunInput)
+    .mutation(({ ctx, input }) => startBillingRun(ctx.tx, ctx.actor, input)),
+  /** Starts a failed or stopped run's job again: it completes what is left, billing nothing twice. */
+  resumeRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(z.object({ billingRunId: z.uuid() }))
+    .mutation(({ ctx, input }) => resumeBillingRun(ctx.tx, ctx.actor, input)),
   /** Issues every draft a billing run made, each with the next number. */
   issueRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ billingRunId: z.uuid() }))
@@ -118,6 +131,15 @@ export const invoicesRouter = router({
       scopeToSchool(ctx.actor.memberships, input.schoolId);
       return statementOfAccount(ctx.tx, input.schoolId);
     }),
+  /** The statement of account as a PDF (a school user: their own school's). */
+  statementPdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ schoolId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      scopeToSchool(ctx.actor.memberships, input.schoolId);
+      const statement = await statementOfAccount(ctx.tx, input.schoolId);
+      if (!statement) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+      return statementPdfDocument(statement, await getInvoiceSettings(ctx.tx, ctx.actor), todayInLondon());
+    }),
   export: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZExportInput)
     .query(({ ctx, input }) => financeExportCsv(ctx.tx, input)),
@@ -127,6 +149,10 @@ export const invoicesRouter = router({
     .mutation(({ ctx, input }) =>
       createCheckout(ctx.tx, ctx.actor, { ...input, schoolId: ownSchool(ctx.actor) }),
     ),
+  /** The logo drawn on invoices (PNG or JPEG, at most 200 KB), or null to remove it. */
+  setLogo: tenantProcedure({ module: 'invoices', roles: financeUsers })
+    .input(ZInvoiceLogoInput)
+    .mutation(({ ctx, input }) => setInvoiceLogo(ctx.tx, ctx.actor, input)),
   /** Connects the tenant's own Stripe account: the key is encrypted at rest (STRIPE_SECRET_ENCRYPTION_KEY). */
   connectStripe: tenantProcedure({ module: 'invoices', roles: managersOnly })
     .input(ZConnectStripeInput)

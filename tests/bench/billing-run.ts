@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openDatabase, withPlatform, withTenant, type Db } from '../../db/client';
-import { chargeableItems, invoices, schools, tenants } from '../../db/schema';
+import { invoices, schools, tenants } from '../../db/schema';
 import { runBilling } from '../../server/invoicing/billing-run';
 import { issueInvoice } from '../../server/invoicing/issue-invoice';
 
@@ -60,23 +60,16 @@ async function main() {
   await database.migrate();
   const db = database.db;
   const tag = randomUUID().slice(0, 8);
-  const { tenantId, schoolIds } = await makeTenant(db, tag);
-  await withTenant(db, tenantId, async (tx) => {
-    const rows = schoolIds.flatMap((schoolId) =>
-      Array.from({ length: ITEMS }, (_, k) => ({
-        tenantId,
-        schoolId,
-        description: `Charge ${k}`,
-        quantityHundredths: 150,
-        unitPricePence: 33_333 + k,
-        netPence: 50_000,
-        vatRateBasisPoints: 2000,
-        pricedAsMember: true,
-      })),
-    );
-    for (let i = 0; i < rows.length; i += 5000)
-      await tx.insert(chargeableItems).values(rows.slice(i, i + 5000));
-  });
+  const { tenantId } = await makeTenant(db, tag);
+  // The charges are made in the database (not built as 50,000 objects here), so the peak RSS printed below is
+  // the billing run's, not the fixture's.
+  await withTenant(db, tenantId, (tx) =>
+    tx.execute(sql`insert into chargeable_items (tenant_id, school_id, description, quantity_hundredths,
+        unit_price_pence, net_pence, vat_rate_basis_points, priced_as_member)
+      select ${tenantId}::uuid, s.id, 'Charge ' || k, 150, 33333 + k, 50000, 2000, true
+      from schools s cross join generate_series(0, ${ITEMS - 1}) as k
+      where s.tenant_id = ${tenantId}::uuid`),
+  );
   const actor = { tenantId, name: 'Bench', kind: 'la' as const, laCodes: ['999'], userId: randomUUID() };
 
   const rssBefore = process.memoryUsage().rss;

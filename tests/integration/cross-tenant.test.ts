@@ -113,8 +113,8 @@ describe('a tenant-A member aiming every tenant procedure at tenant B', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     tables = await tenantTables(database.db);
-    barnet = await makeDemoWorkspace(database.db, 'barnet');
-    hsip = await makeDemoWorkspace(database.db, 'hsip');
+    barnet = await makeDemoWorkspace(database.db, 'barnet', { invoices: true });
+    hsip = await makeDemoWorkspace(database.db, 'hsip', { invoices: true });
     victims = [barnet.id, hsip.id];
 
     // Barnet commissions HSIP for one school; HSIP has delivered a day; an HSIP school asked for adviser time.

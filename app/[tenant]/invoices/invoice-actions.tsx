@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DataTable } from '~/app/_components/data-table';
 import {
   Button,
@@ -178,7 +178,7 @@ export function BillingRunForm({ today, academicYear }: { today: string; academi
     enabled: asked !== null,
   });
   const queryClient = useQueryClient();
-  const run = useFormMutation(trpc.invoices.run.mutationOptions(), {
+  const run = useFormMutation(trpc.invoices.startRun.mutationOptions(), {
     onSuccess: () => {
       setAsked(null);
       // What is left to bill has changed: the next preview must ask again.
@@ -256,18 +256,44 @@ export function BillingRunForm({ today, academicYear }: { today: string; academi
               disabled={run.isPending}
               onClick={() => run.mutate(asked)}
             >
-              {run.isPending
-                ? 'Creating draft invoices…'
-                : `Create ${preview.data.invoices.length} draft invoices`}
+              {run.isPending ? 'Starting the run…' : `Create ${preview.data.invoices.length} draft invoices`}
             </Button>
           )}
         </section>
       )}
       <StatusMessage className="mt-2 text-green-800">
         {run.data
-          ? `Created ${run.data.invoicesCreated} draft invoices (${formatPence(run.data.grossPence)}). Issue them below.`
+          ? `Billing run started: ${run.data.invoices} draft invoices for ${run.data.schoolsTotal} schools. Its progress is below; issue the drafts when it has finished.`
           : ''}
       </StatusMessage>
+    </div>
+  );
+}
+
+/** While a run is creating invoices, the page reloads its progress every two seconds. */
+export function RunProgressPoller({ running }: { running: boolean }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => router.refresh(), 2000);
+    return () => clearInterval(timer);
+  }, [running, router]);
+  return null;
+}
+
+/** Starts a failed or stopped run again: it bills only what is left. */
+export function ResumeRunButton({ billingRunId }: { billingRunId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const resume = useFormMutation(trpc.invoices.resumeRun.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div>
+      <ErrorSummary errors={resume.summary} />
+      <Button onClick={() => resume.mutate({ billingRunId })} disabled={resume.isPending}>
+        {resume.isPending ? 'Resuming…' : 'Resume run'}
+      </Button>
     </div>
   );
 }

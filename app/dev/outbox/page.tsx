@@ -47,6 +47,22 @@ export default async function OutboxPage() {
                     ),
                   )}
                 </div>
+                {email.attachments.length > 0 ? (
+                  <ul className="mt-2 text-sm" aria-label="Attachments">
+                    {email.attachments.map((a, i) => (
+                      <li key={i}>
+                        Attachment:{' '}
+                        <a
+                          className="text-brand-dark underline"
+                          href={`/dev/outbox/${email.id}/attachments/${i}`}
+                          download={a.filename}
+                        >
+                          {a.filename}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ol>

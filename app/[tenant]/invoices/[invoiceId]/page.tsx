@@ -15,6 +15,7 @@ import {
 } from '../invoice-actions';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { longDate, statusLabels } from '../status-labels';
+import { RefundForm } from '../payment-forms';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
@@ -33,12 +34,33 @@ export default async function InvoicePage({
   const title = invoice.number
     ? `${invoice.kind === 'journal' ? 'Journal' : 'Invoice'} ${invoice.number}`
     : `Draft invoice for ${invoice.customerName}`;
+  // What of each payment on this invoice may still be refunded (its allocation less refunds made of it).
+  const refundable = view.payments
+    .filter((p) => p.kind === 'payment')
+    .map((p) => ({
+      paymentId: p.paymentId,
+      label: `${longDate(p.receivedOn)}, ${p.method}${p.reference ? ` ${p.reference}` : ''}, ${formatPence(p.amountPence)}`,
+      refundablePence:
+        p.amountPence +
+        view.payments
+          .filter((r) => r.kind === 'refund' && r.reference === `refund-of:${p.paymentId}`)
+          .reduce((sum, r) => sum + r.amountPence, 0),
+    }))
+    .filter((p) => p.refundablePence > 0);
   return (
     <div>
       <p>
         <Link className="underline" href={`/${tenant}/invoices`}>
           All invoices
         </Link>
+        {invoice.status !== 'draft' && (
+          <>
+            {' · '}
+            <Link className="underline" href={`/${tenant}/invoices/statement/${invoice.schoolId}`}>
+              Statement of account for {invoice.customerName}
+            </Link>
+          </>
+        )}
       </p>
       <h1 className="mt-2 text-3xl font-bold">{title}</h1>
       <dl className="mt-4 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
@@ -184,6 +206,9 @@ export default async function InvoicePage({
               outstandingPence={view.outstandingPence}
               today={todayInLondon()}
             />
+          )}
+          {refundable.length > 0 && (
+            <RefundForm invoiceId={invoice.id} payments={refundable} today={todayInLondon()} />
           )}
           {(invoice.status === 'issued' || invoice.status === 'part_paid') && (
             <CreditNoteForm

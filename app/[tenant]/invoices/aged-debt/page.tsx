@@ -43,7 +43,18 @@ export default async function AgedDebtPage({ params }: { params: Promise<{ tenan
         rowKey={(r) => r.schoolId}
         empty="Nothing is owed."
         columns={[
-          { header: 'School', rowHeader: true, cell: (r) => r.name },
+          {
+            header: 'School',
+            rowHeader: true,
+            cell: (r) =>
+              r.schoolId === 'total' ? (
+                r.name
+              ) : (
+                <Link className="underline" href={`/${tenant}/invoices/statement/${r.schoolId}`}>
+                  {r.name}
+                </Link>
+              ),
+          },
           ...buckets.map(([key, label]) => ({
             header: label,
             align: 'right' as const,

@@ -5,7 +5,7 @@ import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { forbidden } from 'next/navigation';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { BillingRunForm, IssueRunButton } from '../invoice-actions';
+import { BillingRunForm, IssueRunButton, ResumeRunButton, RunProgressPoller } from '../invoice-actions';
 
 export const metadata: Metadata = { title: 'Billing runs' };
 
@@ -30,12 +30,14 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
       <p className="mt-2 max-w-3xl text-slate-700">
         A run turns what schools owe into draft invoices, one per school (and purchase order). Anything
         already on an invoice is left out, so running again never bills twice. Check the drafts, then issue
-        them.
+        them. A confirmed run works in the background, school by school: if it stops, resume it and it bills
+        only what is left.
       </p>
       <div className="mt-6 max-w-4xl">
         <BillingRunForm today={today} academicYear={academicYearOf(today)} />
       </div>
       <h2 className="mt-10 text-2xl font-semibold">Runs</h2>
+      <RunProgressPoller running={runs.some((r) => r.status === 'running')} />
       <DataTable
         className="mt-2"
         caption="Billing runs, newest first"
@@ -60,12 +62,35 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
           },
           {
             header: 'Progress',
-            cell: (r) =>
-              r.status === 'failed'
-                ? `Failed: ${r.error ?? ''}`
-                : `${r.schoolsDone} of ${r.schoolsTotal} schools, ${r.invoicesCreated} invoices${r.status === 'running' ? ' (running)' : ''}`,
+            cell: (r) => (
+              <div>
+                <progress
+                  className="w-40"
+                  max={Math.max(r.schoolsTotal, 1)}
+                  value={r.status === 'done' ? Math.max(r.schoolsTotal, 1) : r.schoolsDone}
+                  aria-label={`Progress of ${r.label}`}
+                />
+                <p data-testid="run-progress">
+                  {`${r.schoolsDone} of ${r.schoolsTotal} schools, ${r.invoicesCreated} invoices`}
+                  {r.schoolsFailed > 0 ? `, ${r.schoolsFailed} failed` : ''}
+                  {r.status === 'running'
+                    ? ` (running${r.currentSchool ? `: done ${r.currentSchool}` : ''})`
+                    : r.status === 'failed'
+                      ? ` (stopped: ${r.error ?? 'failed'})`
+                      : ' (finished)'}
+                </p>
+              </div>
+            ),
           },
-          { header: 'Drafts', cell: (r) => <IssueRunButton billingRunId={r.id} drafts={draftsOf(r.id)} /> },
+          {
+            header: 'Drafts',
+            cell: (r) =>
+              r.status === 'done' ? (
+                <IssueRunButton billingRunId={r.id} drafts={draftsOf(r.id)} />
+              ) : (
+                <ResumeRunButton billingRunId={r.id} />
+              ),
+          },
         ]}
       />
     </div>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { financeUsers, hasRole } from '~/server/access/role-groups';
+import { financeUsers, hasRole, managers } from '~/server/access/role-groups';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { ConnectStripeForm, LogoForm } from './logo-and-stripe-forms';
 import { InvoiceSettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Invoice settings' };
@@ -44,6 +45,23 @@ export default async function InvoiceSettingsPage({ params }: { params: Promise<
             reminderDays: s.reminderDays,
           }}
         />
+      </div>
+      <div className="mt-10 max-w-3xl">
+        <LogoForm
+          logo={s.logoData && s.logoMimeType ? { mimeType: s.logoMimeType, dataBase64: s.logoData } : null}
+        />
+      </div>
+      <div className="mt-10 max-w-3xl">
+        {hasRole(workspace.roles, managers) ? (
+          <ConnectStripeForm connected={s.stripeKeyStored} accountId={s.stripeAccountId} />
+        ) : (
+          <section>
+            <h2 className="text-2xl font-semibold">Online payments (Stripe)</h2>
+            <p className="mt-2" data-testid="stripe-status">
+              {s.stripeKeyStored ? 'Connected.' : 'Not connected.'} A workspace manager connects Stripe.
+            </p>
+          </section>
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,35 @@
+import { withTenant, type Db } from '~/db/client';
+import type { EmailAttachmentRef } from '~/db/schema';
+import { renderInvoicePdf } from '../invoicing/invoice-pdf';
+
+export type { EmailAttachmentRef };
+
+/** An attachment as nodemailer takes it. */
+export type RenderedAttachment = { filename: string; content: Buffer; contentType: string };
+
+/**
+ * Renders an email's attachments at delivery, each inside the email's own tenant (row-level security bound to
+ * it), so the outbox stores references, never documents, and a document reflects the invoice as it is sent.
+ */
+export async function renderAttachments(
+  db: Db,
+  tenantId: string | null,
+  refs: readonly EmailAttachmentRef[],
+): Promise<RenderedAttachment[]> {
+  if (refs.length === 0) return [];
+  if (!tenantId) throw new Error('an email with attachments must belong to a workspace');
+  return withTenant(db, tenantId, async (tx) => {
+    const rendered: RenderedAttachment[] = [];
+    for (const ref of refs) {
+      if (ref.kind === 'invoice-pdf') {
+        const { bytes } = await renderInvoicePdf(tx, tenantId, ref.invoiceId);
+        rendered.push({
+          filename: ref.filename,
+          content: Buffer.from(bytes),
+          contentType: 'application/pdf',
+        });
+      }
+    }
+    return rendered;
+  });
+}

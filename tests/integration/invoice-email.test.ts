@@ -1,0 +1,174 @@
+import { createServer, type Server } from 'node:net';
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { chargeableItems, outboxEmails, schoolContacts, schools } from '~/db/schema';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { renderAttachments } from '~/server/email/attachments';
+import { outboxAttachment, withMailroom } from '~/server/email/outbox';
+import { deliverOutboxEmail, queuedEmailIds } from '~/server/email/send-email';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { openTestDatabase } from './harness';
+
+/** A minimal SMTP server that keeps every message's raw text (no TLS, no auth). */
+async function fakeSmtp() {
+  const messages: string[] = [];
+  const server: Server = createServer((socket) => {
+    let buffer = '';
+    let inData = false;
+    socket.write('220 fake ESMTP\r\n');
+    socket.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          messages.push(buffer.slice(0, end));
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          socket.write('250 OK queued\r\n');
+          continue;
+        }
+        const eol = buffer.indexOf('\r\n');
+        if (eol < 0) return;
+        const line = buffer.slice(0, eol);
+        buffer = buffer.slice(eol + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250-fake\r\n250 SIZE 10000000\r\n');
+        else if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 go ahead\r\n');
+        } else if (verb === 'QUIT') {
+          socket.write('221 bye\r\n');
+          socket.end();
+        } else socket.write('250 OK\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('invoices are emailed with the PDF attached', () => {
+  let database: Database;
+  let barnet: DemoWorkspace;
+  let smtp: Awaited<ReturnType<typeof fakeSmtp>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
+    smtp = await fakeSmtp();
+  });
+  afterAll(() => smtp.close());
+
+  /** One charged, billed draft for each of the schools given. */
+  async function draftsFor(schoolIds: string[]) {
+    await withTenant(database.db, barnet.id, (tx) =>
+      tx.insert(chargeableItems).values(
+        schoolIds.map((schoolId) => ({
+          tenantId: barnet.id,
+          schoolId,
+          description: 'Consultancy day',
+          quantityHundredths: 100,
+          unitPricePence: 50_000,
+          netPence: 50_000,
+          vatRateBasisPoints: 2000,
+          pricedAsMember: true,
+        })),
+      ),
+    );
+    const finance = barnet.caller('finance@barnet.example');
+    const run = await finance.invoices.run({ kind: 'charges', upTo: todayInLondon() });
+    return finance.invoices.list({ billingRunId: run.id });
+  }
+
+  it('goes to the finance contact, else the school administrators, with a PDF that SMTP carries', async () => {
+    const coppetts = barnet.schoolId(101262);
+    const [other] = await withTenant(database.db, barnet.id, (tx) =>
+      tx
+        .select({ id: schools.id })
+        .from(schools)
+        .where(and(eq(schools.status, 'open')))
+        .orderBy(schools.urn)
+        .limit(2),
+    );
+    const withContact = other?.id === coppetts ? undefined : other?.id;
+    if (!withContact) throw new Error('need a second school');
+    const bursar = `bursar-${barnet.tag}@school.example`;
+    await withTenant(database.db, barnet.id, (tx) =>
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId: withContact,
+        role: 'finance',
+        name: 'Pat Bursar',
+        email: bursar,
+      }),
+    );
+    const drafts = await draftsFor([withContact, coppetts]);
+    const finance = barnet.caller('finance@barnet.example');
+    const numbers = new Map<string, string>();
+    for (const d of drafts) numbers.set(d.schoolId, (await finance.invoices.issue({ id: d.id })).number);
+
+    const emails = await withMailroom(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(
+          and(
+            eq(outboxEmails.tenantId, barnet.id),
+            inArray(outboxEmails.to, [bursar, barnet.email('head@coppettswood.sch.example')]),
+          ),
+        ),
+    );
+    const toBursar = emails.find((e) => e.to === bursar);
+    const toHead = emails.find((e) => e.to === barnet.email('head@coppettswood.sch.example'));
+    expect(toBursar?.attachments).toEqual([
+      {
+        kind: 'invoice-pdf',
+        invoiceId: drafts.find((d) => d.schoolId === withContact)?.id,
+        filename: `${numbers.get(withContact)}.pdf`,
+      },
+    ]);
+    // Coppetts Wood has no finance contact: its headteacher (school administrator) gets it.
+    expect(toHead?.subject).toContain(numbers.get(coppetts));
+    expect(toHead?.attachments).toHaveLength(1);
+
+    // Rendered inside the email's tenant: a real PDF.
+    const [pdf] = await renderAttachments(database.db, barnet.id, toBursar?.attachments ?? []);
+    expect(pdf?.contentType).toBe('application/pdf');
+    expect(pdf?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const download = await outboxAttachment(database.db, toBursar?.id ?? '', 0);
+    expect(download?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await outboxAttachment(database.db, toBursar?.id ?? '', 1)).toBeNull();
+
+    // Over SMTP the message carries the PDF as a MIME part.
+    await withMailroom(database.db, (tx) =>
+      tx
+        .update(outboxEmails)
+        .set({ status: 'queued' })
+        .where(eq(outboxEmails.id, toBursar?.id ?? '')),
+    );
+    expect(await queuedEmailIds(database.db, { tenantId: barnet.id })).toContain(toBursar?.id);
+    const outcome = await deliverOutboxEmail(database.db, toBursar?.id ?? '', {
+      mailer: { smtpUrl: smtp.url },
+      lastAttempt: true,
+    });
+    expect(outcome).toBe('sent');
+    const raw = smtp.messages.find((m) => m.includes(bursar)) ?? '';
+    expect(raw).toMatch(/Content-Type: application\/pdf; name=.?\S*\.pdf/);
+    expect(raw).toContain('Content-Disposition: attachment');
+    expect(raw).toContain('JVBERi0'); // base64 of "%PDF-"
+  });
+
+  it('an attachment is rendered only inside its own workspace', async () => {
+    const hsip = await makeDemoWorkspace(database.db, 'hsip');
+    const [anyInvoice] = await barnet.caller('finance@barnet.example').invoices.list({ status: 'issued' });
+    await expect(
+      renderAttachments(database.db, hsip.id, [
+        { kind: 'invoice-pdf', invoiceId: anyInvoice?.id ?? '', filename: 'x.pdf' },
+      ]),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
