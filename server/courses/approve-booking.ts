@@ -6,7 +6,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import { academicYearOf } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { renderCourseEmail } from './course-emails';
-import { placePriceFor } from './course-price';
+import { delegatePlacePrice } from './delegate-price';
 import { fundPlace } from './fund-place';
 import { getCourseForUpdate } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
@@ -102,7 +102,12 @@ export async function decideBooking(
   }
   const [school] = await tx.select().from(schools).where(eq(schools.id, booking.schoolId));
   if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
-  const price = placePriceFor(course, school, input.laCodes);
+  const price = await delegatePlacePrice(tx, {
+    course,
+    school,
+    laCodes: input.laCodes,
+    email: booking.delegateEmail,
+  });
   const funded = await fundPlace(tx, {
     tenantId: input.tenantId,
     schoolId: booking.schoolId,

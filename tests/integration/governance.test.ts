@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
 import { todayInLondon } from '~/server/catalogue/academic-year';
+import { claimOffer } from '~/server/courses/claim-offer';
 import { withMailroom } from '~/server/email/outbox';
 import { grantEntitlement } from '~/server/entitlements/grant-entitlement';
 import { addDays } from '~/server/governance/board-rules';
@@ -246,6 +247,54 @@ describe('governance', () => {
         (r) => r.name === 'Gina Governor',
       )?.external,
     ).toHaveLength(1);
+  });
+
+  it('a statutory-free place given later from the waiting list is still free to the governor', async () => {
+    const courses = as(manager).courses;
+    const made = await courses.create({
+      ...ownCourse,
+      programme: 'governor_training',
+      title: 'Governor induction (one place)',
+      audiences: ['governors'],
+      nonMemberPrice: 60,
+      memberPrice: 50,
+      capacity: 1,
+      statutoryFreeForGovernors: true,
+      sessions: [{ on: `${nextYear}-06-09`, startTime: '18:00', endTime: '20:00' }],
+    } as never);
+    await courses.publish({ id: made.id });
+    const first = await as(headA).courses.book({
+      courseId: made.id,
+      schoolId: schoolA.id,
+      delegates: [{ name: 'Tara Teacher', email: `tara.${made.id.slice(0, 8)}@alder.example`, role: '' }],
+    });
+    const taken = first.confirmed[0];
+    if (!taken) throw new Error('the only place was not taken');
+    const waiting = await as(govA).governance.bookTraining({ courseId: made.id, schoolId: schoolA.id });
+    expect(waiting.waitlisted).toHaveLength(1);
+    await as(headA).courses.cancelBooking({ bookingId: taken.bookingId, reason: 'Cannot come' });
+    const [offer] = await withMailroom(database.db, (tx) =>
+      tx
+        .select({ text: outboxEmails.text })
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, govA.email), like(outboxEmails.text, '%/claim/%')))
+        .orderBy(desc(outboxEmails.createdAt))
+        .limit(1),
+    );
+    const token = offer?.text.match(/\/claim\/([\w-]+)/)?.[1];
+    if (!token) throw new Error('no claim link sent to the governor');
+    const claimed = await withTenant(database.db, tenant.id, (tx) =>
+      claimOffer(tx, {
+        appUrl: testAppUrl,
+        slug: tenant.slug,
+        providerName: tenant.name,
+        token,
+        now: new Date(),
+        tenantId: tenant.id,
+        laCodes: [],
+      }),
+    );
+    expect(claimed.funding).toBe('free');
   });
 
   it('the governing-body package covers every governor; the clerk books for the board, a governor only for themself', async () => {
