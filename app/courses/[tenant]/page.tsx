@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pagination } from '~/app/_components/pagination';
 import { formatPence } from '~/server/catalogue/money';
 import { ZCatalogueFilters } from '~/server/courses/search-catalogue';
 import { SiteHeader } from '../../_components/site-header';
@@ -102,20 +103,13 @@ export default async function CourseCataloguePage({
             </li>
           ))}
         </ul>
-        {result.pages > 1 && (
-          <nav aria-label="Pages of courses" className="mt-6 flex gap-4">
-            {result.page > 1 && (
-              <Link href={pageHref(result.page - 1)} className="underline">
-                Previous page
-              </Link>
-            )}
-            {result.page < result.pages && (
-              <Link href={pageHref(result.page + 1)} className="underline">
-                Next page
-              </Link>
-            )}
-          </nav>
-        )}
+        <Pagination
+          label="Pages of courses"
+          page={result.page}
+          pages={result.pages}
+          href={pageHref}
+          className="mt-6"
+        />
       </main>
     </>
   );
