@@ -1,13 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courseBookings, memberships, schools, users, type Course, type CourseSession } from '~/db/schema';
+import { courseBookings, memberships, users, type Course, type CourseSession } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
-import { academicYearOf } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { renderCourseEmail } from './course-emails';
-import { delegatePlacePrice } from './delegate-price';
-import { fundPlace } from './fund-place';
+import { fundGivenPlace } from './fund-given-place';
 import { getCourseForUpdate } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
 import { newPlaceToken } from './place-token';
@@ -100,23 +98,16 @@ export async function decideBooking(
     const next = await offerNextPlace(tx, { ...input, courseId: course.id });
     return { status: 'cancelled' as const, offeredTo: next.offered?.entryId ?? null };
   }
-  const [school] = await tx.select().from(schools).where(eq(schools.id, booking.schoolId));
-  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
-  const price = await delegatePlacePrice(tx, {
-    course,
-    school,
-    laCodes: input.laCodes,
-    email: booking.delegateEmail,
-  });
-  const funded = await fundPlace(tx, {
+  const funded = await fundGivenPlace(tx, {
     tenantId: input.tenantId,
-    schoolId: booking.schoolId,
     course,
-    academicYear: academicYearOf(course.startsOn ?? input.now.toISOString().slice(0, 10)),
-    price,
+    schoolId: booking.schoolId,
+    laCodes: input.laCodes,
     bookingId: booking.id,
     delegateName: booking.delegateName,
+    delegateEmail: booking.delegateEmail,
     actorUserId: input.actorUserId,
+    now: input.now,
   });
   const { token, tokenHash } = newPlaceToken();
   await tx

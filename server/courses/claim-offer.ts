@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { courseBookings, courseWaitlistEntries, schools } from '~/db/schema';
+import { courseBookings, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
-import { academicYearOf } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { renderCourseEmail } from './course-emails';
-import { delegatePlacePrice } from './delegate-price';
-import { fundPlace } from './fund-place';
+import { fundGivenPlace } from './fund-given-place';
 import { getCourse } from './get-course';
 import { hashPlaceToken, newPlaceToken } from './place-token';
 import type { Links } from './offer-next-place';
@@ -53,23 +51,16 @@ export async function claimOffer(
           : 'Sorry: the hold on this place has run out and it has passed to the next person.',
     });
   const { course, sessions } = await getCourse(tx, entry.courseId);
-  const [school] = await tx.select().from(schools).where(eq(schools.id, entry.schoolId));
-  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
-  const price = await delegatePlacePrice(tx, {
-    course,
-    school,
-    laCodes: input.laCodes,
-    email: entry.delegateEmail,
-  });
-  const funded = await fundPlace(tx, {
+  const funded = await fundGivenPlace(tx, {
     tenantId: input.tenantId,
-    schoolId: entry.schoolId,
     course,
-    academicYear: academicYearOf(course.startsOn ?? input.now.toISOString().slice(0, 10)),
-    price,
-    bookingId,
+    schoolId: entry.schoolId,
+    laCodes: input.laCodes,
+    bookingId: bookingId,
     delegateName: entry.delegateName,
+    delegateEmail: entry.delegateEmail,
     actorUserId: entry.delegateUserId,
+    now: input.now,
   });
   const { token, tokenHash } = newPlaceToken();
   await tx.insert(courseBookings).values({
