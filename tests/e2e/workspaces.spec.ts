@@ -34,7 +34,10 @@ test('the BEP manager sees the BEP workspace and can keep notes on a school', as
     .getByRole('link', { name: /ECT induction/ })
     .first()
     .click();
-  await expect(page.getByRole('heading', { name: 'Not built yet' })).toBeVisible();
+  // BEP sells ECT training; induction records belong to an Appropriate Body, and the page says so.
+  await expect(
+    page.getByRole('heading', { name: 'Birmingham Education Partnership is not an Appropriate Body' }),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
