@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, users, type Role } from '~/db/schema';
-import { renderInductionNoticeEmail } from '~/emails/induction-notice';
+import { renderNoticeEmail } from '~/emails/notice-email';
 import { inductionAbStaff } from '../access/role-groups';
 import { queueEmail } from '../email/send-email';
 
@@ -32,10 +32,10 @@ async function people(tx: Tx, roles: readonly Role[], schoolId: string | null): 
 export async function sendInductionNotice(
   tx: Tx,
   to: readonly Recipient[],
-  notice: Omit<Parameters<typeof renderInductionNoticeEmail>[0], 'recipientName'>,
+  notice: Omit<Parameters<typeof renderNoticeEmail>[0], 'recipientName'>,
 ) {
   for (const person of to) {
-    const message = await renderInductionNoticeEmail({ ...notice, recipientName: person.name });
+    const message = await renderNoticeEmail({ ...notice, recipientName: person.name });
     await queueEmail(tx, { to: person.email, ...message });
   }
   return to.length;

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { accessRequests, memberships, schools, users } from '~/db/schema';
-import { renderPeopleNoticeEmail } from '~/emails/people-notice';
+import { renderNoticeEmail } from '~/emails/notice-email';
 import type { Actor } from '../access/actor';
 import { hasRole, managers } from '../access/role-groups';
 import { DomainError } from '../errors/domain-error';
@@ -92,7 +92,7 @@ export async function requestAccess(tx: Tx, joiner: Joiner, input: z.infer<typeo
     const page = decider.role === 'tenant_admin' ? 'members' : 'join-requests';
     await queueEmail(tx, {
       to: decider.email,
-      ...(await renderPeopleNoticeEmail({
+      ...(await renderNoticeEmail({
         subject: `${input.name} asks to join ${school.name} on Stride`,
         heading: `A request to join ${school.name}`,
         recipientName: decider.name,
@@ -194,7 +194,7 @@ export async function decideAccessRequest(
   }
   await queueEmail(tx, {
     to: row.email,
-    ...(await renderPeopleNoticeEmail({
+    ...(await renderNoticeEmail({
       subject:
         status === 'approved'
           ? `You now have access to ${row.schoolName} on Stride`

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { invitations, memberships, roles, schoolBoundRoles, schools, users, type Role } from '~/db/schema';
-import { renderPeopleNoticeEmail } from '~/emails/people-notice';
+import { renderNoticeEmail } from '~/emails/notice-email';
 import { DomainError } from '../errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { roleLabels } from '../workspaces/role-labels';
@@ -77,7 +77,7 @@ export async function invitePerson(tx: Tx, inviter: Inviter, input: TInvitePerso
   const what = `${roleLabels[input.role]}${schoolName ? ` for ${schoolName}` : ''}`;
   await queueEmail(tx, {
     to: input.email,
-    ...(await renderPeopleNoticeEmail({
+    ...(await renderNoticeEmail({
       subject: `You are invited to ${inviter.workspaceName} on Stride`,
       heading: `Join ${inviter.workspaceName} on Stride`,
       recipientName: user.name,

@@ -2,8 +2,9 @@ import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@re
 import { render } from '@react-email/render';
 
 /**
- * The emails about people and workspaces (an invitation, a request to join, its answer), in the style of the
- * other templates: a heading, a few paragraphs, one button with the address spelled out beneath it.
+ * A short notice in the style of the other templates: a heading, a few paragraphs, at most one button with the
+ * address spelled out beneath it. People and workspaces (an invitation, a request to join, its answer) and ECT
+ * induction (a not-on-track judgement, changes requested, an overdue review escalated) send these.
  */
 type Props = {
   subject: string;
@@ -14,7 +15,7 @@ type Props = {
   footnote?: string;
 };
 
-function PeopleNoticeEmail(p: Props) {
+function NoticeEmail(p: Props) {
   return (
     <Html lang="en-GB">
       <Head />
@@ -51,8 +52,8 @@ function PeopleNoticeEmail(p: Props) {
   );
 }
 
-export async function renderPeopleNoticeEmail(props: Props) {
-  const element = <PeopleNoticeEmail {...props} />;
+export async function renderNoticeEmail(props: Props) {
+  const element = <NoticeEmail {...props} />;
   return {
     subject: props.subject,
     html: await render(element),
