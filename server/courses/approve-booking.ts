@@ -50,7 +50,7 @@ export async function requestApproval(
 
 /**
  * The school's headteacher / business manager (or the manager) approves or declines a staff booking held for
- * approval. Approved: the place is funded as any booking (entitlement or charge) and confirmed, and the
+ * approval. Approved: the place is funded like every other booking (entitlement or charge) and confirmed, and the
  * delegate gets the confirmation with their own link. Declined: the place is freed (offered to the first
  * person waiting) and the delegate is told.
  */

@@ -11,7 +11,7 @@ import { categoryLabels } from './labels';
 
 /**
  * Books governor training on the course engine: a governor books for themself; the board's chair or clerk
- * (or the headteacher, or the LA) books for governors of the board. Places are priced as any booking, except
+ * (or the headteacher, or the LA) books for governors of the board. Places are priced like every other booking, except
  * that statutory training is free to governors of maintained schools (see statutory-free-places.ts).
  */
 export async function bookGovernorTraining(
