@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   foreignKey,
   index,
@@ -10,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './platform';
@@ -113,3 +115,62 @@ export const governorTrainingRecords = tenantTable(
 );
 
 export type Governor = typeof governors.$inferSelect;
+
+/** A link listed under a bulletin's text (a guidance document, a training page). */
+export type BulletinLink = { label: string; url: string };
+
+/**
+ * The termly governor bulletin: composed once by the workspace's governance officers and sent to the chairs
+ * and clerks (optionally every governor) of the schools that hold a governing-body package.
+ */
+export const governorBulletins = tenantTable('governor_bulletins', {
+  title: text('title').notNull(),
+  /** Plain text with a little markdown (paragraphs, "- " lists, **bold**). */
+  body: text('body').notNull(),
+  links: jsonb('links').$type<BulletinLink[]>().notNull().default([]),
+  /** Send to every current member of the boards, not only chairs and clerks. */
+  includeAllGovernors: boolean('include_all_governors').notNull().default(false),
+  createdByUserId: uuid('created_by_user_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The first send; later sends reach only people not yet sent it. */
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  sentByUserId: uuid('sent_by_user_id'),
+  /** What the latest send found: addresses unsubscribed, and board members with no email address. */
+  skippedUnsubscribed: integer('skipped_unsubscribed').notNull().default(0),
+  skippedNoEmail: integer('skipped_no_email').notNull().default(0),
+});
+
+/** One address a bulletin was queued for: the unique key is what makes sending twice send nothing twice. */
+export const governorBulletinRecipients = tenantTable(
+  'governor_bulletin_recipients',
+  {
+    bulletinId: uuid('bulletin_id').notNull(),
+    /** Lower case. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('governor_bulletin_recipients_once').on(t.tenantId, t.bulletinId, t.email),
+    foreignKey({
+      columns: [t.tenantId, t.bulletinId],
+      foreignColumns: [governorBulletins.tenantId, governorBulletins.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+  ],
+);
+
+/** Addresses that asked (by the link in a bulletin) to receive no more bulletins from this workspace. */
+export const governorBulletinUnsubscribes = tenantTable(
+  'governor_bulletin_unsubscribes',
+  {
+    /** Lower case. */
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('governor_bulletin_unsubscribes_email').on(t.tenantId, t.email)],
+);
+
+export type GovernorBulletin = typeof governorBulletins.$inferSelect;

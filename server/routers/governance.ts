@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { governanceOfficers, governanceUsers } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
 import { addGovernor } from '../governance/add-governor';
+import { ZBulletinIdInput, ZBulletinInput, ZUpdateBulletinInput } from '../governance/bulletin-inputs';
+import { composeBulletin, updateBulletin } from '../governance/compose-bulletin';
+import { getBulletin, listBulletins } from '../governance/list-bulletins';
+import { sendBulletin } from '../governance/send-bulletin';
 import { bookGovernorTraining } from '../governance/book-governor-training';
 import { boardTraining } from '../governance/board-training';
 import { getBoard } from '../governance/get-board';
@@ -33,6 +37,19 @@ export const governanceRouter = router({
   overview: la.query(({ ctx }) => governanceOverview(ctx.tx, { today: todayInLondon() })),
   chairs: la.query(({ ctx }) => listChairs(ctx.tx, { today: todayInLondon() })),
   chairsCsv: la.query(({ ctx }) => chairsCsv(ctx.tx, { today: todayInLondon() })),
+  bulletins: la.query(({ ctx }) => listBulletins(ctx.tx)),
+  bulletin: la
+    .input(ZBulletinIdInput)
+    .query(({ ctx, input }) => getBulletin(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  composeBulletin: la
+    .input(ZBulletinInput)
+    .mutation(({ ctx, input }) => composeBulletin(ctx.tx, ctx.actor, input)),
+  updateBulletin: la
+    .input(ZUpdateBulletinInput)
+    .mutation(({ ctx, input }) => updateBulletin(ctx.tx, ctx.actor, input)),
+  sendBulletin: la
+    .input(ZBulletinIdInput)
+    .mutation(({ ctx, input }) => sendBulletin(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
   board: board
     .input(ZSchool)
     .query(({ ctx, input }) => getBoard(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),

@@ -1,0 +1,102 @@
+import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
+import { render } from '@react-email/render';
+import type { ReactNode } from 'react';
+
+/**
+ * The termly governor bulletin, in the layout of the notice email: a heading, the officer's text, the links
+ * they added, and (always) the one-click unsubscribe link. The text is plain with a little markdown:
+ * blank-line paragraphs, "- " list items and **bold**.
+ */
+type Props = {
+  workspaceName: string;
+  title: string;
+  body: string;
+  links: { label: string; url: string }[];
+  recipientName: string;
+  unsubscribeUrl: string;
+};
+
+/** "Read **this** now" → ["Read ", <strong>this</strong>, " now"]. */
+function inline(text: string): ReactNode[] {
+  return text
+    .split(/(\*\*[^*]+\*\*)/g)
+    .filter(Boolean)
+    .map((part, i) =>
+      part.startsWith('**') && part.endsWith('**') ? <strong key={i}>{part.slice(2, -2)}</strong> : part,
+    );
+}
+
+/** The body's blocks: paragraphs and bulleted lists. */
+export function bulletinBlocks(
+  body: string,
+): ({ kind: 'p'; text: string } | { kind: 'ul'; items: string[] })[] {
+  return body
+    .replace(/\r\n/g, '\n')
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => {
+      const lines = block.split('\n').map((l) => l.trim());
+      return lines.every((l) => /^[-*] /.test(l))
+        ? { kind: 'ul' as const, items: lines.map((l) => l.slice(2).trim()) }
+        : { kind: 'p' as const, text: lines.join(' ') };
+    });
+}
+
+function GovernorBulletinEmail(p: Props) {
+  return (
+    <Html lang="en-GB">
+      <Head />
+      <Preview>{`${p.workspaceName}: ${p.title}`}</Preview>
+      <Body style={{ fontFamily: 'Arial, sans-serif', backgroundColor: '#f3f4f6', padding: '24px' }}>
+        <Container style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px' }}>
+          <Text style={{ color: '#4b5563', margin: 0 }}>{p.workspaceName}: governor bulletin</Text>
+          <Heading as="h1" style={{ fontSize: '22px' }}>
+            {p.title}
+          </Heading>
+          <Text>Dear {p.recipientName},</Text>
+          {bulletinBlocks(p.body).map((block, i) =>
+            block.kind === 'p' ? (
+              <Text key={i}>{inline(block.text)}</Text>
+            ) : (
+              <ul key={i}>
+                {block.items.map((item, j) => (
+                  <li key={j}>{inline(item)}</li>
+                ))}
+              </ul>
+            ),
+          )}
+          {p.links.length > 0 && (
+            <>
+              <Heading as="h2" style={{ fontSize: '18px' }}>
+                Links
+              </Heading>
+              <ul>
+                {p.links.map((link) => (
+                  <li key={link.url}>
+                    <Link href={link.url}>{link.label}</Link> ({link.url})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <Hr />
+          <Text style={{ color: '#4b5563', fontSize: '13px' }}>
+            You receive this bulletin as a member of a governing board whose school subscribes to{' '}
+            {p.workspaceName}’s governor services. To stop receiving it, unsubscribe (one click, no sign-in):{' '}
+            <Link href={p.unsubscribeUrl}>{p.unsubscribeUrl}</Link>
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export async function renderGovernorBulletinEmail(props: Props) {
+  const element = <GovernorBulletinEmail {...props} />;
+  return {
+    subject: `${props.workspaceName} governor bulletin: ${props.title}`,
+    html: await render(element),
+    text: await render(element, { plainText: true }),
+  };
+}

@@ -1,0 +1,201 @@
+import { and, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { outboxEmails } from '~/db/schema';
+import { academicYearOf, academicYearStart, todayInLondon } from '~/server/catalogue/academic-year';
+import { ZCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
+import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
+import { withMailroom } from '~/server/email/outbox';
+import {
+  addressOfToken,
+  setBulletinSubscriptionByLink,
+  unsubscribeToken,
+} from '~/server/governance/bulletin-unsubscribe';
+import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
+import {
+  addMembership,
+  callerAs,
+  makeSchool,
+  makeTenant,
+  makeUser,
+  uniqueTag,
+  type MadeTenant,
+  type MadeUser,
+} from '../fixtures/factories';
+import { openTestDatabase } from './harness';
+
+const year = academicYearOf(todayInLondon());
+
+/**
+ * The termly governor bulletin through the tRPC caller: two schools hold the governing-body package, a third
+ * does not; a chair sits on both subscribed boards (one email), a clerk has no address. Composed, previewed,
+ * sent once per address however often it is sent, and an address that unsubscribes by its link is skipped.
+ */
+describe('governor bulletin', () => {
+  let database: Database;
+  let tenant: MadeTenant;
+  let officer: MadeUser;
+  let head: MadeUser;
+  const tag = uniqueTag();
+  const address = (who: string) => `${who}-${tag}@governors.example`;
+  let schoolA: { id: string };
+  let schoolB: { id: string };
+  let schoolC: { id: string };
+
+  const as = (u: MadeUser) => callerAs(database.db, u, tenant.slug);
+  const bulletinEmails = (subject: string) =>
+    withMailroom(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.tenantId, tenant.id), like(outboxEmails.subject, `%${subject}%`))),
+    );
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    tenant = await makeTenant(database.db, { modules: ['governance', 'traded'] });
+    officer = await makeUser(database.db, { name: 'Olive Officer' });
+    head = await makeUser(database.db, { name: 'Hal Head' });
+    schoolA = await makeSchool(database.db, tenant.id, { name: 'Alder Primary' });
+    schoolB = await makeSchool(database.db, tenant.id, { name: 'Beech Primary' });
+    schoolC = await makeSchool(database.db, tenant.id, { name: 'Cedar Primary' });
+    await addMembership(database.db, tenant.id, officer.id, 'la_officer');
+    await addMembership(database.db, tenant.id, head.id, 'school_admin', schoolA.id);
+    await withTenant(database.db, tenant.id, async (tx) => {
+      const item = await createCatalogueItem(
+        tx,
+        tenant.id,
+        ZCreateCatalogueItemInput.parse({
+          academicYear: year,
+          kind: 'package',
+          code: 'GOV',
+          name: 'Governor services',
+          pricingBasis: 'governing_body',
+          memberPrice: 850,
+          nonMemberPrice: 1078,
+          lines: [{ unit: 'governor_item', quantity: 3, description: '3 termly bulletins' }],
+        }),
+      );
+      for (const school of [schoolA, schoolB])
+        await subscribeSchool(tx, {
+          tenantId: tenant.id,
+          schoolId: school.id,
+          itemId: item.id,
+          units: 1,
+          actorUserId: officer.id,
+          today: academicYearStart(year),
+        });
+    });
+    const add = (schoolId: string, name: string, category: string, extra: Record<string, unknown> = {}) =>
+      as(officer).governance.addGovernor({
+        schoolId,
+        name,
+        category,
+        appointedOn: '2024-09-01',
+        ...extra,
+      } as never);
+    // Alder: chair (also chair of Beech), clerk, a parent governor.
+    await add(schoolA.id, 'Margaret Olu', 'co_opted', { office: 'chair', email: address('margaret') });
+    await add(schoolA.id, 'Clara Clerk', 'clerk', { email: address('clara') });
+    await add(schoolA.id, 'Pat Parent', 'parent', { email: address('pat') });
+    // Beech: the same chair, a clerk with no email address.
+    await add(schoolB.id, 'Margaret Olu', 'co_opted', { office: 'chair', email: address('margaret') });
+    await add(schoolB.id, 'Bob Clerk', 'clerk');
+    // Cedar holds no governor package: nobody there hears.
+    await add(schoolC.id, 'Cyril Chair', 'co_opted', { office: 'chair', email: address('cyril') });
+  });
+
+  it('composes, previews and sends once per address; a second send sends nothing', async () => {
+    const officerApi = as(officer);
+    await expect(
+      officerApi.governance.composeBulletin({ title: 'Hi', body: 'short', links: [] }),
+    ).rejects.toThrow('Give the bulletin a title.');
+    await expect(
+      as(head).governance.composeBulletin({ title: 'Spring bulletin', body: 'x'.repeat(30) }),
+    ).rejects.toThrow('Your role in this workspace does not allow this.');
+    const title = `Spring term bulletin ${tag}`;
+    const { id } = await officerApi.governance.composeBulletin({
+      title,
+      body: 'The new **Ofsted** toolkit is out.\n\n- Read the guidance\n- Book the briefing',
+      links: [{ label: 'Governance handbook', url: 'https://www.gov.uk/governance-handbook' }],
+    });
+    const preview = await officerApi.governance.bulletin({ id });
+    expect(preview.audience).toEqual({ schools: 2, toSend: 2, alreadySent: 0, unsubscribed: 0, noEmail: 1 });
+    expect(preview.preview.html).toContain('<strong>Ofsted</strong>');
+    expect(preview.preview.text).toContain('Governance handbook');
+    expect(preview.preview.text).toMatch(/\/unsubscribe\//);
+
+    const first = await officerApi.governance.sendBulletin({ id });
+    expect(first).toMatchObject({ sent: 2, alreadySent: 0, skippedUnsubscribed: 0, noEmail: 1, schools: 2 });
+    const emails = await bulletinEmails(title);
+    expect(emails.map((e) => e.to).sort()).toEqual([address('clara'), address('margaret')]);
+    for (const e of emails) {
+      expect(e.html).toContain('Book the briefing');
+      expect(e.text).toContain(`http://stride.test/unsubscribe/${tenant.slug}/`);
+    }
+
+    const again = await officerApi.governance.sendBulletin({ id });
+    expect(again).toMatchObject({ sent: 0, alreadySent: 2 });
+    expect(await bulletinEmails(title)).toHaveLength(2);
+    await expect(
+      officerApi.governance.updateBulletin({
+        id,
+        bulletin: { title: 'Changed title', body: 'y'.repeat(30) },
+      }),
+    ).rejects.toThrow('This bulletin has been sent');
+
+    const list = await officerApi.governance.bulletins();
+    expect(list.find((b) => b.id === id)).toMatchObject({ recipients: 2, skippedNoEmail: 1 });
+    expect(list.find((b) => b.id === id)?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('honours the unsubscribe link on the next send, and includes every governor when asked', async () => {
+    const [email] = (await bulletinEmails(`Spring term bulletin ${tag}`)).filter(
+      (e) => e.to === address('clara'),
+    );
+    const token = email?.text.match(/\/unsubscribe\/[^/]+\/(\S+)/)?.[1] ?? '';
+    expect(addressOfToken(tenant.id, token)).toBe(address('clara'));
+    // A forged or foreign token does nothing.
+    expect(
+      await setBulletinSubscriptionByLink(database.db, {
+        slug: tenant.slug,
+        token: `${token.slice(0, -2)}xx`,
+      }),
+    ).toBeNull();
+    const other = await makeTenant(database.db, { modules: ['governance'] });
+    expect(
+      await setBulletinSubscriptionByLink(database.db, {
+        slug: other.slug,
+        token: unsubscribeToken(tenant.id, address('clara')),
+      }),
+    ).toBeNull();
+    expect(await setBulletinSubscriptionByLink(database.db, { slug: tenant.slug, token })).toMatchObject({
+      email: address('clara'),
+      subscribed: false,
+    });
+    // A second click changes nothing.
+    await setBulletinSubscriptionByLink(database.db, { slug: tenant.slug, token });
+
+    const title = `Summer term bulletin ${tag}`;
+    const { id } = await as(officer).governance.composeBulletin({
+      title,
+      body: 'Everything the board needs for the summer term.',
+      includeAllGovernors: true,
+    });
+    const sent = await as(officer).governance.sendBulletin({ id });
+    // Margaret (once for two boards) and Pat; Clara unsubscribed; Bob has no address; Cedar not subscribed.
+    expect(sent).toMatchObject({ sent: 2, skippedUnsubscribed: 1, noEmail: 1 });
+    expect((await bulletinEmails(title)).map((e) => e.to).sort()).toEqual([
+      address('margaret'),
+      address('pat'),
+    ]);
+
+    // Subscribing again (from the same page) puts Clara back for the next bulletin.
+    await setBulletinSubscriptionByLink(database.db, { slug: tenant.slug, token, subscribe: true });
+    const later = await as(officer).governance.composeBulletin({
+      title: `Autumn term bulletin ${tag}`,
+      body: 'Back to school: what the board does first.',
+    });
+    expect((await as(officer).governance.sendBulletin({ id: later.id })).sent).toBe(2);
+  });
+});
