@@ -1,7 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
+import { catalogueItems } from '~/db/schema';
 import type { Actor } from '~/server/access/actor';
-import { todayInLondon, type IsoDate } from '~/server/catalogue/academic-year';
+import {
+  academicYearOf,
+  academicYearStart,
+  todayInLondon,
+  type IsoDate,
+} from '~/server/catalogue/academic-year';
 import { ZCourseInput } from '~/server/courses/course-inputs';
 import { createCourse } from '~/server/courses/create-course';
 import { publishCourse } from '~/server/courses/publish-course';
@@ -9,6 +15,7 @@ import { addGovernor } from '~/server/governance/add-governor';
 import { addDays, defaultConstitution } from '~/server/governance/board-rules';
 import { ZGovernorInput, type TGovernorInput } from '~/server/governance/governor-inputs';
 import { stepDownGovernor } from '~/server/governance/update-governor';
+import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import * as demo from './demo-data';
 
 /**
@@ -193,6 +200,39 @@ export async function seedGovernance(
         });
         await stepDownGovernor(tx, actor, { id: left.id, steppedDownOn: addDays(today, -60) });
       }
+    }
+    // Six of the eight boards' schools buy the governor package, so they get the termly bulletin (HSIP's
+    // demo schools stay unsubscribed, as for every HSIP package, so buying can be tried).
+    const year = academicYearOf(today);
+    const [govPackage] = await tx
+      .select({ id: catalogueItems.id })
+      .from(catalogueItems)
+      .where(
+        and(
+          eq(catalogueItems.academicYear, year),
+          eq(catalogueItems.kind, 'package'),
+          eq(catalogueItems.pricingBasis, 'governing_body'),
+        ),
+      )
+      .limit(1);
+    const demoSchoolUrns = new Set(
+      demo.users.flatMap((u) =>
+        (u.memberships[t.slug] ?? []).flatMap((m) => (m.schoolUrn ? [m.schoolUrn] : [])),
+      ),
+    );
+    for (const [i, school] of urns.entries()) {
+      const schoolId = school ? schoolIds.get(school.urn) : undefined;
+      if (!govPackage || !school || !schoolId || i >= 6) continue;
+      if (t.slug === 'hsip' && demoSchoolUrns.has(school.urn)) continue;
+      await subscribeSchool(tx, {
+        tenantId,
+        schoolId,
+        itemId: govPackage.id,
+        units: 1,
+        purchaseOrderNumber: `PO-GOV-${school.urn}`,
+        actorUserId: managerId,
+        today: academicYearStart(year),
+      });
     }
     // Free governor training is the LA's statutory duty (s22 Education Act 2002): LA workspaces only.
     if (t.kind !== 'la') continue;

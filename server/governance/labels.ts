@@ -58,3 +58,12 @@ export const roleOnBoard = (g: { category: GovernorCategory; office: GovernorOff
   g.office
     ? `${categoryLabels[g.category]}, ${officeLabels[g.office].toLowerCase()}`
     : categoryLabels[g.category];
+
+/** An instant as its London date: "4 Dec 2026". */
+export const londonDate = (d: Date) =>
+  d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });

@@ -105,6 +105,9 @@ export default async function GovernancePage({ params }: { params: Promise<{ ten
                 <Link className={linkClass} href={`/${tenant}/governance/chairs`}>
                   Chairs and vice-chairs
                 </Link>
+                <Link className={linkClass} href={`/${tenant}/governance/bulletins`}>
+                  Governor bulletins
+                </Link>
                 <a className={linkClass} href={`/${tenant}/governance/chairs/export`}>
                   Download chairs (CSV)
                 </a>
