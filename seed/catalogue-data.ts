@@ -518,4 +518,29 @@ const bep: Item[] = [
   },
 ];
 
-export const demoCatalogues: Record<string, Item[]> = { hsip, barnet: bpsi, bep };
+/**
+ * The teaching school hub (Appropriate Body): its ECT induction programme, sold per school. In an AB
+ * workspace the `ect_induction` line is a place for each ECT the school registers with the hub.
+ */
+const nwl: Item[] = [
+  {
+    kind: 'package',
+    code: 'NWL-ECT',
+    name: 'ECT induction programme',
+    description:
+      'The hub’s induction programme on the Early Career Teacher Entitlement, with induction-tutor briefings: a place for every ECT the school registers with us.',
+    pricingBasis: 'school',
+    memberPrice: 1950,
+    nonMemberPrice: 2400,
+    lines: [
+      {
+        unit: 'ect_induction',
+        quantity: 1,
+        description: 'Induction programme: one place for each ECT registered',
+        standaloneUnitPrice: 1200,
+      },
+    ],
+  },
+];
+
+export const demoCatalogues: Record<string, Item[]> = { hsip, barnet: bpsi, bep, nwlhub: nwl };

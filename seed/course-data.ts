@@ -240,6 +240,37 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
         },
       },
     ],
+    // The hub's induction programme: schools book each ECT from the ECT's record, the place drawn from the
+    // school's induction package (a place per registered ECT).
+    nwlhub: [
+      {
+        facilitatorEmails: ['induction@nwlhub.example'],
+        publish: true,
+        input: {
+          programme: 'ect_induction',
+          title: 'NWL ECT induction programme',
+          description:
+            'The hub’s two-year induction programme on the Early Career Teacher Entitlement: termly training days and twilight clinics, with an induction-tutor strand.',
+          audiences: ['ects'],
+          phase: 'All phases',
+          subject: 'Induction',
+          format: 'in_person',
+          venue: 'North West London Teaching School Hub, Colindale NW9',
+          capacity: 60,
+          minimumNumbers: 10,
+          memberPrice: 1200,
+          nonMemberPrice: 1450,
+          outOfAreaPrice: 1600,
+          entitlement: { unit: 'ect_induction', category: '' },
+          cancellationTerms: terms,
+          sessions: [
+            fullDay(inWeeks(3, 3), 'Training day 1: the Teachers’ Standards and behaviour'),
+            twilight(inWeeks(6, 3), 'Clinic: planning and adaptive teaching'),
+            fullDay(inWeeks(10, 3), 'Training day 2: assessment and feedback'),
+          ],
+        },
+      },
+    ],
     bep: [
       {
         facilitatorEmails: ['adviser@bep.example'],

@@ -144,6 +144,7 @@ async function seedDemo(tx: Tx): Promise<void> {
         ),
         // HSIP's demo schools start unsubscribed so subscribing can be tried; elsewhere they have hours to spend.
         demoSchoolsSubscribed: t.slug !== 'hsip',
+        perRegisteredEct: t.kind === 'appropriate_body',
       });
     }
   }
@@ -174,6 +175,7 @@ async function seedCatalogueAndSubscriptions(
     schoolIdByUrn: Map<number, string>;
     demoSchools: Set<number>;
     demoSchoolsSubscribed: boolean;
+    perRegisteredEct: boolean;
   },
 ) {
   const year = academicYearOf(todayInLondon());
@@ -201,6 +203,7 @@ async function seedCatalogueAndSubscriptions(
       purchaseOrderNumber: `PO-${urn}`,
       actorUserId: input.actorUserId,
       today: academicYearStart(year),
+      perRegisteredEct: input.perRegisteredEct,
     });
   }
 }

@@ -2,11 +2,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { ects, inductionCheckpoints, inductionPeriods, schools } from '~/db/schema';
 import type { Actor } from '../access/actor';
+import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { DomainError } from '../errors/domain-error';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
 import { assertAppropriateBody, feePerEctPence } from './appropriate-body';
 import type { TRegisterEctInput } from './induction-inputs';
+import { grantProgrammePlace, programmeYearFor } from './programme-places';
 import { openPeriod, rescheduleEct } from './reschedule-ect';
 
 /** What a school sees of a TRN already registered at another school of this AB: enough to continue it. */
@@ -33,9 +35,18 @@ export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
  * mentor) and the checkpoints of their schedule; the AB's fee becomes a chargeable item on the school's next
  * invoice. A TRN already registered at another school of this AB is refused unless the school chooses to
  * continue that induction: the old period closes (an interim assessment falls due there) and a new one opens
- * here. A transfer is not charged again.
+ * here. A transfer is not charged again. Where the school holds an induction package, the ECT's place on
+ * the induction programme is granted (see programme-places.ts).
  */
-export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput) {
+export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput & { today?: IsoDate }) {
+  const placeFor = (ect: { id: string; name: string }) =>
+    grantProgrammePlace(tx, {
+      tenantId: actor.tenantId,
+      ect,
+      schoolId: input.schoolId,
+      academicYear: programmeYearFor(input.startsOn, input.today ?? todayInLondon()),
+      actorUserId: actor.userId || null,
+    });
   assertAppropriateBody(actor);
   assertMaySeeSchool(actor.memberships, input.schoolId);
   const [school] = await tx
@@ -74,7 +85,8 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
         field: 'trn',
         message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${existing.startsOn}. Choose “continue the induction” to transfer them to ${school.name}.`,
       });
-    return transferEct(tx, actor, { ectId: existing.id, period, school });
+    const transferred = await transferEct(tx, actor, { ectId: existing.id, period, school });
+    return { ...transferred, programmePlace: (await placeFor({ id: existing.id, name: existing.name })) > 0 };
   }
 
   const [ect] = await tx
@@ -113,6 +125,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     transferred: false,
     completesOn: schedule.completesOn,
     chargeableItemId: charge?.id ?? null,
+    programmePlace: (await placeFor({ id: ect.id, name: input.name })) > 0,
   };
 }
 

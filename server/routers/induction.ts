@@ -6,6 +6,7 @@ import {
   inductionTutors,
 } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
+import { bookInductionProgramme, inductionProgrammeCourses } from '../induction/book-induction-programme';
 import { exportOutcomes } from '../induction/export-outcomes';
 import { getEct } from '../induction/get-ect';
 import {
@@ -44,7 +45,17 @@ export const inductionRouter = router({
     .query(({ ctx, input }) => findRegisteredTrn(ctx.tx, ctx.actor, input.trn)),
   register: registrar
     .input(ZRegisterEctInput)
-    .mutation(({ ctx, input }) => registerEct(ctx.tx, ctx.actor, input)),
+    .mutation(({ ctx, input }) => registerEct(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  programmeCourses: registrar
+    .input(z.object({ ectId: z.uuid() }))
+    .query(({ ctx, input }) =>
+      inductionProgrammeCourses(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
+  bookProgramme: registrar
+    .input(z.object({ ectId: z.uuid(), courseId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      bookInductionProgramme(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
   submitCheckpoint: tutor
     .input(ZSubmitCheckpointInput)
     .mutation(({ ctx, input }) => submitCheckpoint(ctx.tx, ctx.actor, input)),

@@ -29,6 +29,7 @@ export const subscriptionsRouter = router({
         tenantId: ctx.actor.tenantId,
         actorUserId: ctx.actor.userId,
         today: todayInLondon(),
+        perRegisteredEct: ctx.actor.kind === 'appropriate_body',
       });
     }),
   cancel: tenantProcedure({ module: 'traded', roles: managers })

@@ -5,6 +5,7 @@ import { subscriptionEvents, subscriptions } from '~/db/schema';
 import { academicYearLabel, academicYearStart, type IsoDate } from '../catalogue/academic-year';
 import { grantEntitlement } from '../entitlements/grant-entitlement';
 import { paidShare, proRataGrant } from '../entitlements/pro-rata-grant';
+import { grantPlacesForRegisteredEcts } from '../induction/programme-places';
 import { quoteForSchool } from './quote-for-school';
 
 export const ZSubscribeInput = z.object({
@@ -25,10 +26,17 @@ export type TSubscribeInput = z.input<typeof ZSubscribeInput>;
 /**
  * Subscribes a school to a package at its own price and grants the package's entitlements for the year.
  * A second live subscription to the same package and year is refused (a unique index holds even under races).
+ * With `perRegisteredEct` (an Appropriate Body, which keeps the ECT register), an induction-programme line
+ * is granted per ECT registered at the school, now and as they are registered, instead of once.
  */
 export async function subscribeSchool(
   tx: Tx,
-  input: z.output<typeof ZSubscribeInput> & { tenantId: string; actorUserId: string; today: IsoDate },
+  input: z.output<typeof ZSubscribeInput> & {
+    tenantId: string;
+    actorUserId: string;
+    today: IsoDate;
+    perRegisteredEct?: boolean;
+  },
 ) {
   const { buyer, item, quote, needsPupilCount } = await quoteForSchool(tx, input);
   if (item.kind !== 'package') {
@@ -96,7 +104,9 @@ export async function subscribeSchool(
   });
   // A late joiner gets entitlements in proportion to what it pays (an August joiner a third, not the year).
   const share = paidShare(quote);
-  for (const line of item.lines) {
+  const perEct = (line: (typeof item.lines)[number]) =>
+    Boolean(input.perRegisteredEct) && line.unit === 'ect_induction';
+  for (const line of item.lines.filter((l) => !perEct(l))) {
     await grantEntitlement(tx, {
       tenantId: input.tenantId,
       schoolId: input.schoolId,
@@ -113,5 +123,19 @@ export async function subscribeSchool(
       sourceId: subscription.id,
     });
   }
-  return { id: subscription.id, schoolId: input.schoolId, itemId: item.id, netPence: quote.netPence };
+  const ectPlaces = item.lines.some(perEct)
+    ? await grantPlacesForRegisteredEcts(tx, {
+        tenantId: input.tenantId,
+        schoolId: input.schoolId,
+        academicYear: item.academicYear,
+        actorUserId: input.actorUserId,
+      })
+    : 0;
+  return {
+    id: subscription.id,
+    schoolId: input.schoolId,
+    itemId: item.id,
+    netPence: quote.netPence,
+    ectPlaces,
+  };
 }

@@ -377,3 +377,40 @@ export function AbsenceForm({ ectId }: { ectId: string }) {
     </Form>
   );
 }
+
+/** Books the ECT onto one induction programme course for their school (the place from the induction package). */
+export function BookProgrammeForm({
+  ectId,
+  courseId,
+  label,
+}: {
+  ectId: string;
+  courseId: string;
+  label: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [done, setDone] = useState('');
+  const form = useFormMutation(trpc.induction.bookProgramme.mutationOptions(), {
+    onSuccess: (r) => {
+      setDone(
+        r.outcome === 'waitlisted'
+          ? 'The course is full: the ECT is on the waiting list.'
+          : r.funding === 'entitlement'
+            ? 'Booked: the place is covered by the school’s induction package.'
+            : r.funding === 'free'
+              ? 'Booked: the place is free.'
+              : 'Booked: the place will be invoiced to the school.',
+      );
+      router.refresh();
+    },
+  });
+  return (
+    <Form form={form} onSubmit={() => form.mutate({ ectId, courseId })} className="mt-2 space-y-2">
+      <SubmitButton pending={form.isPending} pendingLabel="Booking…">
+        {label}
+      </SubmitButton>
+      <StatusMessage>{done}</StatusMessage>
+    </Form>
+  );
+}

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
 import { londonDate } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
 import { BulletinForm } from './bulletin-forms';
 
 export const metadata: Metadata = { title: 'Governor bulletins' };
@@ -68,9 +67,9 @@ export default async function BulletinsPage({ params }: { params: Promise<{ tena
         </h2>
         <p className="mt-1 text-slate-700">It is saved as a draft so you can preview it before sending.</p>
         <div className="mt-4">
-          <WorkspaceTRPCProvider tenantSlug={tenant}>
+          <>
             <BulletinForm tenant={tenant} />
-          </WorkspaceTRPCProvider>
+          </>
         </div>
       </section>
     </div>

@@ -11,7 +11,14 @@ import {
   termsLabel,
 } from '~/server/induction/induction-labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { AbsenceForm, OutcomeForm, ReviewCheckpointForm, SubmitCheckpointForm } from '../induction-forms';
+import { formatPence } from '~/server/catalogue/money';
+import {
+  AbsenceForm,
+  BookProgrammeForm,
+  OutcomeForm,
+  ReviewCheckpointForm,
+  SubmitCheckpointForm,
+} from '../induction-forms';
 
 export const metadata: Metadata = { title: 'ECT induction record' };
 
@@ -23,8 +30,12 @@ export default async function EctRecordPage({
   params: Promise<{ tenant: string; ectId: string }>;
 }) {
   const { tenant, ectId } = await params;
-  const { api } = await loadWorkspace(tenant);
-  const record = await guard(api.induction.byId({ ectId }));
+  const { api, workspace } = await loadWorkspace(tenant);
+  const mayBook = workspace.roles.some((r) => r === 'school_admin' || r === 'tenant_admin');
+  const [record, programme] = await Promise.all([
+    guard(api.induction.byId({ ectId })),
+    mayBook ? guard(api.induction.programmeCourses({ ectId })) : null,
+  ]);
   const { ect } = record;
   const current = record.periods[record.periods.length - 1];
   return (
@@ -237,6 +248,46 @@ export default async function EctRecordPage({
             { header: 'Place', cell: (b) => (b.status === 'confirmed' ? 'Confirmed' : 'Awaiting approval') },
           ]}
         />
+        {programme?.mayBook && (
+          <div className="mt-6">
+            <h3 className="text-xl font-semibold">Book the induction programme</h3>
+            {programme.courses.length === 0 ? (
+              <p className="mt-2">No induction programme is open for booking at the moment.</p>
+            ) : (
+              <ul className="mt-3 space-y-3">
+                {programme.courses.map((c) => (
+                  <li
+                    key={c.id}
+                    className="rounded-lg border border-slate-200 bg-white p-4"
+                    data-testid="programme-course"
+                  >
+                    <h4 className="text-lg font-semibold">{c.title}</h4>
+                    <p>
+                      Starts {date(c.startsOn)}
+                      {c.venue ? `, ${c.venue}` : ''}; {c.placesLeft} places left.
+                    </p>
+                    <p className="font-semibold" data-testid="programme-cost">
+                      {c.cost === 'package'
+                        ? 'Covered by your induction package (one place for each ECT you register)'
+                        : c.cost === 'free'
+                          ? 'Free'
+                          : `${formatPence(c.pricePence)}, invoiced to the school (no induction package place left)`}
+                    </p>
+                    {c.booked ? (
+                      <p className="mt-2">{ect.name} has a place on this course.</p>
+                    ) : (
+                      <BookProgrammeForm
+                        ectId={ect.id}
+                        courseId={c.id}
+                        label={`Book ${ect.name} onto ${c.title}`}
+                      />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
       </section>
     </div>
   );

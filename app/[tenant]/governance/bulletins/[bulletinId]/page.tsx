@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
-import { WorkspaceTRPCProvider } from '../../../../_lib/trpc-client';
 import { BulletinForm, SendBulletinForm } from '../bulletin-forms';
 import { londonDate } from '~/server/governance/labels';
 
@@ -21,7 +20,7 @@ export default async function BulletinPage({
     api.governance.bulletin({ id: bulletinId }),
   );
   return (
-    <WorkspaceTRPCProvider tenantSlug={tenant}>
+    <>
       <div className="space-y-8">
         <div>
           <p>
@@ -97,6 +96,6 @@ export default async function BulletinPage({
           </section>
         )}
       </div>
-    </WorkspaceTRPCProvider>
+    </>
   );
 }
