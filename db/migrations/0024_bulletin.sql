@@ -39,6 +39,8 @@ CREATE TABLE "governor_bulletins" (
 );
 --> statement-breakpoint
 ALTER TABLE "governor_bulletins" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "induction_support_plans" ADD COLUMN "closed_by_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "induction_support_plans" ADD COLUMN "closing_note" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "governor_bulletin_recipients" ADD CONSTRAINT "governor_bulletin_recipients_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governor_bulletin_recipients" ADD CONSTRAINT "governor_bulletin_recipients_tenant_id_bulletin_id_governor_bulletins_tenant_id_id_fk" FOREIGN KEY ("tenant_id","bulletin_id") REFERENCES "public"."governor_bulletins"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governor_bulletin_recipients" ADD CONSTRAINT "governor_bulletin_recipients_tenant_id_school_id_schools_tenant_id_id_fk" FOREIGN KEY ("tenant_id","school_id") REFERENCES "public"."schools"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

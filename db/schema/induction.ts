@@ -144,6 +144,9 @@ export const inductionSupportPlans = tenantTable(
     adviserRequestId: uuid('adviser_request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Who closed it by hand (the AB), and why; a plan closed by an outcome has neither. */
+    closedByUserId: uuid('closed_by_user_id'),
+    closingNote: text('closing_note').notNull().default(''),
   },
   (t) => [
     foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),

@@ -14,6 +14,7 @@ import {
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { isAbStaff } from './appropriate-body';
+import { editablePeriodIds } from './edit-ect';
 import { actsForSchool, loadEctFor } from './ect-access';
 import { isOverdue } from './induction-schedule';
 import { scheduleFor } from './reschedule-ect';
@@ -26,52 +27,54 @@ import { consultancyAvailable } from './submit-checkpoint';
  */
 export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today: IsoDate }) {
   const { ect, periods } = await loadEctFor(tx, actor, input.ectId);
-  const [periodRows, checkpoints, absences, plans, outcomes, bookings, schedule] = await Promise.all([
-    tx
-      .select({ id: inductionPeriods.id, schoolName: schools.name })
-      .from(inductionPeriods)
-      .innerJoin(schools, eq(schools.id, inductionPeriods.schoolId))
-      .where(eq(inductionPeriods.ectId, ect.id)),
-    tx
-      .select()
-      .from(inductionCheckpoints)
-      .where(eq(inductionCheckpoints.ectId, ect.id))
-      .orderBy(asc(inductionCheckpoints.dueOn), asc(inductionCheckpoints.termNumber)),
-    tx
-      .select()
-      .from(inductionAbsences)
-      .where(eq(inductionAbsences.ectId, ect.id))
-      .orderBy(asc(inductionAbsences.startsOn)),
-    tx
-      .select()
-      .from(inductionSupportPlans)
-      .where(eq(inductionSupportPlans.ectId, ect.id))
-      .orderBy(desc(inductionSupportPlans.createdAt)),
-    tx
-      .select({ outcome: inductionOutcomes, recordedBy: users.name })
-      .from(inductionOutcomes)
-      .leftJoin(users, eq(users.id, inductionOutcomes.recordedByUserId))
-      .where(eq(inductionOutcomes.ectId, ect.id))
-      .orderBy(asc(inductionOutcomes.decidedOn)),
-    tx
-      .select({
-        id: courseBookings.id,
-        courseTitle: courses.title,
-        programme: courses.programme,
-        startsOn: courses.startsOn,
-        status: courseBookings.status,
-      })
-      .from(courseBookings)
-      .innerJoin(courses, eq(courses.id, courseBookings.courseId))
-      .where(
-        and(
-          sql`lower(${courseBookings.delegateEmail}) = ${ect.email.toLowerCase()}`,
-          ne(courseBookings.status, 'cancelled'),
-        ),
-      )
-      .orderBy(asc(courses.startsOn)),
-    scheduleFor(tx, ect.id),
-  ]);
+  const [periodRows, checkpoints, absences, plans, outcomes, bookings, schedule, editable] =
+    await Promise.all([
+      tx
+        .select({ id: inductionPeriods.id, schoolName: schools.name })
+        .from(inductionPeriods)
+        .innerJoin(schools, eq(schools.id, inductionPeriods.schoolId))
+        .where(eq(inductionPeriods.ectId, ect.id)),
+      tx
+        .select()
+        .from(inductionCheckpoints)
+        .where(eq(inductionCheckpoints.ectId, ect.id))
+        .orderBy(asc(inductionCheckpoints.dueOn), asc(inductionCheckpoints.termNumber)),
+      tx
+        .select()
+        .from(inductionAbsences)
+        .where(eq(inductionAbsences.ectId, ect.id))
+        .orderBy(asc(inductionAbsences.startsOn)),
+      tx
+        .select()
+        .from(inductionSupportPlans)
+        .where(eq(inductionSupportPlans.ectId, ect.id))
+        .orderBy(desc(inductionSupportPlans.createdAt)),
+      tx
+        .select({ outcome: inductionOutcomes, recordedBy: users.name })
+        .from(inductionOutcomes)
+        .leftJoin(users, eq(users.id, inductionOutcomes.recordedByUserId))
+        .where(eq(inductionOutcomes.ectId, ect.id))
+        .orderBy(asc(inductionOutcomes.decidedOn)),
+      tx
+        .select({
+          id: courseBookings.id,
+          courseTitle: courses.title,
+          programme: courses.programme,
+          startsOn: courses.startsOn,
+          status: courseBookings.status,
+        })
+        .from(courseBookings)
+        .innerJoin(courses, eq(courses.id, courseBookings.courseId))
+        .where(
+          and(
+            sql`lower(${courseBookings.delegateEmail}) = ${ect.email.toLowerCase()}`,
+            ne(courseBookings.status, 'cancelled'),
+          ),
+        )
+        .orderBy(asc(courses.startsOn)),
+      scheduleFor(tx, ect.id),
+      editablePeriodIds(tx, actor, ect.id),
+    ]);
   const schoolOf = new Map(periodRows.map((p) => [p.id, p.schoolName]));
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const abStaff = isAbStaff(actor);
@@ -105,6 +108,11 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         ? await consultancyAvailable(tx, actor, current.schoolId)
         : false,
     mayRecordOutcome: abStaff && ect.status === 'in_progress',
+    mayCloseSupportPlan: abStaff,
+    /** Periods this actor may correct (FTE, start, tutor, mentor), and whether the ECT's details too. */
+    editablePeriodIds: ect.status === 'in_progress' ? editable : [],
+    mayEditDetails:
+      abStaff || (ect.status === 'in_progress' && current !== undefined && editable.includes(current.id)),
     mayRecordAbsence:
       ect.status === 'in_progress' && (abStaff || (current ? actsForSchool(actor, current.schoolId) : false)),
   };

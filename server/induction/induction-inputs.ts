@@ -87,3 +87,31 @@ export const ZListEctsInput = z.object({
   search: z.string().trim().max(100).optional(),
 });
 export type TListEctsInput = z.output<typeof ZListEctsInput>;
+
+export const ZUpdateEctInput = z.object({
+  ectId: z.uuid(),
+  name: person('ECT'),
+  email: email('ECT'),
+  dateOfBirth: isoDate.optional(),
+  previousInduction: z.string().trim().max(2000).default(''),
+});
+export type TUpdateEctInput = z.output<typeof ZUpdateEctInput>;
+
+export const ZUpdatePeriodInput = z.object({
+  periodId: z.uuid(),
+  startsOn: isoDate,
+  fte: z.coerce
+    .number({ message: 'Enter the FTE, e.g. 1 or 0.6.' })
+    .min(0.1, 'FTE is between 0.1 and 1.')
+    .max(1, 'FTE is between 0.1 and 1.'),
+  tutorName: person('induction tutor'),
+  tutorEmail: email('induction tutor'),
+  mentorName: person('mentor'),
+  mentorEmail: email('mentor'),
+});
+export type TUpdatePeriodInput = z.output<typeof ZUpdatePeriodInput>;
+
+export const ZCloseSupportPlanInput = z.object({
+  supportPlanId: z.uuid(),
+  note: z.string().trim().min(5, 'Say why the plan is closed (for the school).').max(2000),
+});

@@ -7,9 +7,12 @@ import {
 } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
 import { bookInductionProgramme, inductionProgrammeCourses } from '../induction/book-induction-programme';
+import { closeSupportPlan } from '../induction/close-support-plan';
+import { updateEctDetails, updateInductionPeriod } from '../induction/edit-ect';
 import { exportOutcomes } from '../induction/export-outcomes';
 import { getEct } from '../induction/get-ect';
 import {
+  ZCloseSupportPlanInput,
   ZFindTrnInput,
   ZListEctsInput,
   ZRecordAbsenceInput,
@@ -18,6 +21,8 @@ import {
   ZReviewCheckpointInput,
   ZSetReductionInput,
   ZSubmitCheckpointInput,
+  ZUpdateEctInput,
+  ZUpdatePeriodInput,
 } from '../induction/induction-inputs';
 import { inductionDashboard, listEcts } from '../induction/list-ects';
 import { recordAbsence, recordOutcome, setReduction } from '../induction/record-outcome';
@@ -56,6 +61,15 @@ export const inductionRouter = router({
     .mutation(({ ctx, input }) =>
       bookInductionProgramme(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
     ),
+  updateEct: registrar
+    .input(ZUpdateEctInput)
+    .mutation(({ ctx, input }) => updateEctDetails(ctx.tx, ctx.actor, input)),
+  updatePeriod: registrar
+    .input(ZUpdatePeriodInput)
+    .mutation(({ ctx, input }) => updateInductionPeriod(ctx.tx, ctx.actor, input)),
+  closeSupportPlan: ab
+    .input(ZCloseSupportPlanInput)
+    .mutation(({ ctx, input }) => closeSupportPlan(ctx.tx, ctx.actor, input)),
   submitCheckpoint: tutor
     .input(ZSubmitCheckpointInput)
     .mutation(({ ctx, input }) => submitCheckpoint(ctx.tx, ctx.actor, input)),

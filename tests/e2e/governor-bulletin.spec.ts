@@ -18,7 +18,9 @@ test('an LA officer composes, previews and sends the termly bulletin; the clerk 
   await officer.getByLabel('Title').fill(title);
   await officer.getByLabel('Bulletin', { exact: true }).fill('Too short');
   await officer.getByRole('button', { name: 'Save and preview' }).click();
-  await expect(officer.getByRole('alert')).toContainText('Write the bulletin (at least a sentence).');
+  await expect(officer.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Write the bulletin (at least a sentence).',
+  );
   await officer
     .getByLabel('Bulletin', { exact: true })
     .fill(

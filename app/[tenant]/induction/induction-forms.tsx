@@ -414,3 +414,140 @@ export function BookProgrammeForm({
     </Form>
   );
 }
+
+/** Corrects the ECT's details (name, email, date of birth, previous induction). */
+export function EditEctForm({
+  ectId,
+  initial,
+}: {
+  ectId: string;
+  initial: { name: string; email: string; dateOfBirth: string; previousInduction: string };
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues(initial);
+  const [saved, setSaved] = useState('');
+  const form = useFormMutation(trpc.induction.updateEct.mutationOptions(), {
+    onSuccess: () => {
+      setSaved('Saved the ECT’s details.');
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      heading={<h3 className="text-xl font-semibold">The ECT’s details</h3>}
+      onSubmit={() => {
+        setSaved('');
+        form.mutate({ ectId, ...values, dateOfBirth: values.dateOfBirth || undefined });
+      }}
+    >
+      <TextField label="Full name" {...form.field('name')} {...bind('name')} />
+      <TextField label="Email address" type="email" {...form.field('email')} {...bind('email')} />
+      <DateField label="Date of birth (optional)" {...form.field('dateOfBirth')} {...bind('dateOfBirth')} />
+      <TextArea
+        label="Previous induction"
+        hint="Earlier induction periods elsewhere, if any."
+        {...form.field('previousInduction')}
+        {...bind('previousInduction')}
+      />
+      <SubmitButton pending={form.isPending} pendingLabel="Saving…">
+        Save details
+      </SubmitButton>
+      <StatusMessage>{saved}</StatusMessage>
+    </Form>
+  );
+}
+
+/** Corrects one induction period: its start date, FTE, tutor and mentor; the schedule is recomputed. */
+export function EditPeriodForm({
+  periodId,
+  heading,
+  initial,
+}: {
+  periodId: string;
+  heading: string;
+  initial: {
+    startsOn: string;
+    fte: string;
+    tutorName: string;
+    tutorEmail: string;
+    mentorName: string;
+    mentorEmail: string;
+  };
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues(initial);
+  const [saved, setSaved] = useState('');
+  const form = useFormMutation(trpc.induction.updatePeriod.mutationOptions(), {
+    onSuccess: (r) => {
+      setSaved(
+        `Saved. Induction is now expected to end on ${new Date(`${r.completesOn}T12:00:00Z`).toLocaleDateString('en-GB')}.`,
+      );
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      heading={<h3 className="text-xl font-semibold">{heading}</h3>}
+      onSubmit={() => {
+        setSaved('');
+        form.mutate({ periodId, ...values, fte: numberOrNaN(values.fte) });
+      }}
+    >
+      <DateField label="Start date at this school" {...form.field('startsOn')} {...bind('startsOn')} />
+      <NumberField
+        label="FTE"
+        hint="Full time is 1; part time pro-rates induction (0.5 takes four years)."
+        {...form.field('fte')}
+        {...bind('fte')}
+      />
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextField label="Induction tutor’s name" {...form.field('tutorName')} {...bind('tutorName')} />
+        <TextField
+          label="Induction tutor’s email"
+          type="email"
+          {...form.field('tutorEmail')}
+          {...bind('tutorEmail')}
+        />
+        <TextField label="Mentor’s name" {...form.field('mentorName')} {...bind('mentorName')} />
+        <TextField
+          label="Mentor’s email"
+          type="email"
+          {...form.field('mentorEmail')}
+          {...bind('mentorEmail')}
+        />
+      </div>
+      <SubmitButton pending={form.isPending} pendingLabel="Saving…">
+        Save and recompute the schedule
+      </SubmitButton>
+      <StatusMessage>{saved}</StatusMessage>
+    </Form>
+  );
+}
+
+/** The AB closes an open support plan, with a note for the school. */
+export function CloseSupportPlanForm({ supportPlanId }: { supportPlanId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [note, setNote] = useState('');
+  const form = useFormMutation(trpc.induction.closeSupportPlan.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Form form={form} onSubmit={() => form.mutate({ supportPlanId, note })} className="mt-3 space-y-2">
+      <TextArea
+        label="Why the plan is closed"
+        hint="The school’s headteacher is emailed this note."
+        {...form.field('note')}
+        value={note}
+        onChange={setNote}
+      />
+      <SubmitButton pending={form.isPending} pendingLabel="Closing…">
+        Close the support plan
+      </SubmitButton>
+    </Form>
+  );
+}

@@ -15,6 +15,9 @@ import { formatPence } from '~/server/catalogue/money';
 import {
   AbsenceForm,
   BookProgrammeForm,
+  CloseSupportPlanForm,
+  EditEctForm,
+  EditPeriodForm,
   OutcomeForm,
   ReviewCheckpointForm,
   SubmitCheckpointForm,
@@ -171,6 +174,10 @@ export default async function EctRecordPage({
                 , when the ECT was judged not on track; the school sets out its support in the review’s
                 evidence.
               </p>
+              {p.closingNote && <p className="mt-2">Closed by the Appropriate Body: {p.closingNote}</p>}
+              {p.status === 'open' && record.mayCloseSupportPlan && (
+                <CloseSupportPlanForm supportPlanId={p.id} />
+              )}
               {p.status === 'open' && (
                 <p className="mt-2">
                   {record.consultancy ? (
@@ -230,6 +237,47 @@ export default async function EctRecordPage({
           <OutcomeForm ectId={ect.id} termsServed={record.schedule.termsRequired.toFixed(1)} />
         )}
       </section>
+
+      {(record.mayEditDetails || record.editablePeriodIds.length > 0) && (
+        <section aria-labelledby="corrections" className="mt-8 max-w-3xl">
+          <h2 id="corrections" className="text-2xl font-semibold">
+            Correct the record
+          </h2>
+          <p className="mt-1 text-slate-700">
+            Changing a start date or the FTE recomputes the due dates of reviews not yet submitted.
+          </p>
+          <div className="mt-4 space-y-8">
+            {record.mayEditDetails && (
+              <EditEctForm
+                ectId={ect.id}
+                initial={{
+                  name: ect.name,
+                  email: ect.email,
+                  dateOfBirth: ect.dateOfBirth ?? '',
+                  previousInduction: ect.previousInduction,
+                }}
+              />
+            )}
+            {record.periods
+              .filter((p) => record.editablePeriodIds.includes(p.id))
+              .map((p) => (
+                <EditPeriodForm
+                  key={p.id}
+                  periodId={p.id}
+                  heading={`Induction period at ${p.schoolName}`}
+                  initial={{
+                    startsOn: p.startsOn,
+                    fte: String(p.fteHundredths / 100),
+                    tutorName: p.tutorName,
+                    tutorEmail: p.tutorEmail,
+                    mentorName: p.mentorName,
+                    mentorEmail: p.mentorEmail,
+                  }}
+                />
+              ))}
+          </div>
+        </section>
+      )}
 
       <section aria-labelledby="programme" className="mt-8">
         <h2 id="programme" className="text-2xl font-semibold">
