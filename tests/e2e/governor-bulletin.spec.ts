@@ -33,10 +33,13 @@ test('an LA officer composes, previews and sends the termly bulletin; the clerk 
   await officer.getByRole('button', { name: 'Save and preview' }).click();
   await expect(officer.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expect(officer.getByTestId('bulletin-state')).toContainText('Draft: not sent yet.');
+  await expect(officer.getByTestId('bulletin-text')).toContainText('Governance handbook');
+  await expectAccessible(officer);
+  await officer.getByRole('button', { name: 'Show the email as it will arrive' }).click();
   const preview = officer.frameLocator('iframe[title="Preview of the bulletin email"]');
   await expect(preview.getByRole('heading', { name: title })).toBeVisible();
   await expect(preview.getByText('Ofsted', { exact: true })).toBeVisible();
-  await expectAccessible(officer);
+  await officer.getByRole('button', { name: 'Hide the email' }).click();
 
   // Send: one email per chair and clerk of the subscribed boards; sending again sends nothing more.
   const sentAfter = new Date(Date.now() - 1000);

@@ -136,3 +136,28 @@ export function SendBulletinForm({ bulletinId, toSend }: { bulletinId: string; t
     </Form>
   );
 }
+
+/** The email as it will arrive, in a sandboxed frame, shown on request (the plain text is always on the page). */
+export function EmailPreview({ html }: { html: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="mt-3">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        className="text-brand-dark font-semibold underline"
+      >
+        {open ? 'Hide the email' : 'Show the email as it will arrive'}
+      </button>
+      {open && (
+        <iframe
+          title="Preview of the bulletin email"
+          srcDoc={html}
+          sandbox=""
+          className="mt-3 block h-[36rem] w-full max-w-3xl rounded border border-slate-300 bg-white"
+        />
+      )}
+    </div>
+  );
+}

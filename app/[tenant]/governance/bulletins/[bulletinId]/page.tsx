@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
-import { BulletinForm, SendBulletinForm } from '../bulletin-forms';
+import { BulletinForm, EmailPreview, SendBulletinForm } from '../bulletin-forms';
 import { londonDate } from '~/server/governance/labels';
 
 export const metadata: Metadata = { title: 'Governor bulletin' };
@@ -64,16 +64,16 @@ export default async function BulletinPage({
             Preview
           </h2>
           <p className="mt-1 text-slate-700">Subject: {preview.subject}</p>
-          <iframe
-            title="Preview of the bulletin email"
-            srcDoc={preview.html}
-            sandbox=""
-            className="mt-3 h-[36rem] w-full max-w-3xl rounded border border-slate-300 bg-white"
-          />
-          <details className="mt-3 max-w-3xl">
-            <summary className="cursor-pointer font-semibold">Plain-text version</summary>
-            <pre className="mt-2 whitespace-pre-wrap rounded bg-slate-100 p-3 text-sm">{preview.text}</pre>
-          </details>
+          <div className="mt-3 max-w-3xl">
+            <h3 className="text-lg font-semibold">Plain-text version</h3>
+            <pre
+              className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-100 p-3 text-sm"
+              data-testid="bulletin-text"
+            >
+              {preview.text}
+            </pre>
+          </div>
+          <EmailPreview html={preview.html} />
         </section>
 
         {!bulletin.sentAt && (
