@@ -67,7 +67,7 @@ export default async function BulletinPage({
           <div className="mt-3 max-w-3xl">
             <h3 className="text-lg font-semibold">Plain-text version</h3>
             <pre
-              className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-100 p-3 text-sm"
+              className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-100 p-3 text-sm"
               data-testid="bulletin-text"
             >
               {preview.text}
