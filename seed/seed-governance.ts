@@ -201,8 +201,7 @@ export async function seedGovernance(
         await stepDownGovernor(tx, actor, { id: left.id, steppedDownOn: addDays(today, -60) });
       }
     }
-    // Six of the eight boards' schools buy the governor package, so they get the termly bulletin (HSIP's
-    // demo schools stay unsubscribed, as for every HSIP package, so buying can be tried).
+    // Most of the first six boards' schools buy the governor package, so they get the termly bulletin.
     const year = academicYearOf(today);
     const [govPackage] = await tx
       .select({ id: catalogueItems.id })
@@ -223,7 +222,9 @@ export async function seedGovernance(
     for (const [i, school] of urns.entries()) {
       const schoolId = school ? schoolIds.get(school.urn) : undefined;
       if (!govPackage || !school || !schoolId || i >= 6) continue;
-      if (t.slug === 'hsip' && demoSchoolUrns.has(school.urn)) continue;
+      // Demo schools keep their seeded purchases as they were (journeys bill and buy for them), except the boards
+      // whose chair, clerk or governor have accounts (St Catherine's, Priestmead): they show the bulletin.
+      if (demoSchoolUrns.has(school.urn) && !(school.urn in withAccounts)) continue;
       await subscribeSchool(tx, {
         tenantId,
         schoolId,
