@@ -15,6 +15,7 @@ import {
   monitoringReaders,
   noteReaders,
   officers,
+  personalDataOfficers,
   schoolLeaders,
   staff,
 } from '../access/role-groups';
@@ -187,6 +188,16 @@ export const sections: readonly Section[] = [
     title: 'Term dates',
     roles: managers,
     summary: 'The LA’s term dates each year: mid-year joiners pay for the terms not yet started.',
+    built: true,
+  },
+  {
+    slug: 'personal-data',
+    title: 'Personal data',
+    roles: personalDataOfficers,
+    // The AB's induction officers act for ECTs; in an LA or a provider, the governance officers for governors.
+    rolesByKind: { la: officers, provider: officers },
+    summary:
+      'What is held about an ECT, governor or course delegate: export it, erase it; retention periods.',
     built: true,
   },
   {
