@@ -200,6 +200,8 @@ export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject
   const school = (id: string) => schoolNames.get(id) ?? '';
   return {
     format: 'stride-personal-data/1',
+    /** Named at the top so the export's audit row keeps whose data it was (by id only). */
+    subjectId: subject.id,
     generatedAt: new Date().toISOString(),
     workspace: actor.name,
     subject: { kind: subject.kind, id: subject.id, name: subject.name, email: subject.email },

@@ -30,9 +30,10 @@ export const personalDataRouter = router({
     .input(ZSubjectInput)
     .mutation(({ ctx, input }) => collectPersonalData(ctx.tx, ctx.actor, input)),
   /** The same, as a PDF document (rendered by the route handler). */
-  exportPdf: officer
-    .input(ZSubjectInput)
-    .mutation(async ({ ctx, input }) => personalDataPdf(await collectPersonalData(ctx.tx, ctx.actor, input))),
+  exportPdf: officer.input(ZSubjectInput).mutation(async ({ ctx, input }) => {
+    const data = await collectPersonalData(ctx.tx, ctx.actor, input);
+    return { subjectId: data.subjectId, ...personalDataPdf(data) };
+  }),
   erase: officer
     .input(
       ZSubjectInput.extend({

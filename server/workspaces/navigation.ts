@@ -9,13 +9,13 @@ import {
   financeUsers,
   governanceUsers,
   headteachers,
+  inductionAbStaff,
   inductionReaders,
   invoiceReaders,
   managers,
   monitoringReaders,
   noteReaders,
   officers,
-  personalDataOfficers,
   schoolLeaders,
   staff,
 } from '../access/role-groups';
@@ -193,9 +193,9 @@ export const sections: readonly Section[] = [
   {
     slug: 'personal-data',
     title: 'Personal data',
-    roles: personalDataOfficers,
-    // The AB's induction officers act for ECTs; in an LA or a provider, the governance officers for governors.
-    rolesByKind: { la: officers, provider: officers },
+    roles: officers,
+    // The AB's induction officers act for ECTs; elsewhere the governance officers for governors.
+    rolesByKind: { appropriate_body: inductionAbStaff },
     summary:
       'What is held about an ECT, governor or course delegate: export it, erase it; retention periods.',
     built: true,
