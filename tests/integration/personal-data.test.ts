@@ -368,8 +368,9 @@ describe('personal data', () => {
       ]);
     });
 
+    const otherSchool = await makeSchool(database.db, other.id);
     await withTenant(database.db, other.id, async (tx) => {
-      const school = await makeSchool(database.db, other.id);
+      const school = otherSchool;
       const row = await insertOne(
         tx
           .insert(governors)
