@@ -195,6 +195,7 @@ describe('scheduled jobs', () => {
       'course-reminders',
       'course-hold-expiry',
       'course-evaluations',
+      'personal-data-retention',
     ]);
     expect(overview.runs.some((r) => r.job === 'renewal-reminders' && r.periodKey === today)).toBe(true);
     const harrowView = await (
