@@ -45,7 +45,7 @@ test('a governance officer exports a former governor’s personal data (JSON and
 
   // Erase: the reason and the confirmation are required.
   await page.getByRole('button', { name: 'Erase personal data' }).click();
-  await expect(page.getByRole('alert')).toContainText('Tick to confirm');
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Tick to confirm');
   await page.getByLabel('Reason for the erasure').fill('Erasure request received by email');
   await page.getByLabel(/I confirm: erase Rowena Marsh/).check();
   await page.getByRole('button', { name: 'Erase personal data' }).click();
