@@ -50,7 +50,7 @@ export async function bookPlaces(
     laCodes: readonly string[];
     today: IsoDate;
     /**
-     * A school_staff booking themselves: when the course asks for it, the place is held as awaiting the
+     * A school_staff booking themselves: when the course or the school asks for it, the place is held as awaiting the
      * school's approval (it counts as taken) and funded only once approved.
      */
     staffBooking?: boolean;
@@ -58,7 +58,7 @@ export async function bookPlaces(
 ): Promise<BookPlacesResult> {
   if (input.delegates.length === 0)
     throw new DomainError({ code: 'BAD_REQUEST', field: 'delegates', message: 'Add at least one delegate.' });
-  const { course, price, academicYear } = await loadBookingContext(tx, input);
+  const { course, school, price, academicYear } = await loadBookingContext(tx, input);
   const emails = input.delegates.map((d) => d.email.toLowerCase());
   const [already, sessions] = await Promise.all([
     tx
@@ -117,7 +117,10 @@ export async function bookPlaces(
 
   const confirmed = prepared.slice(0, take);
   const waiting = prepared.slice(take);
-  const awaitsApproval = Boolean(input.staffBooking && course.staffBookingNeedsApproval);
+  // Held for approval when the course asks for it, or the school does for all its staff bookings.
+  const awaitsApproval = Boolean(
+    input.staffBooking && (course.staffBookingNeedsApproval || school.staffBookingsNeedApproval),
+  );
   const result: BookPlacesResult = { confirmed: [], waitlisted: [], pendingApproval: [] };
   const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
   for (const p of awaitsApproval ? [] : confirmed) {

@@ -20,6 +20,11 @@ import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
 import { promoteFromWaitlist, ZPromoteInput } from '../courses/promote-from-waitlist';
+import {
+  schoolBookingApproval,
+  setSchoolBookingApproval,
+  ZSetSchoolBookingApprovalInput,
+} from '../courses/school-booking-approval';
 import { substituteDelegate, ZSubstituteInput } from '../courses/substitute-delegate';
 import { ZBookPlacesInput, ZPreviewBookingInput } from '../courses/booking-inputs';
 import { ZCourseInput } from '../courses/course-inputs';
@@ -47,6 +52,22 @@ const ownSchool = (actor: Actor) =>
 const namesDelegates = (actor: Actor, schoolId: string) =>
   hasRole(actor.roles, managers) ||
   actor.memberships.some((m) => hasRole([m.role], headteachers) && m.schoolId === schoolId);
+
+/**
+ * The school whose settings a headteacher/SBM changes: the one they are school_admin of (or name, if they are
+ * that for several); the manager names any school.
+ */
+function headedSchool(actor: Actor, requested?: string): string {
+  if (hasRole(actor.roles, managers)) {
+    if (!requested)
+      throw new DomainError({ code: 'BAD_REQUEST', field: 'schoolId', message: 'Choose a school.' });
+    return requested;
+  }
+  const headed = actor.memberships.filter((m) => hasRole([m.role], headteachers) && m.schoolId);
+  const school = requested ? headed.find((m) => m.schoolId === requested) : headed[0];
+  if (!school?.schoolId) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  return school.schoolId;
+}
 
 export const coursesRouter = router({
   list: manage
@@ -147,6 +168,18 @@ export const coursesRouter = router({
         actorUserId: ctx.actor.userId,
         today: todayInLondon(),
         now: new Date(),
+      }),
+    ),
+  /** Whether every staff booking at the school waits for the headteacher's approval (the school's switch). */
+  schoolBookingApproval: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(z.object({ schoolId: z.uuid().optional() }))
+    .query(({ ctx, input }) => schoolBookingApproval(ctx.tx, headedSchool(ctx.actor, input.schoolId))),
+  setSchoolBookingApproval: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(ZSetSchoolBookingApprovalInput)
+    .mutation(({ ctx, input }) =>
+      setSchoolBookingApproval(ctx.tx, {
+        schoolId: headedSchool(ctx.actor, input.schoolId),
+        staffBookingsNeedApproval: input.staffBookingsNeedApproval,
       }),
     ),
   substitute: tenantProcedure({ module: 'courses', roles: schoolManagers })

@@ -6,6 +6,7 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { BookingDecision, CancelPlace } from './booking-decision';
+import { SchoolApprovalForm } from './school-approval-form';
 
 export const metadata: Metadata = { title: 'CPD courses and bookings' };
 
@@ -22,7 +23,9 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
   const manages = workspace.roles.some((r) => r === 'tenant_admin' || r === 'adviser');
   const courses = manages ? await guard(api.courses.list({})) : [];
   const headteacher = !manages && workspace.roles.includes('school_admin');
-  const bookings = headteacher ? await guard(api.courses.schoolBookings({})) : [];
+  const [bookings, approval] = headteacher
+    ? await Promise.all([guard(api.courses.schoolBookings({})), guard(api.courses.schoolBookingApproval({}))])
+    : [[], null];
   const today = todayInLondon();
   return (
     <div>
@@ -35,6 +38,16 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
       </p>
       {headteacher && (
         <>
+          {approval && (
+            <section aria-labelledby="approval" className="mt-8">
+              <h2 id="approval" className="text-xl font-semibold">
+                Booking approval at {approval.name}
+              </h2>
+              <div className="mt-2">
+                <SchoolApprovalForm initial={approval.staffBookingsNeedApproval} />
+              </div>
+            </section>
+          )}
           <h2 className="mt-8 text-xl font-semibold">Your school’s places</h2>
           <p className="mt-2">
             <a href={`/${tenant}/courses/bookings/export`} className="underline">
