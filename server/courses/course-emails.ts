@@ -23,6 +23,7 @@ export type CourseEmailKind =
   | 'reminder'
   | 'evaluation'
   | 'substituted'
+  | 'passed_on'
   | 'approval_requested'
   | 'declined';
 
@@ -124,6 +125,14 @@ export async function renderCourseEmail(input: {
       subject: `Booking not approved: ${course.title}`,
       heading: 'Your booking was not approved',
       paragraphs: [`Your school has not approved your place on ${course.title}, so it has been released.`],
+    },
+    passed_on: {
+      subject: `Place passed on: ${course.title}`,
+      heading: 'Your place has passed to a colleague',
+      paragraphs: [
+        `Your place on ${course.title} has been passed to ${input.reason ?? 'a colleague'}. You no longer have a place, and the link in your earlier emails no longer works.`,
+        'If this is a mistake, please speak to your school’s headteacher or business manager.',
+      ],
     },
     substituted: {
       subject: `Place confirmed: ${course.title}`,
