@@ -17,10 +17,20 @@ const bookingStatusLabels = {
 };
 const statusLabels = { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' };
 
-export default async function CoursesPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function CoursesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ passedOn?: string }>;
+}) {
   const { tenant } = await params;
+  const { passedOn } = await searchParams;
   const { api, workspace } = await loadWorkspace(tenant);
   const manages = workspace.roles.some((r) => r === 'tenant_admin' || r === 'adviser');
+  // Anyone who books (staff, governors, ECTs, the head) may also be a delegate: their own places.
+  const myPlaces = manages ? [] : await guard(api.courses.myPlaces({}));
+  const awaitingEvaluation = myPlaces.filter((p) => p.evaluationDue);
   const courses = manages ? await guard(api.courses.list({})) : [];
   const headteacher = !manages && workspace.roles.includes('school_admin');
   const [bookings, approval] = headteacher
@@ -36,6 +46,60 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
         </Link>{' '}
         (open to everyone, no sign-in needed), then book from a course’s page.
       </p>
+      {passedOn && (
+        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 p-4 font-semibold">
+          The place has passed to {passedOn}: they have been sent the confirmation and calendar invite.
+        </p>
+      )}
+      {!manages && (
+        <section aria-labelledby="my-places" className="mt-8">
+          <h2 id="my-places" className="text-xl font-semibold">
+            Your places
+          </h2>
+          {awaitingEvaluation.length > 0 && (
+            <p className="mt-2 rounded border-l-4 border-brand bg-white p-4">
+              {awaitingEvaluation.length === 1
+                ? 'One course is awaiting your evaluation.'
+                : `${awaitingEvaluation.length} courses are awaiting your evaluation.`}
+            </p>
+          )}
+          <DataTable
+            caption="Your places"
+            hideCaption
+            rows={myPlaces}
+            rowKey={(p) => p.id}
+            empty="You have no places booked."
+            columns={[
+              { header: 'Course', rowHeader: true, cell: (p) => p.courseTitle },
+              { header: 'Dates', cell: (p) => formatCourseDates(p.startsOn, p.endsOn) },
+              {
+                header: 'Evaluation',
+                cell: (p) =>
+                  p.evaluationDue ? (
+                    <Link href={`/${tenant}/courses/places/${p.id}/evaluate`} className="underline">
+                      Give your evaluation<span className="sr-only"> of {p.courseTitle}</span>
+                    </Link>
+                  ) : p.evaluatedAt ? (
+                    'Given, thank you'
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                header: 'Can’t go?',
+                cell: (p) =>
+                  p.mayPassOn ? (
+                    <Link href={`/${tenant}/courses/places/${p.id}/substitute`} className="underline">
+                      Send a colleague instead<span className="sr-only"> to {p.courseTitle}</span>
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
+        </section>
+      )}
       {headteacher && (
         <>
           {approval && (
@@ -77,6 +141,17 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
                   ),
               },
               { header: 'Cost', align: 'right', cell: (b) => formatPence(b.costPence) },
+              {
+                header: 'Send instead',
+                cell: (b) =>
+                  b.status === 'confirmed' && b.startsOn && b.startsOn > today ? (
+                    <Link href={`/${tenant}/courses/places/${b.id}/substitute`} className="underline">
+                      Send a colleague<span className="sr-only"> instead of {b.delegateName}</span>
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
+              },
               {
                 header: 'Cancel',
                 cell: (b) =>
