@@ -200,7 +200,9 @@ test('a school’s approval switch; a delegate sends a colleague instead; the si
     await expect(senco.getByRole('heading', { name: 'Send a colleague instead', level: 1 })).toBeVisible();
     await expectAccessible(senco);
     await senco.getByRole('button', { name: 'Send this colleague instead' }).click();
-    await expect(senco.getByRole('alert')).toContainText('Enter the delegate’s name');
+    await expect(senco.getByRole('alert', { name: 'There is a problem' })).toContainText(
+      'Enter the delegate’s name',
+    );
     await senco.getByLabel('Name', { exact: true }).fill('Colin Colleague');
     await senco.getByLabel('Email', { exact: true }).fill(colleague);
     await senco.getByRole('button', { name: 'Send this colleague instead' }).click();
