@@ -31,8 +31,11 @@ export type JobQueueOptions = {
 
 export type JobQueue = {
   boss: PgBoss;
-  /** Sends an email job for each queued email (one per email at a time: the queue's exclusive policy). */
-  dispatchQueuedEmails(): Promise<void>;
+  /**
+   * Sends an email job for each of these emails (just committed), or for each queued email (none given: the
+   * sweep); one per email at a time (the queue's exclusive policy).
+   */
+  dispatchQueuedEmails(emailIds?: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -79,10 +82,16 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     },
   );
 
-  const dispatchQueuedEmails = async () => {
-    const ids = await queuedEmailIds(database.db);
-    for (const id of ids) await boss.send(emailQueue, { emailId: id }, { singletonKey: id });
-    if (ids.length > 0) boss.notifyWorker(emailWorker);
+  // A request hands over the emails it committed in one insert (it need not look for others); the sweep
+  // (and a start) hands over every queued email that has no job yet.
+  const dispatchQueuedEmails = async (emailIds?: readonly string[]) => {
+    const ids = emailIds ? [...emailIds] : await queuedEmailIds(database.db);
+    if (ids.length === 0) return;
+    await boss.insert(
+      emailQueue,
+      ids.map((id) => ({ data: { emailId: id }, singletonKey: id })),
+    );
+    boss.notifyWorker(emailWorker);
   };
 
   await boss.createQueue(emailSweepQueue, { policy: 'singleton' });
