@@ -49,10 +49,13 @@ export async function doUnitOfWork<T>(
 export async function afterCommit(db: Db, tenantId: string, emailIds?: readonly string[]): Promise<void> {
   if (emailIds?.length === 0) return;
   const dispatcher = emailDispatcherFor(db);
-  const dispatch = dispatcher
-    ? dispatcher.dispatchQueuedEmails(emailIds)
-    : drainEmails(db, { tenantId, ids: emailIds });
-  await Promise.resolve(dispatch).catch((error: unknown) => console.error(error));
+  if (dispatcher) {
+    // Handing the ids to the job queue is not waited for: the emails are committed in the outbox, and one
+    // whose hand-over fails is picked up by the email sweep within a minute.
+    void dispatcher.dispatchQueuedEmails(emailIds).catch((error: unknown) => console.error('[email]', error));
+    return;
+  }
+  await drainEmails(db, { tenantId, ids: emailIds }).catch((error: unknown) => console.error(error));
 }
 
 /**
