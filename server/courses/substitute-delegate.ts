@@ -5,7 +5,7 @@ import { courseBookings } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { ZDelegate } from './booking-inputs';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { getCourse } from './get-course';
 import { mayActOnPlace, type PlaceViewer } from './my-places';
 import type { Links } from './offer-next-place';
@@ -75,7 +75,7 @@ export async function substituteDelegate(
   }
   await queueEmail(
     tx,
-    await renderCourseEmail({
+    courseEmail({
       kind: 'substituted',
       course,
       sessions,
