@@ -86,7 +86,7 @@ export async function substituteDelegate(
   );
   await queueEmail(
     tx,
-    await renderCourseEmail({
+    courseEmail({
       kind: 'passed_on',
       course,
       sessions,
