@@ -1,15 +1,16 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
-type Item = { schoolName: string; date: string };
-
-type Props = {
-  recipientName: string;
-  workspaceName: string;
-  overdueVisits: Item[];
-  notesToFinish: (Item & { status: string })[];
-  url: string;
-};
+const ZItem = z.object({ schoolName: z.string(), date: z.string() });
+const ZProps = z.object({
+  recipientName: z.string(),
+  workspaceName: z.string(),
+  overdueVisits: z.array(ZItem),
+  notesToFinish: z.array(ZItem.extend({ status: z.string() })),
+  url: z.string(),
+});
+type Props = z.infer<typeof ZProps>;
 
 function AdviserRemindersEmail(p: Props) {
   return (
@@ -66,12 +67,11 @@ function AdviserRemindersEmail(p: Props) {
   );
 }
 
-export async function renderAdviserRemindersEmail(props: Props) {
-  const element = <AdviserRemindersEmail {...props} />;
-  const count = props.overdueVisits.length + props.notesToFinish.length;
-  return {
-    subject: `${count} ${count === 1 ? 'visit or note' : 'visits and notes'} to catch up on — ${props.workspaceName}`,
-    html: await render(element),
-    text: await render(element, { plainText: true }),
-  };
-}
+export const adviserRemindersEmail = defineEmail({
+  props: ZProps,
+  subject: (props) => {
+    const count = props.overdueVisits.length + props.notesToFinish.length;
+    return `${count} ${count === 1 ? 'visit or note' : 'visits and notes'} to catch up on — ${props.workspaceName}`;
+  },
+  element: (props) => <AdviserRemindersEmail {...props} />,
+});

@@ -1,14 +1,16 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
-type Props = {
-  recipientName: string;
-  schoolName: string;
-  issuerName: string;
-  subject: string;
-  summary: string;
-  url: string;
-};
+const ZProps = z.object({
+  recipientName: z.string(),
+  schoolName: z.string(),
+  issuerName: z.string(),
+  subject: z.string(),
+  summary: z.string(),
+  url: z.string(),
+});
+type Props = z.infer<typeof ZProps>;
 
 /** Tells the headteacher or chair that the LA has written to them, with a link to the letter. */
 function ConcernLetterEmail(p: Props) {
@@ -44,11 +46,8 @@ function ConcernLetterEmail(p: Props) {
   );
 }
 
-export async function renderConcernLetterEmail(props: Props) {
-  const element = <ConcernLetterEmail {...props} />;
-  return {
-    subject: props.subject,
-    html: await render(element),
-    text: await render(element, { plainText: true }),
-  };
-}
+export const concernLetterEmail = defineEmail({
+  props: ZProps,
+  subject: (props) => props.subject,
+  element: (props) => <ConcernLetterEmail {...props} />,
+});

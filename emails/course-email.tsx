@@ -1,15 +1,18 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
-export type CourseEmailProps = {
-  heading: string;
-  greetingName: string;
-  paragraphs: string[];
+const ZCourseEmailProps = z.object({
+  subject: z.string(),
+  heading: z.string(),
+  greetingName: z.string(),
+  paragraphs: z.array(z.string()),
   /** Dates and times of the sessions, one line each. */
-  sessionLines: string[];
-  action?: { label: string; url: string };
-  providerName: string;
-};
+  sessionLines: z.array(z.string()),
+  action: z.object({ label: z.string(), url: z.string() }).optional(),
+  providerName: z.string(),
+});
+export type CourseEmailProps = z.infer<typeof ZCourseEmailProps>;
 
 function CourseEmail(p: CourseEmailProps) {
   return (
@@ -59,7 +62,8 @@ function CourseEmail(p: CourseEmailProps) {
   );
 }
 
-export async function renderCourseEmailTemplate(subject: string, props: CourseEmailProps) {
-  const element = <CourseEmail {...props} />;
-  return { subject, html: await render(element), text: await render(element, { plainText: true }) };
-}
+export const courseEmailTemplate = defineEmail({
+  props: ZCourseEmailProps,
+  subject: (props) => props.subject,
+  element: (props) => <CourseEmail {...props} />,
+});

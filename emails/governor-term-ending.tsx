@@ -1,15 +1,17 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
-type Item = { name: string; role: string; schoolName: string; termEndsOn: string };
-
-type Props = {
-  workspaceName: string;
+const ZProps = z.object({
+  workspaceName: z.string(),
   /** The school's name, or null for the workspace's digest across schools. */
-  schoolName: string | null;
-  governors: Item[];
-  url: string;
-};
+  schoolName: z.string().nullable(),
+  governors: z.array(
+    z.object({ name: z.string(), role: z.string(), schoolName: z.string(), termEndsOn: z.string() }),
+  ),
+  url: z.string(),
+});
+type Props = z.infer<typeof ZProps>;
 
 function GovernorTermEndingEmail(p: Props) {
   return (
@@ -57,12 +59,11 @@ function GovernorTermEndingEmail(p: Props) {
   );
 }
 
-export async function renderGovernorTermEndingEmail(props: Props) {
-  const element = <GovernorTermEndingEmail {...props} />;
-  const n = props.governors.length;
-  return {
-    subject: `${n} governor${n === 1 ? '’s term' : 's’ terms'} of office ending soon${props.schoolName ? ` — ${props.schoolName}` : ''}`,
-    html: await render(element),
-    text: await render(element, { plainText: true }),
-  };
-}
+export const governorTermEndingEmail = defineEmail({
+  props: ZProps,
+  subject: (props) => {
+    const n = props.governors.length;
+    return `${n} governor${n === 1 ? '’s term' : 's’ terms'} of office ending soon${props.schoolName ? ` — ${props.schoolName}` : ''}`;
+  },
+  element: (props) => <GovernorTermEndingEmail {...props} />,
+});

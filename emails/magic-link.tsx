@@ -1,7 +1,9 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
-type Props = { url: string; host: string };
+const ZProps = z.object({ url: z.string(), host: z.string() });
+type Props = z.infer<typeof ZProps>;
 
 function MagicLinkEmail({ url, host }: Props) {
   return (
@@ -33,11 +35,8 @@ function MagicLinkEmail({ url, host }: Props) {
   );
 }
 
-export async function renderMagicLinkEmail(props: Props) {
-  const element = <MagicLinkEmail {...props} />;
-  return {
-    subject: 'Your sign-in link for Stride',
-    html: await render(element),
-    text: await render(element, { plainText: true }),
-  };
-}
+export const magicLinkEmail = defineEmail({
+  props: ZProps,
+  subject: () => 'Your sign-in link for Stride',
+  element: (props) => <MagicLinkEmail {...props} />,
+});

@@ -1,14 +1,15 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
-type Props = {
-  recipientName: string;
-  schoolName: string;
-  issuerName: string;
-  adviserName: string;
-  visitedOn: string;
-  url: string;
-};
+const ZProps = z.object({
+  recipientName: z.string(),
+  schoolName: z.string(),
+  issuerName: z.string(),
+  adviserName: z.string(),
+  visitedOn: z.string(),
+  url: z.string(),
+});
 
 function Layout(p: {
   preview: string;
@@ -45,11 +46,19 @@ function Layout(p: {
   );
 }
 
+const sentSubject = (p: { schoolName: string; visitedOn: string }) =>
+  `Note of visit to ${p.schoolName} on ${p.visitedOn} for you to agree`;
 /** To the headteacher: a note of visit to read and agree (or comment on). */
-export async function renderNoteSentEmail(p: Props & { version: number }) {
-  const subject = `Note of visit to ${p.schoolName} on ${p.visitedOn} for you to agree`;
-  const element = (
-    <Layout preview={subject} heading="A note of visit for you to agree" url={p.url} action="Read the note">
+export const noteSentEmail = defineEmail({
+  props: ZProps.extend({ version: z.number().int() }),
+  subject: sentSubject,
+  element: (p) => (
+    <Layout
+      preview={sentSubject(p)}
+      heading="A note of visit for you to agree"
+      url={p.url}
+      action="Read the note"
+    >
       <Text>Dear {p.recipientName},</Text>
       <Text>
         {p.adviserName} has sent you the note of their visit to {p.schoolName} on {p.visitedOn}
@@ -58,15 +67,17 @@ export async function renderNoteSentEmail(p: Props & { version: number }) {
       </Text>
       <Text>You will be asked to sign in with your school email address.</Text>
     </Layout>
-  );
-  return { subject, html: await render(element), text: await render(element, { plainText: true }) };
-}
+  ),
+});
 
+const sharedSubject = (p: { schoolName: string; visitedOn: string }) =>
+  `Agreed note of visit to ${p.schoolName} on ${p.visitedOn}`;
 /** To the chair (and other governors with an account): the agreed note. */
-export async function renderNoteSharedEmail(p: Props & { chairWording: string }) {
-  const subject = `Agreed note of visit to ${p.schoolName} on ${p.visitedOn}`;
-  const element = (
-    <Layout preview={subject} heading="An agreed note of visit" url={p.url} action="Read the note">
+export const noteSharedEmail = defineEmail({
+  props: ZProps.extend({ chairWording: z.string() }),
+  subject: sharedSubject,
+  element: (p) => (
+    <Layout preview={sharedSubject(p)} heading="An agreed note of visit" url={p.url} action="Read the note">
       <Text>Dear {p.recipientName},</Text>
       <Text>
         {p.issuerName} has shared with {p.chairWording} the note of {p.adviserName}’s visit to {p.schoolName}{' '}
@@ -74,20 +85,20 @@ export async function renderNoteSharedEmail(p: Props & { chairWording: string })
       </Text>
       <Text>You will be asked to sign in with your email address.</Text>
     </Layout>
-  );
-  return { subject, html: await render(element), text: await render(element, { plainText: true }) };
-}
+  ),
+});
 
-/** To the adviser who wrote the note: the headteacher agreed it, or commented on it. */
-export async function renderNoteAnsweredEmail(
-  p: Omit<Props, 'issuerName'> & { agreed: boolean; headName: string },
-) {
-  const subject = p.agreed
+const answeredSubject = (p: { schoolName: string; visitedOn: string; agreed: boolean }) =>
+  p.agreed
     ? `${p.schoolName} agreed your note of visit of ${p.visitedOn}`
     : `${p.schoolName} commented on your note of visit of ${p.visitedOn}`;
-  const element = (
+/** To the adviser who wrote the note: the headteacher agreed it, or commented on it. */
+export const noteAnsweredEmail = defineEmail({
+  props: ZProps.omit({ issuerName: true }).extend({ agreed: z.boolean(), headName: z.string() }),
+  subject: answeredSubject,
+  element: (p) => (
     <Layout
-      preview={subject}
+      preview={answeredSubject(p)}
       heading={p.agreed ? 'Note of visit agreed' : 'Comments on your note of visit'}
       url={p.url}
       action="Open the note"
@@ -99,6 +110,5 @@ export async function renderNoteAnsweredEmail(
           : `${p.headName} has commented on your note of visit to ${p.schoolName} on ${p.visitedOn}. Please revise the note and send it again.`}
       </Text>
     </Layout>
-  );
-  return { subject, html: await render(element), text: await render(element, { plainText: true }) };
-}
+  ),
+});

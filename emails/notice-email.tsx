@@ -1,19 +1,22 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
 /**
  * A short notice in the style of the other templates: a heading, a few paragraphs, at most one button with the
  * address spelled out beneath it. People and workspaces (an invitation, a request to join, its answer) and ECT
  * induction (a not-on-track judgement, changes requested, an overdue review escalated) send these.
  */
-type Props = {
-  subject: string;
-  heading: string;
-  recipientName: string;
-  paragraphs: string[];
-  action?: { label: string; url: string };
-  footnote?: string;
-};
+const ZProps = z.object({
+  subject: z.string(),
+  heading: z.string(),
+  recipientName: z.string(),
+  paragraphs: z.array(z.string()),
+  action: z.object({ label: z.string(), url: z.string() }).optional(),
+  footnote: z.string().optional(),
+});
+export type NoticeEmailProps = z.infer<typeof ZProps>;
+type Props = NoticeEmailProps;
 
 function NoticeEmail(p: Props) {
   return (
@@ -52,11 +55,8 @@ function NoticeEmail(p: Props) {
   );
 }
 
-export async function renderNoticeEmail(props: Props) {
-  const element = <NoticeEmail {...props} />;
-  return {
-    subject: props.subject,
-    html: await render(element),
-    text: await render(element, { plainText: true }),
-  };
-}
+export const noticeEmail = defineEmail({
+  props: ZProps,
+  subject: (props) => props.subject,
+  element: (props) => <NoticeEmail {...props} />,
+});

@@ -1,15 +1,17 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
-type Props = {
-  recipientName: string;
-  schoolName: string;
-  providerName: string;
-  yearLabel: string;
-  closesOn: string;
-  url: string;
-  reminder: boolean;
-};
+const ZProps = z.object({
+  recipientName: z.string(),
+  schoolName: z.string(),
+  providerName: z.string(),
+  yearLabel: z.string(),
+  closesOn: z.string(),
+  url: z.string(),
+  reminder: z.boolean(),
+});
+type Props = z.infer<typeof ZProps>;
 
 function RenewalInvitationEmail(p: Props) {
   return (
@@ -47,11 +49,9 @@ function RenewalInvitationEmail(p: Props) {
   );
 }
 
-export async function renderRenewalInvitationEmail(props: Props) {
-  const element = <RenewalInvitationEmail {...props} />;
-  return {
-    subject: `${props.reminder ? 'Reminder: ' : ''}Renew ${props.schoolName}’s services for ${props.yearLabel}`,
-    html: await render(element),
-    text: await render(element, { plainText: true }),
-  };
-}
+export const renewalInvitationEmail = defineEmail({
+  props: ZProps,
+  subject: (props) =>
+    `${props.reminder ? 'Reminder: ' : ''}Renew ${props.schoolName}’s services for ${props.yearLabel}`,
+  element: (props) => <RenewalInvitationEmail {...props} />,
+});

@@ -199,6 +199,21 @@ export async function seedGovernance(
           ...ZGovernorInput.parse({ ...person(9), category: 'parent', appointedOn: addDays(today, -900) }),
         });
         await stepDownGovernor(tx, actor, { id: left.id, steppedDownOn: addDays(today, -60) });
+        // A governor who left two years ago: past the 12 months of publication, still within retention, so
+        // an officer may erase her on request (Personal data).
+        const former = await addGovernor(tx, actor, {
+          schoolId,
+          ...ZGovernorInput.parse({
+            name: 'Rowena Marsh',
+            email: `rowena.marsh.${t.slug}@governors.example`,
+            phone: '020 7946 0999',
+            category: 'co_opted',
+            appointedOn: addDays(today, -2000),
+            businessInterests: 'Director, Marsh Lettings Ltd',
+            attendance: '4 of 6',
+          }),
+        });
+        await stepDownGovernor(tx, actor, { id: former.id, steppedDownOn: addDays(today, -730) });
       }
     }
     // Most of the first six boards' schools buy the governor package, so they get the termly bulletin.

@@ -4,7 +4,7 @@ import { z, ZodError } from 'zod';
 import { scopeTransaction, type Db, type Tx } from '~/db/client';
 import type { ModuleKey, Role } from '~/db/schema';
 import { DomainError } from './errors/domain-error';
-import { queuedEmailIn } from './email/send-email';
+import { queuedEmailsIn } from './email/send-email';
 import { findRenewalLink } from './renewals/find-renewal-link';
 import { afterCommit, doUnitOfWork } from './unit-of-work/run-in-tenant';
 import { runCommitTasks, takeCommitTasks, type CommitTask } from './unit-of-work/on-commit';
@@ -189,7 +189,7 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
       const user = ctx.session;
       const rawInput = type === 'mutation' ? await getRawInput() : undefined;
-      let queued = false;
+      let queued: string[] = [];
       let commitTasks: CommitTask[] = [];
       let tenantId = '';
       const result = await ctx.db.transaction(async (tx) => {
@@ -228,12 +228,12 @@ export function tenantProcedure(options: { module: ProcedureModule; roles: reado
           const result = await next({ ctx: { tx, actor } });
           // Rethrowing inside the transaction rolls back whatever the resolver wrote.
           if (!result.ok) throw result.error;
-          queued = queuedEmailIn(tx);
+          queued = queuedEmailsIn(tx);
           commitTasks = takeCommitTasks(tx);
           return result;
         });
       });
-      if (queued) await afterCommit(ctx.db, tenantId);
+      await afterCommit(ctx.db, tenantId, queued);
       await runCommitTasks(ctx.db, commitTasks);
       return result;
     });
@@ -292,7 +292,7 @@ export const joiningProcedure = base
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
     const user = ctx.session;
     const rawInput = type === 'mutation' ? await getRawInput() : undefined;
-    let queued = false;
+    let queued: string[] = [];
     let tenantId = '';
     const result = await ctx.db.transaction(async (tx) => {
       await scopeTransaction(tx, { userId: user.id });
@@ -310,10 +310,10 @@ export const joiningProcedure = base
       return doUnitOfWork(tx, found.tenant.id, work, async () => {
         const result = await next({ ctx: { tx, joiner } });
         if (!result.ok) throw result.error;
-        queued = queuedEmailIn(tx);
+        queued = queuedEmailsIn(tx);
         return result;
       });
     });
-    if (queued) await afterCommit(ctx.db, tenantId);
+    await afterCommit(ctx.db, tenantId, queued);
     return result;
   });

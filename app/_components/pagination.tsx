@@ -10,6 +10,7 @@ export function Pagination({
   pages,
   href,
   className = 'mt-4',
+  more = false,
 }: {
   label: string;
   page: number;
@@ -17,8 +18,10 @@ export function Pagination({
   /** The address of page n. */
   href: (page: number) => string;
   className?: string;
+  /** The list was counted only as far as `pages`: there are more pages after it. */
+  more?: boolean;
 }) {
-  if (pages <= 1) return null;
+  if (pages <= 1 && !more) return null;
   return (
     <nav aria-label={label} className={`${className} flex flex-wrap items-center gap-4`}>
       {page > 1 && (
@@ -27,9 +30,10 @@ export function Pagination({
         </Link>
       )}
       <span>
-        Page {page} of {pages}
+        Page {page} of {more ? 'more than ' : ''}
+        {pages}
       </span>
-      {page < pages && (
+      {(page < pages || more) && (
         <Link href={href(page + 1)} className="inline-block min-h-6 py-1 text-brand-dark underline">
           Next page
         </Link>

@@ -121,6 +121,10 @@ export const courses = pgTable(
       sql`${t.memberPricePence} >= 0 and ${t.nonMemberPricePence} >= 0 and ${t.outOfAreaPricePence} >= 0`,
     ),
     index('courses_catalogue').on(t.tenantId, t.status, t.startsOn),
+    // The public catalogue's order (starts_on, title, id) over published courses: a page reads its own rows.
+    index('courses_catalogue_published')
+      .on(t.tenantId, t.startsOn, t.title, t.id)
+      .where(sql`${t.status} = 'published'`),
     index('courses_search').using('gin', t.search),
     tenantIsolation('courses'),
   ],

@@ -18,3 +18,4 @@ export * from './courses';
 export * from './invoicing';
 export * from './induction';
 export * from './governance';
+export * from './privacy';

@@ -54,7 +54,8 @@ export const ects = tenantTable(
   },
   (t) => [
     unique('ects_tenant_trn').on(t.tenantId, t.trn),
-    check('ects_trn_seven_digits', sql`${t.trn} ~ '^[0-9]{7}$'`),
+    // An ECT anonymised after the retention period keeps their row (and outcome) under "erased-<n>".
+    check('ects_trn_seven_digits', sql`${t.trn} ~ '^[0-9]{7}$' or ${t.trn} ~ '^erased-[0-9a-f]{8}$'`),
     check('ects_reduction_range', sql`${t.reductionTenths} between 0 and 50`),
   ],
 );

@@ -188,9 +188,9 @@ export type EmailAttachmentRef = { kind: 'invoice-pdf'; invoiceId: string; filen
 export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'kept', 'failed']);
 
 /**
- * Outgoing email. Written in the same transaction as the change that causes it ('queued'), delivered after
- * commit by a pg-boss job (retried with backoff): by SMTP ('sent') or, with no SMTP server configured, kept
- * here as the development outbox ('kept'). After its last attempt fails it is 'failed' and shown to the
+ * Outgoing email. Written in the same transaction as the change that causes it ('queued', as a template name
+ * and its props), rendered and delivered after commit by a pg-boss job (retried with backoff): by SMTP
+ * ('sent') or, with no SMTP server configured, kept here as the development outbox ('kept'). After its last attempt fails it is 'failed' and shown to the
  * tenant's manager, who may retry it. An email caused by a tenant's change carries its tenant (taken from the
  * transaction), so the tenant sees its own emails under row-level security; sign-in emails have none.
  */
@@ -205,8 +205,16 @@ export const outboxEmails = pgTable(
       .default(sql`nullif(current_setting('app.tenant_id', true), '')::uuid`),
     status: emailStatus('status').notNull().default('kept'),
     to: text('to').notNull(),
+    /** Rendered when queued (a cheap string), so lists of emails need no rendering. */
     subject: text('subject').notNull(),
-    text: text('text').notNull(),
+    /**
+     * The registered template (server/email/templates.ts) and its props: the body is rendered from these when
+     * the email is delivered, not in the transaction that queued it. Null only for rows queued before that.
+     */
+    template: text('template'),
+    props: jsonb('props').$type<Record<string, unknown>>(),
+    /** The rendered body: written at delivery (null until then), or at once for an email sent now. */
+    text: text('text'),
     html: text('html'),
     /** Files rendered at delivery (inside the email's tenant), e.g. an invoice's PDF: references, not bytes. */
     attachments: jsonb('attachments').$type<EmailAttachmentRef[]>().notNull().default([]),

@@ -51,6 +51,8 @@ export const schools = pgTable(
     headteacherName: text('headteacher_name'),
     /** Workspace-local: the school has signed the partnership agreement (member prices apply). */
     isPartnershipMember: boolean('is_partnership_member').notNull().default(false),
+    /** Set by the school's headteacher/SBM: every staff course booking waits for their approval. */
+    staffBookingsNeedApproval: boolean('staff_bookings_need_approval').notNull().default(false),
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

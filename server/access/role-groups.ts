@@ -122,3 +122,11 @@ export const inductionReaders = [
 export const governanceOfficers = officers;
 /** Governance: who opens it — officers (every board), a school's head and its chair/clerk (their board), governors (their own record). */
 export const governanceUsers = [...officers, 'school_admin', 'governor'] as const satisfies readonly Role[];
+/**
+ * Personal data (subject access, erasure, retention): the manager for anyone; the Appropriate Body's induction
+ * officers for ECTs; the LA's governance officers for governors. Who may act on which person is decided per
+ * subject in server/privacy/privacy-subject.ts.
+ */
+export const personalDataOfficers = [
+  ...new Set([...managers, ...inductionAbStaff, ...governanceOfficers]),
+] as readonly Role[];

@@ -6,11 +6,11 @@ import EmailProvider from 'next-auth/providers/email';
 import GoogleProvider from 'next-auth/providers/google';
 import { withPlatform, withUser } from '~/db/client';
 import { memberships, tenants, users } from '~/db/schema';
-import { renderMagicLinkEmail } from '~/emails/magic-link';
 import { getDatabase } from '../database';
 import { sendEmail } from '../email/send-email';
 import { devToolsEnabled, env } from '../env';
 import { strideAdapter } from './adapter';
+import { emailOf } from '../email/templates';
 
 const getDb = async () => (await getDatabase()).db;
 
@@ -47,7 +47,7 @@ function providers(): NextAuthOptions['providers'] {
       // Our own delivery: SMTP when configured, else the development outbox.
       async sendVerificationRequest({ identifier, url }) {
         const { host } = new URL(url);
-        const message = await renderMagicLinkEmail({ url, host });
+        const message = emailOf('magic-link', { url, host });
         await sendEmail(await getDb(), { to: identifier, ...message });
       },
     }),

@@ -35,6 +35,9 @@ export const academicYearStart = (year: number): IsoDate => `${year}-09-01`;
 export const academicYearEnd = (year: number): IsoDate => `${year + 1}-08-31`;
 
 /** Today's date in Europe/London as yyyy-mm-dd. */
+// Made once: building a DateTimeFormat costs far more than formatting with one (every booking asks the date).
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 export function todayInLondon(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return londonDate.format(now);
 }

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, schoolContacts, schools, sccLetters, users, type SccCase } from '~/db/schema';
-import { renderConcernLetterEmail } from '~/emails/concern-letter';
 import { todayInLondon } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import type { ConcernSettings } from './concern-settings';
 import { longDate, type TriggerMet } from './evaluate-triggers';
+import { emailOf } from '../email/templates';
 
 export type LetterKind = 'designation' | 'concern' | 'removal';
 
@@ -148,7 +148,7 @@ export async function issueLetter(
   if (!letter) throw new Error('letter not written');
   const url = `${input.appUrl}/${input.tenantSlug}/concern/letters/${letter.id}/pdf`;
   for (const r of recipients) {
-    const message = await renderConcernLetterEmail({
+    const message = emailOf('concern-letter', {
       recipientName: r.name,
       schoolName: school.name,
       issuerName: input.issuerName,

@@ -4,7 +4,7 @@ import type { Tx } from '~/db/client';
 import { courseBookings, memberships, users, type Course, type CourseSession } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourseForUpdate } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
@@ -35,7 +35,7 @@ export async function requestApproval(
   for (const approver of approvers)
     await queueEmail(
       tx,
-      await renderCourseEmail({
+      courseEmail({
         kind: 'approval_requested',
         course: input.course,
         sessions: input.sessions,
@@ -87,7 +87,7 @@ export async function decideBooking(
       .where(eq(courseBookings.id, booking.id));
     await queueEmail(
       tx,
-      await renderCourseEmail({
+      courseEmail({
         kind: 'declined',
         course,
         sessions,
@@ -116,7 +116,7 @@ export async function decideBooking(
     .where(eq(courseBookings.id, booking.id));
   await queueEmail(
     tx,
-    await renderCourseEmail({
+    courseEmail({
       kind: 'confirmed',
       course,
       sessions,

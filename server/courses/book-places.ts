@@ -6,7 +6,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import type { IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import type { TDelegate } from './booking-inputs';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { loadBookingContext } from './load-booking-context';
 import { fundPlace } from './fund-place';
@@ -34,7 +34,7 @@ export type BookPlacesResult = {
  * No overbooking, ever: one conditional UPDATE of the course's places_taken both checks and takes the places,
  * so concurrent bookers queue on the course row and each sees what the previous one left; the CHECK
  * (places_taken <= capacity) is the backstop. Everything that can be done before that lock (reads, prices,
- * rendering the emails) is done first, so the lock is held only for the few writes that follow it.
+ * the emails' props) is done first, so the lock is held only for the few writes that follow it.
  */
 export async function bookPlaces(
   tx: Tx,
@@ -50,7 +50,7 @@ export async function bookPlaces(
     laCodes: readonly string[];
     today: IsoDate;
     /**
-     * A school_staff booking themselves: when the course asks for it, the place is held as awaiting the
+     * A school_staff booking themselves: when the course or the school asks for it, the place is held as awaiting the
      * school's approval (it counts as taken) and funded only once approved.
      */
     staffBooking?: boolean;
@@ -58,7 +58,7 @@ export async function bookPlaces(
 ): Promise<BookPlacesResult> {
   if (input.delegates.length === 0)
     throw new DomainError({ code: 'BAD_REQUEST', field: 'delegates', message: 'Add at least one delegate.' });
-  const { course, price, academicYear } = await loadBookingContext(tx, input);
+  const { course, school, price, academicYear } = await loadBookingContext(tx, input);
   const emails = input.delegates.map((d) => d.email.toLowerCase());
   const [already, sessions] = await Promise.all([
     tx
@@ -82,24 +82,21 @@ export async function bookPlaces(
       message: `${already.map((a) => a.email).join(', ')} already ${already.length === 1 ? 'has' : 'have'} a place on this course.`,
     });
 
-  // Prepared before the lock: ids, links and both possible emails for every delegate.
-  const prepared = await Promise.all(
-    input.delegates.map(async (d) => {
-      const bookingId = randomUUID();
-      const { token, tokenHash } = newPlaceToken();
-      const booking = { delegateName: d.name, delegateEmail: d.email };
-      const common = { course, sessions, booking, providerName: input.providerName };
-      const [confirmedEmail, waitlistedEmail] = await Promise.all([
-        renderCourseEmail({
-          ...common,
-          kind: 'confirmed',
-          url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
-        }),
-        renderCourseEmail({ ...common, kind: 'waitlisted' }),
-      ]);
-      return { d, bookingId, tokenHash, confirmedEmail, waitlistedEmail };
-    }),
-  );
+  // Prepared before the lock: ids, links and both possible emails for every delegate (template props only:
+  // the email job renders them after commit).
+  const prepared = input.delegates.map((d) => {
+    const bookingId = randomUUID();
+    const { token, tokenHash } = newPlaceToken();
+    const booking = { delegateName: d.name, delegateEmail: d.email };
+    const common = { course, sessions, booking, providerName: input.providerName };
+    const confirmedEmail = courseEmail({
+      ...common,
+      kind: 'confirmed',
+      url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
+    });
+    const waitlistedEmail = courseEmail({ ...common, kind: 'waitlisted' });
+    return { d, bookingId, tokenHash, confirmedEmail, waitlistedEmail };
+  });
 
   const n = input.delegates.length;
   const takeRows = await executeRows<{ take: number }>(
@@ -117,7 +114,10 @@ export async function bookPlaces(
 
   const confirmed = prepared.slice(0, take);
   const waiting = prepared.slice(take);
-  const awaitsApproval = Boolean(input.staffBooking && course.staffBookingNeedsApproval);
+  // Held for approval when the course asks for it, or the school does for all its staff bookings.
+  const awaitsApproval = Boolean(
+    input.staffBooking && (course.staffBookingNeedsApproval || school.staffBookingsNeedApproval),
+  );
   const result: BookPlacesResult = { confirmed: [], waitlisted: [], pendingApproval: [] };
   const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
   for (const p of awaitsApproval ? [] : confirmed) {
@@ -202,16 +202,14 @@ export async function bookPlaces(
     });
   const outgoing = [
     ...(awaitsApproval
-      ? await Promise.all(
-          confirmed.map((p) =>
-            renderCourseEmail({
-              kind: 'pending_approval',
-              course,
-              sessions,
-              booking: { delegateName: p.d.name, delegateEmail: p.d.email },
-              providerName: input.providerName,
-            }),
-          ),
+      ? confirmed.map((p) =>
+          courseEmail({
+            kind: 'pending_approval',
+            course,
+            sessions,
+            booking: { delegateName: p.d.name, delegateEmail: p.d.email },
+            providerName: input.providerName,
+          }),
         )
       : confirmed.map((p) => p.confirmedEmail)),
     ...waiting

@@ -9,7 +9,7 @@ import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { reverseDrawdown } from '../entitlements/reverse-drawdown';
 import { queueEmail } from '../email/send-email';
 import { cancellationOutcome, shareOf } from './cancellation-terms';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
 
@@ -107,7 +107,7 @@ export async function cancelBooking(
   }
   await queueEmail(
     tx,
-    await renderCourseEmail({
+    courseEmail({
       kind: 'cancelled',
       course,
       sessions: await listSessions(tx, course.id),

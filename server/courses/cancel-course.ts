@@ -12,7 +12,7 @@ import {
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { undoFunding } from './cancel-booking';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { getCourseForUpdate } from './get-course';
 import type { Links } from './offer-next-place';
 
@@ -142,7 +142,7 @@ export async function cancelCourse(
   for (const recipient of [...places, ...waiting]) {
     await queueEmail(
       tx,
-      await renderCourseEmail({
+      courseEmail({
         kind: 'course_cancelled',
         course,
         sessions,

@@ -4,7 +4,7 @@ import type { Tx } from '~/db/client';
 import { courseBookings, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourse } from './get-course';
 import { hashPlaceToken, newPlaceToken } from './place-token';
@@ -79,7 +79,7 @@ export async function claimOffer(
   });
   await queueEmail(
     tx,
-    await renderCourseEmail({
+    courseEmail({
       kind: 'confirmed',
       course,
       sessions,

@@ -1,6 +1,5 @@
 import type { Course, CourseBooking, CourseSession } from '~/db/schema';
-import { renderCourseEmailTemplate } from '~/emails/course-email';
-import type { OutgoingEmail } from '../email/outbox';
+import type { TemplatedEmail } from '../email/templates';
 
 const isoDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
@@ -23,13 +22,17 @@ export type CourseEmailKind =
   | 'reminder'
   | 'evaluation'
   | 'substituted'
+  | 'passed_on'
   | 'approval_requested'
   | 'declined';
 
 type Recipient = Pick<CourseBooking, 'delegateName' | 'delegateEmail'>;
 
-/** One course email to one delegate, in the course-email template, with a plain-text part. */
-export async function renderCourseEmail(input: {
+/**
+ * One course email to one delegate, to queue: the course template's props (plain strings, no rendering; the
+ * email job renders it when it delivers).
+ */
+export function courseEmail(input: {
   kind: CourseEmailKind;
   course: Pick<Course, 'title' | 'venue' | 'joiningLink' | 'format'>;
   sessions: Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>[];
@@ -39,7 +42,7 @@ export async function renderCourseEmail(input: {
   url?: string;
   holdUntil?: string;
   reason?: string;
-}): Promise<OutgoingEmail> {
+}): TemplatedEmail {
   const { course } = input;
   const where =
     course.format === 'online'
@@ -125,6 +128,14 @@ export async function renderCourseEmail(input: {
       heading: 'Your booking was not approved',
       paragraphs: [`Your school has not approved your place on ${course.title}, so it has been released.`],
     },
+    passed_on: {
+      subject: `Place passed on: ${course.title}`,
+      heading: 'Your place has passed to a colleague',
+      paragraphs: [
+        `Your place on ${course.title} has been passed to ${input.reason ?? 'a colleague'}. You no longer have a place, and the link in your earlier emails no longer works.`,
+        'If this is a mistake, please speak to your school’s headteacher or business manager.',
+      ],
+    },
     substituted: {
       subject: `Place confirmed: ${course.title}`,
       heading: 'A colleague’s place is now yours',
@@ -135,67 +146,18 @@ export async function renderCourseEmail(input: {
   // The delegate's own page carries the calendar invite (one event per session) for the kinds that confirm a place.
   const paragraphs = [...t.paragraphs];
   if (input.url && (input.kind === 'confirmed' || input.kind === 'substituted' || input.kind === 'changed'))
-    paragraphs.push(`Add every session to your calendar: ${urlMark}/calendar`);
-  const template = {
-    subject: t.subject,
-    heading: t.heading,
-    paragraphs: paragraphs.filter(Boolean),
-    sessionLines: input.sessions.map(formatSessionLine),
-    action: t.action && input.url ? t.action : undefined,
-    providerName: input.providerName ?? '',
-  };
-  const rendered = await renderTemplate(template);
-  const fill = (body: string, escape: (v: string) => string) =>
-    body
-      .replaceAll(nameMark, escape(input.booking.delegateName))
-      .replaceAll(urlMark, escape(input.url ?? ''));
+    paragraphs.push(`Add every session to your calendar: ${input.url}/calendar`);
   return {
     to: input.booking.delegateEmail,
-    subject: rendered.subject,
-    html: fill(rendered.html, escapeHtml),
-    text: fill(rendered.text, (v) => v),
+    template: 'course',
+    props: {
+      subject: t.subject,
+      heading: t.heading,
+      greetingName: input.booking.delegateName,
+      paragraphs: paragraphs.filter(Boolean),
+      sessionLines: input.sessions.map(formatSessionLine),
+      action: t.action && input.url ? { label: t.action, url: input.url } : undefined,
+      providerName: input.providerName ?? '',
+    },
   };
 }
-
-/**
- * Rendering a react-email template costs tens of milliseconds of CPU; a course sends the same email to every
- * delegate but for their name and link. So each distinct email is rendered once with markers for those two,
- * kept (a small cache), and filled in per delegate.
- */
-const nameMark = 'XXDELEGATENAMEXX';
-const urlMark = 'https://stride.invalid/XXPLACEURLXX';
-const rendered = new Map<string, Promise<{ subject: string; html: string; text: string }>>();
-
-function renderTemplate(template: {
-  subject: string;
-  heading: string;
-  paragraphs: string[];
-  sessionLines: string[];
-  action?: string;
-  providerName: string;
-}) {
-  const key = JSON.stringify(template);
-  let found = rendered.get(key);
-  if (!found) {
-    found = renderCourseEmailTemplate(template.subject, {
-      heading: template.heading,
-      greetingName: nameMark,
-      paragraphs: template.paragraphs,
-      sessionLines: template.sessionLines,
-      action: template.action ? { label: template.action, url: urlMark } : undefined,
-      providerName: template.providerName,
-    });
-    found.catch(() => rendered.delete(key));
-    if (rendered.size >= 500) rendered.delete(rendered.keys().next().value ?? '');
-    rendered.set(key, found);
-  }
-  return found;
-}
-
-const escapeHtml = (value: string) =>
-  value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#x27;');

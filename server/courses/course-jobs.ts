@@ -3,7 +3,7 @@ import type { Tx } from '~/db/client';
 import { courseAttendance, courseBookings, courses } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { addDays } from './london-time';
 import type { Links } from './offer-next-place';
@@ -47,7 +47,7 @@ export async function sendCourseReminders(tx: Tx, input: { today: IsoDate; now: 
     for (const booking of places) {
       await queueEmail(
         tx,
-        await renderCourseEmail({
+        courseEmail({
           kind: 'reminder',
           course,
           sessions,
@@ -117,7 +117,7 @@ export async function requestEvaluations(tx: Tx, input: { today: IsoDate; now: D
         .where(eq(courseBookings.id, booking.id));
       await queueEmail(
         tx,
-        await renderCourseEmail({
+        courseEmail({
           kind: 'evaluation',
           course,
           sessions: [],

@@ -19,6 +19,7 @@ export async function loadBookingContext(
         laCode: schools.laCode,
         status: schools.status,
         isPartnershipMember: schools.isPartnershipMember,
+        staffBookingsNeedApproval: schools.staffBookingsNeedApproval,
       })
       .from(schools)
       .where(eq(schools.id, input.schoolId)),

@@ -3,7 +3,7 @@ import type { Tx } from '~/db/client';
 import { courseBookings } from '~/db/schema';
 import { queueEmail } from '../email/send-email';
 import { getCourse } from './get-course';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { newPlaceToken } from './place-token';
 
 /**
@@ -33,7 +33,7 @@ export async function notifyCourseChanged(
     }
     await queueEmail(
       tx,
-      await renderCourseEmail({
+      courseEmail({
         kind: 'changed',
         course,
         sessions,

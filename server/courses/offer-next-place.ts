@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courses, courseWaitlistEntries } from '~/db/schema';
 import { queueEmail } from '../email/send-email';
-import { renderCourseEmail } from './course-emails';
+import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { newPlaceToken } from './place-token';
 
@@ -55,7 +55,7 @@ export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Dat
     .where(eq(courseWaitlistEntries.id, next.id));
   await queueEmail(
     tx,
-    await renderCourseEmail({
+    courseEmail({
       kind: 'offer',
       course,
       sessions: await listSessions(tx, course.id),

@@ -23,10 +23,22 @@ export const ZCatalogueFilters = z.object({
 export type TCatalogueFilters = z.output<typeof ZCatalogueFilters>;
 
 /**
- * The public catalogue: published courses that have not started, filtered and paged on the server. The
- * free-text search uses the courses' full-text index; the rest use the (tenant, status, starts_on) index.
+ * Counting stops here: beyond it the page says "more than 1,000 courses". An exact count over every match on
+ * every request was most of the query's cost (it reads every matching row, however far down the list).
  */
-export async function searchCatalogue(tx: Tx, input: TCatalogueFilters & { today: IsoDate }) {
+export const catalogueCountCap = 1000;
+
+/**
+ * The public catalogue: published courses that have not started, filtered and paged on the server. The rows
+ * come in order from the partial index `courses_catalogue_published` (tenant, starts_on, title, id) where
+ * status is published, so a page reads about its own rows; the free-text search uses the full-text index. The
+ * count is capped (catalogueCountCap) past the current page.
+ */
+export async function searchCatalogue(
+  tx: Tx,
+  input: TCatalogueFilters & { today: IsoDate; countCap?: number },
+) {
+  const countCap = input.countCap ?? catalogueCountCap;
   const where: SQL[] = [
     eq(courses.status, 'published'),
     gte(courses.startsOn, input.from && input.from > input.today ? input.from : input.today),
@@ -37,17 +49,17 @@ export async function searchCatalogue(tx: Tx, input: TCatalogueFilters & { today
   if (input.subject) where.push(eq(courses.subject, input.subject));
   if (input.format) where.push(eq(courses.format, input.format));
   if (input.q) where.push(sql`${courses.search} @@ websearch_to_tsquery('english', ${input.q})`);
-  const offset = (input.page - 1) * catalogueFilterLimits.pageSize;
+  const { pageSize } = catalogueFilterLimits;
+  const offset = (input.page - 1) * pageSize;
+  // Only what a catalogue entry shows (the description cut to a summary).
   const rows = await tx
     .select({
       id: courses.id,
       title: courses.title,
       description: sql<string>`left(${courses.description}, 240)`,
-      programme: courses.programme,
       audiences: courses.audiences,
       phase: courses.phase,
       subject: courses.subject,
-      keyStage: courses.keyStage,
       format: courses.format,
       venue: courses.venue,
       startsOn: courses.startsOn,
@@ -55,32 +67,62 @@ export async function searchCatalogue(tx: Tx, input: TCatalogueFilters & { today
       placesLeft: sql<number>`${courses.capacity} - ${courses.placesTaken}`,
       memberPricePence: courses.memberPricePence,
       nonMemberPricePence: courses.nonMemberPricePence,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(courses)
     .where(and(...where))
     .orderBy(asc(courses.startsOn), asc(courses.title), asc(courses.id))
-    .limit(catalogueFilterLimits.pageSize)
+    .limit(pageSize)
     .offset(offset);
-  const total = rows[0]?.total ?? (input.page > 1 ? await countOnly(tx, where) : 0);
+  // A short first page is the whole list: no count needed.
+  const counted =
+    input.page === 1 && rows.length < pageSize
+      ? rows.length
+      : await cappedCount(tx, where, offset + countCap);
+  const limit = offset + countCap;
+  const moreThan = counted > limit;
+  const total = moreThan ? limit : counted;
   return {
-    courses: rows.map(({ total: _t, ...r }) => r),
+    courses: rows,
     total,
+    /** True when there are more than `total` matches (the count stopped there). */
+    moreThan,
     page: input.page,
-    pages: Math.max(1, Math.ceil(total / catalogueFilterLimits.pageSize)),
+    pages: Math.max(1, Math.ceil(total / pageSize)),
   };
 }
 
-async function countOnly(tx: Tx, where: SQL[]) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+/** Counts the matches up to `cap + 1`, so "more than cap" can be told from exactly cap. */
+async function cappedCount(tx: Tx, where: SQL[], cap: number) {
+  const matches = tx
+    .select({ one: sql`1`.as('one') })
     .from(courses)
-    .where(and(...where));
+    .where(and(...where))
+    .limit(cap + 1)
+    .as('matches');
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(matches);
   return row?.n ?? 0;
 }
 
-/** The subjects and phases on offer, for the filter lists. */
-export async function catalogueFacets(tx: Tx, today: IsoDate) {
+/**
+ * The subjects and phases on offer, for the filter lists: the same for every visitor to a workspace's
+ * catalogue, so kept per workspace for a minute (a newly published subject appears within it).
+ */
+const facetsTtlMs = 60_000;
+const facetsCache = new Map<string, { at: number; facets: Promise<CatalogueFacets> }>();
+type CatalogueFacets = { subjects: string[]; phases: string[] };
+
+export function catalogueFacets(tx: Tx, tenantId: string, today: IsoDate, now = Date.now()) {
+  const key = `${tenantId}:${today}`;
+  const hit = facetsCache.get(key);
+  if (hit && now - hit.at < facetsTtlMs) return hit.facets;
+  const facets = readFacets(tx, today);
+  facets.catch(() => facetsCache.delete(key));
+  if (facetsCache.size >= 1000) facetsCache.clear();
+  facetsCache.set(key, { at: now, facets });
+  return facets;
+}
+
+async function readFacets(tx: Tx, today: IsoDate): Promise<CatalogueFacets> {
   const rows = await tx
     .selectDistinct({ subject: courses.subject, phase: courses.phase })
     .from(courses)

@@ -1,15 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { withPlatform, type Db, type Tx } from '~/db/client';
-import { outboxEmails, type EmailAttachmentRef } from '~/db/schema';
-
-export type OutgoingEmail = {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  /** Files rendered when the email is delivered (inside its tenant), e.g. an invoice's PDF. */
-  attachments?: EmailAttachmentRef[];
-};
+import { outboxEmails } from '~/db/schema';
+import { renderEmail } from './templates';
 
 /**
  * Runs fn with the outbox open across tenants (and to emails of no tenant), for delivery and the development
@@ -22,18 +14,19 @@ export function withMailroom<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> 
   });
 }
 
-export async function storeInOutbox(tx: Tx, email: OutgoingEmail) {
-  await tx.insert(outboxEmails).values({
-    to: email.to,
-    subject: email.subject,
-    text: email.text,
-    html: email.html,
-    attachments: email.attachments ?? [],
-  });
-}
-
-export function listOutbox(tx: Tx, limit = 50) {
-  return tx.select().from(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(limit);
+/**
+ * The newest emails, for the development outbox. One not yet delivered has no body stored: it is rendered
+ * here from its template (as delivery will render it), so the page shows every email the same way.
+ */
+export async function listOutbox(tx: Tx, limit = 50) {
+  const rows = await tx.select().from(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(limit);
+  return Promise.all(
+    rows.map(async (row) => {
+      if (row.text !== null || !row.template) return { ...row, text: row.text ?? '' };
+      const rendered = await renderEmail(row.template, row.props);
+      return { ...row, text: rendered.text, html: rendered.html };
+    }),
+  );
 }
 
 /** One attachment of an outbox email, rendered as it would be sent (the development outbox's download). */

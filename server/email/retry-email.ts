@@ -21,6 +21,6 @@ export async function retryEmail(tx: Tx, input: { emailId: string }) {
     .update(outboxEmails)
     .set({ status: 'queued', attempts: 0 })
     .where(and(eq(outboxEmails.id, email.id), eq(outboxEmails.status, 'failed')));
-  markEmailQueued(tx);
+  markEmailQueued(tx, email.id);
   return { id: email.id, status: 'queued' as const };
 }

@@ -1,10 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, Tx } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
 import { env } from '../env';
 import { renderAttachments, type RenderedAttachment } from './attachments';
-import { storeInOutbox, withMailroom, type OutgoingEmail } from './outbox';
+import { withMailroom } from './outbox';
+import { prepareEmail, renderEmail, type TemplatedEmail } from './templates';
 
 /** How many times an email is tried before it is marked failed for the manager to see (pg-boss retries). */
 export const emailAttempts = 5;
@@ -17,11 +19,17 @@ const outboxTransport = nodemailer.createTransport({ jsonTransport: true });
 export type Mailer = { smtpUrl: string | null };
 export const configuredMailer = (): Mailer => ({ smtpUrl: env().SMTP_URL ?? null });
 
+/** A rendered message, as it is handed to nodemailer. */
+type Message = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: RenderedAttachment[];
+};
+
 /** Hands one message to SMTP, or (no SMTP configured) builds it and prints it; says which. */
-async function deliver(
-  email: Omit<OutgoingEmail, 'attachments'> & { attachments?: RenderedAttachment[] },
-  mailer: Mailer,
-): Promise<'sent' | 'kept'> {
+async function deliver(email: Message, mailer: Mailer): Promise<'sent' | 'kept'> {
   const message = { from: env().EMAIL_FROM, ...email };
   if (mailer.smtpUrl) {
     let smtp = transports.get(mailer.smtpUrl);
@@ -43,30 +51,44 @@ async function deliver(
  * Sends an email now (sign-in links, which belong to no transaction). With no SMTP_URL it is kept in the
  * development outbox (viewable at /dev/outbox) and printed to the console.
  */
-export async function sendEmail(db: Db, email: Omit<OutgoingEmail, 'attachments'>): Promise<void> {
-  const status = await deliver(email, configuredMailer());
-  if (status === 'kept') await withMailroom(db, (tx) => storeInOutbox(tx, email));
+export async function sendEmail(db: Db, email: TemplatedEmail & { attachments?: never }): Promise<void> {
+  const prepared = prepareEmail(email);
+  const { html, text } = await renderEmail(prepared.template, prepared.props);
+  const status = await deliver({ to: email.to, subject: prepared.subject, text, html }, configuredMailer());
+  if (status === 'kept')
+    await withMailroom(db, (tx) =>
+      tx.insert(outboxEmails).values({ to: email.to, ...prepared, text, html, sentAt: sql`now()` }),
+    );
 }
 
-/** Transactions that queued an email: only they need a delivery run after commit. */
-const queuedIn = new WeakSet<Tx>();
+/** The emails each transaction queued: only they need delivering once it commits. */
+const queuedIn = new WeakMap<Tx, string[]>();
 
 /**
- * Queues an email inside the caller's transaction: it goes only if the change that caused it commits. The
- * row takes the transaction's tenant, so the tenant's manager sees it (and its failures) on the jobs page.
+ * Queues an email inside the caller's transaction: it goes only if the change that caused it commits. Only
+ * the template's name, its props (checked against its schema) and the subject are stored: the body is
+ * rendered when the email is delivered, outside this transaction. The row takes the transaction's tenant, so
+ * the tenant's manager sees it (and its failures) on the jobs page.
  */
-export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
-  await tx.insert(outboxEmails).values({ ...email, status: 'queued' });
-  markEmailQueued(tx);
+export async function queueEmail(tx: Tx, email: TemplatedEmail): Promise<void> {
+  const id = randomUUID();
+  await tx.insert(outboxEmails).values({
+    id,
+    to: email.to,
+    ...prepareEmail(email),
+    attachments: email.attachments ?? [],
+    status: 'queued',
+  });
+  markEmailQueued(tx, id);
 }
 
 /** Notes that `tx` put an email (back) in the queue, so it is delivered once the transaction commits. */
-export function markEmailQueued(tx: Tx): void {
-  queuedIn.add(tx);
+export function markEmailQueued(tx: Tx, emailId: string): void {
+  queuedIn.set(tx, [...(queuedIn.get(tx) ?? []), emailId]);
 }
 
-/** True when `tx` queued an email (so a request that queued none opens no second transaction to deliver). */
-export const queuedEmailIn = (tx: Tx): boolean => queuedIn.has(tx);
+/** The ids of the emails `tx` queued (none: the request opens no second transaction to deliver). */
+export const queuedEmailsIn = (tx: Tx): string[] => queuedIn.get(tx) ?? [];
 
 export type DeliveryOutcome = 'sent' | 'kept' | 'not-queued';
 
@@ -90,21 +112,34 @@ export async function deliverOutboxEmail(
   // The row is not locked while SMTP talks (on PGlite a held transaction would stall the whole app); the
   // email queue lets one job per email be active at a time, and the marking below is conditional.
   try {
+    // Rendered here, at delivery: the body from its template and props (an email queued before templates
+    // were stored has its body already), the attachments inside the email's tenant.
+    const body = email.template
+      ? await renderEmail(email.template, email.props)
+      : { text: email.text ?? '', html: email.html ?? undefined };
     const attachments = await renderAttachments(db, email.tenantId, email.attachments);
     const status = await deliver(
       {
         to: email.to,
         subject: email.subject,
-        text: email.text,
-        html: email.html ?? undefined,
+        text: body.text,
+        html: body.html,
         ...(attachments.length > 0 ? { attachments } : {}),
       },
       options.mailer ?? configuredMailer(),
     );
+    // The body as sent is kept with the row (the development outbox and the jobs page show it).
     await withMailroom(db, (tx) =>
       tx
         .update(outboxEmails)
-        .set({ status, attempts: sql`${outboxEmails.attempts} + 1`, sentAt: sql`now()`, lastError: null })
+        .set({
+          status,
+          text: body.text,
+          html: body.html ?? null,
+          attempts: sql`${outboxEmails.attempts} + 1`,
+          sentAt: sql`now()`,
+          lastError: null,
+        })
         .where(and(eq(outboxEmails.id, emailId), eq(outboxEmails.status, 'queued'))),
     );
     return status;
@@ -127,8 +162,9 @@ export async function deliverOutboxEmail(
 /** The ids of emails waiting to go, oldest first. */
 export async function queuedEmailIds(
   db: Db,
-  options: { tenantId?: string; limit?: number } = {},
+  options: { tenantId?: string; ids?: readonly string[]; limit?: number } = {},
 ): Promise<string[]> {
+  if (options.ids?.length === 0) return [];
   const rows = await withMailroom(db, (tx) =>
     tx
       .select({ id: outboxEmails.id })
@@ -137,6 +173,7 @@ export async function queuedEmailIds(
         and(
           eq(outboxEmails.status, 'queued'),
           options.tenantId ? eq(outboxEmails.tenantId, options.tenantId) : undefined,
+          options.ids ? inArray(outboxEmails.id, [...options.ids]) : undefined,
         ),
       )
       .orderBy(asc(outboxEmails.createdAt))
@@ -146,16 +183,16 @@ export async function queuedEmailIds(
 }
 
 /**
- * Delivers queued emails now, in this process, one try each (`tenantId`: that tenant's only): where no job
- * queue runs (tests, scripts). The app delivers through the pg-boss email job instead. An email whose tries
- * run out is marked failed.
+ * Delivers queued emails now, in this process, one try each (`tenantId`: that tenant's only; `ids`: just
+ * those): where no job queue runs (tests, scripts). The app delivers through the pg-boss email job instead.
+ * An email whose tries run out is marked failed.
  */
 export async function drainEmails(
   db: Db,
-  options: { mailer?: Mailer; tenantId?: string } = {},
+  options: { mailer?: Mailer; tenantId?: string; ids?: readonly string[] } = {},
 ): Promise<number> {
   let delivered = 0;
-  for (const id of await queuedEmailIds(db, { tenantId: options.tenantId })) {
+  for (const id of await queuedEmailIds(db, { tenantId: options.tenantId, ids: options.ids })) {
     const [row] = await withMailroom(db, (tx) =>
       tx.select({ attempts: outboxEmails.attempts }).from(outboxEmails).where(eq(outboxEmails.id, id)),
     );

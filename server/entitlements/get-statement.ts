@@ -36,7 +36,7 @@ export async function getStatement(tx: Tx, input: { schoolId: string; academicYe
               balances.map((b) => b.id),
             ),
           )
-          .orderBy(asc(entitlementEntries.createdAt), asc(entitlementEntries.id));
+          .orderBy(asc(entitlementEntries.createdAt), asc(entitlementEntries.seq));
   const reversed = new Set(entries.flatMap((e) => (e.reversesEntryId ? [e.reversesEntryId] : [])));
   return balances.map((b) => {
     let running = 0;

@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, lte, gte, or, ne, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { governors, memberships, schools, users } from '~/db/schema';
-import { renderGovernorTermEndingEmail } from '~/emails/governor-term-ending';
 import type { IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { addDays, termEndWarningDays } from './board-rules';
 import { categoryLabels } from './labels';
+import { emailOf } from '../email/templates';
 
 const longDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
@@ -72,7 +72,7 @@ export async function alertTermEnds(
       ),
     ];
     if (to.length === 0) continue;
-    const message = await renderGovernorTermEndingEmail({
+    const message = emailOf('governor-term-ending', {
       workspaceName: input.workspaceName,
       schoolName: ofSchool[0]?.schoolName ?? '',
       governors: ofSchool.map(item),
@@ -83,7 +83,7 @@ export async function alertTermEnds(
       emails += 1;
     }
   }
-  const digest = await renderGovernorTermEndingEmail({
+  const digest = emailOf('governor-term-ending', {
     workspaceName: input.workspaceName,
     schoolName: null,
     governors: due.map(item),

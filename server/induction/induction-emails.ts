@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, users, type Role } from '~/db/schema';
-import { renderNoticeEmail } from '~/emails/notice-email';
 import { inductionAbStaff } from '../access/role-groups';
 import { queueEmail } from '../email/send-email';
+import { emailOf, type EmailProps } from '../email/templates';
 
 export type Recipient = { name: string; email: string };
 
@@ -32,10 +32,10 @@ async function people(tx: Tx, roles: readonly Role[], schoolId: string | null): 
 export async function sendInductionNotice(
   tx: Tx,
   to: readonly Recipient[],
-  notice: Omit<Parameters<typeof renderNoticeEmail>[0], 'recipientName'>,
+  notice: Omit<EmailProps<'notice'>, 'recipientName'>,
 ) {
   for (const person of to) {
-    const message = await renderNoticeEmail({ ...notice, recipientName: person.name });
+    const message = emailOf('notice', { ...notice, recipientName: person.name });
     await queueEmail(tx, { to: person.email, ...message });
   }
   return to.length;

@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { formatPence } from '../catalogue/money';
 import { queueEmail } from '../email/send-email';
+import { emailOf } from '../email/templates';
 import { DomainError } from '../errors/domain-error';
 import { invoiceRecipientsOf } from './invoice-recipients';
 import { lockInvoice } from './load-invoice';
@@ -73,17 +74,19 @@ export async function issueInvoice(
     for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
       await queueEmail(tx, {
         to: recipient.email,
-        subject: `Invoice ${number} from ${settings.legalName}`,
-        text: [
-          `Dear ${recipient.name},`,
-          '',
-          `${settings.legalName} has issued invoice ${number} to ${issued.customerName} for ${formatPence(issued.grossPence)} (including VAT of ${formatPence(issued.vatPence)}), due by ${issued.dueOn}.`,
-          '',
-          `The invoice is attached as a PDF. View it or pay it online: ${link}`,
-          settings.bankDetails
-            ? `\nTo pay by BACS: ${settings.bankDetails}\nPlease quote ${number} as the reference.`
-            : '',
-        ].join('\n'),
+        ...emailOf('notice', {
+          subject: `Invoice ${number} from ${settings.legalName}`,
+          heading: `Invoice ${number}`,
+          recipientName: recipient.name,
+          paragraphs: [
+            `${settings.legalName} has issued invoice ${number} to ${issued.customerName} for ${formatPence(issued.grossPence)} (including VAT of ${formatPence(issued.vatPence)}), due by ${issued.dueOn}.`,
+            'The invoice is attached as a PDF.',
+            settings.bankDetails
+              ? `To pay by BACS: ${settings.bankDetails}. Please quote ${number} as the reference.`
+              : '',
+          ].filter(Boolean),
+          action: { label: 'View or pay the invoice online', url: link },
+        }),
         attachments: [{ kind: 'invoice-pdf', invoiceId: issued.id, filename: `${number}.pdf` }],
       });
     }

@@ -4,6 +4,7 @@ import { invoices, schoolContacts } from '~/db/schema';
 import type { JobRunSummary } from '~/db/schema';
 import { formatPence } from '../catalogue/money';
 import { queueEmail } from '../email/send-email';
+import { emailOf } from '../email/templates';
 import { daysBetween } from './rules';
 import { getInvoiceSettings } from './settings';
 
@@ -50,19 +51,22 @@ export async function sendOverdueReminders(
     }
     await queueEmail(tx, {
       to: contact.email,
-      subject: `Reminder: invoice ${invoice.number ?? ''} is overdue`,
-      text: [
-        `Dear ${contact.name},`,
-        '',
-        `Invoice ${invoice.number ?? ''} from ${settings.legalName} to ${invoice.customerName} was due on ${invoice.dueOn} and ${formatPence(outstanding)} is still outstanding (${late} days overdue).`,
-        '',
-        `View or pay it: ${context.appUrl}/${context.tenantSlug}/invoices/${invoice.id}`,
-        settings.bankDetails
-          ? `To pay by BACS: ${settings.bankDetails}. Please quote ${invoice.number ?? ''}.`
-          : '',
-        '',
-        'If you have already paid, thank you, and please ignore this reminder.',
-      ].join('\n'),
+      ...emailOf('notice', {
+        subject: `Reminder: invoice ${invoice.number ?? ''} is overdue`,
+        heading: `Invoice ${invoice.number ?? ''} is overdue`,
+        recipientName: contact.name,
+        paragraphs: [
+          `Invoice ${invoice.number ?? ''} from ${settings.legalName} to ${invoice.customerName} was due on ${invoice.dueOn} and ${formatPence(outstanding)} is still outstanding (${late} days overdue).`,
+          settings.bankDetails
+            ? `To pay by BACS: ${settings.bankDetails}. Please quote ${invoice.number ?? ''}.`
+            : '',
+        ].filter(Boolean),
+        action: {
+          label: 'View or pay the invoice',
+          url: `${context.appUrl}/${context.tenantSlug}/invoices/${invoice.id}`,
+        },
+        footnote: 'If you have already paid, thank you, and please ignore this reminder.',
+      }),
     });
     sent += 1;
   }

@@ -5,7 +5,7 @@ import type { Db } from '~/db/client';
  * holds this database, if one is running. Kept on globalThis because Next.js loads instrumentation and the
  * routes as separate module graphs, and keyed by the database so a test's own database uses its own queue.
  */
-type Dispatcher = { db: Db; dispatchQueuedEmails: () => Promise<void> };
+type Dispatcher = { db: Db; dispatchQueuedEmails: (emailIds?: readonly string[]) => Promise<void> };
 
 const holder = globalThis as typeof globalThis & { __strideEmailDispatchers?: Dispatcher[] };
 

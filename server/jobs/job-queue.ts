@@ -31,8 +31,11 @@ export type JobQueueOptions = {
 
 export type JobQueue = {
   boss: PgBoss;
-  /** Sends an email job for each queued email (one per email at a time: the queue's exclusive policy). */
-  dispatchQueuedEmails(): Promise<void>;
+  /**
+   * Sends an email job for each of these emails (just committed), or for each queued email (none given: the
+   * sweep); one per email at a time (the queue's exclusive policy).
+   */
+  dispatchQueuedEmails(emailIds?: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -66,23 +69,40 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   // An existing queue keeps its policy; its retry settings follow this start's.
   const { policy: _policy, ...retrySettings } = emailOptions;
   await boss.updateQueue(emailQueue, retrySettings);
+  // Up to ten emails at a time, each rendered and delivered on its own (one failing is retried alone), and
+  // while batches come back full the worker fetches again at once: a course's sixty emails, or a burst of
+  // bookings, go in seconds rather than one per polling interval.
   const emailWorker = await boss.work(
     emailQueue,
-    { ...polling, includeMetadata: true },
-    async (jobs: JobWithMetadata<{ emailId: string }>[]) => {
-      for (const job of jobs) {
-        await deliverOutboxEmail(database.db, job.data.emailId, {
-          mailer: options.mailer,
-          lastAttempt: job.retryCount >= job.retryLimit,
-        });
-      }
-    },
+    { ...polling, includeMetadata: true, batchSize: 10, burstWhenBatchFull: true, perJobResults: true },
+    (jobs: JobWithMetadata<{ emailId: string }>[]) =>
+      Promise.all(
+        jobs.map((job) =>
+          deliverOutboxEmail(database.db, job.data.emailId, {
+            mailer: options.mailer,
+            lastAttempt: job.retryCount >= job.retryLimit,
+          }).then(
+            (outcome) => ({ id: job.id, status: 'completed' as const, output: { outcome } }),
+            (error: unknown) => ({
+              id: job.id,
+              status: 'failed' as const,
+              output: { message: error instanceof Error ? error.message : String(error) },
+            }),
+          ),
+        ),
+      ),
   );
 
-  const dispatchQueuedEmails = async () => {
-    const ids = await queuedEmailIds(database.db);
-    for (const id of ids) await boss.send(emailQueue, { emailId: id }, { singletonKey: id });
-    if (ids.length > 0) boss.notifyWorker(emailWorker);
+  // A request hands over the emails it committed in one insert (it need not look for others); the sweep
+  // (and a start) hands over every queued email that has no job yet.
+  const dispatchQueuedEmails = async (emailIds?: readonly string[]) => {
+    const ids = emailIds ? [...emailIds] : await queuedEmailIds(database.db);
+    if (ids.length === 0) return;
+    await boss.insert(
+      emailQueue,
+      ids.map((id) => ({ data: { emailId: id }, singletonKey: id })),
+    );
+    boss.notifyWorker(emailWorker);
   };
 
   await boss.createQueue(emailSweepQueue, { policy: 'singleton' });

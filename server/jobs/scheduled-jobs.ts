@@ -6,6 +6,7 @@ import { requestEvaluations, sendCourseReminders } from '../courses/course-jobs'
 import { expireHolds } from '../courses/expire-holds';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
 import { alertTermEnds } from '../governance/alert-term-ends';
+import { applyRetention } from '../privacy/apply-retention';
 import { sendOverdueReminders } from '../invoicing/send-overdue-reminders';
 import { remindAdvisers } from '../monitoring/remind-advisers';
 import { sendDueRenewalReminders } from '../renewals/send-reminders';
@@ -30,6 +31,7 @@ export const jobKeys = [
   'course-reminders',
   'course-hold-expiry',
   'course-evaluations',
+  'personal-data-retention',
 ] as const;
 export type JobKey = (typeof jobKeys)[number];
 
@@ -38,8 +40,9 @@ export type ScheduledJob = {
   title: string;
   /** What it does, for the manager's jobs page. */
   description: string;
-  /** Runs only in workspaces with this module. */
+  /** Runs only in workspaces with this module (or, when given, any of `anyModule`). */
   module: ModuleKey;
+  anyModule?: readonly ModuleKey[];
   /** And, when given, only in workspaces of these kinds (induction records: Appropriate Bodies only). */
   kinds?: readonly TenantKind[];
   /** When pg-boss starts it, as cron in Europe/London. */
@@ -206,13 +209,33 @@ export const scheduledJobs: readonly ScheduledJob[] = [
         providerName: c.tenant.name,
       }),
   },
+  {
+    key: 'personal-data-retention',
+    title: 'Personal data retention',
+    description:
+      'Anonymises governors, ECT induction records and course delegates kept longer than the workspace’s retention periods (set on Personal data), and logs each erasure.',
+    module: 'courses',
+    anyModule: ['courses', 'induction', 'governance'],
+    cron: '45 2 * * *',
+    schedule: 'Every night at 02:45',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      applyRetention(tx, {
+        tenantId: c.tenant.id,
+        modules: c.tenant.modules,
+        today: c.today,
+        label: 'job:personal-data-retention',
+      }),
+  },
 ];
 
 /** True when the job runs in a workspace with these modules and of this kind. */
 export const jobAppliesTo = (
   job: ScheduledJob,
   tenant: { modules: readonly ModuleKey[]; kind: TenantKind },
-) => tenant.modules.includes(job.module) && (!job.kinds || job.kinds.includes(tenant.kind));
+) =>
+  (job.anyModule ?? [job.module]).some((m) => tenant.modules.includes(m)) &&
+  (!job.kinds || job.kinds.includes(tenant.kind));
 
 export function scheduledJob(key: JobKey): ScheduledJob {
   const job = scheduledJobs.find((j) => j.key === key);

@@ -2,7 +2,6 @@ import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { laCategoryChanges, sccLetters } from '~/db/schema';
-import { renderConcernLetterEmail } from '~/emails/concern-letter';
 import type { Actor } from '../access/actor';
 import { academicYearLabel, academicYearOf, todayInLondon } from '../catalogue/academic-year';
 import { recipientsOf } from '../concern/issue-letter';
@@ -11,6 +10,7 @@ import { loadRegister } from './list-register';
 import { categoryOfConcernLabels, summariseInspection } from './ofsted-results';
 import { effectiveCategory, isAcademy, visitRuleFor } from './plan-visits';
 import { linkAdviserTitleOf, statutoryOf } from './require-statutory';
+import { emailOf } from '../email/templates';
 
 /**
  * The annual categorisation letters: every maintained school on the register is written to each year with
@@ -115,7 +115,7 @@ export async function issueCategorisationLetters(
     written += 1;
     const url = `${actor.appUrl}/${actor.slug}/concern/letters/${letter.id}/pdf`;
     for (const r of recipients) {
-      const message = await renderConcernLetterEmail({
+      const message = emailOf('concern-letter', {
         recipientName: r.name,
         schoolName: school.name,
         issuerName: actor.name,

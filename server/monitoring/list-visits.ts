@@ -44,7 +44,7 @@ export async function listSchedule(
     .innerJoin(schools, eq(schools.id, plannedVisits.schoolId))
     .leftJoin(users, eq(users.id, plannedVisits.adviserUserId))
     .where(and(...where))
-    .orderBy(asc(plannedVisits.dueBy), asc(schools.name));
+    .orderBy(asc(plannedVisits.dueBy), asc(schools.name), asc(plannedVisits.id));
   const flagged = rows.map((r) => ({ ...r, overdue: isOverdue(r, input.today) }));
   return input.overdueOnly ? flagged.filter((r) => r.overdue) : flagged;
 }

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { notesOfVisit, plannedVisits, schools, users } from '~/db/schema';
-import { renderAdviserRemindersEmail } from '~/emails/adviser-reminders';
 import type { IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { daysBefore } from '../jobs/job-periods';
+import { emailOf } from '../email/templates';
 
 /** A note left in draft (or commented and not revised) this long is worth a reminder. */
 export const noteReminderAfterDays = 7;
@@ -57,7 +57,7 @@ export async function remindAdvisers(
     .from(users)
     .where(inArray(users.id, adviserIds));
   for (const person of people) {
-    const message = await renderAdviserRemindersEmail({
+    const message = emailOf('adviser-reminders', {
       recipientName: person.name,
       workspaceName: input.workspaceName,
       overdueVisits: overdue

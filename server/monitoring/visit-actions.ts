@@ -1,8 +1,8 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { and, eq, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { plannedVisits, schoolMonitoring } from '~/db/schema';
+import { plannedVisits, schoolMonitoring, schools } from '~/db/schema';
 import { academicYearOf } from '../catalogue/academic-year';
 import { isAdviserHere } from './list-advisers';
 import { additionalSequenceStart } from './plan-visits';
@@ -16,9 +16,15 @@ export const ZAddAdditionalVisitInput = z.object({
   dueBy: isoDate,
   adviserUserId: z.uuid({ message: 'Choose an adviser.' }),
 });
-export const ZVisitIdInput = z.object({ visitId: z.uuid({ message: 'Choose a visit.' }) });
-export const ZMarkDoneInput = ZVisitIdInput.extend({ completedOn: isoDate });
-export const ZReassignInput = ZVisitIdInput.extend({
+/** One or more visits ticked on the planner (at most a page of them). */
+export const ZVisitIdsInput = z.object({
+  visitIds: z
+    .array(z.uuid({ message: 'Choose a visit.' }))
+    .min(1, { message: 'Tick at least one visit.' })
+    .max(100, { message: 'Tick at most 100 visits at a time.' }),
+});
+export const ZMarkDoneInput = ZVisitIdsInput.extend({ completedOn: isoDate });
+export const ZReassignInput = ZVisitIdsInput.extend({
   adviserUserId: z.uuid({ message: 'Choose an adviser.' }),
 });
 
@@ -69,55 +75,69 @@ export async function addAdditionalVisit(
   return { id: created?.id, academicYear, sequence };
 }
 
-async function findVisit(tx: Tx, visitId: string) {
-  const [visit] = await tx.select().from(plannedVisits).where(eq(plannedVisits.id, visitId)).for('update');
-  if (!visit) throw new DomainError({ code: 'NOT_FOUND', message: 'That visit was not found.' });
-  return visit;
+/**
+ * The ticked visits, locked in id order (two officers ticking overlapping visits cannot deadlock). Every id must
+ * be found and still planned, or nothing changes: the message names the school so the officer can untick it.
+ */
+async function plannedVisitsFor(tx: Tx, visitIds: string[], action: string, onlyAdviserUserId?: string) {
+  const ids = [...new Set(visitIds)].sort();
+  const found = await tx
+    .select({
+      id: plannedVisits.id,
+      status: plannedVisits.status,
+      adviserUserId: plannedVisits.adviserUserId,
+      schoolName: schools.name,
+    })
+    .from(plannedVisits)
+    .innerJoin(schools, eq(schools.id, plannedVisits.schoolId))
+    .where(inArray(plannedVisits.id, ids))
+    .orderBy(asc(plannedVisits.id))
+    .for('update', { of: plannedVisits });
+  const mine = found.filter((v) => !onlyAdviserUserId || v.adviserUserId === onlyAdviserUserId);
+  if (mine.length !== ids.length) {
+    throw new DomainError({
+      code: 'NOT_FOUND',
+      message:
+        ids.length === 1
+          ? 'That visit was not found.'
+          : 'One of the ticked visits was not found: refresh the page.',
+    });
+  }
+  const settled = mine.find((v) => v.status !== 'planned');
+  if (settled) {
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `The visit to ${settled.schoolName} is already ${settled.status} and cannot be ${action}.`,
+    });
+  }
+  return ids;
 }
 
-/** The visit took place. An adviser may mark only their own visits; `onlyAdviser` enforces that. */
-export async function markVisitDone(
+/** The visits took place. An adviser may mark only their own visits; `onlyAdviserUserId` enforces that. */
+export async function markVisitsDone(
   tx: Tx,
   input: z.infer<typeof ZMarkDoneInput> & { onlyAdviserUserId?: string },
 ) {
-  const visit = await findVisit(tx, input.visitId);
-  if (input.onlyAdviserUserId && visit.adviserUserId !== input.onlyAdviserUserId) {
-    throw new DomainError({ code: 'NOT_FOUND', message: 'That visit was not found.' });
-  }
-  if (visit.status !== 'planned') {
-    throw new DomainError({ code: 'CONFLICT', message: `That visit is already ${visit.status}.` });
-  }
+  const ids = await plannedVisitsFor(tx, input.visitIds, 'marked done', input.onlyAdviserUserId);
   await tx
     .update(plannedVisits)
     .set({ status: 'done', completedOn: input.completedOn })
-    .where(eq(plannedVisits.id, visit.id));
-  return { id: visit.id, status: 'done' as const };
+    .where(inArray(plannedVisits.id, ids));
+  return { updated: ids.length, status: 'done' as const };
 }
 
-export async function cancelVisit(tx: Tx, input: z.infer<typeof ZVisitIdInput>) {
-  const visit = await findVisit(tx, input.visitId);
-  if (visit.status !== 'planned') {
-    throw new DomainError({
-      code: 'CONFLICT',
-      message: `That visit is ${visit.status} and cannot be cancelled.`,
-    });
-  }
-  await tx.update(plannedVisits).set({ status: 'cancelled' }).where(eq(plannedVisits.id, visit.id));
-  return { id: visit.id, status: 'cancelled' as const };
+export async function cancelVisits(tx: Tx, input: z.infer<typeof ZVisitIdsInput>) {
+  const ids = await plannedVisitsFor(tx, input.visitIds, 'cancelled');
+  await tx.update(plannedVisits).set({ status: 'cancelled' }).where(inArray(plannedVisits.id, ids));
+  return { updated: ids.length, status: 'cancelled' as const };
 }
 
-export async function reassignVisit(tx: Tx, input: z.infer<typeof ZReassignInput>) {
-  const visit = await findVisit(tx, input.visitId);
-  if (visit.status !== 'planned') {
-    throw new DomainError({
-      code: 'CONFLICT',
-      message: `That visit is ${visit.status} and cannot be reassigned.`,
-    });
-  }
+export async function reassignVisits(tx: Tx, input: z.infer<typeof ZReassignInput>) {
+  const ids = await plannedVisitsFor(tx, input.visitIds, 'reassigned');
   await assertAdviser(tx, input.adviserUserId);
   await tx
     .update(plannedVisits)
     .set({ adviserUserId: input.adviserUserId })
-    .where(eq(plannedVisits.id, visit.id));
-  return { id: visit.id, adviserUserId: input.adviserUserId };
+    .where(inArray(plannedVisits.id, ids));
+  return { updated: ids.length, adviserUserId: input.adviserUserId };
 }

@@ -3,12 +3,12 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { noteOfVisitVersions, notesOfVisit, schools, users, type NoteOfVisit } from '~/db/schema';
-import { renderNoteAnsweredEmail, renderNoteSentEmail, renderNoteSharedEmail } from '~/emails/note-of-visit';
 import { queueEmail } from '../email/send-email';
 import { assertMayManage, loadVisibleNote, mayRespond, type NoteActor } from './access';
 import { chairWording, longDate } from './labels';
 import { governorsOf, headteachersOf } from './recipients';
 import { transition, type NoteAction } from './workflow';
+import { emailOf } from '../email/templates';
 
 /** Where links in emails point, and who sends them. */
 export type NoteLinks = { appUrl: string; tenantSlug: string; issuerName: string };
@@ -61,7 +61,7 @@ export async function sendNote(tx: Tx, input: { id: string; actor: NoteActor; li
   const { school, adviserName } = await partiesOf(tx, note);
   const heads = await headteachersOf(tx, note.schoolId);
   for (const head of heads) {
-    const message = await renderNoteSentEmail({
+    const message = emailOf('note-sent', {
       recipientName: head.name,
       schoolName: school.name,
       issuerName: input.links.issuerName,
@@ -112,7 +112,7 @@ async function respond(
     tx.select({ name: users.name }).from(users).where(eq(users.id, input.actor.userId)),
   ]);
   if (adviser) {
-    const message = await renderNoteAnsweredEmail({
+    const message = emailOf('note-answered', {
       recipientName: adviser.name,
       schoolName: school.name,
       adviserName: adviser.name,
@@ -159,7 +159,7 @@ export async function shareNote(tx: Tx, input: { id: string; actor: NoteActor; l
   const { school, adviserName } = await partiesOf(tx, note);
   const governors = await governorsOf(tx, note.schoolId);
   for (const governor of governors) {
-    const message = await renderNoteSharedEmail({
+    const message = emailOf('note-shared', {
       recipientName: governor.name,
       schoolName: school.name,
       issuerName: input.links.issuerName,

@@ -2,12 +2,12 @@ import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { accessRequests, memberships, schools, users } from '~/db/schema';
-import { renderNoticeEmail } from '~/emails/notice-email';
 import type { Actor } from '../access/actor';
 import { hasRole, managers } from '../access/role-groups';
 import { DomainError } from '../errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import type { Joiner } from './accept-invitation';
+import { emailOf } from '../email/templates';
 
 export const ZRequestAccessInput = z.object({
   name: z.string().trim().min(2, 'Enter your name.').max(120),
@@ -92,7 +92,7 @@ export async function requestAccess(tx: Tx, joiner: Joiner, input: z.infer<typeo
     const page = decider.role === 'tenant_admin' ? 'members' : 'join-requests';
     await queueEmail(tx, {
       to: decider.email,
-      ...(await renderNoticeEmail({
+      ...emailOf('notice', {
         subject: `${input.name} asks to join ${school.name} on Stride`,
         heading: `A request to join ${school.name}`,
         recipientName: decider.name,
@@ -102,7 +102,7 @@ export async function requestAccess(tx: Tx, joiner: Joiner, input: z.infer<typeo
           'They see nothing until you approve.',
         ],
         action: { label: 'Approve or decline', url: `${joiner.appUrl}/${joiner.tenant.slug}/${page}` },
-      })),
+      }),
     });
   }
   return { requestId: created.id, schoolId: school.id, schoolName: school.name };
@@ -194,7 +194,7 @@ export async function decideAccessRequest(
   }
   await queueEmail(tx, {
     to: row.email,
-    ...(await renderNoticeEmail({
+    ...emailOf('notice', {
       subject:
         status === 'approved'
           ? `You now have access to ${row.schoolName} on Stride`
@@ -209,7 +209,7 @@ export async function decideAccessRequest(
             ],
       action:
         status === 'approved' ? { label: 'Open Stride', url: `${actor.appUrl}/${actor.slug}` } : undefined,
-    })),
+    }),
   });
   return { requestId: row.request.id, membershipId, status };
 }

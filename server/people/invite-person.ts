@@ -2,11 +2,11 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { invitations, memberships, roles, schoolBoundRoles, schools, users, type Role } from '~/db/schema';
-import { renderNoticeEmail } from '~/emails/notice-email';
 import { DomainError } from '../errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { roleLabels } from '../workspaces/role-labels';
 import { invitationLifetimeDays, invitationUrl, newInvitationToken } from './invitation-token';
+import { emailOf } from '../email/templates';
 
 export const ZInvitePersonInput = z.object({
   email: z
@@ -77,7 +77,7 @@ export async function invitePerson(tx: Tx, inviter: Inviter, input: TInvitePerso
   const what = `${roleLabels[input.role]}${schoolName ? ` for ${schoolName}` : ''}`;
   await queueEmail(tx, {
     to: input.email,
-    ...(await renderNoticeEmail({
+    ...emailOf('notice', {
       subject: `You are invited to ${inviter.workspaceName} on Stride`,
       heading: `Join ${inviter.workspaceName} on Stride`,
       recipientName: user.name,
@@ -87,7 +87,7 @@ export async function invitePerson(tx: Tx, inviter: Inviter, input: TInvitePerso
       ],
       action: { label: 'Accept the invitation', url },
       footnote: 'If you were not expecting this, you can ignore this email.',
-    })),
+    }),
   });
   return { invitationId: invitation.id, userId: user.id, email: input.email, expiresAt };
 }

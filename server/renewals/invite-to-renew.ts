@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, renewalLinks, users } from '~/db/schema';
-import { renderRenewalInvitationEmail } from '~/emails/renewal-invitation';
 import { academicYearLabel } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { newRenewalToken } from './renewal-token';
+import { emailOf } from '../email/templates';
 
 export type InvitationContext = {
   tenantId: string;
@@ -38,7 +38,7 @@ export async function inviteToRenew(
       invitationId: input.invitationId,
       userId: person.id,
     });
-    const message = await renderRenewalInvitationEmail({
+    const message = emailOf('renewal-invitation', {
       recipientName: person.name,
       schoolName: input.schoolName,
       providerName: input.providerName,

@@ -16,7 +16,7 @@ export const courseCatalogueRouter = router({
         const today = todayInLondon();
         const [results, facets] = await Promise.all([
           searchCatalogue(tx, { ...input.filters, today }),
-          catalogueFacets(tx, today),
+          catalogueFacets(tx, tenant.id, today),
         ]);
         return { tenant: { name: tenant.name, slug: tenant.slug }, ...results, facets };
       }),

@@ -20,7 +20,19 @@ import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
 import { promoteFromWaitlist, ZPromoteInput } from '../courses/promote-from-waitlist';
+import {
+  schoolBookingApproval,
+  setSchoolBookingApproval,
+  ZSetSchoolBookingApprovalInput,
+} from '../courses/school-booking-approval';
 import { substituteDelegate, ZSubstituteInput } from '../courses/substitute-delegate';
+import {
+  evaluateMyPlace,
+  findPlace,
+  listMyPlaces,
+  ZEvaluateMyPlaceInput,
+  type PlaceViewer,
+} from '../courses/my-places';
 import { ZBookPlacesInput, ZPreviewBookingInput } from '../courses/booking-inputs';
 import { ZCourseInput } from '../courses/course-inputs';
 import { createCourse } from '../courses/create-course';
@@ -47,6 +59,32 @@ const ownSchool = (actor: Actor) =>
 const namesDelegates = (actor: Actor, schoolId: string) =>
   hasRole(actor.roles, managers) ||
   actor.memberships.some((m) => hasRole([m.role], headteachers) && m.schoolId === schoolId);
+
+/** Whose places a caller may act on (see mayActOnPlace). */
+const viewerOf = (actor: Actor): PlaceViewer => ({
+  userId: actor.userId,
+  email: actor.user.email,
+  managesCourses: hasRole(actor.roles, managers),
+  headsSchools: actor.memberships
+    .filter((m) => hasRole([m.role], headteachers) && m.schoolId)
+    .map((m) => m.schoolId ?? ''),
+});
+
+/**
+ * The school whose settings a headteacher/SBM changes: the one they are school_admin of (or name, if they are
+ * that for several); the manager names any school.
+ */
+function headedSchool(actor: Actor, requested?: string): string {
+  if (hasRole(actor.roles, managers)) {
+    if (!requested)
+      throw new DomainError({ code: 'BAD_REQUEST', field: 'schoolId', message: 'Choose a school.' });
+    return requested;
+  }
+  const headed = actor.memberships.filter((m) => hasRole([m.role], headteachers) && m.schoolId);
+  const school = requested ? headed.find((m) => m.schoolId === requested) : headed[0];
+  if (!school?.schoolId) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  return school.schoolId;
+}
 
 export const coursesRouter = router({
   list: manage
@@ -149,16 +187,52 @@ export const coursesRouter = router({
         now: new Date(),
       }),
     ),
-  substitute: tenantProcedure({ module: 'courses', roles: schoolManagers })
-    .input(ZSubstituteInput)
+  /** Whether every staff booking at the school waits for the headteacher's approval (the school's switch). */
+  schoolBookingApproval: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(z.object({ schoolId: z.uuid().optional() }))
+    .query(({ ctx, input }) => schoolBookingApproval(ctx.tx, headedSchool(ctx.actor, input.schoolId))),
+  setSchoolBookingApproval: tenantProcedure({ module: 'courses', roles: schoolManagers })
+    .input(ZSetSchoolBookingApprovalInput)
     .mutation(({ ctx, input }) =>
-      substituteDelegate(ctx.tx, {
-        ...input,
-        ...links(ctx.actor),
-        schoolId: ownSchool(ctx.actor),
-        now: new Date(),
+      setSchoolBookingApproval(ctx.tx, {
+        schoolId: headedSchool(ctx.actor, input.schoolId),
+        staffBookingsNeedApproval: input.staffBookingsNeedApproval,
       }),
     ),
+  /** Sends a colleague instead: the school's headteacher/SBM, the manager, or the delegate themselves. */
+  substitute: book.input(ZSubstituteInput).mutation(({ ctx, input }) =>
+    substituteDelegate(ctx.tx, {
+      ...input,
+      ...links(ctx.actor),
+      viewer: viewerOf(ctx.actor),
+      now: new Date(),
+      today: todayInLondon(),
+    }),
+  ),
+  /** The signed-in person's own places here (as delegate), with whether each awaits their evaluation. */
+  myPlaces: book.input(z.object({}).default({})).query(({ ctx }) =>
+    listMyPlaces(ctx.tx, {
+      userId: ctx.actor.userId,
+      email: ctx.actor.user.email,
+      now: new Date(),
+      today: todayInLondon(),
+    }),
+  ),
+  /** One place, for its delegate, its school's headteacher/SBM or the manager. */
+  place: book
+    .input(z.object({ bookingId: z.uuid() }))
+    .query(({ ctx, input }) =>
+      findPlace(ctx.tx, viewerOf(ctx.actor), { ...input, now: new Date(), today: todayInLondon() }),
+    ),
+  /** The delegate's evaluation, signed in (the same questions as the emailed link, once per place). */
+  evaluateMyPlace: book.input(ZEvaluateMyPlaceInput).mutation(({ ctx, input }) =>
+    evaluateMyPlace(ctx.tx, viewerOf(ctx.actor), {
+      ...input,
+      tenantId: ctx.actor.tenantId,
+      now: new Date(),
+      today: todayInLondon(),
+    }),
+  ),
   /** One session's register: the confirmed delegates and their marks (the first session unless one is named). */
   register: manage
     .input(z.object({ courseId: z.uuid(), sessionId: z.uuid().optional() }))

@@ -18,6 +18,7 @@ import { jobsRouter } from './jobs';
 import { joiningRouter } from './joining';
 import { membersRouter } from './members';
 import { notesOfVisitRouter } from './notes-of-visit';
+import { personalDataRouter } from './personal-data';
 import { platformRouter } from './platform';
 import { registerRouter } from './register';
 import { renewalsRouter } from './renewals';
@@ -50,6 +51,7 @@ export const appRouter = router({
   induction: inductionRouter,
   governance: governanceRouter,
   notesOfVisit: notesOfVisitRouter,
+  personalData: personalDataRouter,
   casework: caseworkRouter,
   concern: concernRouter,
   register: registerRouter,

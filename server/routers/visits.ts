@@ -4,16 +4,20 @@ import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
 import { generatePlan } from '../monitoring/generate-plan';
 import { listSchedule, listUnderServed, ZScheduleInput } from '../monitoring/list-visits';
 import { statutoryOf } from '../monitoring/require-statutory';
-import { loadVisitPlanner, ZVisitPlannerInput } from '../monitoring/visit-planner';
+import {
+  loadAdditionalVisitOptions,
+  loadVisitPlanner,
+  ZVisitPlannerInput,
+} from '../monitoring/visit-planner';
 import {
   addAdditionalVisit,
-  cancelVisit,
-  markVisitDone,
-  reassignVisit,
+  cancelVisits,
+  markVisitsDone,
+  reassignVisits,
   ZAddAdditionalVisitInput,
   ZMarkDoneInput,
   ZReassignInput,
-  ZVisitIdInput,
+  ZVisitIdsInput,
 } from '../monitoring/visit-actions';
 import { router, tenantProcedure } from '../trpc';
 
@@ -55,6 +59,10 @@ export const visitsRouter = router({
         today,
       });
     }),
+  /** The additional-visit form's choices: the schools on the active register and the advisers. */
+  additionalVisitOptions: tenantProcedure({ module: 'statutory', roles: officers }).query(({ ctx }) =>
+    loadAdditionalVisitOptions(ctx.tx),
+  ),
   underServed: tenantProcedure({ module: 'statutory', roles: officers })
     .input(z.object({ academicYear: ZYear.optional() }))
     .query(({ ctx, input }) => {
@@ -70,16 +78,16 @@ export const visitsRouter = router({
     .input(ZMarkDoneInput)
     .mutation(({ ctx, input }) => {
       const officer = ctx.actor.memberships.some((m) => m.role === 'tenant_admin' || m.role === 'la_officer');
-      return markVisitDone(ctx.tx, { ...input, onlyAdviserUserId: officer ? undefined : ctx.actor.userId });
+      return markVisitsDone(ctx.tx, { ...input, onlyAdviserUserId: officer ? undefined : ctx.actor.userId });
     }),
   cancel: tenantProcedure({ module: 'statutory', roles: officers })
-    .input(ZVisitIdInput)
+    .input(ZVisitIdsInput)
     .mutation(({ ctx, input }) => {
-      return cancelVisit(ctx.tx, input);
+      return cancelVisits(ctx.tx, input);
     }),
   reassign: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZReassignInput)
     .mutation(({ ctx, input }) => {
-      return reassignVisit(ctx.tx, input);
+      return reassignVisits(ctx.tx, input);
     }),
 });

@@ -1,6 +1,6 @@
 import { withTenant, type Db, type Tx } from '~/db/client';
 import { recordAudit } from '../audit/record-audit';
-import { drainEmails } from '../email/send-email';
+import { drainEmails, queuedEmailsIn } from '../email/send-email';
 import { emailDispatcherFor } from '../jobs/email-dispatch';
 
 /** Who a unit of work is done by, for the audit log: a person, or a system job ("job:renewal-reminders"). */
@@ -41,14 +41,21 @@ export async function doUnitOfWork<T>(
 }
 
 /**
- * What must happen once a unit of work in `tenantId` has committed: the emails it queued go out, through the
- * job queue when this process runs one (retried with backoff), otherwise delivered here and now, the
- * tenant's only (tests, scripts).
+ * What must happen once a unit of work in `tenantId` has committed: the emails it queued (`emailIds`, or
+ * every email queued in the tenant) go out, through the job queue when this process runs one (a job each,
+ * rendered and delivered by the worker, retried with backoff), otherwise rendered and delivered here and now
+ * (tests, scripts).
  */
-export async function afterCommit(db: Db, tenantId: string): Promise<void> {
+export async function afterCommit(db: Db, tenantId: string, emailIds?: readonly string[]): Promise<void> {
+  if (emailIds?.length === 0) return;
   const dispatcher = emailDispatcherFor(db);
-  const dispatch = dispatcher ? dispatcher.dispatchQueuedEmails() : drainEmails(db, { tenantId });
-  await Promise.resolve(dispatch).catch((error: unknown) => console.error(error));
+  if (dispatcher) {
+    // Handing the ids to the job queue is not waited for: the emails are committed in the outbox, and one
+    // whose hand-over fails is picked up by the email sweep within a minute.
+    void dispatcher.dispatchQueuedEmails(emailIds).catch((error: unknown) => console.error('[email]', error));
+    return;
+  }
+  await drainEmails(db, { tenantId, ids: emailIds }).catch((error: unknown) => console.error(error));
 }
 
 /**
@@ -61,9 +68,12 @@ export async function runInTenant<T>(
   options: { tenantId: string } & UnitOfWork,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  const result = await withTenant(db, options.tenantId, (tx) =>
-    doUnitOfWork(tx, options.tenantId, options, fn),
-  );
-  if (options.action) await afterCommit(db, options.tenantId);
+  let emailIds: string[] = [];
+  const result = await withTenant(db, options.tenantId, async (tx) => {
+    const result = await doUnitOfWork(tx, options.tenantId, options, fn);
+    emailIds = queuedEmailsIn(tx);
+    return result;
+  });
+  if (options.action) await afterCommit(db, options.tenantId, emailIds);
   return result;
 }

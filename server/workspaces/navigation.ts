@@ -9,6 +9,7 @@ import {
   financeUsers,
   governanceUsers,
   headteachers,
+  inductionAbStaff,
   inductionReaders,
   invoiceReaders,
   managers,
@@ -187,6 +188,16 @@ export const sections: readonly Section[] = [
     title: 'Term dates',
     roles: managers,
     summary: 'The LA’s term dates each year: mid-year joiners pay for the terms not yet started.',
+    built: true,
+  },
+  {
+    slug: 'personal-data',
+    title: 'Personal data',
+    roles: officers,
+    // The AB's induction officers act for ECTs; elsewhere the governance officers for governors.
+    rolesByKind: { appropriate_body: inductionAbStaff },
+    summary:
+      'What is held about an ECT, governor or course delegate: export it, erase it; retention periods.',
     built: true,
   },
   {

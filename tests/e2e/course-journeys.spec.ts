@@ -136,3 +136,117 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await expect(manager.getByRole('row', { name: /Sam Facilitator/ })).toBeVisible();
   await expectAccessible(manager);
 });
+
+test('a school’s approval switch; a delegate sends a colleague instead; the signed-in evaluation', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const colleague = `colleague.${stamp}@grange.sch.example`;
+
+  // The manager makes and publishes two courses.
+  const manager = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(manager, 'manager@hsip.example');
+  const makeCourse = async (title: string, on: string) => {
+    await manager.goto('/hsip/courses/new');
+    await manager.getByLabel('Title', { exact: true }).fill(title);
+    await manager.getByLabel('Teachers', { exact: true }).check();
+    await manager.getByLabel('Format').selectOption('in_person');
+    await manager.getByLabel('Venue').fill('Harrow Teachers’ Centre');
+    await manager.getByLabel('Date', { exact: true }).fill(on);
+    await manager.getByLabel('Capacity').fill('5');
+    await manager.getByLabel('Member price', { exact: true }).fill('40');
+    await manager.getByLabel('Non-member price').fill('40');
+    await manager.getByLabel('Out-of-area price').fill('40');
+    await manager.getByRole('button', { name: 'Create draft course' }).click();
+    await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await manager.getByRole('button', { name: 'Publish to the catalogue' }).click();
+    await expect(manager.getByRole('link', { name: 'See its public page' })).toBeVisible();
+    return manager.url();
+  };
+  const passOnTitle = `Pass-on journey ${stamp}`;
+  const passOnUrl = await makeCourse(passOnTitle, `${nextYear}-04-21`);
+  const ranTitle = `Signed-in evaluation ${stamp}`;
+  const ranUrl = await makeCourse(ranTitle, `${nextYear}-04-22`);
+  const ranId = ranUrl.split('/').pop() ?? '';
+
+  // Grange's head switches on approval for every staff booking at the school.
+  const head = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(head, 'head@grange.sch.example');
+  await head.goto('/hsip/courses');
+  await head.getByLabel('Staff bookings need my approval').check();
+  await head.getByRole('button', { name: 'Save booking approval' }).click();
+  await expect(head.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectAccessible(head);
+
+  try {
+    // The SENCo books herself on a course that does not ask for approval: the school's switch holds it.
+    const senco = await (await browser.newContext()).newPage();
+    await signInWithMagicLink(senco, 'senco@grange.sch.example');
+    await senco.goto(`${passOnUrl}/book`);
+    await senco.getByRole('button', { name: 'Confirm booking' }).click();
+    await expect(
+      senco.getByRole('status').filter({ hasText: '1 held until your headteacher or business manager' }),
+    ).toBeVisible();
+    await head.goto('/hsip/courses');
+    await head.getByRole('button', { name: 'Approve Helen Wojcik’s booking' }).first().click();
+    await expect(head.getByRole('row', { name: new RegExp(passOnTitle) })).toContainText('Confirmed');
+
+    // She cannot go: she sends a colleague instead, from her own places.
+    const passedAfter = new Date(Date.now() - 1000);
+    await senco.goto('/hsip/courses');
+    await expectAccessible(senco);
+    await senco.getByRole('link', { name: `Send a colleague instead to ${passOnTitle}` }).click();
+    await expect(senco.getByRole('heading', { name: 'Send a colleague instead', level: 1 })).toBeVisible();
+    await expectAccessible(senco);
+    await senco.getByRole('button', { name: 'Send this colleague instead' }).click();
+    await expect(senco.getByRole('alert', { name: 'There is a problem' })).toContainText(
+      'Enter the delegate’s name',
+    );
+    await senco.getByLabel('Name', { exact: true }).fill('Colin Colleague');
+    await senco.getByLabel('Email', { exact: true }).fill(colleague);
+    await senco.getByRole('button', { name: 'Send this colleague instead' }).click();
+    await expect(
+      senco.getByRole('status').filter({ hasText: 'The place has passed to Colin Colleague' }),
+    ).toBeVisible();
+    await latestEmailedLink(colleague, /https?:\/\/\S+\/place\/[\w-]+\/calendar/, passedAfter);
+    await expect(senco.getByRole('link', { name: `Send a colleague instead to ${passOnTitle}` })).toHaveCount(
+      0,
+    );
+    await head.goto('/hsip/courses');
+    await expect(head.getByRole('row', { name: /Colin Colleague/ })).toContainText(passOnTitle);
+
+    // The head named her on a course that has now run: she evaluates it signed in, without the emailed link.
+    await head.goto(`${ranUrl}/book`);
+    const group = head.getByRole('group', { name: 'Delegate 1' });
+    await group.getByLabel('Name', { exact: true }).fill('Helen Wojcik');
+    await group.getByLabel('Email', { exact: true }).fill('senco@grange.sch.example');
+    await head.getByRole('button', { name: 'Confirm booking' }).click();
+    await expect(head.getByRole('status').filter({ hasText: '1 place confirmed' })).toBeVisible();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await sql`update course_sessions set "on" = ${yesterday},
+        starts_at = (${yesterday}::date + time '09:30') at time zone 'Europe/London',
+        ends_at = (${yesterday}::date + time '15:30') at time zone 'Europe/London'
+      where course_id = ${ranId}`;
+    await sql`update courses set starts_on = ${yesterday}, ends_on = ${yesterday} where id = ${ranId}`;
+    await senco.goto('/hsip/courses');
+    await expect(senco.getByText(/awaiting your evaluation/)).toBeVisible();
+    await senco.getByRole('link', { name: `Give your evaluation of ${ranTitle}` }).click();
+    await expectAccessible(senco);
+    for (const question of ['The content of the course', 'The facilitation', 'The course overall'])
+      await senco.getByRole('group', { name: question }).getByLabel('5 Excellent').check();
+    await senco.getByRole('group', { name: 'The likely impact on your practice' }).getByLabel('4').check();
+    await senco.getByRole('button', { name: 'Send your evaluation' }).click();
+    await expect(senco.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible();
+    await senco.goto('/hsip/courses');
+    await expect(senco.getByRole('row', { name: new RegExp(ranTitle) })).toContainText('Given, thank you');
+
+    await manager.goto(`${ranUrl}/evaluations`);
+    await expect(manager.getByRole('row', { name: /The course overall/ })).toContainText('5.0');
+  } finally {
+    await head.goto('/hsip/courses');
+    await head.getByLabel('Staff bookings need my approval').uncheck();
+    await head.getByRole('button', { name: 'Save booking approval' }).click();
+    await expect(head.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  }
+});

@@ -11,6 +11,8 @@ async function pageFor(browser: Browser, email: string) {
 test('the Head of SI recategorises a school causing concern; the LNI sees an overdue visit in their schedule', async ({
   browser,
 }) => {
+  // A long journey (two people, five pages) on a shared two-core machine.
+  test.setTimeout(150_000);
   const rationale = `Monitoring visit found leadership unable to secure improvement (${Date.now()}).`;
 
   const head = await pageFor(browser, 'head.si@barnet.example');
@@ -48,6 +50,31 @@ test('the Head of SI recategorises a school causing concern; the LNI sees an ove
   await expect(head.getByTestId('planned-visit').first()).toBeVisible();
   await head.getByRole('button', { name: /^Generate the 2026\/27 plan$/ }).click();
   await expect(head.getByRole('status').filter({ hasText: 'already planned' })).toBeVisible();
+  await expectAccessible(head);
+
+  // An additional visit, on its own page: choosing the school fills in its link adviser.
+  await head.getByRole('link', { name: 'Add an additional visit' }).click();
+  await expect(head.getByRole('heading', { name: 'Add an additional visit', level: 1 })).toBeVisible();
+  await head.getByLabel('School').selectOption({ label: 'Colindale Heath Academy' });
+  await expect(head.getByLabel('Adviser')).not.toHaveValue('');
+  await head.getByLabel('Reason').selectOption({ index: 1 });
+  await head.getByLabel('Due by').fill('2027-01-15');
+  await expectAccessible(head);
+  await head.getByRole('button', { name: 'Add visit' }).click();
+  await expect(head.getByRole('status').filter({ hasText: 'Visit added to the schedule.' })).toBeVisible();
+
+  // Tick two planned visits and give them to one adviser in one step.
+  await head.getByLabel('Status').selectOption('planned');
+  await head.getByRole('button', { name: 'Show visits' }).click();
+  await expect(head).toHaveURL(/status=planned/);
+  const boxes = head.getByRole('checkbox', { name: /^Tick the visit to / });
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await head.getByLabel('Reassign to').selectOption({ label: "Rachel O'Connor" });
+  await head.getByRole('button', { name: 'Reassign', exact: true }).click();
+  await expect(head.getByRole('status').filter({ hasText: '2 visits reassigned.' })).toBeVisible();
+  await expect(head.getByTestId('planned-visit').nth(0)).toContainText("Rachel O'Connor");
+  await expect(head.getByTestId('planned-visit').nth(1)).toContainText("Rachel O'Connor");
   await expectAccessible(head);
 
   const lni = await pageFor(browser, 'adviser@barnet.example');

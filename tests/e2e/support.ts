@@ -26,9 +26,10 @@ export async function latestEmailedLink(
   after = new Date(0),
 ): Promise<string> {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const rows = await sql<{ text: string }[]>`
+    // An email's body is written when the email job renders and delivers it: until then its text is null.
+    const rows = await sql<{ text: string | null }[]>`
       select text from outbox_emails where "to" = ${email} and created_at >= ${after} order by created_at desc limit 5`;
-    const link = rows.map((r) => r.text.match(pattern)?.[0]).find(Boolean);
+    const link = rows.map((r) => r.text?.match(pattern)?.[0]).find(Boolean);
     if (link) return link;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -5,8 +5,8 @@ import { withMailroom } from '~/server/email/outbox';
 import { outboxEmails } from '~/db/schema';
 import { strideAdapter } from '~/server/auth/adapter';
 import { sendEmail } from '~/server/email/send-email';
-import { renderMagicLinkEmail } from '~/emails/magic-link';
 import { onPostgres, openTestDatabase } from './harness';
+import { emailOf } from '~/server/email/templates';
 
 describe('sign-in storage and email', () => {
   let database: Database;
@@ -59,7 +59,7 @@ describe('sign-in storage and email', () => {
 
   it('keeps emails in the outbox when no SMTP server is configured', async () => {
     const to = `outbox-${Date.now()}@bep.example`;
-    const message = await renderMagicLinkEmail({
+    const message = emailOf('magic-link', {
       url: 'http://localhost:3000/api/auth/callback/email?token=abc',
       host: 'localhost',
     });

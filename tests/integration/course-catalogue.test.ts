@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
-import { anonymousCaller, callerFor, openTestDatabase } from './harness';
+import { scopeTransaction } from '~/db/client';
+import { searchCatalogue } from '~/server/courses/search-catalogue';
+import { anonymousCaller, callerFor, openTestDatabase, tenantBySlug } from './harness';
 
 describe('the public course catalogue', () => {
   let database: Database;
@@ -82,5 +84,24 @@ describe('the public course catalogue', () => {
     await expect(
       anyone.courseCatalogue.search({ tenant: 'birmingham', filters: { page: 1 } }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('counts only so far: past the cap the page says "more than" and still offers the next page', async () => {
+    const bep = await tenantBySlug(database.db, 'bep');
+    const search = (page: number, countCap: number) =>
+      database.db.transaction(async (tx) => {
+        await scopeTransaction(tx, { tenantId: bep.id });
+        return searchCatalogue(tx, { page, today: '2026-01-01', countCap });
+      });
+    const exact = await search(1, 100_000);
+    expect(exact.moreThan).toBe(false);
+    expect(exact.total).toBeGreaterThan(21);
+    const capped = await search(1, 21);
+    expect(capped).toMatchObject({ moreThan: true, total: 21, pages: 2 });
+    expect(capped.courses.map((c) => c.id)).toEqual(exact.courses.map((c) => c.id));
+    // The cap runs from the current page: page 2 counts to 20 + 21 = 41 at most.
+    const second = await search(2, 21);
+    expect(second.total).toBe(Math.min(exact.total, 41));
+    expect(second.courses[0]?.id).not.toBe(exact.courses[0]?.id);
   });
 });

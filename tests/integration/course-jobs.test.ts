@@ -147,7 +147,7 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     expect(await sentTo(d('a').email, 'How was%')).toHaveLength(1);
 
     // The delegate answers through the link, once; the manager sees the averages and the comment.
-    const token = asked[0]?.text.match(/\/evaluate\/([\w-]+)/)?.[1] ?? '';
+    const token = asked[0]?.text?.match(/\/evaluate\/([\w-]+)/)?.[1] ?? '';
     const answers = {
       content: 5,
       facilitation: 4,
@@ -187,7 +187,7 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     } as never);
     const changed = await sentTo(d('a').email, 'Dates changed:%');
     expect(changed).toHaveLength(1);
-    const token = changed[0]?.text.match(/\/place\/([\w-]+)\/calendar/)?.[1] ?? '';
+    const token = changed[0]?.text?.match(/\/place\/([\w-]+)\/calendar/)?.[1] ?? '';
     expect(token).not.toBe('');
     const ics = await withPublicCourses(database.db, ws.tenant.slug, (tx) => findPlace(tx, token));
     expect(ics.sessions.map((s) => s.on)).toEqual([`${year}-05-04`, `${year}-05-18`]);

@@ -107,6 +107,59 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     expect(direct.pendingApproval).toEqual([]);
   });
 
+  it('the school’s own switch holds every staff booking for the head’s approval, on any course', async () => {
+    expect(await head.courses.schoolBookingApproval({})).toMatchObject({
+      id: ws.school.id,
+      staffBookingsNeedApproval: false,
+    });
+    // Only the school's own headteacher/SBM (or the manager) may turn it on; staff may not.
+    await expect(
+      staff.courses.setSchoolBookingApproval({ staffBookingsNeedApproval: true }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      otherHead.courses.setSchoolBookingApproval({ schoolId: ws.school.id, staffBookingsNeedApproval: true }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await head.courses.setSchoolBookingApproval({ staffBookingsNeedApproval: true });
+    expect((await head.courses.schoolBookingApproval({})).staffBookingsNeedApproval).toBe(true);
+    try {
+      // A course that does not ask for approval: the school's switch holds the place all the same.
+      const id = await course({ capacity: 2 });
+      const held = await staff.courses.book({ courseId: id, schoolId: ws.school.id, delegates: [] });
+      expect(held.confirmed).toEqual([]);
+      expect(held.pendingApproval).toHaveLength(1);
+      expect(await sent(headEmail, 'Booking to approve:%')).not.toHaveLength(0);
+      const approved = await head.courses.decideBooking({
+        bookingId: held.pendingApproval[0]!.bookingId,
+        decision: 'approve',
+      });
+      expect(approved).toMatchObject({ status: 'confirmed' });
+      // The head naming delegates is not held: the switch is about staff booking themselves.
+      const named = await head.courses.book({
+        courseId: id,
+        schoolId: ws.school.id,
+        delegates: [{ name: 'Named One', email: `named.${id.slice(0, 8)}@school.example`, role: '' }],
+      });
+      expect(named.confirmed).toHaveLength(1);
+      // Another school's staff are not affected by this school's switch.
+      const elsewhere = await makeSchool(database.db, ws.tenant.id);
+      const u = await makeUser(database.db);
+      await addMembership(database.db, ws.tenant.id, u.id, 'school_staff', elsewhere.id);
+      const other = await course({ capacity: 2 });
+      const direct = await callerAs(database.db, u, ws.tenant.slug).courses.book({
+        courseId: other,
+        schoolId: elsewhere.id,
+        delegates: [],
+      });
+      expect(direct.confirmed).toHaveLength(1);
+    } finally {
+      await head.courses.setSchoolBookingApproval({ staffBookingsNeedApproval: false });
+    }
+    // Switched off: a staff booking on a course without approval is confirmed at once again.
+    const open = await course({ capacity: 2 });
+    const after = await staff.courses.book({ courseId: open, schoolId: ws.school.id, delegates: [] });
+    expect(after.confirmed).toHaveLength(1);
+  });
+
   it('a manager promotes a chosen person from the waiting list ahead of the queue', async () => {
     const input = {
       ...ownCourse,

@@ -30,7 +30,7 @@ describe('cancellation, waiting list, holds and substitution', () => {
         .orderBy(desc(outboxEmails.createdAt))
         .limit(1),
     );
-    const token = sent?.text.match(/\/claim\/([\w-]+)/)?.[1];
+    const token = sent?.text?.match(/\/claim\/([\w-]+)/)?.[1];
     if (!token) throw new Error(`no claim link sent to ${email}`);
     return token;
   }

@@ -281,7 +281,7 @@ describe('governance', () => {
         .orderBy(desc(outboxEmails.createdAt))
         .limit(1),
     );
-    const token = offer?.text.match(/\/claim\/([\w-]+)/)?.[1];
+    const token = offer?.text?.match(/\/claim\/([\w-]+)/)?.[1];
     if (!token) throw new Error('no claim link sent to the governor');
     const claimed = await withTenant(database.db, tenant.id, (tx) =>
       claimOffer(tx, {

@@ -13,6 +13,7 @@ import {
 } from '~/db/schema';
 import { withMailroom } from '~/server/email/outbox';
 import { queueEmail } from '~/server/email/send-email';
+import { emailOf } from '~/server/email/templates';
 import { grantEntitlement } from '~/server/entitlements/grant-entitlement';
 import { startJobQueue, type JobQueue } from '~/server/jobs/job-queue';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
@@ -195,6 +196,7 @@ describe('scheduled jobs', () => {
       'course-reminders',
       'course-hold-expiry',
       'course-evaluations',
+      'personal-data-retention',
     ]);
     expect(overview.runs.some((r) => r.job === 'renewal-reminders' && r.periodKey === today)).toBe(true);
     const harrowView = await (
@@ -245,7 +247,16 @@ describe('email delivery through pg-boss', () => {
     await runInTenant(
       database.db,
       { tenantId: harrow.id, action: 'job:test-email', actor: { label: 'job:test-email' } },
-      (tx) => queueEmail(tx, { to: 'adviser@harrow.example', subject: `Test ${base}`, text: 'Hello' }),
+      (tx) =>
+        queueEmail(tx, {
+          to: 'adviser@harrow.example',
+          ...emailOf('notice', {
+            subject: `Test ${base}`,
+            heading: 'Test',
+            recipientName: 'Adviser',
+            paragraphs: ['Hello'],
+          }),
+        }),
     );
     const [queued] = await withTenant(database.db, harrow.id, (tx) =>
       tx

@@ -36,7 +36,7 @@ async function invitationTokenFor(
       .orderBy(desc(outboxEmails.createdAt))
       .limit(1),
   );
-  const match = row?.text.match(/\/invite\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)/);
+  const match = row?.text?.match(/\/invite\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)/);
   if (!match?.[1] || !match[2]) throw new Error(`no invitation emailed to ${email}`);
   return { slug: match[1], token: match[2] };
 }

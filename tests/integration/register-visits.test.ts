@@ -14,7 +14,7 @@ async function codeOf(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, cause: error.cause };
+    if (error instanceof TRPCError) return { code: error.code, cause: error.cause, message: error.message };
     throw error;
   }
   throw new Error('expected a refusal');
@@ -265,10 +265,20 @@ describe('the visits planner', () => {
     expect(first.pageSize).toBe(50);
     expect(first.pages).toBe(Math.max(1, Math.ceil(all.length / 50)));
     expect(first.visits.map((v) => v.id)).toEqual(all.slice(0, 50).map((v) => v.id));
-    expect(first.overdue.map((v) => v.id)).toEqual(all.filter((v) => v.overdue).map((v) => v.id));
-    expect(first.underServed).toEqual(await officer.visits.underServed({ academicYear: 2026 }));
+    // Read by hand-written SQL, the rows still match the schedule's field for field (dates as ISO strings).
+    expect(first.visits).toEqual(all.slice(0, 50));
+    const overdue = all.filter((v) => v.overdue);
+    expect(first.overdueTotal).toBe(overdue.length);
+    expect(first.overdue.map((v) => v.id)).toEqual(overdue.slice(0, 20).map((v) => v.id));
+    const underServed = await officer.visits.underServed({ academicYear: 2026 });
+    expect(first.underServedTotal).toBe(underServed.length);
+    expect(first.underServed).toEqual(underServed.slice(0, 20));
     expect(first.advisers.length).toBeGreaterThan(1);
-    expect(first.schools.length).toBeGreaterThan(10);
+    // The additional-visit form has its own page and reads the register's schools there, not on the planner.
+    const options = await officer.visits.additionalVisitOptions();
+    expect(options.schools.length).toBeGreaterThan(10);
+    expect(options.schools.some((s) => s.linkAdviserUserId !== null)).toBe(true);
+    expect(options.advisers.map((a) => a.userId).sort()).toEqual(first.advisers.map((a) => a.userId).sort());
     // A page past the end shows the last page rather than nothing.
     const last = await officer.visits.planner({ academicYear: 2026, page: 999 });
     expect(last.page).toBe(first.pages);
@@ -288,7 +298,7 @@ describe('the visits planner', () => {
     expect(mine.total).toBe(all.filter((v) => v.adviserUserId === me.id).length);
     expect(mine.overdue.every((v) => v.adviserUserId === me.id)).toBe(true);
     expect(mine.underServed).toEqual([]);
-    expect(mine.schools).toEqual([]);
+    expect((await codeOf(adviser.visits.additionalVisitOptions())).code).toBe('FORBIDDEN');
   });
 
   it('officers see everyone, the under-served and overdue; add, reassign, mark done and cancel visits', async () => {
@@ -318,21 +328,42 @@ describe('the visits planner', () => {
     expect(added.sequence).toBeGreaterThanOrEqual(1000);
     const visitId = added.id ?? '';
     const me = await barnet.user('adviser@barnet.example');
-    await officer.visits.reassign({ visitId, adviserUserId: me.id });
+    await officer.visits.reassign({ visitIds: [visitId], adviserUserId: me.id });
     const adviser = await barnet.caller('adviser@barnet.example');
     const mine = await adviser.visits.schedule({ academicYear: 2026 });
     expect(mine.find((v) => v.id === visitId)).toMatchObject({
       kind: 'additional',
       reason: 'Ofsted inspection expected',
     });
-    await adviser.visits.markDone({ visitId, completedOn: '2026-11-20' });
-    expect((await codeOf(officer.visits.cancel({ visitId }))).code).toBe('CONFLICT');
+    await adviser.visits.markDone({ visitIds: [visitId], completedOn: '2026-11-20' });
+    const alreadyDone = await codeOf(officer.visits.cancel({ visitIds: [visitId] }));
+    expect(alreadyDone.code).toBe('CONFLICT');
+    expect(alreadyDone.message).toMatch(/already done and cannot be cancelled/);
 
-    const tomaszVisit = all.find((v) => v.adviserUserId === tomasz.id && v.status === 'planned');
+    const tomaszVisits = all.filter((v) => v.adviserUserId === tomasz.id && v.status === 'planned');
+    const tomaszVisit = tomaszVisits[0]?.id ?? '';
     expect(
-      (await codeOf(adviser.visits.markDone({ visitId: tomaszVisit?.id ?? '', completedOn: '2026-11-20' })))
-        .code,
+      (await codeOf(adviser.visits.markDone({ visitIds: [tomaszVisit], completedOn: '2026-11-20' }))).code,
     ).toBe('NOT_FOUND');
-    await officer.visits.cancel({ visitId: tomaszVisit?.id ?? '' });
+    await officer.visits.cancel({ visitIds: [tomaszVisit] });
+
+    // Ticked together: all change, or (one already settled) none do.
+    const [a, b] = tomaszVisits.slice(1, 3).map((v) => v.id);
+    if (!a || !b) throw new Error('expected two more planned visits');
+    const mixed = await codeOf(
+      officer.visits.reassign({ visitIds: [a, tomaszVisit, b], adviserUserId: me.id }),
+    );
+    expect(mixed.code).toBe('CONFLICT');
+    const unchanged = await officer.visits.schedule({ academicYear: 2026 });
+    expect(unchanged.filter((v) => v.id === a || v.id === b).map((v) => v.adviserUserId)).toEqual([
+      tomasz.id,
+      tomasz.id,
+    ]);
+    expect(await officer.visits.reassign({ visitIds: [a, b], adviserUserId: me.id })).toMatchObject({
+      updated: 2,
+    });
+    const moved = await officer.visits.schedule({ academicYear: 2026 });
+    expect(moved.filter((v) => v.id === a || v.id === b).every((v) => v.adviserUserId === me.id)).toBe(true);
+    expect((await codeOf(officer.visits.cancel({ visitIds: [] }))).code).toBe('BAD_REQUEST');
   });
 });

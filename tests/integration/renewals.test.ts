@@ -29,7 +29,9 @@ describe('buy-back renewals (BPSI)', () => {
         .orderBy(desc(outboxEmails.createdAt))
         .limit(1),
     );
-    const token = message?.text.match(new RegExp(`${testAppUrl}/renew/${barnet.slug}/([A-Za-z0-9_-]+)`))?.[1];
+    const token = message?.text?.match(
+      new RegExp(`${testAppUrl}/renew/${barnet.slug}/([A-Za-z0-9_-]+)`),
+    )?.[1];
     if (!message || !token) throw new Error(`no renewal email for ${email}`);
     return { token, message };
   }

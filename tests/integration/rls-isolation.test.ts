@@ -145,4 +145,28 @@ describe('row-level security (runtime role stride_app)', () => {
     );
     expect(rowsOf(deleted)).toHaveLength(0);
   });
+
+  it('keeps personal-data tables (retention settings, the erasure log) to their tenant', async () => {
+    // The seed leaves them empty: give B a row in each, so A's view below could fail.
+    await withTenant(database.db, b, async (tx) => {
+      await tx.execute(sql`insert into retention_settings (tenant_id, governor_years, ect_years, delegate_years)
+                           values (${b}, 7, 7, 4) on conflict (tenant_id) do nothing`);
+      await tx.execute(sql`insert into personal_data_erasures (tenant_id, subject_kind, placeholder, scope, reason, erased_by_label)
+                           values (${b}, 'delegate', 'Erased person 0000', 'full', 'RLS test', 'job:test')`);
+    });
+    for (const table of ['retention_settings', 'personal_data_erasures']) {
+      const count = sql`select count(*) filter (where tenant_id = ${b})::int as n from ${sql.identifier(table)}`;
+      const fromA = await withTenant(database.db, a, (tx) => tx.execute(count));
+      expect(rowsOf<{ n: number }>(fromA)[0]?.n, table).toBe(0);
+      const fromB = await withTenant(database.db, b, (tx) => tx.execute(count));
+      expect(rowsOf<{ n: number }>(fromB)[0]?.n, table).toBeGreaterThan(0);
+    }
+    const failure = await failureOf(
+      withTenant(database.db, a, (tx) =>
+        tx.execute(sql`insert into personal_data_erasures (tenant_id, subject_kind, placeholder, scope, reason, erased_by_label)
+                       values (${b}, 'delegate', 'Erased person 0001', 'full', 'smuggled', 'job:test')`),
+      ),
+    );
+    expect(failure).toMatch(/row-level security/);
+  });
 });

@@ -336,7 +336,7 @@ describe('the annual categorisation letters (Birmingham, 003)', () => {
     const link = `/birmingham/concern/letters/${letterTo(103305)?.id}/pdf`;
     expect(
       sent
-        .filter((e) => e.text.includes(link))
+        .filter((e) => e.text?.includes(link))
         .map((e) => e.to)
         .sort(),
     ).toEqual(['chair@cherryorchard.sch.example', 'head@cherryorchard.sch.example']);

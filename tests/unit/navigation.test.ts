@@ -88,7 +88,15 @@ describe('visibleSections: module gating', () => {
 
   it('shows a workspace with no modules only the sections without a module', () => {
     expect(slugs(visibleSections([], roles))).toEqual(ungatedSlugs);
-    expect(ungatedSlugs).toEqual(['schools', 'members', 'join-requests', 'jobs', 'term-dates', 'audit']);
+    expect(ungatedSlugs).toEqual([
+      'schools',
+      'members',
+      'join-requests',
+      'jobs',
+      'term-dates',
+      'personal-data',
+      'audit',
+    ]);
   });
 
   it('shows every section to a user with every role in a workspace with every module', () => {

@@ -6,6 +6,7 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { BookingDecision, CancelPlace } from './booking-decision';
+import { SchoolApprovalForm } from './school-approval-form';
 
 export const metadata: Metadata = { title: 'CPD courses and bookings' };
 
@@ -16,13 +17,25 @@ const bookingStatusLabels = {
 };
 const statusLabels = { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' };
 
-export default async function CoursesPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function CoursesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ passedOn?: string }>;
+}) {
   const { tenant } = await params;
+  const { passedOn } = await searchParams;
   const { api, workspace } = await loadWorkspace(tenant);
   const manages = workspace.roles.some((r) => r === 'tenant_admin' || r === 'adviser');
+  // Anyone who books (staff, governors, ECTs, the head) may also be a delegate: their own places.
+  const myPlaces = manages ? [] : await guard(api.courses.myPlaces({}));
+  const awaitingEvaluation = myPlaces.filter((p) => p.evaluationDue);
   const courses = manages ? await guard(api.courses.list({})) : [];
   const headteacher = !manages && workspace.roles.includes('school_admin');
-  const bookings = headteacher ? await guard(api.courses.schoolBookings({})) : [];
+  const [bookings, approval] = headteacher
+    ? await Promise.all([guard(api.courses.schoolBookings({})), guard(api.courses.schoolBookingApproval({}))])
+    : [[], null];
   const today = todayInLondon();
   return (
     <div>
@@ -33,8 +46,72 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
         </Link>{' '}
         (open to everyone, no sign-in needed), then book from a course’s page.
       </p>
+      {passedOn && (
+        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 p-4 font-semibold">
+          The place has passed to {passedOn}: they have been sent the confirmation and calendar invite.
+        </p>
+      )}
+      {!manages && (
+        <section aria-labelledby="my-places" className="mt-8">
+          <h2 id="my-places" className="text-xl font-semibold">
+            Your places
+          </h2>
+          {awaitingEvaluation.length > 0 && (
+            <p className="mt-2 rounded border-l-4 border-brand bg-white p-4">
+              {awaitingEvaluation.length === 1
+                ? 'One course is awaiting your evaluation.'
+                : `${awaitingEvaluation.length} courses are awaiting your evaluation.`}
+            </p>
+          )}
+          <DataTable
+            caption="Your places"
+            hideCaption
+            rows={myPlaces}
+            rowKey={(p) => p.id}
+            empty="You have no places booked."
+            columns={[
+              { header: 'Course', rowHeader: true, cell: (p) => p.courseTitle },
+              { header: 'Dates', cell: (p) => formatCourseDates(p.startsOn, p.endsOn) },
+              {
+                header: 'Evaluation',
+                cell: (p) =>
+                  p.evaluationDue ? (
+                    <Link href={`/${tenant}/courses/places/${p.id}/evaluate`} className="underline">
+                      Give your evaluation<span className="sr-only"> of {p.courseTitle}</span>
+                    </Link>
+                  ) : p.evaluatedAt ? (
+                    'Given, thank you'
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                header: 'Can’t go?',
+                cell: (p) =>
+                  p.mayPassOn ? (
+                    <Link href={`/${tenant}/courses/places/${p.id}/substitute`} className="underline">
+                      Send a colleague instead<span className="sr-only"> to {p.courseTitle}</span>
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
+        </section>
+      )}
       {headteacher && (
         <>
+          {approval && (
+            <section aria-labelledby="approval" className="mt-8">
+              <h2 id="approval" className="text-xl font-semibold">
+                Booking approval at {approval.name}
+              </h2>
+              <div className="mt-2">
+                <SchoolApprovalForm initial={approval.staffBookingsNeedApproval} />
+              </div>
+            </section>
+          )}
           <h2 className="mt-8 text-xl font-semibold">Your school’s places</h2>
           <p className="mt-2">
             <a href={`/${tenant}/courses/bookings/export`} className="underline">
@@ -64,6 +141,17 @@ export default async function CoursesPage({ params }: { params: Promise<{ tenant
                   ),
               },
               { header: 'Cost', align: 'right', cell: (b) => formatPence(b.costPence) },
+              {
+                header: 'Send instead',
+                cell: (b) =>
+                  b.status === 'confirmed' && b.startsOn && b.startsOn > today ? (
+                    <Link href={`/${tenant}/courses/places/${b.id}/substitute`} className="underline">
+                      Send a colleague<span className="sr-only"> instead of {b.delegateName}</span>
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
+              },
               {
                 header: 'Cancel',
                 cell: (b) =>

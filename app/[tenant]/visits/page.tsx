@@ -2,13 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
-import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import { DataTable } from '~/app/_components/data-table';
 import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 import { optionsOf } from '~/app/_components/options';
 import { Pagination } from '~/app/_components/pagination';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { AdditionalVisitForm, GeneratePlanButton, VisitActions } from './visit-forms';
+import { GeneratePlanButton, VisitActionsBar, visitActionsFormId } from './visit-forms';
 
 export const metadata: Metadata = { title: 'Visits' };
 
@@ -23,7 +22,7 @@ const statusLabels = { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' 
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const date = (iso: string | null) => (iso ? shortDate.format(new Date(`${iso}T12:00:00Z`)) : '—');
 
-type Search = { adviser?: string; status?: string; overdue?: string; page?: string };
+type Search = { adviser?: string; status?: string; overdue?: string; page?: string; added?: string };
 
 export default async function VisitsPage({
   params,
@@ -55,10 +54,8 @@ export default async function VisitsPage({
       page: Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, 10_000) : 1,
     }),
   );
-  const { visits, overdue, underServed, advisers } = planner;
-  // One list for every row's actions: the same object is sent to the browser once, not once per visit.
+  const { visits, overdue, underServed, advisers, overdueTotal, underServedTotal } = planner;
   const adviserOptions = advisers.map((a) => ({ userId: a.userId, name: a.name }));
-  const settings = statutorySettingsOf(workspace.tenant.settings);
   const mine = !isOfficer;
   const pageHref = (page: number) => {
     const query = new URLSearchParams();
@@ -82,23 +79,39 @@ export default async function VisitsPage({
           ? 'Your schedule: the visits planned for your schools this year. Overdue visits are past their due date and not yet done.'
           : 'The year’s visits to every school, planned from each school’s LA category, and who is behind.'}
       </p>
-      {mine && overdue.length > 0 && (
+      {mine && overdueTotal > 0 && (
         <p
           className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3 font-semibold"
           data-testid="overdue-count"
         >
-          {overdue.length} of your visits {overdue.length === 1 ? 'is' : 'are'} overdue.
+          {overdueTotal} of your visits {overdueTotal === 1 ? 'is' : 'are'} overdue.
+        </p>
+      )}
+      {search.added === '1' && (
+        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 p-3 font-semibold">
+          Visit added to the schedule.
         </p>
       )}
 
       {isOfficer && (
         <>
           <GeneratePlanButton academicYear={year} label={label} />
+          <p className="mt-3">
+            <Link href={`/${tenant}/visits/additional`} className="font-semibold text-brand-dark underline">
+              Add an additional visit
+            </Link>
+          </p>
           <section aria-labelledby="under-served" className="mt-8">
             <h2 id="under-served" className="text-2xl font-semibold">
               Under-served schools
             </h2>
-            <p className="text-slate-700">Schools with fewer visits done than their plan expects by now.</p>
+            <p className="text-slate-700">
+              Schools with fewer visits done than their plan expects by now
+              {underServedTotal > underServed.length
+                ? `: the ${underServed.length} furthest behind of ${underServedTotal}`
+                : ''}
+              .
+            </p>
             <DataTable
               className="mt-3"
               caption="Under-served schools"
@@ -127,24 +140,36 @@ export default async function VisitsPage({
             <h2 id="overdue" className="text-2xl font-semibold">
               Overdue visits
             </h2>
-            {overdue.length === 0 ? (
+            {overdueTotal === 0 ? (
               <p className="mt-2">No visits are overdue.</p>
             ) : (
-              <ul className="mt-2 list-disc space-y-1 pl-6">
-                {overdue.map((v) => (
-                  <li key={v.id}>
-                    {v.schoolName}: {visitKinds[v.kind].toLowerCase()} visit due by {date(v.dueBy)} (
-                    {v.adviserName ?? 'no adviser'})
-                  </li>
-                ))}
-              </ul>
+              <>
+                <p className="mt-2 text-slate-700">
+                  {overdueTotal > overdue.length ? (
+                    <>
+                      The first {overdue.length} of {overdueTotal} overdue visits.{' '}
+                      <Link
+                        href={`/${tenant}/visits?overdue=yes#schedule`}
+                        className="text-brand-dark underline"
+                      >
+                        Show every overdue visit
+                      </Link>
+                    </>
+                  ) : (
+                    `${overdueTotal} overdue visit${overdueTotal === 1 ? '' : 's'}.`
+                  )}
+                </p>
+                <ul className="mt-2 list-disc space-y-1 pl-6">
+                  {overdue.map((v) => (
+                    <li key={v.id}>
+                      {v.schoolName}: {visitKinds[v.kind].toLowerCase()} visit due by {date(v.dueBy)} (
+                      {v.adviserName ?? 'no adviser'})
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </section>
-          <AdditionalVisitForm
-            schools={planner.schools}
-            reasons={settings.additionalVisitReasons}
-            advisers={adviserOptions}
-          />
         </>
       )}
 
@@ -188,6 +213,9 @@ export default async function VisitsPage({
             ? `: ${(planner.page - 1) * planner.pageSize + 1} to ${(planner.page - 1) * planner.pageSize + visits.length} shown`
             : ''}
         </p>
+        {visits.some((v) => v.status === 'planned') && (
+          <VisitActionsBar today={today} canManage={isOfficer} advisers={adviserOptions} />
+        )}
         <DataTable
           className="mt-2"
           caption={mine ? 'Your visits' : 'Visits'}
@@ -197,6 +225,20 @@ export default async function VisitsPage({
           rowClassName={() => 'align-top'}
           rowTestId="planned-visit"
           columns={[
+            {
+              header: <span className="sr-only">Tick</span>,
+              cell: (v) =>
+                v.status === 'planned' ? (
+                  <input
+                    type="checkbox"
+                    name="visitId"
+                    value={v.id}
+                    form={visitActionsFormId}
+                    className="h-6 w-6"
+                    aria-label={`Tick the visit to ${v.schoolName} due ${date(v.dueBy)}`}
+                  />
+                ) : null,
+            },
             { header: 'Due by', className: 'whitespace-nowrap', cell: (v) => date(v.dueBy) },
             { header: 'School', cell: (v) => v.schoolName },
             {
@@ -220,29 +262,18 @@ export default async function VisitsPage({
               ),
             },
             {
-              header: 'Actions',
+              header: 'Note',
               cell: (v) => (
-                <div className="flex flex-col items-start gap-2">
-                  <Link
-                    href={`/${tenant}/visits/notes/new?visit=${v.id}`}
-                    className="inline-block min-h-6 py-1 text-brand-dark underline"
-                  >
-                    Write note of visit
-                    <span className="sr-only">
-                      {' '}
-                      for {v.schoolName}, due {date(v.dueBy)}
-                    </span>
-                  </Link>
-                  {v.status === 'planned' && (
-                    <VisitActions
-                      visitId={v.id}
-                      today={today}
-                      canManage={isOfficer}
-                      adviserUserId={v.adviserUserId}
-                      advisers={adviserOptions}
-                    />
-                  )}
-                </div>
+                <Link
+                  href={`/${tenant}/visits/notes/new?visit=${v.id}`}
+                  className="inline-block min-h-6 py-1 text-brand-dark underline"
+                >
+                  Write note of visit
+                  <span className="sr-only">
+                    {' '}
+                    for {v.schoolName}, due {date(v.dueBy)}
+                  </span>
+                </Link>
               ),
             },
           ]}

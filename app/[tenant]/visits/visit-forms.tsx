@@ -55,66 +55,132 @@ export function GeneratePlanButton({ academicYear, label }: { academicYear: numb
   );
 }
 
-export function VisitActions({
-  visitId,
+/** The schedule's rows tick into this form by `form=` (plain server-rendered checkboxes, no component per row). */
+export const visitActionsFormId = 'visit-actions';
+
+function tickedVisitIds(): string[] {
+  return Array.from(
+    document.querySelectorAll<HTMLInputElement>(
+      `input[form="${visitActionsFormId}"][name="visitId"]:checked`,
+    ),
+    (box) => box.value,
+  );
+}
+
+/**
+ * One bar of actions for the ticked visits: mark done (on a date), and for officers cancel or reassign. Each
+ * action changes all the ticked visits or, if one cannot be changed, none of them.
+ */
+export function VisitActionsBar({
   today,
   canManage,
-  adviserUserId,
   advisers,
 }: {
-  visitId: string;
   today: string;
   canManage: boolean;
-  adviserUserId: string | null;
   advisers: Adviser[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const refresh = { onSuccess: () => router.refresh() };
-  const done = useFormMutation(trpc.visits.markDone.mutationOptions(), refresh);
-  const cancel = useFormMutation(trpc.visits.cancel.mutationOptions(), refresh);
-  const reassign = useFormMutation(trpc.visits.reassign.mutationOptions(), {
-    ...refresh,
-    idPrefix: `reassign-${visitId}`,
-    messageField: 'adviserUserId',
+  const [done, setDone] = useState('');
+  const after = (what: string) => ({
+    idPrefix: 'visit-actions',
+    pathOf: (path: string) => (path.startsWith('visitIds') ? '_form' : path),
+    onSuccess: (result: { updated: number }) => {
+      setDone(`${result.updated} visit${result.updated === 1 ? '' : 's'} ${what}.`);
+      router.refresh();
+    },
   });
-  const [adviser, setAdviser] = useState(adviserUserId ?? '');
+  const markDone = useFormMutation(trpc.visits.markDone.mutationOptions(), after('marked done'));
+  const cancel = useFormMutation(trpc.visits.cancel.mutationOptions(), after('cancelled'));
+  const reassign = useFormMutation(trpc.visits.reassign.mutationOptions(), {
+    ...after('reassigned'),
+    idPrefix: 'visit-actions-reassign',
+  });
+  const [completedOn, setCompletedOn] = useState(today);
+  const [adviser, setAdviser] = useState('');
+  const pending = markDone.isPending || cancel.isPending || reassign.isPending;
+  const run = (action: () => void) => {
+    setDone('');
+    markDone.reset();
+    cancel.reset();
+    reassign.reset();
+    action();
+  };
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <ErrorSummary errors={[...done.summary, ...cancel.summary]} />
-      <Button disabled={done.isPending} onClick={() => done.mutate({ visitId, completedOn: today })}>
-        Mark done
-      </Button>
-      {canManage && (
-        <>
-          <Button disabled={cancel.isPending} onClick={() => cancel.mutate({ visitId })}>
-            Cancel visit
-          </Button>
-          <SelectField
-            label={<span className="sr-only">Adviser for this visit</span>}
-            {...reassign.field('adviserUserId')}
-            value={adviser}
-            onChange={setAdviser}
-            options={adviserOptions(advisers)}
-            placeholder="Choose an adviser"
-          />
-          <Button
-            disabled={reassign.isPending || !adviser || adviser === adviserUserId}
-            onClick={() => reassign.mutate({ visitId, adviserUserId: adviser })}
-          >
-            Reassign
-          </Button>
-        </>
-      )}
-    </div>
+    <form
+      id={visitActionsFormId}
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+      className="mt-3 rounded-lg border border-slate-200 bg-white p-4"
+      aria-labelledby="visit-actions-heading"
+    >
+      <h3 id="visit-actions-heading" className="text-lg font-semibold">
+        Ticked visits
+      </h3>
+      <ErrorSummary errors={[...markDone.summary, ...cancel.summary, ...reassign.summary]} />
+      <div className="mt-2 flex flex-wrap items-end gap-3">
+        <Button
+          onClick={() => {
+            for (const box of document.querySelectorAll<HTMLInputElement>(
+              `input[form="${visitActionsFormId}"][name="visitId"]`,
+            ))
+              box.checked = true;
+          }}
+        >
+          Tick every visit on this page
+        </Button>
+        <DateField
+          label="Done on"
+          {...markDone.field('completedOn')}
+          value={completedOn}
+          onChange={setCompletedOn}
+        />
+        <Button
+          disabled={pending}
+          onClick={() => run(() => markDone.mutate({ visitIds: tickedVisitIds(), completedOn }))}
+        >
+          Mark done
+        </Button>
+        {canManage && (
+          <>
+            <Button
+              disabled={pending}
+              onClick={() => run(() => cancel.mutate({ visitIds: tickedVisitIds() }))}
+            >
+              Cancel visits
+            </Button>
+            <SelectField
+              label="Reassign to"
+              {...reassign.field('adviserUserId')}
+              value={adviser}
+              onChange={setAdviser}
+              options={adviserOptions(advisers)}
+              placeholder="Choose an adviser"
+            />
+            <Button
+              disabled={pending || !adviser}
+              onClick={() =>
+                run(() => reassign.mutate({ visitIds: tickedVisitIds(), adviserUserId: adviser }))
+              }
+            >
+              Reassign
+            </Button>
+          </>
+        )}
+      </div>
+      <StatusMessage className="mt-2 text-green-800">{done}</StatusMessage>
+    </form>
   );
 }
 
 export function AdditionalVisitForm({
+  tenant,
   schools,
   reasons,
   advisers,
 }: {
+  tenant: string;
   schools: { schoolId: string; name: string; linkAdviserUserId: string | null }[];
   reasons: string[];
   advisers: Adviser[];
@@ -122,23 +188,15 @@ export function AdditionalVisitForm({
   const trpc = useTRPC();
   const router = useRouter();
   const { values, bind, set } = useFormValues({ schoolId: '', reason: '', dueBy: '', adviserUserId: '' });
-  const [saved, setSaved] = useState(false);
   const add = useFormMutation(trpc.visits.addAdditional.mutationOptions(), {
     idPrefix: 'additional',
-    onSuccess: () => {
-      setSaved(true);
-      router.refresh();
-    },
+    onSuccess: () => router.push(`/${tenant}/visits?added=1#schedule`),
   });
   return (
     <Form
       form={add}
-      onSubmit={() => {
-        setSaved(false);
-        add.mutate(values);
-      }}
-      className="mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-5"
-      heading={<h3 className="text-xl font-semibold">Add an additional visit</h3>}
+      onSubmit={() => add.mutate(values)}
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5"
     >
       <SelectField
         label="School"
@@ -172,7 +230,6 @@ export function AdditionalVisitForm({
       />
       <div className="flex items-center gap-3">
         <SubmitButton pending={add.isPending}>Add visit</SubmitButton>
-        <StatusMessage>{saved ? 'Visit added.' : ''}</StatusMessage>
       </div>
     </Form>
   );

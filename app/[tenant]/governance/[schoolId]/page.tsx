@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
 import { todayInLondon } from '~/server/catalogue/academic-year';
+import { governanceOfficers, hasRole } from '~/server/access/role-groups';
 import { categoryLabels, roleOnBoard, shortDate } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { ConstitutionForm, GovernorForm, StepDownForm } from '../governance-forms';
@@ -16,8 +17,16 @@ export default async function BoardPage({
   params: Promise<{ tenant: string; schoolId: string }>;
 }) {
   const { tenant, schoolId } = await params;
-  const { api } = await loadWorkspace(tenant);
+  const { api, workspace } = await loadWorkspace(tenant);
   const board = await guard(api.governance.board({ schoolId }));
+  // Governance officers answer governors' subject access and erasure requests.
+  const personalDataLink = hasRole(workspace.roles, governanceOfficers)
+    ? (g: { id: string; name: string }) => (
+        <Link className={linkClass} href={`/${tenant}/personal-data/person?kind=governor&id=${g.id}`}>
+          Personal data<span className="sr-only"> of {g.name}</span>
+        </Link>
+      )
+    : null;
   const today = todayInLondon();
   return (
     <div className="space-y-10">
@@ -142,6 +151,7 @@ export default async function BoardPage({
                       }}
                     />
                     <StepDownForm governorId={g.id} name={g.name} today={today} />
+                    {personalDataLink?.(g)}
                   </div>
                 </details>
               ),
@@ -173,6 +183,7 @@ export default async function BoardPage({
             { header: 'Category', cell: (g) => categoryLabels[g.category] },
             { header: 'Appointed', cell: (g) => shortDate(g.appointedOn) },
             { header: 'Left', cell: (g) => shortDate(g.steppedDownOn ?? g.termEndsOn) },
+            personalDataLink && { header: 'Personal data', cell: (g) => personalDataLink(g) },
           ]}
           empty="Nobody has left the board."
         />

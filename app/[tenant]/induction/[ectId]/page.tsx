@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { hasRole, inductionAbStaff } from '~/server/access/role-groups';
 import { DataTable } from '~/app/_components/data-table';
 import {
   checkpointStatusLabels,
@@ -39,6 +40,8 @@ export default async function EctRecordPage({
     guard(api.induction.byId({ ectId })),
     mayBook ? guard(api.induction.programmeCourses({ ectId })) : null,
   ]);
+  // The Appropriate Body's officers answer ECTs' subject access and erasure requests.
+  const mayExport = hasRole(workspace.roles, inductionAbStaff);
   const { ect } = record;
   const current = record.periods[record.periods.length - 1];
   return (
@@ -49,6 +52,16 @@ export default async function EctRecordPage({
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{ect.name}</h1>
+      {mayExport && (
+        <p className="mt-1">
+          <Link
+            href={`/${tenant}/personal-data/person?kind=ect&id=${ect.id}`}
+            className="text-brand-dark underline"
+          >
+            Personal data (export or erase)
+          </Link>
+        </p>
+      )}
       {record.atRisk && (
         <p className="mt-2 inline-block rounded bg-red-100 px-2 py-1 font-semibold text-red-900">
           At risk: support plan open

@@ -24,6 +24,15 @@ export default async function InvoiceSettingsPage({ params }: { params: Promise<
       <p className="mt-2 max-w-3xl text-slate-700">
         What your invoices say, how they are numbered, and how VAT applies.
       </p>
+      {workspace.roles.includes('tenant_admin') && (
+        <p className="mt-2 max-w-3xl">
+          How long people&apos;s records are kept (issued invoices are never changed by an erasure):{' '}
+          <Link className="underline" href={`/${tenant}/personal-data/retention`}>
+            Retention periods for personal data
+          </Link>
+          .
+        </p>
+      )}
       <div className="mt-6">
         <InvoiceSettingsForm
           isLa={workspace.tenant.kind === 'la'}

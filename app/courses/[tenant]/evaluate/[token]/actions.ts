@@ -1,11 +1,11 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { submitEvaluationByLink, ZEvaluationAnswers } from '~/server/courses/evaluations';
+import { submitEvaluationByLink } from '~/server/courses/evaluations';
 import { getDatabase } from '~/server/database';
 import { isDomainError } from '~/server/errors/domain-error';
-
-export type EvaluationState = { errors: { fieldId?: string; message: string }[] };
+import type { EvaluationState } from '../../../../_components/course-evaluation-form';
+import { readEvaluationForm } from '../../../../_lib/evaluation-form-data';
 
 /** Saves the delegate's evaluation from the link in their email; on success shows the thank-you. */
 export async function sendEvaluation(
@@ -14,22 +14,10 @@ export async function sendEvaluation(
   _state: EvaluationState,
   form: FormData,
 ): Promise<EvaluationState> {
-  const parsed = ZEvaluationAnswers.safeParse({
-    content: form.get('content') ?? undefined,
-    facilitation: form.get('facilitation') ?? undefined,
-    impact: form.get('impact') ?? undefined,
-    overall: form.get('overall') ?? undefined,
-    comments: form.get('comments') ?? '',
-  });
-  if (!parsed.success)
-    return {
-      errors: parsed.error.issues.map((i) => ({
-        fieldId: `rating-${String(i.path[0])}-1`,
-        message: i.message,
-      })),
-    };
+  const parsed = readEvaluationForm(form);
+  if ('errors' in parsed) return parsed;
   try {
-    await submitEvaluationByLink((await getDatabase()).db, { slug: tenant, token, answers: parsed.data });
+    await submitEvaluationByLink((await getDatabase()).db, { slug: tenant, token, answers: parsed.answers });
   } catch (error) {
     if (isDomainError(error)) return { errors: [{ message: error.message }] };
     throw error;

@@ -5,7 +5,8 @@ import { withPublicCourses } from '~/server/courses/public-tenant';
 import { getDatabase } from '~/server/database';
 import { SiteHeader } from '../../../../_components/site-header';
 import { formatCourseDates } from '../../../../_lib/course-format';
-import { EvaluationForm } from './evaluation-form';
+import { EvaluationForm } from '../../../../_components/course-evaluation-form';
+import { sendEvaluation } from './actions';
 
 export const metadata: Metadata = { title: 'Course evaluation', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -40,7 +41,7 @@ export default async function EvaluatePage({
         ) : (
           <>
             <p className="mt-4">Rate each from 1 (poor) to 5 (excellent). It takes two minutes.</p>
-            <EvaluationForm tenant={tenant} token={token} questions={evaluationQuestions} />
+            <EvaluationForm send={sendEvaluation.bind(null, tenant, token)} questions={evaluationQuestions} />
           </>
         )}
       </main>

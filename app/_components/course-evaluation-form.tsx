@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ErrorSummary, SubmitButton } from '../../../../_components/form-kit';
-import { sendEvaluation, type EvaluationState } from './actions';
+import { ErrorSummary, SubmitButton } from './form-kit';
+
+export type EvaluationState = { errors: { fieldId?: string; message: string }[] };
 
 const scale = [
   { value: 1, label: '1 Poor' },
@@ -12,19 +13,18 @@ const scale = [
   { value: 5, label: '5 Excellent' },
 ];
 
+/**
+ * The course evaluation: four 1–5 ratings and a comment. One form for both ways in: the emailed link (no
+ * sign-in) and the signed-in delegate's list; `send` is the server action of each, already bound to the place.
+ */
 export function EvaluationForm({
-  tenant,
-  token,
+  send,
   questions,
 }: {
-  tenant: string;
-  token: string;
+  send: (previous: EvaluationState, form: FormData) => Promise<EvaluationState>;
   questions: readonly { key: string; label: string }[];
 }) {
-  const [state, action, pending] = useActionState(
-    (previous: EvaluationState, form: FormData) => sendEvaluation(tenant, token, previous, form),
-    { errors: [] },
-  );
+  const [state, action, pending] = useActionState(send, { errors: [] });
   return (
     <form action={action} className="mt-6 space-y-6" noValidate>
       <ErrorSummary errors={state.errors} />

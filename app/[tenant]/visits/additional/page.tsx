@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
+import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { AdditionalVisitForm } from '../visit-forms';
+
+export const metadata: Metadata = { title: 'Add an additional visit' };
+
+export default async function AdditionalVisitPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const { api, workspace } = await loadWorkspace(tenant);
+  const options = await guard(api.visits.additionalVisitOptions());
+  return (
+    <div>
+      <p>
+        <Link href={`/${tenant}/visits`} className="text-brand-dark underline">
+          Back to visits
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Add an additional visit</h1>
+      <p className="mt-2 text-slate-700">
+        A visit outside the school’s planned programme, for one of the reasons your authority records.
+        Choosing the school fills in its link adviser.
+      </p>
+      <AdditionalVisitForm
+        tenant={tenant}
+        schools={options.schools}
+        reasons={statutorySettingsOf(workspace.tenant.settings).additionalVisitReasons}
+        advisers={options.advisers.map((a) => ({ userId: a.userId, name: a.name }))}
+      />
+    </div>
+  );
+}

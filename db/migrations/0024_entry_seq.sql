@@ -1,0 +1,1 @@
+ALTER TABLE "entitlement_entries" ADD COLUMN "seq" bigserial NOT NULL;

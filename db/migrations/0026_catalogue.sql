@@ -1,0 +1,2 @@
+ALTER TABLE "schools" ADD COLUMN "staff_bookings_need_approval" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "courses_catalogue_published" ON "courses" USING btree ("tenant_id","starts_on","title","id") WHERE "courses"."status" = 'published';

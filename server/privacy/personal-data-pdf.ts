@@ -1,0 +1,210 @@
+import type { PdfBlock, PdfDocument } from '../pdf/render-pdf';
+import type { PersonalDataExport } from './collect-personal-data';
+
+const pence = (p: number) => `£${(p / 100).toFixed(2)}`;
+const date = (value: string | Date | null | undefined) => {
+  if (!value) return '';
+  const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+};
+const tenths = (n: number | null) => (n === null ? '' : (n / 10).toFixed(1));
+
+/** The subject access export as a document for the PDF renderer: the same content as the JSON, readable. */
+export function personalDataPdf(data: PersonalDataExport): { document: PdfDocument; filename: string } {
+  const who = data.subject.name || data.subject.email;
+  const blocks: PdfBlock[] = [
+    {
+      kind: 'facts',
+      pairs: [
+        ['Person', who],
+        ['Email', data.subject.email || 'none held'],
+        [
+          'Held as',
+          { ect: 'Early career teacher', governor: 'Governor', delegate: 'Course delegate' }[
+            data.subject.kind
+          ],
+        ],
+        ['Generated', date(data.generatedAt)],
+      ],
+    },
+  ];
+  const induction = data.induction;
+  if (induction) {
+    const e = induction.ect;
+    blocks.push(
+      { kind: 'heading', text: 'ECT induction' },
+      {
+        kind: 'facts',
+        pairs: [
+          ['TRN', e.trn],
+          ['Date of birth', date(e.dateOfBirth)],
+          ['Induction started', date(e.startsOn)],
+          ['Status', e.status === 'completed' ? 'Completed' : 'In progress'],
+          ['Reduction (terms)', tenths(e.reductionTenths)],
+          ['Extension (terms)', tenths(e.extensionTenths)],
+          ['Previous induction', e.previousInduction || 'none recorded'],
+        ],
+      },
+      {
+        kind: 'table',
+        columns: ['School', 'From', 'To', 'FTE', 'Tutor', 'Mentor'],
+        rows: induction.periods.map((p) => [
+          p.school,
+          date(p.startsOn),
+          date(p.endsOn),
+          (p.fteHundredths / 100).toFixed(2),
+          p.tutorName,
+          p.mentorName,
+        ]),
+      },
+      { kind: 'heading', text: 'Progress reviews and assessments' },
+      {
+        kind: 'table',
+        columns: ['Term', 'Kind', 'Due', 'Status', 'Judgement', 'Evidence', 'AB comment'],
+        rows: induction.checkpoints.map((c) => [
+          c.termNumber === null ? '' : String(c.termNumber),
+          c.kind,
+          date(c.dueOn),
+          c.status.replace('_', ' '),
+          c.judgement?.replace(/_/g, ' ') ?? '',
+          c.evidence,
+          c.abComment,
+        ]),
+      },
+    );
+    if (induction.supportPlans.length)
+      blocks.push(
+        { kind: 'heading', text: 'Support plans' },
+        {
+          kind: 'table',
+          columns: ['Opened', 'Status', 'Actions'],
+          rows: induction.supportPlans.map((s) => [date(s.createdAt), s.status, s.actions]),
+        },
+      );
+    if (induction.absences.length)
+      blocks.push(
+        { kind: 'heading', text: 'Absences' },
+        {
+          kind: 'table',
+          columns: ['From', 'Days', 'Reason'],
+          rows: induction.absences.map((a) => [date(a.startsOn), String(a.days), a.reason]),
+        },
+      );
+    blocks.push(
+      { kind: 'heading', text: 'Outcomes' },
+      induction.outcomes.length
+        ? {
+            kind: 'table',
+            columns: ['Outcome', 'Decided', 'Terms served', 'Note'],
+            rows: induction.outcomes.map((o) => [
+              o.outcome,
+              date(o.decidedOn),
+              tenths(o.termsServedTenths),
+              o.note,
+            ]),
+          }
+        : { kind: 'paragraph', text: 'No outcome recorded yet.' },
+    );
+  }
+  for (const g of data.governance) {
+    blocks.push(
+      { kind: 'heading', text: `Governor: ${g.school}` },
+      {
+        kind: 'facts',
+        pairs: [
+          ['Name', g.name],
+          ['Email', g.email],
+          ['Phone', g.phone],
+          ['Category', g.category.replace(/_/g, ' ')],
+          ['Office', g.office?.replace(/_/g, ' ') ?? ''],
+          ['Appointing body', g.appointingBody],
+          ['Appointed', date(g.appointedOn)],
+          ['Term ends', date(g.termEndsOn)],
+          ['Stepped down', date(g.steppedDownOn)],
+          ['Business interests', g.businessInterests || 'none declared'],
+          ['Interests link', g.businessInterestsUrl],
+          ['Attendance', g.attendance],
+        ],
+      },
+    );
+    if (g.trainingElsewhere.length)
+      blocks.push({
+        kind: 'table',
+        columns: ['Training elsewhere', 'Date', 'Provider'],
+        rows: g.trainingElsewhere.map((t) => [t.title, date(t.on), t.provider]),
+      });
+  }
+  blocks.push(
+    { kind: 'heading', text: 'Course places' },
+    data.courses.length
+      ? {
+          kind: 'table',
+          columns: ['Course', 'Starts', 'Name on place', 'Status', 'Price', 'Attended', 'Evaluation'],
+          rows: data.courses.map((c) => [
+            c.course,
+            date(c.startsOn),
+            c.delegateName,
+            c.status.replace('_', ' '),
+            pence(c.pricePence),
+            `${c.attendance.filter((a) => a.status !== 'absent').length} of ${c.attendance.length} marked`,
+            c.evaluation
+              ? `${Object.values(c.evaluation.ratings).join('/')} ${c.evaluation.comments}`.trim()
+              : '',
+          ]),
+        }
+      : { kind: 'paragraph', text: 'No course places.' },
+  );
+  if (data.waitingList.length)
+    blocks.push({
+      kind: 'table',
+      columns: ['Waiting list: course', 'Status', 'Joined'],
+      rows: data.waitingList.map((w) => [w.course, w.status, date(w.joinedAt)]),
+    });
+  blocks.push(
+    { kind: 'heading', text: 'Emails sent' },
+    data.emails.length
+      ? {
+          kind: 'table',
+          columns: ['Date', 'To', 'Subject', 'Status'],
+          rows: data.emails.map((m) => [date(m.createdAt), m.to, m.subject, m.status]),
+        }
+      : { kind: 'paragraph', text: 'No emails.' },
+  );
+  if (data.charges.length || data.invoiceLines.length)
+    blocks.push(
+      { kind: 'heading', text: 'Charges and invoices that name them' },
+      {
+        kind: 'table',
+        columns: ['Description', 'Net', 'Status', 'Invoice'],
+        rows: data.charges.map((c) => {
+          const line = data.invoiceLines.find((l) => l.chargeableItemId === c.id);
+          return [c.description, pence(c.netPence), c.status, line?.number ?? (line ? 'draft' : '')];
+        }),
+      },
+    );
+  if (data.erasures.length)
+    blocks.push(
+      { kind: 'heading', text: 'Erasures' },
+      {
+        kind: 'table',
+        columns: ['Date', 'Scope', 'Reason'],
+        rows: data.erasures.map((e) => [date(e.createdAt), e.scope, e.reason]),
+      },
+    );
+  blocks.push({ kind: 'heading', text: 'Notes' }, { kind: 'bullets', items: data.notes });
+  const slug = (who || 'person').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return {
+    document: {
+      title: 'Personal data held (subject access)',
+      issuer: data.workspace,
+      blocks,
+      footer: `Everything ${data.workspace} holds about this person in Stride, as at ${date(data.generatedAt)}.`,
+    },
+    filename: `personal-data-${slug}.pdf`,
+  };
+}
