@@ -35,8 +35,10 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   await page.getByRole('button', { name: /Create \d+ draft invoices/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /Billing run started/ })).toBeVisible();
   // The job creates the invoices school by school; the page follows its progress until it has finished.
-  await expect(page.getByTestId('run-progress').first()).toContainText('(finished)', { timeout: 30_000 });
-  const issueDrafts = page.getByRole('button', { name: /Issue \d+ drafts/ }).first();
+  // The demo seed's own run (charges) also has drafts left to issue: act on this run's row only.
+  const thisRun = page.getByRole('row', { name: /Subscriptions \d{4}\/\d{2}/ });
+  await expect(thisRun.getByTestId('run-progress')).toContainText('(finished)', { timeout: 30_000 });
+  const issueDrafts = thisRun.getByRole('button', { name: /Issue \d+ drafts/ });
   await expect(issueDrafts).toBeVisible();
   await expectAccessible(page);
 
@@ -45,7 +47,7 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   await expect(page.getByText('Nothing left to bill')).toBeVisible();
 
   await issueDrafts.click();
-  await expect(page.getByRole('status').filter({ hasText: /Issued \d+\./ })).toBeVisible();
+  await expect(thisRun.getByRole('status').filter({ hasText: /Issued \d+\./ })).toBeVisible();
 
   // The headteacher of Coppetts Wood sees the school's own issued invoice, and downloads the PDF.
   const headContext = await browser.newContext();
