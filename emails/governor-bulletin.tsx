@@ -1,20 +1,22 @@
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
-import { render } from '@react-email/render';
 import type { ReactNode } from 'react';
+import { z } from 'zod';
+import { defineEmail } from './define-email';
 
 /**
  * The termly governor bulletin, in the layout of the notice email: a heading, the officer's text, the links
  * they added, and (always) the one-click unsubscribe link. The text is plain with a little markdown:
  * blank-line paragraphs, "- " list items and **bold**.
  */
-type Props = {
-  workspaceName: string;
-  title: string;
-  body: string;
-  links: { label: string; url: string }[];
-  recipientName: string;
-  unsubscribeUrl: string;
-};
+const ZProps = z.object({
+  workspaceName: z.string(),
+  title: z.string(),
+  body: z.string(),
+  links: z.array(z.object({ label: z.string(), url: z.string() })),
+  recipientName: z.string(),
+  unsubscribeUrl: z.string(),
+});
+type Props = z.infer<typeof ZProps>;
 
 /** "Read **this** now" → ["Read ", <strong>this</strong>, " now"]. */
 function inline(text: string): ReactNode[] {
@@ -92,11 +94,8 @@ function GovernorBulletinEmail(p: Props) {
   );
 }
 
-export async function renderGovernorBulletinEmail(props: Props) {
-  const element = <GovernorBulletinEmail {...props} />;
-  return {
-    subject: `${props.workspaceName} governor bulletin: ${props.title}`,
-    html: await render(element),
-    text: await render(element, { plainText: true }),
-  };
-}
+export const governorBulletinEmail = defineEmail({
+  props: ZProps,
+  subject: (props) => `${props.workspaceName} governor bulletin: ${props.title}`,
+  element: (props) => <GovernorBulletinEmail {...props} />,
+});

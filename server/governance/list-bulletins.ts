@@ -1,7 +1,7 @@
+import { renderEmail } from '../email/templates';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { governorBulletinRecipients, governorBulletins, users } from '~/db/schema';
-import { renderGovernorBulletinEmail } from '~/emails/governor-bulletin';
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
@@ -52,7 +52,7 @@ export async function getBulletin(tx: Tx, actor: Actor, input: { id: string; tod
     ).map((r) => r.email),
   );
   const sample = audience.recipients[0] ?? { name: 'Chair of governors', email: 'chair@school.example' };
-  const preview = await renderGovernorBulletinEmail({
+  const preview = await renderEmail('governor-bulletin', {
     workspaceName: actor.name,
     title: row.bulletin.title,
     body: row.bulletin.body,

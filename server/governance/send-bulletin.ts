@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { governorBulletinRecipients, governorBulletins, type GovernorBulletin } from '~/db/schema';
-import { renderGovernorBulletinEmail } from '~/emails/governor-bulletin';
 import type { Actor } from '../access/actor';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
@@ -104,15 +103,18 @@ export async function sendBulletin(tx: Tx, actor: Actor, input: { id: string; to
           .onConflictDoNothing()
           .returning({ email: governorBulletinRecipients.email, name: governorBulletinRecipients.name });
   for (const r of inserted) {
-    const message = await renderGovernorBulletinEmail({
-      workspaceName: actor.name,
-      title: bulletin.title,
-      body: bulletin.body,
-      links: bulletin.links,
-      recipientName: r.name,
-      unsubscribeUrl: unsubscribeUrl(actor.appUrl, actor.slug, actor.tenantId, r.email),
+    await queueEmail(tx, {
+      to: r.email,
+      template: 'governor-bulletin',
+      props: {
+        workspaceName: actor.name,
+        title: bulletin.title,
+        body: bulletin.body,
+        links: bulletin.links,
+        recipientName: r.name,
+        unsubscribeUrl: unsubscribeUrl(actor.appUrl, actor.slug, actor.tenantId, r.email),
+      },
     });
-    await queueEmail(tx, { to: r.email, ...message });
   }
   await tx
     .update(governorBulletins)

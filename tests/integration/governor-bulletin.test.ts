@@ -153,7 +153,7 @@ describe('governor bulletin', () => {
     const [email] = (await bulletinEmails(`Spring term bulletin ${tag}`)).filter(
       (e) => e.to === address('clara'),
     );
-    const token = email?.text.match(/\/unsubscribe\/[^/]+\/(\S+)/)?.[1] ?? '';
+    const token = email?.text?.match(/\/unsubscribe\/[^/]+\/(\S+)/)?.[1] ?? '';
     expect(addressOfToken(tenant.id, token)).toBe(address('clara'));
     // A forged or foreign token does nothing.
     expect(
