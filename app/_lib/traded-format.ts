@@ -53,26 +53,6 @@ export function formatQuantity(hundredths: number | null, label: UnitLabel): str
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-/** "23 November 2026": a moment as the date it was in London. */
-export const formatDate = (moment: Date) => dateTime.format(moment);
-
-const isoDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-/** "1 September 2026" from a calendar date (yyyy-mm-dd), which has no time zone. */
-export const formatIsoDate = (date: string) => isoDate.format(new Date(`${date}T12:00:00Z`));
-
 /** The academic year named in the address (`?year=2026`), or this academic year. */
 export function yearFromParam(param: string | undefined): number {
   const year = Number(param);

@@ -62,17 +62,6 @@ export const paymentStatusLabels = {
   declined: 'Declined',
 } as const;
 
-/** 2026-11-23 → "23 November 2026". */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 export const ragClasses = {
   red: 'bg-red-100 text-red-900 border-red-700',
   amber: 'bg-amber-100 text-amber-900 border-amber-700',

@@ -1,4 +1,5 @@
 import type { OfstedInspection } from '~/db/schema';
+import { longDate } from '../format/dates';
 
 /**
  * The triggers of concern (Barnet Part B, as read against today's Ofsted framework). `ofsted` is derived live
@@ -66,19 +67,6 @@ const categoryWords: Record<string, string> = {
   special_measures: 'special measures',
   requires_significant_improvement: 'requires significant improvement',
 };
-
-// Built once: toLocaleDateString makes a new formatter each call, which dominated the SCC list at LA scale.
-const longDateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "11 March 2026", for messages the server writes. */
-export function longDate(iso: string): string {
-  return longDateFormat.format(new Date(`${iso}T12:00:00Z`));
-}
 
 /** "the report card inspection of 11 March 2026", naming an inspection in messages. */
 export function describeInspection(i: Pick<InspectionResult, 'inspectedOn' | 'framework'>): string {

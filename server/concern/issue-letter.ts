@@ -4,8 +4,9 @@ import { memberships, schoolContacts, schools, sccLetters, users, type SccCase }
 import { todayInLondon } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import type { ConcernSettings } from './concern-settings';
-import { longDate, type TriggerMet } from './evaluate-triggers';
+import { type TriggerMet } from './evaluate-triggers';
 import { emailOf } from '../email/templates';
+import { longDate } from '~/server/format/dates';
 
 export type LetterKind = 'designation' | 'concern' | 'removal';
 

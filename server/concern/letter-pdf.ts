@@ -4,8 +4,8 @@ import { schoolBoundRoles, schools, sccLetters } from '~/db/schema';
 import type { PdfDocument } from '../pdf/render-pdf';
 import { monitoringReaders } from '../access/role-groups';
 import { caseNotFound, loadCaseFor } from './case-access';
-import { longDate } from './evaluate-triggers';
 import type { TenantMembership } from '../workspaces/list-memberships';
+import { longDate } from '~/server/format/dates';
 
 const kindTitles = {
   designation: 'Letter: school causing concern',

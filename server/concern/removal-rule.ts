@@ -1,10 +1,10 @@
 import {
   describeInspection,
   latestGraded,
-  longDate,
   type InspectionResult,
   type OfstedReading,
 } from './evaluate-triggers';
+import { longDate } from '~/server/format/dates';
 
 const belowExpected = ['needs_attention', 'urgent_improvement'];
 

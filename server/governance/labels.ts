@@ -42,17 +42,6 @@ export const defaultAppointingBodies: Record<GovernorCategory, string> = {
   clerk: 'Governing board',
 };
 
-/** 2026-11-23 → "23 Nov 2026"; no date → "—". */
-export function shortDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 /** "Co-opted governor, chair". */
 export const roleOnBoard = (g: { category: GovernorCategory; office: GovernorOffice | null }) =>
   g.office

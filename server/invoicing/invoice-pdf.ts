@@ -8,15 +8,8 @@ import { getInvoice } from './load-invoice';
 import { getInvoiceSettings } from './settings';
 import type { InvoiceView } from './load-invoice';
 import { vatBreakdown, vatTreatmentLabels } from './rules';
+import { longDate } from '../format/dates';
 
-const longDate = (iso: string | null) =>
-  iso
-    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      })
-    : '—';
 const quantity = (h: number) => (h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2));
 const rate = (bp: number) => `${bp / 100}%`;
 

@@ -2,17 +2,9 @@ import type { InvoiceSettings } from '~/db/schema';
 import { formatPence } from '../catalogue/money';
 import type { PdfDocument } from '../pdf/render-pdf';
 import type { statementOfAccount } from './finance-reports';
+import { shortDate } from '../format/dates';
 
 type Statement = NonNullable<Awaited<ReturnType<typeof statementOfAccount>>>;
-
-const longDate = (iso: string) =>
-  iso
-    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      })
-    : '—';
 
 /** A school's statement of account: every invoice, credit note, payment and refund with the running balance. */
 export function statementPdfDocument(
@@ -35,7 +27,7 @@ export function statementPdfDocument(
           ['From', settings.legalName],
           ['Address', settings.address || '—'],
           ['School', statement.schoolName],
-          ['Statement date', longDate(today)],
+          ['Statement date', shortDate(today)],
           [
             statement.balancePence >= 0 ? 'Balance owed' : 'In credit',
             formatPence(Math.abs(statement.balancePence)),
@@ -47,7 +39,7 @@ export function statementPdfDocument(
         columns: ['Date', 'Item', 'Charged', 'Paid or credited', 'Balance'],
         widths: [0.16, 0.36, 0.16, 0.16, 0.16],
         rows: statement.lines.map((l) => [
-          longDate(l.date),
+          shortDate(l.date),
           l.what,
           l.debitPence ? formatPence(l.debitPence) : '',
           l.creditPence ? formatPence(l.creditPence) : '',

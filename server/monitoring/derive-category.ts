@@ -1,4 +1,5 @@
 import type { CategoryOfConcern, Framework, ReportCardGrade } from './ofsted-results';
+import { longDate } from '../format/dates';
 
 /**
  * Ofsted's category of concern, derived from the recorded result as the framework of that inspection defines
@@ -22,14 +23,6 @@ export const frameworkPeriods: Record<Framework, { from: string | null; to: stri
   report_card_2025: { from: '2025-11-10', to: null },
 };
 
-const dateWords = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
 /** The framework Ofsted inspected under on this date. */
 export function frameworkOn(inspectedOn: string): Framework {
   if (inspectedOn >= '2025-11-10') return 'report_card_2025';
@@ -42,12 +35,12 @@ export function frameworkDateProblem(framework: Framework, inspectedOn: string):
   const { from, to } = frameworkPeriods[framework];
   if (from && inspectedOn < from)
     return framework === 'report_card_2025'
-      ? `Report cards began on ${dateWords(from)}: an inspection on ${dateWords(inspectedOn)} has ${frameworkOn(inspectedOn) === 'sub_grades_2024' ? 'four sub-grades' : 'an overall grade'}.`
-      : `The four sub-grades were given from ${dateWords(from)}: an inspection on ${dateWords(inspectedOn)} has an overall grade.`;
+      ? `Report cards began on ${longDate(from)}: an inspection on ${longDate(inspectedOn)} has ${frameworkOn(inspectedOn) === 'sub_grades_2024' ? 'four sub-grades' : 'an overall grade'}.`
+      : `The four sub-grades were given from ${longDate(from)}: an inspection on ${longDate(inspectedOn)} has an overall grade.`;
   if (to && inspectedOn > to)
     return framework === 'legacy_overall'
-      ? `Overall grades ended on ${dateWords(to)}: an inspection on ${dateWords(inspectedOn)} has ${frameworkOn(inspectedOn) === 'sub_grades_2024' ? 'four sub-grades' : 'a report card'}.`
-      : `The four sub-grades ended on ${dateWords(to)}: an inspection on ${dateWords(inspectedOn)} has a report card.`;
+      ? `Overall grades ended on ${longDate(to)}: an inspection on ${longDate(inspectedOn)} has ${frameworkOn(inspectedOn) === 'sub_grades_2024' ? 'four sub-grades' : 'a report card'}.`
+      : `The four sub-grades ended on ${longDate(to)}: an inspection on ${longDate(inspectedOn)} has a report card.`;
   return null;
 }
 

@@ -7,14 +7,7 @@ import { setCategory } from './change-category';
 import { frameworkDateProblem, frameworkOn, resolveCategory } from './derive-category';
 import { categoryOfConcernLabels, type RecordInspectionInput } from './ofsted-results';
 import { laCategoryForOfsted, type ResolvedStatutorySettings } from './statutory-settings';
-
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+import { longDate } from '../format/dates';
 
 /**
  * A new Ofsted inspection in the shape of its framework (validated by ZRecordInspectionInput). The framework

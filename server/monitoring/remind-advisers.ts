@@ -5,12 +5,10 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { daysBefore } from '../jobs/job-periods';
 import { emailOf } from '../email/templates';
+import { longDate } from '../format/dates';
 
 /** A note left in draft (or commented and not revised) this long is worth a reminder. */
 export const noteReminderAfterDays = 7;
-
-const longDate = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long' });
 
 /**
  * Emails each adviser one digest: their statutory visits past due and still planned, and their notes of

@@ -35,17 +35,6 @@ export const statusOptions: { value: NoteStatus; label: string }[] = [
   { value: 'shared', label: 'Shared with governors' },
 ];
 
-/** 23 November 2026 */
-export function longDate(value: string | Date): string {
-  const d = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
-  return d.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  });
-}
-
 export const versionEventLabels: Record<string, string> = {
   sent: 'Sent to the headteacher',
   commented: 'Headteacher commented',

@@ -1,7 +1,8 @@
 import type { PdfDocument } from '../pdf/render-pdf';
 import { isLocked } from './workflow';
-import { chairWording, longDate } from './labels';
+import { chairWording } from './labels';
 import type { NoteDetail } from './read-notes';
+import { longDate } from '~/server/format/dates';
 
 /** The note as a printable document: what the school and governors keep. */
 export function notePdfDocument(

@@ -5,10 +5,11 @@ import type { Tx } from '~/db/client';
 import { noteOfVisitVersions, notesOfVisit, schools, users, type NoteOfVisit } from '~/db/schema';
 import { queueEmail } from '../email/send-email';
 import { assertMayManage, loadVisibleNote, mayRespond, type NoteActor } from './access';
-import { chairWording, longDate } from './labels';
+import { chairWording } from './labels';
 import { governorsOf, headteachersOf } from './recipients';
 import { transition, type NoteAction } from './workflow';
 import { emailOf } from '../email/templates';
+import { longDate } from '~/server/format/dates';
 
 /** Where links in emails point, and who sends them. */
 export type NoteLinks = { appUrl: string; tenantSlug: string; issuerName: string };

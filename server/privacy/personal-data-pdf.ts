@@ -1,17 +1,8 @@
 import type { PdfBlock, PdfDocument } from '../pdf/render-pdf';
 import type { PersonalDataExport } from './collect-personal-data';
+import { shortDate } from '../format/dates';
 
 const pence = (p: number) => `£${(p / 100).toFixed(2)}`;
-const date = (value: string | Date | null | undefined) => {
-  if (!value) return '';
-  const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return d.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  });
-};
 const tenths = (n: number | null) => (n === null ? '' : (n / 10).toFixed(1));
 
 /** The subject access export as a document for the PDF renderer: the same content as the JSON, readable. */
@@ -29,7 +20,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
             data.subject.kind
           ],
         ],
-        ['Generated', date(data.generatedAt)],
+        ['Generated', shortDate(data.generatedAt, '')],
       ],
     },
   ];
@@ -42,8 +33,8 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
         kind: 'facts',
         pairs: [
           ['TRN', e.trn],
-          ['Date of birth', date(e.dateOfBirth)],
-          ['Induction started', date(e.startsOn)],
+          ['Date of birth', shortDate(e.dateOfBirth, '')],
+          ['Induction started', shortDate(e.startsOn, '')],
           ['Status', e.status === 'completed' ? 'Completed' : 'In progress'],
           ['Reduction (terms)', tenths(e.reductionTenths)],
           ['Extension (terms)', tenths(e.extensionTenths)],
@@ -55,8 +46,8 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
         columns: ['School', 'From', 'To', 'FTE', 'Tutor', 'Mentor'],
         rows: induction.periods.map((p) => [
           p.school,
-          date(p.startsOn),
-          date(p.endsOn),
+          shortDate(p.startsOn, ''),
+          shortDate(p.endsOn, ''),
           (p.fteHundredths / 100).toFixed(2),
           p.tutorName,
           p.mentorName,
@@ -69,7 +60,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
         rows: induction.checkpoints.map((c) => [
           c.termNumber === null ? '' : String(c.termNumber),
           c.kind,
-          date(c.dueOn),
+          shortDate(c.dueOn, ''),
           c.status.replace('_', ' '),
           c.judgement?.replace(/_/g, ' ') ?? '',
           c.evidence,
@@ -83,7 +74,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
         {
           kind: 'table',
           columns: ['Opened', 'Status', 'Actions'],
-          rows: induction.supportPlans.map((s) => [date(s.createdAt), s.status, s.actions]),
+          rows: induction.supportPlans.map((s) => [shortDate(s.createdAt, ''), s.status, s.actions]),
         },
       );
     if (induction.absences.length)
@@ -92,7 +83,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
         {
           kind: 'table',
           columns: ['From', 'Days', 'Reason'],
-          rows: induction.absences.map((a) => [date(a.startsOn), String(a.days), a.reason]),
+          rows: induction.absences.map((a) => [shortDate(a.startsOn, ''), String(a.days), a.reason]),
         },
       );
     blocks.push(
@@ -103,7 +94,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
             columns: ['Outcome', 'Decided', 'Terms served', 'Note'],
             rows: induction.outcomes.map((o) => [
               o.outcome,
-              date(o.decidedOn),
+              shortDate(o.decidedOn, ''),
               tenths(o.termsServedTenths),
               o.note,
             ]),
@@ -123,9 +114,9 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
           ['Category', g.category.replace(/_/g, ' ')],
           ['Office', g.office?.replace(/_/g, ' ') ?? ''],
           ['Appointing body', g.appointingBody],
-          ['Appointed', date(g.appointedOn)],
-          ['Term ends', date(g.termEndsOn)],
-          ['Stepped down', date(g.steppedDownOn)],
+          ['Appointed', shortDate(g.appointedOn, '')],
+          ['Term ends', shortDate(g.termEndsOn, '')],
+          ['Stepped down', shortDate(g.steppedDownOn, '')],
           ['Business interests', g.businessInterests || 'none declared'],
           ['Interests link', g.businessInterestsUrl],
           ['Attendance', g.attendance],
@@ -136,7 +127,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
       blocks.push({
         kind: 'table',
         columns: ['Training elsewhere', 'Date', 'Provider'],
-        rows: g.trainingElsewhere.map((t) => [t.title, date(t.on), t.provider]),
+        rows: g.trainingElsewhere.map((t) => [t.title, shortDate(t.on, ''), t.provider]),
       });
   }
   blocks.push(
@@ -147,7 +138,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
           columns: ['Course', 'Starts', 'Name on place', 'Status', 'Price', 'Attended', 'Evaluation'],
           rows: data.courses.map((c) => [
             c.course,
-            date(c.startsOn),
+            shortDate(c.startsOn, ''),
             c.delegateName,
             c.status.replace('_', ' '),
             pence(c.pricePence),
@@ -163,7 +154,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
     blocks.push({
       kind: 'table',
       columns: ['Waiting list: course', 'Status', 'Joined'],
-      rows: data.waitingList.map((w) => [w.course, w.status, date(w.joinedAt)]),
+      rows: data.waitingList.map((w) => [w.course, w.status, shortDate(w.joinedAt, '')]),
     });
   blocks.push(
     { kind: 'heading', text: 'Emails sent' },
@@ -171,7 +162,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
       ? {
           kind: 'table',
           columns: ['Date', 'To', 'Subject', 'Status'],
-          rows: data.emails.map((m) => [date(m.createdAt), m.to, m.subject, m.status]),
+          rows: data.emails.map((m) => [shortDate(m.createdAt, ''), m.to, m.subject, m.status]),
         }
       : { kind: 'paragraph', text: 'No emails.' },
   );
@@ -193,7 +184,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
       {
         kind: 'table',
         columns: ['Date', 'Scope', 'Reason'],
-        rows: data.erasures.map((e) => [date(e.createdAt), e.scope, e.reason]),
+        rows: data.erasures.map((e) => [shortDate(e.createdAt, ''), e.scope, e.reason]),
       },
     );
   blocks.push({ kind: 'heading', text: 'Notes' }, { kind: 'bullets', items: data.notes });
@@ -203,7 +194,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
       title: 'Personal data held (subject access)',
       issuer: data.workspace,
       blocks,
-      footer: `Everything ${data.workspace} holds about this person in Stride, as at ${date(data.generatedAt)}.`,
+      footer: `Everything ${data.workspace} holds about this person in Stride, as at ${shortDate(data.generatedAt, '')}.`,
     },
     filename: `personal-data-${slug}.pdf`,
   };

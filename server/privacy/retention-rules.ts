@@ -1,12 +1,5 @@
 import type { IsoDate } from '../catalogue/academic-year';
-
-const formatUkDate = (date: IsoDate) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+import { longDate } from '../format/dates';
 
 /**
  * How long a workspace keeps personal data, and when a person may be erased on request. Plain rules on dates,
@@ -104,7 +97,7 @@ export function governorErasure(governor: { steppedDownOn: IsoDate | null }, tod
   if (publishedUntil > today)
     return {
       allowed: false,
-      reason: `stepped down less than 12 months ago. Schools must publish every governor of the last 12 months, so the record can be erased from ${formatUkDate(publishedUntil)}.`,
+      reason: `stepped down less than 12 months ago. Schools must publish every governor of the last 12 months, so the record can be erased from ${longDate(publishedUntil)}.`,
     };
   return { allowed: true, scope: 'full', keeps: [] };
 }

@@ -5,6 +5,7 @@ import { academicYearLabel } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { newRenewalToken } from './renewal-token';
 import { emailOf } from '../email/templates';
+import { longDate } from '../format/dates';
 
 export type InvitationContext = {
   tenantId: string;
@@ -43,7 +44,7 @@ export async function inviteToRenew(
       schoolName: input.schoolName,
       providerName: input.providerName,
       yearLabel: academicYearLabel(input.toYear),
-      closesOn: new Date(`${input.closesOn}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long' }),
+      closesOn: longDate(input.closesOn),
       url: `${input.appUrl}/renew/${input.tenantSlug}/${token}`,
       reminder: input.reminder,
     });

@@ -1,6 +1,7 @@
 import type { IsoDate } from '~/server/catalogue/academic-year';
 import type { ResolvedStatutorySettings } from '~/server/monitoring/statutory-settings';
 import { describeInspection, isGoodOrBetter, latestBySchool, type InspectionShape } from './ofsted-standing';
+import { monthAndYear } from '../format/dates';
 
 /**
  * The statutory reports, as pure functions of one snapshot of the LA's register, so each rule is unit-tested
@@ -67,7 +68,7 @@ export function monthBounds(month: string): { from: IsoDate; to: IsoDate } {
 
 export function monthLabel(month: string): string {
   const { from } = monthBounds(month);
-  return new Date(`${from}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric' });
+  return monthAndYear(from);
 }
 
 const inMonth = (date: IsoDate | null, month: string) => date !== null && date.startsWith(month);

@@ -8,17 +8,10 @@ import type {
   StandardsSummary,
 } from './build-reports';
 import { changeWords } from './build-reports';
+import { shortDate } from '../format/dates';
 
 /** The reports as PDF documents and CSV files: the same content as the pages, in the same order. */
 
-const ukDate = (iso: string | null) =>
-  iso
-    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      })
-    : '–';
 const n = (value: number) => value.toLocaleString('en-GB');
 
 function standardsFacts(s: StandardsSummary): (readonly [string, string])[] {
@@ -52,8 +45,8 @@ export function dcsReportDocument(report: DcsMonthlyReport, issuer: string): Pdf
             rows: report.inspections.map((i) => [
               i.school,
               String(i.urn),
-              ukDate(i.inspectedOn),
-              ukDate(i.publishedOn),
+              shortDate(i.inspectedOn),
+              shortDate(i.publishedOn),
               i.result,
             ]),
           },
@@ -73,7 +66,7 @@ export function dcsReportDocument(report: DcsMonthlyReport, issuer: string): Pdf
           pairs: [
             ['LA category', c.category],
             ['Latest Ofsted', c.latestOfsted],
-            ['Designated', ukDate(c.designatedOn)],
+            ['Designated', shortDate(c.designatedOn)],
             ['Lead officer', c.leadOfficer],
             ['Concerns', c.concerns],
             [
@@ -110,7 +103,7 @@ export function commissionerReportDocument(report: CommissionerMonthlyReport, is
             kind: 'table',
             columns: ['School', 'URN', 'Change', 'Date'],
             widths: [3, 1, 2, 1.4],
-            rows: report.listChanges.map((c) => [c.school, String(c.urn), c.change, ukDate(c.on)]),
+            rows: report.listChanges.map((c) => [c.school, String(c.urn), c.change, shortDate(c.on)]),
           },
       { kind: 'heading', text: 'Outcomes of maintained-school inspections' },
       report.maintainedInspections.length === 0
@@ -125,8 +118,8 @@ export function commissionerReportDocument(report: CommissionerMonthlyReport, is
             rows: report.maintainedInspections.map((i) => [
               i.school,
               String(i.urn),
-              ukDate(i.inspectedOn),
-              ukDate(i.publishedOn),
+              shortDate(i.inspectedOn),
+              shortDate(i.publishedOn),
               i.result,
             ]),
           },

@@ -4,6 +4,7 @@ import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { AssignForm, CancelButton, LogVisitForm, RequestForm, type LineChoice } from './adviser-time-forms';
 import { DataTable } from '~/app/_components/data-table';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Adviser time' };
 
@@ -118,8 +119,7 @@ export default async function AdviserTimePage({ params }: { params: Promise<{ te
                 </dl>
                 {r.visits.map((v) => (
                   <p key={v.id} className="mt-2 text-sm">
-                    Visited {new Date(`${v.visitDate}T12:00:00Z`).toLocaleDateString('en-GB')} (
-                    {days(v.daysHundredths)} days): {v.summary}{' '}
+                    Visited {shortDate(v.visitDate)} ({days(v.daysHundredths)} days): {v.summary}{' '}
                     <strong>{outcomeText(v.outcome, v.drawnCategory)}</strong>
                   </p>
                 ))}

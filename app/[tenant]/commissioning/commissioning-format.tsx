@@ -1,4 +1,4 @@
-import { formatIsoDate } from '../../_lib/traded-format';
+import { longDate } from '~/server/format/dates';
 
 /** Words and badges shared by the commissioning pages (server components only). */
 
@@ -11,8 +11,7 @@ export const statusLabels: Record<string, string> = {
 export const days = (hundredths: number) =>
   (hundredths / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 });
 
-export const period = (startsOn: string, endsOn: string) =>
-  `${formatIsoDate(startsOn)} to ${formatIsoDate(endsOn)}`;
+export const period = (startsOn: string, endsOn: string) => `${longDate(startsOn)} to ${longDate(endsOn)}`;
 
 const ragStyles: Record<string, string> = {
   red: 'bg-red-100 text-red-900 border-red-700',

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { recordedTriggerKeys, triggerLabels } from '~/server/concern/evaluate-triggers';
-import { formatIsoDate } from '../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { OpenCaseForm } from './concern-forms';
 import { statusLabels } from './labels';
 import { DataTable } from '~/app/_components/data-table';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Schools causing concern' };
 
@@ -91,7 +91,7 @@ export default async function ConcernRegisterPage({ params }: { params: Promise<
             { header: 'LA category', cell: (c) => c.laCategory ?? '—' },
             { header: register.leadOfficerTitle, cell: (c) => c.leadOfficerName ?? 'Not appointed' },
             { header: 'Days on register', align: 'right', cell: (c) => c.daysOnRegister },
-            { header: 'Next review', cell: (c) => (c.nextReviewOn ? formatIsoDate(c.nextReviewOn) : '—') },
+            { header: 'Next review', cell: (c) => (c.nextReviewOn ? longDate(c.nextReviewOn) : '—') },
           ]}
         />
       </section>

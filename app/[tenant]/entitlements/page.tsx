@@ -12,8 +12,6 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 import {
   capitalise,
   entryKindLabels,
-  formatDate,
-  formatIsoDate,
   formatQuantity,
   formatSignedHundredths,
   formatHundredths,
@@ -22,6 +20,7 @@ import {
 import { CancelSubscriptionForm, CloseYearButton } from './subscription-actions';
 import { AdjustBalanceForm } from './adjust-balance-form';
 import { ReverseDrawdownForm } from './reverse-drawdown-form';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Subscriptions and entitlements' };
 
@@ -181,7 +180,7 @@ function SchoolSubscriptions({
                 </>
               ),
             },
-            { header: 'Started', className: 'whitespace-nowrap', cell: (s) => formatIsoDate(s.startsOn) },
+            { header: 'Started', className: 'whitespace-nowrap', cell: (s) => longDate(s.startsOn) },
             { header: 'Units', align: 'right', cell: (s) => s.units },
             { header: 'Terms charged', align: 'right', cell: (s) => `${s.termsCharged} of 3` },
             { header: 'Net price', align: 'right', cell: netPrice },
@@ -284,7 +283,7 @@ function BalanceStatement({ balance: b, mayAdjust }: { balance: Balance; mayAdju
         rows={b.entries}
         rowKey={(e) => e.id}
         columns={[
-          { header: 'Date', className: 'whitespace-nowrap', cell: (e) => formatDate(e.createdAt) },
+          { header: 'Date', className: 'whitespace-nowrap', cell: (e) => longDate(e.createdAt) },
           {
             header: 'What',
             cell: (e) => (

@@ -5,7 +5,8 @@ import { invoiceStatuses } from '~/server/invoicing/invoice-vocabulary';
 import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { longDate, statusLabels } from './status-labels';
+import { statusLabels } from './status-labels';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
@@ -88,8 +89,8 @@ export default async function InvoicesPage({
             header: 'Status',
             cell: (r) => `${statusLabels[r.status]}${r.kind === 'journal' ? ' (journal)' : ''}`,
           },
-          { header: 'Issued', cell: (r) => longDate(r.issuedOn) },
-          { header: 'Due', cell: (r) => longDate(r.dueOn) },
+          { header: 'Issued', cell: (r) => shortDate(r.issuedOn) },
+          { header: 'Due', cell: (r) => shortDate(r.dueOn) },
           { header: 'PO', cell: (r) => r.purchaseOrderNumber ?? '—' },
           { header: 'Gross', align: 'right', cell: (r) => formatPence(r.grossPence) },
           {

@@ -17,7 +17,7 @@ import {
 } from '~/app/_components/form-kit';
 import { formatPence } from '~/server/catalogue/money';
 import { useTRPC } from '../../_lib/trpc-client';
-import { longDate } from './status-labels';
+import { shortDate } from '~/server/format/dates';
 
 const methodOptions = [
   { value: 'bacs', label: 'BACS transfer' },
@@ -128,7 +128,7 @@ export function AllocatePaymentForm({
           <MoneyField
             key={i.id}
             {...pay.field(`allocations.${n}.amountPence`)}
-            label={`${i.number} (due ${longDate(i.dueOn)}, ${formatPence(i.outstandingPence)} outstanding)`}
+            label={`${i.number} (due ${shortDate(i.dueOn)}, ${formatPence(i.outstandingPence)} outstanding)`}
             value={amounts[i.id] ?? ''}
             onChange={(v) => setAmounts((a) => ({ ...a, [i.id]: v }))}
           />

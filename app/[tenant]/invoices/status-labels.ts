@@ -7,12 +7,3 @@ export const statusLabels: Record<InvoiceStatus, string> = {
   paid: 'Settled',
   void: 'Void',
 };
-
-export const longDate = (iso: string | null) =>
-  iso
-    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      })
-    : '—';

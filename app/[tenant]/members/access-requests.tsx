@@ -1,5 +1,6 @@
 import { DataTable } from '~/app/_components/data-table';
 import { RequestDecision } from './people-forms';
+import { shortDate } from '~/server/format/dates';
 
 type Request = {
   id: string;
@@ -10,8 +11,6 @@ type Request = {
   schoolName: string;
   createdAt: Date;
 };
-
-const date = (d: Date) => d.toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
 
 /** Requests to join a school waiting for an answer, each with Approve and Decline. */
 export function AccessRequests({ requests }: { requests: Request[] }) {
@@ -41,7 +40,7 @@ export function AccessRequests({ requests }: { requests: Request[] }) {
           { header: 'Job title', cell: (r) => r.jobTitle },
           { header: 'School', cell: (r) => r.schoolName },
           { header: 'Message', cell: (r) => r.message || '–' },
-          { header: 'Asked', cell: (r) => date(r.createdAt) },
+          { header: 'Asked', cell: (r) => shortDate(r.createdAt) },
           { header: 'Answer', cell: (r) => <RequestDecision requestId={r.id} name={r.name} /> },
         ]}
       />

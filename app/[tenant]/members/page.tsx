@@ -6,11 +6,11 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 import { redirect } from 'next/navigation';
 import { AccessRequests } from './access-requests';
 import { InvitationActions, InviteForm, MembershipActions } from './people-forms';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'People and roles' };
 
 const stateLabels = { pending: 'Waiting', accepted: 'Accepted', expired: 'Expired', withdrawn: 'Withdrawn' };
-const date = (d: Date) => d.toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
 
 export default async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
@@ -94,11 +94,11 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
             { header: 'Email', rowHeader: true, cell: (i) => i.email },
             { header: 'Role', cell: (i) => roleLabels[i.role] },
             { header: 'School', cell: (i) => i.schoolName ?? '–' },
-            { header: 'Sent', cell: (i) => date(i.createdAt) },
+            { header: 'Sent', cell: (i) => shortDate(i.createdAt) },
             {
               header: 'Status',
               cell: (i) =>
-                i.state === 'pending' ? `Waiting until ${date(i.expiresAt)}` : stateLabels[i.state],
+                i.state === 'pending' ? `Waiting until ${shortDate(i.expiresAt)}` : stateLabels[i.state],
             },
             {
               header: 'Actions',

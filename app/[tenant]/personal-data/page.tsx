@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
 import { FilterForm, FilterInput } from '~/app/_components/filter-form';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { formatDate } from '../../_lib/traded-format';
 import { subjectQuery } from './subject-query';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Personal data' };
 
@@ -109,7 +109,7 @@ export default async function PersonalDataPage({
           rows={erasures}
           rowKey={(e) => e.id}
           columns={[
-            { header: 'Date', cell: (e) => formatDate(e.createdAt) },
+            { header: 'Date', cell: (e) => longDate(e.createdAt) },
             { header: 'Now shown as', rowHeader: true, cell: (e) => e.placeholder },
             { header: 'Held as', cell: (e) => kindLabels[e.subjectKind] },
             { header: 'Scope', cell: (e) => (e.scope === 'full' ? 'Everything' : 'Contact data only') },

@@ -4,6 +4,7 @@ import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { CopyForwardForm, OpenRenewalsForm, RemindButton } from './renewals-forms';
 import { DataTable } from '~/app/_components/data-table';
+import { longDate, shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Buy-back renewals' };
 
@@ -52,13 +53,7 @@ export default async function RenewalsPage({ params }: { params: Promise<{ tenan
             <h2 id="uptake" className="text-2xl font-semibold">
               Uptake for {academicYearLabel(uptake.round.toYear)}
             </h2>
-            <p className="mt-1 text-slate-700">
-              Answers due by{' '}
-              {new Date(`${uptake.round.closesOn}T12:00:00Z`).toLocaleDateString('en-GB', {
-                dateStyle: 'long',
-              })}
-              .
-            </p>
+            <p className="mt-1 text-slate-700">Answers due by {longDate(uptake.round.closesOn)}.</p>
             <div className="mt-4 rounded-lg border border-slate-200 bg-white p-5">
               <p className="text-lg" data-testid="signed-percent">
                 <strong className="text-3xl">{uptake.signedPercent}%</strong> of invited schools signed (
@@ -160,10 +155,7 @@ export default async function RenewalsPage({ params }: { params: Promise<{ tenan
                 },
                 {
                   header: 'When',
-                  cell: (i) =>
-                    i.respondedAt
-                      ? i.respondedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })
-                      : '–',
+                  cell: (i) => (i.respondedAt ? shortDate(i.respondedAt) : '–'),
                 },
                 { header: 'Reminders', align: 'right', cell: (i) => i.remindersSent },
               ]}

@@ -1,5 +1,5 @@
 import { DataTable } from '~/app/_components/data-table';
-import { ukDate } from './month-picker';
+import { longDate } from '~/server/format/dates';
 
 /** Results published in the month (results are recorded after publication, weeks after the inspection). */
 export function InspectionTable({
@@ -20,8 +20,8 @@ export function InspectionTable({
       columns={[
         { header: 'School', cell: (i) => i.school, rowHeader: true },
         { header: 'URN', cell: (i) => i.urn },
-        { header: 'Inspected', cell: (i) => ukDate(i.inspectedOn) },
-        { header: 'Report published', cell: (i) => ukDate(i.publishedOn) },
+        { header: 'Inspected', cell: (i) => longDate(i.inspectedOn) },
+        { header: 'Report published', cell: (i) => longDate(i.publishedOn) },
         { header: 'Outcome', cell: (i) => i.result },
       ]}
     />

@@ -41,12 +41,3 @@ export function ReportHeader({
     </div>
   );
 }
-
-export const ukDate = (iso: string | null) =>
-  iso
-    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      })
-    : '–';

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { formatDate, letterKindLabels, planKindLabels } from '~/server/casework/labels';
+import { letterKindLabels, planKindLabels } from '~/server/casework/labels';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { PlanItemCard, PlanSummaryList } from '../concern/[caseId]/plan/plan-view';
 import { guard, loadWorkspace } from '../../_lib/server-api';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Our school improvement' };
 
@@ -36,7 +37,7 @@ export default async function SupportPage({ params }: { params: Promise<{ tenant
                 >
                   {letterKindLabels[l.kind]}: {l.subject} (PDF)
                 </a>{' '}
-                <span className="text-slate-700">sent {formatDate(l.issuedOn)}</span>
+                <span className="text-slate-700">sent {longDate(l.issuedOn)}</span>
               </li>
             ))}
           </ul>
@@ -52,7 +53,7 @@ export default async function SupportPage({ params }: { params: Promise<{ tenant
         ) : (
           <>
             <p className="mt-1">
-              {mine.plan.title}. Next review: {formatDate(mine.plan.nextReviewOn)}. This is a read-only copy:
+              {mine.plan.title}. Next review: {longDate(mine.plan.nextReviewOn)}. This is a read-only copy:
               your Lead Officer updates it with you.
             </p>
             <PlanSummaryList summary={mine.plan.summary} />

@@ -8,6 +8,7 @@ import { optionsOf } from '~/app/_components/options';
 import { Pagination } from '~/app/_components/pagination';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { GeneratePlanButton, VisitActionsBar, visitActionsFormId } from './visit-forms';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Visits' };
 
@@ -18,9 +19,6 @@ const visitKinds = {
   additional: 'Additional',
 } as const;
 const statusLabels = { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' } as const;
-// One formatter for the page (toLocaleDateString would build a new one for each of ~1,500 dates at LA scale).
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const date = (iso: string | null) => (iso ? shortDate.format(new Date(`${iso}T12:00:00Z`)) : '—');
 
 type Search = { adviser?: string; status?: string; overdue?: string; page?: string; added?: string };
 
@@ -162,7 +160,7 @@ export default async function VisitsPage({
                 <ul className="mt-2 list-disc space-y-1 pl-6">
                   {overdue.map((v) => (
                     <li key={v.id}>
-                      {v.schoolName}: {visitKinds[v.kind].toLowerCase()} visit due by {date(v.dueBy)} (
+                      {v.schoolName}: {visitKinds[v.kind].toLowerCase()} visit due by {shortDate(v.dueBy)} (
                       {v.adviserName ?? 'no adviser'})
                     </li>
                   ))}
@@ -235,11 +233,11 @@ export default async function VisitsPage({
                     value={v.id}
                     form={visitActionsFormId}
                     className="h-6 w-6"
-                    aria-label={`Tick the visit to ${v.schoolName} due ${date(v.dueBy)}`}
+                    aria-label={`Tick the visit to ${v.schoolName} due ${shortDate(v.dueBy)}`}
                   />
                 ) : null,
             },
-            { header: 'Due by', className: 'whitespace-nowrap', cell: (v) => date(v.dueBy) },
+            { header: 'Due by', className: 'whitespace-nowrap', cell: (v) => shortDate(v.dueBy) },
             { header: 'School', cell: (v) => v.schoolName },
             {
               header: 'Visit',
@@ -257,7 +255,7 @@ export default async function VisitsPage({
               cell: (v) => (
                 <>
                   {v.overdue ? <strong className="text-red-800">Overdue</strong> : statusLabels[v.status]}
-                  {v.completedOn && <span className="block text-slate-700">{date(v.completedOn)}</span>}
+                  {v.completedOn && <span className="block text-slate-700">{shortDate(v.completedOn)}</span>}
                 </>
               ),
             },
@@ -271,7 +269,7 @@ export default async function VisitsPage({
                   Write note of visit
                   <span className="sr-only">
                     {' '}
-                    for {v.schoolName}, due {date(v.dueBy)}
+                    for {v.schoolName}, due {shortDate(v.dueBy)}
                   </span>
                 </Link>
               ),

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
-import { formatIsoDate } from '../../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import {
   AddSchoolForm,
@@ -14,6 +13,7 @@ import {
 } from '../commissioning-forms';
 import { days, period, RagBadge, StatusBadge } from '../commissioning-format';
 import { DataTable } from '~/app/_components/data-table';
+import { longDate } from '~/server/format/dates';
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -72,7 +72,7 @@ export default async function ContractPage({
         <p className="mt-6 rounded border-l-4 border-red-700 bg-white p-4">
           This contract was revoked
           {contract.side === 'la' && contract.revokedAt
-            ? ` on ${formatIsoDate(contract.revokedAt.toISOString().slice(0, 10))}`
+            ? ` on ${longDate(contract.revokedAt.toISOString().slice(0, 10))}`
             : ''}
           . The provider can no longer see it, and its delivery is no longer shown here.
         </p>
@@ -95,7 +95,7 @@ export default async function ContractPage({
               </dd>
               <dd className="text-sm text-slate-700">
                 {formatPence(totals.accruedValuePence)} of the contract value has accrued pro rata by{' '}
-                {formatIsoDate(today)}
+                {longDate(today)}
                 {totals.spendPercentOfAccrued === null
                   ? ''
                   : ` (spend is ${totals.spendPercentOfAccrued}% of it)`}
@@ -210,7 +210,7 @@ export default async function ContractPage({
             empty="Nothing has been delivered yet."
             emptyClassName="mt-2"
             columns={[
-              { header: 'Date', className: 'whitespace-nowrap', cell: (d) => formatIsoDate(d.deliveredOn) },
+              { header: 'Date', className: 'whitespace-nowrap', cell: (d) => longDate(d.deliveredOn) },
               { header: 'School', cell: (d) => d.schoolName },
               { header: 'Activity', cell: (d) => d.activity },
               { header: 'Partner', cell: (d) => d.partnerName ?? '—' },

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { gradeWord, recordedTriggerKeys, triggerLabels } from '~/server/concern/evaluate-triggers';
-import { formatIsoDate } from '../../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { RecordTriggerForm } from '../concern-forms';
 import { decisionLabels, letterKindLabels, statusLabels } from '../labels';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'School causing concern' };
 
@@ -49,17 +49,17 @@ export default async function ConcernCasePage({
         <dt className="font-semibold">Status</dt>
         <dd data-testid="case-status">{statusLabels[c.status]}</dd>
         <dt className="font-semibold">Identified</dt>
-        <dd>{formatIsoDate(c.identifiedOn)}</dd>
+        <dd>{longDate(c.identifiedOn)}</dd>
         {c.designatedOn && (
           <>
             <dt className="font-semibold">Designated</dt>
-            <dd>{formatIsoDate(c.designatedOn)}</dd>
+            <dd>{longDate(c.designatedOn)}</dd>
           </>
         )}
         {c.closedOn && (
           <>
             <dt className="font-semibold">Closed</dt>
-            <dd>{formatIsoDate(c.closedOn)}</dd>
+            <dd>{longDate(c.closedOn)}</dd>
           </>
         )}
         <dt className="font-semibold">{c.leadOfficerTitle}</dt>
@@ -67,7 +67,7 @@ export default async function ConcernCasePage({
         <dt className="font-semibold">LA category</dt>
         <dd>{c.laCategory ?? '—'}</dd>
         <dt className="font-semibold">Next review</dt>
-        <dd>{c.nextReviewOn ? formatIsoDate(c.nextReviewOn) : '—'}</dd>
+        <dd>{c.nextReviewOn ? longDate(c.nextReviewOn) : '—'}</dd>
         <dt className="font-semibold">Concerns</dt>
         <dd>{c.concerns || '—'}</dd>
         {c.riskNotes && (
@@ -139,8 +139,7 @@ export default async function ConcernCasePage({
         <ul className="mt-2 space-y-1">
           {c.inspections.map((i) => (
             <li key={i.id}>
-              <span className="font-semibold">{formatIsoDate(i.inspectedOn)}</span> (
-              {frameworkLabels[i.framework]}
+              <span className="font-semibold">{longDate(i.inspectedOn)}</span> ({frameworkLabels[i.framework]}
               {i.kind !== 'graded' ? `, ${i.kind}` : ''}):{' '}
               {i.framework === 'legacy_overall'
                 ? gradeWord(i.framework, i.overallGrade ?? 0)
@@ -170,7 +169,7 @@ export default async function ConcernCasePage({
                   href={`/${tenant}/concern/meetings/${d.meetingId}`}
                   className="text-brand-dark underline"
                 >
-                  {formatIsoDate(d.meetingOn)}
+                  {longDate(d.meetingOn)}
                 </Link>
                 : <span className="font-semibold">{decisionLabels[d.decision]}</span>. {d.rationale}
               </li>
@@ -190,7 +189,7 @@ export default async function ConcernCasePage({
             {c.letters.map((l) => (
               <li key={l.id}>
                 <a href={`/${tenant}/concern/letters/${l.id}/pdf`} className="text-brand-dark underline">
-                  {letterKindLabels[l.kind]}, {formatIsoDate(l.issuedOn)} (PDF)
+                  {letterKindLabels[l.kind]}, {longDate(l.issuedOn)} (PDF)
                 </a>
               </li>
             ))}

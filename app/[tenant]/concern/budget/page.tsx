@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { financialYearLabel } from '~/server/casework/rules';
-import { formatDate, paymentStatusLabels } from '~/server/casework/labels';
+import { paymentStatusLabels } from '~/server/casework/labels';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { DcsApprovalForm, PaymentActions, RequestPaymentForm } from './budget-forms';
 import { DataTable } from '~/app/_components/data-table';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'SCC budget' };
 
@@ -75,10 +76,10 @@ export default async function BudgetPage({ params }: { params: Promise<{ tenant:
                   {financialYearLabel(payment.financialYear)}
                   {payment.payeeKind === 'other'
                     ? payment.dcsApprovedOn
-                      ? ` · DCS approved ${formatDate(payment.dcsApprovedOn)}${dcsApprovedBy ? ` (${dcsApprovedBy})` : ''}`
+                      ? ` · DCS approved ${longDate(payment.dcsApprovedOn)}${dcsApprovedBy ? ` (${dcsApprovedBy})` : ''}`
                       : ' · DCS approval not yet recorded'
                     : ''}
-                  {payment.paidOn ? ` · paid ${formatDate(payment.paidOn)}` : ''}
+                  {payment.paidOn ? ` · paid ${longDate(payment.paidOn)}` : ''}
                 </p>
                 {isOfficer &&
                   payment.payeeKind === 'other' &&

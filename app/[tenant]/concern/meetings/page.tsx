@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatIsoDate } from '../../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { ScheduleMeetingForm } from './meeting-forms';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Review meetings' };
 
@@ -34,7 +34,7 @@ export default async function ReviewMeetingsPage({ params }: { params: Promise<{
             {list.meetings.map((m) => (
               <li key={m.id}>
                 <Link href={`/${tenant}/concern/meetings/${m.id}`} className="text-brand-dark underline">
-                  {formatIsoDate(m.meetingOn)}
+                  {longDate(m.meetingOn)}
                 </Link>{' '}
                 — {m.status === 'held' ? 'held' : 'scheduled'}, {m.decisions} decision
                 {m.decisions === 1 ? '' : 's'}

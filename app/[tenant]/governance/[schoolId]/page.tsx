@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { governanceOfficers, hasRole } from '~/server/access/role-groups';
-import { categoryLabels, roleOnBoard, shortDate } from '~/server/governance/labels';
+import { categoryLabels, roleOnBoard } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { ConstitutionForm, GovernorForm, StepDownForm } from '../governance-forms';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Governor register' };
 

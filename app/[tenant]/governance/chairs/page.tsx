@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
-import { officeLabels, shortDate } from '~/server/governance/labels';
+import { officeLabels } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Chairs and vice-chairs' };
 

@@ -14,8 +14,9 @@ import {
   categoryLabels,
 } from '../invoice-actions';
 import { todayInLondon } from '~/server/catalogue/academic-year';
-import { longDate, statusLabels } from '../status-labels';
+import { statusLabels } from '../status-labels';
 import { RefundForm } from '../payment-forms';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
@@ -39,7 +40,7 @@ export default async function InvoicePage({
     .filter((p) => p.kind === 'payment')
     .map((p) => ({
       paymentId: p.paymentId,
-      label: `${longDate(p.receivedOn)}, ${p.method}${p.reference ? ` ${p.reference}` : ''}, ${formatPence(p.amountPence)}`,
+      label: `${shortDate(p.receivedOn)}, ${p.method}${p.reference ? ` ${p.reference}` : ''}, ${formatPence(p.amountPence)}`,
       refundablePence:
         p.amountPence +
         view.payments
@@ -71,15 +72,15 @@ export default async function InvoicePage({
           {invoice.customerName} ({categoryLabels[invoice.customerCategory] ?? invoice.customerCategory})
         </dd>
         <dt className="font-semibold">Issued</dt>
-        <dd>{longDate(invoice.issuedOn)}</dd>
+        <dd>{shortDate(invoice.issuedOn)}</dd>
         {invoice.taxPointOn && (
           <>
             <dt className="font-semibold">Tax point</dt>
-            <dd>{longDate(invoice.taxPointOn)}</dd>
+            <dd>{shortDate(invoice.taxPointOn)}</dd>
           </>
         )}
         <dt className="font-semibold">Due</dt>
-        <dd>{longDate(invoice.dueOn)}</dd>
+        <dd>{shortDate(invoice.dueOn)}</dd>
         <dt className="font-semibold">Purchase order</dt>
         <dd>{invoice.purchaseOrderNumber ?? '—'}</dd>
         <dt className="font-semibold">Outstanding</dt>
@@ -162,7 +163,7 @@ export default async function InvoicePage({
             rowKey={(n) => n.id}
             columns={[
               { header: 'Number', rowHeader: true, cell: (n) => n.number },
-              { header: 'Date', cell: (n) => longDate(n.issuedOn) },
+              { header: 'Date', cell: (n) => shortDate(n.issuedOn) },
               { header: 'Reason', cell: (n) => n.reason },
               { header: 'Gross', align: 'right', cell: (n) => formatPence(n.grossPence) },
             ]}
@@ -179,7 +180,7 @@ export default async function InvoicePage({
             rows={view.payments}
             rowKey={(p) => `${p.paymentId}`}
             columns={[
-              { header: 'Received', rowHeader: true, cell: (p) => longDate(p.receivedOn) },
+              { header: 'Received', rowHeader: true, cell: (p) => shortDate(p.receivedOn) },
               { header: 'How', cell: (p) => `${p.kind === 'refund' ? 'Refund, ' : ''}${p.method}` },
               { header: 'Reference', cell: (p) => p.reference || '—' },
               { header: 'Amount', align: 'right', cell: (p) => formatPence(p.amountPence) },

@@ -16,17 +16,9 @@ import {
   RemoveFromRegisterForm,
   ReturnToRegisterForm,
 } from './register-forms';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'School on the register' };
-
-const date = (iso: string | null) =>
-  iso
-    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      })
-    : '—';
 
 const visitKinds = {
   school_effectiveness: 'School effectiveness visit',
@@ -60,7 +52,7 @@ export default async function RegisterSchoolPage({
       <h1 className="mt-2 text-3xl font-bold">{entry.name}</h1>
       {!onRegister && (
         <p className="mt-3 rounded border-l-4 border-slate-700 bg-slate-100 p-3" data-testid="left-register">
-          Not on the active register since {date(entry.leftOn)}: {entry.leftReason}
+          Not on the active register since {longDate(entry.leftOn)}: {entry.leftReason}
         </p>
       )}
       {onRegister && record.visitRule.capacityToAssess && (
@@ -120,7 +112,7 @@ export default async function RegisterSchoolPage({
         </dd>
         <dt className="font-semibold">On the register</dt>
         <dd>
-          {entry.joinedOn ? `Since ${date(entry.joinedOn)}` : 'Yes'}
+          {entry.joinedOn ? `Since ${longDate(entry.joinedOn)}` : 'Yes'}
           {entry.joinedReason ? ` (${entry.joinedReason})` : ''}
         </dd>
         <dt className="font-semibold">{record.linkAdviserTitle}</dt>
@@ -144,12 +136,12 @@ export default async function RegisterSchoolPage({
             {record.inspections.map((i) => (
               <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="font-semibold">
-                  {date(i.inspectedOn)} —{' '}
+                  {longDate(i.inspectedOn)} —{' '}
                   {i.kind === 'graded' ? frameworkLabels[i.framework] : 'Ungraded inspection'}
                 </h3>
                 <p className="text-sm text-slate-700">
                   {i.publishedOn
-                    ? `Report published ${date(i.publishedOn)}`
+                    ? `Report published ${longDate(i.publishedOn)}`
                     : 'Publication date not recorded'}
                 </p>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -175,7 +167,7 @@ export default async function RegisterSchoolPage({
           {record.categoryHistory.map((c) => (
             <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
               <p className="font-semibold">
-                {date(c.changedOn)}: {c.fromCategory ? `${c.fromLabel} → ` : ''}
+                {longDate(c.changedOn)}: {c.fromCategory ? `${c.fromLabel} → ` : ''}
                 {c.toLabel}
               </p>
               <p className="text-sm">{c.rationale}</p>
@@ -196,8 +188,8 @@ export default async function RegisterSchoolPage({
             {record.visits.map((v) => (
               <li key={v.id}>
                 {visitKinds[v.kind]}
-                {v.reason ? ` (${v.reason})` : ''}, due by {date(v.dueBy)}: {v.status}
-                {v.completedOn ? ` on ${date(v.completedOn)}` : ''}
+                {v.reason ? ` (${v.reason})` : ''}, due by {longDate(v.dueBy)}: {v.status}
+                {v.completedOn ? ` on ${longDate(v.completedOn)}` : ''}
                 {v.adviserName ? `, ${v.adviserName}` : ''}
               </li>
             ))}

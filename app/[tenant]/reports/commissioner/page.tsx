@@ -5,7 +5,8 @@ import { todayInLondon } from '~/server/catalogue/academic-year';
 import { previousMonth } from '~/server/reports/statutory-reports';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { InspectionTable, StandardsFacts } from '../inspection-table';
-import { ReportHeader, ukDate } from '../month-picker';
+import { ReportHeader } from '../month-picker';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Commissioner monthly report' };
 
@@ -49,7 +50,7 @@ export default async function CommissionerReportPage({
           columns={[
             { header: 'School', rowHeader: true, cell: (c) => `${c.school} (${c.urn})` },
             { header: 'Change', cell: (c) => c.change },
-            { header: 'Date', cell: (c) => ukDate(c.on) },
+            { header: 'Date', cell: (c) => longDate(c.on) },
           ]}
         />
       </section>

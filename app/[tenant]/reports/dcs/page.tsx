@@ -3,8 +3,9 @@ import { todayInLondon } from '~/server/catalogue/academic-year';
 import { previousMonth } from '~/server/reports/statutory-reports';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { InspectionTable, StandardsFacts } from '../inspection-table';
-import { ReportHeader, ukDate } from '../month-picker';
+import { ReportHeader } from '../month-picker';
 import { DataTable } from '~/app/_components/data-table';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'DCS monthly report' };
 
@@ -73,7 +74,7 @@ export default async function DcsReportPage({
                 <dt className="font-medium">Latest Ofsted</dt>
                 <dd>{c.latestOfsted}</dd>
                 <dt className="font-medium">Designated</dt>
-                <dd>{ukDate(c.designatedOn)}</dd>
+                <dd>{longDate(c.designatedOn)}</dd>
                 <dt className="font-medium">Lead officer</dt>
                 <dd>{c.leadOfficer}</dd>
                 <dt className="font-medium">Concerns</dt>

@@ -1,6 +1,6 @@
 import type { NoteOfVisitContent } from '~/server/notes-of-visit/content';
-import { longDate } from '~/server/notes-of-visit/labels';
 import { DataTable } from '~/app/_components/data-table';
+import { longDate } from '~/server/format/dates';
 
 /** What a note says, as read on screen (the current note and each version in its history). */
 export function NoteContentView({ content, idPrefix }: { content: NoteOfVisitContent; idPrefix: string }) {

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { longDate, statusLabel, statusOptions } from '~/server/notes-of-visit/labels';
+import { statusLabel, statusOptions } from '~/server/notes-of-visit/labels';
 import { isNoteStatus } from '~/server/notes-of-visit/workflow';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { DataTable } from '~/app/_components/data-table';
 import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Notes of visit' };
 

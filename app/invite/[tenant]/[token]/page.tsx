@@ -5,11 +5,10 @@ import { SiteHeader } from '../../../_components/site-header';
 import { guard, serverApi } from '../../../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
 import { AcceptInvitationForm } from './accept-invitation-form';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Your invitation' };
 export const dynamic = 'force-dynamic';
-
-const date = (d: Date) => d.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
 
 /** The link in an invitation email: sign in with the invited address, then accept. */
 export default async function InvitationPage({
@@ -60,7 +59,9 @@ export default async function InvitationPage({
             </Link>
           </p>
         ) : invitation.state === 'expired' ? (
-          <p className="mt-4">This invitation expired on {date(invitation.expiresAt)}. Ask for a new one.</p>
+          <p className="mt-4">
+            This invitation expired on {longDate(invitation.expiresAt)}. Ask for a new one.
+          </p>
         ) : invitation.state === 'withdrawn' ? (
           <p className="mt-4">
             This invitation was withdrawn or replaced by a newer one. Use the newest email.

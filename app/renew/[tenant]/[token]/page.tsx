@@ -5,6 +5,7 @@ import { SiteHeader } from '../../../_components/site-header';
 import { guard, serverApi } from '../../../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
 import { RenewalAnswerForm } from './renewal-answer-form';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Renew your services' };
 export const dynamic = 'force-dynamic';
@@ -41,11 +42,7 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
         ) : (
           <>
             <p className="mt-3 text-lg">
-              Please answer by{' '}
-              {new Date(`${offer.round.closesOn}T12:00:00Z`).toLocaleDateString('en-GB', {
-                dateStyle: 'long',
-              })}
-              . Prices are{' '}
+              Please answer by {longDate(offer.round.closesOn)}. Prices are{' '}
               {offer.school.isPartnershipMember
                 ? 'your partnership-agreement prices'
                 : 'outside-partnership prices'}{' '}

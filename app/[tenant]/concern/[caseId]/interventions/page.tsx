@@ -1,12 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import {
-  formatDate,
-  groundLabels,
-  noticeKindLabels,
-  noticeStatusLabels,
-  powerLabels,
-} from '~/server/casework/labels';
+import { groundLabels, noticeKindLabels, noticeStatusLabels, powerLabels } from '~/server/casework/labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import {
   IssueNoticeForm,
@@ -16,6 +10,7 @@ import {
   ReferralForm,
   ReferralResponseForm,
 } from './intervention-forms';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Warning notices and intervention' };
 
@@ -66,12 +61,12 @@ export default async function InterventionsPage({
             <ul className="mt-3 space-y-3">
               {view.referrals.map(({ referral, referredBy }) => (
                 <li key={referral.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                  <h3 className="font-semibold">Referred {formatDate(referral.referredOn)}</h3>
+                  <h3 className="font-semibold">Referred {longDate(referral.referredOn)}</h3>
                   <p className="mt-1">{referral.concern}</p>
                   {referredBy && <p className="text-sm text-slate-700">By {referredBy}</p>}
                   {referral.respondedOn ? (
                     <p className="mt-2">
-                      <strong>Response ({formatDate(referral.respondedOn)}):</strong> {referral.response}
+                      <strong>Response ({longDate(referral.respondedOn)}):</strong> {referral.response}
                     </p>
                   ) : (
                     isOfficer && <ReferralResponseForm caseId={caseId} referralId={referral.id} />
@@ -116,18 +111,18 @@ export default async function InterventionsPage({
                       <dt className="font-semibold">DCS decision</dt>
                       <dd>
                         {notice.dcsDecisionOn
-                          ? `${formatDate(notice.dcsDecisionOn)}${dcsDecisionBy ? `, ${dcsDecisionBy}` : ''}`
+                          ? `${longDate(notice.dcsDecisionOn)}${dcsDecisionBy ? `, ${dcsDecisionBy}` : ''}`
                           : 'Not recorded'}
                       </dd>
                       <dt className="font-semibold">Issued</dt>
-                      <dd>{formatDate(notice.issuedOn)}</dd>
+                      <dd>{longDate(notice.issuedOn)}</dd>
                       <dt className="font-semibold">Comply by</dt>
-                      <dd>{formatDate(notice.complianceBy)}</dd>
+                      <dd>{longDate(notice.complianceBy)}</dd>
                       {notice.outcomeOn && (
                         <>
                           <dt className="font-semibold">Outcome</dt>
                           <dd>
-                            {formatDate(notice.outcomeOn)}: {notice.outcomeNotes}
+                            {longDate(notice.outcomeOn)}: {notice.outcomeNotes}
                           </dd>
                         </>
                       )}
@@ -166,7 +161,7 @@ export default async function InterventionsPage({
                   <li key={power.id} className="rounded-lg border border-slate-200 bg-white p-4">
                     <h3 className="font-semibold">{powerLabels[power.power]}</h3>
                     <p className="mt-1 text-sm">
-                      DCS {power.dcsDecision} on {formatDate(power.dcsDecisionOn)}
+                      DCS {power.dcsDecision} on {longDate(power.dcsDecisionOn)}
                       {dcsDecisionBy ? ` (${dcsDecisionBy})` : ''}
                     </p>
                     {power.notes && <p className="mt-1">{power.notes}</p>}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDate, meetingKindLabels, planKindLabels } from '~/server/casework/labels';
+import { meetingKindLabels, planKindLabels } from '~/server/casework/labels';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import {
@@ -13,6 +13,7 @@ import {
   ProgressForm,
 } from './plan-forms';
 import { PlanItemCard, PlanSummaryList } from './plan-view';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Action plan' };
 
@@ -36,7 +37,7 @@ export default async function PlanPage({ params }: { params: Promise<{ tenant: s
       </h1>
       <p className="mt-1 text-slate-700">
         URN {view.case.urn}
-        {view.case.designatedOn ? ` · causing concern since ${formatDate(view.case.designatedOn)}` : ''}
+        {view.case.designatedOn ? ` · causing concern since ${longDate(view.case.designatedOn)}` : ''}
       </p>
       {full && (
         <p className="mt-2">
@@ -58,7 +59,7 @@ export default async function PlanPage({ params }: { params: Promise<{ tenant: s
             <h2 id="summary" className="text-2xl font-semibold">
               {view.plan.title}
             </h2>
-            <p className="mt-1">Next review: {formatDate(view.plan.nextReviewOn)}</p>
+            <p className="mt-1">Next review: {longDate(view.plan.nextReviewOn)}</p>
             <PlanSummaryList summary={view.summary} />
             {full && <NextReviewForm planId={view.plan.id} current={view.plan.nextReviewOn} />}
           </section>
@@ -113,7 +114,7 @@ export default async function PlanPage({ params }: { params: Promise<{ tenant: s
                   data-testid="scc-meeting"
                 >
                   <h3 className="font-semibold">
-                    {meetingKindLabels[m.kind]}, {formatDate(m.heldOn)}
+                    {meetingKindLabels[m.kind]}, {longDate(m.heldOn)}
                   </h3>
                   <p className="mt-1 text-sm">
                     <strong>Attendees:</strong> {m.attendees}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { formatDate, ownerKindLabels, ragClasses, ragLabels } from '~/server/casework/labels';
+import { ownerKindLabels, ragClasses, ragLabels } from '~/server/casework/labels';
 import type { PlanSummary } from '~/server/casework/rules';
+import { longDate } from '~/server/format/dates';
 
 export type PlanItemView = {
   id: string;
@@ -74,19 +75,19 @@ export function PlanItemCard({
         )}
         <dt className="font-semibold">Due</dt>
         <dd>
-          {formatDate(item.dueOn)}
+          {longDate(item.dueOn)}
           {overdue && <strong className="ml-2 text-red-800">Overdue</strong>}
         </dd>
         {item.reviewOn && (
           <>
             <dt className="font-semibold">Review</dt>
-            <dd>{formatDate(item.reviewOn)}</dd>
+            <dd>{longDate(item.reviewOn)}</dd>
           </>
         )}
         {item.completedOn && (
           <>
             <dt className="font-semibold">Completed</dt>
-            <dd>{formatDate(item.completedOn)}</dd>
+            <dd>{longDate(item.completedOn)}</dd>
           </>
         )}
         <dt className="font-semibold">Evidence</dt>

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { agendaReasonLabels } from '~/server/concern/review-agenda';
-import { formatIsoDate } from '../../../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { decisionLabels, letterKindLabels, statusLabels } from '../../labels';
 import { DecisionForm, HoldMeetingForm } from '../meeting-forms';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Review meeting' };
 
@@ -28,7 +28,7 @@ export default async function ReviewMeetingPage({
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">
-        {m.meetingName}, {formatIsoDate(m.meeting.meetingOn)}
+        {m.meetingName}, {longDate(m.meeting.meetingOn)}
       </h1>
       <p className="mt-1">
         {scheduled ? 'Scheduled' : 'Held'}
@@ -63,9 +63,7 @@ export default async function ReviewMeetingPage({
                     <li key={r}>
                       {agendaReasonLabels[r]}
                       {r === 'overdue_actions' ? ` (${item.overdueItems})` : ''}
-                      {r === 'review_due' && item.nextReviewOn
-                        ? ` (by ${formatIsoDate(item.nextReviewOn)})`
-                        : ''}
+                      {r === 'review_due' && item.nextReviewOn ? ` (by ${longDate(item.nextReviewOn)})` : ''}
                     </li>
                   ))}
                 </ul>

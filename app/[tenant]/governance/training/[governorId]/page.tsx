@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '~/app/_components/data-table';
-import { categoryLabels, shortDate } from '~/server/governance/labels';
+import { categoryLabels } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { BookTrainingForm, ExternalTrainingForm } from '../../governance-forms';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Governor training' };
 

@@ -7,7 +7,7 @@ import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { AllocatePaymentForm } from '../../payment-forms';
-import { longDate } from '../../status-labels';
+import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Statement of account' };
 
@@ -51,7 +51,7 @@ export default async function StatementPage({
         rowKey={(l) => String(l.n)}
         empty="Nothing issued to this school yet."
         columns={[
-          { header: 'Date', cell: (l) => longDate(l.date) },
+          { header: 'Date', cell: (l) => shortDate(l.date) },
           { header: 'Item', rowHeader: true, cell: (l) => l.what },
           {
             header: 'Charged',

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { contentForForm } from '~/server/notes-of-visit/content';
-import { chairWording, longDate, statusLabel, versionEventLabels } from '~/server/notes-of-visit/labels';
+import { chairWording, statusLabel, versionEventLabels } from '~/server/notes-of-visit/labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { NoteContentView } from '../note-content';
 import { NoteForm } from '../note-form';
 import { WorkflowActions } from '../workflow-actions';
+import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Note of visit' };
 

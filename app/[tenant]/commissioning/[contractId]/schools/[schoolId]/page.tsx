@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatIsoDate } from '../../../../../_lib/traded-format';
 import { guard, loadWorkspace } from '../../../../../_lib/server-api';
 import { RagBadge } from '../../../commissioning-format';
 import { DataTable } from '~/app/_components/data-table';
+import { longDate } from '~/server/format/dates';
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -58,11 +58,11 @@ export default async function CommissionedSchoolPage({
             <dt className="font-semibold">Status</dt>
             <dd>{caseStatusLabels[scc.status] ?? scc.status}</dd>
             <dt className="font-semibold">Identified</dt>
-            <dd>{formatIsoDate(scc.identifiedOn)}</dd>
+            <dd>{longDate(scc.identifiedOn)}</dd>
             {scc.designatedOn && (
               <>
                 <dt className="font-semibold">Designated</dt>
-                <dd>{formatIsoDate(scc.designatedOn)}</dd>
+                <dd>{longDate(scc.designatedOn)}</dd>
               </>
             )}
             <dt className="font-semibold">Concerns</dt>
@@ -70,7 +70,7 @@ export default async function CommissionedSchoolPage({
             {scc.nextReviewOn && (
               <>
                 <dt className="font-semibold">Next review</dt>
-                <dd>{formatIsoDate(scc.nextReviewOn)}</dd>
+                <dd>{longDate(scc.nextReviewOn)}</dd>
               </>
             )}
           </dl>
@@ -104,7 +104,7 @@ export default async function CommissionedSchoolPage({
                 header: 'Due',
                 className: 'whitespace-nowrap',
                 cell: (item) =>
-                  `${formatIsoDate(item.dueOn)}${item.completedOn ? ` (done ${formatIsoDate(item.completedOn)})` : ''}`,
+                  `${longDate(item.dueOn)}${item.completedOn ? ` (done ${longDate(item.completedOn)})` : ''}`,
               },
               { header: 'RAG', cell: (item) => <RagBadge rag={item.rag} /> },
             ]}
