@@ -1,9 +1,5 @@
 import { count, sql } from 'drizzle-orm';
 import type { Db, Tx } from '~/db/client';
-import { ZCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
-import { academicYearOf, academicYearStart, todayInLondon } from '~/server/catalogue/academic-year';
-import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
-import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import { setTermDates } from '~/server/calendar/set-term-dates';
 import { demoTermDates } from './term-dates-data';
 import { adviserProfiles, memberships, schools, tenants, users } from '~/db/schema';
@@ -15,6 +11,7 @@ import { seedDemoInvoices } from './seed-invoices';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
 import { statutorySettings } from './statutory-data';
+import { seedCatalogueAndSubscriptions } from './seed-catalogue';
 
 /** Most demo schools have signed their partnership agreement; every fifth has not, to show both prices. */
 const isDemoMember = (urn: number) => urn % 5 !== 0;
@@ -163,47 +160,4 @@ async function seedDemo(tx: Tx): Promise<void> {
   });
   await seedInduction(tx, { tenantIdBySlug, schoolIdsBySlug, userIdByEmail });
   await tx.execute(sql`select set_config('app.tenant_id', '', true)`);
-}
-
-/** This year's catalogue, and its main package bought by about two thirds of the open schools at the year's start. */
-async function seedCatalogueAndSubscriptions(
-  tx: Tx,
-  input: {
-    tenantId: string;
-    catalogue: (typeof demoCatalogues)[string];
-    actorUserId: string;
-    schoolIdByUrn: Map<number, string>;
-    demoSchools: Set<number>;
-    demoSchoolsSubscribed: boolean;
-    perRegisteredEct: boolean;
-  },
-) {
-  const year = academicYearOf(todayInLondon());
-  const ids: string[] = [];
-  for (const item of input.catalogue) {
-    const created = await createCatalogueItem(
-      tx,
-      input.tenantId,
-      ZCreateCatalogueItemInput.parse({ ...item, academicYear: year }),
-    );
-    ids.push(created.id);
-  }
-  const mainPackage = ids[0];
-  if (!mainPackage) return;
-  for (const [urn, schoolId] of input.schoolIdByUrn) {
-    const subscribed = input.demoSchools.has(urn) ? input.demoSchoolsSubscribed : urn % 3 !== 0;
-    if (!subscribed) continue;
-    const school = demo.allSchools.find((s) => s.urn === urn);
-    if (!school || school.status === 'closed') continue;
-    await subscribeSchool(tx, {
-      tenantId: input.tenantId,
-      schoolId,
-      itemId: mainPackage,
-      units: 1,
-      purchaseOrderNumber: `PO-${urn}`,
-      actorUserId: input.actorUserId,
-      today: academicYearStart(year),
-      perRegisteredEct: input.perRegisteredEct,
-    });
-  }
 }
