@@ -1,6 +1,6 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { ects } from '~/db/schema';
+import { chargeableItems, ects } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
 import { assertAppropriateBody, isAbStaff } from './appropriate-body';
@@ -36,5 +36,18 @@ export async function correctTrn(tx: Tx, actor: Actor, input: TCorrectTrnInput) 
       message: `TRN ${input.trn} already belongs to another ECT in this workspace (${holder.name}). Check both records: one teacher is registered once.`,
     });
   await tx.update(ects).set({ trn: input.trn }).where(eq(ects.id, ect.id));
+  // The AB fee not yet invoiced names the TRN: it goes on the invoice corrected (an issued one stays as issued).
+  await tx
+    .update(chargeableItems)
+    .set({
+      description: sql`replace(${chargeableItems.description}, ${`(TRN ${ect.trn})`}, ${`(TRN ${input.trn})`})`,
+    })
+    .where(
+      and(
+        eq(chargeableItems.sourceType, 'ect_registration'),
+        eq(chargeableItems.sourceId, ect.id),
+        eq(chargeableItems.status, 'uninvoiced'),
+      ),
+    );
   return { ectId: ect.id, trn: input.trn };
 }

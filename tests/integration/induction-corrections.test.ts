@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { auditLog } from '~/db/schema';
+import { auditLog, chargeableItems } from '~/db/schema';
 import {
   addMembership,
   callerAs,
@@ -241,6 +241,13 @@ describe('induction record corrections', () => {
     expect(record.mayCorrectTrn).toBe(false);
     // The old TRN is free again, so the school can register it (a different teacher).
     expect(await as(people.headA).induction.findTrn({ trn: mistyped })).toBeNull();
+    const [fee] = await withTenant(database.db, tenantId, (tx) =>
+      tx
+        .select({ description: chargeableItems.description })
+        .from(chargeableItems)
+        .where(eq(chargeableItems.sourceId, ectId)),
+    );
+    expect(fee?.description).toBe(`Appropriate Body fee: induction of Rhys Jenkins (TRN ${corrected})`);
     const audited = await withTenant(database.db, tenantId, (tx) =>
       tx
         .select({ actorUserId: auditLog.actorUserId })
