@@ -80,7 +80,9 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   const trnField = ab.getByLabel('Teacher reference number (TRN)');
   await trnField.fill('3012345');
   await ab.getByRole('button', { name: 'Change TRN' }).click();
-  await expect(ab.getByText(/TRN 3012345 already belongs to another ECT in this workspace/)).toBeVisible();
+  await expect(ab.locator('#trn-trn-error')).toContainText(
+    'TRN 3012345 already belongs to another ECT in this workspace',
+  );
   const corrected = String(1_000_000 + ((stamp + 1) % 9_000_000));
   await trnField.fill(corrected);
   await ab.getByRole('button', { name: 'Change TRN' }).click();
