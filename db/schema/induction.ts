@@ -45,6 +45,8 @@ export const ects = tenantTable(
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     /** A reduction for prior experience, in tenths of a term (at the AB's discretion, up to 5 terms). */
     reductionTenths: integer('reduction_tenths').notNull().default(0),
+    /** Why the AB reduced induction (e.g. previous teaching experience); empty when there is no reduction. */
+    reductionReason: text('reduction_reason').notNull().default(''),
     /** Terms added by an extension outcome, in tenths of a term. */
     extensionTenths: integer('extension_tenths').notNull().default(0),
     /** Previous induction periods elsewhere, as the school described them. */

@@ -218,6 +218,8 @@ export const outboxEmails = pgTable(
     html: text('html'),
     /** Files rendered at delivery (inside the email's tenant), e.g. an invoice's PDF: references, not bytes. */
     attachments: jsonb('attachments').$type<EmailAttachmentRef[]>().notNull().default([]),
+    /** Extra message headers passed to nodemailer at delivery (a bulletin's List-Unsubscribe); null for none. */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

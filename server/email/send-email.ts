@@ -26,6 +26,7 @@ type Message = {
   text: string;
   html?: string;
   attachments?: RenderedAttachment[];
+  headers?: Record<string, string>;
 };
 
 /** Hands one message to SMTP, or (no SMTP configured) builds it and prints it; says which. */
@@ -51,7 +52,10 @@ async function deliver(email: Message, mailer: Mailer): Promise<'sent' | 'kept'>
  * Sends an email now (sign-in links, which belong to no transaction). With no SMTP_URL it is kept in the
  * development outbox (viewable at /dev/outbox) and printed to the console.
  */
-export async function sendEmail(db: Db, email: TemplatedEmail & { attachments?: never }): Promise<void> {
+export async function sendEmail(
+  db: Db,
+  email: TemplatedEmail & { attachments?: never; headers?: never },
+): Promise<void> {
   const prepared = prepareEmail(email);
   const { html, text } = await renderEmail(prepared.template, prepared.props);
   const status = await deliver({ to: email.to, subject: prepared.subject, text, html }, configuredMailer());
@@ -77,6 +81,7 @@ export async function queueEmail(tx: Tx, email: TemplatedEmail): Promise<void> {
     to: email.to,
     ...prepareEmail(email),
     attachments: email.attachments ?? [],
+    headers: email.headers ?? null,
     status: 'queued',
   });
   markEmailQueued(tx, id);
@@ -125,6 +130,7 @@ export async function deliverOutboxEmail(
         text: body.text,
         html: body.html,
         ...(attachments.length > 0 ? { attachments } : {}),
+        ...(email.headers ? { headers: email.headers } : {}),
       },
       options.mailer ?? configuredMailer(),
     );

@@ -42,6 +42,8 @@ export type TemplatedEmail = {
     props: EmailProps<K>;
     /** Files rendered when the email is delivered (inside its tenant), e.g. an invoice's PDF. */
     attachments?: EmailAttachmentRef[];
+    /** Extra message headers, stored with the queued email and passed on at delivery (List-Unsubscribe). */
+    headers?: Record<string, string>;
   };
 }[EmailTemplateName];
 

@@ -34,6 +34,20 @@ export function addressOfToken(tenantId: string, token: string): string | null {
 export const unsubscribeUrl = (appUrl: string, slug: string, tenantId: string, email: string) =>
   `${appUrl}/unsubscribe/${slug}/${unsubscribeToken(tenantId, email)}`;
 
+/**
+ * RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` to the URL in the
+ * List-Unsubscribe header (app/unsubscribe/[tenant]/[token]/one-click/route.ts). A POST, unlike the GET of the
+ * link in the body, is not made by a scanner that merely opens links.
+ */
+export const oneClickUnsubscribeUrl = (appUrl: string, slug: string, tenantId: string, email: string) =>
+  `${unsubscribeUrl(appUrl, slug, tenantId, email)}/one-click`;
+
+/** The headers every bulletin email carries, so a mail client offers its own Unsubscribe button. */
+export const listUnsubscribeHeaders = (oneClickUrl: string): Record<string, string> => ({
+  'List-Unsubscribe': `<${oneClickUrl}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+});
+
 /** Lower-case addresses that unsubscribed from this workspace's bulletins. */
 export async function unsubscribedAddresses(tx: Tx): Promise<Set<string>> {
   const rows = await tx

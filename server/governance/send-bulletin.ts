@@ -5,7 +5,12 @@ import type { Actor } from '../access/actor';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { DomainError } from '../errors/domain-error';
-import { unsubscribedAddresses, unsubscribeUrl } from './bulletin-unsubscribe';
+import {
+  listUnsubscribeHeaders,
+  oneClickUnsubscribeUrl,
+  unsubscribedAddresses,
+  unsubscribeUrl,
+} from './bulletin-unsubscribe';
 import { governorPackageSchoolIds } from './governor-package-schools';
 import { listCurrentGovernors } from './list-current-governors';
 
@@ -114,6 +119,9 @@ export async function sendBulletin(tx: Tx, actor: Actor, input: { id: string; to
         recipientName: r.name,
         unsubscribeUrl: unsubscribeUrl(actor.appUrl, actor.slug, actor.tenantId, r.email),
       },
+      headers: listUnsubscribeHeaders(
+        oneClickUnsubscribeUrl(actor.appUrl, actor.slug, actor.tenantId, r.email),
+      ),
     });
   }
   await tx

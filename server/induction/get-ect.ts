@@ -109,6 +109,9 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         : false,
     mayRecordOutcome: abStaff && ect.status === 'in_progress',
     mayCloseSupportPlan: abStaff,
+    /** The AB reduces induction (prior experience) while it runs, and corrects the TRN. */
+    mayReduce: abStaff && ect.status === 'in_progress',
+    mayCorrectTrn: abStaff && !ect.trn.startsWith('erased-'),
     /** Periods this actor may correct (FTE, start, tutor, mentor), and whether the ECT's details too. */
     editablePeriodIds: ect.status === 'in_progress' ? editable : [],
     mayEditDetails:

@@ -76,10 +76,30 @@ export const ZRecordAbsenceInput = z.object({
   reason: z.string().trim().max(500).default(''),
 });
 
-export const ZSetReductionInput = z.object({
+export const ZSetReductionInput = z
+  .object({
+    ectId: z.uuid(),
+    reductionTerms: z.coerce
+      .number({ message: 'Enter the terms to take off, e.g. 1 or 2.5.' })
+      .min(0, 'Between 0 and 5 terms.')
+      .max(5, 'Between 0 and 5 terms (at least one term of induction is always served).')
+      .multipleOf(0.1, 'Terms to one decimal place.'),
+    reason: z.string().trim().max(2000).default(''),
+  })
+  .refine((v) => v.reductionTerms === 0 || v.reason.length >= 5, {
+    message: 'Give the reason for the reduction, e.g. previous teaching experience.',
+    path: ['reason'],
+  });
+export type TSetReductionInput = z.output<typeof ZSetReductionInput>;
+
+export const ZCorrectTrnInput = z.object({
   ectId: z.uuid(),
-  reductionTerms: z.coerce.number().min(0).max(5).multipleOf(0.1, 'Terms to one decimal place.'),
+  trn: z
+    .string()
+    .trim()
+    .regex(/^\d{7}$/, 'A teacher reference number (TRN) is seven digits.'),
 });
+export type TCorrectTrnInput = z.output<typeof ZCorrectTrnInput>;
 
 export const ZListEctsInput = z.object({
   schoolId: z.uuid().optional(),

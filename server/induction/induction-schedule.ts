@@ -83,14 +83,18 @@ export function addSchoolDays(on: IsoDate, days: number, spans: readonly TermSpa
   return date;
 }
 
+/** Induction terms to serve after a reduction and extensions: six less the reduction plus extensions, at least one. */
+export const inductionTermsRequired = (input: Pick<ScheduleInput, 'reductionTerms' | 'extensionTerms'>) =>
+  Math.max(1, roundTenth(fullInductionTerms - (input.reductionTerms ?? 0) + (input.extensionTerms ?? 0)));
+
+/** One checkpoint closes each induction term, the last one partial (3.5 terms → 4 checkpoints). */
+export const checkpointCount = (termsRequired: number) => Math.ceil(termsRequired - 1e-9);
+
 /** The checkpoints of an induction, due dates computed from the rules above. */
 export function planInduction(input: ScheduleInput): InductionSchedule {
   if (!(input.fte >= 0.1 && input.fte <= 1)) throw new Error('FTE must be between 0.1 and 1');
-  const termsRequired = Math.max(
-    1,
-    roundTenth(fullInductionTerms - (input.reductionTerms ?? 0) + (input.extensionTerms ?? 0)),
-  );
-  const count = Math.ceil(termsRequired - 1e-9);
+  const termsRequired = inductionTermsRequired(input);
+  const count = checkpointCount(termsRequired);
   const schoolTermsNeeded = Math.ceil(termsRequired / input.fte - 1e-9);
   // Enough extra terms for absence extensions to run into.
   const spans = schoolTermsFrom(input.startsOn, schoolTermsNeeded + 6, input.termDatesFor);

@@ -15,7 +15,7 @@ import { loadEctFor } from './ect-access';
 import type { TRecordOutcomeInput } from './induction-inputs';
 import { rescheduleEct } from './reschedule-ect';
 import type { z } from 'zod';
-import type { ZRecordAbsenceInput, ZSetReductionInput } from './induction-inputs';
+import type { ZRecordAbsenceInput } from './induction-inputs';
 
 /**
  * The AB records the outcome of induction with its date and the terms served (one decimal place). Pass or
@@ -88,15 +88,4 @@ export async function recordAbsence(tx: Tx, actor: Actor, input: z.output<typeof
   });
   const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
   return { completesOn: schedule.completesOn, absenceExtensions: schedule.absenceExtensions };
-}
-
-/** The AB's reduction for prior experience (down to one term of induction). */
-export async function setReduction(tx: Tx, actor: Actor, input: z.output<typeof ZSetReductionInput>) {
-  const { ect } = await loadEctFor(tx, actor, input.ectId);
-  await tx
-    .update(ects)
-    .set({ reductionTenths: Math.round(input.reductionTerms * 10) })
-    .where(eq(ects.id, ect.id));
-  const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
-  return { completesOn: schedule.completesOn, termsRequired: schedule.termsRequired };
 }

@@ -8,6 +8,7 @@ import { DomainError } from '../errors/domain-error';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
 import { assertAppropriateBody, feePerEctPence } from './appropriate-body';
 import type { TRegisterEctInput } from './induction-inputs';
+import { chargePerEctPackages } from './bill-per-ect-packages';
 import { grantProgrammePlace, programmeYearFor } from './programme-places';
 import { openPeriod, rescheduleEct } from './reschedule-ect';
 
@@ -39,14 +40,18 @@ export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
  * the induction programme is granted (see programme-places.ts).
  */
 export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput & { today?: IsoDate }) {
-  const placeFor = (ect: { id: string; name: string }) =>
-    grantProgrammePlace(tx, {
+  // The ECT's programme place and, for packages priced per ECT, their charge (each once per ECT).
+  const placeFor = async (ect: { id: string; name: string }) => {
+    const academicYear = programmeYearFor(input.startsOn, input.today ?? todayInLondon());
+    await chargePerEctPackages(tx, { tenantId: actor.tenantId, ect, schoolId: input.schoolId, academicYear });
+    return grantProgrammePlace(tx, {
       tenantId: actor.tenantId,
       ect,
       schoolId: input.schoolId,
-      academicYear: programmeYearFor(input.startsOn, input.today ?? todayInLondon()),
+      academicYear,
       actorUserId: actor.userId || null,
     });
+  };
   assertAppropriateBody(actor);
   assertMaySeeSchool(actor.memberships, input.schoolId);
   const [school] = await tx

@@ -128,6 +128,8 @@ export async function planBillingRun(
       )
       .where(and(eq(subscriptions.status, 'active'), eq(subscriptions.academicYear, input.academicYear)));
     for (const { sub, item } of rows) {
+      // At an Appropriate Body a package priced per ECT bills each ECT registered (charges), not the units.
+      if (actor.kind === 'appropriate_body' && item.pricingBasis === 'ect') continue;
       for (const period of subscriptionPeriods(settings.subscriptionBilling, sub, categoryOf(sub.schoolId))) {
         if (period.billableFrom > input.upTo || period.pence <= 0) continue;
         add(sub.schoolId, {

@@ -181,6 +181,7 @@ export async function anonymiseEct(
       email: placeholder.email,
       dateOfBirth: null,
       previousInduction: '',
+      reductionReason: '',
       ...(scope === 'full' ? { name: placeholder.name, trn: placeholder.trn } : {}),
     })
     .where(eq(ects.id, ect.id));

@@ -316,6 +316,7 @@ async function inductionRecord(tx: Tx, ectId: string) {
       startsOn: ect.startsOn,
       status: ect.status,
       reductionTenths: ect.reductionTenths,
+      reductionReason: ect.reductionReason,
       extensionTenths: ect.extensionTenths,
       previousInduction: ect.previousInduction,
     },

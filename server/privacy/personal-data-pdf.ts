@@ -37,6 +37,7 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
           ['Induction started', shortDate(e.startsOn, '')],
           ['Status', e.status === 'completed' ? 'Completed' : 'In progress'],
           ['Reduction (terms)', tenths(e.reductionTenths)],
+          ['Reason for reduction', e.reductionReason || '—'],
           ['Extension (terms)', tenths(e.extensionTenths)],
           ['Previous induction', e.previousInduction || 'none recorded'],
         ],

@@ -13,6 +13,7 @@ import { exportOutcomes } from '../induction/export-outcomes';
 import { getEct } from '../induction/get-ect';
 import {
   ZCloseSupportPlanInput,
+  ZCorrectTrnInput,
   ZFindTrnInput,
   ZListEctsInput,
   ZRecordAbsenceInput,
@@ -25,7 +26,9 @@ import {
   ZUpdatePeriodInput,
 } from '../induction/induction-inputs';
 import { inductionDashboard, listEcts } from '../induction/list-ects';
-import { recordAbsence, recordOutcome, setReduction } from '../induction/record-outcome';
+import { recordAbsence, recordOutcome } from '../induction/record-outcome';
+import { setReduction } from '../induction/set-reduction';
+import { correctTrn } from '../induction/correct-trn';
 import { findRegisteredTrn, registerEct } from '../induction/register-ect';
 import { reviewCheckpoint } from '../induction/review-checkpoint';
 import { submitCheckpoint } from '../induction/submit-checkpoint';
@@ -82,6 +85,7 @@ export const inductionRouter = router({
   setReduction: ab
     .input(ZSetReductionInput)
     .mutation(({ ctx, input }) => setReduction(ctx.tx, ctx.actor, input)),
+  correctTrn: ab.input(ZCorrectTrnInput).mutation(({ ctx, input }) => correctTrn(ctx.tx, ctx.actor, input)),
   recordOutcome: ab
     .input(ZRecordOutcomeInput)
     .mutation(({ ctx, input }) => recordOutcome(ctx.tx, ctx.actor, input)),

@@ -5,6 +5,7 @@ import { subscriptionEvents, subscriptions } from '~/db/schema';
 import { academicYearLabel, academicYearStart, type IsoDate } from '../catalogue/academic-year';
 import { grantEntitlement } from '../entitlements/grant-entitlement';
 import { paidShare, proRataGrant } from '../entitlements/pro-rata-grant';
+import { chargeEctsInInduction } from '../induction/bill-per-ect-packages';
 import { grantPlacesForRegisteredEcts } from '../induction/programme-places';
 import { quoteForSchool } from './quote-for-school';
 
@@ -27,7 +28,8 @@ export type TSubscribeInput = z.input<typeof ZSubscribeInput>;
  * Subscribes a school to a package at its own price and grants the package's entitlements for the year.
  * A second live subscription to the same package and year is refused (a unique index holds even under races).
  * With `perRegisteredEct` (an Appropriate Body, which keeps the ECT register), an induction-programme line
- * is granted per ECT registered at the school, now and as they are registered, instead of once.
+ * is granted per ECT registered at the school, now and as they are registered, instead of once; and a package
+ * priced per ECT is billed per ECT registered (server/induction/bill-per-ect-packages.ts), not per unit bought.
  */
 export async function subscribeSchool(
   tx: Tx,
@@ -131,11 +133,21 @@ export async function subscribeSchool(
         actorUserId: input.actorUserId,
       })
     : 0;
+  // Priced per ECT at an AB: the ECTs registered are billed (those already in induction here now), not the units.
+  const ectCharges =
+    input.perRegisteredEct && item.pricingBasis === 'ect'
+      ? await chargeEctsInInduction(tx, {
+          tenantId: input.tenantId,
+          schoolId: input.schoolId,
+          academicYear: item.academicYear,
+        })
+      : 0;
   return {
     id: subscription.id,
     schoolId: input.schoolId,
     itemId: item.id,
     netPence: quote.netPence,
     ectPlaces,
+    ectCharges,
   };
 }

@@ -83,10 +83,20 @@ test('an LA officer composes, previews and sends the termly bulletin; the clerk 
   await expect(officer.getByRole('status').filter({ hasText: 'Sent to' })).toContainText(
     /skipped [1-9]\d* unsubscribed/,
   );
-  await expect(
-    latestEmailedLink('chair@stcatherines.sch.example', /\/unsubscribe\/barnet\/\S+/, nextAfter),
-  ).resolves.toContain('/unsubscribe/barnet/');
+  const chairLink = await latestEmailedLink(
+    'chair@stcatherines.sch.example',
+    /https?:\/\/\S+\/unsubscribe\/barnet\/\S+/,
+    nextAfter,
+  );
+  expect(chairLink).toContain('/unsubscribe/barnet/');
   await expect(
     latestEmailedLink('clerk@stcatherines.sch.example', /\/unsubscribe\/barnet\/\S+/, nextAfter),
   ).rejects.toThrow('no email with a matching link');
+
+  // The chair's mail client uses the List-Unsubscribe header instead: an RFC 8058 one-click POST, no sign-in.
+  const oneClick = await visitor.request.post(`${chairLink}/one-click`, {
+    form: { 'List-Unsubscribe': 'One-Click' },
+  });
+  expect(oneClick.status()).toBe(200);
+  expect(await oneClick.text()).toContain('chair@stcatherines.sch.example is unsubscribed');
 });

@@ -66,6 +66,29 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   const review = ab.getByTestId('checkpoint').first();
   await review.getByRole('button', { name: 'Accept' }).click();
   await expect(review.getByText('Accepted')).toBeVisible();
+
+  // The AB reduces induction for prior experience (down to one term) and corrects a mistyped TRN.
+  await ab.getByLabel('Reduction (terms)').fill('5');
+  await ab.getByLabel('Reason', { exact: true }).fill('Five years teaching in an independent school.');
+  await ab.getByRole('button', { name: 'Save reduction' }).click();
+  await expect(ab.getByText(/Saved: 1\.0 terms to serve/)).toBeVisible();
+  await expect(ab.getByTestId('reduction-reason')).toHaveText(
+    'Five years teaching in an independent school.',
+  );
+  await expect(ab.getByText('1.0 (reduced by 5.0 for prior experience)')).toBeVisible();
+  await expect(ab.getByTestId('checkpoint')).toHaveCount(1);
+  const trnField = ab.getByLabel('Teacher reference number (TRN)');
+  await trnField.fill('3012345');
+  await ab.getByRole('button', { name: 'Change TRN' }).click();
+  await expect(ab.locator('#trn-trn-error')).toContainText(
+    'TRN 3012345 already belongs to another ECT in this workspace',
+  );
+  const corrected = String(1_000_000 + ((stamp + 1) % 9_000_000));
+  await trnField.fill(corrected);
+  await ab.getByRole('button', { name: 'Change TRN' }).click();
+  await expect(ab.getByText(`TRN changed to ${corrected}.`)).toBeVisible();
+  await expectAccessible(ab);
+
   await ab.getByRole('radio', { name: 'Pass' }).check();
   await ab.getByLabel('Date of decision').fill('2026-12-01');
   await ab.getByLabel('Terms served').fill('1.0');
@@ -76,5 +99,5 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
 
   const csv = await ab.request.get('/nwlhub/induction/export');
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain(`${trn},${name}`);
+  expect(await csv.text()).toContain(`${corrected},${name}`);
 });

@@ -1,11 +1,12 @@
 import { and, eq, like } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
 import { academicYearOf, academicYearStart, todayInLondon } from '~/server/catalogue/academic-year';
 import { ZCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
 import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
 import { withMailroom } from '~/server/email/outbox';
+import { deliverOutboxEmail } from '~/server/email/send-email';
 import {
   addressOfToken,
   setBulletinSubscriptionByLink,
@@ -22,6 +23,8 @@ import {
   type MadeTenant,
   type MadeUser,
 } from '../fixtures/factories';
+import { fakeSmtp } from '../fixtures/fake-smtp';
+import { POST as oneClickUnsubscribe } from '~/app/unsubscribe/[tenant]/[token]/one-click/route';
 import { openTestDatabase } from './harness';
 
 const year = academicYearOf(todayInLondon());
@@ -197,5 +200,71 @@ describe('governor bulletin', () => {
       body: 'Back to school: what the board does first.',
     });
     expect((await as(officer).governance.sendBulletin({ id: later.id })).sent).toBe(2);
+  });
+
+  it('each bulletin carries List-Unsubscribe headers (RFC 8058); a POST to their URL unsubscribes', async () => {
+    const smtp = await fakeSmtp();
+    afterAll(() => smtp.close());
+    const title = `Headers bulletin ${tag}`;
+    const { id } = await as(officer).governance.composeBulletin({
+      title,
+      body: 'A bulletin whose email a mail client can unsubscribe from by itself.',
+    });
+    await as(officer).governance.sendBulletin({ id });
+    const [email] = (await bulletinEmails(title)).filter((e) => e.to === address('margaret'));
+    if (!email) throw new Error('no email to Margaret');
+    const oneClick = email.headers?.['List-Unsubscribe'] ?? '';
+    expect(oneClick).toMatch(
+      new RegExp(`^<http://stride\\.test/unsubscribe/${tenant.slug}/\\S+/one-click>$`),
+    );
+    expect(email.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+
+    // Delivered over SMTP, the message carries both headers as they were queued.
+    await withMailroom(database.db, (tx) =>
+      tx.update(outboxEmails).set({ status: 'queued' }).where(eq(outboxEmails.id, email.id)),
+    );
+    expect(
+      await deliverOutboxEmail(database.db, email.id, { mailer: { smtpUrl: smtp.url }, lastAttempt: true }),
+    ).toBe('sent');
+    const raw = (smtp.messages.find((m) => m.includes(address('margaret'))) ?? '').replace(
+      /\r\n[ \t]+/g,
+      ' ',
+    );
+    expect(raw).toContain(`List-Unsubscribe: ${oneClick}`);
+    expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+
+    // The mail client's one-click POST (the route handler, on this test's database) unsubscribes Margaret.
+    const holder = globalThis as typeof globalThis & { __strideDatabase?: Promise<Database> };
+    holder.__strideDatabase = Promise.resolve(database);
+    afterAll(() => {
+      holder.__strideDatabase = undefined;
+    });
+    const [slug, token] = oneClick
+      .replace(/^<.*\/unsubscribe\//, '')
+      .replace(/\/one-click>$/, '')
+      .split('/');
+    const post = (t: string) =>
+      oneClickUnsubscribe(
+        new Request(`http://stride.test/unsubscribe/${slug}/${t}/one-click`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        }),
+        { params: Promise.resolve({ tenant: slug ?? '', token: t }) },
+      );
+    expect((await post(`${token ?? ''}x`)).status).toBe(404);
+    const done = await post(token ?? '');
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain(`${address('margaret')} is unsubscribed`);
+    expect((await post(token ?? '')).status).toBe(200);
+    const next = await as(officer).governance.composeBulletin({
+      title: `After one-click ${tag}`,
+      body: 'Margaret no longer receives these bulletins.',
+    });
+    const sent = await as(officer).governance.sendBulletin({ id: next.id });
+    expect(sent.skippedUnsubscribed).toBeGreaterThanOrEqual(1);
+    expect((await bulletinEmails(`After one-click ${tag}`)).map((e) => e.to)).not.toContain(
+      address('margaret'),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { auditLog, chargeableItems } from '~/db/schema';
 import {
   addMembership,
   callerAs,
@@ -17,6 +19,7 @@ const trn = () => String(randomInt(1_000_000, 9_999_999));
 describe('induction record corrections', () => {
   let database: Database;
   let slug: string;
+  let tenantId: string;
   const people: Record<'officer' | 'headA' | 'headB' | 'tutorA', MadeUser> = {} as never;
   let schoolA: { id: string };
   const as = (u: MadeUser) => callerAs(database.db, u, slug);
@@ -28,6 +31,7 @@ describe('induction record corrections', () => {
       modules: ['induction', 'courses', 'invoices'],
     });
     slug = tenant.slug;
+    tenantId = tenant.id;
     schoolA = await makeSchool(database.db, tenant.id, { name: 'Alpha Primary School' });
     const schoolB = await makeSchool(database.db, tenant.id, { name: 'Beta High School' });
     const person = async (role: 'adviser' | 'school_admin' | 'school_staff', schoolId: string | null) => {
@@ -41,11 +45,11 @@ describe('induction record corrections', () => {
     people.tutorA = await person('school_staff', schoolA.id);
   });
 
-  const register = () =>
+  const register = (withTrn: string = trn()) =>
     as(people.headA).induction.register({
       schoolId: schoolA.id,
       name: 'Rhys Jenkins',
-      trn: trn(),
+      trn: withTrn,
       email: `rhys.${trn()}@alpha.sch.example`,
       startsOn: '2025-09-03',
       fte: 1,
@@ -147,5 +151,111 @@ describe('induction record corrections', () => {
     await expect(
       as(people.officer).induction.closeSupportPlan({ supportPlanId: plan.id, note: 'Again, closing.' }),
     ).rejects.toThrow('This support plan is already closed.');
+  });
+
+  it('the AB reduces induction for prior experience with a reason; the schedule is recomputed', async () => {
+    const { ectId, completesOn } = await register();
+    const ab = as(people.officer);
+    // The school may not reduce induction; a reduction needs a reason.
+    await expect(
+      as(people.headA).induction.setReduction({ ectId, reductionTerms: 2, reason: 'Taught abroad.' }),
+    ).rejects.toThrow('Your role in this workspace does not allow this.');
+    await expect(ab.induction.setReduction({ ectId, reductionTerms: 2, reason: '' })).rejects.toThrow(
+      'Give the reason for the reduction',
+    );
+    await expect(
+      ab.induction.setReduction({ ectId, reductionTerms: 6, reason: 'Years of experience.' }),
+    ).rejects.toThrow('Between 0 and 5 terms');
+
+    const reduced = await ab.induction.setReduction({
+      ectId,
+      reductionTerms: 2.5,
+      reason: 'Two years teaching in an independent school.',
+    });
+    expect(reduced.termsRequired).toBe(3.5);
+    expect(reduced.completesOn < completesOn).toBe(true);
+    const record = await as(people.headA).induction.byId({ ectId });
+    expect(record.ect).toMatchObject({
+      reductionTenths: 25,
+      reductionReason: 'Two years teaching in an independent school.',
+    });
+    expect(record.schedule).toMatchObject({ termsRequired: 3.5, completesOn: reduced.completesOn });
+    // Four checkpoints: terms 1–2 reviews, 3 formal, and the half term left ends with a formal assessment.
+    expect(record.checkpoints.filter((c) => c.kind !== 'interim').map((c) => c.kind)).toEqual([
+      'review',
+      'review',
+      'formal',
+      'formal',
+    ]);
+    expect(record.mayReduce).toBe(false);
+    expect((await ab.induction.byId({ ectId })).mayReduce).toBe(true);
+
+    // Reviews already submitted hold: a reduction cannot end induction before them.
+    const [first, second] = record.checkpoints;
+    for (const c of [first, second]) {
+      if (!c) throw new Error('no checkpoint');
+      await as(people.tutorA).induction.submitCheckpoint({
+        checkpointId: c.id,
+        judgement: 'on_track',
+        evidence: 'Secure planning and good behaviour management observed this term.',
+      });
+    }
+    await expect(
+      ab.induction.setReduction({ ectId, reductionTerms: 5, reason: 'More experience found.' }),
+    ).rejects.toThrow('already submitted the review for induction term 2');
+
+    // Taken back: six terms again, the reason cleared.
+    const undone = await ab.induction.setReduction({ ectId, reductionTerms: 0, reason: '' });
+    expect(undone).toMatchObject({ termsRequired: 6, completesOn });
+    const restored = await ab.induction.byId({ ectId });
+    expect(restored.ect).toMatchObject({ reductionTenths: 0, reductionReason: '' });
+    expect(restored.checkpoints).toHaveLength(6);
+  });
+
+  it('the AB (only) corrects a TRN; a TRN another ECT holds is refused; the change is audited', async () => {
+    const mistyped = trn();
+    const { ectId } = await register(mistyped);
+    const other = await register();
+    const otherTrn = (await as(people.officer).induction.byId({ ectId: other.ectId })).ect.trn;
+    const ab = as(people.officer);
+    await expect(as(people.headA).induction.correctTrn({ ectId, trn: trn() })).rejects.toThrow(
+      'Your role in this workspace does not allow this.',
+    );
+    await expect(ab.induction.correctTrn({ ectId, trn: '12345' })).rejects.toThrow(
+      'A teacher reference number (TRN) is seven digits.',
+    );
+    await expect(ab.induction.correctTrn({ ectId, trn: otherTrn })).rejects.toThrow(
+      `TRN ${otherTrn} already belongs to another ECT in this workspace (Rhys Jenkins).`,
+    );
+    await expect(ab.induction.correctTrn({ ectId, trn: mistyped })).rejects.toThrow(
+      `The TRN is already ${mistyped}.`,
+    );
+    let corrected = trn();
+    while (corrected === mistyped || corrected === otherTrn) corrected = trn();
+    await expect(ab.induction.correctTrn({ ectId, trn: corrected })).resolves.toEqual({
+      ectId,
+      trn: corrected,
+    });
+    const record = await as(people.headA).induction.byId({ ectId });
+    expect(record.ect.trn).toBe(corrected);
+    expect(record.mayCorrectTrn).toBe(false);
+    // The old TRN is free again, so the school can register it (a different teacher).
+    expect(await as(people.headA).induction.findTrn({ trn: mistyped })).toBeNull();
+    const [fee] = await withTenant(database.db, tenantId, (tx) =>
+      tx
+        .select({ description: chargeableItems.description })
+        .from(chargeableItems)
+        .where(eq(chargeableItems.sourceId, ectId)),
+    );
+    expect(fee?.description).toBe(`Appropriate Body fee: induction of Rhys Jenkins (TRN ${corrected})`);
+    const audited = await withTenant(database.db, tenantId, (tx) =>
+      tx
+        .select({ actorUserId: auditLog.actorUserId })
+        .from(auditLog)
+        .where(
+          and(eq(auditLog.action, 'induction.correctTrn'), sql`${auditLog.targetIds}->>'ectId' = ${ectId}`),
+        ),
+    );
+    expect(audited).toEqual([{ actorUserId: people.officer.id }]);
   });
 });

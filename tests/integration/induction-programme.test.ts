@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { entitlementBalances } from '~/db/schema';
+import { chargeableItems, entitlementBalances } from '~/db/schema';
 import { academicYearOf, academicYearStart, todayInLondon } from '~/server/catalogue/academic-year';
 import { ZCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
 import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
@@ -10,6 +10,7 @@ import { ZCourseInput } from '~/server/courses/course-inputs';
 import { createCourse } from '~/server/courses/create-course';
 import { addDays } from '~/server/courses/london-time';
 import { publishCourse } from '~/server/courses/publish-course';
+import { chargePerEctPackages, perEctPackageSource } from '~/server/induction/bill-per-ect-packages';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import {
   addMembership,
@@ -193,6 +194,87 @@ describe('induction programme places (per-ECT entitlement)', () => {
     );
     expect(await as(people.manager).induction.programmeCourses({ ectId: ect.ectId })).toMatchObject({
       mayBook: true,
+    });
+  });
+
+  it('a package priced per ECT bills each ECT registered (once each), not the units bought', async () => {
+    const schoolD = await makeSchool(database.db, tenant.id);
+    const headD = await makeUser(database.db);
+    await addMembership(database.db, tenant.id, headD.id, 'school_admin', schoolD.id);
+    const early = await register(headD, schoolD.id, 'Gus Early');
+    const perEct = await withTenant(database.db, tenant.id, (tx) =>
+      createCatalogueItem(
+        tx,
+        tenant.id,
+        ZCreateCatalogueItemInput.parse({
+          academicYear: year,
+          kind: 'package',
+          code: 'ECT-MENTOR',
+          name: 'Mentor training per ECT',
+          pricingBasis: 'ect',
+          memberPrice: 300,
+          nonMemberPrice: 300,
+          lines: [
+            { unit: 'course_place', quantity: 1, description: 'Mentor training for each ECT’s mentor' },
+          ],
+        }),
+      ),
+    );
+    // Bought for five ECTs; one is in induction there already, so one charge now.
+    const subscribed = await withTenant(database.db, tenant.id, (tx) =>
+      subscribeSchool(tx, {
+        tenantId: tenant.id,
+        schoolId: schoolD.id,
+        itemId: perEct.id,
+        units: 5,
+        actorUserId: people.manager.id,
+        today: academicYearStart(year),
+        perRegisteredEct: true,
+      }),
+    );
+    expect(subscribed.ectCharges).toBe(1);
+    const later = await register(headD, schoolD.id, 'Hana Later');
+    const charges = () =>
+      withTenant(database.db, tenant.id, (tx) =>
+        tx
+          .select({ description: chargeableItems.description, netPence: chargeableItems.netPence })
+          .from(chargeableItems)
+          .where(
+            and(
+              eq(chargeableItems.schoolId, schoolD.id),
+              eq(chargeableItems.sourceType, perEctPackageSource),
+            ),
+          ),
+      );
+    expect((await charges()).sort((a, b) => a.description.localeCompare(b.description))).toEqual([
+      { description: 'Mentor training per ECT: Gus Early', netPence: 30_000 },
+      { description: 'Mentor training per ECT: Hana Later', netPence: 30_000 },
+    ]);
+    // Idempotent: charging an ECT again (a retry, a transfer to a school with the same package) adds nothing.
+    for (const ect of [early, later])
+      expect(
+        await withTenant(database.db, tenant.id, (tx) =>
+          chargePerEctPackages(tx, {
+            tenantId: tenant.id,
+            ect: { id: ect.ectId, name: 'x' },
+            schoolId: schoolD.id,
+            academicYear: year,
+          }),
+        ),
+      ).toBe(0);
+    expect(await charges()).toHaveLength(2);
+
+    // The subscription run bills the school nothing for this package (the per-school one still is); the
+    // charges run bills the two ECTs (and their AB fees).
+    const finance = as(people.manager);
+    const upTo = academicYearStart(year + 1);
+    const subs = await finance.invoices.previewRun({ kind: 'subscriptions', upTo, academicYear: year });
+    expect(subs.invoices.find((i) => i.schoolId === schoolD.id)).toBeUndefined();
+    expect(subs.invoices.find((i) => i.schoolId === schools.a.id)).toBeDefined();
+    const owed = await finance.invoices.previewRun({ kind: 'charges', upTo: addDays(today, 1) });
+    expect(owed.invoices.find((i) => i.schoolId === schoolD.id)).toMatchObject({
+      lineCount: 4,
+      netPence: 2 * 30_000 + 2 * 45_000,
     });
   });
 });

@@ -3,7 +3,9 @@ import { defaultTermDates, type TermDates } from '~/server/calendar/term-dates';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import {
   addSchoolDays,
+  checkpointCount,
   escalationLevelDue,
+  inductionTermsRequired,
   isOverdue,
   planInduction,
   termsServedBy,
@@ -78,6 +80,52 @@ describe('induction schedule', () => {
     expect(
       planInduction({ startsOn: '2026-09-03', fte: 1, reductionTerms: 5, termDatesFor }).checkpoints,
     ).toEqual([{ termNumber: 1, kind: 'formal', dueOn: '2026-12-18' }]);
+  });
+
+  it('terms required: six less the reduction plus extensions, never under one; a part term has its checkpoint', () => {
+    expect(inductionTermsRequired({})).toBe(6);
+    expect(inductionTermsRequired({ reductionTerms: 2.5 })).toBe(3.5);
+    expect(inductionTermsRequired({ reductionTerms: 3, extensionTerms: 1 })).toBe(4);
+    expect(inductionTermsRequired({ reductionTerms: 5, extensionTerms: 0 })).toBe(1);
+    expect(inductionTermsRequired({ reductionTerms: 7 })).toBe(1);
+    // 0.1 steps do not drift: 6 - 0.3 is 5.7, not 5.699999.
+    expect(inductionTermsRequired({ reductionTerms: 0.3 })).toBe(5.7);
+    expect([1, 3.5, 5.7, 6].map(checkpointCount)).toEqual([1, 4, 6, 6]);
+  });
+
+  it('a reduction part time: the terms left are pro rata (0.5 FTE, three terms off → three years)', () => {
+    expect(
+      dues(planInduction({ startsOn: '2026-09-03', fte: 0.5, reductionTerms: 3, termDatesFor })),
+    ).toEqual(['1:review:2027-03-25', '2:review:2027-12-17', '3:formal:2028-07-21']);
+  });
+
+  it('a reduction and a later extension combine; the last term is a formal assessment', () => {
+    const plan = planInduction({
+      startsOn: '2026-09-03',
+      fte: 1,
+      reductionTerms: 3,
+      extensionTerms: 1,
+      termDatesFor,
+    });
+    expect(plan.termsRequired).toBe(4);
+    expect(dues(plan)).toEqual([
+      '1:review:2026-12-18',
+      '2:review:2027-03-25',
+      '3:formal:2027-07-21',
+      '4:formal:2027-12-17',
+    ]);
+  });
+
+  it('absence still extends a reduced induction: its one year ends later by the days absent', () => {
+    const plan = planInduction({
+      startsOn: '2026-09-03',
+      fte: 1,
+      reductionTerms: 3,
+      absences: [{ startsOn: '2027-02-01', days: 30 }],
+      termDatesFor,
+    });
+    expect(plan.absenceExtensions).toEqual([{ year: 1, days: 30 }]);
+    expect(plan.completesOn).toBe('2027-10-13');
   });
 
   it('an extension adds terms, ending with a formal assessment', () => {

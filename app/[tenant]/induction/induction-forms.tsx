@@ -551,3 +551,98 @@ export function CloseSupportPlanForm({ supportPlanId }: { supportPlanId: string 
     </Form>
   );
 }
+
+/** The AB reduces induction for prior experience (0 takes a reduction back), with the reason. */
+export function ReductionForm({
+  ectId,
+  initial,
+}: {
+  ectId: string;
+  initial: { reductionTerms: string; reason: string };
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [saved, setSaved] = useState('');
+  const { values, bind } = useFormValues(initial);
+  const reduce = useFormMutation(trpc.induction.setReduction.mutationOptions(), {
+    idPrefix: 'reduction',
+    onSuccess: (r) => {
+      setSaved(
+        `Saved: ${r.termsRequired.toFixed(1)} terms to serve, expected to complete on ${new Date(`${r.completesOn}T12:00:00Z`).toLocaleDateString('en-GB')}.`,
+      );
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={reduce}
+      onSubmit={() => {
+        setSaved('');
+        reduce.mutate({ ectId, reductionTerms: numberOrNaN(values.reductionTerms), reason: values.reason });
+      }}
+      className="space-y-3"
+    >
+      <h3 className="text-xl font-semibold">Reduce induction</h3>
+      <NumberField
+        label="Reduction (terms)"
+        hint="Terms taken off the six, to one decimal place; 0 removes a reduction. At least one term is served."
+        {...reduce.field('reductionTerms')}
+        {...bind('reductionTerms')}
+      />
+      <TextArea
+        label="Reason"
+        hint="For example: two years’ teaching experience in an independent school."
+        rows={2}
+        {...reduce.field('reason')}
+        {...bind('reason')}
+      />
+      <div className="flex items-center gap-4">
+        <SubmitButton pending={reduce.isPending} pendingLabel="Saving…">
+          Save reduction
+        </SubmitButton>
+        <StatusMessage>{saved}</StatusMessage>
+      </div>
+    </Form>
+  );
+}
+
+/** The AB corrects an ECT's TRN (seven digits; refused when another ECT in the workspace has it). */
+export function CorrectTrnForm({ ectId, trn }: { ectId: string; trn: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [saved, setSaved] = useState('');
+  const { values, bind } = useFormValues({ trn });
+  const correct = useFormMutation(trpc.induction.correctTrn.mutationOptions(), {
+    idPrefix: 'trn',
+    onSuccess: (r) => {
+      setSaved(`TRN changed to ${r.trn}.`);
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={correct}
+      onSubmit={() => {
+        setSaved('');
+        correct.mutate({ ectId, trn: values.trn });
+      }}
+      className="space-y-3"
+    >
+      <h3 className="text-xl font-semibold">Correct the TRN</h3>
+      <TextField
+        label="Teacher reference number (TRN)"
+        hint="Seven digits."
+        width="w-40"
+        inputMode="numeric"
+        {...correct.field('trn')}
+        {...bind('trn')}
+      />
+      <div className="flex items-center gap-4">
+        <SubmitButton pending={correct.isPending} pendingLabel="Saving…">
+          Change TRN
+        </SubmitButton>
+        <StatusMessage>{saved}</StatusMessage>
+      </div>
+    </Form>
+  );
+}

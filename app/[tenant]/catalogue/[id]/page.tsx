@@ -51,6 +51,17 @@ export default async function CatalogueItemPage({ params }: { params: Params }) 
         {!item.active && ' · withdrawn'}
       </p>
       {item.description && <p className="mt-3 max-w-3xl text-lg">{item.description}</p>}
+      {workspace.tenant.kind === 'appropriate_body' &&
+        item.kind === 'package' &&
+        item.pricingBasis === 'ect' && (
+          <p
+            className="mt-3 max-w-3xl rounded border-l-4 border-slate-600 bg-slate-50 p-3"
+            data-testid="per-ect-billing"
+          >
+            Billed for each ECT registered: every ECT your school registers with us (or has in induction when
+            you subscribe) is invoiced once, at the price per ECT, whatever number you buy.
+          </p>
+        )}
 
       <section aria-labelledby="prices" className="mt-6 space-y-4">
         <h2 id="prices" className="text-2xl font-semibold">

@@ -17,9 +17,11 @@ import {
   AbsenceForm,
   BookProgrammeForm,
   CloseSupportPlanForm,
+  CorrectTrnForm,
   EditEctForm,
   EditPeriodForm,
   OutcomeForm,
+  ReductionForm,
   ReviewCheckpointForm,
   SubmitCheckpointForm,
 } from '../induction-forms';
@@ -90,6 +92,12 @@ export default async function EctRecordPage({
             : ''}
           {ect.extensionTenths > 0 ? ` (extended by ${termsLabel(ect.extensionTenths)})` : ''}
         </dd>
+        {ect.reductionTenths > 0 && (
+          <>
+            <dt className="font-semibold">Reason for reduction</dt>
+            <dd data-testid="reduction-reason">{ect.reductionReason || '—'}</dd>
+          </>
+        )}
         <dt className="font-semibold">{ect.status === 'completed' ? 'Completed' : 'Expected end'}</dt>
         <dd>
           {ect.status === 'completed'
@@ -251,7 +259,10 @@ export default async function EctRecordPage({
         )}
       </section>
 
-      {(record.mayEditDetails || record.editablePeriodIds.length > 0) && (
+      {(record.mayEditDetails ||
+        record.editablePeriodIds.length > 0 ||
+        record.mayReduce ||
+        record.mayCorrectTrn) && (
         <section aria-labelledby="corrections" className="mt-8 max-w-3xl">
           <h2 id="corrections" className="text-2xl font-semibold">
             Correct the record
@@ -260,6 +271,16 @@ export default async function EctRecordPage({
             Changing a start date or the FTE recomputes the due dates of reviews not yet submitted.
           </p>
           <div className="mt-4 space-y-8">
+            {record.mayReduce && (
+              <ReductionForm
+                ectId={ect.id}
+                initial={{
+                  reductionTerms: String(ect.reductionTenths / 10),
+                  reason: ect.reductionReason,
+                }}
+              />
+            )}
+            {record.mayCorrectTrn && <CorrectTrnForm ectId={ect.id} trn={ect.trn} />}
             {record.mayEditDetails && (
               <EditEctForm
                 ectId={ect.id}
