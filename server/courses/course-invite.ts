@@ -13,8 +13,10 @@ export const sessionEventUid = (sessionId: string, bookingId: string) =>
  * change (dates moved, place cancelled, delegate substituted), so an invite sent later always outranks an
  * earlier one and a calendar updates its events instead of adding second copies.
  */
-export const inviteSequence = (course: Pick<Course, 'updatedAt'>, booking: Pick<CourseBooking, 'updatedAt'>) =>
-  Math.floor(Math.max(course.updatedAt.getTime(), booking.updatedAt.getTime()) / 1000);
+export const inviteSequence = (
+  course: Pick<Course, 'updatedAt'>,
+  booking: Pick<CourseBooking, 'updatedAt'>,
+) => Math.floor(Math.max(course.updatedAt.getTime(), booking.updatedAt.getTime()) / 1000);
 
 /**
  * One calendar file with an event per session of one delegate's place. Times are written in UTC from each
