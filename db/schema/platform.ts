@@ -182,8 +182,13 @@ export const verificationTokens = pgTable(
 // with a tenant_id.
 const outboxRole = pgRole('stride_app').existing();
 
-/** A file an email carries, named by reference and rendered when the email is delivered. */
-export type EmailAttachmentRef = { kind: 'invoice-pdf'; invoiceId: string; filename: string };
+/**
+ * A file an email carries, named by reference and rendered when the email is delivered: an invoice's PDF, or a
+ * course place's calendar invite (REQUEST adds or updates the sessions, CANCEL removes them).
+ */
+export type EmailAttachmentRef =
+  | { kind: 'invoice-pdf'; invoiceId: string; filename: string }
+  | { kind: 'course-ics'; bookingId: string; method: 'REQUEST' | 'CANCEL'; filename: string };
 
 export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'kept', 'failed']);
 

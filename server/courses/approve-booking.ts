@@ -121,6 +121,7 @@ export async function decideBooking(
       course,
       sessions,
       booking,
+      bookingId: booking.id,
       providerName: input.providerName,
       url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
     }),

@@ -92,6 +92,7 @@ export async function bookPlaces(
     const confirmedEmail = courseEmail({
       ...common,
       kind: 'confirmed',
+      bookingId,
       url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
     });
     const waitlistedEmail = courseEmail({ ...common, kind: 'waitlisted' });

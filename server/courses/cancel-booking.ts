@@ -112,6 +112,7 @@ export async function cancelBooking(
       course,
       sessions: await listSessions(tx, course.id),
       booking,
+      bookingId: booking.id,
       providerName: input.providerName,
       reason: penaltyPence > 0 ? `Under the course’s terms a late-cancellation charge applies.` : '',
     }),

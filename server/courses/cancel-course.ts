@@ -139,7 +139,12 @@ export async function cancelCourse(
           .where(and(inArray(chargeableItems.id, voidable), eq(chargeableItems.status, 'uninvoiced')))
           .returning({ id: chargeableItems.id });
 
-  for (const recipient of [...places, ...waiting]) {
+  // A place's email takes its sessions out of the delegate's calendar; the waiting list had none to remove.
+  const recipients = [
+    ...places.map((b) => ({ recipient: b, bookingId: b.id })),
+    ...waiting.map((w) => ({ recipient: w, bookingId: undefined })),
+  ];
+  for (const { recipient, bookingId } of recipients) {
     await queueEmail(
       tx,
       courseEmail({
@@ -147,6 +152,7 @@ export async function cancelCourse(
         course,
         sessions,
         booking: recipient,
+        bookingId,
         providerName: input.providerName,
         reason: input.reason,
       }),

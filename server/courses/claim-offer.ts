@@ -84,6 +84,7 @@ export async function claimOffer(
       course,
       sessions,
       booking: entry,
+      bookingId,
       providerName: input.providerName,
       url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
     }),

@@ -28,6 +28,16 @@ export type CourseEmailKind =
 
 type Recipient = Pick<CourseBooking, 'delegateName' | 'delegateEmail'>;
 
+/** Emails that put a place's sessions in the delegate's calendar, and those that take them out again. */
+const inviteMethod: Partial<Record<CourseEmailKind, 'REQUEST' | 'CANCEL'>> = {
+  confirmed: 'REQUEST',
+  substituted: 'REQUEST',
+  changed: 'REQUEST',
+  cancelled: 'CANCEL',
+  course_cancelled: 'CANCEL',
+  passed_on: 'CANCEL',
+};
+
 /**
  * One course email to one delegate, to queue: the course template's props (plain strings, no rendering; the
  * email job renders it when it delivers).
@@ -37,6 +47,8 @@ export function courseEmail(input: {
   course: Pick<Course, 'title' | 'venue' | 'joiningLink' | 'format'>;
   sessions: Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>[];
   booking: Recipient;
+  /** The place the email is about: its calendar invite (or the invite's cancellation) is attached. */
+  bookingId?: string;
   providerName?: string;
   /** The claim, certificate or evaluation link. */
   url?: string;
@@ -99,7 +111,7 @@ export function courseEmail(input: {
       subject: `Dates changed: ${course.title}`,
       heading: 'The course dates have changed',
       paragraphs: [
-        `The sessions of ${course.title} are now as below. Your calendar invite has been updated: use the link in this email (it replaces the one in earlier emails).`,
+        `The sessions of ${course.title} are now as below. The attached calendar invite updates the sessions in your calendar; the link in this email replaces the one in earlier emails.`,
         where,
       ],
       action: 'See your place',
@@ -143,9 +155,14 @@ export function courseEmail(input: {
     },
   };
   const t = text[input.kind];
-  // The delegate's own page carries the calendar invite (one event per session) for the kinds that confirm a place.
+  // The invite (one event per session) is attached; the delegate's own page offers the same file to download.
+  const method = input.bookingId ? inviteMethod[input.kind] : undefined;
   const paragraphs = [...t.paragraphs];
-  if (input.url && (input.kind === 'confirmed' || input.kind === 'substituted' || input.kind === 'changed'))
+  if (method === 'REQUEST')
+    paragraphs.push('The attached calendar invite (course.ics) adds every session to your calendar.');
+  if (method === 'CANCEL')
+    paragraphs.push('The attached calendar file (course.ics) removes the sessions from your calendar.');
+  if (input.url && inviteMethod[input.kind] === 'REQUEST')
     paragraphs.push(`Add every session to your calendar: ${input.url}/calendar`);
   return {
     to: input.booking.delegateEmail,
@@ -159,5 +176,8 @@ export function courseEmail(input: {
       action: t.action && input.url ? { label: t.action, url: input.url } : undefined,
       providerName: input.providerName ?? '',
     },
+    ...(method && input.bookingId
+      ? { attachments: [{ kind: 'course-ics', bookingId: input.bookingId, method, filename: 'course.ics' }] }
+      : {}),
   };
 }

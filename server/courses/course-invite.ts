@@ -1,23 +1,45 @@
 import { createEvents, type EventAttributes } from 'ics';
-import type { Course, CourseSession } from '~/db/schema';
+import type { Course, CourseBooking, CourseSession } from '~/db/schema';
+
+/** PUBLISH for the file a delegate downloads; REQUEST and CANCEL for the invite an email carries. */
+export type InviteMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
+
+/** One session's event UID within one place: the same in every invite for that place, so calendars match them. */
+export const sessionEventUid = (sessionId: string, bookingId: string) =>
+  `course-session-${sessionId}-place-${bookingId}@stride`;
 
 /**
- * One calendar file with an event per session. Times are written in UTC from each session's instant, which
- * was computed from its London wall-clock time for that date, so a session after the October clock change
- * lands at the same local time as one before it. UIDs are stable per session, and SEQUENCE rises with each
- * change, so a calendar replaces an event when the dates move instead of adding a second one.
+ * A place's SEQUENCE: the later of the course's and the booking's last change, in seconds. Both rise on every
+ * change (dates moved, place cancelled, delegate substituted), so an invite sent later always outranks an
+ * earlier one and a calendar updates its events instead of adding second copies.
+ */
+export const inviteSequence = (
+  course: Pick<Course, 'updatedAt'>,
+  booking: Pick<CourseBooking, 'updatedAt'>,
+) => Math.floor(Math.max(course.updatedAt.getTime(), booking.updatedAt.getTime()) / 1000);
+
+/**
+ * One calendar file with an event per session of one delegate's place. Times are written in UTC from each
+ * session's instant, which was computed from its London wall-clock time for that date, so a session after the
+ * October clock change lands at the same local time as one before it. UIDs are stable per session and place;
+ * CANCEL (or a cancelled course) marks every event cancelled so calendars remove them.
  */
 export function courseInvite(input: {
   course: Pick<Course, 'id' | 'title' | 'venue' | 'joiningLink' | 'format' | 'status'>;
   sessions: Pick<CourseSession, 'id' | 'title' | 'startsAt' | 'endsAt'>[];
+  booking: Pick<CourseBooking, 'id' | 'delegateName' | 'delegateEmail'>;
   providerName: string;
-  /** Bumped on every change (e.g. the course's updatedAt in seconds). */
+  /** The organiser's address (the sender's), which calendars need to accept a REQUEST or CANCEL. */
+  organizerEmail?: string;
   sequence: number;
+  method?: InviteMethod;
 }): string {
-  const { course } = input;
+  const { course, booking } = input;
+  const method = input.method ?? 'PUBLISH';
+  const cancelled = method === 'CANCEL' || course.status === 'cancelled';
   const location = course.format === 'online' ? course.joiningLink : course.venue;
   const events: EventAttributes[] = input.sessions.map((s) => ({
-    uid: `course-session-${s.id}@stride`,
+    uid: sessionEventUid(s.id, booking.id),
     sequence: input.sequence,
     title: `${course.title}: ${s.title}`,
     description: [course.title, course.joiningLink ? `Join online: ${course.joiningLink}` : '']
@@ -30,11 +52,23 @@ export function courseInvite(input: {
     end: s.endsAt.getTime(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    organizer: { name: input.providerName },
-    status: course.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-    productId: 'stride/courses',
+    organizer: { name: input.providerName, ...(input.organizerEmail ? { email: input.organizerEmail } : {}) },
+    ...(method === 'PUBLISH'
+      ? {}
+      : {
+          attendees: [
+            {
+              name: booking.delegateName,
+              email: booking.delegateEmail,
+              rsvp: false,
+              partstat: 'ACCEPTED' as const,
+              role: 'REQ-PARTICIPANT' as const,
+            },
+          ],
+        }),
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
   }));
-  const { error, value } = createEvents(events);
+  const { error, value } = createEvents(events, { productId: 'stride/courses', method });
   if (error || !value) throw error ?? new Error('could not make the calendar invite');
   return value;
 }

@@ -38,6 +38,7 @@ export async function notifyCourseChanged(
         course,
         sessions,
         booking,
+        bookingId: booking.id,
         url,
         providerName: input.providerName,
       }),

@@ -1,5 +1,6 @@
 import { withTenant, type Db } from '~/db/client';
 import type { EmailAttachmentRef } from '~/db/schema';
+import { renderBookingInvite } from '../courses/booking-invite';
 import { renderInvoicePdf } from '../invoicing/invoice-pdf';
 
 export type { EmailAttachmentRef };
@@ -9,7 +10,8 @@ export type RenderedAttachment = { filename: string; content: Buffer; contentTyp
 
 /**
  * Renders an email's attachments at delivery, each inside the email's own tenant (row-level security bound to
- * it), so the outbox stores references, never documents, and a document reflects the invoice as it is sent.
+ * it), so the outbox stores references, never documents, and a document reflects the invoice or the course as
+ * it is when sent.
  */
 export async function renderAttachments(
   db: Db,
@@ -27,6 +29,13 @@ export async function renderAttachments(
           filename: ref.filename,
           content: Buffer.from(bytes),
           contentType: 'application/pdf',
+        });
+      } else if (ref.kind === 'course-ics') {
+        const { ics, method } = await renderBookingInvite(tx, tenantId, ref.bookingId, ref.method);
+        rendered.push({
+          filename: ref.filename,
+          content: Buffer.from(ics, 'utf8'),
+          contentType: `text/calendar; charset=utf-8; method=${method}`,
         });
       }
     }

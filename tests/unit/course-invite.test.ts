@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { courseInvite } from '~/server/courses/course-invite';
+import { courseInvite, inviteSequence, sessionEventUid } from '~/server/courses/course-invite';
+import { courseEmail } from '~/server/courses/course-emails';
 import { londonToUtc } from '~/server/courses/london-time';
 
 const course = {
@@ -10,6 +11,7 @@ const course = {
   format: 'in_person' as const,
   status: 'published' as const,
 };
+const booking = { id: 'b1', delegateName: 'Ana Patel', delegateEmail: 'ana@school.example' };
 
 describe('calendar invites across the October clock change', () => {
   it('puts 09:30 London at 08:30Z before the change (BST) and 09:30Z after it (GMT)', () => {
@@ -26,13 +28,19 @@ describe('calendar invites across the October clock change', () => {
       startsAt: londonToUtc('2026-10-26', '09:30'),
       endsAt: londonToUtc('2026-10-26', '12:00'),
     };
-    const ics = courseInvite({ course, sessions: [before, after], providerName: 'HSIP', sequence: 3 });
+    const ics = courseInvite({
+      course,
+      sessions: [before, after],
+      booking,
+      providerName: 'HSIP',
+      sequence: 3,
+    });
     expect(ics).toContain('DTSTART:20261023T083000Z');
     expect(ics).toContain('DTEND:20261023T110000Z');
     expect(ics).toContain('DTSTART:20261026T093000Z');
     expect(ics).toContain('DTEND:20261026T120000Z');
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
-    expect(ics).toContain('UID:course-session-s1@stride');
+    expect(ics).toContain('UID:course-session-s1-place-b1@stride');
     expect(ics).toContain('SEQUENCE:3');
     expect(ics).toContain('LOCATION:Harrow Teachers’ Centre');
   });
@@ -51,10 +59,98 @@ describe('calendar invites across the October clock change', () => {
           endsAt: londonToUtc('2026-03-30', '17:30'),
         },
       ],
+      booking,
       providerName: 'HSIP',
       sequence: 4,
     });
     expect(ics).toContain('DTSTART:20260330T150000Z');
     expect(ics).toContain('STATUS:CANCELLED');
+  });
+
+  it('a REQUEST names the delegate and organiser; a CANCEL has the same UIDs, a higher SEQUENCE, every event cancelled', () => {
+    const sessions = [
+      {
+        id: 's1',
+        title: 'Day 1',
+        startsAt: londonToUtc('2026-10-23', '09:30'),
+        endsAt: londonToUtc('2026-10-23', '12:00'),
+      },
+      {
+        id: 's2',
+        title: 'Day 2',
+        startsAt: londonToUtc('2026-10-26', '09:30'),
+        endsAt: londonToUtc('2026-10-26', '12:00'),
+      },
+    ];
+    const common = {
+      course,
+      sessions,
+      booking,
+      providerName: 'HSIP',
+      organizerEmail: 'no-reply@stride.example',
+    };
+    const request = courseInvite({ ...common, sequence: 10, method: 'REQUEST' });
+    const cancel = courseInvite({ ...common, sequence: 11, method: 'CANCEL' });
+    const uids = (ics: string) =>
+      [...ics.replace(/\r\n[ \t]/g, '').matchAll(/^UID:(.+)$/gm)].map((m) => m[1]?.trim());
+    expect(request).toContain('METHOD:REQUEST');
+    expect(request.replace(/\r\n[ \t]/g, '')).toMatch(
+      /ORGANIZER;CN="?HSIP"?:mailto:no-reply@stride.example/i,
+    );
+    expect(request.replace(/\r\n[ \t]/g, '')).toContain('mailto:ana@school.example');
+    expect(request).not.toContain('STATUS:CANCELLED');
+    expect(cancel).toContain('METHOD:CANCEL');
+    expect(cancel.match(/STATUS:CANCELLED/g)).toHaveLength(2);
+    expect(cancel).toContain('SEQUENCE:11');
+    expect(uids(cancel)).toEqual(uids(request));
+    expect(uids(request)).toEqual([sessionEventUid('s1', 'b1'), sessionEventUid('s2', 'b1')]);
+    // Another delegate's place on the same sessions has its own events.
+    const other = courseInvite({
+      ...common,
+      booking: { ...booking, id: 'b2' },
+      sequence: 10,
+      method: 'REQUEST',
+    });
+    expect(uids(other)).not.toEqual(uids(request));
+    // The download (PUBLISH) uses the same UIDs as the emailed invite.
+    expect(uids(courseInvite({ ...common, sequence: 10 }))).toEqual(uids(request));
+  });
+
+  it('the SEQUENCE is the later change of the course and the place, so it only ever rises', () => {
+    const booked = new Date('2026-09-01T10:00:00Z');
+    const moved = new Date('2026-09-10T10:00:00Z');
+    expect(inviteSequence({ updatedAt: booked }, { updatedAt: booked })).toBe(booked.getTime() / 1000);
+    expect(inviteSequence({ updatedAt: moved }, { updatedAt: booked })).toBe(moved.getTime() / 1000);
+    expect(inviteSequence({ updatedAt: booked }, { updatedAt: moved })).toBe(moved.getTime() / 1000);
+  });
+});
+
+describe('course emails carry the invite by reference', () => {
+  const emailCourse = {
+    title: 'Phonics network',
+    venue: 'Harrow',
+    joiningLink: '',
+    format: 'in_person' as const,
+  };
+  const sessions = [{ title: 'Day 1', on: '2026-10-23', startTime: '09:30', endTime: '12:00' }];
+  const recipient = { delegateName: 'Ana Patel', delegateEmail: 'ana@school.example' };
+  const make = (kind: Parameters<typeof courseEmail>[0]['kind'], bookingId?: string) =>
+    courseEmail({ kind, course: emailCourse, sessions, booking: recipient, bookingId });
+
+  it('attaches a REQUEST to confirmations, substitutions and date changes and a CANCEL to cancellations', () => {
+    for (const kind of ['confirmed', 'substituted', 'changed'] as const)
+      expect(make(kind, 'b1').attachments).toEqual([
+        { kind: 'course-ics', bookingId: 'b1', method: 'REQUEST', filename: 'course.ics' },
+      ]);
+    for (const kind of ['cancelled', 'course_cancelled', 'passed_on'] as const)
+      expect(make(kind, 'b1').attachments).toEqual([
+        { kind: 'course-ics', bookingId: 'b1', method: 'CANCEL', filename: 'course.ics' },
+      ]);
+  });
+
+  it('attaches nothing to other emails, or without a place', () => {
+    for (const kind of ['waitlisted', 'offer', 'reminder', 'evaluation', 'pending_approval'] as const)
+      expect(make(kind, 'b1').attachments).toBeUndefined();
+    expect(make('course_cancelled').attachments).toBeUndefined();
   });
 });

@@ -1,9 +1,12 @@
 import { getDatabase } from '~/server/database';
-import { courseInvite } from '~/server/courses/course-invite';
+import { courseInvite, inviteSequence } from '~/server/courses/course-invite';
 import { findPlace } from '~/server/courses/find-place';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 
-/** The delegate's calendar invite: one event per session, from the link in their email. */
+/**
+ * The delegate's calendar invite: one event per session, from the link in their email. The events have the
+ * same UIDs as the invite attached to their emails, so downloading it as well does not add copies.
+ */
 export async function GET(
   _request: Request,
   { params }: { params: Promise<{ tenant: string; token: string }> },
@@ -11,12 +14,13 @@ export async function GET(
   const { tenant, token } = await params;
   try {
     const ics = await withPublicCourses((await getDatabase()).db, tenant, async (tx, provider) => {
-      const { course, sessions } = await findPlace(tx, token);
+      const { booking, course, sessions } = await findPlace(tx, token);
       return courseInvite({
         course,
         sessions,
+        booking,
         providerName: provider.name,
-        sequence: Math.floor(course.updatedAt.getTime() / 1000),
+        sequence: inviteSequence(course, booking),
       });
     });
     return new Response(ics, {

@@ -1,0 +1,191 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '~/db/client';
+import { outboxEmails, type EmailAttachmentRef } from '~/db/schema';
+import { renderAttachments } from '~/server/email/attachments';
+import { outboxAttachment, withMailroom } from '~/server/email/outbox';
+import { deliverOutboxEmail } from '~/server/email/send-email';
+import { ownCourse } from './course-fixtures';
+import { fakeSmtp } from '../fixtures/fake-smtp';
+import { callerFor, openTestDatabase, tenantBySlug } from './harness';
+
+const nextYear = new Date().getUTCFullYear() + 1;
+const uids = (ics: string) =>
+  [...ics.replace(/\r\n[ \t]/g, '').matchAll(/^UID:(.+)$/gm)].map((m) => m[1]?.trim());
+const sequenceOf = (ics: string) => Number(/^SEQUENCE:(\d+)/m.exec(ics)?.[1] ?? NaN);
+
+describe('course emails carry the calendar invite', () => {
+  let database: Database;
+  let smtp: Awaited<ReturnType<typeof fakeSmtp>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    smtp = await fakeSmtp();
+  });
+  afterAll(() => smtp.close());
+
+  /** The newest email to one address with the subject given, read as delivery reads it. */
+  async function latestEmail(to: string, subjectStart: string) {
+    const rows = await withMailroom(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, to)))
+        .orderBy(desc(outboxEmails.createdAt)),
+    );
+    const email = rows.find((r) => r.subject.startsWith(subjectStart));
+    if (!email) throw new Error(`no "${subjectStart}" email to ${to}`);
+    return email;
+  }
+
+  async function inviteOf(email: { tenantId: string | null; attachments: EmailAttachmentRef[] }) {
+    const [file] = await renderAttachments(database.db, email.tenantId, email.attachments);
+    if (!file) throw new Error('no attachment');
+    return { ...file, text: file.content.toString('utf8') };
+  }
+
+  it('confirmation, date change and cancellations: same UIDs, rising SEQUENCE, London times across the clock change', async () => {
+    const barnet = await tenantBySlug(database.db, 'barnet');
+    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const course = {
+      ...ownCourse,
+      title: `Invite course ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 10,
+      // 1 October is in BST (UTC+1), 16 November in GMT.
+      sessions: [
+        { on: `${nextYear}-10-01`, startTime: '09:30', endTime: '12:00' },
+        { on: `${nextYear}-11-16`, startTime: '09:30', endTime: '12:00' },
+      ],
+    };
+    const made = await manager.courses.create(course as never);
+    await manager.courses.publish({ id: made.id });
+    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const school = (await head.workspaces.current()).mySchools[0];
+    if (!school) throw new Error('no school');
+    const priya = 'priya.invite@coppettswood.sch.example';
+    const tom = 'tom.invite@coppettswood.sch.example';
+    const booked = await head.courses.book({
+      courseId: made.id,
+      schoolId: school.id,
+      delegates: [
+        { name: 'Priya Patel', email: priya, role: 'Science lead' },
+        { name: 'Tom Briggs', email: tom, role: 'Year 5 teacher' },
+      ],
+    });
+    const priyaBooking = booked.confirmed.find((c) => c.delegateEmail === priya)?.bookingId ?? '';
+    expect(priyaBooking).not.toBe('');
+
+    // The confirmation names the place by reference; delivery renders a REQUEST with one event per session.
+    const confirmation = await latestEmail(priya, 'Place confirmed');
+    expect(confirmation.tenantId).toBe(barnet.id);
+    expect(confirmation.attachments).toEqual([
+      { kind: 'course-ics', bookingId: priyaBooking, method: 'REQUEST', filename: 'course.ics' },
+    ]);
+    const first = await inviteOf(confirmation);
+    expect(first.contentType).toBe('text/calendar; charset=utf-8; method=REQUEST');
+    expect(first.text).toContain('METHOD:REQUEST');
+    expect(first.text).toContain(`DTSTART:${nextYear}1001T083000Z`);
+    expect(first.text).toContain(`DTSTART:${nextYear}1116T093000Z`);
+    expect(first.text.replace(/\r\n[ \t]/g, '')).toContain(`mailto:${priya}`);
+    expect(uids(first.text)).toHaveLength(2);
+    // The development outbox downloads the same file.
+    expect((await outboxAttachment(database.db, confirmation.id, 0))?.contentType).toContain('text/calendar');
+
+    // Over SMTP the message carries it as a text/calendar part (the test outbox kept it: queue it again).
+    await withMailroom(database.db, (tx) =>
+      tx.update(outboxEmails).set({ status: 'queued' }).where(eq(outboxEmails.id, confirmation.id)),
+    );
+    const outcome = await deliverOutboxEmail(database.db, confirmation.id, {
+      mailer: { smtpUrl: smtp.url },
+      lastAttempt: true,
+    });
+    expect(outcome).toBe('sent');
+    const raw = smtp.messages.find((m) => m.includes(priya) && m.includes('course.ics')) ?? '';
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST; name=.?course\.ics/);
+    expect(raw).toContain('Content-Disposition: attachment');
+
+    // Moving a session sends an update: the same UIDs with a higher SEQUENCE and the new time.
+    await new Promise((r) => setTimeout(r, 1100));
+    await manager.courses.update({
+      id: made.id,
+      course: {
+        ...course,
+        sessions: [
+          { on: `${nextYear}-10-01`, startTime: '09:30', endTime: '12:00' },
+          { on: `${nextYear}-11-17`, startTime: '13:00', endTime: '15:00' },
+        ],
+      } as never,
+    });
+    const changed = await inviteOf(await latestEmail(priya, 'Dates changed'));
+    expect(changed.text).toContain('METHOD:REQUEST');
+    expect(changed.text).toContain(`DTSTART:${nextYear}1117T130000Z`);
+    expect(uids(changed.text)).toEqual(uids(first.text));
+    expect(sequenceOf(changed.text)).toBeGreaterThan(sequenceOf(first.text));
+    const [firstUid, secondUid] = uids(changed.text);
+    expect(firstUid).not.toBe(secondUid);
+    expect(firstUid).toContain(priyaBooking);
+
+    // Cancelling the place removes the events: METHOD:CANCEL, same UIDs, SEQUENCE not lower.
+    await new Promise((r) => setTimeout(r, 1100));
+    await head.courses.cancelBooking({ bookingId: priyaBooking, reason: 'Illness' });
+    const cancelEmail = await latestEmail(priya, 'Booking cancelled');
+    expect(cancelEmail.attachments).toMatchObject([{ method: 'CANCEL', bookingId: priyaBooking }]);
+    const cancel = await inviteOf(cancelEmail);
+    expect(cancel.contentType).toContain('method=CANCEL');
+    expect(cancel.text).toContain('METHOD:CANCEL');
+    expect(cancel.text.match(/STATUS:CANCELLED/g)).toHaveLength(2);
+    expect(uids(cancel.text)).toEqual(uids(first.text));
+    expect(sequenceOf(cancel.text)).toBeGreaterThan(sequenceOf(changed.text));
+    // Her confirmation, were it delivered only now, would not put the events back.
+    expect((await inviteOf(confirmation)).text).toContain('METHOD:CANCEL');
+
+    // Cancelling the whole course cancels the other delegate's events too.
+    await manager.courses.cancel({ id: made.id, reason: 'Too few bookings' });
+    const tomCancel = await inviteOf(await latestEmail(tom, 'Course cancelled'));
+    expect(tomCancel.text).toContain('METHOD:CANCEL');
+    expect(tomCancel.text.match(/STATUS:CANCELLED/g)).toHaveLength(2);
+    const tomConfirmation = await inviteOf(await latestEmail(tom, 'Place confirmed'));
+    expect(uids(tomCancel.text)).toEqual(uids(tomConfirmation.text));
+  });
+
+  it('a substitution sends the new delegate a REQUEST and the one replaced a CANCEL for the same events', async () => {
+    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const made = await manager.courses.create({
+      ...ownCourse,
+      title: `Swap course ${Math.random().toString(36).slice(2, 8)}`,
+      sessions: [{ on: `${nextYear}-06-10`, startTime: '09:30', endTime: '15:30' }],
+    } as never);
+    await manager.courses.publish({ id: made.id });
+    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const school = (await head.workspaces.current()).mySchools[0];
+    if (!school) throw new Error('no school');
+    const booked = await head.courses.book({
+      courseId: made.id,
+      schoolId: school.id,
+      delegates: [{ name: 'Ann Old', email: 'ann.swap@coppettswood.sch.example', role: 'Teacher' }],
+    });
+    const bookingId = booked.confirmed[0]?.bookingId ?? '';
+    await head.courses.substitute({
+      bookingId,
+      delegate: { name: 'Ben New', email: 'ben.swap@coppettswood.sch.example', role: 'Teacher' },
+    });
+    const ben = await inviteOf(await latestEmail('ben.swap@coppettswood.sch.example', 'Place confirmed'));
+    const ann = await inviteOf(await latestEmail('ann.swap@coppettswood.sch.example', 'Place passed on'));
+    expect(ben.text).toContain('METHOD:REQUEST');
+    expect(ann.text).toContain('METHOD:CANCEL');
+    expect(uids(ann.text)).toEqual(uids(ben.text));
+  });
+
+  it('an invite is rendered only inside its own workspace', async () => {
+    const hsip = await tenantBySlug(database.db, 'hsip');
+    const [anyBooking] = await withMailroom(database.db, (tx) =>
+      tx.select({ attachments: outboxEmails.attachments }).from(outboxEmails),
+    ).then((rows) => rows.flatMap((r) => r.attachments).filter((a) => a.kind === 'course-ics'));
+    expect(anyBooking).toBeDefined();
+    await expect(
+      renderAttachments(database.db, hsip.id, anyBooking ? [anyBooking] : []),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
