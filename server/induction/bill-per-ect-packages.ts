@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { catalogueItems, chargeableItems, ects, inductionPeriods, subscriptions } from '~/db/schema';
+import { catalogueItems, chargeableItems, subscriptions } from '~/db/schema';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
+import { ectsInInductionAt } from './ects-in-induction';
 
 /**
  * Packages priced per ECT (pricing basis `ect`) in an Appropriate Body workspace bill the ECTs actually
@@ -77,17 +78,7 @@ export async function chargeEctsInInduction(
   tx: Tx,
   input: { tenantId: string; schoolId: string; academicYear: number },
 ): Promise<number> {
-  const inInduction = await tx
-    .select({ id: ects.id, name: ects.name })
-    .from(ects)
-    .innerJoin(inductionPeriods, eq(inductionPeriods.ectId, ects.id))
-    .where(
-      and(
-        eq(inductionPeriods.schoolId, input.schoolId),
-        isNull(inductionPeriods.endsOn),
-        eq(ects.status, 'in_progress'),
-      ),
-    );
+  const inInduction = await ectsInInductionAt(tx, input.schoolId);
   let charged = 0;
   for (const ect of inInduction) charged += await chargePerEctPackages(tx, { ...input, ect });
   return charged;

@@ -1,15 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import {
-  catalogueItems,
-  ects,
-  entitlementEntries,
-  inductionPeriods,
-  packageEntitlements,
-  subscriptions,
-} from '~/db/schema';
+import { catalogueItems, entitlementEntries, packageEntitlements, subscriptions } from '~/db/schema';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { grantEntitlement } from '../entitlements/grant-entitlement';
+import { ectsInInductionAt } from './ects-in-induction';
 
 /**
  * Per-ECT entitlement from the induction package. In an Appropriate Body workspace, a package's
@@ -95,17 +89,7 @@ export async function grantPlacesForRegisteredEcts(
   tx: Tx,
   input: { tenantId: string; schoolId: string; academicYear: number; actorUserId: string | null },
 ): Promise<number> {
-  const inInduction = await tx
-    .select({ id: ects.id, name: ects.name })
-    .from(ects)
-    .innerJoin(inductionPeriods, eq(inductionPeriods.ectId, ects.id))
-    .where(
-      and(
-        eq(inductionPeriods.schoolId, input.schoolId),
-        isNull(inductionPeriods.endsOn),
-        eq(ects.status, 'in_progress'),
-      ),
-    );
+  const inInduction = await ectsInInductionAt(tx, input.schoolId);
   let granted = 0;
   for (const ect of inInduction) granted += (await grantProgrammePlace(tx, { ...input, ect })) > 0 ? 1 : 0;
   return granted;
