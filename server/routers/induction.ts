@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revalidateCatalogueOnCommit } from '../courses/catalogue-cache';
 import {
   inductionAbStaff,
   inductionReaders,
@@ -61,9 +62,10 @@ export const inductionRouter = router({
     ),
   bookProgramme: registrar
     .input(z.object({ ectId: z.uuid(), courseId: z.uuid() }))
-    .mutation(({ ctx, input }) =>
-      bookInductionProgramme(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
-    ),
+    .mutation(({ ctx, input }) => {
+      revalidateCatalogueOnCommit(ctx.tx, ctx.actor);
+      return bookInductionProgramme(ctx.tx, ctx.actor, { ...input, today: todayInLondon() });
+    }),
   updateEct: registrar
     .input(ZUpdateEctInput)
     .mutation(({ ctx, input }) => updateEctDetails(ctx.tx, ctx.actor, input)),

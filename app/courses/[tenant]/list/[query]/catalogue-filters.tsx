@@ -7,8 +7,8 @@ import {
   TextField,
   optionsOf,
   useFormValues,
-} from '../../_components/form-kit';
-import { audienceLabels, formatLabels } from '../../_lib/course-format';
+} from '../../../../_components/form-kit';
+import { audienceLabels, formatLabels } from '../../../../_lib/course-format';
 
 export type CatalogueFilterValues = {
   q: string;
