@@ -116,12 +116,13 @@ describe('calendar invites across the October clock change', () => {
     expect(uids(courseInvite({ ...common, sequence: 10 }))).toEqual(uids(request));
   });
 
-  it('the SEQUENCE is the later change of the course and the place, so it only ever rises', () => {
-    const booked = new Date('2026-09-01T10:00:00Z');
-    const moved = new Date('2026-09-10T10:00:00Z');
-    expect(inviteSequence({ updatedAt: booked }, { updatedAt: booked })).toBe(booked.getTime() / 1000);
-    expect(inviteSequence({ updatedAt: moved }, { updatedAt: booked })).toBe(moved.getTime() / 1000);
-    expect(inviteSequence({ updatedAt: booked }, { updatedAt: moved })).toBe(moved.getTime() / 1000);
+  it('the SEQUENCE is the course’s change count plus the place’s, so every counted change raises it', () => {
+    expect(inviteSequence({ inviteSequence: 0 }, { inviteSequence: 0 })).toBe(0);
+    // Dates moved twice in the same second: two counted changes, two higher SEQUENCEs (the clock played no part).
+    expect(inviteSequence({ inviteSequence: 2 }, { inviteSequence: 0 })).toBe(2);
+    // A place carried over from the seconds-based SEQUENCE keeps outranking what it was sent before.
+    const carried = Math.floor(new Date('2026-09-01T10:00:00Z').getTime() / 1000);
+    expect(inviteSequence({ inviteSequence: 1 }, { inviteSequence: carried })).toBe(carried + 1);
   });
 });
 
