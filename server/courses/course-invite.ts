@@ -35,6 +35,8 @@ export function courseInvite(input: {
   organizerEmail?: string;
   sequence: number;
   method?: InviteMethod;
+  /** A place offered but not yet claimed: the events are TENTATIVE until the claim's invite confirms them. */
+  tentative?: boolean;
 }): string {
   const { course, booking } = input;
   const method = input.method ?? 'PUBLISH';
@@ -68,7 +70,7 @@ export function courseInvite(input: {
             },
           ],
         }),
-    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+    status: cancelled ? 'CANCELLED' : input.tentative ? 'TENTATIVE' : 'CONFIRMED',
   }));
   const { error, value } = createEvents(events, { productId: 'stride/courses', method });
   if (error || !value) throw error ?? new Error('could not make the calendar invite');

@@ -138,8 +138,8 @@ describe('course emails carry the invite by reference', () => {
   const make = (kind: Parameters<typeof courseEmail>[0]['kind'], bookingId?: string) =>
     courseEmail({ kind, course: emailCourse, sessions, booking: recipient, bookingId });
 
-  it('attaches a REQUEST to confirmations, substitutions and date changes and a CANCEL to cancellations', () => {
-    for (const kind of ['confirmed', 'substituted', 'changed'] as const)
+  it('attaches a REQUEST to confirmations, substitutions, date changes and reminders and a CANCEL to cancellations', () => {
+    for (const kind of ['confirmed', 'substituted', 'changed', 'reminder'] as const)
       expect(make(kind, 'b1').attachments).toEqual([
         { kind: 'course-ics', bookingId: 'b1', method: 'REQUEST', filename: 'course.ics' },
       ]);
@@ -149,8 +149,50 @@ describe('course emails carry the invite by reference', () => {
       ]);
   });
 
+  it('attaches a tentative REQUEST to a waiting-list offer and a CANCEL when its hold ends', () => {
+    const offer = (kind: 'offer' | 'offer_expired') =>
+      courseEmail({ kind, course: emailCourse, sessions, booking: recipient, offerEntryId: 'w1' });
+    expect(offer('offer').attachments).toEqual([
+      { kind: 'course-offer-ics', entryId: 'w1', method: 'REQUEST', filename: 'course.ics' },
+    ]);
+    expect((offer('offer').props as { paragraphs: string[] }).paragraphs.join(' ')).toContain(
+      'tentative until you claim',
+    );
+    expect(offer('offer_expired').attachments).toEqual([
+      { kind: 'course-offer-ics', entryId: 'w1', method: 'CANCEL', filename: 'course.ics' },
+    ]);
+  });
+
+  it('a tentative invite marks its events TENTATIVE', () => {
+    const ics = courseInvite({
+      course: {
+        id: 'c1',
+        title: 'Phonics',
+        venue: 'Harrow',
+        joiningLink: '',
+        format: 'in_person',
+        status: 'published',
+      },
+      sessions: [
+        {
+          id: 's1',
+          title: 'Day 1',
+          startsAt: new Date('2026-10-23T08:30:00Z'),
+          endsAt: new Date('2026-10-23T11:00:00Z'),
+        },
+      ],
+      booking: { id: 'w1', delegateName: 'Ana Patel', delegateEmail: 'ana@school.example' },
+      providerName: 'HSIP',
+      sequence: 3,
+      method: 'REQUEST',
+      tentative: true,
+    });
+    expect(ics).toContain('STATUS:TENTATIVE');
+    expect(ics).toContain('SEQUENCE:3');
+  });
+
   it('attaches nothing to other emails, or without a place', () => {
-    for (const kind of ['waitlisted', 'offer', 'reminder', 'evaluation', 'pending_approval'] as const)
+    for (const kind of ['waitlisted', 'offer', 'evaluation', 'pending_approval'] as const)
       expect(make(kind, 'b1').attachments).toBeUndefined();
     expect(make('course_cancelled').attachments).toBeUndefined();
   });
