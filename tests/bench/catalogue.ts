@@ -8,7 +8,11 @@
  * run list the previous run's rows for up to a minute.
  *
  *   DATABASE_URL=postgres://… BENCH_URL=http://127.0.0.1:3203 npx tsx tests/bench/catalogue.ts
+ *
+ * With BENCH_SERVER_PID=<pid of next-server> it also prints the server's CPU time per page for each pass
+ * (user + system, from /proc; Linux only).
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import postgres from 'postgres';
 
@@ -29,6 +33,15 @@ const subjects = [
 const phases = ['Primary', 'Secondary', 'All phases', 'Special'];
 
 type Stats = { p50: number; p99: number; perSecond: number };
+
+/** The server process's CPU time so far in ms (user + system), when BENCH_SERVER_PID names it. */
+function serverCpuMs(): number | null {
+  const pid = process.env.BENCH_SERVER_PID;
+  if (!pid) return null;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name, in clock ticks (100/s).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 async function load(work: (i: number) => Promise<void>): Promise<Stats> {
   const latencies: number[] = [];
@@ -123,13 +136,17 @@ async function main() {
     // rendered once), the second is what repeat visitors see while the cache holds.
     for (const pass of ['first pass (cache cold)', 'second pass (same mix)']) {
       let failures = 0;
+      const cpuBefore = serverCpuMs();
       const page = await load(async (i) => {
         const t = tenants[i % tenants.length]!;
         const response = await fetch(`${base}/courses/${t.slug}${queryFor(i)}`);
         await response.text();
         if (!response.ok) failures++;
       });
+      const cpuAfter = serverCpuMs();
       show(`catalogue page, ${CLIENTS} clients, ${pass}`, page);
+      if (cpuBefore !== null && cpuAfter !== null)
+        console.info(`  server CPU per page: ${((cpuAfter - cpuBefore) / REQUESTS).toFixed(1)} ms`);
       console.info(
         `  ${pass}: catalogue p99 ${page.p99.toFixed(0)} ms (target < 150 ms); ${failures} failed responses of ${REQUESTS}; ` +
           `page / floor: p50 ${(page.p50 / floor.p50).toFixed(1)}×, p99 ${(page.p99 / floor.p99).toFixed(1)}×, ` +

@@ -1,13 +1,5 @@
-'use client';
-
-import {
-  DateField,
-  SelectField,
-  SubmitButton,
-  TextField,
-  optionsOf,
-  useFormValues,
-} from '../../../../_components/form-kit';
+import { FilterForm, FilterInput, FilterSelect } from '../../../../_components/filter-form';
+import { optionsOf } from '../../../../_components/options';
 import { audienceLabels, formatLabels } from '../../../../_lib/course-format';
 
 export type CatalogueFilterValues = {
@@ -20,7 +12,10 @@ export type CatalogueFilterValues = {
   to: string;
 };
 
-/** The catalogue's filters: a plain GET form, so every search has its own address and works without script. */
+/**
+ * The catalogue's filters: a plain GET form rendered on the server (no client component: nothing to hydrate,
+ * nothing in the page's payload twice), so every search has its own address and works without script.
+ */
 export function CatalogueFilters({
   initial,
   phases,
@@ -30,64 +25,51 @@ export function CatalogueFilters({
   phases: string[];
   subjects: string[];
 }) {
-  const { values, set } = useFormValues(initial);
   const list = (items: string[]) => items.map((v) => ({ value: v, label: v }));
   return (
-    <form
-      method="get"
-      role="search"
-      aria-label="Filter courses"
+    <FilterForm
+      search
+      label="Filter courses"
+      submit="Show courses"
       className="grid gap-4 rounded border border-slate-300 bg-white p-4 md:grid-cols-3"
     >
-      <TextField
-        id="q"
+      <FilterInput
         name="q"
         label="Search"
-        value={values.q}
-        onChange={set('q')}
+        defaultValue={initial.q}
+        width="w-full max-w-xl"
         className="md:col-span-3"
       />
-      <SelectField
-        id="audience"
+      <FilterSelect
         name="audience"
         label="For"
         placeholder="Anyone"
         options={optionsOf(audienceLabels)}
-        value={values.audience}
-        onChange={set('audience')}
+        defaultValue={initial.audience}
       />
-      <SelectField
-        id="phase"
+      <FilterSelect
         name="phase"
         label="Phase"
         placeholder="Any phase"
         options={list(phases)}
-        value={values.phase}
-        onChange={set('phase')}
+        defaultValue={initial.phase}
       />
-      <SelectField
-        id="subject"
+      <FilterSelect
         name="subject"
         label="Subject"
         placeholder="Any subject"
         options={list(subjects)}
-        value={values.subject}
-        onChange={set('subject')}
+        defaultValue={initial.subject}
       />
-      <SelectField
-        id="format"
+      <FilterSelect
         name="format"
         label="Format"
         placeholder="Any format"
         options={optionsOf(formatLabels)}
-        value={values.format}
-        onChange={set('format')}
+        defaultValue={initial.format}
       />
-      <DateField id="from" name="from" label="From" value={values.from} onChange={set('from')} />
-      <DateField id="to" name="to" label="To" value={values.to} onChange={set('to')} />
-      <div className="md:col-span-3">
-        <SubmitButton pending={false}>Show courses</SubmitButton>
-      </div>
-    </form>
+      <FilterInput name="from" label="From" type="date" width="w-48" defaultValue={initial.from} />
+      <FilterInput name="to" label="To" type="date" width="w-48" defaultValue={initial.to} />
+    </FilterForm>
   );
 }
