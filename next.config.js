@@ -11,6 +11,20 @@ const nextConfig = {
   // The cached public catalogue (app/courses/[tenant]/list/[query]) keeps one page per workspace and query; held
   // only in memory (Next's LRU, 50 MB by default), so arbitrary searches cannot fill the disk.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
+  // The public catalogue without filters is its cached page `all` (proxy.ts rewrites the filtered ones). This runs
+  // after the proxy, which handles any address with one of the filters.
+  async rewrites() {
+    const filters = ['q', 'audience', 'phase', 'subject', 'format', 'from', 'to', 'page'];
+    return {
+      beforeFiles: [
+        {
+          source: '/courses/:tenant',
+          missing: filters.map((key) => ({ type: 'query', key })),
+          destination: '/courses/:tenant/list/all',
+        },
+      ],
+    };
+  },
 };
 
 module.exports = nextConfig;
