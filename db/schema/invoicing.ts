@@ -110,6 +110,8 @@ export const billingRuns = tenantTable(
     error: text('error'),
     createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Last sign of life of the run's job (started, a school done or failed): a running run with none for a while has stopped. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('billing_runs_created').on(t.tenantId, t.createdAt)],

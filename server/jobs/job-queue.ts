@@ -130,6 +130,10 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
       await boss.send(queue, data, { singletonKey });
       if (queue === billingRunQueue) boss.notifyWorker(billingWorker);
     },
+    isLive: async (queue, singletonKey) =>
+      (await boss.findJobs(queue, { key: singletonKey })).some((j) =>
+        ['created', 'retry', 'active'].includes(j.state),
+      ),
   });
 
   const unregister = registerEmailDispatcher({ db: database.db, dispatchQueuedEmails });

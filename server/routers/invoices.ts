@@ -7,7 +7,12 @@ import {
   runBilling,
   ZBillingRunInput,
 } from '../invoicing/billing-run';
-import { resumeBillingRun, startBillingRun } from '../invoicing/billing-job';
+import {
+  billingRunJobLive,
+  billingRunPhase,
+  resumeBillingRun,
+  startBillingRun,
+} from '../invoicing/billing-job';
 import { createCreditNote, ZCreditNoteInput } from '../invoicing/create-credit-note';
 import { issueInvoice, ZIssueInvoiceInput } from '../invoicing/issue-invoice';
 import {
@@ -86,9 +91,21 @@ export const invoicesRouter = router({
   creditNote: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZCreditNoteInput)
     .mutation(({ ctx, input }) => createCreditNote(ctx.tx, ctx.actor, input)),
+  /** The runs, each with its phase: running, stalled (no progress: may be resumed), stopped or done. */
   billingRuns: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({}).optional())
-    .query(({ ctx }) => listBillingRuns(ctx.tx)),
+    .query(async ({ ctx }) => {
+      const runs = await listBillingRuns(ctx.tx);
+      return Promise.all(
+        runs.map(async (r) => ({
+          ...r,
+          phase: billingRunPhase(
+            r,
+            r.status === 'running' && !r.stale ? await billingRunJobLive(ctx.db, r.id) : undefined,
+          ),
+        })),
+      );
+    }),
   previewRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZBillingRunInput)
     .query(async ({ ctx, input }) => ({
@@ -102,10 +119,15 @@ export const invoicesRouter = router({
   startRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZBillingRunInput)
     .mutation(({ ctx, input }) => startBillingRun(ctx.tx, ctx.actor, input)),
-  /** Starts a failed or stopped run's job again: it completes what is left, billing nothing twice. */
+  /**
+   * Starts a failed or stopped run's job again: it completes what is left, billing nothing twice. Refused while
+   * the run is still running.
+   */
   resumeRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ billingRunId: z.uuid() }))
-    .mutation(({ ctx, input }) => resumeBillingRun(ctx.tx, ctx.actor, input)),
+    .mutation(async ({ ctx, input }) =>
+      resumeBillingRun(ctx.tx, ctx.actor, input, await billingRunJobLive(ctx.db, input.billingRunId)),
+    ),
   /** Issues every draft a billing run made, each with the next number. */
   issueRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ billingRunId: z.uuid() }))
