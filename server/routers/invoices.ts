@@ -26,7 +26,13 @@ import { statementPdfDocument } from '../invoicing/statement-pdf';
 import { DomainError } from '../errors/domain-error';
 import { getInvoice } from '../invoicing/load-invoice';
 import { createCheckout } from '../invoicing/create-checkout';
-import { agedDebt, financeExportCsv, statementOfAccount, ZExportInput } from '../invoicing/finance-reports';
+import {
+  agedDebt,
+  financeExportCsv,
+  statementOfAccount,
+  ZExportInput,
+  ZStatementInput,
+} from '../invoicing/finance-reports';
 import { recordPayment, refundPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
 import { todayInLondon } from '../catalogue/academic-year';
 import {
@@ -146,21 +152,25 @@ export const invoicesRouter = router({
   agedDebt: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({}).optional())
     .query(({ ctx }) => agedDebt(ctx.tx, todayInLondon())),
-  /** A school's statement of account (a school user: their own school's). */
+  /**
+   * A school's statement of account for a period (by default the school's financial year to date), with the
+   * balance brought forward (a school user: their own school's).
+   */
   statement: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
-    .input(z.object({ schoolId: z.uuid() }))
+    .input(ZStatementInput)
     .query(({ ctx, input }) => {
       scopeToSchool(ctx.actor.memberships, input.schoolId);
-      return statementOfAccount(ctx.tx, input.schoolId);
+      return statementOfAccount(ctx.tx, input, todayInLondon());
     }),
-  /** The statement of account as a PDF (a school user: their own school's). */
+  /** The statement of account for a period as a PDF (a school user: their own school's). */
   statementPdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
-    .input(z.object({ schoolId: z.uuid() }))
+    .input(ZStatementInput)
     .query(async ({ ctx, input }) => {
       scopeToSchool(ctx.actor.memberships, input.schoolId);
-      const statement = await statementOfAccount(ctx.tx, input.schoolId);
+      const today = todayInLondon();
+      const statement = await statementOfAccount(ctx.tx, input, today);
       if (!statement) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
-      return statementPdfDocument(statement, await getInvoiceSettings(ctx.tx, ctx.actor), todayInLondon());
+      return statementPdfDocument(statement, await getInvoiceSettings(ctx.tx, ctx.actor), today);
     }),
   export: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZExportInput)
