@@ -113,6 +113,25 @@ describe('Stripe webhook', () => {
     expect(rows.filter((r) => r.kind === 'refund').map((r) => r.amountPence)).toEqual([5_000]);
   });
 
+  it('a Bacs Direct Debit is recorded when Stripe says its payment succeeded, not when checkout completes', async () => {
+    const invoice = await issuedInvoice(3);
+    const pi = `pi_${uniqueTag()}`;
+    const processing = completed(invoice.id, pi, invoice.gross);
+    processing.data.object.payment_status = 'unpaid';
+    expect((await send(processing)).body).toBe('not paid yet');
+    expect((await invoiceOf(invoice.id)).invoice.status).toBe('issued');
+    const succeeded = completed(invoice.id, pi, invoice.gross);
+    succeeded.type = 'checkout.session.async_payment_succeeded';
+    succeeded.data.object.id = processing.data.object.id;
+    expect((await send(succeeded)).body).toBe('paid');
+    expect((await send(succeeded)).body).toBe('replay');
+    expect((await invoiceOf(invoice.id)).invoice).toMatchObject({ status: 'paid', paidPence: invoice.gross });
+    const rows = await withTenant(database.db, bep.id, (tx) =>
+      tx.select().from(payments).where(eq(payments.stripeReference, pi)),
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it('a bad signature is refused with 400 and records nothing', async () => {
     const invoice = await issuedInvoice(2);
     const event = completed(invoice.id, `pi_${uniqueTag()}`, invoice.gross);
@@ -207,11 +226,31 @@ describe('Stripe Checkout', () => {
     expect(second.sessionId).toBe(first.sessionId);
     const sent = fake.requests.filter((r) => r.path === '/v1/checkout/sessions');
     expect(sent).toHaveLength(2);
-    expect(sent[0]?.idempotencyKey).toBe(`checkout-${draft?.id}-${draft?.grossPence}`);
+    expect(sent[0]?.idempotencyKey).toBe(`checkout-${draft?.id}-${draft?.grossPence}-card`);
+    expect(sent[0]?.form.get('allowed_payment_method_types[0]')).toBe('card');
+    expect(sent[0]?.form.get('allowed_payment_method_types[1]')).toBeNull();
     expect(sent[0]?.stripeAccount).toBe('acct_bep');
     expect(sent[0]?.authorization).toBe('Bearer rk_test_bep');
     expect(sent[0]?.form.get('line_items[0][price_data][unit_amount]')).toBe(String(draft?.grossPence));
     expect(sent[0]?.form.get('line_items[0][price_data][currency]')).toBe('gbp');
     expect(sent[0]?.form.get('metadata[invoice_id]')).toBe(draft?.id);
+
+    // The workspace offers Bacs Direct Debit too: Checkout is asked for card and Bacs Direct Debit (Stripe
+    // offers those of them the account has switched on), under a key of its own.
+    await withTenant(database.db, bep.id, (tx) => tx.update(invoiceSettings).set({ offerBacsDebit: true }));
+    const withBacs = await withTenant(database.db, bep.id, (tx) =>
+      createCheckout(
+        tx,
+        { tenantId: bep.id, name: 'BEP', slug: bep.slug, appUrl: 'http://stride.test' },
+        { invoiceId: draft?.id ?? '' },
+      ),
+    );
+    expect(withBacs.sessionId).not.toBe(first.sessionId);
+    const third = fake.requests.filter((r) => r.path === '/v1/checkout/sessions')[2];
+    expect(third?.idempotencyKey).toBe(`checkout-${draft?.id}-${draft?.grossPence}-card-bacs_debit`);
+    expect([
+      third?.form.get('allowed_payment_method_types[0]'),
+      third?.form.get('allowed_payment_method_types[1]'),
+    ]).toEqual(['card', 'bacs_debit']);
   });
 });

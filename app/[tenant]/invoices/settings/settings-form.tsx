@@ -56,6 +56,7 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
     costCentre: codes.costCentre ?? '',
     cfrCode: codes.cfrCode ?? '',
     reminderDays: initial.reminderDays.join(', '),
+    offerBacsDebit: initial.offerBacsDebit,
   });
   const save = useFormMutation(trpc.invoices.updateSettings.mutationOptions(), {
     onSuccess: () => router.refresh(),
@@ -102,6 +103,7 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
       subscriptionBilling: values.subscriptionBilling as InvoiceSettingsInput['subscriptionBilling'],
       journalForMaintained: isLa && values.journalForMaintained,
       reminderDays: reminders.map(Number),
+      offerBacsDebit: values.offerBacsDebit,
     });
   };
   const treatmentOptions = optionsOf(vatTreatmentLabels);
@@ -197,6 +199,13 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
         hint="Separate with commas, like 7, 30."
         width="w-64"
         {...bind('reminderDays')}
+      />
+      <Checkbox
+        {...save.field('offerBacsDebit')}
+        label="Offer Bacs Direct Debit as well as card when a school pays online"
+        hint="Your Stripe account must have Bacs Direct Debit switched on; if it has not, schools are offered card only. A Direct Debit takes a few working days to clear: the invoice is marked paid when Stripe confirms it."
+        checked={values.offerBacsDebit}
+        onChange={bind('offerBacsDebit').onChange}
       />
       <SubmitButton pending={save.isPending}>Save settings</SubmitButton>
       <StatusMessage>{save.isSuccess ? 'Saved.' : ''}</StatusMessage>

@@ -1,0 +1,1 @@
+ALTER TABLE "invoice_settings" ADD COLUMN "offer_bacs_debit" boolean DEFAULT false NOT NULL;
