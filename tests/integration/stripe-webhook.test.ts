@@ -237,7 +237,9 @@ describe('Stripe Checkout', () => {
 
     // The workspace offers Bacs Direct Debit too: Checkout is asked for card and Bacs Direct Debit (Stripe
     // offers those of them the account has switched on), under a key of its own.
-    await withTenant(database.db, bep.id, (tx) => tx.update(invoiceSettings).set({ offerBacsDebit: true }));
+    await withTenant(database.db, bep.id, (tx) =>
+      tx.update(invoiceSettings).set({ offerBacsDebit: true }).where(eq(invoiceSettings.tenantId, bep.id)),
+    );
     const withBacs = await withTenant(database.db, bep.id, (tx) =>
       createCheckout(
         tx,
