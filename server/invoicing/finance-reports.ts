@@ -158,7 +158,12 @@ export async function statementOfAccount(tx: Tx, input: StatementInput, today: s
   };
 }
 
-export const ZExportInput = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const ZExportInput = z
+  .object({ from: z.iso.date('Enter the start date'), to: z.iso.date('Enter the end date') })
+  .refine((v) => v.from <= v.to, {
+    message: 'The start date must be on or before the end date.',
+    path: ['from'],
+  });
 
 /**
  * Finance export for a date range, one row per line in a layout a council ledger imports: document type and

@@ -23,6 +23,7 @@ import {
 } from '../invoicing/list-invoices';
 import { invoicePdfDocument } from '../invoicing/invoice-pdf';
 import { statementPdfDocument } from '../invoicing/statement-pdf';
+import { creditNotePdfDocument } from '../invoicing/credit-note-pdf';
 import { DomainError } from '../errors/domain-error';
 import { getInvoice } from '../invoicing/load-invoice';
 import { createCheckout } from '../invoicing/create-checkout';
@@ -78,6 +79,13 @@ export const invoicesRouter = router({
     .query(async ({ ctx, input }) => {
       const view = await getInvoice(ctx.tx, input.id, { schoolId: ownSchool(ctx.actor) });
       return invoicePdfDocument(view, await getInvoiceSettings(ctx.tx, ctx.actor));
+    }),
+  /** A credit note as a PDF (a school user: one against their own school's invoice). */
+  creditNotePdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ invoiceId: z.uuid(), creditNoteId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      const view = await getInvoice(ctx.tx, input.invoiceId, { schoolId: ownSchool(ctx.actor) });
+      return creditNotePdfDocument(view, input.creditNoteId, await getInvoiceSettings(ctx.tx, ctx.actor));
     }),
   creditNotes: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ schoolId: z.uuid().optional() }))

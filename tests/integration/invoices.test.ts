@@ -4,6 +4,7 @@ import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, invoiceLines, invoices, outboxEmails, schoolContacts, schools } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
+import { renderPdf } from '~/server/pdf/render-pdf';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { onPostgres, openTestDatabase } from './harness';
@@ -167,6 +168,31 @@ describe('invoices', () => {
       lines: [{ invoiceLineId: line?.id ?? '', netPence: 4_000 }],
     });
     expect(partial.number).toMatch(/^BCN-\d{6}$/);
+    // The credit note as the school receives it: its number, the invoice it corrects, why, and the VAT.
+    const notePdf = await finance.invoices.creditNotePdf({
+      invoiceId: draft?.id ?? '',
+      creditNoteId: partial.id,
+    });
+    const noteText = JSON.stringify(notePdf.document.blocks);
+    expect(notePdf.document.title).toBe('VAT credit note');
+    expect(notePdf.filename).toBe(partial.number);
+    for (const expected of [
+      partial.number,
+      view.invoice.number ?? '?',
+      'Half day not delivered',
+      'GB123456789',
+    ])
+      expect(noteText).toContain(expected);
+    expect(noteText).toContain('Outside the scope of VAT');
+    expect(noteText).toContain('£40.00');
+    expect(
+      Buffer.from(await renderPdf(notePdf.document))
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    await expect(
+      finance.invoices.creditNotePdf({ invoiceId: other?.id ?? '', creditNoteId: partial.id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await finance.invoices.byId({ id: draft?.id ?? '' })).invoice).toMatchObject({
       status: 'part_paid',
       creditedPence: 4_000,
@@ -280,8 +306,8 @@ describe('invoices', () => {
     expect(aged.totals.total).toBe(aged.rows.reduce((s, r) => s + r.total, 0));
 
     const statement = await finance.invoices.statement({ schoolId });
-    const debits = statement?.lines.reduce((s, l) => s + l.debitPence - l.creditPence, 0);
-    expect(statement?.balancePence).toBe(debits);
+    const debits = statement?.lines.reduce((s, l) => s + l.debitPence - l.creditPence, 0) ?? 0;
+    expect(statement?.balancePence).toBe((statement?.openingBalancePence ?? 0) + debits);
 
     const exported = await finance.invoices.export({ from: today, to: today });
     const lines = exported.csv.trim().split('\r\n');
@@ -291,6 +317,9 @@ describe('invoices', () => {
     expect(lines.some((l) => l.startsWith('Invoice,') && l.includes('4100') && l.includes('ED200'))).toBe(
       true,
     );
+    await expect(finance.invoices.export({ from: today, to: '2000-01-01' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('overdue reminders go once per interval, to the finance contact, however often the job runs', async () => {

@@ -166,6 +166,17 @@ export default async function InvoicePage({
               { header: 'Date', cell: (n) => shortDate(n.issuedOn) },
               { header: 'Reason', cell: (n) => n.reason },
               { header: 'Gross', align: 'right', cell: (n) => formatPence(n.grossPence) },
+              {
+                header: 'Document',
+                cell: (n) => (
+                  <a
+                    className="underline"
+                    href={`/${tenant}/invoices/${invoice.id}/credit-notes/${n.id}/pdf`}
+                  >
+                    {`Credit note ${n.number} (PDF)`}
+                  </a>
+                ),
+              },
             ]}
           />
         </>
