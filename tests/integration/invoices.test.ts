@@ -5,6 +5,8 @@ import { chargeableItems, invoiceLines, invoices, outboxEmails, schoolContacts, 
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
 import { renderPdf } from '~/server/pdf/render-pdf';
+import { addDays } from '~/server/invoicing/rules';
+import { longDate } from '~/server/format/dates';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { onPostgres, openTestDatabase } from './harness';
@@ -222,6 +224,34 @@ describe('invoices', () => {
     const rerun = await finance.invoices.run({ kind: 'charges', upTo: today });
     expect(rerun.invoicesCreated).toBe(1);
     expect(rerun.netPence).toBe(10_000);
+  });
+
+  it('issuing sets the purchase order number and an earlier tax point, which the PDF shows; a later tax point is refused', async () => {
+    const [draft] = await chargeSchools(1, 8_000, 12);
+    const finance = barnet.caller('finance@barnet.example');
+    await expect(
+      finance.invoices.issue({ id: draft?.id ?? '', taxPointOn: '2999-01-01' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('tax point') as unknown,
+    });
+    const supplied = addDays(today, -20);
+    await finance.invoices.issue({
+      id: draft?.id ?? '',
+      purchaseOrderNumber: ' PO-7781 ',
+      taxPointOn: supplied,
+    });
+    const pdf = await finance.invoices.pdf({ id: draft?.id ?? '' });
+    const facts = JSON.stringify(pdf.document.blocks[0]);
+    expect(facts).toContain('"Tax point"');
+    expect(facts).toContain(longDate(supplied));
+    expect(facts).toContain('PO-7781');
+    expect(JSON.stringify(pdf.document.blocks)).toContain('How to pay');
+    expect((await finance.invoices.byId({ id: draft?.id ?? '' })).invoice).toMatchObject({
+      purchaseOrderNumber: 'PO-7781',
+      taxPointOn: supplied,
+      issuedOn: today,
+    });
   });
 
   it('an LA recharges its own maintained schools by journal, numbered in their own series', async () => {
