@@ -34,7 +34,8 @@ import {
   ZExportInput,
   ZStatementInput,
 } from '../invoicing/finance-reports';
-import { recordPayment, refundPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
+import { recordPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
+import { refundPaymentAsFinance } from '../invoicing/refund-payment';
 import { todayInLondon } from '../catalogue/academic-year';
 import {
   getInvoiceSettings,
@@ -156,7 +157,7 @@ export const invoicesRouter = router({
     .mutation(({ ctx, input }) => recordPayment(ctx.tx, ctx.actor, input)),
   refund: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZRefundInput)
-    .mutation(({ ctx, input }) => refundPayment(ctx.tx, ctx.actor, input)),
+    .mutation(({ ctx, input }) => refundPaymentAsFinance(ctx.tx, ctx.actor, input)),
   agedDebt: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({}).optional())
     .query(({ ctx }) => agedDebt(ctx.tx, todayInLondon())),

@@ -255,4 +255,95 @@ describe('Stripe Checkout', () => {
       third?.form.get('allowed_payment_method_types[1]'),
     ]).toEqual(['card', 'bacs_debit']);
   });
+
+  it('a finance user’s refund of an online payment goes through Stripe; the charge.refunded that follows adds nothing', async () => {
+    const [school] = await withTenant(database.db, bep.id, (tx) =>
+      tx.select({ id: schools.id }).from(schools).orderBy(schools.urn).limit(1).offset(1),
+    );
+    await withTenant(database.db, bep.id, (tx) =>
+      tx.insert(chargeableItems).values({
+        tenantId: bep.id,
+        schoolId: school?.id ?? '',
+        description: 'Conference place',
+        quantityHundredths: 100,
+        unitPricePence: 15_000,
+        netPence: 15_000,
+        vatRateBasisPoints: 0,
+        pricedAsMember: true,
+      }),
+    );
+    const finance = bep.caller('finance@bep.example');
+    const run = await finance.invoices.run({ kind: 'charges', upTo: todayInLondon() });
+    const [draft] = await finance.invoices.list({ billingRunId: run.id });
+    const invoiceId = draft?.id ?? '';
+    await finance.invoices.issue({ id: invoiceId });
+    const pi = `pi_${uniqueTag()}`;
+    const metadata = { tenant_id: bep.id, invoice_id: invoiceId };
+    const send = (event: object) => {
+      const payload = JSON.stringify(event);
+      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+      return receiveStripeWebhook(database.db, payload, header, secret);
+    };
+    await send({
+      id: `evt_${uniqueTag()}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: `cs_${uniqueTag()}`,
+          object: 'checkout.session',
+          payment_status: 'paid',
+          payment_intent: pi,
+          amount_total: 15_000,
+          currency: 'gbp',
+          metadata,
+        },
+      },
+    });
+    const paid = await finance.invoices.byId({ id: invoiceId });
+    expect(paid.invoice.status).toBe('paid');
+    const paymentId = paid.payments[0]?.paymentId ?? '';
+
+    await expect(
+      finance.invoices.refund({ paymentId, invoiceId, amountPence: 15_001, refundedOn: todayInLondon() }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(fake.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(0);
+
+    await finance.invoices.refund({ paymentId, invoiceId, amountPence: 5_000, refundedOn: todayInLondon() });
+    const sent = fake.requests.filter((r) => r.path === '/v1/refunds');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.form.get('payment_intent')).toBe(pi);
+    expect(sent[0]?.form.get('amount')).toBe('5000');
+    expect(sent[0]?.idempotencyKey).toMatch(/^refund-[0-9a-f-]{36}$/);
+    expect(sent[0]?.stripeAccount).toBe('acct_bep');
+    expect((await finance.invoices.byId({ id: invoiceId })).invoice).toMatchObject({
+      status: 'part_paid',
+      paidPence: 10_000,
+    });
+
+    // Stripe then reports the refund: it is the one already recorded.
+    const reported = await send({
+      id: `evt_${uniqueTag()}`,
+      object: 'event',
+      type: 'charge.refunded',
+      data: {
+        object: {
+          id: `ch_${uniqueTag()}`,
+          object: 'charge',
+          payment_intent: pi,
+          amount_captured: 15_000,
+          amount_refunded: 5_000,
+          metadata,
+        },
+      },
+    });
+    expect(reported.body).toBe('refunded');
+    const refunds = await withTenant(database.db, bep.id, (tx) =>
+      tx.select().from(payments).where(eq(payments.kind, 'refund')),
+    );
+    expect(refunds.filter((r) => r.stripeReference?.startsWith(`${pi}:`)).map((r) => r.amountPence)).toEqual([
+      5_000,
+    ]);
+    expect((await finance.invoices.byId({ id: invoiceId })).invoice.paidPence).toBe(10_000);
+  });
 });
