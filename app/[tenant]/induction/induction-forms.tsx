@@ -19,6 +19,7 @@ import {
   useFormMutation,
   useFormValues,
 } from '~/app/_components/form-kit';
+import { longDate } from '~/server/format/dates';
 import { useTRPC } from '../../_lib/trpc-client';
 
 const numberOrNaN = (text: string) => {
@@ -103,7 +104,7 @@ export function RegisterEctForm({
             {found.status === 'completed'
               ? 'who has completed induction'
               : `at ${found.schoolName ?? 'another school'}`}
-            , started induction on {new Date(`${found.startsOn}T12:00:00Z`).toLocaleDateString('en-GB')}.
+            , started induction on {longDate(found.startsOn)}.
           </p>
           {found.status !== 'completed' && (
             <Checkbox
@@ -482,9 +483,7 @@ export function EditPeriodForm({
   const [saved, setSaved] = useState('');
   const form = useFormMutation(trpc.induction.updatePeriod.mutationOptions(), {
     onSuccess: (r) => {
-      setSaved(
-        `Saved. Induction is now expected to end on ${new Date(`${r.completesOn}T12:00:00Z`).toLocaleDateString('en-GB')}.`,
-      );
+      setSaved(`Saved. Induction is now expected to end on ${longDate(r.completesOn)}.`);
       router.refresh();
     },
   });
@@ -568,7 +567,7 @@ export function ReductionForm({
     idPrefix: 'reduction',
     onSuccess: (r) => {
       setSaved(
-        `Saved: ${r.termsRequired.toFixed(1)} terms to serve, expected to complete on ${new Date(`${r.completesOn}T12:00:00Z`).toLocaleDateString('en-GB')}.`,
+        `Saved: ${r.termsRequired.toFixed(1)} terms to serve, expected to complete on ${longDate(r.completesOn)}.`,
       );
       router.refresh();
     },

@@ -13,6 +13,7 @@ import {
 } from '~/server/induction/induction-labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { formatPence } from '~/server/catalogue/money';
+import { longDate, shortDate } from '~/server/format/dates';
 import {
   AbsenceForm,
   BookProgrammeForm,
@@ -27,8 +28,6 @@ import {
 } from '../induction-forms';
 
 export const metadata: Metadata = { title: 'ECT induction record' };
-
-const date = (iso: string | null) => (iso ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB') : '—');
 
 export default async function EctRecordPage({
   params,
@@ -75,7 +74,7 @@ export default async function EctRecordPage({
         <dt className="font-semibold">Status</dt>
         <dd>{inductionStatusLabels[ect.status]}</dd>
         <dt className="font-semibold">Started induction</dt>
-        <dd>{date(ect.startsOn)}</dd>
+        <dd>{longDate(ect.startsOn)}</dd>
         <dt className="font-semibold">School now</dt>
         <dd>
           {current?.schoolName} ({current ? fteLabel(current.fteHundredths) : ''} FTE)
@@ -101,8 +100,8 @@ export default async function EctRecordPage({
         <dt className="font-semibold">{ect.status === 'completed' ? 'Completed' : 'Expected end'}</dt>
         <dd>
           {ect.status === 'completed'
-            ? date(record.outcomes[record.outcomes.length - 1]?.decidedOn ?? null)
-            : date(record.schedule.completesOn)}
+            ? longDate(record.outcomes[record.outcomes.length - 1]?.decidedOn ?? null)
+            : longDate(record.schedule.completesOn)}
           {record.schedule.absenceExtensions.map((x) => (
             <span key={x.year}>
               {' '}
@@ -130,8 +129,8 @@ export default async function EctRecordPage({
           rowKey={(p) => p.id}
           columns={[
             { header: 'School', rowHeader: true, cell: (p) => p.schoolName },
-            { header: 'From', cell: (p) => date(p.startsOn) },
-            { header: 'To', cell: (p) => (p.endsOn ? date(p.endsOn) : 'Now') },
+            { header: 'From', cell: (p) => shortDate(p.startsOn) },
+            { header: 'To', cell: (p) => (p.endsOn ? shortDate(p.endsOn) : 'Now') },
             { header: 'FTE', align: 'right', cell: (p) => fteLabel(p.fteHundredths) },
             { header: 'Induction tutor', cell: (p) => p.tutorName },
           ]}
@@ -157,7 +156,7 @@ export default async function EctRecordPage({
                 </span>
               </div>
               <p className="text-sm text-slate-700">
-                Due {date(c.dueOn)} at {c.schoolName}
+                Due {longDate(c.dueOn)} at {c.schoolName}
               </p>
               {c.judgement && (
                 <div className="mt-2">
@@ -187,13 +186,9 @@ export default async function EctRecordPage({
           {record.supportPlans.map((p) => (
             <div key={p.id} className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
               <p>
-                <strong>{p.status === 'open' ? 'Open' : 'Closed'}</strong>: opened{' '}
-                {p.createdAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}
-                {p.closedAt
-                  ? `, closed ${p.closedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}`
-                  : ''}
-                , when the ECT was judged not on track; the school sets out its support in the review’s
-                evidence.
+                <strong>{p.status === 'open' ? 'Open' : 'Closed'}</strong>: opened {longDate(p.createdAt)}
+                {p.closedAt ? `, closed ${longDate(p.closedAt)}` : ''}, when the ECT was judged not on track;
+                the school sets out its support in the review’s evidence.
               </p>
               {p.closingNote && <p className="mt-2">Closed by the Appropriate Body: {p.closingNote}</p>}
               {p.status === 'open' && record.mayCloseSupportPlan && (
@@ -231,7 +226,7 @@ export default async function EctRecordPage({
           rowKey={(a) => a.id}
           empty="No absences recorded. 30 days or more in an induction year extend that year."
           columns={[
-            { header: 'From', rowHeader: true, cell: (a) => date(a.startsOn) },
+            { header: 'From', rowHeader: true, cell: (a) => shortDate(a.startsOn) },
             { header: 'Days', align: 'right', cell: (a) => a.days },
             { header: 'Reason', cell: (a) => a.reason },
           ]}
@@ -247,7 +242,7 @@ export default async function EctRecordPage({
         <ul className="mt-2 space-y-1">
           {record.outcomes.map((o) => (
             <li key={o.id}>
-              <strong>{outcomeLabels[o.outcome]}</strong> on {date(o.decidedOn)},{' '}
+              <strong>{outcomeLabels[o.outcome]}</strong> on {longDate(o.decidedOn)},{' '}
               {termsLabel(o.termsServedTenths)} terms served
               {o.extensionTenths ? `, extended by ${termsLabel(o.extensionTenths)} terms` : ''} (recorded by{' '}
               {o.recordedBy}){o.note ? `: ${o.note}` : ''}
@@ -326,7 +321,7 @@ export default async function EctRecordPage({
           empty="No course places booked with this email address in this workspace."
           columns={[
             { header: 'Course', rowHeader: true, cell: (b) => b.courseTitle },
-            { header: 'Starts', cell: (b) => date(b.startsOn) },
+            { header: 'Starts', cell: (b) => shortDate(b.startsOn) },
             { header: 'Place', cell: (b) => (b.status === 'confirmed' ? 'Confirmed' : 'Awaiting approval') },
           ]}
         />
@@ -345,7 +340,7 @@ export default async function EctRecordPage({
                   >
                     <h4 className="text-lg font-semibold">{c.title}</h4>
                     <p>
-                      Starts {date(c.startsOn)}
+                      Starts {longDate(c.startsOn)}
                       {c.venue ? `, ${c.venue}` : ''}; {c.placesLeft} places left.
                     </p>
                     <p className="font-semibold" data-testid="programme-cost">
