@@ -3,7 +3,12 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { DataTable } from '~/app/_components/data-table';
 import { FilterForm, FilterInput, FilterSelect } from '~/app/_components/filter-form';
-import { checkpointTitle, fteLabel, inductionStatusLabels } from '~/server/induction/induction-labels';
+import {
+  checkpointTitle,
+  fteLabel,
+  inductionStatusLabels,
+  outcomeLabels,
+} from '~/server/induction/induction-labels';
 import { shortDate } from '~/server/format/dates';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 
@@ -202,7 +207,7 @@ export default async function InductionPage({
             </h2>
             <DataTable
               className="mt-3"
-              caption="Inductions past their expected end, awaiting an outcome"
+              caption="Inductions awaiting an outcome: recommended, or past their expected end"
               hideCaption
               rows={dashboard.outcomesDue}
               rowKey={(e) => e.id}
@@ -219,6 +224,14 @@ export default async function InductionPage({
                 },
                 { header: 'School', cell: (e) => e.schoolName },
                 { header: 'Expected end', cell: (e) => shortDate(e.completesOn) },
+                {
+                  header: 'Recommendation',
+                  cell: (e) =>
+                    e.recommendation
+                      ? `${outcomeLabels[e.recommendation]}, ${shortDate(e.recommendedOn)}`
+                      : 'Not yet received',
+                },
+                { header: 'Decide by', cell: (e) => shortDate(e.decisionDue) },
               ]}
             />
             <p className="mt-3">

@@ -8,6 +8,7 @@ import {
   fteLabel,
   inductionStatusLabels,
   judgementLabels,
+  appealResultLabels,
   outcomeLabels,
   termsLabel,
 } from '~/server/induction/induction-labels';
@@ -16,13 +17,17 @@ import { formatPence } from '~/server/catalogue/money';
 import { longDate, shortDate } from '~/server/format/dates';
 import {
   AbsenceForm,
+  AppealForm,
+  AppealResultForm,
   BookProgrammeForm,
   CloseSupportPlanForm,
   CorrectTrnForm,
   EditEctForm,
   EditPeriodForm,
   OutcomeForm,
+  RecommendationForm,
   ReductionForm,
+  RepresentationsForm,
   ReviewCheckpointForm,
   SubmitCheckpointForm,
 } from '../induction-forms';
@@ -43,7 +48,7 @@ export default async function EctRecordPage({
   ]);
   // The Appropriate Body's officers answer ECTs' subject access and erasure requests.
   const mayExport = hasRole(workspace.roles, inductionAbStaff);
-  const { ect } = record;
+  const { ect, decisions } = record;
   const current = record.periods[record.periods.length - 1];
   return (
     <div>
@@ -236,8 +241,53 @@ export default async function EctRecordPage({
 
       <section aria-labelledby="outcome" className="mt-8">
         <h2 id="outcome" className="text-2xl font-semibold">
-          Outcome
+          Recommendation and outcome
         </h2>
+        {decisions.recommendations.length === 0 && ect.status === 'in_progress' && (
+          <p className="mt-2">
+            The headteacher&rsquo;s recommendation is due by{' '}
+            <strong>{longDate(decisions.deadlines.recommendationDue)}</strong>, 10 working days after
+            induction is expected to end.
+          </p>
+        )}
+        {decisions.recommendations.length > 0 && (
+          <ul className="mt-2 space-y-2" data-testid="recommendations">
+            {decisions.recommendations.map((r) => (
+              <li key={r.id}>
+                <strong>{outcomeLabels[r.recommendation]}</strong> recommended on {longDate(r.recommendedOn)}{' '}
+                ({r.recordedBy}){r.note ? `: ${r.note}` : ''}
+                {r.representationsOn ? (
+                  <span className="block text-slate-700">
+                    The ECT&rsquo;s representations of {longDate(r.representationsOn)}: {r.representations}
+                  </span>
+                ) : r.id === decisions.pendingRecommendationId ? (
+                  <span className="block text-slate-700">
+                    The ECT may make representations by {longDate(decisions.deadlines.representationsDue)}.
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {decisions.deadlines.decisionDue && (
+          <p className="mt-2 font-semibold" data-testid="decision-due">
+            The Appropriate Body decides by {longDate(decisions.deadlines.decisionDue)}.
+          </p>
+        )}
+        {decisions.mayRecommend && (
+          <div className="mt-4 max-w-3xl">
+            <h3 className="text-lg font-semibold">Recommend the outcome</h3>
+            <RecommendationForm ectId={ect.id} />
+          </div>
+        )}
+        {decisions.mayMakeRepresentations && (
+          <div className="mt-4 max-w-3xl">
+            <h3 className="text-lg font-semibold">Representations on the recommendation</h3>
+            <RepresentationsForm ectId={ect.id} />
+          </div>
+        )}
+
+        <h3 className="mt-6 text-lg font-semibold">Decision</h3>
         {record.outcomes.length === 0 && <p className="mt-2">No outcome recorded yet.</p>}
         <ul className="mt-2 space-y-1">
           {record.outcomes.map((o) => (
@@ -251,6 +301,41 @@ export default async function EctRecordPage({
         </ul>
         {record.mayRecordOutcome && (
           <OutcomeForm ectId={ect.id} termsServed={record.schedule.termsRequired.toFixed(1)} />
+        )}
+
+        {(decisions.deadlines.appealBy || decisions.appeals.length > 0) && (
+          <>
+            <h3 className="mt-6 text-lg font-semibold">Appeal</h3>
+            {decisions.deadlines.appealBy && !decisions.appeals.some((a) => a.result === 'pending') && (
+              <p className="mt-2" data-testid="appeal-by">
+                {ect.name} may appeal against this decision to the Teaching Regulation Agency by{' '}
+                {longDate(decisions.deadlines.appealBy)}.
+              </p>
+            )}
+            <ul className="mt-2 space-y-2">
+              {decisions.appeals.map((a) => (
+                <li key={a.id}>
+                  Appeal lodged on {longDate(a.lodgedOn)}:{' '}
+                  <strong>
+                    {a.result === 'pending'
+                      ? 'waiting for the Teaching Regulation Agency'
+                      : `${appealResultLabels[a.result]} on ${longDate(a.resultOn)}`}
+                  </strong>
+                  {a.note ? ` (${a.note})` : ''}
+                  {a.result === 'pending' && decisions.mayDecideAppeal && (
+                    <div className="max-w-3xl">
+                      <AppealResultForm appealId={a.id} />
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {decisions.mayRecordAppeal && (
+              <div className="mt-2 max-w-3xl">
+                <AppealForm ectId={ect.id} />
+              </div>
+            )}
+          </>
         )}
       </section>
 
