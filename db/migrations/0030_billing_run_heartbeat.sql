@@ -1,1 +1,0 @@
-ALTER TABLE "billing_runs" ADD COLUMN "heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL;

@@ -1,1 +1,0 @@
-ALTER TABLE "invoice_settings" ADD COLUMN "offer_bacs_debit" boolean DEFAULT false NOT NULL;
