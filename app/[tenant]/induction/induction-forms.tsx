@@ -18,6 +18,7 @@ import {
   TextField,
   useFormMutation,
   useFormValues,
+  type FormState,
 } from '~/app/_components/form-kit';
 import { longDate } from '~/server/format/dates';
 import { useTRPC } from '../../_lib/trpc-client';
@@ -646,57 +647,79 @@ export function CorrectTrnForm({ ectId, trn }: { ectId: string; trn: string }) {
   );
 }
 
-type Recommendation = '' | 'pass' | 'fail' | 'extension';
+/**
+ * A decision on a date: one choice, the date and an optional note (the head's recommendation, the TRA's decision
+ * on an appeal). `fields` names the choice's and the date's inputs, so the server's field errors land on them.
+ */
+function DecisionOnDateForm<C extends string>({
+  form,
+  fields,
+  choiceLabel,
+  options,
+  dateLabel,
+  dateHint,
+  submit,
+  pendingLabel,
+  onSubmit,
+}: {
+  form: FormState & { field: (path: string) => { id: string; error?: string }; isPending: boolean };
+  fields: { choice: string; date: string };
+  choiceLabel: string;
+  options: { value: C; label: string }[];
+  dateLabel: string;
+  dateHint?: string;
+  submit: string;
+  pendingLabel: string;
+  onSubmit: (values: { choice: C; on: string; note: string }) => void;
+}) {
+  const { values, bind, set } = useFormValues({ choice: '' as C | '', on: '', note: '' });
+  return (
+    <Form
+      form={form}
+      onSubmit={() => onSubmit({ choice: values.choice as C, on: values.on, note: values.note })}
+      className="mt-3 space-y-3"
+    >
+      <RadioGroup
+        label={choiceLabel}
+        inline
+        options={options}
+        {...form.field(fields.choice)}
+        value={values.choice}
+        onChange={set('choice')}
+      />
+      <DateField label={dateLabel} hint={dateHint} {...form.field(fields.date)} {...bind('on')} />
+      <TextArea label="Note (optional)" rows={2} {...form.field('note')} {...bind('note')} />
+      <SubmitButton pending={form.isPending} pendingLabel={pendingLabel}>
+        {submit}
+      </SubmitButton>
+    </Form>
+  );
+}
 
 /** The headteacher (or induction tutor) recommends the outcome after the final assessment. */
 export function RecommendationForm({ ectId }: { ectId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { values, bind, set } = useFormValues({
-    recommendation: '' as Recommendation,
-    recommendedOn: '',
-    note: '',
-  });
   const record = useFormMutation(trpc.induction.recordRecommendation.mutationOptions(), {
     idPrefix: 'recommendation',
     onSuccess: () => router.refresh(),
   });
   return (
-    <Form
+    <DecisionOnDateForm
       form={record}
-      onSubmit={() =>
-        record.mutate({
-          ectId,
-          recommendation: values.recommendation as 'pass' | 'fail' | 'extension',
-          recommendedOn: values.recommendedOn,
-          note: values.note,
-        })
-      }
-      className="mt-3 space-y-3"
-    >
-      <RadioGroup
-        label="Headteacher's recommendation"
-        inline
-        options={[
-          { value: 'pass', label: 'Pass' },
-          { value: 'extension', label: 'Extension' },
-          { value: 'fail', label: 'Fail' },
-        ]}
-        {...record.field('recommendation')}
-        value={values.recommendation}
-        onChange={set('recommendation')}
-      />
-      <DateField
-        label="Date of the recommendation"
-        hint="The day it was sent to the ECT and the Appropriate Body."
-        {...record.field('recommendedOn')}
-        {...bind('recommendedOn')}
-      />
-      <TextArea label="Note (optional)" rows={2} {...record.field('note')} {...bind('note')} />
-      <SubmitButton pending={record.isPending} pendingLabel="Sending…">
-        Send recommendation
-      </SubmitButton>
-    </Form>
+      fields={{ choice: 'recommendation', date: 'recommendedOn' }}
+      choiceLabel="Headteacher's recommendation"
+      options={[
+        { value: 'pass', label: 'Pass' },
+        { value: 'extension', label: 'Extension' },
+        { value: 'fail', label: 'Fail' },
+      ]}
+      dateLabel="Date of the recommendation"
+      dateHint="The day it was sent to the ECT and the Appropriate Body."
+      submit="Send recommendation"
+      pendingLabel="Sending…"
+      onSubmit={(v) => record.mutate({ ectId, recommendation: v.choice, recommendedOn: v.on, note: v.note })}
+    />
   );
 }
 
@@ -760,45 +783,24 @@ export function AppealForm({ ectId }: { ectId: string }) {
 export function AppealResultForm({ appealId }: { appealId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { values, bind, set } = useFormValues({
-    result: '' as '' | 'upheld' | 'dismissed' | 'varied',
-    resultOn: '',
-    note: '',
-  });
   const record = useFormMutation(trpc.induction.decideAppeal.mutationOptions(), {
     idPrefix: 'appeal-result',
     onSuccess: () => router.refresh(),
   });
   return (
-    <Form
+    <DecisionOnDateForm
       form={record}
-      onSubmit={() =>
-        record.mutate({
-          appealId,
-          result: values.result as 'upheld' | 'dismissed' | 'varied',
-          resultOn: values.resultOn,
-          note: values.note,
-        })
-      }
-      className="mt-3 space-y-3"
-    >
-      <RadioGroup
-        label="The Teaching Regulation Agency's decision"
-        inline
-        options={[
-          { value: 'upheld', label: 'Appeal upheld' },
-          { value: 'varied', label: 'Decision varied' },
-          { value: 'dismissed', label: 'Appeal dismissed' },
-        ]}
-        {...record.field('result')}
-        value={values.result}
-        onChange={set('result')}
-      />
-      <DateField label="Date of the decision" {...record.field('resultOn')} {...bind('resultOn')} />
-      <TextArea label="Note (optional)" rows={2} {...record.field('note')} {...bind('note')} />
-      <SubmitButton pending={record.isPending} pendingLabel="Recording…">
-        Record the result
-      </SubmitButton>
-    </Form>
+      fields={{ choice: 'result', date: 'resultOn' }}
+      choiceLabel="The Teaching Regulation Agency's decision"
+      options={[
+        { value: 'upheld', label: 'Appeal upheld' },
+        { value: 'varied', label: 'Decision varied' },
+        { value: 'dismissed', label: 'Appeal dismissed' },
+      ]}
+      dateLabel="Date of the decision"
+      submit="Record the result"
+      pendingLabel="Recording…"
+      onSubmit={(v) => record.mutate({ appealId, result: v.choice, resultOn: v.on, note: v.note })}
+    />
   );
 }
