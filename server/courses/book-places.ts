@@ -229,8 +229,12 @@ type Prepared = {
  *     an expired hold: offerNextPlace's callers) locks the row FOR UPDATE, so it waits for them to commit and
  *     then sees their entries. A joiner who finds a place freed meanwhile takes it FOR NO KEY UPDATE (which
  *     does not conflict with its own or others' key-share locks, so joiners cannot deadlock each other).
+ * One delegate ('one', the common case) does both in one statement: key-share lock the row, then the
+ * conditional UPDATE places_taken + 1 where a place is left (which waits for a booker ahead and re-checks
+ * the row it left, as the floor's UPDATE does). A full course is then joined holding only the key-share
+ * lock, so bookings arriving as the course fills do not queue behind each other either.
  */
-type CourseLock = 'take' | 'join';
+type CourseLock = 'take' | 'join' | 'one';
 
 /** Takes up to `wanted` places (the general path: entitlement draws, approvals) and says how many it got. */
 async function takePlaces(tx: Tx, course: BookingCourse, wanted: number): Promise<number> {
@@ -314,18 +318,32 @@ async function bookInOneStatement(
       sql`with d (k, booking_id, charge_id, name, email, role, user_id, token_hash, price, description,
           c_email_id, c_subject, c_template, c_props, c_attachments, w_email_id, w_subject, w_template, w_props)
         as (values ${delegates}),
-      t as (
-        select least(${prepared.length}::int, capacity - places_taken) as take from courses
-        where id = ${course.id} and status = 'published' ${lock === 'take' ? sql`for no key update` : sql`for key share`}
-      ),
       ${
-        lock === 'take'
-          ? sql`u as (
+        lock === 'one'
+          ? sql`held as (select id from courses where id = ${course.id} for key share),
+      u as (
+        update courses c set places_taken = c.places_taken + 1, updated_at = now()
+        where c.id = ${course.id} and c.status = 'published' and c.places_taken < c.capacity
+          and exists (select 1 from held)
+        returning 1
+      ),
+      t as (select count(*)::int as take from u),
+      placed as (select d.* from d, t where d.k < t.take),`
+          : lock === 'take'
+            ? sql`t as (
+        select least(${prepared.length}::int, capacity - places_taken) as take from courses
+        where id = ${course.id} and status = 'published' for no key update
+      ),
+      u as (
         update courses c set places_taken = c.places_taken + t.take, updated_at = now()
         from t where c.id = ${course.id} and t.take > 0
       ),
       placed as (select d.* from d, t where d.k < t.take),`
-          : sql`placed as (select d.* from d where false),`
+            : sql`t as (
+        select least(${prepared.length}::int, capacity - places_taken) as take from courses
+        where id = ${course.id} and status = 'published' for key share
+      ),
+      placed as (select d.* from d where false),`
       }
       ch as (
         insert into chargeable_items (tenant_id, id, school_id, description, quantity_hundredths, unit_price_pence,
@@ -349,7 +367,7 @@ async function bookInOneStatement(
           delegate_role, delegate_user_id, added_by_user_id)
         select ${input.tenantId}::uuid, ${course.id}::uuid, ${input.schoolId}::uuid, name, email, role, user_id,
           ${input.actorUserId}::uuid
-        from d where ${lock === 'take' ? sql`d.k >= coalesce((select take from t), 0)` : sql`coalesce((select take from t), 0) <= 0`}
+        from d where ${lock === 'join' ? sql`coalesce((select take from t), 0) <= 0` : sql`d.k >= coalesce((select take from t), 0)`}
         order by d.k
         on conflict do nothing
         returning id, delegate_email
@@ -364,8 +382,9 @@ async function bookInOneStatement(
       select (select take from t) as take,
         (select json_agg(json_build_object('id', w.id, 'email', w.delegate_email)) from w) as waitlisted`,
     );
-  let [row] = await run(course.placesTaken >= course.capacity ? 'join' : 'take');
-  if (course.placesTaken >= course.capacity && (row?.take ?? 0) > 0) [row] = await run('take');
+  const full = course.placesTaken >= course.capacity;
+  let [row] = await run(prepared.length === 1 ? 'one' : full ? 'join' : 'take');
+  if (prepared.length > 1 && full && (row?.take ?? 0) > 0) [row] = await run('take');
   const take = Math.max(0, Number(row?.take ?? 0));
   const written = row?.waitlisted ?? [];
   const result: BookPlacesResult = { confirmed: [], waitlisted: [], pendingApproval: [] };

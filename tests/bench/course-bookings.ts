@@ -159,7 +159,9 @@ async function profileStatements(url: string, setup: Setup) {
     const lockAt = log.find((q) =>
       /update "?courses"? c set places_taken|for (no key )?update/i.test(q.text),
     );
-    const held = lockAt ? `, course row locked ${(ended - lockAt.at).toFixed(1)} ms to commit` : '';
+    const held = lockAt
+      ? `, ${(ended - lockAt.at).toFixed(1)} ms from the statement taking a place to COMMIT`
+      : '';
     console.info(`  ${label}: ${log.length} statements, ${(ended - started).toFixed(1)} ms${held}`);
     if (process.env.BENCH_TRACE)
       for (const [n, q] of log.entries())
