@@ -8,7 +8,23 @@ const nextConfig = {
   // `next dev` refuses its own dev resources (HMR, chunks) to an origin it does not know; we open it at 127.0.0.1.
   allowedDevOrigins: ['127.0.0.1'],
   // forbidden() renders app/forbidden.tsx with a 403 for a workspace the user does not belong to.
-  experimental: { authInterrupts: true },
+  // The cached public catalogue (app/courses/[tenant]/list/[query]) keeps one page per workspace and query; held
+  // only in memory (Next's LRU, 50 MB by default), so arbitrary searches cannot fill the disk.
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
+  // The public catalogue without filters is its cached page `all` (proxy.ts rewrites the filtered ones). This runs
+  // after the proxy, which handles any address with one of the filters.
+  async rewrites() {
+    const filters = ['q', 'audience', 'phase', 'subject', 'format', 'from', 'to', 'page'];
+    return {
+      beforeFiles: [
+        {
+          source: '/courses/:tenant',
+          missing: filters.map((key) => ({ type: 'query', key })),
+          destination: '/courses/:tenant/list/all',
+        },
+      ],
+    };
+  },
 };
 
 module.exports = nextConfig;

@@ -17,6 +17,7 @@ export function FilterForm({
   submit,
   clearHref,
   actions,
+  action,
   className = 'mt-4 flex flex-wrap items-end gap-3',
   children,
 }: {
@@ -30,11 +31,19 @@ export function FilterForm({
   clearHref?: string;
   /** What follows the button, e.g. download links for what is shown. */
   actions?: ReactNode;
+  /** Where the form goes (a download route); this page by default. */
+  action?: string;
   className?: string;
   children: ReactNode;
 }) {
   return (
-    <form method="get" className={className} role={search ? 'search' : undefined} aria-label={label}>
+    <form
+      method="get"
+      action={action}
+      className={className}
+      role={search ? 'search' : undefined}
+      aria-label={label}
+    >
       {children}
       <div className="flex items-end gap-3">
         <button type="submit" className={buttonClass}>

@@ -3,12 +3,24 @@ import { TRPCError } from '@trpc/server';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { createContext } from '~/server/context';
+import { getDatabase } from '~/server/database';
+import { env } from '~/server/env';
 import { createCaller } from '~/server/routers';
 import { WorkspaceSuspendedError } from '~/server/trpc';
 
 /** Server components call procedures in-process, through the same access rules as HTTP. */
 export async function serverApi(tenantSlug: string | null = null) {
   return createCaller(await createContext(tenantSlug));
+}
+
+/**
+ * For cached public pages (the course catalogue): an anonymous caller that reads neither the session cookie nor
+ * the request's headers, since reading either makes a page render per request. Public procedures only.
+ */
+export async function anonymousServerApi() {
+  const database = await getDatabase();
+  const appUrl = env().NEXTAUTH_URL?.replace(/\/$/, '') ?? '';
+  return createCaller({ db: database.db, session: null, tenantSlug: null, appUrl });
 }
 
 /** Runs a call; the server's NOT_FOUND and FORBIDDEN become the 404 and 403 pages. */

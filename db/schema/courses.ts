@@ -108,6 +108,11 @@ export const courses = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Raised by one on every change that sends delegates an updated invite (details or dates edited, course
+     * cancelled). With the booking's own counter it makes each place's ics SEQUENCE (server/courses/course-invite.ts).
+     */
+    inviteSequence: integer('invite_sequence').notNull().default(0),
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('english', title || ' ' || subject || ' ' || description)`,
     ),
@@ -207,6 +212,8 @@ export const courseBookings = pgTable(
     cancelledReason: text('cancelled_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Raised by one on every change to this place that sends an invite (cancelled, delegate substituted). */
+    inviteSequence: integer('invite_sequence').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

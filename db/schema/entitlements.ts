@@ -123,6 +123,10 @@ export const chargeableItems = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('chargeable_items_school').on(t.tenantId, t.schoolId, t.status),
+    // A package priced per ECT charges each ECT once (server/induction/bill-per-ect-packages.ts).
+    uniqueIndex('chargeable_items_ect_package_once')
+      .on(t.tenantId, t.sourceId)
+      .where(sql`${t.sourceType} = 'ect_package' and ${t.status} <> 'cancelled'`),
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
     tenantIsolation('chargeable_items'),
   ],

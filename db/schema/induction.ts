@@ -32,6 +32,7 @@ export const checkpointStatus = pgEnum('induction_checkpoint_status', [
 export const inductionJudgement = pgEnum('induction_judgement', ['on_track', 'not_on_track']);
 export const inductionOutcome = pgEnum('induction_outcome', ['pass', 'fail', 'extension']);
 export const supportPlanStatus = pgEnum('induction_support_plan_status', ['open', 'closed']);
+export const appealResult = pgEnum('induction_appeal_result', ['pending', 'upheld', 'dismissed', 'varied']);
 
 export const ects = tenantTable(
   'ects',
@@ -175,6 +176,52 @@ export const inductionOutcomes = tenantTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] })],
+);
+
+/**
+ * The headteacher's recommendation after the final assessment (due within 10 working days of the end of
+ * induction), the ECT's representations on it (within 10 working days of receiving it), which the AB decides on
+ * within 20 working days. A recommendation is answered by the first outcome recorded on or after it.
+ */
+export const inductionRecommendations = tenantTable(
+  'induction_recommendations',
+  {
+    ectId: uuid('ect_id').notNull(),
+    recommendation: inductionOutcome('recommendation').notNull(),
+    recommendedOn: date('recommended_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull().default(''),
+    recordedByUserId: uuid('recorded_by_user_id').notNull(),
+    representations: text('representations'),
+    representationsOn: date('representations_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('induction_recommendations_ect').on(t.tenantId, t.ectId, t.recommendedOn),
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
+  ],
+);
+
+/** An ECT's appeal to the Teaching Regulation Agency against a fail or an extension, and its result. */
+export const inductionAppeals = tenantTable(
+  'induction_appeals',
+  {
+    ectId: uuid('ect_id').notNull(),
+    outcomeId: uuid('outcome_id').notNull(),
+    lodgedOn: date('lodged_on', { mode: 'string' }).notNull(),
+    result: appealResult('result').notNull().default('pending'),
+    resultOn: date('result_on', { mode: 'string' }),
+    note: text('note').notNull().default(''),
+    recordedByUserId: uuid('recorded_by_user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('induction_appeals_one_per_outcome').on(t.tenantId, t.outcomeId),
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.outcomeId],
+      foreignColumns: [inductionOutcomes.tenantId, inductionOutcomes.id],
+    }),
+  ],
 );
 
 export type Ect = typeof ects.$inferSelect;

@@ -67,6 +67,8 @@ export const invoiceSettings = tenantTable(
     journalForMaintained: boolean('journal_for_maintained').notNull().default(false),
     /** Days after the due date on which overdue reminders go (e.g. 7, 30, 60). */
     reminderDays: jsonb('reminder_days').$type<number[]>().notNull().default([7, 30]),
+    /** Offer Bacs Direct Debit beside card in Stripe Checkout (the Stripe account must have it switched on). */
+    offerBacsDebit: boolean('offer_bacs_debit').notNull().default(false),
     stripeAccountId: text('stripe_account_id'),
     /** A restricted key, AES-256-GCM encrypted with STRIPE_SECRET_ENCRYPTION_KEY (iv.tag.ciphertext, base64). */
     stripeKeyEncrypted: text('stripe_key_encrypted'),
@@ -110,6 +112,8 @@ export const billingRuns = tenantTable(
     error: text('error'),
     createdByUserId: uuid('created_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Last sign of life of the run's job (started, a school done or failed): a running run with none for a while has stopped. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('billing_runs_created').on(t.tenantId, t.createdAt)],

@@ -188,7 +188,9 @@ const outboxRole = pgRole('stride_app').existing();
  */
 export type EmailAttachmentRef =
   | { kind: 'invoice-pdf'; invoiceId: string; filename: string }
-  | { kind: 'course-ics'; bookingId: string; method: 'REQUEST' | 'CANCEL'; filename: string };
+  | { kind: 'course-ics'; bookingId: string; method: 'REQUEST' | 'CANCEL'; filename: string }
+  /** A waiting-list offer's invite (tentative while held), or its cancellation when the hold ends. */
+  | { kind: 'course-offer-ics'; entryId: string; method: 'REQUEST' | 'CANCEL'; filename: string };
 
 export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'kept', 'failed']);
 

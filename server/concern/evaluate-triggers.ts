@@ -110,33 +110,35 @@ export function evaluateOfstedTrigger(
   reading: OfstedReading,
 ): OfstedFinding {
   if (!inspection) return { met: false, reasons: [] };
-  const named = describeInspection(inspection);
+  // Named only when a reason is given: most schools meet no trigger, and formatting a date is not free.
+  let description: string | undefined;
+  const named = () => (description ??= describeInspection(inspection));
   const category = inspection.categoryOfConcern ? categoryWords[inspection.categoryOfConcern] : undefined;
   if (inspection.framework === 'legacy_overall') {
     const grade = inspection.overallGrade ?? 0;
     const reasons: string[] = [];
-    if (grade === 3 || grade === 4) reasons.push(`Judged ${legacyGradeWords[grade]} at ${named}.`);
-    if (category) reasons.push(`Category of concern (${category}) at ${named}.`);
+    if (grade === 3 || grade === 4) reasons.push(`Judged ${legacyGradeWords[grade]} at ${named()}.`);
+    if (category) reasons.push(`Category of concern (${category}) at ${named()}.`);
     return { met: reasons.length > 0, reasons };
   }
   if (inspection.framework === 'sub_grades_2024') {
     const low = subGradesAt(inspection.grades, [3, 4]);
     const reasons =
-      low.length > 0 ? [`Inadequate or requires improvement at ${named}: ${low.join(', ')}.`] : [];
-    if (category) reasons.push(`Category of concern (${category}) at ${named}.`);
+      low.length > 0 ? [`Inadequate or requires improvement at ${named()}: ${low.join(', ')}.`] : [];
+    if (category) reasons.push(`Category of concern (${category}) at ${named()}.`);
     return { met: reasons.length > 0, reasons };
   }
   if (reading === 'legacy') {
-    const reasons = category ? [`Inadequate: category of concern (${category}) at ${named}.`] : [];
+    const reasons = category ? [`Inadequate: category of concern (${category}) at ${named()}.`] : [];
     return { met: reasons.length > 0, reasons };
   }
   const reasons: string[] = [];
-  if (category) reasons.push(`Category of concern (${category}) at ${named}.`);
+  if (category) reasons.push(`Category of concern (${category}) at ${named()}.`);
   const urgent = areasAt(inspection.grades, ['urgent_improvement']);
-  if (urgent.length > 0) reasons.push(`Urgent improvement at ${named}: ${urgent.join(', ')}.`);
+  if (urgent.length > 0) reasons.push(`Urgent improvement at ${named()}: ${urgent.join(', ')}.`);
   const attention = areasAt(inspection.grades, ['needs_attention']);
-  if (attention.length > 0) reasons.push(`Needs attention at ${named}: ${attention.join(', ')}.`);
-  if (inspection.safeguarding === 'not_met') reasons.push(`Safeguarding not met at ${named}.`);
+  if (attention.length > 0) reasons.push(`Needs attention at ${named()}: ${attention.join(', ')}.`);
+  if (inspection.safeguarding === 'not_met') reasons.push(`Safeguarding not met at ${named()}.`);
   return { met: reasons.length > 0, reasons };
 }
 

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { executeRows } from '~/db/client';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring, schools, sccCases, users, type SccCase } from '~/db/schema';
 import type { TenantMembership } from '~/server/workspaces/list-memberships';
@@ -64,6 +65,65 @@ const schoolColumns = {
   typeGroup: schools.typeGroup,
 };
 
+type RegisterRow = {
+  id: string;
+  name: string;
+  urn: number;
+  type: string;
+  typeGroup: string;
+  laCategory: string | null;
+  inspectedOn: string | null;
+  framework: InspectionResult['framework'] | null;
+  overallGrade: number | null;
+  grades: InspectionResult['grades'] | string | null;
+  safeguarding: InspectionResult['safeguarding'];
+  categoryOfConcern: InspectionResult['categoryOfConcern'];
+};
+
+/**
+ * The schools on the LA register with their category and latest graded inspection, in one query of plain
+ * rows: an officer's register reads all of them (500 in a large LA) to find the candidates, and mapping two
+ * result sets of that size through the query builder cost more CPU than rendering the page.
+ */
+async function registerWithLatestInspections(tx: Tx) {
+  const rows = await executeRows<RegisterRow>(
+    tx,
+    sql`select s.id, s.name, s.urn, s.type, s.type_group as "typeGroup", m.la_category as "laCategory",
+        i.inspected_on::text as "inspectedOn", i.framework, i.overall_grade as "overallGrade", i.grades,
+        i.safeguarding, i.category_of_concern as "categoryOfConcern"
+      from school_monitoring m
+      join schools s on s.tenant_id = m.tenant_id and s.id = m.school_id
+      left join lateral (
+        select o.inspected_on, o.framework, o.overall_grade, o.grades, o.safeguarding, o.category_of_concern
+        from ofsted_inspections o
+        where o.tenant_id = m.tenant_id and o.school_id = m.school_id and o.kind = 'graded'
+        order by o.inspected_on desc
+        limit 1
+      ) i on true
+      where s.status = 'open' and m.left_on is null
+      order by s.name`,
+  );
+  return rows.map((r) => ({
+    school: { id: r.id, name: r.name, urn: r.urn, type: r.type, typeGroup: r.typeGroup },
+    record: { laCategory: r.laCategory },
+    latest:
+      r.inspectedOn && r.framework
+        ? {
+            inspectedOn: r.inspectedOn,
+            framework: r.framework,
+            overallGrade: r.overallGrade,
+            grades:
+              typeof r.grades === 'string'
+                ? (JSON.parse(r.grades) as InspectionResult['grades'])
+                : (r.grades ?? {}),
+            safeguarding: r.safeguarding,
+            categoryOfConcern: r.categoryOfConcern,
+            kind: 'graded',
+          }
+        : undefined,
+  }));
+}
+
 /**
  * The register of schools causing concern: open cases the caller may see (officers all, advisers those they
  * advise) with the triggers met, status, LA category, lead officer and days on the register; and, for
@@ -84,7 +144,7 @@ export async function listRegister(
   const onRegister = and(eq(schools.status, 'open'), isNull(schoolMonitoring.leftOn));
   // The open cases, the register and (for officers, who see every case) the inspections of both, sent
   // together: one round trip, and never one query per school or per case.
-  const [openRows, monitoring, officersInspections] = await Promise.all([
+  const [openRows, officersRegister, monitoring] = await Promise.all([
     tx
       .select({ found: sccCases, school: schoolColumns, leadOfficerName: users.name })
       .from(sccCases)
@@ -92,40 +152,36 @@ export async function listRegister(
       .leftJoin(users, eq(users.id, sccCases.leadOfficerUserId))
       .where(openCase)
       .orderBy(asc(schools.name)),
-    tx
-      .select({ record: { laCategory: schoolMonitoring.laCategory }, school: schoolColumns })
-      .from(schoolMonitoring)
-      .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
-      .where(onRegister)
-      .orderBy(asc(schools.name)),
+    officer ? registerWithLatestInspections(tx) : undefined,
     officer
-      ? latestGradedInspections(
-          tx,
-          or(
-            inArray(
-              ofstedInspections.schoolId,
-              tx.select({ id: sccCases.schoolId }).from(sccCases).where(openCase),
-            ),
-            inArray(
-              ofstedInspections.schoolId,
-              tx
-                .select({ id: schoolMonitoring.schoolId })
-                .from(schoolMonitoring)
-                .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
-                .where(onRegister),
-            ),
-          ),
-        )
-      : undefined,
+      ? undefined
+      : tx
+          .select({ record: { laCategory: schoolMonitoring.laCategory }, school: schoolColumns })
+          .from(schoolMonitoring)
+          .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+          .where(onRegister)
+          .orderBy(asc(schools.name)),
   ]);
   const visible = await casesSeenInFull(tx, input.caller, openRows);
-  const categoryOf = new Map(monitoring.map((m) => [m.school.id, m.record.laCategory]));
-  const inspections = officersInspections
-    ? groupBySchool(officersInspections)
+  const register = officersRegister ?? (monitoring ?? []).map((m) => ({ ...m, latest: undefined }));
+  const categoryOf = new Map(register.map((m) => [m.school.id, m.record.laCategory]));
+  const inspections = officersRegister
+    ? new Map<string, InspectionResult[]>(
+        officersRegister.flatMap((m) => (m.latest ? [[m.school.id, [m.latest]]] : [])),
+      )
     : await inspectionsBySchool(
         tx,
         visible.map((r) => r.school.id),
       );
+  // A case's school that has left the register still has its inspections read.
+  const missing = visible.filter((r) => officersRegister && !categoryOf.has(r.school.id));
+  if (missing.length > 0) {
+    for (const [id, list] of await inspectionsBySchool(
+      tx,
+      missing.map((r) => r.school.id),
+    ))
+      inspections.set(id, list);
+  }
 
   const cases = visible.map(({ found, school, leadOfficerName }) => {
     const latest = latestGraded(inspections.get(school.id) ?? []);
@@ -153,7 +209,7 @@ export async function listRegister(
 
   const open = new Set(openRows.map((r) => r.school.id));
   const candidates = officer
-    ? monitoring
+    ? register
         .filter((m) => !open.has(m.school.id))
         .map(({ record, school }) => {
           const category = categoryByKey(input.settings.statutory, record.laCategory);

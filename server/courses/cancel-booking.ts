@@ -81,6 +81,7 @@ export async function cancelBooking(
       cancelledAt: input.now,
       cancelledReason: input.reason || null,
       updatedAt: sql`now()`,
+      inviteSequence: sql`${courseBookings.inviteSequence} + 1`,
     })
     .where(and(eq(courseBookings.id, booking.id), sql`${courseBookings.status} <> 'cancelled'`))
     .returning({ id: courseBookings.id });

@@ -51,6 +51,7 @@ export async function cancelCourse(
       cancelledReason: input.reason,
       placesTaken: 0,
       updatedAt: sql`now()`,
+      inviteSequence: sql`${courses.inviteSequence} + 1`,
     })
     .where(eq(courses.id, course.id));
   const places = await tx
@@ -60,6 +61,7 @@ export async function cancelCourse(
       cancelledAt: input.now,
       cancelledReason: `Course cancelled: ${input.reason}`,
       updatedAt: sql`now()`,
+      inviteSequence: sql`${courseBookings.inviteSequence} + 1`,
     })
     .where(and(eq(courseBookings.courseId, course.id), ne(courseBookings.status, 'cancelled')))
     .returning();

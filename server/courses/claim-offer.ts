@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courseBookings, courseWaitlistEntries } from '~/db/schema';
@@ -29,7 +28,9 @@ export async function claimOffer(
 ) {
   const entry = await findOffer(tx, input.token);
   if (!entry) throw new DomainError({ code: 'NOT_FOUND', message: 'This link is not valid.' });
-  const bookingId = randomUUID();
+  // The place takes the offer's id: the offer's tentative invite used it in its event UIDs, so the confirmation
+  // below updates those events rather than adding a second copy.
+  const bookingId = entry.id;
   // One conditional UPDATE claims the offer, so a double click or a racing expiry cannot claim it twice.
   const [claimed] = await tx
     .update(courseWaitlistEntries)
@@ -76,6 +77,8 @@ export async function claimOffer(
     status: 'confirmed',
     ...funded,
     accessTokenHash: tokenHash,
+    // One above the offer's invite (which had the course's count alone).
+    inviteSequence: 1,
   });
   await queueEmail(
     tx,

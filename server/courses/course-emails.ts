@@ -16,6 +16,7 @@ export type CourseEmailKind =
   | 'pending_approval'
   | 'waitlisted'
   | 'offer'
+  | 'offer_expired'
   | 'cancelled'
   | 'course_cancelled'
   | 'changed'
@@ -33,6 +34,9 @@ const inviteMethod: Partial<Record<CourseEmailKind, 'REQUEST' | 'CANCEL'>> = {
   confirmed: 'REQUEST',
   substituted: 'REQUEST',
   changed: 'REQUEST',
+  reminder: 'REQUEST',
+  offer: 'REQUEST',
+  offer_expired: 'CANCEL',
   cancelled: 'CANCEL',
   course_cancelled: 'CANCEL',
   passed_on: 'CANCEL',
@@ -49,6 +53,8 @@ export function courseEmail(input: {
   booking: Recipient;
   /** The place the email is about: its calendar invite (or the invite's cancellation) is attached. */
   bookingId?: string;
+  /** The waiting-list offer the email is about (no place yet): its tentative invite, or its cancellation. */
+  offerEntryId?: string;
   providerName?: string;
   /** The claim, certificate or evaluation link. */
   url?: string;
@@ -92,6 +98,14 @@ export function courseEmail(input: {
         'If you do not claim it by then, it passes to the next person on the waiting list.',
       ],
       action: 'Claim the place',
+    },
+    offer_expired: {
+      subject: `Held place passed on: ${course.title}`,
+      heading: 'The place held for you has passed on',
+      paragraphs: [
+        `The place on ${course.title} held for you was not claimed in time, so it has passed to the next person waiting, and you are no longer on the waiting list.`,
+        'You can still book if places become free.',
+      ],
     },
     cancelled: {
       subject: `Booking cancelled: ${course.title}`,
@@ -156,9 +170,15 @@ export function courseEmail(input: {
   };
   const t = text[input.kind];
   // The invite (one event per session) is attached; the delegate's own page offers the same file to download.
-  const method = input.bookingId ? inviteMethod[input.kind] : undefined;
+  // An offer's invite is the offer's (no place yet); every other invite is the place's.
+  const isOffer = input.kind === 'offer' || input.kind === 'offer_expired';
+  const method = (isOffer ? input.offerEntryId : input.bookingId) ? inviteMethod[input.kind] : undefined;
   const paragraphs = [...t.paragraphs];
-  if (method === 'REQUEST')
+  if (method === 'REQUEST' && isOffer)
+    paragraphs.push(
+      'The attached calendar invite (course.ics) pencils the sessions into your calendar as tentative until you claim the place.',
+    );
+  else if (method === 'REQUEST')
     paragraphs.push('The attached calendar invite (course.ics) adds every session to your calendar.');
   if (method === 'CANCEL')
     paragraphs.push('The attached calendar file (course.ics) removes the sessions from your calendar.');
@@ -176,8 +196,14 @@ export function courseEmail(input: {
       action: t.action && input.url ? { label: t.action, url: input.url } : undefined,
       providerName: input.providerName ?? '',
     },
-    ...(method && input.bookingId
+    ...(method && input.bookingId && !isOffer
       ? { attachments: [{ kind: 'course-ics', bookingId: input.bookingId, method, filename: 'course.ics' }] }
-      : {}),
+      : method && input.offerEntryId && isOffer
+        ? {
+            attachments: [
+              { kind: 'course-offer-ics', entryId: input.offerEntryId, method, filename: 'course.ics' },
+            ],
+          }
+        : {}),
   };
 }

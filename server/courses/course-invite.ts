@@ -9,14 +9,16 @@ export const sessionEventUid = (sessionId: string, bookingId: string) =>
   `course-session-${sessionId}-place-${bookingId}@stride`;
 
 /**
- * A place's SEQUENCE: the later of the course's and the booking's last change, in seconds. Both rise on every
- * change (dates moved, place cancelled, delegate substituted), so an invite sent later always outranks an
- * earlier one and a calendar updates its events instead of adding second copies.
+ * A place's SEQUENCE: the course's change count plus the place's. Each is raised by one in the transaction of
+ * every change that sends an invite (dates or details edited, course cancelled; place cancelled, delegate
+ * substituted), so an invite sent later always outranks an earlier one, even for two changes in the same
+ * second, and a calendar updates its events instead of adding second copies. (It was the later updated_at in
+ * seconds; the migration started each place's count there, so invites already sent stay outranked.)
  */
 export const inviteSequence = (
-  course: Pick<Course, 'updatedAt'>,
-  booking: Pick<CourseBooking, 'updatedAt'>,
-) => Math.floor(Math.max(course.updatedAt.getTime(), booking.updatedAt.getTime()) / 1000);
+  course: Pick<Course, 'inviteSequence'>,
+  booking: Pick<CourseBooking, 'inviteSequence'>,
+) => course.inviteSequence + booking.inviteSequence;
 
 /**
  * One calendar file with an event per session of one delegate's place. Times are written in UTC from each
@@ -33,6 +35,8 @@ export function courseInvite(input: {
   organizerEmail?: string;
   sequence: number;
   method?: InviteMethod;
+  /** A place offered but not yet claimed: the events are TENTATIVE until the claim's invite confirms them. */
+  tentative?: boolean;
 }): string {
   const { course, booking } = input;
   const method = input.method ?? 'PUBLISH';
@@ -66,7 +70,7 @@ export function courseInvite(input: {
             },
           ],
         }),
-    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+    status: cancelled ? 'CANCELLED' : input.tentative ? 'TENTATIVE' : 'CONFIRMED',
   }));
   const { error, value } = createEvents(events, { productId: 'stride/courses', method });
   if (error || !value) throw error ?? new Error('could not make the calendar invite');

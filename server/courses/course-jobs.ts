@@ -52,6 +52,7 @@ export async function sendCourseReminders(tx: Tx, input: { today: IsoDate; now: 
           course,
           sessions,
           booking,
+          bookingId: booking.id,
           providerName: input.providerName,
         }),
       );

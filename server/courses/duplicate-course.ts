@@ -21,7 +21,14 @@ export async function duplicateCourse(
   const { course, sessions } = await getCourse(tx, input.id);
   const shift = course.startsOn ? daysBetween(course.startsOn, input.startsOn) : 0;
   const move = (d: string | null) => (d ? addDays(d, shift) : null);
-  const { id: _id, search: _search, createdAt: _c, updatedAt: _u, ...rest } = course;
+  const {
+    id: _id,
+    search: _search,
+    createdAt: _c,
+    updatedAt: _u,
+    inviteSequence: _sequence,
+    ...rest
+  } = course;
   const [copy] = await tx
     .insert(courses)
     .values({

@@ -62,6 +62,7 @@ export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Dat
       course,
       sessions: await listSessions(tx, course.id),
       booking: next,
+      offerEntryId: next.id,
       providerName: input.providerName,
       url: `${input.appUrl}/courses/${input.slug}/claim/${token}`,
       holdUntil: holdFormat.format(holdExpiresAt),

@@ -122,6 +122,11 @@ export function catalogueFacets(tx: Tx, tenantId: string, today: IsoDate, now = 
   return facets;
 }
 
+/** Forgets a workspace's facet lists (a course of it changed). */
+export function forgetCatalogueFacets(tenantId: string): void {
+  for (const key of facetsCache.keys()) if (key.startsWith(`${tenantId}:`)) facetsCache.delete(key);
+}
+
 async function readFacets(tx: Tx, today: IsoDate): Promise<CatalogueFacets> {
   const rows = await tx
     .selectDistinct({ subject: courses.subject, phase: courses.phase })

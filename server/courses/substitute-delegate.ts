@@ -63,6 +63,7 @@ export async function substituteDelegate(
         previousDelegates: previous,
         accessTokenHash: tokenHash,
         updatedAt: sql`now()`,
+        inviteSequence: sql`${courseBookings.inviteSequence} + 1`,
       })
       .where(eq(courseBookings.id, booking.id));
   } catch (error) {

@@ -40,7 +40,11 @@ export async function updateCourse(
     });
   await tx
     .update(courses)
-    .set({ ...courseValues(input.course), updatedAt: sql`now()` })
+    .set({
+      ...courseValues(input.course),
+      updatedAt: sql`now()`,
+      inviteSequence: sql`${courses.inviteSequence} + 1`,
+    })
     .where(eq(courses.id, input.id));
   await writeSessions(tx, input.tenantId, input.id, input.course.sessions);
   const changed = sessionsChanged(sessions, input.course.sessions);

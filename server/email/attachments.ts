@@ -1,6 +1,6 @@
 import { withTenant, type Db } from '~/db/client';
 import type { EmailAttachmentRef } from '~/db/schema';
-import { renderBookingInvite } from '../courses/booking-invite';
+import { renderBookingInvite, renderOfferInvite } from '../courses/booking-invite';
 import { renderInvoicePdf } from '../invoicing/invoice-pdf';
 
 export type { EmailAttachmentRef };
@@ -30,8 +30,11 @@ export async function renderAttachments(
           content: Buffer.from(bytes),
           contentType: 'application/pdf',
         });
-      } else if (ref.kind === 'course-ics') {
-        const { ics, method } = await renderBookingInvite(tx, tenantId, ref.bookingId, ref.method);
+      } else if (ref.kind === 'course-ics' || ref.kind === 'course-offer-ics') {
+        const { ics, method } =
+          ref.kind === 'course-ics'
+            ? await renderBookingInvite(tx, tenantId, ref.bookingId, ref.method)
+            : await renderOfferInvite(tx, tenantId, ref.entryId, ref.method);
         rendered.push({
           filename: ref.filename,
           content: Buffer.from(ics, 'utf8'),

@@ -143,27 +143,43 @@ export function uncoveredQuantity(
   return Math.round((chargedHundredths * (usedHundredths - drawnHundredths)) / usedHundredths);
 }
 
-/** A chargeable item: a use paid for at the school's rate, invoiced later. */
+/**
+ * A chargeable item: a use paid for at the school's rate, invoiced later. With `once`, a source that may be
+ * charged only once (a unique index says which) returns null instead of charging it again, even under a race.
+ */
 export async function recordCharge(
   tx: Tx,
   input: ChargeAs & { tenantId: string; schoolId: string; description: string } & Source,
+): Promise<{ id: string; netPence: number }>;
+export async function recordCharge(
+  tx: Tx,
+  input: ChargeAs & { tenantId: string; schoolId: string; description: string } & Source,
+  options: { once: true },
+): Promise<{ id: string; netPence: number } | null>;
+export async function recordCharge(
+  tx: Tx,
+  input: ChargeAs & { tenantId: string; schoolId: string; description: string } & Source,
+  options?: { once: true },
 ) {
   const netPence = Math.round((input.unitPricePence * input.quantityHundredths) / 100);
-  const [charge] = await tx
-    .insert(chargeableItems)
-    .values({
-      tenantId: input.tenantId,
-      schoolId: input.schoolId,
-      description: input.description,
-      quantityHundredths: input.quantityHundredths,
-      unitPricePence: input.unitPricePence,
-      netPence,
-      vatRateBasisPoints: input.vatRateBasisPoints,
-      pricedAsMember: input.pricedAsMember,
-      sourceType: input.sourceType,
-      sourceId: input.sourceId,
-    })
-    .returning({ id: chargeableItems.id });
-  if (!charge) throw new Error('could not record the charge');
+  const insert = tx.insert(chargeableItems).values({
+    tenantId: input.tenantId,
+    schoolId: input.schoolId,
+    description: input.description,
+    quantityHundredths: input.quantityHundredths,
+    unitPricePence: input.unitPricePence,
+    netPence,
+    vatRateBasisPoints: input.vatRateBasisPoints,
+    pricedAsMember: input.pricedAsMember,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+  });
+  const [charge] = await (options?.once ? insert.onConflictDoNothing() : insert).returning({
+    id: chargeableItems.id,
+  });
+  if (!charge) {
+    if (options?.once) return null;
+    throw new Error('could not record the charge');
+  }
   return { id: charge.id, netPence };
 }

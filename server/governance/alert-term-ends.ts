@@ -2,13 +2,11 @@ import { and, eq, inArray, isNull, lte, gte, or, ne, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { governors, memberships, schools, users } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
+import { longDate } from '../format/dates';
 import { queueEmail } from '../email/send-email';
 import { addDays, termEndWarningDays } from './board-rules';
 import { categoryLabels } from './labels';
 import { emailOf } from '../email/templates';
-
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
 
 /**
  * Tells each school (its headteacher and its clerk) and the workspace's managers about terms of office that

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { catalogueItems, chargeableItems, subscriptions } from '~/db/schema';
+import { catalogueItems, subscriptions } from '~/db/schema';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { ectsInInductionAt } from './ects-in-induction';
 
@@ -11,8 +11,8 @@ import { ectsInInductionAt } from './ects-in-induction';
  * package in the year becomes one chargeable item at the subscription's price per unit, and the billing run
  * leaves the subscription itself unbilled (server/invoicing/billing-run.ts). A school that subscribes later is
  * charged for the ECTs already in induction there. Never twice for one ECT and one package: the charge's
- * source id is derived from the package and the ECT, and an existing (not cancelled) charge is left alone, so
- * a transfer to another school holding the same package, or a retry, bills nothing more.
+ * source id is derived from the package and the ECT, and a unique index lets one live (not cancelled) charge
+ * stand, so a transfer to another school holding the same package, or a retry, bills nothing more.
  */
 export const perEctPackageSource = 'ect_package';
 
@@ -44,31 +44,22 @@ export async function chargePerEctPackages(
     );
   let charged = 0;
   for (const { sub, item } of held) {
-    const key = perEctChargeKey(item.id, input.ect.id);
-    const [already] = await tx
-      .select({ id: chargeableItems.id })
-      .from(chargeableItems)
-      .where(
-        and(
-          eq(chargeableItems.sourceType, perEctPackageSource),
-          eq(chargeableItems.sourceId, key),
-          ne(chargeableItems.status, 'cancelled'),
-        ),
-      )
-      .limit(1);
-    if (already) continue;
-    await recordCharge(tx, {
-      tenantId: input.tenantId,
-      schoolId: input.schoolId,
-      description: `${item.name}: ${input.ect.name}`,
-      unitPricePence: Math.round(sub.netPricePence / Math.max(1, sub.units)),
-      quantityHundredths: 100,
-      vatRateBasisPoints: item.vatRateBasisPoints,
-      pricedAsMember: sub.pricedAsMember,
-      sourceType: perEctPackageSource,
-      sourceId: key,
-    });
-    charged += 1;
+    const charge = await recordCharge(
+      tx,
+      {
+        tenantId: input.tenantId,
+        schoolId: input.schoolId,
+        description: `${item.name}: ${input.ect.name}`,
+        unitPricePence: Math.round(sub.netPricePence / Math.max(1, sub.units)),
+        quantityHundredths: 100,
+        vatRateBasisPoints: item.vatRateBasisPoints,
+        pricedAsMember: sub.pricedAsMember,
+        sourceType: perEctPackageSource,
+        sourceId: perEctChargeKey(item.id, input.ect.id),
+      },
+      { once: true },
+    );
+    if (charge) charged += 1;
   }
   return charged;
 }

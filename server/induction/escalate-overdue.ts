@@ -2,12 +2,10 @@ import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { ects, inductionCheckpoints, inductionPeriods, schools } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
+import { longDate } from '../format/dates';
 import { abRecipients, headsOf, sendInductionNotice, type Recipient } from './induction-emails';
 import { checkpointTitle } from './induction-labels';
 import { escalationLevelDue } from './induction-schedule';
-
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long' });
 
 /**
  * Overdue progress reviews and assessments, escalated one step at a time: the induction tutor as soon as one is

@@ -15,6 +15,7 @@ import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { isAbStaff } from './appropriate-body';
 import { editablePeriodIds } from './edit-ect';
+import { decisionDeadlines, loadDecisions } from './induction-decisions';
 import { actsForSchool, loadEctFor } from './ect-access';
 import { isOverdue } from './induction-schedule';
 import { scheduleFor } from './reschedule-ect';
@@ -27,7 +28,7 @@ import { consultancyAvailable } from './submit-checkpoint';
  */
 export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today: IsoDate }) {
   const { ect, periods } = await loadEctFor(tx, actor, input.ectId);
-  const [periodRows, checkpoints, absences, plans, outcomes, bookings, schedule, editable] =
+  const [periodRows, checkpoints, absences, plans, outcomes, bookings, schedule, editable, decisions] =
     await Promise.all([
       tx
         .select({ id: inductionPeriods.id, schoolName: schools.name })
@@ -74,11 +75,14 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         .orderBy(asc(courses.startsOn)),
       scheduleFor(tx, ect.id),
       editablePeriodIds(tx, actor, ect.id),
+      loadDecisions(tx, ect.id),
     ]);
   const schoolOf = new Map(periodRows.map((p) => [p.id, p.schoolName]));
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const abStaff = isAbStaff(actor);
   const current = periods[periods.length - 1];
+  const self = actor.roles.includes('ect') && actor.user.email.toLowerCase() === ect.email.toLowerCase();
+  const { pending, lastOutcome } = decisions;
   return {
     ect,
     periods: periods.map((p) => ({ ...p, schoolName: schoolOf.get(p.id) ?? '' })),
@@ -108,6 +112,28 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         ? await consultancyAvailable(tx, actor, current.schoolId)
         : false,
     mayRecordOutcome: abStaff && ect.status === 'in_progress',
+    /** The end of induction: the head's recommendation, the ECT's representations, the decision, an appeal. */
+    decisions: {
+      recommendations: decisions.recommendations,
+      pendingRecommendationId: pending?.id ?? null,
+      appeals: decisions.appeals,
+      deadlines: decisionDeadlines({
+        completesOn: schedule.completesOn,
+        recommendedOn: pending?.recommendedOn ?? null,
+        lastOutcome,
+      }),
+      mayRecommend:
+        ect.status === 'in_progress' &&
+        !pending &&
+        (abStaff || (current !== undefined && actsForSchool(actor, current.schoolId))),
+      mayMakeRepresentations: pending !== null && pending.representationsOn === null && (self || abStaff),
+      mayRecordAppeal:
+        abStaff &&
+        lastOutcome !== null &&
+        lastOutcome.outcome !== 'pass' &&
+        !decisions.appeals.some((a) => a.outcomeId === lastOutcome.id),
+      mayDecideAppeal: abStaff,
+    },
     mayCloseSupportPlan: abStaff,
     /** The AB reduces induction (prior experience) while it runs, and corrects the TRN. */
     mayReduce: abStaff && ect.status === 'in_progress',

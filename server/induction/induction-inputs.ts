@@ -135,3 +135,37 @@ export const ZCloseSupportPlanInput = z.object({
   supportPlanId: z.uuid(),
   note: z.string().trim().min(5, 'Say why the plan is closed (for the school).').max(2000),
 });
+
+export const ZRecordRecommendationInput = z.object({
+  ectId: z.uuid(),
+  recommendation: z.enum(['pass', 'fail', 'extension'], {
+    message: 'Choose the recommendation: pass, fail or extension.',
+  }),
+  recommendedOn: isoDate,
+  note: z.string().trim().max(5000).default(''),
+});
+
+export const ZRecordRepresentationsInput = z.object({
+  ectId: z.uuid(),
+  representations: z
+    .string()
+    .trim()
+    .min(10, 'Write the representations (at least a sentence).')
+    .max(10_000, 'Keep the representations under 10,000 characters.'),
+  madeOn: isoDate,
+});
+
+export const ZRecordAppealInput = z.object({
+  ectId: z.uuid(),
+  lodgedOn: isoDate,
+  note: z.string().trim().max(5000).default(''),
+});
+
+export const ZDecideAppealInput = z.object({
+  appealId: z.uuid(),
+  result: z.enum(['upheld', 'dismissed', 'varied'], {
+    message: 'Choose what the Teaching Regulation Agency decided.',
+  }),
+  resultOn: isoDate,
+  note: z.string().trim().max(5000).default(''),
+});

@@ -17,6 +17,13 @@ export const judgementLabels = { on_track: 'On track', not_on_track: 'Not on tra
 
 export const outcomeLabels = { pass: 'Pass', fail: 'Fail', extension: 'Extension' } as const;
 
+export const appealResultLabels = {
+  pending: 'Waiting for the decision',
+  upheld: 'Appeal upheld',
+  varied: 'Decision varied',
+  dismissed: 'Appeal dismissed',
+} as const;
+
 export const inductionStatusLabels = { in_progress: 'In progress', completed: 'Completed' } as const;
 
 /** "Progress review, term 2", "Formal assessment, term 3", "Interim assessment". */

@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '~/db/client';
-import { ects, inductionCheckpoints, inductionPeriods, inductionSupportPlans, schools } from '~/db/schema';
+import { executeRows, type Tx } from '~/db/client';
+import {
+  ects,
+  inductionCheckpoints,
+  inductionOutcomes,
+  inductionPeriods,
+  inductionRecommendations,
+  inductionSupportPlans,
+  schools,
+} from '~/db/schema';
+import { decisionDeadlines } from './induction-decisions';
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
@@ -123,9 +132,39 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
     .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
     .where(and(visibleTo(actor), eq(inductionCheckpoints.status, 'submitted')))
     .orderBy(desc(inductionCheckpoints.submittedAt));
+  // Recommendations the AB has not yet decided on (no outcome recorded after them).
+  const pending = await executeRows<{
+    ectId: string;
+    recommendation: 'pass' | 'fail' | 'extension';
+    recommendedOn: IsoDate;
+  }>(
+    tx,
+    sql`select distinct on (r.ect_id) r.ect_id as "ectId", r.recommendation, r.recommended_on::text as "recommendedOn"
+      from ${inductionRecommendations} r
+      where not exists (select 1 from ${inductionOutcomes} o where o.ect_id = r.ect_id and o.created_at > r.created_at)
+      order by r.ect_id, r.created_at desc`,
+  );
+  const recommended = new Map(pending.map((p) => [p.ectId, p]));
   const inProgress = all.filter((e) => e.status === 'in_progress');
-  // Outcome due: the last checkpoint's date has passed, or every term checkpoint is accepted.
-  const outcomesDue = inProgress.filter((e) => e.completesOn !== null && e.completesOn < today);
+  // Outcome due: past the expected end, or recommended by the head; those with a decision deadline first.
+  const outcomesDue = inProgress
+    .filter((e) => recommended.has(e.id) || (e.completesOn !== null && e.completesOn < today))
+    .map((e) => {
+      const r = recommended.get(e.id);
+      return {
+        ...e,
+        recommendation: r?.recommendation ?? null,
+        recommendedOn: r?.recommendedOn ?? null,
+        decisionDue: r
+          ? decisionDeadlines({
+              completesOn: r.recommendedOn,
+              recommendedOn: r.recommendedOn,
+              lastOutcome: null,
+            }).decisionDue
+          : null,
+      };
+    })
+    .sort((a, b) => (a.decisionDue ?? '9999').localeCompare(b.decisionDue ?? '9999'));
   return {
     counts: {
       inProgress: inProgress.length,

@@ -50,23 +50,69 @@ export async function startBillingRun(
   return { id: run.id, schoolsTotal: run.schoolsTotal, invoices: planned.length };
 }
 
-/** Resumes a run that failed or stopped: it bills only what the earlier passes did not. */
+/**
+ * A running run whose job has shown no sign of life (started, a school billed or failed) for this long has
+ * stopped: a school takes well under a second, a retry waits 30 s, so this is far beyond a working job.
+ */
+export const billingRunStaleMinutes = 3;
+
+/** True in SQL when the run's last heartbeat is older than `billingRunStaleMinutes`. */
+export const billingRunStale = sql<boolean>`(${billingRuns.heartbeatAt} < now() - make_interval(mins => ${billingRunStaleMinutes}))`;
+
+/**
+ * Where a run is, for the page and for resuming: running (its job is alive), stalled (shown as running, but its
+ * job is gone or has shown no progress for a while), stopped (a pass failed) or done. Stalled and stopped runs
+ * may be resumed; a running one may not. `jobLive` is what this process's job queue knows of the run's job
+ * (undefined when no queue runs here: then only the heartbeat tells).
+ */
+export function billingRunPhase(
+  run: { status: 'running' | 'done' | 'failed'; stale: boolean },
+  jobLive: boolean | undefined,
+): 'running' | 'stalled' | 'stopped' | 'done' {
+  if (run.status === 'done') return 'done';
+  if (run.status === 'failed') return 'stopped';
+  return run.stale || jobLive === false ? 'stalled' : 'running';
+}
+
+/** Whether the job queue holds the run's job, queued, waiting to retry or working; undefined when no queue runs here. */
+export async function billingRunJobLive(db: Db, runId: string): Promise<boolean | undefined> {
+  const sender = jobSenderFor(db);
+  return sender?.isLive ? sender.isLive(billingRunQueue, runId) : undefined;
+}
+
+/**
+ * Resumes a run that failed or stopped: it bills only what the earlier passes did not. Refused while the run
+ * is still running (its job alive and making progress), so a finance user cannot start a second pass beside it.
+ */
 export async function resumeBillingRun(
   tx: Tx,
   actor: Pick<Actor, 'tenantId'>,
   input: { billingRunId: string },
+  jobLive?: boolean,
 ) {
   const [run] = await tx
-    .select()
+    .select({ id: billingRuns.id, status: billingRuns.status, stale: billingRunStale })
     .from(billingRuns)
     .where(eq(billingRuns.id, input.billingRunId))
     .for('update');
   if (!run) throw new DomainError({ code: 'NOT_FOUND', message: 'That billing run was not found.' });
-  if (run.status === 'done')
+  const phase = billingRunPhase(run, jobLive);
+  if (phase === 'done')
     throw new DomainError({ code: 'CONFLICT', message: 'That billing run has finished: nothing to resume.' });
+  if (phase === 'running')
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `That billing run is still running. It can be resumed only if it stops, or shows no progress for ${billingRunStaleMinutes} minutes.`,
+    });
   await tx
     .update(billingRuns)
-    .set({ status: 'running', error: null, schoolsFailed: 0, finishedAt: null })
+    .set({
+      status: 'running',
+      error: null,
+      schoolsFailed: 0,
+      finishedAt: null,
+      heartbeatAt: sql`now()`,
+    })
     .where(eq(billingRuns.id, run.id));
   const job = { tenantId: actor.tenantId, runId: run.id };
   onCommit(tx, (db) => dispatchBillingRun(db, job));
@@ -116,6 +162,7 @@ export async function processBillingRun(
         status: 'running',
         schoolsFailed: 0,
         error: null,
+        heartbeatAt: sql`now()`,
         schoolsTotal: sql`${billingRuns.schoolsDone} + ${bySchool.size}`,
       })
       .where(eq(billingRuns.id, run.id));
@@ -161,6 +208,7 @@ async function billSchools(
             schoolsDone: sql`${billingRuns.schoolsDone} + 1`,
             invoicesCreated: sql`${billingRuns.invoicesCreated} + ${invoices.length}`,
             currentSchool: schoolName,
+            heartbeatAt: sql`now()`,
           })
           .where(eq(billingRuns.id, job.runId));
       });
@@ -174,7 +222,11 @@ async function billSchools(
       await withTenant(db, job.tenantId, (tx) =>
         tx
           .update(billingRuns)
-          .set({ schoolsFailed: sql`${billingRuns.schoolsFailed} + 1`, error: lastError?.slice(0, 1000) })
+          .set({
+            schoolsFailed: sql`${billingRuns.schoolsFailed} + 1`,
+            error: lastError?.slice(0, 1000),
+            heartbeatAt: sql`now()`,
+          })
           .where(eq(billingRuns.id, job.runId)),
       );
     }

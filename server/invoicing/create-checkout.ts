@@ -17,9 +17,11 @@ export function stripeClient(secretKey: string, env: NodeJS.ProcessEnv = process
 }
 
 /**
- * A Stripe Checkout session to pay what is outstanding on an issued invoice, in the tenant's own Stripe account.
- * Payment methods (card, Bacs Direct Debit) are those the account has switched on. The amount and currency come from our invoice, never from the browser; the idempotency key names the invoice
- * and the amount, so a double click makes one session.
+ * A Stripe Checkout session to pay what is outstanding on an issued invoice, in the tenant's own Stripe account:
+ * by card, and by Bacs Direct Debit too when the tenant offers it (`allowed_payment_method_types` filters what
+ * the account has switched on and the payment is eligible for, so an account without Bacs Direct Debit offers
+ * card alone). The amount and currency come from our invoice, never from the browser; the idempotency key names
+ * the invoice, the amount and the methods, so a double click makes one session.
  */
 export async function createCheckout(
   tx: Tx,
@@ -44,9 +46,11 @@ export async function createCheckout(
   const stripe = stripeClient(decryptSecret(settings.stripeKeyEncrypted));
   const back = `${actor.appUrl}/${actor.slug}/invoices/${invoice.id}`;
   const metadata = { tenant_id: actor.tenantId, invoice_id: invoice.id };
+  const methods: ('card' | 'bacs_debit')[] = settings.offerBacsDebit ? ['card', 'bacs_debit'] : ['card'];
   const session = await stripe.checkout.sessions.create(
     {
       mode: 'payment',
+      allowed_payment_method_types: methods,
       line_items: [
         {
           quantity: 1,
@@ -63,7 +67,7 @@ export async function createCheckout(
       cancel_url: back,
     },
     {
-      idempotencyKey: `checkout-${invoice.id}-${view.outstandingPence}`,
+      idempotencyKey: `checkout-${invoice.id}-${view.outstandingPence}-${methods.join('-')}`,
       ...(settings.stripeAccountId ? { stripeAccount: settings.stripeAccountId } : {}),
     },
   );

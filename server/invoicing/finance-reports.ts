@@ -1,9 +1,9 @@
-import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { creditNoteLines, creditNotes, invoiceLines, invoices, payments, schools } from '~/db/schema';
 import { toCsv } from '../monitoring/csv';
-import { agedBucket } from './rules';
+import { agedBucket, schoolFinancialYear } from './rules';
 
 const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type AgedBucket = (typeof buckets)[number];
@@ -46,49 +46,124 @@ export async function agedDebt(tx: Tx, today: string) {
   return { rows, totals };
 }
 
-/** A school's statement of account: invoices, credit notes, payments and refunds in date order, with a running balance. */
-export async function statementOfAccount(tx: Tx, schoolId: string) {
-  const [school] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+/**
+ * Which part of a school's account a statement shows. `to` defaults to today; `from` to the first day of the
+ * school's own financial year containing `to` (April for maintained schools, September for academies), or
+ * the beginning of the account with `allTime`.
+ */
+export const ZStatementInput = z
+  .object({
+    schoolId: z.uuid(),
+    from: z.iso.date('Enter the start date as a date').optional(),
+    to: z.iso.date('Enter the end date as a date').optional(),
+    allTime: z.boolean().optional(),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    message: 'The start date must be on or before the end date.',
+    path: ['from'],
+  })
+  .refine((v) => !(v.allTime && v.from), {
+    message: 'Choose a start date or the whole account, not both.',
+    path: ['from'],
+  });
+export type StatementInput = z.infer<typeof ZStatementInput>;
+
+/**
+ * A school's statement of account for a period: the balance brought forward from before its start (everything
+ * issued, credited, paid or refunded earlier), then each invoice, credit note, payment and refund in the period in
+ * date order with the running balance, and the balance at its end. Anything dated after the end is left out.
+ */
+export async function statementOfAccount(tx: Tx, input: StatementInput, today: string) {
+  const [school] = await tx
+    .select({ name: schools.name, typeGroup: schools.typeGroup })
+    .from(schools)
+    .where(eq(schools.id, input.schoolId));
   if (!school) return null;
+  const to = input.to ?? today;
+  const financialYear = schoolFinancialYear(school.typeGroup, to);
+  const from = input.allTime ? null : (input.from ?? financialYear.from);
+  const schoolId = input.schoolId;
   const inv = await tx
     .select()
     .from(invoices)
-    .where(and(eq(invoices.schoolId, schoolId), inArray(invoices.status, ['issued', 'part_paid', 'paid'])));
-  const notes = await tx.select().from(creditNotes).where(eq(creditNotes.schoolId, schoolId));
-  const pays = await tx.select().from(payments).where(eq(payments.schoolId, schoolId));
+    .where(
+      and(
+        eq(invoices.schoolId, schoolId),
+        inArray(invoices.status, ['issued', 'part_paid', 'paid']),
+        lte(invoices.issuedOn, to),
+      ),
+    );
+  const notes = await tx
+    .select()
+    .from(creditNotes)
+    .where(and(eq(creditNotes.schoolId, schoolId), lte(creditNotes.issuedOn, to)));
+  const pays = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.schoolId, schoolId), lte(payments.receivedOn, to)));
+  // On one day: invoices first, then credit notes, then money, so the running balance reads naturally.
   const entries = [
     ...inv.map((i) => ({
       date: i.issuedOn ?? '',
+      order: 0,
       what: `${i.kind === 'journal' ? 'Journal' : 'Invoice'} ${i.number ?? ''}`,
       debitPence: i.grossPence,
       creditPence: 0,
     })),
     ...notes.map((n) => ({
       date: n.issuedOn,
+      order: 1,
       what: `Credit note ${n.number}`,
       debitPence: 0,
       creditPence: n.grossPence,
     })),
     ...pays.map((p) =>
       p.kind === 'refund'
-        ? { date: p.receivedOn, what: `Refund (${p.method})`, debitPence: p.amountPence, creditPence: 0 }
+        ? {
+            date: p.receivedOn,
+            order: 3,
+            what: `Refund (${p.method})`,
+            debitPence: p.amountPence,
+            creditPence: 0,
+          }
         : {
             date: p.receivedOn,
+            order: 2,
             what: `Payment (${p.method}${p.reference ? `, ${p.reference}` : ''})`,
             debitPence: 0,
             creditPence: p.amountPence,
           },
     ),
-  ].sort((a, b) => a.date.localeCompare(b.date));
-  let balance = 0;
-  const lines = entries.map((e) => {
-    balance += e.debitPence - e.creditPence;
-    return { ...e, balancePence: balance };
-  });
-  return { schoolName: school.name, lines, balancePence: balance };
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
+  const before = from === null ? [] : entries.filter((e) => e.date < from);
+  const openingBalancePence = before.reduce((s, e) => s + e.debitPence - e.creditPence, 0);
+  let balance = openingBalancePence;
+  const lines = entries
+    .filter((e) => from === null || e.date >= from)
+    .map(({ order: _order, ...e }) => {
+      balance += e.debitPence - e.creditPence;
+      return { ...e, balancePence: balance };
+    });
+  return {
+    schoolName: school.name,
+    from,
+    to,
+    financialYear,
+    /** The school's financial year today (for "this year" and "last year" choices). */
+    currentFinancialYear: schoolFinancialYear(school.typeGroup, today),
+    openingBalancePence,
+    lines,
+    /** The balance at the end of the period. */
+    balancePence: balance,
+  };
 }
 
-export const ZExportInput = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const ZExportInput = z
+  .object({ from: z.iso.date('Enter the start date'), to: z.iso.date('Enter the end date') })
+  .refine((v) => v.from <= v.to, {
+    message: 'The start date must be on or before the end date.',
+    path: ['from'],
+  });
 
 /**
  * Finance export for a date range, one row per line in a layout a council ledger imports: document type and

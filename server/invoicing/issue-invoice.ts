@@ -8,6 +8,7 @@ import { formatPence } from '../catalogue/money';
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
 import { DomainError } from '../errors/domain-error';
+import { longDate } from '../format/dates';
 import { invoiceRecipientsOf } from './invoice-recipients';
 import { lockInvoice } from './load-invoice';
 import { takeNextNumber } from './numbering';
@@ -17,7 +18,13 @@ import { getInvoiceSettings } from './settings';
 export const ZIssueInvoiceInput = z.object({
   id: z.uuid(),
   /** The tax point, when it differs from the issue date (the date the service was supplied). */
-  taxPointOn: z.iso.date().nullable().optional(),
+  taxPointOn: z.iso.date('Enter the tax point as a date').nullable().optional(),
+  /** The school's purchase-order number, when it came after the draft was made (empty: none). */
+  purchaseOrderNumber: z
+    .string()
+    .trim()
+    .max(40, 'Keep the purchase order number to 40 characters')
+    .optional(),
 });
 
 /**
@@ -52,6 +59,13 @@ export async function issueInvoice(
     });
   const settings = await getInvoiceSettings(tx, actor);
   const today = input.today ?? todayInLondon();
+  // The tax point of a supply invoiced later is the supply date; an invoice issued first is its own tax point.
+  if (input.taxPointOn && input.taxPointOn > today)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: 'The tax point cannot be after the date of issue: leave it empty to use the date of issue.',
+      field: 'taxPointOn',
+    });
   const series = invoice.kind === 'journal' ? 'journal' : 'invoice';
   const prefix = series === 'journal' ? settings.journalPrefix : settings.invoicePrefix;
   const { number, sequenceNumber } = await takeNextNumber(tx, actor.tenantId, series, prefix);
@@ -63,6 +77,9 @@ export async function issueInvoice(
       sequenceNumber,
       issuedOn: today,
       taxPointOn: input.taxPointOn && input.taxPointOn !== today ? input.taxPointOn : null,
+      ...(input.purchaseOrderNumber !== undefined
+        ? { purchaseOrderNumber: input.purchaseOrderNumber || null }
+        : {}),
       dueOn: addDays(today, settings.paymentTermsDays),
       updatedAt: new Date(),
     })
@@ -79,7 +96,7 @@ export async function issueInvoice(
           heading: `Invoice ${number}`,
           recipientName: recipient.name,
           paragraphs: [
-            `${settings.legalName} has issued invoice ${number} to ${issued.customerName} for ${formatPence(issued.grossPence)} (including VAT of ${formatPence(issued.vatPence)}), due by ${issued.dueOn}.`,
+            `${settings.legalName} has issued invoice ${number} to ${issued.customerName} for ${formatPence(issued.grossPence)} (including VAT of ${formatPence(issued.vatPence)}), due by ${longDate(issued.dueOn)}.`,
             'The invoice is attached as a PDF.',
             settings.bankDetails
               ? `To pay by BACS: ${settings.bankDetails}. Please quote ${number} as the reference.`

@@ -1,7 +1,8 @@
-import { and, desc, eq, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { billingRuns, creditNotes, invoices, invoiceStatus } from '~/db/schema';
+import { billingRunStale } from './billing-job';
 
 export const ZListInvoicesInput = z.object({
   schoolId: z.uuid().optional(),
@@ -52,6 +53,11 @@ export function listCreditNotes(tx: Tx, input: { schoolId?: string }) {
     .limit(1000);
 }
 
+/** The latest runs, newest first, each with whether it has shown no progress for a while (`stale`). */
 export function listBillingRuns(tx: Tx) {
-  return tx.select().from(billingRuns).orderBy(desc(billingRuns.createdAt)).limit(50);
+  return tx
+    .select({ ...getTableColumns(billingRuns), stale: billingRunStale })
+    .from(billingRuns)
+    .orderBy(desc(billingRuns.createdAt))
+    .limit(50);
 }

@@ -162,3 +162,25 @@ export const vatTreatmentLabels: Record<VatTreatment, string> = {
   exempt: 'Exempt',
   outside_scope: 'Outside the scope of VAT',
 };
+
+/**
+ * A school's own financial year containing `date`: academies and free schools run September to August, maintained
+ * (and other LA) schools April to March. A statement of account starts here unless asked otherwise.
+ */
+export function schoolFinancialYear(
+  typeGroup: string,
+  date: string,
+): { from: string; to: string; label: string; runs: string } {
+  const academy = /academ|free school/i.test(typeGroup);
+  const startMonth = academy ? 9 : 4;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const first = month >= startMonth ? year : year - 1;
+  const pad = (m: number) => String(m).padStart(2, '0');
+  return {
+    from: `${first}-${pad(startMonth)}-01`,
+    to: addDays(`${first + 1}-${pad(startMonth)}-01`, -1),
+    label: `${first}-${String(first + 1).slice(2)}`,
+    runs: academy ? 'September to August' : 'April to March',
+  };
+}

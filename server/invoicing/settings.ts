@@ -33,6 +33,7 @@ export async function getInvoiceSettings(
     subscriptionBilling: 'annual',
     journalForMaintained: false,
     reminderDays: [7, 30],
+    offerBacsDebit: false,
     stripeAccountId: null,
     stripeKeyEncrypted: null,
     updatedAt: new Date(0),
@@ -87,6 +88,8 @@ export const ZInvoiceSettingsInput = z.object({
   subscriptionBilling: z.enum(['annual', 'termly', 'financial_year_split']),
   journalForMaintained: z.boolean(),
   reminderDays: z.array(z.number().int().min(1).max(365)).max(6),
+  /** Offer Bacs Direct Debit beside card when a school pays online (the Stripe account must support it). */
+  offerBacsDebit: z.boolean().default(false),
 });
 export type InvoiceSettingsInput = z.infer<typeof ZInvoiceSettingsInput>;
 

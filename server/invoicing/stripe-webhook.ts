@@ -15,7 +15,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The Stripe webhook: verifies the signature over the raw body (400 and nothing recorded if it fails), then in
  * the invoice's tenant records the event id once (a replay is a no-op) and applies it. Events may arrive in any
  * order: a refund before its checkout creates the payment from the charge first, and the later checkout finds
- * it. A handler that throws rolls back the event row too, so Stripe's retry runs it again (500).
+ * it. A Bacs Direct Debit is recorded when its payment succeeds, not when its checkout completes. A handler that throws rolls back the event row too, so Stripe's retry runs it again (500).
  */
 export async function receiveStripeWebhook(
   db: Db,
@@ -45,7 +45,12 @@ export async function receiveStripeWebhook(
         .onConflictDoNothing()
         .returning({ id: stripeEvents.id });
       if (!fresh) return 'replay';
-      if (event.type === 'checkout.session.completed') {
+      // Card payments are paid when the session completes; a Bacs Direct Debit completes unpaid ("processing")
+      // and is paid days later, when Stripe sends async_payment_succeeded (a failed one records nothing).
+      if (
+        event.type === 'checkout.session.completed' ||
+        event.type === 'checkout.session.async_payment_succeeded'
+      ) {
         const session = event.data.object as Stripe.Checkout.Session;
         if (session.payment_status !== 'paid') return 'not paid yet';
         const pi =

@@ -5,7 +5,12 @@ import type { Db } from '~/db/client';
  * database. Kept on globalThis (Next.js loads instrumentation and routes as separate module graphs) and keyed
  * by the database, as the email dispatcher is. No sender: no queue runs here (tests, scripts).
  */
-type JobSender = { db: Db; send: (queue: string, data: object, singletonKey: string) => Promise<void> };
+type JobSender = {
+  db: Db;
+  send: (queue: string, data: object, singletonKey: string) => Promise<void>;
+  /** Whether a job with this key is queued, waiting to retry or working (not finished, failed or gone). */
+  isLive?: (queue: string, singletonKey: string) => Promise<boolean>;
+};
 
 const holder = globalThis as typeof globalThis & { __strideJobSenders?: JobSender[] };
 

@@ -151,6 +151,16 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
       await boss.send(queue, data, { singletonKey });
       if (queue === billingRunQueue) boss.notifyWorker(billingWorker);
     },
+    // Asked from inside a request's transaction: on PGlite (one connection, held by that transaction) pg-boss
+    // could not answer until it ends, so there the run's heartbeat alone tells (one process runs every job).
+    ...(database.pglite
+      ? {}
+      : {
+          isLive: async (queue: string, singletonKey: string) =>
+            (await boss.findJobs(queue, { key: singletonKey })).some((j) =>
+              ['created', 'retry', 'active'].includes(j.state),
+            ),
+        }),
   });
 
   const unregister = registerEmailDispatcher({ db: database.db, dispatchQueuedEmails });

@@ -10,7 +10,9 @@ import {
   governors,
   inductionAbsences,
   inductionCheckpoints,
+  inductionAppeals,
   inductionOutcomes,
+  inductionRecommendations,
   inductionSupportPlans,
   outboxEmails,
   personalDataErasures,
@@ -203,6 +205,11 @@ export async function anonymiseEct(
     .where(eq(inductionSupportPlans.ectId, ect.id))
     .returning({ id: inductionSupportPlans.id });
   await tx.update(inductionOutcomes).set({ note: '' }).where(eq(inductionOutcomes.ectId, ect.id));
+  await tx
+    .update(inductionRecommendations)
+    .set({ note: '', representations: sql`case when representations is null then null else '' end` })
+    .where(eq(inductionRecommendations.ectId, ect.id));
+  await tx.update(inductionAppeals).set({ note: '' }).where(eq(inductionAppeals.ectId, ect.id));
   const fee = await tx
     .update(chargeableItems)
     .set({

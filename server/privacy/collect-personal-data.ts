@@ -13,7 +13,9 @@ import {
   governorTrainingRecords,
   inductionAbsences,
   inductionCheckpoints,
+  inductionAppeals,
   inductionOutcomes,
+  inductionRecommendations,
   inductionPeriods,
   inductionSupportPlans,
   invoiceLines,
@@ -291,21 +293,24 @@ export function chargesOf(tx: Tx, bookingIds: readonly string[], ectId: string |
 async function inductionRecord(tx: Tx, ectId: string) {
   const [ect] = await tx.select().from(ects).where(eq(ects.id, ectId));
   if (!ect) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT was not found.' });
-  const [periods, checkpoints, absences, supportPlans, outcomes] = await Promise.all([
-    tx
-      .select()
-      .from(inductionPeriods)
-      .where(eq(inductionPeriods.ectId, ectId))
-      .orderBy(asc(inductionPeriods.startsOn)),
-    tx
-      .select()
-      .from(inductionCheckpoints)
-      .where(eq(inductionCheckpoints.ectId, ectId))
-      .orderBy(asc(inductionCheckpoints.dueOn)),
-    tx.select().from(inductionAbsences).where(eq(inductionAbsences.ectId, ectId)),
-    tx.select().from(inductionSupportPlans).where(eq(inductionSupportPlans.ectId, ectId)),
-    tx.select().from(inductionOutcomes).where(eq(inductionOutcomes.ectId, ectId)),
-  ]);
+  const [periods, checkpoints, absences, supportPlans, outcomes, recommendations, appeals] =
+    await Promise.all([
+      tx
+        .select()
+        .from(inductionPeriods)
+        .where(eq(inductionPeriods.ectId, ectId))
+        .orderBy(asc(inductionPeriods.startsOn)),
+      tx
+        .select()
+        .from(inductionCheckpoints)
+        .where(eq(inductionCheckpoints.ectId, ectId))
+        .orderBy(asc(inductionCheckpoints.dueOn)),
+      tx.select().from(inductionAbsences).where(eq(inductionAbsences.ectId, ectId)),
+      tx.select().from(inductionSupportPlans).where(eq(inductionSupportPlans.ectId, ectId)),
+      tx.select().from(inductionOutcomes).where(eq(inductionOutcomes.ectId, ectId)),
+      tx.select().from(inductionRecommendations).where(eq(inductionRecommendations.ectId, ectId)),
+      tx.select().from(inductionAppeals).where(eq(inductionAppeals.ectId, ectId)),
+    ]);
   return {
     ect: {
       id: ect.id,
@@ -352,6 +357,19 @@ async function inductionRecord(tx: Tx, ectId: string) {
       termsServedTenths: o.termsServedTenths,
       extensionTenths: o.extensionTenths,
       note: o.note,
+    })),
+    recommendations: recommendations.map((r) => ({
+      recommendation: r.recommendation,
+      recommendedOn: r.recommendedOn,
+      note: r.note,
+      representations: r.representations,
+      representationsOn: r.representationsOn,
+    })),
+    appeals: appeals.map((a) => ({
+      lodgedOn: a.lodgedOn,
+      result: a.result,
+      resultOn: a.resultOn,
+      note: a.note,
     })),
   };
 }

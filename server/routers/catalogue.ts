@@ -35,7 +35,11 @@ export const catalogueRouter = router({
     )
     .query(({ ctx, input }) => {
       assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
-      return quoteForSchool(ctx.tx, { ...input, today: todayInLondon() });
+      return quoteForSchool(ctx.tx, {
+        ...input,
+        today: todayInLondon(),
+        perRegisteredEct: ctx.actor.kind === 'appropriate_body',
+      });
     }),
   create: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZCreateCatalogueItemInput)

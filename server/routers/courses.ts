@@ -43,11 +43,23 @@ import { previewBooking } from '../courses/preview-booking';
 import { publishCourse, ZPublishCourseInput } from '../courses/publish-course';
 import { updateCourse, ZUpdateCourseInput } from '../courses/update-course';
 import { DomainError } from '../errors/domain-error';
+import { revalidateCatalogueOnCommit } from '../courses/catalogue-cache';
 import { router, tenantProcedure, type Actor } from '../trpc';
 import { assertMaySeeSchool, scopeToSchool } from '../workspaces/school-scope';
 
-const manage = tenantProcedure({ module: 'courses', roles: courseManagers });
-const book = tenantProcedure({ module: 'courses', roles: courseBookers });
+/**
+ * A procedure of the courses module. A mutation that commits (a course made, edited, published, cancelled or
+ * dated, a place booked, cancelled or promoted, …) revalidates the workspace's cached public catalogue.
+ */
+const coursesProcedure = (roles: Parameters<typeof tenantProcedure>[0]['roles']) =>
+  tenantProcedure({ module: 'courses', roles }).use(async ({ ctx, type, next }) => {
+    const result = await next();
+    if (result.ok && type === 'mutation') revalidateCatalogueOnCommit(ctx.tx, ctx.actor);
+    return result;
+  });
+
+const manage = coursesProcedure(courseManagers);
+const book = coursesProcedure(courseBookers);
 
 /** The manager, and a school's headteacher/SBM for their own school, book named delegates. */
 const links = (actor: Actor) => ({ appUrl: actor.appUrl, slug: actor.slug, providerName: actor.name });
@@ -141,7 +153,7 @@ export const coursesRouter = router({
     });
   }),
   /** The school's headteacher / business manager (or the manager) approves or declines a staff booking. */
-  decideBooking: tenantProcedure({ module: 'courses', roles: schoolManagers })
+  decideBooking: coursesProcedure(schoolManagers)
     .input(ZDecideBookingInput)
     .mutation(({ ctx, input }) =>
       decideBooking(ctx.tx, {
@@ -166,7 +178,7 @@ export const coursesRouter = router({
     }),
   ),
   /** A school's bookings and attendance as CSV (its CPD record): its headteacher / SBM, or the manager. */
-  schoolBookingsCsv: tenantProcedure({ module: 'courses', roles: schoolManagers })
+  schoolBookingsCsv: coursesProcedure(schoolManagers)
     .input(z.object({ schoolId: z.uuid().optional() }))
     .query(({ ctx, input }) =>
       schoolBookingsCsv(ctx.tx, {
@@ -176,7 +188,7 @@ export const coursesRouter = router({
       }),
     ),
   /** The manager, or the school's headteacher/SBM, cancels a place under the course's terms. */
-  cancelBooking: tenantProcedure({ module: 'courses', roles: schoolManagers })
+  cancelBooking: coursesProcedure(schoolManagers)
     .input(ZCancelBookingInput)
     .mutation(({ ctx, input }) =>
       cancelBooking(ctx.tx, {
@@ -189,10 +201,10 @@ export const coursesRouter = router({
       }),
     ),
   /** Whether every staff booking at the school waits for the headteacher's approval (the school's switch). */
-  schoolBookingApproval: tenantProcedure({ module: 'courses', roles: schoolManagers })
+  schoolBookingApproval: coursesProcedure(schoolManagers)
     .input(z.object({ schoolId: z.uuid().optional() }))
     .query(({ ctx, input }) => schoolBookingApproval(ctx.tx, headedSchool(ctx.actor, input.schoolId))),
-  setSchoolBookingApproval: tenantProcedure({ module: 'courses', roles: schoolManagers })
+  setSchoolBookingApproval: coursesProcedure(schoolManagers)
     .input(ZSetSchoolBookingApprovalInput)
     .mutation(({ ctx, input }) =>
       setSchoolBookingApproval(ctx.tx, {
@@ -245,7 +257,7 @@ export const coursesRouter = router({
       markAttendance(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, markedByUserId: ctx.actor.userId }),
     ),
   /** The certificate of attendance (a delegate present at every session); a school sees its own places only. */
-  certificate: tenantProcedure({ module: 'courses', roles: courseCertificateReaders })
+  certificate: coursesProcedure(courseCertificateReaders)
     .input(z.object({ bookingId: z.uuid() }))
     .query(({ ctx, input }) =>
       attendanceCertificate(ctx.tx, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revalidateCatalogueOnCommit } from '../courses/catalogue-cache';
 import { governanceOfficers, governanceUsers } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
 import { addGovernor } from '../governance/add-governor';
@@ -83,9 +84,8 @@ export const governanceRouter = router({
     .query(({ ctx, input }) =>
       listGovernorTrainingCourses(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
     ),
-  bookTraining: board
-    .input(ZBookGovernorTrainingInput)
-    .mutation(({ ctx, input }) =>
-      bookGovernorTraining(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
-    ),
+  bookTraining: board.input(ZBookGovernorTrainingInput).mutation(({ ctx, input }) => {
+    revalidateCatalogueOnCommit(ctx.tx, ctx.actor);
+    return bookGovernorTraining(ctx.tx, ctx.actor, { ...input, today: todayInLondon() });
+  }),
 });

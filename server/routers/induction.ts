@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revalidateCatalogueOnCommit } from '../courses/catalogue-cache';
 import {
   inductionAbStaff,
   inductionReaders,
@@ -18,6 +19,10 @@ import {
   ZListEctsInput,
   ZRecordAbsenceInput,
   ZRecordOutcomeInput,
+  ZRecordRecommendationInput,
+  ZRecordRepresentationsInput,
+  ZRecordAppealInput,
+  ZDecideAppealInput,
   ZRegisterEctInput,
   ZReviewCheckpointInput,
   ZSetReductionInput,
@@ -27,6 +32,12 @@ import {
 } from '../induction/induction-inputs';
 import { inductionDashboard, listEcts } from '../induction/list-ects';
 import { recordAbsence, recordOutcome } from '../induction/record-outcome';
+import {
+  decideAppeal,
+  recordAppeal,
+  recordRecommendation,
+  recordRepresentations,
+} from '../induction/induction-decisions';
 import { setReduction } from '../induction/set-reduction';
 import { correctTrn } from '../induction/correct-trn';
 import { findRegisteredTrn, registerEct } from '../induction/register-ect';
@@ -61,9 +72,10 @@ export const inductionRouter = router({
     ),
   bookProgramme: registrar
     .input(z.object({ ectId: z.uuid(), courseId: z.uuid() }))
-    .mutation(({ ctx, input }) =>
-      bookInductionProgramme(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
-    ),
+    .mutation(({ ctx, input }) => {
+      revalidateCatalogueOnCommit(ctx.tx, ctx.actor);
+      return bookInductionProgramme(ctx.tx, ctx.actor, { ...input, today: todayInLondon() });
+    }),
   updateEct: registrar
     .input(ZUpdateEctInput)
     .mutation(({ ctx, input }) => updateEctDetails(ctx.tx, ctx.actor, input)),
@@ -89,6 +101,22 @@ export const inductionRouter = router({
   recordOutcome: ab
     .input(ZRecordOutcomeInput)
     .mutation(({ ctx, input }) => recordOutcome(ctx.tx, ctx.actor, input)),
+  recordRecommendation: read
+    .input(ZRecordRecommendationInput)
+    .mutation(({ ctx, input }) =>
+      recordRecommendation(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
+  recordRepresentations: read
+    .input(ZRecordRepresentationsInput)
+    .mutation(({ ctx, input }) =>
+      recordRepresentations(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
+  recordAppeal: ab
+    .input(ZRecordAppealInput)
+    .mutation(({ ctx, input }) => recordAppeal(ctx.tx, ctx.actor, input)),
+  decideAppeal: ab
+    .input(ZDecideAppealInput)
+    .mutation(({ ctx, input }) => decideAppeal(ctx.tx, ctx.actor, input)),
   exportOutcomes: ab
     .input(z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }))
     .query(({ ctx, input }) => exportOutcomes(ctx.tx, ctx.actor, input)),

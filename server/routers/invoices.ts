@@ -7,7 +7,12 @@ import {
   runBilling,
   ZBillingRunInput,
 } from '../invoicing/billing-run';
-import { resumeBillingRun, startBillingRun } from '../invoicing/billing-job';
+import {
+  billingRunJobLive,
+  billingRunPhase,
+  resumeBillingRun,
+  startBillingRun,
+} from '../invoicing/billing-job';
 import { createCreditNote, ZCreditNoteInput } from '../invoicing/create-credit-note';
 import { issueInvoice, ZIssueInvoiceInput } from '../invoicing/issue-invoice';
 import {
@@ -18,11 +23,19 @@ import {
 } from '../invoicing/list-invoices';
 import { invoicePdfDocument } from '../invoicing/invoice-pdf';
 import { statementPdfDocument } from '../invoicing/statement-pdf';
+import { creditNotePdfDocument } from '../invoicing/credit-note-pdf';
 import { DomainError } from '../errors/domain-error';
 import { getInvoice } from '../invoicing/load-invoice';
 import { createCheckout } from '../invoicing/create-checkout';
-import { agedDebt, financeExportCsv, statementOfAccount, ZExportInput } from '../invoicing/finance-reports';
-import { recordPayment, refundPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
+import {
+  agedDebt,
+  financeExportCsv,
+  statementOfAccount,
+  ZExportInput,
+  ZStatementInput,
+} from '../invoicing/finance-reports';
+import { recordPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
+import { refundPaymentAsFinance } from '../invoicing/refund-payment';
 import { todayInLondon } from '../catalogue/academic-year';
 import {
   getInvoiceSettings,
@@ -68,6 +81,13 @@ export const invoicesRouter = router({
       const view = await getInvoice(ctx.tx, input.id, { schoolId: ownSchool(ctx.actor) });
       return invoicePdfDocument(view, await getInvoiceSettings(ctx.tx, ctx.actor));
     }),
+  /** A credit note as a PDF (a school user: one against their own school's invoice). */
+  creditNotePdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({ invoiceId: z.uuid(), creditNoteId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      const view = await getInvoice(ctx.tx, input.invoiceId, { schoolId: ownSchool(ctx.actor) });
+      return creditNotePdfDocument(view, input.creditNoteId, await getInvoiceSettings(ctx.tx, ctx.actor));
+    }),
   creditNotes: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ schoolId: z.uuid().optional() }))
     .query(({ ctx, input }) => listCreditNotes(ctx.tx, input)),
@@ -86,9 +106,21 @@ export const invoicesRouter = router({
   creditNote: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZCreditNoteInput)
     .mutation(({ ctx, input }) => createCreditNote(ctx.tx, ctx.actor, input)),
+  /** The runs, each with its phase: running, stalled (no progress: may be resumed), stopped or done. */
   billingRuns: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({}).optional())
-    .query(({ ctx }) => listBillingRuns(ctx.tx)),
+    .query(async ({ ctx }) => {
+      const runs = await listBillingRuns(ctx.tx);
+      return Promise.all(
+        runs.map(async (r) => ({
+          ...r,
+          phase: billingRunPhase(
+            r,
+            r.status === 'running' && !r.stale ? await billingRunJobLive(ctx.db, r.id) : undefined,
+          ),
+        })),
+      );
+    }),
   previewRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZBillingRunInput)
     .query(async ({ ctx, input }) => ({
@@ -102,10 +134,15 @@ export const invoicesRouter = router({
   startRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZBillingRunInput)
     .mutation(({ ctx, input }) => startBillingRun(ctx.tx, ctx.actor, input)),
-  /** Starts a failed or stopped run's job again: it completes what is left, billing nothing twice. */
+  /**
+   * Starts a failed or stopped run's job again: it completes what is left, billing nothing twice. Refused while
+   * the run is still running.
+   */
   resumeRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ billingRunId: z.uuid() }))
-    .mutation(({ ctx, input }) => resumeBillingRun(ctx.tx, ctx.actor, input)),
+    .mutation(async ({ ctx, input }) =>
+      resumeBillingRun(ctx.tx, ctx.actor, input, await billingRunJobLive(ctx.db, input.billingRunId)),
+    ),
   /** Issues every draft a billing run made, each with the next number. */
   issueRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ billingRunId: z.uuid() }))
@@ -120,25 +157,29 @@ export const invoicesRouter = router({
     .mutation(({ ctx, input }) => recordPayment(ctx.tx, ctx.actor, input)),
   refund: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZRefundInput)
-    .mutation(({ ctx, input }) => refundPayment(ctx.tx, ctx.actor, input)),
+    .mutation(({ ctx, input }) => refundPaymentAsFinance(ctx.tx, ctx.actor, input)),
   agedDebt: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({}).optional())
     .query(({ ctx }) => agedDebt(ctx.tx, todayInLondon())),
-  /** A school's statement of account (a school user: their own school's). */
+  /**
+   * A school's statement of account for a period (by default the school's financial year to date), with the
+   * balance brought forward (a school user: their own school's).
+   */
   statement: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
-    .input(z.object({ schoolId: z.uuid() }))
+    .input(ZStatementInput)
     .query(({ ctx, input }) => {
       scopeToSchool(ctx.actor.memberships, input.schoolId);
-      return statementOfAccount(ctx.tx, input.schoolId);
+      return statementOfAccount(ctx.tx, input, todayInLondon());
     }),
-  /** The statement of account as a PDF (a school user: their own school's). */
+  /** The statement of account for a period as a PDF (a school user: their own school's). */
   statementPdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
-    .input(z.object({ schoolId: z.uuid() }))
+    .input(ZStatementInput)
     .query(async ({ ctx, input }) => {
       scopeToSchool(ctx.actor.memberships, input.schoolId);
-      const statement = await statementOfAccount(ctx.tx, input.schoolId);
+      const today = todayInLondon();
+      const statement = await statementOfAccount(ctx.tx, input, today);
       if (!statement) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
-      return statementPdfDocument(statement, await getInvoiceSettings(ctx.tx, ctx.actor), todayInLondon());
+      return statementPdfDocument(statement, await getInvoiceSettings(ctx.tx, ctx.actor), today);
     }),
   export: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZExportInput)

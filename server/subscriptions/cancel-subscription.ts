@@ -1,8 +1,17 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { entitlementBalances, entitlementEntries, subscriptionEvents, subscriptions } from '~/db/schema';
+import {
+  catalogueItems,
+  chargeableItems,
+  ects,
+  entitlementBalances,
+  entitlementEntries,
+  subscriptionEvents,
+  subscriptions,
+} from '~/db/schema';
+import { perEctChargeKey, perEctPackageSource } from '../induction/bill-per-ect-packages';
 import { academicYearStart, type IsoDate } from '../catalogue/academic-year';
 
 export const ZCancelSubscriptionInput = z.object({
@@ -12,7 +21,9 @@ export const ZCancelSubscriptionInput = z.object({
 
 /**
  * Cancels a subscription. The terms: before the year starts it is cancelled outright; once started, what the
- * school has not used of this subscription's grants is withdrawn (what was used stays used). History is kept.
+ * school has not used of this subscription's grants is withdrawn (what was used stays used). A package billed
+ * per ECT registered loses its charges not yet invoiced; those already invoiced are counted, for a credit note
+ * (an issued invoice is never edited). History is kept.
  */
 export async function cancelSubscription(
   tx: Tx,
@@ -72,6 +83,7 @@ export async function cancelSubscription(
     });
     withdrawnHundredths += take;
   }
+  const ectCharges = await cancelPerEctCharges(tx, subscription);
   await tx.insert(subscriptionEvents).values({
     tenantId: input.tenantId,
     subscriptionId: subscription.id,
@@ -80,8 +92,42 @@ export async function cancelSubscription(
       reason: input.reason,
       beforeStart: input.today < academicYearStart(subscription.academicYear) ? 1 : 0,
       withdrawnHundredths,
+      ectChargesCancelled: ectCharges.cancelled,
     },
     actorUserId: input.actorUserId,
   });
-  return { id: subscription.id, withdrawnHundredths };
+  return {
+    id: subscription.id,
+    withdrawnHundredths,
+    ectChargesCancelled: ectCharges.cancelled,
+    ectChargesInvoiced: ectCharges.invoiced,
+  };
+}
+
+async function cancelPerEctCharges(tx: Tx, subscription: { itemId: string; schoolId: string }) {
+  const [item] = await tx
+    .select({ pricingBasis: catalogueItems.pricingBasis })
+    .from(catalogueItems)
+    .where(eq(catalogueItems.id, subscription.itemId));
+  if (item?.pricingBasis !== 'ect') return { cancelled: 0, invoiced: 0 };
+  // The charge's source id is derived from (package, ECT), so the keys of this package are those of every ECT.
+  const keys = (await tx.select({ id: ects.id }).from(ects)).map((e) =>
+    perEctChargeKey(subscription.itemId, e.id),
+  );
+  if (keys.length === 0) return { cancelled: 0, invoiced: 0 };
+  const ofThisPackage = and(
+    eq(chargeableItems.schoolId, subscription.schoolId),
+    eq(chargeableItems.sourceType, perEctPackageSource),
+    inArray(chargeableItems.sourceId, keys),
+  );
+  const cancelled = await tx
+    .update(chargeableItems)
+    .set({ status: 'cancelled' })
+    .where(and(ofThisPackage, eq(chargeableItems.status, 'uninvoiced')))
+    .returning({ id: chargeableItems.id });
+  const invoiced = await tx
+    .select({ id: chargeableItems.id })
+    .from(chargeableItems)
+    .where(and(ofThisPackage, eq(chargeableItems.status, 'invoiced')));
+  return { cancelled: cancelled.length, invoiced: invoiced.length };
 }

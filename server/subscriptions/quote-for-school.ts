@@ -6,6 +6,7 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { getCatalogueItem } from '../catalogue/list-catalogue';
 import { loadTermDates } from '../calendar/term-dates';
 import { packageSaving, pupilCountNeeded, quoteSubscription } from '../catalogue/pricing';
+import { ectsInInductionAt } from '../induction/ects-in-induction';
 
 export async function loadBuyer(tx: Tx, schoolId: string) {
   const [school] = await tx
@@ -30,7 +31,7 @@ export async function loadBuyer(tx: Tx, schoolId: string) {
  */
 export async function quoteForSchool(
   tx: Tx,
-  input: { schoolId: string; itemId: string; units: number; today: IsoDate },
+  input: { schoolId: string; itemId: string; units: number; today: IsoDate; perRegisteredEct?: boolean },
 ) {
   const [buyer, item] = await Promise.all([
     loadBuyer(tx, input.schoolId),
@@ -39,5 +40,11 @@ export async function quoteForSchool(
   const termDates = await loadTermDates(tx, item.academicYear);
   const quote = quoteSubscription(item, item.bands, buyer, input.units, input.today, termDates);
   const saving = packageSaving(item.lines, input.units, quote.fullPricePence);
-  return { buyer, item, quote, saving, needsPupilCount: pupilCountNeeded(item.bands, buyer) };
+  // At an Appropriate Body a package priced per ECT bills the ECTs registered, not units bought: say how many
+  // are in induction at the school now (each charged on subscribing) instead of asking for a number.
+  const perEct =
+    input.perRegisteredEct && item.pricingBasis === 'ect' && item.kind === 'package'
+      ? { inInductionNow: (await ectsInInductionAt(tx, input.schoolId)).length }
+      : null;
+  return { buyer, item, quote, saving, perEct, needsPupilCount: pupilCountNeeded(item.bands, buyer) };
 }

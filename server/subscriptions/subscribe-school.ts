@@ -40,7 +40,14 @@ export async function subscribeSchool(
     perRegisteredEct?: boolean;
   },
 ) {
-  const { buyer, item, quote, needsPupilCount } = await quoteForSchool(tx, input);
+  const { buyer, item, quote, needsPupilCount, perEct: billedPerEct } = await quoteForSchool(tx, input);
+  if (billedPerEct && input.units !== 1) {
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: `${item.name} is charged for each ECT registered, not by a number bought: subscribe without a number.`,
+      field: 'units',
+    });
+  }
   if (item.kind !== 'package') {
     throw new DomainError({
       code: 'BAD_REQUEST',

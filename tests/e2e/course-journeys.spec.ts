@@ -32,11 +32,14 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   const courseUrl = manager.url();
   const courseId = courseUrl.split('/').pop() ?? '';
+  // The catalogue page for this search is rendered and cached while the course is still a draft…
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/courses/hsip?q=${stamp}`);
+  await expect(visitor.getByRole('heading', { name: 'No courses match' })).toBeVisible();
   await manager.getByRole('button', { name: 'Publish to the catalogue' }).click();
   await expect(manager.getByRole('link', { name: 'See its public page' })).toBeVisible();
 
-  // Anyone, signed out, finds it in the public catalogue with a filter.
-  const visitor = await (await browser.newContext()).newPage();
+  // …and publishing expires it: anyone, signed out, finds the course with a filter at once.
   await visitor.goto('/courses/hsip');
   await visitor.getByLabel('Search').fill(stamp);
   await visitor.getByRole('button', { name: 'Show courses' }).click();

@@ -54,12 +54,26 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   await expect(tutor.getByRole('heading', { name: 'Support plan' })).toBeVisible();
   await expectAccessible(tutor);
 
+  // The headteacher recommends the outcome: the AB then has 20 working days (Christmas skipped) to decide.
+  await head.goto(recordUrl);
+  await head.getByRole('radio', { name: 'Pass' }).check();
+  await head.getByLabel('Date of the recommendation').fill('2026-11-27');
+  await head.getByRole('button', { name: 'Send recommendation' }).click();
+  await expect(head.getByTestId('decision-due')).toHaveText(
+    'The Appropriate Body decides by 29 December 2026.',
+  );
+  await expect(head.getByTestId('recommendations')).toContainText('Pass recommended on 27 November 2026');
+  await expectAccessible(head);
+
   // The AB's induction lead sees the ECT at risk, accepts the review and records the outcome.
   const ab = await pageFor(browser, 'induction@nwlhub.example');
   await ab.goto('/nwlhub/induction');
   const atRisk = ab.getByRole('table', { name: 'ECTs at risk' });
   await expect(atRisk.getByRole('link', { name })).toBeVisible();
   await expectAccessible(ab);
+  const due = ab.getByRole('table', { name: /Inductions awaiting an outcome/ }).getByRole('row', { name });
+  await expect(due).toContainText('Pass, 27 Nov 2026');
+  await expect(due).toContainText('29 Dec 2026');
   await ab.screenshot({ path: '/tmp/induction-dashboard.png', fullPage: true });
   await atRisk.getByRole('link', { name }).click();
   await expect(ab.getByRole('heading', { name, level: 1 })).toBeVisible();
@@ -93,7 +107,7 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   await ab.getByLabel('Date of decision').fill('2026-12-01');
   await ab.getByLabel('Terms served').fill('1.0');
   await ab.getByRole('button', { name: 'Record outcome' }).click();
-  await expect(ab.getByText(/Pass on 01\/12\/2026, 1\.0 terms served/)).toBeVisible();
+  await expect(ab.getByText(/Pass on 1 December 2026, 1\.0 terms served/)).toBeVisible();
   await expectAccessible(ab);
   await ab.screenshot({ path: '/tmp/induction-record.png', fullPage: true });
 

@@ -81,4 +81,33 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
     page.getByRole('status').filter({ hasText: /Credit note CN-\d{6} raised for £10\.00/ }),
   ).toBeVisible();
   await expectAccessible(page);
+
+  // The school's statement of account: this financial year by default; then just today, with what came
+  // before brought forward; then the whole account. A period that makes no sense is explained.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  await page.getByRole('link', { name: /Statement of account for/ }).click();
+  await expect(page.getByRole('heading', { name: /Statement of account: /, level: 1 })).toBeVisible();
+  await expect(page.getByTestId('statement-period')).toContainText('financial year runs');
+  await expect(page.getByRole('rowheader', { name: 'Balance brought forward' })).toBeVisible();
+  await page.getByLabel('From').fill(today);
+  await page.getByLabel('To').fill(today);
+  await page.getByRole('button', { name: 'Show statement' }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}`));
+  await expect(page.getByRole('rowheader', { name: /^Credit note CN-\d{6}$/ }).first()).toBeVisible();
+  await expect(page.getByTestId('statement-balance')).toContainText('at ');
+  await expectAccessible(page);
+  const statementPdf = await page.request.get(
+    (await page.getByRole('link', { name: 'Download the statement (PDF)' }).getAttribute('href')) ?? '',
+  );
+  expect(statementPdf.status()).toBe(200);
+  expect(statementPdf.headers()['content-type']).toBe('application/pdf');
+  expect(statementPdf.headers()['content-disposition']).toContain(`${today}-to-${today}`);
+  await page.getByRole('link', { name: 'Whole account' }).click();
+  await expect(page.getByTestId('statement-period')).toContainText('Everything to');
+  await expect(page.getByRole('rowheader', { name: 'Balance brought forward' })).toHaveCount(0);
+  await page.goto(`${page.url().split('?')[0]}?from=${today}&to=2000-01-01`);
+  await expect(page.getByRole('alert').filter({ hasText: 'That period could not be shown' })).toContainText(
+    'The start date must be on or before the end date.',
+  );
+  await expectAccessible(page);
 });

@@ -1,12 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { billingRuns, invoiceLines, invoices } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
-import { processBillingRun, SimulatedCrash } from '~/server/invoicing/billing-job';
+import { billingRunJobLive, processBillingRun, SimulatedCrash } from '~/server/invoicing/billing-job';
+import { startJobQueue, type JobQueue } from '~/server/jobs/job-queue';
 import { jobSenderFor, registerJobSender } from '~/server/jobs/job-dispatch';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
-import { openTestDatabase } from './harness';
+import { onPostgres, openTestDatabase, testAppUrl } from './harness';
 
 const today = todayInLondon();
 const input = { kind: 'subscriptions' as const, upTo: today, academicYear: academicYearOf(today) };
@@ -79,6 +81,22 @@ describe('a billing run as a job: progress, killed half-way, resumed', () => {
     // The page shows it as running, with the last school done.
     expect((await runRow(runId))?.currentSchool).toBeTruthy();
 
+    // It still shows as running, with a fresh heartbeat: not offered for resuming, and a resume is refused.
+    const phaseOf = async () => (await finance.invoices.billingRuns()).find((r) => r.id === runId)?.phase;
+    expect(await phaseOf()).toBe('running');
+    await expect(finance.invoices.resumeRun({ billingRunId: runId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('still running') as unknown,
+    });
+    // No progress for longer than the stale limit: the run shows as stopped, and may be resumed.
+    await inTenant((tx) =>
+      tx
+        .update(billingRuns)
+        .set({ heartbeatAt: sql`now() - interval '10 minutes'` })
+        .where(eq(billingRuns.id, runId)),
+    );
+    expect(await phaseOf()).toBe('stalled');
+
     // The finance user resumes it (here with no queue running, so the job runs as the mutation commits).
     await finance.invoices.resumeRun({ billingRunId: runId });
     const finished = await runRow(runId);
@@ -147,5 +165,121 @@ describe('a billing run as a job: progress, killed half-way, resumed', () => {
     expect(result.status).toBe('done');
     expect(await invoicesOfRun(runId)).toHaveLength(0);
     expect(sent).toEqual([runId]);
+  });
+
+  it('a running run is resumable at once when the job queue no longer holds its job, and not while it does', async () => {
+    const finance = barnet.caller('finance@barnet.example');
+    const { chargeableItems, schools } = await import('~/db/schema');
+    const [school] = await inTenant((tx) =>
+      tx
+        .select({ id: schools.id })
+        .from(schools)
+        .where(eq(schools.status, 'open'))
+        .orderBy(schools.urn)
+        .limit(1),
+    );
+    if (!school) throw new Error('no open school');
+    await inTenant((tx) =>
+      tx.insert(chargeableItems).values({
+        tenantId: barnet.id,
+        schoolId: school.id,
+        description: 'Consultancy day',
+        quantityHundredths: 100,
+        unitPricePence: 50_000,
+        netPence: 50_000,
+        vatRateBasisPoints: 2000,
+        pricedAsMember: true,
+      }),
+    );
+    let live = true;
+    const sent: string[] = [];
+    const unregister = registerJobSender({
+      db: database.db,
+      send: async (_q, _d, key) => void sent.push(key),
+      isLive: async () => live,
+    });
+    try {
+      const { id: runId } = await finance.invoices.startRun({ kind: 'charges', upTo: today });
+      const phaseOf = async () => (await finance.invoices.billingRuns()).find((r) => r.id === runId)?.phase;
+      // Queued (the job is live) and its heartbeat fresh: running, and a resume is refused.
+      expect(await phaseOf()).toBe('running');
+      await expect(finance.invoices.resumeRun({ billingRunId: runId })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      // The queue lost the job (it failed for good, or was removed): stalled at once, and resumable.
+      live = false;
+      expect(await phaseOf()).toBe('stalled');
+      await finance.invoices.resumeRun({ billingRunId: runId });
+      expect(sent).toEqual([runId, runId]);
+      live = true;
+      await processBillingRun(database.db, { tenantId: barnet.id, runId });
+      expect(await phaseOf()).toBe('done');
+      expect(await runRow(runId)).toMatchObject({ status: 'done', invoicesCreated: 1 });
+    } finally {
+      unregister();
+    }
+  });
+});
+
+describe('the job queue tells whether a billing run’s job is still live', () => {
+  let database: Database;
+  let queue: JobQueue;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    queue = await startJobQueue(database, {
+      appUrl: testAppUrl,
+      pollingIntervalSeconds: 0.5,
+      schedule: false,
+    });
+  });
+  afterAll(async () => {
+    await queue?.stop();
+  });
+
+  it('live while queued or working, not once the job has finished, nor for a run it never had', async () => {
+    const tenantId = randomUUID();
+    const runId = randomUUID();
+    if (!onPostgres) {
+      // PGlite: the request's transaction holds the one connection, so only the heartbeat tells.
+      expect(await billingRunJobLive(database.db, runId)).toBeUndefined();
+      return;
+    }
+    expect(await billingRunJobLive(database.db, runId)).toBe(false);
+    // A job for a run that does not exist: the worker skips it and the job completes.
+    await jobSenderFor(database.db)?.send('billing-run', { tenantId, runId }, runId);
+    const deadline = Date.now() + 20_000;
+    let live = await billingRunJobLive(database.db, runId);
+    expect(live).toBe(true);
+    while (live && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      live = await billingRunJobLive(database.db, runId);
+    }
+    expect(live).toBe(false);
+  });
+
+  it('the billing page’s runs (and a refused resume) answer with the queue running, a run still running', async () => {
+    const barnet = await makeDemoWorkspace(database.db, 'barnet');
+    const finance = barnet.caller('finance@barnet.example');
+    const [run] = await withTenant(database.db, barnet.id, (tx) =>
+      tx
+        .insert(billingRuns)
+        .values({
+          tenantId: barnet.id,
+          kind: 'charges',
+          label: 'Charges to date',
+          params: { upTo: today, academicYear: null },
+          createdByUserId: randomUUID(),
+        })
+        .returning({ id: billingRuns.id }),
+    );
+    const runId = run?.id ?? '';
+    const runs = await finance.invoices.billingRuns();
+    // No pg-boss job for it on PostgreSQL: stalled at once; on PGlite the fresh heartbeat says running.
+    expect(runs.find((r) => r.id === runId)?.phase).toBe(onPostgres ? 'stalled' : 'running');
+    if (!onPostgres)
+      await expect(finance.invoices.resumeRun({ billingRunId: runId })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
   });
 });

@@ -2,12 +2,18 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { outboxEmails, type EmailAttachmentRef } from '~/db/schema';
+import { claimOffer } from '~/server/courses/claim-offer';
+import { sendCourseReminders } from '~/server/courses/course-jobs';
+import { expireHolds } from '~/server/courses/expire-holds';
+import { addDays } from '~/server/courses/london-time';
 import { renderAttachments } from '~/server/email/attachments';
 import { outboxAttachment, withMailroom } from '~/server/email/outbox';
 import { deliverOutboxEmail } from '~/server/email/send-email';
 import { ownCourse } from './course-fixtures';
 import { fakeSmtp } from '../fixtures/fake-smtp';
-import { callerFor, openTestDatabase, tenantBySlug } from './harness';
+import { withTenant } from '~/db/client';
+import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
+import { callerFor, openTestDatabase, tenantBySlug, testAppUrl, userByEmail } from './harness';
 
 const nextYear = new Date().getUTCFullYear() + 1;
 const uids = (ics: string) =>
@@ -104,8 +110,8 @@ describe('course emails carry the calendar invite', () => {
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST; name=.?course\.ics/);
     expect(raw).toContain('Content-Disposition: attachment');
 
-    // Moving a session sends an update: the same UIDs with a higher SEQUENCE and the new time.
-    await new Promise((r) => setTimeout(r, 1100));
+    // Moving a session sends an update: the same UIDs with a higher SEQUENCE and the new time. No pause between
+    // changes: the SEQUENCE counts changes, not seconds.
     await manager.courses.update({
       id: made.id,
       course: {
@@ -121,12 +127,23 @@ describe('course emails carry the calendar invite', () => {
     expect(changed.text).toContain(`DTSTART:${nextYear}1117T130000Z`);
     expect(uids(changed.text)).toEqual(uids(first.text));
     expect(sequenceOf(changed.text)).toBeGreaterThan(sequenceOf(first.text));
+    // A second move within the same second outranks the first.
+    const movedAgain = {
+      ...course,
+      sessions: [
+        { on: `${nextYear}-10-01`, startTime: '09:30', endTime: '12:00' },
+        { on: `${nextYear}-11-17`, startTime: '13:30', endTime: '15:30' },
+      ],
+    };
+    await manager.courses.update({ id: made.id, course: movedAgain as never });
+    const changedAgain = await inviteOf(await latestEmail(priya, 'Dates changed'));
+    expect(changedAgain.text).toContain(`DTSTART:${nextYear}1117T133000Z`);
+    expect(sequenceOf(changedAgain.text)).toBeGreaterThan(sequenceOf(changed.text));
     const [firstUid, secondUid] = uids(changed.text);
     expect(firstUid).not.toBe(secondUid);
     expect(firstUid).toContain(priyaBooking);
 
     // Cancelling the place removes the events: METHOD:CANCEL, same UIDs, SEQUENCE not lower.
-    await new Promise((r) => setTimeout(r, 1100));
     await head.courses.cancelBooking({ bookingId: priyaBooking, reason: 'Illness' });
     const cancelEmail = await latestEmail(priya, 'Booking cancelled');
     expect(cancelEmail.attachments).toMatchObject([{ method: 'CANCEL', bookingId: priyaBooking }]);
@@ -135,7 +152,7 @@ describe('course emails carry the calendar invite', () => {
     expect(cancel.text).toContain('METHOD:CANCEL');
     expect(cancel.text.match(/STATUS:CANCELLED/g)).toHaveLength(2);
     expect(uids(cancel.text)).toEqual(uids(first.text));
-    expect(sequenceOf(cancel.text)).toBeGreaterThan(sequenceOf(changed.text));
+    expect(sequenceOf(cancel.text)).toBeGreaterThan(sequenceOf(changedAgain.text));
     // Her confirmation, were it delivered only now, would not put the events back.
     expect((await inviteOf(confirmation)).text).toContain('METHOD:CANCEL');
 
@@ -174,6 +191,108 @@ describe('course emails carry the calendar invite', () => {
     expect(ben.text).toContain('METHOD:REQUEST');
     expect(ann.text).toContain('METHOD:CANCEL');
     expect(uids(ann.text)).toEqual(uids(ben.text));
+  });
+
+  it('reminders carry the place’s invite; an offer pencils in tentative events that the claim confirms or the hold’s end cancels', async () => {
+    const barnet = await tenantBySlug(database.db, 'barnet');
+    const links = { appUrl: testAppUrl, slug: 'barnet', providerName: 'Barnet' };
+    const manager = await callerFor(database.db, 'head.si@barnet.example', 'barnet');
+    const on = `${nextYear}-07-08`;
+    const made = await manager.courses.create({
+      ...ownCourse,
+      title: `Offer course ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 1,
+      sessions: [{ on, startTime: '09:30', endTime: '15:30' }],
+    } as never);
+    await manager.courses.publish({ id: made.id });
+    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    const school = (await head.workspaces.current()).mySchools[0];
+    if (!school) throw new Error('no school');
+    const stamp = Math.random().toString(36).slice(2, 8);
+    const who = (n: string) => ({
+      name: `${n} Offer`,
+      email: `${n}.offer.${stamp}@coppettswood.sch.example`,
+      role: 'Teacher',
+    });
+    const [ann, bob, cat] = [who('ann'), who('bob'), who('cat')];
+    const booked = await head.courses.book({
+      courseId: made.id,
+      schoolId: school.id,
+      delegates: [ann, bob, cat],
+    });
+    const annBooking = booked.confirmed[0]?.bookingId ?? '';
+    expect(booked.confirmed).toHaveLength(1);
+
+    // The reminder, two working days before, carries the place's invite (REQUEST, the same UIDs).
+    const system = await userByEmail(database.db, 'head.si@barnet.example');
+    await runInTenant(
+      database.db,
+      { tenantId: barnet.id, action: 'courses.reminders', actor: { userId: system.id } },
+      (tx) => sendCourseReminders(tx, { ...links, today: addDays(on, -1), now: new Date() }),
+    );
+    const reminder = await latestEmail(ann.email, 'Reminder:');
+    expect(reminder.attachments).toEqual([
+      { kind: 'course-ics', bookingId: annBooking, method: 'REQUEST', filename: 'course.ics' },
+    ]);
+    const reminderInvite = await inviteOf(reminder);
+    expect(reminderInvite.text).toContain('METHOD:REQUEST');
+    expect(uids(reminderInvite.text)).toEqual(
+      uids((await inviteOf(await latestEmail(ann.email, 'Place confirmed'))).text),
+    );
+
+    // Ann cancels: Bob is offered the place. His offer carries a REQUEST with TENTATIVE events, over SMTP too.
+    await head.courses.cancelBooking({ bookingId: annBooking, reason: 'Clash' });
+    const bobOffer = await latestEmail(bob.email, 'A place is free');
+    expect(bobOffer.attachments).toMatchObject([{ kind: 'course-offer-ics', method: 'REQUEST' }]);
+    const bobInvite = await inviteOf(bobOffer);
+    expect(bobInvite.contentType).toBe('text/calendar; charset=utf-8; method=REQUEST');
+    expect(bobInvite.text).toContain('STATUS:TENTATIVE');
+    expect(bobInvite.text.replace(/\r\n[ \t]/g, '')).toContain(`mailto:${bob.email}`);
+    await withMailroom(database.db, (tx) =>
+      tx.update(outboxEmails).set({ status: 'queued' }).where(eq(outboxEmails.id, bobOffer.id)),
+    );
+    expect(
+      await deliverOutboxEmail(database.db, bobOffer.id, {
+        mailer: { smtpUrl: smtp.url },
+        lastAttempt: true,
+      }),
+    ).toBe('sent');
+    const raw = smtp.messages.find((m) => m.includes(bob.email) && m.includes('course.ics')) ?? '';
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST; name=.?course\.ics/);
+
+    // Bob lets the hold run out: he is told, and the same events are cancelled at a higher SEQUENCE.
+    const later49h = new Date(Date.now() + 49 * 3_600_000);
+    await runInTenant(
+      database.db,
+      { tenantId: barnet.id, action: 'courses.expireHolds', actor: { userId: system.id } },
+      (tx) => expireHolds(tx, { ...links, now: later49h }),
+    );
+    const bobEnded = await latestEmail(bob.email, 'Held place passed on');
+    expect(bobEnded.attachments).toMatchObject([{ kind: 'course-offer-ics', method: 'CANCEL' }]);
+    const bobCancel = await inviteOf(bobEnded);
+    expect(bobCancel.text).toContain('METHOD:CANCEL');
+    expect(bobCancel.text).toContain('STATUS:CANCELLED');
+    expect(uids(bobCancel.text)).toEqual(uids(bobInvite.text));
+    expect(sequenceOf(bobCancel.text)).toBeGreaterThan(sequenceOf(bobInvite.text));
+    // His offer, were it delivered only now, would not put the events back.
+    expect((await inviteOf(bobOffer)).text).toContain('METHOD:CANCEL');
+
+    // Cat is offered it next and claims: the confirmation confirms the offer's events (same UIDs, higher SEQUENCE).
+    const catOffer = await latestEmail(cat.email, 'A place is free');
+    const catTentative = await inviteOf(catOffer);
+    expect(catTentative.text).toContain('STATUS:TENTATIVE');
+    const token = /\/claim\/([\w-]+)/.exec(catOffer.text ?? '')?.[1] ?? '';
+    const claimed = await withTenant(database.db, barnet.id, (tx) =>
+      claimOffer(tx, { ...links, token, now: later49h, tenantId: barnet.id, laCodes: barnet.laCodes }),
+    );
+    const catConfirmed = await inviteOf(await latestEmail(cat.email, 'Place confirmed'));
+    expect(catConfirmed.text).toContain('METHOD:REQUEST');
+    expect(catConfirmed.text).toContain('STATUS:CONFIRMED');
+    expect(uids(catConfirmed.text)).toEqual(uids(catTentative.text));
+    expect(uids(catConfirmed.text)[0]).toContain(claimed.bookingId);
+    expect(sequenceOf(catConfirmed.text)).toBeGreaterThan(sequenceOf(catTentative.text));
+    // Her offer, delivered late, is now the place's own confirmed invite.
+    expect((await inviteOf(catOffer)).text).toContain('STATUS:CONFIRMED');
   });
 
   it('an invite is rendered only inside its own workspace', async () => {

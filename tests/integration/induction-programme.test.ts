@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
@@ -10,7 +10,14 @@ import { ZCourseInput } from '~/server/courses/course-inputs';
 import { createCourse } from '~/server/courses/create-course';
 import { addDays } from '~/server/courses/london-time';
 import { publishCourse } from '~/server/courses/publish-course';
-import { chargePerEctPackages, perEctPackageSource } from '~/server/induction/bill-per-ect-packages';
+import { recordCharge } from '~/server/entitlements/draw-down-entitlement';
+import {
+  chargePerEctPackages,
+  perEctChargeKey,
+  perEctPackageSource,
+} from '~/server/induction/bill-per-ect-packages';
+import { cancelSubscription } from '~/server/subscriptions/cancel-subscription';
+import { quoteForSchool } from '~/server/subscriptions/quote-for-school';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import {
   addMembership,
@@ -220,18 +227,32 @@ describe('induction programme places (per-ECT entitlement)', () => {
         }),
       ),
     );
-    // Bought for five ECTs; one is in induction there already, so one charge now.
-    const subscribed = await withTenant(database.db, tenant.id, (tx) =>
-      subscribeSchool(tx, {
-        tenantId: tenant.id,
+    // Not bought by number: the quote says how many ECTs are in induction there now, and units are refused.
+    const quoted = await withTenant(database.db, tenant.id, (tx) =>
+      quoteForSchool(tx, {
         schoolId: schoolD.id,
         itemId: perEct.id,
-        units: 5,
-        actorUserId: people.manager.id,
+        units: 1,
         today: academicYearStart(year),
         perRegisteredEct: true,
       }),
     );
+    expect(quoted.perEct).toEqual({ inInductionNow: 1 });
+    const subscribeD = (units: number) =>
+      withTenant(database.db, tenant.id, (tx) =>
+        subscribeSchool(tx, {
+          tenantId: tenant.id,
+          schoolId: schoolD.id,
+          itemId: perEct.id,
+          units,
+          actorUserId: people.manager.id,
+          today: academicYearStart(year),
+          perRegisteredEct: true,
+        }),
+      );
+    await expect(subscribeD(5)).rejects.toThrow('is charged for each ECT registered, not by a number bought');
+    // One is in induction there already, so one charge now.
+    const subscribed = await subscribeD(1);
     expect(subscribed.ectCharges).toBe(1);
     const later = await register(headD, schoolD.id, 'Hana Later');
     const charges = () =>
@@ -276,5 +297,55 @@ describe('induction programme places (per-ECT entitlement)', () => {
       lineCount: 4,
       netPence: 2 * 30_000 + 2 * 45_000,
     });
+
+    // Cancelling the package cancels its charges not yet invoiced (the AB fees stay); a later ECT adds none.
+    const cancelled = await withTenant(database.db, tenant.id, (tx) =>
+      cancelSubscription(tx, {
+        id: subscribed.id,
+        reason: 'School withdrew',
+        tenantId: tenant.id,
+        actorUserId: people.manager.id,
+        today,
+      }),
+    );
+    expect(cancelled).toMatchObject({ ectChargesCancelled: 2, ectChargesInvoiced: 0 });
+    await register(headD, schoolD.id, 'Ivo Afterwards');
+    const live = await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .select({ id: chargeableItems.id })
+        .from(chargeableItems)
+        .where(
+          and(
+            eq(chargeableItems.schoolId, schoolD.id),
+            eq(chargeableItems.sourceType, perEctPackageSource),
+            eq(chargeableItems.status, 'uninvoiced'),
+          ),
+        ),
+    );
+    expect(live).toHaveLength(0);
+  });
+
+  it('one live charge per ECT and package, even when two transactions race to make it', async () => {
+    const key = perEctChargeKey(randomUUID(), randomUUID());
+    const charge = () =>
+      withTenant(database.db, tenant.id, (tx) =>
+        recordCharge(
+          tx,
+          {
+            tenantId: tenant.id,
+            schoolId: schools.a.id,
+            description: 'Raced',
+            unitPricePence: 100,
+            quantityHundredths: 100,
+            vatRateBasisPoints: 0,
+            pricedAsMember: true,
+            sourceType: perEctPackageSource,
+            sourceId: key,
+          },
+          { once: true },
+        ),
+      );
+    const results = await Promise.all([charge(), charge(), charge(), charge()]);
+    expect(results.filter(Boolean)).toHaveLength(1);
   });
 });

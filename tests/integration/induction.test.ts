@@ -311,6 +311,113 @@ describe('ECT induction (Appropriate Body)', () => {
     );
   });
 
+  it('the head recommends, the ECT makes representations, the AB decides by the deadline; a fail is appealed', async () => {
+    const ectUser = await makeUser(database.db);
+    await addMembership(database.db, hub.tenant.id, ectUser.id, 'ect', hub.schoolA.id);
+    const head = hub.as(hub.people.headA);
+    const { ectId } = await head.induction.register(
+      registration(hub.schoolA.id, hub.people.tutorA, { email: ectUser.email, name: ectUser.name }),
+    );
+    const manager = hub.as(hub.people.manager);
+    const ect = hub.as(ectUser);
+    const before = await head.induction.byId({ ectId });
+    expect(before.decisions).toMatchObject({ mayRecommend: true, mayMakeRepresentations: false });
+    expect(before.decisions.deadlines.recommendationDue).toBe(
+      workingDaysAfter(before.schedule.completesOn, 10),
+    );
+    // The ECT cannot recommend their own outcome, nor make representations before there is a recommendation.
+    await expect(
+      ect.induction.recordRecommendation({ ectId, recommendation: 'pass', recommendedOn: '2026-01-05' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      ect.induction.recordRepresentations({
+        ectId,
+        representations: 'I disagree with this.',
+        madeOn: '2026-01-05',
+      }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+
+    const recommended = await head.induction.recordRecommendation({
+      ectId,
+      recommendation: 'fail',
+      recommendedOn: '2026-11-02',
+      note: 'Standards not met in the final assessment.',
+    });
+    // Monday 2 November 2026: 10 working days on is Monday 16, 20 is Monday 30 November.
+    expect(recommended).toMatchObject({ representationsDue: '2026-11-16', decisionDue: '2026-11-30' });
+    await expect(
+      head.induction.recordRecommendation({ ectId, recommendation: 'pass', recommendedOn: '2026-11-03' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      head.induction.recordRepresentations({
+        ectId,
+        representations: 'On the ECT’s behalf.',
+        madeOn: '2026-11-05',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await ect.induction.recordRepresentations({
+      ectId,
+      representations: 'My mentor was absent for a term; please consider an extension.',
+      madeOn: '2026-11-10',
+    });
+    await expect(
+      ect.induction.recordRepresentations({
+        ectId,
+        representations: 'A second try at this.',
+        madeOn: '2026-11-11',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const dashboard = await manager.induction.dashboard();
+    expect(dashboard.outcomesDue.find((e) => e.id === ectId)).toMatchObject({
+      recommendation: 'fail',
+      recommendedOn: '2026-11-02',
+      decisionDue: '2026-11-30',
+    });
+    const waiting = await manager.induction.byId({ ectId });
+    expect(waiting.decisions.deadlines.decisionDue).toBe('2026-11-30');
+    expect(waiting.decisions.recommendations[0]).toMatchObject({
+      recommendation: 'fail',
+      representationsOn: '2026-11-10',
+    });
+
+    // No appeal before a fail or an extension.
+    await expect(manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-20' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    await manager.induction.recordOutcome({
+      ectId,
+      outcome: 'fail',
+      decidedOn: '2026-11-20',
+      termsServed: 6,
+    });
+    const failed = await manager.induction.byId({ ectId });
+    expect(failed.decisions).toMatchObject({
+      pendingRecommendationId: null,
+      mayRecordAppeal: true,
+      // Friday 20 November 2026 + 20 working days (no bank holiday before Christmas) = Friday 18 December.
+      deadlines: { appealBy: '2026-12-18', decisionDue: null },
+    });
+    expect((await manager.induction.dashboard()).outcomesDue.some((e) => e.id === ectId)).toBe(false);
+    await expect(ect.induction.recordAppeal({ ectId, lodgedOn: '2026-12-01' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-12-01' });
+    await expect(manager.induction.recordAppeal({ ectId, lodgedOn: '2026-12-02' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(
+      manager.induction.decideAppeal({ appealId, result: 'dismissed', resultOn: '2026-11-30' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await manager.induction.decideAppeal({ appealId, result: 'dismissed', resultOn: '2027-02-15' });
+    await expect(
+      manager.induction.decideAppeal({ appealId, result: 'upheld', resultOn: '2027-02-16' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const decided = await ect.induction.byId({ ectId });
+    expect(decided.decisions.appeals).toMatchObject([{ result: 'dismissed', resultOn: '2027-02-15' }]);
+    expect(decided.decisions.mayRecordAppeal).toBe(false);
+  });
+
   it('an LA workspace with the induction module is not an Appropriate Body', async () => {
     const la = await makeWorkspaceWithEveryRole(database.db, ['induction', 'courses'], { kind: 'la' });
     await expect(la.caller.induction.list({})).rejects.toMatchObject({

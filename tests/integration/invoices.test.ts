@@ -4,6 +4,9 @@ import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, invoiceLines, invoices, outboxEmails, schoolContacts, schools } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
+import { renderPdf } from '~/server/pdf/render-pdf';
+import { addDays } from '~/server/invoicing/rules';
+import { longDate } from '~/server/format/dates';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { onPostgres, openTestDatabase } from './harness';
@@ -167,6 +170,31 @@ describe('invoices', () => {
       lines: [{ invoiceLineId: line?.id ?? '', netPence: 4_000 }],
     });
     expect(partial.number).toMatch(/^BCN-\d{6}$/);
+    // The credit note as the school receives it: its number, the invoice it corrects, why, and the VAT.
+    const notePdf = await finance.invoices.creditNotePdf({
+      invoiceId: draft?.id ?? '',
+      creditNoteId: partial.id,
+    });
+    const noteText = JSON.stringify(notePdf.document.blocks);
+    expect(notePdf.document.title).toBe('VAT credit note');
+    expect(notePdf.filename).toBe(partial.number);
+    for (const expected of [
+      partial.number,
+      view.invoice.number ?? '?',
+      'Half day not delivered',
+      'GB123456789',
+    ])
+      expect(noteText).toContain(expected);
+    expect(noteText).toContain('Outside the scope of VAT');
+    expect(noteText).toContain('£40.00');
+    expect(
+      Buffer.from(await renderPdf(notePdf.document))
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    await expect(
+      finance.invoices.creditNotePdf({ invoiceId: other?.id ?? '', creditNoteId: partial.id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await finance.invoices.byId({ id: draft?.id ?? '' })).invoice).toMatchObject({
       status: 'part_paid',
       creditedPence: 4_000,
@@ -196,6 +224,34 @@ describe('invoices', () => {
     const rerun = await finance.invoices.run({ kind: 'charges', upTo: today });
     expect(rerun.invoicesCreated).toBe(1);
     expect(rerun.netPence).toBe(10_000);
+  });
+
+  it('issuing sets the purchase order number and an earlier tax point, which the PDF shows; a later tax point is refused', async () => {
+    const [draft] = await chargeSchools(1, 8_000, 12);
+    const finance = barnet.caller('finance@barnet.example');
+    await expect(
+      finance.invoices.issue({ id: draft?.id ?? '', taxPointOn: '2999-01-01' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('tax point') as unknown,
+    });
+    const supplied = addDays(today, -20);
+    await finance.invoices.issue({
+      id: draft?.id ?? '',
+      purchaseOrderNumber: ' PO-7781 ',
+      taxPointOn: supplied,
+    });
+    const pdf = await finance.invoices.pdf({ id: draft?.id ?? '' });
+    const facts = JSON.stringify(pdf.document.blocks[0]);
+    expect(facts).toContain('"Tax point"');
+    expect(facts).toContain(longDate(supplied));
+    expect(facts).toContain('PO-7781');
+    expect(JSON.stringify(pdf.document.blocks)).toContain('How to pay');
+    expect((await finance.invoices.byId({ id: draft?.id ?? '' })).invoice).toMatchObject({
+      purchaseOrderNumber: 'PO-7781',
+      taxPointOn: supplied,
+      issuedOn: today,
+    });
   });
 
   it('an LA recharges its own maintained schools by journal, numbered in their own series', async () => {
@@ -280,8 +336,8 @@ describe('invoices', () => {
     expect(aged.totals.total).toBe(aged.rows.reduce((s, r) => s + r.total, 0));
 
     const statement = await finance.invoices.statement({ schoolId });
-    const debits = statement?.lines.reduce((s, l) => s + l.debitPence - l.creditPence, 0);
-    expect(statement?.balancePence).toBe(debits);
+    const debits = statement?.lines.reduce((s, l) => s + l.debitPence - l.creditPence, 0) ?? 0;
+    expect(statement?.balancePence).toBe((statement?.openingBalancePence ?? 0) + debits);
 
     const exported = await finance.invoices.export({ from: today, to: today });
     const lines = exported.csv.trim().split('\r\n');
@@ -291,6 +347,9 @@ describe('invoices', () => {
     expect(lines.some((l) => l.startsWith('Invoice,') && l.includes('4100') && l.includes('ED200'))).toBe(
       true,
     );
+    await expect(finance.invoices.export({ from: today, to: '2000-01-01' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('overdue reminders go once per interval, to the finance contact, however often the job runs', async () => {

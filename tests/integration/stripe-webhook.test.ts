@@ -113,6 +113,25 @@ describe('Stripe webhook', () => {
     expect(rows.filter((r) => r.kind === 'refund').map((r) => r.amountPence)).toEqual([5_000]);
   });
 
+  it('a Bacs Direct Debit is recorded when Stripe says its payment succeeded, not when checkout completes', async () => {
+    const invoice = await issuedInvoice(3);
+    const pi = `pi_${uniqueTag()}`;
+    const processing = completed(invoice.id, pi, invoice.gross);
+    processing.data.object.payment_status = 'unpaid';
+    expect((await send(processing)).body).toBe('not paid yet');
+    expect((await invoiceOf(invoice.id)).invoice.status).toBe('issued');
+    const succeeded = completed(invoice.id, pi, invoice.gross);
+    succeeded.type = 'checkout.session.async_payment_succeeded';
+    succeeded.data.object.id = processing.data.object.id;
+    expect((await send(succeeded)).body).toBe('paid');
+    expect((await send(succeeded)).body).toBe('replay');
+    expect((await invoiceOf(invoice.id)).invoice).toMatchObject({ status: 'paid', paidPence: invoice.gross });
+    const rows = await withTenant(database.db, bep.id, (tx) =>
+      tx.select().from(payments).where(eq(payments.stripeReference, pi)),
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it('a bad signature is refused with 400 and records nothing', async () => {
     const invoice = await issuedInvoice(2);
     const event = completed(invoice.id, `pi_${uniqueTag()}`, invoice.gross);
@@ -207,11 +226,124 @@ describe('Stripe Checkout', () => {
     expect(second.sessionId).toBe(first.sessionId);
     const sent = fake.requests.filter((r) => r.path === '/v1/checkout/sessions');
     expect(sent).toHaveLength(2);
-    expect(sent[0]?.idempotencyKey).toBe(`checkout-${draft?.id}-${draft?.grossPence}`);
+    expect(sent[0]?.idempotencyKey).toBe(`checkout-${draft?.id}-${draft?.grossPence}-card`);
+    expect(sent[0]?.form.get('allowed_payment_method_types[0]')).toBe('card');
+    expect(sent[0]?.form.get('allowed_payment_method_types[1]')).toBeNull();
     expect(sent[0]?.stripeAccount).toBe('acct_bep');
     expect(sent[0]?.authorization).toBe('Bearer rk_test_bep');
     expect(sent[0]?.form.get('line_items[0][price_data][unit_amount]')).toBe(String(draft?.grossPence));
     expect(sent[0]?.form.get('line_items[0][price_data][currency]')).toBe('gbp');
     expect(sent[0]?.form.get('metadata[invoice_id]')).toBe(draft?.id);
+
+    // The workspace offers Bacs Direct Debit too: Checkout is asked for card and Bacs Direct Debit (Stripe
+    // offers those of them the account has switched on), under a key of its own.
+    await withTenant(database.db, bep.id, (tx) =>
+      tx.update(invoiceSettings).set({ offerBacsDebit: true }).where(eq(invoiceSettings.tenantId, bep.id)),
+    );
+    const withBacs = await withTenant(database.db, bep.id, (tx) =>
+      createCheckout(
+        tx,
+        { tenantId: bep.id, name: 'BEP', slug: bep.slug, appUrl: 'http://stride.test' },
+        { invoiceId: draft?.id ?? '' },
+      ),
+    );
+    expect(withBacs.sessionId).not.toBe(first.sessionId);
+    const third = fake.requests.filter((r) => r.path === '/v1/checkout/sessions')[2];
+    expect(third?.idempotencyKey).toBe(`checkout-${draft?.id}-${draft?.grossPence}-card-bacs_debit`);
+    expect([
+      third?.form.get('allowed_payment_method_types[0]'),
+      third?.form.get('allowed_payment_method_types[1]'),
+    ]).toEqual(['card', 'bacs_debit']);
+  });
+
+  it('a finance user’s refund of an online payment goes through Stripe; the charge.refunded that follows adds nothing', async () => {
+    const [school] = await withTenant(database.db, bep.id, (tx) =>
+      tx.select({ id: schools.id }).from(schools).orderBy(schools.urn).limit(1).offset(1),
+    );
+    await withTenant(database.db, bep.id, (tx) =>
+      tx.insert(chargeableItems).values({
+        tenantId: bep.id,
+        schoolId: school?.id ?? '',
+        description: 'Conference place',
+        quantityHundredths: 100,
+        unitPricePence: 15_000,
+        netPence: 15_000,
+        vatRateBasisPoints: 0,
+        pricedAsMember: true,
+      }),
+    );
+    const finance = bep.caller('finance@bep.example');
+    const run = await finance.invoices.run({ kind: 'charges', upTo: todayInLondon() });
+    const [draft] = await finance.invoices.list({ billingRunId: run.id });
+    const invoiceId = draft?.id ?? '';
+    await finance.invoices.issue({ id: invoiceId });
+    const pi = `pi_${uniqueTag()}`;
+    const metadata = { tenant_id: bep.id, invoice_id: invoiceId };
+    const send = (event: object) => {
+      const payload = JSON.stringify(event);
+      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+      return receiveStripeWebhook(database.db, payload, header, secret);
+    };
+    await send({
+      id: `evt_${uniqueTag()}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: `cs_${uniqueTag()}`,
+          object: 'checkout.session',
+          payment_status: 'paid',
+          payment_intent: pi,
+          amount_total: 15_000,
+          currency: 'gbp',
+          metadata,
+        },
+      },
+    });
+    const paid = await finance.invoices.byId({ id: invoiceId });
+    expect(paid.invoice.status).toBe('paid');
+    const paymentId = paid.payments[0]?.paymentId ?? '';
+
+    await expect(
+      finance.invoices.refund({ paymentId, invoiceId, amountPence: 15_001, refundedOn: todayInLondon() }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(fake.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(0);
+
+    await finance.invoices.refund({ paymentId, invoiceId, amountPence: 5_000, refundedOn: todayInLondon() });
+    const sent = fake.requests.filter((r) => r.path === '/v1/refunds');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.form.get('payment_intent')).toBe(pi);
+    expect(sent[0]?.form.get('amount')).toBe('5000');
+    expect(sent[0]?.idempotencyKey).toMatch(/^refund-[0-9a-f-]{36}$/);
+    expect(sent[0]?.stripeAccount).toBe('acct_bep');
+    expect((await finance.invoices.byId({ id: invoiceId })).invoice).toMatchObject({
+      status: 'part_paid',
+      paidPence: 10_000,
+    });
+
+    // Stripe then reports the refund: it is the one already recorded.
+    const reported = await send({
+      id: `evt_${uniqueTag()}`,
+      object: 'event',
+      type: 'charge.refunded',
+      data: {
+        object: {
+          id: `ch_${uniqueTag()}`,
+          object: 'charge',
+          payment_intent: pi,
+          amount_captured: 15_000,
+          amount_refunded: 5_000,
+          metadata,
+        },
+      },
+    });
+    expect(reported.body).toBe('refunded');
+    const refunds = await withTenant(database.db, bep.id, (tx) =>
+      tx.select().from(payments).where(eq(payments.kind, 'refund')),
+    );
+    expect(refunds.filter((r) => r.stripeReference?.startsWith(`${pi}:`)).map((r) => r.amountPence)).toEqual([
+      5_000,
+    ]);
+    expect((await finance.invoices.byId({ id: invoiceId })).invoice.paidPence).toBe(10_000);
   });
 });

@@ -116,12 +116,13 @@ describe('calendar invites across the October clock change', () => {
     expect(uids(courseInvite({ ...common, sequence: 10 }))).toEqual(uids(request));
   });
 
-  it('the SEQUENCE is the later change of the course and the place, so it only ever rises', () => {
-    const booked = new Date('2026-09-01T10:00:00Z');
-    const moved = new Date('2026-09-10T10:00:00Z');
-    expect(inviteSequence({ updatedAt: booked }, { updatedAt: booked })).toBe(booked.getTime() / 1000);
-    expect(inviteSequence({ updatedAt: moved }, { updatedAt: booked })).toBe(moved.getTime() / 1000);
-    expect(inviteSequence({ updatedAt: booked }, { updatedAt: moved })).toBe(moved.getTime() / 1000);
+  it('the SEQUENCE is the course’s change count plus the place’s, so every counted change raises it', () => {
+    expect(inviteSequence({ inviteSequence: 0 }, { inviteSequence: 0 })).toBe(0);
+    // Dates moved twice in the same second: two counted changes, two higher SEQUENCEs (the clock played no part).
+    expect(inviteSequence({ inviteSequence: 2 }, { inviteSequence: 0 })).toBe(2);
+    // A place carried over from the seconds-based SEQUENCE keeps outranking what it was sent before.
+    const carried = Math.floor(new Date('2026-09-01T10:00:00Z').getTime() / 1000);
+    expect(inviteSequence({ inviteSequence: 1 }, { inviteSequence: carried })).toBe(carried + 1);
   });
 });
 
@@ -137,8 +138,8 @@ describe('course emails carry the invite by reference', () => {
   const make = (kind: Parameters<typeof courseEmail>[0]['kind'], bookingId?: string) =>
     courseEmail({ kind, course: emailCourse, sessions, booking: recipient, bookingId });
 
-  it('attaches a REQUEST to confirmations, substitutions and date changes and a CANCEL to cancellations', () => {
-    for (const kind of ['confirmed', 'substituted', 'changed'] as const)
+  it('attaches a REQUEST to confirmations, substitutions, date changes and reminders and a CANCEL to cancellations', () => {
+    for (const kind of ['confirmed', 'substituted', 'changed', 'reminder'] as const)
       expect(make(kind, 'b1').attachments).toEqual([
         { kind: 'course-ics', bookingId: 'b1', method: 'REQUEST', filename: 'course.ics' },
       ]);
@@ -148,8 +149,50 @@ describe('course emails carry the invite by reference', () => {
       ]);
   });
 
+  it('attaches a tentative REQUEST to a waiting-list offer and a CANCEL when its hold ends', () => {
+    const offer = (kind: 'offer' | 'offer_expired') =>
+      courseEmail({ kind, course: emailCourse, sessions, booking: recipient, offerEntryId: 'w1' });
+    expect(offer('offer').attachments).toEqual([
+      { kind: 'course-offer-ics', entryId: 'w1', method: 'REQUEST', filename: 'course.ics' },
+    ]);
+    expect((offer('offer').props as { paragraphs: string[] }).paragraphs.join(' ')).toContain(
+      'tentative until you claim',
+    );
+    expect(offer('offer_expired').attachments).toEqual([
+      { kind: 'course-offer-ics', entryId: 'w1', method: 'CANCEL', filename: 'course.ics' },
+    ]);
+  });
+
+  it('a tentative invite marks its events TENTATIVE', () => {
+    const ics = courseInvite({
+      course: {
+        id: 'c1',
+        title: 'Phonics',
+        venue: 'Harrow',
+        joiningLink: '',
+        format: 'in_person',
+        status: 'published',
+      },
+      sessions: [
+        {
+          id: 's1',
+          title: 'Day 1',
+          startsAt: new Date('2026-10-23T08:30:00Z'),
+          endsAt: new Date('2026-10-23T11:00:00Z'),
+        },
+      ],
+      booking: { id: 'w1', delegateName: 'Ana Patel', delegateEmail: 'ana@school.example' },
+      providerName: 'HSIP',
+      sequence: 3,
+      method: 'REQUEST',
+      tentative: true,
+    });
+    expect(ics).toContain('STATUS:TENTATIVE');
+    expect(ics).toContain('SEQUENCE:3');
+  });
+
   it('attaches nothing to other emails, or without a place', () => {
-    for (const kind of ['waitlisted', 'offer', 'reminder', 'evaluation', 'pending_approval'] as const)
+    for (const kind of ['waitlisted', 'offer', 'evaluation', 'pending_approval'] as const)
       expect(make(kind, 'b1').attachments).toBeUndefined();
     expect(make('course_cancelled').attachments).toBeUndefined();
   });

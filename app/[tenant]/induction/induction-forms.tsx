@@ -19,6 +19,7 @@ import {
   useFormMutation,
   useFormValues,
 } from '~/app/_components/form-kit';
+import { longDate } from '~/server/format/dates';
 import { useTRPC } from '../../_lib/trpc-client';
 
 const numberOrNaN = (text: string) => {
@@ -103,7 +104,7 @@ export function RegisterEctForm({
             {found.status === 'completed'
               ? 'who has completed induction'
               : `at ${found.schoolName ?? 'another school'}`}
-            , started induction on {new Date(`${found.startsOn}T12:00:00Z`).toLocaleDateString('en-GB')}.
+            , started induction on {longDate(found.startsOn)}.
           </p>
           {found.status !== 'completed' && (
             <Checkbox
@@ -482,9 +483,7 @@ export function EditPeriodForm({
   const [saved, setSaved] = useState('');
   const form = useFormMutation(trpc.induction.updatePeriod.mutationOptions(), {
     onSuccess: (r) => {
-      setSaved(
-        `Saved. Induction is now expected to end on ${new Date(`${r.completesOn}T12:00:00Z`).toLocaleDateString('en-GB')}.`,
-      );
+      setSaved(`Saved. Induction is now expected to end on ${longDate(r.completesOn)}.`);
       router.refresh();
     },
   });
@@ -568,7 +567,7 @@ export function ReductionForm({
     idPrefix: 'reduction',
     onSuccess: (r) => {
       setSaved(
-        `Saved: ${r.termsRequired.toFixed(1)} terms to serve, expected to complete on ${new Date(`${r.completesOn}T12:00:00Z`).toLocaleDateString('en-GB')}.`,
+        `Saved: ${r.termsRequired.toFixed(1)} terms to serve, expected to complete on ${longDate(r.completesOn)}.`,
       );
       router.refresh();
     },
@@ -643,6 +642,163 @@ export function CorrectTrnForm({ ectId, trn }: { ectId: string; trn: string }) {
         </SubmitButton>
         <StatusMessage>{saved}</StatusMessage>
       </div>
+    </Form>
+  );
+}
+
+type Recommendation = '' | 'pass' | 'fail' | 'extension';
+
+/** The headteacher (or induction tutor) recommends the outcome after the final assessment. */
+export function RecommendationForm({ ectId }: { ectId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind, set } = useFormValues({
+    recommendation: '' as Recommendation,
+    recommendedOn: '',
+    note: '',
+  });
+  const record = useFormMutation(trpc.induction.recordRecommendation.mutationOptions(), {
+    idPrefix: 'recommendation',
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Form
+      form={record}
+      onSubmit={() =>
+        record.mutate({
+          ectId,
+          recommendation: values.recommendation as 'pass' | 'fail' | 'extension',
+          recommendedOn: values.recommendedOn,
+          note: values.note,
+        })
+      }
+      className="mt-3 space-y-3"
+    >
+      <RadioGroup
+        label="Headteacher's recommendation"
+        inline
+        options={[
+          { value: 'pass', label: 'Pass' },
+          { value: 'extension', label: 'Extension' },
+          { value: 'fail', label: 'Fail' },
+        ]}
+        {...record.field('recommendation')}
+        value={values.recommendation}
+        onChange={set('recommendation')}
+      />
+      <DateField
+        label="Date of the recommendation"
+        hint="The day it was sent to the ECT and the Appropriate Body."
+        {...record.field('recommendedOn')}
+        {...bind('recommendedOn')}
+      />
+      <TextArea label="Note (optional)" rows={2} {...record.field('note')} {...bind('note')} />
+      <SubmitButton pending={record.isPending} pendingLabel="Sending…">
+        Send recommendation
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** The ECT's representations on the recommendation (or the AB recording those it received). */
+export function RepresentationsForm({ ectId }: { ectId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues({ representations: '', madeOn: '' });
+  const record = useFormMutation(trpc.induction.recordRepresentations.mutationOptions(), {
+    idPrefix: 'representations',
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Form
+      form={record}
+      onSubmit={() =>
+        record.mutate({ ectId, representations: values.representations, madeOn: values.madeOn })
+      }
+      className="mt-3 space-y-3"
+    >
+      <TextArea
+        label="Representations"
+        hint="What the ECT wants the Appropriate Body to consider before deciding."
+        rows={4}
+        {...record.field('representations')}
+        {...bind('representations')}
+      />
+      <DateField label="Date made" {...record.field('madeOn')} {...bind('madeOn')} />
+      <SubmitButton pending={record.isPending} pendingLabel="Sending…">
+        Send representations
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** The AB records an appeal to the Teaching Regulation Agency against a fail or an extension. */
+export function AppealForm({ ectId }: { ectId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind } = useFormValues({ lodgedOn: '', note: '' });
+  const record = useFormMutation(trpc.induction.recordAppeal.mutationOptions(), {
+    idPrefix: 'appeal',
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Form
+      form={record}
+      onSubmit={() => record.mutate({ ectId, lodgedOn: values.lodgedOn, note: values.note })}
+      className="mt-3 space-y-3"
+    >
+      <DateField label="Date the appeal was lodged" {...record.field('lodgedOn')} {...bind('lodgedOn')} />
+      <TextArea label="Note (optional)" rows={2} {...record.field('note')} {...bind('note')} />
+      <SubmitButton pending={record.isPending} pendingLabel="Recording…">
+        Record appeal
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** The AB records the Teaching Regulation Agency's decision on an appeal. */
+export function AppealResultForm({ appealId }: { appealId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind, set } = useFormValues({
+    result: '' as '' | 'upheld' | 'dismissed' | 'varied',
+    resultOn: '',
+    note: '',
+  });
+  const record = useFormMutation(trpc.induction.decideAppeal.mutationOptions(), {
+    idPrefix: 'appeal-result',
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Form
+      form={record}
+      onSubmit={() =>
+        record.mutate({
+          appealId,
+          result: values.result as 'upheld' | 'dismissed' | 'varied',
+          resultOn: values.resultOn,
+          note: values.note,
+        })
+      }
+      className="mt-3 space-y-3"
+    >
+      <RadioGroup
+        label="The Teaching Regulation Agency's decision"
+        inline
+        options={[
+          { value: 'upheld', label: 'Appeal upheld' },
+          { value: 'varied', label: 'Decision varied' },
+          { value: 'dismissed', label: 'Appeal dismissed' },
+        ]}
+        {...record.field('result')}
+        value={values.result}
+        onChange={set('result')}
+      />
+      <DateField label="Date of the decision" {...record.field('resultOn')} {...bind('resultOn')} />
+      <TextArea label="Note (optional)" rows={2} {...record.field('note')} {...bind('note')} />
+      <SubmitButton pending={record.isPending} pendingLabel="Recording…">
+        Record the result
+      </SubmitButton>
     </Form>
   );
 }

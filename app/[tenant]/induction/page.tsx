@@ -3,12 +3,17 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { DataTable } from '~/app/_components/data-table';
 import { FilterForm, FilterInput, FilterSelect } from '~/app/_components/filter-form';
-import { checkpointTitle, fteLabel, inductionStatusLabels } from '~/server/induction/induction-labels';
+import {
+  checkpointTitle,
+  fteLabel,
+  inductionStatusLabels,
+  outcomeLabels,
+} from '~/server/induction/induction-labels';
+import { shortDate } from '~/server/format/dates';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 
 export const metadata: Metadata = { title: 'ECT induction' };
 
-const date = (iso: string | null) => (iso ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB') : '—');
 const statuses = ['in_progress', 'completed', 'at_risk', 'overdue'] as const;
 const statusFilterLabels = {
   in_progress: 'In progress',
@@ -127,7 +132,7 @@ export default async function InductionPage({
                   ),
                 },
                 { header: 'School', cell: (e) => e.schoolName },
-                { header: 'Next due', cell: (e) => date(e.nextDueOn) },
+                { header: 'Next due', cell: (e) => shortDate(e.nextDueOn) },
                 { header: 'Overdue', align: 'right', cell: (e) => e.overdue },
               ]}
             />
@@ -186,7 +191,7 @@ export default async function InductionPage({
                 },
                 { header: 'School', cell: (c) => c.schoolName },
                 { header: 'Review', cell: (c) => checkpointTitle(c) },
-                { header: 'Due', cell: (c) => date(c.dueOn) },
+                { header: 'Due', cell: (c) => shortDate(c.dueOn) },
                 {
                   header: 'Reminded',
                   cell: (c) =>
@@ -202,7 +207,7 @@ export default async function InductionPage({
             </h2>
             <DataTable
               className="mt-3"
-              caption="Inductions past their expected end, awaiting an outcome"
+              caption="Inductions awaiting an outcome: recommended, or past their expected end"
               hideCaption
               rows={dashboard.outcomesDue}
               rowKey={(e) => e.id}
@@ -218,7 +223,15 @@ export default async function InductionPage({
                   ),
                 },
                 { header: 'School', cell: (e) => e.schoolName },
-                { header: 'Expected end', cell: (e) => date(e.completesOn) },
+                { header: 'Expected end', cell: (e) => shortDate(e.completesOn) },
+                {
+                  header: 'Recommendation',
+                  cell: (e) =>
+                    e.recommendation
+                      ? `${outcomeLabels[e.recommendation]}, ${shortDate(e.recommendedOn)}`
+                      : 'Not yet received',
+                },
+                { header: 'Decide by', cell: (e) => shortDate(e.decisionDue) },
               ]}
             />
             <p className="mt-3">
@@ -273,7 +286,7 @@ export default async function InductionPage({
             { header: 'TRN', cell: (e) => e.trn },
             { header: 'School', cell: (e) => e.schoolName },
             { header: 'FTE', align: 'right', cell: (e) => fteLabel(e.fteHundredths) },
-            { header: 'Started', cell: (e) => date(e.startsOn) },
+            { header: 'Started', cell: (e) => shortDate(e.startsOn) },
             {
               header: 'Status',
               cell: (e) =>
@@ -288,7 +301,7 @@ export default async function InductionPage({
               cell: (e) =>
                 e.status === 'completed'
                   ? '—'
-                  : `${date(e.nextDueOn)}${e.overdue > 0 ? ` (${e.overdue} overdue)` : ''}`,
+                  : `${shortDate(e.nextDueOn)}${e.overdue > 0 ? ` (${e.overdue} overdue)` : ''}`,
             },
           ]}
         />

@@ -25,21 +25,47 @@ import {
 import { formatPence } from '~/server/catalogue/money';
 import { useTRPC } from '../../_lib/trpc-client';
 
-/** Issues a draft: it takes the next number and goes to the school's finance contact. */
-export function IssueButton({ id }: { id: string }) {
+/**
+ * Issues a draft: it takes the next number and goes to the school's finance contact. The purchase-order number
+ * (if the school sent one since) and the tax point (the supply date, when earlier) are set here, as an issued
+ * invoice is never edited.
+ */
+export function IssueForm({ id, purchaseOrderNumber }: { id: string; purchaseOrderNumber: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const { values, bind } = useFormValues({ purchaseOrderNumber: purchaseOrderNumber ?? '', taxPointOn: '' });
   const issue = useFormMutation(trpc.invoices.issue.mutationOptions(), { onSuccess: () => router.refresh() });
   return (
-    <div>
-      <ErrorSummary errors={issue.summary} />
-      <Button variant="primary" onClick={() => issue.mutate({ id })} disabled={issue.isPending}>
-        {issue.isPending ? 'Issuing…' : 'Issue invoice'}
-      </Button>
+    <Form
+      form={issue}
+      onSubmit={() =>
+        issue.mutate({
+          id,
+          purchaseOrderNumber: values.purchaseOrderNumber,
+          taxPointOn: values.taxPointOn || null,
+        })
+      }
+      heading={<h3 className="text-lg font-semibold">Issue this invoice</h3>}
+    >
+      <TextField
+        {...issue.field('purchaseOrderNumber')}
+        label="School’s purchase order number (optional)"
+        width="w-64"
+        {...bind('purchaseOrderNumber')}
+      />
+      <DateField
+        {...issue.field('taxPointOn')}
+        label="Tax point, if earlier than today (optional)"
+        hint="The date the service was supplied, when this invoice comes more than 14 days after it."
+        {...bind('taxPointOn')}
+      />
+      <SubmitButton pending={issue.isPending} pendingLabel="Issuing…">
+        Issue invoice
+      </SubmitButton>
       <StatusMessage className="mt-1 text-green-800">
         {issue.data ? `Issued as ${issue.data.number}.` : ''}
       </StatusMessage>
-    </div>
+    </Form>
   );
 }
 

@@ -188,6 +188,7 @@ export function RefundForm({
       <SelectField
         {...refund.field('paymentId')}
         label="Payment refunded"
+        hint="A payment made online (stripe) is refunded to the school through Stripe; any other is only recorded here."
         options={payments.map((p) => ({ value: p.paymentId, label: p.label }))}
         {...bind('paymentId')}
       />

@@ -61,7 +61,7 @@ export function SubscribeForm({
     ),
   );
   const current = quoteQuery.data ?? initialQuote;
-  const { buyer, item, quote, saving } = current;
+  const { buyer, item, quote, saving, perEct } = current;
 
   const subscribe = useFormMutation(
     trpc.subscriptions.subscribe.mutationOptions({
@@ -123,7 +123,9 @@ export function SubscribeForm({
               {buyer.name} now subscribes to {item.name} for {yearLabel}.
             </p>
             <p className="mt-1">
-              Net price {formatPence(done.netPence)}
+              {perEct
+                ? `Each ECT registered here is charged ${formatPence(done.netPence)} net`
+                : `Net price ${formatPence(done.netPence)}`}
               {done.purchaseOrderNumber ? `, purchase order ${done.purchaseOrderNumber}` : ''}. The
               entitlements are in your statement now.
             </p>
@@ -160,7 +162,7 @@ export function SubscribeForm({
           </p>
           {/* Its errors are summarised above the form. */}
           <Form form={{ summary: [] }} onSubmit={onSubmit} className="mt-4 space-y-5">
-            {pricedUnit && (
+            {pricedUnit && !perEct && (
               <NumberField
                 whole
                 label={`Number of ${pricedUnit.many}`}
@@ -183,49 +185,71 @@ export function SubscribeForm({
               <dd>
                 {formatPence(quote.unitPricePence)} ({priceWord})
               </dd>
-              {pricedUnit && (
+              {perEct ? (
                 <>
-                  <dt className="font-semibold">Full-year price</dt>
+                  <dt className="font-semibold">Terms charged</dt>
                   <dd>
-                    {formatPence(quote.fullPricePence)} for {quote.units}{' '}
-                    {quote.units === 1 ? pricedUnit.one : pricedUnit.many}
+                    {quote.termsCharged} of 3
+                    {quote.termsCharged < 3 ? ' (the terms that have not started yet)' : ''}
+                  </dd>
+                  <dt className="font-semibold">Charged for each ECT</dt>
+                  <dd data-testid="net-price">
+                    {formatPence(quote.netPence)} net, when the ECT is registered with us
+                  </dd>
+                  <dt className="font-semibold">In induction at {buyer.name} now</dt>
+                  <dd>
+                    {perEct.inInductionNow === 0
+                      ? 'No ECTs, so nothing is charged today'
+                      : `${perEct.inInductionNow} ECT${perEct.inInductionNow === 1 ? '' : 's'}, charged ${formatPence(perEct.inInductionNow * quote.netPence)} net when you subscribe`}
                   </dd>
                 </>
-              )}
-              {quote.minimumApplied && (
+              ) : (
                 <>
-                  <dt className="font-semibold">Minimum price</dt>
-                  <dd>
-                    The minimum of {formatPence(quote.netPence)} applies outside the partnership, however late
-                    in the year you join
-                  </dd>
-                </>
-              )}
-              {saving.separatelyPence > 0 && (
-                <>
-                  <dt className="font-semibold">Bought separately</dt>
-                  <dd>{formatPence(saving.separatelyPence)}</dd>
-                  {saving.savingPence > 0 && (
+                  {pricedUnit && (
                     <>
-                      <dt className="font-semibold">You save</dt>
-                      <dd>{formatPence(saving.savingPence)}</dd>
+                      <dt className="font-semibold">Full-year price</dt>
+                      <dd>
+                        {formatPence(quote.fullPricePence)} for {quote.units}{' '}
+                        {quote.units === 1 ? pricedUnit.one : pricedUnit.many}
+                      </dd>
                     </>
                   )}
+                  {quote.minimumApplied && (
+                    <>
+                      <dt className="font-semibold">Minimum price</dt>
+                      <dd>
+                        The minimum of {formatPence(quote.netPence)} applies outside the partnership, however
+                        late in the year you join
+                      </dd>
+                    </>
+                  )}
+                  {saving.separatelyPence > 0 && (
+                    <>
+                      <dt className="font-semibold">Bought separately</dt>
+                      <dd>{formatPence(saving.separatelyPence)}</dd>
+                      {saving.savingPence > 0 && (
+                        <>
+                          <dt className="font-semibold">You save</dt>
+                          <dd>{formatPence(saving.savingPence)}</dd>
+                        </>
+                      )}
+                    </>
+                  )}
+                  <dt className="font-semibold">Terms charged</dt>
+                  <dd>
+                    {quote.termsCharged} of 3
+                    {quote.termsCharged < 3
+                      ? ' (you pay for the terms that have not started yet, and get that share of each entitlement)'
+                      : ' (the whole year)'}
+                  </dd>
+                  <dt className="font-semibold">Net price</dt>
+                  <dd data-testid="net-price">{formatPence(quote.netPence)}</dd>
+                  <dt className="font-semibold">VAT</dt>
+                  <dd>{formatPence(quote.vatPence)}</dd>
+                  <dt className="font-semibold">Total to pay</dt>
+                  <dd className="text-lg font-bold">{formatPence(quote.totalPence)}</dd>
                 </>
               )}
-              <dt className="font-semibold">Terms charged</dt>
-              <dd>
-                {quote.termsCharged} of 3
-                {quote.termsCharged < 3
-                  ? ' (you pay for the terms that have not started yet, and get that share of each entitlement)'
-                  : ' (the whole year)'}
-              </dd>
-              <dt className="font-semibold">Net price</dt>
-              <dd data-testid="net-price">{formatPence(quote.netPence)}</dd>
-              <dt className="font-semibold">VAT</dt>
-              <dd>{formatPence(quote.vatPence)}</dd>
-              <dt className="font-semibold">Total to pay</dt>
-              <dd className="text-lg font-bold">{formatPence(quote.totalPence)}</dd>
             </dl>
 
             <TextField

@@ -8,27 +8,31 @@ import {
   fteLabel,
   inductionStatusLabels,
   judgementLabels,
+  appealResultLabels,
   outcomeLabels,
   termsLabel,
 } from '~/server/induction/induction-labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { formatPence } from '~/server/catalogue/money';
+import { longDate, shortDate } from '~/server/format/dates';
 import {
   AbsenceForm,
+  AppealForm,
+  AppealResultForm,
   BookProgrammeForm,
   CloseSupportPlanForm,
   CorrectTrnForm,
   EditEctForm,
   EditPeriodForm,
   OutcomeForm,
+  RecommendationForm,
   ReductionForm,
+  RepresentationsForm,
   ReviewCheckpointForm,
   SubmitCheckpointForm,
 } from '../induction-forms';
 
 export const metadata: Metadata = { title: 'ECT induction record' };
-
-const date = (iso: string | null) => (iso ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB') : '—');
 
 export default async function EctRecordPage({
   params,
@@ -44,7 +48,7 @@ export default async function EctRecordPage({
   ]);
   // The Appropriate Body's officers answer ECTs' subject access and erasure requests.
   const mayExport = hasRole(workspace.roles, inductionAbStaff);
-  const { ect } = record;
+  const { ect, decisions } = record;
   const current = record.periods[record.periods.length - 1];
   return (
     <div>
@@ -75,7 +79,7 @@ export default async function EctRecordPage({
         <dt className="font-semibold">Status</dt>
         <dd>{inductionStatusLabels[ect.status]}</dd>
         <dt className="font-semibold">Started induction</dt>
-        <dd>{date(ect.startsOn)}</dd>
+        <dd>{longDate(ect.startsOn)}</dd>
         <dt className="font-semibold">School now</dt>
         <dd>
           {current?.schoolName} ({current ? fteLabel(current.fteHundredths) : ''} FTE)
@@ -101,8 +105,8 @@ export default async function EctRecordPage({
         <dt className="font-semibold">{ect.status === 'completed' ? 'Completed' : 'Expected end'}</dt>
         <dd>
           {ect.status === 'completed'
-            ? date(record.outcomes[record.outcomes.length - 1]?.decidedOn ?? null)
-            : date(record.schedule.completesOn)}
+            ? longDate(record.outcomes[record.outcomes.length - 1]?.decidedOn ?? null)
+            : longDate(record.schedule.completesOn)}
           {record.schedule.absenceExtensions.map((x) => (
             <span key={x.year}>
               {' '}
@@ -130,8 +134,8 @@ export default async function EctRecordPage({
           rowKey={(p) => p.id}
           columns={[
             { header: 'School', rowHeader: true, cell: (p) => p.schoolName },
-            { header: 'From', cell: (p) => date(p.startsOn) },
-            { header: 'To', cell: (p) => (p.endsOn ? date(p.endsOn) : 'Now') },
+            { header: 'From', cell: (p) => shortDate(p.startsOn) },
+            { header: 'To', cell: (p) => (p.endsOn ? shortDate(p.endsOn) : 'Now') },
             { header: 'FTE', align: 'right', cell: (p) => fteLabel(p.fteHundredths) },
             { header: 'Induction tutor', cell: (p) => p.tutorName },
           ]}
@@ -157,7 +161,7 @@ export default async function EctRecordPage({
                 </span>
               </div>
               <p className="text-sm text-slate-700">
-                Due {date(c.dueOn)} at {c.schoolName}
+                Due {longDate(c.dueOn)} at {c.schoolName}
               </p>
               {c.judgement && (
                 <div className="mt-2">
@@ -187,13 +191,9 @@ export default async function EctRecordPage({
           {record.supportPlans.map((p) => (
             <div key={p.id} className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
               <p>
-                <strong>{p.status === 'open' ? 'Open' : 'Closed'}</strong>: opened{' '}
-                {p.createdAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}
-                {p.closedAt
-                  ? `, closed ${p.closedAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}`
-                  : ''}
-                , when the ECT was judged not on track; the school sets out its support in the review’s
-                evidence.
+                <strong>{p.status === 'open' ? 'Open' : 'Closed'}</strong>: opened {longDate(p.createdAt)}
+                {p.closedAt ? `, closed ${longDate(p.closedAt)}` : ''}, when the ECT was judged not on track;
+                the school sets out its support in the review’s evidence.
               </p>
               {p.closingNote && <p className="mt-2">Closed by the Appropriate Body: {p.closingNote}</p>}
               {p.status === 'open' && record.mayCloseSupportPlan && (
@@ -231,7 +231,7 @@ export default async function EctRecordPage({
           rowKey={(a) => a.id}
           empty="No absences recorded. 30 days or more in an induction year extend that year."
           columns={[
-            { header: 'From', rowHeader: true, cell: (a) => date(a.startsOn) },
+            { header: 'From', rowHeader: true, cell: (a) => shortDate(a.startsOn) },
             { header: 'Days', align: 'right', cell: (a) => a.days },
             { header: 'Reason', cell: (a) => a.reason },
           ]}
@@ -241,13 +241,58 @@ export default async function EctRecordPage({
 
       <section aria-labelledby="outcome" className="mt-8">
         <h2 id="outcome" className="text-2xl font-semibold">
-          Outcome
+          Recommendation and outcome
         </h2>
+        {decisions.recommendations.length === 0 && ect.status === 'in_progress' && (
+          <p className="mt-2">
+            The headteacher&rsquo;s recommendation is due by{' '}
+            <strong>{longDate(decisions.deadlines.recommendationDue)}</strong>, 10 working days after
+            induction is expected to end.
+          </p>
+        )}
+        {decisions.recommendations.length > 0 && (
+          <ul className="mt-2 space-y-2" data-testid="recommendations">
+            {decisions.recommendations.map((r) => (
+              <li key={r.id}>
+                <strong>{outcomeLabels[r.recommendation]}</strong> recommended on {longDate(r.recommendedOn)}{' '}
+                ({r.recordedBy}){r.note ? `: ${r.note}` : ''}
+                {r.representationsOn ? (
+                  <span className="block text-slate-700">
+                    The ECT&rsquo;s representations of {longDate(r.representationsOn)}: {r.representations}
+                  </span>
+                ) : r.id === decisions.pendingRecommendationId ? (
+                  <span className="block text-slate-700">
+                    The ECT may make representations by {longDate(decisions.deadlines.representationsDue)}.
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {decisions.deadlines.decisionDue && (
+          <p className="mt-2 font-semibold" data-testid="decision-due">
+            The Appropriate Body decides by {longDate(decisions.deadlines.decisionDue)}.
+          </p>
+        )}
+        {decisions.mayRecommend && (
+          <div className="mt-4 max-w-3xl">
+            <h3 className="text-lg font-semibold">Recommend the outcome</h3>
+            <RecommendationForm ectId={ect.id} />
+          </div>
+        )}
+        {decisions.mayMakeRepresentations && (
+          <div className="mt-4 max-w-3xl">
+            <h3 className="text-lg font-semibold">Representations on the recommendation</h3>
+            <RepresentationsForm ectId={ect.id} />
+          </div>
+        )}
+
+        <h3 className="mt-6 text-lg font-semibold">Decision</h3>
         {record.outcomes.length === 0 && <p className="mt-2">No outcome recorded yet.</p>}
         <ul className="mt-2 space-y-1">
           {record.outcomes.map((o) => (
             <li key={o.id}>
-              <strong>{outcomeLabels[o.outcome]}</strong> on {date(o.decidedOn)},{' '}
+              <strong>{outcomeLabels[o.outcome]}</strong> on {longDate(o.decidedOn)},{' '}
               {termsLabel(o.termsServedTenths)} terms served
               {o.extensionTenths ? `, extended by ${termsLabel(o.extensionTenths)} terms` : ''} (recorded by{' '}
               {o.recordedBy}){o.note ? `: ${o.note}` : ''}
@@ -256,6 +301,41 @@ export default async function EctRecordPage({
         </ul>
         {record.mayRecordOutcome && (
           <OutcomeForm ectId={ect.id} termsServed={record.schedule.termsRequired.toFixed(1)} />
+        )}
+
+        {(decisions.deadlines.appealBy || decisions.appeals.length > 0) && (
+          <>
+            <h3 className="mt-6 text-lg font-semibold">Appeal</h3>
+            {decisions.deadlines.appealBy && !decisions.appeals.some((a) => a.result === 'pending') && (
+              <p className="mt-2" data-testid="appeal-by">
+                {ect.name} may appeal against this decision to the Teaching Regulation Agency by{' '}
+                {longDate(decisions.deadlines.appealBy)}.
+              </p>
+            )}
+            <ul className="mt-2 space-y-2">
+              {decisions.appeals.map((a) => (
+                <li key={a.id}>
+                  Appeal lodged on {longDate(a.lodgedOn)}:{' '}
+                  <strong>
+                    {a.result === 'pending'
+                      ? 'waiting for the Teaching Regulation Agency'
+                      : `${appealResultLabels[a.result]} on ${longDate(a.resultOn)}`}
+                  </strong>
+                  {a.note ? ` (${a.note})` : ''}
+                  {a.result === 'pending' && decisions.mayDecideAppeal && (
+                    <div className="max-w-3xl">
+                      <AppealResultForm appealId={a.id} />
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {decisions.mayRecordAppeal && (
+              <div className="mt-2 max-w-3xl">
+                <AppealForm ectId={ect.id} />
+              </div>
+            )}
+          </>
         )}
       </section>
 
@@ -326,7 +406,7 @@ export default async function EctRecordPage({
           empty="No course places booked with this email address in this workspace."
           columns={[
             { header: 'Course', rowHeader: true, cell: (b) => b.courseTitle },
-            { header: 'Starts', cell: (b) => date(b.startsOn) },
+            { header: 'Starts', cell: (b) => shortDate(b.startsOn) },
             { header: 'Place', cell: (b) => (b.status === 'confirmed' ? 'Confirmed' : 'Awaiting approval') },
           ]}
         />
@@ -345,7 +425,7 @@ export default async function EctRecordPage({
                   >
                     <h4 className="text-lg font-semibold">{c.title}</h4>
                     <p>
-                      Starts {date(c.startsOn)}
+                      Starts {longDate(c.startsOn)}
                       {c.venue ? `, ${c.venue}` : ''}; {c.placesLeft} places left.
                     </p>
                     <p className="font-semibold" data-testid="programme-cost">

@@ -7,7 +7,7 @@ import { vatBreakdown, vatTreatmentLabels } from '~/server/invoicing/rules';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import {
   CreditNoteForm,
-  IssueButton,
+  IssueForm,
   PayOnlineButton,
   RecordPaymentForm,
   VoidForm,
@@ -166,6 +166,17 @@ export default async function InvoicePage({
               { header: 'Date', cell: (n) => shortDate(n.issuedOn) },
               { header: 'Reason', cell: (n) => n.reason },
               { header: 'Gross', align: 'right', cell: (n) => formatPence(n.grossPence) },
+              {
+                header: 'Document',
+                cell: (n) => (
+                  <a
+                    className="underline"
+                    href={`/${tenant}/invoices/${invoice.id}/credit-notes/${n.id}/pdf`}
+                  >
+                    {`Credit note ${n.number} (PDF)`}
+                  </a>
+                ),
+              },
             ]}
           />
         </>
@@ -199,7 +210,9 @@ export default async function InvoicePage({
         )}
       {finance && (
         <div className="mt-8 max-w-2xl space-y-8">
-          {invoice.status === 'draft' && <IssueButton id={invoice.id} />}
+          {invoice.status === 'draft' && (
+            <IssueForm id={invoice.id} purchaseOrderNumber={invoice.purchaseOrderNumber} />
+          )}
           {(invoice.status === 'issued' || invoice.status === 'part_paid') && view.outstandingPence > 0 && (
             <RecordPaymentForm
               schoolId={invoice.schoolId}

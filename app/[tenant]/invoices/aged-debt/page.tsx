@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { DataTable } from '~/app/_components/data-table';
+import { FilterForm, FilterInput } from '~/app/_components/filter-form';
 import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
@@ -23,7 +24,9 @@ export default async function AgedDebtPage({ params }: { params: Promise<{ tenan
   if (!hasRole(workspace.roles, financeUsers)) forbidden();
   const { rows, totals } = await guard(api.invoices.agedDebt());
   const today = todayInLondon();
-  const yearStart = `${today.slice(0, 4)}-01-01`;
+  // The council's financial year, April to March.
+  const year = Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0);
+  const yearStart = `${year}-04-01`;
   return (
     <div>
       <p>
@@ -64,17 +67,16 @@ export default async function AgedDebtPage({ params }: { params: Promise<{ tenan
         ]}
       />
       <h2 className="mt-8 text-2xl font-semibold">Finance export</h2>
-      <p className="mt-2">
+      <p className="mt-2 max-w-3xl">
         Every invoice and credit note line (with nominal code, cost centre and CFR code), and every payment
-        and refund, as CSV for the council’s finance system.
+        and refund, dated in the period, as CSV for the council’s finance system: one row per line.
       </p>
-      <p className="mt-2">
-        <a
-          className="font-semibold underline"
-          href={`/${tenant}/invoices/export?from=${yearStart}&to=${today}`}
-        >
-          Download this calendar year to date (CSV)
-        </a>
+      <FilterForm label="Finance export period" submit="Download CSV" action={`/${tenant}/invoices/export`}>
+        <FilterInput type="date" name="from" label="From" width="w-48" defaultValue={yearStart} required />
+        <FilterInput type="date" name="to" label="To" width="w-48" defaultValue={today} required />
+      </FilterForm>
+      <p className="mt-2 text-sm text-slate-700">
+        Filled in with this financial year (from 1 April) to date.
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import { DataTable } from '~/app/_components/data-table';
 import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { forbidden } from 'next/navigation';
+import { billingRunStaleMinutes } from '~/server/invoicing/billing-job';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { BillingRunForm, IssueRunButton, ResumeRunButton, RunProgressPoller } from '../invoice-actions';
 
@@ -37,7 +38,7 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
         <BillingRunForm today={today} academicYear={academicYearOf(today)} />
       </div>
       <h2 className="mt-10 text-2xl font-semibold">Runs</h2>
-      <RunProgressPoller running={runs.some((r) => r.status === 'running')} />
+      <RunProgressPoller running={runs.some((r) => r.phase === 'running')} />
       <DataTable
         className="mt-2"
         caption="Billing runs, newest first"
@@ -73,11 +74,13 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
                 <p data-testid="run-progress">
                   {`${r.schoolsDone} of ${r.schoolsTotal} schools, ${r.invoicesCreated} invoices`}
                   {r.schoolsFailed > 0 ? `, ${r.schoolsFailed} failed` : ''}
-                  {r.status === 'running'
+                  {r.phase === 'running'
                     ? ` (running${r.currentSchool ? `: done ${r.currentSchool}` : ''})`
-                    : r.status === 'failed'
-                      ? ` (stopped: ${r.error ?? 'failed'})`
-                      : ' (finished)'}
+                    : r.phase === 'stalled'
+                      ? ` (stopped: no progress for ${billingRunStaleMinutes} minutes)`
+                      : r.phase === 'stopped'
+                        ? ` (stopped: ${r.error ?? 'failed'})`
+                        : ' (finished)'}
                 </p>
               </div>
             ),
@@ -85,8 +88,10 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
           {
             header: 'Drafts',
             cell: (r) =>
-              r.status === 'done' ? (
+              r.phase === 'done' ? (
                 <IssueRunButton billingRunId={r.id} drafts={draftsOf(r.id)} />
+              ) : r.phase === 'running' ? (
+                'When the run has finished'
               ) : (
                 <ResumeRunButton billingRunId={r.id} />
               ),

@@ -52,6 +52,7 @@ export default async function InvoiceSettingsPage({ params }: { params: Promise<
             subscriptionBilling: s.subscriptionBilling,
             journalForMaintained: s.journalForMaintained,
             reminderDays: s.reminderDays,
+            offerBacsDebit: s.offerBacsDebit,
           }}
         />
       </div>

@@ -26,6 +26,21 @@ const categories: { key: CustomerCategory; label: string }[] = [
   { key: 'out_of_area', label: 'Schools outside your area' },
 ];
 
+/** Product kinds a rule can single out, for exceptions to the customer rules above. */
+const productKinds: { key: 'package' | 'service'; label: string }[] = [
+  { key: 'package', label: 'Packages' },
+  { key: 'service', label: 'Services and charges' },
+];
+const categoryShort: Record<CustomerCategory, string> = {
+  maintained: 'maintained',
+  academy: 'academies and free schools',
+  out_of_area: 'out of area',
+};
+type ExceptionKey = `vat_${'package' | 'service'}_${CustomerCategory}`;
+const exceptionKeys = productKinds.flatMap((p) =>
+  categories.map((c) => ({ key: `vat_${p.key}_${c.key}` as ExceptionKey, product: p, category: c })),
+);
+
 const billingLabels = {
   annual: 'The whole year on one invoice',
   termly: 'Each term on its own invoice',
@@ -37,6 +52,9 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
   const router = useRouter();
   const ruleFor = (c: CustomerCategory) =>
     initial.vatRules.find((r) => r.productKind === 'any' && r.customerCategory === c)?.treatment ?? '';
+  const exceptionFor = (p: 'package' | 'service', c: CustomerCategory) =>
+    (initial.vatRules.find((r) => r.productKind === p && r.customerCategory === c)?.treatment ??
+      '') as string;
   const codes = initial.financeCodes['*'] ?? {};
   const { values, bind } = useFormValues({
     legalName: initial.legalName,
@@ -56,6 +74,10 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
     costCentre: codes.costCentre ?? '',
     cfrCode: codes.cfrCode ?? '',
     reminderDays: initial.reminderDays.join(', '),
+    offerBacsDebit: initial.offerBacsDebit,
+    ...(Object.fromEntries(
+      exceptionKeys.map((e) => [e.key, exceptionFor(e.product.key, e.category.key)]),
+    ) as Record<ExceptionKey, string>),
   });
   const save = useFormMutation(trpc.invoices.updateSettings.mutationOptions(), {
     onSuccess: () => router.refresh(),
@@ -71,7 +93,20 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
     if (reminders.some((d) => !/^\d+$/.test(d)))
       errors.reminderDays = 'Enter days as whole numbers, like 7, 30.';
     if (Object.keys(errors).length > 0) return save.setClientErrors(errors);
-    const kept = initial.vatRules.filter((r) => r.productKind !== 'any' || r.customerCategory === 'any');
+    // Rules this form does not show (a product kind for every customer, the catch-all) are kept as they are.
+    const kept = initial.vatRules.filter((r) => r.customerCategory === 'any');
+    const exceptionRules: VatRule[] = exceptionKeys.flatMap((e) => {
+      const treatment = values[e.key];
+      return treatment
+        ? [
+            {
+              productKind: e.product.key,
+              customerCategory: e.category.key,
+              treatment: treatment as VatRule['treatment'],
+            },
+          ]
+        : [];
+    });
     const categoryRules: VatRule[] = categories.flatMap((c) => {
       const treatment = values[c.key];
       return treatment
@@ -90,7 +125,7 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
       bankDetails: values.bankDetails,
       logoUrl: initial.logoUrl ?? null,
       standardRateBasisPoints: initial.standardRateBasisPoints,
-      vatRules: [...categoryRules, ...kept],
+      vatRules: [...exceptionRules, ...categoryRules, ...kept],
       financeCodes: {
         ...otherCodes,
         '*': {
@@ -102,6 +137,7 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
       subscriptionBilling: values.subscriptionBilling as InvoiceSettingsInput['subscriptionBilling'],
       journalForMaintained: isLa && values.journalForMaintained,
       reminderDays: reminders.map(Number),
+      offerBacsDebit: values.offerBacsDebit,
     });
   };
   const treatmentOptions = optionsOf(vatTreatmentLabels);
@@ -181,6 +217,24 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
         ))}
       </fieldset>
       <fieldset className="space-y-3">
+        <legend className="text-lg font-semibold">VAT exceptions by product</legend>
+        <p className="text-sm text-slate-700">
+          Where packages and one-off services differ for the same customer (for example a maintained school’s
+          package outside the scope of VAT but its extra consultancy standard-rated). An exception wins over
+          the customer’s rule above.
+        </p>
+        {exceptionKeys.map((e) => (
+          <SelectField
+            key={e.key}
+            {...save.field(e.key)}
+            label={`${e.product.label}: ${categoryShort[e.category.key]}`}
+            placeholder="As for the customer above"
+            options={treatmentOptions}
+            {...bind(e.key)}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">Finance codes on every line</legend>
         <TextField
           {...save.field('nominalCode')}
@@ -197,6 +251,13 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
         hint="Separate with commas, like 7, 30."
         width="w-64"
         {...bind('reminderDays')}
+      />
+      <Checkbox
+        {...save.field('offerBacsDebit')}
+        label="Offer Bacs Direct Debit as well as card when a school pays online"
+        hint="Your Stripe account must have Bacs Direct Debit switched on; if it has not, schools are offered card only. A Direct Debit takes a few working days to clear: the invoice is marked paid when Stripe confirms it."
+        checked={values.offerBacsDebit}
+        onChange={bind('offerBacsDebit').onChange}
       />
       <SubmitButton pending={save.isPending}>Save settings</SubmitButton>
       <StatusMessage>{save.isSuccess ? 'Saved.' : ''}</StatusMessage>

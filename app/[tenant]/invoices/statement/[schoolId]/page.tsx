@@ -2,23 +2,32 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DataTable } from '~/app/_components/data-table';
+import { FilterForm, FilterInput } from '~/app/_components/filter-form';
 import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
+import { ZStatementInput } from '~/server/invoicing/finance-reports';
+import { addDays } from '~/server/invoicing/rules';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { AllocatePaymentForm } from '../../payment-forms';
 import { shortDate } from '~/server/format/dates';
+import { statementHref, statementQuery } from './statement-query';
 
 export const metadata: Metadata = { title: 'Statement of account' };
 
 export default async function StatementPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ tenant: string; schoolId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { tenant, schoolId } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
-  const statement = await guard(api.invoices.statement({ schoolId }));
+  // A period that does not parse (a typed address, a start after the end) is explained, and the default shown.
+  const asked = ZStatementInput.safeParse({ schoolId, ...statementQuery(await searchParams) });
+  const problems = asked.success ? [] : [...new Set(asked.error.issues.map((i) => i.message))];
+  const statement = await guard(api.invoices.statement(asked.success ? asked.data : { schoolId }));
   if (!statement) notFound();
   const finance = hasRole(workspace.roles, financeUsers);
   const open = finance
@@ -26,6 +35,27 @@ export default async function StatementPage({
         (i) => i.status === 'issued' || i.status === 'part_paid',
       )
     : [];
+  const base = `/${tenant}/invoices/statement/${schoolId}`;
+  const period = { from: statement.from, to: statement.to, allTime: statement.from === null };
+  const thisYear = statement.currentFinancialYear;
+  const lastYear = {
+    from: `${Number(thisYear.from.slice(0, 4)) - 1}${thisYear.from.slice(4)}`,
+    to: addDays(thisYear.from, -1),
+  };
+  const rows = [
+    ...(statement.from
+      ? [
+          {
+            date: statement.from,
+            what: 'Balance brought forward',
+            debitPence: 0,
+            creditPence: 0,
+            balancePence: statement.openingBalancePence,
+          },
+        ]
+      : []),
+    ...statement.lines,
+  ];
   return (
     <div>
       <p>
@@ -34,20 +64,54 @@ export default async function StatementPage({
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">Statement of account: {statement.schoolName}</h1>
-      <p className="mt-2 text-lg" data-testid="statement-balance">
+      {problems.length > 0 && (
+        <div role="alert" className="mt-4 max-w-3xl border-l-4 border-red-700 bg-red-50 p-4">
+          <p className="font-semibold">That period could not be shown, so this is the default.</p>
+          <ul className="mt-1 list-disc pl-6">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="mt-2" data-testid="statement-period">
+        {statement.from
+          ? `${shortDate(statement.from)} to ${shortDate(statement.to)}`
+          : `Everything to ${shortDate(statement.to)}`}
+        {` (the school’s financial year runs ${statement.financialYear.runs})`}
+      </p>
+      <FilterForm
+        label="Statement period"
+        submit="Show statement"
+        clearHref={base}
+        actions={
+          <span className="flex flex-wrap gap-3">
+            <Link className="underline" href={statementHref(base, lastYear)}>
+              Last financial year
+            </Link>
+            <Link className="underline" href={statementHref(base, { allTime: true })}>
+              Whole account
+            </Link>
+          </span>
+        }
+      >
+        <FilterInput type="date" name="from" label="From" width="w-48" defaultValue={statement.from ?? ''} />
+        <FilterInput type="date" name="to" label="To" width="w-48" defaultValue={statement.to} />
+      </FilterForm>
+      <p className="mt-4 text-lg" data-testid="statement-balance">
         {statement.balancePence >= 0
-          ? `Balance owed: ${formatPence(statement.balancePence)}`
-          : `In credit: ${formatPence(-statement.balancePence)}`}
+          ? `Balance owed at ${shortDate(statement.to)}: ${formatPence(statement.balancePence)}`
+          : `In credit at ${shortDate(statement.to)}: ${formatPence(-statement.balancePence)}`}
       </p>
       <p className="mt-2">
-        <a className="font-semibold underline" href={`/${tenant}/invoices/statement/${schoolId}/pdf`}>
+        <a className="font-semibold underline" href={statementHref(`${base}/pdf`, period)}>
           Download the statement (PDF)
         </a>
       </p>
       <DataTable
         className="mt-4"
-        caption="Invoices, credit notes, payments and refunds, oldest first, with the running balance"
-        rows={statement.lines.map((l, n) => ({ ...l, n }))}
+        caption="Balance brought forward, then invoices, credit notes, payments and refunds in the period, oldest first, with the running balance"
+        rows={rows.map((l, n) => ({ ...l, n }))}
         rowKey={(l) => String(l.n)}
         empty="Nothing issued to this school yet."
         columns={[

@@ -1,46 +1,64 @@
 import type { Metadata } from 'next';
+import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { Pagination } from '~/app/_components/pagination';
+import { PublicSiteHeader } from '~/app/_components/public-site-header';
 import { formatPence } from '~/server/catalogue/money';
+import { catalogueRevalidateSeconds, catalogueTag } from '~/server/courses/catalogue-cache';
 import { ZCatalogueFilters } from '~/server/courses/search-catalogue';
-import { SiteHeader } from '../../_components/site-header';
-import { audienceLabels, formatCourseDates, formatLabels } from '../../_lib/course-format';
-import { guard, serverApi } from '../../_lib/server-api';
+import { audienceLabels, formatCourseDates, formatLabels } from '../../../../_lib/course-format';
+import { anonymousServerApi, guard } from '../../../../_lib/server-api';
 import { CatalogueFilters } from './catalogue-filters';
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+/*
+ * The public course catalogue, `/courses/<workspace>?filters`, reached through proxy.ts, which rewrites the
+ * query into the `query` segment (its cache key). Rendered on the first visit for a workspace and query, then
+ * served from Next's cache: expired at once when a course of the workspace changes (catalogueTag, revalidated by
+ * the courses procedures), and otherwise re-rendered in the background every 30 s (catalogueRevalidateSeconds:
+ * a literal here, as Next requires). Nothing here may read the cookie or headers.
+ */
+export const revalidate = 30;
+export function generateStaticParams(): { tenant: string; query: string }[] {
+  return [];
+}
+
+type Params = Promise<{ tenant: string; query: string }>;
 
 /** The filters as the address gives them, and as the search reads them. */
-function readFilters(query: SearchParams) {
+function readFilters(query: string) {
+  const given = new URLSearchParams(query === 'all' ? '' : Buffer.from(query, 'base64url').toString());
+  const at = (name: string) => given.get(name) ?? '';
   const raw = {
-    q: first(query.q),
-    audience: first(query.audience),
-    phase: first(query.phase),
-    subject: first(query.subject),
-    format: first(query.format),
-    from: first(query.from),
-    to: first(query.to),
+    q: at('q'),
+    audience: at('audience'),
+    phase: at('phase'),
+    subject: at('subject'),
+    format: at('format'),
+    from: at('from'),
+    to: at('to'),
   };
-  const parsed = ZCatalogueFilters.safeParse({ ...raw, page: first(query.page) || 1 });
+  const parsed = ZCatalogueFilters.safeParse({ ...raw, page: at('page') || 1 });
   return { raw, parsed: parsed.success, filters: parsed.success ? parsed.data : { page: 1 } };
 }
 
-/** One search per request: the page and its metadata share it (React's per-request cache). */
-const search = cache(async (tenant: string, filters: string) => {
-  const api = await serverApi(null);
-  return api.courseCatalogue.search({ tenant, filters: JSON.parse(filters) as { page: number } });
-});
+/**
+ * One search per render (the page and its metadata share it), kept in Next's data cache under the workspace's
+ * tag: the tag puts the page itself under the same invalidation.
+ */
+const search = cache((tenant: string, filters: string) =>
+  unstable_cache(
+    async () => {
+      const api = await anonymousServerApi();
+      return api.courseCatalogue.search({ tenant, filters: JSON.parse(filters) as { page: number } });
+    },
+    ['course-catalogue', tenant, filters],
+    { tags: [catalogueTag(tenant)], revalidate: catalogueRevalidateSeconds },
+  )(),
+);
 
-export async function generateMetadata({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ tenant: string }>;
-  searchParams: Promise<SearchParams>;
-}): Promise<Metadata> {
-  const { tenant } = await params;
-  const { filters } = readFilters(await searchParams);
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { tenant, query } = await params;
+  const { filters } = readFilters(query);
   const found = await search(tenant, JSON.stringify(filters)).catch(() => null);
   const name = found?.tenant.name ?? 'Courses';
   return {
@@ -50,20 +68,10 @@ export async function generateMetadata({
 }
 
 /** The public course catalogue: anyone may browse; booking asks the visitor to sign in. */
-export default async function CourseCataloguePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ tenant: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { tenant } = await params;
-  const { raw, parsed, filters } = readFilters(await searchParams);
-  const api = await serverApi(null);
-  const [result, session] = await Promise.all([
-    guard(search(tenant, JSON.stringify(filters))),
-    api.auth.session(),
-  ]);
+export default async function CourseCataloguePage({ params }: { params: Params }) {
+  const { tenant, query } = await params;
+  const { raw, parsed, filters } = readFilters(query);
+  const result = await guard(search(tenant, JSON.stringify(filters)));
   const pageHref = (page: number) => {
     const p = new URLSearchParams(Object.entries(raw).filter(([, v]) => v));
     p.set('page', String(page));
@@ -71,7 +79,7 @@ export default async function CourseCataloguePage({
   };
   return (
     <>
-      <SiteHeader user={session} />
+      <PublicSiteHeader />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         <h1 className="text-3xl font-bold">Courses from {result.tenant.name}</h1>
         <p className="mt-2 text-slate-700">

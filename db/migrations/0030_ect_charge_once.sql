@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "chargeable_items_ect_package_once" ON "chargeable_items" USING btree ("tenant_id","source_id") WHERE "chargeable_items"."source_type" = 'ect_package' and "chargeable_items"."status" <> 'cancelled';

@@ -1,0 +1,2 @@
+ALTER TABLE "billing_runs" ADD COLUMN "heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "invoice_settings" ADD COLUMN "offer_bacs_debit" boolean DEFAULT false NOT NULL;
