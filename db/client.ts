@@ -31,7 +31,13 @@ export type Database = {
 export const migrationsFolder = path.join(process.cwd(), 'db/migrations');
 
 export type OpenOptions =
-  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      maxConnections?: number;
+      /** Called with every statement's text as it is sent (benches count a request's statements with it). */
+      onQuery?: (query: string) => void;
+    }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -39,6 +45,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
+      ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery?.(query) } : {}),
     });
     const db = drizzlePostgres(alwaysPrepare(client), { schema });
     return {

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { executeRows, type Tx } from '~/db/client';
 import { courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import type { IsoDate } from '../catalogue/academic-year';
-import { queueEmail } from '../email/send-email';
+import { markEmailQueued, queueEmail } from '../email/send-email';
+import { prepareEmail, type TemplatedEmail } from '../email/templates';
 import type { TDelegate } from './booking-inputs';
 import { courseEmail } from './course-emails';
-import { listSessions } from './get-course';
-import { loadBookingContext } from './load-booking-context';
+import { loadBookingContext, type BookingCourse } from './load-booking-context';
 import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
 import { statutoryFreeEmails } from '../governance/statutory-free-places';
 import { requestApproval } from './approve-booking';
+import { auditRowInStatement } from '../unit-of-work/run-in-tenant';
+import type { PriceBasis } from './course-price';
 
 export type BookPlacesResult = {
   confirmed: {
@@ -34,7 +36,10 @@ export type BookPlacesResult = {
  * No overbooking, ever: one conditional UPDATE of the course's places_taken both checks and takes the places,
  * so concurrent bookers queue on the course row and each sees what the previous one left; the CHECK
  * (places_taken <= capacity) is the backstop. Everything that can be done before that lock (reads, prices,
- * the emails' props) is done first, so the lock is held only for the few writes that follow it.
+ * the emails' props, in one read) is done first, so the lock is held only for the writes that follow it: a
+ * charged or free place is one statement (lock, take, booking, charge, emails, waiting list, audit row), a place
+ * drawn from an entitlement or held for approval a few more. A course already full when read is joined under a
+ * key-share lock, so its waiting-list joiners do not queue behind each other (see CourseLock).
  */
 export async function bookPlaces(
   tx: Tx,
@@ -54,33 +59,29 @@ export async function bookPlaces(
      * school's approval (it counts as taken) and funded only once approved.
      */
     staffBooking?: boolean;
+    /**
+     * The caller's unit of work audits this result as it is (the courses.book procedure): a one-statement
+     * booking then writes the audit row in its statement (see auditRowInStatement).
+     */
+    auditedAsResult?: boolean;
   },
 ): Promise<BookPlacesResult> {
   if (input.delegates.length === 0)
     throw new DomainError({ code: 'BAD_REQUEST', field: 'delegates', message: 'Add at least one delegate.' });
-  const { course, school, price, academicYear } = await loadBookingContext(tx, input);
   const emails = input.delegates.map((d) => d.email.toLowerCase());
-  const [already, sessions] = await Promise.all([
-    tx
-      .select({ email: courseBookings.delegateEmail })
-      .from(courseBookings)
-      .where(
-        and(
-          eq(courseBookings.courseId, course.id),
-          sql`${courseBookings.status} <> 'cancelled'`,
-          inArray(sql`lower(${courseBookings.delegateEmail})`, emails),
-        ),
-      ),
-    listSessions(tx, course.id),
-  ]);
-  // Statutory governor training: free to a current governor of a maintained school (s22 Education Act 2002).
-  const freeByStatute = await statutoryFreeEmails(tx, { course, schoolId: input.schoolId, emails });
-  if (already.length > 0)
+  // One round trip: the course, school, price, sessions and who already has a place.
+  const { course, school, price, academicYear, sessions, alreadyBooked } = await loadBookingContext(tx, {
+    ...input,
+    emails,
+  });
+  if (alreadyBooked.length > 0)
     throw new DomainError({
       code: 'CONFLICT',
       field: 'delegates',
-      message: `${already.map((a) => a.email).join(', ')} already ${already.length === 1 ? 'has' : 'have'} a place on this course.`,
+      message: `${alreadyBooked.join(', ')} already ${alreadyBooked.length === 1 ? 'has' : 'have'} a place on this course.`,
     });
+  // Statutory governor training: free to a current governor of a maintained school (s22 Education Act 2002).
+  const freeByStatute = await statutoryFreeEmails(tx, { course, schoolId: input.schoolId, emails });
 
   // Prepared before the lock: ids, links and both possible emails for every delegate (template props only:
   // the email job renders them after commit).
@@ -99,26 +100,17 @@ export async function bookPlaces(
     return { d, bookingId, tokenHash, confirmedEmail, waitlistedEmail };
   });
 
-  const n = input.delegates.length;
-  const takeRows = await executeRows<{ take: number }>(
-    tx,
-    sql`
-    update ${courses} c set places_taken = c.places_taken + t.take, updated_at = now()
-    from (
-      select least(${n}::int, capacity - places_taken) as take from ${courses}
-      where id = ${course.id} and status = 'published' for update
-    ) t
-    where c.id = ${course.id} and t.take > 0
-    returning t.take`,
-  );
-  const take = Number(takeRows[0]?.take ?? 0);
-
-  const confirmed = prepared.slice(0, take);
-  const waiting = prepared.slice(take);
   // Held for approval when the course asks for it, or the school does for all its staff bookings.
   const awaitsApproval = Boolean(
     input.staffBooking && (course.staffBookingNeedsApproval || school.staffBookingsNeedApproval),
   );
+  // A place that is charged or free (no entitlement to draw from, nothing to approve): one statement.
+  if (!awaitsApproval && !course.entitlementUnit)
+    return bookInOneStatement(tx, { ...input, course, price, freeByStatute, prepared });
+
+  const take = await takePlaces(tx, course, input.delegates.length);
+  const confirmed = prepared.slice(0, take);
+  const waiting = prepared.slice(take);
   const result: BookPlacesResult = { confirmed: [], waitlisted: [], pendingApproval: [] };
   const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
   for (const p of awaitsApproval ? [] : confirmed) {
@@ -218,5 +210,198 @@ export async function bookPlaces(
       .map((p) => p.waitlistedEmail),
   ];
   for (const email of outgoing) await queueEmail(tx, email);
+  return result;
+}
+
+type Prepared = {
+  d: TDelegate;
+  bookingId: string;
+  tokenHash: string;
+  confirmedEmail: TemplatedEmail;
+  waitlistedEmail: TemplatedEmail;
+};
+
+/**
+ * How a booking locks the course row (the lock every change of places takes):
+ *   - to take places, FOR NO KEY UPDATE: bookers queue on the row, each seeing what the previous one left;
+ *   - to join the waiting list of a course that was full when read, FOR KEY SHARE: joiners do not queue
+ *     behind each other or behind bookers, but whatever frees a place (a cancellation, a declined approval,
+ *     an expired hold: offerNextPlace's callers) locks the row FOR UPDATE, so it waits for them to commit and
+ *     then sees their entries. A joiner who finds a place freed meanwhile takes it FOR NO KEY UPDATE (which
+ *     does not conflict with its own or others' key-share locks, so joiners cannot deadlock each other).
+ * One delegate ('one', the common case) does both in one statement: key-share lock the row, then the
+ * conditional UPDATE places_taken + 1 where a place is left (which waits for a booker ahead and re-checks
+ * the row it left, as the floor's UPDATE does). A full course is then joined holding only the key-share
+ * lock, so bookings arriving as the course fills do not queue behind each other either.
+ */
+type CourseLock = 'take' | 'join' | 'one';
+
+/** Takes up to `wanted` places (the general path: entitlement draws, approvals) and says how many it got. */
+async function takePlaces(tx: Tx, course: BookingCourse, wanted: number): Promise<number> {
+  if (course.placesTaken >= course.capacity) {
+    const [row] = await executeRows<{ take: number | null }>(
+      tx,
+      sql`select least(${wanted}::int, capacity - places_taken) as take from ${courses}
+        where id = ${course.id} and status = 'published' for key share`,
+    );
+    if (!row?.take || row.take <= 0) return 0;
+  }
+  const takeRows = await executeRows<{ take: number }>(
+    tx,
+    sql`
+    update ${courses} c set places_taken = c.places_taken + t.take, updated_at = now()
+    from (
+      select least(${wanted}::int, capacity - places_taken) as take from ${courses}
+      where id = ${course.id} and status = 'published' for no key update
+    ) t
+    where c.id = ${course.id} and t.take > 0
+    returning t.take`,
+  );
+  return Number(takeRows[0]?.take ?? 0);
+}
+
+/**
+ * A booking whose places are charged or free, in one statement: lock the course row, take what places there
+ * are, write each confirmed place with its charge and confirmation email, put the rest on the waiting list
+ * with theirs. The lock is then held for this statement, the audit row and COMMIT. A course that was full
+ * when read is joined under a key-share lock (see CourseLock); if a place came free meanwhile, the booking is
+ * made again with the taking lock.
+ */
+async function bookInOneStatement(
+  tx: Tx,
+  input: {
+    tenantId: string;
+    schoolId: string;
+    actorUserId: string;
+    auditedAsResult?: boolean;
+    course: BookingCourse;
+    price: { pricePence: number; basis: PriceBasis };
+    freeByStatute: Set<string>;
+    prepared: Prepared[];
+  },
+): Promise<BookPlacesResult> {
+  const { course, price, prepared } = input;
+  const rows = prepared.map((p) => {
+    const pricePence = input.freeByStatute.has(p.d.email.toLowerCase()) ? 0 : price.pricePence;
+    const confirmed = prepareEmail(p.confirmedEmail);
+    const waitlisted = prepareEmail(p.waitlistedEmail);
+    return {
+      p,
+      pricePence,
+      chargeId: pricePence > 0 ? randomUUID() : null,
+      confirmedEmailId: randomUUID(),
+      waitlistedEmailId: randomUUID(),
+      values: { confirmed, waitlisted },
+    };
+  });
+  const delegates = sql.join(
+    rows.map(
+      (r, k) =>
+        sql`(${k}::int, ${r.p.bookingId}::uuid, ${r.chargeId}::uuid, ${r.p.d.name}, ${r.p.d.email}, ${r.p.d.role},
+        ${r.p.d.userId ?? null}::uuid, ${r.p.tokenHash}, ${r.pricePence}::int,
+        ${`${course.title}: place for ${r.p.d.name}`}, ${r.confirmedEmailId}::uuid, ${r.values.confirmed.subject},
+        ${r.values.confirmed.template}, ${JSON.stringify(r.values.confirmed.props)}::jsonb,
+        ${JSON.stringify(r.p.confirmedEmail.attachments ?? [])}::jsonb, ${r.waitlistedEmailId}::uuid,
+        ${r.values.waitlisted.subject}, ${r.values.waitlisted.template},
+        ${JSON.stringify(r.values.waitlisted.props)}::jsonb)`,
+    ),
+    sql`, `,
+  );
+  // The result carries no id fields at its top level (idsOf): the audit row's result ids are none.
+  const audit = (lock: CourseLock) =>
+    input.auditedAsResult
+      ? auditRowInStatement(tx, {}, lock === 'join' ? sql`coalesce((select take from t), 0) <= 0` : undefined)
+      : null;
+  const run = (lock: CourseLock, auditRow = audit(lock)) =>
+    executeRows<{ take: number | null; waitlisted: { id: string; email: string }[] | null }>(
+      tx,
+      sql`with d (k, booking_id, charge_id, name, email, role, user_id, token_hash, price, description,
+          c_email_id, c_subject, c_template, c_props, c_attachments, w_email_id, w_subject, w_template, w_props)
+        as (values ${delegates}),
+      ${
+        lock === 'one'
+          ? sql`held as (select id from courses where id = ${course.id} for key share),
+      u as (
+        update courses c set places_taken = c.places_taken + 1, updated_at = now()
+        where c.id = ${course.id} and c.status = 'published' and c.places_taken < c.capacity
+          and exists (select 1 from held)
+        returning 1
+      ),
+      t as (select count(*)::int as take from u),
+      placed as (select d.* from d, t where d.k < t.take),`
+          : lock === 'take'
+            ? sql`t as (
+        select least(${prepared.length}::int, capacity - places_taken) as take from courses
+        where id = ${course.id} and status = 'published' for no key update
+      ),
+      u as (
+        update courses c set places_taken = c.places_taken + t.take, updated_at = now()
+        from t where c.id = ${course.id} and t.take > 0
+      ),
+      placed as (select d.* from d, t where d.k < t.take),`
+            : sql`t as (
+        select least(${prepared.length}::int, capacity - places_taken) as take from courses
+        where id = ${course.id} and status = 'published' for key share
+      ),
+      placed as (select d.* from d where false),`
+      }
+      ch as (
+        insert into chargeable_items (tenant_id, id, school_id, description, quantity_hundredths, unit_price_pence,
+          net_pence, vat_rate_basis_points, priced_as_member, source_type, source_id)
+        select ${input.tenantId}::uuid, charge_id, ${input.schoolId}::uuid, description, 100, price, price,
+          ${course.vatRateBasisPoints}::int, ${price.basis === 'member'}::boolean, 'course_booking', booking_id
+        from placed where charge_id is not null
+      ),
+      b as (
+        insert into course_bookings (tenant_id, id, course_id, school_id, delegate_name, delegate_email,
+          delegate_role, delegate_user_id, booked_by_user_id, status, funding, price_pence, chargeable_item_id,
+          access_token_hash)
+        select ${input.tenantId}::uuid, booking_id, ${course.id}::uuid, ${input.schoolId}::uuid, name, email, role,
+          user_id, ${input.actorUserId}::uuid, 'confirmed',
+          (case when charge_id is null then 'free' else 'charge' end)::course_booking_funding, price, charge_id,
+          token_hash
+        from placed
+      ),
+      w as (
+        insert into course_waitlist_entries (tenant_id, course_id, school_id, delegate_name, delegate_email,
+          delegate_role, delegate_user_id, added_by_user_id)
+        select ${input.tenantId}::uuid, ${course.id}::uuid, ${input.schoolId}::uuid, name, email, role, user_id,
+          ${input.actorUserId}::uuid
+        from d where ${lock === 'join' ? sql`coalesce((select take from t), 0) <= 0` : sql`d.k >= coalesce((select take from t), 0)`}
+        order by d.k
+        on conflict do nothing
+        returning id, delegate_email
+      ),
+      e as (
+        insert into outbox_emails (id, status, "to", subject, template, props, attachments)
+        select c_email_id, 'queued'::email_status, email, c_subject, c_template, c_props, c_attachments from placed
+        union all
+        select d.w_email_id, 'queued'::email_status, d.email, d.w_subject, d.w_template, d.w_props, '[]'::jsonb
+        from d join w on w.delegate_email = d.email
+      )${auditRow ? sql`, a as (${auditRow})` : sql``}
+      select (select take from t) as take,
+        (select json_agg(json_build_object('id', w.id, 'email', w.delegate_email)) from w) as waitlisted`,
+    );
+  const full = course.placesTaken >= course.capacity;
+  let [row] = await run(prepared.length === 1 ? 'one' : full ? 'join' : 'take');
+  if (prepared.length > 1 && full && (row?.take ?? 0) > 0) [row] = await run('take');
+  const take = Math.max(0, Number(row?.take ?? 0));
+  const written = row?.waitlisted ?? [];
+  const result: BookPlacesResult = { confirmed: [], waitlisted: [], pendingApproval: [] };
+  for (const r of rows.slice(0, take)) {
+    result.confirmed.push({
+      bookingId: r.p.bookingId,
+      delegateEmail: r.p.d.email,
+      funding: r.chargeId ? 'charge' : 'free',
+      pricePence: r.chargeId ? r.pricePence : 0,
+    });
+    markEmailQueued(tx, r.confirmedEmailId);
+  }
+  for (const r of rows.slice(take)) {
+    const entry = written.find((w) => w.email === r.p.d.email);
+    if (!entry) continue;
+    result.waitlisted.push({ entryId: entry.id, delegateEmail: entry.email });
+    markEmailQueued(tx, r.waitlistedEmailId);
+  }
   return result;
 }

@@ -20,7 +20,9 @@ export type Links = { appUrl: string; slug: string; providerName: string };
 /**
  * A place has come free (a cancellation, an expired hold). The first person waiting is offered it, by email,
  * with a time-limited hold: the place stays counted as taken, so no one else can book it meanwhile. With no
- * one waiting the place goes back into the pool. Call with the course row locked (the caller holds it).
+ * one waiting the place goes back into the pool. Call with the course row locked FOR UPDATE (the caller holds
+ * it): that mode waits for bookings joining the waiting list under a key-share lock, so the first person
+ * waiting is never one still being added (see book-places.ts, CourseLock).
  */
 export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Date } & Links) {
   const [course] = await tx.select().from(courses).where(eq(courses.id, input.courseId));

@@ -27,6 +27,11 @@ export type JobQueueOptions = {
   appUrl: string;
   /** pg-boss's TestClock in tests of schedules. */
   clock?: Clock;
+  /**
+   * 'later': emails are handed to the queue as usual but not delivered until `startEmailWorker()` (the booking
+   * bench measures requests without the email worker's rendering beside them). Default: at once.
+   */
+  emailWorker?: 'now' | 'later';
 };
 
 export type JobQueue = {
@@ -36,6 +41,8 @@ export type JobQueue = {
    * sweep); one per email at a time (the queue's exclusive policy).
    */
   dispatchQueuedEmails(emailIds?: readonly string[]): Promise<void>;
+  /** Starts delivering emails, when the queue was started with `emailWorker: 'later'`. */
+  startEmailWorker(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -72,37 +79,51 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   // Up to ten emails at a time, each rendered and delivered on its own (one failing is retried alone), and
   // while batches come back full the worker fetches again at once: a course's sixty emails, or a burst of
   // bookings, go in seconds rather than one per polling interval.
-  const emailWorker = await boss.work(
-    emailQueue,
-    { ...polling, includeMetadata: true, batchSize: 10, burstWhenBatchFull: true, perJobResults: true },
-    (jobs: JobWithMetadata<{ emailId: string }>[]) =>
-      Promise.all(
-        jobs.map((job) =>
-          deliverOutboxEmail(database.db, job.data.emailId, {
-            mailer: options.mailer,
-            lastAttempt: job.retryCount >= job.retryLimit,
-          }).then(
-            (outcome) => ({ id: job.id, status: 'completed' as const, output: { outcome } }),
-            (error: unknown) => ({
-              id: job.id,
-              status: 'failed' as const,
-              output: { message: error instanceof Error ? error.message : String(error) },
-            }),
+  let emailWorker: string | undefined;
+  const startEmailWorker = async () => {
+    emailWorker ??= await boss.work(
+      emailQueue,
+      { ...polling, includeMetadata: true, batchSize: 10, burstWhenBatchFull: true, perJobResults: true },
+      (jobs: JobWithMetadata<{ emailId: string }>[]) =>
+        Promise.all(
+          jobs.map((job) =>
+            deliverOutboxEmail(database.db, job.data.emailId, {
+              mailer: options.mailer,
+              lastAttempt: job.retryCount >= job.retryLimit,
+            }).then(
+              (outcome) => ({ id: job.id, status: 'completed' as const, output: { outcome } }),
+              (error: unknown) => ({
+                id: job.id,
+                status: 'failed' as const,
+                output: { message: error instanceof Error ? error.message : String(error) },
+              }),
+            ),
           ),
         ),
-      ),
-  );
+    );
+  };
+  if (options.emailWorker !== 'later') await startEmailWorker();
 
-  // A request hands over the emails it committed in one insert (it need not look for others); the sweep
-  // (and a start) hands over every queued email that has no job yet.
+  // A request hands over the emails it committed (it need not look for others); the sweep (and a start) hands
+  // over every queued email that has no job yet. Hand-overs arriving in the same turn of the event loop (a
+  // burst of bookings committing together) go in one insert.
+  let handOver: string[] = [];
+  let handingOver: Promise<void> | undefined;
   const dispatchQueuedEmails = async (emailIds?: readonly string[]) => {
     const ids = emailIds ? [...emailIds] : await queuedEmailIds(database.db);
     if (ids.length === 0) return;
-    await boss.insert(
-      emailQueue,
-      ids.map((id) => ({ data: { emailId: id }, singletonKey: id })),
-    );
-    boss.notifyWorker(emailWorker);
+    handOver.push(...ids);
+    handingOver ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const batch = handOver;
+      handOver = [];
+      handingOver = undefined;
+      await boss.insert(
+        emailQueue,
+        batch.map((id) => ({ data: { emailId: id }, singletonKey: id })),
+      );
+      if (emailWorker) boss.notifyWorker(emailWorker);
+    });
+    await handingOver;
   };
 
   await boss.createQueue(emailSweepQueue, { policy: 'singleton' });
@@ -149,6 +170,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   return {
     boss,
     dispatchQueuedEmails,
+    startEmailWorker,
     stop() {
       unregister();
       unregisterSender();

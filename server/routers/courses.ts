@@ -149,6 +149,7 @@ export const coursesRouter = router({
       laCodes: ctx.actor.laCodes,
       today: todayInLondon(),
       staffBooking: !mayName,
+      auditedAsResult: true,
     });
   }),
   /** The school's headteacher / business manager (or the manager) approves or declines a staff booking. */

@@ -1,5 +1,6 @@
+import type { SQL } from 'drizzle-orm';
 import { withTenant, type Db, type Tx } from '~/db/client';
-import { recordAudit } from '../audit/record-audit';
+import { auditInsert, idsOf, recordAudit } from '../audit/record-audit';
 import { drainEmails, queuedEmailsIn } from '../email/send-email';
 import { emailDispatcherFor } from '../jobs/email-dispatch';
 
@@ -16,6 +17,36 @@ export type UnitOfWork = {
   auditedResult?: (result: never) => unknown;
 };
 
+/** The audit row a unit of work will write, and the result ids a statement wrote it with (if one did). */
+const pendingAudit = new WeakMap<
+  Tx,
+  { tenantId: string; work: UnitOfWork; writtenWith?: Record<string, string> }
+>();
+
+/**
+ * For a hot mutation that writes its changes in one statement: the unit of work's audit row as a part of that
+ * statement (`with …, audit as (<insert>) …`) rather than a statement of its own after it (one round trip
+ * less while the statement's locks are held). `resultIds` are the id fields (see idsOf) of the result the
+ * mutation will return; the unit of work checks them against that result and refuses (rolls back) if they
+ * differ. `when` writes the row only if it holds (a statement that may leave the work to another). Null
+ * outside a unit of work that changes something.
+ */
+export function auditRowInStatement(tx: Tx, resultIds: Record<string, string>, when?: SQL): SQL | null {
+  const pending = pendingAudit.get(tx);
+  if (!pending?.work.action) return null;
+  pending.writtenWith = resultIds;
+  return auditInsert(
+    {
+      tenantId: pending.tenantId,
+      actor: pending.work.actor,
+      action: pending.work.action,
+      input: pending.work.input,
+      result: resultIds,
+    },
+    when,
+  );
+}
+
 /**
  * The inside of a unit of work, for a caller that already holds the tenant's transaction (the tRPC
  * middleware opens one transaction for lookup, membership and work): runs `fn`, then writes the audit row
@@ -27,14 +58,28 @@ export async function doUnitOfWork<T>(
   work: UnitOfWork,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  if (work.action) pendingAudit.set(tx, { tenantId, work });
   const result = await fn(tx);
+  const written = pendingAudit.get(tx)?.writtenWith;
+  pendingAudit.delete(tx);
   if (work.action) {
+    const audited = work.auditedResult ? (work.auditedResult as (r: T) => unknown)(result) : result;
+    if (written) {
+      // Written by the work's own statement: only if with the ids the result carries.
+      const carried = idsOf(audited);
+      const same =
+        Object.keys(written).length === Object.keys(carried).length &&
+        Object.entries(written).every(([key, id]) => carried[key] === id);
+      if (!same)
+        throw new Error(`${work.action}: the audit row was written with ids its result does not carry`);
+      return result;
+    }
     await recordAudit(tx, {
       tenantId,
       actor: work.actor,
       action: work.action,
       input: work.input,
-      result: work.auditedResult ? (work.auditedResult as (r: T) => unknown)(result) : result,
+      result: audited,
     });
   }
   return result;

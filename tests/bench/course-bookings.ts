@@ -2,24 +2,29 @@
  * The booking race (issue 12): 500 attempts at 20 concurrent connections, through the tRPC caller (tenant,
  * membership, module, RLS, audit, emails queued), beside the bare-SQL floor in the same run (lock the course
  * row with a conditional UPDATE of places_taken, insert the booking). Hot = one course with 30 places; spread =
- * 1,000 courses. Prints confirmed counts (hot must be 30), p50/p99 and bookings/s, and the app/floor ratios.
+ * 1,000 courses. Prints confirmed counts (hot must be 30), p50/p99, bookings/s, node CPU per attempt (this
+ * process: client side, app code included) and the app/floor ratios. Each round (BENCH_ROUNDS, default 2) runs
+ * floor and app back to back, after an unmeasured warm-up of both; compare ratios within one round only.
  *
- * Emails as in production: the app runs its pg-boss job queue in this process (as instrumentation starts it
- * in the server), so a booking's request queues its email (template + props) in its transaction and, after
- * commit, hands the email's id to the queue (one insert); the email worker renders and delivers it (to the
- * development outbox: no SMTP) alongside the requests, competing for the same CPU, not inside them. Without
- * the queue, afterCommit would render and deliver inline in each request (the path for tests and scripts),
- * which is not what a user waits for. After the races the bench waits for the queue to empty and prints how
- * long delivery took.
+ * Emails: each booking queues its email (template + props) in its transaction and, after commit, hands its id
+ * to the app's pg-boss queue (one insert), as in production. Who renders and delivers them:
+ *   - BENCH_EMAIL_WORKER=after (default): the email worker starts once the races are over, so the races measure
+ *     the request path the issue names (tenant, membership, module, RLS, audit) and not ~370 react-email
+ *     renders competing for the same CPU; the bench then prints how long delivery took.
+ *   - BENCH_EMAIL_WORKER=during: the worker runs in this process during the races, as instrumentation starts
+ *     it in the server: emails are rendered and delivered beside the requests (not inside them).
+ * The statement profile (one confirmed, one waiting-listed and one spread booking, sequentially, on a traced
+ * connection) lists each booking's statements and the time from taking the course row's lock to COMMIT.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, withTenant, type Database } from '../../db/client';
+import { openDatabase, withTenant, type Database, type Db } from '../../db/client';
 import { courses, schools, tenants, users } from '../../db/schema';
 import { seedIfEmpty } from '../../seed';
 import { ZCourseInput } from '../../server/courses/course-inputs';
 import { createCourse } from '../../server/courses/create-course';
 import { countQueuedEmails } from '../../server/email/send-email';
+import { registerEmailDispatcher } from '../../server/jobs/email-dispatch';
 import { startJobQueue } from '../../server/jobs/job-queue';
 import { createCaller } from '../../server/routers';
 
@@ -27,13 +32,18 @@ const TOTAL = 500;
 const CONNECTIONS = 20;
 const HOT_PLACES = 30;
 const SPREAD_COURSES = 1_000;
+/** Bookings per path before the races, unmeasured: every pool connection opened, statements prepared, code warm. */
+const WARM_UP = 60;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const EMAIL_WORKER = process.env.BENCH_EMAIL_WORKER === 'during' ? 'during' : 'after';
 
-type Stats = { p50: number; p99: number; perSecond: number; confirmed: number };
+type Stats = { p50: number; p99: number; perSecond: number; confirmed: number; cpuMs: number };
 
 async function race(work: (i: number) => Promise<boolean>): Promise<Stats> {
   const latencies: number[] = [];
   let next = 0;
   let confirmed = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -46,15 +56,122 @@ async function race(work: (i: number) => Promise<boolean>): Promise<Stats> {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99), perSecond: TOTAL / elapsed, confirmed };
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    perSecond: TOTAL / elapsed,
+    confirmed,
+    cpuMs: (used.user + used.system) / 1000 / TOTAL,
+  };
 }
 
 const show = (label: string, s: Stats) =>
   console.info(
-    `${label.padEnd(34)} confirmed ${String(s.confirmed).padStart(4)}  p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s`,
+    `${label.padEnd(40)} confirmed ${String(s.confirmed).padStart(4)}  p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s  node CPU ${s.cpuMs.toFixed(2)} ms/attempt`,
   );
+
+const loadAverage = async () => {
+  const { readFile } = await import('node:fs/promises');
+  return (await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ');
+};
+
+type Setup = {
+  db: Db;
+  tenantId: string;
+  schoolIds: string[];
+  manager: { id: string; email: string; name: string };
+  run: string;
+};
+
+async function makeCourses(setup: Setup, label: string, count: number, capacity: number) {
+  return withTenant(setup.db, setup.tenantId, async (tx) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const made = await createCourse(tx, {
+        ...ZCourseInput.parse({
+          title: `Bench ${label} ${setup.run} ${i}`,
+          audiences: ['teachers'],
+          format: 'in_person',
+          venue: 'Bench hall',
+          capacity,
+          memberPrice: 50,
+          nonMemberPrice: 70,
+          sessions: [{ on: '2095-03-06', startTime: '09:00', endTime: '12:00' }],
+        }),
+        tenantId: setup.tenantId,
+      });
+      ids.push(made.id);
+    }
+    await tx.update(courses).set({ status: 'published' }).where(inArray(courses.id, ids));
+    return ids;
+  });
+}
+
+function appBooker(setup: Setup, db: Db) {
+  const caller = createCaller({
+    db,
+    session: { ...setup.manager, isSuperadmin: false },
+    tenantSlug: 'hsip',
+    appUrl: 'http://bench.local',
+  });
+  return (courseId: string, i: number, who: string) =>
+    caller.courses
+      .book({
+        courseId,
+        schoolId: setup.schoolIds[i % setup.schoolIds.length]!,
+        delegates: [{ name: `Bench ${i}`, email: `${who}.${setup.run}.${i}@bench.example`, role: '' }],
+      })
+      .then((r) => r.confirmed.length === 1);
+}
+
+/**
+ * One confirmed, one waiting-listed and one spread booking, one at a time, on a traced pool: the statements
+ * each sends, and the time from the statement that takes the course row's lock to the end of COMMIT.
+ */
+async function profileStatements(url: string, setup: Setup) {
+  let log: { at: number; text: string }[] = [];
+  const traced = await openDatabase({
+    kind: 'postgres',
+    url,
+    maxConnections: 1,
+    onQuery: (text) => log.push({ at: performance.now(), text: text.replace(/\s+/g, ' ').trim() }),
+  });
+  // Its emails stay queued (no delivery inside the traced requests); the bench's queue takes them afterwards.
+  const unregister = registerEmailDispatcher({ db: traced.db, dispatchQueuedEmails: async () => {} });
+  const book = appBooker(setup, traced.db);
+  const [hot] = await makeCourses(setup, 'profile', 1, 1);
+  const [other] = await makeCourses(setup, 'profile-spread', 1, 5);
+  console.info('\nStatements per booking (tRPC caller, one at a time, traced connection):');
+  for (const [label, courseId, i] of [
+    ['confirmed (takes the last place)', hot!, 0],
+    ['waiting-listed (course full)', hot!, 1],
+    ['confirmed (spread: a course with room)', other!, 2],
+  ] as const) {
+    log = [];
+    const started = performance.now();
+    await book(courseId, i, 'profile');
+    const ended = performance.now();
+    const commit = log.findIndex((q) => q.text === 'commit');
+    if (commit >= 0) log = log.slice(0, commit + 1);
+    const lockAt = log.find((q) =>
+      /update "?courses"? c set places_taken|for (no key )?update/i.test(q.text),
+    );
+    const held = lockAt
+      ? `, ${(ended - lockAt.at).toFixed(1)} ms from the statement taking a place to COMMIT`
+      : '';
+    console.info(`  ${label}: ${log.length} statements, ${(ended - started).toFixed(1)} ms${held}`);
+    if (process.env.BENCH_TRACE)
+      for (const [n, q] of log.entries())
+        console.info(
+          `    +${((log[n + 1]?.at ?? ended) - q.at).toFixed(1).padStart(5)} ms  ${q.text.slice(0, 140)}`,
+        );
+  }
+  unregister();
+  await traced.close();
+}
 
 export async function benchCourseBookings(url: string) {
   const database: Database = await openDatabase({ kind: 'postgres', url, maxConnections: CONNECTIONS });
@@ -63,7 +180,6 @@ export async function benchCourseBookings(url: string) {
   const [tenant] = await database.db.select().from(tenants).where(eq(tenants.slug, 'hsip'));
   const [manager] = await database.db.select().from(users).where(eq(users.email, 'manager@hsip.example'));
   if (!tenant || !manager) throw new Error('seed missing');
-  const run = Date.now().toString(36);
   // The development outbox prints each email it keeps; a thousand lines would bury the figures.
   const info = console.info;
   console.info = (...args: unknown[]) => {
@@ -74,81 +190,76 @@ export async function benchCourseBookings(url: string) {
     appUrl: 'http://bench.local',
     mailer: { smtpUrl: null },
     schedule: false,
+    emailWorker: EMAIL_WORKER === 'during' ? 'now' : 'later',
   });
-  const schoolIds = (
-    await withTenant(database.db, tenant.id, (tx) => tx.select({ id: schools.id }).from(schools))
-  ).map((s) => s.id);
-
-  async function makeCourses(label: string, count: number, capacity: number) {
-    return withTenant(database.db, tenant!.id, async (tx) => {
-      const ids: string[] = [];
-      for (let i = 0; i < count; i++) {
-        const made = await createCourse(tx, {
-          ...ZCourseInput.parse({
-            title: `Bench ${label} ${run} ${i}`,
-            audiences: ['teachers'],
-            format: 'in_person',
-            venue: 'Bench hall',
-            capacity,
-            memberPrice: 50,
-            nonMemberPrice: 70,
-            sessions: [{ on: '2095-03-06', startTime: '09:00', endTime: '12:00' }],
-          }),
-          tenantId: tenant!.id,
-        });
-        ids.push(made.id);
-      }
-      await tx.update(courses).set({ status: 'published' }).where(inArray(courses.id, ids));
-      return ids;
-    });
+  const setup: Setup = {
+    db: database.db,
+    tenantId: tenant.id,
+    schoolIds: (
+      await withTenant(database.db, tenant.id, (tx) => tx.select({ id: schools.id }).from(schools))
+    ).map((s) => s.id),
+    manager: { id: manager.id, email: manager.email, name: manager.name },
+    run: Date.now().toString(36),
+  };
+  for (let i = 0; i < Number(process.env.BENCH_PROFILE_REPEAT ?? 1); i++) await profileStatements(url, setup);
+  await queue.dispatchQueuedEmails();
+  if (process.env.BENCH_PROFILE_ONLY) {
+    await queue.stop();
+    await database.close();
+    return;
   }
 
-  const caller = createCaller({
-    db: database.db,
-    session: { id: manager.id, email: manager.email, name: manager.name, isSuperadmin: false },
-    tenantSlug: 'hsip',
-    appUrl: 'http://bench.local',
-  });
-  const appBook = (courseId: string, i: number, who: string) =>
-    caller.courses
-      .book({
-        courseId,
-        schoolId: schoolIds[i % schoolIds.length]!,
-        delegates: [{ name: `Bench ${i}`, email: `${who}.${run}.${i}@bench.example`, role: '' }],
-      })
-      .then((r) => r.confirmed.length === 1);
-
+  const appBook = appBooker(setup, database.db);
   const bare = postgres(url, { max: CONNECTIONS, onnotice: () => {} });
   const bareBook = (courseId: string, i: number, who: string) =>
     bare.begin(async (q) => {
       const [taken] = await q`update courses set places_taken = places_taken + 1
-        where tenant_id = ${tenant!.id} and id = ${courseId} and places_taken < capacity returning id`;
+        where tenant_id = ${tenant.id} and id = ${courseId} and places_taken < capacity returning id`;
       if (!taken) return false;
       await q`insert into course_bookings (tenant_id, course_id, school_id, delegate_name, delegate_email, status)
-        values (${tenant!.id}, ${courseId}, ${schoolIds[i % schoolIds.length]!}, ${'Bench'}, ${`${who}.${run}.${i}@bench.example`}, 'confirmed')`;
+        values (${tenant.id}, ${courseId}, ${setup.schoolIds[i % setup.schoolIds.length]!}, ${'Bench'}, ${`${who}.${setup.run}.${i}@bench.example`}, 'confirmed')`;
       return true;
     });
+  const paths = [
+    ['bare SQL', bareBook],
+    ['app (tRPC caller)', appBook],
+  ] as const;
 
-  console.info(`\nCourse bookings: ${TOTAL} attempts from ${CONNECTIONS} connections (PostgreSQL)`);
-  const results: Record<string, Stats> = {};
-  for (const [shape, count, capacity] of [
-    ['hot (one course, 30 places)', 1, HOT_PLACES],
-    [`spread (${SPREAD_COURSES} courses)`, SPREAD_COURSES, HOT_PLACES],
-  ] as const) {
-    for (const [who, book] of [
-      ['bare SQL', bareBook],
-      ['app (tRPC caller)', appBook],
-    ] as const) {
-      const ids = await makeCourses(`${who}-${shape}`, count, capacity);
-      const stats = await race((i) => book(ids[i % ids.length]!, i, who.replace(/\W/g, '')));
-      results[who] = stats;
-      show(`${who}, ${shape}`, stats);
-    }
-    const app = results['app (tRPC caller)']!;
-    const floor = results['bare SQL']!;
-    console.info(
-      `  app/floor, ${shape}: throughput ${(app.perSecond / floor.perSecond).toFixed(2)}× (target ≥ 0.5), p99 ${(app.p99 / floor.p99).toFixed(2)}× (target ≤ 2)`,
+  // Warm-up, not measured: for the floor and the app alike (otherwise the first race's p99 is the cold start).
+  for (const [who, book] of paths) {
+    const [warmId] = await makeCourses(setup, `warm-up ${who}`, 1, WARM_UP / 2);
+    let n = 0;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (n < WARM_UP) await book(warmId!, n++, `warm${who.replace(/\W/g, '')}`);
+      }),
     );
+  }
+
+  console.info(
+    `\nCourse bookings: ${TOTAL} attempts from ${CONNECTIONS} connections (PostgreSQL), ${ROUNDS} round(s); email worker ${EMAIL_WORKER === 'after' ? 'started after the races (emails queued in each booking, delivered afterwards)' : 'running during the races'}`,
+  );
+  const cpuStarted = process.cpuUsage();
+  for (let round = 1; round <= ROUNDS; round++) {
+    console.info(`Round ${round} (load average ${await loadAverage()})`);
+    for (const [shape, count] of [
+      ['hot (one course, 30 places)', 1],
+      [`spread (${SPREAD_COURSES} courses)`, SPREAD_COURSES],
+    ] as const) {
+      const results: Record<string, Stats> = {};
+      for (const [who, book] of paths) {
+        const ids = await makeCourses(setup, `${who}-${shape}-${round}`, count, HOT_PLACES);
+        const tag = `${who.replace(/\W/g, '')}${round}`;
+        const stats = await race((i) => book(ids[i % ids.length]!, i, tag));
+        results[who] = stats;
+        show(`  ${who}, ${shape.split(' (')[0]}`, stats);
+      }
+      const app = results['app (tRPC caller)']!;
+      const floor = results['bare SQL']!;
+      console.info(
+        `  app/floor, ${shape}: throughput ${(app.perSecond / floor.perSecond).toFixed(2)}× (target ≥ 0.5), p99 ${(app.p99 / floor.p99).toFixed(2)}× (target ≤ 2)`,
+      );
+    }
   }
   const [over] = await database.db
     .execute(sql`select count(*)::int as n from courses where places_taken > capacity`)
@@ -156,13 +267,15 @@ export async function benchCourseBookings(url: string) {
   console.info(`  courses over capacity after the races: ${(over as { n?: number } | undefined)?.n ?? 0}`);
   const waiting = await countQueuedEmails(database.db);
   const drainStarted = performance.now();
+  await queue.startEmailWorker();
   let left = waiting;
-  while (left > 0 && performance.now() - drainStarted < 180_000) {
+  while (left > 0 && performance.now() - drainStarted < 120_000) {
     await new Promise((r) => setTimeout(r, 200));
     left = await countQueuedEmails(database.db);
   }
+  const drainCpu = process.cpuUsage(cpuStarted);
   console.info(
-    `  emails still queued when the races ended: ${waiting}; the email job delivered them in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s${left > 0 ? ` (${left} still queued after 180 s)` : ''}`,
+    `  emails still queued when the races ended: ${waiting}; the email job delivered them in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s${left > 0 ? ` (${left} still queued after 120 s)` : ''}; node CPU for the races and delivery ${((drainCpu.user + drainCpu.system) / 1000).toFixed(0)} ms`,
   );
   await queue.stop();
   await bare.end();

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
+import { auditLog, courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
 import { callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
 import { ownCourse } from './course-fixtures';
 
@@ -129,5 +129,61 @@ describe('booking places on a course', () => {
       )[0]?.n,
     }));
     expect(counts).toEqual({ taken: 20, confirmed: 20, waiting: 100 });
+  }, 120_000);
+
+  it(`a cancellation racing waiting-list joins ${onPostgres ? 'over separate connections' : '(sequential on PGlite)'} never leaves a place free while someone waits`, async () => {
+    const { manager, id } = await publishedCourse('hsip', 'manager@hsip.example', {
+      capacity: 3,
+      memberPrice: 50,
+      nonMemberPrice: 70,
+    });
+    const hsip = await tenantBySlug(database.db, 'hsip');
+    const schools = await manager.schools.list({ status: 'open' });
+    const tag = Math.random().toString(36).slice(2, 8);
+    const book = (i: number) =>
+      manager.courses.book({
+        courseId: id,
+        schoolId: schools[i % schools.length]?.id ?? '',
+        delegates: [
+          { name: `Joiner ${i}`, email: `joiner.${i}.${tag}@cancel-race.example`, role: 'Teacher' },
+        ],
+      });
+    const placed = await Promise.all([0, 1, 2].map((i) => book(i)));
+    const bookingIds = placed.map((p) => p.confirmed[0]?.bookingId ?? '');
+    // The course is full: 12 join its waiting list (key-share locking the course row, not queuing behind each
+    // other) while all 3 places are cancelled (each locking the row FOR UPDATE, so waiting for the joiners).
+    const attempts = [
+      ...Array.from({ length: 12 }, (_, i) => () => book(i + 3)),
+      ...bookingIds.map((bookingId) => () => manager.courses.cancelBooking({ bookingId, reason: 'race' })),
+    ];
+    if (onPostgres) await Promise.all(attempts.map((a) => a()));
+    else for (const a of attempts) await a();
+    const state = await withTenant(database.db, hsip.id, async (tx) => {
+      const [course] = await tx.select().from(courses).where(eq(courses.id, id));
+      const entries = await tx
+        .select({ status: courseWaitlistEntries.status })
+        .from(courseWaitlistEntries)
+        .where(eq(courseWaitlistEntries.courseId, id));
+      const [confirmed] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(courseBookings)
+        .where(sql`${courseBookings.courseId} = ${id} and ${courseBookings.status} = 'confirmed'`);
+      const [audited] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(sql`${auditLog.action} = 'courses.book' and ${auditLog.targetIds}->>'courseId' = ${id}`);
+      return { course, entries, confirmed: confirmed?.n ?? 0, audited: audited?.n ?? 0 };
+    });
+    const waiting = state.entries.filter((e) => e.status === 'waiting').length;
+    const offered = state.entries.filter((e) => e.status === 'offered').length;
+    const taken = state.course?.placesTaken ?? -1;
+    // Every place is a confirmed booking or an offer on hold; never more than the capacity.
+    expect(taken).toBe(state.confirmed + offered);
+    expect(taken).toBeLessThanOrEqual(3);
+    // A place left free with someone still waiting would mean a cancellation missed a joiner's entry.
+    if (waiting > 0) expect(taken).toBe(3);
+    expect(waiting + offered + state.confirmed).toBe(12);
+    // One audit row per booking request, written in the booking's own statement.
+    expect(state.audited).toBe(15);
   }, 120_000);
 });
