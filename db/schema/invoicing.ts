@@ -149,6 +149,11 @@ export const invoices = tenantTable(
     /** How many of the tenant's overdue reminders have gone for this invoice. */
     remindersSent: integer('reminders_sent').notNull().default(0),
     voidReason: text('void_reason'),
+    /**
+     * A Stripe Bacs Direct Debit for this invoice is clearing (its checkout completed unpaid): set by the webhook,
+     * cleared when the payment succeeds or fails, so the school is not offered a second payment meanwhile.
+     */
+    directDebitPendingSince: timestamp('direct_debit_pending_since', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import type { Tx } from '~/db/client';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
+import { longDate } from '../format/dates';
 import { getInvoice } from './load-invoice';
 import { getInvoiceSettings } from './settings';
 import { decryptSecret } from './stripe-secrets';
@@ -37,6 +38,11 @@ export async function createCheckout(
     });
   if (view.outstandingPence <= 0)
     throw new DomainError({ code: 'CONFLICT', message: 'Nothing is outstanding on this invoice.' });
+  if (invoice.directDebitPendingSince)
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `A Direct Debit for this invoice has been clearing since ${longDate(invoice.directDebitPendingSince)}; it takes a few working days, so there is nothing to pay now.`,
+    });
   const settings = await getInvoiceSettings(tx, actor);
   if (!settings.stripeKeyEncrypted)
     throw new DomainError({

@@ -1,7 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import type { Db, Tx } from '~/db/client';
-import { invoices, payments, stripeEvents } from '~/db/schema';
+import { invoices, memberships, payments, stripeEvents, users } from '~/db/schema';
+import { financeUsers } from '../access/role-groups';
+import { queueEmail } from '../email/send-email';
+import { emailOf } from '../email/templates';
+import { invoiceRecipientsOf } from './invoice-recipients';
 import { todayInLondon } from '../catalogue/academic-year';
 import { runInTenant } from '../unit-of-work/run-in-tenant';
 import { recordPayment, refundPayment } from './record-payment';
@@ -15,7 +19,8 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The Stripe webhook: verifies the signature over the raw body (400 and nothing recorded if it fails), then in
  * the invoice's tenant records the event id once (a replay is a no-op) and applies it. Events may arrive in any
  * order: a refund before its checkout creates the payment from the charge first, and the later checkout finds
- * it. A Bacs Direct Debit is recorded when its payment succeeds, not when its checkout completes. A handler that throws rolls back the event row too, so Stripe's retry runs it again (500).
+ * it. A Bacs Direct Debit is recorded when its payment succeeds, not when its checkout completes (the invoice shows
+ * it clearing meanwhile). A handler that throws rolls back the event row too, so Stripe's retry runs it again (500).
  */
 export async function receiveStripeWebhook(
   db: Db,
@@ -45,18 +50,27 @@ export async function receiveStripeWebhook(
         .onConflictDoNothing()
         .returning({ id: stripeEvents.id });
       if (!fresh) return 'replay';
-      // Card payments are paid when the session completes; a Bacs Direct Debit completes unpaid ("processing")
-      // and is paid days later, when Stripe sends async_payment_succeeded (a failed one records nothing).
+      // Card payments are paid when the session completes; a Bacs Direct Debit completes unpaid ("processing"),
+      // which marks the invoice as clearing, and is paid days later (async_payment_succeeded) or fails
+      // (async_payment_failed: nothing is recorded, the mark is lifted and the school and finance are told).
       if (
         event.type === 'checkout.session.completed' ||
         event.type === 'checkout.session.async_payment_succeeded'
       ) {
         const session = event.data.object as Stripe.Checkout.Session;
-        if (session.payment_status !== 'paid') return 'not paid yet';
         const pi =
           typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+        if (session.payment_status !== 'paid') {
+          await markDirectDebitClearing(tx, invoiceId, pi ?? session.id);
+          return 'direct debit clearing';
+        }
         await ensurePayment(tx, tenantId, invoiceId, pi ?? session.id, session.amount_total ?? 0);
+        await tx.update(invoices).set({ directDebitPendingSince: null }).where(eq(invoices.id, invoiceId));
         return 'paid';
+      }
+      if (event.type === 'checkout.session.async_payment_failed') {
+        await directDebitFailed(tx, invoiceId);
+        return 'direct debit failed';
       }
       if (event.type === 'charge.refunded') {
         const charge = event.data.object as Stripe.Charge;
@@ -89,6 +103,53 @@ export async function receiveStripeWebhook(
     },
   );
   return { status: 200, body: outcome };
+}
+
+/** A Direct Debit is clearing, unless its payment already arrived (events out of order). */
+async function markDirectDebitClearing(tx: Tx, invoiceId: string, reference: string) {
+  const [paid] = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.kind, 'payment'), eq(payments.stripeReference, reference)));
+  if (paid) return;
+  await tx
+    .update(invoices)
+    .set({ directDebitPendingSince: sql`now()` })
+    .where(and(eq(invoices.id, invoiceId), isNull(invoices.directDebitPendingSince)));
+}
+
+/** The Direct Debit failed: lift the clearing mark and tell the school's invoice contacts and the finance team. */
+async function directDebitFailed(tx: Tx, invoiceId: string) {
+  const [invoice] = await tx
+    .update(invoices)
+    .set({ directDebitPendingSince: null })
+    .where(eq(invoices.id, invoiceId))
+    .returning();
+  if (!invoice) return;
+  const finance = await tx
+    .selectDistinct({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.role, [...financeUsers]));
+  const number = invoice.number ?? '';
+  const schoolPeople = await invoiceRecipientsOf(tx, invoice.schoolId);
+  for (const person of [...schoolPeople, ...finance]) {
+    const forSchool = schoolPeople.includes(person);
+    await queueEmail(tx, {
+      to: person.email,
+      ...emailOf('notice', {
+        subject: `Direct Debit for invoice ${number} failed`,
+        heading: 'A Direct Debit payment failed',
+        recipientName: person.name,
+        paragraphs: [
+          `The Bacs Direct Debit for invoice ${number} (${invoice.customerName}) did not go through, so nothing has been paid.`,
+          forSchool
+            ? 'Please pay the invoice another way: online by card, or by BACS quoting the invoice number.'
+            : 'The invoice is still outstanding; the school has been told to pay another way.',
+        ],
+      }),
+    });
+  }
 }
 
 /** The payment for a Stripe payment intent, recorded once whichever event brings it first. */

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { chargeableItems, invoiceSettings, payments, schools, stripeEvents } from '~/db/schema';
+import { chargeableItems, invoiceSettings, outboxEmails, payments, schools, stripeEvents } from '~/db/schema';
+import { withMailroom } from '~/server/email/outbox';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { createCheckout } from '~/server/invoicing/create-checkout';
 import { decryptSecret, encryptSecret } from '~/server/invoicing/stripe-secrets';
@@ -118,18 +119,56 @@ describe('Stripe webhook', () => {
     const pi = `pi_${uniqueTag()}`;
     const processing = completed(invoice.id, pi, invoice.gross);
     processing.data.object.payment_status = 'unpaid';
-    expect((await send(processing)).body).toBe('not paid yet');
-    expect((await invoiceOf(invoice.id)).invoice.status).toBe('issued');
+    expect((await send(processing)).body).toBe('direct debit clearing');
+    const clearing = (await invoiceOf(invoice.id)).invoice;
+    expect(clearing.status).toBe('issued');
+    expect(clearing.directDebitPendingSince).not.toBeNull();
+    // While it clears, the school is not offered a second payment.
+    await expect(
+      withTenant(database.db, bep.id, (tx) =>
+        createCheckout(
+          tx,
+          { tenantId: bep.id, name: 'BEP', slug: bep.slug, appUrl: 'http://stride.test' },
+          { invoiceId: invoice.id },
+        ),
+      ),
+    ).rejects.toThrow('A Direct Debit for this invoice has been clearing since');
     const succeeded = completed(invoice.id, pi, invoice.gross);
     succeeded.type = 'checkout.session.async_payment_succeeded';
     succeeded.data.object.id = processing.data.object.id;
     expect((await send(succeeded)).body).toBe('paid');
     expect((await send(succeeded)).body).toBe('replay');
-    expect((await invoiceOf(invoice.id)).invoice).toMatchObject({ status: 'paid', paidPence: invoice.gross });
+    expect((await invoiceOf(invoice.id)).invoice).toMatchObject({
+      status: 'paid',
+      paidPence: invoice.gross,
+      directDebitPendingSince: null,
+    });
     const rows = await withTenant(database.db, bep.id, (tx) =>
       tx.select().from(payments).where(eq(payments.stripeReference, pi)),
     );
     expect(rows).toHaveLength(1);
+  });
+
+  it('a failed Direct Debit records nothing, lifts the clearing mark and tells the school and finance', async () => {
+    const invoice = await issuedInvoice(4);
+    const pi = `pi_${uniqueTag()}`;
+    const processing = completed(invoice.id, pi, invoice.gross);
+    processing.data.object.payment_status = 'unpaid';
+    await send(processing);
+    const failed = completed(invoice.id, pi, invoice.gross);
+    failed.type = 'checkout.session.async_payment_failed';
+    failed.data.object.payment_status = 'unpaid';
+    expect((await send(failed)).body).toBe('direct debit failed');
+    const view = await invoiceOf(invoice.id);
+    expect(view.invoice).toMatchObject({ status: 'issued', paidPence: 0, directDebitPendingSince: null });
+    const told = await withMailroom(database.db, (tx) =>
+      tx
+        .select({ to: outboxEmails.to })
+        .from(outboxEmails)
+        .where(eq(outboxEmails.subject, `Direct Debit for invoice ${view.invoice.number} failed`)),
+    );
+    expect(told.length).toBeGreaterThanOrEqual(2);
+    expect(told.map((e) => e.to)).toContain(bep.email('finance@bep.example'));
   });
 
   it('a bad signature is refused with 400 and records nothing', async () => {

@@ -16,7 +16,7 @@ import {
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { statusLabels } from '../status-labels';
 import { RefundForm } from '../payment-forms';
-import { shortDate } from '~/server/format/dates';
+import { longDate, shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
@@ -200,7 +200,19 @@ export default async function InvoicePage({
         </>
       )}
 
+      {invoice.directDebitPendingSince && (
+        <p
+          role="status"
+          className="mt-8 rounded border-l-4 border-amber-600 bg-amber-50 p-3"
+          data-testid="dd-clearing"
+        >
+          A Direct Debit payment for this invoice has been clearing since{' '}
+          {longDate(invoice.directDebitPendingSince)}. It takes a few working days; the payment shows here
+          once it has gone through.
+        </p>
+      )}
       {!finance &&
+        !invoice.directDebitPendingSince &&
         invoice.kind === 'invoice' &&
         (invoice.status === 'issued' || invoice.status === 'part_paid') &&
         view.outstandingPence > 0 && (

@@ -1,0 +1,1 @@
+ALTER TABLE "invoices" ADD COLUMN "direct_debit_pending_since" timestamp with time zone;
