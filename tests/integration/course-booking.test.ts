@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { auditLog, courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
 import { callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
+import { makeDemoWorkspace } from '../fixtures/factories';
 import { ownCourse } from './course-fixtures';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -28,13 +29,21 @@ describe('booking places on a course', () => {
   }
 
   it('a headteacher sees covered or charged and the price, then books two named delegates', async () => {
-    const { id, title } = await publishedCourse('barnet', 'head.si@barnet.example', {
+    // A fresh copy of Barnet: the places draw its network entitlement, which a reused database would use up.
+    const barnet = await makeDemoWorkspace(database.db, 'barnet');
+    const manager = barnet.caller('head.si@barnet.example');
+    const title = `Test course ${Math.random().toString(36).slice(2, 8)}`;
+    const { id } = await manager.courses.create({
+      ...ownCourse,
+      title,
+      sessions: [{ on: `${nextYear}-05-12`, startTime: '09:30', endTime: '15:30' }],
       capacity: 10,
       memberPrice: 60,
       nonMemberPrice: 80,
       entitlement: { unit: 'network_place', category: 'BPSI networks' },
-    });
-    const head = await callerFor(database.db, 'head@coppettswood.sch.example', 'barnet');
+    } as never);
+    await manager.courses.publish({ id });
+    const head = barnet.caller('head@coppettswood.sch.example');
     const school = (await head.workspaces.current()).mySchools[0];
     if (!school) throw new Error('no school');
     const preview = await head.courses.bookingPreview({ courseId: id, schoolId: school.id, places: 2 });
