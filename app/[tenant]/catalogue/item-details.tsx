@@ -4,6 +4,7 @@ import { formatPence } from '~/server/catalogue/money';
 import { unitLabels } from '~/server/entitlements/balance-key';
 import type { AppRouter } from '~/server/routers';
 import { formatQuantity, pricedUnitNouns, pricingBasisLabels } from '../../_lib/traded-format';
+import { SavingRows } from './saving-rows';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type CatalogueItemView = Outputs['catalogue']['byId'];
@@ -140,18 +141,7 @@ export function YourPackagePrice({
           {perUnit ? ` for 1 ${perUnit.one}` : ''}
           {quote.minimumApplied ? ' (the minimum price)' : ''}
         </dd>
-        {saving.separatelyPence > 0 && (
-          <>
-            <dt className="font-semibold">Bought separately</dt>
-            <dd>{formatPence(saving.separatelyPence)}</dd>
-            {saving.savingPence > 0 && (
-              <>
-                <dt className="font-semibold">You save</dt>
-                <dd>{formatPence(saving.savingPence)}</dd>
-              </>
-            )}
-          </>
-        )}
+        <SavingRows saving={saving} />
         {quote.termsCharged > 0 && quote.termsCharged < 3 && (
           <>
             <dt className="font-semibold">Joining now</dt>

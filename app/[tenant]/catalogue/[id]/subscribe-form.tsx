@@ -17,6 +17,7 @@ import { formatPence } from '~/server/catalogue/money';
 import type { AppRouter } from '~/server/routers';
 import type { UnitLabel } from '../../../_lib/traded-format';
 import { useTRPC } from '../../../_lib/trpc-client';
+import { SavingRows } from '../saving-rows';
 
 type SchoolQuote = inferRouterOutputs<AppRouter>['catalogue']['quote'];
 
@@ -223,18 +224,7 @@ export function SubscribeForm({
                       </dd>
                     </>
                   )}
-                  {saving.separatelyPence > 0 && (
-                    <>
-                      <dt className="font-semibold">Bought separately</dt>
-                      <dd>{formatPence(saving.separatelyPence)}</dd>
-                      {saving.savingPence > 0 && (
-                        <>
-                          <dt className="font-semibold">You save</dt>
-                          <dd>{formatPence(saving.savingPence)}</dd>
-                        </>
-                      )}
-                    </>
-                  )}
+                  <SavingRows saving={saving} />
                   <dt className="font-semibold">Terms charged</dt>
                   <dd>
                     {quote.termsCharged} of 3
