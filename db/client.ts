@@ -12,8 +12,16 @@ import { enforceRowLevelSecurity } from './row-level-security';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * No relational query API (`db.query.…`): the app builds its queries with the query builder or SQL, and a
+ * handle given the schema builds a query object per table (57) for every transaction it opens.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
 
 /** An open database: the drizzle handle plus what only its driver knows how to do. */
 export type Database = {
@@ -47,7 +55,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       onnotice: () => {},
       ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery?.(query) } : {}),
     });
-    const db = drizzlePostgres(alwaysPrepare(client), { schema });
+    const db = drizzlePostgres(alwaysPrepare(client));
     return {
       db,
       kind: 'postgres',
@@ -62,7 +70,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client);
   return {
     db,
     kind: 'pglite',
