@@ -38,6 +38,15 @@ export const academicYearEnd = (year: number): IsoDate => `${year + 1}-08-31`;
 // Made once: building a DateTimeFormat costs far more than formatting with one (every booking asks the date).
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
+// London's date changes only on a whole UTC minute (its offsets are whole hours), so one answer serves a minute.
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 export function todayInLondon(now: Date = new Date()): IsoDate {
-  return londonDate.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = londonDate.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }

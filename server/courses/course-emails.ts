@@ -68,29 +68,30 @@ export function courseEmail(input: {
       : course.format === 'hybrid'
         ? `At ${course.venue}, or online: ${course.joiningLink}`
         : `At ${course.venue || course.joiningLink}`;
+  // Only the kind asked for is built (a booking makes one or two of these per delegate).
   const text: Record<
     CourseEmailKind,
-    { subject: string; heading: string; paragraphs: string[]; action?: string }
+    () => { subject: string; heading: string; paragraphs: string[]; action?: string }
   > = {
-    confirmed: {
+    confirmed: () => ({
       subject: `Place confirmed: ${course.title}`,
       heading: 'Your place is confirmed',
       paragraphs: [`You have a place on ${course.title}.`, where],
       action: 'See your place',
-    },
-    pending_approval: {
+    }),
+    pending_approval: () => ({
       subject: `Booking waiting for approval: ${course.title}`,
       heading: 'Your booking is waiting for approval',
       paragraphs: [
         `Your school’s headteacher or business manager will approve your place on ${course.title}.`,
       ],
-    },
-    waitlisted: {
+    }),
+    waitlisted: () => ({
       subject: `On the waiting list: ${course.title}`,
       heading: 'You are on the waiting list',
       paragraphs: [`${course.title} is full. We will email you if a place becomes free.`],
-    },
-    offer: {
+    }),
+    offer: () => ({
       subject: `A place is free: ${course.title}`,
       heading: 'A place is free for you',
       paragraphs: [
@@ -98,21 +99,21 @@ export function courseEmail(input: {
         'If you do not claim it by then, it passes to the next person on the waiting list.',
       ],
       action: 'Claim the place',
-    },
-    offer_expired: {
+    }),
+    offer_expired: () => ({
       subject: `Held place passed on: ${course.title}`,
       heading: 'The place held for you has passed on',
       paragraphs: [
         `The place on ${course.title} held for you was not claimed in time, so it has passed to the next person waiting, and you are no longer on the waiting list.`,
         'You can still book if places become free.',
       ],
-    },
-    cancelled: {
+    }),
+    cancelled: () => ({
       subject: `Booking cancelled: ${course.title}`,
       heading: 'Your booking is cancelled',
       paragraphs: [`Your place on ${course.title} has been cancelled.`, input.reason ?? ''],
-    },
-    course_cancelled: {
+    }),
+    course_cancelled: () => ({
       subject: `Course cancelled: ${course.title}`,
       heading: 'This course has been cancelled',
       paragraphs: [
@@ -120,8 +121,8 @@ export function courseEmail(input: {
         input.reason ?? '',
         'Any entitlement your school used has been given back, and no charge will be made. If your school has already been invoiced for the place, the invoice will be credited.',
       ],
-    },
-    changed: {
+    }),
+    changed: () => ({
       subject: `Dates changed: ${course.title}`,
       heading: 'The course dates have changed',
       paragraphs: [
@@ -129,46 +130,46 @@ export function courseEmail(input: {
         where,
       ],
       action: 'See your place',
-    },
-    reminder: {
+    }),
+    reminder: () => ({
       subject: `Reminder: ${course.title}`,
       heading: 'Your course is coming up',
       paragraphs: [`A reminder that ${course.title} starts soon.`, where],
-    },
-    evaluation: {
+    }),
+    evaluation: () => ({
       subject: `How was ${course.title}?`,
       heading: 'Tell us how the course went',
       paragraphs: [`Thank you for attending ${course.title}. Your evaluation takes two minutes.`],
       action: 'Give your evaluation',
-    },
-    approval_requested: {
+    }),
+    approval_requested: () => ({
       subject: `Booking to approve: ${course.title}`,
       heading: 'A booking is waiting for your approval',
       paragraphs: [
         `${input.reason ?? 'A member of staff'} asked for a place on ${course.title}. The place is held until you approve or decline it.`,
       ],
       action: 'Approve or decline',
-    },
-    declined: {
+    }),
+    declined: () => ({
       subject: `Booking not approved: ${course.title}`,
       heading: 'Your booking was not approved',
       paragraphs: [`Your school has not approved your place on ${course.title}, so it has been released.`],
-    },
-    passed_on: {
+    }),
+    passed_on: () => ({
       subject: `Place passed on: ${course.title}`,
       heading: 'Your place has passed to a colleague',
       paragraphs: [
         `Your place on ${course.title} has been passed to ${input.reason ?? 'a colleague'}. You no longer have a place, and the link in your earlier emails no longer works.`,
         'If this is a mistake, please speak to your school’s headteacher or business manager.',
       ],
-    },
-    substituted: {
+    }),
+    substituted: () => ({
       subject: `Place confirmed: ${course.title}`,
       heading: 'A colleague’s place is now yours',
       paragraphs: [`Your school has passed a place on ${course.title} to you.`, where],
-    },
+    }),
   };
-  const t = text[input.kind];
+  const t = text[input.kind]();
   // The invite (one event per session) is attached; the delegate's own page offers the same file to download.
   // An offer's invite is the offer's (no place yet); every other invite is the place's.
   const isOffer = input.kind === 'offer' || input.kind === 'offer_expired';
