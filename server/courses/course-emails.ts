@@ -8,8 +8,20 @@ const isoDate = new Intl.DateTimeFormat('en-GB', {
   month: 'long',
   year: 'numeric',
 });
+// Formatting a date costs more than the rest of an email's props; the same few dates recur (a booking's two
+// possible emails, a course's delegates), so each is formatted once (the cache is emptied when it grows large).
+const formattedDays = new Map<string, string>();
+const formatDay = (on: string) => {
+  let day = formattedDays.get(on);
+  if (day === undefined) {
+    if (formattedDays.size >= 2_000) formattedDays.clear();
+    day = isoDate.format(new Date(`${on}T12:00:00Z`));
+    formattedDays.set(on, day);
+  }
+  return day;
+};
 export const formatSessionLine = (s: Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>) =>
-  `${isoDate.format(new Date(`${s.on}T12:00:00Z`))}, ${s.startTime}–${s.endTime}: ${s.title}`;
+  `${formatDay(s.on)}, ${s.startTime}–${s.endTime}: ${s.title}`;
 
 export type CourseEmailKind =
   | 'confirmed'

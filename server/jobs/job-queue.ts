@@ -46,6 +46,10 @@ export type JobQueue = {
   stop(): Promise<void>;
 };
 
+/** How long a hand-over of committed emails waits for others to join it, and how many it takes at most. */
+const handOverWindowMs = 20;
+const handOverBatchMax = 200;
+
 /**
  * Starts pg-boss inside this process, on the app's own database: the embedded PGlite instance (which only
  * this process may open) or the PostgreSQL server (its own small pool). Creates the queues, the workers and
@@ -104,25 +108,36 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   };
   if (options.emailWorker !== 'later') await startEmailWorker();
 
-  // A request hands over the emails it committed (it need not look for others); the sweep (and a start) hands
-  // over every queued email that has no job yet. Hand-overs arriving in the same turn of the event loop (a
-  // burst of bookings committing together) go in one insert.
+  // A request hands over the emails it committed (it need not look for others, nor wait); the sweep (and a
+  // start) hands over every queued email that has no job yet. Hand-overs arriving within a few milliseconds of
+  // each other (a burst of bookings committing one after another) go in one insert: one statement and one
+  // commit in pg-boss's tables for the burst rather than one per request. An email whose hand-over is lost
+  // (the process stops meanwhile) stays queued in the outbox and the sweep hands it over within a minute.
   let handOver: string[] = [];
   let handingOver: Promise<void> | undefined;
+  let flushNow: (() => void) | undefined;
   const dispatchQueuedEmails = async (emailIds?: readonly string[]) => {
     const ids = emailIds ? [...emailIds] : await queuedEmailIds(database.db);
     if (ids.length === 0) return;
     handOver.push(...ids);
-    handingOver ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+    handingOver ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, handOverWindowMs);
+      flushNow = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).then(async () => {
       const batch = handOver;
       handOver = [];
       handingOver = undefined;
+      flushNow = undefined;
       await boss.insert(
         emailQueue,
         batch.map((id) => ({ data: { emailId: id }, singletonKey: id })),
       );
       if (emailWorker) boss.notifyWorker(emailWorker);
     });
+    if (handOver.length >= handOverBatchMax) flushNow?.();
     await handingOver;
   };
 
@@ -174,7 +189,12 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     stop() {
       unregister();
       unregisterSender();
-      stopping ??= boss.stop({ graceful: true, timeout: 10_000 });
+      // Emails waiting for the next hand-over go first.
+      flushNow?.();
+      const handedOver = (handingOver ?? Promise.resolve()).catch((error: unknown) =>
+        console.error('[email]', error),
+      );
+      stopping ??= handedOver.then(() => boss.stop({ graceful: true, timeout: 10_000 }));
       return stopping;
     },
   };
