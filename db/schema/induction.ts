@@ -34,7 +34,10 @@ export const inductionJudgement = pgEnum('induction_judgement', ['on_track', 'no
 export const inductionOutcome = pgEnum('induction_outcome', ['pass', 'fail', 'extension']);
 export const supportPlanStatus = pgEnum('induction_support_plan_status', ['open', 'closed']);
 export const appealResult = pgEnum('induction_appeal_result', ['pending', 'upheld', 'dismissed', 'varied']);
-export const deadlineReminderKind = pgEnum('induction_deadline_reminder_kind', ['recommendation', 'decision']);
+export const deadlineReminderKind = pgEnum('induction_deadline_reminder_kind', [
+  'recommendation',
+  'decision',
+]);
 
 export const ects = tenantTable(
   'ects',

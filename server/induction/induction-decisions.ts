@@ -253,7 +253,8 @@ export async function decideAppeal(tx: Tx, actor: Actor, input: z.output<typeof 
     .select()
     .from(inductionOutcomes)
     .where(eq(inductionOutcomes.id, appeal.outcomeId));
-  if (!appealed) throw new DomainError({ code: 'NOT_FOUND', message: 'The decision appealed against was not found.' });
+  if (!appealed)
+    throw new DomainError({ code: 'NOT_FOUND', message: 'The decision appealed against was not found.' });
   if (input.result !== 'dismissed') {
     const { lastOutcome } = await loadDecisions(tx, ect.id);
     if (lastOutcome?.id !== appealed.id)

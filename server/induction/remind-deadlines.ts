@@ -67,8 +67,11 @@ export function deadlineReminderDue(c: DeadlineCandidate, today: IsoDate): Deadl
     if (!c.completesOn) return null;
     kind = 'recommendation';
     within = remindRecommendationWithinWorkingDays;
-    dueOn = decisionDeadlines({ completesOn: c.completesOn, recommendedOn: null, lastOutcome: null })
-      .recommendationDue;
+    dueOn = decisionDeadlines({
+      completesOn: c.completesOn,
+      recommendedOn: null,
+      lastOutcome: null,
+    }).recommendationDue;
   }
   if (dueOn > workingDaysAfter(today, within)) return null;
   if (c.sent.some((s) => s.kind === kind && s.stage === c.stage)) return null;
@@ -194,9 +197,7 @@ export async function remindInductionDeadlines(
       const recommended = pending ? outcomeLabels[pending.recommendation].toLowerCase() : '';
       summary.emails += await sendInductionNotice(tx, to, {
         subject: `${due.overdue ? 'Overdue' : 'Due soon'}: the outcome of ${row.ectName}'s induction (${longDate(due.dueOn)})`,
-        heading: due.overdue
-          ? 'An induction outcome is overdue'
-          : 'An induction outcome is due soon',
+        heading: due.overdue ? 'An induction outcome is overdue' : 'An induction outcome is due soon',
         paragraphs: [
           `${row.schoolName} recommended ${recommended} for ${row.ectName} on ${longDate(pending?.recommendedOn)}. The Appropriate Body's decision ${when}, 20 working days after the recommendation, and none has been recorded.`,
           pending?.representationsOn

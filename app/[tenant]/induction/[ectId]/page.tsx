@@ -322,7 +322,11 @@ export default async function EctRecordPage({
                       : `${appealResultLabels[a.result]} on ${longDate(a.resultOn)}`}
                   </strong>
                   {a.note ? ` (${a.note})` : ''}
-                  <AppealEffect appeal={a} outcomes={record.outcomes} completesOn={record.schedule.completesOn} />
+                  <AppealEffect
+                    appeal={a}
+                    outcomes={record.outcomes}
+                    completesOn={record.schedule.completesOn}
+                  />
                   {a.result === 'pending' && decisions.mayDecideAppeal && (
                     <div className="max-w-3xl">
                       <AppealResultForm appealId={a.id} />
