@@ -154,6 +154,10 @@ describe('the end of induction: deadline reminders and appeal results', () => {
       'decision',
       'recommendation',
     ]);
+    const pdf = await manager.personalData.exportPdf({ subject: { kind: 'ect', id: ectId } });
+    expect(
+      pdf.document.blocks.some((b) => b.kind === 'heading' && b.text === 'Deadline reminders sent'),
+    ).toBe(true);
     await manager.induction.recordOutcome({
       ectId,
       outcome: 'pass',
@@ -204,6 +208,9 @@ describe('the end of induction: deadline reminders and appeal results', () => {
     expect(csv).toContain('Pass,2026-12-02');
     const data = await manager.personalData.exportJson({ subject: { kind: 'ect', id: ectId } });
     expect(data.induction?.appeals).toMatchObject([{ result: 'upheld', resultOutcome: 'pass' }]);
+    const pdf = await manager.personalData.exportPdf({ subject: { kind: 'ect', id: ectId } });
+    const headings = pdf.document.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+    expect(headings).toContain('Appeals to the Teaching Regulation Agency');
   });
 
   it('an appeal against a fail varied to an extension: induction reopens, extended, with its checkpoints', async () => {
