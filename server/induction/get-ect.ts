@@ -120,8 +120,11 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
       deadlines: decisionDeadlines({
         completesOn: schedule.completesOn,
         recommendedOn: pending?.recommendedOn ?? null,
-        // The TRA's result on an appeal is final: no appeal date after it.
-        lastOutcome: lastOutcomeByAppeal ? null : lastOutcome,
+        // No appeal date once the decision has been appealed, nor after the TRA's result (which is final).
+        lastOutcome:
+          lastOutcomeByAppeal || decisions.appeals.some((a) => a.outcomeId === lastOutcome?.id)
+            ? null
+            : lastOutcome,
       }),
       mayRecommend:
         ect.status === 'in_progress' &&

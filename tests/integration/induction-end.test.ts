@@ -296,6 +296,8 @@ describe('the end of induction: deadline reminders and appeal results', () => {
     expect(after.ect).toEqual(before.ect);
     expect(after.outcomes).toEqual(before.outcomes);
     expect(after.decisions.appeals[0]).toMatchObject({ result: 'dismissed', resultOutcomeId: null });
+    // Appealed once: no further appeal date.
+    expect(after.decisions.deadlines.appealBy).toBeNull();
 
     const extendedId = await hub.register();
     await manager.induction.recordOutcome({
