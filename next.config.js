@@ -11,6 +11,9 @@ const nextConfig = {
   // The cached public catalogue (app/courses/[tenant]/list/[query]) keeps one page per workspace and query; held
   // only in memory (Next's LRU, 50 MB by default), so arbitrary searches cannot fill the disk.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
+  // A CDN in front may serve a cached catalogue page stale while it fetches a fresh one (stale-while-revalidate):
+  // at most an hour, not Next's default of a year, since a course cancelled or full should not linger there.
+  expireTime: 3600,
   // The public catalogue without filters is its cached page `all` (proxy.ts rewrites the filtered ones). This runs
   // after the proxy, which handles any address with one of the filters.
   async rewrites() {

@@ -8,8 +8,9 @@ export const TENANT_HEADER = 'x-stride-tenant';
 
 /** The request context for both the HTTP handler and in-process server-component calls. */
 export async function createContext(tenantSlug: string | null): Promise<Context> {
-  const [database, session, requestHeaders] = await Promise.all([getDatabase(), getSessionUser(), headers()]);
-  return { db: database.db, session, tenantSlug, appUrl: appUrlOf(requestHeaders) };
+  const [database, requestHeaders] = await Promise.all([getDatabase(), headers()]);
+  const appUrl = appUrlOf(requestHeaders);
+  return { db: database.db, session: await getSessionUser(appUrl), tenantSlug, appUrl };
 }
 
 function appUrlOf(requestHeaders: Headers): string {

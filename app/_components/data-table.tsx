@@ -35,8 +35,15 @@ export type TableSort = {
   href: (key: string, direction: 'asc' | 'desc') => string;
 };
 
+/**
+ * A cell's own classes, as props to spread: none at all when it has none, since React's payload spells out even
+ * `className={undefined}`. Padding and rules come from `.data-table` (globals.css), once for the whole table.
+ */
+const classProps = (className: string | undefined) => (className ? { className } : {});
 const cellClass = (column: { align?: 'left' | 'right'; className?: string }) =>
-  ['p-2', column.align === 'right' ? 'text-right' : '', column.className ?? ''].filter(Boolean).join(' ');
+  classProps(
+    [column.align === 'right' ? 'text-right' : '', column.className ?? ''].filter(Boolean).join(' '),
+  );
 
 export function DataTable<Row>({
   caption,
@@ -75,17 +82,17 @@ export function DataTable<Row>({
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
   return (
     <div className={['overflow-x-auto', className ?? ''].filter(Boolean).join(' ')}>
-      <table className="w-full border-collapse bg-white text-left text-sm">
+      <table className="data-table w-full border-collapse bg-white text-left text-sm">
         <caption className={hideCaption ? 'sr-only' : 'pb-1 text-left font-semibold'}>{caption}</caption>
         <thead>
-          <tr className="border-b-2 border-slate-300">
+          <tr>
             {shown.map((column, i) => {
               const sorted = sort && column.sortKey === sort.key ? sort.direction : undefined;
               return (
                 <th
                   key={i}
                   scope="col"
-                  className={cellClass(column)}
+                  {...cellClass(column)}
                   aria-sort={sort && column.sortKey ? (sorted ? `${sorted}ending` : 'none') : undefined}
                 >
                   {sort && column.sortKey ? (
@@ -108,16 +115,16 @@ export function DataTable<Row>({
           {rows.map((row, r) => (
             <tr
               key={rowKey(row, r)}
-              data-testid={rowTestId}
-              className={['border-b border-slate-200', rowClassName?.(row) ?? ''].filter(Boolean).join(' ')}
+              {...(rowTestId ? { 'data-testid': rowTestId } : {})}
+              {...classProps(rowClassName?.(row))}
             >
               {shown.map((column, i) =>
                 column.rowHeader ? (
-                  <th key={i} scope="row" className={`${cellClass(column)} font-normal`}>
+                  <th key={i} scope="row" {...cellClass(column)}>
                     {column.cell(row, r)}
                   </th>
                 ) : (
-                  <td key={i} className={cellClass(column)}>
+                  <td key={i} {...cellClass(column)}>
                     {column.cell(row, r)}
                   </td>
                 ),

@@ -1,32 +1,42 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { SessionUser } from '~/server/trpc';
 import { SignOutButton } from './sign-out-button';
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+/** The header's frame: the site's name on the left, the account on the right. */
+export function HeaderShell({ children }: { children: ReactNode }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-xl font-bold text-brand-dark no-underline">
           Stride
         </Link>
-        {user ? (
-          <div className="flex items-center gap-3 text-sm">
-            {user.isSuperadmin && (
-              <Link href="/platform" className="font-semibold text-brand-dark underline">
-                Platform
-              </Link>
-            )}
-            <span>
-              Signed in as <strong>{user.name}</strong>
-            </span>
-            <SignOutButton />
-          </div>
-        ) : (
-          <Link href="/signin" className="rounded bg-brand px-3 py-2 text-sm font-semibold text-white">
-            Sign in
-          </Link>
-        )}
+        {children}
       </div>
     </header>
+  );
+}
+
+export function SiteHeader({ user }: { user: SessionUser | null }) {
+  return (
+    <HeaderShell>
+      {user ? (
+        <div className="flex items-center gap-3 text-sm">
+          {user.isSuperadmin && (
+            <Link href="/platform" className="font-semibold text-brand-dark underline">
+              Platform
+            </Link>
+          )}
+          <span>
+            Signed in as <strong>{user.name}</strong>
+          </span>
+          <SignOutButton />
+        </div>
+      ) : (
+        <Link href="/signin" className="rounded bg-brand px-3 py-2 text-sm font-semibold text-white">
+          Sign in
+        </Link>
+      )}
+    </HeaderShell>
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   foreignKey,
@@ -33,6 +34,10 @@ export const inductionJudgement = pgEnum('induction_judgement', ['on_track', 'no
 export const inductionOutcome = pgEnum('induction_outcome', ['pass', 'fail', 'extension']);
 export const supportPlanStatus = pgEnum('induction_support_plan_status', ['open', 'closed']);
 export const appealResult = pgEnum('induction_appeal_result', ['pending', 'upheld', 'dismissed', 'varied']);
+export const deadlineReminderKind = pgEnum('induction_deadline_reminder_kind', [
+  'recommendation',
+  'decision',
+]);
 
 export const ects = tenantTable(
   'ects',
@@ -210,6 +215,11 @@ export const inductionAppeals = tenantTable(
     lodgedOn: date('lodged_on', { mode: 'string' }).notNull(),
     result: appealResult('result').notNull().default('pending'),
     resultOn: date('result_on', { mode: 'string' }),
+    /**
+     * The outcome the result put in place of the one appealed against: a pass (upheld) or an extension
+     * (varied); null while pending and when dismissed (the outcome stands).
+     */
+    resultOutcomeId: uuid('result_outcome_id'),
     note: text('note').notNull().default(''),
     recordedByUserId: uuid('recorded_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -221,6 +231,36 @@ export const inductionAppeals = tenantTable(
       columns: [t.tenantId, t.outcomeId],
       foreignColumns: [inductionOutcomes.tenantId, inductionOutcomes.id],
     }),
+    foreignKey({
+      name: 'induction_appeals_result_outcome_fk',
+      columns: [t.tenantId, t.resultOutcomeId],
+      foreignColumns: [inductionOutcomes.tenantId, inductionOutcomes.id],
+    }),
+  ],
+);
+
+/**
+ * A reminder of a deadline at the end of induction, sent once: the headteacher's recommendation (to the tutor
+ * and the school's heads) or the AB's decision (to the AB's staff). `stage` is the number of outcomes recorded
+ * before it (0 for the first end of induction, 1 after an extension, …), so an extended induction is reminded
+ * again at its new end. Who it went to is in the outbox, not here.
+ */
+export const inductionDeadlineReminders = tenantTable(
+  'induction_deadline_reminders',
+  {
+    ectId: uuid('ect_id').notNull(),
+    kind: deadlineReminderKind('kind').notNull(),
+    stage: integer('stage').notNull(),
+    /** The deadline reminded of. */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** Whether it was already past when the reminder went. */
+    overdue: boolean('overdue').notNull(),
+    emails: integer('emails').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('induction_deadline_reminders_once').on(t.tenantId, t.ectId, t.kind, t.stage),
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
   ],
 );
 

@@ -99,13 +99,16 @@ export function signInMethods() {
   };
 }
 
+/** The key sessions are encrypted with. A fixed one is fine for local development only: env() insists on a real one in production. */
+export function authSecret(): string {
+  return env().NEXTAUTH_SECRET ?? 'stride-development-secret-not-for-production';
+}
+
 export function authOptions(): NextAuthOptions {
-  const e = env();
   return {
     adapter: strideAdapter(getDb),
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-    // A fixed secret is fine for local development only; env() insists on a real one in production.
-    secret: e.NEXTAUTH_SECRET ?? 'stride-development-secret-not-for-production',
+    secret: authSecret(),
     providers: providers(),
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
     callbacks: {

@@ -82,7 +82,7 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
   const abStaff = isAbStaff(actor);
   const current = periods[periods.length - 1];
   const self = actor.roles.includes('ect') && actor.user.email.toLowerCase() === ect.email.toLowerCase();
-  const { pending, lastOutcome } = decisions;
+  const { pending, lastOutcome, lastOutcomeByAppeal } = decisions;
   return {
     ect,
     periods: periods.map((p) => ({ ...p, schoolName: schoolOf.get(p.id) ?? '' })),
@@ -120,7 +120,11 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
       deadlines: decisionDeadlines({
         completesOn: schedule.completesOn,
         recommendedOn: pending?.recommendedOn ?? null,
-        lastOutcome,
+        // No appeal date once the decision has been appealed, nor after the TRA's result (which is final).
+        lastOutcome:
+          lastOutcomeByAppeal || decisions.appeals.some((a) => a.outcomeId === lastOutcome?.id)
+            ? null
+            : lastOutcome,
       }),
       mayRecommend:
         ect.status === 'in_progress' &&
@@ -131,6 +135,7 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         abStaff &&
         lastOutcome !== null &&
         lastOutcome.outcome !== 'pass' &&
+        !lastOutcomeByAppeal &&
         !decisions.appeals.some((a) => a.outcomeId === lastOutcome.id),
       mayDecideAppeal: abStaff,
     },

@@ -1,7 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { inductionAppeals, inductionOutcomes, inductionRecommendations, users } from '~/db/schema';
+import {
+  ects,
+  inductionAppeals,
+  inductionOutcomes,
+  inductionPeriods,
+  inductionRecommendations,
+  users,
+} from '~/db/schema';
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { workingDaysAfter } from '../courses/working-days';
@@ -9,6 +16,8 @@ import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { isAbStaff } from './appropriate-body';
 import { actsForSchool, loadEctFor } from './ect-access';
+import { applyOutcome } from './record-outcome';
+import { currentPeriod } from './reschedule-ect';
 import type {
   ZDecideAppealInput,
   ZRecordAppealInput,
@@ -77,6 +86,8 @@ export async function loadDecisions(tx: Tx, ectId: string) {
     recommendations: recommendations.map((r) => ({ ...r.recommendation, recordedBy: r.recordedBy ?? '' })),
     pending,
     lastOutcome,
+    /** The last outcome is the Teaching Regulation Agency's result on an appeal (final: not appealed again). */
+    lastOutcomeByAppeal: lastOutcome !== null && appeals.some((a) => a.resultOutcomeId === lastOutcome.id),
     appeals,
   };
 }
@@ -177,11 +188,16 @@ export async function recordRepresentations(
 /** The AB records that an ECT failed or extended has appealed to the Teaching Regulation Agency. */
 export async function recordAppeal(tx: Tx, actor: Actor, input: z.output<typeof ZRecordAppealInput>) {
   const { ect } = await loadEctFor(tx, actor, input.ectId);
-  const { lastOutcome } = await loadDecisions(tx, ect.id);
+  const { lastOutcome, lastOutcomeByAppeal } = await loadDecisions(tx, ect.id);
   if (!lastOutcome || lastOutcome.outcome === 'pass')
     throw new DomainError({
       code: 'PRECONDITION_FAILED',
       message: `An appeal is against a fail or an extension, and ${ect.name} has neither.`,
+    });
+  if (lastOutcomeByAppeal)
+    throw new DomainError({
+      code: 'PRECONDITION_FAILED',
+      message: `${ect.name}'s extension is the Teaching Regulation Agency's decision on an appeal, which is final.`,
     });
   if (input.lodgedOn < lastOutcome.decidedOn)
     throw new DomainError({
@@ -209,22 +225,93 @@ export async function recordAppeal(tx: Tx, actor: Actor, input: z.output<typeof 
   return { id: row.id };
 }
 
-/** The AB records the Teaching Regulation Agency's decision on an appeal. */
+/**
+ * The AB records the Teaching Regulation Agency's decision on an appeal, and it takes effect (statutory
+ * guidance: the TRA may allow the appeal, dismiss it, or vary the decision, e.g. extend induction instead):
+ *
+ * - upheld: the ECT is treated as having passed: a pass, dated the result, is recorded after the decision
+ *   appealed against (which stays in the record), and the induction is complete; an extension appealed
+ *   against no longer adds its terms;
+ * - varied: induction is extended by the terms the TRA set instead, through the same path as the AB's
+ *   extension (an extension outcome dated the result; further checkpoints scheduled). Against a fail the
+ *   induction reopens at the ECT's last school; against an extension the TRA's length replaces the AB's;
+ * - dismissed: the decision stands; nothing else changes.
+ *
+ * The result's outcome is kept on the appeal (`resultOutcomeId`) and cannot itself be appealed to the TRA.
+ */
 export async function decideAppeal(tx: Tx, actor: Actor, input: z.output<typeof ZDecideAppealInput>) {
   const [appeal] = await tx.select().from(inductionAppeals).where(eq(inductionAppeals.id, input.appealId));
   if (!appeal) throw new DomainError({ code: 'NOT_FOUND', message: 'That appeal was not found.' });
-  await loadEctFor(tx, actor, appeal.ectId);
+  const { ect } = await loadEctFor(tx, actor, appeal.ectId);
   if (input.resultOn < appeal.lodgedOn)
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: 'resultOn',
       message: 'The result cannot be before the appeal was lodged.',
     });
+  const [appealed] = await tx
+    .select()
+    .from(inductionOutcomes)
+    .where(eq(inductionOutcomes.id, appeal.outcomeId));
+  if (!appealed)
+    throw new DomainError({ code: 'NOT_FOUND', message: 'The decision appealed against was not found.' });
+  if (input.result !== 'dismissed') {
+    const { lastOutcome } = await loadDecisions(tx, ect.id);
+    if (lastOutcome?.id !== appealed.id)
+      throw new DomainError({
+        code: 'CONFLICT',
+        message: `An outcome has been recorded for ${ect.name} since the decision appealed against; the appeal's result cannot replace it.`,
+      });
+  }
   const [updated] = await tx
     .update(inductionAppeals)
     .set({ result: input.result, resultOn: input.resultOn, note: input.note || appeal.note })
     .where(and(eq(inductionAppeals.id, appeal.id), eq(inductionAppeals.result, 'pending')))
     .returning({ id: inductionAppeals.id });
   if (!updated) throw new DomainError({ code: 'CONFLICT', message: 'That appeal already has a result.' });
-  return { id: updated.id };
+  if (input.result === 'dismissed') return { id: updated.id, effect: 'none' as const, completesOn: null };
+
+  const against = `the ${appealed.outcome === 'fail' ? 'fail' : 'extension'} of ${longDate(appealed.decidedOn)}`;
+  // The appealed extension's terms no longer count: the TRA's result takes their place.
+  if (appealed.outcome === 'extension' && appealed.extensionTenths)
+    await tx
+      .update(ects)
+      .set({ extensionTenths: sql`greatest(0, ${ects.extensionTenths} - ${appealed.extensionTenths})` })
+      .where(eq(ects.id, ect.id));
+  let applied: { outcomeId: string; completesOn: string };
+  if (input.result === 'upheld') {
+    applied = await applyOutcome(tx, actor.tenantId, ect.id, {
+      outcome: 'pass',
+      decidedOn: input.resultOn,
+      termsServedTenths: appealed.termsServedTenths,
+      extensionTenths: null,
+      note: `Appeal to the Teaching Regulation Agency upheld: treated as having passed (${against} no longer stands).`,
+      recordedByUserId: actor.userId,
+    });
+  } else {
+    if (appealed.outcome === 'fail') {
+      // Induction resumes at the school the ECT was at when they failed.
+      const period = await currentPeriod(tx, ect.id);
+      await tx.update(inductionPeriods).set({ endsOn: null }).where(eq(inductionPeriods.id, period.id));
+      await tx.update(ects).set({ status: 'in_progress' }).where(eq(ects.id, ect.id));
+    }
+    const terms = Math.round((input.extensionTerms ?? 0) * 10);
+    applied = await applyOutcome(tx, actor.tenantId, ect.id, {
+      outcome: 'extension',
+      decidedOn: input.resultOn,
+      termsServedTenths: appealed.termsServedTenths,
+      extensionTenths: terms,
+      note: `Teaching Regulation Agency varied ${against}: induction extended by ${(terms / 10).toFixed(1)} terms.`,
+      recordedByUserId: actor.userId,
+    });
+  }
+  await tx
+    .update(inductionAppeals)
+    .set({ resultOutcomeId: applied.outcomeId })
+    .where(eq(inductionAppeals.id, appeal.id));
+  return {
+    id: updated.id,
+    effect: input.result === 'upheld' ? ('passed' as const) : ('extended' as const),
+    completesOn: applied.completesOn,
+  };
 }

@@ -161,11 +161,23 @@ export const ZRecordAppealInput = z.object({
   note: z.string().trim().max(5000).default(''),
 });
 
-export const ZDecideAppealInput = z.object({
-  appealId: z.uuid(),
-  result: z.enum(['upheld', 'dismissed', 'varied'], {
-    message: 'Choose what the Teaching Regulation Agency decided.',
-  }),
-  resultOn: isoDate,
-  note: z.string().trim().max(5000).default(''),
-});
+export const ZDecideAppealInput = z
+  .object({
+    appealId: z.uuid(),
+    result: z.enum(['upheld', 'dismissed', 'varied'], {
+      message: 'Choose what the Teaching Regulation Agency decided.',
+    }),
+    resultOn: isoDate,
+    /** Varied: the extension the Teaching Regulation Agency set instead, in terms. */
+    extensionTerms: z.coerce
+      .number({ message: 'Enter the terms of the extension, e.g. 1 or 2.5.' })
+      .min(0.1, 'Between 0.1 and 6 terms.')
+      .max(6, 'Between 0.1 and 6 terms.')
+      .multipleOf(0.1, 'Terms to one decimal place.')
+      .optional(),
+    note: z.string().trim().max(5000).default(''),
+  })
+  .refine((v) => v.result !== 'varied' || v.extensionTerms !== undefined, {
+    message: 'Enter how many terms the Teaching Regulation Agency extended induction by.',
+    path: ['extensionTerms'],
+  });

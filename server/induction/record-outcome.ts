@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
   ects,
@@ -37,40 +37,69 @@ export async function recordOutcome(tx: Tx, actor: Actor, input: TRecordOutcomeI
       message: 'The decision date cannot be before induction started.',
     });
   const extensionTenths = input.outcome === 'extension' ? Math.round((input.extensionTerms ?? 0) * 10) : null;
+  return applyOutcome(tx, actor.tenantId, ect.id, {
+    outcome: input.outcome,
+    decidedOn: input.decidedOn,
+    termsServedTenths: Math.round(input.termsServed * 10),
+    extensionTenths,
+    note: input.note,
+    recordedByUserId: actor.userId,
+  });
+}
+
+/**
+ * Records an outcome and makes it take effect (the AB's decision, or the Teaching Regulation Agency's on an
+ * appeal): an extension adds its terms to the ECT's and reschedules, so the further checkpoints fall due; a
+ * pass or fail completes the induction: the open period closes that day, reviews not yet started fall away,
+ * open support plans close.
+ */
+export async function applyOutcome(
+  tx: Tx,
+  tenantId: string,
+  ectId: string,
+  input: {
+    outcome: 'pass' | 'fail' | 'extension';
+    decidedOn: string;
+    termsServedTenths: number;
+    extensionTenths: number | null;
+    note: string;
+    recordedByUserId: string;
+  },
+) {
   const [outcome] = await tx
     .insert(inductionOutcomes)
     .values({
-      tenantId: actor.tenantId,
-      ectId: ect.id,
+      tenantId,
+      ectId,
       outcome: input.outcome,
       decidedOn: input.decidedOn,
-      termsServedTenths: Math.round(input.termsServed * 10),
-      extensionTenths,
+      termsServedTenths: input.termsServedTenths,
+      extensionTenths: input.outcome === 'extension' ? input.extensionTenths : null,
       note: input.note,
-      recordedByUserId: actor.userId,
+      recordedByUserId: input.recordedByUserId,
     })
     .returning({ id: inductionOutcomes.id });
-  if (extensionTenths !== null) {
+  if (input.outcome === 'extension') {
     await tx
       .update(ects)
-      .set({ extensionTenths: ect.extensionTenths + extensionTenths })
-      .where(eq(ects.id, ect.id));
-    const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
+      .set({ extensionTenths: sql`${ects.extensionTenths} + ${input.extensionTenths ?? 0}` })
+      .where(eq(ects.id, ectId));
+    const schedule = await rescheduleEct(tx, tenantId, ectId);
     return { outcomeId: outcome?.id ?? '', completesOn: schedule.completesOn };
   }
-  await tx.update(ects).set({ status: 'completed' }).where(eq(ects.id, ect.id));
+  await tx.update(ects).set({ status: 'completed' }).where(eq(ects.id, ectId));
   // Induction is over: reviews not yet started fall away (submitted ones stay as the record).
   await tx
     .delete(inductionCheckpoints)
-    .where(and(eq(inductionCheckpoints.ectId, ect.id), eq(inductionCheckpoints.status, 'due')));
+    .where(and(eq(inductionCheckpoints.ectId, ectId), eq(inductionCheckpoints.status, 'due')));
   await tx
     .update(inductionPeriods)
     .set({ endsOn: input.decidedOn })
-    .where(and(eq(inductionPeriods.ectId, ect.id), isNull(inductionPeriods.endsOn)));
+    .where(and(eq(inductionPeriods.ectId, ectId), isNull(inductionPeriods.endsOn)));
   await tx
     .update(inductionSupportPlans)
     .set({ status: 'closed', closedAt: new Date() })
-    .where(and(eq(inductionSupportPlans.ectId, ect.id), eq(inductionSupportPlans.status, 'open')));
+    .where(and(eq(inductionSupportPlans.ectId, ectId), eq(inductionSupportPlans.status, 'open')));
   return { outcomeId: outcome?.id ?? '', completesOn: input.decidedOn };
 }
 

@@ -2,6 +2,7 @@ import type { Tx } from '~/db/client';
 import type { JobRunSummary, ModuleKey, TenantKind } from '~/db/schema';
 import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
 import { escalateOverdueCheckpoints } from '../induction/escalate-overdue';
+import { remindInductionDeadlines } from '../induction/remind-deadlines';
 import { requestEvaluations, sendCourseReminders } from '../courses/course-jobs';
 import { expireHolds } from '../courses/expire-holds';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
@@ -27,6 +28,7 @@ export const jobKeys = [
   'adviser-reminders',
   'invoice-reminders',
   'induction-escalations',
+  'induction-deadline-reminders',
   'governor-term-ends',
   'course-reminders',
   'course-hold-expiry',
@@ -137,6 +139,24 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     run: (tx, c) =>
       // Only an Appropriate Body keeps induction records; elsewhere the module sells training and this finds none.
       escalateOverdueCheckpoints(tx, { tenantSlug: c.tenant.slug, appUrl: c.appUrl, today: c.today }),
+  },
+  {
+    key: 'induction-deadline-reminders',
+    title: 'End-of-induction deadlines',
+    description:
+      'Reminds the school (induction tutor and headteacher) of a recommendation due within 3 working days or overdue, and the Appropriate Body of an outcome decision due within 5 working days or overdue; once per ECT and deadline.',
+    module: 'induction',
+    kinds: ['appropriate_body'],
+    cron: '30 7 * * 1-5',
+    schedule: 'Every weekday at 07:30',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      remindInductionDeadlines(tx, {
+        tenantId: c.tenant.id,
+        tenantSlug: c.tenant.slug,
+        appUrl: c.appUrl,
+        today: c.today,
+      }),
   },
   {
     key: 'governor-term-ends',

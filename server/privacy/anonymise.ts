@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql, type AnyColumn } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
   chargeableItems,
@@ -28,7 +28,7 @@ import type { Placeholder } from './privacy-subject';
  */
 
 /** Replaces each of `names` in `text` (a charge's description) with the placeholder. */
-function replaceNames(column: AnyColumn, names: readonly string[], placeholder: string) {
+function replaceNames(column: AnyColumn | SQL, names: readonly string[], placeholder: string) {
   let expression = sql`${column}`;
   for (const name of names.filter((n) => n.trim().length > 1))
     expression = sql`replace(${expression}, ${name}, ${placeholder})`;
@@ -210,6 +210,18 @@ export async function anonymiseEct(
     .set({ note: '', representations: sql`case when representations is null then null else '' end` })
     .where(eq(inductionRecommendations.ectId, ect.id));
   await tx.update(inductionAppeals).set({ note: '' }).where(eq(inductionAppeals.ectId, ect.id));
+  // Notices about the ECT to the school and the AB (escalations, deadline reminders) link to their record:
+  // their name goes from the subject and the body. The reminders' log keeps only dates and counts.
+  const notices = await tx
+    .update(outboxEmails)
+    .set({
+      subject: replaceNames(outboxEmails.subject, [ect.name], placeholder.name),
+      props: sql`${replaceNames(sql`${outboxEmails.props}::text`, [ect.name], placeholder.name)}::jsonb`,
+      text: replaceNames(outboxEmails.text, [ect.name], placeholder.name),
+      html: replaceNames(outboxEmails.html, [ect.name], placeholder.name),
+    })
+    .where(sql`${outboxEmails.props} -> 'action' ->> 'url' like ${`%/induction/${ect.id}`}`)
+    .returning({ id: outboxEmails.id });
   const fee = await tx
     .update(chargeableItems)
     .set({
@@ -228,6 +240,7 @@ export async function anonymiseEct(
     reviewsAndAssessments: checkpoints.length,
     supportPlans: plans.length,
     uninvoicedCharges: fee.length,
+    noticesAboutEct: notices.length,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   governorTrainingRecords,
   inductionAbsences,
   inductionCheckpoints,
+  inductionDeadlineReminders,
   inductionAppeals,
   inductionOutcomes,
   inductionRecommendations,
@@ -293,7 +294,7 @@ export function chargesOf(tx: Tx, bookingIds: readonly string[], ectId: string |
 async function inductionRecord(tx: Tx, ectId: string) {
   const [ect] = await tx.select().from(ects).where(eq(ects.id, ectId));
   if (!ect) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT was not found.' });
-  const [periods, checkpoints, absences, supportPlans, outcomes, recommendations, appeals] =
+  const [periods, checkpoints, absences, supportPlans, outcomes, recommendations, appeals, reminders] =
     await Promise.all([
       tx
         .select()
@@ -310,6 +311,11 @@ async function inductionRecord(tx: Tx, ectId: string) {
       tx.select().from(inductionOutcomes).where(eq(inductionOutcomes.ectId, ectId)),
       tx.select().from(inductionRecommendations).where(eq(inductionRecommendations.ectId, ectId)),
       tx.select().from(inductionAppeals).where(eq(inductionAppeals.ectId, ectId)),
+      tx
+        .select()
+        .from(inductionDeadlineReminders)
+        .where(eq(inductionDeadlineReminders.ectId, ectId))
+        .orderBy(asc(inductionDeadlineReminders.sentAt)),
     ]);
   return {
     ect: {
@@ -369,7 +375,17 @@ async function inductionRecord(tx: Tx, ectId: string) {
       lodgedOn: a.lodgedOn,
       result: a.result,
       resultOn: a.resultOn,
+      /** What the result put in place of the decision appealed against (a pass or an extension). */
+      resultOutcome: outcomes.find((o) => o.id === a.resultOutcomeId)?.outcome ?? null,
       note: a.note,
+    })),
+    /** Reminders of the deadlines at the end of induction sent about the ECT (to the school or the AB). */
+    deadlineReminders: reminders.map((r) => ({
+      deadline: r.kind,
+      dueOn: r.dueOn,
+      overdue: r.overdue,
+      emails: r.emails,
+      sentAt: r.sentAt,
     })),
   };
 }

@@ -102,6 +102,36 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
           }
         : { kind: 'paragraph', text: 'No outcome recorded yet.' },
     );
+    if (induction.appeals.length)
+      blocks.push(
+        { kind: 'heading', text: 'Appeals to the Teaching Regulation Agency' },
+        {
+          kind: 'table',
+          columns: ['Lodged', 'Result', 'Result date', 'Took effect as', 'Note'],
+          rows: induction.appeals.map((a) => [
+            shortDate(a.lodgedOn, ''),
+            a.result,
+            shortDate(a.resultOn, ''),
+            a.resultOutcome ?? '',
+            a.note,
+          ]),
+        },
+      );
+    if (induction.deadlineReminders.length)
+      blocks.push(
+        { kind: 'heading', text: 'Deadline reminders sent' },
+        {
+          kind: 'table',
+          columns: ['Deadline', 'Due', 'Overdue when sent', 'Emails', 'Sent'],
+          rows: induction.deadlineReminders.map((r) => [
+            r.deadline,
+            shortDate(r.dueOn, ''),
+            r.overdue ? 'yes' : 'no',
+            String(r.emails),
+            shortDate(r.sentAt, ''),
+          ]),
+        },
+      );
   }
   for (const g of data.governance) {
     blocks.push(

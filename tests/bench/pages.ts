@@ -234,7 +234,8 @@ async function main() {
     const built = spawnSync('nice', ['npx', 'next', 'build'], { stdio: 'inherit' });
     if (built.status !== 0) throw new Error('next build failed');
   }
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+  // As a deployment starts it (`npm run start`, with its Node options), not a bare `next start`.
+  const server = spawn('npm', ['run', 'start', '--', '-p', String(PORT)], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

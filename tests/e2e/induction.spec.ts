@@ -115,3 +115,54 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(`${corrected},${name}`);
 });
+
+test('the head recommends a fail, the AB fails the ECT, and the Teaching Regulation Agency varies it to an extension', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now();
+  const trn = String(1_000_000 + ((stamp + 7) % 9_000_000));
+  const name = `Omar Hale ${stamp}`;
+
+  const head = await pageFor(browser, 'head@coppettswood.sch.example');
+  await head.goto('/nwlhub/induction/register');
+  await head.getByLabel('Teacher reference number (TRN)').fill(trn);
+  await head.getByLabel('ECT’s full name').fill(name);
+  await head.getByLabel('ECT’s email address').fill(`omar.${stamp}@coppettswood.sch.example`);
+  await head.getByLabel('Induction start date').fill('2026-09-03');
+  await head.getByLabel('FTE').fill('1');
+  await head.getByLabel('Induction tutor’s name').fill('James Whitaker');
+  await head.getByLabel('Induction tutor’s email').fill('deputy@coppettswood.sch.example');
+  await head.getByLabel('Mentor’s name').fill('Asha Mistry');
+  await head.getByLabel('Mentor’s email').fill('mentor@coppettswood.sch.example');
+  await head.getByRole('button', { name: 'Register ECT' }).click();
+  await expect(head.getByRole('heading', { name, level: 1 })).toBeVisible();
+  const recordUrl = head.url();
+  await head.getByRole('radio', { name: 'Fail' }).check();
+  await head.getByLabel('Date of the recommendation').fill('2026-11-27');
+  await head.getByRole('button', { name: 'Send recommendation' }).click();
+  await expect(head.getByTestId('recommendations')).toContainText('Fail recommended on 27 November 2026');
+
+  // The AB fails the ECT; the ECT appeals to the TRA, which varies the decision to a one-term extension.
+  const ab = await pageFor(browser, 'induction@nwlhub.example');
+  await ab.goto(recordUrl);
+  await ab.getByRole('radio', { name: 'Fail' }).check();
+  await ab.getByLabel('Date of decision').fill('2026-12-01');
+  await ab.getByLabel('Terms served').fill('6.0');
+  await ab.getByRole('button', { name: 'Record outcome' }).click();
+  await expect(ab.getByText(/Fail on 1 December 2026, 6\.0 terms served/)).toBeVisible();
+  await ab.getByLabel('Date the appeal was lodged').fill('2026-12-02');
+  await ab.getByRole('button', { name: 'Record appeal' }).click();
+  await expect(ab.getByText('waiting for the Teaching Regulation Agency')).toBeVisible();
+  await ab.getByRole('radio', { name: 'Decision varied (an extension)' }).check();
+  await ab.getByLabel('Date of the decision').fill('2026-12-03');
+  await ab.getByLabel('Extension (terms)').fill('1');
+  await expectAccessible(ab);
+  await ab.getByRole('button', { name: 'Record the result' }).click();
+  await expect(ab.getByTestId('appeal-effect')).toContainText('Induction is extended by 1.0 terms instead');
+  await expect(
+    ab.getByText(/Extension on 3 December 2026, 6\.0 terms served, extended by 1\.0 terms/),
+  ).toBeVisible();
+  await expect(ab.getByTestId('checkpoint')).toHaveCount(7);
+  await expectAccessible(ab);
+});

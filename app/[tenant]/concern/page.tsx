@@ -66,8 +66,7 @@ export default async function ConcernRegisterPage({ params }: { params: Promise<
                     {c.schoolName}
                   </Link>
                   <span className="block text-slate-700">
-                    URN {c.urn}
-                    {c.academy ? ' · academy (monitoring only)' : ''}
+                    {`URN ${c.urn}${c.academy ? ' · academy (monitoring only)' : ''}`}
                   </span>
                 </>
               ),

@@ -783,24 +783,57 @@ export function AppealForm({ ectId }: { ectId: string }) {
 export function AppealResultForm({ appealId }: { appealId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const { values, bind, set } = useFormValues({
+    result: '' as '' | 'upheld' | 'varied' | 'dismissed',
+    resultOn: '',
+    extensionTerms: '',
+    note: '',
+  });
   const record = useFormMutation(trpc.induction.decideAppeal.mutationOptions(), {
     idPrefix: 'appeal-result',
     onSuccess: () => router.refresh(),
   });
   return (
-    <DecisionOnDateForm
+    <Form
       form={record}
-      fields={{ choice: 'result', date: 'resultOn' }}
-      choiceLabel="The Teaching Regulation Agency's decision"
-      options={[
-        { value: 'upheld', label: 'Appeal upheld' },
-        { value: 'varied', label: 'Decision varied' },
-        { value: 'dismissed', label: 'Appeal dismissed' },
-      ]}
-      dateLabel="Date of the decision"
-      submit="Record the result"
-      pendingLabel="Recording…"
-      onSubmit={(v) => record.mutate({ appealId, result: v.choice, resultOn: v.on, note: v.note })}
-    />
+      onSubmit={() =>
+        record.mutate({
+          appealId,
+          result: values.result as 'upheld' | 'varied' | 'dismissed',
+          resultOn: values.resultOn,
+          extensionTerms: values.result === 'varied' ? numberOrNaN(values.extensionTerms) : undefined,
+          note: values.note,
+        })
+      }
+      className="mt-3 space-y-3"
+    >
+      <RadioGroup
+        label="The Teaching Regulation Agency's decision"
+        inline
+        options={[
+          { value: 'upheld', label: 'Appeal upheld (treated as passed)' },
+          { value: 'varied', label: 'Decision varied (an extension)' },
+          { value: 'dismissed', label: 'Appeal dismissed (the decision stands)' },
+        ]}
+        {...record.field('result')}
+        value={values.result}
+        onChange={set('result')}
+      />
+      <div className="flex flex-wrap gap-6">
+        <DateField label="Date of the decision" {...record.field('resultOn')} {...bind('resultOn')} />
+        {values.result === 'varied' && (
+          <NumberField
+            label="Extension (terms)"
+            hint="The extension the Teaching Regulation Agency set."
+            {...record.field('extensionTerms')}
+            {...bind('extensionTerms')}
+          />
+        )}
+      </div>
+      <TextArea label="Note (optional)" rows={2} {...record.field('note')} {...bind('note')} />
+      <SubmitButton pending={record.isPending} pendingLabel="Recording…">
+        Record the result
+      </SubmitButton>
+    </Form>
   );
 }

@@ -243,8 +243,7 @@ export default async function VisitsPage({
               header: 'Visit',
               cell: (v) => (
                 <>
-                  {visitKinds[v.kind]}
-                  {v.kind !== 'additional' ? ` (${v.sequence})` : ''}
+                  {v.kind === 'additional' ? visitKinds[v.kind] : `${visitKinds[v.kind]} (${v.sequence})`}
                   {v.reason && <span className="block text-slate-700">{v.reason}</span>}
                 </>
               ),
@@ -267,10 +266,7 @@ export default async function VisitsPage({
                   className="inline-block min-h-6 py-1 text-brand-dark underline"
                 >
                   Write note of visit
-                  <span className="sr-only">
-                    {' '}
-                    for {v.schoolName}, due {shortDate(v.dueBy)}
-                  </span>
+                  <span className="sr-only">{` for ${v.schoolName}, due ${shortDate(v.dueBy)}`}</span>
                 </Link>
               ),
             },

@@ -322,6 +322,11 @@ export default async function EctRecordPage({
                       : `${appealResultLabels[a.result]} on ${longDate(a.resultOn)}`}
                   </strong>
                   {a.note ? ` (${a.note})` : ''}
+                  <AppealEffect
+                    appeal={a}
+                    outcomes={record.outcomes}
+                    completesOn={record.schedule.completesOn}
+                  />
                   {a.result === 'pending' && decisions.mayDecideAppeal && (
                     <div className="max-w-3xl">
                       <AppealResultForm appealId={a.id} />
@@ -452,5 +457,30 @@ export default async function EctRecordPage({
         )}
       </section>
     </div>
+  );
+}
+
+/** What the Teaching Regulation Agency's result did to the record. */
+function AppealEffect({
+  appeal,
+  outcomes,
+  completesOn,
+}: {
+  appeal: { result: 'pending' | 'upheld' | 'dismissed' | 'varied'; resultOutcomeId: string | null };
+  outcomes: readonly { id: string; decidedOn: string; extensionTenths: number | null }[];
+  completesOn: string;
+}) {
+  if (appeal.result === 'pending') return null;
+  const outcome = outcomes.find((o) => o.id === appeal.resultOutcomeId);
+  const text =
+    appeal.result === 'dismissed'
+      ? 'The decision appealed against stands.'
+      : appeal.result === 'upheld'
+        ? `The ECT is treated as having passed: a pass is recorded on ${longDate(outcome?.decidedOn)} and induction is complete.`
+        : `Induction is extended by ${termsLabel(outcome?.extensionTenths ?? 0)} terms instead, with further reviews scheduled; it is now expected to end on ${longDate(completesOn)}.`;
+  return (
+    <span className="block text-slate-700" data-testid="appeal-effect">
+      {text}
+    </span>
   );
 }

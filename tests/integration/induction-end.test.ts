@@ -1,0 +1,324 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { inductionDeadlineReminders, outboxEmails } from '~/db/schema';
+import { workingDaysAfter } from '~/server/courses/working-days';
+import { withMailroom } from '~/server/email/outbox';
+import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
+import { anonymiseEct } from '~/server/privacy/anonymise';
+import { newPlaceholder } from '~/server/privacy/privacy-subject';
+import {
+  addMembership,
+  callerAs,
+  makeSchool,
+  makeTenant,
+  makeUser,
+  type MadeUser,
+} from '../fixtures/factories';
+import { openTestDatabase, testAppUrl } from './harness';
+
+const trn = () => String(randomInt(1_000_000, 9_999_999));
+
+/** A fresh teaching school hub (an AB workspace) with one school and its people. */
+async function makeHub(database: Database) {
+  const db = database.db;
+  const tenant = await makeTenant(db, { kind: 'appropriate_body', modules: ['induction', 'courses'] });
+  const school = await makeSchool(db, tenant.id, { name: 'Alpha Primary School' });
+  const person = async (role: Parameters<typeof addMembership>[3], schoolId: string | null = null) => {
+    const user = await makeUser(db);
+    await addMembership(db, tenant.id, user.id, role, schoolId);
+    return user;
+  };
+  const people = {
+    manager: await person('tenant_admin'),
+    officer: await person('adviser'),
+    head: await person('school_admin', school.id),
+    tutor: await person('school_staff', school.id),
+  };
+  const as = (user: MadeUser) => callerAs(db, user, tenant.slug);
+  const register = async (name = 'Priya Raman') =>
+    (
+      await as(people.head).induction.register({
+        schoolId: school.id,
+        name,
+        trn: trn(),
+        email: `ect.${trn()}@alpha.sch.example`,
+        startsOn: '2025-09-03',
+        fte: 1,
+        tutorName: people.tutor.name,
+        tutorEmail: people.tutor.email,
+        mentorName: 'Mark Mentor',
+        mentorEmail: 'mentor@alpha.sch.example',
+      })
+    ).ectId;
+  return { tenant, school, people, as, register };
+}
+
+describe('the end of induction: deadline reminders and appeal results', () => {
+  let database: Database;
+  let hub: Awaited<ReturnType<typeof makeHub>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    hub = await makeHub(database);
+  });
+
+  const emailsTo = (to: string, subject: string) =>
+    withMailroom(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, to), like(outboxEmails.subject, `%${subject}%`))),
+    );
+  const remind = (today: string, slug = hub.tenant.slug) =>
+    runScheduledJob(database.db, 'induction-deadline-reminders', {
+      today,
+      appUrl: testAppUrl,
+      tenants: [slug],
+    });
+
+  it('reminds the school of the recommendation and the AB of the decision, each once', async () => {
+    const own = await makeHub(database);
+    const ectId = await own.register('Rhiannon Price');
+    // A second ECT whose induction is complete is never reminded of.
+    const passedId = await own.register('Peter Passed');
+    const manager = own.as(own.people.manager);
+    await manager.induction.recordOutcome({
+      ectId: passedId,
+      outcome: 'pass',
+      decidedOn: '2026-11-02',
+      termsServed: 6,
+    });
+    const { schedule, decisions } = await manager.induction.byId({ ectId });
+    const due = decisions.deadlines.recommendationDue;
+    expect(due).toBe(workingDaysAfter(schedule.completesOn, 10));
+
+    // Four working days before the deadline: too early.
+    const early = await remind(workingDaysAfter(schedule.completesOn, 6), own.tenant.slug);
+    expect(early[0]?.result).toMatchObject({ ran: true, summary: { recommendationReminders: 0, emails: 0 } });
+    // Three working days before: the tutor and the headteacher.
+    const [first] = await remind(workingDaysAfter(schedule.completesOn, 7), own.tenant.slug);
+    expect(first?.result).toMatchObject({
+      ran: true,
+      summary: { recommendationReminders: 1, decisionReminders: 0, emails: 2 },
+    });
+    // The same day again: the run does nothing; the next days and once overdue: nothing more is sent.
+    expect(
+      (await remind(workingDaysAfter(schedule.completesOn, 7), own.tenant.slug))[0]?.result,
+    ).toMatchObject({
+      ran: false,
+    });
+    for (const days of [8, 12]) {
+      const [later] = await remind(workingDaysAfter(schedule.completesOn, days), own.tenant.slug);
+      expect(later?.result).toMatchObject({ ran: true, summary: { recommendationReminders: 0, emails: 0 } });
+    }
+    const tutorMail = await emailsTo(own.people.tutor.email, 'recommendation for Rhiannon Price');
+    expect(tutorMail).toHaveLength(1);
+    expect(tutorMail[0]?.subject).toContain('Due soon');
+    expect(JSON.stringify(tutorMail[0]?.props)).toContain(`/induction/${ectId}`);
+    expect(await emailsTo(own.people.head.email, 'recommendation for Rhiannon Price')).toHaveLength(1);
+    expect(await emailsTo(own.people.head.email, 'Peter Passed')).toHaveLength(0);
+
+    // The head recommends (Monday 2 November 2026): the decision is due Monday 30 November.
+    await own.as(own.people.head).induction.recordRecommendation({
+      ectId,
+      recommendation: 'pass',
+      recommendedOn: '2026-11-02',
+    });
+    // Six working days before: nothing; five: the AB's staff.
+    expect((await remind('2026-11-20', own.tenant.slug))[0]?.result).toMatchObject({
+      summary: { decisionReminders: 0 },
+    });
+    expect((await remind('2026-11-23', own.tenant.slug))[0]?.result).toMatchObject({
+      summary: { decisionReminders: 1, emails: 2 },
+    });
+    expect((await remind('2026-12-01', own.tenant.slug))[0]?.result).toMatchObject({
+      summary: { decisionReminders: 0, recommendationReminders: 0, emails: 0 },
+    });
+    expect(await emailsTo(own.people.manager.email, "outcome of Rhiannon Price's induction")).toHaveLength(1);
+    expect(await emailsTo(own.people.officer.email, "outcome of Rhiannon Price's induction")).toHaveLength(1);
+    expect(await emailsTo(own.people.tutor.email, "outcome of Rhiannon Price's induction")).toHaveLength(0);
+
+    const sent = await withTenant(database.db, own.tenant.id, (tx) =>
+      tx.select().from(inductionDeadlineReminders).where(eq(inductionDeadlineReminders.ectId, ectId)),
+    );
+    expect(sent.map((s) => `${s.kind}:${s.stage}:${s.dueOn}`).sort()).toEqual([
+      'decision:0:2026-11-30',
+      `recommendation:0:${due}`,
+    ]);
+
+    // The export lists the reminders; erasing the record (after retention) takes the name out of the notices.
+    const data = await manager.personalData.exportJson({ subject: { kind: 'ect', id: ectId } });
+    expect(data.induction?.deadlineReminders.map((r) => r.deadline).sort()).toEqual([
+      'decision',
+      'recommendation',
+    ]);
+    const pdf = await manager.personalData.exportPdf({ subject: { kind: 'ect', id: ectId } });
+    expect(
+      pdf.document.blocks.some((b) => b.kind === 'heading' && b.text === 'Deadline reminders sent'),
+    ).toBe(true);
+    await manager.induction.recordOutcome({
+      ectId,
+      outcome: 'pass',
+      decidedOn: '2026-11-27',
+      termsServed: 6,
+    });
+    await withTenant(database.db, own.tenant.id, (tx) =>
+      anonymiseEct(tx, { id: ectId, name: 'Rhiannon Price', trn: '' }, newPlaceholder(), 'full'),
+    );
+    expect(await emailsTo(own.people.tutor.email, 'Rhiannon Price')).toHaveLength(0);
+    const notices = await withMailroom(database.db, (tx) =>
+      tx.select().from(outboxEmails).where(like(outboxEmails.subject, '%recommendation for %')),
+    );
+    const mine = notices.filter((n) => JSON.stringify(n.props).includes(`/induction/${ectId}`));
+    expect(mine).toHaveLength(2);
+    for (const n of mine) expect(JSON.stringify(n.props)).not.toContain('Rhiannon');
+  });
+
+  it('an appeal upheld against a fail: the ECT is treated as having passed', async () => {
+    const manager = hub.as(hub.people.manager);
+    const ectId = await hub.register();
+    await manager.induction.recordOutcome({
+      ectId,
+      outcome: 'fail',
+      decidedOn: '2026-11-20',
+      termsServed: 6,
+    });
+    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
+    const result = await manager.induction.decideAppeal({
+      appealId,
+      result: 'upheld',
+      resultOn: '2026-12-02',
+    });
+    expect(result).toMatchObject({ effect: 'passed' });
+    const record = await manager.induction.byId({ ectId });
+    expect(record.ect.status).toBe('completed');
+    expect(record.outcomes.map((o) => `${o.outcome}:${o.decidedOn}`)).toEqual([
+      'fail:2026-11-20',
+      'pass:2026-12-02',
+    ]);
+    expect(record.outcomes[1]).toMatchObject({ termsServedTenths: 60 });
+    expect(record.decisions.appeals[0]).toMatchObject({
+      result: 'upheld',
+      resultOutcomeId: record.outcomes[1]?.id,
+    });
+    expect(record.decisions).toMatchObject({ mayRecordAppeal: false, deadlines: { appealBy: null } });
+    const { csv } = await manager.induction.exportOutcomes({ from: '2026-12-02', to: '2026-12-02' });
+    expect(csv).toContain('Pass,2026-12-02');
+    const data = await manager.personalData.exportJson({ subject: { kind: 'ect', id: ectId } });
+    expect(data.induction?.appeals).toMatchObject([{ result: 'upheld', resultOutcome: 'pass' }]);
+    const pdf = await manager.personalData.exportPdf({ subject: { kind: 'ect', id: ectId } });
+    const headings = pdf.document.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+    expect(headings).toContain('Appeals to the Teaching Regulation Agency');
+  });
+
+  it('an appeal against a fail varied to an extension: induction reopens, extended, with its checkpoints', async () => {
+    const manager = hub.as(hub.people.manager);
+    const ectId = await hub.register();
+    await manager.induction.recordOutcome({
+      ectId,
+      outcome: 'fail',
+      decidedOn: '2026-11-20',
+      termsServed: 6,
+    });
+    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
+    await expect(
+      manager.induction.decideAppeal({ appealId, result: 'varied', resultOn: '2026-12-02' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const result = await manager.induction.decideAppeal({
+      appealId,
+      result: 'varied',
+      resultOn: '2026-12-02',
+      extensionTerms: 1.5,
+    });
+    expect(result).toMatchObject({ effect: 'extended' });
+    const record = await manager.induction.byId({ ectId });
+    expect(record.ect).toMatchObject({ status: 'in_progress', extensionTenths: 15 });
+    expect(record.periods.at(-1)?.endsOn).toBeNull();
+    expect(record.outcomes.map((o) => `${o.outcome}:${o.extensionTenths ?? ''}`)).toEqual([
+      'fail:',
+      'extension:15',
+    ]);
+    // 7.5 terms: checkpoints for terms 7 and 8, the last a formal assessment, as an extension would add.
+    const terms = record.checkpoints.filter((c) => c.termNumber !== null);
+    expect(terms.map((c) => c.termNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(terms.at(-1)?.kind).toBe('formal');
+    expect(record.schedule.termsRequired).toBe(7.5);
+    expect(record.decisions.appeals[0]).toMatchObject({
+      result: 'varied',
+      resultOutcomeId: record.outcomes[1]?.id,
+    });
+    // The TRA's decision is final: no appeal against it; the AB records the outcome at the extension's end.
+    expect(record.decisions).toMatchObject({ mayRecordAppeal: false, deadlines: { appealBy: null } });
+    expect(record.mayRecordOutcome).toBe(true);
+    await expect(manager.induction.recordAppeal({ ectId, lodgedOn: '2026-12-03' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+  });
+
+  it('an appeal upheld against an extension completes induction; the extension no longer counts', async () => {
+    const manager = hub.as(hub.people.manager);
+    const ectId = await hub.register();
+    await manager.induction.recordOutcome({
+      ectId,
+      outcome: 'extension',
+      decidedOn: '2026-11-20',
+      termsServed: 6,
+      extensionTerms: 2,
+    });
+    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
+    await manager.induction.decideAppeal({ appealId, result: 'upheld', resultOn: '2026-12-02' });
+    const record = await manager.induction.byId({ ectId });
+    expect(record.ect).toMatchObject({ status: 'completed', extensionTenths: 0 });
+    expect(record.checkpoints.some((c) => c.status === 'due')).toBe(false);
+    expect(record.periods.at(-1)?.endsOn).toBe('2026-12-02');
+    expect(record.outcomes.at(-1)).toMatchObject({ outcome: 'pass', decidedOn: '2026-12-02' });
+  });
+
+  it('a dismissed appeal changes nothing; a result cannot replace a later outcome', async () => {
+    const manager = hub.as(hub.people.manager);
+    const ectId = await hub.register();
+    await manager.induction.recordOutcome({
+      ectId,
+      outcome: 'fail',
+      decidedOn: '2026-11-20',
+      termsServed: 6,
+    });
+    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
+    const before = await manager.induction.byId({ ectId });
+    expect(
+      await manager.induction.decideAppeal({ appealId, result: 'dismissed', resultOn: '2026-12-02' }),
+    ).toMatchObject({
+      effect: 'none',
+    });
+    const after = await manager.induction.byId({ ectId });
+    expect(after.ect).toEqual(before.ect);
+    expect(after.outcomes).toEqual(before.outcomes);
+    expect(after.decisions.appeals[0]).toMatchObject({ result: 'dismissed', resultOutcomeId: null });
+    // Appealed once: no further appeal date.
+    expect(after.decisions.deadlines.appealBy).toBeNull();
+
+    const extendedId = await hub.register();
+    await manager.induction.recordOutcome({
+      ectId: extendedId,
+      outcome: 'extension',
+      decidedOn: '2026-09-10',
+      termsServed: 6,
+      extensionTerms: 1,
+    });
+    const { id: lateAppeal } = await manager.induction.recordAppeal({
+      ectId: extendedId,
+      lodgedOn: '2026-09-20',
+    });
+    await manager.induction.recordOutcome({
+      ectId: extendedId,
+      outcome: 'pass',
+      decidedOn: '2026-12-01',
+      termsServed: 7,
+    });
+    await expect(
+      manager.induction.decideAppeal({ appealId: lateAppeal, result: 'upheld', resultOn: '2026-12-02' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
