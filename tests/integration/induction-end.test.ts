@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, like } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { inductionDeadlineReminders, outboxEmails } from '~/db/schema';
@@ -15,6 +15,7 @@ import {
   makeTenant,
   makeUser,
   type MadeUser,
+  outboxTo,
 } from '../fixtures/factories';
 import { openTestDatabase, testAppUrl } from './harness';
 
@@ -64,13 +65,17 @@ describe('the end of induction: deadline reminders and appeal results', () => {
     hub = await makeHub(database);
   });
 
-  const emailsTo = (to: string, subject: string) =>
-    withMailroom(database.db, (tx) =>
-      tx
-        .select()
-        .from(outboxEmails)
-        .where(and(eq(outboxEmails.to, to), like(outboxEmails.subject, `%${subject}%`))),
-    );
+  const emailsTo = (to: string, subject: string) => outboxTo(database.db, to, subject);
+  /** A new ECT of the hub, decided by the AB on 20 Nov 2026 after six terms, and that decision appealed on 25 Nov. */
+  async function decidedAndAppealed(
+    decision: { outcome: 'fail' } | { outcome: 'extension'; extensionTerms: number },
+  ) {
+    const manager = hub.as(hub.people.manager);
+    const ectId = await hub.register();
+    await manager.induction.recordOutcome({ ectId, decidedOn: '2026-11-20', termsServed: 6, ...decision });
+    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
+    return { manager, ectId, appealId };
+  }
   const remind = (today: string, slug = hub.tenant.slug) =>
     runScheduledJob(database.db, 'induction-deadline-reminders', {
       today,
@@ -177,15 +182,7 @@ describe('the end of induction: deadline reminders and appeal results', () => {
   });
 
   it('an appeal upheld against a fail: the ECT is treated as having passed', async () => {
-    const manager = hub.as(hub.people.manager);
-    const ectId = await hub.register();
-    await manager.induction.recordOutcome({
-      ectId,
-      outcome: 'fail',
-      decidedOn: '2026-11-20',
-      termsServed: 6,
-    });
-    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
+    const { manager, ectId, appealId } = await decidedAndAppealed({ outcome: 'fail' });
     const result = await manager.induction.decideAppeal({
       appealId,
       result: 'upheld',
@@ -214,15 +211,7 @@ describe('the end of induction: deadline reminders and appeal results', () => {
   });
 
   it('an appeal against a fail varied to an extension: induction reopens, extended, with its checkpoints', async () => {
-    const manager = hub.as(hub.people.manager);
-    const ectId = await hub.register();
-    await manager.induction.recordOutcome({
-      ectId,
-      outcome: 'fail',
-      decidedOn: '2026-11-20',
-      termsServed: 6,
-    });
-    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
+    const { manager, ectId, appealId } = await decidedAndAppealed({ outcome: 'fail' });
     await expect(
       manager.induction.decideAppeal({ appealId, result: 'varied', resultOn: '2026-12-02' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
@@ -258,16 +247,10 @@ describe('the end of induction: deadline reminders and appeal results', () => {
   });
 
   it('an appeal upheld against an extension completes induction; the extension no longer counts', async () => {
-    const manager = hub.as(hub.people.manager);
-    const ectId = await hub.register();
-    await manager.induction.recordOutcome({
-      ectId,
+    const { manager, ectId, appealId } = await decidedAndAppealed({
       outcome: 'extension',
-      decidedOn: '2026-11-20',
-      termsServed: 6,
       extensionTerms: 2,
     });
-    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
     await manager.induction.decideAppeal({ appealId, result: 'upheld', resultOn: '2026-12-02' });
     const record = await manager.induction.byId({ ectId });
     expect(record.ect).toMatchObject({ status: 'completed', extensionTenths: 0 });
@@ -277,15 +260,7 @@ describe('the end of induction: deadline reminders and appeal results', () => {
   });
 
   it('a dismissed appeal changes nothing; a result cannot replace a later outcome', async () => {
-    const manager = hub.as(hub.people.manager);
-    const ectId = await hub.register();
-    await manager.induction.recordOutcome({
-      ectId,
-      outcome: 'fail',
-      decidedOn: '2026-11-20',
-      termsServed: 6,
-    });
-    const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
+    const { manager, ectId, appealId } = await decidedAndAppealed({ outcome: 'fail' });
     const before = await manager.induction.byId({ ectId });
     expect(
       await manager.induction.decideAppeal({ appealId, result: 'dismissed', resultOn: '2026-12-02' }),

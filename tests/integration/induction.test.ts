@@ -1,9 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { chargeableItems, inductionCheckpoints, outboxEmails } from '~/db/schema';
-import { withMailroom } from '~/server/email/outbox';
+import { chargeableItems, inductionCheckpoints } from '~/db/schema';
 import { workingDaysAfter } from '~/server/courses/working-days';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import {
@@ -14,6 +13,7 @@ import {
   makeUser,
   makeWorkspaceWithEveryRole,
   type MadeUser,
+  outboxTo,
 } from '../fixtures/factories';
 import { openTestDatabase, testAppUrl } from './harness';
 
@@ -68,13 +68,7 @@ describe('ECT induction (Appropriate Body)', () => {
     hub = await makeHub(database);
   });
 
-  const emailsTo = (to: string, subject: string) =>
-    withMailroom(database.db, (tx) =>
-      tx
-        .select()
-        .from(outboxEmails)
-        .where(and(eq(outboxEmails.to, to), like(outboxEmails.subject, `%${subject}%`))),
-    );
+  const emailsTo = (to: string, subject: string) => outboxTo(database.db, to, subject);
 
   it('a school registers an ECT: six checkpoints, and the AB fee becomes a chargeable item', async () => {
     const head = hub.as(hub.people.headA);
