@@ -1,63 +1,15 @@
-import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, inductionCheckpoints } from '~/db/schema';
 import { workingDaysAfter } from '~/server/courses/working-days';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
+import { addMembership, makeUser, makeWorkspaceWithEveryRole, outboxTo } from '../fixtures/factories';
 import {
-  addMembership,
-  callerAs,
-  makeSchool,
-  makeTenant,
-  makeUser,
-  makeWorkspaceWithEveryRole,
-  type MadeUser,
-  outboxTo,
-} from '../fixtures/factories';
+  inductionRegistration as registration,
+  makeInductionHub as makeHub,
+} from '../fixtures/induction-hub';
 import { openTestDatabase, testAppUrl } from './harness';
-
-const trn = () => String(randomInt(1_000_000, 9_999_999));
-
-/** A fresh teaching school hub (an AB workspace) with two schools and its people. */
-async function makeHub(database: Database) {
-  const db = database.db;
-  const tenant = await makeTenant(db, {
-    kind: 'appropriate_body',
-    modules: ['induction', 'courses', 'invoices'],
-    settings: { induction: { feePerEctPence: 45_000 } },
-  });
-  const schoolA = await makeSchool(db, tenant.id, { name: 'Alpha Primary School' });
-  const schoolB = await makeSchool(db, tenant.id, { name: 'Beta High School' });
-  const person = async (role: Parameters<typeof addMembership>[3], schoolId: string | null = null) => {
-    const user = await makeUser(db);
-    await addMembership(db, tenant.id, user.id, role, schoolId);
-    return user;
-  };
-  const people = {
-    manager: await person('tenant_admin'),
-    officer: await person('adviser'),
-    headA: await person('school_admin', schoolA.id),
-    tutorA: await person('school_staff', schoolA.id),
-    headB: await person('school_admin', schoolB.id),
-  };
-  const as = (user: MadeUser) => callerAs(db, user, tenant.slug);
-  return { tenant, schoolA, schoolB, people, as };
-}
-
-const registration = (schoolId: string, tutor: MadeUser, overrides: Record<string, unknown> = {}) => ({
-  schoolId,
-  name: 'Priya Raman',
-  trn: trn(),
-  email: `priya.${trn()}@alpha.sch.example`,
-  startsOn: '2025-09-03',
-  fte: 1,
-  tutorName: tutor.name,
-  tutorEmail: tutor.email,
-  mentorName: 'Mark Mentor',
-  mentorEmail: 'mentor@alpha.sch.example',
-  ...overrides,
-});
 
 describe('ECT induction (Appropriate Body)', () => {
   let database: Database;
