@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, signInWithMagicLink } from './support';
 
 async function pageFor(browser: Browser, email: string) {
@@ -6,6 +6,19 @@ async function pageFor(browser: Browser, email: string) {
   const page = await context.newPage();
   await signInWithMagicLink(page, email);
   return page;
+}
+
+/** Fills the Register an ECT form for Coppetts Wood: a full-time ECT from 3 September 2026. */
+async function fillRegistration(head: Page, ect: { trn: string; name: string; email: string }) {
+  await head.getByLabel('Teacher reference number (TRN)').fill(ect.trn);
+  await head.getByLabel('ECT’s full name').fill(ect.name);
+  await head.getByLabel('ECT’s email address').fill(ect.email);
+  await head.getByLabel('Induction start date').fill('2026-09-03');
+  await head.getByLabel('FTE').fill('1');
+  await head.getByLabel('Induction tutor’s name').fill('James Whitaker');
+  await head.getByLabel('Induction tutor’s email').fill('deputy@coppettswood.sch.example');
+  await head.getByLabel('Mentor’s name').fill('Asha Mistry');
+  await head.getByLabel('Mentor’s email').fill('mentor@coppettswood.sch.example');
 }
 
 test('a school registers an ECT, the tutor judges them not on track, the AB sees them at risk, accepts and records the outcome', async ({
@@ -24,15 +37,7 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   await expectAccessible(head);
   await head.getByRole('link', { name: 'Register an ECT' }).click();
   await expect(head.getByRole('heading', { name: 'Register an ECT', level: 1 })).toBeVisible();
-  await head.getByLabel('Teacher reference number (TRN)').fill(trn);
-  await head.getByLabel('ECT’s full name').fill(name);
-  await head.getByLabel('ECT’s email address').fill(`ella.${stamp}@coppettswood.sch.example`);
-  await head.getByLabel('Induction start date').fill('2026-09-03');
-  await head.getByLabel('FTE').fill('1');
-  await head.getByLabel('Induction tutor’s name').fill('James Whitaker');
-  await head.getByLabel('Induction tutor’s email').fill('deputy@coppettswood.sch.example');
-  await head.getByLabel('Mentor’s name').fill('Asha Mistry');
-  await head.getByLabel('Mentor’s email').fill('mentor@coppettswood.sch.example');
+  await fillRegistration(head, { trn, name, email: `ella.${stamp}@coppettswood.sch.example` });
   await expectAccessible(head);
   await head.screenshot({ path: '/tmp/induction-register.png', fullPage: true });
   await head.getByRole('button', { name: 'Register ECT' }).click();
@@ -126,15 +131,7 @@ test('the head recommends a fail, the AB fails the ECT, and the Teaching Regulat
 
   const head = await pageFor(browser, 'head@coppettswood.sch.example');
   await head.goto('/nwlhub/induction/register');
-  await head.getByLabel('Teacher reference number (TRN)').fill(trn);
-  await head.getByLabel('ECT’s full name').fill(name);
-  await head.getByLabel('ECT’s email address').fill(`omar.${stamp}@coppettswood.sch.example`);
-  await head.getByLabel('Induction start date').fill('2026-09-03');
-  await head.getByLabel('FTE').fill('1');
-  await head.getByLabel('Induction tutor’s name').fill('James Whitaker');
-  await head.getByLabel('Induction tutor’s email').fill('deputy@coppettswood.sch.example');
-  await head.getByLabel('Mentor’s name').fill('Asha Mistry');
-  await head.getByLabel('Mentor’s email').fill('mentor@coppettswood.sch.example');
+  await fillRegistration(head, { trn, name, email: `omar.${stamp}@coppettswood.sch.example` });
   await head.getByRole('button', { name: 'Register ECT' }).click();
   await expect(head.getByRole('heading', { name, level: 1 })).toBeVisible();
   const recordUrl = head.url();
