@@ -176,11 +176,24 @@ export const inductionOutcomes = tenantTable(
     /** Terms served, in tenths (the DfE service records one decimal place). */
     termsServedTenths: integer('terms_served_tenths').notNull(),
     extensionTenths: integer('extension_tenths'),
+    /**
+     * An extension the Teaching Regulation Agency set on appeal resumes induction on this date (the result's),
+     * after `resumesAfterTenths` terms: its terms run from the first school term starting then, not straight on
+     * from the end of induction. Null for the AB's own decisions.
+     */
+    resumesOn: date('resumes_on', { mode: 'string' }),
+    resumesAfterTenths: integer('resumes_after_tenths'),
     note: text('note').notNull().default(''),
     recordedByUserId: uuid('recorded_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] })],
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
+    check(
+      'induction_outcomes_resumption',
+      sql`(${t.resumesOn} is null) = (${t.resumesAfterTenths} is null) and (${t.resumesOn} is null or ${t.outcome} = 'extension')`,
+    ),
+  ],
 );
 
 /**

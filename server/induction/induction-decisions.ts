@@ -1,9 +1,10 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '~/db/client';
 import {
   ects,
   inductionAppeals,
+  inductionCheckpoints,
   inductionOutcomes,
   inductionPeriods,
   inductionRecommendations,
@@ -16,6 +17,7 @@ import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { isAbStaff } from './appropriate-body';
 import { actsForSchool, loadEctFor } from './ect-access';
+import { inductionTermsRequired } from './induction-schedule';
 import { applyOutcome } from './record-outcome';
 import { currentPeriod } from './reschedule-ect';
 import type {
@@ -234,7 +236,9 @@ export async function recordAppeal(tx: Tx, actor: Actor, input: z.output<typeof 
  *   against no longer adds its terms;
  * - varied: induction is extended by the terms the TRA set instead, through the same path as the AB's
  *   extension (an extension outcome dated the result; further checkpoints scheduled). Against a fail the
- *   induction reopens at the ECT's last school; against an extension the TRA's length replaces the AB's;
+ *   induction reopens at the ECT's last school; against an extension the TRA's length replaces the AB's.
+ *   Appeals take months, so the extension resumes induction from the result: its terms run from the first
+ *   school term starting on or after the result date (`termsBeforeResuming`), not straight on from the end;
  * - dismissed: the decision stands; nothing else changes.
  *
  * The result's outcome is kept on the appeal (`resultOutcomeId`) and cannot itself be appealed to the TRA.
@@ -296,13 +300,22 @@ export async function decideAppeal(tx: Tx, actor: Actor, input: z.output<typeof 
       await tx.update(ects).set({ status: 'in_progress' }).where(eq(ects.id, ect.id));
     }
     const terms = Math.round((input.extensionTerms ?? 0) * 10);
+    const resumption = {
+      resumesOn: input.resultOn,
+      afterTenths: await termsBeforeResuming(
+        tx,
+        ect.id,
+        appealed.outcome === 'extension' ? (appealed.extensionTenths ?? 0) : 0,
+      ),
+    };
     applied = await applyOutcome(tx, actor.tenantId, ect.id, {
       outcome: 'extension',
       decidedOn: input.resultOn,
       termsServedTenths: appealed.termsServedTenths,
       extensionTenths: terms,
-      note: `Teaching Regulation Agency varied ${against}: induction extended by ${(terms / 10).toFixed(1)} terms.`,
+      note: `Teaching Regulation Agency varied ${against}: induction extended by ${(terms / 10).toFixed(1)} terms from ${longDate(input.resultOn)}.`,
       recordedByUserId: actor.userId,
+      resumption,
     });
   }
   await tx
@@ -314,4 +327,34 @@ export async function decideAppeal(tx: Tx, actor: Actor, input: z.output<typeof 
     effect: input.result === 'upheld' ? ('passed' as const) : ('extended' as const),
     completesOn: applied.completesOn,
   };
+}
+
+/**
+ * The induction terms behind an ECT when an appeal's result resumes their induction: the terms the induction
+ * had before the TRA's extension (the appealed extension's already taken off), or, when the school has already
+ * reported on terms of the appealed extension, up to the last of those. The extension's terms follow them.
+ */
+async function termsBeforeResuming(tx: Tx, ectId: string, appealedExtensionTenths: number): Promise<number> {
+  const [ect] = await tx
+    .select({ reductionTenths: ects.reductionTenths, extensionTenths: ects.extensionTenths })
+    .from(ects)
+    .where(eq(ects.id, ectId));
+  const termsWith = (extensionTenths: number) =>
+    inductionTermsRequired({
+      reductionTerms: (ect?.reductionTenths ?? 0) / 10,
+      extensionTerms: extensionTenths / 10,
+    });
+  const required = termsWith(ect?.extensionTenths ?? 0);
+  // A report closes its term, or the last (part) term of the induction as it was when reported on.
+  const withAppealed = termsWith((ect?.extensionTenths ?? 0) + appealedExtensionTenths);
+  const [reported] = await tx
+    .select({ last: max(inductionCheckpoints.termNumber) })
+    .from(inductionCheckpoints)
+    .where(
+      and(
+        eq(inductionCheckpoints.ectId, ectId),
+        inArray(inductionCheckpoints.status, ['submitted', 'accepted', 'changes_requested']),
+      ),
+    );
+  return Math.round(Math.max(required, Math.min(reported?.last ?? 0, withAppealed)) * 10);
 }

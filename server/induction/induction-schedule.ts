@@ -17,6 +17,11 @@ import { isWorkingDay, workingDaysAfter } from '../courses/working-days';
  * The term an ECT starts in counts as their first school term (a mid-term start makes it a short one); a
  * checkpoint falls due on the last day of the school term that closes its induction term.
  *
+ * A resumption pauses induction after some terms and resumes it on a date (the Teaching Regulation Agency
+ * varying a fail or an extension on appeal, months after it): the terms after the pause run from the first
+ * school term starting on or after that date, counted afresh, instead of straight on from the terms before it.
+ * An ordinary extension has none and follows on from the end.
+ *
  *   const plan = planInduction({ startsOn: '2026-09-03', fte: 1, termDatesFor, ... });
  *   plan.checkpoints[2]  // { termNumber: 3, kind: 'formal', dueOn: '2027-07-21' }
  */
@@ -30,6 +35,9 @@ export const escalateToAbAfterWorkingDays = 20;
 
 export type PlannedCheckpoint = { termNumber: number; kind: 'review' | 'formal'; dueOn: IsoDate };
 
+/** Induction paused after `afterTerms` induction terms and resumed on `resumesOn`. */
+export type Resumption = { afterTerms: number; resumesOn: IsoDate };
+
 export type ScheduleInput = {
   startsOn: IsoDate;
   /** Full-time equivalent, 0.1–1. */
@@ -39,6 +47,8 @@ export type ScheduleInput = {
   /** Terms added by an extension. */
   extensionTerms?: number;
   absences?: readonly { startsOn: IsoDate; days: number }[];
+  /** Pauses in induction: the terms after each run from its date (see above). */
+  resumptions?: readonly Resumption[];
   /** The workspace's term dates for an academic year (its own, or the defaults). */
   termDatesFor: (academicYear: number) => TermDates;
 };
@@ -69,6 +79,17 @@ export function schoolTermsFrom(
   return spans.slice(0, count);
 }
 
+/** The school terms starting on or after `on` (a term already under way does not count), `count` of them. */
+export function schoolTermsStartingFrom(
+  on: IsoDate,
+  count: number,
+  termDatesFor: (academicYear: number) => TermDates,
+): TermSpan[] {
+  return schoolTermsFrom(on, count + 1, termDatesFor)
+    .filter((span) => span.startsOn >= on)
+    .slice(0, count);
+}
+
 /** `days` school days after `on`: weekdays inside a term that are not bank holidays. */
 export function addSchoolDays(on: IsoDate, days: number, spans: readonly TermSpan[]): IsoDate {
   let date = on;
@@ -96,19 +117,36 @@ export function planInduction(input: ScheduleInput): InductionSchedule {
   const termsRequired = inductionTermsRequired(input);
   const count = checkpointCount(termsRequired);
   const schoolTermsNeeded = Math.ceil(termsRequired / input.fte - 1e-9);
-  // Enough extra terms for absence extensions to run into.
-  const spans = schoolTermsFrom(input.startsOn, schoolTermsNeeded + 6, input.termDatesFor);
+  // Each segment of induction (from the start, then from each resumption) counts school terms from its own
+  // first term; enough extra terms for absence extensions to run into.
+  const segments = [
+    { afterTerms: 0, spans: schoolTermsFrom(input.startsOn, schoolTermsNeeded + 6, input.termDatesFor) },
+    ...[...(input.resumptions ?? [])]
+      .sort((a, b) => a.afterTerms - b.afterTerms)
+      .map((r) => ({
+        afterTerms: r.afterTerms,
+        spans: schoolTermsStartingFrom(r.resumesOn, schoolTermsNeeded + 6, input.termDatesFor),
+      })),
+  ];
+  const segmentOf = (served: number) =>
+    segments.filter((s) => s.afterTerms < served - 1e-9).at(-1) ?? segments[0];
   const checkpoints: PlannedCheckpoint[] = [];
+  const segmentOfCheckpoint: number[] = [];
   for (let termNumber = 1; termNumber <= count; termNumber += 1) {
     const served = Math.min(termNumber, termsRequired);
-    const schoolTerm = Math.ceil(served / input.fte - 1e-9);
-    const span = spans[schoolTerm - 1];
+    const segment = segmentOf(served);
+    if (!segment) throw new Error('no induction segment');
+    const schoolTerm = Math.ceil(roundTenth(served - segment.afterTerms) / input.fte - 1e-9);
+    const span = segment.spans[schoolTerm - 1];
     if (!span) throw new Error('term dates ran out');
     const formal = termNumber === 3 || termNumber === 6 || termNumber === count;
     checkpoints.push({ termNumber, kind: formal ? 'formal' : 'review', dueOn: span.endsOn });
+    segmentOfCheckpoint.push(segments.indexOf(segment));
   }
+  const spans = segments.flatMap((s) => s.spans);
 
   // Absences extend the induction year they fall in: year k ends at the checkpoint of term 3k (or the last).
+  // The shift reaches the checkpoints after it up to a resumption, whose terms are dated from its own date.
   const absenceExtensions: { year: number; days: number }[] = [];
   let yearStart = input.startsOn;
   for (let year = 1; (year - 1) * 3 < count; year += 1) {
@@ -121,7 +159,10 @@ export function planInduction(input: ScheduleInput): InductionSchedule {
     const nextStart = addDays(end.dueOn, 1);
     if (days >= absenceThresholdDays) {
       absenceExtensions.push({ year, days });
-      for (const c of checkpoints.slice(endTerm - 1)) c.dueOn = addSchoolDays(c.dueOn, days, spans);
+      const segment = segmentOfCheckpoint[endTerm - 1];
+      for (const [i, c] of checkpoints.entries())
+        if (i >= endTerm - 1 && segmentOfCheckpoint[i] === segment)
+          c.dueOn = addSchoolDays(c.dueOn, days, spans);
       yearStart = addDays(end.dueOn, 1);
     } else {
       yearStart = nextStart;

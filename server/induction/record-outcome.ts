@@ -49,7 +49,8 @@ export async function recordOutcome(tx: Tx, actor: Actor, input: TRecordOutcomeI
 
 /**
  * Records an outcome and makes it take effect (the AB's decision, or the Teaching Regulation Agency's on an
- * appeal): an extension adds its terms to the ECT's and reschedules, so the further checkpoints fall due; a
+ * appeal): an extension adds its terms to the ECT's and reschedules, so the further checkpoints fall due (straight
+ * on from the end, or from the resumption an appeal's result gives); a
  * pass or fail completes the induction: the open period closes that day, reviews not yet started fall away,
  * open support plans close.
  */
@@ -64,6 +65,8 @@ export async function applyOutcome(
     extensionTenths: number | null;
     note: string;
     recordedByUserId: string;
+    /** An extension on appeal: induction resumes on this date after these terms (see induction-schedule.ts). */
+    resumption?: { resumesOn: string; afterTenths: number };
   },
 ) {
   const [outcome] = await tx
@@ -75,6 +78,8 @@ export async function applyOutcome(
       decidedOn: input.decidedOn,
       termsServedTenths: input.termsServedTenths,
       extensionTenths: input.outcome === 'extension' ? input.extensionTenths : null,
+      resumesOn: input.outcome === 'extension' ? (input.resumption?.resumesOn ?? null) : null,
+      resumesAfterTenths: input.outcome === 'extension' ? (input.resumption?.afterTenths ?? null) : null,
       note: input.note,
       recordedByUserId: input.recordedByUserId,
     })

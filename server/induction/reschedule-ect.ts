@@ -1,10 +1,16 @@
-import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { ects, inductionAbsences, inductionCheckpoints, inductionPeriods } from '~/db/schema';
+import {
+  ects,
+  inductionAbsences,
+  inductionCheckpoints,
+  inductionOutcomes,
+  inductionPeriods,
+} from '~/db/schema';
 import { academicYearOf } from '../catalogue/academic-year';
 import { loadTermDates, type TermDates } from '../calendar/term-dates';
 import { DomainError } from '../errors/domain-error';
-import { planInduction, type InductionSchedule } from './induction-schedule';
+import { planInduction, type InductionSchedule, type Resumption } from './induction-schedule';
 
 /** The workspace's term dates for every year an induction may run into (its own, or the defaults). */
 export async function termDatesLoader(tx: Tx, startsOn: string, years: number) {
@@ -30,36 +36,62 @@ export async function currentPeriod(tx: Tx, ectId: string) {
   return period;
 }
 
-/** The schedule for an ECT as things stand: start, current FTE, reduction, extension and absences. */
+/** Where the Teaching Regulation Agency's extensions on appeal resumed induction (oldest first). */
+export async function resumptionsOf(tx: Tx, ectId: string): Promise<Resumption[]> {
+  const rows = await tx
+    .select({ resumesOn: inductionOutcomes.resumesOn, afterTenths: inductionOutcomes.resumesAfterTenths })
+    .from(inductionOutcomes)
+    .where(and(eq(inductionOutcomes.ectId, ectId), isNotNull(inductionOutcomes.resumesOn)))
+    .orderBy(asc(inductionOutcomes.createdAt));
+  return rows.flatMap((r) =>
+    r.resumesOn !== null && r.afterTenths !== null
+      ? [{ resumesOn: r.resumesOn, afterTerms: r.afterTenths / 10 }]
+      : [],
+  );
+}
+
+/** The schedule for an ECT as things stand: start, current FTE, reduction, extension, absences, resumptions. */
 export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSchedule> {
   const [ect] = await tx.select().from(ects).where(eq(ects.id, ectId));
   if (!ect) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT was not found.' });
   const period = await currentPeriod(tx, ectId);
-  const absences = await tx
-    .select({ startsOn: inductionAbsences.startsOn, days: inductionAbsences.days })
-    .from(inductionAbsences)
-    .where(eq(inductionAbsences.ectId, ectId));
+  const [absences, resumptions] = await Promise.all([
+    tx
+      .select({ startsOn: inductionAbsences.startsOn, days: inductionAbsences.days })
+      .from(inductionAbsences)
+      .where(eq(inductionAbsences.ectId, ectId)),
+    resumptionsOf(tx, ectId),
+  ]);
   const fte = period.fteHundredths / 100;
   const terms = 6 + ect.extensionTenths / 10;
-  const years = Math.ceil(terms / fte / 3) + 4;
+  // Term dates from the start to well past the end, the end counted from the last resumption if any.
+  const lastResumes = resumptions.reduce(
+    (latest, r) => (r.resumesOn > latest ? r.resumesOn : latest),
+    ect.startsOn,
+  );
+  const years = academicYearOf(lastResumes) - academicYearOf(ect.startsOn) + Math.ceil(terms / fte / 3) + 4;
   return planInduction({
     startsOn: ect.startsOn,
     fte,
     reductionTerms: ect.reductionTenths / 10,
     extensionTerms: ect.extensionTenths / 10,
     absences,
+    resumptions,
     termDatesFor: await termDatesLoader(tx, ect.startsOn, years),
   });
 }
 
 /**
  * Brings an ECT's checkpoints in line with their schedule: each not yet submitted moves to its computed due
- * date (and to the current period's school), missing ones are added, and ones beyond a shortened induction
- * are removed. Submitted and accepted ones stay as they are.
+ * date (and to the current period's school), missing ones are added (not before a resumption), and ones
+ * beyond a shortened induction are removed. Submitted and accepted ones stay as they are.
  */
 export async function rescheduleEct(tx: Tx, tenantId: string, ectId: string): Promise<InductionSchedule> {
   const schedule = await scheduleFor(tx, ectId);
   const period = await currentPeriod(tx, ectId);
+  // Terms before the last resumption belong to the induction before the pause: one the school never reported
+  // on (deleted when a fail ended induction) is not brought back, overdue, when an appeal's result resumes it.
+  const pausedAfter = Math.max(0, ...(await resumptionsOf(tx, ectId)).map((r) => r.afterTerms));
   const existing = await tx
     .select()
     .from(inductionCheckpoints)
@@ -68,6 +100,7 @@ export async function rescheduleEct(tx: Tx, tenantId: string, ectId: string): Pr
   for (const planned of schedule.checkpoints) {
     const found = existing.find((c) => c.termNumber === planned.termNumber);
     if (!found) {
+      if (planned.termNumber <= pausedAfter) continue;
       await tx.insert(inductionCheckpoints).values({
         tenantId,
         ectId,

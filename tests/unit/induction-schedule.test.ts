@@ -8,6 +8,7 @@ import {
   inductionTermsRequired,
   isOverdue,
   planInduction,
+  schoolTermsStartingFrom,
   termsServedBy,
 } from '~/server/induction/induction-schedule';
 import { demoTermDates } from '~/seed/term-dates-data';
@@ -140,6 +141,90 @@ describe('induction schedule', () => {
       'formal',
       'review',
       'formal',
+    ]);
+  });
+
+  it('an ordinary extension follows straight on from the end of induction', () => {
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 1, extensionTerms: 2, termDatesFor });
+    expect(dues(plan).slice(5)).toEqual([
+      '6:formal:2028-07-21',
+      '7:review:2028-12-15',
+      '8:formal:2029-03-29',
+    ]);
+  });
+
+  it("a resumption (an appeal's result months later) dates the terms after it from the first term starting then", () => {
+    // Failed at the end of six terms (July 2028); the TRA varies it on 15 January 2029 to two more terms. The
+    // spring term is already under way, so the extension runs through the summer and autumn terms.
+    const plan = planInduction({
+      startsOn: '2026-09-03',
+      fte: 1,
+      extensionTerms: 2,
+      resumptions: [{ afterTerms: 6, resumesOn: '2029-01-15' }],
+      termDatesFor,
+    });
+    expect(dues(plan)).toEqual([
+      '1:review:2026-12-18',
+      '2:review:2027-03-25',
+      '3:formal:2027-07-21',
+      '4:review:2027-12-17',
+      '5:review:2028-03-31',
+      '6:formal:2028-07-21',
+      '7:review:2029-07-20',
+      '8:formal:2029-12-14',
+    ]);
+    expect(plan.completesOn).toBe('2029-12-14');
+    expect(plan.termsRequired).toBe(8);
+  });
+
+  it('a resumption in the holiday, or on the first day of a term, starts with that next term', () => {
+    const after = (resumesOn: string) =>
+      dues(
+        planInduction({
+          startsOn: '2026-09-03',
+          fte: 1,
+          extensionTerms: 1.5,
+          resumptions: [{ afterTerms: 6, resumesOn }],
+          termDatesFor,
+        }),
+      ).slice(6);
+    // The autumn term 2028 ends on Friday 15 December; spring 2029 (the estimate) starts on Monday 8 January.
+    expect(after('2028-12-20')).toEqual(['7:review:2029-03-29', '8:formal:2029-07-20']);
+    expect(after('2029-01-08')).toEqual(['7:review:2029-03-29', '8:formal:2029-07-20']);
+    expect(after('2029-01-09')).toEqual(['7:review:2029-07-20', '8:formal:2029-12-14']);
+    expect(schoolTermsStartingFrom('2029-01-09', 1, termDatesFor)).toEqual([
+      { term: 'summer', startsOn: '2029-04-09', endsOn: '2029-07-20' },
+    ]);
+  });
+
+  it('part time after a resumption: each induction term after it spans school terms pro rata from it', () => {
+    const plan = planInduction({
+      startsOn: '2026-09-03',
+      fte: 0.5,
+      extensionTerms: 2,
+      resumptions: [{ afterTerms: 6, resumesOn: '2031-01-06' }],
+      termDatesFor,
+    });
+    // Spring 2031 starts on 6 January: terms 7 and 8 close the second and fourth school terms from it.
+    expect(dues(plan).slice(6)).toEqual(['7:review:2031-07-22', '8:formal:2032-03-25']);
+  });
+
+  it('a later ordinary extension follows on from the resumed terms; absence before a resumption stops at it', () => {
+    const plan = planInduction({
+      startsOn: '2026-09-03',
+      fte: 1,
+      extensionTerms: 3,
+      resumptions: [{ afterTerms: 6, resumesOn: '2029-01-15' }],
+      absences: [{ startsOn: '2027-02-01', days: 35 }],
+      termDatesFor,
+    });
+    expect(plan.absenceExtensions).toEqual([{ year: 1, days: 35 }]);
+    // Year 1's end and the terms after it move 35 school days, up to the pause; the resumed terms do not.
+    expect(plan.checkpoints[2]?.dueOn).toBe('2027-10-20');
+    expect(dues(plan).slice(6)).toEqual([
+      '7:review:2029-07-20',
+      '8:review:2029-12-14',
+      '9:formal:2030-04-18',
     ]);
   });
 

@@ -1,0 +1,3 @@
+ALTER TABLE "induction_outcomes" ADD COLUMN "resumes_on" date;--> statement-breakpoint
+ALTER TABLE "induction_outcomes" ADD COLUMN "resumes_after_tenths" integer;--> statement-breakpoint
+ALTER TABLE "induction_outcomes" ADD CONSTRAINT "induction_outcomes_resumption" CHECK (("induction_outcomes"."resumes_on" is null) = ("induction_outcomes"."resumes_after_tenths" is null) and ("induction_outcomes"."resumes_on" is null or "induction_outcomes"."outcome" = 'extension'));
