@@ -1,14 +1,20 @@
 import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { inductionDeadlineReminders, outboxEmails } from '~/db/schema';
+import {
+  inductionCheckpoints,
+  inductionDeadlineReminders,
+  inductionOutcomes,
+  outboxEmails,
+} from '~/db/schema';
 import { workingDaysAfter } from '~/server/courses/working-days';
+import { isOverdue } from '~/server/induction/induction-schedule';
 import { withMailroom } from '~/server/email/outbox';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { anonymiseEct } from '~/server/privacy/anonymise';
 import { newPlaceholder } from '~/server/privacy/privacy-subject';
 import { outboxTo } from '../fixtures/factories';
-import { makeInductionHub as makeHub } from '../fixtures/induction-hub';
+import { inductionRegistration, makeInductionHub as makeHub } from '../fixtures/induction-hub';
 import { openTestDatabase, testAppUrl } from './harness';
 
 describe('the end of induction: deadline reminders and appeal results', () => {
@@ -184,9 +190,10 @@ describe('the end of induction: deadline reminders and appeal results', () => {
       'fail:',
       'extension:15',
     ]);
-    // 7.5 terms: checkpoints for terms 7 and 8, the last a formal assessment, as an extension would add.
+    // 7.5 terms: checkpoints for terms 7 and 8, the last a formal assessment, as an extension would add. The
+    // six terms before the fail had no reports (the fail removed them): induction resumes at term 7.
     const terms = record.checkpoints.filter((c) => c.termNumber !== null);
-    expect(terms.map((c) => c.termNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(terms.map((c) => c.termNumber)).toEqual([7, 8]);
     expect(terms.at(-1)?.kind).toBe('formal');
     expect(record.schedule.termsRequired).toBe(7.5);
     expect(record.decisions.appeals[0]).toMatchObject({
@@ -250,5 +257,140 @@ describe('the end of induction: deadline reminders and appeal results', () => {
     await expect(
       manager.induction.decideAppeal({ appealId: lateAppeal, result: 'upheld', resultOn: '2026-12-02' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  describe('a varied result months after the decision resumes induction from the result', () => {
+    /**
+     * An ECT of a hub of their own (so the jobs' counts are theirs alone) who started full time in September
+     * 2024, so six terms ended on 22 July 2026 (the default term dates). The school reported on every term; the
+     * AB decided on 10 September 2026 and the ECT appealed on 25 September. The TRA's result comes on Monday
+     * 10 May 2027, in the summer term.
+     */
+    async function endedAndAppealed(
+      decision: { outcome: 'fail' } | { outcome: 'extension'; extensionTerms: number },
+      reportOnExtension = false,
+    ) {
+      const own = await makeHub(database);
+      const manager = own.as(own.people.manager);
+      const { ectId } = await own.as(own.people.headA).induction.register(
+        inductionRegistration(own.schoolA.id, own.people.tutorA, {
+          name: 'Amara Okafor',
+          startsOn: '2024-09-03',
+        }),
+      );
+      const report = async (upTo: number) => {
+        const { checkpoints } = await manager.induction.byId({ ectId });
+        for (const c of checkpoints)
+          if (c.termNumber !== null && c.termNumber <= upTo && c.status === 'due')
+            await own.as(own.people.tutorA).induction.submitCheckpoint({
+              checkpointId: c.id,
+              judgement: 'not_on_track',
+              evidence: 'Lesson observations and planning scrutiny show the standards are not yet met.',
+            });
+      };
+      await report(6);
+      const { schedule } = await manager.induction.byId({ ectId });
+      expect(schedule.completesOn).toBe('2026-07-22');
+      await manager.induction.recordOutcome({ ectId, decidedOn: '2026-09-10', termsServed: 6, ...decision });
+      if (reportOnExtension) await report(7);
+      const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-09-25' });
+      return { own, manager, ectId, appealId };
+    }
+    const resultOn = '2027-05-10';
+    const dueOnes = async (own: Awaited<ReturnType<typeof makeHub>>, ectId: string) =>
+      (await own.as(own.people.manager).induction.byId({ ectId })).checkpoints.filter(
+        (c) => c.status === 'due' || c.status === 'changes_requested',
+      );
+
+    it('against a fail: the new terms run from the first term starting after the result; nothing is overdue', async () => {
+      const { own, manager, ectId, appealId } = await endedAndAppealed({ outcome: 'fail' });
+      const result = await manager.induction.decideAppeal({
+        appealId,
+        result: 'varied',
+        resultOn,
+        extensionTerms: 1.5,
+      });
+      // The summer term 2027 is under way on 10 May: term 7 is the autumn term, term 8 (half a term) the spring.
+      expect(result).toMatchObject({ effect: 'extended', completesOn: '2028-04-13' });
+      const record = await manager.induction.byId({ ectId });
+      expect(record.schedule).toMatchObject({ termsRequired: 7.5, completesOn: '2028-04-13' });
+      const terms = record.checkpoints.filter((c) => c.termNumber !== null);
+      expect(terms.map((c) => `${c.termNumber}:${c.kind}:${c.status}:${c.dueOn}`)).toEqual([
+        '1:review:submitted:2024-12-20',
+        '2:review:submitted:2025-04-17',
+        '3:formal:submitted:2025-07-22',
+        '4:review:submitted:2025-12-19',
+        '5:review:submitted:2026-04-02',
+        '6:formal:submitted:2026-07-22',
+        '7:review:due:2027-12-17',
+        '8:formal:due:2028-04-13',
+      ]);
+      const due = await dueOnes(own, ectId);
+      expect(due.filter((c) => isOverdue(c, resultOn))).toEqual([]);
+      expect(due.every((c) => !isOverdue(c, '2027-12-17'))).toBe(true);
+      // Kept on the outcome: the resumption the schedule honours from now on.
+      const [outcome] = await withTenant(database.db, own.tenant.id, (tx) =>
+        tx
+          .select()
+          .from(inductionOutcomes)
+          .where(eq(inductionOutcomes.id, record.outcomes.at(-1)?.id ?? '')),
+      );
+      expect(outcome).toMatchObject({ outcome: 'extension', resumesOn: resultOn, resumesAfterTenths: 60 });
+      expect(outcome?.note).toContain('from 10 May 2027');
+
+      // The jobs, run on the day of the result and the next: nothing to escalate or remind anyone of.
+      for (const today of [resultOn, '2027-05-11']) {
+        const [escalated] = await runScheduledJob(database.db, 'induction-escalations', {
+          today,
+          appUrl: testAppUrl,
+          tenants: [own.tenant.slug],
+        });
+        expect(escalated?.result).toMatchObject({ ran: true, summary: { overdue: 0, emails: 0 } });
+        const [reminded] = await remind(today, own.tenant.slug);
+        expect(reminded?.result).toMatchObject({
+          ran: true,
+          summary: { recommendationReminders: 0, decisionReminders: 0, emails: 0 },
+        });
+      }
+      expect(await emailsTo(own.people.tutorA.email, 'Amara Okafor')).toHaveLength(0);
+      expect(await emailsTo(own.people.headA.email, 'Amara Okafor')).toHaveLength(0);
+      const reminders = await withTenant(database.db, own.tenant.id, (tx) =>
+        tx.select().from(inductionDeadlineReminders).where(eq(inductionDeadlineReminders.ectId, ectId)),
+      );
+      expect(reminders).toEqual([]);
+    });
+
+    it('against an extension: terms already reported on stand; the rest run from the result', async () => {
+      // The AB extended by two terms (7 and 8: autumn 2026 and spring 2027); the school reported on term 7.
+      const { own, manager, ectId, appealId } = await endedAndAppealed(
+        { outcome: 'extension', extensionTerms: 2 },
+        true,
+      );
+      const before = await manager.induction.byId({ ectId });
+      expect(before.checkpoints.find((c) => c.termNumber === 8)?.dueOn).toBe('2027-03-25');
+      await manager.induction.decideAppeal({ appealId, result: 'varied', resultOn, extensionTerms: 1.5 });
+      const record = await manager.induction.byId({ ectId });
+      expect(record.ect.extensionTenths).toBe(15);
+      const terms = record.checkpoints.filter((c) => c.termNumber !== null).slice(6);
+      // Term 8 was overdue under the AB's extension; the TRA's half term left runs through the autumn.
+      expect(terms.map((c) => `${c.termNumber}:${c.kind}:${c.status}:${c.dueOn}`)).toEqual([
+        '7:review:submitted:2026-12-18',
+        '8:formal:due:2027-12-17',
+      ]);
+      expect(terms[1]?.escalationLevel).toBe(0);
+      expect(record.schedule.completesOn).toBe('2027-12-17');
+      expect((await dueOnes(own, ectId)).filter((c) => isOverdue(c, resultOn))).toEqual([]);
+      const [reminded] = await remind(resultOn, own.tenant.slug);
+      expect(reminded?.result).toMatchObject({ summary: { recommendationReminders: 0, emails: 0 } });
+    });
+
+    it('an ordinary extension by the AB still follows straight on from the end of induction', async () => {
+      const { manager, ectId } = await endedAndAppealed({ outcome: 'extension', extensionTerms: 2 });
+      const { checkpoints } = await manager.induction.byId({ ectId });
+      expect(checkpoints.filter((c) => (c.termNumber ?? 0) > 6).map((c) => c.dueOn)).toEqual([
+        '2026-12-18',
+        '2027-03-25',
+      ]);
+    });
   });
 });

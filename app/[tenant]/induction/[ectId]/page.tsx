@@ -467,7 +467,12 @@ function AppealEffect({
   completesOn,
 }: {
   appeal: { result: 'pending' | 'upheld' | 'dismissed' | 'varied'; resultOutcomeId: string | null };
-  outcomes: readonly { id: string; decidedOn: string; extensionTenths: number | null }[];
+  outcomes: readonly {
+    id: string;
+    decidedOn: string;
+    extensionTenths: number | null;
+    resumesOn: string | null;
+  }[];
   completesOn: string;
 }) {
   if (appeal.result === 'pending') return null;
@@ -477,7 +482,7 @@ function AppealEffect({
       ? 'The decision appealed against stands.'
       : appeal.result === 'upheld'
         ? `The ECT is treated as having passed: a pass is recorded on ${longDate(outcome?.decidedOn)} and induction is complete.`
-        : `Induction is extended by ${termsLabel(outcome?.extensionTenths ?? 0)} terms instead, with further reviews scheduled; it is now expected to end on ${longDate(completesOn)}.`;
+        : `Induction is extended by ${termsLabel(outcome?.extensionTenths ?? 0)} terms instead, resuming from ${longDate(outcome?.resumesOn ?? outcome?.decidedOn)}: the further reviews fall in the school terms starting from then; it is now expected to end on ${longDate(completesOn)}.`;
   return (
     <span className="block text-slate-700" data-testid="appeal-effect">
       {text}
