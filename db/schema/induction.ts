@@ -37,6 +37,7 @@ export const appealResult = pgEnum('induction_appeal_result', ['pending', 'uphel
 export const deadlineReminderKind = pgEnum('induction_deadline_reminder_kind', [
   'recommendation',
   'decision',
+  'appeal',
 ]);
 
 export const ects = tenantTable(
@@ -254,8 +255,9 @@ export const inductionAppeals = tenantTable(
 
 /**
  * A reminder of a deadline at the end of induction, sent once: the headteacher's recommendation (to the tutor
- * and the school's heads) or the AB's decision (to the AB's staff). `stage` is the number of outcomes recorded
- * before it (0 for the first end of induction, 1 after an extension, …), so an extended induction is reminded
+ * and the school's heads), the AB's decision (to the AB's staff) or, after a fail, the ECT's appeal to the
+ * Teaching Regulation Agency (to the ECT and their tutor). `stage` is the number of outcomes recorded so far
+ * (0 for the first end of induction, 1 after an extension or a fail, …), so an extended induction is reminded
  * again at its new end. Who it went to is in the outbox, not here.
  */
 export const inductionDeadlineReminders = tenantTable(

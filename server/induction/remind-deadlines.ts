@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
   ects,
   inductionCheckpoints,
+  inductionAppeals,
   inductionDeadlineReminders,
   inductionOutcomes,
   inductionPeriods,
@@ -10,18 +11,22 @@ import {
   schools,
 } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
+import { addDays } from '../courses/london-time';
 import { workingDaysAfter } from '../courses/working-days';
 import { longDate } from '../format/dates';
 import { decisionDeadlines } from './induction-decisions';
 import { abRecipients, headsOf, sendInductionNotice, type Recipient } from './induction-emails';
 import { outcomeLabels } from './induction-labels';
+import { currentPeriod } from './reschedule-ect';
 
-export type DeadlineKind = 'recommendation' | 'decision';
+export type DeadlineKind = 'recommendation' | 'decision' | 'appeal';
 
 /** The school is reminded of the headteacher's recommendation this many working days before it is due. */
 export const remindRecommendationWithinWorkingDays = 3;
 /** The AB is reminded of its decision this many working days before it is due. */
 export const remindDecisionWithinWorkingDays = 5;
+/** An ECT who failed (and their tutor) is reminded of the deadline to appeal this many working days before it. */
+export const remindAppealWithinWorkingDays = 5;
 
 /** What the rules need to know of one ECT. */
 export type DeadlineCandidate = {
@@ -78,22 +83,56 @@ export function deadlineReminderDue(c: DeadlineCandidate, today: IsoDate): Deadl
   return { kind, stage: c.stage, dueOn, overdue: dueOn < today };
 }
 
+/** What the appeal reminder needs to know of one ECT. */
+export type AppealCandidate = {
+  /** The ECT's last outcome when it is a fail with no appeal recorded against it; null otherwise. */
+  fail: { decidedOn: IsoDate } | null;
+  /** Outcomes recorded so far (the fail included). */
+  stage: number;
+  sent: readonly { kind: DeadlineKind; stage: number }[];
+};
+
+/**
+ * The reminder of the deadline to appeal against a fail, or null: an ECT may appeal to the Teaching Regulation
+ * Agency within 20 working days of being told (the decision's date stands for that day). Reminded once, from 5
+ * working days before the deadline until it (not after: it can no longer be met); not once an appeal is
+ * recorded.
+ */
+export function appealReminderDue(c: AppealCandidate, today: IsoDate): DeadlineReminder | null {
+  if (!c.fail) return null;
+  const { appealBy } = decisionDeadlines({
+    completesOn: c.fail.decidedOn,
+    recommendedOn: null,
+    lastOutcome: { outcome: 'fail', decidedOn: c.fail.decidedOn },
+  });
+  if (!appealBy || today > appealBy || appealBy > workingDaysAfter(today, remindAppealWithinWorkingDays))
+    return null;
+  if (c.sent.some((s) => s.kind === 'appeal' && s.stage === c.stage)) return null;
+  return { kind: 'appeal', stage: c.stage, dueOn: appealBy, overdue: false };
+}
+
 // The expected end as the dashboard reads it: the last induction term's checkpoint.
 const completesOn = sql<
   string | null
 >`(select max(c.due_on)::text from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.term_number is not null)`;
 const stage = sql<number>`(select count(*)::int from ${inductionOutcomes} o where o.ect_id = ${ects.id})`;
 
+type RemindInput = { tenantId: string; tenantSlug: string; appUrl: string; today: IsoDate };
+
 /**
  * The scheduled job's work (weekdays, Appropriate Bodies): reminds the school's induction tutor and
  * headteacher of a recommendation due soon or overdue, and the AB's staff of a decision due soon or overdue,
- * by the rules of `deadlineReminderDue`. What was sent is kept (induction_deadline_reminders, unique per ECT,
- * deadline and stage), so a later run sends nothing more for the same deadline.
+ * by the rules of `deadlineReminderDue`; and an ECT who failed, with their tutor, of the deadline to appeal
+ * (`appealReminderDue`). What was sent is kept (induction_deadline_reminders, unique per ECT, deadline and
+ * stage), so a later run sends nothing more for the same deadline.
  */
-export async function remindInductionDeadlines(
-  tx: Tx,
-  input: { tenantId: string; tenantSlug: string; appUrl: string; today: IsoDate },
-) {
+export async function remindInductionDeadlines(tx: Tx, input: RemindInput) {
+  const appeals = await remindAppealDeadlines(tx, input);
+  const ends = await remindEndOfInduction(tx, input);
+  return { ...ends, appealReminders: appeals.appealReminders, emails: ends.emails + appeals.emails };
+}
+
+async function remindEndOfInduction(tx: Tx, input: RemindInput) {
   const rows = await tx
     .select({
       ectId: ects.id,
@@ -208,6 +247,97 @@ export async function remindInductionDeadlines(
         action: { label: 'Open the induction record', url },
       });
     }
+  }
+  return summary;
+}
+
+/**
+ * Reminds an ECT whose induction ended in a fail (not yet appealed), and their induction tutor, of the deadline
+ * to appeal to the Teaching Regulation Agency, by the rule of `appealReminderDue`; claimed before sending, as
+ * the other reminders are.
+ */
+async function remindAppealDeadlines(tx: Tx, input: RemindInput) {
+  const summary = { appealReminders: 0, emails: 0 };
+  const failed = await tx
+    .select({
+      ectId: ects.id,
+      ectName: ects.name,
+      ectEmail: ects.email,
+      decidedOn: inductionOutcomes.decidedOn,
+      stage,
+    })
+    .from(inductionOutcomes)
+    .innerJoin(ects, eq(ects.id, inductionOutcomes.ectId))
+    .where(
+      and(
+        eq(inductionOutcomes.outcome, 'fail'),
+        eq(ects.status, 'completed'),
+        // 20 working days are well within 60 calendar days, whatever the holidays.
+        gte(inductionOutcomes.decidedOn, addDays(input.today, -60)),
+        sql`not exists (select 1 from ${inductionOutcomes} later where later.ect_id = ${inductionOutcomes.ectId} and later.created_at > ${inductionOutcomes.createdAt})`,
+        sql`not exists (select 1 from ${inductionAppeals} a where a.outcome_id = ${inductionOutcomes.id})`,
+      ),
+    );
+  if (failed.length === 0) return summary;
+  const sent = await tx
+    .select({
+      ectId: inductionDeadlineReminders.ectId,
+      kind: inductionDeadlineReminders.kind,
+      stage: inductionDeadlineReminders.stage,
+    })
+    .from(inductionDeadlineReminders)
+    .where(
+      and(
+        inArray(
+          inductionDeadlineReminders.ectId,
+          failed.map((f) => f.ectId),
+        ),
+        eq(inductionDeadlineReminders.kind, 'appeal'),
+      ),
+    );
+  for (const row of failed) {
+    const due = appealReminderDue(
+      {
+        fail: { decidedOn: row.decidedOn },
+        stage: row.stage,
+        sent: sent.filter((s) => s.ectId === row.ectId),
+      },
+      input.today,
+    );
+    if (!due) continue;
+    // The tutor at the school where induction ended (its period closed with the fail).
+    const period = await currentPeriod(tx, row.ectId);
+    const to = distinct([
+      { name: row.ectName, email: row.ectEmail },
+      { name: period.tutorName, email: period.tutorEmail },
+    ]);
+    const [claimed] = await tx
+      .insert(inductionDeadlineReminders)
+      .values({
+        tenantId: input.tenantId,
+        ectId: row.ectId,
+        kind: due.kind,
+        stage: due.stage,
+        dueOn: due.dueOn,
+        overdue: due.overdue,
+        emails: to.length,
+      })
+      .onConflictDoNothing()
+      .returning({ id: inductionDeadlineReminders.id });
+    if (!claimed) continue;
+    summary.appealReminders += 1;
+    summary.emails += await sendInductionNotice(tx, to, {
+      subject: `Deadline to appeal: ${row.ectName}'s induction (${longDate(due.dueOn)})`,
+      heading: 'The deadline to appeal against the induction outcome is near',
+      paragraphs: [
+        `The Appropriate Body decided on ${longDate(row.decidedOn)} that ${row.ectName} has not passed induction. An appeal to the Teaching Regulation Agency must be made within 20 working days of receiving that decision: by ${longDate(due.dueOn)}.`,
+        'If you appeal, let the Appropriate Body know so that it can record the appeal. This is the only reminder.',
+      ],
+      action: {
+        label: 'Open the induction record',
+        url: `${input.appUrl}/${input.tenantSlug}/induction/${row.ectId}`,
+      },
+    });
   }
   return summary;
 }

@@ -144,7 +144,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     key: 'induction-deadline-reminders',
     title: 'End-of-induction deadlines',
     description:
-      'Reminds the school (induction tutor and headteacher) of a recommendation due within 3 working days or overdue, and the Appropriate Body of an outcome decision due within 5 working days or overdue; once per ECT and deadline.',
+      'Reminds the school (induction tutor and headteacher) of a recommendation due within 3 working days or overdue, the Appropriate Body of an outcome decision due within 5 working days or overdue, and an ECT who failed (with their induction tutor) of the deadline to appeal within 5 working days of it; once per ECT and deadline.',
     module: 'induction',
     kinds: ['appropriate_body'],
     cron: '30 7 * * 1-5',

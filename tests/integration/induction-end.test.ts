@@ -142,6 +142,59 @@ describe('the end of induction: deadline reminders and appeal results', () => {
     for (const n of mine) expect(JSON.stringify(n.props)).not.toContain('Rhiannon');
   });
 
+  it('reminds an ECT who failed, and their tutor, of the deadline to appeal, once', async () => {
+    const own = await makeHub(database);
+    const manager = own.as(own.people.manager);
+    const failedId = await own.register('Farah Fail');
+    const appealedId = await own.register('Aled Appealed');
+    const extendedId = await own.register('Eli Extended');
+    // Friday 11 September 2026: the appeal is due by Friday 9 October (20 working days).
+    for (const ectId of [failedId, appealedId])
+      await manager.induction.recordOutcome({
+        ectId,
+        outcome: 'fail',
+        decidedOn: '2026-09-11',
+        termsServed: 6,
+      });
+    await manager.induction.recordOutcome({
+      ectId: extendedId,
+      outcome: 'extension',
+      decidedOn: '2026-09-11',
+      termsServed: 6,
+      extensionTerms: 1,
+    });
+    await manager.induction.recordAppeal({ ectId: appealedId, lodgedOn: '2026-09-20' });
+    const { ect } = await manager.induction.byId({ ectId: failedId });
+    expect((await manager.induction.byId({ ectId: failedId })).decisions.deadlines.appealBy).toBe(
+      '2026-10-09',
+    );
+
+    const summaryOn = async (today: string) => (await remind(today, own.tenant.slug))[0]?.result;
+    expect(await summaryOn('2026-10-01')).toMatchObject({
+      ran: true,
+      summary: { appealReminders: 0, emails: 0 },
+    });
+    expect(await summaryOn('2026-10-02')).toMatchObject({
+      ran: true,
+      summary: { appealReminders: 1, recommendationReminders: 0, decisionReminders: 0, emails: 2 },
+    });
+    for (const today of ['2026-10-05', '2026-10-09', '2026-10-12'])
+      expect(await summaryOn(today)).toMatchObject({ ran: true, summary: { appealReminders: 0, emails: 0 } });
+
+    const toEct = await emailsTo(ect.email, 'Deadline to appeal');
+    expect(toEct).toHaveLength(1);
+    expect(toEct[0]?.subject).toContain("Farah Fail's induction (9 October 2026)");
+    expect(JSON.stringify(toEct[0]?.props)).toContain(`/induction/${failedId}`);
+    expect(await emailsTo(own.people.tutorA.email, 'Deadline to appeal')).toHaveLength(1);
+    expect(await emailsTo(own.people.headA.email, 'Deadline to appeal')).toHaveLength(0);
+    const sent = await withTenant(database.db, own.tenant.id, (tx) =>
+      tx.select().from(inductionDeadlineReminders),
+    );
+    expect(
+      sent.map((r) => `${r.ectId === failedId ? 'failed' : r.ectId}:${r.kind}:${r.stage}:${r.dueOn}`),
+    ).toEqual(['failed:appeal:1:2026-10-09']);
+  });
+
   it('an appeal upheld against a fail: the ECT is treated as having passed', async () => {
     const { manager, ectId, appealId } = await decidedAndAppealed({ outcome: 'fail' });
     const result = await manager.induction.decideAppeal({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineReminderDue, type DeadlineCandidate } from '~/server/induction/remind-deadlines';
+import {
+  appealReminderDue,
+  deadlineReminderDue,
+  type AppealCandidate,
+  type DeadlineCandidate,
+} from '~/server/induction/remind-deadlines';
 
 // Induction ends Friday 17 July 2026: the recommendation is due Friday 31 July (10 working days).
 const ending: DeadlineCandidate = {
@@ -82,5 +87,39 @@ describe('reminders of the deadlines at the end of induction', () => {
     expect(deadlineReminderDue({ ...recommended, status: 'completed' }, '2026-08-24')).toBeNull();
     expect(deadlineReminderDue({ ...ending, atSchool: false }, '2026-07-31')).toBeNull();
     expect(deadlineReminderDue({ ...ending, completesOn: null }, '2026-07-31')).toBeNull();
+  });
+
+  // Failed on Friday 11 September 2026: the ECT may appeal until Friday 9 October (20 working days).
+  const failed: AppealCandidate = { fail: { decidedOn: '2026-09-11' }, stage: 1, sent: [] };
+
+  it('reminds an ECT who failed of the deadline to appeal from 5 working days before it, until it', () => {
+    expect(appealReminderDue(failed, '2026-10-01')).toBeNull();
+    expect(appealReminderDue(failed, '2026-10-02')).toEqual({
+      kind: 'appeal',
+      stage: 1,
+      dueOn: '2026-10-09',
+      overdue: false,
+    });
+    expect(appealReminderDue(failed, '2026-10-09')).toMatchObject({ kind: 'appeal' });
+    // Once the deadline has passed it can no longer be met: no reminder.
+    expect(appealReminderDue(failed, '2026-10-12')).toBeNull();
+  });
+
+  it('reminds of the appeal once per fail, and not without one (no fail, or one already appealed)', () => {
+    expect(appealReminderDue({ ...failed, sent: [{ kind: 'appeal', stage: 1 }] }, '2026-10-05')).toBeNull();
+    // Another deadline's reminder, or the appeal of an earlier stage, does not count.
+    expect(
+      appealReminderDue(
+        {
+          ...failed,
+          sent: [
+            { kind: 'recommendation', stage: 1 },
+            { kind: 'appeal', stage: 0 },
+          ],
+        },
+        '2026-10-05',
+      ),
+    ).toMatchObject({ kind: 'appeal', stage: 1 });
+    expect(appealReminderDue({ ...failed, fail: null }, '2026-10-05')).toBeNull();
   });
 });

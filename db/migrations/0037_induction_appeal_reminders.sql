@@ -1,0 +1,1 @@
+ALTER TYPE "public"."induction_deadline_reminder_kind" ADD VALUE 'appeal';
