@@ -164,10 +164,8 @@ describe('the end of induction: deadline reminders and appeal results', () => {
       extensionTerms: 1,
     });
     await manager.induction.recordAppeal({ ectId: appealedId, lodgedOn: '2026-09-20' });
-    const { ect } = await manager.induction.byId({ ectId: failedId });
-    expect((await manager.induction.byId({ ectId: failedId })).decisions.deadlines.appealBy).toBe(
-      '2026-10-09',
-    );
+    const { ect, decisions } = await manager.induction.byId({ ectId: failedId });
+    expect(decisions.deadlines.appealBy).toBe('2026-10-09');
 
     const summaryOn = async (today: string) => (await remind(today, own.tenant.slug))[0]?.result;
     expect(await summaryOn('2026-10-01')).toMatchObject({
