@@ -1,12 +1,7 @@
 import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import {
-  inductionCheckpoints,
-  inductionDeadlineReminders,
-  inductionOutcomes,
-  outboxEmails,
-} from '~/db/schema';
+import { inductionDeadlineReminders, inductionOutcomes, outboxEmails } from '~/db/schema';
 import { workingDaysAfter } from '~/server/courses/working-days';
 import { isOverdue } from '~/server/induction/induction-schedule';
 import { withMailroom } from '~/server/email/outbox';
