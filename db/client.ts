@@ -93,12 +93,32 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  *
  * Transactions (`begin`) are pipelined: see pipelinedTransaction.
  */
-function alwaysPrepare(client: postgres.Sql, inTransaction?: postgres.ReservedSql): postgres.Sql {
+function alwaysPrepare(
+  client: postgres.Sql,
+  inTransaction?: postgres.ReservedSql,
+  pipeline?: Pipeline,
+): postgres.Sql {
   const unsafe = (
     query: string,
     params?: postgres.ParameterOrJSON<never>[],
     options?: postgres.UnsafeQueryOptions,
-  ) => client.unsafe(query, params, { ...options, prepare: true });
+  ) => {
+    if (pipeline?.commit)
+      throw new Error(
+        'This transaction has already committed with its last statement: nothing can follow it.',
+      );
+    const sent = client.unsafe(query, params, { ...options, prepare: true });
+    if (pipeline?.commitNext) {
+      // Both queued now, in order, without waiting for the statement's result: the server runs COMMIT as soon
+      // as the statement is done.
+      pipeline.commitNext = false;
+      sent.execute();
+      const commit = client.unsafe('commit', [], { prepare: true }).execute();
+      commit.catch(() => {});
+      pipeline.commit = commit;
+    }
+    return sent;
+  };
   let savepoints = 0;
   const wrapped: postgres.Sql = new Proxy(client, {
     get(target, property) {
@@ -117,15 +137,48 @@ function alwaysPrepare(client: postgres.Sql, inTransaction?: postgres.ReservedSq
   async function savepoint(...args: unknown[]) {
     const fn = args.pop() as (inner: postgres.Sql) => unknown;
     const name = `s${savepoints++}`;
-    await client.unsafe(`savepoint ${name}`, [], { prepare: true });
+    await wrapped.unsafe(`savepoint ${name}`, []);
+    if (pipeline) pipeline.savepoints++;
     try {
       return await fn(wrapped);
     } catch (error) {
-      await client.unsafe(`rollback to ${name}`, [], { prepare: true });
+      await wrapped.unsafe(`rollback to ${name}`, []);
       throw error;
+    } finally {
+      if (pipeline) pipeline.savepoints--;
     }
   }
+  if (pipeline) pipelines.set(wrapped, pipeline);
   return wrapped;
+}
+
+/**
+ * A pipelined transaction's state: whether its next statement is its last (see commitWithNextStatement), the
+ * COMMIT sent behind it, and how many savepoints are open (inside one, COMMIT would end the whole transaction
+ * early: the request is ignored there).
+ */
+type Pipeline = {
+  commitNext: boolean;
+  commit: ReturnType<postgres.Sql['unsafe']> | null;
+  savepoints: number;
+};
+const pipelines = new WeakMap<object, Pipeline>();
+
+/**
+ * Sends COMMIT right behind `tx`'s next statement, without waiting for its result, for a hot transaction whose
+ * last statement holds a contended lock: the server commits (and releases the lock) as soon as the statement is
+ * done, not once this process has read the result and answered, which under load can take longer than the
+ * statement itself.
+ * The statement's own failure still rolls everything back (PostgreSQL answers that COMMIT with ROLLBACK, and the
+ * statement's error is what the caller hears). The price: nothing can be undone after that statement, and no
+ * statement may follow it (one that tries throws). On PGlite, and inside a savepoint, it does nothing and the
+ * transaction commits as usual at its end.
+ */
+export function commitWithNextStatement(tx: Tx): void {
+  // postgres.js's handle (what pipelinedTransaction gave drizzle) is a function; PGlite's is not in the map.
+  const client = (tx._.session as unknown as { client?: unknown }).client;
+  const pipeline = typeof client === 'function' ? pipelines.get(client) : undefined;
+  if (pipeline && pipeline.savepoints === 0) pipeline.commitNext = true;
 }
 
 const connectionLost = (error: unknown) =>
@@ -161,20 +214,25 @@ async function pipelinedTransaction<T>(
     // Its failure also fails the statements after it; it is awaited below, so none goes unnoticed.
     began.catch(() => {});
     let result: T;
+    const pipeline: Pipeline = { commitNext: false, commit: null, savepoints: 0 };
     try {
-      const x = fn(alwaysPrepare(reserved, reserved));
+      const x = fn(alwaysPrepare(reserved, reserved, pipeline));
       result = await (Array.isArray(x) ? (Promise.all(x) as T) : x);
       await began;
     } catch (error) {
-      // The original error is what the caller hears of; a lost connection ends the transaction anyway.
+      // The original error is what the caller hears of; a lost connection ends the transaction anyway, and one
+      // whose COMMIT went out early is over whichever way it went.
+      const ending = pipeline.commit ?? reserved.unsafe('rollback', [], { prepare: true });
       if (connectionLost(error)) lost = true;
       else
-        await reserved.unsafe('rollback', [], { prepare: true }).catch((rollbackError: unknown) => {
-          if (connectionLost(rollbackError)) lost = true;
+        await ending.catch((endError: unknown) => {
+          if (connectionLost(endError)) lost = true;
         });
       throw error;
     }
-    const committed = await reserved.unsafe('commit', [], { prepare: true }).catch(watch);
+    const committed = await (pipeline.commit ?? reserved.unsafe('commit', [], { prepare: true })).catch(
+      watch,
+    );
     if (committed.command !== 'COMMIT')
       throw new Error('The transaction was rolled back: one of its statements failed.');
     return result;

@@ -3,6 +3,7 @@ import { executeRows } from '~/db/client';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring, schools, sccCases, users, type SccCase } from '~/db/schema';
 import type { TenantMembership } from '~/server/workspaces/list-memberships';
+import { DomainError } from '~/server/errors/domain-error';
 import { todayInLondon } from '../catalogue/academic-year';
 import { categoryByKey } from '../monitoring/statutory-settings';
 import { casesSeenInFull, isConcernOfficer } from './case-access';
@@ -244,4 +245,27 @@ export async function findOpenCase(tx: Tx, schoolId: string): Promise<SccCase | 
     .where(and(eq(sccCases.schoolId, schoolId), inArray(sccCases.status, ['candidate', 'designated'])))
     .limit(1);
   return found;
+}
+
+/**
+ * One possible candidate, for the page where an officer opens its case: the same rules as the register's list
+ * (so the page never offers a school the register would not), refused once the school has an open case.
+ */
+export async function findCandidate(
+  tx: Tx,
+  input: {
+    caller: { userId: string; memberships: readonly TenantMembership[] };
+    settings: ConcernSettings;
+    schoolId: string;
+  },
+) {
+  const { candidates } = await listRegister(tx, input);
+  const candidate = candidates.find((c) => c.schoolId === input.schoolId);
+  if (!candidate)
+    throw new DomainError({
+      code: 'NOT_FOUND',
+      message:
+        'That school is not a possible candidate: it may already have an open case, or no longer meet a trigger.',
+    });
+  return candidate;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { executeRows, type Tx } from '~/db/client';
+import { commitWithNextStatement, executeRows, type Tx } from '~/db/client';
 import { courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import type { IsoDate } from '../catalogue/academic-year';
@@ -64,6 +64,12 @@ export async function bookPlaces(
      * booking then writes the audit row in its statement (see auditRowInStatement).
      */
     auditedAsResult?: boolean;
+    /**
+     * The caller does nothing more in the transaction after this booking (the courses.book procedure): a
+     * one-statement booking then sends COMMIT with its statement (see commitWithNextStatement), so the course
+     * row's lock is released as soon as the server is done, not when this busy process gets round to answering.
+     */
+    endsTransaction?: boolean;
   },
 ): Promise<BookPlacesResult> {
   if (input.delegates.length === 0)
@@ -272,9 +278,10 @@ async function takePlaces(tx: Tx, course: BookingCourse, wanted: number): Promis
 /**
  * A booking whose places are charged or free, in one statement: lock the course row, take what places there
  * are, write each confirmed place with its charge and confirmation email, put the rest on the waiting list
- * with theirs. The lock is then held for this statement, the audit row and COMMIT. A course that was full
- * when read is joined under a key-share lock (see CourseLock); if a place came free meanwhile, the booking is
- * made again with the taking lock.
+ * with theirs, and write the audit row. The lock is then held for this statement and COMMIT, which goes out
+ * with it when the caller ends the transaction there (endsTransaction). A course that was full when read is
+ * joined under a key-share lock (see CourseLock); if a place came free meanwhile, the booking is made again
+ * with the taking lock.
  */
 async function bookInOneStatement(
   tx: Tx,
@@ -283,6 +290,7 @@ async function bookInOneStatement(
     schoolId: string;
     actorUserId: string;
     auditedAsResult?: boolean;
+    endsTransaction?: boolean;
     course: BookingCourse;
     price: { pricePence: number; basis: PriceBasis };
     freeByStatute: Set<string>;
@@ -392,7 +400,10 @@ async function bookInOneStatement(
         (select json_agg(json_build_object('id', w.id, 'email', w.delegate_email)) from w) as waitlisted`,
     );
   const full = course.placesTaken >= course.capacity;
-  let [row] = await run(prepared.length === 1 ? 'one' : full ? 'join' : 'take');
+  const lock: CourseLock = prepared.length === 1 ? 'one' : full ? 'join' : 'take';
+  // The statement is the transaction's last (its audit row included) unless a joiner finds a place came free.
+  if (input.endsTransaction && input.auditedAsResult && lock !== 'join') commitWithNextStatement(tx);
+  let [row] = await run(lock);
   if (prepared.length > 1 && full && (row?.take ?? 0) > 0) [row] = await run('take');
   const take = Math.max(0, Number(row?.take ?? 0));
   const written = row?.waitlisted ?? [];

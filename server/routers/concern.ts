@@ -6,7 +6,7 @@ import { caseOverview } from '../concern/case-overview';
 import { concernSettingsOf } from '../concern/concern-settings';
 import { letterPdf } from '../concern/letter-pdf';
 import { listLeadOfficers } from '../concern/lead-officers';
-import { listRegister } from '../concern/list-register';
+import { findCandidate, listRegister } from '../concern/list-register';
 import {
   holdMeeting,
   listMeetings,
@@ -35,6 +35,16 @@ export const concernRouter = router({
       reading: settings.reading,
     }));
   }),
+  /** A possible candidate with the reasons it meets a trigger: the page where an officer opens its case. */
+  candidate: tenantProcedure({ module: 'statutory', roles: officers })
+    .input(z.object({ schoolId: z.uuid() }))
+    .query(({ ctx, input }) =>
+      findCandidate(ctx.tx, {
+        caller: ctx.actor,
+        settings: concernSettingsOf(ctx.actor),
+        schoolId: input.schoolId,
+      }).then((candidate) => ({ ...candidate, listName: concernSettingsOf(ctx.actor).listName })),
+    ),
   openCase: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZOpenCaseInput)
     .mutation(({ ctx, input }) => {

@@ -150,6 +150,7 @@ export const coursesRouter = router({
       today: todayInLondon(),
       staffBooking: !mayName,
       auditedAsResult: true,
+      endsTransaction: true,
     });
   }),
   /** The school's headteacher / business manager (or the manager) approves or declines a staff booking. */

@@ -32,8 +32,13 @@ const TOTAL = 500;
 const CONNECTIONS = 20;
 const HOT_PLACES = 30;
 const SPREAD_COURSES = 1_000;
-/** Bookings per path before the races, unmeasured: every pool connection opened, statements prepared, code warm. */
-const WARM_UP = 60;
+/**
+ * Bookings per path before the races, unmeasured: every pool connection opened, code warm, and each statement
+ * run often enough on every connection to be past PostgreSQL's five custom plans to its cached generic plan
+ * (planning the booking's read and write costs ~1–4 ms each; a server's long-lived pool pays it once per
+ * connection, and a race of 25 bookings per connection would otherwise pay it on a quarter of them).
+ */
+const WARM_UP = CONNECTIONS * 10;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const EMAIL_WORKER = process.env.BENCH_EMAIL_WORKER === 'during' ? 'during' : 'after';
 

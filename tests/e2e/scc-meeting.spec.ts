@@ -52,3 +52,45 @@ test('the Schools Review Group designates Underhill Primary and the headteacher 
   await expect(page.getByRole('definition').filter({ hasText: 'Samuel Osei' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('an officer opens a case for a possible candidate on its own page, from the register', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'la.officer@barnet.example');
+  await page.goto('/barnet/concern');
+  await expect(page.getByRole('heading', { name: /Possible candidates/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Open a case for Holy Trinity CofE Primary School' }).click();
+
+  await expect(
+    page.getByRole('heading', { name: 'Open a case for Holy Trinity CofE Primary School', level: 1 }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'LA category: 3 Requires Improvement.' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  // Nothing written is lost to a refused submission: the summary is required.
+  await page.getByRole('button', { name: 'Open candidate case' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Summarise the concerns',
+  );
+  await page
+    .getByLabel('Summary of the concerns')
+    .fill('Requires improvement twice; leadership capacity not secure.');
+  await page
+    .getByLabel(/Trigger the LA judges met/)
+    .selectOption({ label: 'Serious breakdown of leadership, management or governance' });
+  await page.getByLabel('Evidence').fill('The deputy head and the chair both resigned in October.');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Open candidate case' }).click();
+
+  // The case page, then the register lists the school as a candidate and no longer offers to open one.
+  await expect(page).toHaveURL(/\/barnet\/concern\/[0-9a-f-]{36}$/);
+  await page.goto('/barnet/concern');
+  await expect(
+    page.getByTestId('concern-case').filter({ hasText: 'Holy Trinity CofE Primary School' }),
+  ).toContainText('Candidate');
+  await expect(
+    page.getByRole('link', { name: 'Open a case for Holy Trinity CofE Primary School' }),
+  ).toHaveCount(0);
+});

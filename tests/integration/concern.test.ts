@@ -55,6 +55,12 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect(holyTrinity?.reasons.join(' ')).toContain('2024 sub-grades');
     expect(holyTrinity?.reasons).toContain('LA category: 3 Requires Improvement.');
     expect(register.candidates.some((c) => c.urn === 101262)).toBe(false);
+    // The page where the officer opens its case shows the same candidate; a school meeting no trigger is none.
+    const one = await (await officer()).concern.candidate({ schoolId: holyTrinity?.schoolId ?? '' });
+    expect(one).toMatchObject({ urn: 101358, reasons: holyTrinity?.reasons });
+    expect(
+      await failureOf((await officer()).concern.candidate({ schoolId: await schoolIdOf(101262) })),
+    ).toContain('not a possible candidate');
   });
 
   it('Birmingham calls it Priority schools, led by a Priority Partner, at the SIAB every 14 days', async () => {
@@ -85,6 +91,8 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect(
       await failureOf(la.concern.openCase({ schoolId, concerns: 'A second case for the same school.' })),
     ).toContain('already has an open case');
+    // Its page no longer offers to open one.
+    expect(await failureOf(la.concern.candidate({ schoolId }))).toContain('may already have an open case');
 
     const { meetingId } = await la.concern.scheduleMeeting({
       meetingOn: '2026-11-25',
@@ -316,6 +324,9 @@ describe('schools causing concern: register, review meetings, decisions and lett
     for (const c of mine)
       expect(advised.some((a) => a.schoolId === c.schoolId) || c.leadOfficerName === me.name).toBe(true);
     expect((await adviser.concern.register()).candidates).toEqual([]);
+    await expect(adviser.concern.candidate({ schoolId: all[0]?.schoolId ?? '' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const other = all.find((c) => !mine.some((m) => m.caseId === c.caseId));
     expect(await failureOf(adviser.concern.byId({ caseId: other?.caseId ?? '' }))).toContain('not found');
     if (mine[0]) expect((await adviser.concern.byId({ caseId: mine[0].caseId })).caseId).toBe(mine[0].caseId);

@@ -7,6 +7,10 @@ import { anonymousCaller, callerFor, failureOf, openTestDatabase } from './harne
 
 // Next's cache lives in the server; here only the call that expires a workspace's cached catalogue is watched.
 vi.mock('next/cache', () => ({ revalidateTag: vi.fn() }));
+// As inside a Next request (outside one, there is no page cache and the app does not ask Next to expire it).
+vi.mock('next/dist/server/app-render/work-async-storage.external', () => ({
+  workAsyncStorage: { getStore: () => ({ route: '/api/trpc/[trpc]' }) },
+}));
 const revalidated = vi.mocked(revalidateTag);
 
 describe('the cached public catalogue is expired by the changes that alter it', () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeRows, type Database } from '~/db/client';
+import { commitWithNextStatement, executeRows, type Database } from '~/db/client';
 import { openTestDatabase } from './harness';
 
 /**
@@ -89,5 +89,64 @@ describe('transactions', () => {
     );
     const kept = (await rows()).filter((v) => v.startsWith('k'));
     expect(kept).toHaveLength(16);
+  });
+
+  describe('committing with the last statement', () => {
+    const onPostgres = () => database.kind === 'postgres';
+
+    it('commits with that statement', async () => {
+      const result = await database.db.transaction(async (tx) => {
+        await tx.execute(insert('m1'));
+        commitWithNextStatement(tx);
+        await tx.execute(insert('m2'));
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect((await rows()).filter((v) => v.startsWith('m'))).toEqual(['m1', 'm2']);
+    });
+
+    it('rolls everything back when that statement fails, with its own error', async () => {
+      await expect(
+        database.db.transaction(async (tx) => {
+          await tx.execute(insert('n1'));
+          commitWithNextStatement(tx);
+          await tx.execute(insert('m1'));
+        }),
+      ).rejects.toSatisfy((error: { cause?: { code?: string } }) => error.cause?.code === '23505');
+      expect((await rows()).filter((v) => v.startsWith('n'))).toEqual([]);
+      // The connection serves the next transaction.
+      await database.db.transaction((tx) => tx.execute(insert('n2')));
+      expect((await rows()).filter((v) => v.startsWith('n'))).toEqual(['n2']);
+    });
+
+    // That COMMIT went out with the statement shows here: the transaction is over once the statement is done.
+    it('refuses a statement after the last one', async () => {
+      if (!onPostgres()) return;
+      await expect(
+        database.db.transaction(async (tx) => {
+          commitWithNextStatement(tx);
+          await tx.execute(insert('p1'));
+          await tx.execute(insert('p2'));
+        }),
+      ).rejects.toSatisfy((error: Error & { cause?: Error }) =>
+        /already committed/.test(error.cause?.message ?? error.message),
+      );
+      // What committed stays committed: the caller was told nothing can follow.
+      expect((await rows()).filter((v) => v.startsWith('p'))).toEqual(['p1']);
+    });
+
+    it('is ignored inside a savepoint: the transaction commits at its end', async () => {
+      await expect(
+        database.db.transaction(async (tx) => {
+          await tx.transaction(async (inner) => {
+            commitWithNextStatement(inner);
+            await inner.execute(insert('q1'));
+          });
+          await tx.execute(insert('q2'));
+          throw new Error('undo both');
+        }),
+      ).rejects.toThrow('undo both');
+      expect((await rows()).filter((v) => v.startsWith('q'))).toEqual([]);
+    });
   });
 });

@@ -16,15 +16,14 @@ export type TriggerOption = { key: string; label: string };
 
 const triggerOptions = (triggers: TriggerOption[]) => triggers.map((t) => ({ value: t.key, label: t.label }));
 
+/** The officer opens a candidate case for a school on its own page (one thing per page). */
 export function OpenCaseForm({
   tenant,
   schoolId,
-  schoolName,
   triggers,
 }: {
   tenant: string;
   schoolId: string;
-  schoolName: string;
   triggers: TriggerOption[];
 }) {
   const trpc = useTRPC();
@@ -36,42 +35,37 @@ export function OpenCaseForm({
     onSuccess: (made) => router.push(`/${tenant}/concern/${made.caseId}`),
   });
   return (
-    <details className="mt-2">
-      <summary className="cursor-pointer font-semibold text-brand-dark underline">
-        Open a case for {schoolName}
-      </summary>
-      <Form
-        form={open}
-        onSubmit={() => open.mutate({ schoolId, concerns, triggers: trigger ? [{ trigger, evidence }] : [] })}
-        className="mt-3 space-y-3 rounded border border-slate-200 bg-slate-50 p-4"
-      >
+    <Form
+      form={open}
+      onSubmit={() => open.mutate({ schoolId, concerns, triggers: trigger ? [{ trigger, evidence }] : [] })}
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+    >
+      <TextArea
+        label="Summary of the concerns"
+        {...open.field('concerns')}
+        value={concerns}
+        onChange={setConcerns}
+      />
+      <SelectField
+        label="Trigger the LA judges met (optional when Ofsted’s is met)"
+        {...open.field('triggers.0.trigger')}
+        value={trigger}
+        onChange={setTrigger}
+        options={triggerOptions(triggers)}
+        placeholder="None besides Ofsted"
+      />
+      {trigger && (
         <TextArea
-          label="Summary of the concerns"
-          {...open.field('concerns')}
-          value={concerns}
-          onChange={setConcerns}
+          label="Evidence"
+          {...open.field('triggers.0.evidence')}
+          value={evidence}
+          onChange={setEvidence}
         />
-        <SelectField
-          label="Trigger the LA judges met (optional when Ofsted’s is met)"
-          {...open.field('triggers.0.trigger')}
-          value={trigger}
-          onChange={setTrigger}
-          options={triggerOptions(triggers)}
-          placeholder="None besides Ofsted"
-        />
-        {trigger && (
-          <TextArea
-            label="Evidence"
-            {...open.field('triggers.0.evidence')}
-            value={evidence}
-            onChange={setEvidence}
-          />
-        )}
-        <SubmitButton pending={open.isPending} pendingLabel="Opening…">
-          Open candidate case
-        </SubmitButton>
-      </Form>
-    </details>
+      )}
+      <SubmitButton pending={open.isPending} pendingLabel="Opening…">
+        Open candidate case
+      </SubmitButton>
+    </Form>
   );
 }
 

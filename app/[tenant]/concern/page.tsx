@@ -1,15 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { recordedTriggerKeys, triggerLabels } from '~/server/concern/evaluate-triggers';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { OpenCaseForm } from './concern-forms';
 import { statusLabels } from './labels';
 import { DataTable } from '~/app/_components/data-table';
 import { longDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Schools causing concern' };
-
-const triggerOptions = recordedTriggerKeys.map((key) => ({ key, label: triggerLabels[key] }));
 
 export default async function ConcernRegisterPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
@@ -123,12 +119,14 @@ export default async function ConcernRegisterPage({ params }: { params: Promise<
                       <li key={r}>{r}</li>
                     ))}
                   </ul>
-                  <OpenCaseForm
-                    tenant={tenant}
-                    schoolId={c.schoolId}
-                    schoolName={c.schoolName}
-                    triggers={triggerOptions}
-                  />
+                  <p className="mt-2">
+                    <Link
+                      href={`/${tenant}/concern/open/${c.schoolId}`}
+                      className="font-semibold text-brand-dark underline"
+                    >
+                      Open a case for {c.schoolName}
+                    </Link>
+                  </p>
                 </li>
               ))}
             </ul>
