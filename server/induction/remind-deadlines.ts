@@ -201,21 +201,7 @@ async function remindEndOfInduction(tx: Tx, input: RemindInput) {
         : distinct([{ name: row.tutorName, email: row.tutorEmail }, ...(await headsOf(tx, row.schoolId))]);
     // Nobody to tell: not recorded, so a later run tries again.
     if (to.length === 0) continue;
-    // Claim the reminder first: the unique key makes a second (or concurrent) run send nothing.
-    const [claimed] = await tx
-      .insert(inductionDeadlineReminders)
-      .values({
-        tenantId: input.tenantId,
-        ectId: row.ectId,
-        kind: due.kind,
-        stage: due.stage,
-        dueOn: due.dueOn,
-        overdue: due.overdue,
-        emails: to.length,
-      })
-      .onConflictDoNothing()
-      .returning({ id: inductionDeadlineReminders.id });
-    if (!claimed) continue;
+    if (!(await claimReminder(tx, input.tenantId, row.ectId, due, to.length))) continue;
     const url = `${input.appUrl}/${input.tenantSlug}/induction/${row.ectId}`;
     const when = due.overdue ? `was due on ${longDate(due.dueOn)}` : `is due by ${longDate(due.dueOn)}`;
     if (due.kind === 'recommendation') {
@@ -311,20 +297,7 @@ async function remindAppealDeadlines(tx: Tx, input: RemindInput) {
       { name: row.ectName, email: row.ectEmail },
       { name: period.tutorName, email: period.tutorEmail },
     ]);
-    const [claimed] = await tx
-      .insert(inductionDeadlineReminders)
-      .values({
-        tenantId: input.tenantId,
-        ectId: row.ectId,
-        kind: due.kind,
-        stage: due.stage,
-        dueOn: due.dueOn,
-        overdue: due.overdue,
-        emails: to.length,
-      })
-      .onConflictDoNothing()
-      .returning({ id: inductionDeadlineReminders.id });
-    if (!claimed) continue;
+    if (!(await claimReminder(tx, input.tenantId, row.ectId, due, to.length))) continue;
     summary.appealReminders += 1;
     summary.emails += await sendInductionNotice(tx, to, {
       subject: `Deadline to appeal: ${row.ectName}'s induction (${longDate(due.dueOn)})`,
@@ -343,6 +316,38 @@ async function remindAppealDeadlines(tx: Tx, input: RemindInput) {
 }
 
 /** One email per address (the tutor may also be the headteacher). */
+/**
+ * Claims a reminder before it is sent: the unique key (ECT, kind, stage) makes a second or concurrent run claim
+ * nothing, and so send nothing. False when it was already claimed.
+ */
+async function claimReminder(
+  tx: Tx,
+  tenantId: string,
+  ectId: string,
+  due: {
+    kind: (typeof inductionDeadlineReminders.$inferInsert)['kind'];
+    stage: number;
+    dueOn: string;
+    overdue: boolean;
+  },
+  emails: number,
+): Promise<boolean> {
+  const [claimed] = await tx
+    .insert(inductionDeadlineReminders)
+    .values({
+      tenantId,
+      ectId,
+      kind: due.kind,
+      stage: due.stage,
+      dueOn: due.dueOn,
+      overdue: due.overdue,
+      emails,
+    })
+    .onConflictDoNothing()
+    .returning({ id: inductionDeadlineReminders.id });
+  return Boolean(claimed);
+}
+
 function distinct(people: Recipient[]): Recipient[] {
   const seen = new Set<string>();
   return people.filter((p) => {
