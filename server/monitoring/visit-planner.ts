@@ -126,6 +126,8 @@ export async function loadVisitPlanner(
 /**
  * The under-served schools from per-school sums in SQL, with the same rule as `progressBySchool`: planned
  * counts the generated (not additional, not cancelled) visits, expected is that pro rata to school weeks gone.
+ * Only the schools behind leave the database (integer division is the rule's floor): a 450-school LA that is
+ * on track sends no rows rather than 450 a view.
  */
 async function schoolProgress(tx: Tx, academicYear: number, today: string) {
   const weeks = schoolWeeksElapsed(academicYear, today);
@@ -138,14 +140,18 @@ async function schoolProgress(tx: Tx, academicYear: number, today: string) {
     overdue: number;
   }>(
     tx,
-    sql`select v.school_id as "schoolId", s.name as "schoolName", s.urn,
-          (count(*) filter (where v.sequence < ${additionalSequenceStart} and v.status <> 'cancelled'))::int as planned,
-          (count(*) filter (where v.status = 'done'))::int as done,
-          (count(*) filter (where v.status = 'planned' and v.due_by < ${today}::date))::int as overdue
-        from planned_visits v
-        join schools s on s.id = v.school_id
-        where v.academic_year = ${academicYear}
-        group by v.school_id, s.name, s.urn`,
+    sql`select p.school_id as "schoolId", s.name as "schoolName", s.urn, p.planned, p.done, p.overdue
+        from (
+          select v.school_id,
+            (count(*) filter (where v.sequence < ${additionalSequenceStart} and v.status <> 'cancelled'))::int as planned,
+            (count(*) filter (where v.status = 'done'))::int as done,
+            (count(*) filter (where v.status = 'planned' and v.due_by < ${today}::date))::int as overdue
+          from planned_visits v
+          where v.academic_year = ${academicYear}
+          group by v.school_id
+        ) p
+        join schools s on s.id = p.school_id
+        where (p.planned * ${weeks}::int) / 39 > p.done`,
   );
   return rows
     .map((r) => {

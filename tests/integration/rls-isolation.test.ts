@@ -45,6 +45,19 @@ describe('row-level security (runtime role stride_app)', () => {
     }
   });
 
+  it("reads the tenant setting once per query in every table's isolation policy, not once per row", async () => {
+    const result = await database.db.execute(sql`
+      select c.relname as table, pg_get_expr(p.polqual, p.polrelid) as using
+      from pg_policy p join pg_class c on c.oid = p.polrelid
+      where p.polname = c.relname || '_tenant_isolation'`);
+    const policies = rowsOf<{ table: string; using: string }>(result);
+    expect(policies.map((p) => p.table)).toEqual(expect.arrayContaining(tables));
+    for (const policy of policies) {
+      // A sub-select is planned as an InitPlan: evaluated once, then compared like a constant.
+      expect(policy.using, policy.table).toMatch(/^\(tenant_id = \( SELECT /);
+    }
+  });
+
   it('runs requests as a role that owns no table', async () => {
     const result = await withTenant(database.db, a, (tx) =>
       tx.execute(
