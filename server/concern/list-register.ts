@@ -82,11 +82,14 @@ type RegisterRow = {
 };
 
 /**
- * The schools on the LA register with their category and latest graded inspection, in one query of plain
- * rows: an officer's register reads all of them (500 in a large LA) to find the candidates, and mapping two
- * result sets of that size through the query builder cost more CPU than rendering the page.
+ * The schools on the LA register an officer's list needs, with their category and latest graded inspection, in
+ * one query of plain rows: those with an open case (the list shows their category and Ofsted triggers) and those
+ * that may be candidates. "May be" is a superset of `evaluateOfstedTrigger` over every framework and reading (a
+ * category of concern, an overall or sub-grade of 3 or 4, an urgent-improvement or needs-attention area,
+ * safeguarding not met) or an LA category that causes concern; the exact rule then runs on these rows only. At a
+ * 500-school LA that is tens of rows a view instead of all 500, each with its grades parsed.
  */
-async function registerWithLatestInspections(tx: Tx) {
+async function registerWithLatestInspections(tx: Tx, concernCategories: readonly string[]) {
   const rows = await executeRows<RegisterRow>(
     tx,
     sql`select s.id, s.name, s.urn, s.type, s.type_group as "typeGroup", m.la_category as "laCategory",
@@ -102,6 +105,28 @@ async function registerWithLatestInspections(tx: Tx) {
         limit 1
       ) i on true
       where s.status = 'open' and m.left_on is null
+        and (
+          exists (
+            select 1 from scc_cases c
+            where c.tenant_id = m.tenant_id and c.school_id = m.school_id and c.status in ('candidate', 'designated')
+          )
+          or ${
+            concernCategories.length > 0
+              ? sql`m.la_category in (${sql.join(
+                  concernCategories.map((key) => sql`${key}`),
+                  sql`, `,
+                )})`
+              : sql`false`
+          }
+          or i.category_of_concern is not null
+          or i.overall_grade in (3, 4)
+          or i.safeguarding = 'not_met'
+          or exists (
+            select 1 from jsonb_each_text(i.grades) g
+            where g.value in ('urgent_improvement', 'needs_attention')
+              or g.value ~ '^ *0*[34]([.]0*)? *$'
+          )
+        )
       order by s.name`,
   );
   return rows.map((r) => ({
@@ -153,7 +178,12 @@ export async function listRegister(
       .leftJoin(users, eq(users.id, sccCases.leadOfficerUserId))
       .where(openCase)
       .orderBy(asc(schools.name)),
-    officer ? registerWithLatestInspections(tx) : undefined,
+    officer
+      ? registerWithLatestInspections(
+          tx,
+          input.settings.statutory.categories.filter((c) => c.causesConcern).map((c) => c.key),
+        )
+      : undefined,
     officer
       ? undefined
       : tx

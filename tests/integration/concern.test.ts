@@ -11,7 +11,7 @@ import {
   sccLetters,
   warningNotices,
 } from '~/db/schema';
-import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { makeDemoWorkspace, makeSchool, type DemoWorkspace } from '../fixtures/factories';
 import { callerFor, failureOf, openTestDatabase, userByEmail } from './harness';
 
 describe('schools causing concern: register, review meetings, decisions and letters', () => {
@@ -61,6 +61,92 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect(
       await failureOf((await officer()).concern.candidate({ schoolId: await schoolIdOf(101262) })),
     ).toContain('not a possible candidate');
+  });
+
+  it('offers exactly the schools the trigger rule picks, whatever the framework (the query reads only those)', async () => {
+    type Inspection = Omit<typeof ofstedInspections.$inferInsert, 'tenantId' | 'schoolId'>;
+    const legacy = (overallGrade: number, inspectedOn = '2023-05-10'): Inspection => ({
+      framework: 'legacy_overall',
+      overallGrade,
+      inspectedOn,
+    });
+    const reportCard = (
+      grades: Record<string, string>,
+      safeguarding: 'met' | 'not_met' = 'met',
+    ): Inspection => ({
+      framework: 'report_card_2025',
+      grades,
+      safeguarding,
+      inspectedOn: '2026-03-04',
+    });
+    const schoolsToAdd: {
+      name: string;
+      candidate: boolean;
+      laCategory?: string;
+      inspections: Inspection[];
+    }[] = [
+      { name: 'Legacy RI', candidate: true, inspections: [legacy(3)] },
+      { name: 'Legacy good', candidate: false, inspections: [legacy(2)] },
+      {
+        name: 'Good now, inadequate before',
+        candidate: false,
+        inspections: [legacy(4, '2018-01-10'), legacy(2)],
+      },
+      {
+        name: 'Legacy good in a category of concern',
+        candidate: true,
+        inspections: [{ ...legacy(2), categoryOfConcern: 'serious_weaknesses' }],
+      },
+      {
+        name: 'Sub-grade inadequate',
+        candidate: true,
+        inspections: [
+          {
+            framework: 'sub_grades_2024',
+            grades: { quality_of_education: 2, leadership_and_management: '4' },
+            inspectedOn: '2025-02-01',
+          },
+        ],
+      },
+      {
+        name: 'Sub-grades good',
+        candidate: false,
+        inspections: [
+          { framework: 'sub_grades_2024', grades: { quality_of_education: 2 }, inspectedOn: '2025-02-01' },
+        ],
+      },
+      {
+        name: 'Needs attention',
+        candidate: true,
+        inspections: [reportCard({ inclusion: 'needs_attention' })],
+      },
+      {
+        name: 'Safeguarding not met',
+        candidate: true,
+        inspections: [reportCard({ inclusion: 'strong' }, 'not_met')],
+      },
+      {
+        name: 'Report card expected',
+        candidate: false,
+        inspections: [reportCard({ inclusion: 'expected' })],
+      },
+      { name: 'Category 3, never inspected', candidate: true, laCategory: '3', inspections: [] },
+      { name: 'Category 2, never inspected', candidate: false, laCategory: '2', inspections: [] },
+    ];
+    const made = [];
+    for (const school of schoolsToAdd) {
+      const { id, urn } = await makeSchool(database.db, barnetId, { name: `${school.name} ${barnet.tag}` });
+      await withTenant(database.db, barnetId, async (tx) => {
+        await tx
+          .insert(schoolMonitoring)
+          .values({ tenantId: barnetId, schoolId: id, laCategory: school.laCategory });
+        for (const inspection of school.inspections)
+          await tx.insert(ofstedInspections).values({ ...inspection, tenantId: barnetId, schoolId: id });
+      });
+      made.push({ ...school, urn });
+    }
+    const offered = new Set((await (await officer()).concern.register()).candidates.map((c) => c.urn));
+    for (const school of made) expect(offered.has(school.urn), school.name).toBe(school.candidate);
   });
 
   it('Birmingham calls it Priority schools, led by a Priority Partner, at the SIAB every 14 days', async () => {
