@@ -32,6 +32,24 @@ const config = [
     },
   },
   {
+    // One link: without prefetching (see app/_components/link.tsx for why).
+    files: ['app/**/*.tsx', 'emails/**/*.tsx'],
+    ignores: ['app/_components/link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next/link',
+              message: "Use { Link } from '~/app/_components/link' (no prefetching of per-request pages).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       '.next/**',
       'node_modules/**',

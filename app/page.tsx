@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { tenantKindLabels } from '~/server/workspaces/kind-labels';
 import { SiteHeader } from './_components/site-header';
 import { serverApi } from './_lib/server-api';

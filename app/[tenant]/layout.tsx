@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import type { ReactNode } from 'react';
 import { shortRoleLabels } from '~/server/workspaces/role-labels';
 import { SiteHeader } from '../_components/site-header';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { useEffect, useState } from 'react';
 import { SignOutButton } from './sign-out-button';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { buttonClass, inputClass, labelClass } from './form-styles';
 import { OptionList, type Option } from './options';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 
 /**
  * Previous / next links for a server-paginated list, keeping the list's other query parameters. `label`

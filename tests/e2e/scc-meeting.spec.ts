@@ -94,3 +94,30 @@ test('an officer opens a case for a possible candidate on its own page, from the
     page.getByRole('link', { name: 'Open a case for Holy Trinity CofE Primary School' }),
   ).toHaveCount(0);
 });
+
+test('a list with a link per row asks the server for no prefetches, and its links still navigate in place', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'la.officer@barnet.example');
+  const prefetches: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) prefetches.push(request.url());
+  });
+  await page.goto('/barnet/concern');
+  await expect(page.getByRole('heading', { name: 'Schools causing concern', level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.mouse.wheel(0, 5000);
+  await page.getByRole('link', { name: 'Schools Review Group meetings' }).hover();
+  await page.waitForTimeout(1000);
+  expect(prefetches).toEqual([]);
+
+  // A click is still a client-side navigation: the page is not reloaded.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page
+    .getByTestId('concern-case')
+    .filter({ hasText: 'Underhill Primary School' })
+    .getByRole('link')
+    .click();
+  await expect(page.getByRole('heading', { name: /Underhill Primary School/, level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});

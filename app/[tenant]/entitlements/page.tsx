@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { forbidden, notFound } from 'next/navigation';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';

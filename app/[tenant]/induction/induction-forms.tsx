@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import {

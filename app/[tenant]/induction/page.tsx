@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { redirect } from 'next/navigation';
 import { DataTable } from '~/app/_components/data-table';
 import { FilterForm, FilterInput, FilterSelect } from '~/app/_components/filter-form';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { invoiceStatuses } from '~/server/invoicing/invoice-vocabulary';
 import { financeUsers, hasRole } from '~/server/access/role-groups';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { FilterForm, FilterInput } from '~/app/_components/filter-form';
 
 /** A plain GET form, so the chosen month is in the address and the report can be bookmarked or shared. */

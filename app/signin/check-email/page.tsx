@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { devToolsEnabled } from '~/server/env';
 import { SiteHeader } from '../../_components/site-header';
 

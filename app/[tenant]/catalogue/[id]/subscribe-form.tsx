@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { forbidden, notFound } from 'next/navigation';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { unitLabels, type EntitlementUnit } from '~/server/entitlements/balance-key';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import {
   DateField,
   Form,

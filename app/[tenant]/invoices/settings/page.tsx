@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { forbidden } from 'next/navigation';
 import { financeUsers, hasRole, managers } from '~/server/access/role-groups';
 import { guard, loadWorkspace } from '../../../_lib/server-api';

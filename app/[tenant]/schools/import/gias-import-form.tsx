@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { useEffect, useRef, useState } from 'react';
 import { DataTable } from '~/app/_components/data-table';
 import {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { statusLabel, statusOptions } from '~/server/notes-of-visit/labels';
 import { isNoteStatus } from '~/server/notes-of-visit/workflow';
 import { guard, loadWorkspace } from '../../../_lib/server-api';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { roleLabels } from '~/server/workspaces/role-labels';
 import { SiteHeader } from '../../../_components/site-header';
 import { guard, serverApi } from '../../../_lib/server-api';

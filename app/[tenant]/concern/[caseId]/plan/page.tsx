@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { meetingKindLabels, planKindLabels } from '~/server/casework/labels';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { agendaReasonLabels } from '~/server/concern/review-agenda';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { decisionLabels, letterKindLabels, statusLabels } from '../../labels';

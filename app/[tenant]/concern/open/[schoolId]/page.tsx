@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { recordedTriggerKeys, triggerLabels } from '~/server/concern/evaluate-triggers';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { OpenCaseForm } from '../../concern-forms';

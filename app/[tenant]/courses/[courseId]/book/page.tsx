@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace, serverApi } from '../../../../_lib/server-api';
 import { formatCourseDates } from '../../../../_lib/course-format';
 import { BookingForm } from './booking-form';

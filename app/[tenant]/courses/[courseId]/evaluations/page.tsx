@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { DataTable } from '../../../../_components/data-table';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { notFound } from 'next/navigation';
 import { contentForForm } from '~/server/notes-of-visit/content';
 import { chairWording, statusLabel, versionEventLabels } from '~/server/notes-of-visit/labels';

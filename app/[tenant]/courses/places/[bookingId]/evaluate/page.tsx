@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '~/app/_components/link';
 import { evaluationQuestions } from '~/server/courses/evaluations';
 import { EvaluationForm } from '../../../../../_components/course-evaluation-form';
 import { formatCourseDates } from '../../../../../_lib/course-format';
