@@ -11,7 +11,15 @@ import {
   sccLetters,
   warningNotices,
 } from '~/db/schema';
-import { makeDemoWorkspace, makeSchool, type DemoWorkspace } from '../fixtures/factories';
+import {
+  addMembership,
+  callerAs,
+  makeDemoWorkspace,
+  makeSchool,
+  makeTenant,
+  makeUser,
+  type DemoWorkspace,
+} from '../fixtures/factories';
 import { callerFor, failureOf, openTestDatabase, userByEmail } from './harness';
 
 describe('schools causing concern: register, review meetings, decisions and letters', () => {
@@ -147,6 +155,40 @@ describe('schools causing concern: register, review meetings, decisions and lett
     }
     const offered = new Set((await (await officer()).concern.register()).candidates.map((c) => c.urn));
     for (const school of made) expect(offered.has(school.urn), school.name).toBe(school.candidate);
+  });
+
+  it('a new LA whose categories cause no concern gets candidates from Ofsted alone', async () => {
+    const tenant = await makeTenant(database.db, {
+      modules: ['statutory'],
+      settings: {
+        statutory: {
+          categories: [
+            { key: 'a', label: 'A Secure', causesConcern: false, visitsPerYear: 1 },
+            { key: 'b', label: 'B Watch', causesConcern: false, visitsPerYear: 3 },
+          ],
+        },
+      },
+    });
+    const ri = await makeSchool(database.db, tenant.id, { name: 'Requires Improvement Primary' });
+    const watched = await makeSchool(database.db, tenant.id, { name: 'Watched Primary' });
+    await withTenant(database.db, tenant.id, async (tx) => {
+      await tx.insert(schoolMonitoring).values([
+        { tenantId: tenant.id, schoolId: ri.id, laCategory: 'a' },
+        { tenantId: tenant.id, schoolId: watched.id, laCategory: 'b' },
+      ]);
+      await tx.insert(ofstedInspections).values({
+        tenantId: tenant.id,
+        schoolId: ri.id,
+        framework: 'legacy_overall',
+        overallGrade: 3,
+        inspectedOn: '2023-06-01',
+      });
+    });
+    const user = await makeUser(database.db);
+    await addMembership(database.db, tenant.id, user.id, 'la_officer', null);
+    const register = await callerAs(database.db, user, tenant.slug).concern.register();
+    expect(register.cases).toEqual([]);
+    expect(register.candidates.map((c) => c.urn)).toEqual([ri.urn]);
   });
 
   it('Birmingham calls it Priority schools, led by a Priority Partner, at the SIAB every 14 days', async () => {
