@@ -45,7 +45,7 @@ async function advisesCase(tx: Tx, userId: string, found: SccCase): Promise<bool
  * Of many cases, those the caller sees in full (the same rule as `caseViewFor(...) === 'full'`), with at
  * most one query for all of them rather than one per case.
  */
-export async function casesSeenInFull<T extends { found: SccCase }>(
+export async function casesSeenInFull<T extends { found: Pick<SccCase, 'schoolId' | 'leadOfficerUserId'> }>(
   tx: Tx,
   caller: { userId: string; memberships: readonly TenantMembership[] },
   rows: readonly T[],

@@ -66,6 +66,18 @@ const schoolColumns = {
   typeGroup: schools.typeGroup,
 };
 
+/** The columns of an open case the list shows and checks (not its long texts, read on the case's own page). */
+const openCaseColumns = {
+  id: sccCases.id,
+  schoolId: sccCases.schoolId,
+  status: sccCases.status,
+  identifiedOn: sccCases.identifiedOn,
+  designatedOn: sccCases.designatedOn,
+  nextReviewOn: sccCases.nextReviewOn,
+  triggers: sccCases.triggers,
+  leadOfficerUserId: sccCases.leadOfficerUserId,
+};
+
 type RegisterRow = {
   id: string;
   name: string;
@@ -172,7 +184,7 @@ export async function listRegister(
   // together: one round trip, and never one query per school or per case.
   const [openRows, officersRegister, monitoring] = await Promise.all([
     tx
-      .select({ found: sccCases, school: schoolColumns, leadOfficerName: users.name })
+      .select({ found: openCaseColumns, school: schoolColumns, leadOfficerName: users.name })
       .from(sccCases)
       .innerJoin(schools, eq(schools.id, sccCases.schoolId))
       .leftJoin(users, eq(users.id, sccCases.leadOfficerUserId))

@@ -16,6 +16,36 @@ describe('dates as people in England read them', () => {
     expect(longDate(new Date('2026-01-31T23:30:00Z'))).toBe('31 January 2026');
   });
 
+  it('writes every calendar date of four decades exactly as Intl does, September as "Sept" included', () => {
+    const long = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const short = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    let checked = 0;
+    for (let day = Date.UTC(1995, 0, 1); day <= Date.UTC(2035, 11, 31); day += 86_400_000) {
+      const at = new Date(day);
+      const iso = at.toISOString().slice(0, 10);
+      expect(longDate(iso)).toBe(long.format(at));
+      expect(shortDate(iso)).toBe(short.format(at));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(14_000);
+    expect(shortDate('2026-09-07')).toBe('7 Sept 2026');
+  });
+
+  it('writes a date that is not a calendar date, or not a real one, as Intl reads it', () => {
+    expect(longDate('2026-02-30')).toBe('2 March 2026');
+    expect(shortDate('2026-11-23T10:00:00Z')).toBe('23 Nov 2026');
+  });
+
   it('writes a dash, or what the caller asks for, when there is no date', () => {
     expect(longDate(null)).toBe('—');
     expect(shortDate(undefined)).toBe('—');
