@@ -43,8 +43,11 @@ export type OpenOptions =
       kind: 'postgres';
       url: string;
       maxConnections?: number;
-      /** Called with every statement's text as it is sent (benches count a request's statements with it). */
-      onQuery?: (query: string) => void;
+      /**
+       * Called with every statement's text as it is sent, and the number of the connection it goes on (benches
+       * count a request's statements and transactions with it).
+       */
+      onQuery?: (query: string, connection: number) => void;
     }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
@@ -53,7 +56,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery?.(query) } : {}),
+      ...(options.onQuery
+        ? { debug: (connection: number, query: string) => options.onQuery?.(query, connection) }
+        : {}),
     });
     const db = drizzlePostgres(alwaysPrepare(client));
     return {

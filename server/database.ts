@@ -1,6 +1,7 @@
 import { defaultOpenOptions, openDatabase, type Database } from '~/db/client';
+import { countQuery } from './bench/query-counter';
 import { seedIfEmpty } from '~/seed';
-import { demoSeedRequested, env } from './env';
+import { benchRoutesEnabled, demoSeedRequested, env } from './env';
 import { ensurePlatformAdmins } from './platform/ensure-platform-admins';
 
 const holder = globalThis as typeof globalThis & { __strideDatabase?: Promise<Database> };
@@ -27,7 +28,11 @@ export async function prepareDatabase(
 export function getDatabase(): Promise<Database> {
   if (!holder.__strideDatabase) {
     const opening = (async () => {
-      const database = await openDatabase(defaultOpenOptions());
+      const options = defaultOpenOptions();
+      // The pages bench counts each view's transactions (app/bench-floor/stats).
+      const database = await openDatabase(
+        options.kind === 'postgres' && benchRoutesEnabled() ? { ...options, onQuery: countQuery } : options,
+      );
       await prepareDatabase(database, {
         demo: demoSeedRequested(),
         platformAdminEmails: env().PLATFORM_ADMIN_EMAILS,
