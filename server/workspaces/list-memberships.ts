@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Tx } from '~/db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import { executeRows, type Tx } from '~/db/client';
 import { memberships, tenants } from '~/db/schema';
 
 export type TenantMembership = {
@@ -30,33 +30,20 @@ export type WorkspaceOfUser = {
   suspended: boolean;
 };
 
-/** Every workspace the user belongs to, with their roles there: the workspace switcher. Runs under withUser. */
+/**
+ * Every workspace the user belongs to, with their roles there: the workspace switcher. Runs under withUser.
+ * Hand-written, one row per workspace: every workspace page's layout reads it.
+ */
 export async function listWorkspacesOfUser(tx: Tx, userId: string): Promise<WorkspaceOfUser[]> {
-  const rows = await tx
-    .select({
-      slug: tenants.slug,
-      name: tenants.name,
-      shortName: tenants.shortName,
-      kind: tenants.kind,
-      role: memberships.role,
-      suspendedAt: tenants.suspendedAt,
-    })
-    .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(tenants.name));
-  const bySlug = new Map<string, WorkspaceOfUser>();
-  for (const row of rows) {
-    const entry = bySlug.get(row.slug) ?? { ...row, roles: [], suspended: row.suspendedAt !== null };
-    if (!entry.roles.includes(row.role)) entry.roles.push(row.role);
-    bySlug.set(row.slug, entry);
-  }
-  return [...bySlug.values()].map(({ slug, name, shortName, kind, roles, suspended }) => ({
-    slug,
-    name,
-    shortName,
-    kind,
-    roles,
-    suspended,
-  }));
+  return executeRows<WorkspaceOfUser>(
+    tx,
+    sql`select t.slug, t.name, t.short_name as "shortName", t.kind,
+        json_agg(distinct m.role::text order by m.role::text) as roles,
+        t.suspended_at is not null as suspended
+      from memberships m
+      join tenants t on t.id = m.tenant_id
+      where m.user_id = ${userId}::uuid
+      group by t.id
+      order by t.name, t.slug`,
+  );
 }
