@@ -3,7 +3,8 @@
  * membership, module, RLS, audit, emails queued), beside the bare-SQL floor in the same run (lock the course
  * row with a conditional UPDATE of places_taken, insert the booking). Hot = one course with 30 places; spread =
  * 1,000 courses. Prints confirmed counts (hot must be 30), p50/p99, bookings/s, node CPU per attempt (this
- * process: client side, app code included) and the app/floor ratios. Each round (BENCH_ROUNDS, default 2) runs
+ * process: client side, app code included), PostgreSQL's CPU per attempt (its processes on this machine, from
+ * /proc) and the app/floor ratios. On one 2-core machine the two together bound the throughput. Each round (BENCH_ROUNDS, default 2) runs
  * floor and app back to back, after an unmeasured warm-up of both; compare ratios within one round only.
  *
  * Emails: each booking queues its email (template + props) in its transaction and, after commit, hands its id
@@ -16,6 +17,7 @@
  * The statement profile (one confirmed, one waiting-listed and one spread booking, sequentially, on a traced
  * connection) lists each booking's statements and the time from taking the course row's lock to COMMIT.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { eq, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, withTenant, type Database, type Db } from '../../db/client';
@@ -42,13 +44,49 @@ const WARM_UP = CONNECTIONS * 10;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const EMAIL_WORKER = process.env.BENCH_EMAIL_WORKER === 'during' ? 'during' : 'after';
 
-type Stats = { p50: number; p99: number; perSecond: number; confirmed: number; cpuMs: number };
+type Stats = {
+  p50: number;
+  p99: number;
+  perSecond: number;
+  confirmed: number;
+  cpuMs: number;
+  /** PostgreSQL's CPU per attempt (every server process on this machine), or null where /proc cannot tell. */
+  pgCpuMs: number | null;
+};
+
+/**
+ * CPU seconds used so far by the PostgreSQL server processes on this machine (Linux /proc; null elsewhere, or
+ * when the server runs on another machine). With both on one machine, throughput is bounded by the CPU a
+ * booking costs Node and PostgreSQL together, so the bench prints both.
+ */
+function postgresCpuSeconds(): number | null {
+  try {
+    let ticks = 0;
+    let found = false;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('postgres')) continue;
+        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+        found = true;
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    // Linux reports in clock ticks of 1/100 s on every platform Node runs on.
+    return found ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
+}
 
 async function race(work: (i: number) => Promise<boolean>): Promise<Stats> {
   const latencies: number[] = [];
   let next = 0;
   let confirmed = 0;
   const cpu = process.cpuUsage();
+  const pgStarted = postgresCpuSeconds();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -62,6 +100,7 @@ async function race(work: (i: number) => Promise<boolean>): Promise<Stats> {
   );
   const elapsed = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
+  const pgEnded = postgresCpuSeconds();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
@@ -70,12 +109,13 @@ async function race(work: (i: number) => Promise<boolean>): Promise<Stats> {
     perSecond: TOTAL / elapsed,
     confirmed,
     cpuMs: (used.user + used.system) / 1000 / TOTAL,
+    pgCpuMs: pgStarted === null || pgEnded === null ? null : ((pgEnded - pgStarted) * 1000) / TOTAL,
   };
 }
 
 const show = (label: string, s: Stats) =>
   console.info(
-    `${label.padEnd(40)} confirmed ${String(s.confirmed).padStart(4)}  p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s  node CPU ${s.cpuMs.toFixed(2)} ms/attempt`,
+    `${label.padEnd(40)} confirmed ${String(s.confirmed).padStart(4)}  p50 ${s.p50.toFixed(1).padStart(6)} ms  p99 ${s.p99.toFixed(1).padStart(6)} ms  ${s.perSecond.toFixed(0).padStart(5)}/s  node CPU ${s.cpuMs.toFixed(2)} ms/attempt, PostgreSQL CPU ${s.pgCpuMs === null ? 'n/a' : `${s.pgCpuMs.toFixed(2)} ms/attempt`}`,
   );
 
 const loadAverage = async () => {
