@@ -1,4 +1,4 @@
-import { monitoringReaders, officers } from '../access/role-groups';
+import { hasRole, monitoringReaders, officers } from '../access/role-groups';
 import { z } from 'zod';
 import { schoolRequirements } from '../casework/school-requirements';
 import {
@@ -29,14 +29,25 @@ import {
 import { router, tenantProcedure } from '../trpc';
 
 export const registerRouter = router({
-  /** The register, filtered and sorted; with the vocabulary the page needs. */
+  /**
+   * The register, filtered and sorted, with what its page needs besides: the vocabulary, the advisers (the
+   * adviser filter) and, for officers, the schools not on it (the add form). One call, one transaction, its
+   * reads sent together.
+   */
   list: tenantProcedure({ module: 'statutory', roles: monitoringReaders })
     .input(ZRegisterFilters)
     .query(async ({ ctx, input }) => {
       const settings = statutoryOf(ctx.actor);
+      const [register, advisers, offRegister] = await Promise.all([
+        listRegisterWithPhases(ctx.tx, settings, input),
+        listMonitoringAdvisers(ctx.tx),
+        hasRole(ctx.actor.roles, officers) ? schoolsOffRegister(ctx.tx) : [],
+      ]);
       return {
         /** rows (filtered) and phases (of every school on the register, for the phase filter). */
-        ...(await listRegisterWithPhases(ctx.tx, settings, input)),
+        ...register,
+        advisers,
+        offRegister,
         categories: settings.categories,
         linkAdviserTitle: linkAdviserTitleOf(ctx.actor),
       };

@@ -138,6 +138,16 @@ describe('importing an LA’s schools from GIAS fills its statutory register', (
     );
     await officer.register.removeSchool({ schoolId, reason: 'Transferred to the diocese’s records.' });
     expect((await officer.register.offRegister()).map((s) => s.id)).toContain(schoolId);
+    // The register's page has it, and the advisers for its filter, in its one call; an adviser (who cannot add
+    // a school) gets the advisers but not the schools off the register.
+    const page = await officer.register.list({ sort: 'name' });
+    expect(page.offRegister.map((s) => s.id)).toContain(schoolId);
+    expect(page.advisers).toEqual(await officer.register.advisers());
+    expect(page.advisers.length).toBeGreaterThan(0);
+    const harrowAdviser = await callerFor(database.db, 'adviser@harrow.example', 'harrow');
+    const advisersPage = await harrowAdviser.register.list({ sort: 'name' });
+    expect(advisersPage.offRegister).toEqual([]);
+    expect(advisersPage.advisers).toEqual(page.advisers);
     expect(
       (
         await failure(

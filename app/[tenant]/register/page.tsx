@@ -27,12 +27,8 @@ export default async function RegisterPage({
   const canWrite = workspace.roles.some((r) => r === 'tenant_admin' || r === 'la_officer');
   const filters = filtersOf(raw);
   const left = filters.register === 'left';
-  const [register, advisers, offRegister] = await Promise.all([
-    guard(api.register.list(filters)),
-    guard(api.register.advisers()),
-    canWrite ? guard(api.register.offRegister()) : [],
-  ]);
-  const { phases } = register;
+  const register = await guard(api.register.list(filters));
+  const { phases, advisers, offRegister } = register;
   const query = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
   ).toString();
