@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { statusLabels } from './labels';
-import { DataTable } from '~/app/_components/data-table';
-import { longDate } from '~/server/format/dates';
+import { CasesTable } from './cases-table';
+import { caseRow } from './case-rows';
 
 export const metadata: Metadata = { title: 'Schools causing concern' };
 
@@ -43,51 +42,11 @@ export default async function ConcernRegisterPage({ params }: { params: Promise<
         <h2 id="on-register" className="text-2xl font-semibold">
           On the register ({register.cases.length})
         </h2>
-        <DataTable
-          className="mt-3"
+        <CasesTable
+          tenant={tenant}
+          cases={register.cases.map(caseRow)}
           caption={register.listName}
-          hideCaption
-          rows={register.cases}
-          rowKey={(c) => c.caseId}
-          rowClassName={() => 'align-top'}
-          rowTestId="concern-case"
-          empty="No schools are on the register."
-          emptyClassName="mt-2"
-          columns={[
-            {
-              header: 'School',
-              cell: (c) => (
-                <>
-                  <Link href={`/${tenant}/concern/${c.caseId}`} className="text-brand-dark underline">
-                    {c.schoolName}
-                  </Link>
-                  <span className="block text-slate-700">
-                    {`URN ${c.urn}${c.academy ? ' · academy (monitoring only)' : ''}`}
-                  </span>
-                </>
-              ),
-            },
-            { header: 'Status', cell: (c) => statusLabels[c.status] },
-            {
-              header: 'Triggers met',
-              cell: (c) =>
-                c.triggers.length === 0 ? (
-                  'None recorded'
-                ) : (
-                  <ul className="list-disc pl-4">
-                    {c.triggers.map((t) => (
-                      <li key={t.key}>
-                        <span className="font-semibold">{t.label}</span>: {t.evidence.join(' ')}
-                      </li>
-                    ))}
-                  </ul>
-                ),
-            },
-            { header: 'LA category', cell: (c) => c.laCategory ?? '—' },
-            { header: register.leadOfficerTitle, cell: (c) => c.leadOfficerName ?? 'Not appointed' },
-            { header: 'Days on register', align: 'right', cell: (c) => c.daysOnRegister },
-            { header: 'Next review', cell: (c) => (c.nextReviewOn ? longDate(c.nextReviewOn) : '—') },
-          ]}
+          leadOfficerTitle={register.leadOfficerTitle}
         />
       </section>
 

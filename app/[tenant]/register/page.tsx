@@ -1,18 +1,15 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
-import { describeInspection, inspectionHeadline } from '~/server/monitoring/ofsted-results';
-import { DataTable } from '~/app/_components/data-table';
 import { FilterForm, FilterInput, FilterSelect } from '~/app/_components/filter-form';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { filtersOf, type RegisterParams as Params } from './filters';
 import { AddToRegisterForm } from './add-school-form';
+import { RegisterTable } from './register-table';
+import { registerTableRow } from './register-rows';
 import { CategorisationLettersForm } from './categorisation-letters-form';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 
 export const metadata: Metadata = { title: 'School register' };
-
-/** One formatter for the page, not one per school. */
-const wholeNumber = new Intl.NumberFormat('en-GB');
 
 export default async function RegisterPage({
   params,
@@ -127,87 +124,10 @@ export default async function RegisterPage({
           Download these schools as CSV
         </a>
       </div>
-      <DataTable
-        className="mt-2"
-        caption="Schools on the register"
-        hideCaption
-        rows={register.rows}
-        rowKey={(r) => r.schoolId}
-        rowClassName={() => 'align-top'}
-        rowTestId="register-row"
-        empty="No schools match these filters."
-        columns={[
-          {
-            header: 'School',
-            cell: (r) => (
-              <>
-                <Link
-                  href={`/${tenant}/register/${r.schoolId}`}
-                  className="font-semibold text-brand-dark underline"
-                >
-                  {r.name}
-                </Link>
-                <span className="block text-slate-700">URN {r.urn}</span>
-              </>
-            ),
-          },
-          {
-            header: 'Type and phase',
-            cell: (r) => (
-              <>
-                {r.type}
-                <span className="block text-slate-700">
-                  {r.governance === 'academy' ? 'Academy' : 'Maintained'} · {r.phase}
-                  {r.hasSixthForm ? ' · sixth form' : ''}
-                </span>
-              </>
-            ),
-          },
-          {
-            header: 'Pupils',
-            align: 'right',
-            cell: (r) => (r.pupils === null ? '—' : wholeNumber.format(r.pupils)),
-          },
-          {
-            header: 'LA category',
-            cell: (r) => (
-              <>
-                {r.laCategoryLabel}
-                {r.causingConcern && (
-                  <span className="block font-semibold text-red-800">Causing concern</span>
-                )}
-              </>
-            ),
-          },
-          {
-            header: 'Latest Ofsted',
-            cell: (r) => (
-              <>
-                {r.latestInspection ? inspectionHeadline(r.latestInspection) : 'Not inspected'}
-                {r.latestInspection && r.latestInspection.framework !== 'legacy_overall' && (
-                  <ul className="mt-1 text-xs text-slate-700">
-                    {describeInspection(r.latestInspection).map((line) => (
-                      <li key={line.label}>
-                        {line.label}: {line.value}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            ),
-          },
-          {
-            header: register.linkAdviserTitle,
-            cell: (r) => (
-              <>
-                {r.linkAdviserName ?? 'None'}
-                {r.secondAdviserName && (
-                  <span className="block text-slate-700">with {r.secondAdviserName}</span>
-                )}
-              </>
-            ),
-          },
-        ]}
+      <RegisterTable
+        tenant={tenant}
+        rows={register.rows.map(registerTableRow)}
+        linkAdviserTitle={register.linkAdviserTitle}
       />
       {canWrite && !left && (
         <CategorisationLettersForm yearLabel={academicYearLabel(academicYearOf(todayInLondon()))} />

@@ -7,18 +7,13 @@ import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 import { optionsOf } from '~/app/_components/options';
 import { Pagination } from '~/app/_components/pagination';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { GeneratePlanButton, VisitActionsBar, visitActionsFormId } from './visit-forms';
+import { GeneratePlanButton, VisitActionsBar } from './visit-forms';
+import { visitKindLabels, visitStatusLabels } from './labels';
+import { ScheduleTable } from './schedule-table';
+import { scheduleRow } from './schedule-rows';
 import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Visits' };
-
-const visitKinds = {
-  school_effectiveness: 'School effectiveness',
-  keeping_in_touch: 'Keeping in touch',
-  concern_monitoring: 'Concern monitoring',
-  additional: 'Additional',
-} as const;
-const statusLabels = { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' } as const;
 
 type Search = { adviser?: string; status?: string; overdue?: string; page?: string; added?: string };
 
@@ -160,8 +155,8 @@ export default async function VisitsPage({
                 <ul className="mt-2 list-disc space-y-1 pl-6">
                   {overdue.map((v) => (
                     <li key={v.id}>
-                      {v.schoolName}: {visitKinds[v.kind].toLowerCase()} visit due by {shortDate(v.dueBy)} (
-                      {v.adviserName ?? 'no adviser'})
+                      {v.schoolName}: {visitKindLabels[v.kind].toLowerCase()} visit due by{' '}
+                      {shortDate(v.dueBy)} ({v.adviserName ?? 'no adviser'})
                     </li>
                   ))}
                 </ul>
@@ -194,7 +189,7 @@ export default async function VisitsPage({
             label="Status"
             defaultValue={status ?? ''}
             placeholder="Any"
-            options={optionsOf(statusLabels)}
+            options={optionsOf(visitStatusLabels)}
           />
           <FilterSelect
             name="overdue"
@@ -214,64 +209,7 @@ export default async function VisitsPage({
         {visits.some((v) => v.status === 'planned') && (
           <VisitActionsBar today={today} canManage={isOfficer} advisers={adviserOptions} />
         )}
-        <DataTable
-          className="mt-2"
-          caption={mine ? 'Your visits' : 'Visits'}
-          hideCaption
-          rows={visits}
-          rowKey={(v) => v.id}
-          rowClassName={() => 'align-top'}
-          rowTestId="planned-visit"
-          columns={[
-            {
-              header: <span className="sr-only">Tick</span>,
-              cell: (v) =>
-                v.status === 'planned' ? (
-                  <input
-                    type="checkbox"
-                    name="visitId"
-                    value={v.id}
-                    form={visitActionsFormId}
-                    className="h-6 w-6"
-                    aria-label={`Tick the visit to ${v.schoolName} due ${shortDate(v.dueBy)}`}
-                  />
-                ) : null,
-            },
-            { header: 'Due by', className: 'whitespace-nowrap', cell: (v) => shortDate(v.dueBy) },
-            { header: 'School', cell: (v) => v.schoolName },
-            {
-              header: 'Visit',
-              cell: (v) => (
-                <>
-                  {v.kind === 'additional' ? visitKinds[v.kind] : `${visitKinds[v.kind]} (${v.sequence})`}
-                  {v.reason && <span className="block text-slate-700">{v.reason}</span>}
-                </>
-              ),
-            },
-            !mine && { header: 'Adviser', cell: (v) => v.adviserName ?? 'None' },
-            {
-              header: 'Status',
-              cell: (v) => (
-                <>
-                  {v.overdue ? <strong className="text-red-800">Overdue</strong> : statusLabels[v.status]}
-                  {v.completedOn && <span className="block text-slate-700">{shortDate(v.completedOn)}</span>}
-                </>
-              ),
-            },
-            {
-              header: 'Note',
-              cell: (v) => (
-                <Link
-                  href={`/${tenant}/visits/notes/new?visit=${v.id}`}
-                  className="inline-block min-h-6 py-1 text-brand-dark underline"
-                >
-                  Write note of visit
-                  <span className="sr-only">{` for ${v.schoolName}, due ${shortDate(v.dueBy)}`}</span>
-                </Link>
-              ),
-            },
-          ]}
-        />
+        <ScheduleTable tenant={tenant} visits={visits.map(scheduleRow)} mine={mine} />
         <Pagination label="Pages of visits" page={planner.page} pages={planner.pages} href={pageHref} />
       </section>
     </div>
