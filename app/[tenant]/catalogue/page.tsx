@@ -169,7 +169,7 @@ export default async function CataloguePage({
             hideCaption
             rows={services}
             rowKey={(item) => item.id}
-            rowClassName={() => 'align-top'}
+            alignTop
             columns={[
               {
                 header: 'Service',

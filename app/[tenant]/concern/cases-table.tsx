@@ -29,7 +29,7 @@ export function CasesTable({
       hideCaption
       rows={cases}
       rowKey={(c) => c.caseId}
-      rowClassName={() => 'align-top'}
+      alignTop
       rowTestId="concern-case"
       empty="No schools are on the register."
       emptyClassName="mt-2"

@@ -28,7 +28,7 @@ export function RegisterTable({
       hideCaption
       rows={rows}
       rowKey={(r) => r.schoolId}
-      rowClassName={() => 'align-top'}
+      alignTop
       rowTestId="register-row"
       empty="No schools match these filters."
       columns={[

@@ -29,7 +29,7 @@ export function ScheduleTable({
       hideCaption
       rows={visits}
       rowKey={(v) => v.id}
-      rowClassName={() => 'align-top'}
+      alignTop
       rowTestId="planned-visit"
       columns={[
         {
@@ -75,9 +75,9 @@ export function ScheduleTable({
             <Link
               href={`/${tenant}/visits/notes/new?visit=${v.id}`}
               className="inline-block min-h-6 py-1 text-brand-dark underline"
+              aria-label={`Write note of visit for ${v.schoolName}, due ${shortDate(v.dueBy)}`}
             >
               Write note of visit
-              <span className="sr-only">{` for ${v.schoolName}, due ${shortDate(v.dueBy)}`}</span>
             </Link>
           ),
         },

@@ -17,7 +17,7 @@ export function NoteContentView({ content, idPrefix }: { content: NoteOfVisitCon
         hideCaption
         rows={content.focusAreas}
         rowKey={(a) => a.area}
-        rowClassName={() => 'align-top'}
+        alignTop
         columns={[
           {
             header: 'Focus area',
