@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '~/server/errors/domain-error';
+import { auditRowInStatement } from '../unit-of-work/run-in-tenant';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { executeRows, type Tx } from '~/db/client';
@@ -23,8 +25,15 @@ export async function adjustEntitlement(
   input: TAdjustEntitlementInput & { tenantId: string; actorUserId: string },
 ) {
   const q = Math.round(input.quantity * 100);
+  const entryId = randomUUID();
+  // The unit of work's audit row goes in the same statement, written only if the balance moved.
+  const audit = auditRowInStatement(
+    tx,
+    { id: entryId, balanceId: input.balanceId },
+    sql`exists (select 1 from entry)`,
+  );
   // One statement (one round trip, the balance row locked only for it): move the balance when it stays at or
-  // above zero, and record the entry beside it. No row back means nothing moved.
+  // above zero, and record the entry (and the audit row) beside it. No row back means nothing moved.
   const [entry] = await executeRows<{ id: string; balance_id: string }>(
     tx,
     sql`
@@ -32,12 +41,16 @@ export async function adjustEntitlement(
       update entitlement_balances set balance_hundredths = balance_hundredths + ${q}, updated_at = now()
       where tenant_id = ${input.tenantId} and id = ${input.balanceId} and balance_hundredths + ${q} >= 0
       returning id, school_id
-    )
-    insert into entitlement_entries
-      (tenant_id, balance_id, school_id, kind, quantity_hundredths, description, actor_user_id)
-    select ${input.tenantId}, id, school_id, 'adjustment', ${q}, ${input.reason}, ${input.actorUserId}
-    from moved
-    returning id, balance_id`,
+    ),
+    entry as (
+      insert into entitlement_entries
+        (id, tenant_id, balance_id, school_id, kind, quantity_hundredths, description, actor_user_id)
+      select ${entryId}::uuid, ${input.tenantId}, id, school_id, 'adjustment', ${q}, ${input.reason},
+        ${input.actorUserId}
+      from moved
+      returning id, balance_id
+    )${audit ? sql`, audit as (${audit})` : sql``}
+    select id, balance_id from entry`,
   );
   if (!entry) {
     const [exists] = await tx

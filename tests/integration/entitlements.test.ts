@@ -2,7 +2,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { chargeableItems, entitlementBalances, entitlementEntries, schools } from '~/db/schema';
+import { auditLog, chargeableItems, entitlementBalances, entitlementEntries, schools } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { adjustEntitlement } from '~/server/entitlements/adjust-entitlement';
 import { drawDownEntitlement, type ChargeAs } from '~/server/entitlements/draw-down-entitlement';
@@ -139,6 +139,41 @@ describe('entitlement ledger', () => {
     expect(await failureOf(adjust(-2))).toMatch(/below zero/);
     await adjust(-1.5);
     expect(await ledgerOf(balanceId)).toEqual({ balance: 0, sumOfEntries: 0 });
+  });
+
+  it('a manager’s adjustment is audited once, with its entry’s id; a refused one writes no audit row', async () => {
+    const { balanceId } = await freshBalance(1);
+    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const auditOf = () =>
+      withTenant(database.db, tenantId, (tx) =>
+        tx
+          .select()
+          .from(auditLog)
+          .where(
+            and(
+              eq(auditLog.action, 'entitlements.adjust'),
+              sql`${auditLog.targetIds} ->> 'balanceId' = ${balanceId}`,
+            ),
+          ),
+      );
+    const adjusted = await manager.entitlements.adjust({
+      balanceId,
+      quantity: -0.5,
+      reason: 'Counted twice',
+    });
+    expect(adjusted.balanceId).toBe(balanceId);
+    const rows = await auditOf();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      tenantId,
+      resultIds: { id: adjusted.id, balanceId },
+      targetIds: { balanceId },
+    });
+    await expect(
+      manager.entitlements.adjust({ balanceId, quantity: -1, reason: 'Too much' }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/below zero/) });
+    expect(await auditOf()).toHaveLength(1);
+    expect(await ledgerOf(balanceId)).toEqual({ balance: 50, sumOfEntries: 50 });
   });
 
   it('expires what is left at year end', async () => {
