@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '~/server/errors/domain-error';
 import { auditRowInStatement } from '../unit-of-work/run-in-tenant';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { executeRows, type Tx } from '~/db/client';
-import { entitlementBalances } from '~/db/schema';
+import { commitWithNextStatement, executeRows, type Tx } from '~/db/client';
 
 export const ZAdjustEntitlementInput = z.object({
   balanceId: z.uuid({ message: 'Choose an entitlement.' }),
@@ -22,7 +21,15 @@ export type TAdjustEntitlementInput = z.infer<typeof ZAdjustEntitlementInput>;
 /** A manager's correction, with a reason. A reduction can take the balance to zero but never below. */
 export async function adjustEntitlement(
   tx: Tx,
-  input: TAdjustEntitlementInput & { tenantId: string; actorUserId: string },
+  input: TAdjustEntitlementInput & {
+    tenantId: string;
+    actorUserId: string;
+    /**
+     * The caller does nothing more in the transaction (the entitlements.adjust procedure): when the audit row
+     * is in the statement, COMMIT goes right behind it (see commitWithNextStatement), one round trip less.
+     */
+    endsTransaction?: boolean;
+  },
 ) {
   const q = Math.round(input.quantity * 100);
   const entryId = randomUUID();
@@ -32,9 +39,11 @@ export async function adjustEntitlement(
     { id: entryId, balanceId: input.balanceId },
     sql`exists (select 1 from entry)`,
   );
+  if (audit && input.endsTransaction) commitWithNextStatement(tx);
   // One statement (one round trip, the balance row locked only for it): move the balance when it stays at or
-  // above zero, and record the entry (and the audit row) beside it. No row back means nothing moved.
-  const [entry] = await executeRows<{ id: string; balance_id: string }>(
+  // above zero, and record the entry (and the audit row) beside it. It answers whether the balance exists too,
+  // since nothing may follow it when COMMIT went with it.
+  const [row] = await executeRows<{ id: string | null; balance_id: string | null; found: boolean }>(
     tx,
     sql`
     with moved as (
@@ -50,15 +59,14 @@ export async function adjustEntitlement(
       from moved
       returning id, balance_id
     )${audit ? sql`, audit as (${audit})` : sql``}
-    select id, balance_id from entry`,
+    select (select id from entry) as id, (select balance_id from entry) as balance_id,
+      exists (
+        select 1 from entitlement_balances where tenant_id = ${input.tenantId} and id = ${input.balanceId}
+      ) as found`,
   );
-  if (!entry) {
-    const [exists] = await tx
-      .select({ id: entitlementBalances.id })
-      .from(entitlementBalances)
-      .where(eq(entitlementBalances.id, input.balanceId));
-    if (!exists) throw new DomainError({ code: 'NOT_FOUND', message: 'That entitlement was not found.' });
+  if (!row?.id || !row.balance_id) {
+    if (!row?.found) throw new DomainError({ code: 'NOT_FOUND', message: 'That entitlement was not found.' });
     throw new DomainError({ code: 'BAD_REQUEST', message: 'That would take the balance below zero.' });
   }
-  return { id: entry.id, balanceId: entry.balance_id };
+  return { id: row.id, balanceId: row.balance_id };
 }

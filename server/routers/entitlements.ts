@@ -27,7 +27,12 @@ export const entitlementsRouter = router({
   adjust: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZAdjustEntitlementInput)
     .mutation(({ ctx, input }) =>
-      adjustEntitlement(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, actorUserId: ctx.actor.userId }),
+      adjustEntitlement(ctx.tx, {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+        endsTransaction: true,
+      }),
     ),
   /** The manager reverses a mistaken use, with a reason the school sees in its statement. */
   reverse: tenantProcedure({ module: 'traded', roles: managers })

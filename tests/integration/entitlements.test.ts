@@ -172,8 +172,16 @@ describe('entitlement ledger', () => {
     await expect(
       manager.entitlements.adjust({ balanceId, quantity: -1, reason: 'Too much' }),
     ).rejects.toMatchObject({ message: expect.stringMatching(/below zero/) });
+    await expect(
+      manager.entitlements.adjust({ balanceId: crypto.randomUUID(), quantity: 1, reason: 'No such line' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await auditOf()).toHaveLength(1);
     expect(await ledgerOf(balanceId)).toEqual({ balance: 50, sumOfEntries: 50 });
+    // The next call on the pool finds its connection in a clean state after each of those.
+    expect(
+      (await manager.entitlements.adjust({ balanceId, quantity: 0.25, reason: 'Recounted' })).balanceId,
+    ).toBe(balanceId);
+    expect(await ledgerOf(balanceId)).toEqual({ balance: 75, sumOfEntries: 75 });
   });
 
   it('expires what is left at year end', async () => {
