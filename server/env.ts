@@ -6,6 +6,8 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const poolSizeMessage = 'DATABASE_POOL_SIZE must be a whole number from 1 to 500 (default 20)';
+
 const ZEnv = z
   .object({
     NODE_ENV: optionalString.pipe(z.enum(['development', 'test', 'production']).default('development')),
@@ -18,6 +20,14 @@ const ZEnv = z
         .optional(),
     ),
     PGLITE_DATA_DIR: optionalString,
+    DATABASE_POOL_SIZE: optionalString.pipe(
+      z.coerce
+        .number<string>({ message: poolSizeMessage })
+        .int({ message: poolSizeMessage })
+        .min(1, { message: poolSizeMessage })
+        .max(500, { message: poolSizeMessage })
+        .optional(),
+    ),
     NEXTAUTH_URL: optionalString.pipe(
       z
         .url({

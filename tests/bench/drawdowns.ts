@@ -19,6 +19,9 @@
  *   tRPC, spread          0.23–0.27×, 2.7–3.3×      0.53–0.70×, 1.60–1.63×
  *   withTenant, hot       —                         0.66–0.87×, 0.86–1.39×
  *   withTenant, spread    —                         0.31–0.93×, 0.64–3.57× (the 0.31× run was before the drawdown CTE)
+ * Measured 4 Dec 2026, late, 3 rounds, after the audit row and COMMIT joined the drawdown's statement (two round
+ * trips a request): tRPC hot 0.79–1.05× / 0.73–1.18×, spread 0.50–0.54× / 0.75–1.88× (before, on the same
+ * machine: spread 0.40–0.47× / 1.86–2.27×).
  * What it took: node CPU per tRPC drawdown 1.96 → 0.7–1.1 ms. The socket writes (one per statement) were the
  * largest cost, then the query builder: the request is now BEGIN, scope + workspace lookup (pipelined), one
  * UPDATE…INSERT statement, the audit INSERT, COMMIT, against the floor's BEGIN, UPDATE, INSERT, COMMIT. Compare

@@ -11,6 +11,10 @@
  *   visit plan and SCC cases) is added to the database once, beside the demo seed. The floor route is served
  *   only because this script starts the server with STRIDE_BENCH_ROUTES=1 and a 127.0.0.1 NEXTAUTH_URL.
  *
+ * Measured 4 Dec 2026, late (3 rounds of 100 views, load ~2, medians of the rounds' ratios), after the large tables
+ * became client components fed with data and the server's pool went from 10 to 20 connections: register 0.93× /
+ * 0.67×, visits planner 0.58× / 1.50×, SCC list 0.64× / 1.50× (all met; single rounds: planner p99 1.44–2.38×).
+ *
  * Measured 4 Dec 2026 (load ~2, two rounds of 100 views, ×floor throughput / p99), after the planner's and SCC
  * list's SQL sent only the rows shown and RLS read the tenant once per query: register 0.45–0.54× / 1.23–1.49×,
  * visits planner 0.42–0.44× / 1.93–2.19×, SCC list 0.43–0.44× / 2.28–2.36× (planner and SCC list not met).

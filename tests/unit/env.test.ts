@@ -125,12 +125,21 @@ describe('parseEnv: invalid values', () => {
     ['DATABASE_URL', 'not a url'],
     ['NEXTAUTH_URL', 'stride dot example'],
     ['SMTP_URL', 'mail server on port 587'],
+    ['DATABASE_POOL_SIZE', 'twenty'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', '2.5'],
+    ['DATABASE_POOL_SIZE', '501'],
   ])('rejects an invalid %s with a message naming it', (name, value) => {
     const message = errorOf({ [name]: value });
     expect(message).toContain('Stride cannot start');
     const lines = problemLines(message);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^  - ${name}: .*${name}`));
+  });
+
+  it('reads a valid DATABASE_POOL_SIZE as a number', () => {
+    expect(parse({ DATABASE_POOL_SIZE: '40' }).DATABASE_POOL_SIZE).toBe(40);
+    expect(parse({}).DATABASE_POOL_SIZE).toBeUndefined();
   });
 
   it('explains what a DATABASE_URL should look like', () => {
