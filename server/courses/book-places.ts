@@ -13,7 +13,7 @@ import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
 import { statutoryFreeEmails } from '../governance/statutory-free-places';
 import { requestApproval } from './approve-booking';
-import { auditRowInStatement } from '../unit-of-work/run-in-tenant';
+import { auditRowInStatement, nothingToAudit } from '../unit-of-work/run-in-tenant';
 import type { PriceBasis } from './course-price';
 
 export type BookPlacesResult = {
@@ -26,11 +26,16 @@ export type BookPlacesResult = {
   waitlisted: { entryId: string; delegateEmail: string }[];
   /** Places held for the school's approval (school staff booking, when the course asks for approval). */
   pendingApproval: { bookingId: string; delegateEmail: string }[];
+  /**
+   * Delegates who got no place, the course being full, and were not put on the waiting list (the booking did
+   * not ask for it): the caller offers them the waiting list, which is the same booking with joinWaitingList.
+   */
+  offeredWaitingList: { delegateName: string; delegateEmail: string }[];
 };
 
 /**
- * Books places on a course for a school's delegates: as many as there are places are confirmed, the rest go
- * on the waiting list. A confirmed place draws from the school's matching entitlement line, or is charged at
+ * Books places on a course for a school's delegates: as many as there are places are confirmed; the rest go
+ * on the waiting list if the booking asks for it (joinWaitingList), or are offered it. A confirmed place draws from the school's matching entitlement line, or is charged at
  * the school's price (member, non-member or out-of-area).
  *
  * No overbooking, ever: one conditional UPDATE of the course's places_taken both checks and takes the places,
@@ -54,6 +59,11 @@ export async function bookPlaces(
     actorUserId: string;
     laCodes: readonly string[];
     today: IsoDate;
+    /**
+     * Delegates who get no place go on the waiting list. Without it they are offered it (offeredWaitingList)
+     * and nothing is written for them: someone who expected a place is asked, not queued unasked.
+     */
+    joinWaitingList: boolean;
     /**
      * A school_staff booking themselves: when the course or the school asks for it, the place is held as awaiting the
      * school's approval (it counts as taken) and funded only once approved.
@@ -86,6 +96,11 @@ export async function bookPlaces(
       field: 'delegates',
       message: `${alreadyBooked.join(', ')} already ${alreadyBooked.length === 1 ? 'has' : 'have'} a place on this course.`,
     });
+  if (course.placesTaken >= course.capacity && !input.joinWaitingList) {
+    // Full when read and no waiting list asked for: a read, no change (and so no audit row).
+    nothingToAudit(tx);
+    return { ...noPlaces(), offeredWaitingList: input.delegates.map(offered) };
+  }
   // Statutory governor training: free to a current governor of a maintained school (s22 Education Act 2002).
   const freeByStatute = await statutoryFreeEmails(tx, { course, schoolId: input.schoolId, emails });
 
@@ -116,8 +131,12 @@ export async function bookPlaces(
 
   const take = await takePlaces(tx, course, input.delegates.length);
   const confirmed = prepared.slice(0, take);
-  const waiting = prepared.slice(take);
-  const result: BookPlacesResult = { confirmed: [], waitlisted: [], pendingApproval: [] };
+  const waiting = input.joinWaitingList ? prepared.slice(take) : [];
+  const result: BookPlacesResult = {
+    ...noPlaces(),
+    offeredWaitingList: input.joinWaitingList ? [] : prepared.slice(take).map((p) => offered(p.d)),
+  };
+  if (take === 0 && waiting.length === 0) nothingToAudit(tx);
   const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
   for (const p of awaitsApproval ? [] : confirmed) {
     const placePrice = freeByStatute.has(p.d.email.toLowerCase()) ? { ...price, pricePence: 0 } : price;
@@ -219,6 +238,15 @@ export async function bookPlaces(
   return result;
 }
 
+const noPlaces = (): BookPlacesResult => ({
+  confirmed: [],
+  waitlisted: [],
+  pendingApproval: [],
+  offeredWaitingList: [],
+});
+
+const offered = (d: TDelegate) => ({ delegateName: d.name, delegateEmail: d.email });
+
 type Prepared = {
   d: TDelegate;
   bookingId: string;
@@ -291,6 +319,7 @@ async function bookInOneStatement(
     actorUserId: string;
     auditedAsResult?: boolean;
     endsTransaction?: boolean;
+    joinWaitingList: boolean;
     course: BookingCourse;
     price: { pricePence: number; basis: PriceBasis };
     freeByStatute: Set<string>;
@@ -324,10 +353,17 @@ async function bookInOneStatement(
     ),
     sql`, `,
   );
-  // The result carries no id fields at its top level (idsOf): the audit row's result ids are none.
+  // The result carries no id fields at its top level (idsOf): the audit row's result ids are none. It is
+  // written only if the statement wrote something: a place taken, or someone put on the waiting list.
   const audit = (lock: CourseLock) =>
     input.auditedAsResult
-      ? auditRowInStatement(tx, {}, lock === 'join' ? sql`coalesce((select take from t), 0) <= 0` : undefined)
+      ? auditRowInStatement(
+          tx,
+          {},
+          lock === 'join'
+            ? sql`exists (select 1 from w)`
+            : sql`coalesce((select take from t), 0) > 0 or exists (select 1 from w)`,
+        )
       : null;
   const run = (lock: CourseLock, auditRow = audit(lock)) =>
     executeRows<{ take: number | null; waitlisted: { id: string; email: string }[] | null }>(
@@ -384,7 +420,13 @@ async function bookInOneStatement(
           delegate_role, delegate_user_id, added_by_user_id)
         select ${input.tenantId}::uuid, ${course.id}::uuid, ${input.schoolId}::uuid, name, email, role, user_id,
           ${input.actorUserId}::uuid
-        from d where ${lock === 'join' ? sql`coalesce((select take from t), 0) <= 0` : sql`d.k >= coalesce((select take from t), 0)`}
+        from d where ${
+          !input.joinWaitingList
+            ? sql`false`
+            : lock === 'join'
+              ? sql`coalesce((select take from t), 0) <= 0`
+              : sql`d.k >= coalesce((select take from t), 0)`
+        }
         order by d.k
         on conflict do nothing
         returning id, delegate_email
@@ -407,7 +449,10 @@ async function bookInOneStatement(
   if (prepared.length > 1 && full && (row?.take ?? 0) > 0) [row] = await run('take');
   const take = Math.max(0, Number(row?.take ?? 0));
   const written = row?.waitlisted ?? [];
-  const result: BookPlacesResult = { confirmed: [], waitlisted: [], pendingApproval: [] };
+  const result: BookPlacesResult = {
+    ...noPlaces(),
+    offeredWaitingList: input.joinWaitingList ? [] : rows.slice(take).map((r) => offered(r.p.d)),
+  };
   for (const r of rows.slice(0, take)) {
     result.confirmed.push({
       bookingId: r.p.bookingId,

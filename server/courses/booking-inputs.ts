@@ -18,6 +18,11 @@ export const ZBookPlacesInput = z.object({
     .refine((list) => new Set(list.map((d) => d.email.toLowerCase())).size === list.length, {
       message: 'Each delegate needs their own email address.',
     }),
+  /**
+   * Delegates who get no place go on the waiting list (the booker saw the course was full and chose it);
+   * without it they are offered the waiting list in the answer (see BookPlacesResult.offeredWaitingList).
+   */
+  joinWaitingList: z.boolean().default(false),
 });
 
 export const ZPreviewBookingInput = z.object({

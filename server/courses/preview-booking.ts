@@ -13,6 +13,9 @@ export async function previewBooking(
   input: { courseId: string; schoolId: string; places: number; laCodes: readonly string[]; today: IsoDate },
 ) {
   const { course, school, price, academicYear } = await loadBookingContext(tx, input);
+  const placesLeft = course.capacity - course.placesTaken;
+  // Only the places confirmed are covered or charged: the waiting list costs nothing until a place is offered.
+  const placed = Math.min(Math.max(0, placesLeft), input.places);
   let covered = 0;
   if (course.entitlementUnit && price.pricePence > 0) {
     const [balance] = await tx
@@ -27,13 +30,10 @@ export async function previewBooking(
         }),
       );
     if (balance)
-      covered = balance.unlimited
-        ? input.places
-        : Math.min(input.places, Math.floor(balance.balanceHundredths / 100));
+      covered = balance.unlimited ? placed : Math.min(placed, Math.floor(balance.balanceHundredths / 100));
   }
-  const free = price.pricePence === 0 ? input.places : 0;
-  const charged = input.places - covered - free;
-  const placesLeft = course.capacity - course.placesTaken;
+  const free = price.pricePence === 0 ? placed : 0;
+  const charged = placed - covered - free;
   return {
     schoolName: school.name,
     priceBasis: price.basis,
@@ -44,7 +44,7 @@ export async function previewBooking(
     charged,
     chargePence: charged * price.pricePence,
     placesLeft,
-    confirmed: Math.min(placesLeft, input.places),
-    waitlisted: Math.max(0, input.places - placesLeft),
+    confirmed: placed,
+    waitlisted: input.places - placed,
   };
 }

@@ -79,5 +79,7 @@ export async function bookGovernorTraining(
     actorUserId: actor.userId,
     laCodes: actor.laCodes,
     today: input.today,
+    // Governors who get no place wait for one (the form reports how many are on the waiting list).
+    joinWaitingList: true,
   });
 }

@@ -129,6 +129,8 @@ export async function bookInductionProgramme(
     actorUserId: actor.userId,
     laCodes: actor.laCodes,
     today: input.today,
+    // The ECT needs the programme: with no place, they wait for one (the page says so).
+    joinWaitingList: true,
   });
   const [place] = result.confirmed;
   return {

@@ -149,6 +149,7 @@ export const coursesRouter = router({
       laCodes: ctx.actor.laCodes,
       today: todayInLondon(),
       staffBooking: !mayName,
+      joinWaitingList: input.joinWaitingList,
       auditedAsResult: true,
       endsTransaction: true,
     });

@@ -48,6 +48,15 @@ export function auditRowInStatement(tx: Tx, resultIds: Record<string, string>, w
 }
 
 /**
+ * The work turned out to change nothing (a booking that found the course full and was only offered the
+ * waiting list): its unit of work writes no audit row, as for a refused change.
+ */
+export function nothingToAudit(tx: Tx): void {
+  const pending = pendingAudit.get(tx);
+  if (pending?.work.action) pending.writtenWith = {};
+}
+
+/**
  * The inside of a unit of work, for a caller that already holds the tenant's transaction (the tRPC
  * middleware opens one transaction for lookup, membership and work): runs `fn`, then writes the audit row
  * of a change in the same transaction, so a failure rolls back both.

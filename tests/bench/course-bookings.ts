@@ -14,7 +14,7 @@
  *     renders competing for the same CPU; the bench then prints how long delivery took.
  *   - BENCH_EMAIL_WORKER=during: the worker runs in this process during the races, as instrumentation starts
  *     it in the server: emails are rendered and delivered beside the requests (not inside them).
- * The statement profile (one confirmed, one waiting-listed and one spread booking, sequentially, on a traced
+ * The statement profile (one confirmed, one offered the waiting list and one spread booking, sequentially, on a traced
  * connection) lists each booking's statements and the time from taking the course row's lock to COMMIT.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -173,7 +173,7 @@ function appBooker(setup: Setup, db: Db) {
 }
 
 /**
- * One confirmed, one waiting-listed and one spread booking, one at a time, on a traced pool: the statements
+ * One confirmed, one offered the waiting list and one spread booking, one at a time, on a traced pool: the statements
  * each sends, and the time from the statement that takes the course row's lock to the end of COMMIT.
  */
 async function profileStatements(url: string, setup: Setup) {
@@ -192,7 +192,7 @@ async function profileStatements(url: string, setup: Setup) {
   console.info('\nStatements per booking (tRPC caller, one at a time, traced connection):');
   for (const [label, courseId, i] of [
     ['confirmed (takes the last place)', hot!, 0],
-    ['waiting-listed (course full)', hot!, 1],
+    ['offered the waiting list (course full)', hot!, 1],
     ['confirmed (spread: a course with room)', other!, 2],
   ] as const) {
     log = [];

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
 
@@ -49,15 +49,22 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await expect(visitor.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expectAccessible(visitor);
 
-  // The head names two delegates, seeing the charge first; a third goes on the waiting list.
-  const head = await (await browser.newContext()).newPage();
+  // The head names two delegates, seeing the charge first; a third, started in another tab while places were
+  // left, finds the course full when confirmed and is offered the waiting list, which she joins.
+  const headContext = await browser.newContext();
+  const head = await headContext.newPage();
   await signInWithMagicLink(head, 'head@grange.sch.example');
-  await head.goto(`${courseUrl}/book`);
-  const fill = async (n: number, name: string, address: string) => {
-    const group = head.getByRole('group', { name: `Delegate ${n}` });
+  const fillOn = (page: Page) => async (n: number, name: string, address: string) => {
+    const group = page.getByRole('group', { name: `Delegate ${n}` });
     await group.getByLabel('Name', { exact: true }).fill(name);
     await group.getByLabel('Email', { exact: true }).fill(address);
   };
+  const fill = fillOn(head);
+  const later = await headContext.newPage();
+  await later.goto(`${courseUrl}/book`);
+  await fillOn(later)(1, 'Cat Clarke', email('cat'));
+  await expect(later.getByText(/1 place for/)).toBeVisible();
+  await head.goto(`${courseUrl}/book`);
   await fill(1, 'Ada Ahmed', email('ada'));
   await head.getByRole('button', { name: 'Add another delegate' }).click();
   await fill(2, 'Ben Brown', email('ben'));
@@ -68,10 +75,20 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await expectAccessible(head);
   await head.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(head.getByRole('status').filter({ hasText: '2 places confirmed' })).toBeVisible();
-  await head.reload();
-  await fill(1, 'Cat Clarke', email('cat'));
-  await head.getByRole('button', { name: 'Confirm booking' }).click();
-  await expect(head.getByRole('status').filter({ hasText: '1 on the waiting list' })).toBeVisible();
+  await later.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(later.getByRole('status')).toContainText(
+    'The course filled up before Cat Clarke could have a place',
+  );
+  await expectAccessible(later);
+  await later.getByRole('button', { name: 'Join the waiting list' }).click();
+  await expect(later.getByRole('status').filter({ hasText: '1 on the waiting list' })).toBeVisible();
+  // Booking a course already full says so before confirming, and the button joins the waiting list.
+  await later.reload();
+  await fillOn(later)(1, 'Dan Dixon', email('dan'));
+  await expect(later.getByText('1 will go on the waiting list: the course is full')).toBeVisible();
+  await later.getByRole('button', { name: 'Join the waiting list' }).click();
+  await expect(later.getByRole('status').filter({ hasText: '1 on the waiting list' })).toBeVisible();
+  await later.close();
 
   // The head cancels Ada's place from the school's list: Cat is offered it by email and claims it.
   const offeredAfter = new Date(Date.now() - 1000);

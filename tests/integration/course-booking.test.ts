@@ -103,7 +103,7 @@ describe('booking places on a course', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it(`never overbooks: 120 attempts for 20 places ${onPostgres ? 'racing over separate connections' : '(sequential on PGlite)'} give exactly 20 confirmed`, async () => {
+  it(`never overbooks: 120 attempts for 20 places ${onPostgres ? 'racing over separate connections' : '(sequential on PGlite)'} give exactly 20 confirmed; the rest are offered the waiting list and join it when they ask`, async () => {
     const { manager, id } = await publishedCourse('hsip', 'manager@hsip.example', {
       capacity: 20,
       memberPrice: 50,
@@ -111,33 +111,62 @@ describe('booking places on a course', () => {
     });
     const hsip = await tenantBySlug(database.db, 'hsip');
     const schools = await manager.schools.list({ status: 'open' });
-    const attempt = (i: number) =>
+    const attempt = (i: number, joinWaitingList = false) =>
       manager.courses.book({
         courseId: id,
         schoolId: schools[i % schools.length]?.id ?? '',
         delegates: [{ name: `Delegate ${i}`, email: `delegate.${i}@race.example`, role: 'Teacher' }],
+        joinWaitingList,
       });
-    const outcomes: { confirmed: unknown[]; waitlisted: unknown[] }[] = [];
-    if (onPostgres) outcomes.push(...(await Promise.all(Array.from({ length: 120 }, (_, i) => attempt(i)))));
-    else for (let i = 0; i < 120; i++) outcomes.push(await attempt(i));
+    type Outcome = Awaited<ReturnType<typeof attempt>>;
+    const race = async (attempts: (() => Promise<Outcome>)[]) => {
+      if (onPostgres) return Promise.all(attempts.map((a) => a()));
+      const outcomes: Outcome[] = [];
+      for (const a of attempts) outcomes.push(await a());
+      return outcomes;
+    };
+    const outcomes = await race(Array.from({ length: 120 }, (_, i) => () => attempt(i)));
     expect(outcomes.filter((o) => o.confirmed.length === 1)).toHaveLength(20);
-    expect(outcomes.filter((o) => o.waitlisted.length === 1)).toHaveLength(100);
-    const counts = await withTenant(database.db, hsip.id, async (tx) => ({
-      taken: (await tx.select({ n: courses.placesTaken }).from(courses).where(eq(courses.id, id)))[0]?.n,
-      confirmed: (
-        await tx
-          .select({ n: sql<number>`count(*)::int` })
-          .from(courseBookings)
-          .where(sql`${courseBookings.courseId} = ${id} and ${courseBookings.status} = 'confirmed'`)
-      )[0]?.n,
-      waiting: (
-        await tx
-          .select({ n: sql<number>`count(*)::int` })
-          .from(courseWaitlistEntries)
-          .where(eq(courseWaitlistEntries.courseId, id))
-      )[0]?.n,
-    }));
-    expect(counts).toEqual({ taken: 20, confirmed: 20, waiting: 100 });
+    const offered = outcomes.filter((o) => o.offeredWaitingList.length === 1);
+    expect(offered).toHaveLength(100);
+    expect(outcomes.every((o) => o.waitlisted.length === 0)).toBe(true);
+    const counts = async () =>
+      withTenant(database.db, hsip.id, async (tx) => ({
+        taken: (await tx.select({ n: courses.placesTaken }).from(courses).where(eq(courses.id, id)))[0]?.n,
+        confirmed: (
+          await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(courseBookings)
+            .where(sql`${courseBookings.courseId} = ${id} and ${courseBookings.status} = 'confirmed'`)
+        )[0]?.n,
+        waiting: (
+          await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(courseWaitlistEntries)
+            .where(eq(courseWaitlistEntries.courseId, id))
+        )[0]?.n,
+        audited: (
+          await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(auditLog)
+            .where(sql`${auditLog.action} = 'courses.book' and ${auditLog.targetIds}->>'courseId' = ${id}`)
+        )[0]?.n,
+      }));
+    // Offered, not queued: nothing written for them, so no audit row either.
+    expect(await counts()).toEqual({ taken: 20, confirmed: 20, waiting: 0, audited: 20 });
+    // Booking a full course now says so first, with nothing to pay.
+    expect(
+      await manager.courses.bookingPreview({ courseId: id, schoolId: schools[0]?.id ?? '', places: 2 }),
+    ).toMatchObject({ placesLeft: 0, confirmed: 0, waitlisted: 2, covered: 0, charged: 0, chargePence: 0 });
+    // Those offered the waiting list take it up, all at once.
+    const joined = await race(
+      offered.map(
+        (o) => () =>
+          attempt(Number(/delegate\.(\d+)@/.exec(o.offeredWaitingList[0]!.delegateEmail)?.[1]), true),
+      ),
+    );
+    expect(joined.filter((o) => o.waitlisted.length === 1)).toHaveLength(100);
+    expect(await counts()).toEqual({ taken: 20, confirmed: 20, waiting: 100, audited: 120 });
   }, 120_000);
 
   it(`a cancellation racing waiting-list joins ${onPostgres ? 'over separate connections' : '(sequential on PGlite)'} never leaves a place free while someone waits`, async () => {
@@ -156,6 +185,7 @@ describe('booking places on a course', () => {
         delegates: [
           { name: `Joiner ${i}`, email: `joiner.${i}.${tag}@cancel-race.example`, role: 'Teacher' },
         ],
+        joinWaitingList: true,
       });
     const placed = await Promise.all([0, 1, 2].map((i) => book(i)));
     const bookingIds = placed.map((p) => p.confirmed[0]?.bookingId ?? '');

@@ -90,6 +90,7 @@ describe('cancelling a whole course, and no-show charging', () => {
       courseId: id,
       schoolId: ws.school.id,
       delegates: [d('a'), d('b'), d('c'), d('w')],
+      joinWaitingList: true,
     });
     expect(booked.confirmed.map((c) => c.funding)).toEqual(['entitlement', 'charge', 'charge']);
     expect(booked.waitlisted).toHaveLength(1);

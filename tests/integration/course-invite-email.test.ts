@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { outboxEmails, type EmailAttachmentRef } from '~/db/schema';
@@ -219,6 +219,7 @@ describe('course emails carry the calendar invite', () => {
       courseId: made.id,
       schoolId: school.id,
       delegates: [ann, bob, cat],
+      joinWaitingList: true,
     });
     const annBooking = booked.confirmed[0]?.bookingId ?? '';
     expect(booked.confirmed).toHaveLength(1);
@@ -297,8 +298,12 @@ describe('course emails carry the calendar invite', () => {
 
   it('an invite is rendered only inside its own workspace', async () => {
     const hsip = await tenantBySlug(database.db, 'hsip');
+    // Another workspace's invite (the test databases hold every workspace's emails).
     const [anyBooking] = await withMailroom(database.db, (tx) =>
-      tx.select({ attachments: outboxEmails.attachments }).from(outboxEmails),
+      tx
+        .select({ attachments: outboxEmails.attachments })
+        .from(outboxEmails)
+        .where(ne(outboxEmails.tenantId, hsip.id)),
     ).then((rows) => rows.flatMap((r) => r.attachments).filter((a) => a.kind === 'course-ics'));
     expect(anyBooking).toBeDefined();
     await expect(

@@ -214,6 +214,7 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
       courseId: made.id,
       schoolId: school.id,
       delegates: [d('a'), d('b'), d('c')],
+      joinWaitingList: true,
     });
     expect(booked.waitlisted).toHaveLength(2);
     await head.courses.cancelBooking({ bookingId: booked.confirmed[0]?.bookingId ?? '', reason: '' });

@@ -178,6 +178,7 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
       courseId: made.id,
       schoolId: ws.school.id,
       delegates: [d('a'), d('b'), d('c')],
+      joinWaitingList: true,
     });
     expect(booked.waitlisted).toHaveLength(2);
     await expect(ws.caller.courses.promote({ entryId: booked.waitlisted[1]!.entryId })).rejects.toMatchObject(
@@ -221,7 +222,9 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     expect((await otherHead.courses.schoolBookingsCsv({})).csv).not.toContain('Ann Csv');
     await expect(staff.courses.schoolBookingsCsv({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
-    await staff.courses.book({ courseId: full, schoolId: ws.school.id, delegates: [] }).catch(() => null);
+    await staff.courses
+      .book({ courseId: full, schoolId: ws.school.id, delegates: [], joinWaitingList: true })
+      .catch(() => null);
     const listed = await ws.caller.courses.list({});
     expect(listed.find((c) => c.id === id)).toMatchObject({
       placesTaken: 1,

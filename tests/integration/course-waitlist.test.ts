@@ -60,7 +60,12 @@ describe('cancellation, waiting list, holds and substitution', () => {
       role: '',
     });
     const first = await head.courses.book({ courseId: id, schoolId: school.id, delegates: [d('a'), d('b')] });
-    const later = await head.courses.book({ courseId: id, schoolId: school.id, delegates: [d('c'), d('d')] });
+    const later = await head.courses.book({
+      courseId: id,
+      schoolId: school.id,
+      delegates: [d('c'), d('d')],
+      joinWaitingList: true,
+    });
     expect(first.confirmed).toHaveLength(2);
     expect(later.waitlisted).toHaveLength(2);
 
@@ -149,7 +154,7 @@ describe('cancellation, waiting list, holds and substitution', () => {
     const x = { name: 'Xavier Late', email: `x.${id.slice(0, 8)}@grange.sch.example`, role: '' };
     const y = { name: 'Yasmin Wait', email: `y.${id.slice(0, 8)}@grange.sch.example`, role: '' };
     const booked = await head.courses.book({ courseId: id, schoolId: school.id, delegates: [x] });
-    await head.courses.book({ courseId: id, schoolId: school.id, delegates: [y] });
+    await head.courses.book({ courseId: id, schoolId: school.id, delegates: [y], joinWaitingList: true });
     const waiting = (await manager.courses.delegates({ courseId: id })).waiting[0];
     await expect(manager.courses.promote({ entryId: waiting?.id ?? '' })).rejects.toMatchObject({
       code: 'CONFLICT',

@@ -17,6 +17,32 @@ import { useTRPC } from '../../../../_lib/trpc-client';
 type Delegate = { name: string; email: string; role: string };
 const blank: Delegate = { name: '', email: '', role: '' };
 
+type Outcome = {
+  confirmed: unknown[];
+  waitlisted: unknown[];
+  pendingApproval: unknown[];
+  offeredWaitingList: { delegateName: string }[];
+};
+
+/** What the booking did, in a sentence or two. */
+function outcome(r: Outcome, namesDelegates: boolean): string {
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const parts = [
+    r.confirmed.length > 0 && `${count(r.confirmed.length, 'place')} confirmed`,
+    r.waitlisted.length > 0 && `${r.waitlisted.length} on the waiting list`,
+    r.pendingApproval.length > 0 &&
+      `${r.pendingApproval.length} held until your headteacher or business manager approves it`,
+    r.offeredWaitingList.length > 0 &&
+      `the course filled up before ${namesDelegates ? r.offeredWaitingList.map((o) => o.delegateName).join(' and ') : 'you'} could have a place`,
+  ].filter(Boolean);
+  const sentence = parts.join('; ');
+  const emails =
+    r.confirmed.length + r.waitlisted.length + r.pendingApproval.length > 0
+      ? ' Confirmation emails are on their way.'
+      : '';
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.${emails}`;
+}
+
 /** Books places: a headteacher names delegates; anyone else books themselves. Shows covered/charged first. */
 export function BookingForm({
   courseId,
@@ -32,14 +58,33 @@ export function BookingForm({
   const [delegates, setDelegates] = useState<Delegate[]>([{ ...blank }]);
   const places = namesDelegates ? delegates.length : 1;
   const preview = useQuery(trpc.courses.bookingPreview.queryOptions({ courseId, schoolId, places }));
-  const form = useFormMutation(trpc.courses.book.mutationOptions(), { onSuccess: () => router.refresh() });
+  const form = useFormMutation(trpc.courses.book.mutationOptions(), {
+    onSuccess: () => {
+      router.refresh();
+      void preview.refetch();
+    },
+  });
   const setField = (i: number, key: keyof Delegate) => (value: string) =>
     setDelegates((list) => list.map((d, j) => (j === i ? { ...d, [key]: value } : d)));
   const p = preview.data;
+  // The preview said some would go on the waiting list, and the booker confirmed with that in front of them.
+  const full = (p?.waitlisted ?? 0) > 0;
+  const offered = form.data?.offeredWaitingList ?? [];
+  const joinWaitingList = () =>
+    form.mutate({
+      courseId,
+      schoolId,
+      delegates: namesDelegates
+        ? delegates.filter((d) => offered.some((o) => o.delegateEmail === d.email))
+        : [],
+      joinWaitingList: true,
+    });
   return (
     <Form
       form={form}
-      onSubmit={() => form.mutate({ courseId, schoolId, delegates: namesDelegates ? delegates : [] })}
+      onSubmit={() =>
+        form.mutate({ courseId, schoolId, delegates: namesDelegates ? delegates : [], joinWaitingList: full })
+      }
       heading={<h2 className="text-xl font-semibold">{namesDelegates ? 'Delegates' : 'Book your place'}</h2>}
     >
       {namesDelegates &&
@@ -76,7 +121,7 @@ export function BookingForm({
       {namesDelegates && (
         <Button onClick={() => setDelegates((list) => [...list, { ...blank }])}>Add another delegate</Button>
       )}
-      {p && (
+      {p && offered.length === 0 && (
         <div className="rounded border-l-4 border-brand bg-white p-4" aria-live="polite">
           <p className="font-semibold">
             {places} place{places === 1 ? '' : 's'} for {p.schoolName}
@@ -95,16 +140,16 @@ export function BookingForm({
           </ul>
         </div>
       )}
-      <SubmitButton pending={form.isPending}>Confirm booking</SubmitButton>
-      {form.data && (
-        <StatusMessage>
-          {form.data.confirmed.length} place{form.data.confirmed.length === 1 ? '' : 's'} confirmed
-          {form.data.waitlisted.length > 0 ? `, ${form.data.waitlisted.length} on the waiting list` : ''}
-          {form.data.pendingApproval.length > 0
-            ? `, ${form.data.pendingApproval.length} held until your headteacher or business manager approves it`
-            : ''}
-          . Confirmation emails are on their way.
-        </StatusMessage>
+      {offered.length === 0 && (
+        <SubmitButton pending={form.isPending}>
+          {p && p.confirmed === 0 ? 'Join the waiting list' : 'Confirm booking'}
+        </SubmitButton>
+      )}
+      {form.data && <StatusMessage>{outcome(form.data, namesDelegates)}</StatusMessage>}
+      {offered.length > 0 && (
+        <Button onClick={joinWaitingList} disabled={form.isPending}>
+          {namesDelegates && offered.length > 1 ? 'Put them on the waiting list' : 'Join the waiting list'}
+        </Button>
       )}
     </Form>
   );
