@@ -117,6 +117,17 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
             {terms.lateCancellationPercent}% after that; {terms.noShowPercent}% if a delegate does not attend.
           </dd>
         </dl>
+        {course.status === 'published' && (
+          // Before the sessions: a programme's list runs to dozens of rows, and booking is what most come for.
+          <p className="mt-6">
+            <Link
+              href={`/${tenant}/courses/${courseId}/book`}
+              className="inline-block rounded bg-brand px-4 py-3 font-semibold text-white no-underline"
+            >
+              {!session ? 'Sign in to book' : placesLeft > 0 ? 'Book places' : 'Join the waiting list'}
+            </Link>
+          </p>
+        )}
         <h2 className="mt-8 text-xl font-semibold">Sessions</h2>
         <DataTable
           caption={`Sessions of ${course.title}`}
@@ -130,16 +141,6 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
             { header: 'Kind', cell: (s) => sessionKindLabels[s.kind] },
           ]}
         />
-        {course.status === 'published' && (
-          <p className="mt-8">
-            <Link
-              href={`/${tenant}/courses/${courseId}/book`}
-              className="inline-block rounded bg-brand px-4 py-3 font-semibold text-white no-underline"
-            >
-              {session ? 'Book places' : 'Sign in to book'}
-            </Link>
-          </p>
-        )}
       </main>
     </>
   );
