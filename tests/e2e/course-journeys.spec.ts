@@ -75,6 +75,9 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await expectAccessible(head);
   await head.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(head.getByRole('status').filter({ hasText: '2 places confirmed' })).toBeVisible();
+  // The form gives way to what happened: no second "Confirm booking" for the same delegates.
+  await expect(head.getByRole('button', { name: 'Confirm booking' })).toHaveCount(0);
+  await expect(head.getByRole('link', { name: 'See your school’s places' })).toBeVisible();
   await later.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(later.getByRole('status')).toContainText(
     'The course filled up before Cat Clarke could have a place',

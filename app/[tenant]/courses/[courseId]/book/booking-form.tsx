@@ -12,6 +12,7 @@ import {
   TextField,
   useFormMutation,
 } from '../../../../_components/form-kit';
+import { Link } from '~/app/_components/link';
 import { useTRPC } from '../../../../_lib/trpc-client';
 
 type Delegate = { name: string; email: string; role: string };
@@ -48,10 +49,13 @@ export function BookingForm({
   courseId,
   schoolId,
   namesDelegates,
+  placesHref,
 }: {
   courseId: string;
   schoolId: string;
   namesDelegates: boolean;
+  /** Where the booker sees their places (and a head their school's) once booked. */
+  placesHref: string;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -70,6 +74,9 @@ export function BookingForm({
   // The preview said some would go on the waiting list, and the booker confirmed with that in front of them.
   const full = (p?.waitlisted ?? 0) > 0;
   const offered = form.data?.offeredWaitingList ?? [];
+  // Booked (or queued, or held for approval): the form gives way to what happened and where to see it, so the
+  // same delegates are not sent twice.
+  const done = Boolean(form.data) && offered.length === 0;
   const joinWaitingList = () =>
     form.mutate({
       courseId,
@@ -88,6 +95,7 @@ export function BookingForm({
       heading={<h2 className="text-xl font-semibold">{namesDelegates ? 'Delegates' : 'Book your place'}</h2>}
     >
       {namesDelegates &&
+        !done &&
         delegates.map((d, i) => (
           <fieldset key={i} className="rounded border border-slate-300 p-4">
             <legend className="px-1 font-semibold">Delegate {i + 1}</legend>
@@ -118,10 +126,10 @@ export function BookingForm({
             )}
           </fieldset>
         ))}
-      {namesDelegates && (
+      {namesDelegates && !done && (
         <Button onClick={() => setDelegates((list) => [...list, { ...blank }])}>Add another delegate</Button>
       )}
-      {p && offered.length === 0 && (
+      {p && !form.data && (
         <div className="rounded border-l-4 border-brand bg-white p-4" aria-live="polite">
           <p className="font-semibold">
             {places} place{places === 1 ? '' : 's'} for {p.schoolName}
@@ -140,7 +148,7 @@ export function BookingForm({
           </ul>
         </div>
       )}
-      {offered.length === 0 && (
+      {!form.data && (
         <SubmitButton pending={form.isPending}>
           {p && p.confirmed === 0 ? 'Join the waiting list' : 'Confirm booking'}
         </SubmitButton>
@@ -150,6 +158,24 @@ export function BookingForm({
         <Button onClick={joinWaitingList} disabled={form.isPending}>
           {namesDelegates && offered.length > 1 ? 'Put them on the waiting list' : 'Join the waiting list'}
         </Button>
+      )}
+      {done && (
+        <p className="flex flex-wrap items-center gap-4">
+          <Link href={placesHref} className="underline">
+            {namesDelegates ? 'See your school’s places' : 'See your places'}
+          </Link>
+          {namesDelegates && (
+            <Button
+              onClick={() => {
+                setDelegates([{ ...blank }]);
+                form.reset();
+                void preview.refetch();
+              }}
+            >
+              Book more delegates
+            </Button>
+          )}
+        </p>
       )}
     </Form>
   );

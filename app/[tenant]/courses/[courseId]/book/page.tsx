@@ -28,7 +28,12 @@ export default async function BookCoursePage({
       <p className="mt-2 text-slate-700">{formatCourseDates(course.startsOn, course.endsOn)}</p>
       {school ? (
         <div className="mt-6">
-          <BookingForm courseId={courseId} schoolId={school.id} namesDelegates={namesDelegates} />
+          <BookingForm
+            courseId={courseId}
+            schoolId={school.id}
+            namesDelegates={namesDelegates}
+            placesHref={`/${tenant}/courses`}
+          />
         </div>
       ) : (
         <p className="mt-6">Places are booked by a school. Sign in with your school account to book.</p>
