@@ -77,6 +77,7 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await page.getByRole('radio', { name: 'School improvement partnership' }).check();
   await page.getByLabel('LA codes (optional)').fill('330');
   await page.getByRole('checkbox', { name: 'Traded services' }).check();
+  await page.getByRole('checkbox', { name: 'CPD courses and bookings' }).check();
   await page.getByLabel(/Manager.s email address/).fill(managerEmail);
   await page.getByLabel(/Manager.s name/).fill('Maya Manager');
   await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
@@ -134,6 +135,57 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await acceptInvitation(page, headEmail, invited);
   await expect(page.getByTestId('my-school')).toContainText(schoolName);
   await expectAccessible(page);
+});
+
+test('the new workspace runs its first course: published, found in its catalogue, booked by the head at the school’s price', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const title = `First course ${run}`;
+  const manager = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(manager, managerEmail);
+  await manager.goto(`/${slug}/courses/new`);
+  await manager.getByLabel('Title', { exact: true }).fill(title);
+  await manager.getByLabel('Teachers', { exact: true }).check();
+  await manager.getByLabel('Format').selectOption('online');
+  await manager.getByLabel('Joining link').fill('https://meet.example/tsip-first');
+  await manager.getByLabel('Date', { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-02-02`);
+  await manager.getByLabel('Capacity').fill('12');
+  await manager.getByLabel('Member price', { exact: true }).fill('30');
+  await manager.getByLabel('Non-member price').fill('45');
+  await manager.getByLabel('Out-of-area price').fill('60');
+  await manager.getByRole('button', { name: 'Create draft course' }).click();
+  await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await manager.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(manager.getByRole('link', { name: 'See its public page' })).toBeVisible();
+  const courseUrl = manager.url();
+
+  // Anyone finds it in the workspace's own catalogue.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/courses/${slug}`);
+  await expect(visitor.getByRole('heading', { name: `Courses from ${workspaceName}` })).toBeVisible();
+  await expect(visitor.getByRole('link', { name: title })).toBeVisible();
+  await expectAccessible(visitor);
+
+  // The imported school is not a partnership member and is in the workspace's LA (330): non-member price.
+  const head = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(head, headEmail);
+  await head.goto(`/courses/${slug}`);
+  await head.getByRole('link', { name: title }).click();
+  await head.getByRole('link', { name: 'Book places' }).click();
+  const delegate = head.getByRole('group', { name: 'Delegate 1' });
+  await delegate.getByLabel('Name', { exact: true }).fill('Olu Oak');
+  await delegate.getByLabel('Email', { exact: true }).fill(`olu-${run}@oak.sch.example`);
+  await expect(head.getByText(`1 place for ${schoolName}`)).toBeVisible();
+  await expect(head.getByText(/1 charged at £45\.00 each \(non-member price\)/)).toBeVisible();
+  await expectAccessible(head);
+  await head.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(head.getByRole('status').filter({ hasText: '1 place confirmed' })).toBeVisible();
+
+  // The manager sees the delegate on the course.
+  await manager.goto(courseUrl);
+  await expect(manager.getByRole('row', { name: /Olu Oak/ })).toContainText('Confirmed');
+  await expectAccessible(manager);
 });
 
 test('a teacher with no account asks to join their school and the head approves', async ({ page }) => {
