@@ -78,6 +78,7 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await page.getByLabel('LA codes (optional)').fill('330');
   await page.getByRole('checkbox', { name: 'Traded services' }).check();
   await page.getByRole('checkbox', { name: 'CPD courses and bookings' }).check();
+  await page.getByRole('checkbox', { name: 'Invoicing and payments' }).check();
   await page.getByLabel(/Manager.s email address/).fill(managerEmail);
   await page.getByLabel(/Manager.s name/).fill('Maya Manager');
   await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
@@ -137,7 +138,7 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await expectAccessible(page);
 });
 
-test('the new workspace runs its first course: published, found in its catalogue, booked by the head at the school’s price', async ({
+test('the new workspace runs its first course: published, found in its catalogue, booked by the head at the school’s price, invoiced from fresh settings', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -186,6 +187,30 @@ test('the new workspace runs its first course: published, found in its catalogue
   await manager.goto(courseUrl);
   await expect(manager.getByRole('row', { name: /Olu Oak/ })).toContainText('Confirmed');
   await expectAccessible(manager);
+
+  // …sets up invoicing from nothing, bills the charge and issues the invoice; the head sees it.
+  await manager.goto(`/${slug}/invoices/settings`);
+  await manager.getByLabel('Legal name on invoices').fill(workspaceName);
+  await manager.getByLabel('Address').fill('1 Marmion House, Tamworth B79 7BZ');
+  await manager.getByLabel('Invoice number prefix').fill('TSIP-');
+  await manager.getByLabel('Payment terms (days)').fill('30');
+  await manager.getByRole('button', { name: 'Save settings' }).click();
+  await expect(manager.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await manager.goto(`/${slug}/invoices/billing`);
+  await manager.getByLabel('All uninvoiced charges to date').check();
+  await manager.getByRole('button', { name: 'Preview' }).click();
+  await expect(manager.getByRole('rowheader', { name: schoolName })).toBeVisible();
+  await expectAccessible(manager);
+  await manager.getByRole('button', { name: /Create 1 draft invoice/ }).click();
+  const thisRun = manager.getByRole('row', { name: /charges/i }).first();
+  await expect(thisRun.getByTestId('run-progress')).toContainText('(finished)', { timeout: 30_000 });
+  await thisRun.getByRole('button', { name: /Issue 1 draft/ }).click();
+  await expect(thisRun.getByRole('status').filter({ hasText: /Issued 1\./ })).toBeVisible();
+  await head.goto(`/${slug}/invoices`);
+  await head.getByRole('link', { name: 'TSIP-000001' }).click();
+  await expect(head.getByRole('heading', { name: 'Invoice TSIP-000001', level: 1 })).toBeVisible();
+  await expect(head.getByText(title).first()).toBeVisible();
+  await expectAccessible(head);
 });
 
 test('a teacher with no account asks to join their school and the head approves', async ({ page }) => {
