@@ -2,6 +2,7 @@ import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { ZodError } from 'zod';
 import { createContext } from '~/server/context';
 import { getDatabase } from '~/server/database';
 import { env } from '~/server/env';
@@ -23,7 +24,11 @@ export async function anonymousServerApi() {
   return createCaller({ db: database.db, session: null, tenantSlug: null, appUrl });
 }
 
-/** Runs a call; the server's NOT_FOUND and FORBIDDEN become the 404 and 403 pages. */
+/**
+ * Runs a call; the server's NOT_FOUND and FORBIDDEN become the 404 and 403 pages. So does an input the
+ * procedure refused: a page's input comes from its address, and an id that is not an id (a link cut short
+ * where an email wrapped it) is a page that does not exist, not a server error.
+ */
 export async function guard<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
@@ -31,6 +36,8 @@ export async function guard<T>(call: Promise<T>): Promise<T> {
     if (error instanceof TRPCError && error.cause instanceof WorkspaceSuspendedError)
       redirect(`/suspended?workspace=${encodeURIComponent(error.cause.slug)}`);
     if (error instanceof TRPCError && error.code === 'NOT_FOUND') notFound();
+    if (error instanceof TRPCError && error.code === 'BAD_REQUEST' && error.cause instanceof ZodError)
+      notFound();
     if (error instanceof TRPCError && error.code === 'FORBIDDEN') forbidden();
     throw error;
   }

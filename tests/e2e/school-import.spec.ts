@@ -61,6 +61,21 @@ test('the BEP manager checks a GIAS file, imports it and finds the new school', 
   await page.getByLabel('Search by name, town, postcode or URN').fill(String(urn));
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('link', { name })).toBeVisible();
+
+  // The same file again: up to date. A file of another LA's schools only: says so, not "up to date".
+  await page.goto('/bep/schools/import');
+  await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByText('Every school you import is already up to date.')).toBeVisible();
+  const elsewhere = path.join(dir, 'barnet-only.csv');
+  await writeFile(
+    elsewhere,
+    giasCsv([giasRow({ urn: urn + 2, laCode: '302', laName: 'Barnet' })], { header: 'full' }),
+  );
+  await page.getByLabel('GIAS establishment fields file').setInputFiles(elsewhere);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByText('No school in the file is in local authority 330.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 });
 
 test('a file with a problem is shown row by row and cannot be imported', async ({ page }) => {

@@ -240,8 +240,14 @@ export function GiasImportForm({ tenant }: { tenant: string }) {
                 again.
               </p>
             </>
+          ) : result.rowsMatching === 0 ? (
+            <p className="mt-4 font-semibold">
+              {result.filter.kind === 'urns'
+                ? 'None of the URNs you listed is in the file.'
+                : `No school in the file is in local authority ${result.filter.laCodes.join(', ')}. Check that the file is the right download, or list the URNs of the schools to import.`}
+            </p>
           ) : toImport === 0 ? (
-            <p className="mt-4 font-semibold">Every school in the file is already up to date.</p>
+            <p className="mt-4 font-semibold">Every school you import is already up to date.</p>
           ) : (
             <Button variant="primary" onClick={onImport} disabled={commit.isPending} className="mt-6">
               {commit.isPending ? 'Importing…' : `Import ${schoolsWord(toImport)}`}
