@@ -209,7 +209,18 @@ export default async function VisitsPage({
         {visits.some((v) => v.status === 'planned') && (
           <VisitActionsBar today={today} canManage={isOfficer} advisers={adviserOptions} />
         )}
-        <ScheduleTable tenant={tenant} visits={visits.map(scheduleRow)} mine={mine} />
+        <ScheduleTable
+          tenant={tenant}
+          visits={visits.map(scheduleRow)}
+          mine={mine}
+          empty={
+            adviserFilter || status || search.overdue === 'yes'
+              ? 'No visits match these filters.'
+              : mine
+                ? 'No visits are planned for you this year.'
+                : 'No visits are planned for this year yet.'
+          }
+        />
         <Pagination label="Pages of visits" page={planner.page} pages={planner.pages} href={pageHref} />
       </section>
     </div>

@@ -17,14 +17,18 @@ export function ScheduleTable({
   tenant,
   visits,
   mine,
+  empty,
 }: {
   tenant: string;
   visits: ScheduleRow[];
   mine: boolean;
+  /** What the page says when there is no visit to show. */
+  empty: string;
 }) {
   return (
     <DataTable
       className="mt-2"
+      empty={empty}
       caption={mine ? 'Your visits' : 'Visits'}
       hideCaption
       rows={visits}
