@@ -126,9 +126,12 @@ export function authOptions(): NextAuthOptions {
           return '/suspended';
         return true;
       },
-      async jwt({ token, user }) {
-        if (user?.email) {
-          const row = await findUserByEmail(user.email);
+      async jwt({ token, user, trigger }) {
+        // Signing in, or the browser asking for its session to be re-read after the person named themselves
+        // (accepting an invitation, asking to join): taken from the account, never from what the browser sent.
+        const email = user?.email ?? (trigger === 'update' ? token.email : null);
+        if (email) {
+          const row = await findUserByEmail(email);
           if (row) {
             token.sub = row.id;
             token.name = row.name;

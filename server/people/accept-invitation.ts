@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { invitations, memberships, schools } from '~/db/schema';
+import { invitations, memberships, schools, users } from '~/db/schema';
 import type { SessionUser } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
 import type { Tenant } from '../workspaces/find-tenant';
@@ -40,11 +41,25 @@ export async function previewInvitation(tx: Tx, joiner: Joiner, input: { token: 
   };
 }
 
+export const ZAcceptInvitationInput = z.object({
+  // Any string: a malformed token is answered like an unknown one ("not valid"), never as a validation error.
+  token: z.string(),
+  /**
+   * The person's name as it goes on their bookings, certificates and letters: an invitation often names nobody,
+   * and until then the account is known by its email address.
+   */
+  name: z.string().trim().min(2, 'Enter your name.').max(120).optional(),
+});
+
 /**
  * Accepts an invitation for the signed-in person: it must be theirs (same email address), not used, withdrawn
  * or expired. Creates the membership and marks the invitation used, both or neither.
  */
-export async function acceptInvitation(tx: Tx, joiner: Joiner, input: { token: string }) {
+export async function acceptInvitation(
+  tx: Tx,
+  joiner: Joiner,
+  input: z.output<typeof ZAcceptInvitationInput>,
+) {
   const { invitation } = await findByToken(tx, input.token);
   const state = invitationState(invitation);
   if (state === 'accepted')
@@ -71,6 +86,7 @@ export async function acceptInvitation(tx: Tx, joiner: Joiner, input: { token: s
     .returning({ id: invitations.id, acceptedBy: invitations.acceptedBy });
   if (!claimed)
     throw new DomainError({ code: 'CONFLICT', message: 'This invitation has already been used.' });
+  if (input.name) await tx.update(users).set({ name: input.name }).where(eq(users.id, joiner.user.id));
   const [membership] = await tx
     .insert(memberships)
     .values({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acceptInvitation, previewInvitation } from '../people/accept-invitation';
+import { acceptInvitation, previewInvitation, ZAcceptInvitationInput } from '../people/accept-invitation';
 import { requestAccess, ZRequestAccessInput } from '../people/access-requests';
 import { joiningProcedure, router } from '../trpc';
 
@@ -12,7 +12,7 @@ export const joiningRouter = router({
     .input(ZToken)
     .query(({ ctx, input }) => previewInvitation(ctx.tx, ctx.joiner, input)),
   accept: joiningProcedure
-    .input(ZToken)
+    .input(ZAcceptInvitationInput)
     .mutation(({ ctx, input }) => acceptInvitation(ctx.tx, ctx.joiner, input)),
   requestAccess: joiningProcedure
     .input(ZRequestAccessInput)

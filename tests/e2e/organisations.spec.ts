@@ -20,8 +20,11 @@ async function signOut(page: Page) {
   await page.context().clearCookies();
 }
 
-/** Opens the newest invitation emailed to an address, signs in by magic link and accepts it. */
-async function acceptInvitation(page: Page, email: string, after: Date) {
+/**
+ * Opens the newest invitation emailed to an address, signs in by magic link and accepts it under `name`
+ * (`prefilled`: what the name box holds first, the name the inviter gave, or nothing).
+ */
+async function acceptInvitation(page: Page, email: string, after: Date, name: string, prefilled = '') {
   const link = await latestEmailedLink(email, invitePattern, after);
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'You have been invited to Stride' })).toBeVisible();
@@ -33,7 +36,9 @@ async function acceptInvitation(page: Page, email: string, after: Date) {
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
   await page.goto(await latestEmailedLink(email, /https?:\/\/\S+\/api\/auth\/callback\/email\S+/, asked));
   await expect(page.getByRole('heading', { name: `Join ${workspaceName}` })).toBeVisible();
+  await expect(page.getByLabel('Your name')).toHaveValue(prefilled);
   await expectAccessible(page);
+  await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: `Accept and open ${workspaceName}` }).click();
   await expect(page).toHaveURL(new RegExp(`/${slug}$`));
 }
@@ -87,7 +92,7 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await signOut(page);
 
   // The manager accepts through the emailed link and imports the workspace's first school from GIAS.
-  await acceptInvitation(page, managerEmail, created);
+  await acceptInvitation(page, managerEmail, created, 'Maya Manager', 'Maya Manager');
   const file = path.join(dir, 'edubasealldata.csv');
   await writeFile(
     file,
@@ -129,11 +134,12 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await signOut(page);
 
   // Each lands in the right place.
-  await acceptInvitation(page, adviserEmail, invited);
+  await acceptInvitation(page, adviserEmail, invited, 'Ade Adviser');
   await expect(page.getByText(/Your role: Adviser/)).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Signed in as Ade Adviser');
   await expect(page.getByRole('link', { name: 'People and roles' })).toHaveCount(0);
   await signOut(page);
-  await acceptInvitation(page, headEmail, invited);
+  await acceptInvitation(page, headEmail, invited, 'Hana Head');
   await expect(page.getByTestId('my-school')).toContainText(schoolName);
   await expectAccessible(page);
 });
@@ -227,6 +233,9 @@ test('a teacher with no account asks to join their school and the head approves'
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(page.getByRole('status')).toContainText('Your request to join Grange Primary School was sent');
   await expectAccessible(page);
+  // The name she gave is the one she is signed in under.
+  await page.goto('/request-access');
+  await expect(page.getByRole('banner')).toContainText('Signed in as Tara Teacher');
   // Still nothing to see.
   await page.goto('/hsip');
   await expect(page.getByRole('heading', { name: 'Your school' })).toHaveCount(0);

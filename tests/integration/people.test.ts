@@ -18,7 +18,14 @@ import { strideAdapter } from '~/server/auth/adapter';
 import { authOptions } from '~/server/auth/options';
 import { prepareDatabase } from '~/server/database';
 import { devToolsEnabled, parseEnv } from '~/server/env';
-import { anonymousCaller, callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
+import {
+  anonymousCaller,
+  callerFor,
+  onPostgres,
+  openTestDatabase,
+  tenantBySlug,
+  userByEmail,
+} from './harness';
 
 const run = Date.now().toString(36);
 const platformAdmin = 'platform@stride.example';
@@ -231,7 +238,10 @@ describe('organisations and people', () => {
       ).resolves.toMatchObject({ invited: 1, schoolsWithoutContact: 1 });
       const { token } = await invitationTokenFor(database, `head-${run}@school.example`);
       const head = await callerFor(database.db, `head-${run}@school.example`, slug);
-      await head.joining.accept({ token });
+      // Accepting asks for the person's name (bookings, certificates and letters carry it): a bare initial is refused.
+      expect(await codeOf(head.joining.accept({ token, name: 'J' }))).toBe('BAD_REQUEST');
+      await head.joining.accept({ token, name: '  Jo Headley ' });
+      expect((await userByEmail(database.db, `head-${run}@school.example`)).name).toBe('Jo Headley');
       await expect(
         manager.members.inviteLeaders({ schoolIds: [schoolA], contactRoles: ['headteacher'] }),
       ).resolves.toMatchObject({ invited: 0, skipped: 1 });

@@ -10,6 +10,7 @@ import {
   useFormMutation,
   useFormValues,
 } from '~/app/_components/form-kit';
+import { refreshSession } from '../../_lib/refresh-session';
 import { useTRPC } from '../../_lib/trpc-client';
 
 export function RequestAccessForm({ defaultName }: { defaultName: string }) {
@@ -17,7 +18,11 @@ export function RequestAccessForm({ defaultName }: { defaultName: string }) {
   const { values, bind } = useFormValues({ name: defaultName, jobTitle: '', urn: '', message: '' });
   const [sent, setSent] = useState('');
   const form = useFormMutation(trpc.joining.requestAccess.mutationOptions(), {
-    onSuccess: (r) => setSent(`Your request to join ${r.schoolName} was sent. We will email you the answer.`),
+    onSuccess: async (r) => {
+      // The request named the person: the session takes the name too.
+      await refreshSession();
+      setSent(`Your request to join ${r.schoolName} was sent. We will email you the answer.`);
+    },
   });
   if (sent) return <StatusMessage className="mt-6 text-lg text-green-800">{sent}</StatusMessage>;
   return (

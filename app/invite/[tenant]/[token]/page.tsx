@@ -72,7 +72,11 @@ export default async function InvitationPage({
           </p>
         ) : (
           <WorkspaceTRPCProvider tenantSlug={tenant}>
-            <AcceptInvitationForm token={token} workspaceName={invitation.workspaceName} />
+            <AcceptInvitationForm
+              token={token}
+              workspaceName={invitation.workspaceName}
+              defaultName={session.name === session.email.split('@')[0] ? '' : session.name}
+            />
           </WorkspaceTRPCProvider>
         )}
       </main>
