@@ -23,6 +23,7 @@ import {
   useFormValues,
 } from '~/app/_components/form-kit';
 import { formatPence } from '~/server/catalogue/money';
+import { countOf } from '~/server/format/plural';
 import { useTRPC } from '../../_lib/trpc-client';
 
 /**
@@ -282,14 +283,16 @@ export function BillingRunForm({ today, academicYear }: { today: string; academi
               disabled={run.isPending}
               onClick={() => run.mutate(asked)}
             >
-              {run.isPending ? 'Starting the run…' : `Create ${preview.data.invoices.length} draft invoices`}
+              {run.isPending
+                ? 'Starting the run…'
+                : `Create ${countOf(preview.data.invoices.length, 'draft invoice')}`}
             </Button>
           )}
         </section>
       )}
       <StatusMessage className="mt-2 text-green-800">
         {run.data
-          ? `Billing run started: ${run.data.invoices} draft invoices for ${run.data.schoolsTotal} schools. Its progress is below; issue the drafts when it has finished.`
+          ? `Billing run started: ${countOf(run.data.invoices, 'draft invoice')} for ${countOf(run.data.schoolsTotal, 'school')}. Its progress is below; issue the drafts when it has finished.`
           : ''}
       </StatusMessage>
     </div>
@@ -340,9 +343,11 @@ export function IssueRunButton({ billingRunId, drafts }: { billingRunId: string;
   return (
     <div>
       <ErrorSummary errors={issue.summary} />
-      <Button onClick={() => issue.mutate({ billingRunId })} disabled={issue.isPending || drafts === 0}>
-        {issue.isPending ? 'Issuing…' : `Issue ${drafts} drafts`}
-      </Button>
+      {drafts > 0 && (
+        <Button onClick={() => issue.mutate({ billingRunId })} disabled={issue.isPending}>
+          {issue.isPending ? 'Issuing…' : `Issue ${countOf(drafts, 'draft')}`}
+        </Button>
+      )}
       <StatusMessage className="mt-1 text-green-800">
         {issue.data ? `Issued ${issue.data.issued}.` : ''}
       </StatusMessage>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { formatPence } from '~/server/catalogue/money';
+import { countOf } from '~/server/format/plural';
 import {
   Button,
   Form,
@@ -27,9 +28,8 @@ type Outcome = {
 
 /** What the booking did, in a sentence or two. */
 function outcome(r: Outcome, namesDelegates: boolean): string {
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const parts = [
-    r.confirmed.length > 0 && `${count(r.confirmed.length, 'place')} confirmed`,
+    r.confirmed.length > 0 && `${countOf(r.confirmed.length, 'place')} confirmed`,
     r.waitlisted.length > 0 && `${r.waitlisted.length} on the waiting list`,
     r.pendingApproval.length > 0 &&
       `${r.pendingApproval.length} held until your headteacher or business manager approves it`,
