@@ -1,0 +1,127 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { giasCsv, giasRow } from '../fixtures/gias';
+import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+
+// A workspace that is not the seed: provisioned, its school imported from GIAS, no term dates of its own.
+const run = Date.now().toString(36);
+const slug = `newt-${run}`;
+const name = `Newtrade Partnership ${run}`;
+const managerEmail = `m-${run}@newtrade.example`;
+const headEmail = `h-${run}@school.example`;
+
+async function accept(page: Page, email: string, after: Date, person: string) {
+  const link = await latestEmailedLink(email, /https?:\/\/\S+\/invite\/[a-z0-9-]+\/[A-Za-z0-9_-]+/, after);
+  await page.goto(link);
+  await page.getByRole('link', { name: 'Sign in to accept' }).click();
+  const asked = new Date(Date.now() - 1000);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.goto(await latestEmailedLink(email, /https?:\/\/\S+\/api\/auth\/callback\/email\S+/, asked));
+  await page.getByLabel('Your name').fill(person);
+  await page.getByRole('button', { name: `Accept and open ${name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+}
+
+test('a new partnership sells its first package; the head subscribes for the terms left and a course place draws on it', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(page, 'platform@stride.example');
+  await page.goto('/platform');
+  const created = new Date(Date.now() - 1000);
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Short name').fill('NT');
+  await page.getByLabel('Web address name').fill(slug);
+  await page.getByRole('radio', { name: 'School improvement partnership' }).check();
+  await page.getByLabel('LA codes (optional)').fill('330');
+  for (const m of ['Traded services', 'CPD courses and bookings', 'Invoicing and payments'])
+    await page.getByRole('checkbox', { name: m }).check();
+  await page.getByLabel(/Manager.s email address/).fill(managerEmail);
+  await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await page.context().clearCookies();
+  await accept(page, managerEmail, created, 'Mo Manager');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'explore-'));
+  const file = path.join(dir, 'gias.csv');
+  const urn = 760_000 + (Date.now() % 40_000);
+  const schoolName = `Newtrade Primary ${run}`;
+  await writeFile(file, giasCsv([giasRow({ urn, name: schoolName })], { header: 'full' }));
+  await page.goto(`/${slug}/schools/import`);
+  await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await page.getByRole('button', { name: 'Import 1 school' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 1 school');
+  // The manager's first package: three course places.
+  await page.goto(`/${slug}/catalogue`);
+  await page.getByRole('link', { name: 'New package or service' }).click();
+  await page.getByLabel('Code', { exact: true }).fill('CPD1');
+  await page.getByLabel('Name', { exact: true }).fill('CPD package');
+  await page.getByLabel('Partnership agreement price', { exact: true }).fill('900');
+  await page.getByLabel('Outside partnership price', { exact: true }).fill('1200');
+  const line1 = page.getByRole('group', { name: 'Line 1' });
+  await line1.getByLabel('Entitlement').selectOption({ label: 'Course places' });
+  await line1.getByLabel('Quantity').fill('3');
+  await line1.getByLabel('Description', { exact: true }).fill('3 course places');
+  await page.getByRole('button', { name: 'Create package' }).click();
+  await expect(page.getByRole('heading', { name: 'CPD package', level: 1 })).toBeVisible();
+
+  // A course whose places draw on course places.
+  await page.goto(`/${slug}/courses/new`);
+  await page.getByLabel('Title', { exact: true }).fill(`Drawn course ${run}`);
+  await page.getByLabel('Teachers', { exact: true }).check();
+  await page.getByLabel('Format').selectOption('in_person');
+  await page.getByLabel('Venue').fill('Hall');
+  await page.getByLabel('Date', { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-02-03`);
+  await page.getByLabel('Capacity').fill('10');
+  await page.getByLabel('Member price', { exact: true }).fill('50');
+  await page.getByLabel('Non-member price').fill('70');
+  await page.getByLabel('Out-of-area price').fill('90');
+  await page
+    .getByLabel('A place draws from the school’s entitlement')
+    .selectOption({ label: 'Course places' });
+  await page.getByRole('button', { name: 'Create draft course' }).click();
+  await page.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(page.getByRole('link', { name: 'See its public page' })).toBeVisible();
+  const courseUrl = page.url();
+
+  // The school's head is invited and joins.
+  const invited = new Date(Date.now() - 1000);
+  await page.goto(`/${slug}/members`);
+  const invite = page.getByRole('region', { name: 'Invite someone' });
+  await invite.getByLabel('Email address').fill(headEmail);
+  await invite.getByLabel('Role').selectOption({ label: 'Headteacher / school business manager' });
+  await invite.getByLabel('School', { exact: true }).selectOption({ label: `${schoolName} (${urn})` });
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Invitation sent to ${headEmail}` })).toBeVisible();
+  const head = await (await browser.newContext()).newPage();
+  await accept(head, headEmail, invited, 'Hal Head');
+  // Subscribes: not a partnership member, so the outside price, for the terms not yet started (the
+  // workspace keeps no term dates of its own, so the usual England terms are used).
+  await head.goto(`/${slug}/catalogue`);
+  await head.getByRole('link', { name: 'Subscribe' }).first().click();
+  const quote = head.getByTestId('quote');
+  await expect(quote).toContainText('£1,200.00 (outside partnership)');
+  const terms = Number(/(\d) of 3/.exec((await quote.textContent()) ?? '')?.[1]);
+  expect(terms).toBeGreaterThanOrEqual(1);
+  await expectAccessible(head);
+  await head.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(head.getByRole('status')).toContainText(`${schoolName} now subscribes to CPD package`);
+
+  // A place on the course is covered, and the statement shows it used.
+  await head.goto(`${courseUrl}/book`);
+  const delegate = head.getByRole('group', { name: 'Delegate 1' });
+  await delegate.getByLabel('Name', { exact: true }).fill('Di Delegate');
+  await delegate.getByLabel('Email', { exact: true }).fill(`di-${run}@school.example`);
+  await expect(head.getByText('1 covered by your school’s entitlement (no charge)')).toBeVisible();
+  await head.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(head.getByRole('status').filter({ hasText: '1 place confirmed' })).toBeVisible();
+  await head.goto(`/${slug}/entitlements`);
+  const places = head.getByRole('region', { name: 'Course places (general)' });
+  await expect(places.getByRole('row', { name: /place for Di Delegate/ })).toContainText('-1');
+  await expect(places).toContainText(`${terms} course place`);
+  await expectAccessible(head);
+});
