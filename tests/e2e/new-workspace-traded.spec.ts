@@ -1,9 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { giasCsv, giasRow } from '../fixtures/gias';
-import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+import { acceptInvitation, expectAccessible, signInWithMagicLink } from './support';
 
 // A workspace that is not the seed: provisioned, its school imported from GIAS, no term dates of its own.
 const run = Date.now().toString(36);
@@ -12,18 +12,7 @@ const name = `Newtrade Partnership ${run}`;
 const managerEmail = `m-${run}@newtrade.example`;
 const headEmail = `h-${run}@school.example`;
 
-async function accept(page: Page, email: string, after: Date, person: string) {
-  const link = await latestEmailedLink(email, /https?:\/\/\S+\/invite\/[a-z0-9-]+\/[A-Za-z0-9_-]+/, after);
-  await page.goto(link);
-  await page.getByRole('link', { name: 'Sign in to accept' }).click();
-  const asked = new Date(Date.now() - 1000);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.goto(await latestEmailedLink(email, /https?:\/\/\S+\/api\/auth\/callback\/email\S+/, asked));
-  await page.getByLabel('Your name').fill(person);
-  await page.getByRole('button', { name: `Accept and open ${name}` }).click();
-  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
-}
+const workspace = { slug, name };
 
 test('a new partnership sells its first package; the head subscribes for the terms left and a course place draws on it', async ({
   browser,
@@ -44,7 +33,7 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   await page.context().clearCookies();
-  await accept(page, managerEmail, created, 'Mo Manager');
+  await acceptInvitation(page, { email: managerEmail, after: created, workspace }, 'Mo Manager');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'explore-'));
   const file = path.join(dir, 'gias.csv');
   const urn = 760_000 + (Date.now() % 40_000);
@@ -98,7 +87,7 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Invitation sent to ${headEmail}` })).toBeVisible();
   const head = await (await browser.newContext()).newPage();
-  await accept(head, headEmail, invited, 'Hal Head');
+  await acceptInvitation(head, { email: headEmail, after: invited, workspace }, 'Hal Head');
   // Subscribes: not a partnership member, so the outside price, for the terms not yet started (the
   // workspace keeps no term dates of its own, so the usual England terms are used).
   await head.goto(`/${slug}/catalogue`);

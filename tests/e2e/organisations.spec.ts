@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { giasCsv, giasRow } from '../fixtures/gias';
-import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+import { acceptInvitation, expectAccessible, signInWithMagicLink } from './support';
 
 // One new workspace per run, so a kept database does not clash.
 const run = Date.now().toString(36);
@@ -14,34 +14,12 @@ const adviserEmail = `adviser-${run}@tsip.example`;
 const headEmail = `head-${run}@oak.sch.example`;
 const urn = 600_000 + (Date.now() % 100_000);
 const schoolName = `Oak Lane Primary School ${urn}`;
-const invitePattern = /https?:\/\/\S+\/invite\/[a-z0-9-]+\/[A-Za-z0-9_-]+/;
 
 async function signOut(page: Page) {
   await page.context().clearCookies();
 }
 
-/**
- * Opens the newest invitation emailed to an address, signs in by magic link and accepts it under `name`
- * (`prefilled`: what the name box holds first, the name the inviter gave, or nothing).
- */
-async function acceptInvitation(page: Page, email: string, after: Date, name: string, prefilled = '') {
-  const link = await latestEmailedLink(email, invitePattern, after);
-  await page.goto(link);
-  await expect(page.getByRole('heading', { name: 'You have been invited to Stride' })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole('link', { name: 'Sign in to accept' }).click();
-  const asked = new Date(Date.now() - 1000);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  await page.goto(await latestEmailedLink(email, /https?:\/\/\S+\/api\/auth\/callback\/email\S+/, asked));
-  await expect(page.getByRole('heading', { name: `Join ${workspaceName}` })).toBeVisible();
-  await expect(page.getByLabel('Your name')).toHaveValue(prefilled);
-  await expectAccessible(page);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: `Accept and open ${workspaceName}` }).click();
-  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
-}
+const workspace = { slug, name: workspaceName };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -92,7 +70,12 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await signOut(page);
 
   // The manager accepts through the emailed link and imports the workspace's first school from GIAS.
-  await acceptInvitation(page, managerEmail, created, 'Maya Manager', 'Maya Manager');
+  await acceptInvitation(
+    page,
+    { email: managerEmail, after: created, workspace },
+    'Maya Manager',
+    'Maya Manager',
+  );
   const file = path.join(dir, 'edubasealldata.csv');
   await writeFile(
     file,
@@ -134,12 +117,12 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await signOut(page);
 
   // Each lands in the right place.
-  await acceptInvitation(page, adviserEmail, invited, 'Ade Adviser');
+  await acceptInvitation(page, { email: adviserEmail, after: invited, workspace }, 'Ade Adviser');
   await expect(page.getByText(/Your role: Adviser/)).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Signed in as Ade Adviser');
   await expect(page.getByRole('link', { name: 'People and roles' })).toHaveCount(0);
   await signOut(page);
-  await acceptInvitation(page, headEmail, invited, 'Hana Head');
+  await acceptInvitation(page, { email: headEmail, after: invited, workspace }, 'Hana Head');
   await expect(page.getByTestId('my-school')).toContainText(schoolName);
   await expectAccessible(page);
 });

@@ -46,3 +46,33 @@ export async function signInWithMagicLink(page: Page, email: string) {
   const link = await latestEmailedLink(email, /https?:\/\/\S+\/api\/auth\/callback\/email\S+/, asked);
   await page.goto(link);
 }
+
+/**
+ * Opens the newest invitation to `workspace` emailed to an address, signs in by magic link and accepts it
+ * under `name` (`prefilled`: what the name box holds first, the name the inviter gave, or nothing).
+ */
+export async function acceptInvitation(
+  page: Page,
+  invite: { email: string; after: Date; workspace: { slug: string; name: string } },
+  name: string,
+  prefilled = '',
+) {
+  const { email, workspace } = invite;
+  await page.goto(
+    await latestEmailedLink(email, /https?:\/\/\S+\/invite\/[a-z0-9-]+\/[A-Za-z0-9_-]+/, invite.after),
+  );
+  await expect(page.getByRole('heading', { name: 'You have been invited to Stride' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Sign in to accept' }).click();
+  const asked = new Date(Date.now() - 1000);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await page.goto(await latestEmailedLink(email, /https?:\/\/\S+\/api\/auth\/callback\/email\S+/, asked));
+  await expect(page.getByRole('heading', { name: `Join ${workspace.name}` })).toBeVisible();
+  await expect(page.getByLabel('Your name')).toHaveValue(prefilled);
+  await expectAccessible(page);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: `Accept and open ${workspace.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/${workspace.slug}$`));
+}
