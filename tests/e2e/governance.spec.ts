@@ -27,7 +27,6 @@ test('a clerk adds a governor and the vacancy closes; the LA sees chairs and mul
   await expect(add.getByRole('status')).toContainText(`Added ${name} to the board.`);
   await expect(clerk.getByTestId('governor-row').filter({ hasText: name })).toBeVisible();
   await expect.poll(vacancies).toBe(before - 1);
-  await clerk.screenshot({ path: '/tmp/gov-board.png', fullPage: true });
 
   // The LA officer sees the chairs' contact list and a governor on two boards.
   const officer = await (await browser.newContext()).newPage();
@@ -38,7 +37,6 @@ test('a clerk adds a governor and the vacancy closes; the LA sees chairs and mul
   await expect(margaret).toContainText('St Catherine');
   await expect(margaret).toContainText('Coppetts Wood');
   await expectAccessible(officer);
-  await officer.screenshot({ path: '/tmp/gov-overview.png', fullPage: true });
   await officer.getByRole('link', { name: 'Chairs and vice-chairs' }).click();
   await expect(officer.getByTestId('chair-row').filter({ hasText: 'Eileen Murphy' })).toContainText('Chair');
   await expectAccessible(officer);
@@ -60,5 +58,4 @@ test('a clerk adds a governor and the vacancy closes; the LA sees chairs and mul
   await expect(
     governor.getByTestId('training-course').filter({ hasText: 'Safeguarding and Prevent' }),
   ).toContainText('Free');
-  await governor.screenshot({ path: '/tmp/gov-training.png', fullPage: true });
 });

@@ -52,7 +52,6 @@ test('an LA officer composes, previews and sends the termly bulletin; the clerk 
   await officer.getByRole('link', { name: 'Governor bulletins' }).click();
   const row = officer.getByTestId('bulletin-row').filter({ hasText: title });
   await expect(row).not.toContainText('Draft');
-  await officer.screenshot({ path: '/tmp/bulletin-list.png', fullPage: true });
 
   // The clerk of St Catherine's gets it (the outbox holds it: no SMTP server) and unsubscribes, signed out.
   const link = await latestEmailedLink(

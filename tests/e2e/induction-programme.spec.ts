@@ -32,5 +32,4 @@ test('a school registers an ECT and books the induction programme, the place cov
   const bookings = page.getByRole('table', { name: 'Course bookings' });
   await expect(bookings.getByRole('row', { name: /NWL ECT induction programme/ })).toContainText('Confirmed');
   await expectAccessible(page);
-  await page.screenshot({ path: '/tmp/induction-programme.png', fullPage: true });
 });

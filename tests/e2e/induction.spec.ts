@@ -39,7 +39,6 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   await expect(head.getByRole('heading', { name: 'Register an ECT', level: 1 })).toBeVisible();
   await fillRegistration(head, { trn, name, email: `ella.${stamp}@coppettswood.sch.example` });
   await expectAccessible(head);
-  await head.screenshot({ path: '/tmp/induction-register.png', fullPage: true });
   await head.getByRole('button', { name: 'Register ECT' }).click();
   await expect(head.getByRole('heading', { name, level: 1 })).toBeVisible();
   await expect(head.getByTestId('checkpoint')).toHaveCount(6);
@@ -79,7 +78,6 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   const due = ab.getByRole('table', { name: /Inductions awaiting an outcome/ }).getByRole('row', { name });
   await expect(due).toContainText('Pass, 27 Nov 2026');
   await expect(due).toContainText('29 Dec 2026');
-  await ab.screenshot({ path: '/tmp/induction-dashboard.png', fullPage: true });
   await atRisk.getByRole('link', { name }).click();
   await expect(ab.getByRole('heading', { name, level: 1 })).toBeVisible();
   const review = ab.getByTestId('checkpoint').first();
@@ -114,7 +112,6 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   await ab.getByRole('button', { name: 'Record outcome' }).click();
   await expect(ab.getByText(/Pass on 1 December 2026, 1\.0 terms served/)).toBeVisible();
   await expectAccessible(ab);
-  await ab.screenshot({ path: '/tmp/induction-record.png', fullPage: true });
 
   const csv = await ab.request.get('/nwlhub/induction/export');
   expect(csv.status()).toBe(200);
