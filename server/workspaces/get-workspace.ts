@@ -31,6 +31,7 @@ export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantM
       name: tenant.name,
       shortName: tenant.shortName,
       kind: tenant.kind,
+      laCodes: tenant.laCodes,
       modules: tenant.modules,
       settings: tenant.settings,
     },

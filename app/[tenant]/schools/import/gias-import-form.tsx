@@ -93,7 +93,7 @@ function ProblemsTable({ result }: { result: GiasImportResult }) {
 }
 
 /** Choose a GIAS file, check it (a preview that writes nothing), then import it: all or nothing. */
-export function GiasImportForm({ tenant }: { tenant: string }) {
+export function GiasImportForm({ tenant, laCodes }: { tenant: string; laCodes: readonly string[] }) {
   const trpc = useTRPC();
   const [file, setFile] = useState<File | null>(null);
   const [urnText, setUrnText] = useState('');
@@ -185,8 +185,12 @@ export function GiasImportForm({ tenant }: { tenant: string }) {
         </FieldShell>
         <TextArea
           id="urns"
-          label={<span className="text-lg">URNs to import (optional)</span>}
-          hint="Leave empty to import every school in this workspace’s local authorities. To import particular schools instead (in any local authority), paste their URNs, one per line or separated by commas."
+          label={<span className="text-lg">URNs to import{laCodes.length > 0 ? ' (optional)' : ''}</span>}
+          hint={
+            laCodes.length > 0
+              ? `Leave empty to import every school in local authority ${laCodes.join(', ')}. To import particular schools instead (in any local authority), paste their URNs, one per line or separated by commas.`
+              : 'This workspace has no local authority of its own: paste the URNs of the schools to import, one per line or separated by commas.'
+          }
           error={fieldErrors.urns}
           rows={4}
           value={urnText}

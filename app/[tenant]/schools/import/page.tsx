@@ -29,7 +29,7 @@ export default async function SchoolImportPage({ params }: { params: Promise<{ t
         Nothing is saved until you have checked the file and chosen to import it. If any school in the file
         has a problem, nothing is imported.
       </p>
-      <GiasImportForm tenant={tenant} />
+      <GiasImportForm tenant={tenant} laCodes={workspace.tenant.laCodes} />
     </div>
   );
 }
