@@ -29,6 +29,7 @@ export type CourseEmailKind =
   | 'waitlisted'
   | 'offer'
   | 'offer_expired'
+  | 'left_waiting_list'
   | 'cancelled'
   | 'course_cancelled'
   | 'changed'
@@ -49,6 +50,7 @@ const inviteMethod: Partial<Record<CourseEmailKind, 'REQUEST' | 'CANCEL'>> = {
   reminder: 'REQUEST',
   offer: 'REQUEST',
   offer_expired: 'CANCEL',
+  left_waiting_list: 'CANCEL',
   cancelled: 'CANCEL',
   course_cancelled: 'CANCEL',
   passed_on: 'CANCEL',
@@ -120,6 +122,16 @@ export function courseEmail(input: {
         'You can still book if places become free.',
       ],
     }),
+    left_waiting_list: () => ({
+      subject: `Off the waiting list: ${course.title}`,
+      heading: 'You are no longer on the waiting list',
+      paragraphs: [
+        input.offerEntryId
+          ? `You are off the waiting list for ${course.title}, and the place held for you has passed on.`
+          : `You are off the waiting list for ${course.title}.`,
+        'You can still book if places become free.',
+      ],
+    }),
     cancelled: () => ({
       subject: `Booking cancelled: ${course.title}`,
       heading: 'Your booking is cancelled',
@@ -184,7 +196,8 @@ export function courseEmail(input: {
   const t = text[input.kind]();
   // The invite (one event per session) is attached; the delegate's own page offers the same file to download.
   // An offer's invite is the offer's (no place yet); every other invite is the place's.
-  const isOffer = input.kind === 'offer' || input.kind === 'offer_expired';
+  const isOffer =
+    input.kind === 'offer' || input.kind === 'offer_expired' || input.kind === 'left_waiting_list';
   const method = (isOffer ? input.offerEntryId : input.bookingId) ? inviteMethod[input.kind] : undefined;
   const paragraphs = [...t.paragraphs];
   if (method === 'REQUEST' && isOffer)

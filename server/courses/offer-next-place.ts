@@ -2,18 +2,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courses, courseWaitlistEntries } from '~/db/schema';
 import { queueEmail } from '../email/send-email';
+import { dateAndTime } from '../format/dates';
 import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { newPlaceToken } from './place-token';
-
-const holdFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'long',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 export type Links = { appUrl: string; slug: string; providerName: string };
 
@@ -65,7 +57,7 @@ export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Dat
       offerEntryId: next.id,
       providerName: input.providerName,
       url: `${input.appUrl}/courses/${input.slug}/claim/${token}`,
-      holdUntil: holdFormat.format(holdExpiresAt),
+      holdUntil: dateAndTime(holdExpiresAt),
     }),
   );
   return { offered: { entryId: next.id, holdExpiresAt, token } };

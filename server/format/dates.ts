@@ -58,3 +58,15 @@ export const shortDate = (value: DateValue, empty = '—') => (value ? writeShor
 
 /** "November 2026". */
 export const monthAndYear = (value: string | Date) => monthFormat.format(instant(value));
+
+const momentFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A moment to the minute, as the London clock reads it: "Mon 7 December, 14:30" (a hold's end, a deadline). */
+export const dateAndTime = (value: string | Date) => momentFormat.format(instant(value));

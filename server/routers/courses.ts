@@ -26,6 +26,7 @@ import {
   ZSetSchoolBookingApprovalInput,
 } from '../courses/school-booking-approval';
 import { substituteDelegate, ZSubstituteInput } from '../courses/substitute-delegate';
+import { leaveWaitingList, listWaitingPlaces, ZLeaveWaitingListInput } from '../courses/waiting-places';
 import {
   evaluateMyPlace,
   findPlace,
@@ -233,6 +234,31 @@ export const coursesRouter = router({
       today: todayInLondon(),
     }),
   ),
+  /** The caller's own waiting-list entries (by account or email), with their place in each queue. */
+  myWaitingPlaces: book
+    .input(z.object({}).default({}))
+    .query(({ ctx }) =>
+      listWaitingPlaces(ctx.tx, { delegate: { userId: ctx.actor.userId, email: ctx.actor.user.email } }),
+    ),
+  /** A school's waiting-list entries: its headteacher / SBM, or the manager (any school, or all). */
+  schoolWaitingPlaces: coursesProcedure(schoolManagers)
+    .input(z.object({ schoolId: z.uuid().optional() }).default({}))
+    .query(({ ctx, input }) =>
+      listWaitingPlaces(ctx.tx, {
+        schoolId: hasRole(ctx.actor.roles, managers)
+          ? input.schoolId
+          : scopeToSchool(ctx.actor.memberships, input.schoolId),
+      }),
+    ),
+  /**
+   * Takes someone off a waiting list: the delegate, their school's headteacher/SBM or the manager. A place held
+   * for them passes to the next person waiting.
+   */
+  leaveWaitingList: book
+    .input(ZLeaveWaitingListInput)
+    .mutation(({ ctx, input }) =>
+      leaveWaitingList(ctx.tx, viewerOf(ctx.actor), { ...input, ...links(ctx.actor), now: new Date() }),
+    ),
   /** One place, for its delegate, its school's headteacher/SBM or the manager. */
   place: book
     .input(z.object({ bookingId: z.uuid() }))

@@ -96,7 +96,14 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   // The head cancels Ada's place from the school's list: Cat is offered it by email and claims it.
   const offeredAfter = new Date(Date.now() - 1000);
   await head.goto('/hsip/courses');
+  // The school's waiting lists: Cat next in line, Dan behind her; the head takes Dan off.
+  const waiting = head.getByRole('table', { name: 'Your school’s waiting lists' });
+  await expect(waiting.getByRole('row', { name: /Cat Clarke/ })).toContainText('Waiting: next in line');
+  await expect(waiting.getByRole('row', { name: /Dan Dixon/ })).toContainText('Waiting: number 2 in line');
   await expectAccessible(head);
+  head.once('dialog', (dialog) => dialog.accept());
+  await waiting.getByRole('button', { name: /Take off the waiting list.*Dan Dixon/ }).click();
+  await expect(waiting.getByRole('row', { name: /Dan Dixon/ })).toHaveCount(0);
   head.once('dialog', (dialog) => dialog.accept());
   await head.getByRole('button', { name: 'Cancel place for Ada Ahmed' }).click();
   await expect(head.getByRole('button', { name: 'Cancel place for Ada Ahmed' })).toHaveCount(0);

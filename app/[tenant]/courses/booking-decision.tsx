@@ -68,3 +68,38 @@ export function PromoteButton({ entryId, delegateName }: { entryId: string; dele
     </div>
   );
 }
+
+/** Takes someone off a course's waiting list (a place held for them passes on to the next person). */
+export function LeaveWaitingList({
+  entryId,
+  courseTitle,
+  delegateName,
+}: {
+  entryId: string;
+  courseTitle: string;
+  /** Whose entry, when it is not the viewer's own. */
+  delegateName?: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormMutation(trpc.courses.leaveWaitingList.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  const who = delegateName ? `${delegateName} off` : 'yourself off';
+  return (
+    <div>
+      <ErrorSummary errors={form.summary} />
+      <Button
+        disabled={form.isPending}
+        onClick={() => {
+          if (window.confirm(`Take ${who} the waiting list for ${courseTitle}?`)) form.mutate({ entryId });
+        }}
+      >
+        {delegateName ? 'Take off the waiting list' : 'Leave the waiting list'}
+        <span className="sr-only">
+          {delegateName ? `: ${delegateName}, ${courseTitle}` : ` for ${courseTitle}`}
+        </span>
+      </Button>
+    </div>
+  );
+}

@@ -5,7 +5,8 @@ import { formatCourseDates, programmeLabels } from '../../_lib/course-format';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
-import { BookingDecision, CancelPlace } from './booking-decision';
+import { dateAndTime } from '~/server/format/dates';
+import { BookingDecision, CancelPlace, LeaveWaitingList } from './booking-decision';
 import { SchoolApprovalForm } from './school-approval-form';
 
 export const metadata: Metadata = { title: 'CPD courses and bookings' };
@@ -29,13 +30,19 @@ export default async function CoursesPage({
   const { api, workspace } = await loadWorkspace(tenant);
   const manages = workspace.roles.some((r) => r === 'tenant_admin' || r === 'adviser');
   // Anyone who books (staff, governors, ECTs, the head) may also be a delegate: their own places.
-  const myPlaces = manages ? [] : await guard(api.courses.myPlaces({}));
+  const [myPlaces, myWaiting] = manages
+    ? [[], []]
+    : await Promise.all([guard(api.courses.myPlaces({})), guard(api.courses.myWaitingPlaces({}))]);
   const awaitingEvaluation = myPlaces.filter((p) => p.evaluationDue);
   const courses = manages ? await guard(api.courses.list({})) : [];
   const headteacher = !manages && workspace.roles.includes('school_admin');
-  const [bookings, approval] = headteacher
-    ? await Promise.all([guard(api.courses.schoolBookings({})), guard(api.courses.schoolBookingApproval({}))])
-    : [[], null];
+  const [bookings, approval, schoolWaiting] = headteacher
+    ? await Promise.all([
+        guard(api.courses.schoolBookings({})),
+        guard(api.courses.schoolBookingApproval({})),
+        guard(api.courses.schoolWaitingPlaces({})),
+      ])
+    : [[], null, []];
   const today = todayInLondon();
   return (
     <div>
@@ -98,6 +105,26 @@ export default async function CoursesPage({
               },
             ]}
           />
+          {myWaiting.length > 0 && (
+            <>
+              <h3 className="mt-6 text-lg font-semibold">Your waiting lists</h3>
+              <DataTable
+                caption="Your waiting lists"
+                hideCaption
+                rows={myWaiting}
+                rowKey={(w) => w.id}
+                columns={[
+                  { header: 'Course', rowHeader: true, cell: (w) => w.courseTitle },
+                  { header: 'Dates', cell: (w) => formatCourseDates(w.startsOn, w.endsOn) },
+                  { header: 'Where you are', cell: (w) => waitingState(w) },
+                  {
+                    header: 'Leave',
+                    cell: (w) => <LeaveWaitingList entryId={w.id} courseTitle={w.courseTitle} />,
+                  },
+                ]}
+              />
+            </>
+          )}
         </section>
       )}
       {headteacher && (
@@ -171,6 +198,33 @@ export default async function CoursesPage({
                   ) : (
                     '—'
                   ),
+              },
+            ]}
+          />
+        </>
+      )}
+      {headteacher && schoolWaiting.length > 0 && (
+        <>
+          <h2 className="mt-8 text-xl font-semibold">Your school’s waiting lists</h2>
+          <DataTable
+            caption="Your school’s waiting lists"
+            hideCaption
+            rows={schoolWaiting}
+            rowKey={(w) => w.id}
+            columns={[
+              { header: 'Delegate', rowHeader: true, cell: (w) => w.delegateName },
+              { header: 'Course', cell: (w) => w.courseTitle },
+              { header: 'Dates', cell: (w) => formatCourseDates(w.startsOn, w.endsOn) },
+              { header: 'Where they are', cell: (w) => waitingState(w) },
+              {
+                header: 'Take off',
+                cell: (w) => (
+                  <LeaveWaitingList
+                    entryId={w.id}
+                    courseTitle={w.courseTitle}
+                    delegateName={w.delegateName}
+                  />
+                ),
               },
             ]}
           />
@@ -251,4 +305,11 @@ export default async function CoursesPage({
       )}
     </div>
   );
+}
+
+/** Where someone is on a waiting list, in words. */
+function waitingState(w: { status: string; position: number | null; holdExpiresAt: Date | null }): string {
+  if (w.status === 'offered')
+    return `A place is held${w.holdExpiresAt ? ` until ${dateAndTime(w.holdExpiresAt)}` : ''}: claim it from the email`;
+  return w.position === 1 ? 'Waiting: next in line' : `Waiting: number ${w.position ?? '?'} in line`;
 }

@@ -1,0 +1,148 @@
+import { and, desc, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { courses, moduleKeys, outboxEmails } from '~/db/schema';
+import { withMailroom } from '~/server/email/outbox';
+import {
+  addMembership,
+  callerAs,
+  makeSchool,
+  makeUser,
+  makeWorkspaceWithEveryRole,
+} from '../fixtures/factories';
+import { ownCourse } from './course-fixtures';
+import { openTestDatabase } from './harness';
+
+const nextYear = new Date().getUTCFullYear() + 1;
+
+describe('waiting lists seen and left: by the delegate, their head or the manager', () => {
+  let database: Database;
+  let ws: Awaited<ReturnType<typeof makeWorkspaceWithEveryRole>>;
+  let staff: ReturnType<typeof callerAs>;
+  let staffEmail: string;
+  let head: ReturnType<typeof callerAs>;
+  let otherHead: ReturnType<typeof callerAs>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    ws = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+    const s = await makeUser(database.db);
+    await addMembership(database.db, ws.tenant.id, s.id, 'school_staff', ws.school.id);
+    staff = callerAs(database.db, s, ws.tenant.slug);
+    staffEmail = s.email;
+    const h = await makeUser(database.db);
+    await addMembership(database.db, ws.tenant.id, h.id, 'school_admin', ws.school.id);
+    head = callerAs(database.db, h, ws.tenant.slug);
+    const other = await makeSchool(database.db, ws.tenant.id);
+    const o = await makeUser(database.db);
+    await addMembership(database.db, ws.tenant.id, o.id, 'school_admin', other.id);
+    otherHead = callerAs(database.db, o, ws.tenant.slug);
+  });
+
+  const subjectsTo = async (to: string) =>
+    (
+      await withMailroom(database.db, (tx) =>
+        tx
+          .select({ subject: outboxEmails.subject })
+          .from(outboxEmails)
+          .where(and(eq(outboxEmails.to, to), like(outboxEmails.subject, '%waiting list%')))
+          .orderBy(desc(outboxEmails.createdAt)),
+      )
+    ).map((e) => e.subject);
+
+  it('lists each person’s place in the queue; leaving moves the queue up, and a held place passes on', async () => {
+    const title = `Queue course ${Math.random().toString(36).slice(2, 8)}`;
+    const made = await ws.caller.courses.create({
+      ...ownCourse,
+      title,
+      capacity: 1,
+      memberPrice: 60,
+      nonMemberPrice: 60,
+      outOfAreaPrice: 60,
+      sessions: [{ title: 'Day', on: `${nextYear}-03-10`, startTime: '09:30', endTime: '15:30' }],
+    } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const d = (n: string) => ({
+      name: `Delegate ${n}`,
+      email: `${n}.${made.id.slice(0, 8)}@school.example`,
+      role: '',
+    });
+    const [a] = (await head.courses.book({ courseId: made.id, schoolId: ws.school.id, delegates: [d('a')] }))
+      .confirmed;
+    await head.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [d('b'), d('c')],
+      joinWaitingList: true,
+    });
+    await staff.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [],
+      joinWaitingList: true,
+    });
+
+    const queue = async () =>
+      (await head.courses.schoolWaitingPlaces({}))
+        .filter((w) => w.courseId === made.id)
+        .map((w) => [w.delegateEmail, w.status, w.position]);
+    expect(await queue()).toEqual([
+      [d('b').email, 'waiting', 1],
+      [d('c').email, 'waiting', 2],
+      [staffEmail, 'waiting', 3],
+    ]);
+    // The member of staff sees their own entry, and nobody else's.
+    const mine = await staff.courses.myWaitingPlaces({});
+    expect(mine.map((w) => [w.courseId, w.position])).toEqual([[made.id, 3]]);
+    // Another school's head sees none of these, and cannot take anyone off.
+    expect((await otherHead.courses.schoolWaitingPlaces({})).filter((w) => w.courseId === made.id)).toEqual(
+      [],
+    );
+    const entryOf = async (email: string) =>
+      (await ws.caller.courses.schoolWaitingPlaces({})).find((w) => w.delegateEmail === email)?.id ?? '';
+    await expect(
+      otherHead.courses.leaveWaitingList({ entryId: await entryOf(d('b').email) }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // Nor can the member of staff take a colleague off.
+    await expect(
+      staff.courses.leaveWaitingList({ entryId: await entryOf(d('b').email) }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+
+    // The head takes b off: the queue moves up, and b is told.
+    const bEntry = await entryOf(d('b').email);
+    await expect(head.courses.leaveWaitingList({ entryId: bEntry })).resolves.toMatchObject({
+      passedOnTo: null,
+    });
+    expect(await queue()).toEqual([
+      [d('c').email, 'waiting', 1],
+      [staffEmail, 'waiting', 2],
+    ]);
+    expect(await subjectsTo(d('b').email)).toContain(`Off the waiting list: ${title}`);
+    await expect(head.courses.leaveWaitingList({ entryId: bEntry })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+
+    // a's place is cancelled: c is offered it, holding it.
+    await head.courses.cancelBooking({ bookingId: a?.bookingId ?? '', reason: 'Illness' });
+    const held = (await head.courses.schoolWaitingPlaces({})).find((w) => w.delegateEmail === d('c').email);
+    expect(held).toMatchObject({ status: 'offered', position: null });
+    expect(held?.holdExpiresAt).toBeInstanceOf(Date);
+
+    // The head takes c off too: the held place passes to the member of staff, next in line.
+    const passed = await head.courses.leaveWaitingList({ entryId: held?.id ?? '' });
+    const staffEntry = await entryOf(staffEmail);
+    expect(passed.passedOnTo).toBe(staffEntry);
+    expect(await queue()).toEqual([[staffEmail, 'offered', null]]);
+
+    // The member of staff gives it up themselves: nobody is waiting, so the place goes back to the course.
+    await staff.courses.leaveWaitingList({ entryId: staffEntry });
+    expect(await queue()).toEqual([]);
+    const [after] = await withTenant(database.db, ws.tenant.id, (tx) =>
+      tx.select({ taken: courses.placesTaken }).from(courses).where(eq(courses.id, made.id)),
+    );
+    expect(after?.taken).toBe(0);
+  });
+});
