@@ -9,8 +9,9 @@ import {
   sessionKindLabels,
 } from '../../../_lib/course-format';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { PromoteButton } from '../booking-decision';
+import { LeaveWaitingList, PromoteButton } from '../booking-decision';
 import { CancelCourseForm, DuplicateForm, PublishButton } from './course-actions';
+import { dateAndTime } from '~/server/format/dates';
 
 const bookingStatusLabels = {
   pending_approval: 'Awaiting approval',
@@ -18,12 +19,6 @@ const bookingStatusLabels = {
   cancelled: 'Cancelled',
 };
 const fundingLabels = { entitlement: 'Entitlement', charge: 'Charged', free: 'Free' };
-const holdFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-
 export const metadata: Metadata = { title: 'Course' };
 
 /** The manager's page for one course: details, sessions, fill, and what can be done with it. */
@@ -116,17 +111,23 @@ export default async function CoursePage({
                 header: 'Status',
                 cell: (w) =>
                   w.status === 'offered' && w.holdExpiresAt
-                    ? `Offered, held until ${holdFormat.format(w.holdExpiresAt)}`
+                    ? `Offered, held until ${dateAndTime(w.holdExpiresAt)}`
                     : 'Waiting',
               },
               {
                 header: 'Action',
-                cell: (w) =>
-                  w.status === 'waiting' && course.status === 'published' ? (
-                    <PromoteButton entryId={w.id} delegateName={w.delegateName} />
-                  ) : (
-                    '—'
-                  ),
+                cell: (w) => (
+                  <div className="flex flex-wrap gap-2">
+                    {w.status === 'waiting' && course.status === 'published' && (
+                      <PromoteButton entryId={w.id} delegateName={w.delegateName} />
+                    )}
+                    <LeaveWaitingList
+                      entryId={w.id}
+                      courseTitle={course.title}
+                      delegateName={w.delegateName}
+                    />
+                  </div>
+                ),
               },
             ]}
           />

@@ -7,15 +7,10 @@ import { getDatabase } from '~/server/database';
 import { SiteHeader } from '../../../../_components/site-header';
 import { formatCourseDates } from '../../../../_lib/course-format';
 import { ClaimForm } from './claim-form';
+import { dateAndTime } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Claim your place', robots: { index: false } };
 export const dynamic = 'force-dynamic';
-
-const holdFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  dateStyle: 'full',
-  timeStyle: 'short',
-});
 
 /** The page behind a waiting-list offer email: claim the held place before the hold runs out. */
 export default async function ClaimPage({
@@ -49,7 +44,7 @@ export default async function ClaimPage({
           <>
             <p className="mt-6">
               A place has come free and is held for {entry.delegateName} until{' '}
-              <strong>{holdFormat.format(entry.holdExpiresAt ?? new Date())}</strong>.
+              <strong>{dateAndTime(entry.holdExpiresAt ?? new Date())}</strong>.
             </p>
             <ClaimForm tenant={tenant} token={token} />
           </>
