@@ -1,16 +1,10 @@
 import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { courses, moduleKeys, outboxEmails } from '~/db/schema';
+import { courses, outboxEmails } from '~/db/schema';
 import { withMailroom } from '~/server/email/outbox';
-import {
-  addMembership,
-  callerAs,
-  makeSchool,
-  makeUser,
-  makeWorkspaceWithEveryRole,
-} from '../fixtures/factories';
-import { ownCourse } from './course-fixtures';
+import type { callerAs, makeWorkspaceWithEveryRole } from '../fixtures/factories';
+import { ownCourse, schoolWithStaffAndHeads } from './course-fixtures';
 import { openTestDatabase } from './harness';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -24,18 +18,7 @@ describe('waiting lists seen and left: by the delegate, their head or the manage
   let otherHead: ReturnType<typeof callerAs>;
   beforeAll(async () => {
     database = await openTestDatabase();
-    ws = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
-    const s = await makeUser(database.db);
-    await addMembership(database.db, ws.tenant.id, s.id, 'school_staff', ws.school.id);
-    staff = callerAs(database.db, s, ws.tenant.slug);
-    staffEmail = s.email;
-    const h = await makeUser(database.db);
-    await addMembership(database.db, ws.tenant.id, h.id, 'school_admin', ws.school.id);
-    head = callerAs(database.db, h, ws.tenant.slug);
-    const other = await makeSchool(database.db, ws.tenant.id);
-    const o = await makeUser(database.db);
-    await addMembership(database.db, ws.tenant.id, o.id, 'school_admin', other.id);
-    otherHead = callerAs(database.db, o, ws.tenant.slug);
+    ({ ws, staff, staffEmail, head, otherHead } = await schoolWithStaffAndHeads(database.db));
   });
 
   const subjectsTo = async (to: string) =>
