@@ -5,7 +5,9 @@ import { catalogueTag, revalidateCatalogue } from '~/server/courses/catalogue-ca
 
 vi.mock('next/cache', () => ({ revalidateTag: vi.fn() }));
 // As the Next server provides it before its stores are made (plain Node gives Next a stand-in that cannot run).
-vi.hoisted(async () => {
+// Awaited: the imports below wait for it, so Next's store module never sees the global missing (without the
+// await it raced them, and the test failed when the import won).
+await vi.hoisted(async () => {
   const { AsyncLocalStorage } = await import('node:async_hooks');
   Object.assign(globalThis, { AsyncLocalStorage });
 });
