@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { timestamp } from '~/server/format/dates';
+import { actionLabel } from '~/server/format/action-label';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { tenantKindLabels } from '~/server/workspaces/kind-labels';
@@ -7,9 +9,6 @@ import { guard, serverApi } from '../_lib/server-api';
 import { CreateWorkspaceForm } from './platform-forms';
 
 export const metadata: Metadata = { title: 'Platform administration' };
-
-const when = (d: Date) =>
-  d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 export default async function PlatformPage() {
   const api = await serverApi();
@@ -46,7 +45,7 @@ export default async function PlatformPage() {
             { header: 'Modules', cell: (w) => w.modules.map((m) => moduleTitles[m]).join(', ') || '–' },
             {
               header: 'Status',
-              cell: (w) => (w.suspendedAt ? `Suspended ${when(w.suspendedAt)}` : 'Active'),
+              cell: (w) => (w.suspendedAt ? `Suspended ${timestamp(w.suspendedAt)}` : 'Active'),
             },
           ]}
         />
@@ -69,9 +68,9 @@ export default async function PlatformPage() {
           rowKey={(a) => a.id}
           empty="Nothing yet."
           columns={[
-            { header: 'When', rowHeader: true, cell: (a) => when(a.createdAt) },
+            { header: 'When', rowHeader: true, cell: (a) => timestamp(a.createdAt) },
             { header: 'Who', cell: (a) => a.actor ?? '–' },
-            { header: 'What', cell: (a) => a.action.replace(/^platform\./, '') },
+            { header: 'What', cell: (a) => actionLabel(a.action) },
             { header: 'Workspace', cell: (a) => a.workspace ?? '–' },
           ]}
         />

@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courseAttendance } from '~/db/schema';
-import { toCsv } from '../monitoring/csv';
+import { toCsv } from '../format/csv';
 import { listSchoolBookings } from './list-bookings';
 
 const fundingLabels = { entitlement: 'Entitlement', charge: 'Charged', free: 'Free' } as const;

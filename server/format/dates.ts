@@ -70,3 +70,12 @@ const momentFormat = new Intl.DateTimeFormat('en-GB', {
 
 /** A moment to the minute, as the London clock reads it: "Mon 7 December, 14:30" (a hold's end, a deadline). */
 export const dateAndTime = (value: string | Date) => momentFormat.format(instant(value));
+
+const stampFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+
+/** When something happened, for logs and lists of runs: "5 Dec 2026, 03:57" (London time). */
+export const timestamp = (value: string | Date) => stampFormat.format(instant(value));

@@ -14,6 +14,7 @@ import type { CustomerCategory, ProductKind, VatTreatment } from '~/db/schema/in
 import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
+import { longDate } from '../format/dates';
 import { subscriptionPeriods } from './billing-periods';
 import { customerCategoryOf, lineTotals, rateFor, sumTotals, vatTreatmentFor } from './rules';
 import { getInvoiceSettings } from './settings';
@@ -248,8 +249,8 @@ export async function previewBillingRun(
 
 export function billingRunLabel(input: BillingRunInput): string {
   return input.kind === 'charges'
-    ? `Uninvoiced charges to ${input.upTo}`
-    : `Subscriptions ${input.academicYear}/${String(((input.academicYear ?? 0) + 1) % 100).padStart(2, '0')} begun by ${input.upTo}`;
+    ? `Uninvoiced charges to ${longDate(input.upTo)}`
+    : `Subscriptions ${input.academicYear}/${String(((input.academicYear ?? 0) + 1) % 100).padStart(2, '0')} begun by ${longDate(input.upTo)}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Tx } from '~/db/client';
 import { creditNoteLines, creditNotes, invoices } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
+import { formatPence } from '../catalogue/money';
 import { DomainError } from '../errors/domain-error';
 import { getInvoice } from './load-invoice';
 import { takeNextNumber } from './numbering';
@@ -54,7 +55,7 @@ export async function createCreditNote(
           if (wanted.netPence > left)
             throw new DomainError({
               code: 'BAD_REQUEST',
-              message: `Only ${(left / 100).toFixed(2)} is left to credit on "${line.description}".`,
+              message: `Only ${formatPence(left)} (net) is left to credit on "${line.description}".`,
               field: 'lines',
             });
           const vat =

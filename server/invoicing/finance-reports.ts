@@ -2,7 +2,8 @@ import { and, asc, between, eq, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { creditNoteLines, creditNotes, invoiceLines, invoices, payments, schools } from '~/db/schema';
-import { toCsv } from '../monitoring/csv';
+import { toCsv } from '../format/csv';
+import { paymentDescription, paymentMethodLabels } from './payment-labels';
 import { agedBucket, schoolFinancialYear } from './rules';
 
 const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
@@ -101,11 +102,13 @@ export async function statementOfAccount(tx: Tx, input: StatementInput, today: s
     .select()
     .from(payments)
     .where(and(eq(payments.schoolId, schoolId), lte(payments.receivedOn, to)));
-  // On one day: invoices first, then credit notes, then money, so the running balance reads naturally.
+  // On one day: invoices first (in number order), then credit notes, then money, so the running balance reads
+  // naturally.
   const entries = [
     ...inv.map((i) => ({
       date: i.issuedOn ?? '',
       order: 0,
+      sequence: i.sequenceNumber ?? 0,
       what: `${i.kind === 'journal' ? 'Journal' : 'Invoice'} ${i.number ?? ''}`,
       debitPence: i.grossPence,
       creditPence: 0,
@@ -113,6 +116,7 @@ export async function statementOfAccount(tx: Tx, input: StatementInput, today: s
     ...notes.map((n) => ({
       date: n.issuedOn,
       order: 1,
+      sequence: n.sequenceNumber,
       what: `Credit note ${n.number}`,
       debitPence: 0,
       creditPence: n.grossPence,
@@ -122,19 +126,21 @@ export async function statementOfAccount(tx: Tx, input: StatementInput, today: s
         ? {
             date: p.receivedOn,
             order: 3,
-            what: `Refund (${p.method})`,
+            sequence: 0,
+            what: `Refund (${paymentDescription(p)})`,
             debitPence: p.amountPence,
             creditPence: 0,
           }
         : {
             date: p.receivedOn,
             order: 2,
-            what: `Payment (${p.method}${p.reference ? `, ${p.reference}` : ''})`,
+            sequence: 0,
+            what: `Payment (${paymentDescription(p)})`,
             debitPence: 0,
             creditPence: p.amountPence,
           },
     ),
-  ].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order || a.sequence - b.sequence);
   const before = from === null ? [] : entries.filter((e) => e.date < from);
   const openingBalancePence = before.reduce((s, e) => s + e.debitPence - e.creditPence, 0);
   let balance = openingBalancePence;
@@ -275,7 +281,7 @@ export async function financeExportCsv(tx: Tx, input: z.infer<typeof ZExportInpu
       p.receivedOn,
       urn,
       name,
-      p.method,
+      paymentMethodLabels[p.method],
       '',
       '',
       '',

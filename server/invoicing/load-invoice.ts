@@ -8,7 +8,9 @@ import {
   paymentAllocations,
   payments,
 } from '~/db/schema';
+import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
+import { getInvoiceSettings } from './settings';
 
 /** An invoice of the transaction's tenant, locked for update (issue, void, credit and payment all change it). */
 export async function lockInvoice(tx: Tx, id: string) {
@@ -83,3 +85,22 @@ export async function getInvoice(tx: Tx, id: string, scope: { schoolId?: string 
   };
 }
 export type InvoiceView = Awaited<ReturnType<typeof getInvoice>>;
+
+/**
+ * An invoice as its page shows it, with how the school may pay it: online when the workspace takes payments
+ * through Stripe (and by Direct Debit only when it offers that), otherwise by transfer to its bank account.
+ */
+export async function getInvoicePage(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'name'>,
+  id: string,
+  scope: { schoolId?: string } = {},
+) {
+  const view = await getInvoice(tx, id, scope);
+  const settings = await getInvoiceSettings(tx, actor);
+  return {
+    ...view,
+    payOnline: settings.stripeKeyEncrypted ? { directDebit: settings.offerBacsDebit } : null,
+    bankDetails: settings.bankDetails,
+  };
+}

@@ -62,10 +62,11 @@ const codes = z.object({
 export const ZInvoiceSettingsInput = z.object({
   legalName: z.string().trim().min(1, 'Enter the legal name on invoices').max(200),
   address: z.string().trim().max(500),
+  // Written as it is printed ("GB 123 4567 89"): the spaces go, the number is kept as GB123456789.
   vatNumber: z
     .string()
-    .trim()
-    .regex(/^(GB)?\d{9}(\d{3})?$/i, 'Enter a UK VAT number, e.g. GB123456789')
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .pipe(z.string().regex(/^(GB)?\d{9}(\d{3})?$/, 'Enter a UK VAT number, e.g. GB123456789'))
     .nullable()
     .optional(),
   invoicePrefix: prefix,
@@ -115,7 +116,7 @@ export async function updateInvoiceSettings(
     });
   const values = {
     ...input,
-    vatNumber: input.vatNumber ? input.vatNumber.toUpperCase() : null,
+    vatNumber: input.vatNumber || null,
     logoUrl: input.logoUrl ?? null,
     updatedAt: new Date(),
   };

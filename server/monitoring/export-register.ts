@@ -1,4 +1,4 @@
-import { toCsv } from './csv';
+import { toCsv } from '../format/csv';
 import type { RegisterRow } from './list-register';
 import { summariseInspection } from './ofsted-results';
 

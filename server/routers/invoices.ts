@@ -25,7 +25,7 @@ import { invoicePdfDocument } from '../invoicing/invoice-pdf';
 import { statementPdfDocument } from '../invoicing/statement-pdf';
 import { creditNotePdfDocument } from '../invoicing/credit-note-pdf';
 import { DomainError } from '../errors/domain-error';
-import { getInvoice } from '../invoicing/load-invoice';
+import { getInvoice, getInvoicePage } from '../invoicing/load-invoice';
 import { createCheckout } from '../invoicing/create-checkout';
 import {
   agedDebt,
@@ -73,7 +73,9 @@ export const invoicesRouter = router({
     }),
   byId: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
     .input(z.object({ id: z.uuid() }))
-    .query(({ ctx, input }) => getInvoice(ctx.tx, input.id, { schoolId: ownSchool(ctx.actor) })),
+    .query(({ ctx, input }) =>
+      getInvoicePage(ctx.tx, ctx.actor, input.id, { schoolId: ownSchool(ctx.actor) }),
+    ),
   /** The invoice as a PDF document (rendered by the route handler). */
   pdf: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
     .input(z.object({ id: z.uuid() }))

@@ -60,6 +60,9 @@ test('a manager connects Stripe; a headteacher pays an invoice through Checkout;
   // The fake Checkout sends the headteacher straight back to the success address.
   await head.waitForURL(/\?paid=1$/);
   expect(head.url()).toContain(`/barnet/invoices/${invoiceId}`);
+  // Back before Stripe's webhook: the page says the payment is being confirmed, and offers no second payment.
+  await expect(head.getByRole('status')).toContainText('Stripe is confirming your payment');
+  await expect(head.getByRole('button', { name: /Pay online/ })).toHaveCount(0);
 
   // Stripe's webhook (signed with the endpoint's secret) says the session is paid.
   const payload = JSON.stringify({
@@ -95,6 +98,8 @@ test('a manager connects Stripe; a headteacher pays an invoice through Checkout;
 
   await head.reload();
   await expect(head.getByText('Settled')).toBeVisible();
+  await expect(head.getByRole('status')).toContainText('your payment has been received');
+  await expect(head.getByRole('cell', { name: 'Paid online' })).toBeVisible();
   await expect(head.getByRole('button', { name: /Pay online/ })).toHaveCount(0);
   await expectAccessible(head);
   await headContext.close();

@@ -192,7 +192,9 @@ test('the new workspace runs its first course: published, found in its catalogue
   await expectAccessible(manager);
   await manager.getByRole('button', { name: /Create 1 draft invoice/ }).click();
   const thisRun = manager.getByRole('row', { name: /charges/i }).first();
-  await expect(thisRun.getByTestId('run-progress')).toContainText('(finished)', { timeout: 30_000 });
+  await expect(thisRun.getByTestId('run-progress')).toContainText('1 of 1 school, 1 invoice (finished)', {
+    timeout: 30_000,
+  });
   await thisRun.getByRole('button', { name: /Issue 1 draft/ }).click();
   await expect(thisRun.getByRole('status').filter({ hasText: /Issued 1\./ })).toBeVisible();
   await head.goto(`/${slug}/invoices`);

@@ -125,7 +125,7 @@ describe('statement of account (page data and PDF)', () => {
     expect(period?.lines.map((l) => [l.date, l.what, l.debitPence, l.creditPence, l.balancePence])).toEqual([
       ['2025-04-01', `Invoice ${b.number}`, 200_00, 0, 260_00],
       ['2025-04-10', `Credit note ${note.number}`, 0, 25_00, 235_00],
-      ['2025-05-01', 'Payment (cheque, CHQ 7)', 0, 50_00, 185_00],
+      ['2025-05-01', 'Payment (Cheque, ref CHQ 7)', 0, 50_00, 185_00],
     ]);
     expect(period?.balancePence).toBe(185_00);
 
@@ -135,10 +135,10 @@ describe('statement of account (page data and PDF)', () => {
     expect(whole?.openingBalancePence).toBe(0);
     expect(whole?.lines.map((l) => l.what)).toEqual([
       `Invoice ${a.number}`,
-      'Payment (bacs, REM-1)',
+      'Payment (BACS transfer, ref REM-1)',
       `Invoice ${b.number}`,
       `Credit note ${note.number}`,
-      'Payment (cheque, CHQ 7)',
+      'Payment (Cheque, ref CHQ 7)',
     ]);
     expect(whole?.balancePence).toBe(185_00);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { subscriptionPeriods } from '~/server/invoicing/billing-periods';
+import { ZInvoiceSettingsInput } from '~/server/invoicing/settings';
 import {
   agedBucket,
   customerCategoryOf,
@@ -199,5 +200,19 @@ describe('a school’s financial year (the statement’s default start)', () => 
       runs: 'September to August',
     });
     expect(schoolFinancialYear('Free Schools', '2026-09-01').from).toBe('2026-09-01');
+  });
+});
+
+describe('VAT number in invoice settings', () => {
+  const vat = ZInvoiceSettingsInput.shape.vatNumber;
+  it('takes the number as it is printed, spaces and all', () => {
+    expect(vat.parse('gb 123 4567 89')).toBe('GB123456789');
+    expect(vat.parse(' 123456789 ')).toBe('123456789');
+    expect(vat.parse(null)).toBeNull();
+  });
+  it('refuses what is not a UK VAT number, in words', () => {
+    const refused = vat.safeParse('GB 123');
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('Enter a UK VAT number, e.g. GB123456789');
   });
 });

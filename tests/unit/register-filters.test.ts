@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '~/server/monitoring/csv';
 import { filterRegister, type RegisterRow } from '~/server/monitoring/list-register';
 import { defaultStatutorySettings as settings } from '~/server/monitoring/statutory-settings';
 
@@ -90,14 +89,5 @@ describe('filtering and sorting the register', () => {
     expect(names('category')).toEqual(['Ash', 'Cedar Academy', 'Beech']);
     expect(names('inspected')).toEqual(['Beech', 'Ash', 'Cedar Academy']);
     expect(names('pupils')).toEqual(['Beech', 'Ash', 'Cedar Academy']);
-  });
-});
-
-describe('CSV', () => {
-  it('quotes commas, quotes and new lines, and defuses spreadsheet formulas', () => {
-    expect(toCsv([['a', 'b,c', 'say "hi"', 'two\nlines', 1, null]])).toBe(
-      'a,"b,c","say ""hi""","two\nlines",1,\r\n',
-    );
-    expect(toCsv([['=SUM(A1)', '-2']])).toBe("'=SUM(A1),'-2\r\n");
   });
 });

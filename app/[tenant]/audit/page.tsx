@@ -1,5 +1,7 @@
 import { DataTable } from '~/app/_components/data-table';
 import type { Metadata } from 'next';
+import { actionLabel } from '~/server/format/action-label';
+import { timestamp } from '~/server/format/dates';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 
 /** A job's audit label ("job:renewal-reminders") in words. */
@@ -25,12 +27,20 @@ export default async function AuditPage({ params }: { params: Promise<{ tenant: 
         empty="No changes yet."
         emptyClassName="mt-4"
         columns={[
-          { header: 'When', cell: (e) => e.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' }) },
+          { header: 'When', cell: (e) => timestamp(e.createdAt) },
           {
             header: 'Who',
             cell: (e) => e.actorName ?? (e.actorLabel ? jobActorName(e.actorLabel) : 'Unknown user'),
           },
-          { header: 'What', cell: (e) => e.action, className: 'font-mono' },
+          {
+            header: 'What',
+            cell: (e) => (
+              <>
+                {actionLabel(e.action)}
+                <span className="block font-mono text-xs text-slate-600">{e.action}</span>
+              </>
+            ),
+          },
           {
             header: 'Records',
             className: 'font-mono text-xs',

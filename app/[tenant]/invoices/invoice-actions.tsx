@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { manualPaymentMethodOptions } from '~/server/invoicing/payment-labels';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { DataTable } from '~/app/_components/data-table';
@@ -110,12 +111,20 @@ export function CreditNoteForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { values, bind } = useFormValues({
+  const { values, bind, setValues } = useFormValues({
     scope: 'full' as 'full' | 'partial',
     reason: '',
     lineId: lines[0]?.id ?? '',
     amount: '',
   });
+  // Once a credit note changes what is left on the lines, the form starts again from the lines as they are now:
+  // an amount, reason and line kept from the last note could credit the wrong line.
+  const linesNow = lines.map((l) => `${l.id}:${l.leftPence}`).join();
+  const [linesShown, setLinesShown] = useState(linesNow);
+  if (linesShown !== linesNow) {
+    setLinesShown(linesNow);
+    setValues((v) => ({ ...v, reason: '', lineId: lines[0]?.id ?? '', amount: '' }));
+  }
   const credit = useFormMutation(trpc.invoices.creditNote.mutationOptions(), {
     onSuccess: () => router.refresh(),
   });
@@ -355,12 +364,6 @@ export function IssueRunButton({ billingRunId, drafts }: { billingRunId: string;
   );
 }
 
-const methodOptions = [
-  { value: 'bacs', label: 'BACS transfer' },
-  { value: 'cheque', label: 'Cheque' },
-  { value: 'journal', label: 'Internal recharge / journal' },
-];
-
 /** Records a payment received against this invoice (a partial amount is fine). */
 export function RecordPaymentForm({
   schoolId,
@@ -375,12 +378,18 @@ export function RecordPaymentForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { values, bind } = useFormValues({
+  const { values, bind, setValues } = useFormValues({
     method: 'bacs',
     reference: '',
     amount: (outstandingPence / 100).toFixed(2),
     receivedOn: today,
   });
+  // A payment or credit note changes what is outstanding: offer the new amount, not the one the page opened with.
+  const [outstandingShown, setOutstandingShown] = useState(outstandingPence);
+  if (outstandingShown !== outstandingPence) {
+    setOutstandingShown(outstandingPence);
+    setValues((v) => ({ ...v, reference: '', amount: (outstandingPence / 100).toFixed(2) }));
+  }
   const pay = useFormMutation(trpc.invoices.recordPayment.mutationOptions(), {
     onSuccess: () => router.refresh(),
   });
@@ -405,7 +414,7 @@ export function RecordPaymentForm({
       <SelectField
         {...pay.field('method')}
         label="How it was paid"
-        options={methodOptions}
+        options={manualPaymentMethodOptions}
         {...bind('method')}
       />
       <TextField
@@ -428,7 +437,7 @@ export function RecordPaymentForm({
 }
 
 /** Pays what is outstanding through Stripe Checkout: the server makes the session from the invoice. */
-export function PayOnlineButton({ invoiceId }: { invoiceId: string }) {
+export function PayOnlineButton({ invoiceId, directDebit }: { invoiceId: string; directDebit: boolean }) {
   const trpc = useTRPC();
   const pay = useFormMutation(trpc.invoices.checkout.mutationOptions(), {
     onSuccess: (data) => window.location.assign(data.url),
@@ -437,7 +446,11 @@ export function PayOnlineButton({ invoiceId }: { invoiceId: string }) {
     <div>
       <ErrorSummary errors={pay.summary} />
       <Button variant="primary" onClick={() => pay.mutate({ invoiceId })} disabled={pay.isPending}>
-        {pay.isPending ? 'Opening Stripe…' : 'Pay online (card or Direct Debit)'}
+        {pay.isPending
+          ? 'Opening Stripe…'
+          : directDebit
+            ? 'Pay online (card or Direct Debit)'
+            : 'Pay online by card'}
       </Button>
     </div>
   );

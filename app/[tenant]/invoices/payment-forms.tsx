@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { manualPaymentMethodOptions } from '~/server/invoicing/payment-labels';
 import { useState } from 'react';
 import {
   DateField,
@@ -18,12 +19,6 @@ import {
 import { formatPence } from '~/server/catalogue/money';
 import { useTRPC } from '../../_lib/trpc-client';
 import { shortDate } from '~/server/format/dates';
-
-const methodOptions = [
-  { value: 'bacs', label: 'BACS transfer' },
-  { value: 'cheque', label: 'Cheque' },
-  { value: 'journal', label: 'Internal recharge / journal' },
-];
 
 type OpenInvoice = { id: string; number: string; dueOn: string | null; outstandingPence: number };
 
@@ -112,7 +107,7 @@ export function AllocatePaymentForm({
       <SelectField
         {...pay.field('method')}
         label="How it was paid"
-        options={methodOptions}
+        options={manualPaymentMethodOptions}
         {...bind('method')}
       />
       <TextField

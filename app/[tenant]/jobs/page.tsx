@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
+import { timestamp } from '~/server/format/dates';
 import { DataTable } from '~/app/_components/data-table';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { RetryEmailButton, RunNowButton } from './job-actions';
 
 export const metadata: Metadata = { title: 'Jobs and emails' };
 
-const when = (date: Date | null) =>
-  date
-    ? date.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
-    : '—';
+const when = (date: Date | null) => (date ? timestamp(date) : '—');
 
 /** "schoolsReminded: 2" → "schools reminded: 2", for the summary of what a run did. */
 const describeSummary = (summary: Record<string, number | string>) =>

@@ -17,6 +17,7 @@ import { todayInLondon } from '~/server/catalogue/academic-year';
 import { statusLabels } from '../status-labels';
 import { RefundForm } from '../payment-forms';
 import { longDate, shortDate } from '~/server/format/dates';
+import { paymentDescription, paymentMethodLabels } from '~/server/invoicing/payment-labels';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
@@ -24,10 +25,14 @@ const qty = (h: number) => (h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(
 
 export default async function InvoicePage({
   params,
+  searchParams,
 }: {
   params: Promise<{ tenant: string; invoiceId: string }>;
+  searchParams: Promise<{ paid?: string }>;
 }) {
   const { tenant, invoiceId } = await params;
+  // Stripe sends the payer back here with ?paid=1 once Checkout is done; the payment itself arrives by webhook.
+  const backFromCheckout = (await searchParams).paid === '1';
   const { api, workspace } = await loadWorkspace(tenant);
   const view = await guard(api.invoices.byId({ id: invoiceId }));
   const finance = hasRole(workspace.roles, financeUsers);
@@ -40,7 +45,7 @@ export default async function InvoicePage({
     .filter((p) => p.kind === 'payment')
     .map((p) => ({
       paymentId: p.paymentId,
-      label: `${shortDate(p.receivedOn)}, ${p.method}${p.reference ? ` ${p.reference}` : ''}, ${formatPence(p.amountPence)}`,
+      label: `${shortDate(p.receivedOn)}, ${paymentDescription(p)}, ${formatPence(p.amountPence)}`,
       refundablePence:
         p.amountPence +
         view.payments
@@ -192,7 +197,10 @@ export default async function InvoicePage({
             rowKey={(p) => `${p.paymentId}`}
             columns={[
               { header: 'Received', rowHeader: true, cell: (p) => shortDate(p.receivedOn) },
-              { header: 'How', cell: (p) => `${p.kind === 'refund' ? 'Refund, ' : ''}${p.method}` },
+              {
+                header: 'How',
+                cell: (p) => `${p.kind === 'refund' ? 'Refund, ' : ''}${paymentMethodLabels[p.method]}`,
+              },
               { header: 'Reference', cell: (p) => p.reference || '—' },
               { header: 'Amount', align: 'right', cell: (p) => formatPence(p.amountPence) },
             ]}
@@ -211,15 +219,34 @@ export default async function InvoicePage({
           once it has gone through.
         </p>
       )}
+      {!finance && backFromCheckout && (
+        <p role="status" className="mt-8 rounded border-l-4 border-green-700 bg-green-50 p-3">
+          {view.outstandingPence > 0
+            ? 'Thank you. Stripe is confirming your payment: it shows here as paid once it has gone through (a card payment within a minute or so). There is no need to pay again.'
+            : 'Thank you: your payment has been received.'}
+        </p>
+      )}
       {!finance &&
+        !backFromCheckout &&
         !invoice.directDebitPendingSince &&
         invoice.kind === 'invoice' &&
         (invoice.status === 'issued' || invoice.status === 'part_paid') &&
-        view.outstandingPence > 0 && (
+        view.outstandingPence > 0 &&
+        (view.payOnline ? (
           <div className="mt-8">
-            <PayOnlineButton invoiceId={invoice.id} />
+            <PayOnlineButton invoiceId={invoice.id} directDebit={view.payOnline.directDebit} />
           </div>
-        )}
+        ) : (
+          view.bankDetails && (
+            <div className="mt-8">
+              <h2 className="text-2xl font-semibold">How to pay</h2>
+              <p className="mt-2">
+                Pay {formatPence(view.outstandingPence)} by bank transfer, quoting {invoice.number}:
+              </p>
+              <p className="mt-1 whitespace-pre-line">{view.bankDetails}</p>
+            </div>
+          )
+        ))}
       {finance && (
         <div className="mt-8 max-w-2xl space-y-8">
           {invoice.status === 'draft' && (

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { timestamp } from '~/server/format/dates';
+import { countOf } from '~/server/format/plural';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { financeUsers, hasRole } from '~/server/access/role-groups';
@@ -54,12 +56,7 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
           },
           {
             header: 'When',
-            cell: (r) =>
-              r.createdAt.toLocaleString('en-GB', {
-                timeZone: 'Europe/London',
-                dateStyle: 'medium',
-                timeStyle: 'short',
-              }),
+            cell: (r) => timestamp(r.createdAt),
           },
           {
             header: 'Progress',
@@ -72,7 +69,7 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
                   aria-label={`Progress of ${r.label}`}
                 />
                 <p data-testid="run-progress">
-                  {`${r.schoolsDone} of ${r.schoolsTotal} schools, ${r.invoicesCreated} invoices`}
+                  {`${r.schoolsDone} of ${countOf(r.schoolsTotal, 'school')}, ${countOf(r.invoicesCreated, 'invoice')}`}
                   {r.schoolsFailed > 0 ? `, ${r.schoolsFailed} failed` : ''}
                   {r.phase === 'running'
                     ? ` (running${r.currentSchool ? `: done ${r.currentSchool}` : ''})`
