@@ -10,6 +10,7 @@ import { defineEmail } from './define-email';
 const ZProps = z.object({
   subject: z.string(),
   heading: z.string(),
+  /** Empty when we do not know their name yet (an invitation to an address): the email says "Hello,". */
   recipientName: z.string(),
   paragraphs: z.array(z.string()),
   action: z.object({ label: z.string(), url: z.string() }).optional(),
@@ -28,7 +29,7 @@ function NoticeEmail(p: Props) {
           <Heading as="h1" style={{ fontSize: '22px' }}>
             {p.heading}
           </Heading>
-          <Text>Dear {p.recipientName},</Text>
+          <Text>{p.recipientName ? `Dear ${p.recipientName},` : 'Hello,'}</Text>
           {p.paragraphs.map((text) => (
             <Text key={text}>{text}</Text>
           ))}

@@ -17,7 +17,8 @@ export function concernSettingsOf(tenant: Pick<Tenant, 'settings'>): ConcernSett
     statutory,
     listName: statutory.concernListName,
     leadOfficerTitle: statutory.leadOfficerTitle,
-    meetingName: tenant.settings.reviewMeetingName ?? 'Review meeting',
+    // A group's name, as LAs call it ("the Schools Review Group has identified…"): pages and letters say "{name} meetings".
+    meetingName: tenant.settings.reviewMeetingName ?? 'Schools Review Group',
     cadenceDays: tenant.settings.reviewMeetingCadenceDays ?? 42,
     reading: statutory.ofstedReading,
   };

@@ -1,4 +1,5 @@
 import type { ConstitutionPlaces, GovernorCategory } from '~/db/schema';
+import { countOf } from '../format/plural';
 import type { IsoDate } from '../catalogue/academic-year';
 
 /**
@@ -88,7 +89,7 @@ export function boardWarnings(current: readonly { category: GovernorCategory }[]
   const count = (c: GovernorCategory) => governors.filter((g) => g.category === c).length;
   const warnings: string[] = [];
   if (governors.length < 7)
-    warnings.push(`The board has ${governors.length} governors; it needs at least 7.`);
+    warnings.push(`The board has ${countOf(governors.length, 'governor')}; it needs at least 7.`);
   if (count('parent') < 2) warnings.push('The board needs at least two parent governors.');
   if (count('staff') !== 1) warnings.push('The board needs exactly one staff governor.');
   if (count('la') !== 1) warnings.push('The board needs exactly one LA governor.');

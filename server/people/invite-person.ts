@@ -80,7 +80,8 @@ export async function invitePerson(tx: Tx, inviter: Inviter, input: TInvitePerso
     ...emailOf('notice', {
       subject: `You are invited to ${inviter.workspaceName} on Stride`,
       heading: `Join ${inviter.workspaceName} on Stride`,
-      recipientName: user.name,
+      // A new account is named after its address until its person accepts and gives their name.
+      recipientName: user.name === placeholderName(input.email) ? '' : user.name,
       paragraphs: [
         `You have been invited to ${inviter.workspaceName} as ${what}.`,
         `Open the link, sign in with this email address (${input.email}) and accept. The invitation works once and expires on ${expiresAt.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' })}.`,
@@ -127,7 +128,7 @@ async function findOrCreateUser(tx: Tx, email: string, name: string | undefined)
   if (found) return found;
   const [created] = await tx
     .insert(users)
-    .values({ email, name: name || email.split('@')[0] || email })
+    .values({ email, name: name || placeholderName(email) })
     .onConflictDoUpdate({ target: users.email, set: { email } })
     .returning({ id: users.id, name: users.name });
   if (!created) throw new Error('could not create the user');
@@ -149,3 +150,6 @@ async function withdrawOpenInvitations(tx: Tx, email: string, role: Role, school
       ),
     );
 }
+
+/** What an account is called before its person has given their name: the address's local part. */
+const placeholderName = (email: string) => email.split('@')[0] || email;

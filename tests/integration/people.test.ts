@@ -182,6 +182,17 @@ describe('organisations and people', () => {
         'BAD_REQUEST',
       );
       await manager.members.invite({ email, role: 'school_admin', schoolId: schoolA });
+      const [sent] = await withMailroom(database.db, (tx) =>
+        tx
+          .select()
+          .from(outboxEmails)
+          .where(eq(outboxEmails.to, email))
+          .orderBy(desc(outboxEmails.createdAt))
+          .limit(1),
+      );
+      // Nobody has given this person's name yet: the invitation greets them without one, not as "teacher-…".
+      expect(sent?.text).toContain('Hello,');
+      expect(sent?.text).not.toContain('Dear teacher');
     });
 
     it('refuses another workspace’s invitation, another person, an expired one and a replaced one', async () => {

@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
+import { countOf } from '~/server/format/plural';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { categoryLabels, roleOnBoard } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { shortDate } from '~/server/format/dates';
+
+/** "Co-opted governor" mid-sentence: "co-opted governor", but "LA governor" as it is. */
+const inSentence = (label: string) =>
+  /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 
 export const metadata: Metadata = { title: 'Governance' };
 
@@ -137,7 +142,7 @@ export default async function GovernancePage({ params }: { params: Promise<{ ten
                   header: 'Vacant places',
                   cell: (b) =>
                     b.vacancies
-                      .map((v) => `${v.vacant} ${categoryLabels[v.category].toLowerCase()}`)
+                      .map((v) => countOf(v.vacant, inSentence(categoryLabels[v.category])))
                       .join(', ') || '—',
                 },
                 { header: 'Chair', cell: (b) => b.chair ?? 'No chair' },
@@ -146,7 +151,7 @@ export default async function GovernancePage({ params }: { params: Promise<{ ten
                   cell: (b) => (b.warnings.length ? b.warnings.join(' ') : 'Meets the rules'),
                 },
               ]}
-              empty="No governing boards are recorded yet. Open a school’s board from the schools list to start."
+              empty="No governing boards are recorded yet. To start one, open the school from Schools and choose Governing board."
             />
           </section>
 

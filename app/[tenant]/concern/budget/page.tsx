@@ -12,11 +12,13 @@ export const metadata: Metadata = { title: 'SCC budget' };
 
 export default async function BudgetPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
-  const { api, workspace } = await loadWorkspace(tenant);
+  const { api, workspace, session } = await loadWorkspace(tenant);
   const budget = await guard(api.casework.budget());
   const isOfficer = workspace.roles.some((r) => r === 'tenant_admin' || r === 'la_officer');
   const today = todayInLondon();
   const officers = budget.officers.map((o) => ({ userId: o.userId, name: o.name }));
+  // "Decided by" offers the others: the one recording is the form's "Me".
+  const otherOfficers = officers.filter((o) => o.userId !== session.id);
   return (
     <div>
       <h1 className="text-3xl font-bold">SCC budget</h1>
@@ -86,7 +88,7 @@ export default async function BudgetPage({ params }: { params: Promise<{ tenant:
                   !payment.dcsApprovedOn &&
                   (payment.status === 'requested' || payment.status === 'approved') &&
                   (budget.canDecide ? (
-                    <DcsApprovalForm paymentId={payment.id} officers={officers} />
+                    <DcsApprovalForm paymentId={payment.id} officers={otherOfficers} />
                   ) : (
                     <p className="mt-2 text-sm text-slate-700">
                       Awaiting the approval of the Director of Children’s Services

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { countOf } from '~/server/format/plural';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { todayInLondon } from '~/server/catalogue/academic-year';
@@ -39,9 +40,10 @@ export default async function BoardPage({
         </p>
         <h1 className="mt-2 text-3xl font-bold">{board.school.name}: governing board</h1>
         <p className="mt-2 text-slate-700">
-          {board.school.type}. {board.current.filter((g) => g.category !== 'clerk').length} members,{' '}
+          {board.school.type}. {countOf(board.current.filter((g) => g.category !== 'clerk').length, 'member')}
+          ,{' '}
           <strong data-testid="vacancy-total">
-            {board.vacancies.total} {board.vacancies.total === 1 ? 'vacancy' : 'vacancies'}
+            {countOf(board.vacancies.total, 'vacancy', 'vacancies')}
           </strong>
           .{' '}
           <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/published`}>

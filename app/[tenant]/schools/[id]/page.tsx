@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { governanceUsers, hasRole } from '~/server/access/role-groups';
+import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { contactRoleLabels } from '~/server/schools/school-contacts';
 import { AddContactForm, RemoveContactButton } from './school-contacts';
@@ -44,6 +46,13 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
         <dt className="font-semibold">Status</dt>
         <dd>{school.status === 'open' ? 'Open' : 'Closed'}</dd>
       </dl>
+      {workspace.tenant.modules.includes('governance') && hasRole(workspace.roles, governanceUsers) && (
+        <p className="mt-4">
+          <Link className="underline" href={`/${tenant}/governance/${school.id}`}>
+            Governing board
+          </Link>
+        </p>
+      )}
       <section aria-labelledby="contacts" className="mt-6 max-w-3xl">
         <h2 id="contacts" className="text-xl font-semibold">
           Contacts

@@ -30,10 +30,12 @@ export default async function InterventionsPage({
   params: Promise<{ tenant: string; caseId: string }>;
 }) {
   const { tenant, caseId } = await params;
-  const { api, workspace } = await loadWorkspace(tenant);
+  const { api, workspace, session } = await loadWorkspace(tenant);
   const view = await guard(api.casework.interventions({ caseId }));
   const isOfficer = workspace.roles.some((r) => r === 'tenant_admin' || r === 'la_officer');
   const officers = view.officers.map((o) => ({ userId: o.userId, name: o.name }));
+  // "Decided by" offers the others: the one recording is the form's "Me".
+  const otherOfficers = officers.filter((o) => o.userId !== session.id);
   return (
     <div>
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -130,7 +132,7 @@ export default async function InterventionsPage({
                     {isOfficer && notice.status === 'recommended' && (
                       <>
                         {notice.kind === 'informal' || view.canDecide ? (
-                          <IssueNoticeForm noticeId={notice.id} officers={officers} />
+                          <IssueNoticeForm noticeId={notice.id} officers={otherOfficers} />
                         ) : (
                           <DcsOnly names={officers.map((o) => o.name)} what="issues this notice" />
                         )}
@@ -172,7 +174,7 @@ export default async function InterventionsPage({
             {isOfficer &&
               view.eligibility.eligible &&
               (view.canDecide ? (
-                <RecordPowerForm caseId={caseId} officers={officers} />
+                <RecordPowerForm caseId={caseId} officers={otherOfficers} />
               ) : (
                 <DcsOnly names={officers.map((o) => o.name)} what="decides on a power" />
               ))}
