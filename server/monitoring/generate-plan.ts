@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { plannedVisits, schoolMonitoring, schools } from '~/db/schema';
 import { latestOfstedCategories } from './latest-ofsted-category';
-import { diffPlan, planYear, visitRuleFor, type PlanSchool } from './plan-visits';
+import { diffPlan, planYear, visitRuleFor, type IsoDate, type PlanSchool } from './plan-visits';
 import type { ResolvedStatutorySettings } from './statutory-settings';
 
 /** The active register's schools as the planner needs them, with the Ofsted category each stands in. */
@@ -29,17 +29,16 @@ export async function loadPlanSchools(tx: Tx, schoolId?: string): Promise<PlanSc
 }
 
 /**
- * Writes the year's plan, idempotently: only the sequences a school lacks are added (each given to the
+ * Writes the year's plan, from `today` on, idempotently: only the sequences a school lacks are added (each given to the
  * school's link adviser); done and existing visits are never touched. Planned visits beyond a school's new
  * count are reported so an officer can cancel them.
  */
 export async function generatePlan(
   tx: Tx,
   settings: ResolvedStatutorySettings,
-  input: { tenantId: string; academicYear: number },
+  input: { tenantId: string; academicYear: number; today: IsoDate },
 ) {
   const planSchools = await loadPlanSchools(tx);
-  const drafts = planYear(planSchools, settings, input.academicYear);
   const existing = await tx
     .select({
       id: plannedVisits.id,
@@ -49,7 +48,14 @@ export async function generatePlan(
     })
     .from(plannedVisits)
     .where(eq(plannedVisits.academicYear, input.academicYear));
-  const { toAdd, surplus } = diffPlan(drafts, existing);
+  const wholeYear = planYear(planSchools, settings, input.academicYear);
+  // Once the year is under way only the visits still to come are added: a school new to the plan in December
+  // gets the year's visits after it joins, not a backlog overdue the day it joins, and one whose category rises
+  // gets the extra visits of its new rule still to come. Sequences stay the whole year's, so regenerating on a
+  // later day adds nothing that exists; what is surplus is judged against the whole year.
+  const drafts = wholeYear.filter((d) => d.dueBy >= input.today);
+  const { toAdd } = diffPlan(drafts, existing);
+  const { surplus } = diffPlan(wholeYear, existing);
   if (toAdd.length > 0) {
     await tx
       .insert(plannedVisits)

@@ -60,7 +60,7 @@ export async function listUnderServed(tx: Tx, input: { academicYear: number; tod
     })
     .from(plannedVisits)
     .where(eq(plannedVisits.academicYear, input.academicYear));
-  const behind = underServed(visits, input.academicYear, input.today);
+  const behind = underServed(visits, input.today);
   if (behind.length === 0) return [];
   const names = new Map(
     (await tx.select({ id: schools.id, name: schools.name, urn: schools.urn }).from(schools)).map((s) => [

@@ -4,7 +4,7 @@ import { executeRows, type Tx } from '~/db/client';
 import { plannedVisits, schoolMonitoring, schools } from '~/db/schema';
 import { listMonitoringAdvisers } from './list-advisers';
 import { additionalSequenceStart } from './plan-visits';
-import { schoolWeeksElapsed, worstFirst } from './visit-progress';
+import { worstFirst } from './visit-progress';
 
 /** Visits shown per page of the planner: an LA of 450 schools plans over 700 a year. */
 export const plannerPageSize = 50;
@@ -136,25 +136,28 @@ export async function loadVisitPlanner(
 
 /**
  * The under-served schools from per-school sums in SQL, with the same rule as `progressBySchool`: planned
- * counts the generated (not additional, not cancelled) visits, expected is that pro rata to school weeks gone.
- * Only the schools behind leave the database (integer division is the rule's floor): a 450-school LA that is
- * on track sends no rows rather than 450 a view.
+ * counts the generated (not additional, not cancelled) visits, expected those of them due by today (a plan
+ * spreads its visits over the weeks it covers, so this is its own pro rata, from when the school joined it).
+ * Only the schools behind leave the database: a 450-school LA that is on track sends no rows rather than 450 a
+ * view.
  */
 async function schoolProgress(tx: Tx, academicYear: number, today: string) {
-  const weeks = schoolWeeksElapsed(academicYear, today);
   const rows = await executeRows<{
     schoolId: string;
     schoolName: string;
     urn: number;
     planned: number;
+    expected: number;
     done: number;
     overdue: number;
   }>(
     tx,
-    sql`select p.school_id as "schoolId", s.name as "schoolName", s.urn, p.planned, p.done, p.overdue
+    sql`select p.school_id as "schoolId", s.name as "schoolName", s.urn, p.planned, p.expected, p.done, p.overdue
         from (
           select v.school_id,
             (count(*) filter (where v.sequence < ${additionalSequenceStart} and v.status <> 'cancelled'))::int as planned,
+            (count(*) filter (where v.sequence < ${additionalSequenceStart} and v.status <> 'cancelled'
+              and v.due_by <= ${today}::date))::int as expected,
             (count(*) filter (where v.status = 'done'))::int as done,
             (count(*) filter (where v.status = 'planned' and v.due_by < ${today}::date))::int as overdue
           from planned_visits v
@@ -162,23 +165,18 @@ async function schoolProgress(tx: Tx, academicYear: number, today: string) {
           group by v.school_id
         ) p
         join schools s on s.id = p.school_id
-        where (p.planned * ${weeks}::int) / 39 > p.done`,
+        where p.expected > p.done`,
   );
-  return rows
-    .map((r) => {
-      const expected = Math.floor((r.planned * weeks) / 39);
-      return {
-        schoolId: r.schoolId,
-        planned: r.planned,
-        done: r.done,
-        expected,
-        shortfall: Math.max(0, expected - r.done),
-        overdue: r.overdue,
-        schoolName: r.schoolName,
-        urn: r.urn,
-      };
-    })
-    .filter((p) => p.shortfall > 0);
+  return rows.map((r) => ({
+    schoolId: r.schoolId,
+    planned: r.planned,
+    done: r.done,
+    expected: r.expected,
+    shortfall: r.expected - r.done,
+    overdue: r.overdue,
+    schoolName: r.schoolName,
+    urn: r.urn,
+  }));
 }
 
 /** What the additional-visit form offers: every school on the active register (with its link adviser), the advisers. */

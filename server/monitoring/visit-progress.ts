@@ -1,4 +1,4 @@
-import { additionalSequenceStart, schoolWeeks, type IsoDate } from './plan-visits';
+import { additionalSequenceStart, type IsoDate } from './plan-visits';
 
 /** Whether the school is keeping up with its plan: pure sums over one school's visits of the year. */
 
@@ -12,16 +12,6 @@ export type ProgressVisit = {
 export const isOverdue = (visit: { status: string; dueBy: IsoDate }, today: IsoDate) =>
   visit.status === 'planned' && visit.dueBy < today;
 
-/** School weeks of the year that have begun by `today` (0 before the first, 39 after the last). */
-export function schoolWeeksElapsed(academicYear: number, today: IsoDate): number {
-  return schoolWeeks(academicYear).filter((monday) => monday <= today).length;
-}
-
-/** Visits a school should have had by `today`: its planned count pro rata to the school weeks gone. */
-export function expectedSoFar(plannedCount: number, academicYear: number, today: IsoDate): number {
-  return Math.floor((plannedCount * schoolWeeksElapsed(academicYear, today)) / 39);
-}
-
 export type SchoolProgress = {
   schoolId: string;
   planned: number;
@@ -32,11 +22,7 @@ export type SchoolProgress = {
 };
 
 /** Each school's progress; the under-served are those whose done visits are behind the pro-rata expectation. */
-export function progressBySchool(
-  visits: readonly ProgressVisit[],
-  academicYear: number,
-  today: IsoDate,
-): SchoolProgress[] {
+export function progressBySchool(visits: readonly ProgressVisit[], today: IsoDate): SchoolProgress[] {
   const bySchool = new Map<string, ProgressVisit[]>();
   for (const v of visits) bySchool.set(v.schoolId, [...(bySchool.get(v.schoolId) ?? []), v]);
   return [...bySchool.entries()].map(([schoolId, own]) => {
@@ -44,7 +30,11 @@ export function progressBySchool(
       (v) => v.sequence < additionalSequenceStart && v.status !== 'cancelled',
     ).length;
     const done = own.filter((v) => v.status === 'done').length;
-    const expected = expectedSoFar(planned, academicYear, today);
+    // What the plan said should be done by now: a plan spreads its visits over the weeks it covers (the whole
+    // year, or what was left of it when the school joined), so this is the plan's own pro rata.
+    const expected = own.filter(
+      (v) => v.sequence < additionalSequenceStart && v.status !== 'cancelled' && v.dueBy <= today,
+    ).length;
     return {
       schoolId,
       planned,
@@ -56,12 +46,8 @@ export function progressBySchool(
   });
 }
 
-export function underServed(
-  visits: readonly ProgressVisit[],
-  academicYear: number,
-  today: IsoDate,
-): SchoolProgress[] {
-  return progressBySchool(visits, academicYear, today)
+export function underServed(visits: readonly ProgressVisit[], today: IsoDate): SchoolProgress[] {
+  return progressBySchool(visits, today)
     .filter((p) => p.shortfall > 0)
     .sort((a, b) => b.shortfall - a.shortfall);
 }

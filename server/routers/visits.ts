@@ -30,6 +30,7 @@ export const visitsRouter = router({
       generatePlan(ctx.tx, statutoryOf(ctx.actor), {
         tenantId: ctx.actor.tenantId,
         academicYear: input.academicYear,
+        today: todayInLondon(),
       }),
     ),
   /** Officers see every adviser's visits (filterable); an adviser sees only their own schedule. */

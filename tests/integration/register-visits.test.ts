@@ -2,7 +2,9 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { schools } from '~/db/schema';
+import { plannedVisits, schools } from '~/db/schema';
+import { generatePlan } from '~/server/monitoring/generate-plan';
+import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { openTestDatabase, tenantBySlug } from './harness';
 
@@ -224,6 +226,29 @@ describe('the visits planner', () => {
       alreadyPlanned: first.added + first.alreadyPlanned,
       surplus: [],
     });
+  });
+
+  it('planned once the year is under way: only the visits still to come, none overdue; a later run adds nothing', async () => {
+    const year = 2030; // a year of this copy's own, untouched by the seed
+    const settings = statutorySettingsOf((await tenantBySlug(database.db, barnet.slug)).settings);
+    const plan = (today: string) =>
+      withTenant(database.db, barnet.id, (tx) =>
+        generatePlan(tx, settings, { tenantId: barnet.id, academicYear: year, today }),
+      );
+    const first = await plan('2030-12-06');
+    expect(first.added).toBeGreaterThan(0);
+    const visits = await withTenant(database.db, barnet.id, (tx) =>
+      tx.select().from(plannedVisits).where(eq(plannedVisits.academicYear, year)),
+    );
+    expect(visits).toHaveLength(first.added);
+    expect(visits.every((v) => v.dueBy >= '2030-12-06')).toBe(true);
+    // Holy Trinity (RI, capacity not secure: 19 a year) keeps the year's visits from December on, numbered as
+    // the whole year's (the first ones, due before it joined the plan, are not made).
+    const trinity = visits.filter((v) => v.schoolId === id(101358)).map((v) => v.sequence);
+    expect(trinity.length).toBeGreaterThan(10);
+    expect(trinity.length).toBeLessThan(19);
+    expect(Math.max(...trinity)).toBe(19);
+    expect(await plan('2031-02-01')).toMatchObject({ added: 0, surplus: [] });
   });
 
   it('a lowered category reports its extra planned visits and never deletes them', async () => {

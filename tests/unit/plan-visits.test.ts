@@ -9,7 +9,7 @@ import {
   type PlanSchool,
 } from '~/server/monitoring/plan-visits';
 import { defaultStatutorySettings as settings } from '~/server/monitoring/statutory-settings';
-import { expectedSoFar, isOverdue, progressBySchool, underServed } from '~/server/monitoring/visit-progress';
+import { isOverdue, progressBySchool, underServed } from '~/server/monitoring/visit-progress';
 
 const school = (over: Partial<PlanSchool> = {}): PlanSchool => ({
   schoolId: 's1',
@@ -208,12 +208,17 @@ describe('under-served and overdue', () => {
     expect(isOverdue({ status: 'cancelled', dueBy: '2026-10-01' }, '2026-11-23')).toBe(false);
   });
 
-  it('expects the plan pro rata to the school weeks gone', () => {
-    expect(expectedSoFar(19, 2026, '2026-09-01')).toBe(0);
-    expect(expectedSoFar(19, 2026, '2027-08-31')).toBe(19);
+  it('expects, by a day, the plan’s visits due by then', () => {
+    const visits = spreadDueDates(2026, 19).map((dueBy, i) => ({
+      schoolId: 's1',
+      sequence: i + 1,
+      status: 'planned' as const,
+      dueBy,
+    }));
+    expect(progressBySchool(visits, '2026-09-01')[0]?.expected).toBe(0);
+    expect(progressBySchool(visits, '2027-08-31')[0]?.expected).toBe(19);
     // 23 Nov 2026 is the 12th school week (half term skipped): 19 × 12 / 39 = 5.8 → 5.
-    expect(expectedSoFar(19, 2026, '2026-11-23')).toBe(5);
-    expect(expectedSoFar(2, 2026, '2026-11-23')).toBe(0);
+    expect(progressBySchool(visits, '2026-11-23')[0]?.expected).toBe(5);
   });
 
   it('lists schools whose done visits are behind, worst first; cancelled and additional visits do not count as planned', () => {
@@ -232,9 +237,9 @@ describe('under-served and overdue', () => {
       })),
       { schoolId: 'fine', sequence: 1000, status: 'planned' as const, dueBy: '2026-10-01' },
     ];
-    const progress = progressBySchool(visits, 2026, '2026-11-23');
+    const progress = progressBySchool(visits, '2026-11-23');
     expect(progress.find((p) => p.schoolId === 'fine')).toMatchObject({ planned: 6, done: 2, overdue: 1 });
-    const behind = underServed(visits, 2026, '2026-11-23');
+    const behind = underServed(visits, '2026-11-23');
     expect(behind.map((p) => p.schoolId)).toEqual(['behind']);
     expect(behind[0]).toMatchObject({ planned: 19, done: 2, expected: 5, shortfall: 3 });
   });
