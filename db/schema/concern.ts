@@ -316,12 +316,15 @@ export const warningNotices = pgTable(
     dcsDecisionByUserId: uuid('dcs_decision_by_user_id').references(() => users.id),
     outcomeOn: date('outcome_on'),
     outcomeNotes: text('outcome_notes').notNull().default(''),
+    /** The notice itself, written to the headteacher and governors when a formal notice is issued. */
+    letterId: uuid('letter_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('warning_notices_school').on(t.tenantId, t.schoolId),
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+    foreignKey({ columns: [t.tenantId, t.letterId], foreignColumns: [sccLetters.tenantId, sccLetters.id] }),
     // A formal notice is issued only on the DCS's decision, with a compliance period; a recommendation the
     // DCS does not take up is withdrawn without either.
     check(

@@ -2,7 +2,9 @@ import { DomainError } from '~/server/errors/domain-error';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { users, warningNotices, type WarningNotice } from '~/db/schema';
+import { schools, users, warningNotices, type WarningNotice } from '~/db/schema';
+import { sendLetter } from '../concern/issue-letter';
+import { warningNoticeLetterText } from './warning-notice-letter';
 import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from '../access/actor';
 import { violatesCheck } from './db-errors';
@@ -146,7 +148,8 @@ export async function issueNotice(tx: Tx, input: z.output<typeof ZIssueNoticeInp
       })
       .where(eq(warningNotices.id, notice.id))
       .returning();
-    return updated;
+    if (!updated || updated.kind === 'informal') return updated;
+    return sendNoticeLetter(tx, input.actor, updated);
   } catch (error) {
     if (violatesCheck(error, 'warning_notices_formal_issue'))
       throw new DomainError({
@@ -179,4 +182,47 @@ export async function recordNoticeOutcome(
     .where(eq(warningNotices.id, notice.id))
     .returning();
   return updated;
+}
+
+/**
+ * A formal notice issued is written to the school: the letter (its PDF under the case's letters and the school's
+ * support page) and an email to the headteacher and governors, sent once the issue commits.
+ */
+async function sendNoticeLetter(tx: Tx, actor: Actor, notice: WarningNotice): Promise<WarningNotice> {
+  const { found } = await loadCaseFor(tx, actor, notice.caseId ?? '');
+  const [school] = await tx.select().from(schools).where(eq(schools.id, notice.schoolId));
+  if (!school || notice.kind === 'informal' || !notice.dcsDecisionOn || !notice.complianceBy)
+    throw new Error('a formal notice is issued with its school, DCS decision and compliance date');
+  const [dcs] = notice.dcsDecisionByUserId
+    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, notice.dcsDecisionByUserId))
+    : [];
+  const text = warningNoticeLetterText({
+    kind: notice.kind,
+    schoolName: school.name,
+    issuerName: actor.name,
+    grounds: notice.grounds,
+    concerns: found.concerns,
+    dcsName: dcs?.name ?? null,
+    dcsDecisionOn: notice.dcsDecisionOn,
+    complianceBy: notice.complianceBy,
+    leadOfficerTitle: statutorySettingsOf(actor.settings).leadOfficerTitle,
+  });
+  const { letterId } = await sendLetter(tx, {
+    tenantId: actor.tenantId,
+    tenantSlug: actor.slug,
+    issuerName: actor.name,
+    appUrl: actor.appUrl,
+    actorUserId: actor.userId,
+    kind: 'warning_notice',
+    school,
+    caseId: found.id,
+    text,
+  });
+  const [withLetter] = await tx
+    .update(warningNotices)
+    .set({ letterId })
+    .where(eq(warningNotices.id, notice.id))
+    .returning();
+  if (!withLetter) throw new Error('notice not updated');
+  return withLetter;
 }

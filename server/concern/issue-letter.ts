@@ -1,6 +1,15 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { memberships, schoolContacts, schools, sccLetters, users, type SccCase } from '~/db/schema';
+import {
+  memberships,
+  schoolContacts,
+  schools,
+  sccLetters,
+  users,
+  type SccCase,
+  type SccLetter,
+  type School,
+} from '~/db/schema';
 import { todayInLondon } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import type { ConcernSettings } from './concern-settings';
@@ -114,7 +123,6 @@ export async function issueLetter(
 ) {
   const [school] = await tx.select().from(schools).where(eq(schools.id, input.found.schoolId));
   if (!school) throw new Error('case without a school');
-  const recipients = await recipientsOf(tx, school.id);
   const text = letterText({
     kind: input.kind,
     schoolName: school.name,
@@ -127,6 +135,29 @@ export async function issueLetter(
     nextReviewOn: input.found.nextReviewOn,
     meetingOn: input.meetingOn,
   });
+  return sendLetter(tx, { ...input, school, caseId: input.found.id, text });
+}
+
+/**
+ * Writes a letter about a school to its headteacher and chair of governors and queues an email to each with a
+ * link to its PDF (sent only if the transaction commits): review decisions and formal warning notices alike.
+ */
+export async function sendLetter(
+  tx: Tx,
+  input: {
+    tenantId: string;
+    tenantSlug: string;
+    issuerName: string;
+    appUrl: string;
+    actorUserId: string;
+    kind: SccLetter['kind'];
+    school: Pick<School, 'id' | 'name' | 'headteacherName'>;
+    caseId: string | null;
+    text: { subject: string; summary: string; body: string };
+  },
+) {
+  const { school, text } = input;
+  const recipients = await recipientsOf(tx, school.id);
   const addressedTo = [
     `${school.headteacherName ?? 'The headteacher'} (headteacher)`,
     'the Chair of Governors',
@@ -137,7 +168,7 @@ export async function issueLetter(
     .values({
       tenantId: input.tenantId,
       schoolId: school.id,
-      caseId: input.found.id,
+      caseId: input.caseId,
       kind: input.kind,
       issuedOn: todayInLondon(),
       addressedTo,

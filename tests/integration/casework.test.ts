@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { actionPlans, ofstedInspections, sccCases, schools } from '~/db/schema';
+import { actionPlans, ofstedInspections, outboxEmails, sccCases, sccLetters, schools } from '~/db/schema';
+import { withMailroom } from '~/server/email/outbox';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { failureOf, openTestDatabase } from './harness';
 
@@ -306,6 +307,29 @@ describe('warning notices and intervention powers', () => {
       complianceBy: '2027-01-20',
       dcsDecisionByUserId: dcs.id,
     });
+    // The notice is written to the school: a letter under the case's letters, emailed to its head and governors.
+    const [letter] = await withTenant(database.db, barnetId, (tx) =>
+      tx
+        .select()
+        .from(sccLetters)
+        .where(eq(sccLetters.id, issued?.letterId ?? '00000000-0000-0000-0000-000000000000')),
+    );
+    expect(letter).toMatchObject({ kind: 'warning_notice', caseId: caseIds.stCatherines });
+    expect(letter?.subject).toMatch(
+      /warning notice under section 60 of the Education and Inspections Act 2006/,
+    );
+    expect(letter?.body).toContain('by 20 January 2027');
+    expect(letter?.body).toContain(
+      'unacceptably low standards of performance; serious breakdown in management',
+    );
+    expect(letter?.body).toContain('an interim executive board (section 65)');
+    const emailed = await withMailroom(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(eq(outboxEmails.subject, letter?.subject ?? '')),
+    );
+    expect(emailed.length).toBeGreaterThan(0);
     const outcome = await officer.casework.noticeOutcome({
       noticeId: notice.id,
       outcome: 'not_complied',

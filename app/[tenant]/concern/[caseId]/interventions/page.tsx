@@ -120,6 +120,19 @@ export default async function InterventionsPage({
                       <dd>{longDate(notice.issuedOn)}</dd>
                       <dt className="font-semibold">Comply by</dt>
                       <dd>{longDate(notice.complianceBy)}</dd>
+                      {notice.letterId && (
+                        <>
+                          <dt className="font-semibold">Notice</dt>
+                          <dd>
+                            <a
+                              className="text-brand-dark underline"
+                              href={`/${tenant}/concern/letters/${notice.letterId}/pdf`}
+                            >
+                              The warning notice as sent (PDF)
+                            </a>
+                          </dd>
+                        </>
+                      )}
                       {notice.outcomeOn && (
                         <>
                           <dt className="font-semibold">Outcome</dt>

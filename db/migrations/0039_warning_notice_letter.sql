@@ -1,0 +1,2 @@
+ALTER TABLE "warning_notices" ADD COLUMN "letter_id" uuid;--> statement-breakpoint
+ALTER TABLE "warning_notices" ADD CONSTRAINT "warning_notices_tenant_id_letter_id_scc_letters_tenant_id_id_fk" FOREIGN KEY ("tenant_id","letter_id") REFERENCES "public"."scc_letters"("tenant_id","id") ON DELETE no action ON UPDATE no action;
