@@ -46,6 +46,29 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
         </section>
       )}
 
+      {figures && figures.openSchools === 0 && workspace.roles.includes('tenant_admin') && (
+        <section aria-labelledby="start" className="mt-6 rounded-lg border-l-4 border-brand bg-white p-4">
+          <h2 id="start" className="text-xl font-semibold">
+            Getting started
+          </h2>
+          <ol className="mt-2 list-decimal space-y-1 pl-6">
+            <li>
+              <Link href={`/${tenant}/schools/import`} className="text-brand-dark underline">
+                Import your schools from GIAS
+              </Link>
+              .
+            </li>
+            <li>
+              <Link href={`/${tenant}/members`} className="text-brand-dark underline">
+                Invite your people
+              </Link>{' '}
+              (officers and advisers, then the schools’ headteachers and business managers from their
+              contacts).
+            </li>
+          </ol>
+        </section>
+      )}
+
       {figures && (
         <section aria-labelledby="figures" className="mt-6">
           <h2 id="figures" className="text-2xl font-semibold">
@@ -62,7 +85,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
             </div>
             <div className="rounded-lg border border-slate-200 bg-white p-4">
               <dt className="text-sm text-slate-700">Schools by phase</dt>
-              <dd className="text-sm">{figures.byPhase.map((p) => `${p.phase}: ${p.n}`).join(' · ')}</dd>
+              <dd className="text-sm">
+                {figures.byPhase.map((p) => `${p.phase}: ${p.n}`).join(' · ') || 'No schools yet'}
+              </dd>
             </div>
           </dl>
         </section>

@@ -35,9 +35,11 @@ export function listProviders(tx: Tx) {
 
 /** The LA's register, for choosing a school to cover. */
 export function listRegisterSchools(tx: Tx) {
+  // A closed school is not commissioned support: it is offered only while open.
   return tx
     .select({ id: schools.id, urn: schools.urn, name: schools.name })
     .from(schools)
+    .where(eq(schools.status, 'open'))
     .orderBy(asc(schools.name));
 }
 

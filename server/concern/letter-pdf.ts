@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { schoolBoundRoles, schools, sccLetters } from '~/db/schema';
+import { schoolBoundRoles, schools, sccLetters, users } from '~/db/schema';
 import type { PdfDocument } from '../pdf/render-pdf';
 import { monitoringReaders } from '../access/role-groups';
 import { caseNotFound, loadCaseFor } from './case-access';
@@ -43,6 +43,9 @@ export async function letterPdf(
   }
   const [school] = await tx.select().from(schools).where(eq(schools.id, letter.schoolId));
   if (!school) throw caseNotFound();
+  const [signer] = letter.issuedByUserId
+    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, letter.issuedByUserId))
+    : [];
   const address = [school.name, school.street, school.town, school.postcode].filter(Boolean).join(', ');
   return {
     filename: `${school.name} ${letter.kind} letter ${letter.issuedOn}.pdf`,
@@ -60,6 +63,8 @@ export async function letterPdf(
         },
         { kind: 'heading', text: letter.subject },
         ...letter.body.split('\n\n').map((text) => ({ kind: 'paragraph' as const, text })),
+        { kind: 'paragraph', text: 'Yours sincerely,' },
+        { kind: 'paragraph', text: signer ? `${signer.name}\n${input.issuer}` : input.issuer },
       ],
       footer: `${input.issuer} - ${letter.subject}`,
     },

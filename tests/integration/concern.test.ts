@@ -479,9 +479,13 @@ describe('schools causing concern: register, review meetings, decisions and lett
       rationale: 'Phonics outcomes fell again in the autumn check.',
     });
     const chair = await barnet.caller('chair@stcatherines.sch.example');
-    expect((await chair.concern.letterPdf({ letterId: letterId ?? '' })).document.title).toBe(
-      'Letter of concern',
-    );
+    const asRead = await chair.concern.letterPdf({ letterId: letterId ?? '' });
+    expect(asRead.document.title).toBe('Letter of concern');
+    // Signed by the officer who wrote it, on the LA's behalf (the school may read who that is).
+    const signature = asRead.document.blocks.at(-1);
+    expect(signature).toMatchObject({ kind: 'paragraph' });
+    expect(signature?.kind === 'paragraph' && signature.text.split('\n')).toHaveLength(2);
+    expect(signature?.kind === 'paragraph' && signature.text).not.toMatch(/^Barnet/);
     // Another school's removal letter stays hidden from a school user.
     const [removal] = await withTenant(database.db, barnetId, (tx) =>
       tx.select({ id: sccLetters.id }).from(sccLetters).where(eq(sccLetters.kind, 'removal')),

@@ -79,7 +79,10 @@ export default async function InvoicesPage({
             header: 'Number',
             rowHeader: true,
             cell: (r) => (
-              <Link className="underline" href={`${base}/${r.id}`}>
+              <Link
+                className={r.number ? 'whitespace-nowrap underline' : 'underline'}
+                href={`${base}/${r.id}`}
+              >
                 {r.number ?? `Draft for ${r.customerName}`}
               </Link>
             ),

@@ -24,7 +24,10 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
     guard(api.members.invitations()),
     guard(api.schools.list({})),
   ]);
-  const schoolOptions = schools.map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` }));
+  // People are invited to open schools only (a closed one stays in the list for its history).
+  const schoolOptions = schools
+    .filter((s) => s.status === 'open')
+    .map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` }));
   return (
     <div>
       <h1 className="text-3xl font-bold">People and roles</h1>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { countOf } from '~/server/format/plural';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { guard, loadWorkspace } from '../../_lib/server-api';
@@ -39,13 +40,28 @@ export default async function SchoolsPage({
         <FilterInput name="q" label="Search by name, town, postcode or URN" defaultValue={q} width="w-72" />
       </FilterForm>
       <p className="mt-4 text-slate-700" aria-live="polite">
-        {schools.length} school{schools.length === 1 ? '' : 's'}
+        {countOf(schools.length, 'school')}
       </p>
       <DataTable
         className="mt-2"
         caption="Schools in this workspace"
         hideCaption
         rows={schools}
+        empty={
+          q ? (
+            'No school matches that search.'
+          ) : workspace.roles.includes('tenant_admin') ? (
+            <>
+              No schools yet.{' '}
+              <Link href={`/${tenant}/schools/import`} className="text-brand-dark underline">
+                Import them from GIAS
+              </Link>{' '}
+              (the Get Information about Schools download) to start.
+            </>
+          ) : (
+            'No schools yet: the workspace’s manager imports them.'
+          )
+        }
         rowKey={(s) => s.id}
         columns={[
           {

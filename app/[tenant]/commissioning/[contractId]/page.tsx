@@ -171,16 +171,26 @@ export default async function ContractPage({
         {contract.side === 'provider' && isManager && active && contract.schools.length > 0 && (
           <div className="mt-4 space-y-3">
             <h3 className="text-lg font-semibold">Assign partners</h3>
-            {contract.schools.map((s) => (
-              <AssignPartnerForm
-                key={s.schoolId}
-                contractId={contract.id}
-                schoolId={s.schoolId}
-                schoolName={s.schoolName}
-                current={s.assignedPartnerUserId}
-                partners={partners}
-              />
-            ))}
+            {partners.length === 0 && (
+              <p className="text-slate-700">
+                Nobody can be assigned yet: partners are your advisers.{' '}
+                <Link href={`/${tenant}/members`} className="text-brand-dark underline">
+                  Invite them on People and roles
+                </Link>{' '}
+                as advisers, then assign each school here.
+              </p>
+            )}
+            {partners.length > 0 &&
+              contract.schools.map((s) => (
+                <AssignPartnerForm
+                  key={s.schoolId}
+                  contractId={contract.id}
+                  schoolId={s.schoolId}
+                  schoolName={s.schoolName}
+                  current={s.assignedPartnerUserId}
+                  partners={partners}
+                />
+              ))}
           </div>
         )}
       </section>

@@ -30,7 +30,12 @@ export default async function DcsPage({ params }: { params: Promise<{ tenant: st
           Named now
         </h2>
         {view.designated.length === 0 ? (
-          <p className="mt-2">Nobody is named yet: no DCS decision can be recorded until someone is.</p>
+          <p className="mt-2">
+            Nobody is named yet: no DCS decision can be recorded until someone is.{' '}
+            {isManager
+              ? 'Name the Director below (they need an account in this workspace first: invite them on People and roles).'
+              : 'The workspace’s manager names the Director here.'}
+          </p>
         ) : (
           <ul className="mt-3 space-y-2" data-testid="dcs-designated">
             {view.designated.map((d) => (

@@ -88,8 +88,13 @@ export default async function InvoicePage({
         <dd>{shortDate(invoice.dueOn)}</dd>
         <dt className="font-semibold">Purchase order</dt>
         <dd>{invoice.purchaseOrderNumber ?? '—'}</dd>
-        <dt className="font-semibold">Outstanding</dt>
-        <dd className="font-semibold">{formatPence(view.outstandingPence)}</dd>
+        {/* A draft is owed by nobody until it is issued. */}
+        {invoice.status !== 'draft' && invoice.status !== 'void' && (
+          <>
+            <dt className="font-semibold">Outstanding</dt>
+            <dd className="font-semibold">{formatPence(view.outstandingPence)}</dd>
+          </>
+        )}
         {invoice.voidReason && (
           <>
             <dt className="font-semibold">Void because</dt>

@@ -16,10 +16,16 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
   const { tenant } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
   if (!hasRole(workspace.roles, financeUsers)) forbidden();
-  const [runs, drafts] = await Promise.all([
+  const [runs, drafts, settings] = await Promise.all([
     guard(api.invoices.billingRuns()),
     guard(api.invoices.list({ status: 'draft' })),
+    guard(api.invoices.settings()),
   ]);
+  // What an invoice needs before it goes to a school: where to send payment and who is asking for it.
+  const missing = [
+    !settings.address && 'your address',
+    !settings.bankDetails && 'the bank details schools pay into',
+  ].filter((m): m is string => Boolean(m));
   const today = todayInLondon();
   const draftsOf = (runId: string) => drafts.filter((d) => d.billingRunId === runId).length;
   return (
@@ -36,6 +42,15 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
         them. A confirmed run works in the background, school by school: if it stops, resume it and it bills
         only what is left.
       </p>
+      {missing.length > 0 && (
+        <p role="status" className="mt-4 max-w-3xl rounded border-l-4 border-amber-600 bg-amber-50 p-3">
+          Invoices do not yet show {missing.join(' or ')}.{' '}
+          <Link className="underline" href={`/${tenant}/invoices/settings`}>
+            Complete the invoice settings
+          </Link>{' '}
+          before you issue any: an issued invoice cannot be changed.
+        </p>
+      )}
       <div className="mt-6 max-w-4xl">
         <BillingRunForm today={today} academicYear={academicYearOf(today)} />
       </div>
