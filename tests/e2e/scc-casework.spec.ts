@@ -96,3 +96,37 @@ test('the officer sees intervention eligibility and requests an SCC budget payme
   await expect(payment).toContainText('Requested');
   await expectAccessible(officer);
 });
+
+test('an officer recommends a formal warning notice; the DCS issues it and the notice goes to the school as a letter', async ({
+  browser,
+}) => {
+  const caseId = await barnetCaseId(101270);
+  const officer = await pageFor(browser, 'la.officer@barnet.example');
+  await officer.goto(`/barnet/concern/${caseId}/interventions`);
+  await officer.getByLabel('Kind of notice').selectOption('formal_s60');
+  await officer.getByLabel('Unacceptably low standards of performance').check();
+  await officer.getByLabel('The school has not engaged with the support and challenge offered').check();
+  await officer.getByRole('button', { name: 'Record recommendation' }).click();
+  await expect(officer.getByText(/issues this notice/).first()).toBeVisible();
+
+  const dcs = await pageFor(browser, 'dcs@barnet.example');
+  await dcs.goto(`/barnet/concern/${caseId}/interventions`);
+  const issue = dcs.locator('form').filter({ has: dcs.getByRole('heading', { name: 'Issue the notice' }) });
+  await issue.first().getByLabel('Date of the DCS decision').fill('2026-12-04');
+  await issue.first().getByLabel('Date issued').fill('2026-12-05');
+  await issue.first().getByLabel('Comply by').fill('2027-01-15');
+  // The Director recording their own decision: "Decided by" offers the others, not themselves twice.
+  await expect(issue.first().getByLabel('Decided by').getByRole('option', { name: 'Me' })).toBeAttached();
+  await issue.first().getByRole('button', { name: 'Issue notice' }).click();
+  const letter = dcs.getByRole('link', { name: 'The warning notice as sent (PDF)' }).first();
+  await expect(letter).toBeVisible();
+  await expectAccessible(dcs);
+  const pdf = await dcs.request.get((await letter.getAttribute('href')) ?? '');
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+
+  await officer.goto(`/barnet/concern/${caseId}`);
+  await expect(
+    officer.getByRole('link', { name: /Warning notice, \d+ \w+ \d{4} \(PDF\)/ }).first(),
+  ).toBeVisible();
+});
