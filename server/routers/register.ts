@@ -1,4 +1,9 @@
-import { hasRole, monitoringReaders, officers } from '../access/role-groups';
+import { hasRole, managers, monitoringReaders, officers } from '../access/role-groups';
+import {
+  monitoringSettingsView,
+  updateMonitoringSettings,
+  ZMonitoringSettingsInput,
+} from '../monitoring/update-monitoring-settings';
 import { z } from 'zod';
 import { schoolRequirements } from '../casework/school-requirements';
 import {
@@ -126,4 +131,11 @@ export const registerRouter = router({
   removeSchool: tenantProcedure({ module: 'statutory', roles: officers })
     .input(ZRegisterChangeInput)
     .mutation(({ ctx, input }) => removeFromRegister(ctx.tx, input)),
+  /** The LA's monitoring vocabulary and cadence (its own policy's words), for its manager to set. */
+  settings: tenantProcedure({ module: 'statutory', roles: managers }).query(({ ctx }) =>
+    monitoringSettingsView(ctx.actor.settings),
+  ),
+  updateSettings: tenantProcedure({ module: 'statutory', roles: managers })
+    .input(ZMonitoringSettingsInput)
+    .mutation(({ ctx, input }) => updateMonitoringSettings(ctx.tx, ctx.actor, input)),
 });

@@ -184,6 +184,15 @@ export const sections: readonly Section[] = [
     built: true,
   },
   {
+    slug: 'monitoring-settings',
+    title: 'Monitoring settings',
+    module: 'statutory',
+    roles: managers,
+    summary:
+      'Your own words and cadence: the register of concern, the review group, case and link officers, visits a year by category.',
+    built: true,
+  },
+  {
     slug: 'term-dates',
     title: 'Term dates',
     roles: managers,

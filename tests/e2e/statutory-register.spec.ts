@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { todayInLondon } from '../../server/catalogue/academic-year';
+import { spreadDueDates } from '../../server/monitoring/plan-visits';
 import { giasCsv, giasRow } from '../fixtures/gias';
 import { expectAccessible, signInWithMagicLink } from './support';
 
@@ -52,7 +54,15 @@ test('the Head of SI imports Barnet’s schools, finds one on the register, reco
   await page.getByRole('button', { name: /^Generate the 2026\/27 plan$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'already planned' })).toBeVisible();
   await page.goto(schoolUrl);
-  await expect(page.getByRole('region', { name: 'Planned visits' }).getByRole('listitem')).toHaveCount(2);
+  // The year is under way: the plan adds the year's visits still to come (both of 2, until the spring one).
+  const today = todayInLondon();
+  const stillToCome = (count: number, from = 0) =>
+    spreadDueDates(2026, count)
+      .slice(from)
+      .filter((due) => due >= today).length;
+  await expect(page.getByRole('region', { name: 'Planned visits' }).getByRole('listitem')).toHaveCount(
+    stillToCome(2),
+  );
 
   // A report card with an area at urgent improvement: no category to tick, the framework decides.
   const form = page.getByRole('region', { name: 'Record an Ofsted inspection' });
@@ -85,5 +95,42 @@ test('the Head of SI imports Barnet’s schools, finds one on the register, reco
   await page.getByRole('button', { name: /^Generate the 2026\/27 plan$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'already planned' })).toBeVisible();
   await page.goto(schoolUrl);
-  await expect(page.getByRole('region', { name: 'Planned visits' }).getByRole('listitem')).toHaveCount(19);
+  // Its category rose to 19 a year: the plan keeps the visits it had and adds the new rule's still to come.
+  await expect(page.getByRole('region', { name: 'Planned visits' }).getByRole('listitem')).toHaveCount(
+    stillToCome(2) + stillToCome(19, 2),
+  );
+});
+
+test('an LA manager puts the monitoring in their own policy’s words; the register of concern takes them', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'head.si@harrow.example');
+  await page.goto('/harrow');
+  await page.getByRole('link', { name: 'Monitoring settings' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Monitoring settings', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  const listName = page.getByLabel('The register of concern');
+  const original = await listName.inputValue();
+  const days = page.getByLabel('Days between the group’s meetings');
+  const originalDays = await days.inputValue();
+  await listName.fill('Schools needing intensive support');
+  await page.getByLabel('Days between the group’s meetings').fill('3');
+  await page.getByRole('button', { name: 'Save monitoring settings' }).click();
+  // A value out of range is refused beside its field, and nothing is saved.
+  await expect(page.getByText('The group meets at most weekly (7 days).').first()).toBeVisible();
+  await page.getByLabel('Days between the group’s meetings').fill('28');
+  await page.getByRole('button', { name: 'Save monitoring settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await page.goto('/harrow/concern');
+  await expect(
+    page.getByRole('heading', { name: 'Schools needing intensive support', level: 1 }),
+  ).toBeVisible();
+
+  // Back as it was, for the journeys that read Harrow's register by its usual name.
+  await page.goto('/harrow/monitoring-settings');
+  await page.getByLabel('The register of concern').fill(original);
+  await page.getByLabel('Days between the group’s meetings').fill(originalDays);
+  await page.getByRole('button', { name: 'Save monitoring settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 });
