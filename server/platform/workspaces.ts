@@ -1,9 +1,10 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { moduleKeys, platformAuditLog, tenantKind, tenants, users } from '~/db/schema';
+import { memberships, moduleKeys, platformAuditLog, tenantKind, tenants, users } from '~/db/schema';
 import { DomainError } from '../errors/domain-error';
 import { invitePerson } from '../people/invite-person';
+import { listInvitations } from '../people/manage-invitations';
 import type { Tenant } from '../workspaces/find-tenant';
 
 const ZModules = z.array(z.enum(moduleKeys)).max(moduleKeys.length);
@@ -173,6 +174,23 @@ export async function setModules(tx: Tx, input: z.infer<typeof ZSetModulesInput>
     .set({ modules: [...new Set(input.modules)] })
     .where(eq(tenants.id, tenant.id));
   return { workspaceId: tenant.id };
+}
+
+/**
+ * A workspace's managers as the platform sees them: who holds the role, and the manager invitations with what
+ * became of each (so an administrator knows the invitation went, and whether to send it again).
+ */
+export async function listWorkspaceManagers(tx: Tx, input: { workspaceId: string }) {
+  const tenant = await findWorkspace(tx, input.workspaceId);
+  await bindTenant(tx, tenant.id);
+  const managers = await tx
+    .select({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.role, 'tenant_admin'))
+    .orderBy(asc(users.name));
+  const invited = (await listInvitations(tx)).filter((i) => i.role === 'tenant_admin');
+  return { managers, invitations: invited };
 }
 
 /** Suspends a workspace: nobody signs in to it (nor uses its one-click links); its data is kept. */

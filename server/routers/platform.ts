@@ -3,6 +3,7 @@ import {
   createWorkspace,
   inviteManager,
   listPlatformAudit,
+  listWorkspaceManagers,
   listWorkspaces,
   reinstateWorkspace,
   setModules,
@@ -18,6 +19,9 @@ import { platformProcedure, router } from '../trpc';
 export const platformRouter = router({
   workspaces: platformProcedure.query(({ ctx }) => listWorkspaces(ctx.tx)),
   audit: platformProcedure.query(({ ctx }) => listPlatformAudit(ctx.tx)),
+  managers: platformProcedure
+    .input(z.object({ workspaceId: z.uuid() }))
+    .query(({ ctx, input }) => listWorkspaceManagers(ctx.tx, input)),
   createWorkspace: platformProcedure
     .input(ZCreateWorkspaceInput)
     .mutation(({ ctx, input }) =>

@@ -66,6 +66,12 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await page.getByLabel(/Manager.s name/).fill('Maya Manager');
   await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
   await expect(page.getByRole('heading', { name: workspaceName, level: 1 })).toBeVisible();
+  // The administrator sees the invitation went and waits for the manager.
+  await expect(
+    page
+      .getByRole('table', { name: 'Manager invitations, newest first' })
+      .getByRole('row', { name: managerEmail }),
+  ).toContainText('Waiting');
   await expectAccessible(page);
   await signOut(page);
 

@@ -119,6 +119,11 @@ describe('organisations and people', () => {
         tx.select().from(platformAuditLog).where(eq(platformAuditLog.workspaceId, workspaceId)),
       );
       expect(audit.map((a) => a.action)).toContain('platform.createWorkspace');
+      // The administrator sees the invitation went and is waiting; nobody manages the workspace yet.
+      const admin = await callerFor(database.db, platformAdmin, null);
+      const people = await admin.platform.managers({ workspaceId });
+      expect(people.managers).toEqual([]);
+      expect(people.invitations).toMatchObject([{ email: managerEmail, state: 'pending' }]);
     });
 
     it('is for platform administrators only', async () => {
@@ -161,6 +166,11 @@ describe('organisations and people', () => {
       await expect(manager.joining.accept({ token })).resolves.toMatchObject({ landing: `/${slug}` });
       await expect(manager.workspaces.current()).resolves.toBeTruthy();
       expect(await codeOf(manager.joining.accept({ token }))).toBe('CONFLICT');
+      const admin = await callerFor(database.db, platformAdmin, null);
+      const people = await admin.platform.managers({ workspaceId });
+      expect(people.managers).toEqual([{ name: 'Morgan Manager', email: managerEmail }]);
+      expect(people.invitations).toMatchObject([{ email: managerEmail, state: 'accepted' }]);
+      expect(await codeOf(manager.platform.managers({ workspaceId }))).toBe('FORBIDDEN');
     });
 
     it('binds a school role to one of this workspace’s schools, never another’s', async () => {

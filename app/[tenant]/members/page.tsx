@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { invitationStateLabels } from '~/server/people/invitation-labels';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { roleLabels } from '~/server/workspaces/role-labels';
@@ -9,8 +10,6 @@ import { InvitationActions, InviteForm, MembershipActions } from './people-forms
 import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'People and roles' };
-
-const stateLabels = { pending: 'Waiting', accepted: 'Accepted', expired: 'Expired', withdrawn: 'Withdrawn' };
 
 export default async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
@@ -101,7 +100,9 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
             {
               header: 'Status',
               cell: (i) =>
-                i.state === 'pending' ? `Waiting until ${shortDate(i.expiresAt)}` : stateLabels[i.state],
+                i.state === 'pending'
+                  ? `Waiting until ${shortDate(i.expiresAt)}`
+                  : invitationStateLabels[i.state],
             },
             {
               header: 'Actions',

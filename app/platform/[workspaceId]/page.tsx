@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { notFound } from 'next/navigation';
 import { tenantKindLabels } from '~/server/workspaces/kind-labels';
+import { DataTable } from '~/app/_components/data-table';
+import { shortDate, timestamp } from '~/server/format/dates';
+import { invitationStateLabels } from '~/server/people/invitation-labels';
 import { guard, serverApi } from '../../_lib/server-api';
 import { InviteManagerForm, ModulesForm, SuspensionForm } from '../platform-forms';
 
@@ -16,6 +19,7 @@ export default async function PlatformWorkspacePage({
   const api = await serverApi();
   const workspace = (await guard(api.platform.workspaces())).find((w) => w.id === workspaceId);
   if (!workspace) notFound();
+  const people = await guard(api.platform.managers({ workspaceId }));
   return (
     <div>
       <p>
@@ -38,6 +42,37 @@ export default async function PlatformWorkspacePage({
           Modules
         </h2>
         <ModulesForm workspaceId={workspace.id} modules={workspace.modules} />
+      </section>
+      <section aria-labelledby="managers" className="mt-8">
+        <h2 id="managers" className="text-2xl font-semibold">
+          Managers
+        </h2>
+        <DataTable
+          className="mt-2"
+          caption="The workspace’s managers"
+          hideCaption
+          rows={people.managers}
+          rowKey={(m) => m.email}
+          empty="Nobody manages it yet: the invitation below has not been accepted."
+          columns={[
+            { header: 'Name', rowHeader: true, cell: (m) => m.name },
+            { header: 'Email', cell: (m) => m.email },
+          ]}
+        />
+        {people.invitations.length > 0 && (
+          <DataTable
+            className="mt-4"
+            caption="Manager invitations, newest first"
+            rows={people.invitations}
+            rowKey={(i) => i.id}
+            columns={[
+              { header: 'Sent to', rowHeader: true, cell: (i) => i.email },
+              { header: 'Sent', cell: (i) => timestamp(i.createdAt) },
+              { header: 'State', cell: (i) => invitationStateLabels[i.state] },
+              { header: 'Expires', cell: (i) => (i.state === 'pending' ? shortDate(i.expiresAt) : '—') },
+            ]}
+          />
+        )}
       </section>
       <section aria-labelledby="manager" className="mt-8">
         <h2 id="manager" className="text-2xl font-semibold">
