@@ -69,7 +69,10 @@ export function subscriptionPeriods(
     });
     return out;
   }
-  return [
-    { key: 'annual', label: yearLabel, billableFrom: academicYearStart(year), pence: sub.netPricePence },
-  ];
+  // A school that joined part-way pays for the terms left: the line says which, so the lower price explains itself.
+  const label =
+    charged.length === 3
+      ? yearLabel
+      : `${yearLabel}, ${charged.map((t) => termNames[t].toLowerCase().replace(/ term$/, '')).join(' and ')} ${charged.length === 1 ? 'term' : 'terms'} (joined part-way: ${charged.length} of 3 terms)`;
+  return [{ key: 'annual', label, billableFrom: academicYearStart(year), pence: sub.netPricePence }];
 }

@@ -146,6 +146,14 @@ describe('billing periods', () => {
       { key: 'annual', label: '2026/27', billableFrom: '2026-09-01', pence: 100_001 },
     ]);
   });
+  it('annual for a school that joined part-way: the line names the terms it pays for', () => {
+    expect(subscriptionPeriods('annual', { ...sub, termsCharged: 2 }, 'academy')[0]?.label).toBe(
+      '2026/27, spring and summer terms (joined part-way: 2 of 3 terms)',
+    );
+    expect(subscriptionPeriods('annual', { ...sub, termsCharged: 1 }, 'academy')[0]?.label).toBe(
+      '2026/27, summer term (joined part-way: 1 of 3 terms)',
+    );
+  });
   it('termly: equal parts adding up exactly, only the terms charged', () => {
     const parts = subscriptionPeriods('termly', sub, 'academy');
     expect(parts.map((p) => p.pence)).toEqual([33_333, 33_333, 33_335]);
