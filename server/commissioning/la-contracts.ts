@@ -1,4 +1,6 @@
 import { DomainError } from '~/server/errors/domain-error';
+import { longDate } from '../format/dates';
+import { notifyProviderOnCommit } from './notify-provider';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -178,7 +180,7 @@ export const ZCreateContractInput = z
 
 export async function createContract(
   tx: Tx,
-  input: z.infer<typeof ZCreateContractInput> & { tenantId: string },
+  input: z.infer<typeof ZCreateContractInput> & { tenantId: string; laName: string; appUrl: string },
 ) {
   const [provider] = await tx
     .select({ id: tenants.id, kind: tenants.kind })
@@ -200,6 +202,17 @@ export async function createContract(
     })
     .returning({ id: commissioningContracts.id });
   if (!made) throw new Error('contract not created');
+  notifyProviderOnCommit(tx, {
+    providerTenantId: provider.id,
+    contractId: made.id,
+    appUrl: input.appUrl,
+    subject: `${input.laName} has commissioned you: ${input.title}`,
+    heading: 'A new commissioning contract',
+    paragraphs: [
+      `${input.laName} has commissioned you to support its schools: “${input.title}”, from ${longDate(input.startsOn)} to ${longDate(input.endsOn)}.`,
+      'The schools it adds to the contract appear on it. Assign a partner to each and log every delivery against the contract.',
+    ],
+  });
   return { id: made.id };
 }
 
@@ -212,7 +225,7 @@ export const ZAddContractSchoolInput = z.object({
 
 export async function addContractSchool(
   tx: Tx,
-  input: z.infer<typeof ZAddContractSchoolInput> & { tenantId: string },
+  input: z.infer<typeof ZAddContractSchoolInput> & { tenantId: string; laName: string; appUrl: string },
 ) {
   const contract = await findActiveOwnContract(tx, input.tenantId, input.contractId);
   const [school] = await tx
@@ -245,6 +258,18 @@ export async function addContractSchool(
     schoolName: school.name,
     fundedDaysHundredths: Math.round(input.fundedDays * 100),
     supportSummary: input.supportSummary,
+  });
+  notifyProviderOnCommit(tx, {
+    providerTenantId: contract.providerTenantId,
+    contractId: contract.id,
+    appUrl: input.appUrl,
+    subject: `${input.laName}: ${school.name} added to “${contract.title}”`,
+    heading: 'A school added to your contract',
+    paragraphs: [
+      `${input.laName} has added ${school.name} (URN ${school.urn}) to “${contract.title}”, with ${input.fundedDays} funded ${input.fundedDays === 1 ? 'day' : 'days'}.`,
+      input.supportSummary ? `The support: ${input.supportSummary}` : '',
+      'Assign a partner to the school and log each delivery against the contract.',
+    ].filter(Boolean),
   });
   return { contractId: contract.id, schoolId: school.id };
 }

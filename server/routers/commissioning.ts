@@ -61,13 +61,23 @@ export const commissioningRouter = router({
     .input(ZCreateContractInput)
     .mutation(({ ctx, input }) => {
       assertCommissioner(ctx.actor);
-      return createContract(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
+      return createContract(ctx.tx, {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        laName: ctx.actor.name,
+        appUrl: ctx.actor.appUrl,
+      });
     }),
   addSchool: tenantProcedure({ module: 'commissioning', roles: officers })
     .input(ZAddContractSchoolInput)
     .mutation(({ ctx, input }) => {
       assertCommissioner(ctx.actor);
-      return addContractSchool(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
+      return addContractSchool(ctx.tx, {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        laName: ctx.actor.name,
+        appUrl: ctx.actor.appUrl,
+      });
     }),
   setFundedDays: tenantProcedure({ module: 'commissioning', roles: officers })
     .input(ZSetFundedDaysInput)

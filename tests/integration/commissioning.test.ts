@@ -9,11 +9,13 @@ import {
   contractSchools,
   memberships,
   notesOfVisit,
+  outboxEmails,
   sccCases,
   schools,
   subscriptions,
   warningNotices,
 } from '~/db/schema';
+import { withMailroom } from '~/server/email/outbox';
 import { callerFor, failureOf, openTestDatabase, tenantBySlug, userByEmail } from './harness';
 
 const officer = 'la.officer@birmingham.example';
@@ -322,6 +324,23 @@ describe('commissioning: Birmingham ↔ BEP', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await la.commissioning.setFundedDays({ contractId: id, schoolId: school(103305), fundedDays: 5 });
     await la.commissioning.removeSchool({ contractId: id, schoolId: school(103318) });
+
+    // BEP's managers are told, in BEP's own workspace, of the contract and of each school added to it.
+    const told = await withMailroom(database.db, (tx) =>
+      tx
+        .select({ subject: outboxEmails.subject, tenantId: outboxEmails.tenantId, text: outboxEmails.text })
+        .from(outboxEmails)
+        .where(eq(outboxEmails.to, bepManager)),
+    );
+    const aboutThis = told.filter((e) => e.subject.includes('Governance review pilot'));
+    expect(aboutThis.map((e) => e.subject)).toEqual(
+      expect.arrayContaining([
+        'Birmingham City Council has commissioned you: Governance review pilot',
+        expect.stringMatching(/added to “Governance review pilot”/),
+      ]),
+    );
+    expect(aboutThis.every((e) => e.tenantId === bepId)).toBe(true);
+    expect(aboutThis.some((e) => e.text?.includes(`/bep/commissioning/${id}`))).toBe(true);
 
     const manager = await callerFor(database.db, bepManager, 'bep');
     expect((await manager.commissioning.list()).map((c) => c.id)).toContain(id);
