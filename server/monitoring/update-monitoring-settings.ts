@@ -45,6 +45,8 @@ export const ZMonitoringSettingsInput = z.object({
     )
     .min(1)
     .max(20),
+  /** The category a school joins the register with (a GIAS import, added by hand) until an officer sets its own. */
+  defaultCategory: z.string().min(1, 'Choose the category a school joins with.').max(40),
   academyVisits: visits,
   pruVisits: visits,
   secondarySixthFormVisits: visits,
@@ -68,6 +70,7 @@ export function monitoringSettingsView(settings: TenantSettings) {
       label: c.label,
       visitsPerYear: c.visitsPerYear,
     })),
+    defaultCategory: statutory.defaultCategory,
     academyVisits: statutory.academyVisits,
     pruVisits: statutory.pruVisits,
     secondarySixthFormVisits: statutory.secondarySixthFormVisits,
@@ -90,6 +93,12 @@ export async function updateMonitoringSettings(
       field: 'categories',
       message: 'The categories changed while you were editing. Reload the page and try again.',
     });
+  if (!keys.has(input.defaultCategory))
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'defaultCategory',
+      message: 'Choose one of your categories for a school joining the register.',
+    });
   const edited = new Map(input.categories.map((c) => [c.key, c]));
   const settings: TenantSettings = {
     ...actor.settings,
@@ -105,6 +114,7 @@ export async function updateMonitoringSettings(
         label: edited.get(c.key)?.label ?? c.label,
         visitsPerYear: edited.get(c.key)?.visitsPerYear ?? c.visitsPerYear,
       })),
+      defaultCategory: input.defaultCategory,
       academyVisits: input.academyVisits,
       pruVisits: input.pruVisits,
       secondarySixthFormVisits: input.secondarySixthFormVisits,

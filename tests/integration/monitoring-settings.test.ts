@@ -28,12 +28,14 @@ describe('monitoring settings', () => {
         c.key === '2' ? { ...c, label: '2 Good', visitsPerYear: 3 } : c,
       ),
       formalNoticePreconditions: ['The school has not engaged', '', '  '],
+      defaultCategory: '3',
     });
     expect(saved).toMatchObject({
       concernListName: 'Schools needing intensive support',
       reviewMeetingName: 'Standards Panel',
       reviewMeetingCadenceDays: 28,
       formalNoticePreconditions: ['The school has not engaged'],
+      defaultCategory: '3',
     });
     const register = await manager.register.list({ sort: 'name' });
     expect(register.linkAdviserTitle).toBe('School Improvement Partner');
@@ -60,6 +62,9 @@ describe('monitoring settings', () => {
         }),
       ),
     ).toMatch(/categories changed while you were editing/);
+    expect(
+      await failureOf(manager.register.updateSettings({ ...before, defaultCategory: 'made-up' })),
+    ).toMatch(/Choose one of your categories/);
     expect(await manager.register.settings()).toEqual(before);
     const officer = await harrow.caller('la.officer@harrow.example');
     expect(await failureOf(officer.register.updateSettings(before))).toMatch(/role in this workspace/);

@@ -7,6 +7,7 @@ import {
   FieldGroup,
   Form,
   NumberField,
+  SelectField,
   StatusMessage,
   SubmitButton,
   TextArea,
@@ -37,6 +38,7 @@ export function MonitoringSettingsForm({ initial }: { initial: View }) {
     reviewMeetingName: initial.reviewMeetingName,
     reviewMeetingCadenceDays: String(initial.reviewMeetingCadenceDays),
     categories: initial.categories.map((c) => ({ ...c, visitsPerYear: String(c.visitsPerYear) })),
+    defaultCategory: initial.defaultCategory,
     academyVisits: String(initial.academyVisits),
     pruVisits: String(initial.pruVisits),
     secondarySixthFormVisits: String(initial.secondarySixthFormVisits),
@@ -63,6 +65,7 @@ export function MonitoringSettingsForm({ initial }: { initial: View }) {
           reviewMeetingName: values.reviewMeetingName,
           reviewMeetingCadenceDays: whole(values.reviewMeetingCadenceDays),
           categories: values.categories.map((c) => ({ ...c, visitsPerYear: whole(c.visitsPerYear) })),
+          defaultCategory: values.defaultCategory,
           academyVisits: whole(values.academyVisits),
           pruVisits: whole(values.pruVisits),
           secondarySixthFormVisits: whole(values.secondarySixthFormVisits),
@@ -128,6 +131,13 @@ export function MonitoringSettingsForm({ initial }: { initial: View }) {
             />
           </div>
         ))}
+        <SelectField
+          label="The category a school joins the register with"
+          hint="On a GIAS import or added by hand, until an officer records its own or an Ofsted inspection places it in a category of concern."
+          {...save.field('defaultCategory')}
+          {...bind('defaultCategory')}
+          options={values.categories.map((c) => ({ value: c.key, label: c.label || c.key }))}
+        />
         <div className="flex flex-wrap gap-4">
           <NumberField
             whole

@@ -4,6 +4,14 @@ import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { ScheduleMeetingForm } from './meeting-forms';
 import { longDate } from '~/server/format/dates';
 
+/** 14 → "fortnightly", 42 → "every 6 weeks (about half-termly)", 10 → "every 10 days". */
+function cadenceInWords(days: number): string {
+  if (days === 7) return 'weekly';
+  if (days === 14) return 'fortnightly';
+  if (days % 7 !== 0) return `every ${days} days`;
+  return `every ${days / 7} weeks${days === 42 ? ' (about half-termly)' : ''}`;
+}
+
 export const metadata: Metadata = { title: 'Review meetings' };
 
 export default async function ReviewMeetingsPage({ params }: { params: Promise<{ tenant: string }> }) {
@@ -19,8 +27,8 @@ export default async function ReviewMeetingsPage({ params }: { params: Promise<{
       </p>
       <h1 className="mt-2 text-3xl font-bold">{list.meetingName}</h1>
       <p className="mt-2 text-slate-700">
-        Meets every {list.cadenceDays} days. Each meeting’s agenda is drawn from the register: new candidates,
-        schools due their review and action plans with overdue items.
+        Meets {cadenceInWords(list.cadenceDays)}. Each meeting’s agenda is drawn from the register: new
+        candidates, schools due their review and action plans with overdue items.
       </p>
       <ScheduleMeetingForm tenant={tenant} meetingName={list.meetingName} suggestedOn={list.suggestedOn} />
       <section aria-labelledby="meetings" className="mt-8">

@@ -139,7 +139,13 @@ export function NoteForm(p: NoteFormProps) {
     }
     return parts[1] ?? path;
   }
-  const extras = { idPrefix: 'note', pathOf, onSuccess };
+  /** In the summary at the top, a focus area's error names its area: the same message for each is no help there. */
+  function summaryMessage(path: string, message: string): string {
+    const [group, index] = path.split('.');
+    const row = group === 'focusAreas' && index !== undefined ? rows[Number(index)] : undefined;
+    return row ? `${labelOf(row, Number(index))}: ${message}` : message;
+  }
+  const extras = { idPrefix: 'note', pathOf, summaryMessage, onSuccess };
   const write = useFormMutation(trpc.notesOfVisit.write.mutationOptions(), extras);
   const revise = useFormMutation(trpc.notesOfVisit.revise.mutationOptions(), extras);
   const form = p.note ? revise : write;
