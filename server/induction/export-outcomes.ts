@@ -68,7 +68,8 @@ export async function exportOutcomes(tx: Tx, actor: Actor, input: { from?: strin
         String(r.urn),
         safe(r.schoolName),
         r.startsOn,
-        r.outcome === 'extension' ? '' : (r.endsOn ?? r.decidedOn),
+        // Induction ends with its outcome at the latest (a period's planned end may lie beyond it).
+        r.outcome === 'extension' ? '' : r.endsOn && r.endsOn < r.decidedOn ? r.endsOn : r.decidedOn,
         (r.fteHundredths / 100).toFixed(2),
         (r.termsServedTenths / 10).toFixed(1),
         outcomeLabels[r.outcome],

@@ -12,12 +12,13 @@ import {
   users,
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
-import type { IsoDate } from '../catalogue/academic-year';
+import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
+import { defaultTermDates, loadTermDates } from '../calendar/term-dates';
 import { isAbStaff } from './appropriate-body';
 import { editablePeriodIds } from './edit-ect';
 import { decisionDeadlines, loadDecisions } from './induction-decisions';
 import { actsForSchool, loadEctFor } from './ect-access';
-import { isOverdue } from './induction-schedule';
+import { checkpointOpensOn, isOverdue } from './induction-schedule';
 import { scheduleFor } from './reschedule-ect';
 import { consultancyAvailable } from './submit-checkpoint';
 
@@ -83,6 +84,12 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
   const current = periods[periods.length - 1];
   const self = actor.roles.includes('ect') && actor.user.email.toLowerCase() === ect.email.toLowerCase();
   const { pending, lastOutcome, lastOutcomeByAppeal } = decisions;
+  // When each checkpoint opens for submission (the start of the term it closes), by the workspace's term dates.
+  const years = [...new Set(checkpoints.map((c) => academicYearOf(c.dueOn)))];
+  const datesOf = new Map(
+    await Promise.all(years.map(async (y) => [y, await loadTermDates(tx, y)] as const)),
+  );
+  const opensOn = (dueOn: string) => checkpointOpensOn(dueOn, (y) => datesOf.get(y) ?? defaultTermDates(y));
   return {
     ect,
     periods: periods.map((p) => ({ ...p, schoolName: schoolOf.get(p.id) ?? '' })),
@@ -93,7 +100,11 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         ...c,
         schoolName: schoolOf.get(c.periodId) ?? '',
         overdue: isOverdue(c, input.today),
-        maySubmit: mayAct && (c.status === 'due' || c.status === 'changes_requested'),
+        opensOn: opensOn(c.dueOn),
+        maySubmit:
+          mayAct &&
+          (c.status === 'due' || c.status === 'changes_requested') &&
+          opensOn(c.dueOn) <= input.today,
         mayReview: abStaff && c.status === 'submitted',
       };
     }),

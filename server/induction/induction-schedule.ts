@@ -215,3 +215,19 @@ export function escalationLevelDue(c: CheckpointState, today: IsoDate): 0 | 1 | 
   if (today >= workingDaysAfter(c.dueOn, escalateToHeadAfterWorkingDays)) return 2;
   return 1;
 }
+
+/**
+ * The first day a checkpoint may be submitted: the start of the school term at whose end it falls due. Before
+ * then there is nothing yet to review: a final assessment written in the first autumn of a four-year induction
+ * is not an assessment.
+ */
+export function checkpointOpensOn(
+  dueOn: IsoDate,
+  termDatesFor: (academicYear: number) => TermDates,
+): IsoDate {
+  const terms = termDatesFor(academicYearOf(dueOn)).terms;
+  const span =
+    terms.find((t) => t.startsOn <= dueOn && dueOn <= t.endsOn) ??
+    [...terms].reverse().find((t) => t.startsOn <= dueOn);
+  return span?.startsOn ?? dueOn;
+}

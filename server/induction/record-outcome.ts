@@ -13,7 +13,7 @@ import { DomainError } from '../errors/domain-error';
 import { assertAppropriateBody } from './appropriate-body';
 import { loadEctFor } from './ect-access';
 import type { TRecordOutcomeInput } from './induction-inputs';
-import { rescheduleEct } from './reschedule-ect';
+import { rescheduleEct, scheduleFor } from './reschedule-ect';
 import type { z } from 'zod';
 import type { ZRecordAbsenceInput } from './induction-inputs';
 
@@ -36,6 +36,16 @@ export async function recordOutcome(tx: Tx, actor: Actor, input: TRecordOutcomeI
       field: 'decidedOn',
       message: 'The decision date cannot be before induction started.',
     });
+  if (input.outcome !== 'extension') {
+    // A pass or a fail is the decision at the end of induction: never after one term of six.
+    const { termsRequired } = await scheduleFor(tx, ect.id);
+    if (Math.round(input.termsServed * 10) < Math.round(termsRequired * 10))
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: 'termsServed',
+        message: `${ect.name} has to serve ${termsRequired} induction terms and has served ${input.termsServed}: a pass or a fail is decided when induction is complete (an extension may be decided now).`,
+      });
+  }
   const extensionTenths = input.outcome === 'extension' ? Math.round((input.extensionTerms ?? 0) * 10) : null;
   return applyOutcome(tx, actor.tenantId, ect.id, {
     outcome: input.outcome,

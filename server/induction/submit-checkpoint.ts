@@ -1,5 +1,9 @@
 import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
+import { academicYearOf, todayInLondon, type IsoDate } from '../catalogue/academic-year';
+import { loadTermDates } from '../calendar/term-dates';
+import { longDate } from '../format/dates';
+import { checkpointOpensOn } from './induction-schedule';
 import {
   ects,
   entitlementBalances,
@@ -15,6 +19,12 @@ import { actsForSchool } from './ect-access';
 import { abRecipients, sendInductionNotice } from './induction-emails';
 import type { TSubmitCheckpointInput } from './induction-inputs';
 import { checkpointTitle } from './induction-labels';
+
+/** When a checkpoint due on `dueOn` opens for submission, by the workspace's term dates (see checkpointOpensOn). */
+export async function checkpointOpens(tx: Tx, dueOn: IsoDate): Promise<IsoDate> {
+  const dates = await loadTermDates(tx, academicYearOf(dueOn));
+  return checkpointOpensOn(dueOn, () => dates);
+}
 
 /** A checkpoint with its ECT and the school whose period it falls in. */
 export async function loadCheckpoint(tx: Tx, checkpointId: string) {
@@ -63,7 +73,12 @@ export async function consultancyAvailable(tx: Tx, actor: Actor, schoolId: strin
  * The induction tutor submits a progress review or assessment: on track or not, with the evidence. Not on
  * track opens a support plan (one at a time per ECT) and tells the AB's staff by email.
  */
-export async function submitCheckpoint(tx: Tx, actor: Actor, input: TSubmitCheckpointInput) {
+export async function submitCheckpoint(
+  tx: Tx,
+  actor: Actor,
+  input: TSubmitCheckpointInput,
+  today: IsoDate = todayInLondon(),
+) {
   assertAppropriateBody(actor);
   const row = await loadCheckpoint(tx, input.checkpointId);
   if (!actsForSchool(actor, row.schoolId))
@@ -75,6 +90,12 @@ export async function submitCheckpoint(tx: Tx, actor: Actor, input: TSubmitCheck
     });
   if (row.ectStatus === 'completed')
     throw new DomainError({ code: 'CONFLICT', message: `${row.ectName} has completed induction.` });
+  const opensOn = await checkpointOpens(tx, row.checkpoint.dueOn);
+  if (today < opensOn)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: `This ${checkpointTitle(row.checkpoint).toLowerCase()} is due on ${longDate(row.checkpoint.dueOn)}: it can be submitted from ${longDate(opensOn)}, when the term it covers begins.`,
+    });
   await tx
     .update(inductionCheckpoints)
     .set({

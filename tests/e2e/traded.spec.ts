@@ -199,3 +199,28 @@ test('the manager keeps the LA term dates and sees a school’s categorised line
   }
   await expectAccessible(page);
 });
+
+test('the manager takes a school’s order by phone: chooses the school, sees its price and subscribes it', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'manager@hsip.example');
+  await openSection(page, 'Packages and services');
+  await page.getByRole('article', { name: 'Ethnic minority achievement' }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Ethnic minority achievement', level: 1 })).toBeVisible();
+  const choose = page.getByRole('form', { name: 'Choose the school' });
+  const school = choose.getByLabel('School');
+  // Any open school but Grange (the headteacher's journey subscribes Grange).
+  const options = await school.locator('option').allTextContents();
+  const label = options.find((o) => o && o !== 'Choose a school' && !o.startsWith('Grange'));
+  if (!label) throw new Error('no other school in HSIP');
+  await school.selectOption({ label });
+  await choose.getByRole('button', { name: 'Show its price' }).click();
+  const name = label.replace(/ \(\d+\)$/, '');
+  await expect(page.getByTestId('quote')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Purchase-order number (optional)').fill('PO-PHONE-1');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    `${name} now subscribes to Ethnic minority achievement`,
+  );
+});

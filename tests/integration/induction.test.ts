@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, inductionCheckpoints } from '~/db/schema';
@@ -125,8 +126,19 @@ describe('ECT induction (Appropriate Body)', () => {
     const tutor = hub.as(hub.people.tutorA);
     const record = await tutor.induction.byId({ ectId });
     const first = record.checkpoints[0];
-    if (!first) throw new Error('no checkpoint');
+    const final = record.checkpoints.at(-1);
+    if (!first || !final) throw new Error('no checkpoint');
     expect(first.maySubmit).toBe(true);
+    // The final assessment, years away, is not open: it says from when, and refuses an early submission.
+    expect(final).toMatchObject({ maySubmit: false, status: 'due' });
+    expect(final.opensOn > todayInLondon()).toBe(true);
+    await expect(
+      tutor.induction.submitCheckpoint({
+        checkpointId: final.id,
+        judgement: 'on_track',
+        evidence: 'Written far too early, before the term it covers.',
+      }),
+    ).rejects.toThrow(/can be submitted from/);
     const submitted = await tutor.induction.submitCheckpoint({
       checkpointId: first.id,
       judgement: 'not_on_track',
@@ -220,6 +232,10 @@ describe('ECT induction (Appropriate Body)', () => {
     expect(absence.completesOn > completesOn).toBe(true);
 
     const manager = hub.as(hub.people.manager);
+    // A pass after one term of six is refused in words: a pass or fail ends a complete induction.
+    await expect(
+      manager.induction.recordOutcome({ ectId, outcome: 'pass', decidedOn: '2026-12-04', termsServed: 1 }),
+    ).rejects.toThrow(/has to serve 6 induction terms and has served 1/);
     await manager.induction.recordOutcome({
       ectId,
       outcome: 'extension',

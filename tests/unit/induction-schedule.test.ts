@@ -4,6 +4,7 @@ import { todayInLondon } from '~/server/catalogue/academic-year';
 import {
   addSchoolDays,
   checkpointCount,
+  checkpointOpensOn,
   escalationLevelDue,
   inductionTermsRequired,
   isOverdue,
@@ -284,5 +285,22 @@ describe('induction schedule', () => {
     expect(escalationLevelDue(c, '2027-04-09')).toBe(1);
     expect(escalationLevelDue(c, '2027-04-12')).toBe(2);
     expect(escalationLevelDue(c, '2027-04-26')).toBe(3);
+  });
+});
+
+describe('when a checkpoint opens for submission', () => {
+  it('opens at the start of the school term it closes, not before', () => {
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 0.5, termDatesFor: defaultTermDates });
+    const first = plan.checkpoints[0];
+    const last = plan.checkpoints.at(-1);
+    if (!first || !last) throw new Error('no checkpoints');
+    const firstOpens = checkpointOpensOn(first.dueOn, defaultTermDates);
+    const lastOpens = checkpointOpensOn(last.dueOn, defaultTermDates);
+    // 0.5 FTE: induction term 1 spans autumn and spring; its review opens with the spring term.
+    expect(firstOpens.startsWith('2027-01')).toBe(true);
+    expect(firstOpens <= first.dueOn).toBe(true);
+    // The final assessment, four years on, opens only in its own last term.
+    expect(lastOpens > '2030-04-01').toBe(true);
+    expect(lastOpens <= last.dueOn).toBe(true);
   });
 });

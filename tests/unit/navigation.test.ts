@@ -82,7 +82,14 @@ describe('visibleSections: module gating', () => {
     expect(slugsOfModule('traded')).toEqual(['catalogue', 'entitlements', 'renewals', 'adviser-time']);
     expect(slugsOfModule('courses')).toEqual(['courses']);
     expect(slugsOfModule('invoices')).toEqual(['invoices']);
-    expect(slugsOfModule('statutory')).toEqual(['register', 'visits', 'concern', 'support', 'reports']);
+    expect(slugsOfModule('statutory')).toEqual([
+      'register',
+      'visits',
+      'concern',
+      'support',
+      'reports',
+      'monitoring-settings',
+    ]);
     expect(slugsOfModule('commissioning')).toEqual(['commissioning']);
   });
 

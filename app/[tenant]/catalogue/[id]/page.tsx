@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 import { Link } from '~/app/_components/link';
 import { notFound } from 'next/navigation';
 import { academicYearLabel } from '~/server/catalogue/academic-year';
@@ -22,13 +23,28 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: item?.name ?? 'Package or service' };
 }
 
-export default async function CatalogueItemPage({ params }: { params: Params }) {
+export default async function CatalogueItemPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ school?: string }>;
+}) {
   const { tenant, id } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
   if (!workspace.tenant.modules.includes('traded') || !uuid.test(id)) notFound();
   const item = await guard(api.catalogue.byId({ id }));
   const yearLabel = academicYearLabel(item.academicYear);
-  const school = workspace.roles.includes('school_admin') ? workspace.mySchools[0] : undefined;
+  // The manager takes an order for a school (by phone, by email, on a paper form): they choose the school and
+  // see and use the same form its head would.
+  const forSchools =
+    workspace.roles.includes('tenant_admin') && item.kind === 'package'
+      ? (await guard(api.schools.list({}))).filter((s) => s.status === 'open')
+      : [];
+  const chosen = (await searchParams).school;
+  const school: { id: string; name: string } | undefined = workspace.roles.includes('school_admin')
+    ? workspace.mySchools[0]
+    : forSchools.find((s) => s.id === chosen);
   const [quote, subscriptions] = school
     ? await Promise.all([
         guard(api.catalogue.quote({ schoolId: school.id, itemId: item.id })),
@@ -85,6 +101,27 @@ export default async function CatalogueItemPage({ params }: { params: Params }) 
       )}
 
       {workspace.roles.includes('tenant_admin') && <EditItemForm item={item} />}
+
+      {forSchools.length > 0 && (item.active || school) && (
+        <section aria-labelledby="for-school" className="mt-8">
+          <h2 id="for-school" className="text-2xl font-semibold">
+            Subscribe a school
+          </h2>
+          <p className="mt-1 max-w-3xl text-slate-700">
+            For an order that came by phone, email or post: the school&apos;s price and the same choices its
+            head has.
+          </p>
+          <FilterForm label="Choose the school" submit="Show its price">
+            <FilterSelect
+              name="school"
+              label="School"
+              defaultValue={school?.id ?? ''}
+              placeholder="Choose a school"
+              options={forSchools.map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` }))}
+            />
+          </FilterForm>
+        </section>
+      )}
 
       {school && quote && item.kind === 'package' && (
         <>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { Link } from '~/app/_components/link';
 import { hasRole, inductionAbStaff } from '~/server/access/role-groups';
 import { DataTable } from '~/app/_components/data-table';
@@ -177,6 +178,11 @@ export default async function EctRecordPage({
                 </p>
               )}
               {c.maySubmit && <SubmitCheckpointForm checkpointId={c.id} title={checkpointTitle(c)} />}
+              {!c.maySubmit && c.status === 'due' && c.opensOn > todayInLondon() && (
+                <p className="mt-2 text-slate-700">
+                  Not yet open: it can be submitted from {longDate(c.opensOn)}.
+                </p>
+              )}
               {c.mayReview && <ReviewCheckpointForm checkpointId={c.id} />}
             </li>
           ))}
