@@ -1,11 +1,13 @@
 import {
   contactReaders,
+  managers,
   schoolManagers,
   schoolNoteWriters,
   schoolReaders,
   staff,
 } from '../access/role-groups';
 import { z } from 'zod';
+import { setMemberPrices, ZSetMemberPricesInput } from '../schools/set-member-prices';
 import { setPupilCount, ZSetPupilCountInput } from '../schools/set-pupil-count';
 import { router, tenantProcedure } from '../trpc';
 import { getSchool } from '../schools/get-school';
@@ -36,6 +38,10 @@ export const schoolsRouter = router({
     .input(ZUpdateSchoolNotesInput)
     .mutation(({ ctx, input }) => updateSchoolNotes(ctx.tx, input)),
   /** A school with no pupil number on record gives one, to be priced by pupil numbers. */
+  /** Member prices on or off for a school: the manager's record of its agreement. */
+  setMemberPrices: tenantProcedure({ module: 'core', roles: managers })
+    .input(ZSetMemberPricesInput)
+    .mutation(({ ctx, input }) => setMemberPrices(ctx.tx, input)),
   setPupilCount: tenantProcedure({ module: 'core', roles: schoolManagers })
     .input(ZSetPupilCountInput)
     .mutation(({ ctx, input }) => {

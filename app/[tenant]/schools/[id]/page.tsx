@@ -5,6 +5,7 @@ import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { contactRoleLabels } from '~/server/schools/school-contacts';
 import { AddContactForm, RemoveContactButton } from './school-contacts';
 import { SchoolNotesForm } from './school-notes-form';
+import { MemberPricesForm } from './member-prices-form';
 
 export const metadata: Metadata = { title: 'School' };
 
@@ -16,6 +17,8 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
     guard(api.schools.contacts({ schoolId: id })),
   ]);
   const mayEditContacts = workspace.roles.some((r) => r === 'tenant_admin' || r === 'school_admin');
+  // Member and non-member prices matter where the workspace sells to schools: packages or courses.
+  const sellsToSchools = workspace.tenant.modules.some((m) => m === 'traded' || m === 'courses');
   const mayEditNotes = workspace.roles.some(
     (r) => r === 'tenant_admin' || r === 'adviser' || r === 'la_officer',
   );
@@ -45,7 +48,18 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
         <dd>{[school.street, school.town, school.postcode].filter(Boolean).join(', ')}</dd>
         <dt className="font-semibold">Status</dt>
         <dd>{school.status === 'open' ? 'Open' : 'Closed'}</dd>
+        {sellsToSchools && (
+          <>
+            <dt className="font-semibold">Prices</dt>
+            <dd data-testid="member-prices">
+              {school.isPartnershipMember ? 'Member prices' : 'Non-member prices'}
+            </dd>
+          </>
+        )}
       </dl>
+      {sellsToSchools && workspace.roles.includes('tenant_admin') && (
+        <MemberPricesForm schoolId={school.id} member={school.isPartnershipMember} />
+      )}
       {workspace.tenant.modules.includes('governance') && hasRole(workspace.roles, governanceUsers) && (
         <p className="mt-4">
           <Link className="underline" href={`/${tenant}/governance/${school.id}`}>
