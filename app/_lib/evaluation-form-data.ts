@@ -1,4 +1,8 @@
-import { ZEvaluationAnswers, type TEvaluationAnswers } from '~/server/courses/evaluations';
+import {
+  evaluationQuestions,
+  ZEvaluationAnswers,
+  type TEvaluationAnswers,
+} from '~/server/courses/evaluations';
 import type { EvaluationState } from '../_components/course-evaluation-form';
 
 /** The evaluation form's answers, or its errors pointing at each question's first radio button. */
@@ -12,9 +16,15 @@ export function readEvaluationForm(form: FormData): { answers: TEvaluationAnswer
   });
   if (parsed.success) return { answers: parsed.data };
   return {
-    errors: parsed.error.issues.map((i) => ({
-      fieldId: `rating-${String(i.path[0])}-1`,
-      message: i.message,
-    })),
+    // Each message names its question: four times "Choose a rating" says nothing about which.
+    errors: parsed.error.issues.map((i) => {
+      const question = evaluationQuestions.find((q) => q.key === i.path[0]);
+      return {
+        fieldId: `rating-${String(i.path[0])}-1`,
+        message: question
+          ? `${question.label}: ${i.message.charAt(0).toLowerCase()}${i.message.slice(1)}`
+          : i.message,
+      };
+    }),
   };
 }

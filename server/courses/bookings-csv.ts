@@ -61,7 +61,8 @@ export async function schoolBookingsCsv(tx: Tx, input: { schoolId?: string }) {
       r.startsOn ?? '',
       r.endsOn ?? '',
       statusLabels[r.status],
-      r.funding ? fundingLabels[r.funding] : '',
+      // A cancelled place is "Charged" only while a cancellation charge stands.
+      r.funding && (r.status !== 'cancelled' || r.costPence > 0) ? fundingLabels[r.funding] : '',
       pounds(r.costPence),
       byBooking.get(r.id)?.present ?? 0,
       byBooking.get(r.id)?.absent ?? 0,

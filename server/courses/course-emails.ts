@@ -191,6 +191,7 @@ export function courseEmail(input: {
       subject: `Place confirmed: ${course.title}`,
       heading: 'A colleague’s place is now yours',
       paragraphs: [`Your school has passed a place on ${course.title} to you.`, where],
+      action: 'See your place',
     }),
   };
   const t = text[input.kind]();
@@ -208,7 +209,8 @@ export function courseEmail(input: {
     paragraphs.push('The attached calendar invite (course.ics) adds every session to your calendar.');
   if (method === 'CANCEL')
     paragraphs.push('The attached calendar file (course.ics) removes the sessions from your calendar.');
-  if (input.url && inviteMethod[input.kind] === 'REQUEST')
+  // The place's page has a calendar download; an offer's link is the claim page, which has none.
+  if (input.url && inviteMethod[input.kind] === 'REQUEST' && !isOffer)
     paragraphs.push(`Add every session to your calendar: ${input.url}/calendar`);
   return {
     to: input.booking.delegateEmail,

@@ -27,6 +27,7 @@ export async function getPublicCourse(tx: Tx, courseId: string) {
       nonMemberPricePence: courses.nonMemberPricePence,
       outOfAreaPricePence: courses.outOfAreaPricePence,
       vatRateBasisPoints: courses.vatRateBasisPoints,
+      entitlementUnit: courses.entitlementUnit,
       cancellationTerms: courses.cancellationTerms,
       startsOn: courses.startsOn,
       endsOn: courses.endsOn,

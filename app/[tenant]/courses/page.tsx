@@ -23,10 +23,12 @@ export default async function CoursesPage({
   searchParams,
 }: {
   params: Promise<{ tenant: string }>;
-  searchParams: Promise<{ passedOn?: string }>;
+  searchParams: Promise<{ passedOn?: string; when?: string }>;
 }) {
   const { tenant } = await params;
-  const { passedOn } = await searchParams;
+  const { passedOn, when: whenParam } = await searchParams;
+  // Upcoming by default; the courses that have run (their registers, evaluations and invoicing) one click away.
+  const when = whenParam === 'past' ? 'past' : 'upcoming';
   const { api, workspace } = await loadWorkspace(tenant);
   const manages = workspace.roles.some((r) => r === 'tenant_admin' || r === 'adviser');
   // Anyone who books (staff, governors, ECTs, the head) may also be a delegate: their own places.
@@ -34,7 +36,7 @@ export default async function CoursesPage({
     ? [[], []]
     : await Promise.all([guard(api.courses.myPlaces({})), guard(api.courses.myWaitingPlaces({}))]);
   const awaitingEvaluation = myPlaces.filter((p) => p.evaluationDue);
-  const courses = manages ? await guard(api.courses.list({})) : [];
+  const courses = manages ? await guard(api.courses.list({ when })) : [];
   const headteacher = !manages && workspace.roles.includes('school_admin');
   const [bookings, approval, schoolWaiting] = headteacher
     ? await Promise.all([
@@ -264,13 +266,26 @@ export default async function CoursesPage({
               </ul>
             </section>
           )}
-          <h2 className="mt-8 text-xl font-semibold">Upcoming courses</h2>
+          <h2 className="mt-8 text-xl font-semibold">
+            {when === 'past' ? 'Courses that have run' : 'Upcoming courses'}
+          </h2>
+          <p className="mt-1">
+            {when === 'past' ? (
+              <Link href={`/${tenant}/courses`} className="text-brand-dark underline">
+                Upcoming courses
+              </Link>
+            ) : (
+              <Link href={`/${tenant}/courses?when=past`} className="text-brand-dark underline">
+                Courses that have run
+              </Link>
+            )}
+          </p>
           <DataTable
-            caption="Upcoming courses"
+            caption={when === 'past' ? 'Courses that have run' : 'Upcoming courses'}
             hideCaption
             rows={courses}
             rowKey={(c) => c.id}
-            empty="No upcoming courses."
+            empty={when === 'past' ? 'No course has run yet.' : 'No upcoming courses.'}
             columns={[
               {
                 header: 'Course',

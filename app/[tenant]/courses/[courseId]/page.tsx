@@ -93,7 +93,11 @@ export default async function CoursePage({
           { header: 'Delegate', cell: (b) => b.delegateName, rowHeader: true },
           { header: 'School', cell: (b) => b.schoolName },
           { header: 'Status', cell: (b) => bookingStatusLabels[b.status] },
-          { header: 'Funding', cell: (b) => (b.funding ? fundingLabels[b.funding] : '—') },
+          {
+            header: 'Funding',
+            // A cancelled place funds nothing (a late cancellation's charge is on the school's bookings).
+            cell: (b) => (b.funding && b.status !== 'cancelled' ? fundingLabels[b.funding] : '—'),
+          },
         ]}
       />
       {delegates.waiting.length > 0 && (
@@ -161,7 +165,7 @@ export default async function CoursePage({
         {course.status !== 'cancelled' && <CancelCourseForm courseId={course.id} tenant={tenant} />}
         {course.status === 'cancelled' && (
           <p className="rounded border-l-4 border-red-800 bg-red-50 p-4">
-            Cancelled{course.cancelledReason ? `: ${course.cancelledReason}` : ''}.
+            Cancelled{course.cancelledReason ? `: ${course.cancelledReason.replace(/[.!]$/, '')}` : ''}.
           </p>
         )}
       </div>

@@ -96,8 +96,8 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
             Partnership members {formatPence(course.memberPricePence)}; other schools{' '}
             {formatPence(course.nonMemberPricePence)}; outside the area{' '}
             {formatPence(course.outOfAreaPricePence)}
-            {course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}. A place may come out of your school’s
-            subscription.
+            {course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}.
+            {course.entitlementUnit ? ' A place may come out of your school’s subscription.' : ''}
           </dd>
           <dt className="font-semibold">Places</dt>
           <dd>

@@ -44,6 +44,7 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
             </a>
           </p>
         )}
+        {course.format !== 'online' && course.venue && <p className="mt-2">Venue: {course.venue}</p>}
         {course.format !== 'in_person' && course.joiningLink && booking.status === 'confirmed' && (
           <p className="mt-2">
             Joining link:{' '}
