@@ -39,9 +39,11 @@ export async function getBulletin(tx: Tx, actor: Actor, input: { id: string; tod
     .leftJoin(users, eq(users.id, governorBulletins.sentByUserId))
     .where(eq(governorBulletins.id, input.id));
   if (!row) throw new DomainError({ code: 'NOT_FOUND', message: 'That bulletin was not found.' });
+  const sellsPackages = actor.modules.includes('traded');
   const audience = await bulletinAudience(tx, {
     includeAllGovernors: row.bulletin.includeAllGovernors,
     today: input.today,
+    sellsPackages,
   });
   const sentTo = new Set(
     (
@@ -51,7 +53,10 @@ export async function getBulletin(tx: Tx, actor: Actor, input: { id: string; tod
         .where(eq(governorBulletinRecipients.bulletinId, input.id))
     ).map((r) => r.email),
   );
-  const sample = audience.recipients[0] ?? { name: 'Chair of governors', email: 'chair@school.example' };
+  const sample = audience.recipients[0] ?? {
+    name: row.bulletin.includeAllGovernors ? 'Governor' : 'Chair of governors',
+    email: 'chair@school.example',
+  };
   const preview = await renderEmail('governor-bulletin', {
     workspaceName: actor.name,
     title: row.bulletin.title,
@@ -66,6 +71,8 @@ export async function getBulletin(tx: Tx, actor: Actor, input: { id: string; tod
     recipients: row.recipients,
     preview,
     audience: {
+      /** Whether the audience is the boards of schools holding a governing-body package, or every board. */
+      subscribersOnly: sellsPackages,
       schools: audience.schools,
       toSend: audience.recipients.filter((r) => !sentTo.has(r.email)).length,
       alreadySent: audience.recipients.filter((r) => sentTo.has(r.email)).length,

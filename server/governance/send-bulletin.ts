@@ -24,21 +24,22 @@ export type BulletinAudience = {
 
 /**
  * Who a bulletin goes to: the chairs and clerks (or, with includeAllGovernors, every current member) of
- * the boards of schools holding a governing-body package this academic year; less the addresses that
- * unsubscribed, and counting the members with no email address in the register.
+ * the boards of schools holding a governing-body package this academic year, or, in a workspace that sells
+ * no packages (an LA with governance but not traded services), of every board it keeps; less the addresses
+ * that unsubscribed, and counting the members with no email address in the register.
  */
 export async function bulletinAudience(
   tx: Tx,
-  input: { includeAllGovernors: boolean; today: IsoDate },
+  input: { includeAllGovernors: boolean; today: IsoDate; sellsPackages: boolean },
 ): Promise<BulletinAudience> {
   const [subscribed, current, unsubscribed] = await Promise.all([
-    governorPackageSchoolIds(tx, academicYearOf(input.today)),
+    input.sellsPackages ? governorPackageSchoolIds(tx, academicYearOf(input.today)) : null,
     listCurrentGovernors(tx, input.today),
     unsubscribedAddresses(tx),
   ]);
   const members = current.filter(
     (g) =>
-      subscribed.has(g.schoolId) &&
+      (subscribed === null || subscribed.has(g.schoolId)) &&
       (input.includeAllGovernors || g.office === 'chair' || g.category === 'clerk'),
   );
   const byEmail = new Map<string, BulletinAudience['recipients'][number]>();
@@ -79,6 +80,7 @@ export async function sendBulletin(tx: Tx, actor: Actor, input: { id: string; to
   const audience = await bulletinAudience(tx, {
     includeAllGovernors: bulletin.includeAllGovernors,
     today: input.today,
+    sellsPackages: actor.modules.includes('traded'),
   });
   const already = new Set(
     audience.recipients.length === 0

@@ -123,7 +123,14 @@ describe('governor bulletin', () => {
       links: [{ label: 'Governance handbook', url: 'https://www.gov.uk/governance-handbook' }],
     });
     const preview = await officerApi.governance.bulletin({ id });
-    expect(preview.audience).toEqual({ schools: 2, toSend: 2, alreadySent: 0, unsubscribed: 0, noEmail: 1 });
+    expect(preview.audience).toEqual({
+      subscribersOnly: true,
+      schools: 2,
+      toSend: 2,
+      alreadySent: 0,
+      unsubscribed: 0,
+      noEmail: 1,
+    });
     expect(preview.preview.html).toContain('<strong>Ofsted</strong>');
     expect(preview.preview.text).toContain('Governance handbook');
     expect(preview.preview.text).toMatch(/\/unsubscribe\//);
@@ -150,6 +157,30 @@ describe('governor bulletin', () => {
     const list = await officerApi.governance.bulletins();
     expect(list.find((b) => b.id === id)).toMatchObject({ recipients: 2, skippedNoEmail: 1 });
     expect(list.find((b) => b.id === id)?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('a workspace that sells no packages (an LA with governance only) writes to every board it keeps', async () => {
+    const la = await makeTenant(database.db, { modules: ['governance'] });
+    const school = await makeSchool(database.db, la.id, { name: 'Rowan Primary' });
+    const laOfficer = await makeUser(database.db);
+    await addMembership(database.db, la.id, laOfficer.id, 'la_officer');
+    const laApi = callerAs(database.db, laOfficer, la.slug);
+    await laApi.governance.addGovernor({
+      schoolId: school.id,
+      name: 'Rhona Chair',
+      category: 'co_opted',
+      office: 'chair',
+      appointedOn: '2024-09-01',
+      email: address('rhona'),
+    } as never);
+    const { id } = await laApi.governance.composeBulletin({
+      title: `Rutland bulletin ${tag}`,
+      body: 'Training dates for the spring term are out.',
+      links: [],
+    });
+    const preview = await laApi.governance.bulletin({ id });
+    expect(preview.audience).toMatchObject({ subscribersOnly: false, schools: 1, toSend: 1 });
+    expect(await laApi.governance.sendBulletin({ id })).toMatchObject({ sent: 1 });
   });
 
   it('honours the unsubscribe link on the next send, and includes every governor when asked', async () => {

@@ -42,8 +42,13 @@ export default async function BulletinPage({
           <h2 id="send" className="text-2xl font-semibold">
             Send
           </h2>
+          <p className="mt-1 text-slate-700">
+            {audience.subscribersOnly
+              ? 'It goes to the boards of schools with a governing-body package this year.'
+              : 'It goes to every board you keep.'}
+          </p>
           <dl className="mt-3 grid max-w-xl grid-cols-[1fr_auto] gap-x-6 gap-y-1" data-testid="audience">
-            <dt>Boards of subscribed schools</dt>
+            <dt>{audience.subscribersOnly ? 'Boards of subscribed schools' : 'Boards'}</dt>
             <dd className="text-right">{audience.schools}</dd>
             <dt>Will receive it now</dt>
             <dd className="text-right">{audience.toSend}</dd>
