@@ -196,7 +196,8 @@ export const sections: readonly Section[] = [
     slug: 'term-dates',
     title: 'Term dates',
     roles: managers,
-    summary: 'The LA’s term dates each year: mid-year joiners pay for the terms not yet started.',
+    summary:
+      'Your term dates each year: induction checkpoints, visit plans and mid-year subscriptions follow them.',
     built: true,
   },
   {

@@ -1,4 +1,4 @@
-import type { Role } from '~/db/schema';
+import type { Role, TenantKind } from '~/db/schema';
 
 export const roleLabels: Record<Role, string> = {
   tenant_admin: 'Manager (partnership manager / head of school improvement)',
@@ -21,3 +21,23 @@ export const shortRoleLabels: Record<Role, string> = {
   governor: 'Governor',
   ect: 'ECT',
 };
+
+/**
+ * The roles as a workspace of this kind names them, and only those it uses: an appropriate body has induction
+ * leads and officers, tutors and ECTs, and no LA officers or governors.
+ */
+export function roleLabelsFor(kind: TenantKind): Partial<Record<Role, string>> {
+  if (kind === 'appropriate_body')
+    return {
+      tenant_admin: 'Manager (induction lead)',
+      adviser: 'Induction officer',
+      finance: 'Finance',
+      school_admin: 'Headteacher / school business manager',
+      school_staff: 'School staff (induction tutor, mentor)',
+      ect: 'Early career teacher',
+    };
+  return {
+    ...roleLabels,
+    tenant_admin: kind === 'la' ? 'Manager (head of school improvement)' : 'Manager (partnership manager)',
+  };
+}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { invitationStateLabels } from '~/server/people/invitation-labels';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
-import { roleLabels } from '~/server/workspaces/role-labels';
+import { roleLabelsFor } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { redirect } from 'next/navigation';
 import { AccessRequests } from './access-requests';
@@ -23,6 +23,9 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
     guard(api.members.invitations()),
     guard(api.schools.list({})),
   ]);
+  // The roles in this kind of workspace's own words (an appropriate body has induction officers, not LA officers).
+  const labels = roleLabelsFor(workspace.tenant.kind);
+  const roleOptions = Object.entries(labels).map(([value, label]) => ({ value, label }));
   // People are invited to open schools only (a closed one stays in the list for its history).
   const schoolOptions = schools
     .filter((s) => s.status === 'open')
@@ -40,7 +43,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
         <h2 id="invite" className="text-2xl font-semibold">
           Invite someone
         </h2>
-        <InviteForm schools={schoolOptions} />
+        <InviteForm schools={schoolOptions} roles={roleOptions} />
       </section>
       <section aria-labelledby="people" className="mt-8">
         <h2 id="people" className="text-2xl font-semibold">
@@ -64,7 +67,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
               ),
             },
             { header: 'Email', cell: (m) => m.email },
-            { header: 'Role', cell: (m) => roleLabels[m.role] },
+            { header: 'Role', cell: (m) => labels[m.role] ?? m.role },
             { header: 'School', cell: (m) => m.schoolName ?? '–' },
             {
               header: 'Change',
@@ -75,6 +78,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
                   role={m.role}
                   schoolId={m.schoolId}
                   schools={schoolOptions}
+                  roles={roleOptions}
                 />
               ),
             },
@@ -94,7 +98,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
           empty="No invitations yet."
           columns={[
             { header: 'Email', rowHeader: true, cell: (i) => i.email },
-            { header: 'Role', cell: (i) => roleLabels[i.role] },
+            { header: 'Role', cell: (i) => labels[i.role] ?? i.role },
             { header: 'School', cell: (i) => i.schoolName ?? '–' },
             { header: 'Sent', cell: (i) => shortDate(i.createdAt) },
             {

@@ -10,19 +10,17 @@ import {
   StatusMessage,
   SubmitButton,
   TextField,
-  optionsOf,
   useFormMutation,
   useFormValues,
   type Option,
 } from '~/app/_components/form-kit';
 import { schoolBoundRoles, type Role } from '~/server/workspaces/workspace-vocabulary';
-import { roleLabels } from '~/server/workspaces/role-labels';
 import { useTRPC } from '../../_lib/trpc-client';
 
 const isSchoolRole = (role: string) => (schoolBoundRoles as readonly string[]).includes(role);
 
 /** Invite a person by email with a role (and their school, for a school role). */
-export function InviteForm({ schools }: { schools: Option[] }) {
+export function InviteForm({ schools, roles }: { schools: Option[]; roles: Option[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { values, bind, reset } = useFormValues({ email: '', name: '', role: 'adviser', schoolId: '' });
@@ -61,7 +59,7 @@ export function InviteForm({ schools }: { schools: Option[] }) {
         {...form.field('name')}
         {...bind('name')}
       />
-      <SelectField label="Role" options={optionsOf(roleLabels)} {...form.field('role')} {...bind('role')} />
+      <SelectField label="Role" options={roles} {...form.field('role')} {...bind('role')} />
       {isSchoolRole(values.role) && (
         <SelectField
           label="School"
@@ -88,12 +86,14 @@ export function MembershipActions({
   role,
   schoolId,
   schools,
+  roles,
 }: {
   membershipId: string;
   name: string;
   role: Role;
   schoolId: string | null;
   schools: Option[];
+  roles: Option[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -120,12 +120,7 @@ export function MembershipActions({
           })
         }
       >
-        <SelectField
-          label="Role"
-          options={optionsOf(roleLabels)}
-          {...change.field('role')}
-          {...bind('role')}
-        />
+        <SelectField label="Role" options={roles} {...change.field('role')} {...bind('role')} />
         {isSchoolRole(values.role) && (
           <SelectField
             label="School"
