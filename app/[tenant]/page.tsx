@@ -62,7 +62,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
               <Link href={`/${tenant}/members`} className="text-brand-dark underline">
                 Invite your people
               </Link>{' '}
-              (officers and advisers, then the schools’ headteachers and business managers from their
+              (your own staff first, then the schools’ headteachers and business managers from their
               contacts).
             </li>
           </ol>
