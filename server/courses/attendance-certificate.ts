@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
+import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { courseAttendance, courseBookings, schools } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import type { PdfDocument } from '~/server/pdf/render-pdf';
@@ -15,11 +16,13 @@ const formatDate = (on: string) => longDate.format(new Date(`${on}T12:00:00Z`));
 
 /**
  * Whether a place earns a certificate of attendance: a confirmed place, marked attended (or late) at every
- * required session of the course. Absent, or not yet marked, at any one of them: no certificate.
+ * required session of a course that has run (its last session is today or past: a register marked ahead of
+ * the day certifies nothing). Absent, or not yet marked, at any one of them: no certificate.
  */
 export async function certificateEligibility(
   tx: Tx,
   booking: { id: string; courseId: string; status: string },
+  today: IsoDate = todayInLondon(),
 ) {
   const { course, sessions } = await getCourse(tx, booking.courseId);
   const required = sessions.filter((s) => s.required);
@@ -39,9 +42,10 @@ export async function certificateEligibility(
             ),
           );
   const present = new Set(marks.filter((m) => m.status !== 'absent').map((m) => m.sessionId));
+  const over = required.every((s) => s.on <= today);
   const eligible =
-    booking.status === 'confirmed' && required.length > 0 && required.every((s) => present.has(s.id));
-  return { eligible, course, sessions: required, attended: present.size };
+    over && booking.status === 'confirmed' && required.length > 0 && required.every((s) => present.has(s.id));
+  return { eligible, over, course, sessions: required, attended: present.size };
 }
 
 /** The certificate of attendance as a document, or a refusal saying why there is none (yet). */
@@ -72,11 +76,13 @@ export async function certificateFor(
   booking: { id: string; courseId: string; status: string; delegateName: string; schoolName?: string },
   issuer: string,
 ): Promise<{ document: PdfDocument; filename: string }> {
-  const { eligible, course, sessions } = await certificateEligibility(tx, booking);
+  const { eligible, over, course, sessions } = await certificateEligibility(tx, booking);
   if (!eligible)
     throw new DomainError({
       code: 'BAD_REQUEST',
-      message: 'A certificate is given once the delegate has been marked present at every session.',
+      message: over
+        ? 'A certificate is given once the delegate has been marked present at every session.'
+        : 'A certificate is given once the course has run and the delegate has been marked present at every session.',
     });
   const hours = sessions.reduce((sum, s) => {
     const [sh, sm] = s.startTime.split(':').map(Number);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
+import { todayInLondon } from '../catalogue/academic-year';
 import {
   chargeableItems,
   courseAttendance,
@@ -68,8 +69,8 @@ export async function listSchoolBookings(tx: Tx, input: { schoolId?: string }) {
       delegateRole: courseBookings.delegateRole,
       status: courseBookings.status,
       funding: courseBookings.funding,
-      /** Marked present at every required session: a certificate of attendance can be downloaded. */
-      certificate: sql<boolean>`(${courseBookings.status} = 'confirmed' and exists (select 1 from ${courseSessions} s where s.course_id = ${courseBookings.courseId} and s.required) and not exists (select 1 from ${courseSessions} s where s.course_id = ${courseBookings.courseId} and s.required and not exists (select 1 from ${courseAttendance} a where a.session_id = s.id and a.booking_id = ${courseBookings.id} and a.status <> 'absent')))`,
+      /** The course has run and they were marked present at every required session: a certificate. */
+      certificate: sql<boolean>`(${courseBookings.status} = 'confirmed' and ${courses.endsOn} <= ${todayInLondon()} and exists (select 1 from ${courseSessions} s where s.course_id = ${courseBookings.courseId} and s.required) and not exists (select 1 from ${courseSessions} s where s.course_id = ${courseBookings.courseId} and s.required and not exists (select 1 from ${courseAttendance} a where a.session_id = s.id and a.booking_id = ${courseBookings.id} and a.status <> 'absent')))`,
       /** What the school pays: the place's charge and any cancellation or no-show charge, unless voided. */
       costPence: sql<number>`coalesce((select sum(ci.net_pence) from ${chargeableItems} ci where ci.source_type = 'course_booking' and ci.source_id = ${courseBookings.id} and ci.status <> 'cancelled'), 0)::int`,
     })

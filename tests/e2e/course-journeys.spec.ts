@@ -128,19 +128,23 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   const place = await latestEmailedLink(email('cat'), /https?:\/\/\S+\/place\/[\w-]+/, offeredAfter);
   const token = place.match(/\/place\/([\w-]+)/)?.[1] ?? '';
   await cat.goto(`/courses/hsip/place/${token}`);
-  const certificate = cat.getByRole('link', { name: /Download your certificate/ });
-  await expect(certificate).toBeVisible();
-  const pdf = await cat.request.get((await certificate.getAttribute('href')) ?? '');
-  expect(pdf.headers()['content-type']).toContain('application/pdf');
-  await expectAccessible(cat);
+  // Marked ahead of the day: no certificate until the course has run.
+  await expect(cat.getByRole('link', { name: /Download your certificate/ })).toHaveCount(0);
 
-  // The course has run (its day moved to yesterday); the evaluation job asks the delegates.
+  // The course has run (its day moved to yesterday): Cat downloads her certificate from her own link, and the
+  // evaluation job asks the delegates.
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   await sql`update course_sessions set "on" = ${yesterday},
       starts_at = (${yesterday}::date + time '09:30') at time zone 'Europe/London',
       ends_at = (${yesterday}::date + time '15:30') at time zone 'Europe/London'
     where course_id = ${courseId}`;
   await sql`update courses set starts_on = ${yesterday}, ends_on = ${yesterday} where id = ${courseId}`;
+  await cat.reload();
+  const certificate = cat.getByRole('link', { name: /Download your certificate/ });
+  await expect(certificate).toBeVisible();
+  const pdf = await cat.request.get((await certificate.getAttribute('href')) ?? '');
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  await expectAccessible(cat);
   await sql`delete from job_runs where job = 'course-evaluations'
     and tenant_id = (select id from tenants where slug = 'hsip')`;
   const askedAfter = new Date(Date.now() - 1000);

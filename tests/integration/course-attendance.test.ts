@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { renderPdf } from '~/server/pdf/render-pdf';
@@ -11,6 +12,18 @@ describe('the register and the certificate of attendance', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
   });
+
+  /** The course's sessions moved to yesterday (as the owner: a course cannot be made in the past). */
+  async function ranYesterday(courseId: string) {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await database.db.execute(sql`update course_sessions set "on" = ${yesterday},
+        starts_at = (${yesterday}::date + time '09:30') at time zone 'Europe/London',
+        ends_at = (${yesterday}::date + time '15:30') at time zone 'Europe/London'
+      where course_id = ${courseId}`);
+    await database.db.execute(
+      sql`update courses set starts_on = ${yesterday}, ends_on = ${yesterday} where id = ${courseId}`,
+    );
+  }
 
   async function bookedCourse() {
     const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
@@ -64,6 +77,12 @@ describe('the register and the certificate of attendance', () => {
       ['Ada Present', 'late'],
       ['Ben Missing', 'absent'],
     ]);
+
+    // Marked ahead of the day (the course is next year): nothing is certified until the course has run.
+    const ahead = (await head.courses.schoolBookings({})).filter((p) => p.courseId === courseId);
+    expect(ahead.every((p) => !p.certificate)).toBe(true);
+    await expect(head.courses.certificate({ bookingId: ada })).rejects.toThrow(/once the course has run/);
+    await ranYesterday(courseId);
 
     const places = await head.courses.schoolBookings({});
     const mine = places.filter((p) => p.courseId === courseId);
