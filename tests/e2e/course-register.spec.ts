@@ -39,8 +39,11 @@ test('a manager makes a course in the form, a head books a place, the facilitato
   await expect(phone.getByRole('heading', { name: `Register: ${title}` })).toBeVisible();
   const nia = phone.getByRole('listitem').filter({ hasText: 'Nia Okafor' });
   await expect(nia).toContainText('Not marked yet');
+  await expect(phone.getByText(/^0 of \d+ delegates? marked/)).toBeVisible();
   await nia.getByRole('button', { name: /^Attended/ }).click();
   await expect(nia).toContainText('Marked: attended');
+  // The count keeps up with the taps.
+  await expect(phone.getByText(/^1 of \d+ delegates? marked/)).toBeVisible();
   await expect(nia.getByRole('button', { name: /^Attended/ })).toHaveAttribute('aria-pressed', 'true');
   const box = await nia.getByRole('button', { name: /^Late/ }).boundingBox();
   expect(box?.height).toBeGreaterThanOrEqual(44);

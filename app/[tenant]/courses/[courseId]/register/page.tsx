@@ -24,7 +24,6 @@ export default async function RegisterPage({
     }),
   );
   const { course, sessions, session, delegates } = register;
-  const marked = delegates.filter((d) => d.status).length;
   return (
     <div className="max-w-2xl">
       <p>
@@ -55,9 +54,6 @@ export default async function RegisterPage({
           </ul>
         </nav>
       )}
-      <p className="mt-4">
-        {marked} of {delegates.length} delegates marked. Each mark is saved as you tap it.
-      </p>
       <RegisterList key={session.id} sessionId={session.id} delegates={delegates} />
     </div>
   );

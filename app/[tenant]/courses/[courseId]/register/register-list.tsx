@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button, ErrorSummary, useFormMutation } from '../../../../_components/form-kit';
 import { useTRPC } from '../../../../_lib/trpc-client';
+import { countOf } from '~/server/format/plural';
 
 type Mark = 'attended' | 'late' | 'absent';
 type Delegate = {
@@ -39,10 +40,13 @@ export function RegisterList({ sessionId, delegates }: { sessionId: string; dele
   const saving = form.isPending ? form.variables : undefined;
 
   if (delegates.length === 0) return <p className="mt-6">No delegates have a confirmed place yet.</p>;
+  // Counted from the marks as they are saved, so it keeps up with the taps.
+  const marked = delegates.filter((d) => statuses[d.bookingId]).length;
   return (
-    <div className="mt-6">
+    <div className="mt-4">
+      <p>{`${marked} of ${countOf(delegates.length, 'delegate')} marked. Each mark is saved as you tap it.`}</p>
       <ErrorSummary errors={form.summary} />
-      <ul className="space-y-4">
+      <ul className="mt-2 space-y-4">
         {delegates.map((d) => {
           const status = statuses[d.bookingId] ?? null;
           const nameId = `delegate-${d.bookingId}`;
