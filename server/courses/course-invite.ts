@@ -56,7 +56,8 @@ export function courseInvite(input: {
     end: s.endsAt.getTime(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    organizer: { name: input.providerName, ...(input.organizerEmail ? { email: input.organizerEmail } : {}) },
+    // An ORGANIZER is an address (RFC 5545 CAL-ADDRESS): with none to give (a downloaded file), there is none.
+    ...(input.organizerEmail ? { organizer: { name: input.providerName, email: input.organizerEmail } } : {}),
     ...(method === 'PUBLISH'
       ? {}
       : {

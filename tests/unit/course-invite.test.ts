@@ -98,6 +98,9 @@ describe('calendar invites across the October clock change', () => {
       /ORGANIZER;CN="?HSIP"?:mailto:no-reply@stride.example/i,
     );
     expect(request.replace(/\r\n[ \t]/g, '')).toContain('mailto:ana@school.example');
+    // A file to download has no organiser's address: no ORGANIZER line rather than one with no address.
+    const { organizerEmail: _none, ...noAddress } = common;
+    expect(courseInvite({ ...noAddress, sequence: 10, method: 'PUBLISH' })).not.toContain('ORGANIZER');
     expect(request).not.toContain('STATUS:CANCELLED');
     expect(cancel).toContain('METHOD:CANCEL');
     expect(cancel.match(/STATUS:CANCELLED/g)).toHaveLength(2);
