@@ -96,7 +96,9 @@ export default async function CourseCataloguePage({ params }: { params: Params }
         )}
         <h2 className="mt-8 text-xl font-semibold" aria-live="polite">
           {result.total === 0
-            ? 'No courses match'
+            ? Object.entries(raw).some(([key, value]) => key !== 'page' && value)
+              ? 'No courses match'
+              : 'No courses are open for booking yet'
             : result.moreThan
               ? `More than ${result.total.toLocaleString('en-GB')} courses`
               : `${result.total} course${result.total === 1 ? '' : 's'}`}
