@@ -10,6 +10,8 @@ import {
   courseSessions,
 } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
+import { longDate } from '~/server/format/dates';
+import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { shareOf } from './cancellation-terms';
 
@@ -22,17 +24,25 @@ export type TMarkAttendanceInput = z.output<typeof ZMarkAttendanceInput>;
 
 /**
  * The facilitator marks one delegate at one session: attended, late or absent. Marking again replaces the mark
- * (one per delegate per session). Only a confirmed place on the session's own course can be marked.
+ * (one per delegate per session). Only a confirmed place on the session's own course can be marked, and only
+ * from the session's day: a mark made ahead would say someone was there before anyone could be, and an
+ * "absent" made ahead could raise a no-show charge.
  */
 export async function markAttendance(
   tx: Tx,
   input: TMarkAttendanceInput & { tenantId: string; markedByUserId: string | null },
+  today: IsoDate = todayInLondon(),
 ) {
   const [session] = await tx
-    .select({ id: courseSessions.id, courseId: courseSessions.courseId })
+    .select({ id: courseSessions.id, courseId: courseSessions.courseId, on: courseSessions.on })
     .from(courseSessions)
     .where(eq(courseSessions.id, input.sessionId));
   if (!session) throw new DomainError({ code: 'NOT_FOUND', message: 'That session was not found.' });
+  if (session.on > today)
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `This session is on ${longDate(session.on)}: its register can be marked from that day.`,
+    });
   const [booking] = await tx
     .select({ id: courseBookings.id, status: courseBookings.status })
     .from(courseBookings)

@@ -120,25 +120,28 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await expect(manager.getByRole('row', { name: /Ada Ahmed/ })).toContainText('Cancelled');
   await expectAccessible(manager);
 
-  // The facilitator marks Cat attended; Cat downloads her certificate from her own link.
+  // Before the day the register lists who is coming, with nothing to mark; Cat's place has no certificate.
   await manager.goto(`${courseUrl}/register`);
-  const catRow = manager.getByRole('listitem').filter({ hasText: 'Cat Clarke' });
-  await catRow.getByRole('button', { name: /^Attended/ }).click();
-  await expect(catRow).toContainText('Marked: attended');
+  await expect(manager.getByText(/You can mark the register from that day/)).toBeVisible();
+  await expect(manager.getByRole('listitem').filter({ hasText: 'Cat Clarke' })).toBeVisible();
+  await expect(manager.getByRole('button', { name: /^Attended/ })).toHaveCount(0);
   const place = await latestEmailedLink(email('cat'), /https?:\/\/\S+\/place\/[\w-]+/, offeredAfter);
   const token = place.match(/\/place\/([\w-]+)/)?.[1] ?? '';
   await cat.goto(`/courses/hsip/place/${token}`);
-  // Marked ahead of the day: no certificate until the course has run.
   await expect(cat.getByRole('link', { name: /Download your certificate/ })).toHaveCount(0);
 
-  // The course has run (its day moved to yesterday): Cat downloads her certificate from her own link, and the
-  // evaluation job asks the delegates.
+  // The course has run (its day moved to yesterday): the facilitator marks Cat attended, Cat downloads her
+  // certificate from her own link, and the evaluation job asks the delegates.
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   await sql`update course_sessions set "on" = ${yesterday},
       starts_at = (${yesterday}::date + time '09:30') at time zone 'Europe/London',
       ends_at = (${yesterday}::date + time '15:30') at time zone 'Europe/London'
     where course_id = ${courseId}`;
   await sql`update courses set starts_on = ${yesterday}, ends_on = ${yesterday} where id = ${courseId}`;
+  await manager.reload();
+  const catRow = manager.getByRole('listitem').filter({ hasText: 'Cat Clarke' });
+  await catRow.getByRole('button', { name: /^Attended/ }).click();
+  await expect(catRow).toContainText('Marked: attended');
   await cat.reload();
   const certificate = cat.getByRole('link', { name: /Download your certificate/ });
   await expect(certificate).toBeVisible();

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
+import postgres from 'postgres';
 import { expectAccessible, signInWithMagicLink } from './support';
+
+const sql = postgres(process.env.E2E_DATABASE_URL ?? '', { max: 1 });
+test.afterAll(() => sql.end());
 
 const nextYear = new Date().getUTCFullYear() + 1;
 
@@ -37,6 +41,19 @@ test('a manager makes a course in the form, a head books a place, the facilitato
   await signInWithMagicLink(phone, 'adviser@hsip.example');
   await phone.goto(`${courseUrl}/register`);
   await expect(phone.getByRole('heading', { name: `Register: ${title}` })).toBeVisible();
+  // Ahead of the day the register is the list of who is coming, with nothing to mark.
+  await expect(phone.getByText(/You can mark the register from that day/)).toBeVisible();
+  await expect(phone.getByRole('listitem').filter({ hasText: 'Nia Okafor' })).toBeVisible();
+  await expect(phone.getByRole('button', { name: /^Attended/ })).toHaveCount(0);
+
+  // The day of the first session comes (moved to today); the second is still a week away.
+  const courseId = courseUrl.split('/').at(-1) ?? '';
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  await sql`update course_sessions set "on" = ${today},
+      starts_at = (${today}::date + time '09:30') at time zone 'Europe/London',
+      ends_at = (${today}::date + time '12:30') at time zone 'Europe/London'
+    where course_id = ${courseId} and sequence = 1`;
+  await phone.reload();
   const nia = phone.getByRole('listitem').filter({ hasText: 'Nia Okafor' });
   await expect(nia).toContainText('Not marked yet');
   await expect(phone.getByText(/^0 of \d+ delegates? marked/)).toBeVisible();
@@ -49,11 +66,12 @@ test('a manager makes a course in the form, a head books a place, the facilitato
   expect(box?.height).toBeGreaterThanOrEqual(44);
   await expectAccessible(phone);
 
-  // The mark was saved: it is there after a reload, and on the second session's register it is not yet.
+  // The mark was saved: it is there after a reload; the second session's register opens on its own day.
   await phone.reload();
   await expect(phone.getByRole('listitem').filter({ hasText: 'Nia Okafor' })).toContainText(
     'Marked: attended',
   );
   await phone.getByRole('navigation', { name: 'Sessions' }).getByRole('link', { name: 'Session 2' }).click();
-  await expect(phone.getByRole('listitem').filter({ hasText: 'Nia Okafor' })).toContainText('Not marked yet');
+  await expect(phone.getByText(/You can mark the register from that day/)).toBeVisible();
+  await expect(phone.getByRole('button', { name: /^Attended/ })).toHaveCount(0);
 });

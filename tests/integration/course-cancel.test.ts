@@ -14,7 +14,7 @@ import { academicYearOf } from '~/server/catalogue/academic-year';
 import { withMailroom } from '~/server/email/outbox';
 import { grantEntitlement } from '~/server/entitlements/grant-entitlement';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
-import { ownCourse } from './course-fixtures';
+import { ownCourse, ranUntilYesterday } from './course-fixtures';
 import { openTestDatabase } from './harness';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -186,6 +186,7 @@ describe('cancelling a whole course, and no-show charging', () => {
     });
     expect(booked.confirmed.map((c) => c.funding)).toEqual(['entitlement', 'entitlement']);
     const bookingId = booked.confirmed[0]?.bookingId ?? '';
+    await ranUntilYesterday(database.db, id);
     const { sessions } = await ws.caller.courses.byId({ id });
     const mark = (sessionId: string, status: 'absent' | 'attended') =>
       ws.caller.courses.markAttendance({ sessionId, bookingId, status });

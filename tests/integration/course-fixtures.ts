@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import { moduleKeys } from '~/db/schema';
 import {
@@ -39,4 +40,20 @@ export async function schoolWithStaffAndHeads(db: Db) {
     headEmail: headUser.email,
     otherHead: callerAs(db, otherUser, ws.tenant.slug),
   };
+}
+
+/**
+ * Moves a course's sessions back so that its last one was yesterday, keeping the days between them: what the
+ * clock would do (a course cannot be made in the past, and a register opens on its session's day).
+ */
+export async function ranUntilYesterday(db: Db, courseId: string) {
+  await db.execute(sql`with shift as (
+      select max("on") - (current_date - 1) as days from course_sessions where course_id = ${courseId})
+    update course_sessions s set "on" = s."on" - shift.days,
+      starts_at = s.starts_at - make_interval(days => shift.days),
+      ends_at = s.ends_at - make_interval(days => shift.days)
+    from shift where s.course_id = ${courseId}`);
+  await db.execute(sql`update courses c set starts_on = x.first, ends_on = x.last
+    from (select min("on") as first, max("on") as last from course_sessions where course_id = ${courseId}) x
+    where c.id = ${courseId}`);
 }

@@ -1,9 +1,10 @@
 import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
 import { outboxEmails } from '~/db/schema';
 import { submitEvaluationByLink } from '~/server/courses/evaluations';
 import { findPlace } from '~/server/courses/find-place';
+import { markAttendance } from '~/server/courses/mark-attendance';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 import { londonToUtc } from '~/server/courses/london-time';
 import { workingDaysBefore } from '~/server/courses/working-days';
@@ -111,12 +112,21 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     const { manager, id, d, booked } = await bookedCourse(first, last);
     const register = await manager.courses.register({ courseId: id });
     const b = booked.confirmed.find((c) => c.delegateEmail === d('b').email);
+    // Marked on the last day (the register opens on each session's day): absent at both.
     for (const session of (await manager.courses.byId({ id })).sessions)
-      await manager.courses.markAttendance({
-        sessionId: session.id,
-        bookingId: b?.bookingId ?? '',
-        status: 'absent',
-      });
+      await withTenant(database.db, ws.tenant.id, (tx) =>
+        markAttendance(
+          tx,
+          {
+            sessionId: session.id,
+            bookingId: b?.bookingId ?? '',
+            status: 'absent',
+            tenantId: ws.tenant.id,
+            markedByUserId: null,
+          },
+          last,
+        ),
+      );
     expect(register.delegates.length).toBeGreaterThan(0);
 
     // During the last day: not yet.

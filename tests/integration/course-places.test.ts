@@ -1,7 +1,7 @@
-import { and, desc, eq, like, sql } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { courseBookings, courses, courseSessions, moduleKeys, outboxEmails } from '~/db/schema';
+import { courseBookings, moduleKeys, outboxEmails } from '~/db/schema';
 import { withMailroom } from '~/server/email/outbox';
 import {
   addMembership,
@@ -10,7 +10,7 @@ import {
   makeWorkspaceWithEveryRole,
   type MadeUser,
 } from '../fixtures/factories';
-import { ownCourse } from './course-fixtures';
+import { ownCourse, ranUntilYesterday } from './course-fixtures';
 import { openTestDatabase } from './harness';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -58,23 +58,6 @@ describe('a delegate’s own places: sending a colleague instead, and the evalua
     return made.id;
   }
 
-  /** Moves a course into the past (it ran yesterday and the day before): what the clock would do. */
-  const runCourseInThePast = (courseId: string) =>
-    withTenant(database.db, ws.tenant.id, async (tx) => {
-      await tx
-        .update(courseSessions)
-        .set({
-          startsAt: sql`${courseSessions.startsAt} - interval '800 days'`,
-          endsAt: sql`${courseSessions.endsAt} - interval '800 days'`,
-          on: sql`${courseSessions.on} - 800`,
-        })
-        .where(eq(courseSessions.courseId, courseId));
-      await tx
-        .update(courses)
-        .set({ startsOn: sql`${courses.startsOn} - 800`, endsOn: sql`${courses.endsOn} - 800` })
-        .where(eq(courses.id, courseId));
-    });
-
   it('the delegate (or the head) sends a colleague instead, keeping the place; both are told', async () => {
     const [a, b, c] = staffUsers as [MadeUser, MadeUser, MadeUser];
     const id = await course();
@@ -120,7 +103,7 @@ describe('a delegate’s own places: sending a colleague instead, and the evalua
     expect((await head.courses.place({ bookingId })).delegateEmail).toBe(c.email);
 
     // Once the course has started, a place can no longer be passed on.
-    await runCourseInThePast(id);
+    await ranUntilYesterday(database.db, id);
     await expect(
       head.courses.substitute({ bookingId, delegate: { name: a.name, email: a.email, role: '' } }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -143,7 +126,7 @@ describe('a delegate’s own places: sending a colleague instead, and the evalua
       as(a).courses.evaluateMyPlace({ bookingId: placeOf(a.email), answers }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    await runCourseInThePast(id);
+    await ranUntilYesterday(database.db, id);
     // B was marked absent at both sessions: not asked, as the emailed request would not ask them.
     const register = await ws.caller.courses.register({ courseId: id });
     for (const session of register.sessions)

@@ -23,7 +23,7 @@ export default async function RegisterPage({
       sessionId: sessionId && /^[0-9a-f-]{36}$/i.test(sessionId) ? sessionId : undefined,
     }),
   );
-  const { course, sessions, session, delegates } = register;
+  const { course, sessions, session, mayMark, delegates } = register;
   return (
     <div className="max-w-2xl">
       <p>
@@ -54,7 +54,13 @@ export default async function RegisterPage({
           </ul>
         </nav>
       )}
-      <RegisterList key={session.id} sessionId={session.id} delegates={delegates} />
+      {!mayMark && (
+        <p className="mt-4 rounded border-l-4 border-brand bg-white p-3">
+          This session is on {formatCourseDate(session.on)}. You can mark the register from that day; until
+          then this is the list of who is coming.
+        </p>
+      )}
+      <RegisterList key={session.id} sessionId={session.id} mayMark={mayMark} delegates={delegates} />
     </div>
   );
 }

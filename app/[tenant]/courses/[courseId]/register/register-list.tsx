@@ -18,7 +18,15 @@ const markLabels: Record<Mark, string> = { attended: 'Attended', late: 'Late', a
 const marks: Mark[] = ['attended', 'late', 'absent'];
 
 /** One delegate a card; tapping a mark saves it at once and says so beside the name (not by colour alone). */
-export function RegisterList({ sessionId, delegates }: { sessionId: string; delegates: Delegate[] }) {
+export function RegisterList({
+  sessionId,
+  mayMark,
+  delegates,
+}: {
+  sessionId: string;
+  mayMark: boolean;
+  delegates: Delegate[];
+}) {
   const trpc = useTRPC();
   const [statuses, setStatuses] = useState<Record<string, Mark | null>>(() =>
     Object.fromEntries(delegates.map((d) => [d.bookingId, d.status])),
@@ -40,6 +48,17 @@ export function RegisterList({ sessionId, delegates }: { sessionId: string; dele
   const saving = form.isPending ? form.variables : undefined;
 
   if (delegates.length === 0) return <p className="mt-6">No delegates have a confirmed place yet.</p>;
+  if (!mayMark)
+    return (
+      <ul className="mt-4 space-y-2">
+        {delegates.map((d) => (
+          <li key={d.bookingId} className="rounded-lg border border-slate-300 bg-white p-4">
+            <p className="text-lg font-semibold">{d.delegateName}</p>
+            <p className="text-slate-700">{[d.delegateRole, d.schoolName].filter(Boolean).join(', ')}</p>
+          </li>
+        ))}
+      </ul>
+    );
   // Counted from the marks as they are saved, so it keeps up with the taps.
   const marked = delegates.filter((d) => statuses[d.bookingId]).length;
   return (
