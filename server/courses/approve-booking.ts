@@ -98,7 +98,7 @@ export async function decideBooking(
     const next = await offerNextPlace(tx, { ...input, courseId: course.id });
     return { status: 'cancelled' as const, offeredTo: next.offered?.entryId ?? null };
   }
-  const funded = await fundGivenPlace(tx, {
+  const { schoolName, ...funded } = await fundGivenPlace(tx, {
     tenantId: input.tenantId,
     course,
     schoolId: booking.schoolId,
@@ -120,6 +120,14 @@ export async function decideBooking(
       kind: 'confirmed',
       course,
       sessions,
+      place: {
+        schoolName,
+        funding: funded.funding,
+        pricePence: funded.pricePence,
+        vatRateBasisPoints: course.vatRateBasisPoints,
+        terms: course.cancellationTerms,
+        firstSessionOn: sessions[0]?.on,
+      },
       booking,
       bookingId: booking.id,
       providerName: input.providerName,

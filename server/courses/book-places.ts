@@ -7,7 +7,7 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { markEmailQueued, queueEmail } from '../email/send-email';
 import { prepareEmail, type TemplatedEmail } from '../email/templates';
 import type { TDelegate } from './booking-inputs';
-import { courseEmail } from './course-emails';
+import { courseEmail, waitingPositionLine, type PlaceDetails } from './course-emails';
 import { loadBookingContext, type BookingCourse } from './load-booking-context';
 import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
@@ -111,12 +111,21 @@ export async function bookPlaces(
     const { token, tokenHash } = newPlaceToken();
     const booking = { delegateName: d.name, delegateEmail: d.email };
     const common = { course, sessions, booking, providerName: input.providerName };
-    const confirmedEmail = courseEmail({
-      ...common,
-      kind: 'confirmed',
-      bookingId,
-      url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
-    });
+    const confirmedEmail = (funding: PlaceDetails['funding'], pricePence: number) =>
+      courseEmail({
+        ...common,
+        kind: 'confirmed',
+        bookingId,
+        url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
+        place: {
+          schoolName: school.name,
+          funding,
+          pricePence,
+          vatRateBasisPoints: course.vatRateBasisPoints,
+          terms: course.cancellationTerms,
+          firstSessionOn: sessions[0]?.on,
+        },
+      });
     const waitlistedEmail = courseEmail({ ...common, kind: 'waitlisted' });
     return { d, bookingId, tokenHash, confirmedEmail, waitlistedEmail };
   });
@@ -138,6 +147,8 @@ export async function bookPlaces(
   };
   if (take === 0 && waiting.length === 0) nothingToAudit(tx);
   const bookingRows: (typeof courseBookings.$inferInsert)[] = [];
+  const confirmedEmails: TemplatedEmail[] = [];
+  const waitlistedEmails: TemplatedEmail[] = [];
   for (const p of awaitsApproval ? [] : confirmed) {
     const placePrice = freeByStatute.has(p.d.email.toLowerCase()) ? { ...price, pricePence: 0 } : price;
     const funded = await fundPlace(tx, {
@@ -170,6 +181,7 @@ export async function bookPlaces(
       funding: funded.funding,
       pricePence: funded.funding === 'charge' ? placePrice.pricePence : 0,
     });
+    confirmedEmails.push(p.confirmedEmail(funded.funding, placePrice.pricePence));
   }
   if (awaitsApproval)
     for (const p of confirmed) {
@@ -208,6 +220,26 @@ export async function bookPlaces(
       .onConflictDoNothing()
       .returning({ id: courseWaitlistEntries.id, email: courseWaitlistEntries.delegateEmail });
     result.waitlisted = entries.map((e) => ({ entryId: e.id, delegateEmail: e.email }));
+    const ahead = await executeRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${courseWaitlistEntries}
+        where course_id = ${course.id} and status in ('waiting', 'offered')`,
+    );
+    const lineLength = Number(ahead[0]?.n ?? 0);
+    waitlistedEmails.push(
+      ...waiting
+        .filter((p) => entries.some((e) => e.email === p.d.email))
+        .map((p, i, joined) =>
+          courseEmail({
+            kind: 'waitlisted',
+            course,
+            sessions,
+            booking: { delegateName: p.d.name, delegateEmail: p.d.email },
+            providerName: input.providerName,
+            position: lineLength - joined.length + i + 1,
+          }),
+        ),
+    );
   }
   if (awaitsApproval && confirmed.length > 0)
     await requestApproval(tx, {
@@ -229,10 +261,8 @@ export async function bookPlaces(
             providerName: input.providerName,
           }),
         )
-      : confirmed.map((p) => p.confirmedEmail)),
-    ...waiting
-      .filter((p) => result.waitlisted.some((w) => w.delegateEmail === p.d.email))
-      .map((p) => p.waitlistedEmail),
+      : confirmedEmails),
+    ...waitlistedEmails,
   ];
   for (const email of outgoing) await queueEmail(tx, email);
   return result;
@@ -251,7 +281,7 @@ type Prepared = {
   d: TDelegate;
   bookingId: string;
   tokenHash: string;
-  confirmedEmail: TemplatedEmail;
+  confirmedEmail: (funding: PlaceDetails['funding'], pricePence: number) => TemplatedEmail;
   waitlistedEmail: TemplatedEmail;
 };
 
@@ -329,11 +359,13 @@ async function bookInOneStatement(
   const { course, price, prepared } = input;
   const rows = prepared.map((p) => {
     const pricePence = input.freeByStatute.has(p.d.email.toLowerCase()) ? 0 : price.pricePence;
-    const confirmed = prepareEmail(p.confirmedEmail);
+    const confirmedEmail = p.confirmedEmail(pricePence > 0 ? 'charge' : 'free', pricePence);
+    const confirmed = prepareEmail(confirmedEmail);
     const waitlisted = prepareEmail(p.waitlistedEmail);
     return {
       p,
       pricePence,
+      confirmedEmail,
       chargeId: pricePence > 0 ? randomUUID() : null,
       confirmedEmailId: randomUUID(),
       waitlistedEmailId: randomUUID(),
@@ -347,7 +379,7 @@ async function bookInOneStatement(
         ${r.p.d.userId ?? null}::uuid, ${r.p.tokenHash}, ${r.pricePence}::int,
         ${`${course.title}: place for ${r.p.d.name}`}, ${r.confirmedEmailId}::uuid, ${r.values.confirmed.subject},
         ${r.values.confirmed.template}, ${JSON.stringify(r.values.confirmed.props)}::jsonb,
-        ${JSON.stringify(r.p.confirmedEmail.attachments ?? [])}::jsonb, ${r.waitlistedEmailId}::uuid,
+        ${JSON.stringify(r.confirmedEmail.attachments ?? [])}::jsonb, ${r.waitlistedEmailId}::uuid,
         ${r.values.waitlisted.subject}, ${r.values.waitlisted.template},
         ${JSON.stringify(r.values.waitlisted.props)}::jsonb)`,
     ),
@@ -435,8 +467,13 @@ async function bookInOneStatement(
         insert into outbox_emails (id, status, "to", subject, template, props, attachments)
         select c_email_id, 'queued'::email_status, email, c_subject, c_template, c_props, c_attachments from placed
         union all
-        select d.w_email_id, 'queued'::email_status, d.email, d.w_subject, d.w_template, d.w_props, '[]'::jsonb
+        select d.w_email_id, 'queued'::email_status, d.email, d.w_subject, d.w_template,
+          jsonb_set(d.w_props, '{paragraphs}', (d.w_props -> 'paragraphs')
+            || to_jsonb(replace(${waitingPositionLine('{n}')}, '{n}', (ahead.n + row_number() over (order by d.k))::text))),
+          '[]'::jsonb
         from d join w on w.delegate_email = d.email
+        cross join (select count(*) as n from course_waitlist_entries
+          where course_id = ${course.id} and status in ('waiting', 'offered')) ahead
       )${auditRow ? sql`, a as (${auditRow})` : sql``}
       select (select take from t) as take,
         (select json_agg(json_build_object('id', w.id, 'email', w.delegate_email)) from w) as waitlisted`,

@@ -52,7 +52,7 @@ export async function claimOffer(
           : 'Sorry: the hold on this place has run out and it has passed to the next person.',
     });
   const { course, sessions } = await getCourse(tx, entry.courseId);
-  const funded = await fundGivenPlace(tx, {
+  const { schoolName, ...funded } = await fundGivenPlace(tx, {
     tenantId: input.tenantId,
     course,
     schoolId: entry.schoolId,
@@ -86,6 +86,14 @@ export async function claimOffer(
       kind: 'confirmed',
       course,
       sessions,
+      place: {
+        schoolName,
+        funding: funded.funding,
+        pricePence: funded.pricePence,
+        vatRateBasisPoints: course.vatRateBasisPoints,
+        terms: course.cancellationTerms,
+        firstSessionOn: sessions[0]?.on,
+      },
       booking: entry,
       bookingId,
       providerName: input.providerName,

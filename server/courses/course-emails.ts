@@ -1,5 +1,7 @@
-import type { Course, CourseBooking, CourseSession } from '~/db/schema';
+import type { CancellationTerms, Course, CourseBooking, CourseSession } from '~/db/schema';
+import { formatPence } from '../catalogue/money';
 import type { TemplatedEmail } from '../email/templates';
+import { freeCancellationUntil } from './cancellation-terms';
 
 const isoDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
@@ -20,8 +22,47 @@ const formatDay = (on: string) => {
   }
   return day;
 };
+export const formatSessionWhen = (s: Pick<CourseSession, 'on' | 'startTime' | 'endTime'>) =>
+  `${formatDay(s.on)}, ${s.startTime}–${s.endTime}`;
 export const formatSessionLine = (s: Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>) =>
-  `${formatDay(s.on)}, ${s.startTime}–${s.endTime}: ${s.title}`;
+  `${formatSessionWhen(s)}: ${s.title}`;
+
+/** A confirmed place as its confirmation describes it: who it is booked for, what it costs, and the terms. */
+export type PlaceDetails = {
+  schoolName: string;
+  funding: 'entitlement' | 'charge' | 'free';
+  pricePence: number;
+  vatRateBasisPoints: number;
+  terms: CancellationTerms;
+  firstSessionOn: string | undefined;
+};
+
+/**
+ * The confirmation's lines about the place: the school it is booked for, what it costs the school (from its
+ * subscription, charged, or free), and what cancelling late or not coming would cost under the course's terms.
+ */
+export function placeDetailLines(place: PlaceDetails): string[] {
+  const cost =
+    place.funding === 'free'
+      ? 'There is no charge for this place.'
+      : place.funding === 'entitlement'
+        ? `The place comes out of ${place.schoolName}’s subscription, so there is nothing extra to pay.`
+        : `The place costs ${formatPence(place.pricePence)}${place.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, which will be invoiced to ${place.schoolName}.`;
+  const lines = [`Booked for ${place.schoolName}.`, cost];
+  if (place.pricePence === 0 || !place.firstSessionOn) return lines;
+  const { lateCancellationPercent: late, noShowPercent: noShow } = place.terms;
+  const freeUntil = formatDay(freeCancellationUntil(place.terms, place.firstSessionOn));
+  const after =
+    late > 0
+      ? `You can cancel free of charge until ${freeUntil}; after that, ${late}% of the price is charged.`
+      : 'You can cancel free of charge up to the day.';
+  const missed = noShow > 0 ? ` Not coming without cancelling is charged at ${noShow}%.` : '';
+  return [...lines, `${after}${missed}`];
+}
+
+/** The waiting-list email's line saying where the delegate is in line (offers go out in this order). */
+export const waitingPositionLine = (position: number | string) =>
+  `You are number ${position} on the waiting list.`;
 
 export type CourseEmailKind =
   | 'confirmed'
@@ -74,6 +115,12 @@ export function courseEmail(input: {
   url?: string;
   holdUntil?: string;
   reason?: string;
+  /** A confirmation's place: the school, the cost and the cancellation terms. */
+  place?: PlaceDetails;
+  /** A waiting-list email's place in line. */
+  position?: number;
+  /** A date-change email's sessions that moved, were added or no longer run. */
+  changes?: string[];
 }): TemplatedEmail {
   const { course } = input;
   const where =
@@ -90,7 +137,11 @@ export function courseEmail(input: {
     confirmed: () => ({
       subject: `Place confirmed: ${course.title}`,
       heading: 'Your place is confirmed',
-      paragraphs: [`You have a place on ${course.title}.`, where],
+      paragraphs: [
+        `You have a place on ${course.title}.`,
+        ...(input.place ? placeDetailLines(input.place) : []),
+        where,
+      ],
       action: 'See your place',
     }),
     pending_approval: () => ({
@@ -103,7 +154,10 @@ export function courseEmail(input: {
     waitlisted: () => ({
       subject: `On the waiting list: ${course.title}`,
       heading: 'You are on the waiting list',
-      paragraphs: [`${course.title} is full. We will email you if a place becomes free.`],
+      paragraphs: [
+        `${course.title} is full. We will email you if a place becomes free.`,
+        input.position ? waitingPositionLine(input.position) : '',
+      ],
     }),
     offer: () => ({
       subject: `A place is free: ${course.title}`,
@@ -150,6 +204,7 @@ export function courseEmail(input: {
       subject: `Dates changed: ${course.title}`,
       heading: 'The course dates have changed',
       paragraphs: [
+        ...(input.changes ?? []),
         `The sessions of ${course.title} are now as below. The attached calendar invite updates the sessions in your calendar; the link in this email replaces the one in earlier emails.`,
         where,
       ],

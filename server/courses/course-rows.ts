@@ -38,6 +38,10 @@ export function courseValues(input: TCourseInput) {
   };
 }
 
+/** A programme's sessions in date order: their sequence, by which each keeps its row (and register). */
+export const sessionsInOrder = <S extends { on: string; startTime: string }>(sessions: readonly S[]) =>
+  [...sessions].sort((a, b) => `${a.on} ${a.startTime}`.localeCompare(`${b.on} ${b.startTime}`));
+
 /**
  * Writes a course's sessions in date order, keeping each existing session's row (and so its register) by its
  * place in the programme; sessions beyond the new count are removed.
@@ -48,10 +52,7 @@ export async function writeSessions(
   courseId: string,
   sessions: TCourseInput['sessions'],
 ) {
-  const ordered = [...sessions].sort((a, b) =>
-    `${a.on} ${a.startTime}`.localeCompare(`${b.on} ${b.startTime}`),
-  );
-  const rows = ordered.map((s, i) => ({
+  const rows = sessionsInOrder(sessions).map((s, i) => ({
     tenantId,
     courseId,
     sequence: i + 1,

@@ -11,7 +11,7 @@ import { fundPlace } from './fund-place';
  * Pays for a place given after booking (claimed from the waiting list, approved by the head): from the
  * school's entitlement or charged at the school's price — or free when the course is statutory training and the
  * delegate a current governor of a maintained school, the same rule `bookPlaces` applies to a place booked
- * straight away.
+ * straight away. Returns the booking's funding columns and the school's name (for the confirmation).
  */
 export async function fundGivenPlace(
   tx: Tx,
@@ -36,7 +36,7 @@ export async function fundGivenPlace(
     schoolId: school.id,
     emails: [input.delegateEmail],
   });
-  return fundPlace(tx, {
+  const funded = await fundPlace(tx, {
     tenantId: input.tenantId,
     schoolId: school.id,
     course,
@@ -46,4 +46,5 @@ export async function fundGivenPlace(
     delegateName: input.delegateName,
     actorUserId: input.actorUserId,
   });
+  return { ...funded, schoolName: school.name };
 }

@@ -26,6 +26,7 @@ export type BookingCourse = Pick<
   | 'entitlementCategory'
   | 'staffBookingNeedsApproval'
   | 'statutoryFreeForGovernors'
+  | 'cancellationTerms'
 >;
 
 type BookingSchool = Pick<
@@ -65,7 +66,7 @@ export async function loadBookingContext(
         'outOfAreaPricePence', c.out_of_area_price_pence, 'vatRateBasisPoints', c.vat_rate_basis_points,
         'entitlementUnit', c.entitlement_unit, 'entitlementCategory', c.entitlement_category,
         'staffBookingNeedsApproval', c.staff_booking_needs_approval,
-        'statutoryFreeForGovernors', c.statutory_free_for_governors)
+        'statutoryFreeForGovernors', c.statutory_free_for_governors, 'cancellationTerms', c.cancellation_terms)
         from courses c where c.id = ${input.courseId}) as course,
       (select json_build_object('id', s.id, 'name', s.name, 'laCode', s.la_code, 'status', s.status,
         'isPartnershipMember', s.is_partnership_member, 'staffBookingsNeedApproval', s.staff_bookings_need_approval)

@@ -14,7 +14,7 @@ import { newPlaceToken } from './place-token';
  */
 export async function notifyCourseChanged(
   tx: Tx,
-  input: { courseId: string; appUrl: string; slug?: string; providerName?: string },
+  input: { courseId: string; appUrl: string; slug?: string; providerName?: string; changes?: string[] },
 ) {
   const { course, sessions } = await getCourse(tx, input.courseId);
   const delegates = await tx
@@ -41,6 +41,7 @@ export async function notifyCourseChanged(
         bookingId: booking.id,
         url,
         providerName: input.providerName,
+        changes: input.changes,
       }),
     );
   }

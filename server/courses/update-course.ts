@@ -6,7 +6,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import { ZCourseInput, type TCourseInput } from './course-inputs';
 import { courseValues, writeSessions } from './course-rows';
 import { getCourseForUpdate } from './get-course';
-import { sessionsChanged } from './session-changes';
+import { sessionChangeLines, sessionsChanged } from './session-changes';
 import { notifyCourseChanged } from './notify-course-changed';
 
 export const ZUpdateCourseInput = z.object({ id: z.uuid(), course: ZCourseInput });
@@ -54,6 +54,7 @@ export async function updateCourse(
       appUrl: input.appUrl,
       slug: input.slug,
       providerName: input.providerName,
+      changes: sessionChangeLines(sessions, input.course.sessions),
     });
   return { id: input.id, datesChanged: changed };
 }

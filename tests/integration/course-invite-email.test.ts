@@ -122,7 +122,15 @@ describe('course emails carry the calendar invite', () => {
         ],
       } as never,
     });
-    const changed = await inviteOf(await latestEmail(priya, 'Dates changed'));
+    const changedEmail = await latestEmail(priya, 'Dates changed');
+    // The email says which session moved, and from when to when.
+    expect(JSON.stringify(changedEmail.props)).toMatch(
+      new RegExp(
+        `Session 2 has moved from \\w{3}, 16 November ${nextYear}, 09:30–12:00 to \\w{3}, 17 November ${nextYear}, 13:00–15:00\\.`,
+      ),
+    );
+    expect(JSON.stringify(changedEmail.props)).not.toContain('Session 1 has moved');
+    const changed = await inviteOf(changedEmail);
     expect(changed.text).toContain('METHOD:REQUEST');
     expect(changed.text).toContain(`DTSTART:${nextYear}1117T130000Z`);
     expect(uids(changed.text)).toEqual(uids(first.text));

@@ -35,6 +35,19 @@ describe('cancellation, waiting list, holds and substitution', () => {
     return token;
   }
 
+  async function textSentTo(email: string, subjectStart: string) {
+    const [sent] = await withMailroom(database.db, (tx) =>
+      tx
+        .select({ text: outboxEmails.text })
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, email), like(outboxEmails.subject, `${subjectStart}%`)))
+        .orderBy(desc(outboxEmails.createdAt))
+        .limit(1),
+    );
+    if (!sent?.text) throw new Error(`no "${subjectStart}" email sent to ${email}`);
+    return sent.text;
+  }
+
   async function course(extra: Record<string, unknown>) {
     const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
     const made = await manager.courses.create({
@@ -68,6 +81,19 @@ describe('cancellation, waiting list, holds and substitution', () => {
     });
     expect(first.confirmed).toHaveLength(2);
     expect(later.waitlisted).toHaveLength(2);
+    // The confirmation says whose place it is, what it costs and the terms; the waiting list, where each is.
+    const confirmation = await textSentTo(d('a').email, 'Place confirmed');
+    expect(confirmation).toContain(`Booked for ${school.name}.`);
+    expect(confirmation).toContain(`The place costs £50.00, which will be invoiced to ${school.name}.`);
+    expect(confirmation).toMatch(
+      /You can cancel free of charge until \w{3}, \d+ \w+ \d{4}; after that, \d+%/,
+    );
+    expect(await textSentTo(d('c').email, 'On the waiting list')).toContain(
+      'You are number 1 on the waiting list.',
+    );
+    expect(await textSentTo(d('d').email, 'On the waiting list')).toContain(
+      'You are number 2 on the waiting list.',
+    );
 
     const a = first.confirmed[0];
     const cancelled = await head.courses.cancelBooking({ bookingId: a?.bookingId ?? '', reason: 'Illness' });

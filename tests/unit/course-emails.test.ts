@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { courseEmail } from '~/server/courses/course-emails';
+import { courseEmail, placeDetailLines } from '~/server/courses/course-emails';
+import { sessionChangeLines } from '~/server/courses/session-changes';
 import { prepareEmail, renderEmail } from '~/server/email/templates';
 
 const course = {
@@ -42,5 +43,71 @@ describe('course emails', () => {
     const text = (await renderEmail('course', waitlisted.props)).text;
     expect(text).toContain('Tom Briggs');
     expect(text).not.toContain('See your place');
+  });
+});
+
+describe('a confirmation’s place and a date change’s sessions', () => {
+  const terms = { freeUntilWorkingDays: 10, lateCancellationPercent: 50, noShowPercent: 100 };
+  const place = {
+    schoolName: 'Grange Primary School',
+    pricePence: 12_000,
+    vatRateBasisPoints: 2000,
+    terms,
+    firstSessionOn: '2027-03-15',
+  };
+
+  it('says what the place costs the school, and what cancelling late or not coming would cost', () => {
+    expect(placeDetailLines({ ...place, funding: 'charge' })).toEqual([
+      'Booked for Grange Primary School.',
+      'The place costs £120.00 plus VAT, which will be invoiced to Grange Primary School.',
+      // Ten working days before Monday 15 March 2027 is Monday 1 March.
+      'You can cancel free of charge until Mon, 1 March 2027; after that, 50% of the price is charged. Not coming without cancelling is charged at 100%.',
+    ]);
+    expect(placeDetailLines({ ...place, funding: 'entitlement' })[1]).toBe(
+      'The place comes out of Grange Primary School’s subscription, so there is nothing extra to pay.',
+    );
+    expect(
+      placeDetailLines({
+        ...place,
+        funding: 'charge',
+        vatRateBasisPoints: 0,
+        terms: { ...terms, lateCancellationPercent: 0, noShowPercent: 0 },
+      }).slice(1),
+    ).toEqual([
+      'The place costs £120.00, which will be invoiced to Grange Primary School.',
+      'You can cancel free of charge up to the day.',
+    ]);
+    // A free place has no terms to state.
+    expect(placeDetailLines({ ...place, funding: 'free', pricePence: 0 })).toEqual([
+      'Booked for Grange Primary School.',
+      'There is no charge for this place.',
+    ]);
+  });
+
+  it('names each session that moved, was added or no longer runs, matched by its place in the programme', () => {
+    const before = [
+      { title: 'Day one', on: '2027-03-15', startTime: '09:30', endTime: '15:30' },
+      { title: 'Day two', on: '2027-03-22', startTime: '09:30', endTime: '15:30' },
+    ];
+    const input = (on: string, startTime = '09:30', title = '') => ({
+      title,
+      on,
+      startTime,
+      endTime: '15:30',
+      kind: 'session' as const,
+      required: true,
+    });
+    expect(
+      sessionChangeLines(before, [
+        input('2027-03-29', '09:30', 'Day two'),
+        input('2027-03-15', '09:30', 'Day one'),
+      ]),
+    ).toEqual(['Day two has moved from Mon, 22 March 2027, 09:30–15:30 to Mon, 29 March 2027, 09:30–15:30.']);
+    expect(sessionChangeLines(before, [input('2027-03-15')])).toEqual([
+      'Day two (Mon, 22 March 2027, 09:30–15:30) no longer runs.',
+    ]);
+    expect(
+      sessionChangeLines(before, [input('2027-03-15'), input('2027-03-22'), input('2027-04-12', '13:00')]),
+    ).toEqual(['Session 3 has been added: Mon, 12 April 2027, 13:00–15:30.']);
   });
 });
