@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
-import { accessDeciders, managers } from '../access/role-groups';
+import { accessDeciders, headteachers, managers } from '../access/role-groups';
 import { listMembers } from '../members/list-members';
 import {
   decideAccessRequest,
@@ -13,6 +13,7 @@ import {
   removeMembership,
   ZChangeRoleInput,
 } from '../people/change-membership';
+import { inviteColleague, ZInviteColleagueInput } from '../people/invite-colleague';
 import { invitePerson, type Inviter, ZInvitePersonInput } from '../people/invite-person';
 import {
   inviteSchoolLeaders,
@@ -57,6 +58,10 @@ export const membersRouter = router({
   inviteLeaders: manage
     .input(ZInviteSchoolLeadersInput)
     .mutation(({ ctx, input }) => inviteSchoolLeaders(ctx.tx, inviterOf(ctx.actor), input)),
+  /** A headteacher invites a colleague to their own school (staff, or another head / business manager). */
+  inviteColleague: tenantProcedure({ module: 'core', roles: headteachers })
+    .input(ZInviteColleagueInput)
+    .mutation(({ ctx, input }) => inviteColleague(ctx.tx, ctx.actor, input)),
   requests: tenantProcedure({ module: 'core', roles: accessDeciders }).query(({ ctx }) =>
     listAccessRequests(ctx.tx, ctx.actor),
   ),

@@ -37,6 +37,8 @@ export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantM
     },
     roles,
     mySchools,
+    /** The schools the caller leads (as headteacher or business manager). */
+    ledSchoolIds: mine.flatMap((m) => (m.role === 'school_admin' && m.schoolId ? [m.schoolId] : [])),
     sections: visibleSections(tenant.modules, roles, tenant),
   };
 }

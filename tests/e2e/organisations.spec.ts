@@ -242,6 +242,27 @@ test('a teacher with no account asks to join their school and the head approves'
   await expectAccessible(page);
   await table.getByRole('button', { name: 'Approve Tara Teacher' }).click();
   await expect(page.getByText('No requests are waiting.')).toBeVisible();
+
+  // The head also invites a colleague straight to the school; the colleague accepts and is in.
+  const colleague = `colleague-${run}@grange.sch.example`;
+  const invitedAt = new Date(Date.now() - 1000);
+  await page.getByLabel('Colleague’s email address').fill(colleague);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Invitation sent to ${colleague}.` }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+  await acceptInvitation(
+    page,
+    {
+      email: colleague,
+      after: invitedAt,
+      workspace: { slug: 'hsip', name: "Harrow Schools' Improvement Partnership" },
+    },
+    'Colin Colleague',
+  );
+  await expect(page.getByTestId('my-school')).toContainText('Grange Primary School');
   await signOut(page);
 
   await signInWithMagicLink(page, teacher);

@@ -374,6 +374,44 @@ describe('organisations and people', () => {
     });
   });
 
+  describe('a headteacher invites colleagues', () => {
+    it('to a school they lead, as staff or another head, never elsewhere; the colleague accepts and joins it', async () => {
+      const head = await callerFor(database.db, `head-${run}@school.example`, slug);
+      const email = `colleague-${run}@school.example`;
+      expect(
+        await codeOf(head.members.inviteColleague({ email, role: 'school_staff', schoolId: schoolB })),
+      ).toBe('NOT_FOUND');
+      expect(
+        await codeOf(
+          head.members.inviteColleague({ email, role: 'tenant_admin' as never, schoolId: schoolA }),
+        ),
+      ).toBe('BAD_REQUEST');
+      await head.members.inviteColleague({
+        email,
+        name: 'Cal Colleague',
+        role: 'school_staff',
+        schoolId: schoolA,
+      });
+      const { token } = await invitationTokenFor(database, email);
+      // The invitation made their account; they sign in with it.
+      const colleague = await callerFor(database.db, email, slug);
+      await colleague.joining.accept({ token, name: 'Cal Colleague' });
+      const now = await colleague.workspaces.current();
+      expect(now.roles).toEqual(['school_staff']);
+      expect(now.mySchools.map((s) => s.id)).toEqual([schoolA]);
+      // Staff cannot invite; only the school's head.
+      expect(
+        await codeOf(
+          colleague.members.inviteColleague({
+            email: `x-${run}@school.example`,
+            role: 'school_staff',
+            schoolId: schoolA,
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+    });
+  });
+
   describe('suspension', () => {
     it('refuses everyone while suspended, keeps the data, and lets them back when reinstated', async () => {
       const admin = await callerFor(database.db, platformAdmin, null);

@@ -79,6 +79,80 @@ export function InviteForm({ schools, roles }: { schools: Option[]; roles: Optio
   );
 }
 
+/** A headteacher invites a colleague to a school they lead: as school staff, or another head / SBM. */
+export function InviteColleagueForm({ schools }: { schools: Option[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const only = schools.length === 1 ? (schools[0]?.value ?? '') : '';
+  const { values, bind, reset } = useFormValues({
+    email: '',
+    name: '',
+    role: 'school_staff',
+    schoolId: only,
+  });
+  const [sent, setSent] = useState('');
+  const form = useFormMutation(trpc.members.inviteColleague.mutationOptions(), {
+    onSuccess: (data) => {
+      setSent(`Invitation sent to ${data.email}.`);
+      reset();
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      className="mt-4 max-w-xl space-y-4"
+      onSubmit={() => {
+        setSent('');
+        form.mutate({
+          email: values.email,
+          name: values.name || undefined,
+          role: values.role as 'school_staff' | 'school_admin',
+          schoolId: values.schoolId,
+        });
+      }}
+    >
+      <TextField
+        label="Colleague’s email address"
+        type="email"
+        autoComplete="off"
+        {...form.field('email')}
+        {...bind('email')}
+      />
+      <TextField
+        label="Name (optional)"
+        hint="Used in the email until they sign in."
+        {...form.field('name')}
+        {...bind('name')}
+      />
+      <SelectField
+        label="Role"
+        options={[
+          { value: 'school_staff', label: 'School staff (books courses, tutors or mentors an ECT)' },
+          { value: 'school_admin', label: 'Headteacher or business manager (like you)' },
+        ]}
+        {...form.field('role')}
+        {...bind('role')}
+      />
+      {schools.length > 1 && (
+        <SelectField
+          label="School"
+          placeholder="Choose a school"
+          options={schools}
+          {...form.field('schoolId')}
+          {...bind('schoolId')}
+        />
+      )}
+      <div className="flex items-center gap-3">
+        <SubmitButton pending={form.isPending} pendingLabel="Sending…">
+          Send invitation
+        </SubmitButton>
+        <StatusMessage>{sent}</StatusMessage>
+      </div>
+    </Form>
+  );
+}
+
 /** Change one person's role (and school), or remove them from the workspace. */
 export function MembershipActions({
   membershipId,
