@@ -9,6 +9,9 @@ import { assertMaySeeSchool } from '../workspaces/school-scope';
 import { assertAppropriateBody, feePerEctPence } from './appropriate-body';
 import type { TRegisterEctInput } from './induction-inputs';
 import { chargePerEctPackages } from './bill-per-ect-packages';
+import { longDate } from '../format/dates';
+import { headsOf, sendInductionNotice } from './induction-emails';
+import { inviteInductionPeople } from './invite-induction-people';
 import { grantProgrammePlace, programmeYearFor } from './programme-places';
 import { openPeriod, rescheduleEct } from './reschedule-ect';
 
@@ -37,7 +40,8 @@ export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
  * invoice. A TRN already registered at another school of this AB is refused unless the school chooses to
  * continue that induction: the old period closes (an interim assessment falls due there) and a new one opens
  * here. A transfer is not charged again. Where the school holds an induction package, the ECT's place on
- * the induction programme is granted (see programme-places.ts).
+ * the induction programme is granted (see programme-places.ts). The tutor, mentor and ECT named are invited
+ * to the workspace unless they already have access (see invite-induction-people.ts).
  */
 export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput & { today?: IsoDate }) {
   // The ECT's programme place and, for packages priced per ECT, their charge (each once per ECT).
@@ -70,6 +74,15 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     mentorEmail: input.mentorEmail.toLowerCase(),
   };
 
+  const invite = () =>
+    inviteInductionPeople(tx, actor, {
+      schoolId: school.id,
+      schoolName: school.name,
+      ect: { name: input.name, email: input.email },
+      tutor: { name: input.tutorName, email: input.tutorEmail },
+      mentor: { name: input.mentorName, email: input.mentorEmail },
+    });
+
   const existing = await findRegisteredTrn(tx, actor, input.trn);
   if (existing) {
     if (existing.schoolId === input.schoolId)
@@ -91,7 +104,11 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
         message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${existing.startsOn}. Choose “continue the induction” to transfer them to ${school.name}.`,
       });
     const transferred = await transferEct(tx, actor, { ectId: existing.id, period, school });
-    return { ...transferred, programmePlace: (await placeFor({ id: existing.id, name: existing.name })) > 0 };
+    return {
+      ...transferred,
+      programmePlace: (await placeFor({ id: existing.id, name: existing.name })) > 0,
+      invited: await invite(),
+    };
   }
 
   const [ect] = await tx
@@ -131,6 +148,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     completesOn: schedule.completesOn,
     chargeableItemId: charge?.id ?? null,
     programmePlace: (await placeFor({ id: ect.id, name: input.name })) > 0,
+    invited: await invite(),
   };
 }
 
@@ -162,6 +180,27 @@ async function transferEct(
       kind: 'interim',
       termNumber: null,
       dueOn: leftOn,
+    });
+    // The school left behind hears of the move and of the interim assessment it owes.
+    const [ect] = await tx.select({ name: ects.name }).from(ects).where(eq(ects.id, input.ectId));
+    const [oldSchool] = await tx
+      .select({ name: schools.name })
+      .from(schools)
+      .where(eq(schools.id, old.schoolId));
+    const heads = await headsOf(tx, old.schoolId);
+    const tutor = { name: old.tutorName, email: old.tutorEmail };
+    const to = [...heads, ...(heads.some((h) => h.email === tutor.email) ? [] : [tutor])];
+    await sendInductionNotice(tx, to, {
+      subject: `ECT moving on: ${ect?.name ?? 'an ECT'} leaves ${oldSchool?.name ?? 'your school'}`,
+      heading: 'An early career teacher is continuing induction at another school',
+      paragraphs: [
+        `${input.school.name} has registered ${ect?.name ?? 'your ECT'} from ${longDate(input.period.startsOn)}, continuing their induction there. Their time at ${oldSchool?.name ?? 'your school'} ends on ${longDate(leftOn)}.`,
+        `Please complete an interim assessment of their induction at ${oldSchool?.name ?? 'your school'} by ${longDate(leftOn)}, so the new school and the Appropriate Body have it.`,
+      ],
+      action: {
+        label: 'Open the induction record',
+        url: `${actor.appUrl}/${actor.slug}/induction/${input.ectId}`,
+      },
     });
   }
   await tx.insert(inductionPeriods).values({ ...input.period, ectId: input.ectId });

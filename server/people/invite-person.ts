@@ -37,7 +37,13 @@ export const isSchoolBound = (role: Role) => (schoolBoundRoles as readonly Role[
  * account if they have none (it is used only once they open the link), withdraws any open invitation of
  * theirs for the same role and school (so a resend leaves one working link), and emails the link.
  */
-export async function invitePerson(tx: Tx, inviter: Inviter, input: TInvitePersonInput) {
+export async function invitePerson(
+  tx: Tx,
+  inviter: Inviter,
+  input: TInvitePersonInput,
+  /** Why they are invited, in a sentence the email adds (an induction tutor named at an ECT's registration). */
+  why?: string,
+) {
   const schoolName = await checkRoleAndSchool(tx, input.role, input.schoolId);
   const user = await findOrCreateUser(tx, input.email, input.name);
   const existing = await tx
@@ -84,6 +90,7 @@ export async function invitePerson(tx: Tx, inviter: Inviter, input: TInvitePerso
       recipientName: user.name === placeholderName(input.email) ? '' : user.name,
       paragraphs: [
         `You have been invited to ${inviter.workspaceName} as ${what}.`,
+        ...(why ? [why] : []),
         `Open the link, sign in with this email address (${input.email}) and accept. The invitation works once and expires on ${expiresAt.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' })}.`,
       ],
       action: { label: 'Accept the invitation', url },

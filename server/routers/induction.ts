@@ -5,6 +5,7 @@ import {
   inductionReaders,
   inductionRegistrars,
   inductionTutors,
+  managers,
 } from '../access/role-groups';
 import { todayInLondon } from '../catalogue/academic-year';
 import { bookInductionProgramme, inductionProgrammeCourses } from '../induction/book-induction-programme';
@@ -38,6 +39,11 @@ import {
   recordRecommendation,
   recordRepresentations,
 } from '../induction/induction-decisions';
+import {
+  inductionSettingsView,
+  updateInductionSettings,
+  ZInductionSettingsInput,
+} from '../induction/induction-settings';
 import { setReduction } from '../induction/set-reduction';
 import { correctTrn } from '../induction/correct-trn';
 import { findRegisteredTrn, registerEct } from '../induction/register-ect';
@@ -49,6 +55,7 @@ const ab = tenantProcedure({ module: 'induction', roles: inductionAbStaff });
 const read = tenantProcedure({ module: 'induction', roles: inductionReaders });
 const registrar = tenantProcedure({ module: 'induction', roles: inductionRegistrars });
 const tutor = tenantProcedure({ module: 'induction', roles: inductionTutors });
+const manage = tenantProcedure({ module: 'induction', roles: managers });
 
 /** ECT induction kept by an Appropriate Body workspace (see server/induction/appropriate-body.ts). */
 export const inductionRouter = router({
@@ -62,6 +69,11 @@ export const inductionRouter = router({
   findTrn: registrar
     .input(ZFindTrnInput)
     .query(({ ctx, input }) => findRegisteredTrn(ctx.tx, ctx.actor, input.trn)),
+  /** The AB's fee per ECT registered: its manager sets it; a school registering an ECT is told it. */
+  settings: registrar.query(({ ctx }) => inductionSettingsView(ctx.actor)),
+  updateSettings: manage
+    .input(ZInductionSettingsInput)
+    .mutation(({ ctx, input }) => updateInductionSettings(ctx.tx, ctx.actor, input)),
   register: registrar
     .input(ZRegisterEctInput)
     .mutation(({ ctx, input }) => registerEct(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),

@@ -42,7 +42,11 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   await head.getByRole('button', { name: 'Register ECT' }).click();
   await expect(head.getByRole('heading', { name, level: 1 })).toBeVisible();
   await expect(head.getByTestId('checkpoint')).toHaveCount(6);
-  const recordUrl = head.url();
+  // The ECT (new to Stride) is invited to sign in; the page says so.
+  await expect(head.getByRole('status').filter({ hasText: `${name} is registered.` })).toContainText(
+    'emailed an invitation',
+  );
+  const recordUrl = head.url().split('?')[0] ?? '';
 
   // The induction tutor submits the first progress review: not on track.
   const tutor = await pageFor(browser, 'deputy@coppettswood.sch.example');
@@ -162,4 +166,31 @@ test('the head recommends a fail, the AB fails the ECT, and the Teaching Regulat
   await expect(ab.getByTestId('appeal-effect')).toContainText('resuming from 3 December 2026');
   await expect(ab.getByTestId('checkpoint')).toHaveCount(1);
   await expectAccessible(ab);
+});
+
+test('the hub’s director sets the fee per ECT, and a school registering an ECT is told it', async ({
+  browser,
+}) => {
+  const director = await pageFor(browser, 'director@nwlhub.example');
+  await director.goto('/nwlhub/induction');
+  await director.getByRole('link', { name: /Induction settings/ }).click();
+  await expect(director.getByRole('heading', { name: 'Induction settings', level: 1 })).toBeVisible();
+  const fee = director.getByLabel('Fee for each ECT registered');
+  await expect(fee).toHaveValue('450.00');
+  await fee.fill('-5');
+  await director.getByRole('button', { name: 'Save settings' }).click();
+  await expect(director.getByRole('alert').first()).toContainText(/Enter the fee|negative/);
+  await fee.fill('395');
+  await director.getByRole('button', { name: 'Save settings' }).click();
+  await expect(director.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expectAccessible(director);
+
+  const head = await pageFor(browser, 'head@coppettswood.sch.example');
+  await head.goto('/nwlhub/induction/register');
+  await expect(head.getByText('The Appropriate Body fee of £395.00')).toBeVisible();
+
+  // Put back for the other journeys.
+  await fee.fill('450');
+  await director.getByRole('button', { name: 'Save settings' }).click();
+  await expect(director.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 });

@@ -28,6 +28,17 @@ describe('ECT induction (Appropriate Body)', () => {
     const input = registration(hub.schoolA.id, hub.people.tutorA);
     const result = await head.induction.register(input);
     expect(result.transferred).toBe(false);
+    // The mentor and the ECT are invited to sign in; the tutor already works at the school here.
+    expect(result.invited.sort()).toEqual([input.email, 'mentor@alpha.sch.example'].sort());
+    const invitedAs = async (to: string, line: string) =>
+      (await emailsTo(to, 'You are invited')).some((m) => m.text?.includes(line));
+    expect(
+      await invitedAs('mentor@alpha.sch.example', 'You are Priya Raman’s mentor at Alpha Primary School'),
+    ).toBe(true);
+    expect(await invitedAs(input.email, 'Alpha Primary School has registered your induction.')).toBe(true);
+    // A second ECT with the same mentor: the mentor's invitation is still open, so it is not sent again.
+    const second = await head.induction.register(registration(hub.schoolA.id, hub.people.tutorA));
+    expect(second.invited).not.toContain('mentor@alpha.sch.example');
     const record = await head.induction.byId({ ectId: result.ectId });
     expect(record.checkpoints.map((c) => `${c.termNumber}:${c.kind}`)).toEqual([
       '1:review',
@@ -51,6 +62,35 @@ describe('ECT induction (Appropriate Body)', () => {
     await expect(head.induction.register({ ...input, name: 'Someone Else' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+  });
+
+  it('the AB’s manager sets the fee per ECT; schools are charged the new fee from then on', async () => {
+    const manager = hub.as(hub.people.manager);
+    const head = hub.as(hub.people.headA);
+    expect(await head.induction.settings()).toEqual({ feePerEctPence: 45_000 });
+    await expect(head.induction.updateSettings({ feePerEctPence: 100 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(manager.induction.updateSettings({ feePerEctPence: -1 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await manager.induction.updateSettings({ feePerEctPence: 30_000 })).toEqual({
+      feePerEctPence: 30_000,
+    });
+    const { ectId } = await hub
+      .as(hub.people.headA)
+      .induction.register(registration(hub.schoolA.id, hub.people.tutorA));
+    const [charge] = await withTenant(database.db, hub.tenant.id, (tx) =>
+      tx.select().from(chargeableItems).where(eq(chargeableItems.sourceId, ectId)),
+    );
+    expect(charge?.unitPricePence).toBe(30_000);
+    // No fee: nothing charged.
+    await manager.induction.updateSettings({ feePerEctPence: 0 });
+    const free = await hub
+      .as(hub.people.headA)
+      .induction.register(registration(hub.schoolA.id, hub.people.tutorA));
+    expect(free.chargeableItemId).toBeNull();
+    await manager.induction.updateSettings({ feePerEctPence: 45_000 });
   });
 
   it('refuses a bad TRN, an FTE out of range, and a school that is not the head’s', async () => {
@@ -98,6 +138,13 @@ describe('ECT induction (Appropriate Body)', () => {
     });
     const transfer = await headB.induction.register({ ...moved, continueInduction: true });
     expect(transfer).toMatchObject({ ectId, transferred: true, chargeableItemId: null });
+    // The school left behind is told, with the interim assessment it owes.
+    const moving = await emailsTo(hub.people.tutorA.email, 'ECT moving on: Priya Raman');
+    expect(moving.some((m) => m.text?.includes('interim assessment'))).toBe(true);
+    expect((await emailsTo(hub.people.headA.email, 'ECT moving on: Priya Raman')).length).toBeGreaterThan(0);
+    // The new school's tutor is invited; the ECT already was.
+    expect(transfer.invited).toContain('tutor@beta.sch.example');
+    expect(transfer.invited).not.toContain(input.email);
     const record = await headB.induction.byId({ ectId });
     expect(record.periods.map((p) => [p.schoolName, p.startsOn, p.endsOn])).toEqual([
       ['Alpha Primary School', '2025-09-03', '2026-01-04'],

@@ -60,7 +60,8 @@ export function RegisterEctForm({
   });
   const register = useFormMutation(trpc.induction.register.mutationOptions(), {
     idPrefix: 'ect',
-    onSuccess: (result) => router.push(`/${tenant}/induction/${result.ectId}`),
+    onSuccess: (result) =>
+      router.push(`/${tenant}/induction/${result.ectId}?invited=${result.invited.length}`),
   });
   const found = existing.data;
   return (

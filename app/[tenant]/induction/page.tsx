@@ -70,14 +70,21 @@ export default async function InductionPage({
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-3xl font-bold">ECT induction</h1>
-        {mayRegister && (
-          <Link
-            href={`/${tenant}/induction/register`}
-            className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark"
-          >
-            Register an ECT
-          </Link>
-        )}
+        <div className="flex flex-wrap items-baseline gap-4">
+          {roles.includes('tenant_admin') && (
+            <Link href={`/${tenant}/induction/settings`} className="text-brand-dark underline">
+              Induction settings (fee per ECT)
+            </Link>
+          )}
+          {mayRegister && (
+            <Link
+              href={`/${tenant}/induction/register`}
+              className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark"
+            >
+              Register an ECT
+            </Link>
+          )}
+        </div>
       </div>
       <p className="mt-2 max-w-3xl text-slate-700">
         {abStaff

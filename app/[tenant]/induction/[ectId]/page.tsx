@@ -16,6 +16,7 @@ import {
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { formatPence } from '~/server/catalogue/money';
 import { longDate, shortDate } from '~/server/format/dates';
+import { countOf } from '~/server/format/plural';
 import {
   AbsenceForm,
   AppealForm,
@@ -37,10 +38,14 @@ export const metadata: Metadata = { title: 'ECT induction record' };
 
 export default async function EctRecordPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ tenant: string; ectId: string }>;
+  searchParams: Promise<{ invited?: string }>;
 }) {
   const { tenant, ectId } = await params;
+  // Set by the registration form: how many of the people it named were invited to sign in.
+  const invited = Number((await searchParams).invited ?? NaN);
   const { api, workspace } = await loadWorkspace(tenant);
   const mayBook = workspace.roles.some((r) => r === 'school_admin' || r === 'tenant_admin');
   const [record, programme] = await Promise.all([
@@ -59,6 +64,14 @@ export default async function EctRecordPage({
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{ect.name}</h1>
+      {Number.isInteger(invited) && (
+        <p role="status" className="mt-2 max-w-3xl rounded border-l-4 border-green-700 bg-green-50 p-3">
+          {ect.name} is registered.{' '}
+          {invited > 0
+            ? `${countOf(invited, 'person', 'people')} named on the form (the induction tutor, mentor or ECT) did not have access yet and ${invited === 1 ? 'has' : 'have'} been emailed an invitation to sign in.`
+            : 'The induction tutor, mentor and ECT named already had access.'}
+        </p>
+      )}
       {mayExport && (
         <p className="mt-1">
           <Link
