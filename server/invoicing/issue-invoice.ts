@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { invoiceLines, invoices } from '~/db/schema';
+import { invoiceLines, invoices, subscriptions } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { formatPence } from '../catalogue/money';
@@ -86,6 +86,7 @@ export async function issueInvoice(
     .where(eq(invoices.id, invoice.id))
     .returning();
   if (!issued) throw new Error('invoice not issued');
+  if (input.purchaseOrderNumber) await keepPurchaseOrder(tx, issued.id, input.purchaseOrderNumber);
   if (issued.kind === 'invoice' && input.notify !== false) {
     const link = `${actor.appUrl}/${actor.slug}/invoices/${issued.id}`;
     for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
@@ -109,4 +110,28 @@ export async function issueInvoice(
     }
   }
   return { id: issued.id, number };
+}
+
+/**
+ * A PO number the school gave only at issue is kept on the subscriptions the invoice bills (those with none
+ * yet), so the same order's later terms are invoiced with it rather than without.
+ */
+async function keepPurchaseOrder(tx: Tx, invoiceId: string, purchaseOrderNumber: string) {
+  const lines = await tx
+    .select({ sourceKey: invoiceLines.sourceKey })
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, invoiceId));
+  const ids = [
+    ...new Set(
+      lines.flatMap((l) => {
+        const [kind, id] = (l.sourceKey ?? '').split(':');
+        return kind === 'subscription' && id ? [id] : [];
+      }),
+    ),
+  ];
+  if (ids.length === 0) return;
+  await tx
+    .update(subscriptions)
+    .set({ purchaseOrderNumber })
+    .where(and(inArray(subscriptions.id, ids), isNull(subscriptions.purchaseOrderNumber)));
 }

@@ -1,7 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { chargeableItems, invoiceLines, invoices, outboxEmails, schoolContacts, schools } from '~/db/schema';
+import {
+  chargeableItems,
+  invoiceLines,
+  invoices,
+  outboxEmails,
+  schoolContacts,
+  schools,
+  subscriptions,
+} from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
 import { renderPdf } from '~/server/pdf/render-pdf';
@@ -109,6 +117,30 @@ describe('invoices', () => {
       nominalCode: '4100',
       costCentre: 'ED200',
     });
+
+    // A PO number given only at issue is kept on the subscription it bills, for its later invoices.
+    const [line] = await inTenant((tx) =>
+      tx
+        .select({ key: invoiceLines.sourceKey })
+        .from(invoiceLines)
+        .where(eq(invoiceLines.invoiceId, drafts[0]?.id ?? '')),
+    );
+    const subscriptionId = line?.key?.split(':')[1] ?? '';
+    const poOf = async () =>
+      (
+        await inTenant((tx) =>
+          tx
+            .select({ po: subscriptions.purchaseOrderNumber })
+            .from(subscriptions)
+            .where(eq(subscriptions.id, subscriptionId)),
+        )
+      )[0]?.po;
+    // This school subscribed without a PO (the demo's all have one).
+    await inTenant((tx) =>
+      tx.update(subscriptions).set({ purchaseOrderNumber: null }).where(eq(subscriptions.id, subscriptionId)),
+    );
+    await finance.invoices.issue({ id: drafts[0]?.id ?? '', purchaseOrderNumber: 'PO-LATE-1' });
+    expect(await poOf()).toBe('PO-LATE-1');
   });
 
   it('issuing numbers invoices gaplessly, emails the finance contact, and the school sees only its own issued ones', async () => {
