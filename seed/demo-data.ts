@@ -1423,7 +1423,11 @@ export const tenants: SeedTenant[] = [
     kind: 'provider',
     laCodes: ['310'],
     modules: ['traded', 'courses', 'invoices', 'induction', 'governance', 'commissioning'],
-    settings: { linkAdviserTitle: 'School Improvement Partner' },
+    // HSIP's 2010 price list: "partnership agreement" and "outside partnership" prices.
+    settings: {
+      linkAdviserTitle: 'School Improvement Partner',
+      traded: { priceNames: { member: 'Partnership agreement', nonMember: 'Outside partnership' } },
+    },
     schoolUrns: [
       // 18 Harrow member schools
       102220, 102228, 102232, 102237, 102241, 102246, 102250, 102262, 102266, 102270, 102278, 102282, 102290,

@@ -83,6 +83,8 @@ export type TradedSettings = {
    * left and charges the rest; 'refuse' refuses it, so the person logging can split it themselves.
    */
   partialCover?: 'split' | 'refuse';
+  /** What the workspace calls its member and non-member prices (see server/catalogue/price-names.ts). */
+  priceNames?: { member: string; nonMember: string };
 };
 
 /** One of the LA's own categories of school (Barnet: 1, 2, good but of concern, 3, 4a, 4b). */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { scopeTransaction, type Db, type Tx } from '~/db/client';
-import { tenants } from '~/db/schema';
+import { tenants, type TenantSettings } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 
 /**
@@ -11,7 +11,10 @@ import { DomainError } from '~/server/errors/domain-error';
 export function withPublicCourses<T>(
   db: Db,
   slug: string,
-  fn: (tx: Tx, tenant: { id: string; name: string; slug: string; laCodes: string[] }) => Promise<T>,
+  fn: (
+    tx: Tx,
+    tenant: { id: string; name: string; slug: string; laCodes: string[]; settings: TenantSettings },
+  ) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
     await scopeTransaction(tx);
@@ -22,6 +25,7 @@ export function withPublicCourses<T>(
         slug: tenants.slug,
         laCodes: tenants.laCodes,
         modules: tenants.modules,
+        settings: tenants.settings,
       })
       .from(tenants)
       .where(eq(tenants.slug, slug));

@@ -7,6 +7,7 @@ import { createCatalogueItem } from '../catalogue/create-catalogue-item';
 import { updateCatalogueItem, ZUpdateCatalogueItemInput } from '../catalogue/update-catalogue-item';
 import { getCatalogueItem, listCatalogue, listCatalogueYears } from '../catalogue/list-catalogue';
 import { quoteForSchool } from '../subscriptions/quote-for-school';
+import { tradedSettingsView, updateTradedSettings, ZTradedSettingsInput } from '../catalogue/traded-settings';
 import { router, tenantProcedure } from '../trpc';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
 
@@ -50,4 +51,11 @@ export const catalogueRouter = router({
   copyForward: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZCopyCatalogueForwardInput)
     .mutation(({ ctx, input }) => copyCatalogueForward(ctx.tx, ctx.actor.tenantId, input)),
+  /** The workspace's names for its two prices and its rule for a use partly covered, for its manager. */
+  settings: tenantProcedure({ module: 'traded', roles: managers }).query(({ ctx }) =>
+    tradedSettingsView(ctx.actor.settings),
+  ),
+  updateSettings: tenantProcedure({ module: 'traded', roles: managers })
+    .input(ZTradedSettingsInput)
+    .mutation(({ ctx, input }) => updateTradedSettings(ctx.tx, ctx.actor, input)),
 });

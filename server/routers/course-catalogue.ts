@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { todayInLondon } from '../catalogue/academic-year';
+import { priceNamesOf } from '../catalogue/price-names';
 import { getPublicCourse } from '../courses/get-public-course';
 import { withPublicCourses } from '../courses/public-tenant';
 import { catalogueFacets, searchCatalogue, ZCatalogueFilters } from '../courses/search-catalogue';
@@ -18,12 +19,16 @@ export const courseCatalogueRouter = router({
           searchCatalogue(tx, { ...input.filters, today }),
           catalogueFacets(tx, tenant.id, today),
         ]);
-        return { tenant: { name: tenant.name, slug: tenant.slug }, ...results, facets };
+        return {
+          tenant: { name: tenant.name, slug: tenant.slug, priceNames: priceNamesOf(tenant.settings) },
+          ...results,
+          facets,
+        };
       }),
     ),
   course: publicProcedure.input(z.object({ tenant: ZTenantSlug, id: z.uuid() })).query(({ ctx, input }) =>
     withPublicCourses(ctx.db, input.tenant, async (tx, tenant) => ({
-      tenant: { name: tenant.name, slug: tenant.slug },
+      tenant: { name: tenant.name, slug: tenant.slug, priceNames: priceNamesOf(tenant.settings) },
       ...(await getPublicCourse(tx, input.id)),
     })),
   ),

@@ -6,7 +6,7 @@ test('the BEP manager reprices a service and cancels a school’s subscription',
   await page.goto('/bep/catalogue');
   await page.getByRole('link', { name: 'School review' }).first().click();
   await expect(page.getByRole('heading', { name: 'School review', level: 1 })).toBeVisible();
-  await page.getByLabel('Outside partnership price (£)').fill('2000');
+  await page.getByLabel('Non-member price (£)').fill('2000');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
   await expect(page.getByText('£2,000.00').first()).toBeVisible();

@@ -25,8 +25,8 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await manager.getByLabel('Facilitators').fill('Sam Facilitator');
   await manager.getByLabel('Date', { exact: true }).fill(`${nextYear}-03-03`);
   await manager.getByLabel('Capacity').fill('2');
-  await manager.getByLabel('Member price', { exact: true }).fill('40');
-  await manager.getByLabel('Non-member price').fill('40');
+  await manager.getByLabel('Partnership agreement price', { exact: true }).fill('40');
+  await manager.getByLabel('Outside partnership price').fill('40');
   await manager.getByLabel('Out-of-area price').fill('40');
   await manager.getByRole('button', { name: 'Create draft course' }).click();
   await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
@@ -192,8 +192,8 @@ test('a school’s approval switch; a delegate sends a colleague instead; the si
     await manager.getByLabel('Venue').fill('Harrow Teachers’ Centre');
     await manager.getByLabel('Date', { exact: true }).fill(on);
     await manager.getByLabel('Capacity').fill('5');
-    await manager.getByLabel('Member price', { exact: true }).fill('40');
-    await manager.getByLabel('Non-member price').fill('40');
+    await manager.getByLabel('Partnership agreement price', { exact: true }).fill('40');
+    await manager.getByLabel('Outside partnership price').fill('40');
     await manager.getByLabel('Out-of-area price').fill('40');
     await manager.getByRole('button', { name: 'Create draft course' }).click();
     await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();

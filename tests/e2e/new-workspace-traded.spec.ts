@@ -44,13 +44,24 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await page.getByRole('button', { name: 'Check file' }).click();
   await page.getByRole('button', { name: 'Import 1 school' }).click();
   await expect(page.getByRole('status')).toContainText('Imported 1 school');
+  // The manager names the two prices as its own price list does; every price form and quote follows.
+  await page.goto(`/${slug}/catalogue`);
+  await page.getByRole('link', { name: 'Settings (price names)' }).click();
+  await expect(page.getByRole('heading', { name: 'Traded services settings', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('The price schools with your agreement pay')).toHaveValue('Member');
+  await page.getByLabel('The price schools with your agreement pay').fill('Buy-back');
+  await page.getByLabel('The price other schools pay').fill('Standard');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expectAccessible(page);
+
   // The manager's first package: three course places.
   await page.goto(`/${slug}/catalogue`);
   await page.getByRole('link', { name: 'New package or service' }).click();
   await page.getByLabel('Code', { exact: true }).fill('CPD1');
   await page.getByLabel('Name', { exact: true }).fill('CPD package');
-  await page.getByLabel('Partnership agreement price', { exact: true }).fill('900');
-  await page.getByLabel('Outside partnership price', { exact: true }).fill('1200');
+  await page.getByLabel('Buy-back price', { exact: true }).fill('900');
+  await page.getByLabel('Standard price', { exact: true }).fill('1200');
   const line1 = page.getByRole('group', { name: 'Line 1' });
   await line1.getByLabel('Entitlement').selectOption({ label: 'Course places' });
   await line1.getByLabel('Quantity').fill('3');
@@ -66,8 +77,8 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await page.getByLabel('Venue').fill('Hall');
   await page.getByLabel('Date', { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-02-03`);
   await page.getByLabel('Capacity').fill('10');
-  await page.getByLabel('Member price', { exact: true }).fill('50');
-  await page.getByLabel('Non-member price').fill('70');
+  await page.getByLabel('Buy-back price', { exact: true }).fill('50');
+  await page.getByLabel('Standard price').fill('70');
   await page.getByLabel('Out-of-area price').fill('90');
   await page
     .getByLabel('A place draws from the school’s entitlement')
@@ -88,12 +99,12 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await expect(page.getByRole('status').filter({ hasText: `Invitation sent to ${headEmail}` })).toBeVisible();
   const head = await (await browser.newContext()).newPage();
   await acceptInvitation(head, { email: headEmail, after: invited, workspace }, 'Hal Head');
-  // Subscribes: not a partnership member, so the outside price, for the terms not yet started (the
+  // Subscribes: not a buy-back school, so the standard price, for the terms not yet started (the
   // workspace keeps no term dates of its own, so the usual England terms are used).
   await head.goto(`/${slug}/catalogue`);
   await head.getByRole('link', { name: 'Subscribe' }).first().click();
   const quote = head.getByTestId('quote');
-  await expect(quote).toContainText('£1,200.00 (outside partnership)');
+  await expect(quote).toContainText('£1,200.00 (standard)');
   const terms = Number(/(\d) of 3/.exec((await quote.textContent()) ?? '')?.[1]);
   expect(terms).toBeGreaterThanOrEqual(1);
   await expectAccessible(head);

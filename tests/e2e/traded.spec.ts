@@ -97,7 +97,7 @@ test('a headteacher sees their price and saving, subscribes with a purchase orde
   await expect(valueOf(ema, 'Partnership agreement')).toHaveText('£2,800.00 per school');
   await expect(valueOf(ema, 'Outside partnership')).toHaveText('£3,600.00 per school');
   const yourPrice = ema.getByTestId('your-price');
-  await expect(yourPrice).toContainText('Grange Primary School has a partnership agreement');
+  await expect(yourPrice).toContainText('Grange Primary School pays partnership agreement prices');
   await expect(valueOf(yourPrice, 'Full-year price')).toHaveText('£2,800.00');
   await expect(valueOf(yourPrice, 'Bought separately')).toHaveText('£3,600.00');
   await expect(valueOf(yourPrice, 'You save')).toHaveText('£800.00');

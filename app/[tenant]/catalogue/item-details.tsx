@@ -4,30 +4,31 @@ import { formatPence } from '~/server/catalogue/money';
 import { unitLabels } from '~/server/entitlements/balance-key';
 import type { AppRouter } from '~/server/routers';
 import { formatQuantity, pricedUnitNouns, pricingBasisLabels } from '../../_lib/traded-format';
+import { inSentence, priceNameFor, type PriceNames } from '~/server/catalogue/price-names';
 import { SavingRows } from './saving-rows';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type CatalogueItemView = Outputs['catalogue']['byId'];
 export type SchoolQuote = Outputs['catalogue']['quote'];
 
-/** The published prices: partnership agreement and outside partnership, and the terms that go with them. */
-export function PublishedPrices({ item }: { item: CatalogueItemView }) {
+/** The published prices (by the workspace's names for them), and the terms that go with them. */
+export function PublishedPrices({ item, names }: { item: CatalogueItemView; names: PriceNames }) {
   const per = pricingBasisLabels[item.pricingBasis];
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
-      <dt className="font-semibold">Partnership agreement</dt>
+      <dt className="font-semibold">{names.member}</dt>
       <dd>
         {item.memberDiscountPercent > 0
-          ? `${item.memberDiscountPercent}% off the outside partnership price`
+          ? `${item.memberDiscountPercent}% off the ${inSentence(names.nonMember)} price`
           : `${formatPence(item.memberPricePence)} ${per}`}
       </dd>
-      <dt className="font-semibold">Outside partnership</dt>
+      <dt className="font-semibold">{names.nonMember}</dt>
       <dd>
         {formatPence(item.nonMemberPricePence)} {per}
       </dd>
       {item.minimumPricePence !== null && (
         <>
-          <dt className="font-semibold">Outside partnership minimum</dt>
+          <dt className="font-semibold">{names.nonMember} minimum</dt>
           <dd>{formatPence(item.minimumPricePence)}</dd>
         </>
       )}
@@ -65,7 +66,7 @@ const pupilRange = (min: number | null, max: number | null) => {
 };
 
 /** Prices by phase and pupil numbers; the first band that matches a school replaces the item's prices. */
-export function PriceBandsTable({ item }: { item: CatalogueItemView }) {
+export function PriceBandsTable({ item, names }: { item: CatalogueItemView; names: PriceNames }) {
   if (item.bands.length === 0) return null;
   return (
     <DataTable
@@ -75,8 +76,8 @@ export function PriceBandsTable({ item }: { item: CatalogueItemView }) {
       columns={[
         { header: 'Phase', cell: (b) => b.phase ?? 'Any phase' },
         { header: 'Pupils', cell: (b) => pupilRange(b.minPupils, b.maxPupils) },
-        { header: 'Partnership agreement', align: 'right', cell: (b) => formatPence(b.memberPricePence) },
-        { header: 'Outside partnership', align: 'right', cell: (b) => formatPence(b.nonMemberPricePence) },
+        { header: names.member, align: 'right', cell: (b) => formatPence(b.memberPricePence) },
+        { header: names.nonMember, align: 'right', cell: (b) => formatPence(b.nonMemberPricePence) },
       ]}
     />
   );
@@ -119,10 +120,12 @@ export function EntitlementLinesTable({ item }: { item: CatalogueItemView }) {
 export function YourPackagePrice({
   quote: { buyer, quote, saving },
   item,
+  names,
   headingLevel: Heading = 'h4',
 }: {
   quote: SchoolQuote;
   item: CatalogueItemView;
+  names: PriceNames;
   headingLevel?: 'h2' | 'h3' | 'h4';
 }) {
   const perUnit = pricedUnitNouns[item.pricingBasis];
@@ -130,8 +133,7 @@ export function YourPackagePrice({
     <div className="rounded border-l-4 border-brand bg-blue-50 p-4" data-testid="your-price">
       <Heading className="text-lg font-semibold">Your price</Heading>
       <p className="mt-1 text-sm">
-        {buyer.name} {quote.pricedAsMember ? 'has' : 'does not have'} a partnership agreement, so pays the{' '}
-        {quote.pricedAsMember ? 'partnership agreement' : 'outside partnership'} price
+        {buyer.name} pays {inSentence(priceNameFor(names, quote.pricedAsMember))} prices
         {quote.bandApplied ? ` for a ${buyer.phase.toLowerCase()} school of its size` : ''}.
       </p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">

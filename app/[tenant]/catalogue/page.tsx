@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { academicYearLabel } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { unitLabels } from '~/server/entitlements/balance-key';
+import { priceNamesOf } from '~/server/catalogue/price-names';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { formatQuantity, pricingBasisLabels, yearFromParam } from '../../_lib/traded-format';
 import {
@@ -29,6 +30,7 @@ export default async function CataloguePage({
   const { year: yearParam } = await searchParams;
   const { api, workspace } = await loadWorkspace(tenant);
   if (!workspace.tenant.modules.includes('traded')) notFound();
+  const names = priceNamesOf(workspace.tenant.settings);
   const year = yearFromParam(yearParam);
   const [years, items] = await Promise.all([
     guard(api.catalogue.years()),
@@ -72,12 +74,17 @@ export default async function CataloguePage({
           <span />
         )}
         {isManager && (
-          <Link
-            href={`/${tenant}/catalogue/new?year=${year}`}
-            className="rounded bg-brand px-4 py-2 font-semibold text-white no-underline"
-          >
-            New package or service
-          </Link>
+          <div className="flex flex-wrap items-baseline gap-4">
+            <Link href={`/${tenant}/catalogue/settings`} className="text-brand-dark underline">
+              Settings (price names)
+            </Link>
+            <Link
+              href={`/${tenant}/catalogue/new?year=${year}`}
+              className="rounded bg-brand px-4 py-2 font-semibold text-white no-underline"
+            >
+              New package or service
+            </Link>
+          </div>
         )}
       </div>
 
@@ -116,10 +123,10 @@ export default async function CataloguePage({
                       </p>
                       {item.description && <p className="mt-2">{item.description}</p>}
                     </header>
-                    <PublishedPrices item={item} />
-                    <PriceBandsTable item={item} />
+                    <PublishedPrices item={item} names={names} />
+                    <PriceBandsTable item={item} names={names} />
                     <EntitlementLinesTable item={item} />
-                    {quote && <YourPackagePrice quote={quote} item={item} />}
+                    {quote && <YourPackagePrice quote={quote} item={item} names={names} />}
                     {school &&
                       (subscription ? (
                         <p className="rounded bg-green-50 p-3 text-green-900">
@@ -187,7 +194,7 @@ export default async function CataloguePage({
                 ),
               },
               {
-                header: 'Partnership agreement',
+                header: names.member,
                 align: 'right',
                 cell: (item) =>
                   item.memberDiscountPercent > 0
@@ -195,7 +202,7 @@ export default async function CataloguePage({
                     : formatPence(item.memberPricePence),
               },
               {
-                header: 'Outside partnership',
+                header: names.nonMember,
                 align: 'right',
                 cell: (item) => formatPence(item.nonMemberPricePence),
               },

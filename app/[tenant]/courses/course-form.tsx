@@ -1,5 +1,6 @@
 'use client';
 
+import type { PriceNames } from '~/server/catalogue/price-names';
 import { useRouter } from 'next/navigation';
 import { audiences, formatLabels, programmeLabels, sessionKindLabels } from '~/server/courses/course-labels';
 import {
@@ -113,10 +114,12 @@ const entitlementOptions = [
 /** Create a course, or edit one (`courseId`): the same fields, sent as `courses.create` / `courses.update`. */
 export function CourseForm({
   tenant,
+  names,
   courseId,
   initial = blankCourse,
 }: {
   tenant: string;
+  names: PriceNames;
   courseId?: string;
   initial?: CourseFormValues;
 }) {
@@ -346,9 +349,13 @@ export function CourseForm({
 
       <FieldGroup legend="Prices and entitlement">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <MoneyField label="Member price" {...form.field('memberPrice')} {...bind('memberPrice')} />
           <MoneyField
-            label="Non-member price"
+            label={`${names.member} price`}
+            {...form.field('memberPrice')}
+            {...bind('memberPrice')}
+          />
+          <MoneyField
+            label={`${names.nonMember} price`}
             {...form.field('nonMemberPrice')}
             {...bind('nonMemberPrice')}
           />

@@ -21,6 +21,7 @@ import { CancelSubscriptionForm, CloseYearButton } from './subscription-actions'
 import { AdjustBalanceForm } from './adjust-balance-form';
 import { ReverseDrawdownForm } from './reverse-drawdown-form';
 import { longDate } from '~/server/format/dates';
+import { priceNameFor, priceNamesOf, type PriceNames } from '~/server/catalogue/price-names';
 
 export const metadata: Metadata = { title: 'Subscriptions and entitlements' };
 
@@ -29,14 +30,17 @@ type Subscription = Outputs['subscriptions']['list'][number];
 type Balance = Outputs['entitlements']['statement'][number];
 
 const statusOf = (s: Subscription) => (s.status === 'active' ? 'Active' : 'Cancelled');
-const netPrice = (s: Subscription) => (
-  <>
-    {formatPence(s.netPricePence)}
-    <span className="block whitespace-nowrap text-slate-700">
-      {s.pricedAsMember ? 'Partnership agreement' : 'Outside partnership'}
-    </span>
-  </>
-);
+const netPrice = (names: PriceNames) =>
+  function NetPrice(s: Subscription) {
+    return (
+      <>
+        {formatPence(s.netPricePence)}
+        <span className="block whitespace-nowrap text-slate-700">
+          {priceNameFor(names, s.pricedAsMember)}
+        </span>
+      </>
+    );
+  };
 
 export default async function EntitlementsPage({
   params,
@@ -116,6 +120,7 @@ export default async function EntitlementsPage({
           {subscriptions && (
             <SchoolSubscriptions
               tenant={tenant}
+              names={priceNamesOf(workspace.tenant.settings)}
               subscriptions={subscriptions}
               yearLabel={yearLabel}
               mayCancel={mayAdjust}
@@ -126,7 +131,12 @@ export default async function EntitlementsPage({
           )}
         </>
       ) : subscriptions ? (
-        <Uptake tenant={tenant} subscriptions={subscriptions} year={year} />
+        <Uptake
+          tenant={tenant}
+          names={priceNamesOf(workspace.tenant.settings)}
+          subscriptions={subscriptions}
+          year={year}
+        />
       ) : (
         <p className="mt-6 text-lg">Choose a school to see its entitlement statement.</p>
       )}
@@ -139,11 +149,13 @@ export default async function EntitlementsPage({
 
 function SchoolSubscriptions({
   tenant,
+  names,
   subscriptions,
   yearLabel,
   mayCancel,
 }: {
   tenant: string;
+  names: PriceNames;
   subscriptions: Subscription[];
   yearLabel: string;
   mayCancel: boolean;
@@ -183,7 +195,7 @@ function SchoolSubscriptions({
             { header: 'Started', className: 'whitespace-nowrap', cell: (s) => longDate(s.startsOn) },
             { header: 'Units', align: 'right', cell: (s) => s.units },
             { header: 'Terms charged', align: 'right', cell: (s) => `${s.termsCharged} of 3` },
-            { header: 'Net price', align: 'right', cell: netPrice },
+            { header: 'Net price', align: 'right', cell: netPrice(names) },
             { header: 'VAT', align: 'right', cell: (s) => formatPence(s.vatPence) },
             { header: 'Purchase order', cell: (s) => s.purchaseOrderNumber ?? 'None' },
             {
@@ -322,10 +334,12 @@ function BalanceStatement({ balance: b, mayAdjust }: { balance: Balance; mayAdju
 
 function Uptake({
   tenant,
+  names,
   subscriptions,
   year,
 }: {
   tenant: string;
+  names: PriceNames;
   subscriptions: Subscription[];
   year: number;
 }) {
@@ -390,7 +404,7 @@ function Uptake({
           },
           { header: 'Package', cell: (s) => s.itemName },
           { header: 'Units', align: 'right', cell: (s) => s.units },
-          { header: 'Net price', align: 'right', cell: netPrice },
+          { header: 'Net price', align: 'right', cell: netPrice(names) },
           { header: 'Purchase order', cell: (s) => s.purchaseOrderNumber ?? 'None' },
           { header: 'Status', cell: statusOf },
         ]}

@@ -1,5 +1,6 @@
 'use client';
 
+import { inSentence, type PriceNames } from '~/server/catalogue/price-names';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import {
@@ -26,7 +27,7 @@ type Item = {
 };
 
 /** The manager's edit: name, description, the two prices and whether it is on sale. */
-export function EditItemForm({ item }: { item: Item }) {
+export function EditItemForm({ item, names }: { item: Item; names: PriceNames }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { values, bind, set } = useFormValues({
@@ -53,11 +54,14 @@ export function EditItemForm({ item }: { item: Item }) {
       name: values.name,
       description: values.description,
       memberPrice:
-        read.pounds('memberPrice', values.memberPrice, 'Enter the partnership agreement price.') ??
+        read.pounds('memberPrice', values.memberPrice, `Enter the ${inSentence(names.member)} price.`) ??
         Number.NaN,
       nonMemberPrice:
-        read.pounds('nonMemberPrice', values.nonMemberPrice, 'Enter the outside partnership price.') ??
-        Number.NaN,
+        read.pounds(
+          'nonMemberPrice',
+          values.nonMemberPrice,
+          `Enter the ${inSentence(names.nonMember)} price.`,
+        ) ?? Number.NaN,
       active: values.active,
     });
     update.setClientErrors(read.problems());
@@ -86,12 +90,12 @@ export function EditItemForm({ item }: { item: Item }) {
       />
       <div className="flex flex-wrap gap-4">
         <MoneyField
-          label="Partnership agreement price (£)"
+          label={`${names.member} price (£)`}
           {...update.field('memberPrice')}
           {...bind('memberPrice')}
         />
         <MoneyField
-          label="Outside partnership price (£)"
+          label={`${names.nonMember} price (£)`}
           {...update.field('nonMemberPrice')}
           {...bind('nonMemberPrice')}
         />

@@ -4,6 +4,7 @@ import { Link } from '~/app/_components/link';
 import { notFound } from 'next/navigation';
 import { academicYearLabel } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
+import { inSentence, priceNameFor, priceNamesOf } from '~/server/catalogue/price-names';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { pricedUnitNouns, pricingBasisLabels } from '../../../_lib/traded-format';
 import { EntitlementLinesTable, PriceBandsTable, PublishedPrices } from '../item-details';
@@ -32,6 +33,7 @@ export default async function CatalogueItemPage({
 }) {
   const { tenant, id } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
+  const names = priceNamesOf(workspace.tenant.settings);
   if (!workspace.tenant.modules.includes('traded') || !uuid.test(id)) notFound();
   const item = await guard(api.catalogue.byId({ id }));
   const yearLabel = academicYearLabel(item.academicYear);
@@ -84,9 +86,9 @@ export default async function CatalogueItemPage({
           Prices
         </h2>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <PublishedPrices item={item} />
+          <PublishedPrices item={item} names={names} />
         </div>
-        <PriceBandsTable item={item} />
+        <PriceBandsTable item={item} names={names} />
       </section>
 
       {item.lines.length > 0 && (
@@ -100,7 +102,7 @@ export default async function CatalogueItemPage({
         </section>
       )}
 
-      {workspace.roles.includes('tenant_admin') && <EditItemForm item={item} />}
+      {workspace.roles.includes('tenant_admin') && <EditItemForm item={item} names={names} />}
 
       {forSchools.length > 0 && (item.active || school) && (
         <section aria-labelledby="for-school" className="mt-8">
@@ -142,6 +144,7 @@ export default async function CatalogueItemPage({
               pricedUnit={pricedUnitNouns[item.pricingBasis]}
               initialQuote={quote}
               alreadySubscribed={subscribed}
+              names={names}
             />
           )}
         </>
@@ -155,8 +158,7 @@ export default async function CatalogueItemPage({
           <p className="mt-2">
             {formatPence(quote.quote.unitPricePence)} {pricingBasisLabels[item.pricingBasis]}
             {item.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, the{' '}
-            {quote.quote.pricedAsMember ? 'partnership agreement' : 'outside partnership'} price for{' '}
-            {quote.buyer.name}.
+            {inSentence(priceNameFor(names, quote.quote.pricedAsMember))} price for {quote.buyer.name}.
           </p>
           <p className="mt-2">Services are asked for when you need them, not subscribed to.</p>
         </section>

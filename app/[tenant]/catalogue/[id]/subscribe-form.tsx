@@ -14,6 +14,7 @@ import {
   useFormMutation,
 } from '~/app/_components/form-kit';
 import { formatPence } from '~/server/catalogue/money';
+import { inSentence, priceNameFor, type PriceNames } from '~/server/catalogue/price-names';
 import type { AppRouter } from '~/server/routers';
 import type { UnitLabel } from '../../../_lib/traded-format';
 import { useTRPC } from '../../../_lib/trpc-client';
@@ -35,6 +36,7 @@ export function SubscribeForm({
   pricedUnit,
   initialQuote,
   alreadySubscribed,
+  names,
 }: {
   tenant: string;
   schoolId: string;
@@ -44,6 +46,7 @@ export function SubscribeForm({
   pricedUnit?: UnitLabel;
   initialQuote: SchoolQuote;
   alreadySubscribed: boolean;
+  names: PriceNames;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -109,7 +112,7 @@ export function SubscribeForm({
     });
   }
 
-  const priceWord = quote.pricedAsMember ? 'partnership agreement' : 'outside partnership';
+  const priceWord = inSentence(priceNameFor(names, quote.pricedAsMember));
   const busy = subscribe.isPending || quoteQuery.isFetching;
 
   return (
@@ -158,8 +161,7 @@ export function SubscribeForm({
       {!done && !alreadySubscribed && (
         <>
           <p>
-            {buyer.name} {quote.pricedAsMember ? 'has' : 'does not have'} a partnership agreement, so pays the{' '}
-            {priceWord} price.
+            {buyer.name} pays {priceWord} prices.
           </p>
           {/* Its errors are summarised above the form. */}
           <Form form={{ summary: [] }} onSubmit={onSubmit} className="mt-4 space-y-5">

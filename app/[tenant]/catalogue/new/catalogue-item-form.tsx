@@ -1,5 +1,6 @@
 'use client';
 
+import { inSentence, type PriceNames } from '~/server/catalogue/price-names';
 import { Link } from '~/app/_components/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -55,9 +56,6 @@ function inSummary(path: string, message: string) {
   return `${row[1] === 'lines' ? 'Line' : 'Price band'} ${Number(row[2]) + 1}: ${message}`;
 }
 
-const memberPriceMissing = 'Enter the partnership agreement price.';
-const nonMemberPriceMissing = 'Enter the outside partnership price.';
-
 export function CatalogueItemForm({
   tenant,
   years,
@@ -65,8 +63,10 @@ export function CatalogueItemForm({
   units,
   bases,
   phases,
+  names,
 }: {
   tenant: string;
+  names: PriceNames;
   years: Option[];
   defaultYear: number;
   units: Option[];
@@ -75,6 +75,8 @@ export function CatalogueItemForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const memberPriceMissing = `Enter the ${inSentence(names.member)} price.`;
+  const nonMemberPriceMissing = `Enter the ${inSentence(names.nonMember)} price.`;
   const { values, bind } = useFormValues({
     kind: 'package' as 'package' | 'service',
     academicYear: String(defaultYear),
@@ -249,14 +251,14 @@ export function CatalogueItemForm({
         />
         <div className="grid gap-5 sm:grid-cols-2">
           <MoneyField
-            label="Partnership agreement price"
-            hint="For schools with a partnership agreement."
+            label={`${names.member} price`}
+            hint="For schools with your agreement (member prices on their school page)."
             {...create.field('memberPrice')}
             {...bind('memberPrice')}
           />
           <MoneyField
-            label="Outside partnership price"
-            hint="For schools without one."
+            label={`${names.nonMember} price`}
+            hint="For other schools."
             {...create.field('nonMemberPrice')}
             {...bind('nonMemberPrice')}
           />
@@ -424,8 +426,8 @@ export function CatalogueItemForm({
                 <NumberField whole label="Most pupils (optional)" {...field('maxPupils')} />
               </div>
               <div className="grid gap-4 sm:grid-cols-2">
-                <MoneyField label="Partnership agreement price" {...field('memberPrice')} />
-                <MoneyField label="Outside partnership price" {...field('nonMemberPrice')} />
+                <MoneyField label={`${names.member} price`} {...field('memberPrice')} />
+                <MoneyField label={`${names.nonMember} price`} {...field('nonMemberPrice')} />
               </div>
               <Button onClick={() => removeBand(i)}>Remove price band {i + 1}</Button>
             </FieldGroup>

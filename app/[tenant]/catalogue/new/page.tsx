@@ -3,6 +3,7 @@ import { Link } from '~/app/_components/link';
 import { forbidden, notFound } from 'next/navigation';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { unitLabels, type EntitlementUnit } from '~/server/entitlements/balance-key';
+import { priceNamesOf } from '~/server/catalogue/price-names';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import {
   capitalise,
@@ -55,6 +56,7 @@ export default async function NewCatalogueItemPage({
       <h1 className="mt-3 mb-6 text-3xl font-bold">New package or service</h1>
       <CatalogueItemForm
         tenant={tenant}
+        names={priceNamesOf(workspace.tenant.settings)}
         years={yearOptions}
         defaultYear={defaultYear}
         units={(Object.entries(unitLabels) as [EntitlementUnit, { many: string }][]).map(([value, l]) => ({

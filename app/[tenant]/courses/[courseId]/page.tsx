@@ -8,6 +8,7 @@ import {
   formatLabels,
   sessionKindLabels,
 } from '../../../_lib/course-format';
+import { inSentence, priceNamesOf } from '~/server/catalogue/price-names';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { LeaveWaitingList, PromoteButton } from '../booking-decision';
 import { CancelCourseForm, DuplicateForm, PublishButton } from './course-actions';
@@ -28,7 +29,8 @@ export default async function CoursePage({
   params: Promise<{ tenant: string; courseId: string }>;
 }) {
   const { tenant, courseId } = await params;
-  const { api } = await loadWorkspace(tenant);
+  const { api, workspace } = await loadWorkspace(tenant);
+  const names = priceNamesOf(workspace.tenant.settings);
   const [{ course, sessions, counts, placesLeft }, delegates] = await Promise.all([
     guard(api.courses.byId({ id: courseId })),
     guard(api.courses.delegates({ courseId })),
@@ -57,7 +59,7 @@ export default async function CoursePage({
         </dd>
         <dt className="font-semibold">Prices</dt>
         <dd>
-          Members {formatPence(course.memberPricePence)}, non-members{' '}
+          {names.member} {formatPence(course.memberPricePence)}, {inSentence(names.nonMember)}{' '}
           {formatPence(course.nonMemberPricePence)}, out of area {formatPence(course.outOfAreaPricePence)}
         </dd>
         <dt className="font-semibold">Entitlement</dt>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
+import { priceNamesOf } from '~/server/catalogue/price-names';
 import { loadWorkspace } from '../../../_lib/server-api';
 import { CourseForm } from '../course-form';
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: 'New course' };
 
 export default async function NewCoursePage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
-  await loadWorkspace(tenant);
+  const { workspace } = await loadWorkspace(tenant);
   return (
     <div>
       <p>
@@ -17,7 +18,7 @@ export default async function NewCoursePage({ params }: { params: Promise<{ tena
       </p>
       <h1 className="mt-2 mb-6 text-3xl font-bold">New course</h1>
       <p className="mb-6">The course is saved as a draft; publish it to the catalogue from its page.</p>
-      <CourseForm tenant={tenant} />
+      <CourseForm tenant={tenant} names={priceNamesOf(workspace.tenant.settings)} />
     </div>
   );
 }

@@ -3,10 +3,19 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Checkbox, Form, StatusMessage, SubmitButton, useFormMutation } from '~/app/_components/form-kit';
+import { inSentence, priceNameFor, type PriceNames } from '~/server/catalogue/price-names';
 import { useTRPC } from '../../../_lib/trpc-client';
 
 /** The manager records whether the school pays member prices (its agreement signed or ended). */
-export function MemberPricesForm({ schoolId, member }: { schoolId: string; member: boolean }) {
+export function MemberPricesForm({
+  schoolId,
+  member,
+  names,
+}: {
+  schoolId: string;
+  member: boolean;
+  names: PriceNames;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [checked, setChecked] = useState(member);
@@ -14,7 +23,7 @@ export function MemberPricesForm({ schoolId, member }: { schoolId: string; membe
   const save = useFormMutation(trpc.schools.setMemberPrices.mutationOptions(), {
     messageField: 'member',
     onSuccess: (result) => {
-      setSaved(result.member ? 'Saved: member prices from now on.' : 'Saved: non-member prices from now on.');
+      setSaved(`Saved: ${inSentence(priceNameFor(names, result.member))} prices from now on.`);
       router.refresh();
     },
   });
@@ -29,8 +38,8 @@ export function MemberPricesForm({ schoolId, member }: { schoolId: string; membe
     >
       <Checkbox
         {...save.field('member')}
-        label="Pays member prices"
-        hint="Tick when the school signs your partnership agreement or buys back; untick when it ends. Prices already charged and subscriptions already taken keep theirs."
+        label={`Pays ${inSentence(names.member)} prices`}
+        hint="Tick when the school signs your agreement or buys back; untick when it ends. Prices already charged and subscriptions already taken keep theirs."
         checked={checked}
         onChange={setChecked}
       />

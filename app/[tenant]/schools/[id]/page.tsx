@@ -6,12 +6,14 @@ import { contactRoleLabels } from '~/server/schools/school-contacts';
 import { AddContactForm, RemoveContactButton } from './school-contacts';
 import { SchoolNotesForm } from './school-notes-form';
 import { MemberPricesForm } from './member-prices-form';
+import { priceNameFor, priceNamesOf } from '~/server/catalogue/price-names';
 
 export const metadata: Metadata = { title: 'School' };
 
 export default async function SchoolPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
+  const names = priceNamesOf(workspace.tenant.settings);
   const [school, contacts] = await Promise.all([
     guard(api.schools.byId({ id })),
     guard(api.schools.contacts({ schoolId: id })),
@@ -51,14 +53,12 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
         {sellsToSchools && (
           <>
             <dt className="font-semibold">Prices</dt>
-            <dd data-testid="member-prices">
-              {school.isPartnershipMember ? 'Member prices' : 'Non-member prices'}
-            </dd>
+            <dd data-testid="member-prices">{priceNameFor(names, school.isPartnershipMember)} prices</dd>
           </>
         )}
       </dl>
       {sellsToSchools && workspace.roles.includes('tenant_admin') && (
-        <MemberPricesForm schoolId={school.id} member={school.isPartnershipMember} />
+        <MemberPricesForm schoolId={school.id} member={school.isPartnershipMember} names={names} />
       )}
       {workspace.tenant.modules.includes('governance') && hasRole(workspace.roles, governanceUsers) && (
         <p className="mt-4">

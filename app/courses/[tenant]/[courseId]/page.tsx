@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { formatPence } from '~/server/catalogue/money';
+import { inSentence } from '~/server/catalogue/price-names';
 import { DataTable } from '../../../_components/data-table';
 import { SiteHeader } from '../../../_components/site-header';
 import {
@@ -93,9 +94,9 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
           )}
           <dt className="font-semibold">Price per place</dt>
           <dd>
-            Partnership members {formatPence(course.memberPricePence)}; other schools{' '}
-            {formatPence(course.nonMemberPricePence)}; outside the area{' '}
-            {formatPence(course.outOfAreaPricePence)}
+            {provider.priceNames.member} {formatPence(course.memberPricePence)};{' '}
+            {inSentence(provider.priceNames.nonMember)} {formatPence(course.nonMemberPricePence)}; outside the
+            area {formatPence(course.outOfAreaPricePence)}
             {course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}.
             {course.entitlementUnit ? ' A place may come out of your school’s subscription.' : ''}
           </dd>

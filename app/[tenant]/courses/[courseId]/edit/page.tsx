@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
+import { priceNamesOf } from '~/server/catalogue/price-names';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { CourseForm, type CourseFormValues } from '../../course-form';
 
@@ -13,7 +14,7 @@ export default async function EditCoursePage({
   params: Promise<{ tenant: string; courseId: string }>;
 }) {
   const { tenant, courseId } = await params;
-  const { api } = await loadWorkspace(tenant);
+  const { api, workspace } = await loadWorkspace(tenant);
   const { course, sessions } = await guard(api.courses.byId({ id: courseId }));
   const initial: CourseFormValues = {
     programme: course.programme,
@@ -61,7 +62,12 @@ export default async function EditCoursePage({
       <p className="mb-6">
         If you change a published course’s dates or times, every booked delegate is told.
       </p>
-      <CourseForm tenant={tenant} courseId={courseId} initial={initial} />
+      <CourseForm
+        tenant={tenant}
+        names={priceNamesOf(workspace.tenant.settings)}
+        courseId={courseId}
+        initial={initial}
+      />
     </div>
   );
 }

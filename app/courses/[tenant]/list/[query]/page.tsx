@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { Pagination } from '~/app/_components/pagination';
 import { PublicSiteHeader } from '~/app/_components/public-site-header';
 import { formatPence } from '~/server/catalogue/money';
+import { inSentence } from '~/server/catalogue/price-names';
 import { catalogueRevalidateSeconds, catalogueTag } from '~/server/courses/catalogue-cache';
 import { ZCatalogueFilters } from '~/server/courses/search-catalogue';
 import { audienceLabels, formatCourseDates, formatLabels } from '../../../../_lib/course-format';
@@ -123,7 +124,8 @@ export default async function CourseCataloguePage({ params }: { params: Params }
               <p className="mt-1 text-sm">
                 For {c.audiences.map((a) => audienceLabels[a as keyof typeof audienceLabels] ?? a).join(', ')}{' '}
                 · {c.phase}
-                {c.subject ? ` · ${c.subject}` : ''} · Members {formatPence(c.memberPricePence)}, others{' '}
+                {c.subject ? ` · ${c.subject}` : ''} · {result.tenant.priceNames.member}{' '}
+                {formatPence(c.memberPricePence)}, {inSentence(result.tenant.priceNames.nonMember)}{' '}
                 {formatPence(c.nonMemberPricePence)} ·{' '}
                 <strong>
                   {c.placesLeft > 0 ? `${c.placesLeft} places left` : 'Full: waiting list open'}
