@@ -90,6 +90,9 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
     await Promise.all(years.map(async (y) => [y, await loadTermDates(tx, y)] as const)),
   );
   const opensOn = (dueOn: string) => checkpointOpensOn(dueOn, (y) => datesOf.get(y) ?? defaultTermDates(y));
+  // The recommendation opens with the final assessment (see recommendationOpensOn).
+  const finalCheckpoint = checkpoints.filter((c) => c.termNumber !== null).at(-1);
+  const recommendationOpensOn = finalCheckpoint ? opensOn(finalCheckpoint.dueOn) : null;
   return {
     ect,
     periods: periods.map((p) => ({ ...p, schoolName: schoolOf.get(p.id) ?? '' })),
@@ -137,9 +140,11 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
             ? null
             : lastOutcome,
       }),
+      recommendationOpensOn,
       mayRecommend:
         ect.status === 'in_progress' &&
         !pending &&
+        (recommendationOpensOn === null || recommendationOpensOn <= input.today) &&
         (abStaff || (current !== undefined && actsForSchool(actor, current.schoolId))),
       mayMakeRepresentations: pending !== null && pending.representationsOn === null && (self || abStaff),
       mayRecordAppeal:

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '~/db/client';
 import {
@@ -11,13 +11,14 @@ import {
   users,
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
-import type { IsoDate } from '../catalogue/academic-year';
+import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
+import { loadTermDates } from '../calendar/term-dates';
 import { workingDaysAfter } from '../courses/working-days';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { isAbStaff } from './appropriate-body';
 import { actsForSchool, loadEctFor } from './ect-access';
-import { inductionTermsRequired } from './induction-schedule';
+import { checkpointOpensOn, inductionTermsRequired } from './induction-schedule';
 import { applyOutcome } from './record-outcome';
 import { currentPeriod } from './reschedule-ect';
 import type {
@@ -28,6 +29,24 @@ import type {
 } from './induction-inputs';
 
 type Outcome = 'pass' | 'fail' | 'extension';
+
+/**
+ * The day the headteacher's recommendation may first be made: the start of the school term in which the
+ * final assessment (the ECT's last term-numbered checkpoint) falls due, as that assessment opens then. Null
+ * when the ECT has no such checkpoint. Induction ends with the final assessment; a recommendation before it
+ * would judge an induction not yet served.
+ */
+export async function recommendationOpensOn(tx: Tx, ectId: string): Promise<IsoDate | null> {
+  const [last] = await tx
+    .select({ dueOn: inductionCheckpoints.dueOn })
+    .from(inductionCheckpoints)
+    .where(and(eq(inductionCheckpoints.ectId, ectId), isNotNull(inductionCheckpoints.termNumber)))
+    .orderBy(desc(inductionCheckpoints.dueOn))
+    .limit(1);
+  if (!last) return null;
+  const dates = await loadTermDates(tx, academicYearOf(last.dueOn));
+  return checkpointOpensOn(last.dueOn, () => dates);
+}
 
 /**
  * The working-day deadlines at the end of induction (statutory guidance): the headteacher recommends within 10
@@ -117,6 +136,12 @@ export async function recordRecommendation(
       code: 'BAD_REQUEST',
       field: 'recommendedOn',
       message: 'The date must be after induction started and not in the future.',
+    });
+  const opensOn = await recommendationOpensOn(tx, ect.id);
+  if (opensOn && input.today < opensOn)
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `The recommendation is made as induction ends: from ${longDate(opensOn)}, when the term of ${ect.name}'s final assessment begins.`,
     });
   const { pending } = await loadDecisions(tx, ect.id);
   if (pending)

@@ -22,6 +22,11 @@ test('a school registers an ECT and books the induction programme, the place cov
   await page.getByLabel('Mentor’s email').fill('mentor@coppettswood.sch.example');
   await page.getByRole('button', { name: 'Register ECT' }).click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  // Months into a two-year induction: the recommendation waits for the term of the final assessment.
+  await expect(
+    page.getByText(/It can be made from \d+ \w+ 2028, when the term of the final assessment begins/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send recommendation' })).toHaveCount(0);
 
   // The ECT's record offers the hub's programme, covered by Coppetts Wood's induction package.
   const course = page.getByTestId('programme-course').filter({ hasText: 'NWL ECT induction programme' });

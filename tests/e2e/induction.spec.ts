@@ -8,12 +8,15 @@ async function pageFor(browser: Browser, email: string) {
   return page;
 }
 
-/** Fills the Register an ECT form for Coppetts Wood: a full-time ECT from 3 September 2026. */
+/**
+ * Fills the Register an ECT form for Coppetts Wood: a full-time ECT from 3 September 2024, so by now in (or
+ * past) the term of their final assessment, when the headteacher's recommendation may be made.
+ */
 async function fillRegistration(head: Page, ect: { trn: string; name: string; email: string }) {
   await head.getByLabel('Teacher reference number (TRN)').fill(ect.trn);
   await head.getByLabel('ECT’s full name').fill(ect.name);
   await head.getByLabel('ECT’s email address').fill(ect.email);
-  await head.getByLabel('Induction start date').fill('2026-09-03');
+  await head.getByLabel('Induction start date').fill('2024-09-03');
   await head.getByLabel('FTE').fill('1');
   await head.getByLabel('Induction tutor’s name').fill('James Whitaker');
   await head.getByLabel('Induction tutor’s email').fill('deputy@coppettswood.sch.example');

@@ -41,7 +41,8 @@ describe('the end of induction: deadline reminders and appeal results', () => {
 
   it('reminds the school of the recommendation and the AB of the decision, each once', async () => {
     const own = await makeHub(database);
-    const ectId = await own.register('Rhiannon Price');
+    // Started in September 2024, so by now in (or past) the term of her final assessment: she may be recommended.
+    const ectId = await own.register('Rhiannon Price', { startsOn: '2024-09-03' });
     // A second ECT whose induction is complete is never reminded of.
     const passedId = await own.register('Peter Passed');
     const manager = own.as(own.people.manager);

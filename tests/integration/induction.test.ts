@@ -324,8 +324,28 @@ describe('ECT induction (Appropriate Body)', () => {
     const ectUser = await makeUser(database.db);
     await addMembership(database.db, hub.tenant.id, ectUser.id, 'ect', hub.schoolA.id);
     const head = hub.as(hub.people.headA);
+    // An ECT a year into induction: the recommendation waits for the term of their final assessment.
+    const early = await head.induction.register(registration(hub.schoolA.id, hub.people.tutorA));
+    const earlyRecord = await head.induction.byId({ ectId: early.ectId });
+    expect(earlyRecord.decisions.mayRecommend).toBe(false);
+    expect(earlyRecord.decisions.recommendationOpensOn).toBe(
+      earlyRecord.checkpoints.filter((c) => c.termNumber === 6)[0]?.opensOn,
+    );
+    await expect(
+      head.induction.recordRecommendation({
+        ectId: early.ectId,
+        recommendation: 'pass',
+        recommendedOn: '2026-11-02',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('final assessment') });
+
+    // One who started in September 2024: two years on, in the term of their final assessment or past it.
     const { ectId } = await head.induction.register(
-      registration(hub.schoolA.id, hub.people.tutorA, { email: ectUser.email, name: ectUser.name }),
+      registration(hub.schoolA.id, hub.people.tutorA, {
+        email: ectUser.email,
+        name: ectUser.name,
+        startsOn: '2024-09-03',
+      }),
     );
     const manager = hub.as(hub.people.manager);
     const ect = hub.as(ectUser);

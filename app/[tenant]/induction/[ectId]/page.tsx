@@ -267,6 +267,9 @@ export default async function EctRecordPage({
             The headteacher&rsquo;s recommendation is due by{' '}
             <strong>{longDate(decisions.deadlines.recommendationDue)}</strong>, 10 working days after
             induction is expected to end.
+            {decisions.recommendationOpensOn && decisions.recommendationOpensOn > todayInLondon()
+              ? ` It can be made from ${longDate(decisions.recommendationOpensOn)}, when the term of the final assessment begins.`
+              : ''}
           </p>
         )}
         {decisions.recommendations.length > 0 && (
