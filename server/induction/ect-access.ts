@@ -43,3 +43,18 @@ export function mayOpen(actor: Actor, ectEmail: string, schoolIds: readonly stri
 export function actsForSchool(actor: Actor, schoolId: string): boolean {
   return actor.roles.includes('tenant_admin') || ownSchoolIds(actor).includes(schoolId);
 }
+
+/**
+ * Who submits a school's reviews and assessments of an ECT: its headteacher (or SBM), the induction tutor named
+ * on the ECT's period there, or the AB's manager. A mentor or any other member of staff may read the record
+ * but not judge the ECT.
+ */
+export function submitsFor(actor: Actor, period: { schoolId: string; tutorEmail: string }): boolean {
+  if (actor.roles.includes('tenant_admin')) return true;
+  const here = actor.memberships.filter((m) => m.schoolId === period.schoolId);
+  if (here.some((m) => m.role === 'school_admin')) return true;
+  return (
+    here.some((m) => m.role === 'school_staff') &&
+    actor.user.email.toLowerCase() === period.tutorEmail.toLowerCase()
+  );
+}

@@ -1,12 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { ects, inductionCheckpoints, inductionPeriods } from '~/db/schema';
+import { ects, inductionCheckpoints, inductionPeriods, schools } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { addDays } from '../courses/london-time';
 import { DomainError } from '../errors/domain-error';
 import { isAbStaff, ownSchoolIds } from './appropriate-body';
 import { loadEctFor } from './ect-access';
 import type { TUpdateEctInput, TUpdatePeriodInput } from './induction-inputs';
+import { inviteInductionPeople } from './invite-induction-people';
 import { rescheduleEct } from './reschedule-ect';
 
 /**
@@ -103,7 +104,25 @@ export async function updateInductionPeriod(tx: Tx, actor: Actor, input: TUpdate
       );
   }
   const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
-  return { ectId: ect.id, completesOn: schedule.completesOn };
+  // A new tutor or mentor at the school the ECT is at now is invited, as at registration.
+  const changed =
+    input.tutorEmail.toLowerCase() !== period.tutorEmail ||
+    input.mentorEmail.toLowerCase() !== period.mentorEmail;
+  let invited: string[] = [];
+  if (changed && !period.endsOn) {
+    const [school] = await tx
+      .select({ name: schools.name })
+      .from(schools)
+      .where(eq(schools.id, period.schoolId));
+    invited = await inviteInductionPeople(tx, actor, {
+      schoolId: period.schoolId,
+      schoolName: school?.name ?? '',
+      ect: { name: ect.name, email: ect.email },
+      tutor: { name: input.tutorName, email: input.tutorEmail },
+      mentor: { name: input.mentorName, email: input.mentorEmail },
+    });
+  }
+  return { ectId: ect.id, completesOn: schedule.completesOn, invited };
 }
 
 /** The periods an actor may correct (for the record page): all for the AB, their school's for a head. */

@@ -17,7 +17,7 @@ import { defaultTermDates, loadTermDates } from '../calendar/term-dates';
 import { isAbStaff } from './appropriate-body';
 import { editablePeriodIds } from './edit-ect';
 import { decisionDeadlines, loadDecisions } from './induction-decisions';
-import { actsForSchool, loadEctFor } from './ect-access';
+import { actsForSchool, loadEctFor, submitsFor } from './ect-access';
 import { checkpointOpensOn, isOverdue } from './induction-schedule';
 import { scheduleFor } from './reschedule-ect';
 import { consultancyAvailable } from './submit-checkpoint';
@@ -97,8 +97,8 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
     ect,
     periods: periods.map((p) => ({ ...p, schoolName: schoolOf.get(p.id) ?? '' })),
     checkpoints: checkpoints.map((c) => {
-      const schoolId = periodById.get(c.periodId)?.schoolId ?? '';
-      const mayAct = ect.status === 'in_progress' && actsForSchool(actor, schoolId);
+      const period = periodById.get(c.periodId);
+      const mayAct = ect.status === 'in_progress' && period !== undefined && submitsFor(actor, period);
       return {
         ...c,
         schoolName: schoolOf.get(c.periodId) ?? '',

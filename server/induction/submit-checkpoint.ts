@@ -15,7 +15,7 @@ import {
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
 import { assertAppropriateBody } from './appropriate-body';
-import { actsForSchool } from './ect-access';
+import { actsForSchool, submitsFor } from './ect-access';
 import { abRecipients, sendInductionNotice } from './induction-emails';
 import type { TSubmitCheckpointInput } from './induction-inputs';
 import { checkpointTitle } from './induction-labels';
@@ -83,6 +83,11 @@ export async function submitCheckpoint(
   const row = await loadCheckpoint(tx, input.checkpointId);
   if (!actsForSchool(actor, row.schoolId))
     throw new DomainError({ code: 'NOT_FOUND', message: 'That review was not found.' });
+  if (!submitsFor(actor, row))
+    throw new DomainError({
+      code: 'FORBIDDEN',
+      message: `${row.ectName}'s reviews and assessments are submitted by their induction tutor (${row.tutorName}) or the headteacher.`,
+    });
   if (row.checkpoint.status === 'submitted' || row.checkpoint.status === 'accepted')
     throw new DomainError({
       code: 'CONFLICT',

@@ -80,6 +80,8 @@ describe('induction record corrections', () => {
       mentorEmail: 'nia@alpha.sch.example',
     });
     expect(halfTime.completesOn > completesOn).toBe(true);
+    // The new mentor is invited to sign in, as at registration.
+    expect(halfTime.invited).toContain('nia@alpha.sch.example');
     const after = await head.induction.byId({ ectId });
     expect(after.schedule.completesOn).toBe(halfTime.completesOn);
     expect(after.periods[0]).toMatchObject({ fteHundredths: 50, mentorName: 'Nia Mentor' });

@@ -176,6 +176,18 @@ describe('ECT induction (Appropriate Body)', () => {
     const final = record.checkpoints.at(-1);
     if (!first || !final) throw new Error('no checkpoint');
     expect(first.maySubmit).toBe(true);
+    // Another member of the school's staff (the mentor, say) reads the record but does not judge the ECT.
+    const mentor = await makeUser(database.db);
+    await addMembership(database.db, hub.tenant.id, mentor.id, 'school_staff', hub.schoolA.id);
+    const asMentor = hub.as(mentor);
+    expect((await asMentor.induction.byId({ ectId })).checkpoints[0]?.maySubmit).toBe(false);
+    await expect(
+      asMentor.induction.submitCheckpoint({
+        checkpointId: first.id,
+        judgement: 'on_track',
+        evidence: 'Written by someone who is not the tutor.',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('induction tutor') });
     // The final assessment, years away, is not open: it says from when, and refuses an early submission.
     expect(final).toMatchObject({ maySubmit: false, status: 'due' });
     expect(final.opensOn > todayInLondon()).toBe(true);
