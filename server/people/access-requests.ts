@@ -85,7 +85,7 @@ export async function requestAccess(tx: Tx, joiner: Joiner, input: z.infer<typeo
         ),
       ),
     );
-  // One email each; a manager answers on People and roles, a headteacher on Requests to join.
+  // One email each; a manager answers on People and roles, a headteacher on Colleagues.
   const byEmail = new Map<string, (typeof deciders)[number]>();
   for (const d of deciders) if (!byEmail.has(d.email) || d.role === 'tenant_admin') byEmail.set(d.email, d);
   for (const decider of byEmail.values()) {

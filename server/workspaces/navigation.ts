@@ -170,10 +170,10 @@ export const sections: readonly Section[] = [
   },
   {
     slug: 'join-requests',
-    title: 'Requests to join',
+    title: 'Colleagues',
     // The manager answers these on People and roles.
     roles: headteachers,
-    summary: 'Staff asking to join your school.',
+    summary: 'Invite colleagues to your school, and answer staff asking to join it.',
     built: true,
   },
   {

@@ -233,10 +233,7 @@ test('a teacher with no account asks to join their school and the head approves'
   await signOut(page);
 
   await signInWithMagicLink(page, 'head@grange.sch.example');
-  await page
-    .getByRole('navigation', { name: 'Workspace' })
-    .getByRole('link', { name: 'Requests to join' })
-    .click();
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Colleagues' }).click();
   const table = page.getByRole('table', { name: 'Requests to join a school, waiting for an answer' });
   await expect(table).toContainText('Tara Teacher');
   await expectAccessible(page);

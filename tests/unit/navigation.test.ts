@@ -161,7 +161,7 @@ describe('visibleSections: role gating', () => {
   });
 
   it('shows a tenant_admin every section of the modules switched on but the school-facing ones', () => {
-    // A manager answers requests to join on People and roles; Requests to join is the headteacher's page.
+    // A manager answers requests to join on People and roles; Colleagues is the headteacher's page.
     expect(slugs(visibleSections(moduleKeys, ['tenant_admin']))).toEqual(
       slugs(sections).filter((slug) => slug !== 'support' && slug !== 'join-requests'),
     );

@@ -3,7 +3,7 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 import { AccessRequests } from '../members/access-requests';
 import { InviteColleagueForm } from '../members/people-forms';
 
-export const metadata: Metadata = { title: 'Requests to join' };
+export const metadata: Metadata = { title: 'Colleagues' };
 
 /**
  * A headteacher answers staff asking to join their school, and invites colleagues themselves (the manager
@@ -18,8 +18,10 @@ export default async function JoinRequestsPage({ params }: { params: Promise<{ t
     .map((s) => ({ value: s.id, label: s.name }));
   return (
     <div>
-      <h1 className="text-3xl font-bold">Requests to join</h1>
-      <p className="mt-2">Staff asking to join your school. Approved people join as school staff.</p>
+      <h1 className="text-3xl font-bold">Colleagues</h1>
+      <p className="mt-2">
+        Staff asking to join your school (approved people join as school staff), and colleagues you invite.
+      </p>
       <AccessRequests requests={requests} />
       {schools.length > 0 && (
         <section aria-labelledby="invite" className="mt-10">
