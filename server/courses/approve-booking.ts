@@ -4,7 +4,7 @@ import type { Tx } from '~/db/client';
 import { courseBookings, memberships, users, type Course, type CourseSession } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
-import { courseEmail } from './course-emails';
+import { courseEmail, placeDetailsOf } from './course-emails';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourseForUpdate } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
@@ -120,14 +120,11 @@ export async function decideBooking(
       kind: 'confirmed',
       course,
       sessions,
-      place: {
+      place: placeDetailsOf(course, sessions, {
         schoolName,
         funding: funded.funding,
         pricePence: funded.pricePence,
-        vatRateBasisPoints: course.vatRateBasisPoints,
-        terms: course.cancellationTerms,
-        firstSessionOn: sessions[0]?.on,
-      },
+      }),
       booking,
       bookingId: booking.id,
       providerName: input.providerName,

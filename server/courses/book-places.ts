@@ -7,7 +7,7 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { markEmailQueued, queueEmail } from '../email/send-email';
 import { prepareEmail, type TemplatedEmail } from '../email/templates';
 import type { TDelegate } from './booking-inputs';
-import { courseEmail, waitingPositionLine, type PlaceDetails } from './course-emails';
+import { courseEmail, placeDetailsOf, waitingPositionLine, type PlaceDetails } from './course-emails';
 import { loadBookingContext, type BookingCourse } from './load-booking-context';
 import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
@@ -117,14 +117,7 @@ export async function bookPlaces(
         kind: 'confirmed',
         bookingId,
         url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
-        place: {
-          schoolName: school.name,
-          funding,
-          pricePence,
-          vatRateBasisPoints: course.vatRateBasisPoints,
-          terms: course.cancellationTerms,
-          firstSessionOn: sessions[0]?.on,
-        },
+        place: placeDetailsOf(course, sessions, { schoolName: school.name, funding, pricePence }),
       });
     const waitlistedEmail = courseEmail({ ...common, kind: 'waitlisted' });
     return { d, bookingId, tokenHash, confirmedEmail, waitlistedEmail };

@@ -3,7 +3,7 @@ import type { Tx } from '~/db/client';
 import { courseBookings, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
-import { courseEmail } from './course-emails';
+import { courseEmail, placeDetailsOf } from './course-emails';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourse } from './get-course';
 import { hashPlaceToken, newPlaceToken } from './place-token';
@@ -86,14 +86,11 @@ export async function claimOffer(
       kind: 'confirmed',
       course,
       sessions,
-      place: {
+      place: placeDetailsOf(course, sessions, {
         schoolName,
         funding: funded.funding,
         pricePence: funded.pricePence,
-        vatRateBasisPoints: course.vatRateBasisPoints,
-        terms: course.cancellationTerms,
-        firstSessionOn: sessions[0]?.on,
-      },
+      }),
       booking: entry,
       bookingId,
       providerName: input.providerName,

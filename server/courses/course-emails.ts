@@ -37,6 +37,18 @@ export type PlaceDetails = {
   firstSessionOn: string | undefined;
 };
 
+/** A confirmed place's details from its course, sessions and funding (the confirmation's `place`). */
+export const placeDetailsOf = (
+  course: Pick<Course, 'vatRateBasisPoints' | 'cancellationTerms'>,
+  sessions: readonly Pick<CourseSession, 'on'>[],
+  place: { schoolName: string; funding: PlaceDetails['funding']; pricePence: number },
+): PlaceDetails => ({
+  ...place,
+  vatRateBasisPoints: course.vatRateBasisPoints,
+  terms: course.cancellationTerms,
+  firstSessionOn: sessions[0]?.on,
+});
+
 /**
  * The confirmation's lines about the place: the school it is booked for, what it costs the school (from its
  * subscription, charged, or free), and what cancelling late or not coming would cost under the course's terms.
