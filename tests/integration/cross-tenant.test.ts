@@ -66,10 +66,16 @@ async function call(ctx: Context, path: string, type: string, input: unknown) {
 const tenantProcedures = allProcedures().filter((p) => p.meta?.access.kind === 'tenant');
 
 /**
- * Procedures taking no ids whose zod refinements JSON Schema cannot say (the three terms in order): a valid
- * input made by hand, so the call reaches the domain instead of stopping at validation.
+ * Procedures taking no ids whose zod refinements JSON Schema cannot say (the three terms in order, two prices
+ * with different names): a valid input made by hand, so the call reaches the domain instead of stopping at
+ * validation.
  */
 const refinedInputs: Record<string, () => unknown> = {
+  'catalogue.updateSettings': () => ({
+    memberPriceName: 'Member',
+    nonMemberPriceName: 'Non-member',
+    partialCover: 'split',
+  }),
   'calendar.setTermDates': () => ({
     academicYear: 2031,
     terms: [
