@@ -125,7 +125,7 @@ export type StatutorySettings = {
   ofstedCategoryMap?: Partial<
     Record<'serious_weaknesses' | 'special_measures' | 'requires_significant_improvement', string>
   >;
-  /** The LA category a school joins the register with (on a GIAS import or added by hand). */
+  /** The LA category a school joins the register with (on a GIAS import or added by hand); empty: none. */
   defaultCategory?: string;
   /**
    * What must hold before officers recommend a formal (s60) warning notice; the officer confirms which apply

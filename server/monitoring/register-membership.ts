@@ -26,7 +26,9 @@ export const ZRegisterChangeInput = z.object({
     .max(2000, { message: 'Keep the reason under 2,000 characters.' }),
 });
 
+/** The category a school joins with: the LA's default, or none ('') until an officer sets each school's. */
 function defaultCategoryOf(settings: ResolvedStatutorySettings): string | null {
+  if (settings.defaultCategory === '') return null;
   return categoryByKey(settings, settings.defaultCategory)?.key ?? settings.categories[0]?.key ?? null;
 }
 

@@ -45,8 +45,11 @@ export const ZMonitoringSettingsInput = z.object({
     )
     .min(1)
     .max(20),
-  /** The category a school joins the register with (a GIAS import, added by hand) until an officer sets its own. */
-  defaultCategory: z.string().min(1, 'Choose the category a school joins with.').max(40),
+  /**
+   * The category a school joins the register with (a GIAS import, added by hand) until an officer sets its own;
+   * empty: none ("not categorised"), so no visits are planned for it until then.
+   */
+  defaultCategory: z.string().max(40),
   academyVisits: visits,
   pruVisits: visits,
   secondarySixthFormVisits: visits,
@@ -93,7 +96,7 @@ export async function updateMonitoringSettings(
       field: 'categories',
       message: 'The categories changed while you were editing. Reload the page and try again.',
     });
-  if (!keys.has(input.defaultCategory))
+  if (input.defaultCategory !== '' && !keys.has(input.defaultCategory))
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: 'defaultCategory',

@@ -133,6 +133,9 @@ export async function createWorkspace(
       kind: input.kind,
       laCodes: input.laCodes,
       modules: input.modules,
+      // A new LA's schools join its register not categorised: its officers set each school's category (a
+      // default such as "Good" would plan visits the LA has not decided). The LA may choose a default instead.
+      ...(input.kind === 'la' ? { settings: { statutory: { defaultCategory: '' } } } : {}),
     })
     .returning();
   if (!tenant) throw new Error('could not create the workspace');

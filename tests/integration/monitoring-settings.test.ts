@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
-import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
-import { failureOf, openTestDatabase } from './harness';
+import { makeDemoWorkspace, makeSchool, type DemoWorkspace } from '../fixtures/factories';
+import { callerFor, failureOf, openTestDatabase, tenantBySlug } from './harness';
 
 let database: Database;
 let harrow: DemoWorkspace;
@@ -46,6 +46,37 @@ describe('monitoring settings', () => {
     // What the page does not edit is kept (Harrow's categories keep their keys and concern flags).
     const again = await manager.register.settings();
     expect(again.categories.map((c) => c.key)).toEqual(before.categories.map((c) => c.key));
+  });
+
+  it('a school may join not categorised: no visits are planned until an officer sets its category', async () => {
+    const manager = await harrow.caller('head.si@harrow.example');
+    const before = await manager.register.settings();
+    await manager.register.updateSettings({ ...before, defaultCategory: '' });
+    expect((await manager.register.settings()).defaultCategory).toBe('');
+    const school = await makeSchool(database.db, harrow.id, { name: 'Newly Opened Primary' });
+    await manager.register.addSchool({ schoolId: school.id, reason: 'Opened this term in our area.' });
+    const record = await manager.register.school({ schoolId: school.id });
+    expect(record.entry.laCategory).toBeNull();
+    expect(record.visitRule).toMatchObject({ count: 0, basis: 'Not categorised' });
+    const row = (await manager.register.list({ sort: 'name' })).rows.find((r) => r.schoolId === school.id);
+    expect(row?.laCategoryLabel).toBe('Not categorised');
+    await manager.register.updateSettings(before);
+  });
+
+  it('a new LA made on the platform starts with its schools joining not categorised', async () => {
+    const admin = await callerFor(database.db, 'platform@stride.example', null);
+    const slug = `newla-${Date.now().toString(36)}`;
+    await admin.platform.createWorkspace({
+      name: 'New Borough Council',
+      shortName: 'NBC',
+      slug,
+      kind: 'la',
+      laCodes: ['999'],
+      modules: ['statutory'],
+      managerEmail: `manager@${slug}.example`,
+      managerName: 'Nat Manager',
+    });
+    expect((await tenantBySlug(database.db, slug)).settings.statutory?.defaultCategory).toBe('');
   });
 
   it('refuses a bad value in words, changes nothing, and is the manager’s alone', async () => {

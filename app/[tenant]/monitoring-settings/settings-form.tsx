@@ -136,7 +136,10 @@ export function MonitoringSettingsForm({ initial }: { initial: View }) {
           hint="On a GIAS import or added by hand, until an officer records its own or an Ofsted inspection places it in a category of concern."
           {...save.field('defaultCategory')}
           {...bind('defaultCategory')}
-          options={values.categories.map((c) => ({ value: c.key, label: c.label || c.key }))}
+          options={[
+            { value: '', label: 'Not yet categorised (officers set each school’s)' },
+            ...values.categories.map((c) => ({ value: c.key, label: c.label || c.key })),
+          ]}
         />
         <div className="flex flex-wrap gap-4">
           <NumberField
