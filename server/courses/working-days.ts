@@ -78,8 +78,24 @@ export function bankHolidays(year: number): Set<IsoDate> {
 
 export const isWorkingDay = (on: IsoDate) => !isWeekend(on) && !bankHolidays(Number(on.slice(0, 4))).has(on);
 
+/**
+ * Answers already worked out: every booking's confirmation states its course's last day to cancel free, and
+ * walking back day by day was ~3% of a booking's CPU. Bounded, as a long-running server meets new dates daily.
+ */
+const before = new Map<string, IsoDate>();
+
 /** The working day `n` working days before `on` (n ≥ 0; 0 = `on` itself, moved back to a working day). */
 export function workingDaysBefore(on: IsoDate, n: number): IsoDate {
+  const key = `${on}|${n}`;
+  const known = before.get(key);
+  if (known) return known;
+  const found = walkBack(on, n);
+  if (before.size >= 5_000) before.clear();
+  before.set(key, found);
+  return found;
+}
+
+function walkBack(on: IsoDate, n: number): IsoDate {
   let d = on;
   while (!isWorkingDay(d)) d = addDays(d, -1);
   for (let left = n; left > 0;) {

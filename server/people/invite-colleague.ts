@@ -14,7 +14,7 @@ export const ZInviteColleagueInput = ZInvitePersonInput.extend({
 
 /**
  * A headteacher (or business manager) invites a colleague to their own school: as school staff (to book
- * courses, tutor an ECT) or as another headteacher / business manager. Only to a school they lead: any other
+ * courses, tutor an ECT) or as another headteacher / business manager. Only to a school they lead: every other
  * school is "not found", whatever id is sent.
  */
 export async function inviteColleague(tx: Tx, actor: Actor, input: z.output<typeof ZInviteColleagueInput>) {
