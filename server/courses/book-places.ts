@@ -44,7 +44,8 @@ export type BookPlacesResult = {
  * the emails' props, in one read) is done first, so the lock is held only for the writes that follow it: a
  * charged or free place is one statement (lock, take, booking, charge, emails, waiting list, audit row), a place
  * drawn from an entitlement or held for approval a few more. A course already full when read is joined under a
- * key-share lock, so its waiting-list joiners do not queue behind each other (see CourseLock).
+ * key-share lock, so its waiting-list joiners do not queue behind bookers, only behind each other (see
+ * CourseLock and queueBehindOtherJoiners).
  */
 export async function bookPlaces(
   tx: Tx,
@@ -101,6 +102,7 @@ export async function bookPlaces(
     nothingToAudit(tx);
     return { ...noPlaces(), offeredWaitingList: input.delegates.map(offered) };
   }
+  if (input.joinWaitingList) await queueBehindOtherJoiners(tx, course.id);
   // Statutory governor training: free to a current governor of a maintained school (s22 Education Act 2002).
   const freeByStatute = await statutoryFreeEmails(tx, { course, schoolId: input.schoolId, emails });
 
@@ -261,6 +263,23 @@ export async function bookPlaces(
   return result;
 }
 
+/**
+ * Bookings that may join a course's waiting list queue behind each other (only they take this lock; bookers
+ * and cancellations do not), so each joiner's statements, run after it, see every earlier joiner's entry and
+ * the number the waiting-list email gives is no one else's. Joining under the course row's key-share lock alone
+ * let two joiners at the same moment both be told "number 3". Taken before the course row's lock, and by
+ * nothing that then waits for a joiner, so it cannot deadlock. The two-key form keeps it apart from pg-boss's.
+ */
+async function queueBehindOtherJoiners(tx: Tx, courseId: string) {
+  await executeRows(
+    tx,
+    sql`select pg_advisory_xact_lock(${waitingListLockClass}::int, hashtext(${courseId}))`,
+  );
+}
+
+/** The first key of the waiting-list lock: any fixed number no other lock of ours uses. */
+const waitingListLockClass = 4_201;
+
 const noPlaces = (): BookPlacesResult => ({
   confirmed: [],
   waitlisted: [],
@@ -282,7 +301,7 @@ type Prepared = {
  * How a booking locks the course row (the lock every change of places takes):
  *   - to take places, FOR NO KEY UPDATE: bookers queue on the row, each seeing what the previous one left;
  *   - to join the waiting list of a course that was full when read, FOR KEY SHARE: joiners do not queue
- *     behind each other or behind bookers, but whatever frees a place (a cancellation, a declined approval,
+ *     behind bookers (only behind each other, on their own lock), but whatever frees a place (a cancellation, a declined approval,
  *     an expired hold: offerNextPlace's callers) locks the row FOR UPDATE, so it waits for them to commit and
  *     then sees their entries. A joiner who finds a place freed meanwhile takes it FOR NO KEY UPDATE (which
  *     does not conflict with its own or others' key-share locks, so joiners cannot deadlock each other).

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { auditLog, courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
+import { auditLog, courseBookings, courses, courseWaitlistEntries, outboxEmails } from '~/db/schema';
 import { callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
 import { makeDemoWorkspace } from '../fixtures/factories';
 import { ownCourse } from './course-fixtures';
@@ -104,7 +104,7 @@ describe('booking places on a course', () => {
   });
 
   it(`never overbooks: 120 attempts for 20 places ${onPostgres ? 'racing over separate connections' : '(sequential on PGlite)'} give exactly 20 confirmed; the rest are offered the waiting list and join it when they ask`, async () => {
-    const { manager, id } = await publishedCourse('hsip', 'manager@hsip.example', {
+    const { manager, id, title } = await publishedCourse('hsip', 'manager@hsip.example', {
       capacity: 20,
       memberPrice: 50,
       nonMemberPrice: 70,
@@ -167,6 +167,17 @@ describe('booking places on a course', () => {
     );
     expect(joined.filter((o) => o.waitlisted.length === 1)).toHaveLength(100);
     expect(await counts()).toEqual({ taken: 20, confirmed: 20, waiting: 100, audited: 120 });
+    // Each was told a different number, 1 to 100, however close together they joined.
+    const told = await withTenant(database.db, hsip.id, (tx) =>
+      tx
+        .select({ props: outboxEmails.props })
+        .from(outboxEmails)
+        .where(eq(outboxEmails.subject, `On the waiting list: ${title}`)),
+    );
+    const numbers = told.map((t) =>
+      Number(/You are number (\d+) on the waiting list/.exec(JSON.stringify(t.props))?.[1]),
+    );
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   }, 120_000);
 
   it(`a cancellation racing waiting-list joins ${onPostgres ? 'over separate connections' : '(sequential on PGlite)'} never leaves a place free while someone waits`, async () => {
@@ -189,8 +200,8 @@ describe('booking places on a course', () => {
       });
     const placed = await Promise.all([0, 1, 2].map((i) => book(i)));
     const bookingIds = placed.map((p) => p.confirmed[0]?.bookingId ?? '');
-    // The course is full: 12 join its waiting list (key-share locking the course row, not queuing behind each
-    // other) while all 3 places are cancelled (each locking the row FOR UPDATE, so waiting for the joiners).
+    // The course is full: 12 join its waiting list (key-share locking the course row, so queuing only behind
+    // each other) while all 3 places are cancelled (each locking the row FOR UPDATE, so waiting for the joiners).
     const attempts = [
       ...Array.from({ length: 12 }, (_, i) => () => book(i + 3)),
       ...bookingIds.map((bookingId) => () => manager.courses.cancelBooking({ bookingId, reason: 'race' })),
