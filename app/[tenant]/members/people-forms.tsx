@@ -19,6 +19,42 @@ import { useTRPC } from '../../_lib/trpc-client';
 
 const isSchoolRole = (role: string) => (schoolBoundRoles as readonly string[]).includes(role);
 
+type Bound = { value: string; onChange: (value: string) => void };
+
+/** Who is invited: the email the invitation goes to, and a name for it (theirs to change as they accept). */
+function InviteeFields({
+  label,
+  field,
+  bind,
+}: {
+  label: string;
+  field: (path: string) => { id: string; error?: string };
+  bind: (key: 'email' | 'name') => Bound;
+}) {
+  return (
+    <>
+      <TextField label={label} type="email" autoComplete="off" {...field('email')} {...bind('email')} />
+      <TextField
+        label="Name (optional)"
+        hint="Used in the email until they sign in."
+        {...field('name')}
+        {...bind('name')}
+      />
+    </>
+  );
+}
+
+function SendInvitation({ pending, sent }: { pending: boolean; sent: string }) {
+  return (
+    <div className="flex items-center gap-3">
+      <SubmitButton pending={pending} pendingLabel="Sending…">
+        Send invitation
+      </SubmitButton>
+      <StatusMessage>{sent}</StatusMessage>
+    </div>
+  );
+}
+
 /** Invite a person by email with a role (and their school, for a school role). */
 export function InviteForm({ schools, roles }: { schools: Option[]; roles: Option[] }) {
   const trpc = useTRPC();
@@ -46,19 +82,7 @@ export function InviteForm({ schools, roles }: { schools: Option[]; roles: Optio
         });
       }}
     >
-      <TextField
-        label="Email address"
-        type="email"
-        autoComplete="off"
-        {...form.field('email')}
-        {...bind('email')}
-      />
-      <TextField
-        label="Name (optional)"
-        hint="Used in the email until they sign in."
-        {...form.field('name')}
-        {...bind('name')}
-      />
+      <InviteeFields label="Email address" field={form.field} bind={bind} />
       <SelectField label="Role" options={roles} {...form.field('role')} {...bind('role')} />
       {isSchoolRole(values.role) && (
         <SelectField
@@ -69,12 +93,7 @@ export function InviteForm({ schools, roles }: { schools: Option[]; roles: Optio
           {...bind('schoolId')}
         />
       )}
-      <div className="flex items-center gap-3">
-        <SubmitButton pending={form.isPending} pendingLabel="Sending…">
-          Send invitation
-        </SubmitButton>
-        <StatusMessage>{sent}</StatusMessage>
-      </div>
+      <SendInvitation pending={form.isPending} sent={sent} />
     </Form>
   );
 }
@@ -112,19 +131,7 @@ export function InviteColleagueForm({ schools }: { schools: Option[] }) {
         });
       }}
     >
-      <TextField
-        label="Colleague’s email address"
-        type="email"
-        autoComplete="off"
-        {...form.field('email')}
-        {...bind('email')}
-      />
-      <TextField
-        label="Name (optional)"
-        hint="Used in the email until they sign in."
-        {...form.field('name')}
-        {...bind('name')}
-      />
+      <InviteeFields label="Colleague’s email address" field={form.field} bind={bind} />
       <SelectField
         label="Role"
         options={[
@@ -143,12 +150,7 @@ export function InviteColleagueForm({ schools }: { schools: Option[] }) {
           {...bind('schoolId')}
         />
       )}
-      <div className="flex items-center gap-3">
-        <SubmitButton pending={form.isPending} pendingLabel="Sending…">
-          Send invitation
-        </SubmitButton>
-        <StatusMessage>{sent}</StatusMessage>
-      </div>
+      <SendInvitation pending={form.isPending} sent={sent} />
     </Form>
   );
 }
