@@ -58,3 +58,12 @@ export function submitsFor(actor: Actor, period: { schoolId: string; tutorEmail:
     actor.user.email.toLowerCase() === period.tutorEmail.toLowerCase()
   );
 }
+
+/**
+ * Who makes the school's recommendation at the end of induction: its headteacher (the statutory guidance
+ * gives it to the head alone), or the AB's manager recording one received on paper. Not the tutor or mentor.
+ */
+export function recommendsFor(actor: Actor, period: { schoolId: string }): boolean {
+  if (actor.roles.includes('tenant_admin')) return true;
+  return actor.memberships.some((m) => m.schoolId === period.schoolId && m.role === 'school_admin');
+}

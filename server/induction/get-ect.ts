@@ -17,7 +17,7 @@ import { defaultTermDates, loadTermDates } from '../calendar/term-dates';
 import { isAbStaff } from './appropriate-body';
 import { editablePeriodIds } from './edit-ect';
 import { decisionDeadlines, loadDecisions } from './induction-decisions';
-import { actsForSchool, loadEctFor, submitsFor } from './ect-access';
+import { loadEctFor, recommendsFor, submitsFor } from './ect-access';
 import { checkpointOpensOn, isOverdue } from './induction-schedule';
 import { scheduleFor } from './reschedule-ect';
 import { consultancyAvailable } from './submit-checkpoint';
@@ -145,7 +145,7 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         ect.status === 'in_progress' &&
         !pending &&
         (recommendationOpensOn === null || recommendationOpensOn <= input.today) &&
-        (abStaff || (current !== undefined && actsForSchool(actor, current.schoolId))),
+        (abStaff || (current !== undefined && recommendsFor(actor, current))),
       mayMakeRepresentations: pending !== null && pending.representationsOn === null && (self || abStaff),
       mayRecordAppeal:
         abStaff &&
@@ -163,7 +163,8 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
     editablePeriodIds: ect.status === 'in_progress' ? editable : [],
     mayEditDetails:
       abStaff || (ect.status === 'in_progress' && current !== undefined && editable.includes(current.id)),
+    /** Absences can lengthen induction: recorded by those who submit its reviews, not any member of staff. */
     mayRecordAbsence:
-      ect.status === 'in_progress' && (abStaff || (current ? actsForSchool(actor, current.schoolId) : false)),
+      ect.status === 'in_progress' && (abStaff || (current ? submitsFor(actor, current) : false)),
   };
 }

@@ -17,7 +17,7 @@ import { workingDaysAfter } from '../courses/working-days';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { isAbStaff } from './appropriate-body';
-import { actsForSchool, loadEctFor } from './ect-access';
+import { loadEctFor, recommendsFor } from './ect-access';
 import { checkpointOpensOn, inductionTermsRequired } from './induction-schedule';
 import { applyOutcome } from './record-outcome';
 import { currentPeriod } from './reschedule-ect';
@@ -121,10 +121,10 @@ export async function recordRecommendation(
 ) {
   const { ect, periods } = await loadEctFor(tx, actor, input.ectId);
   const current = periods[periods.length - 1];
-  if (!isAbStaff(actor) && !(current && actsForSchool(actor, current.schoolId)))
+  if (!isAbStaff(actor) && !(current && recommendsFor(actor, current)))
     throw new DomainError({
       code: 'FORBIDDEN',
-      message: "The recommendation comes from the ECT's headteacher or induction tutor.",
+      message: "The recommendation comes from the ECT's headteacher.",
     });
   if (ect.status === 'completed')
     throw new DomainError({

@@ -10,8 +10,8 @@ import {
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
-import { assertAppropriateBody } from './appropriate-body';
-import { loadEctFor } from './ect-access';
+import { assertAppropriateBody, isAbStaff } from './appropriate-body';
+import { loadEctFor, submitsFor } from './ect-access';
 import type { TRecordOutcomeInput } from './induction-inputs';
 import { rescheduleEct, scheduleFor } from './reschedule-ect';
 import type { z } from 'zod';
@@ -120,9 +120,16 @@ export async function applyOutcome(
 
 /** Days of absence (the school or the AB records them); 30 or more in an induction year extend it. */
 export async function recordAbsence(tx: Tx, actor: Actor, input: z.output<typeof ZRecordAbsenceInput>) {
-  const { ect } = await loadEctFor(tx, actor, input.ectId);
-  if (actor.roles.every((r) => r === 'ect'))
-    throw new DomainError({ code: 'FORBIDDEN', message: 'Your school records absences.' });
+  const { ect, periods } = await loadEctFor(tx, actor, input.ectId);
+  const current = periods[periods.length - 1];
+  // An absence of 30 days or more lengthens induction: recorded by those who submit its reviews.
+  if (!isAbStaff(actor) && !(current && submitsFor(actor, current)))
+    throw new DomainError({
+      code: 'FORBIDDEN',
+      message: current
+        ? `${ect.name}'s absences are recorded by their induction tutor (${current.tutorName}) or the headteacher.`
+        : 'The school records absences.',
+    });
   await tx.insert(inductionAbsences).values({
     tenantId: actor.tenantId,
     ectId: ect.id,

@@ -188,6 +188,11 @@ describe('ECT induction (Appropriate Body)', () => {
         evidence: 'Written by someone who is not the tutor.',
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('induction tutor') });
+    // Nor records absences, which can lengthen induction.
+    expect((await asMentor.induction.byId({ ectId })).mayRecordAbsence).toBe(false);
+    await expect(
+      asMentor.induction.recordAbsence({ ectId, startsOn: '2026-02-02', days: 31 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('induction tutor') });
     // The final assessment, years away, is not open: it says from when, and refuses an early submission.
     expect(final).toMatchObject({ maySubmit: false, status: 'due' });
     expect(final.opensOn > todayInLondon()).toBe(true);
@@ -378,6 +383,12 @@ describe('ECT induction (Appropriate Body)', () => {
       }),
     ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
 
+    // The recommendation is the headteacher's: not the induction tutor's, nor the mentor's.
+    const tutor = hub.as(hub.people.tutorA);
+    expect((await tutor.induction.byId({ ectId })).decisions.mayRecommend).toBe(false);
+    await expect(
+      tutor.induction.recordRecommendation({ ectId, recommendation: 'pass', recommendedOn: '2026-11-02' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('headteacher') });
     const recommended = await head.induction.recordRecommendation({
       ectId,
       recommendation: 'fail',
