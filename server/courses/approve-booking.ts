@@ -5,6 +5,7 @@ import { courseBookings, memberships, users, type Course, type CourseSession } f
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { courseEmail, placeDetailsOf } from './course-emails';
+import { londonDateOf } from './london-time';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourseForUpdate } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
@@ -124,6 +125,7 @@ export async function decideBooking(
         schoolName,
         funding: funded.funding,
         pricePence: funded.pricePence,
+        bookedOn: londonDateOf(input.now),
       }),
       booking,
       bookingId: booking.id,

@@ -119,7 +119,12 @@ export async function bookPlaces(
         kind: 'confirmed',
         bookingId,
         url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
-        place: placeDetailsOf(course, sessions, { schoolName: school.name, funding, pricePence }),
+        place: placeDetailsOf(course, sessions, {
+          schoolName: school.name,
+          funding,
+          pricePence,
+          bookedOn: input.today,
+        }),
       });
     const waitlistedEmail = courseEmail({ ...common, kind: 'waitlisted' });
     return { d, bookingId, tokenHash, confirmedEmail, waitlistedEmail };

@@ -4,6 +4,7 @@ import { courseBookings, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { courseEmail, placeDetailsOf } from './course-emails';
+import { londonDateOf } from './london-time';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourse } from './get-course';
 import { hashPlaceToken, newPlaceToken } from './place-token';
@@ -90,6 +91,7 @@ export async function claimOffer(
         schoolName,
         funding: funded.funding,
         pricePence: funded.pricePence,
+        bookedOn: londonDateOf(input.now),
       }),
       booking: entry,
       bookingId,

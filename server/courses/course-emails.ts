@@ -35,13 +35,15 @@ export type PlaceDetails = {
   vatRateBasisPoints: number;
   terms: CancellationTerms;
   firstSessionOn: string | undefined;
+  /** The day the place was confirmed: a place booked after the last day to cancel free is told so. */
+  bookedOn: string;
 };
 
 /** A confirmed place's details from its course, sessions and funding (the confirmation's `place`). */
 export const placeDetailsOf = (
   course: Pick<Course, 'vatRateBasisPoints' | 'cancellationTerms'>,
   sessions: readonly Pick<CourseSession, 'on'>[],
-  place: { schoolName: string; funding: PlaceDetails['funding']; pricePence: number },
+  place: { schoolName: string; funding: PlaceDetails['funding']; pricePence: number; bookedOn: string },
 ): PlaceDetails => ({
   ...place,
   vatRateBasisPoints: course.vatRateBasisPoints,
@@ -59,17 +61,29 @@ export function placeDetailLines(place: PlaceDetails): string[] {
       ? 'There is no charge for this place.'
       : place.funding === 'entitlement'
         ? `The place comes out of ${place.schoolName}’s subscription, so there is nothing extra to pay.`
-        : `The place costs ${formatPence(place.pricePence)}${place.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, which will be invoiced to ${place.schoolName}.`;
+        : // "charged", not "invoiced": a workspace without Stride's invoicing bills its schools its own way.
+          `The place costs ${formatPence(place.pricePence)}${place.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, charged to ${place.schoolName}.`;
   const lines = [`Booked for ${place.schoolName}.`, cost];
   if (place.pricePence === 0 || !place.firstSessionOn) return lines;
-  const { lateCancellationPercent: late, noShowPercent: noShow } = place.terms;
-  const freeUntil = formatDay(freeCancellationUntil(place.terms, place.firstSessionOn));
+  return [...lines, cancellationTermsLine(place.terms, place.firstSessionOn, place.bookedOn)];
+}
+
+/**
+ * What cancelling a place, or not coming, costs under the course's terms, for a place booked on `bookedOn`: a
+ * place booked after the last day to cancel free is told that any cancellation is now charged (the booking
+ * page says the same before the school confirms).
+ */
+export function cancellationTermsLine(terms: CancellationTerms, firstSessionOn: string, bookedOn: string) {
+  const { lateCancellationPercent: late, noShowPercent: noShow } = terms;
+  const freeUntil = freeCancellationUntil(terms, firstSessionOn);
   const after =
-    late > 0
-      ? `You can cancel free of charge until ${freeUntil}; after that, ${late}% of the price is charged.`
-      : 'You can cancel free of charge up to the day.';
+    late === 0
+      ? 'You can cancel free of charge up to the day.'
+      : bookedOn > freeUntil
+        ? `The last day to cancel free of charge was ${formatDay(freeUntil)}, so cancelling now costs ${late}% of the price.`
+        : `You can cancel free of charge until ${formatDay(freeUntil)}; after that, ${late}% of the price is charged.`;
   const missed = noShow > 0 ? ` Not coming without cancelling is charged at ${noShow}%.` : '';
-  return [...lines, `${after}${missed}`];
+  return `${after}${missed}`;
 }
 
 /** The waiting-list email's line saying where the delegate is in line (offers go out in this order). */

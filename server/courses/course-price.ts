@@ -1,6 +1,11 @@
+import { inSentence, priceNameFor, type PriceNames } from '../catalogue/price-names';
 import type { Course } from '~/db/schema';
 
 export type PriceBasis = 'member' | 'non_member' | 'out_of_area';
+
+/** A price basis as the workspace names it, inside a sentence: "subscriber", "outside partnership". */
+export const priceBasisName = (names: PriceNames, basis: PriceBasis) =>
+  basis === 'out_of_area' ? 'out-of-area' : inSentence(priceNameFor(names, basis === 'member'));
 
 /**
  * A school's price for one place: out-of-area when the school is outside the workspace's local authorities

@@ -2,6 +2,9 @@ import type { Tx } from '~/db/client';
 import { entitlementBalances } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
 import { whereBalance } from '../entitlements/balance-key';
+import type { PriceNames } from '../catalogue/price-names';
+import { cancellationTermsLine } from './course-emails';
+import { priceBasisName } from './course-price';
 import { loadBookingContext } from './load-booking-context';
 
 /**
@@ -10,9 +13,16 @@ import { loadBookingContext } from './load-booking-context';
  */
 export async function previewBooking(
   tx: Tx,
-  input: { courseId: string; schoolId: string; places: number; laCodes: readonly string[]; today: IsoDate },
+  input: {
+    courseId: string;
+    schoolId: string;
+    places: number;
+    laCodes: readonly string[];
+    today: IsoDate;
+    priceNames: PriceNames;
+  },
 ) {
-  const { course, school, price, academicYear } = await loadBookingContext(tx, input);
+  const { course, school, price, academicYear, sessions } = await loadBookingContext(tx, input);
   const placesLeft = course.capacity - course.placesTaken;
   // Only the places confirmed are covered or charged: the waiting list costs nothing until a place is offered.
   const placed = Math.min(Math.max(0, placesLeft), input.places);
@@ -37,6 +47,8 @@ export async function previewBooking(
   return {
     schoolName: school.name,
     priceBasis: price.basis,
+    /** The price as the workspace names it, for a sentence ("subscriber"). */
+    priceName: priceBasisName(input.priceNames, price.basis),
     unitPricePence: price.pricePence,
     vatRateBasisPoints: course.vatRateBasisPoints,
     covered,
@@ -46,5 +58,10 @@ export async function previewBooking(
     placesLeft,
     confirmed: placed,
     waitlisted: input.places - placed,
+    /** What cancelling or not coming would cost, as the confirmation will say: before the school confirms. */
+    cancellation:
+      placed > 0 && price.pricePence > 0 && sessions[0]
+        ? cancellationTermsLine(course.cancellationTerms, sessions[0].on, input.today)
+        : null,
   };
 }

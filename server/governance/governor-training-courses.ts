@@ -1,3 +1,4 @@
+import { priceNamesOf } from '../catalogue/price-names';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courses, governors } from '~/db/schema';
@@ -68,6 +69,7 @@ export async function listGovernorTrainingCourses(
       places: 1,
       laCodes: actor.laCodes,
       today: input.today,
+      priceNames: priceNamesOf(actor.settings),
     });
     const cost: 'statutory_free' | 'free' | 'package' | 'charged' = freeOn.has(c.id)
       ? 'statutory_free'

@@ -1,3 +1,4 @@
+import { priceNamesOf } from '../catalogue/price-names';
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courseBookings, courses, users } from '~/db/schema';
@@ -66,6 +67,7 @@ export async function inductionProgrammeCourses(
       places: 1,
       laCodes: actor.laCodes,
       today: input.today,
+      priceNames: priceNamesOf(actor.settings),
     });
     rows.push({
       ...c,

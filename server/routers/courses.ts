@@ -1,3 +1,4 @@
+import { priceNamesOf } from '../catalogue/price-names';
 import { z } from 'zod';
 import {
   courseBookers,
@@ -124,7 +125,12 @@ export const coursesRouter = router({
     .mutation(({ ctx, input }) => duplicateCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId })),
   bookingPreview: book.input(ZPreviewBookingInput).query(({ ctx, input }) => {
     assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
-    return previewBooking(ctx.tx, { ...input, laCodes: ctx.actor.laCodes, today: todayInLondon() });
+    return previewBooking(ctx.tx, {
+      ...input,
+      laCodes: ctx.actor.laCodes,
+      today: todayInLondon(),
+      priceNames: priceNamesOf(ctx.actor.settings),
+    });
   }),
   /** School staff, governors and ECTs book a place for themselves; see namesDelegates for who may name others. */
   book: book.input(ZBookPlacesInput).mutation(({ ctx, input }) => {

@@ -48,7 +48,7 @@ export const sections: readonly Section[] = [
     title: 'Packages and services',
     module: 'traded',
     roles: buyers,
-    summary: 'Subscription packages (SLAs) and standalone services with member and non-member prices.',
+    summary: 'Subscription packages (SLAs) and standalone services, each with your two prices.',
     built: true,
   },
   {

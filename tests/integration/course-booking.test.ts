@@ -4,6 +4,8 @@ import { withTenant, type Database } from '~/db/client';
 import { auditLog, courseBookings, courses, courseWaitlistEntries, outboxEmails } from '~/db/schema';
 import { callerFor, onPostgres, openTestDatabase, tenantBySlug } from './harness';
 import { makeDemoWorkspace } from '../fixtures/factories';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { workingDaysAfter } from '~/server/courses/working-days';
 import { ownCourse } from './course-fixtures';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -101,6 +103,27 @@ describe('booking places on a course', () => {
     await expect(
       deputy.courses.book({ courseId: id, schoolId: other?.id ?? '', delegates: [] }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('the preview names the price as the workspace does and states the terms, saying when free cancellation has passed', async () => {
+    const soon = workingDaysAfter(todayInLondon(), 3);
+    const prices = { memberPrice: 50, nonMemberPrice: 70 };
+    const late = await publishedCourse('hsip', 'manager@hsip.example', {
+      ...prices,
+      sessions: [{ on: soon, startTime: '09:30', endTime: '15:30' }],
+    });
+    const schools = await late.manager.schools.list({ status: 'open' });
+    const schoolId = schools[0]?.id ?? '';
+    const preview = await late.manager.courses.bookingPreview({ courseId: late.id, schoolId, places: 1 });
+    // HSIP calls its prices "Partnership agreement" and "Outside partnership".
+    expect(['partnership agreement', 'outside partnership']).toContain(preview.priceName);
+    expect(preview.cancellation).toMatch(
+      /^The last day to cancel free of charge was \w{3}, \d+ \w+ \d{4}, so cancelling now costs 50% of the price\./,
+    );
+    const early = await publishedCourse('hsip', 'manager@hsip.example', prices);
+    expect(
+      (await early.manager.courses.bookingPreview({ courseId: early.id, schoolId, places: 1 })).cancellation,
+    ).toMatch(/^You can cancel free of charge until \w{3}, \d+ \w+ \d{4}; after that, 50%/);
   });
 
   it(`never overbooks: 120 attempts for 20 places ${onPostgres ? 'racing over separate connections' : '(sequential on PGlite)'} give exactly 20 confirmed; the rest are offered the waiting list and join it when they ask`, async () => {

@@ -84,7 +84,7 @@ describe('cancellation, waiting list, holds and substitution', () => {
     // The confirmation says whose place it is, what it costs and the terms; the waiting list, where each is.
     const confirmation = await textSentTo(d('a').email, 'Place confirmed');
     expect(confirmation).toContain(`Booked for ${school.name}.`);
-    expect(confirmation).toContain(`The place costs £50.00, which will be invoiced to ${school.name}.`);
+    expect(confirmation).toContain(`The place costs £50.00, charged to ${school.name}.`);
     expect(confirmation).toMatch(
       /You can cancel free of charge until \w{3}, \d+ \w+ \d{4}; after that, \d+%/,
     );

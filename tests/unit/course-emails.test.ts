@@ -54,12 +54,13 @@ describe('a confirmation’s place and a date change’s sessions', () => {
     vatRateBasisPoints: 2000,
     terms,
     firstSessionOn: '2027-03-15',
+    bookedOn: '2027-01-04',
   };
 
   it('says what the place costs the school, and what cancelling late or not coming would cost', () => {
     expect(placeDetailLines({ ...place, funding: 'charge' })).toEqual([
       'Booked for Grange Primary School.',
-      'The place costs £120.00 plus VAT, which will be invoiced to Grange Primary School.',
+      'The place costs £120.00 plus VAT, charged to Grange Primary School.',
       // Ten working days before Monday 15 March 2027 is Monday 1 March.
       'You can cancel free of charge until Mon, 1 March 2027; after that, 50% of the price is charged. Not coming without cancelling is charged at 100%.',
     ]);
@@ -74,9 +75,13 @@ describe('a confirmation’s place and a date change’s sessions', () => {
         terms: { ...terms, lateCancellationPercent: 0, noShowPercent: 0 },
       }).slice(1),
     ).toEqual([
-      'The place costs £120.00, which will be invoiced to Grange Primary School.',
+      'The place costs £120.00, charged to Grange Primary School.',
       'You can cancel free of charge up to the day.',
     ]);
+    // Booked after the last day to cancel free: it says so, rather than offer a day that has gone.
+    expect(placeDetailLines({ ...place, funding: 'charge', bookedOn: '2027-03-02' })[2]).toBe(
+      'The last day to cancel free of charge was Mon, 1 March 2027, so cancelling now costs 50% of the price. Not coming without cancelling is charged at 100%.',
+    );
     // A free place has no terms to state.
     expect(placeDetailLines({ ...place, funding: 'free', pricePence: 0 })).toEqual([
       'Booked for Grange Primary School.',

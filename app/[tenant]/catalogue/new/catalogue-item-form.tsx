@@ -252,7 +252,7 @@ export function CatalogueItemForm({
         <div className="grid gap-5 sm:grid-cols-2">
           <MoneyField
             label={`${names.member} price`}
-            hint="For schools with your agreement (member prices on their school page)."
+            hint={`For schools with your agreement (“Pays ${inSentence(names.member)} prices” on their school page).`}
             {...create.field('memberPrice')}
             {...bind('memberPrice')}
           />

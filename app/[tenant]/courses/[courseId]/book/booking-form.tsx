@@ -139,13 +139,14 @@ export function BookingForm({
             {p.free > 0 && <li>{p.free} free of charge</li>}
             {p.charged > 0 && (
               <li>
-                {p.charged} charged at {formatPence(p.unitPricePence)} each ({p.priceBasis.replace(/_/g, '-')}{' '}
-                price): {formatPence(p.chargePence)}
+                {p.charged} charged at {formatPence(p.unitPricePence)} each ({p.priceName} price):{' '}
+                {formatPence(p.chargePence)}
                 {p.vatRateBasisPoints > 0 ? ' plus VAT' : ''}
               </li>
             )}
             {p.waitlisted > 0 && <li>{p.waitlisted} will go on the waiting list: the course is full</li>}
           </ul>
+          {p.cancellation && <p className="mt-2">{p.cancellation}</p>}
         </div>
       )}
       {!form.data && (
