@@ -24,6 +24,8 @@ import {
   useFormValues,
 } from '~/app/_components/form-kit';
 import { formatPence } from '~/server/catalogue/money';
+import { longDate } from '~/server/format/dates';
+import { academicYearLabel } from '~/server/catalogue/academic-year';
 import { countOf } from '~/server/format/plural';
 import { useTRPC } from '../../_lib/trpc-client';
 
@@ -195,12 +197,23 @@ const kindOptions = [
   { value: 'subscriptions' as const, label: 'Subscriptions for an academic year' },
 ];
 
-/** Choose what to bill, see the preview (one invoice per school), then create the drafts. */
-export function BillingRunForm({ today, academicYear }: { today: string; academicYear: number }) {
+/**
+ * Choose what to bill, see the preview (one invoice per school), then create the drafts. A workspace that sells
+ * no subscriptions (an appropriate body's fees, course places alone) bills its charges: there is nothing to choose.
+ */
+export function BillingRunForm({
+  today,
+  academicYear,
+  sellsSubscriptions,
+}: {
+  today: string;
+  academicYear: number;
+  sellsSubscriptions: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const { values, bind } = useFormValues({
-    kind: 'subscriptions' as 'charges' | 'subscriptions',
+    kind: (sellsSubscriptions ? 'subscriptions' : 'charges') as 'charges' | 'subscriptions',
     upTo: today,
     academicYear: String(academicYear),
   });
@@ -239,7 +252,9 @@ export function BillingRunForm({ today, academicYear }: { today: string; academi
   return (
     <div>
       <Form form={{ summary: [...run.summary, ...previewError] }} onSubmit={previewForm}>
-        <RadioGroup {...run.field('kind')} label="What to bill" options={kindOptions} {...bind('kind')} />
+        {sellsSubscriptions && (
+          <RadioGroup {...run.field('kind')} label="What to bill" options={kindOptions} {...bind('kind')} />
+        )}
         <DateField
           {...run.field('upTo')}
           label="Bill what was chargeable on or before"
@@ -264,7 +279,9 @@ export function BillingRunForm({ today, academicYear }: { today: string; academi
           </h2>
           <p className="mt-2">
             {preview.data.invoices.length === 0
-              ? 'Nothing left to bill: everything here is on an invoice already.'
+              ? asked.kind === 'charges'
+                ? `Nothing to bill: no charge made on or before ${longDate(asked.upTo)} is waiting for an invoice.`
+                : `Nothing to bill: no subscription for ${academicYearLabel(asked.academicYear ?? academicYear)} has a part begun by ${longDate(asked.upTo)} that is not on an invoice already.`
               : `${preview.data.invoices.length} invoice${preview.data.invoices.length === 1 ? '' : 's'}, ${formatPence(preview.data.totals.netPence)} net + ${formatPence(preview.data.totals.vatPence)} VAT = ${formatPence(preview.data.totals.grossPence)}.`}
           </p>
           <DataTable

@@ -52,7 +52,11 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
         </p>
       )}
       <div className="mt-6 max-w-4xl">
-        <BillingRunForm today={today} academicYear={academicYearOf(today)} />
+        <BillingRunForm
+          today={today}
+          academicYear={academicYearOf(today)}
+          sellsSubscriptions={workspace.tenant.modules.includes('traded')}
+        />
       </div>
       <h2 className="mt-10 text-2xl font-semibold">Runs</h2>
       <RunProgressPoller running={runs.some((r) => r.phase === 'running')} />
