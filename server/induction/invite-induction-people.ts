@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { invitations, memberships, users, type Role } from '~/db/schema';
 import type { Actor } from '../access/actor';
-import { invitePerson } from '../people/invite-person';
+import { invitePerson, inviterOf } from '../people/invite-person';
 
 type Named = { name: string; email: string };
 
@@ -74,13 +74,7 @@ export async function inviteInductionPeople(
     if (invited.includes(email) || hasAccess(email, role)) continue;
     await invitePerson(
       tx,
-      {
-        tenantId: actor.tenantId,
-        slug: actor.slug,
-        workspaceName: actor.name,
-        userId: actor.userId,
-        appUrl: actor.appUrl,
-      },
+      inviterOf(actor),
       { email, name: person.name, role, schoolId: input.schoolId },
       why,
     );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
-import { invitePerson, ZInvitePersonInput } from './invite-person';
+import { invitePerson, inviterOf, ZInvitePersonInput } from './invite-person';
 
 /** The roles a headteacher may give: staff of their own school, or another head / business manager. */
 export const colleagueRoles = ['school_staff', 'school_admin'] as const;
@@ -25,15 +25,5 @@ export async function inviteColleague(tx: Tx, actor: Actor, input: z.output<type
       field: 'schoolId',
       message: 'You can invite colleagues only to a school you lead.',
     });
-  return invitePerson(
-    tx,
-    {
-      tenantId: actor.tenantId,
-      slug: actor.slug,
-      workspaceName: actor.name,
-      userId: actor.userId,
-      appUrl: actor.appUrl,
-    },
-    input,
-  );
+  return invitePerson(tx, inviterOf(actor), input);
 }

@@ -1,3 +1,4 @@
+import type { Actor } from '../access/actor';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
@@ -28,7 +29,19 @@ export type Inviter = {
   workspaceName: string;
   userId: string;
   appUrl: string;
+  /** The person inviting, named in the email so it does not read like a stranger's (none from the platform). */
+  inviterName?: string;
 };
+
+/** A member of the workspace inviting someone to it. */
+export const inviterOf = (actor: Actor): Inviter => ({
+  tenantId: actor.tenantId,
+  slug: actor.slug,
+  workspaceName: actor.name,
+  userId: actor.userId,
+  appUrl: actor.appUrl,
+  inviterName: actor.user.name,
+});
 
 export const isSchoolBound = (role: Role) => (schoolBoundRoles as readonly Role[]).includes(role);
 
@@ -89,7 +102,9 @@ export async function invitePerson(
       // A new account is named after its address until its person accepts and gives their name.
       recipientName: user.name === placeholderName(input.email) ? '' : user.name,
       paragraphs: [
-        `You have been invited to ${inviter.workspaceName} as ${what}.`,
+        inviter.inviterName
+          ? `${inviter.inviterName} has invited you to ${inviter.workspaceName} as ${what}.`
+          : `You have been invited to ${inviter.workspaceName} as ${what}.`,
         ...(why ? [why] : []),
         `Open the link, sign in with this email address (${input.email}) and accept. The invitation works once and expires on ${expiresAt.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' })}.`,
       ],

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Actor } from '../access/actor';
 import { accessDeciders, headteachers, managers } from '../access/role-groups';
 import { listMembers } from '../members/list-members';
 import {
@@ -14,7 +13,7 @@ import {
   ZChangeRoleInput,
 } from '../people/change-membership';
 import { inviteColleague, ZInviteColleagueInput } from '../people/invite-colleague';
-import { invitePerson, type Inviter, ZInvitePersonInput } from '../people/invite-person';
+import { invitePerson, inviterOf, ZInvitePersonInput } from '../people/invite-person';
 import {
   inviteSchoolLeaders,
   listSchoolLeaderContacts,
@@ -22,14 +21,6 @@ import {
 } from '../people/invite-school-leaders';
 import { listInvitations, resendInvitation, withdrawInvitation } from '../people/manage-invitations';
 import { router, tenantProcedure } from '../trpc';
-
-const inviterOf = (actor: Actor): Inviter => ({
-  tenantId: actor.tenantId,
-  slug: actor.slug,
-  workspaceName: actor.name,
-  userId: actor.userId,
-  appUrl: actor.appUrl,
-});
 
 const manage = tenantProcedure({ module: 'core', roles: managers });
 const ZInvitationId = z.object({ invitationId: z.uuid() });

@@ -393,6 +393,15 @@ describe('organisations and people', () => {
         schoolId: schoolA,
       });
       const { token } = await invitationTokenFor(database, email);
+      // The email says who invited them, so it does not read like a stranger's.
+      const [{ name: headName } = { name: '?' }] = await database.db
+        .select({ name: users.name })
+        .from(users)
+        .where(eq(users.email, `head-${run}@school.example`));
+      const [sent] = await withMailroom(database.db, (tx) =>
+        tx.select({ text: outboxEmails.text }).from(outboxEmails).where(eq(outboxEmails.to, email)),
+      );
+      expect(sent?.text).toContain(`${headName} has invited you to`);
       // The invitation made their account; they sign in with it.
       const colleague = await callerFor(database.db, email, slug);
       await colleague.joining.accept({ token, name: 'Cal Colleague' });
