@@ -21,7 +21,7 @@ const rate = (bp: number) => `${bp / 100}%`;
 export function invoicePdfDocument(
   view: InvoiceView,
   settings: Pick<InvoiceSettings, 'legalName' | 'address' | 'vatNumber' | 'bankDetails'> &
-    Partial<Pick<InvoiceSettings, 'logoData' | 'logoMimeType'>>,
+    Partial<Pick<InvoiceSettings, 'logoData' | 'logoMimeType' | 'stripeKeyEncrypted'>>,
 ): { document: PdfDocument; filename: string } {
   const { invoice, lines } = view;
   const journal = invoice.kind === 'journal';
@@ -103,7 +103,8 @@ export function invoicePdfDocument(
           : [
               settings.bankDetails ? `By BACS: ${settings.bankDetails}.` : '',
               `Please quote ${invoice.number ?? 'the invoice number'} as your reference.`,
-              'You can also pay online from the invoice page in Stride.',
+              // Only where the workspace has connected Stripe: otherwise the page has nothing to pay with.
+              settings.stripeKeyEncrypted ? 'You can also pay online from the invoice page in Stride.' : '',
             ]
               .filter(Boolean)
               .join(' '),

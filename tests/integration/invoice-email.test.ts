@@ -4,6 +4,8 @@ import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, outboxEmails, schoolContacts, schools } from '~/db/schema';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { renderAttachments } from '~/server/email/attachments';
+import { invoicePdfDocument } from '~/server/invoicing/invoice-pdf';
+import { getInvoice } from '~/server/invoicing/load-invoice';
 import { outboxAttachment, withMailroom } from '~/server/email/outbox';
 import { deliverOutboxEmail, queuedEmailIds } from '~/server/email/send-email';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
@@ -119,6 +121,24 @@ describe('invoices are emailed with the PDF attached', () => {
     expect(raw).toMatch(/Content-Type: application\/pdf; name=.?\S*\.pdf/);
     expect(raw).toContain('Content-Disposition: attachment');
     expect(raw).toContain('JVBERi0'); // base64 of "%PDF-"
+  });
+
+  it('offers paying online only where the workspace has connected Stripe', async () => {
+    const [anyInvoice] = await barnet.caller('finance@barnet.example').invoices.list({ status: 'issued' });
+    const howToPay = (stripeKeyEncrypted: string | null) =>
+      withTenant(database.db, barnet.id, async (tx) => {
+        const view = await getInvoice(tx, anyInvoice?.id ?? '');
+        const { document } = invoicePdfDocument(view, {
+          legalName: 'Barnet',
+          address: '',
+          vatNumber: null,
+          bankDetails: 'Sort code 00-00-00',
+          stripeKeyEncrypted,
+        });
+        return JSON.stringify(document.blocks);
+      });
+    expect(await howToPay(null)).not.toContain('pay online');
+    expect(await howToPay('a stored key')).toContain('You can also pay online from the invoice page');
   });
 
   it('an attachment is rendered only inside its own workspace', async () => {
