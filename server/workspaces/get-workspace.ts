@@ -1,10 +1,11 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, schools, type Role } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { hasRole, staff } from '../access/role-groups';
 import type { TenantMembership } from './list-memberships';
 import { visibleSections } from './navigation';
+import { openStatuses } from '../schools/school-status';
 
 /** What every page of a workspace needs: the tenant, the caller's roles and schools, and the navigation. */
 export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantMembership[]) {
@@ -46,12 +47,15 @@ export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantM
 /** Headline figures for workspace staff; school users see their own school instead. */
 export async function getStaffFigures(tx: Tx, roles: readonly Role[]) {
   if (!hasRole(roles, staff)) return null;
-  const [open] = await tx.select({ n: count() }).from(schools).where(eq(schools.status, 'open'));
+  const [open] = await tx
+    .select({ n: count() })
+    .from(schools)
+    .where(inArray(schools.status, [...openStatuses]));
   const [people] = await tx.select({ n: count() }).from(memberships);
   const byPhase = await tx
     .select({ phase: schools.phase, n: count() })
     .from(schools)
-    .where(eq(schools.status, 'open'))
+    .where(inArray(schools.status, [...openStatuses]))
     .groupBy(schools.phase)
     .orderBy(schools.phase);
   return { openSchools: open?.n ?? 0, memberships: people?.n ?? 0, byPhase };

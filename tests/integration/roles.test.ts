@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { schools } from '~/db/schema';
 import { callerFor, openTestDatabase, tenantBySlug } from './harness';
+import { makeSchool, makeWorkspaceWithEveryRole } from '../fixtures/factories';
 
 describe('roles inside one workspace', () => {
   let database: Database;
@@ -68,6 +69,13 @@ describe('roles inside one workspace', () => {
   it('staff get headline figures; school users get none', async () => {
     const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
     expect((await manager.workspaces.figures())?.openSchools).toBeGreaterThan(10);
+    // A school open but proposed to close (GIAS) is still open: counted, and offered wherever schools are chosen.
+    const own = await makeWorkspaceWithEveryRole(database.db, ['traded']);
+    const closing = await makeSchool(database.db, own.tenant.id, { status: 'proposed_to_close' });
+    await makeSchool(database.db, own.tenant.id, { status: 'closed' });
+    expect((await own.caller.workspaces.figures())?.openSchools).toBe(2);
+    const open = (await own.caller.schools.list({ open: true })).map((s) => s.id);
+    expect(open.sort()).toEqual([own.school.id, closing.id].sort());
     const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
     expect(await head.workspaces.figures()).toBeNull();
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { isOpenSchool } from '~/server/schools/school-status';
 import { invitationStateLabels } from '~/server/people/invitation-labels';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
@@ -26,9 +27,10 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   // The roles in this kind of workspace's own words (an appropriate body has induction officers, not LA officers).
   const labels = roleLabelsFor(workspace.tenant.kind);
   const roleOptions = Object.entries(labels).map(([value, label]) => ({ value, label }));
-  // People are invited to open schools only (a closed one stays in the list for its history).
+  // People are invited to open schools only, those proposed to close included (a closed one stays in the list
+  // for its history).
   const schoolOptions = schools
-    .filter((s) => s.status === 'open')
+    .filter((s) => isOpenSchool(s.status))
     .map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` }));
   return (
     <div>

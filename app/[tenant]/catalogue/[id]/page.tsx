@@ -41,7 +41,7 @@ export default async function CatalogueItemPage({
   // see and use the same form its head would.
   const forSchools =
     workspace.roles.includes('tenant_admin') && item.kind === 'package'
-      ? (await guard(api.schools.list({}))).filter((s) => s.status === 'open')
+      ? await guard(api.schools.list({ open: true }))
       : [];
   const chosen = (await searchParams).school;
   const school: { id: string; name: string } | undefined = workspace.roles.includes('school_admin')

@@ -17,7 +17,7 @@ export default async function RegisterEctPage({ params }: { params: Promise<{ te
     forbidden();
   const { feePerEctPence } = await guard(api.induction.settings());
   const schools = isManager
-    ? (await api.schools.list({ status: 'open' })).map((s) => ({ id: s.id, name: s.name }))
+    ? (await api.schools.list({ open: true })).map((s) => ({ id: s.id, name: s.name }))
     : workspace.mySchools.map((s) => ({ id: s.id, name: s.name }));
   return (
     <div>

@@ -1,0 +1,11 @@
+import type { School } from '~/db/schema';
+
+/**
+ * The statuses of a school that is open: GIAS's "Open" and "Open, but proposed to close". A school proposed to
+ * close still teaches, buys services and invites its staff until it closes; counting it as closed left it out
+ * of the workspace's figures and of every list of schools to choose from.
+ */
+export const openStatuses = ['open', 'proposed_to_close'] as const satisfies readonly School['status'][];
+
+export const isOpenSchool = (status: School['status']) =>
+  (openStatuses as readonly string[]).includes(status);
