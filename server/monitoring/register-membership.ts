@@ -1,3 +1,4 @@
+import { openStatuses } from '../schools/school-status';
 import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray, isNotNull, isNull, like, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,8 +14,6 @@ import { categoryByKey, type ResolvedStatutorySettings } from './statutory-setti
  * and keeps its history. An officer may also add or remove a school by hand, with a reason.
  */
 
-/** Schools that are open, including those proposed to close (still open until they do). */
-const openStatuses = ['open', 'proposed_to_close'] as const;
 const closedReason = 'Closed (GIAS lists the establishment as closed).';
 
 export const ZRegisterChangeInput = z.object({
