@@ -30,6 +30,8 @@ test("Barnet's Head of School Improvement reads the trends and the DCS monthly r
   const csv = await page.request.get('/barnet/reports/export?report=dcs&month=2026-03&format=csv');
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(await csv.text()).toContain('Brunswick Park Primary School');
+  // A byte-order mark first, so Excel reads the file as UTF-8 (£ and curly quotes intact).
+  expect([...(await csv.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 });
 
 test('an adviser cannot open the reports', async ({ page }) => {

@@ -11,5 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
       `Choose a date range (from and to): ${[...new Set(query.error.issues.map((i) => i.message))].join(' ')}`,
       { status: 400 },
     );
-  return csvResponse(async () => (await serverApi(tenant)).invoices.export(query.data));
+  return csvResponse(async () => (await serverApi(tenant)).invoices.export(query.data), {
+    forSpreadsheet: false,
+  });
 }
