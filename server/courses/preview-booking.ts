@@ -20,9 +20,14 @@ export async function previewBooking(
     laCodes: readonly string[];
     today: IsoDate;
     priceNames: PriceNames;
+    /** Someone booking themselves: whether they already have a place is said first. */
+    selfEmail?: string;
   },
 ) {
-  const { course, school, price, academicYear, sessions } = await loadBookingContext(tx, input);
+  const { course, school, price, academicYear, sessions, alreadyBooked } = await loadBookingContext(tx, {
+    ...input,
+    emails: input.selfEmail ? [input.selfEmail.toLowerCase()] : undefined,
+  });
   const placesLeft = course.capacity - course.placesTaken;
   // Only the places confirmed are covered or charged: the waiting list costs nothing until a place is offered.
   const placed = Math.min(Math.max(0, placesLeft), input.places);
@@ -56,6 +61,7 @@ export async function previewBooking(
     charged,
     chargePence: charged * price.pricePence,
     placesLeft,
+    alreadyHasPlace: alreadyBooked.length > 0,
     confirmed: placed,
     waitlisted: input.places - placed,
     /** What cancelling or not coming would cost, as the confirmation will say: before the school confirms. */

@@ -130,6 +130,7 @@ export const coursesRouter = router({
       laCodes: ctx.actor.laCodes,
       today: todayInLondon(),
       priceNames: priceNamesOf(ctx.actor.settings),
+      selfEmail: namesDelegates(ctx.actor, input.schoolId) ? undefined : ctx.actor.user.email,
     });
   }),
   /** School staff, governors and ECTs book a place for themselves; see namesDelegates for who may name others. */

@@ -90,8 +90,12 @@ describe('booking places on a course', () => {
         delegates: [{ name: 'Someone Else', email: 'someone@coppettswood.sch.example', role: '' }],
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const ask = () => deputy.courses.bookingPreview({ courseId: id, schoolId: school.id, places: 1 });
+    expect((await ask()).alreadyHasPlace).toBe(false);
     const mine = await deputy.courses.book({ courseId: id, schoolId: school.id, delegates: [] });
     expect(mine.confirmed).toHaveLength(1);
+    // Back on the booking page, they are told they have a place rather than offered another.
+    expect((await ask()).alreadyHasPlace).toBe(true);
     expect(mine.confirmed[0]).toMatchObject({
       delegateEmail: 'deputy@coppettswood.sch.example',
       funding: 'charge',

@@ -129,7 +129,15 @@ export function BookingForm({
       {namesDelegates && !done && (
         <Button onClick={() => setDelegates((list) => [...list, { ...blank }])}>Add another delegate</Button>
       )}
-      {p && !form.data && (
+      {p?.alreadyHasPlace && !namesDelegates && !form.data && (
+        <p className="rounded border-l-4 border-brand bg-white p-4">
+          You already have a place on this course.{' '}
+          <Link href={placesHref} className="underline">
+            See your places
+          </Link>
+        </p>
+      )}
+      {p && !p.alreadyHasPlace && !form.data && (
         <div className="rounded border-l-4 border-brand bg-white p-4" aria-live="polite">
           <p className="font-semibold">
             {places} place{places === 1 ? '' : 's'} for {p.schoolName}
@@ -149,7 +157,7 @@ export function BookingForm({
           {p.cancellation && <p className="mt-2">{p.cancellation}</p>}
         </div>
       )}
-      {!form.data && (
+      {!form.data && !(p?.alreadyHasPlace && !namesDelegates) && (
         <SubmitButton pending={form.isPending}>
           {p && p.confirmed === 0 ? 'Join the waiting list' : 'Confirm booking'}
         </SubmitButton>
