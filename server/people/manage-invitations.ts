@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { invitations, schools } from '~/db/schema';
 import { DomainError } from '../errors/domain-error';
@@ -16,8 +16,8 @@ export function invitationState(
   return 'pending';
 }
 
-/** The workspace's invitations, newest first, with what became of each. */
-export async function listInvitations(tx: Tx) {
+/** The workspace's invitations (or those to the given schools), newest first, with what became of each. */
+export async function listInvitations(tx: Tx, schoolIds?: readonly string[]) {
   const rows = await tx
     .select({
       id: invitations.id,
@@ -31,6 +31,7 @@ export async function listInvitations(tx: Tx) {
     })
     .from(invitations)
     .leftJoin(schools, and(eq(schools.tenantId, invitations.tenantId), eq(schools.id, invitations.schoolId)))
+    .where(schoolIds ? inArray(invitations.schoolId, [...schoolIds]) : undefined)
     .orderBy(desc(invitations.createdAt))
     .limit(200);
   return rows.map((r) => ({ ...r, state: invitationState(r) }));

@@ -20,6 +20,7 @@ import {
   ZInviteSchoolLeadersInput,
 } from '../people/invite-school-leaders';
 import { listInvitations, resendInvitation, withdrawInvitation } from '../people/manage-invitations';
+import { listColleagues } from '../people/school-colleagues';
 import { router, tenantProcedure } from '../trpc';
 
 const manage = tenantProcedure({ module: 'core', roles: managers });
@@ -53,6 +54,10 @@ export const membersRouter = router({
   inviteColleague: tenantProcedure({ module: 'core', roles: headteachers })
     .input(ZInviteColleagueInput)
     .mutation(({ ctx, input }) => inviteColleague(ctx.tx, ctx.actor, input)),
+  /** A headteacher's colleagues: the people and open invitations of the schools they lead. */
+  colleagues: tenantProcedure({ module: 'core', roles: headteachers }).query(({ ctx }) =>
+    listColleagues(ctx.tx, ctx.actor),
+  ),
   requests: tenantProcedure({ module: 'core', roles: accessDeciders }).query(({ ctx }) =>
     listAccessRequests(ctx.tx, ctx.actor),
   ),

@@ -393,6 +393,11 @@ describe('organisations and people', () => {
         schoolId: schoolA,
       });
       const { token } = await invitationTokenFor(database, email);
+      // The head sees the invitation waiting, and who already has access to their school (not to others).
+      const waiting = await head.members.colleagues();
+      expect(waiting.invitations.map((i) => [i.email, i.state])).toContainEqual([email, 'pending']);
+      expect(waiting.people.map((p) => p.email)).toContain(`head-${run}@school.example`);
+      expect(waiting.people.every((p) => p.schoolId === schoolA)).toBe(true);
       // The email says who invited them, so it does not read like a stranger's.
       const [{ name: headName } = { name: '?' }] = await database.db
         .select({ name: users.name })
@@ -408,6 +413,9 @@ describe('organisations and people', () => {
       const now = await colleague.workspaces.current();
       expect(now.roles).toEqual(['school_staff']);
       expect(now.mySchools.map((s) => s.id)).toEqual([schoolA]);
+      const joined = await head.members.colleagues();
+      expect(joined.invitations.map((i) => i.email)).not.toContain(email);
+      expect(joined.people.map((p) => p.email)).toContain(email);
       // Staff cannot invite; only the school's head.
       expect(
         await codeOf(
