@@ -74,11 +74,11 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     mentorEmail: input.mentorEmail.toLowerCase(),
   };
 
-  const invite = () =>
+  const invite = (ectEmail: string) =>
     inviteInductionPeople(tx, actor, {
       schoolId: school.id,
       schoolName: school.name,
-      ect: { name: input.name, email: input.email },
+      ect: { name: input.name, email: ectEmail },
       tutor: { name: input.tutorName, email: input.tutorEmail },
       mentor: { name: input.mentorName, email: input.mentorEmail },
     });
@@ -103,13 +103,21 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
         field: 'trn',
         message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${existing.startsOn}. Choose “continue the induction” to transfer them to ${school.name}.`,
       });
+    // The ECT leaves the old school's mailbox behind: an address given here replaces it on the record, which
+    // is how the ECT is matched to their record when they sign in (see ect-access.ts); none given keeps it.
+    const [onRecord] = await tx.select({ email: ects.email }).from(ects).where(eq(ects.id, existing.id));
+    const ectEmail = input.email ? input.email.toLowerCase() : (onRecord?.email ?? '');
+    if (ectEmail !== onRecord?.email)
+      await tx.update(ects).set({ email: ectEmail }).where(eq(ects.id, existing.id));
     const transferred = await transferEct(tx, actor, { ectId: existing.id, period, school });
     return {
       ...transferred,
       programmePlace: (await placeFor({ id: existing.id, name: existing.name })) > 0,
-      invited: await invite(),
+      invited: await invite(ectEmail),
     };
   }
+  if (!input.email)
+    throw new DomainError({ code: 'BAD_REQUEST', field: 'email', message: 'Enter the ECT’s email address.' });
 
   const [ect] = await tx
     .insert(ects)
@@ -148,7 +156,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     completesOn: schedule.completesOn,
     chargeableItemId: charge?.id ?? null,
     programmePlace: (await placeFor({ id: ect.id, name: input.name })) > 0,
-    invited: await invite(),
+    invited: await invite(input.email),
   };
 }
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withTenant, type Database } from '~/db/client';
-import { chargeableItems, inductionCheckpoints } from '~/db/schema';
+import { withPlatform, withTenant, type Database } from '~/db/client';
+import { chargeableItems, inductionCheckpoints, users } from '~/db/schema';
 import { workingDaysAfter } from '~/server/courses/working-days';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { addMembership, makeUser, makeWorkspaceWithEveryRole, outboxTo } from '../fixtures/factories';
@@ -164,6 +164,65 @@ describe('ECT induction (Appropriate Body)', () => {
       judgement: 'on_track',
       evidence: 'Interim assessment: meeting the Teachers’ Standards in every area observed.',
     });
+  });
+
+  it('continuing an induction with the ECT’s new email puts it on the record; none given keeps the old one', async () => {
+    // The ECT signs in with the old school's address, which they lose when they leave.
+    const oldSelf = await makeUser(database.db, { email: `priya.${Date.now()}@alpha.sch.example` });
+    await addMembership(database.db, hub.tenant.id, oldSelf.id, 'ect', hub.schoolA.id);
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { email: oldSelf.email });
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    const newEmail = `Priya.Raman.${Date.now()}@Beta.sch.example`;
+    const transfer = await hub.as(hub.people.headB).induction.register({
+      ...input,
+      schoolId: hub.schoolB.id,
+      email: newEmail,
+      startsOn: '2026-01-05',
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    // The invitation goes to the new address, and the record now carries it.
+    expect(transfer.invited).toContain(newEmail.toLowerCase());
+    expect(await emailsTo(newEmail.toLowerCase(), 'You are invited')).toHaveLength(1);
+    expect((await hub.as(hub.people.manager).induction.byId({ ectId })).ect.email).toBe(
+      newEmail.toLowerCase(),
+    );
+    // Signed in with the new address, the ECT finds their record; the old address no longer opens it.
+    // (The invitation made their account; accepting it gives them the ECT role.)
+    const [newSelf] = await withPlatform(database.db, (tx) =>
+      tx
+        .select({ id: users.id, email: users.email, name: users.name, isSuperadmin: users.isSuperadmin })
+        .from(users)
+        .where(eq(users.email, newEmail.toLowerCase())),
+    );
+    if (!newSelf) throw new Error('the invitation made no account');
+    await addMembership(database.db, hub.tenant.id, newSelf.id, 'ect', hub.schoolB.id);
+    expect((await hub.as(newSelf).induction.list({})).map((e) => e.id)).toEqual([ectId]);
+    expect((await hub.as(newSelf).induction.byId({ ectId })).ect.id).toBe(ectId);
+    expect(await hub.as(oldSelf).induction.list({})).toEqual([]);
+
+    // A school that gives no email keeps the one on the record (and invites nobody new as the ECT).
+    const second = registration(hub.schoolA.id, hub.people.tutorA);
+    const kept = await hub.as(hub.people.headA).induction.register(second);
+    const noEmail = await hub.as(hub.people.headB).induction.register({
+      ...second,
+      schoolId: hub.schoolB.id,
+      name: 'Priya Raman',
+      email: '',
+      startsOn: '2026-01-05',
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    expect(noEmail.invited).not.toContain('');
+    expect((await hub.as(hub.people.manager).induction.byId({ ectId: kept.ectId })).ect.email).toBe(
+      second.email,
+    );
+    // A new registration still needs an email.
+    await expect(
+      hub
+        .as(hub.people.headA)
+        .induction.register(registration(hub.schoolA.id, hub.people.tutorA, { email: '' })),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('not on track opens a support plan and emails the AB; the AB sends it back, then accepts it', async () => {
