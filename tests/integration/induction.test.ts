@@ -456,6 +456,18 @@ describe('ECT induction (Appropriate Body)', () => {
     });
     // Monday 2 November 2026: 10 working days on is Monday 16, 20 is Monday 30 November.
     expect(recommended).toMatchObject({ representationsDue: '2026-11-16', decisionDue: '2026-11-30' });
+    // The ECT hears what was recommended and by when they may make representations, with a link to the record.
+    const toEct = await emailsTo(ectUser.email, "the headteacher's recommendation");
+    expect(toEct).toHaveLength(1);
+    expect(toEct[0]?.text).toContain('recommended to the Appropriate Body that you fail induction');
+    expect(toEct[0]?.text).toContain('by 16 November 2026');
+    expect(toEct[0]?.text).toContain(`/${hub.tenant.slug}/induction/${ectId}`);
+    // The AB's managers hear that a recommendation waits for their decision, and by when.
+    const toManager = await emailsTo(hub.people.manager.email, `Decision due by 30 November 2026`);
+    expect(toManager).toHaveLength(1);
+    expect(toManager[0]?.subject).toContain(ectUser.name);
+    expect(toManager[0]?.text).toContain('by 30 November 2026');
+    expect(await emailsTo(hub.people.officer.email, 'Decision due by')).toHaveLength(0);
     await expect(
       head.induction.recordRecommendation({ ectId, recommendation: 'pass', recommendedOn: '2026-11-03' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
