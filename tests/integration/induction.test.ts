@@ -225,6 +225,32 @@ describe('ECT induction (Appropriate Body)', () => {
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('a move at a lower FTE stretches only the induction after the move, not the term served before it', async () => {
+    // Autumn 2026 full time at Alpha; at Beta from Monday 4 January 2027 at 0.8 FTE.
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { startsOn: '2026-09-03', fte: 1 });
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    const before = await hub.as(hub.people.manager).induction.byId({ ectId });
+    const transfer = await hub.as(hub.people.headB).induction.register({
+      ...input,
+      schoolId: hub.schoolB.id,
+      startsOn: '2027-01-04',
+      fte: 0.8,
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    const record = await hub.as(hub.people.manager).induction.byId({ ectId });
+    const due = (term: number) => record.checkpoints.find((c) => c.termNumber === term)?.dueOn;
+    const dueBefore = (term: number) => before.checkpoints.find((c) => c.termNumber === term)?.dueOn;
+    // Term 1 was served full time in the autumn: its review stays at the end of that term.
+    expect(due(1)).toBe(dueBefore(1));
+    expect(due(1) ?? '').toMatch(/^2026-12-/);
+    // After the move each school term counts 0.8 (1.8, 2.6, 3.4, 4.2, 5.0, 5.8, 6.6): term 5 is complete at
+    // the end of the summer 2028 (0.8 FTE from the start would say autumn 2028), term 6 in spring 2029.
+    expect(due(5)).toBe('2028-07-21');
+    expect(due(6) ?? '').toMatch(/^2029-0[34]-/);
+    expect(transfer.completesOn).toBe(due(6));
+  });
+
   it('not on track opens a support plan and emails the AB; the AB sends it back, then accepts it', async () => {
     const { ectId } = await hub
       .as(hub.people.headA)
