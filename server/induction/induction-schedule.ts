@@ -203,6 +203,23 @@ export function planInduction(input: ScheduleInput): InductionSchedule {
   return { termsRequired, checkpoints, completesOn, absenceExtensions };
 }
 
+/**
+ * When the interim assessment of a school the ECT leaves falls due: the last working day in term of their time
+ * there (on or before `leftOn`, not before `startedOn`), so not the Sunday before the next school's term; the
+ * day they left if no day of their time there was in term.
+ */
+export function interimDueOn(
+  startedOn: IsoDate,
+  leftOn: IsoDate,
+  termDatesFor: (academicYear: number) => TermDates,
+): IsoDate {
+  const spans = [academicYearOf(leftOn) - 1, academicYearOf(leftOn)].flatMap((y) => termDatesFor(y).terms);
+  for (let day = leftOn; day >= startedOn; day = addDays(day, -1)) {
+    if (spans.some((s) => s.startsOn <= day && day <= s.endsOn) && isWorkingDay(day)) return day;
+  }
+  return leftOn;
+}
+
 /** Induction terms served by `on`, to one decimal place: school terms elapsed (the current one in part) × FTE. */
 export function termsServedBy(
   input: Pick<ScheduleInput, 'startsOn' | 'fte' | 'fteChanges' | 'termDatesFor'>,

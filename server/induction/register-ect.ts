@@ -13,7 +13,7 @@ import { longDate } from '../format/dates';
 import { headsOf, sendInductionNotice } from './induction-emails';
 import { inviteInductionPeople } from './invite-induction-people';
 import { grantProgrammePlace, programmeYearFor } from './programme-places';
-import { openPeriod, rescheduleEct } from './reschedule-ect';
+import { loadInterimDueOn, openPeriod, rescheduleEct } from './reschedule-ect';
 
 /** What a school sees of a TRN already registered at another school of this AB: enough to continue it. */
 export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
@@ -180,14 +180,16 @@ async function transferEct(
     const [y, m, d] = input.period.startsOn.split('-').map(Number);
     const leftOn = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
     await tx.update(inductionPeriods).set({ endsOn: leftOn }).where(eq(inductionPeriods.id, old.id));
-    // The school the ECT leaves completes an interim assessment, due on their last day there.
+    // The school the ECT leaves completes an interim assessment, due on their last working day there in term
+    // (not on a holiday Sunday before the new school's term).
+    const interimDue = await loadInterimDueOn(tx, old.startsOn, leftOn);
     await tx.insert(inductionCheckpoints).values({
       tenantId: actor.tenantId,
       ectId: input.ectId,
       periodId: old.id,
       kind: 'interim',
       termNumber: null,
-      dueOn: leftOn,
+      dueOn: interimDue,
     });
     // The school left behind hears of the move and of the interim assessment it owes.
     const [ect] = await tx.select({ name: ects.name }).from(ects).where(eq(ects.id, input.ectId));
@@ -203,7 +205,7 @@ async function transferEct(
       heading: 'An early career teacher is continuing induction at another school',
       paragraphs: [
         `${input.school.name} has registered ${ect?.name ?? 'your ECT'} from ${longDate(input.period.startsOn)}, continuing their induction there. Their time at ${oldSchool?.name ?? 'your school'} ends on ${longDate(leftOn)}.`,
-        `Please complete an interim assessment of their induction at ${oldSchool?.name ?? 'your school'} by ${longDate(leftOn)}, so the new school and the Appropriate Body have it.`,
+        `Please complete an interim assessment of their induction at ${oldSchool?.name ?? 'your school'} by ${longDate(interimDue)}, their last day in term with you, so the new school and the Appropriate Body have it.`,
       ],
       action: {
         label: 'Open the induction record',

@@ -8,9 +8,9 @@ import {
   inductionPeriods,
 } from '~/db/schema';
 import { academicYearOf } from '../catalogue/academic-year';
-import { loadTermDates, type TermDates } from '../calendar/term-dates';
+import { defaultTermDates, loadTermDates, type TermDates } from '../calendar/term-dates';
 import { DomainError } from '../errors/domain-error';
-import { planInduction, type InductionSchedule, type Resumption } from './induction-schedule';
+import { interimDueOn, planInduction, type InductionSchedule, type Resumption } from './induction-schedule';
 
 /** The workspace's term dates for every year an induction may run into (its own, or the defaults). */
 export async function termDatesLoader(tx: Tx, startsOn: string, years: number) {
@@ -143,6 +143,16 @@ export async function rescheduleEct(tx: Tx, tenantId: string, ectId: string): Pr
       ),
     );
   return schedule;
+}
+
+/** The interim assessment's due date for a school left on `leftOn` (see interimDueOn), on the AB's term dates. */
+export async function loadInterimDueOn(tx: Tx, startedOn: string, leftOn: string) {
+  const year = academicYearOf(leftOn);
+  const dates = new Map([
+    [year - 1, await loadTermDates(tx, year - 1)],
+    [year, await loadTermDates(tx, year)],
+  ]);
+  return interimDueOn(startedOn, leftOn, (y) => dates.get(y) ?? defaultTermDates(y));
 }
 
 /** The period still open (no end date), or null once induction has ended. */

@@ -151,7 +151,11 @@ describe('ECT induction (Appropriate Body)', () => {
       ['Beta High School', '2026-01-05', null],
     ]);
     const interim = record.checkpoints.find((c) => c.kind === 'interim');
-    expect(interim).toMatchObject({ dueOn: '2026-01-04', schoolName: 'Alpha Primary School', status: 'due' });
+    // Due on the ECT's last working day in term at Alpha, not on Sunday 4 January in the holidays.
+    expect(interim).toMatchObject({ dueOn: '2025-12-19', schoolName: 'Alpha Primary School', status: 'due' });
+    expect(moving.some((m) => m.text?.includes('by 19 December 2025, their last day in term with you'))).toBe(
+      true,
+    );
     // Term 1 was at Alpha; the rest move to Beta and to a 0.6 FTE schedule.
     expect(record.checkpoints.find((c) => c.termNumber === 6)?.schoolName).toBe('Beta High School');
     const charges = await withTenant(database.db, hub.tenant.id, (tx) =>
@@ -249,6 +253,9 @@ describe('ECT induction (Appropriate Body)', () => {
     expect(due(5)).toBe('2028-07-21');
     expect(due(6) ?? '').toMatch(/^2029-0[34]-/);
     expect(transfer.completesOn).toBe(due(6));
+    // Alpha's interim assessment is due on the last working day of the autumn term, not Sunday 3 January.
+    const interim = record.checkpoints.find((c) => c.kind === 'interim');
+    expect(interim?.dueOn).toBe(due(1));
   });
 
   it('not on track opens a support plan and emails the AB; the AB sends it back, then accepts it', async () => {

@@ -7,6 +7,7 @@ import {
   checkpointOpensOn,
   escalationLevelDue,
   inductionTermsRequired,
+  interimDueOn,
   isOverdue,
   planInduction,
   schoolTermsStartingFrom,
@@ -309,6 +310,19 @@ describe('induction schedule', () => {
     // Year 1 ends at term 3 (17 December 2027 before the absence): 35 school days later.
     expect((plan.checkpoints[2]?.dueOn ?? '') > '2027-12-17').toBe(true);
     expect(plan.checkpoints[1]?.dueOn).toBe('2027-07-21');
+  });
+
+  it("a school's interim assessment falls due on the ECT's last working day in term there", () => {
+    // Left on Sunday 3 January 2027 (the new school from Monday 4): the autumn term ended on Friday 18 December.
+    expect(interimDueOn('2026-09-03', '2027-01-03', termDatesFor)).toBe('2026-12-18');
+    // Left on a Saturday in term: the Friday before.
+    expect(interimDueOn('2026-09-03', '2027-02-06', termDatesFor)).toBe('2027-02-05');
+    // Left on a working day in term: that day.
+    expect(interimDueOn('2026-09-03', '2027-02-10', termDatesFor)).toBe('2027-02-10');
+    // Easter: left on Easter Monday 2027 (a bank holiday in the holidays): the last day of the spring term.
+    expect(interimDueOn('2026-09-03', '2027-03-29', termDatesFor)).toBe('2027-03-25');
+    // No day of the time there in term (joined and left in the summer holidays): the day they left.
+    expect(interimDueOn('2027-07-26', '2027-08-20', termDatesFor)).toBe('2027-08-20');
   });
 
   it('30 or more days absent in induction year 1 extend that year (and what follows) by the days absent', () => {
