@@ -8,7 +8,7 @@ import { isAbStaff, ownSchoolIds } from './appropriate-body';
 import { loadEctFor } from './ect-access';
 import type { TUpdateEctInput, TUpdatePeriodInput } from './induction-inputs';
 import { inviteInductionPeople } from './invite-induction-people';
-import { rescheduleEct } from './reschedule-ect';
+import { loadInterimDueOn, rescheduleEct } from './reschedule-ect';
 
 /**
  * Corrections to an ECT's record after registration: their details, and an induction period's start date,
@@ -89,12 +89,13 @@ export async function updateInductionPeriod(tx: Tx, actor: Actor, input: TUpdate
     .where(eq(inductionPeriods.id, period.id));
   if (at === 0) await tx.update(ects).set({ startsOn: input.startsOn }).where(eq(ects.id, ect.id));
   if (previous && input.startsOn !== period.startsOn) {
-    // The previous school's time ends the day before; its interim assessment (if not yet submitted) moves too.
+    // The previous school's time ends the day before; its interim assessment (if not yet submitted) moves too,
+    // to the last working day in term of that time.
     const leftOn = addDays(input.startsOn, -1);
     await tx.update(inductionPeriods).set({ endsOn: leftOn }).where(eq(inductionPeriods.id, previous.id));
     await tx
       .update(inductionCheckpoints)
-      .set({ dueOn: leftOn })
+      .set({ dueOn: await loadInterimDueOn(tx, previous.startsOn, leftOn) })
       .where(
         and(
           eq(inductionCheckpoints.periodId, previous.id),

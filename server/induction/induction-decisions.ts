@@ -8,6 +8,7 @@ import {
   inductionOutcomes,
   inductionPeriods,
   inductionRecommendations,
+  schools,
   users,
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
@@ -18,6 +19,8 @@ import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { isAbStaff } from './appropriate-body';
 import { loadEctFor, recommendsFor } from './ect-access';
+import { abManagers, sendInductionNotice } from './induction-emails';
+import { outcomeLabels } from './induction-labels';
 import { checkpointOpensOn, inductionTermsRequired } from './induction-schedule';
 import { applyOutcome } from './record-outcome';
 import { currentPeriod } from './reschedule-ect';
@@ -165,7 +168,63 @@ export async function recordRecommendation(
     recommendedOn: input.recommendedOn,
     lastOutcome: null,
   });
+  await sendRecommendationNotices(tx, actor, {
+    ect,
+    schoolId: current?.schoolId ?? null,
+    recommendation: input.recommendation,
+    recommendedOn: input.recommendedOn,
+    representationsDue,
+    decisionDue,
+  });
   return { id: row?.id ?? '', representationsDue, decisionDue };
+}
+
+const recommendedWords: Record<Outcome, string> = {
+  pass: 'pass induction',
+  fail: 'fail induction',
+  extension: 'have induction extended',
+};
+
+/**
+ * The recommendation made, the ECT hears what it is and by when they may make representations; the AB's
+ * managers, that it waits for their decision and by when. Queued in the transaction, as every induction notice.
+ */
+async function sendRecommendationNotices(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    ect: { id: string; name: string; email: string };
+    schoolId: string | null;
+    recommendation: Outcome;
+    recommendedOn: IsoDate;
+    representationsDue: IsoDate | null;
+    decisionDue: IsoDate | null;
+  },
+) {
+  const [school] = input.schoolId
+    ? await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, input.schoolId))
+    : [];
+  const schoolName = school?.name ?? 'the school';
+  const url = `${actor.appUrl}/${actor.slug}/induction/${input.ect.id}`;
+  const words = recommendedWords[input.recommendation];
+  await sendInductionNotice(tx, [{ name: input.ect.name, email: input.ect.email }], {
+    subject: `Your induction: the headteacher's recommendation (${outcomeLabels[input.recommendation].toLowerCase()})`,
+    heading: "The headteacher's recommendation on your induction",
+    paragraphs: [
+      `On ${longDate(input.recommendedOn)} the headteacher of ${schoolName} recommended to the Appropriate Body that you ${words}.`,
+      `If you wish to make representations about it, please do so on your induction record by ${longDate(input.representationsDue)} (10 working days). The Appropriate Body decides the outcome by ${longDate(input.decisionDue)}.`,
+    ],
+    action: { label: 'Open your induction record', url },
+  });
+  await sendInductionNotice(tx, await abManagers(tx), {
+    subject: `Decision due by ${longDate(input.decisionDue)}: ${input.ect.name}'s induction`,
+    heading: 'A recommendation is waiting for your decision',
+    paragraphs: [
+      `On ${longDate(input.recommendedOn)} the headteacher of ${schoolName} recommended that ${input.ect.name} should ${words}.`,
+      `${input.ect.name} may make representations by ${longDate(input.representationsDue)}. Please record the Appropriate Body's decision by ${longDate(input.decisionDue)} (20 working days after the recommendation).`,
+    ],
+    action: { label: 'Open the induction record', url },
+  });
 }
 
 /** The ECT (or the AB, recording what the ECT sent) makes representations on the pending recommendation, once. */

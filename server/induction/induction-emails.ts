@@ -12,6 +12,11 @@ export async function abRecipients(tx: Tx): Promise<Recipient[]> {
   return people(tx, inductionAbStaff, null);
 }
 
+/** The AB's managers (its tenant_admin members): who decide the outcome of an induction. */
+export async function abManagers(tx: Tx): Promise<Recipient[]> {
+  return people(tx, ['tenant_admin'], null);
+}
+
 /** A school's headteacher / SBM (its school_admin members). */
 export async function headsOf(tx: Tx, schoolId: string): Promise<Recipient[]> {
   return people(tx, ['school_admin'], schoolId);

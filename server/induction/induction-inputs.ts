@@ -4,28 +4,34 @@ const isoDate = z.iso.date({ message: 'Enter a date.' });
 const person = (what: string) => z.string().trim().min(2, `Enter the ${what}’s name.`).max(200);
 const email = (what: string) => z.email({ message: `Enter the ${what}’s email address.` }).max(320);
 
-export const ZRegisterEctInput = z.object({
-  schoolId: z.uuid({ message: 'Choose a school.' }),
-  name: person('ECT'),
-  trn: z
-    .string()
-    .trim()
-    .regex(/^\d{7}$/, 'A teacher reference number (TRN) is seven digits.'),
-  email: email('ECT'),
-  dateOfBirth: isoDate.optional(),
-  startsOn: isoDate,
-  fte: z.coerce
-    .number({ message: 'Enter the FTE, e.g. 1 or 0.6.' })
-    .min(0.1, 'FTE is between 0.1 and 1.')
-    .max(1, 'FTE is between 0.1 and 1.'),
-  tutorName: person('induction tutor'),
-  tutorEmail: email('induction tutor'),
-  mentorName: person('mentor'),
-  mentorEmail: email('mentor'),
-  previousInduction: z.string().trim().max(2000).default(''),
-  /** Set when the TRN is already registered at another school: continue that induction here (a transfer). */
-  continueInduction: z.boolean().default(false),
-});
+export const ZRegisterEctInput = z
+  .object({
+    schoolId: z.uuid({ message: 'Choose a school.' }),
+    name: person('ECT'),
+    trn: z
+      .string()
+      .trim()
+      .regex(/^\d{7}$/, 'A teacher reference number (TRN) is seven digits.'),
+    /** May be left empty when continuing an induction: the email on the record is kept. */
+    email: z.union([email('ECT'), z.literal('')]),
+    dateOfBirth: isoDate.optional(),
+    startsOn: isoDate,
+    fte: z.coerce
+      .number({ message: 'Enter the FTE, e.g. 1 or 0.6.' })
+      .min(0.1, 'FTE is between 0.1 and 1.')
+      .max(1, 'FTE is between 0.1 and 1.'),
+    tutorName: person('induction tutor'),
+    tutorEmail: email('induction tutor'),
+    mentorName: person('mentor'),
+    mentorEmail: email('mentor'),
+    previousInduction: z.string().trim().max(2000).default(''),
+    /** Set when the TRN is already registered at another school: continue that induction here (a transfer). */
+    continueInduction: z.boolean().default(false),
+  })
+  .refine((v) => v.continueInduction || v.email !== '', {
+    message: 'Enter the ECT’s email address.',
+    path: ['email'],
+  });
 export type TRegisterEctInput = z.output<typeof ZRegisterEctInput>;
 
 export const ZFindTrnInput = z.object({

@@ -17,6 +17,10 @@ import { isWorkingDay, workingDaysAfter } from '../courses/working-days';
  * The term an ECT starts in counts as their first school term (a mid-term start makes it a short one); a
  * checkpoint falls due on the last day of the school term that closes its induction term.
  *
+ * Each school term counts at the FTE the ECT worked in it: a move to another school at a different FTE
+ * (`fteChanges`) stretches or shortens only the time after the move, never the terms already served. A term
+ * the FTE changes in counts at each FTE for its share of the term's days.
+ *
  * A resumption pauses induction after some terms and resumes it on a date (the Teaching Regulation Agency
  * varying a fail or an extension on appeal, months after it): the terms after the pause run from the first
  * school term starting on or after that date, counted afresh, instead of straight on from the terms before it.
@@ -38,10 +42,15 @@ export type PlannedCheckpoint = { termNumber: number; kind: 'review' | 'formal';
 /** Induction paused after `afterTerms` induction terms and resumed on `resumesOn`. */
 export type Resumption = { afterTerms: number; resumesOn: IsoDate };
 
+/** The FTE from a date on (the start of an induction period at another school). */
+export type FteChange = { from: IsoDate; fte: number };
+
 export type ScheduleInput = {
   startsOn: IsoDate;
-  /** Full-time equivalent, 0.1–1. */
+  /** Full-time equivalent at the start, 0.1–1. */
   fte: number;
+  /** Later changes of FTE, each from its date on (see above). */
+  fteChanges?: readonly FteChange[];
   /** Terms taken off for prior experience (0–5, one decimal place). */
   reductionTerms?: number;
   /** Terms added by an extension. */
@@ -111,12 +120,32 @@ export const inductionTermsRequired = (input: Pick<ScheduleInput, 'reductionTerm
 /** One checkpoint closes each induction term, the last one partial (3.5 terms → 4 checkpoints). */
 export const checkpointCount = (termsRequired: number) => Math.ceil(termsRequired - 1e-9);
 
+/**
+ * The induction terms a school term counts for: its share of days at each FTE in force during it (the whole
+ * term at one FTE when it does not change, however late in the term induction started).
+ */
+export function termWeight(span: TermSpan, input: Pick<ScheduleInput, 'fte' | 'fteChanges'>): number {
+  const changes = [...(input.fteChanges ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
+  const fteOn = (day: IsoDate) => changes.filter((c) => c.from <= day).at(-1)?.fte ?? input.fte;
+  const inside = changes.filter((c) => c.from > span.startsOn && c.from <= span.endsOn);
+  if (inside.length === 0) return fteOn(span.startsOn);
+  const length = daysBetween(span.startsOn, span.endsOn) + 1;
+  let weight = 0;
+  let from = span.startsOn;
+  for (const change of [...inside, { from: addDays(span.endsOn, 1), fte: 0 }]) {
+    weight += (fteOn(from) * daysBetween(from, change.from)) / length;
+    from = change.from;
+  }
+  return weight;
+}
+
 /** The checkpoints of an induction, due dates computed from the rules above. */
 export function planInduction(input: ScheduleInput): InductionSchedule {
-  if (!(input.fte >= 0.1 && input.fte <= 1)) throw new Error('FTE must be between 0.1 and 1');
+  const ftes = [input.fte, ...(input.fteChanges ?? []).map((c) => c.fte)];
+  if (!ftes.every((fte) => fte >= 0.1 && fte <= 1)) throw new Error('FTE must be between 0.1 and 1');
   const termsRequired = inductionTermsRequired(input);
   const count = checkpointCount(termsRequired);
-  const schoolTermsNeeded = Math.ceil(termsRequired / input.fte - 1e-9);
+  const schoolTermsNeeded = Math.ceil(termsRequired / Math.min(...ftes) - 1e-9);
   // Each segment of induction (from the start, then from each resumption) counts school terms from its own
   // first term; enough extra terms for absence extensions to run into.
   const segments = [
@@ -136,8 +165,10 @@ export function planInduction(input: ScheduleInput): InductionSchedule {
     const served = Math.min(termNumber, termsRequired);
     const segment = segmentOf(served);
     if (!segment) throw new Error('no induction segment');
-    const schoolTerm = Math.ceil(roundTenth(served - segment.afterTerms) / input.fte - 1e-9);
-    const span = segment.spans[schoolTerm - 1];
+    // The school term by whose end the terms served in this segment reach this induction term.
+    const target = roundTenth(served - segment.afterTerms);
+    let cumulative = 0;
+    const span = segment.spans.find((s) => (cumulative += termWeight(s, input)) >= target - 1e-6);
     if (!span) throw new Error('term dates ran out');
     const formal = termNumber === 3 || termNumber === 6 || termNumber === count;
     checkpoints.push({ termNumber, kind: formal ? 'formal' : 'review', dueOn: span.endsOn });
@@ -172,9 +203,26 @@ export function planInduction(input: ScheduleInput): InductionSchedule {
   return { termsRequired, checkpoints, completesOn, absenceExtensions };
 }
 
+/**
+ * When the interim assessment of a school the ECT leaves falls due: the last working day in term of their time
+ * there (on or before `leftOn`, not before `startedOn`), so not the Sunday before the next school's term; the
+ * day they left if no day of their time there was in term.
+ */
+export function interimDueOn(
+  startedOn: IsoDate,
+  leftOn: IsoDate,
+  termDatesFor: (academicYear: number) => TermDates,
+): IsoDate {
+  const spans = [academicYearOf(leftOn) - 1, academicYearOf(leftOn)].flatMap((y) => termDatesFor(y).terms);
+  for (let day = leftOn; day >= startedOn; day = addDays(day, -1)) {
+    if (spans.some((s) => s.startsOn <= day && day <= s.endsOn) && isWorkingDay(day)) return day;
+  }
+  return leftOn;
+}
+
 /** Induction terms served by `on`, to one decimal place: school terms elapsed (the current one in part) × FTE. */
 export function termsServedBy(
-  input: Pick<ScheduleInput, 'startsOn' | 'fte' | 'termDatesFor'>,
+  input: Pick<ScheduleInput, 'startsOn' | 'fte' | 'fteChanges' | 'termDatesFor'>,
   on: IsoDate,
 ): number {
   const spans = schoolTermsFrom(input.startsOn, 40, input.termDatesFor);
@@ -183,14 +231,15 @@ export function termsServedBy(
     const from = i === 0 && input.startsOn > span.startsOn ? input.startsOn : span.startsOn;
     if (from > on) break;
     if (span.endsOn <= on) {
-      terms += 1;
+      terms += termWeight(span, input);
       continue;
     }
+    // The term under way: the part served so far, at the FTE of its days (as if the term ended today).
     const length = daysBetween(from, span.endsOn) + 1;
-    terms += (daysBetween(from, on) + 1) / length;
+    terms += ((daysBetween(from, on) + 1) / length) * termWeight({ ...span, endsOn: on }, input);
     break;
   }
-  return roundTenth(terms * input.fte);
+  return roundTenth(terms);
 }
 
 const daysBetween = (a: IsoDate, b: IsoDate) =>

@@ -13,7 +13,7 @@ import { longDate } from '../format/dates';
 import { headsOf, sendInductionNotice } from './induction-emails';
 import { inviteInductionPeople } from './invite-induction-people';
 import { grantProgrammePlace, programmeYearFor } from './programme-places';
-import { openPeriod, rescheduleEct } from './reschedule-ect';
+import { loadInterimDueOn, openPeriod, rescheduleEct } from './reschedule-ect';
 
 /** What a school sees of a TRN already registered at another school of this AB: enough to continue it. */
 export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
@@ -74,11 +74,11 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     mentorEmail: input.mentorEmail.toLowerCase(),
   };
 
-  const invite = () =>
+  const invite = (ectEmail: string) =>
     inviteInductionPeople(tx, actor, {
       schoolId: school.id,
       schoolName: school.name,
-      ect: { name: input.name, email: input.email },
+      ect: { name: input.name, email: ectEmail },
       tutor: { name: input.tutorName, email: input.tutorEmail },
       mentor: { name: input.mentorName, email: input.mentorEmail },
     });
@@ -103,13 +103,21 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
         field: 'trn',
         message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${existing.startsOn}. Choose “continue the induction” to transfer them to ${school.name}.`,
       });
+    // The ECT leaves the old school's mailbox behind: an address given here replaces it on the record, which
+    // is how the ECT is matched to their record when they sign in (see ect-access.ts); none given keeps it.
+    const [onRecord] = await tx.select({ email: ects.email }).from(ects).where(eq(ects.id, existing.id));
+    const ectEmail = input.email ? input.email.toLowerCase() : (onRecord?.email ?? '');
+    if (ectEmail !== onRecord?.email)
+      await tx.update(ects).set({ email: ectEmail }).where(eq(ects.id, existing.id));
     const transferred = await transferEct(tx, actor, { ectId: existing.id, period, school });
     return {
       ...transferred,
       programmePlace: (await placeFor({ id: existing.id, name: existing.name })) > 0,
-      invited: await invite(),
+      invited: await invite(ectEmail),
     };
   }
+  if (!input.email)
+    throw new DomainError({ code: 'BAD_REQUEST', field: 'email', message: 'Enter the ECT’s email address.' });
 
   const [ect] = await tx
     .insert(ects)
@@ -148,7 +156,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     completesOn: schedule.completesOn,
     chargeableItemId: charge?.id ?? null,
     programmePlace: (await placeFor({ id: ect.id, name: input.name })) > 0,
-    invited: await invite(),
+    invited: await invite(input.email),
   };
 }
 
@@ -172,14 +180,16 @@ async function transferEct(
     const [y, m, d] = input.period.startsOn.split('-').map(Number);
     const leftOn = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
     await tx.update(inductionPeriods).set({ endsOn: leftOn }).where(eq(inductionPeriods.id, old.id));
-    // The school the ECT leaves completes an interim assessment, due on their last day there.
+    // The school the ECT leaves completes an interim assessment, due on their last working day there in term
+    // (not on a holiday Sunday before the new school's term).
+    const interimDue = await loadInterimDueOn(tx, old.startsOn, leftOn);
     await tx.insert(inductionCheckpoints).values({
       tenantId: actor.tenantId,
       ectId: input.ectId,
       periodId: old.id,
       kind: 'interim',
       termNumber: null,
-      dueOn: leftOn,
+      dueOn: interimDue,
     });
     // The school left behind hears of the move and of the interim assessment it owes.
     const [ect] = await tx.select({ name: ects.name }).from(ects).where(eq(ects.id, input.ectId));
@@ -195,7 +205,7 @@ async function transferEct(
       heading: 'An early career teacher is continuing induction at another school',
       paragraphs: [
         `${input.school.name} has registered ${ect?.name ?? 'your ECT'} from ${longDate(input.period.startsOn)}, continuing their induction there. Their time at ${oldSchool?.name ?? 'your school'} ends on ${longDate(leftOn)}.`,
-        `Please complete an interim assessment of their induction at ${oldSchool?.name ?? 'your school'} by ${longDate(leftOn)}, so the new school and the Appropriate Body have it.`,
+        `Please complete an interim assessment of their induction at ${oldSchool?.name ?? 'your school'} by ${longDate(interimDue)}, their last day in term with you, so the new school and the Appropriate Body have it.`,
       ],
       action: {
         label: 'Open the induction record',

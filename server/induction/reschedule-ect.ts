@@ -8,9 +8,9 @@ import {
   inductionPeriods,
 } from '~/db/schema';
 import { academicYearOf } from '../catalogue/academic-year';
-import { loadTermDates, type TermDates } from '../calendar/term-dates';
+import { defaultTermDates, loadTermDates, type TermDates } from '../calendar/term-dates';
 import { DomainError } from '../errors/domain-error';
-import { planInduction, type InductionSchedule, type Resumption } from './induction-schedule';
+import { interimDueOn, planInduction, type InductionSchedule, type Resumption } from './induction-schedule';
 
 /** The workspace's term dates for every year an induction may run into (its own, or the defaults). */
 export async function termDatesLoader(tx: Tx, startsOn: string, years: number) {
@@ -50,19 +50,30 @@ export async function resumptionsOf(tx: Tx, ectId: string): Promise<Resumption[]
   );
 }
 
-/** The schedule for an ECT as things stand: start, current FTE, reduction, extension, absences, resumptions. */
+/**
+ * The schedule for an ECT as things stand: start, the FTE of each period (time served at one school counts at
+ * its FTE; a move changes only what follows), reduction, extension, absences, resumptions.
+ */
 export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSchedule> {
   const [ect] = await tx.select().from(ects).where(eq(ects.id, ectId));
   if (!ect) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT was not found.' });
-  const period = await currentPeriod(tx, ectId);
-  const [absences, resumptions] = await Promise.all([
+  const [periods, absences, resumptions] = await Promise.all([
+    tx
+      .select({ startsOn: inductionPeriods.startsOn, fteHundredths: inductionPeriods.fteHundredths })
+      .from(inductionPeriods)
+      .where(eq(inductionPeriods.ectId, ectId))
+      .orderBy(asc(inductionPeriods.startsOn), asc(inductionPeriods.createdAt)),
     tx
       .select({ startsOn: inductionAbsences.startsOn, days: inductionAbsences.days })
       .from(inductionAbsences)
       .where(eq(inductionAbsences.ectId, ectId)),
     resumptionsOf(tx, ectId),
   ]);
-  const fte = period.fteHundredths / 100;
+  const [first, ...later] = periods;
+  if (!first) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT has no induction period.' });
+  const fteChanges = later.map((p) => ({ from: p.startsOn, fte: p.fteHundredths / 100 }));
+  // The lowest FTE decides how many years of term dates the induction may need.
+  const fte = Math.min(first.fteHundredths, ...later.map((p) => p.fteHundredths)) / 100;
   const terms = 6 + ect.extensionTenths / 10;
   // Term dates from the start to well past the end, the end counted from the last resumption if any.
   const lastResumes = resumptions.reduce(
@@ -72,7 +83,8 @@ export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSched
   const years = academicYearOf(lastResumes) - academicYearOf(ect.startsOn) + Math.ceil(terms / fte / 3) + 4;
   return planInduction({
     startsOn: ect.startsOn,
-    fte,
+    fte: first.fteHundredths / 100,
+    fteChanges,
     reductionTerms: ect.reductionTenths / 10,
     extensionTerms: ect.extensionTenths / 10,
     absences,
@@ -131,6 +143,16 @@ export async function rescheduleEct(tx: Tx, tenantId: string, ectId: string): Pr
       ),
     );
   return schedule;
+}
+
+/** The interim assessment's due date for a school left on `leftOn` (see interimDueOn), on the AB's term dates. */
+export async function loadInterimDueOn(tx: Tx, startedOn: string, leftOn: string) {
+  const year = academicYearOf(leftOn);
+  const dates = new Map([
+    [year - 1, await loadTermDates(tx, year - 1)],
+    [year, await loadTermDates(tx, year)],
+  ]);
+  return interimDueOn(startedOn, leftOn, (y) => dates.get(y) ?? defaultTermDates(y));
 }
 
 /** The period still open (no end date), or null once induction has ended. */

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withTenant, type Database } from '~/db/client';
-import { chargeableItems, inductionCheckpoints } from '~/db/schema';
+import { withPlatform, withTenant, type Database } from '~/db/client';
+import { chargeableItems, inductionCheckpoints, users } from '~/db/schema';
 import { workingDaysAfter } from '~/server/courses/working-days';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { addMembership, makeUser, makeWorkspaceWithEveryRole, outboxTo } from '../fixtures/factories';
@@ -151,7 +151,11 @@ describe('ECT induction (Appropriate Body)', () => {
       ['Beta High School', '2026-01-05', null],
     ]);
     const interim = record.checkpoints.find((c) => c.kind === 'interim');
-    expect(interim).toMatchObject({ dueOn: '2026-01-04', schoolName: 'Alpha Primary School', status: 'due' });
+    // Due on the ECT's last working day in term at Alpha, not on Sunday 4 January in the holidays.
+    expect(interim).toMatchObject({ dueOn: '2025-12-19', schoolName: 'Alpha Primary School', status: 'due' });
+    expect(moving.some((m) => m.text?.includes('by 19 December 2025, their last day in term with you'))).toBe(
+      true,
+    );
     // Term 1 was at Alpha; the rest move to Beta and to a 0.6 FTE schedule.
     expect(record.checkpoints.find((c) => c.termNumber === 6)?.schoolName).toBe('Beta High School');
     const charges = await withTenant(database.db, hub.tenant.id, (tx) =>
@@ -164,6 +168,94 @@ describe('ECT induction (Appropriate Body)', () => {
       judgement: 'on_track',
       evidence: 'Interim assessment: meeting the Teachers’ Standards in every area observed.',
     });
+  });
+
+  it('continuing an induction with the ECT’s new email puts it on the record; none given keeps the old one', async () => {
+    // The ECT signs in with the old school's address, which they lose when they leave.
+    const oldSelf = await makeUser(database.db, { email: `priya.${Date.now()}@alpha.sch.example` });
+    await addMembership(database.db, hub.tenant.id, oldSelf.id, 'ect', hub.schoolA.id);
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { email: oldSelf.email });
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    const newEmail = `Priya.Raman.${Date.now()}@Beta.sch.example`;
+    const transfer = await hub.as(hub.people.headB).induction.register({
+      ...input,
+      schoolId: hub.schoolB.id,
+      email: newEmail,
+      startsOn: '2026-01-05',
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    // The invitation goes to the new address, and the record now carries it.
+    expect(transfer.invited).toContain(newEmail.toLowerCase());
+    expect(await emailsTo(newEmail.toLowerCase(), 'You are invited')).toHaveLength(1);
+    expect((await hub.as(hub.people.manager).induction.byId({ ectId })).ect.email).toBe(
+      newEmail.toLowerCase(),
+    );
+    // Signed in with the new address, the ECT finds their record; the old address no longer opens it.
+    // (The invitation made their account; accepting it gives them the ECT role.)
+    const [newSelf] = await withPlatform(database.db, (tx) =>
+      tx
+        .select({ id: users.id, email: users.email, name: users.name, isSuperadmin: users.isSuperadmin })
+        .from(users)
+        .where(eq(users.email, newEmail.toLowerCase())),
+    );
+    if (!newSelf) throw new Error('the invitation made no account');
+    await addMembership(database.db, hub.tenant.id, newSelf.id, 'ect', hub.schoolB.id);
+    expect((await hub.as(newSelf).induction.list({})).map((e) => e.id)).toEqual([ectId]);
+    expect((await hub.as(newSelf).induction.byId({ ectId })).ect.id).toBe(ectId);
+    expect(await hub.as(oldSelf).induction.list({})).toEqual([]);
+
+    // A school that gives no email keeps the one on the record (and invites nobody new as the ECT).
+    const second = registration(hub.schoolA.id, hub.people.tutorA);
+    const kept = await hub.as(hub.people.headA).induction.register(second);
+    const noEmail = await hub.as(hub.people.headB).induction.register({
+      ...second,
+      schoolId: hub.schoolB.id,
+      name: 'Priya Raman',
+      email: '',
+      startsOn: '2026-01-05',
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    expect(noEmail.invited).not.toContain('');
+    expect((await hub.as(hub.people.manager).induction.byId({ ectId: kept.ectId })).ect.email).toBe(
+      second.email,
+    );
+    // A new registration still needs an email.
+    await expect(
+      hub
+        .as(hub.people.headA)
+        .induction.register(registration(hub.schoolA.id, hub.people.tutorA, { email: '' })),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('a move at a lower FTE stretches only the induction after the move, not the term served before it', async () => {
+    // Autumn 2026 full time at Alpha; at Beta from Monday 4 January 2027 at 0.8 FTE.
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { startsOn: '2026-09-03', fte: 1 });
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    const before = await hub.as(hub.people.manager).induction.byId({ ectId });
+    const transfer = await hub.as(hub.people.headB).induction.register({
+      ...input,
+      schoolId: hub.schoolB.id,
+      startsOn: '2027-01-04',
+      fte: 0.8,
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    const record = await hub.as(hub.people.manager).induction.byId({ ectId });
+    const due = (term: number) => record.checkpoints.find((c) => c.termNumber === term)?.dueOn;
+    const dueBefore = (term: number) => before.checkpoints.find((c) => c.termNumber === term)?.dueOn;
+    // Term 1 was served full time in the autumn: its review stays at the end of that term.
+    expect(due(1)).toBe(dueBefore(1));
+    expect(due(1) ?? '').toMatch(/^2026-12-/);
+    // After the move each school term counts 0.8 (1.8, 2.6, 3.4, 4.2, 5.0, 5.8, 6.6): term 5 is complete at
+    // the end of the summer 2028 (0.8 FTE from the start would say autumn 2028), term 6 in spring 2029.
+    expect(due(5)).toBe('2028-07-21');
+    expect(due(6) ?? '').toMatch(/^2029-0[34]-/);
+    expect(transfer.completesOn).toBe(due(6));
+    // Alpha's interim assessment is due on the last working day of the autumn term, not Sunday 3 January.
+    const interim = record.checkpoints.find((c) => c.kind === 'interim');
+    expect(interim?.dueOn).toBe(due(1));
   });
 
   it('not on track opens a support plan and emails the AB; the AB sends it back, then accepts it', async () => {
@@ -397,6 +489,18 @@ describe('ECT induction (Appropriate Body)', () => {
     });
     // Monday 2 November 2026: 10 working days on is Monday 16, 20 is Monday 30 November.
     expect(recommended).toMatchObject({ representationsDue: '2026-11-16', decisionDue: '2026-11-30' });
+    // The ECT hears what was recommended and by when they may make representations, with a link to the record.
+    const toEct = await emailsTo(ectUser.email, "the headteacher's recommendation");
+    expect(toEct).toHaveLength(1);
+    expect(toEct[0]?.text).toContain('recommended to the Appropriate Body that you fail induction');
+    expect(toEct[0]?.text).toContain('by 16 November 2026');
+    expect(toEct[0]?.text).toContain(`/${hub.tenant.slug}/induction/${ectId}`);
+    // The AB's managers hear that a recommendation waits for their decision, and by when.
+    const toManager = await emailsTo(hub.people.manager.email, `Decision due by 30 November 2026`);
+    expect(toManager).toHaveLength(1);
+    expect(toManager[0]?.subject).toContain(ectUser.name);
+    expect(toManager[0]?.text).toContain('by 30 November 2026');
+    expect(await emailsTo(hub.people.officer.email, 'Decision due by')).toHaveLength(0);
     await expect(
       head.induction.recordRecommendation({ ectId, recommendation: 'pass', recommendedOn: '2026-11-03' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });

@@ -7,10 +7,12 @@ import {
   checkpointOpensOn,
   escalationLevelDue,
   inductionTermsRequired,
+  interimDueOn,
   isOverdue,
   planInduction,
   schoolTermsStartingFrom,
   termsServedBy,
+  termWeight,
 } from '~/server/induction/induction-schedule';
 import { demoTermDates } from '~/seed/term-dates-data';
 
@@ -227,6 +229,100 @@ describe('induction schedule', () => {
       '8:review:2029-12-14',
       '9:formal:2030-04-18',
     ]);
+  });
+
+  it('a move to 0.8 FTE stretches only the time after it, not the term already served full time', () => {
+    // Autumn 2026 full time at one school, then 0.8 FTE at another from 4 January 2027.
+    const plan = planInduction({
+      startsOn: '2026-09-03',
+      fte: 1,
+      fteChanges: [{ from: '2027-01-04', fte: 0.8 }],
+      termDatesFor,
+    });
+    // Served: 1 (autumn), then 0.8 a term: 1.8, 2.6, 3.4, 4.2, 5.0, 5.8, 6.6.
+    expect(dues(plan)).toEqual([
+      '1:review:2026-12-18',
+      '2:review:2027-07-21',
+      '3:formal:2027-12-17',
+      '4:review:2028-03-31',
+      '5:review:2028-07-21',
+      '6:formal:2029-03-29',
+    ]);
+    // 0.8 FTE from the start would have put term 1 in the spring and term 5 a term later.
+    const backwards = planInduction({ startsOn: '2026-09-03', fte: 0.8, termDatesFor });
+    expect(backwards.checkpoints[0]?.dueOn).toBe('2027-03-25');
+    expect(backwards.checkpoints[4]?.dueOn).toBe('2028-12-15');
+  });
+
+  it('a move to half time ends induction a term sooner than half time throughout; a move to full time shortens it', () => {
+    const half = planInduction({
+      startsOn: '2026-09-03',
+      fte: 1,
+      fteChanges: [{ from: '2027-01-04', fte: 0.5 }],
+      termDatesFor,
+    });
+    // 1 + 0.5 × 10 school terms = 6: the eleventh school term (spring 2030), not the twelfth (summer 2030).
+    expect(half.completesOn.slice(0, 7)).toBe('2030-04');
+    expect(planInduction({ startsOn: '2026-09-03', fte: 0.5, termDatesFor }).completesOn.slice(0, 7)).toBe(
+      '2030-07',
+    );
+    const full = planInduction({
+      startsOn: '2026-09-03',
+      fte: 0.5,
+      fteChanges: [{ from: '2027-09-01', fte: 1 }],
+      termDatesFor,
+    });
+    // A year at 0.5 (1.5 terms), then full time: terms 2 to 6 close autumn 2027 to summer 2029 term by term.
+    expect(dues(full)).toEqual([
+      '1:review:2027-03-25',
+      '2:review:2027-12-17',
+      '3:formal:2028-03-31',
+      '4:review:2028-07-21',
+      '5:review:2028-12-15',
+      '6:formal:2029-03-29',
+    ]);
+  });
+
+  it('a term the FTE changes in counts at each FTE for its share of the days', () => {
+    const span = { term: 'spring' as const, startsOn: '2027-01-01', endsOn: '2027-01-10' };
+    expect(termWeight(span, { fte: 1, fteChanges: [{ from: '2027-01-06', fte: 0.5 }] })).toBeCloseTo(0.75);
+    expect(termWeight(span, { fte: 1, fteChanges: [{ from: '2026-12-20', fte: 0.6 }] })).toBe(0.6);
+    expect(termWeight(span, { fte: 0.7 })).toBe(0.7);
+    // Terms served count each term at its own FTE.
+    const input = {
+      startsOn: '2026-09-03',
+      fte: 1,
+      fteChanges: [{ from: '2027-01-04', fte: 0.5 }],
+      termDatesFor,
+    };
+    expect(termsServedBy(input, '2027-07-21')).toBe(2);
+  });
+
+  it('absence still extends the year after a change of FTE', () => {
+    const plan = planInduction({
+      startsOn: '2026-09-03',
+      fte: 1,
+      fteChanges: [{ from: '2027-01-04', fte: 0.8 }],
+      absences: [{ startsOn: '2027-02-01', days: 35 }],
+      termDatesFor,
+    });
+    expect(plan.absenceExtensions).toEqual([{ year: 1, days: 35 }]);
+    // Year 1 ends at term 3 (17 December 2027 before the absence): 35 school days later.
+    expect((plan.checkpoints[2]?.dueOn ?? '') > '2027-12-17').toBe(true);
+    expect(plan.checkpoints[1]?.dueOn).toBe('2027-07-21');
+  });
+
+  it("a school's interim assessment falls due on the ECT's last working day in term there", () => {
+    // Left on Sunday 3 January 2027 (the new school from Monday 4): the autumn term ended on Friday 18 December.
+    expect(interimDueOn('2026-09-03', '2027-01-03', termDatesFor)).toBe('2026-12-18');
+    // Left on a Saturday in term: the Friday before.
+    expect(interimDueOn('2026-09-03', '2027-02-06', termDatesFor)).toBe('2027-02-05');
+    // Left on a working day in term: that day.
+    expect(interimDueOn('2026-09-03', '2027-02-10', termDatesFor)).toBe('2027-02-10');
+    // Easter: left on Easter Monday 2027 (a bank holiday in the holidays): the last day of the spring term.
+    expect(interimDueOn('2026-09-03', '2027-03-29', termDatesFor)).toBe('2027-03-25');
+    // No day of the time there in term (joined and left in the summer holidays): the day they left.
+    expect(interimDueOn('2027-07-26', '2027-08-20', termDatesFor)).toBe('2027-08-20');
   });
 
   it('30 or more days absent in induction year 1 extend that year (and what follows) by the days absent', () => {

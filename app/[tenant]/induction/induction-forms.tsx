@@ -121,7 +121,17 @@ export function RegisterEctForm({
         </div>
       )}
       <TextField label="ECT’s full name" {...register.field('name')} {...bind('name')} />
-      <TextField label="ECT’s email address" type="email" {...register.field('email')} {...bind('email')} />
+      <TextField
+        label="ECT’s email address"
+        type="email"
+        hint={
+          values.continueInduction
+            ? 'Their address at your school: it replaces the one on their record, and their sign-in link goes there. Leave it empty to keep the one we have.'
+            : undefined
+        }
+        {...register.field('email')}
+        {...bind('email')}
+      />
       <DateField
         label="Date of birth (optional)"
         {...register.field('dateOfBirth')}
