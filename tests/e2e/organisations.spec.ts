@@ -248,6 +248,15 @@ test('a teacher with no account asks to join their school and the head approves'
   await expect(
     page.getByRole('status').filter({ hasText: `Invitation sent to ${colleague}.` }),
   ).toBeVisible();
+  // The page lists it as waiting, beside who already has access (Tara, just approved).
+  await expect(
+    page.getByRole('table', { name: 'Invitations to your school not yet accepted' }).getByRole('row', {
+      name: new RegExp(colleague),
+    }),
+  ).toContainText('Waiting until');
+  await expect(page.getByRole('table', { name: 'People with access to your school' })).toContainText(
+    'Tara Teacher',
+  );
   await expectAccessible(page);
   await signOut(page);
   await acceptInvitation(
