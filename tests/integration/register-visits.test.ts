@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { plannedVisits, schools } from '~/db/schema';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { generatePlan } from '~/server/monitoring/generate-plan';
 import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
@@ -392,5 +393,68 @@ describe('the visits planner', () => {
     const moved = await officer.visits.schedule({ academicYear: 2026 });
     expect(moved.filter((v) => v.id === a || v.id === b).every((v) => v.adviserUserId === me.id)).toBe(true);
     expect((await codeOf(officer.visits.cancel({ visitIds: [] }))).code).toBe('BAD_REQUEST');
+  });
+  it('a new link adviser takes over the school’s planned visits still to come, not those given to someone by hand', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const schoolId = id(101335);
+    const today = todayInLondon();
+    const [a, b, c] = await officer.register.advisers();
+    if (!a || !b || !c) throw new Error('expected three advisers');
+    const { entry } = await officer.register.school({ schoolId });
+    const visitsOf = () =>
+      withTenant(database.db, barnet.id, (tx) =>
+        tx.select().from(plannedVisits).where(eq(plannedVisits.schoolId, schoolId)),
+      );
+    const toCome = (await visitsOf())
+      .filter((v) => v.status === 'planned' && v.dueBy >= today)
+      .sort((x, y) => x.dueBy.localeCompare(y.dueBy));
+    expect(toCome.length).toBeGreaterThanOrEqual(4);
+    const [unassigned, byHand, done] = toCome;
+    if (!unassigned || !byHand || !done) throw new Error('expected visits to come');
+    await officer.register.setAdvisers({ schoolId, linkAdviserUserId: a.userId, secondAdviserUserId: null });
+    await officer.visits.reassign({ visitIds: toCome.map((v) => v.id), adviserUserId: a.userId });
+    await withTenant(database.db, barnet.id, (tx) =>
+      tx.update(plannedVisits).set({ adviserUserId: null }).where(eq(plannedVisits.id, unassigned.id)),
+    );
+    await officer.visits.reassign({ visitIds: [byHand.id], adviserUserId: c.userId });
+    await officer.visits.markDone({ visitIds: [done.id], completedOn: today });
+    const before = await visitsOf();
+
+    const saved = await officer.register.setAdvisers({
+      schoolId,
+      linkAdviserUserId: b.userId,
+      secondAdviserUserId: null,
+    });
+    expect(saved.visitsMoved).toBe(toCome.length - 2);
+    const after = new Map((await visitsOf()).map((v) => [v.id, v.adviserUserId]));
+    expect(after.get(unassigned.id)).toBe(b.userId);
+    expect(after.get(byHand.id)).toBe(c.userId);
+    expect(after.get(done.id)).toBe(a.userId);
+    for (const v of toCome.slice(3)) expect(after.get(v.id)).toBe(b.userId);
+    // Visits already past (overdue or done) keep who had them.
+    for (const v of before.filter((v) => v.dueBy < today)) expect(after.get(v.id)).toBe(v.adviserUserId);
+    // Saving again with the same link adviser moves nothing more.
+    expect(
+      (
+        await officer.register.setAdvisers({
+          schoolId,
+          linkAdviserUserId: b.userId,
+          secondAdviserUserId: null,
+        })
+      ).visitsMoved,
+    ).toBe(0);
+    // Clearing the link adviser moves nothing.
+    expect(
+      (await officer.register.setAdvisers({ schoolId, linkAdviserUserId: null, secondAdviserUserId: null }))
+        .visitsMoved,
+    ).toBe(0);
+    expect((await visitsOf()).filter((v) => v.adviserUserId === null)).toHaveLength(
+      before.filter((v) => v.adviserUserId === null).length - 1,
+    );
+    await officer.register.setAdvisers({
+      schoolId,
+      linkAdviserUserId: entry.linkAdviserUserId,
+      secondAdviserUserId: entry.secondAdviserUserId,
+    });
   });
 });

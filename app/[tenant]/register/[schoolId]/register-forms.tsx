@@ -223,9 +223,11 @@ export function AdvisersForm({
   const [link, setLink] = useState(linkAdviserUserId ?? '');
   const [second, setSecond] = useState(secondAdviserUserId ?? '');
   const [done, setDone] = useState(false);
+  const [moved, setMoved] = useState(0);
   const save = useMutation(
     trpc.register.setAdvisers.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (result) => {
+        setMoved(result.visitsMoved);
         setDone(true);
         router.refresh();
       },
@@ -273,7 +275,14 @@ export function AdvisersForm({
           <button type="submit" disabled={save.isPending} className={buttonClass}>
             Save advisers
           </button>
-          <Saved show={done} text="Advisers saved." />
+          <Saved
+            show={done}
+            text={
+              moved === 0
+                ? 'Advisers saved.'
+                : `Advisers saved. ${moved} planned ${moved === 1 ? 'visit' : 'visits'} still to come moved to the new ${linkAdviserTitle}.`
+            }
+          />
         </div>
       </form>
     </Card>
