@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { plannedVisits, schools } from '~/db/schema';
 import { todayInLondon } from '~/server/catalogue/academic-year';
+import { changeCategory } from '~/server/monitoring/change-category';
 import { generatePlan } from '~/server/monitoring/generate-plan';
 import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
@@ -456,5 +457,71 @@ describe('the visits planner', () => {
       linkAdviserUserId: entry.linkAdviserUserId,
       secondAdviserUserId: entry.secondAdviserUserId,
     });
+  });
+  it('a category change plans the school’s missing visits still to come at once, and touches no other school', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const today = todayInLondon();
+    const year = 2026; // the seeded year, whose plan has been generated
+    const { rows } = await officer.register.list({ sort: 'name' });
+    let schoolId: string | undefined;
+    for (const r of rows.filter((r) => r.laCategory === '2' && r.governance === 'maintained')) {
+      if ([101262, 101335, 101358, 101270].includes(r.urn)) continue;
+      if ((await officer.register.school({ schoolId: r.schoolId })).visitRule.count === 2) {
+        schoolId = r.schoolId;
+        break;
+      }
+    }
+    if (!schoolId) throw new Error('no category 2 school planned at 2 a year');
+    const allVisits = () =>
+      withTenant(database.db, barnet.id, (tx) =>
+        tx.select().from(plannedVisits).where(eq(plannedVisits.academicYear, year)),
+      );
+    const before = await allVisits();
+    const changed = await officer.register.changeCategory({
+      schoolId,
+      category: 'good-of-concern',
+      rationale: 'Leadership changes this term: good but of concern.',
+    });
+    expect(changed.plan?.added).toBeGreaterThan(0);
+    const after = await allVisits();
+    expect(after.length).toBe(before.length + (changed.plan?.added ?? 0));
+    const added = after.filter((v) => !before.some((b) => b.id === v.id));
+    expect(added.every((v) => v.schoolId === schoolId && v.dueBy >= today && v.status === 'planned')).toBe(
+      true,
+    );
+    // As generating would: the plan now has nothing more to add for it, or anyone.
+    const regenerated = await officer.visits.generatePlan({ academicYear: year });
+    expect(regenerated.added).toBe(0);
+    // Lowered again: nothing is removed; the visits beyond the lower count are reported.
+    const lowered = await officer.register.changeCategory({
+      schoolId,
+      category: '2',
+      rationale: 'Concerns resolved after the review.',
+    });
+    expect(lowered.plan).toMatchObject({ added: 0 });
+    expect(lowered.plan?.surplus).toBeGreaterThan(0);
+    expect((await allVisits()).length).toBe(after.length);
+  });
+
+  it('a category change in a year whose plan has not been generated plans nothing', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const settings = statutorySettingsOf((await tenantBySlug(database.db, barnet.slug)).settings);
+    const schoolId = id(101262);
+    const changed = await withTenant(database.db, barnet.id, (tx) =>
+      changeCategory(tx, settings, {
+        schoolId,
+        category: 'good-of-concern',
+        rationale: 'A change in a year not yet planned.',
+        tenantId: barnet.id,
+        actorUserId: barnet.user('la.officer@barnet.example').id,
+        today: '2034-10-01',
+      }),
+    );
+    expect(changed.plan).toBeNull();
+    const planned = await withTenant(database.db, barnet.id, (tx) =>
+      tx.select().from(plannedVisits).where(eq(plannedVisits.academicYear, 2034)),
+    );
+    expect(planned).toEqual([]);
+    await officer.register.changeCategory({ schoolId, category: '1', rationale: 'Restored after the test.' });
   });
 });
