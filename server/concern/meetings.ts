@@ -13,6 +13,7 @@ import {
   users,
 } from '~/db/schema';
 import { todayInLondon } from '../catalogue/academic-year';
+import { longDate } from '../format/dates';
 import type { ConcernSettings } from './concern-settings';
 import { buildAgenda, suggestNextMeetingOn } from './review-agenda';
 
@@ -59,6 +60,30 @@ export async function listMeetings(tx: Tx, input: { settings: ConcernSettings; t
   };
 }
 
+/**
+ * A meeting's decisions and minutes are recorded on or after its day, never before: a decision taken "at its
+ * meeting on 10 December" cannot be written, lettered and emailed on 5 December.
+ */
+export function meetingHasCome(meeting: { meetingOn: string }, today: string) {
+  return meeting.meetingOn <= today;
+}
+
+export function refuseBeforeMeetingDay(
+  meeting: { meetingOn: string },
+  today: string,
+  what: 'decisions' | 'minutes',
+) {
+  if (meetingHasCome(meeting, today)) return;
+  const day = longDate(meeting.meetingOn);
+  throw new DomainError({
+    code: 'BAD_REQUEST',
+    message:
+      what === 'decisions'
+        ? `This meeting is on ${day}: its decisions can be recorded from that day, not before.`
+        : `This meeting is on ${day}: it can be marked as held from that day, not before.`,
+  });
+}
+
 export async function findMeeting(tx: Tx, meetingId: string) {
   const [meeting] = await tx.select().from(reviewMeetings).where(eq(reviewMeetings.id, meetingId));
   if (!meeting) throw new DomainError({ code: 'NOT_FOUND', message: 'That meeting was not found.' });
@@ -69,8 +94,9 @@ export async function findMeeting(tx: Tx, meetingId: string) {
  * A meeting with its agenda generated from the register (as it stands on the meeting date) and the decisions
  * recorded; a school decided on at this meeting stays on its agenda after the decision changed its case.
  */
-export async function meetingWithAgenda(tx: Tx, input: { meetingId: string }) {
+export async function meetingWithAgenda(tx: Tx, input: { meetingId: string; today?: string }) {
   const meeting = await findMeeting(tx, input.meetingId);
+  const hasCome = meetingHasCome(meeting, input.today ?? todayInLondon());
   const decisions = await tx
     .select({
       decision: reviewDecisions,
@@ -144,6 +170,8 @@ export async function meetingWithAgenda(tx: Tx, input: { meetingId: string }) {
   const urnOf = new Map(caseRows.map((c) => [c.found.id, c.urn]));
   return {
     meeting,
+    /** False until the meeting's day: decisions and minutes wait for it. */
+    hasCome,
     agenda: [...generated, ...decidedOnly].map((item) => ({
       ...item,
       urn: urnOf.get(item.caseId) ?? null,
@@ -168,10 +196,11 @@ export const ZHoldMeetingInput = z.object({
 });
 
 /** Marks the meeting held with its minutes; its record is then closed to further decisions. */
-export async function holdMeeting(tx: Tx, input: z.infer<typeof ZHoldMeetingInput>) {
+export async function holdMeeting(tx: Tx, input: z.infer<typeof ZHoldMeetingInput> & { today?: string }) {
   const meeting = await findMeeting(tx, input.meetingId);
   if (meeting.status === 'held')
     throw new DomainError({ code: 'BAD_REQUEST', message: 'This meeting has already been marked as held.' });
+  refuseBeforeMeetingDay(meeting, input.today ?? todayInLondon(), 'minutes');
   await tx
     .update(reviewMeetings)
     .set({

@@ -14,7 +14,8 @@ import { isAcademy, type ConcernSettings } from './concern-settings';
 import { evaluateTriggers, latestGraded } from './evaluate-triggers';
 import { issueLetter } from './issue-letter';
 import { findLeadOfficer } from './lead-officers';
-import { findMeeting } from './meetings';
+import { findMeeting, refuseBeforeMeetingDay } from './meetings';
+import { todayInLondon } from '../catalogue/academic-year';
 import { removalVerdict } from './removal-rule';
 import { addDays } from './review-agenda';
 
@@ -64,11 +65,13 @@ export async function recordDecision(
     actorUserId: string;
     settings: ConcernSettings;
     found: SccCase;
+    today?: string;
   },
 ) {
   const meeting = await findMeeting(tx, input.meetingId);
   if (meeting.status === 'held')
     throw bad('This meeting has been marked as held; record the decision at a later meeting.');
+  refuseBeforeMeetingDay(meeting, input.today ?? todayInLondon(), 'decisions');
   const found = input.found;
   const [school] = await tx.select().from(schools).where(eq(schools.id, found.schoolId));
   if (!school) throw new Error('case without a school');

@@ -3,7 +3,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { laCategoryChanges, schoolMonitoring, schools } from '~/db/schema';
-import { todayInLondon } from '../catalogue/academic-year';
+import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
+import { generatePlan, planGenerated } from './generate-plan';
 import { isAcademy } from './plan-visits';
 import { categoryByKey, type ResolvedStatutorySettings } from './statutory-settings';
 
@@ -19,11 +20,16 @@ export const ZChangeCategoryInput = z.object({
   capacitySecure: z.boolean().optional(),
 });
 
-/** A new LA category with its rationale: kept in the history and set on the school's monitoring record. */
+/**
+ * A new LA category with its rationale: kept in the history and set on the school's monitoring record. Once
+ * this year's plan has been generated, the school's plan follows at once, as generating it again would: the
+ * visits its new category adds from today are planned (given to its link adviser), and none is removed;
+ * planned visits beyond a lowered count are reported for an officer to cancel.
+ */
 export async function changeCategory(
   tx: Tx,
   settings: ResolvedStatutorySettings,
-  input: z.infer<typeof ZChangeCategoryInput> & { tenantId: string; actorUserId: string },
+  input: z.infer<typeof ZChangeCategoryInput> & { tenantId: string; actorUserId: string; today?: string },
 ) {
   const target = categoryByKey(settings, input.category);
   if (!target) {
@@ -71,7 +77,23 @@ export async function changeCategory(
     rationale: input.rationale,
     actorUserId: input.actorUserId,
   });
-  return { id, fromCategory: current.laCategory, toCategory: input.category };
+  const today = input.today ?? todayInLondon();
+  const academicYear = academicYearOf(today);
+  const plan = (await planGenerated(tx, academicYear))
+    ? await generatePlan(tx, settings, {
+        tenantId: input.tenantId,
+        academicYear,
+        today,
+        schoolId: input.schoolId,
+      })
+    : null;
+  return {
+    id,
+    fromCategory: current.laCategory,
+    toCategory: input.category,
+    /** This year's plan for the school, when the year has one: visits added, planned ones now beyond it. */
+    plan: plan ? { academicYear, added: plan.added, surplus: plan.surplus.length } : null,
+  };
 }
 
 /** Sets the school's LA category today and keeps the change, with its rationale, in the history. */

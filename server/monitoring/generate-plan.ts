@@ -1,8 +1,15 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { plannedVisits, schoolMonitoring, schools } from '~/db/schema';
 import { latestOfstedCategories } from './latest-ofsted-category';
-import { diffPlan, planYear, visitRuleFor, type IsoDate, type PlanSchool } from './plan-visits';
+import {
+  additionalSequenceStart,
+  diffPlan,
+  planYear,
+  visitRuleFor,
+  type IsoDate,
+  type PlanSchool,
+} from './plan-visits';
 import type { ResolvedStatutorySettings } from './statutory-settings';
 
 /** The active register's schools as the planner needs them, with the Ofsted category each stands in. */
@@ -31,14 +38,15 @@ export async function loadPlanSchools(tx: Tx, schoolId?: string): Promise<PlanSc
 /**
  * Writes the year's plan, from `today` on, idempotently: only the sequences a school lacks are added (each given to the
  * school's link adviser); done and existing visits are never touched. Planned visits beyond a school's new
- * count are reported so an officer can cancel them.
+ * count are reported so an officer can cancel them. With `schoolId`, that one school's plan only (its
+ * category changed).
  */
 export async function generatePlan(
   tx: Tx,
   settings: ResolvedStatutorySettings,
-  input: { tenantId: string; academicYear: number; today: IsoDate },
+  input: { tenantId: string; academicYear: number; today: IsoDate; schoolId?: string },
 ) {
-  const planSchools = await loadPlanSchools(tx);
+  const planSchools = await loadPlanSchools(tx, input.schoolId);
   const existing = await tx
     .select({
       id: plannedVisits.id,
@@ -47,7 +55,12 @@ export async function generatePlan(
       status: plannedVisits.status,
     })
     .from(plannedVisits)
-    .where(eq(plannedVisits.academicYear, input.academicYear));
+    .where(
+      and(
+        eq(plannedVisits.academicYear, input.academicYear),
+        input.schoolId ? eq(plannedVisits.schoolId, input.schoolId) : undefined,
+      ),
+    );
   const wholeYear = planYear(planSchools, settings, input.academicYear);
   // Once the year is under way only the visits still to come are added: a school new to the plan in December
   // gets the year's visits after it joins, not a backlog overdue the day it joins, and one whose category rises
@@ -71,4 +84,16 @@ export async function generatePlan(
     alreadyPlanned: drafts.length - toAdd.length,
     surplus: surplus.map((v) => ({ id: v.id, schoolId: v.schoolId, sequence: v.sequence })),
   };
+}
+
+/** True once the year's plan has been generated: a visit the rules made exists for some school. */
+export async function planGenerated(tx: Tx, academicYear: number): Promise<boolean> {
+  const [one] = await tx
+    .select({ id: plannedVisits.id })
+    .from(plannedVisits)
+    .where(
+      and(eq(plannedVisits.academicYear, academicYear), lt(plannedVisits.sequence, additionalSequenceStart)),
+    )
+    .limit(1);
+  return one !== undefined;
 }

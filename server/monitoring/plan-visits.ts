@@ -6,7 +6,8 @@ import { categoryByKey, laCategoryForOfsted, type ResolvedStatutorySettings } fr
  * The year's visits to each school on the register, from the LA's rules: maintained schools by LA category
  * (more often when capacity to improve is not secure; per Statement of Action in special measures / serious
  * weaknesses), secondary schools with a sixth form and PRUs at least their own minimum, academies and free
- * schools a keeping-in-touch visit, closed schools none. Pure: dates in, dates out.
+ * schools a keeping-in-touch visit, closed schools and schools not yet categorised none. Pure: dates in,
+ * dates out.
  */
 
 export type IsoDate = string;
@@ -78,6 +79,16 @@ export function effectiveCategory(
 /** How many visits a school gets this year, of which kind, and why. */
 export function visitRuleFor(school: PlanSchool, settings: ResolvedStatutorySettings): VisitRule {
   if (school.status === 'closed') return { count: 0, kind: 'school_effectiveness', basis: 'Closed' };
+  const category = effectiveCategory(school, settings);
+  // No category (the LA has schools join "not yet categorised"): nothing is planned, for any kind of school,
+  // until an officer sets it; the PRU, sixth-form and academy minimums apply to a categorised school only.
+  if (!category) {
+    return {
+      count: 0,
+      kind: 'school_effectiveness',
+      basis: 'Not yet categorised: no visits are planned until its category is set',
+    };
+  }
   if (isAcademy(school.typeGroup)) {
     return {
       count: settings.academyVisits,
@@ -85,10 +96,7 @@ export function visitRuleFor(school: PlanSchool, settings: ResolvedStatutorySett
       basis: `Academy: ${settings.academyVisits} keeping-in-touch a year`,
     };
   }
-  const category = effectiveCategory(school, settings);
-  const byCategory = category
-    ? categoryVisits(category, school.capacitySecure)
-    : { count: 0, basis: 'Not categorised' };
+  const byCategory = categoryVisits(category, school.capacitySecure);
   let { count, basis } = byCategory;
   const capacityToAssess = 'capacityToAssess' in byCategory ? byCategory.capacityToAssess : undefined;
   if (isPru(school.type) && settings.pruVisits > count) {
@@ -101,7 +109,7 @@ export function visitRuleFor(school: PlanSchool, settings: ResolvedStatutorySett
   }
   return {
     count,
-    kind: category?.causesConcern ? 'concern_monitoring' : 'school_effectiveness',
+    kind: category.causesConcern ? 'concern_monitoring' : 'school_effectiveness',
     basis,
     ...(capacityToAssess ? { capacityToAssess } : {}),
   };

@@ -1,8 +1,9 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { schoolMonitoring } from '~/db/schema';
+import { plannedVisits, schoolMonitoring } from '~/db/schema';
+import { todayInLondon } from '../catalogue/academic-year';
 import { isAdviserHere } from './list-advisers';
 
 export const ZSetAdvisersInput = z.object({
@@ -29,8 +30,13 @@ async function updateRow(tx: Tx, schoolId: string, values: Partial<typeof school
   return updated;
 }
 
-/** The school's link adviser and second adviser: advisers of this workspace, or nobody. */
-export async function setAdvisers(tx: Tx, input: z.infer<typeof ZSetAdvisersInput>) {
+/**
+ * The school's link adviser and second adviser: advisers of this workspace, or nobody. A new link adviser
+ * takes over the school's planned visits still to come that nobody has, or that the previous link adviser
+ * had (the plan gives visits to the link adviser); a visit an officer gave someone else by hand stays theirs,
+ * and done or cancelled visits keep who they were. Clearing the link adviser moves nothing.
+ */
+export async function setAdvisers(tx: Tx, input: z.infer<typeof ZSetAdvisersInput> & { today?: string }) {
   for (const id of [input.linkAdviserUserId, input.secondAdviserUserId]) {
     if (id && !(await isAdviserHere(tx, id))) {
       throw new DomainError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
@@ -39,10 +45,33 @@ export async function setAdvisers(tx: Tx, input: z.infer<typeof ZSetAdvisersInpu
   if (input.linkAdviserUserId && input.linkAdviserUserId === input.secondAdviserUserId) {
     throw new DomainError({ code: 'BAD_REQUEST', message: 'The second adviser must be someone else.' });
   }
-  return updateRow(tx, input.schoolId, {
+  const [before] = await tx
+    .select({ linkAdviserUserId: schoolMonitoring.linkAdviserUserId })
+    .from(schoolMonitoring)
+    .where(eq(schoolMonitoring.schoolId, input.schoolId))
+    .for('update');
+  const updated = await updateRow(tx, input.schoolId, {
     linkAdviserUserId: input.linkAdviserUserId,
     secondAdviserUserId: input.secondAdviserUserId,
   });
+  const previous = before?.linkAdviserUserId ?? null;
+  const moved = input.linkAdviserUserId
+    ? await tx
+        .update(plannedVisits)
+        .set({ adviserUserId: input.linkAdviserUserId })
+        .where(
+          and(
+            eq(plannedVisits.schoolId, input.schoolId),
+            eq(plannedVisits.status, 'planned'),
+            gte(plannedVisits.dueBy, input.today ?? todayInLondon()),
+            previous && previous !== input.linkAdviserUserId
+              ? or(isNull(plannedVisits.adviserUserId), eq(plannedVisits.adviserUserId, previous))
+              : isNull(plannedVisits.adviserUserId),
+          ),
+        )
+        .returning({ id: plannedVisits.id })
+    : [];
+  return { ...updated, visitsMoved: moved.length };
 }
 
 /** Risk notes, RISE involvement, capacity to improve and sixth form. */

@@ -41,3 +41,19 @@ export const versionEventLabels: Record<string, string> = {
   agreed: 'Agreed by the headteacher',
   shared: 'Shared with governors',
 };
+
+/**
+ * What the adviser is told after sending a note: honest about who was emailed and whether a headteacher can
+ * open it yet (a headteacher who joins later finds it on their school's notes).
+ */
+export function sentMessage(sent: {
+  emailed: number;
+  headteacherAccounts: number;
+  schoolName: string;
+}): string {
+  if (sent.headteacherAccounts > 0) return 'Sent to the headteacher.';
+  const waits = `The note waits on ${sent.schoolName}’s notes of visit: the headteacher will find it there when they join.`;
+  if (sent.emailed === 0)
+    return `Sent, but nobody was emailed: no headteacher at ${sent.schoolName} has an account yet, and there is no headteacher email on the school’s contacts. ${waits}`;
+  return `Sent, and emailed to the headteacher on the school’s contacts, but no headteacher at ${sent.schoolName} has an account yet. ${waits}`;
+}

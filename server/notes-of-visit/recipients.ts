@@ -4,14 +4,20 @@ import { memberships, schoolContacts, users } from '~/db/schema';
 
 type Recipient = { name: string; email: string };
 
-function unique(people: Recipient[]): Recipient[] {
-  const seen = new Map<string, Recipient>();
+function unique<T extends Recipient>(people: T[]): T[] {
+  const seen = new Map<string, T>();
   for (const p of people) if (!seen.has(p.email.toLowerCase())) seen.set(p.email.toLowerCase(), p);
   return [...seen.values()];
 }
 
-/** The school's headteacher: its headteacher users, and the headteacher contact on record if any. */
-export async function headteachersOf(tx: Tx, schoolId: string): Promise<Recipient[]> {
+/**
+ * The school's headteacher: its headteacher users (with an account: they can open the note), and the
+ * headteacher contact on record if any (emailed, but must join before they can read it).
+ */
+export async function headteachersOf(
+  tx: Tx,
+  schoolId: string,
+): Promise<(Recipient & { hasAccount: boolean })[]> {
   const [members, contacts] = await Promise.all([
     tx
       .select({ name: users.name, email: users.email })
@@ -30,8 +36,8 @@ export async function headteachersOf(tx: Tx, schoolId: string): Promise<Recipien
       ),
   ]);
   return unique([
-    ...members,
-    ...contacts.flatMap((c) => (c.email ? [{ name: c.name, email: c.email }] : [])),
+    ...members.map((m) => ({ ...m, hasAccount: true })),
+    ...contacts.flatMap((c) => (c.email ? [{ name: c.name, email: c.email, hasAccount: false }] : [])),
   ]);
 }
 

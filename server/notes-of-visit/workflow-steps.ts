@@ -41,6 +41,8 @@ const noteUrl = (links: NoteLinks, id: string) => `${links.appUrl}/${links.tenan
 /**
  * The adviser sends the note to the headteacher: the content as sent is kept as a new version, and the
  * school's headteacher (its school_admin users and the headteacher contact on record) is emailed a link.
+ * With no headteacher account yet the note is sent all the same (a head who joins finds it on the school's
+ * notes), and the result says so, so that the adviser is not told somebody was emailed when nobody was.
  */
 export async function sendNote(tx: Tx, input: { id: string; actor: NoteActor; links: NoteLinks }) {
   const note = await loadVisibleNote(tx, input.id, input.actor, { forUpdate: true });
@@ -73,7 +75,14 @@ export async function sendNote(tx: Tx, input: { id: string; actor: NoteActor; li
     });
     await queueEmail(tx, { to: head.email, ...message });
   }
-  return { id: note.id, status: to, version, emailed: heads.length };
+  return {
+    id: note.id,
+    status: to,
+    version,
+    emailed: heads.length,
+    headteacherAccounts: heads.filter((h) => h.hasAccount).length,
+    schoolName: school.name,
+  };
 }
 
 async function respond(

@@ -16,6 +16,9 @@ test('the Schools Review Group designates Underhill Primary and the headteacher 
   await page.getByRole('link', { name: 'Schools Review Group meetings' }).click();
   await expect(page.getByRole('heading', { name: 'Schools Review Group', level: 1 })).toBeVisible();
   await expectAccessible(page);
+  // Decisions wait for the meeting's day: hold it today (the suggestion may be later if one was held lately).
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  await page.getByLabel('Date of the meeting').fill(today);
   await page.getByLabel('Chair (optional)').fill('Head of School Improvement');
   await page.getByRole('button', { name: 'Schedule meeting' }).click();
 

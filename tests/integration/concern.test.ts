@@ -2,6 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { withMailroom } from '~/server/email/outbox';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { addDays } from '~/server/concern/review-agenda';
+import { longDate } from '~/server/format/dates';
 import {
   ofstedInspections,
   outboxEmails,
@@ -400,6 +403,51 @@ describe('schools causing concern: register, review meetings, decisions and lett
       tx.select().from(sccCases).where(eq(sccCases.id, caseId)),
     );
     expect(still?.status).toBe('candidate');
+  });
+
+  it('a meeting that has not been held yet takes no decision and no minutes until its day', async () => {
+    const la = await officer();
+    const today = todayInLondon();
+    const meetingOn = addDays(today, 5);
+    const { meetingId } = await la.concern.scheduleMeeting({ meetingOn });
+    const meeting = await la.concern.meeting({ meetingId });
+    expect(meeting.hasCome).toBe(false);
+    const candidate = meeting.agenda.find((a) => a.status === 'candidate');
+    if (!candidate) throw new Error('no candidate on the agenda');
+    const lead = await barnet.user('adviser@barnet.example');
+    const before = new Date(Date.now() - 1000);
+    const refused = await failureOf(
+      la.concern.recordDecision({
+        meetingId,
+        caseId: candidate.caseId,
+        decision: 'designate',
+        rationale: 'Leadership has broken down and outcomes are not improving.',
+        leadOfficerUserId: lead.id,
+      }),
+    );
+    expect(refused).toContain(`This meeting is on ${longDate(meetingOn)}`);
+    expect(refused).toContain('can be recorded from that day');
+    const [still] = await withTenant(database.db, barnetId, (tx) =>
+      tx.select().from(sccCases).where(eq(sccCases.id, candidate.caseId)),
+    );
+    expect(still?.status).toBe('candidate');
+    const letters = await withTenant(database.db, barnetId, (tx) =>
+      tx.select().from(sccLetters).where(eq(sccLetters.caseId, candidate.caseId)),
+    );
+    expect(letters.filter((l) => l.createdAt >= before)).toEqual([]);
+    expect(
+      await failureOf(la.concern.holdMeeting({ meetingId, minutes: 'The group met and took no decisions.' })),
+    ).toContain('can be marked as held from that day');
+
+    // A meeting on today's date is open for decisions.
+    const { meetingId: todays } = await la.concern.scheduleMeeting({ meetingOn: today });
+    expect((await la.concern.meeting({ meetingId: todays })).hasCome).toBe(true);
+    await la.concern.recordDecision({
+      meetingId: todays,
+      caseId: candidate.caseId,
+      decision: 'continue',
+      rationale: 'Keep under review until the next meeting.',
+    });
   });
 
   it('a recommendation for a formal warning notice goes to the DCS as a recommended s60 notice', async () => {

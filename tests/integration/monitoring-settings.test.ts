@@ -57,9 +57,37 @@ describe('monitoring settings', () => {
     await manager.register.addSchool({ schoolId: school.id, reason: 'Opened this term in our area.' });
     const record = await manager.register.school({ schoolId: school.id });
     expect(record.entry.laCategory).toBeNull();
-    expect(record.visitRule).toMatchObject({ count: 0, basis: 'Not categorised' });
+    expect(record.visitRule.count).toBe(0);
+    expect(record.visitRule.basis).toContain('Not yet categorised');
     const row = (await manager.register.list({ sort: 'name' })).rows.find((r) => r.schoolId === school.id);
     expect(row?.laCategoryLabel).toBe('Not categorised');
+    // Every kind of school: a PRU, an academy and a secondary with a sixth form get no visits either.
+    const others = [
+      await makeSchool(database.db, harrow.id, { name: 'New PRU', type: 'Pupil referral unit' }),
+      await makeSchool(database.db, harrow.id, {
+        name: 'New Academy',
+        type: 'Academy converter',
+        typeGroup: 'Academies',
+      }),
+      await makeSchool(database.db, harrow.id, { name: 'New Secondary', phase: 'Secondary' }),
+    ];
+    for (const other of others)
+      await manager.register.addSchool({ schoolId: other.id, reason: 'Opened this term in our area.' });
+    const [, , secondary] = others;
+    if (!secondary) throw new Error('no secondary');
+    await manager.register.updateMonitoring({
+      schoolId: secondary.id,
+      riskNotes: '',
+      riseInvolvement: '',
+      capacitySecure: null,
+      hasSixthForm: true,
+    });
+    await manager.visits.generatePlan({ academicYear: 2027 });
+    for (const made of [school, ...others]) {
+      const planned = await manager.register.school({ schoolId: made.id });
+      expect(planned.visitRule.count, made.name).toBe(0);
+      expect(planned.visits, made.name).toEqual([]);
+    }
     await manager.register.updateSettings(before);
   });
 

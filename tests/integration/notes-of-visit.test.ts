@@ -5,10 +5,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { withTenant, type Database } from '~/db/client';
 import { withMailroom } from '~/server/email/outbox';
-import { outboxEmails, plannedVisits, schoolContacts, schools } from '~/db/schema';
+import {
+  memberships,
+  outboxEmails,
+  plannedVisits,
+  schoolContacts,
+  schoolMonitoring,
+  schools,
+} from '~/db/schema';
+import { sentMessage } from '~/server/notes-of-visit/labels';
 import type { TNoteContentInput } from '~/server/notes-of-visit/content';
 import { renderPdf } from '~/server/pdf/render-pdf';
-import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import {
+  addMembership,
+  callerAs,
+  makeDemoWorkspace,
+  makeUser,
+  type DemoWorkspace,
+} from '../fixtures/factories';
 import { openTestDatabase } from './harness';
 
 const content = (over: Partial<TNoteContentInput> = {}): TNoteContentInput => ({
@@ -288,6 +302,61 @@ describe('notes of visit (Barnet)', () => {
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+
+  it('sent where no headteacher has an account yet: nobody is emailed, the adviser is told so, and a head who joins finds it', async () => {
+    const adviserUser = barnet.user('adviser@barnet.example');
+    // A school of the adviser's (not one the other tests read) whose headteacher has not joined: no
+    // headteacher account, no headteacher email on its contacts.
+    const schoolId = await withTenant(database.db, barnetId, async (tx) => {
+      const linked = await tx
+        .select({ id: schools.id, urn: schools.urn })
+        .from(schoolMonitoring)
+        .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+        .where(eq(schoolMonitoring.linkAdviserUserId, adviserUser.id));
+      const school = linked.find((l) => ![101335, 101262, 101270, 101358].includes(l.urn));
+      if (!school) throw new Error('no other school of the adviser');
+      await tx
+        .delete(memberships)
+        .where(and(eq(memberships.schoolId, school.id), eq(memberships.role, 'school_admin')));
+      await tx
+        .delete(schoolContacts)
+        .where(and(eq(schoolContacts.schoolId, school.id), eq(schoolContacts.role, 'headteacher')));
+      return school.id;
+    });
+    const adviser = barnet.caller('adviser@barnet.example');
+    const { id } = await adviser.notesOfVisit.write({
+      schoolId,
+      visitedOn: '2026-11-24',
+      content: content(),
+    });
+    const before = new Date(Date.now() - 1000);
+    const sent = await adviser.notesOfVisit.send({ id });
+    expect(sent).toMatchObject({ status: 'sent', version: 1, emailed: 0, headteacherAccounts: 0 });
+    const queued = await withMailroom(database.db, (tx) =>
+      tx.select().from(outboxEmails).where(gte(outboxEmails.createdAt, before)),
+    );
+    expect(queued.filter((e) => e.subject.includes(sent.schoolName))).toEqual([]);
+    const told = sentMessage(sent);
+    expect(told).not.toBe('Sent to the headteacher.');
+    expect(told).toContain('nobody was emailed');
+    expect(told).toContain(`no headteacher at ${sent.schoolName} has an account yet`);
+
+    // The headteacher joins later and finds the note, to agree or comment.
+    const head = await makeUser(database.db, { name: 'New Headteacher' });
+    await addMembership(database.db, barnetId, head.id, 'school_admin', schoolId);
+    const headCaller = callerAs(database.db, head, barnet.slug);
+    expect((await headCaller.notesOfVisit.list({})).map((n) => n.id)).toContain(id);
+    expect((await headCaller.notesOfVisit.byId({ id })).can).toMatchObject({ agree: true });
+  });
+
+  it('tells the adviser plainly who was emailed when the head is only on the contacts, or has an account', () => {
+    expect(sentMessage({ emailed: 2, headteacherAccounts: 1, schoolName: 'X' })).toBe(
+      'Sent to the headteacher.',
+    );
+    expect(sentMessage({ emailed: 1, headteacherAccounts: 0, schoolName: 'X' })).toContain(
+      'emailed to the headteacher on the school’s contacts, but no headteacher at X has an account yet',
+    );
   });
 
   it('is seeded with a Barnet note in each state of the workflow', async () => {

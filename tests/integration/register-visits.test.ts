@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { plannedVisits, schools } from '~/db/schema';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { changeCategory } from '~/server/monitoring/change-category';
 import { generatePlan } from '~/server/monitoring/generate-plan';
 import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
@@ -392,5 +394,134 @@ describe('the visits planner', () => {
     const moved = await officer.visits.schedule({ academicYear: 2026 });
     expect(moved.filter((v) => v.id === a || v.id === b).every((v) => v.adviserUserId === me.id)).toBe(true);
     expect((await codeOf(officer.visits.cancel({ visitIds: [] }))).code).toBe('BAD_REQUEST');
+  });
+  it('a new link adviser takes over the school’s planned visits still to come, not those given to someone by hand', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const schoolId = id(101335);
+    const today = todayInLondon();
+    const [a, b, c] = await officer.register.advisers();
+    if (!a || !b || !c) throw new Error('expected three advisers');
+    const { entry } = await officer.register.school({ schoolId });
+    const visitsOf = () =>
+      withTenant(database.db, barnet.id, (tx) =>
+        tx.select().from(plannedVisits).where(eq(plannedVisits.schoolId, schoolId)),
+      );
+    const toCome = (await visitsOf())
+      .filter((v) => v.status === 'planned' && v.dueBy >= today)
+      .sort((x, y) => x.dueBy.localeCompare(y.dueBy));
+    expect(toCome.length).toBeGreaterThanOrEqual(4);
+    const [unassigned, byHand, done] = toCome;
+    if (!unassigned || !byHand || !done) throw new Error('expected visits to come');
+    await officer.register.setAdvisers({ schoolId, linkAdviserUserId: a.userId, secondAdviserUserId: null });
+    await officer.visits.reassign({ visitIds: toCome.map((v) => v.id), adviserUserId: a.userId });
+    await withTenant(database.db, barnet.id, (tx) =>
+      tx.update(plannedVisits).set({ adviserUserId: null }).where(eq(plannedVisits.id, unassigned.id)),
+    );
+    await officer.visits.reassign({ visitIds: [byHand.id], adviserUserId: c.userId });
+    await officer.visits.markDone({ visitIds: [done.id], completedOn: today });
+    const before = await visitsOf();
+
+    const saved = await officer.register.setAdvisers({
+      schoolId,
+      linkAdviserUserId: b.userId,
+      secondAdviserUserId: null,
+    });
+    expect(saved.visitsMoved).toBe(toCome.length - 2);
+    const after = new Map((await visitsOf()).map((v) => [v.id, v.adviserUserId]));
+    expect(after.get(unassigned.id)).toBe(b.userId);
+    expect(after.get(byHand.id)).toBe(c.userId);
+    expect(after.get(done.id)).toBe(a.userId);
+    for (const v of toCome.slice(3)) expect(after.get(v.id)).toBe(b.userId);
+    // Visits already past (overdue or done) keep who had them.
+    for (const v of before.filter((v) => v.dueBy < today)) expect(after.get(v.id)).toBe(v.adviserUserId);
+    // Saving again with the same link adviser moves nothing more.
+    expect(
+      (
+        await officer.register.setAdvisers({
+          schoolId,
+          linkAdviserUserId: b.userId,
+          secondAdviserUserId: null,
+        })
+      ).visitsMoved,
+    ).toBe(0);
+    // Clearing the link adviser moves nothing.
+    expect(
+      (await officer.register.setAdvisers({ schoolId, linkAdviserUserId: null, secondAdviserUserId: null }))
+        .visitsMoved,
+    ).toBe(0);
+    expect((await visitsOf()).filter((v) => v.adviserUserId === null)).toHaveLength(
+      before.filter((v) => v.adviserUserId === null).length - 1,
+    );
+    await officer.register.setAdvisers({
+      schoolId,
+      linkAdviserUserId: entry.linkAdviserUserId,
+      secondAdviserUserId: entry.secondAdviserUserId,
+    });
+  });
+  it('a category change plans the school’s missing visits still to come at once, and touches no other school', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const today = todayInLondon();
+    const year = 2026; // the seeded year, whose plan has been generated
+    const { rows } = await officer.register.list({ sort: 'name' });
+    let schoolId: string | undefined;
+    for (const r of rows.filter((r) => r.laCategory === '2' && r.governance === 'maintained')) {
+      if ([101262, 101335, 101358, 101270].includes(r.urn)) continue;
+      if ((await officer.register.school({ schoolId: r.schoolId })).visitRule.count === 2) {
+        schoolId = r.schoolId;
+        break;
+      }
+    }
+    if (!schoolId) throw new Error('no category 2 school planned at 2 a year');
+    const allVisits = () =>
+      withTenant(database.db, barnet.id, (tx) =>
+        tx.select().from(plannedVisits).where(eq(plannedVisits.academicYear, year)),
+      );
+    const before = await allVisits();
+    const changed = await officer.register.changeCategory({
+      schoolId,
+      category: 'good-of-concern',
+      rationale: 'Leadership changes this term: good but of concern.',
+    });
+    expect(changed.plan?.added).toBeGreaterThan(0);
+    const after = await allVisits();
+    expect(after.length).toBe(before.length + (changed.plan?.added ?? 0));
+    const added = after.filter((v) => !before.some((b) => b.id === v.id));
+    expect(added.every((v) => v.schoolId === schoolId && v.dueBy >= today && v.status === 'planned')).toBe(
+      true,
+    );
+    // As generating would: the plan now has nothing more to add for it, or anyone.
+    const regenerated = await officer.visits.generatePlan({ academicYear: year });
+    expect(regenerated.added).toBe(0);
+    // Lowered again: nothing is removed; the visits beyond the lower count are reported.
+    const lowered = await officer.register.changeCategory({
+      schoolId,
+      category: '2',
+      rationale: 'Concerns resolved after the review.',
+    });
+    expect(lowered.plan).toMatchObject({ added: 0 });
+    expect(lowered.plan?.surplus).toBeGreaterThan(0);
+    expect((await allVisits()).length).toBe(after.length);
+  });
+
+  it('a category change in a year whose plan has not been generated plans nothing', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const settings = statutorySettingsOf((await tenantBySlug(database.db, barnet.slug)).settings);
+    const schoolId = id(101262);
+    const changed = await withTenant(database.db, barnet.id, (tx) =>
+      changeCategory(tx, settings, {
+        schoolId,
+        category: 'good-of-concern',
+        rationale: 'A change in a year not yet planned.',
+        tenantId: barnet.id,
+        actorUserId: barnet.user('la.officer@barnet.example').id,
+        today: '2034-10-01',
+      }),
+    );
+    expect(changed.plan).toBeNull();
+    const planned = await withTenant(database.db, barnet.id, (tx) =>
+      tx.select().from(plannedVisits).where(eq(plannedVisits.academicYear, 2034)),
+    );
+    expect(planned).toEqual([]);
+    await officer.register.changeCategory({ schoolId, category: '1', rationale: 'Restored after the test.' });
   });
 });

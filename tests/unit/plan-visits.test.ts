@@ -120,6 +120,29 @@ describe('visits a year by the Barnet default rules', () => {
     ).toBe(6);
   });
 
+  // README: a school that joins "not yet categorised" has no visits planned until an officer sets its category.
+  it('a school not yet categorised gets none, whatever kind of school it is, until its category is set', () => {
+    const uncategorised = [
+      school({ laCategory: null }),
+      school({ laCategory: null, type: 'Pupil referral unit' }),
+      school({ laCategory: null, typeGroup: 'Academies' }),
+      school({ laCategory: null, typeGroup: 'Free Schools' }),
+      school({ laCategory: null, phase: 'Secondary', hasSixthForm: true }),
+    ];
+    for (const s of uncategorised) {
+      const rule = visitRuleFor(s, settings);
+      expect(rule.count).toBe(0);
+      expect(rule.basis).toContain('Not yet categorised');
+    }
+    expect(planYear(uncategorised, settings, 2026)).toEqual([]);
+    // Once set, the kind's minimum applies again.
+    expect(visitRuleFor(school({ laCategory: '1', type: 'Pupil referral unit' }), settings).count).toBe(2);
+    // A category of concern from Ofsted is a category the rules read, LA category or none.
+    expect(
+      visitRuleFor(school({ laCategory: null, ofstedCategory: 'special_measures' }), settings).count,
+    ).toBeGreaterThan(0);
+  });
+
   it('closed schools get none; the settings override the defaults', () => {
     expect(visitRuleFor(school({ status: 'closed' }), settings).count).toBe(0);
     expect(visitRuleFor(school({ typeGroup: 'Academies' }), { ...settings, academyVisits: 3 }).count).toBe(3);

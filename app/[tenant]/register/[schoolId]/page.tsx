@@ -182,7 +182,12 @@ export default async function RegisterSchoolPage({
           Planned visits
         </h2>
         {record.visits.length === 0 ? (
-          <p className="mt-2">No visits planned.</p>
+          <p className="mt-2">
+            No visits planned.{' '}
+            {record.visitRule.count === 0
+              ? `${record.visitRule.basis}.`
+              : 'Generating this year’s plan on Visits plans them; or add a visit there.'}
+          </p>
         ) : (
           <ul className="mt-3 list-disc space-y-1 pl-6">
             {record.visits.map((v) => (

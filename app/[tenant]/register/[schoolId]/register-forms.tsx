@@ -88,11 +88,11 @@ export function CategoryForm({
   const [category, setCategory] = useState(current ?? '');
   const [rationale, setRationale] = useState('');
   const [capacity, setCapacity] = useState<'' | 'yes' | 'no'>('');
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState('');
   const form = useFormMutation(trpc.register.changeCategory.mutationOptions(), {
     idPrefix: 'category-form',
-    onSuccess: () => {
-      setDone(true);
+    onSuccess: (changed) => {
+      setDone(categoryChangedMessage(changed.plan));
       setRationale('');
       router.refresh();
     },
@@ -108,7 +108,7 @@ export function CategoryForm({
         form={form}
         className="mt-3 space-y-4"
         onSubmit={() => {
-          setDone(false);
+          setDone('');
           form.mutate({
             schoolId,
             category,
@@ -147,11 +147,27 @@ export function CategoryForm({
         />
         <div className="flex items-center gap-3">
           <SubmitButton pending={form.isPending}>Change category</SubmitButton>
-          <StatusMessage>{done ? 'Category changed.' : ''}</StatusMessage>
+          <StatusMessage>{done}</StatusMessage>
         </div>
       </Form>
     </Card>
   );
+}
+
+const visitsWord = (n: number) => (n === 1 ? '1 visit' : `${n} visits`);
+
+/** What the officer is told after a category change: what it did to this year's plan for the school. */
+function categoryChangedMessage(plan: { added: number; surplus: number } | null): string {
+  if (!plan)
+    return 'Category changed. This year’s visit plan has not been generated yet: generate it on Visits to plan the school’s visits.';
+  const parts = ['Category changed.'];
+  if (plan.added > 0) parts.push(`${visitsWord(plan.added)} added to this year’s plan for the school.`);
+  if (plan.surplus > 0)
+    parts.push(
+      `${visitsWord(plan.surplus)} still planned beyond its new category: cancel any not needed on Visits.`,
+    );
+  if (plan.added === 0 && plan.surplus === 0) parts.push('This year’s planned visits already fit it.');
+  return parts.join(' ');
 }
 
 /** Takes the school off the active register (its history stays), with the reason. */
@@ -223,9 +239,11 @@ export function AdvisersForm({
   const [link, setLink] = useState(linkAdviserUserId ?? '');
   const [second, setSecond] = useState(secondAdviserUserId ?? '');
   const [done, setDone] = useState(false);
+  const [moved, setMoved] = useState(0);
   const save = useMutation(
     trpc.register.setAdvisers.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (result) => {
+        setMoved(result.visitsMoved);
         setDone(true);
         router.refresh();
       },
@@ -273,7 +291,14 @@ export function AdvisersForm({
           <button type="submit" disabled={save.isPending} className={buttonClass}>
             Save advisers
           </button>
-          <Saved show={done} text="Advisers saved." />
+          <Saved
+            show={done}
+            text={
+              moved === 0
+                ? 'Advisers saved.'
+                : `Advisers saved. ${moved} planned ${moved === 1 ? 'visit' : 'visits'} still to come moved to the new ${linkAdviserTitle}.`
+            }
+          />
         </div>
       </form>
     </Card>

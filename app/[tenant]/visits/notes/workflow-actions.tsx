@@ -11,6 +11,7 @@ import {
   TextArea,
   useFormMutation,
 } from '~/app/_components/form-kit';
+import { sentMessage } from '~/server/notes-of-visit/labels';
 import { useTRPC } from '../../../_lib/trpc-client';
 
 /** The buttons the caller's role and the note's status allow: send, agree, comment, share. */
@@ -33,7 +34,12 @@ export function WorkflowActions({
       router.refresh();
     },
   });
-  const send = useFormMutation(trpc.notesOfVisit.send.mutationOptions(), after('Sent to the headteacher.'));
+  const send = useFormMutation(trpc.notesOfVisit.send.mutationOptions(), {
+    onSuccess: (sent) => {
+      setDone(sentMessage(sent));
+      router.refresh();
+    },
+  });
   const agree = useFormMutation(
     trpc.notesOfVisit.agree.mutationOptions(),
     after('You have agreed this note.'),

@@ -20,6 +20,8 @@ export default async function ReviewMeetingPage({
     api.concern.leadOfficers(),
   ]);
   const scheduled = m.meeting.status === 'scheduled';
+  // Decisions and minutes wait for the meeting's day.
+  const open = scheduled && m.hasCome;
   return (
     <div>
       <p>
@@ -35,6 +37,12 @@ export default async function ReviewMeetingPage({
         {m.meeting.chairName ? ` · chaired by ${m.meeting.chairName}` : ''}
         {m.meeting.attendees ? ` · ${m.meeting.attendees}` : ''}
       </p>
+      {scheduled && !m.hasCome && (
+        <p className="mt-2 rounded border border-slate-200 bg-slate-50 p-3" data-testid="meeting-not-yet">
+          This meeting has not been held yet. Its decisions can be recorded, and the meeting marked as held,
+          from {longDate(m.meeting.meetingOn)}.
+        </p>
+      )}
 
       <section aria-labelledby="agenda" className="mt-6">
         <h2 id="agenda" className="text-2xl font-semibold">
@@ -91,7 +99,7 @@ export default async function ReviewMeetingPage({
                     ))}
                   </ul>
                 )}
-                {scheduled && (item.status === 'candidate' || item.status === 'designated') && (
+                {open && (item.status === 'candidate' || item.status === 'designated') && (
                   <DecisionForm
                     meetingId={m.meeting.id}
                     caseId={item.caseId}
@@ -108,7 +116,7 @@ export default async function ReviewMeetingPage({
       </section>
 
       {scheduled ? (
-        <HoldMeetingForm meetingId={m.meeting.id} />
+        open && <HoldMeetingForm meetingId={m.meeting.id} />
       ) : (
         <section aria-labelledby="minutes-heading" className="mt-6">
           <h2 id="minutes-heading" className="text-2xl font-semibold">
