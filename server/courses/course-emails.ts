@@ -231,7 +231,7 @@ export function courseEmail(input: {
       heading: 'The course dates have changed',
       paragraphs: [
         ...(input.changes ?? []),
-        `The sessions of ${course.title} are now as below. The attached calendar invite updates the sessions in your calendar; the link in this email replaces the one in earlier emails.`,
+        `The sessions of ${course.title} are now as below. The link in this email replaces the one in earlier emails.`,
         where,
       ],
       action: 'See your place',
@@ -287,7 +287,11 @@ export function courseEmail(input: {
       'The attached calendar invite (course.ics) pencils the sessions into your calendar as tentative until you claim the place.',
     );
   else if (method === 'REQUEST')
-    paragraphs.push('The attached calendar invite (course.ics) adds every session to your calendar.');
+    paragraphs.push(
+      input.kind === 'changed'
+        ? 'The attached calendar invite (course.ics) updates the sessions in your calendar.'
+        : 'The attached calendar invite (course.ics) adds every session to your calendar.',
+    );
   if (method === 'CANCEL')
     paragraphs.push('The attached calendar file (course.ics) removes the sessions from your calendar.');
   // The place's page has a calendar download; an offer's link is the claim page, which has none.

@@ -3,6 +3,17 @@ import { z } from 'zod';
 const isoDate = z.iso.date({ message: 'Enter a date.' });
 const person = (what: string) => z.string().trim().min(2, `Enter the ${what}’s name.`).max(200);
 const email = (what: string) => z.email({ message: `Enter the ${what}’s email address.` }).max(320);
+const fte = z.coerce
+  .number({ message: 'Enter the FTE, e.g. 1 or 0.6.' })
+  .min(0.1, 'FTE is between 0.1 and 1.')
+  .max(1, 'FTE is between 0.1 and 1.');
+/** Who supports the ECT in a period at a school: registering and correcting a period ask the same. */
+const periodPeople = {
+  tutorName: person('induction tutor'),
+  tutorEmail: email('induction tutor'),
+  mentorName: person('mentor'),
+  mentorEmail: email('mentor'),
+};
 
 export const ZRegisterEctInput = z
   .object({
@@ -16,14 +27,8 @@ export const ZRegisterEctInput = z
     email: z.union([email('ECT'), z.literal('')]),
     dateOfBirth: isoDate.optional(),
     startsOn: isoDate,
-    fte: z.coerce
-      .number({ message: 'Enter the FTE, e.g. 1 or 0.6.' })
-      .min(0.1, 'FTE is between 0.1 and 1.')
-      .max(1, 'FTE is between 0.1 and 1.'),
-    tutorName: person('induction tutor'),
-    tutorEmail: email('induction tutor'),
-    mentorName: person('mentor'),
-    mentorEmail: email('mentor'),
+    fte,
+    ...periodPeople,
     previousInduction: z.string().trim().max(2000).default(''),
     /** Set when the TRN is already registered at another school: continue that induction here (a transfer). */
     continueInduction: z.boolean().default(false),
@@ -126,14 +131,8 @@ export type TUpdateEctInput = z.output<typeof ZUpdateEctInput>;
 export const ZUpdatePeriodInput = z.object({
   periodId: z.uuid(),
   startsOn: isoDate,
-  fte: z.coerce
-    .number({ message: 'Enter the FTE, e.g. 1 or 0.6.' })
-    .min(0.1, 'FTE is between 0.1 and 1.')
-    .max(1, 'FTE is between 0.1 and 1.'),
-  tutorName: person('induction tutor'),
-  tutorEmail: email('induction tutor'),
-  mentorName: person('mentor'),
-  mentorEmail: email('mentor'),
+  fte,
+  ...periodPeople,
 });
 export type TUpdatePeriodInput = z.output<typeof ZUpdatePeriodInput>;
 
