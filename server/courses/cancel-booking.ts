@@ -8,7 +8,9 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { reverseDrawdown } from '../entitlements/reverse-drawdown';
 import { queueEmail } from '../email/send-email';
-import { cancellationOutcome, shareOf } from './cancellation-terms';
+import { cancellationOutcome, lateCancellationCharge } from './cancellation-terms';
+import { formatPence } from '../catalogue/money';
+import { longDate } from '../format/dates';
 import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
@@ -89,7 +91,11 @@ export async function cancelBooking(
   await undoFunding(tx, booking, `Cancelled: ${course.title} (${booking.delegateName})`, input.actorUserId);
   let penaltyPence = 0;
   if (outcome.kind === 'late' && booking.pricePence > 0 && booking.status === 'confirmed') {
-    penaltyPence = shareOf(booking.pricePence, outcome.percent);
+    penaltyPence = lateCancellationCharge(
+      course.cancellationTerms,
+      { cancelledOn: input.today, firstSessionOn: course.startsOn ?? input.today },
+      booking.pricePence,
+    );
     const charge = await recordCharge(tx, {
       tenantId: booking.tenantId,
       schoolId: booking.schoolId,
@@ -115,7 +121,10 @@ export async function cancelBooking(
       booking,
       bookingId: booking.id,
       providerName: input.providerName,
-      reason: penaltyPence > 0 ? `Under the course’s terms a late-cancellation charge applies.` : '',
+      reason:
+        penaltyPence > 0
+          ? `Under the course’s terms, cancelling after ${longDate(outcome.freeUntil)} costs ${outcome.kind === 'late' ? outcome.percent : 0}% of the price: ${formatPence(penaltyPence)}${course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, charged to the school.`
+          : '',
     }),
   );
   // A confirmed place and one held for the school's approval both count as taken.

@@ -25,3 +25,13 @@ export function cancellationOutcome(
 
 /** The share of a price a percentage charge comes to, in whole pence. */
 export const shareOf = (pricePence: number, percent: number) => Math.round((pricePence * percent) / 100);
+
+/** The charge (net, in pence) for cancelling a place of this price on `cancelledOn`: 0 while it is free. */
+export function lateCancellationCharge(
+  terms: CancellationTerms,
+  dates: { cancelledOn: IsoDate; firstSessionOn: IsoDate },
+  pricePence: number,
+) {
+  const outcome = cancellationOutcome(terms, dates);
+  return outcome.kind === 'late' ? shareOf(pricePence, outcome.percent) : 0;
+}

@@ -1,3 +1,4 @@
+import { lateCancellationCharge } from './cancellation-terms';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { todayInLondon } from '../catalogue/academic-year';
@@ -56,7 +57,8 @@ export async function listCourseDelegates(tx: Tx, courseId: string) {
 export async function listSchoolBookings(tx: Tx, input: { schoolId?: string }) {
   const where: SQL[] = [];
   if (input.schoolId) where.push(eq(courseBookings.schoolId, input.schoolId));
-  return tx
+  const today = todayInLondon();
+  const rows = await tx
     .select({
       id: courseBookings.id,
       courseId: courses.id,
@@ -73,10 +75,21 @@ export async function listSchoolBookings(tx: Tx, input: { schoolId?: string }) {
       certificate: sql<boolean>`(${courseBookings.status} = 'confirmed' and ${courses.endsOn} <= ${todayInLondon()} and exists (select 1 from ${courseSessions} s where s.course_id = ${courseBookings.courseId} and s.required) and not exists (select 1 from ${courseSessions} s where s.course_id = ${courseBookings.courseId} and s.required and not exists (select 1 from ${courseAttendance} a where a.session_id = s.id and a.booking_id = ${courseBookings.id} and a.status <> 'absent')))`,
       /** What the school pays: the place's charge and any cancellation or no-show charge, unless voided. */
       costPence: sql<number>`coalesce((select sum(ci.net_pence) from ${chargeableItems} ci where ci.source_type = 'course_booking' and ci.source_id = ${courseBookings.id} and ci.status <> 'cancelled'), 0)::int`,
+      pricePence: courseBookings.pricePence,
+      vatRateBasisPoints: courses.vatRateBasisPoints,
+      terms: courses.cancellationTerms,
     })
     .from(courseBookings)
     .innerJoin(courses, eq(courses.id, courseBookings.courseId))
     .innerJoin(schools, eq(schools.id, courseBookings.schoolId))
     .where(and(...where))
     .orderBy(desc(courses.startsOn), asc(courseBookings.delegateName));
+  // What cancelling today would cost (net), so the school is told before it cancels, as cancelBooking charges it.
+  return rows.map(({ terms, ...row }) => ({
+    ...row,
+    cancelNowPence:
+      row.status === 'confirmed' && row.startsOn && row.pricePence > 0
+        ? lateCancellationCharge(terms, { cancelledOn: today, firstSessionOn: row.startsOn }, row.pricePence)
+        : 0,
+  }));
 }

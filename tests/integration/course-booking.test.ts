@@ -124,6 +124,24 @@ describe('booking places on a course', () => {
     expect(preview.cancellation).toMatch(
       /^The last day to cancel free of charge was \w{3}, \d+ \w+ \d{4}, so cancelling now costs 50% of the price\./,
     );
+    // Booked now, the school's list says what cancelling would cost, and cancelling charges exactly that.
+    const head = await callerFor(database.db, 'head@grange.sch.example', 'hsip');
+    const grange = (await head.workspaces.current()).mySchools[0]?.id ?? '';
+    const price = (await head.courses.bookingPreview({ courseId: late.id, schoolId: grange, places: 1 }))
+      .unitPricePence;
+    const [place] = (
+      await head.courses.book({
+        courseId: late.id,
+        schoolId: grange,
+        delegates: [
+          { name: 'Late Booker', email: `late.${late.id.slice(0, 8)}@grange.sch.example`, role: '' },
+        ],
+      })
+    ).confirmed;
+    const listed = (await head.courses.schoolBookings({})).find((b) => b.id === place?.bookingId);
+    expect(listed?.cancelNowPence).toBe(price / 2);
+    const cancelled = await head.courses.cancelBooking({ bookingId: place?.bookingId ?? '', reason: '' });
+    expect(cancelled).toMatchObject({ outcome: 'late', penaltyPence: price / 2 });
     const early = await publishedCourse('hsip', 'manager@hsip.example', prices);
     expect(
       (await early.manager.courses.bookingPreview({ courseId: early.id, schoolId, places: 1 })).cancellation,

@@ -30,8 +30,17 @@ export function BookingDecision({ bookingId, delegateName }: { bookingId: string
   );
 }
 
-/** Cancels one place under the course's terms (the result says whether it was free or charged). */
-export function CancelPlace({ bookingId, delegateName }: { bookingId: string; delegateName: string }) {
+/** Cancels one place under the course's terms, saying first what cancelling today costs the school. */
+export function CancelPlace({
+  bookingId,
+  delegateName,
+  costNow,
+}: {
+  bookingId: string;
+  delegateName: string;
+  /** What cancelling today is charged ("£42.50 plus VAT"), or null while it is free. */
+  costNow: string | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const form = useFormMutation(trpc.courses.cancelBooking.mutationOptions(), {
@@ -44,7 +53,13 @@ export function CancelPlace({ bookingId, delegateName }: { bookingId: string; de
         variant="warning"
         disabled={form.isPending}
         onClick={() => {
-          if (window.confirm(`Cancel ${delegateName}’s place? The course’s cancellation terms apply.`))
+          if (
+            window.confirm(
+              costNow
+                ? `Cancel ${delegateName}’s place? It is past the last day to cancel free: ${costNow} will be charged to your school.`
+                : `Cancel ${delegateName}’s place? There is no charge for cancelling it now.`,
+            )
+          )
             form.mutate({ bookingId, reason: '' });
         }}
       >

@@ -185,7 +185,15 @@ export default async function CoursesPage({
                 header: 'Cancel',
                 cell: (b) =>
                   b.status !== 'cancelled' && b.startsOn && b.startsOn > today ? (
-                    <CancelPlace bookingId={b.id} delegateName={b.delegateName} />
+                    <CancelPlace
+                      bookingId={b.id}
+                      delegateName={b.delegateName}
+                      costNow={
+                        b.cancelNowPence > 0
+                          ? `${formatPence(b.cancelNowPence)}${b.vatRateBasisPoints > 0 ? ' plus VAT' : ''}`
+                          : null
+                      }
+                    />
                   ) : (
                     '—'
                   ),
