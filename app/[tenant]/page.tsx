@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
-import { roleLabels } from '~/server/workspaces/role-labels';
+import { roleLabelIn } from '~/server/workspaces/role-labels';
 import { loadWorkspace } from '../_lib/server-api';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -13,7 +13,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   return (
     <div>
       <h1 className="text-3xl font-bold">Welcome, {session.name}</h1>
-      <p className="mt-1 text-slate-700">{workspace.roles.map((r) => roleLabels[r]).join('; ')}</p>
+      <p className="mt-1 text-slate-700">
+        {workspace.roles.map((r) => roleLabelIn(workspace.tenant.kind, r)).join('; ')}
+      </p>
 
       {workspace.mySchools.length > 0 && (
         <section aria-labelledby="my-school" className="mt-6">

@@ -9,7 +9,11 @@ import { invitationState } from './manage-invitations';
 import { hashInvitationToken } from './invitation-token';
 
 /** A signed-in person and the workspace named by the link (see joiningProcedure). */
-export type Joiner = { tenant: Pick<Tenant, 'id' | 'slug' | 'name'>; user: SessionUser; appUrl: string };
+export type Joiner = {
+  tenant: Pick<Tenant, 'id' | 'slug' | 'name' | 'kind'>;
+  user: SessionUser;
+  appUrl: string;
+};
 
 const notValid = () =>
   new DomainError({ code: 'NOT_FOUND', message: 'This invitation link is not valid. Ask for a new one.' });
@@ -31,6 +35,7 @@ export async function previewInvitation(tx: Tx, joiner: Joiner, input: { token: 
   const { invitation, schoolName } = await findByToken(tx, input.token);
   return {
     workspaceName: joiner.tenant.name,
+    workspaceKind: joiner.tenant.kind,
     slug: joiner.tenant.slug,
     email: invitation.email,
     role: invitation.role,

@@ -2,10 +2,19 @@ import type { Actor } from '../access/actor';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { invitations, memberships, roles, schoolBoundRoles, schools, users, type Role } from '~/db/schema';
+import {
+  invitations,
+  memberships,
+  roles,
+  schoolBoundRoles,
+  schools,
+  users,
+  type Role,
+  type TenantKind,
+} from '~/db/schema';
 import { DomainError } from '../errors/domain-error';
 import { queueEmail } from '../email/send-email';
-import { roleLabels } from '../workspaces/role-labels';
+import { roleLabelIn, roleLabels } from '../workspaces/role-labels';
 import { invitationLifetimeDays, invitationUrl, newInvitationToken } from './invitation-token';
 import { emailOf } from '../email/templates';
 
@@ -31,6 +40,8 @@ export type Inviter = {
   appUrl: string;
   /** The person inviting, named in the email so it does not read like a stranger's (none from the platform). */
   inviterName?: string;
+  /** The workspace's kind, whose words the email uses for the role. */
+  kind: TenantKind;
 };
 
 /** A member of the workspace inviting someone to it. */
@@ -41,6 +52,7 @@ export const inviterOf = (actor: Actor): Inviter => ({
   userId: actor.userId,
   appUrl: actor.appUrl,
   inviterName: actor.user.name,
+  kind: actor.kind,
 });
 
 export const isSchoolBound = (role: Role) => (schoolBoundRoles as readonly Role[]).includes(role);
@@ -93,7 +105,7 @@ export async function invitePerson(
     .returning({ id: invitations.id });
   if (!invitation) throw new Error('could not create the invitation');
   const url = invitationUrl(inviter.appUrl, inviter.slug, token);
-  const what = `${roleLabels[input.role]}${schoolName ? ` for ${schoolName}` : ''}`;
+  const what = `${roleLabelIn(inviter.kind, input.role)}${schoolName ? ` for ${schoolName}` : ''}`;
   await queueEmail(tx, {
     to: input.email,
     ...emailOf('notice', {

@@ -163,6 +163,7 @@ export async function inviteManager(
       workspaceName: tenant.name,
       userId: admin.userId,
       appUrl: admin.appUrl,
+      kind: tenant.kind,
     },
     { email: input.email, name: input.name, role: 'tenant_admin' },
   );

@@ -1,4 +1,4 @@
-import type { Role, TenantKind } from '~/db/schema';
+import type { ModuleKey, Role, TenantKind } from '~/db/schema';
 
 export const roleLabels: Record<Role, string> = {
   tenant_admin: 'Manager (partnership manager / head of school improvement)',
@@ -40,4 +40,20 @@ export function roleLabelsFor(kind: TenantKind): Partial<Record<Role, string>> {
     ...roleLabels,
     tenant_admin: kind === 'la' ? 'Manager (head of school improvement)' : 'Manager (partnership manager)',
   };
+}
+
+/** One role as a workspace of this kind names it (the same words on every page and in every email). */
+export const roleLabelIn = (kind: TenantKind, role: Role) => roleLabelsFor(kind)[role] ?? roleLabels[role];
+
+/**
+ * The roles a workspace invites people to: those its kind names, less those its modules give nothing to do
+ * (governors without governance, ECTs without induction) and LA officers outside a local authority.
+ */
+export function invitableRoles(kind: TenantKind, modules: readonly ModuleKey[]): Role[] {
+  return (Object.keys(roleLabelsFor(kind)) as Role[]).filter(
+    (role) =>
+      (role !== 'governor' || modules.includes('governance')) &&
+      (role !== 'ect' || modules.includes('induction')) &&
+      (role !== 'la_officer' || kind === 'la'),
+  );
 }

@@ -3,7 +3,7 @@ import { isOpenSchool } from '~/server/schools/school-status';
 import { invitationStateLabels } from '~/server/people/invitation-labels';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
-import { roleLabelsFor } from '~/server/workspaces/role-labels';
+import { invitableRoles, roleLabelsFor } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { redirect } from 'next/navigation';
 import { AccessRequests } from './access-requests';
@@ -26,7 +26,11 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   ]);
   // The roles in this kind of workspace's own words (an appropriate body has induction officers, not LA officers).
   const labels = roleLabelsFor(workspace.tenant.kind);
-  const roleOptions = Object.entries(labels).map(([value, label]) => ({ value, label }));
+  // Only roles this workspace has a use for (no governors without governance, say).
+  const roleOptions = invitableRoles(workspace.tenant.kind, workspace.tenant.modules).map((value) => ({
+    value,
+    label: labels[value] ?? value,
+  }));
   // People are invited to open schools only, those proposed to close included (a closed one stays in the list
   // for its history).
   const schoolOptions = schools

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
-import { roleLabels } from '~/server/workspaces/role-labels';
+import { roleLabelIn } from '~/server/workspaces/role-labels';
 import { SiteHeader } from '../../../_components/site-header';
 import { guard, serverApi } from '../../../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
@@ -42,7 +42,7 @@ export default async function InvitationPage({
     );
   }
   const invitation = await guard(api.joining.invitation({ token }));
-  const what = `${roleLabels[invitation.role]}${invitation.schoolName ? ` for ${invitation.schoolName}` : ''}`;
+  const what = `${roleLabelIn(invitation.workspaceKind, invitation.role)}${invitation.schoolName ? ` for ${invitation.schoolName}` : ''}`;
   return (
     <>
       <SiteHeader user={session} />
