@@ -49,6 +49,8 @@ export const schools = pgTable(
     town: text('town'),
     postcode: text('postcode'),
     headteacherName: text('headteacher_name'),
+    /** GIAS OfficialSixthForm: the school has a sixth form (null: the file did not say). */
+    officialSixthForm: boolean('official_sixth_form'),
     /** Workspace-local: the school has signed the partnership agreement (member prices apply). */
     isPartnershipMember: boolean('is_partnership_member').notNull().default(false),
     /** Set by the school's headteacher/SBM: every staff course booking waits for their approval. */

@@ -43,12 +43,22 @@ async function join(
 ) {
   if (input.schoolIds.length === 0) return;
   const today = todayInLondon();
+  // A school joins with the sixth form GIAS says it has (its visits depend on it); an officer may change it.
+  const withSixthForm = new Set(
+    (
+      await tx
+        .select({ id: schools.id })
+        .from(schools)
+        .where(and(inArray(schools.id, [...input.schoolIds]), eq(schools.officialSixthForm, true)))
+    ).map((s) => s.id),
+  );
   await tx
     .insert(schoolMonitoring)
     .values(
       input.schoolIds.map((schoolId) => ({
         tenantId: input.tenantId,
         schoolId,
+        hasSixthForm: withSixthForm.has(schoolId),
         laCategory: input.category,
         categorisedOn: input.category ? today : null,
         joinedOn: today,

@@ -55,7 +55,14 @@ const inArea = [
   harrow({ urn: urn(1), name: 'Wealdstone Community Primary' }),
   harrow({ urn: urn(2), name: 'St Anselm’s RC Primary', type: 'Voluntary aided school' }),
   harrow({ urn: urn(3), name: 'Kenton Academy', type: 'Academy converter', typeGroup: 'Academies' }),
-  harrow({ urn: urn(4), name: 'Harrow Free School', type: 'Free schools', typeGroup: 'Free Schools' }),
+  harrow({
+    urn: urn(4),
+    name: 'Harrow Free School',
+    type: 'Free schools',
+    typeGroup: 'Free Schools',
+    phase: 'Secondary',
+    sixthForm: '1',
+  }),
   harrow({
     urn: urn(5),
     name: 'Shaftesbury Special School',
@@ -96,6 +103,8 @@ describe('importing an LA’s schools from GIAS fills its statutory register', (
     expect(ours.map((r) => r.urn).sort()).toEqual(inArea.map((r) => Number(r.urn)).sort());
     // Harrow takes the default settings: category 2 Good.
     expect(ours.every((r) => r.laCategory === '2' && r.joinedOn !== null)).toBe(true);
+    // The sixth form GIAS records comes with the school (its visits depend on it).
+    expect(ours.filter((r) => r.hasSixthForm).map((r) => r.urn)).toEqual([urn(4)]);
 
     // A year not yet begun, so the whole year is planned whatever today's date (a school new to a year under way
     // gets the weeks left of it: tests/unit/plan-visits.test.ts).

@@ -81,7 +81,27 @@ describe('parseGiasCsv: columns', () => {
         town: 'Birmingham',
         postcode: 'B23 7YB',
         headteacherName: 'Mr Daniel Okafor',
+        // The short file has no OfficialSixthForm column: not known, rather than "none".
+        officialSixthForm: null,
       },
+    ]);
+  });
+
+  it('reads the sixth form where the file has the column (1 has one, 2 has none, anything else unknown)', async () => {
+    const parsed = await parseRows(
+      [
+        giasRow({ urn: 103401, phase: 'Secondary', sixthForm: '1' }),
+        giasRow({ urn: 103402, phase: 'Secondary', sixthForm: '2' }),
+        giasRow({ urn: 103403, sixthForm: '0' }),
+      ],
+      {},
+      { header: 'full' },
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.schools.map((s) => [s.urn, s.officialSixthForm])).toEqual([
+      [103401, true],
+      [103402, false],
+      [103403, null],
     ]);
   });
 

@@ -23,7 +23,17 @@ export const giasColumns = {
   headLastName: 'HeadLastName',
 } as const;
 
+/**
+ * Columns read when the file has them (a file cut down to fewer columns still imports): GIAS's
+ * OfficialSixthForm (code) is 1 for a school with a sixth form, 2 without, 0 or 9 when it does not apply.
+ */
+export const giasOptionalColumns = {
+  officialSixthForm: 'OfficialSixthForm (code)',
+} as const;
+
 export type GiasField = keyof typeof giasColumns;
+export type GiasOptionalField = keyof typeof giasOptionalColumns;
+export const giasOptionalFields = Object.keys(giasOptionalColumns) as GiasOptionalField[];
 export const giasFields = Object.keys(giasColumns) as GiasField[];
 
 /** GIAS EstablishmentStatus (name) → our status. Anything else is a row error, not a guess. */
@@ -51,6 +61,7 @@ export type GiasSchool = Pick<
   | 'town'
   | 'postcode'
   | 'headteacherName'
+  | 'officialSixthForm'
 >;
 
 export const giasSchoolColumns = [
@@ -68,6 +79,7 @@ export const giasSchoolColumns = [
   'town',
   'postcode',
   'headteacherName',
+  'officialSixthForm',
 ] as const satisfies readonly (keyof GiasSchool)[];
 
 /** A problem with one row of the file. `row` counts the header as row 1, as a spreadsheet shows it. */

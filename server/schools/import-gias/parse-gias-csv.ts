@@ -5,8 +5,11 @@ import iconv from 'iconv-lite';
 import {
   giasColumns,
   giasFields,
+  giasOptionalColumns,
+  giasOptionalFields,
   giasStatuses,
   type GiasField,
+  type GiasOptionalField,
   type GiasRowError,
   type GiasSchool,
 } from './gias-fields';
@@ -47,7 +50,11 @@ export const maxGiasFileBytes = 200 * 1024 * 1024;
 const largestInteger = 2_147_483_647;
 
 /** A matching row as read, before decoding: each used field as a latin1 string (one char per byte). */
-type RawRow = { row: number; columnCount: number; values: Partial<Record<GiasField, string>> };
+type RawRow = {
+  row: number;
+  columnCount: number;
+  values: Partial<Record<GiasField | GiasOptionalField, string>>;
+};
 
 function badFile(message: string, cause?: unknown): DomainError {
   return new DomainError({ code: 'BAD_REQUEST', message, cause });
@@ -105,7 +112,11 @@ async function* inspectedBytes(
   }
 }
 
-function indexHeader(header: string[]): { index: Record<GiasField, number>; width: number } {
+function indexHeader(header: string[]): {
+  index: Record<GiasField, number>;
+  optional: Partial<Record<GiasOptionalField, number>>;
+  width: number;
+} {
   const positions = new Map(header.map((name, i) => [name.trim(), i]));
   const missing = giasFields.filter((field) => !positions.has(giasColumns[field]));
   if (missing.length > 0) {
@@ -118,7 +129,12 @@ function indexHeader(header: string[]): { index: Record<GiasField, number>; widt
   const index = Object.fromEntries(
     giasFields.map((field) => [field, positions.get(giasColumns[field])]),
   ) as Record<GiasField, number>;
-  return { index, width: header.length };
+  const optional: Partial<Record<GiasOptionalField, number>> = {};
+  for (const field of giasOptionalFields) {
+    const at = positions.get(giasOptionalColumns[field]);
+    if (at !== undefined) optional[field] = at;
+  }
+  return { index, optional, width: header.length };
 }
 
 const ascii = /^[\x00-\x7f]*$/;
@@ -194,6 +210,7 @@ function validateRow(
   }
 
   if (errors.length > 0 || !status) return errors;
+  const sixthForm = decode(raw.values.officialSixthForm ?? '').trim();
   const title = value('headTitle');
   const headteacherName =
     [noHeadTitle.has(title) ? '' : title, value('headFirstName'), value('headLastName')]
@@ -215,6 +232,7 @@ function validateRow(
     town: value('town') || null,
     postcode: value('postcode') || null,
     headteacherName,
+    officialSixthForm: sixthForm === '1' ? true : sixthForm === '2' ? false : null,
   };
 }
 
@@ -267,6 +285,8 @@ export async function parseGiasCsv(
           if (!matches) continue;
           const values: RawRow['values'] = {};
           for (const field of giasFields) values[field] = record[index[field]];
+          for (const [field, at] of Object.entries(read.header.optional) as [GiasOptionalField, number][])
+            values[field] = record[at];
           kept.push({ row: read.rows + 1, columnCount: record.length, values });
         }
       },

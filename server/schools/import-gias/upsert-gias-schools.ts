@@ -4,7 +4,7 @@ import { schools } from '~/db/schema';
 import { giasSchoolColumns, type GiasSchool } from './gias-fields';
 
 /** A PostgreSQL array literal, so a whole column of a batch travels as one bind parameter. */
-function arrayLiteral(values: readonly (string | number | null)[]): string {
+function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
   const elements = values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, '\\$&')}"`));
   return `{${elements.join(',')}}`;
 }

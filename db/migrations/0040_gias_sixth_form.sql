@@ -1,0 +1,1 @@
+ALTER TABLE "schools" ADD COLUMN "official_sixth_form" boolean;
