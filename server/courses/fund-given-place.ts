@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { schools, type Course } from '~/db/schema';
-import { academicYearOf } from '../catalogue/academic-year';
+import { schools, type Course, type CourseSession } from '~/db/schema';
+import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { statutoryFreeEmails } from '../governance/statutory-free-places';
+import { placeDetailsOf } from './course-emails';
 import { placePriceFor } from './course-price';
+import { placesCovered } from './entitlement-cover';
 import { fundPlace } from './fund-place';
 
 /**
@@ -28,23 +30,66 @@ export async function fundGivenPlace(
   },
 ) {
   const { course } = input;
-  const [school] = await tx.select().from(schools).where(eq(schools.id, input.schoolId));
-  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
-  const price = placePriceFor(course, school, input.laCodes);
-  const free = await statutoryFreeEmails(tx, {
-    course,
-    schoolId: school.id,
-    emails: [input.delegateEmail],
-  });
+  const { school, price } = await givenPlacePrice(tx, input);
   const funded = await fundPlace(tx, {
     tenantId: input.tenantId,
     schoolId: school.id,
     course,
     academicYear: academicYearOf(course.startsOn ?? input.now.toISOString().slice(0, 10)),
-    price: free.size > 0 ? { ...price, pricePence: 0 } : price,
+    price,
     bookingId: input.bookingId,
     delegateName: input.delegateName,
     actorUserId: input.actorUserId,
   });
   return { ...funded, schoolName: school.name };
+}
+
+/** The school's price for a place given after booking: free to a governor on statutory training. */
+async function givenPlacePrice(
+  tx: Tx,
+  input: { course: Course; schoolId: string; laCodes: readonly string[]; delegateEmail: string },
+) {
+  const [school] = await tx.select().from(schools).where(eq(schools.id, input.schoolId));
+  if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  const price = placePriceFor(input.course, school, input.laCodes);
+  const free = await statutoryFreeEmails(tx, {
+    course: input.course,
+    schoolId: school.id,
+    emails: [input.delegateEmail],
+  });
+  return { school, price: free.size > 0 ? { ...price, pricePence: 0 } : price };
+}
+
+/**
+ * What claiming a held place would cost its school, as fundGivenPlace would fund it (entitlement, charge or
+ * free) and under the course's terms: the claim page says so before the delegate commits the school.
+ */
+export async function givenPlaceCost(
+  tx: Tx,
+  input: {
+    course: Course;
+    sessions: readonly Pick<CourseSession, 'on'>[];
+    schoolId: string;
+    laCodes: readonly string[];
+    delegateEmail: string;
+    today: IsoDate;
+  },
+) {
+  const { school, price } = await givenPlacePrice(tx, input);
+  const covered =
+    price.pricePence > 0
+      ? await placesCovered(tx, {
+          course: input.course,
+          schoolId: school.id,
+          academicYear: academicYearOf(input.course.startsOn ?? input.today),
+          places: 1,
+        })
+      : 0;
+  const funding = price.pricePence === 0 ? 'free' : covered > 0 ? 'entitlement' : 'charge';
+  return placeDetailsOf(input.course, input.sessions, {
+    schoolName: school.name,
+    funding,
+    pricePence: price.pricePence,
+    bookedOn: input.today,
+  });
 }

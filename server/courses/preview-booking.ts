@@ -1,10 +1,9 @@
 import type { Tx } from '~/db/client';
-import { entitlementBalances } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
-import { whereBalance } from '../entitlements/balance-key';
 import type { PriceNames } from '../catalogue/price-names';
 import { cancellationTermsLine } from './course-emails';
 import { priceBasisName } from './course-price';
+import { placesCovered } from './entitlement-cover';
 import { loadBookingContext } from './load-booking-context';
 
 /**
@@ -31,22 +30,10 @@ export async function previewBooking(
   const placesLeft = course.capacity - course.placesTaken;
   // Only the places confirmed are covered or charged: the waiting list costs nothing until a place is offered.
   const placed = Math.min(Math.max(0, placesLeft), input.places);
-  let covered = 0;
-  if (course.entitlementUnit && price.pricePence > 0) {
-    const [balance] = await tx
-      .select()
-      .from(entitlementBalances)
-      .where(
-        whereBalance({
-          schoolId: school.id,
-          academicYear,
-          unit: course.entitlementUnit,
-          category: course.entitlementCategory,
-        }),
-      );
-    if (balance)
-      covered = balance.unlimited ? placed : Math.min(placed, Math.floor(balance.balanceHundredths / 100));
-  }
+  const covered =
+    price.pricePence > 0
+      ? await placesCovered(tx, { course, schoolId: school.id, academicYear, places: placed })
+      : 0;
   const free = price.pricePence === 0 ? placed : 0;
   const charged = placed - covered - free;
   return {

@@ -5,6 +5,9 @@ import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, courseBookings, outboxEmails } from '~/db/schema';
 import { addDays, londonDateOf } from '~/server/courses/london-time';
 import { claimOffer } from '~/server/courses/claim-offer';
+import { placeDetailLines } from '~/server/courses/course-emails';
+import { givenPlaceCost } from '~/server/courses/fund-given-place';
+import { getCourse } from '~/server/courses/get-course';
 import { expireHolds } from '~/server/courses/expire-holds';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { callerFor, openTestDatabase, tenantBySlug, testAppUrl, userByEmail } from './harness';
@@ -106,6 +109,21 @@ describe('cancellation, waiting list, holds and substitution', () => {
     );
     expect(voided?.status).toBe('cancelled');
     const cToken = await claimTokenSentTo(d('c').email);
+    // The claim page says what claiming commits the school to, as the confirmation will.
+    const claimCost = await withTenant(database.db, hsip.id, async (tx) => {
+      const { course, sessions } = await getCourse(tx, id);
+      return placeDetailLines(
+        await givenPlaceCost(tx, {
+          course,
+          sessions,
+          schoolId: school.id,
+          laCodes: hsip.laCodes,
+          delegateEmail: d('c').email,
+          today: londonDateOf(new Date()),
+        }),
+      );
+    });
+    expect(claimCost[1]).toBe(`The place costs £50.00, charged to ${school.name}.`);
     let byCourse = await manager.courses.delegates({ courseId: id });
     expect(byCourse.waiting.map((w) => [w.delegateEmail, w.status])).toEqual([
       [d('c').email, 'offered'],

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { findOffer } from '~/server/courses/claim-offer';
+import { placeDetailLines } from '~/server/courses/course-emails';
+import { givenPlaceCost } from '~/server/courses/fund-given-place';
 import { getCourse } from '~/server/courses/get-course';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 import { getDatabase } from '~/server/database';
@@ -22,12 +25,23 @@ export default async function ClaimPage({
 }) {
   const { tenant, token } = await params;
   const { claimed } = await searchParams;
-  const found = await withPublicCourses((await getDatabase()).db, tenant, async (tx) => {
+  const found = await withPublicCourses((await getDatabase()).db, tenant, async (tx, workspace) => {
     const entry = await findOffer(tx, token);
-    return entry ? { entry, ...(await getCourse(tx, entry.courseId)) } : null;
+    if (!entry) return null;
+    const { course, sessions } = await getCourse(tx, entry.courseId);
+    // What claiming commits the school to, said before the delegate claims.
+    const cost = await givenPlaceCost(tx, {
+      course,
+      sessions,
+      schoolId: entry.schoolId,
+      laCodes: workspace.laCodes,
+      delegateEmail: entry.delegateEmail,
+      today: todayInLondon(),
+    });
+    return { entry, course, cost: placeDetailLines(cost).slice(1) };
   }).catch(() => null);
   if (!found) notFound();
-  const { entry, course } = found;
+  const { entry, course, cost } = found;
   const open = entry.status === 'offered' && entry.holdExpiresAt && entry.holdExpiresAt > new Date();
   return (
     <>
@@ -46,6 +60,11 @@ export default async function ClaimPage({
               A place has come free and is held for {entry.delegateName} until{' '}
               <strong>{dateAndTime(entry.holdExpiresAt ?? new Date())}</strong>.
             </p>
+            {cost.map((line) => (
+              <p key={line} className="mt-2">
+                {line}
+              </p>
+            ))}
             <ClaimForm tenant={tenant} token={token} />
           </>
         ) : (
