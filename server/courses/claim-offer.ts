@@ -3,7 +3,8 @@ import type { Tx } from '~/db/client';
 import { courseBookings, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
-import { courseEmail, placeDetailsOf } from './course-emails';
+import { courseEmail, placeDetailLines, placeDetailsOf } from './course-emails';
+import { tellSchoolLeaders } from './tell-school-leaders';
 import { londonDateOf } from './london-time';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourse } from './get-course';
@@ -81,18 +82,30 @@ export async function claimOffer(
     // One above the offer's invite (which had the course's count alone).
     inviteSequence: 1,
   });
+  const place = placeDetailsOf(course, sessions, {
+    schoolName,
+    funding: funded.funding,
+    pricePence: funded.pricePence,
+    bookedOn: londonDateOf(input.now),
+  });
+  // The delegate claimed it alone: those who pay hear of a charge before the invoice.
+  if (funded.funding === 'charge')
+    await tellSchoolLeaders(tx, {
+      schoolId: entry.schoolId,
+      subject: `Place claimed: ${course.title}`,
+      paragraphs: [
+        `${entry.delegateName} has claimed a place on ${course.title} that came free from the waiting list.`,
+        ...placeDetailLines(place).slice(1),
+      ],
+      url: `${input.appUrl}/${input.slug}/courses`,
+    });
   await queueEmail(
     tx,
     courseEmail({
       kind: 'confirmed',
       course,
       sessions,
-      place: placeDetailsOf(course, sessions, {
-        schoolName,
-        funding: funded.funding,
-        pricePence: funded.pricePence,
-        bookedOn: londonDateOf(input.now),
-      }),
+      place,
       booking: entry,
       bookingId,
       providerName: input.providerName,

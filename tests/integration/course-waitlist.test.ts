@@ -155,6 +155,21 @@ describe('cancellation, waiting list, holds and substitution', () => {
     await expect(claim(cToken)).rejects.toMatchObject({ code: 'CONFLICT' });
     const claimed = await claim(await claimTokenSentTo(d('d').email));
     expect(claimed.funding).toBe('charge');
+    // The head, who pays, hears of a charge a delegate took on alone.
+    // (Queued in the claim's transaction; not yet rendered, so its props are read.)
+    const [notice] = await withMailroom(database.db, (tx) =>
+      tx
+        .select({ props: outboxEmails.props })
+        .from(outboxEmails)
+        .where(
+          and(eq(outboxEmails.to, 'head@grange.sch.example'), like(outboxEmails.subject, 'Place claimed:%')),
+        )
+        .orderBy(desc(outboxEmails.createdAt))
+        .limit(1),
+    );
+    const told = JSON.stringify(notice?.props ?? {});
+    expect(told).toContain('Delegate d has claimed a place');
+    expect(told).toContain(`The place costs £50.00, charged to ${school.name}.`);
 
     byCourse = await manager.courses.delegates({ courseId: id });
     expect(
