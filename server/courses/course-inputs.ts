@@ -64,7 +64,12 @@ export const ZCourseInput = z
       lateCancellationPercent: 50,
       noShowPercent: 100,
     }),
-    holdHours: z.number().int().min(1).max(336).default(48),
+    holdHours: z
+      .number()
+      .int('Enter whole hours.')
+      .min(1, 'Hold a freed place for at least 1 hour.')
+      .max(336, 'Hold a freed place for at most 336 hours (two weeks).')
+      .default(48),
     staffBookingNeedsApproval: z.boolean().default(false),
     statutoryFreeForGovernors: z.boolean().default(false),
     sessions: z.array(ZSessionInput).min(1, 'Add at least one session.').max(60),

@@ -49,10 +49,14 @@ describe('courses: create, edit, publish, duplicate', () => {
 
     await adviser.courses.update({
       id: made.id,
-      course: { ...ownCourse, title: 'Phonics for TAs', capacity: 15 } as never,
+      course: { ...ownCourse, title: 'Phonics for TAs', capacity: 15, holdHours: 96 } as never,
     });
     const edited = await adviser.courses.byId({ id: made.id });
-    expect(edited.course).toMatchObject({ title: 'Phonics for TAs', capacity: 15 });
+    // A freed place is held longer for this course (over a weekend, say).
+    expect(edited.course).toMatchObject({ title: 'Phonics for TAs', capacity: 15, holdHours: 96 });
+    await expect(
+      adviser.courses.update({ id: made.id, course: { ...ownCourse, holdHours: 0 } as never }),
+    ).rejects.toThrow('Hold a freed place for at least 1 hour.');
     expect(edited.sessions).toHaveLength(1);
 
     await adviser.courses.publish({ id: made.id });

@@ -62,6 +62,7 @@ export type CourseFormValues = {
   freeUntilWorkingDays: string;
   lateCancellationPercent: string;
   noShowPercent: string;
+  holdHours: string;
   staffBookingNeedsApproval: boolean;
   statutoryFreeForGovernors: boolean;
   sessions: SessionRow[];
@@ -99,6 +100,7 @@ export const blankCourse: CourseFormValues = {
   freeUntilWorkingDays: '10',
   lateCancellationPercent: '50',
   noShowPercent: '100',
+  holdHours: '48',
   staffBookingNeedsApproval: false,
   statutoryFreeForGovernors: false,
   sessions: [emptySession],
@@ -179,6 +181,7 @@ export function CourseForm({
         ),
         noShowPercent: whole('cancellationTerms.noShowPercent', values.noShowPercent),
       },
+      holdHours: whole('holdHours', values.holdHours),
       staffBookingNeedsApproval: values.staffBookingNeedsApproval,
       statutoryFreeForGovernors: values.statutoryFreeForGovernors,
       sessions: values.sessions.map((s) => ({ ...s, required: s.required ?? true })),
@@ -401,6 +404,13 @@ export function CourseForm({
             {...bind('noShowPercent')}
           />
         </div>
+        <NumberField
+          whole
+          label="Hold a freed place for the next person waiting (hours)"
+          hint="They have this long to claim it before it passes to the next person. The hours run over weekends too."
+          {...form.field('holdHours')}
+          {...bind('holdHours')}
+        />
       </FieldGroup>
 
       <SubmitButton pending={form.isPending} pendingLabel="Saving…">

@@ -38,6 +38,7 @@ export default async function EditCoursePage({
     entitlementUnit: course.entitlementUnit ?? '',
     entitlementCategory: course.entitlementCategory,
     freeUntilWorkingDays: String(course.cancellationTerms.freeUntilWorkingDays),
+    holdHours: String(course.holdHours),
     lateCancellationPercent: String(course.cancellationTerms.lateCancellationPercent),
     noShowPercent: String(course.cancellationTerms.noShowPercent),
     staffBookingNeedsApproval: course.staffBookingNeedsApproval,
