@@ -282,7 +282,7 @@ async function queueBehindOtherJoiners(tx: Tx, courseId: string) {
   );
 }
 
-/** The first key of the waiting-list lock: any fixed number no other lock of ours uses. */
+/** The first key of the waiting-list lock: a fixed number that no other lock of ours uses. */
 const waitingListLockClass = 4_201;
 
 const noPlaces = (): BookPlacesResult => ({
