@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courseBookings, memberships, users, type Course, type CourseSession } from '~/db/schema';
+import { courseBookings, type Course, type CourseSession } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { courseEmail, placeDetailsOf } from './course-emails';
+import { schoolLeaders } from './tell-school-leaders';
 import { londonDateOf } from './london-time';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourseForUpdate } from './get-course';
@@ -28,11 +29,7 @@ export async function requestApproval(
     url: string;
   },
 ) {
-  const approvers = await tx
-    .select({ name: users.name, email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.schoolId, input.schoolId), eq(memberships.role, 'school_admin')));
+  const approvers = await schoolLeaders(tx, input.schoolId);
   for (const approver of approvers)
     await queueEmail(
       tx,

@@ -13,11 +13,7 @@ export async function tellSchoolLeaders(
   tx: Tx,
   input: { schoolId: string; subject: string; paragraphs: string[]; url: string },
 ) {
-  const leaders = await tx
-    .select({ name: users.name, email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.schoolId, input.schoolId), eq(memberships.role, 'school_admin')));
+  const leaders = await schoolLeaders(tx, input.schoolId);
   for (const leader of leaders)
     await queueEmail(tx, {
       to: leader.email,
@@ -30,4 +26,13 @@ export async function tellSchoolLeaders(
       }),
     });
   return leaders.length;
+}
+
+/** A school's headteachers / business managers: who approves its staff bookings and pays its invoices. */
+export function schoolLeaders(tx: Tx, schoolId: string) {
+  return tx
+    .select({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.schoolId, schoolId), eq(memberships.role, 'school_admin')));
 }
