@@ -8,7 +8,7 @@ import { markEmailQueued, queueEmail } from '../email/send-email';
 import { prepareEmail, type TemplatedEmail } from '../email/templates';
 import type { TDelegate } from './booking-inputs';
 import { courseEmail, placeDetailsOf, waitingPositionLine, type PlaceDetails } from './course-emails';
-import { loadBookingContext, type BookingCourse } from './load-booking-context';
+import { loadBookingContext, type BookingContextRead, type BookingCourse } from './load-booking-context';
 import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
 import { statutoryFreeEmails } from '../governance/statutory-free-places';
@@ -81,16 +81,19 @@ export async function bookPlaces(
      * row's lock is released as soon as the server is done, not when this busy process gets round to answering.
      */
     endsTransaction?: boolean;
+    /** The booking's context, read already (sent with the workspace lookup: see readBookingContext). */
+    sentContext?: BookingContextRead | null;
   },
 ): Promise<BookPlacesResult> {
   if (input.delegates.length === 0)
     throw new DomainError({ code: 'BAD_REQUEST', field: 'delegates', message: 'Add at least one delegate.' });
   const emails = input.delegates.map((d) => d.email.toLowerCase());
   // One round trip: the course, school, price, sessions and who already has a place.
-  const { course, school, price, academicYear, sessions, alreadyBooked } = await loadBookingContext(tx, {
-    ...input,
-    emails,
-  });
+  const { course, school, price, academicYear, sessions, alreadyBooked } = await loadBookingContext(
+    tx,
+    { ...input, emails },
+    input.sentContext,
+  );
   if (alreadyBooked.length > 0)
     throw new DomainError({
       code: 'CONFLICT',
@@ -126,7 +129,7 @@ export async function bookPlaces(
           bookedOn: input.today,
         }),
       });
-    const waitlistedEmail = courseEmail({ ...common, kind: 'waitlisted' });
+    const waitlistedEmail = () => courseEmail({ ...common, kind: 'waitlisted' });
     return { d, bookingId, tokenHash, confirmedEmail, waitlistedEmail };
   });
 
@@ -299,7 +302,8 @@ type Prepared = {
   bookingId: string;
   tokenHash: string;
   confirmedEmail: (funding: PlaceDetails['funding'], pricePence: number) => TemplatedEmail;
-  waitlistedEmail: TemplatedEmail;
+  /** Built only for a booking that may join the waiting list (the one-statement path). */
+  waitlistedEmail: () => TemplatedEmail;
 };
 
 /**
@@ -378,7 +382,8 @@ async function bookInOneStatement(
     const pricePence = input.freeByStatute.has(p.d.email.toLowerCase()) ? 0 : price.pricePence;
     const confirmedEmail = p.confirmedEmail(pricePence > 0 ? 'charge' : 'free', pricePence);
     const confirmed = prepareEmail(confirmedEmail);
-    const waitlisted = prepareEmail(p.waitlistedEmail);
+    // Someone not joining the waiting list gets no waiting-list email: none is built or sent.
+    const waitlisted = input.joinWaitingList ? prepareEmail(p.waitlistedEmail()) : null;
     return {
       p,
       pricePence,
@@ -397,8 +402,8 @@ async function bookInOneStatement(
         ${`${course.title}: place for ${r.p.d.name}`}, ${r.confirmedEmailId}::uuid, ${r.values.confirmed.subject},
         ${r.values.confirmed.template}, ${JSON.stringify(r.values.confirmed.props)}::jsonb,
         ${JSON.stringify(r.confirmedEmail.attachments ?? [])}::jsonb, ${r.waitlistedEmailId}::uuid,
-        ${r.values.waitlisted.subject}, ${r.values.waitlisted.template},
-        ${JSON.stringify(r.values.waitlisted.props)}::jsonb)`,
+        ${r.values.waitlisted?.subject ?? null}, ${r.values.waitlisted?.template ?? null},
+        ${r.values.waitlisted ? JSON.stringify(r.values.waitlisted.props) : null}::jsonb)`,
     ),
     sql`, `,
   );
@@ -464,17 +469,18 @@ async function bookInOneStatement(
           token_hash
         from placed
       ),
-      w as (
+      ${
+        // Without joinWaitingList nobody is put on it: no waiting-list insert or email in the plan at all.
+        input.joinWaitingList
+          ? sql`w as (
         insert into course_waitlist_entries (tenant_id, course_id, school_id, delegate_name, delegate_email,
           delegate_role, delegate_user_id, added_by_user_id)
         select ${input.tenantId}::uuid, ${course.id}::uuid, ${input.schoolId}::uuid, name, email, role, user_id,
           ${input.actorUserId}::uuid
         from d where ${
-          !input.joinWaitingList
-            ? sql`false`
-            : lock === 'join'
-              ? sql`coalesce((select take from t), 0) <= 0`
-              : sql`d.k >= coalesce((select take from t), 0)`
+          lock === 'join'
+            ? sql`coalesce((select take from t), 0) <= 0`
+            : sql`d.k >= coalesce((select take from t), 0)`
         }
         order by d.k
         on conflict do nothing
@@ -491,7 +497,13 @@ async function bookInOneStatement(
         from d join w on w.delegate_email = d.email
         cross join (select count(*) as n from course_waitlist_entries
           where course_id = ${course.id} and status in ('waiting', 'offered')) ahead
-      )${auditRow ? sql`, a as (${auditRow})` : sql``}
+      )`
+          : sql`w as (select null::uuid as id, null::text as delegate_email where false),
+      e as (
+        insert into outbox_emails (id, status, "to", subject, template, props, attachments)
+        select c_email_id, 'queued'::email_status, email, c_subject, c_template, c_props, c_attachments from placed
+      )`
+      }${auditRow ? sql`, a as (${auditRow})` : sql``}
       select (select take from t) as take,
         (select json_agg(json_build_object('id', w.id, 'email', w.delegate_email)) from w) as waitlisted`,
     );

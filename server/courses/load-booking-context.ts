@@ -35,28 +35,29 @@ type BookingSchool = Pick<
 >;
 type BookingSession = Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>;
 
+type BookingContextRow = {
+  course: BookingCourse | null;
+  school: BookingSchool | null;
+  sessions: BookingSession[] | null;
+  already: string[] | null;
+};
+
+/** Which booking a context read is for: a read made for other delegates, course or school is not used. */
+type BookingContextKey = { courseId: string; schoolId: string; emails: readonly string[] };
+
+/** A context read already sent (see readBookingContext), with what it was sent for. */
+export type BookingContextRead = BookingContextKey & { row: Promise<BookingContextRow | undefined> };
+
 /**
- * What a booking needs to know before it takes any lock, in one statement (one round trip): the course, the
- * school, the school's price, the course's sessions (for the emails) and which of `emails` (lower-case) already
- * have a live place on the course. Hand-written: every booking runs it, and four query-builder selects cost more
- * CPU than the statement. Dates come back as text on both drivers.
+ * Sends the statement that reads what a booking needs to know before it takes any lock, in one round trip:
+ * the course, the school, the course's sessions (for the emails) and which of `emails` (lower-case) already
+ * have a live place on the course. Hand-written: every booking runs it, and four query-builder selects cost
+ * more CPU than the statement. Dates come back as text on both drivers. The statement goes out now (in this
+ * turn of the event loop), so the courses.book procedure can send it with the workspace lookup (see
+ * tenantProcedure's firstRead); loadBookingContext checks what it found.
  */
-export async function loadBookingContext(
-  tx: Tx,
-  input: {
-    courseId: string;
-    schoolId: string;
-    laCodes: readonly string[];
-    today: IsoDate;
-    emails?: readonly string[];
-  },
-) {
-  const [row] = await executeRows<{
-    course: BookingCourse | null;
-    school: BookingSchool | null;
-    sessions: BookingSession[] | null;
-    already: string[] | null;
-  }>(
+export function readBookingContext(tx: Tx, key: BookingContextKey): BookingContextRead {
+  const row = executeRows<BookingContextRow>(
     tx,
     sql`select
       (select json_build_object('id', c.id, 'title', c.title, 'venue', c.venue, 'joiningLink', c.joining_link,
@@ -67,17 +68,47 @@ export async function loadBookingContext(
         'entitlementUnit', c.entitlement_unit, 'entitlementCategory', c.entitlement_category,
         'staffBookingNeedsApproval', c.staff_booking_needs_approval,
         'statutoryFreeForGovernors', c.statutory_free_for_governors, 'cancellationTerms', c.cancellation_terms)
-        from courses c where c.id = ${input.courseId}) as course,
+        from courses c where c.id = ${key.courseId}) as course,
       (select json_build_object('id', s.id, 'name', s.name, 'laCode', s.la_code, 'status', s.status,
         'isPartnershipMember', s.is_partnership_member, 'staffBookingsNeedApproval', s.staff_bookings_need_approval)
-        from schools s where s.id = ${input.schoolId}) as school,
+        from schools s where s.id = ${key.schoolId}) as school,
       (select json_agg(json_build_object('title', cs.title, 'on', cs.on, 'startTime', cs.start_time,
         'endTime', cs.end_time) order by cs.sequence)
-        from course_sessions cs where cs.course_id = ${input.courseId}) as sessions,
+        from course_sessions cs where cs.course_id = ${key.courseId}) as sessions,
       (select json_agg(b.delegate_email) from course_bookings b
-        where b.course_id = ${input.courseId} and b.status <> 'cancelled'
-          and lower(b.delegate_email) in (select jsonb_array_elements_text(${JSON.stringify(input.emails ?? [])}::jsonb))) as already`,
-  );
+        where b.course_id = ${key.courseId} and b.status <> 'cancelled'
+          and lower(b.delegate_email) = any(array(select jsonb_array_elements_text(${JSON.stringify(key.emails)}::jsonb)))
+      ) as already`,
+  ).then(([first]) => first);
+  // Awaited by loadBookingContext; a read sent early for a request then refused is never awaited.
+  row.catch(() => {});
+  return { ...key, row };
+}
+
+const sameRead = (read: BookingContextKey, key: BookingContextKey) =>
+  read.courseId === key.courseId &&
+  read.schoolId === key.schoolId &&
+  read.emails.length === key.emails.length &&
+  read.emails.every((e, i) => e === key.emails[i]);
+
+/**
+ * What a booking needs to know before it takes any lock (see readBookingContext), checked: the course is open
+ * for booking, the school is found, and the school's price. Uses `sent` when it was read for the same course,
+ * school and delegates; otherwise reads it now.
+ */
+export async function loadBookingContext(
+  tx: Tx,
+  input: {
+    courseId: string;
+    schoolId: string;
+    laCodes: readonly string[];
+    today: IsoDate;
+    emails?: readonly string[];
+  },
+  sent?: BookingContextRead | null,
+) {
+  const key = { courseId: input.courseId, schoolId: input.schoolId, emails: input.emails ?? [] };
+  const row = await (sent && sameRead(sent, key) ? sent : readBookingContext(tx, key)).row;
   const course = row?.course;
   const school = row?.school;
   if (!course || course.status === 'draft')

@@ -46,15 +46,20 @@ import { publishCourse, ZPublishCourseInput } from '../courses/publish-course';
 import { updateCourse, ZUpdateCourseInput } from '../courses/update-course';
 import { DomainError } from '../errors/domain-error';
 import { revalidateCatalogueOnCommit } from '../courses/catalogue-cache';
-import { router, tenantProcedure, type Actor } from '../trpc';
+import { router, tenantProcedure, type Actor, type SessionUser } from '../trpc';
+import type { Tx } from '~/db/client';
+import { readBookingContext } from '../courses/load-booking-context';
 import { assertMaySeeSchool, scopeToSchool } from '../workspaces/school-scope';
 
 /**
  * A procedure of the courses module. A mutation that commits (a course made, edited, published, cancelled or
  * dated, a place booked, cancelled or promoted, …) revalidates the workspace's cached public catalogue.
  */
-const coursesProcedure = (roles: Parameters<typeof tenantProcedure>[0]['roles']) =>
-  tenantProcedure({ module: 'courses', roles }).use(async ({ ctx, type, next }) => {
+const coursesProcedure = <Sent = null>(
+  roles: Parameters<typeof tenantProcedure>[0]['roles'],
+  sendFirst?: (tx: Tx, rawInput: unknown, user: SessionUser) => Sent,
+) =>
+  tenantProcedure({ module: 'courses', roles, sendFirst }).use(async ({ ctx, type, next }) => {
     const result = await next();
     if (result.ok && type === 'mutation') revalidateCatalogueOnCommit(ctx.tx, ctx.actor);
     return result;
@@ -62,6 +67,19 @@ const coursesProcedure = (roles: Parameters<typeof tenantProcedure>[0]['roles'])
 
 const manage = coursesProcedure(courseManagers);
 const book = coursesProcedure(courseBookers);
+
+/**
+ * The courses.book procedure's context read (course, school, sessions, places already held), sent with the
+ * workspace lookup: booking is the hot path, and this saves it a round trip. Its delegates are the ones the
+ * procedure books: those named, or the signed-in person booking themselves.
+ */
+const sendBookingContext = (tx: Tx, rawInput: unknown, user: SessionUser) => {
+  const parsed = ZBookPlacesInput.safeParse(rawInput);
+  if (!parsed.success) return null;
+  const { courseId, schoolId, delegates } = parsed.data;
+  const emails = delegates.length > 0 ? delegates.map((d) => d.email) : [user.email];
+  return readBookingContext(tx, { courseId, schoolId, emails: emails.map((e) => e.toLowerCase()) });
+};
 
 /** The manager, and a school's headteacher/SBM for their own school, book named delegates. */
 const links = (actor: Actor) => ({ appUrl: actor.appUrl, slug: actor.slug, providerName: actor.name });
@@ -134,34 +152,37 @@ export const coursesRouter = router({
     });
   }),
   /** School staff, governors and ECTs book a place for themselves; see namesDelegates for who may name others. */
-  book: book.input(ZBookPlacesInput).mutation(({ ctx, input }) => {
-    assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
-    const mayName = namesDelegates(ctx.actor, input.schoolId);
-    const self = {
-      name: ctx.actor.user.name,
-      email: ctx.actor.user.email,
-      role: '',
-      userId: ctx.actor.userId,
-    };
-    if (!mayName && input.delegates.some((d) => d.email.toLowerCase() !== self.email.toLowerCase()))
-      throw new DomainError({ code: 'FORBIDDEN', message: 'You can book a place for yourself only.' });
-    return bookPlaces(ctx.tx, {
-      tenantId: ctx.actor.tenantId,
-      slug: ctx.actor.slug,
-      appUrl: ctx.actor.appUrl,
-      providerName: ctx.actor.name,
-      courseId: input.courseId,
-      schoolId: input.schoolId,
-      delegates: mayName && input.delegates.length > 0 ? input.delegates : [self],
-      actorUserId: ctx.actor.userId,
-      laCodes: ctx.actor.laCodes,
-      today: todayInLondon(),
-      staffBooking: !mayName,
-      joinWaitingList: input.joinWaitingList,
-      auditedAsResult: true,
-      endsTransaction: true,
-    });
-  }),
+  book: coursesProcedure(courseBookers, sendBookingContext)
+    .input(ZBookPlacesInput)
+    .mutation(({ ctx, input }) => {
+      assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
+      const mayName = namesDelegates(ctx.actor, input.schoolId);
+      const self = {
+        name: ctx.actor.user.name,
+        email: ctx.actor.user.email,
+        role: '',
+        userId: ctx.actor.userId,
+      };
+      if (!mayName && input.delegates.some((d) => d.email.toLowerCase() !== self.email.toLowerCase()))
+        throw new DomainError({ code: 'FORBIDDEN', message: 'You can book a place for yourself only.' });
+      return bookPlaces(ctx.tx, {
+        tenantId: ctx.actor.tenantId,
+        slug: ctx.actor.slug,
+        appUrl: ctx.actor.appUrl,
+        providerName: ctx.actor.name,
+        courseId: input.courseId,
+        schoolId: input.schoolId,
+        delegates: mayName && input.delegates.length > 0 ? input.delegates : [self],
+        actorUserId: ctx.actor.userId,
+        laCodes: ctx.actor.laCodes,
+        today: todayInLondon(),
+        staffBooking: !mayName,
+        joinWaitingList: input.joinWaitingList,
+        auditedAsResult: true,
+        endsTransaction: true,
+        sentContext: ctx.sent,
+      });
+    }),
   /** The school's headteacher / business manager (or the manager) approves or declines a staff booking. */
   decideBooking: coursesProcedure(schoolManagers)
     .input(ZDecideBookingInput)

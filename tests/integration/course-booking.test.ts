@@ -94,8 +94,12 @@ describe('booking places on a course', () => {
     expect((await ask()).alreadyHasPlace).toBe(false);
     const mine = await deputy.courses.book({ courseId: id, schoolId: school.id, delegates: [] });
     expect(mine.confirmed).toHaveLength(1);
-    // Back on the booking page, they are told they have a place rather than offered another.
+    // Back on the booking page, they are told they have a place rather than offered another; booking again
+    // is refused (the context read sent with the workspace lookup is keyed to their own email).
     expect((await ask()).alreadyHasPlace).toBe(true);
+    await expect(
+      deputy.courses.book({ courseId: id, schoolId: school.id, delegates: [] }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already has a place/) });
     expect(mine.confirmed[0]).toMatchObject({
       delegateEmail: 'deputy@coppettswood.sch.example',
       funding: 'charge',
