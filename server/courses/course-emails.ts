@@ -189,8 +189,8 @@ export function courseEmail(input: {
       subject: `A place is free: ${course.title}`,
       heading: 'A place is free for you',
       paragraphs: [
-        `A place on ${course.title} has become free and is held for you until ${input.holdUntil ?? ''}.`,
-        'If you do not claim it by then, it passes to the next person on the waiting list.',
+        `A place on ${course.title} has become free and is held for you until ${input.holdUntil ?? ''} (UK time).`,
+        'If you do not claim it by then, it passes to the next person on the waiting list. Weekends and bank holidays do not count towards the hold.',
       ],
       action: 'Claim the place',
     }),

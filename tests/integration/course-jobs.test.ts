@@ -7,7 +7,8 @@ import { findPlace } from '~/server/courses/find-place';
 import { markAttendance } from '~/server/courses/mark-attendance';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 import { londonToUtc } from '~/server/courses/london-time';
-import { workingDaysBefore } from '~/server/courses/working-days';
+import { addWorkingHours, workingDaysBefore } from '~/server/courses/working-days';
+import { dateAndTime } from '~/server/format/dates';
 import { withMailroom } from '~/server/email/outbox';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
@@ -227,24 +228,41 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
       joinWaitingList: true,
     });
     expect(booked.waitlisted).toHaveLength(2);
+    const offeredFrom = new Date();
     await head.courses.cancelBooking({ bookingId: booked.confirmed[0]?.bookingId ?? '', reason: '' });
+    const offeredBy = new Date();
     let waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
     expect(waiting.map((w) => w.status)).toEqual(['offered', 'waiting']);
 
-    // 49 hours on: the hold (48 h) has run out.
-    const now = new Date(Date.now() + 49 * 3_600_000);
-    const run = () =>
+    // The hold (48 h) counts working hours only: whatever day this runs, it ends 48 working hours after the
+    // offer, which is later than 48 clock hours whenever a weekend or bank holiday falls in between.
+    const holdEnds = waiting[0]?.holdExpiresAt ?? new Date(0);
+    expect(holdEnds.getTime()).toBeGreaterThanOrEqual(addWorkingHours(offeredFrom, 48).getTime());
+    expect(holdEnds.getTime()).toBeLessThanOrEqual(addWorkingHours(offeredBy, 48).getTime());
+    expect(holdEnds.getTime() - offeredBy.getTime()).toBeGreaterThanOrEqual(48 * 3_600_000 - 1_000);
+    const offer = await sentTo(d('b').email, 'A place is free%');
+    expect(offer[0]?.text).toContain(`held for you until ${dateAndTime(holdEnds)} (UK time)`);
+
+    const run = (now: Date) =>
       runScheduledJob(database.db, 'course-hold-expiry', {
         today: now.toISOString().slice(0, 10),
         now,
         appUrl: testAppUrl,
         tenants: only,
       });
-    const firstRun = await run();
+    // A quarter of an hour before it ends, the job leaves the hold alone.
+    const before = await run(new Date(holdEnds.getTime() - 20 * 60_000));
+    expect(before[0]?.result).toMatchObject({ ran: true });
+    waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
+    expect(waiting.map((w) => w.status)).toEqual(['offered', 'waiting']);
+
+    // Once it has ended, the next run passes the place on.
+    const now = new Date(holdEnds.getTime() + 60_000);
+    const firstRun = await run(now);
     expect(firstRun[0]?.result).toMatchObject({ ran: true });
     waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
     expect(waiting.map((w) => [w.delegateEmail, w.status])).toEqual([[d('c').email, 'offered']]);
-    expect((await run())[0]?.result).toMatchObject({ ran: false });
+    expect((await run(now))[0]?.result).toMatchObject({ ran: false });
     expect(await sentTo(d('c').email, 'A place is free%')).toHaveLength(1);
   });
 });

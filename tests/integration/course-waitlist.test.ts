@@ -130,14 +130,17 @@ describe('cancellation, waiting list, holds and substitution', () => {
       [d('d').email, 'waiting'],
     ]);
 
-    // 49 hours later C has not claimed: the hold expires and D is offered. A second run does nothing.
-    const later49h = new Date(Date.now() + 49 * 3_600_000);
+    // C has not claimed by the end of the hold (48 working hours): it expires and D is offered. A second run
+    // does nothing.
+    const cHoldEnds = byCourse.waiting[0]?.holdExpiresAt;
+    if (!cHoldEnds) throw new Error('no hold for C');
+    const afterHold = new Date(cHoldEnds.getTime() + 60_000);
     const system = await userByEmail(database.db, 'manager@hsip.example');
     const expireAs = () =>
       runInTenant(
         database.db,
         { tenantId: hsip.id, action: 'courses.expireHolds', actor: { userId: system.id } },
-        (tx) => expireHolds(tx, { ...links, now: later49h }),
+        (tx) => expireHolds(tx, { ...links, now: afterHold }),
       );
     // On a shared database earlier runs may have holds of their own falling due at the same moment.
     const firstRun = await expireAs();
@@ -150,7 +153,7 @@ describe('cancellation, waiting list, holds and substitution', () => {
 
     const claim = (token: string) =>
       withTenant(database.db, hsip.id, (tx) =>
-        claimOffer(tx, { ...links, token, now: later49h, tenantId: hsip.id, laCodes: hsip.laCodes }),
+        claimOffer(tx, { ...links, token, now: afterHold, tenantId: hsip.id, laCodes: hsip.laCodes }),
       );
     await expect(claim(cToken)).rejects.toMatchObject({ code: 'CONFLICT' });
     const claimed = await claim(await claimTokenSentTo(d('d').email));
