@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancellationOutcome, shareOf } from '~/server/courses/cancellation-terms';
+import { cancellationOutcome, cancellationTermsSummary, shareOf } from '~/server/courses/cancellation-terms';
 import { londonToUtc } from '~/server/courses/london-time';
 import {
   addWorkingHours,
@@ -114,6 +114,10 @@ describe('cancellation terms', () => {
         { cancelledOn: '2026-11-25', firstSessionOn: '2026-11-26' },
       ),
     ).toMatchObject({ kind: 'free' });
+    // The course pages (public and the manager's) state them in one sentence.
+    expect(cancellationTermsSummary(terms)).toBe(
+      'Free until 10 working days before the first session; 50% after that; 100% if a delegate does not attend.',
+    );
     expect(shareOf(7_500, 50)).toBe(3_750);
     expect(shareOf(9_999, 50)).toBe(5_000);
   });

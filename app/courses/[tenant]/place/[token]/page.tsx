@@ -6,7 +6,7 @@ import { withPublicCourses } from '~/server/courses/public-tenant';
 import { getDatabase } from '~/server/database';
 import { DataTable } from '../../../../_components/data-table';
 import { SiteHeader } from '../../../../_components/site-header';
-import { formatCourseDate, formatCourseDates } from '../../../../_lib/course-format';
+import { courseWhere, formatCourseDate, formatCourseDates } from '../../../../_lib/course-format';
 
 export const metadata: Metadata = { title: 'Your place', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -21,6 +21,7 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
   }).catch(() => null);
   if (!found) notFound();
   const { booking, course, sessions, certificate } = found;
+  const where = courseWhere(course);
   return (
     <>
       <SiteHeader user={null} />
@@ -44,12 +45,12 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
             </a>
           </p>
         )}
-        {course.format !== 'online' && course.venue && <p className="mt-2">Venue: {course.venue}</p>}
-        {course.format !== 'in_person' && course.joiningLink && booking.status === 'confirmed' && (
+        {where.venue && <p className="mt-2">Venue: {where.venue}</p>}
+        {where.joiningLink && booking.status === 'confirmed' && (
           <p className="mt-2">
             Joining link:{' '}
-            <a href={course.joiningLink} className="underline">
-              {course.joiningLink}
+            <a href={where.joiningLink} className="underline">
+              {where.joiningLink}
             </a>
           </p>
         )}
