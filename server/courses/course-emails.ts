@@ -68,6 +68,12 @@ export function placeDetailLines(place: PlaceDetails): string[] {
   return [...lines, cancellationTermsLine(place.terms, place.firstSessionOn, place.bookedOn)];
 }
 
+/** A cancelled place's line saying what cancelling it cost the school (cancellationChargeOf), or that it was free. */
+export const cancellationChargeLine = (charge: { netPence: number; vatRateBasisPoints: number } | null) =>
+  charge
+    ? `A late-cancellation charge of ${formatPence(charge.netPence)}${charge.vatRateBasisPoints > 0 ? ' plus VAT' : ''} was made to your school.`
+    : 'There was no charge for cancelling this place.';
+
 /**
  * What cancelling a place, or not coming, costs under the course's terms, for a place booked on `bookedOn`: a
  * place booked after the last day to cancel free is told that any cancellation is now charged (the booking

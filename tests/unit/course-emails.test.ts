@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseEmail, placeDetailLines } from '~/server/courses/course-emails';
+import { cancellationChargeLine, courseEmail, placeDetailLines } from '~/server/courses/course-emails';
 import { sessionChangeLines } from '~/server/courses/session-changes';
 import { prepareEmail, renderEmail } from '~/server/email/templates';
 
@@ -87,6 +87,16 @@ describe('a confirmation’s place and a date change’s sessions', () => {
       'Booked for Grange Primary School.',
       'There is no charge for this place.',
     ]);
+  });
+
+  it('says on a cancelled place what cancelling it cost the school, or that it was free', () => {
+    expect(cancellationChargeLine({ netPence: 6_000, vatRateBasisPoints: 2_000 })).toBe(
+      'A late-cancellation charge of £60.00 plus VAT was made to your school.',
+    );
+    expect(cancellationChargeLine({ netPence: 2_500, vatRateBasisPoints: 0 })).toBe(
+      'A late-cancellation charge of £25.00 was made to your school.',
+    );
+    expect(cancellationChargeLine(null)).toBe('There was no charge for cancelling this place.');
   });
 
   it('names each session that moved, was added or no longer runs, matched by its place in the programme', () => {

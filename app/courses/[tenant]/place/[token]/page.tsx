@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { certificateEligibility } from '~/server/courses/attendance-certificate';
-import { findPlace } from '~/server/courses/find-place';
+import { cancellationChargeLine } from '~/server/courses/course-emails';
+import { cancellationChargeOf, findPlace } from '~/server/courses/find-place';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 import { getDatabase } from '~/server/database';
 import { DataTable } from '../../../../_components/data-table';
@@ -17,10 +18,10 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
   const found = await withPublicCourses((await getDatabase()).db, tenant, async (tx) => {
     const place = await findPlace(tx, token);
     const { eligible } = await certificateEligibility(tx, place.booking);
-    return { ...place, certificate: eligible };
+    return { ...place, certificate: eligible, charge: await cancellationChargeOf(tx, place.booking) };
   }).catch(() => null);
   if (!found) notFound();
-  const { booking, course, sessions, certificate } = found;
+  const { booking, course, sessions, certificate, charge } = found;
   const where = courseWhere(course);
   return (
     <>
@@ -31,6 +32,7 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
           {booking.delegateName} · {formatCourseDates(course.startsOn, course.endsOn)} ·{' '}
           {booking.status === 'confirmed' ? 'Place confirmed' : 'Booking cancelled'}
         </p>
+        {booking.status === 'cancelled' && <p className="mt-4">{cancellationChargeLine(charge)}</p>}
         {booking.status === 'confirmed' && (
           <p className="mt-4">
             <a href={`/courses/${tenant}/place/${token}/calendar`} className="underline">
