@@ -106,6 +106,7 @@ export type CourseEmailKind =
   | 'cancelled'
   | 'course_cancelled'
   | 'changed'
+  | 'waiting_list_changed'
   | 'reminder'
   | 'evaluation'
   | 'substituted'
@@ -241,6 +242,20 @@ export function courseEmail(input: {
         where,
       ],
       action: 'See your place',
+    }),
+    // Someone waiting holds no place, so no calendar invite: only the new dates, and where they stand.
+    waiting_list_changed: () => ({
+      subject: `Dates changed: ${course.title}`,
+      heading: 'The course dates have changed',
+      paragraphs: [
+        ...(input.changes ?? []),
+        `You are on the waiting list for ${course.title}. Its sessions are now as below.`,
+        input.holdUntil
+          ? `The place held for you is still yours to claim until ${input.holdUntil} (UK time), with the link in the email offering it.`
+          : input.position
+            ? `${waitingPositionLine(input.position)} We will email you if a place becomes free.`
+            : '',
+      ],
     }),
     reminder: () => ({
       subject: `Reminder: ${course.title}`,

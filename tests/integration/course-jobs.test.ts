@@ -32,7 +32,12 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
   async function sentTo(email: string, subjectLike: string) {
     return withMailroom(database.db, (tx) =>
       tx
-        .select({ subject: outboxEmails.subject, text: outboxEmails.text, html: outboxEmails.html })
+        .select({
+          subject: outboxEmails.subject,
+          text: outboxEmails.text,
+          html: outboxEmails.html,
+          attachments: outboxEmails.attachments,
+        })
         .from(outboxEmails)
         .where(and(eq(outboxEmails.to, email), like(outboxEmails.subject, subjectLike)))
         .orderBy(desc(outboxEmails.createdAt)),
@@ -202,6 +207,60 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     expect(token).not.toBe('');
     const ics = await withPublicCourses(database.db, ws.tenant.slug, (tx) => findPlace(tx, token));
     expect(ics.sessions.map((s) => s.on)).toEqual([`${year}-05-04`, `${year}-05-18`]);
+  });
+
+  it('a date change tells the waiting list the new dates and where each stands, with no calendar invite', async () => {
+    const manager = ws.caller;
+    const input = { ...courseInput(`${year}-05-05`, `${year}-05-12`), capacity: 2 };
+    const made = await manager.courses.create(input as never);
+    await manager.courses.publish({ id: made.id });
+    const d = (n: string) => ({
+      name: `Waiting ${n}`,
+      email: `${n}.${made.id.slice(0, 8)}@grange.sch.example`,
+      role: '',
+    });
+    const booked = await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [d('a'), d('b'), d('c'), d('d'), d('e')],
+      joinWaitingList: true,
+    });
+    expect(booked.waitlisted).toHaveLength(3);
+    // b's place goes to c, on hold; d and e wait, first and second in line.
+    await ws.caller.courses.cancelBooking({ bookingId: booked.confirmed[1]?.bookingId ?? '', reason: '' });
+    const waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
+    expect(waiting.map((w) => [w.delegateEmail, w.status])).toEqual([
+      [d('c').email, 'offered'],
+      [d('d').email, 'waiting'],
+      [d('e').email, 'waiting'],
+    ]);
+
+    await manager.courses.update({
+      id: made.id,
+      course: courseInput(`${year}-05-05`, `${year}-05-19`),
+    } as never);
+    const moved =
+      /Day two has moved from \w{3}, 12 May \d{4}, 09:30–15:30 to \w{3}, 19 May \d{4}, 09:30–15:30\./;
+    const [toA] = await sentTo(d('a').email, 'Dates changed:%');
+    expect(toA?.attachments).toMatchObject([{ kind: 'course-ics', method: 'REQUEST' }]);
+    const [toC] = await sentTo(d('c').email, 'Dates changed:%');
+    const [toD] = await sentTo(d('d').email, 'Dates changed:%');
+    const [toE] = await sentTo(d('e').email, 'Dates changed:%');
+    for (const email of [toC, toD, toE]) {
+      expect(email?.attachments).toEqual([]);
+      expect(email?.text).toMatch(moved);
+      expect(email?.text).toContain('You are on the waiting list for');
+      expect(email?.text).not.toContain('course.ics');
+    }
+    expect(toC?.text).toContain(
+      `The place held for you is still yours to claim until ${dateAndTime(waiting[0]?.holdExpiresAt ?? '')} (UK time)`,
+    );
+    expect(toD?.text).toContain('You are number 1 on the waiting list.');
+    expect(toE?.text).toContain('You are number 2 on the waiting list.');
+    // b, whose place was cancelled, is not on the list and hears nothing.
+    expect(await sentTo(d('b').email, 'Dates changed:%')).toHaveLength(0);
+    // No hold of this test's is left for the hold-expiry test's runs in this workspace.
+    await manager.courses.cancel({ id: made.id, reason: 'The test is over' });
   });
 
   it('hold expiry is a scheduled job: a run passes an expired hold on, a second run in the same quarter hour does nothing', async () => {
