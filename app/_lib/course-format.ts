@@ -1,6 +1,7 @@
 /** Words for courses, safe in client components (no database code). */
 export {
   audiences as audienceLabels,
+  courseWhere,
   formatLabels,
   programmeLabels,
   sessionKindLabels,

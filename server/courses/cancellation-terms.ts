@@ -23,6 +23,13 @@ export function cancellationOutcome(
   return { kind: 'late', percent: terms.lateCancellationPercent, freeUntil };
 }
 
+/**
+ * The terms in one sentence, as the course's pages state them (the public page and the manager's): "Free until
+ * 10 working days before the first session; 50% after that; 100% if a delegate does not attend."
+ */
+export const cancellationTermsSummary = (terms: CancellationTerms) =>
+  `Free until ${terms.freeUntilWorkingDays} working days before the first session; ${terms.lateCancellationPercent}% after that; ${terms.noShowPercent}% if a delegate does not attend.`;
+
 /** The share of a price a percentage charge comes to, in whole pence. */
 export const shareOf = (pricePence: number, percent: number) => Math.round((pricePence * percent) / 100);
 

@@ -68,6 +68,12 @@ export function placeDetailLines(place: PlaceDetails): string[] {
   return [...lines, cancellationTermsLine(place.terms, place.firstSessionOn, place.bookedOn)];
 }
 
+/** A cancelled place's line saying what cancelling it cost the school (cancellationChargeOf), or that it was free. */
+export const cancellationChargeLine = (charge: { netPence: number; vatRateBasisPoints: number } | null) =>
+  charge
+    ? `A late-cancellation charge of ${formatPence(charge.netPence)}${charge.vatRateBasisPoints > 0 ? ' plus VAT' : ''} was made to your school.`
+    : 'There was no charge for cancelling this place.';
+
 /**
  * What cancelling a place, or not coming, costs under the course's terms, for a place booked on `bookedOn`: a
  * place booked after the last day to cancel free is told that any cancellation is now charged (the booking
@@ -100,6 +106,7 @@ export type CourseEmailKind =
   | 'cancelled'
   | 'course_cancelled'
   | 'changed'
+  | 'waiting_list_changed'
   | 'reminder'
   | 'evaluation'
   | 'substituted'
@@ -189,8 +196,8 @@ export function courseEmail(input: {
       subject: `A place is free: ${course.title}`,
       heading: 'A place is free for you',
       paragraphs: [
-        `A place on ${course.title} has become free and is held for you until ${input.holdUntil ?? ''}.`,
-        'If you do not claim it by then, it passes to the next person on the waiting list.',
+        `A place on ${course.title} has become free and is held for you until ${input.holdUntil ?? ''} (UK time).`,
+        'If you do not claim it by then, it passes to the next person on the waiting list. Weekends and bank holidays do not count towards the hold.',
       ],
       action: 'Claim the place',
     }),
@@ -235,6 +242,20 @@ export function courseEmail(input: {
         where,
       ],
       action: 'See your place',
+    }),
+    // Someone waiting holds no place, so no calendar invite: only the new dates, and where they stand.
+    waiting_list_changed: () => ({
+      subject: `Dates changed: ${course.title}`,
+      heading: 'The course dates have changed',
+      paragraphs: [
+        ...(input.changes ?? []),
+        `You are on the waiting list for ${course.title}. Its sessions are now as below.`,
+        input.holdUntil
+          ? `The place held for you is still yours to claim until ${input.holdUntil} (UK time), with the link in the email offering it.`
+          : input.position
+            ? `${waitingPositionLine(input.position)} We will email you if a place becomes free.`
+            : '',
+      ],
     }),
     reminder: () => ({
       subject: `Reminder: ${course.title}`,

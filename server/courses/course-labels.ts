@@ -29,3 +29,16 @@ export const sessionKindLabels: Record<'full_day' | 'half_day' | 'twilight' | 's
   twilight: 'Twilight',
   session: 'Session',
 };
+
+/**
+ * Where a course happens, as its delegates are told: the venue unless it runs online, the joining link unless
+ * it runs in person ('' where there is none).
+ */
+export const courseWhere = (course: {
+  format: keyof typeof formatLabels;
+  venue: string;
+  joiningLink: string;
+}) => ({
+  venue: course.format === 'online' ? '' : course.venue,
+  joiningLink: course.format === 'in_person' ? '' : course.joiningLink,
+});

@@ -7,10 +7,11 @@ import { listSessions } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
 
 /**
- * The scheduled job's body: every offer whose hold has run out expires (the person is told, and the tentative
- * events the offer's invite added are cancelled) and its place passes to the next person waiting (or back to
- * the pool). Idempotent: a second run at the same moment finds nothing to do,
- * and SKIP LOCKED lets two runs share the work without waiting on each other.
+ * The scheduled job's body: every offer whose hold has run out (its end, counted in working hours, was set
+ * when it was offered: offer-next-place.ts) expires (the person is told, and the tentative events the offer's
+ * invite added are cancelled) and its place passes to the next person waiting (or back to the pool).
+ * Idempotent: a second run at the same moment finds nothing to do, and SKIP LOCKED lets two runs share the work
+ * without waiting on each other.
  */
 export async function expireHolds(tx: Tx, input: { now: Date } & Links) {
   const due = await tx

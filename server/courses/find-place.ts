@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { courseBookings } from '~/db/schema';
+import { chargeableItems, courseBookings, type CourseBooking } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { getCourse } from './get-course';
 import { hashPlaceToken } from './place-token';
@@ -14,4 +14,22 @@ export async function findPlace(tx: Tx, token: string) {
   if (!booking) throw new DomainError({ code: 'NOT_FOUND', message: 'This link is not valid.' });
   const { course, sessions } = await getCourse(tx, booking.courseId);
   return { booking, course, sessions };
+}
+
+/**
+ * What cancelling a place cost its school: the late-cancellation charge the cancellation raised, as charged
+ * (net and its VAT rate), or null when it was free or the charge has been voided since (a cancelled course
+ * voids it). Read from the charge, not worked out again from the terms: the course's dates or terms may have
+ * changed after the place was cancelled.
+ */
+export async function cancellationChargeOf(
+  tx: Tx,
+  booking: Pick<CourseBooking, 'status' | 'penaltyChargeItemId'>,
+): Promise<{ netPence: number; vatRateBasisPoints: number } | null> {
+  if (booking.status !== 'cancelled' || !booking.penaltyChargeItemId) return null;
+  const [charge] = await tx
+    .select({ netPence: chargeableItems.netPence, vatRateBasisPoints: chargeableItems.vatRateBasisPoints })
+    .from(chargeableItems)
+    .where(and(eq(chargeableItems.id, booking.penaltyChargeItemId), ne(chargeableItems.status, 'cancelled')));
+  return charge && charge.netPence > 0 ? charge : null;
 }

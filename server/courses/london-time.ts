@@ -39,6 +39,12 @@ export function londonDateOf(instant: Date): IsoDate {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** The London date and the minutes past its midnight on London's clock, at an instant. */
+export function londonClockOf(instant: Date): { on: IsoDate; minutes: number } {
+  const p = Object.fromEntries(londonParts.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { on: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
+}
+
 /** Adds days to an ISO date (calendar days). */
 export function addDays(on: IsoDate, days: number): IsoDate {
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];

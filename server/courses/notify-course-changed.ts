@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { courseBookings } from '~/db/schema';
+import { courseBookings, courseWaitlistEntries } from '~/db/schema';
 import { queueEmail } from '../email/send-email';
+import { dateAndTime } from '../format/dates';
 import { getCourse } from './get-course';
 import { courseEmail } from './course-emails';
 import { newPlaceToken } from './place-token';
@@ -10,7 +11,8 @@ import { newPlaceToken } from './place-token';
  * Every confirmed delegate is told the course's dates changed, with the new sessions and a link to the updated
  * calendar invite (the same event UIDs with a higher SEQUENCE, so calendars move the events rather than add
  * them). We keep only the hash of a delegate's link, so the email carries a new one; it replaces the earlier
- * link, which stops working.
+ * link, which stops working. Everyone on the waiting list (waiting, or offered a place on hold) is told the new
+ * dates too, with where they stand, but gets no invite: they hold no place.
  */
 export async function notifyCourseChanged(
   tx: Tx,
@@ -45,5 +47,32 @@ export async function notifyCourseChanged(
       }),
     );
   }
-  return { notified: delegates.length };
+  const waiting = await tx
+    .select()
+    .from(courseWaitlistEntries)
+    .where(
+      and(
+        eq(courseWaitlistEntries.courseId, input.courseId),
+        inArray(courseWaitlistEntries.status, ['waiting', 'offered']),
+      ),
+    )
+    .orderBy(asc(courseWaitlistEntries.queuedOrder));
+  let position = 0;
+  for (const entry of waiting) {
+    const offered = entry.status === 'offered' && entry.holdExpiresAt;
+    if (!offered) position++;
+    await queueEmail(
+      tx,
+      courseEmail({
+        kind: 'waiting_list_changed',
+        course,
+        sessions,
+        booking: entry,
+        providerName: input.providerName,
+        changes: input.changes,
+        ...(offered ? { holdUntil: dateAndTime(offered) } : { position }),
+      }),
+    );
+  }
+  return { notified: delegates.length, waitingNotified: waiting.length };
 }

@@ -6,15 +6,17 @@ import { dateAndTime } from '../format/dates';
 import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { newPlaceToken } from './place-token';
+import { addWorkingHours } from './working-days';
 
 export type Links = { appUrl: string; slug: string; providerName: string };
 
 /**
  * A place has come free (a cancellation, an expired hold). The first person waiting is offered it, by email,
- * with a time-limited hold: the place stays counted as taken, so no one else can book it meanwhile. With no
- * one waiting the place goes back into the pool. Call with the course row locked FOR UPDATE (the caller holds
- * it): that mode waits for bookings joining the waiting list under a key-share lock, so the first person
- * waiting is never one still being added (see book-places.ts, CourseLock).
+ * with a hold of the course's `holdHours` in working hours (addWorkingHours): the place stays counted as taken,
+ * so no one else can book it meanwhile. With no one waiting the place goes back into the pool. Call with the
+ * course row locked FOR UPDATE (the caller holds it): that mode waits for bookings joining the waiting list
+ * under a key-share lock, so the first person waiting is never one still being added (see book-places.ts,
+ * CourseLock).
  */
 export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Date } & Links) {
   const [course] = await tx.select().from(courses).where(eq(courses.id, input.courseId));
@@ -41,7 +43,9 @@ export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Dat
       .where(eq(courses.id, input.courseId));
     return { offered: null };
   }
-  const holdExpiresAt = new Date(input.now.getTime() + course.holdHours * 3_600_000);
+  // Working hours: an offer made on a Friday afternoon is not lost over the weekend or a bank holiday. The
+  // expiry job compares this moment with its clock, so it follows the same rule.
+  const holdExpiresAt = addWorkingHours(input.now, course.holdHours);
   const { token, tokenHash } = newPlaceToken();
   await tx
     .update(courseWaitlistEntries)

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../catalogue/academic-year';
-import { addDays } from './london-time';
+import { addDays, londonClockOf, londonToUtc } from './london-time';
 
 /**
  * Bank holidays in England and Wales, computed: New Year's Day, Good Friday, Easter Monday, the early May and
@@ -113,4 +113,31 @@ export function workingDaysAfter(on: IsoDate, n: number): IsoDate {
     if (isWorkingDay(d)) left--;
   }
   return d;
+}
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+
+/**
+ * The moment `hours` working hours after `from`: only the hours of working days count (all 24 of them, on
+ * London's clock), so a waiting-list hold of 48 hours offered at 15:00 on a Friday runs out at 15:00 on the
+ * Tuesday, not over the weekend. Started on a weekend or bank holiday, the count begins at midnight on the next
+ * working day. Clocks change on a Sunday, never a working day, so each counted day is 24 real hours.
+ */
+export function addWorkingHours(from: Date, hours: number): Date {
+  const clock = londonClockOf(from);
+  let on = clock.on;
+  // London's offset is whole hours: the seconds past the minute are the instant's own.
+  let into = clock.minutes * 60_000 + (from.getTime() % 60_000);
+  if (!isWorkingDay(on)) {
+    on = workingDaysAfter(on, 1);
+    into = 0;
+  }
+  let left = hours * hourMs;
+  while (left > dayMs - into) {
+    left -= dayMs - into;
+    on = workingDaysAfter(on, 1);
+    into = 0;
+  }
+  return new Date(londonToUtc(on, '00:00').getTime() + into + left);
 }

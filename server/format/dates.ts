@@ -64,11 +64,15 @@ const momentFormat = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',
   day: 'numeric',
   month: 'long',
+  year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
 });
 
-/** A moment to the minute, as the London clock reads it: "Mon 7 December, 14:30" (a hold's end, a deadline). */
+/**
+ * A moment to the minute, as the London clock reads it, with its year (a hold's end may fall after New Year):
+ * "Mon, 7 December 2026 at 14:30" (a hold's end, a deadline).
+ */
 export const dateAndTime = (value: string | Date) => momentFormat.format(instant(value));
 
 const stampFormat = new Intl.DateTimeFormat('en-GB', {

@@ -270,11 +270,13 @@ describe('course emails carry the calendar invite', () => {
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST; name=.?course\.ics/);
 
     // Bob lets the hold run out: he is told, and the same events are cancelled at a higher SEQUENCE.
-    const later49h = new Date(Date.now() + 49 * 3_600_000);
+    const bobHoldEnds = (await manager.courses.delegates({ courseId: made.id })).waiting[0]?.holdExpiresAt;
+    if (!bobHoldEnds) throw new Error('no hold for Bob');
+    const afterHold = new Date(bobHoldEnds.getTime() + 60_000);
     await runInTenant(
       database.db,
       { tenantId: barnet.id, action: 'courses.expireHolds', actor: { userId: system.id } },
-      (tx) => expireHolds(tx, { ...links, now: later49h }),
+      (tx) => expireHolds(tx, { ...links, now: afterHold }),
     );
     const bobEnded = await latestEmail(bob.email, 'Held place passed on');
     expect(bobEnded.attachments).toMatchObject([{ kind: 'course-offer-ics', method: 'CANCEL' }]);
@@ -292,7 +294,7 @@ describe('course emails carry the calendar invite', () => {
     expect(catTentative.text).toContain('STATUS:TENTATIVE');
     const token = /\/claim\/([\w-]+)/.exec(catOffer.text ?? '')?.[1] ?? '';
     const claimed = await withTenant(database.db, barnet.id, (tx) =>
-      claimOffer(tx, { ...links, token, now: later49h, tenantId: barnet.id, laCodes: barnet.laCodes }),
+      claimOffer(tx, { ...links, token, now: afterHold, tenantId: barnet.id, laCodes: barnet.laCodes }),
     );
     const catConfirmed = await inviteOf(await latestEmail(cat.email, 'Place confirmed'));
     expect(catConfirmed.text).toContain('METHOD:REQUEST');

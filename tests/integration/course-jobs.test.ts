@@ -7,7 +7,8 @@ import { findPlace } from '~/server/courses/find-place';
 import { markAttendance } from '~/server/courses/mark-attendance';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 import { londonToUtc } from '~/server/courses/london-time';
-import { workingDaysBefore } from '~/server/courses/working-days';
+import { addWorkingHours, workingDaysBefore } from '~/server/courses/working-days';
+import { dateAndTime } from '~/server/format/dates';
 import { withMailroom } from '~/server/email/outbox';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
@@ -31,7 +32,12 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
   async function sentTo(email: string, subjectLike: string) {
     return withMailroom(database.db, (tx) =>
       tx
-        .select({ subject: outboxEmails.subject, text: outboxEmails.text, html: outboxEmails.html })
+        .select({
+          subject: outboxEmails.subject,
+          text: outboxEmails.text,
+          html: outboxEmails.html,
+          attachments: outboxEmails.attachments,
+        })
         .from(outboxEmails)
         .where(and(eq(outboxEmails.to, email), like(outboxEmails.subject, subjectLike)))
         .orderBy(desc(outboxEmails.createdAt)),
@@ -203,6 +209,60 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     expect(ics.sessions.map((s) => s.on)).toEqual([`${year}-05-04`, `${year}-05-18`]);
   });
 
+  it('a date change tells the waiting list the new dates and where each stands, with no calendar invite', async () => {
+    const manager = ws.caller;
+    const input = { ...courseInput(`${year}-05-05`, `${year}-05-12`), capacity: 2 };
+    const made = await manager.courses.create(input as never);
+    await manager.courses.publish({ id: made.id });
+    const d = (n: string) => ({
+      name: `Waiting ${n}`,
+      email: `${n}.${made.id.slice(0, 8)}@grange.sch.example`,
+      role: '',
+    });
+    const booked = await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [d('a'), d('b'), d('c'), d('d'), d('e')],
+      joinWaitingList: true,
+    });
+    expect(booked.waitlisted).toHaveLength(3);
+    // b's place goes to c, on hold; d and e wait, first and second in line.
+    await ws.caller.courses.cancelBooking({ bookingId: booked.confirmed[1]?.bookingId ?? '', reason: '' });
+    const waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
+    expect(waiting.map((w) => [w.delegateEmail, w.status])).toEqual([
+      [d('c').email, 'offered'],
+      [d('d').email, 'waiting'],
+      [d('e').email, 'waiting'],
+    ]);
+
+    await manager.courses.update({
+      id: made.id,
+      course: courseInput(`${year}-05-05`, `${year}-05-19`),
+    } as never);
+    const moved =
+      /Day two has moved from \w{3}, 12 May \d{4}, 09:30–15:30 to \w{3}, 19 May \d{4}, 09:30–15:30\./;
+    const [toA] = await sentTo(d('a').email, 'Dates changed:%');
+    expect(toA?.attachments).toMatchObject([{ kind: 'course-ics', method: 'REQUEST' }]);
+    const [toC] = await sentTo(d('c').email, 'Dates changed:%');
+    const [toD] = await sentTo(d('d').email, 'Dates changed:%');
+    const [toE] = await sentTo(d('e').email, 'Dates changed:%');
+    for (const email of [toC, toD, toE]) {
+      expect(email?.attachments).toEqual([]);
+      expect(email?.text).toMatch(moved);
+      expect(email?.text).toContain('You are on the waiting list for');
+      expect(email?.text).not.toContain('course.ics');
+    }
+    expect(toC?.text).toContain(
+      `The place held for you is still yours to claim until ${dateAndTime(waiting[0]?.holdExpiresAt ?? '')} (UK time)`,
+    );
+    expect(toD?.text).toContain('You are number 1 on the waiting list.');
+    expect(toE?.text).toContain('You are number 2 on the waiting list.');
+    // b, whose place was cancelled, is not on the list and hears nothing.
+    expect(await sentTo(d('b').email, 'Dates changed:%')).toHaveLength(0);
+    // No hold of this test's is left for the hold-expiry test's runs in this workspace.
+    await manager.courses.cancel({ id: made.id, reason: 'The test is over' });
+  });
+
   it('hold expiry is a scheduled job: a run passes an expired hold on, a second run in the same quarter hour does nothing', async () => {
     const manager = ws.caller;
     const made = await manager.courses.create({
@@ -227,24 +287,41 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
       joinWaitingList: true,
     });
     expect(booked.waitlisted).toHaveLength(2);
+    const offeredFrom = new Date();
     await head.courses.cancelBooking({ bookingId: booked.confirmed[0]?.bookingId ?? '', reason: '' });
+    const offeredBy = new Date();
     let waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
     expect(waiting.map((w) => w.status)).toEqual(['offered', 'waiting']);
 
-    // 49 hours on: the hold (48 h) has run out.
-    const now = new Date(Date.now() + 49 * 3_600_000);
-    const run = () =>
+    // The hold (48 h) counts working hours only: whatever day this runs, it ends 48 working hours after the
+    // offer, which is later than 48 clock hours whenever a weekend or bank holiday falls in between.
+    const holdEnds = waiting[0]?.holdExpiresAt ?? new Date(0);
+    expect(holdEnds.getTime()).toBeGreaterThanOrEqual(addWorkingHours(offeredFrom, 48).getTime());
+    expect(holdEnds.getTime()).toBeLessThanOrEqual(addWorkingHours(offeredBy, 48).getTime());
+    expect(holdEnds.getTime() - offeredBy.getTime()).toBeGreaterThanOrEqual(48 * 3_600_000 - 1_000);
+    const offer = await sentTo(d('b').email, 'A place is free%');
+    expect(offer[0]?.text).toContain(`held for you until ${dateAndTime(holdEnds)} (UK time)`);
+
+    const run = (now: Date) =>
       runScheduledJob(database.db, 'course-hold-expiry', {
         today: now.toISOString().slice(0, 10),
         now,
         appUrl: testAppUrl,
         tenants: only,
       });
-    const firstRun = await run();
+    // A quarter of an hour before it ends, the job leaves the hold alone.
+    const before = await run(new Date(holdEnds.getTime() - 20 * 60_000));
+    expect(before[0]?.result).toMatchObject({ ran: true });
+    waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
+    expect(waiting.map((w) => w.status)).toEqual(['offered', 'waiting']);
+
+    // Once it has ended, the next run passes the place on.
+    const now = new Date(holdEnds.getTime() + 60_000);
+    const firstRun = await run(now);
     expect(firstRun[0]?.result).toMatchObject({ ran: true });
     waiting = (await manager.courses.delegates({ courseId: made.id })).waiting;
     expect(waiting.map((w) => [w.delegateEmail, w.status])).toEqual([[d('c').email, 'offered']]);
-    expect((await run())[0]?.result).toMatchObject({ ran: false });
+    expect((await run(now))[0]?.result).toMatchObject({ ran: false });
     expect(await sentTo(d('c').email, 'A place is free%')).toHaveLength(1);
   });
 });

@@ -5,7 +5,9 @@ import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, courseBookings, outboxEmails } from '~/db/schema';
 import { addDays, londonDateOf } from '~/server/courses/london-time';
 import { claimOffer } from '~/server/courses/claim-offer';
-import { placeDetailLines } from '~/server/courses/course-emails';
+import { cancellationChargeLine, placeDetailLines } from '~/server/courses/course-emails';
+import { cancellationChargeOf, findPlace } from '~/server/courses/find-place';
+import { withPublicCourses } from '~/server/courses/public-tenant';
 import { givenPlaceCost } from '~/server/courses/fund-given-place';
 import { getCourse } from '~/server/courses/get-course';
 import { expireHolds } from '~/server/courses/expire-holds';
@@ -49,6 +51,19 @@ describe('cancellation, waiting list, holds and substitution', () => {
     );
     if (!sent?.text) throw new Error(`no "${subjectStart}" email sent to ${email}`);
     return sent.text;
+  }
+
+  /** What the delegate's place page (the link in their confirmation) says cancelling the place cost. */
+  async function placePageChargeLine(email: string) {
+    const token = /\/place\/([\w-]+)\/calendar/.exec(await textSentTo(email, 'Place confirmed'))?.[1];
+    if (!token) throw new Error(`no place link sent to ${email}`);
+    return withPublicCourses(database.db, 'hsip', async (tx) => {
+      const { booking } = await findPlace(tx, token);
+      return {
+        status: booking.status,
+        line: cancellationChargeLine(await cancellationChargeOf(tx, booking)),
+      };
+    });
   }
 
   async function course(extra: Record<string, unknown>) {
@@ -108,6 +123,11 @@ describe('cancellation, waiting list, holds and substitution', () => {
         .where(eq(chargeableItems.sourceId, a?.bookingId ?? '')),
     );
     expect(voided?.status).toBe('cancelled');
+    // A's place link now says the place was cancelled at no cost.
+    expect(await placePageChargeLine(d('a').email)).toEqual({
+      status: 'cancelled',
+      line: 'There was no charge for cancelling this place.',
+    });
     const cToken = await claimTokenSentTo(d('c').email);
     // The claim page says what claiming commits the school to, as the confirmation will.
     const claimCost = await withTenant(database.db, hsip.id, async (tx) => {
@@ -130,14 +150,17 @@ describe('cancellation, waiting list, holds and substitution', () => {
       [d('d').email, 'waiting'],
     ]);
 
-    // 49 hours later C has not claimed: the hold expires and D is offered. A second run does nothing.
-    const later49h = new Date(Date.now() + 49 * 3_600_000);
+    // C has not claimed by the end of the hold (48 working hours): it expires and D is offered. A second run
+    // does nothing.
+    const cHoldEnds = byCourse.waiting[0]?.holdExpiresAt;
+    if (!cHoldEnds) throw new Error('no hold for C');
+    const afterHold = new Date(cHoldEnds.getTime() + 60_000);
     const system = await userByEmail(database.db, 'manager@hsip.example');
     const expireAs = () =>
       runInTenant(
         database.db,
         { tenantId: hsip.id, action: 'courses.expireHolds', actor: { userId: system.id } },
-        (tx) => expireHolds(tx, { ...links, now: later49h }),
+        (tx) => expireHolds(tx, { ...links, now: afterHold }),
       );
     // On a shared database earlier runs may have holds of their own falling due at the same moment.
     const firstRun = await expireAs();
@@ -150,7 +173,7 @@ describe('cancellation, waiting list, holds and substitution', () => {
 
     const claim = (token: string) =>
       withTenant(database.db, hsip.id, (tx) =>
-        claimOffer(tx, { ...links, token, now: later49h, tenantId: hsip.id, laCodes: hsip.laCodes }),
+        claimOffer(tx, { ...links, token, now: afterHold, tenantId: hsip.id, laCodes: hsip.laCodes }),
       );
     await expect(claim(cToken)).rejects.toMatchObject({ code: 'CONFLICT' });
     const claimed = await claim(await claimTokenSentTo(d('d').email));
@@ -229,5 +252,14 @@ describe('cancellation, waiting list, holds and substitution', () => {
     expect(cancelled.offeredTo).toBe(waiting?.id);
     const costs = await head.courses.schoolBookings({});
     expect(costs.find((c) => c.delegateEmail === x.email)?.costPence).toBe(Math.round(price / 2));
+    // Xavier's place link says what the late cancellation cost: the charge as made (£50 place, 50%).
+    expect(price).toBe(5_000);
+    expect(await placePageChargeLine(x.email)).toEqual({
+      status: 'cancelled',
+      line: 'A late-cancellation charge of £25.00 was made to your school.',
+    });
+    // The course is then called off: the charge, not yet invoiced, is voided, and the page says so.
+    await manager.courses.cancel({ id, reason: 'The facilitator is ill' });
+    expect((await placePageChargeLine(x.email)).line).toBe('There was no charge for cancelling this place.');
   });
 });

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
+import { cancellationTermsSummary, freeCancellationUntil } from '~/server/courses/cancellation-terms';
+import { courseWhere } from '~/server/courses/course-labels';
 import { callerFor, openTestDatabase } from './harness';
 import { ownCourse } from './course-fixtures';
 
@@ -66,6 +68,40 @@ describe('courses: create, edit, publish, duplicate', () => {
     const again = await adviser.courses.byId({ id: copy.id });
     expect(again.course).toMatchObject({ status: 'draft', placesTaken: 0, startsOn: '2032-03-09' });
     expect(again.sessions[0]?.on).toBe('2032-03-09');
+  });
+
+  it('the manager’s course page has where it runs, the booking deadline, minimum numbers, go/no-go and the terms', async () => {
+    const adviser = await callerFor(database.db, 'adviser@hsip.example', 'hsip');
+    const made = await adviser.courses.create({
+      ...ownCourse,
+      title: 'Hybrid maths leads network',
+      format: 'hybrid',
+      venue: 'Harrow Teachers’ Centre',
+      joiningLink: 'https://meet.example/maths-leads',
+      capacity: 20,
+      bookingDeadline: '2031-11-14',
+      minimumNumbers: 8,
+      goNoGoOn: '2031-11-07',
+      cancellationTerms: { freeUntilWorkingDays: 5, lateCancellationPercent: 25, noShowPercent: 100 },
+      sessions: [{ on: '2031-11-25', startTime: '13:30', endTime: '16:00' }],
+    } as never);
+    // What the page (app/[tenant]/courses/[courseId]) reads and how it words it.
+    const { course } = await adviser.courses.byId({ id: made.id });
+    expect(course).toMatchObject({
+      bookingDeadline: '2031-11-14',
+      minimumNumbers: 8,
+      goNoGoOn: '2031-11-07',
+      startsOn: '2031-11-25',
+    });
+    expect(courseWhere(course)).toEqual({
+      venue: 'Harrow Teachers’ Centre',
+      joiningLink: 'https://meet.example/maths-leads',
+    });
+    expect(cancellationTermsSummary(course.cancellationTerms)).toBe(
+      'Free until 5 working days before the first session; 25% after that; 100% if a delegate does not attend.',
+    );
+    // Five working days before Tuesday 25 November 2031.
+    expect(freeCancellationUntil(course.cancellationTerms, course.startsOn ?? '')).toBe('2031-11-18');
   });
 
   it('refuses a course without sessions, and school users cannot manage courses', async () => {

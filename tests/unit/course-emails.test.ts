@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseEmail, placeDetailLines } from '~/server/courses/course-emails';
+import { cancellationChargeLine, courseEmail, placeDetailLines } from '~/server/courses/course-emails';
 import { sessionChangeLines } from '~/server/courses/session-changes';
 import { prepareEmail, renderEmail } from '~/server/email/templates';
 
@@ -44,6 +44,46 @@ describe('course emails', () => {
     expect(text).toContain('Tom Briggs');
     expect(text).not.toContain('See your place');
   });
+
+  it('tells someone on the waiting list the new dates and where they stand, with no invite or link', () => {
+    const changes = [
+      'Network has moved from Mon, 19 October 2026, 16:00–17:30 to Mon, 26 October 2026, 16:00–17:30.',
+    ];
+    const waiting = courseEmail({
+      kind: 'waiting_list_changed',
+      course,
+      sessions,
+      booking: { delegateName: 'Tom Briggs', delegateEmail: 't@x.example' },
+      providerName: 'HSIP',
+      changes,
+      position: 3,
+      // Even given a place's or an offer's id, someone waiting holds no place: nothing is attached.
+      bookingId: '00000000-0000-4000-8000-000000000001',
+      offerEntryId: '00000000-0000-4000-8000-000000000002',
+    });
+    expect(waiting.attachments).toBeUndefined();
+    expect(waiting.props).toMatchObject({
+      subject: 'Dates changed: Phonics network',
+      action: undefined,
+      paragraphs: [
+        changes[0],
+        'You are on the waiting list for Phonics network. Its sessions are now as below.',
+        'You are number 3 on the waiting list. We will email you if a place becomes free.',
+      ],
+      sessionLines: ['Mon, 26 October 2026, 16:00–17:30: Network'],
+    });
+    const offered = courseEmail({
+      kind: 'waiting_list_changed',
+      course,
+      sessions,
+      booking: { delegateName: 'Tom Briggs', delegateEmail: 't@x.example' },
+      changes,
+      holdUntil: 'Tue, 15 December 2026 at 15:00',
+    });
+    expect(prepareEmail(offered).props.paragraphs).toContain(
+      'The place held for you is still yours to claim until Tue, 15 December 2026 at 15:00 (UK time), with the link in the email offering it.',
+    );
+  });
 });
 
 describe('a confirmation’s place and a date change’s sessions', () => {
@@ -87,6 +127,16 @@ describe('a confirmation’s place and a date change’s sessions', () => {
       'Booked for Grange Primary School.',
       'There is no charge for this place.',
     ]);
+  });
+
+  it('says on a cancelled place what cancelling it cost the school, or that it was free', () => {
+    expect(cancellationChargeLine({ netPence: 6_000, vatRateBasisPoints: 2_000 })).toBe(
+      'A late-cancellation charge of £60.00 plus VAT was made to your school.',
+    );
+    expect(cancellationChargeLine({ netPence: 2_500, vatRateBasisPoints: 0 })).toBe(
+      'A late-cancellation charge of £25.00 was made to your school.',
+    );
+    expect(cancellationChargeLine(null)).toBe('There was no charge for cancelling this place.');
   });
 
   it('names each session that moved, was added or no longer runs, matched by its place in the programme', () => {

@@ -406,8 +406,8 @@ export function CourseForm({
         </div>
         <NumberField
           whole
-          label="Hold a freed place for the next person waiting (hours)"
-          hint="They have this long to claim it before it passes to the next person. The hours run over weekends too."
+          label="Hold a freed place for the next person waiting (working hours)"
+          hint="They have this long to claim it before it passes to the next person. Only working days count: 48 hours offered on a Friday at 15:00 run until Tuesday at 15:00, as weekends and bank holidays are skipped."
           {...form.field('holdHours')}
           {...bind('holdHours')}
         />

@@ -3,11 +3,13 @@ import { Link } from '~/app/_components/link';
 import { formatPence } from '~/server/catalogue/money';
 import { DataTable } from '../../../_components/data-table';
 import {
+  courseWhere,
   formatCourseDate,
   formatCourseDates,
   formatLabels,
   sessionKindLabels,
 } from '../../../_lib/course-format';
+import { cancellationTermsSummary, freeCancellationUntil } from '~/server/courses/cancellation-terms';
 import { inSentence, priceNamesOf } from '~/server/catalogue/price-names';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { LeaveWaitingList, PromoteButton } from '../booking-decision';
@@ -35,6 +37,7 @@ export default async function CoursePage({
     guard(api.courses.byId({ id: courseId })),
     guard(api.courses.delegates({ courseId })),
   ]);
+  const where = courseWhere(course);
   return (
     <div>
       <p>
@@ -52,11 +55,28 @@ export default async function CoursePage({
           {counts.confirmed} confirmed, {counts.onHold} held for the waiting list, {placesLeft} left of{' '}
           {course.capacity}; {counts.waiting} waiting
         </dd>
+        {where.venue && (
+          <>
+            <dt className="font-semibold">Venue</dt>
+            <dd>{where.venue}</dd>
+          </>
+        )}
+        {where.joiningLink && (
+          <>
+            <dt className="font-semibold">Joining link</dt>
+            <dd>
+              <a href={where.joiningLink} className="break-all underline">
+                {where.joiningLink}
+              </a>
+            </dd>
+          </>
+        )}
+        <dt className="font-semibold">Book by</dt>
+        <dd>{course.bookingDeadline ? formatCourseDate(course.bookingDeadline) : 'No booking deadline'}</dd>
         <dt className="font-semibold">Minimum numbers</dt>
-        <dd>
-          {course.minimumNumbers || 'None'}
-          {course.goNoGoOn ? `, decide by ${formatCourseDate(course.goNoGoOn)}` : ''}
-        </dd>
+        <dd>{course.minimumNumbers || 'None'}</dd>
+        <dt className="font-semibold">Go/no-go date</dt>
+        <dd>{course.goNoGoOn ? formatCourseDate(course.goNoGoOn) : 'None set'}</dd>
         <dt className="font-semibold">Prices</dt>
         <dd>
           {names.member} {formatPence(course.memberPricePence)}, {inSentence(names.nonMember)}{' '}
@@ -67,6 +87,13 @@ export default async function CoursePage({
           {course.entitlementUnit
             ? `Draws ${course.entitlementUnit.replace('_', ' ')}${course.entitlementCategory ? ` (${course.entitlementCategory})` : ''}`
             : 'Always charged'}
+        </dd>
+        <dt className="font-semibold">Cancellation</dt>
+        <dd>
+          {cancellationTermsSummary(course.cancellationTerms)}
+          {course.startsOn
+            ? ` Last day to cancel free: ${formatCourseDate(freeCancellationUntil(course.cancellationTerms, course.startsOn))}.`
+            : ''}
         </dd>
         <dt className="font-semibold">Facilitators</dt>
         <dd>{course.facilitators.map((f) => f.name).join(', ') || 'None yet'}</dd>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { formatPence } from '~/server/catalogue/money';
 import { inSentence } from '~/server/catalogue/price-names';
+import { cancellationTermsSummary } from '~/server/courses/cancellation-terms';
 import { DataTable } from '../../../_components/data-table';
 import { SiteHeader } from '../../../_components/site-header';
 import {
@@ -41,7 +42,6 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
     api.auth.session(),
   ]);
   const placesLeft = course.capacity - course.placesTaken;
-  const terms = course.cancellationTerms;
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Course',
@@ -113,10 +113,7 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
             </>
           )}
           <dt className="font-semibold">Cancellation</dt>
-          <dd>
-            Free until {terms.freeUntilWorkingDays} working days before the first session;{' '}
-            {terms.lateCancellationPercent}% after that; {terms.noShowPercent}% if a delegate does not attend.
-          </dd>
+          <dd>{cancellationTermsSummary(course.cancellationTerms)}</dd>
         </dl>
         {course.status === 'published' && (
           // Before the sessions: a programme's list runs to dozens of rows, and booking is what most come for.

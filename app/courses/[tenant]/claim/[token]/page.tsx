@@ -58,7 +58,8 @@ export default async function ClaimPage({
           <>
             <p className="mt-6">
               A place has come free and is held for {entry.delegateName} until{' '}
-              <strong>{dateAndTime(entry.holdExpiresAt ?? new Date())}</strong>.
+              <strong>{dateAndTime(entry.holdExpiresAt ?? new Date())}</strong> (UK time). Weekends and bank
+              holidays do not count towards the hold.
             </p>
             {cost.map((line) => (
               <p key={line} className="mt-2">

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { certificateEligibility } from '~/server/courses/attendance-certificate';
-import { findPlace } from '~/server/courses/find-place';
+import { cancellationChargeLine } from '~/server/courses/course-emails';
+import { cancellationChargeOf, findPlace } from '~/server/courses/find-place';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 import { getDatabase } from '~/server/database';
 import { DataTable } from '../../../../_components/data-table';
 import { SiteHeader } from '../../../../_components/site-header';
-import { formatCourseDate, formatCourseDates } from '../../../../_lib/course-format';
+import { courseWhere, formatCourseDate, formatCourseDates } from '../../../../_lib/course-format';
 
 export const metadata: Metadata = { title: 'Your place', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -17,10 +18,11 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
   const found = await withPublicCourses((await getDatabase()).db, tenant, async (tx) => {
     const place = await findPlace(tx, token);
     const { eligible } = await certificateEligibility(tx, place.booking);
-    return { ...place, certificate: eligible };
+    return { ...place, certificate: eligible, charge: await cancellationChargeOf(tx, place.booking) };
   }).catch(() => null);
   if (!found) notFound();
-  const { booking, course, sessions, certificate } = found;
+  const { booking, course, sessions, certificate, charge } = found;
+  const where = courseWhere(course);
   return (
     <>
       <SiteHeader user={null} />
@@ -30,6 +32,7 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
           {booking.delegateName} · {formatCourseDates(course.startsOn, course.endsOn)} ·{' '}
           {booking.status === 'confirmed' ? 'Place confirmed' : 'Booking cancelled'}
         </p>
+        {booking.status === 'cancelled' && <p className="mt-4">{cancellationChargeLine(charge)}</p>}
         {booking.status === 'confirmed' && (
           <p className="mt-4">
             <a href={`/courses/${tenant}/place/${token}/calendar`} className="underline">
@@ -44,12 +47,12 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
             </a>
           </p>
         )}
-        {course.format !== 'online' && course.venue && <p className="mt-2">Venue: {course.venue}</p>}
-        {course.format !== 'in_person' && course.joiningLink && booking.status === 'confirmed' && (
+        {where.venue && <p className="mt-2">Venue: {where.venue}</p>}
+        {where.joiningLink && booking.status === 'confirmed' && (
           <p className="mt-2">
             Joining link:{' '}
-            <a href={course.joiningLink} className="underline">
-              {course.joiningLink}
+            <a href={where.joiningLink} className="underline">
+              {where.joiningLink}
             </a>
           </p>
         )}
