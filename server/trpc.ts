@@ -105,8 +105,10 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = base.meta({ access: { kind: 'public' } });
 
+const signInPlease = 'Please sign in to continue.';
+
 const requireSession = t.middleware(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: signInPlease });
   return next({ ctx: { session: ctx.session } });
 });
 
@@ -194,12 +196,13 @@ export function tenantProcedure<Sent = null>(options: {
 }) {
   return base
     .meta({ access: { kind: 'tenant', module: options.module, roles: options.roles } })
-    .use(requireSession)
     .use(async ({ ctx, next, type, path, getRawInput }) => {
+      // requireSession's check, made here: one middleware less on every workspace request.
+      const user = ctx.session;
+      if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: signInPlease });
       const slug = ctx.tenantSlug;
       if (!slug)
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'No workspace was given for this request.' });
-      const user = ctx.session;
       const rawInput = type === 'mutation' || options.sendFirst ? await getRawInput() : undefined;
       let queued: string[] = [];
       let commitTasks: CommitTask[] = [];
@@ -238,7 +241,7 @@ export function tenantProcedure<Sent = null>(options: {
           auditedResult: (r: { ok: true; data: unknown }) => r.data,
         };
         return doUnitOfWork(tx, tenant.id, work, async () => {
-          const result = await next({ ctx: { tx, actor, sent } });
+          const result = await next({ ctx: { session: user, tx, actor, sent } });
           // Rethrowing inside the transaction rolls back whatever the resolver wrote.
           if (!result.ok) throw result.error;
           queued = queuedEmailsIn(tx);

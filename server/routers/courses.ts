@@ -74,12 +74,25 @@ const book = coursesProcedure(courseBookers);
  * procedure books: those named, or the signed-in person booking themselves.
  */
 const sendBookingContext = (tx: Tx, rawInput: unknown, user: SessionUser) => {
-  const parsed = ZBookPlacesInput.safeParse(rawInput);
+  const parsed = ZBookingContextKey.safeParse(rawInput);
   if (!parsed.success) return null;
-  const { courseId, schoolId, delegates } = parsed.data;
+  const { courseId, schoolId, delegates = [] } = parsed.data;
   const emails = delegates.length > 0 ? delegates.map((d) => d.email) : [user.email];
   return readBookingContext(tx, { courseId, schoolId, emails: emails.map((e) => e.toLowerCase()) });
 };
+
+/**
+ * Only what the context read needs, checked so its statement cannot fail (ids it casts to uuid): the
+ * procedure's own input check (ZBookPlacesInput) still validates the whole input before anything is booked.
+ */
+const ZBookingContextKey = z.object({
+  courseId: z.uuid(),
+  schoolId: z.uuid(),
+  delegates: z
+    .array(z.object({ email: z.string().max(200) }))
+    .max(30)
+    .optional(),
+});
 
 /** The manager, and a school's headteacher/SBM for their own school, book named delegates. */
 const links = (actor: Actor) => ({ appUrl: actor.appUrl, slug: actor.slug, providerName: actor.name });
