@@ -317,7 +317,8 @@ type Prepared = {
  * One delegate ('one', the common case) does both in one statement: key-share lock the row, then the
  * conditional UPDATE places_taken + 1 where a place is left (which waits for a booker ahead and re-checks
  * the row it left, as the floor's UPDATE does). A full course is then joined holding only the key-share
- * lock, so bookings arriving as the course fills do not queue behind each other either.
+ * lock, so bookings arriving as the course fills do not queue behind each other either. A booking not
+ * joining the waiting list takes no key-share lock: it only runs the conditional UPDATE.
  */
 type CourseLock = 'take' | 'join' | 'one';
 
@@ -427,11 +428,13 @@ async function bookInOneStatement(
         as (values ${delegates}),
       ${
         lock === 'one'
-          ? sql`held as (select id from courses where id = ${course.id} for key share),
+          ? // The key-share lock holds the course for a joiner who finds it full; a booking that is not
+            // joining the waiting list needs only the conditional UPDATE (finding no place, it writes nothing).
+            sql`${input.joinWaitingList ? sql`held as (select id from courses where id = ${course.id} for key share),` : sql``}
       u as (
         update courses c set places_taken = c.places_taken + 1, updated_at = now()
         where c.id = ${course.id} and ${published} and c.places_taken < c.capacity
-          and exists (select 1 from held)
+          ${input.joinWaitingList ? sql`and exists (select 1 from held)` : sql``}
         returning 1
       ),
       t as (select count(*)::int as take from u),
