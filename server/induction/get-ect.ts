@@ -102,6 +102,8 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
       return {
         ...c,
         schoolName: schoolOf.get(c.periodId) ?? '',
+        /** Set when the ECT has left that school: the checkpoint stays with it, for their time there. */
+        periodEndsOn: period?.endsOn ?? null,
         overdue: isOverdue(c, input.today),
         opensOn: opensOn(c.dueOn),
         maySubmit:

@@ -220,6 +220,19 @@ export function interimDueOn(
   return leftOn;
 }
 
+/**
+ * The induction period a checkpoint due on `dueOn` belongs to: the one the ECT was in on that day (the last of
+ * `periods`, oldest first, to start on or before it). A review of a term the ECT finished at a school they have
+ * since left stays with that school, whose headteacher or tutor completes it for the time the ECT spent there
+ * (statutory guidance); the next school takes only the checkpoints falling due after the move.
+ */
+export function periodOfCheckpoint<P extends { startsOn: IsoDate }>(
+  periods: readonly P[],
+  dueOn: IsoDate,
+): P | undefined {
+  return periods.filter((p) => p.startsOn <= dueOn).at(-1) ?? periods[0];
+}
+
 /** Induction terms served by `on`, to one decimal place: school terms elapsed (the current one in part) × FTE. */
 export function termsServedBy(
   input: Pick<ScheduleInput, 'startsOn' | 'fte' | 'fteChanges' | 'termDatesFor'>,

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withPlatform, withTenant, type Database } from '~/db/client';
 import { chargeableItems, inductionCheckpoints, users } from '~/db/schema';
 import { workingDaysAfter } from '~/server/courses/working-days';
+import { longDate } from '~/server/format/dates';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { addMembership, makeUser, makeWorkspaceWithEveryRole, outboxTo } from '../fixtures/factories';
 import {
@@ -156,7 +157,8 @@ describe('ECT induction (Appropriate Body)', () => {
     expect(moving.some((m) => m.text?.includes('by 19 December 2025, their last day in term with you'))).toBe(
       true,
     );
-    // Term 1 was at Alpha; the rest move to Beta and to a 0.6 FTE schedule.
+    // Term 1 was at Alpha and stays there (not yet submitted); the rest move to Beta and a 0.6 FTE schedule.
+    expect(record.checkpoints.find((c) => c.termNumber === 1)?.schoolName).toBe('Alpha Primary School');
     expect(record.checkpoints.find((c) => c.termNumber === 6)?.schoolName).toBe('Beta High School');
     const charges = await withTenant(database.db, hub.tenant.id, (tx) =>
       tx.select().from(chargeableItems).where(eq(chargeableItems.sourceId, ectId)),
@@ -168,6 +170,136 @@ describe('ECT induction (Appropriate Body)', () => {
       judgement: 'on_track',
       evidence: 'Interim assessment: meeting the Teachers’ Standards in every area observed.',
     });
+  });
+
+  it('after a transfer the school left keeps the reviews of its terms, still submits them, and is told which', async () => {
+    // Full time at Alpha from September 2025: Alpha sent term 1's review, not terms 2 and 3 (now overdue).
+    const input = registration(hub.schoolA.id, hub.people.tutorA);
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    const tutorA = hub.as(hub.people.tutorA);
+    const headB = hub.as(hub.people.headB);
+    const term = (r: Awaited<ReturnType<typeof tutorA.induction.byId>>, n: number) => {
+      const found = r.checkpoints.find((c) => c.termNumber === n);
+      if (!found) throw new Error(`no checkpoint for term ${n}`);
+      return found;
+    };
+    const evidence = 'Meeting the Teachers’ Standards in every area observed this term.';
+    await tutorA.induction.submitCheckpoint({
+      checkpointId: term(await tutorA.induction.byId({ ectId }), 1).id,
+      judgement: 'on_track',
+      evidence,
+    });
+    // Beta continues the induction from Monday 7 September 2026, the start of the autumn term.
+    await headB.induction.register({
+      ...input,
+      schoolId: hub.schoolB.id,
+      startsOn: '2026-09-07',
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    const record = await hub.as(hub.people.manager).induction.byId({ ectId });
+    expect(record.checkpoints.map((c) => [c.termNumber, c.status, c.schoolName])).toEqual([
+      [1, 'submitted', 'Alpha Primary School'],
+      [2, 'due', 'Alpha Primary School'],
+      [3, 'due', 'Alpha Primary School'],
+      [null, 'due', 'Alpha Primary School'],
+      [4, 'due', 'Beta High School'],
+      [5, 'due', 'Beta High School'],
+      [6, 'due', 'Beta High School'],
+    ]);
+    // Terms 2 and 3 are still overdue, at Alpha (for the AB's dashboard and Alpha's escalations alike), and
+    // so is the interim assessment: Beta registered the move three months after it.
+    const overdue = (await hub.as(hub.people.manager).induction.dashboard()).overdue.filter(
+      (c) => c.ectId === ectId,
+    );
+    expect(overdue.map((c) => [c.termNumber, c.schoolName])).toEqual([
+      [2, 'Alpha Primary School'],
+      [3, 'Alpha Primary School'],
+      [null, 'Alpha Primary School'],
+    ]);
+
+    // Alpha's head is told what Alpha still has to submit: terms 2 and 3 and the interim assessment.
+    const told = (await emailsTo(hub.people.headA.email, 'ECT moving on: Priya Raman')).find((m) =>
+      m.text?.includes(ectId),
+    );
+    const interim = record.checkpoints.find((c) => c.kind === 'interim');
+    expect(told?.text).toContain(`Progress review, term 2: due ${longDate(term(record, 2).dueOn)} (overdue)`);
+    expect(told?.text).toContain(
+      `Formal assessment, term 3: due ${longDate(term(record, 3).dueOn)} (overdue)`,
+    );
+    expect(told?.text).toContain(`Interim assessment: by ${longDate(interim?.dueOn ?? null)}`);
+    expect(told?.text).toContain('and the reviews and assessments of terms they completed with you');
+    expect(told?.text).toContain('not passed to Beta High School');
+    expect(told?.text).not.toContain('term 1');
+    expect(told?.text).not.toContain('term 4');
+
+    // Alpha's tutor still submits term 2; Beta's head may not (in words), but submits Beta's term 4.
+    const asAlpha = await tutorA.induction.byId({ ectId });
+    expect(term(asAlpha, 2).maySubmit).toBe(true);
+    expect(term(asAlpha, 4).maySubmit).toBe(false);
+    const asBeta = await headB.induction.byId({ ectId });
+    expect(term(asBeta, 2).maySubmit).toBe(false);
+    await expect(
+      headB.induction.submitCheckpoint({ checkpointId: term(asBeta, 3).id, judgement: 'on_track', evidence }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining("covers Priya Raman's time at Alpha Primary School"),
+    });
+    await tutorA.induction.submitCheckpoint({
+      checkpointId: term(asAlpha, 2).id,
+      judgement: 'on_track',
+      evidence,
+    });
+    await headB.induction.submitCheckpoint({
+      checkpointId: term(asBeta, 4).id,
+      judgement: 'on_track',
+      evidence,
+    });
+    // Each school's list counts only what it submits: Alpha term 3 and the interim assessment (both overdue), Beta
+    // nothing overdue.
+    const inList = async (caller: typeof headB) =>
+      (await caller.induction.list({})).find((e) => e.id === ectId);
+    expect(await inList(hub.as(hub.people.headA))).toMatchObject({
+      overdue: 2,
+      nextDueOn: term(record, 3).dueOn,
+    });
+    expect(await inList(headB)).toMatchObject({ overdue: 0, nextDueOn: term(record, 5).dueOn });
+  });
+
+  it('an overdue review of a term at the school left is chased with that school, not the new one', async () => {
+    // At Alpha from September 2026, at Beta from Monday 4 January 2027; Alpha has not sent term 1's review.
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { startsOn: '2026-09-03' });
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    await hub.as(hub.people.headB).induction.register({
+      ...input,
+      schoolId: hub.schoolB.id,
+      startsOn: '2027-01-04',
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    const record = await hub.as(hub.people.manager).induction.byId({ ectId });
+    const first = record.checkpoints.find((c) => c.termNumber === 1);
+    expect(first).toMatchObject({ schoolName: 'Alpha Primary School', status: 'due' });
+    const run = (workingDays: number) =>
+      runScheduledJob(database.db, 'induction-escalations', {
+        today: workingDaysAfter(first?.dueOn ?? '', workingDays),
+        appUrl: testAppUrl,
+        tenants: [hub.tenant.slug],
+      });
+    const chased = async (to: string) =>
+      (await emailsTo(to, 'Overdue: Priya Raman')).filter((m) => m.text?.includes(ectId));
+    // Term 1's review and the interim assessment, both due on the last day of the autumn term.
+    await run(1);
+    const toTutor = await chased(hub.people.tutorA.email);
+    expect(toTutor.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining('interim assessment'),
+      expect.stringContaining('progress review, term 1'),
+    ]);
+    expect(toTutor.every((m) => m.text?.includes('at Alpha Primary School'))).toBe(true);
+    await run(10);
+    expect(await chased(hub.people.headA.email)).toHaveLength(2);
+    expect(await chased('tutor@beta.sch.example')).toHaveLength(0);
+    expect(await chased(hub.people.headB.email)).toHaveLength(0);
   });
 
   it('continuing an induction with the ECT’s new email puts it on the record; none given keeps the old one', async () => {

@@ -9,6 +9,7 @@ import {
   inductionTermsRequired,
   interimDueOn,
   isOverdue,
+  periodOfCheckpoint,
   planInduction,
   schoolTermsStartingFrom,
   termsServedBy,
@@ -323,6 +324,23 @@ describe('induction schedule', () => {
     expect(interimDueOn('2026-09-03', '2027-03-29', termDatesFor)).toBe('2027-03-25');
     // No day of the time there in term (joined and left in the summer holidays): the day they left.
     expect(interimDueOn('2027-07-26', '2027-08-20', termDatesFor)).toBe('2027-08-20');
+  });
+
+  it('after a move, a checkpoint stays with the school the ECT was at on its due date', () => {
+    // At Alpha from 3 September 2026, at Beta from Monday 4 January 2027 (Alpha's time ends the day before).
+    const periods = [
+      { id: 'alpha', startsOn: '2026-09-03' },
+      { id: 'beta', startsOn: '2027-01-04' },
+    ];
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 1, termDatesFor });
+    const owner = plan.checkpoints.map((c) => `${c.termNumber}:${periodOfCheckpoint(periods, c.dueOn)?.id}`);
+    // Term 1 closes on 18 December 2026, at Alpha: Alpha reviews it, even if it has not yet done so.
+    expect(owner).toEqual(['1:alpha', '2:beta', '3:beta', '4:beta', '5:beta', '6:beta']);
+    // Due on the new school's first day: the new school's.
+    expect(periodOfCheckpoint(periods, '2027-01-04')?.id).toBe('beta');
+    expect(periodOfCheckpoint(periods, '2027-01-03')?.id).toBe('alpha');
+    // One period: always that one.
+    expect(periodOfCheckpoint(periods.slice(0, 1), '2030-07-01')?.id).toBe('alpha');
   });
 
   it('30 or more days absent in induction year 1 extend that year (and what follows) by the days absent', () => {

@@ -176,6 +176,11 @@ export default async function EctRecordPage({
               </div>
               <p className="text-sm text-slate-700">
                 Due {longDate(c.dueOn)} at {c.schoolName}
+                {c.periodEndsOn &&
+                ect.status === 'in_progress' &&
+                (c.status === 'due' || c.status === 'changes_requested')
+                  ? `, which submits it for ${ect.name}’s time there (to ${longDate(c.periodEndsOn)})`
+                  : ''}
               </p>
               {c.judgement && (
                 <div className="mt-2">
