@@ -18,7 +18,8 @@ import { isAbStaff } from './appropriate-body';
 import { editablePeriodIds } from './edit-ect';
 import { decisionDeadlines, loadDecisions } from './induction-decisions';
 import { loadEctFor, recommendsFor, submitsFor } from './ect-access';
-import { checkpointOpensOn, isOverdue } from './induction-schedule';
+import { checkpointOpensOn, isOverdue, overdueAtRegistration } from './induction-schedule';
+import { lateCheckpoint, registeredOnOf } from './late-registration';
 import { scheduleFor } from './reschedule-ect';
 import { consultancyAvailable } from './submit-checkpoint';
 
@@ -90,6 +91,16 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
     await Promise.all(years.map(async (y) => [y, await loadTermDates(tx, y)] as const)),
   );
   const opensOn = (dueOn: string) => checkpointOpensOn(dueOn, (y) => datesOf.get(y) ?? defaultTermDates(y));
+  // The day the school registered each period (a late registration's reviews may already have been overdue).
+  const registeredOn = (periodId: string) => {
+    const period = periodById.get(periodId);
+    return period ? registeredOnOf(period.createdAt) : null;
+  };
+  const lateAtRegistration = (c: (typeof checkpoints)[number]) => {
+    const on = registeredOn(c.periodId);
+    return on !== null && overdueAtRegistration(c, on);
+  };
+  const registeredOnCurrent = current ? registeredOnOf(current.createdAt) : null;
   // The recommendation opens with the final assessment (see recommendationOpensOn).
   const finalCheckpoint = checkpoints.filter((c) => c.termNumber !== null).at(-1);
   const recommendationOpensOn = finalCheckpoint ? opensOn(finalCheckpoint.dueOn) : null;
@@ -105,6 +116,8 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         /** Set when the ECT has left that school: the checkpoint stays with it, for their time there. */
         periodEndsOn: period?.endsOn ?? null,
         overdue: isOverdue(c, input.today),
+        /** Already past its due date when the school registered the ECT there (a late registration). */
+        overdueAtRegistration: lateAtRegistration(c),
         opensOn: opensOn(c.dueOn),
         maySubmit:
           mayAct &&
@@ -113,6 +126,22 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
         mayReview: abStaff && c.status === 'submitted',
       };
     }),
+    /**
+     * The registration at the school the ECT is at now: when, whether it came after the start there, and what
+     * was already overdue then and is still not submitted.
+     */
+    registration:
+      current && registeredOnCurrent
+        ? {
+            schoolName: schoolOf.get(current.id) ?? '',
+            registeredOn: registeredOnCurrent,
+            startsOn: current.startsOn,
+            late: current.startsOn < registeredOnCurrent,
+            overdue: checkpoints
+              .filter((c) => c.periodId === current.id && lateAtRegistration(c))
+              .map(lateCheckpoint),
+          }
+        : null,
     absences,
     supportPlans: plans,
     outcomes: outcomes.map((o) => ({ ...o.outcome, recordedBy: o.recordedBy ?? '' })),

@@ -14,6 +14,8 @@ import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
 import { assertAppropriateBody, isAbStaff, ownSchoolIds } from './appropriate-body';
+import { overdueAtRegistration } from './induction-schedule';
+import { registeredOnOf } from './late-registration';
 import type { TListEctsInput } from './induction-inputs';
 
 const atRisk = sql<boolean>`exists (select 1 from ${inductionSupportPlans} sp where sp.ect_id = ${ects.id} and sp.status = 'open')`;
@@ -114,7 +116,7 @@ export async function listEcts(tx: Tx, actor: Actor, input: TListEctsInput & { t
 export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
   assertAppropriateBody(actor);
   const all = await listEcts(tx, actor, { today });
-  const overdue = await tx
+  const overdueRows = await tx
     .select({
       checkpointId: inductionCheckpoints.id,
       ectId: ects.id,
@@ -125,6 +127,7 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
       dueOn: inductionCheckpoints.dueOn,
       status: inductionCheckpoints.status,
       escalationLevel: inductionCheckpoints.escalationLevel,
+      periodCreatedAt: inductionPeriods.createdAt,
     })
     .from(inductionCheckpoints)
     .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
@@ -138,6 +141,11 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
       ),
     )
     .orderBy(asc(inductionCheckpoints.dueOn));
+  // A late registration's checkpoints are overdue like any other, flagged with the day the school registered.
+  const overdue = overdueRows.map(({ periodCreatedAt, ...c }) => {
+    const registeredOn = registeredOnOf(periodCreatedAt);
+    return { ...c, registeredOn, overdueAtRegistration: overdueAtRegistration(c, registeredOn) };
+  });
   const awaitingReview = await tx
     .select({
       checkpointId: inductionCheckpoints.id,

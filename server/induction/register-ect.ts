@@ -16,6 +16,7 @@ import { inviteInductionPeople } from './invite-induction-people';
 import { grantProgrammePlace, programmeYearFor } from './programme-places';
 import { checkpointTitle } from './induction-labels';
 import { isOverdue } from './induction-schedule';
+import { overdueInPeriod, tellAbOfLateRegistration } from './late-registration';
 import { loadInterimDueOn, openPeriod, rescheduleEct } from './reschedule-ect';
 
 /** What a school sees of a TRN already registered at another school of this AB: enough to continue it. */
@@ -47,9 +48,10 @@ export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
  * to the workspace unless they already have access (see invite-induction-people.ts).
  */
 export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput & { today?: IsoDate }) {
+  const today = input.today ?? todayInLondon();
   // The ECT's programme place and, for packages priced per ECT, their charge (each once per ECT).
   const placeFor = async (ect: { id: string; name: string }) => {
-    const academicYear = programmeYearFor(input.startsOn, input.today ?? todayInLondon());
+    const academicYear = programmeYearFor(input.startsOn, today);
     await chargePerEctPackages(tx, { tenantId: actor.tenantId, ect, schoolId: input.schoolId, academicYear });
     return grantProgrammePlace(tx, {
       tenantId: actor.tenantId,
@@ -116,10 +118,19 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
       ectId: existing.id,
       period,
       school,
-      today: input.today ?? todayInLondon(),
+      today,
     });
     return {
       ...transferred,
+      lateRegistration: await checkLateness(tx, actor, {
+        ectId: existing.id,
+        ectName: existing.name,
+        schoolName: school.name,
+        periodId: transferred.periodId,
+        startsOn: input.startsOn,
+        today,
+        transferred: true,
+      }),
       programmePlace: (await placeFor({ id: existing.id, name: existing.name })) > 0,
       invited: await invite(ectEmail),
     };
@@ -140,7 +151,11 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     })
     .returning({ id: ects.id });
   if (!ect) throw new Error('could not register the ECT');
-  await tx.insert(inductionPeriods).values({ ...period, ectId: ect.id });
+  const [registered] = await tx
+    .insert(inductionPeriods)
+    .values({ ...period, ectId: ect.id })
+    .returning({ id: inductionPeriods.id });
+  if (!registered) throw new Error('could not register the induction period');
   const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
   const fee = feePerEctPence(actor);
   const charge =
@@ -165,7 +180,38 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     chargeableItemId: charge?.id ?? null,
     programmePlace: (await placeFor({ id: ect.id, name: input.name })) > 0,
     invited: await invite(input.email),
+    lateRegistration: await checkLateness(tx, actor, {
+      ectId: ect.id,
+      ectName: input.name,
+      schoolName: school.name,
+      periodId: registered.id,
+      startsOn: input.startsOn,
+      today,
+      transferred: false,
+    }),
   };
+}
+
+/**
+ * Whether the registration is late (after the start it gives) and which of the period's reviews and
+ * assessments were already overdue; the AB's staff are told of those (see late-registration.ts).
+ */
+async function checkLateness(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    ectId: string;
+    ectName: string;
+    schoolName: string;
+    periodId: string;
+    startsOn: IsoDate;
+    today: IsoDate;
+    transferred: boolean;
+  },
+) {
+  const overdue = await overdueInPeriod(tx, input.periodId, input.today);
+  await tellAbOfLateRegistration(tx, actor, { ...input, overdue });
+  return { late: input.startsOn < input.today, startsOn: input.startsOn, overdue };
 }
 
 async function transferEct(
@@ -200,7 +246,11 @@ async function transferEct(
       dueOn: await loadInterimDueOn(tx, old.startsOn, leftOn),
     });
   }
-  await tx.insert(inductionPeriods).values({ ...input.period, ectId: input.ectId });
+  const [registered] = await tx
+    .insert(inductionPeriods)
+    .values({ ...input.period, ectId: input.ectId })
+    .returning({ id: inductionPeriods.id });
+  if (!registered) throw new Error('could not register the induction period');
   // Rescheduling leaves the reviews of terms served at the old school with it and gives the new school the rest.
   const schedule = await rescheduleEct(tx, actor.tenantId, input.ectId);
   if (old && leftOn)
@@ -214,6 +264,7 @@ async function transferEct(
   return {
     ectId: input.ectId,
     transferred: true,
+    periodId: registered.id,
     completesOn: schedule.completesOn,
     chargeableItemId: null,
   };

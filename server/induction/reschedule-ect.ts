@@ -58,9 +58,15 @@ export async function resumptionsOf(tx: Tx, ectId: string): Promise<Resumption[]
 
 /**
  * The schedule for an ECT as things stand: start, the FTE of each period (time served at one school counts at
- * its FTE; a move changes only what follows), reduction, extension, absences, resumptions.
+ * its FTE; a move changes only what follows), reduction, extension, absences, resumptions. With `move`, as it
+ * would be after a move to another school from that date at that FTE (what a school continuing the induction
+ * is shown before it confirms).
  */
-export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSchedule> {
+export async function scheduleFor(
+  tx: Tx,
+  ectId: string,
+  move?: { startsOn: string; fteHundredths: number },
+): Promise<InductionSchedule> {
   const [ect] = await tx.select().from(ects).where(eq(ects.id, ectId));
   if (!ect) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT was not found.' });
   const [periods, absences, resumptions] = await Promise.all([
@@ -75,7 +81,7 @@ export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSched
       .where(eq(inductionAbsences.ectId, ectId)),
     resumptionsOf(tx, ectId),
   ]);
-  const [first, ...later] = periods;
+  const [first, ...later] = move ? [...periods, move] : periods;
   if (!first) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT has no induction period.' });
   const fteChanges = later.map((p) => ({ from: p.startsOn, fte: p.fteHundredths / 100 }));
   // The lowest FTE decides how many years of term dates the induction may need.

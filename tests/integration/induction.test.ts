@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { todayInLondon } from '~/server/catalogue/academic-year';
+import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { checkpointTitle } from '~/server/induction/induction-labels';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withPlatform, withTenant, type Database } from '~/db/client';
 import { chargeableItems, inductionCheckpoints, users } from '~/db/schema';
@@ -706,6 +707,104 @@ describe('ECT induction (Appropriate Body)', () => {
     expect(decided.decisions.mayRecordAppeal).toBe(false);
   });
 
+  it('a late registration is warned of before and after, its overdue reviews kept, flagged to the AB and chased from the registration', async () => {
+    const hub3 = await makeHub(database);
+    const head = hub3.as(hub3.people.headA);
+    const today = todayInLondon();
+    // Before confirming: a start next September is not late; one in September 2025 is, with reviews overdue.
+    const nextYear = `${academicYearOf(today) + 1}-09-03`;
+    expect(await head.induction.previewRegistration({ startsOn: nextYear, fte: 1 })).toMatchObject({
+      late: false,
+      overdue: [],
+      next: { title: 'Progress review, term 1' },
+    });
+    const input = registration(hub3.schoolA.id, hub3.people.tutorA, { startsOn: '2025-09-03' });
+    const preview = await head.induction.previewRegistration({ startsOn: input.startsOn, fte: 1 });
+    expect(preview.late).toBe(true);
+    // Terms 1 to 3 ended in December 2025, spring and July 2026: overdue by now.
+    expect(preview.overdue.slice(0, 3).map((c) => c.title)).toEqual([
+      'Progress review, term 1',
+      'Progress review, term 2',
+      'Formal assessment, term 3',
+    ]);
+    await expect(head.induction.previewRegistration({ startsOn: '2025-09-03', fte: 2 })).rejects.toThrow(
+      'FTE is between 0.1 and 1.',
+    );
+    // Only a registrar asks: the induction tutor cannot.
+    await expect(
+      hub3.as(hub3.people.tutorA).induction.previewRegistration({ startsOn: '2025-09-03', fte: 1 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // Registered anyway: the confirmation says the same, and nothing is dropped.
+    const result = await head.induction.register(input);
+    expect(result.lateRegistration).toEqual({
+      late: true,
+      startsOn: '2025-09-03',
+      overdue: preview.overdue,
+    });
+    const record = await head.induction.byId({ ectId: result.ectId });
+    expect(record.checkpoints).toHaveLength(6);
+    const overdueTitles = record.checkpoints.filter((c) => c.dueOn < today).map((c) => checkpointTitle(c));
+    expect(preview.overdue.map((c) => c.title)).toEqual(overdueTitles);
+    expect(record.registration).toMatchObject({ registeredOn: today, late: true, overdue: preview.overdue });
+    expect(record.checkpoints.map((c) => c.overdueAtRegistration)).toEqual(
+      record.checkpoints.map((c) => c.dueOn < today),
+    );
+
+    // The AB sees them as overdue, flagged with the registration, and is emailed the list.
+    const manager = hub3.as(hub3.people.manager);
+    const onDashboard = (await manager.induction.dashboard()).overdue.filter((c) => c.ectId === result.ectId);
+    expect(onDashboard.map((c) => checkpointTitle(c))).toEqual(overdueTitles);
+    expect(onDashboard.every((c) => c.overdueAtRegistration && c.registeredOn === today)).toBe(true);
+    for (const to of [hub3.people.manager.email, hub3.people.officer.email]) {
+      const [told] = await emailsTo(to, 'Late registration: Priya Raman at Alpha Primary School');
+      expect(told?.text).toContain(
+        `Progress review, term 1 (due ${longDate(record.checkpoints[0]?.dueOn ?? null)})`,
+      );
+    }
+    // The school registering is not emailed about its own registration.
+    expect(await emailsTo(hub3.people.headA.email, 'Late registration')).toHaveLength(0);
+
+    // Chased from the registration: the tutor at once (not straight to the AB, as if weeks of reminders had
+    // gone unanswered), the head 10 working days on, the AB 20.
+    const run = (on: string) =>
+      runScheduledJob(database.db, 'induction-escalations', {
+        today: on,
+        appUrl: testAppUrl,
+        tenants: [hub3.tenant.slug],
+      });
+    const overdueTo = async (to: string) => emailsTo(to, 'Overdue: Priya Raman');
+    await run(today);
+    const toTutor = await overdueTo(hub3.people.tutorA.email);
+    expect(toTutor).toHaveLength(overdueTitles.length);
+    expect(toTutor[0]?.text).toContain(
+      `It was already overdue when Alpha Primary School registered Priya Raman with the Appropriate Body on ${longDate(today)}.`,
+    );
+    expect(await overdueTo(hub3.people.headA.email)).toHaveLength(0);
+    expect(await overdueTo(hub3.people.manager.email)).toHaveLength(0);
+    await run(workingDaysAfter(today, 10));
+    expect(await overdueTo(hub3.people.headA.email)).toHaveLength(overdueTitles.length);
+    expect(await overdueTo(hub3.people.manager.email)).toHaveLength(0);
+    await run(workingDaysAfter(today, 20));
+    expect(await overdueTo(hub3.people.manager.email)).toHaveLength(overdueTitles.length);
+  });
+
+  it('a school continuing an induction late is warned only of the reviews now its own', async () => {
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { startsOn: '2025-09-03' });
+    await hub.as(hub.people.headA).induction.register(input);
+    const moveOn = '2026-09-07';
+    const preview = await hub.as(hub.people.headB).induction.previewRegistration({
+      trn: input.trn,
+      startsOn: moveOn,
+      fte: 1,
+      continueInduction: true,
+    });
+    // Alpha keeps terms 1 to 3 (from before the move); Beta is warned only of what falls due from its start.
+    expect(preview).toMatchObject({ continuing: true, late: true });
+    expect(preview.overdue.every((c) => c.dueOn >= moveOn && c.dueOn < todayInLondon())).toBe(true);
+    expect(preview.overdue.map((c) => c.termNumber)).not.toContain(3);
+  });
+
   it('an LA workspace with the induction module is not an Appropriate Body', async () => {
     const la = await makeWorkspaceWithEveryRole(database.db, ['induction', 'courses'], { kind: 'la' });
     await expect(la.caller.induction.list({})).rejects.toMatchObject({
@@ -716,9 +815,12 @@ describe('ECT induction (Appropriate Body)', () => {
 
   it('escalates an overdue review to the tutor, then the head, then the AB, once each', async () => {
     const hub2 = await makeHub(database);
-    const { ectId } = await hub2
-      .as(hub2.people.headA)
-      .induction.register(registration(hub2.schoolA.id, hub2.people.tutorA));
+    // Registered in good time, before a start next September: its reviews fall due after the registration.
+    const { ectId } = await hub2.as(hub2.people.headA).induction.register(
+      registration(hub2.schoolA.id, hub2.people.tutorA, {
+        startsOn: `${academicYearOf(todayInLondon()) + 1}-09-03`,
+      }),
+    );
     const record = await hub2.as(hub2.people.manager).induction.byId({ ectId });
     const first = record.checkpoints[0];
     if (!first) throw new Error('no checkpoint');

@@ -9,6 +9,7 @@ import {
   inductionTermsRequired,
   interimDueOn,
   isOverdue,
+  overdueAtRegistration,
   periodOfCheckpoint,
   planInduction,
   schoolTermsStartingFrom,
@@ -399,6 +400,22 @@ describe('induction schedule', () => {
     expect(escalationLevelDue(c, '2027-04-09')).toBe(1);
     expect(escalationLevelDue(c, '2027-04-12')).toBe(2);
     expect(escalationLevelDue(c, '2027-04-26')).toBe(3);
+  });
+
+  it('a checkpoint already overdue at a late registration is chased from the registration, tutor first', () => {
+    // Due on 25 March 2027; the school registered the ECT on Monday 7 June 2027, long after.
+    const c = { dueOn: '2027-03-25', status: 'due' as const };
+    expect(overdueAtRegistration(c, '2027-06-07')).toBe(true);
+    expect(overdueAtRegistration(c, '2027-03-25')).toBe(false);
+    expect(overdueAtRegistration({ ...c, status: 'submitted' }, '2027-06-07')).toBe(false);
+    // Counted from the due date it would go straight to the AB; from the registration, the tutor first.
+    expect(escalationLevelDue(c, '2027-06-07')).toBe(3);
+    expect(escalationLevelDue(c, '2027-06-07', '2027-06-07')).toBe(1);
+    expect(escalationLevelDue(c, '2027-06-18', '2027-06-07')).toBe(1);
+    expect(escalationLevelDue(c, '2027-06-21', '2027-06-07')).toBe(2);
+    expect(escalationLevelDue(c, '2027-07-05', '2027-06-07')).toBe(3);
+    // Registered before it fell due: counted from the due date as usual.
+    expect(escalationLevelDue(c, '2027-04-12', '2027-01-04')).toBe(2);
   });
 });
 

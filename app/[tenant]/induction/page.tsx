@@ -198,7 +198,20 @@ export default async function InductionPage({
                 },
                 { header: 'School', cell: (c) => c.schoolName },
                 { header: 'Review', cell: (c) => checkpointTitle(c) },
-                { header: 'Due', cell: (c) => shortDate(c.dueOn) },
+                {
+                  header: 'Due',
+                  cell: (c) =>
+                    c.overdueAtRegistration ? (
+                      <>
+                        {shortDate(c.dueOn)}
+                        <span className="block text-sm font-semibold text-red-800">
+                          Already overdue when registered ({shortDate(c.registeredOn)})
+                        </span>
+                      </>
+                    ) : (
+                      shortDate(c.dueOn)
+                    ),
+                },
                 {
                   header: 'Reminded',
                   cell: (c) =>
