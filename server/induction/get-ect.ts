@@ -14,7 +14,8 @@ import {
 import type { Actor } from '../access/actor';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { defaultTermDates, loadTermDates } from '../calendar/term-dates';
-import { isAbStaff } from './appropriate-body';
+import { isAbStaff, ownSchoolIds } from './appropriate-body';
+import { checkpointGuidance, type GuidanceReader } from './checkpoint-guidance';
 import { editablePeriodIds } from './edit-ect';
 import { decisionDeadlines, loadDecisions } from './induction-decisions';
 import { loadEctFor, recommendsFor, submitsFor } from './ect-access';
@@ -101,6 +102,14 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
     return on !== null && overdueAtRegistration(c, on);
   };
   const registeredOnCurrent = current ? registeredOnOf(current.createdAt) : null;
+  // Who is reading a checkpoint they do not submit: the ECT, the mentor named on the period it belongs to,
+  // other staff of that school, or someone at another school the ECT was or is at.
+  const ownSchools = ownSchoolIds(actor);
+  const readerOf = (period: (typeof periods)[number]): GuidanceReader => {
+    if (self) return 'ect';
+    if (!ownSchools.includes(period.schoolId)) return 'other_school';
+    return period.mentorEmail.toLowerCase() === actor.user.email.toLowerCase() ? 'mentor' : 'staff';
+  };
   // The recommendation opens with the final assessment (see recommendationOpensOn).
   const finalCheckpoint = checkpoints.filter((c) => c.termNumber !== null).at(-1);
   const recommendationOpensOn = finalCheckpoint ? opensOn(finalCheckpoint.dueOn) : null;
@@ -109,13 +118,15 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
     periods: periods.map((p) => ({ ...p, schoolName: schoolOf.get(p.id) ?? '' })),
     checkpoints: checkpoints.map((c) => {
       const period = periodById.get(c.periodId);
-      const mayAct = ect.status === 'in_progress' && period !== undefined && submitsFor(actor, period);
+      const submitter = period !== undefined && submitsFor(actor, period);
+      const mayAct = ect.status === 'in_progress' && submitter;
+      const overdue = isOverdue(c, input.today);
       return {
         ...c,
         schoolName: schoolOf.get(c.periodId) ?? '',
         /** Set when the ECT has left that school: the checkpoint stays with it, for their time there. */
         periodEndsOn: period?.endsOn ?? null,
-        overdue: isOverdue(c, input.today),
+        overdue,
         /** Already past its due date when the school registered the ECT there (a late registration). */
         overdueAtRegistration: lateAtRegistration(c),
         opensOn: opensOn(c.dueOn),
@@ -124,6 +135,23 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
           (c.status === 'due' || c.status === 'changes_requested') &&
           opensOn(c.dueOn) <= input.today,
         mayReview: abStaff && c.status === 'submitted',
+        /** Whether this actor submits it (once it opens); the page offers them the form, nobody else. */
+        submitsThis: mayAct,
+        /**
+         * For a mentor, other staff, another school or the ECT (who do not submit it): who does, by when, and
+         * what they can do, if anything. None for those who submit it and for the AB's staff.
+         */
+        guidance:
+          period && !submitter && !abStaff && ect.status === 'in_progress'
+            ? checkpointGuidance({
+                reader: readerOf(period),
+                checkpoint: { ...c, opensOn: opensOn(c.dueOn), overdue },
+                ectName: ect.name,
+                schoolName: schoolOf.get(c.periodId) ?? '',
+                tutorName: period.tutorName,
+                today: input.today,
+              })
+            : null,
       };
     }),
     /**

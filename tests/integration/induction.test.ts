@@ -240,6 +240,9 @@ describe('ECT induction (Appropriate Body)', () => {
     expect(term(asAlpha, 4).maySubmit).toBe(false);
     const asBeta = await headB.induction.byId({ ectId });
     expect(term(asBeta, 2).maySubmit).toBe(false);
+    expect(term(asBeta, 2).guidance).toContain(
+      'covers Priya Raman’s time at Alpha Primary School, so Alpha Primary School submits it',
+    );
     await expect(
       headB.induction.submitCheckpoint({ checkpointId: term(asBeta, 3).id, judgement: 'on_track', evidence }),
     ).rejects.toMatchObject({
@@ -474,6 +477,63 @@ describe('ECT induction (Appropriate Body)', () => {
         evidence: 'x'.repeat(30),
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('a mentor is told, for each review, who submits it, by when and what they can do; no form is offered', async () => {
+    const mentorEmail = `mentor.${Date.now()}@alpha.sch.example`;
+    const { ectId } = await hub
+      .as(hub.people.headA)
+      .induction.register(registration(hub.schoolA.id, hub.people.tutorA, { mentorEmail }));
+    // The registration invited the mentor (which made their account); accepting gives them school staff access.
+    const [mentorUser] = await withPlatform(database.db, (tx) =>
+      tx
+        .select({ id: users.id, email: users.email, name: users.name, isSuperadmin: users.isSuperadmin })
+        .from(users)
+        .where(eq(users.email, mentorEmail)),
+    );
+    if (!mentorUser) throw new Error('the invitation made no account');
+    await addMembership(database.db, hub.tenant.id, mentorUser.id, 'school_staff', hub.schoolA.id);
+    const mentor = hub.as(mentorUser);
+    const record = await mentor.induction.byId({ ectId });
+    expect(record.checkpoints.every((c) => !c.maySubmit && !c.submitsThis && c.guidance)).toBe(true);
+    const tutorName = hub.people.tutorA.name;
+    const [first] = record.checkpoints;
+    // Term 1 (December 2025) is overdue: who submits it, and the mentor's notes are wanted now.
+    expect(first?.guidance).toBe(
+      `This progress review was due on ${longDate(first?.dueOn ?? null)} and is overdue. The induction tutor (${tutorName}) or the headteacher at Alpha Primary School submits it to the Appropriate Body. As Priya Raman’s mentor you do not submit it, but your notes from mentoring sessions and observations are evidence for it: give them to ${tutorName} now.`,
+    );
+    // The final assessment, not yet open: between when and when, with nothing offered to submit.
+    const final = record.checkpoints.at(-1);
+    expect(final?.guidance).toContain(
+      `between ${longDate(final?.opensOn ?? null)}, when the term it covers begins, and ${longDate(final?.dueOn ?? null)}.`,
+    );
+    await expect(
+      mentor.induction.submitCheckpoint({
+        checkpointId: first?.id ?? '',
+        judgement: 'on_track',
+        evidence: 'Written by the mentor, who does not submit reviews.',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('induction tutor') });
+
+    // Once the tutor submits it, nothing is asked of the mentor.
+    await hub.as(hub.people.tutorA).induction.submitCheckpoint({
+      checkpointId: first?.id ?? '',
+      judgement: 'on_track',
+      evidence: 'Meeting the Teachers’ Standards in every area observed this term.',
+    });
+    expect((await mentor.induction.byId({ ectId })).checkpoints[0]?.guidance).toBe(
+      'Alpha Primary School submitted this progress review; the Appropriate Body is checking it. Nothing is needed from you.',
+    );
+    // The tutor, who submits them, and the AB's officer get no such line; other staff are told who submits.
+    const asTutor = await hub.as(hub.people.tutorA).induction.byId({ ectId });
+    expect(asTutor.checkpoints.every((c) => c.guidance === null && c.submitsThis)).toBe(true);
+    const asOfficer = await hub.as(hub.people.officer).induction.byId({ ectId });
+    expect(asOfficer.checkpoints.every((c) => c.guidance === null && !c.submitsThis)).toBe(true);
+    const colleague = await makeUser(database.db);
+    await addMembership(database.db, hub.tenant.id, colleague.id, 'school_staff', hub.schoolA.id);
+    expect((await hub.as(colleague).induction.byId({ ectId })).checkpoints[1]?.guidance).toContain(
+      'Only they can submit it.',
+    );
   });
 
   it('refuses roles: a head cannot review, an ECT cannot submit but sees their own record only', async () => {

@@ -216,10 +216,15 @@ export default async function EctRecordPage({
                   <strong>Appropriate Body:</strong> {c.abComment}
                 </p>
               )}
+              {c.guidance && (
+                <p className="mt-2 max-w-3xl" data-testid="checkpoint-guidance">
+                  {c.guidance}
+                </p>
+              )}
               {c.maySubmit && <SubmitCheckpointForm checkpointId={c.id} title={checkpointTitle(c)} />}
-              {!c.maySubmit && c.status === 'due' && c.opensOn > todayInLondon() && (
+              {c.submitsThis && !c.maySubmit && c.status === 'due' && c.opensOn > todayInLondon() && (
                 <p className="mt-2 text-slate-700">
-                  Not yet open: it can be submitted from {longDate(c.opensOn)}.
+                  Not yet open: you can submit it from {longDate(c.opensOn)}.
                 </p>
               )}
               {c.mayReview && <ReviewCheckpointForm checkpointId={c.id} />}
