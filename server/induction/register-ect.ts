@@ -106,7 +106,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
       throw new DomainError({
         code: 'CONFLICT',
         field: 'trn',
-        message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${existing.startsOn}. Choose “continue the induction” to transfer them to ${school.name}.`,
+        message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${longDate(existing.startsOn)}. Choose “continue the induction” to transfer them to ${school.name}.`,
       });
     // The ECT leaves the old school's mailbox behind: an address given here replaces it on the record, which
     // is how the ECT is matched to their record when they sign in (see ect-access.ts); none given keeps it.

@@ -136,7 +136,7 @@ describe('ECT induction (Appropriate Body)', () => {
     };
     await expect(headB.induction.register(moved)).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('Alpha Primary School'),
+      message: expect.stringContaining('at Alpha Primary School since 3 September 2025.'),
     });
     const transfer = await headB.induction.register({ ...moved, continueInduction: true });
     expect(transfer).toMatchObject({ ectId, transferred: true, chargeableItemId: null });
