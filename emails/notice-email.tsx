@@ -13,6 +13,8 @@ const ZProps = z.object({
   /** Empty when we do not know their name yet (an invitation to an address): the email says "Hello,". */
   recipientName: z.string(),
   paragraphs: z.array(z.string()),
+  /** A list after the paragraphs (what a school still has to submit, say), one line each. */
+  items: z.array(z.string()).optional(),
   action: z.object({ label: z.string(), url: z.string() }).optional(),
   footnote: z.string().optional(),
 });
@@ -33,6 +35,13 @@ function NoticeEmail(p: Props) {
           {p.paragraphs.map((text) => (
             <Text key={text}>{text}</Text>
           ))}
+          {p.items && p.items.length > 0 && (
+            <ul>
+              {p.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          )}
           {p.action && (
             <>
               <Button

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
+import { inductionPeriods } from '~/db/schema';
 import type { Actor } from '~/server/access/actor';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { loadTermDates } from '~/server/calendar/term-dates';
@@ -189,4 +190,12 @@ export async function seedInduction(
     termsServed: 6,
     note: 'Headteacher’s recommendation received; all six terms served.',
   });
+
+  // In the story each school registered its ECT (and Aisha's move) as they started, not on the day the demo
+  // was seeded: date each registration to its start, so none reads as a late registration with its past
+  // reviews "already overdue when registered" (server/induction/late-registration.ts).
+  await tx
+    .update(inductionPeriods)
+    .set({ createdAt: sql`${inductionPeriods.startsOn}::timestamptz` })
+    .where(eq(inductionPeriods.tenantId, tenantId));
 }

@@ -4,6 +4,7 @@ import { ects, inductionCheckpoints, inductionPeriods, schools } from '~/db/sche
 import type { Actor } from '../access/actor';
 import { addDays } from '../courses/london-time';
 import { DomainError } from '../errors/domain-error';
+import { longDate } from '../format/dates';
 import { isAbStaff, ownSchoolIds } from './appropriate-body';
 import { loadEctFor } from './ect-access';
 import type { TUpdateEctInput, TUpdatePeriodInput } from './induction-inputs';
@@ -68,13 +69,13 @@ export async function updateInductionPeriod(tx: Tx, actor: Actor, input: TUpdate
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: 'startsOn',
-      message: `The start must be after the start at the previous school (${previous.startsOn}).`,
+      message: `The start must be after the start at the previous school (${longDate(previous.startsOn)}).`,
     });
   if ((next && input.startsOn >= next.startsOn) || (period.endsOn && input.startsOn > period.endsOn))
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: 'startsOn',
-      message: `The start must be before the ECT left this school (${period.endsOn ?? next?.startsOn}).`,
+      message: `The start must be before the ECT left this school (${longDate(period.endsOn ?? next?.startsOn ?? null)}).`,
     });
   await tx
     .update(inductionPeriods)

@@ -5,11 +5,13 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { longDate } from '../format/dates';
 import { abRecipients, headsOf, sendInductionNotice, type Recipient } from './induction-emails';
 import { checkpointTitle } from './induction-labels';
-import { escalationLevelDue } from './induction-schedule';
+import { escalationLevelDue, overdueAtRegistration } from './induction-schedule';
+import { registeredOnOf } from './late-registration';
 
 /**
  * Overdue progress reviews and assessments, escalated one step at a time: the induction tutor as soon as one is
- * overdue, the headteacher after 10 working days, the AB's staff after 20. Each checkpoint remembers the level
+ * overdue, the headteacher after 10 working days, the AB's staff after 20 (counted from the registration for
+ * one already overdue when the school registered the ECT: see escalationLevelDue). Each checkpoint remembers the level
  * it reached, so a step is emailed once however often the job runs; a checkpoint submitted meanwhile drops out.
  */
 export async function escalateOverdueCheckpoints(
@@ -30,6 +32,7 @@ export async function escalateOverdueCheckpoints(
       schoolName: schools.name,
       tutorName: inductionPeriods.tutorName,
       tutorEmail: inductionPeriods.tutorEmail,
+      periodCreatedAt: inductionPeriods.createdAt,
     })
     .from(inductionCheckpoints)
     .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
@@ -45,8 +48,12 @@ export async function escalateOverdueCheckpoints(
   const summary = { overdue: overdue.length, toTutors: 0, toHeads: 0, toAb: 0, emails: 0 };
   let ab: Recipient[] | null = null;
   for (const c of overdue) {
-    const level = escalationLevelDue(c, input.today);
+    const registeredOn = registeredOnOf(c.periodCreatedAt);
+    const level = escalationLevelDue(c, input.today, registeredOn);
     if (level <= c.escalationLevel) continue;
+    const lateNote = overdueAtRegistration(c, registeredOn)
+      ? ` It was already overdue when ${c.schoolName} registered ${c.ectName} with the Appropriate Body on ${longDate(registeredOn)}.`
+      : '';
     const to =
       level === 1
         ? [{ name: c.tutorName, email: c.tutorEmail }]
@@ -58,12 +65,14 @@ export async function escalateOverdueCheckpoints(
       subject: `Overdue: ${c.ectName}'s ${what} (due ${longDate(c.dueOn)})`,
       heading: level === 3 ? 'An ECT review is well overdue' : 'An ECT review is overdue',
       paragraphs: [
-        `The ${what} for ${c.ectName} at ${c.schoolName} was due on ${longDate(c.dueOn)} and has not been submitted.`,
+        `The ${what} for ${c.ectName} at ${c.schoolName} was due on ${longDate(c.dueOn)} and has not been submitted.${lateNote}`,
         level === 1
           ? 'As their induction tutor, please submit it in Stride.'
           : level === 2
             ? 'The induction tutor was reminded 10 working days ago. Please make sure it is submitted.'
-            : 'The tutor and the headteacher have been reminded; it is now 20 working days overdue.',
+            : lateNote
+              ? 'The tutor and the headteacher have been reminded; it is now 20 working days since it was registered.'
+              : 'The tutor and the headteacher have been reminded; it is now 20 working days overdue.',
       ],
       action: {
         label: 'Open the induction record',

@@ -14,11 +14,13 @@ import {
 import type { Actor } from '../access/actor';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { defaultTermDates, loadTermDates } from '../calendar/term-dates';
-import { isAbStaff } from './appropriate-body';
+import { isAbStaff, ownSchoolIds } from './appropriate-body';
+import { checkpointGuidance, type GuidanceReader } from './checkpoint-guidance';
 import { editablePeriodIds } from './edit-ect';
 import { decisionDeadlines, loadDecisions } from './induction-decisions';
 import { loadEctFor, recommendsFor, submitsFor } from './ect-access';
-import { checkpointOpensOn, isOverdue } from './induction-schedule';
+import { checkpointOpensOn, isOverdue, overdueAtRegistration } from './induction-schedule';
+import { lateCheckpoint, registeredOnOf } from './late-registration';
 import { scheduleFor } from './reschedule-ect';
 import { consultancyAvailable } from './submit-checkpoint';
 
@@ -90,6 +92,24 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
     await Promise.all(years.map(async (y) => [y, await loadTermDates(tx, y)] as const)),
   );
   const opensOn = (dueOn: string) => checkpointOpensOn(dueOn, (y) => datesOf.get(y) ?? defaultTermDates(y));
+  // The day the school registered each period (a late registration's reviews may already have been overdue).
+  const registeredOn = (periodId: string) => {
+    const period = periodById.get(periodId);
+    return period ? registeredOnOf(period.createdAt) : null;
+  };
+  const lateAtRegistration = (c: (typeof checkpoints)[number]) => {
+    const on = registeredOn(c.periodId);
+    return on !== null && overdueAtRegistration(c, on);
+  };
+  const registeredOnCurrent = current ? registeredOnOf(current.createdAt) : null;
+  // Who is reading a checkpoint they do not submit: the ECT, the mentor named on the period it belongs to,
+  // other staff of that school, or someone at another school the ECT was or is at.
+  const ownSchools = ownSchoolIds(actor);
+  const readerOf = (period: (typeof periods)[number]): GuidanceReader => {
+    if (self) return 'ect';
+    if (!ownSchools.includes(period.schoolId)) return 'other_school';
+    return period.mentorEmail.toLowerCase() === actor.user.email.toLowerCase() ? 'mentor' : 'staff';
+  };
   // The recommendation opens with the final assessment (see recommendationOpensOn).
   const finalCheckpoint = checkpoints.filter((c) => c.termNumber !== null).at(-1);
   const recommendationOpensOn = finalCheckpoint ? opensOn(finalCheckpoint.dueOn) : null;
@@ -98,19 +118,58 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
     periods: periods.map((p) => ({ ...p, schoolName: schoolOf.get(p.id) ?? '' })),
     checkpoints: checkpoints.map((c) => {
       const period = periodById.get(c.periodId);
-      const mayAct = ect.status === 'in_progress' && period !== undefined && submitsFor(actor, period);
+      const submitter = period !== undefined && submitsFor(actor, period);
+      const mayAct = ect.status === 'in_progress' && submitter;
+      const overdue = isOverdue(c, input.today);
       return {
         ...c,
         schoolName: schoolOf.get(c.periodId) ?? '',
-        overdue: isOverdue(c, input.today),
+        /** Set when the ECT has left that school: the checkpoint stays with it, for their time there. */
+        periodEndsOn: period?.endsOn ?? null,
+        overdue,
+        /** Already past its due date when the school registered the ECT there (a late registration). */
+        overdueAtRegistration: lateAtRegistration(c),
         opensOn: opensOn(c.dueOn),
         maySubmit:
           mayAct &&
           (c.status === 'due' || c.status === 'changes_requested') &&
           opensOn(c.dueOn) <= input.today,
         mayReview: abStaff && c.status === 'submitted',
+        /** Whether this actor submits it (once it opens); the page offers them the form, nobody else. */
+        submitsThis: mayAct,
+        /**
+         * For a mentor, other staff, another school or the ECT (who do not submit it): who does, by when, and
+         * what they can do, if anything. None for those who submit it and for the AB's staff.
+         */
+        guidance:
+          period && !submitter && !abStaff && ect.status === 'in_progress'
+            ? checkpointGuidance({
+                reader: readerOf(period),
+                checkpoint: { ...c, opensOn: opensOn(c.dueOn), overdue },
+                ectName: ect.name,
+                schoolName: schoolOf.get(c.periodId) ?? '',
+                tutorName: period.tutorName,
+                today: input.today,
+              })
+            : null,
       };
     }),
+    /**
+     * The registration at the school the ECT is at now: when, whether it came after the start there, and what
+     * was already overdue then and is still not submitted.
+     */
+    registration:
+      current && registeredOnCurrent
+        ? {
+            schoolName: schoolOf.get(current.id) ?? '',
+            registeredOn: registeredOnCurrent,
+            startsOn: current.startsOn,
+            late: current.startsOn < registeredOnCurrent,
+            overdue: checkpoints
+              .filter((c) => c.periodId === current.id && lateAtRegistration(c))
+              .map(lateCheckpoint),
+          }
+        : null,
     absences,
     supportPlans: plans,
     outcomes: outcomes.map((o) => ({ ...o.outcome, recordedBy: o.recordedBy ?? '' })),

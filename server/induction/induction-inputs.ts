@@ -39,6 +39,19 @@ export const ZRegisterEctInput = z
   });
 export type TRegisterEctInput = z.output<typeof ZRegisterEctInput>;
 
+/** What the registration page shows before the school confirms (see preview-registration.ts). */
+export const ZPreviewRegistrationInput = z.object({
+  trn: z
+    .string()
+    .trim()
+    .regex(/^\d{7}$/, 'A teacher reference number (TRN) is seven digits.')
+    .optional(),
+  startsOn: isoDate,
+  fte,
+  continueInduction: z.boolean().default(false),
+});
+export type TPreviewRegistrationInput = z.output<typeof ZPreviewRegistrationInput>;
+
 export const ZFindTrnInput = z.object({
   trn: z
     .string()

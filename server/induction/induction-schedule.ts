@@ -220,6 +220,19 @@ export function interimDueOn(
   return leftOn;
 }
 
+/**
+ * The induction period a checkpoint due on `dueOn` belongs to: the one the ECT was in on that day (the last of
+ * `periods`, oldest first, to start on or before it). A review of a term the ECT finished at a school they have
+ * since left stays with that school, whose headteacher or tutor completes it for the time the ECT spent there
+ * (statutory guidance); the next school takes only the checkpoints falling due after the move.
+ */
+export function periodOfCheckpoint<P extends { startsOn: IsoDate }>(
+  periods: readonly P[],
+  dueOn: IsoDate,
+): P | undefined {
+  return periods.filter((p) => p.startsOn <= dueOn).at(-1) ?? periods[0];
+}
+
 /** Induction terms served by `on`, to one decimal place: school terms elapsed (the current one in part) × FTE. */
 export function termsServedBy(
   input: Pick<ScheduleInput, 'startsOn' | 'fte' | 'fteChanges' | 'termDatesFor'>,
@@ -255,13 +268,28 @@ export const isOverdue = (c: CheckpointState, today: IsoDate) =>
   (c.status === 'due' || c.status === 'changes_requested') && c.dueOn < today;
 
 /**
- * How far an overdue checkpoint should have been escalated by `today`: 1 the tutor (once overdue), 2 the head
- * (10 working days after), 3 the AB (20 working days after); 0 when it is not overdue.
+ * Already overdue when the school registered the ECT (or their move) with the AB on `registeredOn`: a late
+ * registration. Such a checkpoint is kept, shown as overdue, and the school is warned as it registers.
  */
-export function escalationLevelDue(c: CheckpointState, today: IsoDate): 0 | 1 | 2 | 3 {
+export const overdueAtRegistration = (c: CheckpointState, registeredOn: IsoDate) =>
+  isOverdue(c, registeredOn);
+
+/**
+ * How far an overdue checkpoint should have been escalated by `today`: 1 the tutor (once overdue), 2 the head
+ * (10 working days after), 3 the AB (20 working days after); 0 when it is not overdue. One already overdue
+ * when the school registered the ECT (`registeredOn`) is chased from the registration instead: the tutor at
+ * once, the head and the AB as long after as for any other, so that neither is told the tutor was reminded
+ * weeks ago when nobody was (the AB sees it on its dashboard, flagged, from the day it is registered).
+ */
+export function escalationLevelDue(
+  c: CheckpointState,
+  today: IsoDate,
+  registeredOn?: IsoDate,
+): 0 | 1 | 2 | 3 {
   if (!isOverdue(c, today)) return 0;
-  if (today >= workingDaysAfter(c.dueOn, escalateToAbAfterWorkingDays)) return 3;
-  if (today >= workingDaysAfter(c.dueOn, escalateToHeadAfterWorkingDays)) return 2;
+  const from = registeredOn !== undefined && overdueAtRegistration(c, registeredOn) ? registeredOn : c.dueOn;
+  if (today >= workingDaysAfter(from, escalateToAbAfterWorkingDays)) return 3;
+  if (today >= workingDaysAfter(from, escalateToHeadAfterWorkingDays)) return 2;
   return 1;
 }
 

@@ -14,14 +14,17 @@ import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
 import { assertAppropriateBody, isAbStaff, ownSchoolIds } from './appropriate-body';
+import { overdueAtRegistration } from './induction-schedule';
+import { registeredOnOf } from './late-registration';
 import type { TListEctsInput } from './induction-inputs';
 
 const atRisk = sql<boolean>`exists (select 1 from ${inductionSupportPlans} sp where sp.ect_id = ${ects.id} and sp.status = 'open')`;
-const overdueCount = (today: IsoDate) =>
-  sql<number>`(select count(*)::int from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.status in ('due','changes_requested') and c.due_on < ${today})`;
-const nextDue = sql<
-  string | null
->`(select min(c.due_on) from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.status in ('due','changes_requested'))`;
+const overdueCount = (today: IsoDate, mine: SQL) =>
+  sql<number>`(select count(*)::int from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.status in ('due','changes_requested') and c.due_on < ${today}${mine})`;
+const nextDue = (mine: SQL) =>
+  sql<
+    string | null
+  >`(select min(c.due_on) from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.status in ('due','changes_requested')${mine})`;
 const completesOn = sql<
   string | null
 >`(select max(c.due_on) from ${inductionCheckpoints} c where c.ect_id = ${ects.id} and c.term_number is not null)`;
@@ -41,9 +44,28 @@ function visibleTo(actor: Actor): SQL | undefined {
   return or(bySchool, own) ?? sql`false`;
 }
 
-/** ECTs with their current school, FTE, next checkpoint, overdue count and whether they are at risk. */
+/**
+ * For a school's staff, the checkpoints their school submits (a condition on `c`, the checkpoint): after a
+ * move the school left behind counts the reviews of its own terms, and the new school only those from its
+ * start. The AB and an ECT count them all.
+ */
+function submittedHere(actor: Actor): SQL {
+  if (isAbStaff(actor)) return sql``;
+  const schoolIds = ownSchoolIds(actor);
+  if (schoolIds.length === 0) return sql``;
+  return sql` and exists (select 1 from ${inductionPeriods} cp where cp.id = c.period_id and cp.school_id in (${sql.join(
+    schoolIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}))`;
+}
+
+/**
+ * ECTs with their current school, FTE, next checkpoint, overdue count (for a school, those it submits) and
+ * whether they are at risk.
+ */
 export async function listEcts(tx: Tx, actor: Actor, input: TListEctsInput & { today: IsoDate }) {
   assertAppropriateBody(actor);
+  const mine = submittedHere(actor);
   const where: (SQL | undefined)[] = [visibleTo(actor)];
   if (input.schoolId) {
     assertMaySeeSchool(actor.memberships, input.schoolId);
@@ -52,7 +74,7 @@ export async function listEcts(tx: Tx, actor: Actor, input: TListEctsInput & { t
   if (input.status === 'in_progress' || input.status === 'completed')
     where.push(eq(ects.status, input.status));
   if (input.status === 'at_risk') where.push(atRisk);
-  if (input.status === 'overdue') where.push(sql`${overdueCount(input.today)} > 0`);
+  if (input.status === 'overdue') where.push(sql`${overdueCount(input.today, mine)} > 0`);
   if (input.search)
     where.push(
       or(ilike(ects.name, `%${input.search.replace(/[%_\\]/g, '\\$&')}%`), eq(ects.trn, input.search)),
@@ -71,8 +93,8 @@ export async function listEcts(tx: Tx, actor: Actor, input: TListEctsInput & { t
         fteHundredths: inductionPeriods.fteHundredths,
         tutorName: inductionPeriods.tutorName,
         atRisk,
-        overdue: overdueCount(input.today),
-        nextDueOn: nextDue,
+        overdue: overdueCount(input.today, mine),
+        nextDueOn: nextDue(mine),
         completesOn,
       })
       .from(ects)
@@ -94,7 +116,7 @@ export async function listEcts(tx: Tx, actor: Actor, input: TListEctsInput & { t
 export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
   assertAppropriateBody(actor);
   const all = await listEcts(tx, actor, { today });
-  const overdue = await tx
+  const overdueRows = await tx
     .select({
       checkpointId: inductionCheckpoints.id,
       ectId: ects.id,
@@ -105,6 +127,7 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
       dueOn: inductionCheckpoints.dueOn,
       status: inductionCheckpoints.status,
       escalationLevel: inductionCheckpoints.escalationLevel,
+      periodCreatedAt: inductionPeriods.createdAt,
     })
     .from(inductionCheckpoints)
     .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
@@ -118,6 +141,11 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
       ),
     )
     .orderBy(asc(inductionCheckpoints.dueOn));
+  // A late registration's checkpoints are overdue like any other, flagged with the day the school registered.
+  const overdue = overdueRows.map(({ periodCreatedAt, ...c }) => {
+    const registeredOn = registeredOnOf(periodCreatedAt);
+    return { ...c, registeredOn, overdueAtRegistration: overdueAtRegistration(c, registeredOn) };
+  });
   const awaitingReview = await tx
     .select({
       checkpointId: inductionCheckpoints.id,

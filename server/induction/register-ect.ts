@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { ects, inductionCheckpoints, inductionPeriods, schools } from '~/db/schema';
 import type { Actor } from '../access/actor';
@@ -9,10 +9,14 @@ import { assertMaySeeSchool } from '../workspaces/school-scope';
 import { assertAppropriateBody, feePerEctPence } from './appropriate-body';
 import type { TRegisterEctInput } from './induction-inputs';
 import { chargePerEctPackages } from './bill-per-ect-packages';
+import { addDays } from '../courses/london-time';
 import { longDate } from '../format/dates';
 import { headsOf, sendInductionNotice } from './induction-emails';
 import { inviteInductionPeople } from './invite-induction-people';
 import { grantProgrammePlace, programmeYearFor } from './programme-places';
+import { checkpointTitle } from './induction-labels';
+import { isOverdue } from './induction-schedule';
+import { overdueInPeriod, tellAbOfLateRegistration } from './late-registration';
 import { loadInterimDueOn, openPeriod, rescheduleEct } from './reschedule-ect';
 
 /** What a school sees of a TRN already registered at another school of this AB: enough to continue it. */
@@ -44,9 +48,10 @@ export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
  * to the workspace unless they already have access (see invite-induction-people.ts).
  */
 export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput & { today?: IsoDate }) {
+  const today = input.today ?? todayInLondon();
   // The ECT's programme place and, for packages priced per ECT, their charge (each once per ECT).
   const placeFor = async (ect: { id: string; name: string }) => {
-    const academicYear = programmeYearFor(input.startsOn, input.today ?? todayInLondon());
+    const academicYear = programmeYearFor(input.startsOn, today);
     await chargePerEctPackages(tx, { tenantId: actor.tenantId, ect, schoolId: input.schoolId, academicYear });
     return grantProgrammePlace(tx, {
       tenantId: actor.tenantId,
@@ -101,7 +106,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
       throw new DomainError({
         code: 'CONFLICT',
         field: 'trn',
-        message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${existing.startsOn}. Choose “continue the induction” to transfer them to ${school.name}.`,
+        message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${longDate(existing.startsOn)}. Choose “continue the induction” to transfer them to ${school.name}.`,
       });
     // The ECT leaves the old school's mailbox behind: an address given here replaces it on the record, which
     // is how the ECT is matched to their record when they sign in (see ect-access.ts); none given keeps it.
@@ -109,9 +114,23 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     const ectEmail = input.email ? input.email.toLowerCase() : (onRecord?.email ?? '');
     if (ectEmail !== onRecord?.email)
       await tx.update(ects).set({ email: ectEmail }).where(eq(ects.id, existing.id));
-    const transferred = await transferEct(tx, actor, { ectId: existing.id, period, school });
+    const transferred = await transferEct(tx, actor, {
+      ectId: existing.id,
+      period,
+      school,
+      today,
+    });
     return {
       ...transferred,
+      lateRegistration: await checkLateness(tx, actor, {
+        ectId: existing.id,
+        ectName: existing.name,
+        schoolName: school.name,
+        periodId: transferred.periodId,
+        startsOn: input.startsOn,
+        today,
+        transferred: true,
+      }),
       programmePlace: (await placeFor({ id: existing.id, name: existing.name })) > 0,
       invited: await invite(ectEmail),
     };
@@ -132,7 +151,11 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     })
     .returning({ id: ects.id });
   if (!ect) throw new Error('could not register the ECT');
-  await tx.insert(inductionPeriods).values({ ...period, ectId: ect.id });
+  const [registered] = await tx
+    .insert(inductionPeriods)
+    .values({ ...period, ectId: ect.id })
+    .returning({ id: inductionPeriods.id });
+  if (!registered) throw new Error('could not register the induction period');
   const schedule = await rescheduleEct(tx, actor.tenantId, ect.id);
   const fee = feePerEctPence(actor);
   const charge =
@@ -157,7 +180,38 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     chargeableItemId: charge?.id ?? null,
     programmePlace: (await placeFor({ id: ect.id, name: input.name })) > 0,
     invited: await invite(input.email),
+    lateRegistration: await checkLateness(tx, actor, {
+      ectId: ect.id,
+      ectName: input.name,
+      schoolName: school.name,
+      periodId: registered.id,
+      startsOn: input.startsOn,
+      today,
+      transferred: false,
+    }),
   };
+}
+
+/**
+ * Whether the registration is late (after the start it gives) and which of the period's reviews and
+ * assessments were already overdue; the AB's staff are told of those (see late-registration.ts).
+ */
+async function checkLateness(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    ectId: string;
+    ectName: string;
+    schoolName: string;
+    periodId: string;
+    startsOn: IsoDate;
+    today: IsoDate;
+    transferred: boolean;
+  },
+) {
+  const overdue = await overdueInPeriod(tx, input.periodId, input.today);
+  await tellAbOfLateRegistration(tx, actor, { ...input, overdue });
+  return { late: input.startsOn < input.today, startsOn: input.startsOn, overdue };
 }
 
 async function transferEct(
@@ -167,58 +221,115 @@ async function transferEct(
     ectId: string;
     period: Omit<typeof inductionPeriods.$inferInsert, 'ectId'>;
     school: { id: string; name: string };
+    today: IsoDate;
   },
 ) {
   const old = await openPeriod(tx, input.ectId);
+  let leftOn: IsoDate | null = null;
   if (old) {
     if (input.period.startsOn <= old.startsOn)
       throw new DomainError({
         code: 'BAD_REQUEST',
         field: 'startsOn',
-        message: `The start at ${input.school.name} must be after the start at the previous school (${old.startsOn}).`,
+        message: `The start at ${input.school.name} must be after the start at the previous school (${longDate(old.startsOn)}).`,
       });
-    const [y, m, d] = input.period.startsOn.split('-').map(Number);
-    const leftOn = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
+    leftOn = addDays(input.period.startsOn, -1);
     await tx.update(inductionPeriods).set({ endsOn: leftOn }).where(eq(inductionPeriods.id, old.id));
     // The school the ECT leaves completes an interim assessment, due on their last working day there in term
     // (not on a holiday Sunday before the new school's term).
-    const interimDue = await loadInterimDueOn(tx, old.startsOn, leftOn);
     await tx.insert(inductionCheckpoints).values({
       tenantId: actor.tenantId,
       ectId: input.ectId,
       periodId: old.id,
       kind: 'interim',
       termNumber: null,
-      dueOn: interimDue,
-    });
-    // The school left behind hears of the move and of the interim assessment it owes.
-    const [ect] = await tx.select({ name: ects.name }).from(ects).where(eq(ects.id, input.ectId));
-    const [oldSchool] = await tx
-      .select({ name: schools.name })
-      .from(schools)
-      .where(eq(schools.id, old.schoolId));
-    const heads = await headsOf(tx, old.schoolId);
-    const tutor = { name: old.tutorName, email: old.tutorEmail };
-    const to = [...heads, ...(heads.some((h) => h.email === tutor.email) ? [] : [tutor])];
-    await sendInductionNotice(tx, to, {
-      subject: `ECT moving on: ${ect?.name ?? 'an ECT'} leaves ${oldSchool?.name ?? 'your school'}`,
-      heading: 'An early career teacher is continuing induction at another school',
-      paragraphs: [
-        `${input.school.name} has registered ${ect?.name ?? 'your ECT'} from ${longDate(input.period.startsOn)}, continuing their induction there. Their time at ${oldSchool?.name ?? 'your school'} ends on ${longDate(leftOn)}.`,
-        `Please complete an interim assessment of their induction at ${oldSchool?.name ?? 'your school'} by ${longDate(interimDue)}, their last day in term with you, so the new school and the Appropriate Body have it.`,
-      ],
-      action: {
-        label: 'Open the induction record',
-        url: `${actor.appUrl}/${actor.slug}/induction/${input.ectId}`,
-      },
+      dueOn: await loadInterimDueOn(tx, old.startsOn, leftOn),
     });
   }
-  await tx.insert(inductionPeriods).values({ ...input.period, ectId: input.ectId });
+  const [registered] = await tx
+    .insert(inductionPeriods)
+    .values({ ...input.period, ectId: input.ectId })
+    .returning({ id: inductionPeriods.id });
+  if (!registered) throw new Error('could not register the induction period');
+  // Rescheduling leaves the reviews of terms served at the old school with it and gives the new school the rest.
   const schedule = await rescheduleEct(tx, actor.tenantId, input.ectId);
+  if (old && leftOn)
+    await tellSchoolLeftBehind(tx, actor, {
+      ectId: input.ectId,
+      old: { ...old, endsOn: leftOn },
+      newSchool: input.school,
+      startsOn: input.period.startsOn,
+      today: input.today,
+    });
   return {
     ectId: input.ectId,
     transferred: true,
+    periodId: registered.id,
     completesOn: schedule.completesOn,
     chargeableItemId: null,
   };
+}
+
+/**
+ * The school an ECT leaves hears of the move and of everything it still has to submit: the interim assessment
+ * and each review or assessment of a term served there not yet sent (or sent back by the AB), which stay with
+ * it rather than passing to the new school. Its heads and the tutor named on the ECT's period there are told.
+ */
+async function tellSchoolLeftBehind(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    ectId: string;
+    old: { id: string; schoolId: string; tutorName: string; tutorEmail: string; endsOn: IsoDate };
+    newSchool: { name: string };
+    startsOn: IsoDate;
+    today: IsoDate;
+  },
+) {
+  const [ect] = await tx.select({ name: ects.name }).from(ects).where(eq(ects.id, input.ectId));
+  const [oldSchool] = await tx
+    .select({ name: schools.name })
+    .from(schools)
+    .where(eq(schools.id, input.old.schoolId));
+  const owed = await tx
+    .select({
+      kind: inductionCheckpoints.kind,
+      termNumber: inductionCheckpoints.termNumber,
+      dueOn: inductionCheckpoints.dueOn,
+      status: inductionCheckpoints.status,
+    })
+    .from(inductionCheckpoints)
+    .where(
+      and(
+        eq(inductionCheckpoints.periodId, input.old.id),
+        inArray(inductionCheckpoints.status, ['due', 'changes_requested']),
+      ),
+    )
+    .orderBy(asc(inductionCheckpoints.dueOn), asc(inductionCheckpoints.termNumber));
+  const ectName = ect?.name ?? 'your ECT';
+  const here = oldSchool?.name ?? 'your school';
+  const late = (c: (typeof owed)[number]) => (isOverdue(c, input.today) ? ' (overdue)' : '');
+  const items = owed.map((c) =>
+    c.kind === 'interim'
+      ? `Interim assessment: by ${longDate(c.dueOn)}, their last day in term with you${late(c)}`
+      : `${checkpointTitle(c)}: due ${longDate(c.dueOn)}${late(c)}${c.status === 'changes_requested' ? ', with the changes the Appropriate Body asked for' : ''}`,
+  );
+  const reviews = owed.filter((c) => c.kind !== 'interim').length;
+  const heads = await headsOf(tx, input.old.schoolId);
+  const tutor = { name: input.old.tutorName, email: input.old.tutorEmail };
+  const to = [...heads, ...(heads.some((h) => h.email === tutor.email) ? [] : [tutor])];
+  await sendInductionNotice(tx, to, {
+    subject: `ECT moving on: ${ectName} leaves ${here}`,
+    heading: 'An early career teacher is continuing induction at another school',
+    paragraphs: [
+      `${input.newSchool.name} has registered ${ectName} from ${longDate(input.startsOn)}, continuing their induction there. Their time at ${here} ends on ${longDate(input.old.endsOn)}.`,
+      `Please submit the interim assessment of their time at ${here}${reviews === 0 ? '' : reviews === 1 ? ' and the review of a term they completed with you that has not yet been sent' : ' and the reviews and assessments of terms they completed with you that have not yet been sent'} (listed below). ${reviews === 0 ? 'It stays' : 'They stay'} with ${here} and ${reviews === 0 ? 'is' : 'are'} not passed to ${input.newSchool.name}: the headteacher or the induction tutor (${input.old.tutorName}) submits ${reviews === 0 ? 'it' : 'them'} from the induction record.`,
+    ],
+    items,
+    action: {
+      label: 'Open the induction record',
+      url: `${actor.appUrl}/${actor.slug}/induction/${input.ectId}`,
+    },
+    footnote: `${input.newSchool.name} takes on the reviews and assessments falling due from ${longDate(input.startsOn)}.`,
+  });
 }

@@ -10,7 +10,13 @@ import {
 import { academicYearOf } from '../catalogue/academic-year';
 import { defaultTermDates, loadTermDates, type TermDates } from '../calendar/term-dates';
 import { DomainError } from '../errors/domain-error';
-import { interimDueOn, planInduction, type InductionSchedule, type Resumption } from './induction-schedule';
+import {
+  interimDueOn,
+  periodOfCheckpoint,
+  planInduction,
+  type InductionSchedule,
+  type Resumption,
+} from './induction-schedule';
 
 /** The workspace's term dates for every year an induction may run into (its own, or the defaults). */
 export async function termDatesLoader(tx: Tx, startsOn: string, years: number) {
@@ -52,9 +58,15 @@ export async function resumptionsOf(tx: Tx, ectId: string): Promise<Resumption[]
 
 /**
  * The schedule for an ECT as things stand: start, the FTE of each period (time served at one school counts at
- * its FTE; a move changes only what follows), reduction, extension, absences, resumptions.
+ * its FTE; a move changes only what follows), reduction, extension, absences, resumptions. With `move`, as it
+ * would be after a move to another school from that date at that FTE (what a school continuing the induction
+ * is shown before it confirms).
  */
-export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSchedule> {
+export async function scheduleFor(
+  tx: Tx,
+  ectId: string,
+  move?: { startsOn: string; fteHundredths: number },
+): Promise<InductionSchedule> {
   const [ect] = await tx.select().from(ects).where(eq(ects.id, ectId));
   if (!ect) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT was not found.' });
   const [periods, absences, resumptions] = await Promise.all([
@@ -69,7 +81,7 @@ export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSched
       .where(eq(inductionAbsences.ectId, ectId)),
     resumptionsOf(tx, ectId),
   ]);
-  const [first, ...later] = periods;
+  const [first, ...later] = move ? [...periods, move] : periods;
   if (!first) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT has no induction period.' });
   const fteChanges = later.map((p) => ({ from: p.startsOn, fte: p.fteHundredths / 100 }));
   // The lowest FTE decides how many years of term dates the induction may need.
@@ -95,12 +107,21 @@ export async function scheduleFor(tx: Tx, ectId: string): Promise<InductionSched
 
 /**
  * Brings an ECT's checkpoints in line with their schedule: each not yet submitted moves to its computed due
- * date (and to the current period's school), missing ones are added (not before a resumption), and ones
- * beyond a shortened induction are removed. Submitted and accepted ones stay as they are.
+ * date, missing ones are added (not before a resumption), and ones beyond a shortened induction are removed.
+ * Submitted and accepted ones stay as they are. Each belongs to the school the ECT was at on its due date
+ * (see periodOfCheckpoint): after a move the school left keeps the reviews of its terms, due or overdue, and
+ * the new school takes only those falling due from its start.
  */
 export async function rescheduleEct(tx: Tx, tenantId: string, ectId: string): Promise<InductionSchedule> {
   const schedule = await scheduleFor(tx, ectId);
-  const period = await currentPeriod(tx, ectId);
+  const periods = await tx
+    .select({ id: inductionPeriods.id, startsOn: inductionPeriods.startsOn, endsOn: inductionPeriods.endsOn })
+    .from(inductionPeriods)
+    .where(eq(inductionPeriods.ectId, ectId))
+    .orderBy(asc(inductionPeriods.startsOn), asc(inductionPeriods.createdAt));
+  const period = periods.at(-1);
+  if (!period) throw new DomainError({ code: 'NOT_FOUND', message: 'That ECT has no induction period.' });
+  const periodFor = (dueOn: string) => periodOfCheckpoint(periods, dueOn)?.id ?? period.id;
   // Terms before the last resumption belong to the induction before the pause: one the school never reported
   // on (deleted when a fail ended induction) is not brought back, overdue, when an appeal's result resumes it.
   const pausedAfter = Math.max(0, ...(await resumptionsOf(tx, ectId)).map((r) => r.afterTerms));
@@ -116,7 +137,7 @@ export async function rescheduleEct(tx: Tx, tenantId: string, ectId: string): Pr
       await tx.insert(inductionCheckpoints).values({
         tenantId,
         ectId,
-        periodId: period.id,
+        periodId: periodFor(planned.dueOn),
         kind: planned.kind,
         termNumber: planned.termNumber,
         dueOn: planned.dueOn,
@@ -127,7 +148,8 @@ export async function rescheduleEct(tx: Tx, tenantId: string, ectId: string): Pr
         .set({
           dueOn: planned.dueOn,
           kind: planned.kind,
-          periodId: period.endsOn ? found.periodId : period.id,
+          // Once induction has ended (no period open) nothing changes hands.
+          periodId: period.endsOn ? found.periodId : periodFor(planned.dueOn),
           ...(found.dueOn !== planned.dueOn ? { escalationLevel: 0 } : {}),
         })
         .where(eq(inductionCheckpoints.id, found.id));

@@ -15,7 +15,7 @@ import {
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
 import { assertAppropriateBody } from './appropriate-body';
-import { actsForSchool, submitsFor } from './ect-access';
+import { actsForSchool, mayOpen, submitsFor } from './ect-access';
 import { abRecipients, sendInductionNotice } from './induction-emails';
 import type { TSubmitCheckpointInput } from './induction-inputs';
 import { checkpointTitle } from './induction-labels';
@@ -33,6 +33,7 @@ export async function loadCheckpoint(tx: Tx, checkpointId: string) {
       checkpoint: inductionCheckpoints,
       ectName: ects.name,
       ectTrn: ects.trn,
+      ectEmail: ects.email,
       ectStatus: ects.status,
       schoolId: inductionPeriods.schoolId,
       schoolName: schools.name,
@@ -81,8 +82,26 @@ export async function submitCheckpoint(
 ) {
   assertAppropriateBody(actor);
   const row = await loadCheckpoint(tx, input.checkpointId);
-  if (!actsForSchool(actor, row.schoolId))
+  if (!actsForSchool(actor, row.schoolId)) {
+    // Another school the ECT was or is at reads the record, but each school submits the reviews of its own
+    // terms (a school left behind keeps those of the time the ECT spent there).
+    const schoolIds = await tx
+      .select({ schoolId: inductionPeriods.schoolId })
+      .from(inductionPeriods)
+      .where(eq(inductionPeriods.ectId, row.checkpoint.ectId));
+    if (
+      mayOpen(
+        actor,
+        row.ectEmail,
+        schoolIds.map((p) => p.schoolId),
+      )
+    )
+      throw new DomainError({
+        code: 'FORBIDDEN',
+        message: `This ${checkpointTitle(row.checkpoint).toLowerCase()} covers ${row.ectName}'s time at ${row.schoolName}: it is submitted there, by the induction tutor (${row.tutorName}) or the headteacher.`,
+      });
     throw new DomainError({ code: 'NOT_FOUND', message: 'That review was not found.' });
+  }
   if (!submitsFor(actor, row))
     throw new DomainError({
       code: 'FORBIDDEN',

@@ -18,6 +18,7 @@ import {
   ZCorrectTrnInput,
   ZFindTrnInput,
   ZListEctsInput,
+  ZPreviewRegistrationInput,
   ZRecordAbsenceInput,
   ZRecordOutcomeInput,
   ZRecordRecommendationInput,
@@ -46,6 +47,7 @@ import {
 } from '../induction/induction-settings';
 import { setReduction } from '../induction/set-reduction';
 import { correctTrn } from '../induction/correct-trn';
+import { previewRegistration } from '../induction/preview-registration';
 import { findRegisteredTrn, registerEct } from '../induction/register-ect';
 import { reviewCheckpoint } from '../induction/review-checkpoint';
 import { submitCheckpoint } from '../induction/submit-checkpoint';
@@ -69,6 +71,10 @@ export const inductionRouter = router({
   findTrn: registrar
     .input(ZFindTrnInput)
     .query(({ ctx, input }) => findRegisteredTrn(ctx.tx, ctx.actor, input.trn)),
+  /** Before a school confirms a registration: is it late, and what would already be overdue. */
+  previewRegistration: registrar
+    .input(ZPreviewRegistrationInput)
+    .query(({ ctx, input }) => previewRegistration(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
   /** The AB's fee per ECT registered: its manager sets it; a school registering an ECT is told it. */
   settings: registrar.query(({ ctx }) => inductionSettingsView(ctx.actor)),
   updateSettings: manage

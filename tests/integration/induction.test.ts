@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { todayInLondon } from '~/server/catalogue/academic-year';
+import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { checkpointTitle } from '~/server/induction/induction-labels';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withPlatform, withTenant, type Database } from '~/db/client';
 import { chargeableItems, inductionCheckpoints, users } from '~/db/schema';
 import { workingDaysAfter } from '~/server/courses/working-days';
+import { longDate } from '~/server/format/dates';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { addMembership, makeUser, makeWorkspaceWithEveryRole, outboxTo } from '../fixtures/factories';
 import {
@@ -134,7 +136,7 @@ describe('ECT induction (Appropriate Body)', () => {
     };
     await expect(headB.induction.register(moved)).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('Alpha Primary School'),
+      message: expect.stringContaining('at Alpha Primary School since 3 September 2025.'),
     });
     const transfer = await headB.induction.register({ ...moved, continueInduction: true });
     expect(transfer).toMatchObject({ ectId, transferred: true, chargeableItemId: null });
@@ -156,7 +158,8 @@ describe('ECT induction (Appropriate Body)', () => {
     expect(moving.some((m) => m.text?.includes('by 19 December 2025, their last day in term with you'))).toBe(
       true,
     );
-    // Term 1 was at Alpha; the rest move to Beta and to a 0.6 FTE schedule.
+    // Term 1 was at Alpha and stays there (not yet submitted); the rest move to Beta and a 0.6 FTE schedule.
+    expect(record.checkpoints.find((c) => c.termNumber === 1)?.schoolName).toBe('Alpha Primary School');
     expect(record.checkpoints.find((c) => c.termNumber === 6)?.schoolName).toBe('Beta High School');
     const charges = await withTenant(database.db, hub.tenant.id, (tx) =>
       tx.select().from(chargeableItems).where(eq(chargeableItems.sourceId, ectId)),
@@ -168,6 +171,139 @@ describe('ECT induction (Appropriate Body)', () => {
       judgement: 'on_track',
       evidence: 'Interim assessment: meeting the Teachers’ Standards in every area observed.',
     });
+  });
+
+  it('after a transfer the school left keeps the reviews of its terms, still submits them, and is told which', async () => {
+    // Full time at Alpha from September 2025: Alpha sent term 1's review, not terms 2 and 3 (now overdue).
+    const input = registration(hub.schoolA.id, hub.people.tutorA);
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    const tutorA = hub.as(hub.people.tutorA);
+    const headB = hub.as(hub.people.headB);
+    const term = (r: Awaited<ReturnType<typeof tutorA.induction.byId>>, n: number) => {
+      const found = r.checkpoints.find((c) => c.termNumber === n);
+      if (!found) throw new Error(`no checkpoint for term ${n}`);
+      return found;
+    };
+    const evidence = 'Meeting the Teachers’ Standards in every area observed this term.';
+    await tutorA.induction.submitCheckpoint({
+      checkpointId: term(await tutorA.induction.byId({ ectId }), 1).id,
+      judgement: 'on_track',
+      evidence,
+    });
+    // Beta continues the induction from Monday 7 September 2026, the start of the autumn term.
+    await headB.induction.register({
+      ...input,
+      schoolId: hub.schoolB.id,
+      startsOn: '2026-09-07',
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    const record = await hub.as(hub.people.manager).induction.byId({ ectId });
+    expect(record.checkpoints.map((c) => [c.termNumber, c.status, c.schoolName])).toEqual([
+      [1, 'submitted', 'Alpha Primary School'],
+      [2, 'due', 'Alpha Primary School'],
+      [3, 'due', 'Alpha Primary School'],
+      [null, 'due', 'Alpha Primary School'],
+      [4, 'due', 'Beta High School'],
+      [5, 'due', 'Beta High School'],
+      [6, 'due', 'Beta High School'],
+    ]);
+    // Terms 2 and 3 are still overdue, at Alpha (for the AB's dashboard and Alpha's escalations alike), and
+    // so is the interim assessment: Beta registered the move three months after it.
+    const overdue = (await hub.as(hub.people.manager).induction.dashboard()).overdue.filter(
+      (c) => c.ectId === ectId,
+    );
+    expect(overdue.map((c) => [c.termNumber, c.schoolName])).toEqual([
+      [2, 'Alpha Primary School'],
+      [3, 'Alpha Primary School'],
+      [null, 'Alpha Primary School'],
+    ]);
+
+    // Alpha's head is told what Alpha still has to submit: terms 2 and 3 and the interim assessment.
+    const told = (await emailsTo(hub.people.headA.email, 'ECT moving on: Priya Raman')).find((m) =>
+      m.text?.includes(ectId),
+    );
+    const interim = record.checkpoints.find((c) => c.kind === 'interim');
+    expect(told?.text).toContain(`Progress review, term 2: due ${longDate(term(record, 2).dueOn)} (overdue)`);
+    expect(told?.text).toContain(
+      `Formal assessment, term 3: due ${longDate(term(record, 3).dueOn)} (overdue)`,
+    );
+    expect(told?.text).toContain(`Interim assessment: by ${longDate(interim?.dueOn ?? null)}`);
+    expect(told?.text).toContain('and the reviews and assessments of terms they completed with you');
+    expect(told?.text).toContain('not passed to Beta High School');
+    expect(told?.text).not.toContain('term 1');
+    expect(told?.text).not.toContain('term 4');
+
+    // Alpha's tutor still submits term 2; Beta's head may not (in words), but submits Beta's term 4.
+    const asAlpha = await tutorA.induction.byId({ ectId });
+    expect(term(asAlpha, 2).maySubmit).toBe(true);
+    expect(term(asAlpha, 4).maySubmit).toBe(false);
+    const asBeta = await headB.induction.byId({ ectId });
+    expect(term(asBeta, 2).maySubmit).toBe(false);
+    expect(term(asBeta, 2).guidance).toContain(
+      'covers Priya Raman’s time at Alpha Primary School, so Alpha Primary School submits it',
+    );
+    await expect(
+      headB.induction.submitCheckpoint({ checkpointId: term(asBeta, 3).id, judgement: 'on_track', evidence }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining("covers Priya Raman's time at Alpha Primary School"),
+    });
+    await tutorA.induction.submitCheckpoint({
+      checkpointId: term(asAlpha, 2).id,
+      judgement: 'on_track',
+      evidence,
+    });
+    await headB.induction.submitCheckpoint({
+      checkpointId: term(asBeta, 4).id,
+      judgement: 'on_track',
+      evidence,
+    });
+    // Each school's list counts only what it submits: Alpha term 3 and the interim assessment (both overdue), Beta
+    // nothing overdue.
+    const inList = async (caller: typeof headB) =>
+      (await caller.induction.list({})).find((e) => e.id === ectId);
+    expect(await inList(hub.as(hub.people.headA))).toMatchObject({
+      overdue: 2,
+      nextDueOn: term(record, 3).dueOn,
+    });
+    expect(await inList(headB)).toMatchObject({ overdue: 0, nextDueOn: term(record, 5).dueOn });
+  });
+
+  it('an overdue review of a term at the school left is chased with that school, not the new one', async () => {
+    // At Alpha from September 2026, at Beta from Monday 4 January 2027; Alpha has not sent term 1's review.
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { startsOn: '2026-09-03' });
+    const { ectId } = await hub.as(hub.people.headA).induction.register(input);
+    await hub.as(hub.people.headB).induction.register({
+      ...input,
+      schoolId: hub.schoolB.id,
+      startsOn: '2027-01-04',
+      tutorEmail: 'tutor@beta.sch.example',
+      continueInduction: true,
+    });
+    const record = await hub.as(hub.people.manager).induction.byId({ ectId });
+    const first = record.checkpoints.find((c) => c.termNumber === 1);
+    expect(first).toMatchObject({ schoolName: 'Alpha Primary School', status: 'due' });
+    const run = (workingDays: number) =>
+      runScheduledJob(database.db, 'induction-escalations', {
+        today: workingDaysAfter(first?.dueOn ?? '', workingDays),
+        appUrl: testAppUrl,
+        tenants: [hub.tenant.slug],
+      });
+    const chased = async (to: string) =>
+      (await emailsTo(to, 'Overdue: Priya Raman')).filter((m) => m.text?.includes(ectId));
+    // Term 1's review and the interim assessment, both due on the last day of the autumn term.
+    await run(1);
+    const toTutor = await chased(hub.people.tutorA.email);
+    expect(toTutor.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining('interim assessment'),
+      expect.stringContaining('progress review, term 1'),
+    ]);
+    expect(toTutor.every((m) => m.text?.includes('at Alpha Primary School'))).toBe(true);
+    await run(10);
+    expect(await chased(hub.people.headA.email)).toHaveLength(2);
+    expect(await chased('tutor@beta.sch.example')).toHaveLength(0);
+    expect(await chased(hub.people.headB.email)).toHaveLength(0);
   });
 
   it('continuing an induction with the ECT’s new email puts it on the record; none given keeps the old one', async () => {
@@ -341,6 +477,63 @@ describe('ECT induction (Appropriate Body)', () => {
         evidence: 'x'.repeat(30),
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('a mentor is told, for each review, who submits it, by when and what they can do; no form is offered', async () => {
+    const mentorEmail = `mentor.${Date.now()}@alpha.sch.example`;
+    const { ectId } = await hub
+      .as(hub.people.headA)
+      .induction.register(registration(hub.schoolA.id, hub.people.tutorA, { mentorEmail }));
+    // The registration invited the mentor (which made their account); accepting gives them school staff access.
+    const [mentorUser] = await withPlatform(database.db, (tx) =>
+      tx
+        .select({ id: users.id, email: users.email, name: users.name, isSuperadmin: users.isSuperadmin })
+        .from(users)
+        .where(eq(users.email, mentorEmail)),
+    );
+    if (!mentorUser) throw new Error('the invitation made no account');
+    await addMembership(database.db, hub.tenant.id, mentorUser.id, 'school_staff', hub.schoolA.id);
+    const mentor = hub.as(mentorUser);
+    const record = await mentor.induction.byId({ ectId });
+    expect(record.checkpoints.every((c) => !c.maySubmit && !c.submitsThis && c.guidance)).toBe(true);
+    const tutorName = hub.people.tutorA.name;
+    const [first] = record.checkpoints;
+    // Term 1 (December 2025) is overdue: who submits it, and the mentor's notes are wanted now.
+    expect(first?.guidance).toBe(
+      `This progress review was due on ${longDate(first?.dueOn ?? null)} and is overdue. The induction tutor (${tutorName}) or the headteacher at Alpha Primary School submits it to the Appropriate Body. As Priya Raman’s mentor you do not submit it, but your notes from mentoring sessions and observations are evidence for it: give them to ${tutorName} now.`,
+    );
+    // The final assessment, not yet open: between when and when, with nothing offered to submit.
+    const final = record.checkpoints.at(-1);
+    expect(final?.guidance).toContain(
+      `between ${longDate(final?.opensOn ?? null)}, when the term it covers begins, and ${longDate(final?.dueOn ?? null)}.`,
+    );
+    await expect(
+      mentor.induction.submitCheckpoint({
+        checkpointId: first?.id ?? '',
+        judgement: 'on_track',
+        evidence: 'Written by the mentor, who does not submit reviews.',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('induction tutor') });
+
+    // Once the tutor submits it, nothing is asked of the mentor.
+    await hub.as(hub.people.tutorA).induction.submitCheckpoint({
+      checkpointId: first?.id ?? '',
+      judgement: 'on_track',
+      evidence: 'Meeting the Teachers’ Standards in every area observed this term.',
+    });
+    expect((await mentor.induction.byId({ ectId })).checkpoints[0]?.guidance).toBe(
+      'Alpha Primary School submitted this progress review; the Appropriate Body is checking it. Nothing is needed from you.',
+    );
+    // The tutor, who submits them, and the AB's officer get no such line; other staff are told who submits.
+    const asTutor = await hub.as(hub.people.tutorA).induction.byId({ ectId });
+    expect(asTutor.checkpoints.every((c) => c.guidance === null && c.submitsThis)).toBe(true);
+    const asOfficer = await hub.as(hub.people.officer).induction.byId({ ectId });
+    expect(asOfficer.checkpoints.every((c) => c.guidance === null && !c.submitsThis)).toBe(true);
+    const colleague = await makeUser(database.db);
+    await addMembership(database.db, hub.tenant.id, colleague.id, 'school_staff', hub.schoolA.id);
+    expect((await hub.as(colleague).induction.byId({ ectId })).checkpoints[1]?.guidance).toContain(
+      'Only they can submit it.',
+    );
   });
 
   it('refuses roles: a head cannot review, an ECT cannot submit but sees their own record only', async () => {
@@ -574,6 +767,104 @@ describe('ECT induction (Appropriate Body)', () => {
     expect(decided.decisions.mayRecordAppeal).toBe(false);
   });
 
+  it('a late registration is warned of before and after, its overdue reviews kept, flagged to the AB and chased from the registration', async () => {
+    const hub3 = await makeHub(database);
+    const head = hub3.as(hub3.people.headA);
+    const today = todayInLondon();
+    // Before confirming: a start next September is not late; one in September 2025 is, with reviews overdue.
+    const nextYear = `${academicYearOf(today) + 1}-09-03`;
+    expect(await head.induction.previewRegistration({ startsOn: nextYear, fte: 1 })).toMatchObject({
+      late: false,
+      overdue: [],
+      next: { title: 'Progress review, term 1' },
+    });
+    const input = registration(hub3.schoolA.id, hub3.people.tutorA, { startsOn: '2025-09-03' });
+    const preview = await head.induction.previewRegistration({ startsOn: input.startsOn, fte: 1 });
+    expect(preview.late).toBe(true);
+    // Terms 1 to 3 ended in December 2025, spring and July 2026: overdue by now.
+    expect(preview.overdue.slice(0, 3).map((c) => c.title)).toEqual([
+      'Progress review, term 1',
+      'Progress review, term 2',
+      'Formal assessment, term 3',
+    ]);
+    await expect(head.induction.previewRegistration({ startsOn: '2025-09-03', fte: 2 })).rejects.toThrow(
+      'FTE is between 0.1 and 1.',
+    );
+    // Only a registrar asks: the induction tutor cannot.
+    await expect(
+      hub3.as(hub3.people.tutorA).induction.previewRegistration({ startsOn: '2025-09-03', fte: 1 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // Registered anyway: the confirmation says the same, and nothing is dropped.
+    const result = await head.induction.register(input);
+    expect(result.lateRegistration).toEqual({
+      late: true,
+      startsOn: '2025-09-03',
+      overdue: preview.overdue,
+    });
+    const record = await head.induction.byId({ ectId: result.ectId });
+    expect(record.checkpoints).toHaveLength(6);
+    const overdueTitles = record.checkpoints.filter((c) => c.dueOn < today).map((c) => checkpointTitle(c));
+    expect(preview.overdue.map((c) => c.title)).toEqual(overdueTitles);
+    expect(record.registration).toMatchObject({ registeredOn: today, late: true, overdue: preview.overdue });
+    expect(record.checkpoints.map((c) => c.overdueAtRegistration)).toEqual(
+      record.checkpoints.map((c) => c.dueOn < today),
+    );
+
+    // The AB sees them as overdue, flagged with the registration, and is emailed the list.
+    const manager = hub3.as(hub3.people.manager);
+    const onDashboard = (await manager.induction.dashboard()).overdue.filter((c) => c.ectId === result.ectId);
+    expect(onDashboard.map((c) => checkpointTitle(c))).toEqual(overdueTitles);
+    expect(onDashboard.every((c) => c.overdueAtRegistration && c.registeredOn === today)).toBe(true);
+    for (const to of [hub3.people.manager.email, hub3.people.officer.email]) {
+      const [told] = await emailsTo(to, 'Late registration: Priya Raman at Alpha Primary School');
+      expect(told?.text).toContain(
+        `Progress review, term 1 (due ${longDate(record.checkpoints[0]?.dueOn ?? null)})`,
+      );
+    }
+    // The school registering is not emailed about its own registration.
+    expect(await emailsTo(hub3.people.headA.email, 'Late registration')).toHaveLength(0);
+
+    // Chased from the registration: the tutor at once (not straight to the AB, as if weeks of reminders had
+    // gone unanswered), the head 10 working days on, the AB 20.
+    const run = (on: string) =>
+      runScheduledJob(database.db, 'induction-escalations', {
+        today: on,
+        appUrl: testAppUrl,
+        tenants: [hub3.tenant.slug],
+      });
+    const overdueTo = async (to: string) => emailsTo(to, 'Overdue: Priya Raman');
+    await run(today);
+    const toTutor = await overdueTo(hub3.people.tutorA.email);
+    expect(toTutor).toHaveLength(overdueTitles.length);
+    expect(toTutor[0]?.text).toContain(
+      `It was already overdue when Alpha Primary School registered Priya Raman with the Appropriate Body on ${longDate(today)}.`,
+    );
+    expect(await overdueTo(hub3.people.headA.email)).toHaveLength(0);
+    expect(await overdueTo(hub3.people.manager.email)).toHaveLength(0);
+    await run(workingDaysAfter(today, 10));
+    expect(await overdueTo(hub3.people.headA.email)).toHaveLength(overdueTitles.length);
+    expect(await overdueTo(hub3.people.manager.email)).toHaveLength(0);
+    await run(workingDaysAfter(today, 20));
+    expect(await overdueTo(hub3.people.manager.email)).toHaveLength(overdueTitles.length);
+  });
+
+  it('a school continuing an induction late is warned only of the reviews now its own', async () => {
+    const input = registration(hub.schoolA.id, hub.people.tutorA, { startsOn: '2025-09-03' });
+    await hub.as(hub.people.headA).induction.register(input);
+    const moveOn = '2026-09-07';
+    const preview = await hub.as(hub.people.headB).induction.previewRegistration({
+      trn: input.trn,
+      startsOn: moveOn,
+      fte: 1,
+      continueInduction: true,
+    });
+    // Alpha keeps terms 1 to 3 (from before the move); Beta is warned only of what falls due from its start.
+    expect(preview).toMatchObject({ continuing: true, late: true });
+    expect(preview.overdue.every((c) => c.dueOn >= moveOn && c.dueOn < todayInLondon())).toBe(true);
+    expect(preview.overdue.map((c) => c.termNumber)).not.toContain(3);
+  });
+
   it('an LA workspace with the induction module is not an Appropriate Body', async () => {
     const la = await makeWorkspaceWithEveryRole(database.db, ['induction', 'courses'], { kind: 'la' });
     await expect(la.caller.induction.list({})).rejects.toMatchObject({
@@ -584,9 +875,12 @@ describe('ECT induction (Appropriate Body)', () => {
 
   it('escalates an overdue review to the tutor, then the head, then the AB, once each', async () => {
     const hub2 = await makeHub(database);
-    const { ectId } = await hub2
-      .as(hub2.people.headA)
-      .induction.register(registration(hub2.schoolA.id, hub2.people.tutorA));
+    // Registered in good time, before a start next September: its reviews fall due after the registration.
+    const { ectId } = await hub2.as(hub2.people.headA).induction.register(
+      registration(hub2.schoolA.id, hub2.people.tutorA, {
+        startsOn: `${academicYearOf(todayInLondon()) + 1}-09-03`,
+      }),
+    );
     const record = await hub2.as(hub2.people.manager).induction.byId({ ectId });
     const first = record.checkpoints[0];
     if (!first) throw new Error('no checkpoint');

@@ -9,6 +9,8 @@ import {
   inductionTermsRequired,
   interimDueOn,
   isOverdue,
+  overdueAtRegistration,
+  periodOfCheckpoint,
   planInduction,
   schoolTermsStartingFrom,
   termsServedBy,
@@ -325,6 +327,23 @@ describe('induction schedule', () => {
     expect(interimDueOn('2027-07-26', '2027-08-20', termDatesFor)).toBe('2027-08-20');
   });
 
+  it('after a move, a checkpoint stays with the school the ECT was at on its due date', () => {
+    // At Alpha from 3 September 2026, at Beta from Monday 4 January 2027 (Alpha's time ends the day before).
+    const periods = [
+      { id: 'alpha', startsOn: '2026-09-03' },
+      { id: 'beta', startsOn: '2027-01-04' },
+    ];
+    const plan = planInduction({ startsOn: '2026-09-03', fte: 1, termDatesFor });
+    const owner = plan.checkpoints.map((c) => `${c.termNumber}:${periodOfCheckpoint(periods, c.dueOn)?.id}`);
+    // Term 1 closes on 18 December 2026, at Alpha: Alpha reviews it, even if it has not yet done so.
+    expect(owner).toEqual(['1:alpha', '2:beta', '3:beta', '4:beta', '5:beta', '6:beta']);
+    // Due on the new school's first day: the new school's.
+    expect(periodOfCheckpoint(periods, '2027-01-04')?.id).toBe('beta');
+    expect(periodOfCheckpoint(periods, '2027-01-03')?.id).toBe('alpha');
+    // One period: always that one.
+    expect(periodOfCheckpoint(periods.slice(0, 1), '2030-07-01')?.id).toBe('alpha');
+  });
+
   it('30 or more days absent in induction year 1 extend that year (and what follows) by the days absent', () => {
     const absences = [
       { startsOn: '2027-02-01', days: 20 },
@@ -381,6 +400,22 @@ describe('induction schedule', () => {
     expect(escalationLevelDue(c, '2027-04-09')).toBe(1);
     expect(escalationLevelDue(c, '2027-04-12')).toBe(2);
     expect(escalationLevelDue(c, '2027-04-26')).toBe(3);
+  });
+
+  it('a checkpoint already overdue at a late registration is chased from the registration, tutor first', () => {
+    // Due on 25 March 2027; the school registered the ECT on Monday 7 June 2027, long after.
+    const c = { dueOn: '2027-03-25', status: 'due' as const };
+    expect(overdueAtRegistration(c, '2027-06-07')).toBe(true);
+    expect(overdueAtRegistration(c, '2027-03-25')).toBe(false);
+    expect(overdueAtRegistration({ ...c, status: 'submitted' }, '2027-06-07')).toBe(false);
+    // Counted from the due date it would go straight to the AB; from the registration, the tutor first.
+    expect(escalationLevelDue(c, '2027-06-07')).toBe(3);
+    expect(escalationLevelDue(c, '2027-06-07', '2027-06-07')).toBe(1);
+    expect(escalationLevelDue(c, '2027-06-18', '2027-06-07')).toBe(1);
+    expect(escalationLevelDue(c, '2027-06-21', '2027-06-07')).toBe(2);
+    expect(escalationLevelDue(c, '2027-07-05', '2027-06-07')).toBe(3);
+    // Registered before it fell due: counted from the due date as usual.
+    expect(escalationLevelDue(c, '2027-04-12', '2027-01-04')).toBe(2);
   });
 });
 

@@ -58,6 +58,17 @@ export function RegisterEctForm({
     ...trpc.induction.findTrn.queryOptions({ trn }),
     enabled: /^\d{7}$/.test(trn),
   });
+  // Before confirming: is this registration late, and what would already be overdue (see LateWarning).
+  const fte = numberOrNaN(values.fte);
+  const preview = useQuery({
+    ...trpc.induction.previewRegistration.queryOptions({
+      startsOn: values.startsOn,
+      fte,
+      trn: /^\d{7}$/.test(trn) ? trn : undefined,
+      continueInduction: values.continueInduction,
+    }),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(values.startsOn) && fte >= 0.1 && fte <= 1,
+  });
   const register = useFormMutation(trpc.induction.register.mutationOptions(), {
     idPrefix: 'ect',
     onSuccess: (result) =>
@@ -173,6 +184,7 @@ export function RegisterEctForm({
         {...register.field('previousInduction')}
         {...bind('previousInduction')}
       />
+      <div aria-live="polite">{preview.data?.late && <LateWarning preview={preview.data} />}</div>
       <div className="flex items-center gap-4">
         <SubmitButton pending={register.isPending} pendingLabel="Registering…">
           {values.continueInduction ? 'Continue the induction' : 'Register ECT'}
@@ -182,6 +194,63 @@ export function RegisterEctForm({
         </Link>
       </div>
     </Form>
+  );
+}
+
+/**
+ * Shown before a school confirms a registration whose start is before today: which reviews and assessments
+ * would already be overdue (they are kept, and the Appropriate Body sees them as overdue), or that none is.
+ */
+function LateWarning({
+  preview,
+}: {
+  preview: {
+    startsOn: string;
+    continuing: boolean;
+    overdue: { title: string; dueOn: string }[];
+    next: { title: string; dueOn: string } | null;
+  };
+}) {
+  const { overdue, next } = preview;
+  const start = preview.continuing ? 'The start at your school' : 'Induction started';
+  if (overdue.length === 0)
+    return (
+      <div className="rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="late-registration">
+        <h2 className="font-semibold">This registration is late</h2>
+        <p className="mt-1">
+          {start} on {longDate(preview.startsOn)}, before today: an ECT should be registered with the
+          Appropriate Body before they start. Nothing is overdue yet
+          {next ? `; the first due is the ${next.title.toLowerCase()}, by ${longDate(next.dueOn)}` : ''}.
+        </p>
+      </div>
+    );
+  return (
+    <div className="rounded border-l-4 border-red-700 bg-red-50 p-4" data-testid="late-registration">
+      <h2 className="font-semibold">
+        This registration is late:{' '}
+        {overdue.length === 1
+          ? `the ${overdue[0]?.title.toLowerCase()} is already overdue`
+          : `${overdue.length} reviews and assessments are already overdue`}
+      </h2>
+      <p className="mt-1">
+        {start} on {longDate(preview.startsOn)}. {overdue.length === 1 ? 'This was' : 'These were'} due before
+        today:
+      </p>
+      <ul className="mt-1 list-disc pl-6">
+        {overdue.map((c) => (
+          <li key={`${c.title}-${c.dueOn}`}>
+            {c.title}: due {longDate(c.dueOn)}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1">
+        {overdue.length === 1
+          ? 'It is not dropped: once you register, the Appropriate Body sees it as overdue and is told of the late registration, and the induction tutor (or you) can submit it from the ECT’s record straight away.'
+          : 'They are not dropped: once you register, the Appropriate Body sees them as overdue and is told of the late registration, and the induction tutor (or you) can submit them from the ECT’s record straight away.'}{' '}
+        If {overdue.length === 1 ? 'it stays' : 'they stay'} unsubmitted, the tutor is reminded first, then
+        the headteacher.
+      </p>
+    </div>
   );
 }
 

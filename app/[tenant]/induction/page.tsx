@@ -89,7 +89,9 @@ export default async function InductionPage({
       <p className="mt-2 max-w-3xl text-slate-700">
         {abStaff
           ? `${workspace.tenant.name} is the Appropriate Body for these early career teachers. Check schools’ progress reviews and assessments, follow ECTs at risk, and record outcomes.`
-          : 'Your early career teachers registered with this Appropriate Body: their reviews and assessments, when each is due, and what the Appropriate Body said.'}
+          : !isSchool || roles.includes('school_admin')
+            ? 'Your early career teachers registered with this Appropriate Body: their reviews and assessments, when each is due, and what the Appropriate Body said.'
+            : 'Early career teachers at your school registered with this Appropriate Body. Each ECT’s induction tutor or the headteacher submits their reviews and assessments; open a record to see, for each, who submits it, by when, and what, if anything, is asked of you.'}
       </p>
 
       {dashboard && (
@@ -198,7 +200,20 @@ export default async function InductionPage({
                 },
                 { header: 'School', cell: (c) => c.schoolName },
                 { header: 'Review', cell: (c) => checkpointTitle(c) },
-                { header: 'Due', cell: (c) => shortDate(c.dueOn) },
+                {
+                  header: 'Due',
+                  cell: (c) =>
+                    c.overdueAtRegistration ? (
+                      <>
+                        {shortDate(c.dueOn)}
+                        <span className="block text-sm font-semibold text-red-800">
+                          Already overdue when registered ({shortDate(c.registeredOn)})
+                        </span>
+                      </>
+                    ) : (
+                      shortDate(c.dueOn)
+                    ),
+                },
                 {
                   header: 'Reminded',
                   cell: (c) =>

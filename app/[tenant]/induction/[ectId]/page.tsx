@@ -54,7 +54,7 @@ export default async function EctRecordPage({
   ]);
   // The Appropriate Body's officers answer ECTs' subject access and erasure requests.
   const mayExport = hasRole(workspace.roles, inductionAbStaff);
-  const { ect, decisions } = record;
+  const { ect, decisions, registration } = record;
   const current = record.periods[record.periods.length - 1];
   return (
     <div>
@@ -65,12 +65,15 @@ export default async function EctRecordPage({
       </p>
       <h1 className="mt-2 text-3xl font-bold">{ect.name}</h1>
       {Number.isInteger(invited) && (
-        <p role="status" className="mt-2 max-w-3xl rounded border-l-4 border-green-700 bg-green-50 p-3">
-          {ect.name} is registered.{' '}
-          {invited > 0
-            ? `${countOf(invited, 'person', 'people')} named on the form (the induction tutor, mentor or ECT) did not have access yet and ${invited === 1 ? 'has' : 'have'} been emailed an invitation to sign in.`
-            : 'The induction tutor, mentor and ECT named already had access.'}
-        </p>
+        <div role="status" className="mt-2 max-w-3xl space-y-2">
+          <p className="rounded border-l-4 border-green-700 bg-green-50 p-3">
+            {ect.name} is registered.{' '}
+            {invited > 0
+              ? `${countOf(invited, 'person', 'people')} named on the form (the induction tutor, mentor or ECT) did not have access yet and ${invited === 1 ? 'has' : 'have'} been emailed an invitation to sign in.`
+              : 'The induction tutor, mentor and ECT named already had access.'}
+          </p>
+          {registration?.late && <LateRegistrationNotice registration={registration} ectName={ect.name} />}
+        </div>
       )}
       {mayExport && (
         <p className="mt-1">
@@ -94,6 +97,18 @@ export default async function EctRecordPage({
         <dd>{inductionStatusLabels[ect.status]}</dd>
         <dt className="font-semibold">Started induction</dt>
         <dd>{longDate(ect.startsOn)}</dd>
+        {registration && (
+          <>
+            <dt className="font-semibold">Registered</dt>
+            <dd data-testid="registered-on">
+              {longDate(registration.registeredOn)}
+              {record.periods.length > 1 ? ` (the move to ${registration.schoolName})` : ''}
+              {registration.late
+                ? `: late, after the start there on ${longDate(registration.startsOn)}${registration.overdue.length > 0 ? `, with ${countOf(registration.overdue.length, 'review or assessment', 'reviews and assessments')} already overdue and not yet submitted` : ''}`
+                : ''}
+            </dd>
+          </>
+        )}
         <dt className="font-semibold">School now</dt>
         <dd>
           {current?.schoolName} ({current ? fteLabel(current.fteHundredths) : ''} FTE)
@@ -174,8 +189,19 @@ export default async function EctRecordPage({
                   {c.overdue ? ' — overdue' : ''}
                 </span>
               </div>
+              {c.overdueAtRegistration && (
+                <p className="text-sm font-semibold text-red-800">
+                  Already overdue when {c.schoolName} registered {ect.name}: the Appropriate Body sees it as
+                  overdue.
+                </p>
+              )}
               <p className="text-sm text-slate-700">
                 Due {longDate(c.dueOn)} at {c.schoolName}
+                {c.periodEndsOn &&
+                ect.status === 'in_progress' &&
+                (c.status === 'due' || c.status === 'changes_requested')
+                  ? `, which submits it for ${ect.name}’s time there (to ${longDate(c.periodEndsOn)})`
+                  : ''}
               </p>
               {c.judgement && (
                 <div className="mt-2">
@@ -190,10 +216,15 @@ export default async function EctRecordPage({
                   <strong>Appropriate Body:</strong> {c.abComment}
                 </p>
               )}
+              {c.guidance && (
+                <p className="mt-2 max-w-3xl" data-testid="checkpoint-guidance">
+                  {c.guidance}
+                </p>
+              )}
               {c.maySubmit && <SubmitCheckpointForm checkpointId={c.id} title={checkpointTitle(c)} />}
-              {!c.maySubmit && c.status === 'due' && c.opensOn > todayInLondon() && (
+              {c.submitsThis && !c.maySubmit && c.status === 'due' && c.opensOn > todayInLondon() && (
                 <p className="mt-2 text-slate-700">
-                  Not yet open: it can be submitted from {longDate(c.opensOn)}.
+                  Not yet open: you can submit it from {longDate(c.opensOn)}.
                 </p>
               )}
               {c.mayReview && <ReviewCheckpointForm checkpointId={c.id} />}
@@ -478,6 +509,53 @@ export default async function EctRecordPage({
           </div>
         )}
       </section>
+    </div>
+  );
+}
+
+/**
+ * The confirmation's warning for a late registration: the start was before today, and which reviews and
+ * assessments were already overdue (kept, shown to the Appropriate Body as overdue, to submit now).
+ */
+function LateRegistrationNotice({
+  registration,
+  ectName,
+}: {
+  registration: {
+    schoolName: string;
+    startsOn: string;
+    registeredOn: string;
+    overdue: readonly { title: string; dueOn: string }[];
+  };
+  ectName: string;
+}) {
+  const { overdue } = registration;
+  return (
+    <div className="rounded border-l-4 border-red-700 bg-red-50 p-3" data-testid="late-registration">
+      <p className="font-semibold">
+        This registration is late: {ectName} started at {registration.schoolName} on{' '}
+        {longDate(registration.startsOn)}.
+      </p>
+      {overdue.length > 0 ? (
+        <>
+          <p className="mt-1">
+            {overdue.length === 1
+              ? `The ${overdue[0]?.title.toLowerCase()} was already overdue when you registered. It stays on the record and`
+              : `These ${overdue.length} reviews and assessments were already overdue when you registered. They stay on the record and`}{' '}
+            the Appropriate Body sees {overdue.length === 1 ? 'it' : 'them'} as overdue; the induction tutor
+            or the headteacher can submit {overdue.length === 1 ? 'it' : 'them'} below straight away.
+          </p>
+          <ul className="mt-1 list-disc pl-6">
+            {overdue.map((c) => (
+              <li key={`${c.title}-${c.dueOn}`}>
+                {c.title}: due {longDate(c.dueOn)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="mt-1">Nothing was overdue yet. Next time, register an ECT before they start.</p>
+      )}
     </div>
   );
 }
