@@ -18,6 +18,7 @@ import { strideAdapter } from '~/server/auth/adapter';
 import { authOptions } from '~/server/auth/options';
 import { prepareDatabase } from '~/server/database';
 import { devToolsEnabled, parseEnv } from '~/server/env';
+import { shownName } from '~/server/format/person-name';
 import {
   anonymousCaller,
   callerFor,
@@ -554,6 +555,11 @@ describe('demo data and dev tools only on request', () => {
         users: await tx.select({ email: users.email, isSuperadmin: users.isSuperadmin }).from(users),
       }));
       expect(after).toEqual({ tenants: 0, users: [{ email: 'first@la.example', isSuperadmin: true }] });
+      // They have given no name yet: the header shows their address, not the stand-in "first".
+      const [admin] = await withPlatform(fresh.database.db, (tx) =>
+        tx.select({ name: users.name, email: users.email }).from(users),
+      );
+      expect(admin && shownName(admin)).toBe('first@la.example');
       // STRIDE_DEMO=1 seeds the demo workspaces into an empty database only.
       expect(
         parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), STRIDE_DEMO: '1' }).STRIDE_DEMO,
