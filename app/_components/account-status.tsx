@@ -2,6 +2,7 @@
 
 import { Link } from '~/app/_components/link';
 import { useEffect, useState } from 'react';
+import { shownName } from '~/server/format/person-name';
 import { SignOutButton } from './sign-out-button';
 
 /** "Sign in", or who is signed in, asked of the session endpoint once the page has loaded. */
@@ -14,7 +15,9 @@ export function AccountStatus() {
         r.ok ? (r.json() as Promise<{ user?: { name?: string | null; email?: string | null } }>) : {},
       )
       .then((session: { user?: { name?: string | null; email?: string | null } }) => {
-        if (live && session.user) setName(session.user.name || session.user.email || 'you');
+        const user = session.user;
+        if (!live || !user) return;
+        setName(user.email ? shownName({ name: user.name, email: user.email }) : user.name || 'you');
       })
       .catch(() => undefined);
     return () => {

@@ -1,5 +1,6 @@
 import { Link } from '~/app/_components/link';
 import type { ReactNode } from 'react';
+import { shownName } from '~/server/format/person-name';
 import type { SessionUser } from '~/server/trpc';
 import { SignOutButton } from './sign-out-button';
 
@@ -28,7 +29,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             </Link>
           )}
           <span>
-            Signed in as <strong>{user.name}</strong>
+            Signed in as <strong>{shownName(user)}</strong>
           </span>
           <SignOutButton />
         </div>

@@ -5,7 +5,8 @@ import type { Tx } from '~/db/client';
 import { actionPlanItems, actionPlans, type ActionPlan, type ActionPlanItem } from '~/db/schema';
 import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from '../access/actor';
-import { statementOfActionReason, summarisePlan } from './rules';
+import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
+import { dueDateProblem, statementOfActionReason, summarisePlan } from './rules';
 import { loadSchoolFacts } from './school-facts';
 
 const isoDate = (message: string) => z.iso.date({ message });
@@ -42,6 +43,12 @@ export const ZSetNextReviewInput = z.object({
   planId: z.uuid(),
   nextReviewOn: isoDate('Enter the date of the next review.'),
 });
+
+/** Refuses a due date before today (London), beside the form's due date field. */
+function checkDueDate(dueOn: string, today: IsoDate, previousDueOn: string | null = null) {
+  const problem = dueDateProblem(dueOn, today, previousDueOn);
+  if (problem) throw new DomainError({ code: 'BAD_REQUEST', message: problem, field: 'dueOn' });
+}
 
 const planNotFound = () => new DomainError({ code: 'NOT_FOUND', message: 'That action plan was not found.' });
 
@@ -135,8 +142,12 @@ async function itemForUpdate(tx: Tx, actor: Actor, itemId: string): Promise<Acti
   return item;
 }
 
-export async function addItem(tx: Tx, input: z.output<typeof ZAddItemInput> & { actor: Actor }) {
+export async function addItem(
+  tx: Tx,
+  input: z.output<typeof ZAddItemInput> & { actor: Actor; today?: IsoDate },
+) {
   const plan = await planForUpdate(tx, input.actor, input.planId);
+  checkDueDate(input.dueOn, input.today ?? todayInLondon());
   const [item] = await tx
     .insert(actionPlanItems)
     .values({
@@ -156,8 +167,12 @@ export async function addItem(tx: Tx, input: z.output<typeof ZAddItemInput> & { 
   return item;
 }
 
-export async function editItem(tx: Tx, input: z.output<typeof ZEditItemInput> & { actor: Actor }) {
+export async function editItem(
+  tx: Tx,
+  input: z.output<typeof ZEditItemInput> & { actor: Actor; today?: IsoDate },
+) {
   const item = await itemForUpdate(tx, input.actor, input.itemId);
+  checkDueDate(input.dueOn, input.today ?? todayInLondon(), item.dueOn);
   const [updated] = await tx
     .update(actionPlanItems)
     .set({

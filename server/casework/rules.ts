@@ -23,6 +23,19 @@ export function isOverdue(item: PlanItemFacts, today: string): boolean {
   return item.completedOn === null && item.dueOn < today;
 }
 
+/**
+ * Why an action's due date is refused, or null. A new date must be today or later; an action whose date has
+ * already passed keeps it when edited for anything else (it is overdue, not wrong), so an unchanged date passes.
+ */
+export function dueDateProblem(
+  dueOn: string,
+  today: string,
+  previousDueOn: string | null = null,
+): string | null {
+  if (dueOn === previousDueOn || dueOn >= today) return null;
+  return 'The due date must be today or later.';
+}
+
 /** Counts by RAG (open items only: a completed item is done, whatever its last RAG) and overdue items. */
 export function summarisePlan(items: readonly PlanItemFacts[], today: string): PlanSummary {
   const byRag: Record<Rag, number> = { red: 0, amber: 0, green: 0 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { ofstedInspections, schoolMonitoring, schools, users, type School } from '~/db/schema';
 import type { CategoryOfConcern, InspectionResult } from './ofsted-results';
+import { filterablePhases } from '../schools/phases';
 import { isAcademy } from './plan-visits';
 import { categoryByKey, type ResolvedStatutorySettings } from './statutory-settings';
 
@@ -195,7 +196,10 @@ export async function listRegister(tx: Tx, settings: ResolvedStatutorySettings, 
   return filterRegister(await loadRegister(tx, settings, undefined, filters.register), filters, settings);
 }
 
-/** The filtered register with the phases of every school on it (for the phase filter), from one load. */
+/**
+ * The filtered register with the phases its schools have (for the phase filter: GIAS order, no "Not applicable"),
+ * from one load.
+ */
 export async function listRegisterWithPhases(
   tx: Tx,
   settings: ResolvedStatutorySettings,
@@ -204,6 +208,6 @@ export async function listRegisterWithPhases(
   const all = await loadRegister(tx, settings, undefined, filters.register);
   return {
     rows: filterRegister(all, filters, settings),
-    phases: [...new Set(all.map((r) => r.phase))].sort(),
+    phases: filterablePhases(all.map((r) => r.phase)),
   };
 }

@@ -17,6 +17,7 @@ import { queueEmail } from '../email/send-email';
 import { roleLabelIn, roleLabels } from '../workspaces/role-labels';
 import { invitationLifetimeDays, invitationUrl, newInvitationToken } from './invitation-token';
 import { emailOf } from '../email/templates';
+import { placeholderName } from '../format/person-name';
 
 export const ZInvitePersonInput = z.object({
   email: z
@@ -184,6 +185,3 @@ async function withdrawOpenInvitations(tx: Tx, email: string, role: Role, school
       ),
     );
 }
-
-/** What an account is called before its person has given their name: the address's local part. */
-const placeholderName = (email: string) => email.split('@')[0] || email;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { withPlatform, type Db } from '~/db/client';
 import { platformAuditLog, users } from '~/db/schema';
+import { placeholderName } from '../format/person-name';
 
 /**
  * Makes each configured address (PLATFORM_ADMIN_EMAILS) a platform administrator, creating the user if
@@ -16,7 +17,8 @@ export async function ensurePlatformAdmins(db: Db, emails: readonly string[]): P
         .insert(users)
         .values({
           email,
-          name: email.split('@')[0] ?? email,
+          // A stand-in until they give their name: the header shows their address meanwhile.
+          name: placeholderName(email),
           jobTitle: 'Platform administrator',
           isSuperadmin: true,
         })

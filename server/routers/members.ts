@@ -21,6 +21,7 @@ import {
 } from '../people/invite-school-leaders';
 import { listInvitations, resendInvitation, withdrawInvitation } from '../people/manage-invitations';
 import { listColleagues } from '../people/school-colleagues';
+import { withdrawColleagueInvitation } from '../people/withdraw-colleague-invitation';
 import { router, tenantProcedure } from '../trpc';
 
 const manage = tenantProcedure({ module: 'core', roles: managers });
@@ -54,6 +55,10 @@ export const membersRouter = router({
   inviteColleague: tenantProcedure({ module: 'core', roles: headteachers })
     .input(ZInviteColleagueInput)
     .mutation(({ ctx, input }) => inviteColleague(ctx.tx, ctx.actor, input)),
+  /** A headteacher withdraws a waiting invitation to a school they lead (anyone's, not the workspace staff's). */
+  withdrawColleagueInvitation: tenantProcedure({ module: 'core', roles: headteachers })
+    .input(ZInvitationId)
+    .mutation(({ ctx, input }) => withdrawColleagueInvitation(ctx.tx, ctx.actor, input)),
   /** A headteacher's colleagues: the people and open invitations of the schools they lead. */
   colleagues: tenantProcedure({ module: 'core', roles: headteachers }).query(({ ctx }) =>
     listColleagues(ctx.tx, ctx.actor),

@@ -49,7 +49,7 @@ export const registerRouter = router({
         hasRole(ctx.actor.roles, officers) ? schoolsOffRegister(ctx.tx) : [],
       ]);
       return {
-        /** rows (filtered) and phases (of every school on the register, for the phase filter). */
+        /** rows (filtered) and phases (those of the register's schools worth filtering by). */
         ...register,
         advisers,
         offRegister,

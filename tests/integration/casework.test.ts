@@ -1,8 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { actionPlans, ofstedInspections, outboxEmails, sccCases, sccLetters, schools } from '~/db/schema';
+import {
+  actionPlanItems,
+  actionPlans,
+  ofstedInspections,
+  outboxEmails,
+  sccCases,
+  sccLetters,
+  schools,
+} from '~/db/schema';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { withMailroom } from '~/server/email/outbox';
+import { addDays } from '~/server/monitoring/plan-visits';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { failureOf, openTestDatabase } from './harness';
 
@@ -128,25 +138,45 @@ describe('action plans', () => {
     const officer = await barnet.caller('la.officer@barnet.example');
     const { plan } = await officer.casework.plan({ caseId: caseIds.serious ?? '' });
     if (!plan) throw new Error('no plan');
-    const item = await officer.casework.addItem({
-      planId: plan.id,
+    const today = todayInLondon();
+    const action = {
       priority: 'Leadership',
       action: 'Governance review by an NLG',
       ownerKind: 'broker',
       ownerName: 'BPSI',
       milestone: 'Review report to governors',
-      dueOn: '2026-11-01',
+    } as const;
+    // A new action is due today or later, refused beside the due date field otherwise.
+    await expect(
+      officer.casework.addItem({ planId: plan.id, ...action, dueOn: addDays(today, -1) }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The due date must be today or later.',
+      cause: { field: 'dueOn' },
     });
+    const item = await officer.casework.addItem({ planId: plan.id, ...action, dueOn: today });
+    expect(item.dueOn).toBe(today);
+    // An action whose date has since passed (made so here) is overdue.
+    const pastDue = addDays(today, -10);
+    await withTenant(database.db, barnetId, (tx) =>
+      tx.update(actionPlanItems).set({ dueOn: pastDue }).where(eq(actionPlanItems.id, item.id)),
+    );
     let view = await officer.casework.plan({ caseId: caseIds.serious ?? '' });
     expect(view.summary.overdue).toBe(1);
+    // It may still be edited with its date unchanged, but not moved to another past date.
+    const renamed = { ...action, priority: 'Leadership and governance' };
+    expect(await officer.casework.editItem({ itemId: item.id, ...renamed, dueOn: pastDue })).toMatchObject({
+      priority: 'Leadership and governance',
+      dueOn: pastDue,
+    });
+    await expect(
+      officer.casework.editItem({ itemId: item.id, ...renamed, dueOn: addDays(today, -1) }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'dueOn' } });
     await officer.casework.editItem({
       itemId: item.id,
-      priority: 'Leadership and governance',
+      ...renamed,
       action: 'Governance review by a National Leader of Governance',
-      ownerKind: 'broker',
-      ownerName: 'BPSI',
-      milestone: 'Review report to governors',
-      dueOn: '2027-02-01',
+      dueOn: addDays(today, 60),
     });
     const rated = await officer.casework.updateProgress({
       itemId: item.id,

@@ -18,6 +18,7 @@ import { strideAdapter } from '~/server/auth/adapter';
 import { authOptions } from '~/server/auth/options';
 import { prepareDatabase } from '~/server/database';
 import { devToolsEnabled, parseEnv } from '~/server/env';
+import { shownName } from '~/server/format/person-name';
 import {
   anonymousCaller,
   callerFor,
@@ -427,6 +428,69 @@ describe('organisations and people', () => {
         ),
       ).toBe('FORBIDDEN');
     });
+
+    it('withdraws a waiting invitation to their own school, whoever sent it; another school’s head cannot', async () => {
+      const manager = await callerFor(database.db, managerEmail, slug);
+      const head = await callerFor(database.db, `head-${run}@school.example`, slug);
+      // The head of the workspace's other school.
+      const otherHeadEmail = `head-b-${run}@school.example`;
+      await manager.members.invite({ email: otherHeadEmail, role: 'school_admin', schoolId: schoolB });
+      const otherHead = await callerFor(database.db, otherHeadEmail, slug);
+      await otherHead.joining.accept({
+        token: (await invitationTokenFor(database, otherHeadEmail)).token,
+        name: 'Bea Head',
+      });
+      // One invitation to school A from the head, one from the manager, and one to the workspace's own staff.
+      const fromHead = `waiting-${run}@school.example`;
+      const fromManager = `sbm-${run}@school.example`;
+      const staff = `officer-${run}@ab.example`;
+      await head.members.inviteColleague({ email: fromHead, role: 'school_staff', schoolId: schoolA });
+      await manager.members.invite({ email: fromManager, role: 'school_admin', schoolId: schoolA });
+      await manager.members.invite({ email: staff, role: 'tenant_admin' });
+      const idOf = async (email: string) => {
+        const found = (await manager.members.invitations()).find((i) => i.email === email);
+        if (!found) throw new Error(`no invitation to ${email}`);
+        return found.id;
+      };
+      const [headsId, managersId, staffId] = [
+        await idOf(fromHead),
+        await idOf(fromManager),
+        await idOf(staff),
+      ];
+
+      // Another school's head cannot withdraw it, nor the head an invitation to the workspace's own staff.
+      expect(await codeOf(otherHead.members.withdrawColleagueInvitation({ invitationId: headsId }))).toBe(
+        'NOT_FOUND',
+      );
+      expect(await codeOf(head.members.withdrawColleagueInvitation({ invitationId: staffId }))).toBe(
+        'NOT_FOUND',
+      );
+      const stillWaiting = await manager.members.invitations();
+      expect(stillWaiting.filter((i) => [headsId, staffId].includes(i.id)).map((i) => i.state)).toEqual([
+        'pending',
+        'pending',
+      ]);
+
+      // The head withdraws both of their school's: the link stops working and the Colleagues page drops it.
+      const { token } = await invitationTokenFor(database, fromHead);
+      await head.members.withdrawColleagueInvitation({ invitationId: headsId });
+      await head.members.withdrawColleagueInvitation({ invitationId: managersId });
+      const emails = (await head.members.colleagues()).invitations.map((i) => i.email);
+      expect(emails).not.toContain(fromHead);
+      expect(emails).not.toContain(fromManager);
+      const states = await manager.members.invitations();
+      expect(states.find((i) => i.id === headsId)?.state).toBe('withdrawn');
+      expect(states.find((i) => i.id === managersId)?.state).toBe('withdrawn');
+      expect(states.find((i) => i.id === staffId)?.state).toBe('pending');
+      const invited = await callerFor(database.db, fromHead, slug);
+      expect(await codeOf(invited.joining.accept({ token, name: 'Wyn Waiting' }))).not.toBe('OK');
+      await expect(head.members.withdrawColleagueInvitation({ invitationId: headsId })).rejects.toMatchObject(
+        {
+          code: 'CONFLICT',
+          message: 'This invitation has already been withdrawn.',
+        },
+      );
+    });
   });
 
   describe('suspension', () => {
@@ -491,6 +555,11 @@ describe('demo data and dev tools only on request', () => {
         users: await tx.select({ email: users.email, isSuperadmin: users.isSuperadmin }).from(users),
       }));
       expect(after).toEqual({ tenants: 0, users: [{ email: 'first@la.example', isSuperadmin: true }] });
+      // They have given no name yet: the header shows their address, not the stand-in "first".
+      const [admin] = await withPlatform(fresh.database.db, (tx) =>
+        tx.select({ name: users.name, email: users.email }).from(users),
+      );
+      expect(admin && shownName(admin)).toBe('first@la.example');
       // STRIDE_DEMO=1 seeds the demo workspaces into an empty database only.
       expect(
         parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), STRIDE_DEMO: '1' }).STRIDE_DEMO,

@@ -112,6 +112,31 @@ describe('importing schools from a GIAS establishment fields file', () => {
     expect(contacts.map((c) => c.name)).toEqual(['Priya Patel']);
   });
 
+  it('refreshes the sixth form GIAS records on a re-import, and keeps it when the file has no such column', async () => {
+    const caller = await manager();
+    const secondary = (sixthForm: string) =>
+      giasRow({ urn: urn(15), name: 'Kingsbury High School', phase: 'Secondary', sixthForm });
+    await caller.schoolImport.commit(upload([secondary('2')]));
+    expect((await stored([urn(15)]))[0]?.officialSixthForm).toBe(false);
+
+    // GIAS now records a sixth form: the re-import counts the school as updated and stores it.
+    expect(await caller.schoolImport.preview(upload([secondary('1')]))).toMatchObject({ updatedSchools: 1 });
+    await caller.schoolImport.commit(upload([secondary('1')]));
+    const [afterUpdate] = await stored([urn(15)]);
+    expect(afterUpdate?.officialSixthForm).toBe(true);
+
+    // A file cut down to fewer columns (no OfficialSixthForm) says nothing about it: kept, school unchanged.
+    const short = await caller.schoolImport.commit(upload([secondary('1')], {}, { header: 'short' }));
+    expect(short).toMatchObject({ imported: true, updatedSchools: 0, unchanged: 1 });
+    const [afterShort] = await stored([urn(15)]);
+    expect(afterShort?.officialSixthForm).toBe(true);
+    expect(afterShort?.updatedAt).toEqual(afterUpdate?.updatedAt);
+
+    // GIAS's "not applicable" (0) in a full file is news, and replaces it.
+    await caller.schoolImport.commit(upload([secondary('0')]));
+    expect((await stored([urn(15)]))[0]?.officialSixthForm).toBeNull();
+  });
+
   it('marks a school GIAS has closed as closed, and deletes nothing', async () => {
     const caller = await manager();
     await caller.schoolImport.commit(upload([giasRow({ urn: urn(20) }), giasRow({ urn: urn(21) })]));

@@ -105,6 +105,10 @@ describe('importing an LA’s schools from GIAS fills its statutory register', (
     expect(ours.every((r) => r.laCategory === '2' && r.joinedOn !== null)).toBe(true);
     // The sixth form GIAS records comes with the school (its visits depend on it).
     expect(ours.filter((r) => r.hasSixthForm).map((r) => r.urn)).toEqual([urn(4)]);
+    // The phase filter offers the phases the register's schools have, but not GIAS's "Not applicable" (the
+    // special school's and the PRU's): it is no phase to filter by.
+    expect(register.phases).toEqual(expect.arrayContaining(['Nursery', 'Primary', 'Secondary']));
+    expect(register.phases).not.toContain('Not applicable');
 
     // A year not yet begun, so the whole year is planned whatever today's date (a school new to a year under way
     // gets the weeks left of it: tests/unit/plan-visits.test.ts).

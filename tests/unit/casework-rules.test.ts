@@ -1,6 +1,7 @@
 import { mayRecordDcsDecision } from '~/server/casework/dcs-designation';
 import { describe, expect, it } from 'vitest';
 import {
+  dueDateProblem,
   financialYearLabel,
   financialYearOf,
   interventionEligibility,
@@ -13,6 +14,20 @@ import {
 } from '~/server/casework/rules';
 
 const today = '2026-11-23';
+
+describe('dueDateProblem', () => {
+  it('accepts today or later and refuses a date already past', () => {
+    expect(dueDateProblem('2026-11-23', today)).toBeNull();
+    expect(dueDateProblem('2027-03-31', today)).toBeNull();
+    expect(dueDateProblem('2026-11-22', today)).toBe('The due date must be today or later.');
+  });
+
+  it('lets an edited action keep a date already past, but not move to another past date', () => {
+    expect(dueDateProblem('2026-11-01', today, '2026-11-01')).toBeNull();
+    expect(dueDateProblem('2026-11-02', today, '2026-11-01')).toBe('The due date must be today or later.');
+    expect(dueDateProblem('2026-12-01', today, '2026-11-01')).toBeNull();
+  });
+});
 
 describe('summarisePlan', () => {
   it('counts open items by RAG, completed items apart, and open items past their due date as overdue', () => {

@@ -85,6 +85,7 @@ describe('parseGiasCsv: columns', () => {
         officialSixthForm: null,
       },
     ]);
+    expect(parsed.absentOptionalFields).toEqual(['officialSixthForm']);
   });
 
   it('reads the sixth form where the file has the column (1 has one, 2 has none, anything else unknown)', async () => {
@@ -103,6 +104,7 @@ describe('parseGiasCsv: columns', () => {
       [103402, false],
       [103403, null],
     ]);
+    expect(parsed.absentOptionalFields).toEqual([]);
   });
 
   it('reads the ~130-column national layout the same way', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterRegister, type RegisterRow } from '~/server/monitoring/list-register';
 import { defaultStatutorySettings as settings } from '~/server/monitoring/statutory-settings';
+import { filterablePhases } from '~/server/schools/phases';
 
 const row = (over: Partial<RegisterRow>): RegisterRow => ({
   schoolId: over.name ?? 'x',
@@ -89,5 +90,22 @@ describe('filtering and sorting the register', () => {
     expect(names('category')).toEqual(['Ash', 'Cedar Academy', 'Beech']);
     expect(names('inspected')).toEqual(['Beech', 'Ash', 'Cedar Academy']);
     expect(names('pupils')).toEqual(['Beech', 'Ash', 'Cedar Academy']);
+  });
+});
+
+describe('filterablePhases', () => {
+  it('offers the phases the schools have, in GIAS order, without "Not applicable" or a blank', () => {
+    expect(
+      filterablePhases(['Secondary', 'Not applicable', 'Primary', 'Nursery', '', 'Primary', 'All-through']),
+    ).toEqual(['Nursery', 'Primary', 'Secondary', 'All-through']);
+  });
+
+  it('puts a phase GIAS adds later after the known ones, and offers nothing for schools with no phase', () => {
+    expect(filterablePhases(['Secondary', 'Sixth form college', '16 plus'])).toEqual([
+      'Secondary',
+      '16 plus',
+      'Sixth form college',
+    ]);
+    expect(filterablePhases(['Not applicable'])).toEqual([]);
   });
 });

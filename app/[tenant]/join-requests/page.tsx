@@ -5,7 +5,7 @@ import { invitationStateLabels } from '~/server/people/invitation-labels';
 import { roleLabelsFor } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { AccessRequests } from '../members/access-requests';
-import { InviteColleagueForm } from '../members/people-forms';
+import { InviteColleagueForm, WithdrawColleagueInvitation } from '../members/people-forms';
 
 export const metadata: Metadata = { title: 'Colleagues' };
 
@@ -73,6 +73,15 @@ export default async function JoinRequestsPage({ params }: { params: Promise<{ t
                   i.state === 'pending'
                     ? `Waiting until ${shortDate(i.expiresAt)}`
                     : `${invitationStateLabels[i.state]}: invite them again below`,
+              },
+              {
+                header: 'Actions',
+                cell: (i) =>
+                  i.state === 'pending' ? (
+                    <WithdrawColleagueInvitation invitationId={i.id} email={i.email} />
+                  ) : (
+                    '–'
+                  ),
               },
             ]}
           />

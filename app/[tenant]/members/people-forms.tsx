@@ -247,6 +247,47 @@ export function InvitationActions({ invitationId, email }: { invitationId: strin
   );
 }
 
+/**
+ * A headteacher withdraws a waiting invitation to their school, after saying yes to a question in the page
+ * (its link stops working; they can invite the person again).
+ */
+export function WithdrawColleagueInvitation({
+  invitationId,
+  email,
+}: {
+  invitationId: string;
+  email: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useFormMutation(trpc.members.withdrawColleagueInvitation.mutationOptions(), {
+    onSuccess: () => {
+      setConfirming(false);
+      router.refresh();
+    },
+  });
+  if (!confirming)
+    return (
+      <Button variant="warning" onClick={() => setConfirming(true)}>
+        Withdraw<span className="sr-only"> the invitation to {email}</span>
+      </Button>
+    );
+  return (
+    <Form form={withdraw} onSubmit={() => withdraw.mutate({ invitationId })}>
+      <p className="font-semibold">Withdraw the invitation to {email}? Its link will stop working.</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button type="submit" variant="warning" disabled={withdraw.isPending} autoFocus>
+          Yes, withdraw it
+        </Button>
+        <Button onClick={() => setConfirming(false)}>
+          Cancel<span className="sr-only">: keep the invitation to {email}</span>
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
 /** Approve or decline a request to join a school. */
 export function RequestDecision({ requestId, name }: { requestId: string; name: string }) {
   const trpc = useTRPC();

@@ -4,6 +4,7 @@ import { SiteHeader } from '../../_components/site-header';
 import { serverApi } from '../../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../../_lib/trpc-client';
 import { RequestAccessForm } from './request-access-form';
+import { hasOwnName } from '~/server/format/person-name';
 
 export const metadata: Metadata = { title: 'Ask to join a school' };
 export const dynamic = 'force-dynamic';
@@ -26,7 +27,7 @@ export default async function RequestAccessToWorkspace({ params }: { params: Pro
           manager) approves. We will email {session.email} with the answer.
         </p>
         <WorkspaceTRPCProvider tenantSlug={tenant}>
-          <RequestAccessForm defaultName={session.name === session.email.split('@')[0] ? '' : session.name} />
+          <RequestAccessForm defaultName={hasOwnName(session) ? session.name : ''} />
         </WorkspaceTRPCProvider>
       </main>
     </>

@@ -2,7 +2,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schools } from '~/db/schema';
-import { giasSchoolColumns, type GiasRowError, type GiasSchool } from './gias-fields';
+import { giasSchoolColumns, type GiasOptionalField, type GiasRowError, type GiasSchool } from './gias-fields';
 import { parseGiasCsv, type GiasEncoding, type GiasFilter, type ParsedGiasRow } from './parse-gias-csv';
 import type { TGiasUpload } from './read-gias-upload';
 import { upsertGiasSchools } from './upsert-gias-schools';
@@ -55,6 +55,21 @@ function filterFor(input: TImportGiasSchoolsInput): GiasFilter {
   return { kind: 'la-codes', laCodes: input.laCodes };
 }
 
+/**
+ * The school as this file has it, with what it already has for the optional columns the file lacks (a file
+ * cut down to fewer columns is no news about them). Every other GIAS field is refreshed from the file.
+ */
+function withAbsentKept(
+  incoming: ParsedGiasRow,
+  current: GiasSchool,
+  absent: readonly GiasOptionalField[],
+): ParsedGiasRow {
+  if (absent.length === 0) return incoming;
+  const kept = { ...incoming };
+  for (const field of absent) kept[field] = current[field];
+  return kept;
+}
+
 function differs(existing: GiasSchool, incoming: GiasSchool): boolean {
   return giasSchoolColumns.some((key) => existing[key] !== incoming[key]);
 }
@@ -90,8 +105,9 @@ export async function importGiasSchools(tx: Tx, input: TImportGiasSchoolsInput):
       );
     const existingByUrn = new Map(existing.map((s) => [s.urn, s]));
     const changed: ParsedGiasRow[] = [];
-    for (const incoming of batch) {
-      const current = existingByUrn.get(incoming.urn);
+    for (const row of batch) {
+      const current = existingByUrn.get(row.urn);
+      const incoming = current ? withAbsentKept(row, current, parsed.absentOptionalFields) : row;
       if (!current) newSchools++;
       else if (differs(current, incoming)) updatedSchools++;
       else {

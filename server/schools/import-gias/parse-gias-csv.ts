@@ -42,6 +42,11 @@ export type ParsedGiasFile = {
   errors: GiasRowError[];
   /** For a URN list: the URNs it names that the file does not have. */
   urnsNotFound: number[];
+  /**
+   * Optional columns the file does not have: their fields are null on every row because the file does not
+   * say, not because GIAS says none, so an import keeps what a school already has for them.
+   */
+  absentOptionalFields: GiasOptionalField[];
 };
 
 /** The full national file is ~60 MB; this leaves room without letting an upload run unbounded. */
@@ -326,5 +331,15 @@ export async function parseGiasCsv(
   }
   const urnsNotFound =
     options.filter.kind === 'urns' ? options.filter.urns.filter((urn) => !seenUrns.has(String(urn))) : [];
-  return { encoding, rowsRead: read.rows, rowsMatching: kept.length, schools, errors, urnsNotFound };
+  const { optional } = read.header;
+  const absentOptionalFields = giasOptionalFields.filter((field) => optional[field] === undefined);
+  return {
+    encoding,
+    rowsRead: read.rows,
+    rowsMatching: kept.length,
+    schools,
+    errors,
+    urnsNotFound,
+    absentOptionalFields,
+  };
 }

@@ -4,6 +4,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { unitLabels, type EntitlementUnit } from '~/server/entitlements/balance-key';
 import { priceNamesOf } from '~/server/catalogue/price-names';
+import { giasPhases } from '~/server/schools/phases';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import {
   capitalise,
@@ -14,18 +15,6 @@ import {
 import { CatalogueItemForm } from './catalogue-item-form';
 
 export const metadata: Metadata = { title: 'New package or service' };
-
-/** GIAS phases of education, which price bands match on. */
-const phases = [
-  'Nursery',
-  'Primary',
-  'Middle deemed primary',
-  'Secondary',
-  'Middle deemed secondary',
-  '16 plus',
-  'All-through',
-  'Not applicable',
-];
 
 export default async function NewCatalogueItemPage({
   params,
@@ -67,7 +56,7 @@ export default async function NewCatalogueItemPage({
           value,
           label: capitalise(label),
         }))}
-        phases={phases}
+        phases={[...giasPhases]}
       />
     </div>
   );

@@ -22,8 +22,9 @@ export default async function SchoolImportPage({ params }: { params: Promise<{ t
       <p className="mt-3">
         Add and update schools from a Get Information about Schools (GIAS) download. Schools are matched by
         URN: new ones are added, existing ones get the latest name, type, phase, status, pupil numbers,
-        address and headteacher. Your notes, partnership membership and contacts are never changed, and closed
-        schools are marked closed, not removed.
+        address and headteacher, and whether they have a sixth form (from the OfficialSixthForm column; a file
+        without it leaves that as it was). Your notes, partnership membership and contacts are never changed,
+        and closed schools are marked closed, not removed.
       </p>
       <p className="mt-2">
         Nothing is saved until you have checked the file and chosen to import it. If any school in the file

@@ -6,6 +6,7 @@ import { guard, serverApi } from '../../../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
 import { AcceptInvitationForm } from './accept-invitation-form';
 import { longDate } from '~/server/format/dates';
+import { hasOwnName } from '~/server/format/person-name';
 
 export const metadata: Metadata = { title: 'Your invitation' };
 export const dynamic = 'force-dynamic';
@@ -75,7 +76,7 @@ export default async function InvitationPage({
             <AcceptInvitationForm
               token={token}
               workspaceName={invitation.workspaceName}
-              defaultName={session.name === session.email.split('@')[0] ? '' : session.name}
+              defaultName={hasOwnName(session) ? session.name : ''}
             />
           </WorkspaceTRPCProvider>
         )}

@@ -112,8 +112,11 @@ type ActionValues = {
 function ActionFields({
   field,
   bind,
+  dueHint,
 }: {
   field: (path: string) => Pick<FieldProps, 'id' | 'error'>;
+  /** What the due date may be: a new one today or later (an edited action may keep a date already past). */
+  dueHint: string;
   bind: <K extends keyof ActionValues>(
     key: K,
   ) => { value: ActionValues[K]; onChange: (v: ActionValues[K]) => void };
@@ -132,7 +135,7 @@ function ActionFields({
       />
       <TextField label="Owner’s name (optional)" {...field('ownerName')} {...bind('ownerName')} />
       <TextField label="Milestone (optional)" {...field('milestone')} {...bind('milestone')} />
-      <DateField label="Due date" {...field('dueOn')} {...bind('dueOn')} />
+      <DateField label="Due date" hint={dueHint} {...field('dueOn')} {...bind('dueOn')} />
     </>
   );
 }
@@ -161,7 +164,7 @@ export function AddItemForm({ planId }: { planId: string }) {
       className="mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-5"
       heading={<h2 className="text-xl font-semibold">Add an action</h2>}
     >
-      <ActionFields field={add.field} bind={values.bind} />
+      <ActionFields field={add.field} bind={values.bind} dueHint="Today or later." />
       <SubmitButton pending={add.isPending}>Add action</SubmitButton>
     </Form>
   );
@@ -290,7 +293,7 @@ export function EditItemForm({ item }: { item: ActionValues & { id: string; revi
         onSubmit={() => edit.mutate({ itemId: item.id, ...values.values, reviewOn: reviewOn || null })}
         className="space-y-3"
       >
-        <ActionFields field={edit.field} bind={values.bind} />
+        <ActionFields field={edit.field} bind={values.bind} dueHint="If you change it, today or later." />
         <DateField
           label="Review date (optional)"
           {...edit.field('reviewOn')}
