@@ -1,14 +1,21 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
+import { dashboardPanels } from '~/server/workspaces/dashboard-panels';
 import { roleLabelIn } from '~/server/workspaces/role-labels';
-import { loadWorkspace } from '../_lib/server-api';
+import { guard, loadWorkspace } from '../_lib/server-api';
+import { InductionAttention, MonitoringAttention } from './dashboard-panels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const { api, session, workspace } = await loadWorkspace(tenant);
-  const figures = await api.workspaces.figures();
+  const panels = dashboardPanels(workspace.tenant, workspace.roles);
+  const [figures, monitoring, induction] = await Promise.all([
+    api.workspaces.figures(),
+    panels.monitoring ? guard(api.register.needsAttention()) : null,
+    panels.induction ? guard(api.induction.dashboard()) : null,
+  ]);
   const number = new Intl.NumberFormat('en-GB');
   return (
     <div>
@@ -71,8 +78,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
         </section>
       )}
 
+      {monitoring && <MonitoringAttention tenant={tenant} data={monitoring} />}
+      {induction && <InductionAttention tenant={tenant} counts={induction.counts} />}
+
       {figures && (
-        <section aria-labelledby="figures" className="mt-6">
+        <section aria-labelledby="figures" className="mt-8">
           <h2 id="figures" className="text-2xl font-semibold">
             At a glance
           </h2>

@@ -111,6 +111,15 @@ export function termOn(dates: TermDates, on: IsoDate): Term | null {
   return dates.terms.find((t) => t.startsOn <= on && on <= t.endsOn)?.term ?? null;
 }
 
+/**
+ * "This term" as a planner means it on `on`: the term under way, or in a holiday the next term of the year
+ * (in the Christmas holiday, spring). Null once the summer term has ended: nothing is left of the year.
+ */
+export function currentOrNextTerm(dates: TermDates, on: IsoDate): TermSpan | null {
+  assertIsoDate(on);
+  return dates.terms.find((t) => on <= t.endsOn) ?? null;
+}
+
 /** Problems with a set of term dates, by term and field; empty when they are usable. */
 export function termDateProblems(academicYear: number, spans: readonly TermSpan[]) {
   const problems: { path: string; message: string }[] = [];

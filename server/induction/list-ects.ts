@@ -201,6 +201,10 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
       overdue: overdue.length,
       awaitingReview: awaitingReview.length,
       outcomesDue: outcomesDue.length,
+      /** Of the outcomes due: a headteacher's recommendation waits for the AB's decision. */
+      recommended: outcomesDue.filter((e) => e.recommendation !== null).length,
+      /** Of the outcomes due: past the expected end, and no recommendation received yet. */
+      pastEndWithoutRecommendation: outcomesDue.filter((e) => e.recommendation === null).length,
     },
     atRisk: inProgress.filter((e) => e.atRisk),
     overdue,

@@ -24,6 +24,7 @@ import {
   schoolsOffRegister,
   ZRegisterChangeInput,
 } from '../monitoring/register-membership';
+import { monitoringNeedsAttention } from '../monitoring/needs-attention';
 import { linkAdviserTitleOf, statutoryOf } from '../monitoring/require-statutory';
 import {
   setAdvisers,
@@ -31,6 +32,7 @@ import {
   ZSetAdvisersInput,
   ZUpdateMonitoringInput,
 } from '../monitoring/update-monitoring';
+import { todayInLondon } from '../catalogue/academic-year';
 import { router, tenantProcedure } from '../trpc';
 
 export const registerRouter = router({
@@ -80,6 +82,13 @@ export const registerRouter = router({
         linkAdviserTitle: linkAdviserTitleOf(ctx.actor),
       };
     }),
+  /**
+   * The dashboard's monitoring figures: categories of concern, the concern register, visits overdue and due this
+   * term, overdue action-plan items, open warning notices (an adviser's: their own visits and cases).
+   */
+  needsAttention: tenantProcedure({ module: 'statutory', roles: monitoringReaders }).query(({ ctx }) =>
+    monitoringNeedsAttention(ctx.tx, ctx.actor, todayInLondon()),
+  ),
   advisers: tenantProcedure({ module: 'statutory', roles: monitoringReaders }).query(({ ctx }) => {
     return listMonitoringAdvisers(ctx.tx);
   }),

@@ -723,6 +723,14 @@ describe('ECT induction (Appropriate Body)', () => {
       recommendedOn: '2026-11-02',
       decisionDue: '2026-11-30',
     });
+    // The workspace's dashboard counts the recommendations awaiting a decision apart from those not yet sent.
+    expect(dashboard.counts.recommended).toBe(
+      dashboard.outcomesDue.filter((e) => e.recommendation !== null).length,
+    );
+    expect(dashboard.counts.recommended).toBeGreaterThan(0);
+    expect(dashboard.counts.recommended + dashboard.counts.pastEndWithoutRecommendation).toBe(
+      dashboard.counts.outcomesDue,
+    );
     const waiting = await manager.induction.byId({ ectId });
     expect(waiting.decisions.deadlines.decisionDue).toBe('2026-11-30');
     expect(waiting.decisions.recommendations[0]).toMatchObject({
@@ -747,7 +755,9 @@ describe('ECT induction (Appropriate Body)', () => {
       // Friday 20 November 2026 + 20 working days (no bank holiday before Christmas) = Friday 18 December.
       deadlines: { appealBy: '2026-12-18', decisionDue: null },
     });
-    expect((await manager.induction.dashboard()).outcomesDue.some((e) => e.id === ectId)).toBe(false);
+    const afterOutcome = await manager.induction.dashboard();
+    expect(afterOutcome.outcomesDue.some((e) => e.id === ectId)).toBe(false);
+    expect(afterOutcome.counts.recommended).toBe(dashboard.counts.recommended - 1);
     await expect(ect.induction.recordAppeal({ ectId, lodgedOn: '2026-12-01' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });

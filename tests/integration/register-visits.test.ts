@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { plannedVisits, schools } from '~/db/schema';
-import { todayInLondon } from '~/server/catalogue/academic-year';
+import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { changeCategory } from '~/server/monitoring/change-category';
 import { generatePlan } from '~/server/monitoring/generate-plan';
 import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
-import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { makeDemoWorkspace, makeWorkspaceWithEveryRole, type DemoWorkspace } from '../fixtures/factories';
 import { openTestDatabase, tenantBySlug } from './harness';
 
 let database: Database;
@@ -523,5 +523,105 @@ describe('the visits planner', () => {
     );
     expect(planned).toEqual([]);
     await officer.register.changeCategory({ schoolId, category: '1', rationale: 'Restored after the test.' });
+  });
+});
+
+describe('the dashboard’s monitoring figures', () => {
+  it('each figure is what the page it links to shows: categories, the concern register, visits, actions, notices', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const today = todayInLondon();
+    const year = academicYearOf(today);
+    const figures = await officer.register.needsAttention();
+    expect(figures.officer).toBe(true);
+    expect(figures.listName).toBe('Schools causing concern');
+    // Barnet's categories that cause concern, in its order, each counted as the register's filter lists it.
+    expect(figures.categories.map((c) => c.key)).toEqual(['3', '4a', '4b']);
+    for (const c of figures.categories) {
+      const { rows } = await officer.register.list({ category: c.key, sort: 'name' });
+      expect(c.schools, c.label).toBe(rows.length);
+    }
+    expect(figures.categories.some((c) => c.schools > 0)).toBe(true);
+
+    const concern = await officer.concern.register();
+    expect(figures.cases).toEqual({
+      designated: concern.cases.filter((c) => c.status === 'designated').length,
+      candidates: concern.cases.filter((c) => c.status === 'candidate').length,
+      possible: concern.candidates.length,
+    });
+    expect(figures.cases.designated).toBeGreaterThan(0);
+
+    const planner = await officer.visits.planner({ academicYear: year });
+    expect(figures.visits.overdue).toBe(planner.overdueTotal);
+    const term = figures.visits.term;
+    if (term) {
+      const planned = await officer.visits.schedule({ academicYear: year, status: 'planned' });
+      expect(figures.visits.dueThisTerm).toBe(
+        planned.filter((v) => v.dueBy >= today && v.dueBy <= term.endsOn).length,
+      );
+    }
+
+    // Overdue action-plan items, per case as each plan's own summary counts them.
+    let overdueItems = 0;
+    for (const c of concern.cases) {
+      const plan = await officer.casework.plan({ caseId: c.caseId });
+      overdueItems += plan.summary.overdue;
+      expect(figures.actions.cases.find((a) => a.caseId === c.caseId)?.overdue ?? 0, c.schoolName).toBe(
+        plan.summary.overdue,
+      );
+    }
+    expect(figures.actions.overdue).toBe(overdueItems);
+  });
+
+  it('a recommended notice waits for the DCS’s decision, with a link to its case; an adviser sees their own', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    const before = await officer.register.needsAttention();
+    const concern = await officer.concern.register();
+    const designated = concern.cases.find((c) => c.status === 'designated' && !c.academy);
+    if (!designated) throw new Error('expected a designated maintained school');
+    const notice = await officer.casework.recordNotice({
+      caseId: designated.caseId,
+      kind: 'pay_and_conditions_s60a',
+    });
+    const after = await officer.register.needsAttention();
+    expect(after.notices.awaitingDecision).toBe(before.notices.awaitingDecision + 1);
+    expect(after.notices.items.find((n) => n.noticeId === notice.id)).toMatchObject({
+      caseId: designated.caseId,
+      schoolName: designated.schoolName,
+      status: 'recommended',
+    });
+    await officer.casework.noticeOutcome({
+      noticeId: notice.id,
+      outcome: 'withdrawn',
+      outcomeOn: todayInLondon(),
+      notes: 'Recorded by the dashboard test, then withdrawn.',
+    });
+    expect((await officer.register.needsAttention()).notices.awaitingDecision).toBe(
+      before.notices.awaitingDecision,
+    );
+
+    // An adviser's figures are their own: their visits, and the cases they lead or advise (no candidates).
+    const adviser = await barnet.caller('adviser@barnet.example');
+    const mine = await adviser.register.needsAttention();
+    const theirPlanner = await adviser.visits.planner({ academicYear: academicYearOf(todayInLondon()) });
+    const theirCases = await adviser.concern.register();
+    expect(mine.officer).toBe(false);
+    expect(mine.visits.overdue).toBe(theirPlanner.overdueTotal);
+    expect(mine.cases).toEqual({
+      designated: theirCases.cases.filter((c) => c.status === 'designated').length,
+      candidates: theirCases.cases.filter((c) => c.status === 'candidate').length,
+      possible: null,
+    });
+    const seen = new Set(theirCases.cases.map((c) => c.caseId));
+    expect(mine.actions.cases.every((c) => seen.has(c.caseId))).toBe(true);
+    expect(mine.notices.items.every((n) => n.caseId !== null && seen.has(n.caseId))).toBe(true);
+
+    // A school's headteacher has no monitoring figures; nor does a workspace without the module.
+    const head = await barnet.caller('head@stcatherines.sch.example');
+    expect((await codeOf(head.register.needsAttention())).code).toBe('FORBIDDEN');
+    const provider = await makeWorkspaceWithEveryRole(database.db, ['traded'], { kind: 'provider' });
+    expect(await codeOf(provider.caller.register.needsAttention())).toMatchObject({
+      code: 'FORBIDDEN',
+      message: `Statutory monitoring is not switched on for ${provider.tenant.name}.`,
+    });
   });
 });

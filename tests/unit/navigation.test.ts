@@ -8,6 +8,7 @@ import {
   type TenantSettings,
 } from '~/db/schema';
 import { tenants as demoTenants } from '~/seed/demo-data';
+import { dashboardPanels } from '~/server/workspaces/dashboard-panels';
 import { sections, visibleSections } from '~/server/workspaces/navigation';
 import { roleLabels, shortRoleLabels } from '~/server/workspaces/role-labels';
 
@@ -270,5 +271,32 @@ describe('visibleSections: the tenant’s side and words', () => {
   it('hands out plain data only (sections travel to the browser)', () => {
     for (const s of visibleSections(['statutory', 'commissioning'], ['tenant_admin'], la))
       expect(Object.values(s).some((v) => typeof v === 'function')).toBe(false);
+  });
+});
+
+describe('dashboardPanels: the module figures on the workspace’s dashboard', () => {
+  const everyModule = { kind: 'la' as const, modules: moduleKeys };
+
+  it('shows the monitoring figures to officers, managers and advisers of a workspace with the statutory module', () => {
+    for (const role of ['tenant_admin', 'la_officer', 'adviser'] as const)
+      expect(dashboardPanels(everyModule, [role]).monitoring, role).toBe(true);
+    for (const role of ['finance', 'school_admin', 'school_staff', 'governor', 'ect'] as const)
+      expect(dashboardPanels(everyModule, [role]).monitoring, role).toBe(false);
+    expect(dashboardPanels({ kind: 'la', modules: providerModules }, ['tenant_admin']).monitoring).toBe(
+      false,
+    );
+  });
+
+  it('shows the induction figures to an Appropriate Body’s staff only, never in an LA or a partnership', () => {
+    const ab = { kind: 'appropriate_body' as const, modules: ['induction', 'courses'] as ModuleKey[] };
+    expect(dashboardPanels(ab, ['tenant_admin']).induction).toBe(true);
+    expect(dashboardPanels(ab, ['adviser']).induction).toBe(true);
+    expect(dashboardPanels(ab, ['school_admin', 'school_staff', 'ect']).induction).toBe(false);
+    expect(dashboardPanels({ ...ab, modules: ['courses'] }, ['tenant_admin']).induction).toBe(false);
+    // Barnet and HSIP have the induction module to sell ECT training: no records to count.
+    expect(dashboardPanels(everyModule, ['tenant_admin']).induction).toBe(false);
+    expect(dashboardPanels({ kind: 'provider', modules: providerModules }, ['tenant_admin']).induction).toBe(
+      false,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTermDates } from '~/seed/term-dates-data';
 import {
+  currentOrNextTerm,
   defaultTermDates,
   easterSunday,
   termDateProblems,
@@ -38,6 +39,23 @@ describe('termOn', () => {
     expect(termOn(harrow, '2027-04-06')).toBeNull();
     expect(termOn(harrow, '2027-07-21')).toBe('summer');
     expect(termOn(harrow, '2027-08-01')).toBeNull();
+  });
+});
+
+describe('currentOrNextTerm (a planner’s “this term”)', () => {
+  it.each([
+    ['2026-08-20', 'autumn', 'before the year: the autumn term to come'],
+    ['2026-10-15', 'autumn', 'during the autumn term'],
+    ['2026-12-18', 'autumn', 'on its last day'],
+    ['2026-12-28', 'spring', 'in the Christmas holiday: spring'],
+    ['2027-04-06', 'summer', 'in the Easter holiday: summer'],
+    ['2027-07-21', 'summer', 'on the last day of the year’s terms'],
+  ] as const)('%s: %s (%s)', (date, term, _why) => {
+    expect(currentOrNextTerm(harrow, date)?.term).toBe(term);
+  });
+
+  it('gives none once the summer term has ended', () => {
+    expect(currentOrNextTerm(harrow, '2027-07-22')).toBeNull();
   });
 });
 

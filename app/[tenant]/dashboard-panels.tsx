@@ -1,0 +1,227 @@
+import type { ReactNode } from 'react';
+import { Link } from '~/app/_components/link';
+import { noticeKindLabels, noticeStatusLabels } from '~/server/casework/labels';
+import { longDate } from '~/server/format/dates';
+import { countOf } from '~/server/format/plural';
+import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
+
+/** The dashboard's figures that need someone to act, each a link to the page where they do. */
+
+/** Most schools a list under a figure names; the rest are on the page the figure links to. */
+const listCap = 5;
+
+/** One figure: its words (number first) are the link's text, so the link says what it opens on its own. */
+function Figure({ href, text, alert = false }: { href: string; text: string; alert?: boolean }) {
+  return (
+    <li
+      className={`rounded-lg border bg-white p-4 ${alert ? 'border-l-4 border-red-700' : 'border-slate-200'}`}
+      data-testid="attention-figure"
+    >
+      <Link href={href} className="text-lg font-semibold text-brand-dark underline">
+        {text}
+      </Link>
+    </li>
+  );
+}
+
+function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-4">
+      <h3 id={id} className="text-xl font-semibold">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+const figureGrid = 'mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3';
+
+export function MonitoringAttention({ tenant, data }: { tenant: string; data: MonitoringNeedsAttention }) {
+  const { cases, visits, actions, notices } = data;
+  // An adviser's figures are their own visits.
+  const visitCount = (n: number) => (data.officer ? countOf(n, 'visit') : `${n} of your visits`);
+  const termEnds = visits.term
+    ? `${longDate(visits.term.endsOn)} (the end of the ${visits.term.term} term)`
+    : null;
+  return (
+    <section aria-labelledby="monitoring" className="mt-8">
+      <h2 id="monitoring" className="text-2xl font-semibold">
+        {data.officer ? 'Statutory monitoring: needs attention' : 'Your monitoring: needs attention'}
+      </h2>
+
+      <Group id="monitoring-concern" title={data.listName}>
+        <ul className={figureGrid}>
+          <Figure
+            href={`/${tenant}/concern`}
+            text={`${countOf(cases.designated, 'school')} designated on ${data.listName}`}
+          />
+          <Figure
+            href={`/${tenant}/concern`}
+            text={`${countOf(cases.candidates, 'school')} under consideration for ${data.listName}`}
+          />
+          {cases.possible !== null && (
+            <Figure
+              href={`/${tenant}/concern#possible`}
+              text={`${countOf(cases.possible, 'possible candidate')} with no case opened`}
+              alert={cases.possible > 0}
+            />
+          )}
+        </ul>
+        {data.categories.length > 0 && (
+          <>
+            <h4 className="mt-4 font-semibold">Schools on the register in a category of concern</h4>
+            <ul className={figureGrid}>
+              {data.categories.map((c) => (
+                <Figure
+                  key={c.key}
+                  href={`/${tenant}/register?category=${encodeURIComponent(c.key)}`}
+                  text={`${countOf(c.schools, 'school')} in category “${c.label}”`}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </Group>
+
+      <Group id="monitoring-visits" title="Visits">
+        <ul className={figureGrid}>
+          <Figure
+            href={`/${tenant}/visits?overdue=yes#schedule`}
+            text={`${visitCount(visits.overdue)} overdue`}
+            alert={visits.overdue > 0}
+          />
+          {termEnds ? (
+            <Figure
+              href={`/${tenant}/visits?status=planned#schedule`}
+              text={`${visitCount(visits.dueThisTerm)} due by ${termEnds}`}
+            />
+          ) : (
+            <li className="rounded-lg border border-slate-200 bg-white p-4">
+              The year’s terms are over: no visits are due until next year’s plan.
+            </li>
+          )}
+        </ul>
+      </Group>
+
+      <Group id="monitoring-actions" title="Action plans">
+        <ul className={figureGrid}>
+          <Figure
+            href={`/${tenant}/concern`}
+            text={`${countOf(actions.overdue, 'action-plan item')} overdue`}
+            alert={actions.overdue > 0}
+          />
+        </ul>
+        {actions.cases.length > 0 && (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {actions.cases.slice(0, listCap).map((c) => (
+              <li key={c.caseId}>
+                <Link href={`/${tenant}/concern/${c.caseId}/plan`} className="text-brand-dark underline">
+                  {c.schoolName}: {countOf(c.overdue, 'item')} overdue on its action plan
+                </Link>
+              </li>
+            ))}
+            {actions.cases.length > listCap && (
+              <li>
+                and {countOf(actions.cases.length - listCap, 'more school')}, on{' '}
+                <Link href={`/${tenant}/concern`} className="text-brand-dark underline">
+                  {data.listName}
+                </Link>
+              </li>
+            )}
+          </ul>
+        )}
+      </Group>
+
+      <Group id="monitoring-notices" title="Warning notices">
+        <ul className={figureGrid}>
+          <Figure
+            href={`/${tenant}/concern`}
+            text={`${countOf(notices.awaitingDecision, 'warning notice')} recommended, awaiting the DCS’s decision`}
+            alert={notices.awaitingDecision > 0}
+          />
+          <Figure
+            href={`/${tenant}/concern`}
+            text={`${countOf(notices.issued, 'warning notice')} issued, awaiting an outcome${notices.pastCompliance > 0 ? ` (${notices.pastCompliance} past the date to comply)` : ''}`}
+            alert={notices.pastCompliance > 0}
+          />
+        </ul>
+        {notices.items.length > 0 && (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {notices.items.slice(0, listCap).map((n) => (
+              <li key={n.noticeId}>
+                <Link
+                  href={
+                    n.caseId
+                      ? `/${tenant}/concern/${n.caseId}/interventions`
+                      : `/${tenant}/register/${n.schoolId}`
+                  }
+                  className="text-brand-dark underline"
+                >
+                  {n.schoolName}: {noticeKindLabels[n.kind]}, {noticeStatusLabels[n.status].toLowerCase()}
+                  {n.status === 'issued' && n.complianceBy
+                    ? `, to comply by ${longDate(n.complianceBy)}`
+                    : ''}
+                </Link>
+              </li>
+            ))}
+            {notices.items.length > listCap && (
+              <li>and {countOf(notices.items.length - listCap, 'more notice')}, on each school’s case</li>
+            )}
+          </ul>
+        )}
+      </Group>
+    </section>
+  );
+}
+
+/** The Appropriate Body's induction figures (counts of `induction.dashboard`, each opening its list there). */
+export type InductionCounts = {
+  inProgress: number;
+  atRisk: number;
+  overdue: number;
+  awaitingReview: number;
+  recommended: number;
+  pastEndWithoutRecommendation: number;
+};
+
+export function InductionAttention({ tenant, counts }: { tenant: string; counts: InductionCounts }) {
+  return (
+    <section aria-labelledby="induction" className="mt-8">
+      <h2 id="induction" className="text-2xl font-semibold">
+        ECT induction: needs attention
+      </h2>
+      <ul className={figureGrid}>
+        <Figure
+          href={`/${tenant}/induction?status=in_progress#ects`}
+          text={`${countOf(counts.inProgress, 'ECT')} in induction`}
+        />
+        <Figure
+          href={`/${tenant}/induction#at-risk`}
+          text={`${countOf(counts.atRisk, 'ECT')} at risk`}
+          alert={counts.atRisk > 0}
+        />
+        <Figure
+          href={`/${tenant}/induction#overdue`}
+          text={`${countOf(counts.overdue, 'review or assessment', 'reviews and assessments')} overdue from schools`}
+          alert={counts.overdue > 0}
+        />
+        <Figure
+          href={`/${tenant}/induction#awaiting`}
+          text={`${countOf(counts.awaitingReview, 'review or assessment', 'reviews and assessments')} submitted, awaiting your review`}
+          alert={counts.awaitingReview > 0}
+        />
+        <Figure
+          href={`/${tenant}/induction#outcomes`}
+          text={`${countOf(counts.recommended, 'recommendation')} awaiting your decision on the outcome`}
+          alert={counts.recommended > 0}
+        />
+        <Figure
+          href={`/${tenant}/induction#outcomes`}
+          text={`${countOf(counts.pastEndWithoutRecommendation, 'induction')} past the expected end with no recommendation yet`}
+          alert={counts.pastEndWithoutRecommendation > 0}
+        />
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ModuleKey, Role, TenantKind } from '~/db/schema';
+import { hasRole, inductionAbStaff, monitoringReaders } from '../access/role-groups';
+
+/**
+ * Which module panels the workspace's dashboard shows this person: only for a module the workspace has switched
+ * on, and only to roles the panel's procedure lets in (the same role groups), so the page never asks for what
+ * it would be refused. Induction records are an Appropriate Body's: in an LA or a partnership the induction
+ * module sells ECT training through Courses and has no records to count.
+ */
+export function dashboardPanels(
+  tenant: { kind: TenantKind; modules: readonly ModuleKey[] },
+  roles: readonly Role[],
+) {
+  return {
+    monitoring: tenant.modules.includes('statutory') && hasRole(roles, monitoringReaders),
+    induction:
+      tenant.modules.includes('induction') &&
+      tenant.kind === 'appropriate_body' &&
+      hasRole(roles, inductionAbStaff),
+  };
+}
