@@ -1,9 +1,14 @@
 import type { ReactNode } from 'react';
 import { Link } from '~/app/_components/link';
+import { academicYearLabel } from '~/server/catalogue/academic-year';
+import { formatPence } from '~/server/catalogue/money';
 import { noticeKindLabels, noticeStatusLabels } from '~/server/casework/labels';
 import { longDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
+import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
+import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
+import type { ModuleKey, TenantKind } from '~/server/workspaces/workspace-vocabulary';
 
 /** The dashboard's figures that need someone to act, each a link to the page where they do. */
 
@@ -222,6 +227,83 @@ export function InductionAttention({ tenant, counts }: { tenant: string; counts:
           alert={counts.pastEndWithoutRecommendation > 0}
         />
       </ul>
+    </section>
+  );
+}
+
+/**
+ * The manager's first steps, each ticked from the workspace's data (schools imported, people invited, settings
+ * and term dates saved) and linking to the page that does it. Shown until every step is done.
+ */
+export function GettingStarted({
+  tenant,
+  workspace,
+  setup,
+}: {
+  tenant: string;
+  workspace: { kind: TenantKind; laCodes: string[]; modules: ModuleKey[] };
+  setup: { steps: SetupStep[]; termDatesYear: number };
+}) {
+  const done = setup.steps.filter((s) => s.done).length;
+  const year = academicYearLabel(setup.termDatesYear);
+  const schoolsStep =
+    workspace.kind === 'appropriate_body' || workspace.laCodes.length === 0
+      ? {
+          text: 'Add the schools you serve from GIAS',
+          hint: 'Paste their URNs with a GIAS download; their headteachers can then register ECTs.',
+        }
+      : {
+          text: 'Import your schools from GIAS',
+          hint: workspace.modules.includes('statutory')
+            ? `Every open school in local authority ${workspace.laCodes.join(', ')} joins the register.`
+            : `The schools in local authority ${workspace.laCodes.join(', ')}, or the URNs you list.`,
+        };
+  const step: Record<SetupStepKey, { href: string; text: string; hint: string }> = {
+    schools: { href: `/${tenant}/schools/import`, ...schoolsStep },
+    people: {
+      href: `/${tenant}/members`,
+      text: 'Invite your people',
+      hint: 'Your own staff first, then the schools’ headteachers and business managers from their contacts.',
+    },
+    'monitoring-settings': {
+      href: `/${tenant}/monitoring-settings`,
+      text: 'Set your monitoring settings',
+      hint: 'The words your policy uses, visits a year by category and the category a school joins with. Until you save them, Stride uses a common pattern.',
+    },
+    'term-dates': {
+      href: `/${tenant}/term-dates`,
+      text: `Set your term dates for ${year}`,
+      hint: 'Until you do, Stride estimates them from the usual pattern around Christmas and Easter.',
+    },
+    'induction-settings': {
+      href: `/${tenant}/induction/settings`,
+      text: 'Set your fee per ECT',
+      hint: `The fee a school is charged for each ECT it registers: ${formatPence(defaultFeePerEctPence)} until you save your own (0 for none).`,
+    },
+  };
+  return (
+    <section aria-labelledby="start" className="mt-6 rounded-lg border-l-4 border-brand bg-white p-4">
+      <h2 id="start" className="text-xl font-semibold">
+        Getting started
+      </h2>
+      <p className="mt-1 text-slate-700" data-testid="setup-progress">
+        {done} of {setup.steps.length} done.
+      </p>
+      <ol className="mt-2 list-decimal space-y-2 pl-6">
+        {setup.steps.map((s) => (
+          <li key={s.key} data-testid={`setup-${s.key}`}>
+            <Link href={step[s.key].href} className="text-brand-dark underline">
+              {step[s.key].text}
+            </Link>{' '}
+            {s.done ? (
+              <strong className="text-green-800">Done</strong>
+            ) : (
+              <span className="font-semibold text-amber-900">To do</span>
+            )}
+            <p className="text-sm text-slate-700">{step[s.key].hint}</p>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

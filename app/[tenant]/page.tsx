@@ -3,7 +3,7 @@ import { Link } from '~/app/_components/link';
 import { dashboardPanels } from '~/server/workspaces/dashboard-panels';
 import { roleLabelIn } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../_lib/server-api';
-import { InductionAttention, MonitoringAttention } from './dashboard-panels';
+import { GettingStarted, InductionAttention, MonitoringAttention } from './dashboard-panels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -11,8 +11,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   const { tenant } = await params;
   const { api, session, workspace } = await loadWorkspace(tenant);
   const panels = dashboardPanels(workspace.tenant, workspace.roles);
-  const [figures, monitoring, induction] = await Promise.all([
+  const [figures, setup, monitoring, induction] = await Promise.all([
     api.workspaces.figures(),
+    panels.gettingStarted ? guard(api.workspaces.gettingStarted()) : null,
     panels.monitoring ? guard(api.register.needsAttention()) : null,
     panels.induction ? guard(api.induction.dashboard()) : null,
   ]);
@@ -55,27 +56,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
         </section>
       )}
 
-      {figures && figures.openSchools === 0 && workspace.roles.includes('tenant_admin') && (
-        <section aria-labelledby="start" className="mt-6 rounded-lg border-l-4 border-brand bg-white p-4">
-          <h2 id="start" className="text-xl font-semibold">
-            Getting started
-          </h2>
-          <ol className="mt-2 list-decimal space-y-1 pl-6">
-            <li>
-              <Link href={`/${tenant}/schools/import`} className="text-brand-dark underline">
-                Import your schools from GIAS
-              </Link>
-              .
-            </li>
-            <li>
-              <Link href={`/${tenant}/members`} className="text-brand-dark underline">
-                Invite your people
-              </Link>{' '}
-              (your own staff first, then the schools’ headteachers and business managers from their
-              contacts).
-            </li>
-          </ol>
-        </section>
+      {setup && setup.steps.some((step) => !step.done) && (
+        <GettingStarted tenant={tenant} workspace={workspace.tenant} setup={setup} />
       )}
 
       {monitoring && <MonitoringAttention tenant={tenant} data={monitoring} />}

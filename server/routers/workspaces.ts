@@ -1,6 +1,9 @@
 import { withPlatform, withUser } from '~/db/client';
+import { managers } from '../access/role-groups';
+import { todayInLondon } from '../catalogue/academic-year';
 import { authedProcedure, publicProcedure, router, tenantProcedure } from '../trpc';
 import { getStaffFigures, getWorkspace } from '../workspaces/get-workspace';
+import { gettingStarted } from '../workspaces/getting-started';
 import { listWorkspacesOfUser } from '../workspaces/list-memberships';
 import { listTenants } from '../workspaces/list-tenants';
 
@@ -27,5 +30,9 @@ export const workspacesRouter = router({
       ctx.tx,
       ctx.actor.memberships.map((m) => m.role),
     ),
+  ),
+  /** The manager's "Getting started" steps for the workspace's kind and modules, each ticked from its data. */
+  gettingStarted: tenantProcedure({ module: 'core', roles: managers }).query(({ ctx }) =>
+    gettingStarted(ctx.tx, ctx.actor, todayInLondon()),
   ),
 });

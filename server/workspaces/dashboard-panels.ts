@@ -1,5 +1,5 @@
 import type { ModuleKey, Role, TenantKind } from '~/db/schema';
-import { hasRole, inductionAbStaff, monitoringReaders } from '../access/role-groups';
+import { hasRole, inductionAbStaff, managers, monitoringReaders } from '../access/role-groups';
 
 /**
  * Which module panels the workspace's dashboard shows this person: only for a module the workspace has switched
@@ -12,6 +12,8 @@ export function dashboardPanels(
   roles: readonly Role[],
 ) {
   return {
+    /** The manager's "Getting started" list (shown until every step is done). */
+    gettingStarted: hasRole(roles, managers),
     monitoring: tenant.modules.includes('statutory') && hasRole(roles, monitoringReaders),
     induction:
       tenant.modules.includes('induction') &&

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
+import type { ModuleKey } from '~/db/schema';
+import { defaultTermDates } from '~/server/calendar/term-dates';
+import { addMembership, callerAs, makeSchool, makeTenant, makeUser } from '../fixtures/factories';
 import { anonymousCaller, callerFor, openTestDatabase } from './harness';
 
 describe('workspaces', () => {
@@ -44,5 +47,90 @@ describe('workspaces', () => {
     );
     const birmingham = await callerFor(database.db, 'head.si@birmingham.example', 'birmingham');
     expect((await birmingham.workspaces.current()).tenant.settings.reviewMeetingCadenceDays).toBe(14);
+  });
+});
+
+describe('getting started', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+
+  /** A workspace as the platform makes one (an LA starts with schools joining not categorised), and its manager. */
+  async function newWorkspace(kind: 'la' | 'provider' | 'appropriate_body', modules: ModuleKey[]) {
+    const tenant = await makeTenant(database.db, {
+      kind,
+      modules,
+      settings: kind === 'la' ? { statutory: { defaultCategory: '' } } : {},
+    });
+    const manager = await makeUser(database.db);
+    await addMembership(database.db, tenant.id, manager.id, 'tenant_admin');
+    return { tenant, caller: callerAs(database.db, manager, tenant.slug) };
+  }
+
+  const stepsOf = (setup: { steps: { key: string; done: boolean }[] }) =>
+    Object.fromEntries(setup.steps.map((s) => [s.key, s.done]));
+
+  it('a new LA’s manager is shown each step that applies, ticked off as the workspace holds it', async () => {
+    const { tenant, caller } = await newWorkspace('la', ['statutory', 'traded']);
+    const first = await caller.workspaces.gettingStarted();
+    expect(stepsOf(first)).toEqual({
+      schools: false,
+      people: false,
+      'monitoring-settings': false,
+      'term-dates': false,
+    });
+
+    await makeSchool(database.db, tenant.id);
+    await caller.members.invite({ email: `officer-${tenant.slug}@la.example`, role: 'la_officer' });
+    await caller.register.updateSettings(await caller.register.settings());
+    const year = first.termDatesYear;
+    await caller.calendar.setTermDates({ academicYear: year, terms: defaultTermDates(year).terms });
+    expect(stepsOf(await caller.workspaces.gettingStarted())).toEqual({
+      schools: true,
+      people: true,
+      'monitoring-settings': true,
+      'term-dates': true,
+    });
+  });
+
+  it('an Appropriate Body sets its fee per ECT; courses alone need no term dates; only the manager is shown it', async () => {
+    const ab = await newWorkspace('appropriate_body', ['induction', 'courses']);
+    expect((await ab.caller.workspaces.gettingStarted()).steps.map((s) => s.key)).toEqual([
+      'schools',
+      'people',
+      'term-dates',
+      'induction-settings',
+    ]);
+    await ab.caller.induction.updateSettings({ feePerEctPence: 45_000 });
+    expect(stepsOf(await ab.caller.workspaces.gettingStarted())['induction-settings']).toBe(true);
+
+    // A partnership running courses and selling ECT training: no monitoring, term dates or induction settings.
+    const courses = await newWorkspace('provider', ['courses', 'induction']);
+    expect((await courses.caller.workspaces.gettingStarted()).steps.map((s) => s.key)).toEqual([
+      'schools',
+      'people',
+    ]);
+
+    const finance = await makeUser(database.db);
+    await addMembership(database.db, ab.tenant.id, finance.id, 'finance');
+    await expect(
+      callerAs(database.db, finance, ab.tenant.slug).workspaces.gettingStarted(),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('the seeded workspaces have done every step', async () => {
+    for (const [email, slug] of [
+      ['head.si@barnet.example', 'barnet'],
+      ['head.si@birmingham.example', 'birmingham'],
+      ['manager@hsip.example', 'hsip'],
+      ['director@nwlhub.example', 'nwlhub'],
+    ] as const) {
+      const setup = await (await callerFor(database.db, email, slug)).workspaces.gettingStarted();
+      expect(
+        setup.steps.filter((s) => !s.done),
+        slug,
+      ).toEqual([]);
+    }
   });
 });

@@ -1,0 +1,99 @@
+import { and, count, gt, inArray, isNull, ne } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import {
+  invitations,
+  memberships,
+  schools,
+  type ModuleKey,
+  type TenantKind,
+  type TenantSettings,
+} from '~/db/schema';
+import type { Actor } from '../access/actor';
+import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
+import { currentOrNextTerm, loadTermDates } from '../calendar/term-dates';
+import { openStatuses } from '../schools/school-status';
+
+/**
+ * A new workspace's "Getting started" list for its manager: each step that applies to its kind and modules,
+ * ticked from what the workspace holds (never a box anyone ticks), in the order they are best done.
+ */
+export type SetupStepKey = 'schools' | 'people' | 'monitoring-settings' | 'term-dates' | 'induction-settings';
+export type SetupStep = { key: SetupStepKey; done: boolean };
+
+export type SetupFacts = {
+  openSchools: number;
+  /** People with a role other than manager, plus invitations to such roles still waiting. */
+  othersInvitedOrJoined: number;
+  /** The workspace has saved its own term dates for the year ahead (not the estimate Stride uses meanwhile). */
+  termDatesSet: boolean;
+};
+
+/** Whether the LA has saved its monitoring settings (a workspace made on the platform has only a default category). */
+export const monitoringSettingsSaved = (settings: TenantSettings) =>
+  settings.statutory?.concernListName !== undefined;
+
+/** Whether the Appropriate Body has saved its fee per ECT (until then the default fee applies). */
+export const inductionSettingsSaved = (settings: TenantSettings) =>
+  settings.induction?.feePerEctPence !== undefined;
+
+/**
+ * The term dates matter where something is counted in terms: traded subscriptions' pro rata, the statutory
+ * visits due this term, an Appropriate Body's induction terms. Induction in an LA or a partnership only sells
+ * training, which counts no terms.
+ */
+export const usesTermDates = (kind: TenantKind, modules: readonly ModuleKey[]) =>
+  modules.includes('traded') ||
+  modules.includes('statutory') ||
+  (kind === 'appropriate_body' && modules.includes('induction'));
+
+export function setupSteps(
+  workspace: { kind: TenantKind; modules: readonly ModuleKey[]; settings: TenantSettings },
+  facts: SetupFacts,
+): SetupStep[] {
+  const { kind, modules, settings } = workspace;
+  const steps: SetupStep[] = [
+    { key: 'schools', done: facts.openSchools > 0 },
+    { key: 'people', done: facts.othersInvitedOrJoined > 0 },
+  ];
+  if (modules.includes('statutory'))
+    steps.push({ key: 'monitoring-settings', done: monitoringSettingsSaved(settings) });
+  if (usesTermDates(kind, modules)) steps.push({ key: 'term-dates', done: facts.termDatesSet });
+  if (kind === 'appropriate_body' && modules.includes('induction'))
+    steps.push({ key: 'induction-settings', done: inductionSettingsSaved(settings) });
+  return steps;
+}
+
+/**
+ * The steps with their facts read in one round trip. The year whose term dates count is the one under way, or
+ * once its summer term has ended, the next (a workspace set up in August needs September's dates).
+ */
+export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
+  const year = academicYearOf(today);
+  const [[open], [others], [waiting], thisYear, nextYear] = await Promise.all([
+    tx
+      .select({ n: count() })
+      .from(schools)
+      .where(inArray(schools.status, [...openStatuses])),
+    tx.select({ n: count() }).from(memberships).where(ne(memberships.role, 'tenant_admin')),
+    tx
+      .select({ n: count() })
+      .from(invitations)
+      .where(
+        and(
+          ne(invitations.role, 'tenant_admin'),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      ),
+    loadTermDates(tx, year),
+    loadTermDates(tx, year + 1),
+  ]);
+  const dates = currentOrNextTerm(thisYear, today) ? thisYear : nextYear;
+  const steps = setupSteps(actor, {
+    openSchools: open?.n ?? 0,
+    othersInvitedOrJoined: (others?.n ?? 0) + (waiting?.n ?? 0),
+    termDatesSet: dates.source === 'tenant',
+  });
+  return { steps, termDatesYear: dates.academicYear };
+}

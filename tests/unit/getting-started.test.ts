@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { ModuleKey, TenantKind, TenantSettings } from '~/db/schema';
+import { setupSteps, usesTermDates, type SetupFacts } from '~/server/workspaces/getting-started';
+
+const nothingYet: SetupFacts = { openSchools: 0, othersInvitedOrJoined: 0, termDatesSet: false };
+const everything: SetupFacts = { openSchools: 12, othersInvitedOrJoined: 3, termDatesSet: true };
+
+const keys = (kind: TenantKind, modules: ModuleKey[], settings: TenantSettings = {}) =>
+  setupSteps({ kind, modules, settings }, nothingYet).map((s) => s.key);
+
+describe('setupSteps: which steps a workspace is shown', () => {
+  it('asks an LA with the statutory module for its monitoring settings and term dates', () => {
+    expect(keys('la', ['statutory', 'commissioning'])).toEqual([
+      'schools',
+      'people',
+      'monitoring-settings',
+      'term-dates',
+    ]);
+  });
+
+  it('asks an Appropriate Body for its term dates and fee per ECT', () => {
+    expect(keys('appropriate_body', ['induction', 'courses', 'invoices'])).toEqual([
+      'schools',
+      'people',
+      'term-dates',
+      'induction-settings',
+    ]);
+  });
+
+  it('asks a partnership selling packages for its term dates (pro rata), but not for induction settings', () => {
+    expect(keys('provider', ['traded', 'courses', 'induction', 'governance'])).toEqual([
+      'schools',
+      'people',
+      'term-dates',
+    ]);
+  });
+
+  it('asks a workspace that only runs courses for its schools and people alone', () => {
+    expect(keys('provider', ['courses', 'induction'])).toEqual(['schools', 'people']);
+    expect(usesTermDates('la', ['courses', 'governance'])).toBe(false);
+  });
+});
+
+describe('setupSteps: ticked from the workspace’s data', () => {
+  it('ticks nothing in a new workspace, even an LA the platform gave a default category', () => {
+    const steps = setupSteps(
+      { kind: 'la', modules: ['statutory', 'traded'], settings: { statutory: { defaultCategory: '' } } },
+      nothingYet,
+    );
+    expect(steps.every((s) => !s.done)).toBe(true);
+  });
+
+  it('ticks each step once the schools, people, saved settings and term dates are there', () => {
+    const steps = setupSteps(
+      {
+        kind: 'appropriate_body',
+        modules: ['induction'],
+        settings: { induction: { feePerEctPence: 0 } },
+      },
+      everything,
+    );
+    expect(steps.every((s) => s.done)).toBe(true);
+    const monitoring = setupSteps(
+      {
+        kind: 'la',
+        modules: ['statutory'],
+        settings: { statutory: { concernListName: 'Schools causing concern' } },
+      },
+      everything,
+    );
+    expect(monitoring.every((s) => s.done)).toBe(true);
+  });
+});
