@@ -267,7 +267,7 @@ export const renewalLinkProcedure = base
   .use(async ({ ctx, input, next, type, path }) => {
     const notFound = new TRPCError({
       code: 'NOT_FOUND',
-      message: 'This link is not valid. Ask the partnership for a new one.',
+      message: 'This link is not valid. Ask whoever sent you the link for a new one.',
     });
     const slug = ctx.tenantSlug;
     if (!slug || input.token.length < 16 || input.token.length > 200) throw notFound;

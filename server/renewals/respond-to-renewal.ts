@@ -27,7 +27,15 @@ export type TRenewalAnswer = z.infer<typeof ZRenewalAnswer>;
 /** Records a school's answer once; renewing or changing subscribes it to next year's packages at once. */
 export async function respondToRenewal(
   tx: Tx,
-  input: { tenantId: string; invitationId: string; userId: string; today: IsoDate; answer: TRenewalAnswer },
+  input: {
+    tenantId: string;
+    /** The workspace the school answers (named in a refusal: "contact Barnet (BELS / BPSI)"). */
+    providerName: string;
+    invitationId: string;
+    userId: string;
+    today: IsoDate;
+    answer: TRenewalAnswer;
+  },
 ) {
   const [locked] = await tx
     .select({ decision: renewalInvitations.decision, closesOn: renewalRounds.closesOn })
@@ -45,13 +53,13 @@ export async function respondToRenewal(
   if (locked.decision !== 'pending') {
     throw new DomainError({
       code: 'CONFLICT',
-      message: 'Your school has already answered. To change it, contact the partnership.',
+      message: `Your school has already answered. To change it, contact ${input.providerName}.`,
     });
   }
   if (locked.closesOn < input.today) {
     throw new DomainError({
       code: 'BAD_REQUEST',
-      message: 'Renewals have closed. Please contact the partnership.',
+      message: `Renewals have closed. Please contact ${input.providerName}.`,
     });
   }
   const offer = await getRenewalOffer(tx, input.invitationId);

@@ -1,6 +1,7 @@
 import { financeUsers, managers } from '../access/role-groups';
 import { z } from 'zod';
 import { todayInLondon } from '../catalogue/academic-year';
+import { priceNamesOf } from '../catalogue/price-names';
 import { getRenewalOffer } from '../renewals/get-renewal-offer';
 import { getUptake } from '../renewals/get-uptake';
 import { openRenewals, ZOpenRenewalsInput } from '../renewals/open-renewals';
@@ -35,10 +36,16 @@ export const renewalsRouter = router({
     ),
   uptake: tenantProcedure({ module: 'traded', roles: financeUsers }).query(({ ctx }) => getUptake(ctx.tx)),
   /** The one-click page: what this school is offered next year. */
-  offer: renewalLinkProcedure.query(({ ctx }) => getRenewalOffer(ctx.tx, ctx.link.invitationId)),
+  offer: renewalLinkProcedure.query(async ({ ctx }) => ({
+    ...(await getRenewalOffer(ctx.tx, ctx.link.invitationId)),
+    /** Who is asking, and what it calls its prices: the page words its answers in them. */
+    providerName: ctx.tenant.name,
+    priceNames: priceNamesOf(ctx.tenant.settings),
+  })),
   respond: renewalLinkProcedure.input(z.object({ answer: ZRenewalAnswer })).mutation(({ ctx, input }) =>
     respondToRenewal(ctx.tx, {
       tenantId: ctx.tenant.id,
+      providerName: ctx.tenant.name,
       invitationId: ctx.link.invitationId,
       userId: ctx.link.userId,
       today: todayInLondon(),

@@ -49,6 +49,7 @@ export const schoolsRouter = router({
       return setPupilCount(ctx.tx, {
         ...input,
         onlyIfMissing: !ctx.actor.memberships.some((m) => m.role === 'tenant_admin'),
+        workspaceName: ctx.actor.name,
       });
     }),
   contacts: tenantProcedure({

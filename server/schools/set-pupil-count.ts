@@ -22,6 +22,8 @@ export async function setPupilCount(
   input: z.output<typeof ZSetPupilCountInput> & {
     /** A school gives its number only when none is on record (its price depends on it); the manager may correct it. */
     onlyIfMissing: boolean;
+    /** Who to ask for a correction, by name (a partnership, an LA or an Appropriate Body). */
+    workspaceName: string;
   },
 ) {
   const [school] = await tx
@@ -36,7 +38,7 @@ export async function setPupilCount(
   if (!exists) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
   throw new DomainError({
     code: 'CONFLICT',
-    message: 'The school’s number of pupils is already on record; ask the partnership to correct it.',
+    message: `The school’s number of pupils is already on record; ask ${input.workspaceName} to correct it.`,
     field: 'numberOfPupils',
   });
 }

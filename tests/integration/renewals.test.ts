@@ -65,6 +65,9 @@ describe('buy-back renewals (BPSI)', () => {
     const visitor = anonymousCaller(database.db, barnet.slug);
     const offer = await visitor.renewals.offer({ token });
     expect(offer.school.name).toBe('Coppetts Wood Primary School');
+    // Barnet is a local authority: the page names it and its prices, never "the partnership".
+    expect(offer.providerName).toBe(barnet.name);
+    expect(offer.priceNames).toEqual({ member: 'Member', nonMember: 'Non-member' });
     const bpsi = offer.renewals.find((p) => p.code === 'BPSI-SUB');
     expect(bpsi?.quote.termsCharged).toBe(3);
     await expect(anonymousCaller(database.db, 'hsip').renewals.offer({ token })).rejects.toMatchObject({
@@ -81,6 +84,7 @@ describe('buy-back renewals (BPSI)', () => {
     expect(answered).toMatchObject({ decision: 'renewed', subscribed: 1 });
     await expect(visitor.renewals.respond({ token, answer: { decision: 'decline' } })).rejects.toMatchObject({
       code: 'CONFLICT',
+      message: `Your school has already answered. To change it, contact ${barnet.name}.`,
     });
     const nextYear = await manager.subscriptions.list({
       academicYear: thisYear + 1,

@@ -122,6 +122,8 @@ describe('a school with no pupil number is asked for one', () => {
     if (!own) throw new Error('no school');
     await expect(head.schools.setPupilCount({ schoolId: own.id, numberOfPupils: 12 })).rejects.toMatchObject({
       code: 'CONFLICT',
+      message:
+        'The school’s number of pupils is already on record; ask Birmingham Education Partnership to correct it.',
     });
   });
 });

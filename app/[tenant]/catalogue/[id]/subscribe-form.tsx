@@ -221,8 +221,8 @@ export function SubscribeForm({
                     <>
                       <dt className="font-semibold">Minimum price</dt>
                       <dd>
-                        The minimum of {formatPence(quote.netPence)} applies outside the partnership, however
-                        late in the year you join
+                        The minimum of {formatPence(quote.netPence)} at {priceWord} prices applies, however
+                        late in the year the school joins
                       </dd>
                     </>
                   )}

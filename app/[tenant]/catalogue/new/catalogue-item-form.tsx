@@ -265,7 +265,7 @@ export function CatalogueItemForm({
         </div>
         <MoneyField
           label="Minimum price (optional)"
-          hint="The least a school outside the partnership pays for an item priced per ECT, place or governing body."
+          hint={`The least a school paying ${inSentence(names.nonMember)} prices pays for an item priced per ECT, place or governing body, however late in the year it joins.`}
           {...create.field('minimumPrice')}
           {...bind('minimumPrice')}
         />
@@ -279,8 +279,8 @@ export function CatalogueItemForm({
           />
           <NumberField
             whole
-            label="Partnership discount (%)"
-            hint="If more than 0, schools with an agreement pay the outside price less this, instead of the price above."
+            label={`${names.member} discount (%)`}
+            hint={`If more than 0, schools paying ${inSentence(names.member)} prices pay the ${inSentence(names.nonMember)} price less this, instead of the ${inSentence(names.member)} price above.`}
             {...create.field('memberDiscountPercent')}
             {...bind('memberDiscountPercent')}
             width="w-24"

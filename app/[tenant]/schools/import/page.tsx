@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { forbidden } from 'next/navigation';
+import { giasImportNotes } from '~/server/schools/import-gias/import-page-words';
 import { loadWorkspace } from '../../../_lib/server-api';
 import { GiasImportForm } from './gias-import-form';
 
@@ -20,11 +21,8 @@ export default async function SchoolImportPage({ params }: { params: Promise<{ t
       </p>
       <h1 className="mt-2 text-3xl font-bold">Import schools from GIAS</h1>
       <p className="mt-3">
-        Add and update schools from a Get Information about Schools (GIAS) download. Schools are matched by
-        URN: new ones are added, existing ones get the latest name, type, phase, status, pupil numbers,
-        address and headteacher, and whether they have a sixth form (from the OfficialSixthForm column; a file
-        without it leaves that as it was). Your notes, partnership membership and contacts are never changed,
-        and closed schools are marked closed, not removed.
+        Add and update schools from a Get Information about Schools (GIAS) download.{' '}
+        {giasImportNotes(workspace.tenant).join(' ')}
       </p>
       <p className="mt-2">
         Nothing is saved until you have checked the file and chosen to import it. If any school in the file

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { academicYearLabel } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
+import { inSentence, priceNameFor } from '~/server/catalogue/price-names';
 import { SiteHeader } from '../../../_components/site-header';
 import { guard, serverApi } from '../../../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
@@ -35,18 +36,17 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
             <h2 className="text-xl font-semibold">Thank you</h2>
             <p className="mt-1">
               {offer.school.name} {answered[offer.decision]} for {year}
-              {offer.declineReason ? ` (${offer.declineReason})` : ''}. To change this, contact the
-              partnership.
+              {offer.declineReason ? ` (${offer.declineReason})` : ''}. To change this, contact{' '}
+              {offer.providerName}.
             </p>
           </div>
         ) : (
           <>
             <p className="mt-3 text-lg">
               Please answer by {longDate(offer.round.closesOn)}. Prices are{' '}
-              {offer.school.isPartnershipMember
-                ? 'your partnership-agreement prices'
-                : 'outside-partnership prices'}{' '}
-              for the full year, before VAT.
+              {offer.school.isPartnershipMember ? 'your ' : ''}
+              {inSentence(priceNameFor(offer.priceNames, offer.school.isPartnershipMember))} prices for the
+              full year, before VAT.
             </p>
             <section aria-labelledby="current" className="mt-6">
               <h2 id="current" className="text-2xl font-semibold">
