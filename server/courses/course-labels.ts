@@ -23,6 +23,30 @@ export const programmeLabels: Record<'cpd' | 'ect_induction' | 'governor_trainin
   governor_training: 'Governor training',
 };
 
+export type Programme = keyof typeof programmeLabels;
+
+/**
+ * The module each programme belongs to: the ECT induction programme is the induction module's (an Appropriate
+ * Body's programme, or an LA's or partnership's ECT training), governor training the governor services module's.
+ * CPD needs no other module.
+ */
+export const programmeModules: Record<Programme, 'induction' | 'governance' | null> = {
+  cpd: null,
+  ect_induction: 'induction',
+  governor_training: 'governance',
+};
+
+/**
+ * The programmes a course form offers a workspace with these modules; `keep` (the course's own programme, when
+ * editing one made before a module was switched off) stays on offer so the form shows what the course is.
+ */
+export function programmesFor(modules: readonly string[], keep?: Programme): Programme[] {
+  return (Object.keys(programmeLabels) as Programme[]).filter((p) => {
+    const needs = programmeModules[p];
+    return needs === null || modules.includes(needs) || p === keep;
+  });
+}
+
 export const sessionKindLabels: Record<'full_day' | 'half_day' | 'twilight' | 'session', string> = {
   full_day: 'Full day',
   half_day: 'Half day',

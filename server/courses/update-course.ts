@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courses } from '~/db/schema';
+import { courses, type ModuleKey } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { ZCourseInput, type TCourseInput } from './course-inputs';
+import { assertCourseModules } from './course-modules';
 import { courseValues, writeSessions } from './course-rows';
 import { getCourseForUpdate } from './get-course';
 import { sessionChangeLines, sessionsChanged } from './session-changes';
@@ -23,7 +24,9 @@ export async function updateCourse(
     tenantId: string;
     appUrl: string;
     slug?: string;
-    providerName?: string;
+    providerName: string;
+    /** The workspace's modules: a course becomes an induction or governor course only where they are on. */
+    modules: readonly ModuleKey[];
   },
 ) {
   const { course, sessions } = await getCourseForUpdate(tx, input.id);
@@ -32,6 +35,12 @@ export async function updateCourse(
       code: 'CONFLICT',
       message: 'This course has been cancelled and cannot be edited.',
     });
+  assertCourseModules(
+    { name: input.providerName, modules: input.modules },
+    input.course,
+    course,
+    (name) => `course.${name}`,
+  );
   if (input.course.capacity < course.placesTaken)
     throw new DomainError({
       code: 'BAD_REQUEST',

@@ -38,6 +38,7 @@ import {
 import { ZBookPlacesInput, ZPreviewBookingInput } from '../courses/booking-inputs';
 import { ZCourseInput } from '../courses/course-inputs';
 import { createCourse } from '../courses/create-course';
+import { assertCourseModules } from '../courses/course-modules';
 import { duplicateCourse, ZDuplicateCourseInput } from '../courses/duplicate-course';
 import { getCourse } from '../courses/get-course';
 import { listCourses, ZListCoursesInput } from '../courses/list-courses';
@@ -136,14 +137,18 @@ export const coursesRouter = router({
     .input(ZListCoursesInput)
     .query(({ ctx, input }) => listCourses(ctx.tx, { ...input, today: todayInLondon() })),
   byId: manage.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getCourse(ctx.tx, input.id)),
-  create: manage
-    .input(ZCourseInput)
-    .mutation(({ ctx, input }) => createCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId })),
-  update: manage
-    .input(ZUpdateCourseInput)
-    .mutation(({ ctx, input }) =>
-      updateCourse(ctx.tx, { ...input, ...links(ctx.actor), tenantId: ctx.actor.tenantId }),
-    ),
+  create: manage.input(ZCourseInput).mutation(({ ctx, input }) => {
+    assertCourseModules(ctx.actor, input);
+    return createCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });
+  }),
+  update: manage.input(ZUpdateCourseInput).mutation(({ ctx, input }) =>
+    updateCourse(ctx.tx, {
+      ...input,
+      ...links(ctx.actor),
+      tenantId: ctx.actor.tenantId,
+      modules: ctx.actor.modules,
+    }),
+  ),
   publish: manage.input(ZPublishCourseInput).mutation(({ ctx, input }) => publishCourse(ctx.tx, input)),
   /** Cancels the whole course: every place and waiting-list entry, entitlements given back, charges voided. */
   cancel: manage

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '~/db/client';
+import { eq } from 'drizzle-orm';
+import { withPlatform, type Database } from '~/db/client';
+import { tenants } from '~/db/schema';
 import { cancellationTermsSummary, freeCancellationUntil } from '~/server/courses/cancellation-terms';
 import { courseWhere } from '~/server/courses/course-labels';
+import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
 import { callerFor, openTestDatabase } from './harness';
 import { ownCourse } from './course-fixtures';
 
@@ -102,6 +105,49 @@ describe('courses: create, edit, publish, duplicate', () => {
     );
     // Five working days before Tuesday 25 November 2031.
     expect(freeCancellationUntil(course.cancellationTerms, course.startsOn ?? '')).toBe('2031-11-18');
+  });
+
+  it('offers induction and governor programmes only where their modules are on; a course keeps its own after', async () => {
+    const { tenant, caller } = await makeWorkspaceWithEveryRole(database.db, ['courses', 'induction'], {
+      kind: 'provider',
+    });
+    await expect(
+      caller.courses.create({ ...ownCourse, programme: 'governor_training' } as never),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `Governor training courses need Governor services, which is not switched on for ${tenant.name}. Run it as CPD.`,
+    });
+    await expect(
+      caller.courses.create({ ...ownCourse, statutoryFreeForGovernors: true } as never),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `Free statutory training for governors needs Governor services, which is not switched on for ${tenant.name}.`,
+    });
+    const induction = await caller.courses.create({ ...ownCourse, programme: 'ect_induction' } as never);
+
+    // The partnership stops selling ECT training: its course stays an induction course and can still be edited,
+    // but no course becomes one any more.
+    await withPlatform(database.db, (tx) =>
+      tx
+        .update(tenants)
+        .set({ modules: ['courses'] })
+        .where(eq(tenants.id, tenant.id)),
+    );
+    await caller.courses.update({
+      id: induction.id,
+      course: { ...ownCourse, programme: 'ect_induction', title: 'ECT training, renamed' } as never,
+    });
+    expect((await caller.courses.byId({ id: induction.id })).course).toMatchObject({
+      programme: 'ect_induction',
+      title: 'ECT training, renamed',
+    });
+    const cpd = await caller.courses.create(ownCourse as never);
+    await expect(
+      caller.courses.update({ id: cpd.id, course: { ...ownCourse, programme: 'ect_induction' } as never }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `ECT induction courses need ECT induction, which is not switched on for ${tenant.name}. Run it as CPD.`,
+    });
   });
 
   it('refuses a course without sessions, and school users cannot manage courses', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseWhere } from '~/server/courses/course-labels';
+import { courseWhere, programmesFor } from '~/server/courses/course-labels';
 
 describe('where a course happens', () => {
   const course = { venue: 'Harrow Teachers’ Centre', joiningLink: 'https://meet.example/hsip' };
@@ -19,5 +19,22 @@ describe('where a course happens', () => {
       venue: 'Online only',
       joiningLink: '',
     });
+  });
+});
+
+describe('the programmes a course form offers', () => {
+  it('offers ECT induction with the induction module and governor training with governor services', () => {
+    expect(programmesFor(['courses'])).toEqual(['cpd']);
+    expect(programmesFor(['courses', 'induction'])).toEqual(['cpd', 'ect_induction']);
+    expect(programmesFor(['courses', 'governance'])).toEqual(['cpd', 'governor_training']);
+    expect(programmesFor(['courses', 'induction', 'governance'])).toEqual([
+      'cpd',
+      'ect_induction',
+      'governor_training',
+    ]);
+  });
+
+  it('keeps a course’s own programme on offer when its module has since been switched off', () => {
+    expect(programmesFor(['courses'], 'governor_training')).toEqual(['cpd', 'governor_training']);
   });
 });

@@ -2,7 +2,13 @@
 
 import type { PriceNames } from '~/server/catalogue/price-names';
 import { useRouter } from 'next/navigation';
-import { audiences, formatLabels, programmeLabels, sessionKindLabels } from '~/server/courses/course-labels';
+import {
+  audiences,
+  formatLabels,
+  programmeLabels,
+  sessionKindLabels,
+  type Programme,
+} from '~/server/courses/course-labels';
 import {
   Button,
   Checkbox,
@@ -25,7 +31,6 @@ import { useTRPC } from '../../_lib/trpc-client';
 
 type Kind = keyof typeof sessionKindLabels;
 type Format = keyof typeof formatLabels;
-type Programme = keyof typeof programmeLabels;
 
 export type SessionRow = {
   title: string;
@@ -113,15 +118,23 @@ const entitlementOptions = [
   { value: 'ect_induction', label: 'ECT induction' },
 ];
 
-/** Create a course, or edit one (`courseId`): the same fields, sent as `courses.create` / `courses.update`. */
+/**
+ * Create a course, or edit one (`courseId`): the same fields, sent as `courses.create` / `courses.update`. The
+ * page says which programmes the workspace's modules allow, and whether free statutory governor training is one
+ * of its choices (governor services on), so the form offers nothing the server would refuse.
+ */
 export function CourseForm({
   tenant,
   names,
+  programmes,
+  statutoryGovernorTraining,
   courseId,
   initial = blankCourse,
 }: {
   tenant: string;
   names: PriceNames;
+  programmes: Programme[];
+  statutoryGovernorTraining: boolean;
   courseId?: string;
   initial?: CourseFormValues;
 }) {
@@ -194,13 +207,15 @@ export function CourseForm({
   return (
     <Form form={form} onSubmit={submit} className="max-w-3xl space-y-6">
       <FieldGroup legend="About the course">
-        <SelectField
-          label="Programme"
-          options={optionsOf(programmeLabels)}
-          {...form.field('programme')}
-          {...bind('programme')}
-          onChange={(v) => set('programme')(v as Programme)}
-        />
+        {programmes.length > 1 && (
+          <SelectField
+            label="Programme"
+            options={programmes.map((p) => ({ value: p, label: programmeLabels[p] }))}
+            {...form.field('programme')}
+            {...bind('programme')}
+            onChange={(v) => set('programme')(v as Programme)}
+          />
+        )}
         <TextField label="Title" {...form.field('title')} {...bind('title')} />
         <TextArea label="Description" rows={5} {...form.field('description')} {...bind('description')} />
         <CheckboxGroup
@@ -341,13 +356,15 @@ export function CourseForm({
           checked={values.staffBookingNeedsApproval}
           onChange={set('staffBookingNeedsApproval')}
         />
-        <Checkbox
-          label="Statutory: free to governors of maintained schools"
-          hint="Training the local authority considers necessary (s22 Education Act 2002). A current governor of an LA-maintained school pays nothing; others pay the prices below."
-          {...form.field('statutoryFreeForGovernors')}
-          checked={values.statutoryFreeForGovernors}
-          onChange={set('statutoryFreeForGovernors')}
-        />
+        {statutoryGovernorTraining && (
+          <Checkbox
+            label="Statutory: free to governors of maintained schools"
+            hint="Training the local authority considers necessary (s22 Education Act 2002). A current governor of an LA-maintained school pays nothing; others pay the prices below."
+            {...form.field('statutoryFreeForGovernors')}
+            checked={values.statutoryFreeForGovernors}
+            onChange={set('statutoryFreeForGovernors')}
+          />
+        )}
       </FieldGroup>
 
       <FieldGroup legend="Prices and entitlement">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { priceNamesOf } from '~/server/catalogue/price-names';
+import { programmesFor } from '~/server/courses/course-labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { CourseForm, type CourseFormValues } from '../../course-form';
 
@@ -66,6 +67,10 @@ export default async function EditCoursePage({
       <CourseForm
         tenant={tenant}
         names={priceNamesOf(workspace.tenant.settings)}
+        programmes={programmesFor(workspace.tenant.modules, course.programme)}
+        statutoryGovernorTraining={
+          workspace.tenant.modules.includes('governance') || course.statutoryFreeForGovernors
+        }
         courseId={courseId}
         initial={initial}
       />
