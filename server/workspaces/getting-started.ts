@@ -11,6 +11,7 @@ import {
 import type { Actor } from '../access/actor';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { currentOrNextTerm, loadTermDates } from '../calendar/term-dates';
+import { usesTermDates } from '../calendar/term-dates-words';
 import { openStatuses } from '../schools/school-status';
 
 /**
@@ -35,16 +36,6 @@ export const monitoringSettingsSaved = (settings: TenantSettings) =>
 /** Whether the Appropriate Body has saved its fee per ECT (until then the default fee applies). */
 export const inductionSettingsSaved = (settings: TenantSettings) =>
   settings.induction?.feePerEctPence !== undefined;
-
-/**
- * The term dates matter where something is counted in terms: traded subscriptions' pro rata, the statutory
- * visits due this term, an Appropriate Body's induction terms. Induction in an LA or a partnership only sells
- * training, which counts no terms.
- */
-export const usesTermDates = (kind: TenantKind, modules: readonly ModuleKey[]) =>
-  modules.includes('traded') ||
-  modules.includes('statutory') ||
-  (kind === 'appropriate_body' && modules.includes('induction'));
 
 export function setupSteps(
   workspace: { kind: TenantKind; modules: readonly ModuleKey[]; settings: TenantSettings },

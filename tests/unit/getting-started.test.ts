@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleKey, TenantKind, TenantSettings } from '~/db/schema';
-import { setupSteps, usesTermDates, type SetupFacts } from '~/server/workspaces/getting-started';
+import { usesTermDates } from '~/server/calendar/term-dates-words';
+import { setupSteps, type SetupFacts } from '~/server/workspaces/getting-started';
 
 const nothingYet: SetupFacts = { openSchools: 0, othersInvitedOrJoined: 0, termDatesSet: false };
 const everything: SetupFacts = { openSchools: 12, othersInvitedOrJoined: 3, termDatesSet: true };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoTermDates } from '~/seed/term-dates-data';
+import { termDatesSource, termDatesUses } from '~/server/calendar/term-dates-words';
 import {
   currentOrNextTerm,
   defaultTermDates,
@@ -99,5 +100,32 @@ describe('termDateProblems', () => {
     expect(termDateProblems(2026, [{ ...autumn, startsOn: '2026-08-28' }, spring, summer])).toEqual([
       { path: 'terms.0.startsOn', message: 'Autumn term must start within the academic year.' },
     ]);
+  });
+});
+
+describe('what the term dates page says they are for, by kind of workspace', () => {
+  it('tells an LA they come from its own calendar and date the visits due this term, not a partnership’s pro rata', () => {
+    expect(termDatesSource('la', ['330'])).toBe(
+      'The first and last day of each term, from your published school calendar.',
+    );
+    const uses = termDatesUses('la', ['statutory', 'commissioning']).join(' ');
+    expect(uses).toContain('visits due by the end of this term');
+    expect(uses).not.toMatch(/joining part-way|partnership/);
+  });
+
+  it('tells a partnership selling packages about pro rata, and an Appropriate Body about induction terms', () => {
+    expect(termDatesUses('provider', ['traded', 'courses', 'induction']).join(' ')).toContain(
+      'pays for the terms that have not started',
+    );
+    const ab = termDatesUses('appropriate_body', ['induction', 'courses']).join(' ');
+    expect(ab).toContain('induction terms');
+    expect(ab).not.toContain('pays for the terms');
+    expect(termDatesSource('appropriate_body', ['302', '310'])).toContain(
+      'the local authorities your schools are in',
+    );
+  });
+
+  it('finds no use where nothing counts in terms (courses, or ECT training sold by a partnership)', () => {
+    expect(termDatesUses('provider', ['courses', 'induction', 'governance'])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { termDatesSource, termDatesUses } from '~/server/calendar/term-dates-words';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { TermDatesForm } from './term-dates-form';
 
@@ -12,17 +13,29 @@ export default async function TermDatesPage({ params }: { params: Promise<{ tena
   const { api, workspace } = await loadWorkspace(tenant);
   if (!workspace.roles.includes('tenant_admin')) forbidden();
   const thisYear = academicYearOf(todayInLondon());
+  const { kind, modules } = workspace.tenant;
+  const uses = termDatesUses(kind, modules);
   const years = await Promise.all(
     [thisYear, thisYear + 1].map((academicYear) => guard(api.calendar.termDates({ academicYear }))),
   );
   return (
     <div>
       <h1 className="text-3xl font-bold">Term dates</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">
-        The first and last day of each term, from the LA&apos;s published calendar. A school joining part-way
-        through the year pays for the terms that have not started on the day it joins (joining in the Easter
-        holiday pays for the summer term only), and gets that share of each entitlement.
-      </p>
+      <p className="mt-2 max-w-3xl text-slate-700">{termDatesSource(kind, workspace.tenant.laCodes)}</p>
+      {uses.length > 0 ? (
+        <>
+          <p className="mt-2 max-w-3xl text-slate-700">What they decide in this workspace:</p>
+          <ul className="mt-1 max-w-3xl list-disc space-y-1 pl-6 text-slate-700">
+            {uses.map((use) => (
+              <li key={use}>{use}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="mt-2 max-w-3xl text-slate-700">
+          None of this workspace’s modules counts in terms at present, so these dates change nothing yet.
+        </p>
+      )}
       <div className="mt-6 space-y-10">
         {years.map((dates) => (
           <section key={dates.academicYear} aria-labelledby={`year-${dates.academicYear}`}>
