@@ -5,7 +5,9 @@ import { SiteHeader } from '../_components/site-header';
 import { loadWorkspace } from '../_lib/server-api';
 import { tenantKindLabels } from '~/server/workspaces/kind-labels';
 import { WorkspaceTRPCProvider } from '../_lib/trpc-client';
+import { refusalsFor } from '~/server/workspaces/refusal';
 import { WorkspaceMenu } from './workspace-menu';
+import { WorkspaceRefusalProvider } from './workspace-refusal';
 
 export const dynamic = 'force-dynamic';
 
@@ -76,7 +78,16 @@ export default async function WorkspaceLayout({
           )}
         </WorkspaceMenu>
         <main id="main" className="min-w-0 flex-1">
-          <WorkspaceTRPCProvider tenantSlug={tenant}>{children}</WorkspaceTRPCProvider>
+          <WorkspaceTRPCProvider tenantSlug={tenant}>
+            <WorkspaceRefusalProvider
+              refusals={refusalsFor(workspace.tenant, {
+                roles: workspace.roles,
+                isSuperadmin: session.isSuperadmin,
+              })}
+            >
+              {children}
+            </WorkspaceRefusalProvider>
+          </WorkspaceTRPCProvider>
         </main>
       </div>
     </>

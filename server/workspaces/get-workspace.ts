@@ -28,6 +28,7 @@ export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantM
           .where(inArray(schools.id, schoolIds));
   return {
     tenant: {
+      id: tenant.tenantId,
       slug: tenant.slug,
       name: tenant.name,
       shortName: tenant.shortName,

@@ -22,6 +22,13 @@ export const shortRoleLabels: Record<Role, string> = {
   ect: 'ECT',
 };
 
+/** What the manager of each kind of workspace is called: the person its people ask for access. */
+export const managerTitles: Record<TenantKind, string> = {
+  la: 'head of school improvement',
+  provider: 'partnership manager',
+  appropriate_body: 'induction lead',
+};
+
 /**
  * The roles as a workspace of this kind names them, and only those it uses: an appropriate body has induction
  * leads and officers, tutors and ECTs, and no LA officers or governors.
@@ -29,7 +36,7 @@ export const shortRoleLabels: Record<Role, string> = {
 export function roleLabelsFor(kind: TenantKind): Partial<Record<Role, string>> {
   if (kind === 'appropriate_body')
     return {
-      tenant_admin: 'Manager (induction lead)',
+      tenant_admin: `Manager (${managerTitles.appropriate_body})`,
       adviser: 'Induction officer',
       finance: 'Finance',
       school_admin: 'Headteacher / school business manager',
@@ -38,7 +45,7 @@ export function roleLabelsFor(kind: TenantKind): Partial<Record<Role, string>> {
     };
   return {
     ...roleLabels,
-    tenant_admin: kind === 'la' ? 'Manager (head of school improvement)' : 'Manager (partnership manager)',
+    tenant_admin: `Manager (${managerTitles[kind]})`,
   };
 }
 
