@@ -19,7 +19,10 @@ export default async function RequestAccessPage() {
       <SiteHeader user={session} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
         <h1 className="text-3xl font-bold">Ask to join a school</h1>
-        <p className="mt-4">Choose the local authority or partnership your school works with.</p>
+        <p className="mt-4">
+          Choose the local authority, school improvement partnership or appropriate body your school works
+          with.
+        </p>
         <ul className="mt-6 space-y-3">
           {workspaces.map((w) => (
             <li key={w.slug}>
