@@ -22,6 +22,7 @@ import {
 } from '~/app/_components/form-kit';
 import { longDate } from '~/server/format/dates';
 import { useTRPC } from '../../_lib/trpc-client';
+import { OverdueCheckpoints } from './overdue-checkpoints';
 
 const numberOrNaN = (text: string) => {
   const n = parseNumber(text);
@@ -236,13 +237,7 @@ function LateWarning({
         {start} on {longDate(preview.startsOn)}. {overdue.length === 1 ? 'This was' : 'These were'} due before
         today:
       </p>
-      <ul className="mt-1 list-disc pl-6">
-        {overdue.map((c) => (
-          <li key={`${c.title}-${c.dueOn}`}>
-            {c.title}: due {longDate(c.dueOn)}
-          </li>
-        ))}
-      </ul>
+      <OverdueCheckpoints overdue={overdue} />
       <p className="mt-1">
         {overdue.length === 1
           ? 'It is not dropped: once you register, the Appropriate Body sees it as overdue and is told of the late registration, and the induction tutor (or you) can submit it from the ECT’s record straight away.'

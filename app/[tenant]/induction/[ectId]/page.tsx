@@ -14,6 +14,7 @@ import {
   termsLabel,
 } from '~/server/induction/induction-labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { OverdueCheckpoints } from '../overdue-checkpoints';
 import { formatPence } from '~/server/catalogue/money';
 import { longDate, shortDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
@@ -545,13 +546,7 @@ function LateRegistrationNotice({
             the Appropriate Body sees {overdue.length === 1 ? 'it' : 'them'} as overdue; the induction tutor
             or the headteacher can submit {overdue.length === 1 ? 'it' : 'them'} below straight away.
           </p>
-          <ul className="mt-1 list-disc pl-6">
-            {overdue.map((c) => (
-              <li key={`${c.title}-${c.dueOn}`}>
-                {c.title}: due {longDate(c.dueOn)}
-              </li>
-            ))}
-          </ul>
+          <OverdueCheckpoints overdue={overdue} />
         </>
       ) : (
         <p className="mt-1">Nothing was overdue yet. Next time, register an ECT before they start.</p>
