@@ -4,6 +4,7 @@ import type { Course, CourseSession, School } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { placePriceFor } from './course-price';
+import { londonClockOf } from './london-time';
 
 /** What of a course a booking reads. */
 export type BookingCourse = Pick<
@@ -103,6 +104,8 @@ export async function loadBookingContext(
     schoolId: string;
     laCodes: readonly string[];
     today: IsoDate;
+    /** The moment of booking: on the course's first day, places can be booked until its first session starts. */
+    now?: Date;
     emails?: readonly string[];
   },
   sent?: BookingContextRead | null,
@@ -116,7 +119,7 @@ export async function loadBookingContext(
   if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
   if (course.status === 'cancelled')
     throw new DomainError({ code: 'CONFLICT', message: 'This course has been cancelled.' });
-  if (course.startsOn && course.startsOn <= input.today)
+  if (course.startsOn && hasStarted(course.startsOn, row?.sessions ?? [], input.today, input.now))
     throw new DomainError({ code: 'CONFLICT', message: 'This course has already started.' });
   if (course.bookingDeadline && course.bookingDeadline < input.today)
     throw new DomainError({ code: 'CONFLICT', message: 'Booking for this course has closed.' });
@@ -131,3 +134,28 @@ export async function loadBookingContext(
     alreadyBooked: row?.already ?? [],
   };
 }
+
+/**
+ * Whether the course has begun: its first day is past, or it is today and its first session of the day has
+ * started (London time). A course starting at 15:30 can still be booked that morning.
+ */
+function hasStarted(
+  startsOn: IsoDate,
+  sessions: readonly BookingSession[],
+  today: IsoDate,
+  now: Date = new Date(),
+): boolean {
+  if (startsOn !== today) return startsOn < today;
+  const clock = londonClockOf(now);
+  if (clock.on !== today) return clock.on > today;
+  const first = sessions
+    .filter((s) => s.on === startsOn)
+    .map((s) => minutesOf(s.startTime))
+    .sort((a, b) => a - b)[0];
+  return first === undefined || clock.minutes >= first;
+}
+
+const minutesOf = (time: string) => {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};

@@ -113,6 +113,36 @@ describe('booking places on a course', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('a course starting later today can still be booked until its first session starts', async () => {
+    const today = todayInLondon();
+    // Late in the day (not yet started unless the suite runs in the last minute before midnight)…
+    const evening = await publishedCourse('hsip', 'manager@hsip.example', {
+      sessions: [{ on: today, startTime: '23:58', endTime: '23:59' }],
+    });
+    const schools = await evening.manager.schools.list({ status: 'open' });
+    const schoolId = schools[0]?.id ?? '';
+    const delegate = (n: string) => [
+      {
+        name: `Same Day ${n}`,
+        email: `same.day.${n}.${evening.id.slice(0, 8)}@grange.sch.example`,
+        role: '',
+      },
+    ];
+    const booked = await evening.manager.courses.book({
+      courseId: evening.id,
+      schoolId,
+      delegates: delegate('a'),
+    });
+    expect(booked.confirmed).toHaveLength(1);
+    // …and one whose first session began at midnight has started.
+    const midnight = await publishedCourse('hsip', 'manager@hsip.example', {
+      sessions: [{ on: today, startTime: '00:00', endTime: '23:59' }],
+    });
+    await expect(
+      midnight.manager.courses.book({ courseId: midnight.id, schoolId, delegates: delegate('b') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'This course has already started.' });
+  });
+
   it('the preview names the price as the workspace does and states the terms, saying when free cancellation has passed', async () => {
     const soon = workingDaysAfter(todayInLondon(), 3);
     const prices = { memberPrice: 50, nonMemberPrice: 70 };
