@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { courseAttendance, courseBookings, courses } from '~/db/schema';
+import { courseAttendance, courseBookings, courseEvaluations, courses } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
 import { courseEmail } from './course-emails';
@@ -105,12 +105,26 @@ export async function requestEvaluations(tx: Tx, input: { today: IsoDate; now: D
           places.map((p) => p.id),
         ),
       );
+    // Someone who has already given their evaluation (signed in, from Your places) is not asked for it.
+    const evaluated = new Set(
+      (
+        await tx
+          .select({ bookingId: courseEvaluations.bookingId })
+          .from(courseEvaluations)
+          .where(
+            inArray(
+              courseEvaluations.bookingId,
+              places.map((p) => p.id),
+            ),
+          )
+      ).map((e) => e.bookingId),
+    );
     const absentThroughout = (bookingId: string) => {
       const own = marks.filter((m) => m.bookingId === bookingId);
       return own.length >= sessions.length && own.every((m) => m.status === 'absent');
     };
     for (const booking of places) {
-      if (absentThroughout(booking.id)) continue;
+      if (absentThroughout(booking.id) || evaluated.has(booking.id)) continue;
       const { token, tokenHash } = newPlaceToken();
       await tx
         .update(courseBookings)

@@ -1,7 +1,7 @@
 import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { outboxEmails } from '~/db/schema';
+import { courseEvaluations, outboxEmails } from '~/db/schema';
 import { submitEvaluationByLink } from '~/server/courses/evaluations';
 import { findPlace } from '~/server/courses/find-place';
 import { markAttendance } from '~/server/courses/mark-attendance';
@@ -192,6 +192,30 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
       responses: 1,
       averages: { overall: 4 },
     });
+  });
+
+  it('does not ask for an evaluation someone has already given (signed in, from their places)', async () => {
+    const first = `${year}-07-20`;
+    const last = `${year}-07-27`;
+    const { id, d, booked } = await bookedCourse(first, last);
+    const a = booked.confirmed.find((c) => c.delegateEmail === d('a').email);
+    await withTenant(database.db, ws.tenant.id, (tx) =>
+      tx.insert(courseEvaluations).values({
+        tenantId: ws.tenant.id,
+        bookingId: a?.bookingId ?? '',
+        courseId: id,
+        ratings: { content: 5, facilitation: 5, impact: 5, overall: 5 },
+      }),
+    );
+    const after = `${year}-07-28`;
+    await runScheduledJob(database.db, 'course-evaluations', {
+      today: after,
+      now: londonToUtc(after, '18:00'),
+      appUrl: testAppUrl,
+      tenants: only,
+    });
+    expect(await sentTo(d('a').email, 'How was%')).toHaveLength(0);
+    expect(await sentTo(d('b').email, 'How was%')).toHaveLength(1);
   });
 
   it('a date change emails each delegate a fresh link to the updated calendar invite', async () => {
