@@ -82,8 +82,8 @@ export function CreateWorkspaceForm() {
         {...form.field('kind')}
       />
       <TextField
-        label="LA codes (optional)"
-        hint="Three-digit DfE codes the workspace covers, separated by commas, e.g. 302, 310."
+        label="LA codes"
+        hint="Three-digit DfE codes the workspace covers, separated by commas, e.g. 302, 310. A local authority gives its own; an appropriate body may leave this empty."
         width="w-72"
         {...form.field('laCodes')}
         {...bind('laCodes')}

@@ -124,6 +124,13 @@ export async function createWorkspace(
   const [taken] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug));
   if (taken)
     throw new DomainError({ code: 'CONFLICT', field: 'slug', message: `“${input.slug}” is already taken.` });
+  // A local authority's schools, register and prices all follow its LA code.
+  if (input.kind === 'la' && input.laCodes.length === 0)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'laCodes',
+      message: 'Enter the local authority’s LA code (three digits, e.g. 302).',
+    });
   const [tenant] = await tx
     .insert(tenants)
     .values({

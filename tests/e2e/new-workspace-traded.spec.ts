@@ -26,7 +26,7 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await page.getByLabel('Short name').fill('NT');
   await page.getByLabel('Web address name').fill(slug);
   await page.getByRole('radio', { name: 'School improvement partnership' }).check();
-  await page.getByLabel('LA codes (optional)').fill('330');
+  await page.getByLabel('LA codes').fill('330');
   for (const m of ['Traded services', 'CPD courses and bookings', 'Invoicing and payments'])
     await page.getByRole('checkbox', { name: m }).check();
   await page.getByLabel(/Manager.s email address/).fill(managerEmail);

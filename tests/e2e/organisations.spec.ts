@@ -58,7 +58,7 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await page.getByLabel('Short name').fill('TSIP');
   await page.getByLabel('Web address name').fill(slug);
   await page.getByRole('radio', { name: 'School improvement partnership' }).check();
-  await page.getByLabel('LA codes (optional)').fill('330');
+  await page.getByLabel('LA codes').fill('330');
   await page.getByRole('checkbox', { name: 'Traded services' }).check();
   await page.getByRole('checkbox', { name: 'CPD courses and bookings' }).check();
   await page.getByRole('checkbox', { name: 'Invoicing and payments' }).check();

@@ -146,6 +146,10 @@ describe('organisations and people', () => {
       };
       expect(await codeOf(admin.platform.createWorkspace({ ...base, slug }))).toBe('CONFLICT');
       expect(await codeOf(admin.platform.createWorkspace({ ...base, slug: 'platform' }))).toBe('CONFLICT');
+      // A local authority names its LA code.
+      expect(
+        await codeOf(admin.platform.createWorkspace({ ...base, slug: `no-code-${run}`, laCodes: [] })),
+      ).toBe('BAD_REQUEST');
       expect(await codeOf(admin.platform.setModules({ workspaceId, modules: ['commissioning'] }))).toBe(
         'BAD_REQUEST',
       );
