@@ -79,8 +79,8 @@ export function RegisterList({
                 {saving?.bookingId === d.bookingId
                   ? 'Saving…'
                   : status
-                    ? `Marked: ${markLabels[status].toLowerCase()}`
-                    : 'Not marked yet'}
+                    ? `Marked: ${markLabels[status].toLowerCase()}.`
+                    : 'Not marked yet.'}
                 {charges[d.bookingId] ? ` ${charges[d.bookingId]}` : ''}
               </p>
               <div
