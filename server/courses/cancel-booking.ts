@@ -1,13 +1,23 @@
 import { todayInLondon } from '../catalogue/academic-year';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { chargeableItems, courseBookings, courses } from '~/db/schema';
+import {
+  chargeableItems,
+  courseBookings,
+  courses,
+  invoiceLines,
+  invoices,
+  memberships,
+  users,
+} from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import type { IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { reverseDrawdown } from '../entitlements/reverse-drawdown';
 import { queueEmail } from '../email/send-email';
+import { emailOf } from '../email/templates';
+import { financeUsers } from '../access/role-groups';
 import { cancellationOutcome, lateCancellationCharge } from './cancellation-terms';
 import { formatPence } from '../catalogue/money';
 import { longDate } from '../format/dates';
@@ -88,14 +98,30 @@ export async function cancelBooking(
     .where(and(eq(courseBookings.id, booking.id), sql`${courseBookings.status} <> 'cancelled'`))
     .returning({ id: courseBookings.id });
   if (!updated) throw new DomainError({ code: 'CONFLICT', message: 'This booking is already cancelled.' });
+  // A charge already on an invoice cannot be voided: the invoice stands and finance credits what is due.
+  const onInvoice = booking.chargeableItemId ? await invoiceHolding(tx, booking.chargeableItemId) : null;
   await undoFunding(tx, booking, `Cancelled: ${course.title} (${booking.delegateName})`, input.actorUserId);
   let penaltyPence = 0;
-  if (outcome.kind === 'late' && booking.pricePence > 0 && booking.status === 'confirmed') {
+  if (outcome.kind === 'late' && booking.pricePence > 0 && booking.status === 'confirmed')
     penaltyPence = lateCancellationCharge(
       course.cancellationTerms,
       { cancelledOn: input.today, firstSessionOn: course.startsOn ?? input.today },
       booking.pricePence,
     );
+  // The place's full price is already invoiced: the school keeps the late share by being credited the rest,
+  // not by a second charge.
+  const creditDuePence = onInvoice ? Math.max(0, booking.pricePence - penaltyPence) : 0;
+  if (onInvoice && creditDuePence > 0)
+    await askFinanceForCredit(tx, {
+      ...input,
+      invoice: onInvoice,
+      creditDuePence,
+      penaltyPence,
+      delegateName: booking.delegateName,
+      courseTitle: course.title,
+      vat: course.vatRateBasisPoints > 0,
+    });
+  if (penaltyPence > 0 && !onInvoice && outcome.kind === 'late') {
     const charge = await recordCharge(tx, {
       tenantId: booking.tenantId,
       schoolId: booking.schoolId,
@@ -121,10 +147,16 @@ export async function cancelBooking(
       booking,
       bookingId: booking.id,
       providerName: input.providerName,
-      reason:
+      reason: [
         penaltyPence > 0
           ? `Under the course’s terms, cancelling after ${longDate(outcome.freeUntil)} costs ${outcome.kind === 'late' ? outcome.percent : 0}% of the price: ${formatPence(penaltyPence)}${course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, charged to the school.`
           : '',
+        onInvoice && creditDuePence > 0
+          ? `The place was already invoiced (${onInvoice.number}): the school will be sent a credit note for ${formatPence(creditDuePence)}${course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     }),
   );
   // A confirmed place and one held for the school's approval both count as taken.
@@ -134,5 +166,67 @@ export async function cancelBooking(
     penaltyPence,
     freeUntil: outcome.freeUntil,
     offeredTo: next.offered?.entryId ?? null,
+    /** What the school is owed back on the invoice that already holds the place, for finance to credit. */
+    creditDuePence,
+    invoiceNumber: onInvoice?.number ?? null,
   };
+}
+
+/** The issued invoice (not void) that holds a charge, if it has been invoiced. */
+async function invoiceHolding(tx: Tx, chargeableItemId: string) {
+  const [row] = await tx
+    .select({ id: invoices.id, number: invoices.number })
+    .from(chargeableItems)
+    .innerJoin(invoiceLines, eq(invoiceLines.chargeableItemId, chargeableItems.id))
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(
+      and(
+        eq(chargeableItems.id, chargeableItemId),
+        eq(chargeableItems.status, 'invoiced'),
+        ne(invoices.status, 'void'),
+      ),
+    )
+    .limit(1);
+  return row ? { id: row.id, number: row.number ?? 'a draft invoice' } : null;
+}
+
+/** Tells the workspace's finance people (the manager and finance officers) which credit note a cancellation needs. */
+async function askFinanceForCredit(
+  tx: Tx,
+  input: {
+    invoice: { id: string; number: string };
+    creditDuePence: number;
+    penaltyPence: number;
+    delegateName: string;
+    courseTitle: string;
+    vat: boolean;
+    today: IsoDate;
+  } & Links,
+) {
+  const finance = await tx
+    .selectDistinct({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.role, [...financeUsers]));
+  const subject = `Credit note needed: ${input.invoice.number}`;
+  const plusVat = input.vat ? ' plus VAT' : '';
+  for (const person of finance)
+    await queueEmail(tx, {
+      to: person.email,
+      ...emailOf('notice', {
+        subject,
+        heading: subject,
+        recipientName: person.name,
+        paragraphs: [
+          `${input.delegateName}’s place on ${input.courseTitle} was cancelled on ${longDate(input.today)}, after it was invoiced on ${input.invoice.number}.`,
+          input.penaltyPence > 0
+            ? `Under the course’s terms the school keeps ${formatPence(input.penaltyPence)}${plusVat} as the late-cancellation charge: raise a credit note for ${formatPence(input.creditDuePence)}${plusVat}.`
+            : `It was cancelled in time to be free: raise a credit note for ${formatPence(input.creditDuePence)}${plusVat}.`,
+        ],
+        action: {
+          label: 'Open the invoice',
+          url: `${input.appUrl}/${input.slug}/invoices/${input.invoice.id}`,
+        },
+      }),
+    });
 }

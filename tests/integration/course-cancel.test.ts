@@ -80,33 +80,17 @@ describe('cancelling a whole course, and no-show charging', () => {
     role: '',
   });
 
-  it('cancels every place: entitlement back, uninvoiced charges cancelled, an invoiced one reported, everyone emailed', async () => {
-    const on = `${nextYear}-03-03`;
-    const id = await course(on);
-    await grant(on, 1);
-    const before = await balance(on);
-    const d = (n: string) => delegate(n, id);
-    const booked = await ws.caller.courses.book({
-      courseId: id,
-      schoolId: ws.school.id,
-      delegates: [d('a'), d('b'), d('c'), d('w')],
-      joinWaitingList: true,
-    });
-    expect(booked.confirmed.map((c) => c.funding)).toEqual(['entitlement', 'charge', 'charge']);
-    expect(booked.waitlisted).toHaveLength(1);
-    expect(await balance(on)).toBe((before ?? 0) - 100);
-
-    // C's charge is already on an issued invoice.
-    const cId = booked.confirmed[2]?.bookingId ?? '';
-    const invoiceId = await inWs(async (tx) => {
-      const [booking] = await tx.select().from(courseBookings).where(eq(courseBookings.id, cId));
+  /** Puts a place's charge on an issued invoice, as a billing run and issue would. */
+  const invoiceThePlace = (bookingId: string, number: string) =>
+    inWs(async (tx) => {
+      const [booking] = await tx.select().from(courseBookings).where(eq(courseBookings.id, bookingId));
       const [invoice] = await tx
         .insert(invoices)
         .values({
           tenantId: ws.tenant.id,
           schoolId: ws.school.id,
           status: 'issued',
-          number: `T-${id.slice(0, 8)}`,
+          number,
           customerName: 'Test School',
           customerCategory: 'maintained',
         })
@@ -130,6 +114,61 @@ describe('cancelling a whole course, and no-show charging', () => {
         .where(eq(chargeableItems.id, booking!.chargeableItemId!));
       return invoice!.id;
     });
+
+  it('a place cancelled after it was invoiced is left on the invoice, and finance is asked for the credit note', async () => {
+    const on = `${nextYear}-03-10`;
+    const id = await course(on, { entitlement: undefined });
+    const d = (n: string) => delegate(n, id);
+    const booked = await ws.caller.courses.book({
+      courseId: id,
+      schoolId: ws.school.id,
+      delegates: [d('i')],
+    });
+    const placeId = booked.confirmed[0]?.bookingId ?? '';
+    expect(booked.confirmed[0]?.funding).toBe('charge');
+    await invoiceThePlace(placeId, `T-${id.slice(0, 8)}`);
+    const result = await ws.caller.courses.cancelBooking({ bookingId: placeId, reason: '' });
+    // Cancelled in time to be free: the whole price is credited, and no other charge is raised.
+    expect(result).toMatchObject({
+      outcome: 'free',
+      creditDuePence: 10000,
+      invoiceNumber: `T-${id.slice(0, 8)}`,
+    });
+    const charges = await inWs((tx) =>
+      tx
+        .select({ status: chargeableItems.status })
+        .from(chargeableItems)
+        .where(eq(chargeableItems.sourceId, placeId)),
+    );
+    expect(charges).toEqual([{ status: 'invoiced' }]);
+    const asked = await withMailroom(database.db, (tx) =>
+      tx
+        .select({ to: outboxEmails.to })
+        .from(outboxEmails)
+        .where(like(outboxEmails.subject, `Credit note needed: T-${id.slice(0, 8)}`)),
+    );
+    expect(asked.map((e) => e.to)).toEqual([ws.user.email]);
+  });
+
+  it('cancels every place: entitlement back, uninvoiced charges cancelled, an invoiced one reported, everyone emailed', async () => {
+    const on = `${nextYear}-03-03`;
+    const id = await course(on);
+    await grant(on, 1);
+    const before = await balance(on);
+    const d = (n: string) => delegate(n, id);
+    const booked = await ws.caller.courses.book({
+      courseId: id,
+      schoolId: ws.school.id,
+      delegates: [d('a'), d('b'), d('c'), d('w')],
+      joinWaitingList: true,
+    });
+    expect(booked.confirmed.map((c) => c.funding)).toEqual(['entitlement', 'charge', 'charge']);
+    expect(booked.waitlisted).toHaveLength(1);
+    expect(await balance(on)).toBe((before ?? 0) - 100);
+
+    // C's charge is already on an issued invoice.
+    const cId = booked.confirmed[2]?.bookingId ?? '';
+    const invoiceId = await invoiceThePlace(cId, `T-${id.slice(0, 8)}`);
 
     await expect(ws.caller.courses.cancel({ id, reason: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const result = await ws.caller.courses.cancel({ id, reason: 'Too few bookings' });
