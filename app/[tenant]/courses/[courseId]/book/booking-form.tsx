@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { formatPence } from '~/server/catalogue/money';
 import { countOf } from '~/server/format/plural';
 import {
   Button,
@@ -146,9 +147,8 @@ export function BookingForm({
             {p.free > 0 && <li>{p.free} free of charge</li>}
             {p.charged > 0 && (
               <li>
-                {p.charged === 1
-                  ? `1 charged at ${p.unitPriceWording} (${p.priceName} price)`
-                  : `${p.charged} charged at ${p.unitPriceWording} each (${p.priceName} price): ${p.chargeWording}`}
+                {p.charged} charged at {formatPence(p.unitPricePence)} each ({p.priceName} price):{' '}
+                {p.chargeWording}
               </li>
             )}
             {p.waitlisted > 0 && <li>{p.waitlisted} will go on the waiting list: the course is full</li>}
