@@ -2,6 +2,7 @@ import type { CancellationTerms, Course, CourseBooking, CourseSession } from '~/
 import { formatPence } from '../catalogue/money';
 import type { TemplatedEmail } from '../email/templates';
 import { freeCancellationUntil } from './cancellation-terms';
+import { priceWithVat } from './course-vat';
 
 const isoDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
@@ -62,7 +63,7 @@ export function placeDetailLines(place: PlaceDetails): string[] {
       : place.funding === 'entitlement'
         ? `The place comes out of ${place.schoolName}’s subscription, so there is nothing extra to pay.`
         : // "charged", not "invoiced": a workspace without Stride's invoicing bills its schools its own way.
-          `The place costs ${formatPence(place.pricePence)}${place.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, charged to ${place.schoolName}.`;
+          `The place costs ${priceWithVat(place.pricePence, place.vatRateBasisPoints)}, charged to ${place.schoolName}.`;
   const lines = [`Booked for ${place.schoolName}.`, cost];
   if (place.pricePence === 0 || !place.firstSessionOn) return lines;
   return [...lines, cancellationTermsLine(place.terms, place.firstSessionOn, place.bookedOn)];

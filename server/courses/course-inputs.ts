@@ -54,7 +54,12 @@ export const ZCourseInput = z
     memberPrice: ZPounds.default(0),
     nonMemberPrice: ZPounds.default(0),
     outOfAreaPrice: ZPounds.default(0),
-    vatRatePercent: z.number().min(0).max(100).default(0),
+    /** Left out, a new course takes the workspace's rate for services (courseVatDefault) and an edit keeps the course's. */
+    vatRatePercent: z
+      .number()
+      .min(0, 'The VAT rate cannot be negative.')
+      .max(100, 'Enter a VAT rate of at most 100%.')
+      .optional(),
     entitlement: z
       .object({ unit: z.enum(entitlementUnit.enumValues), category: z.string().trim().max(80).default('') })
       .nullable()

@@ -4,8 +4,11 @@ import { courseSessions, courses } from '~/db/schema';
 import type { TCourseInput } from './course-inputs';
 import { londonToUtc } from './london-time';
 
-/** The course's columns from a manager's input (money in pence, VAT in basis points, first and last dates). */
-export function courseValues(input: TCourseInput) {
+/**
+ * The course's columns from a manager's input (money in pence, VAT in basis points, first and last dates);
+ * `vatRateBasisPoints` is the rate the course has when the input names none.
+ */
+export function courseValues(input: TCourseInput, vatRateBasisPoints: number) {
   const dates = input.sessions.map((s) => s.on).sort();
   return {
     programme: input.programme,
@@ -26,7 +29,8 @@ export function courseValues(input: TCourseInput) {
     memberPricePence: input.memberPrice,
     nonMemberPricePence: input.nonMemberPrice,
     outOfAreaPricePence: input.outOfAreaPrice,
-    vatRateBasisPoints: Math.round(input.vatRatePercent * 100),
+    vatRateBasisPoints:
+      input.vatRatePercent === undefined ? vatRateBasisPoints : Math.round(input.vatRatePercent * 100),
     entitlementUnit: input.entitlement?.unit ?? null,
     entitlementCategory: input.entitlement?.category ?? '',
     cancellationTerms: input.cancellationTerms,

@@ -3,6 +3,7 @@ import type { IsoDate } from '../catalogue/academic-year';
 import type { PriceNames } from '../catalogue/price-names';
 import { cancellationTermsLine } from './course-emails';
 import { priceBasisName } from './course-price';
+import { priceWithVat, vatOnPlace } from './course-vat';
 import { placesCovered } from './entitlement-cover';
 import { loadBookingContext } from './load-booking-context';
 
@@ -47,6 +48,12 @@ export async function previewBooking(
     free,
     charged,
     chargePence: charged * price.pricePence,
+    /** What the school will be invoiced for the places charged, VAT included. */
+    chargeGrossPence: charged * vatOnPlace(price.pricePence, course.vatRateBasisPoints).grossPence,
+    /** The price of one place as the school is told it: "£120.00 plus VAT (£144.00)", or "£120.00" with no VAT. */
+    unitPriceWording: priceWithVat(price.pricePence, course.vatRateBasisPoints),
+    /** The places charged, the same way: "£240.00 plus VAT (£288.00)". */
+    chargeWording: priceWithVat(price.pricePence, course.vatRateBasisPoints, charged),
     placesLeft,
     alreadyHasPlace: alreadyBooked.length > 0,
     confirmed: placed,

@@ -50,7 +50,7 @@ export async function updateCourse(
   await tx
     .update(courses)
     .set({
-      ...courseValues(input.course),
+      ...courseValues(input.course, course.vatRateBasisPoints),
       updatedAt: sql`now()`,
       inviteSequence: sql`${courses.inviteSequence} + 1`,
     })

@@ -1,15 +1,19 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { catalogueItems, renewalInvitations, renewalRounds, subscriptions } from '~/db/schema';
-import { academicYearStart } from '../catalogue/academic-year';
+import { academicYearLabel, academicYearStart } from '../catalogue/academic-year';
+import { formatPence } from '../catalogue/money';
 import { listCatalogue } from '../catalogue/list-catalogue';
 import { packageSaving, quoteSubscription } from '../catalogue/pricing';
 import { loadBuyer } from '../subscriptions/quote-for-school';
 
 /**
  * What a school is offered for next year: its current packages carried forward (matched by code) at its own
- * full-year price, and every package on offer, should it want to change.
+ * full-year price, and every package on offer, should it want to change. Each package carried forward is compared
+ * with this year's full-year price for the same school and units, not with what the school paid: a school that
+ * joined mid-year paid for the terms left, and comparing that with a full year overstates the rise. Once the
+ * school has answered, `chosen` says what it chose.
  */
 export async function getRenewalOffer(tx: Tx, invitationId: string) {
   const [row] = await tx
@@ -25,14 +29,16 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
     .where(eq(renewalInvitations.id, invitationId));
   if (!row) throw new DomainError({ code: 'NOT_FOUND', message: 'That renewal was not found.' });
   const { invitation, round } = row;
-  const [school, current, nextYear] = await Promise.all([
+  const [school, current, nextYear, thisYear] = await Promise.all([
     loadBuyer(tx, invitation.schoolId),
     tx
       .select({
+        itemId: subscriptions.itemId,
         code: catalogueItems.code,
         name: catalogueItems.name,
         units: subscriptions.units,
         netPence: subscriptions.netPricePence,
+        termsCharged: subscriptions.termsCharged,
       })
       .from(subscriptions)
       .innerJoin(
@@ -47,13 +53,25 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
         ),
       ),
     listCatalogue(tx, { academicYear: round.toYear, activeOnly: true }),
+    listCatalogue(tx, { academicYear: round.fromYear }),
   ]);
   const joinDate = academicYearStart(round.toYear);
+  const thisYearLabel = academicYearLabel(round.fromYear);
+  const nextYearLabel = academicYearLabel(round.toYear);
+  // This year's price for the whole year, as if the school had joined in September, at its prices today.
+  const fullYearPence = (c: (typeof current)[number]) => {
+    const item = thisYear.find((i) => i.id === c.itemId);
+    return item
+      ? quoteSubscription(item, item.bands, school, c.units, academicYearStart(round.fromYear)).fullPricePence
+      : c.netPence;
+  };
   const packages = nextYear
     .filter((i) => i.kind === 'package')
     .map((item) => {
-      const units = current.find((c) => c.code === item.code)?.units ?? 1;
+      const now = current.find((c) => c.code === item.code);
+      const units = now?.units ?? 1;
       const quote = quoteSubscription(item, item.bands, school, units, joinDate);
+      const thisYearFull = now ? fullYearPence(now) : null;
       return {
         id: item.id,
         code: item.code,
@@ -64,9 +82,45 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
         units,
         quote,
         saving: packageSaving(item.lines, units, quote.fullPricePence),
-        current: current.find((c) => c.code === item.code) ?? null,
+        current: now && thisYearFull !== null ? { ...now, fullYearPence: thisYearFull } : null,
+        /** "This year £3,900.00 for the full year; 2027/28 £4,036.50 (up 3.5%)", like with like. */
+        comparison:
+          thisYearFull === null
+            ? null
+            : `${thisYearLabel} ${formatPence(thisYearFull)} for the full year; ${nextYearLabel} ${formatPence(quote.netPence)} (${priceChange(thisYearFull, quote.netPence)})`,
+        /** What the school actually paid this year, said separately when it was not the full year. */
+        paidThisYear:
+          now && thisYearFull !== null && now.netPence !== thisYearFull
+            ? `You paid ${formatPence(now.netPence)} in ${thisYearLabel}${now.termsCharged < 3 ? `, for the ${now.termsCharged === 1 ? 'term' : `${now.termsCharged} terms`} after you joined` : ''}.`
+            : null,
       };
     });
+  const chosen =
+    invitation.decision === 'renewed' || invitation.decision === 'changed'
+      ? await tx
+          .select({
+            name: catalogueItems.name,
+            units: subscriptions.units,
+            netPence: subscriptions.netPricePence,
+            purchaseOrderNumber: subscriptions.purchaseOrderNumber,
+          })
+          .from(subscriptions)
+          .innerJoin(
+            catalogueItems,
+            and(
+              eq(catalogueItems.tenantId, subscriptions.tenantId),
+              eq(catalogueItems.id, subscriptions.itemId),
+            ),
+          )
+          .where(
+            and(
+              eq(subscriptions.schoolId, invitation.schoolId),
+              eq(subscriptions.academicYear, round.toYear),
+              eq(subscriptions.status, 'active'),
+            ),
+          )
+          .orderBy(asc(catalogueItems.name))
+      : [];
   return {
     invitationId: invitation.id,
     decision: invitation.decision,
@@ -76,5 +130,19 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
     school: { id: school.id, name: school.name, isPartnershipMember: school.isPartnershipMember },
     renewals: packages.filter((p) => p.current !== null),
     packages,
+    chosen,
   };
+}
+
+export type RenewalOffer = Awaited<ReturnType<typeof getRenewalOffer>>;
+
+/** "up 3.5%", "down 2.0%" or "no change" from `before` to `after`. */
+export function priceChange(before: number, after: number): string {
+  if (before === after) return 'no change';
+  if (before <= 0) return 'new';
+  const percent = new Intl.NumberFormat('en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format((Math.abs(after - before) * 100) / before);
+  return `${after > before ? 'up' : 'down'} ${percent}%`;
 }

@@ -2,9 +2,10 @@ import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { catalogueItems, renewalInvitations, renewalRounds } from '~/db/schema';
+import { catalogueItems, renewalInvitations, renewalRounds, users } from '~/db/schema';
 import { academicYearStart, type IsoDate } from '../catalogue/academic-year';
 import { subscribeSchool } from '../subscriptions/subscribe-school';
+import { confirmRenewalAnswer, renewalChoice } from './confirm-renewal-answer';
 import { getRenewalOffer } from './get-renewal-offer';
 
 export const ZRenewalAnswer = z.discriminatedUnion('decision', [
@@ -24,7 +25,10 @@ export const ZRenewalAnswer = z.discriminatedUnion('decision', [
 ]);
 export type TRenewalAnswer = z.infer<typeof ZRenewalAnswer>;
 
-/** Records a school's answer once; renewing or changing subscribes it to next year's packages at once. */
+/**
+ * Records a school's answer once; renewing or changing subscribes it to next year's packages at once. The school's
+ * heads/SBMs are emailed what it chose and the workspace's managers are told.
+ */
 export async function respondToRenewal(
   tx: Tx,
   input: {
@@ -112,5 +116,12 @@ export async function respondToRenewal(
       respondedAt: sql`now()`,
     })
     .where(eq(renewalInvitations.id, input.invitationId));
-  return { id: input.invitationId, decision, subscribed: chosen.length };
+  const answered = await getRenewalOffer(tx, input.invitationId);
+  const [person] = await tx.select({ name: users.name }).from(users).where(eq(users.id, input.userId));
+  await confirmRenewalAnswer(tx, {
+    offer: answered,
+    providerName: input.providerName,
+    answeredBy: person?.name || 'Someone at the school',
+  });
+  return { id: input.invitationId, decision, subscribed: chosen.length, ...renewalChoice(answered) };
 }

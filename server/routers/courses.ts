@@ -38,6 +38,7 @@ import {
 import { ZBookPlacesInput, ZPreviewBookingInput } from '../courses/booking-inputs';
 import { ZCourseInput } from '../courses/course-inputs';
 import { createCourse } from '../courses/create-course';
+import { courseVatDefault } from '../courses/course-vat';
 import { assertCourseModules } from '../courses/course-modules';
 import { duplicateCourse, ZDuplicateCourseInput } from '../courses/duplicate-course';
 import { getCourse } from '../courses/get-course';
@@ -137,6 +138,8 @@ export const coursesRouter = router({
     .input(ZListCoursesInput)
     .query(({ ctx, input }) => listCourses(ctx.tx, { ...input, today: todayInLondon() })),
   byId: manage.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getCourse(ctx.tx, input.id)),
+  /** Whether the workspace is VAT-registered and the VAT rate a new course takes (from the invoice settings). */
+  vatDefault: manage.query(({ ctx }) => courseVatDefault(ctx.tx, ctx.actor.tenantId)),
   create: manage.input(ZCourseInput).mutation(({ ctx, input }) => {
     assertCourseModules(ctx.actor, input);
     return createCourse(ctx.tx, { ...input, tenantId: ctx.actor.tenantId });

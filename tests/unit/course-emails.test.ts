@@ -100,7 +100,7 @@ describe('a confirmation’s place and a date change’s sessions', () => {
   it('says what the place costs the school, and what cancelling late or not coming would cost', () => {
     expect(placeDetailLines({ ...place, funding: 'charge' })).toEqual([
       'Booked for Grange Primary School.',
-      'The place costs £120.00 plus VAT, charged to Grange Primary School.',
+      'The place costs £120.00 plus VAT (£144.00), charged to Grange Primary School.',
       // Ten working days before Monday 15 March 2027 is Monday 1 March.
       'You can cancel free of charge until Mon, 1 March 2027; after that, 50% of the price is charged. Not coming without cancelling is charged at 100%.',
     ]);

@@ -62,6 +62,8 @@ export type CourseFormValues = {
   memberPrice: string;
   nonMemberPrice: string;
   outOfAreaPrice: string;
+  /** Empty on a new course until the workspace's rate for services is filled in (see `vat`). */
+  vatRatePercent: string;
   entitlementUnit: string;
   entitlementCategory: string;
   freeUntilWorkingDays: string;
@@ -100,6 +102,7 @@ export const blankCourse: CourseFormValues = {
   memberPrice: '0',
   nonMemberPrice: '0',
   outOfAreaPrice: '0',
+  vatRatePercent: '',
   entitlementUnit: '',
   entitlementCategory: '',
   freeUntilWorkingDays: '10',
@@ -128,6 +131,7 @@ export function CourseForm({
   names,
   programmes,
   statutoryGovernorTraining,
+  vat,
   courseId,
   initial = blankCourse,
 }: {
@@ -135,12 +139,21 @@ export function CourseForm({
   names: PriceNames;
   programmes: Programme[];
   statutoryGovernorTraining: boolean;
+  /** The workspace's VAT from its invoice settings: whether it is registered and its rate for services. */
+  vat: { vatRegistered: boolean; rateBasisPoints: number };
   courseId?: string;
   initial?: CourseFormValues;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { values, set, bind, setValues } = useFormValues<CourseFormValues>(initial);
+  const { values, set, bind, setValues } = useFormValues<CourseFormValues>(
+    initial.vatRatePercent === ''
+      ? { ...initial, vatRatePercent: String(vat.rateBasisPoints / 100) }
+      : initial,
+  );
+  // A workspace not registered for VAT charges none, so the rate is asked for only where VAT can apply (or a
+  // course already has a rate, which its manager can then take off).
+  const asksVat = vat.vatRegistered || Number(values.vatRatePercent) > 0;
   const done = (r: { id: string }) => {
     router.push(`/${tenant}/courses/${r.id}`);
     router.refresh();
@@ -180,6 +193,10 @@ export function CourseForm({
       memberPrice: read.pounds('memberPrice', values.memberPrice) ?? 0,
       nonMemberPrice: read.pounds('nonMemberPrice', values.nonMemberPrice) ?? 0,
       outOfAreaPrice: read.pounds('outOfAreaPrice', values.outOfAreaPrice) ?? 0,
+      vatRatePercent: asksVat
+        ? (read.number('vatRatePercent', values.vatRatePercent, { missing: 'Enter the VAT rate, or 0.' }) ??
+          0)
+        : 0,
       entitlement: values.entitlementUnit
         ? {
             unit: values.entitlementUnit as 'course_place',
@@ -385,6 +402,17 @@ export function CourseForm({
             {...bind('outOfAreaPrice')}
           />
         </div>
+        {asksVat ? (
+          <NumberField
+            label="VAT rate (%)"
+            hint={`Charged on top of the prices above and shown to schools before they book. Your invoice settings charge ${vat.rateBasisPoints / 100}% on services; 0 if this course is exempt.`}
+            {...form.field('vatRatePercent')}
+            {...bind('vatRatePercent')}
+            width="w-24"
+          />
+        ) : (
+          <p>No VAT is charged: the workspace has no VAT number in its invoice settings.</p>
+        )}
         <SelectField
           label="A place draws from the school’s entitlement"
           placeholder="None: always charged"

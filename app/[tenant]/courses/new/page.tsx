@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'New course' };
 
 export default async function NewCoursePage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
-  const { workspace } = await loadWorkspace(tenant);
+  const { api, workspace } = await loadWorkspace(tenant);
   return (
     <div>
       <p>
@@ -23,6 +23,7 @@ export default async function NewCoursePage({ params }: { params: Promise<{ tena
         tenant={tenant}
         names={priceNamesOf(workspace.tenant.settings)}
         programmes={programmesFor(workspace.tenant.modules)}
+        vat={await api.courses.vatDefault()}
         statutoryGovernorTraining={workspace.tenant.modules.includes('governance')}
       />
     </div>

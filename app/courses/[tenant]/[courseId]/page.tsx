@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
-import { formatPence } from '~/server/catalogue/money';
+import { priceWithVat, vatPercent } from '~/server/courses/course-vat';
 import { inSentence } from '~/server/catalogue/price-names';
 import { cancellationTermsSummary } from '~/server/courses/cancellation-terms';
 import { DataTable } from '../../../_components/data-table';
@@ -94,10 +94,13 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
           )}
           <dt className="font-semibold">Price per place</dt>
           <dd>
-            {provider.priceNames.member} {formatPence(course.memberPricePence)};{' '}
-            {inSentence(provider.priceNames.nonMember)} {formatPence(course.nonMemberPricePence)}; outside the
-            area {formatPence(course.outOfAreaPricePence)}
-            {course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}.
+            {provider.priceNames.member} {priceWithVat(course.memberPricePence, course.vatRateBasisPoints)};{' '}
+            {inSentence(provider.priceNames.nonMember)}{' '}
+            {priceWithVat(course.nonMemberPricePence, course.vatRateBasisPoints)}; outside the area{' '}
+            {priceWithVat(course.outOfAreaPricePence, course.vatRateBasisPoints)}.
+            {course.vatRateBasisPoints > 0
+              ? ` VAT is charged at ${vatPercent(course.vatRateBasisPoints)}.`
+              : ''}
             {course.entitlementUnit ? ' A place may come out of your school’s subscription.' : ''}
           </dd>
           <dt className="font-semibold">Places</dt>

@@ -7,16 +7,10 @@ import { guard, serverApi } from '../../../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
 import { RenewalAnswerForm } from './renewal-answer-form';
 import { longDate } from '~/server/format/dates';
+import { renewalChoice } from '~/server/renewals/confirm-renewal-answer';
 
 export const metadata: Metadata = { title: 'Renew your services' };
 export const dynamic = 'force-dynamic';
-
-const answered = {
-  renewed: 'renewed its services',
-  changed: 'chose new services',
-  declined: 'declined',
-  pending: '',
-};
 
 /** The one-click page from a renewal email: works without signing in, for this invitation only. */
 export default async function RenewPage({ params }: { params: Promise<{ tenant: string; token: string }> }) {
@@ -24,6 +18,7 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
   const api = await serverApi(tenant);
   const [offer, session] = await Promise.all([guard(api.renewals.offer({ token })), api.auth.session()]);
   const year = academicYearLabel(offer.round.toYear);
+  const choice = renewalChoice(offer);
   return (
     <>
       <SiteHeader user={session} />
@@ -34,10 +29,16 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
         {offer.decision !== 'pending' ? (
           <div role="status" className="mt-6 rounded border-l-4 border-green-700 bg-green-50 p-4">
             <h2 className="text-xl font-semibold">Thank you</h2>
-            <p className="mt-1">
-              {offer.school.name} {answered[offer.decision]} for {year}
-              {offer.declineReason ? ` (${offer.declineReason})` : ''}. To change this, contact{' '}
-              {offer.providerName}.
+            <p className="mt-1">{choice.summary}</p>
+            {choice.items.length > 0 && (
+              <ul className="mt-2 list-disc pl-6">
+                {choice.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-2">
+              We have emailed this to the school. To change it, contact {offer.providerName}.
             </p>
           </div>
         ) : (
@@ -62,14 +63,14 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
                     <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
                       <h3 className="text-lg font-semibold">{p.name}</h3>
                       <p className="mt-1">
-                        This year {p.current ? formatPence(p.current.netPence) : '–'}; {year}{' '}
-                        <strong>{formatPence(p.quote.netPence)}</strong>
-                        {p.units > 1 ? ` for ${p.units}` : ''}
+                        {p.comparison}
+                        {p.units > 1 ? `, for ${p.units}` : ''}
                         {p.saving.savingPence > 0
-                          ? ` (saves ${formatPence(p.saving.savingPence)} on buying separately)`
+                          ? `; saves ${formatPence(p.saving.savingPence)} on buying separately`
                           : ''}
                         .
                       </p>
+                      {p.paidThisYear && <p className="mt-1 text-slate-700">{p.paidThisYear}</p>}
                     </li>
                   ))}
                 </ul>

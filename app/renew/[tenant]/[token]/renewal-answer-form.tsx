@@ -46,13 +46,17 @@ export function RenewalAnswerForm({
         Your answer
       </h2>
       {mode === 'choose' && <ErrorSummary errors={respond.summary} />}
-      <TextField
-        label="Purchase-order number (optional)"
-        {...respond.field('answer.purchaseOrderNumber')}
-        value={po}
-        onChange={setPo}
-        width="w-64"
-      />
+      {/* A purchase order goes with services bought: renewing or changing asks for it, declining does not. */}
+      {mode !== 'decline' && (
+        <TextField
+          label="Purchase-order number (optional)"
+          hint={mode === 'choose' ? 'For renewing or changing; not needed to decline.' : undefined}
+          {...respond.field('answer.purchaseOrderNumber')}
+          value={po}
+          onChange={setPo}
+          width="w-64"
+        />
+      )}
       {mode === 'choose' && (
         <div className="flex flex-wrap gap-3">
           {canRenew && (

@@ -148,8 +148,7 @@ export function BookingForm({
             {p.charged > 0 && (
               <li>
                 {p.charged} charged at {formatPence(p.unitPricePence)} each ({p.priceName} price):{' '}
-                {formatPence(p.chargePence)}
-                {p.vatRateBasisPoints > 0 ? ' plus VAT' : ''}
+                {p.chargeWording}
               </li>
             )}
             {p.waitlisted > 0 && <li>{p.waitlisted} will go on the waiting list: the course is full</li>}

@@ -36,6 +36,7 @@ export default async function EditCoursePage({
     memberPrice: pounds(course.memberPricePence),
     nonMemberPrice: pounds(course.nonMemberPricePence),
     outOfAreaPrice: pounds(course.outOfAreaPricePence),
+    vatRatePercent: String(course.vatRateBasisPoints / 100),
     entitlementUnit: course.entitlementUnit ?? '',
     entitlementCategory: course.entitlementCategory,
     freeUntilWorkingDays: String(course.cancellationTerms.freeUntilWorkingDays),
@@ -68,6 +69,7 @@ export default async function EditCoursePage({
         tenant={tenant}
         names={priceNamesOf(workspace.tenant.settings)}
         programmes={programmesFor(workspace.tenant.modules, course.programme)}
+        vat={await api.courses.vatDefault()}
         statutoryGovernorTraining={
           workspace.tenant.modules.includes('governance') || course.statutoryFreeForGovernors
         }
