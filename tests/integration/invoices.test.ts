@@ -462,3 +462,145 @@ describe('invoices', () => {
     },
   );
 });
+
+describe('changing how subscriptions are billed part-way through the year', () => {
+  let database: Database;
+  let barnet: DemoWorkspace;
+  const spring = `${year + 1}-01-15`;
+  const endOfYear = `${year + 1}-08-31`;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
+    await barnet.caller('finance@barnet.example').invoices.updateSettings(settingsInput);
+  });
+
+  const inTenant = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(database.db, barnet.id, fn);
+  const finance = () => barnet.caller('finance@barnet.example');
+  const billAs = (subscriptionBilling: 'annual' | 'termly' | 'financial_year_split') =>
+    finance().invoices.updateSettings({ ...settingsInput, subscriptionBilling });
+  const run = (upTo: string) => ({ kind: 'subscriptions' as const, upTo, academicYear: year });
+
+  /** Net pence on live (not void) invoices per subscription, and the source keys billed. */
+  async function billedPerSubscription() {
+    const rows = await inTenant((tx) =>
+      tx
+        .select({ key: invoiceLines.sourceKey, net: invoiceLines.netPence })
+        .from(invoiceLines)
+        .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+        .where(and(sql`${invoiceLines.sourceKey} like 'subscription:%'`, sql`${invoices.status} <> 'void'`)),
+    );
+    const out = new Map<string, { net: number; keys: string[] }>();
+    for (const r of rows) {
+      const [, id = '', part = ''] = (r.key ?? '').split(':');
+      const entry = out.get(id) ?? { net: 0, keys: [] };
+      entry.net += r.net;
+      entry.keys.push(part);
+      out.set(id, entry);
+    }
+    return out;
+  }
+
+  it('whole year invoiced, then termly: the spring term is not offered again, even after voiding a duplicate', async () => {
+    const whole = await finance().invoices.run(run(today));
+    expect(whole.invoicesCreated).toBeGreaterThan(5);
+    await finance().invoices.issueRun({ billingRunId: whole.id });
+
+    await billAs('termly');
+    expect((await finance().invoices.previewRun(run(spring))).invoices).toEqual([]);
+    expect((await finance().invoices.previewRun(run(endOfYear))).invoices).toEqual([]);
+
+    // A duplicate spring term made before this was fixed: voiding it releases its key, but the whole-year
+    // invoice still bills the spring term, so nothing becomes billable.
+    const [sub] = await inTenant((tx) =>
+      tx
+        .select()
+        .from(subscriptions)
+        .where(and(eq(subscriptions.status, 'active'), eq(subscriptions.academicYear, year)))
+        .limit(1),
+    );
+    const duplicate = await inTenant(async (tx) => {
+      const [created] = await tx
+        .insert(invoices)
+        .values({
+          tenantId: barnet.id,
+          schoolId: sub?.schoolId ?? '',
+          customerName: 'Duplicate',
+          customerAddress: '',
+          customerCategory: 'academy',
+          netPence: 100,
+          vatPence: 0,
+          grossPence: 100,
+        })
+        .returning({ id: invoices.id });
+      await tx.insert(invoiceLines).values({
+        tenantId: barnet.id,
+        invoiceId: created?.id ?? '',
+        position: 0,
+        description: 'Spring term again',
+        quantityHundredths: 100,
+        unitPricePence: 100,
+        netPence: 100,
+        vatTreatment: 'standard',
+        vatRateBasisPoints: 0,
+        vatPence: 0,
+        sourceKey: `subscription:${sub?.id}:spring`,
+      });
+      return created?.id ?? '';
+    });
+    await finance().invoices.void({ id: duplicate, reason: 'Billed twice' });
+    expect((await finance().invoices.previewRun(run(spring))).invoices).toEqual([]);
+
+    // Voiding the whole-year invoice itself does make that school's terms billable again, once.
+    const [invoice] = await finance().invoices.list({ billingRunId: whole.id });
+    await finance().invoices.void({ id: invoice?.id ?? '', reason: 'Wrong school' });
+    const again = await finance().invoices.previewRun(run(spring));
+    expect(again.invoices.map((i) => i.schoolId)).toEqual([invoice?.schoolId]);
+    await billAs('annual');
+  });
+
+  it('termly autumn invoiced, then the whole year: only the spring and summer terms, for the rest of the price', async () => {
+    // Start the year again: void everything billed so far.
+    for (const i of await finance().invoices.list({}))
+      if (i.status !== 'void') await finance().invoices.void({ id: i.id, reason: 'Start again' });
+    await billAs('termly');
+    const autumn = await finance().invoices.run(run(`${year}-12-01`));
+    expect(autumn.invoicesCreated).toBeGreaterThan(5);
+    // Some issued, some left as drafts: both count as invoiced.
+    const drafts = await finance().invoices.list({ billingRunId: autumn.id });
+    for (const d of drafts.slice(0, 3)) await finance().invoices.issue({ id: d.id });
+
+    await billAs('annual');
+    const preview = await finance().invoices.previewRun(run(spring));
+    expect(preview.invoices.length).toBe(drafts.length);
+    const rest = await finance().invoices.run(run(spring));
+    const lines = (
+      await finance().invoices.byId({
+        id: (await finance().invoices.list({ billingRunId: rest.id }))[0]?.id ?? '',
+      })
+    ).lines;
+    expect(lines.every((l) => /spring and summer terms/.test(l.description))).toBe(true);
+
+    const active = await inTenant((tx) =>
+      tx
+        .select()
+        .from(subscriptions)
+        .where(and(eq(subscriptions.status, 'active'), eq(subscriptions.academicYear, year))),
+    );
+    const billed = await billedPerSubscription();
+    for (const s of active) {
+      const b = billed.get(s.id);
+      if (!b || s.netPricePence <= 0) continue;
+      expect(b.net).toBe(s.netPricePence);
+      // Each term on one live line only.
+      const terms = b.keys.flatMap((k) => k.split('+'));
+      expect(new Set(terms).size).toBe(terms.length);
+      expect(terms).not.toContain('annual');
+    }
+    // Nothing more under any mode.
+    for (const mode of ['annual', 'termly', 'financial_year_split'] as const) {
+      await billAs(mode);
+      expect((await finance().invoices.previewRun(run(endOfYear))).invoices).toEqual([]);
+    }
+  });
+});
