@@ -432,6 +432,110 @@ describe('invoices', () => {
     expect(mail[0]?.subject).toMatch(/is overdue/);
   });
 
+  it('with no finance contact a reminder goes to the heads/SBMs; with nobody to email it is not marked but named on the run', async () => {
+    // A school with a head/SBM account and no finance contact, and one with neither.
+    const pick = async (withAdmin: boolean) =>
+      (
+        await inTenant((tx) =>
+          tx
+            .select({ id: schools.id })
+            .from(schools)
+            .where(
+              and(
+                eq(schools.status, 'open'),
+                sql`not exists (select 1 from school_contacts c where c.school_id = ${schools.id} and c.role = 'finance')`,
+                sql`${withAdmin ? sql`` : sql`not`} exists (select 1 from memberships m where m.school_id = ${schools.id} and m.role = 'school_admin')`,
+              ),
+            )
+            .orderBy(schools.urn)
+            .limit(1),
+        )
+      )[0]?.id ?? '';
+    const headed = await pick(true);
+    const nobody = await pick(false);
+    expect(headed).not.toBe('');
+    expect(nobody).not.toBe('');
+    await inTenant((tx) =>
+      tx.insert(chargeableItems).values(
+        [headed, nobody].map((schoolId) => ({
+          tenantId: barnet.id,
+          schoolId,
+          description: 'Governor clerking',
+          quantityHundredths: 100,
+          unitPricePence: 9_000,
+          netPence: 9_000,
+          vatRateBasisPoints: 2000,
+          pricedAsMember: true,
+        })),
+      ),
+    );
+    const finance = barnet.caller('finance@barnet.example');
+    const run = await finance.invoices.run({ kind: 'charges', upTo: today });
+    const drafts = await finance.invoices.list({ billingRunId: run.id });
+    const ofSchool = (id: string) => drafts.find((d) => d.schoolId === id)?.id ?? '';
+    const headedNumber = (await finance.invoices.issue({ id: ofSchool(headed) })).number;
+    const nobodyNumber = (await finance.invoices.issue({ id: ofSchool(nobody) })).number;
+    const tenDaysAgo = addDays(today, -10);
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ dueOn: tenDaysAgo })
+        .where(sql`${invoices.id} in (${ofSchool(headed)}, ${ofSchool(nobody)})`),
+    );
+    const remind = () =>
+      runInTenant(database.db, { tenantId: barnet.id, action: null, actor: { label: 'test' } }, (tx) =>
+        sendOverdueReminders(tx, {
+          tenantId: barnet.id,
+          tenantName: barnet.name,
+          tenantSlug: barnet.slug,
+          appUrl: 'http://stride.test',
+          today,
+        }),
+      );
+    const remindersOf = async (id: string) =>
+      (await inTenant((tx) => tx.select().from(invoices).where(eq(invoices.id, id))))[0]?.remindersSent;
+
+    const first = await remind();
+    const heads = await inTenant((tx) =>
+      tx
+        .select({ email: sql<string>`u.email` })
+        .from(sql`memberships m join users u on u.id = m.user_id`)
+        .where(sql`m.school_id = ${headed} and m.role = 'school_admin'`),
+    );
+    const reminders = await inTenant((tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(sql`${outboxEmails.subject} = ${`Reminder: invoice ${headedNumber} is overdue`}`),
+    );
+    expect(reminders.map((m) => m.to).sort()).toEqual(heads.map((h) => h.email).sort());
+    const body = JSON.stringify(reminders[0]?.props);
+    expect(body).toContain(`was due on ${longDate(tenDaysAgo)}`);
+    expect(body).not.toContain(tenDaysAgo);
+    expect(await remindersOf(ofSchool(headed))).toBe(1);
+    // Nobody to email: not marked, and the run says which invoice.
+    expect(await remindersOf(ofSchool(nobody))).toBe(0);
+    expect(first.overdueWithNobodyToEmail).toBeGreaterThanOrEqual(1);
+    expect(String(first.notReminded)).toContain(nobodyNumber);
+
+    // Once the school has a finance contact, the next run reminds it (and the head is not emailed again).
+    const to = `arrears-${barnet.tag}@school.example`;
+    await inTenant((tx) =>
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId: nobody,
+        role: 'finance',
+        name: 'Ari Arrears',
+        email: to,
+      }),
+    );
+    const second = await remind();
+    expect(second.remindersSent).toBe(1);
+    expect(await remindersOf(ofSchool(nobody))).toBe(1);
+    const toContact = await inTenant((tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.to, to)));
+    expect(toContact.map((m) => m.subject)).toEqual([`Reminder: invoice ${nobodyNumber} is overdue`]);
+  });
+
   // Separate connections racing on one counter: PostgreSQL only (PGlite has one connection).
   it.runIf(onPostgres)(
     '24 concurrent issues (and 6 double-issues) give consecutive numbers, no gaps or duplicates',
