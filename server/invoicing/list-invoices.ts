@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNotNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { billingRuns, creditNotes, invoices, invoiceStatus } from '~/db/schema';
@@ -10,7 +10,10 @@ export const ZListInvoicesInput = z.object({
   billingRunId: z.uuid().optional(),
 });
 
-/** Invoices, newest first. A school user (`ownSchoolOnly`) sees their school's issued invoices, never drafts. */
+/**
+ * Invoices, newest first. A school user (`ownSchoolOnly`) sees their school's issued invoices (and those voided
+ * after issue), never a draft, voided or not.
+ */
 export async function listInvoices(
   tx: Tx,
   input: z.infer<typeof ZListInvoicesInput> & { ownSchoolOnly?: boolean },
@@ -19,7 +22,8 @@ export async function listInvoices(
   if (input.schoolId) where.push(eq(invoices.schoolId, input.schoolId));
   if (input.status) where.push(eq(invoices.status, input.status));
   if (input.billingRunId) where.push(eq(invoices.billingRunId, input.billingRunId));
-  if (input.ownSchoolOnly) where.push(ne(invoices.status, 'draft'));
+  // Drafts are internal, including one voided without ever being issued: a school sees what was issued to it.
+  if (input.ownSchoolOnly) where.push(isNotNull(invoices.issuedOn));
   return tx
     .select({
       id: invoices.id,

@@ -536,6 +536,37 @@ describe('invoices', () => {
     expect(toContact.map((m) => m.subject)).toEqual([`Reminder: invoice ${nobodyNumber} is overdue`]);
   });
 
+  it('a draft voided without ever being issued stays internal: not in the school’s list, by id, PDF or statement', async () => {
+    const own = barnet.schoolId(101262);
+    const head = barnet.caller('head@coppettswood.sch.example');
+    const finance = barnet.caller('finance@barnet.example');
+    const draft = (await chargeSchools(26, 4_321)).find((d) => d.schoolId === own);
+    expect(draft).toBeDefined();
+    const id = draft?.id ?? '';
+    await finance.invoices.void({ id, reason: 'Raised in error' });
+    expect((await finance.invoices.byId({ id })).invoice.status).toBe('void');
+
+    const listed = await head.invoices.list({});
+    expect(listed.map((i) => i.id)).not.toContain(id);
+    expect(listed.every((i) => i.number !== null && i.issuedOn !== null)).toBe(true);
+    expect(await head.invoices.list({ status: 'void' })).not.toContainEqual(expect.objectContaining({ id }));
+    expect(await head.invoices.list({ status: 'draft' })).toEqual([]);
+    await expect(head.invoices.byId({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(head.invoices.pdf({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(head.invoices.checkout({ invoiceId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const statement = await head.invoices.statement({ schoolId: own, allTime: true });
+    expect(JSON.stringify(statement)).not.toContain('4,321');
+    expect(JSON.stringify(statement)).not.toMatch(/Invoice "/);
+
+    // An invoice voided after it was issued keeps its number, and the school still sees it.
+    const issuedDraft = (await chargeSchools(26, 1_234)).find((d) => d.schoolId === own);
+    const issuedId = issuedDraft?.id ?? '';
+    await finance.invoices.issue({ id: issuedId });
+    await finance.invoices.void({ id: issuedId, reason: 'Wrong price' });
+    expect((await head.invoices.list({})).map((i) => i.id)).toContain(issuedId);
+    expect((await head.invoices.byId({ id: issuedId })).invoice.status).toBe('void');
+  });
+
   // Separate connections racing on one counter: PostgreSQL only (PGlite has one connection).
   it.runIf(onPostgres)(
     '24 concurrent issues (and 6 double-issues) give consecutive numbers, no gaps or duplicates',
