@@ -567,6 +567,51 @@ describe('invoices', () => {
     expect((await head.invoices.byId({ id: issuedId })).invoice.status).toBe('void');
   });
 
+  it('lists put issued invoices newest first by issue date and number, not in the order the drafts were made', async () => {
+    const own = barnet.schoolId(101262);
+    const finance = barnet.caller('finance@barnet.example');
+    const head = barnet.caller('head@coppettswood.sch.example');
+    const first = (await chargeSchools(26, 1_111)).find((d) => d.schoolId === own)?.id ?? '';
+    const second = (await chargeSchools(26, 2_222)).find((d) => d.schoolId === own)?.id ?? '';
+    const third = (await chargeSchools(26, 3_333)).find((d) => d.schoolId === own)?.id ?? '';
+    // Issued in the other order from the one they were made in; the third is dated yesterday.
+    const numberOf = async (id: string) => (await finance.invoices.issue({ id })).number;
+    const thirdNumber = await numberOf(third);
+    const secondNumber = await numberOf(second);
+    const firstNumber = await numberOf(first);
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ issuedOn: addDays(today, -1) })
+        .where(eq(invoices.id, third)),
+    );
+
+    const schoolList = await head.invoices.list({});
+    const ownNumbers = schoolList
+      .map((i) => i.number)
+      .filter((n) => [firstNumber, secondNumber, thirdNumber].includes(n ?? ''));
+    expect(ownNumbers).toEqual([firstNumber, secondNumber, thirdNumber]);
+
+    const isInOrder = (rows: Awaited<ReturnType<typeof finance.invoices.list>>) =>
+      rows.every((b, i) => {
+        const a = rows[i - 1];
+        if (!a) return true;
+        const group = (r: typeof a) => (r.status === 'draft' ? 0 : r.issuedOn ? 1 : 2);
+        if (group(a) !== group(b)) return group(a) < group(b);
+        if (group(a) !== 1) return true;
+        if (a.issuedOn !== b.issuedOn) return (a.issuedOn ?? '') > (b.issuedOn ?? '');
+        return a.kind !== b.kind || (a.number ?? '') > (b.number ?? '');
+      });
+    expect(isInOrder(schoolList)).toBe(true);
+    const managerList = await finance.invoices.list({});
+    expect(managerList.some((i) => i.status === 'draft')).toBe(true);
+    expect(managerList[0]?.status).toBe('draft');
+    expect(isInOrder(managerList)).toBe(true);
+    const issuedIds = managerList.filter((i) => i.issuedOn).map((i) => i.id);
+    expect(issuedIds.indexOf(first)).toBeLessThan(issuedIds.indexOf(second));
+    expect(issuedIds.indexOf(second)).toBeLessThan(issuedIds.indexOf(third));
+  });
+
   // Separate connections racing on one counter: PostgreSQL only (PGlite has one connection).
   it.runIf(onPostgres)(
     '24 concurrent issues (and 6 double-issues) give consecutive numbers, no gaps or duplicates',
