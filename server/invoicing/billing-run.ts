@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import {
@@ -15,7 +15,7 @@ import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
-import { subscriptionPeriods } from './billing-periods';
+import { subscriptionPartsLeft } from './billing-periods';
 import { customerCategoryOf, lineTotals, rateFor, sumTotals, vatTreatmentFor } from './rules';
 import { getInvoiceSettings } from './settings';
 
@@ -128,11 +128,48 @@ export async function planBillingRun(
         and(eq(catalogueItems.tenantId, subscriptions.tenantId), eq(catalogueItems.id, subscriptions.itemId)),
       )
       .where(and(eq(subscriptions.status, 'active'), eq(subscriptions.academicYear, input.academicYear)));
+    // What each subscription already has on a live invoice (issued or draft; a void releases its lines' keys),
+    // under whichever billing mode it was billed: a change of mode part-way through the year bills only the rest.
+    const billedRows = await tx
+      .select({
+        subscriptionId: sql<string>`split_part(${invoiceLines.sourceKey}, ':', 2)`,
+        periodKey: sql<string>`split_part(${invoiceLines.sourceKey}, ':', 3)`,
+        pence: invoiceLines.netPence,
+      })
+      .from(invoiceLines)
+      .innerJoin(
+        invoices,
+        and(eq(invoices.tenantId, invoiceLines.tenantId), eq(invoices.id, invoiceLines.invoiceId)),
+      )
+      .innerJoin(
+        subscriptions,
+        and(
+          eq(subscriptions.tenantId, invoiceLines.tenantId),
+          sql`${subscriptions.id}::text = split_part(${invoiceLines.sourceKey}, ':', 2)`,
+        ),
+      )
+      .where(
+        and(
+          sql`${invoiceLines.sourceKey} like 'subscription:%'`,
+          ne(invoices.status, 'void'),
+          eq(subscriptions.academicYear, input.academicYear),
+        ),
+      );
+    const billedOf = new Map<string, { periodKey: string; pence: number }[]>();
+    for (const b of billedRows)
+      billedOf.set(b.subscriptionId, [...(billedOf.get(b.subscriptionId) ?? []), b]);
     for (const { sub, item } of rows) {
       // At an Appropriate Body a package priced per ECT bills each ECT registered (charges), not the units.
       if (actor.kind === 'appropriate_body' && item.pricingBasis === 'ect') continue;
-      for (const period of subscriptionPeriods(settings.subscriptionBilling, sub, categoryOf(sub.schoolId))) {
-        if (period.billableFrom > input.upTo || period.pence <= 0) continue;
+      const parts = subscriptionPartsLeft(
+        settings.subscriptionBilling,
+        sub,
+        categoryOf(sub.schoolId),
+        input.upTo,
+        billedOf.get(sub.id) ?? [],
+      );
+      for (const period of parts) {
+        if (period.pence <= 0) continue;
         add(sub.schoolId, {
           sourceKey: `subscription:${sub.id}:${period.key}`,
           chargeableItemId: null,

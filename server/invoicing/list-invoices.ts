@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { billingRuns, creditNotes, invoices, invoiceStatus } from '~/db/schema';
@@ -10,7 +10,10 @@ export const ZListInvoicesInput = z.object({
   billingRunId: z.uuid().optional(),
 });
 
-/** Invoices, newest first. A school user (`ownSchoolOnly`) sees their school's issued invoices, never drafts. */
+/**
+ * Invoices, newest first by issue date and number (drafts to issue before them, voided drafts after). A school user (`ownSchoolOnly`) sees their school's issued invoices (and those voided
+ * after issue), never a draft, voided or not.
+ */
 export async function listInvoices(
   tx: Tx,
   input: z.infer<typeof ZListInvoicesInput> & { ownSchoolOnly?: boolean },
@@ -19,29 +22,39 @@ export async function listInvoices(
   if (input.schoolId) where.push(eq(invoices.schoolId, input.schoolId));
   if (input.status) where.push(eq(invoices.status, input.status));
   if (input.billingRunId) where.push(eq(invoices.billingRunId, input.billingRunId));
-  if (input.ownSchoolOnly) where.push(ne(invoices.status, 'draft'));
-  return tx
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      kind: invoices.kind,
-      status: invoices.status,
-      schoolId: invoices.schoolId,
-      customerName: invoices.customerName,
-      issuedOn: invoices.issuedOn,
-      dueOn: invoices.dueOn,
-      purchaseOrderNumber: invoices.purchaseOrderNumber,
-      billingRunId: invoices.billingRunId,
-      netPence: invoices.netPence,
-      vatPence: invoices.vatPence,
-      grossPence: invoices.grossPence,
-      paidPence: invoices.paidPence,
-      creditedPence: invoices.creditedPence,
-    })
-    .from(invoices)
-    .where(and(...where))
-    .orderBy(desc(invoices.createdAt), desc(invoices.sequenceNumber))
-    .limit(1000);
+  // Drafts are internal, including one voided without ever being issued: a school sees what was issued to it.
+  if (input.ownSchoolOnly) where.push(isNotNull(invoices.issuedOn));
+  return (
+    tx
+      .select({
+        id: invoices.id,
+        number: invoices.number,
+        kind: invoices.kind,
+        status: invoices.status,
+        schoolId: invoices.schoolId,
+        customerName: invoices.customerName,
+        issuedOn: invoices.issuedOn,
+        dueOn: invoices.dueOn,
+        purchaseOrderNumber: invoices.purchaseOrderNumber,
+        billingRunId: invoices.billingRunId,
+        netPence: invoices.netPence,
+        vatPence: invoices.vatPence,
+        grossPence: invoices.grossPence,
+        paidPence: invoices.paidPence,
+        creditedPence: invoices.creditedPence,
+      })
+      .from(invoices)
+      .where(and(...where))
+      // Drafts waiting to be issued first (newest made first), then what was issued by issue date and number,
+      // newest first, then drafts voided without ever being issued. A school's list has only the issued ones.
+      .orderBy(
+        sql`case when ${invoices.status} = 'draft' then 0 when ${invoices.issuedOn} is not null then 1 else 2 end`,
+        desc(invoices.issuedOn),
+        desc(invoices.sequenceNumber),
+        desc(invoices.createdAt),
+      )
+      .limit(1000)
+  );
 }
 
 export function listCreditNotes(tx: Tx, input: { schoolId?: string }) {

@@ -12,6 +12,12 @@ import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
 import { getInvoiceSettings } from './settings';
 
+/**
+ * Whether an invoice was ever issued (it has a number and an issue date, whether or not it was voided since).
+ * Drafts, voided or not, are internal to the finance team.
+ */
+export const wasIssued = (invoice: { issuedOn: string | null }) => invoice.issuedOn !== null;
+
 /** An invoice of the transaction's tenant, locked for update (issue, void, credit and payment all change it). */
 export async function lockInvoice(tx: Tx, id: string) {
   const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, id)).for('update');
@@ -21,13 +27,14 @@ export async function lockInvoice(tx: Tx, id: string) {
 
 /**
  * One invoice with its lines, credit notes and payments. `schoolId` (a school user's own school) hides every
- * other school's invoice and every draft.
+ * other school's invoice and every draft, including a draft voided without ever being issued: a school sees
+ * only what was issued to it.
  */
 export async function getInvoice(tx: Tx, id: string, scope: { schoolId?: string } = {}) {
   const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, id));
   const hidden =
     !invoice ||
-    (scope.schoolId !== undefined && (invoice.schoolId !== scope.schoolId || invoice.status === 'draft'));
+    (scope.schoolId !== undefined && (invoice.schoolId !== scope.schoolId || !wasIssued(invoice)));
   if (!invoice || hidden)
     throw new DomainError({ code: 'NOT_FOUND', message: 'That invoice was not found.' });
   const lines = await tx

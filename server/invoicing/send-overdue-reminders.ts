@@ -1,17 +1,20 @@
 import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { invoices, schoolContacts } from '~/db/schema';
+import { invoices } from '~/db/schema';
 import type { JobRunSummary } from '~/db/schema';
 import { formatPence } from '../catalogue/money';
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
+import { longDate } from '../format/dates';
+import { invoiceRecipientsOf } from './invoice-recipients';
 import { daysBetween } from './rules';
 import { getInvoiceSettings } from './settings';
 
 /**
  * Overdue reminders at the tenant's intervals (days after the due date, e.g. 7 and 30). Each invoice counts the
  * reminders it has had, so running again the same day (or a late run) sends each reminder at most once and a
- * missed day catches up with one email. Goes to the school's finance contact.
+ * missed day catches up with one email. Goes where issuing the invoice went: the school's finance contacts, else
+ * its heads/SBMs. An invoice with nobody to email is not marked reminded, and the run names it.
  */
 export async function sendOverdueReminders(
   tx: Tx,
@@ -32,43 +35,51 @@ export async function sendOverdueReminders(
       ),
     );
   let sent = 0;
-  let noContact = 0;
+  const notReminded: string[] = [];
   for (const invoice of overdue) {
     const late = daysBetween(invoice.dueOn ?? context.today, context.today);
     const due = thresholds.filter((d) => late >= d).length;
     if (due <= invoice.remindersSent) continue;
     const outstanding = invoice.grossPence - invoice.paidPence - invoice.creditedPence;
     if (outstanding <= 0) continue;
-    const [contact] = await tx
-      .select({ name: schoolContacts.name, email: schoolContacts.email })
-      .from(schoolContacts)
-      .where(and(eq(schoolContacts.schoolId, invoice.schoolId), eq(schoolContacts.role, 'finance')))
-      .limit(1);
-    await tx.update(invoices).set({ remindersSent: due }).where(eq(invoices.id, invoice.id));
-    if (!contact?.email) {
-      noContact += 1;
+    // The same people issuing the invoice emailed: its finance contacts, else the school's heads/SBMs.
+    const recipients = await invoiceRecipientsOf(tx, invoice.schoolId);
+    if (recipients.length === 0) {
+      // Left unmarked, so it is counted (and named) on the jobs page every day until someone can be emailed.
+      notReminded.push(invoice.number ?? invoice.customerName);
       continue;
     }
-    await queueEmail(tx, {
-      to: contact.email,
-      ...emailOf('notice', {
-        subject: `Reminder: invoice ${invoice.number ?? ''} is overdue`,
-        heading: `Invoice ${invoice.number ?? ''} is overdue`,
-        recipientName: contact.name,
-        paragraphs: [
-          `Invoice ${invoice.number ?? ''} from ${settings.legalName} to ${invoice.customerName} was due on ${invoice.dueOn} and ${formatPence(outstanding)} is still outstanding (${late} days overdue).`,
-          settings.bankDetails
-            ? `To pay by BACS: ${settings.bankDetails}. Please quote ${invoice.number ?? ''}.`
-            : '',
-        ].filter(Boolean),
-        action: {
-          label: 'View or pay the invoice',
-          url: `${context.appUrl}/${context.tenantSlug}/invoices/${invoice.id}`,
-        },
-        footnote: 'If you have already paid, thank you, and please ignore this reminder.',
-      }),
-    });
+    for (const recipient of recipients)
+      await queueEmail(tx, {
+        to: recipient.email,
+        ...emailOf('notice', {
+          subject: `Reminder: invoice ${invoice.number ?? ''} is overdue`,
+          heading: `Invoice ${invoice.number ?? ''} is overdue`,
+          recipientName: recipient.name,
+          paragraphs: [
+            `Invoice ${invoice.number ?? ''} from ${settings.legalName} to ${invoice.customerName} was due on ${longDate(invoice.dueOn)} and ${formatPence(outstanding)} is still outstanding (${late} ${late === 1 ? 'day' : 'days'} overdue).`,
+            settings.bankDetails
+              ? `To pay by BACS: ${settings.bankDetails}. Please quote ${invoice.number ?? ''}.`
+              : '',
+          ].filter(Boolean),
+          action: {
+            label: 'View or pay the invoice',
+            url: `${context.appUrl}/${context.tenantSlug}/invoices/${invoice.id}`,
+          },
+          footnote: 'If you have already paid, thank you, and please ignore this reminder.',
+        }),
+      });
+    // Marked only once an email is queued: an invoice nobody could be told about is tried again tomorrow.
+    await tx.update(invoices).set({ remindersSent: due }).where(eq(invoices.id, invoice.id));
     sent += 1;
   }
-  return { remindersSent: sent, invoicesWithoutFinanceContact: noContact };
+  return {
+    remindersSent: sent,
+    ...(notReminded.length > 0
+      ? {
+          overdueWithNobodyToEmail: notReminded.length,
+          notReminded: notReminded.slice(0, 20).join(', ') + (notReminded.length > 20 ? ', …' : ''),
+        }
+      : {}),
+  };
 }

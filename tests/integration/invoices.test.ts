@@ -432,6 +432,186 @@ describe('invoices', () => {
     expect(mail[0]?.subject).toMatch(/is overdue/);
   });
 
+  it('with no finance contact a reminder goes to the heads/SBMs; with nobody to email it is not marked but named on the run', async () => {
+    // A school with a head/SBM account and no finance contact, and one with neither.
+    const pick = async (withAdmin: boolean) =>
+      (
+        await inTenant((tx) =>
+          tx
+            .select({ id: schools.id })
+            .from(schools)
+            .where(
+              and(
+                eq(schools.status, 'open'),
+                sql`not exists (select 1 from school_contacts c where c.school_id = ${schools.id} and c.role = 'finance')`,
+                sql`${withAdmin ? sql`` : sql`not`} exists (select 1 from memberships m where m.school_id = ${schools.id} and m.role = 'school_admin')`,
+              ),
+            )
+            .orderBy(schools.urn)
+            .limit(1),
+        )
+      )[0]?.id ?? '';
+    const headed = await pick(true);
+    const nobody = await pick(false);
+    expect(headed).not.toBe('');
+    expect(nobody).not.toBe('');
+    await inTenant((tx) =>
+      tx.insert(chargeableItems).values(
+        [headed, nobody].map((schoolId) => ({
+          tenantId: barnet.id,
+          schoolId,
+          description: 'Governor clerking',
+          quantityHundredths: 100,
+          unitPricePence: 9_000,
+          netPence: 9_000,
+          vatRateBasisPoints: 2000,
+          pricedAsMember: true,
+        })),
+      ),
+    );
+    const finance = barnet.caller('finance@barnet.example');
+    const run = await finance.invoices.run({ kind: 'charges', upTo: today });
+    const drafts = await finance.invoices.list({ billingRunId: run.id });
+    const ofSchool = (id: string) => drafts.find((d) => d.schoolId === id)?.id ?? '';
+    const headedNumber = (await finance.invoices.issue({ id: ofSchool(headed) })).number;
+    const nobodyNumber = (await finance.invoices.issue({ id: ofSchool(nobody) })).number;
+    const tenDaysAgo = addDays(today, -10);
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ dueOn: tenDaysAgo })
+        .where(sql`${invoices.id} in (${ofSchool(headed)}, ${ofSchool(nobody)})`),
+    );
+    const remind = () =>
+      runInTenant(database.db, { tenantId: barnet.id, action: null, actor: { label: 'test' } }, (tx) =>
+        sendOverdueReminders(tx, {
+          tenantId: barnet.id,
+          tenantName: barnet.name,
+          tenantSlug: barnet.slug,
+          appUrl: 'http://stride.test',
+          today,
+        }),
+      );
+    const remindersOf = async (id: string) =>
+      (await inTenant((tx) => tx.select().from(invoices).where(eq(invoices.id, id))))[0]?.remindersSent;
+
+    const first = await remind();
+    const heads = await inTenant((tx) =>
+      tx
+        .select({ email: sql<string>`u.email` })
+        .from(sql`memberships m join users u on u.id = m.user_id`)
+        .where(sql`m.school_id = ${headed} and m.role = 'school_admin'`),
+    );
+    const reminders = await inTenant((tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(sql`${outboxEmails.subject} = ${`Reminder: invoice ${headedNumber} is overdue`}`),
+    );
+    expect(reminders.map((m) => m.to).sort()).toEqual(heads.map((h) => h.email).sort());
+    const body = JSON.stringify(reminders[0]?.props);
+    expect(body).toContain(`was due on ${longDate(tenDaysAgo)}`);
+    expect(body).not.toContain(tenDaysAgo);
+    expect(await remindersOf(ofSchool(headed))).toBe(1);
+    // Nobody to email: not marked, and the run says which invoice.
+    expect(await remindersOf(ofSchool(nobody))).toBe(0);
+    expect(first.overdueWithNobodyToEmail).toBeGreaterThanOrEqual(1);
+    expect(String(first.notReminded)).toContain(nobodyNumber);
+
+    // Once the school has a finance contact, the next run reminds it (and the head is not emailed again).
+    const to = `arrears-${barnet.tag}@school.example`;
+    await inTenant((tx) =>
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId: nobody,
+        role: 'finance',
+        name: 'Ari Arrears',
+        email: to,
+      }),
+    );
+    const second = await remind();
+    expect(second.remindersSent).toBe(1);
+    expect(await remindersOf(ofSchool(nobody))).toBe(1);
+    const toContact = await inTenant((tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.to, to)));
+    expect(toContact.map((m) => m.subject)).toEqual([`Reminder: invoice ${nobodyNumber} is overdue`]);
+  });
+
+  it('a draft voided without ever being issued stays internal: not in the school’s list, by id, PDF or statement', async () => {
+    const own = barnet.schoolId(101262);
+    const head = barnet.caller('head@coppettswood.sch.example');
+    const finance = barnet.caller('finance@barnet.example');
+    const draft = (await chargeSchools(26, 4_321)).find((d) => d.schoolId === own);
+    expect(draft).toBeDefined();
+    const id = draft?.id ?? '';
+    await finance.invoices.void({ id, reason: 'Raised in error' });
+    expect((await finance.invoices.byId({ id })).invoice.status).toBe('void');
+
+    const listed = await head.invoices.list({});
+    expect(listed.map((i) => i.id)).not.toContain(id);
+    expect(listed.every((i) => i.number !== null && i.issuedOn !== null)).toBe(true);
+    expect(await head.invoices.list({ status: 'void' })).not.toContainEqual(expect.objectContaining({ id }));
+    expect(await head.invoices.list({ status: 'draft' })).toEqual([]);
+    await expect(head.invoices.byId({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(head.invoices.pdf({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(head.invoices.checkout({ invoiceId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const statement = await head.invoices.statement({ schoolId: own, allTime: true });
+    expect(JSON.stringify(statement)).not.toContain('4,321');
+    expect(JSON.stringify(statement)).not.toMatch(/Invoice "/);
+
+    // An invoice voided after it was issued keeps its number, and the school still sees it.
+    const issuedDraft = (await chargeSchools(26, 1_234)).find((d) => d.schoolId === own);
+    const issuedId = issuedDraft?.id ?? '';
+    await finance.invoices.issue({ id: issuedId });
+    await finance.invoices.void({ id: issuedId, reason: 'Wrong price' });
+    expect((await head.invoices.list({})).map((i) => i.id)).toContain(issuedId);
+    expect((await head.invoices.byId({ id: issuedId })).invoice.status).toBe('void');
+  });
+
+  it('lists put issued invoices newest first by issue date and number, not in the order the drafts were made', async () => {
+    const own = barnet.schoolId(101262);
+    const finance = barnet.caller('finance@barnet.example');
+    const head = barnet.caller('head@coppettswood.sch.example');
+    const first = (await chargeSchools(26, 1_111)).find((d) => d.schoolId === own)?.id ?? '';
+    const second = (await chargeSchools(26, 2_222)).find((d) => d.schoolId === own)?.id ?? '';
+    const third = (await chargeSchools(26, 3_333)).find((d) => d.schoolId === own)?.id ?? '';
+    // Issued in the other order from the one they were made in; the third is dated yesterday.
+    const numberOf = async (id: string) => (await finance.invoices.issue({ id })).number;
+    const thirdNumber = await numberOf(third);
+    const secondNumber = await numberOf(second);
+    const firstNumber = await numberOf(first);
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ issuedOn: addDays(today, -1) })
+        .where(eq(invoices.id, third)),
+    );
+
+    const schoolList = await head.invoices.list({});
+    const ownNumbers = schoolList
+      .map((i) => i.number)
+      .filter((n) => [firstNumber, secondNumber, thirdNumber].includes(n ?? ''));
+    expect(ownNumbers).toEqual([firstNumber, secondNumber, thirdNumber]);
+
+    const isInOrder = (rows: Awaited<ReturnType<typeof finance.invoices.list>>) =>
+      rows.every((b, i) => {
+        const a = rows[i - 1];
+        if (!a) return true;
+        const group = (r: typeof a) => (r.status === 'draft' ? 0 : r.issuedOn ? 1 : 2);
+        if (group(a) !== group(b)) return group(a) < group(b);
+        if (group(a) !== 1) return true;
+        if (a.issuedOn !== b.issuedOn) return (a.issuedOn ?? '') > (b.issuedOn ?? '');
+        return a.kind !== b.kind || (a.number ?? '') > (b.number ?? '');
+      });
+    expect(isInOrder(schoolList)).toBe(true);
+    const managerList = await finance.invoices.list({});
+    expect(managerList.some((i) => i.status === 'draft')).toBe(true);
+    expect(managerList[0]?.status).toBe('draft');
+    expect(isInOrder(managerList)).toBe(true);
+    const issuedIds = managerList.filter((i) => i.issuedOn).map((i) => i.id);
+    expect(issuedIds.indexOf(first)).toBeLessThan(issuedIds.indexOf(second));
+    expect(issuedIds.indexOf(second)).toBeLessThan(issuedIds.indexOf(third));
+  });
+
   // Separate connections racing on one counter: PostgreSQL only (PGlite has one connection).
   it.runIf(onPostgres)(
     '24 concurrent issues (and 6 double-issues) give consecutive numbers, no gaps or duplicates',
@@ -461,4 +641,146 @@ describe('invoices', () => {
       expect(numbers.at(-1)).toBe((before?.max ?? 0) + 24);
     },
   );
+});
+
+describe('changing how subscriptions are billed part-way through the year', () => {
+  let database: Database;
+  let barnet: DemoWorkspace;
+  const spring = `${year + 1}-01-15`;
+  const endOfYear = `${year + 1}-08-31`;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
+    await barnet.caller('finance@barnet.example').invoices.updateSettings(settingsInput);
+  });
+
+  const inTenant = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(database.db, barnet.id, fn);
+  const finance = () => barnet.caller('finance@barnet.example');
+  const billAs = (subscriptionBilling: 'annual' | 'termly' | 'financial_year_split') =>
+    finance().invoices.updateSettings({ ...settingsInput, subscriptionBilling });
+  const run = (upTo: string) => ({ kind: 'subscriptions' as const, upTo, academicYear: year });
+
+  /** Net pence on live (not void) invoices per subscription, and the source keys billed. */
+  async function billedPerSubscription() {
+    const rows = await inTenant((tx) =>
+      tx
+        .select({ key: invoiceLines.sourceKey, net: invoiceLines.netPence })
+        .from(invoiceLines)
+        .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+        .where(and(sql`${invoiceLines.sourceKey} like 'subscription:%'`, sql`${invoices.status} <> 'void'`)),
+    );
+    const out = new Map<string, { net: number; keys: string[] }>();
+    for (const r of rows) {
+      const [, id = '', part = ''] = (r.key ?? '').split(':');
+      const entry = out.get(id) ?? { net: 0, keys: [] };
+      entry.net += r.net;
+      entry.keys.push(part);
+      out.set(id, entry);
+    }
+    return out;
+  }
+
+  it('whole year invoiced, then termly: the spring term is not offered again, even after voiding a duplicate', async () => {
+    const whole = await finance().invoices.run(run(today));
+    expect(whole.invoicesCreated).toBeGreaterThan(5);
+    await finance().invoices.issueRun({ billingRunId: whole.id });
+
+    await billAs('termly');
+    expect((await finance().invoices.previewRun(run(spring))).invoices).toEqual([]);
+    expect((await finance().invoices.previewRun(run(endOfYear))).invoices).toEqual([]);
+
+    // A duplicate spring term made before this was fixed: voiding it releases its key, but the whole-year
+    // invoice still bills the spring term, so nothing becomes billable.
+    const [sub] = await inTenant((tx) =>
+      tx
+        .select()
+        .from(subscriptions)
+        .where(and(eq(subscriptions.status, 'active'), eq(subscriptions.academicYear, year)))
+        .limit(1),
+    );
+    const duplicate = await inTenant(async (tx) => {
+      const [created] = await tx
+        .insert(invoices)
+        .values({
+          tenantId: barnet.id,
+          schoolId: sub?.schoolId ?? '',
+          customerName: 'Duplicate',
+          customerAddress: '',
+          customerCategory: 'academy',
+          netPence: 100,
+          vatPence: 0,
+          grossPence: 100,
+        })
+        .returning({ id: invoices.id });
+      await tx.insert(invoiceLines).values({
+        tenantId: barnet.id,
+        invoiceId: created?.id ?? '',
+        position: 0,
+        description: 'Spring term again',
+        quantityHundredths: 100,
+        unitPricePence: 100,
+        netPence: 100,
+        vatTreatment: 'standard',
+        vatRateBasisPoints: 0,
+        vatPence: 0,
+        sourceKey: `subscription:${sub?.id}:spring`,
+      });
+      return created?.id ?? '';
+    });
+    await finance().invoices.void({ id: duplicate, reason: 'Billed twice' });
+    expect((await finance().invoices.previewRun(run(spring))).invoices).toEqual([]);
+
+    // Voiding the whole-year invoice itself does make that school's terms billable again, once.
+    const [invoice] = await finance().invoices.list({ billingRunId: whole.id });
+    await finance().invoices.void({ id: invoice?.id ?? '', reason: 'Wrong school' });
+    const again = await finance().invoices.previewRun(run(spring));
+    expect(again.invoices.map((i) => i.schoolId)).toEqual([invoice?.schoolId]);
+    await billAs('annual');
+  });
+
+  it('termly autumn invoiced, then the whole year: only the spring and summer terms, for the rest of the price', async () => {
+    // Start the year again: void everything billed so far.
+    for (const i of await finance().invoices.list({}))
+      if (i.status !== 'void') await finance().invoices.void({ id: i.id, reason: 'Start again' });
+    await billAs('termly');
+    const autumn = await finance().invoices.run(run(`${year}-12-01`));
+    expect(autumn.invoicesCreated).toBeGreaterThan(5);
+    // Some issued, some left as drafts: both count as invoiced.
+    const drafts = await finance().invoices.list({ billingRunId: autumn.id });
+    for (const d of drafts.slice(0, 3)) await finance().invoices.issue({ id: d.id });
+
+    await billAs('annual');
+    const preview = await finance().invoices.previewRun(run(spring));
+    expect(preview.invoices.length).toBe(drafts.length);
+    const rest = await finance().invoices.run(run(spring));
+    const lines = (
+      await finance().invoices.byId({
+        id: (await finance().invoices.list({ billingRunId: rest.id }))[0]?.id ?? '',
+      })
+    ).lines;
+    expect(lines.every((l) => /spring and summer terms/.test(l.description))).toBe(true);
+
+    const active = await inTenant((tx) =>
+      tx
+        .select()
+        .from(subscriptions)
+        .where(and(eq(subscriptions.status, 'active'), eq(subscriptions.academicYear, year))),
+    );
+    const billed = await billedPerSubscription();
+    for (const s of active) {
+      const b = billed.get(s.id);
+      if (!b || s.netPricePence <= 0) continue;
+      expect(b.net).toBe(s.netPricePence);
+      // Each term on one live line only.
+      const terms = b.keys.flatMap((k) => k.split('+'));
+      expect(new Set(terms).size).toBe(terms.length);
+      expect(terms).not.toContain('annual');
+    }
+    // Nothing more under any mode.
+    for (const mode of ['annual', 'termly', 'financial_year_split'] as const) {
+      await billAs(mode);
+      expect((await finance().invoices.previewRun(run(endOfYear))).invoices).toEqual([]);
+    }
+  });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { subscriptionPeriods } from '~/server/invoicing/billing-periods';
+import {
+  subscriptionPartsLeft,
+  subscriptionPeriods,
+  termsOfPeriodKey,
+} from '~/server/invoicing/billing-periods';
 import { ZInvoiceSettingsInput } from '~/server/invoicing/settings';
 import {
   agedBucket,
@@ -143,7 +147,13 @@ describe('billing periods', () => {
   const sub = { academicYear: 2026, termsCharged: 3, netPricePence: 100_001 };
   it('annual: one part from 1 September', () => {
     expect(subscriptionPeriods('annual', sub, 'academy')).toEqual([
-      { key: 'annual', label: '2026/27', billableFrom: '2026-09-01', pence: 100_001 },
+      {
+        key: 'annual',
+        label: '2026/27',
+        billableFrom: '2026-09-01',
+        pence: 100_001,
+        terms: ['autumn', 'spring', 'summer'],
+      },
     ]);
   });
   it('annual for a school that joined part-way: the line names the terms it pays for', () => {
@@ -174,6 +184,32 @@ describe('billing periods', () => {
     ]);
     expect(subscriptionPeriods('financial_year_split', sub, 'academy')).toHaveLength(1);
     expect(splitPence(100, [1, 1, 1])).toEqual([33, 33, 34]);
+  });
+  it('a change of mode bills only the terms not yet invoiced, and the year adds up to the price', () => {
+    // Whole year invoiced, then termly: nothing more, at any date.
+    expect(
+      subscriptionPartsLeft('termly', sub, 'academy', '2027-08-31', [
+        { periodKey: 'annual', pence: 100_001 },
+      ]),
+    ).toEqual([]);
+    // Autumn invoiced termly, then the whole year: the spring and summer terms on one line, for the rest.
+    const rest = subscriptionPartsLeft('annual', sub, 'academy', '2026-12-01', [
+      { periodKey: 'autumn', pence: 33_333 },
+    ]);
+    expect(rest.map((p) => [p.key, p.pence, p.label])).toEqual([
+      ['spring+summer', 66_668, 'spring and summer terms 2026/27 (the rest not yet invoiced)'],
+    ]);
+    // Financial-year split to March, then termly: only the summer term, for what is left of the price.
+    const fy = subscriptionPartsLeft(
+      'termly',
+      { ...sub, netPricePence: 120_000 },
+      'maintained',
+      '2027-08-31',
+      [{ periodKey: 'fy-2026', pence: 70_000 }],
+    );
+    expect(fy.map((p) => [p.key, p.pence])).toEqual([['summer', 50_000]]);
+    expect(termsOfPeriodKey('fy-2027', sub)).toEqual(['summer']);
+    expect(termsOfPeriodKey('annual', { ...sub, termsCharged: 2 })).toEqual(['spring', 'summer']);
   });
 });
 

@@ -70,7 +70,13 @@ export default async function InvoicesPage({
       </nav>
       <DataTable
         className="mt-2"
-        caption={status ? `Invoices: ${statusLabels[status]}` : 'Invoices, newest first'}
+        caption={
+          status
+            ? `Invoices: ${statusLabels[status]}`
+            : finance
+              ? 'Drafts to issue first, then invoices by issue date, newest first'
+              : 'Invoices, newest first'
+        }
         rows={rows}
         rowKey={(r) => r.id}
         empty="No invoices here yet."
@@ -90,9 +96,10 @@ export default async function InvoicesPage({
           { header: 'School', cell: (r) => r.customerName },
           {
             header: 'Status',
-            cell: (r) => `${statusLabels[r.status]}${r.kind === 'journal' ? ' (journal)' : ''}`,
+            cell: (r) =>
+              `${statusLabels[r.status]}${r.status === 'void' && !r.issuedOn ? ' (never issued)' : ''}${r.kind === 'journal' ? ' (journal)' : ''}`,
           },
-          { header: 'Issued', cell: (r) => shortDate(r.issuedOn) },
+          { header: 'Issued', cell: (r) => shortDate(r.issuedOn, 'Not issued') },
           { header: 'Due', cell: (r) => shortDate(r.dueOn) },
           { header: 'PO', cell: (r) => r.purchaseOrderNumber ?? '—' },
           { header: 'Gross', align: 'right', cell: (r) => formatPence(r.grossPence) },
