@@ -18,7 +18,22 @@ import {
   type MadeUser,
 } from '../fixtures/factories';
 import { ownCourse } from './course-fixtures';
-import { openTestDatabase, testAppUrl } from './harness';
+import { openTestDatabase, testAppUrl, userByEmail } from './harness';
+
+/** The token in the newest invitation emailed to an address (the outbox keeps emails with no SMTP server). */
+async function invitationTokenFor(database: Database, email: string): Promise<string> {
+  const [row] = await withMailroom(database.db, (tx) =>
+    tx
+      .select({ text: outboxEmails.text })
+      .from(outboxEmails)
+      .where(eq(outboxEmails.to, email))
+      .orderBy(desc(outboxEmails.createdAt))
+      .limit(1),
+  );
+  const token = row?.text?.match(/\/invite\/[a-z0-9-]+\/([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error(`no invitation emailed to ${email}`);
+  return token;
+}
 
 const nextYear = new Date().getUTCFullYear() + 1;
 const today = todayInLondon();
@@ -204,6 +219,64 @@ describe('governance', () => {
     expect((await run(today))[0]?.result).toMatchObject({ ran: false });
     expect((await run(addDays(today, 1)))[0]?.result).toMatchObject({ ran: true, summary: { governors: 0 } });
     expect(await mails()).toHaveLength(2);
+  });
+
+  it('a governor and a clerk on the register before they had accounts are linked when they accept their invitations', async () => {
+    const tag = Date.now().toString(36);
+    const clerkEmail = `clerk.${tag}@beech.example`;
+    const govEmail = `nia.${tag}@beech.example`;
+    // Recorded by the head under addresses typed with capitals, before either person has an account.
+    await as(headB).governance.addGovernor({
+      schoolId: schoolB.id,
+      ...governor('Cal Clerk', 'clerk', { email: clerkEmail.toUpperCase() }),
+    } as never);
+    await as(headB).governance.addGovernor({
+      schoolId: schoolB.id,
+      ...governor('Nia New', 'parent', { email: `Nia.${tag}@Beech.example` }),
+    } as never);
+    for (const email of [clerkEmail, govEmail])
+      await as(manager).members.invite({ email, role: 'governor', schoolId: schoolB.id });
+    // Inviting makes each person's account; their register entries are still unlinked until they accept.
+    const clerkB = await userByEmail(database.db, clerkEmail);
+    const govB = await userByEmail(database.db, govEmail);
+    for (const person of [clerkB, govB])
+      await callerAs(database.db, person, tenant.slug).joining.accept({
+        token: await invitationTokenFor(database, person.email),
+      });
+    // The governor sees their own record and training; the clerk keeps the board and books for it.
+    expect(await as(govB).governance.mine()).toEqual([
+      expect.objectContaining({ name: 'Nia New', schoolId: schoolB.id, keepsBoard: false }),
+    ]);
+    expect(await as(clerkB).governance.mine()).toEqual([
+      expect.objectContaining({ name: 'Cal Clerk', keepsBoard: true }),
+    ]);
+    const courses = as(manager).courses;
+    const made = await courses.create({
+      ...ownCourse,
+      programme: 'governor_training',
+      title: `New governors ${tag}`,
+      audiences: ['governors'],
+      nonMemberPrice: 45,
+      sessions: [{ on: `${nextYear}-03-10`, startTime: '18:00', endTime: '20:00' }],
+    } as never);
+    await courses.publish({ id: made.id });
+    const board = await as(clerkB).governance.board({ schoolId: schoolB.id });
+    const nia = board.current.find((g) => g.name === 'Nia New');
+    if (!nia) throw new Error('Nia New is not on the board');
+    const booked = await as(clerkB).governance.bookTraining({
+      courseId: made.id,
+      schoolId: schoolB.id,
+      governorIds: [nia.id],
+    });
+    expect(booked.confirmed).toHaveLength(1);
+    const record = await as(govB).governance.training({ governorId: nia.id });
+    expect(record.courses.map((c) => c.title)).toEqual([`New governors ${tag}`]);
+    // Re-addressed to someone without an account, the entry no longer belongs to Nia's account.
+    await as(clerkB).governance.updateGovernor({
+      id: nia.id,
+      governor: governor('Nia New', 'parent', { email: `other.${tag}@beech.example` }),
+    } as never);
+    expect(await as(govB).governance.mine()).toEqual([]);
   });
 
   it('statutory training is free to a maintained school’s governor and charged to an academy’s', async () => {
