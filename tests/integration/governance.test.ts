@@ -301,6 +301,26 @@ describe('governance', () => {
       cost: 'statutory_free',
       pricePence: 0,
     });
+    // The preview says what the booking will do: free to the maintained school's governor booking themself,
+    // charged to the academy's, and for a head naming a governor and a teacher, one free and one charged.
+    expect(await as(govA).courses.bookingPreview({ courseId: made.id, schoolId: schoolA.id })).toMatchObject({
+      statutoryFree: 1,
+      covered: 0,
+      charged: 0,
+      chargePence: 0,
+      cancellation: null,
+    });
+    expect(
+      await as(govAcademy).courses.bookingPreview({ courseId: made.id, schoolId: academy.id }),
+    ).toMatchObject({ statutoryFree: 0, charged: 1, chargePence: 6000 });
+    expect(
+      await as(headA).courses.bookingPreview({
+        courseId: made.id,
+        schoolId: schoolA.id,
+        places: 3,
+        delegateEmails: ['tom.teacher@alder.example', govA2.email.toUpperCase(), ''],
+      }),
+    ).toMatchObject({ statutoryFree: 1, charged: 2, chargePence: 12000 });
     const mine = await as(govA).governance.bookTraining({ courseId: made.id, schoolId: schoolA.id });
     expect(mine.confirmed).toEqual([expect.objectContaining({ funding: 'free', pricePence: 0 })]);
     const theirs = await as(govAcademy).governance.bookTraining({ courseId: made.id, schoolId: academy.id });
