@@ -342,6 +342,56 @@ describe('governance', () => {
     ).toHaveLength(1);
   });
 
+  it('a community special school is maintained: the board gets the regulations’ checks and statutory training is free', async () => {
+    const special = await makeSchool(database.db, tenant.id, {
+      name: 'Dene Community Special School',
+      type: 'Community special school',
+      typeGroup: 'Special schools',
+    });
+    const nonMaintained = await makeSchool(database.db, tenant.id, {
+      name: 'Elm Non-maintained Special School',
+      type: 'Non-maintained special school',
+      typeGroup: 'Special schools',
+    });
+    const govSpecial = await makeUser(database.db, { name: 'Sam Special' });
+    const govOther = await makeUser(database.db, { name: 'Nat Nonmaintained' });
+    await addMembership(database.db, tenant.id, govSpecial.id, 'governor', special.id);
+    await addMembership(database.db, tenant.id, govOther.id, 'governor', nonMaintained.id);
+    await as(manager).governance.addGovernor({
+      schoolId: special.id,
+      ...governor('Sam Special', 'parent', { email: govSpecial.email }),
+    } as never);
+    await as(manager).governance.addGovernor({
+      schoolId: nonMaintained.id,
+      ...governor('Nat Nonmaintained', 'parent', { email: govOther.email }),
+    } as never);
+    // The maintained-school checks run for the community special school's board, not for the non-maintained one.
+    const specialBoard = await as(manager).governance.board({ schoolId: special.id });
+    expect(specialBoard.warnings.some((w) => w.includes('it needs at least 7'))).toBe(true);
+    expect((await as(manager).governance.board({ schoolId: nonMaintained.id })).warnings).toEqual([]);
+    const courses = as(manager).courses;
+    const made = await courses.create({
+      ...ownCourse,
+      programme: 'governor_training',
+      title: 'Safeguarding for special school governors',
+      audiences: ['governors'],
+      nonMemberPrice: 60,
+      statutoryFreeForGovernors: true,
+      sessions: [{ on: `${nextYear}-05-19`, startTime: '18:00', endTime: '20:00' }],
+    } as never);
+    await courses.publish({ id: made.id });
+    expect(
+      await as(govSpecial).courses.bookingPreview({ courseId: made.id, schoolId: special.id }),
+    ).toMatchObject({ statutoryFree: 1, charged: 0 });
+    const free = await as(govSpecial).governance.bookTraining({ courseId: made.id, schoolId: special.id });
+    expect(free.confirmed).toEqual([expect.objectContaining({ funding: 'free', pricePence: 0 })]);
+    const charged = await as(govOther).governance.bookTraining({
+      courseId: made.id,
+      schoolId: nonMaintained.id,
+    });
+    expect(charged.confirmed).toEqual([expect.objectContaining({ funding: 'charge', pricePence: 6000 })]);
+  });
+
   it('a statutory-free place given later from the waiting list is still free to the governor', async () => {
     const courses = as(manager).courses;
     const made = await courses.create({
