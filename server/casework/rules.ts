@@ -74,10 +74,10 @@ export function statementOfActionReason(facts: StatementFacts): string | null {
   return null;
 }
 
-/** Only maintained schools get warning notices and intervention powers; academies go to the Regional Director. */
-export function isMaintained(typeGroup: string): boolean {
-  return typeGroup !== 'Academies' && typeGroup !== 'Free Schools';
-}
+/**
+ * Only maintained schools get warning notices and intervention powers (academies go to the Regional Director):
+ * isMaintainedSchool in server/schools/maintained.ts is the one rule.
+ */
 
 export type NoticeKind = 'informal' | 'formal_s60' | 'pay_and_conditions_s60a';
 export type NoticeStatus = 'recommended' | 'issued' | 'complied' | 'not_complied' | 'withdrawn';

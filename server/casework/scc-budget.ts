@@ -7,7 +7,8 @@ import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from '../access/actor';
 import { violatesCheck } from './db-errors';
 import { assertDcs } from './dcs-designation';
-import { isMaintained, paymentTransitionProblem, type PaymentStatus } from './rules';
+import { isMaintainedSchool } from '../schools/maintained';
+import { paymentTransitionProblem, type PaymentStatus } from './rules';
 import { loadSchoolFacts } from './school-facts';
 
 export const ZRequestPaymentInput = z.object({
@@ -73,13 +74,14 @@ export async function budgetEligibleCases(tx: Tx) {
       caseId: sccCases.id,
       schoolId: sccCases.schoolId,
       schoolName: schools.name,
+      type: schools.type,
       typeGroup: schools.typeGroup,
     })
     .from(sccCases)
     .innerJoin(schools, eq(schools.id, sccCases.schoolId))
     .where(eq(sccCases.status, 'designated'))
     .orderBy(asc(schools.name));
-  return cases.filter((c) => isMaintained(c.typeGroup));
+  return cases.filter((c) => isMaintainedSchool(c));
 }
 
 export async function requestPayment(

@@ -4,7 +4,8 @@ import { schoolMonitoring, schools, type TenantSettings } from '~/db/schema';
 import { latestOfstedCategories } from '../monitoring/latest-ofsted-category';
 import { effectiveCategory } from '../monitoring/plan-visits';
 import { statutorySettingsOf } from '../monitoring/statutory-settings';
-import { isMaintained, type OfstedCategoryOfConcern } from './rules';
+import { isMaintainedSchool } from '../schools/maintained';
+import { type OfstedCategoryOfConcern } from './rules';
 
 export type SchoolFacts = {
   schoolId: string;
@@ -27,7 +28,13 @@ export async function loadSchoolFacts(
   schoolId: string,
 ): Promise<SchoolFacts> {
   const [school] = await tx
-    .select({ id: schools.id, name: schools.name, urn: schools.urn, typeGroup: schools.typeGroup })
+    .select({
+      id: schools.id,
+      name: schools.name,
+      urn: schools.urn,
+      type: schools.type,
+      typeGroup: schools.typeGroup,
+    })
     .from(schools)
     .where(eq(schools.id, schoolId));
   if (!school) throw new Error(`school ${schoolId} not found`);
@@ -51,7 +58,7 @@ export async function loadSchoolFacts(
     name: school.name,
     urn: school.urn,
     typeGroup: school.typeGroup,
-    maintained: isMaintained(school.typeGroup),
+    maintained: isMaintainedSchool(school),
     laCategory,
     laCategoryLabel: setting?.label ?? laCategory,
     laCategoryKey: setting?.key ?? laCategory,

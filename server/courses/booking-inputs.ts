@@ -29,4 +29,9 @@ export const ZPreviewBookingInput = z.object({
   courseId: z.uuid(),
   schoolId: z.uuid(),
   places: z.number().int().min(1).max(30).default(1),
+  /**
+   * The named delegates' emails as typed so far, in the form's order (blank or half-typed ones allowed): the
+   * preview says which places are free as statutory governor training, as the booking will.
+   */
+  delegateEmails: z.array(z.string().trim().max(254)).max(30).optional(),
 });

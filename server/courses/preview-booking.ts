@@ -1,6 +1,7 @@
 import type { Tx } from '~/db/client';
 import type { IsoDate } from '../catalogue/academic-year';
 import type { PriceNames } from '../catalogue/price-names';
+import { statutoryFreeEmails } from '../governance/statutory-free-places';
 import { cancellationTermsLine } from './course-emails';
 import { priceBasisName } from './course-price';
 import { priceWithVat, vatOnPlace } from './course-vat';
@@ -8,8 +9,9 @@ import { placesCovered } from './entitlement-cover';
 import { loadBookingContext } from './load-booking-context';
 
 /**
- * What booking `places` places would do, before confirming: how many are covered by the school's entitlement
- * and how many charged, at what price, and whether they would be confirmed or go on the waiting list.
+ * What booking `places` places would do, before confirming: how many are free as statutory governor training
+ * (the same check the booking makes, for the delegates named or the person booking themselves), covered by the
+ * school's entitlement or charged, at what price, and whether they would be confirmed or go on the waiting list.
  */
 export async function previewBooking(
   tx: Tx,
@@ -22,6 +24,8 @@ export async function previewBooking(
     priceNames: PriceNames;
     /** Someone booking themselves: whether they already have a place is said first. */
     selfEmail?: string;
+    /** A booker naming delegates: their emails as typed so far, in order (the first places go to the first). */
+    delegateEmails?: readonly string[];
   },
 ) {
   const { course, school, price, academicYear, sessions, alreadyBooked } = await loadBookingContext(tx, {
@@ -31,12 +35,27 @@ export async function previewBooking(
   const placesLeft = course.capacity - course.placesTaken;
   // Only the places confirmed are covered or charged: the waiting list costs nothing until a place is offered.
   const placed = Math.min(Math.max(0, placesLeft), input.places);
+  // The booking confirms delegates in the order named, and a current governor of a maintained school has a
+  // place on statutory training free (statutoryFreeEmails, as bookPlaces): count those among the placed ones.
+  const placedEmails = (input.selfEmail ? [input.selfEmail] : (input.delegateEmails ?? []))
+    .slice(0, placed)
+    .map((e) => e.trim().toLowerCase());
+  const freeByStatute =
+    price.pricePence > 0
+      ? await statutoryFreeEmails(tx, {
+          course,
+          schoolId: school.id,
+          emails: placedEmails.filter((e) => e.includes('@')),
+        })
+      : new Set<string>();
+  const statutoryFree = placedEmails.filter((e) => freeByStatute.has(e)).length;
+  const paying = placed - statutoryFree;
   const covered =
     price.pricePence > 0
-      ? await placesCovered(tx, { course, schoolId: school.id, academicYear, places: placed })
+      ? await placesCovered(tx, { course, schoolId: school.id, academicYear, places: paying })
       : 0;
   const free = price.pricePence === 0 ? placed : 0;
-  const charged = placed - covered - free;
+  const charged = paying - covered - free;
   return {
     schoolName: school.name,
     priceBasis: price.basis,
@@ -46,6 +65,8 @@ export async function previewBooking(
     vatRateBasisPoints: course.vatRateBasisPoints,
     covered,
     free,
+    /** Free as statutory governor training: "free: statutory governor training". */
+    statutoryFree,
     charged,
     chargePence: charged * price.pricePence,
     /** What the school will be invoiced for the places charged, VAT included. */
@@ -60,7 +81,7 @@ export async function previewBooking(
     waitlisted: input.places - placed,
     /** What cancelling or not coming would cost, as the confirmation will say: before the school confirms. */
     cancellation:
-      placed > 0 && price.pricePence > 0 && sessions[0]
+      paying > 0 && price.pricePence > 0 && sessions[0]
         ? cancellationTermsLine(course.cancellationTerms, sessions[0].on, input.today)
         : null,
   };

@@ -1,11 +1,11 @@
 import type { Tx } from '~/db/client';
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
+import { isMaintainedSchool } from '../schools/maintained';
 import { assertMayManageBoard } from './board-access';
 import { boardWarnings, isCurrent, termEndsWithin, vacanciesOf } from './board-rules';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
 import { otherBoardsOf } from './list-current-governors';
-import { maintainedTypeGroup } from './statutory-free-places';
 
 /** A school's board register for its keepers: current members, those who left, constitution and vacancies. */
 export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; today: IsoDate }) {
@@ -22,7 +22,7 @@ export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; 
     constitutionIsDefault: school.constitutionIsDefault,
     vacancies: vacanciesOf(school.places, current),
     // The regulations' checks are for maintained schools; an academy's articles set its own board.
-    warnings: school.typeGroup === maintainedTypeGroup ? boardWarnings(current) : [],
+    warnings: isMaintainedSchool(school) ? boardWarnings(current) : [],
     current: current.map((m) => ({
       ...m,
       termEndingSoon: termEndsWithin(m.termEndsOn, input.today),

@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { governingBodyConstitutions, schools, type ConstitutionPlaces } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
+import { isMaintainedSchool } from '../schools/maintained';
 import {
   boardWarnings,
   defaultConstitution,
@@ -11,7 +12,6 @@ import {
   vacanciesOf,
 } from './board-rules';
 import { listCurrentGovernors } from './list-current-governors';
-import { maintainedTypeGroup } from './statutory-free-places';
 
 /**
  * The LA's view of every board it keeps: vacancies by school, terms of office ending in the next 60 days,
@@ -43,7 +43,7 @@ export async function governanceOverview(tx: Tx, input: { today: IsoDate }) {
         governors: members.filter((g) => isGovernorCategory(g.category)).length,
         vacant: vacancies.total,
         vacancies: vacancies.rows.filter((r) => r.vacant > 0),
-        warnings: s.typeGroup === maintainedTypeGroup ? boardWarnings(members) : [],
+        warnings: isMaintainedSchool(s) ? boardWarnings(members) : [],
         chair: members.find((g) => g.office === 'chair')?.name ?? null,
       };
     })

@@ -1,10 +1,8 @@
 import { and, eq, inArray, isNull, notInArray, or, gte, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { governors, schools, type Course } from '~/db/schema';
+import { maintainedSchoolCondition } from '../schools/maintained';
 import { notGovernors } from './board-rules';
-
-/** GIAS's type group for schools the LA maintains (the s22 duty covers their governors). */
-export const maintainedTypeGroup = 'Local authority maintained schools';
 
 /**
  * The delegates (lower-case emails) whose place on `course` is free by statute: the course is marked as
@@ -23,7 +21,8 @@ export async function statutoryFreeEmails(
     .where(
       and(
         eq(governors.schoolId, input.schoolId),
-        eq(schools.typeGroup, maintainedTypeGroup),
+        // LA-maintained by its GIAS type (the s22 duty covers their governors), special schools included.
+        maintainedSchoolCondition(schools.type),
         inArray(
           governors.email,
           input.emails.map((e) => e.toLowerCase()),

@@ -20,7 +20,12 @@ export async function updateGovernor(tx: Tx, actor: Actor, input: { id: string; 
   const values = await governorValues(tx, input.governor);
   await tx
     .update(governors)
-    .set({ ...values, userId: values.userId ?? existing.userId, updatedAt: sql`now()` })
+    .set({
+      ...values,
+      // The same email keeps its link; a changed email follows the new address's account, or none.
+      userId: values.userId ?? (values.email === existing.email.toLowerCase() ? existing.userId : null),
+      updatedAt: sql`now()`,
+    })
     .where(eq(governors.id, existing.id));
   return { id: existing.id };
 }

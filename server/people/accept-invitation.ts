@@ -4,6 +4,7 @@ import type { Tx } from '~/db/client';
 import { invitations, memberships, schools, users } from '~/db/schema';
 import type { SessionUser } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
+import { linkRegisterEntries } from '../governance/link-register-entries';
 import type { Tenant } from '../workspaces/find-tenant';
 import { invitationState } from './manage-invitations';
 import { hashInvitationToken } from './invitation-token';
@@ -102,6 +103,12 @@ export async function acceptInvitation(
     })
     .onConflictDoNothing()
     .returning({ id: memberships.id });
+  // A governor or clerk already on a board's register under this email is that register entry from now on.
+  await linkRegisterEntries(tx, {
+    tenantId: joiner.tenant.id,
+    userId: joiner.user.id,
+    email: joiner.user.email,
+  });
   return {
     invitationId: invitation.id,
     membershipId: membership?.id ?? null,

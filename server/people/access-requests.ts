@@ -5,6 +5,7 @@ import { accessRequests, memberships, schools, users } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { hasRole, managers } from '../access/role-groups';
 import { DomainError } from '../errors/domain-error';
+import { linkRegisterEntries } from '../governance/link-register-entries';
 import { queueEmail } from '../email/send-email';
 import type { Joiner } from './accept-invitation';
 import { emailOf } from '../email/templates';
@@ -191,6 +192,7 @@ export async function decideAccessRequest(
       .onConflictDoNothing()
       .returning({ id: memberships.id });
     membershipId = membership?.id;
+    await linkRegisterEntries(tx, { tenantId: actor.tenantId, userId: row.request.userId, email: row.email });
   }
   await queueEmail(tx, {
     to: row.email,

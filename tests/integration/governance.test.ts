@@ -18,7 +18,22 @@ import {
   type MadeUser,
 } from '../fixtures/factories';
 import { ownCourse } from './course-fixtures';
-import { openTestDatabase, testAppUrl } from './harness';
+import { openTestDatabase, testAppUrl, userByEmail } from './harness';
+
+/** The token in the newest invitation emailed to an address (the outbox keeps emails with no SMTP server). */
+async function invitationTokenFor(database: Database, email: string): Promise<string> {
+  const [row] = await withMailroom(database.db, (tx) =>
+    tx
+      .select({ text: outboxEmails.text })
+      .from(outboxEmails)
+      .where(eq(outboxEmails.to, email))
+      .orderBy(desc(outboxEmails.createdAt))
+      .limit(1),
+  );
+  const token = row?.text?.match(/\/invite\/[a-z0-9-]+\/([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error(`no invitation emailed to ${email}`);
+  return token;
+}
 
 const nextYear = new Date().getUTCFullYear() + 1;
 const today = todayInLondon();
@@ -206,6 +221,64 @@ describe('governance', () => {
     expect(await mails()).toHaveLength(2);
   });
 
+  it('a governor and a clerk on the register before they had accounts are linked when they accept their invitations', async () => {
+    const tag = Date.now().toString(36);
+    const clerkEmail = `clerk.${tag}@beech.example`;
+    const govEmail = `nia.${tag}@beech.example`;
+    // Recorded by the head under addresses typed with capitals, before either person has an account.
+    await as(headB).governance.addGovernor({
+      schoolId: schoolB.id,
+      ...governor('Cal Clerk', 'clerk', { email: clerkEmail.toUpperCase() }),
+    } as never);
+    await as(headB).governance.addGovernor({
+      schoolId: schoolB.id,
+      ...governor('Nia New', 'parent', { email: `Nia.${tag}@Beech.example` }),
+    } as never);
+    for (const email of [clerkEmail, govEmail])
+      await as(manager).members.invite({ email, role: 'governor', schoolId: schoolB.id });
+    // Inviting makes each person's account; their register entries are still unlinked until they accept.
+    const clerkB = await userByEmail(database.db, clerkEmail);
+    const govB = await userByEmail(database.db, govEmail);
+    for (const person of [clerkB, govB])
+      await callerAs(database.db, person, tenant.slug).joining.accept({
+        token: await invitationTokenFor(database, person.email),
+      });
+    // The governor sees their own record and training; the clerk keeps the board and books for it.
+    expect(await as(govB).governance.mine()).toEqual([
+      expect.objectContaining({ name: 'Nia New', schoolId: schoolB.id, keepsBoard: false }),
+    ]);
+    expect(await as(clerkB).governance.mine()).toEqual([
+      expect.objectContaining({ name: 'Cal Clerk', keepsBoard: true }),
+    ]);
+    const courses = as(manager).courses;
+    const made = await courses.create({
+      ...ownCourse,
+      programme: 'governor_training',
+      title: `New governors ${tag}`,
+      audiences: ['governors'],
+      nonMemberPrice: 45,
+      sessions: [{ on: `${nextYear}-03-10`, startTime: '18:00', endTime: '20:00' }],
+    } as never);
+    await courses.publish({ id: made.id });
+    const board = await as(clerkB).governance.board({ schoolId: schoolB.id });
+    const nia = board.current.find((g) => g.name === 'Nia New');
+    if (!nia) throw new Error('Nia New is not on the board');
+    const booked = await as(clerkB).governance.bookTraining({
+      courseId: made.id,
+      schoolId: schoolB.id,
+      governorIds: [nia.id],
+    });
+    expect(booked.confirmed).toHaveLength(1);
+    const record = await as(govB).governance.training({ governorId: nia.id });
+    expect(record.courses.map((c) => c.title)).toEqual([`New governors ${tag}`]);
+    // Re-addressed to someone without an account, the entry no longer belongs to Nia's account.
+    await as(clerkB).governance.updateGovernor({
+      id: nia.id,
+      governor: governor('Nia New', 'parent', { email: `other.${tag}@beech.example` }),
+    } as never);
+    expect(await as(govB).governance.mine()).toEqual([]);
+  });
+
   it('statutory training is free to a maintained school’s governor and charged to an academy’s', async () => {
     await as(manager).governance.addGovernor({
       schoolId: academy.id,
@@ -228,6 +301,26 @@ describe('governance', () => {
       cost: 'statutory_free',
       pricePence: 0,
     });
+    // The preview says what the booking will do: free to the maintained school's governor booking themself,
+    // charged to the academy's, and for a head naming a governor and a teacher, one free and one charged.
+    expect(await as(govA).courses.bookingPreview({ courseId: made.id, schoolId: schoolA.id })).toMatchObject({
+      statutoryFree: 1,
+      covered: 0,
+      charged: 0,
+      chargePence: 0,
+      cancellation: null,
+    });
+    expect(
+      await as(govAcademy).courses.bookingPreview({ courseId: made.id, schoolId: academy.id }),
+    ).toMatchObject({ statutoryFree: 0, charged: 1, chargePence: 6000 });
+    expect(
+      await as(headA).courses.bookingPreview({
+        courseId: made.id,
+        schoolId: schoolA.id,
+        places: 3,
+        delegateEmails: ['tom.teacher@alder.example', govA2.email.toUpperCase(), ''],
+      }),
+    ).toMatchObject({ statutoryFree: 1, charged: 2, chargePence: 12000 });
     const mine = await as(govA).governance.bookTraining({ courseId: made.id, schoolId: schoolA.id });
     expect(mine.confirmed).toEqual([expect.objectContaining({ funding: 'free', pricePence: 0 })]);
     const theirs = await as(govAcademy).governance.bookTraining({ courseId: made.id, schoolId: academy.id });
@@ -247,6 +340,56 @@ describe('governance', () => {
         (r) => r.name === 'Gina Governor',
       )?.external,
     ).toHaveLength(1);
+  });
+
+  it('a community special school is maintained: the board gets the regulations’ checks and statutory training is free', async () => {
+    const special = await makeSchool(database.db, tenant.id, {
+      name: 'Dene Community Special School',
+      type: 'Community special school',
+      typeGroup: 'Special schools',
+    });
+    const nonMaintained = await makeSchool(database.db, tenant.id, {
+      name: 'Elm Non-maintained Special School',
+      type: 'Non-maintained special school',
+      typeGroup: 'Special schools',
+    });
+    const govSpecial = await makeUser(database.db, { name: 'Sam Special' });
+    const govOther = await makeUser(database.db, { name: 'Nat Nonmaintained' });
+    await addMembership(database.db, tenant.id, govSpecial.id, 'governor', special.id);
+    await addMembership(database.db, tenant.id, govOther.id, 'governor', nonMaintained.id);
+    await as(manager).governance.addGovernor({
+      schoolId: special.id,
+      ...governor('Sam Special', 'parent', { email: govSpecial.email }),
+    } as never);
+    await as(manager).governance.addGovernor({
+      schoolId: nonMaintained.id,
+      ...governor('Nat Nonmaintained', 'parent', { email: govOther.email }),
+    } as never);
+    // The maintained-school checks run for the community special school's board, not for the non-maintained one.
+    const specialBoard = await as(manager).governance.board({ schoolId: special.id });
+    expect(specialBoard.warnings.some((w) => w.includes('it needs at least 7'))).toBe(true);
+    expect((await as(manager).governance.board({ schoolId: nonMaintained.id })).warnings).toEqual([]);
+    const courses = as(manager).courses;
+    const made = await courses.create({
+      ...ownCourse,
+      programme: 'governor_training',
+      title: 'Safeguarding for special school governors',
+      audiences: ['governors'],
+      nonMemberPrice: 60,
+      statutoryFreeForGovernors: true,
+      sessions: [{ on: `${nextYear}-05-19`, startTime: '18:00', endTime: '20:00' }],
+    } as never);
+    await courses.publish({ id: made.id });
+    expect(
+      await as(govSpecial).courses.bookingPreview({ courseId: made.id, schoolId: special.id }),
+    ).toMatchObject({ statutoryFree: 1, charged: 0 });
+    const free = await as(govSpecial).governance.bookTraining({ courseId: made.id, schoolId: special.id });
+    expect(free.confirmed).toEqual([expect.objectContaining({ funding: 'free', pricePence: 0 })]);
+    const charged = await as(govOther).governance.bookTraining({
+      courseId: made.id,
+      schoolId: nonMaintained.id,
+    });
+    expect(charged.confirmed).toEqual([expect.objectContaining({ funding: 'charge', pricePence: 6000 })]);
   });
 
   it('a statutory-free place given later from the waiting list is still free to the governor', async () => {

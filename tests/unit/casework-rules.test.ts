@@ -5,7 +5,6 @@ import {
   financialYearLabel,
   financialYearOf,
   interventionEligibility,
-  isMaintained,
   issueProblems,
   nextNoticeStatuses,
   paymentTransitionProblem,
@@ -77,15 +76,6 @@ describe('statementOfActionReason', () => {
     expect(
       statementOfActionReason({ laCategoryRequiresStatement: false, latestOfstedCategory: null }),
     ).toBeNull();
-  });
-});
-
-describe('isMaintained', () => {
-  it('treats academies and free schools as not maintained', () => {
-    expect(isMaintained('Academies')).toBe(false);
-    expect(isMaintained('Free Schools')).toBe(false);
-    expect(isMaintained('Local authority maintained schools')).toBe(true);
-    expect(isMaintained('Special schools')).toBe(true);
   });
 });
 

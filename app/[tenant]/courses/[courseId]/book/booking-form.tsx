@@ -61,7 +61,10 @@ export function BookingForm({
   const router = useRouter();
   const [delegates, setDelegates] = useState<Delegate[]>([{ ...blank }]);
   const places = namesDelegates ? delegates.length : 1;
-  const preview = useQuery(trpc.courses.bookingPreview.queryOptions({ courseId, schoolId, places }));
+  const delegateEmails = namesDelegates ? delegates.map((d) => d.email) : undefined;
+  const preview = useQuery(
+    trpc.courses.bookingPreview.queryOptions({ courseId, schoolId, places, delegateEmails }),
+  );
   const form = useFormMutation(trpc.courses.book.mutationOptions(), {
     onSuccess: () => {
       router.refresh();
@@ -144,6 +147,7 @@ export function BookingForm({
           </p>
           <ul className="list-disc pl-6">
             {p.covered > 0 && <li>{p.covered} covered by your school’s entitlement (no charge)</li>}
+            {p.statutoryFree > 0 && <li>{p.statutoryFree} free: statutory governor training</li>}
             {p.free > 0 && <li>{p.free} free of charge</li>}
             {p.charged > 0 && (
               <li>
