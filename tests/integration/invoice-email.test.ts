@@ -95,6 +95,8 @@ describe('invoices are emailed with the PDF attached', () => {
     // Coppetts Wood has no finance contact: its headteacher (school administrator) gets it.
     expect(toHead?.subject).toContain(numbers.get(coppetts));
     expect(toHead?.attachments).toHaveLength(1);
+    // Barnet has not connected Stripe: the button only opens the invoice.
+    expect(toHead?.props).toMatchObject({ action: { label: 'View the invoice' } });
 
     // Rendered inside the email's tenant: a real PDF.
     const [pdf] = await renderAttachments(database.db, barnet.id, toBursar?.attachments ?? []);
