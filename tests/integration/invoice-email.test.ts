@@ -125,6 +125,48 @@ describe('invoices are emailed with the PDF attached', () => {
     expect(raw).toContain('JVBERi0'); // base64 of "%PDF-"
   });
 
+  it('a credit note is emailed to the same recipients with its PDF attached', async () => {
+    const [invoice] = await draftsFor([barnet.schoolId(101262)]);
+    const finance = barnet.caller('finance@barnet.example');
+    const { number: invoiceNumber } = await finance.invoices.issue({ id: invoice?.id ?? '' });
+    const note = await finance.invoices.creditNote({
+      invoiceId: invoice?.id ?? '',
+      reason: 'The second session was cancelled',
+      scope: 'full',
+    });
+    const head = barnet.email('head@coppettswood.sch.example');
+    const [email] = await withMailroom(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(
+          and(
+            eq(outboxEmails.tenantId, barnet.id),
+            eq(outboxEmails.to, head),
+            eq(outboxEmails.subject, `Credit note ${note.number} from Barnet Education and Learning Service`),
+          ),
+        ),
+    );
+    expect(email?.attachments).toEqual([
+      {
+        kind: 'credit-note-pdf',
+        invoiceId: invoice?.id,
+        creditNoteId: note.id,
+        filename: `${note.number}.pdf`,
+      },
+    ]);
+    expect(JSON.stringify(email?.props)).toContain('Reason: The second session was cancelled');
+    expect(JSON.stringify(email?.props)).toContain(`Nothing is now outstanding on invoice ${invoiceNumber}.`);
+    const [pdf] = await renderAttachments(database.db, barnet.id, email?.attachments ?? []);
+    expect(pdf?.contentType).toBe('application/pdf');
+    expect(pdf?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Only inside its own workspace.
+    const hsip = await makeDemoWorkspace(database.db, 'hsip');
+    await expect(renderAttachments(database.db, hsip.id, email?.attachments ?? [])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
   it('offers paying online only where the workspace has connected Stripe', async () => {
     const [anyInvoice] = await barnet.caller('finance@barnet.example').invoices.list({ status: 'issued' });
     const howToPay = (stripeKeyEncrypted: string | null) =>

@@ -181,7 +181,13 @@ export function CreditNoteForm({
           />
         </>
       )}
-      <TextArea {...credit.field('reason')} label="Reason" rows={2} {...bind('reason')} />
+      <TextArea
+        {...credit.field('reason')}
+        label="Reason"
+        hint="Printed on the credit note the school receives, and in the email that sends it to them."
+        rows={2}
+        {...bind('reason')}
+      />
       <SubmitButton pending={credit.isPending}>Raise credit note</SubmitButton>
       <StatusMessage>
         {credit.data
