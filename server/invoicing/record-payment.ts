@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { invoices, paymentAllocations, payments, paymentMethod } from '~/db/schema';
 import type { Actor } from '../access/actor';
+import { todayInLondon } from '../catalogue/academic-year';
+import { formatPence } from '../catalogue/money';
 import { DomainError } from '../errors/domain-error';
 import { settledStatus } from './rules';
 
@@ -11,7 +13,7 @@ export const ZRecordPaymentInput = z.object({
   method: z.enum(paymentMethod.enumValues.filter((m) => m !== 'stripe') as ['bacs', 'cheque', 'journal']),
   reference: z.string().trim().max(200).default(''),
   amountPence: z.number().int().min(1, 'Enter an amount of at least 1p'),
-  receivedOn: z.iso.date(),
+  receivedOn: z.iso.date('Enter the date the payment was received'),
   /** How to spread it; none given: the oldest outstanding invoices first. */
   allocations: z
     .array(z.object({ invoiceId: z.uuid(), amountPence: z.number().int().min(1) }))
@@ -22,7 +24,9 @@ export type RecordPaymentInput = z.infer<typeof ZRecordPaymentInput>;
 
 /**
  * Records money received from a school and allocates it across its issued invoices (never beyond what each
- * has outstanding, never more in total than was received; anything left stays on account).
+ * has outstanding, never more in total than was received; anything left stays on account, and the result says
+ * how much). Money recorded by hand cannot have been received after today (the London date); an online payment's
+ * date is Stripe's own.
  */
 export async function recordPayment(
   tx: Tx,
@@ -30,8 +34,15 @@ export async function recordPayment(
   input: Omit<RecordPaymentInput, 'method'> & {
     method: RecordPaymentInput['method'] | 'stripe';
     stripeReference?: string;
+    today?: string;
   },
 ) {
+  if (input.method !== 'stripe' && input.receivedOn > (input.today ?? todayInLondon()))
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: 'The date received cannot be in the future: enter the date the money arrived.',
+      field: 'receivedOn',
+    });
   const open = await tx
     .select()
     .from(invoices)
@@ -52,7 +63,7 @@ export async function recordPayment(
       if (a.amountPence > outstanding(invoice))
         throw new DomainError({
           code: 'BAD_REQUEST',
-          message: `Invoice ${invoice.number ?? ''} has only ${(outstanding(invoice) / 100).toFixed(2)} outstanding.`,
+          message: `Invoice ${invoice.number ?? ''} has only ${formatPence(outstanding(invoice))} outstanding.`,
           field: 'allocations',
         });
       return { invoice, amountPence: a.amountPence };

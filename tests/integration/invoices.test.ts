@@ -330,7 +330,24 @@ describe('invoices', () => {
         receivedOn: today,
         allocations: [{ invoiceId: first?.id ?? '', amountPence: 6_001 }],
       }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/has only £60\.00 outstanding/),
+    });
+    // Money cannot have arrived after today (the London date).
+    await expect(
+      finance.invoices.recordPayment({
+        schoolId,
+        method: 'bacs',
+        amountPence: 1_000,
+        receivedOn: addDays(today, 1),
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The date received cannot be in the future: enter the date the money arrived.',
+      cause: { field: 'receivedOn' },
+    });
+    expect((await finance.invoices.byId({ id: first?.id ?? '' })).invoice.paidPence).toBe(4_000);
     // No allocations given: the oldest first, the rest stays on account.
     const rest = await finance.invoices.recordPayment({
       schoolId,

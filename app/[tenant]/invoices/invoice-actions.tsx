@@ -452,9 +452,18 @@ export function RecordPaymentForm({
         hint="More than is owed stays on the school’s account."
         {...bind('amount')}
       />
-      <DateField {...pay.field('receivedOn')} label="Date received" {...bind('receivedOn')} />
+      <DateField
+        {...pay.field('receivedOn')}
+        label="Date received"
+        hint="Today or earlier."
+        {...bind('receivedOn')}
+      />
       <SubmitButton pending={pay.isPending}>Record payment</SubmitButton>
-      <StatusMessage>{pay.data ? 'Payment recorded.' : ''}</StatusMessage>
+      <StatusMessage>
+        {pay.data
+          ? `Payment recorded: ${formatPence(pay.data.allocatedPence)} against this invoice${pay.data.unallocatedPence > 0 ? `; the ${formatPence(pay.data.unallocatedPence)} more than was owed stays on the school’s account, shown on its statement` : ''}.`
+          : ''}
+      </StatusMessage>
     </Form>
   );
 }
