@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { formatPence } from '../catalogue/money';
 import { DomainError } from '../errors/domain-error';
+import { manualPaymentMethods } from './payment-labels';
 import { settledStatus } from './rules';
 
 export const ZRecordPaymentInput = z.object({
@@ -23,10 +24,33 @@ export const ZRecordPaymentInput = z.object({
 export type RecordPaymentInput = z.infer<typeof ZRecordPaymentInput>;
 
 /**
+ * A payment finance records by hand: it cannot have been received after today (the London date), and only a
+ * local authority settles by internal journal (with its own maintained schools). Then as `recordPayment`.
+ */
+export async function recordManualPayment(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'userId' | 'kind'>,
+  input: RecordPaymentInput & { today?: string },
+) {
+  if (!manualPaymentMethods(actor.kind).includes(input.method))
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: 'Only a local authority records payments by internal journal: choose BACS transfer or cheque.',
+      field: 'method',
+    });
+  if (input.receivedOn > (input.today ?? todayInLondon()))
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: 'The date received cannot be in the future: enter the date the money arrived.',
+      field: 'receivedOn',
+    });
+  return recordPayment(tx, actor, input);
+}
+
+/**
  * Records money received from a school and allocates it across its issued invoices (never beyond what each
  * has outstanding, never more in total than was received; anything left stays on account, and the result says
- * how much). Money recorded by hand cannot have been received after today (the London date); an online payment's
- * date is Stripe's own.
+ * how much).
  */
 export async function recordPayment(
   tx: Tx,
@@ -34,15 +58,8 @@ export async function recordPayment(
   input: Omit<RecordPaymentInput, 'method'> & {
     method: RecordPaymentInput['method'] | 'stripe';
     stripeReference?: string;
-    today?: string;
   },
 ) {
-  if (input.method !== 'stripe' && input.receivedOn > (input.today ?? todayInLondon()))
-    throw new DomainError({
-      code: 'BAD_REQUEST',
-      message: 'The date received cannot be in the future: enter the date the money arrived.',
-      field: 'receivedOn',
-    });
   const open = await tx
     .select()
     .from(invoices)

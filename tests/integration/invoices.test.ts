@@ -13,7 +13,7 @@ import {
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
 import { renderPdf } from '~/server/pdf/render-pdf';
-import { addDays } from '~/server/invoicing/rules';
+import { addDays, vatTreatmentLabels } from '~/server/invoicing/rules';
 import { longDate } from '~/server/format/dates';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
@@ -348,6 +348,20 @@ describe('invoices', () => {
       cause: { field: 'receivedOn' },
     });
     expect((await finance.invoices.byId({ id: first?.id ?? '' })).invoice.paidPence).toBe(4_000);
+    // Only a local authority settles by internal journal: a partnership is not offered it, nor may it record one.
+    const hsip = await makeDemoWorkspace(database.db, 'hsip');
+    await expect(
+      hsip.caller('finance@hsip.example').invoices.recordPayment({
+        schoolId,
+        method: 'journal',
+        amountPence: 1_000,
+        receivedOn: today,
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Only a local authority records payments by internal journal: choose BACS transfer or cheque.',
+      cause: { field: 'method' },
+    });
     // No allocations given: the oldest first, the rest stays on account.
     const rest = await finance.invoices.recordPayment({
       schoolId,
@@ -396,6 +410,12 @@ describe('invoices', () => {
     expect(lines.some((l) => l.startsWith('Invoice,') && l.includes('4100') && l.includes('ED200'))).toBe(
       true,
     );
+    // The VAT column reads as words, not codes.
+    const invoiceRows = lines.filter((l) => l.startsWith('Invoice,'));
+    expect(invoiceRows.length).toBeGreaterThan(0);
+    for (const row of invoiceRows)
+      expect(Object.values(vatTreatmentLabels).some((label) => row.includes(`,${label},`))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/,(standard|outside_scope|zero|exempt),/);
     await expect(finance.invoices.export({ from: today, to: '2000-01-01' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
