@@ -267,6 +267,10 @@ describe('invoices', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('tax point') as unknown,
     });
+    // A draft's PDF cannot pass for an invoice: its title says so and every page is stamped DRAFT.
+    const draftPdf = await finance.invoices.pdf({ id: draft?.id ?? '' });
+    expect(draftPdf.document.title).toBe('DRAFT — not a VAT invoice');
+    expect(draftPdf.document.watermark).toBe('DRAFT');
     const supplied = addDays(today, -20);
     await finance.invoices.issue({
       id: draft?.id ?? '',
@@ -274,6 +278,9 @@ describe('invoices', () => {
       taxPointOn: supplied,
     });
     const pdf = await finance.invoices.pdf({ id: draft?.id ?? '' });
+    // Issued: the VAT invoice as before, unmarked.
+    expect(pdf.document.title).toBe('VAT invoice');
+    expect(pdf.document.watermark).toBeUndefined();
     const facts = JSON.stringify(pdf.document.blocks[0]);
     expect(facts).toContain('"Tax point"');
     expect(facts).toContain(longDate(supplied));
