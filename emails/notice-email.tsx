@@ -1,4 +1,5 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
+import { Fragment } from 'react';
 import { z } from 'zod';
 import { defineEmail } from './define-email';
 
@@ -12,6 +13,7 @@ const ZProps = z.object({
   heading: z.string(),
   /** Empty when we do not know their name yet (an invitation to an address): the email says "Hello,". */
   recipientName: z.string(),
+  /** Each a paragraph; a line break inside one starts a new line (HTML and plain text). */
   paragraphs: z.array(z.string()),
   /** A list after the paragraphs (what a school still has to submit, say), one line each. */
   items: z.array(z.string()).optional(),
@@ -33,7 +35,15 @@ function NoticeEmail(p: Props) {
           </Heading>
           <Text>{p.recipientName ? `Dear ${p.recipientName},` : 'Hello,'}</Text>
           {p.paragraphs.map((text) => (
-            <Text key={text}>{text}</Text>
+            <Text key={text}>
+              {/* A paragraph's own lines (bank details: name, sort code, account) each on a line of their own. */}
+              {text.split('\n').map((line, i) => (
+                <Fragment key={i}>
+                  {i > 0 && <br />}
+                  {line}
+                </Fragment>
+              ))}
+            </Text>
           ))}
           {p.items && p.items.length > 0 && (
             <ul>

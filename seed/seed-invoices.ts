@@ -178,6 +178,7 @@ export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = to
         scope: 'partial',
         lines: [{ invoiceLineId: line.id, netPence: Math.max(1, Math.floor(line.netPence / 2)) }],
         today: addDays(today, -3),
+        notify: false,
       });
   }
   return { runId, issued: [overdue, overdueToo, partPaid, paid, credited, current].filter(Boolean).length };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import { ZodError } from 'zod';
 import { createContext } from '~/server/context';
@@ -8,6 +9,7 @@ import { getDatabase } from '~/server/database';
 import { env } from '~/server/env';
 import { createCaller } from '~/server/routers';
 import { WorkspaceSuspendedError } from '~/server/trpc';
+import { requestedAddressHeader, signInAddress } from './sign-in-address';
 
 /** Server components call procedures in-process, through the same access rules as HTTP. */
 export async function serverApi(tenantSlug: string | null = null) {
@@ -44,13 +46,13 @@ export async function guard<T>(call: Promise<T>): Promise<T> {
 }
 
 /**
- * The workspace a page belongs to, loaded once per request: signs the visitor in first if needed,
- * and refuses (403) anyone who is not a member.
+ * The workspace a page belongs to, loaded once per request: signs the visitor in first if needed (coming back
+ * to the page asked for, which the proxy passes on), and refuses (403) anyone who is not a member.
  */
 export const loadWorkspace = cache(async (slug: string) => {
   const api = await serverApi(slug);
   const session = await api.auth.session();
-  if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`/${slug}`)}`);
+  if (!session) redirect(signInAddress(slug, (await headers()).get(requestedAddressHeader)));
   // One transaction: the workspace, the caller's roles there and their other workspaces.
   const { mine, ...workspace } = await guard(api.workspaces.current());
   return { api, session, workspace, mine };

@@ -185,11 +185,14 @@ export const verificationTokens = pgTable(
 const outboxRole = pgRole('stride_app').existing();
 
 /**
- * A file an email carries, named by reference and rendered when the email is delivered: an invoice's PDF, or a
+ * A file an email carries, named by reference and rendered when the email is delivered: an invoice's or a credit
+ * note's PDF, or a
  * course place's calendar invite (REQUEST adds or updates the sessions, CANCEL removes them).
  */
 export type EmailAttachmentRef =
   | { kind: 'invoice-pdf'; invoiceId: string; filename: string }
+  /** A credit note's PDF (found through the invoice it credits). */
+  | { kind: 'credit-note-pdf'; invoiceId: string; creditNoteId: string; filename: string }
   | { kind: 'course-ics'; bookingId: string; method: 'REQUEST' | 'CANCEL'; filename: string }
   /** A waiting-list offer's invite (tentative while held), or its cancellation when the hold ends. */
   | { kind: 'course-offer-ics'; entryId: string; method: 'REQUEST' | 'CANCEL'; filename: string };

@@ -1,6 +1,7 @@
 import { withTenant, type Db } from '~/db/client';
 import type { EmailAttachmentRef } from '~/db/schema';
 import { renderBookingInvite, renderOfferInvite } from '../courses/booking-invite';
+import { renderCreditNotePdf } from '../invoicing/credit-note-pdf';
 import { renderInvoicePdf } from '../invoicing/invoice-pdf';
 
 export type { EmailAttachmentRef };
@@ -25,6 +26,13 @@ export async function renderAttachments(
     for (const ref of refs) {
       if (ref.kind === 'invoice-pdf') {
         const { bytes } = await renderInvoicePdf(tx, tenantId, ref.invoiceId);
+        rendered.push({
+          filename: ref.filename,
+          content: Buffer.from(bytes),
+          contentType: 'application/pdf',
+        });
+      } else if (ref.kind === 'credit-note-pdf') {
+        const bytes = await renderCreditNotePdf(tx, tenantId, ref.invoiceId, ref.creditNoteId);
         rendered.push({
           filename: ref.filename,
           content: Buffer.from(bytes),

@@ -6,6 +6,10 @@ import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { formatPence } from '../catalogue/money';
 import { DomainError } from '../errors/domain-error';
+import { queueEmail } from '../email/send-email';
+import { emailOf } from '../email/templates';
+import { creditNoteEmailProps } from './invoice-emails';
+import { invoiceRecipientsOf } from './invoice-recipients';
 import { getInvoice } from './load-invoice';
 import { takeNextNumber } from './numbering';
 import { roundHalfUp, settledStatus, sumTotals } from './rules';
@@ -25,12 +29,17 @@ export const ZCreditNoteInput = z.object({
 /**
  * A credit note against an issued invoice, full or partial, numbered in its own gapless series. A line is
  * never credited beyond its net; a full credit takes exactly the VAT left on each line, a partial one the VAT
- * on the amount credited (rounded per line).
+ * on the amount credited (rounded per line). Like an issued invoice, it is emailed to the school's invoice
+ * recipients with its PDF attached.
  */
 export async function createCreditNote(
   tx: Tx,
-  actor: Pick<Actor, 'tenantId' | 'name' | 'userId'>,
-  input: z.infer<typeof ZCreditNoteInput> & { today?: string },
+  actor: Pick<Actor, 'tenantId' | 'name' | 'userId' | 'appUrl' | 'slug'>,
+  input: z.infer<typeof ZCreditNoteInput> & {
+    today?: string;
+    /** false: email no one (demo data made by the seed). */
+    notify?: boolean;
+  },
 ) {
   // Lock the invoice first so two credit notes against it queue.
   await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, input.invoiceId)).for('update');
@@ -114,5 +123,31 @@ export async function createCreditNote(
       updatedAt: new Date(),
     })
     .where(eq(invoices.id, invoice.id));
+  if (input.notify !== false && invoice.kind === 'invoice') {
+    for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
+      await queueEmail(tx, {
+        to: recipient.email,
+        ...emailOf(
+          'notice',
+          creditNoteEmailProps({
+            recipient,
+            legalName: settings.legalName,
+            creditNote: { number, grossPence: totals.grossPence, reason: input.reason },
+            invoice: { number: invoice.number ?? '', customerName: invoice.customerName },
+            outstandingPence: Math.max(0, invoice.grossPence - invoice.paidPence - credited),
+            url: `${actor.appUrl}/${actor.slug}/invoices/${invoice.id}`,
+          }),
+        ),
+        attachments: [
+          {
+            kind: 'credit-note-pdf',
+            invoiceId: invoice.id,
+            creditNoteId: note.id,
+            filename: `${number}.pdf`,
+          },
+        ],
+      });
+    }
+  }
   return { id: note.id, number, ...totals };
 }

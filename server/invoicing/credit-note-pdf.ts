@@ -1,10 +1,13 @@
-import type { InvoiceSettings } from '~/db/schema';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { tenants, type InvoiceSettings } from '~/db/schema';
 import { formatPence } from '../catalogue/money';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
-import type { PdfDocument } from '../pdf/render-pdf';
-import type { InvoiceView } from './load-invoice';
+import { renderPdf, type PdfDocument } from '../pdf/render-pdf';
+import { getInvoice, type InvoiceView } from './load-invoice';
 import { vatBreakdown, vatTreatmentLabels } from './rules';
+import { getInvoiceSettings } from './settings';
 
 const rate = (bp: number) => `${bp / 100}%`;
 
@@ -86,4 +89,12 @@ export function creditNotePdfDocument(
     ],
   };
   return { document, filename: note.number };
+}
+
+/** One credit note's PDF bytes, rendered inside its tenant's transaction (for an email attachment). */
+export async function renderCreditNotePdf(tx: Tx, tenantId: string, invoiceId: string, creditNoteId: string) {
+  const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
+  const view = await getInvoice(tx, invoiceId);
+  const settings = await getInvoiceSettings(tx, { tenantId, name: tenant?.name ?? '' });
+  return renderPdf(creditNotePdfDocument(view, creditNoteId, settings).document);
 }

@@ -4,7 +4,7 @@ import type { Tx } from '~/db/client';
 import { creditNoteLines, creditNotes, invoiceLines, invoices, payments, schools } from '~/db/schema';
 import { toCsv } from '../format/csv';
 import { paymentDescription, paymentMethodLabels } from './payment-labels';
-import { agedBucket, schoolFinancialYear } from './rules';
+import { agedBucket, schoolFinancialYear, vatTreatmentLabels } from './rules';
 
 const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type AgedBucket = (typeof buckets)[number];
@@ -249,7 +249,7 @@ export async function financeExportCsv(tx: Tx, input: z.infer<typeof ZExportInpu
       l.nominalCode,
       l.costCentre,
       l.cfrCode,
-      l.vatTreatment,
+      vatTreatmentLabels[l.vatTreatment],
       l.vatRateBasisPoints / 100,
       money(l.netPence),
       money(l.vatPence),
@@ -267,7 +267,7 @@ export async function financeExportCsv(tx: Tx, input: z.infer<typeof ZExportInpu
       s.nominalCode,
       s.costCentre,
       s.cfrCode,
-      l.vatTreatment,
+      vatTreatmentLabels[l.vatTreatment],
       l.vatRateBasisPoints / 100,
       money(-l.netPence),
       money(-l.vatPence),

@@ -25,8 +25,20 @@ export function invoicePdfDocument(
 ): { document: PdfDocument; filename: string } {
   const { invoice, lines } = view;
   const journal = invoice.kind === 'journal';
-  const title = journal ? 'Internal recharge (journal)' : settings.vatNumber ? 'VAT invoice' : 'Invoice';
   const draft = invoice.status === 'draft';
+  const issuedTitle = journal
+    ? 'Internal recharge (journal)'
+    : settings.vatNumber
+      ? 'VAT invoice'
+      : 'Invoice';
+  // A draft must not pass for the document: its title says so, and a watermark marks every page.
+  const title = !draft
+    ? issuedTitle
+    : journal
+      ? 'DRAFT — internal recharge (journal), not yet issued'
+      : settings.vatNumber
+        ? 'DRAFT — not a VAT invoice'
+        : 'DRAFT — not an invoice';
   const facts: [string, string][] = [
     ['Supplier', settings.legalName],
     ['Supplier address', settings.address || '—'],
@@ -46,6 +58,7 @@ export function invoicePdfDocument(
     ...(settings.logoData && settings.logoMimeType
       ? { logo: { data: Buffer.from(settings.logoData, 'base64'), mimeType: settings.logoMimeType } }
       : {}),
+    ...(draft ? { watermark: 'DRAFT' } : {}),
     footer: draft
       ? 'DRAFT - not a valid invoice until issued with a number.'
       : `${journal ? 'Journal' : 'Invoice'} ${invoice.number ?? ''} - ${settings.legalName}`,

@@ -4,11 +4,10 @@ import type { Tx } from '~/db/client';
 import { invoiceLines, invoices, subscriptions } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
-import { formatPence } from '../catalogue/money';
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
 import { DomainError } from '../errors/domain-error';
-import { longDate } from '../format/dates';
+import { invoiceEmailProps } from './invoice-emails';
 import { invoiceRecipientsOf } from './invoice-recipients';
 import { lockInvoice } from './load-invoice';
 import { takeNextNumber } from './numbering';
@@ -92,19 +91,17 @@ export async function issueInvoice(
     for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
       await queueEmail(tx, {
         to: recipient.email,
-        ...emailOf('notice', {
-          subject: `Invoice ${number} from ${settings.legalName}`,
-          heading: `Invoice ${number}`,
-          recipientName: recipient.name,
-          paragraphs: [
-            `${settings.legalName} has issued invoice ${number} to ${issued.customerName} for ${formatPence(issued.grossPence)} (including VAT of ${formatPence(issued.vatPence)}), due by ${longDate(issued.dueOn)}.`,
-            'The invoice is attached as a PDF.',
-            settings.bankDetails
-              ? `To pay by BACS: ${settings.bankDetails}. Please quote ${number} as the reference.`
-              : '',
-          ].filter(Boolean),
-          action: { label: 'View or pay the invoice online', url: link },
-        }),
+        ...emailOf(
+          'notice',
+          invoiceEmailProps({
+            recipient,
+            legalName: settings.legalName,
+            bankDetails: settings.bankDetails,
+            paysOnline: settings.stripeKeyEncrypted !== null,
+            invoice: { ...issued, number },
+            url: link,
+          }),
+        ),
         attachments: [{ kind: 'invoice-pdf', invoiceId: issued.id, filename: `${number}.pdf` }],
       });
     }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { invoices, paymentAllocations, payments, paymentMethod } from '~/db/schema';
 import type { Actor } from '../access/actor';
+import { todayInLondon } from '../catalogue/academic-year';
+import { formatPence } from '../catalogue/money';
 import { DomainError } from '../errors/domain-error';
+import { manualPaymentMethods } from './payment-labels';
 import { settledStatus } from './rules';
 
 export const ZRecordPaymentInput = z.object({
@@ -11,7 +14,7 @@ export const ZRecordPaymentInput = z.object({
   method: z.enum(paymentMethod.enumValues.filter((m) => m !== 'stripe') as ['bacs', 'cheque', 'journal']),
   reference: z.string().trim().max(200).default(''),
   amountPence: z.number().int().min(1, 'Enter an amount of at least 1p'),
-  receivedOn: z.iso.date(),
+  receivedOn: z.iso.date('Enter the date the payment was received'),
   /** How to spread it; none given: the oldest outstanding invoices first. */
   allocations: z
     .array(z.object({ invoiceId: z.uuid(), amountPence: z.number().int().min(1) }))
@@ -21,8 +24,33 @@ export const ZRecordPaymentInput = z.object({
 export type RecordPaymentInput = z.infer<typeof ZRecordPaymentInput>;
 
 /**
+ * A payment finance records by hand: it cannot have been received after today (the London date), and only a
+ * local authority settles by internal journal (with its own maintained schools). Then as `recordPayment`.
+ */
+export async function recordManualPayment(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'userId' | 'kind'>,
+  input: RecordPaymentInput & { today?: string },
+) {
+  if (!manualPaymentMethods(actor.kind).includes(input.method))
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: 'Only a local authority records payments by internal journal: choose BACS transfer or cheque.',
+      field: 'method',
+    });
+  if (input.receivedOn > (input.today ?? todayInLondon()))
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message: 'The date received cannot be in the future: enter the date the money arrived.',
+      field: 'receivedOn',
+    });
+  return recordPayment(tx, actor, input);
+}
+
+/**
  * Records money received from a school and allocates it across its issued invoices (never beyond what each
- * has outstanding, never more in total than was received; anything left stays on account).
+ * has outstanding, never more in total than was received; anything left stays on account, and the result says
+ * how much).
  */
 export async function recordPayment(
   tx: Tx,
@@ -52,7 +80,7 @@ export async function recordPayment(
       if (a.amountPence > outstanding(invoice))
         throw new DomainError({
           code: 'BAD_REQUEST',
-          message: `Invoice ${invoice.number ?? ''} has only ${(outstanding(invoice) / 100).toFixed(2)} outstanding.`,
+          message: `Invoice ${invoice.number ?? ''} has only ${formatPence(outstanding(invoice))} outstanding.`,
           field: 'allocations',
         });
       return { invoice, amountPence: a.amountPence };

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 /**
  * One renderer for every document Stride prints (notes of visit, letters, reports): domains build a
@@ -26,6 +26,11 @@ export type PdfDocument = {
   footer?: string;
   /** A logo drawn at the top right of the first page (PNG or JPEG bytes). */
   logo?: { data: Uint8Array; mimeType: 'image/png' | 'image/jpeg' };
+  /**
+   * A word stamped large and faint across every page, and as a banner above the title (a draft invoice:
+   * "DRAFT"), so that no printed page can pass for the final document.
+   */
+  watermark?: string;
 };
 
 /** The logo's box at the top right of the first page, in points. */
@@ -133,6 +138,40 @@ class Writer {
     this.y -= 6;
   }
 
+  /** The watermark, diagonally across the middle of every page, behind nothing the reader needs. */
+  watermarks(text: string) {
+    const safe = pdfSafe(text);
+    const size = 110;
+    const textWidth = this.bold.widthOfTextAtSize(safe, size);
+    const angle = 45;
+    const rad = (angle * Math.PI) / 180;
+    for (const page of this.pdf.getPages())
+      page.drawText(safe, {
+        x: A4[0] / 2 - (Math.cos(rad) * textWidth) / 2 + (Math.sin(rad) * size) / 2,
+        y: A4[1] / 2 - (Math.sin(rad) * textWidth) / 2 - (Math.cos(rad) * size) / 2,
+        size,
+        font: this.bold,
+        color: rgb(0.75, 0.1, 0.1),
+        opacity: 0.15,
+        rotate: degrees(angle),
+      });
+  }
+
+  /** A bold red line above the title. */
+  banner(text: string) {
+    for (const line of wrap(text, this.bold, 13, width)) {
+      this.page.drawText(line, {
+        x: margin,
+        y: this.y - 13,
+        size: 13,
+        font: this.bold,
+        color: rgb(0.7, 0.05, 0.05),
+      });
+      this.y -= 13 * 1.4;
+    }
+    this.y -= 6;
+  }
+
   footers(footer: string | undefined) {
     const pages = this.pdf.getPages();
     pages.forEach((page, i) => {
@@ -165,6 +204,7 @@ export async function renderPdf(document: PdfDocument): Promise<Uint8Array> {
       height: image.height * scale,
     });
   }
+  if (document.watermark) w.banner(document.watermark);
   w.text(document.issuer, { size: 9.5, maxWidth: document.logo ? width - logoBox.width - 12 : undefined });
   w.text(document.title, {
     size: 17,
@@ -198,6 +238,7 @@ export async function renderPdf(document: PdfDocument): Promise<Uint8Array> {
         break;
     }
   }
+  if (document.watermark) w.watermarks(document.watermark);
   w.footers(document.footer);
   return pdf.save();
 }

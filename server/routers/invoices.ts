@@ -34,7 +34,7 @@ import {
   ZExportInput,
   ZStatementInput,
 } from '../invoicing/finance-reports';
-import { recordPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
+import { recordManualPayment, ZRecordPaymentInput, ZRefundInput } from '../invoicing/record-payment';
 import { refundPaymentAsFinance } from '../invoicing/refund-payment';
 import { todayInLondon } from '../catalogue/academic-year';
 import {
@@ -156,7 +156,7 @@ export const invoicesRouter = router({
     }),
   recordPayment: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZRecordPaymentInput)
-    .mutation(({ ctx, input }) => recordPayment(ctx.tx, ctx.actor, input)),
+    .mutation(({ ctx, input }) => recordManualPayment(ctx.tx, ctx.actor, input)),
   refund: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZRefundInput)
     .mutation(({ ctx, input }) => refundPaymentAsFinance(ctx.tx, ctx.actor, input)),

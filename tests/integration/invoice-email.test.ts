@@ -95,6 +95,8 @@ describe('invoices are emailed with the PDF attached', () => {
     // Coppetts Wood has no finance contact: its headteacher (school administrator) gets it.
     expect(toHead?.subject).toContain(numbers.get(coppetts));
     expect(toHead?.attachments).toHaveLength(1);
+    // Barnet has not connected Stripe: the button only opens the invoice.
+    expect(toHead?.props).toMatchObject({ action: { label: 'View the invoice' } });
 
     // Rendered inside the email's tenant: a real PDF.
     const [pdf] = await renderAttachments(database.db, barnet.id, toBursar?.attachments ?? []);
@@ -121,6 +123,48 @@ describe('invoices are emailed with the PDF attached', () => {
     expect(raw).toMatch(/Content-Type: application\/pdf; name=.?\S*\.pdf/);
     expect(raw).toContain('Content-Disposition: attachment');
     expect(raw).toContain('JVBERi0'); // base64 of "%PDF-"
+  });
+
+  it('a credit note is emailed to the same recipients with its PDF attached', async () => {
+    const [invoice] = await draftsFor([barnet.schoolId(101262)]);
+    const finance = barnet.caller('finance@barnet.example');
+    const { number: invoiceNumber } = await finance.invoices.issue({ id: invoice?.id ?? '' });
+    const note = await finance.invoices.creditNote({
+      invoiceId: invoice?.id ?? '',
+      reason: 'The second session was cancelled',
+      scope: 'full',
+    });
+    const head = barnet.email('head@coppettswood.sch.example');
+    const [email] = await withMailroom(database.db, (tx) =>
+      tx
+        .select()
+        .from(outboxEmails)
+        .where(
+          and(
+            eq(outboxEmails.tenantId, barnet.id),
+            eq(outboxEmails.to, head),
+            eq(outboxEmails.subject, `Credit note ${note.number} from Barnet Education and Learning Service`),
+          ),
+        ),
+    );
+    expect(email?.attachments).toEqual([
+      {
+        kind: 'credit-note-pdf',
+        invoiceId: invoice?.id,
+        creditNoteId: note.id,
+        filename: `${note.number}.pdf`,
+      },
+    ]);
+    expect(JSON.stringify(email?.props)).toContain('Reason: The second session was cancelled');
+    expect(JSON.stringify(email?.props)).toContain(`Nothing is now outstanding on invoice ${invoiceNumber}.`);
+    const [pdf] = await renderAttachments(database.db, barnet.id, email?.attachments ?? []);
+    expect(pdf?.contentType).toBe('application/pdf');
+    expect(pdf?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Only inside its own workspace.
+    const hsip = await makeDemoWorkspace(database.db, 'hsip');
+    await expect(renderAttachments(database.db, hsip.id, email?.attachments ?? [])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('offers paying online only where the workspace has connected Stripe', async () => {

@@ -13,7 +13,7 @@ import {
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
 import { renderPdf } from '~/server/pdf/render-pdf';
-import { addDays } from '~/server/invoicing/rules';
+import { addDays, vatTreatmentLabels } from '~/server/invoicing/rules';
 import { longDate } from '~/server/format/dates';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
@@ -267,6 +267,10 @@ describe('invoices', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('tax point') as unknown,
     });
+    // A draft's PDF cannot pass for an invoice: its title says so and every page is stamped DRAFT.
+    const draftPdf = await finance.invoices.pdf({ id: draft?.id ?? '' });
+    expect(draftPdf.document.title).toBe('DRAFT — not a VAT invoice');
+    expect(draftPdf.document.watermark).toBe('DRAFT');
     const supplied = addDays(today, -20);
     await finance.invoices.issue({
       id: draft?.id ?? '',
@@ -274,6 +278,9 @@ describe('invoices', () => {
       taxPointOn: supplied,
     });
     const pdf = await finance.invoices.pdf({ id: draft?.id ?? '' });
+    // Issued: the VAT invoice as before, unmarked.
+    expect(pdf.document.title).toBe('VAT invoice');
+    expect(pdf.document.watermark).toBeUndefined();
     const facts = JSON.stringify(pdf.document.blocks[0]);
     expect(facts).toContain('"Tax point"');
     expect(facts).toContain(longDate(supplied));
@@ -330,7 +337,38 @@ describe('invoices', () => {
         receivedOn: today,
         allocations: [{ invoiceId: first?.id ?? '', amountPence: 6_001 }],
       }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/has only £60\.00 outstanding/),
+    });
+    // Money cannot have arrived after today (the London date).
+    await expect(
+      finance.invoices.recordPayment({
+        schoolId,
+        method: 'bacs',
+        amountPence: 1_000,
+        receivedOn: addDays(today, 1),
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The date received cannot be in the future: enter the date the money arrived.',
+      cause: { field: 'receivedOn' },
+    });
+    expect((await finance.invoices.byId({ id: first?.id ?? '' })).invoice.paidPence).toBe(4_000);
+    // Only a local authority settles by internal journal: a partnership is not offered it, nor may it record one.
+    const hsip = await makeDemoWorkspace(database.db, 'hsip');
+    await expect(
+      hsip.caller('finance@hsip.example').invoices.recordPayment({
+        schoolId,
+        method: 'journal',
+        amountPence: 1_000,
+        receivedOn: today,
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Only a local authority records payments by internal journal: choose BACS transfer or cheque.',
+      cause: { field: 'method' },
+    });
     // No allocations given: the oldest first, the rest stays on account.
     const rest = await finance.invoices.recordPayment({
       schoolId,
@@ -379,6 +417,12 @@ describe('invoices', () => {
     expect(lines.some((l) => l.startsWith('Invoice,') && l.includes('4100') && l.includes('ED200'))).toBe(
       true,
     );
+    // The VAT column reads as words, not codes.
+    const invoiceRows = lines.filter((l) => l.startsWith('Invoice,'));
+    expect(invoiceRows.length).toBeGreaterThan(0);
+    for (const row of invoiceRows)
+      expect(Object.values(vatTreatmentLabels).some((label) => row.includes(`,${label},`))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/,(standard|outside_scope|zero|exempt),/);
     await expect(finance.invoices.export({ from: today, to: '2000-01-01' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });

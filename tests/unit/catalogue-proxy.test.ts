@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { requestedAddressHeader, signInAddress } from '~/app/_lib/sign-in-address';
 import { proxy } from '~/proxy';
 
 /** Where the proxy sends a catalogue address (the rewrite Next applies), and the filters its key stands for. */
@@ -23,5 +24,27 @@ describe('the catalogue proxy: one cache key per workspace and set of filters', 
     expect(rewriteOf('/courses/hsip?q=&page=1').path).toBe('/courses/hsip/list/all');
     expect(rewriteOf('/courses/barnet?page=2').path).not.toBe(rewriteOf('/courses/hsip?page=2').path);
     expect(rewriteOf('/courses/hsip?page=2&utm_source=news').filters).toBe('page=2');
+  });
+});
+
+describe('a signed-out visit to a workspace page comes back to it after signing in', () => {
+  it('passes the page asked for on to the layout, which sends the visitor to sign in with it', () => {
+    const response = proxy(new NextRequest('http://stride.test/hsip/invoices/7c1f0b1e?from=email'));
+    expect(response.headers.get('x-middleware-rewrite')).toBeNull();
+    expect(response.headers.get(`x-middleware-request-${requestedAddressHeader}`)).toBe(
+      '/hsip/invoices/7c1f0b1e?from=email',
+    );
+    expect(signInAddress('hsip', '/hsip/invoices/7c1f0b1e?from=email')).toBe(
+      `/signin?callbackUrl=${encodeURIComponent('/hsip/invoices/7c1f0b1e?from=email')}`,
+    );
+  });
+
+  it('keeps only an address inside that workspace, else the dashboard', () => {
+    const dashboard = `/signin?callbackUrl=${encodeURIComponent('/hsip')}`;
+    expect(signInAddress('hsip', null)).toBe(dashboard);
+    expect(signInAddress('hsip', '/barnet/invoices')).toBe(dashboard);
+    expect(signInAddress('hsip', '/hsipx/invoices')).toBe(dashboard);
+    expect(signInAddress('hsip', '//evil.example/hsip')).toBe(dashboard);
+    expect(signInAddress('hsip', '/hsip')).toBe(dashboard);
   });
 });

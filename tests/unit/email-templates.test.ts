@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emailOf, prepareEmail, renderEmail } from '~/server/email/templates';
+import { creditNoteEmailProps, invoiceEmailProps } from '~/server/invoicing/invoice-emails';
 
 describe('email templates', () => {
   it('checks props when an email is queued and works out its subject there, without rendering', () => {
@@ -38,5 +39,55 @@ describe('email templates', () => {
     await expect(renderEmail('no-such-email', {})).rejects.toThrow(/no email template/);
     await expect(renderEmail('toString', {})).rejects.toThrow(/no email template/);
     await expect(renderEmail('magic-link', { url: 1 })).rejects.toThrow();
+  });
+
+  describe('the invoice email', () => {
+    const invoiceEmail = (paysOnline: boolean) =>
+      invoiceEmailProps({
+        recipient: { name: 'Pat Bursar' },
+        legalName: 'Hertfordshire Schools Partnership Ltd',
+        bankDetails: 'Hertfordshire Schools Partnership Ltd\nSort code 20-00-00\n\nAccount 12345678',
+        paysOnline,
+        invoice: {
+          number: 'HSP-000012',
+          customerName: 'Oak Primary',
+          grossPence: 60_000,
+          vatPence: 10_000,
+          dueOn: '2027-01-04',
+        },
+        url: 'https://stride.example/hsip/invoices/1',
+      });
+
+    it('offers paying online only where the workspace takes payments online', () => {
+      expect(invoiceEmail(false).action?.label).toBe('View the invoice');
+      expect(invoiceEmail(true).action?.label).toBe('View or pay the invoice online');
+    });
+
+    it('puts each line of the bank details on its own line, in HTML and in plain text', async () => {
+      const { html, text } = await renderEmail('notice', invoiceEmail(false));
+      expect(text).toMatch(
+        /To pay by BACS:\s*\n\s*Hertfordshire Schools Partnership Ltd\s*\n\s*Sort code 20-00-00\s*\n\s*Account 12345678\s*\n\s*Please quote HSP-000012 as the reference\./,
+      );
+      expect(html).toMatch(/Partnership Ltd<br\/?>Sort code 20-00-00<br\/?>Account 12345678/);
+      expect(text).toContain('£600.00 (including VAT of £100.00), due by 4 January 2027');
+    });
+  });
+
+  it('the credit note email says what is credited, why, and what is left to pay', async () => {
+    const props = creditNoteEmailProps({
+      recipient: { name: '' },
+      legalName: 'HSIP Ltd',
+      creditNote: { number: 'CN-000003', grossPence: 12_000, reason: 'Session cancelled' },
+      invoice: { number: 'HSP-000012', customerName: 'Oak Primary' },
+      outstandingPence: 48_000,
+      url: 'https://stride.example/hsip/invoices/1',
+    });
+    const { subject, text } = await renderEmail('notice', props);
+    expect(subject).toBe('Credit note CN-000003 from HSIP Ltd');
+    expect(text).toContain(
+      'credit note CN-000003 to Oak Primary for £120.00 (including VAT), against invoice HSP-000012',
+    );
+    expect(text).toContain('Reason: Session cancelled');
+    expect(text).toContain('£480.00 is now outstanding on invoice HSP-000012.');
   });
 });

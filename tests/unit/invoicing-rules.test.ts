@@ -5,6 +5,8 @@ import {
   termsOfPeriodKey,
 } from '~/server/invoicing/billing-periods';
 import { ZInvoiceSettingsInput } from '~/server/invoicing/settings';
+import { customerCategoryLabels } from '~/server/invoicing/customer-category-labels';
+import { financeSystemOf, manualPaymentMethodOptions } from '~/server/invoicing/payment-labels';
 import {
   agedBucket,
   customerCategoryOf,
@@ -258,5 +260,23 @@ describe('VAT number in invoice settings', () => {
     const refused = vat.safeParse('GB 123');
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toBe('Enter a UK VAT number, e.g. GB123456789');
+  });
+});
+
+describe('invoicing words for each kind of workspace', () => {
+  it('offers an internal journal as a payment method to a local authority only', () => {
+    expect(manualPaymentMethodOptions('la').map((o) => o.label)).toEqual([
+      'BACS transfer',
+      'Cheque',
+      'Internal recharge / journal',
+    ]);
+    for (const kind of ['provider', 'appropriate_body'] as const)
+      expect(manualPaymentMethodOptions(kind).map((o) => o.label)).toEqual(['BACS transfer', 'Cheque']);
+  });
+
+  it('names the finance system by the kind of workspace, and a price basis in words', () => {
+    expect(financeSystemOf.la).toBe('the council’s finance system');
+    expect(financeSystemOf.provider).not.toMatch(/council/);
+    expect(customerCategoryLabels.out_of_area).toBe('Out of area');
   });
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { manualPaymentMethodOptions } from '~/server/invoicing/payment-labels';
+import { customerCategoryLabels } from '~/server/invoicing/customer-category-labels';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { DataTable } from '~/app/_components/data-table';
@@ -181,7 +181,13 @@ export function CreditNoteForm({
           />
         </>
       )}
-      <TextArea {...credit.field('reason')} label="Reason" rows={2} {...bind('reason')} />
+      <TextArea
+        {...credit.field('reason')}
+        label="Reason"
+        hint="Printed on the credit note the school receives, and in the email that sends it to them."
+        rows={2}
+        {...bind('reason')}
+      />
       <SubmitButton pending={credit.isPending}>Raise credit note</SubmitButton>
       <StatusMessage>
         {credit.data
@@ -293,7 +299,7 @@ export function BillingRunForm({
             empty="No invoices."
             columns={[
               { header: 'School', rowHeader: true, cell: (r) => r.schoolName },
-              { header: 'Customer', cell: (r) => categoryLabels[r.category] ?? r.category },
+              { header: 'Customer', cell: (r) => customerCategoryLabels[r.category] },
               { header: 'Document', cell: (r) => (r.kind === 'journal' ? 'Internal journal' : 'Invoice') },
               { header: 'PO number', cell: (r) => r.purchaseOrderNumber ?? '—' },
               { header: 'Lines', align: 'right', cell: (r) => r.lineCount },
@@ -353,12 +359,6 @@ export function ResumeRunButton({ billingRunId }: { billingRunId: string }) {
   );
 }
 
-export const categoryLabels: Record<string, string> = {
-  maintained: 'Maintained school',
-  academy: 'Academy',
-  out_of_area: 'Out of area',
-};
-
 export function IssueRunButton({ billingRunId, drafts }: { billingRunId: string; drafts: number }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -387,11 +387,14 @@ export function RecordPaymentForm({
   invoiceId,
   outstandingPence,
   today,
+  methods,
 }: {
   schoolId: string;
   invoiceId: string;
   outstandingPence: number;
   today: string;
+  /** The ways this kind of workspace records a payment by hand (`manualPaymentMethodOptions`). */
+  methods: { value: string; label: string }[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -428,12 +431,7 @@ export function RecordPaymentForm({
   };
   return (
     <Form form={pay} onSubmit={submit} heading={<h3 className="text-lg font-semibold">Record a payment</h3>}>
-      <SelectField
-        {...pay.field('method')}
-        label="How it was paid"
-        options={manualPaymentMethodOptions}
-        {...bind('method')}
-      />
+      <SelectField {...pay.field('method')} label="How it was paid" options={methods} {...bind('method')} />
       <TextField
         {...pay.field('reference')}
         label="Remittance or journal reference"
@@ -446,9 +444,18 @@ export function RecordPaymentForm({
         hint="More than is owed stays on the school’s account."
         {...bind('amount')}
       />
-      <DateField {...pay.field('receivedOn')} label="Date received" {...bind('receivedOn')} />
+      <DateField
+        {...pay.field('receivedOn')}
+        label="Date received"
+        hint="Today or earlier."
+        {...bind('receivedOn')}
+      />
       <SubmitButton pending={pay.isPending}>Record payment</SubmitButton>
-      <StatusMessage>{pay.data ? 'Payment recorded.' : ''}</StatusMessage>
+      <StatusMessage>
+        {pay.data
+          ? `Payment recorded: ${formatPence(pay.data.allocatedPence)} against this invoice${pay.data.unallocatedPence > 0 ? `; the ${formatPence(pay.data.unallocatedPence)} more than was owed stays on the school’s account, shown on its statement` : ''}.`
+          : ''}
+      </StatusMessage>
     </Form>
   );
 }

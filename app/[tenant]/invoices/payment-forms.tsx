@@ -1,7 +1,6 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { manualPaymentMethodOptions } from '~/server/invoicing/payment-labels';
 import { useState } from 'react';
 import {
   DateField,
@@ -38,10 +37,13 @@ export function AllocatePaymentForm({
   schoolId,
   invoices,
   today,
+  methods,
 }: {
   schoolId: string;
   invoices: OpenInvoice[];
   today: string;
+  /** The ways this kind of workspace records a payment by hand (`manualPaymentMethodOptions`). */
+  methods: { value: string; label: string }[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -104,12 +106,7 @@ export function AllocatePaymentForm({
       onSubmit={submit}
       heading={<h2 className="text-2xl font-semibold">Record a payment across invoices</h2>}
     >
-      <SelectField
-        {...pay.field('method')}
-        label="How it was paid"
-        options={manualPaymentMethodOptions}
-        {...bind('method')}
-      />
+      <SelectField {...pay.field('method')} label="How it was paid" options={methods} {...bind('method')} />
       <TextField
         {...pay.field('reference')}
         label="Remittance or journal reference"
@@ -183,7 +180,7 @@ export function RefundForm({
       <SelectField
         {...refund.field('paymentId')}
         label="Payment refunded"
-        hint="A payment made online (stripe) is refunded to the school through Stripe; any other is only recorded here."
+        hint="A payment made online is refunded to the school’s card or bank account through Stripe; any other refund is only recorded here (send the money yourself)."
         options={payments.map((p) => ({ value: p.paymentId, label: p.label }))}
         {...bind('paymentId')}
       />

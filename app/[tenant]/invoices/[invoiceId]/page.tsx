@@ -5,19 +5,17 @@ import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { formatPence } from '~/server/catalogue/money';
 import { vatBreakdown, vatTreatmentLabels } from '~/server/invoicing/rules';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import {
-  CreditNoteForm,
-  IssueForm,
-  PayOnlineButton,
-  RecordPaymentForm,
-  VoidForm,
-  categoryLabels,
-} from '../invoice-actions';
+import { CreditNoteForm, IssueForm, PayOnlineButton, RecordPaymentForm, VoidForm } from '../invoice-actions';
+import { customerCategoryLabels } from '~/server/invoicing/customer-category-labels';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { statusLabels } from '../status-labels';
 import { RefundForm } from '../payment-forms';
 import { longDate, shortDate } from '~/server/format/dates';
-import { paymentDescription, paymentMethodLabels } from '~/server/invoicing/payment-labels';
+import {
+  manualPaymentMethodOptions,
+  paymentDescription,
+  paymentMethodLabels,
+} from '~/server/invoicing/payment-labels';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
@@ -74,7 +72,7 @@ export default async function InvoicePage({
         <dd>{statusLabels[invoice.status]}</dd>
         <dt className="font-semibold">School</dt>
         <dd>
-          {invoice.customerName} ({categoryLabels[invoice.customerCategory] ?? invoice.customerCategory})
+          {invoice.customerName} ({customerCategoryLabels[invoice.customerCategory]})
         </dd>
         <dt className="font-semibold">Issued</dt>
         <dd>{shortDate(invoice.issuedOn)}</dd>
@@ -263,6 +261,7 @@ export default async function InvoicePage({
               invoiceId={invoice.id}
               outstandingPence={view.outstandingPence}
               today={todayInLondon()}
+              methods={manualPaymentMethodOptions(workspace.tenant.kind)}
             />
           )}
           {refundable.length > 0 && (

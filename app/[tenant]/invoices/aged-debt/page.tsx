@@ -7,6 +7,7 @@ import { financeUsers, hasRole } from '~/server/access/role-groups';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { financeSystemOf } from '~/server/invoicing/payment-labels';
 
 export const metadata: Metadata = { title: 'Aged debt' };
 
@@ -69,7 +70,8 @@ export default async function AgedDebtPage({ params }: { params: Promise<{ tenan
       <h2 className="mt-8 text-2xl font-semibold">Finance export</h2>
       <p className="mt-2 max-w-3xl">
         Every invoice and credit note line (with nominal code, cost centre and CFR code), and every payment
-        and refund, dated in the period, as CSV for the council’s finance system: one row per line.
+        and refund, dated in the period, as CSV for {financeSystemOf[workspace.tenant.kind]}: one row per
+        line.
       </p>
       <FilterForm label="Finance export period" submit="Download CSV" action={`/${tenant}/invoices/export`}>
         <FilterInput type="date" name="from" label="From" width="w-48" defaultValue={yearStart} required />

@@ -10,6 +10,7 @@ import { ZStatementInput } from '~/server/invoicing/finance-reports';
 import { addDays } from '~/server/invoicing/rules';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { AllocatePaymentForm } from '../../payment-forms';
+import { manualPaymentMethodOptions } from '~/server/invoicing/payment-labels';
 import { shortDate } from '~/server/format/dates';
 import { statementHref, statementQuery } from './statement-query';
 
@@ -135,6 +136,7 @@ export default async function StatementPage({
           <AllocatePaymentForm
             schoolId={schoolId}
             today={todayInLondon()}
+            methods={manualPaymentMethodOptions(workspace.tenant.kind)}
             invoices={open.map((i) => ({
               id: i.id,
               number: i.number ?? '',
