@@ -5,6 +5,7 @@ import type { JobRunSummary } from '~/db/schema';
 import { formatPence } from '../catalogue/money';
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
+import { bankTransferParagraph } from './invoice-emails';
 import { longDate } from '../format/dates';
 import { invoiceRecipientsOf } from './invoice-recipients';
 import { daysBetween } from './rules';
@@ -58,12 +59,12 @@ export async function sendOverdueReminders(
           recipientName: recipient.name,
           paragraphs: [
             `Invoice ${invoice.number ?? ''} from ${settings.legalName} to ${invoice.customerName} was due on ${longDate(invoice.dueOn)} and ${formatPence(outstanding)} is still outstanding (${late} ${late === 1 ? 'day' : 'days'} overdue).`,
-            settings.bankDetails
-              ? `To pay by BACS: ${settings.bankDetails}. Please quote ${invoice.number ?? ''}.`
-              : '',
+            bankTransferParagraph(settings.bankDetails ?? '', invoice.number ?? ''),
           ].filter(Boolean),
           action: {
-            label: 'View or pay the invoice',
+            // Paying online is offered only where the workspace takes payments online, as on the invoice email.
+            label:
+              settings.stripeKeyEncrypted !== null ? 'View or pay the invoice online' : 'View the invoice',
             url: `${context.appUrl}/${context.tenantSlug}/invoices/${invoice.id}`,
           },
           footnote: 'If you have already paid, thank you, and please ignore this reminder.',
