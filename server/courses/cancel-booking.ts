@@ -1,16 +1,8 @@
 import { todayInLondon } from '../catalogue/academic-year';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import {
-  chargeableItems,
-  courseBookings,
-  courses,
-  invoiceLines,
-  invoices,
-  memberships,
-  users,
-} from '~/db/schema';
+import { chargeableItems, courseBookings, courses, memberships, users } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import type { IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
@@ -24,6 +16,7 @@ import { longDate } from '../format/dates';
 import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
+import { invoicesHolding } from './invoiced-charges';
 
 export const ZCancelBookingInput = z.object({
   bookingId: z.uuid(),
@@ -172,22 +165,10 @@ export async function cancelBooking(
   };
 }
 
-/** The issued invoice (not void) that holds a charge, if it has been invoiced. */
+/** The invoice (not void) that holds a charge, if it has been invoiced. */
 async function invoiceHolding(tx: Tx, chargeableItemId: string) {
-  const [row] = await tx
-    .select({ id: invoices.id, number: invoices.number })
-    .from(chargeableItems)
-    .innerJoin(invoiceLines, eq(invoiceLines.chargeableItemId, chargeableItems.id))
-    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-    .where(
-      and(
-        eq(chargeableItems.id, chargeableItemId),
-        eq(chargeableItems.status, 'invoiced'),
-        ne(invoices.status, 'void'),
-      ),
-    )
-    .limit(1);
-  return row ? { id: row.id, number: row.number ?? 'a draft invoice' } : null;
+  const [row] = await invoicesHolding(tx, [chargeableItemId]);
+  return row ? { id: row.invoiceId, number: row.invoiceNumber ?? 'a draft invoice' } : null;
 }
 
 /** Tells the workspace's finance people (the manager and finance officers) which credit note a cancellation needs. */

@@ -1,19 +1,13 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import {
-  chargeableItems,
-  courseBookings,
-  courses,
-  courseWaitlistEntries,
-  invoiceLines,
-  invoices,
-} from '~/db/schema';
+import { chargeableItems, courseBookings, courses, courseWaitlistEntries } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { undoFunding } from './cancel-booking';
 import { courseEmail } from './course-emails';
 import { getCourseForUpdate } from './get-course';
+import { invoicesHolding } from './invoiced-charges';
 import type { Links } from './offer-next-place';
 
 export const ZCancelCourseInput = z.object({
@@ -81,39 +75,18 @@ export async function cancelCourse(
   const chargeIds = allBookings.flatMap((b) =>
     [b.chargeableItemId, b.penaltyChargeItemId].filter((id): id is string => Boolean(id)),
   );
-  const invoiced: InvoicedCharge[] =
-    chargeIds.length === 0
-      ? []
-      : (
-          await tx
-            .select({
-              itemId: chargeableItems.id,
-              invoiceId: invoices.id,
-              invoiceNumber: invoices.number,
-              invoiceStatus: invoices.status,
-            })
-            .from(chargeableItems)
-            .innerJoin(invoiceLines, eq(invoiceLines.chargeableItemId, chargeableItems.id))
-            .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-            .where(
-              and(
-                inArray(chargeableItems.id, chargeIds),
-                eq(chargeableItems.status, 'invoiced'),
-                ne(invoices.status, 'void'),
-              ),
-            )
-        ).map((row) => {
-          const booking = allBookings.find(
-            (b) => b.chargeableItemId === row.itemId || b.penaltyChargeItemId === row.itemId,
-          );
-          return {
-            bookingId: booking?.id ?? '',
-            delegateName: booking?.delegateName ?? '',
-            invoiceId: row.invoiceId,
-            invoiceNumber: row.invoiceNumber,
-            invoiceStatus: row.invoiceStatus,
-          };
-        });
+  const invoiced: InvoicedCharge[] = (await invoicesHolding(tx, chargeIds)).map((row) => {
+    const booking = allBookings.find(
+      (b) => b.chargeableItemId === row.itemId || b.penaltyChargeItemId === row.itemId,
+    );
+    return {
+      bookingId: booking?.id ?? '',
+      delegateName: booking?.delegateName ?? '',
+      invoiceId: row.invoiceId,
+      invoiceNumber: row.invoiceNumber,
+      invoiceStatus: row.invoiceStatus,
+    };
+  });
 
   let reversed = 0;
   for (const booking of places) {
