@@ -66,3 +66,6 @@ export const courseWhere = (course: {
   venue: course.format === 'online' ? '' : course.venue,
   joiningLink: course.format === 'in_person' ? '' : course.joiningLink,
 });
+
+/** Said beside a course's prices when its places are free to governors of maintained schools (s22 training). */
+export const statutoryFreeLine = 'Free to governors of maintained schools: statutory governor training.';

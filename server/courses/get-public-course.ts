@@ -28,6 +28,7 @@ export async function getPublicCourse(tx: Tx, courseId: string) {
       outOfAreaPricePence: courses.outOfAreaPricePence,
       vatRateBasisPoints: courses.vatRateBasisPoints,
       entitlementUnit: courses.entitlementUnit,
+      statutoryFreeForGovernors: courses.statutoryFreeForGovernors,
       cancellationTerms: courses.cancellationTerms,
       startsOn: courses.startsOn,
       endsOn: courses.endsOn,

@@ -18,7 +18,7 @@ import {
   type MadeUser,
 } from '../fixtures/factories';
 import { ownCourse } from './course-fixtures';
-import { openTestDatabase, testAppUrl, userByEmail } from './harness';
+import { anonymousCaller, openTestDatabase, testAppUrl, userByEmail } from './harness';
 
 /** The token in the newest invitation emailed to an address (the outbox keeps emails with no SMTP server). */
 async function invitationTokenFor(database: Database, email: string): Promise<string> {
@@ -296,6 +296,12 @@ describe('governance', () => {
       sessions: [{ on: `${nextYear}-05-12`, startTime: '18:00', endTime: '20:00' }],
     } as never);
     await courses.publish({ id: made.id });
+    // Its public page says so beside the prices.
+    const shown = await anonymousCaller(database.db).courseCatalogue.course({
+      tenant: tenant.slug,
+      id: made.id,
+    });
+    expect(shown.course.statutoryFreeForGovernors).toBe(true);
     const list = await as(govA).governance.trainingCourses({ schoolId: schoolA.id });
     expect(list.courses.find((c) => c.id === made.id)).toMatchObject({
       cost: 'statutory_free',

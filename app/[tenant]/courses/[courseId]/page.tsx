@@ -11,6 +11,7 @@ import {
 } from '../../../_lib/course-format';
 import { cancellationTermsSummary, freeCancellationUntil } from '~/server/courses/cancellation-terms';
 import { inSentence, priceNamesOf } from '~/server/catalogue/price-names';
+import { statutoryFreeLine } from '~/server/courses/course-labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { LeaveWaitingList, PromoteButton } from '../booking-decision';
 import { CancelCourseForm, DuplicateForm, PublishButton } from './course-actions';
@@ -81,6 +82,7 @@ export default async function CoursePage({
         <dd>
           {names.member} {formatPence(course.memberPricePence)}, {inSentence(names.nonMember)}{' '}
           {formatPence(course.nonMemberPricePence)}, out of area {formatPence(course.outOfAreaPricePence)}
+          {course.statutoryFreeForGovernors ? `. ${statutoryFreeLine}` : ''}
         </dd>
         <dt className="font-semibold">Entitlement</dt>
         <dd>

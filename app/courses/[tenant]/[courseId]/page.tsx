@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { priceWithVat, vatPercent } from '~/server/courses/course-vat';
 import { inSentence } from '~/server/catalogue/price-names';
+import { statutoryFreeLine } from '~/server/courses/course-labels';
 import { cancellationTermsSummary } from '~/server/courses/cancellation-terms';
 import { DataTable } from '../../../_components/data-table';
 import { SiteHeader } from '../../../_components/site-header';
@@ -102,6 +103,7 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
               ? ` VAT is charged at ${vatPercent(course.vatRateBasisPoints)}.`
               : ''}
             {course.entitlementUnit ? ' A place may come out of your school’s subscription.' : ''}
+            {course.statutoryFreeForGovernors ? ` ${statutoryFreeLine}` : ''}
           </dd>
           <dt className="font-semibold">Places</dt>
           <dd>
