@@ -18,7 +18,8 @@ export function HeaderShell({ children }: { children: ReactNode }) {
   );
 }
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+/** `returnTo`: the page signing in comes back to (an invitation, say), instead of the start page. */
+export function SiteHeader({ user, returnTo }: { user: SessionUser | null; returnTo?: string }) {
   return (
     <HeaderShell>
       {user ? (
@@ -34,7 +35,10 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           <SignOutButton />
         </div>
       ) : (
-        <Link href="/signin" className="rounded bg-brand px-3 py-2 text-sm font-semibold text-white">
+        <Link
+          href={returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : '/signin'}
+          className="rounded bg-brand px-3 py-2 text-sm font-semibold text-white"
+        >
           Sign in
         </Link>
       )}

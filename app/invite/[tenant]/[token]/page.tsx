@@ -24,7 +24,7 @@ export default async function InvitationPage({
   if (!session) {
     return (
       <>
-        <SiteHeader user={null} />
+        <SiteHeader user={null} returnTo={here} />
         <main id="main" className="mx-auto max-w-3xl px-4 py-8">
           <h1 className="text-3xl font-bold">You have been invited to Stride</h1>
           <p className="mt-4 text-lg">
