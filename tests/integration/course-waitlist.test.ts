@@ -73,6 +73,9 @@ describe('cancellation, waiting list, holds and substitution', () => {
       title: `Waitlist course ${Math.random().toString(36).slice(2, 8)}`,
       memberPrice: 50,
       nonMemberPrice: 70,
+      // No VAT, whatever HSIP's invoice settings are by the time this runs (other tests change them on a
+      // shared PostgreSQL database): the wording checked below is a VAT-free course's.
+      vatRatePercent: 0,
       sessions: [{ on: `${nextYear}-06-16`, startTime: '09:30', endTime: '15:30' }],
       ...extra,
     } as never);
