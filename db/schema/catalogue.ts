@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { vatTreatment } from './invoicing';
 import { tenantIdColumn, tenantIsolation } from './tenancy';
 
 /** A package is an annual subscription (SLA); a service is bought one at a time. */
@@ -66,6 +67,12 @@ export const catalogueItems = pgTable(
     /** A floor for non-members on per-unit packages (Harrow governor package: £1,078 minimum outside partnership). */
     minimumPricePence: integer('minimum_price_pence'),
     vatRateBasisPoints: integer('vat_rate_basis_points').notNull().default(0),
+    /**
+     * The item's VAT treatment as its manager chose it (standard-rated at `vatRateBasisPoints`, zero-rated, exempt,
+     * outside the scope). Null on items priced before the choice existed: standard-rated when they have a rate,
+     * else outside the scope (server/invoicing/vat-for-school.ts).
+     */
+    vatTreatment: vatTreatment('vat_treatment'),
     /** Members' percentage discount on this service (Harrow: 20% off bespoke training and consultancy). */
     memberDiscountPercent: integer('member_discount_percent').notNull().default(0),
     /** Mid-year joiners pay for the remaining terms only. */

@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { entitlementUnit } from './catalogue';
+import { vatTreatment } from './invoicing';
 import { schools } from './schools';
 import { tenantIdColumn, tenantIsolation } from './tenancy';
 
@@ -114,6 +115,8 @@ export const chargeableItems = pgTable(
     unitPricePence: integer('unit_price_pence').notNull(),
     netPence: integer('net_pence').notNull(),
     vatRateBasisPoints: integer('vat_rate_basis_points').notNull(),
+    /** The treatment of the catalogue item charged, when its manager chose one (null: decided by the rate). */
+    vatTreatment: vatTreatment('vat_treatment'),
     pricedAsMember: boolean('priced_as_member').notNull(),
     sourceType: text('source_type'),
     sourceId: uuid('source_id'),

@@ -16,8 +16,9 @@ import { todayInLondon } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { subscriptionPartsLeft } from './billing-periods';
-import { customerCategoryOf, lineTotals, rateFor, sumTotals, vatTreatmentFor } from './rules';
+import { lineTotals, sumTotals } from './rules';
 import { getInvoiceSettings } from './settings';
+import { customerCategoryOf, vatFor } from './vat-for-school';
 
 export const ZBillingRunInput = z.object({
   kind: z.enum(['charges', 'subscriptions']),
@@ -37,6 +38,8 @@ type PlannedLine = {
   productKind: ProductKind;
   productCode: string | null;
   catalogueRate: number;
+  /** The item's own VAT treatment, when its manager chose one. */
+  catalogueTreatment: VatTreatment | null;
   purchaseOrderNumber: string | null;
 };
 
@@ -47,7 +50,7 @@ export type PlannedInvoice = {
   category: CustomerCategory;
   kind: 'invoice' | 'journal';
   purchaseOrderNumber: string | null;
-  lines: (Omit<PlannedLine, 'catalogueRate' | 'productKind'> & {
+  lines: (Omit<PlannedLine, 'catalogueRate' | 'catalogueTreatment' | 'productKind'> & {
     vatTreatment: VatTreatment;
     vatRateBasisPoints: number;
     netPence: number;
@@ -79,7 +82,7 @@ export async function planBillingRun(
       id: schools.id,
       name: schools.name,
       laCode: schools.laCode,
-      typeGroup: schools.typeGroup,
+      type: schools.type,
       street: schools.street,
       town: schools.town,
       postcode: schools.postcode,
@@ -111,6 +114,7 @@ export async function planBillingRun(
         productKind: 'service',
         productCode: null,
         catalogueRate: c.vatRateBasisPoints,
+        catalogueTreatment: c.vatTreatment,
         purchaseOrderNumber: null,
       });
   } else {
@@ -179,6 +183,7 @@ export async function planBillingRun(
           productKind: 'package',
           productCode: item.code,
           catalogueRate: item.vatRateBasisPoints,
+          catalogueTreatment: item.vatTreatment,
           purchaseOrderNumber: sub.purchaseOrderNumber,
         });
       }
@@ -214,13 +219,17 @@ export async function planBillingRun(
     }
     for (const [po, group] of byPo) {
       const priced = group.map((l) => {
-        const treatment = vatTreatmentFor(settings.vatRules, l.productKind, category, l.catalogueRate);
-        const rate = rateFor(treatment, l.catalogueRate, settings.standardRateBasisPoints);
+        // The same decision every quote, booking preview and confirmation stated (vat-for-school.ts).
+        const { treatment, rateBasisPoints } = vatFor(settings, category, {
+          kind: l.productKind,
+          rateBasisPoints: l.catalogueRate,
+          treatment: l.catalogueTreatment,
+        });
         const totals = lineTotals({
           quantityHundredths: l.quantityHundredths,
           unitPricePence: l.unitPricePence,
           vatTreatment: treatment,
-          vatRateBasisPoints: rate,
+          vatRateBasisPoints: rateBasisPoints,
         });
         const codes =
           (l.productCode ? settings.financeCodes[l.productCode] : undefined) ??

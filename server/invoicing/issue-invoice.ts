@@ -4,6 +4,7 @@ import type { Tx } from '~/db/client';
 import { invoiceLines, invoices, subscriptions } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
+import { formatPence } from '../catalogue/money';
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
 import { DomainError } from '../errors/domain-error';
@@ -57,6 +58,14 @@ export async function issueInvoice(
       message: 'An invoice needs at least one line to be issued.',
     });
   const settings = await getInvoiceSettings(tx, actor);
+  // Not VAT-registered, not allowed to charge VAT: a draft made while the settings had a VAT number keeps its VAT
+  // lines, so it is stopped here rather than issued as a plain invoice that charges VAT (the billing run and its
+  // preview charge none without a number: vat-for-school.ts).
+  if (invoice.kind === 'invoice' && invoice.vatPence !== 0 && !settings.vatNumber)
+    throw new DomainError({
+      code: 'PRECONDITION_FAILED',
+      message: `This draft charges ${formatPence(invoice.vatPence)} VAT, but the invoice settings have no VAT registration number, and only a VAT-registered supplier may charge VAT. Enter the VAT number in the invoice settings, or void this draft and bill again without VAT.`,
+    });
   const today = input.today ?? todayInLondon();
   // The tax point of a supply invoiced later is the supply date; an invoice issued first is its own tax point.
   if (input.taxPointOn && input.taxPointOn > today)

@@ -75,19 +75,6 @@ export function vatBreakdown(
 }
 
 /**
- * Who the school is to the tenant: out of area when its LA is not one the tenant serves, otherwise an academy
- * (academies, free schools) or a maintained school (everything the LA maintains).
- */
-export function customerCategoryOf(
-  school: { laCode: string; typeGroup: string },
-  tenantLaCodes: readonly string[],
-): CustomerCategory {
-  if (tenantLaCodes.length > 0 && !tenantLaCodes.includes(school.laCode)) return 'out_of_area';
-  if (/academ|free school/i.test(school.typeGroup)) return 'academy';
-  return 'maintained';
-}
-
-/**
  * The treatment for a product sold to a customer: the tenant's most specific rule wins (exact kind and category,
  * then either one exact, then 'any'/'any'); with no rule, standard-rated when the catalogue gives the product a
  * VAT rate, outside the scope otherwise.

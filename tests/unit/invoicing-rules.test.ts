@@ -9,7 +9,6 @@ import { customerCategoryLabels } from '~/server/invoicing/customer-category-lab
 import { financeSystemOf, manualPaymentMethodOptions } from '~/server/invoicing/payment-labels';
 import {
   agedBucket,
-  customerCategoryOf,
   lineTotals,
   schoolFinancialYear,
   settledStatus,
@@ -132,16 +131,6 @@ describe('VAT treatment rules', () => {
   it('with no rule, the catalogue rate decides', () => {
     expect(vatTreatmentFor([], 'package', 'academy', 2000)).toBe('standard');
     expect(vatTreatmentFor([], 'package', 'academy', 0)).toBe('outside_scope');
-  });
-  it('a school is out of area when its LA is not the tenant’s, else academy or maintained', () => {
-    expect(customerCategoryOf({ laCode: '302', typeGroup: 'Academies' }, ['302'])).toBe('academy');
-    expect(customerCategoryOf({ laCode: '302', typeGroup: 'Free Schools' }, ['302'])).toBe('academy');
-    expect(
-      customerCategoryOf({ laCode: '302', typeGroup: 'Local authority maintained schools' }, ['302']),
-    ).toBe('maintained');
-    expect(
-      customerCategoryOf({ laCode: '330', typeGroup: 'Local authority maintained schools' }, ['302']),
-    ).toBe('out_of_area');
   });
 });
 

@@ -22,7 +22,7 @@ import { useTRPC } from '../../../_lib/trpc-client';
 
 const categories: { key: CustomerCategory; label: string }[] = [
   { key: 'maintained', label: 'Maintained schools in your area' },
-  { key: 'academy', label: 'Academies and free schools in your area' },
+  { key: 'academy', label: 'Academies, free schools and other schools not maintained in your area' },
   { key: 'out_of_area', label: 'Schools outside your area' },
 ];
 
@@ -33,7 +33,7 @@ const productKinds: { key: 'package' | 'service'; label: string }[] = [
 ];
 const categoryShort: Record<CustomerCategory, string> = {
   maintained: 'maintained',
-  academy: 'academies and free schools',
+  academy: 'academies and other schools not maintained',
   out_of_area: 'out of area',
 };
 type ExceptionKey = `vat_${'package' | 'service'}_${CustomerCategory}`;
@@ -148,7 +148,7 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
       <TextField
         {...save.field('vatNumber')}
         label="VAT registration number (optional)"
-        hint="For example GB123456789."
+        hint="For example GB123456789. Leave it empty if you are not registered for VAT: then no VAT is charged on invoices, quotes or course places."
         width="w-64"
         {...bind('vatNumber')}
       />
@@ -202,6 +202,13 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
       )}
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">VAT by customer</legend>
+        {values.vatNumber.trim() === '' && (
+          <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3 text-sm" data-testid="no-vat-number">
+            With no VAT registration number you are not VAT-registered, so no VAT is charged: every line is
+            outside the scope of VAT, whatever the choices below and the packages’ and courses’ own VAT. Enter
+            your VAT number to charge VAT.
+          </p>
+        )}
         <p className="text-sm text-slate-700">
           Leave a choice empty to use the catalogue’s VAT rate for every product.
         </p>
