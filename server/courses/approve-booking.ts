@@ -96,7 +96,7 @@ export async function decideBooking(
     const next = await offerNextPlace(tx, { ...input, courseId: course.id });
     return { status: 'cancelled' as const, offeredTo: next.offered?.entryId ?? null };
   }
-  const { schoolName, ...funded } = await fundGivenPlace(tx, {
+  const { schoolName, vatRateBasisPoints, ...funded } = await fundGivenPlace(tx, {
     tenantId: input.tenantId,
     course,
     schoolId: booking.schoolId,
@@ -122,6 +122,7 @@ export async function decideBooking(
         schoolName,
         funding: funded.funding,
         pricePence: funded.pricePence,
+        vatRateBasisPoints,
         bookedOn: londonDateOf(input.now),
       }),
       booking,

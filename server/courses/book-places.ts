@@ -7,7 +7,9 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { markEmailQueued, queueEmail } from '../email/send-email';
 import { prepareEmail, type TemplatedEmail } from '../email/templates';
 import type { TDelegate } from './booking-inputs';
+import { countOf } from '../format/plural';
 import { courseEmail, placeDetailsOf, waitingPositionLine, type PlaceDetails } from './course-emails';
+import { priceWithVat } from './course-vat';
 import { loadBookingContext, type BookingContextRead, type BookingCourse } from './load-booking-context';
 import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
@@ -31,6 +33,11 @@ export type BookPlacesResult = {
    * not ask for it): the caller offers them the waiting list, which is the same booking with joinWaitingList.
    */
   offeredWaitingList: { delegateName: string; delegateEmail: string }[];
+  /**
+   * What the places charged cost the school, as the confirmation email says it: "2 places charged to Grange
+   * Primary School: £240.00 plus VAT (£288.00)." ("plus VAT" only when the school pays VAT); null when none is.
+   */
+  chargeLine: string | null;
 };
 
 /**
@@ -89,11 +96,8 @@ export async function bookPlaces(
     throw new DomainError({ code: 'BAD_REQUEST', field: 'delegates', message: 'Add at least one delegate.' });
   const emails = input.delegates.map((d) => d.email.toLowerCase());
   // One round trip: the course, school, price, sessions and who already has a place.
-  const { course, school, price, academicYear, sessions, alreadyBooked } = await loadBookingContext(
-    tx,
-    { ...input, emails },
-    input.sentContext,
-  );
+  const { course, school, price, vatRateBasisPoints, academicYear, sessions, alreadyBooked } =
+    await loadBookingContext(tx, { ...input, emails }, input.sentContext);
   if (alreadyBooked.length > 0)
     throw new DomainError({
       code: 'CONFLICT',
@@ -126,6 +130,7 @@ export async function bookPlaces(
           schoolName: school.name,
           funding,
           pricePence,
+          vatRateBasisPoints,
           bookedOn: input.today,
         }),
       });
@@ -139,7 +144,11 @@ export async function bookPlaces(
   );
   // A place that is charged or free (no entitlement to draw from, nothing to approve): one statement.
   if (!awaitsApproval && !course.entitlementUnit)
-    return bookInOneStatement(tx, { ...input, course, price, freeByStatute, prepared });
+    return withChargeLine(
+      await bookInOneStatement(tx, { ...input, course, price, freeByStatute, prepared }),
+      school.name,
+      vatRateBasisPoints,
+    );
 
   const take = await takePlaces(tx, course, input.delegates.length);
   const confirmed = prepared.slice(0, take);
@@ -268,7 +277,7 @@ export async function bookPlaces(
     ...waitlistedEmails,
   ];
   for (const email of outgoing) await queueEmail(tx, email);
-  return result;
+  return withChargeLine(result, school.name, vatRateBasisPoints);
 }
 
 /**
@@ -293,7 +302,23 @@ const noPlaces = (): BookPlacesResult => ({
   waitlisted: [],
   pendingApproval: [],
   offeredWaitingList: [],
+  chargeLine: null,
 });
+
+/** The result with its chargeLine: the places charged, at the school's price and its own VAT on a place. */
+function withChargeLine(
+  result: BookPlacesResult,
+  schoolName: string,
+  vatRateBasisPoints: number,
+): BookPlacesResult {
+  const charged = result.confirmed.filter((c) => c.funding === 'charge');
+  const unitPence = charged[0]?.pricePence ?? 0;
+  if (charged.length === 0 || unitPence <= 0) return result;
+  return {
+    ...result,
+    chargeLine: `${countOf(charged.length, 'place')} charged to ${schoolName}: ${priceWithVat(unitPence, vatRateBasisPoints, charged.length)}.`,
+  };
+}
 
 const offered = (d: TDelegate) => ({ delegateName: d.name, delegateEmail: d.email });
 

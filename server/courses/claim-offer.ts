@@ -54,7 +54,7 @@ export async function claimOffer(
           : 'Sorry: the hold on this place has run out and it has passed to the next person.',
     });
   const { course, sessions } = await getCourse(tx, entry.courseId);
-  const { schoolName, ...funded } = await fundGivenPlace(tx, {
+  const { schoolName, vatRateBasisPoints, ...funded } = await fundGivenPlace(tx, {
     tenantId: input.tenantId,
     course,
     schoolId: entry.schoolId,
@@ -86,6 +86,7 @@ export async function claimOffer(
     schoolName,
     funding: funded.funding,
     pricePence: funded.pricePence,
+    vatRateBasisPoints,
     bookedOn: londonDateOf(input.now),
   });
   // The delegate claimed it alone: those who pay hear of a charge before the invoice.

@@ -40,14 +40,23 @@ export type PlaceDetails = {
   bookedOn: string;
 };
 
-/** A confirmed place's details from its course, sessions and funding (the confirmation's `place`). */
+/**
+ * A confirmed place's details from its course, sessions and funding (the confirmation's `place`).
+ * `vatRateBasisPoints` is the school's own rate on the place (placeVatRate), not the course's: a school that
+ * pays no VAT is not told "plus VAT".
+ */
 export const placeDetailsOf = (
-  course: Pick<Course, 'vatRateBasisPoints' | 'cancellationTerms'>,
+  course: Pick<Course, 'cancellationTerms'>,
   sessions: readonly Pick<CourseSession, 'on'>[],
-  place: { schoolName: string; funding: PlaceDetails['funding']; pricePence: number; bookedOn: string },
+  place: {
+    schoolName: string;
+    funding: PlaceDetails['funding'];
+    pricePence: number;
+    vatRateBasisPoints: number;
+    bookedOn: string;
+  },
 ): PlaceDetails => ({
   ...place,
-  vatRateBasisPoints: course.vatRateBasisPoints,
   terms: course.cancellationTerms,
   firstSessionOn: sessions[0]?.on,
 });

@@ -1,11 +1,15 @@
-import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { invoiceSettings, type InvoiceSettings } from '~/db/schema';
+import type { Course } from '~/db/schema';
 import { lineTotals } from '../invoicing/rules';
+import {
+  loadWorkspaceVat,
+  vatByCategory,
+  vatForSchool,
+  type WorkspaceVat,
+} from '../invoicing/vat-for-school';
 import { formatPence } from '../catalogue/money';
 
-/** What of the invoice settings decides the VAT on a course place. */
-export type WorkspaceVat = Pick<InvoiceSettings, 'vatNumber' | 'standardRateBasisPoints' | 'vatRules'>;
+export type { WorkspaceVat };
 
 /**
  * The VAT rate a new course takes unless its manager sets another: a course place is sold as a service, so it is
@@ -24,15 +28,53 @@ export function serviceVatRate(vat: WorkspaceVat | undefined): number {
 
 /** The workspace's VAT for courses: whether it is VAT-registered and the rate a new course takes. */
 export async function courseVatDefault(tx: Tx, tenantId: string) {
-  const [row] = await tx
-    .select({
-      vatNumber: invoiceSettings.vatNumber,
-      standardRateBasisPoints: invoiceSettings.standardRateBasisPoints,
-      vatRules: invoiceSettings.vatRules,
-    })
-    .from(invoiceSettings)
-    .where(eq(invoiceSettings.tenantId, tenantId));
-  return { vatRegistered: Boolean(row?.vatNumber), rateBasisPoints: serviceVatRate(row) };
+  const vat = await loadWorkspaceVat(tx, tenantId);
+  return { vatRegistered: Boolean(vat.vatNumber), rateBasisPoints: serviceVatRate(vat) };
+}
+
+/**
+ * The VAT rate this school pays on a place on this course: the course's rate as a service sold to the school,
+ * decided as the billing run will invoice the place (vatForSchool: no VAT without a VAT number, the workspace's
+ * rule for the kind of school, e.g. maintained schools outside the scope). 0 when the school pays no VAT.
+ */
+export function placeVatRate(
+  vat: WorkspaceVat,
+  course: Pick<Course, 'vatRateBasisPoints'>,
+  school: { laCode: string; type: string },
+  laCodes: readonly string[],
+): number {
+  return vatForSchool(vat, school, laCodes, { kind: 'service', rateBasisPoints: course.vatRateBasisPoints })
+    .rateBasisPoints;
+}
+
+const payerNames = {
+  maintained: 'maintained schools',
+  academy: 'academies and other schools the local authority does not maintain',
+  out_of_area: 'schools outside the area',
+} as const;
+
+/**
+ * Where no school is known (the public course page): how VAT is stated beside the prices. Charged to every
+ * kind of school: "plus VAT" with the amount; to none: nothing; to some (e.g. not to maintained schools):
+ * "plus VAT where it applies", and which schools pay it.
+ */
+export function publicCourseVat(vat: WorkspaceVat, course: Pick<Course, 'vatRateBasisPoints'>) {
+  const byCategory = vatByCategory(vat, { kind: 'service', rateBasisPoints: course.vatRateBasisPoints });
+  const who = (charged: boolean) =>
+    byCategory.decisions
+      .filter((d) => d.rateBasisPoints > 0 === charged)
+      .map((d) => payerNames[d.category])
+      .join(' and ');
+  return {
+    /** The rate to state each price with (priceWithVat): 0 unless every kind of school pays it. */
+    rateForPrices: byCategory.chargedToAll ? byCategory.rateBasisPoints : 0,
+    /** After the prices: "VAT is charged at 20%.", or who pays it, or nothing. */
+    sentence: byCategory.chargedToNone
+      ? null
+      : byCategory.chargedToAll
+        ? `VAT is charged at ${vatPercent(byCategory.rateBasisPoints)}.`
+        : `Plus VAT where it applies: ${vatPercent(byCategory.rateBasisPoints)} for ${who(true)}; none for ${who(false)}.`,
+  };
 }
 
 /** A price of one place with its VAT, rounded as the invoice line will be. */

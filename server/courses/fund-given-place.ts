@@ -5,7 +5,9 @@ import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { statutoryFreeEmails } from '../governance/statutory-free-places';
 import { placeDetailsOf } from './course-emails';
+import { loadWorkspaceVat } from '../invoicing/vat-for-school';
 import { placePriceFor } from './course-price';
+import { placeVatRate } from './course-vat';
 import { placesCovered } from './entitlement-cover';
 import { fundPlace } from './fund-place';
 
@@ -30,7 +32,7 @@ export async function fundGivenPlace(
   },
 ) {
   const { course } = input;
-  const { school, price } = await givenPlacePrice(tx, input);
+  const { school, price, vatRateBasisPoints } = await givenPlacePrice(tx, input);
   const funded = await fundPlace(tx, {
     tenantId: input.tenantId,
     schoolId: school.id,
@@ -41,7 +43,7 @@ export async function fundGivenPlace(
     delegateName: input.delegateName,
     actorUserId: input.actorUserId,
   });
-  return { ...funded, schoolName: school.name };
+  return { ...funded, schoolName: school.name, vatRateBasisPoints };
 }
 
 /** The school's price for a place given after booking: free to a governor on statutory training. */
@@ -52,12 +54,19 @@ async function givenPlacePrice(
   const [school] = await tx.select().from(schools).where(eq(schools.id, input.schoolId));
   if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
   const price = placePriceFor(input.course, school, input.laCodes);
+  // The school's own VAT on the place, as its invoice will charge it.
+  const vatRateBasisPoints = placeVatRate(
+    await loadWorkspaceVat(tx, input.course.tenantId),
+    input.course,
+    school,
+    input.laCodes,
+  );
   const free = await statutoryFreeEmails(tx, {
     course: input.course,
     schoolId: school.id,
     emails: [input.delegateEmail],
   });
-  return { school, price: free.size > 0 ? { ...price, pricePence: 0 } : price };
+  return { school, vatRateBasisPoints, price: free.size > 0 ? { ...price, pricePence: 0 } : price };
 }
 
 /**
@@ -75,7 +84,7 @@ export async function givenPlaceCost(
     today: IsoDate;
   },
 ) {
-  const { school, price } = await givenPlacePrice(tx, input);
+  const { school, price, vatRateBasisPoints } = await givenPlacePrice(tx, input);
   const covered =
     price.pricePence > 0
       ? await placesCovered(tx, {
@@ -90,6 +99,7 @@ export async function givenPlaceCost(
     schoolName: school.name,
     funding,
     pricePence: price.pricePence,
+    vatRateBasisPoints,
     bookedOn: input.today,
   });
 }

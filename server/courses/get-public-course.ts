@@ -2,10 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courses } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
+import { loadWorkspaceVat } from '../invoicing/vat-for-school';
+import { publicCourseVat } from './course-vat';
 import { listSessions } from './get-course';
 
-/** A published (or cancelled) course as the public sees it: never its joining link or who is booked. */
-export async function getPublicCourse(tx: Tx, courseId: string) {
+/**
+ * A published (or cancelled) course as the public sees it: never its joining link or who is booked. No school
+ * is known, so `vat` says VAT as it applies to each kind of school (publicCourseVat), never "plus VAT" to all
+ * where maintained schools, say, pay none.
+ */
+export async function getPublicCourse(tx: Tx, courseId: string, tenantId: string) {
   const [course] = await tx
     .select({
       id: courses.id,
@@ -37,9 +43,10 @@ export async function getPublicCourse(tx: Tx, courseId: string) {
     .where(and(eq(courses.id, courseId)));
   if (!course || course.status === 'draft')
     throw new DomainError({ code: 'NOT_FOUND', message: 'That course was not found.' });
-  const sessions = await listSessions(tx, courseId);
+  const [sessions, vat] = await Promise.all([listSessions(tx, courseId), loadWorkspaceVat(tx, tenantId)]);
   return {
     course: { ...course, facilitators: course.facilitators.map((f) => f.name) },
+    vat: publicCourseVat(vat, course),
     sessions: sessions.map(({ id, sequence, title, kind, on, startTime, endTime }) => ({
       id,
       sequence,

@@ -4,6 +4,7 @@ import type { Course, CourseSession, School } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { placePriceFor } from './course-price';
+import { placeVatRate, type WorkspaceVat } from './course-vat';
 import { londonClockOf } from './london-time';
 
 /** What of a course a booking reads. */
@@ -32,7 +33,7 @@ export type BookingCourse = Pick<
 
 type BookingSchool = Pick<
   School,
-  'id' | 'name' | 'laCode' | 'status' | 'isPartnershipMember' | 'staffBookingsNeedApproval'
+  'id' | 'name' | 'laCode' | 'type' | 'status' | 'isPartnershipMember' | 'staffBookingsNeedApproval'
 >;
 type BookingSession = Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>;
 
@@ -41,6 +42,7 @@ type BookingContextRow = {
   school: BookingSchool | null;
   sessions: BookingSession[] | null;
   already: string[] | null;
+  vat: WorkspaceVat | null;
 };
 
 /** Which booking a context read is for: a read made for other delegates, course or school is not used. */
@@ -70,7 +72,7 @@ export function readBookingContext(tx: Tx, key: BookingContextKey): BookingConte
         'staffBookingNeedsApproval', c.staff_booking_needs_approval,
         'statutoryFreeForGovernors', c.statutory_free_for_governors, 'cancellationTerms', c.cancellation_terms)
         from courses c where c.id = ${key.courseId}) as course,
-      (select json_build_object('id', s.id, 'name', s.name, 'laCode', s.la_code, 'status', s.status,
+      (select json_build_object('id', s.id, 'name', s.name, 'laCode', s.la_code, 'type', s.type, 'status', s.status,
         'isPartnershipMember', s.is_partnership_member, 'staffBookingsNeedApproval', s.staff_bookings_need_approval)
         from schools s where s.id = ${key.schoolId}) as school,
       (select json_agg(json_build_object('title', cs.title, 'on', cs.on, 'startTime', cs.start_time,
@@ -79,12 +81,19 @@ export function readBookingContext(tx: Tx, key: BookingContextKey): BookingConte
       (select json_agg(b.delegate_email) from course_bookings b
         where b.course_id = ${key.courseId} and b.status <> 'cancelled'
           and lower(b.delegate_email) = any(array(select jsonb_array_elements_text(${JSON.stringify(key.emails)}::jsonb)))
-      ) as already`,
+      ) as already,
+      (select json_build_object('vatNumber', i.vat_number,
+        'standardRateBasisPoints', i.standard_rate_basis_points, 'vatRules', i.vat_rules)
+        from invoice_settings i
+        where i.tenant_id = (select c.tenant_id from courses c where c.id = ${key.courseId})) as vat`,
   ).then(([first]) => first);
   // Awaited by loadBookingContext; a read sent early for a request then refused is never awaited.
   row.catch(() => {});
   return { ...key, row };
 }
+
+/** No invoice settings saved: not VAT-registered. */
+const noVat: WorkspaceVat = { vatNumber: null, standardRateBasisPoints: 2000, vatRules: [] };
 
 const sameRead = (read: BookingContextKey, key: BookingContextKey) =>
   read.courseId === key.courseId &&
@@ -129,6 +138,8 @@ export async function loadBookingContext(
     course,
     school,
     price,
+    /** The VAT rate this school pays on a place, as its invoice will charge it (0: none). */
+    vatRateBasisPoints: placeVatRate(row?.vat ?? noVat, course, school, input.laCodes),
     academicYear,
     sessions: row?.sessions ?? [],
     alreadyBooked: row?.already ?? [],

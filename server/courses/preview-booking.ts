@@ -28,10 +28,11 @@ export async function previewBooking(
     delegateEmails?: readonly string[];
   },
 ) {
-  const { course, school, price, academicYear, sessions, alreadyBooked } = await loadBookingContext(tx, {
-    ...input,
-    emails: input.selfEmail ? [input.selfEmail.toLowerCase()] : undefined,
-  });
+  const { course, school, price, vatRateBasisPoints, academicYear, sessions, alreadyBooked } =
+    await loadBookingContext(tx, {
+      ...input,
+      emails: input.selfEmail ? [input.selfEmail.toLowerCase()] : undefined,
+    });
   const placesLeft = course.capacity - course.placesTaken;
   // Only the places confirmed are covered or charged: the waiting list costs nothing until a place is offered.
   const placed = Math.min(Math.max(0, placesLeft), input.places);
@@ -62,7 +63,8 @@ export async function previewBooking(
     /** The price as the workspace names it, for a sentence ("subscriber"). */
     priceName: priceBasisName(input.priceNames, price.basis),
     unitPricePence: price.pricePence,
-    vatRateBasisPoints: course.vatRateBasisPoints,
+    /** The VAT rate this school pays on a place (the course's, or 0 where the school pays no VAT). */
+    vatRateBasisPoints,
     covered,
     free,
     /** Free as statutory governor training: "free: statutory governor training". */
@@ -70,11 +72,11 @@ export async function previewBooking(
     charged,
     chargePence: charged * price.pricePence,
     /** What the school will be invoiced for the places charged, VAT included. */
-    chargeGrossPence: charged * vatOnPlace(price.pricePence, course.vatRateBasisPoints).grossPence,
+    chargeGrossPence: charged * vatOnPlace(price.pricePence, vatRateBasisPoints).grossPence,
     /** The price of one place as the school is told it: "£120.00 plus VAT (£144.00)", or "£120.00" with no VAT. */
-    unitPriceWording: priceWithVat(price.pricePence, course.vatRateBasisPoints),
+    unitPriceWording: priceWithVat(price.pricePence, vatRateBasisPoints),
     /** The places charged, the same way: "£240.00 plus VAT (£288.00)". */
-    chargeWording: priceWithVat(price.pricePence, course.vatRateBasisPoints, charged),
+    chargeWording: priceWithVat(price.pricePence, vatRateBasisPoints, charged),
     placesLeft,
     alreadyHasPlace: alreadyBooked.length > 0,
     confirmed: placed,

@@ -29,7 +29,7 @@ export const courseCatalogueRouter = router({
   course: publicProcedure.input(z.object({ tenant: ZTenantSlug, id: z.uuid() })).query(({ ctx, input }) =>
     withPublicCourses(ctx.db, input.tenant, async (tx, tenant) => ({
       tenant: { name: tenant.name, slug: tenant.slug, priceNames: priceNamesOf(tenant.settings) },
-      ...(await getPublicCourse(tx, input.id)),
+      ...(await getPublicCourse(tx, input.id, tenant.id)),
     })),
   ),
 });

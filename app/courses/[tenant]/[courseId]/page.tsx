@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
-import { priceWithVat, vatPercent } from '~/server/courses/course-vat';
+import { priceWithVat } from '~/server/courses/course-vat';
 import { inSentence } from '~/server/catalogue/price-names';
 import { statutoryFreeLine } from '~/server/courses/course-labels';
 import { cancellationTermsSummary } from '~/server/courses/cancellation-terms';
@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PublicCoursePage({ params }: { params: Params }) {
   const { tenant, courseId } = await params;
   const api = await serverApi(null);
-  const [{ course, sessions, tenant: provider }, session] = await Promise.all([
+  const [{ course, sessions, vat, tenant: provider }, session] = await Promise.all([
     load(tenant, courseId),
     api.auth.session(),
   ]);
@@ -95,13 +95,11 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
           )}
           <dt className="font-semibold">Price per place</dt>
           <dd>
-            {provider.priceNames.member} {priceWithVat(course.memberPricePence, course.vatRateBasisPoints)};{' '}
+            {provider.priceNames.member} {priceWithVat(course.memberPricePence, vat.rateForPrices)};{' '}
             {inSentence(provider.priceNames.nonMember)}{' '}
-            {priceWithVat(course.nonMemberPricePence, course.vatRateBasisPoints)}; outside the area{' '}
-            {priceWithVat(course.outOfAreaPricePence, course.vatRateBasisPoints)}.
-            {course.vatRateBasisPoints > 0
-              ? ` VAT is charged at ${vatPercent(course.vatRateBasisPoints)}.`
-              : ''}
+            {priceWithVat(course.nonMemberPricePence, vat.rateForPrices)}; outside the area{' '}
+            {priceWithVat(course.outOfAreaPricePence, vat.rateForPrices)}.
+            {vat.sentence ? ` ${vat.sentence}` : ''}
             {course.entitlementUnit ? ' A place may come out of your school’s subscription.' : ''}
             {course.statutoryFreeForGovernors ? ` ${statutoryFreeLine}` : ''}
           </dd>

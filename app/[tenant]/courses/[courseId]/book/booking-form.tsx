@@ -165,7 +165,12 @@ export function BookingForm({
           {p && p.confirmed === 0 ? 'Join the waiting list' : 'Confirm booking'}
         </SubmitButton>
       )}
-      {form.data && <StatusMessage>{outcome(form.data, namesDelegates)}</StatusMessage>}
+      {form.data && (
+        <StatusMessage>
+          {outcome(form.data, namesDelegates)}
+          {form.data.chargeLine ? ` ${form.data.chargeLine}` : ''}
+        </StatusMessage>
+      )}
       {offered.length > 0 && (
         <Button onClick={joinWaitingList} disabled={form.isPending}>
           {namesDelegates && offered.length > 1 ? 'Put them on the waiting list' : 'Join the waiting list'}
