@@ -26,6 +26,8 @@ export type Quote = {
   termsCharged: number;
   netPence: number;
   vatPence: number;
+  /** The VAT rate charged (0 when none is). */
+  vatRateBasisPoints: number;
   totalPence: number;
   minimumApplied: boolean;
   bandApplied: boolean;
@@ -87,6 +89,8 @@ export function quoteSubscription(
   units: number,
   joinDate: IsoDate,
   termDates: TermDates = defaultTermDates(item.academicYear),
+  /** The VAT rate this school pays (vatForSchool); the item's own rate when no school's VAT is decided. */
+  vatRateBasisPoints: number = item.vatRateBasisPoints,
 ): Quote {
   const { unitPricePence, bandApplied } = unitPriceFor(item, bands, buyer);
   const base = unitPricePence * units;
@@ -97,7 +101,7 @@ export function quoteSubscription(
   const minimumApplied = minimum !== null && termsCharged > 0 && proRated < minimum;
   const fullPricePence = minimum !== null && base < minimum ? minimum : base;
   const netPence = minimumApplied ? minimum : proRated;
-  const vatPence = vatOn(netPence, item.vatRateBasisPoints);
+  const vatPence = vatOn(netPence, vatRateBasisPoints);
   return {
     pricedAsMember: buyer.isPartnershipMember,
     unitPricePence,
@@ -106,6 +110,7 @@ export function quoteSubscription(
     termsCharged,
     netPence,
     vatPence,
+    vatRateBasisPoints,
     totalPence: netPence + vatPence,
     minimumApplied,
     bandApplied,

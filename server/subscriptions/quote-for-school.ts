@@ -7,12 +7,16 @@ import { getCatalogueItem } from '../catalogue/list-catalogue';
 import { loadTermDates } from '../calendar/term-dates';
 import { packageSaving, pupilCountNeeded, quoteSubscription } from '../catalogue/pricing';
 import { ectsInInductionAt } from '../induction/ects-in-induction';
+import { vatTreatmentLabels } from '../invoicing/rules';
+import { loadVatContext, vatForSchool } from '../invoicing/vat-for-school';
 
 export async function loadBuyer(tx: Tx, schoolId: string) {
   const [school] = await tx
     .select({
       id: schools.id,
       name: schools.name,
+      laCode: schools.laCode,
+      type: schools.type,
       phase: schools.phase,
       numberOfPupils: schools.numberOfPupils,
       isPartnershipMember: schools.isPartnershipMember,
@@ -27,7 +31,8 @@ export async function loadBuyer(tx: Tx, schoolId: string) {
 /**
  * A school's own price for an item, with the saving against buying the contents separately. When the price
  * depends on pupil numbers the school has not given, `needsPupilCount` says so (and the quote is not to be
- * shown or used).
+ * shown or used). VAT is the school's own (vatForSchool: the decision its invoice applies), so an academy is
+ * quoted net, VAT and total, and a school that pays no VAT sees why (`vat.label`).
  */
 export async function quoteForSchool(
   tx: Tx,
@@ -37,8 +42,34 @@ export async function quoteForSchool(
     loadBuyer(tx, input.schoolId),
     getCatalogueItem(tx, input.itemId),
   ]);
-  const termDates = await loadTermDates(tx, item.academicYear);
-  const quote = quoteSubscription(item, item.bands, buyer, input.units, input.today, termDates);
+  const [termDates, { vat: workspaceVat, laCodes }] = await Promise.all([
+    loadTermDates(tx, item.academicYear),
+    loadVatContext(tx, item.tenantId),
+  ]);
+  const decision = vatForSchool(workspaceVat, buyer, laCodes, {
+    kind: item.kind,
+    rateBasisPoints: item.vatRateBasisPoints,
+    treatment: item.vatTreatment,
+  });
+  const quote = quoteSubscription(
+    item,
+    item.bands,
+    buyer,
+    input.units,
+    input.today,
+    termDates,
+    decision.rateBasisPoints,
+  );
+  const vat = {
+    ...decision,
+    /** "VAT at 20%", "Exempt from VAT", "Outside the scope of VAT (not VAT-registered)". */
+    label:
+      decision.treatment === 'standard'
+        ? `VAT at ${decision.rateBasisPoints / 100}%`
+        : !workspaceVat.vatNumber
+          ? 'No VAT: we are not registered for VAT'
+          : vatTreatmentLabels[decision.treatment],
+  };
   const saving = packageSaving(item.lines, input.units, quote.fullPricePence);
   // At an Appropriate Body a package priced per ECT bills the ECTs registered, not units bought: say how many
   // are in induction at the school now (each charged on subscribing) instead of asking for a number.
@@ -46,5 +77,13 @@ export async function quoteForSchool(
     input.perRegisteredEct && item.pricingBasis === 'ect' && item.kind === 'package'
       ? { inInductionNow: (await ectsInInductionAt(tx, input.schoolId)).length }
       : null;
-  return { buyer, item, quote, saving, perEct, needsPupilCount: pupilCountNeeded(item.bands, buyer) };
+  return {
+    buyer,
+    item,
+    quote,
+    vat,
+    saving,
+    perEct,
+    needsPupilCount: pupilCountNeeded(item.bands, buyer),
+  };
 }

@@ -157,7 +157,7 @@ export default async function CatalogueItemPage({
           </h2>
           <p className="mt-2">
             {formatPence(quote.quote.unitPricePence)} {pricingBasisLabels[item.pricingBasis]}
-            {item.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, the{' '}
+            {quote.vat.rateBasisPoints > 0 ? ' plus VAT' : ''}, the{' '}
             {inSentence(priceNameFor(names, quote.quote.pricedAsMember))} price for {quote.buyer.name}.
           </p>
           <p className="mt-2">Services are asked for when you need them, not subscribed to.</p>

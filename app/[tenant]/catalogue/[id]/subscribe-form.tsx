@@ -65,7 +65,7 @@ export function SubscribeForm({
     ),
   );
   const current = quoteQuery.data ?? initialQuote;
-  const { buyer, item, quote, saving, perEct } = current;
+  const { buyer, item, quote, vat, saving, perEct } = current;
 
   const subscribe = useFormMutation(
     trpc.subscriptions.subscribe.mutationOptions({
@@ -237,7 +237,9 @@ export function SubscribeForm({
                   <dt className="font-semibold">Net price</dt>
                   <dd data-testid="net-price">{formatPence(quote.netPence)}</dd>
                   <dt className="font-semibold">VAT</dt>
-                  <dd>{formatPence(quote.vatPence)}</dd>
+                  <dd data-testid="vat">
+                    {vat.rateBasisPoints > 0 ? `${formatPence(quote.vatPence)} (${vat.label})` : vat.label}
+                  </dd>
                   <dt className="font-semibold">Total to pay</dt>
                   <dd className="text-lg font-bold">{formatPence(quote.totalPence)}</dd>
                 </>
