@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { catalogueItemKind, entitlementUnit, pricingBasis } from '~/db/schema';
+import { catalogueItemKind, entitlementUnit, pricingBasis, vatTreatment } from '~/db/schema';
+import type { VatTreatment } from '~/db/schema/invoicing';
+import { DomainError } from '../errors/domain-error';
 
 /** Money typed by a person, in pounds (e.g. 3900 or 3,900.00), held as whole pence. */
 export const ZPounds = z
@@ -47,6 +49,11 @@ export const ZCreateCatalogueItemInput = z
     nonMemberPrice: ZPounds,
     minimumPrice: ZPounds.nullable().optional(),
     vatRatePercent: z.number().min(0).max(100).default(0),
+    /**
+     * How VAT applies to the item: standard-rated at `vatRatePercent`, zero-rated, exempt or outside the scope.
+     * Left out, it is decided by the rate (standard when above 0, else outside the scope), as it always was.
+     */
+    vatTreatment: z.enum(vatTreatment.enumValues).optional(),
     memberDiscountPercent: z.number().int().min(0).max(100).default(0),
     proRataByTerm: z.boolean().default(true),
     draws: z
@@ -66,3 +73,26 @@ export const ZCreateCatalogueItemInput = z
     path: ['lines'],
   });
 export type TCreateCatalogueItemInput = z.input<typeof ZCreateCatalogueItemInput>;
+
+/**
+ * The VAT columns an item is stored with: a standard-rated item needs its rate; a zero-rated, exempt or outside
+ * the scope one charges none (its rate is 0). With no treatment chosen the rate alone decides (null treatment).
+ */
+export function itemVatColumns(
+  treatment: VatTreatment | undefined,
+  ratePercent: number,
+  /** The form field the rate was typed in, for the error. */
+  field = 'vatRatePercent',
+): { vatTreatment: VatTreatment | null; vatRateBasisPoints: number } {
+  const rate = Math.round(ratePercent * 100);
+  if (treatment === undefined) return { vatTreatment: null, vatRateBasisPoints: rate };
+  if (treatment !== 'standard') return { vatTreatment: treatment, vatRateBasisPoints: 0 };
+  if (rate <= 0)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      message:
+        'Enter the VAT rate of a standard-rated item (the standard rate is 20%), or choose another VAT treatment.',
+      field,
+    });
+  return { vatTreatment: 'standard', vatRateBasisPoints: rate };
+}

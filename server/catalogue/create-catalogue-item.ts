@@ -2,7 +2,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import type { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { catalogueItems, packageEntitlements, priceBands } from '~/db/schema';
-import type { ZCreateCatalogueItemInput } from './catalogue-inputs';
+import { itemVatColumns, type ZCreateCatalogueItemInput } from './catalogue-inputs';
 
 export async function createCatalogueItem(
   tx: Tx,
@@ -22,7 +22,7 @@ export async function createCatalogueItem(
       memberPricePence: input.memberPrice,
       nonMemberPricePence: input.nonMemberPrice,
       minimumPricePence: input.minimumPrice ?? null,
-      vatRateBasisPoints: Math.round(input.vatRatePercent * 100),
+      ...itemVatColumns(input.vatTreatment, input.vatRatePercent),
       memberDiscountPercent: input.memberDiscountPercent,
       proRataByTerm: input.proRataByTerm,
       drawsUnit: input.draws?.unit ?? null,

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { catalogueItems } from '~/db/schema';
-import { ZPounds } from './catalogue-inputs';
+import { vatTreatment } from '~/db/schema';
+import { itemVatColumns, ZPounds } from './catalogue-inputs';
 
 export const ZUpdateCatalogueItemInput = z.object({
   id: z.uuid({ message: 'Choose a package or service.' }),
@@ -12,11 +13,19 @@ export const ZUpdateCatalogueItemInput = z.object({
   memberPrice: ZPounds,
   nonMemberPrice: ZPounds,
   active: z.boolean(),
+  /** How VAT applies (and the rate, when standard-rated); left out, the item's VAT stays as it is. */
+  vat: z
+    .object({
+      treatment: z.enum(vatTreatment.enumValues),
+      ratePercent: z.number().min(0, 'The VAT rate cannot be negative.').max(100),
+    })
+    .optional(),
 });
 
 /**
- * Edits an item's name, prices and whether it is on sale. Existing subscriptions keep the price they were
- * quoted (it is stored on them), so a price change affects new purchases only.
+ * Edits an item's name, prices, VAT and whether it is on sale. Existing subscriptions keep the price they were
+ * quoted (it is stored on them), so a price change affects new purchases only; VAT is decided when each invoice
+ * is made (vat-for-school.ts), so invoices not yet made follow the item's VAT as it is then.
  */
 export async function updateCatalogueItem(tx: Tx, input: z.output<typeof ZUpdateCatalogueItemInput>) {
   const [updated] = await tx
@@ -27,6 +36,7 @@ export async function updateCatalogueItem(tx: Tx, input: z.output<typeof ZUpdate
       memberPricePence: input.memberPrice,
       nonMemberPricePence: input.nonMemberPrice,
       active: input.active,
+      ...(input.vat ? itemVatColumns(input.vat.treatment, input.vat.ratePercent, 'vat.ratePercent') : {}),
     })
     .where(eq(catalogueItems.id, input.id))
     .returning({ id: catalogueItems.id });

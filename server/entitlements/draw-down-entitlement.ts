@@ -2,6 +2,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import { sql } from 'drizzle-orm';
 import { executeRows, type Tx } from '~/db/client';
 import { chargeableItems, entitlementBalances } from '~/db/schema';
+import type { VatTreatment } from '~/db/schema/invoicing';
 import { describeQuantity, lineName, whereBalance, type BalanceKey } from './balance-key';
 import type { Source } from './grant-entitlement';
 
@@ -13,6 +14,8 @@ export type ChargeAs = {
   unitPricePence: number;
   quantityHundredths: number;
   vatRateBasisPoints: number;
+  /** The catalogue item's own VAT treatment, when its manager chose one (the invoice applies it). */
+  vatTreatment?: VatTreatment | null;
   pricedAsMember: boolean;
 };
 
@@ -170,6 +173,7 @@ export async function recordCharge(
     unitPricePence: input.unitPricePence,
     netPence,
     vatRateBasisPoints: input.vatRateBasisPoints,
+    vatTreatment: input.vatTreatment ?? null,
     pricedAsMember: input.pricedAsMember,
     sourceType: input.sourceType,
     sourceId: input.sourceId,

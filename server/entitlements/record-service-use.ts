@@ -51,6 +51,7 @@ export async function recordServiceUse(
     unitPricePence,
     quantityHundredths: input.quantityHundredths,
     vatRateBasisPoints: service.vatRateBasisPoints,
+    vatTreatment: service.vatTreatment,
     pricedAsMember: buyer.isPartnershipMember,
   };
   const description = `${service.name}: ${input.description}`;

@@ -53,6 +53,7 @@ export async function chargePerEctPackages(
         unitPricePence: Math.round(sub.netPricePence / Math.max(1, sub.units)),
         quantityHundredths: 100,
         vatRateBasisPoints: item.vatRateBasisPoints,
+        vatTreatment: item.vatTreatment,
         pricedAsMember: sub.pricedAsMember,
         sourceType: perEctPackageSource,
         sourceId: perEctChargeKey(item.id, input.ect.id),

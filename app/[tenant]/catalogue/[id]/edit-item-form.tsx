@@ -7,7 +7,10 @@ import {
   Checkbox,
   Form,
   MoneyField,
+  NumberField,
   numberReader,
+  optionsOf,
+  SelectField,
   StatusMessage,
   SubmitButton,
   TextArea,
@@ -15,6 +18,8 @@ import {
   useFormMutation,
   useFormValues,
 } from '~/app/_components/form-kit';
+import type { VatTreatment } from '~/server/invoicing/invoice-vocabulary';
+import { vatTreatmentLabels } from '~/server/invoicing/rules';
 import { useTRPC } from '../../../_lib/trpc-client';
 
 type Item = {
@@ -24,9 +29,15 @@ type Item = {
   memberPricePence: number;
   nonMemberPricePence: number;
   active: boolean;
+  vatTreatment: VatTreatment | null;
+  vatRateBasisPoints: number;
 };
 
-/** The manager's edit: name, description, the two prices and whether it is on sale. */
+/** An item saved before treatments existed: standard-rated when it has a rate, else outside the scope. */
+const treatmentOf = (item: Item): VatTreatment =>
+  item.vatTreatment ?? (item.vatRateBasisPoints > 0 ? 'standard' : 'outside_scope');
+
+/** The manager's edit: name, description, the two prices, its VAT and whether it is on sale. */
 export function EditItemForm({ item, names }: { item: Item; names: PriceNames }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -36,7 +47,10 @@ export function EditItemForm({ item, names }: { item: Item; names: PriceNames })
     memberPrice: (item.memberPricePence / 100).toFixed(2),
     nonMemberPrice: (item.nonMemberPricePence / 100).toFixed(2),
     active: item.active,
+    vatTreatment: treatmentOf(item) as string,
+    vatRatePercent: item.vatRateBasisPoints > 0 ? String(item.vatRateBasisPoints / 100) : '20',
   });
+  const standard = values.vatTreatment === 'standard';
   const [saved, setSaved] = useState(false);
   const update = useFormMutation(trpc.catalogue.update.mutationOptions(), {
     idPrefix: 'edit',
@@ -63,6 +77,14 @@ export function EditItemForm({ item, names }: { item: Item; names: PriceNames })
           `Enter the ${inSentence(names.nonMember)} price.`,
         ) ?? Number.NaN,
       active: values.active,
+      vat: {
+        treatment: values.vatTreatment as VatTreatment,
+        ratePercent: standard
+          ? (read.number('vat.ratePercent', values.vatRatePercent, {
+              missing: 'Enter the VAT rate, e.g. 20.',
+            }) ?? Number.NaN)
+          : 0,
+      },
     });
     update.setClientErrors(read.problems());
   }
@@ -99,6 +121,23 @@ export function EditItemForm({ item, names }: { item: Item; names: PriceNames })
           {...update.field('nonMemberPrice')}
           {...bind('nonMemberPrice')}
         />
+      </div>
+      <div className="flex flex-wrap gap-4">
+        <SelectField
+          label="VAT"
+          hint="Zero-rated, exempt and outside the scope charge no VAT, and the invoice says which."
+          {...update.field('vat.treatment')}
+          options={optionsOf(vatTreatmentLabels)}
+          {...bind('vatTreatment')}
+        />
+        {standard && (
+          <NumberField
+            label="VAT rate (%)"
+            {...update.field('vat.ratePercent')}
+            {...bind('vatRatePercent')}
+            width="w-24"
+          />
+        )}
       </div>
       <Checkbox
         label="On sale to schools"

@@ -14,6 +14,7 @@ import {
   numberReader,
   NumberField,
   RadioGroup,
+  optionsOf,
   SelectField,
   SubmitButton,
   TextArea,
@@ -23,6 +24,8 @@ import {
   type Option,
 } from '~/app/_components/form-kit';
 import type { TCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
+import type { VatTreatment } from '~/server/invoicing/invoice-vocabulary';
+import { vatTreatmentLabels } from '~/server/invoicing/rules';
 import type { PricingBasis } from '../../../_lib/traded-format';
 import { useTRPC } from '../../../_lib/trpc-client';
 
@@ -87,7 +90,8 @@ export function CatalogueItemForm({
     memberPrice: '',
     nonMemberPrice: '',
     minimumPrice: '',
-    vatRatePercent: '0',
+    vatTreatment: 'standard' as string,
+    vatRatePercent: '20',
     memberDiscountPercent: '0',
     proRataByTerm: true,
     drawsUnit: '',
@@ -148,7 +152,12 @@ export function CatalogueItemForm({
       memberPrice: read.pounds('memberPrice', v.memberPrice, memberPriceMissing) ?? Number.NaN,
       nonMemberPrice: read.pounds('nonMemberPrice', v.nonMemberPrice, nonMemberPriceMissing) ?? Number.NaN,
       minimumPrice: read.pounds('minimumPrice', v.minimumPrice),
-      vatRatePercent: read.number('vatRatePercent', v.vatRatePercent) ?? 0,
+      vatTreatment: v.vatTreatment as VatTreatment,
+      vatRatePercent:
+        v.vatTreatment === 'standard'
+          ? (read.number('vatRatePercent', v.vatRatePercent, { missing: 'Enter the VAT rate, e.g. 20.' }) ??
+            Number.NaN)
+          : 0,
       memberDiscountPercent:
         read.number('memberDiscountPercent', v.memberDiscountPercent, { whole: true }) ?? 0,
       proRataByTerm: v.proRataByTerm,
@@ -270,13 +279,21 @@ export function CatalogueItemForm({
           {...bind('minimumPrice')}
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <NumberField
-            label="VAT rate (%)"
-            hint="0 if no VAT is charged."
-            {...create.field('vatRatePercent')}
-            {...bind('vatRatePercent')}
-            width="w-24"
+          <SelectField
+            label="VAT"
+            hint="Zero-rated, exempt and outside the scope charge no VAT, and the invoice says which."
+            {...create.field('vatTreatment')}
+            options={optionsOf(vatTreatmentLabels)}
+            {...bind('vatTreatment')}
           />
+          {values.vatTreatment === 'standard' && (
+            <NumberField
+              label="VAT rate (%)"
+              {...create.field('vatRatePercent')}
+              {...bind('vatRatePercent')}
+              width="w-24"
+            />
+          )}
           <NumberField
             whole
             label={`${names.member} discount (%)`}
