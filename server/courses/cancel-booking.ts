@@ -6,6 +6,7 @@ import { chargeableItems, courseBookings, courses, memberships, users } from '~/
 import { DomainError } from '~/server/errors/domain-error';
 import type { IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
+import { loadVatForSchool } from '../invoicing/vat-for-school';
 import { reverseDrawdown } from '../entitlements/reverse-drawdown';
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
@@ -14,6 +15,7 @@ import { cancellationOutcome, lateCancellationCharge } from './cancellation-term
 import { formatPence } from '../catalogue/money';
 import { longDate } from '../format/dates';
 import { courseEmail } from './course-emails';
+import { coursePlace } from './course-vat';
 import { listSessions } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
 import { invoicesHolding } from './invoiced-charges';
@@ -91,6 +93,9 @@ export async function cancelBooking(
     .where(and(eq(courseBookings.id, booking.id), sql`${courseBookings.status} <> 'cancelled'`))
     .returning({ id: courseBookings.id });
   if (!updated) throw new DomainError({ code: 'CONFLICT', message: 'This booking is already cancelled.' });
+  // "plus VAT" only to a school that pays VAT on the place (the same decision its invoice applies).
+  const schoolPaysVat =
+    (await loadVatForSchool(tx, booking.tenantId, booking.schoolId, coursePlace(course))).rateBasisPoints > 0;
   // A charge already on an invoice cannot be voided: the invoice stands and finance credits what is due.
   const onInvoice = booking.chargeableItemId ? await invoiceHolding(tx, booking.chargeableItemId) : null;
   await undoFunding(tx, booking, `Cancelled: ${course.title} (${booking.delegateName})`, input.actorUserId);
@@ -112,7 +117,7 @@ export async function cancelBooking(
       penaltyPence,
       delegateName: booking.delegateName,
       courseTitle: course.title,
-      vat: course.vatRateBasisPoints > 0,
+      vat: schoolPaysVat,
     });
   if (penaltyPence > 0 && !onInvoice && outcome.kind === 'late') {
     const charge = await recordCharge(tx, {
@@ -142,10 +147,10 @@ export async function cancelBooking(
       providerName: input.providerName,
       reason: [
         penaltyPence > 0
-          ? `Under the course’s terms, cancelling after ${longDate(outcome.freeUntil)} costs ${outcome.kind === 'late' ? outcome.percent : 0}% of the price: ${formatPence(penaltyPence)}${course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}, charged to the school.`
+          ? `Under the course’s terms, cancelling after ${longDate(outcome.freeUntil)} costs ${outcome.kind === 'late' ? outcome.percent : 0}% of the price: ${formatPence(penaltyPence)}${schoolPaysVat ? ' plus VAT' : ''}, charged to the school.`
           : '',
         onInvoice && creditDuePence > 0
-          ? `The place was already invoiced (${onInvoice.number}): the school will be sent a credit note for ${formatPence(creditDuePence)}${course.vatRateBasisPoints > 0 ? ' plus VAT' : ''}.`
+          ? `The place was already invoiced (${onInvoice.number}): the school will be sent a credit note for ${formatPence(creditDuePence)}${schoolPaysVat ? ' plus VAT' : ''}.`
           : '',
       ]
         .filter(Boolean)

@@ -5,11 +5,19 @@ import {
   loadWorkspaceVat,
   vatByCategory,
   vatForSchool,
+  type VatProduct,
   type WorkspaceVat,
 } from '../invoicing/vat-for-school';
 import { formatPence } from '../catalogue/money';
 
 export type { WorkspaceVat };
+
+/** A place on the course, as VAT sees it: a service at the course's own rate, 0 meaning no VAT. */
+export const coursePlace = (course: Pick<Course, 'vatRateBasisPoints'>): VatProduct => ({
+  kind: 'service',
+  rateBasisPoints: course.vatRateBasisPoints,
+  rateIsFinal: true,
+});
 
 /**
  * The VAT rate a new course takes unless its manager sets another: a course place is sold as a service, so it is
@@ -43,8 +51,7 @@ export function placeVatRate(
   school: { laCode: string; type: string },
   laCodes: readonly string[],
 ): number {
-  return vatForSchool(vat, school, laCodes, { kind: 'service', rateBasisPoints: course.vatRateBasisPoints })
-    .rateBasisPoints;
+  return vatForSchool(vat, school, laCodes, coursePlace(course)).rateBasisPoints;
 }
 
 const payerNames = {
@@ -59,7 +66,7 @@ const payerNames = {
  * "plus VAT where it applies", and which schools pay it.
  */
 export function publicCourseVat(vat: WorkspaceVat, course: Pick<Course, 'vatRateBasisPoints'>) {
-  const byCategory = vatByCategory(vat, { kind: 'service', rateBasisPoints: course.vatRateBasisPoints });
+  const byCategory = vatByCategory(vat, coursePlace(course));
   const who = (charged: boolean) =>
     byCategory.decisions
       .filter((d) => d.rateBasisPoints > 0 === charged)

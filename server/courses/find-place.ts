@@ -2,6 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { chargeableItems, courseBookings, type CourseBooking } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
+import { loadVatForSchool } from '../invoicing/vat-for-school';
 import { getCourse } from './get-course';
 import { hashPlaceToken } from './place-token';
 
@@ -28,8 +29,22 @@ export async function cancellationChargeOf(
 ): Promise<{ netPence: number; vatRateBasisPoints: number } | null> {
   if (booking.status !== 'cancelled' || !booking.penaltyChargeItemId) return null;
   const [charge] = await tx
-    .select({ netPence: chargeableItems.netPence, vatRateBasisPoints: chargeableItems.vatRateBasisPoints })
+    .select({
+      tenantId: chargeableItems.tenantId,
+      schoolId: chargeableItems.schoolId,
+      netPence: chargeableItems.netPence,
+      vatRateBasisPoints: chargeableItems.vatRateBasisPoints,
+      vatTreatment: chargeableItems.vatTreatment,
+    })
     .from(chargeableItems)
     .where(and(eq(chargeableItems.id, booking.penaltyChargeItemId), ne(chargeableItems.status, 'cancelled')));
-  return charge && charge.netPence > 0 ? charge : null;
+  if (!charge || charge.netPence <= 0) return null;
+  // The VAT the school's invoice charges on it (none to a school that pays no VAT), not the course's rate.
+  const vat = await loadVatForSchool(tx, charge.tenantId, charge.schoolId, {
+    kind: 'service',
+    rateBasisPoints: charge.vatRateBasisPoints,
+    treatment: charge.vatTreatment,
+    rateIsFinal: true,
+  });
+  return { netPence: charge.netPence, vatRateBasisPoints: vat.rateBasisPoints };
 }

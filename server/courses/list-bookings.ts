@@ -1,6 +1,8 @@
 import { lateCancellationCharge } from './cancellation-terms';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
+import { loadVatContext, vatForSchool } from '../invoicing/vat-for-school';
+import { coursePlace } from './course-vat';
 import { todayInLondon } from '../catalogue/academic-year';
 import {
   chargeableItems,
@@ -78,15 +80,28 @@ export async function listSchoolBookings(tx: Tx, input: { schoolId?: string }) {
       pricePence: courseBookings.pricePence,
       vatRateBasisPoints: courses.vatRateBasisPoints,
       terms: courses.cancellationTerms,
+      tenantId: courses.tenantId,
+      schoolLaCode: schools.laCode,
+      schoolType: schools.type,
     })
     .from(courseBookings)
     .innerJoin(courses, eq(courses.id, courseBookings.courseId))
     .innerJoin(schools, eq(schools.id, courseBookings.schoolId))
     .where(and(...where))
     .orderBy(desc(courses.startsOn), asc(courseBookings.delegateName));
-  // What cancelling today would cost (net), so the school is told before it cancels, as cancelBooking charges it.
-  return rows.map(({ terms, ...row }) => ({
+  // What cancelling today would cost (net), so the school is told before it cancels, as cancelBooking charges it,
+  // and the VAT rate the school pays on it (vatForSchool: 0 for a school that pays no VAT).
+  const context = rows[0] ? await loadVatContext(tx, rows[0].tenantId) : null;
+  return rows.map(({ terms, tenantId: _tenantId, schoolLaCode, schoolType, ...row }) => ({
     ...row,
+    vatRateBasisPoints: context
+      ? vatForSchool(
+          context.vat,
+          { laCode: schoolLaCode, type: schoolType },
+          context.laCodes,
+          coursePlace(row),
+        ).rateBasisPoints
+      : 0,
     cancelNowPence:
       row.status === 'confirmed' && row.startsOn && row.pricePence > 0
         ? lateCancellationCharge(terms, { cancelledOn: today, firstSessionOn: row.startsOn }, row.pricePence)

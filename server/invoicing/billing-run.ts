@@ -40,6 +40,8 @@ type PlannedLine = {
   catalogueRate: number;
   /** The item's own VAT treatment, when its manager chose one. */
   catalogueTreatment: VatTreatment | null;
+  /** The rate is the product's own choice (a course place's), so 0 means no VAT (VatProduct.rateIsFinal). */
+  rateIsFinal: boolean;
   purchaseOrderNumber: string | null;
 };
 
@@ -50,7 +52,7 @@ export type PlannedInvoice = {
   category: CustomerCategory;
   kind: 'invoice' | 'journal';
   purchaseOrderNumber: string | null;
-  lines: (Omit<PlannedLine, 'catalogueRate' | 'catalogueTreatment' | 'productKind'> & {
+  lines: (Omit<PlannedLine, 'catalogueRate' | 'catalogueTreatment' | 'rateIsFinal' | 'productKind'> & {
     vatTreatment: VatTreatment;
     vatRateBasisPoints: number;
     netPence: number;
@@ -115,6 +117,7 @@ export async function planBillingRun(
         productCode: null,
         catalogueRate: c.vatRateBasisPoints,
         catalogueTreatment: c.vatTreatment,
+        rateIsFinal: c.sourceType === 'course_booking',
         purchaseOrderNumber: null,
       });
   } else {
@@ -184,6 +187,7 @@ export async function planBillingRun(
           productCode: item.code,
           catalogueRate: item.vatRateBasisPoints,
           catalogueTreatment: item.vatTreatment,
+          rateIsFinal: false,
           purchaseOrderNumber: sub.purchaseOrderNumber,
         });
       }
@@ -224,6 +228,7 @@ export async function planBillingRun(
           kind: l.productKind,
           rateBasisPoints: l.catalogueRate,
           treatment: l.catalogueTreatment,
+          rateIsFinal: l.rateIsFinal,
         });
         const totals = lineTotals({
           quantityHundredths: l.quantityHundredths,

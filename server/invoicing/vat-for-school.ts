@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { invoiceSettings, tenants, type InvoiceSettings } from '~/db/schema';
+import { invoiceSettings, schools, tenants, type InvoiceSettings } from '~/db/schema';
 import type { CustomerCategory, ProductKind, VatTreatment } from '~/db/schema/invoicing';
 import { isMaintainedSchool } from '../schools/maintained';
 import { rateFor, vatTreatmentFor } from './rules';
@@ -18,6 +18,13 @@ export type VatProduct = {
   kind: ProductKind;
   rateBasisPoints: number;
   treatment?: VatTreatment | null;
+  /**
+   * The rate was chosen for this product itself — a course's, shown and edited on the course form — so 0 means
+   * no VAT: a workspace rule may still name the treatment (exempt, outside the scope) but cannot make it
+   * standard-rated. A catalogue item's 0 without a treatment is "no rate of its own": a rule may standard-rate
+   * it at the workspace's standard rate (how the demo workspaces' catalogues are invoiced).
+   */
+  rateIsFinal?: boolean;
 };
 
 export type VatDecision = {
@@ -49,13 +56,14 @@ export function customerCategoryOf(
  * 2. A product the manager marked zero-rated, exempt or outside the scope is that, whoever buys it (a rule
  *    cannot make an exempt supply standard-rated).
  * 3. Otherwise the workspace's most specific rule for the product kind and customer category (vatTreatmentFor),
- *    else the product's own treatment or rate.
+ *    else the product's own treatment or rate; a product whose own rate is final (a course's) and 0 is never
+ *    standard-rated.
  * A standard-rated product charges its own rate, or the workspace's standard rate when it has none.
  */
 export function vatFor(settings: WorkspaceVat, category: CustomerCategory, product: VatProduct): VatDecision {
   if (!settings.vatNumber) return { category, treatment: 'outside_scope', rateBasisPoints: 0 };
   const own = product.treatment ?? null;
-  const treatment =
+  const decided =
     own !== null && own !== 'standard'
       ? own
       : vatTreatmentFor(
@@ -64,6 +72,8 @@ export function vatFor(settings: WorkspaceVat, category: CustomerCategory, produ
           category,
           own === 'standard' ? Math.max(product.rateBasisPoints, 1) : product.rateBasisPoints,
         );
+  const treatment =
+    decided === 'standard' && product.rateIsFinal && product.rateBasisPoints <= 0 ? 'outside_scope' : decided;
   return {
     category,
     treatment,
@@ -101,6 +111,20 @@ export async function loadVatContext(tx: Tx, tenantId: string) {
     tx.select({ laCodes: tenants.laCodes }).from(tenants).where(eq(tenants.id, tenantId)),
   ]);
   return { vat, laCodes: tenant?.laCodes ?? [] };
+}
+
+/** `vatForSchool` for a school known by id, loading the workspace's VAT and area and the school's LA and type. */
+export async function loadVatForSchool(
+  tx: Tx,
+  tenantId: string,
+  schoolId: string,
+  product: VatProduct,
+): Promise<VatDecision> {
+  const [{ vat, laCodes }, [school]] = await Promise.all([
+    loadVatContext(tx, tenantId),
+    tx.select({ laCode: schools.laCode, type: schools.type }).from(schools).where(eq(schools.id, schoolId)),
+  ]);
+  return school ? vatForSchool(vat, school, laCodes, product) : vatFor(vat, 'out_of_area', product);
 }
 
 const allCategories: readonly CustomerCategory[] = ['maintained', 'academy', 'out_of_area'];

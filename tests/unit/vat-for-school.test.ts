@@ -95,6 +95,26 @@ describe('vatFor: one decision for quotes, bookings and invoices', () => {
       rateBasisPoints: 0,
     });
   });
+  it('a course set to 0% charges no VAT even where a rule standard-rates everything; a catalogue item with no rate is standard-rated by it', () => {
+    const standardForAll: WorkspaceVat = {
+      ...registered,
+      vatRules: [{ productKind: 'any', customerCategory: 'any', treatment: 'standard' }],
+    };
+    expect(
+      vatFor(standardForAll, 'academy', { kind: 'service', rateBasisPoints: 0, rateIsFinal: true }),
+    ).toMatchObject({ treatment: 'outside_scope', rateBasisPoints: 0 });
+    expect(vatFor(standardForAll, 'academy', { kind: 'service', rateBasisPoints: 0 })).toMatchObject({
+      treatment: 'standard',
+      rateBasisPoints: 2000,
+    });
+    const exemptServices: WorkspaceVat = {
+      ...registered,
+      vatRules: [{ productKind: 'service', customerCategory: 'any', treatment: 'exempt' }],
+    };
+    expect(
+      vatFor(exemptServices, 'academy', { kind: 'service', rateBasisPoints: 0, rateIsFinal: true }),
+    ).toMatchObject({ treatment: 'exempt' });
+  });
   it('by category, where no school is known', () => {
     expect(vatByCategory(laOutsideScope, place)).toMatchObject({
       rateBasisPoints: 2000,
