@@ -168,6 +168,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
           quantityHundredths: 100,
           // Education services supplied by an eligible body (a school's trust) are exempt from VAT.
           vatRateBasisPoints: 0,
+          vatTreatment: 'exempt',
           pricedAsMember: school.member,
           sourceType: 'ect_registration',
           sourceId: ect.id,
