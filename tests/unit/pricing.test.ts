@@ -190,6 +190,7 @@ describe('quoteSubscription', () => {
       termsCharged: 3,
       netPence: 390_000,
       vatPence: 0,
+      vatRateBasisPoints: 0,
       totalPence: 390_000,
       minimumApplied: false,
       bandApplied: false,

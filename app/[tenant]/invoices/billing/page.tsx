@@ -51,6 +51,16 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
           before you issue any: an issued invoice cannot be changed.
         </p>
       )}
+      {!settings.vatNumber && (
+        <p role="status" className="mt-4 max-w-3xl rounded border-l-4 border-amber-600 bg-amber-50 p-3">
+          The invoice settings have no VAT registration number, so no VAT is charged: every line is outside
+          the scope of VAT.{' '}
+          <Link className="underline" href={`/${tenant}/invoices/settings`}>
+            Enter your VAT number
+          </Link>{' '}
+          if you are registered for VAT.
+        </p>
+      )}
       <div className="mt-6 max-w-4xl">
         <BillingRunForm
           today={today}
