@@ -17,7 +17,9 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   await page.getByLabel('VAT registration number (optional)').fill('GB123456789');
   await page.getByLabel('Invoice number prefix').fill('E2E-');
   await page.getByLabel('Maintained schools in your area').selectOption('outside_scope');
-  await page.getByLabel('Academies, free schools and other schools not maintained in your area').selectOption('standard');
+  await page
+    .getByLabel('Academies, free schools and other schools not maintained in your area')
+    .selectOption('standard');
   await page.getByLabel('Payment terms (days)').fill('thirty');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('link', { name: /Enter the payment terms in days/ })).toBeVisible();

@@ -203,7 +203,10 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">VAT by customer</legend>
         {values.vatNumber.trim() === '' && (
-          <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3 text-sm" data-testid="no-vat-number">
+          <p
+            className="rounded border-l-4 border-amber-700 bg-amber-50 p-3 text-sm"
+            data-testid="no-vat-number"
+          >
             With no VAT registration number you are not VAT-registered, so no VAT is charged: every line is
             outside the scope of VAT, whatever the choices below and the packages’ and courses’ own VAT. Enter
             your VAT number to charge VAT.
