@@ -38,8 +38,10 @@ export type VatDecision = {
  * Who the school is to the workspace for VAT and billing. Out of area when its LA is not one the workspace
  * serves; otherwise maintained when the LA maintains it (`isMaintainedSchool`, the one rule from the GIAS type);
  * every other school in the area — academies, free schools, and also independent and non-maintained special
- * schools — is "academy": not maintained, so charged VAT like an academy (a business customer), and billed on a
- * September year. No separate category for independents: they are priced and taxed as academies are.
+ * schools — is "academy": not maintained, so charged VAT like an academy (a business customer), and billed like
+ * one (never split at a maintained school's 1 April). No separate category for independents (and so no enum
+ * or settings change): they are invoiced and taxed as academies are, and a workspace's rule for academies is
+ * its rule for them.
  */
 export function customerCategoryOf(
   school: { laCode: string; type: string },
