@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { priceWithVat, serviceVatRate, vatPercent } from '~/server/courses/course-vat';
+import {
+  placeVatRate,
+  priceWithVat,
+  publicCourseVat,
+  serviceVatRate,
+  vatPercent,
+} from '~/server/courses/course-vat';
 import { placeDetailLines } from '~/server/courses/course-emails';
 
 const registered = { vatNumber: 'GB318440227', standardRateBasisPoints: 2000, vatRules: [] };
@@ -52,6 +58,47 @@ describe('a course place’s VAT', () => {
     );
     expect(placeDetailLines({ ...place, vatRateBasisPoints: 0 })[1]).toBe(
       'The place costs £120.00, charged to Grange Primary.',
+    );
+  });
+
+  it('a school pays the course’s rate unless the workspace’s rule for its kind of school says otherwise', () => {
+    const la = {
+      ...registered,
+      vatRules: [
+        {
+          productKind: 'any' as const,
+          customerCategory: 'maintained' as const,
+          treatment: 'outside_scope' as const,
+        },
+      ],
+    };
+    const course = { vatRateBasisPoints: 2000 };
+    expect(placeVatRate(la, course, { laCode: '302', type: 'Community school' }, ['302'])).toBe(0);
+    expect(placeVatRate(la, course, { laCode: '302', type: 'Academy sponsor led' }, ['302'])).toBe(2000);
+    expect(
+      placeVatRate(la, { vatRateBasisPoints: 0 }, { laCode: '302', type: 'Academy sponsor led' }, ['302']),
+    ).toBe(0);
+  });
+
+  it('the public page says "plus VAT" only when every kind of school pays it', () => {
+    expect(publicCourseVat(registered, { vatRateBasisPoints: 2000 })).toEqual({
+      rateForPrices: 2000,
+      sentence: 'VAT is charged at 20%.',
+    });
+    expect(publicCourseVat({ ...registered, vatNumber: null }, { vatRateBasisPoints: 2000 })).toEqual({
+      rateForPrices: 0,
+      sentence: null,
+    });
+    expect(
+      publicCourseVat(
+        {
+          ...registered,
+          vatRules: [{ productKind: 'any', customerCategory: 'maintained', treatment: 'outside_scope' }],
+        },
+        { vatRateBasisPoints: 2000 },
+      ).sentence,
+    ).toBe(
+      'Plus VAT where it applies: 20% for academies and other schools the local authority does not maintain and schools outside the area; none for maintained schools.',
     );
   });
 });
