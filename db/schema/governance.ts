@@ -35,6 +35,10 @@ export const governorCategory = pgEnum('governor_category', [
   'partnership',
   'associate_member',
   'clerk',
+  // An academy's board, per its trust's articles and scheme of delegation: the trust board's trustees, and a
+  // local governing body's governors appointed by the trust.
+  'trustee',
+  'local_governor',
 ]);
 export type GovernorCategory = (typeof governorCategory.enumValues)[number];
 

@@ -27,7 +27,8 @@ import {
 } from '~/server/governance/labels';
 import { useTRPC } from '../../_lib/trpc-client';
 
-const categoryOptions = governorCategories.map((c) => ({ value: c, label: categoryLabels[c] }));
+const optionsOf = (categories: readonly GovernorCategory[]) =>
+  categories.map((c) => ({ value: c, label: categoryLabels[c] }));
 const officeOptions = [
   { value: '', label: 'None' },
   ...(['chair', 'vice_chair'] as const).map((o) => ({ value: o, label: officeLabels[o] })),
@@ -47,6 +48,11 @@ export type GovernorValues = {
   attendance: string;
 };
 
+const blankFor = (categories: readonly GovernorCategory[]): GovernorValues => ({
+  ...blank,
+  category: categories.includes('parent') ? 'parent' : (categories[0] ?? 'parent'),
+});
+
 const blank: GovernorValues = {
   name: '',
   email: '',
@@ -61,21 +67,29 @@ const blank: GovernorValues = {
   attendance: '',
 };
 
-/** Adds a governor to the board, or (with `governorId`) edits their entry. */
+/**
+ * Adds a governor to the board, or (with `governorId`) edits their entry. `categories` are the board's own (a
+ * maintained school's or an academy's); an entry kept in another category still shows its own.
+ */
 export function GovernorForm({
   schoolId,
   governorId,
   initial,
   heading,
+  categories = governorCategories,
 }: {
   schoolId: string;
   governorId?: string;
   initial?: GovernorValues;
   heading: string;
+  categories?: readonly GovernorCategory[];
 }) {
+  const categoryOptions = optionsOf(
+    initial && !categories.includes(initial.category) ? [...categories, initial.category] : categories,
+  );
   const trpc = useTRPC();
   const router = useRouter();
-  const { values, bind, reset } = useFormValues<GovernorValues>(initial ?? blank);
+  const { values, bind, reset } = useFormValues<GovernorValues>(initial ?? blankFor(categories));
   const [saved, setSaved] = useState('');
   const onSuccess = () => {
     setSaved(governorId ? `Saved ${values.name}.` : `Added ${values.name} to the board.`);
@@ -211,13 +225,15 @@ export function StepDownForm({
 export function ConstitutionForm({
   schoolId,
   places,
+  categories = governorCategories,
 }: {
   schoolId: string;
   places: Partial<Record<GovernorCategory, number>>;
+  categories?: readonly GovernorCategory[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const editable = governorCategories.filter((c) => c !== 'clerk' && c !== 'associate_member');
+  const editable = categories.filter((c) => c !== 'clerk' && c !== 'associate_member');
   const [values, setValues] = useState<Record<string, string>>(
     Object.fromEntries(editable.map((c) => [c, String(places[c] ?? 0)])),
   );
