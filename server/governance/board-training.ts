@@ -12,7 +12,7 @@ export async function boardTraining(tx: Tx, actor: Actor, input: { schoolId: str
   const members = (await listBoardMembers(tx, input.schoolId)).filter((m) => isCurrent(m, input.today));
   const rows = [];
   for (const m of members) {
-    const record = await getTrainingRecord(tx, actor, { governorId: m.id });
+    const record = await getTrainingRecord(tx, actor, { governorId: m.id, today: input.today });
     rows.push({
       governorId: m.id,
       name: m.name,

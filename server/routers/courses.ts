@@ -18,6 +18,7 @@ import { bookPlaces } from '../courses/book-places';
 import { schoolBookingsCsv } from '../courses/bookings-csv';
 import { decideBooking, ZDecideBookingInput } from '../courses/approve-booking';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
+import { cancelMyPlace } from '../courses/cancel-my-place';
 import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
 import { promoteFromWaitlist, ZPromoteInput } from '../courses/promote-from-waitlist';
@@ -252,6 +253,18 @@ export const coursesRouter = router({
         now: new Date(),
       }),
     ),
+  /**
+   * The delegate cancels their own place (a governor, member of staff or ECT signed in as the person booked),
+   * under the course's terms exactly as when the school's headteacher cancels it.
+   */
+  cancelMyPlace: book.input(ZCancelBookingInput).mutation(({ ctx, input }) =>
+    cancelMyPlace(ctx.tx, viewerOf(ctx.actor), {
+      ...input,
+      ...links(ctx.actor),
+      today: todayInLondon(),
+      now: new Date(),
+    }),
+  ),
   /** Whether every staff booking at the school waits for the headteacher's approval (the school's switch). */
   schoolBookingApproval: coursesProcedure(schoolManagers)
     .input(z.object({ schoolId: z.uuid().optional() }))
