@@ -1,19 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { addDays } from '~/server/governance/board-rules';
 import {
   addMembership,
   callerAs,
   makeSchool,
   makeTenant,
   makeUser,
+  outboxTo,
   type MadeTenant,
   type MadeUser,
 } from '../fixtures/factories';
+import { ownCourse } from './course-fixtures';
 import { openTestDatabase } from './harness';
+
+const today = todayInLondon();
 
 /**
  * Gaps an LA starting governor services found, through the tRPC caller in a workspace of the test's own: an
- * academy's board follows the trust's rules, not the maintained-school constitution.
+ * academy's board follows the trust's rules, not the maintained-school constitution; a governor cancels their own
+ * place under the course's terms; a governor's charged booking is told to the head, or held for the school's
+ * approval; the board's training page marks who is booked.
  */
 describe('governance gaps', () => {
   let database: Database;
@@ -21,6 +29,13 @@ describe('governance gaps', () => {
   let maintained: { id: string };
   let academy: { id: string };
   let officer: MadeUser;
+  let manager: MadeUser;
+  let head: MadeUser;
+  let gina: MadeUser;
+  let pat: MadeUser;
+  let clerk: MadeUser;
+  let stranger: MadeUser;
+  let otherTenant: MadeTenant;
 
   const as = (u: MadeUser) => callerAs(database.db, u, tenant.slug);
   const governor = (name: string, category: string, extra: Record<string, unknown> = {}) => ({
@@ -41,7 +56,50 @@ describe('governance gaps', () => {
     });
     officer = await makeUser(database.db, { name: 'Olu Officer' });
     await addMembership(database.db, tenant.id, officer.id, 'la_officer');
+    manager = await makeUser(database.db, { name: 'Max Manager' });
+    await addMembership(database.db, tenant.id, manager.id, 'tenant_admin');
+    head = await makeUser(database.db, { name: 'Hattie Head' });
+    await addMembership(database.db, tenant.id, head.id, 'school_admin', maintained.id);
+    gina = await makeUser(database.db, { name: 'Gina Governor' });
+    pat = await makeUser(database.db, { name: 'Pat Parent' });
+    clerk = await makeUser(database.db, { name: 'Cleo Clerk' });
+    for (const u of [gina, pat, clerk])
+      await addMembership(database.db, tenant.id, u.id, 'governor', maintained.id);
+    for (const [name, category, email] of [
+      ['Gina Governor', 'parent', gina.email],
+      ['Pat Parent', 'parent', pat.email],
+      ['Cleo Clerk', 'clerk', clerk.email],
+      ['Sam Staff', 'staff', 'sam.staff@elm.example'],
+    ] as const)
+      await as(head).governance.addGovernor({
+        schoolId: maintained.id,
+        ...governor(name, category, { email }),
+      } as never);
+    // Someone of another workspace, for the same-tenant rule.
+    otherTenant = await makeTenant(database.db, { modules: ['governance', 'courses', 'traded'] });
+    const otherSchool = await makeSchool(database.db, otherTenant.id);
+    stranger = await makeUser(database.db, { name: 'Stan Stranger' });
+    await addMembership(database.db, otherTenant.id, stranger.id, 'governor', otherSchool.id);
+    await addMembership(database.db, otherTenant.id, gina.id, 'governor', otherSchool.id);
   });
+
+  /** A published governor course three weeks away, £80 a place, free to cancel only 60 working days ahead. */
+  async function governorCourse(title: string, extra: Record<string, unknown> = {}) {
+    const courses = as(manager).courses;
+    const made = await courses.create({
+      ...ownCourse,
+      programme: 'governor_training',
+      title,
+      audiences: ['governors'],
+      nonMemberPrice: 80,
+      memberPrice: 80,
+      cancellationTerms: { freeUntilWorkingDays: 60, lateCancellationPercent: 50, noShowPercent: 100 },
+      sessions: [{ on: addDays(today, 21), startTime: '18:00', endTime: '20:00' }],
+      ...extra,
+    } as never);
+    await courses.publish({ id: made.id });
+    return made.id;
+  }
 
   it('an academy’s board has the trust’s categories and no LA-governor vacancy; a maintained school keeps the 2012 rules', async () => {
     const keeper = as(officer).governance;
@@ -85,5 +143,91 @@ describe('governance gaps', () => {
     await expect(
       keeper.setConstitution({ schoolId: maintained.id, places: { parent: 2, la: 1 } }),
     ).rejects.toThrow('A governing board has at least 7 governors; these places add up to 3.');
+  });
+
+  it('a governor cancels their own place under the course’s terms, as the head would; nobody else’s', async () => {
+    const courseId = await governorCourse('Finance for governors');
+    const mine = await as(gina).governance.bookTraining({ courseId, schoolId: maintained.id });
+    const bookingId = mine.confirmed[0]?.bookingId ?? '';
+    expect(mine.confirmed).toEqual([expect.objectContaining({ funding: 'charge', pricePence: 8000 })]);
+    const theirs = await as(pat).governance.bookTraining({ courseId, schoolId: maintained.id });
+    const patBooking = theirs.confirmed[0]?.bookingId ?? '';
+    // Her place page says she may cancel and what it costs the school today (half: it is past the free days).
+    const listed = (await as(gina).courses.myPlaces({})).find((p) => p.id === bookingId);
+    expect(listed).toMatchObject({ mayCancel: true, cancelNowPence: 4000 });
+    // Another governor of the board, a stranger of another workspace and Gina in that other workspace find
+    // no such place.
+    await expect(as(pat).courses.cancelMyPlace({ bookingId })).rejects.toThrow('That place was not found.');
+    await expect(
+      callerAs(database.db, stranger, otherTenant.slug).courses.cancelMyPlace({ bookingId }),
+    ).rejects.toThrow('That place was not found.');
+    await expect(
+      callerAs(database.db, gina, otherTenant.slug).courses.cancelMyPlace({ bookingId }),
+    ).rejects.toThrow('That place was not found.');
+    const cancelled = await as(gina).courses.cancelMyPlace({ bookingId });
+    // The head cancelling Pat's identical place gets the same terms applied.
+    const byHead = await as(head).courses.cancelBooking({ bookingId: patBooking });
+    expect(cancelled).toMatchObject({ outcome: 'late', penaltyPence: 4000 });
+    expect(byHead).toMatchObject({ outcome: cancelled.outcome, penaltyPence: cancelled.penaltyPence });
+    const bookings = await as(head).courses.schoolBookings({});
+    expect(bookings.find((b) => b.id === bookingId)?.status).toBe('cancelled');
+    await expect(as(gina).courses.cancelMyPlace({ bookingId })).rejects.toThrow(
+      'This booking is already cancelled.',
+    );
+    expect((await as(gina).courses.myPlaces({})).map((p) => p.id)).not.toContain(bookingId);
+  });
+
+  it('a governor’s charged booking is told to the head, or held for the school’s approval; statutory-free places need neither', async () => {
+    const charged = await governorCourse('Understanding data');
+    const booked = await as(gina).governance.bookTraining({ courseId: charged, schoolId: maintained.id });
+    expect(booked.confirmed).toEqual([expect.objectContaining({ funding: 'charge', pricePence: 8000 })]);
+    expect(booked.schoolTold).toBe(1);
+    const [told] = await outboxTo(
+      database.db,
+      head.email,
+      'Governor training charged to Elm Primary: Understanding data',
+    );
+    expect(told).toMatchObject({
+      template: 'governor-booking-charged',
+      subject: 'Governor training charged to Elm Primary: Understanding data',
+    });
+    expect(told?.props).toMatchObject({ bookedBy: 'Gina Governor', places: ['Gina Governor: £80.00'] });
+
+    // Statutory training free to a maintained school's governor: no notice.
+    const statutory = await governorCourse('Safeguarding for governors', { statutoryFreeForGovernors: true });
+    const free = await as(pat).governance.bookTraining({ courseId: statutory, schoolId: maintained.id });
+    expect(free.confirmed).toEqual([expect.objectContaining({ funding: 'free', pricePence: 0 })]);
+    expect(free.schoolTold).toBe(0);
+    expect(await outboxTo(database.db, head.email, 'Safeguarding for governors')).toEqual([]);
+
+    // The school asks for staff bookings to be approved: the clerk's charged booking for the board waits.
+    await as(head).courses.setSchoolBookingApproval({ staffBookingsNeedApproval: true });
+    const board = await as(clerk).governance.board({ schoolId: maintained.id });
+    const patId = board.current.find((g) => g.name === 'Pat Parent')?.id ?? '';
+    const held = await as(clerk).governance.bookTraining({
+      courseId: charged,
+      schoolId: maintained.id,
+      governorIds: [patId],
+    });
+    expect(held.confirmed).toEqual([]);
+    expect(held.pendingApproval).toHaveLength(1);
+    expect(held.schoolTold).toBe(0);
+    const waiting = await as(head).courses.schoolBookings({});
+    const heldRow = waiting.find((b) => b.id === held.pendingApproval[0]?.bookingId);
+    expect(heldRow?.status).toBe('pending_approval');
+    await as(head).courses.decideBooking({ bookingId: heldRow?.id ?? '', decision: 'approve' });
+    expect((await as(head).courses.schoolBookings({})).find((b) => b.id === heldRow?.id)?.status).toBe(
+      'confirmed',
+    );
+    // A statutory-free place is not held, even so.
+    const clerkBoard = board.current.find((g) => g.name === 'Sam Staff')?.id ?? '';
+    const freeAgain = await as(clerk).governance.bookTraining({
+      courseId: statutory,
+      schoolId: maintained.id,
+      governorIds: [clerkBoard],
+    });
+    expect(freeAgain.confirmed).toEqual([expect.objectContaining({ funding: 'free' })]);
+    expect(freeAgain.pendingApproval).toEqual([]);
+    await as(head).courses.setSchoolBookingApproval({ staffBookingsNeedApproval: false });
   });
 });

@@ -317,7 +317,8 @@ export function BookTrainingForm({
   courseId: string;
   courseTitle: string;
   schoolId: string;
-  governors: { id: string; name: string }[];
+  /** `booked`: already has a place on this course (shown, not offered again). */
+  governors: { id: string; name: string; booked?: boolean }[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -326,11 +327,15 @@ export function BookTrainingForm({
   const form = useFormMutation(trpc.governance.bookTraining.mutationOptions(), {
     onSuccess: (r) => {
       const places = r.confirmed.length;
+      const held = r.pendingApproval.length;
       const cost = r.confirmed.reduce((a, c) => a + c.pricePence, 0);
       setDone(
-        `Booked ${places} place${places === 1 ? '' : 's'} on ${courseTitle}` +
+        (held > 0
+          ? `${held === 1 ? 'The place' : `${held} places`} on ${courseTitle} ${held === 1 ? 'is' : 'are'} held for your school’s approval: the headteacher has been asked to approve the charge`
+          : `Booked ${places} place${places === 1 ? '' : 's'} on ${courseTitle}`) +
           (r.waitlisted.length ? `; ${r.waitlisted.length} on the waiting list` : '') +
-          `. Charged: £${(cost / 100).toFixed(2)}.`,
+          (held > 0 ? '.' : `. Charged: £${(cost / 100).toFixed(2)}.`) +
+          (r.schoolTold > 0 ? ' The school’s headteacher has been told of the charge.' : ''),
       );
       router.refresh();
     },
@@ -349,8 +354,9 @@ export function BookTrainingForm({
           <Checkbox
             key={g.id}
             id={`book-${courseId}-${g.id}`}
-            label={g.name}
-            checked={chosen.includes(g.id)}
+            label={g.booked ? `${g.name} (has a place)` : g.name}
+            disabled={g.booked}
+            checked={g.booked || chosen.includes(g.id)}
             onChange={(on) => setChosen((old) => (on ? [...old, g.id] : old.filter((x) => x !== g.id)))}
           />
         ))}
