@@ -230,4 +230,29 @@ describe('governance gaps', () => {
     expect(freeAgain.pendingApproval).toEqual([]);
     await as(head).courses.setSchoolBookingApproval({ staffBookingsNeedApproval: false });
   });
+
+  it('the board’s training page shows each member’s places (held ones marked) and who on the board has booked each course', async () => {
+    const courseId = await governorCourse('Chairing skills');
+    await as(gina).governance.bookTraining({ courseId, schoolId: maintained.id });
+    await as(head).courses.setSchoolBookingApproval({ staffBookingsNeedApproval: true });
+    const board = await as(clerk).governance.board({ schoolId: maintained.id });
+    const patId = board.current.find((g) => g.name === 'Pat Parent')?.id ?? '';
+    await as(clerk).governance.bookTraining({ courseId, schoolId: maintained.id, governorIds: [patId] });
+    await as(head).courses.setSchoolBookingApproval({ staffBookingsNeedApproval: false });
+
+    const training = await as(clerk).governance.boardTraining({ schoolId: maintained.id });
+    expect(training.bookedOn[courseId]).toEqual(['Gina Governor', 'Pat Parent']);
+    const placeOf = (name: string) =>
+      training.members.find((m) => m.name === name)?.courses.find((c) => c.courseId === courseId);
+    expect(placeOf('Gina Governor')).toMatchObject({ title: 'Chairing skills', status: 'confirmed' });
+    expect(placeOf('Pat Parent')).toMatchObject({ status: 'pending_approval' });
+    expect(placeOf('Sam Staff')).toBeUndefined();
+    // The head sees the same; a plain governor of the board does not keep it.
+    expect((await as(head).governance.boardTraining({ schoolId: maintained.id })).bookedOn[courseId]).toEqual(
+      ['Gina Governor', 'Pat Parent'],
+    );
+    await expect(as(pat).governance.boardTraining({ schoolId: maintained.id })).rejects.toThrow(
+      'Only the chair, the clerk or the headteacher can keep the board’s register.',
+    );
+  });
 });

@@ -340,6 +340,10 @@ export function BookTrainingForm({
       router.refresh();
     },
   });
+  if (governors.length > 0 && governors.every((g) => g.booked))
+    return (
+      <p className="mt-2">{governors.length === 1 ? 'Booked.' : 'Everyone on the board has a place.'}</p>
+    );
   return (
     <Form
       form={form}
