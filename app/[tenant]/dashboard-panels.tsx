@@ -5,6 +5,7 @@ import { formatPence } from '~/server/catalogue/money';
 import { noticeKindLabels, noticeStatusLabels } from '~/server/casework/labels';
 import { longDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
+import { roleOnBoard, type GovernorCategory, type GovernorOffice } from '~/server/governance/labels';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
 import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
 import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
@@ -304,6 +305,101 @@ export function GettingStarted({
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/**
+ * A governor's or clerk's dashboard: their board (their place on it, their training record, the board's register
+ * and training if they keep it) and their own course places, not the workspace's management.
+ */
+export function YourBoard({
+  tenant,
+  workspaceName,
+  boards,
+  places,
+}: {
+  tenant: string;
+  workspaceName: string;
+  boards: {
+    id: string;
+    schoolId: string;
+    schoolName: string;
+    category: GovernorCategory;
+    office: GovernorOffice | null;
+    termEndsOn: string | null;
+    keepsBoard: boolean;
+  }[];
+  /** Their own places on courses still to come, or null without the courses module. */
+  places: { upcoming: number; awaitingEvaluation: number } | null;
+}) {
+  return (
+    <section aria-labelledby="your-board" className="mt-8">
+      <h2 id="your-board" className="text-2xl font-semibold">
+        {boards.length > 1 ? 'Your boards' : 'Your board'}
+      </h2>
+      {boards.length === 0 && (
+        <p className="mt-2">
+          You are not on a board’s register at {workspaceName} yet: ask your clerk or headteacher to add you
+          with the email address you sign in with. Then your record and training appear here.
+        </p>
+      )}
+      <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+        {boards.map((b) => (
+          <li key={b.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="your-board">
+            <h3 className="text-lg font-semibold">{b.schoolName}</h3>
+            <p className="text-sm text-slate-700">
+              {roleOnBoard(b)}
+              {b.termEndsOn ? `; term of office ends ${longDate(b.termEndsOn)}` : ''}
+            </p>
+            <ul className="mt-2 space-y-1">
+              <li>
+                <Link className="text-brand-dark underline" href={`/${tenant}/governance/training/${b.id}`}>
+                  Your training and booking<span className="sr-only"> at {b.schoolName}</span>
+                </Link>
+              </li>
+              {b.keepsBoard && (
+                <>
+                  <li>
+                    <Link className="text-brand-dark underline" href={`/${tenant}/governance/${b.schoolId}`}>
+                      The board’s register<span className="sr-only"> at {b.schoolName}</span>
+                    </Link>
+                  </li>
+                  <li>
+                    <Link
+                      className="text-brand-dark underline"
+                      href={`/${tenant}/governance/${b.schoolId}/training`}
+                    >
+                      The board’s training<span className="sr-only"> at {b.schoolName}</span>
+                    </Link>
+                  </li>
+                </>
+              )}
+              <li>
+                <Link
+                  className="text-brand-dark underline"
+                  href={`/${tenant}/governance/${b.schoolId}/published`}
+                >
+                  Published information<span className="sr-only"> about the board of {b.schoolName}</span>
+                </Link>
+              </li>
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {places && (
+        <p className="mt-4">
+          <Link className="text-brand-dark underline" href={`/${tenant}/courses`}>
+            {places.upcoming === 0
+              ? 'You have no course places to come'
+              : `${countOf(places.upcoming, 'course place')} to come`}
+            {places.awaitingEvaluation > 0
+              ? `; ${countOf(places.awaitingEvaluation, 'evaluation')} to give`
+              : ''}
+          </Link>{' '}
+          (cancel a place, or send someone instead, from there).
+        </p>
+      )}
     </section>
   );
 }

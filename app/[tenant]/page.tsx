@@ -3,7 +3,8 @@ import { Link } from '~/app/_components/link';
 import { dashboardPanels } from '~/server/workspaces/dashboard-panels';
 import { roleLabelIn } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../_lib/server-api';
-import { GettingStarted, InductionAttention, MonitoringAttention } from './dashboard-panels';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { GettingStarted, InductionAttention, MonitoringAttention, YourBoard } from './dashboard-panels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -11,12 +12,15 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   const { tenant } = await params;
   const { api, session, workspace } = await loadWorkspace(tenant);
   const panels = dashboardPanels(workspace.tenant, workspace.roles);
-  const [figures, setup, monitoring, induction] = await Promise.all([
+  const [figures, setup, monitoring, induction, boards, places] = await Promise.all([
     api.workspaces.figures(),
     panels.gettingStarted ? guard(api.workspaces.gettingStarted()) : null,
     panels.monitoring ? guard(api.register.needsAttention()) : null,
     panels.induction ? guard(api.induction.dashboard()) : null,
+    panels.board ? guard(api.governance.mine()) : null,
+    panels.myPlaces ? guard(api.courses.myPlaces({})) : null,
   ]);
+  const today = todayInLondon();
   const number = new Intl.NumberFormat('en-GB');
   return (
     <div>
@@ -60,6 +64,19 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
         <GettingStarted tenant={tenant} workspace={workspace.tenant} setup={setup} />
       )}
 
+      {boards && (
+        <YourBoard
+          tenant={tenant}
+          workspaceName={workspace.tenant.name}
+          boards={boards}
+          places={
+            places && {
+              upcoming: places.filter((p) => (p.startsOn ?? '') > today).length,
+              awaitingEvaluation: places.filter((p) => p.evaluationDue).length,
+            }
+          }
+        />
+      )}
       {monitoring && <MonitoringAttention tenant={tenant} data={monitoring} />}
       {induction && <InductionAttention tenant={tenant} counts={induction.counts} />}
 

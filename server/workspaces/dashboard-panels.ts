@@ -15,6 +15,10 @@ export function dashboardPanels(
     /** The manager's "Getting started" list (shown until every step is done). */
     gettingStarted: hasRole(roles, managers),
     monitoring: tenant.modules.includes('statutory') && hasRole(roles, monitoringReaders),
+    /** A governor's or clerk's own board(s), training and places: their dashboard is about their board. */
+    board: tenant.modules.includes('governance') && roles.includes('governor'),
+    /** Their own course places (a governor, member of staff or ECT books for themself). */
+    myPlaces: tenant.modules.includes('courses') && roles.includes('governor'),
     induction:
       tenant.modules.includes('induction') &&
       tenant.kind === 'appropriate_body' &&
