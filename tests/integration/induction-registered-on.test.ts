@@ -9,7 +9,7 @@ import {
   inductionRegistration as registration,
   makeInductionHub as makeHub,
 } from '../fixtures/induction-hub';
-import { openTestDatabase, testAppUrl } from './harness';
+import { callerFor, openTestDatabase, testAppUrl } from './harness';
 
 describe('An ECT’s date of registration', () => {
   let database: Database;
@@ -86,6 +86,12 @@ describe('An ECT’s date of registration', () => {
       tx.select().from(inductionPeriods).where(eq(inductionPeriods.ectId, ectId)),
     );
     expect(period?.registeredOn).toBe(today);
+  });
+
+  it('the demo AB’s registrations are dated to their starts, so none reads as late', async () => {
+    const lead = await callerFor(database.db, 'induction@nwlhub.example', 'nwlhub');
+    const overdue = (await lead.induction.dashboard()).overdue;
+    expect(overdue.filter((c) => c.overdueAtRegistration)).toEqual([]);
   });
 
   it('a period registered before the date was kept reads the day its row was made', async () => {
