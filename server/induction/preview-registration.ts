@@ -12,8 +12,8 @@ import { scheduleFor, termDatesLoader } from './reschedule-ect';
 
 /**
  * What a registration would give the school, shown on the registration page before it confirms: whether it is
- * late (the start it gives is before the day of registration: today, or the earlier day an AB officer enters) and which reviews and assessments would already be overdue, and
- * the next one due. For a school continuing an induction, only the checkpoints falling due from its start
+ * late (the start it gives is before the day of registration: today, or the earlier day an AB officer enters)
+ * and which reviews and assessments would already be overdue, and the next one due. For a school continuing an induction, only the checkpoints falling due from its start
  * that the old school has not sent (the old school keeps the earlier ones). Nothing is written.
  */
 export async function previewRegistration(
