@@ -137,7 +137,7 @@ function headedSchool(actor: Actor, requested?: string): string {
 export const coursesRouter = router({
   list: manage
     .input(ZListCoursesInput)
-    .query(({ ctx, input }) => listCourses(ctx.tx, { ...input, today: todayInLondon() })),
+    .query(({ ctx, input }) => listCourses(ctx.tx, { ...input, today: todayInLondon(), now: new Date() })),
   byId: manage.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getCourse(ctx.tx, input.id)),
   /** Whether the workspace is VAT-registered and the VAT rate a new course takes (from the invoice settings). */
   vatDefault: manage.query(({ ctx }) => courseVatDefault(ctx.tx, ctx.actor.tenantId)),
@@ -151,6 +151,7 @@ export const coursesRouter = router({
       ...links(ctx.actor),
       tenantId: ctx.actor.tenantId,
       modules: ctx.actor.modules,
+      today: todayInLondon(),
     }),
   ),
   publish: manage.input(ZPublishCourseInput).mutation(({ ctx, input }) => publishCourse(ctx.tx, input)),
