@@ -5,6 +5,7 @@ import { formatPence } from '~/server/catalogue/money';
 import { noticeKindLabels, noticeStatusLabels } from '~/server/casework/labels';
 import { longDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
+import type { MoneyOwed } from '~/server/invoicing/money-owed';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
 import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
 import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
@@ -176,6 +177,57 @@ export function MonitoringAttention({ tenant, data }: { tenant: string; data: Mo
           </ul>
         )}
       </Group>
+    </section>
+  );
+}
+
+/**
+ * What is owed on issued invoices and what of it is overdue (`invoices.owed`), each opening the invoice list
+ * filtered the same way: every school's for the finance team, their own school's for a headteacher.
+ */
+export function MoneyOwedPanel({
+  tenant,
+  owed,
+  ownSchool,
+}: {
+  tenant: string;
+  owed: MoneyOwed;
+  /** A headteacher's view: what their school owes. */
+  ownSchool: boolean;
+}) {
+  const { outstanding, overdue } = owed;
+  const list = `/${tenant}/invoices`;
+  return (
+    <section aria-labelledby="money" className="mt-8">
+      <h2 id="money" className="text-2xl font-semibold">
+        {ownSchool ? 'Your school’s invoices' : 'Invoices: money owed'}
+      </h2>
+      <ul className={figureGrid}>
+        {outstanding.invoices === 0 ? (
+          <Figure
+            href={list}
+            text={
+              ownSchool
+                ? 'Nothing owed: your school’s invoices are settled'
+                : 'Nothing owed on issued invoices'
+            }
+          />
+        ) : (
+          <Figure
+            href={`${list}?owing=outstanding`}
+            text={`${formatPence(outstanding.pence)} ${ownSchool ? 'to pay' : 'owed'} on ${countOf(outstanding.invoices, 'issued invoice')}`}
+          />
+        )}
+        <Figure
+          href={`${list}?owing=overdue`}
+          text={
+            overdue.invoices === 0
+              ? 'No invoices overdue'
+              : `${countOf(overdue.invoices, 'invoice')} overdue: ${formatPence(overdue.pence)}`
+          }
+          alert={overdue.invoices > 0}
+        />
+      </ul>
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { Link } from '~/app/_components/link';
 import { dashboardPanels } from '~/server/workspaces/dashboard-panels';
 import { roleLabelIn } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../_lib/server-api';
-import { GettingStarted, InductionAttention, MonitoringAttention } from './dashboard-panels';
+import { financeUsers, hasRole } from '~/server/access/role-groups';
+import { GettingStarted, InductionAttention, MoneyOwedPanel, MonitoringAttention } from './dashboard-panels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -11,11 +12,12 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   const { tenant } = await params;
   const { api, session, workspace } = await loadWorkspace(tenant);
   const panels = dashboardPanels(workspace.tenant, workspace.roles);
-  const [figures, setup, monitoring, induction] = await Promise.all([
+  const [figures, setup, monitoring, induction, owed] = await Promise.all([
     api.workspaces.figures(),
     panels.gettingStarted ? guard(api.workspaces.gettingStarted()) : null,
     panels.monitoring ? guard(api.register.needsAttention()) : null,
     panels.induction ? guard(api.induction.dashboard()) : null,
+    panels.money ? guard(api.invoices.owed()) : null,
   ]);
   const number = new Intl.NumberFormat('en-GB');
   return (
@@ -62,6 +64,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
 
       {monitoring && <MonitoringAttention tenant={tenant} data={monitoring} />}
       {induction && <InductionAttention tenant={tenant} counts={induction.counts} />}
+      {owed && (
+        <MoneyOwedPanel tenant={tenant} owed={owed} ownSchool={!hasRole(workspace.roles, financeUsers)} />
+      )}
 
       {figures && (
         <section aria-labelledby="figures" className="mt-8">
