@@ -105,7 +105,7 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
             header: 'Drafts',
             cell: (r) =>
               r.phase === 'done' ? (
-                <IssueRunButton billingRunId={r.id} drafts={draftsOf(r.id)} />
+                <IssueRunButton tenant={tenant} billingRunId={r.id} drafts={draftsOf(r.id)} />
               ) : r.phase === 'running' ? (
                 'When the run has finished'
               ) : (
