@@ -1,8 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { chargeableItems, invoices, schoolContacts, schools } from '~/db/schema';
-import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { catalogueItems, chargeableItems, invoices, schoolContacts, schools } from '~/db/schema';
+import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { formatPence } from '~/server/catalogue/money';
+import { renderEmail } from '~/server/email/templates';
 import { longDate } from '~/server/format/dates';
 import { addDays } from '~/server/invoicing/rules';
 import { makeDemoWorkspace, outboxTo, type DemoWorkspace } from '../fixtures/factories';
@@ -333,5 +335,70 @@ describe('invoice documents and lines', () => {
         `${title} taster (${longDate(`${next}-05-06`)}): place for Ann Smith`,
       ]),
     );
+  });
+});
+
+describe('order confirmation', () => {
+  let database: Database;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+
+  it('subscribing emails the subscriber and the school’s finance contact what, for which year, the price and when it is invoiced; the manager is told', async () => {
+    const hsip = await makeDemoWorkspace(database.db, 'hsip');
+    const head = hsip.caller('head@grange.sch.example');
+    const own = (await head.workspaces.current()).mySchools[0];
+    if (!own) throw new Error('no school');
+    const contact = `bursar-${hsip.tag}@grange.sch.example`;
+    await withTenant(database.db, hsip.id, async (tx) => {
+      await tx.insert(schoolContacts).values({
+        tenantId: hsip.id,
+        schoolId: own.id,
+        role: 'finance',
+        name: 'Bea Bursar',
+        email: contact,
+      });
+    });
+    const [ema] = await withTenant(database.db, hsip.id, (tx) =>
+      tx
+        .select({ id: catalogueItems.id, name: catalogueItems.name })
+        .from(catalogueItems)
+        .where(and(eq(catalogueItems.code, 'HSIP-EMA'), eq(catalogueItems.academicYear, year))),
+    );
+    if (!ema) throw new Error('no package');
+    const subscribed = await head.subscriptions.subscribe({
+      schoolId: own.id,
+      itemId: ema.id,
+      purchaseOrderNumber: 'PO-123',
+    });
+    expect(subscribed.confirmationsSent).toBeGreaterThanOrEqual(3);
+    const yearLabel = academicYearLabel(year);
+    for (const to of [hsip.email('head@grange.sch.example'), contact]) {
+      const [email] = await outboxTo(database.db, to, 'Order confirmed');
+      expect(email?.subject).toBe(`Order confirmed: ${ema.name} for ${own.name}, ${yearLabel}`);
+      const items = (email?.props as { items: string[] }).items;
+      expect(items).toEqual(
+        expect.arrayContaining([
+          `Package: ${ema.name}`,
+          `School: ${own.name}`,
+          `Price: ${formatPence(subscribed.netPence)} before VAT`,
+          'Purchase-order number: PO-123',
+        ]),
+      );
+      expect(items.some((i) => i.startsWith(`Year: ${yearLabel}`))).toBe(true);
+      expect(
+        items.some((i) => / invoiced (with the next invoices we send|from \d+ \w+ \d{4})$/.test(i)),
+      ).toBe(true);
+      // The body has a plain-text part (react-email), as every email does.
+      const rendered = await renderEmail(email?.template ?? '', email?.props);
+      expect(rendered.text).toContain(`Package: ${ema.name}`);
+    }
+    const [managerEmail] = await outboxTo(
+      database.db,
+      hsip.email('manager@hsip.example'),
+      'New subscription',
+    );
+    expect(managerEmail?.subject).toBe(`New subscription: ${own.name}, ${ema.name}, ${yearLabel}`);
   });
 });
