@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { catalogueItems, chargeableItems, invoices, schoolContacts, schools } from '~/db/schema';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { nextYearCode } from '~/server/catalogue/catalogue-codes';
 import { formatPence } from '~/server/catalogue/money';
 import { renderEmail } from '~/server/email/templates';
 import { longDate } from '~/server/format/dates';
@@ -400,5 +401,40 @@ describe('order confirmation', () => {
       'New subscription',
     );
     expect(managerEmail?.subject).toBe(`New subscription: ${own.name}, ${ema.name}, ${yearLabel}`);
+  });
+});
+
+describe('copying a year’s packages forward', () => {
+  let database: Database;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+
+  it('gives each item the new year’s code and its finance codes, and prices in whole pounds', async () => {
+    const hsip = await makeDemoWorkspace(database.db, 'hsip');
+    const manager = hsip.caller('manager@hsip.example');
+    await manager.invoices.updateSettings({
+      ...settingsInput,
+      legalName: 'HSIP',
+      financeCodes: { 'HSIP-ACL': { nominalCode: '4200', costCentre: 'ACL' }, '*': { nominalCode: '4000' } },
+    });
+    const before = await manager.catalogue.list({ academicYear: year });
+    expect(before.length).toBeGreaterThan(3);
+    await manager.catalogue.copyForward({ fromYear: year, upliftPercent: 3.5 });
+    const after = await manager.catalogue.list({ academicYear: year + 1 });
+    expect(after.map((i) => i.code).sort()).toEqual(before.map((i) => nextYearCode(i.code, year)).sort());
+    expect(after.map((i) => i.code)).toContain(`HSIP-ACL-${year + 1}`);
+    for (const item of after) {
+      const was = before.find((b) => nextYearCode(b.code, year) === item.code);
+      expect(item.memberPricePence % 100, item.code).toBe(0);
+      expect(item.nonMemberPricePence % 100, item.code).toBe(0);
+      expect(
+        Math.abs(item.memberPricePence - ((was?.memberPricePence ?? 0) * 103.5) / 100),
+      ).toBeLessThanOrEqual(50);
+      for (const band of item.bands) expect(band.memberPricePence % 100).toBe(0);
+    }
+    const settings = await manager.invoices.settings();
+    expect(settings.financeCodes[`HSIP-ACL-${year + 1}`]).toEqual({ nominalCode: '4200', costCentre: 'ACL' });
   });
 });
