@@ -284,8 +284,8 @@ export function InductionAttention({ tenant, counts }: { tenant: string; counts:
 }
 
 /**
- * The manager's first steps, each ticked from the workspace's data (schools imported, people invited, settings
- * and term dates saved) and linking to the page that does it. Shown until every step is done.
+ * The manager's first steps, each ticked from the workspace's data (schools imported, people invited, settings,
+ * term dates and invoice settings saved) and linking to the page that does it. Shown until every step is done.
  */
 export function GettingStarted({
   tenant,
@@ -331,6 +331,11 @@ export function GettingStarted({
       href: `/${tenant}/induction/settings`,
       text: 'Set your fee per ECT',
       hint: `The fee a school is charged for each ECT it registers: ${formatPence(defaultFeePerEctPence)} until you save your own (0 for none).`,
+    },
+    'invoice-settings': {
+      href: `/${tenant}/invoices/settings`,
+      text: 'Set up invoicing',
+      hint: 'Your address, VAT number (if you are registered), payment terms and the bank details schools pay into: every invoice shows them, and an issued invoice cannot be changed.',
     },
   };
   return (

@@ -8,7 +8,15 @@ import { formatPence } from '~/server/catalogue/money';
 import { renderEmail } from '~/server/email/templates';
 import { longDate } from '~/server/format/dates';
 import { addDays } from '~/server/invoicing/rules';
-import { makeDemoWorkspace, outboxTo, type DemoWorkspace } from '../fixtures/factories';
+import {
+  addMembership,
+  callerAs,
+  makeDemoWorkspace,
+  makeTenant,
+  makeUser,
+  outboxTo,
+  type DemoWorkspace,
+} from '../fixtures/factories';
 import { ownCourse, schoolWithStaffAndHeads } from './course-fixtures';
 import { openTestDatabase } from './harness';
 
@@ -436,5 +444,28 @@ describe('copying a year’s packages forward', () => {
     }
     const settings = await manager.invoices.settings();
     expect(settings.financeCodes[`HSIP-ACL-${year + 1}`]).toEqual({ nominalCode: '4200', costCentre: 'ACL' });
+  });
+});
+
+describe('getting started', () => {
+  let database: Database;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+
+  it('a workspace selling and invoicing packages is asked to set up invoicing, done once its settings are saved', async () => {
+    const tenant = await makeTenant(database.db, { kind: 'provider', modules: ['traded', 'invoices'] });
+    const manager = await makeUser(database.db);
+    await addMembership(database.db, tenant.id, manager.id, 'tenant_admin');
+    const caller = callerAs(database.db, manager, tenant.slug);
+    const invoicing = async () =>
+      (await caller.workspaces.gettingStarted()).steps.find((s) => s.key === 'invoice-settings');
+    expect(await invoicing()).toEqual({ key: 'invoice-settings', done: false });
+    // Saved without the bank details schools pay into: not done yet.
+    await caller.invoices.updateSettings({ ...settingsInput, bankDetails: '' });
+    expect((await invoicing())?.done).toBe(false);
+    await caller.invoices.updateSettings(settingsInput);
+    expect((await invoicing())?.done).toBe(true);
   });
 });
