@@ -139,7 +139,11 @@ describe('invoices', () => {
     await inTenant((tx) =>
       tx.update(subscriptions).set({ purchaseOrderNumber: null }).where(eq(subscriptions.id, subscriptionId)),
     );
-    await finance.invoices.issue({ sendItMyself: true, id: drafts[0]?.id ?? '', purchaseOrderNumber: 'PO-LATE-1' });
+    await finance.invoices.issue({
+      sendItMyself: true,
+      id: drafts[0]?.id ?? '',
+      purchaseOrderNumber: 'PO-LATE-1',
+    });
     expect(await poOf()).toBe('PO-LATE-1');
   });
 
@@ -158,10 +162,13 @@ describe('invoices', () => {
     );
     const finance = barnet.caller('finance@barnet.example');
     const numbers = [];
-    for (const d of drafts) numbers.push((await finance.invoices.issue({ sendItMyself: true, id: d.id })).number);
+    for (const d of drafts)
+      numbers.push((await finance.invoices.issue({ sendItMyself: true, id: d.id })).number);
     const seq = numbers.map((n) => Number(n.replace('BAR-', '')));
     expect(seq).toEqual([seq[0], (seq[0] ?? 0) + 1, (seq[0] ?? 0) + 2]);
-    await expect(finance.invoices.issue({ sendItMyself: true, id: drafts[0]?.id ?? '' })).rejects.toMatchObject({
+    await expect(
+      finance.invoices.issue({ sendItMyself: true, id: drafts[0]?.id ?? '' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const issued = await finance.invoices.byId({ id: drafts[0]?.id ?? '' });
@@ -181,7 +188,9 @@ describe('invoices', () => {
     expect(mine.every((i) => i.schoolId === own && i.status !== 'draft')).toBe(true);
     const othersInvoice = drafts.find((d) => d.schoolId !== own)?.id ?? '';
     await expect(head.invoices.byId({ id: othersInvoice })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(head.invoices.issue({ sendItMyself: true, id: othersInvoice })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(head.invoices.issue({ sendItMyself: true, id: othersInvoice })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // A draft of the head's own school stays hidden until it is issued.
     const ownDraft = (await chargeSchools(26)).find((d) => d.schoolId === own);
     expect(ownDraft).toBeDefined();
@@ -670,7 +679,9 @@ describe('invoices', () => {
           .from(invoices)
           .where(and(eq(invoices.kind, 'invoice'))),
       );
-      const attempts = [...drafts, ...drafts.slice(0, 6)].map((d) => finance().invoices.issue({ sendItMyself: true, id: d.id }));
+      const attempts = [...drafts, ...drafts.slice(0, 6)].map((d) =>
+        finance().invoices.issue({ sendItMyself: true, id: d.id }),
+      );
       const results = await Promise.allSettled(attempts);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(24);
       expect(results.filter((r) => r.status === 'rejected')).toHaveLength(6);
