@@ -389,22 +389,25 @@ export function IssueRunButton({
   tenant,
   billingRunId,
   drafts,
+  noRecipient,
 }: {
   tenant: string;
   billingRunId: string;
+  /** The run's drafts issuing will email to someone (or journals, emailed to no one). */
   drafts: number;
+  /** The run's drafts whose school has no one to email them to: issued one by one, by someone who sends them. */
+  noRecipient: { id: string; customerName: string }[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const issue = useFormMutation(trpc.invoices.issueRun.mutationOptions(), {
     onSuccess: () => router.refresh(),
   });
-  const left = issue.data?.noRecipient ?? [];
-  if (drafts === 0 && !issue.data) return <span>All issued</span>;
+  if (drafts === 0 && noRecipient.length === 0 && !issue.data) return <span>All issued</span>;
   return (
     <div>
       <ErrorSummary errors={issue.summary} />
-      {drafts > left.length && (
+      {drafts > 0 && (
         <Button onClick={() => issue.mutate({ billingRunId })} disabled={issue.isPending}>
           {issue.isPending ? 'Issuing…' : `Issue ${countOf(drafts, 'draft')}`}
         </Button>
@@ -412,14 +415,15 @@ export function IssueRunButton({
       <StatusMessage className="mt-1 text-green-800">
         {issue.data ? `Issued ${issue.data.issued}.` : ''}
       </StatusMessage>
-      {left.length > 0 && (
+      {noRecipient.length > 0 && (
         <div className="mt-1 text-amber-900" data-testid="no-recipient">
           <p className="font-semibold">
-            {countOf(left.length, 'draft')} not issued: no one to send {left.length === 1 ? 'it' : 'them'} to.
+            {countOf(noRecipient.length, 'draft')} with no one to send{' '}
+            {noRecipient.length === 1 ? 'it' : 'them'} to, not issued with the rest.
           </p>
           <p>
             Add a finance contact to the school, or open the draft to issue it and send it yourself:{' '}
-            {left.map((d, i) => (
+            {noRecipient.map((d, i) => (
               <span key={d.id}>
                 {i > 0 && ', '}
                 <Link className="underline" href={`/${tenant}/invoices/${d.id}`}>
