@@ -30,13 +30,14 @@ export function whenInvoiced(
 
 /**
  * The order confirmation for a new subscription: the person who subscribed and the school's finance contacts
- * (if they are someone else) are emailed what was bought, for which year, the price and when it will be
+ * (if they are someone else; and its heads/SBMs when someone outside the school placed the order) are emailed
+ * what was bought, for which year, the price and when it will be
  * invoiced; the workspace's managers are told of it, as they are of a school's renewal answer. Each address is
  * emailed once. A subscription made by a renewal answer is confirmed by that answer's emails instead.
  */
 export async function confirmSubscription(
   tx: Tx,
-  actor: Pick<Actor, 'tenantId' | 'name' | 'kind' | 'laCodes' | 'modules' | 'user' | 'appUrl' | 'slug'>,
+  actor: Pick<Actor, 'tenantId' | 'name' | 'kind' | 'laCodes' | 'user' | 'memberships'>,
   input: { subscriptionId: string; today: IsoDate },
 ) {
   const [row] = await tx
@@ -76,7 +77,11 @@ export async function confirmSubscription(
     `Purchase-order number: ${sub.purchaseOrderNumber ?? 'none given'}`,
     ...invoiced,
   ];
-  const [financeContacts, managers] = await Promise.all([
+  // Subscribed by someone outside the school (the manager taking an order by phone): its heads/SBMs are told.
+  const forTheSchool = actor.memberships.some(
+    (m) => m.role === 'school_admin' && m.schoolId === sub.schoolId,
+  );
+  const [financeContacts, managers, schoolAdmins] = await Promise.all([
     tx
       .select({ name: schoolContacts.name, email: schoolContacts.email })
       .from(schoolContacts)
@@ -92,6 +97,13 @@ export async function confirmSubscription(
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.role, 'tenant_admin'), isNull(memberships.schoolId))),
+    forTheSchool
+      ? []
+      : tx
+          .select({ name: users.name, email: users.email })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(memberships.role, 'school_admin'), eq(memberships.schoolId, sub.schoolId))),
   ]);
   const sent = new Set<string>();
   const send = async (
@@ -111,6 +123,7 @@ export async function confirmSubscription(
   const schoolSide = [
     { name: actor.user.name, email: actor.user.email },
     ...financeContacts.flatMap((c) => (c.email ? [{ name: c.name, email: c.email }] : [])),
+    ...schoolAdmins,
   ];
   await send(schoolSide, {
     subject: `Order confirmed: ${what} for ${school.name}, ${year}`,

@@ -409,6 +409,18 @@ describe('order confirmation', () => {
       'New subscription',
     );
     expect(managerEmail?.subject).toBe(`New subscription: ${own.name}, ${ema.name}, ${yearLabel}`);
+
+    // An order the manager takes by phone is confirmed to the school's headteacher too.
+    const [gov] = await withTenant(database.db, hsip.id, (tx) =>
+      tx
+        .select({ id: catalogueItems.id, name: catalogueItems.name })
+        .from(catalogueItems)
+        .where(and(eq(catalogueItems.code, 'HSIP-GOV'), eq(catalogueItems.academicYear, year))),
+    );
+    if (!gov) throw new Error('no package');
+    await hsip.caller('manager@hsip.example').subscriptions.subscribe({ schoolId: own.id, itemId: gov.id });
+    const [byPhone] = await outboxTo(database.db, hsip.email('head@grange.sch.example'), gov.name);
+    expect(byPhone?.subject).toBe(`Order confirmed: ${gov.name} for ${own.name}, ${yearLabel}`);
   });
 });
 
