@@ -200,7 +200,7 @@ export function MoneyOwedPanel({
   return (
     <section aria-labelledby="money" className="mt-8">
       <h2 id="money" className="text-2xl font-semibold">
-        {ownSchool ? 'Your school’s invoices' : 'Invoices: money owed'}
+        {ownSchool ? 'Invoices to pay' : 'Invoices: money owed'}
       </h2>
       <ul className={figureGrid}>
         {outstanding.invoices === 0 ? (
