@@ -6,6 +6,7 @@ import { noticeKindLabels, noticeStatusLabels } from '~/server/casework/labels';
 import { longDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
 import { roleOnBoard, type GovernorCategory, type GovernorOffice } from '~/server/governance/labels';
+import type { MoneyOwed } from '~/server/invoicing/money-owed';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
 import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
 import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
@@ -181,6 +182,57 @@ export function MonitoringAttention({ tenant, data }: { tenant: string; data: Mo
   );
 }
 
+/**
+ * What is owed on issued invoices and what of it is overdue (`invoices.owed`), each opening the invoice list
+ * filtered the same way: every school's for the finance team, their own school's for a headteacher.
+ */
+export function MoneyOwedPanel({
+  tenant,
+  owed,
+  ownSchool,
+}: {
+  tenant: string;
+  owed: MoneyOwed;
+  /** A headteacher's view: what their school owes. */
+  ownSchool: boolean;
+}) {
+  const { outstanding, overdue } = owed;
+  const list = `/${tenant}/invoices`;
+  return (
+    <section aria-labelledby="money" className="mt-8">
+      <h2 id="money" className="text-2xl font-semibold">
+        {ownSchool ? 'Invoices to pay' : 'Invoices: money owed'}
+      </h2>
+      <ul className={figureGrid}>
+        {outstanding.invoices === 0 ? (
+          <Figure
+            href={list}
+            text={
+              ownSchool
+                ? 'Nothing owed: your school’s invoices are settled'
+                : 'Nothing owed on issued invoices'
+            }
+          />
+        ) : (
+          <Figure
+            href={`${list}?owing=outstanding`}
+            text={`${formatPence(outstanding.pence)} ${ownSchool ? 'to pay' : 'owed'} on ${countOf(outstanding.invoices, 'issued invoice')}`}
+          />
+        )}
+        <Figure
+          href={`${list}?owing=overdue`}
+          text={
+            overdue.invoices === 0
+              ? 'No invoices overdue'
+              : `${countOf(overdue.invoices, 'invoice')} overdue: ${formatPence(overdue.pence)}`
+          }
+          alert={overdue.invoices > 0}
+        />
+      </ul>
+    </section>
+  );
+}
+
 /** The Appropriate Body's induction figures (counts of `induction.dashboard`, each opening its list there). */
 export type InductionCounts = {
   inProgress: number;
@@ -233,8 +285,8 @@ export function InductionAttention({ tenant, counts }: { tenant: string; counts:
 }
 
 /**
- * The manager's first steps, each ticked from the workspace's data (schools imported, people invited, settings
- * and term dates saved) and linking to the page that does it. Shown until every step is done.
+ * The manager's first steps, each ticked from the workspace's data (schools imported, people invited, settings,
+ * term dates and invoice settings saved) and linking to the page that does it. Shown until every step is done.
  */
 export function GettingStarted({
   tenant,
@@ -280,6 +332,11 @@ export function GettingStarted({
       href: `/${tenant}/induction/settings`,
       text: 'Set your fee per ECT',
       hint: `The fee a school is charged for each ECT it registers: ${formatPence(defaultFeePerEctPence)} until you save your own (0 for none).`,
+    },
+    'invoice-settings': {
+      href: `/${tenant}/invoices/settings`,
+      text: 'Set up invoicing',
+      hint: 'Your address, VAT number (if you are registered), payment terms and the bank details schools pay into: every invoice shows them, and an issued invoice cannot be changed.',
     },
   };
   return (

@@ -1,5 +1,11 @@
 import type { ModuleKey, Role, TenantKind } from '~/db/schema';
-import { hasRole, inductionAbStaff, managers, monitoringReaders } from '../access/role-groups';
+import {
+  hasRole,
+  inductionAbStaff,
+  invoiceReaders,
+  managers,
+  monitoringReaders,
+} from '../access/role-groups';
 
 /**
  * Which module panels the workspace's dashboard shows this person: only for a module the workspace has switched
@@ -23,5 +29,7 @@ export function dashboardPanels(
       tenant.modules.includes('induction') &&
       tenant.kind === 'appropriate_body' &&
       hasRole(roles, inductionAbStaff),
+    /** What is owed on issued invoices: every school's for the finance team, a headteacher's own school's. */
+    money: tenant.modules.includes('invoices') && hasRole(roles, invoiceReaders),
   };
 }

@@ -299,6 +299,14 @@ describe('dashboardPanels: the module figures on the workspace’s dashboard', (
       false,
     );
   });
+
+  it('shows what is owed to the finance team and the manager, and to a headteacher (their school), with invoices on', () => {
+    for (const role of ['tenant_admin', 'finance', 'school_admin'] as const)
+      expect(dashboardPanels(everyModule, [role]).money, role).toBe(true);
+    for (const role of ['adviser', 'la_officer', 'school_staff', 'governor', 'ect'] as const)
+      expect(dashboardPanels(everyModule, [role]).money, role).toBe(false);
+    expect(dashboardPanels({ kind: 'la', modules: ['statutory'] }, ['finance']).money).toBe(false);
+  });
 });
 
 describe('section summaries in the reader’s own terms', () => {
