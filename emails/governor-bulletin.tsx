@@ -1,12 +1,13 @@
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { z } from 'zod';
 import { defineEmail } from './define-email';
 
 /**
  * The termly governor bulletin, in the layout of the notice email: a heading, the officer's text, the links
  * they added, and (always) the one-click unsubscribe link. The text is plain with a little markdown:
- * blank-line paragraphs, "- " list items and **bold**.
+ * blank-line paragraphs (their line breaks kept), "- " list items and **bold**; the plain-text part keeps the
+ * same structure.
  */
 const ZProps = z.object({
   workspaceName: z.string(),
@@ -14,6 +15,8 @@ const ZProps = z.object({
   body: z.string(),
   links: z.array(z.object({ label: z.string(), url: z.string() })),
   recipientName: z.string(),
+  /** Why they get it: their school's governor package, or being on a board in the register (every board). */
+  reason: z.enum(['package', 'register']).default('package'),
   unsubscribeUrl: z.string(),
 });
 type Props = z.infer<typeof ZProps>;
@@ -28,21 +31,34 @@ function inline(text: string): ReactNode[] {
     );
 }
 
-/** The body's blocks: paragraphs and bulleted lists. */
-export function bulletinBlocks(
-  body: string,
-): ({ kind: 'p'; text: string } | { kind: 'ul'; items: string[] })[] {
-  return body
-    .replace(/\r\n/g, '\n')
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter(Boolean)
-    .map((block) => {
-      const lines = block.split('\n').map((l) => l.trim());
-      return lines.every((l) => /^[-*] /.test(l))
-        ? { kind: 'ul' as const, items: lines.map((l) => l.slice(2).trim()) }
-        : { kind: 'p' as const, text: lines.join(' ') };
-    });
+export type BulletinBlock = { kind: 'p'; lines: string[] } | { kind: 'ul'; items: string[] };
+
+const listItem = /^[-*•]\s+/;
+
+/**
+ * The body's blocks, as the officer typed them: paragraphs (a blank line between), each keeping its own line
+ * breaks, and bulleted lists (lines starting "- ", "* " or "• "), which may follow a paragraph's lead line
+ * without a blank line. Text only: it is rendered as React text (escaped), never as HTML.
+ */
+export function bulletinBlocks(body: string): BulletinBlock[] {
+  const blocks: BulletinBlock[] = [];
+  for (const chunk of body.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    let current: BulletinBlock | null = null;
+    for (const line of lines) {
+      if (listItem.test(line)) {
+        if (current?.kind !== 'ul') blocks.push((current = { kind: 'ul', items: [] }));
+        current.items.push(line.replace(listItem, ''));
+      } else {
+        if (current?.kind !== 'p') blocks.push((current = { kind: 'p', lines: [] }));
+        current.lines.push(line);
+      }
+    }
+  }
+  return blocks;
 }
 
 function GovernorBulletinEmail(p: Props) {
@@ -59,7 +75,14 @@ function GovernorBulletinEmail(p: Props) {
           <Text>Dear {p.recipientName},</Text>
           {bulletinBlocks(p.body).map((block, i) =>
             block.kind === 'p' ? (
-              <Text key={i}>{inline(block.text)}</Text>
+              <Text key={i}>
+                {block.lines.map((line, j) => (
+                  <Fragment key={j}>
+                    {j > 0 && <br />}
+                    {inline(line)}
+                  </Fragment>
+                ))}
+              </Text>
             ) : (
               <ul key={i}>
                 {block.items.map((item, j) => (
@@ -84,8 +107,10 @@ function GovernorBulletinEmail(p: Props) {
           )}
           <Hr />
           <Text style={{ color: '#4b5563', fontSize: '13px' }}>
-            You receive this bulletin as a member of a governing board whose school subscribes to{' '}
-            {p.workspaceName}’s governor services. To stop receiving it, unsubscribe (one click, no sign-in):{' '}
+            {p.reason === 'register'
+              ? `You receive this bulletin as a member of a governing board on ${p.workspaceName}’s register of governors.`
+              : `You receive this bulletin as a member of a governing board whose school subscribes to ${p.workspaceName}’s governor services.`}{' '}
+            To stop receiving it, unsubscribe (one click, no sign-in):{' '}
             <Link href={p.unsubscribeUrl}>{p.unsubscribeUrl}</Link>
           </Text>
         </Container>

@@ -12,7 +12,7 @@ import { ZCourseInput } from '~/server/courses/course-inputs';
 import { createCourse } from '~/server/courses/create-course';
 import { publishCourse } from '~/server/courses/publish-course';
 import { addGovernor } from '~/server/governance/add-governor';
-import { addDays, defaultConstitution } from '~/server/governance/board-rules';
+import { addDays, boardKindOf, defaultConstitution } from '~/server/governance/board-rules';
 import { ZGovernorInput, type TGovernorInput } from '~/server/governance/governor-inputs';
 import { stepDownGovernor } from '~/server/governance/update-governor';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
@@ -123,6 +123,8 @@ export async function seedGovernance(
         return { name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@governors.example`, phone: '' };
       };
       const places = defaultConstitution(school.type);
+      // An academy's board has no LA governor: the trust appoints a local governor in that seat.
+      const laPlace = boardKindOf(school) === 'maintained' ? ('la' as const) : ('local_governor' as const);
       const members: Partial<TGovernorInput>[] = [
         { name: school.headteacherName, category: 'headteacher', email: '' },
         {
@@ -135,11 +137,7 @@ export async function seedGovernance(
         { ...person(3), category: 'staff' },
         ...(i === 6
           ? []
-          : [
-              i === 3 || i === 4
-                ? { ...sharedLa, category: 'la' as const }
-                : { ...person(4), category: 'la' as const },
-            ]),
+          : [i === 3 || i === 4 ? { ...sharedLa, category: laPlace } : { ...person(4), category: laPlace }]),
         i === 0 || i === 1
           ? { ...sharedCoOpted, category: 'co_opted' }
           : { ...person(5), category: 'co_opted' },

@@ -193,9 +193,13 @@ export async function seedInduction(
 
   // In the story each school registered its ECT (and Aisha's move) as they started, not on the day the demo
   // was seeded: date each registration to its start, so none reads as a late registration with its past
-  // reviews "already overdue when registered" (server/induction/late-registration.ts).
+  // reviews "already overdue when registered" (server/induction/late-registration.ts). The day of registration
+  // is registered_on (created_at too, which a period without one would read).
   await tx
     .update(inductionPeriods)
-    .set({ createdAt: sql`${inductionPeriods.startsOn}::timestamptz` })
+    .set({
+      registeredOn: sql`${inductionPeriods.startsOn}`,
+      createdAt: sql`${inductionPeriods.startsOn}::timestamptz`,
+    })
     .where(eq(inductionPeriods.tenantId, tenantId));
 }

@@ -5,6 +5,8 @@ import { formatPence } from '~/server/catalogue/money';
 import { noticeKindLabels, noticeStatusLabels } from '~/server/casework/labels';
 import { longDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
+import { roleOnBoard, type GovernorCategory, type GovernorOffice } from '~/server/governance/labels';
+import type { MoneyOwed } from '~/server/invoicing/money-owed';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
 import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
 import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
@@ -180,6 +182,57 @@ export function MonitoringAttention({ tenant, data }: { tenant: string; data: Mo
   );
 }
 
+/**
+ * What is owed on issued invoices and what of it is overdue (`invoices.owed`), each opening the invoice list
+ * filtered the same way: every school's for the finance team, their own school's for a headteacher.
+ */
+export function MoneyOwedPanel({
+  tenant,
+  owed,
+  ownSchool,
+}: {
+  tenant: string;
+  owed: MoneyOwed;
+  /** A headteacher's view: what their school owes. */
+  ownSchool: boolean;
+}) {
+  const { outstanding, overdue } = owed;
+  const list = `/${tenant}/invoices`;
+  return (
+    <section aria-labelledby="money" className="mt-8">
+      <h2 id="money" className="text-2xl font-semibold">
+        {ownSchool ? 'Invoices to pay' : 'Invoices: money owed'}
+      </h2>
+      <ul className={figureGrid}>
+        {outstanding.invoices === 0 ? (
+          <Figure
+            href={list}
+            text={
+              ownSchool
+                ? 'Nothing owed: your school’s invoices are settled'
+                : 'Nothing owed on issued invoices'
+            }
+          />
+        ) : (
+          <Figure
+            href={`${list}?owing=outstanding`}
+            text={`${formatPence(outstanding.pence)} ${ownSchool ? 'to pay' : 'owed'} on ${countOf(outstanding.invoices, 'issued invoice')}`}
+          />
+        )}
+        <Figure
+          href={`${list}?owing=overdue`}
+          text={
+            overdue.invoices === 0
+              ? 'No invoices overdue'
+              : `${countOf(overdue.invoices, 'invoice')} overdue: ${formatPence(overdue.pence)}`
+          }
+          alert={overdue.invoices > 0}
+        />
+      </ul>
+    </section>
+  );
+}
+
 /** The Appropriate Body's induction figures (counts of `induction.dashboard`, each opening its list there). */
 export type InductionCounts = {
   inProgress: number;
@@ -232,8 +285,8 @@ export function InductionAttention({ tenant, counts }: { tenant: string; counts:
 }
 
 /**
- * The manager's first steps, each ticked from the workspace's data (schools imported, people invited, settings
- * and term dates saved) and linking to the page that does it. Shown until every step is done.
+ * The manager's first steps, each ticked from the workspace's data (schools imported, people invited, settings,
+ * term dates and invoice settings saved) and linking to the page that does it. Shown until every step is done.
  */
 export function GettingStarted({
   tenant,
@@ -280,6 +333,11 @@ export function GettingStarted({
       text: 'Set your fee per ECT',
       hint: `The fee a school is charged for each ECT it registers: ${formatPence(defaultFeePerEctPence)} until you save your own (0 for none).`,
     },
+    'invoice-settings': {
+      href: `/${tenant}/invoices/settings`,
+      text: 'Set up invoicing',
+      hint: 'Your address, VAT number (if you are registered), payment terms and the bank details schools pay into: every invoice shows them, and an issued invoice cannot be changed.',
+    },
   };
   return (
     <section aria-labelledby="start" className="mt-6 rounded-lg border-l-4 border-brand bg-white p-4">
@@ -304,6 +362,101 @@ export function GettingStarted({
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/**
+ * A governor's or clerk's dashboard: their board (their place on it, their training record, the board's register
+ * and training if they keep it) and their own course places, not the workspace's management.
+ */
+export function YourBoard({
+  tenant,
+  workspaceName,
+  boards,
+  places,
+}: {
+  tenant: string;
+  workspaceName: string;
+  boards: {
+    id: string;
+    schoolId: string;
+    schoolName: string;
+    category: GovernorCategory;
+    office: GovernorOffice | null;
+    termEndsOn: string | null;
+    keepsBoard: boolean;
+  }[];
+  /** Their own places on courses still to come, or null without the courses module. */
+  places: { upcoming: number; awaitingEvaluation: number } | null;
+}) {
+  return (
+    <section aria-labelledby="your-board" className="mt-8">
+      <h2 id="your-board" className="text-2xl font-semibold">
+        {boards.length > 1 ? 'Your boards' : 'Your board'}
+      </h2>
+      {boards.length === 0 && (
+        <p className="mt-2">
+          You are not on a board’s register at {workspaceName} yet: ask your clerk or headteacher to add you
+          with the email address you sign in with. Then your record and training appear here.
+        </p>
+      )}
+      <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+        {boards.map((b) => (
+          <li key={b.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="your-board">
+            <h3 className="text-lg font-semibold">{b.schoolName}</h3>
+            <p className="text-sm text-slate-700">
+              {roleOnBoard(b)}
+              {b.termEndsOn ? `; term of office ends ${longDate(b.termEndsOn)}` : ''}
+            </p>
+            <ul className="mt-2 space-y-1">
+              <li>
+                <Link className="text-brand-dark underline" href={`/${tenant}/governance/training/${b.id}`}>
+                  Your training and booking<span className="sr-only"> at {b.schoolName}</span>
+                </Link>
+              </li>
+              {b.keepsBoard && (
+                <>
+                  <li>
+                    <Link className="text-brand-dark underline" href={`/${tenant}/governance/${b.schoolId}`}>
+                      The board’s register<span className="sr-only"> at {b.schoolName}</span>
+                    </Link>
+                  </li>
+                  <li>
+                    <Link
+                      className="text-brand-dark underline"
+                      href={`/${tenant}/governance/${b.schoolId}/training`}
+                    >
+                      The board’s training<span className="sr-only"> at {b.schoolName}</span>
+                    </Link>
+                  </li>
+                </>
+              )}
+              <li>
+                <Link
+                  className="text-brand-dark underline"
+                  href={`/${tenant}/governance/${b.schoolId}/published`}
+                >
+                  Published information<span className="sr-only"> about the board of {b.schoolName}</span>
+                </Link>
+              </li>
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {places && (
+        <p className="mt-4">
+          <Link className="text-brand-dark underline" href={`/${tenant}/courses`}>
+            {places.upcoming === 0
+              ? 'You have no course places to come'
+              : `${countOf(places.upcoming, 'course place')} to come`}
+            {places.awaitingEvaluation > 0
+              ? `; ${countOf(places.awaitingEvaluation, 'evaluation')} to give`
+              : ''}
+          </Link>{' '}
+          (cancel a place, or send someone instead, from there).
+        </p>
+      )}
     </section>
   );
 }

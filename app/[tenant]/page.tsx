@@ -3,7 +3,15 @@ import { Link } from '~/app/_components/link';
 import { dashboardPanels } from '~/server/workspaces/dashboard-panels';
 import { roleLabelIn } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../_lib/server-api';
-import { GettingStarted, InductionAttention, MonitoringAttention } from './dashboard-panels';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { financeUsers, hasRole } from '~/server/access/role-groups';
+import {
+  GettingStarted,
+  InductionAttention,
+  MoneyOwedPanel,
+  MonitoringAttention,
+  YourBoard,
+} from './dashboard-panels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -11,12 +19,16 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   const { tenant } = await params;
   const { api, session, workspace } = await loadWorkspace(tenant);
   const panels = dashboardPanels(workspace.tenant, workspace.roles);
-  const [figures, setup, monitoring, induction] = await Promise.all([
+  const [figures, setup, monitoring, induction, boards, places, owed] = await Promise.all([
     api.workspaces.figures(),
     panels.gettingStarted ? guard(api.workspaces.gettingStarted()) : null,
     panels.monitoring ? guard(api.register.needsAttention()) : null,
     panels.induction ? guard(api.induction.dashboard()) : null,
+    panels.board ? guard(api.governance.mine()) : null,
+    panels.myPlaces ? guard(api.courses.myPlaces({})) : null,
+    panels.money ? guard(api.invoices.owed()) : null,
   ]);
+  const today = todayInLondon();
   const number = new Intl.NumberFormat('en-GB');
   return (
     <div>
@@ -60,8 +72,24 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
         <GettingStarted tenant={tenant} workspace={workspace.tenant} setup={setup} />
       )}
 
+      {boards && (
+        <YourBoard
+          tenant={tenant}
+          workspaceName={workspace.tenant.name}
+          boards={boards}
+          places={
+            places && {
+              upcoming: places.filter((p) => (p.startsOn ?? '') > today).length,
+              awaitingEvaluation: places.filter((p) => p.evaluationDue).length,
+            }
+          }
+        />
+      )}
       {monitoring && <MonitoringAttention tenant={tenant} data={monitoring} />}
       {induction && <InductionAttention tenant={tenant} counts={induction.counts} />}
+      {owed && (
+        <MoneyOwedPanel tenant={tenant} owed={owed} ownSchool={!hasRole(workspace.roles, financeUsers)} />
+      )}
 
       {figures && (
         <section aria-labelledby="figures" className="mt-8">

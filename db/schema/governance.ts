@@ -35,6 +35,10 @@ export const governorCategory = pgEnum('governor_category', [
   'partnership',
   'associate_member',
   'clerk',
+  // An academy's board, per its trust's articles and scheme of delegation: the trust board's trustees, and a
+  // local governing body's governors appointed by the trust.
+  'trustee',
+  'local_governor',
 ]);
 export type GovernorCategory = (typeof governorCategory.enumValues)[number];
 
@@ -120,6 +124,17 @@ export type Governor = typeof governors.$inferSelect;
 export type BulletinLink = { label: string; url: string };
 
 /**
+ * Who a bulletin goes to: the boards of schools holding a governing-body package (their chairs and clerks, or
+ * every member), or every governor and clerk on every board in the register (news every governor should have,
+ * package or not).
+ */
+export const governorBulletinAudience = pgEnum('governor_bulletin_audience', [
+  'package_schools',
+  'all_boards',
+]);
+export type GovernorBulletinAudience = (typeof governorBulletinAudience.enumValues)[number];
+
+/**
  * The termly governor bulletin: composed once by the workspace's governance officers and sent to the chairs
  * and clerks (optionally every governor) of the schools that hold a governing-body package.
  */
@@ -128,8 +143,9 @@ export const governorBulletins = tenantTable('governor_bulletins', {
   /** Plain text with a little markdown (paragraphs, "- " lists, **bold**). */
   body: text('body').notNull(),
   links: jsonb('links').$type<BulletinLink[]>().notNull().default([]),
-  /** Send to every current member of the boards, not only chairs and clerks. */
+  /** Send to every current member of the boards, not only chairs and clerks (package schools' boards). */
   includeAllGovernors: boolean('include_all_governors').notNull().default(false),
+  audience: governorBulletinAudience('audience').notNull().default('package_schools'),
   createdByUserId: uuid('created_by_user_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -83,6 +83,12 @@ export const inductionPeriods = tenantTable(
     tutorEmail: text('tutor_email').notNull(),
     mentorName: text('mentor_name').notNull(),
     mentorEmail: text('mentor_email').notNull(),
+    /**
+     * The day the AB received the registration: today, or an earlier day an AB officer enters for a registration
+     * made late (e.g. sent on paper). Null on periods registered before the column existed: they read the London
+     * date of created_at instead (registeredOnOf in server/induction/late-registration.ts), so no backfill.
+     */
+    registeredOn: date('registered_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -51,6 +51,12 @@ export const schools = pgTable(
     headteacherName: text('headteacher_name'),
     /** GIAS OfficialSixthForm: the school has a sixth form (null: the file did not say). */
     officialSixthForm: boolean('official_sixth_form'),
+    /** GIAS TelephoneNum, as GIAS writes it (e.g. "02089591234"); null when the file did not give one. */
+    telephone: text('telephone'),
+    /** GIAS SchoolWebsite, as GIAS writes it (often without a scheme, e.g. "www.school.sch.uk"). */
+    website: text('website'),
+    /** GIAS Trusts (name): the academy trust the school belongs to; null for a school in none. */
+    trustName: text('trust_name'),
     /** Workspace-local: the school has signed the partnership agreement (member prices apply). */
     isPartnershipMember: boolean('is_partnership_member').notNull().default(false),
     /** Set by the school's headteacher/SBM: every staff course booking waits for their approval. */

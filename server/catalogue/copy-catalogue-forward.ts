@@ -2,7 +2,8 @@ import { DomainError } from '~/server/errors/domain-error';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { catalogueItems, packageEntitlements, priceBands } from '~/db/schema';
+import { catalogueItems, invoiceSettings, packageEntitlements, priceBands } from '~/db/schema';
+import { nextYearCode } from './catalogue-codes';
 import { listCatalogue } from './list-catalogue';
 
 export const ZCopyCatalogueForwardInput = z.object({
@@ -10,9 +11,18 @@ export const ZCopyCatalogueForwardInput = z.object({
   upliftPercent: z.number().min(-50, 'A cut of more than 50% looks like a mistake.').max(50),
 });
 
-const uplift = (pence: number, percent: number) => Math.round((pence * (100 + percent)) / 100);
+/**
+ * A price raised (or cut) by the uplift, rounded to the nearest whole pound: a percentage gives odd pence
+ * (£3,900 + 3.5% = £4,036.50) that nobody would set by hand. With no uplift the price is kept as it is.
+ */
+export const uplift = (pence: number, percent: number) =>
+  percent === 0 ? pence : Math.round((pence * (100 + percent)) / 100 / 100) * 100;
 
-/** Copies a year's catalogue into the next year with a price uplift; refuses if the next year has items. */
+/**
+ * Copies a year's catalogue into the next year with a price uplift (to whole pounds) and each item's code
+ * moved on to the new year (`nextYearCode`), with the finance codes set for the old code; refuses if the next
+ * year has items.
+ */
 export async function copyCatalogueForward(
   tx: Tx,
   tenantId: string,
@@ -40,6 +50,7 @@ export async function copyCatalogueForward(
         ...item,
         tenantId,
         academicYear: toYear,
+        code: nextYearCode(item.code, input.fromYear),
         memberPricePence: uplift(item.memberPricePence, input.upliftPercent),
         nonMemberPricePence: uplift(item.nonMemberPricePence, input.upliftPercent),
         minimumPricePence:
@@ -70,5 +81,31 @@ export async function copyCatalogueForward(
       );
     }
   }
+  await copyFinanceCodes(
+    tx,
+    items.map((i) => [i.code, nextYearCode(i.code, input.fromYear)]),
+  );
   return { toYear, copied: items.length };
+}
+
+/** The invoice settings' finance codes (keyed by item code) given to each item's new code too. */
+async function copyFinanceCodes(tx: Tx, renamed: [string, string][]) {
+  const [settings] = await tx
+    .select({ id: invoiceSettings.id, financeCodes: invoiceSettings.financeCodes })
+    .from(invoiceSettings);
+  if (!settings) return;
+  const codes = { ...settings.financeCodes };
+  let changed = false;
+  for (const [from, to] of renamed) {
+    const set = codes[from];
+    if (set && !codes[to]) {
+      codes[to] = set;
+      changed = true;
+    }
+  }
+  if (changed)
+    await tx
+      .update(invoiceSettings)
+      .set({ financeCodes: codes, updatedAt: new Date() })
+      .where(eq(invoiceSettings.id, settings.id));
 }

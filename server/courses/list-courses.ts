@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { chargeableItems, courseBookings, courses, courseStatus, courseWaitlistEntries } from '~/db/schema';
+import {
+  chargeableItems,
+  courseBookings,
+  courses,
+  courseSessions,
+  courseStatus,
+  courseWaitlistEntries,
+} from '~/db/schema';
+import type { IsoDate } from '../catalogue/academic-year';
 import { addDays } from './london-time';
 
 export const ZListCoursesInput = z.object({
@@ -10,16 +18,26 @@ export const ZListCoursesInput = z.object({
 });
 
 /**
+ * A course has run once its last session has ended: a last day before today (London), or today with every
+ * session of the day over by `now` (a session's ends_at is its London end time as an instant). One still
+ * running today, or with a session later today, is upcoming. A course with no dates yet is upcoming.
+ */
+const hasRun = (at: { today: IsoDate; now: Date }) =>
+  sql`(${courses.endsOn} is not null and (${courses.endsOn} < ${at.today} or (${courses.endsOn} = ${at.today} and not exists (select 1 from ${courseSessions} s where s.course_id = courses.id and s.ends_at > ${at.now.toISOString()}::timestamptz))))`;
+
+/**
  * The manager's list: every course with fill, waiting list, income and minimum numbers. (The subqueries name
  * the outer row as courses.id: drizzle writes a lone table's columns unqualified, and a bare "id" inside a
  * subquery would be the subquery's own.)
  */
-export async function listCourses(tx: Tx, input: z.output<typeof ZListCoursesInput> & { today: string }) {
+export async function listCourses(
+  tx: Tx,
+  input: z.output<typeof ZListCoursesInput> & { today: IsoDate; now: Date },
+) {
   const where: SQL[] = [];
   if (input.status) where.push(eq(courses.status, input.status));
-  if (input.when === 'upcoming')
-    where.push(sql`coalesce(${courses.endsOn}, ${input.today}) >= ${input.today}`);
-  if (input.when === 'past') where.push(sql`${courses.endsOn} < ${input.today}`);
+  if (input.when === 'upcoming') where.push(sql`not ${hasRun(input)}`);
+  if (input.when === 'past') where.push(hasRun(input));
   return tx
     .select({
       id: courses.id,

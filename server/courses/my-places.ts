@@ -1,8 +1,16 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courseAttendance, courseBookings, courseEvaluations, courses, courseSessions } from '~/db/schema';
+import {
+  courseAttendance,
+  courseBookings,
+  courseEvaluations,
+  courses,
+  courseSessions,
+  type CancellationTerms,
+} from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
+import { lateCancellationCharge } from './cancellation-terms';
 import { submitEvaluation, ZEvaluationAnswers } from './evaluations';
 
 /** Who is looking at a place: the manager sees any, a headteacher/SBM their school's, a delegate their own. */
@@ -68,20 +76,42 @@ const placeColumns = {
       Number,
     ),
   evaluatedAt: courseEvaluations.submittedAt,
+  pricePence: courseBookings.pricePence,
+  vatRateBasisPoints: courses.vatRateBasisPoints,
+  cancellationTerms: courses.cancellationTerms,
 };
 
-type PlaceRow = Omit<Parameters<typeof evaluationDue>[0], 'now'> & { startsOn: string | null };
+type PlaceRow = Omit<Parameters<typeof evaluationDue>[0], 'now'> & {
+  startsOn: string | null;
+  pricePence: number;
+  cancellationTerms: CancellationTerms;
+};
 
-function withFlags<T extends PlaceRow>(row: T, now: Date, today: string) {
+function withFlags<T extends PlaceRow>({ cancellationTerms, ...row }: T, now: Date, today: string) {
+  const notStarted = row.courseStatus === 'published' && (row.startsOn ?? '') > today;
   return {
     ...row,
+    /** A place confirmed or held for approval may be cancelled until the course starts (cancelBooking's rule). */
+    mayCancel: row.status !== 'cancelled' && notStarted,
+    /** What cancelling today costs the school (net), under the course's terms, as cancelBooking charges it. */
+    cancelNowPence:
+      row.status === 'confirmed' && row.startsOn && row.pricePence > 0
+        ? lateCancellationCharge(
+            cancellationTerms,
+            { cancelledOn: today, firstSessionOn: row.startsOn },
+            row.pricePence,
+          )
+        : 0,
     evaluationDue: evaluationDue({ ...row, now }),
     /** A confirmed place on a course not yet started may be passed to a colleague. */
     mayPassOn: row.status === 'confirmed' && row.courseStatus === 'published' && (row.startsOn ?? '') > today,
   };
 }
 
-/** The signed-in delegate's own places in the workspace (by their account or their email), newest first. */
+/**
+ * The signed-in delegate's own places in the workspace (by their account or their email), newest first: the
+ * confirmed ones and those held for their school's approval.
+ */
 export async function listMyPlaces(
   tx: Tx,
   input: { userId: string; email: string; now: Date; today: string },
@@ -93,7 +123,7 @@ export async function listMyPlaces(
     .leftJoin(courseEvaluations, eq(courseEvaluations.bookingId, courseBookings.id))
     .where(
       and(
-        eq(courseBookings.status, 'confirmed'),
+        inArray(courseBookings.status, ['confirmed', 'pending_approval']),
         or(
           eq(courseBookings.delegateUserId, input.userId),
           sql`lower(${courseBookings.delegateEmail}) = lower(${input.email})`,

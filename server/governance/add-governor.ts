@@ -4,9 +4,9 @@ import { governors, users } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
 import { assertMayManageBoard } from './board-access';
-import { termEndFor } from './board-rules';
+import { boardCategoriesFor, termEndFor, type BoardKind } from './board-rules';
 import type { TGovernorInput } from './governor-inputs';
-import { categoryLabels, defaultAppointingBodies, officeLabels } from './labels';
+import { categoryInSentence, categoryLabels, defaultAppointingBodies, officeLabels } from './labels';
 import { loadSchoolWithConstitution } from './load-board';
 
 /** The stored columns for a register entry: its term end follows from appointment and term length. */
@@ -71,9 +71,23 @@ export async function assertSingleHolders(
   }
 }
 
+/** A maintained school's board has no trustees; an academy's has no LA or partnership governors. */
+export function assertCategoryOnBoard(kind: BoardKind, category: TGovernorInput['category']) {
+  if (boardCategoriesFor(kind).includes(category)) return;
+  throw new DomainError({
+    code: 'BAD_REQUEST',
+    field: 'category',
+    message:
+      kind === 'academy'
+        ? `An academy’s board has no ${categoryInSentence(category)}s: choose a category from the trust’s scheme.`
+        : `A maintained school’s board has no ${categoryInSentence(category)}s.`,
+  });
+}
+
 export async function addGovernor(tx: Tx, actor: Actor, input: TGovernorInput & { schoolId: string }) {
   await assertMayManageBoard(tx, actor, input.schoolId);
-  await loadSchoolWithConstitution(tx, input.schoolId);
+  const school = await loadSchoolWithConstitution(tx, input.schoolId);
+  assertCategoryOnBoard(school.kind, input.category);
   await assertSingleHolders(tx, input.schoolId, input, null);
   const [row] = await tx
     .insert(governors)

@@ -1,6 +1,7 @@
 import type { ConstitutionPlaces, GovernorCategory } from '~/db/schema';
 import { countOf } from '../format/plural';
 import type { IsoDate } from '../catalogue/academic-year';
+import { isMaintainedSchool } from '../schools/maintained';
 
 /**
  * The rules of a governing board, as pure functions (unit-tested): who counts as a current governor, the
@@ -54,11 +55,56 @@ export const servedWithinYear = (m: Member, today: IsoDate) => {
 };
 
 /**
- * The default constitution for a school of this GIAS type (the manager edits it): the headteacher, two
- * parent, one staff and one LA governor, two co-opted (seven in all); voluntary controlled and foundation
- * schools add two foundation governors, voluntary aided schools a foundation majority of two.
+ * The categories on a maintained school's board (School Governance (Constitution) (England) Regulations 2012):
+ * headteacher ex officio, parent, staff, LA, co-opted, foundation and partnership governors.
+ */
+export const maintainedBoardCategories: readonly GovernorCategory[] = [
+  'headteacher',
+  'parent',
+  'staff',
+  'la',
+  'co_opted',
+  'foundation',
+  'partnership',
+  'associate_member',
+  'clerk',
+];
+
+/**
+ * The categories on an academy's board (its trust board or local governing body), as the trust's articles and
+ * scheme of delegation set them: trustees, local governors appointed by the trust, parent and staff members, the
+ * headteacher, co-opted and (in a church academy) foundation members. An academy has no LA governor: the LA
+ * neither nominates to its board nor counts a vacancy there.
+ */
+export const academyBoardCategories: readonly GovernorCategory[] = [
+  'headteacher',
+  'trustee',
+  'local_governor',
+  'parent',
+  'staff',
+  'co_opted',
+  'foundation',
+  'associate_member',
+  'clerk',
+];
+
+/** Which rules a school's board follows: the 2012 constitution rules (maintained), else the trust's (academy). */
+export type BoardKind = 'maintained' | 'academy';
+export const boardKindOf = (school: { type: string }): BoardKind =>
+  isMaintainedSchool(school) ? 'maintained' : 'academy';
+export const boardCategoriesFor = (kind: BoardKind) =>
+  kind === 'maintained' ? maintainedBoardCategories : academyBoardCategories;
+
+/**
+ * The default constitution for a school of this GIAS type (the board's keepers edit it). A maintained school:
+ * the headteacher, two parent, one staff and one LA governor, two co-opted (seven in all); voluntary controlled
+ * and foundation schools add two foundation governors, voluntary aided schools a foundation majority of two. An
+ * academy: a local governing body of the headteacher, two local governors appointed by the trust, two parent,
+ * one staff and one co-opted governor (the trust's scheme sets the real one; no LA governor).
  */
 export function defaultConstitution(schoolType: string): ConstitutionPlaces {
+  if (boardKindOf({ type: schoolType }) === 'academy')
+    return { headteacher: 1, local_governor: 2, parent: 2, staff: 1, co_opted: 1 };
   const places: ConstitutionPlaces = { headteacher: 1, parent: 2, staff: 1, la: 1, co_opted: 2 };
   const type = schoolType.toLowerCase();
   if (type.includes('voluntary aided')) {
@@ -72,11 +118,20 @@ export function defaultConstitution(schoolType: string): ConstitutionPlaces {
 
 export type Vacancy = { category: GovernorCategory; places: number; filled: number; vacant: number };
 
-/** Places per category against the current governors: what is vacant (and what is over-filled). */
-export function vacanciesOf(places: ConstitutionPlaces, current: readonly { category: GovernorCategory }[]) {
+/**
+ * Places per category against the current governors: what is vacant (and what is over-filled). Only the
+ * categories the board has count (`kind`): a place an academy's stored constitution still gives LA governors,
+ * say, is no vacancy.
+ */
+export function vacanciesOf(
+  places: ConstitutionPlaces,
+  current: readonly { category: GovernorCategory }[],
+  kind: BoardKind = 'maintained',
+) {
+  const categories = boardCategoriesFor(kind);
   const rows: Vacancy[] = [];
   for (const [category, n] of Object.entries(places) as [GovernorCategory, number][]) {
-    if (!isGovernorCategory(category) || !n) continue;
+    if (!isGovernorCategory(category) || !categories.includes(category) || !n) continue;
     const filled = current.filter((g) => g.category === category).length;
     rows.push({ category, places: n, filled, vacant: Math.max(0, n - filled) });
   }

@@ -1,18 +1,36 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { courses, governors } from '~/db/schema';
+import { courses, governors, schools } from '~/db/schema';
 import type { Actor } from '../access/actor';
+import { courseManagers, governanceOfficers, hasRole } from '../access/role-groups';
 import type { IsoDate } from '../catalogue/academic-year';
+import { priceNamesOf } from '../catalogue/price-names';
 import { bookPlaces } from '../courses/book-places';
+import { previewBooking } from '../courses/preview-booking';
 import { DomainError } from '../errors/domain-error';
 import { mayManageBoard } from './board-access';
 import { assertCoursesOn } from './governor-training-courses';
 import { categoryLabels } from './labels';
+import { tellSchoolOfGovernorBooking } from './tell-school-of-governor-booking';
+
+/**
+ * Whether the school oversees this booking: a governor (or the chair or clerk for the board) spends the
+ * school's money, so its headteacher / business manager hears of a charged place, or approves it first when the
+ * school has every staff booking approved. The school's own head and the workspace's officers booking for a
+ * board need neither.
+ */
+const schoolOversees = (actor: Actor, schoolId: string) =>
+  !hasRole(actor.roles, governanceOfficers) &&
+  !hasRole(actor.roles, courseManagers) &&
+  !actor.memberships.some((m) => m.role === 'school_admin' && m.schoolId === schoolId);
 
 /**
  * Books governor training on the course engine: a governor books for themself; the board's chair or clerk
  * (or the headteacher, or the LA) books for governors of the board. Places are priced like every other booking, except
- * that statutory training is free to governors of maintained schools (see statutory-free-places.ts).
+ * that statutory training is free to governors of maintained schools (see statutory-free-places.ts). A place
+ * a governor books that is charged to the school is told to the school's head (tellSchoolOfGovernorBooking), or
+ * held for the school's approval like a staff booking when the school (or the course) asks for that; places free
+ * by statute or covered by the school's package need neither.
  */
 export async function bookGovernorTraining(
   tx: Tx,
@@ -21,7 +39,12 @@ export async function bookGovernorTraining(
 ) {
   assertCoursesOn(actor);
   const [course] = await tx
-    .select({ programme: courses.programme })
+    .select({
+      programme: courses.programme,
+      title: courses.title,
+      startsOn: courses.startsOn,
+      vatRateBasisPoints: courses.vatRateBasisPoints,
+    })
     .from(courses)
     .where(eq(courses.id, input.courseId));
   if (!course) throw new DomainError({ code: 'NOT_FOUND', message: 'That course was not found.' });
@@ -63,23 +86,63 @@ export async function bookGovernorTraining(
       field: 'governorIds',
       message: `${noEmail.map((g) => g.name).join(', ')} ${noEmail.length === 1 ? 'has' : 'have'} no email address in the register; add one to book a place.`,
     });
-  return bookPlaces(tx, {
+  const delegates = chosen.map((g) => ({
+    name: g.name,
+    email: g.email || actor.user.email,
+    role: categoryLabels[g.category],
+    userId: g.userId,
+  }));
+  // Only a booking that charges the school is the school's to approve: the same preview the form shows.
+  const overseen = schoolOversees(actor, input.schoolId);
+  const charges =
+    overseen &&
+    (
+      await previewBooking(tx, {
+        courseId: input.courseId,
+        schoolId: input.schoolId,
+        places: delegates.length,
+        delegateEmails: delegates.map((d) => d.email),
+        laCodes: actor.laCodes,
+        today: input.today,
+        priceNames: priceNamesOf(actor.settings),
+      })
+    ).charged > 0;
+  const result = await bookPlaces(tx, {
     tenantId: actor.tenantId,
     slug: actor.slug,
     appUrl: actor.appUrl,
     providerName: actor.name,
     courseId: input.courseId,
     schoolId: input.schoolId,
-    delegates: chosen.map((g) => ({
-      name: g.name,
-      email: g.email || actor.user.email,
-      role: categoryLabels[g.category],
-      userId: g.userId,
-    })),
+    delegates,
     actorUserId: actor.userId,
     laCodes: actor.laCodes,
     today: input.today,
     // Governors who get no place wait for one (the form reports how many are on the waiting list).
     joinWaitingList: true,
+    // Held for the school's approval when it (or the course) asks that staff bookings be approved.
+    staffBooking: charges,
   });
+  const charged = result.confirmed.filter((c) => c.funding === 'charge' && c.pricePence > 0);
+  const schoolTold =
+    charges && charged.length > 0
+      ? await tellSchoolOfGovernorBooking(tx, {
+          workspaceName: actor.name,
+          schoolId: input.schoolId,
+          schoolName: await schoolNameOf(tx, input.schoolId),
+          bookedBy: actor.user.name || actor.user.email,
+          course,
+          charged: charged.map((c) => ({
+            name: delegates.find((d) => d.email === c.delegateEmail)?.name ?? c.delegateEmail,
+            pricePence: c.pricePence,
+          })),
+          url: `${actor.appUrl}/${actor.slug}/courses`,
+        })
+      : 0;
+  return { ...result, schoolTold };
+}
+
+async function schoolNameOf(tx: Tx, schoolId: string) {
+  const [school] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+  return school?.name ?? 'your school';
 }

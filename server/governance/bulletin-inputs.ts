@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { governorBulletinAudience } from '~/db/schema';
 
 /** A bulletin as its author writes it; the same shape composes a new one and edits a draft. */
 export const ZBulletinInput = z.object({
@@ -18,6 +19,10 @@ export const ZBulletinInput = z.object({
     .max(10)
     .default([]),
   includeAllGovernors: z.boolean().default(false),
+  /** The boards of schools with the governor package, or every governor and clerk on the registers. */
+  audience: z
+    .enum(governorBulletinAudience.enumValues, { message: 'Choose who the bulletin goes to.' })
+    .default('package_schools'),
 });
 export type TBulletinInput = z.output<typeof ZBulletinInput>;
 

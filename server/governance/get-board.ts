@@ -1,9 +1,8 @@
 import type { Tx } from '~/db/client';
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
-import { isMaintainedSchool } from '../schools/maintained';
 import { assertMayManageBoard } from './board-access';
-import { boardWarnings, isCurrent, termEndsWithin, vacanciesOf } from './board-rules';
+import { boardCategoriesFor, boardWarnings, isCurrent, termEndsWithin, vacanciesOf } from './board-rules';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
 import { otherBoardsOf } from './list-current-governors';
 
@@ -18,11 +17,14 @@ export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; 
   const others = await otherBoardsOf(tx, current, input.today);
   return {
     school: { id: school.id, name: school.name, type: school.type, typeGroup: school.typeGroup },
+    /** Maintained: the 2012 constitution rules; academy: the trust's articles (its own categories, no LA place). */
+    kind: school.kind,
+    categories: boardCategoriesFor(school.kind),
     constitution: school.places,
     constitutionIsDefault: school.constitutionIsDefault,
-    vacancies: vacanciesOf(school.places, current),
+    vacancies: vacanciesOf(school.places, current, school.kind),
     // The regulations' checks are for maintained schools; an academy's articles set its own board.
-    warnings: isMaintainedSchool(school) ? boardWarnings(current) : [],
+    warnings: school.kind === 'maintained' ? boardWarnings(current) : [],
     current: current.map((m) => ({
       ...m,
       termEndingSoon: termEndsWithin(m.termEndsOn, input.today),

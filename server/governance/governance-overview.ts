@@ -2,8 +2,8 @@ import { inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { governingBodyConstitutions, schools, type ConstitutionPlaces } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
-import { isMaintainedSchool } from '../schools/maintained';
 import {
+  boardKindOf,
   boardWarnings,
   defaultConstitution,
   isGovernorCategory,
@@ -36,14 +36,15 @@ export async function governanceOverview(tx: Tx, input: { today: IsoDate }) {
   const boards = schoolRows
     .map((s) => {
       const members = current.filter((g) => g.schoolId === s.id);
-      const vacancies = vacanciesOf(placesOf.get(s.id) ?? defaultConstitution(s.type), members);
+      const kind = boardKindOf(s);
+      const vacancies = vacanciesOf(placesOf.get(s.id) ?? defaultConstitution(s.type), members, kind);
       return {
         schoolId: s.id,
         schoolName: s.name,
         governors: members.filter((g) => isGovernorCategory(g.category)).length,
         vacant: vacancies.total,
         vacancies: vacancies.rows.filter((r) => r.vacant > 0),
-        warnings: isMaintainedSchool(s) ? boardWarnings(members) : [],
+        warnings: kind === 'maintained' ? boardWarnings(members) : [],
         chair: members.find((g) => g.office === 'chair')?.name ?? null,
       };
     })

@@ -11,6 +11,8 @@ export const governorCategories = [
   'partnership',
   'associate_member',
   'clerk',
+  'trustee',
+  'local_governor',
 ] as const satisfies readonly GovernorCategory[];
 export type { GovernorCategory };
 export type GovernorOffice = 'chair' | 'vice_chair';
@@ -25,6 +27,14 @@ export const categoryLabels: Record<GovernorCategory, string> = {
   partnership: 'Partnership governor',
   associate_member: 'Associate member',
   clerk: 'Clerk',
+  trustee: 'Trustee',
+  local_governor: 'Local governor',
+};
+
+/** A category's label inside a sentence: "parent governor", "LA governor" (an initialism keeps its capitals). */
+export const categoryInSentence = (c: GovernorCategory) => {
+  const label = categoryLabels[c];
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 };
 
 export const officeLabels: Record<GovernorOffice, string> = { chair: 'Chair', vice_chair: 'Vice-chair' };
@@ -40,6 +50,8 @@ export const defaultAppointingBodies: Record<GovernorCategory, string> = {
   partnership: 'Governing board',
   associate_member: 'Governing board',
   clerk: 'Governing board',
+  trustee: 'Members of the trust',
+  local_governor: 'Trust board',
 };
 
 /** "Co-opted governor, chair". */

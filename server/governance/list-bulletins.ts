@@ -42,6 +42,7 @@ export async function getBulletin(tx: Tx, actor: Actor, input: { id: string; tod
   const sellsPackages = actor.modules.includes('traded');
   const audience = await bulletinAudience(tx, {
     includeAllGovernors: row.bulletin.includeAllGovernors,
+    audience: row.bulletin.audience,
     today: input.today,
     sellsPackages,
   });
@@ -63,6 +64,7 @@ export async function getBulletin(tx: Tx, actor: Actor, input: { id: string; tod
     body: row.bulletin.body,
     links: row.bulletin.links,
     recipientName: sample.name,
+    reason: row.bulletin.audience === 'all_boards' ? 'register' : 'package',
     unsubscribeUrl: unsubscribeUrl(actor.appUrl, actor.slug, actor.tenantId, sample.email),
   });
   return {
@@ -72,7 +74,7 @@ export async function getBulletin(tx: Tx, actor: Actor, input: { id: string; tod
     preview,
     audience: {
       /** Whether the audience is the boards of schools holding a governing-body package, or every board. */
-      subscribersOnly: sellsPackages,
+      subscribersOnly: sellsPackages && row.bulletin.audience === 'package_schools',
       schools: audience.schools,
       toSend: audience.recipients.filter((r) => !sentTo.has(r.email)).length,
       alreadySent: audience.recipients.filter((r) => sentTo.has(r.email)).length,

@@ -2,9 +2,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { governingBodyConstitutions, governors, schools, type ConstitutionPlaces } from '~/db/schema';
 import { DomainError } from '../errors/domain-error';
-import { defaultConstitution } from './board-rules';
+import { boardKindOf, defaultConstitution } from './board-rules';
 
-/** A school with its board's constitution (the stored one, else the default for its type). */
+/** A school with its board's constitution (the stored one, else the default for its type) and its rules. */
 export async function loadSchoolWithConstitution(tx: Tx, schoolId: string) {
   const [row] = await tx
     .select({
@@ -19,7 +19,7 @@ export async function loadSchoolWithConstitution(tx: Tx, schoolId: string) {
     .where(eq(schools.id, schoolId));
   if (!row) throw new DomainError({ code: 'NOT_FOUND', message: 'That governing board was not found.' });
   const places: ConstitutionPlaces = row.places ?? defaultConstitution(row.type);
-  return { ...row, places, constitutionIsDefault: row.places === null };
+  return { ...row, places, constitutionIsDefault: row.places === null, kind: boardKindOf(row) };
 }
 
 export function listBoardMembers(tx: Tx, schoolId: string) {

@@ -1,6 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { governorBulletinRecipients, governorBulletins, type GovernorBulletin } from '~/db/schema';
+import {
+  governorBulletinRecipients,
+  governorBulletins,
+  type GovernorBulletin,
+  type GovernorBulletinAudience,
+} from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { queueEmail } from '../email/send-email';
@@ -23,24 +28,32 @@ export type BulletinAudience = {
 };
 
 /**
- * Who a bulletin goes to: the chairs and clerks (or, with includeAllGovernors, every current member) of
- * the boards of schools holding a governing-body package this academic year, or, in a workspace that sells
- * no packages (an LA with governance but not traded services), of every board it keeps; less the addresses
- * that unsubscribed, and counting the members with no email address in the register.
+ * Who a bulletin goes to. `package_schools`: the chairs and clerks (or, with includeAllGovernors, every current
+ * member) of the boards of schools holding a governing-body package this academic year, or, in a workspace that
+ * sells no packages (an LA with governance but not traded services), of every board it keeps. `all_boards`:
+ * every current governor and clerk on every board in the register (associate members, who are not governors,
+ * apart). Less the addresses that unsubscribed, counting the members with no email address in the register.
  */
 export async function bulletinAudience(
   tx: Tx,
-  input: { includeAllGovernors: boolean; today: IsoDate; sellsPackages: boolean },
+  input: {
+    includeAllGovernors: boolean;
+    audience: GovernorBulletinAudience;
+    today: IsoDate;
+    sellsPackages: boolean;
+  },
 ): Promise<BulletinAudience> {
+  const everyBoard = input.audience === 'all_boards';
   const [subscribed, current, unsubscribed] = await Promise.all([
-    input.sellsPackages ? governorPackageSchoolIds(tx, academicYearOf(input.today)) : null,
+    input.sellsPackages && !everyBoard ? governorPackageSchoolIds(tx, academicYearOf(input.today)) : null,
     listCurrentGovernors(tx, input.today),
     unsubscribedAddresses(tx),
   ]);
-  const members = current.filter(
-    (g) =>
-      (subscribed === null || subscribed.has(g.schoolId)) &&
-      (input.includeAllGovernors || g.office === 'chair' || g.category === 'clerk'),
+  const members = current.filter((g) =>
+    everyBoard
+      ? g.category !== 'associate_member'
+      : (subscribed === null || subscribed.has(g.schoolId)) &&
+        (input.includeAllGovernors || g.office === 'chair' || g.category === 'clerk'),
   );
   const byEmail = new Map<string, BulletinAudience['recipients'][number]>();
   const skipped = new Set<string>();
@@ -79,6 +92,7 @@ export async function sendBulletin(tx: Tx, actor: Actor, input: { id: string; to
   const bulletin = await lockBulletin(tx, input.id);
   const audience = await bulletinAudience(tx, {
     includeAllGovernors: bulletin.includeAllGovernors,
+    audience: bulletin.audience,
     today: input.today,
     sellsPackages: actor.modules.includes('traded'),
   });
@@ -119,6 +133,7 @@ export async function sendBulletin(tx: Tx, actor: Actor, input: { id: string; to
         body: bulletin.body,
         links: bulletin.links,
         recipientName: r.name,
+        reason: bulletin.audience === 'all_boards' ? 'register' : 'package',
         unsubscribeUrl: unsubscribeUrl(actor.appUrl, actor.slug, actor.tenantId, r.email),
       },
       headers: listUnsubscribeHeaders(

@@ -3,7 +3,8 @@ import { governingBodyConstitutions, type ConstitutionPlaces } from '~/db/schema
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
 import { assertMayManageBoard } from './board-access';
-import { isGovernorCategory } from './board-rules';
+import { boardCategoriesFor, isGovernorCategory } from './board-rules';
+import { categoryInSentence } from './labels';
 import { loadSchoolWithConstitution } from './load-board';
 
 /** Sets the board's places per category (its instrument of government). */
@@ -13,12 +14,31 @@ export async function setConstitution(
   input: { schoolId: string; places: ConstitutionPlaces },
 ) {
   await assertMayManageBoard(tx, actor, input.schoolId);
-  await loadSchoolWithConstitution(tx, input.schoolId);
+  const school = await loadSchoolWithConstitution(tx, input.schoolId);
+  const categories = boardCategoriesFor(school.kind);
   const places: ConstitutionPlaces = {};
-  for (const [category, n] of Object.entries(input.places) as [keyof ConstitutionPlaces, number][])
-    if (isGovernorCategory(category) && n > 0) places[category] = n;
+  for (const [category, n] of Object.entries(input.places) as [keyof ConstitutionPlaces, number][]) {
+    if (!isGovernorCategory(category) || n <= 0) continue;
+    if (!categories.includes(category))
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: `places.${category}`,
+        message:
+          school.kind === 'academy'
+            ? `An academy’s board has no ${categoryInSentence(category)} places.`
+            : `A maintained school’s board has no ${categoryInSentence(category)} places.`,
+      });
+    places[category] = n;
+  }
   const total = Object.values(places).reduce((a, b) => a + (b ?? 0), 0);
-  if (total < 7)
+  // The 2012 regulations' minimum is for maintained schools; an academy's articles set its own size.
+  if (school.kind === 'academy' && total < 1)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'places',
+      message: 'Give the board at least one place.',
+    });
+  if (school.kind === 'maintained' && total < 7)
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: 'places',

@@ -2,6 +2,8 @@ import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courseAttendance, courseBookings, courses, governorTrainingRecords } from '~/db/schema';
 import type { Actor } from '../access/actor';
+import type { IsoDate } from '../catalogue/academic-year';
+import { lateCancellationCharge } from '../courses/cancellation-terms';
 import { DomainError } from '../errors/domain-error';
 import { mayManageBoard } from './board-access';
 import { findGovernor } from './load-board';
@@ -17,8 +19,11 @@ async function assertMaySeeTraining(
   throw new DomainError({ code: 'NOT_FOUND', message: 'That governor was not found.' });
 }
 
-/** Courses booked for the governor (by their email or account) with sessions attended, and training elsewhere. */
-export async function getTrainingRecord(tx: Tx, actor: Actor, input: { governorId: string }) {
+/**
+ * Courses booked for the governor (by their email or account) with sessions attended, and training elsewhere.
+ * The governor's own record says which places they may still cancel and what cancelling today costs the school.
+ */
+export async function getTrainingRecord(tx: Tx, actor: Actor, input: { governorId: string; today: IsoDate }) {
   const governor = await findGovernor(tx, input.governorId);
   await assertMaySeeTraining(tx, actor, governor);
   const whose = or(
@@ -35,6 +40,10 @@ export async function getTrainingRecord(tx: Tx, actor: Actor, input: { governorI
         startsOn: courses.startsOn,
         status: courseBookings.status,
         funding: courseBookings.funding,
+        courseStatus: courses.status,
+        pricePence: courseBookings.pricePence,
+        vatRateBasisPoints: courses.vatRateBasisPoints,
+        cancellationTerms: courses.cancellationTerms,
       })
       .from(courseBookings)
       .innerJoin(courses, eq(courses.id, courseBookings.courseId))
@@ -68,9 +77,20 @@ export async function getTrainingRecord(tx: Tx, actor: Actor, input: { governorI
       schoolId: governor.schoolId,
       category: governor.category,
     },
-    courses: booked.map((b) => ({
+    /** The signed-in person's own record: they may cancel their own places (courses.cancelMyPlace). */
+    isOwn: governor.userId === actor.userId,
+    courses: booked.map(({ cancellationTerms, ...b }) => ({
       ...b,
       sessionsAttended: attended.find((a) => a.bookingId === b.bookingId)?.n ?? 0,
+      mayCancel: b.courseStatus === 'published' && (b.startsOn ?? '') > input.today,
+      cancelNowPence:
+        b.status === 'confirmed' && b.startsOn && b.pricePence > 0
+          ? lateCancellationCharge(
+              cancellationTerms,
+              { cancelledOn: input.today, firstSessionOn: b.startsOn },
+              b.pricePence,
+            )
+          : 0,
     })),
     external: external.map((e) => ({ id: e.id, title: e.title, on: e.on, provider: e.provider })),
   };

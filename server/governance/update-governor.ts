@@ -3,10 +3,10 @@ import type { Tx } from '~/db/client';
 import { governors } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
-import { assertSingleHolders, governorValues } from './add-governor';
+import { assertCategoryOnBoard, assertSingleHolders, governorValues } from './add-governor';
 import { assertMayManageBoard } from './board-access';
 import type { TGovernorInput } from './governor-inputs';
-import { findGovernor } from './load-board';
+import { findGovernor, loadSchoolWithConstitution } from './load-board';
 
 export async function updateGovernor(tx: Tx, actor: Actor, input: { id: string; governor: TGovernorInput }) {
   const existing = await findGovernor(tx, input.id);
@@ -16,6 +16,11 @@ export async function updateGovernor(tx: Tx, actor: Actor, input: { id: string; 
       code: 'CONFLICT',
       message: `${existing.name} has stepped down; their entry is kept as it was.`,
     });
+  // An entry kept from before may stay in its category; a change must be to one the board has.
+  if (input.governor.category !== existing.category) {
+    const school = await loadSchoolWithConstitution(tx, existing.schoolId);
+    assertCategoryOnBoard(school.kind, input.governor.category);
+  }
   await assertSingleHolders(tx, existing.schoolId, input.governor, existing.id);
   const values = await governorValues(tx, input.governor);
   await tx

@@ -33,6 +33,7 @@ export async function escalateOverdueCheckpoints(
       tutorName: inductionPeriods.tutorName,
       tutorEmail: inductionPeriods.tutorEmail,
       periodCreatedAt: inductionPeriods.createdAt,
+      periodRegisteredOn: inductionPeriods.registeredOn,
     })
     .from(inductionCheckpoints)
     .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
@@ -48,7 +49,7 @@ export async function escalateOverdueCheckpoints(
   const summary = { overdue: overdue.length, toTutors: 0, toHeads: 0, toAb: 0, emails: 0 };
   let ab: Recipient[] | null = null;
   for (const c of overdue) {
-    const registeredOn = registeredOnOf(c.periodCreatedAt);
+    const registeredOn = registeredOnOf({ registeredOn: c.periodRegisteredOn, createdAt: c.periodCreatedAt });
     const level = escalationLevelDue(c, input.today, registeredOn);
     if (level <= c.escalationLevel) continue;
     const lateNote = overdueAtRegistration(c, registeredOn)

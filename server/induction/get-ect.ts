@@ -95,13 +95,13 @@ export async function getEct(tx: Tx, actor: Actor, input: { ectId: string; today
   // The day the school registered each period (a late registration's reviews may already have been overdue).
   const registeredOn = (periodId: string) => {
     const period = periodById.get(periodId);
-    return period ? registeredOnOf(period.createdAt) : null;
+    return period ? registeredOnOf(period) : null;
   };
   const lateAtRegistration = (c: (typeof checkpoints)[number]) => {
     const on = registeredOn(c.periodId);
     return on !== null && overdueAtRegistration(c, on);
   };
-  const registeredOnCurrent = current ? registeredOnOf(current.createdAt) : null;
+  const registeredOnCurrent = current ? registeredOnOf(current) : null;
   // Who is reading a checkpoint they do not submit: the ECT, the mentor named on the period it belongs to,
   // other staff of that school, or someone at another school the ECT was or is at.
   const ownSchools = ownSchoolIds(actor);

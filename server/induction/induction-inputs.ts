@@ -32,6 +32,11 @@ export const ZRegisterEctInput = z
     previousInduction: z.string().trim().max(2000).default(''),
     /** Set when the TRN is already registered at another school: continue that induction here (a transfer). */
     continueInduction: z.boolean().default(false),
+    /**
+     * The day the AB received the registration, entered by an AB officer registering one made late (e.g. sent
+     * on paper); today when left out. Not in the future (see registrationDay in register-ect.ts).
+     */
+    registeredOn: isoDate.optional(),
   })
   .refine((v) => v.continueInduction || v.email !== '', {
     message: 'Enter the ECT’s email address.',
@@ -49,6 +54,8 @@ export const ZPreviewRegistrationInput = z.object({
   startsOn: isoDate,
   fte,
   continueInduction: z.boolean().default(false),
+  /** As on registering: an AB officer's earlier day of registration; today when left out. */
+  registeredOn: isoDate.optional(),
 });
 export type TPreviewRegistrationInput = z.output<typeof ZPreviewRegistrationInput>;
 

@@ -14,9 +14,12 @@ import { checkpointTitle } from './induction-labels';
  * warned on the registration page before it confirms and again in the confirmation, and the AB's staff are
  * emailed. The escalation of such a checkpoint counts from the registration (see escalationLevelDue).
  *
- * The day a period was registered is the London date of its row's creation.
+ * The day a period was registered is its registered_on: the day of the registration, or the earlier day an AB
+ * officer entered for one made late. Periods registered before that column existed have none and read the
+ * London date of their row's creation instead (the column is not backfilled).
  */
-export const registeredOnOf = (createdAt: Date): IsoDate => todayInLondon(createdAt);
+export const registeredOnOf = (period: { registeredOn: IsoDate | null; createdAt: Date }): IsoDate =>
+  period.registeredOn ?? todayInLondon(period.createdAt);
 
 export type LateCheckpoint = {
   kind: 'review' | 'formal' | 'interim';
@@ -68,7 +71,7 @@ export async function tellAbOfLateRegistration(
     ectName: string;
     schoolName: string;
     startsOn: IsoDate;
-    today: IsoDate;
+    registeredOn: IsoDate;
     transferred: boolean;
     overdue: readonly LateCheckpoint[];
   },
@@ -85,7 +88,7 @@ export async function tellAbOfLateRegistration(
     subject: `Late registration: ${input.ectName} at ${input.schoolName}, ${what.replace(/^the /, '')} already overdue`,
     heading: 'An ECT was registered with reviews already overdue',
     paragraphs: [
-      `${input.schoolName} registered ${input.transferred ? `${input.ectName}’s move to the school on ${longDate(input.today)}; they started there on` : `${input.ectName} on ${longDate(input.today)}; their induction started on`} ${longDate(input.startsOn)}. By then ${what} had passed ${input.overdue.length === 1 ? 'its' : 'their'} due date:`,
+      `${input.schoolName} registered ${input.transferred ? `${input.ectName}’s move to the school on ${longDate(input.registeredOn)}; they started there on` : `${input.ectName} on ${longDate(input.registeredOn)}; their induction started on`} ${longDate(input.startsOn)}. By then ${what} had passed ${input.overdue.length === 1 ? 'its' : 'their'} due date:`,
     ],
     items: input.overdue.map(lateLine),
     action: {

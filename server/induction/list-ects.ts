@@ -128,6 +128,7 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
       status: inductionCheckpoints.status,
       escalationLevel: inductionCheckpoints.escalationLevel,
       periodCreatedAt: inductionPeriods.createdAt,
+      periodRegisteredOn: inductionPeriods.registeredOn,
     })
     .from(inductionCheckpoints)
     .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
@@ -142,8 +143,8 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
     )
     .orderBy(asc(inductionCheckpoints.dueOn));
   // A late registration's checkpoints are overdue like any other, flagged with the day the school registered.
-  const overdue = overdueRows.map(({ periodCreatedAt, ...c }) => {
-    const registeredOn = registeredOnOf(periodCreatedAt);
+  const overdue = overdueRows.map(({ periodCreatedAt, periodRegisteredOn, ...c }) => {
+    const registeredOn = registeredOnOf({ registeredOn: periodRegisteredOn, createdAt: periodCreatedAt });
     return { ...c, registeredOn, overdueAtRegistration: overdueAtRegistration(c, registeredOn) };
   });
   const awaitingReview = await tx

@@ -7,13 +7,13 @@ import { assertAppropriateBody } from './appropriate-body';
 import { fullInductionTerms, planInduction, type PlannedCheckpoint } from './induction-schedule';
 import type { TPreviewRegistrationInput } from './induction-inputs';
 import { lateCheckpoint } from './late-registration';
-import { findRegisteredTrn } from './register-ect';
+import { findRegisteredTrn, registrationDay } from './register-ect';
 import { scheduleFor, termDatesLoader } from './reschedule-ect';
 
 /**
  * What a registration would give the school, shown on the registration page before it confirms: whether it is
- * late (the start it gives is before today) and which reviews and assessments would already be overdue, and
- * the next one due. For a school continuing an induction, only the checkpoints falling due from its start
+ * late (the start it gives is before the day of registration: today, or the earlier day an AB officer enters)
+ * and which reviews and assessments would already be overdue, and the next one due. For a school continuing an induction, only the checkpoints falling due from its start
  * that the old school has not sent (the old school keeps the earlier ones). Nothing is written.
  */
 export async function previewRegistration(
@@ -22,6 +22,8 @@ export async function previewRegistration(
   input: TPreviewRegistrationInput & { today: IsoDate },
 ) {
   assertAppropriateBody(actor);
+  // Late and overdue as of the day of registration: an AB officer's earlier day, or today.
+  const on = registrationDay(actor, input.registeredOn, input.today);
   const existing =
     input.continueInduction && input.trn ? await findRegisteredTrn(tx, actor, input.trn) : null;
   let planned: PlannedCheckpoint[];
@@ -49,12 +51,13 @@ export async function previewRegistration(
       termDatesFor: await termDatesLoader(tx, input.startsOn, years),
     }).checkpoints;
   }
-  const next = planned.find((c) => c.dueOn >= input.today);
+  const next = planned.find((c) => c.dueOn >= on);
   return {
     startsOn: input.startsOn,
+    registeredOn: on,
     continuing: Boolean(existing && existing.status === 'in_progress'),
-    late: input.startsOn < input.today,
-    overdue: planned.filter((c) => c.dueOn < input.today).map(lateCheckpoint),
+    late: input.startsOn < on,
+    overdue: planned.filter((c) => c.dueOn < on).map(lateCheckpoint),
     next: next ? lateCheckpoint(next) : null,
   };
 }

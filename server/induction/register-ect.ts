@@ -6,7 +6,7 @@ import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { DomainError } from '../errors/domain-error';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
-import { assertAppropriateBody, feePerEctPence } from './appropriate-body';
+import { assertAppropriateBody, feePerEctPence, isAbStaff } from './appropriate-body';
 import type { TRegisterEctInput } from './induction-inputs';
 import { chargePerEctPackages } from './bill-per-ect-packages';
 import { addDays } from '../courses/london-time';
@@ -39,6 +39,32 @@ export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
 }
 
 /**
+ * The day of a registration: today, unless an AB officer enters the earlier day the AB received it (a
+ * registration made late, e.g. on paper, and typed in afterwards). A school registering its own ECT cannot
+ * date it back (that would hide its lateness), and nobody can date it forward.
+ */
+export function registrationDay(
+  actor: Pick<Actor, 'roles'>,
+  registeredOn: IsoDate | undefined,
+  today: IsoDate,
+) {
+  if (registeredOn === undefined || registeredOn === today) return today;
+  if (registeredOn > today)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'registeredOn',
+      message: 'The date of registration cannot be in the future.',
+    });
+  if (!isAbStaff(actor))
+    throw new DomainError({
+      code: 'FORBIDDEN',
+      field: 'registeredOn',
+      message: 'Only the Appropriate Body can enter an earlier date of registration.',
+    });
+  return registeredOn;
+}
+
+/**
  * A school registers an ECT with the AB: the ECT's record, their first period at the school (FTE, tutor,
  * mentor) and the checkpoints of their schedule; the AB's fee becomes a chargeable item on the school's next
  * invoice. A TRN already registered at another school of this AB is refused unless the school chooses to
@@ -49,6 +75,7 @@ export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
  */
 export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput & { today?: IsoDate }) {
   const today = input.today ?? todayInLondon();
+  const registeredOn = registrationDay(actor, input.registeredOn, today);
   // The ECT's programme place and, for packages priced per ECT, their charge (each once per ECT).
   const placeFor = async (ect: { id: string; name: string }) => {
     const academicYear = programmeYearFor(input.startsOn, today);
@@ -77,6 +104,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     tutorEmail: input.tutorEmail.toLowerCase(),
     mentorName: input.mentorName,
     mentorEmail: input.mentorEmail.toLowerCase(),
+    registeredOn,
   };
 
   const invite = (ectEmail: string) =>
@@ -128,7 +156,7 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
         schoolName: school.name,
         periodId: transferred.periodId,
         startsOn: input.startsOn,
-        today,
+        registeredOn,
         transferred: true,
       }),
       programmePlace: (await placeFor({ id: existing.id, name: existing.name })) > 0,
@@ -187,15 +215,16 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
       schoolName: school.name,
       periodId: registered.id,
       startsOn: input.startsOn,
-      today,
+      registeredOn,
       transferred: false,
     }),
   };
 }
 
 /**
- * Whether the registration is late (after the start it gives) and which of the period's reviews and
- * assessments were already overdue; the AB's staff are told of those (see late-registration.ts).
+ * Whether the registration is late (made after the start it gives) and which of the period's reviews and
+ * assessments were already overdue on the day of registration; the AB's staff are told of those (see
+ * late-registration.ts).
  */
 async function checkLateness(
   tx: Tx,
@@ -206,13 +235,18 @@ async function checkLateness(
     schoolName: string;
     periodId: string;
     startsOn: IsoDate;
-    today: IsoDate;
+    registeredOn: IsoDate;
     transferred: boolean;
   },
 ) {
-  const overdue = await overdueInPeriod(tx, input.periodId, input.today);
+  const overdue = await overdueInPeriod(tx, input.periodId, input.registeredOn);
   await tellAbOfLateRegistration(tx, actor, { ...input, overdue });
-  return { late: input.startsOn < input.today, startsOn: input.startsOn, overdue };
+  return {
+    late: input.startsOn < input.registeredOn,
+    startsOn: input.startsOn,
+    registeredOn: input.registeredOn,
+    overdue,
+  };
 }
 
 async function transferEct(

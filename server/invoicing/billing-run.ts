@@ -5,6 +5,8 @@ import {
   billingRuns,
   catalogueItems,
   chargeableItems,
+  courseBookings,
+  courses,
   invoiceLines,
   invoices,
   schools,
@@ -16,6 +18,7 @@ import { todayInLondon } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { subscriptionPartsLeft } from './billing-periods';
+import { coursePlaceLine } from './course-place-line';
 import { lineTotals, sumTotals } from './rules';
 import { getInvoiceSettings } from './settings';
 import { customerCategoryOf, vatFor } from './vat-for-school';
@@ -97,20 +100,36 @@ export async function planBillingRun(
   };
 
   if (input.kind === 'charges') {
+    // A charge for a course place names the course's date(s) on its line (course-place-line.ts).
     const rows = await tx
-      .select()
+      .select({
+        charge: chargeableItems,
+        course: { title: courses.title, startsOn: courses.startsOn, endsOn: courses.endsOn },
+      })
       .from(chargeableItems)
+      .leftJoin(
+        courseBookings,
+        and(
+          eq(chargeableItems.sourceType, 'course_booking'),
+          eq(courseBookings.tenantId, chargeableItems.tenantId),
+          eq(courseBookings.id, chargeableItems.sourceId),
+        ),
+      )
+      .leftJoin(
+        courses,
+        and(eq(courses.tenantId, courseBookings.tenantId), eq(courses.id, courseBookings.courseId)),
+      )
       .where(
         and(
           eq(chargeableItems.status, 'uninvoiced'),
           lte(sql`(${chargeableItems.createdAt} at time zone 'Europe/London')::date`, input.upTo),
         ),
       );
-    for (const c of rows)
+    for (const { charge: c, course } of rows)
       add(c.schoolId, {
         sourceKey: `chargeable:${c.id}`,
         chargeableItemId: c.id,
-        description: c.description,
+        description: course ? coursePlaceLine(c.description, course) : c.description,
         quantityHundredths: c.quantityHundredths,
         unitPricePence: c.unitPricePence,
         productKind: 'service',
@@ -135,8 +154,9 @@ export async function planBillingRun(
         and(eq(catalogueItems.tenantId, subscriptions.tenantId), eq(catalogueItems.id, subscriptions.itemId)),
       )
       .where(and(eq(subscriptions.status, 'active'), eq(subscriptions.academicYear, input.academicYear)));
-    // What each subscription already has on a live invoice (issued or draft; a void releases its lines' keys),
-    // under whichever billing mode it was billed: a change of mode part-way through the year bills only the rest.
+    // What each subscription already has on a live invoice (issued or draft; a void, or a credit note for the
+    // invoice's whole value, releases its lines' keys: create-credit-note.ts), under whichever billing mode it
+    // was billed: a change of mode part-way through the year bills only the rest.
     const billedRows = await tx
       .select({
         subscriptionId: sql<string>`split_part(${invoiceLines.sourceKey}, ':', 2)`,
@@ -414,16 +434,6 @@ export async function writeDraftInvoices(
           sql`${chargeableItems.id} in (select json_array_elements_text(${JSON.stringify(items.slice(j, j + 5000))}::json)::uuid)`,
         );
   }
-}
-
-/** Issues every draft a run made, in number order by school name. */
-export async function draftIdsOfRun(tx: Tx, runId: string) {
-  const rows = await tx
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(and(eq(invoices.billingRunId, runId), eq(invoices.status, 'draft')))
-    .orderBy(invoices.customerName);
-  return rows.map((r) => r.id);
 }
 
 export function todayDefault() {

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { creditNoteLines, creditNotes, invoices } from '~/db/schema';
+import { creditNoteLines, creditNotes, invoiceLines, invoices } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { formatPence } from '../catalogue/money';
@@ -30,7 +30,8 @@ export const ZCreditNoteInput = z.object({
  * A credit note against an issued invoice, full or partial, numbered in its own gapless series. A line is
  * never credited beyond its net; a full credit takes exactly the VAT left on each line, a partial one the VAT
  * on the amount credited (rounded per line). Like an issued invoice, it is emailed to the school's invoice
- * recipients with its PDF attached.
+ * recipients with its PDF attached. Once an invoice is credited in full, the subscription terms it billed count
+ * as not invoiced.
  */
 export async function createCreditNote(
   tx: Tx,
@@ -123,6 +124,11 @@ export async function createCreditNote(
       updatedAt: new Date(),
     })
     .where(eq(invoices.id, invoice.id));
+  // Credited for its whole value, the invoice bills nothing any more: the subscription terms it billed are
+  // released, as a void releases them, so the billing run bills them again (at the subscription's price). A
+  // part credit leaves them invoiced. Charges stay invoiced: a place or service credited in full was cancelled
+  // or given up, and is not billed a second time.
+  if (credited >= invoice.grossPence) await releaseSubscriptionTerms(tx, invoice.id);
   if (input.notify !== false && invoice.kind === 'invoice') {
     for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
       await queueEmail(tx, {
@@ -150,4 +156,12 @@ export async function createCreditNote(
     }
   }
   return { id: note.id, number, ...totals };
+}
+
+/** Frees the subscription parts an invoice billed (their source keys), so a later run may bill them again. */
+async function releaseSubscriptionTerms(tx: Tx, invoiceId: string) {
+  await tx
+    .update(invoiceLines)
+    .set({ releasedSourceKey: sql`${invoiceLines.sourceKey}`, sourceKey: null })
+    .where(and(eq(invoiceLines.invoiceId, invoiceId), like(invoiceLines.sourceKey, 'subscription:%')));
 }

@@ -16,7 +16,8 @@ const rate = (bp: number) => `${bp / 100}%`;
 /**
  * A UK VAT invoice: supplier name, address and VAT number; invoice number and date; tax point where different;
  * customer name and address; per line the description, quantity, unit price, VAT rate and net; totals net, VAT
- * and gross (with the VAT per rate); the school's purchase-order number; how to pay. A journal says it is one.
+ * and gross (with the VAT per rate); the school's purchase-order number; how to pay. A journal says it is one,
+ * and that it is settled by journal: no due date, no payment instructions.
  */
 export function invoicePdfDocument(
   view: InvoiceView,
@@ -49,7 +50,8 @@ export function invoicePdfDocument(
     ['Customer', invoice.customerName],
     ['Customer address', invoice.customerAddress || '—'],
     ['Purchase order number', invoice.purchaseOrderNumber ?? '—'],
-    ['Payment due by', longDate(invoice.dueOn)],
+    // A journal is settled between budgets: nothing falls due and nobody pays it.
+    ...(journal ? [] : ([['Payment due by', longDate(invoice.dueOn)]] as [string, string][])),
   ];
   const breakdown = vatBreakdown(lines);
   const document: PdfDocument = {
@@ -112,7 +114,7 @@ export function invoicePdfDocument(
       {
         kind: 'paragraph',
         text: journal
-          ? 'This charge is settled by internal journal between the school’s budget and the local authority. No payment is needed.'
+          ? 'Settled by internal journal between the school’s budget and the local authority.'
           : [
               settings.bankDetails ? `By BACS: ${settings.bankDetails}.` : '',
               `Please quote ${invoice.number ?? 'the invoice number'} as your reference.`,

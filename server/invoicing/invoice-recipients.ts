@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, schoolContacts, users } from '~/db/schema';
 
@@ -38,3 +38,18 @@ function unique(list: InvoiceRecipient[]): InvoiceRecipient[] {
     return true;
   });
 }
+
+/**
+ * Whether a school has anyone its invoices can be emailed to, by the rule of `invoiceRecipientsOf` (a finance
+ * contact with an email address, else a school administrator), as SQL for a list of invoices or schools.
+ */
+export function hasInvoiceRecipient(schoolId: AnyColumn | SQL): SQL<boolean> {
+  return sql<boolean>`(exists (select 1 from ${schoolContacts} where ${schoolContacts.schoolId} = ${schoolId}
+      and ${schoolContacts.role} = 'finance' and ${schoolContacts.email} is not null)
+    or exists (select 1 from ${memberships} where ${memberships.schoolId} = ${schoolId}
+      and ${memberships.role} = 'school_admin'))`;
+}
+
+/** What the finance team is told when an invoice would go to nobody: a school with no one to send it to. */
+export const noRecipientWarning = (schoolName: string) =>
+  `No one to send it to: ${schoolName} has no finance contact with an email address and no headteacher or business manager with an account, so issuing would email the invoice to nobody. Add a finance contact to the school first, or issue it and send it yourself.`;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { invoiceLines, invoices, subscriptions } from '~/db/schema';
@@ -9,7 +9,7 @@ import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
 import { DomainError } from '../errors/domain-error';
 import { invoiceEmailProps } from './invoice-emails';
-import { invoiceRecipientsOf } from './invoice-recipients';
+import { hasInvoiceRecipient, invoiceRecipientsOf, noRecipientWarning } from './invoice-recipients';
 import { lockInvoice } from './load-invoice';
 import { takeNextNumber } from './numbering';
 import { addDays } from './rules';
@@ -25,6 +25,11 @@ export const ZIssueInvoiceInput = z.object({
     .trim()
     .max(40, 'Keep the purchase order number to 40 characters')
     .optional(),
+  /**
+   * The school has no one to email it to, and whoever issues it will send it themselves: without this such an
+   * invoice is not issued (it would otherwise go to nobody without anyone noticing).
+   */
+  sendItMyself: z.boolean().optional(),
 });
 
 /**
@@ -56,6 +61,16 @@ export async function issueInvoice(
     throw new DomainError({
       code: 'BAD_REQUEST',
       message: 'An invoice needs at least one line to be issued.',
+    });
+  // Who it goes to is settled before anything is numbered: an invoice nobody would be sent is refused unless
+  // whoever issues it says they will send it themselves.
+  const emails = invoice.kind === 'invoice' && input.notify !== false;
+  const recipients = emails ? await invoiceRecipientsOf(tx, invoice.schoolId) : [];
+  if (emails && recipients.length === 0 && !input.sendItMyself)
+    throw new DomainError({
+      code: 'PRECONDITION_FAILED',
+      message: noRecipientWarning(invoice.customerName),
+      field: 'sendItMyself',
     });
   const settings = await getInvoiceSettings(tx, actor);
   // Not VAT-registered, not allowed to charge VAT: a draft made while the settings had a VAT number keeps its VAT
@@ -95,9 +110,9 @@ export async function issueInvoice(
     .returning();
   if (!issued) throw new Error('invoice not issued');
   if (input.purchaseOrderNumber) await keepPurchaseOrder(tx, issued.id, input.purchaseOrderNumber);
-  if (issued.kind === 'invoice' && input.notify !== false) {
+  if (emails) {
     const link = `${actor.appUrl}/${actor.slug}/invoices/${issued.id}`;
-    for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
+    for (const recipient of recipients) {
       await queueEmail(tx, {
         to: recipient.email,
         ...emailOf(
@@ -115,7 +130,39 @@ export async function issueInvoice(
       });
     }
   }
-  return { id: issued.id, number };
+  /** Who it was emailed to: none for a journal, or one its issuer will send themselves. */
+  return { id: issued.id, number, emailedTo: recipients.map((r) => r.email) };
+}
+
+/**
+ * Issues the drafts a billing run made, each with the next number, except those whose school has no one to
+ * email them to: they stay drafts, named in the answer, for someone to issue one by one and send themselves
+ * (or after adding the school's finance contact). A journal is never emailed, so it is always issued.
+ */
+export async function issueDraftsOfRun(
+  tx: Tx,
+  actor: Pick<Actor, 'tenantId' | 'name' | 'appUrl' | 'slug'>,
+  input: { billingRunId: string },
+) {
+  const drafts = await tx
+    .select({
+      id: invoices.id,
+      customerName: invoices.customerName,
+      reachable: sql<boolean>`(${invoices.kind} = 'journal' or ${hasInvoiceRecipient(invoices.schoolId)})`,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.billingRunId, input.billingRunId), eq(invoices.status, 'draft')))
+    .orderBy(invoices.customerName);
+  let issued = 0;
+  for (const d of drafts.filter((d) => d.reachable)) {
+    await issueInvoice(tx, actor, { id: d.id });
+    issued += 1;
+  }
+  return {
+    issued,
+    /** Left as drafts: nobody to send them to. */
+    noRecipient: drafts.filter((d) => !d.reachable).map((d) => ({ id: d.id, customerName: d.customerName })),
+  };
 }
 
 /**

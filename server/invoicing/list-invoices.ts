@@ -2,12 +2,17 @@ import { and, desc, eq, getTableColumns, isNotNull, sql, type SQL } from 'drizzl
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { billingRuns, creditNotes, invoices, invoiceStatus } from '~/db/schema';
+import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { billingRunStale } from './billing-job';
+import { hasInvoiceRecipient } from './invoice-recipients';
+import { owingWhere } from './money-owed';
 
 export const ZListInvoicesInput = z.object({
   schoolId: z.uuid().optional(),
   status: z.enum(invoiceStatus.enumValues).optional(),
   billingRunId: z.uuid().optional(),
+  /** Only issued invoices still owed money on ("outstanding"), or those of them past their due date ("overdue"). */
+  owing: z.enum(['outstanding', 'overdue']).optional(),
 });
 
 /**
@@ -16,12 +21,13 @@ export const ZListInvoicesInput = z.object({
  */
 export async function listInvoices(
   tx: Tx,
-  input: z.infer<typeof ZListInvoicesInput> & { ownSchoolOnly?: boolean },
+  input: z.infer<typeof ZListInvoicesInput> & { ownSchoolOnly?: boolean; today?: IsoDate },
 ) {
   const where: SQL[] = [];
   if (input.schoolId) where.push(eq(invoices.schoolId, input.schoolId));
   if (input.status) where.push(eq(invoices.status, input.status));
   if (input.billingRunId) where.push(eq(invoices.billingRunId, input.billingRunId));
+  if (input.owing) where.push(owingWhere(input.owing, input.today ?? todayInLondon()));
   // Drafts are internal, including one voided without ever being issued: a school sees what was issued to it.
   if (input.ownSchoolOnly) where.push(isNotNull(invoices.issuedOn));
   return (
@@ -42,6 +48,12 @@ export async function listInvoices(
         grossPence: invoices.grossPence,
         paidPence: invoices.paidPence,
         creditedPence: invoices.creditedPence,
+        /** Nothing is owed on a draft (until it is issued) or a void invoice: null, shown as a dash. */
+        outstandingPence: sql<number | null>`case when ${invoices.status} in ('draft', 'void') then null
+          else ${invoices.grossPence} - ${invoices.paidPence} - ${invoices.creditedPence} end`,
+        /** A draft whose school has no one to email it to (issuing would send it to nobody). */
+        noRecipient: sql<boolean>`(${invoices.status} = 'draft' and ${invoices.kind} = 'invoice'
+          and not ${hasInvoiceRecipient(invoices.schoolId)})`,
       })
       .from(invoices)
       .where(and(...where))

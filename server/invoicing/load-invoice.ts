@@ -10,6 +10,7 @@ import {
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
+import { invoiceRecipientsOf } from './invoice-recipients';
 import { getInvoiceSettings } from './settings';
 
 /**
@@ -87,8 +88,11 @@ export async function getInvoice(tx: Tx, id: string, scope: { schoolId?: string 
     lines: lines.map((l) => ({ ...l, credited: creditedByLine.get(l.id) ?? { netPence: 0, vatPence: 0 } })),
     creditNotes: notes.map((n) => ({ ...n, lines: noteLines.filter((l) => l.creditNoteId === n.id) })),
     payments: paid,
+    // Nothing is owed on a void invoice, nor on a draft until it is issued.
     outstandingPence:
-      invoice.status === 'void' ? 0 : invoice.grossPence - invoice.paidPence - invoice.creditedPence,
+      invoice.status === 'void' || invoice.status === 'draft'
+        ? 0
+        : invoice.grossPence - invoice.paidPence - invoice.creditedPence,
   };
 }
 export type InvoiceView = Awaited<ReturnType<typeof getInvoice>>;
@@ -105,8 +109,11 @@ export async function getInvoicePage(
 ) {
   const view = await getInvoice(tx, id, scope);
   const settings = await getInvoiceSettings(tx, actor);
+  // Before a draft is issued, finance sees who issuing will email it to (a journal is emailed to no one).
+  const draftInvoice = view.invoice.status === 'draft' && view.invoice.kind === 'invoice';
   return {
     ...view,
+    recipients: draftInvoice ? await invoiceRecipientsOf(tx, view.invoice.schoolId) : null,
     payOnline: settings.stripeKeyEncrypted ? { directDebit: settings.offerBacsDebit } : null,
     bankDetails: settings.bankDetails,
   };

@@ -11,6 +11,7 @@ import {
   type PlanSchool,
 } from './plan-visits';
 import type { ResolvedStatutorySettings } from './statutory-settings';
+import { sixthFormOf } from './sixth-form';
 
 /** The active register's schools as the planner needs them, with the Ofsted category each stands in. */
 export async function loadPlanSchools(tx: Tx, schoolId?: string): Promise<PlanSchool[]> {
@@ -23,7 +24,7 @@ export async function loadPlanSchools(tx: Tx, schoolId?: string): Promise<PlanSc
       status: schools.status,
       laCategory: schoolMonitoring.laCategory,
       capacitySecure: schoolMonitoring.capacitySecure,
-      hasSixthForm: schoolMonitoring.hasSixthForm,
+      hasSixthForm: sixthFormOf,
       linkAdviserUserId: schoolMonitoring.linkAdviserUserId,
     })
     .from(schoolMonitoring)

@@ -7,6 +7,7 @@ import type { CategoryOfConcern, InspectionResult } from './ofsted-results';
 import { filterablePhases } from '../schools/phases';
 import { isAcademy } from './plan-visits';
 import { categoryByKey, type ResolvedStatutorySettings } from './statutory-settings';
+import { sixthFormOf } from './sixth-form';
 
 /** The LA's register: every school with a monitoring row, filtered and sorted as the officer asks. */
 
@@ -90,7 +91,7 @@ export async function loadRegister(
         monitoring: {
           laCategory: schoolMonitoring.laCategory,
           capacitySecure: schoolMonitoring.capacitySecure,
-          hasSixthForm: schoolMonitoring.hasSixthForm,
+          hasSixthForm: sixthFormOf,
           linkAdviserUserId: schoolMonitoring.linkAdviserUserId,
           secondAdviserUserId: schoolMonitoring.secondAdviserUserId,
           riskNotes: schoolMonitoring.riskNotes,

@@ -2,7 +2,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { plannedVisits, schoolMonitoring } from '~/db/schema';
+import { plannedVisits, schoolMonitoring, schools } from '~/db/schema';
 import { todayInLondon } from '../catalogue/academic-year';
 import { isAdviserHere } from './list-advisers';
 
@@ -74,8 +74,16 @@ export async function setAdvisers(tx: Tx, input: z.infer<typeof ZSetAdvisersInpu
   return { ...updated, visitsMoved: moved.length };
 }
 
-/** Risk notes, RISE involvement, capacity to improve and sixth form. */
-export function updateMonitoring(tx: Tx, input: z.infer<typeof ZUpdateMonitoringInput>) {
+/**
+ * Risk notes, RISE involvement, capacity to improve and sixth form. The sixth form is the school's own value
+ * (the register reads it: sixth-form.ts), so it is written on the school too, as the school's page does.
+ */
+export async function updateMonitoring(tx: Tx, input: z.infer<typeof ZUpdateMonitoringInput>) {
   const { schoolId, ...values } = input;
-  return updateRow(tx, schoolId, values);
+  const updated = await updateRow(tx, schoolId, values);
+  await tx
+    .update(schools)
+    .set({ officialSixthForm: input.hasSixthForm, updatedAt: new Date() })
+    .where(eq(schools.id, schoolId));
+  return updated;
 }

@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { catalogueItems, renewalInvitations, renewalRounds, subscriptions } from '~/db/schema';
 import { academicYearLabel, academicYearStart } from '../catalogue/academic-year';
+import { sameProductNextYear } from '../catalogue/catalogue-codes';
 import { formatPence } from '../catalogue/money';
 import { listCatalogue } from '../catalogue/list-catalogue';
 import { packageSaving, quoteSubscription } from '../catalogue/pricing';
@@ -68,7 +69,8 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
   const packages = nextYear
     .filter((i) => i.kind === 'package')
     .map((item) => {
-      const now = current.find((c) => c.code === item.code);
+      // This year's subscription to the same product: the code it had, moved on to next year's.
+      const now = current.find((c) => sameProductNextYear(c.code, item.code, round.fromYear));
       const units = now?.units ?? 1;
       const quote = quoteSubscription(item, item.bands, school, units, joinDate);
       const thisYearFull = now ? fullYearPence(now) : null;

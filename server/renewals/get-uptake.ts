@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
+import { sameProductNextYear } from '../catalogue/catalogue-codes';
 import { catalogueItems, renewalInvitations, renewalRounds, schools, subscriptions } from '~/db/schema';
 
 /** Income by package for a year: live subscriptions' net prices. */
@@ -47,7 +48,10 @@ export async function getUptake(tx: Tx) {
     incomeByPackage(tx, round.fromYear),
     incomeByPackage(tx, round.toYear),
   ]);
-  const codes = [...new Set([...thisYear, ...nextYear].map((r) => r.code))];
+  // A product is matched across the years by its code moved on to next year's (catalogue-codes.ts).
+  const nextCodeOf = (code: string) =>
+    nextYear.find((r) => sameProductNextYear(code, r.code, round.fromYear))?.code ?? code;
+  const codes = [...new Set([...thisYear.map((r) => nextCodeOf(r.code)), ...nextYear.map((r) => r.code)])];
   return {
     round,
     invited: invitations.length,
@@ -58,7 +62,7 @@ export async function getUptake(tx: Tx) {
     signedPercent: invitations.length === 0 ? 0 : Math.round((signed * 1000) / invitations.length) / 10,
     invitations,
     byPackage: codes.map((code) => {
-      const now = thisYear.find((r) => r.code === code);
+      const now = thisYear.find((r) => nextCodeOf(r.code) === code);
       const next = nextYear.find((r) => r.code === code);
       return {
         code,

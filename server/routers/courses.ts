@@ -18,6 +18,7 @@ import { bookPlaces } from '../courses/book-places';
 import { schoolBookingsCsv } from '../courses/bookings-csv';
 import { decideBooking, ZDecideBookingInput } from '../courses/approve-booking';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
+import { cancelMyPlace } from '../courses/cancel-my-place';
 import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
 import { promoteFromWaitlist, ZPromoteInput } from '../courses/promote-from-waitlist';
@@ -136,7 +137,7 @@ function headedSchool(actor: Actor, requested?: string): string {
 export const coursesRouter = router({
   list: manage
     .input(ZListCoursesInput)
-    .query(({ ctx, input }) => listCourses(ctx.tx, { ...input, today: todayInLondon() })),
+    .query(({ ctx, input }) => listCourses(ctx.tx, { ...input, today: todayInLondon(), now: new Date() })),
   byId: manage.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getCourse(ctx.tx, input.id)),
   /** Whether the workspace is VAT-registered and the VAT rate a new course takes (from the invoice settings). */
   vatDefault: manage.query(({ ctx }) => courseVatDefault(ctx.tx, ctx.actor.tenantId)),
@@ -150,6 +151,7 @@ export const coursesRouter = router({
       ...links(ctx.actor),
       tenantId: ctx.actor.tenantId,
       modules: ctx.actor.modules,
+      today: todayInLondon(),
     }),
   ),
   publish: manage.input(ZPublishCourseInput).mutation(({ ctx, input }) => publishCourse(ctx.tx, input)),
@@ -252,6 +254,18 @@ export const coursesRouter = router({
         now: new Date(),
       }),
     ),
+  /**
+   * The delegate cancels their own place (a governor, member of staff or ECT signed in as the person booked),
+   * under the course's terms exactly as when the school's headteacher cancels it.
+   */
+  cancelMyPlace: book.input(ZCancelBookingInput).mutation(({ ctx, input }) =>
+    cancelMyPlace(ctx.tx, viewerOf(ctx.actor), {
+      ...input,
+      ...links(ctx.actor),
+      today: todayInLondon(),
+      now: new Date(),
+    }),
+  ),
   /** Whether every staff booking at the school waits for the headteacher's approval (the school's switch). */
   schoolBookingApproval: coursesProcedure(schoolManagers)
     .input(z.object({ schoolId: z.uuid().optional() }))

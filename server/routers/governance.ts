@@ -72,7 +72,7 @@ export const governanceRouter = router({
   mine: board.query(({ ctx }) => myGovernance(ctx.tx, ctx.actor)),
   training: board
     .input(z.object({ governorId: z.uuid() }))
-    .query(({ ctx, input }) => getTrainingRecord(ctx.tx, ctx.actor, input)),
+    .query(({ ctx, input }) => getTrainingRecord(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
   boardTraining: board
     .input(ZSchool)
     .query(({ ctx, input }) => boardTraining(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),

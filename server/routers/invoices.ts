@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { financeUsers, invoiceReaders, managers as managersOnly } from '../access/role-groups';
-import {
-  billingRunLabel,
-  draftIdsOfRun,
-  previewBillingRun,
-  runBilling,
-  ZBillingRunInput,
-} from '../invoicing/billing-run';
+import { billingRunLabel, previewBillingRun, runBilling, ZBillingRunInput } from '../invoicing/billing-run';
 import {
   billingRunJobLive,
   billingRunPhase,
@@ -14,7 +8,7 @@ import {
   startBillingRun,
 } from '../invoicing/billing-job';
 import { createCreditNote, ZCreditNoteInput } from '../invoicing/create-credit-note';
-import { issueInvoice, ZIssueInvoiceInput } from '../invoicing/issue-invoice';
+import { issueDraftsOfRun, issueInvoice, ZIssueInvoiceInput } from '../invoicing/issue-invoice';
 import {
   listBillingRuns,
   listCreditNotes,
@@ -22,6 +16,7 @@ import {
   ZListInvoicesInput,
 } from '../invoicing/list-invoices';
 import { invoicePdfDocument } from '../invoicing/invoice-pdf';
+import { moneyOwed } from '../invoicing/money-owed';
 import { statementPdfDocument } from '../invoicing/statement-pdf';
 import { creditNotePdfDocument } from '../invoicing/credit-note-pdf';
 import { DomainError } from '../errors/domain-error';
@@ -69,8 +64,16 @@ export const invoicesRouter = router({
         ...input,
         schoolId: own ?? (input.schoolId ? scopeToSchool(staffOnly(ctx.actor), input.schoolId) : undefined),
         ownSchoolOnly: own !== undefined,
+        today: todayInLondon(),
       });
     }),
+  /**
+   * What is owed on issued invoices and what of it is overdue, for the dashboard: every school's for the
+   * finance team, their own school's for a headteacher.
+   */
+  owed: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
+    .input(z.object({}).optional())
+    .query(({ ctx }) => moneyOwed(ctx.tx, { schoolId: ownSchool(ctx.actor), today: todayInLondon() })),
   byId: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) =>
@@ -145,15 +148,10 @@ export const invoicesRouter = router({
     .mutation(async ({ ctx, input }) =>
       resumeBillingRun(ctx.tx, ctx.actor, input, await billingRunJobLive(ctx.db, input.billingRunId)),
     ),
-  /** Issues every draft a billing run made, each with the next number. */
+  /** Issues the drafts a billing run made, each with the next number (not those with nobody to send them to). */
   issueRun: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(z.object({ billingRunId: z.uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      const ids = await draftIdsOfRun(ctx.tx, input.billingRunId);
-      const issued = [];
-      for (const id of ids) issued.push(await issueInvoice(ctx.tx, ctx.actor, { id }));
-      return { issued: issued.length };
-    }),
+    .mutation(({ ctx, input }) => issueDraftsOfRun(ctx.tx, ctx.actor, input)),
   recordPayment: tenantProcedure({ module: 'invoices', roles: financeUsers })
     .input(ZRecordPaymentInput)
     .mutation(({ ctx, input }) => recordManualPayment(ctx.tx, ctx.actor, input)),

@@ -1,6 +1,7 @@
 import {
   contactReaders,
   managers,
+  officers,
   schoolManagers,
   schoolNoteWriters,
   schoolReaders,
@@ -9,6 +10,7 @@ import {
 import { z } from 'zod';
 import { setMemberPrices, ZSetMemberPricesInput } from '../schools/set-member-prices';
 import { setPupilCount, ZSetPupilCountInput } from '../schools/set-pupil-count';
+import { setSixthForm, ZSetSixthFormInput } from '../schools/set-sixth-form';
 import { router, tenantProcedure } from '../trpc';
 import { getSchool } from '../schools/get-school';
 import { listSchools, ZListSchoolsInput } from '../schools/list-schools';
@@ -42,6 +44,10 @@ export const schoolsRouter = router({
   setMemberPrices: tenantProcedure({ module: 'core', roles: managers })
     .input(ZSetMemberPricesInput)
     .mutation(({ ctx, input }) => setMemberPrices(ctx.tx, input)),
+  /** Whether the school has a sixth form: the officers who edit the register set it (the register reads it). */
+  setSixthForm: tenantProcedure({ module: 'statutory', roles: officers })
+    .input(ZSetSixthFormInput)
+    .mutation(({ ctx, input }) => setSixthForm(ctx.tx, input)),
   setPupilCount: tenantProcedure({ module: 'core', roles: schoolManagers })
     .input(ZSetPupilCountInput)
     .mutation(({ ctx, input }) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
 import { cancelSubscription, ZCancelSubscriptionInput } from '../subscriptions/cancel-subscription';
 import { listSubscriptionHistory, listSubscriptions } from '../subscriptions/list-subscriptions';
+import { confirmSubscription } from '../subscriptions/confirm-subscription';
 import { subscribeSchool, ZSubscribeInput } from '../subscriptions/subscribe-school';
 import { router, tenantProcedure } from '../trpc';
 import { assertMaySeeSchool, scopeToSchool } from '../workspaces/school-scope';
@@ -22,15 +23,22 @@ export const subscriptionsRouter = router({
     .query(({ ctx, input }) => listSubscriptionHistory(ctx.tx, input.id)),
   subscribe: tenantProcedure({ module: 'traded', roles: schoolManagers })
     .input(ZSubscribeInput)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       assertMaySeeSchool(ctx.actor.memberships, input.schoolId);
-      return subscribeSchool(ctx.tx, {
+      const today = todayInLondon();
+      const subscribed = await subscribeSchool(ctx.tx, {
         ...input,
         tenantId: ctx.actor.tenantId,
         actorUserId: ctx.actor.userId,
-        today: todayInLondon(),
+        today,
         perRegisteredEct: ctx.actor.kind === 'appropriate_body',
       });
+      // The order confirmation goes out with the subscription (queued in its transaction, sent after commit).
+      const confirmationsSent = await confirmSubscription(ctx.tx, ctx.actor, {
+        subscriptionId: subscribed.id,
+        today,
+      });
+      return { ...subscribed, confirmationsSent };
     }),
   cancel: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZCancelSubscriptionInput)

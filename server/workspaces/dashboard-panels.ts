@@ -1,5 +1,11 @@
 import type { ModuleKey, Role, TenantKind } from '~/db/schema';
-import { hasRole, inductionAbStaff, managers, monitoringReaders } from '../access/role-groups';
+import {
+  hasRole,
+  inductionAbStaff,
+  invoiceReaders,
+  managers,
+  monitoringReaders,
+} from '../access/role-groups';
 
 /**
  * Which module panels the workspace's dashboard shows this person: only for a module the workspace has switched
@@ -15,9 +21,15 @@ export function dashboardPanels(
     /** The manager's "Getting started" list (shown until every step is done). */
     gettingStarted: hasRole(roles, managers),
     monitoring: tenant.modules.includes('statutory') && hasRole(roles, monitoringReaders),
+    /** A governor's or clerk's own board(s), training and places: their dashboard is about their board. */
+    board: tenant.modules.includes('governance') && roles.includes('governor'),
+    /** Their own course places (a governor, member of staff or ECT books for themself). */
+    myPlaces: tenant.modules.includes('courses') && roles.includes('governor'),
     induction:
       tenant.modules.includes('induction') &&
       tenant.kind === 'appropriate_body' &&
       hasRole(roles, inductionAbStaff),
+    /** What is owed on issued invoices: every school's for the finance team, a headteacher's own school's. */
+    money: tenant.modules.includes('invoices') && hasRole(roles, invoiceReaders),
   };
 }

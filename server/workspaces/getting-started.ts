@@ -2,6 +2,7 @@ import { and, count, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
   invitations,
+  invoiceSettings,
   memberships,
   schools,
   type ModuleKey,
@@ -18,7 +19,8 @@ import { openStatuses } from '../schools/school-status';
  * A new workspace's "Getting started" list for its manager: each step that applies to its kind and modules,
  * ticked from what the workspace holds (never a box anyone ticks), in the order they are best done.
  */
-export type SetupStepKey = 'schools' | 'people' | 'monitoring-settings' | 'term-dates' | 'induction-settings';
+export type SetupStepKey =
+  'schools' | 'people' | 'monitoring-settings' | 'term-dates' | 'induction-settings' | 'invoice-settings';
 export type SetupStep = { key: SetupStepKey; done: boolean };
 
 export type SetupFacts = {
@@ -27,6 +29,11 @@ export type SetupFacts = {
   othersInvitedOrJoined: number;
   /** The workspace has saved its own term dates for the year ahead (not the estimate Stride uses meanwhile). */
   termDatesSet: boolean;
+  /**
+   * The workspace has saved its invoice settings with what an invoice cannot go out without: its address and
+   * the bank details schools pay into (payment terms are saved with them; a VAT number only if registered).
+   */
+  invoiceSettingsSet: boolean;
 };
 
 /** Whether the LA has saved its monitoring settings (a workspace made on the platform has only a default category). */
@@ -51,6 +58,9 @@ export function setupSteps(
   if (usesTermDates(kind, modules)) steps.push({ key: 'term-dates', done: facts.termDatesSet });
   if (kind === 'appropriate_body' && modules.includes('induction'))
     steps.push({ key: 'induction-settings', done: inductionSettingsSaved(settings) });
+  // Selling packages and invoicing them: the invoices need the workspace's own details before any is issued.
+  if (modules.includes('traded') && modules.includes('invoices'))
+    steps.push({ key: 'invoice-settings', done: facts.invoiceSettingsSet });
   return steps;
 }
 
@@ -60,7 +70,7 @@ export function setupSteps(
  */
 export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
   const year = academicYearOf(today);
-  const [[open], [others], [waiting], thisYear, nextYear] = await Promise.all([
+  const [[open], [others], [waiting], thisYear, nextYear, [invoicing]] = await Promise.all([
     tx
       .select({ n: count() })
       .from(schools)
@@ -79,12 +89,17 @@ export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
       ),
     loadTermDates(tx, year),
     loadTermDates(tx, year + 1),
+    tx
+      .select({ n: count() })
+      .from(invoiceSettings)
+      .where(and(ne(invoiceSettings.address, ''), ne(invoiceSettings.bankDetails, ''))),
   ]);
   const dates = currentOrNextTerm(thisYear, today) ? thisYear : nextYear;
   const steps = setupSteps(actor, {
     openSchools: open?.n ?? 0,
     othersInvitedOrJoined: (others?.n ?? 0) + (waiting?.n ?? 0),
     termDatesSet: dates.source === 'tenant',
+    invoiceSettingsSet: (invoicing?.n ?? 0) > 0,
   });
   return { steps, termDatesYear: dates.academicYear };
 }

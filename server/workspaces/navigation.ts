@@ -26,8 +26,13 @@ export type Section = {
   /** The module a tenant must have switched on; undefined = every workspace. */
   module?: ModuleKey;
   roles: readonly Role[];
-  /** What the section will do, shown while it is not built yet. */
+  /** What the section does, in the words of the workspace's own staff (the dashboard lists it). */
   summary: string;
+  /**
+   * The same, in the words of a school's people (headteacher, staff, governor, ECT) who hold no workspace role:
+   * what it does for them, not how the workspace manages it. The first of their roles named here wins.
+   */
+  summaryForSchool?: Partial<Record<Role, string>>;
   built: boolean;
   /** Where an LA and a provider use the section differently, who may open it on each side. */
   rolesByKind?: Partial<Record<TenantKind, readonly Role[]>>;
@@ -49,6 +54,9 @@ export const sections: readonly Section[] = [
     module: 'traded',
     roles: buyers,
     summary: 'Subscription packages (SLAs) and standalone services, each with your two prices.',
+    summaryForSchool: {
+      school_admin: 'The packages and services you can buy for your school, and their prices.',
+    },
     built: true,
   },
   {
@@ -57,6 +65,9 @@ export const sections: readonly Section[] = [
     module: 'traded',
     roles: buyers,
     summary: 'What each school has bought, what it is entitled to and what it has used.',
+    summaryForSchool: {
+      school_admin: 'What your school has bought this year, what is left and what it has used.',
+    },
     built: true,
   },
   {
@@ -81,6 +92,12 @@ export const sections: readonly Section[] = [
     module: 'courses',
     roles: courseUsers,
     summary: 'Courses, seminars and networks; places booked by school staff.',
+    summaryForSchool: {
+      school_admin: 'Book courses for your staff; your school’s places, approvals and waiting lists.',
+      governor: 'Your course places and waiting lists: cancel a place or send someone instead.',
+      school_staff: 'Book a course for yourself; your places, waiting lists and evaluations.',
+      ect: 'Book a course for yourself; your places, waiting lists and evaluations.',
+    },
     built: true,
   },
   {
@@ -89,6 +106,9 @@ export const sections: readonly Section[] = [
     module: 'invoices',
     roles: invoiceReaders,
     summary: 'Invoices and credit notes raised to schools, with purchase-order numbers and VAT.',
+    summaryForSchool: {
+      school_admin: 'Your school’s invoices and credit notes, what is due and what is paid.',
+    },
     built: true,
   },
   {
@@ -159,6 +179,10 @@ export const sections: readonly Section[] = [
     module: 'governance',
     roles: governanceUsers,
     summary: 'The register of governing boards, vacancies, chairs’ contacts, and governor training.',
+    summaryForSchool: {
+      governor: 'Your board: your record on it, your training, and booking governor training.',
+      school_admin: 'Your school’s governing board: its register, vacancies and the board’s training.',
+    },
     built: true,
   },
   {
@@ -219,6 +243,13 @@ export const sections: readonly Section[] = [
   },
 ];
 
+/** A school's person (no workspace role) reads what the section does for them; the workspace's staff, its own. */
+function summaryOf(summary: string, forSchool: Section['summaryForSchool'], roles: readonly Role[]) {
+  if (!forSchool || roles.some((r) => (staff as readonly Role[]).includes(r))) return summary;
+  const own = (Object.keys(forSchool) as Role[]).find((r) => roles.includes(r));
+  return (own && forSchool[own]) || summary;
+}
+
 /**
  * The sections a user sees: switched on for the tenant and open to one of their roles (on the tenant's side,
  * where that differs), titled in the tenant's own words.
@@ -237,9 +268,10 @@ export function visibleSections(
         );
       })
       // Plain data only: sections travel to the browser.
-      .map(({ titleFrom, rolesByKind: _sides, ...s }) => ({
+      .map(({ titleFrom, rolesByKind: _sides, summaryForSchool, ...s }) => ({
         ...s,
         title: (tenant && titleFrom?.(tenant.settings)) || s.title,
+        summary: summaryOf(s.summary, summaryForSchool, roles),
       }))
   );
 }

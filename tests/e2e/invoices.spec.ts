@@ -40,7 +40,8 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   // The demo seed's own run (charges) also has drafts left to issue: act on this run's row only.
   const thisRun = page.getByRole('row', { name: /Subscriptions \d{4}\/\d{2}/ });
   await expect(thisRun.getByTestId('run-progress')).toContainText('(finished)', { timeout: 30_000 });
-  const issueDrafts = thisRun.getByRole('button', { name: /Issue \d+ drafts/ });
+  // Drafts whose school has no one to email them to are left out of it (issued one by one, and sent by hand).
+  const issueDrafts = thisRun.getByRole('button', { name: /Issue \d+ drafts?/ });
   await expect(issueDrafts).toBeVisible();
   await expectAccessible(page);
 

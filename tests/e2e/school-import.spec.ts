@@ -22,7 +22,15 @@ test('the BEP manager checks a GIAS file, imports it and finds the new school', 
     file,
     giasCsv(
       [
-        giasRow({ urn, name, town: 'Birmingham', postcode: 'B13 8QU' }),
+        giasRow({
+          urn,
+          name,
+          town: 'Birmingham',
+          postcode: 'B13 8QU',
+          telephone: '0121 464 5555',
+          website: 'www.stmarysmoorgreen.sch.example',
+          trust: 'Moor Learning Trust',
+        }),
         // Another LA's school: outside BEP's LA codes, so not imported.
         giasRow({ urn: urn + 1, laCode: '302', laName: 'Barnet' }),
       ],
@@ -51,6 +59,9 @@ test('the BEP manager checks a GIAS file, imports it and finds the new school', 
   await expect(summary.getByRole('row', { name: 'Rows in the file' })).toContainText('2');
   await expect(summary.getByRole('row', { name: 'New schools' })).toContainText('1');
   await expect(summary.getByRole('row', { name: 'Problems' })).toContainText('0');
+  // Before confirming, the schools it adds or changes, by name.
+  const changes = page.getByRole('table', { name: 'Schools the import adds or changes (1)' });
+  await expect(changes.getByRole('row', { name: new RegExp(String(urn)) })).toContainText('New school');
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Import 1 school' }).click();
@@ -61,6 +72,14 @@ test('the BEP manager checks a GIAS file, imports it and finds the new school', 
   await page.getByLabel('Search by name, town, postcode or URN').fill(String(urn));
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('link', { name })).toBeVisible();
+  // The school's page has its telephone, website and trust from GIAS.
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('link', { name: '0121 464 5555' })).toHaveAttribute('href', 'tel:01214645555');
+  await expect(page.getByRole('link', { name: 'www.stmarysmoorgreen.sch.example' })).toHaveAttribute(
+    'href',
+    'https://www.stmarysmoorgreen.sch.example/',
+  );
+  await expect(page.getByText('Moor Learning Trust')).toBeVisible();
 
   // The same file again: up to date. A file of another LA's schools only: says so, not "up to date".
   await page.goto('/bep/schools/import');

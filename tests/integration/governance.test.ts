@@ -342,7 +342,7 @@ describe('governance', () => {
     );
     await as(govA).governance.addTraining({ governorId: own.id, title: 'NGA online: finance', on: today });
     expect(
-      (await as(clerkA).governance.boardTraining({ schoolId: schoolA.id })).find(
+      (await as(clerkA).governance.boardTraining({ schoolId: schoolA.id })).members.find(
         (r) => r.name === 'Gina Governor',
       )?.external,
     ).toHaveLength(1);

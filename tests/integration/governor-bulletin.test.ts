@@ -298,4 +298,32 @@ describe('governor bulletin', () => {
       address('margaret'),
     );
   });
+
+  it('keeps paragraphs, line breaks and lists (plain text too), and goes to every governor and clerk on the registers when chosen', async () => {
+    const officerApi = as(officer);
+    const title = `Register-wide notice ${tag}`;
+    const { id } = await officerApi.governance.composeBulletin({
+      title,
+      body: 'Dear governors,\nA new term begins.\nPlease read on.\n\nDates:\n- 12 January: **chairs** briefing\n- 3 February: <b>safeguarding</b>\n\nThank you.',
+      audience: 'all_boards',
+    });
+    const preview = await officerApi.governance.bulletin({ id });
+    expect(preview.bulletin.audience).toBe('all_boards');
+    // Every board, Cedar's (no package) included.
+    expect(preview.audience).toMatchObject({ subscribersOnly: false, schools: 3 });
+    expect(preview.preview.text).toContain('Dear governors,\nA new term begins.\nPlease read on.');
+    expect(preview.preview.text).toMatch(
+      /Dates:\n+ \* 12 January: chairs briefing\n \* 3 February: <b>safeguarding<\/b>/,
+    );
+    expect(preview.preview.text).toContain('on ' + tenant.name);
+    // Typed markup stays text: escaped in the HTML part, never a tag.
+    expect(preview.preview.html).toContain('&lt;b&gt;safeguarding&lt;/b&gt;');
+    expect(preview.preview.html).toMatch(/A new term begins\.<br\/?>Please read on\./);
+    expect(preview.preview.html).toContain('<li');
+    await officerApi.governance.sendBulletin({ id });
+    const sent = (await bulletinEmails(title)).map((e) => e.to);
+    // Cedar's chair (no package) and a clerk hear; earlier tests' unsubscribed addresses stay skipped.
+    expect(sent).toEqual(expect.arrayContaining([address('cyril'), address('clara')]));
+    expect(new Set(sent).size).toBe(sent.length);
+  });
 });

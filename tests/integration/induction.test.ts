@@ -810,6 +810,7 @@ describe('ECT induction (Appropriate Body)', () => {
     expect(result.lateRegistration).toEqual({
       late: true,
       startsOn: '2025-09-03',
+      registeredOn: today,
       overdue: preview.overdue,
     });
     const record = await head.induction.byId({ ectId: result.ectId });

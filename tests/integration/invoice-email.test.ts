@@ -70,7 +70,8 @@ describe('invoices are emailed with the PDF attached', () => {
     const drafts = await draftsFor([withContact, coppetts]);
     const finance = barnet.caller('finance@barnet.example');
     const numbers = new Map<string, string>();
-    for (const d of drafts) numbers.set(d.schoolId, (await finance.invoices.issue({ id: d.id })).number);
+    for (const d of drafts)
+      numbers.set(d.schoolId, (await finance.invoices.issue({ sendItMyself: true, id: d.id })).number);
 
     const emails = await withMailroom(database.db, (tx) =>
       tx
@@ -128,7 +129,10 @@ describe('invoices are emailed with the PDF attached', () => {
   it('a credit note is emailed to the same recipients with its PDF attached', async () => {
     const [invoice] = await draftsFor([barnet.schoolId(101262)]);
     const finance = barnet.caller('finance@barnet.example');
-    const { number: invoiceNumber } = await finance.invoices.issue({ id: invoice?.id ?? '' });
+    const { number: invoiceNumber } = await finance.invoices.issue({
+      sendItMyself: true,
+      id: invoice?.id ?? '',
+    });
     const note = await finance.invoices.creditNote({
       invoiceId: invoice?.id ?? '',
       reason: 'The second session was cancelled',

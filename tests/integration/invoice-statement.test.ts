@@ -84,7 +84,7 @@ describe('statement of account (page data and PDF)', () => {
         (i) => i.schoolId === schoolId,
       );
       if (!draft) throw new Error('no draft');
-      const issued = await finance.invoices.issue({ id: draft.id });
+      const issued = await finance.invoices.issue({ sendItMyself: true, id: draft.id });
       await inTenant((tx) => tx.update(invoices).set({ issuedOn }).where(eq(invoices.id, draft.id)));
       return { id: draft.id, number: issued.number, gross: draft.grossPence };
     }

@@ -139,7 +139,11 @@ describe('invoices', () => {
     await inTenant((tx) =>
       tx.update(subscriptions).set({ purchaseOrderNumber: null }).where(eq(subscriptions.id, subscriptionId)),
     );
-    await finance.invoices.issue({ id: drafts[0]?.id ?? '', purchaseOrderNumber: 'PO-LATE-1' });
+    await finance.invoices.issue({
+      sendItMyself: true,
+      id: drafts[0]?.id ?? '',
+      purchaseOrderNumber: 'PO-LATE-1',
+    });
     expect(await poOf()).toBe('PO-LATE-1');
   });
 
@@ -158,10 +162,13 @@ describe('invoices', () => {
     );
     const finance = barnet.caller('finance@barnet.example');
     const numbers = [];
-    for (const d of drafts) numbers.push((await finance.invoices.issue({ id: d.id })).number);
+    for (const d of drafts)
+      numbers.push((await finance.invoices.issue({ sendItMyself: true, id: d.id })).number);
     const seq = numbers.map((n) => Number(n.replace('BAR-', '')));
     expect(seq).toEqual([seq[0], (seq[0] ?? 0) + 1, (seq[0] ?? 0) + 2]);
-    await expect(finance.invoices.issue({ id: drafts[0]?.id ?? '' })).rejects.toMatchObject({
+    await expect(
+      finance.invoices.issue({ sendItMyself: true, id: drafts[0]?.id ?? '' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const issued = await finance.invoices.byId({ id: drafts[0]?.id ?? '' });
@@ -181,7 +188,9 @@ describe('invoices', () => {
     expect(mine.every((i) => i.schoolId === own && i.status !== 'draft')).toBe(true);
     const othersInvoice = drafts.find((d) => d.schoolId !== own)?.id ?? '';
     await expect(head.invoices.byId({ id: othersInvoice })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(head.invoices.issue({ id: othersInvoice })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(head.invoices.issue({ sendItMyself: true, id: othersInvoice })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // A draft of the head's own school stays hidden until it is issued.
     const ownDraft = (await chargeSchools(26)).find((d) => d.schoolId === own);
     expect(ownDraft).toBeDefined();
@@ -191,7 +200,7 @@ describe('invoices', () => {
   it('credit notes: partial then full, own numbering, never beyond what is left; void releases the charge', async () => {
     const [draft, other] = await chargeSchools(2, 10_000);
     const finance = barnet.caller('finance@barnet.example');
-    await finance.invoices.issue({ id: draft?.id ?? '' });
+    await finance.invoices.issue({ sendItMyself: true, id: draft?.id ?? '' });
     const view = await finance.invoices.byId({ id: draft?.id ?? '' });
     const line = view.lines[0];
     expect(line).toMatchObject({ netPence: 10_000, vatPence: 0 }); // maintained: outside the scope
@@ -262,7 +271,7 @@ describe('invoices', () => {
     const [draft] = await chargeSchools(1, 8_000, 12);
     const finance = barnet.caller('finance@barnet.example');
     await expect(
-      finance.invoices.issue({ id: draft?.id ?? '', taxPointOn: '2999-01-01' }),
+      finance.invoices.issue({ sendItMyself: true, id: draft?.id ?? '', taxPointOn: '2999-01-01' }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('tax point') as unknown,
@@ -273,6 +282,7 @@ describe('invoices', () => {
     expect(draftPdf.document.watermark).toBe('DRAFT');
     const supplied = addDays(today, -20);
     await finance.invoices.issue({
+      sendItMyself: true,
       id: draft?.id ?? '',
       purchaseOrderNumber: ' PO-7781 ',
       taxPointOn: supplied,
@@ -299,7 +309,7 @@ describe('invoices', () => {
     try {
       const drafts = await chargeSchools(1);
       expect(drafts[0]?.kind).toBe('journal');
-      const issued = await finance.invoices.issue({ id: drafts[0]?.id ?? '' });
+      const issued = await finance.invoices.issue({ sendItMyself: true, id: drafts[0]?.id ?? '' });
       expect(issued.number).toMatch(/^BJ-\d{6}$/);
     } finally {
       await finance.invoices.updateSettings(settingsInput);
@@ -313,8 +323,8 @@ describe('invoices', () => {
     const [second] = await chargeSchools(1, 5_000, 5);
     expect(first?.schoolId).toBe(second?.schoolId);
     const schoolId = first?.schoolId ?? '';
-    await finance.invoices.issue({ id: first?.id ?? '' });
-    await finance.invoices.issue({ id: second?.id ?? '' });
+    await finance.invoices.issue({ sendItMyself: true, id: first?.id ?? '' });
+    await finance.invoices.issue({ sendItMyself: true, id: second?.id ?? '' });
 
     const part = await finance.invoices.recordPayment({
       schoolId,
@@ -431,7 +441,7 @@ describe('invoices', () => {
   it('overdue reminders go once per interval, to the finance contact, however often the job runs', async () => {
     const [draft] = await chargeSchools(1, 7_000, 7);
     const finance = barnet.caller('finance@barnet.example');
-    await finance.invoices.issue({ id: draft?.id ?? '' });
+    await finance.invoices.issue({ sendItMyself: true, id: draft?.id ?? '' });
     const to = `ledger-${barnet.tag}@school.example`;
     await inTenant((tx) =>
       tx.insert(schoolContacts).values({
@@ -517,8 +527,8 @@ describe('invoices', () => {
     const run = await finance.invoices.run({ kind: 'charges', upTo: today });
     const drafts = await finance.invoices.list({ billingRunId: run.id });
     const ofSchool = (id: string) => drafts.find((d) => d.schoolId === id)?.id ?? '';
-    const headedNumber = (await finance.invoices.issue({ id: ofSchool(headed) })).number;
-    const nobodyNumber = (await finance.invoices.issue({ id: ofSchool(nobody) })).number;
+    const headedNumber = (await finance.invoices.issue({ sendItMyself: true, id: ofSchool(headed) })).number;
+    const nobodyNumber = (await finance.invoices.issue({ sendItMyself: true, id: ofSchool(nobody) })).number;
     const tenDaysAgo = addDays(today, -10);
     await inTenant((tx) =>
       tx
@@ -605,7 +615,7 @@ describe('invoices', () => {
     // An invoice voided after it was issued keeps its number, and the school still sees it.
     const issuedDraft = (await chargeSchools(26, 1_234)).find((d) => d.schoolId === own);
     const issuedId = issuedDraft?.id ?? '';
-    await finance.invoices.issue({ id: issuedId });
+    await finance.invoices.issue({ sendItMyself: true, id: issuedId });
     await finance.invoices.void({ id: issuedId, reason: 'Wrong price' });
     expect((await head.invoices.list({})).map((i) => i.id)).toContain(issuedId);
     expect((await head.invoices.byId({ id: issuedId })).invoice.status).toBe('void');
@@ -669,7 +679,9 @@ describe('invoices', () => {
           .from(invoices)
           .where(and(eq(invoices.kind, 'invoice'))),
       );
-      const attempts = [...drafts, ...drafts.slice(0, 6)].map((d) => finance().invoices.issue({ id: d.id }));
+      const attempts = [...drafts, ...drafts.slice(0, 6)].map((d) =>
+        finance().invoices.issue({ sendItMyself: true, id: d.id }),
+      );
       const results = await Promise.allSettled(attempts);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(24);
       expect(results.filter((r) => r.status === 'rejected')).toHaveLength(6);
@@ -792,7 +804,7 @@ describe('changing how subscriptions are billed part-way through the year', () =
     expect(autumn.invoicesCreated).toBeGreaterThan(5);
     // Some issued, some left as drafts: both count as invoiced.
     const drafts = await finance().invoices.list({ billingRunId: autumn.id });
-    for (const d of drafts.slice(0, 3)) await finance().invoices.issue({ id: d.id });
+    for (const d of drafts.slice(0, 3)) await finance().invoices.issue({ sendItMyself: true, id: d.id });
 
     await billAs('annual');
     const preview = await finance().invoices.previewRun(run(spring));

@@ -52,7 +52,7 @@ describe('answering a buy-back renewal by its link', () => {
         where school_id = ${before.school.id} and academic_year = ${thisYear}`),
     );
     const offer = await visitor.renewals.offer({ token });
-    const bpsi = offer.renewals.find((p) => p.code === 'BPSI-SUB');
+    const bpsi = offer.renewals.find((p) => p.code === `BPSI-SUB-${thisYear + 1}`);
     if (!bpsi?.current) throw new Error('no BPSI subscription carried forward');
     // Like with like: this year's full-year price against next year's, up by the 3% uplift, not by half again.
     expect(bpsi.current.fullYearPence).toBeGreaterThan(bpsi.current.netPence);

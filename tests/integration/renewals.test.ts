@@ -68,7 +68,7 @@ describe('buy-back renewals (BPSI)', () => {
     // Barnet is a local authority: the page names it and its prices, never "the partnership".
     expect(offer.providerName).toBe(barnet.name);
     expect(offer.priceNames).toEqual({ member: 'Member', nonMember: 'Non-member' });
-    const bpsi = offer.renewals.find((p) => p.code === 'BPSI-SUB');
+    const bpsi = offer.renewals.find((p) => p.code === `BPSI-SUB-${thisYear + 1}`);
     expect(bpsi?.quote.termsCharged).toBe(3);
     await expect(anonymousCaller(database.db, 'hsip').renewals.offer({ token })).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -90,7 +90,7 @@ describe('buy-back renewals (BPSI)', () => {
       academicYear: thisYear + 1,
       schoolId: offer.school.id,
     });
-    expect(nextYear.map((s) => s.itemCode)).toEqual(['BPSI-SUB']);
+    expect(nextYear.map((s) => s.itemCode)).toEqual([`BPSI-SUB-${thisYear + 1}`]);
     expect(nextYear[0]?.purchaseOrderNumber).toBe('PO-2027-1');
 
     const head = barnet.user('head@coppettswood.sch.example');
@@ -113,7 +113,7 @@ describe('buy-back renewals (BPSI)', () => {
       pending: opened.invited - 2,
     });
     expect(uptake?.signedPercent).toBeCloseTo((100 * 1) / opened.invited, 1);
-    const bpsiIncome = uptake?.byPackage.find((p) => p.code === 'BPSI-SUB');
+    const bpsiIncome = uptake?.byPackage.find((p) => p.code === `BPSI-SUB-${thisYear + 1}`);
     expect(bpsiIncome?.nextYearSchools).toBe(1);
     expect(bpsiIncome?.thisYearPence).toBeGreaterThan(bpsiIncome?.nextYearPence ?? 0);
 

@@ -137,6 +137,64 @@ describe('importing schools from a GIAS establishment fields file', () => {
     expect((await stored([urn(15)]))[0]?.officialSixthForm).toBeNull();
   });
 
+  it('keeps the telephone, website and trust GIAS gives, and shows them on the school', async () => {
+    const caller = await manager();
+    const academy = (overrides: Partial<GiasFixtureRow> = {}) =>
+      giasRow({
+        urn: urn(16),
+        name: 'Moor Green Academy',
+        type: 'Academy converter',
+        typeGroup: 'Academies',
+        telephone: '0121 464 5555',
+        website: 'www.moorgreen.sch.example',
+        trust: 'Moor Learning Trust',
+        ...overrides,
+      });
+    await caller.schoolImport.commit(upload([academy()]));
+    const [school] = await stored([urn(16)]);
+    if (!school) throw new Error('not imported');
+    expect(await caller.schools.byId({ id: school.id })).toMatchObject({
+      telephone: '0121 464 5555',
+      website: 'www.moorgreen.sch.example',
+      trustName: 'Moor Learning Trust',
+    });
+    // The school moves trust: a change the check names.
+    const moved = await caller.schoolImport.preview(upload([academy({ trust: 'Green Schools Trust' })]));
+    expect(moved).toMatchObject({ updatedSchools: 1 });
+    expect(moved.changes).toEqual([
+      { urn: urn(16), name: 'Moor Green Academy', wasNamed: null, kind: 'updated', fields: ['trust'] },
+    ]);
+  });
+
+  it('lists the schools it will add or change before confirming: the first 50, the rest counted', async () => {
+    const caller = await manager();
+    await caller.schoolImport.commit(
+      upload([giasRow({ urn: urn(20), name: 'Old Name Primary School', pupils: '100' })]),
+    );
+    const rows = [
+      giasRow({ urn: urn(20), name: 'New Name Primary School', pupils: '120' }),
+      ...Array.from({ length: 52 }, (_, i) => giasRow({ urn: urn(21 + i) })),
+    ];
+    const preview = await caller.schoolImport.preview(upload(rows));
+    expect(preview).toMatchObject({ newSchools: 52, updatedSchools: 1, imported: false });
+    expect(preview.changes).toHaveLength(50);
+    expect(preview.changes[0]).toEqual({
+      urn: urn(20),
+      name: 'New Name Primary School',
+      wasNamed: 'Old Name Primary School',
+      kind: 'updated',
+      fields: ['name', 'pupil numbers'],
+    });
+    expect(preview.changes[1]).toMatchObject({ urn: urn(21), kind: 'new', fields: [] });
+    expect(preview.changes.at(-1)?.urn).toBe(urn(69));
+    // Still all or nothing: one bad row and nothing is written, the problem shown as before.
+    const broken = await caller.schoolImport.commit(
+      upload([...rows, giasRow({ urn: urn(80), status: 'Shut' })]),
+    );
+    expect(broken).toMatchObject({ imported: false, errorCount: 1, errors: [{ urn: String(urn(80)) }] });
+    expect(await stored([urn(21), urn(72)])).toEqual([]);
+  });
+
   it('marks a school GIAS has closed as closed, and deletes nothing', async () => {
     const caller = await manager();
     await caller.schoolImport.commit(upload([giasRow({ urn: urn(20) }), giasRow({ urn: urn(21) })]));

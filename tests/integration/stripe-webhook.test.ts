@@ -43,7 +43,7 @@ describe('Stripe webhook', () => {
     const finance = bep.caller('finance@bep.example');
     const run = await finance.invoices.run({ kind: 'charges', upTo: todayInLondon() });
     const [draft] = await finance.invoices.list({ billingRunId: run.id });
-    await finance.invoices.issue({ id: draft?.id ?? '' });
+    await finance.invoices.issue({ sendItMyself: true, id: draft?.id ?? '' });
     return { id: draft?.id ?? '', gross: draft?.grossPence ?? 0 };
   }
 
@@ -243,7 +243,7 @@ describe('Stripe Checkout', () => {
     const finance = bep.caller('finance@bep.example');
     const run = await finance.invoices.run({ kind: 'charges', upTo: todayInLondon() });
     const [draft] = await finance.invoices.list({ billingRunId: run.id });
-    await finance.invoices.issue({ id: draft?.id ?? '' });
+    await finance.invoices.issue({ sendItMyself: true, id: draft?.id ?? '' });
     const first = await withTenant(database.db, bep.id, (tx) =>
       createCheckout(
         tx,
@@ -315,7 +315,7 @@ describe('Stripe Checkout', () => {
     const run = await finance.invoices.run({ kind: 'charges', upTo: todayInLondon() });
     const [draft] = await finance.invoices.list({ billingRunId: run.id });
     const invoiceId = draft?.id ?? '';
-    await finance.invoices.issue({ id: invoiceId });
+    await finance.invoices.issue({ sendItMyself: true, id: invoiceId });
     const pi = `pi_${uniqueTag()}`;
     const metadata = { tenant_id: bep.id, invoice_id: invoiceId };
     const send = (event: object) => {

@@ -41,6 +41,25 @@ describe('email templates', () => {
     await expect(renderEmail('magic-link', { url: 1 })).rejects.toThrow();
   });
 
+  it('the governor-booking notice lists the charged places in HTML and plain text', async () => {
+    const rendered = await renderEmail('governor-booking-charged', {
+      workspaceName: 'Barnet',
+      schoolName: 'Elm Primary',
+      recipientName: 'Hattie Head',
+      bookedBy: 'Cleo Clerk',
+      courseTitle: 'Understanding data',
+      startsOn: '12 May 2027',
+      places: ['Gina Governor: £80.00 plus VAT', 'Pat Parent: £80.00 plus VAT'],
+      total: '£160.00 plus VAT',
+      url: 'https://stride.example/barnet/courses',
+    });
+    expect(rendered.subject).toBe('Governor training charged to Elm Primary: Understanding data');
+    expect(rendered.text).toContain('Cleo Clerk booked 2 places on Understanding data (12 May 2027)');
+    expect(rendered.text).toContain('Pat Parent: £80.00 plus VAT');
+    expect(rendered.text).toContain('Total: £160.00 plus VAT.');
+    expect(rendered.html).toContain('Gina Governor: £80.00 plus VAT');
+  });
+
   describe('the invoice email', () => {
     const invoiceEmail = (paysOnline: boolean) =>
       invoiceEmailProps({

@@ -3,8 +3,18 @@ import type { ModuleKey, TenantKind, TenantSettings } from '~/db/schema';
 import { usesTermDates } from '~/server/calendar/term-dates-words';
 import { setupSteps, type SetupFacts } from '~/server/workspaces/getting-started';
 
-const nothingYet: SetupFacts = { openSchools: 0, othersInvitedOrJoined: 0, termDatesSet: false };
-const everything: SetupFacts = { openSchools: 12, othersInvitedOrJoined: 3, termDatesSet: true };
+const nothingYet: SetupFacts = {
+  openSchools: 0,
+  othersInvitedOrJoined: 0,
+  termDatesSet: false,
+  invoiceSettingsSet: false,
+};
+const everything: SetupFacts = {
+  openSchools: 12,
+  othersInvitedOrJoined: 3,
+  termDatesSet: true,
+  invoiceSettingsSet: true,
+};
 
 const keys = (kind: TenantKind, modules: ModuleKey[], settings: TenantSettings = {}) =>
   setupSteps({ kind, modules, settings }, nothingYet).map((s) => s.key);
@@ -34,6 +44,20 @@ describe('setupSteps: which steps a workspace is shown', () => {
       'people',
       'term-dates',
     ]);
+  });
+
+  it('asks a workspace that sells packages and invoices them to set up invoicing', () => {
+    expect(keys('provider', ['traded', 'courses', 'invoices'])).toEqual([
+      'schools',
+      'people',
+      'term-dates',
+      'invoice-settings',
+    ]);
+    expect(keys('la', ['statutory', 'traded', 'invoices'])).toContain('invoice-settings');
+    // An Appropriate Body bills its fees without selling packages: not asked here.
+    expect(keys('appropriate_body', ['induction', 'invoices'])).not.toContain('invoice-settings');
+    const steps = setupSteps({ kind: 'provider', modules: ['traded', 'invoices'], settings: {} }, everything);
+    expect(steps.find((s) => s.key === 'invoice-settings')?.done).toBe(true);
   });
 
   it('asks a workspace that only runs courses for its schools and people alone', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boardCategoriesFor,
+  boardKindOf,
   boardWarnings,
   defaultConstitution,
   isCurrent,
@@ -26,6 +28,25 @@ describe('governing board rules', () => {
     expect(defaultConstitution('Voluntary controlled school').foundation).toBe(2);
     // Voluntary aided: foundation governors outnumber all the others by two.
     expect(defaultConstitution('Voluntary aided school').foundation).toBe(9);
+  });
+
+  it('an academy’s board follows the trust’s rules: its own categories, no LA governor, no LA vacancy', () => {
+    expect(boardKindOf({ type: 'Academy converter' })).toBe('academy');
+    expect(boardKindOf({ type: 'Free schools' })).toBe('academy');
+    expect(boardKindOf({ type: 'Community special school' })).toBe('maintained');
+    const places = defaultConstitution('Academy sponsor led');
+    expect(places).toEqual({ headteacher: 1, local_governor: 2, parent: 2, staff: 1, co_opted: 1 });
+    expect(places.la).toBeUndefined();
+    expect(boardCategoriesFor('academy')).toEqual(
+      expect.arrayContaining(['trustee', 'local_governor', 'parent', 'staff', 'co_opted']),
+    );
+    expect(boardCategoriesFor('academy')).not.toContain('la');
+    expect(boardCategoriesFor('maintained')).not.toContain('trustee');
+    // A stored constitution that still gives an academy an LA place counts no LA vacancy there.
+    const v = vacanciesOf({ la: 1, parent: 2, trustee: 1 }, board(['parent']), 'academy');
+    expect(v.rows.map((r) => r.category)).toEqual(['parent', 'trustee']);
+    expect(v.total).toBe(2);
+    expect(vacanciesOf({ la: 1, parent: 2 }, board(['parent']), 'maintained').total).toBe(2);
   });
 
   it('counts vacancies per category against current governors, ignoring the clerk and associate members', () => {

@@ -299,4 +299,38 @@ describe('dashboardPanels: the module figures on the workspace’s dashboard', (
       false,
     );
   });
+
+  it('shows what is owed to the finance team and the manager, and to a headteacher (their school), with invoices on', () => {
+    for (const role of ['tenant_admin', 'finance', 'school_admin'] as const)
+      expect(dashboardPanels(everyModule, [role]).money, role).toBe(true);
+    for (const role of ['adviser', 'la_officer', 'school_staff', 'governor', 'ect'] as const)
+      expect(dashboardPanels(everyModule, [role]).money, role).toBe(false);
+    expect(dashboardPanels({ kind: 'la', modules: ['statutory'] }, ['finance']).money).toBe(false);
+  });
+});
+
+describe('section summaries in the reader’s own terms', () => {
+  const summaryOf = (slug: string, who: Role[]) =>
+    visibleSections(providerModules, who).find((s) => s.slug === slug)?.summary;
+
+  it('a governor reads about their board, training and places, not the workspace’s management', () => {
+    expect(summaryOf('governance', ['governor'])).toBe(
+      'Your board: your record on it, your training, and booking governor training.',
+    );
+    expect(summaryOf('courses', ['governor'])).toMatch(/^Your course places/);
+    expect(summaryOf('governance', ['school_admin'])).toMatch(/^Your school’s governing board/);
+  });
+
+  it('the workspace’s staff keep the managing words, even when they also govern a school', () => {
+    expect(summaryOf('governance', ['tenant_admin'])).toBe(
+      'The register of governing boards, vacancies, chairs’ contacts, and governor training.',
+    );
+    expect(summaryOf('governance', ['la_officer', 'governor'])).toMatch(/^The register of governing boards/);
+  });
+
+  it('the dashboard shows a governor their board and their places', () => {
+    const panels = dashboardPanels({ kind: 'la', modules: ['governance', 'courses'] }, ['governor']);
+    expect(panels).toMatchObject({ board: true, myPlaces: true, gettingStarted: false });
+    expect(dashboardPanels({ kind: 'la', modules: ['governance'] }, ['school_admin']).board).toBe(false);
+  });
 });

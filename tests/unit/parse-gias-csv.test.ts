@@ -83,6 +83,9 @@ describe('parseGiasCsv: columns', () => {
         headteacherName: 'Mr Daniel Okafor',
         // The short file has no OfficialSixthForm column: not known, rather than "none".
         officialSixthForm: null,
+        telephone: '01214641234',
+        website: 'http://www.school103318.example',
+        trustName: null,
       },
     ]);
     expect(parsed.absentOptionalFields).toEqual(['officialSixthForm']);
@@ -105,6 +108,27 @@ describe('parseGiasCsv: columns', () => {
       [103403, null],
     ]);
     expect(parsed.absentOptionalFields).toEqual([]);
+  });
+
+  it('reads the telephone, website and trust, empty or "Not applicable" as none', async () => {
+    const parsed = await parseRows(
+      [
+        giasRow({
+          urn: 103501,
+          telephone: '0121 464 0000',
+          website: 'www.oakfield.sch.uk',
+          trust: 'Oak Learning Trust',
+        }),
+        giasRow({ urn: 103502, telephone: '', website: '', trust: 'Not applicable' }),
+      ],
+      {},
+      { header: 'full' },
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.schools.map((s) => [s.urn, s.telephone, s.website, s.trustName])).toEqual([
+      [103501, '0121 464 0000', 'www.oakfield.sch.uk', 'Oak Learning Trust'],
+      [103502, null, null, null],
+    ]);
   });
 
   it('reads the ~130-column national layout the same way', async () => {

@@ -69,6 +69,48 @@ export function CancelPlace({
   );
 }
 
+/**
+ * The delegate cancels their own place (a governor, member of staff or ECT), told first what cancelling today
+ * costs their school under the course's terms.
+ */
+export function CancelMyPlace({
+  bookingId,
+  courseTitle,
+  costNow,
+}: {
+  bookingId: string;
+  courseTitle: string;
+  /** What cancelling today is charged to the school ("£42.50 plus VAT"), or null while it is free. */
+  costNow: string | null;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormMutation(trpc.courses.cancelMyPlace.mutationOptions(), {
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div>
+      <ErrorSummary errors={form.summary} />
+      <Button
+        variant="warning"
+        disabled={form.isPending}
+        onClick={() => {
+          if (
+            window.confirm(
+              costNow
+                ? `Cancel your place on ${courseTitle}? It is past the last day to cancel free: ${costNow} will be charged to your school.`
+                : `Cancel your place on ${courseTitle}? There is no charge for cancelling it now.`,
+            )
+          )
+            form.mutate({ bookingId, reason: '' });
+        }}
+      >
+        Cancel your place<span className="sr-only"> on {courseTitle}</span>
+      </Button>
+    </div>
+  );
+}
+
 /** The manager offers a waiting person a place now, ahead of the queue (a full course refuses). */
 export function PromoteButton({ entryId, delegateName }: { entryId: string; delegateName: string }) {
   const trpc = useTRPC();

@@ -28,6 +28,7 @@ import {
   useFormValues,
 } from '../../_components/form-kit';
 import { useTRPC } from '../../_lib/trpc-client';
+import { unitChoiceLabel } from '~/server/entitlements/unit-labels';
 
 type Kind = keyof typeof sessionKindLabels;
 type Format = keyof typeof formatLabels;
@@ -114,12 +115,10 @@ export const blankCourse: CourseFormValues = {
   sessions: [emptySession],
 };
 
-const entitlementOptions = [
-  { value: 'course_place', label: 'Course places' },
-  { value: 'network_place', label: 'Network places' },
-  { value: 'governor_item', label: 'Governor training' },
-  { value: 'ect_induction', label: 'ECT induction' },
-];
+// The units a course place may draw, named as the catalogue and statements name them (one name each).
+const entitlementOptions = (['course_place', 'network_place', 'governor_item', 'ect_induction'] as const).map(
+  (unit) => ({ value: unit, label: unitChoiceLabel(unit) }),
+);
 
 /**
  * Create a course, or edit one (`courseId`): the same fields, sent as `courses.create` / `courses.update`. The

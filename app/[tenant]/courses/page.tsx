@@ -6,7 +6,7 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { dateAndTime } from '~/server/format/dates';
-import { BookingDecision, CancelPlace, LeaveWaitingList } from './booking-decision';
+import { BookingDecision, CancelMyPlace, CancelPlace, LeaveWaitingList } from './booking-decision';
 import { SchoolApprovalForm } from './school-approval-form';
 
 export const metadata: Metadata = { title: 'CPD courses and bookings' };
@@ -81,6 +81,7 @@ export default async function CoursesPage({
             columns={[
               { header: 'Course', rowHeader: true, cell: (p) => p.courseTitle },
               { header: 'Dates', cell: (p) => formatCourseDates(p.startsOn, p.endsOn) },
+              { header: 'Status', cell: (p) => bookingStatusLabels[p.status] },
               {
                 header: 'Evaluation',
                 cell: (p) =>
@@ -101,6 +102,23 @@ export default async function CoursesPage({
                     <Link href={`/${tenant}/courses/places/${p.id}/substitute`} className="underline">
                       Send a colleague instead<span className="sr-only"> to {p.courseTitle}</span>
                     </Link>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                header: 'Cancel',
+                cell: (p) =>
+                  p.mayCancel ? (
+                    <CancelMyPlace
+                      bookingId={p.id}
+                      courseTitle={p.courseTitle}
+                      costNow={
+                        p.cancelNowPence > 0
+                          ? `${formatPence(p.cancelNowPence)}${p.vatRateBasisPoints > 0 ? ' plus VAT' : ''}`
+                          : null
+                      }
+                    />
                   ) : (
                     '—'
                   ),

@@ -27,7 +27,8 @@ import {
 } from '~/server/governance/labels';
 import { useTRPC } from '../../_lib/trpc-client';
 
-const categoryOptions = governorCategories.map((c) => ({ value: c, label: categoryLabels[c] }));
+const optionsOf = (categories: readonly GovernorCategory[]) =>
+  categories.map((c) => ({ value: c, label: categoryLabels[c] }));
 const officeOptions = [
   { value: '', label: 'None' },
   ...(['chair', 'vice_chair'] as const).map((o) => ({ value: o, label: officeLabels[o] })),
@@ -47,6 +48,11 @@ export type GovernorValues = {
   attendance: string;
 };
 
+const blankFor = (categories: readonly GovernorCategory[]): GovernorValues => ({
+  ...blank,
+  category: categories.includes('parent') ? 'parent' : (categories[0] ?? 'parent'),
+});
+
 const blank: GovernorValues = {
   name: '',
   email: '',
@@ -61,21 +67,29 @@ const blank: GovernorValues = {
   attendance: '',
 };
 
-/** Adds a governor to the board, or (with `governorId`) edits their entry. */
+/**
+ * Adds a governor to the board, or (with `governorId`) edits their entry. `categories` are the board's own (a
+ * maintained school's or an academy's); an entry kept in another category still shows its own.
+ */
 export function GovernorForm({
   schoolId,
   governorId,
   initial,
   heading,
+  categories = governorCategories,
 }: {
   schoolId: string;
   governorId?: string;
   initial?: GovernorValues;
   heading: string;
+  categories?: readonly GovernorCategory[];
 }) {
+  const categoryOptions = optionsOf(
+    initial && !categories.includes(initial.category) ? [...categories, initial.category] : categories,
+  );
   const trpc = useTRPC();
   const router = useRouter();
-  const { values, bind, reset } = useFormValues<GovernorValues>(initial ?? blank);
+  const { values, bind, reset } = useFormValues<GovernorValues>(initial ?? blankFor(categories));
   const [saved, setSaved] = useState('');
   const onSuccess = () => {
     setSaved(governorId ? `Saved ${values.name}.` : `Added ${values.name} to the board.`);
@@ -211,13 +225,15 @@ export function StepDownForm({
 export function ConstitutionForm({
   schoolId,
   places,
+  categories = governorCategories,
 }: {
   schoolId: string;
   places: Partial<Record<GovernorCategory, number>>;
+  categories?: readonly GovernorCategory[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const editable = governorCategories.filter((c) => c !== 'clerk' && c !== 'associate_member');
+  const editable = categories.filter((c) => c !== 'clerk' && c !== 'associate_member');
   const [values, setValues] = useState<Record<string, string>>(
     Object.fromEntries(editable.map((c) => [c, String(places[c] ?? 0)])),
   );
@@ -301,7 +317,8 @@ export function BookTrainingForm({
   courseId: string;
   courseTitle: string;
   schoolId: string;
-  governors: { id: string; name: string }[];
+  /** `booked`: already has a place on this course (shown, not offered again). */
+  governors: { id: string; name: string; booked?: boolean }[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -310,15 +327,23 @@ export function BookTrainingForm({
   const form = useFormMutation(trpc.governance.bookTraining.mutationOptions(), {
     onSuccess: (r) => {
       const places = r.confirmed.length;
+      const held = r.pendingApproval.length;
       const cost = r.confirmed.reduce((a, c) => a + c.pricePence, 0);
       setDone(
-        `Booked ${places} place${places === 1 ? '' : 's'} on ${courseTitle}` +
+        (held > 0
+          ? `${held === 1 ? 'The place' : `${held} places`} on ${courseTitle} ${held === 1 ? 'is' : 'are'} held for your school’s approval: the headteacher has been asked to approve the charge`
+          : `Booked ${places} place${places === 1 ? '' : 's'} on ${courseTitle}`) +
           (r.waitlisted.length ? `; ${r.waitlisted.length} on the waiting list` : '') +
-          `. Charged: £${(cost / 100).toFixed(2)}.`,
+          (held > 0 ? '.' : `. Charged: £${(cost / 100).toFixed(2)}.`) +
+          (r.schoolTold > 0 ? ' The school’s headteacher has been told of the charge.' : ''),
       );
       router.refresh();
     },
   });
+  if (governors.length > 0 && governors.every((g) => g.booked))
+    return (
+      <p className="mt-2">{governors.length === 1 ? 'Booked.' : 'Everyone on the board has a place.'}</p>
+    );
   return (
     <Form
       form={form}
@@ -333,8 +358,9 @@ export function BookTrainingForm({
           <Checkbox
             key={g.id}
             id={`book-${courseId}-${g.id}`}
-            label={g.name}
-            checked={chosen.includes(g.id)}
+            label={g.booked ? `${g.name} (has a place)` : g.name}
+            disabled={g.booked}
+            checked={g.booked || chosen.includes(g.id)}
             onChange={(on) => setChosen((old) => (on ? [...old, g.id] : old.filter((x) => x !== g.id)))}
           />
         ))}

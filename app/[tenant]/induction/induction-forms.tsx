@@ -33,9 +33,12 @@ const numberOrNaN = (text: string) => {
 export function RegisterEctForm({
   tenant,
   schools,
+  registeredOnFor,
 }: {
   tenant: string;
   schools: { id: string; name: string }[];
+  /** For the AB's own staff: today's date, offered as the date of registration, which they may set earlier. */
+  registeredOnFor?: { today: string };
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -53,8 +56,10 @@ export function RegisterEctForm({
     mentorEmail: '',
     previousInduction: '',
     continueInduction: false,
+    registeredOn: registeredOnFor?.today ?? '',
   });
   const trn = values.trn.trim();
+  const registeredOn = /^\d{4}-\d{2}-\d{2}$/.test(values.registeredOn) ? values.registeredOn : undefined;
   const existing = useQuery({
     ...trpc.induction.findTrn.queryOptions({ trn }),
     enabled: /^\d{7}$/.test(trn),
@@ -67,6 +72,7 @@ export function RegisterEctForm({
       fte,
       trn: /^\d{7}$/.test(trn) ? trn : undefined,
       continueInduction: values.continueInduction,
+      registeredOn,
     }),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(values.startsOn) && fte >= 0.1 && fte <= 1,
   });
@@ -85,6 +91,7 @@ export function RegisterEctForm({
           trn,
           fte: numberOrNaN(values.fte),
           dateOfBirth: values.dateOfBirth || undefined,
+          registeredOn: values.registeredOn || undefined,
         })
       }
       className="mt-6 max-w-3xl space-y-4"
@@ -162,6 +169,15 @@ export function RegisterEctForm({
           {...bind('fte')}
         />
       </div>
+      {registeredOnFor && (
+        <DateField
+          label="Date of registration"
+          hint="Today, or the earlier day the school registered with us if you are entering a registration late (e.g. one sent on paper). Lateness and overdue reviews count from this date."
+          max={registeredOnFor.today}
+          {...register.field('registeredOn')}
+          {...bind('registeredOn')}
+        />
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Induction tutor’s name" {...register.field('tutorName')} {...bind('tutorName')} />
         <TextField
@@ -185,7 +201,18 @@ export function RegisterEctForm({
         {...register.field('previousInduction')}
         {...bind('previousInduction')}
       />
-      <div aria-live="polite">{preview.data?.late && <LateWarning preview={preview.data} />}</div>
+      <div aria-live="polite">
+        {preview.data?.late && (
+          <LateWarning
+            preview={preview.data}
+            before={
+              registeredOnFor && registeredOn && registeredOn !== registeredOnFor.today
+                ? `${longDate(registeredOn)}, the date of registration`
+                : 'today'
+            }
+          />
+        )}
+      </div>
       <div className="flex items-center gap-4">
         <SubmitButton pending={register.isPending} pendingLabel="Registering…">
           {values.continueInduction ? 'Continue the induction' : 'Register ECT'}
@@ -199,14 +226,18 @@ export function RegisterEctForm({
 }
 
 /**
- * Shown before a school confirms a registration whose start is before today: which reviews and assessments
- * would already be overdue (they are kept, and the Appropriate Body sees them as overdue), or that none is.
+ * Shown before a school confirms a registration whose start is before today (or before the earlier date of
+ * registration an AB officer enters, `before`): which reviews and assessments would already be overdue (they
+ * are kept, and the Appropriate Body sees them as overdue), or that none is.
  */
 function LateWarning({
   preview,
+  before,
 }: {
+  before: string;
   preview: {
     startsOn: string;
+    registeredOn: string;
     continuing: boolean;
     overdue: { title: string; dueOn: string }[];
     next: { title: string; dueOn: string } | null;
@@ -219,7 +250,7 @@ function LateWarning({
       <div className="rounded border-l-4 border-amber-600 bg-amber-50 p-4" data-testid="late-registration">
         <h2 className="font-semibold">This registration is late</h2>
         <p className="mt-1">
-          {start} on {longDate(preview.startsOn)}, before today: an ECT should be registered with the
+          {start} on {longDate(preview.startsOn)}, before {before}: an ECT should be registered with the
           Appropriate Body before they start. Nothing is overdue yet
           {next ? `; the first due is the ${next.title.toLowerCase()}, by ${longDate(next.dueOn)}` : ''}.
         </p>
@@ -234,8 +265,8 @@ function LateWarning({
           : `${overdue.length} reviews and assessments are already overdue`}
       </h2>
       <p className="mt-1">
-        {start} on {longDate(preview.startsOn)}. {overdue.length === 1 ? 'This was' : 'These were'} due before
-        today:
+        {start} on {longDate(preview.startsOn)}. {overdue.length === 1 ? 'This was' : 'These were'} due before{' '}
+        {before}:
       </p>
       <OverdueCheckpoints overdue={overdue} />
       <p className="mt-1">

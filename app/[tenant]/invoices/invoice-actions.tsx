@@ -5,8 +5,10 @@ import { customerCategoryLabels } from '~/server/invoicing/customer-category-lab
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { DataTable } from '~/app/_components/data-table';
+import { Link } from '~/app/_components/link';
 import {
   Button,
+  Checkbox,
   DateField,
   ErrorSummary,
   Form,
@@ -34,10 +36,20 @@ import { useTRPC } from '../../_lib/trpc-client';
  * (if the school sent one since) and the tax point (the supply date, when earlier) are set here, as an issued
  * invoice is never edited.
  */
-export function IssueForm({ id, purchaseOrderNumber }: { id: string; purchaseOrderNumber: string | null }) {
+export function IssueForm({
+  id,
+  purchaseOrderNumber,
+  noRecipient = false,
+}: {
+  id: string;
+  purchaseOrderNumber: string | null;
+  /** The school has no one to email it to: issuing needs the issuer to say they will send it themselves. */
+  noRecipient?: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const { values, bind } = useFormValues({ purchaseOrderNumber: purchaseOrderNumber ?? '', taxPointOn: '' });
+  const [sendItMyself, setSendItMyself] = useState(false);
   const issue = useFormMutation(trpc.invoices.issue.mutationOptions(), { onSuccess: () => router.refresh() });
   return (
     <Form
@@ -47,6 +59,7 @@ export function IssueForm({ id, purchaseOrderNumber }: { id: string; purchaseOrd
           id,
           purchaseOrderNumber: values.purchaseOrderNumber,
           taxPointOn: values.taxPointOn || null,
+          sendItMyself: noRecipient ? sendItMyself : undefined,
         })
       }
       heading={<h3 className="text-lg font-semibold">Issue this invoice</h3>}
@@ -63,11 +76,24 @@ export function IssueForm({ id, purchaseOrderNumber }: { id: string; purchaseOrd
         hint="The date the service was supplied, when this invoice comes more than 14 days after it."
         {...bind('taxPointOn')}
       />
+      {noRecipient && (
+        <Checkbox
+          {...issue.field('sendItMyself')}
+          label="Issue it without emailing anyone: I will send it to the school myself"
+          hint="Stride has no one at the school to email it to."
+          checked={sendItMyself}
+          onChange={setSendItMyself}
+        />
+      )}
       <SubmitButton pending={issue.isPending} pendingLabel="Issuing…">
         Issue invoice
       </SubmitButton>
       <StatusMessage className="mt-1 text-green-800">
-        {issue.data ? `Issued as ${issue.data.number}.` : ''}
+        {issue.data
+          ? issue.data.emailedTo.length > 0
+            ? `Issued as ${issue.data.number} and emailed to ${issue.data.emailedTo.join(', ')}.`
+            : `Issued as ${issue.data.number}. It was emailed to no one: send it to the school yourself.`
+          : ''}
       </StatusMessage>
     </Form>
   );
@@ -359,13 +385,25 @@ export function ResumeRunButton({ billingRunId }: { billingRunId: string }) {
   );
 }
 
-export function IssueRunButton({ billingRunId, drafts }: { billingRunId: string; drafts: number }) {
+export function IssueRunButton({
+  tenant,
+  billingRunId,
+  drafts,
+  noRecipient,
+}: {
+  tenant: string;
+  billingRunId: string;
+  /** The run's drafts issuing will email to someone (or journals, emailed to no one). */
+  drafts: number;
+  /** The run's drafts whose school has no one to email them to: issued one by one, by someone who sends them. */
+  noRecipient: { id: string; customerName: string }[];
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const issue = useFormMutation(trpc.invoices.issueRun.mutationOptions(), {
     onSuccess: () => router.refresh(),
   });
-  if (drafts === 0 && !issue.data) return <span>All issued</span>;
+  if (drafts === 0 && noRecipient.length === 0 && !issue.data) return <span>All issued</span>;
   return (
     <div>
       <ErrorSummary errors={issue.summary} />
@@ -377,6 +415,26 @@ export function IssueRunButton({ billingRunId, drafts }: { billingRunId: string;
       <StatusMessage className="mt-1 text-green-800">
         {issue.data ? `Issued ${issue.data.issued}.` : ''}
       </StatusMessage>
+      {noRecipient.length > 0 && (
+        <div className="mt-1 text-amber-900" data-testid="no-recipient">
+          <p className="font-semibold">
+            {countOf(noRecipient.length, 'draft')} with no one to send{' '}
+            {noRecipient.length === 1 ? 'it' : 'them'} to, not issued with the rest.
+          </p>
+          <p>
+            Add a finance contact to the school, or open the draft to issue it and send it yourself:{' '}
+            {noRecipient.map((d, i) => (
+              <span key={d.id}>
+                {i > 0 && ', '}
+                <Link className="underline" href={`/${tenant}/invoices/${d.id}`}>
+                  {d.customerName}
+                </Link>
+              </span>
+            ))}
+            .
+          </p>
+        </div>
+      )}
     </div>
   );
 }

@@ -12,19 +12,23 @@ export const metadata: Metadata = { title: 'Invoices' };
 
 type Status = (typeof invoiceStatuses)[number];
 
+/** The filters by what is owed, as the dashboard's figures link to them. */
+const owingLabels = { outstanding: 'Still owed', overdue: 'Overdue' } as const;
+
 export default async function InvoicesPage({
   params,
   searchParams,
 }: {
   params: Promise<{ tenant: string }>;
-  searchParams: Promise<{ status?: string }>;
+  searchParams: Promise<{ status?: string; owing?: string }>;
 }) {
   const { tenant } = await params;
-  const { status: asked } = await searchParams;
+  const { status: asked, owing: askedOwing } = await searchParams;
   const { api, workspace } = await loadWorkspace(tenant);
   const finance = hasRole(workspace.roles, financeUsers);
   const status = (invoiceStatuses as readonly string[]).includes(asked ?? '') ? (asked as Status) : undefined;
-  const rows = await guard(api.invoices.list({ status }));
+  const owing = askedOwing === 'outstanding' || askedOwing === 'overdue' ? askedOwing : undefined;
+  const rows = await guard(api.invoices.list({ status: owing ? undefined : status, owing }));
   const base = `/${tenant}/invoices`;
   return (
     <div>
@@ -55,14 +59,28 @@ export default async function InvoicesPage({
       )}
       <nav aria-label="Filter by status" className="mt-4">
         <ul className="flex flex-wrap gap-3">
-          {[undefined, ...invoiceStatuses.filter((s) => finance || s !== 'draft')].map((s) => (
-            <li key={s ?? 'all'}>
+          {[undefined, ...invoiceStatuses.filter((s) => finance || s !== 'draft')].map((s) => {
+            const current = !owing && s === status;
+            return (
+              <li key={s ?? 'all'}>
+                <Link
+                  href={s ? `${base}?status=${s}` : base}
+                  aria-current={current ? 'page' : undefined}
+                  className={`inline-block min-h-11 px-2 py-2 underline ${current ? 'font-bold' : ''}`}
+                >
+                  {s ? statusLabels[s] : 'All'}
+                </Link>
+              </li>
+            );
+          })}
+          {(['outstanding', 'overdue'] as const).map((o) => (
+            <li key={o}>
               <Link
-                href={s ? `${base}?status=${s}` : base}
-                aria-current={s === status ? 'page' : undefined}
-                className={`inline-block min-h-11 px-2 py-2 underline ${s === status ? 'font-bold' : ''}`}
+                href={`${base}?owing=${o}`}
+                aria-current={o === owing ? 'page' : undefined}
+                className={`inline-block min-h-11 px-2 py-2 underline ${o === owing ? 'font-bold' : ''}`}
               >
-                {s ? statusLabels[s] : 'All'}
+                {owingLabels[o]}
               </Link>
             </li>
           ))}
@@ -71,11 +89,13 @@ export default async function InvoicesPage({
       <DataTable
         className="mt-2"
         caption={
-          status
-            ? `Invoices: ${statusLabels[status]}`
-            : finance
-              ? 'Drafts to issue first, then invoices by issue date, newest first'
-              : 'Invoices, newest first'
+          owing
+            ? `Invoices: ${owingLabels[owing].toLowerCase()}, newest first`
+            : status
+              ? `Invoices: ${statusLabels[status]}`
+              : finance
+                ? 'Drafts to issue first, then invoices by issue date, newest first'
+                : 'Invoices, newest first'
         }
         rows={rows}
         rowKey={(r) => r.id}
@@ -96,22 +116,27 @@ export default async function InvoicesPage({
           { header: 'School', cell: (r) => r.customerName },
           {
             header: 'Status',
-            cell: (r) =>
-              `${statusLabels[r.status]}${r.status === 'void' && !r.issuedOn ? ' (never issued)' : ''}${r.kind === 'journal' ? ' (journal)' : ''}`,
+            cell: (r) => (
+              <>
+                {`${statusLabels[r.status]}${r.status === 'void' && !r.issuedOn ? ' (never issued)' : ''}${r.kind === 'journal' ? ' (journal)' : ''}`}
+                {r.noRecipient && (
+                  <strong className="block text-amber-900" data-testid="no-recipient">
+                    No one to send it to
+                  </strong>
+                )}
+              </>
+            ),
           },
           { header: 'Issued', cell: (r) => shortDate(r.issuedOn, 'Not issued') },
-          { header: 'Due', cell: (r) => shortDate(r.dueOn) },
+          // A journal is settled between budgets: nothing falls due.
+          { header: 'Due', cell: (r) => (r.kind === 'journal' ? 'By journal' : shortDate(r.dueOn)) },
           { header: 'PO', cell: (r) => r.purchaseOrderNumber ?? '—' },
           { header: 'Gross', align: 'right', cell: (r) => formatPence(r.grossPence) },
           {
             header: 'Outstanding',
             align: 'right',
-            cell: (r) =>
-              formatPence(
-                r.status === 'void' || r.status === 'draft'
-                  ? 0
-                  : r.grossPence - r.paidPence - r.creditedPence,
-              ),
+            // A draft owes nothing until it is issued (and a void invoice nothing at all): a dash, not £0.00.
+            cell: (r) => (r.outstandingPence === null ? '—' : formatPence(r.outstandingPence)),
           },
         ]}
       />

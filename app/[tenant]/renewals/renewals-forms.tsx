@@ -28,8 +28,10 @@ export function CopyForwardForm({ fromYear, label }: { fromYear: number; label: 
       onSubmit={() => copy.mutate({ fromYear, upliftPercent: Number(uplift) })}
       heading={
         <p>
-          Copy this year’s packages and services into {label}, raising every price by the same percentage. You
-          can edit them afterwards.
+          Copy this year’s packages and services into {label}, raising every price by the same percentage and
+          rounding it to the nearest whole pound. Each code moves on to the new year ({`ACL-${fromYear}`}{' '}
+          becomes {`ACL-${fromYear + 1}`}; a code with no year gets one: ACL becomes {`ACL-${fromYear + 1}`}).
+          You can edit them afterwards.
         </p>
       }
     >

@@ -24,11 +24,16 @@ export const giasColumns = {
 } as const;
 
 /**
- * Columns read when the file has them (a file cut down to fewer columns still imports): GIAS's
- * OfficialSixthForm (code) is 1 for a school with a sixth form, 2 without, 0 or 9 when it does not apply.
+ * Columns read when the file has them (a file cut down to fewer columns still imports, keeping what a school
+ * already has for them): GIAS's OfficialSixthForm (code) is 1 for a school with a sixth form, 2 without, 0 or
+ * 9 when it does not apply; the school's telephone, website and academy trust are as GIAS writes them (empty:
+ * none).
  */
 export const giasOptionalColumns = {
   officialSixthForm: 'OfficialSixthForm (code)',
+  telephone: 'TelephoneNum',
+  website: 'SchoolWebsite',
+  trustName: 'Trusts (name)',
 } as const;
 
 export type GiasField = keyof typeof giasColumns;
@@ -62,6 +67,9 @@ export type GiasSchool = Pick<
   | 'postcode'
   | 'headteacherName'
   | 'officialSixthForm'
+  | 'telephone'
+  | 'website'
+  | 'trustName'
 >;
 
 export const giasSchoolColumns = [
@@ -80,7 +88,32 @@ export const giasSchoolColumns = [
   'postcode',
   'headteacherName',
   'officialSixthForm',
+  'telephone',
+  'website',
+  'trustName',
 ] as const satisfies readonly (keyof GiasSchool)[];
+
+/** What the check says changes on a school, field by field ("Name, headteacher"). */
+export const giasFieldLabels: Record<(typeof giasSchoolColumns)[number], string> = {
+  urn: 'URN',
+  laCode: 'LA code',
+  laName: 'LA name',
+  establishmentNumber: 'establishment number',
+  name: 'name',
+  type: 'type',
+  typeGroup: 'type group',
+  phase: 'phase',
+  status: 'status',
+  numberOfPupils: 'pupil numbers',
+  street: 'street',
+  town: 'town',
+  postcode: 'postcode',
+  headteacherName: 'headteacher',
+  officialSixthForm: 'sixth form',
+  telephone: 'telephone',
+  website: 'website',
+  trustName: 'trust',
+};
 
 /** A problem with one row of the file. `row` counts the header as row 1, as a spreadsheet shows it. */
 export type GiasRowError = {

@@ -2,7 +2,13 @@ import { DomainError } from '~/server/errors/domain-error';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { schools } from '~/db/schema';
-import { giasSchoolColumns, type GiasOptionalField, type GiasRowError, type GiasSchool } from './gias-fields';
+import {
+  giasFieldLabels,
+  giasSchoolColumns,
+  type GiasOptionalField,
+  type GiasRowError,
+  type GiasSchool,
+} from './gias-fields';
 import { parseGiasCsv, type GiasEncoding, type GiasFilter, type ParsedGiasRow } from './parse-gias-csv';
 import type { TGiasUpload } from './read-gias-upload';
 import { upsertGiasSchools } from './upsert-gias-schools';
@@ -29,16 +35,33 @@ export type GiasImportResult = {
   errorCount: number;
   /** The first errors (a broken file can have thousands; the count says how many). */
   errors: GiasRowError[];
+  /**
+   * The first schools the import adds or changes (file order), each with what changes, so the manager sees
+   * what they confirm; newSchools + updatedSchools says how many there are in all.
+   */
+  changes: GiasChange[];
   urnsNotFoundCount: number;
   urnsNotFound: number[];
   /** True only when the schools were written; a file with any error writes nothing. */
   imported: boolean;
 };
 
+export type GiasChange = {
+  urn: number;
+  name: string;
+  /** The school's name before a rename (null when it is new or keeps its name). */
+  wasNamed: string | null;
+  kind: 'new' | 'updated';
+  /** For a school already here: what the file changes ("name", "headteacher", …); empty for a new one. */
+  fields: string[];
+};
+
 /** Rows per statement: big enough to amortise round trips, small enough to keep an import's memory flat. */
 const batchSize = 500;
 const errorsShown = 500;
 const urnsNotFoundShown = 100;
+/** Schools listed on the check before confirming; the rest are counted. */
+export const changesShown = 50;
 
 const giasColumnsOfSchools = Object.fromEntries(giasSchoolColumns.map((key) => [key, schools[key]])) as {
   [K in (typeof giasSchoolColumns)[number]]: (typeof schools)[K];
@@ -65,13 +88,18 @@ function withAbsentKept(
   absent: readonly GiasOptionalField[],
 ): ParsedGiasRow {
   if (absent.length === 0) return incoming;
-  const kept = { ...incoming };
-  for (const field of absent) kept[field] = current[field];
-  return kept;
+  const kept: GiasSchool = { ...incoming };
+  const keep = <K extends GiasOptionalField>(field: K) => {
+    kept[field] = current[field];
+  };
+  absent.forEach(keep);
+  return { ...kept, row: incoming.row };
 }
 
-function differs(existing: GiasSchool, incoming: GiasSchool): boolean {
-  return giasSchoolColumns.some((key) => existing[key] !== incoming[key]);
+function changedFields(existing: GiasSchool, incoming: GiasSchool): string[] {
+  return giasSchoolColumns
+    .filter((key) => existing[key] !== incoming[key])
+    .map((key) => giasFieldLabels[key]);
 }
 
 function* batches<T>(items: readonly T[]): Generator<T[]> {
@@ -90,6 +118,7 @@ export async function importGiasSchools(tx: Tx, input: TImportGiasSchoolsInput):
   let newSchools = 0;
   let updatedSchools = 0;
   let unchanged = 0;
+  const changes: GiasChange[] = [];
   for (const batch of batches(parsed.schools)) {
     const existing = await tx
       .select(giasColumnsOfSchools)
@@ -108,13 +137,22 @@ export async function importGiasSchools(tx: Tx, input: TImportGiasSchoolsInput):
     for (const row of batch) {
       const current = existingByUrn.get(row.urn);
       const incoming = current ? withAbsentKept(row, current, parsed.absentOptionalFields) : row;
+      const fields = current ? changedFields(current, incoming) : [];
       if (!current) newSchools++;
-      else if (differs(current, incoming)) updatedSchools++;
+      else if (fields.length > 0) updatedSchools++;
       else {
         unchanged++;
         continue;
       }
       changed.push(incoming);
+      if (changes.length < changesShown)
+        changes.push({
+          urn: row.urn,
+          name: incoming.name,
+          wasNamed: current && current.name !== incoming.name ? current.name : null,
+          kind: current ? 'updated' : 'new',
+          fields,
+        });
     }
     if (write) await upsertGiasSchools(tx, input.tenantId, changed);
   }
@@ -132,6 +170,7 @@ export async function importGiasSchools(tx: Tx, input: TImportGiasSchoolsInput):
     closed: parsed.schools.filter((s) => s.status === 'closed').length,
     errorCount: parsed.errors.length,
     errors: parsed.errors.slice(0, errorsShown),
+    changes,
     urnsNotFoundCount: parsed.urnsNotFound.length,
     urnsNotFound: parsed.urnsNotFound.slice(0, urnsNotFoundShown),
     imported: write,

@@ -13,7 +13,7 @@ export function giasImportNotes(workspace: {
   settings: TenantSettings;
 }): string[] {
   const notes = [
-    'Schools are matched by URN: new ones are added, existing ones get the latest name, type, phase, status, pupil numbers, address and headteacher, and whether they have a sixth form (from the OfficialSixthForm column; a file without it leaves that as it was).',
+    'Schools are matched by URN: new ones are added, existing ones get the latest name, type, phase, status, pupil numbers, address and headteacher, and their telephone, website, academy trust and whether they have a sixth form (from the TelephoneNum, SchoolWebsite, Trusts (name) and OfficialSixthForm columns; a file without one of these leaves it as it was). Checking the file lists the schools it adds or changes before you import.',
   ];
   const kept = workspace.modules.includes('traded')
     ? `Your notes, contacts and which schools pay ${inSentence(priceNamesOf(workspace.settings).member)} prices`

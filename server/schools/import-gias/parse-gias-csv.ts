@@ -151,6 +151,9 @@ function decoderFor(encoding: GiasEncoding): (latin1: string) => string {
   return (s) => (ascii.test(s) ? s : iconv.decode(Buffer.from(s, 'latin1'), 'windows-1252'));
 }
 
+/** What GIAS writes in Trusts (name) for a school that belongs to no trust. */
+const noTrust = new Set(['', 'Not applicable', 'Not recorded']);
+
 /** GIAS writes "Not applicable" where a school has no titled head (e.g. a closed school). */
 const noHeadTitle = new Set(['', 'Not applicable', 'Not recorded']);
 
@@ -215,7 +218,8 @@ function validateRow(
   }
 
   if (errors.length > 0 || !status) return errors;
-  const sixthForm = decode(raw.values.officialSixthForm ?? '').trim();
+  const optional = (field: GiasOptionalField) => decode(raw.values[field] ?? '').trim();
+  const sixthForm = optional('officialSixthForm');
   const title = value('headTitle');
   const headteacherName =
     [noHeadTitle.has(title) ? '' : title, value('headFirstName'), value('headLastName')]
@@ -238,6 +242,10 @@ function validateRow(
     postcode: value('postcode') || null,
     headteacherName,
     officialSixthForm: sixthForm === '1' ? true : sixthForm === '2' ? false : null,
+    telephone: optional('telephone') || null,
+    website: optional('website') || null,
+    // GIAS writes "Not applicable" (or leaves it empty) for a school in no trust.
+    trustName: noTrust.has(optional('trustName')) ? null : optional('trustName'),
   };
 }
 

@@ -133,6 +133,10 @@ export function SubscribeForm({
               {done.purchaseOrderNumber ? `, purchase order ${done.purchaseOrderNumber}` : ''}. The
               entitlements are in your statement now.
             </p>
+            <p className="mt-1">
+              An order confirmation, saying when it will be invoiced, has been emailed to you (and to the
+              school’s finance contact, if it has one).
+            </p>
             <p className="mt-2">
               <Link href={`/${tenant}/entitlements`} className="font-semibold text-green-950 underline">
                 See your entitlement statement

@@ -40,8 +40,11 @@ export default async function BoardPage({
         </p>
         <h1 className="mt-2 text-3xl font-bold">{board.school.name}: governing board</h1>
         <p className="mt-2 text-slate-700">
-          {board.school.type}. {countOf(board.current.filter((g) => g.category !== 'clerk').length, 'member')}
-          ,{' '}
+          {board.school.type}.{' '}
+          {board.kind === 'academy'
+            ? 'An academy: its board (local governing body or trust board) follows the trust’s articles and scheme of delegation. '
+            : ''}
+          {countOf(board.current.filter((g) => g.category !== 'clerk').length, 'member')},{' '}
           <strong data-testid="vacancy-total">
             {countOf(board.vacancies.total, 'vacancy', 'vacancies')}
           </strong>
@@ -86,10 +89,14 @@ export default async function BoardPage({
         <details className="mt-4">
           <summary className="cursor-pointer font-semibold text-brand-dark underline">
             Change the constitution
-            {board.constitutionIsDefault ? ' (the default for this type of school)' : ''}
+            {board.constitutionIsDefault
+              ? board.kind === 'academy'
+                ? ' (a default: set it from the trust’s scheme of delegation)'
+                : ' (the default for this type of school)'
+              : ''}
           </summary>
           <div className="mt-3">
-            <ConstitutionForm schoolId={schoolId} places={board.constitution} />
+            <ConstitutionForm schoolId={schoolId} places={board.constitution} categories={board.categories} />
           </div>
         </details>
       </section>
@@ -137,6 +144,7 @@ export default async function BoardPage({
                   <div className="mt-2 w-[min(40rem,80vw)] space-y-6">
                     <GovernorForm
                       schoolId={schoolId}
+                      categories={board.categories}
                       governorId={g.id}
                       heading={`Edit ${g.name}`}
                       initial={{
@@ -168,7 +176,7 @@ export default async function BoardPage({
         <h2 id="add" className="sr-only">
           Add a governor
         </h2>
-        <GovernorForm schoolId={schoolId} heading="Add a governor" />
+        <GovernorForm schoolId={schoolId} categories={board.categories} heading="Add a governor" />
       </section>
 
       <section aria-labelledby="former">

@@ -6,6 +6,7 @@ import {
   Checkbox,
   FieldGroup,
   Form,
+  RadioGroup,
   StatusMessage,
   SubmitButton,
   TextArea,
@@ -20,10 +21,30 @@ export type BulletinValues = {
   body: string;
   links: { label: string; url: string }[];
   includeAllGovernors: boolean;
+  audience: 'package_schools' | 'all_boards';
 };
 
+const audienceOptions = [
+  {
+    value: 'package_schools' as const,
+    label: 'Governors of schools with the package',
+    hint: 'The boards of schools with a governing-body package this year: chairs and clerks, or every governor.',
+  },
+  {
+    value: 'all_boards' as const,
+    label: 'All governors and clerks on the registers',
+    hint: 'Every current governor and clerk of every board you keep, package or not.',
+  },
+];
+
 const linkRows = 3;
-const blank: BulletinValues = { title: '', body: '', links: [], includeAllGovernors: false };
+const blank: BulletinValues = {
+  title: '',
+  body: '',
+  links: [],
+  includeAllGovernors: false,
+  audience: 'package_schools',
+};
 
 /** Composes a bulletin (then opens its preview), or with `bulletinId` edits a draft. */
 export function BulletinForm({
@@ -75,7 +96,7 @@ export function BulletinForm({
       <TextArea
         label="Bulletin"
         rows={12}
-        hint="Plain text. Leave a blank line between paragraphs; start a line with “- ” for a bulleted list; **two stars** make text bold."
+        hint="Plain text. Leave a blank line between paragraphs (a single line break is kept as one); start a line with “- ” for a bulleted list; **two stars** make text bold."
         {...form.field('body')}
         {...bind('body')}
       />
@@ -98,12 +119,21 @@ export function BulletinForm({
           </div>
         ))}
       </FieldGroup>
-      <Checkbox
-        label="Send to every governor of the subscribed boards, not only chairs and clerks"
-        {...form.field('includeAllGovernors')}
-        checked={values.includeAllGovernors}
-        onChange={set('includeAllGovernors')}
+      <RadioGroup
+        label="Who it goes to"
+        options={audienceOptions}
+        {...form.field('audience')}
+        value={values.audience}
+        onChange={set('audience')}
       />
+      {values.audience === 'package_schools' && (
+        <Checkbox
+          label="Send to every governor of the subscribed boards, not only chairs and clerks"
+          {...form.field('includeAllGovernors')}
+          checked={values.includeAllGovernors}
+          onChange={set('includeAllGovernors')}
+        />
+      )}
       <SubmitButton pending={form.isPending} pendingLabel="Saving…">
         {bulletinId ? 'Save changes' : 'Save and preview'}
       </SubmitButton>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { RegisterEctForm } from '../induction-forms';
@@ -30,7 +31,11 @@ export default async function RegisterEctPage({ params }: { params: Promise<{ te
           : 'There is no Appropriate Body fee.'}{' '}
         The induction tutor, mentor and ECT you name are invited to sign in if they cannot already.
       </p>
-      <RegisterEctForm tenant={tenant} schools={schools} />
+      <RegisterEctForm
+        tenant={tenant}
+        schools={schools}
+        registeredOnFor={isManager ? { today: todayInLondon() } : undefined}
+      />
     </div>
   );
 }

@@ -83,16 +83,15 @@ export default async function InvoicePage({
           </>
         )}
         <dt className="font-semibold">Due</dt>
-        <dd>{shortDate(invoice.dueOn)}</dd>
+        {/* A journal is settled between budgets: nothing falls due. */}
+        <dd>{invoice.kind === 'journal' ? 'Settled by journal' : shortDate(invoice.dueOn)}</dd>
         <dt className="font-semibold">Purchase order</dt>
         <dd>{invoice.purchaseOrderNumber ?? '—'}</dd>
-        {/* A draft is owed by nobody until it is issued. */}
-        {invoice.status !== 'draft' && invoice.status !== 'void' && (
-          <>
-            <dt className="font-semibold">Outstanding</dt>
-            <dd className="font-semibold">{formatPence(view.outstandingPence)}</dd>
-          </>
-        )}
+        <dt className="font-semibold">Outstanding</dt>
+        {/* A draft is owed by nobody until it is issued, and a void invoice by nobody at all. */}
+        <dd className="font-semibold">
+          {invoice.status === 'draft' || invoice.status === 'void' ? '—' : formatPence(view.outstandingPence)}
+        </dd>
         {invoice.voidReason && (
           <>
             <dt className="font-semibold">Void because</dt>
@@ -252,8 +251,35 @@ export default async function InvoicePage({
         ))}
       {finance && (
         <div className="mt-8 max-w-2xl space-y-8">
+          {invoice.status === 'draft' && view.recipients && view.recipients.length > 0 && (
+            <p data-testid="recipients">
+              Issuing emails it with its PDF to{' '}
+              {view.recipients.map((r) => `${r.name} (${r.email})`).join(', ')}.
+            </p>
+          )}
+          {invoice.status === 'draft' && view.recipients?.length === 0 && (
+            <div
+              role="status"
+              className="rounded border-l-4 border-amber-600 bg-amber-50 p-3"
+              data-testid="no-recipient"
+            >
+              <p className="font-semibold">No one to send it to</p>
+              <p className="mt-1">
+                {invoice.customerName} has no finance contact with an email address and no headteacher or
+                business manager with an account, so issuing would email this invoice to nobody.{' '}
+                <Link className="underline" href={`/${tenant}/schools/${invoice.schoolId}#contacts`}>
+                  Add a finance contact to the school
+                </Link>
+                , or issue it below and send it yourself.
+              </p>
+            </div>
+          )}
           {invoice.status === 'draft' && (
-            <IssueForm id={invoice.id} purchaseOrderNumber={invoice.purchaseOrderNumber} />
+            <IssueForm
+              id={invoice.id}
+              purchaseOrderNumber={invoice.purchaseOrderNumber}
+              noRecipient={view.recipients?.length === 0}
+            />
           )}
           {(invoice.status === 'issued' || invoice.status === 'part_paid') && view.outstandingPence > 0 && (
             <RecordPaymentForm

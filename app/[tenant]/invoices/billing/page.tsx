@@ -27,7 +27,7 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
     !settings.bankDetails && 'the bank details schools pay into',
   ].filter((m): m is string => Boolean(m));
   const today = todayInLondon();
-  const draftsOf = (runId: string) => drafts.filter((d) => d.billingRunId === runId).length;
+  const draftsOf = (runId: string) => drafts.filter((d) => d.billingRunId === runId);
   return (
     <div>
       <p>
@@ -115,7 +115,12 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
             header: 'Drafts',
             cell: (r) =>
               r.phase === 'done' ? (
-                <IssueRunButton billingRunId={r.id} drafts={draftsOf(r.id)} />
+                <IssueRunButton
+                  tenant={tenant}
+                  billingRunId={r.id}
+                  drafts={draftsOf(r.id).filter((d) => !d.noRecipient).length}
+                  noRecipient={draftsOf(r.id).filter((d) => d.noRecipient)}
+                />
               ) : r.phase === 'running' ? (
                 'When the run has finished'
               ) : (

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
-import { governanceUsers, hasRole } from '~/server/access/role-groups';
+import { governanceUsers, hasRole, officers } from '~/server/access/role-groups';
 import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { contactRoleLabels } from '~/server/schools/school-contacts';
+import { schoolWebsiteHref, telephoneHref } from '~/server/schools/school-website';
 import { AddContactForm, RemoveContactButton } from './school-contacts';
 import { SchoolNotesForm } from './school-notes-form';
 import { MemberPricesForm } from './member-prices-form';
+import { SixthFormForm } from './sixth-form-form';
 import { priceNameFor, priceNamesOf } from '~/server/catalogue/price-names';
 
 export const metadata: Metadata = { title: 'School' };
@@ -24,6 +26,8 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
   const mayEditNotes = workspace.roles.some(
     (r) => r === 'tenant_admin' || r === 'adviser' || r === 'la_officer',
   );
+  const telephone = telephoneHref(school.telephone);
+  const website = schoolWebsiteHref(school.website);
   return (
     <div>
       <h1 className="text-3xl font-bold">{school.name}</h1>
@@ -42,12 +46,42 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
         </dd>
         <dt className="font-semibold">Phase</dt>
         <dd>{school.phase}</dd>
+        <dt className="font-semibold">Sixth form</dt>
+        <dd data-testid="sixth-form">
+          {school.officialSixthForm === null ? 'Not known' : school.officialSixthForm ? 'Yes' : 'No'}
+        </dd>
         <dt className="font-semibold">Pupils</dt>
         <dd>{school.numberOfPupils?.toLocaleString('en-GB') ?? 'Not known'}</dd>
         <dt className="font-semibold">Headteacher</dt>
         <dd>{school.headteacherName ?? 'Not known'}</dd>
         <dt className="font-semibold">Address</dt>
         <dd>{[school.street, school.town, school.postcode].filter(Boolean).join(', ')}</dd>
+        <dt className="font-semibold">Telephone</dt>
+        <dd>
+          {telephone ? (
+            <a href={telephone} className="text-brand-dark underline">
+              {school.telephone}
+            </a>
+          ) : (
+            (school.telephone ?? 'Not known')
+          )}
+        </dd>
+        <dt className="font-semibold">Website</dt>
+        <dd className="break-all">
+          {website ? (
+            <a href={website} className="text-brand-dark underline" rel="noopener noreferrer">
+              {school.website}
+            </a>
+          ) : (
+            (school.website ?? 'Not known')
+          )}
+        </dd>
+        {school.trustName && (
+          <>
+            <dt className="font-semibold">Academy trust</dt>
+            <dd>{school.trustName}</dd>
+          </>
+        )}
         <dt className="font-semibold">Status</dt>
         <dd>{school.status === 'open' ? 'Open' : 'Closed'}</dd>
         {sellsToSchools && (
@@ -59,6 +93,9 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
       </dl>
       {sellsToSchools && workspace.roles.includes('tenant_admin') && (
         <MemberPricesForm schoolId={school.id} member={school.isPartnershipMember} names={names} />
+      )}
+      {workspace.tenant.modules.includes('statutory') && hasRole(workspace.roles, officers) && (
+        <SixthFormForm schoolId={school.id} hasSixthForm={school.officialSixthForm} />
       )}
       {workspace.tenant.modules.includes('governance') && hasRole(workspace.roles, governanceUsers) && (
         <p className="mt-4">

@@ -92,6 +92,40 @@ function ProblemsTable({ result }: { result: GiasImportResult }) {
   );
 }
 
+/** The schools the import will add or change (the first ones; the rest counted), before the manager confirms. */
+function ChangesTable({ result }: { result: GiasImportResult }) {
+  const total = result.newSchools + result.updatedSchools;
+  const rest = total - result.changes.length;
+  return (
+    <>
+      <DataTable
+        className="mt-6"
+        caption={`Schools the import adds or changes (${count(total)})`}
+        rows={result.changes}
+        rowKey={(c) => String(c.urn)}
+        columns={[
+          { header: 'URN', className: 'tabular-nums', cell: (c) => c.urn },
+          {
+            header: 'School',
+            rowHeader: true,
+            cell: (c) => (c.wasNamed ? `${c.name} (was ${c.wasNamed})` : c.name),
+          },
+          {
+            header: 'Change',
+            cell: (c) => (c.kind === 'new' ? 'New school' : `Updated: ${c.fields.join(', ')}`),
+          },
+        ]}
+      />
+      {rest > 0 && (
+        <p className="mt-2" data-testid="changes-rest">
+          Showing the first {count(result.changes.length)};{' '}
+          {rest === 1 ? 'one more school' : `${count(rest)} more schools`} will also be added or changed.
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Choose a GIAS file, check it (a preview that writes nothing), then import it: all or nothing. */
 export function GiasImportForm({ tenant, laCodes }: { tenant: string; laCodes: readonly string[] }) {
   const trpc = useTRPC();
@@ -253,9 +287,12 @@ export function GiasImportForm({ tenant, laCodes }: { tenant: string; laCodes: r
           ) : toImport === 0 ? (
             <p className="mt-4 font-semibold">Every school you import is already up to date.</p>
           ) : (
-            <Button variant="primary" onClick={onImport} disabled={commit.isPending} className="mt-6">
-              {commit.isPending ? 'Importing…' : `Import ${schoolsWord(toImport)}`}
-            </Button>
+            <>
+              <ChangesTable result={result} />
+              <Button variant="primary" onClick={onImport} disabled={commit.isPending} className="mt-6">
+                {commit.isPending ? 'Importing…' : `Import ${schoolsWord(toImport)}`}
+              </Button>
+            </>
           )}
         </section>
       )}

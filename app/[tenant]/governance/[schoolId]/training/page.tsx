@@ -24,7 +24,7 @@ export default async function BoardTrainingPage({
 }) {
   const { tenant, schoolId } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
-  const rows = await guard(api.governance.boardTraining({ schoolId }));
+  const { members: rows, bookedOn } = await guard(api.governance.boardTraining({ schoolId }));
   const withAccountOrEmail = rows.filter((r) => r.category !== 'clerk');
   const first = withAccountOrEmail[0];
   const courses =
@@ -61,9 +61,22 @@ export default async function BoardTrainingPage({
           },
           { header: 'Role', cell: (r) => roleOnBoard(r) },
           {
-            header: 'Courses',
+            header: 'Courses booked',
             cell: (r) =>
-              r.courses.map((c) => `${c.title} (${shortDate(c.startsOn)})`).join('; ') || 'None booked',
+              r.courses.length > 0 ? (
+                <ul className="space-y-1">
+                  {r.courses.map((c) => (
+                    <li key={c.courseId} data-testid="member-course">
+                      {c.title} ({shortDate(c.startsOn)})
+                      {c.status === 'pending_approval' && (
+                        <strong className="block text-amber-800">Awaiting the school’s approval</strong>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                'None booked'
+              ),
           },
           {
             header: 'Elsewhere',
@@ -82,16 +95,29 @@ export default async function BoardTrainingPage({
           </p>
           <ul className="mt-3 space-y-4">
             {courses.courses.map((c) => (
-              <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
+              <li
+                key={c.id}
+                className="rounded-lg border border-slate-200 bg-white p-4"
+                data-testid="board-course"
+              >
                 <h3 className="text-lg font-semibold">{c.title}</h3>
                 <p>
                   {shortDate(c.startsOn)} · {costLabel(c)} · {c.placesLeft} places left
                 </p>
+                {bookedOn[c.id] && (
+                  <p className="mt-1 font-semibold" data-testid="board-course-booked">
+                    Booked from the board: {bookedOn[c.id]?.join(', ')}
+                  </p>
+                )}
                 <BookTrainingForm
                   courseId={c.id}
                   courseTitle={c.title}
                   schoolId={schoolId}
-                  governors={withAccountOrEmail.map((r) => ({ id: r.governorId, name: r.name }))}
+                  governors={withAccountOrEmail.map((r) => ({
+                    id: r.governorId,
+                    name: r.name,
+                    booked: r.courses.some((booked) => booked.courseId === c.id),
+                  }))}
                 />
               </li>
             ))}

@@ -33,8 +33,9 @@ export default async function BulletinPage({
             {bulletin.sentAt
               ? `Sent ${londonDate(bulletin.sentAt)}${sentBy ? ` by ${sentBy}` : ''} to ${recipients} ${recipients === 1 ? 'person' : 'people'}.`
               : 'Draft: not sent yet.'}{' '}
-            Goes to {bulletin.includeAllGovernors ? 'every governor' : 'chairs and clerks'} of subscribed
-            schools.
+            {bulletin.audience === 'all_boards'
+              ? 'Goes to every governor and clerk on the registers.'
+              : `Goes to ${bulletin.includeAllGovernors ? 'every governor' : 'chairs and clerks'} of subscribed schools.`}
           </p>
         </div>
 
@@ -45,7 +46,9 @@ export default async function BulletinPage({
           <p className="mt-1 text-slate-700">
             {audience.subscribersOnly
               ? 'It goes to the boards of schools with a governing-body package this year.'
-              : 'It goes to every board you keep.'}
+              : bulletin.audience === 'all_boards'
+                ? 'It goes to every governor and clerk of every board you keep, package or not.'
+                : 'It goes to every board you keep.'}
           </p>
           <dl className="mt-3 grid max-w-xl grid-cols-[1fr_auto] gap-x-6 gap-y-1" data-testid="audience">
             <dt>{audience.subscribersOnly ? 'Boards of subscribed schools' : 'Boards'}</dt>
@@ -95,6 +98,7 @@ export default async function BulletinPage({
                   body: bulletin.body,
                   links: bulletin.links,
                   includeAllGovernors: bulletin.includeAllGovernors,
+                  audience: bulletin.audience,
                 }}
               />
             </div>

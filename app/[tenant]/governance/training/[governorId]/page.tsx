@@ -5,6 +5,8 @@ import { categoryLabels } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { BookTrainingForm, ExternalTrainingForm } from '../../governance-forms';
 import { shortDate } from '~/server/format/dates';
+import { formatPence } from '~/server/catalogue/money';
+import { CancelMyPlace } from '../../../courses/booking-decision';
 
 export const metadata: Metadata = { title: 'Governor training' };
 
@@ -59,11 +61,30 @@ export default async function GovernorTrainingPage({
             {
               header: 'Paid by',
               cell: (c) =>
-                c.funding === 'free'
-                  ? 'Free'
-                  : c.funding === 'entitlement'
-                    ? 'Package'
-                    : 'Charged to the school',
+                c.status === 'pending_approval'
+                  ? 'Awaiting the school’s approval'
+                  : c.funding === 'free'
+                    ? 'Free'
+                    : c.funding === 'entitlement'
+                      ? 'Package'
+                      : 'Charged to the school',
+            },
+            record.isOwn && {
+              header: 'Cancel',
+              cell: (c) =>
+                c.mayCancel ? (
+                  <CancelMyPlace
+                    bookingId={c.bookingId}
+                    courseTitle={c.title}
+                    costNow={
+                      c.cancelNowPence > 0
+                        ? `${formatPence(c.cancelNowPence)}${c.vatRateBasisPoints > 0 ? ' plus VAT' : ''}`
+                        : null
+                    }
+                  />
+                ) : (
+                  '—'
+                ),
             },
           ]}
           empty="No courses booked yet."

@@ -1,0 +1,2 @@
+CREATE TYPE "public"."governor_bulletin_audience" AS ENUM('package_schools', 'all_boards');--> statement-breakpoint
+ALTER TABLE "governor_bulletins" ADD COLUMN "audience" "governor_bulletin_audience" DEFAULT 'package_schools' NOT NULL;
