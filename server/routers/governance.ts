@@ -23,6 +23,7 @@ import { listGovernorTrainingCourses } from '../governance/governor-training-cou
 import { chairsCsv, listChairs } from '../governance/list-chairs';
 import { myGovernance } from '../governance/my-governance';
 import { publishedGovernors } from '../governance/published-governors';
+import { inviteFromRegister, ZInviteFromRegisterInput } from '../governance/register-access';
 import { setConstitution } from '../governance/set-constitution';
 import { addExternalTraining, getTrainingRecord } from '../governance/training-record';
 import { stepDownGovernor, updateGovernor } from '../governance/update-governor';
@@ -66,6 +67,12 @@ export const governanceRouter = router({
   stepDown: board
     .input(ZStepDownInput)
     .mutation(({ ctx, input }) => stepDownGovernor(ctx.tx, ctx.actor, input)),
+  /** Invites a board member with an email and no access to Stride, as a governor of the school. */
+  inviteFromRegister: board
+    .input(ZInviteFromRegisterInput)
+    .mutation(({ ctx, input }) =>
+      inviteFromRegister(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
   setConstitution: board
     .input(ZConstitutionInput)
     .mutation(({ ctx, input }) => setConstitution(ctx.tx, ctx.actor, input)),
