@@ -12,6 +12,11 @@ import { boardTraining } from '../governance/board-training';
 import { getBoard } from '../governance/get-board';
 import { governanceOverview } from '../governance/governance-overview';
 import {
+  governanceReportCsv,
+  governanceReports,
+  ZGovernanceReportInput,
+} from '../governance/governance-reports';
+import {
   ZAddGovernorInput,
   ZBookGovernorTrainingInput,
   ZConstitutionInput,
@@ -37,6 +42,11 @@ const ZSchool = z.object({ schoolId: z.uuid() });
 
 export const governanceRouter = router({
   overview: la.query(({ ctx }) => governanceOverview(ctx.tx, { today: todayInLondon() })),
+  /** Vacancies, terms ending, governors without training this year, statutory training uptake. */
+  reports: la.query(({ ctx }) => governanceReports(ctx.tx, { today: todayInLondon() })),
+  reportCsv: la
+    .input(ZGovernanceReportInput)
+    .query(({ ctx, input }) => governanceReportCsv(ctx.tx, { ...input, today: todayInLondon() })),
   chairs: la.query(({ ctx }) => listChairs(ctx.tx, { today: todayInLondon() })),
   chairsCsv: la.query(({ ctx }) => chairsCsv(ctx.tx, { today: todayInLondon() })),
   bulletins: la.query(({ ctx }) => listBulletins(ctx.tx)),
