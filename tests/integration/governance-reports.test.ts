@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { markAttendance } from '~/server/courses/mark-attendance';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { shortDate } from '~/server/format/dates';
 import { addDays } from '~/server/governance/board-rules';
@@ -36,6 +37,7 @@ describe('governance reports', () => {
   let otherTenant: MadeTenant;
   const tag = uniqueTag();
   const ids: Record<string, string> = {};
+  let inductionId = '';
 
   const as = (u: MadeUser) => callerAs(database.db, u, tenant.slug);
   // A four-year term appointed so that it ends about `days` from today.
@@ -86,6 +88,7 @@ describe('governance reports', () => {
       sessions: [{ on: addDays(today, 2), startTime: '18:00', endTime: '20:00' }],
     } as never);
     await as(manager).courses.publish({ id: made.id });
+    inductionId = made.id;
     await keeper.bookTraining({ courseId: made.id, schoolId: elm.id, governorIds: [ids['Ann New'] ?? ''] });
     await keeper.addTraining({
       governorId: ids['Cai Chair'] ?? '',
@@ -139,6 +142,33 @@ describe('governance reports', () => {
     const csv = (await as(manager).governance.reportCsv({ report: 'statutory' })).csv;
     expect(csv).toContain('New governors’ induction');
     expect(csv).toContain('None booked');
+  });
+
+  it('a new governor marked present at the statutory course has attended it', async () => {
+    const register = await as(manager).courses.register({ courseId: inductionId });
+    const [session] = register.sessions;
+    const place = register.delegates.find((d) => d.delegateName === 'Ann New');
+    if (!session || !place) throw new Error('no session or place');
+    // The register is marked on the session's day (two days from now).
+    await withTenant(database.db, tenant.id, (tx) =>
+      markAttendance(
+        tx,
+        {
+          sessionId: session.id,
+          bookingId: place.bookingId,
+          status: 'attended',
+          tenantId: tenant.id,
+          markedByUserId: manager.id,
+        },
+        session.on,
+      ),
+    );
+    const r = await as(manager).governance.reports();
+    expect(r.statutory.find((g) => g.name === 'Ann New')).toMatchObject({
+      status: 'attended',
+      training: [{ title: 'New governors’ induction', attended: true }],
+    });
+    expect(r.statutoryUptake).toEqual({ newGovernors: 2, attended: 1, booked: 0, none: 1 });
   });
 
   it('only the workspace’s managers and officers read them, and only their own workspace’s', async () => {
