@@ -5,6 +5,7 @@ import { assertMayManageBoard } from './board-access';
 import { boardCategoriesFor, boardWarnings, isCurrent, termEndsWithin, vacanciesOf } from './board-rules';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
 import { otherBoardsOf } from './list-current-governors';
+import { registerAccess } from './register-access';
 
 /** A school's board register for its keepers: current members, those who left, constitution and vacancies. */
 export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; today: IsoDate }) {
@@ -14,7 +15,10 @@ export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; 
     listBoardMembers(tx, input.schoolId),
   ]);
   const current = members.filter((m) => isCurrent(m, input.today));
-  const others = await otherBoardsOf(tx, current, input.today);
+  const [others, access] = await Promise.all([
+    otherBoardsOf(tx, current, input.today),
+    registerAccess(tx, actor.tenantId, input.schoolId, current),
+  ]);
   return {
     school: { id: school.id, name: school.name, type: school.type, typeGroup: school.typeGroup },
     /** Maintained: the 2012 constitution rules; academy: the trust's articles (its own categories, no LA place). */
@@ -29,6 +33,8 @@ export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; 
       ...m,
       termEndingSoon: termEndsWithin(m.termEndsOn, input.today),
       otherBoards: others.get(m.id) ?? [],
+      /** Who can use Stride for the board, who is invited (and when), who has neither. */
+      access: access.get(m.id) ?? { state: 'none' as const },
     })),
     former: members.filter((m) => !isCurrent(m, input.today)),
   };

@@ -12,6 +12,11 @@ import { boardTraining } from '../governance/board-training';
 import { getBoard } from '../governance/get-board';
 import { governanceOverview } from '../governance/governance-overview';
 import {
+  governanceReportCsv,
+  governanceReports,
+  ZGovernanceReportInput,
+} from '../governance/governance-reports';
+import {
   ZAddGovernorInput,
   ZBookGovernorTrainingInput,
   ZConstitutionInput,
@@ -23,6 +28,7 @@ import { listGovernorTrainingCourses } from '../governance/governor-training-cou
 import { chairsCsv, listChairs } from '../governance/list-chairs';
 import { myGovernance } from '../governance/my-governance';
 import { publishedGovernors } from '../governance/published-governors';
+import { inviteFromRegister, ZInviteFromRegisterInput } from '../governance/register-access';
 import { setConstitution } from '../governance/set-constitution';
 import { addExternalTraining, getTrainingRecord } from '../governance/training-record';
 import { stepDownGovernor, updateGovernor } from '../governance/update-governor';
@@ -36,6 +42,11 @@ const ZSchool = z.object({ schoolId: z.uuid() });
 
 export const governanceRouter = router({
   overview: la.query(({ ctx }) => governanceOverview(ctx.tx, { today: todayInLondon() })),
+  /** Vacancies, terms ending, governors without training this year, statutory training uptake. */
+  reports: la.query(({ ctx }) => governanceReports(ctx.tx, { today: todayInLondon() })),
+  reportCsv: la
+    .input(ZGovernanceReportInput)
+    .query(({ ctx, input }) => governanceReportCsv(ctx.tx, { ...input, today: todayInLondon() })),
   chairs: la.query(({ ctx }) => listChairs(ctx.tx, { today: todayInLondon() })),
   chairsCsv: la.query(({ ctx }) => chairsCsv(ctx.tx, { today: todayInLondon() })),
   bulletins: la.query(({ ctx }) => listBulletins(ctx.tx)),
@@ -66,6 +77,12 @@ export const governanceRouter = router({
   stepDown: board
     .input(ZStepDownInput)
     .mutation(({ ctx, input }) => stepDownGovernor(ctx.tx, ctx.actor, input)),
+  /** Invites a board member with an email and no access to Stride, as a governor of the school. */
+  inviteFromRegister: board
+    .input(ZInviteFromRegisterInput)
+    .mutation(({ ctx, input }) =>
+      inviteFromRegister(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
   setConstitution: board
     .input(ZConstitutionInput)
     .mutation(({ ctx, input }) => setConstitution(ctx.tx, ctx.actor, input)),

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import {
+  Button,
   Checkbox,
   DateField,
   FieldGroup,
@@ -367,6 +368,43 @@ export function BookTrainingForm({
       <SubmitButton pending={form.isPending} aria-label={`Book ${courseTitle}`}>
         {governors.length > 1 ? 'Book for the governors ticked' : 'Book a place'}
       </SubmitButton>
+      <StatusMessage>{done}</StatusMessage>
+    </Form>
+  );
+}
+
+/** Invites a board member to Stride as a governor of the school (again, replacing a waiting link). */
+export function InviteFromRegister({
+  governorId,
+  name,
+  again,
+}: {
+  governorId: string;
+  name: string;
+  again?: boolean;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [done, setDone] = useState('');
+  const form = useFormMutation(trpc.governance.inviteFromRegister.mutationOptions(), {
+    onSuccess: (r) => {
+      setDone(`Invitation sent to ${r.email}.`);
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      className="mt-1"
+      onSubmit={() => {
+        setDone('');
+        form.mutate({ governorId });
+      }}
+    >
+      <Button type="submit" disabled={form.isPending}>
+        {again ? 'Invite again' : 'Invite to Stride'}
+        <span className="sr-only"> {name}</span>
+      </Button>
       <StatusMessage>{done}</StatusMessage>
     </Form>
   );

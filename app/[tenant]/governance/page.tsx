@@ -114,6 +114,9 @@ export default async function GovernancePage({ params }: { params: Promise<{ ten
                 <Link className={linkClass} href={`/${tenant}/governance/bulletins`}>
                   Governor bulletins
                 </Link>
+                <Link className={linkClass} href={`/${tenant}/governance/reports`}>
+                  Governance reports
+                </Link>
                 <a className={linkClass} href={`/${tenant}/governance/chairs/export`}>
                   Download chairs (CSV)
                 </a>

@@ -6,7 +6,9 @@ import { todayInLondon } from '~/server/catalogue/academic-year';
 import { governanceOfficers, hasRole } from '~/server/access/role-groups';
 import { categoryLabels, roleOnBoard } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
-import { ConstitutionForm, GovernorForm, StepDownForm } from '../governance-forms';
+import { ConstitutionForm, GovernorForm, InviteFromRegister, StepDownForm } from '../governance-forms';
+import { roleLabelIn } from '~/server/workspaces/role-labels';
+import type { RegisterAccess } from '~/server/governance/register-access';
 import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Governor register' };
@@ -30,6 +32,32 @@ export default async function BoardPage({
       )
     : null;
   const today = todayInLondon();
+  const accessCell = (g: {
+    id: string;
+    name: string;
+    email: string;
+    category: string;
+    access: RegisterAccess;
+  }) => {
+    const a = g.access;
+    if (a.state === 'access')
+      return <>Has access ({roleLabelIn(workspace.tenant.kind, a.role).toLowerCase()})</>;
+    const offer = g.email !== '' && g.category !== 'headteacher';
+    return (
+      <>
+        {a.state === 'invited'
+          ? `Invited ${shortDate(a.invitedAt)}; the link works until ${shortDate(a.expiresAt)}`
+          : a.state === 'expired'
+            ? `Invited ${shortDate(a.invitedAt)}; the invitation expired ${shortDate(a.expiresAt)}`
+            : g.category === 'headteacher'
+              ? 'No access: invite the headteacher from People and roles'
+              : g.email
+                ? 'No access, not invited'
+                : 'No access: add an email address to invite'}
+        {offer && <InviteFromRegister governorId={g.id} name={g.name} again={a.state !== 'none'} />}
+      </>
+    );
+  };
   return (
     <div className="space-y-10">
       <div>
@@ -130,6 +158,7 @@ export default async function BoardPage({
               header: 'Contact',
               cell: (g) => [g.email, g.phone].filter(Boolean).join(', ') || '—',
             },
+            { header: 'Stride', cell: accessCell },
             {
               header: 'Other boards',
               cell: (g) => g.otherBoards.map((o) => o.schoolName).join(', ') || '—',

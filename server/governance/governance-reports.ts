@@ -1,0 +1,259 @@
+import { stringify } from 'csv-stringify/sync';
+import { and, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '~/db/client';
+import { courseAttendance, courseBookings, courses, governorTrainingRecords } from '~/db/schema';
+import {
+  academicYearEnd,
+  academicYearLabel,
+  academicYearOf,
+  academicYearStart,
+} from '../catalogue/academic-year';
+import type { IsoDate } from '../catalogue/academic-year';
+import { shortDate } from '../format/dates';
+import { isGovernorCategory } from './board-rules';
+import { governanceOverview } from './governance-overview';
+import { categoryLabels } from './labels';
+import { listCurrentGovernors } from './list-current-governors';
+
+export const governanceReportKinds = ['vacancies', 'terms', 'untrained', 'statutory'] as const;
+export type GovernanceReportKind = (typeof governanceReportKinds)[number];
+export const ZGovernanceReportInput = z.object({ report: z.enum(governanceReportKinds) });
+
+/** The same calendar day `months` later (the month's last day when it has no such day): "the next 3 months". */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** A governor appointed within the last year counts as new: the induction they need is the statutory training. */
+export const newGovernorMonths = 12;
+
+type Training = { title: string; on: IsoDate | null; attended: boolean };
+
+/**
+ * The LA's (or partnership's) governance reports across every board on the register: (a) vacancies by school
+ * (maintained schools by the 2012 constitution, academies by the trust's categories), (b) terms of office ending in
+ * the next 3 months, (c) governors with no training booked or attended this academic year (courses starting in
+ * it, or training recorded elsewhere dated in it), (d) statutory training uptake: each governor appointed in the
+ * last 12 months and whether they booked or attended a course the workspace marks statutory (free to maintained
+ * schools' governors), such as new governors' induction.
+ */
+export async function governanceReports(tx: Tx, input: { today: IsoDate }) {
+  const year = academicYearOf(input.today);
+  const from = academicYearStart(year);
+  const to = academicYearEnd(year);
+  const termsUntil = addMonths(input.today, 3);
+  const newSince = addMonths(input.today, -newGovernorMonths);
+  const [overview, current] = await Promise.all([
+    governanceOverview(tx, input),
+    listCurrentGovernors(tx, input.today),
+  ]);
+  const governorsNow = current.filter((g) => isGovernorCategory(g.category));
+  const emails = [...new Set(governorsNow.map((g) => g.email.toLowerCase()).filter(Boolean))];
+  const userIds = [...new Set(governorsNow.flatMap((g) => (g.userId ? [g.userId] : [])))];
+  const [booked, external] = await Promise.all([
+    emails.length + userIds.length === 0
+      ? []
+      : tx
+          .select({
+            bookingId: courseBookings.id,
+            email: courseBookings.delegateEmail,
+            userId: courseBookings.delegateUserId,
+            title: courses.title,
+            startsOn: courses.startsOn,
+            statutory: courses.statutoryFreeForGovernors,
+          })
+          .from(courseBookings)
+          .innerJoin(courses, eq(courses.id, courseBookings.courseId))
+          .where(
+            and(
+              ne(courseBookings.status, 'cancelled'),
+              ne(courses.status, 'cancelled'),
+              or(
+                emails.length ? inArray(sql`lower(${courseBookings.delegateEmail})`, emails) : undefined,
+                userIds.length ? inArray(courseBookings.delegateUserId, userIds) : undefined,
+              ),
+            ),
+          ),
+    governorsNow.length === 0
+      ? []
+      : tx
+          .select({ governorId: governorTrainingRecords.governorId, on: governorTrainingRecords.on })
+          .from(governorTrainingRecords)
+          .where(
+            and(
+              inArray(
+                governorTrainingRecords.governorId,
+                governorsNow.map((g) => g.id),
+              ),
+              gte(governorTrainingRecords.on, from),
+              lte(governorTrainingRecords.on, to),
+            ),
+          ),
+  ]);
+  const attendedIds = new Set(
+    booked.length
+      ? (
+          await tx
+            .selectDistinct({ bookingId: courseAttendance.bookingId })
+            .from(courseAttendance)
+            .where(
+              and(
+                inArray(
+                  courseAttendance.bookingId,
+                  booked.map((b) => b.bookingId),
+                ),
+                inArray(courseAttendance.status, ['attended', 'late']),
+              ),
+            )
+        ).map((r) => r.bookingId)
+      : [],
+  );
+  const placesOf = (g: { email: string; userId: string | null }) =>
+    booked.filter(
+      (b) =>
+        (g.email !== '' && b.email.toLowerCase() === g.email.toLowerCase()) ||
+        (g.userId !== null && b.userId === g.userId),
+    );
+  const person = (g: (typeof current)[number]) => ({
+    governorId: g.id,
+    schoolId: g.schoolId,
+    schoolName: g.schoolName,
+    name: g.name,
+    email: g.email,
+    category: g.category,
+    office: g.office,
+    appointedOn: g.appointedOn,
+  });
+
+  const termsEnding = current
+    .filter((g) => g.termEndsOn !== null && g.termEndsOn >= input.today && g.termEndsOn <= termsUntil)
+    .sort((a, b) => (a.termEndsOn ?? '').localeCompare(b.termEndsOn ?? '') || a.name.localeCompare(b.name))
+    .map((g) => ({ ...person(g), termEndsOn: g.termEndsOn ?? '' }));
+
+  const untrained = governorsNow
+    .filter(
+      (g) =>
+        !placesOf(g).some((b) => b.startsOn !== null && b.startsOn >= from && b.startsOn <= to) &&
+        !external.some((e) => e.governorId === g.id),
+    )
+    .map(person);
+
+  const statutory = governorsNow
+    .filter((g) => g.appointedOn >= newSince)
+    .sort((a, b) => a.schoolName.localeCompare(b.schoolName) || a.name.localeCompare(b.name))
+    .map((g) => {
+      const training: Training[] = placesOf(g)
+        .filter((b) => b.statutory)
+        .map((b) => ({ title: b.title, on: b.startsOn, attended: attendedIds.has(b.bookingId) }));
+      const status: 'attended' | 'booked' | 'none' = training.some((t) => t.attended)
+        ? 'attended'
+        : training.length > 0
+          ? 'booked'
+          : 'none';
+      return { ...person(g), training, status };
+    });
+
+  return {
+    today: input.today,
+    academicYear: academicYearLabel(year),
+    termsUntil,
+    newSince,
+    vacancies: overview.boards.map((b) => ({
+      schoolId: b.schoolId,
+      schoolName: b.schoolName,
+      governors: b.governors,
+      vacant: b.vacant,
+      vacancies: b.vacancies.map((v) => ({ category: v.category, vacant: v.vacant })),
+    })),
+    vacantTotal: overview.vacantTotal,
+    termsEnding,
+    untrained,
+    statutory,
+    statutoryUptake: {
+      newGovernors: statutory.length,
+      attended: statutory.filter((s) => s.status === 'attended').length,
+      booked: statutory.filter((s) => s.status === 'booked').length,
+      none: statutory.filter((s) => s.status === 'none').length,
+    },
+  };
+}
+
+export type GovernanceReports = Awaited<ReturnType<typeof governanceReports>>;
+
+export const statutoryStatusLabels = { attended: 'Attended', booked: 'Booked', none: 'None booked' } as const;
+
+/** One of the reports as CSV, dates written en-GB. */
+export async function governanceReportCsv(
+  tx: Tx,
+  input: { report: GovernanceReportKind; today: IsoDate },
+): Promise<{ filename: string; csv: string }> {
+  const r = await governanceReports(tx, input);
+  const csv = (columns: string[], rows: (string | number)[][]) => stringify(rows, { header: true, columns });
+  switch (input.report) {
+    case 'vacancies':
+      return {
+        filename: `governor-vacancies-${input.today}`,
+        csv: csv(
+          ['School', 'Governors', 'Vacancies', 'Vacant places'],
+          r.vacancies.map((v) => [
+            v.schoolName,
+            v.governors,
+            v.vacant,
+            v.vacancies.map((c) => `${categoryLabels[c.category]}: ${c.vacant}`).join('; '),
+          ]),
+        ),
+      };
+    case 'terms':
+      return {
+        filename: `governor-terms-ending-${input.today}`,
+        csv: csv(
+          ['School', 'Name', 'Category', 'Email', 'Appointed', 'Term ends'],
+          r.termsEnding.map((g) => [
+            g.schoolName,
+            g.name,
+            categoryLabels[g.category],
+            g.email,
+            shortDate(g.appointedOn),
+            shortDate(g.termEndsOn),
+          ]),
+        ),
+      };
+    case 'untrained':
+      return {
+        filename: `governors-no-training-${input.today}`,
+        csv: csv(
+          ['School', 'Name', 'Category', 'Email', 'Appointed'],
+          r.untrained.map((g) => [
+            g.schoolName,
+            g.name,
+            categoryLabels[g.category],
+            g.email,
+            shortDate(g.appointedOn),
+          ]),
+        ),
+      };
+    case 'statutory':
+      return {
+        filename: `governor-statutory-training-${input.today}`,
+        csv: csv(
+          ['School', 'Name', 'Category', 'Email', 'Appointed', 'Statutory training', 'Courses'],
+          r.statutory.map((g) => [
+            g.schoolName,
+            g.name,
+            categoryLabels[g.category],
+            g.email,
+            shortDate(g.appointedOn),
+            statutoryStatusLabels[g.status],
+            g.training
+              .map((t) => `${t.title} (${shortDate(t.on)}${t.attended ? ', attended' : ''})`)
+              .join('; '),
+          ]),
+        ),
+      };
+  }
+}

@@ -1,0 +1,184 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { markAttendance } from '~/server/courses/mark-attendance';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { shortDate } from '~/server/format/dates';
+import { addDays } from '~/server/governance/board-rules';
+import { addMonths } from '~/server/governance/governance-reports';
+import {
+  addMembership,
+  callerAs,
+  makeSchool,
+  makeTenant,
+  makeUser,
+  uniqueTag,
+  type MadeTenant,
+  type MadeUser,
+} from '../fixtures/factories';
+import { ownCourse } from './course-fixtures';
+import { openTestDatabase } from './harness';
+
+const today = todayInLondon();
+
+/**
+ * The LA's governance reports through the tRPC caller: vacancies by school (maintained and academy rules),
+ * terms ending in the next 3 months, governors with no training this academic year, new governors' statutory
+ * training; each as CSV. Only the workspace's managers and officers read them, and only their own workspace's.
+ */
+describe('governance reports', () => {
+  let database: Database;
+  let tenant: MadeTenant;
+  let elm: { id: string };
+  let fir: { id: string };
+  let manager: MadeUser;
+  let head: MadeUser;
+  let chair: MadeUser;
+  let otherManager: MadeUser;
+  let otherTenant: MadeTenant;
+  const tag = uniqueTag();
+  const ids: Record<string, string> = {};
+  let inductionId = '';
+
+  const as = (u: MadeUser) => callerAs(database.db, u, tenant.slug);
+  // A four-year term appointed so that it ends about `days` from today.
+  const endingIn = (days: number) => addDays(addMonths(today, -48), days);
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    tenant = await makeTenant(database.db, { modules: ['governance', 'courses', 'traded'] });
+    elm = await makeSchool(database.db, tenant.id, { name: 'Elm Primary' });
+    fir = await makeSchool(database.db, tenant.id, {
+      name: 'Fir Academy',
+      type: 'Academy converter',
+      typeGroup: 'Academies',
+    });
+    manager = await makeUser(database.db, { name: 'Max Manager' });
+    await addMembership(database.db, tenant.id, manager.id, 'tenant_admin');
+    head = await makeUser(database.db, { name: 'Hattie Head' });
+    await addMembership(database.db, tenant.id, head.id, 'school_admin', elm.id);
+    chair = await makeUser(database.db, { name: 'Cai Chair' });
+    await addMembership(database.db, tenant.id, chair.id, 'governor', elm.id);
+    const keeper = as(manager).governance;
+    for (const [name, schoolId, category, appointedOn, extra] of [
+      ['Ann New', elm.id, 'parent', addDays(today, -30), {}],
+      ['Eve New', elm.id, 'co_opted', addDays(today, -60), {}],
+      ['Ben Ending', elm.id, 'co_opted', endingIn(30), {}],
+      ['Bo Later', elm.id, 'co_opted', endingIn(150), {}],
+      ['Cai Chair', elm.id, 'co_opted', '2024-09-01', { office: 'chair', email: chair.email }],
+      ['Cleo Clerk', elm.id, 'clerk', '2024-09-01', {}],
+      ['Lee Local', fir.id, 'local_governor', '2024-09-01', {}],
+    ] as const)
+      ids[name] = (
+        await keeper.addGovernor({
+          schoolId,
+          name,
+          category,
+          appointedOn,
+          email: `${name.split(' ')[0]?.toLowerCase()}.${tag}@example.org`,
+          ...extra,
+        } as never)
+      ).id;
+    // Ann has a place on a statutory course; Cai did training elsewhere this year.
+    const made = await as(manager).courses.create({
+      ...ownCourse,
+      programme: 'governor_training',
+      title: 'New governors’ induction',
+      audiences: ['governors'],
+      statutoryFreeForGovernors: true,
+      sessions: [{ on: addDays(today, 2), startTime: '18:00', endTime: '20:00' }],
+    } as never);
+    await as(manager).courses.publish({ id: made.id });
+    inductionId = made.id;
+    await keeper.bookTraining({ courseId: made.id, schoolId: elm.id, governorIds: [ids['Ann New'] ?? ''] });
+    await keeper.addTraining({
+      governorId: ids['Cai Chair'] ?? '',
+      title: 'Chairing online',
+      on: today,
+      provider: '',
+    });
+    otherTenant = await makeTenant(database.db, { modules: ['governance'] });
+    otherManager = await makeUser(database.db, { name: 'Other Manager' });
+    await addMembership(database.db, otherTenant.id, otherManager.id, 'tenant_admin');
+  });
+
+  it('vacancies by school follow maintained and academy rules', async () => {
+    const r = await as(manager).governance.reports();
+    const elmRow = r.vacancies.find((v) => v.schoolId === elm.id);
+    const firRow = r.vacancies.find((v) => v.schoolId === fir.id);
+    expect(elmRow?.vacancies.map((v) => v.category)).toContain('la');
+    expect(firRow?.vacancies.map((v) => v.category)).not.toContain('la');
+    const csv = await as(manager).governance.reportCsv({ report: 'vacancies' });
+    expect(csv.filename).toBe(`governor-vacancies-${today}`);
+    expect(csv.csv.split('\n')[0]).toBe('School,Governors,Vacancies,Vacant places');
+    expect(csv.csv).toContain('Elm Primary');
+  });
+
+  it('terms of office ending in the next 3 months, with en-GB dates in the CSV', async () => {
+    const r = await as(manager).governance.reports();
+    expect(r.termsUntil).toBe(addMonths(today, 3));
+    expect(r.termsEnding.map((g) => g.name)).toEqual(['Ben Ending']);
+    const csv = await as(manager).governance.reportCsv({ report: 'terms' });
+    expect(csv.csv).toContain(shortDate(r.termsEnding[0]?.termEndsOn ?? ''));
+    expect(csv.csv).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('governors with no training booked or attended this year; clerks are not governors', async () => {
+    const r = await as(manager).governance.reports();
+    const names = r.untrained.map((g) => g.name);
+    expect(names).toEqual(expect.arrayContaining(['Eve New', 'Ben Ending', 'Bo Later', 'Lee Local']));
+    expect(names).not.toContain('Ann New');
+    expect(names).not.toContain('Cai Chair');
+    expect(names).not.toContain('Cleo Clerk');
+    expect((await as(manager).governance.reportCsv({ report: 'untrained' })).csv).toContain('Eve New');
+  });
+
+  it('new governors’ statutory training uptake', async () => {
+    const r = await as(manager).governance.reports();
+    expect(r.statutory.map((g) => [g.name, g.status])).toEqual([
+      ['Ann New', 'booked'],
+      ['Eve New', 'none'],
+    ]);
+    expect(r.statutoryUptake).toEqual({ newGovernors: 2, attended: 0, booked: 1, none: 1 });
+    const csv = (await as(manager).governance.reportCsv({ report: 'statutory' })).csv;
+    expect(csv).toContain('New governors’ induction');
+    expect(csv).toContain('None booked');
+  });
+
+  it('a new governor marked present at the statutory course has attended it', async () => {
+    const register = await as(manager).courses.register({ courseId: inductionId });
+    const [session] = register.sessions;
+    const place = register.delegates.find((d) => d.delegateName === 'Ann New');
+    if (!session || !place) throw new Error('no session or place');
+    // The register is marked on the session's day (two days from now).
+    await withTenant(database.db, tenant.id, (tx) =>
+      markAttendance(
+        tx,
+        {
+          sessionId: session.id,
+          bookingId: place.bookingId,
+          status: 'attended',
+          tenantId: tenant.id,
+          markedByUserId: manager.id,
+        },
+        session.on,
+      ),
+    );
+    const r = await as(manager).governance.reports();
+    expect(r.statutory.find((g) => g.name === 'Ann New')).toMatchObject({
+      status: 'attended',
+      training: [{ title: 'New governors’ induction', attended: true }],
+    });
+    expect(r.statutoryUptake).toEqual({ newGovernors: 2, attended: 1, booked: 0, none: 1 });
+  });
+
+  it('only the workspace’s managers and officers read them, and only their own workspace’s', async () => {
+    for (const who of [head, chair]) {
+      await expect(as(who).governance.reports()).rejects.toThrow();
+      await expect(as(who).governance.reportCsv({ report: 'terms' })).rejects.toThrow();
+    }
+    await expect(callerAs(database.db, otherManager, tenant.slug).governance.reports()).rejects.toThrow();
+    const theirs = await callerAs(database.db, otherManager, otherTenant.slug).governance.reports();
+    expect(theirs.vacancies).toEqual([]);
+    expect(theirs.statutory).toEqual([]);
+  });
+});
