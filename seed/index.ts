@@ -11,6 +11,7 @@ import { seedDemoInvoices } from './seed-invoices';
 import * as demo from './demo-data';
 import { seedContracts, seedStatutory } from './seed-statutory';
 import { statutorySettings } from './statutory-data';
+import { demoSchoolContacts } from './school-contact-data';
 import { seedCatalogueAndSubscriptions } from './seed-catalogue';
 
 /** Most demo schools have signed their partnership agreement; every fifth has not, to show both prices. */
@@ -71,7 +72,12 @@ async function seedDemo(tx: Tx): Promise<void> {
         t.schoolUrns.map((urn) => {
           const s = schoolByUrn.get(urn);
           if (!s) throw new Error(`seed: tenant ${t.slug} names unknown school URN ${urn}`);
-          return { tenantId: tenant.id, ...s, isPartnershipMember: isDemoMember(urn) };
+          return {
+            tenantId: tenant.id,
+            ...s,
+            ...demoSchoolContacts(s),
+            isPartnershipMember: isDemoMember(urn),
+          };
         }),
       )
       .returning({ id: schools.id, urn: schools.urn });

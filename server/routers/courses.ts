@@ -154,7 +154,9 @@ export const coursesRouter = router({
       today: todayInLondon(),
     }),
   ),
-  publish: manage.input(ZPublishCourseInput).mutation(({ ctx, input }) => publishCourse(ctx.tx, input)),
+  publish: manage
+    .input(ZPublishCourseInput)
+    .mutation(({ ctx, input }) => publishCourse(ctx.tx, { ...input, today: todayInLondon() })),
   /** Cancels the whole course: every place and waiting-list entry, entitlements given back, charges voided. */
   cancel: manage
     .input(ZCancelCourseInput)

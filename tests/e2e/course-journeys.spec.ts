@@ -287,3 +287,51 @@ test('a school’s approval switch; a delegate sends a colleague instead; the si
     await expect(head.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   }
 });
+
+test('a draft with a past session is not published until it is re-dated; a published course’s session cannot move into the past', async ({
+  page,
+}) => {
+  const title = `Re-dating ${Date.now().toString(36)}`;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await signInWithMagicLink(page, 'manager@hsip.example');
+  await page.goto('/hsip/courses/new');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Teachers', { exact: true }).check();
+  await page.getByLabel('Format').selectOption('in_person');
+  await page.getByLabel('Venue').fill('Harrow Teachers’ Centre');
+  // A draft may hold a past day (a copy of an old course, say)…
+  await page.getByLabel('Date', { exact: true }).fill(yesterday);
+  await page.getByRole('button', { name: 'Create draft course' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  const courseUrl = page.url();
+
+  // …but it is not published with it: the manager is told which session, and what to do.
+  await page.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    /This course has a session on .+, which is in the past\. Edit the course and move that session to today or later, then publish it\./,
+  );
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Edit the course' }).click();
+  await page.getByLabel('Date', { exact: true }).fill(`${nextYear}-04-21`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(courseUrl);
+  await page.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(page.getByRole('link', { name: 'See its public page' })).toBeVisible();
+
+  // Published: moving the session to yesterday is refused on that session's date.
+  await page.getByRole('link', { name: 'Edit the course' }).click();
+  const date = page.getByLabel('Date', { exact: true });
+  await date.fill(yesterday);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    'is in the past: a published course’s sessions can only be moved to today or later.',
+  );
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toHaveAccessibleDescription(
+    /is in the past: a published course’s sessions can only be moved/,
+  );
+  await expectAccessible(page);
+  await page.goto(courseUrl);
+  await expect(page.getByText(`21 April ${nextYear}`).first()).toBeVisible();
+});

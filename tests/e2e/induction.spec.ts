@@ -197,3 +197,38 @@ test('the hub’s director sets the fee per ECT, and a school registering an ECT
   await director.getByRole('button', { name: 'Save settings' }).click();
   await expect(director.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 });
+
+test('the AB’s director enters a registration the school sent earlier: its lateness counts from that date', async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const trn = String(1_000_000 + ((stamp + 13) % 9_000_000));
+  const name = `Rosa Quint ${stamp}`;
+  const director = await pageFor(browser, 'director@nwlhub.example');
+  await director.goto('/nwlhub/induction/register');
+  await expect(director.getByRole('heading', { name: 'Register an ECT', level: 1 })).toBeVisible();
+  await director
+    .getByLabel('School', { exact: true })
+    .selectOption({ label: 'Coppetts Wood Primary School' });
+  await fillRegistration(director, { trn, name, email: `rosa.${stamp}@coppettswood.sch.example` });
+  await director.getByLabel('Induction start date').fill('2025-09-03');
+  // Dated today (the default), the registration is late with reviews long overdue…
+  const registeredOn = director.getByLabel('Date of registration');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  await expect(registeredOn).toHaveValue(today);
+  const warning = director.getByTestId('late-registration');
+  await expect(warning.getByRole('heading')).toHaveText(/^This registration is late: .+ already overdue$/);
+  await expect(warning).toContainText('Induction started on 3 September 2025.');
+  // …but the school sent it on 1 October 2025, when nothing was due yet: the warning counts from that date.
+  await registeredOn.fill('2025-10-01');
+  await expect(warning.getByRole('heading')).toHaveText('This registration is late');
+  await expect(warning).toContainText('before 1 October 2025');
+  await expect(warning).toContainText('Nothing is overdue yet');
+  await expectAccessible(director);
+  await director.getByRole('button', { name: 'Register ECT' }).click();
+  await expect(director.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(director.getByTestId('registered-on')).toHaveText(
+    '1 October 2025: late, after the start there on 3 September 2025',
+  );
+  await expectAccessible(director);
+});

@@ -124,3 +124,20 @@ test('only workspace administrators can import', async ({ page }) => {
   const response = await page.goto('/bep/schools/import');
   expect(response?.status()).toBe(403);
 });
+
+test('a demo academy’s page has its telephone, website and trust, as an imported school’s has', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'manager@bep.example');
+  await page.goto('/bep/schools');
+  await page.getByLabel('Search by name, town, postcode or URN').fill('139804');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'Washwood Heath Academy' }).click();
+  await expect(page.getByRole('heading', { name: 'Washwood Heath Academy', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: '0121 496 0804' })).toHaveAttribute('href', 'tel:01214960804');
+  await expect(
+    page.getByRole('link', { name: 'https://www.washwood-heath-academy.example' }),
+  ).toHaveAttribute('href', 'https://www.washwood-heath-academy.example/');
+  await expect(page.getByText('Tame Valley Academy Trust')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -80,6 +80,31 @@ describe('a course’s dates', () => {
     ).toMatchObject({ code: 'BAD_REQUEST', field: 'course.sessions.0.on' });
   });
 
+  it('a draft with a session before today cannot be published until that session is moved', async () => {
+    const today = todayInLondon();
+    const yesterday = addDays(today, -1);
+    const sessions = [...ownCourse.sessions, { on: yesterday, startTime: '13:00', endTime: '15:00' }];
+    const made = await ws.caller.courses.create({ ...ownCourse, title: 'Published late', sessions } as never);
+    const refused = await fieldErrorOf(ws.caller.courses.publish({ id: made.id }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.message).toMatch(
+      /^This course has a session on .+, which is in the past\. Edit the course and move that session to today or later, then publish it\.$/,
+    );
+    expect((await ws.caller.courses.byId({ id: made.id })).course.status).toBe('draft');
+    // Once the session is moved to today or later, it publishes.
+    await ws.caller.courses.update({
+      id: made.id,
+      course: { ...ownCourse, title: 'Published late', sessions: ownCourse.sessions } as never,
+    });
+    await ws.caller.courses.publish({ id: made.id });
+    expect((await ws.caller.courses.byId({ id: made.id })).course.status).toBe('published');
+    // A published course is still told it is already published, whatever its dates by then.
+    await ranUntilYesterday(database.db, made.id);
+    await expect(ws.caller.courses.publish({ id: made.id })).rejects.toThrow(
+      'This course is already published.',
+    );
+  });
+
   it('a course whose last session ended earlier today has run; one still running today is upcoming (London time)', async () => {
     // 10 June 2031 is in British Summer Time: a session 09:00–12:00 in London ends at 11:00Z.
     const on = '2031-06-10';

@@ -337,4 +337,17 @@ describe('importing schools from a GIAS establishment fields file', () => {
     expect(await theirs()).toEqual(before);
     expect((await stored([urn(80)])).map((s) => [s.name, s.status])).toEqual([['Renamed by BEP', 'closed']]);
   });
+
+  it('the demo schools have a telephone and website, and its academies a trust, as GIAS gives them', async () => {
+    // Highfield Junior and Infant School (maintained) and Washwood Heath Academy, among BEP's demo customers.
+    const [maintained, academy] = await stored([103318, 139804]);
+    expect(academy).toMatchObject({
+      telephone: '0121 496 0804',
+      website: 'https://www.washwood-heath-academy.example',
+      trustName: 'Tame Valley Academy Trust',
+    });
+    expect(maintained?.telephone).toMatch(/^0121 496 0\d{3}$/);
+    expect(maintained?.website).toMatch(/^https:\/\/www\.[a-z0-9-]+\.example$/);
+    expect(maintained?.trustName).toBeNull();
+  });
 });
