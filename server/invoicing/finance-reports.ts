@@ -4,7 +4,11 @@ import type { Tx } from '~/db/client';
 import { creditNoteLines, creditNotes, invoiceLines, invoices, payments, schools } from '~/db/schema';
 import { toCsv } from '../format/csv';
 import { paymentDescription, paymentMethodLabels } from './payment-labels';
+import { isMaintainedSchool } from '../schools/maintained';
 import { agedBucket, schoolFinancialYear, vatTreatmentLabels } from './rules';
+
+const financialYearKind = (school: { type: string }) =>
+  isMaintainedSchool(school) ? ('maintained' as const) : ('not_maintained' as const);
 
 const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type AgedBucket = (typeof buckets)[number];
@@ -76,12 +80,12 @@ export type StatementInput = z.infer<typeof ZStatementInput>;
  */
 export async function statementOfAccount(tx: Tx, input: StatementInput, today: string) {
   const [school] = await tx
-    .select({ name: schools.name, typeGroup: schools.typeGroup })
+    .select({ name: schools.name, type: schools.type })
     .from(schools)
     .where(eq(schools.id, input.schoolId));
   if (!school) return null;
   const to = input.to ?? today;
-  const financialYear = schoolFinancialYear(school.typeGroup, to);
+  const financialYear = schoolFinancialYear(financialYearKind(school), to);
   const from = input.allTime ? null : (input.from ?? financialYear.from);
   const schoolId = input.schoolId;
   const inv = await tx
@@ -156,7 +160,7 @@ export async function statementOfAccount(tx: Tx, input: StatementInput, today: s
     to,
     financialYear,
     /** The school's financial year today (for "this year" and "last year" choices). */
-    currentFinancialYear: schoolFinancialYear(school.typeGroup, today),
+    currentFinancialYear: schoolFinancialYear(financialYearKind(school), today),
     openingBalancePence,
     lines,
     /** The balance at the end of the period. */

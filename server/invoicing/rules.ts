@@ -151,14 +151,15 @@ export const vatTreatmentLabels: Record<VatTreatment, string> = {
 };
 
 /**
- * A school's own financial year containing `date`: academies and free schools run September to August, maintained
- * (and other LA) schools April to March. A statement of account starts here unless asked otherwise.
+ * A school's own financial year containing `date`: maintained schools run April to March; academies, free schools
+ * and other schools the LA does not maintain, September to August (the caller decides which with
+ * isMaintainedSchool, the one rule for "maintained"). A statement of account starts here unless asked otherwise.
  */
 export function schoolFinancialYear(
-  typeGroup: string,
+  kind: 'maintained' | 'not_maintained',
   date: string,
 ): { from: string; to: string; label: string; runs: string } {
-  const academy = /academ|free school/i.test(typeGroup);
+  const academy = kind === 'not_maintained';
   const startMonth = academy ? 9 : 4;
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));

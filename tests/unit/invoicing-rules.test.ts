@@ -221,20 +221,20 @@ describe('settlement and ageing', () => {
 
 describe('a school’s financial year (the statement’s default start)', () => {
   it('runs April to March for a maintained school and September to August for an academy', () => {
-    expect(schoolFinancialYear('Local authority maintained schools', '2026-12-04')).toEqual({
+    expect(schoolFinancialYear('maintained', '2026-12-04')).toEqual({
       from: '2026-04-01',
       to: '2027-03-31',
       label: '2026-27',
       runs: 'April to March',
     });
-    expect(schoolFinancialYear('Local authority maintained schools', '2027-03-31').from).toBe('2026-04-01');
-    expect(schoolFinancialYear('Local authority maintained schools', '2027-04-01').from).toBe('2027-04-01');
-    expect(schoolFinancialYear('Academies', '2026-08-31')).toMatchObject({
+    expect(schoolFinancialYear('maintained', '2027-03-31').from).toBe('2026-04-01');
+    expect(schoolFinancialYear('maintained', '2027-04-01').from).toBe('2027-04-01');
+    expect(schoolFinancialYear('not_maintained', '2026-08-31')).toMatchObject({
       from: '2025-09-01',
       to: '2026-08-31',
       runs: 'September to August',
     });
-    expect(schoolFinancialYear('Free Schools', '2026-09-01').from).toBe('2026-09-01');
+    expect(schoolFinancialYear('not_maintained', '2026-09-01').from).toBe('2026-09-01');
   });
 });
 
