@@ -129,33 +129,37 @@ export async function createCreditNote(
   // part credit leaves them invoiced. Charges stay invoiced: a place or service credited in full was cancelled
   // or given up, and is not billed a second time.
   if (credited >= invoice.grossPence) await releaseSubscriptionTerms(tx, invoice.id);
-  if (input.notify !== false && invoice.kind === 'invoice') {
-    for (const recipient of await invoiceRecipientsOf(tx, invoice.schoolId)) {
-      await queueEmail(tx, {
-        to: recipient.email,
-        ...emailOf(
-          'notice',
-          creditNoteEmailProps({
-            recipient,
-            legalName: settings.legalName,
-            creditNote: { number, grossPence: totals.grossPence, reason: input.reason },
-            invoice: { number: invoice.number ?? '', customerName: invoice.customerName },
-            outstandingPence: Math.max(0, invoice.grossPence - invoice.paidPence - credited),
-            url: `${actor.appUrl}/${actor.slug}/invoices/${invoice.id}`,
-          }),
-        ),
-        attachments: [
-          {
-            kind: 'credit-note-pdf',
-            invoiceId: invoice.id,
-            creditNoteId: note.id,
-            filename: `${number}.pdf`,
-          },
-        ],
-      });
-    }
+  const emails = input.notify !== false && invoice.kind === 'invoice';
+  const recipients = emails ? await invoiceRecipientsOf(tx, invoice.schoolId) : [];
+  for (const recipient of recipients) {
+    await queueEmail(tx, {
+      to: recipient.email,
+      ...emailOf(
+        'notice',
+        creditNoteEmailProps({
+          recipient,
+          legalName: settings.legalName,
+          creditNote: { number, grossPence: totals.grossPence, reason: input.reason },
+          invoice: { number: invoice.number ?? '', customerName: invoice.customerName },
+          outstandingPence: Math.max(0, invoice.grossPence - invoice.paidPence - credited),
+          url: `${actor.appUrl}/${actor.slug}/invoices/${invoice.id}`,
+        }),
+      ),
+      attachments: [
+        {
+          kind: 'credit-note-pdf',
+          invoiceId: invoice.id,
+          creditNoteId: note.id,
+          filename: `${number}.pdf`,
+        },
+      ],
+    });
   }
-  return { id: note.id, number, ...totals };
+  /**
+   * Who it was emailed to: empty for a school with nobody to email (its page says so, and whoever raised it is
+   * told to send it), null when it is not emailed at all (a journal's).
+   */
+  return { id: note.id, number, ...totals, emailedTo: emails ? recipients.map((r) => r.email) : null };
 }
 
 /** Frees the subscription parts an invoice billed (their source keys), so a later run may bill them again. */

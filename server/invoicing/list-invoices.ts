@@ -6,6 +6,7 @@ import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { billingRunStale } from './billing-job';
 import { hasInvoiceRecipient } from './invoice-recipients';
 import { owingWhere } from './money-owed';
+import { reminderNotSent } from './send-overdue-reminders';
 
 export const ZListInvoicesInput = z.object({
   schoolId: z.uuid().optional(),
@@ -21,52 +22,71 @@ export const ZListInvoicesInput = z.object({
  */
 export async function listInvoices(
   tx: Tx,
-  input: z.infer<typeof ZListInvoicesInput> & { ownSchoolOnly?: boolean; today?: IsoDate },
+  input: z.infer<typeof ZListInvoicesInput> & {
+    ownSchoolOnly?: boolean;
+    today?: IsoDate;
+    /** The workspace's overdue reminders (days after the due date): marks those not sent for want of anyone. */
+    reminderDays?: readonly number[];
+  },
 ) {
+  const today = input.today ?? todayInLondon();
   const where: SQL[] = [];
   if (input.schoolId) where.push(eq(invoices.schoolId, input.schoolId));
   if (input.status) where.push(eq(invoices.status, input.status));
   if (input.billingRunId) where.push(eq(invoices.billingRunId, input.billingRunId));
-  if (input.owing) where.push(owingWhere(input.owing, input.today ?? todayInLondon()));
+  if (input.owing) where.push(owingWhere(input.owing, today));
   // Drafts are internal, including one voided without ever being issued: a school sees what was issued to it.
   if (input.ownSchoolOnly) where.push(isNotNull(invoices.issuedOn));
-  return (
-    tx
-      .select({
-        id: invoices.id,
-        number: invoices.number,
-        kind: invoices.kind,
-        status: invoices.status,
-        schoolId: invoices.schoolId,
-        customerName: invoices.customerName,
-        issuedOn: invoices.issuedOn,
-        dueOn: invoices.dueOn,
-        purchaseOrderNumber: invoices.purchaseOrderNumber,
-        billingRunId: invoices.billingRunId,
-        netPence: invoices.netPence,
-        vatPence: invoices.vatPence,
-        grossPence: invoices.grossPence,
-        paidPence: invoices.paidPence,
-        creditedPence: invoices.creditedPence,
-        /** Nothing is owed on a draft (until it is issued) or a void invoice: null, shown as a dash. */
-        outstandingPence: sql<number | null>`case when ${invoices.status} in ('draft', 'void') then null
+  const rows = await tx
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      kind: invoices.kind,
+      status: invoices.status,
+      schoolId: invoices.schoolId,
+      customerName: invoices.customerName,
+      issuedOn: invoices.issuedOn,
+      dueOn: invoices.dueOn,
+      purchaseOrderNumber: invoices.purchaseOrderNumber,
+      billingRunId: invoices.billingRunId,
+      netPence: invoices.netPence,
+      vatPence: invoices.vatPence,
+      grossPence: invoices.grossPence,
+      paidPence: invoices.paidPence,
+      creditedPence: invoices.creditedPence,
+      /** Nothing is owed on a draft (until it is issued) or a void invoice: null, shown as a dash. */
+      outstandingPence: sql<number | null>`case when ${invoices.status} in ('draft', 'void') then null
           else ${invoices.grossPence} - ${invoices.paidPence} - ${invoices.creditedPence} end`,
-        /** A draft whose school has no one to email it to (issuing would send it to nobody). */
-        noRecipient: sql<boolean>`(${invoices.status} = 'draft' and ${invoices.kind} = 'invoice'
+      /** A draft whose school has no one to email it to (issuing would send it to nobody). */
+      noRecipient: sql<boolean>`(${invoices.status} = 'draft' and ${invoices.kind} = 'invoice'
           and not ${hasInvoiceRecipient(invoices.schoolId)})`,
-      })
-      .from(invoices)
-      .where(and(...where))
-      // Drafts waiting to be issued first (newest made first), then what was issued by issue date and number,
-      // newest first, then drafts voided without ever being issued. A school's list has only the issued ones.
-      .orderBy(
-        sql`case when ${invoices.status} = 'draft' then 0 when ${invoices.issuedOn} is not null then 1 else 2 end`,
-        desc(invoices.issuedOn),
-        desc(invoices.sequenceNumber),
-        desc(invoices.createdAt),
-      )
-      .limit(1000)
-  );
+      remindersSent: invoices.remindersSent,
+      /** Issued, past due and its school has no one to email: an overdue reminder would go to nobody. */
+      overdueNoRecipient: sql<boolean>`(${invoices.status} in ('issued', 'part_paid') and ${invoices.kind} = 'invoice'
+          and ${invoices.dueOn} < ${today} and not ${hasInvoiceRecipient(invoices.schoolId)})`,
+    })
+    .from(invoices)
+    .where(and(...where))
+    // Drafts waiting to be issued first (newest made first), then what was issued by issue date and number,
+    // newest first, then drafts voided without ever being issued. A school's list has only the issued ones.
+    .orderBy(
+      sql`case when ${invoices.status} = 'draft' then 0 when ${invoices.issuedOn} is not null then 1 else 2 end`,
+      desc(invoices.issuedOn),
+      desc(invoices.sequenceNumber),
+      desc(invoices.createdAt),
+    )
+    .limit(1000);
+  return rows.map(({ overdueNoRecipient, ...r }) => ({
+    ...r,
+    /** An overdue reminder is due but was not sent: nobody at the school to email it to. */
+    reminderNotSent:
+      overdueNoRecipient &&
+      reminderNotSent(
+        { ...r, outstandingPence: r.outstandingPence ?? 0 },
+        input.ownSchoolOnly ? [] : (input.reminderDays ?? []),
+        today,
+      ),
+  }));
 }
 
 export function listCreditNotes(tx: Tx, input: { schoolId?: string }) {

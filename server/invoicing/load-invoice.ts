@@ -9,8 +9,10 @@ import {
   payments,
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
+import { todayInLondon } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { invoiceRecipientsOf } from './invoice-recipients';
+import { reminderNotSent } from './send-overdue-reminders';
 import { getInvoiceSettings } from './settings';
 
 /**
@@ -109,11 +111,22 @@ export async function getInvoicePage(
 ) {
   const view = await getInvoice(tx, id, scope);
   const settings = await getInvoiceSettings(tx, actor);
-  // Before a draft is issued, finance sees who issuing will email it to (a journal is emailed to no one).
-  const draftInvoice = view.invoice.status === 'draft' && view.invoice.kind === 'invoice';
+  // Finance sees who issuing a draft, a credit note or an overdue reminder emails (a journal is emailed to no one),
+  // and is told when that is nobody.
+  const emailed =
+    view.invoice.kind === 'invoice' && ['draft', 'issued', 'part_paid'].includes(view.invoice.status);
+  const recipients = emailed ? await invoiceRecipientsOf(tx, view.invoice.schoolId) : null;
   return {
     ...view,
-    recipients: draftInvoice ? await invoiceRecipientsOf(tx, view.invoice.schoolId) : null,
+    recipients,
+    /** Overdue, owed a reminder, and nobody at the school to email it to: the reminder was not sent. */
+    reminderNotSent:
+      recipients?.length === 0 &&
+      reminderNotSent(
+        { ...view.invoice, outstandingPence: view.outstandingPence },
+        settings.reminderDays,
+        todayInLondon(),
+      ),
     payOnline: settings.stripeKeyEncrypted ? { directDebit: settings.offerBacsDebit } : null,
     bankDetails: settings.bankDetails,
   };

@@ -11,6 +11,35 @@ import { invoiceRecipientsOf } from './invoice-recipients';
 import { daysBetween } from './rules';
 import { getInvoiceSettings } from './settings';
 
+/** How many of the reminders (days after the due date, e.g. 7 and 30) an invoice `late` days overdue is owed. */
+export const remindersDueBy = (late: number, reminderDays: readonly number[]) =>
+  reminderDays.filter((d) => late >= d).length;
+
+/**
+ * An overdue invoice owed a reminder that the daily job could not send, its school having nobody to email (the
+ * job leaves it unmarked and tries again each day): finance sees "Reminder not sent" on the list and its page.
+ */
+export function reminderNotSent(
+  invoice: {
+    status: string;
+    kind: string;
+    dueOn: string | null;
+    remindersSent: number;
+    outstandingPence: number;
+  },
+  reminderDays: readonly number[],
+  today: string,
+) {
+  return (
+    (invoice.status === 'issued' || invoice.status === 'part_paid') &&
+    invoice.kind === 'invoice' &&
+    invoice.dueOn !== null &&
+    invoice.dueOn < today &&
+    invoice.outstandingPence > 0 &&
+    remindersDueBy(daysBetween(invoice.dueOn, today), reminderDays) > invoice.remindersSent
+  );
+}
+
 /**
  * Overdue reminders at the tenant's intervals (days after the due date, e.g. 7 and 30). Each invoice counts the
  * reminders it has had, so running again the same day (or a late run) sends each reminder at most once and a
@@ -39,7 +68,7 @@ export async function sendOverdueReminders(
   const notReminded: string[] = [];
   for (const invoice of overdue) {
     const late = daysBetween(invoice.dueOn ?? context.today, context.today);
-    const due = thresholds.filter((d) => late >= d).length;
+    const due = remindersDueBy(late, thresholds);
     if (due <= invoice.remindersSent) continue;
     const outstanding = invoice.grossPence - invoice.paidPence - invoice.creditedPence;
     if (outstanding <= 0) continue;

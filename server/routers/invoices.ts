@@ -58,13 +58,15 @@ const staffOnly = (actor: Actor) =>
 export const invoicesRouter = router({
   list: tenantProcedure({ module: 'invoices', roles: invoiceReaders })
     .input(ZListInvoicesInput)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const own = ownSchool(ctx.actor);
       return listInvoices(ctx.tx, {
         ...input,
         schoolId: own ?? (input.schoolId ? scopeToSchool(staffOnly(ctx.actor), input.schoolId) : undefined),
         ownSchoolOnly: own !== undefined,
         today: todayInLondon(),
+        // Finance is told of overdue reminders not sent for want of anyone to email (a school is not).
+        reminderDays: own === undefined ? (await getInvoiceSettings(ctx.tx, ctx.actor)).reminderDays : [],
       });
     }),
   /**

@@ -1,10 +1,50 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signInWithMagicLink } from './support';
 
+test('the finance dashboard shows what schools owe and what is overdue, each opening the invoice list filtered the same way', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'finance@barnet.example');
+  await page.goto('/barnet');
+  const money = page.getByRole('region', { name: 'Invoices: money owed' });
+  await expect(money).toBeVisible();
+  // The demo seed issues Barnet's first charges: some still owed, two of them long enough ago to be overdue.
+  const owed = money.getByRole('link', { name: /^£[\d,]+\.\d\d owed on \d+ issued invoices?$/ });
+  const overdue = money.getByRole('link', { name: /^\d+ invoices? overdue: £[\d,]+\.\d\d$/ });
+  await expect(owed).toBeVisible();
+  await expect(overdue).toBeVisible();
+  await expectAccessible(page);
+
+  // The overdue figure opens the list of just those invoices, as many as it counted.
+  const overdueCount = Number(/^\d+/.exec((await overdue.textContent()) ?? '')?.[0]);
+  await overdue.click();
+  await expect(page).toHaveURL(/\/barnet\/invoices\?owing=overdue$/);
+  const list = page.getByRole('table', { name: 'Invoices: overdue, newest first' });
+  await expect(list).toBeVisible();
+  await expect(list.getByRole('link', { name: /^INV-\d{6}$/ })).toHaveCount(overdueCount);
+  await expect(
+    page.getByRole('navigation', { name: 'Filter by status' }).getByRole('link', { name: 'Overdue' }),
+  ).toHaveAttribute('aria-current', 'page');
+  await expectAccessible(page);
+
+  // The amount owed opens every invoice still owed.
+  await page.goto('/barnet');
+  const owedCount = Number(/on (\d+) issued/.exec((await owed.textContent()) ?? '')?.[1]);
+  await owed.click();
+  await expect(page).toHaveURL(/\/barnet\/invoices\?owing=outstanding$/);
+  await expect(
+    page
+      .getByRole('table', { name: 'Invoices: still owed, newest first' })
+      .getByRole('link', { name: /^INV-\d{6}$/ }),
+  ).toHaveCount(owedCount);
+});
+
 test('finance sets up invoicing, previews and runs subscription billing, issues the drafts; a headteacher opens the invoice and its PDF', async ({
   page,
   browser,
 }) => {
+  // A long journey (a billing run, issuing, a second person, credit, statements): three times the usual time.
+  test.slow();
   await signInWithMagicLink(page, 'finance@barnet.example');
   await page.goto('/barnet/invoices');
   await expect(page.getByRole('heading', { name: 'Invoices', level: 1 })).toBeVisible();
@@ -54,10 +94,51 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   await issueDrafts.click();
   await expect(thisRun.getByRole('status').filter({ hasText: /Issued \d+\./ })).toBeVisible();
 
+  // Barnet's demo schools mostly have no finance contact and no headteacher with an account: their drafts are
+  // named, each linking to the draft, which says so and is issued only once someone says they will send it.
+  const nobody = thisRun.getByTestId('no-recipient');
+  await expect(nobody).toContainText(
+    /\d+ drafts? with no one to send (it|them) to, not issued with the rest\./,
+  );
+  const draftLink = nobody.getByRole('link').first();
+  const school = (await draftLink.textContent()) ?? '';
+  await page.goto('/barnet/invoices?status=draft');
+  await expect(
+    page.getByRole('row').filter({ hasText: school }).filter({ hasText: 'No one to send it to' }).first(),
+  ).toBeVisible();
+  await page.goto('/barnet/invoices/billing');
+  // (A school billed for two packages has a draft for each: open the first.)
+  await thisRun.getByTestId('no-recipient').getByRole('link', { name: school }).first().click();
+  await expect(page.getByRole('heading', { name: `Draft invoice for ${school}`, level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'No one to send it to' })).toContainText(
+    'so issuing would email this invoice to nobody',
+  );
+  await expect(page.getByRole('link', { name: 'Add a finance contact to the school' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Issue invoice' }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(problem).toContainText(`No one to send it to: ${school} has no finance contact`);
+  await expectAccessible(page);
+  await page.getByLabel('Issue it without emailing anyone: I will send it to the school myself').check();
+  await page.getByRole('button', { name: 'Issue invoice' }).click();
+  // Issued, and no longer a draft: the page is now the numbered invoice's.
+  await expect(page.getByRole('heading', { name: /Invoice E2E-\d{6}/, level: 1 })).toBeVisible();
+
   // The headteacher of Coppetts Wood sees the school's own issued invoice, and downloads the PDF.
   const headContext = await browser.newContext();
   const head = await headContext.newPage();
   await signInWithMagicLink(head, 'head@coppettswood.sch.example');
+  // Their dashboard says what the school has to pay, opening its invoices still owed.
+  await head.goto('/barnet');
+  const toPay = head.getByRole('region', { name: 'Invoices to pay' });
+  await expect(
+    toPay.getByRole('link', { name: /^£[\d,]+\.\d\d to pay on \d+ issued invoices?$/ }),
+  ).toBeVisible();
+  await expect(toPay.getByRole('link', { name: /overdue/ })).toBeVisible();
+  await expectAccessible(head);
+  await toPay.getByRole('link', { name: /to pay on/ }).click();
+  await expect(head).toHaveURL(/\/barnet\/invoices\?owing=outstanding$/);
+  await expect(head.getByRole('link', { name: /^E2E-\d{6}$/ }).first()).toBeVisible();
   await head.goto('/barnet/invoices');
   const link = head.getByRole('link', { name: /^E2E-\d{6}$/ }).first();
   await expect(link).toBeVisible();

@@ -36,6 +36,26 @@ export async function latestEmailedLink(
   throw new Error(`no email with a matching link reached ${email}`);
 }
 
+/**
+ * The newest email to an address whose subject matches `subject`, once the email job has rendered its text (the
+ * outbox holds emails when no SMTP server is set).
+ */
+export async function latestEmail(
+  email: string,
+  subject: RegExp,
+  after = new Date(0),
+): Promise<{ subject: string; text: string }> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const rows = await sql<{ subject: string; text: string | null }[]>`
+      select subject, text from outbox_emails where "to" = ${email} and created_at >= ${after}
+      order by created_at desc limit 10`;
+    const found = rows.find((r) => subject.test(r.subject) && r.text !== null);
+    if (found?.text) return { subject: found.subject, text: found.text };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no email with a subject matching ${subject} reached ${email}`);
+}
+
 /** Signs in as a real user would: asks for a magic link, opens it from the email. */
 export async function signInWithMagicLink(page: Page, email: string) {
   const asked = new Date(Date.now() - 1000);

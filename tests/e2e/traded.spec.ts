@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, signInWithMagicLink } from './support';
+import { expectAccessible, latestEmail, signInWithMagicLink } from './support';
 
 const openSection = async (page: Page, name: string) => {
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name }).click();
@@ -116,12 +116,32 @@ test('a headteacher sees their price and saving, subscribes with a purchase orde
     await expectAccessible(page);
 
     await page.getByLabel('Purchase-order number (optional)').fill(purchaseOrder);
+    const ordered = new Date(Date.now() - 1000);
     await page.getByRole('button', { name: 'Subscribe' }).click();
     const confirmation = page.getByRole('status');
     await expect(confirmation).toContainText(
       'Grange Primary School now subscribes to Ethnic minority achievement',
     );
     await expect(confirmation).toContainText(`Net price ${net}, purchase order ${purchaseOrder}`);
+    await expect(confirmation).toContainText('An order confirmation, saying when it will be invoiced');
+
+    // The order confirmation is in the outbox: what, for which year, the price and when it will be invoiced.
+    const order = await latestEmail(
+      'head@grange.sch.example',
+      /^Order confirmed: Ethnic minority achievement for Grange Primary School, \d{4}\/\d{2}$/,
+      ordered,
+    );
+    expect(order.text).toContain('Package: Ethnic minority achievement');
+    expect(order.text).toMatch(/Year: \d{4}\/\d{2}/);
+    expect(order.text).toContain(`Price: ${net} before VAT`);
+    expect(order.text).toContain(`Purchase-order number: ${purchaseOrder}`);
+    expect(order.text).toMatch(/[Ii]nvoiced/);
+    // The partnership's managers are told of the new subscription.
+    await latestEmail(
+      'manager@hsip.example',
+      /^New subscription: Grange Primary School, Ethnic minority achievement, \d{4}\/\d{2}$/,
+      ordered,
+    );
     await expectAccessible(page);
     await confirmation.getByRole('link', { name: 'See your entitlement statement' }).click();
   } else {

@@ -8,6 +8,7 @@ import { formatPence } from '~/server/catalogue/money';
 import { renderEmail } from '~/server/email/templates';
 import { longDate } from '~/server/format/dates';
 import { addDays } from '~/server/invoicing/rules';
+import { sendOverdueReminders } from '~/server/invoicing/send-overdue-reminders';
 import {
   addMembership,
   callerAs,
@@ -198,6 +199,84 @@ describe('money a partnership found missing in its first term', () => {
     ]);
     expect((await finance().invoices.issue({ id: next?.id ?? '' })).emailedTo).toEqual([contact]);
     expect(await outboxTo(database.db, contact, 'Invoice')).toHaveLength(1);
+  });
+
+  it('a credit note or an overdue reminder for a school with nobody to email does not go nowhere unseen', async () => {
+    const nobody = await schoolWithNobody();
+    const [draft] = await chargeAndBill([nobody.id]);
+    const id = draft?.id ?? '';
+    const { number } = await finance().invoices.issue({ id, sendItMyself: true });
+    // Issued, and nobody to send a credit note to: its page says so (recipients empty).
+    expect((await finance().invoices.byId({ id })).recipients).toEqual([]);
+
+    // Due 10 days ago: the 7-day reminder is due, and the job has nobody to send it to.
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ dueOn: addDays(today, -10) })
+        .where(eq(invoices.id, id)),
+    );
+    const summary = await inTenant((tx) =>
+      sendOverdueReminders(tx, {
+        tenantId: barnet.id,
+        tenantName: barnet.name,
+        tenantSlug: barnet.slug,
+        appUrl: 'http://stride.test',
+        today,
+      }),
+    );
+    expect(summary.notReminded).toContain(number);
+    const listed = (await finance().invoices.list({ owing: 'overdue' })).find((r) => r.id === id);
+    expect(listed?.reminderNotSent).toBe(true);
+    expect((await finance().invoices.byId({ id })).reminderNotSent).toBe(true);
+    // Not a reminder due yet (due yesterday, first reminder at 7 days): nothing to flag.
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ dueOn: addDays(today, -1) })
+        .where(eq(invoices.id, id)),
+    );
+    expect((await finance().invoices.byId({ id })).reminderNotSent).toBe(false);
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ dueOn: addDays(today, -10) })
+        .where(eq(invoices.id, id)),
+    );
+
+    // A credit note raised meanwhile is emailed to nobody, and whoever raised it is told so.
+    const lines = (await finance().invoices.byId({ id })).lines;
+    const note = await finance().invoices.creditNote({
+      invoiceId: id,
+      reason: 'Half day not delivered',
+      scope: 'partial',
+      lines: [{ invoiceLineId: lines[0]?.id ?? '', netPence: 100 }],
+    });
+    expect(note.emailedTo).toEqual([]);
+
+    // Once the school has a finance contact, the flag goes (the next run sends the reminder) and credit notes
+    // are emailed to them.
+    const contact = `credits-${barnet.tag}@school.example`;
+    await inTenant((tx) =>
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId: nobody.id,
+        role: 'finance',
+        name: 'Sam Ledger',
+        email: contact,
+      }),
+    );
+    expect(
+      (await finance().invoices.list({ owing: 'overdue' })).find((r) => r.id === id)?.reminderNotSent,
+    ).toBe(false);
+    expect((await finance().invoices.byId({ id })).reminderNotSent).toBe(false);
+    const second = await finance().invoices.creditNote({
+      invoiceId: id,
+      reason: 'Another half day not delivered',
+      scope: 'partial',
+      lines: [{ invoiceLineId: lines[0]?.id ?? '', netPence: 100 }],
+    });
+    expect(second.emailedTo).toEqual([contact]);
   });
 
   it('issuing a run leaves the drafts with nobody to send them to as drafts, and names them', async () => {

@@ -217,7 +217,7 @@ export function CreditNoteForm({
       <SubmitButton pending={credit.isPending}>Raise credit note</SubmitButton>
       <StatusMessage>
         {credit.data
-          ? `Credit note ${credit.data.number} raised for ${formatPence(credit.data.grossPence)}.`
+          ? `Credit note ${credit.data.number} raised for ${formatPence(credit.data.grossPence)}.${credit.data.emailedTo?.length === 0 ? ' It was emailed to no one: send it to the school yourself.' : ''}`
           : ''}
       </StatusMessage>
     </Form>

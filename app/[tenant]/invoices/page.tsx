@@ -124,6 +124,11 @@ export default async function InvoicesPage({
                     No one to send it to
                   </strong>
                 )}
+                {r.reminderNotSent && (
+                  <strong className="block text-amber-900" data-testid="reminder-not-sent">
+                    Reminder not sent: no one to send it to
+                  </strong>
+                )}
               </>
             ),
           },

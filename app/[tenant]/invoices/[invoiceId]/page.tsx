@@ -293,6 +293,40 @@ export default async function InvoicePage({
           {refundable.length > 0 && (
             <RefundForm invoiceId={invoice.id} payments={refundable} today={todayInLondon()} />
           )}
+          {view.reminderNotSent && (
+            <div
+              role="status"
+              className="rounded border-l-4 border-amber-600 bg-amber-50 p-3"
+              data-testid="reminder-not-sent"
+            >
+              <p className="font-semibold">Reminder not sent: no one to send it to</p>
+              <p className="mt-1">
+                This invoice is overdue, but {invoice.customerName} has no finance contact with an email
+                address and no headteacher or business manager with an account, so its overdue reminder was
+                emailed to nobody.{' '}
+                <Link className="underline" href={`/${tenant}/schools/${invoice.schoolId}#contacts`}>
+                  Add a finance contact to the school
+                </Link>{' '}
+                (the next daily run sends the reminder), or chase the school yourself.
+              </p>
+            </div>
+          )}
+          {(invoice.status === 'issued' || invoice.status === 'part_paid') &&
+            view.recipients?.length === 0 && (
+              <p
+                className="rounded border-l-4 border-amber-600 bg-amber-50 p-3"
+                data-testid="credit-no-recipient"
+              >
+                <strong>No one to send a credit note to:</strong> a credit note raised here is emailed to
+                nobody, as {invoice.customerName} has no finance contact with an email address and no
+                headteacher or business manager with an account. Send it to the school yourself (its PDF is
+                listed on this page), or{' '}
+                <Link className="underline" href={`/${tenant}/schools/${invoice.schoolId}#contacts`}>
+                  add a finance contact to the school
+                </Link>{' '}
+                first.
+              </p>
+            )}
           {(invoice.status === 'issued' || invoice.status === 'part_paid') && (
             <CreditNoteForm
               invoiceId={invoice.id}
