@@ -1,5 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInWithMagicLink } from './support';
+import postgres from 'postgres';
+import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+
+const sql = postgres(process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/stride_e2e', {
+  max: 1,
+});
 
 test('a clerk adds a governor and the vacancy closes; the LA sees chairs and multi-board governors; a governor books statutory training at £0', async ({
   browser,
@@ -58,4 +64,120 @@ test('a clerk adds a governor and the vacancy closes; the LA sees chairs and mul
   await expect(
     governor.getByTestId('training-course').filter({ hasText: 'Safeguarding and Prevent' }),
   ).toContainText('Free');
+});
+
+test('a governor cancels their own place from Your places, told first what it costs the school', async ({
+  browser,
+}) => {
+  // The parent governor booked the statutory course in the journey above: cancelling it now is free.
+  const governor = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(governor, 'governor@stcatherines.sch.example');
+  await governor.goto('/barnet/courses');
+  const places = governor.getByRole('region', { name: 'Your places' });
+  const place = places.getByRole('row').filter({ hasText: 'Safeguarding and Prevent for governors' });
+  await expect(place).toContainText('Confirmed');
+  await expectAccessible(governor);
+  let asked = '';
+  governor.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.accept();
+  });
+  await place
+    .getByRole('button', { name: 'Cancel your place on Safeguarding and Prevent for governors' })
+    .click();
+  await expect(place).toHaveCount(0);
+  expect(asked).toBe(
+    'Cancel your place on Safeguarding and Prevent for governors? There is no charge for cancelling it now.',
+  );
+  // The place is gone from the governor's training record too: the course may be booked again.
+  await governor.goto('/barnet/governance');
+  await governor.getByRole('link', { name: 'My training and booking' }).click();
+  await expect(
+    governor
+      .getByTestId('governor-course')
+      .filter({ hasText: 'Safeguarding and Prevent for governors' })
+      .getByRole('button', { name: 'Book Safeguarding and Prevent for governors' }),
+  ).toBeVisible();
+});
+
+test('the clerk invites a governor from the board’s register and the register says when', async ({
+  browser,
+}) => {
+  const clerk = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(clerk, 'clerk@stcatherines.sch.example');
+  await clerk.goto('/barnet/governance');
+  await clerk.getByRole('link', { name: 'The board’s register' }).click();
+  const add = clerk.getByRole('region', { name: 'Add a governor' });
+  const stamp = Date.now().toString(36);
+  const name = `Niamh Walsh ${stamp}`;
+  const email = `niamh.${stamp}@governors.example`;
+  await add.getByLabel('Name').fill(name);
+  await add.getByLabel('Category').selectOption('co_opted');
+  await add.getByLabel('Email').fill(email);
+  await add.getByLabel('Appointed on').fill('2025-09-01');
+  await add.getByRole('button', { name: 'Add to the board' }).click();
+  await expect(add.getByRole('status')).toContainText(`Added ${name} to the board.`);
+  const row = clerk.getByTestId('governor-row').filter({ hasText: name });
+  await expect(row).toContainText('No access, not invited');
+  const sent = new Date(Date.now() - 1000);
+  await row.getByRole('button', { name: `Invite to Stride ${name}` }).click();
+  await expect(row.getByRole('status')).toHaveText(`Invitation sent to ${email}.`);
+  await expect(row).toContainText(
+    /Invited \d{1,2} [A-Za-z]+ \d{4}; the link works until \d{1,2} [A-Za-z]+ \d{4}/,
+  );
+  await expect(row.getByRole('button', { name: `Invite again ${name}` })).toBeVisible();
+  await expectAccessible(clerk);
+  // The invitation really went out, with its link.
+  expect(
+    await latestEmailedLink(email, /https?:\/\/\S+\/invite\/[a-z0-9-]+\/[A-Za-z0-9_-]+/, sent),
+  ).toContain('/invite/barnet/');
+});
+
+test('the manager reads the governance reports and downloads one as CSV', async ({ browser }) => {
+  const manager = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(manager, 'bpsi.manager@barnet.example');
+  await manager.goto('/barnet/governance');
+  await manager.getByRole('link', { name: 'Governance reports' }).click();
+  await expect(manager.getByRole('heading', { name: 'Governance reports', level: 1 })).toBeVisible();
+  await expect(manager.getByRole('heading', { name: 'Vacancies by school', level: 2 })).toBeVisible();
+  await expect(
+    manager.getByTestId('report-vacancy-row').filter({ hasText: "St Catherine's RC Primary School" }),
+  ).toBeVisible();
+  await expectAccessible(manager);
+  const downloading = manager.waitForEvent('download');
+  await manager.getByRole('link', { name: 'Download vacancies (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^governor-vacancies-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  const [header, ...rows] = csv.trim().split(/\r?\n/);
+  expect(header).toBe('School,Governors,Vacancies,Vacant places');
+  expect(rows.some((r) => r.startsWith("St Catherine's RC Primary School,"))).toBe(true);
+});
+
+test('an academy’s board has the trust’s categories and no LA governor', async ({ browser }) => {
+  const [academy] = await sql<{ id: string }[]>`
+    select s.id from schools s join tenants t on t.id = s.tenant_id
+    where t.slug = 'barnet' and s.name = 'Mill Hill Vale Academy'`;
+  expect(academy).toBeDefined();
+  const manager = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(manager, 'bpsi.manager@barnet.example');
+  await manager.goto(`/barnet/governance/${academy?.id}`);
+  await expect(
+    manager.getByRole('heading', { name: 'Mill Hill Vale Academy: governing board', level: 1 }),
+  ).toBeVisible();
+  await expect(
+    manager.getByText(/An academy: its board \(local governing body or trust board\)/),
+  ).toBeVisible();
+  const places = manager.getByRole('region', { name: 'Places and vacancies' });
+  const categories = await places.getByRole('rowheader').allInnerTexts();
+  expect(categories).toContain('Local governor');
+  expect(categories).not.toContain('LA governor');
+  const options = await manager
+    .getByRole('region', { name: 'Add a governor' })
+    .getByLabel('Category')
+    .locator('option')
+    .allInnerTexts();
+  expect(options).toEqual(expect.arrayContaining(['Trustee', 'Local governor', 'Parent governor']));
+  expect(options).not.toContain('LA governor');
+  await expectAccessible(manager);
 });
