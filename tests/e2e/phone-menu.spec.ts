@@ -10,7 +10,8 @@ test('on a phone the workspace navigation waits behind a menu button', async ({ 
   const nav = page.getByRole('navigation', { name: 'Workspace' });
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(nav).toBeHidden();
-  await expect(page.getByRole('heading', { name: 'At a glance' })).toBeInViewport();
+  // The closed menu leaves the page's own content at the top of the screen.
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('menu-closed.png') });
   await expectAccessible(page);
 
