@@ -44,10 +44,10 @@ export type OpenOptions =
       url: string;
       maxConnections?: number;
       /**
-       * Called with every statement's text as it is sent, and the number of the connection it goes on (benches
-       * count a request's statements and transactions with it).
+       * Called with every statement's text as it is sent, the number of the connection it goes on and its
+       * parameters (benches count a request's statements and transactions with it, and replay them).
        */
-      onQuery?: (query: string, connection: number) => void;
+      onQuery?: (query: string, connection: number, parameters: readonly unknown[]) => void;
     }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
@@ -57,7 +57,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
       ...(options.onQuery
-        ? { debug: (connection: number, query: string) => options.onQuery?.(query, connection) }
+        ? {
+            debug: (connection: number, query: string, parameters: unknown[]) =>
+              options.onQuery?.(query, connection, parameters),
+          }
         : {}),
     });
     const db = drizzlePostgres(alwaysPrepare(client));

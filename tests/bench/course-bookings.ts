@@ -15,8 +15,11 @@
  *   - BENCH_EMAIL_WORKER=during: the worker runs in this process during the races, as instrumentation starts
  *     it in the server: emails are rendered and delivered beside the requests (not inside them).
  * The statement profile (one confirmed, one offered the waiting list and one spread booking, sequentially, on a traced
- * connection) lists each booking's statements and the time from taking the course row's lock to COMMIT.
+ * connection) lists each booking's statements and the time from taking the course row's lock to COMMIT. The spread
+ * booking's statements are then also replayed through bare postgres.js in the spread race ("app statements, bare"):
+ * the app's SQL without its JavaScript, so the run shows how much of the gap to the floor is the statements'.
  */
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { eq, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -176,13 +179,20 @@ function appBooker(setup: Setup, db: Db) {
  * One confirmed, one offered the waiting list and one spread booking, one at a time, on a traced pool: the statements
  * each sends, and the time from the statement that takes the course row's lock to the end of COMMIT.
  */
-async function profileStatements(url: string, setup: Setup) {
-  let log: { at: number; text: string }[] = [];
+async function profileStatements(url: string, setup: Setup): Promise<TracedBooking | null> {
+  let log: { at: number; text: string; raw: string; parameters: readonly unknown[] }[] = [];
+  let spread: TracedBooking | null = null;
   const traced = await openDatabase({
     kind: 'postgres',
     url,
     maxConnections: 1,
-    onQuery: (text) => log.push({ at: performance.now(), text: text.replace(/\s+/g, ' ').trim() }),
+    onQuery: (raw, _connection, parameters) =>
+      log.push({
+        at: performance.now(),
+        text: raw.replace(/\s+/g, ' ').trim(),
+        raw,
+        parameters: [...parameters],
+      }),
   });
   // Its emails stay queued (no delivery inside the traced requests); the bench's queue takes them afterwards.
   const unregister = registerEmailDispatcher({ db: traced.db, dispatchQueuedEmails: async () => {} });
@@ -201,6 +211,13 @@ async function profileStatements(url: string, setup: Setup) {
     const ended = performance.now();
     const commit = log.findIndex((q) => q.text === 'commit');
     if (commit >= 0) log = log.slice(0, commit + 1);
+    const begin = log.findIndex((q) => q.text === 'begin');
+    if (courseId === other && begin >= 0 && commit > begin)
+      spread = {
+        courseId,
+        email: `profile.${setup.run}.${i}@bench.example`,
+        statements: log.slice(begin + 1, commit).map((q) => ({ text: q.raw, parameters: q.parameters })),
+      };
     const lockAt = log.find((q) =>
       /update "?courses"? c set places_taken|for (no key )?update/i.test(q.text),
     );
@@ -216,6 +233,67 @@ async function profileStatements(url: string, setup: Setup) {
   }
   unregister();
   await traced.close();
+  return spread;
+}
+
+/** One booking's statements as the app sent them (between BEGIN and COMMIT), with what they were sent for. */
+type TracedBooking = {
+  courseId: string;
+  email: string;
+  statements: { text: string; parameters: readonly unknown[] }[];
+};
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The app's own statements for a spread booking, replayed through bare postgres.js: no tRPC, drizzle, zod or
+ * domain code, the same pipelining (BEGIN with everything before the write in one go, then the write with COMMIT
+ * behind it). What this path reaches is the most the app could reach with its JavaScript free: the statements'
+ * own cost. Each replay books a fresh delegate on the given course with fresh ids (booking, charge, emails) and
+ * a fresh token hash; the workspace, school and user stay as traced.
+ */
+function replayer(url: string, traced: TracedBooking, keep: ReadonlySet<string>) {
+  const client = postgres(url, { max: CONNECTIONS, onnotice: () => {} });
+  // As drizzle sets them: JSON parameters are sent as the text the app made.
+  const asIs = (value: unknown) => value;
+  Object.assign(client.options.serializers, { 114: asIs, 3802: asIs });
+  const write = traced.statements.findIndex((q) => q.text.trimStart().startsWith('with d'));
+  if (write < 0) throw new Error('The traced booking has no one-statement write.');
+  const book = async (courseId: string, i: number, who: string) => {
+    const email = `${who}.${i}.${randomUUID()}@bench.example`;
+    const fresh = new Map<string, string>();
+    const parametersOf = (parameters: readonly unknown[]) =>
+      parameters.map((value) => {
+        if (typeof value !== 'string') return value;
+        if (value === traced.courseId) return courseId;
+        if (uuidPattern.test(value) && !keep.has(value)) {
+          if (!fresh.has(value)) fresh.set(value, randomUUID());
+          return fresh.get(value);
+        }
+        if (/^[0-9a-f]{64}$/.test(value)) return randomBytes(32).toString('hex');
+        return value.replaceAll(traced.courseId, courseId).replaceAll(traced.email, email);
+      });
+    const reserved = await client.reserve();
+    try {
+      const send = (text: string, parameters: readonly unknown[] = []) =>
+        reserved.unsafe(text, parametersOf(parameters) as never[], { prepare: true }).execute();
+      await Promise.all([
+        send('begin'),
+        ...traced.statements.slice(0, write).map((q) => send(q.text, q.parameters)),
+      ]);
+      const [rows] = await Promise.all([
+        send(traced.statements[write]!.text, traced.statements[write]!.parameters),
+        send('commit'),
+      ]);
+      return Number((rows as unknown as { take: number | null }[])[0]?.take ?? 0) === 1;
+    } catch (error) {
+      await reserved.unsafe('rollback').catch(() => {});
+      throw error;
+    } finally {
+      reserved.release();
+    }
+  };
+  return { book, end: () => client.end() };
 }
 
 export async function benchCourseBookings(url: string) {
@@ -246,7 +324,9 @@ export async function benchCourseBookings(url: string) {
     manager: { id: manager.id, email: manager.email, name: manager.name },
     run: Date.now().toString(36),
   };
-  for (let i = 0; i < Number(process.env.BENCH_PROFILE_REPEAT ?? 1); i++) await profileStatements(url, setup);
+  let traced: TracedBooking | null = null;
+  for (let i = 0; i < Number(process.env.BENCH_PROFILE_REPEAT ?? 1); i++)
+    traced = (await profileStatements(url, setup)) ?? traced;
   await queue.dispatchQueuedEmails();
   if (process.env.BENCH_PROFILE_ONLY) {
     await queue.stop();
@@ -265,13 +345,16 @@ export async function benchCourseBookings(url: string) {
         values (${tenant.id}, ${courseId}, ${setup.schoolIds[i % setup.schoolIds.length]!}, ${'Bench'}, ${`${who}.${setup.run}.${i}@bench.example`}, 'confirmed')`;
       return true;
     });
+  if (!traced) throw new Error('The statement profile traced no spread booking.');
+  const replay = replayer(url, traced, new Set([tenant.id, manager.id, ...setup.schoolIds]));
+  const replayPath = ['app statements, bare', replay.book] as const;
   const paths = [
     ['bare SQL', bareBook],
     ['app (tRPC caller)', appBook],
   ] as const;
 
   // Warm-up, not measured: for the floor and the app alike (otherwise the first race's p99 is the cold start).
-  for (const [who, book] of paths) {
+  for (const [who, book] of [...paths, replayPath]) {
     const [warmId] = await makeCourses(setup, `warm-up ${who}`, 1, WARM_UP / 2);
     let n = 0;
     await Promise.all(
@@ -292,7 +375,8 @@ export async function benchCourseBookings(url: string) {
       [`spread (${SPREAD_COURSES} courses)`, SPREAD_COURSES],
     ] as const) {
       const results: Record<string, Stats> = {};
-      for (const [who, book] of paths) {
+      // The replay is of a spread booking's statements (a place taken): measured on the spread shape only.
+      for (const [who, book] of count > 1 ? [...paths, replayPath] : paths) {
         const ids = await makeCourses(setup, `${who}-${shape}-${round}`, count, HOT_PLACES);
         const tag = `${who.replace(/\W/g, '')}${round}`;
         const stats = await race((i) => book(ids[i % ids.length]!, i, tag));
@@ -304,6 +388,11 @@ export async function benchCourseBookings(url: string) {
       console.info(
         `  app/floor, ${shape}: throughput ${(app.perSecond / floor.perSecond).toFixed(2)}× (target ≥ 0.5), p99 ${(app.p99 / floor.p99).toFixed(2)}× (target ≤ 2)`,
       );
+      const replayed = results[replayPath[0]];
+      if (replayed)
+        console.info(
+          `  the app's statements alone/floor: throughput ${(replayed.perSecond / floor.perSecond).toFixed(2)}×, p99 ${(replayed.p99 / floor.p99).toFixed(2)}× (the most the app could reach with its JavaScript free)`,
+        );
     }
   }
   const [over] = await database.db
@@ -324,6 +413,7 @@ export async function benchCourseBookings(url: string) {
   );
   await queue.stop();
   await bare.end();
+  await replay.end();
   await database.close();
 }
 
