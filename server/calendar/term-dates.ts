@@ -9,6 +9,7 @@ import {
   type IsoDate,
   type Term,
 } from '../catalogue/academic-year';
+import { easterSunday } from './easter';
 
 /**
  * Term dates: the one place pricing, CPD and induction ask "which terms are left?" and "is this in term?".
@@ -37,25 +38,6 @@ const onOrAfter = (d: Date, weekday: number) => addDays(d, (weekday - d.getUTCDa
 /** The last date on or before `d` falling on `weekday`. */
 const onOrBefore = (d: Date, weekday: number) => addDays(d, -((d.getUTCDay() - weekday + 7) % 7));
 
-/** Easter Sunday (Gregorian; the anonymous algorithm). */
-export function easterSunday(year: number): Date {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return utc(year, month, day);
-}
-
 /**
  * An estimate of England's usual pattern, for a year the tenant has not set: autumn from the first weekday of
  * September to the Friday before 21 December; spring from the first Monday on or after 4 January to the
@@ -64,7 +46,7 @@ export function easterSunday(year: number): Date {
  */
 export function defaultTermDates(academicYear: number): TermDates {
   const y = academicYear;
-  const easter = easterSunday(y + 1);
+  const easter = new Date(`${easterSunday(y + 1)}T00:00:00Z`);
   const firstWeekday = (d: Date) =>
     d.getUTCDay() === 0 ? addDays(d, 1) : d.getUTCDay() === 6 ? addDays(d, 2) : d;
   const lastWeekday = (d: Date) =>

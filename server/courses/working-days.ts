@@ -1,4 +1,5 @@
 import type { IsoDate } from '../catalogue/academic-year';
+import { easterSunday } from '../calendar/easter';
 import { addDays, londonClockOf, londonToUtc } from './london-time';
 
 /**
@@ -15,25 +16,6 @@ const oneOffs: Record<number, { moved?: [IsoDate, IsoDate][]; extra?: IsoDate[] 
 const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
 const dayOfWeek = (on: IsoDate) => new Date(`${on}T12:00:00Z`).getUTCDay();
 export const isWeekend = (on: IsoDate) => dayOfWeek(on) === 0 || dayOfWeek(on) === 6;
-
-/** Easter Sunday (the Gregorian computus). */
-export function easterSunday(year: number): IsoDate {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return iso(year, month, day);
-}
 
 /** The first (n = 1) or last (n = -1) Monday of a month. */
 function monday(year: number, month: number, n: 1 | -1): IsoDate {

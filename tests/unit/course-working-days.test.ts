@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { easterSunday } from '~/server/calendar/easter';
 import { cancellationOutcome, cancellationTermsSummary, shareOf } from '~/server/courses/cancellation-terms';
 import { londonToUtc } from '~/server/courses/london-time';
 import {
   addWorkingHours,
   bankHolidays,
-  easterSunday,
   isWorkingDay,
   workingDaysBefore,
 } from '~/server/courses/working-days';
