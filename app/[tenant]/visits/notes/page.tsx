@@ -22,6 +22,8 @@ export default async function NotesOfVisitPage({
   const roles = workspace.roles;
   const writer = roles.some((r) => r === 'tenant_admin' || r === 'la_officer' || r === 'adviser');
   const officer = roles.some((r) => r === 'tenant_admin' || r === 'la_officer');
+  // Governors read a note once it is shared with the board; agreeing it is the headteacher's.
+  const governorOnly = roles.every((r) => r === 'governor');
   const adviserOnly = roles.includes('adviser') && !officer;
   // Advisers see their own notes first; they can widen to every note they may see.
   const show = query.show === 'all' || !adviserOnly ? 'all' : 'mine';
@@ -37,7 +39,9 @@ export default async function NotesOfVisitPage({
       <p className="mt-2 text-slate-700">
         {writer
           ? 'Notes of visit are agreed with the headteacher, then shared with the chair of governors. Agreed notes cannot be changed.'
-          : 'Notes of the LA’s visits to your school. Read each note, then agree it or comment.'}
+          : governorOnly
+            ? 'Notes of the LA’s visits to your school, shared with the governing body once the headteacher has agreed them.'
+            : 'Notes of the LA’s visits to your school. Read each note, then agree it or comment.'}
       </p>
       {writer && (
         <p className="mt-4">
