@@ -93,3 +93,17 @@ test('the link adviser writes a note of visit, sends it, the headteacher agrees 
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+test('a governor reads the notes shared with the board, and is not asked to agree them', async ({
+  browser,
+}) => {
+  const governor = await pageFor(browser, 'governor@stcatherines.sch.example');
+  await governor.goto('/barnet/visits/notes');
+  await expect(governor.getByRole('heading', { name: 'Notes of visit', level: 1 })).toBeVisible();
+  await expect(
+    governor.getByText('shared with the governing body once the headteacher has agreed them'),
+  ).toBeVisible();
+  await expect(governor.getByRole('link', { name: 'Write a note of visit' })).toHaveCount(0);
+  await expect(governor.getByRole('cell', { name: 'Shared with the chair of governors' })).toBeVisible();
+  await expectAccessible(governor);
+});
