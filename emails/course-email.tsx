@@ -25,8 +25,11 @@ function CourseEmail(p: CourseEmailProps) {
             {p.heading}
           </Heading>
           <Text>Dear {p.greetingName},</Text>
-          {p.paragraphs.map((text) => (
-            <Text key={text}>{text}</Text>
+          {/* pre-line: an organiser's message keeps the line breaks it was written with. */}
+          {p.paragraphs.map((text, i) => (
+            <Text key={i} style={{ whiteSpace: 'pre-line' }}>
+              {text}
+            </Text>
           ))}
           {p.sessionLines.length > 0 && (
             <>

@@ -338,7 +338,36 @@ export const courseEvaluations = pgTable(
   ],
 );
 
+/**
+ * A message the course's organisers emailed to its delegates (joining instructions, what to bring, a room
+ * change): kept so the course page can say what was sent, when, by whom and to how many.
+ */
+export const courseMessages = pgTable(
+  'course_messages',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id')
+      .notNull()
+      .default(sql`gen_random_uuid()`),
+    courseId: uuid('course_id').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** How many people it went to (confirmed delegates, and the waiting list when included). */
+    recipients: integer('recipients').notNull(),
+    includesWaitingList: boolean('includes_waiting_list').notNull().default(false),
+    sentByUserId: uuid('sent_by_user_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('course_messages_course').on(t.tenantId, t.courseId, t.sentAt),
+    foreignKey({ columns: [t.tenantId, t.courseId], foreignColumns: [courses.tenantId, courses.id] }),
+    tenantIsolation('course_messages'),
+  ],
+);
+
 export type Course = typeof courses.$inferSelect;
 export type CourseSession = typeof courseSessions.$inferSelect;
 export type CourseBooking = typeof courseBookings.$inferSelect;
 export type CourseWaitlistEntry = typeof courseWaitlistEntries.$inferSelect;
+export type CourseMessage = typeof courseMessages.$inferSelect;

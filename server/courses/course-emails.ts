@@ -122,7 +122,8 @@ export type CourseEmailKind =
   | 'substituted'
   | 'passed_on'
   | 'approval_requested'
-  | 'declined';
+  | 'declined'
+  | 'message';
 
 type Recipient = Pick<CourseBooking, 'delegateName' | 'delegateEmail'>;
 
@@ -164,6 +165,8 @@ export function courseEmail(input: {
   position?: number;
   /** A date-change email's sessions that moved, were added or no longer run. */
   changes?: string[];
+  /** The organisers' own message to the course's delegates (messageDelegates). */
+  message?: { subject: string; paragraphs: string[] };
 }): TemplatedEmail {
   const { course } = input;
   const where =
@@ -297,6 +300,15 @@ export function courseEmail(input: {
       paragraphs: [
         `Your place on ${course.title} has been passed to ${input.reason ?? 'a colleague'}. You no longer have a place, and the link in your earlier emails no longer works.`,
         'If this is a mistake, please speak to your school’s headteacher or business manager.',
+      ],
+    }),
+    message: () => ({
+      subject: `${input.message?.subject ?? 'A message'}: ${course.title}`,
+      heading: input.message?.subject ?? 'A message about your course',
+      paragraphs: [
+        `A message from the organisers of ${course.title}, which you have a place on or are waiting for:`,
+        ...(input.message?.paragraphs ?? []),
+        where,
       ],
     }),
     substituted: () => ({

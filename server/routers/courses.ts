@@ -21,6 +21,7 @@ import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { cancelMyPlace } from '../courses/cancel-my-place';
 import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
 import { listCourseDelegates, listSchoolBookings } from '../courses/list-bookings';
+import { listCourseMessages, messageDelegates, ZMessageDelegatesInput } from '../courses/message-delegates';
 import { promoteFromWaitlist, ZPromoteInput } from '../courses/promote-from-waitlist';
 import {
   schoolBookingApproval,
@@ -225,6 +226,18 @@ export const coursesRouter = router({
   delegates: manage
     .input(z.object({ courseId: z.uuid() }))
     .query(({ ctx, input }) => listCourseDelegates(ctx.tx, input.courseId)),
+  /** The organisers email the course's delegates (and, if they choose, its waiting list) a message. */
+  messageDelegates: manage.input(ZMessageDelegatesInput).mutation(({ ctx, input }) =>
+    messageDelegates(ctx.tx, {
+      ...input,
+      tenantId: ctx.actor.tenantId,
+      sentByUserId: ctx.actor.userId,
+      providerName: ctx.actor.name,
+    }),
+  ),
+  messages: manage
+    .input(z.object({ courseId: z.uuid() }))
+    .query(({ ctx, input }) => listCourseMessages(ctx.tx, input.courseId)),
   /** A school's bookings, upcoming and past, with costs; the manager sees every school's. */
   schoolBookings: book.input(z.object({ schoolId: z.uuid().optional() })).query(({ ctx, input }) =>
     listSchoolBookings(ctx.tx, {

@@ -4,12 +4,15 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Link } from '~/app/_components/link';
 import {
+  Checkbox,
   DateField,
   Form,
   StatusMessage,
   SubmitButton,
   TextArea,
+  TextField,
   useFormMutation,
+  useFormValues,
   warningButtonClass,
 } from '../../../_components/form-kit';
 import { useTRPC } from '../../../_lib/trpc-client';
@@ -103,6 +106,60 @@ export function CancelCourseForm({ courseId, tenant }: { courseId: string; tenan
           </ul>
         </div>
       )}
+    </Form>
+  );
+}
+
+/** The organisers email everyone with a place (and, if they choose, everyone waiting) a message. */
+export function MessageDelegatesForm({
+  courseId,
+  confirmed,
+  waiting,
+}: {
+  courseId: string;
+  confirmed: number;
+  waiting: number;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { values, bind, set, reset } = useFormValues({ subject: '', message: '', includeWaitingList: false });
+  const form = useFormMutation(trpc.courses.messageDelegates.mutationOptions(), {
+    idPrefix: 'message',
+    onSuccess: () => {
+      reset();
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      onSubmit={() => form.mutate({ courseId, ...values })}
+      heading={<h2 className="text-xl font-semibold">Message the delegates</h2>}
+    >
+      <p>
+        Joining instructions, what to bring, a room change: emailed to the {confirmed}{' '}
+        {confirmed === 1 ? 'delegate' : 'delegates'} with a confirmed place, with the course&rsquo;s sessions.
+      </p>
+      <TextField label="Subject" {...form.field('subject')} {...bind('subject')} />
+      <TextArea
+        label="Message"
+        hint="A blank line starts a new paragraph."
+        rows={6}
+        {...form.field('message')}
+        {...bind('message')}
+      />
+      {waiting > 0 && (
+        <Checkbox
+          label={`Also send it to the ${waiting} ${waiting === 1 ? 'person' : 'people'} on the waiting list`}
+          {...form.field('includeWaitingList')}
+          checked={values.includeWaitingList}
+          onChange={set('includeWaitingList')}
+        />
+      )}
+      <SubmitButton pending={form.isPending} pendingLabel="Sending…">
+        Send the message
+      </SubmitButton>
+      {form.data && <StatusMessage>Message sent. {form.data.summary}</StatusMessage>}
     </Form>
   );
 }

@@ -14,8 +14,9 @@ import { inSentence, priceNamesOf } from '~/server/catalogue/price-names';
 import { statutoryFreeLine } from '~/server/courses/course-labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { LeaveWaitingList, PromoteButton } from '../booking-decision';
-import { CancelCourseForm, DuplicateForm, PublishButton } from './course-actions';
+import { CancelCourseForm, DuplicateForm, MessageDelegatesForm, PublishButton } from './course-actions';
 import { dateAndTime } from '~/server/format/dates';
+import { countOf } from '~/server/format/plural';
 
 const bookingStatusLabels = {
   pending_approval: 'Awaiting approval',
@@ -34,9 +35,10 @@ export default async function CoursePage({
   const { tenant, courseId } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
   const names = priceNamesOf(workspace.tenant.settings);
-  const [{ course, sessions, counts, placesLeft }, delegates] = await Promise.all([
+  const [{ course, sessions, counts, placesLeft }, delegates, messages] = await Promise.all([
     guard(api.courses.byId({ id: courseId })),
     guard(api.courses.delegates({ courseId })),
+    guard(api.courses.messages({ courseId })),
   ]);
   const where = courseWhere(course);
   return (
@@ -167,6 +169,36 @@ export default async function CoursePage({
             ]}
           />
         </>
+      )}
+      {messages.length > 0 && (
+        <>
+          <h2 className="mt-8 text-xl font-semibold">Messages sent ({messages.length})</h2>
+          <DataTable
+            caption={`Messages sent to the delegates of ${course.title}`}
+            hideCaption
+            rows={messages}
+            rowKey={(m) => m.id}
+            columns={[
+              { header: 'Subject', cell: (m) => m.subject, rowHeader: true },
+              { header: 'Sent', cell: (m) => dateAndTime(m.sentAt) },
+              {
+                header: 'To',
+                cell: (m) =>
+                  `${countOf(m.recipients, 'person', 'people')}${m.includesWaitingList ? ' (waiting list included)' : ''}`,
+              },
+              { header: 'By', cell: (m) => m.sentBy ?? '—' },
+            ]}
+          />
+        </>
+      )}
+      {course.status === 'published' && (
+        <div className="mt-8">
+          <MessageDelegatesForm
+            courseId={course.id}
+            confirmed={counts.confirmed}
+            waiting={counts.waiting + counts.onHold}
+          />
+        </div>
       )}
       <div className="mt-8 space-y-6">
         <p className="flex flex-wrap gap-x-6 gap-y-2">

@@ -1,0 +1,143 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Database } from '~/db/client';
+import { auditLog, moduleKeys, outboxEmails } from '~/db/schema';
+import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
+import { ownCourse, schoolWithStaffAndHeads } from './course-fixtures';
+import { openTestDatabase } from './harness';
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error('expected a refusal');
+  return { code: error.code, message: error.message };
+}
+
+describe('messaging a course’s delegates', () => {
+  let database: Database;
+  let setup: Awaited<ReturnType<typeof schoolWithStaffAndHeads>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    setup = await schoolWithStaffAndHeads(database.db);
+  });
+
+  /** A published course of one place: Ada holds it, Ben waits for the next. */
+  async function fullCourse() {
+    const { ws } = setup;
+    const title = `Messaged ${Math.random().toString(36).slice(2, 8)}`;
+    const made = await ws.caller.courses.create({ ...ownCourse, title, capacity: 1 } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const ada = `ada.${made.id.slice(0, 8)}@school.example`;
+    const ben = `ben.${made.id.slice(0, 8)}@school.example`;
+    await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [{ name: 'Ada Ahmed', email: ada, role: '' }],
+    });
+    await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [{ name: 'Ben Brown', email: ben, role: '' }],
+      joinWaitingList: true,
+    });
+    return { id: made.id, title, ada, ben };
+  }
+
+  const emailsAbout = (title: string) =>
+    database.db
+      .select({ to: outboxEmails.to, subject: outboxEmails.subject, props: outboxEmails.props })
+      .from(outboxEmails)
+      .where(like(outboxEmails.subject, `%: ${title}`));
+
+  it('emails the delegates with a place, or the waiting list too, and keeps a record of each message', async () => {
+    const { ws } = setup;
+    const course = await fullCourse();
+    const sent = await ws.caller.courses.messageDelegates({
+      courseId: course.id,
+      subject: 'Parking',
+      message: 'Park at the back of the building.\nThe front gate is locked.\n\nBring a laptop.',
+    });
+    expect(sent).toMatchObject({ sentTo: 1, summary: 'Sent to 1 person.' });
+    const first = (await emailsAbout(course.title)).filter((e) => e.subject.startsWith('Parking'));
+    expect(first.map((e) => e.to)).toEqual([course.ada]);
+    expect(first[0]?.subject).toBe(`Parking: ${course.title}`);
+    const paragraphs = (first[0]?.props as { paragraphs: string[] }).paragraphs;
+    // A blank line starts a paragraph; a single line break stays inside one.
+    expect(paragraphs).toContain('Park at the back of the building.\nThe front gate is locked.');
+    expect(paragraphs).toContain('Bring a laptop.');
+
+    await ws.caller.courses.messageDelegates({
+      courseId: course.id,
+      subject: 'Room change',
+      message: 'We are in Room 4.',
+      includeWaitingList: true,
+    });
+    const second = (await emailsAbout(course.title)).filter((e) => e.subject.startsWith('Room change'));
+    expect(second.map((e) => e.to).sort()).toEqual([course.ada, course.ben].sort());
+
+    const messages = await ws.caller.courses.messages({ courseId: course.id });
+    expect(messages.map((m) => [m.subject, m.recipients, m.includesWaitingList])).toEqual([
+      ['Room change', 2, true],
+      ['Parking', 1, false],
+    ]);
+    expect(messages[0]?.sentBy).toBe(ws.user.name);
+    const audited = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, ws.tenant.id), eq(auditLog.action, 'courses.messageDelegates')));
+    expect(audited.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('says when there is no one to send to, and refuses a cancelled course', async () => {
+    const { ws } = setup;
+    const made = await ws.caller.courses.create({ ...ownCourse, title: 'Nobody yet' } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    expect(
+      await refusal(
+        ws.caller.courses.messageDelegates({ courseId: made.id, subject: 'Hi', message: 'Hello' }),
+      ),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: 'No one holds a confirmed place on this course yet: there is no one to send the message to.',
+    });
+    const course = await fullCourse();
+    await ws.caller.courses.cancel({ id: course.id, reason: 'Trainer ill' });
+    expect(
+      (
+        await refusal(
+          ws.caller.courses.messageDelegates({ courseId: course.id, subject: 'Hi', message: 'x' }),
+        )
+      ).code,
+    ).toBe('CONFLICT');
+    expect(await ws.caller.courses.messages({ courseId: made.id })).toEqual([]);
+  });
+
+  it('checks its input, and lets only the course’s organisers in its own workspace send', async () => {
+    const { ws, head } = setup;
+    const course = await fullCourse();
+    const empty = await refusal(
+      ws.caller.courses.messageDelegates({ courseId: course.id, subject: '  ', message: 'x' }),
+    );
+    expect(empty).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(empty.message).toContain('Give the message a subject.');
+    expect(
+      (await refusal(head.courses.messageDelegates({ courseId: course.id, subject: 'Hi', message: 'x' })))
+        .code,
+    ).toBe('FORBIDDEN');
+    // Another workspace's organiser, sending this course's id, finds no such course.
+    const other = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+    expect(
+      (
+        await refusal(
+          other.caller.courses.messageDelegates({ courseId: course.id, subject: 'Hi', message: 'x' }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect(await other.caller.courses.messages({ courseId: course.id })).toEqual([]);
+    expect((await emailsAbout(course.title)).filter((e) => e.subject.startsWith('Hi'))).toEqual([]);
+  });
+});
