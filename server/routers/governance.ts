@@ -14,6 +14,7 @@ import { governanceOverview } from '../governance/governance-overview';
 import {
   governanceReportCsv,
   governanceReports,
+  ZGovernanceReportFilters,
   ZGovernanceReportInput,
 } from '../governance/governance-reports';
 import {
@@ -42,8 +43,10 @@ const ZSchool = z.object({ schoolId: z.uuid() });
 
 export const governanceRouter = router({
   overview: la.query(({ ctx }) => governanceOverview(ctx.tx, { today: todayInLondon() })),
-  /** Vacancies, terms ending, governors without training this year, statutory training uptake. */
-  reports: la.query(({ ctx }) => governanceReports(ctx.tx, { today: todayInLondon() })),
+  /** Vacancies, terms ending, governors without training this year, statutory training uptake; filtered. */
+  reports: la
+    .input(ZGovernanceReportFilters.default({}))
+    .query(({ ctx, input }) => governanceReports(ctx.tx, { ...input, today: todayInLondon() })),
   reportCsv: la
     .input(ZGovernanceReportInput)
     .query(({ ctx, input }) => governanceReportCsv(ctx.tx, { ...input, today: todayInLondon() })),
