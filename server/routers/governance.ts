@@ -30,6 +30,10 @@ import { chairsCsv, listChairs } from '../governance/list-chairs';
 import { myGovernance } from '../governance/my-governance';
 import { publishedGovernors } from '../governance/published-governors';
 import { inviteFromRegister, ZInviteFromRegisterInput } from '../governance/register-access';
+import {
+  withdrawRegisterInvitation,
+  ZWithdrawRegisterInvitationInput,
+} from '../governance/withdraw-register-invitation';
 import { setConstitution } from '../governance/set-constitution';
 import { addExternalTraining, getTrainingRecord } from '../governance/training-record';
 import { stepDownGovernor, updateGovernor } from '../governance/update-governor';
@@ -86,6 +90,10 @@ export const governanceRouter = router({
     .mutation(({ ctx, input }) =>
       inviteFromRegister(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
     ),
+  /** Withdraws the governor invitation waiting for a board member: its link stops working. */
+  withdrawRegisterInvitation: board
+    .input(ZWithdrawRegisterInvitationInput)
+    .mutation(({ ctx, input }) => withdrawRegisterInvitation(ctx.tx, ctx.actor, input)),
   setConstitution: board
     .input(ZConstitutionInput)
     .mutation(({ ctx, input }) => setConstitution(ctx.tx, ctx.actor, input)),
