@@ -197,7 +197,6 @@ export async function governanceReports(tx: Tx, input: TGovernanceReportFilters 
     academicYear: academicYearLabel(year),
     termsUntil,
     newSince,
-    filters: { schoolId: input.schoolId, phase: input.phase, kind: input.kind },
     choices: {
       schools: boardSchools.map((s) => ({ id: s.id, name: s.name })),
       phases: filterablePhases(boardSchools.map((s) => s.phase)),
