@@ -16,6 +16,7 @@ export function FilterForm({
   search,
   submit,
   clearHref,
+  clearText = 'Clear',
   actions,
   action,
   className = 'mt-4 flex flex-wrap items-end gap-3',
@@ -29,6 +30,8 @@ export function FilterForm({
   submit: ReactNode;
   /** Where "Clear" goes, if the form offers it. */
   clearHref?: string;
+  /** The clear link's words ("Clear filters" where "Clear" alone could mean a search box). */
+  clearText?: ReactNode;
   /** What follows the button, e.g. download links for what is shown. */
   actions?: ReactNode;
   /** Where the form goes (a download route); this page by default. */
@@ -51,7 +54,7 @@ export function FilterForm({
         </button>
         {clearHref && (
           <Link href={clearHref} className="font-semibold text-brand-dark underline">
-            Clear
+            {clearText}
           </Link>
         )}
         {actions}

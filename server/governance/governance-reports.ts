@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { and, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courseAttendance, courseBookings, courses, governorTrainingRecords } from '~/db/schema';
+import { courseAttendance, courseBookings, courses, governorTrainingRecords, schools } from '~/db/schema';
 import {
   academicYearEnd,
   academicYearLabel,
@@ -11,14 +11,34 @@ import {
 } from '../catalogue/academic-year';
 import type { IsoDate } from '../catalogue/academic-year';
 import { shortDate } from '../format/dates';
-import { isGovernorCategory } from './board-rules';
+import { filterablePhases } from '../schools/phases';
+import { boardKindOf, isGovernorCategory, type BoardKind } from './board-rules';
 import { governanceOverview } from './governance-overview';
 import { categoryLabels } from './labels';
 import { listCurrentGovernors } from './list-current-governors';
 
 export const governanceReportKinds = ['vacancies', 'terms', 'untrained', 'statutory'] as const;
 export type GovernanceReportKind = (typeof governanceReportKinds)[number];
-export const ZGovernanceReportInput = z.object({ report: z.enum(governanceReportKinds) });
+export const boardKinds = ['maintained', 'academy'] as const satisfies readonly BoardKind[];
+
+/**
+ * What the reports may be narrowed to: one school's board, a GIAS phase, maintained schools or academies (the
+ * board's kind, by the same rule as its constitution). Each left out means every board.
+ */
+export const ZGovernanceReportFilters = z.object({
+  schoolId: z.uuid({ message: 'Choose a school from the list.' }).optional(),
+  phase: z
+    .string()
+    .trim()
+    .min(1, { message: 'Choose a phase from the list.' })
+    .max(40, { message: 'Choose a phase from the list.' })
+    .optional(),
+  kind: z.enum(boardKinds, { message: 'Choose maintained schools or academies.' }).optional(),
+});
+export type TGovernanceReportFilters = z.infer<typeof ZGovernanceReportFilters>;
+export const ZGovernanceReportInput = ZGovernanceReportFilters.extend({
+  report: z.enum(governanceReportKinds, { message: 'Choose a report.' }),
+});
 
 /** The same calendar day `months` later (the month's last day when it has no such day): "the next 3 months". */
 export function addMonths(date: IsoDate, months: number): IsoDate {
@@ -42,16 +62,30 @@ type Training = { title: string; on: IsoDate | null; attended: boolean };
  * last 12 months and whether they booked or attended a course the workspace marks statutory (free to maintained
  * schools' governors), such as new governors' induction.
  */
-export async function governanceReports(tx: Tx, input: { today: IsoDate }) {
+export async function governanceReports(tx: Tx, input: TGovernanceReportFilters & { today: IsoDate }) {
   const year = academicYearOf(input.today);
   const from = academicYearStart(year);
   const to = academicYearEnd(year);
   const termsUntil = addMonths(input.today, 3);
   const newSince = addMonths(input.today, -newGovernorMonths);
-  const [overview, current] = await Promise.all([
-    governanceOverview(tx, input),
+  const [overview, everyone] = await Promise.all([
+    governanceOverview(tx, { today: input.today }),
     listCurrentGovernors(tx, input.today),
   ]);
+  // The choices come from every board, so a filter never hides the way back to the others.
+  const boardSchools = await boardSchoolsOf(tx, [...new Set(everyone.map((g) => g.schoolId))]);
+  const shown = new Set(
+    boardSchools
+      .filter(
+        (s) =>
+          (!input.schoolId || s.id === input.schoolId) &&
+          (!input.phase || s.phase === input.phase) &&
+          (!input.kind || s.kind === input.kind),
+      )
+      .map((s) => s.id),
+  );
+  const current = everyone.filter((g) => shown.has(g.schoolId));
+  const boards = overview.boards.filter((b) => shown.has(b.schoolId));
   const governorsNow = current.filter((g) => isGovernorCategory(g.category));
   const emails = [...new Set(governorsNow.map((g) => g.email.toLowerCase()).filter(Boolean))];
   const userIds = [...new Set(governorsNow.flatMap((g) => (g.userId ? [g.userId] : [])))];
@@ -163,14 +197,18 @@ export async function governanceReports(tx: Tx, input: { today: IsoDate }) {
     academicYear: academicYearLabel(year),
     termsUntil,
     newSince,
-    vacancies: overview.boards.map((b) => ({
+    choices: {
+      schools: boardSchools.map((s) => ({ id: s.id, name: s.name })),
+      phases: filterablePhases(boardSchools.map((s) => s.phase)),
+    },
+    vacancies: boards.map((b) => ({
       schoolId: b.schoolId,
       schoolName: b.schoolName,
       governors: b.governors,
       vacant: b.vacant,
       vacancies: b.vacancies.map((v) => ({ category: v.category, vacant: v.vacant })),
     })),
-    vacantTotal: overview.vacantTotal,
+    vacantTotal: boards.reduce((sum, b) => sum + b.vacant, 0),
     termsEnding,
     untrained,
     statutory,
@@ -183,6 +221,18 @@ export async function governanceReports(tx: Tx, input: { today: IsoDate }) {
   };
 }
 
+/** The schools with a board on the register, by name, with what the reports filter them by. */
+async function boardSchoolsOf(tx: Tx, schoolIds: readonly string[]) {
+  if (schoolIds.length === 0) return [];
+  const rows = await tx
+    .select({ id: schools.id, name: schools.name, phase: schools.phase, type: schools.type })
+    .from(schools)
+    .where(inArray(schools.id, [...schoolIds]));
+  return rows
+    .map((s) => ({ id: s.id, name: s.name, phase: s.phase, kind: boardKindOf(s) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
 export type GovernanceReports = Awaited<ReturnType<typeof governanceReports>>;
 
 export const statutoryStatusLabels = { attended: 'Attended', booked: 'Booked', none: 'None booked' } as const;
@@ -190,8 +240,9 @@ export const statutoryStatusLabels = { attended: 'Attended', booked: 'Booked', n
 /** One of the reports as CSV, dates written en-GB. */
 export async function governanceReportCsv(
   tx: Tx,
-  input: { report: GovernanceReportKind; today: IsoDate },
+  input: TGovernanceReportFilters & { report: GovernanceReportKind; today: IsoDate },
 ): Promise<{ filename: string; csv: string }> {
+  // The same filters as the page, so the download holds exactly the rows shown.
   const r = await governanceReports(tx, input);
   const csv = (columns: string[], rows: (string | number)[][]) => stringify(rows, { header: true, columns });
   switch (input.report) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { governors, invitations, memberships, users, type Role } from '~/db/schema';
@@ -13,12 +13,13 @@ import type { IsoDate } from '../catalogue/academic-year';
 
 /**
  * Whether a board member can use Stride for the board: `access` (a governor or headteacher membership at the
- * school, or a governance officer's), `invited` (a governor invitation to the school waiting for them),
- * `expired` (the last one ran out unanswered), or `none`.
+ * school, or a governance officer's), `invited` (an invitation to the school waiting for them, as a governor or
+ * as its headteacher), `expired` (the last one ran out unanswered), or `none` (never invited, or the last
+ * invitation was withdrawn).
  */
 export type RegisterAccess =
   | { state: 'access'; role: Role }
-  | { state: 'invited'; invitedAt: Date; expiresAt: Date }
+  | { state: 'invited'; role: Role; invitedAt: Date; expiresAt: Date }
   | { state: 'expired'; invitedAt: Date; expiresAt: Date }
   | { state: 'none' };
 
@@ -68,6 +69,7 @@ export async function registerAccess(
       : tx
           .select({
             email: invitations.email,
+            role: invitations.role,
             createdAt: invitations.createdAt,
             expiresAt: invitations.expiresAt,
             acceptedAt: invitations.acceptedAt,
@@ -80,8 +82,6 @@ export async function registerAccess(
               inArray(invitations.email, emails),
               eq(invitations.schoolId, schoolId),
               inArray(invitations.role, ['governor', 'school_admin']),
-              isNull(invitations.revokedAt),
-              isNull(invitations.acceptedAt),
             ),
           )
           .orderBy(desc(invitations.createdAt)),
@@ -97,17 +97,20 @@ export async function registerAccess(
       result.set(entry.id, { state: 'access', role: membership.role });
       continue;
     }
+    // The latest invitation decides: one withdrawn (or used, by someone since removed) leaves them uninvited,
+    // whatever older invitation ran out before it.
     const latest = invited.find((i) => i.email === email);
-    if (latest) {
-      const state = invitationState(latest);
+    const state = latest ? invitationState(latest) : 'withdrawn';
+    if (latest && state === 'pending')
       result.set(entry.id, {
-        state: state === 'pending' ? 'invited' : 'expired',
+        state: 'invited',
+        role: latest.role,
         invitedAt: latest.createdAt,
         expiresAt: latest.expiresAt,
       });
-      continue;
-    }
-    result.set(entry.id, { state: 'none' });
+    else if (latest && state === 'expired')
+      result.set(entry.id, { state: 'expired', invitedAt: latest.createdAt, expiresAt: latest.expiresAt });
+    else result.set(entry.id, { state: 'none' });
   }
   return result;
 }

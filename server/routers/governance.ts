@@ -14,6 +14,7 @@ import { governanceOverview } from '../governance/governance-overview';
 import {
   governanceReportCsv,
   governanceReports,
+  ZGovernanceReportFilters,
   ZGovernanceReportInput,
 } from '../governance/governance-reports';
 import {
@@ -29,6 +30,10 @@ import { chairsCsv, listChairs } from '../governance/list-chairs';
 import { myGovernance } from '../governance/my-governance';
 import { publishedGovernors } from '../governance/published-governors';
 import { inviteFromRegister, ZInviteFromRegisterInput } from '../governance/register-access';
+import {
+  withdrawRegisterInvitation,
+  ZWithdrawRegisterInvitationInput,
+} from '../governance/withdraw-register-invitation';
 import { setConstitution } from '../governance/set-constitution';
 import { addExternalTraining, getTrainingRecord } from '../governance/training-record';
 import { stepDownGovernor, updateGovernor } from '../governance/update-governor';
@@ -42,8 +47,10 @@ const ZSchool = z.object({ schoolId: z.uuid() });
 
 export const governanceRouter = router({
   overview: la.query(({ ctx }) => governanceOverview(ctx.tx, { today: todayInLondon() })),
-  /** Vacancies, terms ending, governors without training this year, statutory training uptake. */
-  reports: la.query(({ ctx }) => governanceReports(ctx.tx, { today: todayInLondon() })),
+  /** Vacancies, terms ending, governors without training this year, statutory training uptake; filtered. */
+  reports: la
+    .input(ZGovernanceReportFilters.default({}))
+    .query(({ ctx, input }) => governanceReports(ctx.tx, { ...input, today: todayInLondon() })),
   reportCsv: la
     .input(ZGovernanceReportInput)
     .query(({ ctx, input }) => governanceReportCsv(ctx.tx, { ...input, today: todayInLondon() })),
@@ -83,6 +90,10 @@ export const governanceRouter = router({
     .mutation(({ ctx, input }) =>
       inviteFromRegister(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
     ),
+  /** Withdraws the governor invitation waiting for a board member: its link stops working. */
+  withdrawRegisterInvitation: board
+    .input(ZWithdrawRegisterInvitationInput)
+    .mutation(({ ctx, input }) => withdrawRegisterInvitation(ctx.tx, ctx.actor, input)),
   setConstitution: board
     .input(ZConstitutionInput)
     .mutation(({ ctx, input }) => setConstitution(ctx.tx, ctx.actor, input)),

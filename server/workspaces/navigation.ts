@@ -7,6 +7,7 @@ import {
   commissioningUsers,
   courseUsers,
   financeUsers,
+  governanceOfficers,
   governanceUsers,
   headteachers,
   inductionAbStaff,
@@ -21,6 +22,7 @@ import {
 } from '../access/role-groups';
 
 export type Section = {
+  /** Its address in the workspace: a top-level segment, or a page of another section (`governance/reports`). */
   slug: string;
   title: string;
   /** The module a tenant must have switched on; undefined = every workspace. */
@@ -183,6 +185,16 @@ export const sections: readonly Section[] = [
       governor: 'Your board: your record on it, your training, and booking governor training.',
       school_admin: 'Your school’s governing board: its register, vacancies and the board’s training.',
     },
+    built: true,
+  },
+  {
+    // A page of the governance section with a place of its own in the menu: the officers' reports.
+    slug: 'governance/reports',
+    title: 'Governance reports',
+    module: 'governance',
+    roles: governanceOfficers,
+    summary:
+      'Vacancies, terms ending, governors with no training and new governors’ statutory training, by school, phase or kind of school; each as CSV.',
     built: true,
   },
   {

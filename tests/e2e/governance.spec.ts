@@ -133,25 +133,95 @@ test('the clerk invites a governor from the board’s register and the register 
   ).toContain('/invite/barnet/');
 });
 
-test('the manager reads the governance reports and downloads one as CSV', async ({ browser }) => {
+test('the clerk withdraws an invitation from the register and its link stops working', async ({
+  browser,
+}) => {
+  const clerk = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(clerk, 'clerk@stcatherines.sch.example');
+  await clerk.goto('/barnet/governance');
+  await clerk.getByRole('link', { name: 'The board’s register' }).click();
+  const add = clerk.getByRole('region', { name: 'Add a governor' });
+  const stamp = Date.now().toString(36);
+  const name = `Rory Quinn ${stamp}`;
+  const email = `rory.${stamp}@governors.example`;
+  await add.getByLabel('Name').fill(name);
+  await add.getByLabel('Category').selectOption('co_opted');
+  await add.getByLabel('Email').fill(email);
+  await add.getByLabel('Appointed on').fill('2025-09-01');
+  await add.getByRole('button', { name: 'Add to the board' }).click();
+  await expect(add.getByRole('status')).toContainText(`Added ${name} to the board.`);
+  const row = clerk.getByTestId('governor-row').filter({ hasText: name });
+  const sent = new Date(Date.now() - 1000);
+  await row.getByRole('button', { name: `Invite to Stride ${name}` }).click();
+  await expect(row).toContainText(/Invited \d{1,2} [A-Za-z]+ \d{4}; the link works until/);
+  const invitation = await latestEmailedLink(
+    email,
+    /https?:\/\/\S+\/invite\/[a-z0-9-]+\/[A-Za-z0-9_-]+/,
+    sent,
+  );
+
+  await row.getByRole('button', { name: `Withdraw invitation to ${name}` }).click();
+  await expect(row.getByRole('status')).toHaveText(
+    `Invitation to ${email} withdrawn: its link no longer works.`,
+  );
+  await expect(row).toContainText('No access, not invited');
+  await expect(row.getByRole('button', { name: `Invite to Stride ${name}` })).toBeVisible();
+  await expect(row.getByRole('button', { name: /Withdraw invitation/ })).toHaveCount(0);
+  await expectAccessible(clerk);
+
+  // The invited person opens the emailed link: it no longer works.
+  const invitee = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(invitee, email);
+  await invitee.goto(new URL(invitation).pathname);
+  await expect(invitee.getByText('This invitation was withdrawn or replaced by a newer one.')).toBeVisible();
+  await expect(invitee.getByRole('button', { name: /Accept/ })).toHaveCount(0);
+});
+
+test('the manager opens the governance reports from the menu, filters them and downloads what is shown as CSV', async ({
+  browser,
+}) => {
   const manager = await (await browser.newContext()).newPage();
   await signInWithMagicLink(manager, 'bpsi.manager@barnet.example');
-  await manager.goto('/barnet/governance');
-  await manager.getByRole('link', { name: 'Governance reports' }).click();
+  await manager.goto('/barnet');
+  await manager
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: 'Governance reports' })
+    .click();
   await expect(manager.getByRole('heading', { name: 'Governance reports', level: 1 })).toBeVisible();
   await expect(manager.getByRole('heading', { name: 'Vacancies by school', level: 2 })).toBeVisible();
-  await expect(
-    manager.getByTestId('report-vacancy-row').filter({ hasText: "St Catherine's RC Primary School" }),
-  ).toBeVisible();
+  const vacancyRows = manager.getByTestId('report-vacancy-row');
+  await expect(vacancyRows.filter({ hasText: "St Catherine's RC Primary School" })).toBeVisible();
+  expect(await vacancyRows.count()).toBeGreaterThan(1);
+  await expectAccessible(manager);
+
+  // One school's board: the address carries the filter, the count and the CSV link say so.
+  const filters = manager.getByRole('form', { name: 'Filter the reports' });
+  await filters.getByLabel('School').selectOption({ label: "St Catherine's RC Primary School" });
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(manager).toHaveURL(/[?&]school=[0-9a-f-]{36}/);
+  const school = new URL(manager.url()).searchParams.get('school') ?? '';
+  await expect(vacancyRows).toHaveCount(1);
+  await expect(vacancyRows).toContainText("St Catherine's RC Primary School");
+  await expect(manager.getByTestId('report-count').first()).toHaveText('1 board shown (filtered).');
+  await expect(filters.getByLabel('School')).toHaveValue(school);
+  const link = manager.getByRole('link', { name: 'Download vacancies (CSV)' });
+  expect(await link.getAttribute('href')).toContain(`school=${school}`);
   await expectAccessible(manager);
   const downloading = manager.waitForEvent('download');
-  await manager.getByRole('link', { name: 'Download vacancies (CSV)' }).click();
+  await link.click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^governor-vacancies-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = await readFile(await download.path(), 'utf8');
+  // The file starts with a byte-order mark for Excel.
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
   const [header, ...rows] = csv.trim().split(/\r?\n/);
   expect(header).toBe('School,Governors,Vacancies,Vacant places');
-  expect(rows.some((r) => r.startsWith("St Catherine's RC Primary School,"))).toBe(true);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatch(/^St Catherine's RC Primary School,/);
+
+  // Clear filters shows every board again.
+  await manager.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(manager).toHaveURL(/\/barnet\/governance\/reports$/);
+  await expect.poll(() => vacancyRows.count()).toBeGreaterThan(1);
 });
 
 test('an academy’s board has the trust’s categories and no LA governor', async ({ browser }) => {

@@ -1,7 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '~/db/client';
-import { outboxEmails } from '~/db/schema';
+import { withTenant, type Database } from '~/db/client';
+import { invitations, outboxEmails } from '~/db/schema';
 import { withMailroom } from '~/server/email/outbox';
 import {
   addMembership,
@@ -44,6 +44,7 @@ describe('inviting governors and clerks from the register', () => {
   let chair: MadeUser;
   let pat: MadeUser;
   let oakGovernor: MadeUser;
+  let elmHead: MadeUser;
   let otherManager: MadeUser;
   let otherTenant: MadeTenant;
   const tag = uniqueTag();
@@ -74,6 +75,8 @@ describe('inviting governors and clerks from the register', () => {
     for (const u of [chair, pat]) await addMembership(database.db, tenant.id, u.id, 'governor', elm.id);
     oakGovernor = await makeUser(database.db, { name: 'Olly Oak' });
     await addMembership(database.db, tenant.id, oakGovernor.id, 'governor', oak.id);
+    elmHead = await makeUser(database.db, { name: 'Hana Head' });
+    await addMembership(database.db, tenant.id, elmHead.id, 'school_admin', elm.id);
     const keeper = as(manager).governance;
     for (const e of [
       entry('Cai Chair', 'co_opted', { email: chair.email, office: 'chair' }),
@@ -172,5 +175,125 @@ describe('inviting governors and clerks from the register', () => {
     await expect(
       callerAs(database.db, otherManager, tenant.slug).governance.inviteFromRegister({ governorId }),
     ).rejects.toThrow();
+  });
+  /** Adds a current member with an email to Elm's register and invites them from it; their address. */
+  const invited = async (name: string) => {
+    const email = `${name.split(' ')[0]?.toLowerCase()}.${tag}@elm.example`;
+    const { id } = await as(manager).governance.addGovernor(entry(name, 'co_opted', { email }) as never);
+    ids[name] = id;
+    await as(manager).governance.inviteFromRegister({ governorId: id });
+    return email;
+  };
+
+  it('those who invite withdraw an invitation: the register reads not invited and the link stops working', async () => {
+    for (const [name, who] of [
+      ['Wyn Withdrawn', manager],
+      ['Wil Withdrawn', chair],
+      ['Wes Withdrawn', elmHead],
+    ] as const) {
+      const email = await invited(name);
+      const token = await invitationTokenFor(database, email);
+      expect((await row(name))?.access).toMatchObject({ state: 'invited', role: 'governor' });
+      await expect(
+        as(who).governance.withdrawRegisterInvitation({ governorId: ids[name] ?? '' }),
+      ).resolves.toEqual({ governorId: ids[name], email });
+      expect((await row(name))?.access).toEqual({ state: 'none' });
+      const person = await userByEmail(database.db, email);
+      await expect(
+        callerAs(database.db, person, tenant.slug).joining.accept({ token, name }),
+      ).rejects.toThrow('This invitation was withdrawn or replaced by a newer one.');
+      await expect(as(person).governance.mine()).rejects.toThrow();
+    }
+    // Nothing waits any more: a second withdrawal says so.
+    await expect(
+      as(manager).governance.withdrawRegisterInvitation({ governorId: ids['Wyn Withdrawn'] ?? '' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Wyn Withdrawn has no invitation waiting, so there is nothing to withdraw.',
+    });
+  });
+
+  it('after a withdrawal the member can be sent a new invitation, which works', async () => {
+    const email = `wil.${tag}@elm.example`;
+    await as(chair).governance.inviteFromRegister({ governorId: ids['Wil Withdrawn'] ?? '' });
+    expect((await row('Wil Withdrawn'))?.access).toMatchObject({ state: 'invited' });
+    const wil = await userByEmail(database.db, email);
+    await callerAs(database.db, wil, tenant.slug).joining.accept({
+      token: await invitationTokenFor(database, email),
+      name: 'Wil Withdrawn',
+    });
+    expect((await row('Wil Withdrawn'))?.access).toEqual({ state: 'access', role: 'governor' });
+  });
+
+  it('a withdrawn invitation reads not invited, even where an older one ran out before it', async () => {
+    const email = await invited('Ezra Expired');
+    // The first invitation runs out unanswered; the register says so, and the member is invited again.
+    await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .update(invitations)
+        .set({ expiresAt: new Date(Date.now() - 60_000) })
+        .where(and(eq(invitations.email, email), eq(invitations.schoolId, elm.id))),
+    );
+    expect((await row('Ezra Expired'))?.access).toMatchObject({ state: 'expired' });
+    await as(manager).governance.inviteFromRegister({ governorId: ids['Ezra Expired'] ?? '' });
+    await as(manager).governance.withdrawRegisterInvitation({ governorId: ids['Ezra Expired'] ?? '' });
+    expect((await row('Ezra Expired'))?.access).toEqual({ state: 'none' });
+    // An expired invitation alone is nothing to withdraw (its link already does not work).
+    await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .update(invitations)
+        .set({ revokedAt: null })
+        .where(and(eq(invitations.email, email), eq(invitations.schoolId, elm.id))),
+    );
+    await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .update(invitations)
+        .set({ expiresAt: new Date(Date.now() - 60_000) })
+        .where(and(eq(invitations.email, email), eq(invitations.schoolId, elm.id))),
+    );
+    await expect(
+      as(manager).governance.withdrawRegisterInvitation({ governorId: ids['Ezra Expired'] ?? '' }),
+    ).rejects.toThrow('Ezra Expired has no invitation waiting');
+  });
+
+  it('a plain governor, another school’s governor and another workspace cannot withdraw, and the link still works', async () => {
+    const email = await invited('Kit Kept');
+    const governorId = ids['Kit Kept'] ?? '';
+    await expect(as(pat).governance.withdrawRegisterInvitation({ governorId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Only the chair, the clerk or the headteacher can keep the board’s register.',
+    });
+    await expect(as(oakGovernor).governance.withdrawRegisterInvitation({ governorId })).rejects.toMatchObject(
+      { code: 'NOT_FOUND', message: 'That governing board was not found.' },
+    );
+    await expect(
+      callerAs(database.db, otherManager, otherTenant.slug).governance.withdrawRegisterInvitation({
+        governorId,
+      }),
+    ).rejects.toThrow('That governor was not found.');
+    await expect(
+      callerAs(database.db, otherManager, tenant.slug).governance.withdrawRegisterInvitation({ governorId }),
+    ).rejects.toThrow();
+    await expect(
+      as(manager).governance.withdrawRegisterInvitation({ governorId: 'not-an-id' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await row('Kit Kept'))?.access).toMatchObject({ state: 'invited' });
+    const kit = await userByEmail(database.db, email);
+    await callerAs(database.db, kit, tenant.slug).joining.accept({
+      token: await invitationTokenFor(database, email),
+      name: 'Kit Kept',
+    });
+    expect((await row('Kit Kept'))?.access).toEqual({ state: 'access', role: 'governor' });
+  });
+
+  it('a headteacher’s invitation to the school is not withdrawn from the register', async () => {
+    const email = `sam.${tag}@elm.example`;
+    const { id } = await as(manager).governance.addGovernor(entry('Sam Staff', 'staff', { email }) as never);
+    await as(manager).members.invite({ email, role: 'school_admin', schoolId: elm.id });
+    expect((await row('Sam Staff'))?.access).toMatchObject({ state: 'invited', role: 'school_admin' });
+    await expect(as(chair).governance.withdrawRegisterInvitation({ governorId: id })).rejects.toThrow(
+      'Sam Staff has no invitation waiting',
+    );
+    expect((await row('Sam Staff'))?.access).toMatchObject({ state: 'invited', role: 'school_admin' });
   });
 });

@@ -182,3 +182,138 @@ describe('governance reports', () => {
     expect(theirs.statutory).toEqual([]);
   });
 });
+
+/**
+ * The reports' filters through the tRPC caller: by school, by phase, by kind of school (maintained or academy),
+ * each narrowing every report and its CSV; the choices are the workspace's own boards; another workspace's
+ * boards never appear, whatever is asked; malformed filters are refused with words a person can act on.
+ */
+describe('governance report filters', () => {
+  let database: Database;
+  let tenant: MadeTenant;
+  let otherTenant: MadeTenant;
+  let manager: MadeUser;
+  let otherManager: MadeUser;
+  let elm: { id: string };
+  let ash: { id: string };
+  let fir: { id: string };
+  let yew: { id: string };
+  const tag = uniqueTag();
+
+  const reports = (filters: Record<string, string> = {}, who: MadeUser = manager, slug = tenant.slug) =>
+    callerAs(database.db, who, slug).governance.reports(filters as never);
+  const untrainedNames = async (filters: Record<string, string> = {}) =>
+    (await reports(filters)).untrained.map((g) => g.name).sort();
+  const boardsShown = async (filters: Record<string, string> = {}) =>
+    (await reports(filters)).vacancies.map((v) => v.schoolId).sort();
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    tenant = await makeTenant(database.db, { modules: ['governance'] });
+    elm = await makeSchool(database.db, tenant.id, { name: 'Elm Primary' });
+    ash = await makeSchool(database.db, tenant.id, { name: 'Ash High', phase: 'Secondary' });
+    fir = await makeSchool(database.db, tenant.id, {
+      name: 'Fir Academy',
+      type: 'Academy converter',
+      typeGroup: 'Academies',
+    });
+    manager = await makeUser(database.db, { name: 'Fay Filter' });
+    await addMembership(database.db, tenant.id, manager.id, 'tenant_admin');
+    otherTenant = await makeTenant(database.db, { modules: ['governance'] });
+    yew = await makeSchool(database.db, otherTenant.id, { name: 'Yew Primary' });
+    otherManager = await makeUser(database.db, { name: 'Oli Other' });
+    await addMembership(database.db, otherTenant.id, otherManager.id, 'tenant_admin');
+    const add = (who: MadeUser, slug: string, schoolId: string, name: string, category: string) =>
+      callerAs(database.db, who, slug).governance.addGovernor({
+        schoolId,
+        name,
+        category,
+        appointedOn: '2024-09-01',
+        email: `${name.split(' ')[0]?.toLowerCase()}.${tag}@example.org`,
+      } as never);
+    await add(manager, tenant.slug, elm.id, 'Ella Elm', 'parent');
+    await add(manager, tenant.slug, ash.id, 'Asha Ash', 'parent');
+    await add(manager, tenant.slug, fir.id, 'Finn Fir', 'local_governor');
+    await add(otherManager, otherTenant.slug, yew.id, 'Yara Yew', 'parent');
+  });
+
+  it('with no filter every board shows, and the choices are the workspace’s boards and their phases', async () => {
+    const r = await reports();
+    expect(r.choices.schools.map((s) => s.name)).toEqual(['Ash High', 'Elm Primary', 'Fir Academy']);
+    expect(r.choices.phases).toEqual(['Primary', 'Secondary']);
+    expect(await boardsShown()).toEqual([ash.id, elm.id, fir.id].sort());
+    expect(await untrainedNames()).toEqual(['Asha Ash', 'Ella Elm', 'Finn Fir']);
+  });
+
+  it('a school narrows every report to its board, and the CSV to the same rows', async () => {
+    expect(await boardsShown({ schoolId: elm.id })).toEqual([elm.id]);
+    expect(await untrainedNames({ schoolId: elm.id })).toEqual(['Ella Elm']);
+    const r = await reports({ schoolId: elm.id });
+    // The choices stay whole, so the filter can be changed from the filtered page.
+    expect(r.choices.schools).toHaveLength(3);
+    const keeper = callerAs(database.db, manager, tenant.slug).governance;
+    const csv = (await keeper.reportCsv({ report: 'untrained', schoolId: elm.id })).csv;
+    expect(csv).toContain('Ella Elm');
+    expect(csv).not.toContain('Asha Ash');
+    expect(csv).not.toContain('Finn Fir');
+    const vacancies = (await keeper.reportCsv({ report: 'vacancies', schoolId: elm.id })).csv;
+    expect(vacancies.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('a phase narrows them to the boards of schools in it', async () => {
+    expect(await boardsShown({ phase: 'Secondary' })).toEqual([ash.id]);
+    expect(await untrainedNames({ phase: 'Secondary' })).toEqual(['Asha Ash']);
+    expect(await untrainedNames({ phase: 'Primary' })).toEqual(['Ella Elm', 'Finn Fir']);
+    expect(await untrainedNames({ phase: 'Nursery' })).toEqual([]);
+  });
+
+  it('the kind of school narrows them to maintained schools or to academies, by the board’s own rule', async () => {
+    expect(await untrainedNames({ kind: 'academy' })).toEqual(['Finn Fir']);
+    expect(await untrainedNames({ kind: 'maintained' })).toEqual(['Asha Ash', 'Ella Elm']);
+    const r = await reports({ kind: 'academy' });
+    expect(r.vacancies.map((v) => v.schoolName)).toEqual(['Fir Academy']);
+    expect(r.vacantTotal).toBe(r.vacancies[0]?.vacant);
+  });
+
+  it('filters together narrow to what all of them allow', async () => {
+    expect(await untrainedNames({ phase: 'Primary', kind: 'maintained' })).toEqual(['Ella Elm']);
+    expect(await untrainedNames({ schoolId: ash.id, kind: 'academy' })).toEqual([]);
+  });
+
+  it('another workspace’s boards never appear, even when its school is asked for', async () => {
+    const r = await reports({ schoolId: yew.id });
+    expect(r.vacancies).toEqual([]);
+    expect(r.untrained).toEqual([]);
+    expect(r.choices.schools.map((s) => s.id)).not.toContain(yew.id);
+    const csv = (
+      await callerAs(database.db, manager, tenant.slug).governance.reportCsv({
+        report: 'untrained',
+        schoolId: yew.id,
+      })
+    ).csv;
+    expect(csv).not.toContain('Yara Yew');
+    // …and the other workspace's manager, in their own, sees only theirs, whichever filter.
+    const theirs = await reports({ kind: 'maintained' }, otherManager, otherTenant.slug);
+    expect(theirs.untrained.map((g) => g.name)).toEqual(['Yara Yew']);
+    expect(theirs.choices.schools.map((s) => s.name)).toEqual(['Yew Primary']);
+    expect((await reports({ schoolId: elm.id }, otherManager, otherTenant.slug)).untrained).toEqual([]);
+  });
+
+  it('refuses malformed filters with a clear message', async () => {
+    await expect(reports({ schoolId: 'elm' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Choose a school from the list.'),
+    });
+    await expect(reports({ kind: 'independent' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Choose maintained schools or academies.'),
+    });
+    await expect(reports({ phase: 'x'.repeat(41) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Choose a phase from the list.'),
+    });
+    await expect(
+      callerAs(database.db, manager, tenant.slug).governance.reportCsv({ report: 'everything' } as never),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Choose a report.') });
+  });
+});

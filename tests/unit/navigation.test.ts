@@ -25,8 +25,16 @@ describe('sections', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('uses URL-safe slugs', () => {
-    for (const s of sections) expect(s.slug).toMatch(/^[a-z][a-z0-9-]*$/);
+  it('uses URL-safe slugs: a segment, or a page of another section', () => {
+    for (const s of sections) expect(s.slug).toMatch(/^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)?$/);
+  });
+
+  it('puts a page of another section in that section’s module, so the 403 page knows it by its first segment', () => {
+    for (const s of sections.filter((x) => x.slug.includes('/'))) {
+      const parent = sections.find((x) => x.slug === s.slug.split('/')[0]);
+      expect(parent, s.slug).toBeDefined();
+      expect(s.module, s.slug).toBe(parent?.module);
+    }
   });
 
   it('gives every section a title, a summary and at least one known role', () => {
@@ -92,6 +100,7 @@ describe('visibleSections: module gating', () => {
       'monitoring-settings',
     ]);
     expect(slugsOfModule('commissioning')).toEqual(['commissioning']);
+    expect(slugsOfModule('governance')).toEqual(['governance', 'governance/reports']);
   });
 
   it('shows a workspace with no modules only the sections without a module', () => {
@@ -166,6 +175,16 @@ describe('visibleSections: role gating', () => {
     expect(slugs(visibleSections(moduleKeys, ['tenant_admin']))).toEqual(
       slugs(sections).filter((slug) => slug !== 'support' && slug !== 'join-requests'),
     );
+  });
+
+  it('lists the governance reports for the managers and officers who may read them, and no one else', () => {
+    for (const role of roles) {
+      const visible = slugs(visibleSections(['governance'], [role]));
+      expect(visible.includes('governance/reports'), role).toBe(
+        role === 'tenant_admin' || role === 'la_officer',
+      );
+    }
+    expect(slugs(visibleSections(['statutory'], ['tenant_admin']))).not.toContain('governance/reports');
   });
 
   it('shows requests to join to headteachers only', () => {

@@ -373,15 +373,22 @@ export function BookTrainingForm({
   );
 }
 
-/** Invites a board member to Stride as a governor of the school (again, replacing a waiting link). */
+/**
+ * Invites a board member to Stride as a governor of the school (again, replacing a waiting link), and withdraws
+ * a governor invitation still waiting. One status line for both, so what was done is announced after the page
+ * refreshes the row.
+ */
 export function InviteFromRegister({
   governorId,
   name,
   again,
+  withdrawable,
 }: {
   governorId: string;
   name: string;
   again?: boolean;
+  /** A governor invitation is waiting for them: it can be withdrawn. */
+  withdrawable?: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -392,20 +399,40 @@ export function InviteFromRegister({
       router.refresh();
     },
   });
+  const withdraw = useFormMutation(trpc.governance.withdrawRegisterInvitation.mutationOptions(), {
+    onSuccess: (r) => {
+      setDone(`Invitation to ${r.email} withdrawn: its link no longer works.`);
+      router.refresh();
+    },
+  });
   return (
-    <Form
-      form={form}
-      className="mt-1"
-      onSubmit={() => {
-        setDone('');
-        form.mutate({ governorId });
-      }}
-    >
-      <Button type="submit" disabled={form.isPending}>
-        {again ? 'Invite again' : 'Invite to Stride'}
-        <span className="sr-only"> {name}</span>
-      </Button>
+    <div className="mt-1 flex flex-wrap items-center gap-2">
+      <Form
+        form={form}
+        onSubmit={() => {
+          setDone('');
+          form.mutate({ governorId });
+        }}
+      >
+        <Button type="submit" disabled={form.isPending}>
+          {again ? 'Invite again' : 'Invite to Stride'}
+          <span className="sr-only"> {name}</span>
+        </Button>
+      </Form>
+      {withdrawable && (
+        <Form
+          form={withdraw}
+          onSubmit={() => {
+            setDone('');
+            withdraw.mutate({ governorId });
+          }}
+        >
+          <Button type="submit" variant="warning" disabled={withdraw.isPending}>
+            Withdraw invitation<span className="sr-only"> to {name}</span>
+          </Button>
+        </Form>
+      )}
       <StatusMessage>{done}</StatusMessage>
-    </Form>
+    </div>
   );
 }

@@ -54,7 +54,14 @@ export default async function BoardPage({
               : g.email
                 ? 'No access, not invited'
                 : 'No access: add an email address to invite'}
-        {offer && <InviteFromRegister governorId={g.id} name={g.name} again={a.state !== 'none'} />}
+        {offer && (
+          <InviteFromRegister
+            governorId={g.id}
+            name={g.name}
+            again={a.state !== 'none'}
+            withdrawable={a.state === 'invited' && a.role === 'governor'}
+          />
+        )}
       </>
     );
   };

@@ -1,24 +1,44 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
+import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 import { countOf } from '~/server/format/plural';
 import { shortDate } from '~/server/format/dates';
 import { statutoryStatusLabels, type GovernanceReportKind } from '~/server/governance/governance-reports';
 import { categoryLabels, roleOnBoard } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { reportFiltersOf, reportQueryOf, type GovernanceReportParams } from './filters';
 
 export const metadata: Metadata = { title: 'Governance reports' };
 
 const linkClass = 'text-brand-dark underline';
 
-export default async function GovernanceReportsPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function GovernanceReportsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<GovernanceReportParams>;
+}) {
   const { tenant } = await params;
+  const filters = reportFiltersOf(await searchParams);
   const { api } = await loadWorkspace(tenant);
-  const r = await guard(api.governance.reports());
-  const csv = (report: GovernanceReportKind, what: string) => (
-    <a className={linkClass} href={`/${tenant}/governance/reports/export?report=${report}`}>
-      Download {what} (CSV)
-    </a>
+  const r = await guard(api.governance.reports(filters));
+  const filtered = Object.values(filters).some(Boolean);
+  const csv = (report: GovernanceReportKind, what: string) => {
+    const query = reportQueryOf(filters);
+    query.set('report', report);
+    return (
+      <a className={linkClass} href={`/${tenant}/governance/reports/export?${query.toString()}`}>
+        Download {what} (CSV)
+      </a>
+    );
+  };
+  // How many rows each table shows, said beside it (and that a filter narrows it).
+  const shown = (n: number, one: string, many?: string) => (
+    <>
+      <span data-testid="report-count">{`${countOf(n, one, many)} shown${filtered ? ' (filtered)' : ''}.`}</span>{' '}
+    </>
   );
   const board = (g: { schoolId: string; schoolName: string }) => (
     <Link className={linkClass} href={`/${tenant}/governance/${g.schoolId}`}>
@@ -38,6 +58,38 @@ export default async function GovernanceReportsPage({ params }: { params: Promis
           Every board on the register, as at {shortDate(r.today)}. Maintained schools’ places follow the 2012
           constitution rules; academies’ follow the trust’s categories (no LA governor).
         </p>
+        <FilterForm
+          label="Filter the reports"
+          submit="Apply filters"
+          clearHref={`/${tenant}/governance/reports`}
+          clearText="Clear filters"
+          className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+        >
+          <FilterSelect
+            name="school"
+            label="School"
+            defaultValue={filters.schoolId ?? ''}
+            placeholder="Every school"
+            options={r.choices.schools.map((s) => ({ value: s.id, label: s.name }))}
+          />
+          <FilterSelect
+            name="phase"
+            label="Phase"
+            defaultValue={filters.phase ?? ''}
+            placeholder="Any"
+            options={r.choices.phases.map((p) => ({ value: p, label: p }))}
+          />
+          <FilterSelect
+            name="kind"
+            label="Maintained or academy"
+            defaultValue={filters.kind ?? ''}
+            placeholder="Either"
+            options={[
+              { value: 'maintained', label: 'Maintained schools' },
+              { value: 'academy', label: 'Academies and other schools not maintained' },
+            ]}
+          />
+        </FilterForm>
       </div>
 
       <section aria-labelledby="vacancies">
@@ -45,8 +97,8 @@ export default async function GovernanceReportsPage({ params }: { params: Promis
           Vacancies by school
         </h2>
         <p className="mt-1">
-          {countOf(r.vacantTotal, 'vacancy', 'vacancies')} across {countOf(r.vacancies.length, 'board')}.{' '}
-          {csv('vacancies', 'vacancies')}
+          {shown(r.vacancies.length, 'board')}
+          {countOf(r.vacantTotal, 'vacancy', 'vacancies')} in all. {csv('vacancies', 'vacancies')}
         </p>
         <DataTable
           className="mt-3"
@@ -65,7 +117,7 @@ export default async function GovernanceReportsPage({ params }: { params: Promis
                 v.vacancies.map((c) => `${categoryLabels[c.category]}: ${c.vacant}`).join('; ') || '—',
             },
           ]}
-          empty="No board is on the register yet."
+          empty={filtered ? 'No board matches these filters.' : 'No board is on the register yet.'}
         />
       </section>
 
@@ -73,7 +125,10 @@ export default async function GovernanceReportsPage({ params }: { params: Promis
         <h2 id="terms" className="text-2xl font-semibold">
           Terms of office ending by {shortDate(r.termsUntil)}
         </h2>
-        <p className="mt-1">{csv('terms', 'terms ending')}</p>
+        <p className="mt-1">
+          {shown(r.termsEnding.length, 'governor')}
+          {csv('terms', 'terms ending')}
+        </p>
         <DataTable
           className="mt-3"
           caption={`Terms of office ending in the next 3 months, to ${shortDate(r.termsUntil)}`}
@@ -97,6 +152,7 @@ export default async function GovernanceReportsPage({ params }: { params: Promis
         </h2>
         <p className="mt-1">
           No course place booked or attended this academic year, and no training elsewhere recorded in it.{' '}
+          {shown(r.untrained.length, 'governor')}
           {csv('untrained', 'governors with no training')}
         </p>
         <DataTable
@@ -124,6 +180,7 @@ export default async function GovernanceReportsPage({ params }: { params: Promis
           Governors appointed since {shortDate(r.newSince)} and their places on statutory courses (such as new
           governors’ induction): {r.statutoryUptake.attended} attended, {r.statutoryUptake.booked} booked,{' '}
           {r.statutoryUptake.none} with none of {countOf(r.statutoryUptake.newGovernors, 'new governor')}.{' '}
+          {shown(r.statutory.length, 'governor')}
           {csv('statutory', 'statutory training')}
         </p>
         <DataTable
