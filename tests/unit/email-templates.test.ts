@@ -60,6 +60,25 @@ describe('email templates', () => {
     expect(rendered.html).toContain('Gina Governor: £80.00 plus VAT');
   });
 
+  it('the same notice for another course a governor booked says so, not “governor training”', async () => {
+    const rendered = await renderEmail('governor-booking-charged', {
+      workspaceName: 'Barnet',
+      schoolName: 'Elm Primary',
+      recipientName: 'Hattie Head',
+      bookedBy: 'Gina Governor',
+      governorTraining: false,
+      courseTitle: 'Reading for pleasure',
+      startsOn: '12 May 2027',
+      places: ['Gina Governor: £75.00'],
+      total: '£75.00',
+      url: 'https://stride.example/barnet/courses',
+    });
+    expect(rendered.subject).toBe('A governor’s course place charged to Elm Primary: Reading for pleasure');
+    expect(rendered.html).toContain('A governor’s course place charged to Elm Primary');
+    expect(rendered.text).not.toContain('Governor training');
+    expect(rendered.text).toContain('Gina Governor booked a place on Reading for pleasure (12 May 2027)');
+  });
+
   describe('the invoice email', () => {
     const invoiceEmail = (paysOnline: boolean) =>
       invoiceEmailProps({
