@@ -41,17 +41,22 @@ describe('email templates', () => {
     await expect(renderEmail('magic-link', { url: 1 })).rejects.toThrow();
   });
 
+  /** The governor-booking notice's props that its tests share. */
+  const governorNotice = {
+    workspaceName: 'Barnet',
+    schoolName: 'Elm Primary',
+    recipientName: 'Hattie Head',
+    startsOn: '12 May 2027',
+    url: 'https://stride.example/barnet/courses',
+  };
+
   it('the governor-booking notice lists the charged places in HTML and plain text', async () => {
     const rendered = await renderEmail('governor-booking-charged', {
-      workspaceName: 'Barnet',
-      schoolName: 'Elm Primary',
-      recipientName: 'Hattie Head',
+      ...governorNotice,
       bookedBy: 'Cleo Clerk',
       courseTitle: 'Understanding data',
-      startsOn: '12 May 2027',
       places: ['Gina Governor: £80.00 plus VAT', 'Pat Parent: £80.00 plus VAT'],
       total: '£160.00 plus VAT',
-      url: 'https://stride.example/barnet/courses',
     });
     expect(rendered.subject).toBe('Governor training charged to Elm Primary: Understanding data');
     expect(rendered.text).toContain('Cleo Clerk booked 2 places on Understanding data (12 May 2027)');
@@ -61,18 +66,15 @@ describe('email templates', () => {
   });
 
   it('the same notice for another course a governor booked says so, not “governor training”', async () => {
-    const rendered = await renderEmail('governor-booking-charged', {
-      workspaceName: 'Barnet',
-      schoolName: 'Elm Primary',
-      recipientName: 'Hattie Head',
+    const { props } = emailOf('governor-booking-charged', {
+      ...governorNotice,
       bookedBy: 'Gina Governor',
       governorTraining: false,
       courseTitle: 'Reading for pleasure',
-      startsOn: '12 May 2027',
       places: ['Gina Governor: £75.00'],
       total: '£75.00',
-      url: 'https://stride.example/barnet/courses',
     });
+    const rendered = await renderEmail('governor-booking-charged', props);
     expect(rendered.subject).toBe('A governor’s course place charged to Elm Primary: Reading for pleasure');
     expect(rendered.html).toContain('A governor’s course place charged to Elm Primary');
     expect(rendered.text).not.toContain('Governor training');
