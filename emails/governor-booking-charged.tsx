@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { defineEmail } from './define-email';
 
 /**
- * Tells a school's headteacher / business manager that a governor booked governor training charged to the
- * school: the people who pay the invoice hear of it before it arrives. Statutory-free and package-covered
+ * Tells a school's headteacher / business manager that a governor booked governor training (or another course)
+ * charged to the school: the people who pay the invoice hear of it before it arrives. Statutory-free and package-covered
  * places send none. Rendered to HTML and plain text (react-email) when delivered.
  */
 const ZProps = z.object({
@@ -13,6 +13,8 @@ const ZProps = z.object({
   recipientName: z.string(),
   /** Who booked: the governor themself, or the chair or clerk booking for the board. */
   bookedBy: z.string(),
+  /** Governor training, or another course a governor booked from the courses page (emails queued before: true). */
+  governorTraining: z.boolean().default(true),
   courseTitle: z.string(),
   /** "12 May 2027". */
   startsOn: z.string(),
@@ -24,15 +26,19 @@ const ZProps = z.object({
 });
 type Props = z.infer<typeof ZProps>;
 
+/** "Governor training charged to Elm Primary", or "A governor’s course place charged to Elm Primary". */
+const headline = (p: Props) =>
+  `${p.governorTraining ? 'Governor training' : 'A governor’s course place'} charged to ${p.schoolName}`;
+
 function GovernorBookingChargedEmail(p: Props) {
   return (
     <Html lang="en-GB">
       <Head />
-      <Preview>{`Governor training charged to ${p.schoolName}: ${p.courseTitle}`}</Preview>
+      <Preview>{`${headline(p)}: ${p.courseTitle}`}</Preview>
       <Body style={{ fontFamily: 'Arial, sans-serif', backgroundColor: '#f3f4f6', padding: '24px' }}>
         <Container style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px' }}>
           <Heading as="h1" style={{ fontSize: '22px' }}>
-            Governor training charged to {p.schoolName}
+            {headline(p)}
           </Heading>
           <Text>Dear {p.recipientName},</Text>
           <Text>
@@ -70,6 +76,6 @@ function GovernorBookingChargedEmail(p: Props) {
 
 export const governorBookingChargedEmail = defineEmail({
   props: ZProps,
-  subject: (props) => `Governor training charged to ${props.schoolName}: ${props.courseTitle}`,
+  subject: (props) => `${headline(props)}: ${props.courseTitle}`,
   element: (props) => <GovernorBookingChargedEmail {...props} />,
 });

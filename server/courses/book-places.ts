@@ -15,6 +15,7 @@ import { fundPlace } from './fund-place';
 import { newPlaceToken } from './place-token';
 import { statutoryFreeEmails } from '../governance/statutory-free-places';
 import { requestApproval } from './approve-booking';
+import { tellSchoolOfGovernorBooking } from '../governance/tell-school-of-governor-booking';
 import { auditRowInStatement, nothingToAudit } from '../unit-of-work/run-in-tenant';
 import type { PriceBasis } from './course-price';
 
@@ -38,6 +39,8 @@ export type BookPlacesResult = {
    * Primary School: £240.00 plus VAT (£288.00)." ("plus VAT" only when the school pays VAT); null when none is.
    */
   chargeLine: string | null;
+  /** How many of the school's headteachers / business managers were told of a governor's charged place. */
+  schoolTold: number;
 };
 
 /**
@@ -90,6 +93,13 @@ export async function bookPlaces(
     endsTransaction?: boolean;
     /** The booking's context, read already (sent with the workspace lookup: see readBookingContext). */
     sentContext?: BookingContextRead | null;
+    /**
+     * A governor or clerk books (themselves, or the chair or clerk for the board) and so spends the school's
+     * money: a place this charges to the school is told to its headteachers / business managers
+     * (tellSchoolOfGovernorBooking), unless it is held for their approval. Who booked, as the email names them,
+     * and whether the course is governor training (the email's wording).
+     */
+    tellSchoolOfCharges?: { bookedBy: string; governorTraining: boolean };
   },
 ): Promise<BookPlacesResult> {
   if (input.delegates.length === 0)
@@ -142,8 +152,17 @@ export async function bookPlaces(
   const awaitsApproval = Boolean(
     input.staffBooking && (course.staffBookingNeedsApproval || school.staffBookingsNeedApproval),
   );
-  // A place that is charged or free (no entitlement to draw from, nothing to approve): one statement.
-  if (!awaitsApproval && !course.entitlementUnit)
+  // A governor's place that may be charged to the school: its head is emailed in this transaction. Decided
+  // before any lock from what is read already, so an ordinary booking's one statement gains nothing.
+  const tellsSchool =
+    Boolean(input.tellSchoolOfCharges) &&
+    !awaitsApproval &&
+    price.pricePence > 0 &&
+    emails.some((e) => !freeByStatute.has(e));
+  // A place that is charged or free (no entitlement to draw from, nothing to approve, nobody to tell): one
+  // statement. The rare governor's charged place takes the general path below, which can queue the head's email
+  // after it: the one statement sends COMMIT with it (commitWithNextStatement), so nothing may follow it.
+  if (!awaitsApproval && !course.entitlementUnit && !tellsSchool)
     return withChargeLine(
       await bookInOneStatement(tx, { ...input, course, price, freeByStatute, prepared }),
       school.name,
@@ -277,6 +296,24 @@ export async function bookPlaces(
     ...waitlistedEmails,
   ];
   for (const email of outgoing) await queueEmail(tx, email);
+  if (tellsSchool && input.tellSchoolOfCharges)
+    result.schoolTold = await tellSchoolOfGovernorBooking(tx, {
+      workspaceName: input.providerName,
+      schoolId: input.schoolId,
+      schoolName: school.name,
+      bookedBy: input.tellSchoolOfCharges.bookedBy,
+      governorTraining: input.tellSchoolOfCharges.governorTraining,
+      // The school's own VAT on a place: "plus VAT" only to a school that will be charged it.
+      course: { title: course.title, startsOn: course.startsOn, vatRateBasisPoints },
+      // A place drawn from the school's package is covered, not charged: only charged places are told.
+      charged: result.confirmed
+        .filter((c) => c.funding === 'charge' && c.pricePence > 0)
+        .map((c) => ({
+          name: prepared.find((p) => p.d.email === c.delegateEmail)?.d.name ?? c.delegateEmail,
+          pricePence: c.pricePence,
+        })),
+      url: `${input.appUrl}/${input.slug}/courses`,
+    });
   return withChargeLine(result, school.name, vatRateBasisPoints);
 }
 
@@ -303,6 +340,7 @@ const noPlaces = (): BookPlacesResult => ({
   pendingApproval: [],
   offeredWaitingList: [],
   chargeLine: null,
+  schoolTold: 0,
 });
 
 /** The result with its chargeLine: the places charged, at the school's price and its own VAT on a place. */

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { courses, governors, schools } from '~/db/schema';
+import { courses, governors } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { courseManagers, governanceOfficers, hasRole } from '../access/role-groups';
 import type { IsoDate } from '../catalogue/academic-year';
@@ -11,7 +11,6 @@ import { DomainError } from '../errors/domain-error';
 import { mayManageBoard } from './board-access';
 import { assertCoursesOn } from './governor-training-courses';
 import { categoryLabels } from './labels';
-import { tellSchoolOfGovernorBooking } from './tell-school-of-governor-booking';
 
 /**
  * Whether the school oversees this booking: a governor (or the chair or clerk for the board) spends the
@@ -28,7 +27,7 @@ const schoolOversees = (actor: Actor, schoolId: string) =>
  * Books governor training on the course engine: a governor books for themself; the board's chair or clerk
  * (or the headteacher, or the LA) books for governors of the board. Places are priced like every other booking, except
  * that statutory training is free to governors of maintained schools (see statutory-free-places.ts). A place
- * a governor books that is charged to the school is told to the school's head (tellSchoolOfGovernorBooking), or
+ * a governor books that is charged to the school is told to the school's head (bookPlaces' tellSchoolOfCharges), or
  * held for the school's approval like a staff booking when the school (or the course) asks for that; places free
  * by statute or covered by the school's package need neither.
  */
@@ -39,12 +38,7 @@ export async function bookGovernorTraining(
 ) {
   assertCoursesOn(actor);
   const [course] = await tx
-    .select({
-      programme: courses.programme,
-      title: courses.title,
-      startsOn: courses.startsOn,
-      vatRateBasisPoints: courses.vatRateBasisPoints,
-    })
+    .select({ programme: courses.programme })
     .from(courses)
     .where(eq(courses.id, input.courseId));
   if (!course) throw new DomainError({ code: 'NOT_FOUND', message: 'That course was not found.' });
@@ -107,7 +101,7 @@ export async function bookGovernorTraining(
         priceNames: priceNamesOf(actor.settings),
       })
     ).charged > 0;
-  const result = await bookPlaces(tx, {
+  return bookPlaces(tx, {
     tenantId: actor.tenantId,
     slug: actor.slug,
     appUrl: actor.appUrl,
@@ -122,27 +116,9 @@ export async function bookGovernorTraining(
     joinWaitingList: true,
     // Held for the school's approval when it (or the course) asks that staff bookings be approved.
     staffBooking: charges,
+    // Otherwise the school's head is told of the charge.
+    tellSchoolOfCharges: charges
+      ? { bookedBy: actor.user.name || actor.user.email, governorTraining: true }
+      : undefined,
   });
-  const charged = result.confirmed.filter((c) => c.funding === 'charge' && c.pricePence > 0);
-  const schoolTold =
-    charges && charged.length > 0
-      ? await tellSchoolOfGovernorBooking(tx, {
-          workspaceName: actor.name,
-          schoolId: input.schoolId,
-          schoolName: await schoolNameOf(tx, input.schoolId),
-          bookedBy: actor.user.name || actor.user.email,
-          course,
-          charged: charged.map((c) => ({
-            name: delegates.find((d) => d.email === c.delegateEmail)?.name ?? c.delegateEmail,
-            pricePence: c.pricePence,
-          })),
-          url: `${actor.appUrl}/${actor.slug}/courses`,
-        })
-      : 0;
-  return { ...result, schoolTold };
-}
-
-async function schoolNameOf(tx: Tx, schoolId: string) {
-  const [school] = await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
-  return school?.name ?? 'your school';
 }

@@ -6,8 +6,8 @@ import { emailOf } from '../email/templates';
 import { longDate } from '../format/dates';
 
 /**
- * Tells the school's headteachers / business managers (school_admin) of governor training a governor booked
- * that is charged to the school, one email each (the governor-booking-charged template, HTML and plain text,
+ * Tells the school's headteachers / business managers (school_admin) of a place a governor booked (governor
+ * training, or any other course booked on the courses page) that is charged to the school, one email each (the governor-booking-charged template, HTML and plain text,
  * sent by the email job after commit). Places free by statute or covered by the school's package are not
  * charged and are not passed here. Returns how many people were told.
  */
@@ -18,6 +18,8 @@ export async function tellSchoolOfGovernorBooking(
     schoolId: string;
     schoolName: string;
     bookedBy: string;
+    /** Governor training, or another course a governor booked (the email's wording). */
+    governorTraining: boolean;
     course: { title: string; startsOn: string | null; vatRateBasisPoints: number };
     charged: { name: string; pricePence: number }[];
     url: string;
@@ -34,6 +36,7 @@ export async function tellSchoolOfGovernorBooking(
         schoolName: input.schoolName,
         recipientName: leader.name,
         bookedBy: input.bookedBy,
+        governorTraining: input.governorTraining,
         courseTitle: input.course.title,
         startsOn: input.course.startsOn ? longDate(input.course.startsOn) : 'dates to be confirmed',
         places: input.charged.map((p) => `${p.name}: ${formatPence(p.pricePence)}${plusVat}`),

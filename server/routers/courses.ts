@@ -109,6 +109,14 @@ const namesDelegates = (actor: Actor, schoolId: string) =>
   hasRole(actor.roles, managers) ||
   actor.memberships.some((m) => hasRole([m.role], headteachers) && m.schoolId === schoolId);
 
+/**
+ * A governor or clerk of the school booking themselves: they spend the school's money, so its headteacher /
+ * business manager hears of a charged place (as of governor training booked on the governance pages). The
+ * school's own head, who names delegates, is not overseen.
+ */
+const booksAsGovernor = (actor: Actor, schoolId: string, namesDelegates: boolean) =>
+  !namesDelegates && actor.memberships.some((m) => m.role === 'governor' && m.schoolId === schoolId);
+
 /** Whose places a caller may act on (see mayActOnPlace). */
 const viewerOf = (actor: Actor): PlaceViewer => ({
   userId: actor.userId,
@@ -207,6 +215,9 @@ export const coursesRouter = router({
         auditedAsResult: true,
         endsTransaction: true,
         sentContext: ctx.sent,
+        tellSchoolOfCharges: booksAsGovernor(ctx.actor, input.schoolId, mayName)
+          ? { bookedBy: ctx.actor.user.name || ctx.actor.user.email, governorTraining: false }
+          : undefined,
       });
     }),
   /** The school's headteacher / business manager (or the manager) approves or declines a staff booking. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+import { expectAccessible, latestEmail, latestEmailedLink, signInWithMagicLink } from './support';
 
 const sql = postgres(process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/stride_e2e', {
   max: 1,
@@ -98,6 +98,50 @@ test('a governor cancels their own place from Your places, told first what it co
       .filter({ hasText: 'Safeguarding and Prevent for governors' })
       .getByRole('button', { name: 'Book Safeguarding and Prevent for governors' }),
   ).toBeVisible();
+});
+
+test('a governor books a paid course from the courses page and the school’s head is emailed the charge', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // The manager publishes a paid course for teachers (not governor training).
+  const title = `Reading for pleasure ${Date.now().toString(36)}`;
+  const manager = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(manager, 'head.si@barnet.example');
+  await manager.goto('/barnet/courses/new');
+  await manager.getByLabel('Title', { exact: true }).fill(title);
+  await manager.getByLabel('Teachers', { exact: true }).check();
+  await manager.getByLabel('Format').selectOption('online');
+  await manager.getByLabel('Joining link').fill('https://meet.example/bpsi-reading');
+  await manager.getByLabel('Date', { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-03-09`);
+  await manager.getByLabel('Capacity').fill('12');
+  await manager.getByLabel('Member price', { exact: true }).fill('40');
+  await manager.getByLabel('Non-member price').fill('40');
+  await manager.getByLabel('Out-of-area price').fill('40');
+  await manager.getByRole('button', { name: 'Create draft course' }).click();
+  await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await manager.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(manager.getByRole('link', { name: 'See its public page' })).toBeVisible();
+  const courseUrl = manager.url();
+
+  // The parent governor books himself a place, charged to St Catherine's (which approves no staff bookings).
+  const booked = new Date(Date.now() - 1000);
+  const governor = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(governor, 'governor@stcatherines.sch.example');
+  await governor.goto(`${courseUrl}/book`);
+  await governor.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(
+    governor.getByRole('status').filter({ hasText: 'The school’s headteacher has been told of the charge.' }),
+  ).toBeVisible();
+  await expectAccessible(governor);
+  // The head hears of it by email, before the invoice arrives.
+  const told = await latestEmail(
+    'head@stcatherines.sch.example',
+    new RegExp(`^A governor’s course place charged to St Catherine's .+: ${title}$`),
+    booked,
+  );
+  expect(told.text).toContain(`Tobias Ellery booked a place on ${title}`);
+  expect(told.text).toContain('Tobias Ellery: £40.00');
 });
 
 test('the clerk invites a governor from the board’s register and the register says when', async ({

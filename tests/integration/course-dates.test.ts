@@ -1,13 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withTenant, type Database } from '~/db/client';
+import { withTenant, type Database, type Tx } from '~/db/client';
 import { moduleKeys } from '~/db/schema';
+import { publishCourse } from '~/server/courses/publish-course';
+import { updateCourse } from '~/server/courses/update-course';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { listCourses } from '~/server/courses/list-courses';
 import { addDays, londonToUtc } from '~/server/courses/london-time';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
 import { ownCourse, ranUntilYesterday } from './course-fixtures';
-import { openTestDatabase } from './harness';
+import { onPostgres, openTestDatabase, testAppUrl } from './harness';
 
 /** The field errors a refusal carries to the form (see server/trpc.ts). */
 async function fieldErrorOf(promise: Promise<unknown>) {
@@ -25,9 +27,93 @@ describe('a course’s dates', () => {
   let ws: Awaited<ReturnType<typeof makeWorkspaceWithEveryRole>>;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
+    // Two connections at least: the races below hold a course row on one while the caller waits on another.
+    database = await openTestDatabase({ maxConnections: 4 });
     ws = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
   });
+
+  /**
+   * Runs `change` in a transaction of its own (another connection) and keeps it open, holding whatever row
+   * locks it took, until `release` is called; `taken` resolves once the change has run.
+   */
+  function holdOpen(change: (tx: Tx) => Promise<unknown>) {
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    let markTaken = () => {};
+    const taken = new Promise<void>((r) => (markTaken = r));
+    const done = withTenant(database.db, ws.tenant.id, async (tx) => {
+      await change(tx);
+      markTaken();
+      await released;
+    });
+    return { taken, release, done };
+  }
+
+  /** Whether a promise is still pending after a moment (it is waiting for a lock). */
+  async function stillWaiting(promise: Promise<unknown>) {
+    let settled = false;
+    void promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    return !settled;
+  }
+
+  /** The course with one session, on `on`. */
+  const redated = (id: string, title: string, on: string) => ({
+    id,
+    course: { ...ownCourse, title, sessions: [{ on, startTime: '09:00', endTime: '12:00' }] } as never,
+  });
+  /** What the router adds to an edit (updateCourse called directly, inside a transaction of the test's own). */
+  const links = () => ({
+    tenantId: ws.tenant.id,
+    appUrl: testAppUrl,
+    slug: ws.tenant.slug,
+    providerName: ws.tenant.name,
+    modules: moduleKeys,
+  });
+
+  // Separate connections racing on one course row: PostgreSQL only (PGlite has one connection).
+  it.runIf(onPostgres)(
+    'publishing waits for an edit holding the course row, then checks the sessions the edit left',
+    async () => {
+      const yesterday = addDays(todayInLondon(), -1);
+      const made = await ws.caller.courses.create({ ...ownCourse, title: 'Raced publish' } as never);
+      // The manager's other tab moves the draft's session to yesterday (a draft may hold past dates) and has
+      // not yet committed.
+      const edit = holdOpen((tx) =>
+        updateCourse(tx, { ...redated(made.id, 'Raced publish', yesterday), ...links() }),
+      );
+      await edit.taken;
+      const publishing = ws.caller.courses.publish({ id: made.id });
+      expect(await stillWaiting(publishing)).toBe(true);
+      edit.release();
+      await edit.done;
+      // Checked before the lock, publishing would have seen today's session and published a course dated
+      // yesterday.
+      await expect(publishing).rejects.toThrow(/which is in the past/);
+      expect((await ws.caller.courses.byId({ id: made.id })).course.status).toBe('draft');
+    },
+  );
+
+  it.runIf(onPostgres)(
+    'an edit waits for a publish holding the course row, then may not move the published course into the past',
+    async () => {
+      const yesterday = addDays(todayInLondon(), -1);
+      const made = await ws.caller.courses.create({ ...ownCourse, title: 'Raced edit' } as never);
+      const publish = holdOpen((tx) => publishCourse(tx, { id: made.id }));
+      await publish.taken;
+      const editing = ws.caller.courses.update(redated(made.id, 'Raced edit', yesterday));
+      expect(await stillWaiting(editing)).toBe(true);
+      publish.release();
+      await publish.done;
+      await expect(editing).rejects.toThrow(/is in the past: a published course’s sessions/);
+      expect((await ws.caller.courses.byId({ id: made.id })).sessions.map((s) => s.on)).toEqual([
+        ownCourse.sessions[0]?.on,
+      ]);
+    },
+  );
 
   it('a published course cannot be moved into the past; a draft can, and a past session keeps its day', async () => {
     const today = todayInLondon();

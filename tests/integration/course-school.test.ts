@@ -8,6 +8,7 @@ import {
   callerAs,
   makeSchool,
   makeUser,
+  outboxTo,
   type makeWorkspaceWithEveryRole,
 } from '../fixtures/factories';
 import { ownCourse, schoolWithStaffAndHeads } from './course-fixtures';
@@ -146,6 +147,57 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     const open = await course({ capacity: 2 });
     const after = await staff.courses.book({ courseId: open, schoolId: ws.school.id, delegates: [] });
     expect(after.confirmed).toHaveLength(1);
+  });
+
+  it('a governor’s charged place booked on the courses page is told to the head (HTML and text); staff places are not', async () => {
+    const gwen = await makeUser(database.db, { name: 'Gwen Governor' });
+    await addMembership(database.db, ws.tenant.id, gwen.id, 'governor', ws.school.id);
+    const governor = callerAs(database.db, gwen, ws.tenant.slug);
+    const id = await course({ capacity: 5 });
+    const title = (await ws.caller.courses.byId({ id })).course.title;
+    const booked = await governor.courses.book({ courseId: id, schoolId: ws.school.id, delegates: [] });
+    expect(booked.confirmed).toEqual([expect.objectContaining({ funding: 'charge', pricePence: 7500 })]);
+    // Both of the school's headteachers / business managers (the head and the workspace's every-role user).
+    expect(booked.schoolTold).toBe(2);
+    const [told, ...more] = await outboxTo(database.db, headEmail, title);
+    expect(more).toEqual([]);
+    expect(told).toMatchObject({
+      template: 'governor-booking-charged',
+      subject: `A governor’s course place charged to ${ws.school.name}: ${title}`,
+    });
+    // Queued in the booking's transaction and delivered after commit with an HTML and a plain-text part.
+    const rendered = told;
+    expect(rendered?.html).toContain('Gwen Governor');
+    expect(rendered?.html).toContain('<html');
+    expect(rendered?.text).toContain(`Gwen Governor booked a place on ${title}`);
+    expect(rendered?.text).toContain('Total: £75.00');
+    // The governor's own confirmation went too.
+    expect(await outboxTo(database.db, gwen.email, title)).toHaveLength(1);
+
+    // A member of staff booking the same kind of place: no email to the head.
+    const other = await course({ capacity: 5 });
+    const otherTitle = (await ws.caller.courses.byId({ id: other })).course.title;
+    const staffPlace = await staff.courses.book({ courseId: other, schoolId: ws.school.id, delegates: [] });
+    expect(staffPlace.confirmed).toEqual([expect.objectContaining({ funding: 'charge' })]);
+    expect(staffPlace.schoolTold).toBe(0);
+    expect(await outboxTo(database.db, headEmail, otherTitle)).toEqual([]);
+
+    // When the school approves staff bookings, the governor's place is held for the head instead: no notice.
+    await head.courses.setSchoolBookingApproval({ staffBookingsNeedApproval: true });
+    try {
+      const held = await governor.courses.book({ courseId: other, schoolId: ws.school.id, delegates: [] });
+      expect(held.pendingApproval).toHaveLength(1);
+      expect(held.schoolTold).toBe(0);
+      expect(
+        await outboxTo(
+          database.db,
+          headEmail,
+          `A governor’s course place charged to ${ws.school.name}: ${otherTitle}`,
+        ),
+      ).toEqual([]);
+    } finally {
+      await head.courses.setSchoolBookingApproval({ staffBookingsNeedApproval: false });
+    }
   });
 
   it('a manager promotes a chosen person from the waiting list ahead of the queue', async () => {

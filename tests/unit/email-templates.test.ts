@@ -41,23 +41,44 @@ describe('email templates', () => {
     await expect(renderEmail('magic-link', { url: 1 })).rejects.toThrow();
   });
 
+  /** The governor-booking notice's props that its tests share. */
+  const governorNotice = {
+    workspaceName: 'Barnet',
+    schoolName: 'Elm Primary',
+    recipientName: 'Hattie Head',
+    startsOn: '12 May 2027',
+    url: 'https://stride.example/barnet/courses',
+  };
+
   it('the governor-booking notice lists the charged places in HTML and plain text', async () => {
     const rendered = await renderEmail('governor-booking-charged', {
-      workspaceName: 'Barnet',
-      schoolName: 'Elm Primary',
-      recipientName: 'Hattie Head',
+      ...governorNotice,
       bookedBy: 'Cleo Clerk',
       courseTitle: 'Understanding data',
-      startsOn: '12 May 2027',
       places: ['Gina Governor: £80.00 plus VAT', 'Pat Parent: £80.00 plus VAT'],
       total: '£160.00 plus VAT',
-      url: 'https://stride.example/barnet/courses',
     });
     expect(rendered.subject).toBe('Governor training charged to Elm Primary: Understanding data');
     expect(rendered.text).toContain('Cleo Clerk booked 2 places on Understanding data (12 May 2027)');
     expect(rendered.text).toContain('Pat Parent: £80.00 plus VAT');
     expect(rendered.text).toContain('Total: £160.00 plus VAT.');
     expect(rendered.html).toContain('Gina Governor: £80.00 plus VAT');
+  });
+
+  it('the same notice for another course a governor booked says so, not “governor training”', async () => {
+    const { props } = emailOf('governor-booking-charged', {
+      ...governorNotice,
+      bookedBy: 'Gina Governor',
+      governorTraining: false,
+      courseTitle: 'Reading for pleasure',
+      places: ['Gina Governor: £75.00'],
+      total: '£75.00',
+    });
+    const rendered = await renderEmail('governor-booking-charged', props);
+    expect(rendered.subject).toBe('A governor’s course place charged to Elm Primary: Reading for pleasure');
+    expect(rendered.html).toContain('A governor’s course place charged to Elm Primary');
+    expect(rendered.text).not.toContain('Governor training');
+    expect(rendered.text).toContain('Gina Governor booked a place on Reading for pleasure (12 May 2027)');
   });
 
   describe('the invoice email', () => {

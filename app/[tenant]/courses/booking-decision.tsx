@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { formatPence } from '~/server/catalogue/money';
 import { Button, ErrorSummary, useFormMutation } from '../../_components/form-kit';
 import { useTRPC } from '../../_lib/trpc-client';
 
@@ -30,64 +31,36 @@ export function BookingDecision({ bookingId, delegateName }: { bookingId: string
   );
 }
 
-/** Cancels one place under the course's terms, saying first what cancelling today costs the school. */
+/**
+ * Cancels one place under the course's terms, saying first what cancelling today costs the school: the
+ * delegate's own (a governor, member of staff or ECT, `courses.cancelMyPlace`), or a delegate's place the school
+ * or the manager cancels (`courses.cancelBooking`). Both apply the same terms; only the wording differs.
+ */
 export function CancelPlace({
   bookingId,
-  delegateName,
-  costNow,
+  whose,
+  cancelNowPence,
+  vatRateBasisPoints,
 }: {
   bookingId: string;
-  delegateName: string;
-  /** What cancelling today is charged ("£42.50 plus VAT"), or null while it is free. */
-  costNow: string | null;
+  whose: { own: true; courseTitle: string } | { own: false; delegateName: string };
+  /** What cancelling today is charged to the school (0 while it is free), and the VAT on it. */
+  cancelNowPence: number;
+  vatRateBasisPoints: number;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const form = useFormMutation(trpc.courses.cancelBooking.mutationOptions(), {
-    onSuccess: () => router.refresh(),
-  });
-  return (
-    <div>
-      <ErrorSummary errors={form.summary} />
-      <Button
-        variant="warning"
-        disabled={form.isPending}
-        onClick={() => {
-          if (
-            window.confirm(
-              costNow
-                ? `Cancel ${delegateName}’s place? It is past the last day to cancel free: ${costNow} will be charged to your school.`
-                : `Cancel ${delegateName}’s place? There is no charge for cancelling it now.`,
-            )
-          )
-            form.mutate({ bookingId, reason: '' });
-        }}
-      >
-        Cancel place<span className="sr-only"> for {delegateName}</span>
-      </Button>
-    </div>
+  const form = useFormMutation(
+    whose.own ? trpc.courses.cancelMyPlace.mutationOptions() : trpc.courses.cancelBooking.mutationOptions(),
+    { onSuccess: () => router.refresh() },
   );
-}
-
-/**
- * The delegate cancels their own place (a governor, member of staff or ECT), told first what cancelling today
- * costs their school under the course's terms.
- */
-export function CancelMyPlace({
-  bookingId,
-  courseTitle,
-  costNow,
-}: {
-  bookingId: string;
-  courseTitle: string;
-  /** What cancelling today is charged to the school ("£42.50 plus VAT"), or null while it is free. */
-  costNow: string | null;
-}) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const form = useFormMutation(trpc.courses.cancelMyPlace.mutationOptions(), {
-    onSuccess: () => router.refresh(),
-  });
+  const question = whose.own
+    ? `Cancel your place on ${whose.courseTitle}?`
+    : `Cancel ${whose.delegateName}’s place?`;
+  const cost =
+    cancelNowPence > 0
+      ? ` It is past the last day to cancel free: ${formatPence(cancelNowPence)}${vatRateBasisPoints > 0 ? ' plus VAT' : ''} will be charged to your school.`
+      : ' There is no charge for cancelling it now.';
   return (
     <div>
       <ErrorSummary errors={form.summary} />
@@ -95,17 +68,13 @@ export function CancelMyPlace({
         variant="warning"
         disabled={form.isPending}
         onClick={() => {
-          if (
-            window.confirm(
-              costNow
-                ? `Cancel your place on ${courseTitle}? It is past the last day to cancel free: ${costNow} will be charged to your school.`
-                : `Cancel your place on ${courseTitle}? There is no charge for cancelling it now.`,
-            )
-          )
-            form.mutate({ bookingId, reason: '' });
+          if (window.confirm(question + cost)) form.mutate({ bookingId, reason: '' });
         }}
       >
-        Cancel your place<span className="sr-only"> on {courseTitle}</span>
+        {whose.own ? 'Cancel your place' : 'Cancel place'}
+        <span className="sr-only">
+          {whose.own ? ` on ${whose.courseTitle}` : ` for ${whose.delegateName}`}
+        </span>
       </Button>
     </div>
   );

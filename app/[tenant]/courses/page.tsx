@@ -6,7 +6,7 @@ import { guard, loadWorkspace } from '../../_lib/server-api';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { dateAndTime } from '~/server/format/dates';
-import { BookingDecision, CancelMyPlace, CancelPlace, LeaveWaitingList } from './booking-decision';
+import { BookingDecision, CancelPlace, LeaveWaitingList } from './booking-decision';
 import { SchoolApprovalForm } from './school-approval-form';
 
 export const metadata: Metadata = { title: 'CPD courses and bookings' };
@@ -110,14 +110,11 @@ export default async function CoursesPage({
                 header: 'Cancel',
                 cell: (p) =>
                   p.mayCancel ? (
-                    <CancelMyPlace
+                    <CancelPlace
                       bookingId={p.id}
-                      courseTitle={p.courseTitle}
-                      costNow={
-                        p.cancelNowPence > 0
-                          ? `${formatPence(p.cancelNowPence)}${p.vatRateBasisPoints > 0 ? ' plus VAT' : ''}`
-                          : null
-                      }
+                      whose={{ own: true, courseTitle: p.courseTitle }}
+                      cancelNowPence={p.cancelNowPence}
+                      vatRateBasisPoints={p.vatRateBasisPoints}
                     />
                   ) : (
                     '—'
@@ -205,12 +202,9 @@ export default async function CoursesPage({
                   b.status !== 'cancelled' && b.startsOn && b.startsOn > today ? (
                     <CancelPlace
                       bookingId={b.id}
-                      delegateName={b.delegateName}
-                      costNow={
-                        b.cancelNowPence > 0
-                          ? `${formatPence(b.cancelNowPence)}${b.vatRateBasisPoints > 0 ? ' plus VAT' : ''}`
-                          : null
-                      }
+                      whose={{ own: false, delegateName: b.delegateName }}
+                      cancelNowPence={b.cancelNowPence}
+                      vatRateBasisPoints={b.vatRateBasisPoints}
                     />
                   ) : (
                     '—'

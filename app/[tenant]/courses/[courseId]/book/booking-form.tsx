@@ -169,6 +169,7 @@ export function BookingForm({
         <StatusMessage>
           {outcome(form.data, namesDelegates)}
           {form.data.chargeLine ? ` ${form.data.chargeLine}` : ''}
+          {form.data.schoolTold > 0 ? ' The school’s headteacher has been told of the charge.' : ''}
         </StatusMessage>
       )}
       {offered.length > 0 && (

@@ -5,8 +5,7 @@ import { categoryLabels } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { BookTrainingForm, ExternalTrainingForm } from '../../governance-forms';
 import { shortDate } from '~/server/format/dates';
-import { formatPence } from '~/server/catalogue/money';
-import { CancelMyPlace } from '../../../courses/booking-decision';
+import { CancelPlace } from '../../../courses/booking-decision';
 
 export const metadata: Metadata = { title: 'Governor training' };
 
@@ -73,14 +72,11 @@ export default async function GovernorTrainingPage({
               header: 'Cancel',
               cell: (c) =>
                 c.mayCancel ? (
-                  <CancelMyPlace
+                  <CancelPlace
                     bookingId={c.bookingId}
-                    courseTitle={c.title}
-                    costNow={
-                      c.cancelNowPence > 0
-                        ? `${formatPence(c.cancelNowPence)}${c.vatRateBasisPoints > 0 ? ' plus VAT' : ''}`
-                        : null
-                    }
+                    whose={{ own: true, courseTitle: c.title }}
+                    cancelNowPence={c.cancelNowPence}
+                    vatRateBasisPoints={c.vatRateBasisPoints}
                   />
                 ) : (
                   '—'
