@@ -62,7 +62,7 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
     loadVatContext(tx, invitation.tenantId),
   ]);
   // What the school's invoice will charge on a package: the decision and its words, as the subscribe page has them.
-  const vatFor = (product: VatProduct) => {
+  const schoolVat = (product: VatProduct) => {
     const decision = vatForSchool(workspaceVat, school, laCodes, product);
     return { ...decision, label: vatLabel(decision, Boolean(workspaceVat.vatNumber)) };
   };
@@ -82,7 +82,7 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
       // This year's subscription to the same product: the code it had, moved on to next year's.
       const now = current.find((c) => sameProductNextYear(c.code, item.code, round.fromYear));
       const units = now?.units ?? 1;
-      const vat = vatFor({
+      const vat = schoolVat({
         kind: item.kind,
         rateBasisPoints: item.vatRateBasisPoints,
         treatment: item.vatTreatment,
@@ -152,7 +152,7 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
       : [];
   // The VAT the billing run will charge on what was chosen: the school's own decision on its price.
   const chosen = chosenRows.map(({ kind, vatRateBasisPoints, vatTreatment, ...c }) => {
-    const vat = vatFor({ kind, rateBasisPoints: vatRateBasisPoints, treatment: vatTreatment });
+    const vat = schoolVat({ kind, rateBasisPoints: vatRateBasisPoints, treatment: vatTreatment });
     const vatPence = vatOn(c.netPence, vat.rateBasisPoints);
     return { ...c, vat, vatPence, totalPence: c.netPence + vatPence };
   });
