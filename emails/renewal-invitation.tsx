@@ -10,6 +10,11 @@ const ZProps = z.object({
   closesOn: z.string(),
   url: z.string(),
   reminder: z.boolean(),
+  /**
+   * The school's current packages carried forward, each priced as the renewal page prices it: before VAT, the
+   * school's own VAT and the total (priceWithVatLine). Empty in emails queued before prices were included.
+   */
+  renewals: z.array(z.object({ name: z.string(), price: z.string() })).default([]),
 });
 type Props = z.infer<typeof ZProps>;
 
@@ -30,6 +35,18 @@ function RenewalInvitationEmail(p: Props) {
             {p.providerName} is taking buy-back decisions for {p.yearLabel}. You can renew {p.schoolName}’s
             current subscription, change it, or decline, in one click. Please answer by {p.closesOn}.
           </Text>
+          {p.renewals.length > 0 && (
+            <>
+              <Text style={{ marginBottom: 0 }}>What you have now, carried forward to {p.yearLabel}:</Text>
+              <ul>
+                {p.renewals.map((r) => (
+                  <li key={r.name}>
+                    {r.name}: {r.price}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <Button
             href={p.url}
             style={{

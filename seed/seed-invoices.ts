@@ -23,43 +23,61 @@ export type InvoiceSeedTenant = {
   appUrl?: string;
 };
 
-/** What each demo workspace's invoices say about their supplier. */
-const demoSettings: Record<string, { legalName: string; address: string; vatNumber: string | null }> = {
+/**
+ * What each demo workspace that sells packages puts on its invoices: every one complete (address and bank
+ * details saved, so its manager's Getting started has invoicing done), the bank details plainly made up (sort
+ * code 00-00-00 is issued to no bank). A VAT number only where the demo charges VAT: Barnet (an LA: its own
+ * maintained schools outside the scope, everyone else standard-rated) and HSIP (standard-rated to all); BEP is
+ * not VAT-registered, so its demo shows the prices without VAT and the settings page says why.
+ */
+const demoSettings: Record<
+  string,
+  { legalName: string; address: string; vatNumber: string | null; invoicePrefix: string; account: string }
+> = {
   barnet: {
     legalName: 'London Borough of Barnet',
     address: '2 Bristol Avenue, Colindale, London NW9 4EW',
     vatNumber: 'GB226539010',
+    invoicePrefix: 'INV-',
+    account: '43218765',
   },
   hsip: {
     legalName: "Harrow Schools' Improvement Partnership Ltd",
     address: 'Civic Centre, Station Road, Harrow HA1 2XY',
     vatNumber: 'GB318440227',
+    invoicePrefix: 'HSIP-',
+    account: '51827364',
+  },
+  bep: {
+    legalName: 'Birmingham Education Partnership Ltd',
+    address: '1 Example Row, Birmingham B1 0XX (demo address)',
+    vatNumber: null,
+    invoicePrefix: 'BEP-',
+    account: '60718293',
   },
 };
 
 /** Which demo workspaces get invoices: Barnet bills its uninvoiced charges, HSIP this year's subscriptions. */
 export const invoiceSeedSlugs = ['barnet', 'hsip'] as const;
 
-/**
- * Real money on first start, through the domain functions: invoice settings, one billing run, and its first
- * drafts issued — two of them long enough ago to be overdue, one part-paid, one paid in full, one partly
- * credited; the rest left as drafts to issue. Barnet's run bills charges (its demo subscriptions are left for
- * the billing-run journey); HSIP's bills this year's subscriptions.
- */
-export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = todayInLondon()) {
+/** A demo workspace's invoice settings, saved through the settings function as its manager would save them. */
+export async function seedInvoiceSettings(
+  tx: Tx,
+  tenant: Pick<InvoiceSeedTenant, 'tenantId' | 'slug' | 'kind'>,
+) {
   const base = demoSettings[tenant.slug];
-  if (!base) return;
+  if (!base) return false;
+  const { account, ...named } = base;
   await tx.execute(sql`select set_config('app.tenant_id', ${tenant.tenantId}, true)`);
   await updateInvoiceSettings(
     tx,
     { tenantId: tenant.tenantId, kind: tenant.kind },
     ZInvoiceSettingsInput.parse({
-      ...base,
-      invoicePrefix: tenant.slug === 'barnet' ? 'INV-' : 'HSIP-',
+      ...named,
       creditNotePrefix: 'CN-',
       journalPrefix: 'JNL-',
       paymentTermsDays: 30,
-      bankDetails: 'Sort code 20-00-00, account 43218765 (demo)',
+      bankDetails: `Demo Bank (made up for the demo, not a real account)\nSort code 00-00-00\nAccount ${account}`,
       logoUrl: null,
       standardRateBasisPoints: 2000,
       vatRules:
@@ -75,6 +93,17 @@ export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = to
       reminderDays: [7, 30],
     }),
   );
+  return true;
+}
+
+/**
+ * Real money on first start, through the domain functions: invoice settings, one billing run, and its first
+ * drafts issued — two of them long enough ago to be overdue, one part-paid, one paid in full, one partly
+ * credited; the rest left as drafts to issue. Barnet's run bills charges (its demo subscriptions are left for
+ * the billing-run journey); HSIP's bills this year's subscriptions.
+ */
+export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = todayInLondon()) {
+  if (!(await seedInvoiceSettings(tx, tenant))) return;
   const actor = {
     tenantId: tenant.tenantId,
     slug: tenant.slug,
@@ -184,17 +213,29 @@ export async function seedInvoices(tx: Tx, tenant: InvoiceSeedTenant, today = to
   return { runId, issued: [overdue, overdueToo, partPaid, paid, credited, current].filter(Boolean).length };
 }
 
-/** The demo seed's call: each invoicing demo workspace, billed by its finance user. */
+/**
+ * The demo seed's call: every demo workspace selling packages gets its invoice settings; those with demo money
+ * are then billed by their finance user.
+ */
 export async function seedDemoInvoices(
   tx: Tx,
   input: { tenantIdBySlug: Map<string, string>; userIdByEmail: Map<string, string> },
 ) {
-  for (const slug of invoiceSeedSlugs) {
-    const t = demo.tenants.find((d) => d.slug === slug);
-    const tenantId = input.tenantIdBySlug.get(slug);
-    const finance = demo.users.find((u) => (u.memberships[slug] ?? []).some((m) => m.role === 'finance'));
+  for (const t of demo.tenants) {
+    const tenantId = input.tenantIdBySlug.get(t.slug);
+    if (!tenantId || !t.modules.includes('traded')) continue;
+    const finance = demo.users.find((u) => (u.memberships[t.slug] ?? []).some((m) => m.role === 'finance'));
     const financeUserId = input.userIdByEmail.get(finance?.email.toLowerCase() ?? '');
-    if (!t || !tenantId || !financeUserId) continue;
-    await seedInvoices(tx, { tenantId, slug, name: t.name, kind: t.kind, laCodes: t.laCodes, financeUserId });
+    const billed = (invoiceSeedSlugs as readonly string[]).includes(t.slug);
+    if (billed && financeUserId)
+      await seedInvoices(tx, {
+        tenantId,
+        slug: t.slug,
+        name: t.name,
+        kind: t.kind,
+        laCodes: t.laCodes,
+        financeUserId,
+      });
+    else await seedInvoiceSettings(tx, { tenantId, slug: t.slug, kind: t.kind });
   }
 }

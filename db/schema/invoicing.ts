@@ -148,6 +148,12 @@ export const invoices = tenantTable(
     billingRunId: uuid('billing_run_id'),
     /** How many of the tenant's overdue reminders have gone for this invoice. */
     remindersSent: integer('reminders_sent').notNull().default(0),
+    /**
+     * The day the overdue-reminder run last owed this invoice a reminder and found no one at the school to email
+     * (no finance contact with an address, no headteacher or business manager with an account): what finance is
+     * shown, with that date, rather than a guess made when the page loads. Cleared when a reminder goes.
+     */
+    reminderNoRecipientOn: date('reminder_no_recipient_on', { mode: 'string' }),
     voidReason: text('void_reason'),
     /**
      * A Stripe Bacs Direct Debit for this invoice is clearing (its checkout completed unpaid): set by the webhook,

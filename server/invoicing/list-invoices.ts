@@ -6,7 +6,7 @@ import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { billingRunStale } from './billing-job';
 import { hasInvoiceRecipient } from './invoice-recipients';
 import { owingWhere } from './money-owed';
-import { reminderNotSent } from './send-overdue-reminders';
+import { reminderRecipientState } from './send-overdue-reminders';
 
 export const ZListInvoicesInput = z.object({
   schoolId: z.uuid().optional(),
@@ -61,9 +61,10 @@ export async function listInvoices(
       noRecipient: sql<boolean>`(${invoices.status} = 'draft' and ${invoices.kind} = 'invoice'
           and not ${hasInvoiceRecipient(invoices.schoolId)})`,
       remindersSent: invoices.remindersSent,
-      /** Issued, past due and its school has no one to email: an overdue reminder would go to nobody. */
-      overdueNoRecipient: sql<boolean>`(${invoices.status} in ('issued', 'part_paid') and ${invoices.kind} = 'invoice'
-          and ${invoices.dueOn} < ${today} and not ${hasInvoiceRecipient(invoices.schoolId)})`,
+      reminderNoRecipientOn: invoices.reminderNoRecipientOn,
+      /** The reminder run found no one to email, and there is still no one (asked only of those it found so). */
+      stillNoRecipient: sql<boolean>`(${invoices.reminderNoRecipientOn} is not null
+          and not ${hasInvoiceRecipient(invoices.schoolId)})`,
     })
     .from(invoices)
     .where(and(...where))
@@ -76,17 +77,22 @@ export async function listInvoices(
       desc(invoices.createdAt),
     )
     .limit(1000);
-  return rows.map(({ overdueNoRecipient, ...r }) => ({
-    ...r,
-    /** An overdue reminder is due but was not sent: nobody at the school to email it to. */
-    reminderNotSent:
-      overdueNoRecipient &&
-      reminderNotSent(
-        { ...r, outstandingPence: r.outstandingPence ?? 0 },
-        input.ownSchoolOnly ? [] : (input.reminderDays ?? []),
-        today,
-      ),
-  }));
+  return rows.map(({ stillNoRecipient, reminderNoRecipientOn, ...r }) => {
+    const reminder = reminderRecipientState(
+      { ...r, reminderNoRecipientOn, outstandingPence: r.outstandingPence ?? 0 },
+      input.ownSchoolOnly ? [] : (input.reminderDays ?? []),
+      today,
+      stillNoRecipient,
+    );
+    return {
+      ...r,
+      /**
+       * The day the reminder run last tried to send this invoice's overdue reminder and found no one to email
+       * (still no one, still owed); null otherwise. The list says nothing before a run has tried.
+       */
+      reminderNotSentOn: reminder?.state === 'not_sent' ? reminder.triedOn : null,
+    };
+  });
 }
 
 export function listCreditNotes(tx: Tx, input: { schoolId?: string }) {

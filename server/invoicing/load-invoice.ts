@@ -12,7 +12,7 @@ import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { invoiceRecipientsOf } from './invoice-recipients';
-import { reminderNotSent } from './send-overdue-reminders';
+import { reminderRecipientState } from './send-overdue-reminders';
 import { getInvoiceSettings } from './settings';
 
 /**
@@ -119,14 +119,16 @@ export async function getInvoicePage(
   return {
     ...view,
     recipients,
-    /** Overdue, owed a reminder, and nobody at the school to email it to: the reminder was not sent. */
-    reminderNotSent:
-      recipients?.length === 0 &&
-      reminderNotSent(
-        { ...view.invoice, outstandingPence: view.outstandingPence },
-        settings.reminderDays,
-        todayInLondon(),
-      ),
+    /**
+     * Overdue and owed a reminder with nobody at the school to email: `not_sent` on the day the reminder run
+     * tried, or `unchecked` before any run has (the next one will check); null when there is nothing to say.
+     */
+    reminder: reminderRecipientState(
+      { ...view.invoice, outstandingPence: view.outstandingPence },
+      settings.reminderDays,
+      todayInLondon(),
+      recipients?.length === 0,
+    ),
     payOnline: settings.stripeKeyEncrypted ? { directDebit: settings.offerBacsDebit } : null,
     bankDetails: settings.bankDetails,
   };

@@ -16,35 +16,46 @@ export const remindersDueBy = (late: number, reminderDays: readonly number[]) =>
   reminderDays.filter((d) => late >= d).length;
 
 /**
- * An overdue invoice owed a reminder that the daily job could not send, its school having nobody to email (the
- * job leaves it unmarked and tries again each day): finance sees "Reminder not sent" on the list and its page.
+ * What finance is told about an overdue invoice's reminder and the school having no one to email, from what the
+ * reminder run found rather than a guess made when the page loads:
+ * - `not_sent`: the run owed it a reminder on `triedOn` (its last try) and found no one to email, and there is
+ *   still no one (once someone can be emailed the next run sends it, so there is nothing to warn of);
+ * - `unchecked`: a reminder is owed but no run has tried yet, and the school has no one to email now: nothing
+ *   alarming, only that the next run will check (the invoice page says so; the list says nothing);
+ * - null: nothing to say (paid, not overdue, no reminder owed, or someone to email).
  */
-export function reminderNotSent(
+export function reminderRecipientState(
   invoice: {
     status: string;
     kind: string;
     dueOn: string | null;
     remindersSent: number;
     outstandingPence: number;
+    reminderNoRecipientOn: string | null;
   },
   reminderDays: readonly number[],
   today: string,
-) {
-  return (
+  noRecipientNow: boolean,
+): { state: 'not_sent'; triedOn: string } | { state: 'unchecked' } | null {
+  const owed =
     (invoice.status === 'issued' || invoice.status === 'part_paid') &&
     invoice.kind === 'invoice' &&
     invoice.dueOn !== null &&
     invoice.dueOn < today &&
     invoice.outstandingPence > 0 &&
-    remindersDueBy(daysBetween(invoice.dueOn, today), reminderDays) > invoice.remindersSent
-  );
+    remindersDueBy(daysBetween(invoice.dueOn, today), reminderDays) > invoice.remindersSent;
+  if (!owed || !noRecipientNow) return null;
+  return invoice.reminderNoRecipientOn !== null
+    ? { state: 'not_sent', triedOn: invoice.reminderNoRecipientOn }
+    : { state: 'unchecked' };
 }
 
 /**
  * Overdue reminders at the tenant's intervals (days after the due date, e.g. 7 and 30). Each invoice counts the
  * reminders it has had, so running again the same day (or a late run) sends each reminder at most once and a
  * missed day catches up with one email. Goes where issuing the invoice went: the school's finance contacts, else
- * its heads/SBMs. An invoice with nobody to email is not marked reminded, and the run names it.
+ * its heads/SBMs. An invoice with nobody to email is not marked reminded, the run names it, and the invoice
+ * keeps the day it was tried (reminderNoRecipientOn) until a reminder goes.
  */
 export async function sendOverdueReminders(
   tx: Tx,
@@ -75,7 +86,12 @@ export async function sendOverdueReminders(
     // The same people issuing the invoice emailed: its finance contacts, else the school's heads/SBMs.
     const recipients = await invoiceRecipientsOf(tx, invoice.schoolId);
     if (recipients.length === 0) {
-      // Left unmarked, so it is counted (and named) on the jobs page every day until someone can be emailed.
+      // Left unmarked, so it is counted (and named) on the jobs page every day until someone can be emailed;
+      // the day it was tried is kept on the invoice, which is what its page and the list show finance.
+      await tx
+        .update(invoices)
+        .set({ reminderNoRecipientOn: context.today })
+        .where(eq(invoices.id, invoice.id));
       notReminded.push(invoice.number ?? invoice.customerName);
       continue;
     }
@@ -100,7 +116,10 @@ export async function sendOverdueReminders(
         }),
       });
     // Marked only once an email is queued: an invoice nobody could be told about is tried again tomorrow.
-    await tx.update(invoices).set({ remindersSent: due }).where(eq(invoices.id, invoice.id));
+    await tx
+      .update(invoices)
+      .set({ remindersSent: due, reminderNoRecipientOn: null })
+      .where(eq(invoices.id, invoice.id));
     sent += 1;
   }
   return {

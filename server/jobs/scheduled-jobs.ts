@@ -112,7 +112,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     key: 'invoice-reminders',
     title: 'Overdue invoice reminders',
     description:
-      'Emails the school’s finance contacts (else its headteachers and business managers) when an invoice is overdue, at the intervals set in the invoice settings; an invoice with nobody to email is named here and tried again the next day.',
+      'Emails the school’s finance contacts (else its headteachers and business managers) when an invoice is overdue, at the intervals set in the invoice settings; an invoice with nobody to email is named here, marked on the invoice with the day it was tried, and tried again the next day.',
     module: 'invoices',
     cron: '30 7 * * *',
     schedule: 'Every day at 07:30',

@@ -3,13 +3,15 @@ import type { Tx } from '~/db/client';
 import { memberships, users } from '~/db/schema';
 import { academicYearLabel } from '../catalogue/academic-year';
 import { formatPence } from '../catalogue/money';
+import { priceWithVatLine, vatAmountWording } from '../invoicing/vat-wording';
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
 import type { RenewalOffer } from './get-renewal-offer';
 
 /**
  * What a school chose, in the words the thank-you page and both emails use: a sentence, and for a renewal or a
- * change one line per package with its price, the total and the purchase-order number.
+ * change one line per package with its price, then the price before VAT, the school's VAT and the total to pay
+ * (as the subscribe page states them), and the purchase-order number.
  */
 export function renewalChoice(
   offer: Pick<RenewalOffer, 'decision' | 'declineReason' | 'round' | 'school' | 'chosen'>,
@@ -22,15 +24,22 @@ export function renewalChoice(
     };
   if (offer.decision === 'pending')
     return { summary: `${offer.school.name} has not answered yet.`, items: [] };
-  const total = offer.chosen.reduce((sum, p) => sum + p.netPence, 0);
+  const net = offer.chosen.reduce((sum, p) => sum + p.netPence, 0);
+  const vat = offer.chosen.reduce((sum, p) => sum + p.vatPence, 0);
+  // One VAT wording for the total when the packages share it (they usually do: one school, one rule).
+  const [first, ...rest] = offer.chosen;
+  const sameVat = first && rest.every((p) => p.vat.label === first.vat.label) ? first.vat : null;
   const po = offer.chosen.find((p) => p.purchaseOrderNumber)?.purchaseOrderNumber;
   return {
     summary: `${offer.school.name} ${offer.decision === 'renewed' ? 'renewed its services' : 'chose new services'} for ${year}.`,
     items: [
       ...offer.chosen.map(
-        (p) => `${p.name}${p.units > 1 ? ` × ${p.units}` : ''}: ${formatPence(p.netPence)}`,
+        (p) =>
+          `${p.name}${p.units > 1 ? ` × ${p.units}` : ''}: ${priceWithVatLine(p.netPence, p.vatPence, p.vat)}`,
       ),
-      `Total ${formatPence(total)} before VAT`,
+      `Price before VAT: ${formatPence(net)}`,
+      `VAT: ${sameVat ? vatAmountWording(vat, sameVat) : formatPence(vat)}`,
+      `Total to pay: ${formatPence(net + vat)}`,
       po ? `Purchase-order number: ${po}` : 'No purchase-order number given',
     ],
   };

@@ -6,7 +6,9 @@ import { academicYearLabel, academicYearStart } from '../catalogue/academic-year
 import { sameProductNextYear } from '../catalogue/catalogue-codes';
 import { formatPence } from '../catalogue/money';
 import { listCatalogue } from '../catalogue/list-catalogue';
-import { packageSaving, quoteSubscription } from '../catalogue/pricing';
+import { packageSaving, quoteSubscription, vatOn } from '../catalogue/pricing';
+import { loadVatContext, vatForSchool, type VatProduct } from '../invoicing/vat-for-school';
+import { vatLabel } from '../invoicing/vat-wording';
 import { loadBuyer } from '../subscriptions/quote-for-school';
 
 /**
@@ -14,7 +16,9 @@ import { loadBuyer } from '../subscriptions/quote-for-school';
  * full-year price, and every package on offer, should it want to change. Each package carried forward is compared
  * with this year's full-year price for the same school and units, not with what the school paid: a school that
  * joined mid-year paid for the terms left, and comparing that with a full year overstates the rise. Once the
- * school has answered, `chosen` says what it chose.
+ * school has answered, `chosen` says what it chose. VAT is the school's own, the one decision its invoice will
+ * apply (vatForSchool, as the subscribe page quotes it): a maintained school an LA puts outside the scope is
+ * offered the price alone, an academy the price before VAT, the VAT and the total.
  */
 export async function getRenewalOffer(tx: Tx, invitationId: string) {
   const [row] = await tx
@@ -30,7 +34,7 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
     .where(eq(renewalInvitations.id, invitationId));
   if (!row) throw new DomainError({ code: 'NOT_FOUND', message: 'That renewal was not found.' });
   const { invitation, round } = row;
-  const [school, current, nextYear, thisYear] = await Promise.all([
+  const [school, current, nextYear, thisYear, { vat: workspaceVat, laCodes }] = await Promise.all([
     loadBuyer(tx, invitation.schoolId),
     tx
       .select({
@@ -55,7 +59,13 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
       ),
     listCatalogue(tx, { academicYear: round.toYear, activeOnly: true }),
     listCatalogue(tx, { academicYear: round.fromYear }),
+    loadVatContext(tx, invitation.tenantId),
   ]);
+  // What the school's invoice will charge on a package: the decision and its words, as the subscribe page has them.
+  const schoolVat = (product: VatProduct) => {
+    const decision = vatForSchool(workspaceVat, school, laCodes, product);
+    return { ...decision, label: vatLabel(decision, Boolean(workspaceVat.vatNumber)) };
+  };
   const joinDate = academicYearStart(round.toYear);
   const thisYearLabel = academicYearLabel(round.fromYear);
   const nextYearLabel = academicYearLabel(round.toYear);
@@ -72,7 +82,20 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
       // This year's subscription to the same product: the code it had, moved on to next year's.
       const now = current.find((c) => sameProductNextYear(c.code, item.code, round.fromYear));
       const units = now?.units ?? 1;
-      const quote = quoteSubscription(item, item.bands, school, units, joinDate);
+      const vat = schoolVat({
+        kind: item.kind,
+        rateBasisPoints: item.vatRateBasisPoints,
+        treatment: item.vatTreatment,
+      });
+      const quote = quoteSubscription(
+        item,
+        item.bands,
+        school,
+        units,
+        joinDate,
+        undefined,
+        vat.rateBasisPoints,
+      );
       const thisYearFull = now ? fullYearPence(now) : null;
       return {
         id: item.id,
@@ -83,6 +106,7 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
         lines: item.lines,
         units,
         quote,
+        vat,
         saving: packageSaving(item.lines, units, quote.fullPricePence),
         current: now && thisYearFull !== null ? { ...now, fullYearPence: thisYearFull } : null,
         /** "This year £3,900.00 for the full year; 2027/28 £4,036.50 (up 3.5%)", like with like. */
@@ -97,7 +121,7 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
             : null,
       };
     });
-  const chosen =
+  const chosenRows =
     invitation.decision === 'renewed' || invitation.decision === 'changed'
       ? await tx
           .select({
@@ -105,6 +129,9 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
             units: subscriptions.units,
             netPence: subscriptions.netPricePence,
             purchaseOrderNumber: subscriptions.purchaseOrderNumber,
+            kind: catalogueItems.kind,
+            vatRateBasisPoints: catalogueItems.vatRateBasisPoints,
+            vatTreatment: catalogueItems.vatTreatment,
           })
           .from(subscriptions)
           .innerJoin(
@@ -123,6 +150,12 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
           )
           .orderBy(asc(catalogueItems.name))
       : [];
+  // The VAT the billing run will charge on what was chosen: the school's own decision on its price.
+  const chosen = chosenRows.map(({ kind, vatRateBasisPoints, vatTreatment, ...c }) => {
+    const vat = schoolVat({ kind, rateBasisPoints: vatRateBasisPoints, treatment: vatTreatment });
+    const vatPence = vatOn(c.netPence, vat.rateBasisPoints);
+    return { ...c, vat, vatPence, totalPence: c.netPence + vatPence };
+  });
   return {
     invitationId: invitation.id,
     decision: invitation.decision,

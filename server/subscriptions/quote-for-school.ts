@@ -7,8 +7,8 @@ import { getCatalogueItem } from '../catalogue/list-catalogue';
 import { loadTermDates } from '../calendar/term-dates';
 import { packageSaving, pupilCountNeeded, quoteSubscription } from '../catalogue/pricing';
 import { ectsInInductionAt } from '../induction/ects-in-induction';
-import { vatTreatmentLabels } from '../invoicing/rules';
 import { loadVatContext, vatForSchool } from '../invoicing/vat-for-school';
+import { vatLabel } from '../invoicing/vat-wording';
 
 export async function loadBuyer(tx: Tx, schoolId: string) {
   const [school] = await tx
@@ -62,13 +62,8 @@ export async function quoteForSchool(
   );
   const vat = {
     ...decision,
-    /** "VAT at 20%", "Exempt from VAT", "Outside the scope of VAT (not VAT-registered)". */
-    label:
-      decision.treatment === 'standard'
-        ? `VAT at ${decision.rateBasisPoints / 100}%`
-        : !workspaceVat.vatNumber
-          ? 'No VAT: we are not registered for VAT'
-          : vatTreatmentLabels[decision.treatment],
+    /** "VAT at 20%", "Exempt", "No VAT: we are not registered for VAT" (worded as every quote words it). */
+    label: vatLabel(decision, Boolean(workspaceVat.vatNumber)),
   };
   const saving = packageSaving(item.lines, input.units, quote.fullPricePence);
   // At an Appropriate Body a package priced per ECT bills the ECTs registered, not units bought: say how many

@@ -7,6 +7,15 @@ test('the BEP manager sees the BEP workspace and can keep notes on a school', as
   await expect(page.getByText('Birmingham Education Partnership').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'At a glance' })).toBeVisible();
   await expectAccessible(page);
+  // The demo's invoice settings are complete (address and made-up bank details), so every first step is done,
+  // invoicing included, and Getting started is no longer shown.
+  await expect(page.getByRole('heading', { name: 'Getting started' })).toHaveCount(0);
+  await expect(page.getByTestId('setup-invoice-settings')).toHaveCount(0);
+  await page.goto('/bep/invoices/settings');
+  await expect(page.getByLabel('Address')).toHaveValue(/Birmingham/);
+  await expect(page.getByLabel('Bank details for BACS')).toHaveValue(/Sort code 00-00-00/);
+  await expect(page.getByLabel('VAT registration number (optional)')).toHaveValue('');
+  await page.goto('/bep');
 
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Schools' }).click();
   await expect(page.getByRole('heading', { name: 'Schools', level: 1 })).toBeVisible();

@@ -227,8 +227,8 @@ describe('money a partnership found missing in its first term', () => {
     );
     expect(summary.notReminded).toContain(number);
     const listed = (await finance().invoices.list({ owing: 'overdue' })).find((r) => r.id === id);
-    expect(listed?.reminderNotSent).toBe(true);
-    expect((await finance().invoices.byId({ id })).reminderNotSent).toBe(true);
+    expect(listed?.reminderNotSentOn).toBe(today);
+    expect((await finance().invoices.byId({ id })).reminder).toEqual({ state: 'not_sent', triedOn: today });
     // Not a reminder due yet (due yesterday, first reminder at 7 days): nothing to flag.
     await inTenant((tx) =>
       tx
@@ -236,7 +236,7 @@ describe('money a partnership found missing in its first term', () => {
         .set({ dueOn: addDays(today, -1) })
         .where(eq(invoices.id, id)),
     );
-    expect((await finance().invoices.byId({ id })).reminderNotSent).toBe(false);
+    expect((await finance().invoices.byId({ id })).reminder).toBeNull();
     await inTenant((tx) =>
       tx
         .update(invoices)
@@ -267,9 +267,9 @@ describe('money a partnership found missing in its first term', () => {
       }),
     );
     expect(
-      (await finance().invoices.list({ owing: 'overdue' })).find((r) => r.id === id)?.reminderNotSent,
-    ).toBe(false);
-    expect((await finance().invoices.byId({ id })).reminderNotSent).toBe(false);
+      (await finance().invoices.list({ owing: 'overdue' })).find((r) => r.id === id)?.reminderNotSentOn,
+    ).toBeNull();
+    expect((await finance().invoices.byId({ id })).reminder).toBeNull();
     const second = await finance().invoices.creditNote({
       invoiceId: id,
       reason: 'Another half day not delivered',
@@ -277,6 +277,67 @@ describe('money a partnership found missing in its first term', () => {
       lines: [{ invoiceLineId: lines[0]?.id ?? '', netPence: 100 }],
     });
     expect(second.emailedTo).toEqual([contact]);
+  });
+
+  it('"reminder not sent" is what the reminder job found, with the day it tried; nothing alarming before it has', async () => {
+    const nobody = await schoolWithNobody();
+    const [draft] = await chargeAndBill([nobody.id]);
+    const id = draft?.id ?? '';
+    await finance().invoices.issue({ id, sendItMyself: true });
+    await inTenant((tx) =>
+      tx
+        .update(invoices)
+        .set({ dueOn: addDays(today, -10) })
+        .where(eq(invoices.id, id)),
+    );
+    const listedReminder = async () =>
+      (await finance().invoices.list({ owing: 'overdue' })).find((r) => r.id === id)?.reminderNotSentOn;
+    const stored = async () =>
+      (
+        await inTenant((tx) =>
+          tx
+            .select({ on: invoices.reminderNoRecipientOn, sent: invoices.remindersSent })
+            .from(invoices)
+            .where(eq(invoices.id, id)),
+        )
+      )[0];
+
+    // A reminder is owed and nobody can be emailed, but no run has tried: the list says nothing, the page only
+    // that the next run will check.
+    expect(await listedReminder()).toBeNull();
+    expect((await finance().invoices.byId({ id })).reminder).toEqual({ state: 'unchecked' });
+
+    // Today's run, as the manager starts it from Jobs (the scheduled job's own function and claim).
+    await barnet.caller('head.si@barnet.example').jobs.runNow({ job: 'invoice-reminders' });
+    expect(await stored()).toEqual({ on: today, sent: 0 });
+    expect(await listedReminder()).toBe(today);
+    expect((await finance().invoices.byId({ id })).reminder).toEqual({ state: 'not_sent', triedOn: today });
+
+    // Someone to email now: no warning (the next run sends it), and when it does the invoice forgets the miss.
+    const contact = `reminders-${barnet.tag}@school.example`;
+    await inTenant((tx) =>
+      tx.insert(schoolContacts).values({
+        tenantId: barnet.id,
+        schoolId: nobody.id,
+        role: 'finance',
+        name: 'Robin Accounts',
+        email: contact,
+      }),
+    );
+    expect(await listedReminder()).toBeNull();
+    expect((await finance().invoices.byId({ id })).reminder).toBeNull();
+    const tomorrow = addDays(today, 1);
+    await inTenant((tx) =>
+      sendOverdueReminders(tx, {
+        tenantId: barnet.id,
+        tenantName: barnet.name,
+        tenantSlug: barnet.slug,
+        appUrl: 'http://stride.test',
+        today: tomorrow,
+      }),
+    );
+    expect(await stored()).toEqual({ on: null, sent: 1 });
+    expect(await outboxTo(database.db, contact, 'Reminder')).toHaveLength(1);
   });
 
   it('issuing a run leaves the drafts with nobody to send them to as drafts, and names them', async () => {

@@ -67,7 +67,8 @@ describe('answering a buy-back renewal by its link', () => {
     });
     expect(answered.summary).toBe(`Coppetts Wood Primary School renewed its services for ${nextYearLabel}.`);
     expect(answered.items).toContain('Purchase-order number: PO-2027-7');
-    expect(answered.items.some((i) => /^Total £[\d,]+\.\d\d before VAT$/.test(i))).toBe(true);
+    expect(answered.items.some((i) => /^Price before VAT: £[\d,]+\.\d\d$/.test(i))).toBe(true);
+    expect(answered.items.some((i) => /^Total to pay: £[\d,]+\.\d\d$/.test(i))).toBe(true);
     // The thank-you page repeats the choice.
     const thanked = await visitor.renewals.offer({ token });
     expect(thanked.chosen.map((c) => c.purchaseOrderNumber)).toEqual(['PO-2027-7']);
@@ -76,7 +77,7 @@ describe('answering a buy-back renewal by its link', () => {
     const [toSchool] = await emailsTo('head@coppettswood.sch.example', '%your services for%');
     expect(toSchool?.subject).toBe(`Coppetts Wood Primary School: your services for ${nextYearLabel}`);
     expect(toSchool?.text).toContain('PO-2027-7');
-    expect(toSchool?.text).toMatch(/Total £[\d,]+\.\d\d before VAT/);
+    expect(toSchool?.text).toMatch(/Price before VAT: £[\d,]+\.\d\d/);
     const [toManager] = await emailsTo('head.si@barnet.example', 'Buy-back:%');
     expect(toManager?.subject).toBe(`Buy-back: Coppetts Wood Primary School renewed for ${nextYearLabel}`);
     expect(toManager?.text).toContain('PO-2027-7');

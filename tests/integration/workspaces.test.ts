@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import type { ModuleKey } from '~/db/schema';
 import { defaultTermDates } from '~/server/calendar/term-dates';
+import * as demo from '~/seed/demo-data';
 import { addMembership, callerAs, makeSchool, makeTenant, makeUser } from '../fixtures/factories';
 import { anonymousCaller, callerFor, openTestDatabase } from './harness';
 
@@ -123,6 +124,7 @@ describe('getting started', () => {
     for (const [email, slug] of [
       ['head.si@barnet.example', 'barnet'],
       ['head.si@birmingham.example', 'birmingham'],
+      ['manager@bep.example', 'bep'],
       ['manager@hsip.example', 'hsip'],
       ['director@nwlhub.example', 'nwlhub'],
     ] as const) {
@@ -132,5 +134,33 @@ describe('getting started', () => {
         slug,
       ).toEqual([]);
     }
+  });
+
+  it('every seeded workspace selling packages has its invoicing set up, with made-up bank details', async () => {
+    const traded = demo.tenants.filter((t) => t.modules.includes('traded'));
+    expect(traded.map((t) => t.slug).sort()).toEqual(['barnet', 'bep', 'hsip']);
+    for (const t of traded) {
+      const manager = demo.users.find((u) =>
+        (u.memberships[t.slug] ?? []).some((m) => m.role === 'tenant_admin'),
+      );
+      const caller = await callerFor(database.db, manager?.email ?? '', t.slug);
+      const setup = await caller.workspaces.gettingStarted();
+      expect(
+        setup.steps.find((s) => s.key === 'invoice-settings'),
+        t.slug,
+      ).toEqual({
+        key: 'invoice-settings',
+        done: true,
+      });
+      const settings = await caller.invoices.settings();
+      expect(settings.address, t.slug).not.toBe('');
+      expect(settings.bankDetails, t.slug).toContain('Sort code 00-00-00');
+      expect(settings.paymentTermsDays, t.slug).toBe(30);
+    }
+    // A VAT number only where the demo charges VAT: BEP is not VAT-registered.
+    const bep = await callerFor(database.db, 'manager@bep.example', 'bep');
+    expect((await bep.invoices.settings()).vatNumber).toBeNull();
+    const hsip = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    expect((await hsip.invoices.settings()).vatNumber).toMatch(/^GB\d{9}$/);
   });
 });

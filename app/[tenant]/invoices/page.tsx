@@ -124,9 +124,9 @@ export default async function InvoicesPage({
                     No one to send it to
                   </strong>
                 )}
-                {r.reminderNotSent && (
+                {r.reminderNotSentOn && (
                   <strong className="block text-amber-900" data-testid="reminder-not-sent">
-                    Reminder not sent: no one to send it to
+                    Reminder not sent {shortDate(r.reminderNotSentOn)}: no one to send it to
                   </strong>
                 )}
               </>

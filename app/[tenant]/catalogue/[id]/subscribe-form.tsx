@@ -14,6 +14,7 @@ import {
   useFormMutation,
 } from '~/app/_components/form-kit';
 import { formatPence } from '~/server/catalogue/money';
+import { vatAmountWording } from '~/server/invoicing/vat-wording';
 import { inSentence, priceNameFor, type PriceNames } from '~/server/catalogue/price-names';
 import type { AppRouter } from '~/server/routers';
 import type { UnitLabel } from '../../../_lib/traded-format';
@@ -241,9 +242,7 @@ export function SubscribeForm({
                   <dt className="font-semibold">Net price</dt>
                   <dd data-testid="net-price">{formatPence(quote.netPence)}</dd>
                   <dt className="font-semibold">VAT</dt>
-                  <dd data-testid="vat">
-                    {vat.rateBasisPoints > 0 ? `${formatPence(quote.vatPence)} (${vat.label})` : vat.label}
-                  </dd>
+                  <dd data-testid="vat">{vatAmountWording(quote.vatPence, vat)}</dd>
                   <dt className="font-semibold">Total to pay</dt>
                   <dd className="text-lg font-bold">{formatPence(quote.totalPence)}</dd>
                 </>

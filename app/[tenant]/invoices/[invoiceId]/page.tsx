@@ -293,7 +293,7 @@ export default async function InvoicePage({
           {refundable.length > 0 && (
             <RefundForm invoiceId={invoice.id} payments={refundable} today={todayInLondon()} />
           )}
-          {view.reminderNotSent && (
+          {view.reminder?.state === 'not_sent' && (
             <div
               role="status"
               className="rounded border-l-4 border-amber-600 bg-amber-50 p-3"
@@ -301,15 +301,27 @@ export default async function InvoicePage({
             >
               <p className="font-semibold">Reminder not sent: no one to send it to</p>
               <p className="mt-1">
-                This invoice is overdue, but {invoice.customerName} has no finance contact with an email
-                address and no headteacher or business manager with an account, so its overdue reminder was
-                emailed to nobody.{' '}
+                This invoice is overdue. When the reminder run tried to send its overdue reminder on{' '}
+                {longDate(view.reminder.triedOn)}, {invoice.customerName} had no finance contact with an email
+                address and no headteacher or business manager with an account, so the reminder went to
+                nobody.{' '}
                 <Link className="underline" href={`/${tenant}/schools/${invoice.schoolId}#contacts`}>
                   Add a finance contact to the school
                 </Link>{' '}
                 (the next daily run sends the reminder), or chase the school yourself.
               </p>
             </div>
+          )}
+          {view.reminder?.state === 'unchecked' && (
+            // Before any run has tried there is nothing to warn of yet: only that the next run will check.
+            <p
+              className="rounded border-l-4 border-slate-400 bg-slate-50 p-3"
+              data-testid="reminder-unchecked"
+            >
+              An overdue reminder is due. {invoice.customerName} has no one to email it to at the moment (no
+              finance contact with an email address, no headteacher or business manager with an account): the
+              next daily reminder run will check again, and this page will say if it could not be sent.
+            </p>
           )}
           {(invoice.status === 'issued' || invoice.status === 'part_paid') &&
             view.recipients?.length === 0 && (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { academicYearLabel } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
+import { priceWithVatLine, vatAmountWording } from '~/server/invoicing/vat-wording';
 import { inSentence, priceNameFor } from '~/server/catalogue/price-names';
 import { SiteHeader } from '../../../_components/site-header';
 import { guard, serverApi } from '../../../_lib/server-api';
@@ -47,7 +48,7 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
               Please answer by {longDate(offer.round.closesOn)}. Prices are{' '}
               {offer.school.isPartnershipMember ? 'your ' : ''}
               {inSentence(priceNameFor(offer.priceNames, offer.school.isPartnershipMember))} prices for the
-              full year, before VAT.
+              full year; each is compared with this year’s before VAT.
             </p>
             <section aria-labelledby="current" className="mt-6">
               <h2 id="current" className="text-2xl font-semibold">
@@ -71,6 +72,18 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
                         .
                       </p>
                       {p.paidThisYear && <p className="mt-1 text-slate-700">{p.paidThisYear}</p>}
+                      {/* The school's own VAT, as the subscribe page states it (vatForSchool's decision). */}
+                      <dl
+                        className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1"
+                        data-testid="renewal-price"
+                      >
+                        <dt className="font-semibold">Price before VAT</dt>
+                        <dd>{formatPence(p.quote.netPence)}</dd>
+                        <dt className="font-semibold">VAT</dt>
+                        <dd>{vatAmountWording(p.quote.vatPence, p.vat)}</dd>
+                        <dt className="font-semibold">Total to pay</dt>
+                        <dd className="font-bold">{formatPence(p.quote.totalPence)}</dd>
+                      </dl>
                     </li>
                   ))}
                 </ul>
@@ -83,7 +96,7 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
                 packages={offer.packages.map((p) => ({
                   id: p.id,
                   name: p.name,
-                  priceLabel: `${formatPence(p.quote.netPence)}${p.units > 1 ? ` for ${p.units}` : ''}`,
+                  priceLabel: `${priceWithVatLine(p.quote.netPence, p.quote.vatPence, p.vat)}${p.units > 1 ? ` for ${p.units}` : ''}`,
                   current: p.current !== null,
                 }))}
               />

@@ -1,0 +1,1 @@
+ALTER TABLE "invoices" ADD COLUMN "reminder_no_recipient_on" date;
