@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
+import { expectAccessible, latestEmail, latestEmailedLink, signInWithMagicLink } from './support';
 
 const nextYear = new Date().getUTCFullYear() + 1;
 const sql = postgres(process.env.E2E_DATABASE_URL ?? '', { max: 1 });
@@ -119,6 +119,20 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await expect(manager.getByRole('row', { name: /Cat Clarke/ })).toContainText('Confirmed');
   await expect(manager.getByRole('row', { name: /Ada Ahmed/ })).toContainText('Cancelled');
   await expectAccessible(manager);
+
+  // The manager emails the two with a place joining instructions; Cat receives them, Ada (cancelled) does not.
+  const messagedAfter = new Date(Date.now() - 1000);
+  await manager.getByLabel('Subject').fill('Joining instructions');
+  await manager.getByLabel('Message').fill(`Sign in at reception.\n\nBring a laptop (${stamp}).`);
+  await manager.getByRole('button', { name: 'Send the message' }).click();
+  await expect(manager.getByRole('status').filter({ hasText: 'Sent to 2 people.' })).toBeVisible();
+  await expect(manager.getByRole('row', { name: /Joining instructions/ })).toContainText('2 people');
+  await expectAccessible(manager);
+  const message = await latestEmail(email('cat'), /^Joining instructions: /, messagedAfter);
+  expect(message.text).toContain(`Bring a laptop (${stamp}).`);
+  const [toAda] = await sql<{ n: number }[]>`select count(*)::int as n from outbox_emails
+    where "to" = ${email('ada')} and subject like 'Joining instructions:%'`;
+  expect(toAda?.n).toBe(0);
 
   // Before the day the register lists who is coming, with nothing to mark; Cat's place has no certificate.
   await manager.goto(`${courseUrl}/register`);
