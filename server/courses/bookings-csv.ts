@@ -2,7 +2,8 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courseAttendance } from '~/db/schema';
 import { toCsv } from '../format/csv';
-import { listSchoolBookings } from './list-bookings';
+import { getCourse } from './get-course';
+import { listCourseDelegates, listSchoolBookings } from './list-bookings';
 
 const fundingLabels = { entitlement: 'Entitlement', charge: 'Charged', free: 'Free' } as const;
 const statusLabels = {
@@ -71,4 +72,69 @@ export async function schoolBookingsCsv(tx: Tx, input: { schoolId?: string }) {
   ]);
   const school = input.schoolId ? (rows[0]?.schoolName ?? 'school') : 'all-schools';
   return { csv, filename: `course-bookings-${school}` };
+}
+
+const attendanceLabels = { attended: 'Attended', late: 'Late', absent: 'Absent' } as const;
+
+/**
+ * One course's delegate list as CSV, for the organisers and facilitators (a sign-in sheet, name badges, the
+ * venue's numbers): each place with its school, status, funding and price, the attendance marked at each
+ * session, then everyone on the waiting list with where they stand.
+ */
+export async function courseDelegatesCsv(tx: Tx, courseId: string) {
+  const [{ course, sessions }, { bookings, waiting }] = await Promise.all([
+    getCourse(tx, courseId),
+    listCourseDelegates(tx, courseId),
+  ]);
+  const marks =
+    bookings.length === 0
+      ? []
+      : await tx
+          .select({
+            bookingId: courseAttendance.bookingId,
+            sessionId: courseAttendance.sessionId,
+            status: courseAttendance.status,
+          })
+          .from(courseAttendance)
+          .where(
+            inArray(
+              courseAttendance.bookingId,
+              bookings.map((b) => b.id),
+            ),
+          );
+  const markOf = new Map(marks.map((m) => [`${m.bookingId}:${m.sessionId}`, attendanceLabels[m.status]]));
+  let inLine = 0;
+  const csv = toCsv([
+    [
+      'Delegate',
+      'Email',
+      'Role',
+      'School',
+      'Status',
+      'Funding',
+      'Price (£, net)',
+      ...sessions.map((s, i) => `Session ${i + 1} (${s.on} ${s.startTime})`),
+    ],
+    ...bookings.map((b) => [
+      b.delegateName,
+      b.delegateEmail,
+      b.delegateRole,
+      b.schoolName,
+      statusLabels[b.status],
+      b.funding && b.status !== 'cancelled' ? fundingLabels[b.funding] : '',
+      b.funding === 'charge' && b.status !== 'cancelled' ? pounds(b.pricePence) : '',
+      ...sessions.map((s) => markOf.get(`${b.id}:${s.id}`) ?? ''),
+    ]),
+    ...waiting.map((w) => [
+      w.delegateName,
+      w.delegateEmail,
+      '',
+      w.schoolName,
+      w.status === 'offered' ? 'Offered a place (held)' : `Waiting list, number ${++inLine}`,
+      '',
+      '',
+      ...sessions.map(() => ''),
+    ]),
+  ]);
+  return { csv, filename: `delegates-${course.title.slice(0, 60)}` };
 }

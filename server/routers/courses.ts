@@ -15,7 +15,7 @@ import { courseEvaluationResults, facilitatorEvaluationResults } from '../course
 import { getRegister } from '../courses/get-register';
 import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
-import { schoolBookingsCsv } from '../courses/bookings-csv';
+import { courseDelegatesCsv, schoolBookingsCsv } from '../courses/bookings-csv';
 import { decideBooking, ZDecideBookingInput } from '../courses/approve-booking';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { cancelMyPlace } from '../courses/cancel-my-place';
@@ -249,6 +249,10 @@ export const coursesRouter = router({
   messages: manage
     .input(z.object({ courseId: z.uuid() }))
     .query(({ ctx, input }) => listCourseMessages(ctx.tx, input.courseId)),
+  /** The course's delegate list as CSV (sign-in sheet, badges, attendance): its organisers. */
+  delegatesCsv: manage
+    .input(z.object({ courseId: z.uuid() }))
+    .query(({ ctx, input }) => courseDelegatesCsv(ctx.tx, input.courseId)),
   /** A school's bookings, upcoming and past, with costs; the manager sees every school's. */
   schoolBookings: book.input(z.object({ schoolId: z.uuid().optional() })).query(({ ctx, input }) =>
     listSchoolBookings(ctx.tx, {

@@ -133,6 +133,16 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   const [toAda] = await sql<{ n: number }[]>`select count(*)::int as n from outbox_emails
     where "to" = ${email('ada')} and subject like 'Joining instructions:%'`;
   expect(toAda?.n).toBe(0);
+  // The delegate list downloads as CSV: the places (Ada's cancelled) for a sign-in sheet.
+  const listHref = await manager
+    .getByRole('link', { name: 'Download the delegate list (CSV)' })
+    .getAttribute('href');
+  const list = await manager.request.get(listHref ?? '');
+  expect(list.status()).toBe(200);
+  expect(list.headers()['content-type']).toContain('text/csv');
+  const rows = (await list.text()).split(/\r?\n/);
+  expect(rows.find((r) => r.startsWith('Cat Clarke'))).toContain(',Confirmed,');
+  expect(rows.find((r) => r.startsWith('Ada Ahmed'))).toContain(',Cancelled,');
 
   // Before the day the register lists who is coming, with nothing to mark; Cat's place has no certificate.
   await manager.goto(`${courseUrl}/register`);

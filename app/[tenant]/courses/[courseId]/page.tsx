@@ -116,6 +116,14 @@ export default async function CoursePage({
         ]}
       />
       <h2 className="mt-8 text-xl font-semibold">Delegates ({delegates.bookings.length})</h2>
+      {delegates.bookings.length + delegates.waiting.length > 0 && (
+        <p className="mt-2">
+          <a href={`/${tenant}/courses/${course.id}/delegates-csv`} className="underline">
+            Download the delegate list (CSV)
+          </a>{' '}
+          — places, waiting list and attendance, for a sign-in sheet or the venue.
+        </p>
+      )}
       <DataTable
         caption={`Delegates on ${course.title}`}
         hideCaption

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database } from '~/db/client';
 import { auditLog, moduleKeys, outboxEmails } from '~/db/schema';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
-import { ownCourse, schoolWithStaffAndHeads } from './course-fixtures';
+import { ownCourse, ranUntilYesterday, schoolWithStaffAndHeads } from './course-fixtures';
 import { openTestDatabase } from './harness';
 
 async function refusal(promise: Promise<unknown>) {
@@ -139,5 +139,63 @@ describe('messaging a course’s delegates', () => {
     ).toBe('NOT_FOUND');
     expect(await other.caller.courses.messages({ courseId: course.id })).toEqual([]);
     expect((await emailsAbout(course.title)).filter((e) => e.subject.startsWith('Hi'))).toEqual([]);
+  });
+});
+
+describe('a course’s delegate list as CSV', () => {
+  let database: Database;
+  let setup: Awaited<ReturnType<typeof schoolWithStaffAndHeads>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    setup = await schoolWithStaffAndHeads(database.db);
+  });
+
+  it('lists each place with its attendance, then the waiting list; only the organisers may have it', async () => {
+    const { ws, head } = setup;
+    const title = `Listed ${Math.random().toString(36).slice(2, 8)}`;
+    const made = await ws.caller.courses.create({
+      ...ownCourse,
+      title,
+      capacity: 1,
+      memberPrice: 45,
+      nonMemberPrice: 45,
+      sessions: [
+        { on: '2031-03-04', startTime: '09:00', endTime: '12:00' },
+        { on: '2031-03-11', startTime: '09:00', endTime: '12:00' },
+      ],
+    } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const booked = await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [{ name: 'Ada Ahmed', email: `ada.${made.id.slice(0, 8)}@school.example`, role: 'Year 2' }],
+    });
+    await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [{ name: 'Ben Brown', email: `ben.${made.id.slice(0, 8)}@school.example`, role: '' }],
+      joinWaitingList: true,
+    });
+    await ranUntilYesterday(database.db, made.id);
+    const { sessions } = await ws.caller.courses.byId({ id: made.id });
+    await ws.caller.courses.markAttendance({
+      sessionId: sessions[0]!.id,
+      bookingId: booked.confirmed[0]!.bookingId,
+      status: 'late',
+    });
+
+    const { csv, filename } = await ws.caller.courses.delegatesCsv({ courseId: made.id });
+    expect(filename).toBe(`delegates-${title}`);
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^Delegate,Email,Role,School,Status,Funding,"Price \(£, net\)",Session 1 \(/);
+    expect(lines[1]).toContain('Ada Ahmed');
+    expect(lines[1]).toMatch(/,Confirmed,Charged,45\.00,Late,$/);
+    expect(lines[2]).toContain('Ben Brown');
+    expect(lines[2]).toContain('Waiting list, number 1');
+    expect(lines).toHaveLength(3);
+
+    expect((await refusal(head.courses.delegatesCsv({ courseId: made.id }))).code).toBe('FORBIDDEN');
+    const other = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+    expect((await refusal(other.caller.courses.delegatesCsv({ courseId: made.id }))).code).toBe('NOT_FOUND');
   });
 });
