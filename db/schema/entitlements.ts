@@ -120,6 +120,8 @@ export const chargeableItems = pgTable(
     pricedAsMember: boolean('priced_as_member').notNull(),
     sourceType: text('source_type'),
     sourceId: uuid('source_id'),
+    /** The school's purchase order for this charge (given when booking): the billing run invoices each PO apart. */
+    purchaseOrderNumber: text('purchase_order_number'),
     status: chargeableStatus('status').notNull().default('uninvoiced'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

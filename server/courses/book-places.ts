@@ -100,6 +100,8 @@ export async function bookPlaces(
      * and whether the course is governor training (the email's wording).
      */
     tellSchoolOfCharges?: { bookedBy: string; governorTraining: boolean };
+    /** The school's purchase order number for the places charged to it (their invoice carries it). */
+    purchaseOrderNumber?: string;
   },
 ): Promise<BookPlacesResult> {
   if (input.delegates.length === 0)
@@ -191,6 +193,7 @@ export async function bookPlaces(
       bookingId: p.bookingId,
       delegateName: p.d.name,
       actorUserId: input.actorUserId,
+      purchaseOrderNumber: input.purchaseOrderNumber,
     });
     bookingRows.push({
       tenantId: input.tenantId,
@@ -435,6 +438,7 @@ async function bookInOneStatement(
     auditedAsResult?: boolean;
     endsTransaction?: boolean;
     joinWaitingList: boolean;
+    purchaseOrderNumber?: string;
     course: BookingCourse;
     price: { pricePence: number; basis: PriceBasis };
     freeByStatute: Set<string>;
@@ -520,9 +524,10 @@ async function bookInOneStatement(
       }
       ch as (
         insert into chargeable_items (tenant_id, id, school_id, description, quantity_hundredths, unit_price_pence,
-          net_pence, vat_rate_basis_points, priced_as_member, source_type, source_id)
+          net_pence, vat_rate_basis_points, priced_as_member, source_type, source_id, purchase_order_number)
         select ${input.tenantId}::uuid, charge_id, ${input.schoolId}::uuid, description, 100, price, price,
-          ${course.vatRateBasisPoints}::int, ${price.basis === 'member'}::boolean, 'course_booking', booking_id
+          ${course.vatRateBasisPoints}::int, ${price.basis === 'member'}::boolean, 'course_booking', booking_id,
+          ${input.purchaseOrderNumber ?? null}::text
         from placed where charge_id is not null
       ),
       b as (

@@ -23,6 +23,13 @@ export const ZBookPlacesInput = z.object({
    * without it they are offered the waiting list in the answer (see BookPlacesResult.offeredWaitingList).
    */
   joinWaitingList: z.boolean().default(false),
+  /** The school's purchase order number for places charged to it: printed on their invoice. */
+  purchaseOrderNumber: z
+    .string()
+    .trim()
+    .max(40, 'Keep the purchase order number to 40 characters.')
+    .optional()
+    .transform((po) => po || undefined),
 });
 
 export const ZPreviewBookingInput = z.object({

@@ -19,6 +19,8 @@ export async function fundPlace(
     bookingId: string;
     delegateName: string;
     actorUserId: string | null;
+    /** The school's purchase order for a place charged to it. */
+    purchaseOrderNumber?: string | null;
   },
 ) {
   const { course, price } = input;
@@ -29,6 +31,7 @@ export async function fundPlace(
     quantityHundredths: 100,
     vatRateBasisPoints: course.vatRateBasisPoints,
     pricedAsMember: price.basis === 'member',
+    purchaseOrderNumber: input.purchaseOrderNumber ?? null,
   };
   const base = { pricePence: price.pricePence, entitlementEntryId: null, chargeableItemId: null };
   if (price.pricePence === 0) return { ...base, funding: 'free' as const };

@@ -17,6 +17,8 @@ export type ChargeAs = {
   /** The catalogue item's own VAT treatment, when its manager chose one (the invoice applies it). */
   vatTreatment?: VatTreatment | null;
   pricedAsMember: boolean;
+  /** The school's purchase order for the charge, when it gave one. */
+  purchaseOrderNumber?: string | null;
 };
 
 /** What to do when the balance covers only part of a use: draw that part and charge the rest, or refuse. */
@@ -177,6 +179,7 @@ export async function recordCharge(
     pricedAsMember: input.pricedAsMember,
     sourceType: input.sourceType,
     sourceId: input.sourceId,
+    purchaseOrderNumber: input.purchaseOrderNumber ?? null,
   });
   const [charge] = await (options?.once ? insert.onConflictDoNothing() : insert).returning({
     id: chargeableItems.id,

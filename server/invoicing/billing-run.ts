@@ -137,7 +137,7 @@ export async function planBillingRun(
         catalogueRate: c.vatRateBasisPoints,
         catalogueTreatment: c.vatTreatment,
         rateIsFinal: c.sourceType === 'course_booking',
-        purchaseOrderNumber: null,
+        purchaseOrderNumber: c.purchaseOrderNumber,
       });
   } else {
     if (input.academicYear === undefined)

@@ -212,6 +212,7 @@ export const coursesRouter = router({
         today: todayInLondon(),
         staffBooking: !mayName,
         joinWaitingList: input.joinWaitingList,
+        purchaseOrderNumber: input.purchaseOrderNumber,
         auditedAsResult: true,
         endsTransaction: true,
         sentContext: ctx.sent,

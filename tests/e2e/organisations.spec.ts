@@ -174,9 +174,12 @@ test('the new workspace runs its first course: published, found in its catalogue
   await delegate.getByLabel('Email', { exact: true }).fill(`olu-${run}@oak.sch.example`);
   await expect(head.getByText(`1 place for ${schoolName}`)).toBeVisible();
   await expect(head.getByText(/1 charged at £45\.00 each \(non-member price\)/)).toBeVisible();
+  // The school's finance office pays against its own purchase order: the head gives its number.
+  await head.getByLabel('Purchase order number (optional)').fill(`PO-${run}`);
   await expectAccessible(head);
   await head.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(head.getByRole('status').filter({ hasText: '1 place confirmed' })).toBeVisible();
+  await expect(head.getByRole('status')).toContainText(`Purchase order PO-${run} will be on the invoice.`);
 
   // The manager sees the delegate on the course.
   await manager.goto(courseUrl);
@@ -207,6 +210,7 @@ test('the new workspace runs its first course: published, found in its catalogue
   await head.getByRole('link', { name: 'TSIP-000001' }).click();
   await expect(head.getByRole('heading', { name: 'Invoice TSIP-000001', level: 1 })).toBeVisible();
   await expect(head.getByText(title).first()).toBeVisible();
+  await expect(head.getByText(`PO-${run}`)).toBeVisible();
   await expectAccessible(head);
 });
 

@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database } from '~/db/client';
-import { auditLog, moduleKeys, outboxEmails } from '~/db/schema';
+import { auditLog, chargeableItems, moduleKeys, outboxEmails } from '~/db/schema';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
 import { ownCourse, ranUntilYesterday, schoolWithStaffAndHeads } from './course-fixtures';
 import { openTestDatabase } from './harness';
@@ -250,5 +250,71 @@ describe('raising a published course’s capacity', () => {
     const { counts, placesLeft } = await ws.caller.courses.byId({ id: made.id });
     expect(counts).toMatchObject({ confirmed: 1, onHold: 2, waiting: 0 });
     expect(placesLeft).toBe(2);
+  });
+});
+
+describe('a purchase order number given when booking', () => {
+  let database: Database;
+  let setup: Awaited<ReturnType<typeof schoolWithStaffAndHeads>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    setup = await schoolWithStaffAndHeads(database.db);
+  });
+
+  it('goes on the charge and the school’s invoice for those places, apart from places booked without one', async () => {
+    const { ws } = setup;
+    const made = await ws.caller.courses.create({
+      ...ownCourse,
+      title: `Ordered ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 5,
+      memberPrice: 30,
+      nonMemberPrice: 30,
+    } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const delegate = (name: string) => ({
+      name,
+      email: `${name}.${made.id.slice(0, 8)}@school.example`,
+      role: '',
+    });
+    // One statement (one delegate) and the general path (two) both carry it.
+    await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [delegate('ada')],
+      purchaseOrderNumber: ' PO-4471 ',
+    });
+    await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [delegate('ben'), delegate('cat')],
+      purchaseOrderNumber: 'PO-4471',
+    });
+    await ws.caller.courses.book({ courseId: made.id, schoolId: ws.school.id, delegates: [delegate('dan')] });
+    const charges = await database.db
+      .select({ po: chargeableItems.purchaseOrderNumber, description: chargeableItems.description })
+      .from(chargeableItems)
+      .where(and(eq(chargeableItems.tenantId, ws.tenant.id), like(chargeableItems.description, 'Ordered%')));
+    expect(charges.map((c) => c.po).sort()).toEqual(['PO-4471', 'PO-4471', 'PO-4471', null]);
+
+    const run = await ws.caller.invoices.previewRun({ kind: 'charges', upTo: '2099-01-01' });
+    const school = run.invoices.filter((i) => i.schoolId === ws.school.id);
+    expect(school.map((i) => [i.purchaseOrderNumber, i.lineCount])).toEqual(
+      expect.arrayContaining([
+        ['PO-4471', 3],
+        [null, 1],
+      ]),
+    );
+    expect(school).toHaveLength(2);
+
+    const tooLong = await refusal(
+      ws.caller.courses.book({
+        courseId: made.id,
+        schoolId: ws.school.id,
+        delegates: [delegate('eve')],
+        purchaseOrderNumber: 'x'.repeat(41),
+      }),
+    );
+    expect(tooLong).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(tooLong.message).toContain('Keep the purchase order number to 40 characters.');
   });
 });

@@ -60,6 +60,7 @@ export function BookingForm({
   const trpc = useTRPC();
   const router = useRouter();
   const [delegates, setDelegates] = useState<Delegate[]>([{ ...blank }]);
+  const [purchaseOrderNumber, setPurchaseOrderNumber] = useState('');
   const places = namesDelegates ? delegates.length : 1;
   const delegateEmails = namesDelegates ? delegates.map((d) => d.email) : undefined;
   const preview = useQuery(
@@ -88,12 +89,19 @@ export function BookingForm({
         ? delegates.filter((d) => offered.some((o) => o.delegateEmail === d.email))
         : [],
       joinWaitingList: true,
+      purchaseOrderNumber,
     });
   return (
     <Form
       form={form}
       onSubmit={() =>
-        form.mutate({ courseId, schoolId, delegates: namesDelegates ? delegates : [], joinWaitingList: full })
+        form.mutate({
+          courseId,
+          schoolId,
+          delegates: namesDelegates ? delegates : [],
+          joinWaitingList: full,
+          purchaseOrderNumber,
+        })
       }
       heading={<h2 className="text-xl font-semibold">{namesDelegates ? 'Delegates' : 'Book your place'}</h2>}
     >
@@ -160,6 +168,17 @@ export function BookingForm({
           {p.cancellation && <p className="mt-2">{p.cancellation}</p>}
         </div>
       )}
+      {/* A school's finance office often pays an invoice only against its own purchase order. */}
+      {namesDelegates && p && p.charged > 0 && !form.data && (
+        <TextField
+          label="Purchase order number (optional)"
+          hint="If your school raises one for this booking: it goes on the invoice for the places charged."
+          width="w-64"
+          {...form.field('purchaseOrderNumber')}
+          value={purchaseOrderNumber}
+          onChange={setPurchaseOrderNumber}
+        />
+      )}
       {!form.data && !(p?.alreadyHasPlace && !namesDelegates) && (
         <SubmitButton pending={form.isPending}>
           {p && p.confirmed === 0 ? 'Join the waiting list' : 'Confirm booking'}
@@ -169,6 +188,9 @@ export function BookingForm({
         <StatusMessage>
           {outcome(form.data, namesDelegates)}
           {form.data.chargeLine ? ` ${form.data.chargeLine}` : ''}
+          {form.data.chargeLine && purchaseOrderNumber.trim()
+            ? ` Purchase order ${purchaseOrderNumber.trim()} will be on the invoice.`
+            : ''}
           {form.data.schoolTold > 0 ? ' The school’s headteacher has been told of the charge.' : ''}
         </StatusMessage>
       )}

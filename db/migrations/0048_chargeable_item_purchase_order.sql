@@ -1,0 +1,1 @@
+ALTER TABLE "chargeable_items" ADD COLUMN "purchase_order_number" text;
