@@ -84,6 +84,11 @@ export const courses = pgTable(
     bookingDeadline: date('booking_deadline', { mode: 'string' }),
     minimumNumbers: integer('minimum_numbers').notNull().default(0),
     goNoGoOn: date('go_no_go_on', { mode: 'string' }),
+    /**
+     * The go/no-go date the managers were last warned of (the course below its minimum numbers): a date moved
+     * later is warned of again.
+     */
+    goNoGoAlertedFor: date('go_no_go_alerted_for', { mode: 'string' }),
     memberPricePence: integer('member_price_pence').notNull().default(0),
     nonMemberPricePence: integer('non_member_price_pence').notNull().default(0),
     /** For schools outside the workspace's local authorities. */

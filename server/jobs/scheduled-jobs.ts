@@ -5,6 +5,7 @@ import { escalateOverdueCheckpoints } from '../induction/escalate-overdue';
 import { remindInductionDeadlines } from '../induction/remind-deadlines';
 import { requestEvaluations, sendCourseReminders } from '../courses/course-jobs';
 import { expireHolds } from '../courses/expire-holds';
+import { alertGoNoGo, goNoGoWarningWorkingDays } from '../courses/go-no-go-alerts';
 import { expireEntitlements } from '../entitlements/expire-entitlements';
 import { alertTermEnds } from '../governance/alert-term-ends';
 import { applyRetention } from '../privacy/apply-retention';
@@ -33,6 +34,7 @@ export const jobKeys = [
   'course-reminders',
   'course-hold-expiry',
   'course-evaluations',
+  'course-go-no-go',
   'personal-data-retention',
 ] as const;
 export type JobKey = (typeof jobKeys)[number];
@@ -224,6 +226,22 @@ export const scheduledJobs: readonly ScheduledJob[] = [
       requestEvaluations(tx, {
         today: c.today,
         now: c.now ?? new Date(),
+        appUrl: c.appUrl,
+        slug: c.tenant.slug,
+        providerName: c.tenant.name,
+      }),
+  },
+  {
+    key: 'course-go-no-go',
+    title: 'Go/no-go warnings',
+    description: `Tells the managers, in one email, of published courses still below their minimum numbers whose go/no-go date is ${goNoGoWarningWorkingDays} working days away or nearer, so each can be run or cancelled in time. Each course is warned of once for its date.`,
+    module: 'courses',
+    cron: '30 7 * * *',
+    schedule: 'Every day at 07:30',
+    periodKey: dayPeriod,
+    run: (tx, c) =>
+      alertGoNoGo(tx, {
+        today: c.today,
         appUrl: c.appUrl,
         slug: c.tenant.slug,
         providerName: c.tenant.name,

@@ -359,3 +359,35 @@ test('a draft with a past session is not published until it is re-dated; a publi
   await page.goto(courseUrl);
   await expect(page.getByText(`21 April ${nextYear}`).first()).toBeVisible();
 });
+
+test('a course below its minimum numbers as its go/no-go date nears: the managers are emailed to decide', async ({
+  page,
+}) => {
+  const title = `Go or no-go ${Date.now().toString(36)}`;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await signInWithMagicLink(page, 'manager@hsip.example');
+  await page.goto('/hsip/courses/new');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Teachers', { exact: true }).check();
+  await page.getByLabel('Format').selectOption('in_person');
+  await page.getByLabel('Venue').fill('Harrow Teachers’ Centre');
+  await page.getByLabel('Date', { exact: true }).fill(`${nextYear}-05-18`);
+  await page.getByLabel('Minimum numbers').fill('8');
+  await page.getByLabel('Go or no-go date').fill(tomorrow);
+  await page.getByRole('button', { name: 'Create draft course' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(page.getByRole('link', { name: 'See its public page' })).toBeVisible();
+
+  await sql`delete from job_runs where job = 'course-go-no-go'
+    and tenant_id = (select id from tenants where slug = 'hsip')`;
+  const warnedAfter = new Date(Date.now() - 1000);
+  await page.goto('/hsip/jobs');
+  await expect(page.getByText('Go/no-go warnings')).toBeVisible();
+  await page.getByRole('button', { name: 'Run Go/no-go warnings now' }).click();
+  await expect(page.getByText(/Ran for/)).toBeVisible();
+  await expectAccessible(page);
+  const warning = await latestEmail('manager@hsip.example', /^Go\/no-go: /, warnedAfter);
+  expect(warning.text).toContain(`${title}: 0 of a minimum 8 places taken; decide by`);
+});

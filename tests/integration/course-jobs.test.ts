@@ -349,3 +349,72 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     expect(await sentTo(d('c').email, 'A place is free%')).toHaveLength(1);
   });
 });
+
+describe('go/no-go warnings', () => {
+  let database: Database;
+  let ws: Awaited<ReturnType<typeof makeWorkspaceWithEveryRole>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    ws = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+  });
+
+  const warnings = () =>
+    withMailroom(database.db, (tx) =>
+      tx
+        .select({ text: outboxEmails.text, subject: outboxEmails.subject })
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, ws.user.email), like(outboxEmails.subject, 'Go/no-go:%')))
+        .orderBy(desc(outboxEmails.createdAt)),
+    );
+  const run = (today: string) =>
+    runScheduledJob(database.db, 'course-go-no-go', {
+      today,
+      now: londonToUtc(today, '07:30'),
+      appUrl: testAppUrl,
+      tenants: [ws.tenant.slug],
+    });
+
+  it('warns the managers once of a course below its minimum as its date nears, and again if the date moves', async () => {
+    const decideBy = `${year}-03-10`;
+    const input = (title: string, minimumNumbers: number, goNoGoOn: string) => ({
+      ...ownCourse,
+      title,
+      capacity: 10,
+      minimumNumbers,
+      goNoGoOn,
+      sessions: [{ on: `${year}-04-20`, startTime: '09:00', endTime: '12:00' }],
+    });
+    const short = `Short ${Math.random().toString(36).slice(2, 8)}`;
+    const full = `Full enough ${Math.random().toString(36).slice(2, 8)}`;
+    const shortCourse = await ws.caller.courses.create(input(short, 5, decideBy) as never);
+    const fullCourse = await ws.caller.courses.create(input(full, 1, decideBy) as never);
+    for (const [i, id] of [shortCourse.id, fullCourse.id].entries()) {
+      await ws.caller.courses.publish({ id });
+      await ws.caller.courses.book({
+        courseId: id,
+        schoolId: ws.school.id,
+        delegates: [{ name: `Delegate ${i}`, email: `d${i}.${id.slice(0, 8)}@school.example`, role: '' }],
+      });
+    }
+
+    await run(workingDaysBefore(decideBy, 6));
+    expect(await warnings()).toHaveLength(0);
+    const warned = await run(workingDaysBefore(decideBy, 5));
+    expect(warned[0]?.result).toMatchObject({ ran: true });
+    const [email, ...more] = await warnings();
+    expect(more).toHaveLength(0);
+    expect(email?.subject).toBe('Go/no-go: 1 course below minimum numbers');
+    expect(email?.text).toContain(`${short}: 1 of a minimum 5 places taken; decide by`);
+    expect(email?.text).not.toContain(full);
+    // The next days say nothing more of it.
+    await run(workingDaysBefore(decideBy, 4));
+    await run(decideBy);
+    expect(await warnings()).toHaveLength(1);
+
+    // The date moved a week later: warned again as the new date nears.
+    const later = `${year}-03-17`;
+    await ws.caller.courses.update({ id: shortCourse.id, course: input(short, 5, later) as never });
+    await run(workingDaysBefore(later, 2));
+    expect(await warnings()).toHaveLength(2);
+  });
+});

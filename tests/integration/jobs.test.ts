@@ -196,6 +196,7 @@ describe('scheduled jobs', () => {
       'course-reminders',
       'course-hold-expiry',
       'course-evaluations',
+      'course-go-no-go',
       'personal-data-retention',
     ]);
     expect(overview.runs.some((r) => r.job === 'renewal-reminders' && r.periodKey === today)).toBe(true);

@@ -1,0 +1,1 @@
+ALTER TABLE "courses" ADD COLUMN "go_no_go_alerted_for" date;
