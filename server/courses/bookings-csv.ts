@@ -1,8 +1,12 @@
 import { inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { courseAttendance } from '~/db/schema';
 import { toCsv } from '../format/csv';
+import type { IsoDate } from '../catalogue/academic-year';
+import { formatLabels, programmeLabels } from './course-labels';
 import { getCourse } from './get-course';
+import { listCourses, type ZListCoursesInput } from './list-courses';
 import { listCourseDelegates, listSchoolBookings } from './list-bookings';
 
 const fundingLabels = { entitlement: 'Entitlement', charge: 'Charged', free: 'Free' } as const;
@@ -137,4 +141,50 @@ export async function courseDelegatesCsv(tx: Tx, courseId: string) {
     ]),
   ]);
   return { csv, filename: `delegates-${course.title.slice(0, 60)}` };
+}
+
+const courseStatusLabels = { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' } as const;
+
+/**
+ * The manager's course list as CSV (upcoming, run, or all): fill, waiting list, minimum numbers and income per
+ * course, for the partnership's own reporting.
+ */
+export async function courseListCsv(
+  tx: Tx,
+  input: z.output<typeof ZListCoursesInput> & { today: IsoDate; now: Date },
+) {
+  const rows = await listCourses(tx, input);
+  const csv = toCsv([
+    [
+      'Course',
+      'Programme',
+      'Format',
+      'Status',
+      'First day',
+      'Last day',
+      'Capacity',
+      'Places taken',
+      'Fill (%)',
+      'Waiting',
+      'Minimum numbers',
+      'Go/no-go date',
+      'Income (£, net)',
+    ],
+    ...rows.map((c) => [
+      c.title,
+      programmeLabels[c.programme],
+      formatLabels[c.format],
+      courseStatusLabels[c.status],
+      c.startsOn ?? '',
+      c.endsOn ?? '',
+      c.capacity,
+      c.placesTaken,
+      Math.round((c.placesTaken / c.capacity) * 100),
+      c.waiting,
+      c.minimumNumbers,
+      c.goNoGoOn ?? '',
+      pounds(c.incomePence),
+    ]),
+  ]);
+  return { csv, filename: `courses-${input.when}-${input.today}` };
 }

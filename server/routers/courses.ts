@@ -15,7 +15,7 @@ import { courseEvaluationResults, facilitatorEvaluationResults } from '../course
 import { getRegister } from '../courses/get-register';
 import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
-import { courseDelegatesCsv, schoolBookingsCsv } from '../courses/bookings-csv';
+import { courseDelegatesCsv, courseListCsv, schoolBookingsCsv } from '../courses/bookings-csv';
 import { decideBooking, ZDecideBookingInput } from '../courses/approve-booking';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { cancelMyPlace } from '../courses/cancel-my-place';
@@ -147,6 +147,10 @@ export const coursesRouter = router({
   list: manage
     .input(ZListCoursesInput)
     .query(({ ctx, input }) => listCourses(ctx.tx, { ...input, today: todayInLondon(), now: new Date() })),
+  /** The same list as CSV (fill, waiting, minimum numbers, income per course). */
+  listCsv: manage
+    .input(ZListCoursesInput)
+    .query(({ ctx, input }) => courseListCsv(ctx.tx, { ...input, today: todayInLondon(), now: new Date() })),
   byId: manage.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getCourse(ctx.tx, input.id)),
   /** Whether the workspace is VAT-registered and the VAT rate a new course takes (from the invoice settings). */
   vatDefault: manage.query(({ ctx }) => courseVatDefault(ctx.tx, ctx.actor.tenantId)),

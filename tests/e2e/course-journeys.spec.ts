@@ -380,6 +380,13 @@ test('a course below its minimum numbers as its go/no-go date nears: the manager
   await page.getByRole('button', { name: 'Publish to the catalogue' }).click();
   await expect(page.getByRole('link', { name: 'See its public page' })).toBeVisible();
 
+  // The course list downloads as CSV, with the course's minimum numbers and go/no-go date.
+  await page.goto('/hsip/courses');
+  const listHref = await page.getByRole('link', { name: 'Download this list (CSV)' }).getAttribute('href');
+  const listCsv = await page.request.get(listHref ?? '');
+  expect(listCsv.status()).toBe(200);
+  expect((await listCsv.text()).split(/\r?\n/).find((r) => r.startsWith(title))).toContain(`,8,${tomorrow},`);
+
   await sql`delete from job_runs where job = 'course-go-no-go'
     and tenant_id = (select id from tenants where slug = 'hsip')`;
   const warnedAfter = new Date(Date.now() - 1000);

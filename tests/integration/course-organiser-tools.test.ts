@@ -306,6 +306,12 @@ describe('a purchase order number given when booking', () => {
     );
     expect(school).toHaveLength(2);
 
+    // The manager's course list as CSV: this course's fill and income (three charged at £30, one at £30).
+    const { csv: list } = await ws.caller.courses.listCsv({ when: 'upcoming' });
+    const row = list.split(/\r?\n/).find((r) => r.startsWith('Ordered'));
+    expect(row).toMatch(/,Published,2031-03-04,2031-03-04,5,4,80,0,0,,120\.00$/);
+    expect((await refusal(setup.head.courses.listCsv({ when: 'upcoming' }))).code).toBe('FORBIDDEN');
+
     const tooLong = await refusal(
       ws.caller.courses.book({
         courseId: made.id,

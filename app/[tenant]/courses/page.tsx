@@ -299,6 +299,10 @@ export default async function CoursesPage({
                 Courses that have run
               </Link>
             )}
+            {' · '}
+            <a href={`/${tenant}/courses/export?when=${when}`} className="text-brand-dark underline">
+              Download this list (CSV)
+            </a>
           </p>
           <DataTable
             caption={when === 'past' ? 'Courses that have run' : 'Upcoming courses'}
