@@ -190,6 +190,11 @@ export const courseBookings = pgTable(
     delegateName: text('delegate_name').notNull(),
     delegateEmail: text('delegate_email').notNull(),
     delegateRole: text('delegate_role').notNull().default(''),
+    /**
+     * Access or dietary needs the booker told the organisers of (optional, free text): shown to the course's
+     * organisers and on the register, erased with the delegate's other details.
+     */
+    delegateNeeds: text('delegate_needs').notNull().default(''),
     /** The delegate's own account, when they have one (a school_staff booking themselves). */
     delegateUserId: uuid('delegate_user_id'),
     bookedByUserId: uuid('booked_by_user_id'),

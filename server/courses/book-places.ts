@@ -203,6 +203,7 @@ export async function bookPlaces(
       delegateName: p.d.name,
       delegateEmail: p.d.email,
       delegateRole: p.d.role,
+      delegateNeeds: p.d.needs ?? '',
       delegateUserId: p.d.userId ?? null,
       bookedByUserId: input.actorUserId,
       status: 'confirmed',
@@ -227,6 +228,7 @@ export async function bookPlaces(
         delegateName: p.d.name,
         delegateEmail: p.d.email,
         delegateRole: p.d.role,
+        delegateNeeds: p.d.needs ?? '',
         delegateUserId: p.d.userId ?? null,
         bookedByUserId: input.actorUserId,
         status: 'pending_approval',
@@ -466,6 +468,7 @@ async function bookInOneStatement(
     rows.map(
       (r, k) =>
         sql`(${k}::int, ${r.p.bookingId}::uuid, ${r.chargeId}::uuid, ${r.p.d.name}, ${r.p.d.email}, ${r.p.d.role},
+        ${r.p.d.needs ?? ''},
         ${r.p.d.userId ?? null}::uuid, ${r.p.tokenHash}, ${r.pricePence}::int,
         ${`${course.title}: place for ${r.p.d.name}`}, ${r.confirmedEmailId}::uuid, ${r.values.confirmed.subject},
         ${r.values.confirmed.template}, ${JSON.stringify(r.values.confirmed.props)}::jsonb,
@@ -490,7 +493,7 @@ async function bookInOneStatement(
   const run = (lock: CourseLock, auditRow = audit(lock)) =>
     executeRows<{ take: number | null; waitlisted: { id: string; email: string }[] | null }>(
       tx,
-      sql`with d (k, booking_id, charge_id, name, email, role, user_id, token_hash, price, description,
+      sql`with d (k, booking_id, charge_id, name, email, role, needs, user_id, token_hash, price, description,
           c_email_id, c_subject, c_template, c_props, c_attachments, w_email_id, w_subject, w_template, w_props)
         as (values ${delegates}),
       ${
@@ -532,10 +535,10 @@ async function bookInOneStatement(
       ),
       b as (
         insert into course_bookings (tenant_id, id, course_id, school_id, delegate_name, delegate_email,
-          delegate_role, delegate_user_id, booked_by_user_id, status, funding, price_pence, chargeable_item_id,
-          access_token_hash)
+          delegate_role, delegate_needs, delegate_user_id, booked_by_user_id, status, funding, price_pence,
+          chargeable_item_id, access_token_hash)
         select ${input.tenantId}::uuid, booking_id, ${course.id}::uuid, ${input.schoolId}::uuid, name, email, role,
-          user_id, ${input.actorUserId}::uuid, 'confirmed',
+          needs, user_id, ${input.actorUserId}::uuid, 'confirmed',
           (case when charge_id is null then 'free' else 'charge' end)::course_booking_funding, price, charge_id,
           token_hash
         from placed

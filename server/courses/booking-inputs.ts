@@ -4,6 +4,8 @@ export const ZDelegate = z.object({
   name: z.string().trim().min(2, 'Enter the delegate’s name.').max(120),
   email: z.email({ message: 'Enter the delegate’s email address.' }).max(200),
   role: z.string().trim().max(80).default(''),
+  /** Access or dietary needs the organisers should know of (optional). */
+  needs: z.string().trim().max(300, 'Keep access or dietary needs to 300 characters.').optional(),
 });
 export type TDelegate = z.output<typeof ZDelegate> & { userId?: string | null };
 
@@ -23,6 +25,8 @@ export const ZBookPlacesInput = z.object({
    * without it they are offered the waiting list in the answer (see BookPlacesResult.offeredWaitingList).
    */
   joinWaitingList: z.boolean().default(false),
+  /** A member of staff booking themselves: their own access or dietary needs (optional). */
+  needs: z.string().trim().max(300, 'Keep access or dietary needs to 300 characters.').optional(),
   /** The school's purchase order number for places charged to it: printed on their invoice. */
   purchaseOrderNumber: z
     .string()

@@ -113,6 +113,7 @@ export async function courseDelegatesCsv(tx: Tx, courseId: string) {
       'Delegate',
       'Email',
       'Role',
+      'Access or dietary needs',
       'School',
       'Status',
       'Funding',
@@ -123,6 +124,7 @@ export async function courseDelegatesCsv(tx: Tx, courseId: string) {
       b.delegateName,
       b.delegateEmail,
       b.delegateRole,
+      b.delegateNeeds,
       b.schoolName,
       statusLabels[b.status],
       b.funding && b.status !== 'cancelled' ? fundingLabels[b.funding] : '',
@@ -132,6 +134,7 @@ export async function courseDelegatesCsv(tx: Tx, courseId: string) {
     ...waiting.map((w) => [
       w.delegateName,
       w.delegateEmail,
+      '',
       '',
       w.schoolName,
       w.status === 'offered' ? 'Offered a place (held)' : `Waiting list, number ${++inLine}`,

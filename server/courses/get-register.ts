@@ -25,6 +25,7 @@ export async function getRegister(
       bookingId: courseBookings.id,
       delegateName: courseBookings.delegateName,
       delegateRole: courseBookings.delegateRole,
+      delegateNeeds: courseBookings.delegateNeeds,
       schoolName: schools.name,
       status: courseAttendance.status,
     })

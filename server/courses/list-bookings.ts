@@ -23,6 +23,7 @@ export async function listCourseDelegates(tx: Tx, courseId: string) {
         delegateName: courseBookings.delegateName,
         delegateEmail: courseBookings.delegateEmail,
         delegateRole: courseBookings.delegateRole,
+        delegateNeeds: courseBookings.delegateNeeds,
         schoolName: schools.name,
         status: courseBookings.status,
         funding: courseBookings.funding,

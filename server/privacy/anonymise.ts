@@ -58,6 +58,7 @@ export async function anonymiseBookings(
       delegateName: placeholder.name,
       delegateEmail: placeholder.email,
       delegateRole: '',
+      delegateNeeds: '',
       delegateUserId: null,
       updatedAt: sql`now()`,
     })

@@ -104,6 +104,7 @@ export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject
       delegateName: courseBookings.delegateName,
       delegateEmail: courseBookings.delegateEmail,
       delegateRole: courseBookings.delegateRole,
+      delegateNeeds: courseBookings.delegateNeeds,
       status: courseBookings.status,
       funding: courseBookings.funding,
       pricePence: courseBookings.pricePence,

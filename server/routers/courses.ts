@@ -199,6 +199,7 @@ export const coursesRouter = router({
         name: ctx.actor.user.name,
         email: ctx.actor.user.email,
         role: '',
+        needs: input.needs,
         userId: ctx.actor.userId,
       };
       if (!mayName && input.delegates.some((d) => d.email.toLowerCase() !== self.email.toLowerCase()))

@@ -68,6 +68,10 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await fill(1, 'Ada Ahmed', email('ada'));
   await head.getByRole('button', { name: 'Add another delegate' }).click();
   await fill(2, 'Ben Brown', email('ben'));
+  await head
+    .getByRole('group', { name: 'Delegate 2' })
+    .getByLabel('Access or dietary needs (optional)')
+    .fill('Step-free access, please');
   await expect(head.getByText(/2 places for/)).toBeVisible();
   await expect(
     head.getByText(/charged at £40\.00 each|covered by your school’s entitlement/).first(),
@@ -118,6 +122,7 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await manager.goto(courseUrl);
   await expect(manager.getByRole('row', { name: /Cat Clarke/ })).toContainText('Confirmed');
   await expect(manager.getByRole('row', { name: /Ada Ahmed/ })).toContainText('Cancelled');
+  await expect(manager.getByRole('row', { name: /Ben Brown/ })).toContainText('Step-free access, please');
   await expectAccessible(manager);
 
   // The manager emails the two with a place joining instructions; Cat receives them, Ada (cancelled) does not.

@@ -1,7 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Database } from '~/db/client';
+import { withTenant, type Database } from '~/db/client';
+import { anonymiseBookings } from '~/server/privacy/anonymise';
+import { newPlaceholder } from '~/server/privacy/privacy-subject';
 import { auditLog, chargeableItems, moduleKeys, outboxEmails } from '~/db/schema';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
 import { ownCourse, ranUntilYesterday, schoolWithStaffAndHeads } from './course-fixtures';
@@ -187,7 +189,9 @@ describe('a course’s delegate list as CSV', () => {
     const { csv, filename } = await ws.caller.courses.delegatesCsv({ courseId: made.id });
     expect(filename).toBe(`delegates-${title}`);
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^Delegate,Email,Role,School,Status,Funding,"Price \(£, net\)",Session 1 \(/);
+    expect(lines[0]).toMatch(
+      /^Delegate,Email,Role,Access or dietary needs,School,Status,Funding,"Price \(£, net\)",Session 1 \(/,
+    );
     expect(lines[1]).toContain('Ada Ahmed');
     expect(lines[1]).toMatch(/,Confirmed,Charged,45\.00,Late,$/);
     expect(lines[2]).toContain('Ben Brown');
@@ -322,5 +326,66 @@ describe('a purchase order number given when booking', () => {
     );
     expect(tooLong).toMatchObject({ code: 'BAD_REQUEST' });
     expect(tooLong.message).toContain('Keep the purchase order number to 40 characters.');
+  });
+});
+
+describe('access or dietary needs given when booking', () => {
+  let database: Database;
+  let setup: Awaited<ReturnType<typeof schoolWithStaffAndHeads>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    setup = await schoolWithStaffAndHeads(database.db);
+  });
+
+  it('reach the organisers (course page, delegate list, register) and are erased with the delegate', async () => {
+    const { ws, staff, staffEmail } = setup;
+    const made = await ws.caller.courses.create({
+      ...ownCourse,
+      title: `Needs ${Math.random().toString(36).slice(2, 8)}`,
+    } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const email = (name: string) => `${name}.${made.id.slice(0, 8)}@school.example`;
+    // Named by the head (the general path, two delegates) and by a member of staff for themselves.
+    await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [
+        { name: 'Ada Ahmed', email: email('ada'), role: '', needs: 'Step-free access, please' },
+        { name: 'Ben Brown', email: email('ben'), role: '' },
+      ],
+    });
+    await staff.courses.book({ courseId: made.id, schoolId: ws.school.id, delegates: [], needs: ' Vegan ' });
+
+    const { bookings } = await ws.caller.courses.delegates({ courseId: made.id });
+    const needsOf = (match: (b: (typeof bookings)[number]) => boolean) => bookings.find(match)?.delegateNeeds;
+    expect(needsOf((b) => b.delegateName === 'Ada Ahmed')).toBe('Step-free access, please');
+    expect(needsOf((b) => b.delegateName === 'Ben Brown')).toBe('');
+    expect(needsOf((b) => b.delegateEmail === staffEmail)).toBe('Vegan');
+    const { csv } = await ws.caller.courses.delegatesCsv({ courseId: made.id });
+    expect(csv.split(/\r?\n/)[0]).toContain(',Access or dietary needs,');
+    expect(csv).toContain('"Step-free access, please"');
+    const register = await ws.caller.courses.register({ courseId: made.id });
+    expect(register.delegates.find((d) => d.delegateName === 'Ada Ahmed')?.delegateNeeds).toBe(
+      'Step-free access, please',
+    );
+
+    const tooLong = await refusal(
+      ws.caller.courses.book({
+        courseId: made.id,
+        schoolId: ws.school.id,
+        delegates: [{ name: 'Cat Clarke', email: email('cat'), role: '', needs: 'x'.repeat(301) }],
+      }),
+    );
+    expect(tooLong.message).toContain('Keep access or dietary needs to 300 characters.');
+
+    // Erased with the delegate's other details.
+    const placeholder = newPlaceholder();
+    const ada = bookings.find((b) => b.delegateName === 'Ada Ahmed');
+    await withTenant(database.db, ws.tenant.id, (tx) => anonymiseBookings(tx, [ada!.id], placeholder));
+    const after = await ws.caller.courses.delegates({ courseId: made.id });
+    expect(after.bookings.find((b) => b.id === ada!.id)).toMatchObject({
+      delegateName: placeholder.name,
+      delegateNeeds: '',
+    });
   });
 });

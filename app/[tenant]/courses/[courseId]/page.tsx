@@ -133,6 +133,7 @@ export default async function CoursePage({
         columns={[
           { header: 'Delegate', cell: (b) => b.delegateName, rowHeader: true },
           { header: 'School', cell: (b) => b.schoolName },
+          { header: 'Access or dietary needs', cell: (b) => b.delegateNeeds || '—' },
           { header: 'Status', cell: (b) => bookingStatusLabels[b.status] },
           {
             header: 'Funding',

@@ -16,8 +16,9 @@ import {
 import { Link } from '~/app/_components/link';
 import { useTRPC } from '../../../../_lib/trpc-client';
 
-type Delegate = { name: string; email: string; role: string };
-const blank: Delegate = { name: '', email: '', role: '' };
+type Delegate = { name: string; email: string; role: string; needs: string };
+const blank: Delegate = { name: '', email: '', role: '', needs: '' };
+const needsHint = 'Anything the organisers should arrange: step-free access, a hearing loop, a diet.';
 
 type Outcome = {
   confirmed: unknown[];
@@ -61,6 +62,7 @@ export function BookingForm({
   const router = useRouter();
   const [delegates, setDelegates] = useState<Delegate[]>([{ ...blank }]);
   const [purchaseOrderNumber, setPurchaseOrderNumber] = useState('');
+  const [needs, setNeeds] = useState('');
   const places = namesDelegates ? delegates.length : 1;
   const delegateEmails = namesDelegates ? delegates.map((d) => d.email) : undefined;
   const preview = useQuery(
@@ -90,6 +92,7 @@ export function BookingForm({
         : [],
       joinWaitingList: true,
       purchaseOrderNumber,
+      needs,
     });
   return (
     <Form
@@ -101,6 +104,7 @@ export function BookingForm({
           delegates: namesDelegates ? delegates : [],
           joinWaitingList: full,
           purchaseOrderNumber,
+          needs,
         })
       }
       heading={<h2 className="text-xl font-semibold">{namesDelegates ? 'Delegates' : 'Book your place'}</h2>}
@@ -129,6 +133,13 @@ export function BookingForm({
               {...form.field(`delegates.${i}.role`)}
               value={d.role}
               onChange={setField(i, 'role')}
+            />
+            <TextField
+              label="Access or dietary needs (optional)"
+              hint={needsHint}
+              {...form.field(`delegates.${i}.needs`)}
+              value={d.needs}
+              onChange={setField(i, 'needs')}
             />
             {delegates.length > 1 && (
               <Button className="mt-2" onClick={() => setDelegates((list) => list.filter((_, j) => j !== i))}>
@@ -167,6 +178,15 @@ export function BookingForm({
           </ul>
           {p.cancellation && <p className="mt-2">{p.cancellation}</p>}
         </div>
+      )}
+      {!namesDelegates && !form.data && !p?.alreadyHasPlace && (
+        <TextField
+          label="Your access or dietary needs (optional)"
+          hint={needsHint}
+          {...form.field('needs')}
+          value={needs}
+          onChange={setNeeds}
+        />
       )}
       {/* A school's finance office often pays an invoice only against its own purchase order. */}
       {namesDelegates && p && p.charged > 0 && !form.data && (

@@ -10,6 +10,7 @@ type Delegate = {
   bookingId: string;
   delegateName: string;
   delegateRole: string;
+  delegateNeeds: string;
   schoolName: string;
   status: Mark | null;
 };
@@ -55,6 +56,7 @@ export function RegisterList({
           <li key={d.bookingId} className="rounded-lg border border-slate-300 bg-white p-4">
             <p className="text-lg font-semibold">{d.delegateName}</p>
             <p className="text-slate-700">{[d.delegateRole, d.schoolName].filter(Boolean).join(', ')}</p>
+            {d.delegateNeeds && <p className="text-slate-700">Needs: {d.delegateNeeds}</p>}
           </li>
         ))}
       </ul>
@@ -75,6 +77,7 @@ export function RegisterList({
                 {d.delegateName}
               </p>
               <p className="text-slate-700">{[d.delegateRole, d.schoolName].filter(Boolean).join(', ')}</p>
+              {d.delegateNeeds && <p className="text-slate-700">Needs: {d.delegateNeeds}</p>}
               <p role="status" className="mt-1">
                 {saving?.bookingId === d.bookingId
                   ? 'Saving…'

@@ -1,0 +1,1 @@
+ALTER TABLE "course_bookings" ADD COLUMN "delegate_needs" text DEFAULT '' NOT NULL;
