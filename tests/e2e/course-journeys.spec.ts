@@ -158,6 +158,17 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   const token = place.match(/\/place\/([\w-]+)/)?.[1] ?? '';
   await cat.goto(`/courses/hsip/place/${token}`);
   await expect(cat.getByRole('link', { name: /Download your certificate/ })).toHaveCount(0);
+  // Cat's place came from the waiting list with no needs given: she adds her own from her place link.
+  await cat.getByLabel('Anything the organisers should arrange for you (optional)').fill('Vegetarian lunch');
+  await cat.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    cat.getByRole('status').filter({ hasText: 'Saved: the organisers can see it.' }),
+  ).toBeVisible();
+  await expectAccessible(cat);
+  await manager.goto(courseUrl);
+  await expect(manager.getByRole('row', { name: /Cat Clarke/ })).toContainText('Vegetarian lunch');
+  await manager.goto(`${courseUrl}/register`);
+  await expect(manager.getByText('Needs: Vegetarian lunch')).toBeVisible();
 
   // The course has run (its day moved to yesterday): the facilitator marks Cat attended, Cat downloads her
   // certificate from her own link, and the evaluation job asks the delegates.

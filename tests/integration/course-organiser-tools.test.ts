@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { anonymiseBookings } from '~/server/privacy/anonymise';
 import { newPlaceholder } from '~/server/privacy/privacy-subject';
-import { auditLog, chargeableItems, moduleKeys, outboxEmails } from '~/db/schema';
+import { auditLog, chargeableItems, courseBookings, moduleKeys, outboxEmails } from '~/db/schema';
+import { newPlaceToken } from '~/server/courses/place-token';
+import { setNeedsByLink } from '~/server/courses/set-needs-by-link';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
 import { ownCourse, ranUntilYesterday, schoolWithStaffAndHeads } from './course-fixtures';
 import { openTestDatabase } from './harness';
@@ -387,5 +389,55 @@ describe('access or dietary needs given when booking', () => {
       delegateName: placeholder.name,
       delegateNeeds: '',
     });
+  });
+});
+
+describe('a delegate’s own needs, from their place link', () => {
+  let database: Database;
+  let setup: Awaited<ReturnType<typeof schoolWithStaffAndHeads>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    setup = await schoolWithStaffAndHeads(database.db);
+  });
+
+  it('are saved, changed or cleared while the place is booked, and refused once it is cancelled', async () => {
+    const { ws } = setup;
+    const made = await ws.caller.courses.create({
+      ...ownCourse,
+      title: `Own needs ${Math.random().toString(36).slice(2, 8)}`,
+    } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const booked = await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [{ name: 'Dee Dale', email: `dee.${made.id.slice(0, 8)}@school.example`, role: '' }],
+    });
+    const bookingId = booked.confirmed[0]!.bookingId;
+    // The link emailed to the delegate: only its hash is kept, so the test gives the place a link of its own.
+    const { token, tokenHash } = newPlaceToken();
+    await database.db
+      .update(courseBookings)
+      .set({ accessTokenHash: tokenHash })
+      .where(eq(courseBookings.id, bookingId));
+    const needsNow = async () =>
+      (await ws.caller.courses.delegates({ courseId: made.id })).bookings.find((b) => b.id === bookingId)
+        ?.delegateNeeds;
+
+    await setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: ' Gluten-free lunch ' });
+    expect(await needsNow()).toBe('Gluten-free lunch');
+    await setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: '' });
+    expect(await needsNow()).toBe('');
+    await expect(
+      setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: 'x'.repeat(301) }),
+    ).rejects.toThrow('Keep access or dietary needs to 300 characters.');
+    // Another workspace's address with this link finds nothing; a made-up link neither.
+    const other = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+    await expect(setNeedsByLink(database.db, { slug: other.tenant.slug, token, needs: 'x' })).rejects.toThrow(
+      'This link is not valid.',
+    );
+    await ws.caller.courses.cancelBooking({ bookingId });
+    await expect(setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: 'x' })).rejects.toThrow(
+      'This place is no longer booked',
+    );
   });
 });

@@ -7,6 +7,7 @@ import { withPublicCourses } from '~/server/courses/public-tenant';
 import { getDatabase } from '~/server/database';
 import { DataTable } from '../../../../_components/data-table';
 import { SiteHeader } from '../../../../_components/site-header';
+import { NeedsForm } from './needs-form';
 import { courseWhere, formatCourseDate, formatCourseDates } from '../../../../_lib/course-format';
 
 export const metadata: Metadata = { title: 'Your place', robots: { index: false } };
@@ -68,6 +69,9 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
             { header: 'Time (UK)', cell: (s) => `${s.startTime}–${s.endTime}` },
           ]}
         />
+        {booking.status === 'confirmed' && (
+          <NeedsForm tenant={tenant} token={token} initial={booking.delegateNeeds} />
+        )}
       </main>
     </>
   );
