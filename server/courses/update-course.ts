@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courses, courseWaitlistEntries, type ModuleKey } from '~/db/schema';
+import { courses, type ModuleKey } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { longDate } from '../format/dates';
@@ -11,16 +11,13 @@ import { courseValues, writeSessions } from './course-rows';
 import { getCourseForUpdate } from './get-course';
 import { sessionChangeLines, sessionsChanged } from './session-changes';
 import { notifyCourseChanged } from './notify-course-changed';
-import { offerNextPlace } from './offer-next-place';
 
 export const ZUpdateCourseInput = z.object({ id: z.uuid(), course: ZCourseInput });
 
 /**
  * A manager edits a course. Capacity may not drop below the places already taken; a published course's
  * sessions may not move into the past (assertNotRedatedIntoPast); when the dates or times change, every booked
- * delegate is told, with updated calendar invites. Places added to a published course go to its waiting list
- * first, in turn, each offered with its hold as a freed place would be: raising the capacity does not let a
- * newcomer book ahead of people already waiting.
+ * delegate is told, with updated calendar invites.
  */
 export async function updateCourse(
   tx: Tx,
@@ -35,7 +32,6 @@ export async function updateCourse(
     modules: readonly ModuleKey[];
     /** Today in London (the router's clock; tests pass their own). */
     today?: IsoDate;
-    now?: Date;
   },
 ) {
   const { course, sessions } = await getCourseForUpdate(tx, input.id);
@@ -76,45 +72,7 @@ export async function updateCourse(
       providerName: input.providerName,
       changes: sessionChangeLines(sessions, input.course.sessions),
     });
-  const waitingListOffered = await offerAddedPlaces(tx, {
-    ...input,
-    added: course.status === 'published' ? input.course.capacity - course.capacity : 0,
-  });
-  return { id: input.id, datesChanged: changed, waitingListOffered };
-}
-
-/**
- * Offers places added to a published course to the people waiting, one each in turn (as many as were added
- * and are waiting): each is taken as a booking would take it, then handed to offerNextPlace, which holds it
- * for the next person and emails them. The course row is locked already (getCourseForUpdate).
- */
-async function offerAddedPlaces(
-  tx: Tx,
-  input: { id: string; added: number; appUrl: string; slug?: string; providerName: string; now?: Date },
-) {
-  if (input.added <= 0 || !input.slug) return 0;
-  const [waiting] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(courseWaitlistEntries)
-    .where(and(eq(courseWaitlistEntries.courseId, input.id), eq(courseWaitlistEntries.status, 'waiting')));
-  let offered = 0;
-  for (let i = 0; i < Math.min(input.added, waiting?.n ?? 0); i++) {
-    const [taken] = await tx
-      .update(courses)
-      .set({ placesTaken: sql`${courses.placesTaken} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(courses.id, input.id), sql`${courses.placesTaken} < ${courses.capacity}`))
-      .returning({ id: courses.id });
-    if (!taken) break;
-    const next = await offerNextPlace(tx, {
-      courseId: input.id,
-      now: input.now ?? new Date(),
-      appUrl: input.appUrl,
-      slug: input.slug,
-      providerName: input.providerName,
-    });
-    if (next.offered) offered++;
-  }
-  return offered;
+  return { id: input.id, datesChanged: changed };
 }
 
 /**
