@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courses, type ModuleKey } from '~/db/schema';
+import { courses, courseWaitlistEntries, type ModuleKey } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { longDate } from '../format/dates';
@@ -11,13 +11,23 @@ import { courseValues, writeSessions } from './course-rows';
 import { getCourseForUpdate } from './get-course';
 import { sessionChangeLines, sessionsChanged } from './session-changes';
 import { notifyCourseChanged } from './notify-course-changed';
+import { offerNextPlace } from './offer-next-place';
 
-export const ZUpdateCourseInput = z.object({ id: z.uuid(), course: ZCourseInput });
+export const ZUpdateCourseInput = z.object({
+  id: z.uuid(),
+  course: ZCourseInput,
+  /**
+   * Places added by a higher capacity go to the people waiting, in turn, as freed places do. Left off, the
+   * manager may offer them to whom they choose ("Offer a place now"), or leave them on sale.
+   */
+  offerAddedPlaces: z.boolean().default(false),
+});
 
 /**
  * A manager edits a course. Capacity may not drop below the places already taken; a published course's
  * sessions may not move into the past (assertNotRedatedIntoPast); when the dates or times change, every booked
- * delegate is told, with updated calendar invites.
+ * delegate is told, with updated calendar invites. With `offerAddedPlaces`, places a higher capacity adds to a
+ * published course are offered to the people waiting, in turn (offerAddedPlaces).
  */
 export async function updateCourse(
   tx: Tx,
@@ -32,6 +42,8 @@ export async function updateCourse(
     modules: readonly ModuleKey[];
     /** Today in London (the router's clock; tests pass their own). */
     today?: IsoDate;
+    now?: Date;
+    offerAddedPlaces?: boolean;
   },
 ) {
   const { course, sessions } = await getCourseForUpdate(tx, input.id);
@@ -72,7 +84,47 @@ export async function updateCourse(
       providerName: input.providerName,
       changes: sessionChangeLines(sessions, input.course.sessions),
     });
-  return { id: input.id, datesChanged: changed };
+  const waitingListOffered = input.offerAddedPlaces
+    ? await offerAddedPlaces(tx, {
+        ...input,
+        added: course.status === 'published' ? input.course.capacity - course.capacity : 0,
+      })
+    : 0;
+  return { id: input.id, datesChanged: changed, waitingListOffered };
+}
+
+/**
+ * Offers places added to a published course to the people waiting, one each in turn (as many as were added
+ * and are waiting): each is taken as a booking would take it, then handed to offerNextPlace, which holds it
+ * for the next person and emails them. The course row is locked already (getCourseForUpdate).
+ */
+async function offerAddedPlaces(
+  tx: Tx,
+  input: { id: string; added: number; appUrl: string; slug?: string; providerName: string; now?: Date },
+) {
+  if (input.added <= 0 || !input.slug) return 0;
+  const [waiting] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(courseWaitlistEntries)
+    .where(and(eq(courseWaitlistEntries.courseId, input.id), eq(courseWaitlistEntries.status, 'waiting')));
+  let offered = 0;
+  for (let i = 0; i < Math.min(input.added, waiting?.n ?? 0); i++) {
+    const [taken] = await tx
+      .update(courses)
+      .set({ placesTaken: sql`${courses.placesTaken} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(courses.id, input.id), sql`${courses.placesTaken} < ${courses.capacity}`))
+      .returning({ id: courses.id });
+    if (!taken) break;
+    const next = await offerNextPlace(tx, {
+      courseId: input.id,
+      now: input.now ?? new Date(),
+      appUrl: input.appUrl,
+      slug: input.slug,
+      providerName: input.providerName,
+    });
+    if (next.offered) offered++;
+  }
+  return offered;
 }
 
 /**

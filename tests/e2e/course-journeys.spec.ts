@@ -414,3 +414,38 @@ test('a course below its minimum numbers as its go/no-go date nears: the manager
   const warning = await latestEmail('manager@hsip.example', /^Go\/no-go: /, warnedAfter);
   expect(warning.text).toContain(`${title}: 0 of a minimum 8 places taken; decide by`);
 });
+
+test('raising a full course’s capacity, the manager chooses to offer the new place to the person waiting', async ({
+  page,
+}) => {
+  const title = `Raised ${Date.now().toString(36)}`;
+  await signInWithMagicLink(page, 'manager@hsip.example');
+  await page.goto('/hsip/courses/new');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Teachers', { exact: true }).check();
+  await page.getByLabel('Format').selectOption('in_person');
+  await page.getByLabel('Venue').fill('Harrow Teachers’ Centre');
+  await page.getByLabel('Date', { exact: true }).fill(`${nextYear}-06-09`);
+  await page.getByLabel('Capacity').fill('1');
+  await page.getByRole('button', { name: 'Create draft course' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  const courseUrl = page.url();
+  await page.getByRole('button', { name: 'Publish to the catalogue' }).click();
+  await expect(page.getByRole('link', { name: 'See its public page' })).toBeVisible();
+  // The course is full and someone waits (set up directly: the booking journeys above cover how).
+  const courseId = courseUrl.split('/').at(-1) ?? '';
+  await sql`update courses set places_taken = 1 where id = ${courseId}`;
+  await sql`insert into course_waitlist_entries (tenant_id, course_id, school_id, delegate_name, delegate_email)
+    select c.tenant_id, c.id, s.id, 'Wren Waiting', ${`wren.${courseId.slice(0, 8)}@grange.sch.example`}
+    from courses c join schools s on s.tenant_id = c.tenant_id and s.urn = '102232' where c.id = ${courseId}`;
+
+  await page.getByRole('link', { name: 'Edit the course' }).click();
+  await page.getByLabel('Capacity', { exact: true }).fill('2');
+  const offer = page.getByLabel(/If you raise the capacity, offer the new places to the person waiting/);
+  await expect(offer).not.toBeChecked();
+  await expectAccessible(page);
+  await offer.check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(courseUrl);
+  await expect(page.getByRole('row', { name: /Wren Waiting/ })).toContainText('Offered, held until');
+});

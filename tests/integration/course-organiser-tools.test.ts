@@ -206,6 +206,70 @@ describe('a course’s delegate list as CSV', () => {
   });
 });
 
+describe('raising a published course’s capacity', () => {
+  let database: Database;
+  let setup: Awaited<ReturnType<typeof schoolWithStaffAndHeads>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    setup = await schoolWithStaffAndHeads(database.db);
+  });
+
+  it('with the tick, offers the added places to the people waiting, in turn, before anyone new can book them', async () => {
+    const { ws } = setup;
+    const title = `Raised ${Math.random().toString(36).slice(2, 8)}`;
+    const input = { ...ownCourse, title, capacity: 1 };
+    const made = await ws.caller.courses.create(input as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const email = (name: string) => `${name}.${made.id.slice(0, 8)}@school.example`;
+    const book = (name: string, joinWaitingList: boolean) =>
+      ws.caller.courses.book({
+        courseId: made.id,
+        schoolId: ws.school.id,
+        delegates: [{ name, email: email(name), role: '' }],
+        joinWaitingList,
+      });
+    await book('ada', false);
+    await book('ben', true);
+    await book('cat', true);
+
+    // Without the tick the added place is the manager's to offer or sell: nobody is offered it.
+    const plain = await ws.caller.courses.update({ id: made.id, course: { ...input, capacity: 2 } as never });
+    expect(plain.waitingListOffered).toBe(0);
+    expect((await ws.caller.courses.byId({ id: made.id })).counts).toMatchObject({ onHold: 0, waiting: 2 });
+    await ws.caller.courses.update({ id: made.id, course: { ...input, capacity: 1 } as never });
+
+    const raised = await ws.caller.courses.update({
+      id: made.id,
+      course: { ...input, capacity: 2 } as never,
+      offerAddedPlaces: true,
+    });
+    expect(raised.waitingListOffered).toBe(1);
+    const afterOne = await ws.caller.courses.delegates({ courseId: made.id });
+    expect(afterOne.waiting.map((w) => [w.delegateName, w.status])).toEqual([
+      ['ben', 'offered'],
+      ['cat', 'waiting'],
+    ]);
+    const offers = await database.db
+      .select({ to: outboxEmails.to })
+      .from(outboxEmails)
+      .where(eq(outboxEmails.subject, `A place is free: ${title}`));
+    expect(offers.map((o) => o.to)).toEqual([email('ben')]);
+    // The added place is Ben's to claim: a newcomer finds the course full.
+    expect((await book('dan', false)).offeredWaitingList).toHaveLength(1);
+
+    // Three more places: Cat is offered one, two are open to anyone.
+    const again = await ws.caller.courses.update({
+      id: made.id,
+      course: { ...input, capacity: 5 } as never,
+      offerAddedPlaces: true,
+    });
+    expect(again.waitingListOffered).toBe(1);
+    const { counts, placesLeft } = await ws.caller.courses.byId({ id: made.id });
+    expect(counts).toMatchObject({ confirmed: 1, onHold: 2, waiting: 0 });
+    expect(placesLeft).toBe(2);
+  });
+});
+
 describe('a purchase order number given when booking', () => {
   let database: Database;
   let setup: Awaited<ReturnType<typeof schoolWithStaffAndHeads>>;

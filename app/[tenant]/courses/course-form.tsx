@@ -2,6 +2,7 @@
 
 import type { PriceNames } from '~/server/catalogue/price-names';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import {
   audiences,
   formatLabels,
@@ -133,6 +134,7 @@ export function CourseForm({
   vat,
   courseId,
   initial = blankCourse,
+  waiting = 0,
 }: {
   tenant: string;
   names: PriceNames;
@@ -142,6 +144,8 @@ export function CourseForm({
   vat: { vatRegistered: boolean; rateBasisPoints: number };
   courseId?: string;
   initial?: CourseFormValues;
+  /** Editing a published course: how many people wait for a place (they may be offered added places). */
+  waiting?: number;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -153,6 +157,7 @@ export function CourseForm({
   // A workspace not registered for VAT charges none, so the rate is asked for only where VAT can apply (or a
   // course already has a rate, which its manager can then take off).
   const asksVat = vat.vatRegistered || Number(values.vatRatePercent) > 0;
+  const [offerAddedPlaces, setOfferAddedPlaces] = useState(false);
   const done = (r: { id: string }) => {
     router.push(`/${tenant}/courses/${r.id}`);
     router.refresh();
@@ -215,7 +220,7 @@ export function CourseForm({
       statutoryFreeForGovernors: values.statutoryFreeForGovernors,
       sessions: values.sessions.map((s) => ({ ...s, required: s.required ?? true })),
     };
-    if (courseId) update.mutate({ id: courseId, course });
+    if (courseId) update.mutate({ id: courseId, course, offerAddedPlaces });
     else create.mutate(course);
     form.setClientErrors(read.problems());
   }
@@ -366,6 +371,15 @@ export function CourseForm({
             {...bind('goNoGoOn')}
           />
         </div>
+        {courseId && waiting > 0 && (
+          <Checkbox
+            label={`If you raise the capacity, offer the new places to the ${waiting === 1 ? 'person' : `${waiting} people`} waiting, in turn`}
+            hint="Each is emailed an offer with the course’s hold, as when a place comes free. Leave it unticked to offer a place to someone you choose from the course page, or to put the places on sale."
+            {...form.field('offerAddedPlaces')}
+            checked={offerAddedPlaces}
+            onChange={setOfferAddedPlaces}
+          />
+        )}
         <Checkbox
           label="School staff booking themselves need their headteacher’s approval"
           {...form.field('staffBookingNeedsApproval')}

@@ -16,7 +16,7 @@ export default async function EditCoursePage({
 }) {
   const { tenant, courseId } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
-  const { course, sessions } = await guard(api.courses.byId({ id: courseId }));
+  const { course, sessions, counts } = await guard(api.courses.byId({ id: courseId }));
   const initial: CourseFormValues = {
     programme: course.programme,
     title: course.title,
@@ -75,6 +75,7 @@ export default async function EditCoursePage({
         }
         courseId={courseId}
         initial={initial}
+        waiting={course.status === 'published' ? counts.waiting : 0}
       />
     </div>
   );
