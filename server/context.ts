@@ -13,6 +13,11 @@ export async function createContext(tenantSlug: string | null): Promise<Context>
   return { db: database.db, session: await getSessionUser(appUrl), tenantSlug, appUrl };
 }
 
+/** The app's address for absolute links outside tRPC (robots.txt): NEXTAUTH_URL, or the address asked for. */
+export async function requestAppUrl(): Promise<string> {
+  return appUrlOf(await headers());
+}
+
 function appUrlOf(requestHeaders: Headers): string {
   const configured = env().NEXTAUTH_URL;
   if (configured) return configured.replace(/\/$/, '');

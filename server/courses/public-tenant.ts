@@ -6,7 +6,8 @@ import { DomainError } from '~/server/errors/domain-error';
 /**
  * For pages anyone may read without signing in (the public course catalogue): finds the workspace by its
  * slug and, in the same transaction, binds row-level security to it, so the reads that follow see that
- * workspace's rows only. A workspace without the courses module has no public catalogue.
+ * workspace's rows only. A workspace without the courses module, or one the platform has suspended (nobody could
+ * book), has no public catalogue.
  */
 export function withPublicCourses<T>(
   db: Db,
@@ -26,10 +27,11 @@ export function withPublicCourses<T>(
         laCodes: tenants.laCodes,
         modules: tenants.modules,
         settings: tenants.settings,
+        suspendedAt: tenants.suspendedAt,
       })
       .from(tenants)
       .where(eq(tenants.slug, slug));
-    if (!tenant || !tenant.modules.includes('courses'))
+    if (!tenant || !tenant.modules.includes('courses') || tenant.suspendedAt)
       throw new DomainError({ code: 'NOT_FOUND', message: 'There is no course catalogue here.' });
     await scopeTransaction(tx, { tenantId: tenant.id });
     return fn(tx, tenant);

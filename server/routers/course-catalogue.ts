@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { todayInLondon } from '../catalogue/academic-year';
 import { priceNamesOf } from '../catalogue/price-names';
+import { catalogueSitemap } from '../courses/catalogue-sitemap';
 import { getPublicCourse } from '../courses/get-public-course';
 import { withPublicCourses } from '../courses/public-tenant';
 import { catalogueFacets, searchCatalogue, ZCatalogueFilters } from '../courses/search-catalogue';
@@ -32,4 +33,21 @@ export const courseCatalogueRouter = router({
       ...(await getPublicCourse(tx, input.id, tenant.id)),
     })),
   ),
+  /** Every public catalogue and its courses, as absolute addresses for search engines' sitemap. */
+  sitemap: publicProcedure.query(async ({ ctx }) => {
+    const workspaces = await catalogueSitemap(ctx.db, todayInLondon());
+    return workspaces.flatMap(({ slug, courses }) => [
+      {
+        url: `${ctx.appUrl}/courses/${slug}`,
+        lastModified: courses.reduce<Date | undefined>(
+          (latest, { updatedAt }) => (latest && latest > updatedAt ? latest : updatedAt),
+          undefined,
+        ),
+      },
+      ...courses.map((course) => ({
+        url: `${ctx.appUrl}/courses/${slug}/${course.id}`,
+        lastModified: course.updatedAt,
+      })),
+    ]);
+  }),
 });

@@ -48,6 +48,13 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await visitor.getByRole('link', { name: title }).click();
   await expect(visitor.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expectAccessible(visitor);
+  // Search engines are pointed at the public catalogues only, and find the new course in the sitemap.
+  const robots = await (await visitor.request.get('/robots.txt')).text();
+  expect(robots).toContain('Allow: /courses/');
+  expect(robots).toContain('Disallow: /\n');
+  expect(robots).toMatch(/Sitemap: https?:\/\/[^\s]+\/sitemap\.xml/);
+  const sitemap = await (await visitor.request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain(`/courses/hsip/${courseId}</loc>`);
 
   // The head names two delegates, seeing the charge first; a third, started in another tab while places were
   // left, finds the course full when confirmed and is offered the waiting list, which she joins.

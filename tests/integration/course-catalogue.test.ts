@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { scopeTransaction } from '~/db/client';
-import { searchCatalogue } from '~/server/courses/search-catalogue';
-import { anonymousCaller, callerFor, openTestDatabase, tenantBySlug } from './harness';
+import { catalogueFilterLimits, searchCatalogue } from '~/server/courses/search-catalogue';
+import { anonymousCaller, callerFor, openTestDatabase, tenantBySlug, testAppUrl } from './harness';
 
 describe('the public course catalogue', () => {
   let database: Database;
@@ -103,5 +103,64 @@ describe('the public course catalogue', () => {
     const second = await search(2, 21);
     expect(second.total).toBe(Math.min(exact.total, 41));
     expect(second.courses[0]?.id).not.toBe(exact.courses[0]?.id);
+  });
+
+  describe('for search engines', () => {
+    it('lists every catalogue and its bookable courses in the sitemap, and no drafts', async () => {
+      const anyone = anonymousCaller(database.db);
+      const listed: string[] = [];
+      for (let page = 1; ; page++) {
+        const found = await anyone.courseCatalogue.search({ tenant: 'hsip', filters: { page } });
+        listed.push(...found.courses.map((c) => c.id));
+        if (found.courses.length < catalogueFilterLimits.pageSize) break;
+      }
+      expect(listed.length).toBeGreaterThan(0);
+      const manager = await callerFor(database.db, 'manager@bep.example', 'bep');
+      const draft = await manager.courses.create({
+        title: 'Draft not for search engines',
+        audiences: ['teachers'],
+        subject: 'Drafts',
+        format: 'online',
+        joiningLink: 'https://meet.example/draft',
+        capacity: 10,
+        sessions: [{ on: '2031-06-03', startTime: '16:00', endTime: '17:00' }],
+      } as never);
+
+      const urls = (await anyone.courseCatalogue.sitemap()).map((entry) => entry.url);
+      expect(urls).toContain(`${testAppUrl}/courses/hsip`);
+      expect(urls).toContain(`${testAppUrl}/courses/bep`);
+      for (const id of listed) expect(urls).toContain(`${testAppUrl}/courses/hsip/${id}`);
+      expect(urls.some((url) => url.endsWith(draft.id))).toBe(false);
+      // Birmingham's LA workspace has no courses module: no public catalogue to list.
+      expect(urls.some((url) => url.startsWith(`${testAppUrl}/courses/birmingham`))).toBe(false);
+    });
+
+    it('hides a suspended workspace’s catalogue from everyone and from the sitemap until reinstated', async () => {
+      const admin = await callerFor(database.db, 'platform@stride.example', null);
+      const slug = `cat-${Date.now().toString(36)}`;
+      const { workspaceId } = await admin.platform.createWorkspace({
+        name: 'Catalogue Test Partnership',
+        shortName: 'CTP',
+        slug,
+        kind: 'provider',
+        modules: ['courses'],
+        managerEmail: `manager-${slug}@ctp.example`,
+      });
+      const anyone = anonymousCaller(database.db);
+      const catalogueUrl = `${testAppUrl}/courses/${slug}`;
+      expect((await anyone.courseCatalogue.search({ tenant: slug, filters: { page: 1 } })).total).toBe(0);
+      expect((await anyone.courseCatalogue.sitemap()).map((e) => e.url)).toContain(catalogueUrl);
+
+      await admin.platform.suspend({ workspaceId, reason: 'Contract ended' });
+      await expect(
+        anyone.courseCatalogue.search({ tenant: slug, filters: { page: 1 } }),
+      ).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      expect((await anyone.courseCatalogue.sitemap()).map((e) => e.url)).not.toContain(catalogueUrl);
+
+      await admin.platform.reinstate({ workspaceId });
+      expect((await anyone.courseCatalogue.sitemap()).map((e) => e.url)).toContain(catalogueUrl);
+    });
   });
 });
