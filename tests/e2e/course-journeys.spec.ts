@@ -48,7 +48,16 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await visitor.getByRole('link', { name: title }).click();
   await expect(visitor.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expectAccessible(visitor);
-  // Search engines are pointed at the public catalogues only, and find the new course in the sitemap.
+  // Search engines are pointed at the public catalogues only, find the new course in the sitemap, and read its
+  // dates and place from the page.
+  const described = JSON.parse(
+    (await visitor.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+  ) as { hasCourseInstance?: unknown };
+  expect(described.hasCourseInstance).toMatchObject({
+    courseMode: 'onsite',
+    location: 'Harrow Teachers’ Centre',
+    startDate: `${nextYear}-03-03`,
+  });
   const robots = await (await visitor.request.get('/robots.txt')).text();
   expect(robots).toContain('Allow: /courses/');
   expect(robots).toContain('Disallow: /\n');

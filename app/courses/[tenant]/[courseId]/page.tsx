@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requestAppUrl } from '~/server/context';
 import { Link } from '~/app/_components/link';
 import { priceWithVat } from '~/server/courses/course-vat';
 import { inSentence } from '~/server/catalogue/price-names';
@@ -13,6 +14,7 @@ import {
   formatLabels,
   sessionKindLabels,
 } from '../../../_lib/course-format';
+import { courseStructuredData, scriptJson } from '../../../_lib/course-structured-data';
 import { guard, serverApi } from '../../../_lib/server-api';
 
 type Params = Promise<{ tenant: string; courseId: string }>;
@@ -38,23 +40,18 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PublicCoursePage({ params }: { params: Params }) {
   const { tenant, courseId } = await params;
   const api = await serverApi(null);
-  const [{ course, sessions, vat, tenant: provider }, session] = await Promise.all([
+  const [{ course, sessions, vat, tenant: provider }, session, appUrl] = await Promise.all([
     load(tenant, courseId),
     api.auth.session(),
+    requestAppUrl(),
   ]);
   const placesLeft = course.capacity - course.placesTaken;
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'Course',
-    name: course.title,
-    description: course.description,
-    provider: { '@type': 'Organization', name: provider.name },
-  };
+  const jsonLd = courseStructuredData(course, provider, `${appUrl}/courses/${tenant}/${courseId}`);
   return (
     <>
       <SiteHeader user={session} />
       <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd) }} />
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
         <p>
           <Link href={`/courses/${tenant}`} className="underline">
             All courses from {provider.name}
