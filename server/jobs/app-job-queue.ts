@@ -2,7 +2,15 @@ import { getDatabase } from '../database';
 import { env } from '../env';
 import { startJobQueue, type JobQueue } from './job-queue';
 
-const holder = globalThis as typeof globalThis & { __strideJobQueue?: Promise<JobQueue> };
+const holder = globalThis as typeof globalThis & {
+  __strideJobQueue?: Promise<JobQueue>;
+  __strideJobQueueStarted?: boolean;
+};
+
+/** Whether this process's job queue has started (and has not failed to): the health check's question. */
+export function appJobQueueRunning(): boolean {
+  return holder.__strideJobQueueStarted === true;
+}
 
 /**
  * The app's job queue: started once per process, after the database is open, migrated and seeded — inside
@@ -16,7 +24,9 @@ export function startAppJobQueue(): Promise<JobQueue> {
         /\/$/,
         '',
       );
-      return startJobQueue(database, { appUrl });
+      const queue = await startJobQueue(database, { appUrl });
+      holder.__strideJobQueueStarted = true;
+      return queue;
     })();
     holder.__strideJobQueue = starting;
     starting.catch(() => {

@@ -11,6 +11,7 @@ import { courseCatalogueRouter } from './course-catalogue';
 import { coursesRouter } from './courses';
 import { entitlementsRouter } from './entitlements';
 import { governanceRouter } from './governance';
+import { healthRouter } from './health';
 import { devRouter } from './dev';
 import { inductionRouter } from './induction';
 import { invoicesRouter } from './invoices';
@@ -31,6 +32,7 @@ import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
   auth: authRouter,
+  health: healthRouter,
   workspaces: workspacesRouter,
   schools: schoolsRouter,
   schoolImport: schoolImportRouter,

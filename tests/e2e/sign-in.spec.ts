@@ -30,3 +30,12 @@ test('a signed-out visitor to a workspace is sent to sign in', async ({ page }) 
   await page.goto('/bep');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fbep/);
 });
+
+test('the server reports itself healthy to a load balancer, with its job queue running', async ({
+  request,
+}) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(await response.json()).toEqual({ healthy: true, database: 'ok', jobs: 'running' });
+});
