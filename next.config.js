@@ -14,6 +14,26 @@ const nextConfig = {
   // A CDN in front may serve a cached catalogue page stale while it fetches a fresh one (stale-while-revalidate):
   // at most an hour, not Next's default of a year, since a course cancelled or full should not linger there.
   expireTime: 3600,
+  // Baseline protections on every response: no framing by other sites (clickjacking), no MIME sniffing, no full
+  // address sent to other sites (place, claim and invitation links carry tokens), HTTPS remembered.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          {
+            key: 'Content-Security-Policy',
+            value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+          },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+          { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+        ],
+      },
+    ];
+  },
   // The public catalogue without filters is its cached page `all` (proxy.ts rewrites the filtered ones). This runs
   // after the proxy, which handles any address with one of the filters.
   async rewrites() {

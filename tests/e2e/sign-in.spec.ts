@@ -39,3 +39,16 @@ test('the server reports itself healthy to a load balancer, with its job queue r
   expect(response.headers()['cache-control']).toBe('no-store');
   expect(await response.json()).toEqual({ healthy: true, database: 'ok', jobs: 'running' });
 });
+
+test('every page is sent with protections against framing, sniffing and leaking its address', async ({
+  request,
+}) => {
+  for (const address of ['/courses/hsip', '/signin', '/hsip']) {
+    const headers = (await request.get(address, { maxRedirects: 0 })).headers();
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['strict-transport-security']).toContain('max-age=');
+  }
+});
