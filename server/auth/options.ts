@@ -7,10 +7,9 @@ import GoogleProvider from 'next-auth/providers/google';
 import { withPlatform, withUser } from '~/db/client';
 import { memberships, tenants, users } from '~/db/schema';
 import { getDatabase } from '../database';
-import { sendEmail } from '../email/send-email';
 import { devToolsEnabled, env } from '../env';
 import { strideAdapter } from './adapter';
-import { emailOf } from '../email/templates';
+import { sendSignInLink } from './sign-in-link';
 
 const getDb = async () => (await getDatabase()).db;
 
@@ -38,17 +37,22 @@ async function onlySuspendedWorkspaces(user: { id: string; isSuperadmin: boolean
   return rows.length > 0 && rows.every((r) => r.suspended === false);
 }
 
+const signInLinkLifetimeSeconds = 24 * 60 * 60;
+
 function providers(): NextAuthOptions['providers'] {
   const e = env();
   const list: NextAuthOptions['providers'] = [
     EmailProvider({
       from: e.EMAIL_FROM,
-      maxAge: 24 * 60 * 60,
-      // Our own delivery: SMTP when configured, else the development outbox.
+      maxAge: signInLinkLifetimeSeconds,
+      // Our own delivery (SMTP when configured, else the development outbox), limited per address.
       async sendVerificationRequest({ identifier, url }) {
-        const { host } = new URL(url);
-        const message = emailOf('magic-link', { url, host });
-        await sendEmail(await getDb(), { to: identifier, ...message });
+        await sendSignInLink(await getDb(), {
+          identifier,
+          url,
+          now: new Date(),
+          linkLifetimeSeconds: signInLinkLifetimeSeconds,
+        });
       },
     }),
   ];
