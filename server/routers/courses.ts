@@ -222,7 +222,7 @@ export const coursesRouter = router({
         endsTransaction: true,
         sentContext: ctx.sent,
         tellSchoolOfCharges: booksAsGovernor(ctx.actor, input.schoolId, mayName)
-          ? { bookedBy: ctx.actor.user.name || ctx.actor.user.email, governorTraining: false }
+          ? { bookedBy: ctx.actor.user.name || ctx.actor.user.email }
           : undefined,
       });
     }),

@@ -174,6 +174,26 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     // The governor's own confirmation went too.
     expect(await outboxTo(database.db, gwen.email, title)).toHaveLength(1);
 
+    // A governor training course booked on the courses page is worded as governor training, as it is when
+    // booked from the governance pages.
+    const training = await course({ capacity: 5, programme: 'governor_training' });
+    const trainingTitle = (await ws.caller.courses.byId({ id: training })).course.title;
+    const trained = await governor.courses.book({
+      courseId: training,
+      schoolId: ws.school.id,
+      delegates: [],
+    });
+    expect(trained.confirmed).toEqual([expect.objectContaining({ funding: 'charge', pricePence: 7500 })]);
+    expect(trained.schoolTold).toBe(2);
+    const [trainingTold, ...moreTraining] = await outboxTo(database.db, headEmail, trainingTitle);
+    expect(moreTraining).toEqual([]);
+    expect(trainingTold).toMatchObject({
+      template: 'governor-booking-charged',
+      subject: `Governor training charged to ${ws.school.name}: ${trainingTitle}`,
+    });
+    expect(trainingTold?.html).toContain(`Governor training charged to ${ws.school.name}`);
+    expect(trainingTold?.text).toContain(`Gwen Governor booked a place on ${trainingTitle}`);
+
     // A member of staff booking the same kind of place: no email to the head.
     const other = await course({ capacity: 5 });
     const otherTitle = (await ws.caller.courses.byId({ id: other })).course.title;
