@@ -1,7 +1,8 @@
 import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
-import { outboxEmails } from '~/db/schema';
+import { chargeableItems, invoiceLines, invoices, outboxEmails } from '~/db/schema';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { withMailroom } from '~/server/email/outbox';
 import {
   addMembership,
@@ -94,6 +95,74 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     const direct = await staff.courses.book({ courseId: open, schoolId: ws.school.id, delegates: [] });
     expect(direct.confirmed).toHaveLength(1);
     expect(direct.pendingApproval).toEqual([]);
+  });
+
+  it('the head approving a charged place is told its cost and gives a purchase order: on the charge and the invoice', async () => {
+    const id = await course({ capacity: 2, staffBookingNeedsApproval: true });
+    const held = await staff.courses.book({ courseId: id, schoolId: ws.school.id, delegates: [] });
+    const bookingId = held.pendingApproval[0]?.bookingId ?? '';
+
+    // Before approving: what it will cost the school, as the approval will fund it.
+    const cost = await head.courses.approvalCost({ bookingId });
+    expect(cost).toMatchObject({ funding: 'charge', pricePence: 7500 });
+    expect(cost.summary).toBe(`The place costs £75.00, charged to ${ws.school.name}.`);
+    await expect(otherHead.courses.approvalCost({ bookingId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // A purchase order number too long for the invoice is refused with a readable message; nothing is decided.
+    const tooLong = head.courses.decideBooking({
+      bookingId,
+      decision: 'approve',
+      purchaseOrderNumber: 'x'.repeat(41),
+    });
+    await expect(tooLong).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(tooLong).rejects.toThrow('Keep the purchase order number to 40 characters.');
+    expect((await head.courses.schoolBookings({})).find((b) => b.id === bookingId)?.status).toBe(
+      'pending_approval',
+    );
+
+    const approved = await head.courses.decideBooking({
+      bookingId,
+      decision: 'approve',
+      purchaseOrderNumber: ' PO-APPROVE-17 ',
+    });
+    expect(approved).toMatchObject({ status: 'confirmed', funding: 'charge' });
+    await expect(head.courses.approvalCost({ bookingId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const chargeOf = (sourceId: string) =>
+      database.db
+        .select({ id: chargeableItems.id, po: chargeableItems.purchaseOrderNumber })
+        .from(chargeableItems)
+        .where(and(eq(chargeableItems.sourceType, 'course_booking'), eq(chargeableItems.sourceId, sourceId)));
+    const [charge, ...moreCharges] = await chargeOf(bookingId);
+    expect(moreCharges).toEqual([]);
+    expect(charge?.po).toBe('PO-APPROVE-17');
+
+    // Declining ignores a purchase order number given with it: nothing is charged.
+    const other = await course({ capacity: 2, staffBookingNeedsApproval: true });
+    const declinedId =
+      (await staff.courses.book({ courseId: other, schoolId: ws.school.id, delegates: [] }))
+        .pendingApproval[0]?.bookingId ?? '';
+    expect(
+      await head.courses.decideBooking({
+        bookingId: declinedId,
+        decision: 'decline',
+        purchaseOrderNumber: 'PO-NOT-USED',
+      }),
+    ).toMatchObject({ status: 'cancelled' });
+    expect(await chargeOf(declinedId)).toEqual([]);
+
+    // The charges billing run invoices the approved place on an invoice of its own carrying the number.
+    const run = await ws.caller.invoices.run({ kind: 'charges', upTo: todayInLondon() });
+    const lines = await database.db
+      .select({ invoiceId: invoiceLines.invoiceId, po: invoices.purchaseOrderNumber })
+      .from(invoiceLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+      .where(and(eq(invoices.billingRunId, run.id), eq(invoiceLines.chargeableItemId, charge?.id ?? '')));
+    expect(lines).toEqual([{ invoiceId: expect.any(String), po: 'PO-APPROVE-17' }]);
+    const onInvoice = await database.db
+      .select({ chargeableItemId: invoiceLines.chargeableItemId })
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, lines[0]?.invoiceId ?? ''));
+    expect(onInvoice).toEqual([{ chargeableItemId: charge?.id }]);
   });
 
   it('the school’s own switch holds every staff booking for the head’s approval, on any course', async () => {
