@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
   type ButtonHTMLAttributes,
+  type ComponentPropsWithRef,
   type FormHTMLAttributes,
   type InputHTMLAttributes,
   type MouseEvent,
@@ -573,13 +574,13 @@ export function SubmitButton({
   );
 }
 
-/** A button that is not the form's main one. */
+/** A button that is not the form's main one (a ref reaches the button: focus returned to it, say). */
 export function Button({
   variant = 'secondary',
   className,
   type = 'button',
   ...button
-}: { variant?: 'primary' | 'secondary' | 'warning' } & ButtonHTMLAttributes<HTMLButtonElement>) {
+}: { variant?: 'primary' | 'secondary' | 'warning' } & ComponentPropsWithRef<'button'>) {
   const look = { primary: buttonClass, secondary: secondaryButtonClass, warning: warningButtonClass }[
     variant
   ];

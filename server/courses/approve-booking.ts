@@ -4,18 +4,68 @@ import type { Tx } from '~/db/client';
 import { courseBookings, type Course, type CourseSession } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
-import { courseEmail, placeDetailsOf } from './course-emails';
+import type { IsoDate } from '../catalogue/academic-year';
+import { ZPurchaseOrderNumber } from './booking-inputs';
+import { courseEmail, placeDetailLines, placeDetailsOf } from './course-emails';
 import { schoolLeaders } from './tell-school-leaders';
 import { londonDateOf } from './london-time';
-import { fundGivenPlace } from './fund-given-place';
-import { getCourseForUpdate } from './get-course';
+import { fundGivenPlace, givenPlaceCost } from './fund-given-place';
+import { getCourse, getCourseForUpdate } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
 import { newPlaceToken } from './place-token';
 
 export const ZDecideBookingInput = z.object({
   bookingId: z.uuid(),
   decision: z.enum(['approve', 'decline'], { message: 'Approve or decline the booking.' }),
+  /** Approving a place charged to the school: its purchase order number, on the invoice. Declining ignores it. */
+  purchaseOrderNumber: ZPurchaseOrderNumber,
 });
+
+export const ZApprovalCostInput = z.object({ bookingId: z.uuid() });
+
+/** A booking of the approver's school (any school's, for the manager). */
+async function schoolBooking(tx: Tx, input: { bookingId: string; schoolId?: string }) {
+  const [booking] = await tx.select().from(courseBookings).where(eq(courseBookings.id, input.bookingId));
+  if (!booking || (input.schoolId && booking.schoolId !== input.schoolId))
+    throw new DomainError({ code: 'NOT_FOUND', message: 'That booking was not found.' });
+  return booking;
+}
+
+const notWaiting = () =>
+  new DomainError({ code: 'CONFLICT', message: 'This booking is not waiting for approval.' });
+
+/**
+ * What approving a held booking would cost the school, funded as decideBooking will fund it (free to a governor
+ * on statutory training, from the school's package while it has places left, or charged): the approver is told
+ * before confirming, and asked for a purchase order only for a charged place. A read: nothing is taken.
+ */
+export async function approvalCost(
+  tx: Tx,
+  input: z.output<typeof ZApprovalCostInput> & {
+    schoolId?: string;
+    laCodes: readonly string[];
+    today: IsoDate;
+  },
+) {
+  const booking = await schoolBooking(tx, input);
+  if (booking.status !== 'pending_approval') throw notWaiting();
+  const { course, sessions } = await getCourse(tx, booking.courseId);
+  const place = await givenPlaceCost(tx, {
+    course,
+    sessions,
+    schoolId: booking.schoolId,
+    laCodes: input.laCodes,
+    delegateEmail: booking.delegateEmail,
+    today: input.today,
+  });
+  return {
+    funding: place.funding,
+    pricePence: place.pricePence,
+    vatRateBasisPoints: place.vatRateBasisPoints,
+    /** "The place costs £75.00 plus VAT, charged to Elm Primary.", as the confirmation will say it. */
+    summary: placeDetailLines(place)[1] ?? '',
+  };
+}
 
 /** Tells the school's headteacher / business manager that staff bookings wait for their approval. */
 export async function requestApproval(
@@ -49,8 +99,8 @@ export async function requestApproval(
 /**
  * The school's headteacher / business manager (or the manager) approves or declines a staff booking held for
  * approval. Approved: the place is funded like every other booking (entitlement or charge) and confirmed, and the
- * delegate gets the confirmation with their own link. Declined: the place is freed (offered to the first
- * person waiting) and the delegate is told.
+ * delegate gets the confirmation with their own link; a charged place carries the purchase order number the
+ * approver gave. Declined: the place is freed (offered to the first person waiting) and the delegate is told.
  */
 export async function decideBooking(
   tx: Tx,
@@ -62,17 +112,14 @@ export async function decideBooking(
     now: Date;
   } & Links,
 ) {
-  const [booking] = await tx.select().from(courseBookings).where(eq(courseBookings.id, input.bookingId));
-  if (!booking || (input.schoolId && booking.schoolId !== input.schoolId))
-    throw new DomainError({ code: 'NOT_FOUND', message: 'That booking was not found.' });
+  const booking = await schoolBooking(tx, input);
   const { course, sessions } = await getCourseForUpdate(tx, booking.courseId);
   const [current] = await tx
     .select({ status: courseBookings.status })
     .from(courseBookings)
     .where(eq(courseBookings.id, booking.id))
     .for('update');
-  if (current?.status !== 'pending_approval')
-    throw new DomainError({ code: 'CONFLICT', message: 'This booking is not waiting for approval.' });
+  if (current?.status !== 'pending_approval') throw notWaiting();
   if (input.decision === 'decline') {
     await tx
       .update(courseBookings)
@@ -106,6 +153,8 @@ export async function decideBooking(
     delegateEmail: booking.delegateEmail,
     actorUserId: input.actorUserId,
     now: input.now,
+    // On the charge (and so the school's invoice) when the place is charged; unused when it is covered or free.
+    purchaseOrderNumber: input.purchaseOrderNumber,
   });
   const { token, tokenHash } = newPlaceToken();
   await tx

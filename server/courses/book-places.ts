@@ -96,10 +96,10 @@ export async function bookPlaces(
     /**
      * A governor or clerk books (themselves, or the chair or clerk for the board) and so spends the school's
      * money: a place this charges to the school is told to its headteachers / business managers
-     * (tellSchoolOfGovernorBooking), unless it is held for their approval. Who booked, as the email names them,
-     * and whether the course is governor training (the email's wording).
+     * (tellSchoolOfGovernorBooking), unless it is held for their approval. Who booked, as the email names them;
+     * whether the course is governor training (the email's wording) is the course's own programme.
      */
-    tellSchoolOfCharges?: { bookedBy: string; governorTraining: boolean };
+    tellSchoolOfCharges?: { bookedBy: string };
     /** The school's purchase order number for the places charged to it (their invoice carries it). */
     purchaseOrderNumber?: string;
   },
@@ -307,7 +307,8 @@ export async function bookPlaces(
       schoolId: input.schoolId,
       schoolName: school.name,
       bookedBy: input.tellSchoolOfCharges.bookedBy,
-      governorTraining: input.tellSchoolOfCharges.governorTraining,
+      // From the course read already, so a governor course booked from the courses page is worded as one.
+      governorTraining: course.programme === 'governor_training',
       // The school's own VAT on a place: "plus VAT" only to a school that will be charged it.
       course: { title: course.title, startsOn: course.startsOn, vatRateBasisPoints },
       // A place drawn from the school's package is covered, not charged: only charged places are told.

@@ -9,6 +9,17 @@ export const ZDelegate = z.object({
 });
 export type TDelegate = z.output<typeof ZDelegate> & { userId?: string | null };
 
+/**
+ * The school's purchase order number for places charged to it, printed on their invoice: given when booking,
+ * or by the head approving a held booking. Blank is none.
+ */
+export const ZPurchaseOrderNumber = z
+  .string()
+  .trim()
+  .max(40, 'Keep the purchase order number to 40 characters.')
+  .optional()
+  .transform((po) => po || undefined);
+
 export const ZBookPlacesInput = z.object({
   courseId: z.uuid(),
   schoolId: z.uuid({ message: 'Choose a school.' }),
@@ -27,13 +38,7 @@ export const ZBookPlacesInput = z.object({
   joinWaitingList: z.boolean().default(false),
   /** A member of staff booking themselves: their own access or dietary needs (optional). */
   needs: z.string().trim().max(300, 'Keep access or dietary needs to 300 characters.').optional(),
-  /** The school's purchase order number for places charged to it: printed on their invoice. */
-  purchaseOrderNumber: z
-    .string()
-    .trim()
-    .max(40, 'Keep the purchase order number to 40 characters.')
-    .optional()
-    .transform((po) => po || undefined),
+  purchaseOrderNumber: ZPurchaseOrderNumber,
 });
 
 export const ZPreviewBookingInput = z.object({

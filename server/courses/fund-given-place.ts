@@ -29,6 +29,8 @@ export async function fundGivenPlace(
     delegateEmail: string;
     actorUserId: string | null;
     now: Date;
+    /** The school's purchase order number, should the place be charged (the head approving gives it). */
+    purchaseOrderNumber?: string;
   },
 ) {
   const { course } = input;
@@ -42,6 +44,7 @@ export async function fundGivenPlace(
     bookingId: input.bookingId,
     delegateName: input.delegateName,
     actorUserId: input.actorUserId,
+    purchaseOrderNumber: input.purchaseOrderNumber,
   });
   return { ...funded, schoolName: school.name, vatRateBasisPoints };
 }

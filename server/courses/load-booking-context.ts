@@ -29,6 +29,7 @@ export type BookingCourse = Pick<
   | 'staffBookingNeedsApproval'
   | 'statutoryFreeForGovernors'
   | 'cancellationTerms'
+  | 'programme'
 >;
 
 type BookingSchool = Pick<
@@ -70,7 +71,8 @@ export function readBookingContext(tx: Tx, key: BookingContextKey): BookingConte
         'outOfAreaPricePence', c.out_of_area_price_pence, 'vatRateBasisPoints', c.vat_rate_basis_points,
         'entitlementUnit', c.entitlement_unit, 'entitlementCategory', c.entitlement_category,
         'staffBookingNeedsApproval', c.staff_booking_needs_approval,
-        'statutoryFreeForGovernors', c.statutory_free_for_governors, 'cancellationTerms', c.cancellation_terms)
+        'statutoryFreeForGovernors', c.statutory_free_for_governors, 'cancellationTerms', c.cancellation_terms,
+        'programme', c.programme)
         from courses c where c.id = ${key.courseId}) as course,
       (select json_build_object('id', s.id, 'name', s.name, 'laCode', s.la_code, 'type', s.type, 'status', s.status,
         'isPartnershipMember', s.is_partnership_member, 'staffBookingsNeedApproval', s.staff_bookings_need_approval)

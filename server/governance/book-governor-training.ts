@@ -117,8 +117,6 @@ export async function bookGovernorTraining(
     // Held for the school's approval when it (or the course) asks that staff bookings be approved.
     staffBooking: charges,
     // Otherwise the school's head is told of the charge.
-    tellSchoolOfCharges: charges
-      ? { bookedBy: actor.user.name || actor.user.email, governorTraining: true }
-      : undefined,
+    tellSchoolOfCharges: charges ? { bookedBy: actor.user.name || actor.user.email } : undefined,
   });
 }

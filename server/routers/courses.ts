@@ -16,7 +16,12 @@ import { getRegister } from '../courses/get-register';
 import { markAttendance, ZMarkAttendanceInput } from '../courses/mark-attendance';
 import { bookPlaces } from '../courses/book-places';
 import { courseDelegatesCsv, courseListCsv, schoolBookingsCsv } from '../courses/bookings-csv';
-import { decideBooking, ZDecideBookingInput } from '../courses/approve-booking';
+import {
+  approvalCost,
+  decideBooking,
+  ZApprovalCostInput,
+  ZDecideBookingInput,
+} from '../courses/approve-booking';
 import { cancelBooking, ZCancelBookingInput } from '../courses/cancel-booking';
 import { cancelMyPlace } from '../courses/cancel-my-place';
 import { cancelCourse, ZCancelCourseInput } from '../courses/cancel-course';
@@ -222,10 +227,21 @@ export const coursesRouter = router({
         endsTransaction: true,
         sentContext: ctx.sent,
         tellSchoolOfCharges: booksAsGovernor(ctx.actor, input.schoolId, mayName)
-          ? { bookedBy: ctx.actor.user.name || ctx.actor.user.email, governorTraining: false }
+          ? { bookedBy: ctx.actor.user.name || ctx.actor.user.email }
           : undefined,
       });
     }),
+  /** What approving a held booking would cost the school (charged, from its package, or free), before approving. */
+  approvalCost: coursesProcedure(schoolManagers)
+    .input(ZApprovalCostInput)
+    .query(({ ctx, input }) =>
+      approvalCost(ctx.tx, {
+        ...input,
+        schoolId: ownSchool(ctx.actor),
+        laCodes: ctx.actor.laCodes,
+        today: todayInLondon(),
+      }),
+    ),
   /** The school's headteacher / business manager (or the manager) approves or declines a staff booking. */
   decideBooking: coursesProcedure(schoolManagers)
     .input(ZDecideBookingInput)

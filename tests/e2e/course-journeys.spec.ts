@@ -282,8 +282,30 @@ test('a school’s approval switch; a delegate sends a colleague instead; the si
       senco.getByRole('status').filter({ hasText: '1 held until your headteacher or business manager' }),
     ).toBeVisible();
     await head.goto('/hsip/courses');
-    await head.getByRole('button', { name: 'Approve Helen Wojcik’s booking' }).first().click();
-    await expect(head.getByRole('row', { name: new RegExp(passOnTitle) })).toContainText('Confirmed');
+    const held = head.getByRole('row', { name: new RegExp(passOnTitle) });
+    await held.getByRole('button', { name: 'Approve Helen Wojcik’s booking' }).click();
+    // Approving says first what the place costs the school, and takes the school's purchase order for the invoice.
+    const approval = held.getByRole('form', { name: 'Approve Helen Wojcik’s booking' });
+    await expect(approval.getByRole('status')).toHaveText(
+      /^The place costs £40\.00( plus VAT \(£48\.00\))?, charged to Grange Primary School\.$/,
+    );
+    const purchaseOrder = `PO-APPROVED-${stamp}`;
+    await approval.getByLabel(/Purchase order number/).fill(`${purchaseOrder}-${'x'.repeat(40)}`);
+    await approval.getByRole('button', { name: 'Confirm approval of Helen Wojcik’s booking' }).click();
+    await expect(approval.getByRole('alert', { name: 'There is a problem' })).toContainText(
+      'Keep the purchase order number to 40 characters.',
+    );
+    await expectAccessible(head);
+    await approval.getByLabel(/Purchase order number/).fill(purchaseOrder);
+    await approval.getByRole('button', { name: 'Confirm approval of Helen Wojcik’s booking' }).click();
+    await expect(held).toContainText('Confirmed');
+    // The place's charge carries the number: the billing run would invoice it apart, with the number on it.
+    await manager.goto('/hsip/invoices/billing');
+    await manager.getByLabel('All uninvoiced charges to date').check();
+    await manager.getByRole('button', { name: 'Preview' }).click();
+    await expect(manager.getByRole('row', { name: new RegExp(purchaseOrder) })).toContainText(
+      'Grange Primary School',
+    );
 
     // She cannot go: she sends a colleague instead, from her own places.
     const passedAfter = new Date(Date.now() - 1000);

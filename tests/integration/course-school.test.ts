@@ -1,7 +1,8 @@
 import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
-import { outboxEmails } from '~/db/schema';
+import { chargeableItems, invoiceLines, invoices, outboxEmails } from '~/db/schema';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { withMailroom } from '~/server/email/outbox';
 import {
   addMembership,
@@ -96,6 +97,74 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     expect(direct.pendingApproval).toEqual([]);
   });
 
+  it('the head approving a charged place is told its cost and gives a purchase order: on the charge and the invoice', async () => {
+    const id = await course({ capacity: 2, staffBookingNeedsApproval: true });
+    const held = await staff.courses.book({ courseId: id, schoolId: ws.school.id, delegates: [] });
+    const bookingId = held.pendingApproval[0]?.bookingId ?? '';
+
+    // Before approving: what it will cost the school, as the approval will fund it.
+    const cost = await head.courses.approvalCost({ bookingId });
+    expect(cost).toMatchObject({ funding: 'charge', pricePence: 7500 });
+    expect(cost.summary).toBe(`The place costs £75.00, charged to ${ws.school.name}.`);
+    await expect(otherHead.courses.approvalCost({ bookingId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // A purchase order number too long for the invoice is refused with a readable message; nothing is decided.
+    const tooLong = head.courses.decideBooking({
+      bookingId,
+      decision: 'approve',
+      purchaseOrderNumber: 'x'.repeat(41),
+    });
+    await expect(tooLong).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(tooLong).rejects.toThrow('Keep the purchase order number to 40 characters.');
+    expect((await head.courses.schoolBookings({})).find((b) => b.id === bookingId)?.status).toBe(
+      'pending_approval',
+    );
+
+    const approved = await head.courses.decideBooking({
+      bookingId,
+      decision: 'approve',
+      purchaseOrderNumber: ' PO-APPROVE-17 ',
+    });
+    expect(approved).toMatchObject({ status: 'confirmed', funding: 'charge' });
+    await expect(head.courses.approvalCost({ bookingId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const chargeOf = (sourceId: string) =>
+      database.db
+        .select({ id: chargeableItems.id, po: chargeableItems.purchaseOrderNumber })
+        .from(chargeableItems)
+        .where(and(eq(chargeableItems.sourceType, 'course_booking'), eq(chargeableItems.sourceId, sourceId)));
+    const [charge, ...moreCharges] = await chargeOf(bookingId);
+    expect(moreCharges).toEqual([]);
+    expect(charge?.po).toBe('PO-APPROVE-17');
+
+    // Declining ignores a purchase order number given with it: nothing is charged.
+    const other = await course({ capacity: 2, staffBookingNeedsApproval: true });
+    const declinedId =
+      (await staff.courses.book({ courseId: other, schoolId: ws.school.id, delegates: [] }))
+        .pendingApproval[0]?.bookingId ?? '';
+    expect(
+      await head.courses.decideBooking({
+        bookingId: declinedId,
+        decision: 'decline',
+        purchaseOrderNumber: 'PO-NOT-USED',
+      }),
+    ).toMatchObject({ status: 'cancelled' });
+    expect(await chargeOf(declinedId)).toEqual([]);
+
+    // The charges billing run invoices the approved place on an invoice of its own carrying the number.
+    const run = await ws.caller.invoices.run({ kind: 'charges', upTo: todayInLondon() });
+    const lines = await database.db
+      .select({ invoiceId: invoiceLines.invoiceId, po: invoices.purchaseOrderNumber })
+      .from(invoiceLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+      .where(and(eq(invoices.billingRunId, run.id), eq(invoiceLines.chargeableItemId, charge?.id ?? '')));
+    expect(lines).toEqual([{ invoiceId: expect.any(String), po: 'PO-APPROVE-17' }]);
+    const onInvoice = await database.db
+      .select({ chargeableItemId: invoiceLines.chargeableItemId })
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, lines[0]?.invoiceId ?? ''));
+    expect(onInvoice).toEqual([{ chargeableItemId: charge?.id }]);
+  });
+
   it('the school’s own switch holds every staff booking for the head’s approval, on any course', async () => {
     expect(await head.courses.schoolBookingApproval({})).toMatchObject({
       id: ws.school.id,
@@ -173,6 +242,26 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     expect(rendered?.text).toContain('Total: £75.00');
     // The governor's own confirmation went too.
     expect(await outboxTo(database.db, gwen.email, title)).toHaveLength(1);
+
+    // A governor training course booked on the courses page is worded as governor training, as it is when
+    // booked from the governance pages.
+    const training = await course({ capacity: 5, programme: 'governor_training' });
+    const trainingTitle = (await ws.caller.courses.byId({ id: training })).course.title;
+    const trained = await governor.courses.book({
+      courseId: training,
+      schoolId: ws.school.id,
+      delegates: [],
+    });
+    expect(trained.confirmed).toEqual([expect.objectContaining({ funding: 'charge', pricePence: 7500 })]);
+    expect(trained.schoolTold).toBe(2);
+    const [trainingTold, ...moreTraining] = await outboxTo(database.db, headEmail, trainingTitle);
+    expect(moreTraining).toEqual([]);
+    expect(trainingTold).toMatchObject({
+      template: 'governor-booking-charged',
+      subject: `Governor training charged to ${ws.school.name}: ${trainingTitle}`,
+    });
+    expect(trainingTold?.html).toContain(`Governor training charged to ${ws.school.name}`);
+    expect(trainingTold?.text).toContain(`Gwen Governor booked a place on ${trainingTitle}`);
 
     // A member of staff booking the same kind of place: no email to the head.
     const other = await course({ capacity: 5 });

@@ -1,25 +1,84 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
 import { formatPence } from '~/server/catalogue/money';
-import { Button, ErrorSummary, useFormMutation } from '../../_components/form-kit';
+import {
+  Button,
+  ErrorSummary,
+  Form,
+  SubmitButton,
+  TextField,
+  useFormMutation,
+} from '../../_components/form-kit';
 import { useTRPC } from '../../_lib/trpc-client';
 
-/** Approve or decline a staff booking held for the school's approval. */
+/**
+ * Approve or decline a staff booking held for the school's approval. Approving asks to confirm, saying first what
+ * the place will cost the school (courses.approvalCost: charged, from its package, or free) and, for a charged
+ * place, taking the school's purchase order number for the invoice.
+ */
 export function BookingDecision({ bookingId, delegateName }: { bookingId: string; delegateName: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const [approving, setApproving] = useState(false);
+  const [purchaseOrderNumber, setPurchaseOrderNumber] = useState('');
+  const approveButton = useRef<HTMLButtonElement>(null);
+  const cost = useQuery({ ...trpc.courses.approvalCost.queryOptions({ bookingId }), enabled: approving });
   const form = useFormMutation(trpc.courses.decideBooking.mutationOptions(), {
     onSuccess: () => router.refresh(),
   });
+  if (approving)
+    return (
+      <Form
+        form={form}
+        className="space-y-2"
+        aria-label={`Approve ${delegateName}’s booking`}
+        onSubmit={() => form.mutate({ bookingId, decision: 'approve', purchaseOrderNumber })}
+      >
+        <ApprovalCost text={cost.data?.summary ?? cost.error?.message ?? 'Checking what the place costs…'} />
+        {cost.data?.funding === 'charge' && (
+          <TextField
+            label={
+              <>
+                Purchase order number<span className="sr-only"> for {delegateName}’s place</span> (optional)
+              </>
+            }
+            hint="If your school raises one for this place: it appears on the invoice."
+            width="w-48"
+            {...form.field('purchaseOrderNumber')}
+            value={purchaseOrderNumber}
+            onChange={setPurchaseOrderNumber}
+          />
+        )}
+        <div className="flex flex-wrap gap-2">
+          <SubmitButton pending={form.isPending} disabled={!cost.data}>
+            Confirm approval<span className="sr-only"> of {delegateName}’s booking</span>
+          </SubmitButton>
+          <Button
+            disabled={form.isPending}
+            onClick={() => {
+              form.clearErrors();
+              setApproving(false);
+              // Back where the approver started, once the buttons are on the page again.
+              requestAnimationFrame(() => approveButton.current?.focus());
+            }}
+          >
+            Back<span className="sr-only"> to {delegateName}’s booking</span>
+          </Button>
+        </div>
+      </Form>
+    );
   return (
     <div>
       <ErrorSummary errors={form.summary} />
       <div className="flex flex-wrap gap-2">
         <Button
+          ref={approveButton}
           variant="primary"
           disabled={form.isPending}
-          onClick={() => form.mutate({ bookingId, decision: 'approve' })}
+          onClick={() => setApproving(true)}
         >
           Approve<span className="sr-only"> {delegateName}’s booking</span>
         </Button>
@@ -28,6 +87,17 @@ export function BookingDecision({ bookingId, delegateName }: { bookingId: string
         </Button>
       </div>
     </div>
+  );
+}
+
+/** What approving costs, read out as it arrives; it takes focus when approving opens, so the approver starts there. */
+function ApprovalCost({ text }: { text: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <p ref={ref} role="status" tabIndex={-1}>
+      {text}
+    </p>
   );
 }
 
