@@ -231,14 +231,16 @@ test('the manager opens the governance reports from the menu, filters them, find
 
   // One school's board: the address carries the filter, the count and the CSV link say so.
   const filters = manager.getByRole('form', { name: 'Filter the reports' });
-  await filters.getByLabel('School').selectOption({ label: "St Catherine's RC Primary School" });
+  await filters
+    .getByLabel('School', { exact: true })
+    .selectOption({ label: "St Catherine's RC Primary School" });
   await filters.getByRole('button', { name: 'Apply filters' }).click();
   await expect(manager).toHaveURL(/[?&]school=[0-9a-f-]{36}/);
   const school = new URL(manager.url()).searchParams.get('school') ?? '';
   await expect(vacancyRows).toHaveCount(1);
   await expect(vacancyRows).toContainText("St Catherine's RC Primary School");
   await expect(manager.getByTestId('report-count').first()).toHaveText('1 board shown (filtered).');
-  await expect(filters.getByLabel('School')).toHaveValue(school);
+  await expect(filters.getByLabel('School', { exact: true })).toHaveValue(school);
   const link = manager.getByRole('link', { name: 'Download vacancies (CSV)' });
   expect(await link.getAttribute('href')).toContain(`school=${school}`);
   await expectAccessible(manager);
