@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { and, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gte, ilike, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { courseAttendance, courseBookings, courses, governorTrainingRecords, schools } from '~/db/schema';
@@ -21,11 +21,22 @@ export const governanceReportKinds = ['vacancies', 'terms', 'untrained', 'statut
 export type GovernanceReportKind = (typeof governanceReportKinds)[number];
 export const boardKinds = ['maintained', 'academy'] as const satisfies readonly BoardKind[];
 
+/** The longest search the reports take: more than any school's name (GIAS names run to about 90 characters). */
+export const reportSearchMaxLength = 100;
+
 /**
- * What the reports may be narrowed to: one school's board, a GIAS phase, maintained schools or academies (the
- * board's kind, by the same rule as its constitution). Each left out means every board.
+ * What the reports may be narrowed to: what was typed to find a school (part of its name, or its URN or the URN's
+ * first digits), one school's board, a GIAS phase, maintained schools or academies (the board's kind, by the same
+ * rule as its constitution). Each left out (or a search of spaces) means every board.
  */
 export const ZGovernanceReportFilters = z.object({
+  search: z
+    .string()
+    .trim()
+    .max(reportSearchMaxLength, {
+      message: `Search with at most ${reportSearchMaxLength} characters: part of a school’s name, or its URN.`,
+    })
+    .optional(),
   schoolId: z.uuid({ message: 'Choose a school from the list.' }).optional(),
   phase: z
     .string()
@@ -73,11 +84,12 @@ export async function governanceReports(tx: Tx, input: TGovernanceReportFilters 
     listCurrentGovernors(tx, input.today),
   ]);
   // The choices come from every board, so a filter never hides the way back to the others.
-  const boardSchools = await boardSchoolsOf(tx, [...new Set(everyone.map((g) => g.schoolId))]);
+  const boardSchools = await boardSchoolsOf(tx, [...new Set(everyone.map((g) => g.schoolId))], input.search);
   const shown = new Set(
     boardSchools
       .filter(
         (s) =>
+          s.found &&
           (!input.schoolId || s.id === input.schoolId) &&
           (!input.phase || s.phase === input.phase) &&
           (!input.kind || s.kind === input.kind),
@@ -221,16 +233,37 @@ export async function governanceReports(tx: Tx, input: TGovernanceReportFilters 
   };
 }
 
-/** The schools with a board on the register, by name, with what the reports filter them by. */
-async function boardSchoolsOf(tx: Tx, schoolIds: readonly string[]) {
+/**
+ * The schools with a board on the register, by name, with what the reports filter them by; `found` says whether
+ * the school answers the search, decided by the database (every school, so the choices stay whole).
+ */
+async function boardSchoolsOf(tx: Tx, schoolIds: readonly string[], search: string | undefined) {
   if (schoolIds.length === 0) return [];
   const rows = await tx
-    .select({ id: schools.id, name: schools.name, phase: schools.phase, type: schools.type })
+    .select({
+      id: schools.id,
+      name: schools.name,
+      phase: schools.phase,
+      type: schools.type,
+      found: search ? sql<boolean>`coalesce(${searchMatch(search)}, false)` : sql<boolean>`true`,
+    })
     .from(schools)
     .where(inArray(schools.id, [...schoolIds]));
   return rows
-    .map((s) => ({ id: s.id, name: s.name, phase: s.phase, kind: boardKindOf(s) }))
+    .map((s) => ({ id: s.id, name: s.name, phase: s.phase, kind: boardKindOf(s), found: s.found }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+/**
+ * A school answers a search when its name holds what was typed (any case; % and _ are taken literally), or, when
+ * only digits were typed, its URN starts with them (a URN is six digits, often read out a few at a time).
+ */
+function searchMatch(search: string) {
+  const pattern = `%${search.replace(/[%_\\]/g, '\\$&')}%`;
+  return or(
+    ilike(schools.name, pattern),
+    /^\d+$/.test(search) ? sql`cast(${schools.urn} as text) like ${`${search}%`}` : undefined,
+  );
 }
 
 export type GovernanceReports = Awaited<ReturnType<typeof governanceReports>>;

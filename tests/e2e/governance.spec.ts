@@ -212,7 +212,7 @@ test('the clerk withdraws an invitation from the register and its link stops wor
   await expect(invitee.getByRole('button', { name: /Accept/ })).toHaveCount(0);
 });
 
-test('the manager opens the governance reports from the menu, filters them and downloads what is shown as CSV', async ({
+test('the manager opens the governance reports from the menu, filters them, finds a school by typing and downloads what is shown as CSV', async ({
   browser,
 }) => {
   const manager = await (await browser.newContext()).newPage();
@@ -231,14 +231,16 @@ test('the manager opens the governance reports from the menu, filters them and d
 
   // One school's board: the address carries the filter, the count and the CSV link say so.
   const filters = manager.getByRole('form', { name: 'Filter the reports' });
-  await filters.getByLabel('School').selectOption({ label: "St Catherine's RC Primary School" });
+  await filters
+    .getByLabel('School', { exact: true })
+    .selectOption({ label: "St Catherine's RC Primary School" });
   await filters.getByRole('button', { name: 'Apply filters' }).click();
   await expect(manager).toHaveURL(/[?&]school=[0-9a-f-]{36}/);
   const school = new URL(manager.url()).searchParams.get('school') ?? '';
   await expect(vacancyRows).toHaveCount(1);
   await expect(vacancyRows).toContainText("St Catherine's RC Primary School");
   await expect(manager.getByTestId('report-count').first()).toHaveText('1 board shown (filtered).');
-  await expect(filters.getByLabel('School')).toHaveValue(school);
+  await expect(filters.getByLabel('School', { exact: true })).toHaveValue(school);
   const link = manager.getByRole('link', { name: 'Download vacancies (CSV)' });
   expect(await link.getAttribute('href')).toContain(`school=${school}`);
   await expectAccessible(manager);
@@ -256,6 +258,34 @@ test('the manager opens the governance reports from the menu, filters them and d
   // Clear filters shows every board again.
   await manager.getByRole('link', { name: 'Clear filters' }).click();
   await expect(manager).toHaveURL(/\/barnet\/governance\/reports$/);
+  await expect.poll(() => vacancyRows.count()).toBeGreaterThan(1);
+
+  // A board found by typing part of the school's name, in any case: the address and the CSV carry the search.
+  const search = filters.getByLabel('Search by school name or URN');
+  await search.fill('catherine');
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(manager).toHaveURL(/[?&]q=catherine(&|$)/);
+  await expect(vacancyRows).toHaveCount(1);
+  await expect(vacancyRows).toContainText("St Catherine's RC Primary School");
+  await expect(manager.getByTestId('report-count').first()).toHaveText('1 board shown (filtered).');
+  await expect(search).toHaveValue('catherine');
+  await expectAccessible(manager);
+  const searched = manager.waitForEvent('download');
+  await manager.getByRole('link', { name: 'Download vacancies (CSV)' }).click();
+  const searchedCsv = (await readFile(await (await searched).path(), 'utf8')).replace(/^\uFEFF/, '');
+  const searchedRows = searchedCsv.trim().split(/\r?\n/).slice(1);
+  expect(searchedRows).toHaveLength(1);
+  expect(searchedRows[0]).toMatch(/^St Catherine's RC Primary School,/);
+
+  // …or by its URN; Clear filters empties the search too.
+  await search.fill('101335');
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(manager).toHaveURL(/[?&]q=101335(&|$)/);
+  await expect(vacancyRows).toHaveCount(1);
+  await expect(vacancyRows).toContainText("St Catherine's RC Primary School");
+  await manager.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(manager).toHaveURL(/\/barnet\/governance\/reports$/);
+  await expect(search).toHaveValue('');
   await expect.poll(() => vacancyRows.count()).toBeGreaterThan(1);
 });
 

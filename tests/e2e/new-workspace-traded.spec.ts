@@ -102,6 +102,10 @@ test('a new partnership sells its first package; the head subscribes for the ter
   // Subscribes: not a buy-back school, so the standard price, for the terms not yet started (the
   // workspace keeps no term dates of its own, so the usual England terms are used).
   await head.goto(`/${slug}/catalogue`);
+  // The package's published prices add 20% VAT, but a partnership with no VAT number charges none: the school's
+  // own price in the list says so, as the quote does.
+  await expect(head.getByTestId('your-price')).toContainText('No VAT: we are not registered for VAT');
+  await expect(head.getByTestId('your-price')).not.toContainText('Total with VAT');
   await head.getByRole('link', { name: 'Subscribe' }).first().click();
   const quote = head.getByTestId('quote');
   await expect(quote).toContainText('£1,200.00 (standard)');
@@ -116,9 +120,16 @@ test('a new partnership sells its first package; the head subscribes for the ter
   const delegate = head.getByRole('group', { name: 'Delegate 1' });
   await delegate.getByLabel('Name', { exact: true }).fill('Di Delegate');
   await delegate.getByLabel('Email', { exact: true }).fill(`di-${run}@school.example`);
+  await delegate.getByLabel('Role (optional)').fill('Year 4 teacher');
   await expect(head.getByText('1 covered by your school’s entitlement (no charge)')).toBeVisible();
   await head.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(head.getByRole('status').filter({ hasText: '1 place confirmed' })).toBeVisible();
+  // The school's places say where the place came from, not "£0.00", and what the places have been charged.
+  await head.getByRole('link', { name: 'See your school’s places' }).click();
+  const schoolPlaces = head.getByRole('table', { name: 'Your school’s places' });
+  await expect(schoolPlaces.getByRole('row', { name: /Di Delegate/ })).toContainText('From entitlement');
+  await expect(head.getByText('Charged for these places: £0.00 (excluding VAT).')).toBeVisible();
+  await expectAccessible(head);
   await head.goto(`/${slug}/entitlements`);
   const places = head.getByRole('region', { name: 'Course places (general)' });
   await expect(places.getByRole('row', { name: /place for Di Delegate/ })).toContainText('-1');

@@ -61,6 +61,13 @@ describe('booking places on a course', () => {
       ],
     });
     expect(booked.confirmed.map((c) => c.funding)).toEqual(['entitlement', 'entitlement']);
+    // The school's list of places says where each came from and that nothing is charged for it (the page words
+    // it "From entitlement", not "£0.00").
+    const listed = (await head.courses.schoolBookings({})).filter((b) => b.courseId === id);
+    expect(listed.map((b) => [b.delegateName, b.status, b.funding, b.costPence])).toEqual([
+      ['Priya Patel', 'confirmed', 'entitlement', 0],
+      ['Tom Briggs', 'confirmed', 'entitlement', 0],
+    ]);
     const statement = await head.entitlements.statement({ schoolId: school.id });
     const networks = statement.find((b) => b.unit === 'network_place' && b.category === 'BPSI networks');
     expect(

@@ -184,7 +184,7 @@ describe('governance reports', () => {
 });
 
 /**
- * The reports' filters through the tRPC caller: by school, by phase, by kind of school (maintained or academy),
+ * The reports' filters through the tRPC caller: by a search typed (name or URN), by school, by phase, by kind of school (maintained or academy),
  * each narrowing every report and its CSV; the choices are the workspace's own boards; another workspace's
  * boards never appear, whatever is asked; malformed filters are refused with words a person can act on.
  */
@@ -194,10 +194,10 @@ describe('governance report filters', () => {
   let otherTenant: MadeTenant;
   let manager: MadeUser;
   let otherManager: MadeUser;
-  let elm: { id: string };
-  let ash: { id: string };
-  let fir: { id: string };
-  let yew: { id: string };
+  let elm: { id: string; urn: number };
+  let ash: { id: string; urn: number };
+  let fir: { id: string; urn: number };
+  let yew: { id: string; urn: number };
   const tag = uniqueTag();
 
   const reports = (filters: Record<string, string> = {}, who: MadeUser = manager, slug = tenant.slug) =>
@@ -260,6 +260,48 @@ describe('governance report filters', () => {
     expect(vacancies.trim().split('\n')).toHaveLength(2);
   });
 
+  it('a search finds boards by part of the school’s name, in any case, or by its URN or the URN’s first digits', async () => {
+    expect(await boardsShown({ search: 'elm' })).toEqual([elm.id]);
+    expect(await untrainedNames({ search: 'ACADEMY' })).toEqual(['Finn Fir']);
+    expect(await boardsShown({ search: String(ash.urn) })).toEqual([ash.id]);
+    expect(await boardsShown({ search: String(fir.urn).slice(0, 7) })).toEqual([fir.id]);
+    // Digits in the middle of a URN are not a match: a URN is read from its start.
+    expect(await boardsShown({ search: String(fir.urn).slice(2) })).toEqual([]);
+    // The choices stay whole, so another school can still be chosen from the narrowed page.
+    const r = await reports({ search: 'elm' });
+    expect(r.choices.schools).toHaveLength(3);
+    expect(r.vacancies.map((v) => v.schoolName)).toEqual(['Elm Primary']);
+    expect(r.vacantTotal).toBe(r.vacancies[0]?.vacant);
+  });
+
+  it('a search narrows the CSV to the same rows, and goes with the other filters', async () => {
+    const keeper = callerAs(database.db, manager, tenant.slug).governance;
+    const csv = (await keeper.reportCsv({ report: 'untrained', search: ' ash ' })).csv;
+    expect(csv).toContain('Asha Ash');
+    expect(csv).not.toContain('Ella Elm');
+    expect(csv).not.toContain('Finn Fir');
+    // "a" is in every name here; the kind then keeps the academy's board alone.
+    expect(await untrainedNames({ search: 'a', kind: 'academy' })).toEqual(['Finn Fir']);
+    expect(await untrainedNames({ search: 'elm', schoolId: ash.id })).toEqual([]);
+  });
+
+  it('a search of spaces means every board; % and _ are letters like any other', async () => {
+    expect(await boardsShown({ search: '   ' })).toEqual([ash.id, elm.id, fir.id].sort());
+    expect(await boardsShown({ search: '%' })).toEqual([]);
+    expect(await boardsShown({ search: 'Elm_Primary' })).toEqual([]);
+  });
+
+  it('a search never reaches another workspace’s boards', async () => {
+    expect(await boardsShown({ search: 'Yew' })).toEqual([]);
+    expect(await boardsShown({ search: String(yew.urn) })).toEqual([]);
+    expect(
+      (await reports({ search: 'Elm' }, otherManager, otherTenant.slug)).untrained.map((g) => g.name),
+    ).toEqual([]);
+    expect(
+      (await reports({ search: 'yew' }, otherManager, otherTenant.slug)).untrained.map((g) => g.name),
+    ).toEqual(['Yara Yew']);
+  });
+
   it('a phase narrows them to the boards of schools in it', async () => {
     expect(await boardsShown({ phase: 'Secondary' })).toEqual([ash.id]);
     expect(await untrainedNames({ phase: 'Secondary' })).toEqual(['Asha Ash']);
@@ -307,6 +349,12 @@ describe('governance report filters', () => {
     await expect(reports({ kind: 'independent' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('Choose maintained schools or academies.'),
+    });
+    await expect(reports({ search: 'x'.repeat(101) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining(
+        'Search with at most 100 characters: part of a school’s name, or its URN.',
+      ),
     });
     await expect(reports({ phase: 'x'.repeat(41) })).rejects.toMatchObject({
       code: 'BAD_REQUEST',

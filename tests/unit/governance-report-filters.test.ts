@@ -26,8 +26,20 @@ describe('the governance reports’ filters in the address', () => {
     });
   });
 
+  it('reads the search typed from q, trimmed, and a search of spaces as none', () => {
+    expect(reportFiltersOf({ q: '  St Mary ' })).toEqual({ search: 'St Mary' });
+    expect(reportFiltersOf({ q: '   ' }).search).toBeUndefined();
+    // Cut to the longest search the procedure takes, rather than failing the page.
+    expect(reportFiltersOf({ q: 'a'.repeat(150) }).search).toBe('a'.repeat(100));
+  });
+
   it('whatever it reads, the procedure’s schema accepts', () => {
-    for (const params of [{}, { school: 'x', kind: 'y', phase: '  ' }, { school: elm, kind: 'maintained' }])
+    for (const params of [
+      {},
+      { school: 'x', kind: 'y', phase: '  ' },
+      { school: elm, kind: 'maintained' },
+      { q: `  ${'z'.repeat(200)}` },
+    ])
       expect(ZGovernanceReportFilters.safeParse(reportFiltersOf(params)).success).toBe(true);
   });
 
@@ -36,6 +48,12 @@ describe('the governance reports’ filters in the address', () => {
       `school=${elm}&kind=maintained`,
     );
     expect(reportQueryOf({}).toString()).toBe('');
+    expect(reportQueryOf({ search: 'St Mary’s', phase: 'Primary' }).toString()).toBe(
+      `q=${encodeURIComponent('St Mary’s').replace(/%20/g, '+')}&phase=Primary`,
+    );
+    expect(reportFiltersOf(Object.fromEntries(reportQueryOf({ search: 'St Mary’s' }))).search).toBe(
+      'St Mary’s',
+    );
     const query = reportQueryOf({ phase: 'All-through' });
     expect(reportFiltersOf(Object.fromEntries(query))).toEqual({
       schoolId: undefined,

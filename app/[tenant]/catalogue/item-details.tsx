@@ -121,7 +121,7 @@ export function EntitlementLinesTable({ item }: { item: CatalogueItemView }) {
 
 /** A school's own price for a package today, and the saving against buying its contents one by one. */
 export function YourPackagePrice({
-  quote: { buyer, quote, saving },
+  quote: { buyer, quote, vat, saving },
   item,
   names,
   headingLevel: Heading = 'h4',
@@ -156,12 +156,19 @@ export function YourPackagePrice({
             </dd>
           </>
         )}
-        {quote.vatPence > 0 && (
+        {quote.vatPence > 0 ? (
           <>
             <dt className="font-semibold">VAT</dt>
             <dd>{formatPence(quote.vatPence)}</dd>
             <dt className="font-semibold">Total with VAT</dt>
             <dd>{formatPence(quote.totalPence)}</dd>
+          </>
+        ) : (
+          // The published prices may say "20% on top" while this school pays none (a workspace not registered
+          // for VAT, or a rule for its kind of school): say why, as every quote words it.
+          <>
+            <dt className="font-semibold">VAT</dt>
+            <dd>{vat.label}</dd>
           </>
         )}
       </dl>

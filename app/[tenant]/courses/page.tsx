@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '../../_components/data-table';
-import { formatCourseDates, programmeLabels } from '../../_lib/course-format';
+import { formatCourseDates, placeCost, programmeLabels } from '../../_lib/course-format';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
@@ -158,6 +158,8 @@ export default async function CoursesPage({
           )}
           <h2 className="mt-8 text-xl font-semibold">Your school’s places</h2>
           <p className="mt-2">
+            {bookings.length > 0 &&
+              `Charged for these places: ${formatPence(bookings.reduce((sum, b) => sum + b.costPence, 0))} (excluding VAT). `}
             <a href={`/${tenant}/courses/bookings/export`} className="underline">
               Download your school’s bookings and attendance (CSV)
             </a>
@@ -184,7 +186,7 @@ export default async function CoursesPage({
                     bookingStatusLabels[b.status]
                   ),
               },
-              { header: 'Cost', align: 'right', cell: (b) => formatPence(b.costPence) },
+              { header: 'Cost (excluding VAT)', align: 'right', cell: placeCost },
               {
                 header: 'Send instead',
                 cell: (b) =>

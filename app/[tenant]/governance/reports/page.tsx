@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
-import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
+import { FilterForm, FilterInput, FilterSelect } from '~/app/_components/filter-form';
 import { countOf } from '~/server/format/plural';
 import { shortDate } from '~/server/format/dates';
 import { statutoryStatusLabels, type GovernanceReportKind } from '~/server/governance/governance-reports';
@@ -65,6 +65,13 @@ export default async function GovernanceReportsPage({
           clearText="Clear filters"
           className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
         >
+          <FilterInput
+            name="q"
+            label="Search by school name or URN"
+            defaultValue={filters.search ?? ''}
+            width="w-full"
+            className="sm:col-span-2"
+          />
           <FilterSelect
             name="school"
             label="School"

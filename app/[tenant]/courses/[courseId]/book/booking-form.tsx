@@ -128,7 +128,7 @@ export function BookingForm({
               onChange={setField(i, 'email')}
             />
             <TextField
-              label="Role"
+              label="Role (optional)"
               hint="For example, Year 4 teacher or SENCo"
               {...form.field(`delegates.${i}.role`)}
               value={d.role}

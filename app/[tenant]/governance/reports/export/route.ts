@@ -5,7 +5,7 @@ import { reportFiltersOf } from '../filters';
 
 /**
  * One governance report as CSV (`?report=vacancies|terms|untrained|statutory`, with the page's filters: school,
- * phase, kind), so it holds the rows the page shows; the procedure decides who.
+ * phase, kind, and the search typed, `q`), so it holds the rows the page shows; the procedure decides who.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
