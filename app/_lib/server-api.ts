@@ -31,7 +31,7 @@ export async function anonymousServerApi() {
  * procedure refused: a page's input comes from its address, and an id that is not an id (a link cut short
  * where an email wrapped it) is a page that does not exist, not a server error.
  */
-export async function guard<T>(call: Promise<T>): Promise<T> {
+export async function guard<T>(call: Promise<T>, options: { forbiddenTo?: string } = {}): Promise<T> {
   try {
     return await call;
   } catch (error) {
@@ -40,7 +40,11 @@ export async function guard<T>(call: Promise<T>): Promise<T> {
     if (error instanceof TRPCError && error.code === 'NOT_FOUND') notFound();
     if (error instanceof TRPCError && error.code === 'BAD_REQUEST' && error.cause instanceof ZodError)
       notFound();
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN') forbidden();
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN') {
+      // A page with a public counterpart (a course's) sends there whoever may not see the organiser's view.
+      if (options.forbiddenTo) redirect(options.forbiddenTo);
+      forbidden();
+    }
     throw error;
   }
 }

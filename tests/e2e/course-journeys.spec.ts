@@ -70,6 +70,10 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   const headContext = await browser.newContext();
   const head = await headContext.newPage();
   await signInWithMagicLink(head, 'head@grange.sch.example');
+  // The organiser's page of the course is not hers: she is shown its public page, where she can book.
+  await head.goto(courseUrl);
+  await expect(head).toHaveURL(new RegExp(`/courses/hsip/${courseId}$`));
+  await expect(head.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   const fillOn = (page: Page) => async (n: number, name: string, address: string) => {
     const group = page.getByRole('group', { name: `Delegate ${n}` });
     await group.getByLabel('Name', { exact: true }).fill(name);

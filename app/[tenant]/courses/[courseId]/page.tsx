@@ -35,10 +35,13 @@ export default async function CoursePage({
   const { tenant, courseId } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
   const names = priceNamesOf(workspace.tenant.settings);
+  // Someone of the workspace who does not organise courses (a head following a link, say) sees the course's public
+  // page, with its booking link, rather than a refusal.
+  const elsePublicPage = { forbiddenTo: `/courses/${tenant}/${courseId}` };
   const [{ course, sessions, counts, placesLeft }, delegates, messages] = await Promise.all([
-    guard(api.courses.byId({ id: courseId })),
-    guard(api.courses.delegates({ courseId })),
-    guard(api.courses.messages({ courseId })),
+    guard(api.courses.byId({ id: courseId }), elsePublicPage),
+    guard(api.courses.delegates({ courseId }), elsePublicPage),
+    guard(api.courses.messages({ courseId }), elsePublicPage),
   ]);
   const where = courseWhere(course);
   return (
