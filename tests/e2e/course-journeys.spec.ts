@@ -85,6 +85,12 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await fillOn(later)(1, 'Cat Clarke', email('cat'));
   await expect(later.getByText(/1 place for/)).toBeVisible();
   await head.goto(`${courseUrl}/book`);
+  // One click names the head herself as a delegate (she books others instead, typing over it).
+  await head.getByRole('button', { name: 'Add myself' }).click();
+  await expect(
+    head.getByRole('group', { name: 'Delegate 1' }).getByLabel('Email', { exact: true }),
+  ).toHaveValue('head@grange.sch.example');
+  await expect(head.getByRole('button', { name: 'Add myself' })).toHaveCount(0);
   await fill(1, 'Ada Ahmed', email('ada'));
   await head.getByRole('button', { name: 'Add another delegate' }).click();
   await fill(2, 'Ben Brown', email('ben'));

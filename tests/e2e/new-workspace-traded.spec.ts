@@ -123,7 +123,10 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await delegate.getByLabel('Role (optional)').fill('Year 4 teacher');
   await expect(head.getByText('1 covered by your school’s entitlement (no charge)')).toBeVisible();
   await head.getByRole('button', { name: 'Confirm booking' }).click();
-  await expect(head.getByRole('status').filter({ hasText: '1 place confirmed' })).toBeVisible();
+  await expect(
+    head.getByRole('status').filter({ hasText: '1 place confirmed (from your school’s entitlement).' }),
+  ).toBeVisible();
+  await expect(head.getByRole('heading', { name: 'Your booking' })).toBeVisible();
   // The school's places say where the place came from, not "£0.00", and what the places have been charged.
   await head.getByRole('link', { name: 'See your school’s places' }).click();
   const schoolPlaces = head.getByRole('table', { name: 'Your school’s places' });

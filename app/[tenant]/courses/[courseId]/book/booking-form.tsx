@@ -21,16 +21,25 @@ const blank: Delegate = { name: '', email: '', role: '', needs: '' };
 const needsHint = 'Anything the organisers should arrange: step-free access, a hearing loop, a diet.';
 
 type Outcome = {
-  confirmed: unknown[];
+  confirmed: { funding: 'entitlement' | 'charge' | 'free' }[];
   waitlisted: unknown[];
   pendingApproval: unknown[];
   offeredWaitingList: { delegateName: string }[];
 };
 
+/** " (from your school’s entitlement)", " (1 from your school’s entitlement)", or nothing when none was. */
+function fromEntitlement(confirmed: Outcome['confirmed']): string {
+  const drawn = confirmed.filter((c) => c.funding === 'entitlement').length;
+  if (drawn === 0) return '';
+  const how = drawn < confirmed.length ? `${drawn} from` : confirmed.length === 1 ? 'from' : 'all from';
+  return ` (${how} your school’s entitlement)`;
+}
+
 /** What the booking did, in a sentence or two. */
 function outcome(r: Outcome, namesDelegates: boolean): string {
   const parts = [
-    r.confirmed.length > 0 && `${countOf(r.confirmed.length, 'place')} confirmed`,
+    r.confirmed.length > 0 &&
+      `${countOf(r.confirmed.length, 'place')} confirmed${fromEntitlement(r.confirmed)}`,
     r.waitlisted.length > 0 && `${r.waitlisted.length} on the waiting list`,
     r.pendingApproval.length > 0 &&
       `${r.pendingApproval.length} held until your headteacher or business manager approves it`,
@@ -51,10 +60,13 @@ export function BookingForm({
   schoolId,
   namesDelegates,
   placesHref,
+  me,
 }: {
   courseId: string;
   schoolId: string;
   namesDelegates: boolean;
+  /** The head booking: one click names them as a delegate (their name left to type if they have given none). */
+  me: { name: string; email: string };
   /** Where the booker sees their places (and a head their school's) once booked. */
   placesHref: string;
 }) {
@@ -74,6 +86,13 @@ export function BookingForm({
       void preview.refetch();
     },
   });
+  // Into the first delegate left empty, else as one more.
+  const addMe = () =>
+    setDelegates((list) => {
+      const mine = { ...blank, name: me.name, email: me.email };
+      const empty = list.findIndex((d) => !d.name.trim() && !d.email.trim());
+      return empty === -1 ? [...list, mine] : list.map((d, j) => (j === empty ? mine : d));
+    });
   const setField = (i: number, key: keyof Delegate) => (value: string) =>
     setDelegates((list) => list.map((d, j) => (j === i ? { ...d, [key]: value } : d)));
   const p = preview.data;
@@ -107,7 +126,11 @@ export function BookingForm({
           needs,
         })
       }
-      heading={<h2 className="text-xl font-semibold">{namesDelegates ? 'Delegates' : 'Book your place'}</h2>}
+      heading={
+        <h2 className="text-xl font-semibold">
+          {form.data ? 'Your booking' : namesDelegates ? 'Delegates' : 'Book your place'}
+        </h2>
+      }
     >
       {namesDelegates &&
         !done &&
@@ -149,7 +172,14 @@ export function BookingForm({
           </fieldset>
         ))}
       {namesDelegates && !done && (
-        <Button onClick={() => setDelegates((list) => [...list, { ...blank }])}>Add another delegate</Button>
+        <div className="flex flex-wrap gap-3">
+          <Button onClick={() => setDelegates((list) => [...list, { ...blank }])}>
+            Add another delegate
+          </Button>
+          {!delegates.some((d) => d.email.trim().toLowerCase() === me.email.toLowerCase()) && (
+            <Button onClick={addMe}>Add myself</Button>
+          )}
+        </div>
       )}
       {p?.alreadyHasPlace && !namesDelegates && !form.data && (
         <p className="rounded border-l-4 border-brand bg-white p-4">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace, serverApi } from '../../../../_lib/server-api';
 import { formatCourseDates } from '../../../../_lib/course-format';
+import { hasOwnName } from '~/server/format/person-name';
 import { BookingForm } from './booking-form';
 
 export const metadata: Metadata = { title: 'Book places' };
@@ -12,7 +13,7 @@ export default async function BookCoursePage({
   params: Promise<{ tenant: string; courseId: string }>;
 }) {
   const { tenant, courseId } = await params;
-  const { workspace } = await loadWorkspace(tenant);
+  const { workspace, session } = await loadWorkspace(tenant);
   const api = await serverApi(null);
   const { course } = await guard(api.courseCatalogue.course({ tenant, id: courseId }));
   const school = workspace.mySchools[0];
@@ -33,6 +34,7 @@ export default async function BookCoursePage({
             schoolId={school.id}
             namesDelegates={namesDelegates}
             placesHref={`/${tenant}/courses`}
+            me={{ name: hasOwnName(session) ? (session.name ?? '') : '', email: session.email }}
           />
         </div>
       ) : (
