@@ -140,6 +140,7 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   await expect(head).toHaveURL(/\/barnet\/invoices\?owing=outstanding$/);
   await expect(head.getByRole('link', { name: /^E2E-\d{6}$/ }).first()).toBeVisible();
   await head.goto('/barnet/invoices');
+  await expect(head.getByText(/charged to your school are invoiced when .+ runs its billing/)).toBeVisible();
   const link = head.getByRole('link', { name: /^E2E-\d{6}$/ }).first();
   await expect(link).toBeVisible();
   await expectAccessible(head);

@@ -36,7 +36,7 @@ export default async function InvoicesPage({
       <p className="mt-2 text-slate-700">
         {finance
           ? 'Invoices and internal journals raised to schools. Drafts get a number only when issued; an issued invoice is corrected by a credit note.'
-          : 'Invoices your school has been sent, with what is still to pay.'}
+          : `Invoices your school has been sent, with what is still to pay. Places and services charged to your school are invoiced when ${workspace.tenant.name} runs its billing, and appear here then.`}
       </p>
       {finance && (
         <ul className="mt-4 flex flex-wrap gap-4">
