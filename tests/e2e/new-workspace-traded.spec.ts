@@ -102,6 +102,11 @@ test('a new partnership sells its first package; the head subscribes for the ter
   // Subscribes: not a buy-back school, so the standard price, for the terms not yet started (the
   // workspace keeps no term dates of its own, so the usual England terms are used).
   await head.goto(`/${slug}/catalogue`);
+  // The workspace has no VAT number: the catalogue says no VAT is charged, as its invoices will charge none
+  // (not the package's own 20%).
+  await expect(head.getByRole('article', { name: 'CPD package' })).toContainText(
+    'No VAT: we are not registered for VAT',
+  );
   await head.getByRole('link', { name: 'Subscribe' }).first().click();
   const quote = head.getByTestId('quote');
   await expect(quote).toContainText('£1,200.00 (standard)');

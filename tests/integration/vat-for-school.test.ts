@@ -169,6 +169,13 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
     const created = await manager.catalogue.create(
       packageInput(`VAT-${Date.now()}`, { vatTreatment: 'standard', vatRatePercent: 20 }),
     );
+    // The catalogue, knowing no school, says who pays VAT rather than "20% on top" for everyone.
+    expect((await manager.catalogue.byId({ id: created.id })).vatStatement).toBe(
+      '20% on top for academies and other schools the local authority does not maintain and schools outside the area; none for maintained schools',
+    );
+    await manager.invoices.updateSettings({ ...settings, vatRules: [] });
+    expect((await manager.catalogue.byId({ id: created.id })).vatStatement).toBe('20% on top');
+    await manager.invoices.updateSettings(settings);
     const academyQuote = await academyHead.catalogue.quote({ schoolId: academy.id, itemId: created.id });
     expect(academyQuote.quote).toMatchObject({ netPence: 100_000, vatPence: 20_000, totalPence: 120_000 });
     expect(academyQuote.vat).toMatchObject({
@@ -212,6 +219,9 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
     const quote = await academyHead.catalogue.quote({ schoolId: academy.id, itemId: item.id });
     expect(quote.quote.vatPence).toBe(0);
     expect(quote.vat.label).toBe('No VAT: we are not registered for VAT');
+    // The catalogue the head chose it from says the same, not the package's own 20%.
+    const listed = await academyHead.catalogue.list({ academicYear: packageYear });
+    expect(listed.find((i) => i.id === item.id)?.vatStatement).toBe('No VAT: we are not registered for VAT');
 
     await academyHead.courses.book({
       courseId: id,
@@ -268,6 +278,7 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
     const quote = await academyHead.catalogue.quote({ schoolId: academy.id, itemId: item.id });
     expect(quote.quote.vatPence).toBe(0);
     expect(quote.vat.label).toBe('Exempt');
+    expect((await manager.catalogue.byId({ id: item.id })).vatStatement).toBe('Exempt');
     await academyHead.subscriptions.subscribe({ schoolId: academy.id, itemId: item.id });
     const run = await manager.invoices.run({
       kind: 'subscriptions',
