@@ -38,12 +38,28 @@ test('a new partnership sells its first package; the head subscribes for the ter
   const file = path.join(dir, 'gias.csv');
   const urn = 760_000 + (Date.now() % 40_000);
   const schoolName = `Newtrade Primary ${run}`;
-  await writeFile(file, giasCsv([giasRow({ urn, name: schoolName })], { header: 'full' }));
+  // A real file also lists the area's closed schools: the check says which new ones are closed.
+  const closedName = `Old Mill Infant School ${run}`;
+  await writeFile(
+    file,
+    giasCsv(
+      [giasRow({ urn, name: schoolName }), giasRow({ urn: urn + 1, name: closedName, status: 'Closed' })],
+      {
+        header: 'full',
+      },
+    ),
+  );
   await page.goto(`/${slug}/schools/import`);
   await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
   await page.getByRole('button', { name: 'Check file' }).click();
-  await page.getByRole('button', { name: 'Import 1 school' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported 1 school');
+  const changes = page.getByRole('table', { name: 'Schools the import adds or changes (2)' });
+  await expect(changes.getByRole('row', { name: new RegExp(closedName) })).toContainText(
+    'New school, closed in GIAS (added as closed)',
+  );
+  await expect(changes.getByRole('row', { name: new RegExp(schoolName) })).toContainText(/New school$/);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Import 2 schools' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 2 schools');
   // The manager names the two prices as its own price list does; every price form and quote follows.
   await page.goto(`/${slug}/catalogue`);
   await page.getByRole('link', { name: 'Settings (price names)' }).click();
