@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { moduleKeys, outboxEmails } from '~/db/schema';
@@ -205,7 +205,7 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
   });
 
   it('a workspace with no VAT number charges no VAT anywhere, and a draft with VAT is not issued without one', async () => {
-    const { manager, academy, academyHead } = await workspace();
+    const { ws, manager, academy, academyHead } = await workspace();
     await manager.invoices.updateSettings({ ...settings, vatNumber: null });
     // Even a course given a rate by hand and a standard-rated package: no VAT without registration.
     const { id } = await manager.courses.create({ ...(course as object), vatRatePercent: 20 } as never);
@@ -258,6 +258,19 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
     await expect(manager.invoices.issue({ id: draft?.id ?? '' })).resolves.toMatchObject({
       number: expect.stringMatching(/^INV-/) as unknown,
     });
+
+    // Subscribing with no VAT number: the order confirmation does not promise VAT on the invoice.
+    await manager.invoices.updateSettings({ ...settings, vatNumber: null });
+    await academyHead.subscriptions.subscribe({ schoolId: academy.id, itemId: item.id });
+    const [confirmation] = await withTenant(database.db, ws.tenant.id, (tx) =>
+      tx
+        .select({ props: outboxEmails.props })
+        .from(outboxEmails)
+        .where(like(outboxEmails.subject, 'Order confirmed: Package NOVAT-% for Oak Academy, %')),
+    );
+    const props = confirmation?.props as { items: string[]; footnote: string };
+    expect(props.items).toContain('Price: £1,000.00 (no VAT: we are not registered for VAT)');
+    expect(props.footnote).toMatch(/^No VAT is charged: we are not registered for VAT\. To change/);
   });
 
   it('a package marked exempt is invoiced as exempt; a manager changes a package’s VAT where it is edited', async () => {
