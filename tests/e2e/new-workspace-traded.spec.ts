@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { giasCsv, giasRow } from '../fixtures/gias';
-import { acceptInvitation, expectAccessible, signInWithMagicLink } from './support';
+import { acceptInvitation, expectAccessible, latestEmail, signInWithMagicLink } from './support';
 
 // A workspace that is not the seed: provisioned, its school imported from GIAS, no term dates of its own.
 const run = Date.now().toString(36);
@@ -129,8 +129,13 @@ test('a new partnership sells its first package; the head subscribes for the ter
   const terms = Number(/(\d) of 3/.exec((await quote.textContent()) ?? '')?.[1]);
   expect(terms).toBeGreaterThanOrEqual(1);
   await expectAccessible(head);
+  const ordered = new Date(Date.now() - 1000);
   await head.getByRole('button', { name: 'Subscribe' }).click();
   await expect(head.getByRole('status')).toContainText(`${schoolName} now subscribes to CPD package`);
+  // The order confirmation does not promise VAT on the invoice either.
+  const confirmation = await latestEmail(headEmail, /^Order confirmed: CPD package/, ordered);
+  expect(confirmation.text).toContain('(no VAT: we are not registered for VAT)');
+  expect(confirmation.text).not.toContain('before VAT');
 
   // A place on the course is covered, and the statement shows it used.
   await head.goto(`${courseUrl}/book`);
