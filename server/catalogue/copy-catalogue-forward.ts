@@ -43,7 +43,7 @@ export async function copyCatalogueForward(
   const items = await listCatalogue(tx, { academicYear: input.fromYear });
   if (items.length === 0)
     throw new DomainError({ code: 'NOT_FOUND', message: 'That year has no catalogue to copy.' });
-  for (const { id: _id, createdAt: _created, lines, bands, ...item } of items) {
+  for (const { id: _id, createdAt: _created, vatStatement: _vat, lines, bands, ...item } of items) {
     const [copy] = await tx
       .insert(catalogueItems)
       .values({

@@ -2,6 +2,8 @@ import { DomainError } from '~/server/errors/domain-error';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { catalogueItems, packageEntitlements, priceBands } from '~/db/schema';
+import { loadWorkspaceVat } from '../invoicing/vat-for-school';
+import { catalogueItemVat } from './catalogue-item-vat';
 
 /** The year's items with their lines and bands, packages first. */
 export async function listCatalogue(tx: Tx, input: { academicYear: number; activeOnly?: boolean }) {
@@ -26,14 +28,18 @@ export async function getCatalogueItem(tx: Tx, id: string) {
 }
 
 async function withDetails(tx: Tx, items: (typeof catalogueItems.$inferSelect)[]) {
-  if (items.length === 0) return [];
+  const [first] = items;
+  if (!first) return [];
   const ids = items.map((i) => i.id);
-  const [lines, bands] = await Promise.all([
+  const [lines, bands, vat] = await Promise.all([
     tx.select().from(packageEntitlements).where(inArray(packageEntitlements.itemId, ids)),
     tx.select().from(priceBands).where(inArray(priceBands.itemId, ids)),
+    loadWorkspaceVat(tx, first.tenantId),
   ]);
   return items.map((item) => ({
     ...item,
+    /** The VAT row beside its published prices, as the workspace's invoices will charge it. */
+    vatStatement: catalogueItemVat(vat, item),
     lines: lines.filter((l) => l.itemId === item.id),
     bands: bands.filter((b) => b.itemId === item.id),
   }));

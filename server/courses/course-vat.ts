@@ -9,6 +9,7 @@ import {
   type WorkspaceVat,
 } from '../invoicing/vat-for-school';
 import { formatPence } from '../catalogue/money';
+import { vatPayerNames, vatPercent } from '../invoicing/vat-wording';
 
 export type { WorkspaceVat };
 
@@ -54,12 +55,6 @@ export function placeVatRate(
   return vatForSchool(vat, school, laCodes, coursePlace(course)).rateBasisPoints;
 }
 
-const payerNames = {
-  maintained: 'maintained schools',
-  academy: 'academies and other schools the local authority does not maintain',
-  out_of_area: 'schools outside the area',
-} as const;
-
 /**
  * Where no school is known (the public course page): how VAT is stated beside the prices. Charged to every
  * kind of school: "plus VAT" with the amount; to none: nothing; to some (e.g. not to maintained schools):
@@ -70,7 +65,7 @@ export function publicCourseVat(vat: WorkspaceVat, course: Pick<Course, 'vatRate
   const who = (charged: boolean) =>
     byCategory.decisions
       .filter((d) => d.rateBasisPoints > 0 === charged)
-      .map((d) => payerNames[d.category])
+      .map((d) => vatPayerNames[d.category])
       .join(' and ');
   return {
     /** The rate to state each price with (priceWithVat): 0 unless every kind of school pays it. */
@@ -105,6 +100,4 @@ export function priceWithVat(unitNetPence: number, rateBasisPoints: number, plac
   return `${net} plus VAT (${formatPence(vatOnPlace(unitNetPence, rateBasisPoints).grossPence * places)})`;
 }
 
-/** "20%" for 2000 basis points. */
-export const vatPercent = (rateBasisPoints: number) =>
-  `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(rateBasisPoints / 100)}%`;
+export { vatPercent };

@@ -40,3 +40,14 @@ export function priceWithVatLine(
   if (vat.rateBasisPoints <= 0) return `${formatPence(netPence)} (${vat.label})`;
   return `${formatPence(netPence)} before VAT + ${formatPence(vatPence)} ${vat.label} = ${formatPence(netPence + vatPence)}`;
 }
+
+/** "20%" for 2000 basis points. */
+export const vatPercent = (rateBasisPoints: number) =>
+  `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(rateBasisPoints / 100)}%`;
+
+/** Who each kind of school is, in a sentence saying which of them pay VAT. */
+export const vatPayerNames = {
+  maintained: 'maintained schools',
+  academy: 'academies and other schools the local authority does not maintain',
+  out_of_area: 'schools outside the area',
+} as const;

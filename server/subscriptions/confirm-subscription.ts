@@ -63,6 +63,8 @@ export async function confirmSubscription(
   const what = `${itemName}${sub.units > 1 ? ` × ${sub.units}` : ''}`;
   const perEct = actor.kind === 'appropriate_body' && row.pricingBasis === 'ect';
   const settings = await getInvoiceSettings(tx, actor);
+  // A workspace with no VAT number charges none (vatFor): its school is not told to expect VAT on the invoice.
+  const vatRegistered = Boolean(settings.vatNumber);
   const invoiced = perEct
     ? [`Invoiced for each ECT registered at ${school.name}, as they are registered.`]
     : whenInvoiced(
@@ -73,7 +75,7 @@ export async function confirmSubscription(
     `Package: ${what}`,
     `School: ${school.name}`,
     `Year: ${year}${sub.termsCharged < 3 ? ` (the ${sub.termsCharged === 1 ? 'term' : `${sub.termsCharged} terms`} left, from ${longDate(sub.startsOn)})` : ''}`,
-    `Price: ${perEct ? `${formatPence(sub.netPricePence)} per ECT` : formatPence(sub.netPricePence)} before VAT`,
+    `Price: ${perEct ? `${formatPence(sub.netPricePence)} per ECT` : formatPence(sub.netPricePence)}${vatRegistered ? ' before VAT' : ' (no VAT: we are not registered for VAT)'}`,
     `Purchase-order number: ${sub.purchaseOrderNumber ?? 'none given'}`,
     ...invoiced,
   ];
@@ -131,7 +133,7 @@ export async function confirmSubscription(
     paragraphs: [
       `${school.name} has subscribed to ${what} from ${actor.name} for ${year}. ${actor.user.name} placed the order.`,
     ],
-    footnote: `The price is before VAT; the invoice shows any VAT due. To change or cancel this order, contact ${actor.name}.`,
+    footnote: `${vatRegistered ? 'The price is before VAT; the invoice shows any VAT due.' : 'No VAT is charged: we are not registered for VAT.'} To change or cancel this order, contact ${actor.name}.`,
   });
   await send(managers, {
     subject: `New subscription: ${school.name}, ${what}, ${year}`,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { giasCsv, giasRow } from '../fixtures/gias';
-import { acceptInvitation, expectAccessible, signInWithMagicLink } from './support';
+import { acceptInvitation, expectAccessible, latestEmail, signInWithMagicLink } from './support';
 
 // A workspace that is not the seed: provisioned, its school imported from GIAS, no term dates of its own.
 const run = Date.now().toString(36);
@@ -38,12 +38,28 @@ test('a new partnership sells its first package; the head subscribes for the ter
   const file = path.join(dir, 'gias.csv');
   const urn = 760_000 + (Date.now() % 40_000);
   const schoolName = `Newtrade Primary ${run}`;
-  await writeFile(file, giasCsv([giasRow({ urn, name: schoolName })], { header: 'full' }));
+  // A real file also lists the area's closed schools: the check says which new ones are closed.
+  const closedName = `Old Mill Infant School ${run}`;
+  await writeFile(
+    file,
+    giasCsv(
+      [giasRow({ urn, name: schoolName }), giasRow({ urn: urn + 1, name: closedName, status: 'Closed' })],
+      {
+        header: 'full',
+      },
+    ),
+  );
   await page.goto(`/${slug}/schools/import`);
   await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
   await page.getByRole('button', { name: 'Check file' }).click();
-  await page.getByRole('button', { name: 'Import 1 school' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported 1 school');
+  const changes = page.getByRole('table', { name: 'Schools the import adds or changes (2)' });
+  await expect(changes.getByRole('row', { name: new RegExp(closedName) })).toContainText(
+    'New school, closed in GIAS (added as closed)',
+  );
+  await expect(changes.getByRole('row', { name: new RegExp(schoolName) })).toContainText(/New school$/);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Import 2 schools' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 2 schools');
   // The manager names the two prices as its own price list does; every price form and quote follows.
   await page.goto(`/${slug}/catalogue`);
   await page.getByRole('link', { name: 'Settings (price names)' }).click();
@@ -102,8 +118,11 @@ test('a new partnership sells its first package; the head subscribes for the ter
   // Subscribes: not a buy-back school, so the standard price, for the terms not yet started (the
   // workspace keeps no term dates of its own, so the usual England terms are used).
   await head.goto(`/${slug}/catalogue`);
-  // The package's published prices add 20% VAT, but a partnership with no VAT number charges none: the school's
-  // own price in the list says so, as the quote does.
+  // The workspace has no VAT number: the catalogue says no VAT is charged, as its invoices will charge none (not
+  // the package's own 20%), and so does the school's own price in the list, as the quote does.
+  await expect(head.getByRole('article', { name: 'CPD package' })).toContainText(
+    'No VAT: we are not registered for VAT',
+  );
   await expect(head.getByTestId('your-price')).toContainText('No VAT: we are not registered for VAT');
   await expect(head.getByTestId('your-price')).not.toContainText('Total with VAT');
   await head.getByRole('link', { name: 'Subscribe' }).first().click();
@@ -112,8 +131,13 @@ test('a new partnership sells its first package; the head subscribes for the ter
   const terms = Number(/(\d) of 3/.exec((await quote.textContent()) ?? '')?.[1]);
   expect(terms).toBeGreaterThanOrEqual(1);
   await expectAccessible(head);
+  const ordered = new Date(Date.now() - 1000);
   await head.getByRole('button', { name: 'Subscribe' }).click();
   await expect(head.getByRole('status')).toContainText(`${schoolName} now subscribes to CPD package`);
+  // The order confirmation does not promise VAT on the invoice either.
+  const confirmation = await latestEmail(headEmail, /^Order confirmed: CPD package/, ordered);
+  expect(confirmation.text).toContain('(no VAT: we are not registered for VAT)');
+  expect(confirmation.text).not.toContain('before VAT');
 
   // A place on the course is covered, and the statement shows it used.
   await head.goto(`${courseUrl}/book`);

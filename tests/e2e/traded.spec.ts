@@ -238,9 +238,21 @@ test('the manager takes a school’s order by phone: chooses the school, sees it
   const name = label.replace(/ \(\d+\)$/, '');
   await expect(page.getByTestId('quote')).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel('Purchase-order number (optional)').fill('PO-PHONE-1');
+  // The form speaks of the school, not to "you": the manager is not the one whose school orders.
+  const purchaseOrder = page.getByLabel('Purchase-order number (optional)');
+  await expect(purchaseOrder).toHaveAccessibleDescription(
+    'If the school raised a purchase order for it, its number goes on the invoice.',
+  );
+  await purchaseOrder.fill('PO-PHONE-1');
   await page.getByRole('button', { name: 'Subscribe' }).click();
-  await expect(
-    page.getByRole('status').filter({ hasText: `${name} now subscribes to Ethnic minority achievement` }),
-  ).toBeVisible();
+  const done = page
+    .getByRole('status')
+    .filter({ hasText: `${name} now subscribes to Ethnic minority achievement` });
+  await expect(done).toBeVisible();
+  await expect(done).toContainText('The entitlements are in its statement now.');
+  await expectAccessible(page);
+  // …and opens that school's statement, not the list of every school's.
+  await done.getByRole('link', { name: `See ${name}’s entitlement statement` }).click();
+  await expect(page).toHaveURL(/\/hsip\/entitlements\?school=[0-9a-f-]{36}$/);
+  await expect(page.getByText(name).first()).toBeVisible();
 });

@@ -531,7 +531,8 @@ describe('order confirmation', () => {
         expect.arrayContaining([
           `Package: ${ema.name}`,
           `School: ${own.name}`,
-          `Price: ${formatPence(subscribed.netPence)} before VAT`,
+          // This copy of HSIP has no invoice settings, so no VAT number: no VAT is charged, and the email says so.
+          `Price: ${formatPence(subscribed.netPence)} (no VAT: we are not registered for VAT)`,
           'Purchase-order number: PO-123',
         ]),
       );

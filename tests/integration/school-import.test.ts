@@ -51,6 +51,11 @@ describe('importing schools from a GIAS establishment fields file', () => {
       errors: [],
       imported: false,
     });
+    // The school GIAS lists as closed is named as such before the manager confirms adding it.
+    expect(result.changes.map((c) => [c.urn, c.kind, c.closed])).toEqual([
+      [urn(1), 'new', false],
+      [urn(2), 'new', true],
+    ]);
     expect(await stored([urn(1), urn(2), urn(3)])).toEqual([]);
   });
 
@@ -162,7 +167,14 @@ describe('importing schools from a GIAS establishment fields file', () => {
     const moved = await caller.schoolImport.preview(upload([academy({ trust: 'Green Schools Trust' })]));
     expect(moved).toMatchObject({ updatedSchools: 1 });
     expect(moved.changes).toEqual([
-      { urn: urn(16), name: 'Moor Green Academy', wasNamed: null, kind: 'updated', fields: ['trust'] },
+      {
+        urn: urn(16),
+        name: 'Moor Green Academy',
+        wasNamed: null,
+        kind: 'updated',
+        fields: ['trust'],
+        closed: false,
+      },
     ]);
   });
 
@@ -184,6 +196,7 @@ describe('importing schools from a GIAS establishment fields file', () => {
       wasNamed: 'Old Name Primary School',
       kind: 'updated',
       fields: ['name', 'pupil numbers'],
+      closed: false,
     });
     expect(preview.changes[1]).toMatchObject({ urn: urn(21), kind: 'new', fields: [] });
     expect(preview.changes.at(-1)?.urn).toBe(urn(69));

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { moduleKeys, outboxEmails } from '~/db/schema';
@@ -169,6 +169,13 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
     const created = await manager.catalogue.create(
       packageInput(`VAT-${Date.now()}`, { vatTreatment: 'standard', vatRatePercent: 20 }),
     );
+    // The catalogue, knowing no school, says who pays VAT rather than "20% on top" for everyone.
+    expect((await manager.catalogue.byId({ id: created.id })).vatStatement).toBe(
+      '20% on top for academies and other schools the local authority does not maintain and schools outside the area; none for maintained schools',
+    );
+    await manager.invoices.updateSettings({ ...settings, vatRules: [] });
+    expect((await manager.catalogue.byId({ id: created.id })).vatStatement).toBe('20% on top');
+    await manager.invoices.updateSettings(settings);
     const academyQuote = await academyHead.catalogue.quote({ schoolId: academy.id, itemId: created.id });
     expect(academyQuote.quote).toMatchObject({ netPence: 100_000, vatPence: 20_000, totalPence: 120_000 });
     expect(academyQuote.vat).toMatchObject({
@@ -198,7 +205,7 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
   });
 
   it('a workspace with no VAT number charges no VAT anywhere, and a draft with VAT is not issued without one', async () => {
-    const { manager, academy, academyHead } = await workspace();
+    const { ws, manager, academy, academyHead } = await workspace();
     await manager.invoices.updateSettings({ ...settings, vatNumber: null });
     // Even a course given a rate by hand and a standard-rated package: no VAT without registration.
     const { id } = await manager.courses.create({ ...(course as object), vatRatePercent: 20 } as never);
@@ -212,6 +219,9 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
     const quote = await academyHead.catalogue.quote({ schoolId: academy.id, itemId: item.id });
     expect(quote.quote.vatPence).toBe(0);
     expect(quote.vat.label).toBe('No VAT: we are not registered for VAT');
+    // The catalogue the head chose it from says the same, not the package's own 20%.
+    const listed = await academyHead.catalogue.list({ academicYear: packageYear });
+    expect(listed.find((i) => i.id === item.id)?.vatStatement).toBe('No VAT: we are not registered for VAT');
 
     await academyHead.courses.book({
       courseId: id,
@@ -248,6 +258,19 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
     await expect(manager.invoices.issue({ id: draft?.id ?? '' })).resolves.toMatchObject({
       number: expect.stringMatching(/^INV-/) as unknown,
     });
+
+    // Subscribing with no VAT number: the order confirmation does not promise VAT on the invoice.
+    await manager.invoices.updateSettings({ ...settings, vatNumber: null });
+    await academyHead.subscriptions.subscribe({ schoolId: academy.id, itemId: item.id });
+    const [confirmation] = await withTenant(database.db, ws.tenant.id, (tx) =>
+      tx
+        .select({ props: outboxEmails.props })
+        .from(outboxEmails)
+        .where(like(outboxEmails.subject, 'Order confirmed: Package NOVAT-% for Oak Academy, %')),
+    );
+    const props = confirmation?.props as { items: string[]; footnote: string };
+    expect(props.items).toContain('Price: £1,000.00 (no VAT: we are not registered for VAT)');
+    expect(props.footnote).toMatch(/^No VAT is charged: we are not registered for VAT\. To change/);
   });
 
   it('a package marked exempt is invoiced as exempt; a manager changes a package’s VAT where it is edited', async () => {
@@ -268,6 +291,7 @@ describe('VAT by kind of school: one decision before buying and on the invoice',
     const quote = await academyHead.catalogue.quote({ schoolId: academy.id, itemId: item.id });
     expect(quote.quote.vatPence).toBe(0);
     expect(quote.vat.label).toBe('Exempt');
+    expect((await manager.catalogue.byId({ id: item.id })).vatStatement).toBe('Exempt');
     await academyHead.subscriptions.subscribe({ schoolId: academy.id, itemId: item.id });
     const run = await manager.invoices.run({
       kind: 'subscriptions',

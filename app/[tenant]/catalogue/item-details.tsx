@@ -6,7 +6,6 @@ import type { AppRouter } from '~/server/routers';
 import { formatQuantity, pricedUnitNouns, pricingBasisLabels } from '../../_lib/traded-format';
 import { inSentence, priceNameFor, type PriceNames } from '~/server/catalogue/price-names';
 import { SavingRows } from './saving-rows';
-import { vatTreatmentLabels } from '~/server/invoicing/rules';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type CatalogueItemView = Outputs['catalogue']['byId'];
@@ -34,13 +33,7 @@ export function PublishedPrices({ item, names }: { item: CatalogueItemView; name
         </>
       )}
       <dt className="font-semibold">VAT</dt>
-      <dd>
-        {item.vatTreatment !== null && item.vatTreatment !== 'standard'
-          ? vatTreatmentLabels[item.vatTreatment]
-          : item.vatRateBasisPoints === 0
-            ? 'None'
-            : `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(item.vatRateBasisPoints / 100)}% on top`}
-      </dd>
+      <dd>{item.vatStatement}</dd>
       {item.kind === 'package' && (
         <>
           <dt className="font-semibold">Joining mid-year</dt>

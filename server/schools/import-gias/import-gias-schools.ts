@@ -54,6 +54,11 @@ export type GiasChange = {
   kind: 'new' | 'updated';
   /** For a school already here: what the file changes ("name", "headteacher", …); empty for a new one. */
   fields: string[];
+  /**
+   * GIAS lists it as closed: a new one is added closed (the manager sees so before confirming, rather than
+   * finding it among the open schools), a school already here is marked closed.
+   */
+  closed: boolean;
 };
 
 /** Rows per statement: big enough to amortise round trips, small enough to keep an import's memory flat. */
@@ -152,6 +157,7 @@ export async function importGiasSchools(tx: Tx, input: TImportGiasSchoolsInput):
           wasNamed: current && current.name !== incoming.name ? current.name : null,
           kind: current ? 'updated' : 'new',
           fields,
+          closed: incoming.status === 'closed',
         });
     }
     if (write) await upsertGiasSchools(tx, input.tenantId, changed);

@@ -145,6 +145,7 @@ export default async function CatalogueItemPage({
               initialQuote={quote}
               alreadySubscribed={subscribed}
               names={names}
+              forSchool={!workspace.roles.includes('school_admin')}
             />
           )}
         </>

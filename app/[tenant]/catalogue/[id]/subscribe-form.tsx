@@ -28,6 +28,7 @@ const unitsPattern = /^\d{1,3}$/;
 /**
  * A headteacher subscribes their school to a package at the price the server quotes. The quote is sent back
  * with the order, so if prices change in between the school is asked to look again rather than charged more.
+ * The manager taking an order for a school (`forSchool`) uses the same form, worded about the school, not "you".
  */
 export function SubscribeForm({
   tenant,
@@ -38,6 +39,7 @@ export function SubscribeForm({
   initialQuote,
   alreadySubscribed,
   names,
+  forSchool = false,
 }: {
   tenant: string;
   schoolId: string;
@@ -48,6 +50,8 @@ export function SubscribeForm({
   initialQuote: SchoolQuote;
   alreadySubscribed: boolean;
   names: PriceNames;
+  /** The manager takes the order for the school (by phone, email or post). */
+  forSchool?: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -115,11 +119,16 @@ export function SubscribeForm({
 
   const priceWord = inSentence(priceNameFor(names, quote.pricedAsMember));
   const busy = subscribe.isPending || quoteQuery.isFetching;
+  // The school's statement: a headteacher's own is the page's default; the manager's shows every school's.
+  const statement = forSchool ? `/${tenant}/entitlements?school=${schoolId}` : `/${tenant}/entitlements`;
+  const statementLink = forSchool
+    ? `See ${buyer.name}’s entitlement statement`
+    : 'See your entitlement statement';
 
   return (
     <section aria-labelledby="subscribe-title" className="mt-8 max-w-2xl">
       <h2 id="subscribe-title" className="text-2xl font-semibold">
-        {alreadySubscribed && !done ? 'Your subscription' : 'Subscribe'}
+        {alreadySubscribed && !done ? (forSchool ? 'Its subscription' : 'Your subscription') : 'Subscribe'}
       </h2>
       <div role="status">
         {done && (
@@ -132,15 +141,16 @@ export function SubscribeForm({
                 ? `Each ECT registered here is charged ${formatPence(done.netPence)} net`
                 : `Net price ${formatPence(done.netPence)}`}
               {done.purchaseOrderNumber ? `, purchase order ${done.purchaseOrderNumber}` : ''}. The
-              entitlements are in your statement now.
+              entitlements are in {forSchool ? 'its' : 'your'} statement now.
             </p>
             <p className="mt-1">
-              An order confirmation, saying when it will be invoiced, has been emailed to you (and to the
-              school’s finance contact, if it has one).
+              {forSchool
+                ? 'An order confirmation, saying when it will be invoiced, has been emailed to you and to the school (its headteachers with an account, and its finance contact, if it has one).'
+                : 'An order confirmation, saying when it will be invoiced, has been emailed to you (and to the school’s finance contact, if it has one).'}
             </p>
             <p className="mt-2">
-              <Link href={`/${tenant}/entitlements`} className="font-semibold text-green-950 underline">
-                See your entitlement statement
+              <Link href={statement} className="font-semibold text-green-950 underline">
+                {statementLink}
               </Link>
             </p>
           </div>
@@ -157,8 +167,8 @@ export function SubscribeForm({
       {!done && alreadySubscribed && (
         <p className="mt-3">
           {buyer.name} already subscribes to this package for {yearLabel}.{' '}
-          <Link href={`/${tenant}/entitlements`} className="text-brand-dark underline">
-            See your entitlement statement
+          <Link href={statement} className="text-brand-dark underline">
+            {statementLink}
           </Link>
         </p>
       )}
@@ -236,7 +246,9 @@ export function SubscribeForm({
                   <dd>
                     {quote.termsCharged} of 3
                     {quote.termsCharged < 3
-                      ? ' (you pay for the terms that have not started yet, and get that share of each entitlement)'
+                      ? forSchool
+                        ? ' (the school pays for the terms that have not started yet, and gets that share of each entitlement)'
+                        : ' (you pay for the terms that have not started yet, and get that share of each entitlement)'
                       : ' (the whole year)'}
                   </dd>
                   <dt className="font-semibold">Net price</dt>
@@ -251,7 +263,11 @@ export function SubscribeForm({
 
             <TextField
               label="Purchase-order number (optional)"
-              hint="If your school raises purchase orders, we put the number on the invoice."
+              hint={
+                forSchool
+                  ? 'If the school raised a purchase order for it, its number goes on the invoice.'
+                  : 'If your school raises purchase orders, we put the number on the invoice.'
+              }
               {...subscribe.field('purchaseOrderNumber')}
               value={purchaseOrderNumber}
               onChange={setPurchaseOrderNumber}

@@ -112,7 +112,12 @@ function ChangesTable({ result }: { result: GiasImportResult }) {
           },
           {
             header: 'Change',
-            cell: (c) => (c.kind === 'new' ? 'New school' : `Updated: ${c.fields.join(', ')}`),
+            cell: (c) =>
+              c.kind === 'new'
+                ? c.closed
+                  ? 'New school, closed in GIAS (added as closed)'
+                  : 'New school'
+                : `Updated: ${c.fields.join(', ')}`,
           },
         ]}
       />
