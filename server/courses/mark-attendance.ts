@@ -24,8 +24,9 @@ export type TMarkAttendanceInput = z.output<typeof ZMarkAttendanceInput>;
 
 /**
  * The facilitator marks one delegate at one session: attended, late or absent. Marking again replaces the mark
- * (one per delegate per session). Only a confirmed place on the session's own course can be marked, and only
- * from the session's day: a mark made ahead would say someone was there before anyone could be, and an
+ * (one per delegate per session). Only a confirmed place on the session's own course can be marked, a draft
+ * course has no register (no one can book it until it is published), and a mark is made only from the session's
+ * day: a mark made ahead would say someone was there before anyone could be, and an
  * "absent" made ahead could raise a no-show charge.
  */
 export async function markAttendance(
@@ -34,10 +35,21 @@ export async function markAttendance(
   today: IsoDate = todayInLondon(),
 ) {
   const [session] = await tx
-    .select({ id: courseSessions.id, courseId: courseSessions.courseId, on: courseSessions.on })
+    .select({
+      id: courseSessions.id,
+      courseId: courseSessions.courseId,
+      on: courseSessions.on,
+      courseStatus: courses.status,
+    })
     .from(courseSessions)
+    .innerJoin(courses, eq(courses.id, courseSessions.courseId))
     .where(eq(courseSessions.id, input.sessionId));
   if (!session) throw new DomainError({ code: 'NOT_FOUND', message: 'That session was not found.' });
+  if (session.courseStatus === 'draft')
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: 'This course is a draft: it has no register until it is published and delegates have booked.',
+    });
   if (session.on > today)
     throw new DomainError({
       code: 'CONFLICT',

@@ -30,14 +30,21 @@ const paragraphsOf = (message: string) =>
 /**
  * Emails the course's confirmed delegates (and, if asked, everyone waiting or offered a place) a message from
  * the organisers — joining instructions, what to bring, a room change — each with the course's sessions, and
- * keeps a record of it for the course page. A cancelled course's delegates are not written to (they were told
- * it was cancelled); a course nobody holds a place on has no one to send to, which is said.
+ * keeps a record of it for the course page. A draft has no one to write to (no one can book it until it is
+ * published); a cancelled course's delegates are not written to (they were told it was cancelled); a course
+ * nobody holds a place on has no one to send to, which is said.
  */
 export async function messageDelegates(
   tx: Tx,
   input: TMessageDelegatesInput & { tenantId: string; sentByUserId: string; providerName: string },
 ) {
   const { course, sessions } = await getCourse(tx, input.courseId);
+  if (course.status === 'draft')
+    throw new DomainError({
+      code: 'CONFLICT',
+      message:
+        'This course is a draft: no one can book it until it is published, so there is no one to message.',
+    });
   if (course.status === 'cancelled')
     throw new DomainError({
       code: 'CONFLICT',

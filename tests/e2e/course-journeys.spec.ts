@@ -400,12 +400,27 @@ test('a draft with a past session is not published until it is re-dated; a publi
     /This course has a session on .+, which is in the past\. Edit the course and move that session to today or later, then publish it\./,
   );
   await expectAccessible(page);
+  // A draft offers only what a draft can do: no one can book it, so there is no register, no evaluations and
+  // no one to message, and cancelling it emails no one.
+  await expect(page.getByRole('link', { name: 'Take the register', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Evaluations', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Message the delegates' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Cancel this draft' })).toBeVisible();
+  await expect(page.getByText('No one can book a draft, so no one is emailed.')).toBeVisible();
+  await expect(page.getByText(/everyone waiting is emailed/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Make a draft copy' })).toBeVisible();
   await page.getByRole('link', { name: 'Edit the course' }).click();
   await page.getByLabel('Date', { exact: true }).fill(`${nextYear}-04-21`);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(courseUrl);
   await page.getByRole('button', { name: 'Publish to the catalogue' }).click();
   await expect(page.getByRole('link', { name: 'See its public page' })).toBeVisible();
+  // Published, it has everything: the register, evaluations, messaging and cancelling the whole course.
+  await expect(page.getByRole('link', { name: 'Take the register', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Evaluations', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Message the delegates' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Cancel the whole course' })).toBeVisible();
+  await expectAccessible(page);
 
   // Published: moving the session to yesterday is refused on that session's date.
   await page.getByRole('link', { name: 'Edit the course' }).click();

@@ -112,4 +112,25 @@ describe('the register and the certificate of attendance', () => {
       adviser.courses.markAttendance({ sessionId: sessions[0]!.id, bookingId: ben, status: 'absent' }),
     ).rejects.toThrow(/confirmed place/);
   });
+
+  it('a draft course has no register to mark, even on its day', async () => {
+    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    const draft = await manager.courses.create({
+      ...ownCourse,
+      title: `Draft register ${Math.random().toString(36).slice(2, 8)}`,
+    } as never);
+    await ranUntilYesterday(database.db, draft.id);
+    const { sessions, delegates } = await manager.courses.register({ courseId: draft.id });
+    expect(delegates).toEqual([]);
+    await expect(
+      manager.courses.markAttendance({
+        sessionId: sessions[0]!.id,
+        bookingId: crypto.randomUUID(),
+        status: 'attended',
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This course is a draft: it has no register until it is published and delegates have booked.',
+    });
+  });
 });

@@ -96,9 +96,24 @@ describe('messaging a course’s delegates', () => {
     expect(audited.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('says when there is no one to send to, and refuses a cancelled course', async () => {
+  it('says when there is no one to send to, and refuses a draft and a cancelled course', async () => {
     const { ws } = setup;
     const made = await ws.caller.courses.create({ ...ownCourse, title: 'Nobody yet' } as never);
+    // A draft cannot be booked until it is published, so it has no one to message.
+    expect(
+      await refusal(
+        ws.caller.courses.messageDelegates({
+          courseId: made.id,
+          subject: 'Hi',
+          message: 'Hello',
+          includeWaitingList: true,
+        }),
+      ),
+    ).toEqual({
+      code: 'CONFLICT',
+      message:
+        'This course is a draft: no one can book it until it is published, so there is no one to message.',
+    });
     await ws.caller.courses.publish({ id: made.id });
     expect(
       await refusal(

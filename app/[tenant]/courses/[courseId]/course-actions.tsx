@@ -54,8 +54,19 @@ export function DuplicateForm({ courseId, tenant }: { courseId: string; tenant: 
   );
 }
 
-/** Cancels the whole course; says what was undone and which charges are already invoiced (for finance). */
-export function CancelCourseForm({ courseId, tenant }: { courseId: string; tenant: string }) {
+/**
+ * Cancels the whole course; says what was undone and which charges are already invoiced (for finance). A draft
+ * has no one booked or waiting, so it is worded as setting the draft aside: no one is emailed.
+ */
+export function CancelCourseForm({
+  courseId,
+  tenant,
+  draft,
+}: {
+  courseId: string;
+  tenant: string;
+  draft: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [reason, setReason] = useState('');
@@ -65,23 +76,33 @@ export function CancelCourseForm({ courseId, tenant }: { courseId: string; tenan
     <Form
       form={form}
       onSubmit={() => form.mutate({ id: courseId, reason })}
-      heading={<h2 className="text-xl font-semibold">Cancel the whole course</h2>}
+      heading={
+        <h2 className="text-xl font-semibold">{draft ? 'Cancel this draft' : 'Cancel the whole course'}</h2>
+      }
     >
-      <p>
-        Every delegate and everyone waiting is emailed; entitlement used is given back and uninvoiced charges
-        are cancelled. This cannot be undone.
-      </p>
+      {draft ? (
+        <p>
+          No one can book a draft, so no one is emailed. It will never be published; you can still make a
+          draft copy of it. This cannot be undone.
+        </p>
+      ) : (
+        <p>
+          Every delegate and everyone waiting is emailed; entitlement used is given back and uninvoiced
+          charges are cancelled. This cannot be undone.
+        </p>
+      )}
       <TextArea
-        label="Why it is cancelled"
-        hint="Delegates are told this."
+        label={draft ? 'Why the draft is cancelled' : 'Why it is cancelled'}
+        hint={draft ? 'Kept with the course, for your records.' : 'Delegates are told this.'}
         {...form.field('reason')}
         value={reason}
         onChange={setReason}
       />
       <SubmitButton pending={form.isPending} className={warningButtonClass}>
-        Cancel the course
+        {draft ? 'Cancel the draft' : 'Cancel the course'}
       </SubmitButton>
-      {done && (
+      {done && draft && <StatusMessage>Draft cancelled.</StatusMessage>}
+      {done && !draft && (
         <StatusMessage>
           Cancelled: {done.placesCancelled} places and {done.waitlistWithdrawn} waiting;{' '}
           {done.entitlementsReversed} entitlement places given back, {done.chargesCancelled} charges

@@ -219,14 +219,18 @@ export default async function CoursePage({
               Edit the course
             </Link>
           )}
-          {sessions.length > 0 && (
+          {/* A draft has no one booked to mark or to evaluate it; a cancelled course's places are all cancelled,
+              so its register has no one to mark (its evaluations, from sessions that ran, can still be read). */}
+          {course.status === 'published' && sessions.length > 0 && (
             <Link href={`/${tenant}/courses/${course.id}/register`} className="font-semibold underline">
               Take the register
             </Link>
           )}
-          <Link href={`/${tenant}/courses/${course.id}/evaluations`} className="font-semibold underline">
-            Evaluations
-          </Link>
+          {course.status !== 'draft' && (
+            <Link href={`/${tenant}/courses/${course.id}/evaluations`} className="font-semibold underline">
+              Evaluations
+            </Link>
+          )}
         </p>
         {course.status === 'draft' && <PublishButton courseId={course.id} />}
         {course.status === 'published' && (
@@ -237,7 +241,9 @@ export default async function CoursePage({
           </p>
         )}
         <DuplicateForm courseId={course.id} tenant={tenant} />
-        {course.status !== 'cancelled' && <CancelCourseForm courseId={course.id} tenant={tenant} />}
+        {course.status !== 'cancelled' && (
+          <CancelCourseForm courseId={course.id} tenant={tenant} draft={course.status === 'draft'} />
+        )}
         {course.status === 'cancelled' && (
           <p className="rounded border-l-4 border-red-800 bg-red-50 p-4">
             Cancelled{course.cancelledReason ? `: ${course.cancelledReason.replace(/[.!]$/, '')}` : ''}.
