@@ -45,7 +45,9 @@ export default async function SchoolsPage({
           </Link>
         )}
       </div>
+      {/* Keyed by what is shown, so "Clear" (a client-side navigation) resets the fields too. */}
       <FilterForm
+        key={`${q ?? ''}|${shown}`}
         search
         submit="Search"
         clearHref={filtered ? `/${tenant}/schools` : undefined}
