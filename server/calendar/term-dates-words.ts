@@ -6,21 +6,42 @@ import type { ModuleKey, TenantKind } from '~/db/schema';
  * a partnership only sells ECT training, which counts no terms. The term dates page and the manager's
  * "Getting started" list read the same answer.
  */
-export function termDatesUses(kind: TenantKind, modules: readonly ModuleKey[]): string[] {
-  const uses: string[] = [];
-  if (modules.includes('traded'))
-    uses.push(
+const uses: {
+  applies: (kind: TenantKind, modules: readonly ModuleKey[]) => boolean;
+  /** The few words the dashboard's Term dates card names it by. */
+  short: string;
+  words: string;
+}[] = [
+  {
+    applies: (_kind, modules) => modules.includes('traded'),
+    short: 'mid-year subscriptions',
+    words:
       'A school joining part-way through the year pays for the terms that have not started on the day it joins (joining in the Easter holiday pays for the summer term only), and gets that share of each entitlement.',
-    );
-  if (modules.includes('statutory'))
-    uses.push(
+  },
+  {
+    applies: (_kind, modules) => modules.includes('statutory'),
+    short: 'monitoring visits due this term',
+    words:
       'The dashboard counts the monitoring visits due by the end of this term (in a holiday, the next term).',
-    );
-  if (kind === 'appropriate_body' && modules.includes('induction'))
-    uses.push(
+  },
+  {
+    applies: (kind, modules) => kind === 'appropriate_body' && modules.includes('induction'),
+    short: 'induction terms and checkpoints',
+    words:
       'Each ECT’s induction terms, progress reviews and assessments are dated from them (pro rata for part-time ECTs), and an ECT who moves school owes an interim assessment on their last working day in term.',
-    );
-  return uses;
+  },
+];
+
+export function termDatesUses(kind: TenantKind, modules: readonly ModuleKey[]): string[] {
+  return uses.filter((u) => u.applies(kind, modules)).map((u) => u.words);
+}
+
+/** The dashboard's one line for the Term dates card, naming only what this workspace's modules use them for. */
+export function termDatesSummary(kind: TenantKind, modules: readonly ModuleKey[]): string {
+  const named = uses.filter((u) => u.applies(kind, modules)).map((u) => u.short);
+  if (named.length === 0) return 'Your term dates each year.';
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  return `Your term dates each year: ${list} follow them.`;
 }
 
 export const usesTermDates = (kind: TenantKind, modules: readonly ModuleKey[]) =>

@@ -29,3 +29,17 @@ export function filterablePhases(present: Iterable<string>): string[] {
     .filter((phase) => phase.trim() !== '' && phase !== noPhase)
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b, 'en-GB'));
 }
+
+/** GIAS's phases that end before sixteen: a sixth form is not applicable (GIAS's OfficialSixthForm code 0). */
+const phasesWithoutSixthForm: readonly string[] = ['Nursery', 'Primary', 'Middle deemed primary'];
+
+/**
+ * A school's sixth form as its page says it. For a nursery or primary school it is "Not applicable", as GIAS
+ * says (code 0, stored as unknown: the import does not guess for the phases, such as special schools, where
+ * GIAS also writes 0); elsewhere unknown is "Not known". An officer's recorded "has a sixth form" still shows.
+ */
+export function sixthFormLabel(school: { phase: string; officialSixthForm: boolean | null }): string {
+  if (school.officialSixthForm === true) return 'Yes';
+  if (phasesWithoutSixthForm.includes(school.phase)) return 'Not applicable';
+  return school.officialSixthForm === false ? 'No' : 'Not known';
+}

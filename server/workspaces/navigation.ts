@@ -1,4 +1,5 @@
 import type { ModuleKey, Role, TenantKind, TenantSettings } from '~/db/schema';
+import { termDatesSummary } from '../calendar/term-dates-words';
 import {
   adviserTimeUsers,
   buyers,
@@ -40,6 +41,8 @@ export type Section = {
   rolesByKind?: Partial<Record<TenantKind, readonly Role[]>>;
   /** The tenant's own name for the section (Birmingham's "Priority schools"). */
   titleFrom?: (settings: TenantSettings) => string | undefined;
+  /** The summary in the terms of the workspace's kind and modules (what it has, not what others might). */
+  summaryFrom?: (kind: TenantKind, modules: readonly ModuleKey[]) => string;
 };
 
 export const sections: readonly Section[] = [
@@ -232,8 +235,8 @@ export const sections: readonly Section[] = [
     slug: 'term-dates',
     title: 'Term dates',
     roles: managers,
-    summary:
-      'Your term dates each year: induction checkpoints, visit plans and mid-year subscriptions follow them.',
+    summary: 'Your term dates each year.',
+    summaryFrom: termDatesSummary,
     built: true,
   },
   {
@@ -280,10 +283,14 @@ export function visibleSections(
         );
       })
       // Plain data only: sections travel to the browser.
-      .map(({ titleFrom, rolesByKind: _sides, summaryForSchool, ...s }) => ({
+      .map(({ titleFrom, summaryFrom, rolesByKind: _sides, summaryForSchool, ...s }) => ({
         ...s,
         title: (tenant && titleFrom?.(tenant.settings)) || s.title,
-        summary: summaryOf(s.summary, summaryForSchool, roles),
+        summary: summaryOf(
+          (tenant && summaryFrom?.(tenant.kind, modules)) || s.summary,
+          summaryForSchool,
+          roles,
+        ),
       }))
   );
 }

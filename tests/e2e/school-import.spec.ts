@@ -141,3 +141,28 @@ test('a demo academy’s page has its telephone, website and trust, as an import
   await expect(page.getByText('Tame Valley Academy Trust')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the Schools list starts with open schools; closed ones are a choice, and a primary’s sixth form is not applicable', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'head.si@barnet.example');
+  await page.goto('/barnet/schools');
+  await expect(page.getByText(/^\d+ open schools? \(closed schools are left out/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Totteridge Lane Primary School' })).toHaveCount(0);
+
+  await page.getByLabel('Show').selectOption({ label: 'Closed schools' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/show=closed/);
+  await expect(page.getByText(/^\d+ closed schools?$/)).toBeVisible();
+  await expect(page.getByLabel('Show')).toHaveValue('closed');
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Totteridge Lane Primary School' }).click();
+  await expect(page.getByRole('heading', { name: 'Totteridge Lane Primary School', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('sixth-form')).toHaveText('Not applicable');
+
+  await page.goBack();
+  await page.getByRole('link', { name: 'Clear search and show open schools' }).click();
+  await expect(page).toHaveURL(/\/barnet\/schools$/);
+  await expect(page.getByLabel('Show')).toHaveValue('open');
+});

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { auditLog, schoolContacts, schools } from '~/db/schema';
 import { giasUploadBody, type TGiasImportOptionsInput } from '~/server/schools/import-gias/gias-upload';
+import { schoolsListFilter, schoolsShownFrom } from '~/server/schools/schools-shown';
 import { giasCsv, giasRow, type GiasCsvOptions, type GiasFixtureRow } from '../fixtures/gias';
 import { callerFor, openTestDatabase, tenantBySlug } from './harness';
 
@@ -219,6 +220,29 @@ describe('importing schools from a GIAS establishment fields file', () => {
       [urn(20), 'closed'],
       [urn(21), 'open'],
     ]);
+  });
+
+  it('the Schools list starts with the open schools an import brings; the closed ones, or all, on request', async () => {
+    const caller = await manager();
+    const name = `Listed ${base}`;
+    await caller.schoolImport.commit(
+      upload([
+        giasRow({ urn: urn(90), name: `${name} Open Primary School` }),
+        giasRow({
+          urn: urn(91),
+          name: `${name} Closing Primary School`,
+          status: 'Open, but proposed to close',
+        }),
+        giasRow({ urn: urn(92), name: `${name} Closed Primary School`, status: 'Closed' }),
+      ]),
+    );
+    const listed = async (show: string | undefined) =>
+      (await caller.schools.list({ search: name, ...schoolsListFilter(schoolsShownFrom(show)) })).map(
+        (s) => s.urn,
+      );
+    expect(await listed(undefined)).toEqual([urn(91), urn(90)]);
+    expect(await listed('closed')).toEqual([urn(92)]);
+    expect(await listed('all')).toEqual([urn(92), urn(91), urn(90)]);
   });
 
   it('writes nothing when any matching row has an error, and says which', async () => {

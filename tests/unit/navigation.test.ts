@@ -353,3 +353,27 @@ describe('section summaries in the reader’s own terms', () => {
     expect(dashboardPanels({ kind: 'la', modules: ['governance'] }, ['school_admin']).board).toBe(false);
   });
 });
+
+describe('the Term dates card names only what this workspace uses its term dates for', () => {
+  const termDates = (kind: 'la' | 'provider' | 'appropriate_body', modules: ModuleKey[]) =>
+    visibleSections(modules, ['tenant_admin'], { kind, settings: {} }).find((s) => s.slug === 'term-dates')
+      ?.summary;
+
+  it('a courses-only provider is not told about induction, visits or subscriptions', () => {
+    expect(termDates('provider', ['courses'])).toBe('Your term dates each year.');
+  });
+
+  it('a traded partnership reads about mid-year subscriptions only (its ECT training counts no terms)', () => {
+    const summary = termDates('provider', ['traded', 'courses', 'induction']);
+    expect(summary).toBe('Your term dates each year: mid-year subscriptions follow them.');
+  });
+
+  it('an LA with statutory monitoring reads about visits, an Appropriate Body about induction', () => {
+    expect(termDates('la', ['statutory', 'traded'])).toBe(
+      'Your term dates each year: mid-year subscriptions and monitoring visits due this term follow them.',
+    );
+    expect(termDates('appropriate_body', ['induction'])).toBe(
+      'Your term dates each year: induction terms and checkpoints follow them.',
+    );
+  });
+});

@@ -6,6 +6,7 @@ import {
   type GiasFilter,
   type ParseGiasCsvOptions,
 } from '~/server/schools/import-gias/parse-gias-csv';
+import { sixthFormLabel } from '~/server/schools/phases';
 import { createUtf8Check } from '~/server/schools/import-gias/utf8-check';
 import {
   giasCsv,
@@ -108,6 +109,30 @@ describe('parseGiasCsv: columns', () => {
       [103403, null],
     ]);
     expect(parsed.absentOptionalFields).toEqual([]);
+  });
+
+  it('shows a primary’s code 0 as "Not applicable", not "Not known"; a special school’s 0 stays not known', async () => {
+    const parsed = await parseRows(
+      [
+        giasRow({ urn: 103404, phase: 'Primary', sixthForm: '0' }),
+        giasRow({ urn: 103405, phase: 'Nursery', sixthForm: '0' }),
+        giasRow({ urn: 103406, phase: 'Not applicable', type: 'Community special school', sixthForm: '0' }),
+        giasRow({ urn: 103407, phase: 'Secondary', sixthForm: '2' }),
+        giasRow({ urn: 103408, phase: 'All-through', sixthForm: '9' }),
+      ],
+      {},
+      { header: 'full' },
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.schools.map((s) => [s.urn, sixthFormLabel(s)])).toEqual([
+      [103404, 'Not applicable'],
+      [103405, 'Not applicable'],
+      [103406, 'Not known'],
+      [103407, 'No'],
+      [103408, 'Not known'],
+    ]);
+    // An officer's record that a school has a sixth form shows as it is.
+    expect(sixthFormLabel({ phase: 'Primary', officialSixthForm: true })).toBe('Yes');
   });
 
   it('reads the telephone, website and trust, empty or "Not applicable" as none', async () => {

@@ -1,9 +1,15 @@
 import type { Metadata } from 'next';
-import { countOf } from '~/server/format/plural';
+import {
+  schoolsListFilter,
+  schoolsShownCount,
+  schoolsShownFrom,
+  schoolsShownLabels,
+} from '~/server/schools/schools-shown';
+import { optionsOf } from '~/app/_components/options';
 import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { guard, loadWorkspace } from '../../_lib/server-api';
-import { FilterForm, FilterInput } from '~/app/_components/filter-form';
+import { FilterForm, FilterInput, FilterSelect } from '~/app/_components/filter-form';
 
 export const metadata: Metadata = { title: 'Schools' };
 
@@ -20,12 +26,15 @@ export default async function SchoolsPage({
   searchParams,
 }: {
   params: Promise<{ tenant: string }>;
-  searchParams: Promise<{ q?: string }>;
+  searchParams: Promise<{ q?: string; show?: string }>;
 }) {
   const { tenant } = await params;
-  const { q } = await searchParams;
+  const { q, show } = await searchParams;
+  const shown = schoolsShownFrom(show);
   const { api, workspace } = await loadWorkspace(tenant);
-  const schools = await guard(api.schools.list({ search: q || undefined }));
+  const schools = await guard(api.schools.list({ search: q || undefined, ...schoolsListFilter(shown) }));
+  // Anything but the plain first view: the list may be empty only because of the choice.
+  const filtered = Boolean(q) || shown !== 'open';
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -36,20 +45,33 @@ export default async function SchoolsPage({
           </Link>
         )}
       </div>
-      <FilterForm search submit="Search">
+      {/* Keyed by what is shown, so "Clear" (a client-side navigation) resets the fields too. */}
+      <FilterForm
+        key={`${q ?? ''}|${shown}`}
+        search
+        submit="Search"
+        clearHref={filtered ? `/${tenant}/schools` : undefined}
+        clearText="Clear search and show open schools"
+      >
         <FilterInput name="q" label="Search by name, town, postcode or URN" defaultValue={q} width="w-72" />
+        <FilterSelect name="show" label="Show" defaultValue={shown} options={optionsOf(schoolsShownLabels)} />
       </FilterForm>
       <p className="mt-4 text-slate-700" aria-live="polite">
-        {countOf(schools.length, 'school')}
+        {schoolsShownCount(schools.length, shown)}
+        {q ? ' matching the search' : ''}
+        {shown === 'open' &&
+          ' (closed schools are left out: choose “Closed schools” or “All schools” to see them)'}
       </p>
       <DataTable
         className="mt-2"
-        caption="Schools in this workspace"
+        caption={`${schoolsShownLabels[shown]} in this workspace`}
         hideCaption
         rows={schools}
         empty={
           q ? (
             'No school matches that search.'
+          ) : shown === 'closed' ? (
+            'No closed schools.'
           ) : workspace.roles.includes('tenant_admin') ? (
             <>
               No schools yet.{' '}

@@ -241,6 +241,8 @@ function validateRow(
     town: value('town') || null,
     postcode: value('postcode') || null,
     headteacherName,
+    // 0 (not applicable) and 9 (not recorded) stay unknown: a primary's page derives "Not applicable" from
+    // its phase (sixthFormLabel), and a special school's 0 says nothing about post-16 provision.
     officialSixthForm: sixthForm === '1' ? true : sixthForm === '2' ? false : null,
     telephone: optional('telephone') || null,
     website: optional('website') || null,

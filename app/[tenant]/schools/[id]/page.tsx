@@ -8,6 +8,7 @@ import { AddContactForm, RemoveContactButton } from './school-contacts';
 import { SchoolNotesForm } from './school-notes-form';
 import { MemberPricesForm } from './member-prices-form';
 import { SixthFormForm } from './sixth-form-form';
+import { sixthFormLabel } from '~/server/schools/phases';
 import { priceNameFor, priceNamesOf } from '~/server/catalogue/price-names';
 
 export const metadata: Metadata = { title: 'School' };
@@ -47,9 +48,7 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
         <dt className="font-semibold">Phase</dt>
         <dd>{school.phase}</dd>
         <dt className="font-semibold">Sixth form</dt>
-        <dd data-testid="sixth-form">
-          {school.officialSixthForm === null ? 'Not known' : school.officialSixthForm ? 'Yes' : 'No'}
-        </dd>
+        <dd data-testid="sixth-form">{sixthFormLabel(school)}</dd>
         <dt className="font-semibold">Pupils</dt>
         <dd>{school.numberOfPupils?.toLocaleString('en-GB') ?? 'Not known'}</dd>
         <dt className="font-semibold">Headteacher</dt>
