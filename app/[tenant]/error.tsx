@@ -1,17 +1,8 @@
 'use client';
 
-import { SomethingWentWrong } from '../_components/something-went-wrong';
+import { SomethingWentWrong, type ErrorBoundaryProps } from '../_components/something-went-wrong';
 
 /** A workspace page that failed unexpectedly: shown inside the workspace's layout, with its menu. */
-export default function WorkspacePageError({
-  error,
-  reset,
-  retry,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-  /** Next 16: refreshes the server's part of the page, then resets: a server render that failed is tried again. */
-  retry?: () => void;
-}) {
-  return <SomethingWentWrong digest={error.digest} onRetry={retry ?? reset} />;
+export default function WorkspacePageError(props: ErrorBoundaryProps) {
+  return <SomethingWentWrong {...props} />;
 }

@@ -4,12 +4,21 @@ import { Button } from './form-kit';
 import { DocumentLanguage } from './document-language';
 import { Link } from './link';
 
+/** What Next gives an error boundary (`error.tsx`, `global-error.tsx`). */
+export type ErrorBoundaryProps = {
+  error: Error & { digest?: string };
+  reset: () => void;
+  /** Next 16: refreshes the server's part of the page, then resets: a server render that failed is tried again. */
+  retry?: () => void;
+};
+
 /**
  * What a person sees when a page fails on the server or in the browser for a reason we did not foresee: said
  * plainly, with a way to try again and a reference (Next's digest of the error, which the server's log carries
  * too) to quote to support, never the error's own text.
  */
-export function SomethingWentWrong({ digest, onRetry }: { digest?: string; onRetry: () => void }) {
+export function SomethingWentWrong({ error: { digest }, reset, retry }: ErrorBoundaryProps) {
+  const onRetry = retry ?? reset;
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-12">
       <DocumentLanguage />
