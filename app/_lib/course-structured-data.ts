@@ -1,6 +1,6 @@
-import type { courseFormat } from '~/db/schema';
+import type { formatLabels } from '~/server/courses/course-labels';
 
-type CourseFormat = (typeof courseFormat.enumValues)[number];
+type CourseFormat = keyof typeof formatLabels;
 
 type PublicCourse = {
   title: string;
