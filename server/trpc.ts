@@ -44,7 +44,9 @@ export type Access =
    * A signed-in person towards a workspace they do not (yet) belong to: accept an invitation, ask to join a
    * school. Sees nothing of the workspace but its name and what the procedure itself returns.
    */
-  | { kind: 'joining' };
+  | { kind: 'joining' }
+  /** The signed-in person's own account (their name), whatever workspaces they belong to. */
+  | { kind: 'account' };
 
 export type Meta = { access: Access };
 
@@ -150,6 +152,31 @@ export const platformProcedure = superadminProcedure.use(async ({ ctx, next, typ
   if (workspaceId) await afterCommit(ctx.db, workspaceId);
   return result;
 });
+
+/**
+ * The signed-in person's own account, in one transaction scoped to them (no workspace): a mutation is recorded
+ * in the platform audit log as theirs, in the same transaction, since it changes how every workspace they
+ * belong to names them.
+ */
+export const accountProcedure = base
+  .meta({ access: { kind: 'account' } })
+  .use(requireSession)
+  .use(async ({ ctx, next, type, path, getRawInput }) => {
+    const rawInput = type === 'mutation' ? await getRawInput() : undefined;
+    return ctx.db.transaction(async (tx) => {
+      await scopeTransaction(tx, { userId: ctx.session.id });
+      const result = await next({ ctx: { tx, user: ctx.session } });
+      if (!result.ok) throw result.error;
+      if (type === 'mutation')
+        await recordPlatformAudit(tx, {
+          actorUserId: ctx.session.id,
+          action: path,
+          workspaceId: null,
+          input: rawInput,
+        });
+      return result;
+    });
+  });
 
 export type TenantContext = { tx: Tx; actor: Actor };
 

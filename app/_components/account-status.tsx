@@ -33,7 +33,11 @@ export function AccountStatus() {
   return (
     <div className="flex items-center gap-3 text-sm">
       <span>
-        Signed in as <strong>{name}</strong>
+        Signed in as{' '}
+        <Link href="/account" className="font-semibold text-brand-dark underline">
+          {name}
+          <span className="sr-only"> (your account)</span>
+        </Link>
       </span>
       <SignOutButton />
     </div>

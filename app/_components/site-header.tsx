@@ -30,7 +30,11 @@ export function SiteHeader({ user, returnTo }: { user: SessionUser | null; retur
             </Link>
           )}
           <span>
-            Signed in as <strong>{shownName(user)}</strong>
+            Signed in as{' '}
+            <Link href="/account" className="font-semibold text-brand-dark underline">
+              {shownName(user)}
+              <span className="sr-only"> (your account)</span>
+            </Link>
           </span>
           <SignOutButton />
         </div>

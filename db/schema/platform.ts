@@ -261,7 +261,8 @@ export const outboxEmails = pgTable(
 );
 /**
  * What platform administrators did (create, suspend, reinstate a workspace; switch modules; invite its first
- * manager). A platform table: it belongs to no tenant, and tenants never read it.
+ * manager), and what people changed of their own accounts (account.update: their name, no workspace). A
+ * platform table: it belongs to no tenant, and tenants never read it.
  */
 export const platformAuditLog = pgTable('platform_audit_log', {
   id: uuid('id')

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc';
+import { accountRouter } from './account';
 import { adviserTimeRouter } from './adviser-time';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
@@ -32,6 +33,7 @@ import { workspacesRouter } from './workspaces';
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   health: healthRouter,
   workspaces: workspacesRouter,
   schools: schoolsRouter,

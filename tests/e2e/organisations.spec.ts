@@ -127,6 +127,21 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await expect(page.getByText(/Your role: Adviser/)).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Signed in as Ade Adviser');
   await expect(page.getByRole('link', { name: 'People and roles' })).toHaveCount(0);
+  // Their own account, from their name in the header: how every workspace names them, and their workspaces.
+  await page.getByRole('banner').getByRole('link', { name: 'Ade Adviser (your account)' }).click();
+  await expect(page.getByRole('heading', { name: 'Your account', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your workspaces' })).toContainText('Your roles: Adviser');
+  await expectAccessible(page);
+  await page.getByLabel('Your name').fill(' ');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Enter your name.');
+  await page.getByLabel('Your name').fill('Ade Adeyemi');
+  await page.getByLabel('Job title (optional)').fill('Primary adviser');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Signed in as Ade Adeyemi');
+  await page.reload();
+  await expect(page.getByLabel('Job title (optional)')).toHaveValue('Primary adviser');
   await signOut(page);
   await acceptInvitation(page, { email: headEmail, after: invited, workspace }, 'Hana Head');
   await expect(page.getByTestId('my-school')).toContainText(schoolName);

@@ -13,7 +13,9 @@ describe('every procedure declares who may call it', () => {
   it.each(procedures)('$path has an access rule', ({ meta }) => {
     expect(meta?.access).toBeDefined();
     const access = meta?.access;
-    expect(['public', 'authed', 'superadmin', 'tenant', 'renewal-link', 'joining']).toContain(access?.kind);
+    expect(['public', 'authed', 'superadmin', 'tenant', 'renewal-link', 'joining', 'account']).toContain(
+      access?.kind,
+    );
     // A tenant procedure names its module (or `core`), so switching a module off refuses all of it.
     if (access?.kind === 'tenant') expect([...moduleKeys, 'core']).toContain(access.module);
     if (access?.kind === 'tenant' && access.roles !== 'any-member') {
@@ -23,19 +25,21 @@ describe('every procedure declares who may call it', () => {
   });
 
   it('has no public or authed mutation (every change is audited: in a workspace, or in the platform log)', () => {
-    const audited = ['tenant', 'renewal-link', 'joining', 'superadmin'];
+    const audited = ['tenant', 'renewal-link', 'joining', 'superadmin', 'account'];
     const loose = procedures.filter(
       (p) => p.type === 'mutation' && !audited.includes(p.meta?.access.kind ?? ''),
     );
     expect(loose.map((p) => p.path)).toEqual([]);
   });
 
-  it('keeps platform administration to the platform router, and joining to the joining router', () => {
+  it('keeps platform administration to the platform router, joining to the joining router and a person’s own account to the account router', () => {
     const platform = procedures.filter((p) => p.meta?.access.kind === 'superadmin').map((p) => p.path);
     expect(platform.length).toBeGreaterThan(0);
     expect(platform.every((p) => p.startsWith('platform.'))).toBe(true);
     const joining = procedures.filter((p) => p.meta?.access.kind === 'joining').map((p) => p.path);
     expect(joining.sort()).toEqual(['joining.accept', 'joining.invitation', 'joining.requestAccess']);
+    const account = procedures.filter((p) => p.meta?.access.kind === 'account').map((p) => p.path);
+    expect(account.sort()).toEqual(['account.mine', 'account.update']);
   });
 
   it('keeps one-click link procedures to the renewals router', () => {
