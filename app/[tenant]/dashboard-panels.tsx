@@ -3,6 +3,7 @@ import { Link } from '~/app/_components/link';
 import { academicYearLabel } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { noticeKindLabels, noticeStatusLabels } from '~/server/casework/labels';
+import type { CoursesDashboard } from '~/server/courses/courses-dashboard';
 import { longDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
 import { roleOnBoard, type GovernorCategory, type GovernorOffice } from '~/server/governance/labels';
@@ -178,6 +179,109 @@ export function MonitoringAttention({ tenant, data }: { tenant: string; data: Mo
           </ul>
         )}
       </Group>
+    </section>
+  );
+}
+
+/**
+ * What is happening in Courses (`courses.dashboard`), for those who run them: each figure opens the course list,
+ * where the same rules count it, and a course whose go/no-go decision is due opens its own page. A workspace with
+ * no courses yet is pointed to its first.
+ */
+export function CoursesAtAGlance({
+  tenant,
+  data,
+  today,
+}: {
+  tenant: string;
+  data: CoursesDashboard;
+  today: string;
+}) {
+  const list = `/${tenant}/courses`;
+  const { newBookings, startingSoon, waiting, awaitingApproval, decisionsDue } = data;
+  return (
+    <section aria-labelledby="courses-panel" className="mt-8">
+      <h2 id="courses-panel" className="text-2xl font-semibold">
+        Courses
+      </h2>
+      {data.courses === 0 ? (
+        <p className="mt-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="courses-empty">
+          No courses yet —{' '}
+          <Link href={`${list}/new`} className="font-semibold text-brand-dark underline">
+            create your first course
+          </Link>
+          . Once published, it is in your public catalogue for schools to book.
+        </p>
+      ) : (
+        <>
+          <ul className={figureGrid}>
+            <Figure
+              href={list}
+              text={
+                newBookings.places === 0
+                  ? 'No places booked in the last 7 days'
+                  : `${countOf(newBookings.places, 'place')} booked in the last 7 days, on ${countOf(newBookings.courses, 'course')}`
+              }
+            />
+            <Figure
+              href={list}
+              text={
+                startingSoon.courses === 0
+                  ? 'No courses starting in the next fortnight'
+                  : `${countOf(startingSoon.courses, 'course')} starting in the next fortnight: ${startingSoon.placesTaken} of ${countOf(startingSoon.capacity, 'place')} taken`
+              }
+            />
+            <Figure
+              href={`${list}#decisions`}
+              text={
+                decisionsDue.length === 0
+                  ? 'No go/no-go decisions due'
+                  : `${countOf(decisionsDue.length, 'course')} below minimum numbers: go/no-go decision due`
+              }
+              alert={decisionsDue.length > 0}
+            />
+            <Figure
+              href={list}
+              text={
+                waiting.people === 0
+                  ? 'No one on a waiting list'
+                  : `${countOf(waiting.people, 'person', 'people')} on the waiting list${waiting.courses === 1 ? '' : 's'} of ${countOf(waiting.courses, 'course')}`
+              }
+            />
+            {awaitingApproval.places > 0 && (
+              <Figure
+                href={list}
+                text={`${countOf(awaitingApproval.places, 'place')} awaiting a headteacher’s approval, on ${countOf(awaitingApproval.courses, 'course')}`}
+              />
+            )}
+            {data.drafts > 0 && (
+              <Figure href={list} text={`${countOf(data.drafts, 'draft')} not yet published`} />
+            )}
+          </ul>
+          {decisionsDue.length > 0 && (
+            <ul className="mt-2 list-disc space-y-1 pl-6">
+              {decisionsDue.slice(0, listCap).map((c) => (
+                <li key={c.id}>
+                  <Link href={`${list}/${c.id}`} className="text-brand-dark underline">
+                    {c.title}: {c.placesTaken} of a minimum {c.minimumNumbers} places taken;{' '}
+                    {c.goNoGoOn && c.goNoGoOn < today
+                      ? `the decision was due on ${longDate(c.goNoGoOn)}`
+                      : `decide by ${longDate(c.goNoGoOn)}`}
+                  </Link>
+                </li>
+              ))}
+              {decisionsDue.length > listCap && (
+                <li>
+                  and {countOf(decisionsDue.length - listCap, 'more course')}, on{' '}
+                  <Link href={`${list}#decisions`} className="text-brand-dark underline">
+                    the course list
+                  </Link>
+                </li>
+              )}
+            </ul>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { guard, loadWorkspace } from '../_lib/server-api';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { financeUsers, hasRole } from '~/server/access/role-groups';
 import {
+  CoursesAtAGlance,
   GettingStarted,
   InductionAttention,
   MoneyOwedPanel,
@@ -19,11 +20,12 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   const { tenant } = await params;
   const { api, session, workspace } = await loadWorkspace(tenant);
   const panels = dashboardPanels(workspace.tenant, workspace.roles);
-  const [figures, setup, monitoring, induction, boards, places, owed] = await Promise.all([
+  const [figures, setup, monitoring, induction, courses, boards, places, owed] = await Promise.all([
     api.workspaces.figures(),
     panels.gettingStarted ? guard(api.workspaces.gettingStarted()) : null,
     panels.monitoring ? guard(api.register.needsAttention()) : null,
     panels.induction ? guard(api.induction.dashboard()) : null,
+    panels.courses ? guard(api.courses.dashboard()) : null,
     panels.board ? guard(api.governance.mine()) : null,
     panels.myPlaces ? guard(api.courses.myPlaces({})) : null,
     panels.money ? guard(api.invoices.owed()) : null,
@@ -87,6 +89,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
       )}
       {monitoring && <MonitoringAttention tenant={tenant} data={monitoring} />}
       {induction && <InductionAttention tenant={tenant} counts={induction.counts} />}
+      {courses && <CoursesAtAGlance tenant={tenant} data={courses} today={today} />}
       {owed && (
         <MoneyOwedPanel tenant={tenant} owed={owed} ownSchool={!hasRole(workspace.roles, financeUsers)} />
       )}

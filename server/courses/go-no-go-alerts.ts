@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, lte, ne, or, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lte, ne, or, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courses, memberships, users } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
@@ -7,6 +7,7 @@ import { emailOf } from '../email/templates';
 import { longDate } from '../format/dates';
 import { countOf } from '../format/plural';
 import type { Links } from './offer-next-place';
+import { belowMinimum } from './course-conditions';
 import { addDays } from './london-time';
 import { workingDaysBefore } from './working-days';
 
@@ -32,9 +33,7 @@ export async function alertGoNoGo(tx: Tx, input: { today: IsoDate } & Links) {
     .from(courses)
     .where(
       and(
-        eq(courses.status, 'published'),
-        gt(courses.minimumNumbers, 0),
-        sql`${courses.placesTaken} < ${courses.minimumNumbers}`,
+        belowMinimum,
         isNotNull(courses.goNoGoOn),
         gte(courses.goNoGoOn, input.today),
         // Five working days never span more than a fortnight of calendar days (Christmas included).

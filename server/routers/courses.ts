@@ -50,6 +50,7 @@ import { assertCourseModules } from '../courses/course-modules';
 import { duplicateCourse, ZDuplicateCourseInput } from '../courses/duplicate-course';
 import { getCourse } from '../courses/get-course';
 import { listCourses, ZListCoursesInput } from '../courses/list-courses';
+import { coursesDashboard } from '../courses/courses-dashboard';
 import { previewBooking } from '../courses/preview-booking';
 import { publishCourse, ZPublishCourseInput } from '../courses/publish-course';
 import { updateCourse, ZUpdateCourseInput } from '../courses/update-course';
@@ -156,6 +157,8 @@ export const coursesRouter = router({
   listCsv: manage
     .input(ZListCoursesInput)
     .query(({ ctx, input }) => courseListCsv(ctx.tx, { ...input, today: todayInLondon(), now: new Date() })),
+  /** The dashboard's Courses panel: new bookings, approvals, courses starting soon, decisions due, waiting. */
+  dashboard: manage.query(({ ctx }) => coursesDashboard(ctx.tx, { today: todayInLondon(), now: new Date() })),
   byId: manage.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getCourse(ctx.tx, input.id)),
   /** Whether the workspace is VAT-registered and the VAT rate a new course takes (from the invoice settings). */
   vatDefault: manage.query(({ ctx }) => courseVatDefault(ctx.tx, ctx.actor.tenantId)),

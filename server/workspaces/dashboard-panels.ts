@@ -1,5 +1,6 @@
 import type { ModuleKey, Role, TenantKind } from '~/db/schema';
 import {
+  courseManagers,
   hasRole,
   inductionAbStaff,
   invoiceReaders,
@@ -23,6 +24,8 @@ export function dashboardPanels(
     monitoring: tenant.modules.includes('statutory') && hasRole(roles, monitoringReaders),
     /** A governor's or clerk's own board(s), training and places: their dashboard is about their board. */
     board: tenant.modules.includes('governance') && roles.includes('governor'),
+    /** What is happening in Courses, for those who run them (`courses.dashboard`). */
+    courses: tenant.modules.includes('courses') && hasRole(roles, courseManagers),
     /** Their own course places (a governor, member of staff or ECT books for themself). */
     myPlaces: tenant.modules.includes('courses') && roles.includes('governor'),
     induction:

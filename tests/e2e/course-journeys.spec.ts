@@ -471,6 +471,22 @@ test('a course below its minimum numbers as its go/no-go date nears: the manager
     await page.getByLabel('Go or no-go date').fill(tomorrow);
   });
 
+  // The manager's dashboard flags it: the figure opens the course list's decisions, and the course its page.
+  await page.goto('/hsip');
+  const coursesPanel = page.getByRole('region', { name: 'Courses', exact: true });
+  await expect(
+    coursesPanel.getByRole('link', { name: /place.* booked in the last 7 days|No places booked/ }),
+  ).toBeVisible();
+  await expect(coursesPanel.getByRole('link', { name: /starting in the next fortnight/ })).toBeVisible();
+  await expectAccessible(page);
+  await coursesPanel
+    .getByRole('link', { name: /^\d+ courses? below minimum numbers: go\/no-go decision due$/ })
+    .click();
+  await expect(page).toHaveURL(/\/hsip\/courses#decisions$/);
+  const decisions = page.getByRole('region', { name: 'Go/no-go decisions due' });
+  await decisions.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+
   // The course list downloads as CSV, with the course's minimum numbers and go/no-go date.
   await page.goto('/hsip/courses');
   const listHref = await page.getByRole('link', { name: 'Download this list (CSV)' }).getAttribute('href');

@@ -85,8 +85,15 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await page.getByRole('button', { name: 'Create package' }).click();
   await expect(page.getByRole('heading', { name: 'CPD package', level: 1 })).toBeVisible();
 
+  // The dashboard's Courses panel has nothing to count yet: it points to the first course.
+  await page.goto(`/${slug}`);
+  const coursesPanel = page.getByRole('region', { name: 'Courses', exact: true });
+  await expect(coursesPanel).toContainText('No courses yet');
+  await expectAccessible(page);
+  await coursesPanel.getByRole('link', { name: 'create your first course' }).click();
+  await expect(page.getByRole('heading', { name: 'New course', level: 1 })).toBeVisible();
+
   // A course whose places draw on course places.
-  await page.goto(`/${slug}/courses/new`);
   await page.getByLabel('Title', { exact: true }).fill(`Drawn course ${run}`);
   await page.getByLabel('Teachers', { exact: true }).check();
   await page.getByLabel('Format').selectOption('in_person');

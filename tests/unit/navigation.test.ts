@@ -326,6 +326,14 @@ describe('dashboardPanels: the module figures on the workspace’s dashboard', (
       expect(dashboardPanels(everyModule, [role]).money, role).toBe(false);
     expect(dashboardPanels({ kind: 'la', modules: ['statutory'] }, ['finance']).money).toBe(false);
   });
+
+  it('shows what is happening in Courses to those who run courses, with the courses module on', () => {
+    for (const role of ['tenant_admin', 'adviser'] as const)
+      expect(dashboardPanels(everyModule, [role]).courses, role).toBe(true);
+    for (const role of ['finance', 'la_officer', 'school_admin', 'school_staff', 'governor', 'ect'] as const)
+      expect(dashboardPanels(everyModule, [role]).courses, role).toBe(false);
+    expect(dashboardPanels({ kind: 'la', modules: laModules }, ['tenant_admin']).courses).toBe(false);
+  });
 });
 
 describe('section summaries in the reader’s own terms', () => {

@@ -329,7 +329,7 @@ export default async function CoursesPage({
                 header: 'Places taken',
                 align: 'right',
                 cell: (c) =>
-                  `${c.placesTaken} of ${c.capacity} (${Math.round((c.placesTaken / c.capacity) * 100)}%)`,
+                  `${c.placesTaken} of ${c.capacity} (${Math.round((c.placesTaken / c.capacity) * 100)}%)${c.awaitingApproval > 0 ? `, ${c.awaitingApproval} awaiting approval` : ''}`,
               },
               { header: 'Income', align: 'right', cell: (c) => formatPence(c.incomePence) },
               { header: 'Waiting', align: 'right', cell: (c) => c.waiting },
