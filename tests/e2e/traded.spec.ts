@@ -28,6 +28,11 @@ test('a partnership manager creates a package with two lines and finds it in the
 
   await page.getByRole('link', { name: 'New package or service' }).click();
   await expect(page.getByRole('heading', { name: 'New package or service', level: 1 })).toBeVisible();
+  // HSIP is VAT-registered: a package starts at the rate its invoice settings charge on packages.
+  await expect(page.getByLabel('VAT rate (%)')).toHaveValue('20');
+  await expect(page.getByLabel('VAT', { exact: true })).toHaveAccessibleDescription(
+    /^Your invoice settings charge 20% on packages\./,
+  );
   await expectAccessible(page);
 
   // Nothing typed: the summary lists what is missing and each entry takes you to its field.
