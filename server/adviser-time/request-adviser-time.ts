@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { adviserRequests } from '~/db/schema';
 import { getCatalogueItem } from '../catalogue/list-catalogue';
+import { refuseIfClosed } from '../schools/closed-school';
 import { loadBuyer } from '../subscriptions/quote-for-school';
 
 export const ZRequestAdviserTimeInput = z.object({
@@ -24,8 +25,7 @@ export async function requestAdviserTime(
   if (service.kind !== 'service' || !service.active) {
     throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose one of the services on offer.' });
   }
-  if (school.status === 'closed')
-    throw new DomainError({ code: 'BAD_REQUEST', message: 'That school is closed.' });
+  refuseIfClosed(school, 'adviserTime');
   const [request] = await tx
     .insert(adviserRequests)
     .values({

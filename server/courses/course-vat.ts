@@ -1,13 +1,8 @@
 import type { Tx } from '~/db/client';
 import type { Course } from '~/db/schema';
 import { lineTotals } from '../invoicing/rules';
-import {
-  loadWorkspaceVat,
-  vatByCategory,
-  vatForSchool,
-  type VatProduct,
-  type WorkspaceVat,
-} from '../invoicing/vat-for-school';
+import { loadNewProductVat, newProductVat } from '../invoicing/new-product-vat';
+import { vatByCategory, vatForSchool, type VatProduct, type WorkspaceVat } from '../invoicing/vat-for-school';
 import { formatPence } from '../catalogue/money';
 import { vatPayerNames, vatPercent } from '../invoicing/vat-wording';
 
@@ -22,23 +17,15 @@ export const coursePlace = (course: Pick<Course, 'vatRateBasisPoints'>): VatProd
 
 /**
  * The VAT rate a new course takes unless its manager sets another: a course place is sold as a service, so it is
- * the rate the invoice settings give services sold to any school (a rule for services, else one for everything,
- * else standard-rated at the workspace's standard rate). A workspace with no VAT number is not registered for VAT
- * and charges none. Rules for one kind of school (e.g. maintained schools exempt) still apply when invoicing.
+ * the rate a new service takes (newProductVat: the invoice settings' rule for services sold to any school, none
+ * without a VAT number). Rules for one kind of school (e.g. maintained schools exempt) still apply when invoicing.
  */
-export function serviceVatRate(vat: WorkspaceVat | undefined): number {
-  if (!vat?.vatNumber) return 0;
-  const general = vat.vatRules.filter(
-    (r) => r.customerCategory === 'any' && (r.productKind === 'service' || r.productKind === 'any'),
-  );
-  const rule = general.find((r) => r.productKind === 'service') ?? general[0];
-  return (rule?.treatment ?? 'standard') === 'standard' ? vat.standardRateBasisPoints : 0;
-}
+export const serviceVatRate = (vat: WorkspaceVat | undefined): number =>
+  newProductVat(vat, 'service').rateBasisPoints;
 
-/** The workspace's VAT for courses: whether it is VAT-registered and the rate a new course takes. */
+/** The workspace's VAT for courses: whether it is VAT-registered, the rate a new course takes and why. */
 export async function courseVatDefault(tx: Tx, tenantId: string) {
-  const vat = await loadWorkspaceVat(tx, tenantId);
-  return { vatRegistered: Boolean(vat.vatNumber), rateBasisPoints: serviceVatRate(vat) };
+  return (await loadNewProductVat(tx, tenantId)).service;
 }
 
 /**

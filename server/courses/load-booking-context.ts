@@ -5,6 +5,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { placePriceFor } from './course-price';
 import { placeVatRate, type WorkspaceVat } from './course-vat';
+import { refuseIfClosed } from '../schools/closed-school';
 import { londonClockOf } from './london-time';
 
 /** What of a course a booking reads. */
@@ -128,6 +129,8 @@ export async function loadBookingContext(
   if (!course || course.status === 'draft')
     throw new DomainError({ code: 'NOT_FOUND', message: 'That course was not found.' });
   if (!school) throw new DomainError({ code: 'NOT_FOUND', message: 'That school was not found.' });
+  // Read with the course above, so a closed school costs the booking no query of its own.
+  refuseIfClosed(school, 'booking');
   if (course.status === 'cancelled')
     throw new DomainError({ code: 'CONFLICT', message: 'This course has been cancelled.' });
   if (course.startsOn && hasStarted(course.startsOn, row?.sessions ?? [], input.today, input.now))

@@ -6,6 +6,7 @@ import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { getCatalogueItem } from '../catalogue/list-catalogue';
 import { unitPriceFor } from '../catalogue/pricing';
 import { loadBuyer } from '../subscriptions/quote-for-school';
+import { refuseIfClosed } from '../schools/closed-school';
 import { lineName } from './balance-key';
 import {
   drawDownEntitlement,
@@ -46,6 +47,7 @@ export async function recordServiceUse(
   ]);
   if (service.kind !== 'service')
     throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose a service.' });
+  refuseIfClosed(buyer, 'serviceUse');
   const { unitPricePence } = unitPriceFor(service, service.bands, buyer);
   const chargeAs = {
     unitPricePence,

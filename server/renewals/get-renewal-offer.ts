@@ -162,7 +162,12 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
     declineReason: invitation.declineReason,
     respondedAt: invitation.respondedAt,
     round: { fromYear: round.fromYear, toYear: round.toYear, closesOn: round.closesOn },
-    school: { id: school.id, name: school.name, isPartnershipMember: school.isPartnershipMember },
+    school: {
+      id: school.id,
+      name: school.name,
+      isPartnershipMember: school.isPartnershipMember,
+      status: school.status,
+    },
     renewals: packages.filter((p) => p.current !== null),
     packages,
     chosen,

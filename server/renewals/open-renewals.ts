@@ -1,9 +1,10 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { catalogueItems, renewalInvitations, renewalRounds, schools, subscriptions } from '~/db/schema';
 import { academicYearLabel, type IsoDate } from '../catalogue/academic-year';
+import { openStatuses } from '../schools/school-status';
 import { inviteToRenew, type InvitationContext } from './invite-to-renew';
 
 export const ZOpenRenewalsInput = z.object({
@@ -74,7 +75,8 @@ export async function openRenewals(
       and(
         eq(subscriptions.academicYear, input.fromYear),
         eq(subscriptions.status, 'active'),
-        eq(schools.status, 'open'),
+        // A school proposed to close still buys; a closed one is offered nothing new.
+        inArray(schools.status, [...openStatuses]),
       ),
     );
   let emails = 0;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { catalogueItems, renewalInvitations, renewalRounds, users } from '~/db/schema';
 import { academicYearStart, type IsoDate } from '../catalogue/academic-year';
+import { refuseIfClosed } from '../schools/closed-school';
 import { subscribeSchool } from '../subscriptions/subscribe-school';
 import { confirmRenewalAnswer, renewalChoice } from './confirm-renewal-answer';
 import { getRenewalOffer } from './get-renewal-offer';
@@ -68,6 +69,8 @@ export async function respondToRenewal(
   }
   const offer = await getRenewalOffer(tx, input.invitationId);
   const { answer } = input;
+  // A school that closed after it was invited may still say it is not renewing, but buys nothing new.
+  if (answer.decision !== 'decline') refuseIfClosed(offer.school, 'renewal');
   let chosen: { id: string; units: number }[] = [];
   if (answer.decision === 'renew') {
     chosen = offer.renewals.map((p) => ({ id: p.id, units: p.units }));

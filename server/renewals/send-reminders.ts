@@ -1,5 +1,5 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { renewalInvitations, renewalRounds, schools } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
@@ -29,6 +29,8 @@ export async function sendRenewalReminders(
       and(
         eq(renewalInvitations.roundId, round.id),
         eq(renewalInvitations.decision, 'pending'),
+        // A school that has closed since it was invited is not chased to renew.
+        ne(schools.status, 'closed'),
         input.invitationIds ? inArray(renewalInvitations.id, input.invitationIds) : undefined,
       ),
     );

@@ -6,6 +6,7 @@ import { copyCatalogueForward, ZCopyCatalogueForwardInput } from '../catalogue/c
 import { createCatalogueItem } from '../catalogue/create-catalogue-item';
 import { updateCatalogueItem, ZUpdateCatalogueItemInput } from '../catalogue/update-catalogue-item';
 import { getCatalogueItem, listCatalogue, listCatalogueYears } from '../catalogue/list-catalogue';
+import { loadNewProductVat } from '../invoicing/new-product-vat';
 import { quoteForSchool } from '../subscriptions/quote-for-school';
 import { tradedSettingsView, updateTradedSettings, ZTradedSettingsInput } from '../catalogue/traded-settings';
 import { router, tenantProcedure } from '../trpc';
@@ -42,6 +43,10 @@ export const catalogueRouter = router({
         perRegisteredEct: ctx.actor.kind === 'appropriate_body',
       });
     }),
+  /** The VAT a new package or service starts at (none without a VAT number), for the new-item form. */
+  vatDefault: tenantProcedure({ module: 'traded', roles: managers }).query(({ ctx }) =>
+    loadNewProductVat(ctx.tx, ctx.actor.tenantId),
+  ),
   create: tenantProcedure({ module: 'traded', roles: managers })
     .input(ZCreateCatalogueItemInput)
     .mutation(({ ctx, input }) => createCatalogueItem(ctx.tx, ctx.actor.tenantId, input)),

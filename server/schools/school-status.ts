@@ -9,3 +9,11 @@ export const openStatuses = ['open', 'proposed_to_close'] as const satisfies rea
 
 export const isOpenSchool = (status: School['status']) =>
   (openStatuses as readonly string[]).includes(status);
+
+/** GIAS's own words for each status (an import brings all four), on the schools list and a school's page. */
+export const schoolStatusLabels: Record<School['status'], string> = {
+  open: 'Open',
+  closed: 'Closed',
+  proposed_to_close: 'Open, but proposed to close',
+  proposed_to_open: 'Proposed to open',
+};

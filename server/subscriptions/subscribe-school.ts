@@ -7,6 +7,7 @@ import { grantEntitlement } from '../entitlements/grant-entitlement';
 import { paidShare, proRataGrant } from '../entitlements/pro-rata-grant';
 import { chargeEctsInInduction } from '../induction/bill-per-ect-packages';
 import { grantPlacesForRegisteredEcts } from '../induction/programme-places';
+import { refuseIfClosed } from '../schools/closed-school';
 import { quoteForSchool } from './quote-for-school';
 
 export const ZSubscribeInput = z.object({
@@ -56,8 +57,7 @@ export async function subscribeSchool(
   }
   if (!item.active)
     throw new DomainError({ code: 'BAD_REQUEST', message: 'That package is no longer offered.' });
-  if (buyer.status === 'closed')
-    throw new DomainError({ code: 'BAD_REQUEST', message: 'That school is closed.' });
+  refuseIfClosed(buyer, 'subscription');
   if (needsPupilCount) {
     throw new DomainError({
       code: 'PRECONDITION_FAILED',

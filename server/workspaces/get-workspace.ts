@@ -23,6 +23,7 @@ export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantM
             type: schools.type,
             numberOfPupils: schools.numberOfPupils,
             headteacherName: schools.headteacherName,
+            status: schools.status,
           })
           .from(schools)
           .where(inArray(schools.id, schoolIds));

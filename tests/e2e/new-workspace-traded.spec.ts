@@ -74,6 +74,11 @@ test('a new partnership sells its first package; the head subscribes for the ter
   // The manager's first package: three course places.
   await page.goto(`/${slug}/catalogue`);
   await page.getByRole('link', { name: 'New package or service' }).click();
+  // The workspace has no VAT number, so the form asks no VAT rate and says why: its invoices will charge none.
+  await expect(page.getByTestId('item-vat')).toHaveText(
+    'No VAT is charged: the workspace has no VAT number in its invoice settings.',
+  );
+  await expect(page.getByLabel('VAT rate (%)')).toHaveCount(0);
   await page.getByLabel('Code', { exact: true }).fill('CPD1');
   await page.getByLabel('Name', { exact: true }).fill('CPD package');
   await page.getByLabel('Buy-back price', { exact: true }).fill('900');
@@ -125,8 +130,8 @@ test('a new partnership sells its first package; the head subscribes for the ter
   // Subscribes: not a buy-back school, so the standard price, for the terms not yet started (the
   // workspace keeps no term dates of its own, so the usual England terms are used).
   await head.goto(`/${slug}/catalogue`);
-  // The workspace has no VAT number: the catalogue says no VAT is charged, as its invoices will charge none (not
-  // the package's own 20%), and so does the school's own price in the list, as the quote does.
+  // The workspace has no VAT number: the catalogue says no VAT is charged, as its invoices will charge none, and
+  // so does the school's own price in the list, as the quote does.
   await expect(head.getByRole('article', { name: 'CPD package' })).toContainText(
     'No VAT: we are not registered for VAT',
   );

@@ -28,6 +28,11 @@ test('a partnership manager creates a package with two lines and finds it in the
 
   await page.getByRole('link', { name: 'New package or service' }).click();
   await expect(page.getByRole('heading', { name: 'New package or service', level: 1 })).toBeVisible();
+  // HSIP is VAT-registered: a package starts at the rate its invoice settings charge on packages.
+  await expect(page.getByLabel('VAT rate (%)')).toHaveValue('20');
+  await expect(page.getByLabel('VAT', { exact: true })).toHaveAccessibleDescription(
+    /^Your invoice settings charge 20% on packages\./,
+  );
   await expectAccessible(page);
 
   // Nothing typed: the summary lists what is missing and each entry takes you to its field.
@@ -255,4 +260,36 @@ test('the manager takes a school’s order by phone: chooses the school, sees it
   await done.getByRole('link', { name: `See ${name}’s entitlement statement` }).click();
   await expect(page).toHaveURL(/\/hsip\/entitlements\?school=[0-9a-f-]{36}$/);
   await expect(page.getByText(name).first()).toBeVisible();
+});
+
+test('a closed school’s page says it takes nothing new, and the manager is not offered it to subscribe', async ({
+  page,
+}) => {
+  await signInWithMagicLink(page, 'head.si@barnet.example');
+  // Totteridge Lane is closed in the demo register (GIAS "Closed").
+  await page.goto('/barnet/schools?show=closed');
+  await page.getByRole('link', { name: 'Totteridge Lane Primary School' }).click();
+  await expect(page.getByRole('heading', { name: 'Totteridge Lane Primary School', level: 1 })).toBeVisible();
+  await expect(valueOf(page.locator('dl').first(), 'Status')).toHaveText('Closed');
+  await expect(page.getByTestId('school-closed')).toHaveText(
+    'Totteridge Lane Primary School is closed: it cannot be booked onto courses, subscribe to packages or be offered renewals. Its bookings, subscriptions, invoices and history stay here.',
+  );
+  await expectAccessible(page);
+  const closedId = page.url().split('/').at(-1) ?? '';
+
+  // Taking an order by phone: the school is not among those offered, even asked for by its address.
+  await openSection(page, 'Packages and services');
+  await page.getByRole('article', { name: 'BPSI subscription' }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'BPSI subscription', level: 1 })).toBeVisible();
+  const asked = new URL(page.url());
+  asked.searchParams.set('school', closedId);
+  await page.goto(asked.toString());
+  const forSchool = page.getByRole('region', { name: 'Subscribe a school' });
+  await expect(forSchool).toContainText('Closed schools are not listed: they take no new subscriptions.');
+  await expect(forSchool.getByLabel('School').locator('option', { hasText: 'Totteridge Lane' })).toHaveCount(
+    0,
+  );
+  await expect(page.getByTestId('quote')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Subscribe' })).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -44,7 +44,11 @@ describe('VAT on course places', () => {
     };
 
     // Not registered for VAT: no VAT, and none mentioned.
-    expect(await manager.courses.vatDefault()).toEqual({ vatRegistered: false, rateBasisPoints: 0 });
+    expect(await manager.courses.vatDefault()).toMatchObject({
+      vatRegistered: false,
+      rateBasisPoints: 0,
+      explanation: 'No VAT is charged: the workspace has no VAT number in its invoice settings.',
+    });
     const unregistered = await manager.courses.create(course);
     expect((await manager.courses.byId({ id: unregistered.id })).course.vatRateBasisPoints).toBe(0);
     expect(await preview(unregistered.id)).toMatchObject({
@@ -56,7 +60,7 @@ describe('VAT on course places', () => {
 
     // Registered, with no exception for services: a new course is standard-rated by default.
     await manager.invoices.updateSettings(settings);
-    expect(await manager.courses.vatDefault()).toEqual({ vatRegistered: true, rateBasisPoints: 2000 });
+    expect(await manager.courses.vatDefault()).toMatchObject({ vatRegistered: true, rateBasisPoints: 2000 });
     const registered = await manager.courses.create(course);
     expect((await manager.courses.byId({ id: registered.id })).course.vatRateBasisPoints).toBe(2000);
     expect(await preview(registered.id)).toMatchObject({
@@ -82,6 +86,44 @@ describe('VAT on course places', () => {
       ...settings,
       vatRules: [{ productKind: 'service', customerCategory: 'any', treatment: 'exempt' }],
     });
-    expect(await manager.courses.vatDefault()).toEqual({ vatRegistered: true, rateBasisPoints: 0 });
+    expect(await manager.courses.vatDefault()).toMatchObject({ vatRegistered: true, rateBasisPoints: 0 });
+  });
+
+  it('a new package or service starts at the VAT its invoices will charge: none without a VAT number', async () => {
+    const { ws, head } = await schoolWithStaffAndHeads(database.db);
+    const manager = ws.caller;
+
+    // Not registered for VAT: nothing is charged, on packages or services, and the form is told why.
+    const none = {
+      vatRegistered: false,
+      treatment: 'outside_scope',
+      rateBasisPoints: 0,
+      explanation: 'No VAT is charged: the workspace has no VAT number in its invoice settings.',
+    };
+    expect(await manager.catalogue.vatDefault()).toEqual({ package: none, service: none });
+
+    // Registered: the invoice settings' rule for the kind, else the standard rate; the same rule as courses.
+    await manager.invoices.updateSettings({
+      ...settings,
+      vatRules: [{ productKind: 'service', customerCategory: 'any', treatment: 'exempt' }],
+    });
+    expect(await manager.catalogue.vatDefault()).toEqual({
+      package: {
+        vatRegistered: true,
+        treatment: 'standard',
+        rateBasisPoints: 2000,
+        explanation: 'Your invoice settings charge 20% on packages.',
+      },
+      service: {
+        vatRegistered: true,
+        treatment: 'exempt',
+        rateBasisPoints: 0,
+        explanation: 'Your invoice settings make services exempt.',
+      },
+    });
+    expect(await manager.courses.vatDefault()).toMatchObject({ rateBasisPoints: 0 });
+
+    // Only the manager sets up packages.
+    await expect(head.catalogue.vatDefault()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import type { PriceNames } from '~/server/catalogue/price-names';
+import type { NewProductVat } from '~/server/invoicing/new-product-vat';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import {
@@ -141,7 +142,7 @@ export function CourseForm({
   programmes: Programme[];
   statutoryGovernorTraining: boolean;
   /** The workspace's VAT from its invoice settings: whether it is registered and its rate for services. */
-  vat: { vatRegistered: boolean; rateBasisPoints: number };
+  vat: Pick<NewProductVat, 'vatRegistered' | 'rateBasisPoints' | 'explanation'>;
   courseId?: string;
   initial?: CourseFormValues;
   /** Editing a published course: how many people wait for a place (they may be offered added places). */
@@ -424,7 +425,7 @@ export function CourseForm({
             width="w-24"
           />
         ) : (
-          <p>No VAT is charged: the workspace has no VAT number in its invoice settings.</p>
+          <p>{vat.explanation}</p>
         )}
         <SelectField
           label="A place draws from the school’s entitlement"

@@ -11,15 +11,9 @@ import { DataTable } from '~/app/_components/data-table';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { FilterForm, FilterInput, FilterSelect } from '~/app/_components/filter-form';
 
-export const metadata: Metadata = { title: 'Schools' };
+import { schoolStatusLabels } from '~/server/schools/school-status';
 
-/** GIAS's own words for each status (an import brings all four). */
-const statusLabels = {
-  open: 'Open',
-  closed: 'Closed',
-  proposed_to_close: 'Open, but proposed to close',
-  proposed_to_open: 'Proposed to open',
-} as const;
+export const metadata: Metadata = { title: 'Schools' };
 
 export default async function SchoolsPage({
   params,
@@ -98,7 +92,7 @@ export default async function SchoolsPage({
           { header: 'Type', cell: (s) => s.type },
           { header: 'Phase', cell: (s) => s.phase },
           { header: 'Pupils', align: 'right', cell: (s) => s.numberOfPupils?.toLocaleString('en-GB') ?? '–' },
-          { header: 'Status', cell: (s) => statusLabels[s.status] },
+          { header: 'Status', cell: (s) => schoolStatusLabels[s.status] },
         ]}
       />
     </div>

@@ -10,6 +10,7 @@ import { pricedUnitNouns, pricingBasisLabels } from '../../../_lib/traded-format
 import { EntitlementLinesTable, PriceBandsTable, PublishedPrices } from '../item-details';
 import { EditItemForm } from './edit-item-form';
 import { PupilCountForm } from './pupil-count-form';
+import { closedSchoolRefusal } from '~/server/schools/closed-school';
 import { SubscribeForm } from './subscribe-form';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +55,8 @@ export default async function CatalogueItemPage({
       ])
     : [null, []];
   const subscribed = subscriptions.some((s) => s.itemId === item.id && s.status === 'active');
+  // A closed school subscribes to nothing new; what it has stays shown.
+  const closed = quote ? closedSchoolRefusal(quote.buyer, 'subscription') : null;
 
   return (
     <div>
@@ -111,7 +114,7 @@ export default async function CatalogueItemPage({
           </h2>
           <p className="mt-1 max-w-3xl text-slate-700">
             For an order that came by phone, email or post: the school&apos;s price and the same choices its
-            head has.
+            head has. Closed schools are not listed: they take no new subscriptions.
           </p>
           <FilterForm label="Choose the school" submit="Show its price">
             <FilterSelect
@@ -127,7 +130,11 @@ export default async function CatalogueItemPage({
 
       {school && quote && item.kind === 'package' && (
         <>
-          {!item.active && !subscribed ? (
+          {closed && !subscribed ? (
+            <p className="mt-8 text-lg" data-testid="school-closed">
+              {closed}
+            </p>
+          ) : !item.active && !subscribed ? (
             <p className="mt-8 text-lg">This package is no longer offered.</p>
           ) : quote.needsPupilCount && !subscribed ? (
             <PupilCountForm schoolId={school.id} schoolName={school.name} />

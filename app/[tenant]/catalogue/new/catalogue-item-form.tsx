@@ -25,6 +25,7 @@ import {
 } from '~/app/_components/form-kit';
 import type { TCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
 import type { VatTreatment } from '~/server/invoicing/invoice-vocabulary';
+import type { NewProductVat } from '~/server/invoicing/new-product-vat';
 import { vatTreatmentLabels } from '~/server/invoicing/rules';
 import type { PricingBasis } from '../../../_lib/traded-format';
 import { useTRPC } from '../../../_lib/trpc-client';
@@ -67,6 +68,7 @@ export function CatalogueItemForm({
   bases,
   phases,
   names,
+  vat,
 }: {
   tenant: string;
   names: PriceNames;
@@ -75,12 +77,19 @@ export function CatalogueItemForm({
   units: Option[];
   bases: { value: PricingBasis; label: string }[];
   phases: string[];
+  /** The VAT each kind starts at, from the invoice settings (none without a VAT number), and why. */
+  vat: Record<'package' | 'service', NewProductVat>;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const memberPriceMissing = `Enter the ${inSentence(names.member)} price.`;
   const nonMemberPriceMissing = `Enter the ${inSentence(names.nonMember)} price.`;
-  const { values, bind } = useFormValues({
+  // The form's VAT fields at a kind's default (a rate field left empty when the default is not standard-rated).
+  const vatDefaultOf = (kind: 'package' | 'service') => ({
+    vatTreatment: vat[kind].treatment as string,
+    vatRatePercent: vat[kind].rateBasisPoints > 0 ? String(vat[kind].rateBasisPoints / 100) : '',
+  });
+  const { values, bind, setValues } = useFormValues({
     kind: 'package' as 'package' | 'service',
     academicYear: String(defaultYear),
     code: '',
@@ -90,8 +99,7 @@ export function CatalogueItemForm({
     memberPrice: '',
     nonMemberPrice: '',
     minimumPrice: '',
-    vatTreatment: 'standard' as string,
-    vatRatePercent: '20',
+    ...vatDefaultOf('package'),
     memberDiscountPercent: '0',
     proRataByTerm: true,
     drawsUnit: '',
@@ -139,6 +147,16 @@ export function CatalogueItemForm({
     setFocusRequest({ id: create.idFor('bands') });
   }
 
+  const registered = vat[values.kind].vatRegistered;
+  // Choosing the other kind moves the VAT to that kind's default, unless the manager has already changed it.
+  function onKind(kind: 'package' | 'service') {
+    setValues((v) => {
+      const was = vatDefaultOf(v.kind);
+      const untouched = v.vatTreatment === was.vatTreatment && v.vatRatePercent === was.vatRatePercent;
+      return { ...v, kind, ...(untouched ? vatDefaultOf(kind) : {}) };
+    });
+  }
+
   function onSubmit() {
     const read = numberReader();
     const v = values;
@@ -152,9 +170,10 @@ export function CatalogueItemForm({
       memberPrice: read.pounds('memberPrice', v.memberPrice, memberPriceMissing) ?? Number.NaN,
       nonMemberPrice: read.pounds('nonMemberPrice', v.nonMemberPrice, nonMemberPriceMissing) ?? Number.NaN,
       minimumPrice: read.pounds('minimumPrice', v.minimumPrice),
-      vatTreatment: v.vatTreatment as VatTreatment,
+      // Not registered for VAT: no treatment of its own, so the invoice settings decide if it ever registers.
+      vatTreatment: registered ? (v.vatTreatment as VatTreatment) : undefined,
       vatRatePercent:
-        v.vatTreatment === 'standard'
+        registered && v.vatTreatment === 'standard'
           ? (read.number('vatRatePercent', v.vatRatePercent, { missing: 'Enter the VAT rate, e.g. 20.' }) ??
             Number.NaN)
           : 0,
@@ -210,7 +229,8 @@ export function CatalogueItemForm({
         <RadioGroup
           label="Is it a package or a service?"
           {...create.field('kind')}
-          {...bind('kind')}
+          value={values.kind}
+          onChange={onKind}
           name="kind"
           options={[
             { value: 'package', label: 'A package: a year’s subscription that gives entitlements' },
@@ -279,20 +299,28 @@ export function CatalogueItemForm({
           {...bind('minimumPrice')}
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <SelectField
-            label="VAT"
-            hint="Zero-rated, exempt and outside the scope charge no VAT, and the invoice says which."
-            {...create.field('vatTreatment')}
-            options={optionsOf(vatTreatmentLabels)}
-            {...bind('vatTreatment')}
-          />
-          {values.vatTreatment === 'standard' && (
-            <NumberField
-              label="VAT rate (%)"
-              {...create.field('vatRatePercent')}
-              {...bind('vatRatePercent')}
-              width="w-24"
-            />
+          {registered ? (
+            <>
+              <SelectField
+                label="VAT"
+                hint={`${vat[values.kind].explanation} Zero-rated, exempt and outside the scope charge no VAT, and the invoice says which.`}
+                {...create.field('vatTreatment')}
+                options={optionsOf(vatTreatmentLabels)}
+                {...bind('vatTreatment')}
+              />
+              {values.vatTreatment === 'standard' && (
+                <NumberField
+                  label="VAT rate (%)"
+                  {...create.field('vatRatePercent')}
+                  {...bind('vatRatePercent')}
+                  width="w-24"
+                />
+              )}
+            </>
+          ) : (
+            <p className="sm:col-span-2" data-testid="item-vat">
+              {vat[values.kind].explanation}
+            </p>
           )}
           <NumberField
             whole

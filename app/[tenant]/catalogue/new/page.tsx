@@ -28,7 +28,7 @@ export default async function NewCatalogueItemPage({
   const { api, workspace } = await loadWorkspace(tenant);
   if (!workspace.tenant.modules.includes('traded')) notFound();
   if (!workspace.roles.includes('tenant_admin')) forbidden();
-  const years = await guard(api.catalogue.years());
+  const [years, vat] = await Promise.all([guard(api.catalogue.years()), guard(api.catalogue.vatDefault())]);
   const thisYear = academicYearOf(todayInLondon());
   const defaultYear = yearFromParam(year);
   const yearOptions = [...new Set([...years, thisYear, thisYear + 1, defaultYear])]
@@ -57,6 +57,7 @@ export default async function NewCatalogueItemPage({
           label: capitalise(label),
         }))}
         phases={[...giasPhases]}
+        vat={vat}
       />
     </div>
   );

@@ -9,6 +9,8 @@ import { SchoolNotesForm } from './school-notes-form';
 import { MemberPricesForm } from './member-prices-form';
 import { SixthFormForm } from './sixth-form-form';
 import { sixthFormLabel } from '~/server/schools/phases';
+import { schoolStatusLabels } from '~/server/schools/school-status';
+import { closedSchoolNote } from '~/server/schools/closed-school';
 import { priceNameFor, priceNamesOf } from '~/server/catalogue/price-names';
 
 export const metadata: Metadata = { title: 'School' };
@@ -82,7 +84,7 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
           </>
         )}
         <dt className="font-semibold">Status</dt>
-        <dd>{school.status === 'open' ? 'Open' : 'Closed'}</dd>
+        <dd>{schoolStatusLabels[school.status]}</dd>
         {sellsToSchools && (
           <>
             <dt className="font-semibold">Prices</dt>
@@ -90,6 +92,11 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
           </>
         )}
       </dl>
+      {school.status === 'closed' && (
+        <p className="mt-4 max-w-2xl" data-testid="school-closed">
+          {closedSchoolNote(school.name)}
+        </p>
+      )}
       {sellsToSchools && workspace.roles.includes('tenant_admin') && (
         <MemberPricesForm schoolId={school.id} member={school.isPartnershipMember} names={names} />
       )}

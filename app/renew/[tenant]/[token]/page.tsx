@@ -9,6 +9,7 @@ import { WorkspaceTRPCProvider } from '../../../_lib/trpc-client';
 import { RenewalAnswerForm } from './renewal-answer-form';
 import { longDate } from '~/server/format/dates';
 import { renewalChoice } from '~/server/renewals/confirm-renewal-answer';
+import { closedSchoolRefusal } from '~/server/schools/closed-school';
 
 export const metadata: Metadata = { title: 'Renew your services' };
 export const dynamic = 'force-dynamic';
@@ -20,6 +21,8 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
   const [offer, session] = await Promise.all([guard(api.renewals.offer({ token })), api.auth.session()]);
   const year = academicYearLabel(offer.round.toYear);
   const choice = renewalChoice(offer);
+  // A school that closed after it was invited is offered nothing new (answering would be refused).
+  const closed = closedSchoolRefusal(offer.school, 'renewal');
   return (
     <>
       <SiteHeader user={session} />
@@ -42,6 +45,10 @@ export default async function RenewPage({ params }: { params: Promise<{ tenant: 
               We have emailed this to the school. To change it, contact {offer.providerName}.
             </p>
           </div>
+        ) : closed ? (
+          <p className="mt-6 text-lg" data-testid="school-closed">
+            {closed} If that is not right, contact {offer.providerName}.
+          </p>
         ) : (
           <>
             <p className="mt-3 text-lg">

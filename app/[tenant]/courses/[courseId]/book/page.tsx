@@ -3,6 +3,7 @@ import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace, serverApi } from '../../../../_lib/server-api';
 import { formatCourseDates } from '../../../../_lib/course-format';
 import { hasOwnName } from '~/server/format/person-name';
+import { closedSchoolRefusal } from '~/server/schools/closed-school';
 import { BookingForm } from './booking-form';
 
 export const metadata: Metadata = { title: 'Book places' };
@@ -18,6 +19,8 @@ export default async function BookCoursePage({
   const { course } = await guard(api.courseCatalogue.course({ tenant, id: courseId }));
   const school = workspace.mySchools[0];
   const namesDelegates = workspace.roles.includes('school_admin');
+  // A closed school is booked onto nothing new: say so rather than offer a form the server refuses.
+  const closed = school ? closedSchoolRefusal(school, 'booking') : null;
   return (
     <div>
       <p>
@@ -27,7 +30,11 @@ export default async function BookCoursePage({
       </p>
       <h1 className="mt-2 text-3xl font-bold">Book: {course.title}</h1>
       <p className="mt-2 text-slate-700">{formatCourseDates(course.startsOn, course.endsOn)}</p>
-      {school ? (
+      {school && closed ? (
+        <p className="mt-6" data-testid="school-closed">
+          {closed}
+        </p>
+      ) : school ? (
         <div className="mt-6">
           <BookingForm
             courseId={courseId}

@@ -1,0 +1,178 @@
+import { and, eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { catalogueItems, outboxEmails, renewalInvitations, schools } from '~/db/schema';
+import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { withMailroom } from '~/server/email/outbox';
+import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
+import { ownCourse } from './course-fixtures';
+import { anonymousCaller, openTestDatabase, testAppUrl } from './harness';
+
+const thisYear = academicYearOf(todayInLondon());
+const nextYear = new Date().getUTCFullYear() + 1;
+const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A school GIAS has closed gets nothing new — no course places, subscriptions, renewal offers, adviser time or
+ * logged visits — and keeps what it has. Barnet's Coppetts Wood subscribes to BPSI in the demo data.
+ */
+describe('a closed school', () => {
+  let database: Database;
+  let barnet: DemoWorkspace;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    // A copy of Barnet of this file's own: the test closes its schools.
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
+  });
+
+  const setStatus = (schoolId: string, status: 'closed' | 'proposed_to_close') =>
+    withTenant(database.db, barnet.id, (tx) =>
+      tx.update(schools).set({ status }).where(eq(schools.id, schoolId)),
+    );
+  const schoolOf = async (email: string) => {
+    const school = (await barnet.caller(email).workspaces.current()).mySchools[0];
+    if (!school) throw new Error(`no school for ${email}`);
+    return school;
+  };
+  const itemId = async (code: string) => {
+    const [item] = await withTenant(database.db, barnet.id, (tx) =>
+      tx.select({ id: catalogueItems.id }).from(catalogueItems).where(eq(catalogueItems.code, code)),
+    );
+    if (!item) throw new Error(`no ${code}`);
+    return item.id;
+  };
+  const renewalEmails = (email: string) =>
+    withMailroom(database.db, (tx) =>
+      tx
+        .select({ text: outboxEmails.text })
+        .from(outboxEmails)
+        .where(and(eq(outboxEmails.to, barnet.email(email)), like(outboxEmails.subject, '%Renew%'))),
+    );
+
+  it('is refused new places, subscriptions, adviser time and visits, and keeps what it has', async () => {
+    const manager = barnet.caller('head.si@barnet.example');
+    const head = barnet.caller('head@coppettswood.sch.example');
+    const school = await schoolOf('head@coppettswood.sch.example');
+    const course = await manager.courses.create({
+      ...ownCourse,
+      title: 'Phonics for a closed school',
+      sessions: [{ on: `${nextYear}-05-12`, startTime: '09:30', endTime: '15:30' }],
+      memberPrice: 60,
+      nonMemberPrice: 80,
+    } as never);
+    await manager.courses.publish({ id: course.id });
+    // Asked for and assigned while the school was open; the visit is logged after it closed.
+    const request = await head.adviserTime.request({
+      schoolId: school.id,
+      serviceId: await itemId('BPSI-REVIEW'),
+      preferredDates: 'Any',
+      details: 'Reading',
+    });
+    await manager.adviserTime.assign({
+      requestId: request.id,
+      adviserUserId: barnet.user('adviser@barnet.example').id,
+    });
+    const subscribedBefore = await head.subscriptions.list({ schoolId: school.id, academicYear: thisYear });
+    expect(subscribedBefore.length).toBeGreaterThan(0);
+
+    await setStatus(school.id, 'closed');
+
+    const closed = (what: string) => ({
+      code: 'PRECONDITION_FAILED',
+      message: `Coppetts Wood Primary School is closed, so it cannot ${what}.`,
+    });
+    const booking = { courseId: course.id, schoolId: school.id };
+    await expect(head.courses.bookingPreview({ ...booking, places: 1 })).rejects.toMatchObject(
+      closed('be booked onto courses'),
+    );
+    await expect(
+      head.courses.book({
+        ...booking,
+        delegates: [{ name: 'Ann Lee', email: 'ann.lee@example.com', role: '' }],
+      }),
+    ).rejects.toMatchObject(closed('be booked onto courses'));
+    // Taken by phone by the manager, or ordered by the head: refused alike.
+    const network = await itemId('BPSI-GOV');
+    await expect(
+      manager.subscriptions.subscribe({ schoolId: school.id, itemId: network }),
+    ).rejects.toMatchObject(closed('subscribe to packages'));
+    await expect(
+      head.subscriptions.subscribe({ schoolId: school.id, itemId: network }),
+    ).rejects.toMatchObject(closed('subscribe to packages'));
+    await expect(
+      head.adviserTime.request({
+        schoolId: school.id,
+        serviceId: await itemId('BPSI-REVIEW'),
+        preferredDates: 'Any',
+        details: 'Maths',
+      }),
+    ).rejects.toMatchObject(closed('ask for adviser time'));
+    await expect(
+      barnet.caller('adviser@barnet.example').adviserTime.logVisit({
+        requestId: request.id,
+        visitDate: todayInLondon(),
+        duration: { amount: 1, unit: 'day' },
+        summary: 'Review of reading.',
+      }),
+    ).rejects.toMatchObject(closed('have a new visit or use of a service recorded'));
+
+    // What it already has is still there to see (and to pay).
+    expect(await head.subscriptions.list({ schoolId: school.id, academicYear: thisYear })).toEqual(
+      subscribedBefore,
+    );
+    expect((await head.entitlements.statement({ schoolId: school.id })).length).toBeGreaterThan(0);
+  });
+
+  it('is not offered renewal, nor reminded, nor able to renew once closed; one proposed to close is', async () => {
+    const manager = barnet.caller('head.si@barnet.example');
+    const whitchurch = await schoolOf('sbm@whitchurch.sch.example');
+    const coppettsWood = await schoolOf('head@coppettswood.sch.example');
+    const subscribers = new Set(
+      (await manager.subscriptions.list({ academicYear: thisYear }))
+        .filter((s) => s.status === 'active')
+        .map((s) => s.schoolId),
+    );
+    expect(subscribers.has(whitchurch.id) && subscribers.has(coppettsWood.id)).toBe(true);
+    // Another subscriber GIAS says is proposed to close: it still teaches and buys, so it is invited.
+    const proposedToClose = [...subscribers].find((id) => id !== whitchurch.id && id !== coppettsWood.id);
+    if (!proposedToClose) throw new Error('no third subscriber');
+    await setStatus(proposedToClose, 'proposed_to_close');
+
+    await manager.catalogue.copyForward({ fromYear: thisYear, upliftPercent: 3 });
+    const opened = await manager.renewals.open({ fromYear: thisYear, closesOn: inAMonth });
+    const invited = await withTenant(database.db, barnet.id, (tx) =>
+      tx
+        .select({ schoolId: renewalInvitations.schoolId })
+        .from(renewalInvitations)
+        .where(eq(renewalInvitations.roundId, opened.id)),
+    );
+    const invitedIds = invited.map((i) => i.schoolId);
+    // Coppetts Wood closed in the test above: it subscribes this year but is not invited.
+    expect(invitedIds).not.toContain(coppettsWood.id);
+    expect(invitedIds).toContain(proposedToClose);
+    expect(invitedIds).toContain(whitchurch.id);
+
+    // Whitchurch closes after it was invited: it is not reminded, and its link renews nothing.
+    await setStatus(whitchurch.id, 'closed');
+    const [email] = await renewalEmails('sbm@whitchurch.sch.example');
+    const token = email?.text?.match(new RegExp(`${testAppUrl}/renew/${barnet.slug}/([A-Za-z0-9_-]+)`))?.[1];
+    if (!token) throw new Error('no renewal link for Whitchurch');
+    const reminded = await manager.renewals.remind({ roundId: opened.id });
+    expect(reminded.reminded).toBe(invited.length - 1);
+    expect(await renewalEmails('sbm@whitchurch.sch.example')).toHaveLength(1);
+
+    const visitor = anonymousCaller(database.db, barnet.slug);
+    const refusal = `${whitchurch.name} is closed, so it cannot renew its packages.`;
+    await expect(
+      visitor.renewals.respond({ token, answer: { decision: 'renew', purchaseOrderNumber: 'PO-1' } }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: refusal });
+    // Saying it is not renewing is still recorded.
+    expect(
+      await visitor.renewals.respond({
+        token,
+        answer: { decision: 'decline', reason: 'The school has closed' },
+      }),
+    ).toMatchObject({ decision: 'declined', subscribed: 0 });
+  });
+});
