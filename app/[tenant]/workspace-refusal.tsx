@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { createContext, useContext, type ReactNode } from 'react';
-import { Link } from '~/app/_components/link';
+import { RefusalNotice } from '~/app/_components/refusal-notice';
 import type { WorkspaceRefusals } from '~/server/workspaces/refusal';
 
 const RefusalContext = createContext<WorkspaceRefusals | null>(null);
@@ -28,19 +28,5 @@ export function WorkspaceRefusal() {
   if (!refusals) return <h1 className="text-3xl font-bold">You do not have access to this page</h1>;
   const switchedOff = refusals.bySegment[segment];
   const refusal = (switchedOff && refusals.byModule[switchedOff]) || refusals.otherwise;
-  return (
-    <div className="max-w-3xl">
-      <h1 className="text-3xl font-bold">{refusal.heading}</h1>
-      {refusal.paragraphs.map((p) => (
-        <p key={p} className="mt-3 text-lg">
-          {p}
-        </p>
-      ))}
-      <p className="mt-6">
-        <Link href={refusal.link.href} className="font-semibold text-brand-dark underline">
-          {refusal.link.text}
-        </Link>
-      </p>
-    </div>
-  );
+  return <RefusalNotice refusal={refusal} />;
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { shownName } from '~/server/format/person-name';
 import type { SessionUser } from '~/server/trpc';
 import { SignOutButton } from './sign-out-button';
+import { YourWorkspaceLink } from './your-workspace-link';
 
 /** The header's frame: the site's name on the left, the account on the right. */
 export function HeaderShell({ children }: { children: ReactNode }) {
@@ -18,12 +19,24 @@ export function HeaderShell({ children }: { children: ReactNode }) {
   );
 }
 
-/** `returnTo`: the page signing in comes back to (an invitation, say), instead of the start page. */
-export function SiteHeader({ user, returnTo }: { user: SessionUser | null; returnTo?: string }) {
+/**
+ * `returnTo`: the page signing in comes back to (an invitation, say), instead of the start page. `workspace`:
+ * on a workspace's public page, the signed-in person's way into it when they belong to it.
+ */
+export function SiteHeader({
+  user,
+  returnTo,
+  workspace,
+}: {
+  user: SessionUser | null;
+  returnTo?: string;
+  workspace?: string;
+}) {
   return (
     <HeaderShell>
       {user ? (
         <div className="flex items-center gap-3 text-sm">
+          {workspace && <YourWorkspaceLink slug={workspace} />}
           {user.isSuperadmin && (
             <Link href="/platform" className="font-semibold text-brand-dark underline">
               Platform

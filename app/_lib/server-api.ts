@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { ZodError } from 'zod';
 import { createContext } from '~/server/context';
+import { DomainError } from '~/server/errors/domain-error';
 import { getDatabase } from '~/server/database';
 import { env } from '~/server/env';
 import { createCaller } from '~/server/routers';
@@ -45,6 +46,23 @@ export async function guard<T>(call: Promise<T>, options: { forbiddenTo?: string
       if (options.forbiddenTo) redirect(options.forbiddenTo);
       forbidden();
     }
+    throw error;
+  }
+}
+
+/**
+ * `guard`, for a read the server may refuse for a reason the reader can act on (CONFLICT: a draft course has
+ * no register yet): the refusal's words come back for the page to say, with its way back, instead of the
+ * error page. Any other refusal is guarded as usual.
+ */
+export async function guardOrRefusal<T>(
+  call: Promise<T>,
+): Promise<{ refused: false; value: T } | { refused: true; reason: string }> {
+  try {
+    return { refused: false, value: await guard(call) };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'CONFLICT' && error.cause instanceof DomainError)
+      return { refused: true, reason: error.message };
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { courseAttendance } from '~/db/schema';
 import { toCsv } from '../format/csv';
+import { shortDate } from '../format/dates';
 import type { IsoDate } from '../catalogue/academic-year';
 import { formatLabels, programmeLabels } from './course-labels';
 import { getCourse } from './get-course';
@@ -63,8 +64,9 @@ export async function schoolBookingsCsv(tx: Tx, input: { schoolId?: string }) {
       r.delegateEmail,
       r.delegateRole,
       r.courseTitle,
-      r.startsOn ?? '',
-      r.endsOn ?? '',
+      // Written as the governance CSVs write dates ("3 Feb 2027"), so a school's exports read alike.
+      shortDate(r.startsOn),
+      shortDate(r.endsOn),
       statusLabels[r.status],
       // A cancelled place is "Charged" only while a cancellation charge stands.
       r.funding && (r.status !== 'cancelled' || r.costPence > 0) ? fundingLabels[r.funding] : '',

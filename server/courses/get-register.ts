@@ -2,13 +2,20 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courseAttendance, courseBookings, schools } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
+import { longDate } from '~/server/format/dates';
 import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { getCourse } from './get-course';
+
+/** Why a draft course has no register: no one can book it until it is published. */
+export const draftHasNoRegister =
+  'This course is a draft: it has no register until it is published and delegates have booked.';
 
 /**
  * One session's register for its facilitator: the course's sessions (to move between them) and every delegate
  * with a confirmed place, with their mark at this session if they have one. By default the latest session
  * that has begun (today's, on the day), or the first while none has. `mayMark` is false before its day.
+ * A draft has no register (no one can have booked it), nor has a cancelled course (every place was cancelled
+ * with it): each is refused with the reason, rather than shown as an empty list.
  */
 export async function getRegister(
   tx: Tx,
@@ -16,6 +23,12 @@ export async function getRegister(
   today: IsoDate = todayInLondon(),
 ) {
   const { course, sessions } = await getCourse(tx, input.courseId);
+  if (course.status === 'draft') throw new DomainError({ code: 'CONFLICT', message: draftHasNoRegister });
+  if (course.status === 'cancelled')
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: `This course was cancelled${course.cancelledAt ? ` on ${longDate(course.cancelledAt)}` : ''}, and every place with it: it has no register.`,
+    });
   const session = input.sessionId
     ? sessions.find((s) => s.id === input.sessionId)
     : (sessions.filter((s) => s.on <= today).at(-1) ?? sessions[0]);

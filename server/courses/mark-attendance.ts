@@ -14,6 +14,7 @@ import { longDate } from '~/server/format/dates';
 import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { shareOf } from './cancellation-terms';
+import { draftHasNoRegister } from './get-register';
 
 export const ZMarkAttendanceInput = z.object({
   sessionId: z.uuid(),
@@ -46,10 +47,7 @@ export async function markAttendance(
     .where(eq(courseSessions.id, input.sessionId));
   if (!session) throw new DomainError({ code: 'NOT_FOUND', message: 'That session was not found.' });
   if (session.courseStatus === 'draft')
-    throw new DomainError({
-      code: 'CONFLICT',
-      message: 'This course is a draft: it has no register until it is published and delegates have booked.',
-    });
+    throw new DomainError({ code: 'CONFLICT', message: draftHasNoRegister });
   if (session.on > today)
     throw new DomainError({
       code: 'CONFLICT',

@@ -3,13 +3,17 @@ import { todayInLondon } from '../catalogue/academic-year';
 import { priceNamesOf } from '../catalogue/price-names';
 import { catalogueSitemap } from '../courses/catalogue-sitemap';
 import { getPublicCourse } from '../courses/get-public-course';
+import { offerToClaim } from '../courses/offer-to-claim';
 import { withPublicCourses } from '../courses/public-tenant';
 import { catalogueFacets, searchCatalogue, ZCatalogueFilters } from '../courses/search-catalogue';
 import { publicProcedure, router } from '../trpc';
 
 const ZTenantSlug = z.string().trim().min(1).max(60);
 
-/** The public course catalogue of a workspace: no sign-in, published courses only, read-only. */
+/**
+ * The public course catalogue of a workspace: no sign-in, published courses only, read-only; and the page
+ * behind a waiting-list offer's emailed link, which the link's token opens.
+ */
 export const courseCatalogueRouter = router({
   search: publicProcedure
     .input(z.object({ tenant: ZTenantSlug, filters: ZCatalogueFilters }))
@@ -33,6 +37,19 @@ export const courseCatalogueRouter = router({
       ...(await getPublicCourse(tx, input.id, tenant.id)),
     })),
   ),
+  /** A waiting-list offer, by its emailed claim link's token: the course, the hold and what claiming costs. */
+  claimableOffer: publicProcedure
+    .input(z.object({ tenant: ZTenantSlug, token: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) =>
+      withPublicCourses(ctx.db, input.tenant, (tx, tenant) =>
+        offerToClaim(tx, {
+          token: input.token,
+          laCodes: tenant.laCodes,
+          today: todayInLondon(),
+          now: new Date(),
+        }),
+      ),
+    ),
   /** Every public catalogue and its courses, as absolute addresses for search engines' sitemap. */
   sitemap: publicProcedure.query(async ({ ctx }) => {
     const workspaces = await catalogueSitemap(ctx.db, todayInLondon());

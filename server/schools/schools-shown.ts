@@ -19,6 +19,12 @@ export const schoolsShownLabels: Record<SchoolsShown, string> = {
 export const schoolsShownFrom = (show: string | undefined): SchoolsShown =>
   (schoolsShownChoices as readonly string[]).includes(show ?? '') ? (show as SchoolsShown) : 'open';
 
+/**
+ * The choice as an address's query ("?show=closed"; nothing for the default), carried from the list to a
+ * school's page and back, so "Back to schools" returns to the list as it was left.
+ */
+export const schoolsShownQuery = (shown: SchoolsShown): string => (shown === 'open' ? '' : `?show=${shown}`);
+
 /** What schools.list is asked for, for the choice. */
 export function schoolsListFilter(shown: SchoolsShown): Pick<TListSchoolsInput, 'open' | 'status'> {
   if (shown === 'open') return { open: true };

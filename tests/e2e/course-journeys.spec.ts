@@ -65,6 +65,23 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   const sitemap = await (await visitor.request.get('/sitemap.xml')).text();
   expect(sitemap).toContain(`/courses/hsip/${courseId}</loc>`);
 
+  // Only a member signed in is led from the catalogue back into the workspace (the cached list asks for it in
+  // the browser); a visitor signed out, or someone of another workspace, is offered nothing new.
+  await expect(visitor.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(visitor.getByRole('link', { name: 'Go to your workspace' })).toHaveCount(0);
+  await manager.goto('/courses/hsip');
+  await expect(manager.getByRole('banner').getByRole('link', { name: 'Go to your workspace' })).toBeVisible();
+  await expectAccessible(manager);
+  await manager.getByRole('banner').getByRole('link', { name: 'Go to your workspace' }).click();
+  await expect(manager).toHaveURL(/\/hsip$/);
+  const outsider = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(outsider, 'la.officer@barnet.example');
+  const askedWorkspaces = outsider.waitForResponse((r) => r.url().includes('/api/trpc/workspaces.mine'));
+  await outsider.goto('/courses/hsip');
+  await askedWorkspaces;
+  await expect(outsider.getByRole('banner')).toContainText('Signed in as');
+  await expect(outsider.getByRole('link', { name: 'Go to your workspace' })).toHaveCount(0);
+
   // The head names two delegates, seeing the charge first; a third, started in another tab while places were
   // left, finds the course full when confirmed and is offered the waiting list, which she joins.
   const headContext = await browser.newContext();
@@ -74,6 +91,11 @@ test('catalogue browse; a head books two, cancels one; the waiting delegate clai
   await head.goto(courseUrl);
   await expect(head).toHaveURL(new RegExp(`/courses/hsip/${courseId}$`));
   await expect(head.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  // She belongs to the workspace: the course page's header leads back into it.
+  await expect(head.getByRole('banner').getByRole('link', { name: 'Go to your workspace' })).toHaveAttribute(
+    'href',
+    '/hsip',
+  );
   const fillOn = (page: Page) => async (n: number, name: string, address: string) => {
     const group = page.getByRole('group', { name: `Delegate ${n}` });
     await group.getByLabel('Name', { exact: true }).fill(name);

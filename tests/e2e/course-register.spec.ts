@@ -26,6 +26,15 @@ test('a manager makes a course in the form, a head books a place, the facilitato
   await manager.getByRole('button', { name: 'Create draft course' }).click();
   await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   const courseUrl = manager.url();
+  // A draft has no register: opened by its address, the page says why and leads back to the course.
+  await manager.goto(`${courseUrl}/register`);
+  await expect(manager.getByRole('heading', { name: 'This course has no register', level: 1 })).toBeVisible();
+  await expect(
+    manager.getByText(/This course is a draft: it has no register until it is published/),
+  ).toBeVisible();
+  await expectAccessible(manager);
+  await manager.getByRole('link', { name: 'Back to the course' }).click();
+  await expect(manager.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await manager.getByRole('button', { name: 'Publish to the catalogue' }).click();
   await expect(manager.getByRole('link', { name: 'See its public page' })).toBeVisible();
 

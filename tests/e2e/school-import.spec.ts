@@ -161,7 +161,10 @@ test('the Schools list starts with open schools; closed ones are a choice, and a
   await expect(page.getByRole('heading', { name: 'Totteridge Lane Primary School', level: 1 })).toBeVisible();
   await expect(page.getByTestId('sixth-form')).toHaveText('Not applicable');
 
-  await page.goBack();
+  // The way back returns to the list as it was left: the closed schools.
+  await page.getByRole('link', { name: 'Back to schools' }).click();
+  await expect(page).toHaveURL(/\/barnet\/schools\?show=closed$/);
+  await expect(page.getByLabel('Show')).toHaveValue('closed');
   await page.getByRole('link', { name: 'Clear search and show open schools' }).click();
   await expect(page).toHaveURL(/\/barnet\/schools$/);
   await expect(page.getByLabel('Show')).toHaveValue('open');

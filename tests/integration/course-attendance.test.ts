@@ -120,8 +120,12 @@ describe('the register and the certificate of attendance', () => {
       title: `Draft register ${Math.random().toString(36).slice(2, 8)}`,
     } as never);
     await ranUntilYesterday(database.db, draft.id);
-    const { sessions, delegates } = await manager.courses.register({ courseId: draft.id });
-    expect(delegates).toEqual([]);
+    // The register itself is refused with the reason, rather than shown empty.
+    await expect(manager.courses.register({ courseId: draft.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This course is a draft: it has no register until it is published and delegates have booked.',
+    });
+    const { sessions } = await manager.courses.byId({ id: draft.id });
     await expect(
       manager.courses.markAttendance({
         sessionId: sessions[0]!.id,
@@ -131,6 +135,19 @@ describe('the register and the certificate of attendance', () => {
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'This course is a draft: it has no register until it is published and delegates have booked.',
+    });
+  });
+
+  it('a cancelled course has no register: its places were cancelled with it', async () => {
+    const { courseId } = await bookedCourse();
+    const manager = await callerFor(database.db, 'manager@hsip.example', 'hsip');
+    expect((await manager.courses.register({ courseId })).delegates).toHaveLength(2);
+    await manager.courses.cancel({ id: courseId, reason: 'The facilitator is ill.' });
+    await expect(manager.courses.register({ courseId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(
+        /^This course was cancelled on \d{1,2} \w+ \d{4}, and every place with it: it has no register\.$/,
+      ),
     });
   });
 });

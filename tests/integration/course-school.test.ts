@@ -347,6 +347,8 @@ describe('a school’s bookings: staff approval, CSV, and the manager’s fill a
     const ann = lines.find((l) => l.includes('Ann Csv'));
     expect(ann).toContain('75.00');
     expect(ann).toContain('Confirmed');
+    // Its first and last session, written as the governance CSVs write dates.
+    expect(ann).toContain(`,10 Feb ${nextYear},10 Feb ${nextYear},Confirmed,`);
     // Another school's head sees none of these.
     expect((await otherHead.courses.schoolBookingsCsv({})).csv).not.toContain('Ann Csv');
     await expect(staff.courses.schoolBookingsCsv({})).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -5,14 +5,19 @@ import { withTenant, type Database } from '~/db/client';
 import { chargeableItems, courseBookings, outboxEmails } from '~/db/schema';
 import { addDays, londonDateOf } from '~/server/courses/london-time';
 import { claimOffer } from '~/server/courses/claim-offer';
-import { cancellationChargeLine, placeDetailLines } from '~/server/courses/course-emails';
+import { cancellationChargeLine } from '~/server/courses/course-emails';
 import { cancellationChargeOf, findPlace } from '~/server/courses/find-place';
 import { withPublicCourses } from '~/server/courses/public-tenant';
-import { givenPlaceCost } from '~/server/courses/fund-given-place';
-import { getCourse } from '~/server/courses/get-course';
 import { expireHolds } from '~/server/courses/expire-holds';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
-import { callerFor, openTestDatabase, tenantBySlug, testAppUrl, userByEmail } from './harness';
+import {
+  anonymousCaller,
+  callerFor,
+  openTestDatabase,
+  tenantBySlug,
+  testAppUrl,
+  userByEmail,
+} from './harness';
 import { ownCourse } from './course-fixtures';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -133,20 +138,18 @@ describe('cancellation, waiting list, holds and substitution', () => {
     });
     const cToken = await claimTokenSentTo(d('c').email);
     // The claim page says what claiming commits the school to, as the confirmation will.
-    const claimCost = await withTenant(database.db, hsip.id, async (tx) => {
-      const { course, sessions } = await getCourse(tx, id);
-      return placeDetailLines(
-        await givenPlaceCost(tx, {
-          course,
-          sessions,
-          schoolId: school.id,
-          laCodes: hsip.laCodes,
-          delegateEmail: d('c').email,
-          today: londonDateOf(new Date()),
-        }),
-      );
-    });
-    expect(claimCost[1]).toBe(`The place costs £50.00, charged to ${school.name}.`);
+    const claimPage = (token: string) =>
+      anonymousCaller(database.db).courseCatalogue.claimableOffer({ tenant: 'hsip', token });
+    const offered = await claimPage(cToken);
+    expect(offered).toMatchObject({ delegateName: d('c').name, state: 'held' });
+    expect(offered.course.title).toMatch(/^Waitlist course /);
+    expect(offered.holdExpiresAt?.getTime()).toBeGreaterThan(Date.now());
+    expect(offered.cost[0]).toBe(`The place costs £50.00, charged to ${school.name}.`);
+    // A link that is no offer's, or another workspace's address for this one, opens nothing.
+    await expect(claimPage(`${cToken}x`)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      anonymousCaller(database.db).courseCatalogue.claimableOffer({ tenant: 'bep', token: cToken }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     let byCourse = await manager.courses.delegates({ courseId: id });
     expect(byCourse.waiting.map((w) => [w.delegateEmail, w.status])).toEqual([
       [d('c').email, 'offered'],
@@ -179,8 +182,11 @@ describe('cancellation, waiting list, holds and substitution', () => {
         claimOffer(tx, { ...links, token, now: afterHold, tenantId: hsip.id, laCodes: hsip.laCodes }),
       );
     await expect(claim(cToken)).rejects.toMatchObject({ code: 'CONFLICT' });
-    const claimed = await claim(await claimTokenSentTo(d('d').email));
+    expect((await claimPage(cToken)).state).toBe('passed');
+    const dToken = await claimTokenSentTo(d('d').email);
+    const claimed = await claim(dToken);
     expect(claimed.funding).toBe('charge');
+    expect((await claimPage(dToken)).state).toBe('claimed');
     // The head, who pays, hears of a charge a delegate took on alone.
     // (Queued in the claim's transaction; not yet rendered, so its props are read.)
     const [notice] = await withMailroom(database.db, (tx) =>

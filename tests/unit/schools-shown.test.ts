@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { schoolsListFilter, schoolsShownCount, schoolsShownFrom } from '~/server/schools/schools-shown';
+import {
+  schoolsListFilter,
+  schoolsShownCount,
+  schoolsShownFrom,
+  schoolsShownQuery,
+} from '~/server/schools/schools-shown';
 
 describe('which schools the Schools list shows', () => {
   it('starts with the open schools, and reads an unknown choice in the address as that', () => {
@@ -19,5 +24,11 @@ describe('which schools the Schools list shows', () => {
     expect(schoolsShownCount(12, 'open')).toBe('12 open schools');
     expect(schoolsShownCount(1, 'closed')).toBe('1 closed school');
     expect(schoolsShownCount(300, 'all')).toBe('300 schools');
+  });
+
+  it('carries the choice in an address, the default without one', () => {
+    expect(schoolsShownQuery('open')).toBe('');
+    expect(schoolsShownQuery('closed')).toBe('?show=closed');
+    expect(schoolsShownQuery('all')).toBe('?show=all');
   });
 });

@@ -4,6 +4,7 @@ import {
   schoolsShownCount,
   schoolsShownFrom,
   schoolsShownLabels,
+  schoolsShownQuery,
 } from '~/server/schools/schools-shown';
 import { optionsOf } from '~/app/_components/options';
 import { Link } from '~/app/_components/link';
@@ -83,7 +84,10 @@ export default async function SchoolsPage({
           {
             header: 'Name',
             cell: (s) => (
-              <Link href={`/${tenant}/schools/${s.id}`} className="text-brand-dark underline">
+              <Link
+                href={`/${tenant}/schools/${s.id}${schoolsShownQuery(shown)}`}
+                className="text-brand-dark underline"
+              >
                 {s.name}
               </Link>
             ),

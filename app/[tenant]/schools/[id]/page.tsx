@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { governanceUsers, hasRole, officers } from '~/server/access/role-groups';
+import { governanceUsers, hasRole, officers, staff } from '~/server/access/role-groups';
 import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { contactRoleLabels } from '~/server/schools/school-contacts';
@@ -11,12 +11,21 @@ import { SixthFormForm } from './sixth-form-form';
 import { sixthFormLabel } from '~/server/schools/phases';
 import { schoolStatusLabels } from '~/server/schools/school-status';
 import { closedSchoolNote } from '~/server/schools/closed-school';
+import { schoolsShownFrom, schoolsShownQuery } from '~/server/schools/schools-shown';
 import { priceNameFor, priceNamesOf } from '~/server/catalogue/price-names';
 
 export const metadata: Metadata = { title: 'School' };
 
-export default async function SchoolPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
+export default async function SchoolPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string; id: string }>;
+  /** The list's choice of schools, carried here so the way back returns to it. */
+  searchParams: Promise<{ show?: string }>;
+}) {
   const { tenant, id } = await params;
+  const { show } = await searchParams;
   const { api, workspace } = await loadWorkspace(tenant);
   const names = priceNamesOf(workspace.tenant.settings);
   const [school, contacts] = await Promise.all([
@@ -33,7 +42,18 @@ export default async function SchoolPage({ params }: { params: Promise<{ tenant:
   const website = schoolWebsiteHref(school.website);
   return (
     <div>
-      <h1 className="text-3xl font-bold">{school.name}</h1>
+      {/* The list is the workspace staff's; a school's own people reach their school's page from elsewhere. */}
+      {hasRole(workspace.roles, staff) && (
+        <p>
+          <Link
+            href={`/${tenant}/schools${schoolsShownQuery(schoolsShownFrom(show))}`}
+            className="text-brand-dark underline"
+          >
+            Back to schools
+          </Link>
+        </p>
+      )}
+      <h1 className="mt-2 text-3xl font-bold">{school.name}</h1>
       <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4">
         <dt className="font-semibold">URN</dt>
         <dd>{school.urn}</dd>

@@ -7,6 +7,7 @@ import { statutoryFreeLine } from '~/server/courses/course-labels';
 import { cancellationTermsSummary } from '~/server/courses/cancellation-terms';
 import { DataTable } from '../../../_components/data-table';
 import { SiteHeader } from '../../../_components/site-header';
+import { belongsTo } from '../../../_components/your-workspace-link';
 import {
   audienceLabels,
   formatCourseDate,
@@ -45,11 +46,13 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
     api.auth.session(),
     requestAppUrl(),
   ]);
+  // A member signed in gets the way back into the workspace; an anonymous visitor's page asks nothing more.
+  const member = session ? belongsTo(await api.workspaces.mine(), tenant) : false;
   const placesLeft = course.capacity - course.placesTaken;
   const jsonLd = courseStructuredData(course, provider, `${appUrl}/courses/${tenant}/${courseId}`);
   return (
     <>
-      <SiteHeader user={session} />
+      <SiteHeader user={session} workspace={member ? tenant : undefined} />
       <main id="main" className="mx-auto max-w-4xl px-4 py-8">
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(jsonLd) }} />
         <p>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
+import { RefusalNotice } from '~/app/_components/refusal-notice';
 import { formatCourseDate, sessionKindLabels } from '../../../../_lib/course-format';
-import { guard, loadWorkspace } from '../../../../_lib/server-api';
+import { guardOrRefusal, loadWorkspace } from '../../../../_lib/server-api';
 import { RegisterList } from './register-list';
 
 export const metadata: Metadata = { title: 'Register' };
@@ -17,13 +18,24 @@ export default async function RegisterPage({
   const { tenant, courseId } = await params;
   const { session: sessionId } = await searchParams;
   const { api } = await loadWorkspace(tenant);
-  const register = await guard(
+  const register = await guardOrRefusal(
     api.courses.register({
       courseId,
       sessionId: sessionId && /^[0-9a-f-]{36}$/i.test(sessionId) ? sessionId : undefined,
     }),
   );
-  const { course, sessions, session, mayMark, delegates } = register;
+  // A draft or a cancelled course has no register: the server says why, and the page offers the way back.
+  if (register.refused)
+    return (
+      <RefusalNotice
+        refusal={{
+          heading: 'This course has no register',
+          paragraphs: [register.reason],
+          link: { href: `/${tenant}/courses/${courseId}`, text: 'Back to the course' },
+        }}
+      />
+    );
+  const { course, sessions, session, mayMark, delegates } = register.value;
   return (
     <div className="max-w-2xl">
       <p>

@@ -80,7 +80,7 @@ export default async function CourseCataloguePage({ params }: { params: Params }
   };
   return (
     <>
-      <PublicSiteHeader />
+      <PublicSiteHeader workspace={tenant} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         <h1 className="text-3xl font-bold">Courses from {result.tenant.name}</h1>
         <p className="mt-2 text-slate-700">
