@@ -30,11 +30,15 @@ describe('the header', () => {
       createElement(SiteHeader, { user: { id: 'u1', email: 'platform@stride.example', name, isSuperadmin } }),
     );
 
-  it('names a platform administrator by their address until they have a name, as anyone else', () => {
-    expect(header('platform', true)).toContain('Signed in as <strong>platform@stride.example</strong>');
-    expect(header('platform', false)).toContain('Signed in as <strong>platform@stride.example</strong>');
-    expect(header('Stride Platform Admin', true)).toContain(
-      'Signed in as <strong>Stride Platform Admin</strong>',
+  // The name is the link to their own account (/account).
+  const signedInAs = (shown: string) =>
+    new RegExp(
+      `Signed in as <a [^>]*href="/account"[^>]*>${shown}<span class="sr-only"> \\(your account\\)</span></a>`,
     );
+
+  it('names a platform administrator by their address until they have a name, as anyone else', () => {
+    expect(header('platform', true)).toMatch(signedInAs('platform@stride.example'));
+    expect(header('platform', false)).toMatch(signedInAs('platform@stride.example'));
+    expect(header('Stride Platform Admin', true)).toMatch(signedInAs('Stride Platform Admin'));
   });
 });
