@@ -28,6 +28,8 @@ export type SeedSchool = {
   /** GIAS PhaseOfEducation (name). */
   phase: string;
   status: 'open' | 'closed';
+  /** GIAS CloseDate (yyyy-mm-dd) of a closed school. */
+  closedOn?: string;
   numberOfPupils: number | null;
   street: string;
   town: string;
@@ -172,6 +174,7 @@ export const allSchools: SeedSchool[] = [
     typeGroup: 'Local authority maintained schools',
     phase: 'Primary',
     status: 'closed',
+    closedOn: '2025-08-31',
     numberOfPupils: null,
     street: 'Totteridge Lane',
     town: 'London',

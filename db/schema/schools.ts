@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -44,6 +45,11 @@ export const schools = pgTable(
     /** GIAS PhaseOfEducation (name), e.g. "Primary", "Secondary", "All-through", "Nursery". */
     phase: text('phase').notNull(),
     status: schoolStatus('status').notNull().default('open'),
+    /**
+     * GIAS CloseDate: the day the school closed (for one proposed to close, the day it is to close); null when
+     * GIAS gives none. Work done on or before it may still be recorded for a closed school (closed-school.ts).
+     */
+    closedOn: date('closed_on'),
     numberOfPupils: integer('number_of_pupils'),
     street: text('street'),
     town: text('town'),

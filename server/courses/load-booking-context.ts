@@ -35,7 +35,14 @@ export type BookingCourse = Pick<
 
 type BookingSchool = Pick<
   School,
-  'id' | 'name' | 'laCode' | 'type' | 'status' | 'isPartnershipMember' | 'staffBookingsNeedApproval'
+  | 'id'
+  | 'name'
+  | 'laCode'
+  | 'type'
+  | 'status'
+  | 'closedOn'
+  | 'isPartnershipMember'
+  | 'staffBookingsNeedApproval'
 >;
 type BookingSession = Pick<CourseSession, 'title' | 'on' | 'startTime' | 'endTime'>;
 
@@ -76,6 +83,7 @@ export function readBookingContext(tx: Tx, key: BookingContextKey): BookingConte
         'programme', c.programme)
         from courses c where c.id = ${key.courseId}) as course,
       (select json_build_object('id', s.id, 'name', s.name, 'laCode', s.la_code, 'type', s.type, 'status', s.status,
+        'closedOn', s.closed_on,
         'isPartnershipMember', s.is_partnership_member, 'staffBookingsNeedApproval', s.staff_bookings_need_approval)
         from schools s where s.id = ${key.schoolId}) as school,
       (select json_agg(json_build_object('title', cs.title, 'on', cs.on, 'startTime', cs.start_time,

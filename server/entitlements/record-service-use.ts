@@ -47,7 +47,7 @@ export async function recordServiceUse(
   ]);
   if (service.kind !== 'service')
     throw new DomainError({ code: 'BAD_REQUEST', message: 'Choose a service.' });
-  refuseIfClosed(buyer, 'serviceUse');
+  refuseIfClosed(buyer, 'serviceUse', input.on);
   const { unitPricePence } = unitPriceFor(service, service.bands, buyer);
   const chargeAs = {
     unitPricePence,

@@ -167,6 +167,7 @@ export async function getRenewalOffer(tx: Tx, invitationId: string) {
       name: school.name,
       isPartnershipMember: school.isPartnershipMember,
       status: school.status,
+      closedOn: school.closedOn,
     },
     renewals: packages.filter((p) => p.current !== null),
     packages,

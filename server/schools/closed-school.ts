@@ -1,5 +1,7 @@
 import type { School } from '~/db/schema';
+import type { IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
+import { longDate } from '../format/dates';
 
 /**
  * What a school that has closed (GIAS "Closed") can no longer be given: anything new. What it already has —
@@ -16,16 +18,38 @@ const newBusiness = {
 
 export type NewBusiness = keyof typeof newBusiness;
 
-type SchoolStatus = Pick<School, 'name' | 'status'>;
+type SchoolStatus = Pick<School, 'name' | 'status' | 'closedOn'>;
 
-/** "Totteridge Lane Primary School is closed, so it cannot be booked onto courses."; null for a school not closed. */
+/**
+ * "Coppetts Wood Primary School closed on 31 August 2025, so it cannot be booked onto courses." ("… is closed,
+ * so …" when GIAS gave no close date); null for a school not closed.
+ */
 export function closedSchoolRefusal(school: SchoolStatus, what: NewBusiness): string | null {
-  return school.status === 'closed' ? `${school.name} is closed, so it cannot ${newBusiness[what]}.` : null;
+  if (school.status !== 'closed') return null;
+  return school.closedOn
+    ? `${school.name} closed on ${longDate(school.closedOn)}, so it cannot ${newBusiness[what]}.`
+    : `${school.name} is closed, so it cannot ${newBusiness[what]}.`;
 }
 
-/** Refuses new business for a closed school (closedSchoolRefusal), in the words a user reads. */
-export function refuseIfClosed(school: SchoolStatus, what: NewBusiness): void {
-  const message = closedSchoolRefusal(school, what);
+/**
+ * A visit or use of a service on the day `on`: new business only if it happened after the school closed, so
+ * July's visit logged in September is still recorded. Without a close date every one is refused, as nothing
+ * says when the school closed.
+ */
+function serviceUseRefusal(school: SchoolStatus, on: IsoDate): string | null {
+  if (school.status !== 'closed' || !school.closedOn) return closedSchoolRefusal(school, 'serviceUse');
+  if (on <= school.closedOn) return null;
+  return `${school.name} closed on ${longDate(school.closedOn)}, so a visit or use of a service after that day cannot be recorded.`;
+}
+
+/** Refuses new business for a closed school, in the words a user reads; a visit or use of a service by its day. */
+export function refuseIfClosed(school: SchoolStatus, what: Exclude<NewBusiness, 'serviceUse'>): void;
+export function refuseIfClosed(school: SchoolStatus, what: 'serviceUse', on: IsoDate): void;
+export function refuseIfClosed(school: SchoolStatus, what: NewBusiness, on?: IsoDate): void {
+  const message =
+    what === 'serviceUse' && on !== undefined
+      ? serviceUseRefusal(school, on)
+      : closedSchoolRefusal(school, what);
   if (message) throw new DomainError({ code: 'PRECONDITION_FAILED', message });
 }
 

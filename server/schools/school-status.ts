@@ -1,4 +1,5 @@
 import type { School } from '~/db/schema';
+import { longDate } from '../format/dates';
 
 /**
  * The statuses of a school that is open: GIAS's "Open" and "Open, but proposed to close". A school proposed to
@@ -17,3 +18,15 @@ export const schoolStatusLabels: Record<School['status'], string> = {
   proposed_to_close: 'Open, but proposed to close',
   proposed_to_open: 'Proposed to open',
 };
+
+/**
+ * A school's status with the day GIAS gives for its closing, where it gives one: "Closed on 31 August 2025",
+ * "Open, but proposed to close on 31 August 2027"; otherwise as schoolStatusLabels.
+ */
+export function schoolStatusWithDate(school: Pick<School, 'status' | 'closedOn'>): string {
+  if (!school.closedOn) return schoolStatusLabels[school.status];
+  if (school.status === 'closed') return `Closed on ${longDate(school.closedOn)}`;
+  if (school.status === 'proposed_to_close')
+    return `${schoolStatusLabels.proposed_to_close} on ${longDate(school.closedOn)}`;
+  return schoolStatusLabels[school.status];
+}

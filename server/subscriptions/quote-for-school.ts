@@ -21,6 +21,7 @@ export async function loadBuyer(tx: Tx, schoolId: string) {
       numberOfPupils: schools.numberOfPupils,
       isPartnershipMember: schools.isPartnershipMember,
       status: schools.status,
+      closedOn: schools.closedOn,
     })
     .from(schools)
     .where(eq(schools.id, schoolId));

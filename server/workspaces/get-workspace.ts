@@ -24,6 +24,7 @@ export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantM
             numberOfPupils: schools.numberOfPupils,
             headteacherName: schools.headteacherName,
             status: schools.status,
+            closedOn: schools.closedOn,
           })
           .from(schools)
           .where(inArray(schools.id, schoolIds));

@@ -266,11 +266,11 @@ test('a closed school’s page says it takes nothing new, and the manager is not
   page,
 }) => {
   await signInWithMagicLink(page, 'head.si@barnet.example');
-  // Totteridge Lane is closed in the demo register (GIAS "Closed").
+  // Totteridge Lane is closed in the demo register (GIAS "Closed", CloseDate 31-08-2025).
   await page.goto('/barnet/schools?show=closed');
   await page.getByRole('link', { name: 'Totteridge Lane Primary School' }).click();
   await expect(page.getByRole('heading', { name: 'Totteridge Lane Primary School', level: 1 })).toBeVisible();
-  await expect(valueOf(page.locator('dl').first(), 'Status')).toHaveText('Closed');
+  await expect(valueOf(page.locator('dl').first(), 'Status')).toHaveText('Closed on 31 August 2025');
   await expect(page.getByTestId('school-closed')).toHaveText(
     'Totteridge Lane Primary School is closed: it cannot be booked onto courses, subscribe to packages or be offered renewals. Its bookings, subscriptions, invoices and history stay here.',
   );

@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { catalogueItems, outboxEmails, renewalInvitations, schools } from '~/db/schema';
+import { catalogueItems, outboxEmails, renewalInvitations, schools, type School } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { withMailroom } from '~/server/email/outbox';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
@@ -26,9 +26,9 @@ describe('a closed school', () => {
     barnet = await makeDemoWorkspace(database.db, 'barnet');
   });
 
-  const setStatus = (schoolId: string, status: 'closed' | 'proposed_to_close') =>
+  const setStatus = (schoolId: string, status: School['status'], closedOn: string | null = null) =>
     withTenant(database.db, barnet.id, (tx) =>
-      tx.update(schools).set({ status }).where(eq(schools.id, schoolId)),
+      tx.update(schools).set({ status, closedOn }).where(eq(schools.id, schoolId)),
     );
   const schoolOf = async (email: string) => {
     const school = (await barnet.caller(email).workspaces.current()).mySchools[0];
@@ -174,5 +174,79 @@ describe('a closed school', () => {
         answer: { decision: 'decline', reason: 'The school has closed' },
       }),
     ).toMatchObject({ decision: 'declined', subscribed: 0 });
+  });
+
+  it('says the day GIAS gives for its closing, and still records a visit made on or before that day', async () => {
+    const manager = barnet.caller('head.si@barnet.example');
+    const head = barnet.caller('head@coppettswood.sch.example');
+    const adviser = barnet.caller('adviser@barnet.example');
+    const school = await schoolOf('head@coppettswood.sch.example');
+    const review = await itemId('BPSI-REVIEW');
+    // Its last visits were asked for and assigned while it was open; they are logged once it has closed.
+    await setStatus(school.id, 'open');
+    const assignedRequest = async (details: string) => {
+      const request = await head.adviserTime.request({
+        schoolId: school.id,
+        serviceId: review,
+        preferredDates: 'Any',
+        details,
+      });
+      await manager.adviserTime.assign({
+        requestId: request.id,
+        adviserUserId: barnet.user('adviser@barnet.example').id,
+      });
+      return request.id;
+    };
+    const july = await assignedRequest('Reading, July');
+    const lastDay = await assignedRequest('Handover, last day');
+    const september = await assignedRequest('Reading, September');
+    await setStatus(school.id, 'closed', '2025-08-31');
+
+    const course = await manager.courses.create({
+      ...ownCourse,
+      title: 'Phonics after closing',
+      sessions: [{ on: `${nextYear}-06-09`, startTime: '09:30', endTime: '15:30' }],
+      memberPrice: 60,
+      nonMemberPrice: 80,
+    } as never);
+    await manager.courses.publish({ id: course.id });
+    await expect(
+      head.courses.bookingPreview({ courseId: course.id, schoolId: school.id, places: 1 }),
+    ).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'Coppetts Wood Primary School closed on 31 August 2025, so it cannot be booked onto courses.',
+    });
+    await expect(
+      manager.subscriptions.subscribe({ schoolId: school.id, itemId: await itemId('BPSI-GOV') }),
+    ).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'Coppetts Wood Primary School closed on 31 August 2025, so it cannot subscribe to packages.',
+    });
+    await expect(
+      head.adviserTime.request({
+        schoolId: school.id,
+        serviceId: review,
+        preferredDates: 'Any',
+        details: '',
+      }),
+    ).rejects.toMatchObject({
+      message: 'Coppetts Wood Primary School closed on 31 August 2025, so it cannot ask for adviser time.',
+    });
+
+    const logVisit = (requestId: string, visitDate: string) =>
+      adviser.adviserTime.logVisit({
+        requestId,
+        visitDate,
+        duration: { amount: 1, unit: 'day' },
+        summary: 'Review of reading and handover.',
+      });
+    // July's visit, logged in September, and one on the day it closed: work done while it was open.
+    await expect(logVisit(july, '2025-07-15')).resolves.toMatchObject({ requestId: july });
+    await expect(logVisit(lastDay, '2025-08-31')).resolves.toMatchObject({ requestId: lastDay });
+    await expect(logVisit(september, '2025-09-01')).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message:
+        'Coppetts Wood Primary School closed on 31 August 2025, so a visit or use of a service after that day cannot be recorded.',
+    });
   });
 });

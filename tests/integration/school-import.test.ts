@@ -222,6 +222,51 @@ describe('importing schools from a GIAS establishment fields file', () => {
     ]);
   });
 
+  it('keeps the day GIAS says a school closed, says so on the check, and refuses a close date it cannot read', async () => {
+    const caller = await manager();
+    await caller.schoolImport.commit(upload([giasRow({ urn: urn(100) }), giasRow({ urn: urn(101) })]));
+    const closing = giasRow({ urn: urn(100), status: 'Closed', closeDate: '31-08-2025' });
+    const preview = await caller.schoolImport.preview(upload([closing, giasRow({ urn: urn(101) })]));
+    expect(preview.changes).toEqual([
+      {
+        urn: urn(100),
+        name: closing.name,
+        wasNamed: null,
+        kind: 'updated',
+        fields: ['status', 'close date'],
+        closed: true,
+      },
+    ]);
+    // All or nothing: a close date that is not a date stops the whole file, naming its cell.
+    const broken = await caller.schoolImport.commit(
+      upload([closing, giasRow({ urn: urn(101), status: 'Closed', closeDate: 'summer 2025' })]),
+    );
+    expect(broken).toMatchObject({ imported: false, errorCount: 1 });
+    expect(broken.errors).toEqual([
+      {
+        row: 3,
+        urn: String(urn(101)),
+        field: 'CloseDate',
+        message: 'Close date must be a date written day first, like 31-08-2025 (found “summer 2025”).',
+      },
+    ]);
+    expect((await stored([urn(100), urn(101)])).map((s) => [s.status, s.closedOn])).toEqual([
+      ['open', null],
+      ['open', null],
+    ]);
+
+    await caller.schoolImport.commit(
+      upload([closing, giasRow({ urn: urn(101), status: 'Closed', closeDate: '21/07/2025' })]),
+    );
+    expect((await stored([urn(100), urn(101)])).map((s) => [s.status, s.closedOn])).toEqual([
+      ['closed', '2025-08-31'],
+      ['closed', '2025-07-21'],
+    ]);
+    expect(await caller.schools.byId({ id: (await stored([urn(100)]))[0]?.id ?? '' })).toMatchObject({
+      closedOn: '2025-08-31',
+    });
+  });
+
   it('the Schools list starts with the open schools an import brings; the closed ones, or all, on request', async () => {
     const caller = await manager();
     const name = `Listed ${base}`;

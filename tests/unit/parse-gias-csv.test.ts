@@ -87,6 +87,7 @@ describe('parseGiasCsv: columns', () => {
         telephone: '01214641234',
         website: 'http://www.school103318.example',
         trustName: null,
+        closedOn: null,
       },
     ]);
     expect(parsed.absentOptionalFields).toEqual(['officialSixthForm']);
@@ -153,6 +154,26 @@ describe('parseGiasCsv: columns', () => {
     expect(parsed.schools.map((s) => [s.urn, s.telephone, s.website, s.trustName])).toEqual([
       [103501, '0121 464 0000', 'www.oakfield.sch.uk', 'Oak Learning Trust'],
       [103502, null, null, null],
+    ]);
+  });
+
+  it('reads the close date GIAS gives, day first with dashes or slashes; empty is none', async () => {
+    const parsed = await parseRows(
+      [
+        giasRow({ urn: 103601, status: 'Closed', closeDate: '31-08-2025' }),
+        giasRow({ urn: 103602, status: 'Closed', closeDate: '31/08/2025' }),
+        giasRow({ urn: 103603, status: 'Open, but proposed to close', closeDate: '1/9/2027' }),
+        giasRow({ urn: 103604, status: 'Open', closeDate: '' }),
+      ],
+      {},
+      { header: 'full' },
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.schools.map((s) => [s.urn, s.status, s.closedOn])).toEqual([
+      [103601, 'closed', '2025-08-31'],
+      [103602, 'closed', '2025-08-31'],
+      [103603, 'proposed_to_close', '2027-09-01'],
+      [103604, 'open', null],
     ]);
   });
 
@@ -342,8 +363,10 @@ describe('parseGiasCsv: row errors', () => {
       giasRow({ urn: 100206, status: 'Shut' }),
       giasRow({ urn: 100201, name: 'Duplicate' }),
       giasRow({ urn: 100208, phase: '', pupils: '-4' }),
+      giasRow({ urn: 100209, status: 'Closed', closeDate: '31-02-2025' }),
+      giasRow({ urn: 100210, status: 'Closed', closeDate: '2025-08-31' }),
     ]);
-    expect(parsed.rowsMatching).toBe(8);
+    expect(parsed.rowsMatching).toBe(10);
     expect(parsed.schools.map((s) => s.urn)).toEqual([100201]);
     expect(parsed.errors).toEqual([
       { row: 3, urn: '', field: 'URN', message: 'URN is missing.' },
@@ -373,6 +396,18 @@ describe('parseGiasCsv: row errors', () => {
         urn: '100208',
         field: 'NumberOfPupils',
         message: 'Number of pupils must be a whole number (found “-4”).',
+      },
+      {
+        row: 10,
+        urn: '100209',
+        field: 'CloseDate',
+        message: 'Close date must be a date written day first, like 31-08-2025 (found “31-02-2025”).',
+      },
+      {
+        row: 11,
+        urn: '100210',
+        field: 'CloseDate',
+        message: 'Close date must be a date written day first, like 31-08-2025 (found “2025-08-31”).',
       },
     ]);
   });

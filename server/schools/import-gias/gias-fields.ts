@@ -27,13 +27,14 @@ export const giasColumns = {
  * Columns read when the file has them (a file cut down to fewer columns still imports, keeping what a school
  * already has for them): GIAS's OfficialSixthForm (code) is 1 for a school with a sixth form, 2 without, 0 or
  * 9 when it does not apply; the school's telephone, website and academy trust are as GIAS writes them (empty:
- * none).
+ * none); CloseDate is day first, dd-mm-yyyy (empty: none).
  */
 export const giasOptionalColumns = {
   officialSixthForm: 'OfficialSixthForm (code)',
   telephone: 'TelephoneNum',
   website: 'SchoolWebsite',
   trustName: 'Trusts (name)',
+  closedOn: 'CloseDate',
 } as const;
 
 export type GiasField = keyof typeof giasColumns;
@@ -70,6 +71,7 @@ export type GiasSchool = Pick<
   | 'telephone'
   | 'website'
   | 'trustName'
+  | 'closedOn'
 >;
 
 export const giasSchoolColumns = [
@@ -91,6 +93,7 @@ export const giasSchoolColumns = [
   'telephone',
   'website',
   'trustName',
+  'closedOn',
 ] as const satisfies readonly (keyof GiasSchool)[];
 
 /** What the check says changes on a school, field by field ("Name, headteacher"). */
@@ -113,6 +116,7 @@ export const giasFieldLabels: Record<(typeof giasSchoolColumns)[number], string>
   telephone: 'telephone',
   website: 'website',
   trustName: 'trust',
+  closedOn: 'close date',
 };
 
 /** A problem with one row of the file. `row` counts the header as row 1, as a spreadsheet shows it. */

@@ -13,6 +13,7 @@ import {
   type GiasRowError,
   type GiasSchool,
 } from './gias-fields';
+import { parseGiasDate } from './parse-gias-date';
 import { createUtf8Check } from './utf8-check';
 
 /** Which rows of the (national) file the workspace wants: its LA codes, or URNs the user listed. */
@@ -176,8 +177,10 @@ function validateRow(
     ];
   }
   const errors: GiasRowError[] = [];
-  const fail = (field: GiasField, message: string) =>
-    errors.push({ row: raw.row, urn: urnText, field: giasColumns[field], message });
+  /** `column` is the GIAS header, so the user can find the cell. */
+  const failAt = (column: string, message: string) =>
+    errors.push({ row: raw.row, urn: urnText, field: column, message });
+  const fail = (field: GiasField, message: string) => failAt(giasColumns[field], message);
   const required = (field: GiasField, what: string) => {
     const text = value(field);
     if (text === '') fail(field, `${what} is missing.`);
@@ -217,8 +220,16 @@ function validateRow(
     else fail('numberOfPupils', `Number of pupils must be a whole number (found “${pupilsText}”).`);
   }
 
-  if (errors.length > 0 || !status) return errors;
   const optional = (field: GiasOptionalField) => decode(raw.values[field] ?? '').trim();
+  const closeDate = parseGiasDate(optional('closedOn'));
+  if ('invalid' in closeDate) {
+    failAt(
+      giasOptionalColumns.closedOn,
+      `Close date must be a date written day first, like 31-08-2025 (found “${optional('closedOn')}”).`,
+    );
+  }
+
+  if (errors.length > 0 || !status || 'invalid' in closeDate) return errors;
   const sixthForm = optional('officialSixthForm');
   const title = value('headTitle');
   const headteacherName =
@@ -248,6 +259,7 @@ function validateRow(
     website: optional('website') || null,
     // GIAS writes "Not applicable" (or leaves it empty) for a school in no trust.
     trustName: noTrust.has(optional('trustName')) ? null : optional('trustName'),
+    closedOn: closeDate.date,
   };
 }
 

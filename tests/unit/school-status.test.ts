@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { schoolStatusWithDate } from '~/server/schools/school-status';
+
+describe('schoolStatusWithDate', () => {
+  it('says the day a closed school closed, or is to close, where GIAS gives one', () => {
+    expect(schoolStatusWithDate({ status: 'closed', closedOn: '2025-08-31' })).toBe(
+      'Closed on 31 August 2025',
+    );
+    expect(schoolStatusWithDate({ status: 'proposed_to_close', closedOn: '2027-08-31' })).toBe(
+      'Open, but proposed to close on 31 August 2027',
+    );
+  });
+
+  it('is GIAS’s status alone without a close date', () => {
+    expect(schoolStatusWithDate({ status: 'closed', closedOn: null })).toBe('Closed');
+    expect(schoolStatusWithDate({ status: 'open', closedOn: null })).toBe('Open');
+  });
+});
