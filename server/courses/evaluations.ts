@@ -46,6 +46,20 @@ export async function findEvaluationPlace(tx: Tx, token: string) {
   return row ?? null;
 }
 
+/**
+ * What the evaluation page (from the request email's link) shows: the course, the delegate's name, whether it
+ * has been answered, and the questions. Not the place's row: anyone holding the link reads this.
+ */
+export async function evaluationByLink(tx: Tx, token: string) {
+  const place = await findEvaluationPlace(tx, token);
+  if (!place) throw new DomainError({ code: 'NOT_FOUND', message: 'This link is not valid.' });
+  return {
+    course: { title: place.course.title, startsOn: place.course.startsOn, endsOn: place.course.endsOn },
+    delegateName: place.booking.delegateName,
+    answered: place.answeredAt !== null,
+  };
+}
+
 /** A delegate's evaluation, once per place: a second answer is refused rather than overwriting the first. */
 export async function submitEvaluation(
   tx: Tx,

@@ -3,6 +3,8 @@ import type { Tx } from '~/db/client';
 import { chargeableItems, courseBookings, type CourseBooking } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { loadVatForSchool } from '../invoicing/vat-for-school';
+import { certificateEligibility } from './attendance-certificate';
+import { courseWhere } from './course-labels';
 import { getCourse } from './get-course';
 import { hashPlaceToken } from './place-token';
 
@@ -47,4 +49,31 @@ export async function cancellationChargeOf(
     rateIsFinal: true,
   });
   return { netPence: charge.netPence, vatRateBasisPoints: vat.rateBasisPoints };
+}
+
+/**
+ * What a delegate's own page (from their confirmation email's link) shows: the place, its course and sessions,
+ * whether their certificate is ready, and what a cancellation cost. Only what the page says: never the place's
+ * token hashes or the school's ids, since anyone holding the link reads this.
+ */
+export async function placeByLink(tx: Tx, token: string) {
+  const { booking, course, sessions } = await findPlace(tx, token);
+  const [{ eligible }, charge] = await Promise.all([
+    certificateEligibility(tx, booking),
+    cancellationChargeOf(tx, booking),
+  ]);
+  const where = courseWhere(course);
+  return {
+    booking: {
+      delegateName: booking.delegateName,
+      status: booking.status,
+      delegateNeeds: booking.delegateNeeds,
+    },
+    course: { title: course.title, startsOn: course.startsOn, endsOn: course.endsOn },
+    // The joining link only for a place still held: a cancelled delegate's link no longer lets them in.
+    where: { venue: where.venue, joiningLink: booking.status === 'confirmed' ? where.joiningLink : '' },
+    sessions,
+    certificate: eligible,
+    charge,
+  };
 }

@@ -3,6 +3,8 @@ import { todayInLondon } from '../catalogue/academic-year';
 import { priceNamesOf } from '../catalogue/price-names';
 import { catalogueSitemap } from '../courses/catalogue-sitemap';
 import { getPublicCourse } from '../courses/get-public-course';
+import { evaluationByLink } from '../courses/evaluations';
+import { placeByLink } from '../courses/find-place';
 import { offerToClaim } from '../courses/offer-to-claim';
 import { withPublicCourses } from '../courses/public-tenant';
 import { catalogueFacets, searchCatalogue, ZCatalogueFilters } from '../courses/search-catalogue';
@@ -11,8 +13,9 @@ import { publicProcedure, router } from '../trpc';
 const ZTenantSlug = z.string().trim().min(1).max(60);
 
 /**
- * The public course catalogue of a workspace: no sign-in, published courses only, read-only; and the page
- * behind a waiting-list offer's emailed link, which the link's token opens.
+ * The public course catalogue of a workspace: no sign-in, published courses only, read-only; and the pages
+ * behind a delegate's emailed links (their place, a waiting-list offer, an evaluation), which the link's token
+ * opens.
  */
 export const courseCatalogueRouter = router({
   search: publicProcedure
@@ -49,6 +52,16 @@ export const courseCatalogueRouter = router({
           now: new Date(),
         }),
       ),
+    ),
+  /** A delegate's own place, by their confirmation email's link: sessions, certificate, what cancelling cost. */
+  place: publicProcedure
+    .input(z.object({ tenant: ZTenantSlug, token: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => withPublicCourses(ctx.db, input.tenant, (tx) => placeByLink(tx, input.token))),
+  /** A delegate's evaluation request, by its emailed link: the course and whether it has been answered. */
+  evaluation: publicProcedure
+    .input(z.object({ tenant: ZTenantSlug, token: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) =>
+      withPublicCourses(ctx.db, input.tenant, (tx) => evaluationByLink(tx, input.token)),
     ),
   /** Every public catalogue and its courses, as absolute addresses for search engines' sitemap. */
   sitemap: publicProcedure.query(async ({ ctx }) => {

@@ -13,7 +13,7 @@ import { withMailroom } from '~/server/email/outbox';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
 import { moduleKeys } from '~/db/schema';
-import { openTestDatabase, testAppUrl } from './harness';
+import { anonymousCaller, openTestDatabase, testAppUrl } from './harness';
 import { ownCourse } from './course-fixtures';
 
 const year = new Date().getUTCFullYear() + 1;
@@ -171,7 +171,19 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
       overall: 4,
       comments: 'Practical and well paced.',
     };
+    const evaluationPage = () =>
+      anonymousCaller(database.db).courseCatalogue.evaluation({ tenant: ws.tenant.slug, token });
+    expect(await evaluationPage()).toMatchObject({ delegateName: d('a').name, answered: false });
     await submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token, answers });
+    // The page behind the link now thanks them; the link opens nothing in another workspace, nor a made-up one.
+    expect(await evaluationPage()).toMatchObject({ answered: true });
+    const other = await makeWorkspaceWithEveryRole(database.db, ['courses']);
+    await expect(
+      anonymousCaller(database.db).courseCatalogue.evaluation({ tenant: other.tenant.slug, token }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      anonymousCaller(database.db).courseCatalogue.evaluation({ tenant: ws.tenant.slug, token: 'made-up' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
       submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token, answers }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });

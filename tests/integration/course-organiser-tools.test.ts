@@ -9,7 +9,7 @@ import { newPlaceToken } from '~/server/courses/place-token';
 import { setNeedsByLink } from '~/server/courses/set-needs-by-link';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
 import { ownCourse, ranUntilYesterday, schoolWithStaffAndHeads } from './course-fixtures';
-import { openTestDatabase } from './harness';
+import { anonymousCaller, openTestDatabase } from './harness';
 
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -428,9 +428,12 @@ describe('a delegate’s own needs, from their place link', () => {
 
   it('are saved, changed or cleared while the place is booked, and refused once it is cancelled', async () => {
     const { ws } = setup;
+    const title = `Own needs ${Math.random().toString(36).slice(2, 8)}`;
     const made = await ws.caller.courses.create({
       ...ownCourse,
-      title: `Own needs ${Math.random().toString(36).slice(2, 8)}`,
+      title,
+      format: 'hybrid',
+      joiningLink: 'https://meet.example/own-needs',
     } as never);
     await ws.caller.courses.publish({ id: made.id });
     const booked = await ws.caller.courses.book({
@@ -451,6 +454,19 @@ describe('a delegate’s own needs, from their place link', () => {
 
     await setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: ' Gluten-free lunch ' });
     expect(await needsNow()).toBe('Gluten-free lunch');
+    // The delegate's page behind the link: their place and needs, and nothing a link holder need not see.
+    const placePage = () =>
+      anonymousCaller(database.db).courseCatalogue.place({ tenant: ws.tenant.slug, token });
+    const page = await placePage();
+    expect(page).toMatchObject({
+      booking: { delegateName: 'Dee Dale', status: 'confirmed', delegateNeeds: 'Gluten-free lunch' },
+      course: { title },
+      where: { venue: 'Somewhere', joiningLink: 'https://meet.example/own-needs' },
+      certificate: false,
+      charge: null,
+    });
+    expect(Object.keys(page.booking).sort()).toEqual(['delegateName', 'delegateNeeds', 'status']);
+    expect(page.sessions.length).toBeGreaterThan(0);
     await setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: '' });
     expect(await needsNow()).toBe('');
     await expect(
@@ -461,9 +477,14 @@ describe('a delegate’s own needs, from their place link', () => {
     await expect(setNeedsByLink(database.db, { slug: other.tenant.slug, token, needs: 'x' })).rejects.toThrow(
       'This link is not valid.',
     );
+    await expect(
+      anonymousCaller(database.db).courseCatalogue.place({ tenant: other.tenant.slug, token }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await ws.caller.courses.cancelBooking({ bookingId });
     await expect(setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: 'x' })).rejects.toThrow(
       'This place is no longer booked',
     );
+    // Cancelled: the page says so, and gives no joining link any more.
+    expect(await placePage()).toMatchObject({ booking: { status: 'cancelled' }, where: { joiningLink: '' } });
   });
 });

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { evaluationQuestions, findEvaluationPlace } from '~/server/courses/evaluations';
-import { withPublicCourses } from '~/server/courses/public-tenant';
-import { getDatabase } from '~/server/database';
+import { evaluationQuestions } from '~/server/courses/evaluations';
 import { SiteHeader } from '../../../../_components/site-header';
 import { formatCourseDates } from '../../../../_lib/course-format';
+import { guard, serverApi } from '../../../../_lib/server-api';
 import { EvaluationForm } from '../../../../_components/course-evaluation-form';
 import { sendEvaluation } from './actions';
 
@@ -21,20 +19,17 @@ export default async function EvaluatePage({
 }) {
   const { tenant, token } = await params;
   const { sent } = await searchParams;
-  const place = await withPublicCourses((await getDatabase()).db, tenant, (tx) =>
-    findEvaluationPlace(tx, token),
-  ).catch(() => null);
-  if (!place) notFound();
-  const { course, booking, answeredAt } = place;
+  const api = await serverApi(null);
+  const { course, delegateName, answered } = await guard(api.courseCatalogue.evaluation({ tenant, token }));
   return (
     <>
       <SiteHeader user={null} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
         <h1 className="text-3xl font-bold">Evaluation: {course.title}</h1>
         <p className="mt-2 text-slate-700">
-          {booking.delegateName} · {formatCourseDates(course.startsOn, course.endsOn)}
+          {delegateName} · {formatCourseDates(course.startsOn, course.endsOn)}
         </p>
-        {answeredAt || sent ? (
+        {answered || sent ? (
           <p role="status" className="mt-6 rounded border-l-4 border-green-700 bg-green-50 p-4 font-semibold">
             Thank you: your evaluation has been received.
           </p>

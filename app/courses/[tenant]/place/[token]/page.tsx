@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { certificateEligibility } from '~/server/courses/attendance-certificate';
 import { cancellationChargeLine } from '~/server/courses/course-emails';
-import { cancellationChargeOf, findPlace } from '~/server/courses/find-place';
-import { withPublicCourses } from '~/server/courses/public-tenant';
-import { getDatabase } from '~/server/database';
 import { DataTable } from '../../../../_components/data-table';
 import { SiteHeader } from '../../../../_components/site-header';
 import { NeedsForm } from './needs-form';
-import { courseWhere, formatCourseDate, formatCourseDates } from '../../../../_lib/course-format';
+import { formatCourseDate, formatCourseDates } from '../../../../_lib/course-format';
+import { guard, serverApi } from '../../../../_lib/server-api';
 
 export const metadata: Metadata = { title: 'Your place', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -16,14 +12,10 @@ export const dynamic = 'force-dynamic';
 /** A delegate's own page, from their confirmation email: the sessions and the calendar invite. */
 export default async function PlacePage({ params }: { params: Promise<{ tenant: string; token: string }> }) {
   const { tenant, token } = await params;
-  const found = await withPublicCourses((await getDatabase()).db, tenant, async (tx) => {
-    const place = await findPlace(tx, token);
-    const { eligible } = await certificateEligibility(tx, place.booking);
-    return { ...place, certificate: eligible, charge: await cancellationChargeOf(tx, place.booking) };
-  }).catch(() => null);
-  if (!found) notFound();
-  const { booking, course, sessions, certificate, charge } = found;
-  const where = courseWhere(course);
+  const api = await serverApi(null);
+  const { booking, course, where, sessions, certificate, charge } = await guard(
+    api.courseCatalogue.place({ tenant, token }),
+  );
   return (
     <>
       <SiteHeader user={null} />
