@@ -46,7 +46,14 @@ export type Access =
    */
   | { kind: 'joining' }
   /** The signed-in person's own account (their name), whatever workspaces they belong to. */
-  | { kind: 'account' };
+  | { kind: 'account' }
+  /**
+   * A link emailed to one person (a delegate's place, an evaluation request, a bulletin's unsubscribe link),
+   * signed in or not: the token in the input is the credential. The domain function resolves it inside the
+   * workspace the input names (a token from another workspace finds nothing) and audits a change there as
+   * that person, in the change's transaction (runInTenant).
+   */
+  | { kind: 'emailed-link' };
 
 export type Meta = { access: Access };
 
@@ -106,6 +113,9 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = base.meta({ access: { kind: 'public' } });
+
+/** See the `emailed-link` access kind: the token is the credential; the domain function audits the change. */
+export const emailedLinkProcedure = base.meta({ access: { kind: 'emailed-link' } });
 
 const signInPlease = 'Please sign in to continue.';
 

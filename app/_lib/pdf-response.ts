@@ -1,5 +1,6 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
 import { renderPdf, type PdfDocument } from '~/server/pdf/render-pdf';
 
 const statusOf: Partial<Record<TRPCError['code'], number>> = {
@@ -31,6 +32,10 @@ export async function pdfResponse(load: () => Promise<{ document: PdfDocument; f
 
 /** A procedure's refusal as a plain response for a download link; anything else is a real failure. */
 export function refusalResponse(error: unknown): Response {
+  // An address the procedure's input refused (a link cut short where an email wrapped it) is one that does not
+  // exist, as for pages (see guard).
+  if (error instanceof TRPCError && error.cause instanceof ZodError)
+    return new Response('This link is not valid.', { status: 404 });
   const status = error instanceof TRPCError ? statusOf[error.code] : undefined;
   if (status && error instanceof Error) return new Response(error.message, { status });
   throw error;

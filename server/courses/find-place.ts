@@ -3,7 +3,8 @@ import type { Tx } from '~/db/client';
 import { chargeableItems, courseBookings, type CourseBooking } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { loadVatForSchool } from '../invoicing/vat-for-school';
-import { certificateEligibility } from './attendance-certificate';
+import { certificateEligibility, certificateFor } from './attendance-certificate';
+import { courseInvite, inviteSequence } from './course-invite';
 import { courseWhere } from './course-labels';
 import { getCourse } from './get-course';
 import { hashPlaceToken } from './place-token';
@@ -76,4 +77,21 @@ export async function placeByLink(tx: Tx, token: string) {
     certificate: eligible,
     charge,
   };
+}
+
+/**
+ * The delegate's calendar file, from their place link: one event per session, with the same UIDs as the invite
+ * attached to their emails, so downloading it as well does not add copies.
+ */
+export async function placeCalendarByLink(tx: Tx, token: string, providerName: string) {
+  const { booking, course, sessions } = await findPlace(tx, token);
+  return {
+    ics: courseInvite({ course, sessions, booking, providerName, sequence: inviteSequence(course, booking) }),
+  };
+}
+
+/** The delegate's certificate of attendance, from their place link (present at every session). */
+export async function placeCertificateByLink(tx: Tx, token: string, issuer: string) {
+  const { booking } = await findPlace(tx, token);
+  return certificateFor(tx, booking, issuer);
 }

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { withPlatform, type Db, type Tx } from '~/db/client';
+import { withPlatform, withTenant, type Db, type Tx } from '~/db/client';
 import { governorBulletinUnsubscribes, tenants } from '~/db/schema';
 import { env } from '../env';
 import { runInTenant } from '../unit-of-work/run-in-tenant';
@@ -64,6 +64,27 @@ async function workspaceBySlug(db: Db, slug: string) {
       .where(eq(tenants.slug, slug)),
   );
   return tenant && tenant.modules.includes('governance') ? tenant : null;
+}
+
+/**
+ * What the link in a bulletin's footer stands for: the address, the workspace and whether the address gets its
+ * bulletins now. Only reads: opening the link (as a mail scanner does) changes nothing. Null when the link is
+ * not valid.
+ */
+export async function bulletinSubscriptionByLink(
+  db: Db,
+  input: { slug: string; token: string },
+): Promise<{ workspaceName: string; email: string; subscribed: boolean } | null> {
+  const tenant = await workspaceBySlug(db, input.slug);
+  const email = tenant ? addressOfToken(tenant.id, input.token) : null;
+  if (!tenant || !email) return null;
+  const unsubscribed = await withTenant(db, tenant.id, (tx) =>
+    tx
+      .select({ email: governorBulletinUnsubscribes.email })
+      .from(governorBulletinUnsubscribes)
+      .where(eq(governorBulletinUnsubscribes.email, email)),
+  );
+  return { workspaceName: tenant.name, email, subscribed: unsubscribed.length === 0 };
 }
 
 /**

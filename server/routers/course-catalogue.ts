@@ -3,14 +3,18 @@ import { todayInLondon } from '../catalogue/academic-year';
 import { priceNamesOf } from '../catalogue/price-names';
 import { catalogueSitemap } from '../courses/catalogue-sitemap';
 import { getPublicCourse } from '../courses/get-public-course';
-import { evaluationByLink } from '../courses/evaluations';
-import { placeByLink } from '../courses/find-place';
+import { claimByLink } from '../courses/claim-by-link';
+import { evaluationByLink, submitEvaluationByLink, ZEvaluationAnswers } from '../courses/evaluations';
+import { placeByLink, placeCalendarByLink, placeCertificateByLink } from '../courses/find-place';
 import { offerToClaim } from '../courses/offer-to-claim';
 import { withPublicCourses } from '../courses/public-tenant';
 import { catalogueFacets, searchCatalogue, ZCatalogueFilters } from '../courses/search-catalogue';
-import { publicProcedure, router } from '../trpc';
+import { setNeedsByLink, ZPlaceNeeds } from '../courses/set-needs-by-link';
+import { emailedLinkProcedure, publicProcedure, router } from '../trpc';
 
 const ZTenantSlug = z.string().trim().min(1).max(60);
+/** An emailed link's token: anything of the wrong length is answered like an unknown one ("not valid"). */
+const ZLink = z.object({ tenant: ZTenantSlug, token: z.string().min(1).max(200) });
 
 /**
  * The public course catalogue of a workspace: no sign-in, published courses only, read-only; and the pages
@@ -41,27 +45,59 @@ export const courseCatalogueRouter = router({
     })),
   ),
   /** A waiting-list offer, by its emailed claim link's token: the course, the hold and what claiming costs. */
-  claimableOffer: publicProcedure
-    .input(z.object({ tenant: ZTenantSlug, token: z.string().min(1).max(200) }))
-    .query(({ ctx, input }) =>
-      withPublicCourses(ctx.db, input.tenant, (tx, tenant) =>
-        offerToClaim(tx, {
-          token: input.token,
-          laCodes: tenant.laCodes,
-          today: todayInLondon(),
-          now: new Date(),
-        }),
-      ),
+  claimableOffer: publicProcedure.input(ZLink).query(({ ctx, input }) =>
+    withPublicCourses(ctx.db, input.tenant, (tx, tenant) =>
+      offerToClaim(tx, {
+        token: input.token,
+        laCodes: tenant.laCodes,
+        today: todayInLondon(),
+        now: new Date(),
+      }),
     ),
+  ),
   /** A delegate's own place, by their confirmation email's link: sessions, certificate, what cancelling cost. */
   place: publicProcedure
-    .input(z.object({ tenant: ZTenantSlug, token: z.string().min(1).max(200) }))
+    .input(ZLink)
     .query(({ ctx, input }) => withPublicCourses(ctx.db, input.tenant, (tx) => placeByLink(tx, input.token))),
+  /** The place's calendar file (an event per session), from the delegate's place page. */
+  placeCalendar: publicProcedure
+    .input(ZLink)
+    .query(({ ctx, input }) =>
+      withPublicCourses(ctx.db, input.tenant, (tx, tenant) =>
+        placeCalendarByLink(tx, input.token, tenant.name),
+      ),
+    ),
+  /** The delegate's certificate of attendance (present at every session), from their place page. */
+  placeCertificate: publicProcedure
+    .input(ZLink)
+    .query(({ ctx, input }) =>
+      withPublicCourses(ctx.db, input.tenant, (tx, tenant) =>
+        placeCertificateByLink(tx, input.token, tenant.name),
+      ),
+    ),
+  /** The delegate tells the organisers their access or dietary needs (or clears them), from their place page. */
+  saveNeeds: emailedLinkProcedure
+    .input(ZLink.extend({ needs: ZPlaceNeeds }))
+    .mutation(({ ctx, input }) =>
+      setNeedsByLink(ctx.db, { slug: input.tenant, token: input.token, needs: input.needs }),
+    ),
+  /** Claims the place a waiting-list offer holds, from the offer email's link. */
+  claimOffer: emailedLinkProcedure
+    .input(ZLink)
+    .mutation(({ ctx, input }) =>
+      claimByLink(ctx.db, { slug: input.tenant, token: input.token, appUrl: ctx.appUrl }),
+    ),
   /** A delegate's evaluation request, by its emailed link: the course and whether it has been answered. */
   evaluation: publicProcedure
-    .input(z.object({ tenant: ZTenantSlug, token: z.string().min(1).max(200) }))
+    .input(ZLink)
     .query(({ ctx, input }) =>
       withPublicCourses(ctx.db, input.tenant, (tx) => evaluationByLink(tx, input.token)),
+    ),
+  /** The delegate's answers to the evaluation request, from its emailed link (once). */
+  sendEvaluation: emailedLinkProcedure
+    .input(ZLink.extend({ answers: ZEvaluationAnswers }))
+    .mutation(({ ctx, input }) =>
+      submitEvaluationByLink(ctx.db, { slug: input.tenant, token: input.token, answers: input.answers }),
     ),
   /** Every public catalogue and its courses, as absolute addresses for search engines' sitemap. */
   sitemap: publicProcedure.query(async ({ ctx }) => {

@@ -3,6 +3,7 @@ import { accountRouter } from './account';
 import { adviserTimeRouter } from './adviser-time';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
+import { bulletinLinksRouter } from './bulletin-links';
 import { calendarRouter } from './calendar';
 import { caseworkRouter } from './casework';
 import { catalogueRouter } from './catalogue';
@@ -54,6 +55,7 @@ export const appRouter = router({
   invoices: invoicesRouter,
   induction: inductionRouter,
   governance: governanceRouter,
+  bulletinLinks: bulletinLinksRouter,
   notesOfVisit: notesOfVisitRouter,
   personalData: personalDataRouter,
   casework: caseworkRouter,

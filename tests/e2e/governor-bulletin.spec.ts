@@ -61,6 +61,11 @@ test('an LA officer composes, previews and sends the termly bulletin; the clerk 
   );
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(link);
+  // Opening the link changes nothing (mail scanners open links): the clerk presses Unsubscribe.
+  await expect(visitor.getByRole('heading', { name: 'Unsubscribe from governor bulletins' })).toBeVisible();
+  await expect(visitor.getByText('clerk@stcatherines.sch.example receives Barnet')).toBeVisible();
+  await expectAccessible(visitor);
+  await visitor.getByRole('button', { name: 'Unsubscribe' }).click();
   await expect(visitor.getByRole('heading', { name: 'You have unsubscribed' })).toBeVisible();
   await expect(visitor.getByRole('status')).toContainText(
     'clerk@stcatherines.sch.example will receive no more governor bulletins from Barnet',
@@ -98,4 +103,8 @@ test('an LA officer composes, previews and sends the termly bulletin; the clerk 
   });
   expect(oneClick.status()).toBe(200);
   expect(await oneClick.text()).toContain('chair@stcatherines.sch.example is unsubscribed');
+  const forged = await visitor.request.post(`${chairLink}x/one-click`, {
+    form: { 'List-Unsubscribe': 'One-Click' },
+  });
+  expect(forged.status()).toBe(404);
 });

@@ -2,7 +2,6 @@ import { and, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
 import { courseEvaluations, outboxEmails } from '~/db/schema';
-import { submitEvaluationByLink } from '~/server/courses/evaluations';
 import { findPlace } from '~/server/courses/find-place';
 import { markAttendance } from '~/server/courses/mark-attendance';
 import { withPublicCourses } from '~/server/courses/public-tenant';
@@ -174,7 +173,13 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     const evaluationPage = () =>
       anonymousCaller(database.db).courseCatalogue.evaluation({ tenant: ws.tenant.slug, token });
     expect(await evaluationPage()).toMatchObject({ delegateName: d('a').name, answered: false });
-    await submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token, answers });
+    const send = (link: string) =>
+      anonymousCaller(database.db).courseCatalogue.sendEvaluation({
+        tenant: ws.tenant.slug,
+        token: link,
+        answers,
+      });
+    await send(token);
     // The page behind the link now thanks them; the link opens nothing in another workspace, nor a made-up one.
     expect(await evaluationPage()).toMatchObject({ answered: true });
     const other = await makeWorkspaceWithEveryRole(database.db, ['courses']);
@@ -184,12 +189,8 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     await expect(
       anonymousCaller(database.db).courseCatalogue.evaluation({ tenant: ws.tenant.slug, token: 'made-up' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(
-      submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token, answers }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(
-      submitEvaluationByLink(database.db, { slug: ws.tenant.slug, token: 'not-a-token', answers }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(send(token)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(send('not-a-token')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const results = await manager.courses.evaluations({ courseId: id });
     expect(results).toMatchObject({
       responses: 1,

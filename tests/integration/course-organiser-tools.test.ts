@@ -6,7 +6,6 @@ import { anonymiseBookings } from '~/server/privacy/anonymise';
 import { newPlaceholder } from '~/server/privacy/privacy-subject';
 import { auditLog, chargeableItems, courseBookings, moduleKeys, outboxEmails } from '~/db/schema';
 import { newPlaceToken } from '~/server/courses/place-token';
-import { setNeedsByLink } from '~/server/courses/set-needs-by-link';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
 import { ownCourse, ranUntilYesterday, schoolWithStaffAndHeads } from './course-fixtures';
 import { anonymousCaller, openTestDatabase } from './harness';
@@ -452,7 +451,11 @@ describe('a delegate’s own needs, from their place link', () => {
       (await ws.caller.courses.delegates({ courseId: made.id })).bookings.find((b) => b.id === bookingId)
         ?.delegateNeeds;
 
-    await setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: ' Gluten-free lunch ' });
+    // Through the place link's procedures, signed out: the link is the credential.
+    const visitor = anonymousCaller(database.db);
+    const setNeeds = (needs: string, tenant = ws.tenant.slug) =>
+      visitor.courseCatalogue.saveNeeds({ tenant, token, needs });
+    await setNeeds(' Gluten-free lunch ');
     expect(await needsNow()).toBe('Gluten-free lunch');
     // The delegate's page behind the link: their place and needs, and nothing a link holder need not see.
     const placePage = () =>
@@ -467,23 +470,20 @@ describe('a delegate’s own needs, from their place link', () => {
     });
     expect(Object.keys(page.booking).sort()).toEqual(['delegateName', 'delegateNeeds', 'status']);
     expect(page.sessions.length).toBeGreaterThan(0);
-    await setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: '' });
+    await setNeeds('');
     expect(await needsNow()).toBe('');
-    await expect(
-      setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: 'x'.repeat(301) }),
-    ).rejects.toThrow('Keep access or dietary needs to 300 characters.');
+    await expect(setNeeds('x'.repeat(301))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { issues: [{ message: 'Keep access or dietary needs to 300 characters.' }] },
+    });
     // Another workspace's address with this link finds nothing; a made-up link neither.
     const other = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
-    await expect(setNeedsByLink(database.db, { slug: other.tenant.slug, token, needs: 'x' })).rejects.toThrow(
-      'This link is not valid.',
-    );
+    await expect(setNeeds('x', other.tenant.slug)).rejects.toThrow('This link is not valid.');
     await expect(
       anonymousCaller(database.db).courseCatalogue.place({ tenant: other.tenant.slug, token }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await ws.caller.courses.cancelBooking({ bookingId });
-    await expect(setNeedsByLink(database.db, { slug: ws.tenant.slug, token, needs: 'x' })).rejects.toThrow(
-      'This place is no longer booked',
-    );
+    await expect(setNeeds('x')).rejects.toThrow('This place is no longer booked');
     // Cancelled: the page says so, and gives no joining link any more.
     expect(await placePage()).toMatchObject({ booking: { status: 'cancelled' }, where: { joiningLink: '' } });
   });

@@ -1,17 +1,13 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { outboxEmails } from '~/db/schema';
+import { auditLog, outboxEmails } from '~/db/schema';
 import { academicYearOf, academicYearStart, todayInLondon } from '~/server/catalogue/academic-year';
 import { ZCreateCatalogueItemInput } from '~/server/catalogue/catalogue-inputs';
 import { createCatalogueItem } from '~/server/catalogue/create-catalogue-item';
 import { withMailroom } from '~/server/email/outbox';
 import { deliverOutboxEmail } from '~/server/email/send-email';
-import {
-  addressOfToken,
-  setBulletinSubscriptionByLink,
-  unsubscribeToken,
-} from '~/server/governance/bulletin-unsubscribe';
+import { addressOfToken, unsubscribeToken } from '~/server/governance/bulletin-unsubscribe';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import {
   addMembership,
@@ -24,8 +20,7 @@ import {
   type MadeUser,
 } from '../fixtures/factories';
 import { fakeSmtp } from '../fixtures/fake-smtp';
-import { POST as oneClickUnsubscribe } from '~/app/unsubscribe/[tenant]/[token]/one-click/route';
-import { openTestDatabase } from './harness';
+import { anonymousCaller, openTestDatabase } from './harness';
 
 const year = academicYearOf(todayInLondon());
 
@@ -189,26 +184,44 @@ describe('governor bulletin', () => {
     );
     const token = email?.text?.match(/\/unsubscribe\/[^/]+\/(\S+)/)?.[1] ?? '';
     expect(addressOfToken(tenant.id, token)).toBe(address('clara'));
+    // Anyone holding the link, signed in or not, through the bulletin link's procedures.
+    const visitor = anonymousCaller(database.db);
+    const link = { tenant: tenant.slug, token };
     // A forged or foreign token does nothing.
-    expect(
-      await setBulletinSubscriptionByLink(database.db, {
-        slug: tenant.slug,
-        token: `${token.slice(0, -2)}xx`,
-      }),
-    ).toBeNull();
+    await expect(
+      visitor.bulletinLinks.unsubscribe({ ...link, token: `${token.slice(0, -2)}xx` }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('not valid') });
     const other = await makeTenant(database.db, { modules: ['governance'] });
-    expect(
-      await setBulletinSubscriptionByLink(database.db, {
-        slug: other.slug,
+    await expect(
+      visitor.bulletinLinks.status({
+        tenant: other.slug,
         token: unsubscribeToken(tenant.id, address('clara')),
       }),
-    ).toBeNull();
-    expect(await setBulletinSubscriptionByLink(database.db, { slug: tenant.slug, token })).toMatchObject({
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Opening the link (as a mail scanner does) only reads.
+    expect(await visitor.bulletinLinks.status(link)).toEqual({
+      workspaceName: tenant.name,
+      email: address('clara'),
+      subscribed: true,
+    });
+    expect(await visitor.bulletinLinks.status(link)).toMatchObject({ subscribed: true });
+    expect(await visitor.bulletinLinks.unsubscribe(link)).toMatchObject({
       email: address('clara'),
       subscribed: false,
     });
+    expect(await visitor.bulletinLinks.status(link)).toMatchObject({ subscribed: false });
     // A second click changes nothing.
-    await setBulletinSubscriptionByLink(database.db, { slug: tenant.slug, token });
+    await visitor.bulletinLinks.unsubscribe(link);
+    // Both changes are in the workspace's audit log, by the link.
+    const audited = await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(like(auditLog.action, 'governance.bulletin%')),
+    );
+    expect(
+      audited.filter((a) => a.action === 'governance.bulletinUnsubscribe').length,
+    ).toBeGreaterThanOrEqual(2);
 
     const title = `Summer term bulletin ${tag}`;
     const { id } = await as(officer).governance.composeBulletin({
@@ -225,7 +238,8 @@ describe('governor bulletin', () => {
     ]);
 
     // Subscribing again (from the same page) puts Clara back for the next bulletin.
-    await setBulletinSubscriptionByLink(database.db, { slug: tenant.slug, token, subscribe: true });
+    await visitor.bulletinLinks.subscribe(link);
+    expect(await visitor.bulletinLinks.status(link)).toMatchObject({ subscribed: true });
     const later = await as(officer).governance.composeBulletin({
       title: `Autumn term bulletin ${tag}`,
       body: 'Back to school: what the board does first.',
@@ -264,30 +278,22 @@ describe('governor bulletin', () => {
     expect(raw).toContain(`List-Unsubscribe: ${oneClick}`);
     expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
 
-    // The mail client's one-click POST (the route handler, on this test's database) unsubscribes Margaret.
-    const holder = globalThis as typeof globalThis & { __strideDatabase?: Promise<Database> };
-    holder.__strideDatabase = Promise.resolve(database);
-    afterAll(() => {
-      holder.__strideDatabase = undefined;
-    });
+    // The mail client's one-click POST (its route handler calls this procedure, with no session) unsubscribes
+    // Margaret.
     const [slug, token] = oneClick
       .replace(/^<.*\/unsubscribe\//, '')
       .replace(/\/one-click>$/, '')
       .split('/');
-    const post = (t: string) =>
-      oneClickUnsubscribe(
-        new Request(`http://stride.test/unsubscribe/${slug}/${t}/one-click`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: 'List-Unsubscribe=One-Click',
-        }),
-        { params: Promise.resolve({ tenant: slug ?? '', token: t }) },
-      );
-    expect((await post(`${token ?? ''}x`)).status).toBe(404);
-    const done = await post(token ?? '');
-    expect(done.status).toBe(200);
-    expect(await done.text()).toContain(`${address('margaret')} is unsubscribed`);
-    expect((await post(token ?? '')).status).toBe(200);
+    const mailClient = anonymousCaller(database.db);
+    await expect(
+      mailClient.bulletinLinks.unsubscribe({ tenant: slug ?? '', token: `${token ?? ''}x` }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await mailClient.bulletinLinks.unsubscribe({ tenant: slug ?? '', token: token ?? '' }),
+    ).toMatchObject({
+      email: address('margaret'),
+      subscribed: false,
+    });
     const next = await as(officer).governance.composeBulletin({
       title: `After one-click ${tag}`,
       body: 'Margaret no longer receives these bulletins.',

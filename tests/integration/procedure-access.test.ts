@@ -13,9 +13,16 @@ describe('every procedure declares who may call it', () => {
   it.each(procedures)('$path has an access rule', ({ meta }) => {
     expect(meta?.access).toBeDefined();
     const access = meta?.access;
-    expect(['public', 'authed', 'superadmin', 'tenant', 'renewal-link', 'joining', 'account']).toContain(
-      access?.kind,
-    );
+    expect([
+      'public',
+      'authed',
+      'superadmin',
+      'tenant',
+      'renewal-link',
+      'joining',
+      'account',
+      'emailed-link',
+    ]).toContain(access?.kind);
     // A tenant procedure names its module (or `core`), so switching a module off refuses all of it.
     if (access?.kind === 'tenant') expect([...moduleKeys, 'core']).toContain(access.module);
     if (access?.kind === 'tenant' && access.roles !== 'any-member') {
@@ -25,7 +32,7 @@ describe('every procedure declares who may call it', () => {
   });
 
   it('has no public or authed mutation (every change is audited: in a workspace, or in the platform log)', () => {
-    const audited = ['tenant', 'renewal-link', 'joining', 'superadmin', 'account'];
+    const audited = ['tenant', 'renewal-link', 'joining', 'superadmin', 'account', 'emailed-link'];
     const loose = procedures.filter(
       (p) => p.type === 'mutation' && !audited.includes(p.meta?.access.kind ?? ''),
     );
@@ -45,5 +52,16 @@ describe('every procedure declares who may call it', () => {
   it('keeps one-click link procedures to the renewals router', () => {
     const links = procedures.filter((p) => p.meta?.access.kind === 'renewal-link').map((p) => p.path);
     expect(links.sort()).toEqual(['renewals.offer', 'renewals.respond']);
+  });
+
+  it('keeps changes by an emailed link (the token the credential) to the delegate’s and the bulletin’s links', () => {
+    const links = procedures.filter((p) => p.meta?.access.kind === 'emailed-link').map((p) => p.path);
+    expect(links.sort()).toEqual([
+      'bulletinLinks.subscribe',
+      'bulletinLinks.unsubscribe',
+      'courseCatalogue.claimOffer',
+      'courseCatalogue.saveNeeds',
+      'courseCatalogue.sendEvaluation',
+    ]);
   });
 });

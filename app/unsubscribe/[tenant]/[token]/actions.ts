@@ -1,11 +1,16 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDatabase } from '~/server/database';
-import { setBulletinSubscriptionByLink } from '~/server/governance/bulletin-unsubscribe';
+import { serverApi } from '../../../_lib/server-api';
 
-/** "Subscribe again" on the unsubscribe page: the same signed link takes the unsubscribe back. */
+/** "Unsubscribe" on the bulletin link's page. */
+export async function unsubscribe(tenant: string, token: string): Promise<void> {
+  await (await serverApi(tenant)).bulletinLinks.unsubscribe({ tenant, token });
+  redirect(`/unsubscribe/${tenant}/${token}`);
+}
+
+/** "Subscribe again" on the same page: the same signed link takes the unsubscribe back. */
 export async function subscribeAgain(tenant: string, token: string): Promise<void> {
-  await setBulletinSubscriptionByLink((await getDatabase()).db, { slug: tenant, token, subscribe: true });
+  await (await serverApi(tenant)).bulletinLinks.subscribe({ tenant, token });
   redirect(`/unsubscribe/${tenant}/${token}?subscribed=1`);
 }

@@ -1,20 +1,17 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { claimByLink } from '~/server/courses/claim-by-link';
-import { createContext } from '~/server/context';
-import { isDomainError } from '~/server/errors/domain-error';
+import { refusalMessage } from '../../../../_lib/refusal-message';
+import { serverApi } from '../../../../_lib/server-api';
 
 export type ClaimState = { error: string | null };
 
 /** Claims the held place from the offer email's link; on success shows the delegate's own place page. */
 export async function claimPlace(tenant: string, token: string, _state: ClaimState): Promise<ClaimState> {
-  const ctx = await createContext(tenant);
   try {
-    await claimByLink(ctx.db, { slug: tenant, token, appUrl: ctx.appUrl });
+    await (await serverApi(tenant)).courseCatalogue.claimOffer({ tenant, token });
   } catch (error) {
-    if (isDomainError(error)) return { error: error.message };
-    throw error;
+    return { error: refusalMessage(error) };
   }
   redirect(`/courses/${tenant}/claim/${token}?claimed=1`);
 }

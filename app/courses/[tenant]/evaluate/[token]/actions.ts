@@ -1,11 +1,10 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { submitEvaluationByLink } from '~/server/courses/evaluations';
-import { getDatabase } from '~/server/database';
-import { isDomainError } from '~/server/errors/domain-error';
 import type { EvaluationState } from '../../../../_components/course-evaluation-form';
 import { readEvaluationForm } from '../../../../_lib/evaluation-form-data';
+import { refusalMessage } from '../../../../_lib/refusal-message';
+import { serverApi } from '../../../../_lib/server-api';
 
 /** Saves the delegate's evaluation from the link in their email; on success shows the thank-you. */
 export async function sendEvaluation(
@@ -17,10 +16,10 @@ export async function sendEvaluation(
   const parsed = readEvaluationForm(form);
   if ('errors' in parsed) return parsed;
   try {
-    await submitEvaluationByLink((await getDatabase()).db, { slug: tenant, token, answers: parsed.answers });
+    const api = await serverApi(tenant);
+    await api.courseCatalogue.sendEvaluation({ tenant, token, answers: parsed.answers });
   } catch (error) {
-    if (isDomainError(error)) return { errors: [{ message: error.message }] };
-    throw error;
+    return { errors: [{ message: refusalMessage(error) }] };
   }
   redirect(`/courses/${tenant}/evaluate/${token}?sent=1`);
 }

@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { setNeedsByLink } from '~/server/courses/set-needs-by-link';
-import { getDatabase } from '~/server/database';
-import { isDomainError } from '~/server/errors/domain-error';
+import { refusalMessage } from '../../../../_lib/refusal-message';
+import { serverApi } from '../../../../_lib/server-api';
 
 export type NeedsState = { error: string | null; saved: boolean };
 
@@ -15,14 +14,10 @@ export async function saveNeeds(
   form: FormData,
 ): Promise<NeedsState> {
   try {
-    await setNeedsByLink((await getDatabase()).db, {
-      slug: tenant,
-      token,
-      needs: String(form.get('needs') ?? ''),
-    });
+    const api = await serverApi(tenant);
+    await api.courseCatalogue.saveNeeds({ tenant, token, needs: String(form.get('needs') ?? '') });
   } catch (error) {
-    if (isDomainError(error)) return { error: error.message, saved: false };
-    throw error;
+    return { error: refusalMessage(error), saved: false };
   }
   revalidatePath(`/courses/${tenant}/place/${token}`);
   return { error: null, saved: true };

@@ -1,8 +1,5 @@
-import { certificateFor } from '~/server/courses/attendance-certificate';
-import { findPlace } from '~/server/courses/find-place';
-import { withPublicCourses } from '~/server/courses/public-tenant';
-import { getDatabase } from '~/server/database';
-import { renderPdf } from '~/server/pdf/render-pdf';
+import { pdfResponse } from '../../../../../_lib/pdf-response';
+import { anonymousServerApi } from '../../../../../_lib/server-api';
 
 /** The delegate's certificate of attendance, from the link in their email (present at every session). */
 export async function GET(
@@ -10,20 +7,7 @@ export async function GET(
   { params }: { params: Promise<{ tenant: string; token: string }> },
 ) {
   const { tenant, token } = await params;
-  try {
-    const bytes = await withPublicCourses((await getDatabase()).db, tenant, async (tx, provider) => {
-      const { booking } = await findPlace(tx, token);
-      const { document } = await certificateFor(tx, booking, provider.name);
-      return renderPdf(document);
-    });
-    return new Response(Buffer.from(bytes), {
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': 'inline; filename="certificate-of-attendance.pdf"',
-        'cache-control': 'private, no-store',
-      },
-    });
-  } catch {
-    return new Response('There is no certificate for this place yet.', { status: 404 });
-  }
+  return pdfResponse(async () =>
+    (await anonymousServerApi()).courseCatalogue.placeCertificate({ tenant, token }),
+  );
 }
