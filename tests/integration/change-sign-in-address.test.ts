@@ -1,9 +1,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withPlatform, type Database } from '~/db/client';
-import { accounts, emailChanges, platformAuditLog, users, verificationTokens } from '~/db/schema';
+import { withPlatform, withTenant, type Database } from '~/db/client';
+import {
+  accounts,
+  emailChanges,
+  outboxEmails,
+  platformAuditLog,
+  users,
+  verificationTokens,
+} from '~/db/schema';
 import { withMailroom } from '~/server/email/outbox';
-import { outboxEmails } from '~/db/schema';
 import { addMembership, callerAs, makeTenant, makeUser, type MadeUser } from '../fixtures/factories';
 import { openTestDatabase } from './harness';
 
@@ -247,6 +253,25 @@ describe('changing the address a person signs in with', () => {
     await expect(
       theirs.account.confirmSignInAddressChange({ token: await linkTokenSentTo(database, again) }),
     ).rejects.toThrow('This link is not valid');
+  });
+
+  it('queues such an email only where no workspace is bound, and no transaction reads it back but delivery', async () => {
+    const workspace = await makeTenant(database.db);
+    const to = fresh('policy');
+    // Bound to a workspace, an email of no workspace is refused (it could not be seen on the jobs page).
+    await expect(
+      withTenant(database.db, workspace.id, (tx) =>
+        tx.insert(outboxEmails).values({ to, subject: 'x', tenantId: null, status: 'queued' }),
+      ),
+    ).rejects.toThrow();
+    await withPlatform(database.db, (tx) =>
+      tx.insert(outboxEmails).values({ to, subject: 'x', status: 'queued' }),
+    );
+    expect(
+      await withPlatform(database.db, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.to, to))),
+    ).toEqual([]);
+    expect(await emailsTo(database, to)).toHaveLength(1);
+    await withMailroom(database.db, (tx) => tx.delete(outboxEmails).where(eq(outboxEmails.to, to)));
   });
 
   it('asks at most five times an hour', async () => {
