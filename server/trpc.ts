@@ -6,6 +6,7 @@ import type { ModuleKey, Role } from '~/db/schema';
 import { DomainError } from './errors/domain-error';
 import { queuedEmailsIn } from './email/send-email';
 import { findRenewalLink } from './renewals/find-renewal-link';
+import { findSignInAddressLink } from './people/change-sign-in-address';
 import { afterCommit, doUnitOfWork } from './unit-of-work/run-in-tenant';
 import { runCommitTasks, takeCommitTasks, type CommitTask } from './unit-of-work/on-commit';
 import type { TenantMembership } from './workspaces/list-memberships';
@@ -53,7 +54,12 @@ export type Access =
    * workspace the input names (a token from another workspace finds nothing) and audits a change there as
    * that person, in the change's transaction (runInTenant).
    */
-  | { kind: 'emailed-link' };
+  | { kind: 'emailed-link' }
+  /**
+   * A link emailed about one person's own account (confirming a new sign-in address), signed in or not: the
+   * token is the credential and stands for that account alone.
+   */
+  | { kind: 'account-link' };
 
 export type Meta = { access: Access };
 
@@ -166,14 +172,15 @@ export const platformProcedure = superadminProcedure.use(async ({ ctx, next, typ
 /**
  * The signed-in person's own account, in one transaction scoped to them (no workspace): a mutation is recorded
  * in the platform audit log as theirs, in the same transaction, since it changes how every workspace they
- * belong to names them.
+ * belong to names them. The emails it queued (of no workspace) go once it commits.
  */
 export const accountProcedure = base
   .meta({ access: { kind: 'account' } })
   .use(requireSession)
   .use(async ({ ctx, next, type, path, getRawInput }) => {
     const rawInput = type === 'mutation' ? await getRawInput() : undefined;
-    return ctx.db.transaction(async (tx) => {
+    let queued: string[] = [];
+    const result = await ctx.db.transaction(async (tx) => {
       await scopeTransaction(tx, { userId: ctx.session.id });
       const result = await next({ ctx: { tx, user: ctx.session } });
       if (!result.ok) throw result.error;
@@ -183,6 +190,42 @@ export const accountProcedure = base
           action: path,
           workspaceId: null,
           input: rawInput,
+        });
+      queued = queuedEmailsIn(tx);
+      return result;
+    });
+    await afterCommit(ctx.db, null, queued);
+    return result;
+  });
+
+/**
+ * A procedure reached from the link that confirms a new sign-in address, signed in or not: the token (only its
+ * hash is stored) finds the one account it was sent for, locked for the transaction, so the link works once.
+ * A mutation is recorded in the platform audit log as that person, with the address (never the token).
+ */
+export const accountLinkProcedure = base
+  .meta({ access: { kind: 'account-link' } })
+  // Any string: a token of the wrong length is answered like an unknown one ("not valid"), not a 400/500.
+  .input(z.object({ token: z.string() }))
+  .use(async ({ ctx, input, next, type, path }) => {
+    const notFound = new TRPCError({
+      code: 'NOT_FOUND',
+      message:
+        'This link is not valid: it may have been used already or replaced by a newer one. Sign in and look at Your account.',
+    });
+    if (input.token.length < 16 || input.token.length > 200) throw notFound;
+    return ctx.db.transaction(async (tx) => {
+      await scopeTransaction(tx);
+      const link = await findSignInAddressLink(tx, input.token);
+      if (!link) throw notFound;
+      const result = await next({ ctx: { tx, link } });
+      if (!result.ok) throw result.error;
+      if (type === 'mutation')
+        await recordPlatformAudit(tx, {
+          actorUserId: link.userId,
+          action: path,
+          workspaceId: null,
+          input: { newEmail: link.newEmail },
         });
       return result;
     });

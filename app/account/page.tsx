@@ -1,16 +1,21 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Link } from '~/app/_components/link';
+import { dateAndTime } from '~/server/format/dates';
 import { roleLabelIn } from '~/server/workspaces/role-labels';
 import { SiteHeader } from '../_components/site-header';
 import { serverApi } from '../_lib/server-api';
 import { WorkspaceTRPCProvider } from '../_lib/trpc-client';
 import { AccountForm } from './account-form';
+import { SignInAddressForm } from './sign-in-address-form';
 
 export const metadata: Metadata = { title: 'Your account' };
 export const dynamic = 'force-dynamic';
 
-/** The signed-in person's own account: their name (as every workspace shows it) and their workspaces. */
+/**
+ * The signed-in person's own account: their name (as every workspace shows it), the address they sign in with
+ * (and a change of it waiting for its link) and their workspaces.
+ */
 export default async function AccountPage() {
   const api = await serverApi();
   const session = await api.auth.session();
@@ -35,12 +40,29 @@ export default async function AccountPage() {
             <dt className="font-semibold">Email address</dt>
             <dd>{account.email}</dd>
           </dl>
-          <p className="mt-1 text-sm text-slate-700">
-            You sign in with this address. To use another one, ask your workspace’s manager to invite it.
-          </p>
+          <p className="mt-1 text-sm text-slate-700">You sign in with this address.</p>
           {/* No workspace: the account is the person's own, whichever workspaces they belong to. */}
           <WorkspaceTRPCProvider tenantSlug="">
             <AccountForm name={account.name} jobTitle={account.jobTitle ?? ''} />
+          </WorkspaceTRPCProvider>
+        </section>
+        <section aria-labelledby="sign-in-address" className="mt-8">
+          <h2 id="sign-in-address" className="text-2xl font-semibold">
+            Change your sign-in address
+          </h2>
+          <p className="mt-3">
+            Moving to a new email address (your school changed its domain, say)? Give the new one: we email it
+            a link, and once it is opened you sign in with it instead of {account.email}.
+          </p>
+          <WorkspaceTRPCProvider tenantSlug="">
+            <SignInAddressForm
+              pending={
+                account.pendingSignInAddress && {
+                  newEmail: account.pendingSignInAddress.newEmail,
+                  expiresAt: dateAndTime(account.pendingSignInAddress.expiresAt),
+                }
+              }
+            />
           </WorkspaceTRPCProvider>
         </section>
         <section aria-labelledby="workspaces" className="mt-8">

@@ -148,6 +148,21 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A change of sign-in address a person asked for and has not yet proved: one per person (a new request
+ * replaces it). Only the hash of the link's token is kept, so a leaked database confirms nobody's change.
+ */
+export const emailChanges = pgTable('email_changes', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Lower-cased, as users.email is stored. */
+  newEmail: text('new_email').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** OAuth accounts (Microsoft Entra ID, Google) linked to a user. */
 export const accounts = pgTable(
   'accounts',
@@ -250,6 +265,14 @@ export const outboxEmails = pgTable(
     }),
     // Delivery (the email worker, sign-in links, the development outbox) works across tenants, and only
     // inside withMailroom, which switches this on for one transaction.
+    // An email about a person's own account (a change of sign-in address), queued in a transaction with no
+    // workspace: it may add an email of no tenant, and read none.
+    pgPolicy('outbox_emails_account', {
+      as: 'permissive',
+      to: outboxRole,
+      for: 'insert',
+      withCheck: sql`tenant_id is null and (select nullif(current_setting('app.tenant_id', true), '')) is null`,
+    }),
     pgPolicy('outbox_emails_mailroom', {
       as: 'permissive',
       to: outboxRole,

@@ -21,6 +21,14 @@ async function findUserByEmail(email: string) {
   });
 }
 
+async function findUserById(id: string) {
+  const db = await getDb();
+  return withPlatform(db, async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
+    return user;
+  });
+}
+
 /**
  * True when every workspace the user belongs to is suspended (and they are no platform administrator):
  * signing in would lead nowhere, so sign-in says so plainly instead.
@@ -132,16 +140,17 @@ export function authOptions(): NextAuthOptions {
       },
       async jwt({ token, user, trigger }) {
         // Signing in, or the browser asking for its session to be re-read after the person named themselves
-        // (accepting an invitation, asking to join): taken from the account, never from what the browser sent.
-        const email = user?.email ?? (trigger === 'update' ? token.email : null);
-        if (email) {
-          const row = await findUserByEmail(email);
-          if (row) {
-            token.sub = row.id;
-            token.name = row.name;
-            token.email = row.email;
-            token.isSuperadmin = row.isSuperadmin;
-          }
+        // (accepting an invitation, asking to join) or changed their sign-in address: taken from the account,
+        // by address at sign-in and by the account's id afterwards (the address may have changed), never from
+        // what the browser sent.
+        const fromSignIn = user?.email ? await findUserByEmail(user.email) : undefined;
+        const row =
+          fromSignIn ?? (trigger === 'update' && token.sub ? await findUserById(token.sub) : undefined);
+        if (row) {
+          token.sub = row.id;
+          token.name = row.name;
+          token.email = row.email;
+          token.isSuperadmin = row.isSuperadmin;
         }
         return token;
       },

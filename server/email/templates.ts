@@ -11,6 +11,7 @@ import { magicLinkEmail } from '~/emails/magic-link';
 import { noteAnsweredEmail, noteSentEmail, noteSharedEmail } from '~/emails/note-of-visit';
 import { noticeEmail } from '~/emails/notice-email';
 import { renewalInvitationEmail } from '~/emails/renewal-invitation';
+import { signInAddressConfirmEmail, signInAddressRequestedEmail } from '~/emails/sign-in-address';
 import type { EmailAttachmentRef } from '~/db/schema';
 
 /**
@@ -31,6 +32,8 @@ export const emailTemplates = {
   'note-shared': noteSharedEmail,
   notice: noticeEmail,
   'renewal-invitation': renewalInvitationEmail,
+  'sign-in-address-confirm': signInAddressConfirmEmail,
+  'sign-in-address-requested': signInAddressRequestedEmail,
 } satisfies Record<string, EmailTemplate>;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -4,6 +4,7 @@ import type { Tx } from '~/db/client';
 import { users } from '~/db/schema';
 import { DomainError } from '../errors/domain-error';
 import { hasOwnName } from '../format/person-name';
+import { pendingSignInAddressChange } from './change-sign-in-address';
 import { listWorkspacesOfUser } from '../workspaces/list-memberships';
 
 export const ZUpdateMyAccountInput = z.object({
@@ -14,7 +15,8 @@ export const ZUpdateMyAccountInput = z.object({
 
 /**
  * The signed-in person's own account: how they are named to others (on registers, notes of visit, emails,
- * the advisers' list), the address they sign in with, and the workspaces they belong to. `namedYet` is false
+ * the advisers' list), the address they sign in with (and a new one waiting for its link), and the workspaces
+ * they belong to. `namedYet` is false
  * while the name is still the stand-in made from their address at first sign-in.
  */
 export async function getMyAccount(tx: Tx, userId: string) {
@@ -28,12 +30,14 @@ export async function getMyAccount(tx: Tx, userId: string) {
     name: hasOwnName(user) ? user.name : '',
     namedYet: hasOwnName(user),
     workspaces: await listWorkspacesOfUser(tx, userId),
+    /** A new sign-in address asked for and not yet confirmed by its link, or null. */
+    pendingSignInAddress: await pendingSignInAddressChange(tx, userId),
   };
 }
 
 /**
  * Renames the person's own account. The address is not changed here: it is how they sign in, and a new one
- * has to be proved by a link sent to it, which the workspace's manager's invitation already does.
+ * has to be proved by a link sent to it (`change-sign-in-address.ts`).
  */
 export async function updateMyAccount(tx: Tx, userId: string, input: z.infer<typeof ZUpdateMyAccountInput>) {
   const [saved] = await tx

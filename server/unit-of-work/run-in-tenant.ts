@@ -95,12 +95,16 @@ export async function doUnitOfWork<T>(
 }
 
 /**
- * What must happen once a unit of work in `tenantId` has committed: the emails it queued (`emailIds`, or
- * every email queued in the tenant) go out, through the job queue when this process runs one (a job each,
+ * What must happen once a unit of work in `tenantId` (null: a person's own account, no workspace) has
+ * committed: the emails it queued (`emailIds`, or every email queued in the tenant) go out, through the job queue when this process runs one (a job each,
  * rendered and delivered by the worker, retried with backoff), otherwise rendered and delivered here and now
  * (tests, scripts).
  */
-export async function afterCommit(db: Db, tenantId: string, emailIds?: readonly string[]): Promise<void> {
+export async function afterCommit(
+  db: Db,
+  tenantId: string | null,
+  emailIds?: readonly string[],
+): Promise<void> {
   if (emailIds?.length === 0) return;
   const dispatcher = emailDispatcherFor(db);
   if (dispatcher) {
@@ -109,7 +113,9 @@ export async function afterCommit(db: Db, tenantId: string, emailIds?: readonly 
     void dispatcher.dispatchQueuedEmails(emailIds).catch((error: unknown) => console.error('[email]', error));
     return;
   }
-  await drainEmails(db, { tenantId, ids: emailIds }).catch((error: unknown) => console.error(error));
+  await drainEmails(db, { tenantId: tenantId ?? undefined, ids: emailIds }).catch((error: unknown) =>
+    console.error(error),
+  );
 }
 
 /**

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { giasCsv, giasRow } from '../fixtures/gias';
-import { acceptInvitation, expectAccessible, signInWithMagicLink } from './support';
+import {
+  acceptInvitation,
+  expectAccessible,
+  latestEmail,
+  latestEmailedLink,
+  signInWithMagicLink,
+} from './support';
 
 // One new workspace per run, so a kept database does not clash.
 const run = Date.now().toString(36);
@@ -142,6 +148,59 @@ test('the platform administrator creates a workspace; its manager invites an adv
   await expect(page.getByRole('banner')).toContainText('Signed in as Ade Adeyemi');
   await page.reload();
   await expect(page.getByLabel('Job title (optional)')).toHaveValue('Primary adviser');
+
+  // The partnership moves to a new email domain: Ade changes the address they sign in with, proved by a link
+  // sent to it; the old address is told.
+  const newAdviserEmail = `ade-${run}@tamworth-si.example`;
+  const addressForm = page.getByRole('region', { name: 'Change your sign-in address' });
+  const sendLink = addressForm.getByRole('button', { name: 'Send a link to the new address' });
+  await addressForm.getByLabel('New sign-in address').fill(adviserEmail.toUpperCase());
+  await sendLink.click();
+  await expect(addressForm.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    'That is already the address you sign in with.',
+  );
+  await addressForm.getByLabel('New sign-in address').fill(`ade-${run}@tamworth-si.exmaple`);
+  await sendLink.click();
+  await expect(addressForm).toContainText(`We sent a link to ade-${run}@tamworth-si.exmaple`);
+  await addressForm.getByRole('button', { name: 'Cancel this change' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled.' })).toBeVisible();
+  await expect(addressForm).not.toContainText('We sent a link to');
+  const askedForAddress = new Date(Date.now() - 1000);
+  await addressForm.getByLabel('New sign-in address').fill(newAdviserEmail);
+  await sendLink.click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `We have sent a link to ${newAdviserEmail}` }),
+  ).toBeVisible();
+  await expect(addressForm).toContainText(`We sent a link to ${newAdviserEmail}`);
+  await expect(addressForm).toContainText('The link expires on');
+  await expectAccessible(page);
+  const notice = await latestEmail(adviserEmail, /sign-in address was asked for/, askedForAddress);
+  expect(notice.text).toContain(`asked to sign in with ${newAdviserEmail} instead of ${adviserEmail}`);
+  const confirmLink = await latestEmailedLink(
+    newAdviserEmail,
+    /https?:\/\/\S+\/account\/confirm-email\?token=[\w-]+/,
+    askedForAddress,
+  );
+  await page.goto(confirmLink);
+  await expect(
+    page.getByRole('heading', { name: 'Confirm your new sign-in address', level: 1 }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: `Confirm ${newAdviserEmail}` }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Your sign-in address is now ${newAdviserEmail}` }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  // The link works once.
+  await page.goto(confirmLink);
+  await expect(page.getByText('This link is not valid')).toBeVisible();
+  await signOut(page);
+  // The new address signs in to the same account, with its workspace and role.
+  await signInWithMagicLink(page, newAdviserEmail);
+  await page.goto('/account');
+  await expect(page.getByRole('region', { name: 'Your details' })).toContainText(newAdviserEmail);
+  await expect(page.getByRole('region', { name: 'Your workspaces' })).toContainText('Your roles: Adviser');
+  await expect(page.getByRole('banner')).toContainText('Signed in as Ade Adeyemi');
   await signOut(page);
   await acceptInvitation(page, { email: headEmail, after: invited, workspace }, 'Hana Head');
   await expect(page.getByTestId('my-school')).toContainText(schoolName);

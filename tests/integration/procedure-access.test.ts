@@ -22,6 +22,7 @@ describe('every procedure declares who may call it', () => {
       'joining',
       'account',
       'emailed-link',
+      'account-link',
     ]).toContain(access?.kind);
     // A tenant procedure names its module (or `core`), so switching a module off refuses all of it.
     if (access?.kind === 'tenant') expect([...moduleKeys, 'core']).toContain(access.module);
@@ -32,7 +33,15 @@ describe('every procedure declares who may call it', () => {
   });
 
   it('has no public or authed mutation (every change is audited: in a workspace, or in the platform log)', () => {
-    const audited = ['tenant', 'renewal-link', 'joining', 'superadmin', 'account', 'emailed-link'];
+    const audited = [
+      'tenant',
+      'renewal-link',
+      'joining',
+      'superadmin',
+      'account',
+      'account-link',
+      'emailed-link',
+    ];
     const loose = procedures.filter(
       (p) => p.type === 'mutation' && !audited.includes(p.meta?.access.kind ?? ''),
     );
@@ -46,7 +55,14 @@ describe('every procedure declares who may call it', () => {
     const joining = procedures.filter((p) => p.meta?.access.kind === 'joining').map((p) => p.path);
     expect(joining.sort()).toEqual(['joining.accept', 'joining.invitation', 'joining.requestAccess']);
     const account = procedures.filter((p) => p.meta?.access.kind === 'account').map((p) => p.path);
-    expect(account.sort()).toEqual(['account.mine', 'account.update']);
+    expect(account.sort()).toEqual([
+      'account.cancelSignInAddressChange',
+      'account.mine',
+      'account.requestSignInAddressChange',
+      'account.update',
+    ]);
+    const accountLinks = procedures.filter((p) => p.meta?.access.kind === 'account-link').map((p) => p.path);
+    expect(accountLinks.sort()).toEqual(['account.confirmSignInAddressChange', 'account.signInAddressLink']);
   });
 
   it('keeps one-click link procedures to the renewals router', () => {

@@ -41,6 +41,30 @@ describe('email templates', () => {
     await expect(renderEmail('magic-link', { url: 1 })).rejects.toThrow();
   });
 
+  it('the new sign-in address gets its link in plain text as well as HTML; the old address is told', async () => {
+    const url = 'https://stride.example/account/confirm-email?token=abc';
+    const confirm = await renderEmail('sign-in-address-confirm', {
+      recipientName: 'Priya Shah',
+      newEmail: 'priya@new.example',
+      url,
+      expiresAt: 'Mon, 7 December 2026 at 14:30',
+    });
+    expect(confirm.subject).toBe('Confirm your new sign-in address for Stride');
+    expect(confirm.text).toContain('Dear Priya Shah,');
+    expect(confirm.text).toContain(url);
+    expect(confirm.text).toContain('until Mon, 7 December 2026 at 14:30');
+    expect(confirm.html).toContain('Confirm my new address');
+    const notice = await renderEmail('sign-in-address-requested', {
+      recipientName: '',
+      oldEmail: 'priya@old.example',
+      newEmail: 'priya@new.example',
+      expiresAt: 'Mon, 7 December 2026 at 14:30',
+    });
+    expect(notice.text).toContain('Hello,');
+    expect(notice.text).toContain('asked to sign in with priya@new.example instead of priya@old.example');
+    expect(notice.text).not.toContain('token=');
+  });
+
   /** The governor-booking notice's props that its tests share. */
   const governorNotice = {
     workspaceName: 'Barnet',
