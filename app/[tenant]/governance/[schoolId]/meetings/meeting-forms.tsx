@@ -57,7 +57,6 @@ export function MeetingForm({
   });
   const update = useFormMutation(trpc.governance.updateMeeting.mutationOptions(), {
     pathOf,
-    messageField: 'heldOn',
     onSuccess: () => {
       setSaved('Saved the meeting.');
       router.refresh();
