@@ -15,14 +15,48 @@ import { addGovernor } from '~/server/governance/add-governor';
 import { addDays, boardKindOf, defaultConstitution } from '~/server/governance/board-rules';
 import { ZGovernorInput, type TGovernorInput } from '~/server/governance/governor-inputs';
 import { stepDownGovernor } from '~/server/governance/update-governor';
+import { addMeeting } from '~/server/governance/keep-board-meetings';
+import { listBoardMembers } from '~/server/governance/load-board';
+import { onBoardOn } from '~/server/governance/meeting-attendance-rules';
+import { ZMeetingInput } from '~/server/governance/meeting-inputs';
+import { recordMeetingAttendance } from '~/server/governance/record-meeting-attendance';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import * as demo from './demo-data';
 
 /**
  * Governing boards for eight schools in each governance workspace (Barnet, HSIP), built through the domain
  * functions as the workspace's manager: full boards with chairs and vice-chairs, a few vacancies, two people
- * on two boards, two terms ending within 60 days, one governor stepped down; and (in LA workspaces) a statutory governor course.
+ * on two boards, two terms ending within 60 days, one governor stepped down, one board's meetings with their
+ * attendance (so its published attendance is counted, the others' typed); and (in LA workspaces) a statutory
+ * governor course.
  */
+
+/**
+ * Three full board meetings and a finance committee in the last year at one board: everyone on the board is
+ * marked at the full board meetings (one apology, one absence), the committee's three members at it.
+ */
+async function seedMeetings(tx: Tx, actor: Actor, schoolId: string, today: IsoDate) {
+  const members = await listBoardMembers(tx, schoolId);
+  const meetings = [
+    { heldOn: addDays(today, -200), kind: 'full_board' as const },
+    { heldOn: addDays(today, -110), kind: 'full_board' as const },
+    { heldOn: addDays(today, -60), kind: 'committee' as const, committeeName: 'Finance and resources' },
+    { heldOn: addDays(today, -20), kind: 'full_board' as const },
+  ];
+  for (const [k, meeting] of meetings.entries()) {
+    const made = await addMeeting(tx, actor, { schoolId, meeting: ZMeetingInput.parse(meeting) });
+    const there = members.filter((m) => onBoardOn(m, meeting.heldOn));
+    const marked = meeting.kind === 'committee' ? there.slice(0, 3) : there;
+    await recordMeetingAttendance(tx, actor, {
+      meetingId: made.id,
+      today,
+      marks: marked.map((m, n) => ({
+        governorId: m.id,
+        status: k === 1 && n === 1 ? 'apologies' : k === 3 && n === 2 ? 'absent' : 'present',
+      })),
+    });
+  }
+}
 
 const first = ['Alison', 'Bola', 'Ciaran', 'Deepa', 'Edward', 'Fatima', 'Gareth', 'Helen', 'Imran', 'Joanna'];
 const last = [
@@ -212,6 +246,7 @@ export async function seedGovernance(
           }),
         });
         await stepDownGovernor(tx, actor, { id: former.id, steppedDownOn: addDays(today, -730) });
+        await seedMeetings(tx, actor, schoolId, today);
       }
     }
     // Most of the first six boards' schools buy the governor package, so they get the termly bulletin.

@@ -63,7 +63,10 @@ export const governors = tenantTable(
     /** Register of business and pecuniary interests: text, or a link to the school's published register. */
     businessInterests: text('business_interests').notNull().default(''),
     businessInterestsUrl: text('business_interests_url').notNull().default(''),
-    /** Meetings attended, as the school publishes it (e.g. "5 of 6"). */
+    /**
+     * Meetings attended, as typed (e.g. "5 of 6"): published only while the school has recorded no meetings in
+     * the last 12 months; otherwise attendance is counted from `governor_meeting_attendance`.
+     */
     attendance: text('attendance').notNull().default(''),
     /** The person's Stride account, when they have one: they then see their record and book training. */
     userId: uuid('user_id').references(() => users.id),
@@ -119,6 +122,65 @@ export const governorTrainingRecords = tenantTable(
 );
 
 export type Governor = typeof governors.$inferSelect;
+
+/** A meeting of the whole board, or of one of its committees (named: "Finance and resources"). */
+export const governorMeetingKind = pgEnum('governor_meeting_kind', ['full_board', 'committee']);
+export type GovernorMeetingKind = (typeof governorMeetingKind.enumValues)[number];
+
+/**
+ * A meeting the clerk recorded: who came to it (`governor_meeting_attendance`) is what the school publishes as
+ * each governor's attendance over the last 12 months.
+ */
+export const governorMeetings = tenantTable(
+  'governor_meetings',
+  {
+    schoolId: uuid('school_id').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    kind: governorMeetingKind('kind').notNull(),
+    /** The committee's name; empty for a full board meeting. */
+    committeeName: text('committee_name').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('governor_meetings_school').on(t.tenantId, t.schoolId, t.heldOn),
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+  ],
+);
+
+/** Present, apologies sent and accepted by the board, or absent without them. Unmarked: not recorded. */
+export const governorAttendanceStatus = pgEnum('governor_attendance_status', [
+  'present',
+  'apologies',
+  'absent',
+]);
+export type GovernorAttendanceStatus = (typeof governorAttendanceStatus.enumValues)[number];
+
+/** One governor's attendance at one meeting: at most one mark each. */
+export const governorMeetingAttendance = tenantTable(
+  'governor_meeting_attendance',
+  {
+    meetingId: uuid('meeting_id').notNull(),
+    governorId: uuid('governor_id').notNull(),
+    status: governorAttendanceStatus('status').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('governor_meeting_attendance_once').on(t.tenantId, t.meetingId, t.governorId),
+    index('governor_meeting_attendance_governor').on(t.tenantId, t.governorId),
+    foreignKey({
+      columns: [t.tenantId, t.meetingId],
+      foreignColumns: [governorMeetings.tenantId, governorMeetings.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.governorId],
+      foreignColumns: [governors.tenantId, governors.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+export type GovernorMeeting = typeof governorMeetings.$inferSelect;
 
 /** A link listed under a bulletin's text (a guidance document, a training page). */
 export type BulletinLink = { label: string; url: string };

@@ -25,6 +25,15 @@ import {
   ZStepDownInput,
   ZUpdateGovernorInput,
 } from '../governance/governor-inputs';
+import { addMeeting, deleteMeeting, updateMeeting } from '../governance/keep-board-meetings';
+import { getBoardMeeting, listBoardMeetings } from '../governance/list-board-meetings';
+import {
+  ZAddMeetingInput,
+  ZMeetingIdInput,
+  ZRecordAttendanceInput,
+  ZUpdateMeetingInput,
+} from '../governance/meeting-inputs';
+import { recordMeetingAttendance } from '../governance/record-meeting-attendance';
 import { listGovernorTrainingCourses } from '../governance/governor-training-courses';
 import { chairsCsv, listChairs } from '../governance/list-chairs';
 import { myGovernance } from '../governance/my-governance';
@@ -94,6 +103,28 @@ export const governanceRouter = router({
   withdrawRegisterInvitation: board
     .input(ZWithdrawRegisterInvitationInput)
     .mutation(({ ctx, input }) => withdrawRegisterInvitation(ctx.tx, ctx.actor, input)),
+  /** The board's meetings with their attendance; the register's keepers add, correct and delete them. */
+  meetings: board
+    .input(ZSchool)
+    .query(({ ctx, input }) => listBoardMeetings(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  meeting: board
+    .input(ZMeetingIdInput)
+    .query(({ ctx, input }) => getBoardMeeting(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  addMeeting: board
+    .input(ZAddMeetingInput)
+    .mutation(({ ctx, input }) => addMeeting(ctx.tx, ctx.actor, input)),
+  updateMeeting: board
+    .input(ZUpdateMeetingInput)
+    .mutation(({ ctx, input }) => updateMeeting(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  deleteMeeting: board
+    .input(ZMeetingIdInput)
+    .mutation(({ ctx, input }) => deleteMeeting(ctx.tx, ctx.actor, input)),
+  /** One meeting's attendance form: present, apologies accepted, absent or not recorded, per member. */
+  recordAttendance: board
+    .input(ZRecordAttendanceInput)
+    .mutation(({ ctx, input }) =>
+      recordMeetingAttendance(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
   setConstitution: board
     .input(ZConstitutionInput)
     .mutation(({ ctx, input }) => setConstitution(ctx.tx, ctx.actor, input)),

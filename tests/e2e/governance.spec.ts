@@ -316,3 +316,67 @@ test('an academy’s board has the trust’s categories and no LA governor', asy
   expect(options).not.toContain('LA governor');
   await expectAccessible(manager);
 });
+
+test('the clerk records a board meeting and who came, and the published attendance is counted from it', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const clerk = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(clerk, 'clerk@stcatherines.sch.example');
+  await clerk.goto('/barnet/governance');
+  await clerk.getByRole('link', { name: 'The board’s register' }).click();
+  await clerk.getByRole('link', { name: 'Published information' }).click();
+  // No meetings recorded yet: the attendance typed on each entry is published, and the page says so.
+  await expect(clerk.getByTestId('attendance-source')).toContainText(
+    'No meetings are recorded for the last 12 months',
+  );
+  const tobias = clerk.getByRole('row').filter({ hasText: 'Tobias Ellery' });
+  await expect(tobias).toContainText('4 of 6');
+
+  await clerk.getByRole('link', { name: 'Meetings and attendance' }).click();
+  await expect(
+    clerk.getByRole('heading', {
+      name: "St Catherine's RC Primary School: meetings and attendance",
+      level: 1,
+    }),
+  ).toBeVisible();
+  await expectAccessible(clerk);
+  const add = clerk.getByRole('region', { name: 'Add a meeting' });
+  const heldOn = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  await add.getByLabel('Date of the meeting').fill(heldOn);
+  await add.getByLabel('Full board').check();
+  await add.getByLabel('Notes').fill('Spring budget and the school development plan');
+  await add.getByRole('button', { name: 'Add the meeting' }).click();
+  await expect(add.getByRole('status')).toContainText('Added the full board meeting');
+  const row = clerk.getByTestId('meeting-row').filter({ hasText: 'Spring budget' });
+  await expect(row).toContainText('Full board meeting');
+  await row.getByRole('link').click();
+
+  await expect(clerk.getByRole('heading', { level: 1 })).toHaveText(
+    /^Full board meeting, \d{1,2} \w+ \d{4}$/,
+  );
+  const form = clerk.getByRole('form', { name: 'Attendance' });
+  await form
+    .getByRole('group', { name: /^Tobias Ellery/ })
+    .getByLabel('Present', { exact: true })
+    .check();
+  await form
+    .getByRole('group', { name: /^Margaret Olu/ })
+    .getByLabel('Apologies accepted', { exact: true })
+    .check();
+  await form.getByRole('button', { name: 'Save attendance' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved: 1 present, 1 with apologies, 0 absent.');
+  await expectAccessible(clerk);
+
+  await clerk.getByRole('link', { name: "St Catherine's RC Primary School: meetings" }).click();
+  await expect(row).toContainText('1 present, 1 apology, 0 absent');
+  await clerk.getByRole('link', { name: 'Published information' }).click();
+  await expect(clerk.getByTestId('attendance-source')).toContainText(
+    'Attendance is counted from the 1 meeting recorded in the last 12 months',
+  );
+  await expect(tobias).toContainText('1 of 1 meeting');
+  await expect(clerk.getByRole('row').filter({ hasText: 'Margaret Olu' })).toContainText(
+    '0 of 1 meeting (1 apology)',
+  );
+  await expectAccessible(clerk);
+});

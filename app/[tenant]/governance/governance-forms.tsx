@@ -176,7 +176,7 @@ export function GovernorForm({
       />
       <TextField
         label="Attendance at meetings"
-        hint="As published, such as “5 of 6”."
+        hint="As published, such as “5 of 6”. Shown only while no meetings are recorded for the last 12 months: then attendance is counted from them."
         width="w-48"
         {...form.field('attendance')}
         {...bind('attendance')}

@@ -90,6 +90,10 @@ export default async function BoardPage({
           ·{' '}
           <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/training`}>
             The board’s training
+          </Link>{' '}
+          ·{' '}
+          <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/meetings`}>
+            Meetings and attendance
           </Link>
         </p>
         {board.warnings.length > 0 && (

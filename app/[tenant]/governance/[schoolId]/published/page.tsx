@@ -4,6 +4,7 @@ import { DataTable } from '~/app/_components/data-table';
 import { roleOnBoard } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { shortDate } from '~/server/format/dates';
+import { countOf } from '~/server/format/plural';
 
 export const metadata: Metadata = { title: 'Published governance information' };
 
@@ -26,6 +27,14 @@ export default async function PublishedPage({
       <p className="mt-2 text-slate-700">
         What the school publishes for everyone who served on the board in the last 12 months, including those
         who have stepped down.
+      </p>
+      <p className="mt-2 text-slate-700" data-testid="attendance-source">
+        {published.attendanceSource === 'meetings'
+          ? `Attendance is counted from the ${countOf(published.meetingsHeld, 'meeting')} recorded in the last 12 months: meetings attended out of those each governor was marked at.`
+          : 'No meetings are recorded for the last 12 months: attendance is shown as typed on each governor’s entry.'}{' '}
+        <Link className="text-brand-dark underline" href={`/${tenant}/governance/${schoolId}/meetings`}>
+          Meetings and attendance
+        </Link>
       </p>
       <DataTable
         className="mt-4"

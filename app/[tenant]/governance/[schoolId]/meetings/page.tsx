@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import { Link } from '~/app/_components/link';
+import { DataTable } from '~/app/_components/data-table';
+import { countOf } from '~/server/format/plural';
+import { longDate, shortDate } from '~/server/format/dates';
+import { guard, loadWorkspace } from '../../../../_lib/server-api';
+import { MeetingForm } from './meeting-forms';
+
+export const metadata: Metadata = { title: 'Board meetings and attendance' };
+
+const linkClass = 'text-brand-dark underline';
+
+export default async function MeetingsPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; schoolId: string }>;
+}) {
+  const { tenant, schoolId } = await params;
+  const { api } = await loadWorkspace(tenant);
+  const board = await guard(api.governance.meetings({ schoolId }));
+  return (
+    <div className="space-y-10">
+      <div>
+        <p>
+          <Link className={linkClass} href={`/${tenant}/governance`}>
+            Governance
+          </Link>
+          {board.mayEdit && (
+            <>
+              {' '}
+              ·{' '}
+              <Link className={linkClass} href={`/${tenant}/governance/${schoolId}`}>
+                The board’s register
+              </Link>
+            </>
+          )}
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">{board.school.name}: meetings and attendance</h1>
+        <p className="mt-2 text-slate-700" data-testid="attendance-source">
+          {board.heldInWindow > 0
+            ? `${countOf(board.heldInWindow, 'meeting')} recorded in the last 12 months: the published attendance of each governor is counted from them.`
+            : 'No meetings recorded in the last 12 months: the published information shows the attendance typed on each governor’s entry.'}{' '}
+          <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/published`}>
+            Published information
+          </Link>
+        </p>
+      </div>
+
+      <section aria-labelledby="meetings">
+        <h2 id="meetings" className="text-2xl font-semibold">
+          Meetings
+        </h2>
+        <DataTable
+          className="mt-3"
+          caption="Meetings of the board and its committees, newest first"
+          hideCaption
+          rows={board.meetings}
+          rowKey={(m) => m.id}
+          rowTestId="meeting-row"
+          columns={[
+            {
+              header: 'Date',
+              rowHeader: true,
+              cell: (m) => (
+                <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/meetings/${m.id}`}>
+                  {shortDate(m.heldOn)}
+                  <span className="sr-only">
+                    : {m.label} on {longDate(m.heldOn)}
+                  </span>
+                </Link>
+              ),
+            },
+            { header: 'Meeting', cell: (m) => m.label },
+            {
+              header: 'Attendance',
+              cell: (m) =>
+                m.upcoming
+                  ? 'Still to come'
+                  : `${m.present} present, ${countOf(m.apologies, 'apology', 'apologies')}, ${m.absent} absent, ${m.notRecorded} not recorded`,
+            },
+            { header: 'Notes', cell: (m) => m.notes || '—' },
+          ]}
+          empty="No meetings are recorded for this board."
+        />
+      </section>
+
+      {board.mayEdit && (
+        <section aria-labelledby="add-meeting" className="rounded-lg border border-slate-200 bg-white p-5">
+          <MeetingForm schoolId={schoolId} heading="Add a meeting" headingId="add-meeting" />
+        </section>
+      )}
+    </div>
+  );
+}
