@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
+import { shortDate } from '../../server/format/dates';
 import { expectAccessible, latestEmail, latestEmailedLink, signInWithMagicLink } from './support';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -514,7 +515,9 @@ test('a course below its minimum numbers as its go/no-go date nears: the manager
   const listHref = await page.getByRole('link', { name: 'Download this list (CSV)' }).getAttribute('href');
   const listCsv = await page.request.get(listHref ?? '');
   expect(listCsv.status()).toBe(200);
-  expect((await listCsv.text()).split(/\r?\n/).find((r) => r.startsWith(title))).toContain(`,8,${tomorrow},`);
+  expect((await listCsv.text()).split(/\r?\n/).find((r) => r.startsWith(title))).toContain(
+    `,8,${shortDate(tomorrow)},`,
+  );
 
   await sql`delete from job_runs where job = 'course-go-no-go'
     and tenant_id = (select id from tenants where slug = 'hsip')`;
