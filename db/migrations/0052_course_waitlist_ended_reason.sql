@@ -1,0 +1,1 @@
+ALTER TABLE "course_waitlist_entries" ADD COLUMN "ended_reason" text;
