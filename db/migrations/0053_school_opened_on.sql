@@ -1,0 +1,1 @@
+ALTER TABLE "schools" ADD COLUMN "opened_on" date;
