@@ -270,6 +270,12 @@ export const courseWaitlistEntries = pgTable(
     /** Hash of the claim link in the offer email. */
     claimTokenHash: text('claim_token_hash'),
     bookingId: uuid('booking_id'),
+    /**
+     * Why the entry ended without anyone choosing it, for the manager: a place came free (or its offer was
+     * claimed) after the school had closed, so the place passed over them ("… closed on 31 August 2025, so it
+     * cannot be booked onto courses."). Null for an entry that is live, claimed, expired or left.
+     */
+    endedReason: text('ended_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Place in the queue: people joining in one booking share a created_at (the transaction's start). */
     queuedOrder: bigserial('queued_order', { mode: 'number' }).notNull(),

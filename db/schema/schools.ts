@@ -50,6 +50,11 @@ export const schools = pgTable(
      * GIAS gives none. Work done on or before it may still be recorded for a closed school (closed-school.ts).
      */
     closedOn: date('closed_on'),
+    /**
+     * GIAS OpenDate: the day the school opened as it now is (an academy, the day it converted); null when GIAS
+     * gives none. Shown on the school's page.
+     */
+    openedOn: date('opened_on'),
     numberOfPupils: integer('number_of_pupils'),
     street: text('street'),
     town: text('town'),

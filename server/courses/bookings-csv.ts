@@ -120,7 +120,7 @@ export async function courseDelegatesCsv(tx: Tx, courseId: string) {
       'Status',
       'Funding',
       'Price (£, net)',
-      ...sessions.map((s, i) => `Session ${i + 1} (${s.on} ${s.startTime})`),
+      ...sessions.map((s, i) => `Session ${i + 1} (${shortDate(s.on)} ${s.startTime})`),
     ],
     ...bookings.map((b) => [
       b.delegateName,
@@ -180,14 +180,15 @@ export async function courseListCsv(
       programmeLabels[c.programme],
       formatLabels[c.format],
       courseStatusLabels[c.status],
-      c.startsOn ?? '',
-      c.endsOn ?? '',
+      // Written as the school's bookings CSV writes dates ("10 Feb 2027"); an undated course leaves them empty.
+      shortDate(c.startsOn, ''),
+      shortDate(c.endsOn, ''),
       c.capacity,
       c.placesTaken,
       Math.round((c.placesTaken / c.capacity) * 100),
       c.waiting,
       c.minimumNumbers,
-      c.goNoGoOn ?? '',
+      shortDate(c.goNoGoOn, ''),
       pounds(c.incomePence),
     ]),
   ]);

@@ -1,7 +1,8 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { courseBookings, courseWaitlistEntries } from '~/db/schema';
+import { courseBookings, courses, courseWaitlistEntries, schools } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
+import { closedSchoolRefusal } from '../schools/closed-school';
 import { queueEmail } from '../email/send-email';
 import { courseEmail, placeDetailLines, placeDetailsOf } from './course-emails';
 import { tellSchoolLeaders } from './tell-school-leaders';
@@ -9,7 +10,7 @@ import { londonDateOf } from './london-time';
 import { fundGivenPlace } from './fund-given-place';
 import { getCourse } from './get-course';
 import { hashPlaceToken, newPlaceToken } from './place-token';
-import type { Links } from './offer-next-place';
+import { offerNextPlace, passOverClosedSchool, type Links } from './offer-next-place';
 
 /** The offer behind a claim link, if it is still held. */
 export async function findOffer(tx: Tx, token: string) {
@@ -22,7 +23,10 @@ export async function findOffer(tx: Tx, token: string) {
 
 /**
  * The person offered a place claims it from their email before the hold runs out: the held place becomes
- * their booking (it was already counted as taken), paid from entitlement or charged like any booking.
+ * their booking (it was already counted as taken), paid from entitlement or charged like any booking. If
+ * their school has closed since the offer, the offer ends and the held place passes to the next person
+ * waiting: that is kept, so it comes back as `refused` (the closed-school message) for the caller to refuse
+ * with once it is committed, rather than thrown.
  */
 export async function claimOffer(
   tx: Tx,
@@ -30,6 +34,21 @@ export async function claimOffer(
 ) {
   const entry = await findOffer(tx, input.token);
   if (!entry) throw new DomainError({ code: 'NOT_FOUND', message: 'This link is not valid.' });
+  if (entry.status === 'offered') {
+    const [school] = await tx
+      .select({ name: schools.name, status: schools.status, closedOn: schools.closedOn })
+      .from(schools)
+      .where(eq(schools.id, entry.schoolId));
+    const closed = school && closedSchoolRefusal(school, 'booking');
+    if (closed) {
+      // The course row first, as every change of places takes it; then the offer as it is under that lock.
+      await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, entry.courseId)).for('update');
+      if (await passOverClosedSchool(tx, entry.id, closed)) {
+        const { offered } = await offerNextPlace(tx, { ...input, courseId: entry.courseId });
+        return { refused: closed, passedOnTo: offered?.entryId ?? null };
+      }
+    }
+  }
   // The place takes the offer's id: the offer's tentative invite used it in its event UIDs, so the confirmation
   // below updates those events rather than adding a second copy.
   const bookingId = entry.id;
@@ -113,5 +132,5 @@ export async function claimOffer(
       url: `${input.appUrl}/courses/${input.slug}/place/${token}`,
     }),
   );
-  return { bookingId, courseId: course.id, funding: funded.funding };
+  return { bookingId, courseId: course.id, funding: funded.funding, refused: null };
 }

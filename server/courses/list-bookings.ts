@@ -1,5 +1,5 @@
 import { lateCancellationCharge } from './cancellation-terms';
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { loadVatContext, vatForSchool } from '../invoicing/vat-for-school';
 import { coursePlace } from './course-vat';
@@ -14,9 +14,12 @@ import {
   schools,
 } from '~/db/schema';
 
-/** A course's delegates and waiting list, for its manager. */
+/**
+ * A course's delegates and waiting list, for its manager; `passedOver`, those a place passed over because their
+ * school had closed since they joined the list, with why.
+ */
 export async function listCourseDelegates(tx: Tx, courseId: string) {
-  const [bookings, waiting] = await Promise.all([
+  const [bookings, waiting, passedOver] = await Promise.all([
     tx
       .select({
         id: courseBookings.id,
@@ -52,8 +55,25 @@ export async function listCourseDelegates(tx: Tx, courseId: string) {
         ),
       )
       .orderBy(asc(courseWaitlistEntries.queuedOrder)),
+    tx
+      .select({
+        id: courseWaitlistEntries.id,
+        delegateName: courseWaitlistEntries.delegateName,
+        schoolName: schools.name,
+        reason: sql<string>`${courseWaitlistEntries.endedReason}`,
+      })
+      .from(courseWaitlistEntries)
+      .innerJoin(schools, eq(schools.id, courseWaitlistEntries.schoolId))
+      .where(
+        and(
+          eq(courseWaitlistEntries.courseId, courseId),
+          eq(courseWaitlistEntries.status, 'withdrawn'),
+          isNotNull(courseWaitlistEntries.endedReason),
+        ),
+      )
+      .orderBy(asc(courseWaitlistEntries.queuedOrder)),
   ]);
-  return { bookings, waiting };
+  return { bookings, waiting, passedOver };
 }
 
 /** Every booking of one school (or, for the manager, all schools), with what each costs the school. */

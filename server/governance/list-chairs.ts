@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Tx } from '~/db/client';
 import type { IsoDate } from '../catalogue/academic-year';
+import { shortDate } from '../format/dates';
 import { officeLabels } from './labels';
 import { listCurrentGovernors } from './list-current-governors';
 
@@ -25,7 +26,14 @@ export async function listChairs(tx: Tx, input: { today: IsoDate }) {
 export async function chairsCsv(tx: Tx, input: { today: IsoDate }) {
   const rows = await listChairs(tx, input);
   const csv = stringify(
-    rows.map((r) => [r.schoolName, officeLabels[r.office], r.name, r.email, r.phone, r.termEndsOn ?? '']),
+    rows.map((r) => [
+      r.schoolName,
+      officeLabels[r.office],
+      r.name,
+      r.email,
+      r.phone,
+      shortDate(r.termEndsOn, ''),
+    ]),
     { header: true, columns: ['School', 'Office', 'Name', 'Email', 'Phone', 'Term ends'] },
   );
   return { filename: `chairs-and-vice-chairs-${input.today}`, csv };

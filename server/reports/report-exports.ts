@@ -158,14 +158,17 @@ export function commissionerReportDocument(report: CommissionerMonthlyReport, is
   };
 }
 
-/** One CSV per report: a row per school mentioned, with a "section" column, so it opens cleanly in Excel. */
+/**
+ * One CSV per report: a row per school mentioned, with a "section" column, so it opens cleanly in Excel. Dates
+ * are written as in the PDF and the other exports ("10 Feb 2027").
+ */
 export function dcsReportCsv(report: DcsMonthlyReport): string {
   const rows: string[][] = [
     ...report.inspections.map((i) => [
       'Inspection (by publication date)',
       i.school,
       String(i.urn),
-      i.publishedOn,
+      shortDate(i.publishedOn, ''),
       i.result,
       '',
       '',
@@ -174,7 +177,7 @@ export function dcsReportCsv(report: DcsMonthlyReport): string {
       report.concernListName,
       c.school,
       String(c.urn),
-      c.designatedOn ?? '',
+      shortDate(c.designatedOn, ''),
       c.latestOfsted,
       c.category,
       `${c.progress}; ${c.actions.completed}/${c.actions.total} actions complete; ${c.actions.overdue} overdue`,
@@ -189,12 +192,12 @@ export function dcsReportCsv(report: DcsMonthlyReport): string {
 
 export function commissionerReportCsv(report: CommissionerMonthlyReport): string {
   const rows: string[][] = [
-    ...report.listChanges.map((c) => ['List change', c.school, String(c.urn), c.on, c.change]),
+    ...report.listChanges.map((c) => ['List change', c.school, String(c.urn), shortDate(c.on, ''), c.change]),
     ...report.maintainedInspections.map((i) => [
       'Inspection (by publication date)',
       i.school,
       String(i.urn),
-      i.publishedOn,
+      shortDate(i.publishedOn, ''),
       i.result,
     ]),
     ...report.belowFloor.map((s) => [

@@ -30,3 +30,7 @@ export function schoolStatusWithDate(school: Pick<School, 'status' | 'closedOn'>
     return `${schoolStatusLabels.proposed_to_close} on ${longDate(school.closedOn)}`;
   return schoolStatusLabels[school.status];
 }
+
+/** The day GIAS gives for a school's opening, as its page says it: "Opened 1 September 2014"; null without one. */
+export const schoolOpenedLine = (school: Pick<School, 'openedOn'>): string | null =>
+  school.openedOn ? `Opened ${longDate(school.openedOn)}` : null;

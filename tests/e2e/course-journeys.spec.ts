@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
+import { shortDate } from '../../server/format/dates';
 import { expectAccessible, latestEmail, latestEmailedLink, signInWithMagicLink } from './support';
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -514,7 +515,9 @@ test('a course below its minimum numbers as its go/no-go date nears: the manager
   const listHref = await page.getByRole('link', { name: 'Download this list (CSV)' }).getAttribute('href');
   const listCsv = await page.request.get(listHref ?? '');
   expect(listCsv.status()).toBe(200);
-  expect((await listCsv.text()).split(/\r?\n/).find((r) => r.startsWith(title))).toContain(`,8,${tomorrow},`);
+  expect((await listCsv.text()).split(/\r?\n/).find((r) => r.startsWith(title))).toContain(
+    `,8,${shortDate(tomorrow)},`,
+  );
 
   await sql`delete from job_runs where job = 'course-go-no-go'
     and tenant_id = (select id from tenants where slug = 'hsip')`;
@@ -538,17 +541,34 @@ test('raising a full course’s capacity, the manager chooses to offer the new p
   // The course is full and someone waits (set up directly: the booking journeys above cover how).
   const courseId = courseUrl.split('/').at(-1) ?? '';
   await sql`update courses set places_taken = 1 where id = ${courseId}`;
+  // First in line, a delegate of a school that has closed since they joined: the place passes over them.
+  const closedUrn = 900_000 + (Date.now() % 100_000);
+  const closedName = `Closing Lane Primary School ${closedUrn}`;
+  await sql`insert into schools (tenant_id, urn, la_code, la_name, establishment_number, name, type, type_group,
+      phase, status, closed_on)
+    select tenant_id, ${closedUrn}, la_code, la_name, establishment_number, ${closedName}, type, type_group, phase,
+      'closed', '2025-08-31'
+    from schools where urn = '102232' and tenant_id = (select tenant_id from courses where id = ${courseId})`;
+  await sql`insert into course_waitlist_entries (tenant_id, course_id, school_id, delegate_name, delegate_email)
+    select c.tenant_id, c.id, s.id, 'Cole Closed', ${`cole.${courseId.slice(0, 8)}@closing.sch.example`}
+    from courses c join schools s on s.tenant_id = c.tenant_id and s.urn = ${closedUrn} where c.id = ${courseId}`;
   await sql`insert into course_waitlist_entries (tenant_id, course_id, school_id, delegate_name, delegate_email)
     select c.tenant_id, c.id, s.id, 'Wren Waiting', ${`wren.${courseId.slice(0, 8)}@grange.sch.example`}
     from courses c join schools s on s.tenant_id = c.tenant_id and s.urn = '102232' where c.id = ${courseId}`;
 
   await page.getByRole('link', { name: 'Edit the course' }).click();
   await page.getByLabel('Capacity', { exact: true }).fill('2');
-  const offer = page.getByLabel(/If you raise the capacity, offer the new places to the person waiting/);
+  const offer = page.getByLabel(/If you raise the capacity, offer the new places to the 2 people waiting/);
   await expect(offer).not.toBeChecked();
   await expectAccessible(page);
   await offer.check();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(courseUrl);
   await expect(page.getByRole('row', { name: /Wren Waiting/ })).toContainText('Offered, held until');
+  // The manager sees who was passed over, and why; no offer went to them.
+  const passed = page.getByRole('table', { name: `Passed over on the waiting list for ${title}` });
+  await expect(passed.getByRole('row', { name: /Cole Closed/ })).toContainText(
+    `${closedName} closed on 31 August 2025, so it cannot be booked onto courses.`,
+  );
+  await expectAccessible(page);
 });

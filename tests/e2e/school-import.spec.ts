@@ -30,6 +30,7 @@ test('the BEP manager checks a GIAS file, imports it and finds the new school', 
           telephone: '0121 464 5555',
           website: 'www.stmarysmoorgreen.sch.example',
           trust: 'Moor Learning Trust',
+          openDate: '01-09-2014',
         }),
         // Another LA's school: outside BEP's LA codes, so not imported.
         giasRow({ urn: urn + 1, laCode: '302', laName: 'Barnet' }),
@@ -72,7 +73,7 @@ test('the BEP manager checks a GIAS file, imports it and finds the new school', 
   await page.getByLabel('Search by name, town, postcode or URN').fill(String(urn));
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('link', { name })).toBeVisible();
-  // The school's page has its telephone, website and trust from GIAS.
+  // The school's page has its telephone, website, trust and opening day from GIAS.
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('link', { name: '0121 464 5555' })).toHaveAttribute('href', 'tel:01214645555');
   await expect(page.getByRole('link', { name: 'www.stmarysmoorgreen.sch.example' })).toHaveAttribute(
@@ -80,6 +81,8 @@ test('the BEP manager checks a GIAS file, imports it and finds the new school', 
     'https://www.stmarysmoorgreen.sch.example/',
   );
   await expect(page.getByText('Moor Learning Trust')).toBeVisible();
+  await expect(page.getByTestId('school-opened')).toHaveText('Opened 1 September 2014');
+  await expectAccessible(page);
 
   // The same file again: up to date. A file of another LA's schools only: says so, not "up to date".
   await page.goto('/bep/schools/import');

@@ -6,6 +6,9 @@ import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year'
 import { withMailroom } from '~/server/email/outbox';
 import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
 import { ownCourse } from './course-fixtures';
+import { claimByLink } from '~/server/courses/claim-by-link';
+import { expireHolds } from '~/server/courses/expire-holds';
+import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
 import { anonymousCaller, openTestDatabase, testAppUrl } from './harness';
 
 const thisYear = academicYearOf(todayInLondon());
@@ -247,6 +250,201 @@ describe('a closed school', () => {
       code: 'PRECONDITION_FAILED',
       message:
         'Coppetts Wood Primary School closed on 31 August 2025, so a visit or use of a service after that day cannot be recorded.',
+    });
+  });
+});
+
+/**
+ * A school that closes while its staff wait for a course place is passed over: the place goes to the next person
+ * waiting from an open school, whether it comes free by a cancellation, an expired hold (the job) or an offer
+ * the closed school's delegate tries to claim; the manager cannot promote them, and sees why they were passed.
+ */
+describe('a school closed while its staff are on a waiting list', () => {
+  let database: Database;
+  let barnet: DemoWorkspace;
+  const closedMessage =
+    'Coppetts Wood Primary School closed on 31 August 2025, so it cannot be booked onto courses.';
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
+  });
+
+  const links = () => ({ appUrl: testAppUrl, slug: barnet.slug, providerName: 'Barnet' });
+  const closeCoppettsWood = (schoolId: string, status: 'open' | 'closed' = 'closed') =>
+    withTenant(database.db, barnet.id, (tx) =>
+      tx
+        .update(schools)
+        .set({ status, closedOn: status === 'closed' ? '2025-08-31' : null })
+        .where(eq(schools.id, schoolId)),
+    );
+  const claimLinksSentTo = async (email: string) =>
+    (
+      await withMailroom(database.db, (tx) =>
+        tx
+          .select({ text: outboxEmails.text })
+          .from(outboxEmails)
+          .where(and(eq(outboxEmails.to, email), like(outboxEmails.text, '%/claim/%'))),
+      )
+    ).map((e) => e.text?.match(/\/claim\/([\w-]+)/)?.[1] ?? '');
+
+  /** A one-place course taken by Whitchurch, with Coppetts Wood's and Whitchurch's delegates waiting in `queue` order. */
+  async function fullCourse(queue: ('coppetts' | 'whitchurch')[]) {
+    const manager = barnet.caller('head.si@barnet.example');
+    const schoolOf = async (email: string) => {
+      const school = (await barnet.caller(email).workspaces.current()).mySchools[0];
+      if (!school) throw new Error(`no school for ${email}`);
+      return school;
+    };
+    const coppetts = await schoolOf('head@coppettswood.sch.example');
+    const whitchurch = await schoolOf('sbm@whitchurch.sch.example');
+    // Open while its staff join the list (an earlier case closed it).
+    await closeCoppettsWood(coppetts.id, 'open');
+    const made = await manager.courses.create({
+      ...ownCourse,
+      title: `Waiting while closing ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 1,
+      sessions: [{ on: `${nextYear}-06-09`, startTime: '09:30', endTime: '15:30' }],
+      memberPrice: 60,
+      nonMemberPrice: 80,
+    } as never);
+    await manager.courses.publish({ id: made.id });
+    const tag = made.id.slice(0, 8);
+    const delegate = (n: string) => ({ name: `Delegate ${n}`, email: `${n}.${tag}@example.com`, role: '' });
+    const booked = await manager.courses.book({
+      courseId: made.id,
+      schoolId: whitchurch.id,
+      delegates: [delegate('first')],
+    });
+    const waiting = [];
+    for (const [i, school] of queue.entries()) {
+      const d = delegate(`${school}${i}`);
+      await manager.courses.book({
+        courseId: made.id,
+        schoolId: (school === 'coppetts' ? coppetts : whitchurch).id,
+        delegates: [d],
+        joinWaitingList: true,
+      });
+      waiting.push(d);
+    }
+    const state = async () => {
+      const { course, counts } = await manager.courses.byId({ id: made.id });
+      const delegates = await manager.courses.delegates({ courseId: made.id });
+      return {
+        placesTaken: course.placesTaken,
+        counts: { confirmed: counts.confirmed, onHold: counts.onHold, waiting: counts.waiting },
+        waiting: delegates.waiting.map((w) => [w.delegateName, w.status]),
+        passedOver: delegates.passedOver.map((p) => [p.delegateName, p.schoolName, p.reason]),
+      };
+    };
+    return {
+      manager,
+      id: made.id,
+      coppetts,
+      bookingId: booked.confirmed[0]?.bookingId ?? '',
+      waiting,
+      state,
+    };
+  }
+
+  it('passes a cancelled place to the next open school’s delegate; the manager cannot promote the closed one', async () => {
+    const { manager, id, coppetts, bookingId, waiting, state } = await fullCourse(['coppetts', 'whitchurch']);
+    const [closing, next] = waiting;
+    if (!closing || !next) throw new Error('no queue');
+    await closeCoppettsWood(coppetts.id);
+
+    // Full course or not, the manager is told why this person cannot be offered a place; they stay waiting.
+    const closingEntry = (await manager.courses.delegates({ courseId: id })).waiting[0];
+    expect(closingEntry?.delegateName).toBe(closing.name);
+    await expect(manager.courses.promote({ entryId: closingEntry?.id ?? '' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: closedMessage,
+    });
+    expect((await state()).waiting).toEqual([
+      [closing.name, 'waiting'],
+      [next.name, 'waiting'],
+    ]);
+
+    const cancelled = await manager.courses.cancelBooking({ bookingId, reason: 'Ill' });
+    expect(cancelled.offeredTo).not.toBeNull();
+    expect(await state()).toEqual({
+      placesTaken: 1,
+      counts: { confirmed: 0, onHold: 1, waiting: 0 },
+      waiting: [[next.name, 'offered']],
+      passedOver: [[closing.name, 'Coppetts Wood Primary School', closedMessage]],
+    });
+    // No offer to the closed school's delegate; the next person has theirs.
+    expect(await claimLinksSentTo(closing.email)).toEqual([]);
+    expect(await claimLinksSentTo(next.email)).toHaveLength(1);
+  });
+
+  it('passes an expired hold (the job) over the closed school to the next open one', async () => {
+    const { manager, id, coppetts, bookingId, waiting, state } = await fullCourse([
+      'whitchurch',
+      'coppetts',
+      'whitchurch',
+    ]);
+    const [first, closing, next] = waiting;
+    if (!first || !closing || !next) throw new Error('no queue');
+    await manager.courses.cancelBooking({ bookingId, reason: 'Ill' });
+    await closeCoppettsWood(coppetts.id);
+    const held = (await manager.courses.delegates({ courseId: id })).waiting[0]?.holdExpiresAt;
+    if (!held) throw new Error('no hold');
+    const run = await runInTenant(
+      database.db,
+      {
+        tenantId: barnet.id,
+        action: 'courses.expireHolds',
+        actor: { userId: barnet.user('head.si@barnet.example').id },
+      },
+      (tx) => expireHolds(tx, { ...links(), now: new Date(held.getTime() + 60_000) }),
+    );
+    expect(run.passedOn).toBeGreaterThanOrEqual(1);
+    expect(await state()).toEqual({
+      placesTaken: 1,
+      counts: { confirmed: 0, onHold: 1, waiting: 0 },
+      waiting: [[next.name, 'offered']],
+      passedOver: [[closing.name, 'Coppetts Wood Primary School', closedMessage]],
+    });
+    expect(await claimLinksSentTo(closing.email)).toEqual([]);
+  });
+
+  it('refuses a claim once the school has closed, and the held place passes to the next person, who claims it', async () => {
+    const { manager, coppetts, bookingId, waiting, state } = await fullCourse(['coppetts', 'whitchurch']);
+    const [closing, next] = waiting;
+    if (!closing || !next) throw new Error('no queue');
+    await manager.courses.cancelBooking({ bookingId, reason: 'Ill' });
+    const [closingToken] = await claimLinksSentTo(closing.email);
+    if (!closingToken) throw new Error('no offer');
+    await closeCoppettsWood(coppetts.id);
+
+    const claim = (token: string) =>
+      claimByLink(database.db, { slug: barnet.slug, token, appUrl: testAppUrl });
+    await expect(claim(closingToken)).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: closedMessage,
+    });
+    // The refusal kept its work: the offer ended and the next person holds the place.
+    expect(await state()).toEqual({
+      placesTaken: 1,
+      counts: { confirmed: 0, onHold: 1, waiting: 0 },
+      waiting: [[next.name, 'offered']],
+      passedOver: [[closing.name, 'Coppetts Wood Primary School', closedMessage]],
+    });
+    const claimPage = await anonymousCaller(database.db).courseCatalogue.claimableOffer({
+      tenant: barnet.slug,
+      token: closingToken,
+    });
+    expect(claimPage.state).toBe('passed');
+    await expect(claim(closingToken)).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const [nextToken] = await claimLinksSentTo(next.email);
+    await expect(claim(nextToken ?? '')).resolves.toMatchObject({ refused: null });
+    expect(await state()).toEqual({
+      placesTaken: 1,
+      counts: { confirmed: 1, onHold: 0, waiting: 0 },
+      waiting: [],
+      passedOver: [[closing.name, 'Coppetts Wood Primary School', closedMessage]],
     });
   });
 });

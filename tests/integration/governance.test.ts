@@ -191,7 +191,7 @@ describe('governance', () => {
     );
     const csv = await la.governance.chairsCsv();
     expect(csv.csv.split('\n')[0]).toBe('School,Office,Name,Email,Phone,Term ends');
-    expect(csv.csv).toContain('Alder Primary,Chair,Len Authority,len@example.org,020 7946 0001,2028-08-31');
+    expect(csv.csv).toContain('Alder Primary,Chair,Len Authority,len@example.org,020 7946 0001,31 Aug 2028');
     // The published view names the other board among the governor's interests.
     const published = await as(headA).governance.published({ schoolId: schoolA.id });
     expect(published.governors.find((g) => g.name === 'Len Authority')?.otherBoards).toEqual([

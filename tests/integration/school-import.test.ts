@@ -267,6 +267,48 @@ describe('importing schools from a GIAS establishment fields file', () => {
     });
   });
 
+  it('keeps the day GIAS says a school opened, says so on the check, and refuses an open date it cannot read', async () => {
+    const caller = await manager();
+    await caller.schoolImport.commit(
+      upload([giasRow({ urn: urn(110), openDate: '' }), giasRow({ urn: urn(111), openDate: '' })]),
+    );
+    expect((await stored([urn(110), urn(111)])).map((s) => s.openedOn)).toEqual([null, null]);
+    const opened = giasRow({ urn: urn(110), openDate: '01-09-2014' });
+    const preview = await caller.schoolImport.preview(
+      upload([opened, giasRow({ urn: urn(111), openDate: '' })]),
+    );
+    expect(preview.changes).toEqual([
+      {
+        urn: urn(110),
+        name: opened.name,
+        wasNamed: null,
+        kind: 'updated',
+        fields: ['open date'],
+        closed: false,
+      },
+    ]);
+    // All or nothing: an open date that is not a date stops the whole file, naming its cell.
+    const broken = await caller.schoolImport.commit(
+      upload([opened, giasRow({ urn: urn(111), openDate: 'September 2014' })]),
+    );
+    expect(broken).toMatchObject({ imported: false, errorCount: 1 });
+    expect(broken.errors).toEqual([
+      {
+        row: 3,
+        urn: String(urn(111)),
+        field: 'OpenDate',
+        message: 'Open date must be a date written day first, like 01-09-2014 (found “September 2014”).',
+      },
+    ]);
+    expect((await stored([urn(110), urn(111)])).map((s) => s.openedOn)).toEqual([null, null]);
+
+    await caller.schoolImport.commit(upload([opened, giasRow({ urn: urn(111), openDate: '1/4/2019' })]));
+    expect((await stored([urn(110), urn(111)])).map((s) => s.openedOn)).toEqual(['2014-09-01', '2019-04-01']);
+    expect(await caller.schools.byId({ id: (await stored([urn(110)]))[0]?.id ?? '' })).toMatchObject({
+      openedOn: '2014-09-01',
+    });
+  });
+
   it('the Schools list starts with the open schools an import brings; the closed ones, or all, on request', async () => {
     const caller = await manager();
     const name = `Listed ${base}`;

@@ -88,6 +88,7 @@ describe('parseGiasCsv: columns', () => {
         website: 'http://www.school103318.example',
         trustName: null,
         closedOn: null,
+        openedOn: '1974-09-01',
       },
     ]);
     expect(parsed.absentOptionalFields).toEqual(['officialSixthForm']);

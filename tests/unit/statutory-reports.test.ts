@@ -11,7 +11,12 @@ import {
 } from '~/server/reports/build-reports';
 import { describeInspection, isGoodOrBetter, type InspectionShape } from '~/server/reports/ofsted-standing';
 import { previousMonth } from '~/server/reports/statutory-reports';
-import { dashboardCsv, dashboardDocument } from '~/server/reports/report-exports';
+import {
+  commissionerReportCsv,
+  dashboardCsv,
+  dashboardDocument,
+  dcsReportCsv,
+} from '~/server/reports/report-exports';
 import { defaultStatutorySettings } from '~/server/monitoring/statutory-settings';
 
 const legacy = (grade: number, inspectedOn = '2022-06-15'): InspectionShape => ({
@@ -206,6 +211,14 @@ describe("commissioner's monthly report", () => {
       { school: 'School a', urn: 100001, change: 'Removed from the list', on: '2026-11-04' },
     ]);
     expect(november.onListAtMonthEnd).toBe(1);
+  });
+
+  it('writes the dates in its CSVs as the other exports do ("4 Nov 2026")', () => {
+    const csv = commissionerReportCsv(buildCommissionerReport(snapshot(), '2026-11'));
+    expect(csv).toContain('List change,School a,100001,4 Nov 2026,Removed from the list');
+    const dcs = dcsReportCsv(buildDcsMonthlyReport(snapshot(), '2026-10', '2026-11-23'));
+    expect(dcs).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(dcs).toMatch(/^Inspection \(by publication date\),[^,]+,100002,\d{1,2} [A-Z][a-z]{2,3} 2026,/m);
   });
 });
 

@@ -27,7 +27,7 @@ export const giasColumns = {
  * Columns read when the file has them (a file cut down to fewer columns still imports, keeping what a school
  * already has for them): GIAS's OfficialSixthForm (code) is 1 for a school with a sixth form, 2 without, 0 or
  * 9 when it does not apply; the school's telephone, website and academy trust are as GIAS writes them (empty:
- * none); CloseDate is day first, dd-mm-yyyy (empty: none).
+ * none); OpenDate and CloseDate are day first, dd-mm-yyyy (empty: none).
  */
 export const giasOptionalColumns = {
   officialSixthForm: 'OfficialSixthForm (code)',
@@ -35,6 +35,7 @@ export const giasOptionalColumns = {
   website: 'SchoolWebsite',
   trustName: 'Trusts (name)',
   closedOn: 'CloseDate',
+  openedOn: 'OpenDate',
 } as const;
 
 export type GiasField = keyof typeof giasColumns;
@@ -72,6 +73,7 @@ export type GiasSchool = Pick<
   | 'website'
   | 'trustName'
   | 'closedOn'
+  | 'openedOn'
 >;
 
 export const giasSchoolColumns = [
@@ -94,6 +96,7 @@ export const giasSchoolColumns = [
   'website',
   'trustName',
   'closedOn',
+  'openedOn',
 ] as const satisfies readonly (keyof GiasSchool)[];
 
 /** What the check says changes on a school, field by field ("Name, headteacher"). */
@@ -117,6 +120,7 @@ export const giasFieldLabels: Record<(typeof giasSchoolColumns)[number], string>
   website: 'website',
   trustName: 'trust',
   closedOn: 'close date',
+  openedOn: 'open date',
 };
 
 /** A problem with one row of the file. `row` counts the header as row 1, as a spreadsheet shows it. */

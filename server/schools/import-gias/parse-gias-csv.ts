@@ -229,7 +229,15 @@ function validateRow(
     );
   }
 
-  if (errors.length > 0 || !status || 'invalid' in closeDate) return errors;
+  const openDate = parseGiasDate(optional('openedOn'));
+  if ('invalid' in openDate) {
+    failAt(
+      giasOptionalColumns.openedOn,
+      `Open date must be a date written day first, like 01-09-2014 (found “${optional('openedOn')}”).`,
+    );
+  }
+
+  if (errors.length > 0 || !status || 'invalid' in closeDate || 'invalid' in openDate) return errors;
   const sixthForm = optional('officialSixthForm');
   const title = value('headTitle');
   const headteacherName =
@@ -260,6 +268,7 @@ function validateRow(
     // GIAS writes "Not applicable" (or leaves it empty) for a school in no trust.
     trustName: noTrust.has(optional('trustName')) ? null : optional('trustName'),
     closedOn: closeDate.date,
+    openedOn: openDate.date,
   };
 }
 

@@ -182,6 +182,27 @@ export default async function CoursePage({
           />
         </>
       )}
+      {delegates.passedOver.length > 0 && (
+        <>
+          <h2 className="mt-8 text-xl font-semibold">
+            Passed over on the waiting list ({delegates.passedOver.length})
+          </h2>
+          <p className="mt-2">
+            Their school closed before they could take a place, so it went to the next person waiting.
+          </p>
+          <DataTable
+            caption={`Passed over on the waiting list for ${course.title}`}
+            hideCaption
+            rows={delegates.passedOver}
+            rowKey={(p) => p.id}
+            columns={[
+              { header: 'Delegate', cell: (p) => p.delegateName, rowHeader: true },
+              { header: 'School', cell: (p) => p.schoolName },
+              { header: 'Why', cell: (p) => p.reason },
+            ]}
+          />
+        </>
+      )}
       {messages.length > 0 && (
         <>
           <h2 className="mt-8 text-xl font-semibold">Messages sent ({messages.length})</h2>

@@ -9,7 +9,7 @@ import { SchoolNotesForm } from './school-notes-form';
 import { MemberPricesForm } from './member-prices-form';
 import { SixthFormForm } from './sixth-form-form';
 import { sixthFormLabel } from '~/server/schools/phases';
-import { schoolStatusWithDate } from '~/server/schools/school-status';
+import { schoolOpenedLine, schoolStatusWithDate } from '~/server/schools/school-status';
 import { closedSchoolNote } from '~/server/schools/closed-school';
 import { schoolsShownFrom, schoolsShownQuery } from '~/server/schools/schools-shown';
 import { priceNameFor, priceNamesOf } from '~/server/catalogue/price-names';
@@ -104,7 +104,14 @@ export default async function SchoolPage({
           </>
         )}
         <dt className="font-semibold">Status</dt>
-        <dd>{schoolStatusWithDate(school)}</dd>
+        <dd>
+          {schoolStatusWithDate(school)}
+          {school.openedOn && (
+            <span className="block" data-testid="school-opened">
+              {schoolOpenedLine(school)}
+            </span>
+          )}
+        </dd>
         {sellsToSchools && (
           <>
             <dt className="font-semibold">Prices</dt>
