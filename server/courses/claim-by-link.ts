@@ -37,6 +37,7 @@ export async function claimByLink(db: Db, input: { slug: string; token: string; 
       }),
   );
   // The offer ended (the school closed since): committed above, the place passed on; the claim is refused.
-  if (claimed.refused !== null) throw new DomainError({ code: 'PRECONDITION_FAILED', message: claimed.refused });
+  if (claimed.refused !== null)
+    throw new DomainError({ code: 'PRECONDITION_FAILED', message: claimed.refused });
   return claimed;
 }
