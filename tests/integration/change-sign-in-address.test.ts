@@ -14,8 +14,12 @@ import { addMembership, callerAs, makeTenant, makeUser, type MadeUser } from '..
 import { openTestDatabase } from './harness';
 
 /** The emails sent to these addresses, oldest first. */
+/**
+ * Emails sent to the addresses, grouped in the order the addresses are given and oldest first for each (emails
+ * queued in one transaction share their created time, so time alone does not order them).
+ */
 async function emailsTo(database: Database, ...to: string[]) {
-  return withMailroom(database.db, (tx) =>
+  const rows = await withMailroom(database.db, (tx) =>
     tx
       .select({
         to: outboxEmails.to,
@@ -27,6 +31,7 @@ async function emailsTo(database: Database, ...to: string[]) {
       .where(inArray(outboxEmails.to, to))
       .orderBy(outboxEmails.createdAt),
   );
+  return rows.sort((a, b) => to.indexOf(a.to) - to.indexOf(b.to));
 }
 
 /** The token in the newest confirm link sent to an address. */
