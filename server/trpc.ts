@@ -308,7 +308,8 @@ export function tenantProcedure<Sent = null>(options: {
           laCodes: tenant.laCodes,
           modules: tenant.modules,
           settings: tenant.settings,
-          user,
+          // The account's address now, not the session's (a change of address reaches every open session).
+          user: found?.account ? { ...user, ...found.account } : user,
           userId: user.id,
           memberships: allowed,
           roles: [...new Set(allowed.map((m) => m.role))],
@@ -396,7 +397,12 @@ export const joiningProcedure = base
       if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'That workspace does not exist.' });
       if (found.tenant.suspendedAt) throw workspaceSuspended(found.tenant);
       tenantId = found.tenant.id;
-      const joiner = { tenant: found.tenant, user, memberships: found.memberships, appUrl: ctx.appUrl };
+      const joiner = {
+        tenant: found.tenant,
+        user: found.account ? { ...user, ...found.account } : user,
+        memberships: found.memberships,
+        appUrl: ctx.appUrl,
+      };
       const work = {
         action: type === 'mutation' ? path : null,
         actor: { userId: user.id },

@@ -64,7 +64,7 @@ export function SignInAddressForm({ pending }: { pending: { newEmail: string; ex
       >
         <TextField
           label="New sign-in address"
-          hint="We will email a link to it. Your address changes only when the link is opened, within 24 hours; your workspaces, roles and history stay with you. Records that name you by address (an ECT’s induction record, a course place booked for you) keep the old one until whoever keeps them changes it."
+          hint="We will email a link to it. Your address changes only when the link is opened, within 24 hours; your workspaces, roles and history stay with you. Records in your workspaces that name you by address (your induction record, a course place booked for you, your entry on a board’s register) move to the new one with it."
           type="email"
           autoComplete="email"
           spellCheck={false}

@@ -6,6 +6,7 @@ import { accounts, emailChanges, platformAuditLog, users, verificationTokens } f
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
 import { DomainError } from '../errors/domain-error';
+import { carrySignInAddress } from './carry-sign-in-address';
 import { dateAndTime } from '../format/dates';
 import { hasOwnName } from '../format/person-name';
 
@@ -17,6 +18,9 @@ export const signInAddressRequestsPerHour = 5;
 
 /** The audit action of a request (the procedure's path), by which the hourly limit counts them. */
 const requestAction = 'account.requestSignInAddressChange';
+
+/** The audit action of a confirmed change, in the log of each workspace whose records it carried. */
+const confirmAction = 'account.confirmSignInAddressChange';
 
 export const ZRequestSignInAddressChangeInput = z.object({
   // Stored lower-cased, as users.email is (sign-in matches on it).
@@ -169,7 +173,8 @@ export function describeSignInAddressLink(link: SignInAddressLink, now = new Dat
 
 /**
  * Makes the proved address the one the person signs in with, in the caller's transaction: the account keeps its
- * id, so memberships, bookings and history stay theirs. Sign-in links still unused for the old address are
+ * id, so memberships, bookings and history stay theirs, and the records in their workspaces that name them by
+ * the old address move to the new one (carrySignInAddress). Sign-in links still unused for the old address are
  * deleted (they would otherwise make a new account of it), and so are the Microsoft / Google identities linked
  * to the account, which belong to the old address: signing in with one for the new address links it again.
  * An expired link, or an address another account has taken meanwhile, changes nothing.
@@ -195,5 +200,11 @@ export async function confirmSignInAddressChange(tx: Tx, link: SignInAddressLink
   await tx.delete(emailChanges).where(eq(emailChanges.userId, link.userId));
   await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, before.email));
   await tx.delete(accounts).where(eq(accounts.userId, link.userId));
-  return { email: link.newEmail, previousEmail: before.email };
+  const carried = await carrySignInAddress(tx, {
+    userId: link.userId,
+    from: before.email,
+    to: link.newEmail,
+    action: confirmAction,
+  });
+  return { email: link.newEmail, previousEmail: before.email, carried };
 }

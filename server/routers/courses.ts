@@ -228,7 +228,8 @@ export const coursesRouter = router({
         purchaseOrderNumber: input.purchaseOrderNumber,
         auditedAsResult: true,
         endsTransaction: true,
-        sentContext: ctx.sent,
+        // Read for the session's address: a session older than a change of address reads again for the account's.
+        sentContext: input.delegates.length === 0 && ctx.session.email !== self.email ? null : ctx.sent,
         tellSchoolOfCharges: booksAsGovernor(ctx.actor, input.schoolId, mayName)
           ? { bookedBy: ctx.actor.user.name || ctx.actor.user.email }
           : undefined,

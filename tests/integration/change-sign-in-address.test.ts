@@ -1,8 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withPlatform, withTenant, type Database } from '~/db/client';
 import {
   accounts,
+  auditLog,
   emailChanges,
   outboxEmails,
   platformAuditLog,
@@ -11,6 +12,8 @@ import {
 } from '~/db/schema';
 import { withMailroom } from '~/server/email/outbox';
 import { addMembership, callerAs, makeTenant, makeUser, type MadeUser } from '../fixtures/factories';
+import { makeInductionHub } from '../fixtures/induction-hub';
+import { ownCourse } from './course-fixtures';
 import { openTestDatabase } from './harness';
 
 /** The emails sent to these addresses, oldest first. */
@@ -155,6 +158,7 @@ describe('changing the address a person signs in with', () => {
     expect(await link.account.confirmSignInAddressChange({ token })).toEqual({
       email: next,
       previousEmail: person.email,
+      carried: { inductionRecords: 0, mentorOrTutor: 0, coursePlaces: 0, boardEntries: 0 },
     });
     expect(await emailOf(database, person.id)).toBe(next);
     const after = await callerAs(database.db, { ...person, email: next }, null).account.mine();
@@ -277,6 +281,79 @@ describe('changing the address a person signs in with', () => {
     ).toEqual([]);
     expect(await emailsTo(database, to)).toHaveLength(1);
     await withMailroom(database.db, (tx) => tx.delete(outboxEmails).where(eq(outboxEmails.to, to)));
+  });
+
+  it('carries the address into the records that name the person in their workspaces, and nowhere else', async () => {
+    const hub = await makeInductionHub(database);
+    // An ECT who also mentors a colleague, with a course place and a place on a full course's waiting list.
+    const person = await makeUser(database.db, { name: 'Priya Raman' });
+    await addMembership(database.db, hub.tenant.id, person.id, 'ect', hub.schoolA.id);
+    const ownRecord = await hub.register('Priya Raman', { email: person.email.toUpperCase() });
+    const mentee = await hub.register('Sam Mentee', { mentorName: person.name, mentorEmail: person.email });
+    const manager = hub.as(hub.people.manager);
+    const course = async (capacity: number) => {
+      const made = await manager.courses.create({
+        ...ownCourse,
+        title: `Carried ${tag} ${capacity}`,
+        capacity,
+      } as never);
+      await manager.courses.publish({ id: made.id });
+      return made.id;
+    };
+    const head = hub.as(hub.people.headA);
+    const delegate = { name: person.name, email: person.email, role: '' };
+    await head.courses.book({ courseId: await course(5), schoolId: hub.schoolA.id, delegates: [delegate] });
+    const full = await course(1);
+    await head.courses.book({
+      courseId: full,
+      schoolId: hub.schoolA.id,
+      delegates: [{ name: 'First In', email: `first-${tag}@alpha.sch.example`, role: '' }],
+    });
+    await head.courses.book({
+      courseId: full,
+      schoolId: hub.schoolA.id,
+      delegates: [delegate],
+      joinWaitingList: true,
+    });
+    // Another organisation's record of the same address: not theirs to change.
+    const elsewhere = await makeInductionHub(database);
+    const foreignRecord = await elsewhere.register('Priya Raman', { email: person.email });
+
+    const next = fresh('carried');
+    await callerAs(database.db, person, null).account.requestSignInAddressChange({ email: next });
+    const token = await linkTokenSentTo(database, next);
+    const confirmed = await (await anonymous(database)).account.confirmSignInAddressChange({ token });
+    expect(confirmed.carried).toEqual({
+      inductionRecords: 1,
+      mentorOrTutor: 1,
+      coursePlaces: 2,
+      boardEntries: 0,
+    });
+
+    // Signed in with the new address, they still see their own record, places and waiting place.
+    const self = callerAs(database.db, { ...person, email: next }, hub.tenant.slug);
+    expect((await self.induction.list({})).map((e) => e.id)).toEqual([ownRecord]);
+    expect((await self.induction.byId({ ectId: ownRecord })).ect.email).toBe(next);
+    expect((await self.courses.myPlaces({})).map((p) => p.delegateEmail)).toEqual([next]);
+    expect(await self.courses.myWaitingPlaces({})).toHaveLength(1);
+    // A browser still holding the old address in its session is answered as the account is now.
+    const stale = callerAs(database.db, person, hub.tenant.slug);
+    expect((await stale.induction.list({})).map((e) => e.id)).toEqual([ownRecord]);
+    const menteeRecord = await head.induction.byId({ ectId: mentee });
+    expect(menteeRecord.periods.map((p) => p.mentorEmail)).toEqual([next]);
+    // The other workspace's record keeps the address it was given.
+    expect(
+      (await elsewhere.as(elsewhere.people.manager).induction.byId({ ectId: foreignRecord })).ect.email,
+    ).toBe(person.email);
+    const audited = await withTenant(database.db, hub.tenant.id, (tx) =>
+      tx
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(
+          and(eq(auditLog.actorUserId, person.id), eq(auditLog.action, 'account.confirmSignInAddressChange')),
+        ),
+    );
+    expect(audited).toHaveLength(1);
   });
 
   it('asks at most five times an hour', async () => {
