@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signInWithMagicLink } from './support';
+import { acceptInvitation, expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
 
 async function pageFor(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -231,4 +231,55 @@ test('the AB’s director enters a registration the school sent earlier: its lat
     '1 October 2025: late, after the start there on 3 September 2025',
   );
   await expectAccessible(director);
+});
+
+test('an ECT joins from their invitation, changes the address they sign in with and still has their record', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // Unique to each attempt, so a retry registers and invites an ECT of its own.
+  const stamp = Date.now();
+  const trn = String(1_000_000 + ((stamp + 7) % 9_000_000));
+  const name = `Tomasz Lis ${stamp}`;
+  const email = `t.lis.${stamp}@coppettswood.sch.example`;
+  const head = await pageFor(browser, 'head@coppettswood.sch.example');
+  const invited = new Date(Date.now() - 1000);
+  await head.goto('/nwlhub/induction/register');
+  await fillRegistration(head, { trn, name, email });
+  await head.getByRole('button', { name: 'Register ECT' }).click();
+  await expect(head.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+  const ect = await (await browser.newContext()).newPage();
+  await acceptInvitation(
+    ect,
+    { email, after: invited, workspace: { slug: 'nwlhub', name: 'North West London Teaching School Hub' } },
+    name,
+    name,
+  );
+  // An ECT's induction page is their own record.
+  await ect.goto('/nwlhub/induction');
+  await expect(ect.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+  // A new address at the same school: the record the school keeps moves with the account.
+  const newEmail = `tomasz.lis.${stamp}@coppettswood.sch.example`;
+  const asked = new Date(Date.now() - 1000);
+  await ect.goto('/account');
+  const addressForm = ect.getByRole('region', { name: 'Change your sign-in address' });
+  await expect(addressForm).toContainText('move to the new one with it');
+  await addressForm.getByLabel('New sign-in address').fill(newEmail);
+  await addressForm.getByRole('button', { name: 'Send a link to the new address' }).click();
+  await expect(addressForm).toContainText(`We sent a link to ${newEmail}`);
+  await ect.goto(
+    await latestEmailedLink(newEmail, /https?:\/\/\S+\/account\/confirm-email\?token=[\w-]+/, asked),
+  );
+  await expect(
+    ect.getByText('so do the records in your workspaces that name you by your old address'),
+  ).toBeVisible();
+  await ect.getByRole('button', { name: `Confirm ${newEmail}` }).click();
+  const done = ect.getByRole('status').filter({ hasText: `Your sign-in address is now ${newEmail}` });
+  await expect(done).toContainText('Now using your new address: 1 induction record.');
+  await expectAccessible(ect);
+  await ect.goto('/nwlhub/induction');
+  await expect(ect.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(ect.getByTestId('checkpoint')).toHaveCount(6);
 });
