@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courseBookings, type Course, type CourseSession } from '~/db/schema';
+import { courseBookings, schools, type Course, type CourseSession } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import type { IsoDate } from '../catalogue/academic-year';
+import { closedSchoolRefusal } from '../schools/closed-school';
 import { ZPurchaseOrderNumber } from './booking-inputs';
 import { courseEmail, placeDetailLines, placeDetailsOf } from './course-emails';
 import { schoolLeaders } from './tell-school-leaders';
@@ -31,13 +32,28 @@ async function schoolBooking(tx: Tx, input: { bookingId: string; schoolId?: stri
   return booking;
 }
 
+/**
+ * Why the booking cannot be approved, if its school has closed since it was made: "Elm Primary closed on 31
+ * August 2025, so it cannot be booked onto courses. Decline the booking to free the place."; else null.
+ */
+async function closedSinceBooking(tx: Tx, schoolId: string) {
+  const [school] = await tx
+    .select({ name: schools.name, status: schools.status, closedOn: schools.closedOn })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  const closed = school ? closedSchoolRefusal(school, 'booking') : null;
+  return closed && `${closed} Decline the booking to free the place.`;
+}
+
 const notWaiting = () =>
   new DomainError({ code: 'CONFLICT', message: 'This booking is not waiting for approval.' });
 
 /**
  * What approving a held booking would cost the school, funded as decideBooking will fund it (free to a governor
  * on statutory training, from the school's package while it has places left, or charged): the approver is told
- * before confirming, and asked for a purchase order only for a charged place. A read: nothing is taken.
+ * before confirming, and asked for a purchase order only for a charged place. A read: nothing is taken. If the
+ * school has closed since the booking, `refused` says why it cannot be approved (decideBooking refuses it too),
+ * so the approver is told before confirming; declining it still frees the place.
  */
 export async function approvalCost(
   tx: Tx,
@@ -49,7 +65,10 @@ export async function approvalCost(
 ) {
   const booking = await schoolBooking(tx, input);
   if (booking.status !== 'pending_approval') throw notWaiting();
-  const { course, sessions } = await getCourse(tx, booking.courseId);
+  const [{ course, sessions }, refused] = await Promise.all([
+    getCourse(tx, booking.courseId),
+    closedSinceBooking(tx, booking.schoolId),
+  ]);
   const place = await givenPlaceCost(tx, {
     course,
     sessions,
@@ -64,6 +83,8 @@ export async function approvalCost(
     vatRateBasisPoints: place.vatRateBasisPoints,
     /** "The place costs £75.00 plus VAT, charged to Elm Primary.", as the confirmation will say it. */
     summary: placeDetailLines(place)[1] ?? '',
+    /** Why it cannot be approved: its school has closed since (decline it instead); null when it can. */
+    refused,
   };
 }
 
@@ -101,6 +122,8 @@ export async function requestApproval(
  * approval. Approved: the place is funded like every other booking (entitlement or charge) and confirmed, and the
  * delegate gets the confirmation with their own link; a charged place carries the purchase order number the
  * approver gave. Declined: the place is freed (offered to the first person waiting) and the delegate is told.
+ * A school closed since the booking cannot have it approved (fundGivenPlace refuses, as for every place given
+ * after booking); it can still be declined, which frees the place as any declined approval does.
  */
 export async function decideBooking(
   tx: Tx,
@@ -143,6 +166,8 @@ export async function decideBooking(
     const next = await offerNextPlace(tx, { ...input, courseId: course.id });
     return { status: 'cancelled' as const, offeredTo: next.offered?.entryId ?? null };
   }
+  const closed = await closedSinceBooking(tx, booking.schoolId);
+  if (closed) throw new DomainError({ code: 'PRECONDITION_FAILED', message: closed });
   const { schoolName, vatRateBasisPoints, ...funded } = await fundGivenPlace(tx, {
     tenantId: input.tenantId,
     course,

@@ -3,6 +3,7 @@ import type { Tx } from '~/db/client';
 import { schools, type Course, type CourseSession } from '~/db/schema';
 import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
+import { refuseIfClosed } from '../schools/closed-school';
 import { statutoryFreeEmails } from '../governance/statutory-free-places';
 import { placeDetailsOf } from './course-emails';
 import { loadWorkspaceVat } from '../invoicing/vat-for-school';
@@ -15,7 +16,9 @@ import { fundPlace } from './fund-place';
  * Pays for a place given after booking (claimed from the waiting list, approved by the head): from the
  * school's entitlement or charged at the school's price — or free when the course is statutory training and the
  * delegate a current governor of a maintained school, the same rule `bookPlaces` applies to a place booked
- * straight away. Returns the booking's funding columns and the school's name (for the confirmation).
+ * straight away. Returns the booking's funding columns and the school's name (for the confirmation). A school
+ * closed since the place was held is refused here, on every path that turns a held place into a confirmed one
+ * (a claim checks first, to pass the offer on; an approval is refused outright).
  */
 export async function fundGivenPlace(
   tx: Tx,
@@ -35,6 +38,7 @@ export async function fundGivenPlace(
 ) {
   const { course } = input;
   const { school, price, vatRateBasisPoints } = await givenPlacePrice(tx, input);
+  refuseIfClosed(school, 'booking');
   const funded = await fundPlace(tx, {
     tenantId: input.tenantId,
     schoolId: school.id,

@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { plannedVisits, schoolMonitoring, schools } from '~/db/schema';
-import { academicYearOf } from '../catalogue/academic-year';
+import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
+import { serviceUseRefusal } from '../schools/closed-school';
 import { isAdviserHere } from './list-advisers';
 import { additionalSequenceStart } from './plan-visits';
 import type { ResolvedStatutorySettings } from './statutory-settings';
@@ -34,11 +35,15 @@ async function assertAdviser(tx: Tx, userId: string) {
   }
 }
 
-/** An extra visit for a reason the LA recognises (new headteacher, Ofsted expected, safeguarding…). */
+/**
+ * An extra visit for a reason the LA recognises (new headteacher, Ofsted expected, safeguarding…). A school GIAS
+ * has closed is visited by the same rule as a logged visit (serviceUseRefusal): up to its close date, or with no
+ * close date up to today (a visit made before it closed, entered late), never planned for a later day.
+ */
 export async function addAdditionalVisit(
   tx: Tx,
   settings: ResolvedStatutorySettings,
-  input: z.infer<typeof ZAddAdditionalVisitInput> & { tenantId: string },
+  input: z.infer<typeof ZAddAdditionalVisitInput> & { tenantId: string; today?: string },
 ) {
   if (!settings.additionalVisitReasons.includes(input.reason)) {
     throw new DomainError({
@@ -47,11 +52,14 @@ export async function addAdditionalVisit(
     });
   }
   const [onRegister] = await tx
-    .select({ schoolId: schoolMonitoring.schoolId })
+    .select({ name: schools.name, status: schools.status, closedOn: schools.closedOn })
     .from(schoolMonitoring)
+    .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
     .where(eq(schoolMonitoring.schoolId, input.schoolId));
   if (!onRegister)
     throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
+  const closed = serviceUseRefusal(onRegister, input.dueBy, input.today ?? todayInLondon());
+  if (closed) throw new DomainError({ code: 'PRECONDITION_FAILED', message: closed, field: 'dueBy' });
   await assertAdviser(tx, input.adviserUserId);
   const academicYear = academicYearOf(input.dueBy);
   const [last] = await tx
@@ -87,6 +95,7 @@ async function plannedVisitsFor(tx: Tx, visitIds: string[], action: string, only
       status: plannedVisits.status,
       adviserUserId: plannedVisits.adviserUserId,
       schoolName: schools.name,
+      school: { name: schools.name, status: schools.status, closedOn: schools.closedOn },
     })
     .from(plannedVisits)
     .innerJoin(schools, eq(schools.id, plannedVisits.schoolId))
@@ -110,15 +119,24 @@ async function plannedVisitsFor(tx: Tx, visitIds: string[], action: string, only
       message: `The visit to ${settled.schoolName} is already ${settled.status} and cannot be ${action}.`,
     });
   }
-  return ids;
+  return { ids, visits: mine };
 }
 
-/** The visits took place. An adviser may mark only their own visits; `onlyAdviserUserId` enforces that. */
+/**
+ * The visits took place. An adviser may mark only their own visits; `onlyAdviserUserId` enforces that. A visit
+ * to a school GIAS has closed is done only on a day it could have happened (serviceUseRefusal): by its close
+ * date, or by today when GIAS gave none.
+ */
 export async function markVisitsDone(
   tx: Tx,
-  input: z.infer<typeof ZMarkDoneInput> & { onlyAdviserUserId?: string },
+  input: z.infer<typeof ZMarkDoneInput> & { onlyAdviserUserId?: string; today?: string },
 ) {
-  const ids = await plannedVisitsFor(tx, input.visitIds, 'marked done', input.onlyAdviserUserId);
+  const { ids, visits } = await plannedVisitsFor(tx, input.visitIds, 'marked done', input.onlyAdviserUserId);
+  const today = input.today ?? todayInLondon();
+  for (const visit of visits) {
+    const closed = serviceUseRefusal(visit.school, input.completedOn, today);
+    if (closed) throw new DomainError({ code: 'PRECONDITION_FAILED', message: closed, field: 'completedOn' });
+  }
   await tx
     .update(plannedVisits)
     .set({ status: 'done', completedOn: input.completedOn })
@@ -127,13 +145,13 @@ export async function markVisitsDone(
 }
 
 export async function cancelVisits(tx: Tx, input: z.infer<typeof ZVisitIdsInput>) {
-  const ids = await plannedVisitsFor(tx, input.visitIds, 'cancelled');
+  const { ids } = await plannedVisitsFor(tx, input.visitIds, 'cancelled');
   await tx.update(plannedVisits).set({ status: 'cancelled' }).where(inArray(plannedVisits.id, ids));
   return { updated: ids.length, status: 'cancelled' as const };
 }
 
 export async function reassignVisits(tx: Tx, input: z.infer<typeof ZReassignInput>) {
-  const ids = await plannedVisitsFor(tx, input.visitIds, 'reassigned');
+  const { ids } = await plannedVisitsFor(tx, input.visitIds, 'reassigned');
   await assertAdviser(tx, input.adviserUserId);
   await tx
     .update(plannedVisits)

@@ -1,5 +1,5 @@
 import type { School } from '~/db/schema';
-import type { IsoDate } from '../catalogue/academic-year';
+import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 
@@ -33,22 +33,27 @@ export function closedSchoolRefusal(school: SchoolStatus, what: NewBusiness): st
 
 /**
  * A visit or use of a service on the day `on`: new business only if it happened after the school closed, so
- * July's visit logged in September is still recorded. Without a close date every one is refused, as nothing
- * says when the school closed.
+ * July's visit logged in September is still recorded. Without a close date nothing says when the school closed,
+ * but it has by today: a visit made up to today is recorded (the last visits before it closed), while one on a
+ * later day cannot have happened and cannot be planned.
  */
-function serviceUseRefusal(school: SchoolStatus, on: IsoDate): string | null {
-  if (school.status !== 'closed' || !school.closedOn) return closedSchoolRefusal(school, 'serviceUse');
+export function serviceUseRefusal(school: SchoolStatus, on: IsoDate, today: IsoDate): string | null {
+  if (school.status !== 'closed') return null;
+  if (!school.closedOn) {
+    if (on <= today) return null;
+    return `${school.name} is closed, so a visit or use of a service can be recorded up to today but not planned for a later day.`;
+  }
   if (on <= school.closedOn) return null;
   return `${school.name} closed on ${longDate(school.closedOn)}, so a visit or use of a service after that day cannot be recorded.`;
 }
 
 /** Refuses new business for a closed school, in the words a user reads; a visit or use of a service by its day. */
 export function refuseIfClosed(school: SchoolStatus, what: Exclude<NewBusiness, 'serviceUse'>): void;
-export function refuseIfClosed(school: SchoolStatus, what: 'serviceUse', on: IsoDate): void;
-export function refuseIfClosed(school: SchoolStatus, what: NewBusiness, on?: IsoDate): void {
+export function refuseIfClosed(school: SchoolStatus, what: 'serviceUse', on: IsoDate, today?: IsoDate): void;
+export function refuseIfClosed(school: SchoolStatus, what: NewBusiness, on?: IsoDate, today?: IsoDate): void {
   const message =
     what === 'serviceUse' && on !== undefined
-      ? serviceUseRefusal(school, on)
+      ? serviceUseRefusal(school, on, today ?? todayInLondon())
       : closedSchoolRefusal(school, what);
   if (message) throw new DomainError({ code: 'PRECONDITION_FAILED', message });
 }

@@ -1,11 +1,18 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, isNull, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { catalogueItems, outboxEmails, renewalInvitations, schools, type School } from '~/db/schema';
+import {
+  catalogueItems,
+  outboxEmails,
+  renewalInvitations,
+  schoolMonitoring,
+  schools,
+  type School,
+} from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { withMailroom } from '~/server/email/outbox';
-import { makeDemoWorkspace, type DemoWorkspace } from '../fixtures/factories';
-import { ownCourse } from './course-fixtures';
+import { callerAs, makeDemoWorkspace, makeSchool, type DemoWorkspace } from '../fixtures/factories';
+import { ownCourse, schoolWithStaffAndHeads } from './course-fixtures';
 import { claimByLink } from '~/server/courses/claim-by-link';
 import { expireHolds } from '~/server/courses/expire-holds';
 import { runInTenant } from '~/server/unit-of-work/run-in-tenant';
@@ -14,6 +21,8 @@ import { anonymousCaller, openTestDatabase, testAppUrl } from './harness';
 const thisYear = academicYearOf(todayInLondon());
 const nextYear = new Date().getUTCFullYear() + 1;
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const daysFromToday = (days: number) =>
+  new Date(Date.parse(`${todayInLondon()}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A school GIAS has closed gets nothing new — no course places, subscriptions, renewal offers, adviser time or
@@ -111,14 +120,19 @@ describe('a closed school', () => {
         details: 'Maths',
       }),
     ).rejects.toMatchObject(closed('ask for adviser time'));
+    // GIAS gave no close date: a visit on a later day than today cannot have happened before it closed.
     await expect(
       barnet.caller('adviser@barnet.example').adviserTime.logVisit({
         requestId: request.id,
-        visitDate: todayInLondon(),
+        visitDate: daysFromToday(1),
         duration: { amount: 1, unit: 'day' },
         summary: 'Review of reading.',
       }),
-    ).rejects.toMatchObject(closed('have a new visit or use of a service recorded'));
+    ).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message:
+        'Coppetts Wood Primary School is closed, so a visit or use of a service can be recorded up to today but not planned for a later day.',
+    });
 
     // What it already has is still there to see (and to pay).
     expect(await head.subscriptions.list({ schoolId: school.id, academicYear: thisYear })).toEqual(
@@ -251,6 +265,89 @@ describe('a closed school', () => {
       message:
         'Coppetts Wood Primary School closed on 31 August 2025, so a visit or use of a service after that day cannot be recorded.',
     });
+  });
+
+  it('with no close date, records visits made up to today but plans none for a later day', async () => {
+    const manager = barnet.caller('head.si@barnet.example');
+    const head = barnet.caller('head@coppettswood.sch.example');
+    const adviser = barnet.caller('adviser@barnet.example');
+    const officer = barnet.caller('la.officer@barnet.example');
+    const school = await schoolOf('head@coppettswood.sch.example');
+    const review = await itemId('BPSI-REVIEW');
+    await setStatus(school.id, 'open');
+    const assignedRequest = async (details: string) => {
+      const request = await head.adviserTime.request({
+        schoolId: school.id,
+        serviceId: review,
+        preferredDates: 'Any',
+        details,
+      });
+      await manager.adviserTime.assign({
+        requestId: request.id,
+        adviserUserId: barnet.user('adviser@barnet.example').id,
+      });
+      return request.id;
+    };
+    const lastWeek = await assignedRequest('Reading, last week');
+    const today = await assignedRequest('Handover, today');
+    const later = await assignedRequest('Reading, next week');
+    // GIAS lists it as closed but gives no date: it closed by today, nobody knows when.
+    await setStatus(school.id, 'closed');
+    const noLaterDay =
+      'Coppetts Wood Primary School is closed, so a visit or use of a service can be recorded up to today but not planned for a later day.';
+    const logVisit = (requestId: string, visitDate: string) =>
+      adviser.adviserTime.logVisit({
+        requestId,
+        visitDate,
+        duration: { amount: 1, unit: 'day' },
+        summary: 'Review of reading and handover.',
+      });
+    await expect(logVisit(lastWeek, daysFromToday(-7))).resolves.toMatchObject({ requestId: lastWeek });
+    await expect(logVisit(today, todayInLondon())).resolves.toMatchObject({ requestId: today });
+    await expect(logVisit(later, daysFromToday(7))).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: noLaterDay,
+    });
+
+    // The visits planner keeps the same rule for the school, if it is still on the register.
+    const [onRegister] = await withTenant(database.db, barnet.id, (tx) =>
+      tx
+        .select({ id: schoolMonitoring.schoolId, name: schools.name })
+        .from(schoolMonitoring)
+        .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+        .where(and(isNull(schoolMonitoring.leftOn), eq(schools.status, 'open')))
+        .limit(1),
+    );
+    if (!onRegister) throw new Error('no school on the register');
+    await setStatus(onRegister.id, 'closed');
+    const tomasz = barnet.user('tomasz.nowicki@barnet.example').id;
+    const addVisit = (dueBy: string) =>
+      officer.visits.addAdditional({
+        schoolId: onRegister.id,
+        reason: 'Ofsted inspection expected',
+        dueBy,
+        adviserUserId: tomasz,
+      });
+    await expect(addVisit(daysFromToday(14))).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: `${onRegister.name} is closed, so a visit or use of a service can be recorded up to today but not planned for a later day.`,
+    });
+    const made = await addVisit(daysFromToday(-3));
+    await expect(
+      officer.visits.markDone({ visitIds: [made.id ?? ''], completedOn: daysFromToday(1) }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(
+      officer.visits.markDone({ visitIds: [made.id ?? ''], completedOn: daysFromToday(-2) }),
+    ).resolves.toMatchObject({ updated: 1, status: 'done' });
+
+    // Once GIAS gives the close date, that day is the limit, as for a logged visit.
+    await setStatus(onRegister.id, 'closed', '2025-08-31');
+    await expect(addVisit('2025-09-01')).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: `${onRegister.name} closed on 31 August 2025, so a visit or use of a service after that day cannot be recorded.`,
+    });
+    await expect(addVisit('2025-08-30')).resolves.toMatchObject({ academicYear: 2024 });
+    await setStatus(onRegister.id, 'open');
   });
 });
 
@@ -409,6 +506,43 @@ describe('a school closed while its staff are on a waiting list', () => {
     expect(await claimLinksSentTo(closing.email)).toEqual([]);
   });
 
+  it('says on the claim page at once that a closed school’s place cannot be claimed; opening it changes nothing', async () => {
+    const { manager, id, coppetts, bookingId, waiting, state } = await fullCourse(['coppetts', 'whitchurch']);
+    const [closing, next] = waiting;
+    if (!closing || !next) throw new Error('no queue');
+    await manager.courses.cancelBooking({ bookingId, reason: 'Ill' });
+    const [token] = await claimLinksSentTo(closing.email);
+    if (!token) throw new Error('no offer');
+    const claimPage = () =>
+      anonymousCaller(database.db).courseCatalogue.claimableOffer({ tenant: barnet.slug, token });
+    expect(await claimPage()).toMatchObject({ state: 'held', closed: null });
+    await closeCoppettsWood(coppetts.id);
+    const before = await state();
+
+    expect(await claimPage()).toMatchObject({ state: 'schoolClosed', closed: closedMessage });
+    expect(await claimPage()).toMatchObject({ state: 'schoolClosed' });
+    // Opening the link (a mail scanner may, before the person does) leaves the offer as it was.
+    expect(await state()).toEqual(before);
+    expect(before.waiting).toEqual([
+      [closing.name, 'offered'],
+      [next.name, 'waiting'],
+    ]);
+    // The hold runs out as any other does, and the place passes on.
+    const held = (await manager.courses.delegates({ courseId: id })).waiting[0]?.holdExpiresAt;
+    if (!held) throw new Error('no hold');
+    await runInTenant(
+      database.db,
+      {
+        tenantId: barnet.id,
+        action: 'courses.expireHolds',
+        actor: { userId: barnet.user('head.si@barnet.example').id },
+      },
+      (tx) => expireHolds(tx, { ...links(), now: new Date(held.getTime() + 60_000) }),
+    );
+    expect((await state()).waiting).toEqual([[next.name, 'offered']]);
+    expect(await claimPage()).toMatchObject({ state: 'passed', closed: null });
+  });
+
   it('refuses a claim once the school has closed, and the held place passes to the next person, who claims it', async () => {
     const { manager, coppetts, bookingId, waiting, state } = await fullCourse(['coppetts', 'whitchurch']);
     const [closing, next] = waiting;
@@ -446,5 +580,73 @@ describe('a school closed while its staff are on a waiting list', () => {
       waiting: [],
       passedOver: [[closing.name, 'Coppetts Wood Primary School', closedMessage]],
     });
+  });
+});
+
+/**
+ * A staff booking held for the school's approval, when the school closes before anyone approves it: approving is
+ * refused (the approver is told before confirming); declining still frees the place for the waiting list.
+ */
+describe('a school closed while a staff booking waits for its approval', () => {
+  let database: Database;
+  let ws: Awaited<ReturnType<typeof schoolWithStaffAndHeads>>['ws'];
+  let staff: ReturnType<typeof callerAs>;
+  let head: ReturnType<typeof callerAs>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    ({ ws, staff, head } = await schoolWithStaffAndHeads(database.db));
+  });
+
+  it('refuses the approval with a clear message, and a decline passes the place to the next person waiting', async () => {
+    const manager = ws.caller;
+    const other = await makeSchool(database.db, ws.tenant.id);
+    const made = await manager.courses.create({
+      ...ownCourse,
+      title: `Approval while closing ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 1,
+      staffBookingNeedsApproval: true,
+      memberPrice: 75,
+      nonMemberPrice: 75,
+      outOfAreaPrice: 75,
+      sessions: [{ title: 'Day', on: `${nextYear}-03-10`, startTime: '09:30', endTime: '15:30' }],
+    } as never);
+    await manager.courses.publish({ id: made.id });
+    const held = await staff.courses.book({ courseId: made.id, schoolId: ws.school.id, delegates: [] });
+    const bookingId = held.pendingApproval[0]?.bookingId ?? '';
+    expect(bookingId).not.toBe('');
+    // Someone from another school waits for the place the booking holds.
+    await manager.courses.book({
+      courseId: made.id,
+      schoolId: other.id,
+      delegates: [{ name: 'Wendy Waiting', email: `wendy.${made.id.slice(0, 8)}@example.com`, role: '' }],
+      joinWaitingList: true,
+    });
+    expect(await head.courses.approvalCost({ bookingId })).toMatchObject({ refused: null });
+
+    await withTenant(database.db, ws.tenant.id, (tx) =>
+      tx
+        .update(schools)
+        .set({ status: 'closed', closedOn: '2025-08-31' })
+        .where(eq(schools.id, ws.school.id)),
+    );
+    const refusal = `${ws.school.name} closed on 31 August 2025, so it cannot be booked onto courses. Decline the booking to free the place.`;
+    // Told before confirming, and refused if confirmed all the same: by the head and by the manager alike.
+    expect(await head.courses.approvalCost({ bookingId })).toMatchObject({ refused: refusal });
+    for (const approver of [head, manager])
+      await expect(approver.courses.decideBooking({ bookingId, decision: 'approve' })).rejects.toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        message: refusal,
+      });
+    expect((await head.courses.schoolBookings({})).find((b) => b.id === bookingId)).toMatchObject({
+      status: 'pending_approval',
+    });
+
+    const declined = await head.courses.decideBooking({ bookingId, decision: 'decline' });
+    expect(declined).toMatchObject({ status: 'cancelled' });
+    if (declined.status !== 'cancelled') throw new Error('not declined');
+    expect(declined.offeredTo).not.toBeNull();
+    const delegates = await manager.courses.delegates({ courseId: made.id });
+    expect(delegates.waiting.map((w) => [w.delegateName, w.status])).toEqual([['Wendy Waiting', 'offered']]);
   });
 });

@@ -17,7 +17,8 @@ import { useTRPC } from '../../_lib/trpc-client';
 /**
  * Approve or decline a staff booking held for the school's approval. Approving asks to confirm, saying first what
  * the place will cost the school (courses.approvalCost: charged, from its package, or free) and, for a charged
- * place, taking the school's purchase order number for the invoice.
+ * place, taking the school's purchase order number for the invoice. A school closed since the booking is told
+ * it cannot be approved, and the confirm button stays off; Back leads to Decline, which frees the place.
  */
 export function BookingDecision({ bookingId, delegateName }: { bookingId: string; delegateName: string }) {
   const trpc = useTRPC();
@@ -37,8 +38,15 @@ export function BookingDecision({ bookingId, delegateName }: { bookingId: string
         aria-label={`Approve ${delegateName}’s booking`}
         onSubmit={() => form.mutate({ bookingId, decision: 'approve', purchaseOrderNumber })}
       >
-        <ApprovalCost text={cost.data?.summary ?? cost.error?.message ?? 'Checking what the place costs…'} />
-        {cost.data?.funding === 'charge' && (
+        <ApprovalCost
+          text={
+            cost.data?.refused ??
+            cost.data?.summary ??
+            cost.error?.message ??
+            'Checking what the place costs…'
+          }
+        />
+        {cost.data?.funding === 'charge' && !cost.data.refused && (
           <TextField
             label={
               <>
@@ -53,7 +61,7 @@ export function BookingDecision({ bookingId, delegateName }: { bookingId: string
           />
         )}
         <div className="flex flex-wrap gap-2">
-          <SubmitButton pending={form.isPending} disabled={!cost.data}>
+          <SubmitButton pending={form.isPending} disabled={!cost.data || cost.data.refused !== null}>
             Confirm approval<span className="sr-only"> of {delegateName}’s booking</span>
           </SubmitButton>
           <Button

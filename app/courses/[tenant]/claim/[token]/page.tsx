@@ -19,7 +19,7 @@ export default async function ClaimPage({
   const { tenant, token } = await params;
   const { claimed } = await searchParams;
   const api = await serverApi(null);
-  const { course, delegateName, state, holdExpiresAt, cost } = await guard(
+  const { course, delegateName, state, holdExpiresAt, cost, closed } = await guard(
     api.courseCatalogue.claimableOffer({ tenant, token }),
   );
   return (
@@ -47,6 +47,15 @@ export default async function ClaimPage({
             ))}
             <ClaimForm tenant={tenant} token={token} />
           </>
+        ) : state === 'schoolClosed' ? (
+          <div className="mt-6 rounded border-l-4 border-red-800 bg-red-50 p-4">
+            <p className="font-semibold">Sorry: this place cannot be claimed.</p>
+            <p className="mt-2">{closed}</p>
+            <p className="mt-2">
+              The place will pass to the next person on the waiting list. If {delegateName} has moved to
+              another school, ask the course organisers about booking a place for the new school.
+            </p>
+          </div>
         ) : (
           <p className="mt-6 rounded border-l-4 border-red-800 bg-red-50 p-4">
             Sorry: the hold on this place has run out and it has passed to the next person on the waiting
