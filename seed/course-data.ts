@@ -2,10 +2,24 @@ import type { z } from 'zod';
 import type { ZCourseInput } from '~/server/courses/course-inputs';
 import { addDays } from '~/server/courses/london-time';
 
-type SeedCourse = {
+export type SeedCourse = {
   input: z.input<typeof ZCourseInput>;
   facilitatorEmails: string[];
   publish: boolean;
+  /** Demo schools' places on it (see seed-course-bookings.ts). */
+  places?: SeedPlaces;
+};
+
+export type SeedPlaces = {
+  /** Named delegates booked, spread over the workspace's schools. */
+  booked: number;
+  /** Delegates on the waiting list once it is full. */
+  waiting?: number;
+  /**
+   * A course that has run: booked and published as of `bookedOn` (before its first session); every delegate but
+   * `absent` of them attended every session, and `evaluations` of those who attended gave their evaluation.
+   */
+  ran?: { bookedOn: string; absent: number; evaluations: number };
 };
 
 /** Schools' Christmas break (about 19 December to 4 January): seeded sessions skip it. */
@@ -64,8 +78,34 @@ const terms = { freeUntilWorkingDays: 10, lateCancellationPercent: 50, noShowPer
 
 export function demoCourses(today: string): Record<string, SeedCourse[]> {
   const inWeeks = (weeks: number, day?: number) => weekday(addDays(today, weeks * 7), day);
+  // Weekdays a few weeks back, for the courses that have run (booked six weeks before them).
+  const weeksAgo = (weeks: number, day: number) => weekday(addDays(today, -weeks * 7 - 6), day);
+  const bookedBefore = (on: string) => addDays(on, -42);
+  const ranOn = { hsip: weeksAgo(4, 3), barnet: weeksAgo(3, 2), bep: weeksAgo(5, 4) };
   return {
     hsip: [
+      {
+        facilitatorEmails: ['maureen.achebe@hsip.example'],
+        publish: true,
+        places: { booked: 12, ran: { bookedOn: bookedBefore(ranOn.hsip), absent: 1, evaluations: 8 } },
+        input: {
+          title: 'Phonics and early reading refresher',
+          description:
+            'For Reception and Key Stage 1 teachers: the reading framework, decodable books and keeping up, not catching up.',
+          audiences: ['teachers', 'support_staff'],
+          phase: 'Primary',
+          subject: 'English',
+          keyStage: 'EYFS–KS1',
+          format: 'in_person',
+          venue: 'Harrow Teachers’ Centre, Tudor Road, Harrow HA3 5PQ',
+          capacity: 20,
+          memberPrice: 145,
+          nonMemberPrice: 185,
+          outOfAreaPrice: 210,
+          cancellationTerms: terms,
+          sessions: [morning(ranOn.hsip, 'Phonics and early reading')],
+        },
+      },
       {
         facilitatorEmails: ['adviser@hsip.example'],
         publish: true,
@@ -94,6 +134,7 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
       {
         facilitatorEmails: ['maureen.achebe@hsip.example'],
         publish: true,
+        places: { booked: 6 },
         input: {
           title: 'Primary English subject-leader network',
           description:
@@ -118,6 +159,7 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
       {
         facilitatorEmails: ['adviser@hsip.example'],
         publish: true,
+        places: { booked: 20, waiting: 2 },
         input: {
           title: 'Headteachers’ seminar: the new Ofsted report card',
           description:
@@ -141,6 +183,7 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
       {
         facilitatorEmails: ['maureen.achebe@hsip.example'],
         publish: true,
+        places: { booked: 4 },
         input: {
           programme: 'governor_training',
           title: 'Induction for new governors',
@@ -181,8 +224,31 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
     ],
     barnet: [
       {
+        facilitatorEmails: ['adviser@barnet.example'],
+        publish: true,
+        places: { booked: 10, ran: { bookedOn: bookedBefore(ranOn.barnet), absent: 2, evaluations: 6 } },
+        input: {
+          title: 'BPSI assessment leads’ network: autumn',
+          description:
+            'Moderating writing at the end of Key Stage 2, and what the new assessment guidance asks.',
+          audiences: ['leaders', 'teachers'],
+          phase: 'Primary',
+          subject: 'Assessment',
+          keyStage: 'KS2',
+          format: 'twilight',
+          venue: 'Barnet House, 2 Bristol Avenue, Colindale NW9 4EW',
+          capacity: 25,
+          memberPrice: 60,
+          nonMemberPrice: 80,
+          outOfAreaPrice: 95,
+          cancellationTerms: terms,
+          sessions: [twilight(ranOn.barnet, 'Autumn network')],
+        },
+      },
+      {
         facilitatorEmails: ['amara.nwosu@barnet.example'],
         publish: true,
+        places: { booked: 5 },
         input: {
           title: 'BPSI Designated Safeguarding Lead refresher',
           description:
@@ -205,6 +271,7 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
       {
         facilitatorEmails: ['adviser@barnet.example'],
         publish: true,
+        places: { booked: 7 },
         input: {
           title: 'BPSI science leaders’ network',
           description: 'Working scientifically, practical work and the science curriculum review.',
@@ -224,6 +291,7 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
       {
         facilitatorEmails: ['tomasz.nowicki@barnet.example'],
         publish: true,
+        places: { booked: 3 },
         input: {
           programme: 'governor_training',
           title: 'Chairs and clerks: preparing for inspection',
@@ -273,8 +341,30 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
     ],
     bep: [
       {
+        facilitatorEmails: ['harpreet.virdee@bep.example'],
+        publish: true,
+        places: { booked: 15, ran: { bookedOn: bookedBefore(ranOn.bep), absent: 1, evaluations: 9 } },
+        input: {
+          title: 'Behaviour and attendance: practical strategies',
+          description:
+            'A day on routines, de-escalation and working with families on attendance, with case studies from Birmingham schools.',
+          audiences: ['teachers', 'leaders', 'support_staff'],
+          phase: 'All phases',
+          subject: 'Behaviour',
+          format: 'in_person',
+          venue: 'BEP, Lancaster Circus, Birmingham B4 7DJ',
+          capacity: 24,
+          memberPrice: 165,
+          nonMemberPrice: 215,
+          outOfAreaPrice: 240,
+          cancellationTerms: terms,
+          sessions: [fullDay(ranOn.bep, 'Behaviour and attendance')],
+        },
+      },
+      {
         facilitatorEmails: ['adviser@bep.example'],
         publish: true,
+        places: { booked: 9 },
         input: {
           title: 'BEP secondary mathematics network',
           description: 'Curriculum sequencing at KS3 and GCSE resits, hosted by a BEP strategic school.',
@@ -296,6 +386,7 @@ export function demoCourses(today: string): Record<string, SeedCourse[]> {
       {
         facilitatorEmails: ['harpreet.virdee@bep.example'],
         publish: true,
+        places: { booked: 14 },
         input: {
           title: 'Middle leaders’ development programme',
           description: 'Three days on leading a team, curriculum intent to impact, and holding to account.',

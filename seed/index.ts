@@ -153,6 +153,7 @@ async function seedDemo(tx: Tx): Promise<void> {
   }
   await seedCourses(tx, {
     tenantIdBySlug,
+    schoolIdsBySlug,
     userIdByEmail,
     userNameByEmail: new Map(demo.users.map((u) => [u.email.toLowerCase(), u.name])),
   });
