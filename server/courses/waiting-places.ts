@@ -5,6 +5,7 @@ import { courses, courseWaitlistEntries, schools } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { queueEmail } from '../email/send-email';
 import { courseEmail } from './course-emails';
+import { closedSchoolRefusal } from '../schools/closed-school';
 import { listSessions } from './get-course';
 import { mayActOnPlace, type PlaceViewer } from './my-places';
 import { offerNextPlace, type Links } from './offer-next-place';
@@ -14,7 +15,8 @@ const live = inArray(courseWaitlistEntries.status, ['waiting', 'offered']);
 /**
  * Who is on a waiting list, and where: a school's entries (its headteacher/SBM, or the manager for any school) or
  * a delegate's own. `position` counts the people waiting ahead on that course, the person included; an entry
- * already offered a place has none, and holds it until `holdExpiresAt`.
+ * already offered a place has none, and holds it until `holdExpiresAt`. `schoolClosed` says why an entry whose
+ * school has closed since will get no place (null while the school is open).
  */
 export async function listWaitingPlaces(
   tx: Tx,
@@ -28,7 +30,7 @@ export async function listWaitingPlaces(
     );
     if (own) where.push(own);
   } else if (input.schoolId) where.push(eq(courseWaitlistEntries.schoolId, input.schoolId));
-  return tx
+  const rows = await tx
     .select({
       id: courseWaitlistEntries.id,
       courseId: courses.id,
@@ -36,6 +38,7 @@ export async function listWaitingPlaces(
       startsOn: courses.startsOn,
       endsOn: courses.endsOn,
       schoolName: schools.name,
+      school: { name: schools.name, status: schools.status, closedOn: schools.closedOn },
       delegateName: courseWaitlistEntries.delegateName,
       delegateEmail: courseWaitlistEntries.delegateEmail,
       status: courseWaitlistEntries.status,
@@ -52,6 +55,8 @@ export async function listWaitingPlaces(
     .innerJoin(schools, eq(schools.id, courseWaitlistEntries.schoolId))
     .where(and(...where))
     .orderBy(asc(courses.startsOn), asc(courses.title), asc(courseWaitlistEntries.queuedOrder));
+  // A school closed since its delegate joined is passed over when a place comes free, and cannot claim one held.
+  return rows.map(({ school, ...row }) => ({ ...row, schoolClosed: closedSchoolRefusal(school, 'booking') }));
 }
 
 export const ZLeaveWaitingListInput = z.object({ entryId: z.uuid() });

@@ -461,6 +461,12 @@ describe('a school closed while its staff are on a waiting list', () => {
       [closing.name, 'waiting'],
       [next.name, 'waiting'],
     ]);
+    // The school's own list of its waiting places says why, as the manager's does.
+    const ownList = await barnet.caller('head@coppettswood.sch.example').courses.schoolWaitingPlaces({});
+    expect(ownList.find((w) => w.delegateName === closing.name)?.schoolClosed).toBe(closedMessage);
+    expect(
+      (await manager.courses.schoolWaitingPlaces({})).find((w) => w.delegateName === next.name)?.schoolClosed,
+    ).toBeNull();
 
     const cancelled = await manager.courses.cancelBooking({ bookingId, reason: 'Ill' });
     expect(cancelled.offeredTo).not.toBeNull();

@@ -349,7 +349,16 @@ export default async function CoursesPage({
 }
 
 /** Where someone is on a waiting list, in words. */
-function waitingState(w: { status: string; position: number | null; holdExpiresAt: Date | null }): string {
+function waitingState(w: {
+  status: string;
+  position: number | null;
+  holdExpiresAt: Date | null;
+  schoolClosed: string | null;
+}): string {
+  if (w.schoolClosed)
+    return w.status === 'offered'
+      ? `${w.schoolClosed} The place held cannot be claimed: take them off to pass it on now, or it passes on when the hold ends.`
+      : `${w.schoolClosed} They will be passed over when a place comes free.`;
   if (w.status === 'offered')
     return `A place is held${w.holdExpiresAt ? ` until ${dateAndTime(w.holdExpiresAt)}` : ''}: claim it from the email`;
   return w.position === 1 ? 'Waiting: next in line' : `Waiting: number ${w.position ?? '?'} in line`;
