@@ -89,4 +89,11 @@ test('a closed school: its claim link says the place cannot be claimed; its head
   await held.getByRole('button', { name: 'Decline Pat Pending’s booking' }).click();
   await expect(held).toContainText('Cancelled');
   await expectAccessible(head);
+  // The school's waiting lists say why Olly's held place cannot be claimed, and how to pass it on now.
+  const olly = head
+    .getByRole('table', { name: 'Your school’s waiting lists' })
+    .getByRole('row', { name: /Olly Offered/ });
+  await expect(olly).toContainText(
+    `${refusal} The place held cannot be claimed: take them off to pass it on now`,
+  );
 });
