@@ -38,8 +38,8 @@ type Resolved = {
 
 /**
  * What a meeting form means: a full board meeting; a committee's, expecting its members (on the board that day)
- * as they are now; or, for a committee meeting recorded before committees were kept and left unchosen, its
- * old name. A meeting that stays with the same committee keeps who it expected when it was first recorded.
+ * as they are now; or, for a committee meeting recorded before committees were kept (or whose committee was
+ * deleted) and left unchosen, its old name. A meeting that stays with the same committee keeps who it expected when it was first recorded.
  */
 async function resolveMeeting(
   tx: Tx,
@@ -54,9 +54,15 @@ async function resolveMeeting(
       expected: null,
     };
   if (m.committeeId === null) {
-    if (existing && existing.kind === 'committee' && !existing.membersListed && existing.committeeName)
+    // Recorded before committees were kept, or its committee since deleted: it keeps its name and list.
+    if (existing && existing.kind === 'committee' && existing.committeeId === null && existing.committeeName)
       return {
-        values: { ...base, committeeId: null, committeeName: existing.committeeName, membersListed: false },
+        values: {
+          ...base,
+          committeeId: null,
+          committeeName: existing.committeeName,
+          membersListed: existing.membersListed,
+        },
         expected: null,
       };
     throw new DomainError({
