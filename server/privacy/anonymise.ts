@@ -155,19 +155,15 @@ export async function anonymiseGovernors(
     .select({ name: governors.name, schoolId: governors.schoolId })
     .from(governors)
     .where(inArray(governors.id, ids));
-  const names = [...new Set(named.map((n) => n.name))];
-  const notes = named.length
+  const names = [...new Set(named.map((n) => n.name))].filter((n) => n.trim().length > 1);
+  const notes = names.length
     ? await tx
         .update(governorMeetings)
         .set({ notes: replaceNames(governorMeetings.notes, names, placeholder.name), updatedAt: sql`now()` })
         .where(
           and(
             inArray(governorMeetings.schoolId, [...new Set(named.map((n) => n.schoolId))]),
-            or(
-              ...names
-                .filter((n) => n.trim().length > 1)
-                .map((n) => sql`strpos(${governorMeetings.notes}, ${n}) > 0`),
-            ),
+            or(...names.map((n) => sql`strpos(${governorMeetings.notes}, ${n}) > 0`)),
           ),
         )
         .returning({ id: governorMeetings.id })
