@@ -12,12 +12,13 @@ import { ZCourseInput } from '~/server/courses/course-inputs';
 import { createCourse } from '~/server/courses/create-course';
 import { publishCourse } from '~/server/courses/publish-course';
 import { addGovernor } from '~/server/governance/add-governor';
-import { addDays, boardKindOf, defaultConstitution } from '~/server/governance/board-rules';
+import { addDays, boardKindOf, defaultConstitution, isCurrent } from '~/server/governance/board-rules';
 import { ZGovernorInput, type TGovernorInput } from '~/server/governance/governor-inputs';
 import { stepDownGovernor } from '~/server/governance/update-governor';
 import { addMeeting } from '~/server/governance/keep-board-meetings';
 import { listBoardMembers } from '~/server/governance/load-board';
-import { onBoardOn } from '~/server/governance/meeting-attendance-rules';
+import { getBoardMeeting } from '~/server/governance/list-board-meetings';
+import { addCommittee } from '~/server/governance/keep-committees';
 import { ZMeetingInput } from '~/server/governance/meeting-inputs';
 import { recordMeetingAttendance } from '~/server/governance/record-meeting-attendance';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
@@ -32,27 +33,41 @@ import * as demo from './demo-data';
  */
 
 /**
- * Three full board meetings and a finance committee in the last year at one board: everyone on the board is
- * marked at the full board meetings (one apology, one absence), the committee's three members at it.
+ * Two committees (finance and resources, pupil discipline; three current governors each) and a year of
+ * meetings at one board: three full board meetings, where everyone on the board is marked (one apology, one
+ * absence), and two finance committee meetings and one pupil discipline committee meeting, where only the
+ * committee's members are expected and marked.
  */
 async function seedMeetings(tx: Tx, actor: Actor, schoolId: string, today: IsoDate) {
   const members = await listBoardMembers(tx, schoolId);
+  const serving = members.filter((m) => m.category !== 'clerk' && isCurrent(m, today));
+  const finance = await addCommittee(tx, actor, {
+    schoolId,
+    today,
+    committee: { name: 'Finance and resources', memberIds: serving.slice(0, 3).map((m) => m.id) },
+  });
+  const discipline = await addCommittee(tx, actor, {
+    schoolId,
+    today,
+    committee: { name: 'Pupil discipline', memberIds: serving.slice(3, 6).map((m) => m.id) },
+  });
   const meetings = [
     { heldOn: addDays(today, -200), kind: 'full_board' as const },
+    { heldOn: addDays(today, -150), kind: 'committee' as const, committeeId: finance.id },
     { heldOn: addDays(today, -110), kind: 'full_board' as const },
-    { heldOn: addDays(today, -60), kind: 'committee' as const, committeeName: 'Finance and resources' },
+    { heldOn: addDays(today, -60), kind: 'committee' as const, committeeId: finance.id },
+    { heldOn: addDays(today, -45), kind: 'committee' as const, committeeId: discipline.id },
     { heldOn: addDays(today, -20), kind: 'full_board' as const },
   ];
   for (const [k, meeting] of meetings.entries()) {
     const made = await addMeeting(tx, actor, { schoolId, meeting: ZMeetingInput.parse(meeting) });
-    const there = members.filter((m) => onBoardOn(m, meeting.heldOn));
-    const marked = meeting.kind === 'committee' ? there.slice(0, 3) : there;
+    const { members: expected } = await getBoardMeeting(tx, actor, { meetingId: made.id, today });
     await recordMeetingAttendance(tx, actor, {
       meetingId: made.id,
       today,
-      marks: marked.map((m, n) => ({
-        governorId: m.id,
-        status: k === 1 && n === 1 ? 'apologies' : k === 3 && n === 2 ? 'absent' : 'present',
+      marks: expected.map((m, n) => ({
+        governorId: m.governorId,
+        status: k === 2 && n === 1 ? 'apologies' : k === 5 && n === 2 ? 'absent' : 'present',
       })),
     });
   }

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './platform';
@@ -128,6 +129,48 @@ export const governorMeetingKind = pgEnum('governor_meeting_kind', ['full_board'
 export type GovernorMeetingKind = (typeof governorMeetingKind.enumValues)[number];
 
 /**
+ * A committee of one school's board ("Finance and resources", "Pupil discipline"), kept by the register's
+ * keepers; its members are chosen from the register (`governor_committee_members`).
+ */
+export const governorCommittees = tenantTable(
+  'governor_committees',
+  {
+    schoolId: uuid('school_id').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('governor_committees_name').on(t.tenantId, t.schoolId, sql`lower(${t.name})`),
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+  ],
+);
+
+/** A member of a committee now: a committee meeting lists those who were members when it was recorded. */
+export const governorCommitteeMembers = tenantTable(
+  'governor_committee_members',
+  {
+    committeeId: uuid('committee_id').notNull(),
+    governorId: uuid('governor_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('governor_committee_members_once').on(t.tenantId, t.committeeId, t.governorId),
+    index('governor_committee_members_governor').on(t.tenantId, t.governorId),
+    foreignKey({
+      columns: [t.tenantId, t.committeeId],
+      foreignColumns: [governorCommittees.tenantId, governorCommittees.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.governorId],
+      foreignColumns: [governors.tenantId, governors.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+export type GovernorCommittee = typeof governorCommittees.$inferSelect;
+
+/**
  * A meeting the clerk recorded: who came to it (`governor_meeting_attendance`) is what the school publishes as
  * each governor's attendance over the last 12 months.
  */
@@ -137,15 +180,56 @@ export const governorMeetings = tenantTable(
     schoolId: uuid('school_id').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     kind: governorMeetingKind('kind').notNull(),
-    /** The committee's name; empty for a full board meeting. */
+    /**
+     * The committee's name (kept in step with the committee's when it is renamed); empty for a full board
+     * meeting. A committee meeting recorded before committees were kept has only this name.
+     */
     committeeName: text('committee_name').notNull().default(''),
+    /** The committee met; null for a full board meeting, one recorded before committees, or a deleted committee. */
+    committeeId: uuid('committee_id'),
+    /**
+     * Whether the committee's members were recorded as expected at it (`governor_meeting_expected`): true for a
+     * committee meeting recorded since committees are kept; false for the board's meetings, which expect
+     * everyone on the board that day, and for older committee meetings (anyone on the board may be marked).
+     */
+    membersListed: boolean('members_listed').notNull().default(false),
     notes: text('notes').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('governor_meetings_school').on(t.tenantId, t.schoolId, t.heldOn),
+    index('governor_meetings_committee').on(t.tenantId, t.committeeId),
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+    // No cascade: deleting a committee first detaches its meetings, which keep its name and attendance.
+    foreignKey({
+      columns: [t.tenantId, t.committeeId],
+      foreignColumns: [governorCommittees.tenantId, governorCommittees.id],
+    }),
+  ],
+);
+
+/**
+ * Who a committee meeting expected: the committee's members (on the board that day) when the meeting was
+ * recorded, so a later change to the committee leaves the meeting's attendance and counts as they were.
+ */
+export const governorMeetingExpected = tenantTable(
+  'governor_meeting_expected',
+  {
+    meetingId: uuid('meeting_id').notNull(),
+    governorId: uuid('governor_id').notNull(),
+  },
+  (t) => [
+    unique('governor_meeting_expected_once').on(t.tenantId, t.meetingId, t.governorId),
+    index('governor_meeting_expected_governor').on(t.tenantId, t.governorId),
+    foreignKey({
+      columns: [t.tenantId, t.meetingId],
+      foreignColumns: [governorMeetings.tenantId, governorMeetings.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.governorId],
+      foreignColumns: [governors.tenantId, governors.id],
+    }).onDelete('cascade'),
   ],
 );
 

@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { assertMayManageBoard } from './board-access';
 import { boardCategoriesFor, boardWarnings, isCurrent, termEndsWithin, vacanciesOf } from './board-rules';
+import { committeesOfSchool } from './keep-committees';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
 import { otherBoardsOf } from './list-current-governors';
 import { registerAccess } from './register-access';
@@ -15,9 +16,10 @@ export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; 
     listBoardMembers(tx, input.schoolId),
   ]);
   const current = members.filter((m) => isCurrent(m, input.today));
-  const [others, access] = await Promise.all([
+  const [others, access, committees] = await Promise.all([
     otherBoardsOf(tx, current, input.today),
     registerAccess(tx, actor.tenantId, input.schoolId, current),
+    committeesOfSchool(tx, input.schoolId, input.today),
   ]);
   return {
     school: { id: school.id, name: school.name, type: school.type, typeGroup: school.typeGroup },
@@ -33,6 +35,8 @@ export async function getBoard(tx: Tx, actor: Actor, input: { schoolId: string; 
       ...m,
       termEndingSoon: termEndsWithin(m.termEndsOn, input.today),
       otherBoards: others.get(m.id) ?? [],
+      /** The committees they sit on, by name. */
+      committees: committees.filter((c) => c.members.some((x) => x.governorId === m.id)).map((c) => c.name),
       /** Who can use Stride for the board, who is invited (and when), who has neither. */
       access: access.get(m.id) ?? { state: 'none' as const },
     })),

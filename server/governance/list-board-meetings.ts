@@ -1,12 +1,18 @@
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { governorMeetingAttendance, governorMeetings, type GovernorAttendanceStatus } from '~/db/schema';
+import {
+  governorMeetingAttendance,
+  governorMeetingExpected,
+  governorMeetings,
+  type GovernorAttendanceStatus,
+} from '~/db/schema';
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { assertMayReadSchool, mayManageBoard } from './board-access';
-import { findMeeting } from './keep-board-meetings';
+import { expectedIdsOf, findMeeting } from './keep-board-meetings';
+import { committeesOfSchool } from './keep-committees';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
-import { meetingLabel, onBoardOn, publishedWindow } from './meeting-attendance-rules';
+import { expectedAt, meetingLabel, publishedWindow } from './meeting-attendance-rules';
 
 /**
  * A board's meetings, newest first, each with how many were marked present, with apologies, absent and not
@@ -15,7 +21,7 @@ import { meetingLabel, onBoardOn, publishedWindow } from './meeting-attendance-r
  */
 export async function listBoardMeetings(tx: Tx, actor: Actor, input: { schoolId: string; today: IsoDate }) {
   assertMayReadSchool(actor, input.schoolId);
-  const [school, members, meetings, marks, mayEdit] = await Promise.all([
+  const [school, members, meetings, marks, listed, committees, mayEdit] = await Promise.all([
     loadSchoolWithConstitution(tx, input.schoolId),
     listBoardMembers(tx, input.schoolId),
     tx
@@ -24,10 +30,23 @@ export async function listBoardMeetings(tx: Tx, actor: Actor, input: { schoolId:
       .where(eq(governorMeetings.schoolId, input.schoolId))
       .orderBy(desc(governorMeetings.heldOn), asc(governorMeetings.createdAt)),
     tx
-      .select({ meetingId: governorMeetingAttendance.meetingId, status: governorMeetingAttendance.status })
+      .select({
+        meetingId: governorMeetingAttendance.meetingId,
+        governorId: governorMeetingAttendance.governorId,
+        status: governorMeetingAttendance.status,
+      })
       .from(governorMeetingAttendance)
       .innerJoin(governorMeetings, eq(governorMeetings.id, governorMeetingAttendance.meetingId))
       .where(eq(governorMeetings.schoolId, input.schoolId)),
+    tx
+      .select({
+        meetingId: governorMeetingExpected.meetingId,
+        governorId: governorMeetingExpected.governorId,
+      })
+      .from(governorMeetingExpected)
+      .innerJoin(governorMeetings, eq(governorMeetings.id, governorMeetingExpected.meetingId))
+      .where(eq(governorMeetings.schoolId, input.schoolId)),
+    committeesOfSchool(tx, input.schoolId, input.today),
     mayManageBoard(tx, actor, input.schoolId),
   ]);
   const { from } = publishedWindow(input.today);
@@ -36,14 +55,23 @@ export async function listBoardMeetings(tx: Tx, actor: Actor, input: { schoolId:
     mayEdit,
     /** Meetings held in the last 12 months: when there are any, published attendance is counted from them. */
     heldInWindow: meetings.filter((m) => m.heldOn >= from && m.heldOn <= input.today).length,
+    /** The board's committees, for the meeting form and the committees link. */
+    committees: committees.map((c) => ({
+      id: c.id,
+      name: c.name,
+      label: c.label,
+      members: c.members.length,
+    })),
     meetings: meetings.map((m) => {
       const at = marks.filter((x) => x.meetingId === m.id);
       const count = (s: GovernorAttendanceStatus) => at.filter((x) => x.status === s).length;
-      const onBoard = members.filter((g) => onBoardOn(g, m.heldOn)).length;
+      const ids = new Set(listed.filter((x) => x.meetingId === m.id).map((x) => x.governorId));
+      const expected = members.filter((g) => expectedAt(m, g, ids));
       return {
         id: m.id,
         heldOn: m.heldOn,
         kind: m.kind,
+        committeeId: m.committeeId,
         committeeName: m.committeeName,
         label: meetingLabel(m),
         notes: m.notes,
@@ -51,23 +79,28 @@ export async function listBoardMeetings(tx: Tx, actor: Actor, input: { schoolId:
         present: count('present'),
         apologies: count('apologies'),
         absent: count('absent'),
-        notRecorded: Math.max(0, onBoard - at.length),
+        notRecorded: expected.filter((g) => !at.some((x) => x.governorId === g.id)).length,
       };
     }),
   };
 }
 
-/** One meeting with the board's members that day (the clerk excluded) and each one's mark, if any. */
+/**
+ * One meeting with those it expected (`expectedAt`: the committee's members as listed when it was recorded, or
+ * the board's members that day, the clerk excluded) and each one's mark, if any.
+ */
 export async function getBoardMeeting(tx: Tx, actor: Actor, input: { meetingId: string; today: IsoDate }) {
   const meeting = await findMeeting(tx, input.meetingId);
   assertMayReadSchool(actor, meeting.schoolId);
-  const [school, members, marks, mayEdit] = await Promise.all([
+  const [school, members, marks, listed, committees, mayEdit] = await Promise.all([
     loadSchoolWithConstitution(tx, meeting.schoolId),
     listBoardMembers(tx, meeting.schoolId),
     tx
       .select({ governorId: governorMeetingAttendance.governorId, status: governorMeetingAttendance.status })
       .from(governorMeetingAttendance)
       .where(eq(governorMeetingAttendance.meetingId, meeting.id)),
+    expectedIdsOf(tx, meeting.id),
+    committeesOfSchool(tx, meeting.schoolId, input.today),
     mayManageBoard(tx, actor, meeting.schoolId),
   ]);
   return {
@@ -77,14 +110,23 @@ export async function getBoardMeeting(tx: Tx, actor: Actor, input: { meetingId: 
       id: meeting.id,
       heldOn: meeting.heldOn,
       kind: meeting.kind,
+      committeeId: meeting.committeeId,
       committeeName: meeting.committeeName,
+      /** Its committee's members were listed when it was recorded (else everyone on the board that day). */
+      membersListed: meeting.membersListed,
       notes: meeting.notes,
       label: meetingLabel(meeting),
       upcoming: meeting.heldOn > input.today,
     },
+    committees: committees.map((c) => ({
+      id: c.id,
+      name: c.name,
+      label: c.label,
+      members: c.members.length,
+    })),
     members: members
       // A mark left from before a correction to the register still shows, so it can be cleared.
-      .filter((g) => onBoardOn(g, meeting.heldOn) || marks.some((x) => x.governorId === g.id))
+      .filter((g) => expectedAt(meeting, g, listed) || marks.some((x) => x.governorId === g.id))
       .map((g) => ({
         governorId: g.id,
         name: g.name,
@@ -113,7 +155,26 @@ export async function marksInWindow(tx: Tx, schoolId: string, today: IsoDate) {
       })
       .from(governorMeetingAttendance)
       .innerJoin(governorMeetings, eq(governorMeetings.id, governorMeetingAttendance.meetingId))
-      .where(inWindow),
+      .where(
+        and(
+          inWindow,
+          // A committee meeting counts for those it expected (a mark left from before a correction does not).
+          or(
+            eq(governorMeetings.membersListed, false),
+            exists(
+              tx
+                .select({ one: sql`1` })
+                .from(governorMeetingExpected)
+                .where(
+                  and(
+                    eq(governorMeetingExpected.meetingId, governorMeetingAttendance.meetingId),
+                    eq(governorMeetingExpected.governorId, governorMeetingAttendance.governorId),
+                  ),
+                ),
+            ),
+          ),
+        ),
+      ),
   ]);
   return { meetingsHeld: meetings.length, marks };
 }

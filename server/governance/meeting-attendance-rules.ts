@@ -39,6 +39,17 @@ export const onBoardOn = (m: Member, day: IsoDate) =>
   (m.steppedDownOn === null || m.steppedDownOn >= day) &&
   (m.termEndsOn === null || m.termEndsOn >= day);
 
+/**
+ * Expected at a meeting, so listed on its attendance form and counted when marked: for a committee meeting
+ * recorded since committees are kept, its members as listed when it was recorded (and on the board that day);
+ * for the full board, or an older committee meeting, everyone on the board that day.
+ */
+export const expectedAt = (
+  meeting: { heldOn: IsoDate; membersListed: boolean },
+  member: Member & { id: string },
+  listed: ReadonlySet<string>,
+) => onBoardOn(member, meeting.heldOn) && (!meeting.membersListed || listed.has(member.id));
+
 /** The window of the published information: the last 12 months, as `servedWithinYear` reads them. */
 export const publishedWindow = (today: IsoDate) => ({ from: addDays(today, -365), to: today });
 

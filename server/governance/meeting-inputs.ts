@@ -1,22 +1,17 @@
 import { z } from 'zod';
 import { governorAttendanceStatus, governorMeetingKind } from '~/db/schema';
 
-/** A board meeting as the clerk records it; a committee's meeting names the committee. */
-export const ZMeetingInput = z
-  .object({
-    heldOn: z.iso.date({ message: 'Enter the date of the meeting.' }),
-    kind: z.enum(governorMeetingKind.enumValues, { message: 'Choose the kind of meeting.' }),
-    committeeName: z.string().trim().max(120).default(''),
-    notes: z.string().trim().max(2000).default(''),
-  })
-  .superRefine((m, ctx) => {
-    if (m.kind === 'committee' && m.committeeName.length < 2)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['committeeName'],
-        message: 'Enter the committee’s name, such as “Finance and resources”.',
-      });
-  });
+/**
+ * A board meeting as the clerk records it: of the full board, or of one of the board's committees (chosen from
+ * those kept on the committees page). A committee meeting recorded before committees were kept has no committee
+ * to choose: left unchosen, it keeps the name it was recorded with.
+ */
+export const ZMeetingInput = z.object({
+  heldOn: z.iso.date({ message: 'Enter the date of the meeting.' }),
+  kind: z.enum(governorMeetingKind.enumValues, { message: 'Choose the kind of meeting.' }),
+  committeeId: z.uuid({ message: 'Choose the committee.' }).nullable().default(null),
+  notes: z.string().trim().max(2000).default(''),
+});
 export type TMeetingInput = z.output<typeof ZMeetingInput>;
 
 export const ZAddMeetingInput = z.object({ schoolId: z.uuid(), meeting: ZMeetingInput });

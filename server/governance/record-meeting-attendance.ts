@@ -6,14 +6,14 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { assertMayManageBoard } from './board-access';
-import { findMeeting, membersOfBoard } from './keep-board-meetings';
-import { onBoardOn } from './meeting-attendance-rules';
+import { expectedIdsOf, findMeeting, membersOfBoard } from './keep-board-meetings';
+import { expectedAt, meetingLabel, onBoardOn } from './meeting-attendance-rules';
 import type { TRecordAttendanceInput } from './meeting-inputs';
 
 /**
  * Saves the attendance form of one meeting: a mark per member sent (present, apologies accepted, absent), or
- * none (not recorded). Only members of the meeting's board who were on it that day may be marked; the clerk
- * is not. Members not sent keep their marks.
+ * none (not recorded). Only those the meeting expected may be marked (`expectedAt`: the committee's members as
+ * listed when it was recorded, or everyone on the board that day); the clerk is not. Members not sent keep their marks.
  */
 export async function recordMeetingAttendance(
   tx: Tx,
@@ -30,17 +30,22 @@ export async function recordMeetingAttendance(
   const ids = input.marks.map((m) => m.governorId);
   if (new Set(ids).size !== ids.length)
     throw new DomainError({ code: 'BAD_REQUEST', field: 'marks', message: 'Each person is marked once.' });
-  const members = await membersOfBoard(tx, meeting.schoolId, ids);
+  const [members, listed] = await Promise.all([
+    membersOfBoard(tx, meeting.schoolId, ids),
+    expectedIdsOf(tx, meeting.id),
+  ]);
   for (const [i, mark] of input.marks.entries()) {
     const member = members.find((m) => m.id === mark.governorId);
-    if (!member || onBoardOn(member, meeting.heldOn) || mark.status === null) continue;
+    if (!member || expectedAt(meeting, member, listed) || mark.status === null) continue;
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: `marks.${i}.status`,
       message:
         member.category === 'clerk'
           ? `${member.name} is the clerk: the clerk’s attendance is not recorded.`
-          : `${member.name} was not on the board on ${longDate(meeting.heldOn)}, so cannot be marked at this meeting.`,
+          : !onBoardOn(member, meeting.heldOn)
+            ? `${member.name} was not on the board on ${longDate(meeting.heldOn)}, so cannot be marked at this meeting.`
+            : `${member.name} was not a member of the ${meetingLabel(meeting)} when this meeting was recorded, so cannot be marked at it.`,
     });
   }
   const cleared = input.marks.filter((m) => m.status === null).map((m) => m.governorId);

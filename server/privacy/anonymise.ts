@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
   chargeableItems,
@@ -7,6 +7,7 @@ import {
   courseWaitlistEntries,
   ects,
   entitlementEntries,
+  governorMeetings,
   governors,
   inductionAbsences,
   inductionCheckpoints,
@@ -137,13 +138,36 @@ export async function anonymiseEmails(
   return { emails: rows.length };
 }
 
-/** Governor rows: every personal field of the register entry; the appointment's facts (dates, category) stay. */
+/**
+ * Governor rows: every personal field of the register entry, and their name in their boards' meeting notes;
+ * the appointment's facts (dates, category), their meeting attendance and committee places stay, nameless.
+ */
 export async function anonymiseGovernors(
   tx: Tx,
   rows: readonly Pick<Governor, 'id'>[],
   placeholder: Placeholder,
 ): Promise<ErasureCounts> {
   if (!rows.length) return {};
+  const ids = rows.map((r) => r.id);
+  // Their name in the notes of their boards' meetings ("Apologies from …"), while the entry still has it.
+  // Their marks and committee places hold no name: they stay with the anonymised entry.
+  const named = await tx
+    .select({ name: governors.name, schoolId: governors.schoolId })
+    .from(governors)
+    .where(inArray(governors.id, ids));
+  const names = [...new Set(named.map((n) => n.name))].filter((n) => n.trim().length > 1);
+  const notes = names.length
+    ? await tx
+        .update(governorMeetings)
+        .set({ notes: replaceNames(governorMeetings.notes, names, placeholder.name), updatedAt: sql`now()` })
+        .where(
+          and(
+            inArray(governorMeetings.schoolId, [...new Set(named.map((n) => n.schoolId))]),
+            or(...names.map((n) => sql`strpos(${governorMeetings.notes}, ${n}) > 0`)),
+          ),
+        )
+        .returning({ id: governorMeetings.id })
+    : [];
   const updated = await tx
     .update(governors)
     .set({
@@ -156,14 +180,9 @@ export async function anonymiseGovernors(
       userId: null,
       updatedAt: sql`now()`,
     })
-    .where(
-      inArray(
-        governors.id,
-        rows.map((r) => r.id),
-      ),
-    )
+    .where(inArray(governors.id, ids))
     .returning({ id: governors.id });
-  return { governorAppointments: updated.length };
+  return { governorAppointments: updated.length, ...(notes.length ? { meetingNotes: notes.length } : {}) };
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
+import { governorMeetingRecords } from './governor-meeting-records';
 import { resolveSubject, type ResolvedSubject, type TPersonalDataSubject } from './privacy-subject';
 
 /** How the export and an erasure treat invoices, said the same way on the page, in the JSON and in the PDF. */
@@ -57,7 +58,7 @@ export function bookingsMatch(email: string, userIds: readonly string[]): SQL {
 /**
  * Everything the workspace holds about one person, across modules, as plain JSON: the ECT record with its
  * periods, reviews and assessments, support plans, absences and outcomes; every governor appointment with
- * business interests and training; course places, attendance, evaluations and waiting-list entries; emails
+ * business interests, training, committees and attendance at the board's meetings; course places, attendance, evaluations and waiting-list entries; emails
  * sent to them; invoice lines that name them (read only); and erasures already done.
  */
 export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject: TPersonalDataSubject }) {
@@ -91,6 +92,11 @@ export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject
         )
         .orderBy(asc(governorTrainingRecords.on))
     : [];
+
+  const boardRecords = await governorMeetingRecords(
+    tx,
+    governorRows.map((g) => g.id),
+  );
 
   const bookings = await tx
     .select({
@@ -233,6 +239,14 @@ export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject
       trainingElsewhere: training
         .filter((t) => t.governorId === g.id)
         .map((t) => ({ title: t.title, on: t.on, provider: t.provider })),
+      /** The committees of the board they sit on. */
+      committees: boardRecords.committees
+        .filter((c) => c.governorId === g.id)
+        .map(({ governorId: _g, ...c }) => c),
+      /** Each meeting they were marked at or expected at: date, board or committee, and their attendance. */
+      meetings: boardRecords.meetings
+        .filter((m) => m.governorId === g.id)
+        .map(({ governorId: _g, ...m }) => m),
     })),
     courses: bookings.map((b) => ({
       ...b,

@@ -4,6 +4,7 @@ import { ects, governors } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { auditNote, governorRowsOf, invoiceNote } from './collect-personal-data';
+import { governorMeetingRecords, meetingsNote } from './governor-meeting-records';
 import { isErasedEmail, resolveSubject, type TPersonalDataSubject } from './privacy-subject';
 import { ectErasure, governorErasure, type ErasureVerdict } from './retention-rules';
 
@@ -25,6 +26,8 @@ export async function describeSubject(
   const subject = await resolveSubject(tx, actor, input.subject);
   let verdict: ErasureVerdict;
   let erased = false;
+  /** For a governor: what the boards' meeting records hold about them, summed up for the page. */
+  let boardRecords: { meetings: number; committees: string[] } | null = null;
   if (subject.ect) {
     erased = isErasedEmail(subject.ect.email);
     verdict = ectErasure(subject.ect);
@@ -32,7 +35,15 @@ export async function describeSubject(
     const rows = await governorRowsOf(tx, subject);
     erased = rows.every((r) => r.name.startsWith('Erased person '));
     const refused = rows.map((r) => governorErasure(r, input.today)).find((v) => !v.allowed);
-    verdict = refused ?? { allowed: true, scope: 'full', keeps: [] };
+    verdict = refused ?? { allowed: true, scope: 'full', keeps: [meetingsNote] };
+    const records = await governorMeetingRecords(
+      tx,
+      rows.map((r) => r.id),
+    );
+    boardRecords = {
+      meetings: records.meetings.length,
+      committees: records.committees.map((c) => c.name),
+    };
   } else {
     const [ect] = await tx
       .select({ id: ects.id })
@@ -60,6 +71,7 @@ export async function describeSubject(
     email: subject.email,
     trn: subject.ect?.trn ?? null,
     erased,
+    boardRecords,
     verdict,
     notes: [invoiceNote, auditNote],
   };

@@ -14,6 +14,7 @@ import {
   recordErasure,
 } from './anonymise';
 import { auditNote, bookingsMatch, governorRowsOf, invoiceNote } from './collect-personal-data';
+import { meetingsNote } from './governor-meeting-records';
 import {
   isErasedEmail,
   newPlaceholder,
@@ -77,6 +78,7 @@ export async function erasePersonalData(tx: Tx, actor: Actor, input: EraseInput)
           message: `${row.name} ${verdict.reason}${rows.length > 1 ? ' (one of the boards they sit on)' : ''}`,
         });
     }
+    keeps = [meetingsNote];
     const userIds = rows.flatMap((r) => (r.userId ? [r.userId] : []));
     counts = addCounts(
       await anonymiseGovernors(tx, rows, placeholder),

@@ -160,6 +160,18 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
         columns: ['Training elsewhere', 'Date', 'Provider'],
         rows: g.trainingElsewhere.map((t) => [t.title, shortDate(t.on, ''), t.provider]),
       });
+    if (g.committees.length)
+      blocks.push({
+        kind: 'table',
+        columns: ['Committee', 'Member since'],
+        rows: g.committees.map((c) => [c.name, shortDate(c.memberSince, '')]),
+      });
+    if (g.meetings.length)
+      blocks.push({
+        kind: 'table',
+        columns: ['Meeting', 'Date', 'Of', 'Attendance'],
+        rows: g.meetings.map((m) => [m.meeting, shortDate(m.heldOn, ''), m.of, m.attendance]),
+      });
   }
   blocks.push(
     { kind: 'heading', text: 'Course places' },

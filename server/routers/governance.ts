@@ -25,7 +25,14 @@ import {
   ZStepDownInput,
   ZUpdateGovernorInput,
 } from '../governance/governor-inputs';
+import { ZAddCommitteeInput, ZCommitteeIdInput, ZUpdateCommitteeInput } from '../governance/committee-inputs';
 import { addMeeting, deleteMeeting, updateMeeting } from '../governance/keep-board-meetings';
+import {
+  addCommittee,
+  deleteCommittee,
+  listCommittees,
+  updateCommittee,
+} from '../governance/keep-committees';
 import { getBoardMeeting, listBoardMeetings } from '../governance/list-board-meetings';
 import {
   ZAddMeetingInput,
@@ -125,6 +132,19 @@ export const governanceRouter = router({
     .mutation(({ ctx, input }) =>
       recordMeetingAttendance(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
     ),
+  /** The board's committees and their members; the register's keepers add, rename, change and delete them. */
+  committees: board
+    .input(ZSchool)
+    .query(({ ctx, input }) => listCommittees(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  addCommittee: board
+    .input(ZAddCommitteeInput)
+    .mutation(({ ctx, input }) => addCommittee(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  updateCommittee: board
+    .input(ZUpdateCommitteeInput)
+    .mutation(({ ctx, input }) => updateCommittee(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  deleteCommittee: board
+    .input(ZCommitteeIdInput)
+    .mutation(({ ctx, input }) => deleteCommittee(ctx.tx, ctx.actor, input)),
   setConstitution: board
     .input(ZConstitutionInput)
     .mutation(({ ctx, input }) => setConstitution(ctx.tx, ctx.actor, input)),

@@ -387,3 +387,108 @@ test('the clerk records a board meeting and who came, and the published attendan
   );
   await expectAccessible(clerk);
 });
+
+test('the clerk keeps a committee; its meeting lists only its members; the governor’s personal data shows it', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // A committee of this run's own name: a retry adds another and leaves the first attempt's alone.
+  const stamp = Date.now().toString(36);
+  const name = `Admissions ${stamp}`;
+  const clerk = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(clerk, 'clerk@stcatherines.sch.example');
+  await clerk.goto('/barnet/governance');
+  await clerk.getByRole('link', { name: 'The board’s register' }).click();
+  await clerk.getByRole('link', { name: 'Committees', exact: true }).click();
+  await expect(
+    clerk.getByRole('heading', { name: "St Catherine's RC Primary School: committees", level: 1 }),
+  ).toBeVisible();
+  const add = clerk.getByRole('region', { name: 'Add a committee' });
+  await add.getByRole('button', { name: 'Add the committee' }).click();
+  await expect(clerk.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    'Enter the committee’s name',
+  );
+  await add.getByLabel('Name of the committee').fill(name);
+  await add.getByLabel(/^Tobias Ellery/).check();
+  await add.getByLabel(/^Margaret Olu/).check();
+  await add.getByRole('button', { name: 'Add the committee' }).click();
+  await expect(add.getByRole('status')).toHaveText(`Added the ${name} committee.`);
+  const committee = clerk.getByRole('region', { name, exact: true });
+  await expect(committee).toContainText('Members: Margaret Olu, Tobias Ellery.');
+  await expectAccessible(clerk);
+
+  // The register shows each governor's committees.
+  await clerk.getByRole('link', { name: 'The board’s register' }).click();
+  await expect(clerk.getByTestId('governor-row').filter({ hasText: 'Tobias Ellery' })).toContainText(name);
+
+  // A meeting of the committee lists only its two members for attendance.
+  await clerk.getByRole('link', { name: 'Meetings and attendance' }).click();
+  const meeting = clerk.getByRole('region', { name: 'Add a meeting' });
+  await meeting
+    .getByLabel('Date of the meeting')
+    .fill(new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10));
+  await meeting.getByLabel('A committee').check();
+  await meeting.getByLabel('Committee', { exact: true }).selectOption({ label: `${name} committee` });
+  await meeting.getByLabel('Notes').fill(`Admissions appeals ${stamp}`);
+  await meeting.getByRole('button', { name: 'Add the meeting' }).click();
+  await expect(meeting.getByRole('status')).toContainText(`Added the ${name.toLowerCase()} committee`);
+  await clerk
+    .getByTestId('meeting-row')
+    .filter({ hasText: `Admissions appeals ${stamp}` })
+    .getByRole('link')
+    .click();
+  await expect(clerk.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^${name} committee, `));
+  const form = clerk.getByRole('form', { name: 'Attendance' });
+  await expect(form.getByRole('group')).toHaveCount(2);
+  await form
+    .getByRole('group', { name: /^Tobias Ellery/ })
+    .getByLabel('Present', { exact: true })
+    .check();
+  await form
+    .getByRole('group', { name: /^Margaret Olu/ })
+    .getByLabel('Absent', { exact: true })
+    .check();
+  await form.getByRole('button', { name: 'Save attendance' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved: 1 present, 0 with apologies, 1 absent.');
+  await expectAccessible(clerk);
+
+  // The governance officer finds Tobias's committee and the meeting in his personal data.
+  const officer = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(officer, 'la.officer@barnet.example');
+  await officer.goto('/barnet/personal-data');
+  await officer.getByLabel('Name, email or TRN').fill('Tobias Ellery');
+  await officer.getByRole('button', { name: 'Search' }).click();
+  await officer.getByRole('link', { name: 'Tobias Ellery' }).first().click();
+  await expect(officer.getByRole('heading', { name: 'Tobias Ellery', level: 1 })).toBeVisible();
+  await expect(officer.getByRole('definition').filter({ hasText: name })).toBeVisible();
+  await expectAccessible(officer);
+  const json = await officer.request.get(
+    (await officer.getByRole('link', { name: 'Download as JSON' }).getAttribute('href')) ?? '',
+  );
+  const data = (await json.json()) as {
+    governance: { meetings: { meeting: string; attendance: string }[]; committees: { name: string }[] }[];
+  };
+  expect(data.governance.flatMap((g) => g.committees.map((c) => c.name))).toContain(name);
+  expect(data.governance.flatMap((g) => g.meetings)).toContainEqual(
+    expect.objectContaining({ meeting: `${name} committee`, attendance: 'Present' }),
+  );
+
+  // Renamed, the committee's meeting takes the new name; deleted, the meeting and its attendance stay.
+  await clerk.getByRole('link', { name: "St Catherine's RC Primary School: meetings" }).click();
+  await clerk.getByRole('link', { name: 'Keep the board’s committees' }).click();
+  await committee.getByText('Rename or change the members').click();
+  await committee.getByLabel('Name of the committee').fill(`${name} and appeals`);
+  await committee.getByRole('button', { name: 'Save the committee' }).click();
+  const renamed = clerk.getByRole('region', { name: `${name} and appeals`, exact: true });
+  await expect(renamed).toContainText('Members: Margaret Olu, Tobias Ellery.');
+  // The section stays open after saving (the page refreshes in place); opened again if not.
+  const remove = renamed.getByRole('button', { name: `Delete the ${name} and appeals committee` });
+  if (!(await remove.isVisible())) await renamed.getByText('Rename or change the members').click();
+  clerk.once('dialog', (dialog) => void dialog.accept());
+  await remove.click();
+  await expect(renamed).toHaveCount(0);
+  await clerk.getByRole('link', { name: "St Catherine's RC Primary School: meetings" }).click();
+  await expect(
+    clerk.getByTestId('meeting-row').filter({ hasText: `Admissions appeals ${stamp}` }),
+  ).toContainText(`${name} and appeals committee`);
+});

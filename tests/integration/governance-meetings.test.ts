@@ -107,11 +107,18 @@ describe('governance: board meetings and attendance', () => {
     expect(published.governors.find((g) => g.name === 'Gina Governor')?.attendance).toBe('5 of 6');
   });
 
-  it('the clerk adds, corrects and deletes meetings; a committee needs its name', async () => {
+  it('the clerk adds, corrects and deletes meetings; a committee meeting needs its committee', async () => {
     const c = as(clerk).governance;
     await expect(
       c.addMeeting({ schoolId: schoolA.id, meeting: { heldOn: addDays(today, -40), kind: 'committee' } }),
-    ).rejects.toThrow('Enter the committee’s name, such as “Finance and resources”.');
+    ).rejects.toThrow('Choose the committee. A committee is added on the board’s committees page.');
+    const finance = await c.addCommittee({
+      schoolId: schoolA.id,
+      committee: {
+        name: 'Finance and resources',
+        memberIds: [ids['Gina Governor'] ?? '', ids['Pat Parent'] ?? ''],
+      },
+    });
     const full = await c.addMeeting({
       schoolId: schoolA.id,
       meeting: { heldOn: addDays(today, -60), kind: 'full_board', notes: 'Autumn budget' },
@@ -119,7 +126,7 @@ describe('governance: board meetings and attendance', () => {
     ids.full = full.id;
     const committee = await c.addMeeting({
       schoolId: schoolA.id,
-      meeting: { heldOn: addDays(today, -40), kind: 'committee', committeeName: 'Finance and resources' },
+      meeting: { heldOn: addDays(today, -40), kind: 'committee', committeeId: finance.id },
     });
     expect(committee.label).toBe('Finance and resources committee');
     ids.committee = committee.id;
@@ -165,7 +172,7 @@ describe('governance: board meetings and attendance', () => {
       ],
     });
     expect(saved).toMatchObject({ present: 2, apologies: 1, absent: 1 });
-    // The committee: Gina and Pat sit on it; the others are left as not recorded.
+    // The committee: Gina and Pat sit on it, so only they are expected and marked.
     await c.recordAttendance({
       meetingId: ids.committee ?? '',
       marks: [

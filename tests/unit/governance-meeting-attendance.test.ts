@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attendanceText,
   countAttendance,
+  expectedAt,
   meetingLabel,
   onBoardOn,
 } from '~/server/governance/meeting-attendance-rules';
@@ -59,5 +60,25 @@ describe('board meetings: who is marked, and the published attendance', () => {
       'Finance and resources committee',
     );
     expect(meetingLabel({ kind: 'committee', committeeName: 'Pay committee' })).toBe('Pay committee');
+  });
+
+  it('expects at a committee meeting only the members listed when it was recorded, and on the board that day', () => {
+    const member = {
+      id: 'g1',
+      category: 'parent' as const,
+      appointedOn: '2025-09-01',
+      steppedDownOn: null,
+      termEndsOn: null,
+    };
+    const committee = { heldOn: '2026-03-01', membersListed: true };
+    expect(expectedAt(committee, member, new Set(['g1']))).toBe(true);
+    expect(expectedAt(committee, member, new Set(['g2']))).toBe(false);
+    // Listed, but moved to a day before they joined the board.
+    expect(expectedAt({ ...committee, heldOn: '2025-06-01' }, member, new Set(['g1']))).toBe(false);
+    // The full board, or a committee meeting recorded before committees were kept: everyone on the board.
+    expect(expectedAt({ ...committee, membersListed: false }, member, new Set())).toBe(true);
+    expect(
+      expectedAt({ ...committee, membersListed: false }, { ...member, category: 'clerk' }, new Set()),
+    ).toBe(false);
   });
 });

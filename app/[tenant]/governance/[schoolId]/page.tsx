@@ -94,6 +94,10 @@ export default async function BoardPage({
           ·{' '}
           <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/meetings`}>
             Meetings and attendance
+          </Link>{' '}
+          ·{' '}
+          <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/committees`}>
+            Committees
           </Link>
         </p>
         {board.warnings.length > 0 && (
@@ -154,6 +158,7 @@ export default async function BoardPage({
           columns={[
             { header: 'Name', rowHeader: true, cell: (g) => g.name },
             { header: 'Role', cell: (g) => roleOnBoard(g) },
+            { header: 'Committees', cell: (g) => g.committees.join(', ') || '—' },
             { header: 'Appointed by', cell: (g) => g.appointingBody },
             { header: 'Appointed', cell: (g) => shortDate(g.appointedOn) },
             {

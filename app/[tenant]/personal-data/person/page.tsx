@@ -1,3 +1,4 @@
+import { countOf } from '~/server/format/plural';
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { notFound } from 'next/navigation';
@@ -35,6 +36,18 @@ export default async function PersonPage({
         <dd>{person.kindLabel}</dd>
         <dt className="font-semibold">Email</dt>
         <dd>{person.email || 'None held'}</dd>
+        {person.boardRecords && (
+          <>
+            <dt className="font-semibold">Board meetings</dt>
+            <dd>
+              {person.boardRecords.meetings === 0
+                ? 'None recorded'
+                : `Marked or expected at ${countOf(person.boardRecords.meetings, 'meeting')}`}
+            </dd>
+            <dt className="font-semibold">Committees</dt>
+            <dd>{person.boardRecords.committees.join(', ') || 'None'}</dd>
+          </>
+        )}
         {person.trn && (
           <>
             <dt className="font-semibold">TRN</dt>
@@ -49,9 +62,9 @@ export default async function PersonPage({
         </h2>
         <p className="mt-2 max-w-3xl">
           Their records across the workspace: induction periods, reviews, assessments, support plans and
-          outcomes; governor appointments, business interests and training; course places, attendance and
-          evaluations; emails sent to them; and charges and invoice lines that name them. Each download is
-          recorded in the audit log.
+          outcomes; governor appointments, business interests, training, committees and attendance at board
+          meetings; course places, attendance and evaluations; emails sent to them; and charges and invoice
+          lines that name them. Each download is recorded in the audit log.
         </p>
         <ul className="mt-3 flex flex-wrap gap-6">
           <li>

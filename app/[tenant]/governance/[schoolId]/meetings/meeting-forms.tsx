@@ -7,37 +7,46 @@ import {
   DateField,
   Form,
   RadioGroup,
+  SelectField,
   StatusMessage,
   SubmitButton,
   TextArea,
-  TextField,
   useFormMutation,
   useFormValues,
 } from '~/app/_components/form-kit';
+import { Link } from '~/app/_components/link';
 import { useTRPC } from '~/app/_lib/trpc-client';
 
 type MeetingKind = 'full_board' | 'committee';
 type Mark = 'present' | 'apologies' | 'absent';
 
-export type MeetingValues = { heldOn: string; kind: MeetingKind; committeeName: string; notes: string };
+/** `committeeId` is '' while none is chosen (or for a committee meeting recorded before committees were kept). */
+export type MeetingValues = { heldOn: string; kind: MeetingKind; committeeId: string; notes: string };
 
-const blank: MeetingValues = { heldOn: '', kind: 'full_board', committeeName: '', notes: '' };
+const blank: MeetingValues = { heldOn: '', kind: 'full_board', committeeId: '', notes: '' };
 const kindOptions = [
   { value: 'full_board' as const, label: 'Full board' },
   { value: 'committee' as const, label: 'A committee' },
 ];
 
-/** Adds a meeting of the board (or, with `meetingId`, corrects one): its date, kind and notes. */
+/** Adds a meeting of the board (or, with `meetingId`, corrects one): its date, the board or a committee, notes. */
 export function MeetingForm({
+  tenant,
   schoolId,
   meetingId,
   initial,
+  committees,
+  oldCommitteeName,
   heading,
   headingId,
 }: {
+  tenant: string;
   schoolId: string;
   meetingId?: string;
   initial?: MeetingValues;
+  committees: { id: string; label: string }[];
+  /** A committee meeting with no committee kept for it (recorded before committees, or its committee deleted). */
+  oldCommitteeName?: string;
   heading: string;
   /** The heading's id, which names the section around the form. */
   headingId?: string;
@@ -68,8 +77,9 @@ export function MeetingForm({
       form={form}
       onSubmit={() => {
         setSaved('');
-        if (meetingId) update.mutate({ meetingId, meeting: values });
-        else add.mutate({ schoolId, meeting: values });
+        const meeting = { ...values, committeeId: values.committeeId || null };
+        if (meetingId) update.mutate({ meetingId, meeting });
+        else add.mutate({ schoolId, meeting });
       }}
       heading={
         <h2 id={headingId} className="text-xl font-semibold">
@@ -79,14 +89,25 @@ export function MeetingForm({
     >
       <DateField label="Date of the meeting" {...form.field('heldOn')} {...bind('heldOn')} />
       <RadioGroup label="Meeting of" inline options={kindOptions} {...form.field('kind')} {...bind('kind')} />
-      {values.kind === 'committee' && (
-        <TextField
-          label="Committee"
-          hint="Such as “Finance and resources”."
-          {...form.field('committeeName')}
-          {...bind('committeeName')}
-        />
-      )}
+      {values.kind === 'committee' &&
+        (committees.length === 0 && !oldCommitteeName ? (
+          <p id={form.idFor('committeeId')}>
+            The board has no committees recorded yet:{' '}
+            <Link className="text-brand-dark underline" href={`/${tenant}/governance/${schoolId}/committees`}>
+              add a committee
+            </Link>{' '}
+            first.
+          </p>
+        ) : (
+          <SelectField
+            label="Committee"
+            hint="Its members when the meeting is recorded are the ones listed for attendance."
+            placeholder={oldCommitteeName ? `${oldCommitteeName} (as recorded)` : 'Choose'}
+            options={committees.map((c) => ({ value: c.id, label: c.label }))}
+            {...form.field('committeeId')}
+            {...bind('committeeId')}
+          />
+        ))}
       <TextArea label="Notes" hint="Optional." {...form.field('notes')} {...bind('notes')} />
       <SubmitButton pending={form.isPending} pendingLabel="Saving…">
         {meetingId ? 'Save the meeting' : 'Add the meeting'}

@@ -46,6 +46,21 @@ export default async function MeetingsPage({
         </p>
       </div>
 
+      <section aria-labelledby="committees">
+        <h2 id="committees" className="text-2xl font-semibold">
+          Committees
+        </h2>
+        <p className="mt-2">
+          {board.committees.length === 0
+            ? 'The board has no committees recorded.'
+            : board.committees.map((c) => `${c.name} (${countOf(c.members, 'member')})`).join(', ') +
+              '.'}{' '}
+          <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/committees`}>
+            {board.mayEdit ? 'Keep the board’s committees' : 'The board’s committees'}
+          </Link>
+        </p>
+      </section>
+
       <section aria-labelledby="meetings">
         <h2 id="meetings" className="text-2xl font-semibold">
           Meetings
@@ -86,7 +101,13 @@ export default async function MeetingsPage({
 
       {board.mayEdit && (
         <section aria-labelledby="add-meeting" className="rounded-lg border border-slate-200 bg-white p-5">
-          <MeetingForm schoolId={schoolId} heading="Add a meeting" headingId="add-meeting" />
+          <MeetingForm
+            tenant={tenant}
+            schoolId={schoolId}
+            committees={board.committees}
+            heading="Add a meeting"
+            headingId="add-meeting"
+          />
         </section>
       )}
     </div>

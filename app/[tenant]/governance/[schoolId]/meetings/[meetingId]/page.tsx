@@ -18,7 +18,9 @@ export default async function MeetingPage({
 }) {
   const { tenant, schoolId, meetingId } = await params;
   const { api } = await loadWorkspace(tenant);
-  const { school, meeting, members, mayEdit } = await guard(api.governance.meeting({ meetingId }));
+  const { school, meeting, members, committees, mayEdit } = await guard(
+    api.governance.meeting({ meetingId }),
+  );
   const title = `${meeting.label}, ${longDate(meeting.heldOn)}`;
   return (
     <div className="space-y-10">
@@ -37,14 +39,19 @@ export default async function MeetingPage({
           Attendance
         </h2>
         <p className="mt-2 text-slate-700">
-          Everyone on the board on {longDate(meeting.heldOn)} except the clerk. A member left as not recorded
-          is not counted in their published attendance (a committee they do not sit on, say).
+          {meeting.membersListed
+            ? `The committee’s members when the meeting was recorded (and on the board on ${longDate(meeting.heldOn)}): the meeting counts in their published attendance once they are marked.`
+            : `Everyone on the board on ${longDate(meeting.heldOn)} except the clerk. A member left as not recorded is not counted in their published attendance${meeting.kind === 'committee' ? ' (this committee meeting was recorded before committees were kept: leave those not on it unmarked)' : ''}.`}
         </p>
         <div className="mt-4">
           {meeting.upcoming ? (
             <p>This meeting is still to come: attendance can be recorded once it has been held.</p>
           ) : members.length === 0 ? (
-            <p>Nobody was on the board that day.</p>
+            <p>
+              {meeting.membersListed
+                ? 'The committee had no members that day.'
+                : 'Nobody was on the board that day.'}
+            </p>
           ) : mayEdit ? (
             <AttendanceForm
               meetingId={meeting.id}
@@ -71,14 +78,19 @@ export default async function MeetingPage({
         <section aria-labelledby="edit-meeting" className="space-y-6">
           <div className="rounded-lg border border-slate-200 bg-white p-5">
             <MeetingForm
+              tenant={tenant}
               schoolId={schoolId}
               meetingId={meeting.id}
               heading="Correct the meeting"
               headingId="edit-meeting"
+              committees={committees}
+              oldCommitteeName={
+                meeting.kind === 'committee' && !meeting.committeeId ? meeting.label : undefined
+              }
               initial={{
                 heldOn: meeting.heldOn,
                 kind: meeting.kind,
-                committeeName: meeting.committeeName,
+                committeeId: meeting.committeeId ?? '',
                 notes: meeting.notes,
               }}
             />

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import { Link } from '~/app/_components/link';
+import { roleOnBoard } from '~/server/governance/labels';
+import { guard, loadWorkspace } from '../../../../_lib/server-api';
+import { CommitteeForm, DeleteCommittee } from './committee-forms';
+
+export const metadata: Metadata = { title: 'Board committees' };
+
+const linkClass = 'text-brand-dark underline';
+
+export default async function CommitteesPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; schoolId: string }>;
+}) {
+  const { tenant, schoolId } = await params;
+  const { api } = await loadWorkspace(tenant);
+  const board = await guard(api.governance.committees({ schoolId }));
+  const choosable = board.choosable.map((g) => ({
+    governorId: g.governorId,
+    name: g.name,
+    role: roleOnBoard(g),
+  }));
+  return (
+    <div className="space-y-10">
+      <div>
+        <p>
+          <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/meetings`}>
+            {board.school.name}: meetings
+          </Link>
+          {board.mayEdit && (
+            <>
+              {' '}
+              ·{' '}
+              <Link className={linkClass} href={`/${tenant}/governance/${schoolId}`}>
+                The board’s register
+              </Link>
+            </>
+          )}
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">{board.school.name}: committees</h1>
+        <p className="mt-2 text-slate-700">
+          A committee’s meeting lists its members when the meeting is recorded: their attendance counts there,
+          and later changes to the committee leave past meetings as they were.
+        </p>
+      </div>
+
+      <section aria-labelledby="committees" className="space-y-6">
+        <h2 id="committees" className="text-2xl font-semibold">
+          Committees
+        </h2>
+        {board.committees.length === 0 && <p>The board has no committees recorded.</p>}
+        {board.committees.map((c) => (
+          <section
+            key={c.id}
+            aria-labelledby={`committee-${c.id}`}
+            className="rounded-lg border border-slate-200 bg-white p-5"
+            data-testid="committee"
+          >
+            <h3 id={`committee-${c.id}`} className="text-xl font-semibold">
+              {c.name}
+            </h3>
+            <p className="mt-2">
+              {c.members.length === 0
+                ? 'No members.'
+                : `Members: ${c.members.map((m) => m.name).join(', ')}.`}
+            </p>
+            {board.mayEdit && (
+              <details className="mt-4">
+                <summary className="cursor-pointer text-brand-dark underline">
+                  Rename or change the members<span className="sr-only"> of the {c.label}</span>
+                </summary>
+                <div className="mt-4 space-y-6">
+                  <CommitteeForm
+                    schoolId={schoolId}
+                    committeeId={c.id}
+                    heading={`Change the ${c.label}`}
+                    initial={{ name: c.name, memberIds: c.members.map((m) => m.governorId) }}
+                    choosable={choosable}
+                  />
+                  <DeleteCommittee committeeId={c.id} label={c.label} />
+                </div>
+              </details>
+            )}
+          </section>
+        ))}
+      </section>
+
+      {board.mayEdit && (
+        <section aria-labelledby="add-committee" className="rounded-lg border border-slate-200 bg-white p-5">
+          <CommitteeForm
+            schoolId={schoolId}
+            heading="Add a committee"
+            headingId="add-committee"
+            choosable={choosable}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

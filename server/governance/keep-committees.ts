@@ -1,0 +1,239 @@
+import { and, asc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import type { Tx } from '~/db/client';
+import { governorCommitteeMembers, governorCommittees, governorMeetings, governors } from '~/db/schema';
+import type { Actor } from '../access/actor';
+import type { IsoDate } from '../catalogue/academic-year';
+import { DomainError } from '../errors/domain-error';
+import { countOf } from '../format/plural';
+import { assertMayManageBoard, assertMayReadSchool, mayManageBoard } from './board-access';
+import { isCurrent } from './board-rules';
+import type { TAddCommitteeInput, TCommitteeInput, TUpdateCommitteeInput } from './committee-inputs';
+import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
+import { meetingLabel } from './meeting-attendance-rules';
+
+/**
+ * The register's keepers keep the board's committees: a name and members chosen from the current register (the
+ * clerk serves committees but is not a member). A committee meeting expects its members as they were when it
+ * was recorded (`keep-board-meetings.ts`), so changing or deleting a committee leaves past meetings as they were.
+ */
+
+/** A committee of this workspace (row-level security hides any other's), else NOT_FOUND. */
+export async function findCommittee(tx: Tx, committeeId: string) {
+  const [row] = await tx.select().from(governorCommittees).where(eq(governorCommittees.id, committeeId));
+  if (!row) throw new DomainError({ code: 'NOT_FOUND', message: 'That committee was not found.' });
+  return row;
+}
+
+/** The ids of a committee's members now. */
+export async function committeeMemberIds(tx: Tx, committeeId: string) {
+  const rows = await tx
+    .select({ governorId: governorCommitteeMembers.governorId })
+    .from(governorCommitteeMembers)
+    .where(eq(governorCommitteeMembers.committeeId, committeeId));
+  return rows.map((r) => r.governorId);
+}
+
+/** A school's committees, by name, each with its current members (those who have left the board are not listed). */
+export async function committeesOfSchool(tx: Tx, schoolId: string, today: IsoDate) {
+  const [committees, members] = await Promise.all([
+    tx
+      .select()
+      .from(governorCommittees)
+      .where(eq(governorCommittees.schoolId, schoolId))
+      .orderBy(asc(governorCommittees.name)),
+    tx
+      .select({
+        committeeId: governorCommitteeMembers.committeeId,
+        governor: governors,
+      })
+      .from(governorCommitteeMembers)
+      .innerJoin(governors, eq(governors.id, governorCommitteeMembers.governorId))
+      .where(eq(governors.schoolId, schoolId))
+      .orderBy(asc(governors.name)),
+  ]);
+  return committees.map((c) => ({
+    id: c.id,
+    name: c.name,
+    label: meetingLabel({ kind: 'committee', committeeName: c.name }),
+    members: members
+      .filter((m) => m.committeeId === c.id && isCurrent(m.governor, today))
+      .map((m) => ({ governorId: m.governor.id, name: m.governor.name })),
+  }));
+}
+
+/** The committees page: the board's committees and who may be chosen as members (the current register). */
+export async function listCommittees(tx: Tx, actor: Actor, input: { schoolId: string; today: IsoDate }) {
+  assertMayReadSchool(actor, input.schoolId);
+  const [school, members, committees] = await Promise.all([
+    loadSchoolWithConstitution(tx, input.schoolId),
+    listBoardMembers(tx, input.schoolId),
+    committeesOfSchool(tx, input.schoolId, input.today),
+  ]);
+  return {
+    school: { id: school.id, name: school.name },
+    mayEdit: await mayManageBoard(tx, actor, input.schoolId),
+    committees,
+    choosable: members
+      .filter((m) => m.category !== 'clerk' && isCurrent(m, input.today))
+      .map((m) => ({ governorId: m.id, name: m.name, category: m.category, office: m.office })),
+  };
+}
+
+async function assertNameFree(tx: Tx, schoolId: string, name: string, exceptId?: string) {
+  const [same] = await tx
+    .select({ id: governorCommittees.id })
+    .from(governorCommittees)
+    .where(
+      and(
+        eq(governorCommittees.schoolId, schoolId),
+        sql`lower(${governorCommittees.name}) = lower(${name})`,
+        exceptId ? ne(governorCommittees.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (same)
+    throw new DomainError({
+      code: 'CONFLICT',
+      field: 'name',
+      message: `The board already has a committee called “${name}”.`,
+    });
+}
+
+/** New members must be on the school's current register and not the clerk; members kept may have left since. */
+async function assertChoosable(
+  tx: Tx,
+  schoolId: string,
+  ids: readonly string[],
+  kept: readonly string[],
+  today: IsoDate,
+) {
+  if (new Set(ids).size !== ids.length)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'memberIds',
+      message: 'Each member is chosen once.',
+    });
+  const added = ids.filter((id) => !kept.includes(id));
+  if (added.length === 0) return;
+  const rows = await tx
+    .select()
+    .from(governors)
+    .where(and(eq(governors.schoolId, schoolId), inArray(governors.id, added)));
+  if (rows.length !== added.length)
+    throw new DomainError({
+      code: 'NOT_FOUND',
+      field: 'memberIds',
+      message: 'One of the members chosen is not on this school’s board.',
+    });
+  for (const g of rows) {
+    if (g.category === 'clerk')
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: 'memberIds',
+        message: `${g.name} is the clerk: the clerk serves committees but is not a member of them.`,
+      });
+    if (!isCurrent(g, today))
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: 'memberIds',
+        message: `${g.name} is not on the board now, so cannot join a committee.`,
+      });
+  }
+}
+
+async function setMembers(tx: Tx, actor: Actor, committeeId: string, ids: readonly string[]) {
+  await tx
+    .delete(governorCommitteeMembers)
+    .where(
+      and(
+        eq(governorCommitteeMembers.committeeId, committeeId),
+        ids.length ? notInArray(governorCommitteeMembers.governorId, [...ids]) : undefined,
+      ),
+    );
+  if (ids.length)
+    await tx
+      .insert(governorCommitteeMembers)
+      .values(ids.map((governorId) => ({ tenantId: actor.tenantId, committeeId, governorId })))
+      .onConflictDoNothing();
+}
+
+export async function addCommittee(tx: Tx, actor: Actor, input: TAddCommitteeInput & { today: IsoDate }) {
+  await assertMayManageBoard(tx, actor, input.schoolId);
+  await loadSchoolWithConstitution(tx, input.schoolId);
+  const c: TCommitteeInput = input.committee;
+  await assertNameFree(tx, input.schoolId, c.name);
+  await assertChoosable(tx, input.schoolId, c.memberIds, [], input.today);
+  const [row] = await tx
+    .insert(governorCommittees)
+    .values({ tenantId: actor.tenantId, schoolId: input.schoolId, name: c.name })
+    .returning({ id: governorCommittees.id });
+  if (!row) throw new Error('committee not added');
+  await setMembers(tx, actor, row.id, c.memberIds);
+  return {
+    id: row.id,
+    label: meetingLabel({ kind: 'committee', committeeName: c.name }),
+    members: c.memberIds.length,
+  };
+}
+
+/**
+ * Renames a committee and sets its members. Its meetings take the new name; who they expected stays as it was
+ * when each was recorded.
+ */
+export async function updateCommittee(
+  tx: Tx,
+  actor: Actor,
+  input: TUpdateCommitteeInput & { today: IsoDate },
+) {
+  const existing = await findCommittee(tx, input.committeeId);
+  await assertMayManageBoard(tx, actor, existing.schoolId);
+  const c = input.committee;
+  await assertNameFree(tx, existing.schoolId, c.name, existing.id);
+  await assertChoosable(
+    tx,
+    existing.schoolId,
+    c.memberIds,
+    await committeeMemberIds(tx, existing.id),
+    input.today,
+  );
+  await tx
+    .update(governorCommittees)
+    .set({ name: c.name, updatedAt: sql`now()` })
+    .where(eq(governorCommittees.id, existing.id));
+  if (c.name !== existing.name)
+    await tx
+      .update(governorMeetings)
+      .set({ committeeName: c.name, updatedAt: sql`now()` })
+      .where(eq(governorMeetings.committeeId, existing.id));
+  await setMembers(tx, actor, existing.id, c.memberIds);
+  return {
+    id: existing.id,
+    label: meetingLabel({ kind: 'committee', committeeName: c.name }),
+    members: c.memberIds.length,
+  };
+}
+
+/**
+ * Deletes a committee and its membership. Its meetings stay, with their attendance, who they expected and the
+ * committee's name; they are no longer linked to it.
+ */
+export async function deleteCommittee(tx: Tx, actor: Actor, input: { committeeId: string }) {
+  const existing = await findCommittee(tx, input.committeeId);
+  await assertMayManageBoard(tx, actor, existing.schoolId);
+  const detached = await tx
+    .update(governorMeetings)
+    .set({ committeeId: null, updatedAt: sql`now()` })
+    .where(eq(governorMeetings.committeeId, existing.id))
+    .returning({ id: governorMeetings.id });
+  await tx.delete(governorCommitteeMembers).where(eq(governorCommitteeMembers.committeeId, existing.id));
+  await tx.delete(governorCommittees).where(eq(governorCommittees.id, existing.id));
+  const label = meetingLabel({ kind: 'committee', committeeName: existing.name });
+  return {
+    schoolId: existing.schoolId,
+    label,
+    message:
+      detached.length > 0
+        ? `Deleted the ${label}. Its ${countOf(detached.length, 'meeting')} and their attendance are kept.`
+        : `Deleted the ${label}.`,
+  };
+}

@@ -1,0 +1,364 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant, type Database } from '~/db/client';
+import { governorMeetings } from '~/db/schema';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { longDate } from '~/server/format/dates';
+import { addDays } from '~/server/governance/board-rules';
+import {
+  addMembership,
+  callerAs,
+  makeSchool,
+  makeTenant,
+  makeUser,
+  type MadeTenant,
+  type MadeUser,
+} from '../fixtures/factories';
+import { openTestDatabase } from './harness';
+
+const today = todayInLondon();
+
+/**
+ * Board committees through the tRPC caller: the register's keepers keep them (name, members from the current
+ * register), a committee meeting expects the committee's members as they were when it was recorded, only they
+ * are marked and counted, and changing, renaming or deleting the committee leaves past meetings as they were.
+ */
+describe('governance: board committees', () => {
+  let database: Database;
+  let tenant: MadeTenant;
+  let other: MadeTenant;
+  let school: { id: string };
+  let schoolB: { id: string };
+  let clerk: MadeUser;
+  let reader: MadeUser;
+  let headB: MadeUser;
+  let otherHead: MadeUser;
+  const ids: Record<string, string> = {};
+  let otherGovernorId = '';
+  let otherCommitteeId = '';
+
+  const as = (u: MadeUser, slug = tenant.slug) => callerAs(database.db, u, slug);
+  const add = async (u: MadeUser, schoolId: string, name: string, category: string, extra = {}) => {
+    const made = await as(u).governance.addGovernor({
+      schoolId,
+      name,
+      category,
+      appointedOn: '2024-09-01',
+      ...extra,
+    } as never);
+    ids[name] = made.id;
+    return made.id;
+  };
+  const id = (name: string) => ids[name] ?? '';
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    tenant = await makeTenant(database.db, { modules: ['governance'] });
+    other = await makeTenant(database.db, { modules: ['governance'] });
+    school = await makeSchool(database.db, tenant.id, { name: 'Rowan Primary' });
+    schoolB = await makeSchool(database.db, tenant.id, { name: 'Willow Primary' });
+    const otherSchool = await makeSchool(database.db, other.id, { name: 'Faraway Primary' });
+    const head = await makeUser(database.db, { name: 'Rhys Head' });
+    clerk = await makeUser(database.db, { name: 'Cora Clerk' });
+    reader = await makeUser(database.db, { name: 'Greta Governor' });
+    headB = await makeUser(database.db, { name: 'Wyn Head' });
+    otherHead = await makeUser(database.db, { name: 'Fay Far' });
+    await addMembership(database.db, tenant.id, head.id, 'school_admin', school.id);
+    await addMembership(database.db, tenant.id, clerk.id, 'governor', school.id);
+    await addMembership(database.db, tenant.id, reader.id, 'governor', school.id);
+    await addMembership(database.db, tenant.id, headB.id, 'school_admin', schoolB.id);
+    await addMembership(database.db, other.id, otherHead.id, 'school_admin', otherSchool.id);
+    await add(head, school.id, 'Cora Clerk', 'clerk', { email: clerk.email });
+    await add(clerk, school.id, 'Greta Governor', 'parent', { email: reader.email });
+    await add(clerk, school.id, 'Fred Finance', 'co_opted');
+    await add(clerk, school.id, 'Petra Parent', 'parent');
+    await add(clerk, school.id, 'Sam Staff', 'staff');
+    await add(clerk, school.id, 'Lenny Left', 'la', { appointedOn: '2023-09-01' });
+    await as(clerk).governance.stepDown({
+      id: id('Lenny Left'),
+      steppedDownOn: addDays(today, -100),
+    } as never);
+    await add(headB, schoolB.id, 'Bill Willow', 'parent');
+    const theirs = callerAs(database.db, otherHead, other.slug).governance;
+    otherGovernorId = (
+      await theirs.addGovernor({
+        schoolId: otherSchool.id,
+        name: 'Fern Faraway',
+        category: 'parent',
+        appointedOn: '2024-09-01',
+      } as never)
+    ).id;
+    otherCommitteeId = (
+      await theirs.addCommittee({
+        schoolId: otherSchool.id,
+        committee: { name: 'Finance and resources', memberIds: [otherGovernorId] },
+      })
+    ).id;
+  });
+
+  it('the clerk adds a committee from the current register, refusing in words what cannot be', async () => {
+    const c = as(clerk).governance;
+    await expect(
+      c.addCommittee({ schoolId: school.id, committee: { name: 'F', memberIds: [] } }),
+    ).rejects.toThrow('Enter the committee’s name, such as “Finance and resources”.');
+    await expect(
+      c.addCommittee({
+        schoolId: school.id,
+        committee: { name: 'Finance and resources', memberIds: [id('Cora Clerk')] },
+      }),
+    ).rejects.toThrow('Cora Clerk is the clerk: the clerk serves committees but is not a member of them.');
+    await expect(
+      c.addCommittee({
+        schoolId: school.id,
+        committee: { name: 'Finance and resources', memberIds: [id('Lenny Left')] },
+      }),
+    ).rejects.toThrow('Lenny Left is not on the board now, so cannot join a committee.');
+    for (const stranger of [id('Bill Willow'), otherGovernorId])
+      await expect(
+        c.addCommittee({
+          schoolId: school.id,
+          committee: { name: 'Finance and resources', memberIds: [stranger] },
+        }),
+      ).rejects.toThrow('One of the members chosen is not on this school’s board.');
+    const finance = await c.addCommittee({
+      schoolId: school.id,
+      committee: { name: 'Finance and resources', memberIds: [id('Fred Finance'), id('Greta Governor')] },
+    });
+    expect(finance).toMatchObject({ label: 'Finance and resources committee', members: 2 });
+    ids.finance = finance.id;
+    await expect(
+      c.addCommittee({ schoolId: school.id, committee: { name: 'finance AND resources', memberIds: [] } }),
+    ).rejects.toThrow('The board already has a committee called “finance AND resources”.');
+    const list = await as(reader).governance.committees({ schoolId: school.id });
+    expect(list.mayEdit).toBe(false);
+    expect(list.committees).toEqual([
+      expect.objectContaining({
+        name: 'Finance and resources',
+        members: [
+          { governorId: id('Fred Finance'), name: 'Fred Finance' },
+          { governorId: id('Greta Governor'), name: 'Greta Governor' },
+        ],
+      }),
+    ]);
+    // The choices: the current register, not the clerk nor anyone who has left.
+    expect(list.choosable.map((g) => g.name)).toEqual([
+      'Fred Finance',
+      'Greta Governor',
+      'Petra Parent',
+      'Sam Staff',
+    ]);
+    // The register shows each governor's committees.
+    const board = await c.board({ schoolId: school.id });
+    const committeesOf = Object.fromEntries(board.current.map((g) => [g.name, g.committees]));
+    expect(committeesOf).toMatchObject({ 'Fred Finance': ['Finance and resources'], 'Sam Staff': [] });
+  });
+
+  it('a committee meeting lists and counts only the committee’s members as they were when recorded', async () => {
+    const c = as(clerk).governance;
+    const meeting = await c.addMeeting({
+      schoolId: school.id,
+      meeting: { heldOn: addDays(today, -30), kind: 'committee', committeeId: ids.finance ?? null },
+    });
+    expect(meeting.label).toBe('Finance and resources committee');
+    ids.first = meeting.id;
+    const read = await c.meeting({ meetingId: meeting.id });
+    expect(read.meeting.membersListed).toBe(true);
+    expect(read.members.map((m) => m.name)).toEqual(['Fred Finance', 'Greta Governor']);
+    await expect(
+      c.recordAttendance({
+        meetingId: meeting.id,
+        marks: [{ governorId: id('Sam Staff'), status: 'present' }],
+      }),
+    ).rejects.toThrow(
+      'Sam Staff was not a member of the Finance and resources committee when this meeting was recorded, so cannot be marked at it.',
+    );
+    await c.recordAttendance({
+      meetingId: meeting.id,
+      marks: [
+        { governorId: id('Fred Finance'), status: 'present' },
+        { governorId: id('Greta Governor'), status: 'apologies' },
+      ],
+    });
+    const full = await c.addMeeting({
+      schoolId: school.id,
+      meeting: { heldOn: addDays(today, -20), kind: 'full_board' },
+    });
+    const fullRead = await c.meeting({ meetingId: full.id });
+    expect(fullRead.members.map((m) => m.name)).toEqual([
+      'Fred Finance',
+      'Greta Governor',
+      'Petra Parent',
+      'Sam Staff',
+    ]);
+    await c.recordAttendance({
+      meetingId: full.id,
+      marks: fullRead.members.map((m) => ({ governorId: m.governorId, status: 'present' as const })),
+    });
+    const list = await c.meetings({ schoolId: school.id });
+    expect(list.meetings.find((m) => m.id === meeting.id)).toMatchObject({
+      present: 1,
+      apologies: 1,
+      notRecorded: 0,
+    });
+
+    // Sam joins and Greta leaves the committee: the meeting already recorded keeps its list; a new one
+    // expects the committee as it is now.
+    await c.updateCommittee({
+      committeeId: ids.finance ?? '',
+      committee: { name: 'Finance and resources', memberIds: [id('Fred Finance'), id('Sam Staff')] },
+    });
+    expect((await c.meeting({ meetingId: meeting.id })).members.map((m) => m.name)).toEqual([
+      'Fred Finance',
+      'Greta Governor',
+    ]);
+    const second = await c.addMeeting({
+      schoolId: school.id,
+      meeting: { heldOn: addDays(today, -10), kind: 'committee', committeeId: ids.finance ?? null },
+    });
+    ids.second = second.id;
+    expect((await c.meeting({ meetingId: second.id })).members.map((m) => m.name)).toEqual([
+      'Fred Finance',
+      'Sam Staff',
+    ]);
+    await c.recordAttendance({
+      meetingId: second.id,
+      marks: [
+        { governorId: id('Fred Finance'), status: 'present' },
+        { governorId: id('Sam Staff'), status: 'absent' },
+      ],
+    });
+    const published = await as(reader).governance.published({ schoolId: school.id });
+    const attendance = Object.fromEntries(published.governors.map((g) => [g.name, g.attendance]));
+    expect(attendance).toMatchObject({
+      'Fred Finance': '3 of 3 meetings',
+      'Greta Governor': '1 of 2 meetings (1 apology)',
+      'Sam Staff': '1 of 2 meetings',
+      'Petra Parent': '1 of 1 meeting',
+    });
+
+    // Moving the first meeting to the full board keeps its marks (all on the board that day).
+    await c.updateMeeting({
+      meetingId: meeting.id,
+      meeting: { heldOn: addDays(today, -30), kind: 'full_board', notes: '' },
+    });
+    expect((await c.meeting({ meetingId: meeting.id })).meeting.membersListed).toBe(false);
+    // And back to the committee: it now expects the members of today (Fred and Sam), and Greta is marked.
+    await expect(
+      c.updateMeeting({
+        meetingId: meeting.id,
+        meeting: { heldOn: addDays(today, -30), kind: 'committee', committeeId: ids.finance ?? null },
+      }),
+    ).rejects.toThrow(
+      `Greta Governor is marked at this meeting but was not a member of the Finance and resources committee on ${longDate(addDays(today, -30))}: clear their attendance first.`,
+    );
+  });
+
+  it('renaming a committee renames its meetings; deleting it keeps them with their attendance', async () => {
+    const c = as(clerk).governance;
+    await c.updateCommittee({
+      committeeId: ids.finance ?? '',
+      committee: { name: 'Resources', memberIds: [id('Fred Finance'), id('Sam Staff')] },
+    });
+    expect((await c.meeting({ meetingId: ids.second ?? '' })).meeting.label).toBe('Resources committee');
+    const deleted = await c.deleteCommittee({ committeeId: ids.finance ?? '' });
+    expect(deleted.message).toBe(
+      'Deleted the Resources committee. Its 1 meeting and their attendance are kept.',
+    );
+    expect((await c.committees({ schoolId: school.id })).committees).toEqual([]);
+    const kept = await c.meeting({ meetingId: ids.second ?? '' });
+    expect(kept.meeting).toMatchObject({
+      label: 'Resources committee',
+      committeeId: null,
+      membersListed: true,
+    });
+    expect(kept.members.map((m) => [m.name, m.status])).toEqual([
+      ['Fred Finance', 'present'],
+      ['Sam Staff', 'absent'],
+    ]);
+    // Corrected without a committee to choose, it keeps its name and who it expected.
+    await c.updateMeeting({
+      meetingId: ids.second ?? '',
+      meeting: { heldOn: addDays(today, -10), kind: 'committee', committeeId: null, notes: 'Budget' },
+    });
+    expect((await c.meeting({ meetingId: ids.second ?? '' })).members.map((m) => m.name)).toEqual([
+      'Fred Finance',
+      'Sam Staff',
+    ]);
+    // A new committee meeting must name a committee.
+    await expect(
+      c.addMeeting({
+        schoolId: school.id,
+        meeting: { heldOn: addDays(today, -5), kind: 'committee', committeeId: null },
+      }),
+    ).rejects.toThrow('Choose the committee. A committee is added on the board’s committees page.');
+  });
+
+  it('a committee meeting recorded before committees were kept lists the board that day, as before', async () => {
+    const c = as(clerk).governance;
+    const [old] = await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .insert(governorMeetings)
+        .values({
+          tenantId: tenant.id,
+          schoolId: school.id,
+          heldOn: addDays(today, -200),
+          kind: 'committee',
+          committeeName: 'Admissions',
+        })
+        .returning({ id: governorMeetings.id }),
+    );
+    const read = await c.meeting({ meetingId: old?.id ?? '' });
+    expect(read.meeting).toMatchObject({ label: 'Admissions committee', membersListed: false });
+    expect(read.members.map((m) => m.name)).toContain('Lenny Left');
+    await c.recordAttendance({
+      meetingId: old?.id ?? '',
+      marks: [{ governorId: id('Lenny Left'), status: 'present' }],
+    });
+    await c.updateMeeting({
+      meetingId: old?.id ?? '',
+      meeting: { heldOn: addDays(today, -200), kind: 'committee', committeeId: null, notes: 'Kept' },
+    });
+    expect((await c.meeting({ meetingId: old?.id ?? '' })).meeting.label).toBe('Admissions committee');
+  });
+
+  it('only the register’s keepers change committees; another school or workspace finds nothing', async () => {
+    const r = as(reader).governance;
+    const refusal = 'Only the chair, the clerk or the headteacher can keep the board’s register.';
+    await expect(
+      r.addCommittee({ schoolId: school.id, committee: { name: 'Pupil discipline', memberIds: [] } }),
+    ).rejects.toThrow(refusal);
+    const c = as(clerk).governance;
+    const discipline = await c.addCommittee({
+      schoolId: school.id,
+      committee: { name: 'Pupil discipline', memberIds: [id('Petra Parent')] },
+    });
+    await expect(
+      r.updateCommittee({ committeeId: discipline.id, committee: { name: 'Discipline', memberIds: [] } }),
+    ).rejects.toThrow(refusal);
+    await expect(r.deleteCommittee({ committeeId: discipline.id })).rejects.toThrow(refusal);
+    const b = as(headB).governance;
+    await expect(b.committees({ schoolId: school.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(b.deleteCommittee({ committeeId: discipline.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // Another workspace's committee: not found, to change, to delete or to hold a meeting of.
+    await expect(c.deleteCommittee({ committeeId: otherCommitteeId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      c.updateCommittee({ committeeId: otherCommitteeId, committee: { name: 'Mine', memberIds: [] } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      c.addMeeting({
+        schoolId: school.id,
+        meeting: { heldOn: addDays(today, -3), kind: 'committee', committeeId: otherCommitteeId },
+      }),
+    ).rejects.toThrow('That committee is not one of this board’s committees.');
+    // Willow's head cannot hold a meeting of Rowan's committee at Willow.
+    await expect(
+      b.addMeeting({
+        schoolId: schoolB.id,
+        meeting: { heldOn: addDays(today, -3), kind: 'committee', committeeId: discipline.id },
+      }),
+    ).rejects.toThrow('That committee is not one of this board’s committees.');
+  });
+});
