@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Link } from '~/app/_components/link';
 import { Form, SubmitButton, useFormMutation } from '~/app/_components/form-kit';
@@ -19,14 +18,13 @@ export function ConfirmSignInAddressForm({
   signedIn: boolean;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [changed, setChanged] = useState<{ email: string; carried: string | null } | null>(null);
   const form = useFormMutation(trpc.account.confirmSignInAddressChange.mutationOptions(), {
     onSuccess: async (result) => {
       // A session open in this browser names the old address: issue it again from the account.
       if (signedIn) await refreshSession();
+      // No refresh of the page: its link is used now, and the page would say so in place of this answer.
       setChanged({ email: result.email, carried: carriedLine(result.carried) });
-      router.refresh();
     },
   });
   if (changed)
