@@ -80,16 +80,15 @@ const domainOf = (school: SeedSchool) =>
       .replace(/[^a-z]/g, '') || 'school'
   }.sch.example`;
 
-/** The nth made-up delegate at a school, the same on every seed. */
-function delegateAt(school: SeedSchool, n: number): TDelegate {
+/** The nth made-up delegate at a school, the same on every seed (`taken`: addresses already on the course). */
+function delegateAt(school: SeedSchool, n: number, taken: Set<string>): TDelegate {
   const first = firstNames[(n * 7 + school.urn) % firstNames.length] ?? 'Sam';
   const last = lastNames[(n * 5 + school.urn * 3) % lastNames.length] ?? 'Smith';
   const local = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
-  return {
-    name: `${first} ${last}`,
-    email: `${local}${n > 0 ? n : ''}@${domainOf(school)}`,
-    role: roles[(n + school.urn) % roles.length] ?? '',
-  };
+  let email = `${local}@${domainOf(school)}`;
+  for (let k = 2; taken.has(email); k++) email = `${local}${k}@${domainOf(school)}`;
+  taken.add(email);
+  return { name: `${first} ${last}`, email, role: roles[(n + school.urn) % roles.length] ?? '' };
 }
 
 /**
@@ -103,7 +102,7 @@ export async function seedPlaces(
   input: {
     tenant: SeedTenant;
     tenantId: string;
-    course: { id: string; phase: string };
+    course: { id: string; title: string; phase: string };
     places: SeedPlaces;
     schools: { school: SeedSchool; id: string }[];
     managerUserId: string;
@@ -121,12 +120,17 @@ export async function seedPlaces(
     (s) => s.school.status === 'open' && (phase === null || s.school.phase === phase),
   );
   if (open.length === 0) return;
+  // Each course its own people: the nth delegate at a school differs from course to course.
+  const salt = [...input.course.title].reduce((sum, c) => sum + c.charCodeAt(0), 0);
+  const taken = new Set<string>();
   const book = async (count: number, joinWaitingList: boolean, offset: number) => {
     for (let i = 0; i < count;) {
       const at = open[(offset + i) % open.length];
       if (!at) return;
       const size = Math.min(count - i, 1 + ((at.school.urn + i) % 3));
-      const delegates = Array.from({ length: size }, (_, k) => delegateAt(at.school, offset + i + k));
+      const delegates = Array.from({ length: size }, (_, k) =>
+        delegateAt(at.school, salt + offset + i + k, taken),
+      );
       await bookPlaces(tx, {
         tenantId: input.tenantId,
         slug: input.tenant.slug,

@@ -49,7 +49,7 @@ export async function seedCourses(
         await seedPlaces(tx, {
           tenant,
           tenantId,
-          course: { id: course.id, phase: parsed.phase ?? '' },
+          course: { id: course.id, title: parsed.title, phase: parsed.phase ?? '' },
           places: seed.places,
           schools,
           managerUserId: input.userIdByEmail.get(manager?.email.toLowerCase() ?? '') ?? '',

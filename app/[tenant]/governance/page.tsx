@@ -65,6 +65,16 @@ export default async function GovernancePage({ params }: { params: Promise<{ ten
                           The board’s training
                         </Link>
                       </li>
+                      <li>
+                        <Link className={linkClass} href={`/${tenant}/governance/${g.schoolId}/meetings`}>
+                          Meetings and attendance
+                        </Link>
+                      </li>
+                      <li>
+                        <Link className={linkClass} href={`/${tenant}/governance/${g.schoolId}/committees`}>
+                          Committees
+                        </Link>
+                      </li>
                     </>
                   )}
                   <li>
