@@ -123,7 +123,7 @@ export async function requestApproval(
  * delegate gets the confirmation with their own link; a charged place carries the purchase order number the
  * approver gave. Declined: the place is freed (offered to the first person waiting) and the delegate is told.
  * A school closed since the booking cannot have it approved (fundGivenPlace refuses, as for every place given
- * after booking); it can still be declined, which frees the place as any declined approval does.
+ * after booking); it can still be declined, which frees the place as every declined approval does.
  */
 export async function decideBooking(
   tx: Tx,

@@ -17,7 +17,7 @@ import { getCourse } from './get-course';
  *
  * Opening the link changes nothing, even for a closed school: an email client's link scanner opens links
  * before the person does, and a read that passed the place on would end offers nobody had seen. The page only
- * says the place cannot be claimed (and offers no claim); the hold passes on as any other does, when it runs
+ * says the place cannot be claimed (and offers no claim); the hold passes on as every other does, when it runs
  * out (the expiry job) or when a claim is tried and refused (claimOffer).
  */
 export async function offerToClaim(

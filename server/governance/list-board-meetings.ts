@@ -56,12 +56,7 @@ export async function listBoardMeetings(tx: Tx, actor: Actor, input: { schoolId:
     /** Meetings held in the last 12 months: when there are any, published attendance is counted from them. */
     heldInWindow: meetings.filter((m) => m.heldOn >= from && m.heldOn <= input.today).length,
     /** The board's committees, for the meeting form and the committees link. */
-    committees: committees.map((c) => ({
-      id: c.id,
-      name: c.name,
-      label: c.label,
-      members: c.members.length,
-    })),
+    committees: committees.map(committeeChoice),
     meetings: meetings.map((m) => {
       const at = marks.filter((x) => x.meetingId === m.id);
       const count = (s: GovernorAttendanceStatus) => at.filter((x) => x.status === s).length;
@@ -118,12 +113,7 @@ export async function getBoardMeeting(tx: Tx, actor: Actor, input: { meetingId: 
       label: meetingLabel(meeting),
       upcoming: meeting.heldOn > input.today,
     },
-    committees: committees.map((c) => ({
-      id: c.id,
-      name: c.name,
-      label: c.label,
-      members: c.members.length,
-    })),
+    committees: committees.map(committeeChoice),
     members: members
       // A mark left from before a correction to the register still shows, so it can be cleared.
       .filter((g) => expectedAt(meeting, g, listed) || marks.some((x) => x.governorId === g.id))
@@ -178,3 +168,11 @@ export async function marksInWindow(tx: Tx, schoolId: string, today: IsoDate) {
   ]);
   return { meetingsHeld: meetings.length, marks };
 }
+
+/** A committee as the meeting form offers it: its name and how many members it has now. */
+const committeeChoice = (c: Awaited<ReturnType<typeof committeesOfSchool>>[number]) => ({
+  id: c.id,
+  name: c.name,
+  label: c.label,
+  members: c.members.length,
+});
