@@ -5,6 +5,7 @@ import type { Tx } from '~/db/client';
 import { plannedVisits, schoolMonitoring, schools } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '../catalogue/academic-year';
 import { serviceUseRefusal } from '../schools/closed-school';
+import { longDate } from '../format/dates';
 import { isAdviserHere } from './list-advisers';
 import { additionalSequenceStart } from './plan-visits';
 import type { ResolvedStatutorySettings } from './statutory-settings';
@@ -52,12 +53,28 @@ export async function addAdditionalVisit(
     });
   }
   const [onRegister] = await tx
-    .select({ name: schools.name, status: schools.status, closedOn: schools.closedOn })
+    .select({
+      name: schools.name,
+      status: schools.status,
+      closedOn: schools.closedOn,
+      leftOn: schoolMonitoring.leftOn,
+    })
     .from(schoolMonitoring)
     .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
     .where(eq(schoolMonitoring.schoolId, input.schoolId));
   if (!onRegister)
     throw new DomainError({ code: 'NOT_FOUND', message: 'That school is not on the register.' });
+  // The planner reads the active register only: a visit planned for a school that has left it would be seen
+  // by nobody (and its visits up to then are logged as notes of visit, not planned).
+  if (onRegister.leftOn)
+    throw new DomainError({
+      code: 'PRECONDITION_FAILED',
+      field: 'schoolId',
+      message:
+        onRegister.status === 'closed'
+          ? `${onRegister.name} has closed and left the register on ${longDate(onRegister.leftOn)}, so no visit can be planned for it.`
+          : `${onRegister.name} left the register on ${longDate(onRegister.leftOn)}, so no visit can be planned for it. Add it to the register again first.`,
+    });
   const closed = serviceUseRefusal(onRegister, input.dueBy, input.today ?? todayInLondon());
   if (closed) throw new DomainError({ code: 'PRECONDITION_FAILED', message: closed, field: 'dueBy' });
   await assertAdviser(tx, input.adviserUserId);

@@ -10,6 +10,7 @@ import {
   type School,
 } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
+import { longDate } from '~/server/format/dates';
 import { withMailroom } from '~/server/email/outbox';
 import { callerAs, makeDemoWorkspace, makeSchool, type DemoWorkspace } from '../fixtures/factories';
 import { ownCourse, schoolWithStaffAndHeads } from './course-fixtures';
@@ -347,7 +348,22 @@ describe('a closed school', () => {
       message: `${onRegister.name} closed on 31 August 2025, so a visit or use of a service after that day cannot be recorded.`,
     });
     await expect(addVisit('2025-08-30')).resolves.toMatchObject({ academicYear: 2024 });
+
+    // A school that has left the register gets no planned visit on any day: the planner reads the active
+    // register only, so the visit would be seen by nobody.
+    await officer.register.removeSchool({ schoolId: onRegister.id, reason: 'Closed in GIAS' });
+    const leftOn = longDate(todayInLondon());
+    await expect(addVisit('2025-08-30')).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: `${onRegister.name} has closed and left the register on ${leftOn}, so no visit can be planned for it.`,
+    });
     await setStatus(onRegister.id, 'open');
+    await expect(addVisit(daysFromToday(14))).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: `${onRegister.name} left the register on ${leftOn}, so no visit can be planned for it. Add it to the register again first.`,
+    });
+    await officer.register.addSchool({ schoolId: onRegister.id, reason: 'Back under the LA' });
+    await expect(addVisit(daysFromToday(14))).resolves.toMatchObject({ sequence: expect.any(Number) });
   });
 });
 
