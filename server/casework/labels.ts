@@ -16,7 +16,7 @@ export const planKindLabels = {
 } as const;
 
 export const letterKindLabels = {
-  designation: 'Designation letter',
+  designation: 'Designation letter (informal warning)',
   concern: 'Letter of concern',
   removal: 'Removal letter',
   warning_notice: 'Warning notice',

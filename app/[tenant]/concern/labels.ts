@@ -15,16 +15,5 @@ export const decisionLabels = {
   recommend_warning_notice: 'Recommend a formal warning notice to the DCS',
 } as const;
 
-export const letterKindLabels = {
-  designation: 'Designation letter (informal warning)',
-  concern: 'Letter of concern',
-  removal: 'Removal letter',
-  warning_notice: 'Warning notice',
-  categorisation: 'Annual categorisation letter',
-} as const;
-
-export const groundLabels = {
-  unacceptably_low_standards: 'Unacceptably low standards of performance',
-  breakdown_of_management_or_governance: 'Serious breakdown in management or governance',
-  safety_threatened: 'Pupils’ or staff safety threatened',
-} as const;
+// One wording for letters and grounds everywhere (the warning notice letter uses the same): kept with casework's.
+export { groundLabels, letterKindLabels } from '~/server/casework/labels';
