@@ -193,7 +193,8 @@ async function assertChoosable(
 
 /**
  * Sets a committee's members: someone taken off it has their membership ended today (kept, so the committee's
- * former members can be listed); someone new, or rejoining, starts a membership today.
+ * former members can be listed); someone new, or rejoining, starts a membership today, except that putting back
+ * someone taken off today (a slip corrected) carries on the membership they had.
  */
 async function setMembers(tx: Tx, actor: Actor, committeeId: string, ids: readonly string[], today: IsoDate) {
   await tx
@@ -206,11 +207,21 @@ async function setMembers(tx: Tx, actor: Actor, committeeId: string, ids: readon
         ids.length ? notInArray(governorCommitteeMembers.governorId, [...ids]) : undefined,
       ),
     );
-  if (ids.length)
-    await tx
-      .insert(governorCommitteeMembers)
-      .values(ids.map((governorId) => ({ tenantId: actor.tenantId, committeeId, governorId })))
-      .onConflictDoNothing();
+  if (ids.length === 0) return;
+  await tx
+    .update(governorCommitteeMembers)
+    .set({ leftOn: null })
+    .where(
+      and(
+        eq(governorCommitteeMembers.committeeId, committeeId),
+        eq(governorCommitteeMembers.leftOn, today),
+        inArray(governorCommitteeMembers.governorId, [...ids]),
+      ),
+    );
+  await tx
+    .insert(governorCommitteeMembers)
+    .values(ids.map((governorId) => ({ tenantId: actor.tenantId, committeeId, governorId })))
+    .onConflictDoNothing();
 }
 
 export async function addCommittee(tx: Tx, actor: Actor, input: TAddCommitteeInput & { today: IsoDate }) {

@@ -377,11 +377,35 @@ describe('governance: board committees', () => {
         .set({ createdAt: new Date('2025-01-15T12:00:00Z') })
         .where(and(eq(governorCommitteeMembers.committeeId, pay.id))),
     );
-    // Petra is taken off the committee; Sam leaves the board; then Petra rejoins.
+    // Greta taken off by a slip and put back the same day: her membership carries on, nobody former.
+    await c.updateCommittee({
+      committeeId: pay.id,
+      committee: { name: 'Pay', memberIds: [id('Petra Parent'), id('Sam Staff')] },
+    });
+    await c.updateCommittee({
+      committeeId: pay.id,
+      committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Petra Parent'), id('Sam Staff')] },
+    });
+    expect(
+      (await c.committees({ schoolId: school.id })).committees.find((x) => x.id === pay.id)?.formerMembers,
+    ).toEqual([]);
+    // Petra is taken off the committee (a month ago, as if then); Sam leaves the board; then Petra rejoins.
     await c.updateCommittee({
       committeeId: pay.id,
       committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Sam Staff')] },
     });
+    const petraLeft = addDays(today, -30);
+    await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .update(governorCommitteeMembers)
+        .set({ leftOn: petraLeft })
+        .where(
+          and(
+            eq(governorCommitteeMembers.committeeId, pay.id),
+            eq(governorCommitteeMembers.governorId, id('Petra Parent')),
+          ),
+        ),
+    );
     const samLeft = addDays(today, -1);
     await c.stepDown({ id: id('Sam Staff'), steppedDownOn: samLeft } as never);
     await c.updateCommittee({
@@ -393,8 +417,8 @@ describe('governance: board committees', () => {
     );
     expect(read?.members.map((m) => m.name)).toEqual(['Greta Governor', 'Petra Parent']);
     expect(read?.formerMembers).toEqual([
-      { governorId: id('Petra Parent'), name: 'Petra Parent', joinedOn: '2025-01-15', leftOn: today },
       { governorId: id('Sam Staff'), name: 'Sam Staff', joinedOn: '2025-01-15', leftOn: samLeft },
+      { governorId: id('Petra Parent'), name: 'Petra Parent', joinedOn: '2025-01-15', leftOn: petraLeft },
     ]);
     // A new Pay meeting expects only the current members, not Sam nor Petra's ended membership twice.
     const meeting = await c.addMeeting({
@@ -411,7 +435,7 @@ describe('governance: board committees', () => {
     expect(petra.committees.map((x) => [x.label, x.joinedOn, x.leftOn, x.current])).toEqual([
       ['Pay committee', today, null, true],
       ['Pupil discipline committee', today, null, true],
-      ['Pay committee', '2025-01-15', today, false],
+      ['Pay committee', '2025-01-15', petraLeft, false],
     ]);
     // Greta reads her own record; Sam's shows the committee he sat on until he stepped down.
     const own = await as(reader).governance.training({ governorId: id('Greta Governor') });
