@@ -146,16 +146,24 @@ export const governorCommittees = tenantTable(
   ],
 );
 
-/** A member of a committee now: a committee meeting lists those who were members when it was recorded. */
+/**
+ * A membership of a committee, from the day it was added (`createdAt`) to the day the member was taken off it
+ * (`leftOn`; null while they sit on it), kept afterwards so the board can say who sat on a committee in a past
+ * year. A committee meeting lists those who were members when it was recorded. Someone may rejoin: one open
+ * membership each at a time.
+ */
 export const governorCommitteeMembers = tenantTable(
   'governor_committee_members',
   {
     committeeId: uuid('committee_id').notNull(),
     governorId: uuid('governor_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    leftOn: date('left_on', { mode: 'string' }),
   },
   (t) => [
-    unique('governor_committee_members_once').on(t.tenantId, t.committeeId, t.governorId),
+    uniqueIndex('governor_committee_members_once')
+      .on(t.tenantId, t.committeeId, t.governorId)
+      .where(sql`${t.leftOn} is null`),
     index('governor_committee_members_governor').on(t.tenantId, t.governorId),
     foreignKey({
       columns: [t.tenantId, t.committeeId],

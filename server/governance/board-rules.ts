@@ -43,6 +43,30 @@ export const isCurrent = (m: Member, today: IsoDate) =>
   (m.steppedDownOn === null || m.steppedDownOn > today) &&
   (m.termEndsOn === null || m.termEndsOn >= today);
 
+/**
+ * One committee membership's period: from the later of the day it was added and the member's appointment, to
+ * the earlier of the day they were taken off the committee and the day they left the board (stepped down, or
+ * the term ended); null while it runs. Current while it runs and they are on the board.
+ */
+export function membershipPeriod(
+  membership: { joinedOn: IsoDate; leftOn: IsoDate | null },
+  m: Member,
+  today: IsoDate,
+) {
+  const leftBoardOn =
+    m.steppedDownOn !== null && m.steppedDownOn <= today
+      ? m.steppedDownOn
+      : m.termEndsOn !== null && m.termEndsOn < today
+        ? m.termEndsOn
+        : null;
+  const ends = [membership.leftOn, leftBoardOn].filter((d): d is IsoDate => d !== null).sort();
+  return {
+    joinedOn: membership.joinedOn > m.appointedOn ? membership.joinedOn : m.appointedOn,
+    leftOn: ends[0] ?? null,
+    current: membership.leftOn === null && isCurrent(m, today),
+  };
+}
+
 /** True when the term ends within the warning window (today included). */
 export const termEndsWithin = (termEndsOn: IsoDate | null, today: IsoDate, days = termEndWarningDays) =>
   termEndsOn !== null && termEndsOn >= today && termEndsOn <= addDays(today, days);

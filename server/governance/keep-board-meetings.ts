@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
   governorCommitteeMembers,
@@ -87,7 +87,9 @@ async function resolveMeeting(
     .select()
     .from(governors)
     .innerJoin(governorCommitteeMembers, eq(governorCommitteeMembers.governorId, governors.id))
-    .where(eq(governorCommitteeMembers.committeeId, committee.id));
+    .where(
+      and(eq(governorCommitteeMembers.committeeId, committee.id), isNull(governorCommitteeMembers.leftOn)),
+    );
   const expected = members.filter((r) => onBoardOn(r.governors, m.heldOn)).map((r) => r.governors.id);
   if (expected.length === 0)
     throw new DomainError({

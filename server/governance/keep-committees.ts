@@ -1,12 +1,18 @@
-import { and, asc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { governorCommitteeMembers, governorCommittees, governorMeetings, governors } from '~/db/schema';
+import {
+  governorCommitteeMembers,
+  governorCommittees,
+  governorMeetings,
+  governors,
+  type Governor,
+} from '~/db/schema';
 import type { Actor } from '../access/actor';
-import type { IsoDate } from '../catalogue/academic-year';
+import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
 import { countOf } from '../format/plural';
 import { assertMayManageBoard, assertMayReadSchool, mayManageBoard } from './board-access';
-import { isCurrent } from './board-rules';
+import { isCurrent, membershipPeriod } from './board-rules';
 import type { TAddCommitteeInput, TCommitteeInput, TUpdateCommitteeInput } from './committee-inputs';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
 import { meetingLabel } from './meeting-attendance-rules';
@@ -24,16 +30,21 @@ export async function findCommittee(tx: Tx, committeeId: string) {
   return row;
 }
 
-/** The ids of a committee's members now. */
+/** The ids of a committee's members now (memberships not ended). */
 export async function committeeMemberIds(tx: Tx, committeeId: string) {
   const rows = await tx
     .select({ governorId: governorCommitteeMembers.governorId })
     .from(governorCommitteeMembers)
-    .where(eq(governorCommitteeMembers.committeeId, committeeId));
+    .where(
+      and(eq(governorCommitteeMembers.committeeId, committeeId), isNull(governorCommitteeMembers.leftOn)),
+    );
   return rows.map((r) => r.governorId);
 }
 
-/** A school's committees, by name, each with its current members (those who have left the board are not listed). */
+/**
+ * A school's committees, by name, each with its current members and its former ones (taken off the committee,
+ * or left the board while on it), each membership with when it began and ended, latest to end first.
+ */
 export async function committeesOfSchool(tx: Tx, schoolId: string, today: IsoDate) {
   const [committees, members] = await Promise.all([
     tx
@@ -44,6 +55,8 @@ export async function committeesOfSchool(tx: Tx, schoolId: string, today: IsoDat
     tx
       .select({
         committeeId: governorCommitteeMembers.committeeId,
+        createdAt: governorCommitteeMembers.createdAt,
+        leftOn: governorCommitteeMembers.leftOn,
         governor: governors,
       })
       .from(governorCommitteeMembers)
@@ -51,14 +64,51 @@ export async function committeesOfSchool(tx: Tx, schoolId: string, today: IsoDat
       .where(eq(governors.schoolId, schoolId))
       .orderBy(asc(governors.name)),
   ]);
-  return committees.map((c) => ({
-    id: c.id,
-    name: c.name,
-    label: meetingLabel({ kind: 'committee', committeeName: c.name }),
-    members: members
-      .filter((m) => m.committeeId === c.id && isCurrent(m.governor, today))
-      .map((m) => ({ governorId: m.governor.id, name: m.governor.name })),
+  const periods = members.map((m) => ({
+    committeeId: m.committeeId,
+    governorId: m.governor.id,
+    name: m.governor.name,
+    ...membershipPeriod({ joinedOn: todayInLondon(m.createdAt), leftOn: m.leftOn }, m.governor, today),
   }));
+  return committees.map((c) => {
+    const of = periods.filter((p) => p.committeeId === c.id);
+    return {
+      id: c.id,
+      name: c.name,
+      label: meetingLabel({ kind: 'committee', committeeName: c.name }),
+      members: of.filter((p) => p.current).map((p) => ({ governorId: p.governorId, name: p.name })),
+      formerMembers: of
+        .filter((p) => !p.current && p.leftOn !== null)
+        .sort((a, b) => (b.leftOn ?? '').localeCompare(a.leftOn ?? '') || a.name.localeCompare(b.name))
+        .map((p) => ({ governorId: p.governorId, name: p.name, joinedOn: p.joinedOn, leftOn: p.leftOn })),
+    };
+  });
+}
+
+/**
+ * The committees one governor sits on, and those they sat on (each membership with when it began and ended),
+ * current first, then the latest to end.
+ */
+export async function committeesOfGovernor(tx: Tx, governor: Governor, today: IsoDate) {
+  const rows = await tx
+    .select({
+      committeeId: governorCommittees.id,
+      name: governorCommittees.name,
+      createdAt: governorCommitteeMembers.createdAt,
+      leftOn: governorCommitteeMembers.leftOn,
+    })
+    .from(governorCommitteeMembers)
+    .innerJoin(governorCommittees, eq(governorCommittees.id, governorCommitteeMembers.committeeId))
+    .where(eq(governorCommitteeMembers.governorId, governor.id))
+    .orderBy(asc(governorCommittees.name));
+  return rows
+    .map((r) => ({
+      committeeId: r.committeeId,
+      label: meetingLabel({ kind: 'committee', committeeName: r.name }),
+      ...membershipPeriod({ joinedOn: todayInLondon(r.createdAt), leftOn: r.leftOn }, governor, today),
+    }))
+    .filter((r) => r.current || r.leftOn !== null)
+    .sort((a, b) => Number(b.current) - Number(a.current) || (b.leftOn ?? '').localeCompare(a.leftOn ?? ''));
 }
 
 /** The committees page: the board's committees and who may be chosen as members (the current register). */
@@ -141,20 +191,37 @@ async function assertChoosable(
   }
 }
 
-async function setMembers(tx: Tx, actor: Actor, committeeId: string, ids: readonly string[]) {
+/**
+ * Sets a committee's members: someone taken off it has their membership ended today (kept, so the committee's
+ * former members can be listed); someone new, or rejoining, starts a membership today, except that putting back
+ * someone taken off today (a slip corrected) carries on the membership they had.
+ */
+async function setMembers(tx: Tx, actor: Actor, committeeId: string, ids: readonly string[], today: IsoDate) {
   await tx
-    .delete(governorCommitteeMembers)
+    .update(governorCommitteeMembers)
+    .set({ leftOn: today })
     .where(
       and(
         eq(governorCommitteeMembers.committeeId, committeeId),
+        isNull(governorCommitteeMembers.leftOn),
         ids.length ? notInArray(governorCommitteeMembers.governorId, [...ids]) : undefined,
       ),
     );
-  if (ids.length)
-    await tx
-      .insert(governorCommitteeMembers)
-      .values(ids.map((governorId) => ({ tenantId: actor.tenantId, committeeId, governorId })))
-      .onConflictDoNothing();
+  if (ids.length === 0) return;
+  await tx
+    .update(governorCommitteeMembers)
+    .set({ leftOn: null })
+    .where(
+      and(
+        eq(governorCommitteeMembers.committeeId, committeeId),
+        eq(governorCommitteeMembers.leftOn, today),
+        inArray(governorCommitteeMembers.governorId, [...ids]),
+      ),
+    );
+  await tx
+    .insert(governorCommitteeMembers)
+    .values(ids.map((governorId) => ({ tenantId: actor.tenantId, committeeId, governorId })))
+    .onConflictDoNothing();
 }
 
 export async function addCommittee(tx: Tx, actor: Actor, input: TAddCommitteeInput & { today: IsoDate }) {
@@ -168,7 +235,7 @@ export async function addCommittee(tx: Tx, actor: Actor, input: TAddCommitteeInp
     .values({ tenantId: actor.tenantId, schoolId: input.schoolId, name: c.name })
     .returning({ id: governorCommittees.id });
   if (!row) throw new Error('committee not added');
-  await setMembers(tx, actor, row.id, c.memberIds);
+  await setMembers(tx, actor, row.id, c.memberIds, input.today);
   return {
     id: row.id,
     label: meetingLabel({ kind: 'committee', committeeName: c.name }),
@@ -205,7 +272,7 @@ export async function updateCommittee(
       .update(governorMeetings)
       .set({ committeeName: c.name, updatedAt: sql`now()` })
       .where(eq(governorMeetings.committeeId, existing.id));
-  await setMembers(tx, actor, existing.id, c.memberIds);
+  await setMembers(tx, actor, existing.id, c.memberIds, input.today);
   return {
     id: existing.id,
     label: meetingLabel({ kind: 'committee', committeeName: c.name }),

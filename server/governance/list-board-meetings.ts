@@ -12,7 +12,7 @@ import { assertMayReadSchool, mayManageBoard } from './board-access';
 import { expectedIdsOf, findMeeting } from './keep-board-meetings';
 import { committeesOfSchool } from './keep-committees';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
-import { expectedAt, meetingLabel, publishedWindow } from './meeting-attendance-rules';
+import { expectedAt, expectsKnown, meetingLabel, publishedWindow } from './meeting-attendance-rules';
 
 /**
  * A board's meetings, newest first, each with how many were marked present, with apologies, absent and not
@@ -62,6 +62,7 @@ export async function listBoardMeetings(tx: Tx, actor: Actor, input: { schoolId:
       const count = (s: GovernorAttendanceStatus) => at.filter((x) => x.status === s).length;
       const ids = new Set(listed.filter((x) => x.meetingId === m.id).map((x) => x.governorId));
       const expected = members.filter((g) => expectedAt(m, g, ids));
+      const notRecorded = expected.filter((g) => !at.some((x) => x.governorId === g.id)).length;
       return {
         id: m.id,
         heldOn: m.heldOn,
@@ -74,7 +75,9 @@ export async function listBoardMeetings(tx: Tx, actor: Actor, input: { schoolId:
         present: count('present'),
         apologies: count('apologies'),
         absent: count('absent'),
-        notRecorded: expected.filter((g) => !at.some((x) => x.governorId === g.id)).length,
+        notRecorded,
+        /** Members it expected who are still to be marked, for the clerk: only where who it expected is known. */
+        toRecord: m.heldOn <= input.today && expectsKnown(m) ? notRecorded : 0,
       };
     }),
   };
@@ -98,9 +101,15 @@ export async function getBoardMeeting(tx: Tx, actor: Actor, input: { meetingId: 
     committeesOfSchool(tx, meeting.schoolId, input.today),
     mayManageBoard(tx, actor, meeting.schoolId),
   ]);
+  const expected = members.filter((g) => expectedAt(meeting, g, listed));
   return {
     school: { id: school.id, name: school.name },
     mayEdit,
+    /** Those it expected still to be marked, once it has been held and where who it expected is known. */
+    toRecord:
+      meeting.heldOn <= input.today && expectsKnown(meeting)
+        ? expected.filter((g) => !marks.some((x) => x.governorId === g.id)).length
+        : 0,
     meeting: {
       id: meeting.id,
       heldOn: meeting.heldOn,
@@ -127,18 +136,36 @@ export async function getBoardMeeting(tx: Tx, actor: Actor, input: { meetingId: 
   };
 }
 
-/** Each member's marks at the school's meetings held in the published window (the last 12 months). */
-export async function marksInWindow(tx: Tx, schoolId: string, today: IsoDate) {
+/**
+ * Each member's marks at the school's meetings held in the published window (the last 12 months), and the
+ * meetings there that expected them (`expectsKnown`, `expectedAt`) where they are not marked: attendance not
+ * recorded, counted apart in the published attendance.
+ */
+export async function marksInWindow(
+  tx: Tx,
+  schoolId: string,
+  today: IsoDate,
+  members: readonly Parameters<typeof expectedAt>[1][],
+) {
   const { from, to } = publishedWindow(today);
   const inWindow = and(
     eq(governorMeetings.schoolId, schoolId),
     gte(governorMeetings.heldOn, from),
     lte(governorMeetings.heldOn, to),
   );
-  const [meetings, marks] = await Promise.all([
-    tx.select({ id: governorMeetings.id }).from(governorMeetings).where(inWindow),
+  const [meetings, marks, listed] = await Promise.all([
     tx
       .select({
+        id: governorMeetings.id,
+        heldOn: governorMeetings.heldOn,
+        kind: governorMeetings.kind,
+        membersListed: governorMeetings.membersListed,
+      })
+      .from(governorMeetings)
+      .where(inWindow),
+    tx
+      .select({
+        meetingId: governorMeetingAttendance.meetingId,
         governorId: governorMeetingAttendance.governorId,
         heldOn: governorMeetings.heldOn,
         status: governorMeetingAttendance.status,
@@ -165,8 +192,24 @@ export async function marksInWindow(tx: Tx, schoolId: string, today: IsoDate) {
           ),
         ),
       ),
+    tx
+      .select({
+        meetingId: governorMeetingExpected.meetingId,
+        governorId: governorMeetingExpected.governorId,
+      })
+      .from(governorMeetingExpected)
+      .innerJoin(governorMeetings, eq(governorMeetings.id, governorMeetingExpected.meetingId))
+      .where(inWindow),
   ]);
-  return { meetingsHeld: meetings.length, marks };
+  const unmarked = meetings.filter(expectsKnown).flatMap((m) => {
+    const ids = new Set(listed.filter((x) => x.meetingId === m.id).map((x) => x.governorId));
+    return members
+      .filter(
+        (g) => expectedAt(m, g, ids) && !marks.some((x) => x.meetingId === m.id && x.governorId === g.id),
+      )
+      .map((g) => ({ governorId: g.id, heldOn: m.heldOn }));
+  });
+  return { meetingsHeld: meetings.length, marks, unmarked };
 }
 
 /** A committee as the meeting form offers it: its name and how many members it has now. */

@@ -50,32 +50,55 @@ export const expectedAt = (
   listed: ReadonlySet<string>,
 ) => onBoardOn(member, meeting.heldOn) && (!meeting.membersListed || listed.has(member.id));
 
+/**
+ * Whether a meeting says who it expected, so a member left unmarked is attendance still to record: a full board
+ * meeting (everyone on the board that day) or a committee meeting that listed its members. An older committee
+ * meeting expects anyone on the board, so someone unmarked there may simply not sit on it: not flagged, not counted.
+ */
+export const expectsKnown = (m: { kind: GovernorMeetingKind; membersListed: boolean }) =>
+  m.kind === 'full_board' || m.membersListed;
+
 /** The window of the published information: the last 12 months, as `servedWithinYear` reads them. */
 export const publishedWindow = (today: IsoDate) => ({ from: addDays(today, -365), to: today });
 
-export type AttendanceCount = { attended: number; expected: number; apologies: number };
+/**
+ * `expected`: meetings they were marked at (the count's denominator); `notRecorded`: meetings held that
+ * expected them where the clerk has not marked them, so neither attended nor missed as far as the record says.
+ */
+export type AttendanceCount = { attended: number; expected: number; apologies: number; notRecorded: number };
 
 /**
  * A governor's attendance from the marks at the meetings held in the window. A meeting counts when the clerk
- * marked them at it: present is attended; apologies and absent are expected but not attended. An unmarked
- * meeting is not recorded (a committee they do not sit on, or not yet marked) and does not count.
+ * marked them at it: present is attended; apologies and absent are expected but not attended. A meeting held
+ * that expected them (`expectsKnown`) but where they were never marked is counted apart as not recorded: it is
+ * not taken as missed (the record does not say so), nor dropped without a word. A committee they do not sit on
+ * is neither.
  */
 export function countAttendance(
   marks: readonly { heldOn: IsoDate; status: GovernorAttendanceStatus }[],
   today: IsoDate,
+  unmarked: readonly { heldOn: IsoDate }[] = [],
 ): AttendanceCount {
   const { from, to } = publishedWindow(today);
-  const counted = marks.filter((m) => m.heldOn >= from && m.heldOn <= to);
+  const inWindow = (m: { heldOn: IsoDate }) => m.heldOn >= from && m.heldOn <= to;
+  const counted = marks.filter(inWindow);
   return {
     attended: counted.filter((m) => m.status === 'present').length,
     expected: counted.length,
     apologies: counted.filter((m) => m.status === 'apologies').length,
+    notRecorded: unmarked.filter(inWindow).length,
   };
 }
 
-/** "5 of 6 meetings (1 apology)"; "None recorded" when they were marked at no meeting. */
+/**
+ * "5 of 6 meetings (1 apology)"; with meetings whose attendance the clerk has not recorded, "3 of 4 meetings;
+ * 1 more not recorded"; "Not recorded at 2 meetings" when none of theirs is; "None recorded" when they were
+ * expected at no meeting.
+ */
 export function attendanceText(count: AttendanceCount): string {
-  if (count.expected === 0) return 'None recorded';
+  const more = count.notRecorded;
+  if (count.expected === 0) return more > 0 ? `Not recorded at ${countOf(more, 'meeting')}` : 'None recorded';
   const apologies = count.apologies > 0 ? ` (${countOf(count.apologies, 'apology', 'apologies')})` : '';
-  return `${count.attended} of ${countOf(count.expected, 'meeting')}${apologies}`;
+  const unrecorded = more > 0 ? `; ${more} more not recorded` : '';
+  return `${count.attended} of ${countOf(count.expected, 'meeting')}${apologies}${unrecorded}`;
 }

@@ -16,11 +16,11 @@ import { attendanceText, countAttendance } from './meeting-attendance-rules';
  */
 export async function publishedGovernors(tx: Tx, actor: Actor, input: { schoolId: string; today: IsoDate }) {
   assertMayReadSchool(actor, input.schoolId);
-  const [school, members, recorded] = await Promise.all([
+  const [school, members] = await Promise.all([
     loadSchoolWithConstitution(tx, input.schoolId),
     listBoardMembers(tx, input.schoolId),
-    marksInWindow(tx, input.schoolId, input.today),
   ]);
+  const recorded = await marksInWindow(tx, input.schoolId, input.today, members);
   const fromMeetings = recorded.meetingsHeld > 0;
   const listed = members.filter((m) => m.category !== 'clerk' && servedWithinYear(m, input.today));
   const others = await otherBoardsOf(
@@ -51,6 +51,7 @@ export async function publishedGovernors(tx: Tx, actor: Actor, input: { schoolId
             countAttendance(
               recorded.marks.filter((x) => x.governorId === m.id),
               input.today,
+              recorded.unmarked.filter((x) => x.governorId === m.id),
             ),
           )
         : m.attendance,

@@ -6,6 +6,7 @@ import type { IsoDate } from '../catalogue/academic-year';
 import { lateCancellationCharge } from '../courses/cancellation-terms';
 import { DomainError } from '../errors/domain-error';
 import { mayManageBoard } from './board-access';
+import { committeesOfGovernor } from './keep-committees';
 import { findGovernor } from './load-board';
 
 /** A governor's training record is theirs, their board's chair and clerk's (and the head's), and the LA's. */
@@ -30,7 +31,7 @@ export async function getTrainingRecord(tx: Tx, actor: Actor, input: { governorI
     governor.email ? sql`lower(${courseBookings.delegateEmail}) = ${governor.email}` : sql`false`,
     governor.userId ? eq(courseBookings.delegateUserId, governor.userId) : sql`false`,
   );
-  const [booked, external] = await Promise.all([
+  const [booked, external, committees] = await Promise.all([
     tx
       .select({
         bookingId: courseBookings.id,
@@ -54,6 +55,7 @@ export async function getTrainingRecord(tx: Tx, actor: Actor, input: { governorI
       .from(governorTrainingRecords)
       .where(eq(governorTrainingRecords.governorId, governor.id))
       .orderBy(desc(governorTrainingRecords.on)),
+    committeesOfGovernor(tx, governor, input.today),
   ]);
   const attended = booked.length
     ? await tx
@@ -93,6 +95,8 @@ export async function getTrainingRecord(tx: Tx, actor: Actor, input: { governorI
           : 0,
     })),
     external: external.map((e) => ({ id: e.id, title: e.title, on: e.on, provider: e.provider })),
+    /** The board's committees they sit on, and those they sat on (ended, with the dates). */
+    committees,
   };
 }
 

@@ -239,7 +239,7 @@ export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject
       trainingElsewhere: training
         .filter((t) => t.governorId === g.id)
         .map((t) => ({ title: t.title, on: t.on, provider: t.provider })),
-      /** The committees of the board they sit on. */
+      /** The committees of the board they sit on, and those they were taken off (`leftOn`). */
       committees: boardRecords.committees
         .filter((c) => c.governorId === g.id)
         .map(({ governorId: _g, ...c }) => c),

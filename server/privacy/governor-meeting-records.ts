@@ -17,7 +17,7 @@ export const meetingsNote =
 /**
  * What the boards' meeting records hold about the given register entries: each meeting they were marked at or
  * expected at (a committee's member when it was recorded), with the date, the board or committee and their
- * mark; and the committees they sit on. Read for the subject-access export and the person's page.
+ * mark; and the committees they sit on or sat on. Read for the subject-access export and the person's page.
  */
 export async function governorMeetingRecords(tx: Tx, governorIds: readonly string[]) {
   if (governorIds.length === 0) return { meetings: [], committees: [] };
@@ -42,6 +42,7 @@ export async function governorMeetingRecords(tx: Tx, governorIds: readonly strin
         governorId: governorCommitteeMembers.governorId,
         name: governorCommittees.name,
         since: governorCommitteeMembers.createdAt,
+        leftOn: governorCommitteeMembers.leftOn,
       })
       .from(governorCommitteeMembers)
       .innerJoin(governorCommittees, eq(governorCommittees.id, governorCommitteeMembers.committeeId))
@@ -71,6 +72,8 @@ export async function governorMeetingRecords(tx: Tx, governorIds: readonly strin
       governorId: c.governorId,
       name: c.name,
       memberSince: c.since,
+      /** The day they were taken off the committee; null while they sit on it. */
+      leftOn: c.leftOn,
     })),
   };
 }

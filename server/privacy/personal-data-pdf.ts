@@ -163,8 +163,8 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
     if (g.committees.length)
       blocks.push({
         kind: 'table',
-        columns: ['Committee', 'Member since'],
-        rows: g.committees.map((c) => [c.name, shortDate(c.memberSince, '')]),
+        columns: ['Committee', 'Member since', 'Left'],
+        rows: g.committees.map((c) => [c.name, shortDate(c.memberSince, ''), shortDate(c.leftOn, '')]),
       });
     if (g.meetings.length)
       blocks.push({

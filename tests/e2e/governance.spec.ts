@@ -360,6 +360,10 @@ test('the clerk records a board meeting and who came, and the published attendan
   await expect(clerk.getByRole('heading', { level: 1 })).toHaveText(
     /^Full board meeting, \d{1,2} \w+ \d{4}$/,
   );
+  // Held a week ago and nobody marked yet: the clerk is told attendance is still to record.
+  await expect(clerk.getByTestId('attendance-to-record')).toHaveText(
+    /^Attendance not recorded for \d+ members: mark each one below\.$/,
+  );
   const form = clerk.getByRole('form', { name: 'Attendance' });
   await form
     .getByRole('group', { name: /^Tobias Ellery/ })
@@ -375,6 +379,13 @@ test('the clerk records a board meeting and who came, and the published attendan
 
   await clerk.getByRole('link', { name: "St Catherine's RC Primary School: meetings" }).click();
   await expect(row).toContainText('1 present, 1 apology, 0 absent');
+  // The rest of the board was not marked: the meeting is flagged, not counted as all present.
+  await expect(row.getByTestId('attendance-to-record')).toHaveText(
+    /^Attendance not recorded for \d+ members?$/,
+  );
+  await expect(clerk.getByTestId('meetings-to-record')).toContainText(
+    /Attendance still to record at \d+ meetings?/,
+  );
   await clerk.getByRole('link', { name: 'Published information' }).click();
   await expect(clerk.getByTestId('attendance-source')).toContainText(
     first
@@ -385,6 +396,8 @@ test('the clerk records a board meeting and who came, and the published attendan
   await expect(clerk.getByRole('row').filter({ hasText: 'Margaret Olu' })).toContainText(
     first ? '0 of 1 meeting (1 apology)' : /0 of \d+ meetings? \(\d+ apolog/,
   );
+  // Those expected and never marked are published as not recorded, not dropped.
+  await expect(clerk.getByRole('cell', { name: /^Not recorded at \d+ meetings?$/ }).first()).toBeVisible();
   await expectAccessible(clerk);
 });
 
@@ -473,14 +486,41 @@ test('the clerk keeps a committee; its meeting lists only its members; the gover
     expect.objectContaining({ meeting: `${name} committee`, attendance: 'Present' }),
   );
 
-  // Renamed, the committee's meeting takes the new name; deleted, the meeting and its attendance stay.
+  // Renamed, the committee's meeting takes the new name; Margaret, taken off it, is listed as a former member
+  // with her dates; deleted, the meeting and its attendance stay.
   await clerk.getByRole('link', { name: "St Catherine's RC Primary School: meetings" }).click();
   await clerk.getByRole('link', { name: 'Keep the board’s committees' }).click();
   await committee.getByText('Rename or change the members').click();
   await committee.getByLabel('Name of the committee').fill(`${name} and appeals`);
+  await committee.getByLabel(/^Margaret Olu/).uncheck();
   await committee.getByRole('button', { name: 'Save the committee' }).click();
   const renamed = clerk.getByRole('region', { name: `${name} and appeals`, exact: true });
-  await expect(renamed).toContainText('Members: Margaret Olu, Tobias Ellery.');
+  await expect(renamed).toContainText('Members: Tobias Ellery.');
+  await expect(renamed.getByTestId('former-members')).toContainText(
+    /Margaret Olu: member from \d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}/,
+  );
+  await expectAccessible(clerk);
+
+  // Margaret's record (the clerk reads it from the board's training) shows the committee as a past one;
+  // Tobias reads his own and finds the committee he sits on.
+  const records = await clerk.context().newPage();
+  await records.goto(clerk.url().replace(/\/committees$/, '/training'));
+  await records.getByRole('link', { name: 'Margaret Olu', exact: true }).click();
+  await expect(
+    records.getByTestId('governor-committee').filter({ hasText: `${name} and appeals committee` }),
+  ).toContainText('(past member)');
+  await expectAccessible(records);
+  const tobias = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(tobias, 'governor@stcatherines.sch.example');
+  await tobias.goto('/barnet/governance');
+  await tobias.getByRole('link', { name: 'My training and booking' }).first().click();
+  await expect(
+    tobias.getByRole('heading', { name: 'Training record: Tobias Ellery', level: 1 }),
+  ).toBeVisible();
+  await expect(
+    tobias.getByTestId('governor-committee').filter({ hasText: `${name} and appeals committee` }),
+  ).toContainText('Current member');
+  await expectAccessible(tobias);
   // The section stays open after saving (the page refreshes in place); opened again if not.
   const remove = renamed.getByRole('button', { name: `Delete the ${name} and appeals committee` });
   if (!(await remove.isVisible())) await renamed.getByText('Rename or change the members').click();

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { governorMeetings } from '~/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { governorCommitteeMembers, governorMeetings } from '~/db/schema';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { longDate } from '~/server/format/dates';
 import { addDays } from '~/server/governance/board-rules';
@@ -309,6 +310,8 @@ describe('governance: board committees', () => {
     const read = await c.meeting({ meetingId: old?.id ?? '' });
     expect(read.meeting).toMatchObject({ label: 'Admissions committee', membersListed: false });
     expect(read.members.map((m) => m.name)).toContain('Lenny Left');
+    // Who sat on it is not known, so those left unmarked are not flagged as attendance still to record.
+    expect(read.toRecord).toBe(0);
     await c.recordAttendance({
       meetingId: old?.id ?? '',
       marks: [{ governorId: id('Lenny Left'), status: 'present' }],
@@ -360,5 +363,94 @@ describe('governance: board committees', () => {
         meeting: { heldOn: addDays(today, -3), kind: 'committee', committeeId: discipline.id },
       }),
     ).rejects.toThrow('That committee is not one of this board’s committees.');
+  });
+  it('keeps who left a committee or the board as former members, with dates; a governor’s record lists their committees', async () => {
+    const c = as(clerk).governance;
+    const pay = await c.addCommittee({
+      schoolId: school.id,
+      committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Petra Parent'), id('Sam Staff')] },
+    });
+    // They joined last year (the membership's own day, as if recorded then).
+    await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .update(governorCommitteeMembers)
+        .set({ createdAt: new Date('2025-01-15T12:00:00Z') })
+        .where(and(eq(governorCommitteeMembers.committeeId, pay.id))),
+    );
+    // Greta taken off by a slip and put back the same day: her membership carries on, nobody former.
+    await c.updateCommittee({
+      committeeId: pay.id,
+      committee: { name: 'Pay', memberIds: [id('Petra Parent'), id('Sam Staff')] },
+    });
+    await c.updateCommittee({
+      committeeId: pay.id,
+      committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Petra Parent'), id('Sam Staff')] },
+    });
+    expect(
+      (await c.committees({ schoolId: school.id })).committees.find((x) => x.id === pay.id)?.formerMembers,
+    ).toEqual([]);
+    // Petra is taken off the committee (a month ago, as if then); Sam leaves the board; then Petra rejoins.
+    await c.updateCommittee({
+      committeeId: pay.id,
+      committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Sam Staff')] },
+    });
+    const petraLeft = addDays(today, -30);
+    await withTenant(database.db, tenant.id, (tx) =>
+      tx
+        .update(governorCommitteeMembers)
+        .set({ leftOn: petraLeft })
+        .where(
+          and(
+            eq(governorCommitteeMembers.committeeId, pay.id),
+            eq(governorCommitteeMembers.governorId, id('Petra Parent')),
+          ),
+        ),
+    );
+    const samLeft = addDays(today, -1);
+    await c.stepDown({ id: id('Sam Staff'), steppedDownOn: samLeft } as never);
+    await c.updateCommittee({
+      committeeId: pay.id,
+      committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Petra Parent')] },
+    });
+    const read = (await as(reader).governance.committees({ schoolId: school.id })).committees.find(
+      (x) => x.id === pay.id,
+    );
+    expect(read?.members.map((m) => m.name)).toEqual(['Greta Governor', 'Petra Parent']);
+    expect(read?.formerMembers).toEqual([
+      { governorId: id('Sam Staff'), name: 'Sam Staff', joinedOn: '2025-01-15', leftOn: samLeft },
+      { governorId: id('Petra Parent'), name: 'Petra Parent', joinedOn: '2025-01-15', leftOn: petraLeft },
+    ]);
+    // A new Pay meeting expects only the current members, not Sam nor Petra's ended membership twice.
+    const meeting = await c.addMeeting({
+      schoolId: school.id,
+      meeting: { heldOn: today, kind: 'committee', committeeId: pay.id },
+    });
+    expect((await c.meeting({ meetingId: meeting.id })).members.map((m) => m.name)).toEqual([
+      'Greta Governor',
+      'Petra Parent',
+    ]);
+
+    // Petra's record (read by the clerk): her current membership first, then the one that ended.
+    const petra = await c.training({ governorId: id('Petra Parent') });
+    expect(petra.committees.map((x) => [x.label, x.joinedOn, x.leftOn, x.current])).toEqual([
+      ['Pay committee', today, null, true],
+      ['Pupil discipline committee', today, null, true],
+      ['Pay committee', '2025-01-15', petraLeft, false],
+    ]);
+    // Greta reads her own record; Sam's shows the committee he sat on until he stepped down.
+    const own = await as(reader).governance.training({ governorId: id('Greta Governor') });
+    expect(own.isOwn).toBe(true);
+    expect(own.committees).toEqual([
+      expect.objectContaining({
+        label: 'Pay committee',
+        joinedOn: '2025-01-15',
+        leftOn: null,
+        current: true,
+      }),
+    ]);
+    const sam = await c.training({ governorId: id('Sam Staff') });
+    expect(sam.committees).toEqual([
+      expect.objectContaining({ label: 'Pay committee', leftOn: samLeft, current: false }),
+    ]);
   });
 });

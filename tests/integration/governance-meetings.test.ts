@@ -203,14 +203,41 @@ describe('governance: board meetings and attendance', () => {
     const after = await as(reader).governance.published({ schoolId: schoolA.id });
     const again = Object.fromEntries(after.governors.map((g) => [g.name, g.attendance]));
     expect(again['Sue Staff']).toBe('1 of 1 meeting');
-    expect(again['Henry Head']).toBe('None recorded');
+    // Henry was expected at the full board and is no longer marked: said as not recorded, not as missed.
+    expect(again['Henry Head']).toBe('Not recorded at 1 meeting');
     const list = await c.meetings({ schoolId: schoolA.id });
     expect(list.meetings.find((m) => m.id === ids.full)).toMatchObject({
       present: 2,
       apologies: 1,
       absent: 0,
       notRecorded: 1,
+      toRecord: 1,
     });
+    // The clerk sees the meeting flagged, on the list and on the meeting itself.
+    expect((await c.meeting({ meetingId: ids.full ?? '' })).toRecord).toBe(1);
+    // Marked at another full board meeting, his count says both what he attended and what is not recorded.
+    const second = await c.addMeeting({
+      schoolId: schoolA.id,
+      meeting: { heldOn: addDays(today, -5), kind: 'full_board' },
+    });
+    expect(
+      (await c.meetings({ schoolId: schoolA.id })).meetings.find((m) => m.id === second.id),
+    ).toMatchObject({
+      toRecord: 5,
+    });
+    await c.recordAttendance({
+      meetingId: second.id,
+      marks: (await c.meeting({ meetingId: second.id })).members.map((m) => ({
+        governorId: m.governorId,
+        status: 'present' as const,
+      })),
+    });
+    expect((await c.meeting({ meetingId: second.id })).toRecord).toBe(0);
+    const third = await as(reader).governance.published({ schoolId: schoolA.id });
+    const counted = Object.fromEntries(third.governors.map((g) => [g.name, g.attendance]));
+    expect(counted['Henry Head']).toBe('1 of 1 meeting; 1 more not recorded');
+    expect(counted['Nina New']).toBe('1 of 1 meeting');
+    await c.deleteMeeting({ meetingId: second.id });
   });
 
   it('refuses to mark someone who was not on the board that day, or the clerk, in words', async () => {

@@ -112,7 +112,9 @@ describe('personal data: a governor’s meetings and committees', () => {
         attendance: 'Not recorded',
       },
     ]);
-    expect(board?.committees).toEqual([{ name: 'Finance and resources', memberSince: expect.any(Date) }]);
+    expect(board?.committees).toEqual([
+      { name: 'Finance and resources', memberSince: expect.any(Date), leftOn: null },
+    ]);
     const pdf = await as(manager).personalData.exportPdf(subject());
     expect(pdf.subjectId).toBe(ids.gus);
 

@@ -3,6 +3,7 @@ import {
   attendanceText,
   countAttendance,
   expectedAt,
+  expectsKnown,
   meetingLabel,
   onBoardOn,
 } from '~/server/governance/meeting-attendance-rules';
@@ -22,7 +23,7 @@ describe('board meetings: who is marked, and the published attendance', () => {
       { heldOn: '2025-12-05', status: 'absent' as const },
     ];
     const count = countAttendance(marks, today);
-    expect(count).toEqual({ attended: 4, expected: 6, apologies: 1 });
+    expect(count).toEqual({ attended: 4, expected: 6, apologies: 1, notRecorded: 0 });
     expect(attendanceText(count)).toBe('4 of 6 meetings (1 apology)');
   });
 
@@ -31,7 +32,36 @@ describe('board meetings: who is marked, and the published attendance', () => {
     expect(attendanceText(countAttendance([{ heldOn: today, status: 'present' }], today))).toBe(
       '1 of 1 meeting',
     );
-    expect(attendanceText({ attended: 3, expected: 6, apologies: 2 })).toBe('3 of 6 meetings (2 apologies)');
+    expect(attendanceText({ attended: 3, expected: 6, apologies: 2, notRecorded: 0 })).toBe(
+      '3 of 6 meetings (2 apologies)',
+    );
+  });
+
+  it('counts a meeting that expected them but where they were never marked apart, as not recorded: neither attended nor missed', () => {
+    const marks = [
+      { heldOn: '2026-11-20', status: 'present' as const },
+      { heldOn: '2026-10-01', status: 'present' as const },
+      { heldOn: '2026-07-01', status: 'present' as const },
+      { heldOn: '2026-03-01', status: 'apologies' as const },
+    ];
+    const unmarked = [{ heldOn: '2026-06-01' }, { heldOn: '2025-11-01' }];
+    const count = countAttendance(marks, today, unmarked);
+    // The unmarked meeting more than 12 months ago is outside the window.
+    expect(count).toEqual({ attended: 3, expected: 4, apologies: 1, notRecorded: 1 });
+    expect(attendanceText(count)).toBe('3 of 4 meetings (1 apology); 1 more not recorded');
+    expect(
+      attendanceText(countAttendance([], today, [{ heldOn: '2026-06-01' }, { heldOn: '2026-09-01' }])),
+    ).toBe('Not recorded at 2 meetings');
+    expect(attendanceText({ attended: 1, expected: 1, apologies: 0, notRecorded: 2 })).toBe(
+      '1 of 1 meeting; 2 more not recorded',
+    );
+  });
+
+  it('flags unmarked members only where the meeting says who it expected', () => {
+    expect(expectsKnown({ kind: 'full_board', membersListed: false })).toBe(true);
+    expect(expectsKnown({ kind: 'committee', membersListed: true })).toBe(true);
+    // A committee meeting recorded before committees were kept: anyone on the board may be marked there.
+    expect(expectsKnown({ kind: 'committee', membersListed: false })).toBe(false);
   });
 
   it('a meeting still to come does not count', () => {

@@ -5,6 +5,7 @@ import {
   boardWarnings,
   defaultConstitution,
   isCurrent,
+  membershipPeriod,
   multiBoardPeople,
   personKey,
   servedWithinYear,
@@ -118,5 +119,53 @@ describe('governing board rules', () => {
       ['s1', 's2'],
       ['s1', 's3'],
     ]);
+  });
+});
+
+describe('a committee membership’s period', () => {
+  const today = '2026-12-06';
+  const member = {
+    category: 'parent' as const,
+    appointedOn: '2024-09-01',
+    steppedDownOn: null,
+    termEndsOn: '2028-08-31',
+  };
+
+  it('runs from when it was added (not before the appointment) and is current while open and on the board', () => {
+    expect(membershipPeriod({ joinedOn: '2025-01-15', leftOn: null }, member, today)).toEqual({
+      joinedOn: '2025-01-15',
+      leftOn: null,
+      current: true,
+    });
+    expect(membershipPeriod({ joinedOn: '2024-01-01', leftOn: null }, member, today).joinedOn).toBe(
+      '2024-09-01',
+    );
+  });
+
+  it('ends when they were taken off it, or left the board (stepped down, term over), whichever came first', () => {
+    expect(membershipPeriod({ joinedOn: '2025-01-15', leftOn: '2026-03-01' }, member, today)).toEqual({
+      joinedOn: '2025-01-15',
+      leftOn: '2026-03-01',
+      current: false,
+    });
+    const steppedDown = { ...member, steppedDownOn: '2026-02-01' };
+    expect(membershipPeriod({ joinedOn: '2025-01-15', leftOn: null }, steppedDown, today)).toMatchObject({
+      leftOn: '2026-02-01',
+      current: false,
+    });
+    expect(
+      membershipPeriod({ joinedOn: '2025-01-15', leftOn: '2026-03-01' }, steppedDown, today).leftOn,
+    ).toBe('2026-02-01');
+    const termOver = { ...member, termEndsOn: '2026-08-31' };
+    expect(membershipPeriod({ joinedOn: '2025-01-15', leftOn: null }, termOver, today)).toMatchObject({
+      leftOn: '2026-08-31',
+      current: false,
+    });
+    // Stepping down at a date still to come leaves them on the committee until then.
+    const leaving = { ...member, steppedDownOn: '2027-01-01' };
+    expect(membershipPeriod({ joinedOn: '2025-01-15', leftOn: null }, leaving, today)).toMatchObject({
+      leftOn: null,
+      current: true,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
+import { longDate } from '~/server/format/dates';
 import { roleOnBoard } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
 import { CommitteeForm, DeleteCommittee } from './committee-forms';
@@ -65,6 +66,18 @@ export default async function CommitteesPage({
                 ? 'No members.'
                 : `Members: ${c.members.map((m) => m.name).join(', ')}.`}
             </p>
+            {c.formerMembers.length > 0 && (
+              <div className="mt-4" data-testid="former-members">
+                <h4 className="text-lg font-semibold">Former members</h4>
+                <ul className="mt-1 list-disc pl-6">
+                  {c.formerMembers.map((m, i) => (
+                    <li key={`${m.governorId}-${i}`}>
+                      {m.name}: member from {longDate(m.joinedOn)} to {longDate(m.leftOn)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {board.mayEdit && (
               <details className="mt-4">
                 <summary className="cursor-pointer text-brand-dark underline">

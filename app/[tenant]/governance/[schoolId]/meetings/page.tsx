@@ -18,6 +18,7 @@ export default async function MeetingsPage({
   const { tenant, schoolId } = await params;
   const { api } = await loadWorkspace(tenant);
   const board = await guard(api.governance.meetings({ schoolId }));
+  const toRecord = board.meetings.filter((m) => m.toRecord > 0);
   return (
     <div className="space-y-10">
       <div>
@@ -45,6 +46,16 @@ export default async function MeetingsPage({
           </Link>
         </p>
       </div>
+
+      {board.mayEdit && toRecord.length > 0 && (
+        <p
+          className="border-l-4 border-amber-600 bg-amber-50 p-3 font-semibold"
+          data-testid="meetings-to-record"
+        >
+          Attendance still to record at {countOf(toRecord.length, 'meeting')}: open each one below to mark who
+          came.
+        </p>
+      )}
 
       <section aria-labelledby="committees">
         <h2 id="committees" className="text-2xl font-semibold">
@@ -89,9 +100,18 @@ export default async function MeetingsPage({
             {
               header: 'Attendance',
               cell: (m) =>
-                m.upcoming
-                  ? 'Still to come'
-                  : `${m.present} present, ${countOf(m.apologies, 'apology', 'apologies')}, ${m.absent} absent, ${m.notRecorded} not recorded`,
+                m.upcoming ? (
+                  'Still to come'
+                ) : m.toRecord > 0 ? (
+                  <>
+                    {`${m.present} present, ${countOf(m.apologies, 'apology', 'apologies')}, ${m.absent} absent`}
+                    <strong className="block text-amber-900" data-testid="attendance-to-record">
+                      Attendance not recorded for {countOf(m.toRecord, 'member')}
+                    </strong>
+                  </>
+                ) : (
+                  `${m.present} present, ${countOf(m.apologies, 'apology', 'apologies')}, ${m.absent} absent, ${m.notRecorded} not recorded`
+                ),
             },
             { header: 'Notes', cell: (m) => m.notes || '—' },
           ]}

@@ -30,7 +30,7 @@ export default async function PublishedPage({
       </p>
       <p className="mt-2 text-slate-700" data-testid="attendance-source">
         {published.attendanceSource === 'meetings'
-          ? `Attendance is counted from the ${countOf(published.meetingsHeld, 'meeting')} recorded in the last 12 months: meetings attended out of those each governor was marked at.`
+          ? `Attendance is counted from the ${countOf(published.meetingsHeld, 'meeting')} recorded in the last 12 months: meetings attended out of those each governor was marked at; a meeting that expected them where their attendance was not recorded is counted apart, as not recorded, not as missed.`
           : 'No meetings are recorded for the last 12 months: attendance is shown as typed on each governor’s entry.'}{' '}
         <Link className="text-brand-dark underline" href={`/${tenant}/governance/${schoolId}/meetings`}>
           Meetings and attendance

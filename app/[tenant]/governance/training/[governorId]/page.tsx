@@ -42,6 +42,28 @@ export default async function GovernorTrainingPage({
         <h1 className="mt-2 text-3xl font-bold">Training record: {governor.name}</h1>
         <p className="mt-2 text-slate-700">{categoryLabels[governor.category]}</p>
       </div>
+      <section aria-labelledby="committees">
+        <h2 id="committees" className="text-2xl font-semibold">
+          Committees
+        </h2>
+        <DataTable
+          className="mt-3"
+          caption="Committees of the board"
+          hideCaption
+          rows={record.committees}
+          rowKey={(c, i) => `${c.committeeId}-${i}`}
+          rowTestId="governor-committee"
+          columns={[
+            { header: 'Committee', rowHeader: true, cell: (c) => c.label },
+            { header: 'Member from', cell: (c) => shortDate(c.joinedOn) },
+            {
+              header: 'Until',
+              cell: (c) => (c.current ? 'Current member' : `${shortDate(c.leftOn)} (past member)`),
+            },
+          ]}
+          empty="Not on any of the board’s committees."
+        />
+      </section>
       <section aria-labelledby="courses">
         <h2 id="courses" className="text-2xl font-semibold">
           Courses

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { longDate } from '~/server/format/dates';
+import { countOf } from '~/server/format/plural';
 import { roleOnBoard } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../../../_lib/server-api';
 import { AttendanceForm, DeleteMeeting, MeetingForm } from '../meeting-forms';
@@ -18,7 +19,7 @@ export default async function MeetingPage({
 }) {
   const { tenant, schoolId, meetingId } = await params;
   const { api } = await loadWorkspace(tenant);
-  const { school, meeting, members, committees, mayEdit } = await guard(
+  const { school, meeting, members, committees, mayEdit, toRecord } = await guard(
     api.governance.meeting({ meetingId }),
   );
   const title = `${meeting.label}, ${longDate(meeting.heldOn)}`;
@@ -41,8 +42,17 @@ export default async function MeetingPage({
         <p className="mt-2 text-slate-700">
           {meeting.membersListed
             ? `The committee’s members when the meeting was recorded (and on the board on ${longDate(meeting.heldOn)}): the meeting counts in their published attendance once they are marked.`
-            : `Everyone on the board on ${longDate(meeting.heldOn)} except the clerk. A member left as not recorded is not counted in their published attendance${meeting.kind === 'committee' ? ' (this committee meeting was recorded before committees were kept: leave those not on it unmarked)' : ''}.`}
+            : `Everyone on the board on ${longDate(meeting.heldOn)} except the clerk. A member left as not recorded is shown as not recorded in their published attendance, not as missed${meeting.kind === 'committee' ? ' (this committee meeting was recorded before committees were kept: leave those not on it unmarked)' : ''}.`}
         </p>
+        {toRecord > 0 && (
+          <p
+            className="mt-4 border-l-4 border-amber-600 bg-amber-50 p-3 font-semibold"
+            data-testid="attendance-to-record"
+          >
+            Attendance not recorded for {countOf(toRecord, 'member')}
+            {mayEdit ? ': mark each one below.' : '.'}
+          </p>
+        )}
         <div className="mt-4">
           {meeting.upcoming ? (
             <p>This meeting is still to come: attendance can be recorded once it has been held.</p>

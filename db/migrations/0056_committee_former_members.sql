@@ -1,0 +1,3 @@
+ALTER TABLE "governor_committee_members" DROP CONSTRAINT "governor_committee_members_once";--> statement-breakpoint
+ALTER TABLE "governor_committee_members" ADD COLUMN "left_on" date;--> statement-breakpoint
+CREATE UNIQUE INDEX "governor_committee_members_once" ON "governor_committee_members" USING btree ("tenant_id","committee_id","governor_id") WHERE "governor_committee_members"."left_on" is null;
