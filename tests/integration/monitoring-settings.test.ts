@@ -82,7 +82,9 @@ describe('monitoring settings', () => {
       capacitySecure: null,
       hasSixthForm: true,
     });
-    await manager.visits.generatePlan({ academicYear: 2027 });
+    // The officer who generates the plan is told why these schools got nothing, not just "0 visits added".
+    const generated = await manager.visits.generatePlan({ academicYear: 2027 });
+    expect(generated.notCategorised).toBe(4);
     for (const made of [school, ...others]) {
       const planned = await manager.register.school({ schoolId: made.id });
       expect(planned.visitRule.count, made.name).toBe(0);
