@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '~/db/client';
+import { eq } from 'drizzle-orm';
+import { withTenant, type Database } from '~/db/client';
+import { sccLetters } from '~/db/schema';
 import { makeDemoWorkspace, makeSchool, type DemoWorkspace } from '../fixtures/factories';
 import { callerFor, failureOf, openTestDatabase, tenantBySlug } from './harness';
 
@@ -90,6 +92,20 @@ describe('monitoring settings', () => {
       expect(planned.visitRule.count, made.name).toBe(0);
       expect(planned.visits, made.name).toEqual([]);
     }
+    // Nor is a categorisation letter written: it would tell the school "Not categorised" and stand as the year's.
+    const letters = await manager.register.issueCategorisationLetters({});
+    expect(letters.notCategorised).toBe(3);
+    const written = await withTenant(database.db, harrow.id, (tx) =>
+      tx
+        .select({ schoolId: sccLetters.schoolId })
+        .from(sccLetters)
+        .where(eq(sccLetters.kind, 'categorisation')),
+    );
+    for (const made of [school, ...others])
+      expect(
+        written.map((l) => l.schoolId),
+        made.name,
+      ).not.toContain(made.id);
     await manager.register.updateSettings(before);
   });
 
