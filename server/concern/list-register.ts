@@ -219,7 +219,7 @@ export async function listRegister(
   const onRegister = and(eq(schools.status, 'open'), isNull(schoolMonitoring.leftOn));
   // The open cases, the register and (for officers, who see every case) the inspections of both, sent
   // together: one round trip, and never one query per school or per case.
-  const [openRows, officersRegister, monitoring] = await Promise.all([
+  const [openRows, officersRegister, monitoring, withoutCase] = await Promise.all([
     openCasesWithSchools(tx),
     officer
       ? registerWithLatestInspections(
@@ -235,6 +235,21 @@ export async function listRegister(
           .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
           .where(onRegister)
           .orderBy(asc(schools.name)),
+    // Every school on the register with no open case, for officers to open one on a trigger they record.
+    officer
+      ? tx
+          .select({ record: { laCategory: schoolMonitoring.laCategory }, school: schoolColumns })
+          .from(schoolMonitoring)
+          .innerJoin(schools, eq(schools.id, schoolMonitoring.schoolId))
+          .where(
+            and(
+              onRegister,
+              sql`not exists (select 1 from ${sccCases} c where c.tenant_id = ${schools.tenantId} and c.school_id = ${schools.id}
+                and c.status in ('candidate', 'designated'))`,
+            ),
+          )
+          .orderBy(asc(schools.name))
+      : [],
   ]);
   const visible = await casesSeenInFull(tx, input.caller, openRows);
   const register = officersRegister ?? (monitoring ?? []).map((m) => ({ ...m, latest: undefined }));
@@ -304,8 +319,21 @@ export async function listRegister(
         })
         .filter((c) => c.reasons.length > 0)
     : [];
+  // The rest of the register: a case may still be opened for one on a trigger the officer records with its
+  // evidence (safeguarding, a breakdown in leadership…), which neither Ofsted nor the LA category shows.
+  const candidateIds = new Set(candidates.map((c) => c.schoolId));
+  const others = withoutCase
+    .filter(({ school }) => !candidateIds.has(school.id))
+    .map(({ record, school }) => ({
+      schoolId: school.id,
+      schoolName: school.name,
+      urn: school.urn,
+      academy: isAcademy(school),
+      laCategory: categoryByKey(input.settings.statutory, record.laCategory)?.label ?? null,
+      reasons: [] as string[],
+    }));
 
-  return { cases, candidates };
+  return { cases, candidates, others };
 }
 
 export type RegisterCase = Awaited<ReturnType<typeof listRegister>>['cases'][number];
@@ -321,8 +349,9 @@ export async function findOpenCase(tx: Tx, schoolId: string): Promise<SccCase | 
 }
 
 /**
- * One possible candidate, for the page where an officer opens its case: the same rules as the register's list
- * (so the page never offers a school the register would not), refused once the school has an open case.
+ * A school on the LA register with no open case, for the page where an officer opens its case: a possible
+ * candidate with the reasons the register's list gives, or another school with none (its case rests on a trigger
+ * recorded with its evidence); refused once the school has an open case or has left the register.
  */
 export async function findCandidate(
   tx: Tx,
@@ -332,13 +361,15 @@ export async function findCandidate(
     schoolId: string;
   },
 ) {
-  const { candidates } = await listRegister(tx, input);
+  const { candidates, others } = await listRegister(tx, input);
   const candidate = candidates.find((c) => c.schoolId === input.schoolId);
-  if (!candidate)
+  if (candidate) return candidate;
+  const other = others.find((c) => c.schoolId === input.schoolId);
+  if (!other)
     throw new DomainError({
       code: 'NOT_FOUND',
       message:
-        'That school is not a possible candidate: it may already have an open case, or no longer meet a trigger.',
+        'A case cannot be opened for that school: it already has an open case, or is not on the register.',
     });
-  return candidate;
+  return other;
 }

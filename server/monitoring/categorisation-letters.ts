@@ -68,13 +68,20 @@ export async function issueCategorisationLetters(
   const adviserTitle = linkAdviserTitleOf(actor);
   let written = 0;
   let emails = 0;
+  let notCategorised = 0;
   for (const school of maintained) {
     if (already.has(school.schoolId)) continue;
     const category = effectiveCategory(school, settings);
-    const label = category?.label ?? 'Not categorised';
+    // A school not yet categorised (a new LA's schools join so) has nothing to be told, and a letter now would
+    // stand as this year's: it is written to once an officer has set its category.
+    if (!category) {
+      notCategorised += 1;
+      continue;
+    }
+    const label = category.label;
     const rule = visitRuleFor(school, settings);
     const subject = `${school.name}: the local authority’s categorisation for ${yearLabel}`;
-    const priority = category?.causesConcern === true;
+    const priority = category.causesConcern === true;
     const body = [
       `As part of the local authority’s annual categorisation of maintained schools for ${yearLabel}, ${school.name} is in the category “${label}”.`,
       priority
@@ -133,7 +140,9 @@ export async function issueCategorisationLetters(
     academicYear,
     maintainedSchools: maintained.length,
     written,
-    alreadyWritten: maintained.length - written,
+    alreadyWritten: maintained.length - written - notCategorised,
+    /** Maintained schools with no LA category yet: not written to until one is set. */
+    notCategorised,
     emails,
   };
 }

@@ -81,6 +81,8 @@ export async function generatePlan(
     academicYear: input.academicYear,
     /** Schools planned at the heavier rule until someone records their capacity to improve. */
     capacityToAssess: rules.filter((r) => r.rule.capacityToAssess).map((r) => r.school.schoolId),
+    /** Schools on the register with no LA category yet: nothing is planned for them until one is set. */
+    notCategorised: rules.filter((r) => r.rule.notCategorised).length,
     added: toAdd.length,
     alreadyPlanned: drafts.length - toAdd.length,
     surplus: surplus.map((v) => ({ id: v.id, schoolId: v.schoolId, sequence: v.sequence })),

@@ -34,6 +34,8 @@ export type VisitRule = {
   basis: string;
   /** The category's count depends on the school's capacity to improve, and nobody has assessed it yet. */
   capacityToAssess?: boolean;
+  /** The school has no LA category yet, so nothing is planned for it until an officer sets one. */
+  notCategorised?: boolean;
 };
 
 /** Sequences from here up are additional visits added by hand; generated visits count from 1. */
@@ -87,6 +89,7 @@ export function visitRuleFor(school: PlanSchool, settings: ResolvedStatutorySett
       count: 0,
       kind: 'school_effectiveness',
       basis: 'Not yet categorised: no visits are planned until its category is set',
+      notCategorised: true,
     };
   }
   if (isAcademy(school.typeGroup)) {

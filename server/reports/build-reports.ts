@@ -449,12 +449,28 @@ export function buildDashboard(snapshot: Snapshot, academicYear: number, today: 
     return at;
   };
   const snapshots = ends.map(categoryAt);
+  // A school on the register with no category at a month end (a new LA's schools join so): counted, or a new
+  // LA's chart is empty. A school with no recorded change but a category now has an unknown history: left out.
+  const withHistory = new Set(changes.map((c) => c.schoolId));
+  const notCategorised = ends.map(
+    (end, i) =>
+      snapshot.schools.filter(
+        (s) =>
+          (s.joinedOn ?? end) <= end &&
+          (s.leftOn == null || s.leftOn > end) &&
+          !snapshots[i]?.has(s.id) &&
+          (s.laCategory === null || withHistory.has(s.id)),
+      ).length,
+  );
   return {
     months: months.map((m) => ({ key: m, label: monthLabel(m) })),
-    categoryMix: snapshot.settings.categories.map((c) => ({
-      label: c.label,
-      counts: snapshots.map((at) => [...at.values()].filter((k) => k === c.key).length),
-    })),
+    categoryMix: [
+      ...snapshot.settings.categories.map((c) => ({
+        label: c.label,
+        counts: snapshots.map((at) => [...at.values()].filter((k) => k === c.key).length),
+      })),
+      ...(notCategorised.some((n) => n > 0) ? [{ label: 'Not categorised', counts: notCategorised }] : []),
+    ],
     visits: {
       planned: months.map(
         (m) => snapshot.visits.filter((v) => v.status !== 'cancelled' && inMonth(v.dueBy, m)).length,

@@ -373,3 +373,97 @@ test('a suspended workspace refuses sign-in with a clear page', async ({ page })
   await page.goto(`/${slug}`);
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
+
+test('a new local authority with no Ofsted results or categories yet plans visits and opens a case on a safeguarding concern', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const la = { slug: `northshire-${run}`, name: `Northshire County Council ${run}` };
+  const laManager = `si.lead-${run}@northshire.example`;
+  const firstUrn = 700_000 + (Date.now() % 100_000);
+  const schoolsOfLa = [
+    giasRow({ urn: firstUrn, laCode: '999', laName: 'Northshire', name: `Northtown Primary ${firstUrn}` }),
+    giasRow({
+      urn: firstUrn + 1,
+      laCode: '999',
+      laName: 'Northshire',
+      name: `Westbrook Academy ${firstUrn}`,
+      type: 'Academy converter',
+      typeGroup: 'Academies',
+      trust: 'Northshire Learning Trust',
+      website: '',
+    }),
+  ];
+  await signInWithMagicLink(page, 'platform@stride.example');
+  await page.goto('/platform');
+  const created = new Date(Date.now() - 1000);
+  await page.getByLabel('Full name').fill(la.name);
+  await page.getByLabel('Short name').fill('Northshire');
+  await page.getByLabel('Web address name').fill(la.slug);
+  await page.getByRole('radio', { name: 'Local authority' }).check();
+  await page.getByLabel('LA codes').fill('999');
+  await page.getByRole('checkbox', { name: 'Statutory monitoring' }).check();
+  await page.getByLabel(/Manager.s email address/).fill(laManager);
+  await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
+  await expect(page.getByRole('heading', { name: la.name, level: 1 })).toBeVisible();
+  await signOut(page);
+  await acceptInvitation(page, { email: laManager, after: created, workspace: la }, 'Sam Okafor');
+  const file = path.join(dir, 'northshire.csv');
+  await writeFile(file, giasCsv(schoolsOfLa, { header: 'full' }));
+  await page.goto(`/${la.slug}/schools/import`);
+  await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await page.getByRole('button', { name: 'Import 2 schools' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 2 schools');
+
+  // Its schools join not categorised: generating the plan says why nothing was planned, and where to fix it.
+  await page.goto(`/${la.slug}/visits`);
+  await page.getByRole('button', { name: /^Generate the \d{4}\/\d{2} plan$/ }).click();
+  const generated = page.getByRole('status').filter({ hasText: 'visits added' });
+  await expect(generated).toContainText(
+    '2 schools have no LA category yet, so no visits are planned for them: set each one’s category on the School register',
+  );
+  await expectAccessible(page);
+  await generated.getByRole('link', { name: 'School register' }).click();
+  await page.getByRole('link', { name: `Northtown Primary ${firstUrn}` }).click();
+  await expect(page.getByRole('heading', { name: `Northtown Primary ${firstUrn}`, level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'LA category history' })).toContainText(
+    'Not categorised yet: choose its category under “Change LA category” below.',
+  );
+  await expect(page.getByTestId('no-advisers')).toBeVisible();
+  await expectAccessible(page);
+
+  // With no adviser yet, an additional visit has no one to go to: the page says whom to invite, not a dead form.
+  await page.goto(`/${la.slug}/visits/additional`);
+  await expect(page.getByTestId('no-advisers')).toContainText(
+    'no one in this workspace has the adviser role yet',
+  );
+  await expect(page.getByTestId('no-advisers').getByRole('link', { name: 'People and roles' })).toBeVisible();
+  await expectAccessible(page);
+
+  // No Ofsted result or category makes a candidate, yet a safeguarding concern still opens a case.
+  await page.goto(`/${la.slug}/concern`);
+  await expect(page.getByRole('region', { name: /Possible candidates/ })).toContainText('None.');
+  const other = page.getByRole('form', { name: 'Open a case for another school' });
+  await other.getByLabel('School').selectOption({ label: `Northtown Primary ${firstUrn} (${firstUrn})` });
+  await expectAccessible(page);
+  await other.getByRole('button', { name: 'Continue' }).click();
+  await expect(
+    page.getByRole('heading', { name: `Open a case for Northtown Primary ${firstUrn}`, level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByText('Neither Ofsted’s latest result nor the LA category makes it')).toBeVisible();
+  await expectAccessible(page);
+  await page
+    .getByLabel('Summary of the concerns')
+    .fill('Referral from the LADO about safer recruitment checks.');
+  await page
+    .getByLabel('Trigger the LA judges met')
+    .selectOption({ label: 'Pupils’ safety threatened or safeguarding unsatisfactory' });
+  await page.getByLabel('Evidence').fill('Single central record incomplete at the visit on 2 December.');
+  await page.getByRole('button', { name: 'Open candidate case' }).click();
+  await expect(page.getByRole('heading', { name: `Northtown Primary ${firstUrn}`, level: 1 })).toBeVisible();
+  await page.goto(`/${la.slug}/concern`);
+  await expect(page.getByRole('region', { name: /On the register/ })).toContainText(
+    `Northtown Primary ${firstUrn}`,
+  );
+});

@@ -66,12 +66,16 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect(holyTrinity?.reasons.join(' ')).toContain('2024 sub-grades');
     expect(holyTrinity?.reasons).toContain('LA category: 3 Requires Improvement.');
     expect(register.candidates.some((c) => c.urn === 101262)).toBe(false);
-    // The page where the officer opens its case shows the same candidate; a school meeting no trigger is none.
+    // The page where the officer opens its case shows the same candidate; a school meeting no trigger is none,
+    // but is offered among the register's other schools, its page giving no reason (a trigger is recorded there).
     const one = await (await officer()).concern.candidate({ schoolId: holyTrinity?.schoolId ?? '' });
     expect(one).toMatchObject({ urn: 101358, reasons: holyTrinity?.reasons });
-    expect(
-      await failureOf((await officer()).concern.candidate({ schoolId: await schoolIdOf(101262) })),
-    ).toContain('not a possible candidate');
+    expect(register.others.some((c) => c.urn === 101262)).toBe(true);
+    expect(register.others.some((c) => c.urn === 101358 || c.urn === 101305)).toBe(false);
+    expect(await (await officer()).concern.candidate({ schoolId: await schoolIdOf(101262) })).toMatchObject({
+      urn: 101262,
+      reasons: [],
+    });
   });
 
   it('offers exactly the schools the trigger rule picks, whatever the framework (the query reads only those)', async () => {
@@ -223,7 +227,7 @@ describe('schools causing concern: register, review meetings, decisions and lett
       await failureOf(la.concern.openCase({ schoolId, concerns: 'A second case for the same school.' })),
     ).toContain('already has an open case');
     // Its page no longer offers to open one.
-    expect(await failureOf(la.concern.candidate({ schoolId }))).toContain('may already have an open case');
+    expect(await failureOf(la.concern.candidate({ schoolId }))).toContain('already has an open case');
 
     const { meetingId } = await la.concern.scheduleMeeting({
       meetingOn: '2026-11-25',
@@ -378,6 +382,30 @@ describe('schools causing concern: register, review meetings, decisions and lett
         la.concern.openCase({ schoolId: await schoolIdOf(101262), concerns: 'A hunch, without evidence.' }),
       ),
     ).toContain('No trigger is met');
+  });
+
+  it('opens a case for a school no Ofsted result or category flags, on a trigger recorded with its evidence', async () => {
+    // A new LA's schools join uncategorised and uninspected: a safeguarding concern must still reach the register.
+    const la = await officer();
+    const school = await makeSchool(database.db, barnetId, { name: 'Uninspected New Primary' });
+    await la.register.addSchool({ schoolId: school.id, reason: 'Opened this term in our area.' });
+    expect((await la.concern.register()).others.map((c) => c.schoolId)).toContain(school.id);
+    expect(await la.concern.candidate({ schoolId: school.id })).toMatchObject({ reasons: [] });
+    const { caseId } = await la.concern.openCase({
+      schoolId: school.id,
+      concerns: 'Referral from the LADO about safer recruitment checks.',
+      triggers: [
+        { trigger: 'safeguarding', evidence: 'Single central record incomplete at the visit on 2 December.' },
+      ],
+    });
+    const register = await la.concern.register();
+    expect(register.cases.find((c) => c.caseId === caseId)?.triggers.map((t) => t.key)).toEqual([
+      'safeguarding',
+    ]);
+    expect(register.others.map((c) => c.schoolId)).not.toContain(school.id);
+    expect(await failureOf(la.concern.candidate({ schoolId: school.id }))).toContain(
+      'already has an open case',
+    );
   });
 
   it('refuses to designate an academy, pointing to the Regional Director', async () => {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '~/db/client';
+import { eq } from 'drizzle-orm';
+import { withTenant, type Database } from '~/db/client';
+import { sccLetters } from '~/db/schema';
 import { makeDemoWorkspace, makeSchool, type DemoWorkspace } from '../fixtures/factories';
 import { callerFor, failureOf, openTestDatabase, tenantBySlug } from './harness';
 
@@ -82,12 +84,28 @@ describe('monitoring settings', () => {
       capacitySecure: null,
       hasSixthForm: true,
     });
-    await manager.visits.generatePlan({ academicYear: 2027 });
+    // The officer who generates the plan is told why these schools got nothing, not just "0 visits added".
+    const generated = await manager.visits.generatePlan({ academicYear: 2027 });
+    expect(generated.notCategorised).toBe(4);
     for (const made of [school, ...others]) {
       const planned = await manager.register.school({ schoolId: made.id });
       expect(planned.visitRule.count, made.name).toBe(0);
       expect(planned.visits, made.name).toEqual([]);
     }
+    // Nor is a categorisation letter written: it would tell the school "Not categorised" and stand as the year's.
+    const letters = await manager.register.issueCategorisationLetters({});
+    expect(letters.notCategorised).toBe(3);
+    const written = await withTenant(database.db, harrow.id, (tx) =>
+      tx
+        .select({ schoolId: sccLetters.schoolId })
+        .from(sccLetters)
+        .where(eq(sccLetters.kind, 'categorisation')),
+    );
+    for (const made of [school, ...others])
+      expect(
+        written.map((l) => l.schoolId),
+        made.name,
+      ).not.toContain(made.id);
     await manager.register.updateSettings(before);
   });
 

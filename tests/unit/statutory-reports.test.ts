@@ -335,6 +335,33 @@ describe('dashboard series', () => {
     expect(d.categoryMix.find((c) => c.label === '3 Requires Improvement')?.counts).toEqual([0, 1, 1]);
     expect(d.visits).toEqual({ planned: [0, 1, 1], done: [0, 1, 0] });
     expect(d.concern).toEqual({ entering: [0, 1, 0], leaving: [0, 0, 1], onList: [1, 2, 1] });
+    // Every school here has a category (or no known history): no "Not categorised" series.
+    expect(d.categoryMix.map((c) => c.label)).not.toContain('Not categorised');
+  });
+
+  it('counts the schools on the register with no category yet, so a new LA’s chart is not empty', () => {
+    const base = snapshot();
+    const joined = (id: string, joinedOn: string, laCategory: string | null) => ({
+      ...base.schools[0]!,
+      id,
+      name: `School ${id}`,
+      laCategory,
+      joinedOn,
+    });
+    const d = buildDashboard(
+      {
+        ...base,
+        schools: [...base.schools, joined('e', '2026-10-05', null), joined('f', '2026-10-01', '2')],
+        categoryChanges: [
+          ...base.categoryChanges,
+          { schoolId: 'f', toCategory: '2', changedOn: '2026-11-02' },
+        ],
+      },
+      2026,
+      '2026-11-23',
+    );
+    expect(d.categoryMix.find((c) => c.label === 'Not categorised')?.counts).toEqual([0, 2, 1]);
+    expect(d.categoryMix.find((c) => c.label === '2 Good')?.counts).toEqual([2, 1, 2]);
   });
 
   it('knows month lengths and the months of a year', () => {

@@ -21,10 +21,13 @@ export function OpenCaseForm({
   tenant,
   schoolId,
   triggers,
+  triggerRequired = false,
 }: {
   tenant: string;
   schoolId: string;
   triggers: TriggerOption[];
+  /** No Ofsted result or LA category makes the school a candidate: the case needs a trigger recorded now. */
+  triggerRequired?: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -47,12 +50,16 @@ export function OpenCaseForm({
         onChange={setConcerns}
       />
       <SelectField
-        label="Trigger the LA judges met (optional when Ofsted’s is met)"
+        label={
+          triggerRequired
+            ? 'Trigger the LA judges met'
+            : 'Trigger the LA judges met (optional when Ofsted’s is met)'
+        }
         {...open.field('triggers.0.trigger')}
         value={trigger}
         onChange={setTrigger}
         options={triggerOptions(triggers)}
-        placeholder="None besides Ofsted"
+        placeholder={triggerRequired ? 'Choose a trigger' : 'None besides Ofsted'}
       />
       {trigger && (
         <TextArea

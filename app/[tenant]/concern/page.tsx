@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { CasesTable } from './cases-table';
@@ -89,6 +90,38 @@ export default async function ConcernRegisterPage({ params }: { params: Promise<
                 </li>
               ))}
             </ul>
+          )}
+        </section>
+      )}
+
+      {register.officer && (
+        <section aria-labelledby="open-other" className="mt-8">
+          <h2 id="open-other" className="text-2xl font-semibold">
+            Open a case for another school
+          </h2>
+          <p className="mt-1 text-slate-700">
+            For a concern that neither Ofsted’s latest result nor the LA category shows (safeguarding, a
+            breakdown in leadership, low or declining achievement): choose the school, then record the trigger
+            and its evidence as you open the case.
+          </p>
+          {register.others.length === 0 ? (
+            <p className="mt-2">Every school on the register has a case or is listed above.</p>
+          ) : (
+            <FilterForm
+              label="Open a case for another school"
+              action={`/${tenant}/concern/open`}
+              submit="Continue"
+            >
+              <FilterSelect
+                name="school"
+                label="School"
+                placeholder="Choose a school"
+                options={register.others.map((o) => ({
+                  value: o.schoolId,
+                  label: `${o.schoolName} (${o.urn})`,
+                }))}
+              />
+            </FilterForm>
           )}
         </section>
       )}

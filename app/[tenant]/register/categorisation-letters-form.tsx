@@ -12,7 +12,11 @@ export function CategorisationLettersForm({ yearLabel }: { yearLabel: string }) 
     idPrefix: 'categorisation',
     onSuccess: (r) =>
       setDone(
-        `${r.written} letter${r.written === 1 ? '' : 's'} written and ${r.emails} email${r.emails === 1 ? '' : 's'} sent; ${r.alreadyWritten} school${r.alreadyWritten === 1 ? ' was' : 's were'} already written to this year.`,
+        `${r.written} letter${r.written === 1 ? '' : 's'} written and ${r.emails} email${r.emails === 1 ? '' : 's'} sent; ${r.alreadyWritten} school${r.alreadyWritten === 1 ? ' was' : 's were'} already written to this year.${
+          r.notCategorised > 0
+            ? ` ${r.notCategorised} school${r.notCategorised === 1 ? ' has' : 's have'} no LA category yet and ${r.notCategorised === 1 ? 'was' : 'were'} not written to: set ${r.notCategorised === 1 ? 'its' : 'their'} category first.`
+            : ''
+        }`,
       ),
   });
   return (

@@ -88,7 +88,7 @@ export default async function VisitsPage({
 
       {isOfficer && (
         <>
-          <GeneratePlanButton academicYear={year} label={label} />
+          <GeneratePlanButton tenant={tenant} academicYear={year} label={label} />
           <p className="mt-3">
             <Link href={`/${tenant}/visits/additional`} className="font-semibold text-brand-dark underline">
               Add an additional visit

@@ -13,12 +13,21 @@ import {
   useFormMutation,
   useFormValues,
 } from '~/app/_components/form-kit';
+import { Link } from '~/app/_components/link';
 import { useTRPC } from '../../_lib/trpc-client';
 
 type Adviser = { userId: string; name: string };
 const adviserOptions = (advisers: Adviser[]) => advisers.map((a) => ({ value: a.userId, label: a.name }));
 
-export function GeneratePlanButton({ academicYear, label }: { academicYear: number; label: string }) {
+export function GeneratePlanButton({
+  tenant,
+  academicYear,
+  label,
+}: {
+  tenant: string;
+  academicYear: number;
+  label: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const generate = useFormMutation(trpc.visits.generatePlan.mutationOptions(), {
@@ -50,6 +59,15 @@ export function GeneratePlanButton({ academicYear, label }: { academicYear: numb
                 : ''
             }`
           : ''}
+        {result && result.notCategorised > 0 && (
+          <>
+            {` ${result.notCategorised} school${result.notCategorised === 1 ? ' has' : 's have'} no LA category yet, so no visits are planned for ${result.notCategorised === 1 ? 'it' : 'them'}: set each one’s category on the `}
+            <Link href={`/${tenant}/register`} className="font-semibold underline">
+              School register
+            </Link>
+            , then generate the plan again.
+          </>
+        )}
       </StatusMessage>
     </div>
   );

@@ -163,6 +163,13 @@ export default async function RegisterSchoolPage({
         <h2 id="categories" className="text-2xl font-semibold">
           LA category history
         </h2>
+        {record.categoryHistory.length === 0 && (
+          <p className="mt-2">
+            {entry.laCategory === null
+              ? `Not categorised yet${canWrite && onRegister ? ': choose its category under “Change LA category” below.' : '.'}`
+              : 'No change recorded since it joined the register.'}
+          </p>
+        )}
         <ul className="mt-3 space-y-2" data-testid="category-history">
           {record.categoryHistory.map((c) => (
             <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
@@ -217,6 +224,7 @@ export default async function RegisterSchoolPage({
             }))}
           />
           <AdvisersForm
+            tenant={tenant}
             schoolId={entry.schoolId}
             linkAdviserTitle={record.linkAdviserTitle}
             linkAdviserUserId={entry.linkAdviserUserId}

@@ -18,6 +18,7 @@ import {
   wideInputClass as inputClass,
 } from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
+import { Link } from '~/app/_components/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTRPC } from '../../../_lib/trpc-client';
@@ -222,12 +223,14 @@ export function ReturnToRegisterForm({ schoolId }: { schoolId: string }) {
 }
 
 export function AdvisersForm({
+  tenant,
   schoolId,
   linkAdviserTitle,
   linkAdviserUserId,
   secondAdviserUserId,
   advisers,
 }: {
+  tenant: string;
   schoolId: string;
   linkAdviserTitle: string;
   linkAdviserUserId: string | null;
@@ -261,6 +264,16 @@ export function AdvisersForm({
   ));
   return (
     <Card title="Advisers">
+      {advisers.length === 0 && (
+        <p className="mt-2" data-testid="no-advisers">
+          No one in this workspace has the adviser role yet, so there is no one to choose: invite your
+          advisers on{' '}
+          <Link href={`/${tenant}/members`} className="font-semibold text-brand-dark underline">
+            People and roles
+          </Link>
+          .
+        </p>
+      )}
       <form onSubmit={onSubmit}>
         <ErrorSummary errors={summaryOf(save.error, save.error?.data?.fieldErrors, 'advisers-form')} />
         <label htmlFor="advisers-form-linkAdviserUserId" className="mt-3 block font-semibold">

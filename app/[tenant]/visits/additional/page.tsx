@@ -22,12 +22,23 @@ export default async function AdditionalVisitPage({ params }: { params: Promise<
         A visit outside the school’s planned programme, for one of the reasons your authority records.
         Choosing the school fills in its link adviser.
       </p>
-      <AdditionalVisitForm
-        tenant={tenant}
-        schools={options.schools}
-        reasons={statutorySettingsOf(workspace.tenant.settings).additionalVisitReasons}
-        advisers={options.advisers.map((a) => ({ userId: a.userId, name: a.name }))}
-      />
+      {options.advisers.length === 0 ? (
+        <p className="mt-4 rounded border-l-4 border-amber-700 bg-amber-50 p-3" data-testid="no-advisers">
+          A visit is given to an adviser, and no one in this workspace has the adviser role yet: invite your
+          advisers on{' '}
+          <Link href={`/${tenant}/members`} className="font-semibold text-brand-dark underline">
+            People and roles
+          </Link>
+          , then add the visit.
+        </p>
+      ) : (
+        <AdditionalVisitForm
+          tenant={tenant}
+          schools={options.schools}
+          reasons={statutorySettingsOf(workspace.tenant.settings).additionalVisitReasons}
+          advisers={options.advisers.map((a) => ({ userId: a.userId, name: a.name }))}
+        />
+      )}
     </div>
   );
 }

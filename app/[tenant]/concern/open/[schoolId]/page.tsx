@@ -31,13 +31,27 @@ export default async function OpenCasePage({
       {candidate.academy && (
         <p className="mt-2">Academy: the LA may monitor it but concerns go to the DfE Regional Director.</p>
       )}
-      <h2 className="mt-6 text-xl font-semibold">Why it is a possible candidate</h2>
-      <ul className="mt-2 list-disc pl-5">
-        {candidate.reasons.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
-      <OpenCaseForm tenant={tenant} schoolId={candidate.schoolId} triggers={triggerOptions} />
+      {candidate.reasons.length > 0 ? (
+        <>
+          <h2 className="mt-6 text-xl font-semibold">Why it is a possible candidate</h2>
+          <ul className="mt-2 list-disc pl-5">
+            {candidate.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="mt-4">
+          Neither Ofsted’s latest result nor the LA category makes it a possible candidate, so the case rests
+          on the trigger you record below and its evidence.
+        </p>
+      )}
+      <OpenCaseForm
+        tenant={tenant}
+        schoolId={candidate.schoolId}
+        triggers={triggerOptions}
+        triggerRequired={candidate.reasons.length === 0}
+      />
     </div>
   );
 }
