@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { courseFormat, courses } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
+import type { Programme } from './course-labels';
 import { audiences, type Audience } from './course-inputs';
 
 export const catalogueFilterLimits = { pageSize: 20 } as const;
@@ -109,7 +110,7 @@ async function cappedCount(tx: Tx, where: SQL[], cap: number) {
  */
 const facetsTtlMs = 60_000;
 const facetsCache = new Map<string, { at: number; facets: Promise<CatalogueFacets> }>();
-type CatalogueFacets = { subjects: string[]; phases: string[] };
+type CatalogueFacets = { subjects: string[]; phases: string[]; programmes: Programme[] };
 
 export function catalogueFacets(tx: Tx, tenantId: string, today: IsoDate, now = Date.now()) {
   const key = `${tenantId}:${today}`;
@@ -129,9 +130,13 @@ export function forgetCatalogueFacets(tenantId: string): void {
 
 async function readFacets(tx: Tx, today: IsoDate): Promise<CatalogueFacets> {
   const rows = await tx
-    .selectDistinct({ subject: courses.subject, phase: courses.phase })
+    .selectDistinct({ subject: courses.subject, phase: courses.phase, programme: courses.programme })
     .from(courses)
     .where(and(eq(courses.status, 'published'), gte(courses.startsOn, today)));
   const sorted = (values: string[]) => [...new Set(values.filter(Boolean))].sort();
-  return { subjects: sorted(rows.map((r) => r.subject)), phases: sorted(rows.map((r) => r.phase)) };
+  return {
+    subjects: sorted(rows.map((r) => r.subject)),
+    phases: sorted(rows.map((r) => r.phase)),
+    programmes: [...new Set(rows.map((r) => r.programme))],
+  };
 }

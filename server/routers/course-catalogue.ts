@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { todayInLondon } from '../catalogue/academic-year';
 import { priceNamesOf } from '../catalogue/price-names';
+import { catalogueOffer } from '../courses/catalogue-offer';
 import { catalogueSitemap } from '../courses/catalogue-sitemap';
 import { getPublicCourse } from '../courses/get-public-course';
 import { claimByLink } from '../courses/claim-by-link';
@@ -32,9 +33,14 @@ export const courseCatalogueRouter = router({
           catalogueFacets(tx, tenant.id, today),
         ]);
         return {
-          tenant: { name: tenant.name, slug: tenant.slug, priceNames: priceNamesOf(tenant.settings) },
+          tenant: {
+            name: tenant.name,
+            slug: tenant.slug,
+            priceNames: priceNamesOf(tenant.settings),
+            offer: catalogueOffer(tenant.modules, facets.programmes),
+          },
           ...results,
-          facets,
+          facets: { subjects: facets.subjects, phases: facets.phases },
         };
       }),
     ),
