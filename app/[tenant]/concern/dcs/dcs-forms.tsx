@@ -13,12 +13,21 @@ import {
 } from '~/app/_components/form-kit';
 import { useTRPC } from '../../../_lib/trpc-client';
 
-/** Names an officer as the DCS or a delegate. */
-export function DesignateForm({ candidates }: { candidates: { userId: string; name: string }[] }) {
+/**
+ * Names an officer as the DCS or a delegate: the Director first (no delegate decides for a DCS nobody has
+ * named), so with no Director named the form starts at the Director.
+ */
+export function DesignateForm({
+  candidates,
+  directorNamed,
+}: {
+  candidates: { userId: string; name: string }[];
+  directorNamed: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [userId, setUserId] = useState('');
-  const [role, setRole] = useState<'dcs' | 'delegate'>('delegate');
+  const [role, setRole] = useState<'dcs' | 'delegate'>(directorNamed ? 'delegate' : 'dcs');
   const [done, setDone] = useState('');
   const form = useFormMutation(trpc.casework.designateDcs.mutationOptions(), {
     idPrefix: 'designate',
@@ -58,7 +67,12 @@ export function DesignateForm({ candidates }: { candidates: { userId: string; na
           value={role}
           onChange={setRole}
           options={[
-            { value: 'dcs', label: 'Director of Children’s Services (replaces the one named now)' },
+            {
+              value: 'dcs',
+              label: directorNamed
+                ? 'Director of Children’s Services (replaces the one named now)'
+                : 'Director of Children’s Services',
+            },
             { value: 'delegate', label: 'Delegate of the DCS' },
           ]}
         />

@@ -32,9 +32,17 @@ export default async function DcsPage({ params }: { params: Promise<{ tenant: st
         {view.designated.length === 0 ? (
           <p className="mt-2">
             Nobody is named yet: no DCS decision can be recorded until someone is.{' '}
-            {isManager
-              ? 'Name the Director below (they need an account in this workspace first: invite them on People and roles).'
-              : 'The workspace’s manager names the Director here.'}
+            {isManager ? (
+              <>
+                Name the Director below (they need an account in this workspace first: invite them on{' '}
+                <Link href={`/${tenant}/members`} className="font-semibold text-brand-dark underline">
+                  People and roles
+                </Link>
+                ).
+              </>
+            ) : (
+              'The workspace’s manager names the Director here.'
+            )}
           </p>
         ) : (
           <ul className="mt-3 space-y-2" data-testid="dcs-designated">
@@ -69,7 +77,10 @@ export default async function DcsPage({ params }: { params: Promise<{ tenant: st
         </section>
       )}
       {isManager && (
-        <DesignateForm candidates={view.candidates.map((c) => ({ userId: c.userId, name: c.name }))} />
+        <DesignateForm
+          candidates={view.candidates.map((c) => ({ userId: c.userId, name: c.name }))}
+          directorNamed={view.designated.some((d) => d.role === 'dcs')}
+        />
       )}
     </div>
   );
