@@ -8,6 +8,7 @@ import { longDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
 import { roleOnBoard, type GovernorCategory, type GovernorOffice } from '~/server/governance/labels';
 import type { MoneyOwed } from '~/server/invoicing/money-owed';
+import { notCategorisedFilter } from '~/server/monitoring/list-register';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
 import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
 import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
@@ -76,6 +77,15 @@ export function MonitoringAttention({ tenant, data }: { tenant: string; data: Mo
             />
           )}
         </ul>
+        {data.uncategorised > 0 && (
+          <ul className={`${figureGrid} mt-3`}>
+            <Figure
+              href={`/${tenant}/register?category=${notCategorisedFilter}`}
+              text={`${countOf(data.uncategorised, 'school')} on the register with no LA category yet`}
+              alert
+            />
+          </ul>
+        )}
         {data.categories.length > 0 && (
           <>
             <h4 className="mt-4 font-semibold">Schools on the register in a category of concern</h4>

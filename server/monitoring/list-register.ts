@@ -11,7 +11,11 @@ import { sixthFormOf } from './sixth-form';
 
 /** The LA's register: every school with a monitoring row, filtered and sorted as the officer asks. */
 
+/** The category filter's value for schools with no LA category yet (no category has this key). */
+export const notCategorisedFilter = 'none';
+
 export const ZRegisterFilters = z.object({
+  /** A category's key, or `notCategorisedFilter` for the schools with none yet. */
   category: z.string().trim().max(60).optional(),
   phase: z.string().trim().max(40).optional(),
   governance: z.enum(['maintained', 'academy']).optional(),
@@ -169,7 +173,10 @@ export function filterRegister(
   const search = filters.search?.toLowerCase();
   const kept = rows.filter(
     (r) =>
-      (!filters.category || r.laCategory === filters.category) &&
+      (!filters.category ||
+        (filters.category === notCategorisedFilter
+          ? r.laCategory === null
+          : r.laCategory === filters.category)) &&
       (!filters.phase || r.phase === filters.phase) &&
       (!filters.governance || r.governance === filters.governance) &&
       (!filters.linkAdviserUserId || r.linkAdviserUserId === filters.linkAdviserUserId) &&

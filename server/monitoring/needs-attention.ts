@@ -19,7 +19,8 @@ import { listRegister as listConcernRegister } from '../concern/list-register';
 
 /**
  * What needs an LA officer's attention, for the workspace's dashboard: schools in each category of concern, the
- * register of concern (designated, under consideration, possible candidates), visits overdue and due this term,
+ * register of concern (designated, under consideration, possible candidates), schools on the register with no LA
+ * category yet, visits overdue and due this term,
  * action-plan items overdue and warning notices still open. Each figure follows the rule of the page the
  * dashboard links to: the register's categories, the concern register's cases and candidates
  * (`listRegister`, which shows an adviser only the cases they lead or advise), the planner's overdue rule
@@ -37,56 +38,62 @@ export async function monitoringNeedsAttention(tx: Tx, actor: Actor, today: IsoD
   const planned = and(visitScope, eq(plannedVisits.status, 'planned'));
   const openCase = inArray(sccCases.status, ['candidate', 'designated']);
 
-  const [register, byCategory, [overdueVisits], dates, openItems, openNotices] = await Promise.all([
-    listConcernRegister(tx, { caller: actor, settings, today }),
-    concernKeys.length === 0
-      ? []
-      : tx
-          .select({ key: schoolMonitoring.laCategory, schools: count() })
-          .from(schoolMonitoring)
-          .where(and(isNull(schoolMonitoring.leftOn), inArray(schoolMonitoring.laCategory, concernKeys)))
-          .groupBy(schoolMonitoring.laCategory),
-    tx
-      .select({ n: count() })
-      .from(plannedVisits)
-      .where(and(planned, sql`${plannedVisits.dueBy} < ${today}::date`)),
-    loadTermDates(tx, year),
-    // Open items of open cases only: a closed case's plan is history.
-    tx
-      .select({
-        caseId: actionPlans.caseId,
-        rag: actionPlanItems.rag,
-        dueOn: actionPlanItems.dueOn,
-        completedOn: actionPlanItems.completedOn,
-      })
-      .from(actionPlanItems)
-      .innerJoin(
-        actionPlans,
-        and(eq(actionPlans.tenantId, actionPlanItems.tenantId), eq(actionPlans.id, actionPlanItems.planId)),
-      )
-      .innerJoin(
-        sccCases,
-        and(eq(sccCases.tenantId, actionPlans.tenantId), eq(sccCases.id, actionPlans.caseId)),
-      )
-      .where(and(openCase, isNull(actionPlanItems.completedOn))),
-    tx
-      .select({
-        noticeId: warningNotices.id,
-        caseId: warningNotices.caseId,
-        schoolId: warningNotices.schoolId,
-        schoolName: schools.name,
-        kind: warningNotices.kind,
-        status: warningNotices.status,
-        complianceBy: warningNotices.complianceBy,
-      })
-      .from(warningNotices)
-      .innerJoin(
-        schools,
-        and(eq(schools.tenantId, warningNotices.tenantId), eq(schools.id, warningNotices.schoolId)),
-      )
-      .where(inArray(warningNotices.status, ['recommended', 'issued']))
-      .orderBy(asc(schools.name)),
-  ]);
+  const [register, byCategory, [uncategorised], [overdueVisits], dates, openItems, openNotices] =
+    await Promise.all([
+      listConcernRegister(tx, { caller: actor, settings, today }),
+      concernKeys.length === 0
+        ? []
+        : tx
+            .select({ key: schoolMonitoring.laCategory, schools: count() })
+            .from(schoolMonitoring)
+            .where(and(isNull(schoolMonitoring.leftOn), inArray(schoolMonitoring.laCategory, concernKeys)))
+            .groupBy(schoolMonitoring.laCategory),
+      // The register's "Not categorised" filter: on the active register with no LA category yet.
+      tx
+        .select({ n: count() })
+        .from(schoolMonitoring)
+        .where(and(isNull(schoolMonitoring.leftOn), isNull(schoolMonitoring.laCategory))),
+      tx
+        .select({ n: count() })
+        .from(plannedVisits)
+        .where(and(planned, sql`${plannedVisits.dueBy} < ${today}::date`)),
+      loadTermDates(tx, year),
+      // Open items of open cases only: a closed case's plan is history.
+      tx
+        .select({
+          caseId: actionPlans.caseId,
+          rag: actionPlanItems.rag,
+          dueOn: actionPlanItems.dueOn,
+          completedOn: actionPlanItems.completedOn,
+        })
+        .from(actionPlanItems)
+        .innerJoin(
+          actionPlans,
+          and(eq(actionPlans.tenantId, actionPlanItems.tenantId), eq(actionPlans.id, actionPlanItems.planId)),
+        )
+        .innerJoin(
+          sccCases,
+          and(eq(sccCases.tenantId, actionPlans.tenantId), eq(sccCases.id, actionPlans.caseId)),
+        )
+        .where(and(openCase, isNull(actionPlanItems.completedOn))),
+      tx
+        .select({
+          noticeId: warningNotices.id,
+          caseId: warningNotices.caseId,
+          schoolId: warningNotices.schoolId,
+          schoolName: schools.name,
+          kind: warningNotices.kind,
+          status: warningNotices.status,
+          complianceBy: warningNotices.complianceBy,
+        })
+        .from(warningNotices)
+        .innerJoin(
+          schools,
+          and(eq(schools.tenantId, warningNotices.tenantId), eq(schools.id, warningNotices.schoolId)),
+        )
+        .where(inArray(warningNotices.status, ['recommended', 'issued']))
+        .orderBy(asc(schools.name)),
+    ]);
 
   const term = currentOrNextTerm(dates, today);
   const [dueThisTerm] = term
@@ -129,6 +136,8 @@ export async function monitoringNeedsAttention(tx: Tx, actor: Actor, today: IsoD
     categories: settings.statutory.categories
       .filter((c) => c.causesConcern)
       .map((c) => ({ key: c.key, label: c.label, schools: schoolsIn.get(c.key) ?? 0 })),
+    /** Schools on the active register with no LA category yet (a new LA's first job; officers only, else 0). */
+    uncategorised: officer ? (uncategorised?.n ?? 0) : 0,
     cases: {
       designated: register.cases.filter((c) => c.status === 'designated').length,
       candidates: register.cases.filter((c) => c.status === 'candidate').length,

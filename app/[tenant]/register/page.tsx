@@ -7,6 +7,7 @@ import { AddToRegisterForm } from './add-school-form';
 import { RegisterTable } from './register-table';
 import { registerTableRow } from './register-rows';
 import { CategorisationLettersForm } from './categorisation-letters-form';
+import { notCategorisedFilter } from '~/server/monitoring/list-register';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 
 export const metadata: Metadata = { title: 'School register' };
@@ -57,7 +58,10 @@ export default async function RegisterPage({
           label="LA category"
           defaultValue={filters.category ?? ''}
           placeholder="Any"
-          options={register.categories.map((c) => ({ value: c.key, label: c.label }))}
+          options={[
+            ...register.categories.map((c) => ({ value: c.key, label: c.label })),
+            { value: notCategorisedFilter, label: 'Not categorised yet' },
+          ]}
         />
         <FilterSelect
           name="concern"
