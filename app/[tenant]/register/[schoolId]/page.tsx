@@ -225,6 +225,7 @@ export default async function RegisterSchoolPage({
           />
           <AdvisersForm
             tenant={tenant}
+            isManager={workspace.roles.includes('tenant_admin')}
             schoolId={entry.schoolId}
             linkAdviserTitle={record.linkAdviserTitle}
             linkAdviserUserId={entry.linkAdviserUserId}

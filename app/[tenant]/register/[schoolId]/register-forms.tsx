@@ -19,6 +19,7 @@ import {
 } from '~/app/_components/form-kit';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '~/app/_components/link';
+import { AdviseYourself } from '../../advise-yourself';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTRPC } from '../../../_lib/trpc-client';
@@ -229,9 +230,12 @@ export function AdvisersForm({
   linkAdviserUserId,
   secondAdviserUserId,
   advisers,
+  isManager,
 }: {
   tenant: string;
   schoolId: string;
+  /** The workspace's manager, who may give themselves the adviser role. */
+  isManager: boolean;
   linkAdviserTitle: string;
   linkAdviserUserId: string | null;
   secondAdviserUserId: string | null;
@@ -271,7 +275,7 @@ export function AdvisersForm({
           <Link href={`/${tenant}/members`} className="font-semibold text-brand-dark underline">
             People and roles
           </Link>
-          .
+          .{isManager && <AdviseYourself tenant={tenant} />}
         </p>
       )}
       <form onSubmit={onSubmit}>

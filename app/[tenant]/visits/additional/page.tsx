@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '~/app/_components/link';
 import { statutorySettingsOf } from '~/server/monitoring/statutory-settings';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
+import { AdviseYourself } from '../../advise-yourself';
 import { AdditionalVisitForm } from '../visit-forms';
 
 export const metadata: Metadata = { title: 'Add an additional visit' };
@@ -30,6 +31,7 @@ export default async function AdditionalVisitPage({ params }: { params: Promise<
             People and roles
           </Link>
           , then add the visit.
+          {workspace.roles.includes('tenant_admin') && <AdviseYourself tenant={tenant} />}
         </p>
       ) : (
         <AdditionalVisitForm

@@ -1,0 +1,19 @@
+import { Link } from '~/app/_components/link';
+
+/**
+ * Where no one has the adviser role yet, the manager's way to be the adviser themselves (a head of school
+ * improvement working alone): a person may hold more than one role in a workspace, so they invite their own
+ * address as an adviser and accept. Who counts as an adviser is unchanged.
+ */
+export function AdviseYourself({ tenant }: { tenant: string }) {
+  return (
+    <>
+      {' '}
+      If you advise schools yourself, you can hold the adviser role as well as your own:{' '}
+      <Link href={`/${tenant}/members`} className="font-semibold text-brand-dark underline">
+        give yourself the adviser role on People and roles
+      </Link>{' '}
+      (invite your own email address as an adviser) and accept the invitation.
+    </>
+  );
+}
