@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { memberships, moduleKeys, platformAuditLog, tenantKind, tenants, users } from '~/db/schema';
 import { DomainError } from '../errors/domain-error';
+import { saveStartingInvoiceSettings } from '../invoicing/new-workspace-vat';
 import { invitePerson } from '../people/invite-person';
 import { listInvitations } from '../people/manage-invitations';
 import type { Tenant } from '../workspaces/find-tenant';
@@ -151,6 +152,8 @@ export async function createWorkspace(
     email: input.managerEmail,
     name: input.managerName,
   });
+  // inviteManager has bound the transaction to the new workspace.
+  await saveStartingInvoiceSettings(tx, tenant);
   return { workspaceId: tenant.id, slug: tenant.slug, invitationId: invitation.invitationId };
 }
 

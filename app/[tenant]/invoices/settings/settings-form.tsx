@@ -220,6 +220,11 @@ export function InvoiceSettingsForm({ initial, isLa }: { initial: InvoiceSetting
             key={c.key}
             {...save.field(c.key)}
             label={c.label}
+            hint={
+              isLa && c.key === 'maintained'
+                ? 'An LA’s supplies to its own maintained schools are normally outside the scope of VAT, as the schools are part of the LA, so a new LA starts there; you can change it.'
+                : undefined
+            }
             placeholder="Use the catalogue rate"
             options={treatmentOptions}
             {...bind(c.key)}
