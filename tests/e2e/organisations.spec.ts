@@ -403,6 +403,8 @@ test('a new local authority with no Ofsted results or categories yet plans visit
   await page.getByRole('radio', { name: 'Local authority' }).check();
   await page.getByLabel('LA codes').fill('999');
   await page.getByRole('checkbox', { name: 'Statutory monitoring' }).check();
+  await page.getByRole('checkbox', { name: 'CPD courses and bookings' }).check();
+  await page.getByRole('checkbox', { name: 'Invoicing and payments' }).check();
   await page.getByLabel(/Manager.s email address/).fill(laManager);
   await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
   await expect(page.getByRole('heading', { name: la.name, level: 1 })).toBeVisible();
@@ -415,6 +417,41 @@ test('a new local authority with no Ofsted results or categories yet plans visit
   await page.getByRole('button', { name: 'Check file' }).click();
   await page.getByRole('button', { name: 'Import 2 schools' }).click();
   await expect(page.getByRole('status')).toContainText('Imported 2 schools');
+
+  // Its first job is on the dashboard: the schools with no LA category yet, which the register lists.
+  await page.goto(`/${la.slug}`);
+  await page.getByRole('link', { name: '2 schools on the register with no LA category yet' }).click();
+  await expect(page.getByRole('heading', { name: 'School register', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('LA category')).toHaveValue('none');
+  await expect(page.getByRole('link', { name: `Northtown Primary ${firstUrn}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Westbrook Academy ${firstUrn}` })).toBeVisible();
+  await expectAccessible(page);
+
+  // Its catalogue promises only what it runs: no ECT induction or governor training modules.
+  await page.goto(`/courses/${la.slug}`);
+  await expect(page.getByRole('main')).toContainText(
+    'CPD courses, subject networks and headteacher seminars.',
+  );
+  await expect(page.getByRole('main')).not.toContainText('ECT induction');
+  await expect(page.getByRole('main')).not.toContainText('governor training');
+
+  // Its own maintained schools start outside the scope of VAT, and the form says why.
+  await page.goto(`/${la.slug}/invoices/settings`);
+  const maintained = page.getByLabel('Maintained schools in your area');
+  await expect(maintained).toHaveValue('outside_scope');
+  await expect(
+    page.getByText('An LA’s supplies to its own maintained schools are normally outside'),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  // Nobody is named as DCS yet: the form starts at the Director, and People and roles is a link.
+  await page.goto(`/${la.slug}/concern/dcs`);
+  await expect(page.getByRole('radio', { name: 'Director of Children’s Services' })).toBeChecked();
+  await expect(page.getByRole('main').getByRole('link', { name: 'People and roles' })).toHaveAttribute(
+    'href',
+    `/${la.slug}/members`,
+  );
+  await expectAccessible(page);
 
   // Its schools join not categorised: generating the plan says why nothing was planned, and where to fix it.
   await page.goto(`/${la.slug}/visits`);
@@ -431,6 +468,12 @@ test('a new local authority with no Ofsted results or categories yet plans visit
     'Not categorised yet: choose its category under “Change LA category” below.',
   );
   await expect(page.getByTestId('no-advisers')).toBeVisible();
+  // A manager working alone may hold the adviser role as well.
+  await expect(
+    page
+      .getByTestId('no-advisers')
+      .getByRole('link', { name: 'give yourself the adviser role on People and roles' }),
+  ).toHaveAttribute('href', `/${la.slug}/members`);
   await expectAccessible(page);
 
   // With no adviser yet, an additional visit has no one to go to: the page says whom to invite, not a dead form.
@@ -438,7 +481,12 @@ test('a new local authority with no Ofsted results or categories yet plans visit
   await expect(page.getByTestId('no-advisers')).toContainText(
     'no one in this workspace has the adviser role yet',
   );
-  await expect(page.getByTestId('no-advisers').getByRole('link', { name: 'People and roles' })).toBeVisible();
+  await expect(
+    page.getByTestId('no-advisers').getByRole('link', { name: 'People and roles', exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByTestId('no-advisers').getByRole('link', { name: /give yourself the adviser role/ }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // No Ofsted result or category makes a candidate, yet a safeguarding concern still opens a case.
