@@ -50,7 +50,8 @@ export const usesTermDates = (kind: TenantKind, modules: readonly ModuleKey[]) =
 /** Where the dates come from: an LA publishes its own; others follow the LA (or LAs) their schools are in. */
 export function termDatesSource(kind: TenantKind, laCodes: readonly string[]): string {
   if (kind === 'la') return 'The first and last day of each term, from your published school calendar.';
-  return laCodes.length > 1
+  // An Appropriate Body has no LA codes of its own and serves schools in several local authorities.
+  return laCodes.length !== 1
     ? 'The first and last day of each term, from the calendar of the local authorities your schools are in (where they differ, the one most of your schools follow).'
     : 'The first and last day of each term, from the calendar of the local authority your schools are in.';
 }

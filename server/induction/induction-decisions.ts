@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '~/db/client';
 import {
@@ -12,8 +12,7 @@ import {
   users,
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
-import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
-import { loadTermDates } from '../calendar/term-dates';
+import type { IsoDate } from '../catalogue/academic-year';
 import { workingDaysAfter } from '../courses/working-days';
 import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
@@ -21,8 +20,9 @@ import { isAbStaff } from './appropriate-body';
 import { loadEctFor, recommendsFor } from './ect-access';
 import { abManagers, sendInductionNotice } from './induction-emails';
 import { outcomeLabels } from './induction-labels';
-import { checkpointOpensOn, inductionTermsRequired } from './induction-schedule';
+import { inductionTermsRequired } from './induction-schedule';
 import { applyOutcome } from './record-outcome';
+import { recommendationOpensOn } from './final-assessment-term';
 import { currentPeriod } from './reschedule-ect';
 import type {
   ZDecideAppealInput,
@@ -32,24 +32,6 @@ import type {
 } from './induction-inputs';
 
 type Outcome = 'pass' | 'fail' | 'extension';
-
-/**
- * The day the headteacher's recommendation may first be made: the start of the school term in which the
- * final assessment (the ECT's last term-numbered checkpoint) falls due, as that assessment opens then. Null
- * when the ECT has no such checkpoint. Induction ends with the final assessment; a recommendation before it
- * would judge an induction not yet served.
- */
-export async function recommendationOpensOn(tx: Tx, ectId: string): Promise<IsoDate | null> {
-  const [last] = await tx
-    .select({ dueOn: inductionCheckpoints.dueOn })
-    .from(inductionCheckpoints)
-    .where(and(eq(inductionCheckpoints.ectId, ectId), isNotNull(inductionCheckpoints.termNumber)))
-    .orderBy(desc(inductionCheckpoints.dueOn))
-    .limit(1);
-  if (!last) return null;
-  const dates = await loadTermDates(tx, academicYearOf(last.dueOn));
-  return checkpointOpensOn(last.dueOn, () => dates);
-}
 
 /**
  * The working-day deadlines at the end of induction (statutory guidance): the headteacher recommends within 10

@@ -10,6 +10,8 @@ import {
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
+import { longDate } from '../format/dates';
+import { recommendationOpensOn } from './final-assessment-term';
 import { assertAppropriateBody, isAbStaff } from './appropriate-body';
 import { loadEctFor, submitsFor } from './ect-access';
 import type { TRecordOutcomeInput } from './induction-inputs';
@@ -44,6 +46,16 @@ export async function recordOutcome(tx: Tx, actor: Actor, input: TRecordOutcomeI
         code: 'BAD_REQUEST',
         field: 'termsServed',
         message: `${ect.name} has to serve ${termsRequired} induction terms and has served ${input.termsServed}: a pass or a fail is decided when induction is complete (an extension may be decided now).`,
+      });
+    // The terms served are typed in (and the form offers the terms required): the date shows whether they
+    // can have been served. A pass or fail dated before the term of the final assessment judges an induction
+    // not yet served, as a headteacher's recommendation would (see final-assessment-term.ts).
+    const opensOn = await recommendationOpensOn(tx, ect.id);
+    if (opensOn !== null && input.decidedOn < opensOn)
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: 'decidedOn',
+        message: `${ect.name}'s induction is not complete on ${longDate(input.decidedOn)}: a pass or a fail can be decided from ${longDate(opensOn)}, when the term of the final assessment begins (an extension may be decided now).`,
       });
   }
   const extensionTenths = input.outcome === 'extension' ? Math.round((input.extensionTerms ?? 0) * 10) : null;

@@ -515,3 +515,107 @@ test('a new local authority with no Ofsted results or categories yet plans visit
     `Northtown Primary ${firstUrn}`,
   );
 });
+
+test('a new Appropriate Body with no LA codes imports its schools by URN, is told where to start, and counts induction served elsewhere', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const abSlug = `nlth-${run}`;
+  const ab = { slug: abSlug, name: `Northern Lights Teaching Hub ${run}` };
+  const abManager = `director-${run}@nlth.example`;
+  const base = 710_000 + (Date.now() % 10_000) * 3;
+  await signInWithMagicLink(page, 'platform@stride.example');
+  await page.goto('/platform');
+  const created = new Date(Date.now() - 1000);
+  await page.getByLabel('Full name').fill(ab.name);
+  await page.getByLabel('Short name').fill('NLTH');
+  await page.getByLabel('Web address name').fill(abSlug);
+  await page.getByRole('radio', { name: 'Appropriate body' }).check();
+  await page.getByRole('checkbox', { name: 'ECT induction' }).check();
+  await page.getByLabel(/Manager.s email address/).fill(abManager);
+  await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();
+  await expect(page.getByRole('heading', { name: ab.name, level: 1 })).toBeVisible();
+  await signOut(page);
+  await acceptInvitation(page, { email: abManager, after: created, workspace: ab }, 'Dana Director');
+
+  // The schools it serves are in several local authorities: an academy, an independent school, a primary.
+  const primary = `Aurora Primary School ${base}`;
+  const file = path.join(dir, 'ab-edubasealldata.csv');
+  await writeFile(
+    file,
+    giasCsv(
+      [
+        giasRow({ urn: base, name: primary, laCode: '391', laName: 'Newcastle upon Tyne' }),
+        giasRow({
+          urn: base + 1,
+          name: `Borealis Academy ${base}`,
+          laCode: '929',
+          laName: 'Northumberland',
+          type: 'Academy converter',
+          typeGroup: 'Academies',
+          trust: 'Northern Star Trust',
+        }),
+        giasRow({
+          urn: base + 2,
+          name: `Kielder Independent School ${base}`,
+          laCode: '840',
+          laName: 'County Durham',
+          type: 'Other independent school',
+          typeGroup: 'Independent schools',
+        }),
+      ],
+      { header: 'full' },
+    ),
+  );
+  await page.goto(`/${abSlug}/schools/import`);
+  await page.getByLabel('GIAS establishment fields file').setInputFiles(file);
+  await page.getByLabel(/URNs to import/).fill(`${base}\n${base + 1}, ${base + 2}`);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await page.getByRole('button', { name: 'Import 3 schools' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 3 schools');
+
+  // Its term dates follow the local authorities its schools are in, not one of its own.
+  await page.goto(`/${abSlug}/term-dates`);
+  await expect(
+    page.getByText('from the calendar of the local authorities your schools are in'),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  // No ECT yet: the induction page says how they come, not that none "match".
+  await page.goto(`/${abSlug}/induction`);
+  const list = page.getByRole('region', { name: 'Early career teachers' });
+  await expect(list).toContainText('No ECTs are registered yet.');
+  await expect(list).not.toContainText('match');
+  await expect(list.getByRole('link', { name: 'People and roles' })).toHaveAttribute(
+    'href',
+    `/${abSlug}/members`,
+  );
+  await expectAccessible(page);
+
+  // An ECT with two terms served with another AB: the record says they do not count until reduced.
+  await page.getByRole('link', { name: 'Register an ECT' }).click();
+  await page.getByLabel('School', { exact: true }).selectOption({ label: primary });
+  await page.getByLabel('Teacher reference number (TRN)').fill(String(1_000_000 + (base % 8_999_999)));
+  await page.getByLabel('ECT’s full name').fill('Amira Patel');
+  await page.getByLabel('ECT’s email address').fill(`amira-${run}@aurora.sch.example`);
+  await page.getByLabel('Induction start date').fill('2026-09-02');
+  await page.getByLabel('FTE').fill('1');
+  await page.getByLabel('Induction tutor’s name').fill('Tom Tutor');
+  await page.getByLabel('Induction tutor’s email').fill(`tutor-${run}@aurora.sch.example`);
+  await page.getByLabel('Mentor’s name').fill('Mary Mentor');
+  await page.getByLabel('Mentor’s email').fill(`mentor-${run}@aurora.sch.example`);
+  await page
+    .getByLabel('Previous induction periods (optional)')
+    .fill('Two terms with Leeds Teaching School Hub, September 2025 to Easter 2026, full time.');
+  await page.getByRole('button', { name: 'Register ECT' }).click();
+  await expect(page.getByRole('heading', { name: 'Amira Patel', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('previous-induction-not-counted')).toContainText(
+    'Not counted in the terms to serve',
+  );
+  await expectAccessible(page);
+  await page.getByLabel('Reduction (terms)').fill('2');
+  await page.getByLabel('Reason', { exact: true }).fill('Two terms served with Leeds Teaching School Hub.');
+  await page.getByRole('button', { name: 'Save reduction' }).click();
+  await expect(page.getByText(/Saved: 4\.0 terms to serve/)).toBeVisible();
+  await expect(page.getByTestId('previous-induction-not-counted')).toHaveCount(0);
+});

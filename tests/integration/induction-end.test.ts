@@ -22,12 +22,15 @@ describe('the end of induction: deadline reminders and appeal results', () => {
   });
 
   const emailsTo = (to: string, subject: string) => outboxTo(database.db, to, subject);
-  /** A new ECT of the hub, decided by the AB on 20 Nov 2026 after six terms, and that decision appealed on 25 Nov. */
+  /**
+   * A new ECT of the hub who started in September 2024, decided by the AB on 20 Nov 2026 after six terms, and that
+   * decision appealed on 25 Nov.
+   */
   async function decidedAndAppealed(
     decision: { outcome: 'fail' } | { outcome: 'extension'; extensionTerms: number },
   ) {
     const manager = hub.as(hub.people.manager);
-    const ectId = await hub.register();
+    const ectId = await hub.register('Priya Raman', { startsOn: '2024-09-03' });
     await manager.induction.recordOutcome({ ectId, decidedOn: '2026-11-20', termsServed: 6, ...decision });
     const { id: appealId } = await manager.induction.recordAppeal({ ectId, lodgedOn: '2026-11-25' });
     return { manager, ectId, appealId };
@@ -44,7 +47,7 @@ describe('the end of induction: deadline reminders and appeal results', () => {
     // Started in September 2024, so by now in (or past) the term of her final assessment: she may be recommended.
     const ectId = await own.register('Rhiannon Price', { startsOn: '2024-09-03' });
     // A second ECT whose induction is complete is never reminded of.
-    const passedId = await own.register('Peter Passed');
+    const passedId = await own.register('Peter Passed', { startsOn: '2024-09-03' });
     const manager = own.as(own.people.manager);
     await manager.induction.recordOutcome({
       ectId: passedId,
@@ -141,8 +144,8 @@ describe('the end of induction: deadline reminders and appeal results', () => {
   it('reminds an ECT who failed, and their tutor, of the deadline to appeal, once', async () => {
     const own = await makeHub(database);
     const manager = own.as(own.people.manager);
-    const failedId = await own.register('Farah Fail');
-    const appealedId = await own.register('Aled Appealed');
+    const failedId = await own.register('Farah Fail', { startsOn: '2024-09-03' });
+    const appealedId = await own.register('Aled Appealed', { startsOn: '2024-09-03' });
     const extendedId = await own.register('Eli Extended');
     // Friday 11 September 2026: the appeal is due by Friday 9 October (20 working days).
     for (const ectId of [failedId, appealedId])
@@ -283,7 +286,8 @@ describe('the end of induction: deadline reminders and appeal results', () => {
     // Appealed once: no further appeal date.
     expect(after.decisions.deadlines.appealBy).toBeNull();
 
-    const extendedId = await hub.register();
+    // Six terms from September 2024 and one more from the extension: the pass in December 2026 ends it.
+    const extendedId = await hub.register('Priya Raman', { startsOn: '2024-09-03' });
     await manager.induction.recordOutcome({
       ectId: extendedId,
       outcome: 'extension',

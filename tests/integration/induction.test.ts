@@ -585,6 +585,12 @@ describe('ECT induction (Appropriate Body)', () => {
     await expect(
       manager.induction.recordOutcome({ ectId, outcome: 'pass', decidedOn: '2026-12-04', termsServed: 1 }),
     ).rejects.toThrow(/has to serve 6 induction terms and has served 1/);
+    // Nor is one typed as six terms served when the date shows they cannot have been: the form offers six.
+    await expect(
+      manager.induction.recordOutcome({ ectId, outcome: 'pass', decidedOn: '2026-12-04', termsServed: 6 }),
+    ).rejects.toThrow(
+      "Priya Raman's induction is not complete on 4 December 2026: a pass or a fail can be decided from",
+    );
     await manager.induction.recordOutcome({
       ectId,
       outcome: 'extension',
@@ -599,14 +605,14 @@ describe('ECT induction (Appropriate Body)', () => {
     await manager.induction.recordOutcome({
       ectId,
       outcome: 'pass',
-      decidedOn: '2027-12-20',
+      decidedOn: '2028-01-14',
       termsServed: 7,
     });
     const passed = await manager.induction.byId({ ectId });
     expect(passed.ect.status).toBe('completed');
     expect(passed.mayRecordOutcome).toBe(false);
     await expect(
-      manager.induction.recordOutcome({ ectId, outcome: 'fail', decidedOn: '2027-12-21', termsServed: 7 }),
+      manager.induction.recordOutcome({ ectId, outcome: 'fail', decidedOn: '2028-01-17', termsServed: 7 }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const { csv } = await manager.induction.exportOutcomes({});
@@ -618,7 +624,7 @@ describe('ECT induction (Appropriate Body)', () => {
       `${input.trn},Priya Raman,1999-04-12,${hub.schoolA.urn},Alpha Primary School,2025-09-03,,1.00,6.0,Extension,2027-09-10`,
     );
     expect(lines).toContain(
-      `${input.trn},Priya Raman,1999-04-12,${hub.schoolA.urn},Alpha Primary School,2025-09-03,2027-12-20,1.00,7.0,Pass,2027-12-20`,
+      `${input.trn},Priya Raman,1999-04-12,${hub.schoolA.urn},Alpha Primary School,2025-09-03,2028-01-14,1.00,7.0,Pass,2028-01-14`,
     );
   });
 

@@ -123,6 +123,8 @@ describe('what the term dates page says they are for, by kind of workspace', () 
     expect(termDatesSource('appropriate_body', ['302', '310'])).toContain(
       'the local authorities your schools are in',
     );
+    // A new Appropriate Body has no LA codes: its schools are in several local authorities, not one.
+    expect(termDatesSource('appropriate_body', [])).toContain('the local authorities your schools are in');
   });
 
   it('finds no use where nothing counts in terms (courses, or ECT training sold by a partnership)', () => {

@@ -691,7 +691,7 @@ export function ReductionForm({
       <h3 className="text-xl font-semibold">Reduce induction</h3>
       <NumberField
         label="Reduction (terms)"
-        hint="Terms taken off the six, to one decimal place; 0 removes a reduction. At least one term is served."
+        hint="Terms taken off the six, for prior experience or induction already served elsewhere, to one decimal place; 0 removes a reduction. At least one term is served."
         {...reduce.field('reductionTerms')}
         {...bind('reductionTerms')}
       />

@@ -294,7 +294,32 @@ export default async function InductionPage({
           hideCaption
           rows={list}
           rowKey={(e) => e.id}
-          empty="No early career teachers match."
+          empty={
+            status || schoolId || search ? (
+              'No early career teachers match.'
+            ) : abStaff ? (
+              <>
+                No ECTs are registered yet. Schools register their ECTs here once their headteachers have been
+                invited
+                {roles.includes('tenant_admin') ? (
+                  <>
+                    {' '}
+                    (
+                    <Link href={`/${tenant}/members`} className="text-brand-dark underline">
+                      People and roles
+                    </Link>
+                    ); you can also register one for a school with “Register an ECT”.
+                  </>
+                ) : (
+                  ' by your manager.'
+                )}
+              </>
+            ) : mayRegister ? (
+              'No ECTs are registered yet. Register each ECT with the Appropriate Body before they start: “Register an ECT”.'
+            ) : (
+              'No ECTs at your school are registered with this Appropriate Body yet. Your headteacher registers them.'
+            )
+          }
           columns={[
             {
               header: 'ECT',

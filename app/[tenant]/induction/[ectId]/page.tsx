@@ -147,7 +147,15 @@ export default async function EctRecordPage({
         {ect.previousInduction && (
           <>
             <dt className="font-semibold">Previous induction</dt>
-            <dd>{ect.previousInduction}</dd>
+            <dd>
+              {ect.previousInduction}
+              {record.mayReduce && ect.reductionTenths === 0 && (
+                <span className="mt-1 block text-slate-700" data-testid="previous-induction-not-counted">
+                  Not counted in the terms to serve: to count terms served elsewhere, reduce induction by them
+                  under “Reduce induction” below.
+                </span>
+              )}
+            </dd>
           </>
         )}
       </dl>
