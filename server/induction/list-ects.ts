@@ -156,9 +156,13 @@ export async function inductionDashboard(tx: Tx, actor: Actor, today: IsoDate) {
       termNumber: inductionCheckpoints.termNumber,
       judgement: inductionCheckpoints.judgement,
       submittedAt: inductionCheckpoints.submittedAt,
+      schoolName: schools.name,
     })
     .from(inductionCheckpoints)
     .innerJoin(ects, eq(ects.id, inductionCheckpoints.ectId))
+    // The school of the period the review belongs to: an AB serving many schools sees where each came from.
+    .innerJoin(inductionPeriods, eq(inductionPeriods.id, inductionCheckpoints.periodId))
+    .innerJoin(schools, eq(schools.id, inductionPeriods.schoolId))
     .where(and(visibleTo(actor), eq(inductionCheckpoints.status, 'submitted')))
     .orderBy(desc(inductionCheckpoints.submittedAt));
   // Recommendations the AB has not yet decided on (no outcome recorded after them).

@@ -446,6 +446,10 @@ describe('ECT induction (Appropriate Body)', () => {
     const dashboard = await officer.induction.dashboard();
     expect(dashboard.atRisk.map((e) => e.id)).toContain(ectId);
     expect(dashboard.awaitingReview.map((c) => c.checkpointId)).toContain(first.id);
+    // An AB serving many schools sees which school each review came from.
+    expect(dashboard.awaitingReview.find((c) => c.checkpointId === first.id)?.schoolName).toBe(
+      dashboard.atRisk.find((e) => e.id === ectId)?.schoolName,
+    );
 
     await expect(
       officer.induction.reviewCheckpoint({

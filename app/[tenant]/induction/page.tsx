@@ -168,7 +168,9 @@ export default async function InductionPage({
                     </Link>
                   ),
                 },
+                { header: 'School', cell: (c) => c.schoolName },
                 { header: 'Review', cell: (c) => checkpointTitle(c) },
+                { header: 'Submitted', cell: (c) => shortDate(c.submittedAt) },
                 {
                   header: 'Judgement',
                   cell: (c) => (c.judgement === 'not_on_track' ? <strong>Not on track</strong> : 'On track'),
@@ -258,7 +260,7 @@ export default async function InductionPage({
             />
             <p className="mt-3">
               <a href={`/${tenant}/induction/export`} className="font-semibold text-brand-dark underline">
-                Download outcomes (CSV) for the Teaching Regulation Agency
+                Download outcomes (CSV) to record in DfE’s “Record inductions as an appropriate body” service
               </a>
             </p>
           </section>
