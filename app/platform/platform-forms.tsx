@@ -16,10 +16,12 @@ import {
 } from '~/app/_components/form-kit';
 import type { ModuleKey, TenantKind } from '~/server/workspaces/workspace-vocabulary';
 import { tenantKindLabels } from '~/server/workspaces/kind-labels';
-import { moduleTitles } from '~/server/workspaces/module-titles';
+import { modulesForKind, moduleTitles } from '~/server/workspaces/module-titles';
 import { useTRPC } from '../_lib/trpc-client';
 
-const moduleOptions = optionsOf(moduleTitles);
+/** The module checkboxes a kind of workspace is offered (an appropriate body has no monitoring or commissioning). */
+const moduleOptionsFor = (kind: TenantKind) =>
+  optionsOf(moduleTitles).filter((o) => modulesForKind(kind).includes(o.value as ModuleKey));
 
 /** Create a workspace and invite its first manager. */
 export function CreateWorkspaceForm() {
@@ -49,7 +51,10 @@ export function CreateWorkspaceForm() {
             .split(/[\s,]+/)
             .map((c) => c.trim())
             .filter(Boolean),
-          modules: values.modules as ModuleKey[],
+          // A module ticked before the kind changed to one without it is not sent.
+          modules: values.modules.filter((m) =>
+            modulesForKind(values.kind).includes(m as ModuleKey),
+          ) as ModuleKey[],
           managerName: values.managerName || undefined,
         })
       }
@@ -90,7 +95,7 @@ export function CreateWorkspaceForm() {
       />
       <CheckboxGroup
         label="Modules switched on"
-        options={moduleOptions}
+        options={moduleOptionsFor(values.kind)}
         {...form.field('modules')}
         {...bind('modules')}
       />
@@ -108,7 +113,15 @@ export function CreateWorkspaceForm() {
   );
 }
 
-export function ModulesForm({ workspaceId, modules }: { workspaceId: string; modules: string[] }) {
+export function ModulesForm({
+  workspaceId,
+  kind,
+  modules,
+}: {
+  workspaceId: string;
+  kind: TenantKind;
+  modules: string[];
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [chosen, setChosen] = useState(modules);
@@ -127,7 +140,7 @@ export function ModulesForm({ workspaceId, modules }: { workspaceId: string; mod
     >
       <CheckboxGroup
         label="Modules switched on"
-        options={moduleOptions}
+        options={moduleOptionsFor(kind)}
         value={chosen}
         onChange={setChosen}
         {...form.field('modules')}

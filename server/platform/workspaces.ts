@@ -7,6 +7,8 @@ import { saveStartingInvoiceSettings } from '../invoicing/new-workspace-vat';
 import { invitePerson } from '../people/invite-person';
 import { listInvitations } from '../people/manage-invitations';
 import type { Tenant } from '../workspaces/find-tenant';
+import { modulesForKind, moduleTitles } from '../workspaces/module-titles';
+import type { ModuleKey } from '../workspaces/workspace-vocabulary';
 
 const ZModules = z.array(z.enum(moduleKeys)).max(moduleKeys.length);
 
@@ -62,11 +64,13 @@ const reservedSlugs = new Set([
 ]);
 
 function checkModules(kind: Tenant['kind'], modules: readonly string[]) {
-  if (kind === 'appropriate_body' && modules.includes('commissioning'))
+  const allowed = modulesForKind(kind);
+  const refused = modules.filter((m) => !allowed.includes(m as ModuleKey));
+  if (refused.length > 0)
     throw new DomainError({
       code: 'BAD_REQUEST',
       field: 'modules',
-      message: 'Commissioning links an LA and a provider; an appropriate body cannot switch it on.',
+      message: `${new Intl.ListFormat('en-GB').format(refused.map((m) => moduleTitles[m as ModuleKey]))} ${refused.length === 1 ? 'is' : 'are'} for local authorities and their providers: an appropriate body cannot switch ${refused.length === 1 ? 'it' : 'them'} on.`,
     });
   if (kind === 'la' && modules.length === 0)
     throw new DomainError({

@@ -531,6 +531,9 @@ test('a new Appropriate Body with no LA codes imports its schools by URN, is tol
   await page.getByLabel('Short name').fill('NLTH');
   await page.getByLabel('Web address name').fill(abSlug);
   await page.getByRole('radio', { name: 'Appropriate body' }).check();
+  // Monitoring schools and commissioning are a local authority's: an appropriate body is not offered them.
+  await expect(page.getByRole('checkbox', { name: 'Statutory monitoring' })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Commissioning' })).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'ECT induction' }).check();
   await page.getByLabel(/Manager.s email address/).fill(abManager);
   await page.getByRole('button', { name: 'Create workspace and invite its manager' }).click();

@@ -153,6 +153,14 @@ describe('organisations and people', () => {
       expect(await codeOf(admin.platform.setModules({ workspaceId, modules: ['commissioning'] }))).toBe(
         'BAD_REQUEST',
       );
+      // Monitoring schools is a local authority's: an appropriate body is refused it, saying why.
+      await expect(
+        admin.platform.setModules({ workspaceId, modules: ['induction', 'statutory', 'commissioning'] }),
+      ).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message:
+          'Statutory monitoring and Commissioning are for local authorities and their providers: an appropriate body cannot switch them on.',
+      });
       await admin.platform.setModules({ workspaceId, modules: ['induction', 'governance'] });
       expect((await tenantBySlug(database.db, slug)).modules).toEqual(['induction', 'governance']);
     });

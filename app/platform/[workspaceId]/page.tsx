@@ -41,7 +41,7 @@ export default async function PlatformWorkspacePage({
         <h2 id="modules" className="text-2xl font-semibold">
           Modules
         </h2>
-        <ModulesForm workspaceId={workspace.id} modules={workspace.modules} />
+        <ModulesForm workspaceId={workspace.id} kind={workspace.kind} modules={workspace.modules} />
       </section>
       <section aria-labelledby="managers" className="mt-8">
         <h2 id="managers" className="text-2xl font-semibold">
