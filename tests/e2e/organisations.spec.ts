@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { giasCsv, giasRow } from '../fixtures/gias';
+import { academicYearLabel, academicYearOf, todayInLondon } from '../../server/catalogue/academic-year';
 import {
   acceptInvitation,
   expectAccessible,
@@ -582,6 +583,11 @@ test('a new Appropriate Body with no LA codes imports its schools by URN, is tol
   await expect(
     page.getByText('from the calendar of the local authorities your schools are in'),
   ).toBeVisible();
+  await expectAccessible(page);
+  // An induction begun in an earlier year counts its terms: that year's dates can be set too.
+  const lastYear = academicYearLabel(academicYearOf(todayInLondon()) - 1);
+  await page.getByRole('navigation', { name: 'Earlier years' }).getByRole('link', { name: lastYear }).click();
+  await expect(page.getByRole('heading', { name: lastYear, level: 2 })).toBeVisible();
   await expectAccessible(page);
 
   // No ECT yet: the induction page says how they come, not that none "match".

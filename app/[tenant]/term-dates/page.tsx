@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Link } from '~/app/_components/link';
 import { forbidden } from 'next/navigation';
 import { academicYearLabel, academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { termDatesSource, termDatesUses } from '~/server/calendar/term-dates-words';
@@ -7,16 +8,34 @@ import { TermDatesForm } from './term-dates-form';
 
 export const metadata: Metadata = { title: 'Term dates' };
 
-/** The workspace's term dates for this year and next, which the manager sets from the LA's calendar. */
-export default async function TermDatesPage({ params }: { params: Promise<{ tenant: string }> }) {
+/** How many earlier years can be opened: an induction begun up to three years ago still counts its terms. */
+const earlierYears = 3;
+
+/**
+ * The workspace's term dates for this year and next, which the manager sets from the LA's calendar, and an
+ * earlier year on asking (`?year=2025`): an ECT registered late, or a part-time induction, counts terms served
+ * in years before this one.
+ */
+export default async function TermDatesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ year?: string }>;
+}) {
   const { tenant } = await params;
+  const { year } = await searchParams;
   const { api, workspace } = await loadWorkspace(tenant);
   if (!workspace.roles.includes('tenant_admin')) forbidden();
   const thisYear = academicYearOf(todayInLondon());
   const { kind, modules } = workspace.tenant;
   const uses = termDatesUses(kind, modules);
+  const earlier = Array.from({ length: earlierYears }, (_, k) => thisYear - 1 - k);
+  const asked = earlier.find((y) => String(y) === year);
   const years = await Promise.all(
-    [thisYear, thisYear + 1].map((academicYear) => guard(api.calendar.termDates({ academicYear }))),
+    [...(asked ? [asked] : []), thisYear, thisYear + 1].map((academicYear) =>
+      guard(api.calendar.termDates({ academicYear })),
+    ),
   );
   return (
     <div>
@@ -36,6 +55,21 @@ export default async function TermDatesPage({ params }: { params: Promise<{ tena
           None of this workspace’s modules counts in terms at present, so these dates change nothing yet.
         </p>
       )}
+      <nav aria-label="Earlier years" className="mt-4 text-slate-700">
+        Set an earlier year’s dates:{' '}
+        {earlier.map((y, k) => (
+          <span key={y}>
+            {k > 0 ? ' · ' : ''}
+            <Link
+              href={`/${tenant}/term-dates?year=${y}`}
+              aria-current={y === asked ? 'page' : undefined}
+              className="text-brand-dark underline"
+            >
+              {academicYearLabel(y)}
+            </Link>
+          </span>
+        ))}
+      </nav>
       <div className="mt-6 space-y-10">
         {years.map((dates) => (
           <section key={dates.academicYear} aria-labelledby={`year-${dates.academicYear}`}>
