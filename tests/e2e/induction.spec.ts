@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { acceptInvitation, expectAccessible, latestEmailedLink, signInWithMagicLink } from './support';
 
@@ -123,6 +124,18 @@ test('a school registers an ECT, the tutor judges them not on track, the AB sees
   const csv = await ab.request.get('/nwlhub/induction/export');
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(`${corrected},${name}`);
+  // From the page, for the outcomes decided between two dates (boxes left empty are no limit).
+  await ab.goto('/nwlhub/induction');
+  const outcomes = ab.getByRole('form', { name: 'Download outcomes' });
+  await outcomes.getByLabel('Decided from (optional)').fill('2026-12-01');
+  const downloading = ab.waitForEvent('download');
+  await outcomes.getByRole('button', { name: 'Download outcomes (CSV)' }).click();
+  const download = await downloading;
+  expect(await readFile(await download.path(), 'utf8')).toContain(`${corrected},${name}`);
+  await expectAccessible(ab);
+  const before = await ab.request.get('/nwlhub/induction/export?from=&to=2026-11-30');
+  expect(before.status()).toBe(200);
+  expect(await before.text()).not.toContain(`${corrected},${name}`);
 });
 
 test('the head recommends a fail, the AB fails the ECT, and the Teaching Regulation Agency varies it to an extension', async ({

@@ -258,11 +258,18 @@ export default async function InductionPage({
                 { header: 'Decide by', cell: (e) => shortDate(e.decisionDue) },
               ]}
             />
-            <p className="mt-3">
-              <a href={`/${tenant}/induction/export`} className="font-semibold text-brand-dark underline">
-                Download outcomes (CSV) to record in DfE’s “Record inductions as an appropriate body” service
-              </a>
+            <p className="mt-4 max-w-3xl">
+              Outcomes recorded here, as CSV to enter in DfE’s “Record inductions as an appropriate body”
+              service: every one, or those decided between two dates.
             </p>
+            <FilterForm
+              label="Download outcomes"
+              submit="Download outcomes (CSV)"
+              action={`/${tenant}/induction/export`}
+            >
+              <FilterInput type="date" name="from" label="Decided from (optional)" width="w-48" />
+              <FilterInput type="date" name="to" label="Decided up to (optional)" width="w-48" />
+            </FilterForm>
           </section>
         </>
       )}

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { csvResponse } from '../../../_lib/csv-response';
 import { serverApi } from '../../../_lib/server-api';
 
-const ZQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+// The page's date boxes send an empty value when left empty: that is no limit, not a bad date.
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional());
+const ZQuery = z.object({ from: optionalDate, to: optionalDate });
 
 /** Induction outcomes as CSV for the TRA / DfE's AB service; the procedure decides who may have it. */
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
