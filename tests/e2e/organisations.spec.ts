@@ -627,4 +627,13 @@ test('a new Appropriate Body with no LA codes imports its schools by URN, is tol
   await page.getByRole('button', { name: 'Save reduction' }).click();
   await expect(page.getByText(/Saved: 4\.0 terms to serve/)).toBeVisible();
   await expect(page.getByTestId('previous-induction-not-counted')).toHaveCount(0);
+
+  // The school's page leads to its early career teachers.
+  await page.goto(`/${abSlug}/schools`);
+  await page.getByRole('link', { name: primary, exact: true }).click();
+  await page.getByRole('link', { name: 'Early career teachers at this school' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Early career teachers' }).getByRole('link', { name: 'Amira Patel' }),
+  ).toBeVisible();
+  await expectAccessible(page);
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { governanceUsers, hasRole, officers, staff } from '~/server/access/role-groups';
+import { governanceUsers, hasRole, inductionReaders, officers, staff } from '~/server/access/role-groups';
 import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { contactRoleLabels } from '~/server/schools/school-contacts';
@@ -134,6 +134,13 @@ export default async function SchoolPage({
         <p className="mt-4">
           <Link className="underline" href={`/${tenant}/governance/${school.id}`}>
             Governing board
+          </Link>
+        </p>
+      )}
+      {workspace.tenant.modules.includes('induction') && hasRole(workspace.roles, inductionReaders) && (
+        <p className="mt-4">
+          <Link className="underline" href={`/${tenant}/induction?school=${school.id}`}>
+            Early career teachers at this school
           </Link>
         </p>
       )}
