@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { scopeTransaction, type Db, type Tx } from '~/db/client';
-import { tenants, type TenantSettings } from '~/db/schema';
+import { tenants, type ModuleKey, type TenantSettings } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 
 /**
@@ -14,7 +14,14 @@ export function withPublicCourses<T>(
   slug: string,
   fn: (
     tx: Tx,
-    tenant: { id: string; name: string; slug: string; laCodes: string[]; settings: TenantSettings },
+    tenant: {
+      id: string;
+      name: string;
+      slug: string;
+      laCodes: string[];
+      modules: ModuleKey[];
+      settings: TenantSettings;
+    },
   ) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueOffers } from '../courses/catalogue-intro';
 import { todayInLondon } from '../catalogue/academic-year';
 import { priceNamesOf } from '../catalogue/price-names';
 import { catalogueSitemap } from '../courses/catalogue-sitemap';
@@ -32,7 +33,12 @@ export const courseCatalogueRouter = router({
           catalogueFacets(tx, tenant.id, today),
         ]);
         return {
-          tenant: { name: tenant.name, slug: tenant.slug, priceNames: priceNamesOf(tenant.settings) },
+          tenant: {
+            name: tenant.name,
+            slug: tenant.slug,
+            priceNames: priceNamesOf(tenant.settings),
+            offers: catalogueOffers(tenant.modules),
+          },
           ...results,
           facets,
         };

@@ -64,7 +64,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const name = found?.tenant.name ?? 'Courses';
   return {
     title: `Courses and CPD from ${name}`,
-    description: `Upcoming CPD courses, networks, ECT induction and governor training from ${name}.`,
+    description: `Upcoming ${found?.tenant.offers ?? 'CPD courses'} from ${name}.`,
   };
 }
 
@@ -84,8 +84,8 @@ export default async function CourseCataloguePage({ params }: { params: Params }
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         <h1 className="text-3xl font-bold">Courses from {result.tenant.name}</h1>
         <p className="mt-2 text-slate-700">
-          CPD courses, subject networks, headteacher seminars, ECT induction and governor training. Browse
-          freely; sign in with your school account to book.
+          {result.tenant.offers.charAt(0).toUpperCase() + result.tenant.offers.slice(1)}. Browse freely; sign
+          in with your school account to book.
         </p>
         <div className="mt-6">
           <CatalogueFilters initial={raw} phases={result.facets.phases} subjects={result.facets.subjects} />
