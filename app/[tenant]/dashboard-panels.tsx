@@ -312,9 +312,13 @@ export function MoneyOwedPanel({
           <Figure
             href={list}
             text={
-              ownSchool
-                ? 'Nothing owed: your school’s invoices are settled'
-                : 'Nothing owed on issued invoices'
+              owed.issued === 0
+                ? ownSchool
+                  ? 'No invoices yet: your school has been sent none'
+                  : 'No invoices issued yet'
+                : ownSchool
+                  ? 'Nothing owed: your school’s invoices are settled'
+                  : 'Nothing owed on issued invoices'
             }
           />
         ) : (
