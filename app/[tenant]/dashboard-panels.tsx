@@ -10,6 +10,7 @@ import { roleOnBoard, type GovernorCategory, type GovernorOffice } from '~/serve
 import type { MoneyOwed } from '~/server/invoicing/money-owed';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
 import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
+import { inLocalAuthorities } from '~/server/schools/local-authority-words';
 import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
 import type { ModuleKey, TenantKind } from '~/server/workspaces/workspace-vocabulary';
 
@@ -416,8 +417,8 @@ export function GettingStarted({
       : {
           text: 'Import your schools from GIAS',
           hint: workspace.modules.includes('statutory')
-            ? `Every open school in local authority ${workspace.laCodes.join(', ')} joins the register.`
-            : `The schools in local authority ${workspace.laCodes.join(', ')}, or the URNs you list.`,
+            ? `Every open school in ${inLocalAuthorities(workspace.laCodes)} joins the register.`
+            : `The schools in ${inLocalAuthorities(workspace.laCodes)}, or the URNs you list.`,
         };
   const step: Record<SetupStepKey, { href: string; text: string; hint: string }> = {
     schools: { href: `/${tenant}/schools/import`, ...schoolsStep },
