@@ -11,6 +11,7 @@ import type { MoneyOwed } from '~/server/invoicing/money-owed';
 import { notCategorisedFilter } from '~/server/monitoring/list-register';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
 import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
+import { inLocalAuthorities } from '~/server/schools/local-authority-words';
 import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
 import type { ModuleKey, TenantKind } from '~/server/workspaces/workspace-vocabulary';
 
@@ -322,9 +323,13 @@ export function MoneyOwedPanel({
           <Figure
             href={list}
             text={
-              ownSchool
-                ? 'Nothing owed: your school’s invoices are settled'
-                : 'Nothing owed on issued invoices'
+              owed.issued === 0
+                ? ownSchool
+                  ? 'No invoices yet: your school has been sent none'
+                  : 'No invoices issued yet'
+                : ownSchool
+                  ? 'Nothing owed: your school’s invoices are settled'
+                  : 'Nothing owed on issued invoices'
             }
           />
         ) : (
@@ -422,8 +427,8 @@ export function GettingStarted({
       : {
           text: 'Import your schools from GIAS',
           hint: workspace.modules.includes('statutory')
-            ? `Every open school in local authority ${workspace.laCodes.join(', ')} joins the register.`
-            : `The schools in local authority ${workspace.laCodes.join(', ')}, or the URNs you list.`,
+            ? `Every open school in ${inLocalAuthorities(workspace.laCodes)} joins the register.`
+            : `The schools in ${inLocalAuthorities(workspace.laCodes)}, or the URNs you list.`,
         };
   const step: Record<SetupStepKey, { href: string; text: string; hint: string }> = {
     schools: { href: `/${tenant}/schools/import`, ...schoolsStep },

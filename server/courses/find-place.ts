@@ -1,9 +1,18 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { chargeableItems, courseBookings, type CourseBooking } from '~/db/schema';
+import {
+  chargeableItems,
+  courseBookings,
+  schools,
+  type CancellationTerms,
+  type CourseBooking,
+} from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { loadVatForSchool } from '../invoicing/vat-for-school';
+import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { certificateEligibility, certificateFor } from './attendance-certificate';
+import { hasStarted } from './booking-closed';
+import { freeCancellationUntil } from './cancellation-terms';
 import { courseInvite, inviteSequence } from './course-invite';
 import { courseWhere } from './course-labels';
 import { getCourse } from './get-course';
@@ -59,10 +68,16 @@ export async function cancellationChargeOf(
  */
 export async function placeByLink(tx: Tx, token: string) {
   const { booking, course, sessions } = await findPlace(tx, token);
-  const [{ eligible }, charge] = await Promise.all([
+  const [{ eligible }, charge, [school]] = await Promise.all([
     certificateEligibility(tx, booking),
     cancellationChargeOf(tx, booking),
+    tx.select({ name: schools.name }).from(schools).where(eq(schools.id, booking.schoolId)),
   ]);
+  // A delegate named by their school cannot cancel from this link: the page says who can, and until when free.
+  const open =
+    booking.status === 'confirmed' &&
+    course.startsOn !== null &&
+    !hasStarted(course.startsOn, sessions, todayInLondon());
   const where = courseWhere(course);
   return {
     booking: {
@@ -76,7 +91,18 @@ export async function placeByLink(tx: Tx, token: string) {
     sessions,
     certificate: eligible,
     charge,
+    /** While the place can still be cancelled: the school that can cancel it and its last free day. */
+    cannotCome: open && course.startsOn ? cannotComeOf(school?.name, course.startsOn, course) : null,
   };
+}
+
+function cannotComeOf(
+  schoolName: string | undefined,
+  startsOn: IsoDate,
+  course: { cancellationTerms: CancellationTerms },
+) {
+  const freeUntil = freeCancellationUntil(course.cancellationTerms, startsOn);
+  return { schoolName: schoolName ?? 'your school', freeUntil, freePassed: freeUntil < todayInLondon() };
 }
 
 /**

@@ -3,13 +3,16 @@ import type { Tx } from '~/db/client';
 import { courses } from '~/db/schema';
 import { DomainError } from '~/server/errors/domain-error';
 import { loadWorkspaceVat } from '../invoicing/vat-for-school';
+import { todayInLondon } from '../catalogue/academic-year';
+import { bookingClosedReason } from './booking-closed';
 import { publicCourseVat } from './course-vat';
 import { listSessions } from './get-course';
 
 /**
  * A published (or cancelled) course as the public sees it: never its joining link or who is booked. No school
  * is known, so `vat` says VAT as it applies to each kind of school (publicCourseVat), never "plus VAT" to all
- * where maintained schools, say, pay none.
+ * where maintained schools, say, pay none. `bookingClosed` says why a published course can no longer be booked
+ * (it has started, or its booking deadline has passed), in booking's own words, or is null while it can.
  */
 export async function getPublicCourse(tx: Tx, courseId: string, tenantId: string) {
   const [course] = await tx
@@ -47,6 +50,7 @@ export async function getPublicCourse(tx: Tx, courseId: string, tenantId: string
   return {
     course: { ...course, facilitators: course.facilitators.map((f) => f.name) },
     vat: publicCourseVat(vat, course),
+    bookingClosed: bookingClosedReason(course, sessions, todayInLondon()),
     sessions: sessions.map(({ id, sequence, title, kind, on, startTime, endTime }) => ({
       id,
       sequence,

@@ -6,7 +6,7 @@ import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { placePriceFor } from './course-price';
 import { placeVatRate, type WorkspaceVat } from './course-vat';
 import { refuseIfClosed } from '../schools/closed-school';
-import { londonClockOf } from './london-time';
+import { bookingClosedMessage, courseStartedMessage, hasStarted } from './booking-closed';
 
 /** What of a course a booking reads. */
 export type BookingCourse = Pick<
@@ -142,9 +142,9 @@ export async function loadBookingContext(
   if (course.status === 'cancelled')
     throw new DomainError({ code: 'CONFLICT', message: 'This course has been cancelled.' });
   if (course.startsOn && hasStarted(course.startsOn, row?.sessions ?? [], input.today, input.now))
-    throw new DomainError({ code: 'CONFLICT', message: 'This course has already started.' });
+    throw new DomainError({ code: 'CONFLICT', message: courseStartedMessage });
   if (course.bookingDeadline && course.bookingDeadline < input.today)
-    throw new DomainError({ code: 'CONFLICT', message: 'Booking for this course has closed.' });
+    throw new DomainError({ code: 'CONFLICT', message: bookingClosedMessage });
   const price = placePriceFor(course, school, input.laCodes);
   const academicYear = academicYearOf(course.startsOn ?? input.today);
   return {
@@ -158,28 +158,3 @@ export async function loadBookingContext(
     alreadyBooked: row?.already ?? [],
   };
 }
-
-/**
- * Whether the course has begun: its first day is past, or it is today and its first session of the day has
- * started (London time). A course starting at 15:30 can still be booked that morning.
- */
-function hasStarted(
-  startsOn: IsoDate,
-  sessions: readonly BookingSession[],
-  today: IsoDate,
-  now: Date = new Date(),
-): boolean {
-  if (startsOn !== today) return startsOn < today;
-  const clock = londonClockOf(now);
-  if (clock.on !== today) return clock.on > today;
-  const first = sessions
-    .filter((s) => s.on === startsOn)
-    .map((s) => minutesOf(s.startTime))
-    .sort((a, b) => a - b)[0];
-  return first === undefined || clock.minutes >= first;
-}
-
-const minutesOf = (time: string) => {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  return h * 60 + m;
-};

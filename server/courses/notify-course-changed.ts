@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courseBookings, courseWaitlistEntries } from '~/db/schema';
 import { queueEmail } from '../email/send-email';
-import { dateAndTime } from '../format/dates';
+import { untilMoment } from '../format/dates';
 import { getCourse } from './get-course';
 import { courseEmail } from './course-emails';
 import { newPlaceToken } from './place-token';
@@ -70,7 +70,7 @@ export async function notifyCourseChanged(
         booking: entry,
         providerName: input.providerName,
         changes: input.changes,
-        ...(offered ? { holdUntil: dateAndTime(offered) } : { position }),
+        ...(offered ? { holdUntil: untilMoment(offered) } : { position }),
       }),
     );
   }

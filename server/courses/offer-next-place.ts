@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { courses, courseWaitlistEntries, schools } from '~/db/schema';
 import { queueEmail } from '../email/send-email';
-import { dateAndTime } from '../format/dates';
+import { untilMoment } from '../format/dates';
 import { closedSchoolRefusal } from '../schools/closed-school';
 import { courseEmail } from './course-emails';
 import { listSessions } from './get-course';
@@ -96,7 +96,7 @@ export async function offerNextPlace(tx: Tx, input: { courseId: string; now: Dat
       offerEntryId: next.id,
       providerName: input.providerName,
       url: `${input.appUrl}/courses/${input.slug}/claim/${token}`,
-      holdUntil: dateAndTime(holdExpiresAt),
+      holdUntil: untilMoment(holdExpiresAt),
     }),
   );
   return { offered: { entryId: next.id, holdExpiresAt, token }, passedOver };

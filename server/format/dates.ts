@@ -75,6 +75,30 @@ const momentFormat = new Intl.DateTimeFormat('en-GB', {
  */
 export const dateAndTime = (value: string | Date) => momentFormat.format(instant(value));
 
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/**
+ * The end of something that lasts until a moment ("held until …"): as dateAndTime, except that a moment on
+ * the stroke of midnight is "the end of" the day before — a hold worked out in working hours often ends there,
+ * and "Wed, 9 December 2026 at 00:00" reads as Wednesday night to someone busy.
+ */
+export function untilMoment(value: string | Date): string {
+  const at = instant(value);
+  const hm = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+  if (hm !== '00:00') return momentFormat.format(at);
+  return `the end of ${dayFormat.format(new Date(at.getTime() - 60_000))}`;
+}
+
 const stampFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   dateStyle: 'medium',

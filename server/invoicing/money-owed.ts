@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { invoices } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
@@ -38,8 +38,15 @@ export async function moneyOwed(tx: Tx, input: { schoolId?: string; today: IsoDa
       .select({ invoices: count(), pence: sql<number>`coalesce(sum(${leftToPay}), 0)::int` })
       .from(invoices)
       .where(and(where, school));
-  const [[owed], [overdue]] = await Promise.all([figure(owedOn()), figure(overdueOn(input.today))]);
+  const [[owed], [overdue], [issued]] = await Promise.all([
+    figure(owedOn()),
+    figure(overdueOn(input.today)),
+    // Whether there has been an invoice at all: nothing owed on none is not "settled".
+    figure(and(eq(invoices.kind, 'invoice'), isNotNull(invoices.issuedOn)) as SQL),
+  ]);
   return {
+    /** Invoices ever issued (paid, owed, credited or voided since). */
+    issued: issued?.invoices ?? 0,
     outstanding: { invoices: owed?.invoices ?? 0, pence: Number(owed?.pence ?? 0) },
     overdue: { invoices: overdue?.invoices ?? 0, pence: Number(overdue?.pence ?? 0) },
   };

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { giasCsv, giasRow } from '../fixtures/gias';
-import { acceptInvitation, expectAccessible, latestEmail, signInWithMagicLink } from './support';
+import {
+  acceptInvitation,
+  expectAccessible,
+  latestEmail,
+  latestEmailedLink,
+  signInWithMagicLink,
+} from './support';
 
 // A workspace that is not the seed: provisioned, its school imported from GIAS, no term dates of its own.
 const run = Date.now().toString(36);
@@ -115,6 +121,13 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await page.getByRole('button', { name: 'Publish to the catalogue' }).click();
   await expect(page.getByRole('link', { name: 'See its public page' })).toBeVisible();
   const courseUrl = page.url();
+  // Its public catalogue promises only what it runs: no ECT induction or governor training here.
+  await page.goto(`/courses/${slug}`);
+  await expect(page.getByRole('main')).toContainText(
+    'CPD courses, subject networks and headteacher seminars. Browse freely',
+  );
+  await expect(page.getByRole('main')).not.toContainText('ECT induction');
+  await expectAccessible(page);
 
   // The school's head is invited and joins.
   const invited = new Date(Date.now() - 1000);
@@ -158,10 +171,27 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await delegate.getByLabel('Email', { exact: true }).fill(`di-${run}@school.example`);
   await delegate.getByLabel('Role (optional)').fill('Year 4 teacher');
   await expect(head.getByText('1 covered by your school’s entitlement (no charge)')).toBeVisible();
+  const booked = new Date(Date.now() - 1000);
   await head.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(
     head.getByRole('status').filter({ hasText: '1 place confirmed (from your school’s entitlement).' }),
   ).toBeVisible();
+  // The delegate's own page, from the confirmation email, says who can cancel the place and until when free.
+  const placeLink = await latestEmailedLink(
+    `di-${run}@school.example`,
+    /https?:\/\/\S+\/courses\/[a-z0-9-]+\/place\/[\w-]+(?!\S*calendar)/,
+    booked,
+  );
+  const delegatePage = await (await browser.newContext()).newPage();
+  await delegatePage.goto(placeLink);
+  await expect(delegatePage.getByTestId('cannot-come')).toContainText(
+    `Ask the headteacher or business manager at ${schoolName} to cancel your place or send a colleague instead.`,
+  );
+  await expect(delegatePage.getByTestId('cannot-come')).toContainText(
+    /Cancelling is free until \w{3}, \d+ \w+ \d{4}\./,
+  );
+  await expectAccessible(delegatePage);
+  await delegatePage.context().close();
   await expect(head.getByRole('heading', { name: 'Your booking' })).toBeVisible();
   // The school's places say where the place came from, not "£0.00", and what the places have been charged.
   await head.getByRole('link', { name: 'See your school’s places' }).click();

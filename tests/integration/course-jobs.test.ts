@@ -7,7 +7,7 @@ import { markAttendance } from '~/server/courses/mark-attendance';
 import { withPublicCourses } from '~/server/courses/public-tenant';
 import { londonToUtc } from '~/server/courses/london-time';
 import { addWorkingHours, workingDaysBefore } from '~/server/courses/working-days';
-import { dateAndTime } from '~/server/format/dates';
+import { untilMoment } from '~/server/format/dates';
 import { withMailroom } from '~/server/email/outbox';
 import { runScheduledJob } from '~/server/jobs/run-scheduled-job';
 import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
@@ -290,7 +290,7 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
       expect(email?.text).not.toContain('course.ics');
     }
     expect(toC?.text).toContain(
-      `The place held for you is still yours to claim until ${dateAndTime(waiting[0]?.holdExpiresAt ?? '')} (UK time)`,
+      `The place held for you is still yours to claim until ${untilMoment(waiting[0]?.holdExpiresAt ?? '')} (UK time)`,
     );
     expect(toD?.text).toContain('You are number 1 on the waiting list.');
     expect(toE?.text).toContain('You are number 2 on the waiting list.');
@@ -337,7 +337,7 @@ describe('course jobs: reminders, hold expiry, evaluation requests', () => {
     expect(holdEnds.getTime()).toBeLessThanOrEqual(addWorkingHours(offeredBy, 48).getTime());
     expect(holdEnds.getTime() - offeredBy.getTime()).toBeGreaterThanOrEqual(48 * 3_600_000 - 1_000);
     const offer = await sentTo(d('b').email, 'A place is free%');
-    expect(offer[0]?.text).toContain(`held for you until ${dateAndTime(holdEnds)} (UK time)`);
+    expect(offer[0]?.text).toContain(`held for you until ${untilMoment(holdEnds)} (UK time)`);
 
     const run = (now: Date) =>
       runScheduledJob(database.db, 'course-hold-expiry', {

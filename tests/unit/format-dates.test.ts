@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longDate, monthAndYear, shortDate } from '~/server/format/dates';
+import { longDate, monthAndYear, shortDate, untilMoment } from '~/server/format/dates';
 
 describe('dates as people in England read them', () => {
   it('writes a calendar date as it is, long or short, in winter and summer', () => {
@@ -50,5 +50,12 @@ describe('dates as people in England read them', () => {
     expect(longDate(null)).toBe('—');
     expect(shortDate(undefined)).toBe('—');
     expect(shortDate('', '')).toBe('');
+  });
+
+  it('ends a hold on the stroke of midnight as the end of the day before, not "Wed at 00:00"', () => {
+    // Midnight in London, in winter (GMT) and summer (BST).
+    expect(untilMoment('2026-12-09T00:00:00Z')).toMatch(/^the end of Tue,? 8 December 2026$/);
+    expect(untilMoment('2027-06-08T23:00:00Z')).toMatch(/^the end of Tue,? 8 June 2027$/);
+    expect(untilMoment('2026-12-08T15:00:00Z')).toMatch(/^Tue,? 8 December 2026(,| at) 15:00$/);
   });
 });

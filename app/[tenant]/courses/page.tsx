@@ -5,7 +5,7 @@ import { formatCourseDates, placeCost, programmeLabels } from '../../_lib/course
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
-import { dateAndTime } from '~/server/format/dates';
+import { untilMoment } from '~/server/format/dates';
 import { BookingDecision, CancelPlace, LeaveWaitingList } from './booking-decision';
 import { SchoolApprovalForm } from './school-approval-form';
 
@@ -360,6 +360,6 @@ function waitingState(w: {
       ? `${w.schoolClosed} The place held cannot be claimed: take them off to pass it on now, or it passes on when the hold ends.`
       : `${w.schoolClosed} They will be passed over when a place comes free.`;
   if (w.status === 'offered')
-    return `A place is held${w.holdExpiresAt ? ` until ${dateAndTime(w.holdExpiresAt)}` : ''}: claim it from the email`;
+    return `A place is held${w.holdExpiresAt ? ` until ${untilMoment(w.holdExpiresAt)}` : ''}: claim it from the email`;
   return w.position === 1 ? 'Waiting: next in line' : `Waiting: number ${w.position ?? '?'} in line`;
 }

@@ -1,5 +1,6 @@
 import type { ModuleKey, TenantKind, TenantSettings } from '~/db/schema';
 import { inSentence, priceNamesOf } from '../../catalogue/price-names';
+import { inLocalAuthorities } from '../local-authority-words';
 
 /**
  * What the GIAS import page tells a workspace's manager the import does, in its own words: what is kept (member
@@ -21,7 +22,7 @@ export function giasImportNotes(workspace: {
   notes.push(`${kept} are never changed, and closed schools are marked closed, not removed.`);
   if (workspace.kind === 'la' && workspace.modules.includes('statutory') && workspace.laCodes.length > 0)
     notes.push(
-      `Every open school in local authority ${workspace.laCodes.join(', ')} joins your statutory register, with the category your monitoring settings give a new school; a school GIAS lists as closed leaves it, its history kept.`,
+      `Every open school in ${inLocalAuthorities(workspace.laCodes)} joins your statutory register, with the category your monitoring settings give a new school; a school GIAS lists as closed leaves it, its history kept.`,
     );
   if (workspace.kind === 'appropriate_body')
     notes.push(

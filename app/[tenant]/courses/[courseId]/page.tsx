@@ -15,7 +15,7 @@ import { statutoryFreeLine } from '~/server/courses/course-labels';
 import { guard, loadWorkspace } from '../../../_lib/server-api';
 import { LeaveWaitingList, PromoteButton } from '../booking-decision';
 import { CancelCourseForm, DuplicateForm, MessageDelegatesForm, PublishButton } from './course-actions';
-import { dateAndTime } from '~/server/format/dates';
+import { dateAndTime, untilMoment } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
 
 const bookingStatusLabels = {
@@ -160,7 +160,7 @@ export default async function CoursePage({
                 header: 'Status',
                 cell: (w) =>
                   w.status === 'offered' && w.holdExpiresAt
-                    ? `Offered, held until ${dateAndTime(w.holdExpiresAt)}`
+                    ? `Offered, held until ${untilMoment(w.holdExpiresAt)}`
                     : 'Waiting',
               },
               {

@@ -16,6 +16,7 @@ import {
 import { giasUploadBody, type TGiasImportOptions } from '~/server/schools/import-gias/gias-upload';
 import type { GiasImportResult as SchoolsResult } from '~/server/schools/import-gias/import-gias-schools';
 import { parseUrnList } from '~/server/schools/import-gias/parse-urn-list';
+import { inLocalAuthorities } from '~/server/schools/local-authority-words';
 import { useTRPC } from '../../../_lib/trpc-client';
 
 type Encoding = TGiasImportOptions['encoding'];
@@ -36,7 +37,7 @@ const schoolsWord = (n: number) => `${count(n)} school${n === 1 ? '' : 's'}`;
 function filterText(filter: GiasImportResult['filter']) {
   return filter.kind === 'urns'
     ? `the ${count(filter.count)} URN${filter.count === 1 ? '' : 's'} you listed`
-    : `schools in local authority ${filter.laCodes.join(', ')}`;
+    : `schools in ${inLocalAuthorities(filter.laCodes)}`;
 }
 
 function CheckSummary({ result }: { result: GiasImportResult }) {
@@ -227,7 +228,7 @@ export function GiasImportForm({ tenant, laCodes }: { tenant: string; laCodes: r
           label={<span className="text-lg">URNs to import{laCodes.length > 0 ? ' (optional)' : ''}</span>}
           hint={
             laCodes.length > 0
-              ? `Leave empty to import every school in local authority ${laCodes.join(', ')}. To import particular schools instead (in any local authority), paste their URNs, one per line or separated by commas.`
+              ? `Leave empty to import every school in ${inLocalAuthorities(laCodes)}. To import particular schools instead (in any local authority), paste their URNs, one per line or separated by commas.`
               : 'This workspace has no local authority of its own: paste the URNs of the schools to import, one per line or separated by commas.'
           }
           error={fieldErrors.urns}
@@ -287,7 +288,7 @@ export function GiasImportForm({ tenant, laCodes }: { tenant: string; laCodes: r
             <p className="mt-4 font-semibold">
               {result.filter.kind === 'urns'
                 ? 'None of the URNs you listed is in the file.'
-                : `No school in the file is in local authority ${result.filter.laCodes.join(', ')}. Check that the file is the right download, or list the URNs of the schools to import.`}
+                : `No school in the file is in ${inLocalAuthorities(result.filter.laCodes)}. Check that the file is the right download, or list the URNs of the schools to import.`}
             </p>
           ) : toImport === 0 ? (
             <p className="mt-4 font-semibold">Every school you import is already up to date.</p>

@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PublicCoursePage({ params }: { params: Params }) {
   const { tenant, courseId } = await params;
   const api = await serverApi(null);
-  const [{ course, sessions, vat, tenant: provider }, session, appUrl] = await Promise.all([
+  const [{ course, sessions, vat, bookingClosed, tenant: provider }, session, appUrl] = await Promise.all([
     load(tenant, courseId),
     api.auth.session(),
     requestAppUrl(),
@@ -107,7 +107,9 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
           <dd>
             {placesLeft > 0
               ? `${placesLeft} of ${course.capacity} left`
-              : 'Full: you can join the waiting list'}
+              : bookingClosed
+                ? 'Full'
+                : 'Full: you can join the waiting list'}
           </dd>
           {course.bookingDeadline && (
             <>
@@ -118,7 +120,12 @@ export default async function PublicCoursePage({ params }: { params: Params }) {
           <dt className="font-semibold">Cancellation</dt>
           <dd>{cancellationTermsSummary(course.cancellationTerms)}</dd>
         </dl>
-        {course.status === 'published' && (
+        {course.status === 'published' && bookingClosed && (
+          <p className="mt-6 font-semibold" data-testid="booking-closed">
+            {bookingClosed} It can no longer be booked.
+          </p>
+        )}
+        {course.status === 'published' && !bookingClosed && (
           // Before the sessions: a programme's list runs to dozens of rows, and booking is what most come for.
           <p className="mt-6">
             <Link

@@ -3,7 +3,7 @@ import { SiteHeader } from '../../../../_components/site-header';
 import { formatCourseDates } from '../../../../_lib/course-format';
 import { guard, serverApi } from '../../../../_lib/server-api';
 import { ClaimForm } from './claim-form';
-import { dateAndTime } from '~/server/format/dates';
+import { untilMoment } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'Claim your place', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -37,7 +37,7 @@ export default async function ClaimPage({
           <>
             <p className="mt-6">
               A place has come free and is held for {delegateName} until{' '}
-              <strong>{dateAndTime(holdExpiresAt ?? new Date())}</strong> (UK time). Weekends and bank
+              <strong>{untilMoment(holdExpiresAt ?? new Date())}</strong> (UK time). Weekends and bank
               holidays do not count towards the hold.
             </p>
             {cost.map((line) => (

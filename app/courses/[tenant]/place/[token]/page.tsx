@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export default async function PlacePage({ params }: { params: Promise<{ tenant: string; token: string }> }) {
   const { tenant, token } = await params;
   const api = await serverApi(null);
-  const { booking, course, where, sessions, certificate, charge } = await guard(
+  const { booking, course, where, sessions, certificate, charge, cannotCome } = await guard(
     api.courseCatalogue.place({ tenant, token }),
   );
   return (
@@ -41,6 +41,15 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
           </p>
         )}
         {where.venue && <p className="mt-2">Venue: {where.venue}</p>}
+        {cannotCome && (
+          <p className="mt-4" data-testid="cannot-come">
+            Cannot come? Ask the headteacher or business manager at {cannotCome.schoolName} to cancel your
+            place or send a colleague instead.{' '}
+            {cannotCome.freePassed
+              ? `The last day to cancel free was ${formatCourseDate(cannotCome.freeUntil)}: cancelling now is charged to the school.`
+              : `Cancelling is free until ${formatCourseDate(cannotCome.freeUntil)}.`}
+          </p>
+        )}
         {where.joiningLink && booking.status === 'confirmed' && (
           <p className="mt-2">
             Joining link:{' '}
