@@ -8,12 +8,18 @@ const sql = postgres(process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.
 
 /** Fails on any serious or critical WCAG 2.2 AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
-  // Next streams metadata after the body on dynamic pages; check the page as a person finally sees it.
-  await page.waitForFunction(() => document.title.length > 0);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const blockingNow = async () => {
+    // Next streams metadata after the body on dynamic pages; check the page as a person finally sees it.
+    await page.waitForFunction(() => document.title.length > 0);
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  };
+  let blocking = await blockingNow();
+  // A refresh after a form (router.refresh) can swap the head's <title> out and back while axe reads the page
+  // (seen once in CI): a missing title is read again once the title is back, every other finding stands.
+  if (blocking.some((v) => v.id === 'document-title')) blocking = await blockingNow();
   expect(
     blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
   ).toEqual([]);
