@@ -302,7 +302,17 @@ export async function previewBillingRun(
   input: BillingRunInput,
 ) {
   const planned = await planBillingRun(tx, actor, input);
+  // A subscriptions run leaves course places and services out: the preview says what of them waits, so the
+  // finance officer is not left thinking the schools' bills are complete.
+  const charges =
+    input.kind === 'subscriptions'
+      ? await planBillingRun(tx, actor, { kind: 'charges', upTo: input.upTo })
+      : [];
   return {
+    chargesWaiting: {
+      lineCount: charges.reduce((n, p) => n + p.lines.length, 0),
+      netPence: charges.reduce((n, p) => n + p.netPence, 0),
+    },
     invoices: planned.map((p) => ({
       schoolId: p.schoolId,
       schoolName: p.schoolName,

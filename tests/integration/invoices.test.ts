@@ -105,6 +105,32 @@ describe('invoices', () => {
     expect((await finance.invoices.previewRun(input)).invoices).toHaveLength(0);
     const again = await finance.invoices.run(input);
     expect(again.invoicesCreated).toBe(0);
+
+    // A subscriptions preview says what course places and services still wait, billed by a charges run.
+    const waitingBefore = (await finance.invoices.previewRun(input)).chargesWaiting;
+    const [school] = await inTenant((tx) => tx.select({ id: schools.id }).from(schools).limit(1));
+    await inTenant((tx) =>
+      tx.insert(chargeableItems).values({
+        tenantId: barnet.id,
+        schoolId: school?.id ?? '',
+        description: 'Course place: Phonics refresher',
+        quantityHundredths: 100,
+        unitPricePence: 10_000,
+        netPence: 10_000,
+        vatRateBasisPoints: 2000,
+        pricedAsMember: true,
+      }),
+    );
+    expect((await finance.invoices.previewRun(input)).chargesWaiting).toEqual({
+      lineCount: waitingBefore.lineCount + 1,
+      netPence: waitingBefore.netPence + 10_000,
+    });
+    await finance.invoices.run({ kind: 'charges', upTo: today });
+    expect((await finance.invoices.previewRun(input)).chargesWaiting).toEqual({ lineCount: 0, netPence: 0 });
+    // A charges run has nothing else to point to.
+    expect(
+      (await finance.invoices.previewRun({ kind: 'charges', upTo: today })).chargesWaiting.lineCount,
+    ).toBe(0);
     const [lines] = await inTenant((tx) =>
       tx
         .select({ n: sql<number>`count(*)::int`, distinct: sql<number>`count(distinct source_key)::int` })

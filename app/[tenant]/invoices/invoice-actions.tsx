@@ -316,6 +316,13 @@ export function BillingRunForm({
                 : `Nothing to bill: no subscription for ${academicYearLabel(asked.academicYear ?? academicYear)} has a part begun by ${longDate(asked.upTo)} that is not on an invoice already.`
               : `${preview.data.invoices.length} invoice${preview.data.invoices.length === 1 ? '' : 's'}, ${formatPence(preview.data.totals.netPence)} net + ${formatPence(preview.data.totals.vatPence)} VAT = ${formatPence(preview.data.totals.grossPence)}.`}
           </p>
+          {asked.kind === 'subscriptions' && preview.data.chargesWaiting.lineCount > 0 && (
+            <p className="mt-2 max-w-3xl" data-testid="charges-waiting">
+              Not in this run: {countOf(preview.data.chargesWaiting.lineCount, 'charge')} for course places
+              and services ({formatPence(preview.data.chargesWaiting.netPence)} net) made on or before{' '}
+              {longDate(asked.upTo)} and not yet invoiced. Bill them with “All uninvoiced charges to date”.
+            </p>
+          )}
           <DataTable
             className="mt-2"
             caption="Invoices this run would create"
