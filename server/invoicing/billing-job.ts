@@ -6,10 +6,11 @@ import { DomainError } from '../errors/domain-error';
 import { jobSenderFor } from '../jobs/job-dispatch';
 import { onCommit } from '../unit-of-work/on-commit';
 import {
+  billingRunInputOf,
   billingRunLabel,
+  billingRunParams,
   planBillingRun,
   writeDraftInvoices,
-  ZBillingRunInput,
   type BillingRunInput,
   type PlannedInvoice,
 } from './billing-run';
@@ -39,7 +40,7 @@ export async function startBillingRun(
       tenantId: actor.tenantId,
       kind: input.kind,
       label: billingRunLabel(input),
-      params: { upTo: input.upTo, academicYear: input.academicYear ?? null },
+      params: billingRunParams(input),
       schoolsTotal: new Set(planned.map((p) => p.schoolId)).size,
       createdByUserId: actor.userId,
     })
@@ -147,11 +148,7 @@ export async function processBillingRun(
       .from(tenants)
       .where(eq(tenants.id, job.tenantId));
     if (!run || !tenant || run.status === 'done') return null;
-    const input = ZBillingRunInput.parse({
-      kind: run.kind,
-      upTo: run.params.upTo,
-      academicYear: run.params.academicYear ?? undefined,
-    });
+    const input = billingRunInputOf(run);
     const actor = { tenantId: job.tenantId, ...tenant };
     const planned = await planBillingRun(tx, actor, input);
     const bySchool = new Map<string, PlannedInvoice[]>();

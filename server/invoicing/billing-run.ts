@@ -29,6 +29,11 @@ export const ZBillingRunInput = z.object({
   upTo: z.iso.date(),
   /** Subscriptions only: the academic year (2026 = 2026/27). */
   academicYear: z.number().int().min(2000).max(2100).optional(),
+  /**
+   * Subscriptions only: bill the uninvoiced charges (course places, services) made by `upTo` in the same run, so
+   * each school gets one invoice (per purchase order) for everything it owes instead of two.
+   */
+  withCharges: z.boolean().optional(),
 });
 export type BillingRunInput = z.infer<typeof ZBillingRunInput>;
 
@@ -99,7 +104,7 @@ export async function planBillingRun(
     return s ? customerCategoryOf(s, actor.laCodes) : 'out_of_area';
   };
 
-  if (input.kind === 'charges') {
+  if (input.kind === 'charges' || input.withCharges) {
     // A charge for a course place names the course's date(s) on its line (course-place-line.ts).
     const rows = await tx
       .select({
@@ -139,7 +144,8 @@ export async function planBillingRun(
         rateIsFinal: c.sourceType === 'course_booking',
         purchaseOrderNumber: c.purchaseOrderNumber,
       });
-  } else {
+  }
+  if (input.kind === 'subscriptions') {
     if (input.academicYear === undefined)
       throw new DomainError({
         code: 'BAD_REQUEST',
@@ -305,7 +311,7 @@ export async function previewBillingRun(
   // A subscriptions run leaves course places and services out: the preview says what of them waits, so the
   // finance officer is not left thinking the schools' bills are complete.
   const charges =
-    input.kind === 'subscriptions'
+    input.kind === 'subscriptions' && !input.withCharges
       ? await planBillingRun(tx, actor, { kind: 'charges', upTo: input.upTo })
       : [];
   return {
@@ -329,9 +335,33 @@ export async function previewBillingRun(
 }
 
 export function billingRunLabel(input: BillingRunInput): string {
-  return input.kind === 'charges'
-    ? `Uninvoiced charges to ${longDate(input.upTo)}`
-    : `Subscriptions ${input.academicYear}/${String(((input.academicYear ?? 0) + 1) % 100).padStart(2, '0')} begun by ${longDate(input.upTo)}`;
+  if (input.kind === 'charges') return `Uninvoiced charges to ${longDate(input.upTo)}`;
+  const year = `${input.academicYear}/${String(((input.academicYear ?? 0) + 1) % 100).padStart(2, '0')}`;
+  return input.withCharges
+    ? `Subscriptions ${year} begun, and uninvoiced charges made, by ${longDate(input.upTo)}`
+    : `Subscriptions ${year} begun by ${longDate(input.upTo)}`;
+}
+
+/** What a run records of its input, so a resumed run plans exactly the same bill. */
+export function billingRunParams(input: BillingRunInput): Record<string, string | number | null> {
+  return {
+    upTo: input.upTo,
+    academicYear: input.academicYear ?? null,
+    ...(input.withCharges ? { withCharges: 1 } : {}),
+  };
+}
+
+/** The input a recorded run was started with (billingRunParams, read back). */
+export function billingRunInputOf(run: {
+  kind: BillingRunInput['kind'];
+  params: Record<string, string | number | null>;
+}): BillingRunInput {
+  return ZBillingRunInput.parse({
+    kind: run.kind,
+    upTo: run.params.upTo,
+    academicYear: run.params.academicYear ?? undefined,
+    withCharges: run.params.withCharges === 1 ? true : undefined,
+  });
 }
 
 /**
@@ -351,7 +381,7 @@ export async function runBilling(
       tenantId: actor.tenantId,
       kind: input.kind,
       label: billingRunLabel(input),
-      params: { upTo: input.upTo, academicYear: input.academicYear ?? null },
+      params: billingRunParams(input),
       schoolsTotal: new Set(planned.map((p) => p.schoolId)).size,
       createdByUserId: actor.userId,
     })

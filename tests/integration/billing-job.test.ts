@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { billingRuns, invoiceLines, invoices } from '~/db/schema';
+import { billingRuns, chargeableItems, invoiceLines, invoices } from '~/db/schema';
 import { academicYearOf, todayInLondon } from '~/server/catalogue/academic-year';
 import { billingRunJobLive, processBillingRun, SimulatedCrash } from '~/server/invoicing/billing-job';
 import { startJobQueue, type JobQueue } from '~/server/jobs/job-queue';
@@ -281,5 +281,80 @@ describe('the job queue tells whether a billing run’s job is still live', () =
       await expect(finance.invoices.resumeRun({ billingRunId: runId })).rejects.toMatchObject({
         code: 'CONFLICT',
       });
+  });
+});
+
+describe('a subscriptions run that bills the charges too', () => {
+  let database: Database;
+  let barnet: DemoWorkspace;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    barnet = await makeDemoWorkspace(database.db, 'barnet');
+  });
+
+  it('gives a school one invoice for its subscription and its course place, and a resumed run keeps the choice', async () => {
+    const finance = barnet.caller('finance@barnet.example');
+    const inTenant = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(database.db, barnet.id, fn);
+    const subscriptionsOnly = await finance.invoices.previewRun(input);
+    const school = subscriptionsOnly.invoices[0];
+    if (!school) throw new Error('the demo workspace has no subscriber to bill');
+    await inTenant((tx) =>
+      tx.insert(chargeableItems).values({
+        tenantId: barnet.id,
+        schoolId: school.schoolId,
+        description: 'Course place: Phonics refresher',
+        quantityHundredths: 100,
+        unitPricePence: 9_000,
+        netPence: 9_000,
+        vatRateBasisPoints: 2000,
+        pricedAsMember: true,
+        // The same order as the subscription's: one invoice per school and purchase order.
+        purchaseOrderNumber: school.purchaseOrderNumber,
+      }),
+    );
+    const waiting = (await finance.invoices.previewRun(input)).chargesWaiting;
+    expect(waiting.lineCount).toBeGreaterThan(0);
+
+    const both = { ...input, withCharges: true };
+    const preview = await finance.invoices.previewRun(both);
+    // Nothing is left waiting: the charges are in this run.
+    expect(preview.chargesWaiting).toEqual({ lineCount: 0, netPence: 0 });
+    const theirs = preview.invoices.filter((i) => i.schoolId === school.schoolId);
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0]?.lineCount).toBe(school.lineCount + 1);
+    expect(preview.totals.netPence).toBeGreaterThanOrEqual(
+      subscriptionsOnly.totals.netPence + waiting.netPence,
+    );
+
+    const sent: { queue: string; data: object; key: string }[] = [];
+    const unregister = registerJobSender({
+      db: database.db,
+      send: async (queue, data, key) => {
+        sent.push({ queue, data, key });
+      },
+    });
+    let runId: string;
+    try {
+      runId = (await finance.invoices.startRun(both)).id;
+    } finally {
+      unregister();
+    }
+    const [run] = await inTenant((tx) => tx.select().from(billingRuns).where(eq(billingRuns.id, runId)));
+    expect(run?.params).toMatchObject({ withCharges: 1 });
+    expect(run?.label).toMatch(/and uninvoiced charges made/);
+    // The job reads the run's own parameters back: the charges are billed beside the subscriptions.
+    expect((await processBillingRun(database.db, { tenantId: barnet.id, runId })).status).toBe('done');
+    const lines = await inTenant((tx) =>
+      tx
+        .select({ description: invoiceLines.description })
+        .from(invoiceLines)
+        .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+        .where(and(eq(invoices.billingRunId, runId), eq(invoices.schoolId, school.schoolId))),
+    );
+    expect(lines.map((l) => l.description)).toContain('Course place: Phonics refresher');
+    expect(lines.length).toBe(school.lineCount + 1);
+    expect((await finance.invoices.previewRun(both)).invoices).toHaveLength(0);
+    expect((await finance.invoices.previewRun(input)).chargesWaiting.lineCount).toBe(0);
   });
 });

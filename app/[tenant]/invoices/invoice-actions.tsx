@@ -248,11 +248,13 @@ export function BillingRunForm({
     kind: (sellsSubscriptions ? 'subscriptions' : 'charges') as 'charges' | 'subscriptions',
     upTo: today,
     academicYear: String(academicYear),
+    withCharges: false,
   });
   const [asked, setAsked] = useState<{
     kind: 'charges' | 'subscriptions';
     upTo: string;
     academicYear?: number;
+    withCharges?: boolean;
   } | null>(null);
   const preview = useQuery({
     ...trpc.invoices.previewRun.queryOptions(asked ?? { kind: 'charges', upTo: today }),
@@ -278,6 +280,7 @@ export function BillingRunForm({
       kind: values.kind,
       upTo: values.upTo,
       academicYear: values.kind === 'subscriptions' && typeof year === 'number' ? year : undefined,
+      withCharges: values.kind === 'subscriptions' && values.withCharges ? true : undefined,
     });
   };
   const previewError = preview.error ? [{ message: preview.error.message }] : [];
@@ -302,6 +305,15 @@ export function BillingRunForm({
             {...bind('academicYear')}
           />
         )}
+        {values.kind === 'subscriptions' && (
+          <Checkbox
+            {...run.field('withCharges')}
+            label="Also bill course places and services charged by this date"
+            hint="Each school then gets one invoice (per purchase order) for its subscription and its charges together."
+            checked={values.withCharges}
+            onChange={bind('withCharges').onChange}
+          />
+        )}
         <SubmitButton pending={preview.isFetching}>Preview</SubmitButton>
       </Form>
       {asked && preview.data && (
@@ -320,7 +332,8 @@ export function BillingRunForm({
             <p className="mt-2 max-w-3xl" data-testid="charges-waiting">
               Not in this run: {countOf(preview.data.chargesWaiting.lineCount, 'charge')} for course places
               and services ({formatPence(preview.data.chargesWaiting.netPence)} net) made on or before{' '}
-              {longDate(asked.upTo)} and not yet invoiced. Bill them with “All uninvoiced charges to date”.
+              {longDate(asked.upTo)} and not yet invoiced. Tick “Also bill course places and services” to put
+              them on the same invoices, or bill them with “All uninvoiced charges to date”.
             </p>
           )}
           <DataTable
