@@ -70,8 +70,14 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
 
   await page.goto('/barnet/invoices/billing');
   await page.getByLabel('Subscriptions for an academic year').check();
+  // One invoice per school for everything it owes: the charges made by the same date go on it too.
+  await page.getByLabel('Also bill course places and services charged by this date').check();
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByRole('heading', { name: /Preview: Subscriptions/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      name: /Preview: Subscriptions \d{4}\/\d{2} begun, and uninvoiced charges made, by/,
+    }),
+  ).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Coppetts Wood Primary School' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: /Create \d+ draft invoices/ }).click();
@@ -88,7 +94,9 @@ test('finance sets up invoicing, previews and runs subscription billing, issues 
   // Running it again finds nothing left to bill.
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(
-    page.getByText(/^Nothing to bill: no subscription for \d{4}\/\d{2} has a part begun by/),
+    page.getByText(
+      /^Nothing to bill: no subscription for \d{4}\/\d{2} has a part begun by .*, and no charge made by then is waiting for one\.$/,
+    ),
   ).toBeVisible();
 
   await issueDrafts.click();

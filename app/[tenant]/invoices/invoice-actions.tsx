@@ -325,7 +325,7 @@ export function BillingRunForm({
             {preview.data.invoices.length === 0
               ? asked.kind === 'charges'
                 ? `Nothing to bill: no charge made on or before ${longDate(asked.upTo)} is waiting for an invoice.`
-                : `Nothing to bill: no subscription for ${academicYearLabel(asked.academicYear ?? academicYear)} has a part begun by ${longDate(asked.upTo)} that is not on an invoice already.`
+                : `Nothing to bill: no subscription for ${academicYearLabel(asked.academicYear ?? academicYear)} has a part begun by ${longDate(asked.upTo)} that is not on an invoice already${asked.withCharges ? ', and no charge made by then is waiting for one' : ''}.`
               : `${preview.data.invoices.length} invoice${preview.data.invoices.length === 1 ? '' : 's'}, ${formatPence(preview.data.totals.netPence)} net + ${formatPence(preview.data.totals.vatPence)} VAT = ${formatPence(preview.data.totals.grossPence)}.`}
           </p>
           {asked.kind === 'subscriptions' && preview.data.chargesWaiting.lineCount > 0 && (
