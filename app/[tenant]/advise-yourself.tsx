@@ -2,18 +2,18 @@ import { Link } from '~/app/_components/link';
 
 /**
  * Where no one has the adviser role yet, the manager's way to be the adviser themselves (a head of school
- * improvement working alone): a person may hold more than one role in a workspace, so they invite their own
- * address as an adviser and accept. Who counts as an adviser is unchanged.
+ * improvement working alone): a person may hold more than one role in a workspace, and the manager takes one on
+ * under "Your own roles" on People and roles. Who counts as an adviser is unchanged.
  */
 export function AdviseYourself({ tenant }: { tenant: string }) {
   return (
     <>
       {' '}
       If you advise schools yourself, you can hold the adviser role as well as your own:{' '}
-      <Link href={`/${tenant}/members`} className="font-semibold text-brand-dark underline">
+      <Link href={`/${tenant}/members#your-roles`} className="font-semibold text-brand-dark underline">
         give yourself the adviser role on People and roles
       </Link>{' '}
-      (invite your own email address as an adviser) and accept the invitation.
+      (tick Adviser under “Your own roles” and save).
     </>
   );
 }

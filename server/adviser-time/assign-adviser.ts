@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import { adviserRequests, memberships } from '~/db/schema';
+import { membershipsHere } from '../workspaces/memberships-here';
 
 export const ZAssignAdviserInput = z.object({
   requestId: z.uuid({ message: 'Choose a request.' }),
@@ -14,7 +15,9 @@ export async function assignAdviser(tx: Tx, input: z.infer<typeof ZAssignAdviser
   const [adviser] = await tx
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.userId, input.adviserUserId), eq(memberships.role, 'adviser')));
+    .where(
+      and(membershipsHere, eq(memberships.userId, input.adviserUserId), eq(memberships.role, 'adviser')),
+    );
   if (!adviser)
     throw new DomainError({ code: 'NOT_FOUND', message: 'That adviser is not part of this workspace.' });
   const [updated] = await tx

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { adviserProfiles, memberships, users } from '~/db/schema';
+import { membershipsHere } from '../workspaces/memberships-here';
 
 /** The workspace's advisers with their terms, for assigning requests. */
 export function listAdvisers(tx: Tx) {
@@ -18,6 +19,6 @@ export function listAdvisers(tx: Tx) {
       adviserProfiles,
       and(eq(adviserProfiles.tenantId, memberships.tenantId), eq(adviserProfiles.userId, memberships.userId)),
     )
-    .where(eq(memberships.role, 'adviser'))
+    .where(and(membershipsHere, eq(memberships.role, 'adviser')))
     .orderBy(asc(users.name));
 }

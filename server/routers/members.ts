@@ -21,6 +21,7 @@ import {
 } from '../people/invite-school-leaders';
 import { listInvitations, resendInvitation, withdrawInvitation } from '../people/manage-invitations';
 import { listColleagues } from '../people/school-colleagues';
+import { listOwnRoles, setOwnRoles, ZSetOwnRolesInput } from '../people/set-own-roles';
 import { withdrawColleagueInvitation } from '../people/withdraw-colleague-invitation';
 import { router, tenantProcedure } from '../trpc';
 
@@ -47,6 +48,12 @@ export const membersRouter = router({
   remove: manage
     .input(z.object({ membershipId: z.uuid() }))
     .mutation(({ ctx, input }) => removeMembership(ctx.tx, ctx.actor, input)),
+  /** The manager's own staff roles here, and those they may take on. */
+  ownRoles: manage.query(({ ctx }) => listOwnRoles(ctx.tx, ctx.actor)),
+  /** The manager takes on or gives up staff roles themselves (never the last manager's own). */
+  setOwnRoles: manage
+    .input(ZSetOwnRolesInput)
+    .mutation(({ ctx, input }) => setOwnRoles(ctx.tx, ctx.actor, input)),
   leaderContacts: manage.query(({ ctx }) => listSchoolLeaderContacts(ctx.tx, ctx.actor)),
   inviteLeaders: manage
     .input(ZInviteSchoolLeadersInput)

@@ -5,6 +5,7 @@ import { schools } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
 import { getCatalogueItem } from '../catalogue/list-catalogue';
 import { loadTermDates } from '../calendar/term-dates';
+import { grantsFor } from '../entitlements/pro-rata-grant';
 import { packageSaving, pupilCountNeeded, quoteSubscription } from '../catalogue/pricing';
 import { ectsInInductionAt } from '../induction/ects-in-induction';
 import { loadVatContext, vatForSchool } from '../invoicing/vat-for-school';
@@ -73,6 +74,18 @@ export async function quoteForSchool(
     input.perRegisteredEct && item.pricingBasis === 'ect' && item.kind === 'package'
       ? { inInductionNow: (await ectsInInductionAt(tx, input.schoolId)).length }
       : null;
+  // What each line gives this school now, and how a late joiner's share was worked out (the grant's own rule).
+  // At an Appropriate Body an induction line is granted per ECT registered, so it is not among them.
+  const grants = grantsFor(
+    item.lines.filter((line) => !(input.perRegisteredEct && line.unit === 'ect_induction')),
+    input.units,
+    quote,
+  ).map(({ line, ...grant }) => ({
+    unit: line.unit,
+    category: line.category,
+    description: line.description,
+    ...grant,
+  }));
   return {
     buyer,
     item,
@@ -80,6 +93,7 @@ export async function quoteForSchool(
     vat,
     saving,
     perEct,
+    grants,
     needsPupilCount: pupilCountNeeded(item.bands, buyer),
   };
 }

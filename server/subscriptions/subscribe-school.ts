@@ -4,7 +4,6 @@ import type { Tx } from '~/db/client';
 import { subscriptionEvents, subscriptions } from '~/db/schema';
 import { academicYearLabel, academicYearStart, type IsoDate } from '../catalogue/academic-year';
 import { grantEntitlement } from '../entitlements/grant-entitlement';
-import { paidShare, proRataGrant } from '../entitlements/pro-rata-grant';
 import { chargeEctsInInduction } from '../induction/bill-per-ect-packages';
 import { grantPlacesForRegisteredEcts } from '../induction/programme-places';
 import { refuseIfClosed } from '../schools/closed-school';
@@ -41,7 +40,14 @@ export async function subscribeSchool(
     perRegisteredEct?: boolean;
   },
 ) {
-  const { buyer, item, quote, needsPupilCount, perEct: billedPerEct } = await quoteForSchool(tx, input);
+  const {
+    buyer,
+    item,
+    quote,
+    grants,
+    needsPupilCount,
+    perEct: billedPerEct,
+  } = await quoteForSchool(tx, input);
   if (billedPerEct && input.units !== 1) {
     throw new DomainError({
       code: 'BAD_REQUEST',
@@ -111,27 +117,25 @@ export async function subscribeSchool(
     },
     actorUserId: input.actorUserId,
   });
-  // A late joiner gets entitlements in proportion to what it pays (an August joiner a third, not the year).
-  const share = paidShare(quote);
-  const perEct = (line: (typeof item.lines)[number]) =>
-    Boolean(input.perRegisteredEct) && line.unit === 'ect_induction';
-  for (const line of item.lines.filter((l) => !perEct(l))) {
+  // A late joiner gets entitlements in proportion to what it pays (an August joiner a third, not the year),
+  // and its statement says how each line was worked out, in the words its preview used (quoteForSchool).
+  for (const line of grants) {
     await grantEntitlement(tx, {
       tenantId: input.tenantId,
       schoolId: input.schoolId,
       academicYear: item.academicYear,
       unit: line.unit,
       category: line.category,
-      quantityHundredths:
-        line.quantityHundredths === null
-          ? null
-          : proRataGrant(line.unit, line.quantityHundredths * input.units, share),
-      description: `${item.name}: ${line.description}${share < 1 ? ` (${quote.termsCharged} of 3 terms)` : ''}`,
+      quantityHundredths: line.grantedHundredths,
+      description: `${item.name}: ${line.description}${line.explanation ? ` (${line.explanation.replace(/\.$/, '')})` : ''}`,
       actorUserId: input.actorUserId,
       sourceType: 'subscription',
       sourceId: subscription.id,
     });
   }
+  // At an Appropriate Body an induction line is granted per ECT registered, now and as they are registered.
+  const perEct = (line: (typeof item.lines)[number]) =>
+    Boolean(input.perRegisteredEct) && line.unit === 'ect_induction';
   const ectPlaces = item.lines.some(perEct)
     ? await grantPlacesForRegisteredEcts(tx, {
         tenantId: input.tenantId,

@@ -155,6 +155,13 @@ test('a new partnership sells its first package; the head subscribes for the ter
   await expect(quote).toContainText('£1,200.00 (standard)');
   const terms = Number(/(\d) of 3/.exec((await quote.textContent()) ?? '')?.[1]);
   expect(terms).toBeGreaterThanOrEqual(1);
+  // Joining part-way through the year, the head is told how the places were worked out (3 places in thirds
+  // come out whole: no rounding to speak of).
+  if (terms < 3)
+    await expect(head.getByTestId('pro-rata')).toHaveText(
+      `3 course places: ${terms} of 3 course places: joining with ${terms} of 3 terms left, ${terms === 1 ? 'a third' : 'two thirds'} of 3.`,
+    );
+  else await expect(head.getByTestId('pro-rata')).toHaveCount(0);
   await expectAccessible(head);
   const ordered = new Date(Date.now() - 1000);
   await head.getByRole('button', { name: 'Subscribe' }).click();
@@ -203,5 +210,6 @@ test('a new partnership sells its first package; the head subscribes for the ter
   const places = head.getByRole('region', { name: 'Course places (general)' });
   await expect(places.getByRole('row', { name: /place for Di Delegate/ })).toContainText('-1');
   await expect(places).toContainText(`${terms} course place`);
+  if (terms < 3) await expect(places).toContainText(`joining with ${terms} of 3 terms left`);
   await expectAccessible(head);
 });

@@ -474,7 +474,7 @@ test('a new local authority with no Ofsted results or categories yet plans visit
     page
       .getByTestId('no-advisers')
       .getByRole('link', { name: 'give yourself the adviser role on People and roles' }),
-  ).toHaveAttribute('href', `/${la.slug}/members`);
+  ).toHaveAttribute('href', `/${la.slug}/members#your-roles`);
   await expectAccessible(page);
 
   // With no adviser yet, an additional visit has no one to go to: the page says whom to invite, not a dead form.
@@ -489,6 +489,29 @@ test('a new local authority with no Ofsted results or categories yet plans visit
     page.getByTestId('no-advisers').getByRole('link', { name: /give yourself the adviser role/ }),
   ).toBeVisible();
   await expectAccessible(page);
+
+  // The manager takes on the adviser role themselves on People and roles: no invitation to their own address.
+  await page
+    .getByTestId('no-advisers')
+    .getByRole('link', { name: /give yourself the adviser role/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'People and roles', level: 1 })).toBeVisible();
+  const ownRoles = page.getByRole('group', { name: 'Your roles' });
+  await expect(ownRoles.getByRole('checkbox', { name: /^Manager/ })).toBeChecked();
+  // The only manager keeps managing, and is told why.
+  await ownRoles.getByRole('checkbox', { name: /^Manager/ }).uncheck();
+  await ownRoles.getByRole('checkbox', { name: 'Adviser', exact: true }).check();
+  await page.getByRole('button', { name: 'Save your roles' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'only manager' }).first()).toBeVisible();
+  await expectAccessible(page);
+  await ownRoles.getByRole('checkbox', { name: /^Manager/ }).check();
+  await page.getByRole('button', { name: 'Save your roles' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: added Adviser.' })).toBeVisible();
+  await expectAccessible(page);
+  // Now there is an adviser to give a visit to: the manager.
+  await page.goto(`/${la.slug}/visits/additional`);
+  await expect(page.getByTestId('no-advisers')).toHaveCount(0);
+  await expect(page.getByLabel('Adviser', { exact: true })).toContainText('Sam Okafor');
 
   // No Ofsted result or category makes a candidate, yet a safeguarding concern still opens a case.
   await page.goto(`/${la.slug}/concern`);

@@ -71,6 +71,8 @@ const tenantProcedures = allProcedures().filter((p) => p.meta?.access.kind === '
  * validation.
  */
 const refinedInputs: Record<string, () => unknown> = {
+  // The attacker keeps every role they hold (a generated list would give some up and weaken the calls after).
+  'members.setOwnRoles': () => ({ roles: ['tenant_admin', 'finance', 'adviser', 'la_officer'] }),
   'catalogue.updateSettings': () => ({
     memberPriceName: 'Member',
     nonMemberPriceName: 'Non-member',

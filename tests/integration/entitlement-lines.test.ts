@@ -14,6 +14,7 @@ import { drawDownEntitlement, type PartialCover } from '~/server/entitlements/dr
 import { expireEntitlements } from '~/server/entitlements/expire-entitlements';
 import { grantEntitlement } from '~/server/entitlements/grant-entitlement';
 import { recordServiceUse } from '~/server/entitlements/record-service-use';
+import { quoteForSchool } from '~/server/subscriptions/quote-for-school';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
 import { callerFor, onPostgres, openTestDatabase, tenantBySlug, userByEmail } from './harness';
 
@@ -313,6 +314,23 @@ describe('entitlement lines (HSIP)', () => {
     expect(statement.find((b) => b.category === 'Specialist')?.entries[0]?.description).toMatch(
       /1 of 3 terms/,
     );
+    // The head's preview said how each line was worked out, and the statement says it in the same words.
+    const preview = await withTenant(database.db, tenantId, (tx) =>
+      quoteForSchool(tx, { schoolId, itemId: aclId, units: 1, today: `${year + 1}-04-06` }),
+    );
+    const review = preview.grants.find((g) => g.category === 'School review');
+    expect(review?.explanation).toBe(
+      '0.67 of 2 adviser days: joining with 1 of 3 terms left, a third of 2 is 0.667, rounded up to two decimal places.',
+    );
+    expect(preview.grants.find((g) => g.category === 'Headteacher seminars')?.explanation).toBe(
+      '1 of 3 seminar or network places: joining with 1 of 3 terms left, a third of 3.',
+    );
+    for (const grant of preview.grants) {
+      const entry = statement.find((b) => b.unit === grant.unit && b.category === (grant.category ?? ''))
+        ?.entries[0];
+      expect(entry?.quantityHundredths).toBe(grant.grantedHundredths);
+      expect(entry?.description).toContain(grant.explanation?.replace(/\.$/, '') ?? 'no explanation');
+    }
   });
 
   // Separate connections racing on one categorised balance with partial cover: PostgreSQL only.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { uncoveredQuantity } from '~/server/entitlements/draw-down-entitlement';
-import { paidShare, proRataGrant } from '~/server/entitlements/pro-rata-grant';
+import { grantsFor, paidShare, proRataGrant } from '~/server/entitlements/pro-rata-grant';
 
 // Issue 11, "Partial cover": with half a day left and a day logged, draw the half and charge the rest.
 // Harrow's rates (004 line 394 and the domain note "Adviser day ≈ £600, half day £300"; members 20% off).
@@ -43,5 +43,54 @@ describe('late joiner: entitlements in proportion to what it pays', () => {
     expect(proRataGrant('course_place', 400, 2 / 3)).toBe(300); // 2.67 → 3
     expect(proRataGrant('course_place', 100, 1 / 3)).toBe(0);
     expect(proRataGrant('resource', 100, 2 / 3)).toBe(100);
+  });
+});
+
+// A head joining part-way through the year is told how each line was worked out, by the rule that grants it.
+describe('late joiner: how the share of each line is said', () => {
+  const twoTerms = { netPence: 200_000, fullPricePence: 300_000, termsCharged: 2, minimumApplied: false };
+  const oneTerm = { netPence: 100_000, fullPricePence: 300_000, termsCharged: 1, minimumApplied: false };
+  const explain = (
+    unit: Parameters<typeof proRataGrant>[0],
+    quantityHundredths: number | null,
+    quote: typeof twoTerms,
+  ) => grantsFor([{ unit, quantityHundredths }], 1, quote)[0];
+
+  it('says a share rounded to whole places, and which way', () => {
+    expect(explain('course_place', 1_000, twoTerms)).toMatchObject({
+      grantedHundredths: 700,
+      explanation:
+        '7 of 10 course places: joining with 2 of 3 terms left, two thirds of 10 is 6.67, rounded up to a whole course place.',
+    });
+    expect(explain('course_place', 400, oneTerm)?.explanation).toBe(
+      '1 of 4 course places: joining with 1 of 3 terms left, a third of 4 is 1.33, rounded down to a whole course place.',
+    );
+  });
+
+  it('says no rounding when the share is a whole number', () => {
+    expect(explain('course_place', 900, twoTerms)).toMatchObject({
+      grantedHundredths: 600,
+      explanation: '6 of 9 course places: joining with 2 of 3 terms left, two thirds of 9.',
+    });
+  });
+
+  it('says time to two decimal places, the minimum charge’s share, and nothing for a whole year', () => {
+    expect(explain('adviser_half_day', 200, oneTerm)?.explanation).toBe(
+      '0.67 of 2 adviser half days: joining with 1 of 3 terms left, a third of 2 is 0.667, rounded up to two decimal places.',
+    );
+    // A non-member paying Harrow's £1,078 minimum (004 line 423) of a £1,348 year in the summer term.
+    const minimum = { netPence: 107_800, fullPricePence: 134_800, termsCharged: 1, minimumApplied: true };
+    expect(explain('governor_item', 1_000, minimum)?.explanation).toBe(
+      '8 of 10 governing-body items: the minimum charge of £1,078.00 is 80% of the full year’s £1,348.00, 80% of 10.',
+    );
+    const whole = { netPence: 300_000, fullPricePence: 300_000, termsCharged: 3, minimumApplied: false };
+    expect(explain('course_place', 1_000, whole)).toMatchObject({
+      grantedHundredths: 1_000,
+      explanation: null,
+    });
+    expect(explain('course_place', null, twoTerms)).toMatchObject({
+      grantedHundredths: null,
+      explanation: null,
+    });
   });
 });

@@ -7,7 +7,7 @@ import { invitableRoles, roleLabelsFor } from '~/server/workspaces/role-labels';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 import { redirect } from 'next/navigation';
 import { AccessRequests } from './access-requests';
-import { InvitationActions, InviteForm, MembershipActions } from './people-forms';
+import { InvitationActions, InviteForm, MembershipActions, OwnRolesForm } from './people-forms';
 import { shortDate } from '~/server/format/dates';
 
 export const metadata: Metadata = { title: 'People and roles' };
@@ -19,10 +19,11 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   const isManager = workspace.roles.includes('tenant_admin');
   const requestsSection = <AccessRequests requests={requests} />;
   if (!isManager) redirect(`/${tenant}/join-requests`);
-  const [members, invitations, schools] = await Promise.all([
+  const [members, invitations, schools, own] = await Promise.all([
     guard(api.members.list()),
     guard(api.members.invitations()),
     guard(api.schools.list({})),
+    guard(api.members.ownRoles()),
   ]);
   // The roles in this kind of workspace's own words (an appropriate body has induction officers, not LA officers).
   const labels = roleLabelsFor(workspace.tenant.kind);
@@ -45,6 +46,17 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
         </Link>
       </p>
       {requestsSection}
+      <section aria-labelledby="your-roles" className="mt-8">
+        <h2 id="your-roles" className="text-2xl font-semibold">
+          Your own roles
+        </h2>
+        <p className="mt-1 max-w-3xl text-slate-700">
+          If you also advise schools or keep the accounts yourself, take on that role here: it is added to
+          your own access at once, with no invitation, and the change is recorded in the audit log. As manager
+          you already run courses.
+        </p>
+        <OwnRolesForm held={own.held} choices={own.choices} />
+      </section>
       <section aria-labelledby="invite" className="mt-8">
         <h2 id="invite" className="text-2xl font-semibold">
           Invite someone

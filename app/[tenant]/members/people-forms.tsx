@@ -15,7 +15,10 @@ import {
   type Option,
 } from '~/app/_components/form-kit';
 import { schoolBoundRoles, type Role } from '~/server/workspaces/workspace-vocabulary';
+import type { TSetOwnRolesInput } from '~/server/people/set-own-roles';
 import { useTRPC } from '../../_lib/trpc-client';
+
+type TOwnRole = TSetOwnRolesInput['roles'][number];
 
 const isSchoolRole = (role: string) => (schoolBoundRoles as readonly string[]).includes(role);
 
@@ -151,6 +154,53 @@ export function InviteColleagueForm({ schools }: { schools: Option[] }) {
         />
       )}
       <SendInvitation pending={form.isPending} sent={sent} />
+    </Form>
+  );
+}
+
+/**
+ * The manager's own staff roles: they take on another (advise schools, run courses) or give one up, without
+ * inviting their own address. The server refuses the last manager giving up managing.
+ */
+export function OwnRolesForm({ held, choices }: { held: string[]; choices: Option[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [roles, setRoles] = useState<string[]>(held);
+  const [saved, setSaved] = useState('');
+  const form = useFormMutation(trpc.members.setOwnRoles.mutationOptions(), {
+    idPrefix: 'own-roles',
+    onSuccess: (result) => {
+      const changes = [
+        ...result.added.map((r) => `added ${choices.find((c) => c.value === r)?.label ?? r}`),
+        ...result.removed.map((r) => `gave up ${choices.find((c) => c.value === r)?.label ?? r}`),
+      ];
+      setSaved(changes.length > 0 ? `Saved: ${changes.join('; ')}.` : 'No change: these are your roles.');
+      router.refresh();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      className="mt-4 max-w-xl space-y-4"
+      onSubmit={() => {
+        setSaved('');
+        form.mutate({ roles: roles as TOwnRole[] });
+      }}
+    >
+      <CheckboxGroup
+        label="Your roles"
+        hint="Tick each role you hold yourself. A school’s roles are given by invitation."
+        options={choices}
+        value={roles}
+        onChange={setRoles}
+        {...form.field('roles')}
+      />
+      <div className="flex items-center gap-3">
+        <SubmitButton pending={form.isPending} pendingLabel="Saving…">
+          Save your roles
+        </SubmitButton>
+        <StatusMessage>{saved}</StatusMessage>
+      </div>
     </Form>
   );
 }

@@ -70,7 +70,11 @@ export function SubscribeForm({
     ),
   );
   const current = quoteQuery.data ?? initialQuote;
-  const { buyer, item, quote, vat, saving, perEct } = current;
+  const { buyer, item, quote, vat, saving, perEct, grants } = current;
+  // A late joiner's share of each line, in words (the grant's own rule, worked out by the server).
+  const proRated = grants.flatMap((g) =>
+    g.explanation ? [{ line: g.description, words: g.explanation }] : [],
+  );
 
   const subscribe = useFormMutation(
     trpc.subscriptions.subscribe.mutationOptions({
@@ -143,6 +147,15 @@ export function SubscribeForm({
               {done.purchaseOrderNumber ? `, purchase order ${done.purchaseOrderNumber}` : ''}. The
               entitlements are in {forSchool ? 'its' : 'your'} statement now.
             </p>
+            {!perEct && proRated.length > 0 && (
+              <ul className="mt-1 list-disc pl-5" data-testid="pro-rata-confirmed">
+                {proRated.map((g, i) => (
+                  <li key={`${i}-${g.line}`}>
+                    {g.line}: {g.words}
+                  </li>
+                ))}
+              </ul>
+            )}
             <p className="mt-1">
               {forSchool
                 ? 'An order confirmation, saying when it will be invoiced, has been emailed to you and to the school (its headteachers with an account, and its finance contact, if it has one).'
@@ -251,6 +264,20 @@ export function SubscribeForm({
                         : ' (you pay for the terms that have not started yet, and get that share of each entitlement)'
                       : ' (the whole year)'}
                   </dd>
+                  {proRated.length > 0 && (
+                    <>
+                      <dt className="font-semibold">Entitlements this year</dt>
+                      <dd data-testid="pro-rata">
+                        <ul className="list-disc pl-5">
+                          {proRated.map((g, i) => (
+                            <li key={`${i}-${g.line}`}>
+                              <span className="font-semibold">{g.line}</span>: {g.words}
+                            </li>
+                          ))}
+                        </ul>
+                      </dd>
+                    </>
+                  )}
                   <dt className="font-semibold">Net price</dt>
                   <dd data-testid="net-price">{formatPence(quote.netPence)}</dd>
                   <dt className="font-semibold">VAT</dt>

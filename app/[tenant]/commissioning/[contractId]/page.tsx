@@ -177,7 +177,11 @@ export default async function ContractPage({
                 <Link href={`/${tenant}/members`} className="text-brand-dark underline">
                   Invite them on People and roles
                 </Link>{' '}
-                as advisers, then assign each school here.
+                as advisers, then assign each school here. If you deliver the work yourself,{' '}
+                <Link href={`/${tenant}/members#your-roles`} className="text-brand-dark underline">
+                  take on the adviser role under your own roles
+                </Link>
+                .
               </p>
             )}
             {partners.length > 0 &&
