@@ -46,3 +46,28 @@ export function bookingClosedReason(
   if (course.bookingDeadline && course.bookingDeadline < today) return bookingClosedMessage;
   return null;
 }
+
+/**
+ * What the cached public catalogue keeps of a course to tell whether its booking has closed: its first day,
+ * the time its first session that day starts (null when that day has none) and its booking deadline.
+ */
+export type CatalogueClosing = {
+  startsOn: IsoDate | null;
+  firstStartTime: string | null;
+  bookingDeadline: IsoDate | null;
+};
+
+/**
+ * Whether a catalogue entry's booking has closed, by bookingClosedReason's own rule: the list is cached, so it
+ * keeps the data (CatalogueClosing) and asks this when it is rendered, not when the courses were read. A course
+ * whose first session started earlier today reads "Booking closed", as its page says it can no longer be booked.
+ */
+export function catalogueBookingClosed(
+  entry: CatalogueClosing,
+  today: IsoDate,
+  now: Date = new Date(),
+): boolean {
+  const firstDay =
+    entry.startsOn && entry.firstStartTime ? [{ on: entry.startsOn, startTime: entry.firstStartTime }] : [];
+  return bookingClosedReason(entry, firstDay, today, now) !== null;
+}

@@ -16,6 +16,7 @@ import { freeCancellationUntil } from './cancellation-terms';
 import { courseInvite, inviteSequence } from './course-invite';
 import { courseWhere } from './course-labels';
 import { getCourse } from './get-course';
+import { evaluationOfPlace } from './my-places';
 import { hashPlaceToken } from './place-token';
 
 /** A delegate's place, from the link in their confirmation email (the link is the credential). */
@@ -63,15 +64,17 @@ export async function cancellationChargeOf(
 
 /**
  * What a delegate's own page (from their confirmation email's link) shows: the place, its course and sessions,
- * whether their certificate is ready, and what a cancellation cost. Only what the page says: never the place's
- * token hashes or the school's ids, since anyone holding the link reads this.
+ * whether their certificate is ready, their feedback (due, or given), and what a cancellation cost. Only what
+ * the page says: never the place's token hashes (its evaluation link's among them: the page's own link is
+ * enough to give feedback, evaluateByPlaceLink) or the school's ids, since anyone holding the link reads this.
  */
-export async function placeByLink(tx: Tx, token: string) {
+export async function placeByLink(tx: Tx, token: string, now: Date = new Date()) {
   const { booking, course, sessions } = await findPlace(tx, token);
-  const [{ eligible }, charge, [school]] = await Promise.all([
+  const [{ eligible }, charge, [school], evaluation] = await Promise.all([
     certificateEligibility(tx, booking),
     cancellationChargeOf(tx, booking),
     tx.select({ name: schools.name }).from(schools).where(eq(schools.id, booking.schoolId)),
+    evaluationOfPlace(tx, { bookingId: booking.id, now }),
   ]);
   // A delegate named by their school cannot cancel from this link: the page says who can, and until when free.
   const open =
@@ -90,6 +93,15 @@ export async function placeByLink(tx: Tx, token: string) {
     where: { venue: where.venue, joiningLink: booking.status === 'confirmed' ? where.joiningLink : '' },
     sessions,
     certificate: eligible,
+    /**
+     * The delegate's feedback on the course: given (when), due (the course has finished and they came), or
+     * null, when there is none to give (not finished, the place cancelled, absent from every session).
+     */
+    feedback: evaluation.evaluatedAt
+      ? { givenAt: evaluation.evaluatedAt }
+      : evaluation.evaluationDue
+        ? { givenAt: null }
+        : null,
     charge,
     /** While the place can still be cancelled: the school that can cancel it and its last free day. */
     cannotCome: open && course.startsOn ? cannotComeOf(school?.name, course.startsOn, course) : null,

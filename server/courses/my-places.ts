@@ -134,6 +134,35 @@ export async function listMyPlaces(
   return rows.map((r) => withFlags(r, input.now, input.today));
 }
 
+/**
+ * Where one place stands on its evaluation, by the rule above (Your places' and the request job's): when it
+ * was given, and whether it is due now (a course that finished, a place confirmed, not absent throughout).
+ */
+export async function evaluationOfPlace(tx: Tx, input: { bookingId: string; now: Date }) {
+  const [row] = await tx
+    .select(placeColumns)
+    .from(courseBookings)
+    .innerJoin(courses, eq(courses.id, courseBookings.courseId))
+    .leftJoin(courseEvaluations, eq(courseEvaluations.bookingId, courseBookings.id))
+    .where(eq(courseBookings.id, input.bookingId));
+  if (!row) throw new DomainError({ code: 'NOT_FOUND', message: 'That place was not found.' });
+  return { evaluatedAt: row.evaluatedAt, evaluationDue: evaluationDue({ ...row, now: input.now }) };
+}
+
+/** Refuses an evaluation already given, or one not due (the same words signed in or by the place's link). */
+export function refuseUnlessEvaluationDue(place: { evaluatedAt: Date | null; evaluationDue: boolean }) {
+  if (place.evaluatedAt)
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: 'You have already given your evaluation. Thank you.',
+    });
+  if (!place.evaluationDue)
+    throw new DomainError({
+      code: 'CONFLICT',
+      message: 'This place cannot be evaluated: the course has not finished, or you were not there.',
+    });
+}
+
 /** One place, for whoever may act on it (else NOT_FOUND: a stranger learns nothing). */
 export async function findPlace(
   tx: Tx,
@@ -165,16 +194,7 @@ export async function evaluateMyPlace(
   const place = await findPlace(tx, viewer, input);
   if (!place.isDelegate)
     throw new DomainError({ code: 'FORBIDDEN', message: 'Only the delegate can give their evaluation.' });
-  if (place.evaluatedAt)
-    throw new DomainError({
-      code: 'CONFLICT',
-      message: 'You have already given your evaluation. Thank you.',
-    });
-  if (!place.evaluationDue)
-    throw new DomainError({
-      code: 'CONFLICT',
-      message: 'This place cannot be evaluated: the course has not finished, or you were not there.',
-    });
+  refuseUnlessEvaluationDue(place);
   return submitEvaluation(tx, {
     tenantId: input.tenantId,
     bookingId: place.id,

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { courseFormat, courses } from '~/db/schema';
+import { courseFormat, courses, courseSessions } from '~/db/schema';
 import type { IsoDate } from '../catalogue/academic-year';
 import type { Programme } from './course-labels';
 import { audiences, type Audience } from './course-inputs';
@@ -66,6 +66,12 @@ export async function searchCatalogue(
       startsOn: courses.startsOn,
       endsOn: courses.endsOn,
       placesLeft: sql<number>`${courses.capacity} - ${courses.placesTaken}`,
+      // With the deadline, what the list needs to say "Booking closed" once the first session has begun
+      // (catalogueBookingClosed, worked out when the cached list is rendered).
+      firstStartTime: sql<
+        string | null
+      >`(select min(s.start_time) from ${courseSessions} s where s.course_id = ${courses}.id and s."on" = ${courses}.starts_on)`,
+      bookingDeadline: courses.bookingDeadline,
       memberPricePence: courses.memberPricePence,
       nonMemberPricePence: courses.nonMemberPricePence,
     })

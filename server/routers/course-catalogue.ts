@@ -5,6 +5,7 @@ import { catalogueOffer } from '../courses/catalogue-offer';
 import { catalogueSitemap } from '../courses/catalogue-sitemap';
 import { getPublicCourse } from '../courses/get-public-course';
 import { claimByLink } from '../courses/claim-by-link';
+import { evaluateByPlaceLink } from '../courses/evaluate-by-place-link';
 import { evaluationByLink, submitEvaluationByLink, ZEvaluationAnswers } from '../courses/evaluations';
 import { placeByLink, placeCalendarByLink, placeCertificateByLink } from '../courses/find-place';
 import { offerToClaim } from '../courses/offer-to-claim';
@@ -80,6 +81,20 @@ export const courseCatalogueRouter = router({
       withPublicCourses(ctx.db, input.tenant, (tx, tenant) =>
         placeCertificateByLink(tx, input.token, tenant.name),
       ),
+    ),
+  /**
+   * The delegate's evaluation, from their place page once the course has finished (the place's link is enough:
+   * the evaluation request's own link is never shown there).
+   */
+  sendPlaceEvaluation: emailedLinkProcedure
+    .input(ZLink.extend({ answers: ZEvaluationAnswers }))
+    .mutation(({ ctx, input }) =>
+      evaluateByPlaceLink(ctx.db, {
+        slug: input.tenant,
+        token: input.token,
+        answers: input.answers,
+        now: new Date(),
+      }),
     ),
   /** The delegate tells the organisers their access or dietary needs (or clears them), from their place page. */
   saveNeeds: emailedLinkProcedure

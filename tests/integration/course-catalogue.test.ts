@@ -1,6 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { scopeTransaction } from '~/db/client';
+import { moduleKeys } from '~/db/schema';
+import { todayInLondon } from '~/server/catalogue/academic-year';
+import { catalogueBookingClosed } from '~/server/courses/booking-closed';
+import { londonToUtc } from '~/server/courses/london-time';
+import { makeWorkspaceWithEveryRole } from '../fixtures/factories';
+import { ownCourse } from './course-fixtures';
 import { catalogueFilterLimits, searchCatalogue } from '~/server/courses/search-catalogue';
 import { anonymousCaller, callerFor, openTestDatabase, tenantBySlug, testAppUrl } from './harness';
 
@@ -103,6 +110,46 @@ describe('the public course catalogue', () => {
     const second = await search(2, 21);
     expect(second.total).toBe(Math.min(exact.total, 41));
     expect(second.courses[0]?.id).not.toBe(exact.courses[0]?.id);
+  });
+
+  it('says "Booking closed" in the list for a course whose first session began earlier today, as its page does', async () => {
+    const ws = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+    const anyone = anonymousCaller(database.db);
+    const tag = Math.random().toString(36).slice(2, 8);
+    const made = async (title: string) => {
+      const course = await ws.caller.courses.create({
+        ...ownCourse,
+        title,
+        sessions: [{ on: '2031-03-04', startTime: '09:00', endTime: '12:00' }],
+      } as never);
+      await ws.caller.courses.publish({ id: course.id });
+      return course.id;
+    };
+    const begun = await made(`Begun today ${tag}`);
+    const later = await made(`Later on ${tag}`);
+    // The clock moves on: the first session is now today, from midnight (so it has begun whenever this runs).
+    const today = todayInLondon();
+    await database.db.execute(sql`update course_sessions set "on" = ${today}, start_time = '00:00',
+      end_time = '23:59', starts_at = ${londonToUtc(today, '00:00').toISOString()},
+      ends_at = ${londonToUtc(today, '23:59').toISOString()} where course_id = ${begun}`);
+    await database.db.execute(
+      sql`update courses set starts_on = ${today}, ends_on = ${today} where id = ${begun}`,
+    );
+
+    const listed = await anyone.courseCatalogue.search({
+      tenant: ws.tenant.slug,
+      filters: { q: tag, page: 1 },
+    });
+    const row = (id: string) => listed.courses.find((c) => c.id === id);
+    expect(row(begun)).toMatchObject({ startsOn: today, firstStartTime: '00:00', placesLeft: 10 });
+    // The list works it out when it is rendered, from the row it keeps: the course page's own rule and answer.
+    expect(catalogueBookingClosed(row(begun)!, todayInLondon(), new Date())).toBe(true);
+    const page = await anyone.courseCatalogue.course({ tenant: ws.tenant.slug, id: begun });
+    expect(page.bookingClosed).toBe('This course has already started.');
+    expect(catalogueBookingClosed(row(later)!, todayInLondon(), new Date())).toBe(false);
+    expect(
+      (await anyone.courseCatalogue.course({ tenant: ws.tenant.slug, id: later })).bookingClosed,
+    ).toBeNull();
   });
 
   describe('for search engines', () => {

@@ -125,4 +125,91 @@ describe('a delegate’s emailed links', () => {
       visitor.courseCatalogue.placeCertificate({ tenant: other.tenant.slug, token: benPlace }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('give feedback from the place page once the course has run, to those who came, once', async () => {
+    const { ws } = setup;
+    const visitor = anonymousCaller(database.db);
+    const other = await makeWorkspaceWithEveryRole(database.db, moduleKeys);
+    const made = await ws.caller.courses.create({
+      ...ownCourse,
+      title: `Feedback course ${Math.random().toString(36).slice(2, 8)}`,
+      capacity: 3,
+      sessions: [
+        { on: `${nextYear}-04-13`, startTime: '09:30', endTime: '12:30' },
+        { on: `${nextYear}-04-20`, startTime: '09:30', endTime: '12:30' },
+      ],
+    } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const tag = made.id.slice(0, 8);
+    const came = { name: 'Cam Came', email: `cam.${tag}@school.example`, role: '' };
+    const absent = { name: 'Abe Absent', email: `abe.${tag}@school.example`, role: '' };
+    const booked = await ws.caller.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [came, absent],
+    });
+    const camLink = {
+      tenant: ws.tenant.slug,
+      token: await linkSentTo(came.email, /\/place\/([\w-]+)\/calendar/),
+    };
+    const abeLink = {
+      tenant: ws.tenant.slug,
+      token: await linkSentTo(absent.email, /\/place\/([\w-]+)\/calendar/),
+    };
+    const answers = { content: 5, facilitation: 4, impact: 4, overall: 5, comments: 'Useful' };
+
+    // Before the course: nothing said of feedback, and none taken.
+    expect((await visitor.courseCatalogue.place(camLink)).feedback).toBeNull();
+    await expect(visitor.courseCatalogue.sendPlaceEvaluation({ ...camLink, answers })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/has not finished/),
+    });
+
+    // The course runs: Cam comes to both sessions, Abe to neither.
+    await ranUntilYesterday(database.db, made.id);
+    const register = await ws.caller.courses.register({ courseId: made.id });
+    const [camPlace, abePlace] = booked.confirmed.map((c) => c.bookingId);
+    for (const session of register.sessions) {
+      await ws.caller.courses.markAttendance({
+        sessionId: session.id,
+        bookingId: camPlace!,
+        status: 'attended',
+      });
+      await ws.caller.courses.markAttendance({
+        sessionId: session.id,
+        bookingId: abePlace!,
+        status: 'absent',
+      });
+    }
+
+    // Cam's page offers feedback; it carries no evaluation link of its own (the place's link is the authority).
+    const camPage = await visitor.courseCatalogue.place(camLink);
+    expect(camPage.feedback).toEqual({ givenAt: null });
+    expect(JSON.stringify(camPage)).not.toMatch(/evaluat|tokenHash/i);
+    // Abe's says nothing of it, and his link cannot give it.
+    expect((await visitor.courseCatalogue.place(abeLink)).feedback).toBeNull();
+    await expect(visitor.courseCatalogue.sendPlaceEvaluation({ ...abeLink, answers })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+
+    // Only in its own workspace; then once.
+    await expect(
+      visitor.courseCatalogue.sendPlaceEvaluation({
+        tenant: other.tenant.slug,
+        token: camLink.token,
+        answers,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await visitor.courseCatalogue.sendPlaceEvaluation({ ...camLink, answers });
+    const given = (await visitor.courseCatalogue.place(camLink)).feedback;
+    expect(given?.givenAt).toBeInstanceOf(Date);
+    await expect(visitor.courseCatalogue.sendPlaceEvaluation({ ...camLink, answers })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already given/),
+    });
+    // The organisers read it with the rest.
+    const results = await ws.caller.courses.evaluations({ courseId: made.id });
+    expect(results.responses).toBe(1);
+    expect(results.comments.map((c) => c.text)).toEqual(['Useful']);
+  });
 });

@@ -15,10 +15,11 @@ describe('waiting lists seen and left: by the delegate, their head or the manage
   let staff: ReturnType<typeof callerAs>;
   let staffEmail: string;
   let head: ReturnType<typeof callerAs>;
+  let headEmail: string;
   let otherHead: ReturnType<typeof callerAs>;
   beforeAll(async () => {
     database = await openTestDatabase();
-    ({ ws, staff, staffEmail, head, otherHead } = await schoolWithStaffAndHeads(database.db));
+    ({ ws, staff, staffEmail, head, headEmail, otherHead } = await schoolWithStaffAndHeads(database.db));
   });
 
   const subjectsTo = async (to: string) =>
@@ -127,5 +128,68 @@ describe('waiting lists seen and left: by the delegate, their head or the manage
       tx.select({ taken: courses.placesTaken }).from(courses).where(eq(courses.id, made.id)),
     );
     expect(after?.taken).toBe(0);
+  });
+
+  it('tells the head who put a delegate on the waiting list when the delegate is offered a place', async () => {
+    const title = `Booker told ${Math.random().toString(36).slice(2, 8)}`;
+    const made = await ws.caller.courses.create({
+      ...ownCourse,
+      title,
+      capacity: 1,
+      sessions: [{ title: 'Day', on: `${nextYear}-03-17`, startTime: '09:30', endTime: '15:30' }],
+    } as never);
+    await ws.caller.courses.publish({ id: made.id });
+    const tag = made.id.slice(0, 8);
+    const ada = { name: 'Ada Placed', email: `ada.${tag}@school.example`, role: '' };
+    const ben = { name: 'Ben Waiting', email: `ben.${tag}@school.example`, role: '' };
+    const [placed] = (
+      await head.courses.book({ courseId: made.id, schoolId: ws.school.id, delegates: [ada] })
+    ).confirmed;
+    await head.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [ben],
+      joinWaitingList: true,
+    });
+    // A member of staff puts themselves on the list, behind Ben.
+    await staff.courses.book({
+      courseId: made.id,
+      schoolId: ws.school.id,
+      delegates: [],
+      joinWaitingList: true,
+    });
+
+    const queued = (to: string, subjectLike: string) =>
+      withMailroom(database.db, (tx) =>
+        tx
+          .select({ subject: outboxEmails.subject, text: outboxEmails.text, template: outboxEmails.template })
+          .from(outboxEmails)
+          .where(and(eq(outboxEmails.to, to), like(outboxEmails.subject, subjectLike)))
+          .orderBy(desc(outboxEmails.createdAt)),
+      );
+
+    // Ada's place is cancelled: Ben is offered it, and the head who put him on the list is told, in the same
+    // unit of work as the offer.
+    await head.courses.cancelBooking({ bookingId: placed!.bookingId });
+    expect(await queued(ben.email, `A place is free: ${title}`)).toHaveLength(1);
+    const told = await queued(headEmail, `%${title}`);
+    expect(told.map((e) => e.subject)).toEqual([`Place offered to Ben Waiting: ${title}`]);
+    const [notice] = told;
+    expect(notice?.template).toBe('notice');
+    expect(notice?.text).toContain(`A place on ${title} has become free and is offered to Ben Waiting`);
+    expect(notice?.text).toMatch(/It is held until .+ \(UK time\)\./);
+    expect(notice?.text).toContain(
+      `Only Ben Waiting can claim it, with the link in the email we have sent them at ${ben.email}.`,
+    );
+
+    // Ben is taken off: the place passes to the member of staff, who put themselves on the list. Their offer is
+    // theirs alone; nobody else is told.
+    const benEntry = (await head.courses.schoolWaitingPlaces({})).find((w) => w.delegateEmail === ben.email);
+    await head.courses.leaveWaitingList({ entryId: benEntry!.id });
+    expect(await queued(staffEmail, `A place is free: ${title}`)).toHaveLength(1);
+    expect(await queued(staffEmail, `Place offered to %`)).toEqual([]);
+    expect((await queued(headEmail, `Place offered to %${title}`)).map((e) => e.subject)).toEqual([
+      `Place offered to Ben Waiting: ${title}`,
+    ]);
   });
 });

@@ -78,6 +78,7 @@ describe('every procedure declares who may call it', () => {
       'courseCatalogue.claimOffer',
       'courseCatalogue.saveNeeds',
       'courseCatalogue.sendEvaluation',
+      'courseCatalogue.sendPlaceEvaluation',
     ]);
   });
 });

@@ -3,8 +3,10 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { Pagination } from '~/app/_components/pagination';
 import { PublicSiteHeader } from '~/app/_components/public-site-header';
+import { todayInLondon } from '~/server/catalogue/academic-year';
 import { formatPence } from '~/server/catalogue/money';
 import { inSentence } from '~/server/catalogue/price-names';
+import { catalogueBookingClosed } from '~/server/courses/booking-closed';
 import { catalogueRevalidateSeconds, catalogueTag } from '~/server/courses/catalogue-cache';
 import { ZCatalogueFilters } from '~/server/courses/search-catalogue';
 import { audienceLabels, formatCourseDates, formatLabels } from '../../../../_lib/course-format';
@@ -78,6 +80,10 @@ export default async function CourseCataloguePage({ params }: { params: Params }
     p.set('page', String(page));
     return `/courses/${tenant}?${p.toString()}`;
   };
+  // Whether each course's booking has closed is worked out now, at render, from the cached rows: one read a
+  // while ago still turns a course whose first session has just begun into "Booking closed".
+  const now = new Date();
+  const today = todayInLondon(now);
   return (
     <>
       <PublicSiteHeader workspace={tenant} />
@@ -127,7 +133,11 @@ export default async function CourseCataloguePage({ params }: { params: Params }
                 {formatPence(c.memberPricePence)}, {inSentence(result.tenant.priceNames.nonMember)}{' '}
                 {formatPence(c.nonMemberPricePence)} ·{' '}
                 <strong>
-                  {c.placesLeft > 0 ? `${c.placesLeft} places left` : 'Full: waiting list open'}
+                  {catalogueBookingClosed(c, today, now)
+                    ? 'Booking closed'
+                    : c.placesLeft > 0
+                      ? `${c.placesLeft} places left`
+                      : 'Full: waiting list open'}
                 </strong>
               </p>
             </li>

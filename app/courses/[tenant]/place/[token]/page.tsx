@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { cancellationChargeLine } from '~/server/courses/course-emails';
+import { longDate } from '~/server/format/dates';
 import { DataTable } from '../../../../_components/data-table';
 import { SiteHeader } from '../../../../_components/site-header';
 import { NeedsForm } from './needs-form';
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export default async function PlacePage({ params }: { params: Promise<{ tenant: string; token: string }> }) {
   const { tenant, token } = await params;
   const api = await serverApi(null);
-  const { booking, course, where, sessions, certificate, charge, cannotCome } = await guard(
+  const { booking, course, where, sessions, certificate, feedback, charge, cannotCome } = await guard(
     api.courseCatalogue.place({ tenant, token }),
   );
   return (
@@ -38,6 +39,19 @@ export default async function PlacePage({ params }: { params: Promise<{ tenant: 
             <a href={`/courses/${tenant}/place/${token}/certificate`} className="font-semibold underline">
               Download your certificate of attendance (PDF)
             </a>
+          </p>
+        )}
+        {/* Feedback by this page's own link (its evaluation page): only once the course has finished and the
+            delegate came; nothing at all for one absent throughout. */}
+        {feedback && (
+          <p className="mt-4" data-testid="feedback">
+            {feedback.givenAt ? (
+              `Thank you, feedback received on ${longDate(feedback.givenAt)}.`
+            ) : (
+              <a href={`/courses/${tenant}/place/${token}/evaluate`} className="font-semibold underline">
+                Give your feedback
+              </a>
+            )}
           </p>
         )}
         {where.venue && <p className="mt-2">Venue: {where.venue}</p>}
