@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '~/db/client';
 import { courseBookings, courseEvaluations, courses } from '~/db/schema';
@@ -154,7 +154,17 @@ export async function courseEvaluationResults(tx: Tx, courseId: string) {
     tx
       .select({ count: sql<number>`count(*)::int` })
       .from(courseBookings)
-      .where(and(eq(courseBookings.courseId, courseId), isNotNull(courseBookings.evaluationRequestedAt))),
+      .where(
+        and(
+          eq(courseBookings.courseId, courseId),
+          // Asked by email, or answered before the email was sent (from the place page or "Your places"): an
+          // answer counts as asked, so the rate never passes 100%.
+          or(
+            isNotNull(courseBookings.evaluationRequestedAt),
+            sql`exists (select 1 from ${courseEvaluations} e where e.tenant_id = ${courseBookings.tenantId} and e.booking_id = ${courseBookings.id})`,
+          ),
+        ),
+      ),
   ]);
   const requested = asked?.count ?? 0;
   return {
