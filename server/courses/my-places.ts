@@ -13,7 +13,7 @@ import { DomainError } from '~/server/errors/domain-error';
 import { lateCancellationCharge } from './cancellation-terms';
 import { submitEvaluation, ZEvaluationAnswers } from './evaluations';
 
-/** Who is looking at a place: the manager sees any, a headteacher/SBM their school's, a delegate their own. */
+/** Who is looking at a place: the manager sees every one, a headteacher/SBM their school's, a delegate their own. */
 export type PlaceViewer = {
   userId: string;
   email: string;
