@@ -44,15 +44,22 @@ export const monitoringSettingsSaved = (settings: TenantSettings) =>
 export const inductionSettingsSaved = (settings: TenantSettings) =>
   settings.induction?.feePerEctPence !== undefined;
 
+/**
+ * A provider that LAs only commission (no module of its own with schools): it works on the schools each contract
+ * names, so it has none to import, and its people are the partners it assigns to them.
+ */
+export function commissionedOnly(kind: TenantKind, modules: readonly ModuleKey[]): boolean {
+  return kind === 'provider' && modules.length > 0 && modules.every((m) => m === 'commissioning');
+}
+
 export function setupSteps(
   workspace: { kind: TenantKind; modules: readonly ModuleKey[]; settings: TenantSettings },
   facts: SetupFacts,
 ): SetupStep[] {
   const { kind, modules, settings } = workspace;
-  const steps: SetupStep[] = [
-    { key: 'schools', done: facts.openSchools > 0 },
-    { key: 'people', done: facts.othersInvitedOrJoined > 0 },
-  ];
+  const steps: SetupStep[] = [];
+  if (!commissionedOnly(kind, modules)) steps.push({ key: 'schools', done: facts.openSchools > 0 });
+  steps.push({ key: 'people', done: facts.othersInvitedOrJoined > 0 });
   if (modules.includes('statutory'))
     steps.push({ key: 'monitoring-settings', done: monitoringSettingsSaved(settings) });
   if (usesTermDates(kind, modules)) steps.push({ key: 'term-dates', done: facts.termDatesSet });

@@ -60,6 +60,12 @@ describe('setupSteps: which steps a workspace is shown', () => {
     expect(steps.find((s) => s.key === 'invoice-settings')?.done).toBe(true);
   });
 
+  it('does not ask a provider that LAs only commission to import schools: its contracts name them', () => {
+    expect(keys('provider', ['commissioning'])).toEqual(['people']);
+    expect(keys('provider', ['commissioning', 'traded'])).toContain('schools');
+    expect(keys('la', ['commissioning'])).toContain('schools');
+  });
+
   it('asks a workspace that only runs courses for its schools and people alone', () => {
     expect(keys('provider', ['courses', 'induction'])).toEqual(['schools', 'people']);
     expect(usesTermDates('la', ['courses', 'governance'])).toBe(false);
