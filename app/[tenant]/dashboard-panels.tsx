@@ -447,6 +447,11 @@ export function GettingStarted({
       text: 'Set your monitoring settings',
       hint: 'The words your policy uses, visits a year by category and the category a school joins with. Until you save them, Stride uses a common pattern.',
     },
+    dcs: {
+      href: `/${tenant}/concern/dcs`,
+      text: 'Name your Director of Children’s Services',
+      hint: 'Only the DCS, or a delegate they name, decides formal warning notices, intervention powers and SCC budget payments: until you name them, officers’ recommendations wait with nobody to decide them. Invite the Director as an LA officer first.',
+    },
     'term-dates': {
       href: `/${tenant}/term-dates`,
       text: `Set your term dates for ${year}`,

@@ -1,6 +1,7 @@
 import { and, count, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
+  dcsDesignations,
   invitations,
   invoiceSettings,
   memberships,
@@ -20,7 +21,13 @@ import { openStatuses } from '../schools/school-status';
  * ticked from what the workspace holds (never a box anyone ticks), in the order they are best done.
  */
 export type SetupStepKey =
-  'schools' | 'people' | 'monitoring-settings' | 'term-dates' | 'induction-settings' | 'invoice-settings';
+  | 'schools'
+  | 'people'
+  | 'monitoring-settings'
+  | 'dcs'
+  | 'term-dates'
+  | 'induction-settings'
+  | 'invoice-settings';
 export type SetupStep = { key: SetupStepKey; done: boolean };
 
 export type SetupFacts = {
@@ -34,6 +41,11 @@ export type SetupFacts = {
    * the bank details schools pay into (payment terms are saved with them; a VAT number only if registered).
    */
   invoiceSettingsSet: boolean;
+  /**
+   * A Director of Children's Services or delegate is named: until then no formal warning notice, power or SCC
+   * budget approval can be decided, and officers' recommendations wait with nobody to decide them.
+   */
+  dcsNamed: boolean;
 };
 
 /** Whether the LA has saved its monitoring settings (a workspace made on the platform has only a default category). */
@@ -62,6 +74,7 @@ export function setupSteps(
   steps.push({ key: 'people', done: facts.othersInvitedOrJoined > 0 });
   if (modules.includes('statutory'))
     steps.push({ key: 'monitoring-settings', done: monitoringSettingsSaved(settings) });
+  if (kind === 'la' && modules.includes('statutory')) steps.push({ key: 'dcs', done: facts.dcsNamed });
   if (usesTermDates(kind, modules)) steps.push({ key: 'term-dates', done: facts.termDatesSet });
   if (kind === 'appropriate_body' && modules.includes('induction'))
     steps.push({ key: 'induction-settings', done: inductionSettingsSaved(settings) });
@@ -77,7 +90,7 @@ export function setupSteps(
  */
 export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
   const year = academicYearOf(today);
-  const [[open], [others], [waiting], thisYear, nextYear, [invoicing]] = await Promise.all([
+  const [[open], [others], [waiting], thisYear, nextYear, [invoicing], [dcs]] = await Promise.all([
     tx
       .select({ n: count() })
       .from(schools)
@@ -100,6 +113,7 @@ export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
       .select({ n: count() })
       .from(invoiceSettings)
       .where(and(ne(invoiceSettings.address, ''), ne(invoiceSettings.bankDetails, ''))),
+    tx.select({ n: count() }).from(dcsDesignations).where(isNull(dcsDesignations.endedOn)),
   ]);
   const dates = currentOrNextTerm(thisYear, today) ? thisYear : nextYear;
   const steps = setupSteps(actor, {
@@ -107,6 +121,7 @@ export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
     othersInvitedOrJoined: (others?.n ?? 0) + (waiting?.n ?? 0),
     termDatesSet: dates.source === 'tenant',
     invoiceSettingsSet: (invoicing?.n ?? 0) > 0,
+    dcsNamed: (dcs?.n ?? 0) > 0,
   });
   return { steps, termDatesYear: dates.academicYear };
 }
