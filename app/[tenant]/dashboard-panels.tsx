@@ -12,7 +12,7 @@ import { notCategorisedFilter } from '~/server/monitoring/list-register';
 import type { MonitoringNeedsAttention } from '~/server/monitoring/needs-attention';
 import { defaultFeePerEctPence } from '~/server/induction/appropriate-body';
 import { inLocalAuthorities } from '~/server/schools/local-authority-words';
-import type { SetupStep, SetupStepKey } from '~/server/workspaces/getting-started';
+import { commissionedOnly, type SetupStep, type SetupStepKey } from '~/server/workspaces/getting-started';
 import type { ModuleKey, TenantKind } from '~/server/workspaces/workspace-vocabulary';
 
 /** The dashboard's figures that need someone to act, each a link to the page where they do. */
@@ -422,7 +422,10 @@ export function GettingStarted({
     workspace.kind === 'appropriate_body' || workspace.laCodes.length === 0
       ? {
           text: 'Add the schools you serve from GIAS',
-          hint: 'Paste their URNs with a GIAS download; their headteachers can then register ECTs.',
+          hint:
+            workspace.kind === 'appropriate_body'
+              ? 'Paste their URNs with a GIAS download; their headteachers can then register ECTs.'
+              : 'Paste their URNs with a GIAS download.',
         }
       : {
           text: 'Import your schools from GIAS',
@@ -435,12 +438,19 @@ export function GettingStarted({
     people: {
       href: `/${tenant}/members`,
       text: 'Invite your people',
-      hint: 'Your own staff first, then the schools’ headteachers and business managers from their contacts.',
+      hint: commissionedOnly(workspace.kind, workspace.modules)
+        ? 'Your partners, as advisers: you assign each to the schools a local authority’s contract covers.'
+        : 'Your own staff first, then the schools’ headteachers and business managers from their contacts.',
     },
     'monitoring-settings': {
       href: `/${tenant}/monitoring-settings`,
       text: 'Set your monitoring settings',
       hint: 'The words your policy uses, visits a year by category and the category a school joins with. Until you save them, Stride uses a common pattern.',
+    },
+    dcs: {
+      href: `/${tenant}/concern/dcs`,
+      text: 'Name your Director of Children’s Services',
+      hint: 'Only the DCS, or a delegate they name, decides formal warning notices, intervention powers and SCC budget payments: until you name them, officers’ recommendations wait with nobody to decide them. Invite the Director as an LA officer first.',
     },
     'term-dates': {
       href: `/${tenant}/term-dates`,

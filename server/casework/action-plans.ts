@@ -6,7 +6,8 @@ import { actionPlanItems, actionPlans, type ActionPlan, type ActionPlanItem } fr
 import { loadCaseFor } from '../concern/case-access';
 import type { Actor } from '../access/actor';
 import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
-import { dueDateProblem, statementOfActionReason, summarisePlan } from './rules';
+import { concernSettingsOf } from '../concern/concern-settings';
+import { dueDateProblem, planNotStartableReason, statementOfActionReason, summarisePlan } from './rules';
 import { loadSchoolFacts } from './school-facts';
 
 const isoDate = (message: string) => z.iso.date({ message });
@@ -79,6 +80,9 @@ export async function planForCase(tx: Tx, input: { actor: Actor; caseId: string;
     items,
     summary: summarisePlan(items, input.today),
     statementRequiredBecause: statementOfActionReason(facts),
+    planNotStartableBecause: plan
+      ? null
+      : planNotStartableReason(found.status, concernSettingsOf(input.actor)),
   };
 }
 

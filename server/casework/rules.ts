@@ -75,6 +75,21 @@ export function statementOfActionReason(facts: StatementFacts): string | null {
 }
 
 /**
+ * Why the case's plan cannot be started, or null when it can: a plan follows designation, so a candidate waits
+ * for the review group's decision and a closed case has none. The page says this instead of offering a form the
+ * server would refuse (createPlan's rule).
+ */
+export function planNotStartableReason(
+  status: 'candidate' | 'designated' | 'removed' | 'not_designated',
+  words: { meetingName: string; listName: string },
+): string | null {
+  if (status === 'designated') return null;
+  if (status === 'candidate')
+    return `The plan is started once the school is designated as causing concern: record the decision to designate it at a ${words.meetingName} meeting, then start the plan here.`;
+  return `This case is closed (the school is not on ${words.listName}), so no plan can be started. Open a new case if the school gives cause for concern again.`;
+}
+
+/**
  * Only maintained schools get warning notices and intervention powers (academies go to the Regional Director):
  * isMaintainedSchool in server/schools/maintained.ts is the one rule.
  */

@@ -1,7 +1,7 @@
 import { DomainError } from '~/server/errors/domain-error';
 import { longDate } from '../format/dates';
 import { notifyProviderOnCommit } from './notify-provider';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
 import {
@@ -26,12 +26,22 @@ const days = z
 const notFound = () =>
   new DomainError({ code: 'NOT_FOUND', message: 'That contract does not exist in this workspace.' });
 
-/** Provider workspaces an LA may commission: names only (platform directory). */
+/** A provider workspace an LA can commission: commissioning switched on and not suspended. */
+const commissionable = and(
+  eq(tenants.kind, 'provider'),
+  arrayContains(tenants.modules, ['commissioning']),
+  isNull(tenants.suspendedAt),
+);
+
+/**
+ * Provider workspaces an LA may commission: names only (platform directory). A provider without the commissioning
+ * module could never see the contract, and a suspended one nobody can sign in to.
+ */
 export function listProviders(tx: Tx) {
   return tx
     .select({ slug: tenants.slug, name: tenants.name })
     .from(tenants)
-    .where(eq(tenants.kind, 'provider'))
+    .where(commissionable)
     .orderBy(asc(tenants.name));
 }
 
@@ -185,7 +195,7 @@ export async function createContract(
   const [provider] = await tx
     .select({ id: tenants.id, kind: tenants.kind })
     .from(tenants)
-    .where(eq(tenants.slug, input.providerSlug));
+    .where(and(eq(tenants.slug, input.providerSlug), commissionable));
   if (!provider || provider.kind !== 'provider' || provider.id === input.tenantId)
     throw new DomainError({ code: 'NOT_FOUND', message: 'Choose a provider from the list.' });
   const [made] = await tx

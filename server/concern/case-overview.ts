@@ -84,6 +84,8 @@ export async function caseOverview(tx: Tx, input: { found: SccCase; settings: Co
       headteacherName: school.headteacherName,
     },
     laCategory: categoryByKey(settings.statutory, monitoring?.laCategory)?.label ?? null,
+    /** The LA category causes concern: a case may rest on it alone (openCandidateCase), with no trigger met. */
+    categoryCausesConcern: categoryByKey(settings.statutory, monitoring?.laCategory)?.causesConcern ?? false,
     riskNotes: monitoring?.riskNotes ?? '',
     riseInvolvement: monitoring?.riseInvolvement ?? '',
     triggers: evaluateTriggers({

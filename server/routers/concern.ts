@@ -64,6 +64,7 @@ export const concernRouter = router({
         officer: isConcernOfficer(ctx.actor.memberships),
         listName: settings.listName,
         leadOfficerTitle: settings.leadOfficerTitle,
+        meetingName: settings.meetingName,
       };
     }),
   recordTrigger: tenantProcedure({ module: 'statutory', roles: officers })

@@ -1,6 +1,7 @@
 import { and, count, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
+  dcsDesignations,
   invitations,
   invoiceSettings,
   memberships,
@@ -20,7 +21,13 @@ import { openStatuses } from '../schools/school-status';
  * ticked from what the workspace holds (never a box anyone ticks), in the order they are best done.
  */
 export type SetupStepKey =
-  'schools' | 'people' | 'monitoring-settings' | 'term-dates' | 'induction-settings' | 'invoice-settings';
+  | 'schools'
+  | 'people'
+  | 'monitoring-settings'
+  | 'dcs'
+  | 'term-dates'
+  | 'induction-settings'
+  | 'invoice-settings';
 export type SetupStep = { key: SetupStepKey; done: boolean };
 
 export type SetupFacts = {
@@ -34,6 +41,11 @@ export type SetupFacts = {
    * the bank details schools pay into (payment terms are saved with them; a VAT number only if registered).
    */
   invoiceSettingsSet: boolean;
+  /**
+   * A Director of Children's Services or delegate is named: until then no formal warning notice, power or SCC
+   * budget approval can be decided, and officers' recommendations wait with nobody to decide them.
+   */
+  dcsNamed: boolean;
 };
 
 /** Whether the LA has saved its monitoring settings (a workspace made on the platform has only a default category). */
@@ -44,17 +56,25 @@ export const monitoringSettingsSaved = (settings: TenantSettings) =>
 export const inductionSettingsSaved = (settings: TenantSettings) =>
   settings.induction?.feePerEctPence !== undefined;
 
+/**
+ * A provider that LAs only commission (no module of its own with schools): it works on the schools each contract
+ * names, so it has none to import, and its people are the partners it assigns to them.
+ */
+export function commissionedOnly(kind: TenantKind, modules: readonly ModuleKey[]): boolean {
+  return kind === 'provider' && modules.length > 0 && modules.every((m) => m === 'commissioning');
+}
+
 export function setupSteps(
   workspace: { kind: TenantKind; modules: readonly ModuleKey[]; settings: TenantSettings },
   facts: SetupFacts,
 ): SetupStep[] {
   const { kind, modules, settings } = workspace;
-  const steps: SetupStep[] = [
-    { key: 'schools', done: facts.openSchools > 0 },
-    { key: 'people', done: facts.othersInvitedOrJoined > 0 },
-  ];
+  const steps: SetupStep[] = [];
+  if (!commissionedOnly(kind, modules)) steps.push({ key: 'schools', done: facts.openSchools > 0 });
+  steps.push({ key: 'people', done: facts.othersInvitedOrJoined > 0 });
   if (modules.includes('statutory'))
     steps.push({ key: 'monitoring-settings', done: monitoringSettingsSaved(settings) });
+  if (kind === 'la' && modules.includes('statutory')) steps.push({ key: 'dcs', done: facts.dcsNamed });
   if (usesTermDates(kind, modules)) steps.push({ key: 'term-dates', done: facts.termDatesSet });
   if (kind === 'appropriate_body' && modules.includes('induction'))
     steps.push({ key: 'induction-settings', done: inductionSettingsSaved(settings) });
@@ -70,7 +90,7 @@ export function setupSteps(
  */
 export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
   const year = academicYearOf(today);
-  const [[open], [others], [waiting], thisYear, nextYear, [invoicing]] = await Promise.all([
+  const [[open], [others], [waiting], thisYear, nextYear, [invoicing], [dcs]] = await Promise.all([
     tx
       .select({ n: count() })
       .from(schools)
@@ -93,6 +113,7 @@ export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
       .select({ n: count() })
       .from(invoiceSettings)
       .where(and(ne(invoiceSettings.address, ''), ne(invoiceSettings.bankDetails, ''))),
+    tx.select({ n: count() }).from(dcsDesignations).where(isNull(dcsDesignations.endedOn)),
   ]);
   const dates = currentOrNextTerm(thisYear, today) ? thisYear : nextYear;
   const steps = setupSteps(actor, {
@@ -100,6 +121,7 @@ export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
     othersInvitedOrJoined: (others?.n ?? 0) + (waiting?.n ?? 0),
     termDatesSet: dates.source === 'tenant',
     invoiceSettingsSet: (invoicing?.n ?? 0) > 0,
+    dcsNamed: (dcs?.n ?? 0) > 0,
   });
   return { steps, termDatesYear: dates.academicYear };
 }

@@ -157,6 +157,11 @@ export const sections: readonly Section[] = [
     // The LA manages contracts and reads delivery; the provider's manager and partners log delivery.
     rolesByKind: { la: commissioners, provider: commissionedProviders },
     summary: 'Contracts with providers for SCC support, and delivery against them.',
+    // A provider is the commissioned side: its contracts come from local authorities.
+    summaryFrom: (kind) =>
+      kind === 'provider'
+        ? 'Contracts from local authorities commissioning you to support their schools, and the delivery you log against them.'
+        : 'Contracts with providers for SCC support, and delivery against them.',
     built: true,
   },
   {

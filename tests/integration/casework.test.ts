@@ -106,6 +106,19 @@ describe('action plans', () => {
     ).toBe(plan.items.length);
   });
 
+  it('offers a plan only for a designated case: a designated one without a plan may start it', async () => {
+    const officer = await barnet.caller('la.officer@barnet.example');
+    expect(
+      (await officer.casework.plan({ caseId: caseIds.brunswick ?? '' })).planNotStartableBecause,
+    ).toBeNull();
+    expect(
+      (await officer.casework.plan({ caseId: caseIds.serious ?? '' })).planNotStartableBecause,
+    ).toBeNull();
+    expect((await officer.casework.plan({ caseId: caseIds.academy ?? '' })).planNotStartableBecause).toMatch(
+      /^The plan is started once the school is designated/,
+    );
+  });
+
   it('refuses an ordinary plan for a school in an Ofsted category of concern, and makes a Statement of Action', async () => {
     const officer = await barnet.caller('la.officer@barnet.example');
     const refusal = await failureOf(

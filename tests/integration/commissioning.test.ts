@@ -17,6 +17,7 @@ import {
 } from '~/db/schema';
 import { withMailroom } from '~/server/email/outbox';
 import { callerFor, failureOf, openTestDatabase, tenantBySlug, userByEmail } from './harness';
+import { makeTenant } from '../fixtures/factories';
 
 const officer = 'la.officer@birmingham.example';
 const bepManager = 'manager@bep.example';
@@ -275,6 +276,28 @@ describe('commissioning: Birmingham ↔ BEP', () => {
         .where(eq(commissionedDeliveries.contractId, seededId)),
     }));
     expect(rows).toEqual({ contracts: [], deliveries: [] });
+  });
+
+  it('offers only providers that can see a contract: commissioning switched on, not suspended', async () => {
+    const la = await callerFor(database.db, officer, 'birmingham');
+    const without = await makeTenant(database.db, { kind: 'provider', modules: ['traded'] });
+    const offered = (await la.commissioning.providers()).map((p) => p.slug);
+    expect(offered).toContain('bep');
+    // Was offered, and a contract made that its people could never open.
+    expect(offered).not.toContain(without.slug);
+    expect(
+      await failureOf(
+        la.commissioning.create({
+          providerSlug: without.slug,
+          title: 'Unseen',
+          scope: '',
+          annualValue: 1000,
+          startsOn: '2026-09-01',
+          endsOn: '2027-08-31',
+          breakClause: '',
+        }),
+      ),
+    ).toContain('Choose a provider from the list');
   });
 
   it('runs a new contract end to end, then revoking it closes both directions', async () => {

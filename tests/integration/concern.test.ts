@@ -408,6 +408,31 @@ describe('schools causing concern: register, review meetings, decisions and lett
     );
   });
 
+  it('a case opened on its LA category alone says so, and its plan waits for designation', async () => {
+    // A new LA's first case: an uninspected school categorised 3 by the LA, with no trigger recorded yet.
+    const la = await officer();
+    const school = await makeSchool(database.db, barnetId, { name: `Category Only Primary ${barnet.tag}` });
+    await withTenant(database.db, barnetId, (tx) =>
+      tx.insert(schoolMonitoring).values({ tenantId: barnetId, schoolId: school.id, laCategory: '3' }),
+    );
+    const { caseId } = await la.concern.openCase({
+      schoolId: school.id,
+      concerns: 'Reading outcomes fell two years running; leadership capacity not secure.',
+    });
+    const opened = await la.concern.byId({ caseId });
+    // Was "No trigger is met on the evidence recorded", beside a case the register had offered for its category.
+    expect(opened.triggers).toEqual([]);
+    expect(opened).toMatchObject({ categoryCausesConcern: true, meetingName: 'Schools Review Group' });
+    const plan = await la.casework.plan({ caseId });
+    // Was a "Start the plan" form that createPlan always refused for a candidate.
+    expect(plan.planNotStartableBecause).toMatch(
+      /once the school is designated.*Schools Review Group meeting/,
+    );
+    expect(
+      await failureOf(la.casework.createPlan({ caseId, kind: 'action_plan', title: 'Improvement plan' })),
+    ).toContain('designated');
+  });
+
   it('refuses to designate an academy, pointing to the Regional Director', async () => {
     const la = await officer();
     const { caseId } = await la.concern.openCase({

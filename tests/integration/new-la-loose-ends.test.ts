@@ -123,6 +123,20 @@ describe('a new LA workspace', () => {
     expect(after.rows.find((r) => r.schoolId === school.schoolId)?.linkAdviserUserId).toBe(adviser.userId);
   });
 
+  it('asks the manager to name the DCS, ticked once someone is named (recommended notices wait for them)', async () => {
+    const manager = await callerFor(database.db, la.manager, la.slug);
+    const dcsStep = async () =>
+      (await manager.workspaces.gettingStarted()).steps.find((s) => s.key === 'dcs');
+    expect(await dcsStep()).toEqual({ key: 'dcs', done: false });
+    const [me] = (await manager.casework.dcsDesignations()).candidates;
+    if (!me) throw new Error('the manager is no candidate');
+    await manager.casework.designateDcs({ userId: me.userId, role: 'dcs' });
+    expect(await dcsStep()).toEqual({ key: 'dcs', done: true });
+    // A partnership has no DCS to name.
+    const other = await callerFor(database.db, partnership.manager, partnership.slug);
+    expect((await other.workspaces.gettingStarted()).steps.map((s) => s.key)).not.toContain('dcs');
+  });
+
   it('starts with its own maintained schools outside the scope of VAT; a partnership keeps the catalogue rate', async () => {
     const manager = await callerFor(database.db, la.manager, la.slug);
     const settings = await manager.invoices.settings();

@@ -8,12 +8,14 @@ const nothingYet: SetupFacts = {
   othersInvitedOrJoined: 0,
   termDatesSet: false,
   invoiceSettingsSet: false,
+  dcsNamed: false,
 };
 const everything: SetupFacts = {
   openSchools: 12,
   othersInvitedOrJoined: 3,
   termDatesSet: true,
   invoiceSettingsSet: true,
+  dcsNamed: true,
 };
 
 const keys = (kind: TenantKind, modules: ModuleKey[], settings: TenantSettings = {}) =>
@@ -25,8 +27,17 @@ describe('setupSteps: which steps a workspace is shown', () => {
       'schools',
       'people',
       'monitoring-settings',
+      'dcs',
       'term-dates',
     ]);
+  });
+
+  it('asks an LA with statutory monitoring to name its DCS (no notice can be decided until then)', () => {
+    expect(keys('la', ['statutory'])).toContain('dcs');
+    // A partnership running monitoring for an LA does not decide the DCS's powers.
+    expect(keys('provider', ['statutory'])).not.toContain('dcs');
+    const named = setupSteps({ kind: 'la', modules: ['statutory'], settings: {} }, everything);
+    expect(named.find((s) => s.key === 'dcs')?.done).toBe(true);
   });
 
   it('asks an Appropriate Body for its term dates and fee per ECT', () => {
@@ -58,6 +69,12 @@ describe('setupSteps: which steps a workspace is shown', () => {
     expect(keys('appropriate_body', ['induction', 'invoices'])).not.toContain('invoice-settings');
     const steps = setupSteps({ kind: 'provider', modules: ['traded', 'invoices'], settings: {} }, everything);
     expect(steps.find((s) => s.key === 'invoice-settings')?.done).toBe(true);
+  });
+
+  it('does not ask a provider that LAs only commission to import schools: its contracts name them', () => {
+    expect(keys('provider', ['commissioning'])).toEqual(['people']);
+    expect(keys('provider', ['commissioning', 'traded'])).toContain('schools');
+    expect(keys('la', ['commissioning'])).toContain('schools');
   });
 
   it('asks a workspace that only runs courses for its schools and people alone', () => {

@@ -362,6 +362,18 @@ describe('section summaries in the reader’s own terms', () => {
   });
 });
 
+describe('the Commissioning card in the words of each side of a contract', () => {
+  const commissioning = (kind: 'la' | 'provider') =>
+    visibleSections(['commissioning'], ['tenant_admin'], { kind, settings: {} }).find(
+      (s) => s.slug === 'commissioning',
+    )?.summary;
+
+  it('a provider reads about contracts from local authorities, an LA about its providers', () => {
+    expect(commissioning('provider')).toMatch(/^Contracts from local authorities commissioning you/);
+    expect(commissioning('la')).toBe('Contracts with providers for SCC support, and delivery against them.');
+  });
+});
+
 describe('the Term dates card names only what this workspace uses its term dates for', () => {
   const termDates = (kind: 'la' | 'provider' | 'appropriate_body', modules: ModuleKey[]) =>
     visibleSections(modules, ['tenant_admin'], { kind, settings: {} }).find((s) => s.slug === 'term-dates')

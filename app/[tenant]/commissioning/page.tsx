@@ -57,7 +57,15 @@ export default async function CommissioningPage({ params }: { params: Promise<{ 
         )}
       </section>
 
-      {mayCommission && <CreateContractForm tenantSlug={tenant} providers={providers} />}
+      {mayCommission && providers.length === 0 && (
+        <p className="mt-8 rounded border-l-4 border-slate-600 bg-white p-4" data-testid="no-providers">
+          No provider can be commissioned yet: a provider needs its own workspace on Stride with commissioning
+          switched on. Ask the platform administrator to set one up for the provider you want to commission.
+        </p>
+      )}
+      {mayCommission && providers.length > 0 && (
+        <CreateContractForm tenantSlug={tenant} providers={providers} />
+      )}
     </div>
   );
 }

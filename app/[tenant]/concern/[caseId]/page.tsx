@@ -113,7 +113,13 @@ export default async function ConcernCasePage({
         <h2 id="triggers" className="text-2xl font-semibold">
           Triggers met
         </h2>
-        {c.triggers.length === 0 ? (
+        {c.triggers.length === 0 && c.categoryCausesConcern ? (
+          <p className="mt-2" data-testid="no-trigger">
+            No trigger is recorded yet: the case rests on the school’s LA category, {c.laCategory}, which
+            causes concern. Record the trigger the LA judges met, with its evidence, so that the{' '}
+            {c.meetingName} and the letters to the school can name it.
+          </p>
+        ) : c.triggers.length === 0 ? (
           <p className="mt-2">No trigger is met on the evidence recorded.</p>
         ) : (
           <ul className="mt-2 space-y-2">

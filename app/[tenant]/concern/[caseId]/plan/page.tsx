@@ -48,7 +48,14 @@ export default async function PlanPage({ params }: { params: Promise<{ tenant: s
       )}
 
       {!view.plan ? (
-        full ? (
+        full && view.planNotStartableBecause ? (
+          <p className="mt-4 rounded border-l-4 border-slate-600 bg-white p-4" data-testid="plan-waits">
+            {view.planNotStartableBecause}{' '}
+            <Link href={`/${tenant}/concern/meetings`} className="font-semibold text-brand-dark underline">
+              Review meetings
+            </Link>
+          </p>
+        ) : full ? (
           <CreatePlanForm caseId={caseId} required={view.statementRequiredBecause} />
         ) : (
           <p className="mt-4">There is no plan yet.</p>
