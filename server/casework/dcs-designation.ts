@@ -6,6 +6,7 @@ import { dcsDesignations, memberships, users } from '~/db/schema';
 import { officers } from '../access/role-groups';
 import type { Actor } from '../access/actor';
 import { todayInLondon } from '../catalogue/academic-year';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 /**
  * The Director of Children's Services and the delegates they name: the only people who record the DCS's
@@ -45,7 +46,7 @@ export async function designationCandidates(tx: Tx) {
     .selectDistinct({ userId: users.id, name: users.name, jobTitle: users.jobTitle })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.role, [...officers]))
+    .where(and(inArray(memberships.role, [...officers]), membershipsHere))
     .orderBy(asc(users.name));
 }
 

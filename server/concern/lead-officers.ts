@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import { memberships, users } from '~/db/schema';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 const leadRoles = ['tenant_admin', 'la_officer', 'adviser'] as const;
 
@@ -10,7 +11,7 @@ export async function listLeadOfficers(tx: Tx) {
     .selectDistinct({ userId: users.id, name: users.name, jobTitle: users.jobTitle })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.role, [...leadRoles]))
+    .where(and(inArray(memberships.role, [...leadRoles]), membershipsHere))
     .orderBy(asc(users.name));
   return rows;
 }

@@ -19,6 +19,7 @@ import { coursePlace } from './course-vat';
 import { listSessions } from './get-course';
 import { offerNextPlace, type Links } from './offer-next-place';
 import { invoicesHolding } from './invoiced-charges';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 export const ZCancelBookingInput = z.object({
   bookingId: z.uuid(),
@@ -193,7 +194,7 @@ async function askFinanceForCredit(
     .selectDistinct({ name: users.name, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.role, [...financeUsers]));
+    .where(and(inArray(memberships.role, [...financeUsers]), membershipsHere));
   const subject = `Credit note needed: ${input.invoice.number}`;
   const plusVat = input.vat ? ' plus VAT' : '';
   for (const person of finance)

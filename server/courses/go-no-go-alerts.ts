@@ -10,6 +10,7 @@ import type { Links } from './offer-next-place';
 import { belowMinimum } from './course-conditions';
 import { addDays } from './london-time';
 import { workingDaysBefore } from './working-days';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 /** How far ahead of a course's go/no-go date its managers are warned, in working days. */
 export const goNoGoWarningWorkingDays = 5;
@@ -50,7 +51,7 @@ export async function alertGoNoGo(tx: Tx, input: { today: IsoDate } & Links) {
     .selectDistinct({ email: users.email, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.role, 'tenant_admin'));
+    .where(and(eq(memberships.role, 'tenant_admin'), membershipsHere));
   const notice = {
     subject: `Go/no-go: ${countOf(due.length, 'course')} below minimum numbers`,
     heading: 'Courses to decide on',

@@ -7,6 +7,7 @@ import { queueEmail } from '../email/send-email';
 import { addDays, termEndWarningDays } from './board-rules';
 import { categoryLabels } from './labels';
 import { emailOf } from '../email/templates';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 /**
  * Tells each school (its headteacher and its clerk) and the workspace's managers about terms of office that
@@ -59,7 +60,7 @@ export async function alertTermEnds(
       .select({ email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.role, 'tenant_admin')),
+      .where(and(eq(memberships.role, 'tenant_admin'), membershipsHere)),
   ]);
   let emails = 0;
   for (const schoolId of schoolIds) {

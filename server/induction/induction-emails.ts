@@ -4,6 +4,7 @@ import { memberships, users, type Role } from '~/db/schema';
 import { inductionAbStaff } from '../access/role-groups';
 import { queueEmail } from '../email/send-email';
 import { emailOf, type EmailProps } from '../email/templates';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 export type Recipient = { name: string; email: string };
 
@@ -28,7 +29,11 @@ async function people(tx: Tx, roles: readonly Role[], schoolId: string | null): 
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
-      and(inArray(memberships.role, [...roles]), schoolId ? eq(memberships.schoolId, schoolId) : undefined),
+      and(
+        inArray(memberships.role, [...roles]),
+        membershipsHere,
+        schoolId ? eq(memberships.schoolId, schoolId) : undefined,
+      ),
     );
   return rows;
 }

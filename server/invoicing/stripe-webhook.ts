@@ -9,6 +9,7 @@ import { invoiceRecipientsOf } from './invoice-recipients';
 import { todayInLondon } from '../catalogue/academic-year';
 import { runInTenant } from '../unit-of-work/run-in-tenant';
 import { recordPayment, refundPayment } from './record-payment';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 export type WebhookOutcome = { status: number; body: string };
 
@@ -130,7 +131,7 @@ async function directDebitFailed(tx: Tx, invoiceId: string) {
     .selectDistinct({ name: users.name, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.role, [...financeUsers]));
+    .where(and(inArray(memberships.role, [...financeUsers]), membershipsHere));
   const number = invoice.number ?? '';
   const schoolPeople = await invoiceRecipientsOf(tx, invoice.schoolId);
   for (const person of [...schoolPeople, ...finance]) {

@@ -7,6 +7,7 @@ import { priceWithVatLine, vatAmountWording } from '../invoicing/vat-wording';
 import { queueEmail } from '../email/send-email';
 import { emailOf } from '../email/templates';
 import type { RenewalOffer } from './get-renewal-offer';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 /**
  * What a school chose, in the words the thank-you page and both emails use: a sentence, and for a renewal or a
@@ -66,7 +67,7 @@ export async function confirmRenewalAnswer(
       .select({ name: users.name, email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.role, 'tenant_admin'), isNull(memberships.schoolId))),
+      .where(and(eq(memberships.role, 'tenant_admin'), isNull(memberships.schoolId), membershipsHere)),
   ]);
   const sent = new Set<string>();
   const send = async (

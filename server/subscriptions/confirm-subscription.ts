@@ -10,6 +10,7 @@ import { longDate } from '../format/dates';
 import { subscriptionPeriods } from '../invoicing/billing-periods';
 import { customerCategoryOf } from '../invoicing/vat-for-school';
 import { getInvoiceSettings } from '../invoicing/settings';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 type Person = { name: string; email: string };
 
@@ -98,7 +99,7 @@ export async function confirmSubscription(
       .select({ name: users.name, email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.role, 'tenant_admin'), isNull(memberships.schoolId))),
+      .where(and(eq(memberships.role, 'tenant_admin'), isNull(memberships.schoolId), membershipsHere)),
     forTheSchool
       ? []
       : tx

@@ -6,6 +6,7 @@ import { hasRole, staff } from '../access/role-groups';
 import type { TenantMembership } from './list-memberships';
 import { visibleSections } from './navigation';
 import { openStatuses } from '../schools/school-status';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 /** What every page of a workspace needs: the tenant, the caller's roles and schools, and the navigation. */
 export async function getWorkspace(tx: Tx, tenant: Actor, mine: readonly TenantMembership[]) {
@@ -54,7 +55,7 @@ export async function getStaffFigures(tx: Tx, roles: readonly Role[]) {
     .select({ n: count() })
     .from(schools)
     .where(inArray(schools.status, [...openStatuses]));
-  const [people] = await tx.select({ n: count() }).from(memberships);
+  const [people] = await tx.select({ n: count() }).from(memberships).where(membershipsHere);
   const byPhase = await tx
     .select({ phase: schools.phase, n: count() })
     .from(schools)

@@ -15,6 +15,7 @@ import { academicYearOf, type IsoDate } from '../catalogue/academic-year';
 import { currentOrNextTerm, loadTermDates } from '../calendar/term-dates';
 import { usesTermDates } from '../calendar/term-dates-words';
 import { openStatuses } from '../schools/school-status';
+import { membershipsHere } from '~/server/workspaces/memberships-here';
 
 /**
  * A new workspace's "Getting started" list for its manager: each step that applies to its kind and modules,
@@ -95,7 +96,10 @@ export async function gettingStarted(tx: Tx, actor: Actor, today: IsoDate) {
       .select({ n: count() })
       .from(schools)
       .where(inArray(schools.status, [...openStatuses])),
-    tx.select({ n: count() }).from(memberships).where(ne(memberships.role, 'tenant_admin')),
+    tx
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(ne(memberships.role, 'tenant_admin'), membershipsHere)),
     tx
       .select({ n: count() })
       .from(invitations)

@@ -199,4 +199,13 @@ describe('a manager’s own roles', () => {
       'FORBIDDEN',
     );
   });
+  it('someone who belongs to two workspaces is counted, listed and checked in each by their roles there only', async () => {
+    // Lee manages the LA and advises for the partnership; inside the partnership, their LA roles (which they may
+    // read, for the workspace switcher) are not this workspace's people.
+    const inPartnership = await callerFor(database.db, la.manager, other.slug);
+    const figures = await inPartnership.workspaces.figures();
+    expect(figures?.memberships).toBe(2);
+    const mine = (await inPartnership.workspaces.current()).mine.map((w) => w.slug).sort();
+    expect(mine).toEqual([la.slug, other.slug].sort());
+  });
 });
