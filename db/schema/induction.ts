@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { schools } from './schools';
@@ -96,6 +97,63 @@ export const inductionPeriods = tenantTable(
     foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
     index('induction_periods_school').on(t.tenantId, t.schoolId),
     check('induction_periods_fte', sql`${t.fteHundredths} between 10 and 100`),
+  ],
+);
+
+/** Where a school's registration of an ECT stands with the AB (see server/induction/submit-registration.ts). */
+export const ectRegistrationStatus = pgEnum('ect_registration_status', [
+  'awaiting',
+  'accepted',
+  'rejected',
+  'withdrawn',
+]);
+
+/**
+ * A school's registration of an ECT awaiting the AB's acceptance, kept where the AB checks registrations before
+ * they take effect (its induction setting `checkRegistrations`). Until the AB accepts it there is no ECT record,
+ * period, checkpoint or charge: accepting registers the ECT from these details as registerEct does, dated the
+ * day the school sent it (`submittedOn`); rejecting keeps the reason for the school. Registrations that took
+ * effect at once (the setting off, or made by the AB's own staff) have no row here.
+ */
+export const ectRegistrations = tenantTable(
+  'ect_registrations',
+  {
+    schoolId: uuid('school_id').notNull(),
+    status: ectRegistrationStatus('status').notNull().default('awaiting'),
+    trn: text('trn').notNull(),
+    name: text('name').notNull(),
+    /** May be empty when continuing an induction: the email on the ECT's record is kept. */
+    email: text('email').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    fteHundredths: integer('fte_hundredths').notNull(),
+    tutorName: text('tutor_name').notNull(),
+    tutorEmail: text('tutor_email').notNull(),
+    mentorName: text('mentor_name').notNull(),
+    mentorEmail: text('mentor_email').notNull(),
+    previousInduction: text('previous_induction').notNull().default(''),
+    continueInduction: boolean('continue_induction').notNull().default(false),
+    /** The day the school sent it: the registration's day once accepted (lateness counts from it). */
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    submittedByUserId: uuid('submitted_by_user_id').notNull(),
+    decidedByUserId: uuid('decided_by_user_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why the AB declined it (e.g. the school should use another AB, the TRN is wrong, no QTS). */
+    rejectionReason: text('rejection_reason').notNull().default(''),
+    /** The ECT registered on acceptance. */
+    ectId: uuid('ect_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.schoolId], foreignColumns: [schools.tenantId, schools.id] }),
+    foreignKey({ columns: [t.tenantId, t.ectId], foreignColumns: [ects.tenantId, ects.id] }),
+    index('ect_registrations_school').on(t.tenantId, t.schoolId, t.status),
+    // One registration of a TRN waits for the AB at a time.
+    uniqueIndex('ect_registrations_one_awaiting')
+      .on(t.tenantId, t.trn)
+      .where(sql`${t.status} = 'awaiting'`),
+    check('ect_registrations_trn_seven_digits', sql`${t.trn} ~ '^[0-9]{7}$'`),
+    check('ect_registrations_fte', sql`${t.fteHundredths} between 10 and 100`),
   ],
 );
 
@@ -287,3 +345,4 @@ export const inductionDeadlineReminders = tenantTable(
 
 export type Ect = typeof ects.$inferSelect;
 export type InductionCheckpoint = typeof inductionCheckpoints.$inferSelect;
+export type EctRegistration = typeof ectRegistrations.$inferSelect;

@@ -75,6 +75,12 @@ export type TenantSettings = {
 export type InductionSettings = {
   /** The AB fee charged to the school for each ECT it registers, in pence (not charged again on a transfer). */
   feePerEctPence?: number;
+  /**
+   * "Check school registrations before they take effect": a school's registration waits for the AB's
+   * acceptance (server/induction/submit-registration.ts). Left out: off, as for every AB before the setting;
+   * the platform turns it on for an AB workspace it creates.
+   */
+  checkRegistrations?: boolean;
 };
 
 export type TradedSettings = {

@@ -4,6 +4,7 @@ import { adviserRemindersEmail } from '~/emails/adviser-reminders';
 import { concernLetterEmail } from '~/emails/concern-letter';
 import { courseEmailTemplate } from '~/emails/course-email';
 import type { EmailTemplate } from '~/emails/define-email';
+import { ectRegistrationRejectedEmail } from '~/emails/ect-registration-rejected';
 import { governorBookingChargedEmail } from '~/emails/governor-booking-charged';
 import { governorBulletinEmail } from '~/emails/governor-bulletin';
 import { governorTermEndingEmail } from '~/emails/governor-term-ending';
@@ -23,6 +24,7 @@ export const emailTemplates = {
   'adviser-reminders': adviserRemindersEmail,
   'concern-letter': concernLetterEmail,
   course: courseEmailTemplate,
+  'ect-registration-rejected': ectRegistrationRejectedEmail,
   'governor-booking-charged': governorBookingChargedEmail,
   'governor-bulletin': governorBulletinEmail,
   'governor-term-ending': governorTermEndingEmail,

@@ -36,3 +36,14 @@ export function ownSchoolIds(actor: Pick<Actor, 'memberships'>, roles?: readonly
     )
     .flatMap((m) => (m.schoolId ? [m.schoolId] : []));
 }
+
+/** Whether the AB checks a school's registration before it takes effect (its setting; off when left out). */
+export const checksRegistrations = (actor: Pick<Actor, 'settings'>) =>
+  actor.settings.induction?.checkRegistrations ?? false;
+
+/**
+ * Whether a registration this actor makes waits for the AB's acceptance: a school's does where the AB checks
+ * registrations; one made by the AB's own staff for a school takes effect at once (they have checked it).
+ */
+export const awaitsAcceptance = (actor: Pick<Actor, 'settings' | 'roles'>) =>
+  checksRegistrations(actor) && !isAbStaff(actor);

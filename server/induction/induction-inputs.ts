@@ -15,34 +15,52 @@ const periodPeople = {
   mentorEmail: email('mentor'),
 };
 
-export const ZRegisterEctInput = z
-  .object({
-    schoolId: z.uuid({ message: 'Choose a school.' }),
-    name: person('ECT'),
-    trn: z
-      .string()
-      .trim()
-      .regex(/^\d{7}$/, 'A teacher reference number (TRN) is seven digits.'),
-    /** May be left empty when continuing an induction: the email on the record is kept. */
-    email: z.union([email('ECT'), z.literal('')]),
-    dateOfBirth: isoDate.optional(),
-    startsOn: isoDate,
-    fte,
-    ...periodPeople,
-    previousInduction: z.string().trim().max(2000).default(''),
-    /** Set when the TRN is already registered at another school: continue that induction here (a transfer). */
-    continueInduction: z.boolean().default(false),
-    /**
-     * The day the AB received the registration, entered by an AB officer registering one made late (e.g. sent
-     * on paper); today when left out. Not in the future (see registrationDay in register-ect.ts).
-     */
-    registeredOn: isoDate.optional(),
-  })
-  .refine((v) => v.continueInduction || v.email !== '', {
-    message: 'Enter the ECT’s email address.',
-    path: ['email'],
-  });
+const registerEctFields = z.object({
+  schoolId: z.uuid({ message: 'Choose a school.' }),
+  name: person('ECT'),
+  trn: z
+    .string()
+    .trim()
+    .regex(/^\d{7}$/, 'A teacher reference number (TRN) is seven digits.'),
+  /** May be left empty when continuing an induction: the email on the record is kept. */
+  email: z.union([email('ECT'), z.literal('')]),
+  dateOfBirth: isoDate.optional(),
+  startsOn: isoDate,
+  fte,
+  ...periodPeople,
+  previousInduction: z.string().trim().max(2000).default(''),
+  /** Set when the TRN is already registered at another school: continue that induction here (a transfer). */
+  continueInduction: z.boolean().default(false),
+  /**
+   * The day the AB received the registration, entered by an AB officer registering one made late (e.g. sent
+   * on paper); today when left out. Not in the future (see registrationDay in register-ect.ts).
+   */
+  registeredOn: isoDate.optional(),
+});
+const emailUnlessContinuing = (v: { continueInduction: boolean; email: string }) =>
+  v.continueInduction || v.email !== '';
+const enterEmail = { message: 'Enter the ECT’s email address.', path: ['email'] };
+export const ZRegisterEctInput = registerEctFields.refine(emailUnlessContinuing, enterEmail);
 export type TRegisterEctInput = z.output<typeof ZRegisterEctInput>;
+
+/** A school corrects its registration while it awaits the AB's acceptance: the same details again. */
+export const ZCorrectRegistrationInput = registerEctFields
+  .extend({ registrationId: z.uuid() })
+  .refine(emailUnlessContinuing, enterEmail);
+export type TCorrectRegistrationInput = z.output<typeof ZCorrectRegistrationInput>;
+
+export const ZRegistrationIdInput = z.object({ registrationId: z.uuid() });
+
+/** The AB declines a school's registration, saying why (the school is emailed the reason). */
+export const ZRejectRegistrationInput = z.object({
+  registrationId: z.uuid(),
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Say why the registration is not accepted (at least a few words).')
+    .max(2000),
+});
+export type TRejectRegistrationInput = z.output<typeof ZRejectRegistrationInput>;
 
 /** What the registration page shows before the school confirms (see preview-registration.ts). */
 export const ZPreviewRegistrationInput = z.object({

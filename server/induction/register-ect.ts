@@ -6,7 +6,7 @@ import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
 import { recordCharge } from '../entitlements/draw-down-entitlement';
 import { DomainError } from '../errors/domain-error';
 import { assertMaySeeSchool } from '../workspaces/school-scope';
-import { assertAppropriateBody, feePerEctPence, isAbStaff } from './appropriate-body';
+import { assertAppropriateBody, awaitsAcceptance, feePerEctPence, isAbStaff } from './appropriate-body';
 import type { TRegisterEctInput } from './induction-inputs';
 import { chargePerEctPackages } from './bill-per-ect-packages';
 import { addDays } from '../courses/london-time';
@@ -36,6 +36,36 @@ export async function findRegisteredTrn(tx: Tx, actor: Actor, trn: string) {
     .leftJoin(schools, eq(schools.id, inductionPeriods.schoolId))
     .where(eq(ects.trn, trn));
   return found ?? null;
+}
+
+/**
+ * Refuses a TRN already registered at this school or whose induction with this AB is complete, and one
+ * registered at another school unless the school chooses to continue that induction (a transfer).
+ */
+export function assertTrnMayRegister(
+  existing: Awaited<ReturnType<typeof findRegisteredTrn>>,
+  input: { trn: string; schoolId: string; continueInduction: boolean },
+  schoolName: string,
+) {
+  if (!existing) return;
+  if (existing.schoolId === input.schoolId)
+    throw new DomainError({
+      code: 'CONFLICT',
+      field: 'trn',
+      message: `TRN ${input.trn} is already registered at ${schoolName} (${existing.name}).`,
+    });
+  if (existing.status === 'completed')
+    throw new DomainError({
+      code: 'CONFLICT',
+      field: 'trn',
+      message: `${existing.name} (TRN ${input.trn}) has completed induction with this Appropriate Body.`,
+    });
+  if (!input.continueInduction)
+    throw new DomainError({
+      code: 'CONFLICT',
+      field: 'trn',
+      message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${longDate(existing.startsOn)}. Choose “continue the induction” to transfer them to ${schoolName}.`,
+    });
 }
 
 /**
@@ -71,7 +101,9 @@ export function registrationDay(
  * continue that induction: the old period closes (an interim assessment falls due there) and a new one opens
  * here. A transfer is not charged again. Where the school holds an induction package, the ECT's place on
  * the induction programme is granted (see programme-places.ts). The tutor, mentor and ECT named are invited
- * to the workspace unless they already have access (see invite-induction-people.ts).
+ * to the workspace unless they already have access (see invite-induction-people.ts). Where the AB checks
+ * registrations, a school's goes through submitRegistration instead and takes effect here once the AB accepts it
+ * (see submit-registration.ts and decide-registration.ts).
  */
 export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput & { today?: IsoDate }) {
   const today = input.today ?? todayInLondon();
@@ -89,6 +121,11 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     });
   };
   assertAppropriateBody(actor);
+  if (awaitsAcceptance(actor))
+    throw new DomainError({
+      code: 'FORBIDDEN',
+      message: `${actor.name} checks each school’s registration before it takes effect: send it to the Appropriate Body to check.`,
+    });
   assertMaySeeSchool(actor.memberships, input.schoolId);
   const [school] = await tx
     .select({ id: schools.id, name: schools.name, member: schools.isPartnershipMember })
@@ -117,25 +154,8 @@ export async function registerEct(tx: Tx, actor: Actor, input: TRegisterEctInput
     });
 
   const existing = await findRegisteredTrn(tx, actor, input.trn);
+  assertTrnMayRegister(existing, input, school.name);
   if (existing) {
-    if (existing.schoolId === input.schoolId)
-      throw new DomainError({
-        code: 'CONFLICT',
-        field: 'trn',
-        message: `TRN ${input.trn} is already registered at ${school.name} (${existing.name}).`,
-      });
-    if (existing.status === 'completed')
-      throw new DomainError({
-        code: 'CONFLICT',
-        field: 'trn',
-        message: `${existing.name} (TRN ${input.trn}) has completed induction with this Appropriate Body.`,
-      });
-    if (!input.continueInduction)
-      throw new DomainError({
-        code: 'CONFLICT',
-        field: 'trn',
-        message: `TRN ${input.trn} is already registered: ${existing.name}, at ${existing.schoolName ?? 'another school'} since ${longDate(existing.startsOn)}. Choose “continue the induction” to transfer them to ${school.name}.`,
-      });
     // The ECT leaves the old school's mailbox behind: an address given here replaces it on the record, which
     // is how the ECT is matched to their record when they sign in (see ect-access.ts); none given keeps it.
     const [onRecord] = await tx.select({ email: ects.email }).from(ects).where(eq(ects.id, existing.id));

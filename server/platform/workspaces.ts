@@ -148,6 +148,10 @@ export async function createWorkspace(
       // A new LA's schools join its register not categorised: its officers set each school's category (a
       // default such as "Good" would plan visits the LA has not decided). The LA may choose a default instead.
       ...(input.kind === 'la' ? { settings: { statutory: { defaultCategory: '' } } } : {}),
+      // A new Appropriate Body checks each school's registration of an ECT before it takes effect (TRN, QTS, a
+      // school it serves), as ABs do; its manager may turn that off. Workspaces made before keep registering
+      // at once (the setting left out), so their schools see no change.
+      ...(input.kind === 'appropriate_body' ? { settings: { induction: { checkRegistrations: true } } } : {}),
     })
     .returning();
   if (!tenant) throw new Error('could not create the workspace');

@@ -15,6 +15,7 @@ import { exportOutcomes } from '../induction/export-outcomes';
 import { getEct } from '../induction/get-ect';
 import {
   ZCloseSupportPlanInput,
+  ZCorrectRegistrationInput,
   ZCorrectTrnInput,
   ZFindTrnInput,
   ZListEctsInput,
@@ -26,6 +27,8 @@ import {
   ZRecordAppealInput,
   ZDecideAppealInput,
   ZRegisterEctInput,
+  ZRegistrationIdInput,
+  ZRejectRegistrationInput,
   ZReviewCheckpointInput,
   ZSetReductionInput,
   ZSubmitCheckpointInput,
@@ -50,6 +53,13 @@ import { correctTrn } from '../induction/correct-trn';
 import { previewRegistration } from '../induction/preview-registration';
 import { findRegisteredTrn, registerEct } from '../induction/register-ect';
 import { reviewCheckpoint } from '../induction/review-checkpoint';
+import { acceptRegistration, rejectRegistration } from '../induction/decide-registration';
+import { listRegistrations, registrationDetails } from '../induction/list-registrations';
+import {
+  correctRegistration,
+  submitRegistration,
+  withdrawRegistration,
+} from '../induction/submit-registration';
 import { submitCheckpoint } from '../induction/submit-checkpoint';
 import { router, tenantProcedure } from '../trpc';
 
@@ -83,6 +93,35 @@ export const inductionRouter = router({
   register: registrar
     .input(ZRegisterEctInput)
     .mutation(({ ctx, input }) => registerEct(ctx.tx, ctx.actor, { ...input, today: todayInLondon() })),
+  /**
+   * Where the AB checks registrations: a school sends one (it awaits the AB's acceptance), corrects or withdraws
+   * it while it waits; the AB's staff accept it (induction starts) or decline it with a reason.
+   */
+  registrations: read.query(({ ctx }) => listRegistrations(ctx.tx, ctx.actor)),
+  registration: registrar
+    .input(ZRegistrationIdInput)
+    .query(({ ctx, input }) => registrationDetails(ctx.tx, ctx.actor, input)),
+  submitRegistration: registrar
+    .input(ZRegisterEctInput)
+    .mutation(({ ctx, input }) =>
+      submitRegistration(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
+  correctRegistration: registrar
+    .input(ZCorrectRegistrationInput)
+    .mutation(({ ctx, input }) =>
+      correctRegistration(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
+  withdrawRegistration: registrar
+    .input(ZRegistrationIdInput)
+    .mutation(({ ctx, input }) => withdrawRegistration(ctx.tx, ctx.actor, input)),
+  acceptRegistration: ab
+    .input(ZRegistrationIdInput)
+    .mutation(({ ctx, input }) =>
+      acceptRegistration(ctx.tx, ctx.actor, { ...input, today: todayInLondon() }),
+    ),
+  rejectRegistration: ab
+    .input(ZRejectRegistrationInput)
+    .mutation(({ ctx, input }) => rejectRegistration(ctx.tx, ctx.actor, input)),
   programmeCourses: registrar
     .input(z.object({ ectId: z.uuid() }))
     .query(({ ctx, input }) =>

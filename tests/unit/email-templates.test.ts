@@ -154,4 +154,23 @@ describe('email templates', () => {
     expect(text).toContain('Reason: Session cancelled');
     expect(text).toContain('£480.00 is now outstanding on invoice HSP-000012.');
   });
+
+  it('tells a school the AB did not accept its registration of an ECT, with the reason, in HTML and plain text', async () => {
+    const rendered = await renderEmail('ect-registration-rejected', {
+      workspaceName: 'North West London Teaching School Hub',
+      schoolName: 'Coppetts Wood Primary School',
+      recipientName: 'Helen Head',
+      ectName: 'Owen Price',
+      trn: '1234567',
+      startsOn: '2 September 2026',
+      reason: 'The TRN does not match a teacher with QTS.',
+      url: 'https://stride.example/nwlhub/induction#registrations',
+    });
+    expect(rendered.subject).toBe('Registration not accepted: Owen Price (Coppetts Wood Primary School)');
+    for (const body of [rendered.html, rendered.text])
+      expect(body).toContain('The TRN does not match a teacher with QTS.');
+    expect(rendered.text).toContain('(TRN 1234567, starting 2 September 2026)');
+    expect(rendered.text).toContain('no reviews are scheduled and nothing is charged');
+    expect(rendered.text).toContain('https://stride.example/nwlhub/induction#registrations');
+  });
 });

@@ -34,30 +34,56 @@ export function RegisterEctForm({
   tenant,
   schools,
   registeredOnFor,
+  awaitsAcceptance = false,
+  from,
 }: {
   tenant: string;
   schools: { id: string; name: string }[];
   /** For the AB's own staff: today's date, offered as the date of registration, which they may set earlier. */
   registeredOnFor?: { today: string };
+  /** The AB checks this school's registration before it takes effect: it is sent to the AB to accept. */
+  awaitsAcceptance?: boolean;
+  /**
+   * A registration of the school's to start from: one awaiting the AB is corrected in place; one the AB
+   * declined is sent again as a new registration.
+   */
+  from?: {
+    id: string;
+    status: 'awaiting' | 'accepted' | 'rejected' | 'withdrawn';
+    schoolId: string;
+    name: string;
+    trn: string;
+    email: string;
+    dateOfBirth: string | null;
+    startsOn: string;
+    fte: number;
+    tutorName: string;
+    tutorEmail: string;
+    mentorName: string;
+    mentorEmail: string;
+    previousInduction: string;
+    continueInduction: boolean;
+  };
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { values, bind, set } = useFormValues({
-    schoolId: schools.length === 1 ? (schools[0]?.id ?? '') : '',
-    name: '',
-    trn: '',
-    email: '',
-    dateOfBirth: '',
-    startsOn: '',
-    fte: '1',
-    tutorName: '',
-    tutorEmail: '',
-    mentorName: '',
-    mentorEmail: '',
-    previousInduction: '',
-    continueInduction: false,
+    schoolId: from?.schoolId ?? (schools.length === 1 ? (schools[0]?.id ?? '') : ''),
+    name: from?.name ?? '',
+    trn: from?.trn ?? '',
+    email: from?.email ?? '',
+    dateOfBirth: from?.dateOfBirth ?? '',
+    startsOn: from?.startsOn ?? '',
+    fte: from ? String(from.fte) : '1',
+    tutorName: from?.tutorName ?? '',
+    tutorEmail: from?.tutorEmail ?? '',
+    mentorName: from?.mentorName ?? '',
+    mentorEmail: from?.mentorEmail ?? '',
+    previousInduction: from?.previousInduction ?? '',
+    continueInduction: from?.continueInduction ?? false,
     registeredOn: registeredOnFor?.today ?? '',
   });
+  const correcting = from?.status === 'awaiting' ? from.id : null;
   const trn = values.trn.trim();
   const registeredOn = /^\d{4}-\d{2}-\d{2}$/.test(values.registeredOn) ? values.registeredOn : undefined;
   const existing = useQuery({
@@ -76,24 +102,34 @@ export function RegisterEctForm({
     }),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(values.startsOn) && fte >= 0.1 && fte <= 1,
   });
-  const register = useFormMutation(trpc.induction.register.mutationOptions(), {
+  const immediate = useFormMutation(trpc.induction.register.mutationOptions(), {
     idPrefix: 'ect',
     onSuccess: (result) =>
       router.push(`/${tenant}/induction/${result.ectId}?invited=${result.invited.length}`),
   });
+  const toCheck = {
+    idPrefix: 'ect',
+    onSuccess: () => router.push(`/${tenant}/induction?sent=1#registrations`),
+  };
+  const submit = useFormMutation(trpc.induction.submitRegistration.mutationOptions(), toCheck);
+  const correct = useFormMutation(trpc.induction.correctRegistration.mutationOptions(), toCheck);
+  const register = correcting ? correct : awaitsAcceptance ? submit : immediate;
   const found = existing.data;
   return (
     <Form
       form={register}
-      onSubmit={() =>
-        register.mutate({
+      onSubmit={() => {
+        const details = {
           ...values,
           trn,
           fte: numberOrNaN(values.fte),
           dateOfBirth: values.dateOfBirth || undefined,
           registeredOn: values.registeredOn || undefined,
-        })
-      }
+        };
+        if (correcting) correct.mutate({ ...details, registrationId: correcting });
+        else if (awaitsAcceptance) submit.mutate(details);
+        else immediate.mutate(details);
+      }}
       className="mt-6 max-w-3xl space-y-4"
     >
       {schools.length > 1 ? (
@@ -214,8 +250,14 @@ export function RegisterEctForm({
         )}
       </div>
       <div className="flex items-center gap-4">
-        <SubmitButton pending={register.isPending} pendingLabel="Registering…">
-          {values.continueInduction ? 'Continue the induction' : 'Register ECT'}
+        <SubmitButton pending={register.isPending} pendingLabel={correcting ? 'Saving…' : 'Registering…'}>
+          {correcting
+            ? 'Save the corrected registration'
+            : awaitsAcceptance
+              ? 'Send to the Appropriate Body to check'
+              : values.continueInduction
+                ? 'Continue the induction'
+                : 'Register ECT'}
         </SubmitButton>
         <Link href={`/${tenant}/induction`} className="font-semibold text-brand-dark underline">
           Cancel

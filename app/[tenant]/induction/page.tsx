@@ -10,6 +10,7 @@ import {
   outcomeLabels,
 } from '~/server/induction/induction-labels';
 import { shortDate } from '~/server/format/dates';
+import { RegistrationDecisionForms, WithdrawRegistrationForm } from './registration-forms';
 import { guard, loadWorkspace } from '../../_lib/server-api';
 
 export const metadata: Metadata = { title: 'ECT induction' };
@@ -58,9 +59,10 @@ export default async function InductionPage({
   const status = statuses.find((s) => s === query.status);
   const schoolId = query.school || undefined;
   const search = query.q?.trim() || undefined;
-  const [list, dashboard] = await Promise.all([
+  const [list, dashboard, registrations] = await Promise.all([
     guard(api.induction.list({ status, schoolId, search })),
     abStaff ? api.induction.dashboard() : null,
+    abStaff || isSchool ? api.induction.registrations() : [],
   ]);
   // An ECT (and nobody else) goes straight to their own record.
   if (!abStaff && !isSchool && list.length === 1 && list[0]) redirect(`/${tenant}/induction/${list[0].id}`);
@@ -73,7 +75,7 @@ export default async function InductionPage({
         <div className="flex flex-wrap items-baseline gap-4">
           {roles.includes('tenant_admin') && (
             <Link href={`/${tenant}/induction/settings`} className="text-brand-dark underline">
-              Induction settings (fee per ECT)
+              Induction settings (fee per ECT, registration check)
             </Link>
           )}
           {mayRegister && (
@@ -93,6 +95,93 @@ export default async function InductionPage({
             ? 'Your early career teachers registered with this Appropriate Body: their reviews and assessments, when each is due, and what the Appropriate Body said.'
             : 'Early career teachers at your school registered with this Appropriate Body. Each ECT’s induction tutor or the headteacher submits their reviews and assessments; open a record to see, for each, who submits it, by when, and what, if anything, is asked of you.'}
       </p>
+
+      {query.sent && !abStaff && (
+        <p role="status" className="mt-4 max-w-3xl rounded border-l-4 border-green-700 bg-green-50 p-4">
+          Sent to {workspace.tenant.name} to check. The induction starts once the Appropriate Body accepts the
+          registration; until then no reviews are scheduled and nothing is charged.
+        </p>
+      )}
+
+      {registrations.length > 0 && (
+        <section aria-labelledby="registrations-heading" id="registrations" className="mt-8">
+          <h2 id="registrations-heading" className="text-2xl font-semibold">
+            {abStaff ? 'Registrations to check' : 'Registrations with the Appropriate Body'}
+          </h2>
+          <p className="mt-1 max-w-3xl text-slate-700">
+            {abStaff
+              ? 'Schools’ registrations awaiting your acceptance. Check the TRN and QTS, that the school is one you serve, the start date and induction served elsewhere, then accept (the induction starts from the start date) or decline with the reason, which the school is emailed.'
+              : 'Registrations awaiting the Appropriate Body’s check, and those it did not accept with its reason. Correct one while it waits, or correct a declined one and register again.'}
+          </p>
+          <DataTable
+            className="mt-3"
+            caption={abStaff ? 'Registrations to check' : 'Registrations with the Appropriate Body'}
+            hideCaption
+            rows={registrations}
+            rowKey={(r) => r.id}
+            empty="None."
+            columns={[
+              { header: 'ECT', rowHeader: true, cell: (r) => r.name },
+              { header: 'School', cell: (r) => r.schoolName },
+              { header: 'TRN', cell: (r) => r.trn },
+              {
+                header: 'Start date',
+                cell: (r) => `${shortDate(r.startsOn)} (FTE ${fteLabel(r.fteHundredths)})`,
+              },
+              {
+                header: 'Previous induction',
+                cell: (r) => (
+                  <>
+                    {r.previousInduction || 'None given'}
+                    {r.registeredSince && (
+                      <span className="block text-sm font-semibold">
+                        Already registered with us since {shortDate(r.registeredSince)}
+                        {r.continueInduction ? ': continuing that induction' : ''}
+                      </span>
+                    )}
+                  </>
+                ),
+              },
+              { header: 'Sent', cell: (r) => shortDate(r.submittedOn) },
+              {
+                header: abStaff ? 'Decision' : 'Status',
+                cell: (r) =>
+                  abStaff ? (
+                    <RegistrationDecisionForms tenant={tenant} registrationId={r.id} ectName={r.name} />
+                  ) : r.status === 'rejected' ? (
+                    <>
+                      <strong className="text-red-800">Not accepted</strong>
+                      <span className="block">{r.rejectionReason}</span>
+                      {mayRegister && (
+                        <Link
+                          href={`/${tenant}/induction/register?from=${r.id}`}
+                          className="mt-1 block text-brand-dark underline"
+                        >
+                          Correct and register {r.name} again
+                        </Link>
+                      )}
+                    </>
+                  ) : (
+                    <>
+                      <strong>Awaiting the Appropriate Body’s check</strong>
+                      {mayRegister && (
+                        <div className="mt-2 space-y-2">
+                          <Link
+                            href={`/${tenant}/induction/register?from=${r.id}`}
+                            className="block text-brand-dark underline"
+                          >
+                            Correct {r.name}’s registration
+                          </Link>
+                          <WithdrawRegistrationForm registrationId={r.id} ectName={r.name} />
+                        </div>
+                      )}
+                    </>
+                  ),
+              },
+            ]}
+          />
+        </section>
+      )}
 
       {dashboard && (
         <>

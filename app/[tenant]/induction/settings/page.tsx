@@ -6,7 +6,7 @@ import { InductionSettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Induction settings' };
 
-/** The Appropriate Body's fee per ECT, which its manager sets. */
+/** The Appropriate Body's fee per ECT and whether it checks schools' registrations, which its manager sets. */
 export default async function InductionSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const { api, workspace } = await loadWorkspace(tenant);
@@ -20,7 +20,10 @@ export default async function InductionSettingsPage({ params }: { params: Promis
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">Induction settings</h1>
-      <InductionSettingsForm initialFeePence={settings.feePerEctPence} />
+      <InductionSettingsForm
+        initialFeePence={settings.feePerEctPence}
+        initialCheckRegistrations={settings.checkRegistrations}
+      />
     </div>
   );
 }
