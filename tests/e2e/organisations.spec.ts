@@ -535,7 +535,7 @@ test('a new local authority with no Ofsted results or categories yet plans visit
   await page.getByRole('button', { name: 'Open candidate case' }).click();
   await expect(page.getByRole('heading', { name: `Northtown Primary ${firstUrn}`, level: 1 })).toBeVisible();
   await page.goto(`/${la.slug}/concern`);
-  await expect(page.getByRole('region', { name: /On the register/ })).toContainText(
+  await expect(page.getByRole('region', { name: /On the schools causing concern register/ })).toContainText(
     `Northtown Primary ${firstUrn}`,
   );
 });

@@ -5,6 +5,7 @@ import { DataTable } from '~/app/_components/data-table';
 import { Link } from '~/app/_components/link';
 import { longDate } from '~/server/format/dates';
 import { statusLabels } from './labels';
+import { concernRegisterName } from '~/server/concern/register-name';
 
 /**
  * The schools on the SCC register. A client component for the same reason as the visits planner's schedule
@@ -31,7 +32,7 @@ export function CasesTable({
       rowKey={(c) => c.caseId}
       alignTop
       rowTestId="concern-case"
-      empty="No schools are on the register."
+      empty={`No schools are on the ${concernRegisterName(caption)}.`}
       emptyClassName="mt-2"
       columns={[
         {

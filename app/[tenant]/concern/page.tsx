@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { FilterForm, FilterSelect } from '~/app/_components/filter-form';
 import { Link } from '~/app/_components/link';
 import { guard, loadWorkspace } from '../../_lib/server-api';
+import { concernRegisterName } from '~/server/concern/register-name';
 import { CasesTable } from './cases-table';
 import { caseRow } from './case-rows';
 
@@ -41,7 +42,7 @@ export default async function ConcernRegisterPage({ params }: { params: Promise<
 
       <section aria-labelledby="on-register" className="mt-8">
         <h2 id="on-register" className="text-2xl font-semibold">
-          On the register ({register.cases.length})
+          On the {concernRegisterName(register.listName)} ({register.cases.length})
         </h2>
         <CasesTable
           tenant={tenant}

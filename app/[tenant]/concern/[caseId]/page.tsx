@@ -142,6 +142,7 @@ export default async function ConcernCasePage({
         <h2 id="ofsted" className="text-2xl font-semibold">
           Ofsted history
         </h2>
+        {c.inspections.length === 0 && <p className="mt-2">No inspections recorded.</p>}
         <ul className="mt-2 space-y-1">
           {c.inspections.map((i) => (
             <li key={i.id}>
