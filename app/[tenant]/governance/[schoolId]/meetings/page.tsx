@@ -40,7 +40,7 @@ export default async function MeetingsPage({
         <h1 className="mt-2 text-3xl font-bold">{board.school.name}: meetings and attendance</h1>
         <p className="mt-2 text-slate-700" data-testid="attendance-source">
           {lastYear.held + thisYear.held > 0
-            ? `The published attendance of each governor is counted from the meetings recorded: ${countOf(lastYear.held, 'meeting')} in the ${lastYear.label} (${longDate(lastYear.from)} to ${longDate(lastYear.to)}) and ${countOf(thisYear.held, 'meeting')} in the ${thisYear.label}.`
+            ? `The published attendance of each governor is counted from the meetings recorded: ${countOf(lastYear.held, 'meeting')} in the ${lastYear.label} (${longDate(lastYear.from)} to ${longDate(lastYear.to)}) and ${countOf(thisYear.held, 'meeting')} in ${thisYear.label}.`
             : `No meetings recorded since ${longDate(lastYear.from)}: the published information shows the attendance typed on each governor’s entry.`}{' '}
           <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/published`}>
             Published information

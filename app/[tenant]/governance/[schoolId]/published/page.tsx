@@ -33,7 +33,7 @@ export default async function PublishedPage({
       </p>
       <p className="mt-2 text-slate-700" data-testid="attendance-source">
         {published.attendanceSource === 'meetings'
-          ? `Attendance is counted from the meetings the clerk recorded, over the ${lastYear.label} (${longDate(lastYear.from)} to ${longDate(lastYear.to)}, ${countOf(lastYear.held, 'meeting')}) and the ${thisYear.label} (since ${longDate(thisYear.from)}, ${countOf(thisYear.held, 'meeting')}): meetings attended out of those each governor was marked at; a meeting that expected them where their attendance was not recorded is counted apart, as not recorded, not as missed.`
+          ? `Attendance is counted from the meetings the clerk recorded, over the ${lastYear.label} (${longDate(lastYear.from)} to ${longDate(lastYear.to)}, ${countOf(lastYear.held, 'meeting')}) and ${thisYear.label} (since ${longDate(thisYear.from)}, ${countOf(thisYear.held, 'meeting')}): meetings attended out of those each governor was marked at; a meeting that expected them where their attendance was not recorded is counted apart, as not recorded, not as missed.`
           : `No meetings are recorded since ${longDate(lastYear.from)}: attendance is shown as typed on each governor’s entry.`}{' '}
         <Link className="text-brand-dark underline" href={`/${tenant}/governance/${schoolId}/meetings`}>
           Meetings and attendance
