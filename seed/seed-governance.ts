@@ -18,7 +18,7 @@ import { stepDownGovernor } from '~/server/governance/update-governor';
 import { addMeeting } from '~/server/governance/keep-board-meetings';
 import { listBoardMembers } from '~/server/governance/load-board';
 import { getBoardMeeting } from '~/server/governance/list-board-meetings';
-import { addCommittee } from '~/server/governance/keep-committees';
+import { addCommittee, updateCommittee } from '~/server/governance/keep-committees';
 import { ZMeetingInput } from '~/server/governance/meeting-inputs';
 import { recordMeetingAttendance } from '~/server/governance/record-meeting-attendance';
 import { subscribeSchool } from '~/server/subscriptions/subscribe-school';
@@ -41,16 +41,24 @@ import * as demo from './demo-data';
 async function seedMeetings(tx: Tx, actor: Actor, schoolId: string, today: IsoDate) {
   const members = await listBoardMembers(tx, schoolId);
   const serving = members.filter((m) => m.category !== 'clerk' && isCurrent(m, today));
-  const finance = await addCommittee(tx, actor, {
-    schoolId,
-    today,
-    committee: { name: 'Finance and resources', memberIds: serving.slice(0, 3).map((m) => m.id) },
-  });
-  const discipline = await addCommittee(tx, actor, {
-    schoolId,
-    today,
-    committee: { name: 'Pupil discipline', memberIds: serving.slice(3, 6).map((m) => m.id) },
-  });
+  // Each member joined a year ago, or on their appointment if later, so the year's meetings expect them.
+  const committee = async (name: string, chosen: typeof serving) => {
+    const made = await addCommittee(tx, actor, { schoolId, today, committee: { name, memberIds: [] } });
+    const since = addDays(today, -365);
+    for (const [n, m] of chosen.entries())
+      await updateCommittee(tx, actor, {
+        committeeId: made.id,
+        today,
+        committee: {
+          name,
+          memberIds: chosen.slice(0, n + 1).map((x) => x.id),
+          joinedOn: m.appointedOn > since ? m.appointedOn : since,
+        },
+      });
+    return made;
+  };
+  const finance = await committee('Finance and resources', serving.slice(0, 3));
+  const discipline = await committee('Pupil discipline', serving.slice(3, 6));
   const meetings = [
     { heldOn: addDays(today, -200), kind: 'full_board' as const },
     { heldOn: addDays(today, -150), kind: 'committee' as const, committeeId: finance.id },

@@ -147,10 +147,11 @@ export const governorCommittees = tenantTable(
 );
 
 /**
- * A membership of a committee, from the day it was added (`createdAt`) to the day the member was taken off it
- * (`leftOn`; null while they sit on it), kept afterwards so the board can say who sat on a committee in a past
- * year. A committee meeting lists those who were members when it was recorded. Someone may rejoin: one open
- * membership each at a time.
+ * A membership of a committee, from the day the member joined it (`joinedOn`, which the clerk may backdate; at
+ * the earliest their appointment to the board) to the day they were taken off it (`leftOn`, which they sat on it
+ * until; null while they sit on it), kept afterwards so the board can say who sat on a committee in a past
+ * year. A committee meeting expects those who were members on its day. Someone may rejoin: one open membership
+ * each at a time, and memberships of one committee do not overlap.
  */
 export const governorCommitteeMembers = tenantTable(
   'governor_committee_members',
@@ -158,6 +159,10 @@ export const governorCommitteeMembers = tenantTable(
     committeeId: uuid('committee_id').notNull(),
     governorId: uuid('governor_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The database's date is only the migration's fill for older rows (set from `created_at` in London). */
+    joinedOn: date('joined_on', { mode: 'string' })
+      .notNull()
+      .default(sql`current_date`),
     leftOn: date('left_on', { mode: 'string' }),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
   governorCommitteeMembers,
@@ -15,7 +15,7 @@ import { DomainError } from '../errors/domain-error';
 import { longDate } from '../format/dates';
 import { assertMayManageBoard } from './board-access';
 import { loadSchoolWithConstitution } from './load-board';
-import { meetingLabel, onBoardOn } from './meeting-attendance-rules';
+import { meetingLabel, onBoardOn, onCommitteeOn } from './meeting-attendance-rules';
 import type { TAddMeetingInput, TMeetingInput, TUpdateMeetingInput } from './meeting-inputs';
 
 /**
@@ -37,8 +37,8 @@ type Resolved = {
 };
 
 /**
- * What a meeting form means: a full board meeting; a committee's, expecting its members (on the board that day)
- * as they are now; or, for a committee meeting recorded before committees were kept (or whose committee was
+ * What a meeting form means: a full board meeting; a committee's, expecting its members on the meeting's day
+ * (by the days they joined and left it, and on the board that day); or, for a committee meeting recorded before committees were kept (or whose committee was
  * deleted) and left unchosen, its old name. A meeting that stays with the same committee keeps who it expected when it was first recorded.
  */
 async function resolveMeeting(
@@ -87,15 +87,21 @@ async function resolveMeeting(
     .select()
     .from(governors)
     .innerJoin(governorCommitteeMembers, eq(governorCommitteeMembers.governorId, governors.id))
-    .where(
-      and(eq(governorCommitteeMembers.committeeId, committee.id), isNull(governorCommitteeMembers.leftOn)),
-    );
-  const expected = members.filter((r) => onBoardOn(r.governors, m.heldOn)).map((r) => r.governors.id);
+    .where(eq(governorCommitteeMembers.committeeId, committee.id));
+  const expected = [
+    ...new Set(
+      members
+        .filter(
+          (r) => onCommitteeOn(r.governor_committee_members, m.heldOn) && onBoardOn(r.governors, m.heldOn),
+        )
+        .map((r) => r.governors.id),
+    ),
+  ];
   if (expected.length === 0)
     throw new DomainError({
       code: 'CONFLICT',
       field: 'committeeId',
-      message: `The ${meetingLabel(values)} had no members on the board on ${longDate(m.heldOn)}: choose its members on the committees page first.`,
+      message: `The ${meetingLabel(values)} had no members on the board on ${longDate(m.heldOn)}: choose its members, with the day each joined, on the committees page first.`,
     });
   return { values, expected };
 }

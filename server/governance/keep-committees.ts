@@ -1,21 +1,24 @@
-import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
 import {
   governorCommitteeMembers,
   governorCommittees,
+  governorMeetingAttendance,
+  governorMeetingExpected,
   governorMeetings,
   governors,
   type Governor,
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
-import { todayInLondon, type IsoDate } from '../catalogue/academic-year';
+import type { IsoDate } from '../catalogue/academic-year';
 import { DomainError } from '../errors/domain-error';
+import { longDate } from '../format/dates';
 import { countOf } from '../format/plural';
 import { assertMayManageBoard, assertMayReadSchool, mayManageBoard } from './board-access';
 import { isCurrent, membershipPeriod } from './board-rules';
 import type { TAddCommitteeInput, TCommitteeInput, TUpdateCommitteeInput } from './committee-inputs';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
-import { meetingLabel } from './meeting-attendance-rules';
+import { meetingLabel, onBoardOn } from './meeting-attendance-rules';
 
 /**
  * The register's keepers keep the board's committees: a name and members chosen from the current register (the
@@ -55,7 +58,7 @@ export async function committeesOfSchool(tx: Tx, schoolId: string, today: IsoDat
     tx
       .select({
         committeeId: governorCommitteeMembers.committeeId,
-        createdAt: governorCommitteeMembers.createdAt,
+        joinedOn: governorCommitteeMembers.joinedOn,
         leftOn: governorCommitteeMembers.leftOn,
         governor: governors,
       })
@@ -68,7 +71,7 @@ export async function committeesOfSchool(tx: Tx, schoolId: string, today: IsoDat
     committeeId: m.committeeId,
     governorId: m.governor.id,
     name: m.governor.name,
-    ...membershipPeriod({ joinedOn: todayInLondon(m.createdAt), leftOn: m.leftOn }, m.governor, today),
+    ...membershipPeriod(m, m.governor, today),
   }));
   return committees.map((c) => {
     const of = periods.filter((p) => p.committeeId === c.id);
@@ -76,7 +79,9 @@ export async function committeesOfSchool(tx: Tx, schoolId: string, today: IsoDat
       id: c.id,
       name: c.name,
       label: meetingLabel({ kind: 'committee', committeeName: c.name }),
-      members: of.filter((p) => p.current).map((p) => ({ governorId: p.governorId, name: p.name })),
+      members: of
+        .filter((p) => p.current)
+        .map((p) => ({ governorId: p.governorId, name: p.name, joinedOn: p.joinedOn })),
       formerMembers: of
         .filter((p) => !p.current && p.leftOn !== null)
         .sort((a, b) => (b.leftOn ?? '').localeCompare(a.leftOn ?? '') || a.name.localeCompare(b.name))
@@ -94,7 +99,7 @@ export async function committeesOfGovernor(tx: Tx, governor: Governor, today: Is
     .select({
       committeeId: governorCommittees.id,
       name: governorCommittees.name,
-      createdAt: governorCommitteeMembers.createdAt,
+      joinedOn: governorCommitteeMembers.joinedOn,
       leftOn: governorCommitteeMembers.leftOn,
     })
     .from(governorCommitteeMembers)
@@ -105,7 +110,7 @@ export async function committeesOfGovernor(tx: Tx, governor: Governor, today: Is
     .map((r) => ({
       committeeId: r.committeeId,
       label: meetingLabel({ kind: 'committee', committeeName: r.name }),
-      ...membershipPeriod({ joinedOn: todayInLondon(r.createdAt), leftOn: r.leftOn }, governor, today),
+      ...membershipPeriod(r, governor, today),
     }))
     .filter((r) => r.current || r.leftOn !== null)
     .sort((a, b) => Number(b.current) - Number(a.current) || (b.leftOn ?? '').localeCompare(a.leftOn ?? ''));
@@ -121,6 +126,8 @@ export async function listCommittees(tx: Tx, actor: Actor, input: { schoolId: st
   ]);
   return {
     school: { id: school.id, name: school.name },
+    /** Today in London: the committee form's dates default to it. */
+    today: input.today,
     mayEdit: await mayManageBoard(tx, actor, input.schoolId),
     committees,
     choosable: members
@@ -192,36 +199,129 @@ async function assertChoosable(
 }
 
 /**
- * Sets a committee's members: someone taken off it has their membership ended today (kept, so the committee's
- * former members can be listed); someone new, or rejoining, starts a membership today, except that putting back
- * someone taken off today (a slip corrected) carries on the membership they had.
+ * Sets a committee's members, on the days given (each today unless the clerk says otherwise, never in the
+ * future): someone taken off it has their membership ended on `leftOn` (kept, so the committee's former members
+ * can be listed), not before they joined; someone new, or rejoining, starts a membership on `joinedOn`, not before
+ * their appointment to the board nor before they last left it, except that putting back someone on the day they
+ * left (a slip corrected) carries on the membership they had. The committee's meetings follow: a member joining
+ * is expected at those held from that day (while on the board), one leaving no longer at those held after it;
+ * someone marked at such a meeting is refused rather than losing what was recorded.
  */
-async function setMembers(tx: Tx, actor: Actor, committeeId: string, ids: readonly string[], today: IsoDate) {
-  await tx
-    .update(governorCommitteeMembers)
-    .set({ leftOn: today })
-    .where(
-      and(
-        eq(governorCommitteeMembers.committeeId, committeeId),
-        isNull(governorCommitteeMembers.leftOn),
-        ids.length ? notInArray(governorCommitteeMembers.governorId, [...ids]) : undefined,
-      ),
-    );
-  if (ids.length === 0) return;
-  await tx
-    .update(governorCommitteeMembers)
-    .set({ leftOn: null })
-    .where(
-      and(
-        eq(governorCommitteeMembers.committeeId, committeeId),
-        eq(governorCommitteeMembers.leftOn, today),
-        inArray(governorCommitteeMembers.governorId, [...ids]),
-      ),
-    );
-  await tx
-    .insert(governorCommitteeMembers)
-    .values(ids.map((governorId) => ({ tenantId: actor.tenantId, committeeId, governorId })))
-    .onConflictDoNothing();
+async function setMembers(
+  tx: Tx,
+  actor: Actor,
+  committeeId: string,
+  ids: readonly string[],
+  dates: { joinedOn?: IsoDate; leftOn?: IsoDate; today: IsoDate },
+) {
+  const joinedOn = dates.joinedOn ?? dates.today;
+  const leftOn = dates.leftOn ?? dates.today;
+  const memberships = await tx
+    .select({
+      id: governorCommitteeMembers.id,
+      joinedOn: governorCommitteeMembers.joinedOn,
+      leftOn: governorCommitteeMembers.leftOn,
+      governor: governors,
+    })
+    .from(governorCommitteeMembers)
+    .innerJoin(governors, eq(governors.id, governorCommitteeMembers.governorId))
+    .where(eq(governorCommitteeMembers.committeeId, committeeId));
+  const open = memberships.filter((m) => m.leftOn === null);
+  const leaving = open.filter((m) => !ids.includes(m.governor.id));
+  const joining = ids.filter((id) => !open.some((m) => m.governor.id === id));
+  if (leaving.length > 0) {
+    if (leftOn > dates.today)
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: 'leftOn',
+        message: 'The date they left cannot be in the future.',
+      });
+    for (const m of leaving)
+      if (leftOn < m.joinedOn)
+        throw new DomainError({
+          code: 'BAD_REQUEST',
+          field: 'leftOn',
+          message: `${m.governor.name} joined the committee on ${longDate(m.joinedOn)}, so cannot have left it before then.`,
+        });
+  }
+  if (joining.length > 0 && joinedOn > dates.today)
+    throw new DomainError({
+      code: 'BAD_REQUEST',
+      field: 'joinedOn',
+      message: 'The date they joined cannot be in the future.',
+    });
+  const meetings = await tx
+    .select({ id: governorMeetings.id, heldOn: governorMeetings.heldOn })
+    .from(governorMeetings)
+    .where(and(eq(governorMeetings.committeeId, committeeId), eq(governorMeetings.membersListed, true)));
+
+  for (const m of leaving) {
+    const after = meetings.filter((x) => x.heldOn > leftOn).map((x) => x.id);
+    if (after.length > 0) {
+      const [marked] = await tx
+        .select({ heldOn: governorMeetings.heldOn })
+        .from(governorMeetingAttendance)
+        .innerJoin(governorMeetings, eq(governorMeetings.id, governorMeetingAttendance.meetingId))
+        .where(
+          and(
+            eq(governorMeetingAttendance.governorId, m.governor.id),
+            inArray(governorMeetingAttendance.meetingId, after),
+          ),
+        )
+        .orderBy(asc(governorMeetings.heldOn))
+        .limit(1);
+      if (marked)
+        throw new DomainError({
+          code: 'CONFLICT',
+          field: 'leftOn',
+          message: `${m.governor.name} is marked at the committee’s meeting on ${longDate(marked.heldOn)}, after ${longDate(leftOn)}: give a later date they left, or clear that attendance first.`,
+        });
+      await tx
+        .delete(governorMeetingExpected)
+        .where(
+          and(
+            eq(governorMeetingExpected.governorId, m.governor.id),
+            inArray(governorMeetingExpected.meetingId, after),
+          ),
+        );
+    }
+    await tx.update(governorCommitteeMembers).set({ leftOn }).where(eq(governorCommitteeMembers.id, m.id));
+  }
+
+  for (const governorId of joining) {
+    const past = memberships.filter((m) => m.governor.id === governorId);
+    const [latest] = past.sort((a, b) => (b.leftOn ?? '').localeCompare(a.leftOn ?? ''));
+    const governor =
+      latest?.governor ?? (await tx.select().from(governors).where(eq(governors.id, governorId)))[0];
+    if (!governor) throw new Error('committee member not found');
+    if (joinedOn < governor.appointedOn)
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: 'joinedOn',
+        message: `${governor.name} was appointed to the board on ${longDate(governor.appointedOn)}, so cannot have joined the committee before then.`,
+      });
+    if (latest?.leftOn && joinedOn < latest.leftOn)
+      throw new DomainError({
+        code: 'BAD_REQUEST',
+        field: 'joinedOn',
+        message: `${governor.name} was on the committee until ${longDate(latest.leftOn)}: they can rejoin from that day.`,
+      });
+    if (latest?.leftOn && joinedOn === latest.leftOn)
+      await tx
+        .update(governorCommitteeMembers)
+        .set({ leftOn: null })
+        .where(eq(governorCommitteeMembers.id, latest.id));
+    else
+      await tx
+        .insert(governorCommitteeMembers)
+        .values({ tenantId: actor.tenantId, committeeId, governorId, joinedOn });
+    const expected = meetings.filter((x) => x.heldOn >= joinedOn && onBoardOn(governor, x.heldOn));
+    if (expected.length > 0)
+      await tx
+        .insert(governorMeetingExpected)
+        .values(expected.map((x) => ({ tenantId: actor.tenantId, meetingId: x.id, governorId })))
+        .onConflictDoNothing();
+  }
 }
 
 export async function addCommittee(tx: Tx, actor: Actor, input: TAddCommitteeInput & { today: IsoDate }) {
@@ -235,7 +335,7 @@ export async function addCommittee(tx: Tx, actor: Actor, input: TAddCommitteeInp
     .values({ tenantId: actor.tenantId, schoolId: input.schoolId, name: c.name })
     .returning({ id: governorCommittees.id });
   if (!row) throw new Error('committee not added');
-  await setMembers(tx, actor, row.id, c.memberIds, input.today);
+  await setMembers(tx, actor, row.id, c.memberIds, { ...c, today: input.today });
   return {
     id: row.id,
     label: meetingLabel({ kind: 'committee', committeeName: c.name }),
@@ -272,7 +372,7 @@ export async function updateCommittee(
       .update(governorMeetings)
       .set({ committeeName: c.name, updatedAt: sql`now()` })
       .where(eq(governorMeetings.committeeId, existing.id));
-  await setMembers(tx, actor, existing.id, c.memberIds, input.today);
+  await setMembers(tx, actor, existing.id, c.memberIds, { ...c, today: input.today });
   return {
     id: existing.id,
     label: meetingLabel({ kind: 'committee', committeeName: c.name }),

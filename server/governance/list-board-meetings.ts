@@ -12,7 +12,12 @@ import { assertMayReadSchool, mayManageBoard } from './board-access';
 import { expectedIdsOf, findMeeting } from './keep-board-meetings';
 import { committeesOfSchool } from './keep-committees';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
-import { expectedAt, expectsKnown, meetingLabel, publishedWindow } from './meeting-attendance-rules';
+import {
+  expectedAt,
+  expectsKnown,
+  meetingLabel,
+  publishedAttendancePeriods,
+} from './meeting-attendance-rules';
 
 /**
  * A board's meetings, newest first, each with how many were marked present, with apologies, absent and not
@@ -49,12 +54,20 @@ export async function listBoardMeetings(tx: Tx, actor: Actor, input: { schoolId:
     committeesOfSchool(tx, input.schoolId, input.today),
     mayManageBoard(tx, actor, input.schoolId),
   ]);
-  const { from } = publishedWindow(input.today);
+  const periods = publishedAttendancePeriods(input.today);
+  const heldIn = (p: { from: IsoDate; to: IsoDate }) =>
+    meetings.filter((m) => m.heldOn >= p.from && m.heldOn <= p.to).length;
   return {
     school: { id: school.id, name: school.name },
     mayEdit,
-    /** Meetings held in the last 12 months: when there are any, published attendance is counted from them. */
-    heldInWindow: meetings.filter((m) => m.heldOn >= from && m.heldOn <= input.today).length,
+    /**
+     * The periods the published attendance covers (the last academic year, this one so far), each with the
+     * meetings held in it: when there are some, published attendance is counted from them.
+     */
+    published: {
+      lastYear: { ...periods.lastYear, held: heldIn(periods.lastYear) },
+      thisYear: { ...periods.thisYear, held: heldIn(periods.thisYear) },
+    },
     /** The board's committees, for the meeting form and the committees link. */
     committees: committees.map(committeeChoice),
     meetings: meetings.map((m) => {
@@ -137,17 +150,17 @@ export async function getBoardMeeting(tx: Tx, actor: Actor, input: { meetingId: 
 }
 
 /**
- * Each member's marks at the school's meetings held in the published window (the last 12 months), and the
+ * Each member's marks at the school's meetings held in a span of days (the published periods), and the
  * meetings there that expected them (`expectsKnown`, `expectedAt`) where they are not marked: attendance not
  * recorded, counted apart in the published attendance.
  */
-export async function marksInWindow(
+export async function marksBetween(
   tx: Tx,
   schoolId: string,
-  today: IsoDate,
+  span: { from: IsoDate; to: IsoDate },
   members: readonly Parameters<typeof expectedAt>[1][],
 ) {
-  const { from, to } = publishedWindow(today);
+  const { from, to } = span;
   const inWindow = and(
     eq(governorMeetings.schoolId, schoolId),
     gte(governorMeetings.heldOn, from),
@@ -209,7 +222,7 @@ export async function marksInWindow(
       )
       .map((g) => ({ governorId: g.id, heldOn: m.heldOn }));
   });
-  return { meetingsHeld: meetings.length, marks, unmarked };
+  return { meetingsHeld: meetings.length, meetings, marks, unmarked };
 }
 
 /** A committee as the meeting form offers it: its name and how many members it has now. */

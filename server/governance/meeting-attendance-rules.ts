@@ -1,11 +1,17 @@
 import type { GovernorAttendanceStatus, GovernorCategory, GovernorMeetingKind } from '~/db/schema';
-import type { IsoDate } from '../catalogue/academic-year';
+import {
+  academicYearEnd,
+  academicYearLabel,
+  academicYearStart,
+  type IsoDate,
+} from '../catalogue/academic-year';
+import { endedAcademicYear } from '../jobs/job-periods';
 import { countOf } from '../format/plural';
-import { addDays } from './board-rules';
 
 /**
  * The rules of board meetings' attendance, as pure functions (unit-tested): who was on the board on a
- * meeting's day, and what the school publishes as a governor's attendance over the last 12 months.
+ * meeting's day, and what the school publishes as a governor's attendance: over the last complete academic
+ * year, and the current one so far.
  */
 
 /** How a mark reads, on the form and in sentences. */
@@ -39,6 +45,10 @@ export const onBoardOn = (m: Member, day: IsoDate) =>
   (m.steppedDownOn === null || m.steppedDownOn >= day) &&
   (m.termEndsOn === null || m.termEndsOn >= day);
 
+/** A member of a committee on a day: joined it on or before the day, and not taken off it before the day. */
+export const onCommitteeOn = (membership: { joinedOn: IsoDate; leftOn: IsoDate | null }, day: IsoDate) =>
+  membership.joinedOn <= day && (membership.leftOn === null || membership.leftOn >= day);
+
 /**
  * Expected at a meeting, so listed on its attendance form and counted when marked: for a committee meeting
  * recorded since committees are kept, its members as listed when it was recorded (and on the board that day);
@@ -58,8 +68,29 @@ export const expectedAt = (
 export const expectsKnown = (m: { kind: GovernorMeetingKind; membersListed: boolean }) =>
   m.kind === 'full_board' || m.membersListed;
 
-/** The window of the published information: the last 12 months, as `servedWithinYear` reads them. */
-export const publishedWindow = (today: IsoDate) => ({ from: addDays(today, -365), to: today });
+/** A span of days, both ends included, named for the reader: "2025/26 academic year", "2026/27 so far". */
+export type AttendancePeriod = { label: string; from: IsoDate; to: IsoDate };
+
+/**
+ * The periods the school publishes attendance over: the last complete academic year (1 September – 31 August;
+ * on 6 December 2026, 2025/26), as the governance handbook asks, and the current year so far, which is what a
+ * reader looking for recent attendance expects (a governor appointed since September has nothing in the first).
+ */
+export function publishedAttendancePeriods(today: IsoDate): {
+  lastYear: AttendancePeriod;
+  thisYear: AttendancePeriod;
+} {
+  const last = endedAcademicYear(today);
+  const current = last + 1;
+  return {
+    lastYear: {
+      label: `${academicYearLabel(last)} academic year`,
+      from: academicYearStart(last),
+      to: academicYearEnd(last),
+    },
+    thisYear: { label: `${academicYearLabel(current)} so far`, from: academicYearStart(current), to: today },
+  };
+}
 
 /**
  * `expected`: meetings they were marked at (the count's denominator); `notRecorded`: meetings held that
@@ -68,7 +99,8 @@ export const publishedWindow = (today: IsoDate) => ({ from: addDays(today, -365)
 export type AttendanceCount = { attended: number; expected: number; apologies: number; notRecorded: number };
 
 /**
- * A governor's attendance from the marks at the meetings held in the window. A meeting counts when the clerk
+ * A governor's attendance from the marks at the meetings held in the period (a meeting still to come is outside
+ * it: a period ends today at the latest). A meeting counts when the clerk
  * marked them at it: present is attended; apologies and absent are expected but not attended. A meeting held
  * that expected them (`expectsKnown`) but where they were never marked is counted apart as not recorded: it is
  * not taken as missed (the record does not say so), nor dropped without a word. A committee they do not sit on
@@ -76,10 +108,10 @@ export type AttendanceCount = { attended: number; expected: number; apologies: n
  */
 export function countAttendance(
   marks: readonly { heldOn: IsoDate; status: GovernorAttendanceStatus }[],
-  today: IsoDate,
+  period: { from: IsoDate; to: IsoDate },
   unmarked: readonly { heldOn: IsoDate }[] = [],
 ): AttendanceCount {
-  const { from, to } = publishedWindow(today);
+  const { from, to } = period;
   const inWindow = (m: { heldOn: IsoDate }) => m.heldOn >= from && m.heldOn <= to;
   const counted = marks.filter(inWindow);
   return {

@@ -5,14 +5,21 @@ import { assertMayReadSchool } from './board-access';
 import { isCurrent, servedWithinYear } from './board-rules';
 import { listBoardMembers, loadSchoolWithConstitution } from './load-board';
 import { otherBoardsOf } from './list-current-governors';
-import { marksInWindow } from './list-board-meetings';
-import { attendanceText, countAttendance } from './meeting-attendance-rules';
+import { marksBetween } from './list-board-meetings';
+import {
+  attendanceText,
+  countAttendance,
+  publishedAttendancePeriods,
+  type AttendancePeriod,
+} from './meeting-attendance-rules';
 
 /**
  * What the school must publish: everyone who served in the last 12 months, with appointment date, term,
  * date stepped down, appointing body, business and pecuniary interests (other boards included), attendance.
- * No contact details. Attendance is counted from the meetings the clerk recorded in the same 12 months; a
- * school that recorded none there still shows the attendance typed on each entry (`attendanceSource`).
+ * No contact details. Attendance is counted from the meetings the clerk recorded, over the last complete
+ * academic year (what the governance handbook asks for) and the current one so far
+ * (`publishedAttendancePeriods`); a school that recorded none since the last year began still shows the
+ * attendance typed on each entry (`attendanceSource`).
  */
 export async function publishedGovernors(tx: Tx, actor: Actor, input: { schoolId: string; today: IsoDate }) {
   assertMayReadSchool(actor, input.schoolId);
@@ -20,7 +27,13 @@ export async function publishedGovernors(tx: Tx, actor: Actor, input: { schoolId
     loadSchoolWithConstitution(tx, input.schoolId),
     listBoardMembers(tx, input.schoolId),
   ]);
-  const recorded = await marksInWindow(tx, input.schoolId, input.today, members);
+  const periods = publishedAttendancePeriods(input.today);
+  const recorded = await marksBetween(
+    tx,
+    input.schoolId,
+    { from: periods.lastYear.from, to: periods.thisYear.to },
+    members,
+  );
   const fromMeetings = recorded.meetingsHeld > 0;
   const listed = members.filter((m) => m.category !== 'clerk' && servedWithinYear(m, input.today));
   const others = await otherBoardsOf(
@@ -28,11 +41,23 @@ export async function publishedGovernors(tx: Tx, actor: Actor, input: { schoolId
     listed.filter((m) => isCurrent(m, input.today)),
     input.today,
   );
+  const attendanceOf = (governorId: string, period: AttendancePeriod) =>
+    attendanceText(
+      countAttendance(
+        recorded.marks.filter((x) => x.governorId === governorId),
+        period,
+        recorded.unmarked.filter((x) => x.governorId === governorId),
+      ),
+    );
   return {
     schoolName: school.name,
-    /** `meetings`: counted from the recorded meetings; `typed`: none recorded in the window, as typed. */
+    /** `meetings`: counted from the recorded meetings; `typed`: none recorded in the periods, as typed. */
     attendanceSource: fromMeetings ? ('meetings' as const) : ('typed' as const),
-    meetingsHeld: recorded.meetingsHeld,
+    /** The last complete academic year and the current one so far, each with the meetings held in it. */
+    periods: {
+      lastYear: { ...periods.lastYear, held: heldIn(recorded.meetings, periods.lastYear) },
+      thisYear: { ...periods.thisYear, held: heldIn(recorded.meetings, periods.thisYear) },
+    },
     governors: listed.map((m) => ({
       id: m.id,
       name: m.name,
@@ -46,15 +71,13 @@ export async function publishedGovernors(tx: Tx, actor: Actor, input: { schoolId
       businessInterests: m.businessInterests,
       businessInterestsUrl: m.businessInterestsUrl,
       otherBoards: (others.get(m.id) ?? []).map((o) => o.schoolName),
-      attendance: fromMeetings
-        ? attendanceText(
-            countAttendance(
-              recorded.marks.filter((x) => x.governorId === m.id),
-              input.today,
-              recorded.unmarked.filter((x) => x.governorId === m.id),
-            ),
-          )
-        : m.attendance,
+      /** Over the last complete academic year; as typed on the entry when no meeting is recorded. */
+      attendance: fromMeetings ? attendanceOf(m.id, periods.lastYear) : m.attendance,
+      /** Over the current academic year so far; null when the typed attendance is shown. */
+      attendanceThisYear: fromMeetings ? attendanceOf(m.id, periods.thisYear) : null,
     })),
   };
 }
+
+const heldIn = (meetings: readonly { heldOn: IsoDate }[], period: AttendancePeriod) =>
+  meetings.filter((m) => m.heldOn >= period.from && m.heldOn <= period.to).length;

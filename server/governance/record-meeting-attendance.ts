@@ -45,7 +45,7 @@ export async function recordMeetingAttendance(
           ? `${member.name} is the clerk: the clerk’s attendance is not recorded.`
           : !onBoardOn(member, meeting.heldOn)
             ? `${member.name} was not on the board on ${longDate(meeting.heldOn)}, so cannot be marked at this meeting.`
-            : `${member.name} was not a member of the ${meetingLabel(meeting)} when this meeting was recorded, so cannot be marked at it.`,
+            : `${member.name} was not a member of the ${meetingLabel(meeting)} on ${longDate(meeting.heldOn)}, so cannot be marked at it.`,
     });
   }
   const cleared = input.marks.filter((m) => m.status === null).map((m) => m.governorId);

@@ -41,7 +41,7 @@ export async function governorMeetingRecords(tx: Tx, governorIds: readonly strin
       .select({
         governorId: governorCommitteeMembers.governorId,
         name: governorCommittees.name,
-        since: governorCommitteeMembers.createdAt,
+        since: governorCommitteeMembers.joinedOn,
         leftOn: governorCommitteeMembers.leftOn,
       })
       .from(governorCommitteeMembers)
@@ -71,6 +71,7 @@ export async function governorMeetingRecords(tx: Tx, governorIds: readonly strin
     committees: committees.map((c) => ({
       governorId: c.governorId,
       name: c.name,
+      /** The day they joined the committee (yyyy-mm-dd). */
       memberSince: c.since,
       /** The day they were taken off the committee; null while they sit on it. */
       leftOn: c.leftOn,

@@ -329,10 +329,11 @@ test('the clerk records a board meeting and who came, and the published attendan
   // No meetings recorded yet: the attendance typed on each entry is published, and the page says so. (A retry
   // of this journey finds the meeting its first attempt added.)
   const first = test.info().retry === 0;
+  const today = new Date().toISOString().slice(0, 10);
   const tobias = clerk.getByRole('row').filter({ hasText: 'Tobias Ellery' });
   if (first) {
     await expect(clerk.getByTestId('attendance-source')).toContainText(
-      'No meetings are recorded for the last 12 months',
+      `No meetings are recorded since 1 September ${academicYears(today).last.slice(0, 4)}`,
     );
     await expect(tobias).toContainText('4 of 6');
   }
@@ -389,8 +390,10 @@ test('the clerk records a board meeting and who came, and the published attendan
   await clerk.getByRole('link', { name: 'Published information' }).click();
   await expect(clerk.getByTestId('attendance-source')).toContainText(
     first
-      ? 'Attendance is counted from the 1 meeting recorded in the last 12 months'
-      : /Attendance is counted from the \d+ meetings? recorded in the last 12 months/,
+      ? `and ${academicYears(heldOn).current} so far (since 1 September ${academicYears(heldOn).current.slice(0, 4)}, 1 meeting)`
+      : new RegExp(
+          `and ${academicYears(heldOn).current} so far \\(since 1 September \\d{4}, \\d+ meetings?\\)`,
+        ),
   );
   await expect(tobias).toContainText(first ? '1 of 1 meeting' : /\d+ of \d+ meetings?/);
   await expect(clerk.getByRole('row').filter({ hasText: 'Margaret Olu' })).toContainText(
@@ -424,10 +427,19 @@ test('the clerk keeps a committee; its meeting lists only its members; the gover
   await add.getByLabel('Name of the committee').fill(name);
   await add.getByLabel(/^Tobias Ellery/).check();
   await add.getByLabel(/^Margaret Olu/).check();
+  // They joined ten days ago: the clerk gives the day (a day to come is refused).
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  await add.getByLabel('Date they joined the committee').fill(day(-2));
+  await add.getByRole('button', { name: 'Add the committee' }).click();
+  await expect(add.getByText('The date they joined cannot be in the future.').first()).toBeVisible();
+  await add.getByLabel('Date they joined the committee').fill(day(10));
   await add.getByRole('button', { name: 'Add the committee' }).click();
   await expect(add.getByRole('status')).toHaveText(`Added the ${name} committee.`);
   const committee = clerk.getByRole('region', { name, exact: true });
   await expect(committee).toContainText('Members: Margaret Olu, Tobias Ellery.');
+  await expect(committee.getByTestId('member-since')).toContainText(
+    `Tobias Ellery: member since ${longDay(day(10))}`,
+  );
   await expectAccessible(clerk);
 
   // The register shows each governor's committees.
@@ -464,6 +476,20 @@ test('the clerk keeps a committee; its meeting lists only its members; the gover
   await form.getByRole('button', { name: 'Save attendance' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved: 1 present, 0 with apologies, 1 absent.');
   await expectAccessible(clerk);
+
+  // The published information counts the last complete academic year and this one so far, each named.
+  const published = await clerk.context().newPage();
+  await published.goto(clerk.url().replace(/\/meetings\/[^/]+$/, '/published'));
+  const { last, current } = academicYears(day(3));
+  await expect(published.getByTestId('attendance-source')).toContainText(
+    `over the ${last} academic year (1 September ${last.slice(0, 4)} to 31 August ${Number(last.slice(0, 4)) + 1}`,
+  );
+  await expect(
+    published.getByRole('columnheader', { name: `Attendance, ${last} academic year` }),
+  ).toBeVisible();
+  await expect(published.getByRole('columnheader', { name: `Attendance, ${current} so far` })).toBeVisible();
+  await expectAccessible(published);
+  await published.close();
 
   // The governance officer finds Tobias's committee and the meeting in his personal data.
   const officer = await (await browser.newContext()).newPage();
@@ -532,3 +558,21 @@ test('the clerk keeps a committee; its meeting lists only its members; the gover
     clerk.getByTestId('meeting-row').filter({ hasText: `Admissions appeals ${stamp}` }),
   ).toContainText(`${name} and appeals committee`);
 });
+
+/** "6 December 2026", as the pages write a day. */
+function longDay(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The academic years around a day, as the published page names them: "2025/26" (complete) and "2026/27". */
+function academicYears(iso: string): { last: string; current: string } {
+  const [year = 0, month = 0] = iso.split('-').map(Number);
+  const start = month >= 9 ? year : year - 1;
+  const name = (y: number) => `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+  return { last: name(start - 1), current: name(start) };
+}

@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { withTenant, type Database } from '~/db/client';
-import { and, eq } from 'drizzle-orm';
-import { governorCommitteeMembers, governorMeetings } from '~/db/schema';
+import { governorMeetings } from '~/db/schema';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { longDate } from '~/server/format/dates';
 import { addDays } from '~/server/governance/board-rules';
@@ -16,6 +15,8 @@ import {
 } from '../fixtures/factories';
 import { openTestDatabase } from './harness';
 
+// A fixed day (only the clock's date is faked), so the meetings below fall in the 2026/27 academic year so far.
+vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-06T12:00:00Z') });
 const today = todayInLondon();
 
 /**
@@ -122,7 +123,11 @@ describe('governance: board committees', () => {
       ).rejects.toThrow('One of the members chosen is not on this school’s board.');
     const finance = await c.addCommittee({
       schoolId: school.id,
-      committee: { name: 'Finance and resources', memberIds: [id('Fred Finance'), id('Greta Governor')] },
+      committee: {
+        name: 'Finance and resources',
+        memberIds: [id('Fred Finance'), id('Greta Governor')],
+        joinedOn: addDays(today, -60),
+      },
     });
     expect(finance).toMatchObject({ label: 'Finance and resources committee', members: 2 });
     ids.finance = finance.id;
@@ -135,8 +140,8 @@ describe('governance: board committees', () => {
       expect.objectContaining({
         name: 'Finance and resources',
         members: [
-          { governorId: id('Fred Finance'), name: 'Fred Finance' },
-          { governorId: id('Greta Governor'), name: 'Greta Governor' },
+          { governorId: id('Fred Finance'), name: 'Fred Finance', joinedOn: addDays(today, -60) },
+          { governorId: id('Greta Governor'), name: 'Greta Governor', joinedOn: addDays(today, -60) },
         ],
       }),
     ]);
@@ -153,7 +158,7 @@ describe('governance: board committees', () => {
     expect(committeesOf).toMatchObject({ 'Fred Finance': ['Finance and resources'], 'Sam Staff': [] });
   });
 
-  it('a committee meeting lists and counts only the committee’s members as they were when recorded', async () => {
+  it('a committee meeting lists and counts only the committee’s members on its day', async () => {
     const c = as(clerk).governance;
     const meeting = await c.addMeeting({
       schoolId: school.id,
@@ -170,7 +175,7 @@ describe('governance: board committees', () => {
         marks: [{ governorId: id('Sam Staff'), status: 'present' }],
       }),
     ).rejects.toThrow(
-      'Sam Staff was not a member of the Finance and resources committee when this meeting was recorded, so cannot be marked at it.',
+      `Sam Staff was not a member of the Finance and resources committee on ${longDate(addDays(today, -30))}, so cannot be marked at it.`,
     );
     await c.recordAttendance({
       meetingId: meeting.id,
@@ -201,11 +206,16 @@ describe('governance: board committees', () => {
       notRecorded: 0,
     });
 
-    // Sam joins and Greta leaves the committee: the meeting already recorded keeps its list; a new one
-    // expects the committee as it is now.
+    // Sam joined and Greta left the committee 15 days ago: the meeting before keeps Greta; a new one after
+    // expects the committee as it was on its day.
     await c.updateCommittee({
       committeeId: ids.finance ?? '',
-      committee: { name: 'Finance and resources', memberIds: [id('Fred Finance'), id('Sam Staff')] },
+      committee: {
+        name: 'Finance and resources',
+        memberIds: [id('Fred Finance'), id('Sam Staff')],
+        joinedOn: addDays(today, -15),
+        leftOn: addDays(today, -15),
+      },
     });
     expect((await c.meeting({ meetingId: meeting.id })).members.map((m) => m.name)).toEqual([
       'Fred Finance',
@@ -228,7 +238,7 @@ describe('governance: board committees', () => {
       ],
     });
     const published = await as(reader).governance.published({ schoolId: school.id });
-    const attendance = Object.fromEntries(published.governors.map((g) => [g.name, g.attendance]));
+    const attendance = Object.fromEntries(published.governors.map((g) => [g.name, g.attendanceThisYear]));
     expect(attendance).toMatchObject({
       'Fred Finance': '3 of 3 meetings',
       'Greta Governor': '1 of 2 meetings (1 apology)',
@@ -242,14 +252,14 @@ describe('governance: board committees', () => {
       meeting: { heldOn: addDays(today, -30), kind: 'full_board', notes: '' },
     });
     expect((await c.meeting({ meetingId: meeting.id })).meeting.membersListed).toBe(false);
-    // And back to the committee: it now expects the members of today (Fred and Sam), and Greta is marked.
+    // And back to the committee on a day after Greta left it: it would expect Fred and Sam, and Greta is marked.
     await expect(
       c.updateMeeting({
         meetingId: meeting.id,
-        meeting: { heldOn: addDays(today, -30), kind: 'committee', committeeId: ids.finance ?? null },
+        meeting: { heldOn: addDays(today, -12), kind: 'committee', committeeId: ids.finance ?? null },
       }),
     ).rejects.toThrow(
-      `Greta Governor is marked at this meeting but was not a member of the Finance and resources committee on ${longDate(addDays(today, -30))}: clear their attendance first.`,
+      `Greta Governor is marked at this meeting but was not a member of the Finance and resources committee on ${longDate(addDays(today, -12))}: clear their attendance first.`,
     );
   });
 
@@ -368,15 +378,13 @@ describe('governance: board committees', () => {
     const c = as(clerk).governance;
     const pay = await c.addCommittee({
       schoolId: school.id,
-      committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Petra Parent'), id('Sam Staff')] },
+      committee: {
+        name: 'Pay',
+        memberIds: [id('Greta Governor'), id('Petra Parent'), id('Sam Staff')],
+        // They joined last year: the clerk gives the day.
+        joinedOn: '2025-01-15',
+      },
     });
-    // They joined last year (the membership's own day, as if recorded then).
-    await withTenant(database.db, tenant.id, (tx) =>
-      tx
-        .update(governorCommitteeMembers)
-        .set({ createdAt: new Date('2025-01-15T12:00:00Z') })
-        .where(and(eq(governorCommitteeMembers.committeeId, pay.id))),
-    );
     // Greta taken off by a slip and put back the same day: her membership carries on, nobody former.
     await c.updateCommittee({
       committeeId: pay.id,
@@ -389,23 +397,12 @@ describe('governance: board committees', () => {
     expect(
       (await c.committees({ schoolId: school.id })).committees.find((x) => x.id === pay.id)?.formerMembers,
     ).toEqual([]);
-    // Petra is taken off the committee (a month ago, as if then); Sam leaves the board; then Petra rejoins.
+    // Petra is taken off the committee (she left a month ago); Sam leaves the board; then Petra rejoins.
+    const petraLeft = addDays(today, -30);
     await c.updateCommittee({
       committeeId: pay.id,
-      committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Sam Staff')] },
+      committee: { name: 'Pay', memberIds: [id('Greta Governor'), id('Sam Staff')], leftOn: petraLeft },
     });
-    const petraLeft = addDays(today, -30);
-    await withTenant(database.db, tenant.id, (tx) =>
-      tx
-        .update(governorCommitteeMembers)
-        .set({ leftOn: petraLeft })
-        .where(
-          and(
-            eq(governorCommitteeMembers.committeeId, pay.id),
-            eq(governorCommitteeMembers.governorId, id('Petra Parent')),
-          ),
-        ),
-    );
     const samLeft = addDays(today, -1);
     await c.stepDown({ id: id('Sam Staff'), steppedDownOn: samLeft } as never);
     await c.updateCommittee({

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '~/db/client';
 import { todayInLondon } from '~/server/catalogue/academic-year';
 import { longDate } from '~/server/format/dates';
@@ -14,6 +14,9 @@ import {
 } from '../fixtures/factories';
 import { openTestDatabase } from './harness';
 
+// A fixed day (only the clock's date is faked), so the meetings below fall in the 2026/27 academic year so far
+// whenever the test runs: the published attendance counts that year apart from the last complete one.
+vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-06T12:00:00Z') });
 const today = todayInLondon();
 
 /**
@@ -117,6 +120,7 @@ describe('governance: board meetings and attendance', () => {
       committee: {
         name: 'Finance and resources',
         memberIds: [ids['Gina Governor'] ?? '', ids['Pat Parent'] ?? ''],
+        joinedOn: addDays(today, -90),
       },
     });
     const full = await c.addMeeting({
@@ -183,8 +187,11 @@ describe('governance: board meetings and attendance', () => {
     });
     const published = await as(reader).governance.published({ schoolId: schoolA.id });
     expect(published.attendanceSource).toBe('meetings');
-    expect(published.meetingsHeld).toBe(2);
-    const attendance = Object.fromEntries(published.governors.map((g) => [g.name, g.attendance]));
+    expect(published.periods.thisYear).toMatchObject({ label: '2026/27 so far', held: 2 });
+    expect(published.periods.lastYear).toMatchObject({ label: '2025/26 academic year', held: 0 });
+    // None in the last complete academic year: nobody was expected at a meeting there.
+    expect(new Set(published.governors.map((g) => g.attendance))).toEqual(new Set(['None recorded']));
+    const attendance = Object.fromEntries(published.governors.map((g) => [g.name, g.attendanceThisYear]));
     expect(attendance).toMatchObject({
       'Gina Governor': '2 of 2 meetings',
       'Pat Parent': '1 of 2 meetings (1 apology)',
@@ -201,7 +208,7 @@ describe('governance: board meetings and attendance', () => {
       ],
     });
     const after = await as(reader).governance.published({ schoolId: schoolA.id });
-    const again = Object.fromEntries(after.governors.map((g) => [g.name, g.attendance]));
+    const again = Object.fromEntries(after.governors.map((g) => [g.name, g.attendanceThisYear]));
     expect(again['Sue Staff']).toBe('1 of 1 meeting');
     // Henry was expected at the full board and is no longer marked: said as not recorded, not as missed.
     expect(again['Henry Head']).toBe('Not recorded at 1 meeting');
@@ -234,7 +241,7 @@ describe('governance: board meetings and attendance', () => {
     });
     expect((await c.meeting({ meetingId: second.id })).toRecord).toBe(0);
     const third = await as(reader).governance.published({ schoolId: schoolA.id });
-    const counted = Object.fromEntries(third.governors.map((g) => [g.name, g.attendance]));
+    const counted = Object.fromEntries(third.governors.map((g) => [g.name, g.attendanceThisYear]));
     expect(counted['Henry Head']).toBe('1 of 1 meeting; 1 more not recorded');
     expect(counted['Nina New']).toBe('1 of 1 meeting');
     await c.deleteMeeting({ meetingId: second.id });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import {
   Button,
   CheckboxGroup,
+  DateField,
   Form,
   StatusMessage,
   SubmitButton,
@@ -14,21 +15,27 @@ import {
 } from '~/app/_components/form-kit';
 import { useTRPC } from '~/app/_lib/trpc-client';
 
-type CommitteeValues = { name: string; memberIds: string[] };
+type CommitteeValues = { name: string; memberIds: string[]; joinedOn: string; leftOn: string };
 type Choosable = { governorId: string; name: string; role: string };
 
-/** Adds a committee (or, with `committeeId`, renames it and changes its members): its name and members. */
+/**
+ * Adds a committee (or, with `committeeId`, renames it and changes its members): its name and members, and the
+ * day those added joined and those taken off left (today unless the clerk gives an earlier day).
+ */
 export function CommitteeForm({
   schoolId,
   committeeId,
   initial,
+  today,
   choosable,
   heading,
   headingId,
 }: {
   schoolId: string;
   committeeId?: string;
-  initial?: CommitteeValues;
+  initial?: { name: string; memberIds: string[] };
+  /** Today in London (yyyy-mm-dd): the dates' default. */
+  today: string;
   /** The board's current members (the clerk excluded), and anyone still on the committee who has left since. */
   choosable: Choosable[];
   heading: string;
@@ -36,7 +43,17 @@ export function CommitteeForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { values, bind, reset } = useFormValues<CommitteeValues>(initial ?? { name: '', memberIds: [] });
+  const { values, bind, reset } = useFormValues<CommitteeValues>({
+    name: initial?.name ?? '',
+    memberIds: initial?.memberIds ?? [],
+    joinedOn: today,
+    leftOn: today,
+  });
+  const before = initial?.memberIds ?? [];
+  const nameOf = (id: string) =>
+    choosable.find((g) => g.governorId === id)?.name ?? 'Someone no longer on the board';
+  const joining = values.memberIds.filter((id) => !before.includes(id)).map(nameOf);
+  const leaving = before.filter((id) => !values.memberIds.includes(id)).map(nameOf);
   const [saved, setSaved] = useState('');
   const pathOf = (p: string) => p.replace(/^committee\./, '').replace(/^memberIds\..*/, 'memberIds');
   const add = useFormMutation(trpc.governance.addCommittee.mutationOptions(), {
@@ -60,8 +77,14 @@ export function CommitteeForm({
       form={form}
       onSubmit={() => {
         setSaved('');
-        if (committeeId) update.mutate({ committeeId, committee: values });
-        else add.mutate({ schoolId, committee: values });
+        const committee = {
+          name: values.name,
+          memberIds: values.memberIds,
+          joinedOn: joining.length > 0 ? values.joinedOn || undefined : undefined,
+          leftOn: leaving.length > 0 ? values.leftOn || undefined : undefined,
+        };
+        if (committeeId) update.mutate({ committeeId, committee });
+        else add.mutate({ schoolId, committee });
       }}
       heading={
         headingId ? (
@@ -88,6 +111,22 @@ export function CommitteeForm({
           options={choosable.map((g) => ({ value: g.governorId, label: `${g.name} (${g.role})` }))}
           {...form.field('memberIds')}
           {...bind('memberIds')}
+        />
+      )}
+      {joining.length > 0 && (
+        <DateField
+          label="Date they joined the committee"
+          hint={`For ${joining.join(', ')}. Today unless you give an earlier day: not before their appointment to the board.`}
+          {...form.field('joinedOn')}
+          {...bind('joinedOn')}
+        />
+      )}
+      {leaving.length > 0 && (
+        <DateField
+          label="Date they left the committee"
+          hint={`For ${leaving.join(', ')}. Today unless you give an earlier day: not before they joined.`}
+          {...form.field('leftOn')}
+          {...bind('leftOn')}
         />
       )}
       <SubmitButton pending={form.isPending} pendingLabel="Saving…">

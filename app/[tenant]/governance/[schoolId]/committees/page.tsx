@@ -41,8 +41,9 @@ export default async function CommitteesPage({
         </p>
         <h1 className="mt-2 text-3xl font-bold">{board.school.name}: committees</h1>
         <p className="mt-2 text-slate-700">
-          A committee’s meeting lists its members when the meeting is recorded: their attendance counts there,
-          and later changes to the committee leave past meetings as they were.
+          A committee’s meeting expects those who were its members on the meeting’s day, by the dates each
+          joined and left: their attendance counts there. Adding someone from an earlier day adds them to the
+          committee’s meetings since; taking someone off from an earlier day takes them off those after it.
         </p>
       </div>
 
@@ -66,6 +67,15 @@ export default async function CommitteesPage({
                 ? 'No members.'
                 : `Members: ${c.members.map((m) => m.name).join(', ')}.`}
             </p>
+            {c.members.length > 0 && (
+              <ul className="mt-1 text-slate-700" data-testid="member-since">
+                {c.members.map((m) => (
+                  <li key={m.governorId}>
+                    {m.name}: member since {longDate(m.joinedOn)}
+                  </li>
+                ))}
+              </ul>
+            )}
             {c.formerMembers.length > 0 && (
               <div className="mt-4" data-testid="former-members">
                 <h4 className="text-lg font-semibold">Former members</h4>
@@ -89,6 +99,7 @@ export default async function CommitteesPage({
                     committeeId={c.id}
                     heading={`Change the ${c.label}`}
                     initial={{ name: c.name, memberIds: c.members.map((m) => m.governorId) }}
+                    today={board.today}
                     choosable={choosable}
                   />
                   <DeleteCommittee committeeId={c.id} label={c.label} />
@@ -105,6 +116,7 @@ export default async function CommitteesPage({
             schoolId={schoolId}
             heading="Add a committee"
             headingId="add-committee"
+            today={board.today}
             choosable={choosable}
           />
         </section>

@@ -18,6 +18,7 @@ export default async function MeetingsPage({
   const { tenant, schoolId } = await params;
   const { api } = await loadWorkspace(tenant);
   const board = await guard(api.governance.meetings({ schoolId }));
+  const { lastYear, thisYear } = board.published;
   const toRecord = board.meetings.filter((m) => m.toRecord > 0);
   return (
     <div className="space-y-10">
@@ -38,9 +39,9 @@ export default async function MeetingsPage({
         </p>
         <h1 className="mt-2 text-3xl font-bold">{board.school.name}: meetings and attendance</h1>
         <p className="mt-2 text-slate-700" data-testid="attendance-source">
-          {board.heldInWindow > 0
-            ? `${countOf(board.heldInWindow, 'meeting')} recorded in the last 12 months: the published attendance of each governor is counted from them.`
-            : 'No meetings recorded in the last 12 months: the published information shows the attendance typed on each governor’s entry.'}{' '}
+          {lastYear.held + thisYear.held > 0
+            ? `The published attendance of each governor is counted from the meetings recorded: ${countOf(lastYear.held, 'meeting')} in the ${lastYear.label} (${longDate(lastYear.from)} to ${longDate(lastYear.to)}) and ${countOf(thisYear.held, 'meeting')} in ${thisYear.label}.`
+            : `No meetings recorded since ${longDate(lastYear.from)}: the published information shows the attendance typed on each governor’s entry.`}{' '}
           <Link className={linkClass} href={`/${tenant}/governance/${schoolId}/published`}>
             Published information
           </Link>

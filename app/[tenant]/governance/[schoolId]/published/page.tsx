@@ -3,10 +3,12 @@ import { Link } from '~/app/_components/link';
 import { DataTable } from '~/app/_components/data-table';
 import { roleOnBoard } from '~/server/governance/labels';
 import { guard, loadWorkspace } from '../../../../_lib/server-api';
-import { shortDate } from '~/server/format/dates';
+import { longDate, shortDate } from '~/server/format/dates';
 import { countOf } from '~/server/format/plural';
 
 export const metadata: Metadata = { title: 'Published governance information' };
+
+type Row = { attendance: string; attendanceThisYear: string | null };
 
 export default async function PublishedPage({
   params,
@@ -16,6 +18,7 @@ export default async function PublishedPage({
   const { tenant, schoolId } = await params;
   const { api } = await loadWorkspace(tenant);
   const published = await guard(api.governance.published({ schoolId }));
+  const { lastYear, thisYear } = published.periods;
   return (
     <div>
       <p>
@@ -30,8 +33,8 @@ export default async function PublishedPage({
       </p>
       <p className="mt-2 text-slate-700" data-testid="attendance-source">
         {published.attendanceSource === 'meetings'
-          ? `Attendance is counted from the ${countOf(published.meetingsHeld, 'meeting')} recorded in the last 12 months: meetings attended out of those each governor was marked at; a meeting that expected them where their attendance was not recorded is counted apart, as not recorded, not as missed.`
-          : 'No meetings are recorded for the last 12 months: attendance is shown as typed on each governor’s entry.'}{' '}
+          ? `Attendance is counted from the meetings the clerk recorded, over the ${lastYear.label} (${longDate(lastYear.from)} to ${longDate(lastYear.to)}, ${countOf(lastYear.held, 'meeting')}) and ${thisYear.label} (since ${longDate(thisYear.from)}, ${countOf(thisYear.held, 'meeting')}): meetings attended out of those each governor was marked at; a meeting that expected them where their attendance was not recorded is counted apart, as not recorded, not as missed.`
+          : `No meetings are recorded since ${longDate(lastYear.from)}: attendance is shown as typed on each governor’s entry.`}{' '}
         <Link className="text-brand-dark underline" href={`/${tenant}/governance/${schoolId}/meetings`}>
           Meetings and attendance
         </Link>
@@ -68,7 +71,12 @@ export default async function PublishedPage({
               </>
             ),
           },
-          { header: 'Attendance', cell: (g) => g.attendance || '—' },
+          ...(published.attendanceSource === 'meetings'
+            ? [
+                { header: `Attendance, ${lastYear.label}`, cell: (g: Row) => g.attendance },
+                { header: `Attendance, ${thisYear.label}`, cell: (g: Row) => g.attendanceThisYear ?? '—' },
+              ]
+            : [{ header: 'Attendance', cell: (g: Row) => g.attendance || '—' }]),
         ]}
         empty="No governors are recorded for this school."
       />
