@@ -10,7 +10,7 @@ import { listReferrals } from './rd-referrals';
 import { interventionEligibility } from './rules';
 import { statutorySettingsOf } from '../monitoring/statutory-settings';
 import { loadSchoolFacts } from './school-facts';
-import { listNoticesForSchool } from './warning-notices';
+import { informalWarningGiven, listNoticesForSchool } from './warning-notices';
 
 export const ZRecordPowerInput = z.object({
   caseId: z.uuid(),
@@ -48,7 +48,7 @@ async function eligibilityOf(
 export async function interventionsForCase(tx: Tx, input: { actor: Actor; caseId: string }) {
   const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
-  const [notices, powers, referrals, eligibility, officers] = await Promise.all([
+  const [notices, powers, referrals, eligibility, officers, informalGiven] = await Promise.all([
     listNoticesForSchool(tx, found.schoolId),
     tx
       .select({ power: interventionPowers, dcsDecisionBy: users.name })
@@ -59,6 +59,7 @@ export async function interventionsForCase(tx: Tx, input: { actor: Actor; caseId
     listReferrals(tx, found.schoolId),
     eligibilityOf(tx, found.schoolId, facts.maintained, facts.latestOfstedCategory),
     listDcsDesignations(tx),
+    informalWarningGiven(tx, found.id),
   ]);
   return {
     case: { id: found.id, status: found.status, schoolId: found.schoolId },
@@ -71,6 +72,8 @@ export async function interventionsForCase(tx: Tx, input: { actor: Actor; caseId
     officers,
     /** Whether the viewer may record DCS decisions; officers only recommend. */
     canDecide: mayRecordDcsDecision(officers, input.actor.userId),
+    /** The case has had its informal warning (designation's letter): only formal notices are left to record. */
+    informalGiven,
     /** The LA's preconditions for recommending a formal notice (settings.statutory). */
     preconditions: statutorySettingsOf(input.actor.settings).formalNoticePreconditions,
   };

@@ -1,8 +1,8 @@
 import { DomainError } from '~/server/errors/domain-error';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '~/db/client';
-import { schools, users, warningNotices, type WarningNotice } from '~/db/schema';
+import { schools, sccLetters, users, warningNotices, type WarningNotice } from '~/db/schema';
 import { sendLetter } from '../concern/issue-letter';
 import { warningNoticeLetterText } from './warning-notice-letter';
 import { loadCaseFor } from '../concern/case-access';
@@ -74,12 +74,45 @@ export async function listNoticesForSchool(tx: Tx, schoolId: string) {
     .orderBy(desc(warningNotices.createdAt));
 }
 
+/**
+ * Whether the case has had its informal warning already: designation's letter is that warning (an "informal
+ * warning notice"), as is an informal notice recorded on the case. Recording a second would count it twice.
+ */
+export async function informalWarningGiven(tx: Tx, caseId: string): Promise<boolean> {
+  const [letter, notice] = await Promise.all([
+    tx
+      .select({ id: sccLetters.id })
+      .from(sccLetters)
+      .where(and(eq(sccLetters.caseId, caseId), eq(sccLetters.kind, 'designation')))
+      .limit(1),
+    tx
+      .select({ id: warningNotices.id })
+      .from(warningNotices)
+      .where(
+        and(
+          eq(warningNotices.caseId, caseId),
+          eq(warningNotices.kind, 'informal'),
+          ne(warningNotices.status, 'withdrawn'),
+        ),
+      )
+      .limit(1),
+  ]);
+  return letter.length > 0 || notice.length > 0;
+}
+
 /** Records a recommended formal notice, or the informal notice that designation is. */
 export async function recordNotice(tx: Tx, input: z.output<typeof ZRecordNoticeInput> & { actor: Actor }) {
   const { found } = await loadCaseFor(tx, input.actor, input.caseId);
   const facts = await loadSchoolFacts(tx, input.actor.settings, found.schoolId);
   if (!facts.maintained) throw notMaintained();
   const informal = input.kind === 'informal';
+  if (informal && (await informalWarningGiven(tx, found.id)))
+    throw new DomainError({
+      code: 'CONFLICT',
+      field: 'kind',
+      message:
+        'This case has had its informal warning already (the designation letter, or an informal notice recorded). Record a formal notice instead.',
+    });
   const required = statutorySettingsOf(input.actor.settings).formalNoticePreconditions;
   const confirmed = input.preconditions.filter((p) => required.includes(p));
   if (input.kind === 'formal_s60' && required.length > 0 && confirmed.length === 0)

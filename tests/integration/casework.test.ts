@@ -463,6 +463,19 @@ describe('warning notices and intervention powers', () => {
       issuedOn: '2026-10-08',
     });
     expect(informal).toMatchObject({ status: 'issued', issuedOn: '2026-10-08' });
+    // One informal warning per case: the page no longer offers it, and a second is refused.
+    expect((await officer.casework.interventions({ caseId: caseIds.serious ?? '' })).informalGiven).toBe(
+      true,
+    );
+    expect(
+      await failureOf(
+        officer.casework.recordNotice({
+          caseId: caseIds.serious ?? '',
+          kind: 'informal',
+          issuedOn: '2026-10-09',
+        }),
+      ),
+    ).toMatch(/informal warning already/);
   });
 
   it('is eligible for powers in an Ofsted category of concern without a notice', async () => {

@@ -301,6 +301,8 @@ describe('schools causing concern: register, review meetings, decisions and lett
     expect(letter?.addressedTo).toContain('Chair of Governors');
     expect(letter?.body).toContain('informal warning');
     expect(letter?.body).toContain("Rachel O'Connor");
+    // The designation letter was the informal warning: the interventions page offers only formal notices now.
+    expect((await la.casework.interventions({ caseId })).informalGiven).toBe(true);
     const sent = await withMailroom(database.db, (tx) =>
       tx.select().from(outboxEmails).where(eq(outboxEmails.to, holyTrinityHead)),
     );

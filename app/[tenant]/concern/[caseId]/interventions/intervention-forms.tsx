@@ -37,8 +37,18 @@ function useCaseMutation<TData, TError, TVariables, TContext>(
 const boxClass = 'mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-5';
 const innerClass = 'mt-3 space-y-3 border-t border-slate-200 pt-3';
 
-export function RecordNoticeForm({ caseId, preconditions }: { caseId: string; preconditions: string[] }) {
+export function RecordNoticeForm({
+  caseId,
+  preconditions,
+  informalGiven,
+}: {
+  caseId: string;
+  preconditions: string[];
+  /** Designation's letter was the informal warning: it is not offered again. */
+  informalGiven: boolean;
+}) {
   const trpc = useTRPC();
+  const kinds = informalGiven ? noticeKindOptions.filter((o) => o.value !== 'informal') : noticeKindOptions;
   const [kind, setKind] = useState<NoticeKind>('formal_s60');
   const [grounds, setGrounds] = useState<Ground[]>([]);
   const [met, setMet] = useState<string[]>([]);
@@ -64,7 +74,7 @@ export function RecordNoticeForm({ caseId, preconditions }: { caseId: string; pr
         {...record.field('kind')}
         value={kind}
         onChange={(v) => setKind(v as NoticeKind)}
-        options={noticeKindOptions}
+        options={kinds}
       />
       {kind === 'formal_s60' && (
         <CheckboxGroup

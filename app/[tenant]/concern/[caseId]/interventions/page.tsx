@@ -159,7 +159,13 @@ export default async function InterventionsPage({
                 ))}
               </ul>
             )}
-            {isOfficer && <RecordNoticeForm caseId={caseId} preconditions={view.preconditions} />}
+            {isOfficer && (
+              <RecordNoticeForm
+                caseId={caseId}
+                preconditions={view.preconditions}
+                informalGiven={view.informalGiven}
+              />
+            )}
           </section>
 
           <section aria-labelledby="powers" className="mt-10">
