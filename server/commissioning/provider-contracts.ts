@@ -15,6 +15,8 @@ import {
 } from '~/db/schema';
 import { todayInLondon } from '../catalogue/academic-year';
 import { contractTotals, deliveredAgainstFunded, deliveryDateProblem, latestRag } from './contract-sums';
+import { queueEmail } from '../email/send-email';
+import { emailOf } from '../email/templates';
 
 /**
  * The provider's side of a contract. Everything here runs in the provider's own tenant context: the LA's
@@ -204,7 +206,13 @@ export const ZAssignPartnerInput = z.object({
 /** Assigns one of the provider's advisers to a covered school (the only change a provider may make). */
 export async function assignPartner(
   tx: Tx,
-  input: z.infer<typeof ZAssignPartnerInput> & { tenantId: string; userId: string },
+  input: z.infer<typeof ZAssignPartnerInput> & {
+    tenantId: string;
+    userId: string;
+    /** For the partner's email: the link to the school's page under the contract. */
+    slug: string;
+    appUrl: string;
+  },
 ) {
   const viewer = { tenantId: input.tenantId, userId: input.userId, partnerOnly: false };
   const contract = await findVisibleContract(tx, viewer, input.contractId);
@@ -213,7 +221,7 @@ export async function assignPartner(
       code: 'BAD_REQUEST',
       message: 'This contract has ended; partners can no longer change.',
     });
-  await findCoveredSchool(tx, viewer, contract.id, input.schoolId);
+  const school = await findCoveredSchool(tx, viewer, contract.id, input.schoolId);
   if (input.partnerUserId) {
     const partners = await listPartners(tx, { tenantId: input.tenantId });
     if (!partners.some((p) => p.userId === input.partnerUserId))
@@ -232,6 +240,35 @@ export async function assignPartner(
         eq(contractSchools.schoolId, input.schoolId),
       ),
     );
+  // The partner newly given the school is told (not a manager assigning themself, nor the same partner again).
+  if (
+    input.partnerUserId &&
+    input.partnerUserId !== input.userId &&
+    input.partnerUserId !== school.assignedPartnerUserId
+  ) {
+    const [partner] = await tx
+      .select({ email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.id, input.partnerUserId));
+    const laName = (await laNames(tx, [contract.tenantId])).get(contract.tenantId) ?? 'the local authority';
+    if (partner)
+      await queueEmail(tx, {
+        to: partner.email,
+        ...emailOf('notice', {
+          subject: `You are the partner for ${school.schoolName}`,
+          heading: `${school.schoolName}: you are its partner`,
+          recipientName: partner.name,
+          paragraphs: [
+            `You have been assigned to support ${school.schoolName} (URN ${school.urn}) under the contract “${contract.title}” with ${laName}.`,
+            'The school’s page shows the support commissioned, its funded days and what has been delivered; log each visit or day of support there.',
+          ],
+          action: {
+            label: 'Open the school’s page',
+            url: `${input.appUrl}/${input.slug}/commissioning/${contract.id}/schools/${input.schoolId}`,
+          },
+        }),
+      });
+  }
   return { contractId: contract.id, schoolId: input.schoolId, partnerUserId: input.partnerUserId };
 }
 

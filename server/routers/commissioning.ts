@@ -117,7 +117,13 @@ export const commissioningRouter = router({
     .input(ZAssignPartnerInput)
     .mutation(({ ctx, input }) => {
       assertProvider(ctx.actor);
-      return assignPartner(ctx.tx, { ...input, tenantId: ctx.actor.tenantId, userId: ctx.actor.userId });
+      return assignPartner(ctx.tx, {
+        ...input,
+        tenantId: ctx.actor.tenantId,
+        userId: ctx.actor.userId,
+        slug: ctx.actor.slug,
+        appUrl: ctx.actor.appUrl,
+      });
     }),
   logDelivery: tenantProcedure({ module: 'commissioning', roles: commissionedProviders })
     .input(ZLogDeliveryInput)

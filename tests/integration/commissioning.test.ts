@@ -377,6 +377,32 @@ describe('commissioning: Birmingham ↔ BEP', () => {
       schoolId: school(103305),
       partnerUserId: harpreet.userId,
     });
+    // The partner is told which school is theirs, with the link to its page under the contract.
+    const harpreetUser = await withMailroom(database.db, (tx) =>
+      tx
+        .select({ subject: outboxEmails.subject, text: outboxEmails.text })
+        .from(outboxEmails)
+        .where(
+          sql`${outboxEmails.subject} like 'You are the partner for %' and ${outboxEmails.text} like ${`%/bep/commissioning/${id}/schools/${school(103305)}%`}`,
+        ),
+    );
+    expect(harpreetUser).toHaveLength(1);
+    expect(harpreetUser[0]?.text).toContain(`/bep/commissioning/${id}/schools/${school(103305)}`);
+    // Assigning the same partner again tells nobody again.
+    await manager.commissioning.assignPartner({
+      contractId: id,
+      schoolId: school(103305),
+      partnerUserId: harpreet.userId,
+    });
+    const again = await withMailroom(database.db, (tx) =>
+      tx
+        .select({ id: outboxEmails.id })
+        .from(outboxEmails)
+        .where(
+          sql`${outboxEmails.subject} like 'You are the partner for %' and ${outboxEmails.text} like ${`%/bep/commissioning/${id}/schools/${school(103305)}%`}`,
+        ),
+    );
+    expect(again).toHaveLength(1);
     const bepFinance = await userByEmail(database.db, 'finance@bep.example');
     await expect(
       manager.commissioning.assignPartner({
