@@ -4,6 +4,7 @@ import {
   courseBookings,
   courses,
   courseWaitlistEntries,
+  ectRegistrations,
   ects,
   governors,
   inductionOutcomes,
@@ -20,15 +21,17 @@ import {
   anonymiseWaitlist,
   recordErasure,
 } from './anonymise';
+import { deleteRegistrations, registrationMonths } from './ect-registrations';
 import { newPlaceholder } from './privacy-subject';
 import { getRetention } from './retention-settings';
-import { ectRetentionFrom, isPastRetention, retentionCutoff } from './retention-rules';
+import { addMonths, ectRetentionFrom, isPastRetention, retentionCutoff } from './retention-rules';
 
 const erasedName = sql`'Erased person %'`;
 
 /**
  * The retention job's work in one workspace: anonymises governors, ECT induction records and course delegates
- * kept past the workspace's retention periods, logging each erasure. Running it again finds nothing more (what
+ * kept past the workspace's retention periods, and deletes schools' ECT registrations decided (accepted,
+ * declined or withdrawn) more than `registrationMonths` ago, logging each erasure. Running it again finds nothing more (what
  * it anonymised no longer matches), so it is idempotent beside its once-a-day period key.
  */
 export async function applyRetention(
@@ -37,7 +40,7 @@ export async function applyRetention(
 ): Promise<JobRunSummary> {
   const years = await getRetention(tx, input.tenantId);
   const by = { label: input.label };
-  const summary = { governors: 0, ects: 0, delegates: 0 };
+  const summary = { governors: 0, ects: 0, delegates: 0, registrations: 0 };
 
   if (input.modules.includes('governance')) {
     const due = await tx
@@ -103,6 +106,36 @@ export async function applyRetention(
         by,
       });
       summary.ects += 1;
+    }
+  }
+
+  if (input.modules.includes('induction')) {
+    // Decided on or before the cutoff (London's day): an accepted one's details live on in the ECT record; a
+    // declined or withdrawn one registered nobody. One still awaiting the AB has no decision and stays.
+    const cutoff = addMonths(input.today, -registrationMonths);
+    const decided = await tx
+      .select({ id: ectRegistrations.id, status: ectRegistrations.status, ectId: ectRegistrations.ectId })
+      .from(ectRegistrations)
+      .where(
+        and(
+          not(eq(ectRegistrations.status, 'awaiting')),
+          isNotNull(ectRegistrations.decidedAt),
+          sql`(${ectRegistrations.decidedAt} at time zone 'Europe/London')::date <= ${cutoff}`,
+        ),
+      );
+    for (const row of decided) {
+      const counts = await deleteRegistrations(tx, [row.id]);
+      await recordErasure(tx, {
+        tenantId: input.tenantId,
+        subjectKind: 'ect',
+        subjectId: row.ectId,
+        placeholder: newPlaceholder(),
+        scope: 'full',
+        reason: `Retention period ended: ${registrationMonths} months after the registration was ${row.status === 'rejected' ? 'declined' : row.status}`,
+        counts,
+        by,
+      });
+      summary.registrations += 1;
     }
   }
 

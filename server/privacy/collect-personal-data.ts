@@ -27,6 +27,7 @@ import {
 } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { DomainError } from '../errors/domain-error';
+import { registrationsMatch, registrationsOf } from './ect-registrations';
 import { governorMeetingRecords } from './governor-meeting-records';
 import { resolveSubject, type ResolvedSubject, type TPersonalDataSubject } from './privacy-subject';
 
@@ -59,7 +60,8 @@ export function bookingsMatch(email: string, userIds: readonly string[]): SQL {
  * Everything the workspace holds about one person, across modules, as plain JSON: the ECT record with its
  * periods, reviews and assessments, support plans, absences and outcomes; every governor appointment with
  * business interests, training, committees and attendance at the board's meetings; course places, attendance, evaluations and waiting-list entries; emails
- * sent to them; invoice lines that name them (read only); and erasures already done.
+ * sent to them; invoice lines that name them (read only); schools' registrations of them sent to the AB for
+ * checking (by email, TRN or the ECT record they became); and erasures already done.
  */
 export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject: TPersonalDataSubject }) {
   const subject = await resolveSubject(tx, actor, input.subject);
@@ -166,6 +168,11 @@ export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject
         .orderBy(asc(outboxEmails.createdAt))
     : [];
 
+  const registrations = await registrationsOf(
+    tx,
+    registrationsMatch({ email: subject.email, trn: subject.ect?.trn, ectId: subject.ect?.id }),
+  );
+
   const charges = await chargesOf(tx, bookingIds, subject.ect?.id ?? null);
   const invoiced = charges.length
     ? await tx
@@ -200,7 +207,8 @@ export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject
     : [];
 
   const held =
-    induction !== null || governorRows.length + bookings.length + waitlist.length + emails.length > 0;
+    induction !== null ||
+    governorRows.length + bookings.length + waitlist.length + emails.length + registrations.length > 0;
   if (!held)
     throw new DomainError({
       code: 'NOT_FOUND',
@@ -254,6 +262,8 @@ export async function collectPersonalData(tx: Tx, actor: Actor, input: { subject
       evaluation: evaluations.find((e) => e.bookingId === b.id) ?? null,
     })),
     waitingList: waitlist,
+    /** Registrations of them a school sent to the AB for checking: accepted, declined (with why), withdrawn or awaiting. */
+    registrations,
     emails,
     charges,
     invoiceLines: invoiced,

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { ects, governors } from '~/db/schema';
+import { ectRegistrations, ects, governors } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import type { IsoDate } from '../catalogue/academic-year';
 import { auditNote, governorRowsOf, invoiceNote } from './collect-personal-data';
+import { registrationsMatch } from './ect-registrations';
 import { governorMeetingRecords, meetingsNote } from './governor-meeting-records';
 import { isErasedEmail, resolveSubject, type TPersonalDataSubject } from './privacy-subject';
 import { ectErasure, governorErasure, type ErasureVerdict } from './retention-rules';
@@ -63,6 +64,11 @@ export async function describeSubject(
           }
         : { allowed: true, scope: 'full', keeps: [] };
   }
+  // Schools' registrations of them sent to the AB for checking: an erasure removes them (one awaiting is withdrawn).
+  const [registrations] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ectRegistrations)
+    .where(registrationsMatch({ email: subject.email, trn: subject.ect?.trn, ectId: subject.ect?.id }));
   return {
     kind: subject.kind,
     kindLabel: kindLabels[subject.kind],
@@ -72,6 +78,7 @@ export async function describeSubject(
     trn: subject.ect?.trn ?? null,
     erased,
     boardRecords,
+    registrations: registrations?.n ?? 0,
     verdict,
     notes: [invoiceNote, auditNote],
   };

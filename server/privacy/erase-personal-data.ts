@@ -14,6 +14,7 @@ import {
   recordErasure,
 } from './anonymise';
 import { auditNote, bookingsMatch, governorRowsOf, invoiceNote } from './collect-personal-data';
+import { eraseRegistrations } from './ect-registrations';
 import { meetingsNote } from './governor-meeting-records';
 import {
   isErasedEmail,
@@ -62,6 +63,9 @@ export async function erasePersonalData(tx: Tx, actor: Actor, input: EraseInput)
     counts = addCounts(
       await anonymiseEct(tx, ect, placeholder, verdict.scope),
       await eraseDelegateData(tx, subject.email, [], placeholder),
+      // The registrations that became this record, or another school's of the same TRN: the induction record
+      // kept for the TRA holds what is needed, so they go even when only contact data is anonymised.
+      await eraseRegistrations(tx, { email: subject.email, trn: ect.trn, ectId: ect.id }),
     );
   } else if (subject.governor) {
     const rows = await governorRowsOf(tx, subject);
@@ -118,7 +122,10 @@ export async function erasePersonalData(tx: Tx, actor: Actor, input: EraseInput)
   };
 }
 
-/** Course places, waiting-list entries and emails under the address (or the accounts). */
+/**
+ * Course places, waiting-list entries, emails and ECT registrations (one not yet decided is withdrawn and
+ * removed: see deleteRegistrations) under the address (or the accounts).
+ */
 async function eraseDelegateData(
   tx: Tx,
   email: string,
@@ -137,6 +144,7 @@ async function eraseDelegateData(
     ),
     email ? await anonymiseWaitlist(tx, { email }, placeholder) : {},
     await anonymiseEmails(tx, email, placeholder),
+    email ? await eraseRegistrations(tx, { email }) : {},
   );
 }
 

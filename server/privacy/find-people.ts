@@ -1,6 +1,6 @@
-import { asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from '~/db/client';
-import { courseBookings, ects, governors, outboxEmails, schools } from '~/db/schema';
+import { courseBookings, ectRegistrations, ects, governors, outboxEmails, schools } from '~/db/schema';
 import type { Actor } from '../access/actor';
 import { mayActFor } from './privacy-subject';
 
@@ -18,7 +18,8 @@ const limit = 25;
 
 /**
  * People matching a name, email or TRN that the actor may act for: ECTs (the AB's officers), governors (the
- * governance officers), and anyone else met by email in course places or emails sent (the manager).
+ * governance officers), and every other person met by email in course places, schools' ECT registrations sent
+ * to the AB for checking (also by TRN) or emails sent (the manager).
  */
 export async function findPeople(tx: Tx, actor: Actor, input: { query: string }): Promise<PersonMatch[]> {
   const query = input.query.trim();
@@ -77,6 +78,26 @@ export async function findPeople(tx: Tx, actor: Actor, input: { query: string })
       .groupBy(sql`lower(${courseBookings.delegateEmail})`)
       .orderBy(sql`lower(${courseBookings.delegateEmail})`)
       .limit(limit);
+    const registered = await tx
+      .select({
+        email: sql<string>`lower(${ectRegistrations.email})`,
+        name: sql<string>`max(${ectRegistrations.name})`,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(ectRegistrations)
+      .where(
+        and(
+          sql`${ectRegistrations.email} <> ''`,
+          or(
+            ilike(ectRegistrations.name, like),
+            ilike(ectRegistrations.email, like),
+            ilike(ectRegistrations.trn, like),
+          ),
+        ),
+      )
+      .groupBy(sql`lower(${ectRegistrations.email})`)
+      .orderBy(sql`lower(${ectRegistrations.email})`)
+      .limit(limit);
     const mailed = await tx
       .selectDistinct({ email: sql<string>`lower(${outboxEmails.to})` })
       .from(outboxEmails)
@@ -91,6 +112,17 @@ export async function findPeople(tx: Tx, actor: Actor, input: { query: string })
         name: p.name,
         email: p.email,
         detail: `Course delegate, ${p.n} place${p.n === 1 ? '' : 's'}`,
+      });
+    }
+    for (const r of registered) {
+      if (known.has(r.email)) continue;
+      known.add(r.email);
+      found.push({
+        kind: 'delegate',
+        id: null,
+        name: r.name,
+        email: r.email,
+        detail: `ECT registration sent for checking${r.n === 1 ? '' : ` (${r.n})`}`,
       });
     }
     for (const m of mailed) {

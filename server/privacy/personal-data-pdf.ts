@@ -199,6 +199,34 @@ export function personalDataPdf(data: PersonalDataExport): { document: PdfDocume
       columns: ['Waiting list: course', 'Status', 'Joined'],
       rows: data.waitingList.map((w) => [w.course, w.status, shortDate(w.joinedAt, '')]),
     });
+  if (data.registrations.length)
+    blocks.push(
+      { kind: 'heading', text: 'ECT registrations sent for checking' },
+      {
+        kind: 'table',
+        columns: ['School', 'Sent', 'Status', 'Decided', 'Details sent', 'Reason declined'],
+        rows: data.registrations.map((r) => [
+          r.school,
+          shortDate(r.submittedOn, ''),
+          r.status === 'rejected' ? 'declined' : r.status,
+          shortDate(r.decidedAt, ''),
+          [
+            r.name,
+            `TRN ${r.trn}`,
+            r.email,
+            r.dateOfBirth ? `born ${shortDate(r.dateOfBirth, '')}` : '',
+            `starts ${shortDate(r.startsOn, '')}`,
+            `FTE ${r.fteHundredths / 100}`,
+            r.tutorName && `tutor ${r.tutorName}`,
+            r.mentorName && `mentor ${r.mentorName}`,
+            r.previousInduction && `previous induction: ${r.previousInduction}`,
+          ]
+            .filter(Boolean)
+            .join(', '),
+          r.rejectionReason,
+        ]),
+      },
+    );
   blocks.push(
     { kind: 'heading', text: 'Emails sent' },
     data.emails.length

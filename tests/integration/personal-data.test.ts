@@ -9,6 +9,7 @@ import {
   courseEvaluations,
   courses,
   courseSessions,
+  ectRegistrations,
   ects,
   governors,
   governorTrainingRecords,
@@ -70,7 +71,11 @@ describe('personal data', () => {
     | 'doraBooking'
     | 'invoice'
     | 'charge'
-    | 'otherGovernor',
+    | 'otherGovernor'
+    | 'rhea'
+    | 'ada'
+    | 'wyn'
+    | 'eveRegistration',
     string
   >;
   const email = (local: string) => `${local}.${tag}@example.org`;
@@ -387,7 +392,67 @@ describe('personal data', () => {
       );
       ids.otherGovernor = row.id;
     });
+
+    // Schools' registrations sent to the AB for checking, through the caller: one declined, one awaiting, one
+    // withdrawn by the school; and the accepted one that became Eve's record.
+    await as(manager).induction.updateSettings({ feePerEctPence: 0, checkRegistrations: true });
+    const send = async (name: string, local: string) =>
+      (
+        await as(head).induction.submitRegistration({
+          schoolId: ids.school,
+          name,
+          trn: String(1_000_000 + Math.floor(Math.random() * 8_999_999)),
+          email: email(local),
+          dateOfBirth: '2001-02-03',
+          startsOn: '2025-09-03',
+          fte: 1,
+          tutorName: 'Tara Tutor',
+          tutorEmail: email('tara'),
+          mentorName: 'Max Mentor',
+          mentorEmail: email('max'),
+        })
+      ).registrationId;
+    ids.rhea = await send('Rhea Registered', 'rhea');
+    await as(inductionOfficer).induction.rejectRegistration({
+      registrationId: ids.rhea,
+      reason: 'No QTS yet: register again once it is awarded',
+    });
+    ids.ada = await send('Ada Awaiting', 'ada');
+    ids.wyn = await send('Wyn Withdrawn', 'wyn');
+    await as(head).induction.withdrawRegistration({ registrationId: ids.wyn });
+    await inAb(async (tx) => {
+      const [eve] = await tx.select().from(ects).where(eq(ects.id, ids.ect));
+      const row = await insertOne(
+        tx
+          .insert(ectRegistrations)
+          .values({
+            tenantId: ab.id,
+            schoolId: ids.school,
+            status: 'accepted',
+            trn: eve?.trn ?? '',
+            name: 'Eve Ect',
+            email: email('eve'),
+            dateOfBirth: '1999-05-01',
+            startsOn: '2023-09-01',
+            fteHundredths: 100,
+            tutorName: 'Tara Tutor',
+            tutorEmail: email('tara'),
+            mentorName: 'Max Mentor',
+            mentorEmail: email('max'),
+            submittedOn: '2023-08-20',
+            submittedByUserId: head.id,
+            decidedByUserId: inductionOfficer.id,
+            decidedAt: new Date('2023-08-25T10:00:00Z'),
+            ectId: ids.ect,
+          })
+          .returning(),
+      );
+      ids.eveRegistration = row.id;
+    });
   });
+
+  const registrationRow = (id: string) =>
+    inAb(async (tx) => (await tx.select().from(ectRegistrations).where(eq(ectRegistrations.id, id)))[0]);
 
   /** Every row of the invoicing tables and the audit log as it was: erasure must leave them as they are. */
   async function ledgerPrint() {
@@ -485,12 +550,66 @@ describe('personal data', () => {
         'governor:Sam Serving',
       ]),
     );
-    // Eve's and Gus's emails are theirs, not separate delegates.
-    expect(all.filter((p) => p.kind === 'delegate').map((p) => p.email)).toEqual([email('dora')]);
+    // Eve's and Gus's emails are theirs, not separate delegates; people known by a school's registration are.
+    expect(
+      all
+        .filter((p) => p.kind === 'delegate')
+        .map((p) => p.email)
+        .sort(),
+    ).toEqual([email('ada'), email('dora'), email('rhea'), email('wyn')]);
     const officerSees = await as(governanceOfficer).personalData.search({ query: tag });
     expect(new Set(officerSees.map((p) => p.kind))).toEqual(new Set(['governor']));
     const abSees = await as(inductionOfficer).personalData.search({ query: tag });
     expect(new Set(abSees.map((p) => p.kind))).toEqual(new Set(['ect']));
+  });
+
+  it('finds, describes and exports a school’s ECT registrations, declined with the reason or accepted', async () => {
+    const [rhea] = await inAb((tx) =>
+      tx.select().from(ectRegistrations).where(eq(ectRegistrations.id, ids.rhea)),
+    );
+    // By name, email and TRN.
+    for (const query of ['Rhea Registered', email('rhea'), rhea?.trn ?? ''])
+      expect(await as(manager).personalData.search({ query })).toEqual([
+        expect.objectContaining({
+          kind: 'delegate',
+          name: 'Rhea Registered',
+          email: email('rhea'),
+          detail: 'ECT registration sent for checking',
+        }),
+      ]);
+    const subject = { kind: 'delegate' as const, email: email('rhea') };
+    const person = await as(manager).personalData.person({ subject });
+    expect(person).toMatchObject({ registrations: 1, verdict: { allowed: true } });
+
+    const data = await as(manager).personalData.exportJson({ subject });
+    expect(data.registrations).toEqual([
+      expect.objectContaining({
+        school: 'Rowan Primary',
+        status: 'rejected',
+        name: 'Rhea Registered',
+        trn: rhea?.trn,
+        email: email('rhea'),
+        dateOfBirth: '2001-02-03',
+        startsOn: '2025-09-03',
+        tutorName: 'Tara Tutor',
+        rejectionReason: 'No QTS yet: register again once it is awarded',
+      }),
+    ]);
+    expect(data.registrations[0]?.decidedAt).toBeInstanceOf(Date);
+    const pdf = await as(manager).personalData.exportPdf({ subject });
+    const headings = pdf.document.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+    expect(headings).toContain('ECT registrations sent for checking');
+    expect(JSON.stringify(pdf.document)).toContain('No QTS yet');
+
+    // The accepted registration that became Eve's record is in her export, found by the record.
+    const eve = await as(inductionOfficer).personalData.exportJson({ subject: { kind: 'ect', id: ids.ect } });
+    expect(eve.registrations).toEqual([
+      expect.objectContaining({ status: 'accepted', name: 'Eve Ect', submittedOn: '2023-08-20' }),
+    ]);
+    expect(
+      (await as(inductionOfficer).personalData.person({ subject: { kind: 'ect', id: ids.ect } }))
+        .registrations,
+    ).toBe(1);
   });
 
   it('lets only the right officers act: induction officers for ECTs, governance officers for governors', async () => {
@@ -690,6 +809,10 @@ describe('personal data', () => {
       const [place] = await tx.select().from(courseBookings).where(eq(courseBookings.id, ids.eveBooking));
       expect(place?.delegateName).toBe(result.placeholder);
     });
+    // The registration that became her record goes: the record kept for the TRA holds what is needed.
+    expect(result.counts).toMatchObject({ ectRegistrations: 1 });
+    expect(result.counts).not.toHaveProperty('registrationsWithdrawn');
+    expect(await registrationRow(ids.eveRegistration)).toBeUndefined();
   });
 
   it('erases a delegate known only by email, and sends an ECT’s or governor’s address to their record', async () => {
@@ -711,6 +834,23 @@ describe('personal data', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('erases a person known by a registration still awaiting the AB: withdrawn and removed', async () => {
+    const subject = { kind: 'delegate' as const, email: email('ada') };
+    const result = await as(manager).personalData.erase({
+      subject,
+      reason: 'Asked by email',
+      confirmed: true,
+    });
+    expect(result.counts).toMatchObject({ ectRegistrations: 1, registrationsWithdrawn: 1 });
+    expect(await registrationRow(ids.ada)).toBeUndefined();
+    expect((await as(inductionOfficer).induction.registrations()).map((r) => r.id)).not.toContain(ids.ada);
+    await expect(as(manager).personalData.exportJson({ subject })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // The others' registrations are untouched.
+    expect(await registrationRow(ids.rhea)).toMatchObject({ status: 'rejected' });
+  });
+
   it('retention: the nightly job anonymises what is past the periods, once, audited', async () => {
     await as(manager).personalData.setRetention({ governorYears: 1, ectYears: 1, delegateYears: 1 });
     expect(await as(manager).personalData.retention()).toMatchObject({ governorYears: 1, isDefault: false });
@@ -718,7 +858,7 @@ describe('personal data', () => {
       as(manager).personalData.setRetention({ governorYears: 0, ectYears: 1, delegateYears: 1 }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // A governor who left two years ago and a fresh course place, before the run.
-    const { formerId, freshId, oldId } = await inAb(async (tx) => {
+    const { formerId, freshId, oldId, ianAcceptedId, recentId } = await inAb(async (tx) => {
       const former = await insertOne(
         tx
           .insert(governors)
@@ -774,7 +914,61 @@ describe('personal data', () => {
           })
           .returning(),
       );
-      return { formerId: former.id, freshId: place.id, oldId: old.id };
+      // Decided registrations: Wyn's withdrawal seven months ago and Ian's acceptance six months and a day ago
+      // are past the six months; one declined five months ago and Rhea's declined today are not.
+      const monthsAgo = (months: number, days = 0) => {
+        const at = new Date(`${today}T12:00:00Z`);
+        at.setUTCMonth(at.getUTCMonth() - months);
+        at.setUTCDate(at.getUTCDate() - days);
+        return at;
+      };
+      await tx
+        .update(ectRegistrations)
+        .set({ decidedAt: monthsAgo(7) })
+        .where(eq(ectRegistrations.id, ids.wyn));
+      const registrationOf = (values: Partial<typeof ectRegistrations.$inferInsert>) =>
+        insertOne(
+          tx
+            .insert(ectRegistrations)
+            .values({
+              tenantId: ab.id,
+              schoolId: ids.school,
+              trn: String(1_000_000 + Math.floor(Math.random() * 8_999_999)),
+              name: 'Someone',
+              email: email('someone'),
+              startsOn: '2025-09-01',
+              fteHundredths: 100,
+              tutorName: 'Tara Tutor',
+              tutorEmail: email('tara'),
+              mentorName: 'Max Mentor',
+              mentorEmail: email('max'),
+              submittedOn: '2025-08-20',
+              submittedByUserId: head.id,
+              ...values,
+            })
+            .returning(),
+        );
+      const ianAccepted = await registrationOf({
+        name: 'Ian Inprogress',
+        email: email('ian'),
+        status: 'accepted',
+        ectId: ids.ectInProgress,
+        decidedAt: monthsAgo(6, 1),
+      });
+      const recent = await registrationOf({
+        name: 'Rob Recent',
+        email: email('rob'),
+        status: 'rejected',
+        rejectionReason: 'Wrong AB',
+        decidedAt: monthsAgo(5),
+      });
+      return {
+        formerId: former.id,
+        freshId: place.id,
+        oldId: old.id,
+        ianAcceptedId: ianAccepted.id,
+        recentId: recent.id,
+      };
     });
 
     const run = () =>
@@ -784,7 +978,14 @@ describe('personal data', () => {
         tenants: [ab.slug],
       });
     const [first] = await run();
-    expect(first?.result).toMatchObject({ ran: true, summary: { governors: 1, ects: 1, delegates: 1 } });
+    expect(first?.result).toMatchObject({
+      ran: true,
+      summary: { governors: 1, ects: 1, delegates: 1, registrations: 2 },
+    });
+    expect(await registrationRow(ids.wyn)).toBeUndefined();
+    expect(await registrationRow(ianAcceptedId)).toBeUndefined();
+    expect(await registrationRow(recentId)).toMatchObject({ status: 'rejected' });
+    expect(await registrationRow(ids.rhea)).toMatchObject({ status: 'rejected' });
     const [second] = await run();
     expect(second?.result).toMatchObject({ ran: false });
 
@@ -819,7 +1020,10 @@ describe('personal data', () => {
         .select()
         .from(personalDataErasures)
         .where(eq(personalDataErasures.erasedByLabel, 'job:personal-data-retention'));
-      expect(logs.map((l) => l.subjectKind).sort()).toEqual(['delegate', 'ect', 'governor']);
+      expect(logs.map((l) => l.subjectKind).sort()).toEqual(['delegate', 'ect', 'ect', 'ect', 'governor']);
+      expect(logs.filter((l) => l.counts.ectRegistrations).map((l) => l.subjectId)).toEqual(
+        expect.arrayContaining([null, ids.ectInProgress]),
+      );
       const audited = await tx
         .select()
         .from(auditLog)
@@ -835,6 +1039,9 @@ describe('personal data', () => {
       appUrl: testAppUrl,
       tenants: [ab.slug],
     });
-    expect(later?.result).toMatchObject({ ran: true, summary: { governors: 0, ects: 0, delegates: 0 } });
+    expect(later?.result).toMatchObject({
+      ran: true,
+      summary: { governors: 0, ects: 0, delegates: 0, registrations: 0 },
+    });
   });
 });

@@ -54,6 +54,15 @@ export default async function PersonPage({
             <dd>{person.trn}</dd>
           </>
         )}
+        {person.registrations > 0 && (
+          <>
+            <dt className="font-semibold">ECT registrations</dt>
+            <dd>
+              {countOf(person.registrations, 'registration')} sent by a school for checking (an erasure
+              removes them, withdrawing one still awaiting the Appropriate Body)
+            </dd>
+          </>
+        )}
       </dl>
 
       <section aria-labelledby="export" className="mt-8">
@@ -63,8 +72,9 @@ export default async function PersonPage({
         <p className="mt-2 max-w-3xl">
           Their records across the workspace: induction periods, reviews, assessments, support plans and
           outcomes; governor appointments, business interests, training, committees and attendance at board
-          meetings; course places, attendance and evaluations; emails sent to them; and charges and invoice
-          lines that name them. Each download is recorded in the audit log.
+          meetings; course places, attendance and evaluations; schools’ ECT registrations sent for checking;
+          emails sent to them; and charges and invoice lines that name them. Each download is recorded in the
+          audit log.
         </p>
         <ul className="mt-3 flex flex-wrap gap-6">
           <li>
