@@ -533,7 +533,10 @@ test('a new local authority with no Ofsted results or categories yet plans visit
     .selectOption({ label: 'Pupils’ safety threatened or safeguarding unsatisfactory' });
   await page.getByLabel('Evidence').fill('Single central record incomplete at the visit on 2 December.');
   await page.getByRole('button', { name: 'Open candidate case' }).click();
-  await expect(page.getByRole('heading', { name: `Northtown Primary ${firstUrn}`, level: 1 })).toBeVisible();
+  // Exact: the form's own heading ("Open a case for …") also contains the school's name.
+  await expect(
+    page.getByRole('heading', { name: `Northtown Primary ${firstUrn}`, level: 1, exact: true }),
+  ).toBeVisible();
   await page.goto(`/${la.slug}/concern`);
   await expect(page.getByRole('region', { name: /On the schools causing concern register/ })).toContainText(
     `Northtown Primary ${firstUrn}`,
