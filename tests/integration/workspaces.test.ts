@@ -80,6 +80,7 @@ describe('getting started', () => {
       people: false,
       'monitoring-settings': false,
       'term-dates': false,
+      dcs: false,
     });
 
     await makeSchool(database.db, tenant.id);
@@ -87,11 +88,15 @@ describe('getting started', () => {
     await caller.register.updateSettings(await caller.register.settings());
     const year = first.termDatesYear;
     await caller.calendar.setTermDates({ academicYear: year, terms: defaultTermDates(year).terms });
+    const [director] = (await caller.casework.dcsDesignations()).candidates;
+    if (!director) throw new Error('the new LA has no officer to name as its DCS');
+    await caller.casework.designateDcs({ userId: director.userId, role: 'dcs' });
     expect(stepsOf(await caller.workspaces.gettingStarted())).toEqual({
       schools: true,
       people: true,
       'monitoring-settings': true,
       'term-dates': true,
+      dcs: true,
     });
   });
 
